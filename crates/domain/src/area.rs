@@ -1,0 +1,281 @@
+//! Countries and areas.
+//!
+//! An area is identified by its ISO 3166-1 alpha-3 code ([`Iso3`]); real areas also
+//! carry their UN M49 numeric code ([`M49`]), which for countries and areas equals the
+//! ISO 3166-1 numeric code. The full table of real countries and areas is authored in
+//! this crate ([`real_areas`]); its source and review notes are in `table.rs`.
+//!
+//! Fictional areas, such as those of Coherence's demo world, use the ISO 3166-1
+//! *user-assigned* alpha-3 ranges (`AAA`–`AAZ`, `QMA`–`QZZ`, `XAA`–`XZZ`, `ZZA`–`ZZZ`),
+//! which ISO guarantees will never be given to a real country, and have no M49 code.
+
+use std::fmt;
+
+mod table;
+
+/// An ISO 3166-1 alpha-3 code. Always three upper-case ASCII letters.
+///
+/// A parsed code is not necessarily assigned: use [`real_area`] to look it up, or
+/// [`Iso3::is_user_assigned`] to tell a fictional code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Iso3([u8; 3]);
+
+impl Iso3 {
+    /// Parses a code. Lower-case letters are accepted and upper-cased; surrounding
+    /// white space is not accepted.
+    ///
+    /// # Errors
+    /// Returns [`ParseCodeError`] if `s` is not three ASCII letters.
+    pub fn parse(s: &str) -> Result<Iso3, ParseCodeError> {
+        let bytes = s.as_bytes();
+        if bytes.len() != 3 || !bytes.iter().all(u8::is_ascii_alphabetic) {
+            return Err(ParseCodeError { kind: "ISO 3166-1 alpha-3", input: s.to_owned() });
+        }
+        Ok(Iso3([
+            bytes[0].to_ascii_uppercase(),
+            bytes[1].to_ascii_uppercase(),
+            bytes[2].to_ascii_uppercase(),
+        ]))
+    }
+
+    /// Builds a code from a literal known to be valid; for tables and tests.
+    ///
+    /// # Panics
+    /// Panics if `s` is not three upper-case ASCII letters.
+    pub const fn from_static(s: &'static str) -> Iso3 {
+        let b = s.as_bytes();
+        assert!(b.len() == 3, "an ISO alpha-3 code has three letters");
+        assert!(b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase());
+        Iso3([b[0], b[1], b[2]])
+    }
+
+    /// The code as a string slice.
+    pub fn as_str(&self) -> &str {
+        // The bytes are ASCII letters by construction.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+
+    /// Whether the code lies in one of the ISO 3166-1 user-assigned ranges
+    /// (`AAA`–`AAZ`, `QMA`–`QZZ`, `XAA`–`XZZ`, `ZZA`–`ZZZ`), which are never given to
+    /// real countries. Coherence uses them for fictional areas only.
+    pub fn is_user_assigned(&self) -> bool {
+        let [a, b, _] = self.0;
+        (a == b'A' && b == b'A') || (a == b'Q' && b >= b'M') || a == b'X' || (a == b'Z' && b == b'Z')
+    }
+}
+
+impl fmt::Display for Iso3 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Iso3 {
+    type Err = ParseCodeError;
+    fn from_str(s: &str) -> Result<Iso3, ParseCodeError> {
+        Iso3::parse(s)
+    }
+}
+
+/// A UN M49 numeric code (countries, areas and regions), 1 to 999 for countries and
+/// areas; the UN uses larger numbers for some aggregates (e.g. SDG regions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct M49(u16);
+
+impl M49 {
+    /// Makes a code from its number.
+    ///
+    /// # Errors
+    /// Returns [`ParseCodeError`] for 0.
+    pub fn new(code: u16) -> Result<M49, ParseCodeError> {
+        if code == 0 {
+            return Err(ParseCodeError { kind: "UN M49", input: "0".to_owned() });
+        }
+        Ok(M49(code))
+    }
+
+    /// Parses a code given as digits, with or without leading zeros (`"4"`, `"004"`).
+    ///
+    /// # Errors
+    /// Returns [`ParseCodeError`] if `s` is not a positive number below 65,536.
+    pub fn parse(s: &str) -> Result<M49, ParseCodeError> {
+        let err = || ParseCodeError { kind: "UN M49", input: s.to_owned() };
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err());
+        }
+        s.parse::<u16>().ok().filter(|&c| c > 0).map(M49).ok_or_else(err)
+    }
+
+    /// The numeric value.
+    pub fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for M49 {
+    /// Formats the code zero-padded to three digits, as the UN publishes it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:03}", self.0)
+    }
+}
+
+/// An identifier that could not be parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseCodeError {
+    kind: &'static str,
+    input: String,
+}
+
+impl fmt::Display for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} is not a valid {} code", self.input, self.kind)
+    }
+}
+
+impl std::error::Error for ParseCodeError {}
+
+/// What kind of area an [`Area`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AreaKind {
+    /// A sovereign state (a UN member or observer state, or Kosovo where publishers list it).
+    Sovereign,
+    /// A dependent territory or other area with its own ISO 3166-1 code.
+    Territory,
+    /// A fictional area (ISO user-assigned code), such as a demo-world country.
+    Fictional,
+}
+
+impl AreaKind {
+    /// A stable lower-case name, used in storage and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaKind::Sovereign => "sovereign",
+            AreaKind::Territory => "territory",
+            AreaKind::Fictional => "fictional",
+        }
+    }
+
+    /// Parses [`AreaKind::as_str`]'s output.
+    pub fn parse(s: &str) -> Option<AreaKind> {
+        match s {
+            "sovereign" => Some(AreaKind::Sovereign),
+            "territory" => Some(AreaKind::Territory),
+            "fictional" => Some(AreaKind::Fictional),
+            _ => None,
+        }
+    }
+}
+
+/// A country or area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Area {
+    /// ISO 3166-1 alpha-3 code.
+    pub iso3: Iso3,
+    /// UN M49 code; `None` for fictional areas.
+    pub m49: Option<M49>,
+    /// Short English name (UN terminology where the UN lists the area).
+    pub name: String,
+    /// Sovereign state, territory or fictional area.
+    pub kind: AreaKind,
+}
+
+impl Area {
+    /// Whether this area is fictional.
+    pub fn is_fictional(&self) -> bool {
+        self.kind == AreaKind::Fictional
+    }
+}
+
+/// One row of the authored table of real countries and areas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RealArea {
+    /// ISO 3166-1 alpha-3 code.
+    pub iso3: Iso3,
+    /// ISO 3166-1 alpha-2 code.
+    pub iso2: &'static str,
+    /// UN M49 code (equal to the ISO 3166-1 numeric code).
+    pub m49: M49,
+    /// Short English name.
+    pub name: &'static str,
+    /// Whether the area is a sovereign state or a territory.
+    pub kind: AreaKind,
+}
+
+impl RealArea {
+    /// This row as an owned [`Area`].
+    pub fn to_area(&self) -> Area {
+        Area { iso3: self.iso3, m49: Some(self.m49), name: self.name.to_owned(), kind: self.kind }
+    }
+}
+
+/// Every real country and area with an ISO 3166-1 code, sorted by alpha-3 code.
+pub fn real_areas() -> &'static [RealArea] {
+    table::REAL_AREAS
+}
+
+/// Looks up a real area by its alpha-3 code.
+pub fn real_area(iso3: Iso3) -> Option<&'static RealArea> {
+    let areas = real_areas();
+    areas.binary_search_by(|a| a.iso3.cmp(&iso3)).ok().map(|i| &areas[i])
+}
+
+/// Looks up a real area by its M49 code.
+pub fn real_area_by_m49(m49: M49) -> Option<&'static RealArea> {
+    real_areas().iter().find(|a| a.m49 == m49)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_normalises_iso3() {
+        assert_eq!(Iso3::parse("phl").unwrap().as_str(), "PHL");
+        assert!(Iso3::parse("PH").is_err());
+        assert!(Iso3::parse("PH1").is_err());
+        assert!(Iso3::parse(" PHL").is_err());
+    }
+
+    #[test]
+    fn user_assigned_ranges() {
+        for code in ["AAA", "AAZ", "QMA", "QZZ", "XAA", "XZZ", "ZZA", "ZZZ"] {
+            assert!(Iso3::from_static(code).is_user_assigned(), "{code}");
+        }
+        for code in ["ABW", "QAT", "QLZ", "ZAF", "ZWE", "PHL"] {
+            assert!(!Iso3::from_static(code).is_user_assigned(), "{code}");
+        }
+    }
+
+    #[test]
+    fn m49_parse_and_display() {
+        assert_eq!(M49::parse("004").unwrap().get(), 4);
+        assert_eq!(M49::parse("608").unwrap().to_string(), "608");
+        assert_eq!(M49::new(4).unwrap().to_string(), "004");
+        assert!(M49::parse("0").is_err());
+        assert!(M49::parse("-4").is_err());
+        assert!(M49::parse("").is_err());
+    }
+
+    #[test]
+    fn table_is_sorted_unique_and_real() {
+        let areas = real_areas();
+        assert!(areas.len() >= 240, "the ISO 3166-1 table has 249 entries, got {}", areas.len());
+        for pair in areas.windows(2) {
+            assert!(pair[0].iso3 < pair[1].iso3, "{} before {}", pair[0].iso3, pair[1].iso3);
+        }
+        for a in areas {
+            assert!(!a.iso3.is_user_assigned(), "{} is user-assigned", a.iso3);
+            assert_eq!(real_area(a.iso3), Some(a));
+            assert_eq!(real_area_by_m49(a.m49).map(|r| r.iso3), Some(a.iso3));
+        }
+    }
+
+    #[test]
+    fn well_known_rows() {
+        let phl = real_area(Iso3::from_static("PHL")).unwrap();
+        assert_eq!((phl.m49.get(), phl.name, phl.kind), (608, "Philippines", AreaKind::Sovereign));
+        let mex = real_area(Iso3::from_static("MEX")).unwrap();
+        assert_eq!(mex.m49.get(), 484);
+        assert_eq!(real_area_by_m49(M49::new(356).unwrap()).unwrap().iso3.as_str(), "IND");
+    }
+}

@@ -1,0 +1,323 @@
+//! Values with explicit units, the sex breakdown, and the indicators Coherence stores.
+//!
+//! Every stored value is kept in its *base* unit — persons, not thousands; US dollars,
+//! not millions — so that no reader ever has to guess a scale. Output adapters may
+//! rescale for display (e.g. `usd_millions` columns) and say so in the column name.
+
+use std::fmt;
+
+/// The unit of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// A number of people.
+    Persons,
+    /// US dollars at current prices and exchange rates.
+    UsdCurrent,
+    /// International (PPP) dollars at current prices.
+    UsdPpp,
+    /// A percentage (0–100, not a fraction).
+    Percent,
+    /// A number per 1,000 people.
+    PerThousand,
+    /// A pure number, such as an index or a count that is not of people.
+    Number,
+}
+
+impl Unit {
+    /// Every unit, in a stable order.
+    pub const ALL: [Unit; 6] =
+        [Unit::Persons, Unit::UsdCurrent, Unit::UsdPpp, Unit::Percent, Unit::PerThousand, Unit::Number];
+
+    /// A stable identifier used in storage and machine-readable output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Persons => "persons",
+            Unit::UsdCurrent => "usd_current",
+            Unit::UsdPpp => "usd_ppp",
+            Unit::Percent => "percent",
+            Unit::PerThousand => "per_1000",
+            Unit::Number => "number",
+        }
+    }
+
+    /// A short human label, as used in table headers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Persons => "persons",
+            Unit::UsdCurrent => "current US$",
+            Unit::UsdPpp => "PPP US$ (current international $)",
+            Unit::Percent => "%",
+            Unit::PerThousand => "per 1,000 people",
+            Unit::Number => "number",
+        }
+    }
+
+    /// Parses [`Unit::as_str`]'s output.
+    pub fn parse(s: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.as_str() == s)
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A value with its unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantity {
+    /// The value, in `unit`.
+    pub value: f64,
+    /// The unit of `value`.
+    pub unit: Unit,
+}
+
+/// The sex breakdown of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Sex {
+    /// Both sexes.
+    Total,
+    /// Males.
+    Male,
+    /// Females.
+    Female,
+}
+
+impl Sex {
+    /// Every value, in a stable order.
+    pub const ALL: [Sex; 3] = [Sex::Total, Sex::Male, Sex::Female];
+
+    /// A stable identifier used in storage and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sex::Total => "total",
+            Sex::Male => "male",
+            Sex::Female => "female",
+        }
+    }
+
+    /// Parses [`Sex::as_str`]'s output and the usual spellings (`both`, `m`, `f`).
+    pub fn parse(s: &str) -> Option<Sex> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "total" | "both" | "both sexes" | "t" | "all" => Some(Sex::Total),
+            "male" | "males" | "m" => Some(Sex::Male),
+            "female" | "females" | "f" => Some(Sex::Female),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Sex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether an indicator describes one area or a pair of areas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One value per area and year (e.g. population).
+    Area,
+    /// One value per ordered pair of areas and year (e.g. the migrant stock from an
+    /// origin living in a destination). For remittances the pair is (sender, receiver).
+    Bilateral,
+}
+
+/// An indicator Coherence stores: a stable code, its unit and its meaning.
+///
+/// The codes are Coherence's own and stay stable; where the World Bank's World
+/// Development Indicators publish the same concept, [`Indicator::wdi_code`] names the
+/// series so that importers and cross-checks can map between the two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Indicator {
+    /// Stable identifier used in storage and output.
+    pub code: &'static str,
+    /// The unit values are stored in.
+    pub unit: Unit,
+    /// One area or a pair of areas.
+    pub shape: Shape,
+    /// A short human title.
+    pub title: &'static str,
+    /// The WDI series with the same definition, if any.
+    pub wdi_code: Option<&'static str>,
+}
+
+impl Indicator {
+    /// Total population, mid-year.
+    pub const POPULATION: Indicator = Indicator {
+        code: "population",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Population",
+        wdi_code: Some("SP.POP.TOTL"),
+    };
+    /// Gross domestic product at current US$.
+    pub const GDP_USD: Indicator = Indicator {
+        code: "gdp_usd",
+        unit: Unit::UsdCurrent,
+        shape: Shape::Area,
+        title: "GDP (current US$)",
+        wdi_code: Some("NY.GDP.MKTP.CD"),
+    };
+    /// GDP per capita, PPP (current international $).
+    pub const GDP_PER_CAPITA_PPP: Indicator = Indicator {
+        code: "gdp_per_capita_ppp",
+        unit: Unit::UsdPpp,
+        shape: Shape::Area,
+        title: "GDP per capita, PPP (current international $)",
+        wdi_code: Some("NY.GDP.PCAP.PP.CD"),
+    };
+    /// GDP per capita at current US$.
+    pub const GDP_PER_CAPITA_USD: Indicator = Indicator {
+        code: "gdp_per_capita_usd",
+        unit: Unit::UsdCurrent,
+        shape: Shape::Area,
+        title: "GDP per capita (current US$)",
+        wdi_code: Some("NY.GDP.PCAP.CD"),
+    };
+    /// Personal remittances received, current US$.
+    pub const REMITTANCES_RECEIVED_USD: Indicator = Indicator {
+        code: "remittances_received_usd",
+        unit: Unit::UsdCurrent,
+        shape: Shape::Area,
+        title: "Personal remittances received (current US$)",
+        wdi_code: Some("BX.TRF.PWKR.CD.DT"),
+    };
+    /// Personal remittances paid, current US$.
+    pub const REMITTANCES_PAID_USD: Indicator = Indicator {
+        code: "remittances_paid_usd",
+        unit: Unit::UsdCurrent,
+        shape: Shape::Area,
+        title: "Personal remittances paid (current US$)",
+        wdi_code: Some("BM.TRF.PWKR.CD.DT"),
+    };
+    /// Net migration (immigrants minus emigrants) over the year.
+    pub const NET_MIGRATION: Indicator = Indicator {
+        code: "net_migration",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Net migration",
+        wdi_code: Some("SM.POP.NETM"),
+    };
+    /// Physicians per 1,000 people.
+    pub const PHYSICIANS_PER_1000: Indicator = Indicator {
+        code: "physicians_per_1000",
+        unit: Unit::PerThousand,
+        shape: Shape::Area,
+        title: "Physicians (per 1,000 people)",
+        wdi_code: Some("SH.MED.PHYS.ZS"),
+    };
+    /// Emigrants aged 25+ with tertiary education (Docquier–Marfouk numerator).
+    pub const EMIGRANTS_TERTIARY: Indicator = Indicator {
+        code: "emigrants_tertiary",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Emigrants aged 25+ with tertiary education",
+        wdi_code: None,
+    };
+    /// Residents aged 25+ with tertiary education (Docquier–Marfouk denominator part).
+    pub const RESIDENTS_TERTIARY: Indicator = Indicator {
+        code: "residents_tertiary",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Resident population aged 25+ with tertiary education",
+        wdi_code: None,
+    };
+    /// Doctors and nurses born in the area working abroad.
+    pub const HEALTH_WORKERS_ABROAD: Indicator = Indicator {
+        code: "health_workers_abroad",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Health workers (doctors and nurses) born here working abroad",
+        wdi_code: None,
+    };
+    /// Doctors and nurses working in the area.
+    pub const HEALTH_WORKERS_HOME: Indicator = Indicator {
+        code: "health_workers_home",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Health workers (doctors and nurses) working here",
+        wdi_code: None,
+    };
+    /// International migrant stock: people born in (or citizens of) the origin living
+    /// in the destination, mid-year. Pair = (origin, destination).
+    pub const MIGRANT_STOCK: Indicator = Indicator {
+        code: "migrant_stock",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "International migrant stock",
+        wdi_code: None,
+    };
+    /// Remittances sent along a corridor in a year. Pair = (sender, receiver).
+    pub const BILATERAL_REMITTANCES_USD: Indicator = Indicator {
+        code: "bilateral_remittances_usd",
+        unit: Unit::UsdCurrent,
+        shape: Shape::Bilateral,
+        title: "Bilateral remittances (current US$)",
+        wdi_code: None,
+    };
+    /// Average total cost of sending US$200 along a corridor, as a percentage of the
+    /// amount sent (Remittance Prices Worldwide). Pair = (sender, receiver).
+    pub const REMITTANCE_COST_200: Indicator = Indicator {
+        code: "remittance_cost_200_pct",
+        unit: Unit::Percent,
+        shape: Shape::Bilateral,
+        title: "Average cost of sending US$200 (% of amount sent)",
+        wdi_code: None,
+    };
+
+    /// Every indicator Coherence knows, in a stable order.
+    pub const ALL: [Indicator; 15] = [
+        Indicator::POPULATION,
+        Indicator::GDP_USD,
+        Indicator::GDP_PER_CAPITA_USD,
+        Indicator::GDP_PER_CAPITA_PPP,
+        Indicator::REMITTANCES_RECEIVED_USD,
+        Indicator::REMITTANCES_PAID_USD,
+        Indicator::NET_MIGRATION,
+        Indicator::PHYSICIANS_PER_1000,
+        Indicator::EMIGRANTS_TERTIARY,
+        Indicator::RESIDENTS_TERTIARY,
+        Indicator::HEALTH_WORKERS_ABROAD,
+        Indicator::HEALTH_WORKERS_HOME,
+        Indicator::MIGRANT_STOCK,
+        Indicator::BILATERAL_REMITTANCES_USD,
+        Indicator::REMITTANCE_COST_200,
+    ];
+
+    /// Looks up an indicator by its code.
+    pub fn by_code(code: &str) -> Option<Indicator> {
+        Indicator::ALL.into_iter().find(|i| i.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_round_trip() {
+        for u in Unit::ALL {
+            assert_eq!(Unit::parse(u.as_str()), Some(u));
+        }
+        assert_eq!(Unit::parse("thousands"), None);
+    }
+
+    #[test]
+    fn sex_spellings() {
+        assert_eq!(Sex::parse("Both sexes"), Some(Sex::Total));
+        assert_eq!(Sex::parse("F"), Some(Sex::Female));
+        assert_eq!(Sex::parse("x"), None);
+    }
+
+    #[test]
+    fn indicator_codes_are_unique() {
+        for (i, a) in Indicator::ALL.iter().enumerate() {
+            assert_eq!(Indicator::by_code(a.code), Some(*a));
+            for b in &Indicator::ALL[i + 1..] {
+                assert_ne!(a.code, b.code);
+            }
+        }
+    }
+}
