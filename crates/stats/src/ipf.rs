@@ -1,0 +1,1 @@
+//! ipf (being built).

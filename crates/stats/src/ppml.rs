@@ -1,0 +1,1 @@
+//! ppml (being built).
