@@ -7,6 +7,8 @@
 //! * [`corridor`]: an origin → destination pair ([`Corridor`]).
 //! * [`measure`]: values with an explicit [`Unit`] ([`Quantity`]), the [`Sex`]
 //!   breakdown, and the [`Indicator`]s Coherence stores.
+//! * [`dataset`]: a dataset as read from its files, ready to be stored.
+//! * [`policy`]: policies of a government's register and the migration-cycle stages.
 //! * [`provenance`]: where a value came from: dataset, file, sheet, row, column.
 //!
 //! This crate is pure: it does no I/O, reads no clock and draws no random numbers.
@@ -14,7 +16,9 @@
 
 pub mod area;
 pub mod corridor;
+pub mod dataset;
 pub mod measure;
+pub mod policy;
 pub mod provenance;
 pub mod time;
 

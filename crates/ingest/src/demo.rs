@@ -1,0 +1,1 @@
+//! The built-in fictional demo world (being built).

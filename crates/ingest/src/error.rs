@@ -1,0 +1,149 @@
+//! The error type of the readers.
+
+use std::fmt;
+
+/// Where in a file a problem was found. Rows are 1-based (lines of text files,
+/// spreadsheet rows of workbooks); columns are headers for CSV files and letters for
+/// workbooks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The file name.
+    pub file: String,
+    /// The sheet, for workbooks.
+    pub sheet: Option<String>,
+    /// The 1-based row or line.
+    pub row: Option<u32>,
+    /// The column header or letter.
+    pub column: Option<String>,
+}
+
+impl Location {
+    /// The whole file.
+    pub fn file(file: &str) -> Location {
+        Location { file: file.to_owned(), ..Location::default() }
+    }
+
+    /// A line of a text file.
+    pub fn line(file: &str, row: u32) -> Location {
+        Location { file: file.to_owned(), row: Some(row), ..Location::default() }
+    }
+
+    /// A cell of a CSV file, by line and column header.
+    pub fn csv(file: &str, row: u32, column: &str) -> Location {
+        Location {
+            file: file.to_owned(),
+            sheet: None,
+            row: Some(row),
+            column: Some(column.to_owned()),
+        }
+    }
+
+    /// A cell of a workbook.
+    pub fn cell(file: &str, sheet: &str, row: u32, column: &str) -> Location {
+        Location {
+            file: file.to_owned(),
+            sheet: Some(sheet.to_owned()),
+            row: Some(row),
+            column: Some(column.to_owned()),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", sheet {sheet:?}")?;
+        }
+        if let Some(row) = self.row {
+            write!(f, ", row {row}")?;
+        }
+        if let Some(column) = &self.column {
+            write!(f, ", column {column}")?;
+        }
+        Ok(())
+    }
+}
+
+/// An error that stops a file from being imported. Nothing of the file is stored.
+#[derive(Debug)]
+pub struct ImportError {
+    /// Where the problem is.
+    pub location: Location,
+    /// What the problem is.
+    pub kind: ImportErrorKind,
+}
+
+impl ImportError {
+    /// Makes an error at `location`.
+    pub fn new(location: Location, kind: ImportErrorKind) -> ImportError {
+        ImportError { location, kind }
+    }
+}
+
+/// The kind of an [`ImportError`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ImportErrorKind {
+    /// The file is not in the expected format at all (not UTF-8, not a workbook, ...).
+    Unreadable {
+        /// What the reader expected.
+        expected: String,
+        /// What went wrong.
+        detail: String,
+    },
+    /// A header or sheet the layout requires is missing.
+    MissingHeader {
+        /// The header, column or sheet expected.
+        expected: String,
+    },
+    /// A cell holds something other than what the column requires.
+    BadValue {
+        /// What the column requires, e.g. "a non-negative number of persons".
+        expected: String,
+        /// The cell's content.
+        found: String,
+    },
+    /// The same key appears twice.
+    Duplicate {
+        /// The key, e.g. "XAA→XAB 2020 female".
+        key: String,
+        /// The row where it first appeared.
+        first_row: u32,
+    },
+    /// Country or area names or codes that could not be matched; all of them are listed.
+    UnknownAreas {
+        /// Each unknown name with the row where it appears.
+        names: Vec<(String, u32)>,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location)?;
+        match &self.kind {
+            ImportErrorKind::Unreadable { expected, detail } => {
+                write!(f, "cannot be read as {expected}: {detail}")
+            }
+            ImportErrorKind::MissingHeader { expected } => write!(f, "expected {expected}"),
+            ImportErrorKind::BadValue { expected, found } => {
+                write!(f, "expected {expected}, found {found:?}")
+            }
+            ImportErrorKind::Duplicate { key, first_row } => {
+                write!(f, "duplicate {key} (first seen on row {first_row})")
+            }
+            ImportErrorKind::UnknownAreas { names } => {
+                write!(f, "{} unknown country or area name(s): ", names.len())?;
+                for (i, (name, row)) in names.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{name:?} (row {row})")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
