@@ -137,7 +137,7 @@ impl std::error::Error for ParseCodeError {}
 /// What kind of area an [`Area`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AreaKind {
-    /// A sovereign state (a UN member or observer state, or Kosovo where publishers list it).
+    /// A sovereign state: one of the 193 UN member states or the two observer states.
     Sovereign,
     /// A dependent territory or other area with its own ISO 3166-1 code.
     Territory,
@@ -224,6 +224,42 @@ pub fn real_area_by_m49(m49: M49) -> Option<&'static RealArea> {
     real_areas().iter().find(|a| a.m49 == m49)
 }
 
+/// Looks up a real area by any of its identifiers: an ISO 3166-1 alpha-3 code
+/// (`"PHL"`), an alpha-2 code (`"PH"`), an M49 number with or without leading zeros
+/// (`"608"`, `"004"`), or its name in the table (`"Philippines"`).
+///
+/// Codes and names are matched case-insensitively. A name must otherwise match the
+/// table's name exactly, except that the typographic apostrophe (`’`) and the ASCII
+/// one (`'`) count as the same: `"côte d'ivoire"` finds `Côte d’Ivoire`, but
+/// `"Cote d'Ivoire"` (no diacritic) and `"Bolivia"` (short form) find nothing.
+/// Surrounding white space is ignored. Returns `None` when nothing matches,
+/// including for user-assigned (fictional) codes.
+pub fn find_real_area(query: &str) -> Option<&'static RealArea> {
+    let query = query.trim();
+    if query.is_empty() {
+        return None;
+    }
+    let bytes = query.as_bytes();
+    if bytes.iter().all(u8::is_ascii_digit) {
+        return M49::parse(query).ok().and_then(real_area_by_m49);
+    }
+    if bytes.len() == 2 && bytes.iter().all(u8::is_ascii_alphabetic) {
+        return real_areas().iter().find(|a| a.iso2.eq_ignore_ascii_case(query));
+    }
+    if let Some(area) = Iso3::parse(query).ok().and_then(real_area) {
+        return Some(area);
+    }
+    real_areas().iter().find(|a| same_name(a.name, query))
+}
+
+/// Whether two names are equal ignoring case and the kind of apostrophe.
+fn same_name(a: &str, b: &str) -> bool {
+    fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase)
+    }
+    fold(a).eq(fold(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +313,56 @@ mod tests {
         let mex = real_area(Iso3::from_static("MEX")).unwrap();
         assert_eq!(mex.m49.get(), 484);
         assert_eq!(real_area_by_m49(M49::new(356).unwrap()).unwrap().iso3.as_str(), "IND");
+    }
+
+    #[test]
+    fn table_counts() {
+        let areas = real_areas();
+        assert_eq!(areas.len(), 249);
+        let sovereign = areas.iter().filter(|a| a.kind == AreaKind::Sovereign).count();
+        assert_eq!(sovereign, 195, "193 UN member states and 2 observer states");
+        assert!(areas.iter().all(|a| a.kind != AreaKind::Fictional));
+        assert!(real_area(Iso3::from_static("XKX")).is_none(), "Kosovo's code is user-assigned");
+        for a in areas {
+            assert!(a.iso2.len() == 2 && a.iso2.bytes().all(|b| b.is_ascii_uppercase()), "{}", a.iso3);
+            assert_eq!(areas.iter().filter(|b| b.iso2 == a.iso2).count(), 1, "{}", a.iso2);
+            assert!(!a.name.is_empty() && a.name.trim() == a.name, "{}", a.iso3);
+        }
+    }
+
+    #[test]
+    fn find_by_codes() {
+        let code = |q: &str| find_real_area(q).map(|a| a.iso3.as_str());
+        assert_eq!(code("PHL"), Some("PHL"));
+        assert_eq!(code("phl"), Some("PHL"));
+        assert_eq!(code("PH"), Some("PHL"));
+        assert_eq!(code("ph"), Some("PHL"));
+        assert_eq!(code("608"), Some("PHL"));
+        assert_eq!(code("004"), Some("AFG"));
+        assert_eq!(code("4"), Some("AFG"));
+        assert_eq!(code(" GB "), Some("GBR"));
+        assert_eq!(code("NA"), Some("NAM"), "Namibia's alpha-2 code is not a missing value");
+        assert_eq!(code("XKX"), None);
+        assert_eq!(code("XK"), None);
+        assert_eq!(code("0"), None);
+        assert_eq!(code("999"), None);
+        assert_eq!(code(""), None);
+        assert_eq!(code("P"), None);
+    }
+
+    #[test]
+    fn find_by_name() {
+        let code = |q: &str| find_real_area(q).map(|a| a.iso3.as_str());
+        assert_eq!(code("Philippines"), Some("PHL"));
+        assert_eq!(code("philippines"), Some("PHL"));
+        assert_eq!(code("TÜRKIYE"), Some("TUR"));
+        assert_eq!(code("Bolivia (Plurinational State of)"), Some("BOL"));
+        assert_eq!(code("United Kingdom of Great Britain and Northern Ireland"), Some("GBR"));
+        assert_eq!(code("Côte d’Ivoire"), Some("CIV"));
+        assert_eq!(code("côte d'ivoire"), Some("CIV"));
+        assert_eq!(code("Lao People’s Democratic Republic"), Some("LAO"));
+        assert_eq!(code("Philippine"), None, "names match exactly");
+        assert_eq!(code("Bolivia"), None, "names match exactly");
+        assert_eq!(code("Cote d'Ivoire"), None, "diacritics are not folded");
     }
 }
