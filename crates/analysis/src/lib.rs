@@ -1,1 +1,3 @@
-//! analysis (being built).
+//! Coherence's application API (being built).
+
+pub mod profile;
