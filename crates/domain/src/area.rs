@@ -45,7 +45,9 @@ impl Iso3 {
     pub const fn from_static(s: &'static str) -> Iso3 {
         let b = s.as_bytes();
         assert!(b.len() == 3, "an ISO alpha-3 code has three letters");
-        assert!(b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase());
+        assert!(
+            b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase() && b[2].is_ascii_uppercase()
+        );
         Iso3([b[0], b[1], b[2]])
     }
 
@@ -60,7 +62,10 @@ impl Iso3 {
     /// real countries. Coherence uses them for fictional areas only.
     pub fn is_user_assigned(&self) -> bool {
         let [a, b, _] = self.0;
-        (a == b'A' && b == b'A') || (a == b'Q' && b >= b'M') || a == b'X' || (a == b'Z' && b == b'Z')
+        (a == b'A' && b == b'A')
+            || (a == b'Q' && b >= b'M')
+            || a == b'X'
+            || (a == b'Z' && b == b'Z')
     }
 }
 
@@ -324,7 +329,11 @@ mod tests {
         assert!(areas.iter().all(|a| a.kind != AreaKind::Fictional));
         assert!(real_area(Iso3::from_static("XKX")).is_none(), "Kosovo's code is user-assigned");
         for a in areas {
-            assert!(a.iso2.len() == 2 && a.iso2.bytes().all(|b| b.is_ascii_uppercase()), "{}", a.iso3);
+            assert!(
+                a.iso2.len() == 2 && a.iso2.bytes().all(|b| b.is_ascii_uppercase()),
+                "{}",
+                a.iso3
+            );
             assert_eq!(areas.iter().filter(|b| b.iso2 == a.iso2).count(), 1, "{}", a.iso2);
             assert!(!a.name.is_empty() && a.name.trim() == a.name, "{}", a.iso3);
         }

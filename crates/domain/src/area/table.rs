@@ -41,7 +41,13 @@
 
 use super::{AreaKind, Iso3, M49, RealArea};
 
-const fn row(iso3: &'static str, iso2: &'static str, m49: u16, name: &'static str, kind: AreaKind) -> RealArea {
+const fn row(
+    iso3: &'static str,
+    iso2: &'static str,
+    m49: u16,
+    name: &'static str,
+    kind: AreaKind,
+) -> RealArea {
     RealArea { iso3: Iso3::from_static(iso3), iso2, m49: M49(m49), name, kind }
 }
 

@@ -1,0 +1,137 @@
+//! Integration tests of `domain` against the public data in the shared data folder.
+//!
+//! The one test binary of this crate (see STYLE.md): each concern is a module.
+
+mod area_table {
+    //! Cross-checks the authored table of real areas (`domain::area::real_areas`)
+    //! against two public country-code files, both ways:
+    //!
+    //! * `country_codes/m49_alpha3.csv`: UN M49 codes with their ISO alpha-3 codes;
+    //! * `country_codes/country-codes.csv`: ISO 3166-1 alpha-3, alpha-2 and numeric
+    //!   codes, with M49.
+    //!
+    //! Every alpha-3 code that a file gives with a numeric code must be in the table
+    //! with the same M49 code, and every row of the table must be in the file with
+    //! the same code. The one known exception: UN M49 does not list Taiwan (`TWN`)
+    //! separately, so `m49_alpha3.csv` lacks it. The test is skipped (visibly) when
+    //! the shared data folder is absent outside CI.
+
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use domain::area::{Iso3, real_area, real_areas};
+
+    /// One file's view of a code: numeric code and, if the file has it, alpha-2.
+    struct Entry {
+        m49: u16,
+        iso2: Option<String>,
+    }
+
+    /// Reads `alpha-3 → entry` from a CSV file, taking the named columns; rows whose
+    /// alpha-3 or numeric field is empty are skipped (aggregates, unassigned rows).
+    fn read_codes(
+        path: &Path,
+        iso3_col: &str,
+        m49_col: &str,
+        iso2_col: Option<&str>,
+    ) -> BTreeMap<String, Entry> {
+        let mut reader =
+            csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let headers = reader.headers().expect("a header row").clone();
+        let column = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("{}: no column {name:?}", path.display()))
+        };
+        let (i3, im, i2) = (column(iso3_col), column(m49_col), iso2_col.map(column));
+        let mut codes = BTreeMap::new();
+        for (line, record) in reader.records().enumerate() {
+            let record = record.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let iso3 = record.get(i3).unwrap_or("").trim();
+            let m49 = record.get(im).unwrap_or("").trim();
+            if iso3.is_empty() || m49.is_empty() {
+                continue;
+            }
+            let m49 = m49.parse::<u16>().unwrap_or_else(|e| {
+                panic!("{} record {}: M49 {m49:?}: {e}", path.display(), line + 1)
+            });
+            let iso2 = i2
+                .and_then(|i| record.get(i))
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty());
+            codes.insert(iso3.to_owned(), Entry { m49, iso2 });
+        }
+        codes
+    }
+
+    /// Compares a file's codes with the table both ways, except that the table rows
+    /// in `absent_from_file` must be missing from the file; returns one line per
+    /// mismatch.
+    fn mismatches(
+        file: &str,
+        codes: &BTreeMap<String, Entry>,
+        absent_from_file: &[&str],
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (iso3, entry) in codes {
+            let row = Iso3::parse(iso3).ok().and_then(real_area);
+            match row {
+                None => {
+                    problems.push(format!("{file}: {iso3} (M49 {}) is not in the table", entry.m49))
+                }
+                Some(row) => {
+                    if row.m49.get() != entry.m49 {
+                        problems.push(format!(
+                            "{file}: {iso3} has M49 {} in the file, {} in the table",
+                            entry.m49, row.m49
+                        ));
+                    }
+                    if let Some(iso2) = &entry.iso2
+                        && iso2 != row.iso2
+                    {
+                        problems.push(format!(
+                            "{file}: {iso3} has alpha-2 {iso2} in the file, {} in the table",
+                            row.iso2
+                        ));
+                    }
+                }
+            }
+        }
+        for row in real_areas() {
+            let expected_absent = absent_from_file.contains(&row.iso3.as_str());
+            if expected_absent && codes.contains_key(row.iso3.as_str()) {
+                problems.push(format!(
+                    "{file}: {} is listed, but the test expects it absent",
+                    row.iso3
+                ));
+            }
+            if !expected_absent && !codes.contains_key(row.iso3.as_str()) {
+                problems.push(format!(
+                    "{file}: table row {} ({}, M49 {}) is not in the file",
+                    row.iso3, row.name, row.m49
+                ));
+            }
+        }
+        problems
+    }
+
+    #[test]
+    fn matches_m49_alpha3_csv() {
+        let Some(path) = test_support::shared_data("country_codes/m49_alpha3.csv") else { return };
+        let codes = read_codes(&path, "ISO_alpha3", "M49", None);
+        let problems = mismatches("m49_alpha3.csv", &codes, &["TWN"]);
+        assert!(problems.is_empty(), "{} mismatch(es):\n{}", problems.len(), problems.join("\n"));
+    }
+
+    #[test]
+    fn matches_country_codes_csv() {
+        let Some(path) = test_support::shared_data("country_codes/country-codes.csv") else {
+            return;
+        };
+        let codes =
+            read_codes(&path, "ISO3166-1-Alpha-3", "ISO3166-1-numeric", Some("ISO3166-1-Alpha-2"));
+        let problems = mismatches("country-codes.csv", &codes, &[]);
+        assert!(problems.is_empty(), "{} mismatch(es):\n{}", problems.len(), problems.join("\n"));
+    }
+}
