@@ -11,7 +11,7 @@ use crate::provenance::Provenance;
 use crate::time::Year;
 
 /// Who published a dataset and which edition it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DatasetMeta {
     /// A stable key for the dataset family, e.g. `undesa-ims-destination` or `demo-world`.
     /// Editions of the same family share the key.
@@ -98,21 +98,6 @@ pub struct Dataset {
     pub pairs: Vec<PairValue>,
     /// Policies of a policy register.
     pub policies: Vec<Policy>,
-}
-
-impl Default for DatasetMeta {
-    fn default() -> DatasetMeta {
-        DatasetMeta {
-            key: String::new(),
-            publisher: String::new(),
-            title: String::new(),
-            edition: String::new(),
-            source: String::new(),
-            licence: None,
-            fictional: false,
-            files: Vec::new(),
-        }
-    }
 }
 
 impl Dataset {

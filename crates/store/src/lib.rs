@@ -1,1 +1,151 @@
-//! store (being built).
+//! Coherence's store: one SQLite file holding every imported dataset.
+//!
+//! * One file, opened with [`Store::open`]. The schema is created and migrated by
+//!   migrations embedded in the binary ([`migrate`]): an older store is migrated on
+//!   open; a store written by a newer Coherence is refused with [`Error::TooNew`].
+//! * Datasets are stored as versioned *imports* ([`Store::import`]): one row per
+//!   (dataset key, edition) with its publisher, title, source, licence, file checksums,
+//!   import time and row counts, plus the values it brought, each with the file, sheet,
+//!   row and column it was read from. Importing the same files again changes nothing;
+//!   a newer edition is kept beside the older ones and becomes the default.
+//! * Every write is one transaction, begun `IMMEDIATE` so that concurrent writers
+//!   (other processes) queue on SQLite's lock instead of failing half-way; a process
+//!   killed in the middle of a write leaves the store as it was before that write.
+//!
+//! This is the only crate that writes SQL. It is async (sqlx), so that the same code
+//! path can serve the multi-user workspace on PostgreSQL later.
+
+mod migrate;
+mod read;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
+pub use read::{DatasetRecord, StoredAreaValue, StoredPairValue, StoredPolicy};
+pub use write::{ImportOutcome, ImportStatus};
+
+/// An error of the store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The store file could not be opened or created.
+    #[error("cannot open the store {path}: {source}")]
+    Open {
+        /// The store's path.
+        path: PathBuf,
+        /// The underlying error.
+        source: sqlx::Error,
+    },
+    /// The store was written by a newer version of Coherence.
+    #[error(
+        "the store {path} has schema version {found}, but this version of coherence knows versions up to {supported}; \
+         use a newer coherence, or another store (--db)"
+    )]
+    TooNew {
+        /// The store's path.
+        path: PathBuf,
+        /// The store's schema version.
+        found: i64,
+        /// The newest schema version this build knows.
+        supported: i64,
+    },
+    /// A schema migration failed; the store was left at its previous version.
+    #[error("cannot migrate the store {path} to schema version {version} ({name}): {source}")]
+    Migration {
+        /// The store's path.
+        path: PathBuf,
+        /// The version being applied.
+        version: i64,
+        /// The migration's name.
+        name: &'static str,
+        /// The underlying error.
+        source: sqlx::Error,
+    },
+    /// A query failed.
+    #[error("store query failed: {0}")]
+    Query(#[from] sqlx::Error),
+    /// Data read from the store does not have the expected form (a damaged store).
+    #[error("the store holds an invalid {what}: {value:?}")]
+    Corrupt {
+        /// What was being read.
+        what: &'static str,
+        /// The stored text.
+        value: String,
+    },
+}
+
+/// A Coherence store: a connection pool on one SQLite file.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+/// How long a writer waits for another process's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+impl Store {
+    /// Opens the store at `path`, creating the file (and its folder) if needed and
+    /// migrating its schema to [`SCHEMA_VERSION`].
+    ///
+    /// # Errors
+    /// [`Error::Open`] if the file cannot be opened or created, [`Error::TooNew`] if it
+    /// was written by a newer Coherence, [`Error::Migration`] if a migration fails.
+    pub async fn open(path: &Path) -> Result<Store, Error> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Open { path: path.to_owned(), source: sqlx::Error::Io(e) })?;
+        }
+        let options = SqliteConnectOptions::from_str("sqlite://")
+            .map_err(|source| Error::Open { path: path.to_owned(), source })?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|source| Error::Open { path: path.to_owned(), source })?;
+        let store = Store { pool, path: path.to_owned() };
+        migrate::run(&store).await?;
+        Ok(store)
+    }
+
+    /// The path of the store's file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The store's schema version.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn schema_version(&self) -> Result<i64, Error> {
+        migrate::current_version(&self.pool).await.map_err(Error::Query)
+    }
+
+    /// Runs SQLite's integrity check and returns its report (`["ok"]` when sound).
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the check cannot run.
+    pub async fn integrity_check(&self) -> Result<Vec<String>, Error> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("PRAGMA integrity_check").fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(|(s,)| s).collect())
+    }
+
+    /// Closes the pool, waiting for connections to finish.
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+}

@@ -1,0 +1,324 @@
+//! Reading datasets back. Values are read from each dataset's default (newest) edition
+//! unless an import is named.
+
+use domain::area::{Area, AreaKind, Iso3, M49};
+use domain::policy::{Policy, PolicyStatus, Stage};
+use domain::provenance::Provenance;
+use domain::{Sex, Unit};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use crate::{Error, Store};
+
+/// A stored import, as listed by [`Store::datasets`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatasetRecord {
+    /// The import's id.
+    pub id: i64,
+    /// The dataset family's key.
+    pub key: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Title.
+    pub title: String,
+    /// Edition.
+    pub edition: String,
+    /// Official URL or file name.
+    pub source: String,
+    /// Licence or terms, if stated.
+    pub licence: Option<String>,
+    /// Whether the data are fictional.
+    pub fictional: bool,
+    /// When it was imported (RFC 3339, UTC).
+    pub imported_at: String,
+    /// Whether it is its key's default (newest) edition.
+    pub is_default: bool,
+    /// The files read: (name, SHA-256, bytes); checksums are absent for files only named
+    /// by values' provenance.
+    pub files: Vec<(String, Option<String>, Option<i64>)>,
+    /// Rows stored: areas, values, pairs, policies.
+    pub rows: [i64; 4],
+}
+
+/// A stored value for one area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredAreaValue {
+    /// The import it belongs to.
+    pub import_id: i64,
+    /// The indicator code.
+    pub indicator: String,
+    /// The area.
+    pub area: Iso3,
+    /// The year.
+    pub year: i32,
+    /// The sex breakdown.
+    pub sex: Sex,
+    /// The value.
+    pub value: f64,
+    /// The unit.
+    pub unit: Unit,
+    /// Where it was read.
+    pub provenance: Provenance,
+}
+
+/// A stored value for a pair of areas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredPairValue {
+    /// The import it belongs to.
+    pub import_id: i64,
+    /// The indicator code.
+    pub indicator: String,
+    /// The first area (origin, or remittance sender).
+    pub from: Iso3,
+    /// The second area (destination, or remittance receiver).
+    pub to: Iso3,
+    /// The year.
+    pub year: i32,
+    /// The sex breakdown.
+    pub sex: Sex,
+    /// The value.
+    pub value: f64,
+    /// The unit.
+    pub unit: Unit,
+    /// Where it was read.
+    pub provenance: Provenance,
+}
+
+/// A stored policy with the import it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredPolicy {
+    /// The import it belongs to.
+    pub import_id: i64,
+    /// The policy.
+    pub policy: Policy,
+}
+
+fn corrupt(what: &'static str, value: &str) -> Error {
+    Error::Corrupt { what, value: value.to_owned() }
+}
+
+fn iso3(s: &str) -> Result<Iso3, Error> {
+    Iso3::parse(s).map_err(|_| corrupt("area code", s))
+}
+
+fn sex(s: &str) -> Result<Sex, Error> {
+    Sex::parse(s).ok_or_else(|| corrupt("sex", s))
+}
+
+fn unit(s: &str) -> Result<Unit, Error> {
+    Unit::parse(s).ok_or_else(|| corrupt("unit", s))
+}
+
+fn provenance(row: &SqliteRow) -> Result<Provenance, Error> {
+    Ok(Provenance {
+        file: row.try_get("file")?,
+        sheet: row.try_get("sheet")?,
+        row: row.try_get::<Option<i64>, _>("row_no")?.map(|r| r as u32),
+        column: row.try_get("col")?,
+    })
+}
+
+fn split(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').filter(|x| !x.is_empty())
+}
+
+impl Store {
+    /// Every stored import, by dataset key and then newest edition first.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn datasets(&self) -> Result<Vec<DatasetRecord>, Error> {
+        let rows = sqlx::query(
+            "SELECT i.*, i.id IN (SELECT id FROM default_imports) AS is_default
+             FROM imports i ORDER BY i.dataset_key, i.edition DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let id: i64 = row.try_get("id")?;
+            let files: Vec<(String, Option<String>, Option<i64>)> = sqlx::query_as(
+                "SELECT name, sha256, bytes FROM import_files WHERE import_id = ? ORDER BY id",
+            )
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+            out.push(DatasetRecord {
+                id,
+                key: row.try_get("dataset_key")?,
+                publisher: row.try_get("publisher")?,
+                title: row.try_get("title")?,
+                edition: row.try_get("edition")?,
+                source: row.try_get("source")?,
+                licence: row.try_get("licence")?,
+                fictional: row.try_get("fictional")?,
+                imported_at: row.try_get("imported_at")?,
+                is_default: row.try_get("is_default")?,
+                files,
+                rows: [
+                    row.try_get("n_areas")?,
+                    row.try_get("n_values")?,
+                    row.try_get("n_pairs")?,
+                    row.try_get("n_policies")?,
+                ],
+            });
+        }
+        Ok(out)
+    }
+
+    /// Areas defined by default imports (e.g. the demo world's fictional countries).
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad codes.
+    pub async fn defined_areas(&self) -> Result<Vec<(i64, Area)>, Error> {
+        let rows = sqlx::query(
+            "SELECT import_id, iso3, m49, name, kind FROM areas
+             WHERE import_id IN (SELECT id FROM default_imports) ORDER BY iso3, import_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let code: String = row.try_get("iso3")?;
+                let kind: String = row.try_get("kind")?;
+                let m49: Option<i64> = row.try_get("m49")?;
+                Ok((
+                    row.try_get("import_id")?,
+                    Area {
+                        iso3: iso3(&code)?,
+                        m49: m49.and_then(|m| u16::try_from(m).ok()).and_then(|m| M49::new(m).ok()),
+                        name: row.try_get("name")?,
+                        kind: AreaKind::parse(&kind).ok_or_else(|| corrupt("area kind", &kind))?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Values of `indicator` for `area` from default imports, by year and sex.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn area_values(
+        &self,
+        indicator: &str,
+        area: Iso3,
+    ) -> Result<Vec<StoredAreaValue>, Error> {
+        let rows = sqlx::query(
+            "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
+             WHERE v.indicator = ? AND v.area = ? AND v.import_id IN (SELECT id FROM default_imports)
+             ORDER BY v.year, v.sex, v.import_id",
+        )
+        .bind(indicator)
+        .bind(area.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(area_value).collect()
+    }
+
+    /// Values of a bilateral `indicator` from default imports, for pairs whose first
+    /// area is `from` (when given) and whose second is `to` (when given).
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn pair_values(
+        &self,
+        indicator: &str,
+        from: Option<Iso3>,
+        to: Option<Iso3>,
+    ) -> Result<Vec<StoredPairValue>, Error> {
+        let rows = sqlx::query(
+            "SELECT v.*, f.name AS file FROM pair_values v JOIN import_files f ON f.id = v.file_id
+             WHERE v.indicator = ?1 AND (?2 IS NULL OR v.from_area = ?2) AND (?3 IS NULL OR v.to_area = ?3)
+               AND v.import_id IN (SELECT id FROM default_imports)
+             ORDER BY v.year, v.from_area, v.to_area, v.sex, v.import_id",
+        )
+        .bind(indicator)
+        .bind(from.map(|a| a.as_str().to_owned()))
+        .bind(to.map(|a| a.as_str().to_owned()))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(pair_value).collect()
+    }
+
+    /// The policies of `country`'s register, from default imports.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn policies(&self, country: Iso3) -> Result<Vec<StoredPolicy>, Error> {
+        let rows = sqlx::query(
+            "SELECT * FROM policies WHERE country = ? AND import_id IN (SELECT id FROM default_imports)
+             ORDER BY id",
+        )
+        .bind(country.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(policy).collect()
+    }
+}
+
+fn area_value(row: &SqliteRow) -> Result<StoredAreaValue, Error> {
+    let code: String = row.try_get("area")?;
+    let s: String = row.try_get("sex")?;
+    let u: String = row.try_get("unit")?;
+    Ok(StoredAreaValue {
+        import_id: row.try_get("import_id")?,
+        indicator: row.try_get("indicator")?,
+        area: iso3(&code)?,
+        year: row.try_get("year")?,
+        sex: sex(&s)?,
+        value: row.try_get("value")?,
+        unit: unit(&u)?,
+        provenance: provenance(row)?,
+    })
+}
+
+fn pair_value(row: &SqliteRow) -> Result<StoredPairValue, Error> {
+    let from: String = row.try_get("from_area")?;
+    let to: String = row.try_get("to_area")?;
+    let s: String = row.try_get("sex")?;
+    let u: String = row.try_get("unit")?;
+    Ok(StoredPairValue {
+        import_id: row.try_get("import_id")?,
+        indicator: row.try_get("indicator")?,
+        from: iso3(&from)?,
+        to: iso3(&to)?,
+        year: row.try_get("year")?,
+        sex: sex(&s)?,
+        value: row.try_get("value")?,
+        unit: unit(&u)?,
+        provenance: provenance(row)?,
+    })
+}
+
+fn policy(row: &SqliteRow) -> Result<StoredPolicy, Error> {
+    let country: String = row.try_get("country")?;
+    let stages: String = row.try_get("stages")?;
+    let partners: String = row.try_get("partners")?;
+    let groups: String = row.try_get("target_groups")?;
+    let status: String = row.try_get("status")?;
+    let tags: String = row.try_get("tags")?;
+    Ok(StoredPolicy {
+        import_id: row.try_get("import_id")?,
+        policy: Policy {
+            id: row.try_get("id")?,
+            country: iso3(&country)?,
+            ministry: row.try_get("ministry")?,
+            title: row.try_get("title")?,
+            instrument: row.try_get("instrument")?,
+            stages: split(&stages)
+                .map(|s| Stage::parse(s).ok_or_else(|| corrupt("stage", s)))
+                .collect::<Result<_, _>>()?,
+            area: row.try_get("area")?,
+            partners: split(&partners).map(iso3).collect::<Result<_, _>>()?,
+            target_groups: split(&groups).map(str::to_owned).collect(),
+            status: PolicyStatus::parse(&status)
+                .ok_or_else(|| corrupt("policy status", &status))?,
+            start_year: row.try_get("start_year")?,
+            end_year: row.try_get("end_year")?,
+            objectives: row.try_get("objectives")?,
+            tags: split(&tags).map(str::to_owned).collect(),
+            source: row.try_get("source")?,
+        },
+    })
+}

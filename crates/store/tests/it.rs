@@ -1,0 +1,266 @@
+//! Store tests: schema versions, import semantics, transactions, and what happens when
+//! two processes write at once or a writer is killed half-way.
+//!
+//! The multi-process tests re-run this test binary as child processes: a child is this
+//! binary asked to run one `child_*` test, with an environment variable telling it which
+//! store to write to. Without that variable the `child_*` tests return at once.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use domain::dataset::{AreaValue, Dataset, DatasetMeta, PairValue, SourceFile};
+use domain::provenance::Provenance;
+use domain::{Indicator, Iso3, Sex, Year};
+use store::{Error, ImportStatus, Store};
+
+const CHILD_DB: &str = "COHERENCE_TEST_CHILD_DB";
+const CHILD_MARKER: &str = "COHERENCE_TEST_CHILD_MARKER";
+const CHILD_EDITION: &str = "COHERENCE_TEST_CHILD_EDITION";
+
+fn dataset(edition: &str, sha: &str, n_pairs: usize) -> Dataset {
+    let file = "test.csv";
+    let a = Iso3::from_static("XAA");
+    let b = Iso3::from_static("XAB");
+    let values = (0..5)
+        .map(|i| AreaValue {
+            indicator: Indicator::POPULATION,
+            area: a,
+            year: Year::new(2000 + i).unwrap(),
+            sex: Sex::Total,
+            value: 1_000.0 * (i + 1) as f64,
+            provenance: Provenance::csv(file, i as u32 + 2, "value"),
+        })
+        .collect();
+    let pairs = (0..n_pairs)
+        .map(|i| PairValue {
+            indicator: Indicator::MIGRANT_STOCK,
+            from: a,
+            to: b,
+            year: Year::new(1900 + (i % 300) as i64).unwrap(),
+            sex: [Sex::Total, Sex::Male, Sex::Female][(i / 300) % 3],
+            // Distinct keys: the same (year, sex) may repeat only across `i / 900`, so the
+            // test datasets keep n_pairs <= 900 unless they want a key clash.
+            value: i as f64,
+            provenance: Provenance::csv(file, i as u32 + 2, "value"),
+        })
+        .collect();
+    Dataset {
+        meta: DatasetMeta {
+            key: "test-data".to_owned(),
+            publisher: "Test".to_owned(),
+            title: "Test data".to_owned(),
+            edition: edition.to_owned(),
+            source: file.to_owned(),
+            licence: None,
+            fictional: true,
+            files: vec![SourceFile { name: file.to_owned(), sha256: sha.to_owned(), bytes: 10 }],
+        },
+        areas: Vec::new(),
+        values,
+        pairs,
+        policies: Vec::new(),
+    }
+}
+
+async fn import(store: &Store, d: &Dataset) -> Result<store::ImportOutcome, Error> {
+    store.import(d, &mut |_, _| {}).await
+}
+
+fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested").join("store.sqlite");
+    (dir, path)
+}
+
+#[tokio::test]
+async fn creates_and_reopens_at_current_version() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.schema_version().await.unwrap(), store::SCHEMA_VERSION);
+    store.close().await;
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.schema_version().await.unwrap(), store::SCHEMA_VERSION);
+    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
+}
+
+#[tokio::test]
+async fn refuses_a_newer_store() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    store.close().await;
+    // Pretend a future Coherence migrated this file.
+    {
+        let pool = sqlx_open(&path).await;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+    }
+    let err = Store::open(&path).await.unwrap_err();
+    assert!(matches!(err, Error::TooNew { found: 999, .. }), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("schema version 999") && msg.contains("newer coherence"), "{msg}");
+}
+
+async fn sqlx_open(path: &Path) -> sqlx::SqlitePool {
+    let url = format!("sqlite://{}", path.display());
+    sqlx::SqlitePool::connect(&url).await.unwrap()
+}
+
+#[tokio::test]
+async fn import_is_idempotent_and_editions_are_kept() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    let first = import(&store, &dataset("2020", "aa", 10)).await.unwrap();
+    assert_eq!(first.status, ImportStatus::Added);
+    let again = import(&store, &dataset("2020", "aa", 10)).await.unwrap();
+    assert_eq!(
+        again,
+        store::ImportOutcome { import_id: first.import_id, status: ImportStatus::Unchanged }
+    );
+
+    // Same edition from other files: replaced.
+    let replaced = import(&store, &dataset("2020", "bb", 12)).await.unwrap();
+    assert_eq!(replaced.status, ImportStatus::Replaced);
+    let listed = store.datasets().await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].rows, [0, 5, 12, 0]);
+    assert_eq!(listed[0].files, vec![("test.csv".to_owned(), Some("bb".to_owned()), Some(10))]);
+
+    // A newer edition is kept beside the older one and becomes the default.
+    let newer = import(&store, &dataset("2024", "cc", 3)).await.unwrap();
+    assert_eq!(newer.status, ImportStatus::Added);
+    let listed = store.datasets().await.unwrap();
+    assert_eq!(
+        listed.iter().map(|d| (d.edition.as_str(), d.is_default)).collect::<Vec<_>>(),
+        vec![("2024", true), ("2020", false)]
+    );
+    let stocks = store
+        .pair_values(Indicator::MIGRANT_STOCK.code, Some(Iso3::from_static("XAA")), None)
+        .await
+        .unwrap();
+    assert_eq!(stocks.len(), 3, "only the default edition is read");
+    assert!(stocks.iter().all(|v| v.import_id == newer.import_id));
+    assert_eq!(stocks[0].provenance, Provenance::csv("test.csv", 2, "value"));
+}
+
+#[tokio::test]
+async fn a_failed_import_leaves_the_store_unchanged() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    import(&store, &dataset("2020", "aa", 10)).await.unwrap();
+    let before = store.datasets().await.unwrap();
+
+    // Two values with the same key: the second violates the primary key after many rows
+    // have been written in the same transaction.
+    let mut bad = dataset("2024", "dd", 600);
+    let dup = bad.pairs[0].clone();
+    bad.pairs.push(dup);
+    let err = import(&store, &bad).await.unwrap_err();
+    assert!(matches!(err, Error::Query(_)), "{err}");
+    assert_eq!(store.datasets().await.unwrap(), before);
+    let stocks = store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await.unwrap();
+    assert_eq!(stocks.len(), 10);
+}
+
+#[tokio::test]
+async fn delete_import_removes_its_rows() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    let out = import(&store, &dataset("2020", "aa", 10)).await.unwrap();
+    assert!(store.delete_import(out.import_id).await.unwrap());
+    assert!(!store.delete_import(out.import_id).await.unwrap());
+    assert!(store.datasets().await.unwrap().is_empty());
+    assert!(store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await.unwrap().is_empty());
+}
+
+// ---- Multi-process tests -------------------------------------------------------------
+
+fn child(test: &str, db: &Path, edition: &str, marker: Option<&Path>) -> Command {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD_DB, db)
+        .env(CHILD_EDITION, edition)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some(marker) = marker {
+        cmd.env(CHILD_MARKER, marker);
+    }
+    cmd
+}
+
+/// Child: imports a large dataset (edition from the environment).
+#[tokio::test]
+async fn child_writer() {
+    let Some(db) = std::env::var_os(CHILD_DB) else { return };
+    let edition = std::env::var(CHILD_EDITION).unwrap();
+    let store = Store::open(Path::new(&db)).await.unwrap();
+    let d = dataset(&edition, &format!("sha-{edition}"), 900);
+    let marker = std::env::var_os(CHILD_MARKER).map(PathBuf::from);
+    store
+        .import(&d, &mut |done, _| {
+            // A killed child stops here, half-way through its transaction.
+            if let Some(marker) = marker.as_ref().filter(|_| done > 300) {
+                std::fs::write(marker, b"writing").unwrap();
+                std::thread::sleep(Duration::from_secs(60));
+            }
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn two_processes_writing_at_once_do_not_corrupt_the_store() {
+    let (_dir, path) = temp_db();
+    // Both children create the store, migrate it and write, all at the same time.
+    let mut children: Vec<_> = ["2001", "2002", "2003"]
+        .iter()
+        .map(|edition| child("child_writer", &path, edition, None).spawn().unwrap())
+        .collect();
+    for c in children.iter_mut() {
+        let status = c.wait().unwrap();
+        assert!(status.success(), "a concurrent writer failed: {status}");
+    }
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
+    let listed = store.datasets().await.unwrap();
+    assert_eq!(listed.len(), 3);
+    assert!(listed.iter().all(|d| d.rows == [0, 5, 900, 0]));
+}
+
+#[tokio::test]
+async fn a_writer_killed_half_way_leaves_the_store_as_it_was() {
+    let (dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    import(&store, &dataset("2020", "aa", 10)).await.unwrap();
+    let before = store.datasets().await.unwrap();
+    store.close().await;
+
+    let marker = dir.path().join("marker");
+    let mut c = child("child_writer", &path, "2024", Some(&marker)).spawn().unwrap();
+    let start = Instant::now();
+    while !marker.exists() {
+        if let Some(status) = c.try_wait().unwrap() {
+            panic!("the child ended before it was killed: {status}");
+        }
+        assert!(start.elapsed() < Duration::from_secs(120), "the child never started writing");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    c.kill().unwrap(); // SIGKILL: no destructor, no rollback by the child.
+    c.wait().unwrap();
+
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
+    assert_eq!(store.datasets().await.unwrap(), before);
+    let stocks = store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await.unwrap();
+    assert_eq!(stocks.len(), 10, "no row of the killed import survives");
+    // The store still takes writes.
+    assert_eq!(
+        import(&store, &dataset("2024", "ee", 5)).await.unwrap().status,
+        ImportStatus::Added
+    );
+}
