@@ -1,1 +1,32 @@
-//! report (being built).
+//! Renders Coherence's analysis results for people: self-contained HTML briefs with
+//! inline SVG charts.
+//!
+//! * [`svg`]: small chart-drawing functions (line, horizontal bar, reference-line and
+//!   interval charts) that return SVG strings, shared by the HTML brief, the PDF and
+//!   the web workspace.
+//! * [`brief`]: the country brief for a development ministry, rendered from an
+//!   [`analysis::profile::CountryProfile`].
+//! * [`markup`]: escaping and deterministic number formatting.
+//!
+//! This crate is pure: it does no I/O, reads no clock, runs no SQL and makes no
+//! network request. The output loads nothing either: no fonts, scripts, styles or
+//! images from anywhere. The same input always gives the same bytes.
+//!
+//! # Example
+//! ```
+//! use report::svg::{self, Bar, BarChart, NumberStyle};
+//!
+//! let svg = svg::bar_chart(&BarChart {
+//!     id: "top-destinations".to_owned(),
+//!     title: "Top destinations".to_owned(),
+//!     summary: String::new(),
+//!     value_style: NumberStyle::Compact,
+//!     value_unit: "persons".to_owned(),
+//!     bars: vec![Bar { label: "Aland".to_owned(), value: 350_000.0, share_pct: Some(35.0) }],
+//! });
+//! assert!(svg.contains("350k (35.0%)"));
+//! ```
+
+pub mod brief;
+pub mod markup;
+pub mod svg;

@@ -1,0 +1,1358 @@
+//! Small, dependency-free SVG charts: pure functions from data to an SVG string.
+//!
+//! The same drawing serves the HTML brief, the PDF and the web workspace, so every
+//! chart is a complete `<svg>` element with its own `xmlns` and can be saved as a file
+//! or inlined in HTML. Each chart
+//!
+//! * is accessible: `role="img"`, a `<title>` and a `<desc>` referenced by
+//!   `aria-labelledby`; the description states the data, so a screen-reader user
+//!   hears the numbers the chart shows;
+//! * uses the Okabe–Ito colour-blind-safe [`PALETTE`], and does not rely on colour
+//!   alone: series also differ by dash pattern and marker shape;
+//! * loads nothing: no fonts, no scripts, no images; the font is the reader's
+//!   system sans-serif;
+//! * is deterministic: the same input gives the same bytes, coordinates are written
+//!   with one decimal and numbers with a fixed precision;
+//! * degrades gracefully: values that are not finite are left out (and said to be
+//!   missing in the description), and a chart without data draws a "No data" panel.
+//!
+//! All text is escaped with [`crate::markup::escape`].
+//!
+//! # Example
+//! ```
+//! use report::svg::{self, LineChart, NumberStyle, Series};
+//!
+//! let chart = LineChart {
+//!     id: "stock-in".to_owned(),
+//!     title: "Immigrants".to_owned(),
+//!     summary: String::new(),
+//!     x_style: NumberStyle::Year,
+//!     y_style: NumberStyle::Compact,
+//!     y_unit: "persons".to_owned(),
+//!     series: vec![Series { name: "Total".to_owned(), points: vec![(2000.0, 1.2e6), (2010.0, 1.5e6)] }],
+//! };
+//! let svg = svg::line_chart(&chart);
+//! assert!(svg.starts_with("<svg") && svg.contains("role=\"img\""));
+//! ```
+
+use crate::markup::{
+    NOT_AVAILABLE, escape, format_thousands, format_trimmed, magnitude_of, sanitize_id,
+};
+
+/// The Okabe–Ito palette, reordered so that the first colours have the best contrast
+/// on white: blue, vermillion, bluish green, black, reddish purple, orange.
+pub const PALETTE: [&str; 6] = ["#0072B2", "#D55E00", "#009E73", "#222222", "#CC79A7", "#E69F00"];
+
+/// Dash patterns paired with [`PALETTE`] entries, so that series differ without colour.
+const DASHES: [&str; 4] = ["", "7 4", "2 3", "9 3 2 3"];
+
+/// Colour of text.
+const TEXT: &str = "#222222";
+/// Colour of secondary text and axes.
+const MUTED: &str = "#555555";
+/// Colour of grid lines.
+const GRID: &str = "#dddddd";
+/// Approximate width of one character of 12 px sans-serif text, for layout.
+const CHAR_W: f64 = 6.6;
+/// The font stack: system fonts only, nothing is loaded.
+const FONT: &str =
+    "system-ui, -apple-system, &#39;Segoe UI&#39;, Roboto, Helvetica, Arial, sans-serif";
+
+/// How the numbers of an axis and of the text alternative are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// Counts and amounts: `1.2M`, `350k`, `2.5bn` on axes; `1,234,567` in full.
+    Compact,
+    /// Percentages with the given number of decimals in full (`3.45%`); axes use as
+    /// few decimals as the tick step needs.
+    Percent(u8),
+    /// Years: whole numbers without separators.
+    Year,
+}
+
+impl NumberStyle {
+    /// Formats a value in full, as in a table or a text alternative.
+    pub fn full(self, value: f64) -> String {
+        if !value.is_finite() {
+            return NOT_AVAILABLE.to_owned();
+        }
+        match self {
+            NumberStyle::Compact if value.abs() >= 100.0 => format_thousands(value, 0),
+            NumberStyle::Compact => format_trimmed(value, 2),
+            NumberStyle::Percent(decimals) => {
+                format!("{}%", format_thousands(value, usize::from(decimals)))
+            }
+            NumberStyle::Year => format!("{value:.0}"),
+        }
+    }
+
+    /// Formats a value briefly, as next to a bar: `1.2M`, `3.45%`, `2020`.
+    pub fn short(self, value: f64) -> String {
+        match self {
+            NumberStyle::Compact => crate::markup::format_compact(value),
+            other => other.full(value),
+        }
+    }
+}
+
+/// Evenly spaced axis ticks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ticks {
+    /// The tick values, increasing.
+    pub values: Vec<f64>,
+    /// The distance between two ticks.
+    pub step: f64,
+}
+
+impl Ticks {
+    /// The lowest tick (the start of the axis).
+    pub fn first(&self) -> f64 {
+        self.values.first().copied().unwrap_or(0.0)
+    }
+
+    /// The highest tick (the end of the axis).
+    pub fn last(&self) -> f64 {
+        self.values.last().copied().unwrap_or(1.0)
+    }
+}
+
+/// A "nice" step (1, 2, 2.5 or 5 times a power of ten) that splits `range` into about
+/// `target` intervals. With `integer`, the step is at least 1 and 2.5 is avoided below 10.
+fn nice_step(range: f64, target: usize, integer: bool) -> f64 {
+    let raw = range / target.max(1) as f64;
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let mut candidates = vec![1.0, 2.0, 2.5, 5.0, 10.0];
+    if integer && mag < 10.0 {
+        candidates.retain(|c| (c * mag).fract() == 0.0);
+    }
+    let nice = candidates.into_iter().find(|&c| c >= norm - 1e-9).unwrap_or(10.0);
+    let step = nice * mag;
+    if integer { step.max(1.0) } else { step }
+}
+
+/// Ticks that enclose `[min, max]` with about `target` intervals: the first tick is at
+/// or below `min` and the last at or above `max`. Handles an empty range (`min ==
+/// max`) and values that are not finite (treated as the range 0–1).
+pub fn nice_ticks(min: f64, max: f64, target: usize) -> Ticks {
+    let (mut lo, mut hi) =
+        if min.is_finite() && max.is_finite() { (min.min(max), min.max(max)) } else { (0.0, 1.0) };
+    if hi - lo <= f64::EPSILON * hi.abs().max(1.0) {
+        let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        if lo >= 0.0 && lo - pad < 0.0 {
+            hi += pad;
+        } else {
+            lo -= pad;
+            hi += pad;
+        }
+    }
+    let step = nice_step(hi - lo, target, false);
+    let start = (lo / step + 1e-9).floor() as i64;
+    let end = (hi / step - 1e-9).ceil() as i64;
+    Ticks { values: (start..=end).map(|k| k as f64 * step).collect(), step }
+}
+
+/// Whole-number ticks (for years) within `[min, max]`, about `target` of them.
+fn integer_ticks_within(min: f64, max: f64, target: usize) -> Ticks {
+    let step = nice_step(max - min, target, true);
+    let start = (min / step - 1e-9).ceil() as i64;
+    let end = (max / step + 1e-9).floor() as i64;
+    Ticks { values: (start..=end).map(|k| k as f64 * step).collect(), step }
+}
+
+/// The fewest decimals (up to 3) that write every multiple of `step` exactly.
+fn decimals_for(step: f64) -> usize {
+    (0..=3)
+        .find(|&d| {
+            ((step * 10f64.powi(d as i32)).round() - step * 10f64.powi(d as i32)).abs() < 1e-6
+        })
+        .unwrap_or(3)
+}
+
+/// Labels for axis ticks: one magnitude suffix for the whole axis for
+/// [`NumberStyle::Compact`], and as many decimals as the step needs.
+pub fn tick_labels(ticks: &Ticks, style: NumberStyle) -> Vec<String> {
+    match style {
+        NumberStyle::Compact => {
+            let max_abs = ticks.values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+            let (div, suffix) = magnitude_of(max_abs);
+            let decimals = decimals_for(ticks.step / div);
+            ticks
+                .values
+                .iter()
+                .map(|v| {
+                    let s = format_trimmed(v / div, decimals);
+                    if s == "0" { s } else { format!("{s}{suffix}") }
+                })
+                .collect()
+        }
+        NumberStyle::Percent(_) => {
+            let decimals = decimals_for(ticks.step);
+            ticks.values.iter().map(|v| format!("{}%", format_trimmed(*v, decimals))).collect()
+        }
+        NumberStyle::Year => ticks.values.iter().map(|v| format!("{v:.0}")).collect(),
+    }
+}
+
+/// Writes a coordinate with one decimal; never `-0.0`, never `NaN`.
+fn n(x: f64) -> String {
+    if !x.is_finite() {
+        return "0".to_owned();
+    }
+    let s = format!("{x:.1}");
+    if s == "-0.0" { "0.0".to_owned() } else { s }
+}
+
+/// Estimated width in pixels of `text` at 12 px.
+fn text_width(text: &str) -> f64 {
+    text.chars().count() as f64 * CHAR_W
+}
+
+/// Shortens `text` to at most `max_chars` characters, ending with an ellipsis.
+fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The opening `<svg>` tag with its title and description.
+fn open(id: &str, width: f64, height: f64, title: &str, desc: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart\" viewBox=\"0 0 {w} {h}\" \
+         width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         font-family=\"{FONT}\" font-size=\"12\" fill=\"{TEXT}\">\
+         <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
+        w = n(width),
+        h = n(height),
+        title = escape(title),
+        desc = escape(desc),
+    )
+}
+
+/// A chart without data: a framed panel that says so.
+fn empty(id: &str, title: &str, desc: &str, width: f64) -> String {
+    let height = 120.0;
+    let mut out = open(id, width, height, title, desc);
+    out.push_str(&format!(
+        "<rect x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"{}\" fill=\"#f7f7f7\" stroke=\"{GRID}\"/>\
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{MUTED}\">No data available</text></svg>",
+        n(width - 1.0),
+        n(height - 1.0),
+        n(width / 2.0),
+        n(height / 2.0 + 4.0),
+    ));
+    out
+}
+
+/// Joins a summary sentence and a data statement into one description.
+fn describe(summary: &str, data: &str) -> String {
+    match (summary.trim(), data.trim()) {
+        ("", d) => d.to_owned(),
+        (s, "") => s.to_owned(),
+        (s, d) => format!("{s} {d}"),
+    }
+}
+
+/// A marker of the given shape index centred on (x, y).
+fn marker(shape: usize, x: f64, y: f64, colour: &str, tip: &str) -> String {
+    let tip = format!("<title>{}</title>", escape(tip));
+    match shape % 4 {
+        0 => format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{colour}\">{tip}</circle>",
+            n(x),
+            n(y)
+        ),
+        1 => format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"7\" height=\"7\" fill=\"{colour}\">{tip}</rect>",
+            n(x - 3.5),
+            n(y - 3.5)
+        ),
+        2 => format!(
+            "<path d=\"M{} {}L{} {}L{} {}Z\" fill=\"{colour}\">{tip}</path>",
+            n(x),
+            n(y - 4.5),
+            n(x + 4.5),
+            n(y + 3.5),
+            n(x - 4.5),
+            n(y + 3.5)
+        ),
+        _ => format!(
+            "<path d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"{colour}\">{tip}</path>",
+            n(x),
+            n(y - 5.0),
+            n(x + 5.0),
+            n(y),
+            n(x),
+            n(y + 5.0),
+            n(x - 5.0),
+            n(y)
+        ),
+    }
+}
+
+/// Legend entries laid out in rows that fit `width`; returns the markup and its height.
+fn legend(entries: &[(String, String)], x0: f64, y0: f64, width: f64) -> (String, f64) {
+    let mut out = String::from("<g class=\"legend\">");
+    let (mut x, mut y) = (x0, y0);
+    for (idx, (name, swatch_kind)) in entries.iter().enumerate() {
+        let label = truncate(name, 40);
+        let item_w = 30.0 + text_width(&label) + 16.0;
+        if x > x0 && x + item_w > x0 + width {
+            x = x0;
+            y += 18.0;
+        }
+        let colour = PALETTE[idx % PALETTE.len()];
+        if swatch_kind == "box" {
+            out.push_str(&format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>",
+                n(x + 6.0),
+                n(y - 6.0),
+                swatch_kind_colour(idx)
+            ));
+        } else {
+            let dash = DASHES[idx % DASHES.len()];
+            let dash_attr = if dash.is_empty() {
+                String::new()
+            } else {
+                format!(" stroke-dasharray=\"{dash}\"")
+            };
+            out.push_str(&format!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"2\"{dash_attr}/>",
+                n(x),
+                n(y),
+                n(x + 24.0),
+                n(y)
+            ));
+            out.push_str(&marker(idx, x + 12.0, y, colour, name));
+        }
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            n(x + 30.0),
+            n(y + 4.0),
+            escape(&label)
+        ));
+        x += item_w;
+    }
+    out.push_str("</g>");
+    (out, y - y0 + 18.0)
+}
+
+/// The fill of the two boxes of the reference chart's legend: above, then at or below.
+fn swatch_kind_colour(idx: usize) -> &'static str {
+    if idx == 0 { ABOVE } else { BELOW }
+}
+
+/// Fill of a mark above the reference line.
+const ABOVE: &str = "#D55E00";
+/// Fill of a mark at or below the reference line.
+const BELOW: &str = "#009E73";
+
+/// Horizontal grid lines and left-hand labels for a vertical value axis.
+fn y_axis(
+    ticks: &Ticks,
+    labels: &[String],
+    left: f64,
+    right: f64,
+    y_of: impl Fn(f64) -> f64,
+) -> String {
+    let mut out = format!("<g class=\"y-axis\" stroke=\"{GRID}\">");
+    for v in &ticks.values {
+        let y = y_of(*v);
+        out.push_str(&format!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+            n(left),
+            n(y),
+            n(right),
+            n(y)
+        ));
+    }
+    out.push_str("</g><g class=\"y-labels\" text-anchor=\"end\" fill=\"");
+    out.push_str(MUTED);
+    out.push_str("\">");
+    for (v, label) in ticks.values.iter().zip(labels) {
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            n(left - 6.0),
+            n(y_of(*v) + 4.0),
+            escape(label)
+        ));
+    }
+    out.push_str("</g>");
+    out
+}
+
+/// Vertical grid lines and bottom labels for a horizontal value axis.
+fn x_axis(
+    ticks: &Ticks,
+    labels: &[String],
+    top: f64,
+    bottom: f64,
+    x_of: impl Fn(f64) -> f64,
+) -> String {
+    let mut out = format!("<g class=\"x-grid\" stroke=\"{GRID}\">");
+    for v in &ticks.values {
+        let x = x_of(*v);
+        out.push_str(&format!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
+            n(x),
+            n(top),
+            n(x),
+            n(bottom)
+        ));
+    }
+    out.push_str(&format!("</g><g class=\"x-labels\" text-anchor=\"middle\" fill=\"{MUTED}\">"));
+    for (v, label) in ticks.values.iter().zip(labels) {
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            n(x_of(*v)),
+            n(bottom + 16.0),
+            escape(label)
+        ));
+    }
+    out.push_str("</g>");
+    out
+}
+
+/// One line of a [`LineChart`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// The series name, shown in the legend.
+    pub name: String,
+    /// The points, as (x, y). Order does not matter; points are drawn by increasing x.
+    /// Points with a coordinate that is not finite are left out.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// A line chart with one or more series sharing one value axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChart {
+    /// The element id; the title and description ids derive from it. Unique per page.
+    pub id: String,
+    /// The chart's title (the `<title>` element).
+    pub title: String,
+    /// An optional sentence put before the data in the text alternative.
+    pub summary: String,
+    /// How x values are written (usually [`NumberStyle::Year`]).
+    pub x_style: NumberStyle,
+    /// How y values are written.
+    pub y_style: NumberStyle,
+    /// The unit of the y values, shown above the axis (e.g. "persons").
+    pub y_unit: String,
+    /// The series.
+    pub series: Vec<Series>,
+}
+
+/// Width of every chart, in SVG user units.
+const WIDTH: f64 = 640.0;
+
+/// The finite points of a series, by increasing x.
+fn clean_points(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let mut pts: Vec<(f64, f64)> =
+        points.iter().copied().filter(|(x, y)| x.is_finite() && y.is_finite()).collect();
+    pts.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    pts
+}
+
+/// Draws a [`LineChart`]. Axes start at zero when all values are positive, so
+/// that the height of a line is comparable to its value.
+pub fn line_chart(chart: &LineChart) -> String {
+    let id = sanitize_id(&chart.id);
+    let series: Vec<(&str, Vec<(f64, f64)>)> =
+        chart.series.iter().map(|s| (s.name.as_str(), clean_points(&s.points))).collect();
+    let data = series
+        .iter()
+        .zip(&chart.series)
+        .map(|((name, pts), original)| {
+            let missing =
+                if pts.len() < original.points.len() { " (some values missing)" } else { "" };
+            if pts.is_empty() {
+                format!("{name}: no data.")
+            } else {
+                let values: Vec<String> = pts
+                    .iter()
+                    .map(|(x, y)| format!("{} {}", chart.x_style.full(*x), chart.y_style.full(*y)))
+                    .collect();
+                format!("{name}{missing}, {}: {}.", chart.y_unit, values.join("; "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let desc = describe(&chart.summary, &data);
+    let all: Vec<(f64, f64)> = series.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+    if all.is_empty() {
+        return empty(&id, &chart.title, &describe(&chart.summary, "No data available."), WIDTH);
+    }
+
+    let (x_min, x_max) = all
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+    let (y_min, y_max) =
+        all.iter().fold((0.0f64, 0.0f64), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+    let (x_lo, x_hi) = if x_max > x_min { (x_min, x_max) } else { (x_min - 1.0, x_max + 1.0) };
+    let y_ticks = nice_ticks(y_min, y_max, 5);
+    let y_labels = tick_labels(&y_ticks, chart.y_style);
+    let x_ticks = if chart.x_style == NumberStyle::Year {
+        integer_ticks_within(x_lo, x_hi, 8)
+    } else {
+        let t = nice_ticks(x_lo, x_hi, 6);
+        Ticks {
+            values: t
+                .values
+                .into_iter()
+                .filter(|v| *v >= x_lo - 1e-9 && *v <= x_hi + 1e-9)
+                .collect(),
+            step: t.step,
+        }
+    };
+    let x_labels = tick_labels(&x_ticks, chart.x_style);
+
+    let label_w = y_labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let left = (label_w + 14.0).max(40.0);
+    let right = WIDTH - 24.0;
+    let entries: Vec<(String, String)> =
+        series.iter().map(|(name, _)| ((*name).to_owned(), "line".to_owned())).collect();
+    let (legend_svg, legend_h) = legend(&entries, left, 14.0, right - left);
+    let top = 14.0 + legend_h + 22.0;
+    let plot_h = 220.0;
+    let bottom = top + plot_h;
+    let height = bottom + 30.0;
+
+    let x_of = |x: f64| left + (x - x_lo) / (x_hi - x_lo) * (right - left);
+    let y_of =
+        |y: f64| bottom - (y - y_ticks.first()) / (y_ticks.last() - y_ticks.first()) * plot_h;
+
+    let mut out = open(&id, WIDTH, height, &chart.title, &desc);
+    out.push_str(&legend_svg);
+    out.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
+        n((left - label_w - 8.0).max(0.0)),
+        n(top - 10.0),
+        escape(&chart.y_unit)
+    ));
+    out.push_str(&y_axis(&y_ticks, &y_labels, left, right, y_of));
+    out.push_str(&format!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
+        n(left),
+        n(bottom),
+        n(right),
+        n(bottom)
+    ));
+    out.push_str(
+        &x_axis(&x_ticks, &x_labels, bottom, bottom + 4.0, x_of)
+            .replace(&format!("stroke=\"{GRID}\""), &format!("stroke=\"{MUTED}\"")),
+    );
+    for (idx, (name, pts)) in series.iter().enumerate() {
+        if pts.is_empty() {
+            continue;
+        }
+        let colour = PALETTE[idx % PALETTE.len()];
+        let dash = DASHES[idx % DASHES.len()];
+        let dash_attr =
+            if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
+        out.push_str(&format!("<g class=\"series\" data-series=\"{}\">", escape(name)));
+        if pts.len() > 1 {
+            let d: Vec<String> = pts
+                .iter()
+                .enumerate()
+                .map(|(i, (x, y))| {
+                    format!("{}{} {}", if i == 0 { "M" } else { "L" }, n(x_of(*x)), n(y_of(*y)))
+                })
+                .collect();
+            out.push_str(&format!(
+                "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash_attr}/>",
+                d.join("")
+            ));
+        }
+        for (x, y) in pts {
+            let tip = format!(
+                "{name}, {}: {} {}",
+                chart.x_style.full(*x),
+                chart.y_style.full(*y),
+                chart.y_unit
+            );
+            out.push_str(&marker(idx, x_of(*x), y_of(*y), colour, &tip));
+        }
+        out.push_str("</g>");
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// One bar of a [`BarChart`] or one mark of a [`ReferenceChart`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The category label.
+    pub label: String,
+    /// The value. A value that is not finite is drawn as missing.
+    pub value: f64,
+    /// An optional percentage shown after the value, e.g. a share of a total.
+    pub share_pct: Option<f64>,
+}
+
+/// A horizontal bar chart: one labelled bar per category, in the given order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    /// The element id. Unique per page.
+    pub id: String,
+    /// The chart's title.
+    pub title: String,
+    /// An optional sentence put before the data in the text alternative.
+    pub summary: String,
+    /// How values are written.
+    pub value_style: NumberStyle,
+    /// The unit of the values, shown under the axis.
+    pub value_unit: String,
+    /// The bars, top to bottom.
+    pub bars: Vec<Bar>,
+}
+
+/// The text shown next to a bar: value and, if any, share.
+fn bar_text(bar: &Bar, style: NumberStyle) -> String {
+    let value = style.short(bar.value);
+    match bar.share_pct {
+        Some(p) if p.is_finite() => format!("{value} ({}%)", format_thousands(p, 1)),
+        _ => value,
+    }
+}
+
+/// The text alternative for a list of bars.
+fn bars_desc(bars: &[Bar], style: NumberStyle, unit: &str) -> String {
+    if bars.is_empty() {
+        return "No data available.".to_owned();
+    }
+    let items: Vec<String> = bars
+        .iter()
+        .map(|b| {
+            let share = match b.share_pct {
+                Some(p) if p.is_finite() => format!(" ({}% of total)", format_thousands(p, 1)),
+                _ => String::new(),
+            };
+            format!("{}: {}{share}", b.label, style.full(b.value))
+        })
+        .collect();
+    format!("Values in {unit}. {}.", items.join("; "))
+}
+
+/// Draws a [`BarChart`].
+pub fn bar_chart(chart: &BarChart) -> String {
+    let id = sanitize_id(&chart.id);
+    let desc =
+        describe(&chart.summary, &bars_desc(&chart.bars, chart.value_style, &chart.value_unit));
+    if chart.bars.is_empty() {
+        return empty(&id, &chart.title, &desc, WIDTH);
+    }
+    let labels: Vec<String> = chart.bars.iter().map(|b| truncate(&b.label, 28)).collect();
+    let label_w = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max).min(200.0);
+    let left = label_w + 16.0;
+    let texts: Vec<String> = chart.bars.iter().map(|b| bar_text(b, chart.value_style)).collect();
+    let text_w = texts.iter().map(|t| text_width(t)).fold(0.0, f64::max);
+    let right = WIDTH - text_w - 16.0;
+    let finite: Vec<f64> = chart.bars.iter().map(|b| b.value).filter(|v| v.is_finite()).collect();
+    let lo = finite.iter().fold(0.0f64, |m, v| m.min(*v));
+    let hi = finite.iter().fold(0.0f64, |m, v| m.max(*v));
+    let ticks = nice_ticks(lo, hi, 4);
+    let tick_text = tick_labels(&ticks, chart.value_style);
+    let row_h = 26.0;
+    let top = 8.0;
+    let bottom = top + row_h * chart.bars.len() as f64;
+    let height = bottom + 44.0;
+    let x_of =
+        |v: f64| left + (v - ticks.first()) / (ticks.last() - ticks.first()) * (right - left);
+
+    let mut out = open(&id, WIDTH, height, &chart.title, &desc);
+    out.push_str(&x_axis(&ticks, &tick_text, top, bottom, x_of));
+    out.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
+        n(right),
+        n(bottom + 36.0),
+        escape(&chart.value_unit)
+    ));
+    for (idx, bar) in chart.bars.iter().enumerate() {
+        let y = top + row_h * idx as f64;
+        let mid = y + row_h / 2.0;
+        out.push_str("<g class=\"bar\">");
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            n(left - 8.0),
+            n(mid + 4.0),
+            escape(&bar.label),
+            escape(&labels[idx])
+        ));
+        let end_x = if bar.value.is_finite() {
+            let (x0, x1) = (x_of(0.0), x_of(bar.value));
+            out.push_str(&format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>",
+                n(x0.min(x1)),
+                n(mid - 8.0),
+                n((x1 - x0).abs()),
+                PALETTE[0]
+            ));
+            x0.max(x1)
+        } else {
+            x_of(0.0)
+        };
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            n(end_x + 6.0),
+            n(mid + 4.0),
+            escape(&texts[idx])
+        ));
+        out.push_str("</g>");
+    }
+    out.push_str(&format!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
+        n(x_of(0.0)),
+        n(top),
+        n(x_of(0.0)),
+        n(bottom)
+    ));
+    out.push_str("</svg>");
+    out
+}
+
+/// A horizontal reference line, such as a target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefLine {
+    /// The value at which the line is drawn.
+    pub value: f64,
+    /// Its label, e.g. "SDG target 3%".
+    pub label: String,
+}
+
+/// How the values of a [`ReferenceChart`] are marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// A bar from zero.
+    Bar,
+    /// A dot at the value.
+    Dot,
+}
+
+/// Categories along the x axis with one value each, compared with horizontal
+/// reference lines: remittance costs against the SDG 10.c target of 3 % and the 5 %
+/// line, for example. Marks above the lowest reference line are drawn in vermillion,
+/// the others in bluish green, and every mark is labelled with its value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceChart {
+    /// The element id. Unique per page.
+    pub id: String,
+    /// The chart's title.
+    pub title: String,
+    /// An optional sentence put before the data in the text alternative.
+    pub summary: String,
+    /// How values are written.
+    pub value_style: NumberStyle,
+    /// The unit of the values, shown above the axis.
+    pub value_unit: String,
+    /// Bars or dots.
+    pub mark: Mark,
+    /// The categories, left to right. `share_pct` is ignored.
+    pub items: Vec<Bar>,
+    /// The reference lines.
+    pub references: Vec<RefLine>,
+}
+
+/// Splits `text` into at most two lines of at most `max_chars` characters.
+fn wrap2(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let last = lines.last_mut().expect("lines is never empty");
+        if last.is_empty() {
+            last.push_str(word);
+        } else if last.chars().count() + 1 + word.chars().count() <= max_chars {
+            last.push(' ');
+            last.push_str(word);
+        } else {
+            lines.push(word.to_owned());
+        }
+    }
+    if lines.len() > 2 {
+        let rest = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(rest);
+    }
+    lines.into_iter().map(|l| truncate(&l, max_chars)).collect()
+}
+
+/// Draws a [`ReferenceChart`].
+pub fn reference_chart(chart: &ReferenceChart) -> String {
+    let id = sanitize_id(&chart.id);
+    let refs: Vec<&RefLine> = chart.references.iter().filter(|r| r.value.is_finite()).collect();
+    let threshold = refs.iter().map(|r| r.value).fold(f64::INFINITY, f64::min);
+    let ref_text: Vec<String> = refs
+        .iter()
+        .map(|r| format!("{} at {}", r.label, chart.value_style.full(r.value)))
+        .collect();
+    let mut data = bars_desc(&chart.items, chart.value_style, &chart.value_unit);
+    if !ref_text.is_empty() {
+        data = format!("Reference lines: {}. {data}", ref_text.join("; "));
+        if threshold.is_finite() && !chart.items.is_empty() {
+            let above =
+                chart.items.iter().filter(|b| b.value.is_finite() && b.value > threshold).count();
+            data.push_str(&format!(
+                " {above} of {} above {}.",
+                chart.items.len(),
+                chart.value_style.full(threshold)
+            ));
+        }
+    }
+    let desc = describe(&chart.summary, &data);
+    if chart.items.is_empty() {
+        return empty(&id, &chart.title, &desc, WIDTH);
+    }
+
+    let finite = chart
+        .items
+        .iter()
+        .map(|b| b.value)
+        .chain(refs.iter().map(|r| r.value))
+        .filter(|v| v.is_finite());
+    let (lo, hi) = finite.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let ticks = nice_ticks(lo, hi, 5);
+    let tick_text = tick_labels(&ticks, chart.value_style);
+    let label_w = tick_text.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let left = (label_w + 14.0).max(40.0);
+    let ref_label_w = refs.iter().map(|r| text_width(&r.label)).fold(0.0, f64::max);
+    let right = WIDTH - ref_label_w.max(20.0) - 12.0;
+    let n_items = chart.items.len();
+    let cat_w = (right - left) / n_items as f64;
+    let rotate = cat_w < 70.0;
+    let max_chars = if rotate { 26 } else { ((cat_w - 6.0) / CHAR_W).floor().max(3.0) as usize };
+    let legend_entries: Vec<(String, String)> = if threshold.is_finite() {
+        let name =
+            refs.iter().min_by(|a, b| a.value.total_cmp(&b.value)).map_or("", |r| r.label.as_str());
+        vec![
+            (format!("Above {name}"), "box".to_owned()),
+            (format!("At or below {name}"), "box".to_owned()),
+        ]
+    } else {
+        Vec::new()
+    };
+    let (legend_svg, legend_h) = if legend_entries.is_empty() {
+        (String::new(), 0.0)
+    } else {
+        legend(&legend_entries, left, 14.0, right - left)
+    };
+    let top = 14.0 + legend_h + 22.0;
+    let plot_h = 220.0;
+    let bottom = top + plot_h;
+    let label_h = if rotate { max_chars as f64 * CHAR_W * 0.64 + 20.0 } else { 40.0 };
+    let height = bottom + label_h;
+    let y_of = |v: f64| bottom - (v - ticks.first()) / (ticks.last() - ticks.first()) * plot_h;
+
+    let mut out = open(&id, WIDTH, height, &chart.title, &desc);
+    out.push_str(&legend_svg);
+    out.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
+        n((left - label_w - 8.0).max(0.0)),
+        n(top - 10.0),
+        escape(&chart.value_unit)
+    ));
+    out.push_str(&y_axis(&ticks, &tick_text, left, right, y_of));
+    out.push_str(&format!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
+        n(left),
+        n(y_of(0.0)),
+        n(right),
+        n(y_of(0.0))
+    ));
+    for (idx, item) in chart.items.iter().enumerate() {
+        let cx = left + cat_w * (idx as f64 + 0.5);
+        out.push_str("<g class=\"item\">");
+        if item.value.is_finite() {
+            let fill = if threshold.is_finite() && item.value > threshold { ABOVE } else { BELOW };
+            let tip = format!("{}: {}", item.label, chart.value_style.full(item.value));
+            let y = y_of(item.value);
+            match chart.mark {
+                Mark::Bar => {
+                    let bar_w = (cat_w * 0.6).min(48.0);
+                    let y0 = y_of(0.0);
+                    out.push_str(&format!(
+                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"><title>{}</title></rect>",
+                        n(cx - bar_w / 2.0),
+                        n(y.min(y0)),
+                        n(bar_w),
+                        n((y0 - y).abs()),
+                        escape(&tip)
+                    ));
+                }
+                Mark::Dot => {
+                    out.push_str(&format!(
+                        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{GRID}\"/>",
+                        n(cx),
+                        n(y_of(0.0)),
+                        n(cx),
+                        n(y)
+                    ));
+                    out.push_str(&format!(
+                        "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{fill}\"><title>{}</title></circle>",
+                        n(cx),
+                        n(y),
+                        escape(&tip)
+                    ));
+                }
+            }
+            out.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                n(cx),
+                n(y.min(y_of(0.0)) - 7.0),
+                escape(&chart.value_style.short(item.value))
+            ));
+        } else {
+            out.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{MUTED}\">{NOT_AVAILABLE}</text>",
+                n(cx),
+                n(y_of(0.0) - 7.0)
+            ));
+        }
+        if rotate {
+            out.push_str(&format!(
+                "<text transform=\"translate({} {}) rotate(-40)\" text-anchor=\"end\"><title>{}</title>{}</text>",
+                n(cx + 4.0),
+                n(bottom + 14.0),
+                escape(&item.label),
+                escape(&truncate(&item.label, max_chars))
+            ));
+        } else {
+            out.push_str(&format!(
+                "<text text-anchor=\"middle\"><title>{}</title>",
+                escape(&item.label)
+            ));
+            for (line_idx, line) in wrap2(&item.label, max_chars).iter().enumerate() {
+                out.push_str(&format!(
+                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+                    n(cx),
+                    n(bottom + 16.0 + 14.0 * line_idx as f64),
+                    escape(line)
+                ));
+            }
+            out.push_str("</text>");
+        }
+        out.push_str("</g>");
+    }
+    for (idx, r) in refs.iter().enumerate() {
+        let y = y_of(r.value);
+        let (stroke, dash) = if idx == 0 { (TEXT, "7 4") } else { (MUTED, "2 3") };
+        out.push_str(&format!(
+            "<g class=\"reference\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" \
+             stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/><text x=\"{}\" y=\"{}\">{}</text></g>",
+            n(left),
+            n(y),
+            n(right),
+            n(y),
+            n(right + 4.0),
+            n(y + 4.0),
+            escape(&r.label)
+        ));
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// One row of an [`IntervalChart`]: a point estimate and its interval.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Interval {
+    /// The row label.
+    pub label: String,
+    /// The point estimate (e.g. the median of the draws).
+    pub point: f64,
+    /// The lower bound of the interval.
+    pub lower: f64,
+    /// The upper bound of the interval.
+    pub upper: f64,
+}
+
+/// Point estimates with intervals, one row each: for Monte Carlo results, for example.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntervalChart {
+    /// The element id. Unique per page.
+    pub id: String,
+    /// The chart's title.
+    pub title: String,
+    /// An optional sentence put before the data in the text alternative.
+    pub summary: String,
+    /// How values are written.
+    pub value_style: NumberStyle,
+    /// The unit of the values, shown under the axis.
+    pub value_unit: String,
+    /// What the interval is, e.g. "90% interval".
+    pub interval_label: String,
+    /// Whether the axis must include zero.
+    pub include_zero: bool,
+    /// An optional vertical reference line (e.g. the baseline).
+    pub reference: Option<RefLine>,
+    /// The rows, top to bottom.
+    pub rows: Vec<Interval>,
+}
+
+/// Draws an [`IntervalChart`]. Bounds that are not finite are left out; a row whose
+/// point is not finite is marked "n/a".
+pub fn interval_chart(chart: &IntervalChart) -> String {
+    let id = sanitize_id(&chart.id);
+    let style = chart.value_style;
+    let row_text = |r: &Interval| {
+        if r.lower.is_finite() && r.upper.is_finite() {
+            format!("{} ({}–{})", style.short(r.point), style.short(r.lower), style.short(r.upper))
+        } else {
+            style.short(r.point)
+        }
+    };
+    let data = if chart.rows.is_empty() {
+        "No data available.".to_owned()
+    } else {
+        let items: Vec<String> = chart
+            .rows
+            .iter()
+            .map(|r| {
+                let interval = if r.lower.is_finite() && r.upper.is_finite() {
+                    format!(
+                        ", {} {} to {}",
+                        chart.interval_label,
+                        style.full(r.lower),
+                        style.full(r.upper)
+                    )
+                } else {
+                    String::new()
+                };
+                format!("{}: {}{interval}", r.label, style.full(r.point))
+            })
+            .collect();
+        let reference = match &chart.reference {
+            Some(r) if r.value.is_finite() => {
+                format!(" Reference line: {} at {}.", r.label, style.full(r.value))
+            }
+            _ => String::new(),
+        };
+        format!("Values in {}.{reference} {}.", chart.value_unit, items.join("; "))
+    };
+    let desc = describe(&chart.summary, &data);
+    if chart.rows.is_empty() {
+        return empty(&id, &chart.title, &desc, WIDTH);
+    }
+    let mut values: Vec<f64> = chart
+        .rows
+        .iter()
+        .flat_map(|r| [r.point, r.lower, r.upper])
+        .chain(chart.reference.iter().map(|r| r.value))
+        .filter(|v| v.is_finite())
+        .collect();
+    if chart.include_zero || values.is_empty() {
+        values.push(0.0);
+    }
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let ticks = nice_ticks(lo, hi, 5);
+    let tick_text = tick_labels(&ticks, style);
+    let labels: Vec<String> = chart.rows.iter().map(|r| truncate(&r.label, 28)).collect();
+    let left = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max).min(200.0) + 16.0;
+    let texts: Vec<String> = chart.rows.iter().map(row_text).collect();
+    let right = WIDTH - texts.iter().map(|t| text_width(t)).fold(0.0, f64::max) - 20.0;
+    let row_h = 26.0;
+    let top = if chart.reference.is_some() { 24.0 } else { 8.0 };
+    let bottom = top + row_h * chart.rows.len() as f64;
+    let height = bottom + 44.0;
+    let x_of =
+        |v: f64| left + (v - ticks.first()) / (ticks.last() - ticks.first()) * (right - left);
+
+    let mut out = open(&id, WIDTH, height, &chart.title, &desc);
+    out.push_str(&x_axis(&ticks, &tick_text, top, bottom, x_of));
+    out.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
+        n(right),
+        n(bottom + 36.0),
+        escape(&format!("{}; bars: {}", chart.value_unit, chart.interval_label))
+    ));
+    if let Some(r) = chart.reference.as_ref().filter(|r| r.value.is_finite()) {
+        let x = x_of(r.value);
+        out.push_str(&format!(
+            "<g class=\"reference\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TEXT}\" \
+             stroke-dasharray=\"7 4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            n(x),
+            n(top - 4.0),
+            n(x),
+            n(bottom),
+            n(x),
+            n(top - 8.0),
+            escape(&r.label)
+        ));
+    }
+    for (idx, row) in chart.rows.iter().enumerate() {
+        let mid = top + row_h * (idx as f64 + 0.5);
+        out.push_str("<g class=\"row\">");
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            n(left - 8.0),
+            n(mid + 4.0),
+            escape(&row.label),
+            escape(&labels[idx])
+        ));
+        let mut end_x = left;
+        if row.lower.is_finite() && row.upper.is_finite() {
+            let (x0, x1) = (x_of(row.lower.min(row.upper)), x_of(row.lower.max(row.upper)));
+            out.push_str(&format!(
+                "<path d=\"M{a} {t}V{b}M{a} {m}H{c}M{c} {t}V{b}\" stroke=\"{}\" stroke-width=\"2\" fill=\"none\"/>",
+                PALETTE[0],
+                a = n(x0),
+                c = n(x1),
+                t = n(mid - 6.0),
+                b = n(mid + 6.0),
+                m = n(mid),
+            ));
+            end_x = x1;
+        }
+        if row.point.is_finite() {
+            let x = x_of(row.point);
+            out.push_str(&format!(
+                "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\" stroke=\"#ffffff\"><title>{}</title></circle>",
+                n(x),
+                n(mid),
+                PALETTE[1],
+                escape(&format!("{}: {}", row.label, texts[idx]))
+            ));
+            end_x = end_x.max(x);
+        }
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            n(end_x + 8.0),
+            n(mid + 4.0),
+            escape(&texts[idx])
+        ));
+        out.push_str("</g>");
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-9, "{a} != {b}");
+    }
+
+    fn assert_clean(svg: &str) {
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
+        assert!(svg.ends_with("</svg>"));
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("<title id=") && svg.contains("<desc id="));
+        for bad in ["NaN", "inf", "-0.0\""] {
+            assert!(!svg.contains(bad), "found {bad} in {svg}");
+        }
+    }
+
+    fn line(series: Vec<Series>) -> LineChart {
+        LineChart {
+            id: "t".to_owned(),
+            title: "Test".to_owned(),
+            summary: String::new(),
+            x_style: NumberStyle::Year,
+            y_style: NumberStyle::Compact,
+            y_unit: "persons".to_owned(),
+            series,
+        }
+    }
+
+    #[test]
+    fn ticks_are_nice() {
+        let t = nice_ticks(0.0, 1_234_567.0, 5);
+        assert_close(t.step, 250_000.0);
+        assert_eq!(
+            tick_labels(&t, NumberStyle::Compact),
+            ["0", "0.25M", "0.5M", "0.75M", "1M", "1.25M"]
+        );
+        let t = nice_ticks(0.0, 7.2, 5);
+        assert_eq!(tick_labels(&t, NumberStyle::Percent(2)), ["0%", "2%", "4%", "6%", "8%"]);
+        let t = nice_ticks(0.0, 0.0, 5);
+        assert!(t.values.len() >= 2 && t.first() < t.last());
+        let t = nice_ticks(5.0, 5.0, 5);
+        assert!(t.first() <= 5.0 && t.last() >= 5.0 && t.first() < t.last());
+        let t = nice_ticks(f64::NAN, 3.0, 5);
+        assert!(t.values.iter().all(|v| v.is_finite()));
+        let years = integer_ticks_within(1990.0, 2024.0, 8);
+        assert_close(years.step, 5.0);
+        assert_close(years.first(), 1990.0);
+        assert_close(years.last(), 2020.0);
+    }
+
+    #[test]
+    fn line_chart_states_data() {
+        let svg = line_chart(&line(vec![
+            Series {
+                name: "Total".to_owned(),
+                points: vec![(2010.0, 2_000_000.0), (2000.0, 1_500_000.0)],
+            },
+            Series {
+                name: "Female".to_owned(),
+                points: vec![(2000.0, 700_000.0), (2010.0, 950_000.0)],
+            },
+        ]));
+        assert_clean(&svg);
+        assert!(svg.contains("Total, persons: 2000 1,500,000; 2010 2,000,000."), "{svg}");
+        assert!(svg.contains("aria-labelledby=\"t-title t-desc\""));
+    }
+
+    #[test]
+    fn line_chart_single_point_and_missing_values() {
+        let svg = line_chart(&line(vec![Series {
+            name: "Total".to_owned(),
+            points: vec![(2020.0, 42.0), (2021.0, f64::NAN), (f64::INFINITY, 1.0)],
+        }]));
+        assert_clean(&svg);
+        assert!(svg.contains("some values missing"));
+        assert!(svg.contains("<circle"));
+    }
+
+    #[test]
+    fn empty_charts_say_so() {
+        let svg = line_chart(&line(Vec::new()));
+        assert_clean(&svg);
+        assert!(svg.contains("No data available"));
+        let svg = line_chart(&line(vec![Series { name: "x".to_owned(), points: Vec::new() }]));
+        assert_clean(&svg);
+        let svg = bar_chart(&BarChart {
+            id: "b".to_owned(),
+            title: "B".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "persons".to_owned(),
+            bars: Vec::new(),
+        });
+        assert_clean(&svg);
+        let svg = reference_chart(&ReferenceChart {
+            id: "r".to_owned(),
+            title: "R".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Percent(2),
+            value_unit: "%".to_owned(),
+            mark: Mark::Dot,
+            items: Vec::new(),
+            references: vec![RefLine { value: 3.0, label: "SDG target 3%".to_owned() }],
+        });
+        assert_clean(&svg);
+        let svg = interval_chart(&IntervalChart {
+            id: "i".to_owned(),
+            title: "I".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "persons".to_owned(),
+            interval_label: "90% interval".to_owned(),
+            include_zero: false,
+            reference: None,
+            rows: Vec::new(),
+        });
+        assert_clean(&svg);
+    }
+
+    #[test]
+    fn bars_escape_and_show_shares() {
+        let svg = bar_chart(&BarChart {
+            id: "b".to_owned(),
+            title: "Top <b>".to_owned(),
+            summary: "Largest first.".to_owned(),
+            value_style: NumberStyle::Compact,
+            value_unit: "persons".to_owned(),
+            bars: vec![
+                Bar { label: "A & <script>".to_owned(), value: 350_000.0, share_pct: Some(35.04) },
+                Bar { label: "B".to_owned(), value: f64::NAN, share_pct: Some(f64::NAN) },
+            ],
+        });
+        assert_clean(&svg);
+        assert!(!svg.contains("<script>") && !svg.contains("<b>"));
+        assert!(svg.contains("A &amp; &lt;script&gt;"));
+        assert!(svg.contains("350k (35.0%)"));
+        assert!(svg.contains("A &amp; &lt;script&gt;: 350,000 (35.0% of total)"));
+    }
+
+    #[test]
+    fn reference_chart_counts_marks_above_the_target() {
+        let items = vec![
+            Bar { label: "Aland to Bland".to_owned(), value: 2.5, share_pct: None },
+            Bar { label: "Cland to Bland".to_owned(), value: 6.75, share_pct: None },
+        ];
+        for mark in [Mark::Bar, Mark::Dot] {
+            let svg = reference_chart(&ReferenceChart {
+                id: "r".to_owned(),
+                title: "Costs".to_owned(),
+                summary: String::new(),
+                value_style: NumberStyle::Percent(2),
+                value_unit: "% of US$200 sent".to_owned(),
+                mark,
+                items: items.clone(),
+                references: vec![
+                    RefLine { value: 3.0, label: "SDG target 3%".to_owned() },
+                    RefLine { value: 5.0, label: "5%".to_owned() },
+                ],
+            });
+            assert_clean(&svg);
+            assert!(svg.contains("1 of 2 above 3.00%"), "{svg}");
+            assert!(svg.contains(ABOVE) && svg.contains(BELOW));
+        }
+    }
+
+    #[test]
+    fn reference_chart_rotates_many_labels() {
+        let items: Vec<Bar> = (0..15)
+            .map(|i| Bar {
+                label: format!("Country number {i} to Home"),
+                value: f64::from(i),
+                share_pct: None,
+            })
+            .collect();
+        let svg = reference_chart(&ReferenceChart {
+            id: "r".to_owned(),
+            title: "Costs".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Percent(2),
+            value_unit: "%".to_owned(),
+            mark: Mark::Bar,
+            items,
+            references: vec![RefLine { value: 3.0, label: "3%".to_owned() }],
+        });
+        assert_clean(&svg);
+        assert!(svg.contains("rotate(-40)"));
+    }
+
+    #[test]
+    fn interval_chart_draws_points_and_bounds() {
+        let chart = IntervalChart {
+            id: "mc".to_owned(),
+            title: "Scenario".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "persons".to_owned(),
+            interval_label: "90% interval".to_owned(),
+            include_zero: false,
+            reference: Some(RefLine { value: 1_000_000.0, label: "Baseline".to_owned() }),
+            rows: vec![
+                Interval {
+                    label: "A".to_owned(),
+                    point: 1_200_000.0,
+                    lower: 900_000.0,
+                    upper: 1_500_000.0,
+                },
+                Interval { label: "B".to_owned(), point: 1_100_000.0, lower: f64::NAN, upper: 1.0 },
+                Interval {
+                    label: "C".to_owned(),
+                    point: f64::NAN,
+                    lower: f64::NAN,
+                    upper: f64::NAN,
+                },
+            ],
+        };
+        let svg = interval_chart(&chart);
+        assert_clean(&svg);
+        assert!(svg.contains("A: 1,200,000, 90% interval 900,000 to 1,500,000"), "{svg}");
+        assert!(svg.contains("1.2M (900k–1.5M)"));
+        assert_eq!(svg, interval_chart(&chart));
+    }
+}
