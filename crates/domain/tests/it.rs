@@ -19,7 +19,7 @@ mod area_table {
     use std::collections::BTreeMap;
     use std::path::Path;
 
-    use domain::area::{Iso3, real_area, real_areas};
+    use domain::area::{AreaKind, Iso3, real_area, real_areas};
 
     /// One file's view of a code: numeric code and, if the file has it, alpha-2.
     struct Entry {
@@ -114,6 +114,45 @@ mod area_table {
             }
         }
         problems
+    }
+
+    /// The table's kind agrees with the file's `is_independent` column ("Yes" for a
+    /// sovereign state), except where the two definitions differ: the table's
+    /// sovereign states are the UN member and observer states, so the State of
+    /// Palestine (`PSE`, "In contention" in the file) is sovereign and Taiwan
+    /// (`TWN`, "Yes" in the file) is a territory.
+    #[test]
+    fn kinds_match_country_codes_csv() {
+        let Some(path) = test_support::shared_data("country_codes/country-codes.csv") else {
+            return;
+        };
+        let mut reader = csv::Reader::from_path(&path).expect("country-codes.csv");
+        let headers = reader.headers().expect("a header row").clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+        let (i3, independent) = (column("ISO3166-1-Alpha-3"), column("is_independent"));
+        let mut problems = Vec::new();
+        for record in reader.records() {
+            let record = record.expect("a CSV record");
+            let Some(row) = Iso3::parse(record.get(i3).unwrap_or("")).ok().and_then(real_area)
+            else {
+                continue;
+            };
+            let file_sovereign = record.get(independent) == Some("Yes");
+            let expected = match row.iso3.as_str() {
+                "PSE" | "TWN" => !file_sovereign,
+                _ => file_sovereign,
+            };
+            if (row.kind == AreaKind::Sovereign) != expected {
+                problems.push(format!(
+                    "{} ({}): {:?} in the table, is_independent = {:?} in the file",
+                    row.iso3,
+                    row.name,
+                    row.kind,
+                    record.get(independent).unwrap_or("")
+                ));
+            }
+        }
+        assert!(problems.is_empty(), "{} mismatch(es):\n{}", problems.len(), problems.join("\n"));
     }
 
     #[test]
