@@ -434,19 +434,26 @@ pub fn check_sources(metadata_json: &str, policy: &Policy) -> Result<Vec<Violati
         let mut files = Vec::new();
         rust_files(&dir.join("src"), &mut files)?;
         files.sort();
+        // First strip every file, collecting the out-of-line test modules, then scan
+        // what is not test code: a test module's file may sort before its parent.
+        let mut stripped_files = Vec::new();
         let mut skipped: Vec<PathBuf> = Vec::new();
-        for file in &files {
-            if skipped.iter().any(|s| file.starts_with(s)) {
-                continue;
-            }
-            let text = std::fs::read_to_string(file)
+        for file in files {
+            let text = std::fs::read_to_string(&file)
                 .map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
             let stripped = strip_source(&text);
-            let Some(code) = stripped.code else { continue };
-            let module_dir = module_dir(file);
-            for name in stripped.test_modules {
+            let module_dir = module_dir(&file);
+            for name in &stripped.test_modules {
                 skipped.push(module_dir.join(format!("{name}.rs")));
-                skipped.push(module_dir.join(&name));
+                skipped.push(module_dir.join(name));
+            }
+            if let Some(code) = stripped.code {
+                stripped_files.push((file, code));
+            }
+        }
+        for (file, code) in stripped_files {
+            if skipped.iter().any(|s| file.starts_with(s)) {
+                continue;
             }
             for (line, pattern) in find_patterns(&code, &policy.forbidden_source) {
                 violations.push(Violation::ForbiddenSource {

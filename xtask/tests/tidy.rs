@@ -125,3 +125,43 @@ fn edge_rules_are_enforced() {
     );
     assert_eq!(violations.len(), 4, "{}", report(&violations));
 }
+
+#[test]
+fn source_scan_skips_comments_literals_and_test_modules() {
+    let dir = std::env::temp_dir().join(format!("xtask-tidy-{}", std::process::id()));
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).expect("temp dir");
+    let files = [
+        ("lib.rs", "//! Uses std::fs in prose only.\n#[cfg(test)]\nmod a_tests;\nmod clock;\n"),
+        ("a_tests.rs", "use std::fs;\n"),
+        ("clock.rs", "const S: &str = \"std::net\";\n/* std::env */\nuse std::time::SystemTime;\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(src.join(name), text).expect("temp file");
+    }
+    let manifest = dir.join("Cargo.toml").display().to_string().replace('\\', "/");
+    let metadata = format!(
+        r#"{{"packages":[{{"id":"d","name":"domain","manifest_path":"{manifest}"}}],
+            "workspace_members":["d"],"resolve":{{"nodes":[{{"id":"d","deps":[]}}]}}}}"#
+    );
+    let result = layering::check_sources(&metadata, &Policy::coherence());
+    std::fs::remove_dir_all(&dir).expect("remove temp dir");
+    let violations = result.expect("source check");
+    let found: Vec<(String, usize, String)> = violations
+        .iter()
+        .filter_map(|v| match v {
+            Violation::ForbiddenSource { file, line, pattern, .. } => Some((
+                file.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+                *line,
+                pattern.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("clock.rs".to_owned(), 3, "SystemTime".to_owned())],
+        "{}",
+        report(&violations)
+    );
+}
