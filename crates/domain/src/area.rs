@@ -336,6 +336,8 @@ mod tests {
             );
             assert_eq!(areas.iter().filter(|b| b.iso2 == a.iso2).count(), 1, "{}", a.iso2);
             assert!(!a.name.is_empty() && a.name.trim() == a.name, "{}", a.iso3);
+            let same = areas.iter().filter(|b| same_name(a.name, b.name)).count();
+            assert_eq!(same, 1, "{} is not unique: find_real_area would be ambiguous", a.name);
         }
     }
 
