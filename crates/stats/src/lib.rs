@@ -9,7 +9,11 @@
 //! * [`remit`]: the bilateral remittance matrix (Ratha & Shaw allocation).
 //! * [`ppml`]: Poisson pseudo-maximum likelihood and OLS with high-dimensional fixed effects.
 
+pub mod error;
 pub mod flows;
+pub mod formula;
 pub mod ipf;
 pub mod ppml;
 pub mod remit;
+
+pub use error::Error;

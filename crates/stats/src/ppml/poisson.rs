@@ -1,0 +1,248 @@
+//! The Poisson IRLS loop (see the module documentation of [`crate::ppml`]).
+
+use super::fixef::{Demeaner, demean_columns};
+use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_cross, weighted_gram};
+use super::sample::prepare;
+use super::special::ln_gamma;
+use super::vcov::{Sandwich, estimate};
+use super::{Data, PpmlFit, PpmlOptions, SampleInfo, expand};
+use crate::Error;
+
+/// The loosest demeaning tolerance, used at the first IRLS iteration (ppmlhdfe's
+/// `start_inner_tol`).
+const START_INNER_TOL: f64 = 1e-4;
+/// Maximum number of step halvings per iteration.
+const MAX_HALVINGS: u32 = 30;
+/// Bounds on the linear predictor, so that `exp(η)` stays finite and positive.
+const ETA_MIN: f64 = -690.0;
+const ETA_MAX: f64 = 700.0;
+
+/// Poisson deviance `2 Σ w [y log(y/μ) − (y − μ)]`, with `y log(y/μ) = 0` at `y = 0`.
+fn deviance(y: &[f64], mu: &[f64], w: Option<&[f64]>) -> f64 {
+    let term = |y: f64, mu: f64| {
+        let ratio = if y > 0.0 { y * (y / mu).ln() } else { 0.0 };
+        2.0 * (ratio - (y - mu))
+    };
+    match w {
+        Some(w) => y.iter().zip(mu).zip(w).map(|((&y, &mu), &w)| w * term(y, mu)).sum(),
+        None => y.iter().zip(mu).map(|(&y, &mu)| term(y, mu)).sum(),
+    }
+}
+
+/// Poisson log-likelihood `Σ w [y log μ − μ − log Γ(y + 1)]`.
+fn log_likelihood(y: &[f64], mu: &[f64], w: Option<&[f64]>) -> f64 {
+    let term = |y: f64, mu: f64| {
+        let y_log_mu = if y > 0.0 { y * mu.ln() } else { 0.0 };
+        y_log_mu - mu - ln_gamma(y + 1.0)
+    };
+    match w {
+        Some(w) => y.iter().zip(mu).zip(w).map(|((&y, &mu), &w)| w * term(y, mu)).sum(),
+        None => y.iter().zip(mu).map(|(&y, &mu)| term(y, mu)).sum(),
+    }
+}
+
+fn exp_eta(eta: &[f64], mu: &mut [f64]) {
+    for (m, &e) in mu.iter_mut().zip(eta) {
+        *m = e.clamp(ETA_MIN, ETA_MAX).exp();
+    }
+}
+
+/// Fits the Poisson model `E[y | x] = exp(xβ + Σ_g α_g + offset)` by PPML with the fixed
+/// effects absorbed.
+///
+/// # Errors
+/// [`Error::NegativeOutcome`] if some `y < 0`, [`Error::RegressionLength`] for columns of
+/// different lengths, [`Error::InvalidWeight`] for a negative weight,
+/// [`Error::ClusterCount`] when clustering without one or two cluster columns,
+/// [`Error::NoObservations`] when every row is removed. Non-convergence is not an error:
+/// the fit is returned with `converged = false`.
+#[doc(alias = "fepois")]
+#[doc(alias = "ppmlhdfe")]
+pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
+    let prepared = prepare(
+        data,
+        options.vcov,
+        options.fixef_rm,
+        true,
+        options.separation,
+        (options.fixef_max_iter, options.collin_tol),
+    )?;
+    let rows = &prepared.rows;
+    let n = rows.len();
+    let k_all = data.x.len();
+    let y: Vec<f64> = rows.iter().map(|&r| data.y[r]).collect();
+    let w_user: Option<Vec<f64>> = data.weights.map(|w| rows.iter().map(|&r| w[r]).collect());
+    let w_user = w_user.as_deref();
+    let offset: Vec<f64> = match data.offset {
+        Some(o) => rows.iter().map(|&r| o[r]).collect(),
+        None => vec![0.0; n],
+    };
+    let x_raw: Vec<Vec<f64>> =
+        data.x.iter().map(|col| rows.iter().map(|&r| col[r]).collect()).collect();
+
+    // Starting values: μ⁰ = (y + ȳ)/2.
+    let (w_sum, wy_sum) = match w_user {
+        Some(w) => (w.iter().sum::<f64>(), y.iter().zip(w).map(|(&y, &w)| w * y).sum::<f64>()),
+        None => (n as f64, y.iter().sum::<f64>()),
+    };
+    let y_mean = wy_sum / w_sum;
+    let mut mu: Vec<f64> = y.iter().map(|&y| 0.5 * (y + y_mean)).collect();
+    let mut eta: Vec<f64> = mu.iter().map(|m| m.ln()).collect();
+    let mut dev = deviance(&y, &mu, w_user);
+
+    let final_inner_tol = options.fixef_tol.min(0.1 * options.glm_tol);
+    let mut inner_tol = START_INNER_TOL.max(final_inner_tol);
+    let mut z = vec![0.0; n];
+    let mut z_prev = vec![0.0; n];
+    let mut z_tilde = vec![0.0; n];
+    let mut x_tilde: Vec<Vec<f64>> = Vec::new();
+    let mut active: Vec<usize> = Vec::new();
+    let mut irls_w = vec![0.0; n];
+    let mut bread = Vec::new();
+    let mut beta: Vec<f64> = Vec::new();
+    let mut eta_new = vec![0.0; n];
+    let mut mu_new = vec![0.0; n];
+    let mut converged = false;
+    let mut demean_converged = true;
+    let mut rel_dev_change = f64::INFINITY;
+    let mut n_iter = 0;
+
+    while n_iter < options.glm_max_iter {
+        n_iter += 1;
+        let tol_this_iter = inner_tol;
+        for (((wi, &m), zi), ((&yi, &e), &o)) in
+            irls_w.iter_mut().zip(&mu).zip(z.iter_mut()).zip(y.iter().zip(&eta).zip(&offset))
+        {
+            *wi = m;
+            *zi = e - o + (yi - m) / m;
+        }
+        if let Some(w) = w_user {
+            irls_w.iter_mut().zip(w).for_each(|(a, &b)| *a *= b);
+        }
+        // Inputs to the demeaning: warm start from the last iteration's demeaned values.
+        if n_iter == 1 {
+            z_tilde.copy_from_slice(&z);
+            x_tilde = x_raw.clone();
+        } else {
+            for ((t, &zn), &zp) in z_tilde.iter_mut().zip(&z).zip(&z_prev) {
+                *t += zn - zp;
+            }
+        }
+        let demeaner = Demeaner::new(&prepared.dims, &irls_w);
+        {
+            let mut cols: Vec<&mut [f64]> = std::iter::once(z_tilde.as_mut_slice())
+                .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))
+                .collect();
+            demean_converged =
+                demean_columns(&demeaner, &mut cols, tol_this_iter, options.fixef_max_iter);
+        }
+        if n_iter == 1 {
+            // Collinearity is decided once, at the starting weights (as ppmlhdfe does
+            // up front); dropped columns are not carried further.
+            let reference: Vec<f64> = x_raw
+                .iter()
+                .map(|c| c.iter().zip(&irls_w).map(|(&v, &w)| w * v * v).sum())
+                .collect();
+            let cols: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();
+            let gram = weighted_gram(&cols, &irls_w);
+            let keep = independent_columns(&gram, &reference, options.collin_tol);
+            active = (0..k_all).filter(|&j| keep[j]).collect();
+            x_tilde = active.iter().map(|&j| std::mem::take(&mut x_tilde[j])).collect();
+        }
+        let cols: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();
+        let gram = weighted_gram(&cols, &irls_w);
+        bread = spd_inverse(&gram, active.len()).unwrap_or_else(|| vec![f64::NAN; gram.len()]);
+        let mut beta_new = mat_vec(&bread, &weighted_cross(&cols, &irls_w, &z_tilde));
+        // η_new = z − (z̃ − X̃β) + offset.
+        for (i, e) in eta_new.iter_mut().enumerate() {
+            let mut resid = z_tilde[i];
+            for (col, &b) in cols.iter().zip(&beta_new) {
+                resid -= b * col[i];
+            }
+            *e = z[i] - resid + offset[i];
+        }
+        exp_eta(&eta_new, &mut mu_new);
+        let mut dev_new = deviance(&y, &mu_new, w_user);
+        // Step-halving when the deviance is not finite or rose.
+        let mut halvings = 0;
+        while halvings < MAX_HALVINGS
+            && (!dev_new.is_finite() || (dev_new - dev) / (0.1 + dev_new.abs()) > options.glm_tol)
+        {
+            for (e_new, &e_old) in eta_new.iter_mut().zip(&eta) {
+                *e_new = 0.5 * (*e_new + e_old);
+            }
+            if beta.len() == beta_new.len() {
+                for (b_new, &b_old) in beta_new.iter_mut().zip(&beta) {
+                    *b_new = 0.5 * (*b_new + b_old);
+                }
+            }
+            exp_eta(&eta_new, &mut mu_new);
+            dev_new = deviance(&y, &mu_new, w_user);
+            halvings += 1;
+        }
+        rel_dev_change = (dev_new - dev).abs() / (0.1 + dev_new.abs());
+        beta = beta_new;
+        std::mem::swap(&mut eta, &mut eta_new);
+        std::mem::swap(&mut mu, &mut mu_new);
+        std::mem::swap(&mut z, &mut z_prev);
+        dev = dev_new;
+        if rel_dev_change < options.glm_tol && tol_this_iter <= final_inner_tol {
+            converged = true;
+            break;
+        }
+        if rel_dev_change < options.glm_tol {
+            inner_tol = final_inner_tol;
+        } else if rel_dev_change < 10.0 * inner_tol {
+            inner_tol = (inner_tol / 10.0).max(final_inner_tol);
+        }
+    }
+
+    // Inference at the final fit: bread from the last IRLS weights, scores w (y − μ).
+    let score: Vec<f64> = match w_user {
+        Some(w) => y.iter().zip(&mu).zip(w).map(|((&y, &m), &w)| w * (y - m)).collect(),
+        None => y.iter().zip(&mu).map(|(&y, &m)| y - m).collect(),
+    };
+    let cols: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();
+    let sandwich = Sandwich { x: &cols, bread: &bread, score: &score, iid_scale: 1.0 };
+    let vcov_estimate =
+        estimate(options.vcov, &options.ssc, &sandwich, &prepared.dims, &prepared.clusters);
+    let (coef, se, vcov) = expand(k_all, &active, &beta, &vcov_estimate.vcov);
+
+    // Intercept-only model with the offset: μ₀ = exp(offset) Σwy / Σw exp(offset).
+    let exp_offset: Vec<f64> = offset.iter().map(|o| o.exp()).collect();
+    let w_exp_offset: f64 = match w_user {
+        Some(w) => exp_offset.iter().zip(w).map(|(&e, &w)| w * e).sum(),
+        None => exp_offset.iter().sum(),
+    };
+    let mu_null: Vec<f64> = exp_offset.iter().map(|&e| e * wy_sum / w_exp_offset).collect();
+    let log_likelihood_value = log_likelihood(&y, &mu, w_user);
+    let null_log_likelihood = log_likelihood(&y, &mu_null, w_user);
+
+    let mut fitted = vec![f64::NAN; data.y.len()];
+    for (&r, &m) in rows.iter().zip(&mu) {
+        fitted[r] = m;
+    }
+    Ok(PpmlFit {
+        coef,
+        se,
+        vcov,
+        sample: SampleInfo {
+            n_obs: n,
+            removed: prepared.removed,
+            collinear: (0..k_all).filter(|j| !active.contains(j)).collect(),
+            n_fixef_levels: prepared.dims.n_levels.clone(),
+            n_clusters: prepared.clusters.iter().map(|c| c.1).collect(),
+        },
+        n_iter,
+        converged,
+        rel_dev_change,
+        demean_converged,
+        deviance: dev,
+        null_deviance: deviance(&y, &mu_null, w_user),
+        log_likelihood: log_likelihood_value,
+        null_log_likelihood,
+        pseudo_r2: 1.0 - log_likelihood_value / null_log_likelihood,
+        ssc_factor: vcov_estimate.factor,
+        fitted,
+    })
+}
