@@ -267,8 +267,62 @@ impl Indicator {
         wdi_code: None,
     };
 
+    /// International migrant stock living in the area: people born in (or citizens
+    /// of) another country, all origins together, mid-year (UN DESA totals by
+    /// destination).
+    pub const IMMIGRANT_STOCK: Indicator = Indicator {
+        code: "immigrant_stock",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "International migrant stock (immigrants living here)",
+        wdi_code: Some("SM.POP.TOTL"),
+    };
+    /// Emigrant stock: people born in (or citizens of) the area living in other
+    /// countries, all destinations together, mid-year (UN DESA totals by origin).
+    pub const EMIGRANT_STOCK: Indicator = Indicator {
+        code: "emigrant_stock",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Emigrant stock (born here, living abroad)",
+        wdi_code: None,
+    };
+    /// Personal remittances received, as a percentage of GDP.
+    pub const REMITTANCES_RECEIVED_PCT_GDP: Indicator = Indicator {
+        code: "remittances_received_pct_gdp",
+        unit: Unit::Percent,
+        shape: Shape::Area,
+        title: "Personal remittances received (% of GDP)",
+        wdi_code: Some("BX.TRF.PWKR.DT.GD.ZS"),
+    };
+    /// Average transaction cost of sending remittances *to* the area, as a percentage
+    /// of the amount sent (SDG 10.c.1, receiver side).
+    pub const REMITTANCE_COST_TO_PCT: Indicator = Indicator {
+        code: "remittance_cost_to_pct",
+        unit: Unit::Percent,
+        shape: Shape::Area,
+        title: "Average cost of sending remittances to the country (%)",
+        wdi_code: Some("SI.RMT.COST.IB.ZS"),
+    };
+    /// Average transaction cost of sending remittances *from* the area, as a
+    /// percentage of the amount sent (SDG 10.c.1, sender side).
+    pub const REMITTANCE_COST_FROM_PCT: Indicator = Indicator {
+        code: "remittance_cost_from_pct",
+        unit: Unit::Percent,
+        shape: Shape::Area,
+        title: "Average cost of sending remittances from the country (%)",
+        wdi_code: Some("SI.RMT.COST.OB.ZS"),
+    };
+    /// Gross enrolment ratio in tertiary education (% of the age group; may exceed 100).
+    pub const TERTIARY_ENROLMENT: Indicator = Indicator {
+        code: "tertiary_enrolment_pct",
+        unit: Unit::Percent,
+        shape: Shape::Area,
+        title: "School enrollment, tertiary (% gross)",
+        wdi_code: Some("SE.TER.ENRR"),
+    };
+
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 15] = [
+    pub const ALL: [Indicator; 21] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -284,11 +338,23 @@ impl Indicator {
         Indicator::MIGRANT_STOCK,
         Indicator::BILATERAL_REMITTANCES_USD,
         Indicator::REMITTANCE_COST_200,
+        Indicator::IMMIGRANT_STOCK,
+        Indicator::EMIGRANT_STOCK,
+        Indicator::REMITTANCES_RECEIVED_PCT_GDP,
+        Indicator::REMITTANCE_COST_TO_PCT,
+        Indicator::REMITTANCE_COST_FROM_PCT,
+        Indicator::TERTIARY_ENROLMENT,
     ];
 
     /// Looks up an indicator by its code.
     pub fn by_code(code: &str) -> Option<Indicator> {
         Indicator::ALL.into_iter().find(|i| i.code == code)
+    }
+
+    /// Looks up an indicator by the World Development Indicators series code it
+    /// matches ([`Indicator::wdi_code`]).
+    pub fn by_wdi_code(wdi_code: &str) -> Option<Indicator> {
+        Indicator::ALL.into_iter().find(|i| i.wdi_code == Some(wdi_code))
     }
 }
 
@@ -309,6 +375,17 @@ mod tests {
         assert_eq!(Sex::parse("Both sexes"), Some(Sex::Total));
         assert_eq!(Sex::parse("F"), Some(Sex::Female));
         assert_eq!(Sex::parse("x"), None);
+    }
+
+    #[test]
+    fn wdi_codes_are_unique() {
+        for (i, a) in Indicator::ALL.iter().enumerate() {
+            if let Some(code) = a.wdi_code {
+                assert_eq!(Indicator::by_wdi_code(code), Some(*a));
+                assert!(Indicator::ALL[i + 1..].iter().all(|b| b.wdi_code != Some(code)), "{code}");
+            }
+        }
+        assert_eq!(Indicator::by_wdi_code("SE.TER.ENRR"), Some(Indicator::TERTIARY_ENROLMENT));
     }
 
     #[test]
