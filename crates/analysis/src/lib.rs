@@ -1,3 +1,230 @@
-//! Coherence's application API (being built).
+//! Coherence's application API.
+//!
+//! A [`Workspace`] is an opened store plus the operations analysts run on it: load the
+//! demo world or an official dataset, list datasets, resolve a country given as code or
+//! name, and build a country's [`profile::CountryProfile`]. Everything it returns is
+//! plain data with public fields; no database or file-format type crosses this boundary.
+//! The CLI (and later the server) call this crate and render what it returns.
 
+mod area;
 pub mod profile;
+mod profiles;
+
+use std::path::Path;
+
+use domain::dataset::Dataset;
+
+pub use area::AreaRef;
+
+/// The notice every output built from fictional data shows.
+pub const FICTIONAL_NOTICE: &str = "FICTIONAL DEMO WORLD: all countries, figures and policies are invented \
+     for demonstration and describe no real country.";
+
+/// An error of the application layer.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] store::Error),
+    /// A file could not be read as the layout it was taken for.
+    #[error(transparent)]
+    Import(#[from] ingest::ImportError),
+    /// A country or area given by the user was not found.
+    #[error("no country or area matches {query:?}{}", suggestions_text(.suggestions))]
+    UnknownArea {
+        /// What the user typed.
+        query: String,
+        /// The closest codes and names, best first.
+        suggestions: Vec<String>,
+    },
+}
+
+fn suggestions_text(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+/// A stored dataset, as listed to users.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DatasetInfo {
+    /// The import's id.
+    pub id: i64,
+    /// The dataset family's key.
+    pub key: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Title.
+    pub title: String,
+    /// Edition.
+    pub edition: String,
+    /// Official URL or file name.
+    pub source: String,
+    /// Licence or terms, if stated.
+    pub licence: Option<String>,
+    /// Whether the data are fictional.
+    pub fictional: bool,
+    /// Whether this is its family's default (newest) edition.
+    pub is_default: bool,
+    /// Import time (RFC 3339, UTC).
+    pub imported_at: String,
+    /// Files read, with SHA-256 checksums and sizes.
+    pub files: Vec<FileInfo>,
+    /// Rows stored: areas defined, area values, pair values, policies.
+    pub rows: RowCounts,
+}
+
+/// A file a dataset was read from.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct FileInfo {
+    /// File name.
+    pub name: String,
+    /// SHA-256, if the file itself was read.
+    pub sha256: Option<String>,
+    /// Size in bytes, if the file itself was read.
+    pub bytes: Option<i64>,
+}
+
+/// Rows an import stored, by table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RowCounts {
+    /// Areas defined.
+    pub areas: i64,
+    /// Values per area and year.
+    pub values: i64,
+    /// Values per pair of areas and year.
+    pub pairs: i64,
+    /// Policies.
+    pub policies: i64,
+}
+
+/// What loading a dataset did.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct LoadOutcome {
+    /// The import's id.
+    pub import_id: i64,
+    /// `added`, `replaced` or `unchanged`.
+    pub status: String,
+    /// The dataset's key.
+    pub key: String,
+    /// The dataset's edition.
+    pub edition: String,
+    /// Rows the dataset holds.
+    pub rows: RowCounts,
+}
+
+/// An opened store and the operations on it.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    store: store::Store,
+}
+
+impl Workspace {
+    /// Opens (creating and migrating if needed) the store at `path`.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be opened.
+    pub async fn open(path: &Path) -> Result<Workspace, Error> {
+        Ok(Workspace { store: store::Store::open(path).await? })
+    }
+
+    /// The store's file.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Loads (or refreshes) the built-in demo world. Loading it again changes nothing.
+    ///
+    /// # Errors
+    /// [`Error::Import`] if the embedded files do not parse (a build defect),
+    /// [`Error::Store`] if the write fails (the store is then unchanged).
+    pub async fn load_demo(
+        &self,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<LoadOutcome, Error> {
+        let dataset = ingest::demo::demo_world()?;
+        self.load(&dataset, progress).await
+    }
+
+    /// Stores a dataset read by an importer, as one transaction.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the write fails; the store is then unchanged.
+    pub async fn load(
+        &self,
+        dataset: &Dataset,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<LoadOutcome, Error> {
+        let outcome = self.store.import(dataset, progress).await?;
+        let [(_, areas), (_, values), (_, pairs), (_, policies)] = dataset.row_counts();
+        Ok(LoadOutcome {
+            import_id: outcome.import_id,
+            status: outcome.status.as_str().to_owned(),
+            key: dataset.meta.key.clone(),
+            edition: dataset.meta.edition.clone(),
+            rows: RowCounts {
+                areas: areas as i64,
+                values: values as i64,
+                pairs: pairs as i64,
+                policies: policies as i64,
+            },
+        })
+    }
+
+    /// Every stored dataset import, by key and newest edition first.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn datasets(&self) -> Result<Vec<DatasetInfo>, Error> {
+        let records = self.store.datasets().await?;
+        Ok(records
+            .into_iter()
+            .map(|r| DatasetInfo {
+                id: r.id,
+                key: r.key,
+                publisher: r.publisher,
+                title: r.title,
+                edition: r.edition,
+                source: r.source,
+                licence: r.licence,
+                fictional: r.fictional,
+                is_default: r.is_default,
+                imported_at: r.imported_at,
+                files: r
+                    .files
+                    .into_iter()
+                    .map(|(name, sha256, bytes)| FileInfo { name, sha256, bytes })
+                    .collect(),
+                rows: RowCounts {
+                    areas: r.rows[0],
+                    values: r.rows[1],
+                    pairs: r.rows[2],
+                    policies: r.rows[3],
+                },
+            })
+            .collect())
+    }
+
+    /// Finds a country or area given as ISO alpha-3 code, M49 code or name (any case),
+    /// among the real areas and those the stored datasets define.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`] with the closest matches if nothing matches.
+    pub async fn resolve_area(&self, query: &str) -> Result<AreaRef, Error> {
+        let defined = self.store.defined_areas().await?;
+        area::resolve(query, &defined)
+    }
+
+    /// Builds the migration profile of the country given as code or name.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`] if the country is not found, [`Error::Store`] if the store
+    /// cannot be read.
+    pub async fn profile(&self, query: &str) -> Result<profile::CountryProfile, Error> {
+        let area = self.resolve_area(query).await?;
+        profiles::build(&self.store, &area).await
+    }
+}

@@ -1,0 +1,95 @@
+//! Command-line arguments, as the user typed them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  coherence demo                          Load the fictional demo world and write a country brief
+  coherence --db team.sqlite init         Create (or migrate) a store at team.sqlite
+  coherence datasets                      List the loaded datasets with their provenance
+  coherence profile XAA                   Migration profile of the demo country Pelaria
+  coherence profile Pelaria --format json Same, as JSON with every value's unit and source
+  coherence profile XAA --format csv > pelaria.csv
+
+The store is one SQLite file: --db PATH, else $COHERENCE_DB, else
+$XDG_DATA_HOME/coherence/coherence.sqlite (~/.local/share/coherence/coherence.sqlite).";
+
+/// Coherence: evidence and policy-coherence analysis for migration and development.
+#[derive(Debug, Parser)]
+#[command(name = "coherence", version, about, after_help = EXAMPLES)]
+pub(crate) struct Cli {
+    #[command(flatten)]
+    pub(crate) global: Global,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub(crate) struct Global {
+    /// The store file (created if missing).
+    #[arg(long, global = true, env = "COHERENCE_DB", value_name = "PATH")]
+    pub(crate) db: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    pub(crate) format: Format,
+    /// Print only errors; no progress bars.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub(crate) quiet: bool,
+    /// Print more about what happens (-v, -vv, -vvv).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub(crate) verbose: u8,
+}
+
+/// Output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Aligned text for reading.
+    Table,
+    /// JSON, with every value's unit and source.
+    Json,
+    /// CSV, one value per row.
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Create the store, or migrate an older one to this version's schema.
+    #[command(after_help = "Example:\n  coherence --db team.sqlite init")]
+    Init,
+    /// Load (or refresh) the fictional demo world and write an HTML brief of one country.
+    #[command(
+        after_help = "Examples:\n  coherence demo\n  coherence demo --country XAB -o brevmark.html"
+    )]
+    Demo(DemoArgs),
+    /// List the loaded datasets with publisher, edition, files and checksums.
+    #[command(after_help = "Examples:\n  coherence datasets\n  coherence datasets --format json")]
+    Datasets,
+    /// Show a country's migration profile: stocks, corridors, remittances and their cost.
+    #[command(
+        after_help = "Examples:\n  coherence profile XAA\n  coherence profile Pelaria --format json\n  \
+                            coherence profile 608 --year 2020"
+    )]
+    Profile(ProfileArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DemoArgs {
+    /// The demo country whose brief is written.
+    #[arg(long, default_value = "XAA")]
+    pub(crate) country: String,
+    /// Where to write the brief (default: coherence-brief-<CODE>.html in the current folder).
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ProfileArgs {
+    /// The country: ISO alpha-3 code, M49 code or name.
+    pub(crate) country: String,
+    /// Show only this year's stocks and series (default: every year).
+    #[arg(long)]
+    pub(crate) year: Option<i32>,
+}

@@ -1,0 +1,130 @@
+//! The commands: each turns its arguments into analysis calls and renders the result.
+
+use std::path::{Path, PathBuf};
+
+use analysis::Workspace;
+
+use crate::args::{Cli, Command, DemoArgs, Format, Global, ProfileArgs};
+use crate::output;
+use crate::progress;
+
+/// An error shown to the user as one line.
+pub(crate) type Error = Box<dyn std::error::Error>;
+
+pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
+    let global = &cli.global;
+    match cli.command {
+        Command::Init => init(global).await,
+        Command::Demo(args) => demo(global, args).await,
+        Command::Datasets => datasets(global).await,
+        Command::Profile(args) => profile(global, args).await,
+    }
+}
+
+/// The store's path: `--db`/`$COHERENCE_DB`, else the per-user data folder.
+fn db_path(global: &Global) -> PathBuf {
+    if let Some(db) = &global.db {
+        return db.clone();
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".local").join("share")));
+    match data {
+        Some(dir) => dir.join("coherence").join("coherence.sqlite"),
+        None => PathBuf::from("coherence.sqlite"),
+    }
+}
+
+async fn open(global: &Global) -> Result<Workspace, Error> {
+    let path = db_path(global);
+    tracing::info!(path = %path.display(), "opening store");
+    Ok(Workspace::open(&path).await?)
+}
+
+async fn init(global: &Global) -> Result<(), Error> {
+    let ws = open(global).await?;
+    if !global.quiet {
+        println!("store ready: {}", ws.path().display());
+    }
+    Ok(())
+}
+
+async fn demo(global: &Global, args: DemoArgs) -> Result<(), Error> {
+    let ws = open(global).await?;
+    let bar = progress::bar("demo world", global.quiet);
+    let outcome = ws.load_demo(&mut progress::callback(&bar)).await?;
+    bar.finish_and_clear();
+    let area = ws.resolve_area(&args.country).await?;
+    if !area.fictional {
+        return Err(format!(
+            "{} ({}) is not a demo-world country; `coherence demo` writes briefs of demo countries only \
+             (use `coherence profile` for real ones)",
+            area.name, area.iso3
+        )
+        .into());
+    }
+    let profile = ws.profile(&area.iso3).await?;
+    let html = report::brief::render(&profile);
+    let path =
+        args.output.unwrap_or_else(|| PathBuf::from(format!("coherence-brief-{}.html", area.iso3)));
+    write_atomically(&path, html.as_bytes())?;
+    match global.format {
+        Format::Json => {
+            let value = serde_json::json!({
+                "notice": analysis::FICTIONAL_NOTICE,
+                "store": ws.path(),
+                "demo_world": outcome,
+                "brief": path,
+                "country": area,
+            });
+            println!("{}", serde_json::to_string_pretty(&value)?);
+        }
+        Format::Table | Format::Csv => {
+            if !global.quiet {
+                eprintln!("{}", analysis::FICTIONAL_NOTICE);
+                eprintln!(
+                    "demo world {} (edition {}): {} in {}",
+                    outcome.status,
+                    outcome.edition,
+                    output::rows_text(&outcome.rows),
+                    ws.path().display()
+                );
+                eprintln!("brief of {} ({}) written to:", area.name, area.iso3);
+            }
+            println!("{}", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// Writes a file through a temporary file in the same folder and a rename, so that a
+/// reader never sees half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let name = path.file_name().ok_or_else(|| format!("{} is not a file path", path.display()))?;
+    let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
+    std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(())
+}
+
+async fn datasets(global: &Global) -> Result<(), Error> {
+    let ws = open(global).await?;
+    let list = ws.datasets().await?;
+    let mut out = std::io::stdout().lock();
+    output::datasets(&mut out, &list, global.format)?;
+    Ok(())
+}
+
+async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
+    let ws = open(global).await?;
+    let mut profile = ws.profile(&args.country).await?;
+    if let Some(year) = args.year {
+        output::keep_year(&mut profile, year);
+    }
+    let mut out = std::io::stdout().lock();
+    output::profile(&mut out, &profile, global.format)?;
+    Ok(())
+}

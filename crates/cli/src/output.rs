@@ -1,0 +1,469 @@
+//! Rendering results as aligned text tables, JSON or CSV.
+
+use std::io::Write;
+
+use analysis::profile::{CountryProfile, StockYear, Value, YearValue};
+use analysis::{DatasetInfo, RowCounts};
+
+use crate::args::Format;
+use crate::commands::Error;
+
+/// "N areas, N values, N pairs, N policies".
+pub(crate) fn rows_text(rows: &RowCounts) -> String {
+    format!(
+        "{} areas, {} values, {} pairs, {} policies",
+        rows.areas, rows.values, rows.pairs, rows.policies
+    )
+}
+
+/// Writes rows as a table with columns padded to their widest cell.
+fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line =
+        |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> std::io::Result<()> {
+            let mut text = String::new();
+            for (i, (cell, w)) in cells.zip(&widths).enumerate() {
+                if i > 0 {
+                    text.push_str("  ");
+                }
+                text.push_str(cell);
+                text.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.chars().count())));
+            }
+            writeln!(out, "{}", text.trim_end())
+        };
+    line(out, &mut header.iter().copied())?;
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    line(out, &mut rule.iter().map(String::as_str))?;
+    for row in rows {
+        line(out, &mut row.iter().map(String::as_str))?;
+    }
+    Ok(())
+}
+
+/// Formats a number with thousands separators and the given decimals.
+pub(crate) fn number(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign =
+        if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+fn show(v: &Value) -> String {
+    use domain::Unit;
+    match v.unit {
+        Unit::Persons => number(v.value, 0),
+        Unit::UsdCurrent | Unit::UsdPpp => format!("{} million", number(v.value / 1e6, 1)),
+        Unit::Percent => format!("{}%", number(v.value, 2)),
+        Unit::PerThousand | Unit::Number => number(v.value, 2),
+    }
+}
+
+fn show_opt(v: Option<&Value>) -> String {
+    v.map_or_else(|| "—".to_owned(), show)
+}
+
+pub(crate) fn datasets(
+    out: &mut dyn Write,
+    list: &[DatasetInfo],
+    format: Format,
+) -> Result<(), Error> {
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(list)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "id",
+                "key",
+                "edition",
+                "default",
+                "fictional",
+                "publisher",
+                "title",
+                "source",
+                "licence",
+                "imported_at",
+                "areas",
+                "values",
+                "pairs",
+                "policies",
+                "files",
+            ])?;
+            for d in list {
+                let files: Vec<String> = d
+                    .files
+                    .iter()
+                    .map(|f| format!("{}:{}", f.name, f.sha256.as_deref().unwrap_or("")))
+                    .collect();
+                w.write_record([
+                    d.id.to_string(),
+                    d.key.clone(),
+                    d.edition.clone(),
+                    d.is_default.to_string(),
+                    d.fictional.to_string(),
+                    d.publisher.clone(),
+                    d.title.clone(),
+                    d.source.clone(),
+                    d.licence.clone().unwrap_or_default(),
+                    d.imported_at.clone(),
+                    d.rows.areas.to_string(),
+                    d.rows.values.to_string(),
+                    d.rows.pairs.to_string(),
+                    d.rows.policies.to_string(),
+                    files.join(" "),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            if list.is_empty() {
+                writeln!(
+                    out,
+                    "no datasets loaded; try `coherence demo` or `coherence import FILE`"
+                )?;
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.id.to_string(),
+                        d.key.clone(),
+                        format!("{}{}", d.edition, if d.is_default { " *" } else { "" }),
+                        d.publisher.clone(),
+                        d.title.clone(),
+                        rows_text(&d.rows),
+                        d.imported_at.clone(),
+                    ]
+                })
+                .collect();
+            table(out, &["id", "key", "edition", "publisher", "title", "rows", "imported"], &rows)?;
+            writeln!(out, "\n* default (newest) edition of its key")?;
+            for d in list {
+                writeln!(out, "\n[{}] {} — source: {}", d.id, d.title, d.source)?;
+                if let Some(licence) = &d.licence {
+                    writeln!(out, "    licence: {licence}")?;
+                }
+                if d.fictional {
+                    writeln!(out, "    {}", analysis::FICTIONAL_NOTICE)?;
+                }
+                for f in &d.files {
+                    let size = f
+                        .bytes
+                        .map(|b| format!(", {} bytes", number(b as f64, 0)))
+                        .unwrap_or_default();
+                    writeln!(
+                        out,
+                        "    {}  sha256 {}{size}",
+                        f.name,
+                        f.sha256.as_deref().unwrap_or("(not recorded)")
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Keeps only `year` in the profile's yearly series.
+pub(crate) fn keep_year(profile: &mut CountryProfile, year: i32) {
+    profile.stock_in.retain(|s| s.year == year);
+    profile.stock_out.retain(|s| s.year == year);
+    profile.top_destinations.retain(|c| c.year == year);
+    profile.top_origins.retain(|c| c.year == year);
+    for series in [
+        &mut profile.population,
+        &mut profile.gdp,
+        &mut profile.remittances_received,
+        &mut profile.remittances_paid,
+        &mut profile.remittances_pct_gdp,
+    ] {
+        series.retain(|v| v.year == year);
+    }
+}
+
+pub(crate) fn profile(
+    out: &mut dyn Write,
+    p: &CountryProfile,
+    format: Format,
+) -> Result<(), Error> {
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(p)?)?,
+        Format::Csv => profile_csv(out, p)?,
+        Format::Table => profile_table(out, p)?,
+    }
+    Ok(())
+}
+
+fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
+    if let Some(notice) = &p.fictional_notice {
+        writeln!(out, "*** {notice} ***\n")?;
+    }
+    let m49 = p.area.m49.map(|m| format!(", M49 {m:03}")).unwrap_or_default();
+    writeln!(out, "{} ({}{m49})", p.area.name, p.area.iso3)?;
+
+    let stocks = |out: &mut dyn Write, title: &str, rows: &[StockYear]| -> std::io::Result<()> {
+        writeln!(out, "\n{title}")?;
+        if rows.is_empty() {
+            return writeln!(out, "  (no data)");
+        }
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|s| {
+                vec![
+                    s.year.to_string(),
+                    show(&s.total),
+                    show_opt(s.male.as_ref()),
+                    show_opt(s.female.as_ref()),
+                    show_opt(s.share_of_population.as_ref()),
+                ]
+            })
+            .collect();
+        table(out, &["year", "total (persons)", "male", "female", "% of population"], &rows)
+    };
+    stocks(out, "Immigrants living in the country", &p.stock_in)?;
+    stocks(out, "Emigrants living abroad", &p.stock_out)?;
+
+    for (title, list) in [
+        ("Top destinations of emigrants", &p.top_destinations),
+        ("Top origins of immigrants", &p.top_origins),
+    ] {
+        writeln!(out, "\n{title}")?;
+        if list.is_empty() {
+            writeln!(out, "  (no data)")?;
+            continue;
+        }
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|c| {
+                vec![
+                    format!("{} ({})", c.partner_name, c.partner),
+                    c.year.to_string(),
+                    show(&c.stock),
+                    show(&c.share),
+                ]
+            })
+            .collect();
+        table(out, &["country", "year", "persons", "share"], &rows)?;
+    }
+
+    writeln!(out, "\nRemittances and the economy")?;
+    let mut years: Vec<i32> = [&p.population, &p.gdp, &p.remittances_received, &p.remittances_paid]
+        .iter()
+        .flat_map(|s| s.iter().map(|v| v.year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let find = |s: &[YearValue], y: i32| s.iter().find(|v| v.year == y).map(|v| show(&v.value));
+    let rows: Vec<Vec<String>> = years
+        .iter()
+        .map(|&y| {
+            vec![
+                y.to_string(),
+                find(&p.population, y).unwrap_or_else(|| "—".to_owned()),
+                find(&p.gdp, y).unwrap_or_else(|| "—".to_owned()),
+                find(&p.remittances_received, y).unwrap_or_else(|| "—".to_owned()),
+                find(&p.remittances_paid, y).unwrap_or_else(|| "—".to_owned()),
+                find(&p.remittances_pct_gdp, y).unwrap_or_else(|| "—".to_owned()),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        writeln!(out, "  (no data)")?;
+    } else {
+        table(
+            out,
+            &[
+                "year",
+                "population",
+                "GDP (US$)",
+                "received (US$)",
+                "paid (US$)",
+                "received % GDP (17.3.2)",
+            ],
+            &rows,
+        )?;
+    }
+
+    for (title, list) in [
+        ("Cost of sending US$200 to the country (10.c.1)", &p.costs_to),
+        ("Cost of sending US$200 from the country", &p.costs_from),
+    ] {
+        writeln!(out, "\n{title}")?;
+        if list.is_empty() {
+            writeln!(out, "  (no data)")?;
+            continue;
+        }
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|c| {
+                vec![
+                    format!("{} → {}", c.sender_name, c.receiver_name),
+                    c.year.to_string(),
+                    show(&c.cost_pct),
+                    if c.cost_pct.value > 5.0 {
+                        "above 5%"
+                    } else if c.cost_pct.value > 3.0 {
+                        "above 3% target"
+                    } else {
+                        "within 3% target"
+                    }
+                    .to_owned(),
+                ]
+            })
+            .collect();
+        table(out, &["corridor", "year", "cost", "against SDG target"], &rows)?;
+    }
+
+    writeln!(out, "\nSkills and health workforce")?;
+    let opt = |v: &Option<YearValue>| {
+        v.as_ref().map_or_else(|| "—".to_owned(), |v| format!("{} ({})", show(&v.value), v.year))
+    };
+    writeln!(out, "  skilled emigration rate:        {}", opt(&p.skilled_emigration_rate))?;
+    writeln!(out, "  health-worker emigration rate:  {}", opt(&p.health_worker_emigration_rate))?;
+    writeln!(out, "  physicians per 1,000 people:    {}", opt(&p.physicians_per_1000))?;
+
+    writeln!(out, "\nPolicy register ({} policies)", p.policies.len())?;
+    if !p.policies.is_empty() {
+        let rows: Vec<Vec<String>> = p
+            .policies
+            .iter()
+            .map(|x| {
+                vec![
+                    x.id.clone(),
+                    x.ministry.clone(),
+                    x.title.clone(),
+                    x.stages.join(", "),
+                    x.status.clone(),
+                ]
+            })
+            .collect();
+        table(out, &["id", "ministry", "title", "stages", "status"], &rows)?;
+    }
+
+    if !p.gaps.is_empty() {
+        writeln!(out, "\nData gaps")?;
+        for gap in &p.gaps {
+            writeln!(out, "  - {gap}")?;
+        }
+    }
+    writeln!(
+        out,
+        "\nEvery value's source: coherence profile {} --format json (or csv)",
+        p.area.iso3
+    )?;
+    Ok(())
+}
+
+fn profile_csv(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "country",
+        "measure",
+        "year",
+        "partner",
+        "sex",
+        "value",
+        "unit",
+        "dataset_id",
+        "dataset",
+        "cell",
+        "derivation",
+        "notice",
+    ])?;
+    let notice = p.fictional_notice.clone().unwrap_or_default();
+    let mut row = |measure: &str, year: i32, partner: &str, sex: &str, v: &Value| {
+        w.write_record([
+            p.area.iso3.as_str(),
+            measure,
+            &year.to_string(),
+            partner,
+            sex,
+            &v.value.to_string(),
+            v.unit.as_str(),
+            &v.source.dataset_id.to_string(),
+            &v.source.dataset,
+            v.source.cell.as_deref().unwrap_or(""),
+            v.source.derivation.as_deref().unwrap_or(""),
+            &notice,
+        ])
+    };
+    for (measure, list) in [("stock_in", &p.stock_in), ("stock_out", &p.stock_out)] {
+        for s in list {
+            row(measure, s.year, "", "total", &s.total)?;
+            if let Some(v) = &s.male {
+                row(measure, s.year, "", "male", v)?;
+            }
+            if let Some(v) = &s.female {
+                row(measure, s.year, "", "female", v)?;
+            }
+            if let Some(v) = &s.share_of_population {
+                row(&format!("{measure}_pct_population"), s.year, "", "total", v)?;
+            }
+        }
+    }
+    for (measure, list) in
+        [("stock_out_by_destination", &p.top_destinations), ("stock_in_by_origin", &p.top_origins)]
+    {
+        for c in list {
+            row(measure, c.year, &c.partner, "total", &c.stock)?;
+        }
+    }
+    for (measure, list) in [
+        ("population", &p.population),
+        ("gdp_usd", &p.gdp),
+        ("remittances_received_usd", &p.remittances_received),
+        ("remittances_paid_usd", &p.remittances_paid),
+        ("remittances_pct_gdp", &p.remittances_pct_gdp),
+    ] {
+        for v in list {
+            row(measure, v.year, "", "total", &v.value)?;
+        }
+    }
+    for c in &p.costs_to {
+        row("remittance_cost_200_pct_to", c.year, &c.sender, "total", &c.cost_pct)?;
+    }
+    for c in &p.costs_from {
+        row("remittance_cost_200_pct_from", c.year, &c.receiver, "total", &c.cost_pct)?;
+    }
+    for (measure, v) in [
+        ("skilled_emigration_rate", &p.skilled_emigration_rate),
+        ("health_worker_emigration_rate", &p.health_worker_emigration_rate),
+        ("physicians_per_1000", &p.physicians_per_1000),
+    ] {
+        if let Some(v) = v {
+            row(measure, v.year, "", "total", &v.value)?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(number(1234567.0, 0), "1,234,567");
+        assert_eq!(number(999.0, 0), "999");
+        assert_eq!(number(-1234.5, 1), "-1,234.5");
+        assert_eq!(number(0.004, 2), "0.00");
+        assert_eq!(number(-0.001, 2), "0.00");
+    }
+}
