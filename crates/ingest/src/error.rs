@@ -116,6 +116,15 @@ pub enum ImportErrorKind {
         /// Each unknown name with the row where it appears.
         names: Vec<(String, u32)>,
     },
+    /// A total that is not the sum of its male and female parts; the three rows are named.
+    SexMismatch {
+        /// The key of the three rows, e.g. "XAA→XAB 2020".
+        key: String,
+        /// The rows of the total, male and female values.
+        rows: [u32; 3],
+        /// The total minus (male + female).
+        difference: f64,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -142,6 +151,11 @@ impl fmt::Display for ImportError {
                 }
                 Ok(())
             }
+            ImportErrorKind::SexMismatch { key, rows, difference } => write!(
+                f,
+                "{key}: total (row {}) differs from male (row {}) + female (row {}) by {difference}",
+                rows[0], rows[1], rows[2]
+            ),
         }
     }
 }

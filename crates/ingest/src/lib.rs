@@ -7,9 +7,11 @@
 //! [`ImportError`] naming the file, sheet, row and column and what was expected.
 //!
 //! * [`demo`]: the fictional demo world embedded in the binary.
+//! * [`formats`]: Coherence's own CSV and TOML input formats (the demo world's files).
 
 pub mod demo;
 mod error;
+pub mod formats;
 
 pub use error::{ImportError, ImportErrorKind, Location};
 
