@@ -96,7 +96,9 @@ pub enum Error {
     },
     /// The start stock table is singular, so the Rogers–von Rabenau transition matrix
     /// does not exist.
-    #[error("stock_start is singular (pivot {pivot} at column {column}); the migration-rate transition matrix does not exist")]
+    #[error(
+        "stock_start is singular (pivot {pivot} at column {column}); the migration-rate transition matrix does not exist"
+    )]
     SingularStock {
         /// Column of the elimination where the pivot vanished.
         column: usize,

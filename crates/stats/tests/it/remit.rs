@@ -1,0 +1,1 @@
+//! The bilateral remittance matrix.
