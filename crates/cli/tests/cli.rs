@@ -1,0 +1,164 @@
+//! End-to-end tests of the `coherence` binary on the demo world.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn coherence(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("coherence").unwrap();
+    cmd.env_remove("COHERENCE_DB").env("NO_COLOR", "1").arg("--db").arg(db);
+    cmd
+}
+
+#[test]
+fn demo_writes_a_brief_and_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let brief = dir.path().join("brief.html");
+    let out =
+        coherence(&db).current_dir(dir.path()).args(["demo", "-o"]).arg(&brief).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.trim(), brief.display().to_string(), "demo prints the brief's path");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("FICTIONAL DEMO WORLD") && stderr.contains("added"), "{stderr}");
+    let html = std::fs::read_to_string(&brief).unwrap();
+    assert!(html.contains("FICTIONAL DEMO WORLD") && html.contains("Pelaria"));
+
+    let datasets = |db: &Path| {
+        let out = coherence(db).args(["datasets", "--format", "json"]).assert().success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        v
+    };
+    let before = datasets(&db);
+    let again =
+        coherence(&db).current_dir(dir.path()).args(["demo", "-o"]).arg(&brief).assert().success();
+    let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("unchanged"), "{stderr}");
+    assert_eq!(datasets(&db), before, "a second demo run changes nothing in the store");
+    assert_eq!(std::fs::read_to_string(&brief).unwrap(), html, "the brief is byte-identical");
+
+    let list = before.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    let d = &list[0];
+    assert_eq!(d["key"], "demo-world");
+    assert_eq!(d["fictional"], true);
+    assert!(
+        d["files"].as_array().unwrap().iter().all(|f| f["sha256"].as_str().unwrap().len() == 64)
+    );
+}
+
+#[test]
+fn profile_json_has_units_and_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).current_dir(dir.path()).args(["-q", "demo"]).assert().success();
+    let out = coherence(&db).args(["profile", "XAA", "--format", "json"]).assert().success();
+    let p: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(p["fictional_notice"].as_str().unwrap().contains("FICTIONAL"));
+    assert_eq!(p["area"]["iso3"], "XAA");
+
+    // Stocks in and out by year, each value with unit and source.
+    for side in ["stock_in", "stock_out"] {
+        let years = p[side].as_array().unwrap();
+        assert!(years.len() >= 5, "{side}: {years:?}");
+        for y in years {
+            let total = &y["total"];
+            assert_eq!(total["unit"], "persons");
+            assert!(total["value"].as_f64().unwrap() > 0.0);
+            assert!(total["source"]["dataset"].as_str().unwrap().contains("edition"));
+            assert!(total["source"]["derivation"].as_str().unwrap().contains("sum over"));
+            let (m, f) =
+                (y["male"]["value"].as_f64().unwrap(), y["female"]["value"].as_f64().unwrap());
+            assert_eq!(m + f, total["value"].as_f64().unwrap(), "male + female = total");
+        }
+    }
+    // Top corridors, largest first, each read from one cell.
+    let top = p["top_destinations"].as_array().unwrap();
+    assert!(!top.is_empty());
+    let stocks: Vec<f64> = top.iter().map(|c| c["stock"]["value"].as_f64().unwrap()).collect();
+    assert!(stocks.windows(2).all(|w| w[0] >= w[1]), "{stocks:?}");
+    let cell = top[0]["stock"]["source"]["cell"].as_str().unwrap();
+    assert!(cell.contains("stocks.csv") && cell.contains("row"), "{cell}");
+    // Remittances in current US$, and 17.3.2 in per cent.
+    let received = p["remittances_received"].as_array().unwrap();
+    assert!(!received.is_empty());
+    assert_eq!(received[0]["value"]["unit"], "usd_current");
+    let pct = p["remittances_pct_gdp"].as_array().unwrap();
+    assert!(!pct.is_empty());
+    assert_eq!(pct[0]["value"]["unit"], "percent");
+    assert!(p["costs_to"].as_array().unwrap().iter().all(|c| c["cost_pct"]["unit"] == "percent"));
+}
+
+#[test]
+fn profile_accepts_names_and_renders_csv_and_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).current_dir(dir.path()).args(["-q", "demo"]).assert().success();
+    coherence(&db).args(["profile", "pelaria"]).assert().success().stdout(
+        predicate::str::contains("FICTIONAL DEMO WORLD")
+            .and(predicate::str::contains("Emigrants living abroad")),
+    );
+    let out = coherence(&db)
+        .args(["profile", "XAA", "--format", "csv", "--year", "2020"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "country,measure,year,partner,sex,value,unit,dataset_id,dataset,cell,derivation,notice"
+    );
+    assert!(text.lines().skip(1).all(|l| l.starts_with("XAA,")));
+    assert!(text.contains("stock_out,2020,,total,"));
+    assert!(!text.contains("stock_out,2015,"), "--year keeps one year");
+}
+
+#[test]
+fn errors_are_one_line_with_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).current_dir(dir.path()).args(["-q", "demo"]).assert().success();
+    let out = coherence(&db).args(["profile", "Pelarai"]).assert().failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("did you mean Pelaria (XAA)"),
+        "{stderr}"
+    );
+
+    // A store from a newer Coherence is refused, naming the file.
+    let newer = dir.path().join("newer.sqlite");
+    coherence(&newer).arg("init").assert().success();
+    // `sqlite3` (Debian package sqlite3, installed by .ci/run) stands in for a newer build.
+    let status = std::process::Command::new("sqlite3")
+        .arg(&newer)
+        .arg("INSERT INTO schema_migrations VALUES (999, 'future', 'x')")
+        .status()
+        .expect("the sqlite3 command is needed by this test (apt-get install sqlite3)");
+    assert!(status.success());
+    coherence(&newer).arg("datasets").assert().failure().stderr(
+        predicate::str::contains("schema version 999")
+            .and(predicate::str::contains("newer.sqlite")),
+    );
+}
+
+#[test]
+fn the_store_path_comes_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.sqlite");
+    Command::cargo_bin("coherence")
+        .unwrap()
+        .env("COHERENCE_DB", &db)
+        .args(["-q", "init"])
+        .assert()
+        .success();
+    assert!(db.exists());
+}
+
+#[test]
+fn help_shows_examples() {
+    Command::cargo_bin("coherence").unwrap().arg("--help").assert().success().stdout(
+        predicate::str::contains("Examples:").and(predicate::str::contains("coherence demo")),
+    );
+}
