@@ -1,6 +1,1069 @@
-//! The country brief (being built).
+//! The country brief: one self-contained HTML5 page that a development ministry can
+//! read, print and act on, rendered from a [`CountryProfile`].
+//!
+//! The page shows, in order: the fictional-data banner (when the profile carries a
+//! notice), headline numbers, migrant stocks in and out by sex, the main destinations
+//! and origins, remittances and their share of GDP (SDG 17.3.2), the cost of sending
+//! US$200 against the SDG 10.c target of 3 % (SDG 10.c.1), skilled and health-worker
+//! emigration, the policy register, the data gaps, "About this brief" and the sources.
+//!
+//! Every chart is followed by a table of the same numbers, so the brief reads without
+//! the pictures. Every figure carries a numbered reference to the "Sources" list,
+//! which names the dataset, the publisher and the cell the value was read from or how
+//! it was derived; identical sources share one number.
+//!
+//! The page loads nothing: the CSS is inline, the charts are inline SVG, fonts are the
+//! reader's own. It carries no timestamp, so the same profile always gives the same
+//! bytes.
 
-/// Renders the brief (being built).
-pub fn render(_profile: &analysis::profile::CountryProfile) -> String {
-    String::new()
+use std::collections::BTreeMap;
+
+use analysis::profile::{
+    CorridorCost, CorridorStock, CountryProfile, Source, StockYear, Value, YearValue,
+};
+use domain::Unit;
+
+use crate::markup::{escape, format_thousands, format_trimmed};
+use crate::svg::{
+    self, Bar, BarChart, LineChart, Mark, NumberStyle, RefLine, ReferenceChart, Series,
+};
+
+/// The SDG 10.c target: by 2030, the cost of sending remittances below 3 % of the
+/// amount sent.
+pub const SDG_COST_TARGET_PCT: f64 = 3.0;
+
+/// The second reference line of the cost chart: corridors costing more than 5 % are
+/// to be eliminated by 2030 (SDG 10.c).
+pub const COST_CEILING_PCT: f64 = 5.0;
+
+/// The numbered list of sources cited so far, in order of first citation.
+#[derive(Default)]
+struct Citations {
+    sources: Vec<Source>,
+}
+
+impl Citations {
+    /// The number of `source`, adding it if it is new.
+    fn number(&mut self, source: &Source) -> usize {
+        match self.sources.iter().position(|s| s == source) {
+            Some(idx) => idx + 1,
+            None => {
+                self.sources.push(source.clone());
+                self.sources.len()
+            }
+        }
+    }
+
+    /// A footnote reference to `source`.
+    fn cite(&mut self, source: &Source) -> String {
+        let number = self.number(source);
+        refs_html(&[number])
+    }
+
+    /// One footnote reference to several sources (deduplicated, in increasing order).
+    fn cite_all<'a>(&mut self, sources: impl IntoIterator<Item = &'a Source>) -> String {
+        let mut numbers: Vec<usize> = sources.into_iter().map(|s| self.number(s)).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        refs_html(&numbers)
+    }
+}
+
+/// `<sup>` with links to the numbered sources.
+fn refs_html(numbers: &[usize]) -> String {
+    if numbers.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = numbers
+        .iter()
+        .map(|n| format!("<a href=\"#src-{n}\" aria-label=\"Source {n}\">{n}</a>"))
+        .collect();
+    format!("<sup class=\"fn\">[{}]</sup>", links.join(", "))
+}
+
+/// A number in a table cell, without its unit (the column header carries it).
+fn plain(value: &Value, percent_decimals: usize) -> String {
+    match value.unit {
+        Unit::Persons | Unit::UsdCurrent | Unit::UsdPpp => format_thousands(value.value, 0),
+        Unit::Percent => format_thousands(value.value, percent_decimals),
+        Unit::PerThousand => format_thousands(value.value, 2),
+        Unit::Number => format_trimmed(value.value, 2),
+    }
+}
+
+/// Large US dollar amounts in words: "US$ 1.23 billion".
+fn usd_words(amount: f64) -> String {
+    if amount.abs() >= 1e9 {
+        format!("US$ {} billion", format_thousands(amount / 1e9, 2))
+    } else if amount.abs() >= 1e6 {
+        format!("US$ {} million", format_thousands(amount / 1e6, 1))
+    } else {
+        format!("US$ {}", format_thousands(amount, 0))
+    }
+}
+
+/// A number with its unit, as in running text.
+fn with_unit(value: &Value, percent_decimals: usize) -> String {
+    let number = plain(value, percent_decimals);
+    match value.unit {
+        Unit::Persons => format!("{number} persons"),
+        Unit::UsdCurrent => usd_words(value.value),
+        Unit::UsdPpp => format!("{number} PPP US$"),
+        Unit::Percent => format!("{number}%"),
+        Unit::PerThousand => format!("{number} per 1,000 people"),
+        Unit::Number => number,
+    }
+}
+
+/// The entry of a series with the latest year.
+fn latest(values: &[YearValue]) -> Option<&YearValue> {
+    values.iter().filter(|v| v.value.value.is_finite()).max_by_key(|v| v.year)
+}
+
+/// The stock year with the latest year.
+fn latest_stock(stocks: &[StockYear]) -> Option<&StockYear> {
+    stocks.iter().filter(|s| s.total.value.is_finite()).max_by_key(|s| s.year)
+}
+
+/// One cell of a data table; the strings are HTML, already escaped.
+enum Cell {
+    /// A row header (`<th scope="row">`).
+    Head(String),
+    /// Text.
+    Text(String),
+    /// A number, right-aligned.
+    Num(String),
+}
+
+/// A data table with a caption and column headers. `headers` pairs each header's HTML
+/// with whether the column is numeric.
+fn table(class: &str, caption: &str, headers: &[(&str, bool)], rows: &[Vec<Cell>]) -> String {
+    let mut out = format!(
+        "<div class=\"table-wrap\"><table class=\"{class}\"><caption>{caption}</caption><thead><tr>"
+    );
+    for (header, numeric) in headers {
+        let class = if *numeric { " class=\"num\"" } else { "" };
+        out.push_str(&format!("<th scope=\"col\"{class}>{header}</th>"));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in rows {
+        out.push_str("<tr>");
+        for cell in row {
+            match cell {
+                Cell::Head(html) => out.push_str(&format!("<th scope=\"row\">{html}</th>")),
+                Cell::Text(html) => out.push_str(&format!("<td>{html}</td>")),
+                Cell::Num(html) => out.push_str(&format!("<td class=\"num\">{html}</td>")),
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
+    out
+}
+
+/// A numeric cell for an optional value, with its citation.
+fn num_cell(cites: &mut Citations, value: Option<&Value>, percent_decimals: usize) -> Cell {
+    match value {
+        Some(v) => Cell::Num(format!("{}{}", plain(v, percent_decimals), cites.cite(&v.source))),
+        None => Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
+    }
+}
+
+/// A chart in a `<figure>` with a caption pointing to its table.
+fn figure(svg: &str, caption: &str) -> String {
+    format!(
+        "<figure>{svg}<figcaption>{caption} The numbers are in the table below.</figcaption></figure>"
+    )
+}
+
+/// A paragraph saying that a part of the profile is empty.
+fn no_data(what: &str) -> String {
+    format!(
+        "<p class=\"no-data\">No data on {} in this profile. See <a href=\"#gaps\">Data gaps</a>.</p>",
+        escape(what)
+    )
+}
+
+/// The inline style sheet: screen and print.
+const CSS: &str = "\
+:root{color-scheme:light}\
+*{box-sizing:border-box}\
+body{margin:0;background:#fff;color:#1a1a1a;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5}\
+.page{max-width:62rem;margin:0 auto;padding:1rem 1.5rem 3rem}\
+.fictional{margin:0;padding:.9rem 1.5rem;background:#fff1c2;border-bottom:4px solid #7a5200;color:#3b2700;font-size:1.05rem;text-align:center}\
+.fictional strong{text-transform:uppercase;letter-spacing:.04em}\
+header{border-bottom:2px solid #0072B2;margin-bottom:1.5rem;padding-bottom:.5rem}\
+.kicker{margin:.5rem 0 0;color:#444;text-transform:uppercase;letter-spacing:.06em;font-size:.85rem}\
+h1{margin:.2rem 0;font-size:2rem;line-height:1.2}\
+h2{margin:2.5rem 0 .75rem;font-size:1.4rem;border-bottom:1px solid #ccc;padding-bottom:.25rem}\
+h3{margin:1.75rem 0 .5rem;font-size:1.1rem}\
+.meta{margin:.25rem 0;color:#444}\
+nav ul{margin:.5rem 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem}\
+a{color:#005a8c}\
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.75rem;margin:0}\
+.card{border:1px solid #c8c8c8;border-left:5px solid #0072B2;border-radius:4px;padding:.6rem .8rem;background:#fafafa}\
+.card dt{font-weight:600;color:#333;font-size:.92rem}\
+.card dd{margin:.15rem 0 0}\
+.card .big{font-size:1.45rem;font-weight:700;line-height:1.25}\
+.card .note{font-size:.88rem;color:#444}\
+.above{color:#a33a00;font-weight:600}\
+.below{color:#00664a;font-weight:600}\
+figure{margin:1rem 0 .5rem}\
+figure svg{display:block;width:100%;max-width:640px;height:auto}\
+figcaption{font-size:.88rem;color:#444;margin-top:.25rem}\
+.table-wrap{overflow-x:auto}\
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem;font-variant-numeric:tabular-nums}\
+caption{text-align:left;font-weight:600;padding:.25rem 0;caption-side:top}\
+th,td{border:1px solid #c8c8c8;padding:.3rem .55rem;vertical-align:top}\
+thead th{background:#eef2f6;text-align:left}\
+tbody th{text-align:left;font-weight:600;background:#f7f7f7}\
+.num{text-align:right;white-space:nowrap}\
+thead th.num{white-space:normal}\
+.na{color:#555}\
+.register td:first-child{white-space:nowrap}\
+sup.fn{font-size:.7em;line-height:0;white-space:nowrap}\
+sup.fn a{text-decoration:none}\
+.no-data{padding:.6rem .8rem;background:#f4f4f4;border:1px dashed #999;color:#333}\
+ol.sources{font-size:.88rem;padding-left:2.2rem}\
+ol.sources li{margin:.15rem 0}\
+ol.sources li:target{background:#fff1c2}\
+.about dt{font-weight:600}\
+.about dd{margin:0 0 .5rem 0}\
+footer{margin-top:3rem;border-top:1px solid #ccc;padding-top:.5rem;font-size:.85rem;color:#444}\
+@media print{\
+@page{margin:15mm}\
+body{font-size:10.5pt}\
+.page{max-width:none;padding:0}\
+nav{display:none}\
+.fictional{-webkit-print-color-adjust:exact;print-color-adjust:exact;border:2px solid #7a5200}\
+a{color:inherit;text-decoration:none}\
+h2,h3{break-after:avoid}\
+figure,table,.card{break-inside:avoid}\
+.table-wrap{overflow:visible}\
+}";
+
+/// Renders the brief of `profile` as a complete HTML5 document.
+///
+/// When `profile.fictional_notice` is set, the notice is the first thing on the page
+/// (a banner) and is part of the document title.
+pub fn render(profile: &CountryProfile) -> String {
+    let mut cites = Citations::default();
+    let name = escape(&profile.area.name);
+    let body = [
+        headline(profile, &mut cites),
+        stocks(profile, &mut cites),
+        corridors(profile, &mut cites),
+        remittances(profile, &mut cites),
+        costs(profile, &mut cites),
+        skills(profile, &mut cites),
+        policies(profile),
+        gaps(profile),
+        about(profile, &cites),
+        sources(&cites),
+    ]
+    .concat();
+
+    let title = match &profile.fictional_notice {
+        Some(notice) => format!("{} — {name}: migration and development brief", escape(notice)),
+        None => format!("{name}: migration and development brief"),
+    };
+    let mut out = String::with_capacity(body.len() + CSS.len() + 2048);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(&format!("<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"));
+    if let Some(notice) = &profile.fictional_notice {
+        out.push_str(&format!(
+            "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\"><strong>Fictional data</strong> — {}</p>\n",
+            escape(notice)
+        ));
+    }
+    out.push_str(
+        "<div class=\"page\">\n<header>\n<p class=\"kicker\">Migration and development brief</p>\n",
+    );
+    out.push_str(&format!(
+        "<h1>{name}</h1>\n<p class=\"meta\">ISO 3166-1 alpha-3 code {}",
+        escape(&profile.area.iso3)
+    ));
+    if let Some(m49) = profile.area.m49 {
+        out.push_str(&format!(" · UN M49 code {m49:03}"));
+    }
+    if profile.area.fictional {
+        out.push_str(" · a fictional country of the demo world");
+    }
+    out.push_str("</p>\n<nav aria-label=\"Contents\"><ul>");
+    for (anchor, label) in [
+        ("headline", "Headline numbers"),
+        ("stocks", "Migrant stocks"),
+        ("corridors", "Destinations and origins"),
+        ("remittances", "Remittances"),
+        ("costs", "Cost of remittances"),
+        ("skills", "Skills and health workers"),
+        ("policies", "Policy register"),
+        ("gaps", "Data gaps"),
+        ("about", "About this brief"),
+        ("sources", "Sources"),
+    ] {
+        out.push_str(&format!("<li><a href=\"#{anchor}\">{label}</a></li>"));
+    }
+    out.push_str("</ul></nav>\n</header>\n<main>\n");
+    out.push_str(&body);
+    out.push_str("</main>\n<footer><p>Prepared with Coherence from official statistics. Every figure links to its source; the same data always gives the same brief.</p></footer>\n</div>\n</body>\n</html>\n");
+    out
+}
+
+/// Opens a section with its `h2`.
+fn section_open(id: &str, heading: &str) -> String {
+    format!("<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{heading}</h2>\n")
+}
+
+/// One headline card: a term, a main figure and optional notes (all HTML).
+fn card(term: &str, figure: &str, notes: &[String]) -> String {
+    let mut out = format!("<div class=\"card\"><dt>{term}</dt><dd class=\"big\">{figure}</dd>");
+    for note in notes {
+        out.push_str(&format!("<dd class=\"note\">{note}</dd>"));
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The card for a stock in or out.
+fn stock_card(cites: &mut Citations, term: &str, stocks: &[StockYear], share_of: &str) -> String {
+    match latest_stock(stocks) {
+        Some(s) => {
+            let figure = format!("{}{}", with_unit(&s.total, 1), cites.cite(&s.total.source));
+            let mut notes = Vec::new();
+            if let Some(share) = &s.share_of_population {
+                notes.push(format!(
+                    "{} {share_of}{}",
+                    with_unit(share, 1),
+                    cites.cite(&share.source)
+                ));
+            }
+            card(&format!("{term} ({})", s.year), &figure, &notes)
+        }
+        None => card(term, "Not available", &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()]),
+    }
+}
+
+/// The card for a rate that may be missing.
+fn rate_card(cites: &mut Citations, term: &str, rate: Option<&YearValue>, note: &str) -> String {
+    match rate {
+        Some(r) => {
+            let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite(&r.value.source));
+            card(&format!("{term} ({})", r.year), &figure, &[note.to_owned()])
+        }
+        None => card(term, "Not available", &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()]),
+    }
+}
+
+/// The finite corridor costs, with their values.
+fn finite_costs(costs: &[CorridorCost]) -> Vec<&CorridorCost> {
+    costs.iter().filter(|c| c.cost_pct.value.is_finite()).collect()
+}
+
+/// "above the target by 2.10 points" or "at or below the target", as HTML.
+fn against_target(cost_pct: f64) -> String {
+    if cost_pct > SDG_COST_TARGET_PCT {
+        format!(
+            "<span class=\"above\">above the 3% target by {} percentage points</span>",
+            format_thousands(cost_pct - SDG_COST_TARGET_PCT, 2)
+        )
+    } else {
+        "<span class=\"below\">at or below the 3% target</span>".to_owned()
+    }
+}
+
+/// The headline numbers.
+fn headline(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let name = escape(&profile.area.name);
+    let mut out = section_open("headline", "Headline numbers");
+    out.push_str("<dl class=\"cards\">");
+    out.push_str(&stock_card(
+        cites,
+        &format!("Immigrants living in {name}"),
+        &profile.stock_in,
+        "of the population",
+    ));
+    out.push_str(&stock_card(
+        cites,
+        &format!("Emigrants from {name} living abroad"),
+        &profile.stock_out,
+        "of the population",
+    ));
+
+    match latest(&profile.remittances_received) {
+        Some(r) => {
+            let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite(&r.value.source));
+            let mut notes = vec!["Personal remittances, current US$.".to_owned()];
+            if let Some(p) = latest(&profile.remittances_pct_gdp) {
+                notes.push(format!(
+                    "{} of GDP in {} (SDG 17.3.2){}",
+                    with_unit(&p.value, 1),
+                    p.year,
+                    cites.cite(&p.value.source)
+                ));
+            }
+            out.push_str(&card(&format!("Remittances received ({})", r.year), &figure, &notes));
+        }
+        None => out.push_str(&card(
+            "Remittances received",
+            "Not available",
+            &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()],
+        )),
+    }
+
+    let costs = finite_costs(&profile.costs_to);
+    if costs.is_empty() {
+        out.push_str(&card(
+            &format!("Cost of sending US$200 to {name}"),
+            "Not available",
+            &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()],
+        ));
+    } else {
+        let mean = costs.iter().map(|c| c.cost_pct.value).sum::<f64>() / costs.len() as f64;
+        let refs = cites.cite_all(costs.iter().map(|c| &c.cost_pct.source));
+        let corridors = if costs.len() == 1 {
+            "1 corridor".to_owned()
+        } else {
+            format!("{} corridors", costs.len())
+        };
+        out.push_str(&card(
+            &format!("Average cost of sending US$200 to {name} (SDG 10.c.1)"),
+            &format!("{}%{refs}", format_thousands(mean, 2)),
+            &[
+                "of the amount sent, all fees and the exchange-rate margin included.".to_owned(),
+                against_target(mean),
+                format!("Unweighted mean over {corridors}, latest year of each; see <a href=\"#costs\">the corridors</a>."),
+            ],
+        ));
+    }
+    out.push_str(&rate_card(
+        cites,
+        "Skilled emigration rate",
+        profile.skilled_emigration_rate.as_ref(),
+        "Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.",
+    ));
+    out.push_str(&rate_card(
+        cites,
+        "Health-worker emigration rate",
+        profile.health_worker_emigration_rate.as_ref(),
+        "Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.",
+    ));
+    out.push_str("</dl>\n</section>\n");
+    out
+}
+
+/// One stock direction: chart and table.
+fn stock_block(
+    cites: &mut Citations,
+    id: &str,
+    heading: &str,
+    stocks: &[StockYear],
+    direction: &str,
+) -> String {
+    let mut out = format!("<h3>{}</h3>\n", escape(heading));
+    if stocks.is_empty() {
+        out.push_str(&no_data(direction));
+        return out;
+    }
+    let mut rows: Vec<&StockYear> = stocks.iter().collect();
+    rows.sort_by_key(|s| s.year);
+    let series = |name: &str, pick: &dyn Fn(&StockYear) -> Option<f64>| Series {
+        name: name.to_owned(),
+        points: rows.iter().filter_map(|s| pick(s).map(|v| (f64::from(s.year), v))).collect(),
+    };
+    let mut all_series = vec![series("Total", &|s| Some(s.total.value))];
+    if rows.iter().any(|s| s.female.is_some()) {
+        all_series.push(series("Female", &|s| s.female.as_ref().map(|v| v.value)));
+    }
+    if rows.iter().any(|s| s.male.is_some()) {
+        all_series.push(series("Male", &|s| s.male.as_ref().map(|v| v.value)));
+    }
+    let chart = svg::line_chart(&LineChart {
+        id: format!("chart-{id}"),
+        title: heading.to_owned(),
+        summary: format!("Line chart of {direction} by year and sex."),
+        x_style: NumberStyle::Year,
+        y_style: NumberStyle::Compact,
+        y_unit: "persons".to_owned(),
+        series: all_series,
+    });
+    out.push_str(&figure(&chart, &format!("{} by year and sex (persons).", escape(heading))));
+    let table_rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::Head(s.year.to_string()),
+                num_cell(cites, Some(&s.total), 1),
+                num_cell(cites, s.female.as_ref(), 1),
+                num_cell(cites, s.male.as_ref(), 1),
+                num_cell(cites, s.share_of_population.as_ref(), 1),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        "data",
+        &format!("{}, mid-year stock", escape(heading)),
+        &[
+            ("Year", false),
+            ("Total (persons)", true),
+            ("Female (persons)", true),
+            ("Male (persons)", true),
+            ("Share of population (%)", true),
+        ],
+        &table_rows,
+    ));
+    out
+}
+
+/// Migrant stocks in and out.
+fn stocks(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let name = &profile.area.name;
+    let mut out = section_open("stocks", "Migrant stocks");
+    out.push_str(&stock_block(
+        cites,
+        "stock-in",
+        &format!("Immigrants living in {name}"),
+        &profile.stock_in,
+        "immigrants",
+    ));
+    out.push_str(&stock_block(
+        cites,
+        "stock-out",
+        &format!("Emigrants from {name} living abroad"),
+        &profile.stock_out,
+        "emigrants",
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+/// One corridor list: chart and table.
+fn corridor_block(
+    cites: &mut Citations,
+    id: &str,
+    heading: &str,
+    corridors: &[CorridorStock],
+    partner_header: &str,
+    share_header: &str,
+) -> String {
+    let mut out = format!("<h3>{}</h3>\n", escape(heading));
+    if corridors.is_empty() {
+        out.push_str(&no_data(&heading.to_lowercase()));
+        return out;
+    }
+    let chart = svg::bar_chart(&BarChart {
+        id: format!("chart-{id}"),
+        title: heading.to_owned(),
+        summary: format!(
+            "Bar chart, largest first; the percentage is the {}.",
+            share_header.to_lowercase()
+        ),
+        value_style: NumberStyle::Compact,
+        value_unit: "persons".to_owned(),
+        bars: corridors
+            .iter()
+            .map(|c| Bar {
+                label: c.partner_name.clone(),
+                value: c.stock.value,
+                share_pct: Some(c.share.value),
+            })
+            .collect(),
+    });
+    out.push_str(&figure(
+        &chart,
+        &format!("{}, persons; in brackets the {}.", escape(heading), share_header.to_lowercase()),
+    ));
+    let rows: Vec<Vec<Cell>> = corridors
+        .iter()
+        .enumerate()
+        .map(|(idx, c)| {
+            vec![
+                Cell::Num((idx + 1).to_string()),
+                Cell::Head(escape(&c.partner_name)),
+                Cell::Text(escape(&c.partner)),
+                Cell::Num(c.year.to_string()),
+                num_cell(cites, Some(&c.stock), 1),
+                num_cell(cites, Some(&c.share), 1),
+            ]
+        })
+        .collect();
+    let share_col = format!("{share_header} (%)");
+    out.push_str(&table(
+        "data",
+        &escape(heading),
+        &[
+            ("Rank", true),
+            (partner_header, false),
+            ("ISO code", false),
+            ("Year", true),
+            ("Migrants (persons)", true),
+            (share_col.as_str(), true),
+        ],
+        &rows,
+    ));
+    out
+}
+
+/// Top destinations and origins.
+fn corridors(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let name = &profile.area.name;
+    let mut out = section_open("corridors", "Destinations and origins");
+    out.push_str(&corridor_block(
+        cites,
+        "destinations",
+        &format!("Where emigrants from {name} live"),
+        &profile.top_destinations,
+        "Country of destination",
+        "Share of all emigrants",
+    ));
+    out.push_str(&corridor_block(
+        cites,
+        "origins",
+        &format!("Where immigrants in {name} come from"),
+        &profile.top_origins,
+        "Country of origin",
+        "Share of all immigrants",
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+/// Points of a year series for a chart.
+fn points(values: &[YearValue]) -> Vec<(f64, f64)> {
+    values.iter().map(|v| (f64::from(v.year), v.value.value)).collect()
+}
+
+/// Remittances received and paid, and received as a share of GDP.
+fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let name = &profile.area.name;
+    let mut out = section_open("remittances", "Remittances");
+    let series = [
+        &profile.remittances_received,
+        &profile.remittances_paid,
+        &profile.gdp,
+        &profile.remittances_pct_gdp,
+    ];
+    if series.iter().all(|s| s.is_empty()) {
+        out.push_str(&no_data("remittances"));
+        out.push_str("</section>\n");
+        return out;
+    }
+    let mut usd_series = Vec::new();
+    if !profile.remittances_received.is_empty() {
+        usd_series.push(Series {
+            name: "Received".to_owned(),
+            points: points(&profile.remittances_received),
+        });
+    }
+    if !profile.remittances_paid.is_empty() {
+        usd_series
+            .push(Series { name: "Paid".to_owned(), points: points(&profile.remittances_paid) });
+    }
+    let title = format!("Personal remittances received and paid by {name}");
+    let chart = svg::line_chart(&LineChart {
+        id: "chart-remittances".to_owned(),
+        title: title.clone(),
+        summary: "Line chart of personal remittances by year, in current US dollars.".to_owned(),
+        x_style: NumberStyle::Year,
+        y_style: NumberStyle::Compact,
+        y_unit: "current US$".to_owned(),
+        series: usd_series,
+    });
+    out.push_str(&format!("<h3>{}</h3>\n", escape(&title)));
+    out.push_str(&figure(&chart, &format!("{} (current US$).", escape(&title))));
+    out.push_str(&year_table(
+        cites,
+        &format!("Personal remittances of {}, by year", escape(name)),
+        &["Received (current US$ million)", "Paid (current US$ million)"],
+        &[&profile.remittances_received, &profile.remittances_paid],
+    ));
+
+    let title_pct = format!("Remittances received by {name} as a share of GDP (SDG 17.3.2)");
+    let chart = svg::line_chart(&LineChart {
+        id: "chart-remittances-gdp".to_owned(),
+        title: title_pct.clone(),
+        summary: "Line chart of personal remittances received as a percentage of GDP, by year."
+            .to_owned(),
+        x_style: NumberStyle::Year,
+        y_style: NumberStyle::Percent(1),
+        y_unit: "% of GDP".to_owned(),
+        series: vec![Series {
+            name: "Received, % of GDP".to_owned(),
+            points: points(&profile.remittances_pct_gdp),
+        }],
+    });
+    out.push_str(&format!("<h3>{}</h3>\n", escape(&title_pct)));
+    out.push_str(&figure(&chart, &format!("{} (%).", escape(&title_pct))));
+    out.push_str(&year_table(
+        cites,
+        &format!("Remittances received by {} and GDP, by year", escape(name)),
+        &["Received (% of GDP)", "GDP (current US$ million)"],
+        &[&profile.remittances_pct_gdp, &profile.gdp],
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+/// A table with one row per year and one column per series. Amounts in current US$
+/// are shown in millions (the header says so); other values as stored.
+fn year_table(
+    cites: &mut Citations,
+    caption: &str,
+    headers: &[&str],
+    columns: &[&[YearValue]],
+) -> String {
+    let mut by_year: BTreeMap<i32, Vec<Option<&Value>>> = BTreeMap::new();
+    for (col, values) in columns.iter().enumerate() {
+        for v in values.iter() {
+            by_year.entry(v.year).or_insert_with(|| vec![None; columns.len()])[col] =
+                Some(&v.value);
+        }
+    }
+    let rows: Vec<Vec<Cell>> = by_year
+        .iter()
+        .map(|(year, cols)| {
+            let mut row = vec![Cell::Head(year.to_string())];
+            row.extend(cols.iter().map(|v| match v {
+                Some(v) if v.unit == Unit::UsdCurrent => Cell::Num(format!(
+                    "{}{}",
+                    format_thousands(v.value / 1e6, 1),
+                    cites.cite(&v.source)
+                )),
+                other => num_cell(cites, *other, 1),
+            }));
+            row
+        })
+        .collect();
+    let mut all_headers = vec![("Year", false)];
+    all_headers.extend(headers.iter().map(|h| (*h, true)));
+    table("data", caption, &all_headers, &rows)
+}
+
+/// One list of corridor costs: chart and table. `to` is true for costs of sending to
+/// the country (the partner is the sender).
+fn cost_block(
+    cites: &mut Citations,
+    id: &str,
+    heading: &str,
+    costs: &[CorridorCost],
+    to: bool,
+) -> String {
+    let mut out = format!("<h3>{}</h3>\n", escape(heading));
+    if costs.is_empty() {
+        out.push_str(&no_data(&heading.to_lowercase()));
+        return out;
+    }
+    let mut sorted: Vec<&CorridorCost> = costs.iter().collect();
+    sorted.sort_by(|a, b| {
+        b.cost_pct
+            .value
+            .total_cmp(&a.cost_pct.value)
+            .then_with(|| a.sender_name.cmp(&b.sender_name))
+    });
+    let partner =
+        |c: &CorridorCost| if to { c.sender_name.clone() } else { c.receiver_name.clone() };
+    let chart = svg::reference_chart(&ReferenceChart {
+        id: format!("chart-{id}"),
+        title: heading.to_owned(),
+        summary: format!(
+            "Bar chart of the average cost of sending US$200 {} each country, as a percentage of the amount sent, \
+             highest first, against the SDG 10.c target of 3% and the 5% line.",
+            if to { "from" } else { "to" }
+        ),
+        value_style: NumberStyle::Percent(2),
+        value_unit: "% of US$200 sent".to_owned(),
+        mark: Mark::Bar,
+        items: sorted
+            .iter()
+            .map(|c| Bar { label: partner(c), value: c.cost_pct.value, share_pct: None })
+            .collect(),
+        references: vec![
+            RefLine { value: SDG_COST_TARGET_PCT, label: "SDG target 3%".to_owned() },
+            RefLine { value: COST_CEILING_PCT, label: "5%".to_owned() },
+        ],
+    });
+    out.push_str(&figure(
+        &chart,
+        &format!(
+            "{}: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of 3%; dotted line: 5%.",
+            escape(heading)
+        ),
+    ));
+    let rows: Vec<Vec<Cell>> = sorted
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::Head(escape(&c.sender_name)),
+                Cell::Text(escape(&c.receiver_name)),
+                Cell::Num(c.year.to_string()),
+                num_cell(cites, Some(&c.cost_pct), 2),
+                Cell::Text(if c.cost_pct.value.is_finite() {
+                    against_target(c.cost_pct.value)
+                } else {
+                    "n/a".to_owned()
+                }),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        "data",
+        &escape(heading),
+        &[
+            ("Sending country", false),
+            ("Receiving country", false),
+            ("Year", true),
+            ("Cost (% of US$200)", true),
+            ("Compared with the SDG 10.c target", false),
+        ],
+        &rows,
+    ));
+    out
+}
+
+/// Costs of sending remittances to and from the country.
+fn costs(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let name = &profile.area.name;
+    let mut out = section_open("costs", "Cost of sending remittances (SDG 10.c.1)");
+    out.push_str(
+        "<p>SDG target 10.c: by 2030, reduce to less than 3% the transaction costs of migrant remittances \
+         and eliminate remittance corridors with costs higher than 5%.</p>\n",
+    );
+    out.push_str(&cost_block(
+        cites,
+        "costs-to",
+        &format!("Cost of sending US$200 to {name}"),
+        &profile.costs_to,
+        true,
+    ));
+    if !profile.costs_from.is_empty() {
+        out.push_str(&cost_block(
+            cites,
+            "costs-from",
+            &format!("Cost of sending US$200 from {name}"),
+            &profile.costs_from,
+            false,
+        ));
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// Skilled and health-worker emigration, physicians.
+fn skills(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let mut out = section_open("skills", "Skills and health workers");
+    let items = [
+        ("Skilled emigration rate (tertiary-educated, %)", &profile.skilled_emigration_rate),
+        (
+            "Health-worker emigration rate (doctors and nurses, %)",
+            &profile.health_worker_emigration_rate,
+        ),
+        ("Physicians per 1,000 people", &profile.physicians_per_1000),
+    ];
+    let rows: Vec<Vec<Cell>> = items
+        .iter()
+        .map(|(label, value)| match value {
+            Some(v) => vec![
+                Cell::Head((*label).to_owned()),
+                Cell::Num(v.year.to_string()),
+                num_cell(cites, Some(&v.value), 1),
+                Cell::Text(escape(v.value.unit.label())),
+            ],
+            None => vec![
+                Cell::Head((*label).to_owned()),
+                Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
+                Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
+                Cell::Text("see <a href=\"#gaps\">Data gaps</a>".to_owned()),
+            ],
+        })
+        .collect();
+    out.push_str(&table(
+        "data",
+        "Skilled and health-worker emigration, latest year",
+        &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
+        &rows,
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+/// The policy register.
+fn policies(profile: &CountryProfile) -> String {
+    let mut out = section_open("policies", "Policy register");
+    if profile.policies.is_empty() {
+        out.push_str("<p class=\"no-data\">No policies are registered for this country yet.</p>\n");
+    } else {
+        let rows: Vec<Vec<Cell>> = profile
+            .policies
+            .iter()
+            .map(|p| {
+                vec![
+                    Cell::Text(escape(&p.id)),
+                    Cell::Head(escape(&p.title)),
+                    Cell::Text(escape(&p.ministry)),
+                    Cell::Text(escape(&p.area)),
+                    Cell::Text(escape(&p.stages.join(", "))),
+                    Cell::Text(if p.partners.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        escape(&p.partners.join(", "))
+                    }),
+                    Cell::Text(escape(&p.status)),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            "register",
+            &format!(
+                "Migration-relevant policies of {} ({})",
+                escape(&profile.area.name),
+                profile.policies.len()
+            ),
+            &[
+                ("ID", false),
+                ("Policy", false),
+                ("Ministry", false),
+                ("Area", false),
+                ("Migration-cycle stages", false),
+                ("Partner countries", false),
+                ("Status", false),
+            ],
+            &rows,
+        ));
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// The data gaps.
+fn gaps(profile: &CountryProfile) -> String {
+    let mut out = section_open("gaps", "Data gaps");
+    if profile.gaps.is_empty() {
+        out.push_str("<p>No gaps: every indicator of this brief could be computed.</p>\n");
+    } else {
+        out.push_str("<p>These indicators could not be computed from the data available, with what would fill each gap:</p>\n<ul>");
+        for gap in &profile.gaps {
+            out.push_str(&format!("<li>{}</li>", escape(gap)));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// The generation parameters: country, datasets used.
+fn about(profile: &CountryProfile, cites: &Citations) -> String {
+    let mut out = section_open("about", "About this brief");
+    out.push_str("<dl class=\"about\">");
+    out.push_str(&format!(
+        "<dt>Country</dt><dd>{} (ISO 3166-1 alpha-3 <code>{}</code>{})</dd>",
+        escape(&profile.area.name),
+        escape(&profile.area.iso3),
+        profile.area.m49.map(|m| format!(", UN M49 {m:03}")).unwrap_or_default()
+    ));
+    if let Some(notice) = &profile.fictional_notice {
+        out.push_str(&format!("<dt>Fictional data</dt><dd>{}</dd>", escape(notice)));
+    }
+    let mut datasets: BTreeMap<(i64, &str, &str), usize> = BTreeMap::new();
+    for s in &cites.sources {
+        *datasets.entry((s.dataset_id, s.dataset.as_str(), s.publisher.as_str())).or_default() += 1;
+    }
+    out.push_str("<dt>Datasets used</dt><dd>");
+    if datasets.is_empty() {
+        out.push_str("None: the profile holds no values.");
+    } else {
+        out.push_str("<ul>");
+        for ((id, dataset, publisher), n) in &datasets {
+            let plural = if *n == 1 { "source entry" } else { "source entries" };
+            out.push_str(&format!(
+                "<li>{} — {} (dataset import {id}; {n} {plural})</li>",
+                escape(dataset),
+                escape(publisher)
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</dd>");
+    out.push_str(
+        "<dt>Method</dt><dd>Figures are shown as stored, in their base units (persons, current US$, %). \
+         The average cost of sending US$200 is the unweighted mean of the corridor costs shown. \
+         The brief carries no date of generation: the same data always gives the same brief.</dd>",
+    );
+    out.push_str("</dl>\n</section>\n");
+    out
+}
+
+/// The numbered sources.
+fn sources(cites: &Citations) -> String {
+    let mut out = section_open("sources", "Sources");
+    if cites.sources.is_empty() {
+        out.push_str("<p>No figures are cited.</p>\n");
+    } else {
+        out.push_str("<ol class=\"sources\">");
+        for (idx, s) in cites.sources.iter().enumerate() {
+            let mut detail = Vec::new();
+            if let Some(cell) = &s.cell {
+                detail.push(format!("cell: {}", escape(cell)));
+            }
+            if let Some(derivation) = &s.derivation {
+                detail.push(format!("derived: {}", escape(derivation)));
+            }
+            if detail.is_empty() {
+                detail.push("no cell recorded".to_owned());
+            }
+            out.push_str(&format!(
+                "<li id=\"src-{}\"><cite>{}</cite>, {}; {}.</li>",
+                idx + 1,
+                escape(&s.dataset),
+                escape(&s.publisher),
+                detail.join("; ")
+            ));
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(cell: &str) -> Source {
+        Source {
+            dataset_id: 1,
+            dataset: "Demo stocks".to_owned(),
+            publisher: "Demo office".to_owned(),
+            cell: Some(cell.to_owned()),
+            derivation: None,
+        }
+    }
+
+    #[test]
+    fn identical_sources_share_a_number() {
+        let mut cites = Citations::default();
+        assert_eq!(cites.number(&source("A1")), 1);
+        assert_eq!(cites.number(&source("A2")), 2);
+        assert_eq!(cites.number(&source("A1")), 1);
+        assert_eq!(
+            cites.cite_all([&source("A2"), &source("A1"), &source("A2")]).matches("<a ").count(),
+            2
+        );
+    }
+
+    #[test]
+    fn units_are_written_out() {
+        let v = |value, unit| Value { value, unit, source: source("A1") };
+        assert_eq!(with_unit(&v(1_234_567.0, Unit::Persons), 1), "1,234,567 persons");
+        assert_eq!(with_unit(&v(2.345e9, Unit::UsdCurrent), 1), "US$ 2.35 billion");
+        assert_eq!(with_unit(&v(45.5e6, Unit::UsdCurrent), 1), "US$ 45.5 million");
+        assert_eq!(with_unit(&v(12.34, Unit::Percent), 1), "12.3%");
+        assert_eq!(with_unit(&v(0.8, Unit::PerThousand), 1), "0.80 per 1,000 people");
+    }
+
+    #[test]
+    fn target_comparison() {
+        assert!(against_target(5.25).contains("by 2.25 percentage points"));
+        assert!(against_target(3.0).contains("at or below"));
+    }
 }

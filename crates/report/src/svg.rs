@@ -50,6 +50,8 @@ const DASHES: [&str; 4] = ["", "7 4", "2 3", "9 3 2 3"];
 const TEXT: &str = "#222222";
 /// Colour of secondary text and axes.
 const MUTED: &str = "#555555";
+/// A white outline behind value labels, so that reference lines do not cross them.
+const HALO: &str = "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"";
 /// Colour of grid lines.
 const GRID: &str = "#dddddd";
 /// Approximate width of one character of 12 px sans-serif text, for layout.
@@ -815,7 +817,8 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
         .chain(refs.iter().map(|r| r.value))
         .filter(|v| v.is_finite());
     let (lo, hi) = finite.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let ticks = nice_ticks(lo, hi, 5);
+    // Headroom above the highest mark keeps its value label inside the plot.
+    let ticks = nice_ticks(lo, hi + (hi - lo) * 0.08, 5);
     let tick_text = tick_labels(&ticks, chart.value_style);
     let label_w = tick_text.iter().map(|l| text_width(l)).fold(0.0, f64::max);
     let left = (label_w + 14.0).max(40.0);
@@ -863,6 +866,8 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
         n(right),
         n(y_of(0.0))
     ));
+    // Value labels are drawn last, over the reference lines, each with a white halo.
+    let mut value_labels = String::from("<g class=\"values\">");
     for (idx, item) in chart.items.iter().enumerate() {
         let cx = left + cat_w * (idx as f64 + 0.5);
         out.push_str("<g class=\"item\">");
@@ -899,14 +904,14 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
                     ));
                 }
             }
-            out.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            value_labels.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" {HALO}>{}</text>",
                 n(cx),
                 n(y.min(y_of(0.0)) - 7.0),
                 escape(&chart.value_style.short(item.value))
             ));
         } else {
-            out.push_str(&format!(
+            value_labels.push_str(&format!(
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{MUTED}\">{NOT_AVAILABLE}</text>",
                 n(cx),
                 n(y_of(0.0) - 7.0)
@@ -952,6 +957,8 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
             escape(&r.label)
         ));
     }
+    value_labels.push_str("</g>");
+    out.push_str(&value_labels);
     out.push_str("</svg>");
     out
 }

@@ -1,0 +1,324 @@
+//! Integration tests of the country brief, on hand-built profiles of fictional
+//! countries (`fixture`).
+
+mod fixture;
+
+use std::collections::BTreeSet;
+
+use report::brief;
+
+/// Elements that have no end tag in HTML.
+const VOID: [&str; 6] = ["meta", "br", "hr", "img", "input", "link"];
+
+/// Checks that every element of `html` is closed in order. Returns the tag names
+/// seen. Panics with the position of the first mismatch.
+#[track_caller]
+fn check_balanced(html: &str) -> BTreeSet<String> {
+    let mut stack: Vec<String> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut rest = html;
+    let mut offset = 0;
+    while let Some(start) = rest.find('<') {
+        let after = &rest[start + 1..];
+        let end = after
+            .find('>')
+            .unwrap_or_else(|| panic!("unterminated tag at byte {}", offset + start));
+        let tag = &after[..end];
+        let consumed = start + 1 + end + 1;
+        if tag.starts_with('!') {
+            assert!(tag.eq_ignore_ascii_case("!DOCTYPE html"), "unexpected declaration <{tag}>");
+        } else if let Some(name) = tag.strip_prefix('/') {
+            let open = stack
+                .pop()
+                .unwrap_or_else(|| panic!("</{name}> closes nothing at byte {}", offset + start));
+            assert_eq!(open, name, "</{name}> closes <{open}> at byte {}", offset + start);
+        } else {
+            let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            assert!(
+                !name.is_empty(),
+                "a '<' that starts no tag at byte {}: {:?}",
+                offset + start,
+                &tag
+            );
+            assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in <{tag}>");
+            seen.insert(name.clone());
+            if !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
+                stack.push(name.clone());
+            }
+            if name == "style" {
+                // The style sheet contains no '<'; skip to its end tag.
+                let close = rest[consumed..].find("</style>").expect("style is closed");
+                offset += consumed + close;
+                rest = &rest[consumed + close..];
+                continue;
+            }
+        }
+        offset += consumed;
+        rest = &rest[consumed..];
+    }
+    assert!(stack.is_empty(), "unclosed elements: {stack:?}");
+    seen
+}
+
+/// The values of every `attr="..."` in `html`.
+fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let value = &html[i + needle.len()..];
+            &value[..value.find('"').expect("attribute value is closed")]
+        })
+        .collect()
+}
+
+/// Text between the first `open` and the next `close` after it.
+fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+    let start = html.find(open).unwrap_or_else(|| panic!("{open} not found")) + open.len();
+    let end = html[start..].find(close).unwrap_or_else(|| panic!("{close} not found")) + start;
+    &html[start..end]
+}
+
+/// Checks everything any brief must satisfy.
+#[track_caller]
+fn check_brief(html: &str) {
+    let tags = check_balanced(html);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(tags.contains("h1") && tags.contains("h2"));
+
+    // Nothing is loaded from anywhere.
+    for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", "src="] {
+        assert!(!html.contains(forbidden), "found {forbidden}");
+    }
+    for href in attr_values(html, "href") {
+        assert!(href.starts_with('#'), "external link {href}");
+    }
+    for ns in attr_values(html, "xmlns") {
+        assert_eq!(ns, "http://www.w3.org/2000/svg");
+    }
+
+    // No non-numbers.
+    for token in html.split(|c: char| !c.is_ascii_alphanumeric()) {
+        assert!(
+            !["NaN", "nan", "inf", "Inf", "infinity", "Infinity"].contains(&token),
+            "found {token}"
+        );
+    }
+
+    // Every internal link resolves; every source reference resolves and every source
+    // entry is cited.
+    let ids: BTreeSet<&str> = attr_values(html, "id").into_iter().collect();
+    assert_eq!(ids.len(), attr_values(html, "id").len(), "duplicate ids");
+    let mut cited = BTreeSet::new();
+    for href in attr_values(html, "href") {
+        let target = &href[1..];
+        assert!(ids.contains(target), "link to missing #{target}");
+        if let Some(n) = target.strip_prefix("src-") {
+            cited.insert(n.parse::<usize>().expect("source numbers are numbers"));
+        }
+    }
+    let entries: BTreeSet<usize> = ids
+        .iter()
+        .filter_map(|id| id.strip_prefix("src-"))
+        .map(|n| n.parse().expect("number"))
+        .collect();
+    assert_eq!(cited, entries, "cited sources and source entries differ");
+    if let (Some(first), Some(last)) = (entries.first(), entries.last()) {
+        assert_eq!((*first, *last), (1, entries.len()), "sources are numbered 1..n");
+    }
+    assert_eq!(html.matches("<li id=\"src-").count(), entries.len());
+
+    // Every chart is accessible, and followed by a table of its numbers.
+    for (i, _) in html.match_indices("<svg ") {
+        let tag = &html[i..i + html[i..].find('>').expect("svg tag closed")];
+        assert!(tag.contains("role=\"img\""), "{tag}");
+        let labelled = between(tag, "aria-labelledby=\"", "\"");
+        let label_ids: Vec<&str> = labelled.split(' ').collect();
+        assert_eq!(label_ids.len(), 2);
+        let svg = &html[i..i + html[i..].find("</svg>").expect("svg closed")];
+        assert!(svg.contains(&format!("<title id=\"{}\">", label_ids[0])), "{svg}");
+        assert!(svg.contains(&format!("<desc id=\"{}\">", label_ids[1])), "{svg}");
+        let desc = between(svg, "<desc", "</desc>");
+        assert!(desc.len() > 20, "description too short: {desc}");
+    }
+    for (i, _) in html.match_indices("</figure>") {
+        let rest = &html[i..];
+        let table = rest.find("<table").expect("a table follows every chart");
+        let next_figure = rest.find("<figure").unwrap_or(usize::MAX);
+        assert!(table < next_figure, "chart without its table");
+    }
+    // Every table has a caption and scoped headers.
+    assert_eq!(html.matches("<table").count(), html.matches("<caption>").count());
+    for (i, _) in html.match_indices("<th") {
+        if html[i..].starts_with("<thead") {
+            continue;
+        }
+        assert!(
+            html[i..].starts_with("<th scope=\"col\"")
+                || html[i..].starts_with("<th scope=\"row\"")
+        );
+    }
+}
+
+#[test]
+fn full_brief_is_well_formed_and_sourced() {
+    let html = brief::render(&fixture::xandria());
+    check_brief(&html);
+    assert_eq!(
+        html.matches("<svg ").count(),
+        8,
+        "stocks in and out, destinations, origins, two remittance charts, costs to and from"
+    );
+    assert!(html.contains("<h1>Xandria</h1>"));
+}
+
+#[test]
+fn fictional_notice_is_in_the_title_and_a_banner_at_the_top() {
+    let html = brief::render(&fixture::xandria());
+    let title = between(&html, "<title>", "</title>");
+    assert!(title.contains(fixture::NOTICE), "{title}");
+    assert!(title.contains("Xandria"));
+    let body = between(&html, "<body>\n", "</body>");
+    assert!(body.starts_with("<p class=\"fictional\""), "the banner comes first: {}", &body[..80]);
+    assert!(between(body, "<p class=\"fictional\"", "</p>").contains(fixture::NOTICE));
+}
+
+#[test]
+fn no_banner_without_a_notice() {
+    let mut profile = fixture::xandria();
+    profile.fictional_notice = None;
+    let html = brief::render(&profile);
+    check_brief(&html);
+    assert!(!html.contains("class=\"fictional\""));
+    assert_eq!(between(&html, "<title>", "</title>"), "Xandria: migration and development brief");
+}
+
+#[test]
+fn headline_numbers_carry_units_and_sources() {
+    let html = brief::render(&fixture::xandria());
+    let headline = between(&html, "<section id=\"headline\"", "</section>");
+    for expected in [
+        "438,900 persons",
+        "4.0% of the population",
+        "1,254,000 persons",
+        "11.5% of the population",
+        "US$ 2.35 billion",
+        "current US$",
+        "8.8% of GDP in 2023 (SDG 17.3.2)",
+        // (7.85 + 5.42 + 2.61 + 3.94) / 4 = 4.955
+        "4.96%",
+        "above the 3% target by 1.96 percentage points",
+        "18.6%",
+        "24.3%",
+    ] {
+        assert!(headline.contains(expected), "headline lacks {expected:?}: {headline}");
+    }
+    // The average cost cites the four corridors it averages.
+    let cost_card = between(headline, "Average cost of sending US$200", "</div>");
+    assert_eq!(cost_card.matches("href=\"#src-").count(), 4);
+}
+
+#[test]
+fn sources_are_listed_once_with_dataset_publisher_and_cell() {
+    let html = brief::render(&fixture::xandria());
+    let sources = between(&html, "<ol class=\"sources\">", "</ol>");
+    let entries: Vec<&str> = sources.split("</li>").filter(|e| !e.is_empty()).collect();
+    let unique: BTreeSet<&str> = entries.iter().map(|e| &e[e.find('>').expect("li")..]).collect();
+    assert_eq!(unique.len(), entries.len(), "a source is listed twice");
+    assert!(sources.contains(
+        "<cite>Demo International Migrant Stock 2024</cite>, Demo Statistics Office; cell: stocks.xlsx, sheet &quot;Table 1&quot;, row 25, column F."
+    ));
+    assert!(sources.contains("derived: stock divided by mid-year population, times 100."));
+    let about = between(&html, "<section id=\"about\"", "</section>");
+    assert!(about.contains("XAA"));
+    for dataset in [
+        "Demo International Migrant Stock 2024",
+        "Demo Development Indicators 2025",
+        "Demo Remittance Prices 2025 Q2",
+        "Demo Skilled Emigration Database",
+    ] {
+        assert!(about.contains(dataset), "about lacks {dataset}");
+    }
+}
+
+#[test]
+fn costs_are_compared_with_the_target() {
+    let html = brief::render(&fixture::xandria());
+    let costs = between(&html, "<section id=\"costs\"", "</section>");
+    assert!(costs.contains("SDG target 3%") && costs.contains(">5%<"));
+    assert!(costs.contains("at or below the 3% target"));
+    assert!(costs.contains("above the 3% target by 4.85 percentage points"));
+    assert!(costs.contains("3 of 4 above 3.00%"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = brief::render(&fixture::xandria());
+    let b = brief::render(&fixture::xandria().clone());
+    assert_eq!(a, b);
+    assert!(!a.contains("2026") && !a.contains("UTC"), "no timestamps");
+}
+
+#[test]
+fn text_is_escaped() {
+    let mut profile = fixture::xandria();
+    profile.area.name = "Tom & <script>alert(1)</script>".to_owned();
+    profile.top_destinations[0].partner_name = "Bell & <b>mora</b>".to_owned();
+    profile.policies[0].title = "<script>x</script> & more".to_owned();
+    profile.gaps.push("a <gap> & \"quotes\"".to_owned());
+    profile.fictional_notice = Some("Fictional & <i>invented</i>".to_owned());
+    let html = brief::render(&profile);
+    check_brief(&html);
+    assert!(
+        !html.contains("<script")
+            && !html.contains("<b>")
+            && !html.contains("<i>")
+            && !html.contains("<gap>")
+    );
+    assert!(html.contains("Tom &amp; &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Bell &amp; &lt;b&gt;mora&lt;/b&gt;"));
+    assert!(
+        between(&html, "<title>", "</title>")
+            .starts_with("Fictional &amp; &lt;i&gt;invented&lt;/i&gt;")
+    );
+}
+
+#[test]
+fn sparse_profile_renders_with_no_data_notes() {
+    let html = brief::render(&fixture::sparse());
+    check_brief(&html);
+    assert!(html.contains("No data on immigrants in this profile"));
+    assert!(html.contains("No policies are registered"));
+    assert!(html.contains("No gaps"));
+    assert!(html.contains("12,345 persons"));
+    // The single-year emigrant stock still gets a chart (one point) and a table.
+    assert_eq!(html.matches("<svg ").count(), 1);
+    assert_eq!(brief::render(&fixture::sparse()), html);
+}
+
+#[test]
+fn empty_profile_renders() {
+    let mut profile = fixture::sparse();
+    profile.stock_out.clear();
+    profile.fictional_notice = None;
+    let html = brief::render(&profile);
+    check_brief(&html);
+    assert!(html.contains("No figures are cited."));
+    assert_eq!(html.matches("<svg ").count(), 0);
+}
+
+#[test]
+fn values_that_are_not_numbers_do_not_leak() {
+    let mut profile = fixture::xandria();
+    profile.stock_in[2].total.value = f64::NAN;
+    profile.stock_out[1].female.as_mut().expect("fixture has females").value = f64::INFINITY;
+    profile.costs_to[0].cost_pct.value = f64::NAN;
+    profile.remittances_pct_gdp[4].value.value = f64::NEG_INFINITY;
+    profile.top_origins[1].share.value = f64::NAN;
+    let html = brief::render(&profile);
+    check_brief(&html);
+    assert!(html.contains("n/a"));
+}
