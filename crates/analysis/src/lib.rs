@@ -30,6 +30,32 @@ pub enum Error {
     /// A file could not be read as the layout it was taken for.
     #[error(transparent)]
     Import(#[from] ingest::ImportError),
+    /// A file could not be read from disk.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// No known layout fits the file.
+    #[error(
+        "{file}: not a layout coherence recognises; give --kind (one of: {})",
+        ingest::Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+    )]
+    Unrecognised {
+        /// The file.
+        file: String,
+    },
+    /// `--kind` named no known layout.
+    #[error(
+        "unknown kind {name:?}; known kinds: {}",
+        ingest::Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+    )]
+    UnknownKind {
+        /// What the user gave.
+        name: String,
+    },
     /// A country or area given by the user was not found.
     #[error("no country or area matches {query:?}{}", suggestions_text(.suggestions))]
     UnknownArea {
@@ -114,6 +140,92 @@ pub struct LoadOutcome {
     pub edition: String,
     /// Rows the dataset holds.
     pub rows: RowCounts,
+}
+
+/// One file read by [`Workspace::read_files`], ready to be stored.
+#[derive(Clone, Debug)]
+pub struct ReadFile {
+    /// The file's path as given.
+    pub path: String,
+    /// The layout's `--kind` name.
+    pub kind: String,
+    /// What the layout is, in words.
+    pub description: String,
+    /// Whether the layout was recognised (rather than forced with `--kind`).
+    pub detected: bool,
+    /// Things read but deliberately not stored (aggregates, skipped unknown areas...).
+    pub diagnostics: Vec<String>,
+    dataset: Dataset,
+}
+
+impl ReadFile {
+    /// The dataset read.
+    pub fn dataset(&self) -> &Dataset {
+        &self.dataset
+    }
+}
+
+/// How a reader should treat names that match no country or area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnknownAreas {
+    /// Stop with the complete list of unknown names.
+    Reject,
+    /// Skip their values and report each name.
+    Skip,
+}
+
+/// Reads official files (layouts recognised, or forced with `kind`), without storing
+/// anything: every file is read before any is stored, so a bad file stops the whole
+/// import with nothing written.
+///
+/// # Errors
+/// [`Error::Io`], [`Error::UnknownKind`], [`Error::Unrecognised`], or
+/// [`Error::Import`] naming the file, sheet, row and column.
+pub fn read_files(
+    paths: &[&Path],
+    kind: Option<&str>,
+    unknown: UnknownAreas,
+) -> Result<Vec<ReadFile>, Error> {
+    let forced = match kind {
+        Some(name) => Some(
+            ingest::Kind::parse(name)
+                .ok_or_else(|| Error::UnknownKind { name: name.to_owned() })?,
+        ),
+        None => None,
+    };
+    let options = ingest::ReadOptions {
+        unknown_areas: match unknown {
+            UnknownAreas::Reject => ingest::UnknownAreas::Reject,
+            UnknownAreas::Skip => ingest::UnknownAreas::Skip,
+        },
+    };
+    let mut out = Vec::with_capacity(paths.len());
+    for path in paths {
+        let shown = path.display().to_string();
+        let bytes =
+            std::fs::read(path).map_err(|source| Error::Io { path: shown.clone(), source })?;
+        let name =
+            path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+        let (kind, detected) = match forced {
+            Some(k) => (k, false),
+            None => (
+                ingest::detect(&name, &bytes)
+                    .ok_or_else(|| Error::Unrecognised { file: shown.clone() })?,
+                true,
+            ),
+        };
+        tracing::info!(file = %shown, kind = kind.name(), "reading");
+        let (dataset, diagnostics) = ingest::read(kind, &name, &bytes, &options)?;
+        out.push(ReadFile {
+            path: shown,
+            kind: kind.name().to_owned(),
+            description: kind.description().to_owned(),
+            detected,
+            diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
+            dataset,
+        });
+    }
+    Ok(out)
 }
 
 /// An opened store and the operations on it.

@@ -67,6 +67,13 @@ pub(crate) enum Command {
     /// List the loaded datasets with publisher, edition, files and checksums.
     #[command(after_help = "Examples:\n  coherence datasets\n  coherence datasets --format json")]
     Datasets,
+    /// Import official data files; each file's layout is recognised from its content.
+    #[command(
+        after_help = "Examples:\n  coherence import undesa_pd_2024_ims_stock_by_sex_and_destination.xlsx\n  \
+                            coherence import WB_Bilateral_Estimates_Migrant_Stocks_2017.xlsx --kind wb-bilateral-migration\n  \
+                            coherence import API_SP.POP.TOTL_DS2_en_csv_v2.csv --skip-unknown"
+    )]
+    Import(ImportArgs),
     /// Show a country's migration profile: stocks, corridors, remittances and their cost.
     #[command(
         after_help = "Examples:\n  coherence profile XAA\n  coherence profile Pelaria --format json\n  \
@@ -83,6 +90,19 @@ pub(crate) struct DemoArgs {
     /// Where to write the brief (default: coherence-brief-<CODE>.html in the current folder).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// The files to import. All are read before any is stored.
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) files: Vec<PathBuf>,
+    /// Read every file as this layout instead of recognising it (see docs/importers.md).
+    #[arg(long, value_name = "KIND")]
+    pub(crate) kind: Option<String>,
+    /// Skip values of unknown country names, listing each, instead of stopping.
+    #[arg(long)]
+    pub(crate) skip_unknown: bool,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use analysis::Workspace;
 
-use crate::args::{Cli, Command, DemoArgs, Format, Global, ProfileArgs};
+use crate::args::{Cli, Command, DemoArgs, Format, Global, ImportArgs, ProfileArgs};
 use crate::output;
 use crate::progress;
 
@@ -17,6 +17,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Init => init(global).await,
         Command::Demo(args) => demo(global, args).await,
         Command::Datasets => datasets(global).await,
+        Command::Import(args) => import(global, args).await,
         Command::Profile(args) => profile(global, args).await,
     }
 }
@@ -126,5 +127,71 @@ async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
     }
     let mut out = std::io::stdout().lock();
     output::profile(&mut out, &profile, global.format)?;
+    Ok(())
+}
+
+async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
+    let paths: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    let unknown = if args.skip_unknown {
+        analysis::UnknownAreas::Skip
+    } else {
+        analysis::UnknownAreas::Reject
+    };
+    // Every file is read (and validated) before anything is stored.
+    let files = analysis::read_files(&paths, args.kind.as_deref(), unknown)?;
+    let ws = open(global).await?;
+    let mut results = Vec::with_capacity(files.len());
+    for file in &files {
+        let bar = progress::bar("storing", global.quiet);
+        let outcome = ws.load(file.dataset(), &mut progress::callback(&bar)).await?;
+        bar.finish_and_clear();
+        results.push(outcome);
+    }
+    match global.format {
+        Format::Json => {
+            let list: Vec<serde_json::Value> = files
+                .iter()
+                .zip(&results)
+                .map(|(f, o)| {
+                    serde_json::json!({
+                        "file": f.path, "kind": f.kind, "recognised": f.detected,
+                        "description": f.description, "import": o, "diagnostics": f.diagnostics,
+                    })
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&list)?);
+        }
+        Format::Table | Format::Csv => {
+            for (f, o) in files.iter().zip(&results) {
+                let how = if f.detected { "recognised as" } else { "read as" };
+                println!("{}: {how} {} ({})", f.path, f.description, f.kind);
+                println!(
+                    "  {} import {} ({} edition {}): {}",
+                    o.status,
+                    o.import_id,
+                    o.key,
+                    o.edition,
+                    output::rows_text(&o.rows)
+                );
+                let unknown: Vec<&String> =
+                    f.diagnostics.iter().filter(|d| d.contains("unknown")).collect();
+                for d in &unknown {
+                    eprintln!("  warning: {d}");
+                }
+                let others = f.diagnostics.len() - unknown.len();
+                if others > 0 {
+                    if global.verbose > 0 {
+                        for d in f.diagnostics.iter().filter(|d| !d.contains("unknown")) {
+                            eprintln!("  note: {d}");
+                        }
+                    } else {
+                        eprintln!(
+                            "  {others} note(s) on values not stored (aggregates, areas without ISO code); -v lists them"
+                        );
+                    }
+                }
+            }
+        }
+    }
     Ok(())
 }
