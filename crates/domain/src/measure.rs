@@ -25,8 +25,14 @@ pub enum Unit {
 
 impl Unit {
     /// Every unit, in a stable order.
-    pub const ALL: [Unit; 6] =
-        [Unit::Persons, Unit::UsdCurrent, Unit::UsdPpp, Unit::Percent, Unit::PerThousand, Unit::Number];
+    pub const ALL: [Unit; 6] = [
+        Unit::Persons,
+        Unit::UsdCurrent,
+        Unit::UsdPpp,
+        Unit::Percent,
+        Unit::PerThousand,
+        Unit::Number,
+    ];
 
     /// A stable identifier used in storage and machine-readable output.
     pub fn as_str(self) -> &'static str {
