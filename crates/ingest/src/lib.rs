@@ -8,12 +8,23 @@
 //!
 //! * [`demo`]: the fictional demo world embedded in the binary.
 //! * [`formats`]: Coherence's own CSV and TOML input formats (the demo world's files).
+//! * [`read`]: official data files — [`detect`] recognises a file's layout ([`Kind`]),
+//!   [`read()`] reads it; [`areas`] harmonises country names and codes. The layouts,
+//!   units and rules are described in `docs/importers.md`.
 
 pub mod demo;
 mod error;
 pub mod formats;
 
+pub mod areas;
+mod grid;
+pub mod read;
+mod undesa;
+mod wdi;
+mod worldbank;
+
 pub use error::{ImportError, ImportErrorKind, Location};
+pub use read::{Diagnostic, DiagnosticKind, Kind, ReadOptions, UnknownAreas, detect, read};
 
 /// SHA-256 of `bytes` as 64 lower-case hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
