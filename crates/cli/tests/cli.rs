@@ -162,3 +162,79 @@ fn help_shows_examples() {
         predicate::str::contains("Examples:").and(predicate::str::contains("coherence demo")),
     );
 }
+
+/// Chromium, if installed: Debian's `chromium` (installed by .ci/run).
+fn chromium() -> Option<std::path::PathBuf> {
+    let found = ["chromium", "chromium-browser"].iter().find_map(|name| {
+        std::env::var_os("PATH")?
+            .to_str()?
+            .split(':')
+            .map(|dir| Path::new(dir).join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            !test_support::under_ci(),
+            "chromium is required under CI=true (apt-get install chromium)"
+        );
+        eprintln!("SKIPPED: chromium is not installed, so the brief was not rendered");
+    }
+    found
+}
+
+fn headless(chromium: &Path, profile_dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", profile_dir.display()));
+    cmd
+}
+
+#[test]
+fn the_brief_renders_in_headless_chromium() {
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let brief = dir.path().join("brief.html");
+    coherence(&db)
+        .current_dir(dir.path())
+        .args(["-q", "demo", "-o"])
+        .arg(&brief)
+        .assert()
+        .success();
+    let url = format!("file://{}", brief.display());
+
+    // The DOM after Chromium has parsed the page: headings, charts with text alternatives.
+    let dom =
+        headless(&chromium, &dir.path().join("p1")).arg("--dump-dom").arg(&url).output().unwrap();
+    assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
+    let dom = String::from_utf8(dom.stdout).unwrap();
+    assert!(dom.contains("<h1") && dom.contains("Pelaria"), "no heading in the rendered DOM");
+    assert!(dom.contains("FICTIONAL DEMO WORLD"));
+    assert!(dom.matches("role=\"img\"").count() >= 4, "the charts are missing");
+    assert!(dom.contains("<th scope="), "tables need header cells");
+
+    // A screenshot: a real PNG of the requested size.
+    let png = dir.path().join("brief.png");
+    let shot = headless(&chromium, &dir.path().join("p2"))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg("--window-size=1200,2400")
+        .arg(&url)
+        .output()
+        .unwrap();
+    assert!(shot.status.success(), "{}", String::from_utf8_lossy(&shot.stderr));
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    assert_eq!((width, height), (1200, 2400));
+    assert!(bytes.len() > 50_000, "the screenshot is nearly empty ({} bytes)", bytes.len());
+}
