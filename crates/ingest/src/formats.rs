@@ -596,27 +596,34 @@ pub fn read_policies_toml(
         let list = |name: &str, values: &[Spanned<String>]| -> Result<Vec<String>, ImportError> {
             values.iter().map(|v| identifier(name, v)).collect()
         };
-        let policy = Policy {
+        let ministry = text_field("ministry", &raw.ministry)?;
+        let title = text_field("title", &raw.title)?;
+        let instrument = identifier("instrument", &raw.instrument)?;
+        let area = identifier("area", &raw.area)?;
+        let target_groups = list("target_groups", &raw.target_groups)?;
+        let objectives = text_field("objectives", &raw.objectives)?;
+        let tags = list("tags", &raw.tags)?;
+        let source = text_field("source", &raw.source)?;
+        // An unknown country is reported with the other unknown codes below.
+        let Some(country) = country else { continue };
+        out.push(Policy {
             id,
-            country: country.unwrap_or(Iso3::from_static("AAA")),
-            ministry: text_field("ministry", &raw.ministry)?,
-            title: text_field("title", &raw.title)?,
-            instrument: identifier("instrument", &raw.instrument)?,
+            country,
+            ministry,
+            title,
+            instrument,
             stages,
-            area: identifier("area", &raw.area)?,
+            area,
             partners: partners.into_iter().flatten().collect(),
-            target_groups: list("target_groups", &raw.target_groups)?,
+            target_groups,
             status,
             start_year,
             end_year,
-            objectives: text_field("objectives", &raw.objectives)?,
-            tags: list("tags", &raw.tags)?,
-            source: text_field("source", &raw.source)?,
-        };
-        out.push(policy);
+            objectives,
+            tags,
+            source,
+        });
     }
-    // A policy whose country was unknown was kept with a placeholder code above; the
-    // unknown codes are an error here, so no placeholder ever leaves this function.
     codes.finish(file_name)?;
     Ok(out)
 }
