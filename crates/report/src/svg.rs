@@ -462,6 +462,24 @@ fn clean_points(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
     pts
 }
 
+/// The runs of consecutive finite points, by increasing x; a point whose y is not
+/// finite ends a run. Points whose x is not finite are dropped.
+fn segments(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+    let mut sorted: Vec<(f64, f64)> =
+        points.iter().copied().filter(|(x, _)| x.is_finite()).collect();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut runs = vec![Vec::new()];
+    for (x, y) in sorted {
+        if y.is_finite() {
+            runs.last_mut().expect("runs is never empty").push((x, y));
+        } else if runs.last().is_some_and(|r| !r.is_empty()) {
+            runs.push(Vec::new());
+        }
+    }
+    runs.retain(|r| !r.is_empty());
+    runs
+}
+
 /// Draws a [`LineChart`]. Axes start at zero when all values are positive, so
 /// that the height of a line is comparable to its value.
 pub fn line_chart(chart: &LineChart) -> String {
@@ -521,7 +539,7 @@ pub fn line_chart(chart: &LineChart) -> String {
     let entries: Vec<(String, String)> =
         series.iter().map(|(name, _)| ((*name).to_owned(), "line".to_owned())).collect();
     let (legend_svg, legend_h) = legend(&entries, left, 14.0, right - left);
-    let top = 14.0 + legend_h + 22.0;
+    let top = 14.0 + legend_h + 28.0;
     let plot_h = 220.0;
     let bottom = top + plot_h;
     let height = bottom + 30.0;
@@ -535,7 +553,7 @@ pub fn line_chart(chart: &LineChart) -> String {
     out.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
         n((left - label_w - 8.0).max(0.0)),
-        n(top - 10.0),
+        n(top - 14.0),
         escape(&chart.y_unit)
     ));
     out.push_str(&y_axis(&y_ticks, &y_labels, left, right, y_of));
@@ -559,8 +577,12 @@ pub fn line_chart(chart: &LineChart) -> String {
         let dash_attr =
             if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
         out.push_str(&format!("<g class=\"series\" data-series=\"{}\">", escape(name)));
-        if pts.len() > 1 {
-            let d: Vec<String> = pts
+        // A missing value breaks the line rather than being bridged.
+        for segment in segments(&chart.series[idx].points) {
+            if segment.len() < 2 {
+                continue;
+            }
+            let d: Vec<String> = segment
                 .iter()
                 .enumerate()
                 .map(|(i, (x, y))| {
@@ -825,8 +847,18 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
     let ref_label_w = refs.iter().map(|r| text_width(&r.label)).fold(0.0, f64::max);
     let right = WIDTH - ref_label_w.max(20.0) - 12.0;
     let n_items = chart.items.len();
-    let cat_w = (right - left) / n_items as f64;
+    let mut cat_w = (right - left) / n_items as f64;
     let rotate = cat_w < 70.0;
+    // Rotated labels reach down and to the left of their category: make room for the
+    // first one.
+    let left = if rotate {
+        let first_w = text_width(&truncate(&chart.items[0].label, 26)) * 0.77;
+        let left = left.max(first_w - cat_w / 2.0 + 4.0);
+        cat_w = (right - left) / n_items as f64;
+        left
+    } else {
+        left
+    };
     let max_chars = if rotate { 26 } else { ((cat_w - 6.0) / CHAR_W).floor().max(3.0) as usize };
     let legend_entries: Vec<(String, String)> = if threshold.is_finite() {
         let name =
@@ -843,10 +875,11 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
     } else {
         legend(&legend_entries, left, 14.0, right - left)
     };
-    let top = 14.0 + legend_h + 22.0;
+    let top = 14.0 + legend_h + 28.0;
     let plot_h = 220.0;
     let bottom = top + plot_h;
-    let label_h = if rotate { max_chars as f64 * CHAR_W * 0.64 + 20.0 } else { 40.0 };
+    let longest = chart.items.iter().map(|b| truncate(&b.label, max_chars).chars().count()).max();
+    let label_h = if rotate { longest.unwrap_or(0) as f64 * CHAR_W * 0.64 + 24.0 } else { 40.0 };
     let height = bottom + label_h;
     let y_of = |v: f64| bottom - (v - ticks.first()) / (ticks.last() - ticks.first()) * plot_h;
 
@@ -855,7 +888,7 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
     out.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
         n((left - label_w - 8.0).max(0.0)),
-        n(top - 10.0),
+        n(top - 14.0),
         escape(&chart.value_unit)
     ));
     out.push_str(&y_axis(&ticks, &tick_text, left, right, y_of));
@@ -904,12 +937,21 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
                     ));
                 }
             }
-            value_labels.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" {HALO}>{}</text>",
-                n(cx),
-                n(y.min(y_of(0.0)) - 7.0),
-                escape(&chart.value_style.short(item.value))
-            ));
+            let mut text = chart.value_style.short(item.value);
+            let mut size = "";
+            if text_width(&text) > cat_w - 2.0 {
+                // Narrow categories: smaller type, and the axis carries the % sign.
+                text = text.trim_end_matches('%').to_owned();
+                size = " font-size=\"10\"";
+            }
+            if text_width(&text) * 10.0 / 12.0 <= cat_w - 2.0 {
+                value_labels.push_str(&format!(
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\"{size} {HALO}>{}</text>",
+                    n(cx),
+                    n(y.min(y_of(0.0)) - 7.0),
+                    escape(&text)
+                ));
+            }
         } else {
             value_labels.push_str(&format!(
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{MUTED}\">{NOT_AVAILABLE}</text>",
@@ -1167,6 +1209,19 @@ mod tests {
             y_unit: "persons".to_owned(),
             series,
         }
+    }
+
+    #[test]
+    fn missing_values_break_lines() {
+        let runs = segments(&[
+            (2010.0, 3.0),
+            (2000.0, 1.0),
+            (2005.0, f64::NAN),
+            (2015.0, 4.0),
+            (f64::NAN, 9.0),
+        ]);
+        assert_eq!(runs, vec![vec![(2000.0, 1.0)], vec![(2010.0, 3.0), (2015.0, 4.0)]]);
+        assert!(segments(&[(2000.0, f64::NAN)]).is_empty());
     }
 
     #[test]
