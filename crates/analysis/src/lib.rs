@@ -7,6 +7,7 @@
 //! The CLI (and later the server) call this crate and render what it returns.
 
 mod area;
+pub mod checks;
 pub mod profile;
 mod profiles;
 
@@ -328,6 +329,14 @@ impl Workspace {
     pub async fn resolve_area(&self, query: &str) -> Result<AreaRef, Error> {
         let defined = self.store.defined_areas().await?;
         area::resolve(query, &defined)
+    }
+
+    /// Cross-checks the loaded datasets against each other (see [`checks`]).
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn check_datasets(&self) -> Result<Vec<checks::Check>, Error> {
+        checks::run(&self.store).await
     }
 
     /// Builds the migration profile of the country given as code or name.

@@ -65,8 +65,10 @@ pub(crate) enum Command {
     )]
     Demo(DemoArgs),
     /// List the loaded datasets with publisher, edition, files and checksums.
-    #[command(after_help = "Examples:\n  coherence datasets\n  coherence datasets --format json")]
-    Datasets,
+    #[command(
+        after_help = "Examples:\n  coherence datasets\n  coherence datasets --format json\n  coherence datasets check"
+    )]
+    Datasets(DatasetsArgs),
     /// Import official data files; each file's layout is recognised from its content.
     #[command(
         after_help = "Examples:\n  coherence import undesa_pd_2024_ims_stock_by_sex_and_destination.xlsx\n  \
@@ -90,6 +92,23 @@ pub(crate) struct DemoArgs {
     /// Where to write the brief (default: coherence-brief-<CODE>.html in the current folder).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DatasetsArgs {
+    #[command(subcommand)]
+    pub(crate) action: Option<DatasetsAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum DatasetsAction {
+    /// Cross-check the loaded datasets: bilateral sums against published totals, and
+    /// the same remittance series from two publishers; list the discrepancies.
+    Check {
+        /// How many discrepancies to list per check in a table (all in JSON and CSV).
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+    },
 }
 
 #[derive(Debug, Args)]

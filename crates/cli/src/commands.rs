@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use analysis::Workspace;
 
-use crate::args::{Cli, Command, DemoArgs, Format, Global, ImportArgs, ProfileArgs};
+use crate::args::{
+    Cli, Command, DatasetsAction, DatasetsArgs, DemoArgs, Format, Global, ImportArgs, ProfileArgs,
+};
 use crate::output;
 use crate::progress;
 
@@ -16,7 +18,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Init => init(global).await,
         Command::Demo(args) => demo(global, args).await,
-        Command::Datasets => datasets(global).await,
+        Command::Datasets(args) => datasets(global, args).await,
         Command::Import(args) => import(global, args).await,
         Command::Profile(args) => profile(global, args).await,
     }
@@ -111,8 +113,14 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-async fn datasets(global: &Global) -> Result<(), Error> {
+async fn datasets(global: &Global, args: DatasetsArgs) -> Result<(), Error> {
     let ws = open(global).await?;
+    if let Some(DatasetsAction::Check { top }) = args.action {
+        let checks = ws.check_datasets().await?;
+        let mut out = std::io::stdout().lock();
+        output::checks(&mut out, &checks, global.format, top)?;
+        return Ok(());
+    }
     let list = ws.datasets().await?;
     let mut out = std::io::stdout().lock();
     output::datasets(&mut out, &list, global.format)?;

@@ -180,6 +180,87 @@ pub(crate) fn datasets(
     Ok(())
 }
 
+pub(crate) fn checks(
+    out: &mut dyn Write,
+    checks: &[analysis::checks::Check],
+    format: Format,
+    top: usize,
+) -> Result<(), Error> {
+    match format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(checks)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "check",
+                "dataset_a",
+                "dataset_b",
+                "area",
+                "year",
+                "value_a",
+                "value_b",
+                "difference_pct",
+            ])?;
+            for c in checks {
+                for d in &c.discrepancies {
+                    w.write_record([
+                        c.name.as_str(),
+                        &c.datasets[0],
+                        &c.datasets[1],
+                        &d.area,
+                        &d.year.to_string(),
+                        &d.value_a.to_string(),
+                        &d.value_b.to_string(),
+                        &d.difference_pct.to_string(),
+                    ])?;
+                }
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            if checks.is_empty() {
+                writeln!(
+                    out,
+                    "nothing to cross-check: load overlapping datasets first (e.g. bilateral stocks and totals)"
+                )?;
+            }
+            for c in checks {
+                writeln!(out, "{}", c.name)?;
+                writeln!(out, "  A: {}\n  B: {}", c.datasets[0], c.datasets[1])?;
+                writeln!(
+                    out,
+                    "  {} area-years compared, {} differ by more than {}%",
+                    c.compared,
+                    c.discrepancies.len(),
+                    100.0 * analysis::checks::TOLERANCE
+                )?;
+                if !c.discrepancies.is_empty() {
+                    let rows: Vec<Vec<String>> = c
+                        .discrepancies
+                        .iter()
+                        .take(top)
+                        .map(|d| {
+                            vec![
+                                d.area.clone(),
+                                d.year.to_string(),
+                                number(d.value_a, 0),
+                                number(d.value_b, 0),
+                                if d.difference_pct == f64::MAX {
+                                    "n/a (B is 0)".to_owned()
+                                } else {
+                                    format!("{:+.2}%", d.difference_pct)
+                                },
+                            ]
+                        })
+                        .collect();
+                    table(out, &["area", "year", "A", "B", "(A-B)/B"], &rows)?;
+                }
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Keeps only `year` in the profile's yearly series.
 pub(crate) fn keep_year(profile: &mut CountryProfile, year: i32) {
     profile.stock_in.retain(|s| s.year == year);

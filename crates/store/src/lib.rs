@@ -28,7 +28,7 @@ use sqlx::sqlite::{
 };
 
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
-pub use read::{DatasetRecord, StoredAreaValue, StoredPairValue, StoredPolicy};
+pub use read::{DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy};
 pub use write::{ImportOutcome, ImportStatus};
 
 /// An error of the store.

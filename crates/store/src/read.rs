@@ -322,3 +322,91 @@ fn policy(row: &SqliteRow) -> Result<StoredPolicy, Error> {
         },
     })
 }
+
+/// A sum of bilateral values for one area, year and import: see [`Store::pair_sums`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairSum {
+    /// The import the values belong to.
+    pub import_id: i64,
+    /// The area summed for (the destination, or the origin).
+    pub area: Iso3,
+    /// The year.
+    pub year: i32,
+    /// The sum.
+    pub sum: f64,
+    /// How many pairs were summed.
+    pub n_pairs: i64,
+}
+
+/// Which end of the pairs [`Store::pair_sums`] groups by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    /// Group by the first area (origin, or sender): sums over the second.
+    From,
+    /// Group by the second area (destination, or receiver): sums over the first.
+    To,
+}
+
+impl Store {
+    /// Every value of `indicator` for `sex`, for all areas, from default imports.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn indicator_values(
+        &self,
+        indicator: &str,
+        sex: Sex,
+    ) -> Result<Vec<StoredAreaValue>, Error> {
+        let rows = sqlx::query(
+            "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
+             WHERE v.indicator = ? AND v.sex = ? AND v.import_id IN (SELECT id FROM default_imports)
+             ORDER BY v.area, v.year, v.import_id",
+        )
+        .bind(indicator)
+        .bind(sex.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(area_value).collect()
+    }
+
+    /// Sums of a bilateral `indicator` for `sex` by import, area and year, from default
+    /// imports, leaving out pairs of an area with itself.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad codes.
+    pub async fn pair_sums(
+        &self,
+        indicator: &str,
+        sex: Sex,
+        end: End,
+    ) -> Result<Vec<PairSum>, Error> {
+        let sql = match end {
+            End::From => {
+                "SELECT import_id, from_area AS area, year, SUM(value) AS s, COUNT(*) AS n FROM pair_values
+                 WHERE indicator = ? AND sex = ? AND from_area <> to_area
+                   AND import_id IN (SELECT id FROM default_imports)
+                 GROUP BY import_id, from_area, year ORDER BY from_area, year, import_id"
+            }
+            End::To => {
+                "SELECT import_id, to_area AS area, year, SUM(value) AS s, COUNT(*) AS n FROM pair_values
+                 WHERE indicator = ? AND sex = ? AND from_area <> to_area
+                   AND import_id IN (SELECT id FROM default_imports)
+                 GROUP BY import_id, to_area, year ORDER BY to_area, year, import_id"
+            }
+        };
+        let rows =
+            sqlx::query(sql).bind(indicator).bind(sex.as_str()).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|row| {
+                let code: String = row.try_get("area")?;
+                Ok(PairSum {
+                    import_id: row.try_get("import_id")?,
+                    area: iso3(&code)?,
+                    year: row.try_get("year")?,
+                    sum: row.try_get("s")?,
+                    n_pairs: row.try_get("n")?,
+                })
+            })
+            .collect()
+    }
+}
