@@ -272,16 +272,15 @@ fn detect_workbook(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         if head.find(16, |s| s.eq_ignore_ascii_case("Location code of destination")).is_some() {
             return Some(Kind::UndesaBilateral);
         }
-        let title =
-            |needle: &str| head.find(12, |s| s.to_ascii_lowercase().contains(needle)).is_some();
-        if title("country or area of destination")
-            || title("migrant stock 2024: destination")
-            || title("migrant stock 2020: destination")
-        {
-            return Some(Kind::UndesaDestination);
-        }
-        if title("country or area of origin") {
-            return Some(Kind::UndesaOrigin);
+        if head.find(16, |s| s.eq_ignore_ascii_case("Location code")).is_some() {
+            let title =
+                |needle: &str| head.find(12, |s| s.to_ascii_lowercase().contains(needle)).is_some();
+            if title("country or area of destination") {
+                return Some(Kind::UndesaDestination);
+            }
+            if title("country or area of origin") {
+                return Some(Kind::UndesaOrigin);
+            }
         }
     }
     if wb.has_sheet("Table 16") {

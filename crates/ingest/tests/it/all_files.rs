@@ -1,0 +1,1 @@
+//! Every supported file of the shared data folder.

@@ -1,0 +1,22 @@
+//! The ingest crate's integration tests: one binary, one module per family of files.
+//!
+//! Real files are read only through `test_support::shared_data`; small fixtures written
+//! for these tests live in `tests/data/`, and workbooks in layouts too large for the
+//! shared data folder are built by the tests themselves (`rust_xlsxwriter`).
+
+#![allow(
+    clippy::float_cmp,
+    reason = "published totals are whole numbers, summed exactly in f64: exact equality is the claim"
+)]
+
+mod common;
+// UN DESA International Migrant Stock: totals, bilateral tables, 2015 and 2019 files.
+mod undesa;
+// World Bank/KNOMAD matrices and annual remittance flows.
+mod worldbank;
+// World Development Indicators in their several layouts.
+mod wdi;
+// Malformed input: each rejected with its location.
+mod malformed;
+// Every supported file of the shared data folder, recognised and read.
+mod all_files;

@@ -1,0 +1,1 @@
+//! World Bank/KNOMAD bilateral matrices and annual remittance flows.
