@@ -76,6 +76,11 @@ pub(crate) enum Command {
                             coherence import API_SP.POP.TOTL_DS2_en_csv_v2.csv --skip-unknown"
     )]
     Import(ImportArgs),
+    /// Write a country's HTML brief: a self-contained page for a development ministry.
+    #[command(
+        after_help = "Examples:\n  coherence report XAA -o pelaria.html\n  coherence report Philippines -o phl.html"
+    )]
+    Report(ReportArgs),
     /// Show a country's migration profile: stocks, corridors, remittances and their cost.
     #[command(
         after_help = "Examples:\n  coherence profile XAA\n  coherence profile Pelaria --format json\n  \
@@ -122,6 +127,15 @@ pub(crate) struct ImportArgs {
     /// Skip values of unknown country names, listing each, instead of stopping.
     #[arg(long)]
     pub(crate) skip_unknown: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// The country: ISO alpha-3 code, M49 code or name.
+    pub(crate) country: String,
+    /// Where to write the brief.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: PathBuf,
 }
 
 #[derive(Debug, Args)]

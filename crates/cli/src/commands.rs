@@ -6,6 +6,7 @@ use analysis::Workspace;
 
 use crate::args::{
     Cli, Command, DatasetsAction, DatasetsArgs, DemoArgs, Format, Global, ImportArgs, ProfileArgs,
+    ReportArgs,
 };
 use crate::output;
 use crate::progress;
@@ -21,6 +22,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Datasets(args) => datasets(global, args).await,
         Command::Import(args) => import(global, args).await,
         Command::Profile(args) => profile(global, args).await,
+        Command::Report(args) => report(global, args).await,
     }
 }
 
@@ -201,5 +203,19 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
             }
         }
     }
+    Ok(())
+}
+
+async fn report(global: &Global, args: ReportArgs) -> Result<(), Error> {
+    let ws = open(global).await?;
+    let profile = ws.profile(&args.country).await?;
+    let html = report::brief::render(&profile);
+    write_atomically(&args.output, html.as_bytes())?;
+    if let Some(notice) = &profile.fictional_notice {
+        if !global.quiet {
+            eprintln!("{notice}");
+        }
+    }
+    println!("{}", args.output.display());
     Ok(())
 }
