@@ -194,7 +194,8 @@ mod tests {
 
     #[test]
     fn errors() {
-        for bad in ["y x", "y ~ x ~ z", "y ~ x | a | b", "y ~ x + | a", "y ~ exp(x)", "y ~ x |", "y ~ 0"]
+        for bad in
+            ["y x", "y ~ x ~ z", "y ~ x | a | b", "y ~ x + | a", "y ~ exp(x)", "y ~ x |", "y ~ 0"]
         {
             assert!(matches!(parse(bad), Err(Error::Formula { .. })), "{bad}");
         }

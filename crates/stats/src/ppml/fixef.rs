@@ -204,8 +204,7 @@ impl<'a> Demeaner<'a> {
             let delta = &head[g];
             if let Some(next) = tail.first_mut() {
                 next.fill(0.0);
-                for (((r, &id), &id_next), &w) in
-                    r.iter_mut().zip(&ids[g]).zip(&ids[g + 1]).zip(w)
+                for (((r, &id), &id_next), &w) in r.iter_mut().zip(&ids[g]).zip(&ids[g + 1]).zip(w)
                 {
                     *r -= delta[id as usize];
                     next[id_next as usize] += w * *r;
@@ -221,15 +220,18 @@ impl<'a> Demeaner<'a> {
 }
 
 /// Demeans several columns in parallel (each one sequentially, so the result does not
-/// depend on the thread count). Returns whether every column converged.
+/// depend on the thread count). Returns whether every column converged, and the largest
+/// number of sweeps any column needed.
 pub(crate) fn demean_columns(
     demeaner: &Demeaner<'_>,
     cols: &mut [&mut [f64]],
     tol: f64,
     max_sweeps: u32,
-) -> bool {
+) -> (bool, u32) {
     use rayon::prelude::*;
-    cols.par_iter_mut().map(|c| demeaner.demean(c, tol, max_sweeps).converged).reduce(|| true, |a, b| a && b)
+    let infos: Vec<DemeanInfo> =
+        cols.par_iter_mut().map(|c| demeaner.demean(c, tol, max_sweeps)).collect();
+    (infos.iter().all(|i| i.converged), infos.iter().map(|i| i.n_sweeps).max().unwrap_or(0))
 }
 
 #[cfg(test)]

@@ -23,9 +23,7 @@ pub(crate) fn weighted_gram(cols: &[&[f64]], w: &[f64]) -> Vec<f64> {
 
 /// `b[i] = Σ_n w_n x_{i n} v_n`.
 pub(crate) fn weighted_cross(cols: &[&[f64]], w: &[f64], v: &[f64]) -> Vec<f64> {
-    cols.par_iter()
-        .map(|c| c.iter().zip(w).zip(v).map(|((&a, &w), &v)| w * a * v).sum())
-        .collect()
+    cols.par_iter().map(|c| c.iter().zip(w).zip(v).map(|((&a, &w), &v)| w * a * v).sum()).collect()
 }
 
 /// Which columns to keep: a Cholesky factorisation in column order that drops column `j`
@@ -39,14 +37,14 @@ pub(crate) fn independent_columns(gram: &[f64], reference: &[f64], tol: f64) -> 
     let mut l = vec![0.0; k * k];
     for j in 0..k {
         let diag = gram[j * k + j];
-        if !(diag > tol * reference[j]) || !(diag > 0.0) {
+        if diag.is_nan() || diag <= tol * reference[j] || diag <= 0.0 {
             continue;
         }
         let mut pivot = diag;
         for p in (0..j).filter(|&p| keep[p]) {
             pivot -= l[j * k + p] * l[j * k + p];
         }
-        if !(pivot > tol * diag) {
+        if pivot.is_nan() || pivot <= tol * diag {
             continue;
         }
         let root = pivot.sqrt();
@@ -72,7 +70,7 @@ pub(crate) fn spd_inverse(a: &[f64], k: usize) -> Option<Vec<f64>> {
         for p in 0..j {
             d -= l[j * k + p] * l[j * k + p];
         }
-        if !(d > 0.0) {
+        if d.is_nan() || d <= 0.0 {
             return None;
         }
         let root = d.sqrt();

@@ -185,12 +185,9 @@ impl Ssc {
     pub fn preset(preset: SscPreset, poisson: bool) -> Ssc {
         match preset {
             SscPreset::Fixest | SscPreset::Pyfixest => Ssc::FIXEST,
-            SscPreset::Stata if poisson => Ssc {
-                k_adj: false,
-                k_fixef: FixefK::None,
-                g_adj: true,
-                g_df: ClusterDf::Min,
-            },
+            SscPreset::Stata if poisson => {
+                Ssc { k_adj: false, k_fixef: FixefK::None, g_adj: true, g_df: ClusterDf::Min }
+            }
             SscPreset::Stata => Ssc::FIXEST,
         }
     }
@@ -375,6 +372,8 @@ pub struct PpmlFit {
     pub rel_dev_change: f64,
     /// Whether every demeaning in the last iteration reached its tolerance.
     pub demean_converged: bool,
+    /// Demeaning sweeps over all iterations (the slowest column's count per iteration).
+    pub n_demean_sweeps: u64,
     /// Deviance `2 Σ w [y log(y/μ) − (y − μ)]`.
     pub deviance: f64,
     /// Deviance of the intercept-only model (with the offset).
@@ -404,6 +403,8 @@ pub struct OlsFit {
     pub sample: SampleInfo,
     /// Whether every demeaning reached its tolerance.
     pub demean_converged: bool,
+    /// Demeaning sweeps (the slowest column's count).
+    pub n_demean_sweeps: u64,
     /// Residual sum of squares `Σ w e²`.
     pub rss: f64,
     /// `R² = 1 − RSS / Σ w (y − ȳ)²`.

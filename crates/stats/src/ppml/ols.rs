@@ -27,6 +27,8 @@ pub(crate) struct WlsFit {
     pub(crate) bread: Vec<f64>,
     /// Whether every demeaning converged.
     pub(crate) converged: bool,
+    /// Largest number of demeaning sweeps over the columns.
+    pub(crate) n_sweeps: u32,
 }
 
 /// Regresses `y` on `x` and the fixed effects with weights `w` (all of sample length).
@@ -44,7 +46,7 @@ pub(crate) fn wls_fe(
     let mut y_tilde = y.to_vec();
     let mut x_tilde: Vec<Vec<f64>> = x.to_vec();
     let demeaner = Demeaner::new(dims, w);
-    let converged = {
+    let (converged, n_sweeps) = {
         let mut cols: Vec<&mut [f64]> = std::iter::once(y_tilde.as_mut_slice())
             .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))
             .collect();
@@ -71,7 +73,7 @@ pub(crate) fn wls_fe(
             *r -= b * v;
         }
     }
-    WlsFit { active, coef, x_tilde, y_tilde, resid, bread, converged }
+    WlsFit { active, coef, x_tilde, y_tilde, resid, bread, converged, n_sweeps }
 }
 
 /// Fits `y = Xβ + Σ_g α_g + e` by (weighted) least squares with the fixed effects
@@ -120,13 +122,10 @@ pub fn fit_ols(data: &Data<'_>, options: &OlsOptions) -> Result<OlsFit, Error> {
     let tss_within: f64 = wls.y_tilde.iter().zip(&w).map(|(&y, &w)| w * y * y).sum();
     let score: Vec<f64> = wls.resid.iter().zip(&w).map(|(&e, &w)| w * e).collect();
     let x_refs: Vec<&[f64]> = wls.x_tilde.iter().map(Vec::as_slice).collect();
-    let sandwich = Sandwich {
-        x: &x_refs,
-        bread: &wls.bread,
-        score: &score,
-        iid_scale: rss / (n - 1.0),
-    };
-    let estimate = estimate(options.vcov, &options.ssc, &sandwich, &prepared.dims, &prepared.clusters);
+    let sandwich =
+        Sandwich { x: &x_refs, bread: &wls.bread, score: &score, iid_scale: rss / (n - 1.0) };
+    let estimate =
+        estimate(options.vcov, &options.ssc, &sandwich, &prepared.dims, &prepared.clusters);
     let (coef, se, vcov) = expand(data.x.len(), &wls.active, &wls.coef, &estimate.vcov);
     let mut residuals = vec![f64::NAN; data.y.len()];
     for (&r, &e) in rows.iter().zip(&wls.resid) {
@@ -144,9 +143,14 @@ pub fn fit_ols(data: &Data<'_>, options: &OlsOptions) -> Result<OlsFit, Error> {
             n_clusters: prepared.clusters.iter().map(|c| c.1).collect(),
         },
         demean_converged: wls.converged,
+        n_demean_sweeps: u64::from(wls.n_sweeps),
         rss,
         r2: 1.0 - rss / tss,
-        r2_within: if prepared.dims.ids.is_empty() { 1.0 - rss / tss } else { 1.0 - rss / tss_within },
+        r2_within: if prepared.dims.ids.is_empty() {
+            1.0 - rss / tss
+        } else {
+            1.0 - rss / tss_within
+        },
         ssc_factor: estimate.factor,
         residuals,
     })

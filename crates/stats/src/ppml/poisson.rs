@@ -88,7 +88,10 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let y_mean = wy_sum / w_sum;
     let mut mu: Vec<f64> = y.iter().map(|&y| 0.5 * (y + y_mean)).collect();
     let mut eta: Vec<f64> = mu.iter().map(|m| m.ln()).collect();
-    let mut dev = deviance(&y, &mu, w_user);
+    // The starting values are not a fit of the model and may have a lower deviance than
+    // any fit: the first step is never halved for a deviance increase, nor counted as
+    // converged.
+    let mut dev = f64::INFINITY;
 
     let final_inner_tol = options.fixef_tol.min(0.1 * options.glm_tol);
     let mut inner_tol = START_INNER_TOL.max(final_inner_tol);
@@ -104,6 +107,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let mut mu_new = vec![0.0; n];
     let mut converged = false;
     let mut demean_converged = true;
+    let mut n_demean_sweeps = 0u64;
     let mut rel_dev_change = f64::INFINITY;
     let mut n_iter = 0;
 
@@ -133,8 +137,10 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
             let mut cols: Vec<&mut [f64]> = std::iter::once(z_tilde.as_mut_slice())
                 .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))
                 .collect();
-            demean_converged =
+            let (all_converged, n_sweeps) =
                 demean_columns(&demeaner, &mut cols, tol_this_iter, options.fixef_max_iter);
+            demean_converged = all_converged;
+            n_demean_sweeps += u64::from(n_sweeps);
         }
         if n_iter == 1 {
             // Collinearity is decided once, at the starting weights (as ppmlhdfe does
@@ -237,6 +243,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         converged,
         rel_dev_change,
         demean_converged,
+        n_demean_sweeps,
         deviance: dev,
         null_deviance: deviance(&y, &mu_null, w_user),
         log_likelihood: log_likelihood_value,

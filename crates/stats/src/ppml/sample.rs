@@ -10,11 +10,7 @@ use crate::Error;
 pub(crate) fn validate(data: &Data<'_>, poisson: bool) -> Result<(), Error> {
     let n = data.y.len();
     let check = |column: String, len: usize| {
-        if len == n {
-            Ok(())
-        } else {
-            Err(Error::RegressionLength { column, len, expected: n })
-        }
+        if len == n { Ok(()) } else { Err(Error::RegressionLength { column, len, expected: n }) }
     };
     for (i, x) in data.x.iter().enumerate() {
         check(format!("x[{i}]"), x.len())?;
@@ -27,7 +23,8 @@ pub(crate) fn validate(data: &Data<'_>, poisson: bool) -> Result<(), Error> {
     }
     if let Some(w) = data.weights {
         check("weights".into(), w.len())?;
-        if let Some((row, &value)) = w.iter().enumerate().find(|&(_, &w)| w < 0.0 || w.is_infinite())
+        if let Some((row, &value)) =
+            w.iter().enumerate().find(|&(_, &w)| w < 0.0 || w.is_infinite())
         {
             return Err(Error::InvalidWeight { row, value });
         }

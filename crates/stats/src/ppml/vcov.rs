@@ -99,8 +99,10 @@ pub(crate) fn estimate(
 ) -> VcovEstimate {
     let k = s.x.len();
     let n = s.score.len() as f64;
-    let nested_clusters: &[(Vec<u32>, usize)] =
-        if kind == Vcov::Cluster { clusters } else { &[] };
+    if k == 0 {
+        return VcovEstimate { vcov: Vec::new(), factor: f64::NAN };
+    }
+    let nested_clusters: &[(Vec<u32>, usize)] = if kind == Vcov::Cluster { clusters } else { &[] };
     let df_k = df_k(ssc, k, fixef, nested_clusters);
     let k_factor = if ssc.k_adj { (n - 1.0) / (n - df_k) } else { 1.0 };
     match kind {
