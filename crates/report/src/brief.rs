@@ -176,6 +176,15 @@ fn figure(svg: &str, caption: &str) -> String {
     )
 }
 
+/// `text` with its first letter in lower case (names further on keep their capitals).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A paragraph saying that a part of the profile is empty.
 fn no_data(what: &str) -> String {
     format!(
@@ -221,6 +230,7 @@ tbody th{text-align:left;font-weight:600;background:#f7f7f7}\
 thead th.num{white-space:normal}\
 .na{color:#555}\
 .register td:first-child{white-space:nowrap}\
+.register td{overflow-wrap:anywhere}\
 sup.fn{font-size:.7em;line-height:0;white-space:nowrap}\
 sup.fn a{text-decoration:none}\
 .no-data{padding:.6rem .8rem;background:#f4f4f4;border:1px dashed #999;color:#333}\
@@ -240,6 +250,8 @@ a{color:inherit;text-decoration:none}\
 h2,h3{break-after:avoid}\
 figure,table,.card{break-inside:avoid}\
 .table-wrap{overflow:visible}\
+table{font-size:9pt}\
+.register td:first-child{white-space:normal}\
 }";
 
 /// Renders the brief of `profile` as a complete HTML5 document.
@@ -549,7 +561,7 @@ fn corridor_block(
 ) -> String {
     let mut out = format!("<h3>{}</h3>\n", escape(heading));
     if corridors.is_empty() {
-        out.push_str(&no_data(&heading.to_lowercase()));
+        out.push_str(&no_data(&lower_first(heading)));
         return out;
     }
     let chart = svg::bar_chart(&BarChart {
@@ -751,7 +763,7 @@ fn cost_block(
 ) -> String {
     let mut out = format!("<h3>{}</h3>\n", escape(heading));
     if costs.is_empty() {
-        out.push_str(&no_data(&heading.to_lowercase()));
+        out.push_str(&no_data(&lower_first(heading)));
         return out;
     }
     let mut sorted: Vec<&CorridorCost> = costs.iter().collect();
@@ -887,6 +899,11 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> String {
     out
 }
 
+/// An identifier such as `pre_departure` written for people: `pre departure`.
+fn humanise(identifier: &str) -> String {
+    identifier.replace('_', " ")
+}
+
 /// The policy register.
 fn policies(profile: &CountryProfile) -> String {
     let mut out = section_open("policies", "Policy register");
@@ -901,14 +918,16 @@ fn policies(profile: &CountryProfile) -> String {
                     Cell::Text(escape(&p.id)),
                     Cell::Head(escape(&p.title)),
                     Cell::Text(escape(&p.ministry)),
-                    Cell::Text(escape(&p.area)),
-                    Cell::Text(escape(&p.stages.join(", "))),
+                    Cell::Text(escape(&humanise(&p.area))),
+                    Cell::Text(escape(
+                        &p.stages.iter().map(|s| humanise(s)).collect::<Vec<_>>().join(", "),
+                    )),
                     Cell::Text(if p.partners.is_empty() {
                         "—".to_owned()
                     } else {
                         escape(&p.partners.join(", "))
                     }),
-                    Cell::Text(escape(&p.status)),
+                    Cell::Text(escape(&humanise(&p.status))),
                 ]
             })
             .collect();
@@ -939,7 +958,7 @@ fn policies(profile: &CountryProfile) -> String {
 fn gaps(profile: &CountryProfile) -> String {
     let mut out = section_open("gaps", "Data gaps");
     if profile.gaps.is_empty() {
-        out.push_str("<p>No gaps: every indicator of this brief could be computed.</p>\n");
+        out.push_str("<p>The profile records no data gaps.</p>\n");
     } else {
         out.push_str("<p>These indicators could not be computed from the data available, with what would fill each gap:</p>\n<ul>");
         for gap in &profile.gaps {

@@ -292,7 +292,8 @@ fn sparse_profile_renders_with_no_data_notes() {
     check_brief(&html);
     assert!(html.contains("No data on immigrants in this profile"));
     assert!(html.contains("No policies are registered"));
-    assert!(html.contains("No gaps"));
+    assert!(html.contains("The profile records no data gaps."));
+    assert!(html.contains("No data on where emigrants from Zembla live"));
     assert!(html.contains("12,345 persons"));
     // The single-year emigrant stock still gets a chart (one point) and a table.
     assert_eq!(html.matches("<svg ").count(), 1);
