@@ -1,10 +1,11 @@
 //! Building a country's profile from the store.
 //!
 //! Choices made here, each visible in the values' sources:
-//! * Stocks in and out are sums over the country's corridors of the bilateral migrant
-//!   stock. When several datasets hold bilateral stocks for the same year, the one
-//!   with the most corridors for the country that year is used, so that two sources
-//!   are never added together.
+//! * Stocks in and out are the published totals (e.g. UN DESA's totals by destination
+//!   and by origin) when a dataset has them for the country; otherwise sums over the
+//!   country's corridors of the bilateral migrant stock. When several datasets hold
+//!   bilateral stocks for the same year, the one with the most corridors for the
+//!   country that year is used, so that two sources are never added together.
 //! * A country-level series (population, GDP, remittances) takes, for each year, the
 //!   value of the first dataset that has it (the lowest import id).
 //! * SDG 17.3.2 is remittances received ÷ GDP × 100, for years that have both.
@@ -80,8 +81,18 @@ pub(crate) async fn build(store: &Store, area: &AreaRef) -> Result<CountryProfil
 
     let stocks_in = store.pair_values(Indicator::MIGRANT_STOCK.code, None, Some(code)).await?;
     let stocks_out = store.pair_values(Indicator::MIGRANT_STOCK.code, Some(code), None).await?;
-    let stock_in = stock_years(&mut ctx, &stocks_in, Side::Origins, &population);
-    let stock_out = stock_years(&mut ctx, &stocks_out, Side::Destinations, &population);
+    let published_in = store.area_values(Indicator::IMMIGRANT_STOCK.code, code).await?;
+    let published_out = store.area_values(Indicator::EMIGRANT_STOCK.code, code).await?;
+    let stock_in = if published_in.is_empty() {
+        stock_years(&mut ctx, &stocks_in, Side::Origins, &population)
+    } else {
+        published_stock_years(&mut ctx, published_in, &population)
+    };
+    let stock_out = if published_out.is_empty() {
+        stock_years(&mut ctx, &stocks_out, Side::Destinations, &population)
+    } else {
+        published_stock_years(&mut ctx, published_out, &population)
+    };
     let top_origins = top_corridors(&mut ctx, &stocks_in, Side::Origins);
     let top_destinations = top_corridors(&mut ctx, &stocks_out, Side::Destinations);
     if stock_in.is_empty() {
@@ -251,6 +262,44 @@ impl Side {
             Side::Destinations => "destinations",
         }
     }
+}
+
+/// Stocks by year and sex read from a published totals series (first dataset per year).
+fn published_stock_years(
+    ctx: &mut Ctx<'_>,
+    rows: Vec<StoredAreaValue>,
+    population: &[YearValue],
+) -> Vec<StockYear> {
+    let mut by_year: BTreeMap<i32, [Option<StoredAreaValue>; 3]> = BTreeMap::new();
+    for row in rows {
+        let k = match row.sex {
+            Sex::Total => 0,
+            Sex::Male => 1,
+            Sex::Female => 2,
+        };
+        let slot = &mut by_year.entry(row.year).or_default()[k];
+        if slot.as_ref().is_none_or(|old| old.import_id > row.import_id) {
+            *slot = Some(row);
+        }
+    }
+    let mut out = Vec::new();
+    for (year, [total, male, female]) in by_year {
+        let Some(total) = total else { continue };
+        let mut cell = |v: StoredAreaValue| {
+            ctx.cell_value(v.import_id, v.value, v.unit, v.provenance.to_string())
+        };
+        let import_id = total.import_id;
+        let total = cell(total);
+        let male = male.map(&mut cell);
+        let female = female.map(&mut cell);
+        let share =
+            population.iter().find(|p| p.year == year).filter(|p| p.value.value > 0.0).map(|p| {
+                let how = format!("stock ÷ population ({}) × 100", p.value.source.dataset);
+                ctx.derived(import_id, 100.0 * total.value / p.value.value, Unit::Percent, how)
+            });
+        out.push(StockYear { year, total, male, female, share_of_population: share });
+    }
+    out
 }
 
 /// For each year, the import with the most corridors (ties: the lowest id).
