@@ -127,6 +127,9 @@ pub(crate) struct ImportArgs {
     /// Skip values of unknown country names, listing each, instead of stopping.
     #[arg(long)]
     pub(crate) skip_unknown: bool,
+    /// Read and check the files, say what they are, and store nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
 }
 
 #[derive(Debug, Args)]

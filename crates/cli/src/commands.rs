@@ -149,6 +149,17 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
     };
     // Every file is read (and validated) before anything is stored.
     let files = analysis::read_files(&paths, args.kind.as_deref(), unknown)?;
+    if args.dry_run {
+        for f in &files {
+            let how = if f.detected { "recognised as" } else { "read as" };
+            let [(_, a), (_, v), (_, p), (_, r)] = f.dataset().row_counts();
+            println!(
+                "{}: {how} {} ({}); would store {a} areas, {v} values, {p} pairs, {r} policies",
+                f.path, f.description, f.kind
+            );
+        }
+        return Ok(());
+    }
     let ws = open(global).await?;
     let mut results = Vec::with_capacity(files.len());
     for file in &files {
