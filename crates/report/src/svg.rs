@@ -300,39 +300,39 @@ fn marker(shape: usize, x: f64, y: f64, colour: &str, tip: &str) -> String {
 }
 
 /// Legend entries laid out in rows that fit `width`; returns the markup and its height.
-fn legend(entries: &[(String, String)], x0: f64, y0: f64, width: f64) -> (String, f64) {
+fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (String, f64) {
     let mut out = String::from("<g class=\"legend\">");
     let (mut x, mut y) = (x0, y0);
-    for (idx, (name, swatch_kind)) in entries.iter().enumerate() {
+    for (name, swatch) in entries {
         let label = truncate(name, 40);
         let item_w = 30.0 + text_width(&label) + 16.0;
         if x > x0 && x + item_w > x0 + width {
             x = x0;
             y += 18.0;
         }
-        let colour = PALETTE[idx % PALETTE.len()];
-        if swatch_kind == "box" {
-            out.push_str(&format!(
-                "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>",
+        match *swatch {
+            Swatch::Fill(fill) => out.push_str(&format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{fill}\"/>",
                 n(x + 6.0),
                 n(y - 6.0),
-                swatch_kind_colour(idx)
-            ));
-        } else {
-            let dash = DASHES[idx % DASHES.len()];
-            let dash_attr = if dash.is_empty() {
-                String::new()
-            } else {
-                format!(" stroke-dasharray=\"{dash}\"")
-            };
-            out.push_str(&format!(
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"2\"{dash_attr}/>",
-                n(x),
-                n(y),
-                n(x + 24.0),
-                n(y)
-            ));
-            out.push_str(&marker(idx, x + 12.0, y, colour, name));
+            )),
+            Swatch::Series(idx) => {
+                let colour = PALETTE[idx % PALETTE.len()];
+                let dash = DASHES[idx % DASHES.len()];
+                let dash_attr = if dash.is_empty() {
+                    String::new()
+                } else {
+                    format!(" stroke-dasharray=\"{dash}\"")
+                };
+                out.push_str(&format!(
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"2\"{dash_attr}/>",
+                    n(x),
+                    n(y),
+                    n(x + 24.0),
+                    n(y)
+                ));
+                out.push_str(&marker(idx, x + 12.0, y, colour, name));
+            }
         }
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\">{}</text>",
@@ -346,9 +346,13 @@ fn legend(entries: &[(String, String)], x0: f64, y0: f64, width: f64) -> (String
     (out, y - y0 + 18.0)
 }
 
-/// The fill of the two boxes of the reference chart's legend: above, then at or below.
-fn swatch_kind_colour(idx: usize) -> &'static str {
-    if idx == 0 { ABOVE } else { BELOW }
+/// What a legend entry shows before its name.
+#[derive(Clone, Copy)]
+enum Swatch {
+    /// The line and marker of the series with this index.
+    Series(usize),
+    /// A box of this fill.
+    Fill(&'static str),
 }
 
 /// Fill of a mark above the reference line.
@@ -390,15 +394,16 @@ fn y_axis(
     out
 }
 
-/// Vertical grid lines and bottom labels for a horizontal value axis.
+/// Vertical lines from `top` to `bottom` in `stroke` (grid lines, or tick marks when
+/// the two are close) and labels under `bottom`, for a horizontal axis.
 fn x_axis(
     ticks: &Ticks,
     labels: &[String],
-    top: f64,
-    bottom: f64,
+    (top, bottom): (f64, f64),
+    stroke: &str,
     x_of: impl Fn(f64) -> f64,
 ) -> String {
-    let mut out = format!("<g class=\"x-grid\" stroke=\"{GRID}\">");
+    let mut out = format!("<g class=\"x-grid\" stroke=\"{stroke}\">");
     for v in &ticks.values {
         let x = x_of(*v);
         out.push_str(&format!(
@@ -536,8 +541,11 @@ pub fn line_chart(chart: &LineChart) -> String {
     let label_w = y_labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
     let left = (label_w + 14.0).max(40.0);
     let right = WIDTH - 24.0;
-    let entries: Vec<(String, String)> =
-        series.iter().map(|(name, _)| ((*name).to_owned(), "line".to_owned())).collect();
+    let entries: Vec<(String, Swatch)> = series
+        .iter()
+        .enumerate()
+        .map(|(idx, (name, _))| ((*name).to_owned(), Swatch::Series(idx)))
+        .collect();
     let (legend_svg, legend_h) = legend(&entries, left, 14.0, right - left);
     let top = 14.0 + legend_h + 28.0;
     let plot_h = 220.0;
@@ -564,10 +572,7 @@ pub fn line_chart(chart: &LineChart) -> String {
         n(right),
         n(bottom)
     ));
-    out.push_str(
-        &x_axis(&x_ticks, &x_labels, bottom, bottom + 4.0, x_of)
-            .replace(&format!("stroke=\"{GRID}\""), &format!("stroke=\"{MUTED}\"")),
-    );
+    out.push_str(&x_axis(&x_ticks, &x_labels, (bottom, bottom + 4.0), MUTED, x_of));
     for (idx, (name, pts)) in series.iter().enumerate() {
         if pts.is_empty() {
             continue;
@@ -691,7 +696,7 @@ pub fn bar_chart(chart: &BarChart) -> String {
         |v: f64| left + (v - ticks.first()) / (ticks.last() - ticks.first()) * (right - left);
 
     let mut out = open(&id, WIDTH, height, &chart.title, &desc);
-    out.push_str(&x_axis(&ticks, &tick_text, top, bottom, x_of));
+    out.push_str(&x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
     out.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
         n(right),
@@ -860,12 +865,12 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
         left
     };
     let max_chars = if rotate { 26 } else { ((cat_w - 6.0) / CHAR_W).floor().max(3.0) as usize };
-    let legend_entries: Vec<(String, String)> = if threshold.is_finite() {
+    let legend_entries: Vec<(String, Swatch)> = if threshold.is_finite() {
         let name =
             refs.iter().min_by(|a, b| a.value.total_cmp(&b.value)).map_or("", |r| r.label.as_str());
         vec![
-            (format!("Above {name}"), "box".to_owned()),
-            (format!("At or below {name}"), "box".to_owned()),
+            (format!("Above {name}"), Swatch::Fill(ABOVE)),
+            (format!("At or below {name}"), Swatch::Fill(BELOW)),
         ]
     } else {
         Vec::new()
@@ -1112,7 +1117,7 @@ pub fn interval_chart(chart: &IntervalChart) -> String {
         |v: f64| left + (v - ticks.first()) / (ticks.last() - ticks.first()) * (right - left);
 
     let mut out = open(&id, WIDTH, height, &chart.title, &desc);
-    out.push_str(&x_axis(&ticks, &tick_text, top, bottom, x_of));
+    out.push_str(&x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
     out.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
         n(right),
