@@ -661,58 +661,69 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
         out.push_str("</section>\n");
         return out;
     }
-    let mut usd_series = Vec::new();
-    if !profile.remittances_received.is_empty() {
-        usd_series.push(Series {
-            name: "Received".to_owned(),
-            points: points(&profile.remittances_received),
-        });
-    }
-    if !profile.remittances_paid.is_empty() {
-        usd_series
-            .push(Series { name: "Paid".to_owned(), points: points(&profile.remittances_paid) });
-    }
     let title = format!("Personal remittances received and paid by {name}");
-    let chart = svg::line_chart(&LineChart {
-        id: "chart-remittances".to_owned(),
-        title: title.clone(),
-        summary: "Line chart of personal remittances by year, in current US dollars.".to_owned(),
-        x_style: NumberStyle::Year,
-        y_style: NumberStyle::Compact,
-        y_unit: "current US$".to_owned(),
-        series: usd_series,
-    });
     out.push_str(&format!("<h3>{}</h3>\n", escape(&title)));
-    out.push_str(&figure(&chart, &format!("{} (current US$).", escape(&title))));
-    out.push_str(&year_table(
-        cites,
-        &format!("Personal remittances of {}, by year", escape(name)),
-        &["Received (current US$ million)", "Paid (current US$ million)"],
-        &[&profile.remittances_received, &profile.remittances_paid],
-    ));
+    if profile.remittances_received.is_empty() && profile.remittances_paid.is_empty() {
+        out.push_str(&no_data("remittances received or paid"));
+    } else {
+        let mut usd_series = Vec::new();
+        if !profile.remittances_received.is_empty() {
+            usd_series.push(Series {
+                name: "Received".to_owned(),
+                points: points(&profile.remittances_received),
+            });
+        }
+        if !profile.remittances_paid.is_empty() {
+            usd_series.push(Series {
+                name: "Paid".to_owned(),
+                points: points(&profile.remittances_paid),
+            });
+        }
+        let chart = svg::line_chart(&LineChart {
+            id: "chart-remittances".to_owned(),
+            title: title.clone(),
+            summary: "Line chart of personal remittances by year, in current US dollars."
+                .to_owned(),
+            x_style: NumberStyle::Year,
+            y_style: NumberStyle::Compact,
+            y_unit: "current US$".to_owned(),
+            series: usd_series,
+        });
+        out.push_str(&figure(&chart, &format!("{} (current US$).", escape(&title))));
+        out.push_str(&year_table(
+            cites,
+            &format!("Personal remittances of {}, by year", escape(name)),
+            &["Received (current US$ million)", "Paid (current US$ million)"],
+            &[&profile.remittances_received, &profile.remittances_paid],
+        ));
+    }
 
     let title_pct = format!("Remittances received by {name} as a share of GDP (SDG 17.3.2)");
-    let chart = svg::line_chart(&LineChart {
-        id: "chart-remittances-gdp".to_owned(),
-        title: title_pct.clone(),
-        summary: "Line chart of personal remittances received as a percentage of GDP, by year."
-            .to_owned(),
-        x_style: NumberStyle::Year,
-        y_style: NumberStyle::Percent(1),
-        y_unit: "% of GDP".to_owned(),
-        series: vec![Series {
-            name: "Received, % of GDP".to_owned(),
-            points: points(&profile.remittances_pct_gdp),
-        }],
-    });
     out.push_str(&format!("<h3>{}</h3>\n", escape(&title_pct)));
-    out.push_str(&figure(&chart, &format!("{} (%).", escape(&title_pct))));
-    out.push_str(&year_table(
-        cites,
-        &format!("Remittances received by {} and GDP, by year", escape(name)),
-        &["Received (% of GDP)", "GDP (current US$ million)"],
-        &[&profile.remittances_pct_gdp, &profile.gdp],
-    ));
+    if profile.remittances_pct_gdp.is_empty() && profile.gdp.is_empty() {
+        out.push_str(&no_data("remittances as a share of GDP"));
+    } else {
+        let chart = svg::line_chart(&LineChart {
+            id: "chart-remittances-gdp".to_owned(),
+            title: title_pct.clone(),
+            summary: "Line chart of personal remittances received as a percentage of GDP, by year."
+                .to_owned(),
+            x_style: NumberStyle::Year,
+            y_style: NumberStyle::Percent(1),
+            y_unit: "% of GDP".to_owned(),
+            series: vec![Series {
+                name: "Received, % of GDP".to_owned(),
+                points: points(&profile.remittances_pct_gdp),
+            }],
+        });
+        out.push_str(&figure(&chart, &format!("{} (%).", escape(&title_pct))));
+        out.push_str(&year_table(
+            cites,
+            &format!("Remittances received by {} and GDP, by year", escape(name)),
+            &["Received (% of GDP)", "GDP (current US$ million)"],
+            &[&profile.remittances_pct_gdp, &profile.gdp],
+        ));
+    }
     out.push_str("</section>\n");
     out
 }

@@ -312,6 +312,20 @@ fn empty_profile_renders() {
 }
 
 #[test]
+fn partial_remittance_data() {
+    let mut profile = fixture::xandria();
+    profile.remittances_received.clear();
+    profile.remittances_paid.clear();
+    profile.remittances_pct_gdp.clear();
+    let html = brief::render(&profile);
+    check_brief(&html);
+    assert!(html.contains("No data on remittances received or paid in this profile"));
+    // GDP alone still gets its table, after an empty chart.
+    assert!(html.contains("GDP (current US$ million)") && html.contains("21,400.0"));
+    assert!(html.contains("<dt>Remittances received</dt><dd class=\"big\">Not available</dd>"));
+}
+
+#[test]
 fn values_that_are_not_numbers_do_not_leak() {
     let mut profile = fixture::xandria();
     profile.stock_in[2].total.value = f64::NAN;
