@@ -80,11 +80,16 @@ pub struct IpfOptions {
     pub maxit: u32,
     /// Which quantity is compared with `tol`. Default: [`StopRule::MarginError`].
     pub stop: StopRule,
+    /// A fit is reported as converged only if, besides meeting the stopping rule, its
+    /// largest margin error is at most `margin_rtol` times the largest target margin.
+    /// This catches tables that stop changing without fitting their margins (infeasible
+    /// margins, where IPF cycles between the row and the column fit). Default: `1e-4`.
+    pub margin_rtol: f64,
 }
 
 impl Default for IpfOptions {
     fn default() -> Self {
-        IpfOptions { tol: 1e-5, maxit: 500, stop: StopRule::MarginError }
+        IpfOptions { tol: 1e-5, maxit: 500, stop: StopRule::MarginError, margin_rtol: 1e-4 }
     }
 }
 
@@ -92,7 +97,7 @@ impl IpfOptions {
     /// The settings migest `ffs_demo` passes to `mipfp::Ipfp`: `tol = 1e-3` on the cell
     /// change, at most `1e5` sweeps.
     pub fn mipfp() -> Self {
-        IpfOptions { tol: 1e-3, maxit: 100_000, stop: StopRule::CellChange }
+        IpfOptions { tol: 1e-3, maxit: 100_000, stop: StopRule::CellChange, margin_rtol: 1e-4 }
     }
 }
 
@@ -123,7 +128,8 @@ pub struct Convergence {
     pub max_margin_error: f64,
     /// The value of the stopping criterion at the last sweep (see [`StopRule`]).
     pub criterion: f64,
-    /// Whether the stopping rule was met within `maxit` sweeps.
+    /// Whether the stopping rule was met within `maxit` sweeps and the margins are fitted
+    /// (see [`IpfOptions::margin_rtol`]).
     pub converged: bool,
 }
 
@@ -136,7 +142,8 @@ pub struct IpfFit {
     pub iterations: u32,
     /// Largest absolute difference between a target margin and the fitted margin.
     pub max_margin_error: f64,
-    /// Whether the stopping rule was met within `maxit` sweeps.
+    /// Whether the stopping rule was met within `maxit` sweeps and the margins are fitted
+    /// (see [`IpfOptions::margin_rtol`]).
     pub converged: bool,
 }
 
@@ -149,7 +156,8 @@ pub struct Ipf3Fit {
     pub iterations: u32,
     /// Largest absolute difference between a target margin and the fitted margin.
     pub max_margin_error: f64,
-    /// Whether the stopping rule was met within `maxit` sweeps.
+    /// Whether the stopping rule was met within `maxit` sweeps and the margins are fitted
+    /// (see [`IpfOptions::margin_rtol`]).
     pub converged: bool,
 }
 
@@ -524,6 +532,8 @@ impl Table {
         if conv.iterations == 0 {
             conv.max_margin_error = state.margin_error(row_tot, col_tot);
         }
+        let scale = row_tot.into_iter().chain(col_tot).flatten().fold(0.0_f64, |a, b| a.max(*b));
+        conv.converged &= conv.max_margin_error <= options.margin_rtol * scale;
         conv
     }
 }
@@ -559,6 +569,9 @@ pub(crate) fn fit_slices(
         conv.max_margin_error = err;
         conv.converged = stop(crit, options);
     }
+    let scale =
+        margins.iter().flat_map(|(r, c)| r.iter().chain(c.iter())).fold(0.0_f64, |a, b| a.max(*b));
+    conv.converged &= conv.max_margin_error <= options.margin_rtol * scale;
     conv
 }
 

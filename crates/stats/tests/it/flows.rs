@@ -195,3 +195,146 @@ fn methods_by_name_match_the_families() {
         assert!(est.total.is_finite());
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Properties, at world scale and on random small worlds.
+
+use proptest::prelude::*;
+use stats::flows::{DemoFlows, FlowOptions};
+
+use crate::world;
+
+/// The largest relative gap between the flows' margins and the adjusted stocks they must
+/// reproduce, relative to the largest stock.
+fn margin_gap(fit: &DemoFlows) -> f64 {
+    let n = fit.od.nrows();
+    let scale = (0..n)
+        .flat_map(|k| (0..n).map(move |r| (k, r)))
+        .map(|(k, r)| fit.stock_start_adj[(k, r)].abs().max(fit.stock_end_adj[(k, r)].abs()))
+        .fold(1.0, f64::max);
+    let mut worst: f64 = 0.0;
+    for (k, y) in fit.flow_by_pob.iter().enumerate() {
+        for i in 0..n {
+            let out: f64 = (0..n).map(|j| y[(i, j)]).sum();
+            let into: f64 = (0..n).map(|j| y[(j, i)]).sum();
+            worst = worst.max((out - fit.stock_start_adj[(k, i)]).abs());
+            worst = worst.max((into - fit.stock_end_adj[(k, i)]).abs());
+        }
+    }
+    worst / scale
+}
+
+/// Checks one period with every method: non-negative flows where the method guarantees
+/// them, margins reproduced, minimisation total ≤ pseudo-Bayes ≤ independence.
+fn check_period(stocks: &Stocks<'_>, margin_rtol: f64) {
+    let options = FlowOptions::default();
+    let mut totals = std::collections::HashMap::new();
+    for method in Method::ALL {
+        let est = flows::flows_from_stocks(method, stocks, &options)
+            .unwrap_or_else(|e| panic!("{}: {e}", method.name()));
+        let n = est.od.nrows();
+        for i in 0..n {
+            assert!(est.od[(i, i)].abs() < 1e-300, "{}: diagonal", method.name());
+            for j in 0..n {
+                assert!(est.od[(i, j)].is_finite());
+                if method.non_negative(&options.rates) {
+                    assert!(est.od[(i, j)] >= 0.0, "{}: negative flow", method.name());
+                }
+            }
+        }
+        if let Some(fit) = &est.demo {
+            // A closed-world rescale can be infeasible (e.g. a table with nothing off the
+            // diagonal cannot move people between birthplaces). That must be reported;
+            // the flows then cannot reproduce the stocks.
+            let reported =
+                fit.diagnostics.iter().any(|d| matches!(d, Diagnostic::NotConverged { .. }));
+            assert!(fit.convergence.converged || reported, "{}: silent", method.name());
+            let gap = margin_gap(fit);
+            assert!(gap <= margin_rtol || reported, "{}: margin gap {gap:e}", method.name());
+        }
+        totals.insert(method, est.total);
+    }
+    let independence = DemoOptions { allocation: Allocation::Independence, ..Default::default() };
+    let ind = flows::demographic_accounting(stocks, &independence).unwrap();
+    if !ind.convergence.converged {
+        return;
+    }
+    let (min, pb) = (totals[&Method::DaMinClosed], totals[&Method::DaPbClosed]);
+    let slack = 1e-6 * ind.total.max(1.0);
+    assert!(min <= pb + slack, "minimisation {min} > pseudo-Bayes {pb}");
+    assert!(pb <= ind.total + slack, "pseudo-Bayes {pb} > independence {}", ind.total);
+}
+
+// 230 areas, six five-year periods (1990–2020), every method.
+#[test]
+fn world_scale_every_method_every_period() {
+    for period in world::periods(230, 1990) {
+        let stocks = Stocks {
+            stock_start: period.stock_start.as_ref(),
+            stock_end: period.stock_end.as_ref(),
+            births: &period.births,
+            deaths: &period.deaths,
+        };
+        check_period(&stocks, 1e-6);
+    }
+}
+
+// The estimate does not depend on the order of the areas.
+#[test]
+fn invariant_to_area_order() {
+    let period = world::periods(12, 7).remove(0);
+    let n = 12;
+    let perm: Vec<usize> = (0..n).map(|i| (i * 5 + 3) % n).collect();
+    let permute = |m: &Mat<f64>| Mat::from_fn(n, n, |i, j| m[(perm[i], perm[j])]);
+    let (s0, s1) = (permute(&period.stock_start), permute(&period.stock_end));
+    let births: Vec<f64> = perm.iter().map(|&p| period.births[p]).collect();
+    let deaths: Vec<f64> = perm.iter().map(|&p| period.deaths[p]).collect();
+    let original = Stocks {
+        stock_start: period.stock_start.as_ref(),
+        stock_end: period.stock_end.as_ref(),
+        births: &period.births,
+        deaths: &period.deaths,
+    };
+    let permuted = Stocks {
+        stock_start: s0.as_ref(),
+        stock_end: s1.as_ref(),
+        births: &births,
+        deaths: &deaths,
+    };
+    for method in [Method::DaMinOpen, Method::DaMinClosed, Method::DaPbClosed] {
+        let a = flows::flows_from_stocks(method, &original, &FlowOptions::default()).unwrap();
+        let b = flows::flows_from_stocks(method, &permuted, &FlowOptions::default()).unwrap();
+        for i in 0..n {
+            for j in 0..n {
+                let (x, y) = (a.od[(perm[i], perm[j])], b.od[(i, j)]);
+                assert!((x - y).abs() <= 1e-6 * x.abs().max(1.0), "{}: {x} vs {y}", method.name());
+            }
+        }
+    }
+}
+
+fn small_world() -> impl Strategy<Value = (usize, Vec<f64>, Vec<f64>, Vec<f64>)> {
+    (3..8usize).prop_flat_map(|n| {
+        (
+            Just(n),
+            prop::collection::vec(prop_oneof![Just(0.0), 1.0..500.0], n * n),
+            prop::collection::vec(prop_oneof![Just(0.0), 1.0..500.0], n * n),
+            prop::collection::vec(0.0..50.0, n),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    // Random small worlds: natives large enough that deaths never exceed a population.
+    #[test]
+    fn random_worlds_keep_the_guarantees((n, a, b, births) in small_world()) {
+        let s0 = Mat::from_fn(n, n, |i, j| if i == j { 1000.0 + a[i * n + j] } else { a[i * n + j] });
+        let s1 = Mat::from_fn(n, n, |i, j| if i == j { 1000.0 + b[i * n + j] } else { b[i * n + j] });
+        let deaths: Vec<f64> = births.iter().map(|x| x * 0.7).collect();
+        let stocks =
+            Stocks { stock_start: s0.as_ref(), stock_end: s1.as_ref(), births: &births, deaths: &deaths };
+        check_period(&stocks, 1e-4);
+    }
+}

@@ -11,3 +11,4 @@ mod ipf;
 mod ppml;
 mod remit;
 mod support;
+mod world;
