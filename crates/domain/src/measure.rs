@@ -326,9 +326,18 @@ impl Indicator {
         title: "School enrollment, tertiary (% gross)",
         wdi_code: Some("SE.TER.ENRR"),
     };
+    /// Average total cost of sending US$500 along a corridor, as a percentage of the
+    /// amount sent (Remittance Prices Worldwide). Pair = (sender, receiver).
+    pub const REMITTANCE_COST_500: Indicator = Indicator {
+        code: "remittance_cost_500_pct",
+        unit: Unit::Percent,
+        shape: Shape::Bilateral,
+        title: "Average cost of sending US$500 (% of amount sent)",
+        wdi_code: None,
+    };
 
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 21] = [
+    pub const ALL: [Indicator; 22] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -350,6 +359,7 @@ impl Indicator {
         Indicator::REMITTANCE_COST_TO_PCT,
         Indicator::REMITTANCE_COST_FROM_PCT,
         Indicator::TERTIARY_ENROLMENT,
+        Indicator::REMITTANCE_COST_500,
     ];
 
     /// Looks up an indicator by its code.
