@@ -19,6 +19,7 @@ pub mod formats;
 pub mod areas;
 mod grid;
 pub mod read;
+mod rpw;
 mod undesa;
 mod wdi;
 mod worldbank;

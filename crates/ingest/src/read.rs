@@ -20,7 +20,7 @@ use domain::{Indicator, Iso3, Provenance, Sex, Year};
 use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
-use crate::{undesa, wdi, worldbank};
+use crate::{rpw, undesa, wdi, worldbank};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -70,11 +70,17 @@ pub enum Kind {
     /// World Bank API v2 JSON (`[{page…}, [{indicator, country, countryiso3code,
     /// date, value}…]]`).
     WdiApiJson,
+    /// Remittance Prices Worldwide corridor averages, DataBank CSV extract (senders
+    /// and receivers down, quarters across).
+    RpwCorridors,
+    /// Remittance Prices Worldwide dataset of quotes: one row per service, corridor and
+    /// quarter (sheet `Dataset …`).
+    RpwDataset,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 18] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -91,6 +97,8 @@ impl Kind {
         Kind::WdiDatabank,
         Kind::WdiDatabankBySeries,
         Kind::WdiApiJson,
+        Kind::RpwCorridors,
+        Kind::RpwDataset,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -112,6 +120,8 @@ impl Kind {
             Kind::WdiDatabank => "wdi-databank",
             Kind::WdiDatabankBySeries => "wdi-databank-by-series",
             Kind::WdiApiJson => "wdi-api-json",
+            Kind::RpwCorridors => "rpw-corridors",
+            Kind::RpwDataset => "rpw-dataset",
         }
     }
 
@@ -149,6 +159,8 @@ impl Kind {
                 "World Development Indicators, DataBank export (series across)"
             }
             Kind::WdiApiJson => "World Bank API v2 JSON",
+            Kind::RpwCorridors => "Remittance Prices Worldwide, corridor averages (DataBank)",
+            Kind::RpwDataset => "Remittance Prices Worldwide, dataset of quotes",
         }
     }
 }
@@ -257,6 +269,7 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         }
         ("Country Name", "Country Code") if field(2) == "Year" => return Some(Kind::WdiLongCsv),
         ("Series Name", "Series Code") => return Some(Kind::WdiDatabank),
+        ("Sending Countries Name", _) => return Some(Kind::RpwCorridors),
         ("Time", "Time Code") => return Some(Kind::WdiDatabankBySeries),
         ("", _) if fields.len() > 50 => return Some(Kind::WbBilateralRemittancesCsv),
         _ => {}
@@ -300,6 +313,12 @@ fn detect_workbook(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         }
         if head.find(8, |s| s == "Indicator Code").is_some() {
             return Some(Kind::WdiBulkXls);
+        }
+    }
+    for name in names.iter().filter(|n| n.to_ascii_lowercase().starts_with("dataset")) {
+        let Ok(head) = wb.head(name, 10) else { continue };
+        if head.find(10, |s| s.eq_ignore_ascii_case("cc1 total cost %")).is_some() {
+            return Some(Kind::RpwDataset);
         }
     }
     for name in &names {
@@ -362,6 +381,8 @@ pub fn read(
         Kind::WdiDatabank => wdi::read_databank(&mut out)?,
         Kind::WdiDatabankBySeries => wdi::read_databank_by_series(&mut out)?,
         Kind::WdiApiJson => wdi::read_api_json(&mut out)?,
+        Kind::RpwCorridors => rpw::read_corridors(&mut out)?,
+        Kind::RpwDataset => rpw::read_dataset(&mut out)?,
     }
     out.finish()
 }

@@ -16,6 +16,8 @@ mod undesa;
 mod worldbank;
 // World Development Indicators in their several layouts.
 mod wdi;
+// Remittance Prices Worldwide.
+mod rpw;
 // Malformed input: each rejected with its location.
 mod malformed;
 // Every supported file of the shared data folder, recognised and read.
