@@ -32,6 +32,10 @@ const PERCENT: &str = "a cost in % of the amount sent";
 /// A quarter: year and quarter number (1–4).
 type Quarter = (Year, u8);
 
+/// The quotes of one cost column for one corridor and quarter: their sum, their
+/// number, and the provenance of the first.
+type Quotes = (f64, u32, Provenance);
+
 /// Parses `2011Q1 [YR2011Q1]`, `2016_2Q`, `Q2 2016`, `2016Q2`.
 fn quarter(text: &str) -> Option<Quarter> {
     let t = text.split('[').next().unwrap_or("").trim().to_ascii_uppercase();
@@ -208,7 +212,7 @@ pub(crate) fn read_dataset(out: &mut Builder<'_>) -> Result<(), ImportError> {
     out.meta.licence = Some(LICENCE.to_owned());
 
     // (indicator index, sender, receiver, quarter) → (sum, count, first provenance).
-    let mut means: BTreeMap<(usize, Iso3, Iso3, Quarter), (f64, u32, Provenance)> = BTreeMap::new();
+    let mut means: BTreeMap<(usize, Iso3, Iso3, Quarter), Quotes> = BTreeMap::new();
     let mut last: Option<Quarter> = None;
     for row in header + 1..grid.n_rows() {
         let period_text = grid.text(row, period);
