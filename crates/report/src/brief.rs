@@ -200,7 +200,7 @@ const CSS: &str = "\
 body{margin:0;background:#fff;color:#1a1a1a;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5}\
 .page{max-width:62rem;margin:0 auto;padding:1rem 1.5rem 3rem}\
 .fictional{margin:0;padding:.9rem 1.5rem;background:#fff1c2;border-bottom:4px solid #7a5200;color:#3b2700;font-size:1.05rem;text-align:center}\
-.fictional strong{text-transform:uppercase;letter-spacing:.04em}\
+.fictional strong:first-child:not(:only-child){text-transform:uppercase;letter-spacing:.04em}\
 header{border-bottom:2px solid #0072B2;margin-bottom:1.5rem;padding-bottom:.5rem}\
 .kicker{margin:.5rem 0 0;color:#444;text-transform:uppercase;letter-spacing:.06em;font-size:.85rem}\
 h1{margin:.2rem 0;font-size:2rem;line-height:1.2}\
@@ -284,8 +284,14 @@ pub fn render(profile: &CountryProfile) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"));
     if let Some(notice) = &profile.fictional_notice {
+        // The label makes the banner unmistakable, unless the notice already says it.
+        let label = if notice.to_lowercase().contains("fictional") {
+            ""
+        } else {
+            "<strong>Fictional data</strong> — "
+        };
         out.push_str(&format!(
-            "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\"><strong>Fictional data</strong> — {}</p>\n",
+            "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\">{label}<strong>{}</strong></p>\n",
             escape(notice)
         ));
     }

@@ -187,6 +187,17 @@ fn fictional_notice_is_in_the_title_and_a_banner_at_the_top() {
 }
 
 #[test]
+fn banner_label_is_not_repeated() {
+    let mut profile = fixture::xandria();
+    let html = brief::render(&profile);
+    assert!(html.contains("<strong>Fictional data</strong> — <strong>Demo world:"));
+    profile.fictional_notice = Some("FICTIONAL DEMO WORLD: invented.".to_owned());
+    let html = brief::render(&profile);
+    check_brief(&html);
+    assert!(html.contains("role=\"note\"><strong>FICTIONAL DEMO WORLD: invented.</strong></p>"));
+}
+
+#[test]
 fn no_banner_without_a_notice() {
     let mut profile = fixture::xandria();
     profile.fictional_notice = None;
