@@ -359,7 +359,10 @@ impl Checker<'_> {
         let sha256 = match raw.sha256 {
             Some(sha) => {
                 let ok = sha.get_ref().len() == 64
-                    && sha.get_ref().bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+                    && sha
+                        .get_ref()
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
                 if !ok {
                     return Err(self.error(
                         sha.span(),
@@ -441,18 +444,25 @@ save_as = "a.csv"
     fn a_minimal_catalogue_parses() {
         let catalogue = Catalogue::parse(MINIMAL).unwrap();
         assert_eq!(catalogue.datasets.len(), 1);
-        assert_eq!(catalogue.datasets[0].files[0].url.as_deref(), Some("https://example.org/a.csv"));
+        assert_eq!(
+            catalogue.datasets[0].files[0].url.as_deref(),
+            Some("https://example.org/a.csv")
+        );
     }
 
     #[test]
     fn errors_name_the_line_and_field() {
         let e = error_of(&MINIMAL.replace("https://example.org/a.csv", "example.org/a.csv"));
         assert_eq!((e.line, e.field.as_str()), (10, "url"), "{e}");
-        let e = error_of(&MINIMAL.replace("save_as = \"a.csv\"", "save_as = \"a.csv\"\nkind = \"nope\""));
+        let e = error_of(
+            &MINIMAL.replace("save_as = \"a.csv\"", "save_as = \"a.csv\"\nkind = \"nope\""),
+        );
         assert_eq!((e.line, e.field.as_str()), (12, "kind"), "{e}");
         let e = error_of(&MINIMAL.replace("save_as = \"a.csv\"", "save_as = \"../a.csv\""));
         assert_eq!((e.line, e.field.as_str()), (11, "save_as"), "{e}");
-        let e = error_of(&MINIMAL.replace("save_as = \"a.csv\"", "save_as = \"a.csv\"\nsha256 = \"ABC\""));
+        let e = error_of(
+            &MINIMAL.replace("save_as = \"a.csv\"", "save_as = \"a.csv\"\nsha256 = \"ABC\""),
+        );
         assert_eq!((e.line, e.field.as_str()), (12, "sha256"), "{e}");
         let e = error_of(&MINIMAL.replace("licence = \"L\"\n", ""));
         assert_eq!(e.field, "licence", "{e}");

@@ -179,15 +179,19 @@ pub fn download(
                 tracing::warn!(url = url.as_str(), attempt, "{message}");
                 if attempt > options.retries {
                     return Err(match kind {
-                        Transient::Connect => {
-                            FetchError::Unreachable { url: url.to_string(), attempts: attempt, message }
-                        }
+                        Transient::Connect => FetchError::Unreachable {
+                            url: url.to_string(),
+                            attempts: attempt,
+                            message,
+                        },
                         Transient::Status(status) => {
                             FetchError::Status { url: url.to_string(), status }
                         }
-                        Transient::Transfer => {
-                            FetchError::Transfer { url: url.to_string(), attempts: attempt, message }
-                        }
+                        Transient::Transfer => FetchError::Transfer {
+                            url: url.to_string(),
+                            attempts: attempt,
+                            message,
+                        },
                     });
                 }
                 thread::sleep(backoff(options.backoff, attempt));
@@ -354,9 +358,8 @@ fn fetch_once(
     }
     let mut response = request.call().map_err(|e| classify(url, e))?;
     let status = response.status().as_u16();
-    let header = |name: &str| {
-        response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
-    };
+    let header =
+        |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let content_length = header("content-length").and_then(|v| v.trim().parse::<u64>().ok());
     let (start, total) = match status {
         200 => (0, content_length),
@@ -382,10 +385,7 @@ fn fetch_once(
             ));
         }
         408 | 429 | 500..=599 => {
-            return Err(Failure::Transient(
-                Transient::Status(status),
-                format!("HTTP {status}"),
-            ));
+            return Err(Failure::Transient(Transient::Status(status), format!("HTTP {status}")));
         }
         _ => {
             return Err(Failure::Permanent(FetchError::Status { url: url.to_string(), status }));

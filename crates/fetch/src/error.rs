@@ -92,7 +92,9 @@ pub enum FetchError {
         message: String,
     },
     /// The downloaded file's SHA-256 differs from the catalogue's. Nothing is kept.
-    #[error("GET {url}: SHA-256 {found} differs from the expected {expected}; the download was discarded")]
+    #[error(
+        "GET {url}: SHA-256 {found} differs from the expected {expected}; the download was discarded"
+    )]
     ChecksumMismatch {
         /// The URL requested.
         url: String,

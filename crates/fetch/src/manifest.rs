@@ -67,7 +67,8 @@ pub(crate) fn record(cache_dir: &Path, record: Record) -> Result<(), FetchError>
     manifest.files.sort_by(|a, b| (&a.dataset, &a.file).cmp(&(&b.dataset, &b.file)));
     let path = manifest_path(cache_dir);
     let manifest_error = |message: String| FetchError::Manifest { path: path.clone(), message };
-    let mut json = serde_json::to_string_pretty(&manifest).map_err(|e| manifest_error(e.to_string()))?;
+    let mut json =
+        serde_json::to_string_pretty(&manifest).map_err(|e| manifest_error(e.to_string()))?;
     json.push('\n');
     let tmp = cache_dir.join(format!("{MANIFEST_FILE}.{}.tmp", std::process::id()));
     fs::write(&tmp, json).map_err(|e| FetchError::io(&tmp, e))?;

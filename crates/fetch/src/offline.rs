@@ -22,10 +22,10 @@ pub fn offline_help(datasets: &[&Dataset]) -> String {
             "{}: {} ({}, {})",
             dataset.id, dataset.title, dataset.publisher, dataset.edition
         );
-        if dataset.files.is_empty() {
-            if let Some(page) = &dataset.page {
-                let _ = writeln!(out, "  see       {page}");
-            }
+        if dataset.files.is_empty()
+            && let Some(page) = &dataset.page
+        {
+            let _ = writeln!(out, "  see       {page}");
         }
         for file in &dataset.files {
             match (&file.url, &dataset.page) {

@@ -93,8 +93,9 @@ mod tests {
 
     #[test]
     fn path_and_query_keep_the_query() {
-        let url = Url::parse("https://api.worldbank.org/v2/en/indicator/SP.POP.TOTL?downloadformat=csv")
-            .unwrap();
+        let url =
+            Url::parse("https://api.worldbank.org/v2/en/indicator/SP.POP.TOTL?downloadformat=csv")
+                .unwrap();
         assert_eq!(url.path_and_query(), "/v2/en/indicator/SP.POP.TOTL?downloadformat=csv");
         assert_eq!(Url::parse("https://example.org").unwrap().path_and_query(), "/");
     }
