@@ -69,11 +69,11 @@ pub enum Error {
     },
     /// An input value is negative or not finite where only finite non-negative values
     /// make sense (stocks, margins, seeds, inflows, incomes).
-    #[error("{what} has an invalid value {value} at position {index} (row-major)")]
+    #[error("{what} has an invalid value {value} at position {index} (column-major)")]
     InvalidValue {
         /// Which input.
         what: &'static str,
-        /// Position of the value (row-major for matrices).
+        /// Position of the value (column-major for matrices, as faer stores them).
         index: usize,
         /// The offending value.
         value: f64,

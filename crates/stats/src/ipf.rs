@@ -284,14 +284,14 @@ pub fn fit3(
         check_values("col_tot", &col_margins[k])?;
         check_sums(row_margins[k].iter().sum(), col_margins[k].iter().sum())?;
     }
-    let mut tables: Vec<Table> = match seed {
-        Seed3::Uniform => (0..n_pob).map(|_| Table::filled(n_orig, n_dest, 1.0)).collect(),
+    let seeds: Vec<Table> = match seed {
+        Seed3::Uniform => vec![Table::filled(n_orig, n_dest, 1.0)],
         Seed3::Recycled(m) => {
             check_len("seed rows", n_orig, m.nrows())?;
             check_len("seed columns", n_dest, m.ncols())?;
             let t = Table::from_mat(m);
             check_values("seed", &t.data)?;
-            vec![t; n_pob]
+            vec![t]
         }
         Seed3::ByPob(ms) => {
             check_len("seed matrices (birthplaces)", n_pob, ms.len())?;
@@ -306,11 +306,11 @@ pub fn fit3(
             out
         }
     };
-    let margins: Vec<(&[f64], &[f64])> =
-        row_margins.iter().zip(&col_margins).map(|(r, c)| (r.as_slice(), c.as_slice())).collect();
-    let conv = fit_slices(&mut tables, &margins, options);
+    let margins: Vec<(Vec<f64>, Vec<f64>)> = row_margins.into_iter().zip(col_margins).collect();
+    let make = |k: usize| seeds[if seeds.len() == 1 { 0 } else { k }].clone();
+    let (fitted, conv) = fit_slices(n_pob, make, &margins, options, |_, t| t.to_mat());
     Ok(Ipf3Fit {
-        fitted: tables.iter().map(Table::to_mat).collect(),
+        fitted,
         iterations: conv.iterations,
         max_margin_error: conv.max_margin_error,
         converged: conv.converged,
@@ -380,20 +380,23 @@ pub fn cm3(
     let mut iterations = 0;
     let mut converged = false;
     let mut denom = vec![0.0; n_col];
+    let mut denom_row = vec![0.0; n_row];
     while iterations < options.maxit {
         iterations += 1;
         let mut change: f64 = 0.0;
+        denom_row.fill(0.0);
+        for (j, b) in beta.iter().enumerate() {
+            for (d, x) in denom_row.iter_mut().zip(m.col(j)) {
+                *d += b * x;
+            }
+        }
         for i in 0..n_row {
-            let d: f64 = m.row(i).iter().zip(&beta).map(|(x, b)| x * b).sum();
-            let new = factor(row_tot[i], d);
+            let new = factor(row_tot[i], denom_row[i]);
             change = change.max((new - alpha[i]).abs());
             alpha[i] = new;
         }
-        denom.fill(0.0);
-        for (i, a) in alpha.iter().enumerate() {
-            for (d, x) in denom.iter_mut().zip(m.row(i)) {
-                *d += a * x;
-            }
+        for j in 0..n_col {
+            denom[j] = m.col(j).iter().zip(&alpha).map(|(x, a)| x * a).sum();
         }
         for j in 0..n_col {
             let new = factor(col_tot[j], denom[j]);
@@ -426,7 +429,8 @@ pub fn cm3(
 // ---------------------------------------------------------------------------------------
 // Kernels shared with `flows`.
 
-/// A dense row-major table: the working form of every fit.
+/// A dense column-major table (the layout of [`faer::Mat`]): the working form of every
+/// fit. Cell `(i, j)` is `data[j * n_row + i]`.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Table {
     pub(crate) n_row: usize,
@@ -442,66 +446,75 @@ impl Table {
     pub(crate) fn from_mat(m: MatRef<'_, f64>) -> Table {
         let (n_row, n_col) = (m.nrows(), m.ncols());
         let mut data = Vec::with_capacity(n_row * n_col);
-        for i in 0..n_row {
-            for j in 0..n_col {
-                data.push(m[(i, j)]);
-            }
+        for j in 0..n_col {
+            data.extend((0..n_row).map(|i| m[(i, j)]));
         }
         Table { n_row, n_col, data }
     }
 
     pub(crate) fn to_mat(&self) -> Mat<f64> {
-        Mat::from_fn(self.n_row, self.n_col, |i, j| self.data[i * self.n_col + j])
+        let mut m = Mat::<f64>::zeros(self.n_row, self.n_col);
+        for j in 0..self.n_col {
+            m.col_as_slice_mut(j).copy_from_slice(self.col(j));
+        }
+        m
     }
 
     #[inline]
     pub(crate) fn at(&self, i: usize, j: usize) -> f64 {
-        self.data[i * self.n_col + j]
+        self.data[j * self.n_row + i]
     }
 
     #[inline]
     pub(crate) fn at_mut(&mut self, i: usize, j: usize) -> &mut f64 {
-        &mut self.data[i * self.n_col + j]
+        &mut self.data[j * self.n_row + i]
     }
 
-    pub(crate) fn row(&self, i: usize) -> &[f64] {
-        &self.data[i * self.n_col..(i + 1) * self.n_col]
+    pub(crate) fn col(&self, j: usize) -> &[f64] {
+        &self.data[j * self.n_row..(j + 1) * self.n_row]
+    }
+
+    pub(crate) fn col_mut(&mut self, j: usize) -> &mut [f64] {
+        let n_row = self.n_row;
+        &mut self.data[j * n_row..(j + 1) * n_row]
+    }
+
+    /// Row `i` as a vector.
+    pub(crate) fn row(&self, i: usize) -> Vec<f64> {
+        (0..self.n_col).map(|j| self.at(i, j)).collect()
     }
 
     pub(crate) fn row_sums(&self) -> Vec<f64> {
-        (0..self.n_row).map(|i| self.row(i).iter().sum()).collect()
-    }
-
-    pub(crate) fn col_sums(&self) -> Vec<f64> {
-        let mut out = vec![0.0; self.n_col];
-        for i in 0..self.n_row {
-            for (acc, x) in out.iter_mut().zip(self.row(i)) {
+        let mut out = vec![0.0; self.n_row];
+        for j in 0..self.n_col {
+            for (acc, x) in out.iter_mut().zip(self.col(j)) {
                 *acc += x;
             }
         }
         out
     }
 
+    pub(crate) fn col_sums(&self) -> Vec<f64> {
+        (0..self.n_col).map(|j| self.col(j).iter().sum()).collect()
+    }
+
     /// Scales each column `j` by `target[j] / colsum[j]` (zero when either is zero):
     /// a one-margin fit, exact after one sweep.
     pub(crate) fn scale_cols_to(&mut self, target: &[f64]) {
-        let sums = self.col_sums();
-        let f: Vec<f64> = target.iter().zip(&sums).map(|(&t, &s)| factor(t, s)).collect();
-        for i in 0..self.n_row {
-            let n_col = self.n_col;
-            for (x, f) in self.data[i * n_col..(i + 1) * n_col].iter_mut().zip(&f) {
-                *x *= f;
-            }
+        for (j, &t) in target.iter().enumerate() {
+            let col = self.col_mut(j);
+            let f = factor(t, col.iter().sum());
+            col.iter_mut().for_each(|x| *x *= f);
         }
     }
 
     /// Scales each row `i` by `target[i] / rowsum[i]` (zero when either is zero).
     pub(crate) fn scale_rows_to(&mut self, target: &[f64]) {
-        let n_col = self.n_col;
-        for (i, &t) in target.iter().enumerate() {
-            let row = &mut self.data[i * n_col..(i + 1) * n_col];
-            let f = factor(t, row.iter().sum());
-            row.iter_mut().for_each(|x| *x *= f);
+        let f: Vec<f64> = target.iter().zip(self.row_sums()).map(|(&t, s)| factor(t, s)).collect();
+        for j in 0..self.n_col {
+            for (x, f) in self.col_mut(j).iter_mut().zip(&f) {
+                *x *= f;
+            }
         }
     }
 
@@ -515,7 +528,7 @@ impl Table {
         let mut state = SweepState::new(self);
         let mut conv = Convergence {
             iterations: 0,
-            max_margin_error: f64::INFINITY,
+            max_margin_error: state.margin_error(row_tot, col_tot),
             criterion: f64::INFINITY,
             converged: false,
         };
@@ -529,50 +542,82 @@ impl Table {
                 break;
             }
         }
-        if conv.iterations == 0 {
-            conv.max_margin_error = state.margin_error(row_tot, col_tot);
-        }
         let scale = row_tot.into_iter().chain(col_tot).flatten().fold(0.0_f64, |a, b| a.max(*b));
         conv.converged &= conv.max_margin_error <= options.margin_rtol * scale;
         conv
     }
 }
 
-/// Fits many tables in lockstep: every table sweeps once per round, and all stop in the
-/// first round after which the stopping rule holds for all of them together.
-pub(crate) fn fit_slices(
-    tables: &mut [Table],
-    margins: &[(&[f64], &[f64])],
+/// Fits many tables with the stopping rule applied to all of them together, as one IPF
+/// of their stack would (`mipfp::Ipfp` on a three-way array): every table makes the same
+/// number of sweeps, the first number after which the rule holds for the whole stack.
+///
+/// Each table first sweeps on its own until its own rule holds (while it is in cache),
+/// then all are brought to the largest of those counts, and only if the rule then fails
+/// somewhere do they continue in lockstep. The tables are built by `make` and handed to
+/// `finish` in parallel; the result does not depend on the number of threads.
+pub(crate) fn fit_slices<R: Send>(
+    n_slices: usize,
+    make: impl Fn(usize) -> Table + Sync,
+    margins: &[(Vec<f64>, Vec<f64>)],
     options: &IpfOptions,
-) -> Convergence {
-    let mut states: Vec<SweepState> = tables.iter().map(SweepState::new).collect();
-    let mut conv = Convergence {
-        iterations: 0,
-        max_margin_error: 0.0,
-        criterion: f64::INFINITY,
-        converged: tables.is_empty(),
-    };
-    while !conv.converged && conv.iterations < options.maxit {
-        conv.iterations += 1;
-        // The maximum is exact whatever the reduction order, so the answer does not depend
-        // on how rayon splits the work.
-        let (crit, err) = tables
-            .par_iter_mut()
-            .zip(states.par_iter_mut())
-            .zip(margins.par_iter())
-            .map(|((t, s), (r, c))| {
-                let out = s.sweep(t, Some(r), Some(c));
-                (criterion(&out, options.stop), out.margin_error)
-            })
-            .reduce(|| (0.0, 0.0), |a, b| (a.0.max(b.0), a.1.max(b.1)));
-        conv.criterion = crit;
-        conv.max_margin_error = err;
-        conv.converged = stop(crit, options);
+    finish: impl Fn(usize, Table) -> R + Sync,
+) -> (Vec<R>, Convergence) {
+    struct Slice {
+        table: Table,
+        state: SweepState,
+        sweeps: u32,
+        criterion: f64,
+        margin_error: f64,
     }
+    let sweep = |s: &mut Slice, k: usize| {
+        let (r, c) = &margins[k];
+        let out = s.state.sweep(&mut s.table, Some(r), Some(c));
+        s.sweeps += 1;
+        s.criterion = criterion(&out, options.stop);
+        s.margin_error = out.margin_error;
+    };
+    let mut slices: Vec<Slice> = (0..n_slices)
+        .into_par_iter()
+        .map(|k| {
+            let table = make(k);
+            let state = SweepState::new(&table);
+            let (r, c) = &margins[k];
+            let margin_error = state.margin_error(Some(r), Some(c));
+            let mut s = Slice { table, state, sweeps: 0, criterion: f64::INFINITY, margin_error };
+            while s.sweeps < options.maxit {
+                sweep(&mut s, k);
+                if stop(s.criterion, options) {
+                    break;
+                }
+            }
+            s
+        })
+        .collect();
+    let mut target = slices.iter().map(|s| s.sweeps).max().unwrap_or(0);
+    loop {
+        slices.par_iter_mut().enumerate().for_each(|(k, s)| {
+            while s.sweeps < target {
+                sweep(s, k);
+            }
+        });
+        let all_stop = slices.iter().all(|s| stop(s.criterion, options));
+        if all_stop || target >= options.maxit {
+            break;
+        }
+        target += 1;
+    }
+    let mut conv = Convergence {
+        iterations: target,
+        max_margin_error: slices.iter().map(|s| s.margin_error).fold(0.0, f64::max),
+        criterion: slices.iter().map(|s| s.criterion).fold(0.0, f64::max),
+        converged: n_slices == 0 || slices.iter().all(|s| stop(s.criterion, options)),
+    };
     let scale =
         margins.iter().flat_map(|(r, c)| r.iter().chain(c.iter())).fold(0.0_f64, |a, b| a.max(*b));
     conv.converged &= conv.max_margin_error <= options.margin_rtol * scale;
-    conv
+    let results = slices.into_par_iter().enumerate().map(|(k, s)| finish(k, s.table)).collect();
+    (results, conv)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -595,7 +640,7 @@ impl SweepState {
         SweepState {
             row_sum: t.row_sums(),
             row_factor: vec![1.0; t.n_row],
-            col_sum: vec![0.0; t.n_col],
+            col_sum: t.col_sums(),
             col_factor: vec![1.0; t.n_col],
         }
     }
@@ -606,15 +651,15 @@ impl SweepState {
         r.max(c)
     }
 
-    /// One sweep: rows to `row_tot`, then columns to `col_tot`. Two passes over the table;
-    /// the cells are the same as scaling rows and columns in separate passes.
+    /// One sweep: rows to `row_tot`, then columns to `col_tot`, in two passes over the
+    /// table. Each cell becomes `(x * row_factor) * col_factor`, the same bits as scaling
+    /// rows and columns in separate passes.
     fn sweep(
         &mut self,
         t: &mut Table,
         row_tot: Option<&[f64]>,
         col_tot: Option<&[f64]>,
     ) -> SweepOutcome {
-        let n_col = t.n_col;
         match row_tot {
             Some(r) => {
                 for ((f, &target), &sum) in self.row_factor.iter_mut().zip(r).zip(&self.row_sum) {
@@ -625,25 +670,20 @@ impl SweepState {
         }
         match col_tot {
             Some(c) => {
-                self.col_sum.fill(0.0);
-                for (i, &fr) in self.row_factor.iter().enumerate() {
-                    let row = &t.data[i * n_col..(i + 1) * n_col];
-                    for (acc, &x) in self.col_sum.iter_mut().zip(row) {
-                        *acc += x * fr;
-                    }
-                }
-                for ((f, &target), &sum) in self.col_factor.iter_mut().zip(c).zip(&self.col_sum) {
+                for (j, (f, &target)) in self.col_factor.iter_mut().zip(c).enumerate() {
+                    let sum: f64 =
+                        t.col(j).iter().zip(&self.row_factor).map(|(x, fr)| x * fr).sum();
                     *f = factor(target, sum);
                 }
             }
             None => self.col_factor.fill(1.0),
         }
         let mut max_change: f64 = 0.0;
-        self.col_sum.fill(0.0);
-        for (i, &fr) in self.row_factor.iter().enumerate() {
-            let row = &mut t.data[i * n_col..(i + 1) * n_col];
+        self.row_sum.fill(0.0);
+        for (j, &fc) in self.col_factor.iter().enumerate() {
             let mut sum = 0.0;
-            for ((x, &fc), acc) in row.iter_mut().zip(&self.col_factor).zip(self.col_sum.iter_mut())
+            for ((x, &fr), acc) in
+                t.col_mut(j).iter_mut().zip(&self.row_factor).zip(self.row_sum.iter_mut())
             {
                 let new = *x * fr * fc;
                 max_change = max_change.max((new - *x).abs());
@@ -651,7 +691,7 @@ impl SweepState {
                 sum += new;
                 *acc += new;
             }
-            self.row_sum[i] = sum;
+            self.col_sum[j] = sum;
         }
         SweepOutcome { max_change, margin_error: self.margin_error(row_tot, col_tot) }
     }
@@ -761,6 +801,6 @@ mod tests {
     fn negative_seed_is_an_error() {
         let seed = faer::mat![[1.0, -1.0], [1.0, 1.0]];
         let err = fit2(seed.as_ref(), Some(&[1.0, 1.0]), Some(&[1.0, 1.0]), &IpfOptions::default());
-        assert!(matches!(err, Err(Error::InvalidValue { what: "seed", index: 1, .. })));
+        assert!(matches!(err, Err(Error::InvalidValue { what: "seed", index: 2, .. })));
     }
 }

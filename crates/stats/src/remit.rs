@@ -251,7 +251,7 @@ pub fn allocate(input: &RemitInput<'_>, options: &RemitOptions) -> Result<RemitM
         for j in 0..n {
             let v = stock.at(i, j);
             if i != j && !(v.is_finite() && v >= 0.0) {
-                return Err(Error::InvalidValue { what: "stock", index: i * n + j, value: v });
+                return Err(Error::InvalidValue { what: "stock", index: j * n + i, value: v });
             }
         }
     }

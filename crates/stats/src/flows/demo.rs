@@ -361,7 +361,14 @@ pub fn demographic_accounting(
         Allocation::PseudoBayes => {
             let (y_min, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf);
             let (y_ind, c_ind) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            let (y, w) = pseudo_bayes(y_min, &y_ind);
+            let (y, w): (Vec<Table>, Vec<f64>) = y_min
+                .into_par_iter()
+                .zip(y_ind.par_iter())
+                .map(|(mut x, prior)| {
+                    let w = pseudo_bayes(&mut x, prior);
+                    (x, w)
+                })
+                .unzip();
             let conv = Convergence {
                 iterations: c_min.iterations.max(c_ind.iterations),
                 max_margin_error: c_min.max_margin_error.max(c_ind.max_margin_error),
@@ -375,19 +382,25 @@ pub fn demographic_accounting(
         diagnostics.push(Diagnostic::NotConverged { step: "allocation", convergence });
     }
 
-    let mut od = Table::filled(n, n, 0.0);
-    for y in &flow_by_pob {
-        for i in 0..n {
-            for j in 0..n {
-                if i != j {
-                    *od.at_mut(i, j) += y.at(i, j);
+    // Summed over birthplaces in a fixed order, one destination column per task.
+    let od_cols: Vec<Vec<f64>> = (0..n)
+        .into_par_iter()
+        .map(|j| {
+            let mut col = vec![0.0; n];
+            for y in &flow_by_pob {
+                for (acc, x) in col.iter_mut().zip(y.col(j)) {
+                    *acc += x;
                 }
             }
-        }
-    }
+            col[j] = 0.0;
+            col
+        })
+        .collect();
+    let od = Table { n_row: n, n_col: n, data: od_cols.concat() };
     let total = od.data.iter().sum();
+    let flow_by_pob = flow_by_pob.par_iter().map(Table::to_mat).collect();
     Ok(DemoFlows {
-        flow_by_pob: flow_by_pob.iter().map(Table::to_mat).collect(),
+        flow_by_pob,
         od: od.to_mat(),
         total,
         births: births.to_mat(),
@@ -406,7 +419,7 @@ pub fn demographic_accounting(
 /// foreign-born than people) is repaired by the guard, so only finiteness is checked.
 fn check_stock(what: &'static str, s: &Table) -> Result<(), Error> {
     for (idx, &v) in s.data.iter().enumerate() {
-        let (i, j) = (idx / s.n_col, idx % s.n_col);
+        let (i, j) = (idx % s.n_row, idx / s.n_row);
         if !v.is_finite() || (i != j && v < 0.0) {
             return Err(Error::InvalidValue { what, index: idx, value: v });
         }
@@ -610,37 +623,34 @@ fn minimisation(
     ipf: &IpfOptions,
 ) -> (Vec<Table>, Convergence) {
     let n = s0.n_row;
-    let mut stayers = Table::filled(n, n, 0.0); // [k][r]
-    let mut x0 = Table::filled(n, n, 0.0); // [k][orig]
-    let mut x1 = Table::filled(n, n, 0.0); // [k][dest]
-    for k in 0..n {
-        for r in 0..n {
-            let s = s0.at(k, r).min(s1.at(k, r));
-            *stayers.at_mut(k, r) = s;
-            *x0.at_mut(k, r) = s0.at(k, r) - s;
-            *x1.at_mut(k, r) = s1.at(k, r) - s;
-        }
-    }
-    // Remove rounding drift between the two birthplace totals (migest rescales x1).
-    for k in 0..n {
-        let f = factor(x0.row(k).iter().sum(), x1.row(k).iter().sum());
-        for r in 0..n {
-            *x1.at_mut(k, r) *= f;
-        }
-    }
+    // Margins of birthplace k: movers out of each origin (x0) and into each destination (x1).
+    let margins: Vec<(Vec<f64>, Vec<f64>)> = (0..n)
+        .map(|k| {
+            let (a, b) = (s0.row(k), s1.row(k));
+            let x0: Vec<f64> = a.iter().zip(&b).map(|(a, b)| a - a.min(*b)).collect();
+            let mut x1: Vec<f64> = a.iter().zip(&b).map(|(a, b)| b - a.min(*b)).collect();
+            // Remove rounding drift between the two birthplace totals (migest rescales x1).
+            let f = factor(x0.iter().sum(), x1.iter().sum());
+            x1.iter_mut().for_each(|x| *x *= f);
+            (x0, x1)
+        })
+        .collect();
     let mut base = seed.cloned().unwrap_or_else(|| Table::filled(n, n, 1.0));
     for i in 0..n {
         *base.at_mut(i, i) = 0.0;
     }
-    let mut tables = vec![base; n];
-    let margins: Vec<(&[f64], &[f64])> = (0..n).map(|k| (x0.row(k), x1.row(k))).collect();
-    let conv = fit_slices(&mut tables, &margins, ipf);
-    tables.par_iter_mut().enumerate().for_each(|(k, t)| {
-        for r in 0..n {
-            *t.at_mut(r, r) += stayers.at(k, r);
-        }
-    });
-    (tables, conv)
+    fit_slices(
+        n,
+        |_| base.clone(),
+        &margins,
+        ipf,
+        |k, mut t| {
+            for r in 0..n {
+                *t.at_mut(r, r) += s0.at(k, r).min(s1.at(k, r));
+            }
+            t
+        },
+    )
 }
 
 /// Independence: each birthplace table fitted from the seed to the adjusted stocks.
@@ -654,10 +664,8 @@ fn independence(
     crate::ipf::check_values("adjusted stock_start", &s0.data)?;
     crate::ipf::check_values("adjusted stock_end", &s1.data)?;
     let base = seed.cloned().unwrap_or_else(|| Table::filled(n, n, 1.0));
-    let mut tables = vec![base; n];
-    let margins: Vec<(&[f64], &[f64])> = (0..n).map(|k| (s0.row(k), s1.row(k))).collect();
-    let conv = fit_slices(&mut tables, &margins, ipf);
-    Ok((tables, conv))
+    let margins: Vec<(Vec<f64>, Vec<f64>)> = (0..n).map(|k| (s0.row(k), s1.row(k))).collect();
+    Ok(fit_slices(n, |_| base.clone(), &margins, ipf, |_, t| t))
 }
 
 /// Pseudo-Bayes smoothing (Bishop, Fienberg & Holland 1975, ch. 12; Azose & Raftery
@@ -665,38 +673,31 @@ fn independence(
 /// independence estimate `N λ`:
 /// `x̃ = N/(N+K) · x + K/(N+K) · N λ`, with `K = (N² − Σx²) / Σ(x − Nλ)²`.
 /// Both tables have the same margins, so their mixture keeps them.
-fn pseudo_bayes(mut y_min: Vec<Table>, y_ind: &[Table]) -> (Vec<Table>, Vec<f64>) {
-    let weights: Vec<f64> = y_min
-        .par_iter_mut()
-        .zip(y_ind.par_iter())
-        .map(|(x, prior)| {
-            let total: f64 = x.data.iter().sum();
-            let prior_total: f64 = prior.data.iter().sum();
-            if total <= 0.0 || prior_total <= 0.0 {
-                return 0.0;
-            }
-            let sum_sq: f64 = x.data.iter().map(|v| v * v).sum();
-            let dist: f64 = x
-                .data
-                .iter()
-                .zip(&prior.data)
-                .map(|(v, p)| {
-                    let e = v - total * p / prior_total;
-                    e * e
-                })
-                .sum();
-            if dist == 0.0 {
-                return 0.0;
-            }
-            let k = ((total * total - sum_sq) / dist).max(0.0);
-            let w = k / (total + k);
-            for (v, p) in x.data.iter_mut().zip(&prior.data) {
-                *v = (1.0 - w) * *v + w * total * p / prior_total;
-            }
-            w
+fn pseudo_bayes(x: &mut Table, prior: &Table) -> f64 {
+    let total: f64 = x.data.iter().sum();
+    let prior_total: f64 = prior.data.iter().sum();
+    if total <= 0.0 || prior_total <= 0.0 {
+        return 0.0;
+    }
+    let sum_sq: f64 = x.data.iter().map(|v| v * v).sum();
+    let dist: f64 = x
+        .data
+        .iter()
+        .zip(&prior.data)
+        .map(|(v, p)| {
+            let e = v - total * p / prior_total;
+            e * e
         })
-        .collect();
-    (y_min, weights)
+        .sum();
+    if dist == 0.0 {
+        return 0.0;
+    }
+    let k = ((total * total - sum_sq) / dist).max(0.0);
+    let w = k / (total + k);
+    for (v, p) in x.data.iter_mut().zip(&prior.data) {
+        *v = (1.0 - w) * *v + w * total * p / prior_total;
+    }
+    w
 }
 
 #[cfg(test)]
@@ -713,7 +714,7 @@ mod tests {
 
     #[test]
     fn negative_native_born_is_repaired_and_reported() {
-        let mut s = Table { n_row: 2, n_col: 2, data: vec![10.0, 5.0, 3.0, -1.0] };
+        let mut s = Table { n_row: 2, n_col: 2, data: vec![10.0, 3.0, 5.0, -1.0] };
         let mut diags = Vec::new();
         non_negative_native_born(&mut s, StockTable::Start, &mut diags).unwrap();
         assert!(s.at(1, 1).abs() < 1e-300);
@@ -723,11 +724,11 @@ mod tests {
 
     #[test]
     fn pseudo_bayes_keeps_margins() {
-        let x = Table { n_row: 2, n_col: 2, data: vec![5.0, 0.0, 0.0, 5.0] };
+        let mut x = Table { n_row: 2, n_col: 2, data: vec![5.0, 0.0, 0.0, 5.0] };
         let prior = Table { n_row: 2, n_col: 2, data: vec![2.5, 2.5, 2.5, 2.5] };
-        let (y, w) = pseudo_bayes(vec![x], &[prior]);
-        assert!(w[0] > 0.0 && w[0] < 1.0);
-        assert!((y[0].row_sums()[0] - 5.0).abs() < 1e-12);
-        assert!((y[0].col_sums()[1] - 5.0).abs() < 1e-12);
+        let w = pseudo_bayes(&mut x, &prior);
+        assert!(w > 0.0 && w < 1.0);
+        assert!((x.row_sums()[0] - 5.0).abs() < 1e-12);
+        assert!((x.col_sums()[1] - 5.0).abs() < 1e-12);
     }
 }

@@ -165,8 +165,8 @@ fn solve(a: &Table, b: &Table) -> Result<Table, Error> {
         }
         if pivot_row != col {
             for j in 0..n {
-                a.data.swap(col * n + j, pivot_row * n + j);
-                x.data.swap(col * n + j, pivot_row * n + j);
+                a.data.swap(j * n + col, j * n + pivot_row);
+                x.data.swap(j * n + col, j * n + pivot_row);
             }
         }
         for r in col + 1..n {

@@ -167,8 +167,8 @@ proptest! {
             other_areas: &[n - 1],
         };
         let m = remit::allocate(&input, &RemitOptions { weighting, ..Default::default() }).unwrap();
-        for i in 0..n {
-            match (m.status[i], inflows[i]) {
+        for (i, inflow) in inflows.iter().enumerate() {
+            match (m.status[i], *inflow) {
                 (OriginStatus::Allocated, Some(r)) => {
                     let column: f64 = (0..n).map(|j| m.sent[(j, i)]).sum();
                     prop_assert!((column - r).abs() <= 1e-9 * r.max(1e-300), "{column} vs {r}");

@@ -7,11 +7,11 @@
 
 /// One period: start and end stock tables (place of birth × residence, row-major) and
 /// births and deaths by residence.
-pub struct Period {
-    pub stock_start: faer::Mat<f64>,
-    pub stock_end: faer::Mat<f64>,
-    pub births: Vec<f64>,
-    pub deaths: Vec<f64>,
+pub(crate) struct Period {
+    pub(crate) stock_start: faer::Mat<f64>,
+    pub(crate) stock_end: faer::Mat<f64>,
+    pub(crate) births: Vec<f64>,
+    pub(crate) deaths: Vec<f64>,
 }
 
 struct Lcg(u64);
@@ -24,7 +24,7 @@ impl Lcg {
 }
 
 /// Six five-year periods (1990–1995 … 2015–2020) for `n` areas.
-pub fn periods(n: usize, seed: u64) -> Vec<Period> {
+pub(crate) fn periods(n: usize, seed: u64) -> Vec<Period> {
     let mut rng = Lcg(seed);
     let pop: Vec<f64> = (0..n).map(|_| (10f64.powf(4.0 + 4.0 * rng.uniform())).round()).collect();
     let mut stock = faer::Mat::<f64>::zeros(n, n);
