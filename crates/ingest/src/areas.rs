@@ -18,8 +18,9 @@
 //! 3. the names of [`domain::area::real_areas`] (UN M49 short names).
 //!
 //! A numeric code is an M49 code: a real area if the domain table has it, an aggregate
-//! if it is 900 or above or listed as an M49 region in the aggregates table, the
-//! Channel Islands (830) as an area without ISO code. A three-letter code is an ISO
+//! if it is 900 or above or listed as an M49 region in the aggregates table; the
+//! Channel Islands (830) and Kosovo (412, as World Population Prospects codes it) are
+//! areas without ISO code. A three-letter code is an ISO
 //! alpha-3 code, except the World Bank's aggregate codes (listed in the aggregates
 //! table) and its codes for areas without ISO code (`XKX`, `CHI`).
 //!
@@ -183,8 +184,9 @@ pub fn match_m49(code: u16) -> Option<AreaMatch> {
     if let Some(area) = M49::new(code).ok().and_then(real_area_by_m49) {
         return Some(AreaMatch::Area(area.iso3));
     }
-    if code == 830 {
-        // Channel Islands: a UN statistical area (Guernsey and Jersey together).
+    if code == 830 || code == 412 {
+        // 830: Channel Islands, a UN statistical area (Guernsey and Jersey together);
+        // 412: Kosovo, as UN World Population Prospects codes it.
         return Some(AreaMatch::WithoutIsoCode);
     }
     if code >= 900 || tables().m49_regions.contains(&code) {

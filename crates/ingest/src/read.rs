@@ -76,11 +76,14 @@ pub enum Kind {
     /// Remittance Prices Worldwide dataset of quotes: one row per service, corridor and
     /// quarter (sheet `Dataset …`).
     RpwDataset,
+    /// UN World Population Prospects net migration in long form
+    /// (`country_code,year,mig`, M49 codes, thousands).
+    WppNetMigration,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 18] = [
+    pub const ALL: [Kind; 19] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -99,6 +102,7 @@ impl Kind {
         Kind::WdiApiJson,
         Kind::RpwCorridors,
         Kind::RpwDataset,
+        Kind::WppNetMigration,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -122,6 +126,7 @@ impl Kind {
             Kind::WdiApiJson => "wdi-api-json",
             Kind::RpwCorridors => "rpw-corridors",
             Kind::RpwDataset => "rpw-dataset",
+            Kind::WppNetMigration => "wpp-net-migration",
         }
     }
 
@@ -161,6 +166,7 @@ impl Kind {
             Kind::WdiApiJson => "World Bank API v2 JSON",
             Kind::RpwCorridors => "Remittance Prices Worldwide, corridor averages (DataBank)",
             Kind::RpwDataset => "Remittance Prices Worldwide, dataset of quotes",
+            Kind::WppNetMigration => "UN World Population Prospects, net migration",
         }
     }
 }
@@ -270,6 +276,7 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         ("Country Name", "Country Code") if field(2) == "Year" => return Some(Kind::WdiLongCsv),
         ("Series Name", "Series Code") => return Some(Kind::WdiDatabank),
         ("Sending Countries Name", _) => return Some(Kind::RpwCorridors),
+        ("country_code", "year") if field(2) == "mig" => return Some(Kind::WppNetMigration),
         ("Time", "Time Code") => return Some(Kind::WdiDatabankBySeries),
         ("", _) if fields.len() > 50 => return Some(Kind::WbBilateralRemittancesCsv),
         _ => {}
@@ -383,6 +390,7 @@ pub fn read(
         Kind::WdiApiJson => wdi::read_api_json(&mut out)?,
         Kind::RpwCorridors => rpw::read_corridors(&mut out)?,
         Kind::RpwDataset => rpw::read_dataset(&mut out)?,
+        Kind::WppNetMigration => undesa::read_wpp_net_migration(&mut out)?,
     }
     out.finish()
 }
@@ -402,6 +410,7 @@ impl AreaId<'_> {
     fn label(&self) -> String {
         match self {
             AreaId::Name(name) => name.trim().to_owned(),
+            AreaId::M49(code, name) if name.trim().is_empty() => format!("M49 code {code}"),
             AreaId::M49(code, name) => format!("{} ({code})", name.trim()),
             AreaId::Wb(code, name) => format!("{} ({})", name.trim(), code.trim()),
         }

@@ -429,3 +429,56 @@ pub(crate) fn read_2019_csv(out: &mut Builder<'_>) -> Result<(), ImportError> {
     }
     Ok(())
 }
+
+/// World Population Prospects net migration in long form: `country_code,year,mig`
+/// with M49 codes and values in thousands (as the `wpp` R packages publish
+/// `mig1dt`). Values are stored in persons (multiplied by 1,000).
+pub(crate) fn read_wpp_net_migration(out: &mut Builder<'_>) -> Result<(), ImportError> {
+    let file = out.file;
+    let mut grid = out.csv()?;
+    grid.set_header(0);
+    for (col, name) in ["country_code", "year", "mig"].into_iter().enumerate() {
+        if grid.text(0, col) != name {
+            return Err(missing(grid.location(file, 0, col), format!("the column {name:?}")));
+        }
+    }
+    let edition = year_in_name(file).unwrap_or_default();
+    out.meta.key = "wpp-net-migration".to_owned();
+    out.meta.publisher = PUBLISHER.to_owned();
+    out.meta.title = format!("World Population Prospects {edition}: net migration (thousands)")
+        .replace("  ", " ");
+    out.meta.edition = edition;
+    out.meta.licence = Some("CC BY 3.0 IGO".to_owned());
+    let column = grid.column_name(2);
+    for row in 1..grid.n_rows() {
+        let Some(code) = code(&grid, file, row, 0)? else { continue };
+        let Some(area) = out.area(AreaId::M49(code, ""), || grid.location(file, row, 0)) else {
+            continue;
+        };
+        let year_text = grid.text(row, 1);
+        let year = Year::parse(&year_text)
+            .map_err(|_| bad_value(grid.location(file, row, 1), "a year", year_text.clone()))?;
+        if let Value::Number(thousands) =
+            grid.value(file, row, 2, "a number of thousands of persons")?
+        {
+            let provenance = grid.provenance(file, row, &column);
+            out.area_value(
+                Indicator::NET_MIGRATION,
+                area,
+                year,
+                Sex::Total,
+                thousands * 1000.0,
+                provenance,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The WPP edition in a file name such as `wpp2024_…` or `WPP2022_…`.
+fn year_in_name(file: &str) -> Option<String> {
+    let lower = file.to_ascii_lowercase();
+    let at = lower.find("wpp")?;
+    let digits: String = lower[at + 3..].chars().take_while(char::is_ascii_digit).collect();
+    (digits.len() == 4).then_some(digits)
+}

@@ -386,3 +386,26 @@ fn bilateral_workbook_layout_of_2020_and_2024() {
     }
     assert!(diagnostics.iter().any(|d| matches!(&d.kind, DiagnosticKind::NoIsoCodeSkipped { name } if name.starts_with("Channel Islands"))));
 }
+
+#[test]
+fn wpp_net_migration_in_persons() {
+    let Some((dataset, diagnostics, bytes)) = import(
+        "wpp2024_net_migration/wpp2024_mig1dt_net_migration_thousands.csv",
+        Kind::WppNetMigration,
+    ) else {
+        return;
+    };
+    assert_eq!(
+        (dataset.meta.key.as_str(), dataset.meta.edition.as_str()),
+        ("wpp-net-migration", "2024")
+    );
+    check_csv_cells(&bytes, &dataset, 0, 1000.0);
+    assert!(dataset.values.iter().all(|v| v.indicator == Indicator::NET_MIGRATION));
+    let years: std::collections::BTreeSet<i32> =
+        dataset.values.iter().map(|v| v.year.get()).collect();
+    assert_eq!((years.first(), years.last(), years.len()), (Some(&1950), Some(&2023), 74));
+    assert!(aggregates(&diagnostics).contains(&"M49 code 900".to_owned()));
+    assert!(diagnostics.iter().any(
+        |d| matches!(&d.kind, DiagnosticKind::NoIsoCodeSkipped { name } if name == "M49 code 412")
+    ));
+}
