@@ -86,12 +86,63 @@ pub(crate) struct FixefDims {
     pub(crate) ids: Vec<Vec<u32>>,
     /// Number of levels of each dimension.
     pub(crate) n_levels: Vec<usize>,
+    /// For a dimension whose ids come in long runs of equal values (data sorted by it),
+    /// the end of each run. Sums over a run are then kept in registers instead of
+    /// read-modify-writing one memory cell, which would chain every addition.
+    pub(crate) run_ends: Vec<Option<Vec<usize>>>,
 }
 
 impl FixefDims {
     pub(crate) fn new(columns: &[&[u32]], rows: &[usize]) -> Self {
-        let (ids, n_levels) = columns.iter().map(|c| compact(c, rows)).unzip();
-        Self { ids, n_levels }
+        let (ids, n_levels): (Vec<Vec<u32>>, Vec<usize>) =
+            columns.iter().map(|c| compact(c, rows)).unzip();
+        let run_ends = ids
+            .iter()
+            .map(|ids| {
+                let ends: Vec<usize> =
+                    (1..=ids.len()).filter(|&n| n == ids.len() || ids[n] != ids[n - 1]).collect();
+                // Worth it when runs average at least eight observations.
+                (ends.len() * 8 <= ids.len()).then_some(ends)
+            })
+            .collect();
+        Self { ids, n_levels, run_ends }
+    }
+}
+
+/// One pass over the observations: `value(n)` gives (and may store) the new value of
+/// observation `n`, and `w_n · value(n)` is added to `sums[ids[n]]`.
+#[inline(always)]
+fn accumulate_pass(
+    ids: &[u32],
+    run_ends: Option<&[usize]>,
+    w: &[f64],
+    sums: &mut [f64],
+    mut value: impl FnMut(usize) -> f64,
+) {
+    match run_ends {
+        None => {
+            for (n, (&id, &w)) in ids.iter().zip(w).enumerate() {
+                sums[id as usize] += w * value(n);
+            }
+        }
+        Some(ends) => {
+            let mut start = 0;
+            for &end in ends {
+                // Two accumulators, combined in a fixed order.
+                let (mut even, mut odd) = (0.0, 0.0);
+                let mut n = start;
+                while n + 1 < end {
+                    even += w[n] * value(n);
+                    odd += w[n + 1] * value(n + 1);
+                    n += 2;
+                }
+                if n < end {
+                    even += w[n] * value(n);
+                }
+                sums[ids[start] as usize] += even + odd;
+                start = end;
+            }
+        }
     }
 }
 
@@ -114,9 +165,10 @@ pub(crate) struct Demeaner<'a> {
 
 impl<'a> Demeaner<'a> {
     pub(crate) fn new(dims: &'a FixefDims, weights: &'a [f64]) -> Self {
+        use rayon::prelude::*;
         let inv_wsum = dims
             .ids
-            .iter()
+            .par_iter()
             .zip(&dims.n_levels)
             .map(|(ids, &n_levels)| {
                 let mut sums = vec![0.0; n_levels];
@@ -137,62 +189,88 @@ impl<'a> Demeaner<'a> {
             0 => return DemeanInfo { n_sweeps: 0, converged: true },
             1 => {
                 // One projection is exact.
-                self.sweep(col, &mut sums);
+                self.sweep(col, &mut sums, Start::InPlace, None);
                 return DemeanInfo { n_sweeps: 1, converged: true };
             }
             _ => {}
         }
-        let mut gx = col.to_vec();
-        let mut ggx = col.to_vec();
+        // `col` holds the current point x; `gx` = F(x) and `ggx` = F(F(x)). The
+        // extrapolated point is written back to `col` during the first pass of the next
+        // sweep, and the Irons–Tuck inner products are taken during the last pass of the
+        // second sweep, so each acceleration step costs two sweeps and no extra pass.
+        let mut gx = vec![0.0; col.len()];
+        let mut ggx = vec![0.0; col.len()];
+        let mut pending: Option<f64> = None;
         let mut n_sweeps = 0;
         while n_sweeps < max_sweeps {
-            gx.copy_from_slice(col);
-            let change = self.sweep(&mut gx, &mut sums);
+            let start = match pending.take() {
+                None => Start::Copy(col),
+                Some(coef) => Start::Extrapolate { x: col, ggx: &ggx, coef },
+            };
+            let change = self.sweep(&mut gx, &mut sums, start, None);
             n_sweeps += 1;
             if change < tol {
                 col.copy_from_slice(&gx);
                 return DemeanInfo { n_sweeps, converged: true };
             }
-            ggx.copy_from_slice(&gx);
-            let change = self.sweep(&mut ggx, &mut sums);
+            let mut products = (0.0, 0.0);
+            let change =
+                self.sweep(&mut ggx, &mut sums, Start::Copy(&gx), Some((col, &gx, &mut products)));
             n_sweeps += 1;
             if change < tol {
                 col.copy_from_slice(&ggx);
                 return DemeanInfo { n_sweeps, converged: true };
             }
-            // Irons–Tuck extrapolation.
-            let mut vprod = 0.0;
-            let mut ssq = 0.0;
-            for ((&x, &g1), &g2) in col.iter().zip(&gx).zip(&ggx) {
-                let d1 = g2 - g1;
-                let d2 = g2 - 2.0 * g1 + x;
-                vprod += d1 * d2;
-                ssq += d2 * d2;
-            }
+            let (vprod, ssq) = products;
             if ssq > 0.0 && vprod.is_finite() && ssq.is_finite() {
-                let coef = vprod / ssq;
-                for ((x, &g1), &g2) in col.iter_mut().zip(&gx).zip(&ggx) {
-                    *x = g2 - coef * (g2 - g1);
-                }
+                pending = Some(vprod / ssq);
             } else {
                 col.copy_from_slice(&ggx);
+            }
+        }
+        if let Some(coef) = pending {
+            for ((x, &g1), &g2) in col.iter_mut().zip(&gx).zip(&ggx) {
+                *x = g2 - coef * (g2 - g1);
             }
         }
         DemeanInfo { n_sweeps, converged: false }
     }
 
-    /// One Gauss–Seidel sweep over all dimensions, in place. The subtraction for
-    /// dimension `g` and the accumulation for `g + 1` share one pass over the data.
+    /// One Gauss–Seidel sweep over all dimensions into `r`. The first pass loads `r`
+    /// from `start`; the subtraction for dimension `g` and the accumulation for `g + 1`
+    /// share one pass. With `products = (x, gx, out)`, the last pass also adds the
+    /// Irons–Tuck inner products `⟨Δ₁, Δ₂⟩` and `⟨Δ₂, Δ₂⟩` to `out`.
     /// Returns `Σ_g max_j |δ_{g j}|`.
-    fn sweep(&self, r: &mut [f64], sums: &mut [Vec<f64>]) -> f64 {
+    fn sweep(
+        &self,
+        r: &mut [f64],
+        sums: &mut [Vec<f64>],
+        start: Start<'_>,
+        products: Option<(&[f64], &[f64], &mut (f64, f64))>,
+    ) -> f64 {
         let ids = &self.dims.ids;
         let w = self.weights;
         let n_dims = ids.len();
         sums[0].fill(0.0);
-        for ((&id, &w), &r) in ids[0].iter().zip(w).zip(r.iter()) {
-            sums[0][id as usize] += w * r;
+        let runs = |g: usize| self.dims.run_ends[g].as_deref();
+        match start {
+            Start::InPlace => accumulate_pass(&ids[0], runs(0), w, &mut sums[0], |n| r[n]),
+            Start::Copy(src) => accumulate_pass(&ids[0], runs(0), w, &mut sums[0], |n| {
+                r[n] = src[n];
+                src[n]
+            }),
+            Start::Extrapolate { x, ggx, coef } => {
+                // `r` holds F(x) from the last step.
+                accumulate_pass(&ids[0], runs(0), w, &mut sums[0], |n| {
+                    let v = ggx[n] - coef * (ggx[n] - r[n]);
+                    x[n] = v;
+                    r[n] = v;
+                    v
+                });
+            }
         }
         let mut change = 0.0;
+        let mut products = products;
         for g in 0..n_dims {
             let mut largest = 0.0f64;
             for (s, &inv) in sums[g].iter_mut().zip(&self.inv_wsum[g]) {
@@ -204,11 +282,21 @@ impl<'a> Demeaner<'a> {
             let delta = &head[g];
             if let Some(next) = tail.first_mut() {
                 next.fill(0.0);
-                for (((r, &id), &id_next), &w) in r.iter_mut().zip(&ids[g]).zip(&ids[g + 1]).zip(w)
-                {
+                let ids_g = &ids[g];
+                accumulate_pass(&ids[g + 1], runs(g + 1), w, next, |n| {
+                    r[n] -= delta[ids_g[n] as usize];
+                    r[n]
+                });
+            } else if let Some((x, gx, out)) = products.take() {
+                let (mut vprod, mut ssq) = (0.0, 0.0);
+                for (((r, &id), &x), &g1) in r.iter_mut().zip(&ids[g]).zip(x).zip(gx) {
                     *r -= delta[id as usize];
-                    next[id_next as usize] += w * *r;
+                    let d1 = *r - g1;
+                    let d2 = *r - 2.0 * g1 + x;
+                    vprod += d1 * d2;
+                    ssq += d2 * d2;
                 }
+                *out = (vprod, ssq);
             } else {
                 for (r, &id) in r.iter_mut().zip(&ids[g]) {
                     *r -= delta[id as usize];
@@ -217,6 +305,17 @@ impl<'a> Demeaner<'a> {
         }
         change
     }
+}
+
+/// Where the first pass of a sweep takes its values from.
+enum Start<'s> {
+    /// The swept vector itself.
+    InPlace,
+    /// A copy of another vector.
+    Copy(&'s [f64]),
+    /// The Irons–Tuck point `ggx − coef (ggx − gx)`, with `gx` in the swept vector;
+    /// the point is also stored in `x`.
+    Extrapolate { x: &'s mut [f64], ggx: &'s [f64], coef: f64 },
 }
 
 /// Demeans several columns in parallel (each one sequentially, so the result does not

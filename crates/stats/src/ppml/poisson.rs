@@ -1,5 +1,7 @@
 //! The Poisson IRLS loop (see the module documentation of [`crate::ppml`]).
 
+use rayon::prelude::*;
+
 use super::fixef::{Demeaner, demean_columns};
 use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_cross, weighted_gram};
 use super::sample::prepare;
@@ -17,34 +19,54 @@ const MAX_HALVINGS: u32 = 30;
 const ETA_MIN: f64 = -690.0;
 const ETA_MAX: f64 = 700.0;
 
+/// Observations per task in parallel loops. Sums are taken per chunk and the chunk sums
+/// added in chunk order, so the bits do not depend on the number of threads.
+const CHUNK: usize = 1 << 14;
+
+/// `Σ_n w_n f(y_n, μ_n)` in a fixed order (see [`CHUNK`]).
+fn chunked_sum(
+    y: &[f64],
+    mu: &[f64],
+    w: Option<&[f64]>,
+    f: impl Fn(f64, f64) -> f64 + Sync,
+) -> f64 {
+    let partial: Vec<f64> = y
+        .par_chunks(CHUNK)
+        .zip(mu.par_chunks(CHUNK))
+        .enumerate()
+        .map(|(c, (y, mu))| match w {
+            Some(w) => {
+                let w = &w[c * CHUNK..c * CHUNK + y.len()];
+                y.iter().zip(mu).zip(w).map(|((&y, &mu), &w)| w * f(y, mu)).sum::<f64>()
+            }
+            None => y.iter().zip(mu).map(|(&y, &mu)| f(y, mu)).sum::<f64>(),
+        })
+        .collect();
+    partial.iter().sum()
+}
+
 /// Poisson deviance `2 Σ w [y log(y/μ) − (y − μ)]`, with `y log(y/μ) = 0` at `y = 0`.
 fn deviance(y: &[f64], mu: &[f64], w: Option<&[f64]>) -> f64 {
-    let term = |y: f64, mu: f64| {
+    chunked_sum(y, mu, w, |y, mu| {
         let ratio = if y > 0.0 { y * (y / mu).ln() } else { 0.0 };
         2.0 * (ratio - (y - mu))
-    };
-    match w {
-        Some(w) => y.iter().zip(mu).zip(w).map(|((&y, &mu), &w)| w * term(y, mu)).sum(),
-        None => y.iter().zip(mu).map(|(&y, &mu)| term(y, mu)).sum(),
-    }
+    })
 }
 
 /// Poisson log-likelihood `Σ w [y log μ − μ − log Γ(y + 1)]`.
 fn log_likelihood(y: &[f64], mu: &[f64], w: Option<&[f64]>) -> f64 {
-    let term = |y: f64, mu: f64| {
+    chunked_sum(y, mu, w, |y, mu| {
         let y_log_mu = if y > 0.0 { y * mu.ln() } else { 0.0 };
         y_log_mu - mu - ln_gamma(y + 1.0)
-    };
-    match w {
-        Some(w) => y.iter().zip(mu).zip(w).map(|((&y, &mu), &w)| w * term(y, mu)).sum(),
-        None => y.iter().zip(mu).map(|(&y, &mu)| term(y, mu)).sum(),
-    }
+    })
 }
 
 fn exp_eta(eta: &[f64], mu: &mut [f64]) {
-    for (m, &e) in mu.iter_mut().zip(eta) {
-        *m = e.clamp(ETA_MIN, ETA_MAX).exp();
-    }
+    mu.par_chunks_mut(CHUNK).zip(eta.par_chunks(CHUNK)).for_each(|(mu, eta)| {
+        for (m, &e) in mu.iter_mut().zip(eta) {
+            *m = e.clamp(ETA_MIN, ETA_MAX).exp();
+        }
+    });
 }
 
 /// Fits the Poisson model `E[y | x] = exp(xβ + Σ_g α_g + offset)` by PPML with the fixed
@@ -114,12 +136,16 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     while n_iter < options.glm_max_iter {
         n_iter += 1;
         let tol_this_iter = inner_tol;
-        for (((wi, &m), zi), ((&yi, &e), &o)) in
-            irls_w.iter_mut().zip(&mu).zip(z.iter_mut()).zip(y.iter().zip(&eta).zip(&offset))
-        {
-            *wi = m;
-            *zi = e - o + (yi - m) / m;
-        }
+        irls_w.par_chunks_mut(CHUNK).zip(z.par_chunks_mut(CHUNK)).enumerate().for_each(
+            |(c, (w_chunk, z_chunk))| {
+                let at = c * CHUNK;
+                for (i, (wi, zi)) in w_chunk.iter_mut().zip(z_chunk.iter_mut()).enumerate() {
+                    let m = mu[at + i];
+                    *wi = m;
+                    *zi = eta[at + i] - offset[at + i] + (y[at + i] - m) / m;
+                }
+            },
+        );
         if let Some(w) = w_user {
             irls_w.iter_mut().zip(w).for_each(|(a, &b)| *a *= b);
         }
@@ -160,13 +186,17 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         bread = spd_inverse(&gram, active.len()).unwrap_or_else(|| vec![f64::NAN; gram.len()]);
         let mut beta_new = mat_vec(&bread, &weighted_cross(&cols, &irls_w, &z_tilde));
         // η_new = z − (z̃ − X̃β) + offset.
-        for (i, e) in eta_new.iter_mut().enumerate() {
-            let mut resid = z_tilde[i];
-            for (col, &b) in cols.iter().zip(&beta_new) {
-                resid -= b * col[i];
+        eta_new.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
+            let at = c * CHUNK;
+            for (i, e) in chunk.iter_mut().enumerate() {
+                let n = at + i;
+                let mut resid = z_tilde[n];
+                for (col, &b) in cols.iter().zip(&beta_new) {
+                    resid -= b * col[n];
+                }
+                *e = z[n] - resid + offset[n];
             }
-            *e = z[i] - resid + offset[i];
-        }
+        });
         exp_eta(&eta_new, &mut mu_new);
         let mut dev_new = deviance(&y, &mu_new, w_user);
         // Step-halving when the deviance is not finite or rose.

@@ -1,0 +1,74 @@
+"""Runs the Coherence and pyfixest PPML-HDFE fits on the same CSV and compares them.
+
+Usage: python compare.py DATA.csv --rust-bin PATH [--model FORMULA] [--repeat 2]
+
+Each engine runs in its own process, fits the model `--repeat` times and reports the
+last ("warm") fit time; peak memory is the process's maximum resident set size
+(including reading the CSV). Prints both coefficient vectors, their largest relative
+difference, the time ratio and the memory ratio, then one JSON summary line.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+MODEL = "y ~ fta + ln_tariff + cu | exp_year + imp_year + pair"
+
+
+def run(command: list[str]) -> tuple[dict, float]:
+    """Runs `command`, returns its JSON output line and its peak RSS in MiB."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    stdout = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(command)}")
+    line = [l for l in stdout.splitlines() if l.startswith("{")][-1]
+    return json.loads(line), usage.ru_maxrss / 1024.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("csv")
+    parser.add_argument("--rust-bin", required=True)
+    parser.add_argument("--model", default=MODEL)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    ours, ours_mib = run([args.rust_bin, args.csv, "--model", args.model, "--repeat", str(args.repeat)])
+    theirs, theirs_mib = run(
+        [sys.executable, os.path.join(here, "run_pyfixest.py"), args.csv, "--model", args.model,
+         "--repeat", str(args.repeat)]
+    )
+    print(f"{'':12} {'coherence':>22} {theirs['engine']:>22}")
+    largest = 0.0
+    for name, a, b in zip(ours["names"], ours["coef"], theirs["coef"]):
+        rel = abs(a - b) / max(abs(b), 1e-300)
+        largest = max(largest, rel)
+        print(f"{name:12} {a:22.15f} {b:22.15f}")
+    ratio = theirs["fit_seconds_warm"] / ours["fit_seconds_warm"]
+    print(f"N            {ours['n_obs']:>22} {theirs['n_obs']:>22}")
+    print(f"deviance     {ours['deviance']:22.6f} {theirs['deviance']:22.6f}")
+    print(f"fit, warm s  {ours['fit_seconds_warm']:22.3f} {theirs['fit_seconds_warm']:22.3f}")
+    print(f"fit, first s {ours['fit_seconds_first']:22.3f} {theirs['fit_seconds_first']:22.3f}")
+    print(f"peak MiB     {ours_mib:22.0f} {theirs_mib:22.0f}")
+    print(f"largest relative coefficient difference: {largest:.3e} (target < 1e-6)")
+    print(f"time ratio (pyfixest / coherence, warm): {ratio:.1f}x (target >= 10x)")
+    print(f"memory ratio (pyfixest / coherence): {theirs_mib / ours_mib:.1f}x")
+    summary = {
+        "n_obs": ours["n_obs"],
+        "max_rel_diff": largest,
+        "coherence_warm_s": ours["fit_seconds_warm"],
+        "pyfixest_warm_s": theirs["fit_seconds_warm"],
+        "time_ratio": ratio,
+        "coherence_peak_mib": ours_mib,
+        "pyfixest_peak_mib": theirs_mib,
+        "iterations": ours["iterations"],
+    }
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
