@@ -122,6 +122,10 @@ pub struct Downloaded {
     /// Whether the file was already in the cache with a matching checksum, so nothing
     /// was downloaded.
     pub cached: bool,
+    /// The files to pass to `coherence import --kind <kind>`: the downloaded file
+    /// itself, or, for an archive with an `unzip` pattern, the members extracted from
+    /// it into the same folder.
+    pub import_files: Vec<PathBuf>,
 }
 
 /// Downloads one file of a dataset into the cache, or finds it there.
@@ -133,7 +137,8 @@ pub struct Downloaded {
 /// retried `options.retries` times with a doubling pause, each retry resuming from
 /// what has arrived. The complete file is checked against the catalogue's SHA-256 and
 /// size (when it has them), renamed into place, and recorded in
-/// `<cache>/manifest.json`. A file already in the cache is not downloaded again when
+/// `<cache>/manifest.json`. For a zip archive with an `unzip` pattern, the matching
+/// members are extracted beside it ([`Downloaded::import_files`]). A file already in the cache is not downloaded again when
 /// its SHA-256 matches the catalogue's, or, when the catalogue has none, the
 /// manifest's record.
 ///
@@ -157,8 +162,9 @@ pub fn download(
     let path = dir.join(&file.save_as);
     let part = dir.join(format!("{}.part", file.save_as));
 
-    if let Some(found) = cached(dataset, file, options, &path, &url)? {
+    if let Some(mut found) = cached(dataset, file, options, &path, &url)? {
         progress(found.bytes, Some(found.bytes));
+        found.import_files = import_files(file, &path)?;
         return Ok(found);
     }
     fs::create_dir_all(&dir).map_err(|e| FetchError::io(&dir, e))?;
@@ -218,7 +224,24 @@ pub fn download(
             fetched_at: now(),
         },
     )?;
-    Ok(Downloaded { path, url: url.to_string(), sha256, bytes, resumed, cached: false })
+    let import_files = import_files(file, &path)?;
+    Ok(Downloaded {
+        path,
+        url: url.to_string(),
+        sha256,
+        bytes,
+        resumed,
+        cached: false,
+        import_files,
+    })
+}
+
+/// The files to import from a cached file: itself, or its members matching `unzip`.
+fn import_files(file: &File, path: &Path) -> Result<Vec<PathBuf>, FetchError> {
+    match &file.unzip {
+        Some(pattern) => crate::unzip::extract_matching(path, pattern),
+        None => Ok(vec![path.to_owned()]),
+    }
 }
 
 /// The pause before retry number `attempt` (1-based): `first`, doubled each time,
@@ -268,7 +291,15 @@ fn cached(
         return Ok(None);
     }
     let url = recorded.map_or_else(|| url.to_string(), |r| r.fetched_from);
-    Ok(Some(Downloaded { path: path.to_owned(), url, sha256, bytes, resumed: false, cached: true }))
+    Ok(Some(Downloaded {
+        path: path.to_owned(),
+        url,
+        sha256,
+        bytes,
+        resumed: false,
+        cached: true,
+        import_files: Vec::new(),
+    }))
 }
 
 fn check_expected(file: &File, url: &Url, sha256: &str, bytes: u64) -> Result<(), FetchError> {

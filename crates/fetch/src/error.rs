@@ -121,6 +121,14 @@ pub enum FetchError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A downloaded zip archive could not be read, or holds no member to import.
+    #[error("{}: {message}", path.display())]
+    Archive {
+        /// The archive.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// The cache manifest could not be read or written.
     #[error("{}: {message}", path.display())]
     Manifest {

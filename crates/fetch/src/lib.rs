@@ -10,7 +10,8 @@
 //! [`download`] fetches one file into a cache folder (`<cache>/<dataset>/<file>`),
 //! resuming partial downloads with HTTP Range requests, retrying transient failures
 //! with a doubling pause, checking the expected checksum, and recording each file in
-//! `<cache>/manifest.json`. [`Options::mirror`] fetches the same paths from a mirror.
+//! `<cache>/manifest.json`; zip archives (the WDI bulk downloads) are unpacked beside
+//! themselves. [`Options::mirror`] fetches the same paths from a mirror.
 //! Offline, [`offline_help`] says which URLs to download by hand and which `import`
 //! commands to run. The layout and behaviour are described in `docs/fetch.md`.
 //!
@@ -35,6 +36,7 @@ mod download;
 mod error;
 mod manifest;
 mod offline;
+mod unzip;
 mod url;
 
 pub use catalogue::{CATALOGUE_TOML, Catalogue, Dataset, File, IMPORT_KINDS, catalogue};

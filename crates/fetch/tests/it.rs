@@ -57,6 +57,11 @@ impl Server {
     /// Starts a server for every catalogue file that has a URL and a shared copy, or
     /// returns `None` (after `shared_data` printed why) when the shared data is absent.
     fn start(faults: Faults) -> Option<Server> {
+        Server::start_with(faults, Vec::new())
+    }
+
+    /// As [`Server::start`], also serving `extra` (request target, file) routes.
+    fn start_with(faults: Faults, extra: Vec<(String, PathBuf)>) -> Option<Server> {
         let catalogue = fetch::catalogue().expect("the catalogue loads");
         let mut routes = HashMap::new();
         for dataset in &catalogue.datasets {
@@ -66,6 +71,7 @@ impl Server {
                 routes.insert(Url::parse(url).unwrap().path_and_query(), path);
             }
         }
+        routes.extend(extra);
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let base = Url::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
         let state = Arc::new(State {
@@ -532,4 +538,55 @@ fn an_unreachable_mirror_is_reported_as_such() {
         "{message}"
     );
     assert!(message.contains("after 2 attempt(s)"), "{message}");
+}
+
+#[test]
+fn a_wdi_bulk_zip_is_unpacked_for_import() {
+    // The official zip holds the data CSV and two metadata files; build one from the
+    // shared copies of such members.
+    let members = [
+        "wdi_net_migration/API_SM.POP.NETM_DS2_en_csv_v2_3401672.csv",
+        "wdi_net_migration/Metadata_Indicator_API_SM.POP.NETM_DS2_en_csv_v2_3401672.csv",
+    ];
+    let mut paths = Vec::new();
+    for member in members {
+        let Some(path) = test_support::shared_data(member) else { return };
+        paths.push(path);
+    }
+    let work = tempfile::tempdir().unwrap();
+    let zip_path = work.path().join("bulk.zip");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for path in &paths {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        writer.start_file(name, deflated).unwrap();
+        writer.write_all(&std::fs::read(path).unwrap()).unwrap();
+    }
+    writer.finish().unwrap();
+
+    let catalogue = fetch::catalogue().unwrap();
+    let dataset = catalogue.get("wdi-sm-pop-netm").unwrap();
+    let file = &dataset.files[0];
+    let target = Url::parse(file.url.as_deref().unwrap()).unwrap().path_and_query();
+    assert_eq!(target, "/v2/en/indicator/SM.POP.NETM?downloadformat=csv");
+    let Some(server) = Server::start_with(Faults::default(), vec![(target, zip_path)]) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let options = server.options(&dir);
+    let expected =
+        dir.path().join("wdi-sm-pop-netm").join("API_SM.POP.NETM_DS2_en_csv_v2_3401672.csv");
+    for round in 0..2 {
+        let got = fetch::download(dataset, file, &options, &mut |_, _| {}).unwrap();
+        assert_eq!(got.cached, round == 1);
+        assert_eq!(
+            got.import_files,
+            std::slice::from_ref(&expected),
+            "only the data CSV is to be imported"
+        );
+        assert_eq!(std::fs::read(&expected).unwrap(), std::fs::read(&paths[0]).unwrap());
+    }
+    assert_eq!(server.requests(), 1);
+    assert!(server.seen()[0].target.ends_with("?downloadformat=csv"));
 }
