@@ -50,10 +50,8 @@ pub(crate) fn resolve(query: &str, defined: &[(i64, Area)]) -> Result<AreaRef, E
             return Ok(AreaRef::from_area(&r.to_area()));
         }
     }
-    if let Ok(m49) = M49::parse(q) {
-        if let Some(r) = real_area_by_m49(m49) {
-            return Ok(AreaRef::from_area(&r.to_area()));
-        }
+    if let Some(r) = M49::parse(q).ok().and_then(real_area_by_m49) {
+        return Ok(AreaRef::from_area(&r.to_area()));
     }
     let all = candidates(defined);
     let folded = fold(q);

@@ -44,8 +44,8 @@ pub struct Discrepancy {
     pub value_a: f64,
     /// The second dataset's value.
     pub value_b: f64,
-    /// `(a - b) / b` in per cent.
-    pub difference_pct: f64,
+    /// `(a - b) / b` in per cent; `None` when `b` is 0 and `a` is not.
+    pub difference_pct: Option<f64>,
 }
 
 fn describe(datasets: &HashMap<i64, store::DatasetRecord>, id: i64) -> String {
@@ -54,27 +54,33 @@ fn describe(datasets: &HashMap<i64, store::DatasetRecord>, id: i64) -> String {
         .map_or_else(|| format!("import {id}"), |d| format!("{} (edition {})", d.title, d.edition))
 }
 
-fn compare(
-    name: String,
-    datasets: [String; 2],
-    pairs: impl Iterator<Item = (String, i32, f64, f64)>,
-) -> Check {
+/// Two values to compare: area, year, value A, value B.
+type Pair = (String, i32, f64, f64);
+
+/// Comparisons grouped by the two imports they come from.
+type ByImports = BTreeMap<(i64, i64), Vec<Pair>>;
+
+fn compare(name: String, datasets: [String; 2], pairs: impl Iterator<Item = Pair>) -> Check {
     let mut compared = 0;
     let mut discrepancies = Vec::new();
     for (area, year, a, b) in pairs {
         compared += 1;
-        let rel = if b == 0.0 { if a == 0.0 { 0.0 } else { f64::INFINITY } } else { (a - b) / b };
+        let rel = if b != 0.0 {
+            (a - b) / b
+        } else if a != 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        };
         if rel.abs() > TOLERANCE {
-            let difference_pct = if rel.is_finite() { 100.0 * rel } else { f64::MAX };
+            let difference_pct = rel.is_finite().then_some(100.0 * rel);
             discrepancies.push(Discrepancy { area, year, value_a: a, value_b: b, difference_pct });
         }
     }
+    // Largest differences first; a difference against zero counts as the largest.
+    let size = |d: &Discrepancy| d.difference_pct.map_or(f64::INFINITY, f64::abs);
     discrepancies.sort_by(|x, y| {
-        y.difference_pct
-            .abs()
-            .total_cmp(&x.difference_pct.abs())
-            .then(x.area.cmp(&y.area))
-            .then(x.year.cmp(&y.year))
+        size(y).total_cmp(&size(x)).then(x.area.cmp(&y.area)).then(x.year.cmp(&y.year))
     });
     Check { name, datasets, compared, discrepancies }
 }
@@ -91,7 +97,7 @@ pub(crate) async fn run(store: &Store) -> Result<Vec<Check>, Error> {
     ] {
         let totals = store.indicator_values(total.code, Sex::Total).await?;
         let sums = store.pair_sums(Indicator::MIGRANT_STOCK.code, Sex::Total, end).await?;
-        let mut by_import: BTreeMap<(i64, i64), Vec<(String, i32, f64, f64)>> = BTreeMap::new();
+        let mut by_import: ByImports = BTreeMap::new();
         let total_index: HashMap<(domain::Iso3, i32), Vec<&store::StoredAreaValue>> =
             totals.iter().fold(HashMap::new(), |mut m, v| {
                 m.entry((v.area, v.year)).or_insert_with(Vec::new).push(v);
@@ -124,7 +130,7 @@ pub(crate) async fn run(store: &Store) -> Result<Vec<Check>, Error> {
         for v in &values {
             by_key.entry((v.area, v.year)).or_default().push(v);
         }
-        let mut by_pair: BTreeMap<(i64, i64), Vec<(String, i32, f64, f64)>> = BTreeMap::new();
+        let mut by_pair: ByImports = BTreeMap::new();
         for ((area, year), vs) in &by_key {
             for (i, a) in vs.iter().enumerate() {
                 for b in &vs[i + 1..] {
@@ -167,6 +173,7 @@ mod tests {
         assert_eq!(check.compared, 5);
         let areas: Vec<&str> = check.discrepancies.iter().map(|d| d.area.as_str()).collect();
         assert_eq!(areas, ["DDD", "CCC", "BBB"]);
-        assert!((check.discrepancies[2].difference_pct - 10.0).abs() < 1e-9);
+        assert!((check.discrepancies[2].difference_pct.unwrap() - 10.0).abs() < 1e-9);
+        assert_eq!(check.discrepancies[0].difference_pct, None);
     }
 }

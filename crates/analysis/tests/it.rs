@@ -1,6 +1,11 @@
 //! Application-level tests: the demo world loaded into a store, profiles checked against
 //! the source cells read independently from the demo files.
 
+#![allow(
+    clippy::float_cmp,
+    reason = "the values are whole numbers of persons, exactly representable"
+)]
+
 use std::collections::HashMap;
 
 use analysis::Workspace;

@@ -222,10 +222,8 @@ async fn report(global: &Global, args: ReportArgs) -> Result<(), Error> {
     let profile = ws.profile(&args.country).await?;
     let html = report::brief::render(&profile);
     write_atomically(&args.output, html.as_bytes())?;
-    if let Some(notice) = &profile.fictional_notice {
-        if !global.quiet {
-            eprintln!("{notice}");
-        }
+    if let Some(notice) = profile.fictional_notice.as_ref().filter(|_| !global.quiet) {
+        eprintln!("{notice}");
     }
     println!("{}", args.output.display());
     Ok(())

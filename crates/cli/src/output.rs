@@ -210,7 +210,7 @@ pub(crate) fn checks(
                         &d.year.to_string(),
                         &d.value_a.to_string(),
                         &d.value_b.to_string(),
-                        &d.difference_pct.to_string(),
+                        &d.difference_pct.map(|p| p.to_string()).unwrap_or_default(),
                     ])?;
                 }
             }
@@ -244,11 +244,10 @@ pub(crate) fn checks(
                                 d.year.to_string(),
                                 number(d.value_a, 0),
                                 number(d.value_b, 0),
-                                if d.difference_pct == f64::MAX {
-                                    "n/a (B is 0)".to_owned()
-                                } else {
-                                    format!("{:+.2}%", d.difference_pct)
-                                },
+                                d.difference_pct.map_or_else(
+                                    || "n/a (B is 0)".to_owned(),
+                                    |p| format!("{p:+.2}%"),
+                                ),
                             ]
                         })
                         .collect();

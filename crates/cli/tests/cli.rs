@@ -1,5 +1,11 @@
 //! End-to-end tests of the `coherence` binary on the demo world.
 
+#![allow(
+    clippy::float_cmp,
+    reason = "the values are whole numbers of persons, exactly representable"
+)]
+#![allow(clippy::print_stderr, reason = "a skipped test says so on stderr")]
+
 use std::path::Path;
 
 use assert_cmd::Command;
