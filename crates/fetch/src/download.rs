@@ -209,9 +209,11 @@ pub fn download(
     if let Err(e) = check_expected(file, &url, &sha256, bytes) {
         // A wrong file must not survive, not even as a partial download to resume.
         let _ = fs::remove_file(&part);
+        let _ = fs::remove_file(validator_path(&part));
         return Err(e);
     }
     fs::rename(&part, &path).map_err(|e| FetchError::io(&path, e))?;
+    let _ = fs::remove_file(validator_path(&part));
     manifest::record(
         &options.cache_dir,
         Record {
@@ -379,6 +381,7 @@ fn fetch_once(
         Err(e) if e.kind() == io::ErrorKind::NotFound => 0,
         Err(e) => return Err(io_failure(e)),
     };
+    let validator_file = validator_path(part);
     let mut request = agent
         .get(url.as_str())
         .header("User-Agent", user_agent)
@@ -386,6 +389,14 @@ fn fetch_once(
         .header("Accept-Encoding", "identity");
     if offset > 0 {
         request = request.header("Range", format!("bytes={offset}-"));
+        // With the validator of the response the partial file came from, a server
+        // whose file has changed since answers 200 with the new file instead of
+        // appending the new file's tail to the old file's head.
+        if let Ok(validator) = fs::read_to_string(&validator_file)
+            && !validator.trim().is_empty()
+        {
+            request = request.header("If-Range", validator.trim());
+        }
     }
     let mut response = request.call().map_err(|e| classify(url, e))?;
     let status = response.status().as_u16();
@@ -423,6 +434,16 @@ fn fetch_once(
         }
     };
     let resumed = start > 0;
+    if !resumed {
+        // Remember what identifies this version of the file, for a later If-Range.
+        let etag = header("etag").filter(|v| !v.starts_with("W/"));
+        match etag.or_else(|| header("last-modified")) {
+            Some(validator) => fs::write(&validator_file, validator).map_err(io_failure)?,
+            None => {
+                let _ = fs::remove_file(&validator_file);
+            }
+        }
+    }
     let mut out = if resumed {
         fs::OpenOptions::new().append(true).open(part).map_err(io_failure)?
     } else {
@@ -459,6 +480,13 @@ fn fetch_once(
         ));
     }
     Ok(resumed)
+}
+
+/// The file beside a `.part` holding the ETag (or Last-Modified) of its response.
+fn validator_path(part: &Path) -> PathBuf {
+    let mut name = part.as_os_str().to_owned();
+    name.push(".validator");
+    PathBuf::from(name)
 }
 
 /// Sorts a ureq error into worth-retrying or not.

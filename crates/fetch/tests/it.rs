@@ -23,6 +23,7 @@ use fetch::{Catalogue, Dataset, FetchError, Options, Url, UserAgent};
 struct Seen {
     target: String,
     range: Option<String>,
+    if_range: Option<String>,
     user_agent: Option<String>,
 }
 
@@ -37,6 +38,9 @@ struct Faults {
     ignore_range: bool,
     /// Request targets that answer 403 unless the User-Agent looks like a browser's.
     browser_only: Vec<String>,
+    /// The ETag sent with every file (`"v1"` when empty); an `If-Range` naming
+    /// another one gets the whole file.
+    etag: String,
 }
 
 struct State {
@@ -133,14 +137,16 @@ fn serve(state: &State, stream: TcpStream) {
     state.requests.fetch_add(1, Ordering::SeqCst);
     let range = headers.get("range").cloned();
     let user_agent = headers.get("user-agent").cloned();
+    let if_range = headers.get("if-range").cloned();
     state.seen.lock().unwrap().push(Seen {
         target: target.clone(),
         range: range.clone(),
+        if_range: if_range.clone(),
         user_agent: user_agent.clone(),
     });
 
     let mut out = stream;
-    let (drop_half_way, ignore_range) = {
+    let (drop_half_way, ignore_range, etag) = {
         let mut faults = state.faults.lock().unwrap();
         if faults.unavailable > 0 {
             faults.unavailable -= 1;
@@ -157,7 +163,9 @@ fn serve(state: &State, stream: TcpStream) {
         if drop_half_way {
             faults.drop_half_way -= 1;
         }
-        (drop_half_way, faults.ignore_range)
+        let etag = if faults.etag.is_empty() { "\"v1\"".to_owned() } else { faults.etag.clone() };
+        let stale = if_range.as_ref().is_some_and(|v| *v != etag);
+        (drop_half_way, faults.ignore_range || stale, etag)
     };
     let Some(path) = state.routes.get(&target) else {
         return empty(&mut out, "404 Not Found");
@@ -184,7 +192,7 @@ fn serve(state: &State, stream: TcpStream) {
     };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Length: {}\r\nContent-Type: application/octet-stream\r\n\
-         Accept-Ranges: bytes\r\n{extra}Connection: close\r\n\r\n",
+         Accept-Ranges: bytes\r\nETag: {etag}\r\n{extra}Connection: close\r\n\r\n",
         body.len()
     );
     let _ = out.write_all(head.as_bytes());
@@ -401,6 +409,7 @@ fn a_connection_dropped_half_way_is_resumed_with_a_range_request() {
     assert_eq!(seen[0].range, None);
     let half = bytes / 2;
     assert_eq!(seen[1].range.as_deref(), Some(format!("bytes={half}-").as_str()));
+    assert_eq!(seen[1].if_range.as_deref(), Some("\"v1\""));
     assert!(
         !dir.path()
             .join(DESTINATION_2024)
@@ -589,4 +598,30 @@ fn a_wdi_bulk_zip_is_unpacked_for_import() {
     }
     assert_eq!(server.requests(), 1);
     assert!(server.seen()[0].target.ends_with("?downloadformat=csv"));
+}
+
+#[test]
+fn a_file_changed_since_the_partial_download_is_fetched_whole() {
+    let faults = Faults { drop_half_way: 1, ..Faults::default() };
+    let Some(server) = Server::start(faults) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = server.options(&dir);
+    // No retry: the first run stops with half the file in the .part.
+    options.retries = 0;
+    let dataset = server.dataset(DESTINATION_2020);
+    let e = fetch::download(dataset, &dataset.files[0], &options, &mut |_, _| {}).unwrap_err();
+    assert!(matches!(e, FetchError::Transfer { attempts: 1, .. }), "{e}");
+    let part = dir.path().join(DESTINATION_2020).join(format!("{}.part", dataset.files[0].save_as));
+    assert!(part.is_file());
+
+    // The publisher replaces the file: its ETag changes, so the server answers the
+    // If-Range request with the whole file, which replaces the partial one.
+    server.state.faults.lock().unwrap().etag = "\"v2\"".to_owned();
+    let got = fetch::download(dataset, &dataset.files[0], &options, &mut |_, _| {}).unwrap();
+    assert!(!got.resumed);
+    assert_eq!(got.sha256, shared_sha256(dataset).0);
+    let seen = server.seen();
+    assert_eq!(seen[1].if_range.as_deref(), Some("\"v1\""));
+    assert!(seen[1].range.is_some());
+    assert!(std::fs::read_dir(dir.path().join(DESTINATION_2020)).unwrap().count() == 1);
 }
