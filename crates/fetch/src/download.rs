@@ -169,41 +169,15 @@ pub fn download(
     }
     fs::create_dir_all(&dir).map_err(|e| FetchError::io(&dir, e))?;
 
-    let agent = agent(options);
-    let user_agent = options.user_agent.for_dataset(dataset);
-    let mut resumed = false;
-    let mut attempt: u32 = 0;
-    loop {
-        attempt += 1;
-        match fetch_once(&agent, &url, user_agent, &part, progress) {
-            Ok(was_resumed) => {
-                resumed |= was_resumed;
-                break;
-            }
-            Err(Failure::Permanent(e)) => return Err(e),
-            Err(Failure::Transient(kind, message)) => {
-                tracing::warn!(url = url.as_str(), attempt, "{message}");
-                if attempt > options.retries {
-                    return Err(match kind {
-                        Transient::Connect => FetchError::Unreachable {
-                            url: url.to_string(),
-                            attempts: attempt,
-                            message,
-                        },
-                        Transient::Status(status) => {
-                            FetchError::Status { url: url.to_string(), status }
-                        }
-                        Transient::Transfer => FetchError::Transfer {
-                            url: url.to_string(),
-                            attempts: attempt,
-                            message,
-                        },
-                    });
-                }
-                thread::sleep(backoff(options.backoff, attempt));
-            }
-        }
-    }
+    // A partial file as long as the expected size was complete when the previous run
+    // stopped (before its rename); it only needs checking.
+    let complete = file.size.is_some_and(|size| fs::metadata(&part).is_ok_and(|m| m.len() == size));
+    let resumed = if complete {
+        false
+    } else {
+        let user_agent = options.user_agent.for_dataset(dataset);
+        fetch_with_retries(&agent(options), &url, user_agent, &part, options, progress)?
+    };
 
     let (sha256, bytes) = hash_file(&part)?;
     if let Err(e) = check_expected(file, &url, &sha256, bytes) {
@@ -243,6 +217,37 @@ fn import_files(file: &File, path: &Path) -> Result<Vec<PathBuf>, FetchError> {
     match &file.unzip {
         Some(pattern) => crate::unzip::extract_matching(path, pattern),
         None => Ok(vec![path.to_owned()]),
+    }
+}
+
+/// Attempts the download until it succeeds, fails for good, or the retries are used
+/// up. Returns whether the successful attempt resumed a partial file.
+fn fetch_with_retries(
+    agent: &ureq::Agent,
+    url: &Url,
+    user_agent: &str,
+    part: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(u64, Option<u64>),
+) -> Result<bool, FetchError> {
+    let mut attempt: u32 = 0;
+    loop {
+        attempt += 1;
+        let (kind, message) = match fetch_once(agent, url, user_agent, part, progress) {
+            Ok(resumed) => return Ok(resumed),
+            Err(Failure::Permanent(e)) => return Err(e),
+            Err(Failure::Transient(kind, message)) => (kind, message),
+        };
+        tracing::warn!(url = url.as_str(), attempt, "{message}");
+        if attempt > options.retries {
+            let url = url.to_string();
+            return Err(match kind {
+                Transient::Connect => FetchError::Unreachable { url, attempts: attempt, message },
+                Transient::Status(status) => FetchError::Status { url, status },
+                Transient::Transfer => FetchError::Transfer { url, attempts: attempt, message },
+            });
+        }
+        thread::sleep(backoff(options.backoff, attempt));
     }
 }
 

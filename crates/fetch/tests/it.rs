@@ -625,3 +625,19 @@ fn a_file_changed_since_the_partial_download_is_fetched_whole() {
     assert!(seen[1].range.is_some());
     assert!(std::fs::read_dir(dir.path().join(DESTINATION_2020)).unwrap().count() == 1);
 }
+
+#[test]
+fn a_complete_partial_file_is_checked_without_a_request() {
+    let Some(server) = Server::start(Faults::default()) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = server.dataset(ORIGIN_2024);
+    let folder = dir.path().join(ORIGIN_2024);
+    std::fs::create_dir_all(&folder).unwrap();
+    let copy = test_support::shared_data(dataset.files[0].shared_copy.as_deref().unwrap()).unwrap();
+    std::fs::copy(&copy, folder.join(format!("{}.part", dataset.files[0].save_as))).unwrap();
+    let got =
+        fetch::download(dataset, &dataset.files[0], &server.options(&dir), &mut |_, _| {}).unwrap();
+    assert_eq!(got.sha256, shared_sha256(dataset).0);
+    assert_eq!(server.requests(), 0);
+    assert_eq!(fetch::load_manifest(dir.path()).unwrap().files.len(), 1);
+}
