@@ -495,7 +495,7 @@ impl Table {
     }
 
     pub(crate) fn col_sums(&self) -> Vec<f64> {
-        (0..self.n_col).map(|j| self.col(j).iter().sum()).collect()
+        (0..self.n_col).map(|j| sum(self.col(j))).collect()
     }
 
     /// Scales each column `j` by `target[j] / colsum[j]` (zero when either is zero):
@@ -653,7 +653,9 @@ impl SweepState {
 
     /// One sweep: rows to `row_tot`, then columns to `col_tot`, in two passes over the
     /// table. Each cell becomes `(x * row_factor) * col_factor`, the same bits as scaling
-    /// rows and columns in separate passes.
+    /// rows and columns in separate passes. Sums and maxima run in [`LANES`] fixed
+    /// interleaved accumulators (so the loops vectorise); the order is fixed, so the bits
+    /// are too.
     fn sweep(
         &mut self,
         t: &mut Table,
@@ -668,33 +670,93 @@ impl SweepState {
             }
             None => self.row_factor.fill(1.0),
         }
+        for j in 0..t.n_col {
+            // The column's total after the row step.
+            self.col_sum[j] = dot(t.col(j), &self.row_factor);
+        }
         match col_tot {
             Some(c) => {
-                for (j, (f, &target)) in self.col_factor.iter_mut().zip(c).enumerate() {
-                    let sum: f64 =
-                        t.col(j).iter().zip(&self.row_factor).map(|(x, fr)| x * fr).sum();
+                for ((f, &target), &sum) in self.col_factor.iter_mut().zip(c).zip(&self.col_sum) {
                     *f = factor(target, sum);
                 }
             }
             None => self.col_factor.fill(1.0),
         }
-        let mut max_change: f64 = 0.0;
+        let mut max_change = [0.0_f64; LANES];
         self.row_sum.fill(0.0);
         for (j, &fc) in self.col_factor.iter().enumerate() {
-            let mut sum = 0.0;
-            for ((x, &fr), acc) in
-                t.col_mut(j).iter_mut().zip(&self.row_factor).zip(self.row_sum.iter_mut())
+            let col = t.col_mut(j);
+            let n = col.len() - col.len() % LANES;
+            let (body, tail) = col.split_at_mut(n);
+            let (fr_body, fr_tail) = self.row_factor.split_at(n);
+            let (acc_body, acc_tail) = self.row_sum.split_at_mut(n);
+            for ((x, fr), acc) in body
+                .chunks_exact_mut(LANES)
+                .zip(fr_body.chunks_exact(LANES))
+                .zip(acc_body.chunks_exact_mut(LANES))
             {
+                for l in 0..LANES {
+                    let new = x[l] * fr[l] * fc;
+                    let change = (new - x[l]).abs();
+                    max_change[l] = if change > max_change[l] { change } else { max_change[l] };
+                    x[l] = new;
+                    acc[l] += new;
+                }
+            }
+            for ((x, fr), acc) in tail.iter_mut().zip(fr_tail).zip(acc_tail) {
                 let new = *x * fr * fc;
-                max_change = max_change.max((new - *x).abs());
+                max_change[0] = max_change[0].max((new - *x).abs());
                 *x = new;
-                sum += new;
                 *acc += new;
             }
-            self.col_sum[j] = sum;
+            // Exact up to rounding: the column was just scaled by `fc`.
+            self.col_sum[j] *= fc;
         }
+        let max_change = max_change.iter().fold(0.0_f64, |a, b| a.max(*b));
         SweepOutcome { max_change, margin_error: self.margin_error(row_tot, col_tot) }
     }
+}
+
+/// Number of interleaved accumulators in the sweep kernels.
+const LANES: usize = 8;
+
+/// `Σ a[i]` in [`LANES`] interleaved accumulators, combined pairwise.
+pub(crate) fn sum(a: &[f64]) -> f64 {
+    let body = a.len() - a.len() % LANES;
+    let mut acc = [0.0_f64; LANES];
+    for x in a[..body].chunks_exact(LANES) {
+        for l in 0..LANES {
+            acc[l] += x[l];
+        }
+    }
+    let mut width = LANES;
+    while width > 1 {
+        width /= 2;
+        for l in 0..width {
+            acc[l] += acc[l + width];
+        }
+    }
+    a[body..].iter().fold(acc[0], |s, x| s + x)
+}
+
+/// `Σ a[i] * b[i]` in [`LANES`] interleaved accumulators, combined pairwise.
+pub(crate) fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    let body = n - n % LANES;
+    let mut acc = [0.0_f64; LANES];
+    for (x, y) in a[..body].chunks_exact(LANES).zip(b[..body].chunks_exact(LANES)) {
+        for l in 0..LANES {
+            acc[l] += x[l] * y[l];
+        }
+    }
+    let mut width = LANES;
+    while width > 1 {
+        width /= 2;
+        for l in 0..width {
+            acc[l] += acc[l + width];
+        }
+    }
+    a[body..n].iter().zip(&b[body..n]).fold(acc[0], |s, (x, y)| s + x * y)
 }
 
 fn criterion(out: &SweepOutcome, rule: StopRule) -> f64 {

@@ -7,7 +7,9 @@ use rayon::prelude::*;
 
 use super::Stocks;
 use crate::error::Error;
-use crate::ipf::{Convergence, IpfOptions, Table, check_len, check_sums, factor, fit_slices};
+use crate::ipf::{
+    Convergence, IpfOptions, Table, check_len, check_sums, dot, factor, fit_slices, sum,
+};
 
 /// How flows are allocated within each birthplace table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -674,28 +676,29 @@ fn independence(
 /// `x̃ = N/(N+K) · x + K/(N+K) · N λ`, with `K = (N² − Σx²) / Σ(x − Nλ)²`.
 /// Both tables have the same margins, so their mixture keeps them.
 fn pseudo_bayes(x: &mut Table, prior: &Table) -> f64 {
-    let total: f64 = x.data.iter().sum();
-    let prior_total: f64 = prior.data.iter().sum();
+    let total = sum(&x.data);
+    let prior_total = sum(&prior.data);
     if total <= 0.0 || prior_total <= 0.0 {
         return 0.0;
     }
-    let sum_sq: f64 = x.data.iter().map(|v| v * v).sum();
-    let dist: f64 = x
-        .data
-        .iter()
-        .zip(&prior.data)
-        .map(|(v, p)| {
-            let e = v - total * p / prior_total;
-            e * e
-        })
-        .sum();
+    // The prior scaled to the table's total: `N λ`.
+    let ratio = total / prior_total;
+    let sum_sq = dot(&x.data, &x.data);
+    let mut dist = [0.0_f64; 4];
+    for (v, p) in x.data.chunks(4).zip(prior.data.chunks(4)) {
+        for ((d, v), p) in dist.iter_mut().zip(v).zip(p) {
+            let e = v - p * ratio;
+            *d += e * e;
+        }
+    }
+    let dist = (dist[0] + dist[1]) + (dist[2] + dist[3]);
     if dist == 0.0 {
         return 0.0;
     }
     let k = ((total * total - sum_sq) / dist).max(0.0);
     let w = k / (total + k);
     for (v, p) in x.data.iter_mut().zip(&prior.data) {
-        *v = (1.0 - w) * *v + w * total * p / prior_total;
+        *v = (1.0 - w) * *v + w * (p * ratio);
     }
     w
 }

@@ -260,7 +260,10 @@ fn check_period(stocks: &Stocks<'_>, margin_rtol: f64) {
         return;
     }
     let (min, pb) = (totals[&Method::DaMinClosed], totals[&Method::DaPbClosed]);
-    let slack = 1e-6 * ind.total.max(1.0);
+    // Each fit stops when no cell moves by `tol` (1e-3) in a sweep, so totals of two fits
+    // can only be compared up to about `tol` per cell.
+    let n = ind.od.nrows() as f64;
+    let slack = 1e-3 * n * n + 1e-9 * ind.total;
     assert!(min <= pb + slack, "minimisation {min} > pseudo-Bayes {pb}");
     assert!(pb <= ind.total + slack, "pseudo-Bayes {pb} > independence {}", ind.total);
 }
