@@ -182,14 +182,22 @@ impl<'a> Demeaner<'a> {
     }
 
     /// Replaces `col` by its residual after partialling out all fixed effects.
-    pub(crate) fn demean(&self, col: &mut [f64], tol: f64, max_sweeps: u32) -> DemeanInfo {
+    pub(crate) fn demean(
+        &self,
+        col: &mut [f64],
+        tol: f64,
+        max_sweeps: u32,
+        scratch: &mut Scratch,
+    ) -> DemeanInfo {
         let n_dims = self.dims.ids.len();
-        let mut sums: Vec<Vec<f64>> = self.dims.n_levels.iter().map(|&n| vec![0.0; n]).collect();
+        scratch.fit(&self.dims.n_levels, col.len());
+        let Scratch { sums, gx, ggx } = scratch;
+        let sums = sums.as_mut_slice();
         match n_dims {
             0 => return DemeanInfo { n_sweeps: 0, converged: true },
             1 => {
                 // One projection is exact.
-                self.sweep(col, &mut sums, Start::InPlace, None);
+                self.sweep(col, sums, Start::InPlace, None);
                 return DemeanInfo { n_sweeps: 1, converged: true };
             }
             _ => {}
@@ -198,38 +206,35 @@ impl<'a> Demeaner<'a> {
         // extrapolated point is written back to `col` during the first pass of the next
         // sweep, and the Irons–Tuck inner products are taken during the last pass of the
         // second sweep, so each acceleration step costs two sweeps and no extra pass.
-        let mut gx = vec![0.0; col.len()];
-        let mut ggx = vec![0.0; col.len()];
         let mut pending: Option<f64> = None;
         let mut n_sweeps = 0;
         while n_sweeps < max_sweeps {
             let start = match pending.take() {
                 None => Start::Copy(col),
-                Some(coef) => Start::Extrapolate { x: col, ggx: &ggx, coef },
+                Some(coef) => Start::Extrapolate { x: col, ggx, coef },
             };
-            let change = self.sweep(&mut gx, &mut sums, start, None);
+            let change = self.sweep(gx, sums, start, None);
             n_sweeps += 1;
             if change < tol {
-                col.copy_from_slice(&gx);
+                col.copy_from_slice(gx);
                 return DemeanInfo { n_sweeps, converged: true };
             }
             let mut products = (0.0, 0.0);
-            let change =
-                self.sweep(&mut ggx, &mut sums, Start::Copy(&gx), Some((col, &gx, &mut products)));
+            let change = self.sweep(ggx, sums, Start::Copy(gx), Some((col, gx, &mut products)));
             n_sweeps += 1;
             if change < tol {
-                col.copy_from_slice(&ggx);
+                col.copy_from_slice(ggx);
                 return DemeanInfo { n_sweeps, converged: true };
             }
             let (vprod, ssq) = products;
             if ssq > 0.0 && vprod.is_finite() && ssq.is_finite() {
                 pending = Some(vprod / ssq);
             } else {
-                col.copy_from_slice(&ggx);
+                col.copy_from_slice(ggx);
             }
         }
         if let Some(coef) = pending {
-            for ((x, &g1), &g2) in col.iter_mut().zip(&gx).zip(&ggx) {
+            for ((x, &g1), &g2) in col.iter_mut().zip(gx.iter()).zip(ggx.iter()) {
                 *x = g2 - coef * (g2 - g1);
             }
         }
@@ -246,7 +251,7 @@ impl<'a> Demeaner<'a> {
         r: &mut [f64],
         sums: &mut [Vec<f64>],
         start: Start<'_>,
-        products: Option<(&[f64], &[f64], &mut (f64, f64))>,
+        products: Option<ItProducts<'_>>,
     ) -> f64 {
         let ids = &self.dims.ids;
         let w = self.weights;
@@ -307,6 +312,30 @@ impl<'a> Demeaner<'a> {
     }
 }
 
+/// Work space of one column's demeaning, kept across calls so that repeated demeaning
+/// (one per IRLS iteration) does not allocate.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    sums: Vec<Vec<f64>>,
+    gx: Vec<f64>,
+    ggx: Vec<f64>,
+}
+
+impl Scratch {
+    fn fit(&mut self, n_levels: &[usize], n_obs: usize) {
+        self.sums.resize_with(n_levels.len(), Vec::new);
+        for (sums, &n) in self.sums.iter_mut().zip(n_levels) {
+            sums.resize(n, 0.0);
+        }
+        self.gx.resize(n_obs, 0.0);
+        self.ggx.resize(n_obs, 0.0);
+    }
+}
+
+/// `(x, F(x), out)`: the points whose Irons–Tuck inner products the last pass of the
+/// second sweep adds to `out`.
+type ItProducts<'a> = (&'a [f64], &'a [f64], &'a mut (f64, f64));
+
 /// Where the first pass of a sweep takes its values from.
 enum Start<'s> {
     /// The swept vector itself.
@@ -326,10 +355,15 @@ pub(crate) fn demean_columns(
     cols: &mut [&mut [f64]],
     tol: f64,
     max_sweeps: u32,
+    scratch: &mut Vec<Scratch>,
 ) -> (bool, u32) {
     use rayon::prelude::*;
-    let infos: Vec<DemeanInfo> =
-        cols.par_iter_mut().map(|c| demeaner.demean(c, tol, max_sweeps)).collect();
+    scratch.resize_with(cols.len(), Scratch::default);
+    let infos: Vec<DemeanInfo> = cols
+        .par_iter_mut()
+        .zip(scratch.par_iter_mut())
+        .map(|(c, scratch)| demeaner.demean(c, tol, max_sweeps, scratch))
+        .collect();
     (infos.iter().all(|i| i.converged), infos.iter().map(|i| i.n_sweeps).max().unwrap_or(0))
 }
 
@@ -352,7 +386,7 @@ mod tests {
         let dims = FixefDims::new(&[&a, &b], &(0..60).collect::<Vec<_>>());
         let w: Vec<f64> = (0..60).map(|n| 1.0 + f64::from(n % 3)).collect();
         let mut v: Vec<f64> = (0..60).map(|n| f64::from(n).sin() * 10.0).collect();
-        let info = Demeaner::new(&dims, &w).demean(&mut v, 1e-13, 10_000);
+        let info = Demeaner::new(&dims, &w).demean(&mut v, 1e-13, 10_000, &mut Scratch::default());
         assert!(info.converged);
         for ids in &dims.ids {
             let mut sums = [0.0; 5];

@@ -21,6 +21,54 @@ pub(crate) fn weighted_gram(cols: &[&[f64]], w: &[f64]) -> Vec<f64> {
     gram
 }
 
+/// Observations per task in [`weighted_moments`].
+const MOMENT_CHUNK: usize = 1 << 14;
+
+/// `X'WX` and `X'Wv` in one pass over the data: chunks in parallel, each summed in order,
+/// and the chunk sums added in chunk order (so the bits do not depend on the thread count).
+pub(crate) fn weighted_moments(cols: &[&[f64]], w: &[f64], v: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let k = cols.len();
+    let n_chunks = w.len().div_ceil(MOMENT_CHUNK);
+    let partial: Vec<Vec<f64>> = (0..n_chunks)
+        .into_par_iter()
+        .map(|c| {
+            let range = c * MOMENT_CHUNK..((c + 1) * MOMENT_CHUNK).min(w.len());
+            let mut acc = vec![0.0; k * k + k];
+            let mut row = vec![0.0; k];
+            for n in range {
+                let wn = w[n];
+                for (r, col) in row.iter_mut().zip(cols) {
+                    *r = col[n];
+                }
+                for i in 0..k {
+                    let wx = wn * row[i];
+                    for j in 0..=i {
+                        acc[i * k + j] += wx * row[j];
+                    }
+                    acc[k * k + i] += wx * v[n];
+                }
+            }
+            acc
+        })
+        .collect();
+    let mut gram = vec![0.0; k * k];
+    let mut cross = vec![0.0; k];
+    for acc in &partial {
+        for i in 0..k {
+            for j in 0..=i {
+                gram[i * k + j] += acc[i * k + j];
+            }
+            cross[i] += acc[k * k + i];
+        }
+    }
+    for i in 0..k {
+        for j in 0..i {
+            gram[j * k + i] = gram[i * k + j];
+        }
+    }
+    (gram, cross)
+}
+
 /// `b[i] = Σ_n w_n x_{i n} v_n`.
 pub(crate) fn weighted_cross(cols: &[&[f64]], w: &[f64], v: &[f64]) -> Vec<f64> {
     cols.par_iter().map(|c| c.iter().zip(w).zip(v).map(|((&a, &w), &v)| w * a * v).sum()).collect()

@@ -50,7 +50,7 @@ pub(crate) fn wls_fe(
         let mut cols: Vec<&mut [f64]> = std::iter::once(y_tilde.as_mut_slice())
             .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))
             .collect();
-        demean_columns(&demeaner, &mut cols, tol, max_sweeps)
+        demean_columns(&demeaner, &mut cols, tol, max_sweeps, &mut Vec::new())
     };
     let all: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();
     let gram = weighted_gram(&all, w);

@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::fixef::{Demeaner, demean_columns};
-use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_cross, weighted_gram};
+use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_gram, weighted_moments};
 use super::sample::prepare;
 use super::special::ln_gamma;
 use super::vcov::{Sandwich, estimate};
@@ -51,6 +51,33 @@ fn deviance(y: &[f64], mu: &[f64], w: Option<&[f64]>) -> f64 {
         let ratio = if y > 0.0 { y * (y / mu).ln() } else { 0.0 };
         2.0 * (ratio - (y - mu))
     })
+}
+
+/// The deviance from `η`, with `y log y` precomputed: `log μ = η` (clamped as in
+/// [`exp_eta`]), so no logarithm is taken in the IRLS loop.
+fn deviance_from_eta(
+    y: &[f64],
+    y_log_y: &[f64],
+    eta: &[f64],
+    mu: &[f64],
+    w: Option<&[f64]>,
+) -> f64 {
+    let partial: Vec<f64> = y
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(c, y)| {
+            let at = c * CHUNK;
+            let mut sum = 0.0;
+            for (i, &y) in y.iter().enumerate() {
+                let n = at + i;
+                let log_mu = eta[n].clamp(ETA_MIN, ETA_MAX);
+                let term = 2.0 * (y_log_y[n] - y * log_mu - (y - mu[n]));
+                sum += w.map_or(term, |w| w[n] * term);
+            }
+            sum
+        })
+        .collect();
+    partial.iter().sum()
 }
 
 /// Poisson log-likelihood `Σ w [y log μ − μ − log Γ(y + 1)]`.
@@ -114,6 +141,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     // any fit: the first step is never halved for a deviance increase, nor counted as
     // converged.
     let mut dev = f64::INFINITY;
+    let y_log_y: Vec<f64> = y.iter().map(|&y| if y > 0.0 { y * y.ln() } else { 0.0 }).collect();
 
     let final_inner_tol = options.fixef_tol.min(0.1 * options.glm_tol);
     let mut inner_tol = START_INNER_TOL.max(final_inner_tol);
@@ -130,6 +158,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let mut converged = false;
     let mut demean_converged = true;
     let mut n_demean_sweeps = 0u64;
+    let mut scratch = Vec::new();
     let mut rel_dev_change = f64::INFINITY;
     let mut n_iter = 0;
 
@@ -154,17 +183,25 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
             z_tilde.copy_from_slice(&z);
             x_tilde = x_raw.clone();
         } else {
-            for ((t, &zn), &zp) in z_tilde.iter_mut().zip(&z).zip(&z_prev) {
-                *t += zn - zp;
-            }
+            z_tilde.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
+                let at = c * CHUNK;
+                for (i, t) in chunk.iter_mut().enumerate() {
+                    *t += z[at + i] - z_prev[at + i];
+                }
+            });
         }
         let demeaner = Demeaner::new(&prepared.dims, &irls_w);
         {
             let mut cols: Vec<&mut [f64]> = std::iter::once(z_tilde.as_mut_slice())
                 .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))
                 .collect();
-            let (all_converged, n_sweeps) =
-                demean_columns(&demeaner, &mut cols, tol_this_iter, options.fixef_max_iter);
+            let (all_converged, n_sweeps) = demean_columns(
+                &demeaner,
+                &mut cols,
+                tol_this_iter,
+                options.fixef_max_iter,
+                &mut scratch,
+            );
             demean_converged = all_converged;
             n_demean_sweeps += u64::from(n_sweeps);
         }
@@ -182,9 +219,9 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
             x_tilde = active.iter().map(|&j| std::mem::take(&mut x_tilde[j])).collect();
         }
         let cols: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();
-        let gram = weighted_gram(&cols, &irls_w);
+        let (gram, cross) = weighted_moments(&cols, &irls_w, &z_tilde);
         bread = spd_inverse(&gram, active.len()).unwrap_or_else(|| vec![f64::NAN; gram.len()]);
-        let mut beta_new = mat_vec(&bread, &weighted_cross(&cols, &irls_w, &z_tilde));
+        let mut beta_new = mat_vec(&bread, &cross);
         // η_new = z − (z̃ − X̃β) + offset.
         eta_new.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
             let at = c * CHUNK;
@@ -198,7 +235,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
             }
         });
         exp_eta(&eta_new, &mut mu_new);
-        let mut dev_new = deviance(&y, &mu_new, w_user);
+        let mut dev_new = deviance_from_eta(&y, &y_log_y, &eta_new, &mu_new, w_user);
         // Step-halving when the deviance is not finite or rose.
         let mut halvings = 0;
         while halvings < MAX_HALVINGS
@@ -213,7 +250,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
                 }
             }
             exp_eta(&eta_new, &mut mu_new);
-            dev_new = deviance(&y, &mu_new, w_user);
+            dev_new = deviance_from_eta(&y, &y_log_y, &eta_new, &mu_new, w_user);
             halvings += 1;
         }
         rel_dev_change = (dev_new - dev).abs() / (0.1 + dev_new.abs());
@@ -274,7 +311,8 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         rel_dev_change,
         demean_converged,
         n_demean_sweeps,
-        deviance: dev,
+        // Reported with the logarithms taken directly, for full precision.
+        deviance: deviance(&y, &mu, w_user),
         null_deviance: deviance(&y, &mu_null, w_user),
         log_likelihood: log_likelihood_value,
         null_log_likelihood,
