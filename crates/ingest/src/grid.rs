@@ -137,11 +137,23 @@ impl Grid {
         let mut records = Vec::new();
         let mut lines = Vec::new();
         let mut record = csv::StringRecord::new();
+        // Line numbers are counted here from the byte offsets: the csv crate's own
+        // line count lags by one per record in files with CRLF line ends.
+        let (mut counted_to, mut newlines) = (0usize, 0u32);
         loop {
             match reader.read_record(&mut record) {
                 Ok(true) => {
-                    let line = record.position().map_or(0, |p| p.line());
-                    lines.push(u32::try_from(line).unwrap_or(u32::MAX));
+                    let mut start =
+                        record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+                    while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                        start += 1;
+                    }
+                    if start > counted_to {
+                        let n = bytes[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+                        newlines = newlines.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+                        counted_to = start;
+                    }
+                    lines.push(newlines.saturating_add(1));
                     records.push(std::mem::take(&mut record));
                 }
                 Ok(false) => break,
@@ -441,6 +453,12 @@ mod tests {
         assert_eq!(value(Cell::Text("..")), Ok(Value::Missing));
         assert_eq!(value(Cell::Empty), Ok(Value::Missing));
         assert_eq!(value(Cell::Text("12 000")), Err("12 000".to_owned()));
+    }
+
+    #[test]
+    fn csv_lines_with_crlf() {
+        let grid = Grid::csv("a.csv", b"x,y\r\n1,2\r\n3,4\r\n", b',').unwrap();
+        assert_eq!((grid.row_number(0), grid.row_number(1), grid.row_number(2)), (1, 2, 3));
     }
 
     #[test]

@@ -10,13 +10,16 @@
 //! * [`formats`]: Coherence's own CSV and TOML input formats (the demo world's files).
 //! * [`read`]: official data files — [`detect`] recognises a file's layout ([`Kind`]),
 //!   [`read()`] reads it; [`areas`] harmonises country names and codes. The layouts,
-//!   units and rules are described in `docs/importers.md`.
+//!   units and rules are described in `docs/importers.md`; [`classification`] reads
+//!   World Bank regions and income groups and ratifications of the migrant workers
+//!   convention.
 
 pub mod demo;
 mod error;
 pub mod formats;
 
 pub mod areas;
+pub mod classification;
 mod grid;
 pub mod read;
 mod rpw;

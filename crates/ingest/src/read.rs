@@ -438,7 +438,8 @@ pub(crate) struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(file: &'a str, bytes: &'a [u8], options: &'a ReadOptions) -> Builder<'a> {
+    /// Starts the output of a reader.
+    pub(crate) fn new(file: &'a str, bytes: &'a [u8], options: &'a ReadOptions) -> Builder<'a> {
         let meta = DatasetMeta {
             source: file.to_owned(),
             files: vec![SourceFile {
@@ -577,6 +578,12 @@ impl<'a> Builder<'a> {
         provenance: Provenance,
     ) -> Result<(), ImportError> {
         self.push_value(AreaValue { indicator, area, year, sex, value, provenance })
+    }
+
+    /// Ends a reader that returns rows of its own instead of a dataset: the
+    /// diagnostics, or the error listing every unknown area.
+    pub(crate) fn finish_rows(self) -> Result<Vec<Diagnostic>, ImportError> {
+        self.finish().map(|(_, diagnostics)| diagnostics)
     }
 
     fn finish(self) -> Result<(Dataset, Vec<Diagnostic>), ImportError> {

@@ -133,28 +133,36 @@ pub(crate) fn check_workbook_cells(bytes: &[u8], dataset: &Dataset, scale: f64) 
 }
 
 /// Checks that every stored value equals its source cell times `scale`, reading the
-/// CSV file independently; `header` is the 0-based record holding the column names.
+/// CSV file independently: the file is split into lines and the value's line parsed on
+/// its own (the files checked have no line breaks inside fields); `header_line` is the
+/// 1-based line holding the column names.
 #[track_caller]
-pub(crate) fn check_csv_cells(bytes: &[u8], dataset: &Dataset, header: usize, scale: f64) {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut by_line = HashMap::new();
-    let mut records = Vec::new();
-    for record in reader.records() {
-        let record = record.unwrap();
-        by_line.insert(record.position().unwrap().line() as u32, records.len());
-        records.push(record);
-    }
-    let names: HashMap<String, usize> = records[header]
+pub(crate) fn check_csv_cells(bytes: &[u8], dataset: &Dataset, header_line: u32, scale: f64) {
+    let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let fields = |line: u32| -> Vec<String> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(lines[line as usize - 1].as_bytes());
+        reader.records().next().unwrap().unwrap().iter().map(|f| f.trim().to_owned()).collect()
+    };
+    let names: HashMap<String, usize> =
+        fields(header_line).into_iter().enumerate().map(|(i, n)| (n, i)).collect();
+    let mut parsed: HashMap<u32, Vec<String>> = HashMap::new();
+    let all = dataset
+        .values
         .iter()
-        .enumerate()
-        .map(|(i, n)| (n.trim_start_matches('\u{feff}').trim().to_owned(), i))
-        .collect();
+        .map(|v| &v.provenance)
+        .chain(dataset.pairs.iter().map(|p| &p.provenance));
+    for p in all {
+        let line = p.row.unwrap();
+        parsed.entry(line).or_insert_with(|| fields(line));
+    }
     let check = |value: f64, p: &Provenance| {
         assert!(p.sheet.is_none());
-        let record = &records[by_line[&p.row.unwrap()]];
-        let col = names[p.column.as_deref().unwrap()];
-        let cell: f64 =
-            record[col].trim().parse().unwrap_or_else(|_| panic!("{p}: {:?}", &record[col]));
+        let record = &parsed[&p.row.unwrap()];
+        let cell = &record[names[p.column.as_deref().unwrap()]];
+        let cell: f64 = cell.parse().unwrap_or_else(|_| panic!("{p}: {cell:?}"));
         assert!(
             (cell * scale - value).abs() <= 1e-9 * value.abs().max(1.0),
             "{p}: stored {value}, cell {cell}"

@@ -18,6 +18,8 @@ mod worldbank;
 mod wdi;
 // Remittance Prices Worldwide.
 mod rpw;
+// Classifications: World Bank income groups, ICMW ratifications.
+mod classification;
 // Malformed input: each rejected with its location.
 mod malformed;
 // Every supported file of the shared data folder, recognised and read.
