@@ -11,6 +11,7 @@
 
 use std::fmt;
 
+pub mod regions;
 mod table;
 
 /// An ISO 3166-1 alpha-3 code. Always three upper-case ASCII letters.

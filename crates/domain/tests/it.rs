@@ -174,3 +174,112 @@ mod area_table {
         assert!(problems.is_empty(), "{} mismatch(es):\n{}", problems.len(), problems.join("\n"));
     }
 }
+
+mod regions {
+    //! Cross-checks the authored regions (`domain::area::regions`) against the region
+    //! columns of `country_codes/country-codes.csv` (M49 region, sub-region and
+    //! intermediate region codes) and the SDG-region columns of
+    //! `country_codes/WPP2024_UNlocations.txt` (`agcode_18xx000`), both ways.
+    //!
+    //! One known difference: `country-codes.csv` leaves the intermediate region of
+    //! Guernsey and Jersey empty, where M49 places them in the Channel Islands (830).
+
+    use std::collections::BTreeMap;
+
+    use domain::area::regions::{RegionKind, m49_region, regions_of};
+    use domain::area::{Iso3, M49, real_area_by_m49, real_areas};
+
+    #[test]
+    fn m49_regions_match_country_codes_csv() {
+        let Some(path) = test_support::shared_data("country_codes/country-codes.csv") else {
+            return;
+        };
+        let mut reader = csv::Reader::from_path(&path).unwrap();
+        let headers = reader.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (c3, cr, cs, ci) = (
+            col("ISO3166-1-Alpha-3"),
+            col("Region Code"),
+            col("Sub-region Code"),
+            col("Intermediate Region Code"),
+        );
+        let mut checked = 0;
+        let mut mismatches = Vec::new();
+        for record in reader.records() {
+            let record = record.unwrap();
+            let Ok(iso3) = Iso3::parse(record.get(c3).unwrap_or("")) else { continue };
+            let code = |i: usize| record.get(i).and_then(|s| s.trim().parse::<u16>().ok());
+            let expected: Vec<u16> = [code(ci), code(cs), code(cr)].into_iter().flatten().collect();
+            let ours: Vec<u16> = regions_of(iso3)
+                .iter()
+                .filter(|r| r.kind != RegionKind::SdgRegion)
+                .map(|r| r.code)
+                .collect();
+            let channel_islands = ours.first() == Some(&830) && ours[1..] == expected[..];
+            if ours != expected && !channel_islands {
+                mismatches.push(format!("{iso3}: ours {ours:?}, file {expected:?}"));
+            }
+            checked += 1;
+        }
+        assert!(mismatches.is_empty(), "{mismatches:#?}");
+        assert_eq!(checked, real_areas().len());
+        for code in [202, 830, 5] {
+            assert!(m49_region(code).is_some());
+        }
+    }
+
+    #[test]
+    fn sdg_regions_match_wpp_locations() {
+        let Some(path) = test_support::shared_data("country_codes/WPP2024_UNlocations.txt") else {
+            return;
+        };
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        let mut lines = text.lines();
+        let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+        let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        // WPP's own codes of the SDG regions, and the SDG database's.
+        let wpp_to_sdg: BTreeMap<&str, u16> = [
+            ("agcode_1834000", 202),
+            ("agcode_1833000", 747),
+            ("agcode_1831000", 62),
+            ("agcode_1832000", 753),
+            ("agcode_1830000", 419),
+            ("agcode_1835000", 543),
+            ("agcode_1836000", 53),
+            ("agcode_1829000", 513),
+        ]
+        .into_iter()
+        .collect();
+        let (cc, ct) = (col("country_code"), col("location_type"));
+        let mut checked = 0;
+        let mut mismatches = Vec::new();
+        for line in lines {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.get(ct) != Some(&"4") {
+                continue;
+            }
+            let Some(area) =
+                f[cc].parse::<u16>().ok().and_then(|c| M49::new(c).ok()).and_then(real_area_by_m49)
+            else {
+                continue; // Kosovo (412) and other codes without an ISO row.
+            };
+            let expected: Vec<u16> = wpp_to_sdg
+                .iter()
+                .filter(|(c, _)| f.get(col(c)).is_some_and(|v| *v != "-1" && !v.is_empty()))
+                .map(|(_, &s)| s)
+                .collect();
+            let ours: Vec<u16> = regions_of(area.iso3)
+                .iter()
+                .filter(|r| r.kind == RegionKind::SdgRegion)
+                .map(|r| r.code)
+                .collect();
+            if ours != expected {
+                mismatches.push(format!("{}: ours {ours:?}, WPP {expected:?}", area.iso3));
+            }
+            checked += 1;
+        }
+        assert!(mismatches.is_empty(), "{mismatches:#?}");
+        assert!(checked > 230, "{checked}");
+    }
+}
