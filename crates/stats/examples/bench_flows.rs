@@ -32,7 +32,12 @@ fn main() {
     let periods = world::periods(n, 1990);
     let options = FlowOptions::default();
     println!("{n} areas, {} periods, {} threads", periods.len(), rayon::current_num_threads());
+    // An optional argument restricts the run to one method, e.g. `da_pb_closed`.
+    let only = std::env::args().nth(1);
     for method in Method::ALL {
+        if only.as_deref().is_some_and(|name| name != method.name()) {
+            continue;
+        }
         let time = best_of(5, || {
             for p in &periods {
                 let stocks = Stocks {

@@ -395,8 +395,8 @@ pub fn cm3(
             change = change.max((new - alpha[i]).abs());
             alpha[i] = new;
         }
-        for j in 0..n_col {
-            denom[j] = m.col(j).iter().zip(&alpha).map(|(x, a)| x * a).sum();
+        for (j, d) in denom.iter_mut().enumerate() {
+            *d = m.col(j).iter().zip(&alpha).map(|(x, a)| x * a).sum();
         }
         for j in 0..n_col {
             let new = factor(col_tot[j], denom[j]);

@@ -351,26 +351,24 @@ pub fn demographic_accounting(
             None
         }
     };
-    let (flow_by_pob, convergence, prior_weight) = match options.allocation {
+    // Each birthplace table is turned into its output matrix as soon as it is fitted,
+    // while it is still in cache.
+    let (flow_by_pob, convergence, prior_weight): (Vec<Mat<f64>>, _, _) = match options.allocation {
         Allocation::Minimisation => {
-            let (y, conv) = minimisation(&s0, &s1, min_seed, &options.ipf);
+            let (y, conv) = minimisation(&s0, &s1, min_seed, &options.ipf, |_, t| t.to_mat());
             (y, conv, Vec::new())
         }
         Allocation::Independence => {
             let (y, conv) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            (y, conv, Vec::new())
+            (y.par_iter().map(Table::to_mat).collect(), conv, Vec::new())
         }
         Allocation::PseudoBayes => {
-            let (y_min, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf);
             let (y_ind, c_ind) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            let (y, w): (Vec<Table>, Vec<f64>) = y_min
-                .into_par_iter()
-                .zip(y_ind.par_iter())
-                .map(|(mut x, prior)| {
-                    let w = pseudo_bayes(&mut x, prior);
-                    (x, w)
-                })
-                .unzip();
+            let (y_w, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf, |k, mut t| {
+                let w = pseudo_bayes(&mut t, &y_ind[k]);
+                (t.to_mat(), w)
+            });
+            let (y, w): (Vec<Mat<f64>>, Vec<f64>) = y_w.into_iter().unzip();
             let conv = Convergence {
                 iterations: c_min.iterations.max(c_ind.iterations),
                 max_margin_error: c_min.max_margin_error.max(c_ind.max_margin_error),
@@ -390,7 +388,7 @@ pub fn demographic_accounting(
         .map(|j| {
             let mut col = vec![0.0; n];
             for y in &flow_by_pob {
-                for (acc, x) in col.iter_mut().zip(y.col(j)) {
+                for (acc, x) in col.iter_mut().zip(y.col_as_slice(j)) {
                     *acc += x;
                 }
             }
@@ -400,7 +398,6 @@ pub fn demographic_accounting(
         .collect();
     let od = Table { n_row: n, n_col: n, data: od_cols.concat() };
     let total = od.data.iter().sum();
-    let flow_by_pob = flow_by_pob.par_iter().map(Table::to_mat).collect();
     Ok(DemoFlows {
         flow_by_pob,
         od: od.to_mat(),
@@ -618,12 +615,13 @@ fn rescale(
 
 /// Minimum migration: stayers `min(S0[k][r], S1[k][r])` fixed, movers fitted by
 /// quasi-independence (structural zeros on the diagonal) birthplace by birthplace.
-fn minimisation(
+fn minimisation<R: Send>(
     s0: &Table,
     s1: &Table,
     seed: Option<&Table>,
     ipf: &IpfOptions,
-) -> (Vec<Table>, Convergence) {
+    finish: impl Fn(usize, Table) -> R + Sync,
+) -> (Vec<R>, Convergence) {
     let n = s0.n_row;
     // Margins of birthplace k: movers out of each origin (x0) and into each destination (x1).
     let margins: Vec<(Vec<f64>, Vec<f64>)> = (0..n)
@@ -650,7 +648,7 @@ fn minimisation(
             for r in 0..n {
                 *t.at_mut(r, r) += s0.at(k, r).min(s1.at(k, r));
             }
-            t
+            finish(k, t)
         },
     )
 }
