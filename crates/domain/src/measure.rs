@@ -335,9 +335,18 @@ impl Indicator {
         title: "Average cost of sending US$500 (% of amount sent)",
         wdi_code: None,
     };
+    /// Exports of goods and services at current US$ (the denominator of remittance
+    /// dependence on exports).
+    pub const EXPORTS_USD: Indicator = Indicator {
+        code: "exports_usd",
+        unit: Unit::UsdCurrent,
+        shape: Shape::Area,
+        title: "Exports of goods and services (current US$)",
+        wdi_code: Some("NE.EXP.GNFS.CD"),
+    };
 
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 22] = [
+    pub const ALL: [Indicator; 23] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -360,6 +369,7 @@ impl Indicator {
         Indicator::REMITTANCE_COST_FROM_PCT,
         Indicator::TERTIARY_ENROLMENT,
         Indicator::REMITTANCE_COST_500,
+        Indicator::EXPORTS_USD,
     ];
 
     /// Looks up an indicator by its code.

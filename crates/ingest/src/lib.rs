@@ -23,6 +23,7 @@ pub mod classification;
 mod grid;
 pub mod read;
 mod rpw;
+pub mod safeguards;
 mod undesa;
 mod wdi;
 mod worldbank;
