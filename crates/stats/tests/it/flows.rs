@@ -93,14 +93,16 @@ fn v_f3_births_deaths_open() {
 }
 
 // V-F4: births and deaths, closed (rescale) defaults; births exceeding natives.
+// METHODS.md §8 allows 2e-3 (an IPF iterated to convergence is that far from migest), but
+// the rescale stops by mipfp's rule, as migest's does, so the printed digits are reached.
 #[test]
 fn v_f4_births_deaths_rescale() {
-    check_demo("e5_science_supp_births_deaths_rescale", DemoOptions::default(), 2e-3);
+    check_demo("e5_science_supp_births_deaths_rescale", DemoOptions::default(), 1e-5);
 }
 
 #[test]
 fn v_f4_too_many_births() {
-    let Some(fit) = check_demo("e6_imr_supp_births_deaths", DemoOptions::default(), 2e-3) else {
+    let Some(fit) = check_demo("e6_imr_supp_births_deaths", DemoOptions::default(), 1e-5) else {
         return;
     };
     assert!(
