@@ -20,6 +20,8 @@ mod wdi;
 mod rpw;
 // Classifications: World Bank income groups, ICMW ratifications.
 mod classification;
+// Harmonisation against the publishers' code lists.
+mod harmonise;
 // Malformed input: each rejected with its location.
 mod malformed;
 // Every supported file of the shared data folder, recognised and read.
