@@ -13,7 +13,7 @@ pub const CATALOGUE_TOML: &str = include_str!("../catalogue.toml");
 
 /// The `coherence import --kind` names the catalogue may use (the names of
 /// `ingest::Kind`; a test checks that the two lists agree).
-pub const IMPORT_KINDS: [&str; 16] = [
+pub const IMPORT_KINDS: [&str; 19] = [
     "undesa-destination",
     "undesa-origin",
     "undesa-bilateral",
@@ -30,6 +30,9 @@ pub const IMPORT_KINDS: [&str; 16] = [
     "wdi-databank",
     "wdi-databank-by-series",
     "wdi-api-json",
+    "rpw-corridors",
+    "rpw-dataset",
+    "wpp-net-migration",
 ];
 
 /// The official sources Coherence knows, in catalogue order. Plain data.

@@ -245,9 +245,12 @@ fn catalogue_loads_and_every_shared_copy_exists() {
 
 #[test]
 fn catalogue_kinds_are_the_import_kinds() {
-    for kind in fetch::IMPORT_KINDS {
-        assert!(ingest::Kind::parse(kind).is_some(), "{kind} is not an import kind");
-    }
+    let import: Vec<&str> = ingest::Kind::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(
+        import,
+        fetch::IMPORT_KINDS,
+        "fetch::IMPORT_KINDS must list the names of ingest::Kind::ALL, in order"
+    );
     let catalogue = fetch::catalogue().unwrap();
     for file in catalogue.datasets.iter().flat_map(|d| &d.files) {
         if let Some(kind) = &file.kind {
