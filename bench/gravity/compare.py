@@ -1,9 +1,10 @@
 """Runs the Coherence and pyfixest PPML-HDFE fits on the same CSV and compares them.
 
-Usage: python compare.py DATA.csv --rust-bin PATH [--model FORMULA] [--repeat 2]
+Usage: python compare.py DATA.csv --rust-bin PATH [--model FORMULA] [--repeat 3]
+       python compare.py --table SUMMARIES.jsonl   (markdown table of earlier summaries)
 
-Each engine runs in its own process, fits the model `--repeat` times and reports the
-last ("warm") fit time; peak memory is the process's maximum resident set size
+Each engine runs in its own process, fits the model `--repeat` times (default 3) and
+reports the fastest fit after the first ("warm"); peak memory is the process's maximum resident set size
 (including reading the CSV). Prints both coefficient vectors, their largest relative
 difference, the time ratio and the memory ratio, then one JSON summary line.
 """
@@ -28,13 +29,32 @@ def run(command: list[str]) -> tuple[dict, float]:
     return json.loads(line), usage.ru_maxrss / 1024.0
 
 
+def print_table(path: str) -> None:
+    """Prints the markdown scaling table of the summaries (one JSON object a line)."""
+    print("| N | Coherence warm (s) | pyfixest warm (s) | ratio | Coherence peak (MiB) "
+          "| pyfixest peak (MiB) | max rel. coef. diff |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    with open(path) as lines:
+        for line in lines:
+            s = json.loads(line)
+            print(f"| {s['n_obs']:,} | {s['coherence_warm_s']:.2f} | {s['pyfixest_warm_s']:.2f} "
+                  f"| {s['time_ratio']:.1f}x | {s['coherence_peak_mib']:.0f} "
+                  f"| {s['pyfixest_peak_mib']:.0f} | {s['max_rel_diff']:.1e} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("csv")
-    parser.add_argument("--rust-bin", required=True)
+    parser.add_argument("csv", nargs="?")
+    parser.add_argument("--rust-bin")
+    parser.add_argument("--table", help="print a markdown table of the JSON summaries in this file")
     parser.add_argument("--model", default=MODEL)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    if args.table:
+        print_table(args.table)
+        return
+    if not args.csv or not args.rust_bin:
+        parser.error("DATA.csv and --rust-bin are required")
 
     here = os.path.dirname(os.path.abspath(__file__))
     ours, ours_mib = run([args.rust_bin, args.csv, "--model", args.model, "--repeat", str(args.repeat)])

@@ -2,8 +2,9 @@
 
 Usage: python run_pyfixest.py DATA.csv --model "y ~ fta + ln_tariff + cu | exp_year + imp_year + pair" [--repeat 2]
 
-The fit is repeated (default twice); the first call includes compiling pyfixest's
-kernels, the last one is the "warm" time. Fixed-effect columns are read as integers.
+The fit is repeated (default three times); the first call includes compiling pyfixest's
+kernels, and the "warm" time is the fastest of the later calls (the machine may be shared).
+Fixed-effect columns are read as integers.
 """
 
 import argparse
@@ -18,7 +19,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("csv")
     parser.add_argument("--model", required=True)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -43,7 +44,7 @@ def main() -> None:
                 "deviance": float(fit.deviance),
                 "read_seconds": read_seconds,
                 "fit_seconds_first": seconds[0],
-                "fit_seconds_warm": seconds[-1],
+                "fit_seconds_warm": min(seconds[1:]) if len(seconds) > 1 else seconds[0],
             }
         )
     )

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Gravity (PPML-HDFE) benchmark: Coherence vs pyfixest on the same synthetic CSV.
+#
+# Usage: bench/gravity/run.sh [OBS ...]      (default: 800000)
+#
+# Installs pyfixest from PyPI into .venv-bench (git-ignored), generates a deterministic
+# structural-gravity panel per size with bench/gravity/generate.py, builds the release
+# example `gravity_bench`, runs both engines with bench/gravity/compare.py, and ends with
+# a markdown table of all sizes (the one in docs/benchmarks.md).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(800000)
+
+venv="$root/.venv-bench"
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install --quiet "pyfixest==0.60.0" numpy pandas
+
+target="${CARGO_TARGET_DIR:-$root/target}"
+cargo build --release -p stats --example gravity_bench
+bin="$target/release/examples/gravity_bench"
+
+data="$target/bench-data"
+mkdir -p "$data"
+summaries="$data/summaries.jsonl"
+: > "$summaries"
+export PYTHONWARNINGS=ignore
+for obs in "${sizes[@]}"; do
+    csv="$data/gravity_$obs.csv"
+    [ -f "$csv" ] || "$venv/bin/python" bench/gravity/generate.py --obs "$obs" --out "$csv"
+    echo "== $obs observations"
+    out=$("$venv/bin/python" bench/gravity/compare.py "$csv" --rust-bin "$bin")
+    echo "$out" | grep -v '^{'
+    echo "$out" | grep '^{' >> "$summaries"
+done
+
+echo
+"$venv/bin/python" bench/gravity/compare.py --table "$summaries"
