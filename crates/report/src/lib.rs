@@ -6,6 +6,8 @@
 //!   the web workspace.
 //! * [`brief`]: the country brief for a development ministry, rendered from an
 //!   [`analysis::profile::CountryProfile`].
+//! * [`map`]: a world choropleth map (Natural Earth boundaries, Equal Earth
+//!   projection) of where a country's diaspora lives.
 //! * [`markup`]: escaping and deterministic number formatting.
 //!
 //! This crate is pure: it does no I/O, reads no clock, runs no SQL and makes no
@@ -28,5 +30,6 @@
 //! ```
 
 pub mod brief;
+pub mod map;
 pub mod markup;
 pub mod svg;
