@@ -177,7 +177,8 @@ pub(crate) fn read_totals(out: &mut Builder<'_>, side: Side) -> Result<(), Impor
     for row in header + 1..grid.n_rows() {
         let name = grid.text(row, name_col);
         let Some(code) = code(&grid, file, row, code_col)? else {
-            if name.is_empty() {
+            // Headings and notes have neither a code nor values.
+            if columns.iter().all(|c| grid.cell(row, c.col).is_blank()) {
                 continue;
             }
             return Err(missing(

@@ -111,9 +111,13 @@ fn read_matrix_rows(
     };
     let mut zeros = 0usize;
     for row in layout.header + 1..grid.n_rows() {
+        // Blank separators and the notes below the matrix have no value cells.
+        if layout.across.iter().all(|(col, _, _)| grid.cell(row, *col).is_blank()) {
+            continue;
+        }
         let name = grid.text(row, 0);
-        if name.is_empty() || name.to_ascii_lowercase().starts_with("note") {
-            break;
+        if name.is_empty() {
+            return Err(missing(grid.location(file, row, 0), "a country name for a row of values"));
         }
         let Some(down) = out.area(AreaId::Name(&name), || grid.location(file, row, 0)) else {
             continue;
@@ -314,9 +318,13 @@ pub(crate) fn read_knomad(out: &mut Builder<'_>, flow: Flow) -> Result<(), Impor
 
     let expected = "an amount in US$ millions";
     for row in header + 1..grid.n_rows() {
+        // Blank separators, areas without data and the notes below have no value cells.
+        if years.iter().all(|(col, _, _)| grid.cell(row, *col).is_blank()) {
+            continue;
+        }
         let name = grid.text(row, 0);
         if name.is_empty() {
-            break;
+            return Err(missing(grid.location(file, row, 0), "a country name for a row of values"));
         }
         let Some(area) = out.area(AreaId::Name(&name), || grid.location(file, row, 0)) else {
             continue;

@@ -163,3 +163,20 @@ fn csv_layouts_locate_their_errors() {
     assert!(matches!(err.kind, ImportErrorKind::Unreadable { .. }), "{err}");
     assert_eq!(err.location.row, Some(2));
 }
+
+#[test]
+fn matrix_rows_of_values_need_a_name() {
+    let name = "Bilateralremittancematrix2018Oct2019.csv";
+    let mut header = String::new();
+    for country in ["Mexico", "India", "Philippines", "China", "Nigeria"].iter().cycle().take(60) {
+        header.push(',');
+        header.push_str(country);
+    }
+    // Blank lines and notes (no values) are passed over; a row of values without a
+    // name is an error, never dropped.
+    let body = format!("{header}\nUnited States,1,2\n\nNotes: estimates\n,5,6\n");
+    assert_eq!(ingest::detect(name, body.as_bytes()), Some(Kind::WbBilateralRemittancesCsv));
+    let err = read(Kind::WbBilateralRemittancesCsv, name, body.as_bytes()).unwrap_err();
+    assert!(matches!(err.kind, ImportErrorKind::MissingHeader { .. }), "{err}");
+    assert_eq!(err.location.row, Some(5), "{err}");
+}
