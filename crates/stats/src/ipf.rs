@@ -453,11 +453,7 @@ impl Table {
     }
 
     pub(crate) fn to_mat(&self) -> Mat<f64> {
-        let mut m = Mat::<f64>::zeros(self.n_row, self.n_col);
-        for j in 0..self.n_col {
-            m.col_as_slice_mut(j).copy_from_slice(self.col(j));
-        }
-        m
+        Mat::from_fn(self.n_row, self.n_col, |i, j| self.data[j * self.n_row + i])
     }
 
     #[inline]
@@ -637,10 +633,19 @@ struct SweepState {
 
 impl SweepState {
     fn new(t: &Table) -> SweepState {
+        let mut row_sum = vec![0.0; t.n_row];
+        let mut col_sum = vec![0.0; t.n_col];
+        for (j, c) in col_sum.iter_mut().enumerate() {
+            let col = t.col(j);
+            *c = sum(col);
+            for (acc, x) in row_sum.iter_mut().zip(col) {
+                *acc += x;
+            }
+        }
         SweepState {
-            row_sum: t.row_sums(),
+            row_sum,
             row_factor: vec![1.0; t.n_row],
-            col_sum: t.col_sums(),
+            col_sum,
             col_factor: vec![1.0; t.n_col],
         }
     }
