@@ -76,6 +76,14 @@ pub(crate) enum Command {
                             coherence import API_SP.POP.TOTL_DS2_en_csv_v2.csv --skip-unknown"
     )]
     Import(ImportArgs),
+    /// Download official datasets into a local cache (and optionally import them).
+    #[command(
+        after_help = "Examples:\n  coherence fetch --list\n  coherence fetch undesa-ims-2024-destination --import\n  \
+                            coherence fetch wdi-remittances-received --mirror https://mirror.example.org\n\n\
+                            Offline, fetch prints the URLs to download by hand and the import commands to run.\n\
+                            The cache is --cache DIR, else $XDG_CACHE_HOME/coherence/downloads (~/.cache/coherence/downloads)."
+    )]
+    Fetch(FetchArgs),
     /// Write a country's HTML brief: a self-contained page for a development ministry.
     #[command(
         after_help = "Examples:\n  coherence report XAA -o pelaria.html\n  coherence report Philippines -o phl.html"
@@ -130,6 +138,28 @@ pub(crate) struct ImportArgs {
     /// Read and check the files, say what they are, and store nothing.
     #[arg(long)]
     pub(crate) dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FetchArgs {
+    /// Catalogue ids of the datasets to fetch (default: every dataset that can be fetched).
+    #[arg(value_name = "DATASET")]
+    pub(crate) datasets: Vec<String>,
+    /// List the catalogue instead of fetching.
+    #[arg(long)]
+    pub(crate) list: bool,
+    /// Fetch from a mirror that serves the official paths (e.g. https://mirror.example.org).
+    #[arg(long, value_name = "URL")]
+    pub(crate) mirror: Option<String>,
+    /// The download cache.
+    #[arg(long, value_name = "DIR", env = "COHERENCE_CACHE")]
+    pub(crate) cache: Option<PathBuf>,
+    /// Attempts after the first for each file.
+    #[arg(long, default_value_t = 4)]
+    pub(crate) retries: u32,
+    /// Import each file once downloaded.
+    #[arg(long)]
+    pub(crate) import: bool,
 }
 
 #[derive(Debug, Args)]

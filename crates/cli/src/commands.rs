@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use analysis::Workspace;
 
 use crate::args::{
-    Cli, Command, DatasetsAction, DatasetsArgs, DemoArgs, Format, Global, ImportArgs, ProfileArgs,
-    ReportArgs,
+    Cli, Command, DatasetsAction, DatasetsArgs, DemoArgs, FetchArgs, Format, Global, ImportArgs,
+    ProfileArgs, ReportArgs,
 };
 use crate::output;
 use crate::progress;
@@ -23,6 +23,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Import(args) => import(global, args).await,
         Command::Profile(args) => profile(global, args).await,
         Command::Report(args) => report(global, args).await,
+        Command::Fetch(args) => fetch_datasets(global, args).await,
     }
 }
 
@@ -227,4 +228,136 @@ async fn report(global: &Global, args: ReportArgs) -> Result<(), Error> {
     }
     println!("{}", args.output.display());
     Ok(())
+}
+
+/// The download cache: `--cache`/`$COHERENCE_CACHE`, else the per-user cache folder.
+fn cache_dir(args: &FetchArgs) -> PathBuf {
+    if let Some(dir) = &args.cache {
+        return dir.clone();
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")));
+    match base {
+        Some(dir) => dir.join("coherence").join("downloads"),
+        None => PathBuf::from("coherence-downloads"),
+    }
+}
+
+async fn fetch_datasets(global: &Global, args: FetchArgs) -> Result<(), Error> {
+    let catalogue = fetch::catalogue()?;
+    if args.list {
+        let rows: Vec<Vec<String>> = catalogue
+            .datasets
+            .iter()
+            .map(|d| {
+                let manual = d.files.iter().filter(|f| f.is_manual()).count();
+                let how = if manual == d.files.len() { "by hand" } else { "automatic" };
+                vec![
+                    d.id.clone(),
+                    d.publisher.clone(),
+                    d.title.clone(),
+                    d.edition.clone(),
+                    how.to_owned(),
+                ]
+            })
+            .collect();
+        let mut out = std::io::stdout().lock();
+        output::plain_table(
+            &mut out,
+            &["dataset", "publisher", "title", "edition", "download"],
+            &rows,
+        )?;
+        return Ok(());
+    }
+    let selected = catalogue.select(&args.datasets)?;
+    let mut options = fetch::Options::new(cache_dir(&args));
+    options.retries = args.retries;
+    if let Some(mirror) = &args.mirror {
+        options.mirror = Some(fetch::Url::parse(mirror)?);
+    }
+    let mut by_hand: Vec<&fetch::Dataset> = Vec::new();
+    let mut to_import: Vec<(PathBuf, String)> = Vec::new();
+    let mut unreachable = None;
+    for dataset in &selected {
+        let mut needs_hand = false;
+        for file in &dataset.files {
+            if file.is_manual() {
+                needs_hand = true;
+                continue;
+            }
+            let bar = progress::bytes_bar(&file.save_as, global.quiet);
+            // Downloads are blocking; nothing else runs on this runtime meanwhile.
+            let result = fetch::download(dataset, file, &options, &mut |done, total| {
+                if let Some(total) = total {
+                    bar.set_length(total);
+                }
+                bar.set_position(done);
+            });
+            bar.finish_and_clear();
+            match result {
+                Ok(got) => {
+                    let how = if got.cached {
+                        "already in the cache"
+                    } else if got.resumed {
+                        "downloaded (resumed)"
+                    } else {
+                        "downloaded"
+                    };
+                    println!(
+                        "{}: {how}: {} ({} bytes, sha256 {})",
+                        dataset.id,
+                        got.path.display(),
+                        got.bytes,
+                        got.sha256
+                    );
+                    if let Some(kind) = &file.kind {
+                        to_import
+                            .extend(got.import_files.iter().map(|p| (p.clone(), kind.clone())));
+                    }
+                }
+                Err(err) if err.is_unreachable() => {
+                    needs_hand = true;
+                    unreachable.get_or_insert_with(|| err.to_string());
+                }
+                Err(err) => return Err(err.into()),
+            }
+        }
+        if needs_hand {
+            by_hand.push(dataset);
+        }
+    }
+    if !by_hand.is_empty() {
+        eprint!("{}", fetch::offline_help(&by_hand));
+    }
+    if args.import && !to_import.is_empty() {
+        let ws = open(global).await?;
+        for (path, kind) in &to_import {
+            let files = analysis::read_files(
+                &[path.as_path()],
+                Some(kind),
+                analysis::UnknownAreas::Reject,
+            )?;
+            for f in &files {
+                let bar = progress::bar("storing", global.quiet);
+                let outcome = ws.load(f.dataset(), &mut progress::callback(&bar)).await?;
+                bar.finish_and_clear();
+                println!(
+                    "{}: {} import {} ({})",
+                    f.path,
+                    outcome.status,
+                    outcome.import_id,
+                    output::rows_text(&outcome.rows)
+                );
+            }
+        }
+    }
+    match unreachable {
+        Some(err) => Err(format!(
+            "could not reach the publisher ({err}); the files to download by hand are listed above"
+        )
+        .into()),
+        None => Ok(()),
+    }
 }

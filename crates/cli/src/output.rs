@@ -45,6 +45,15 @@ fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> std::io:
     Ok(())
 }
 
+/// Writes a plain text table (for commands whose output is a list).
+pub(crate) fn plain_table(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
+    table(out, header, rows)
+}
+
 /// Formats a number with thousands separators and the given decimals.
 pub(crate) fn number(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());

@@ -26,3 +26,19 @@ pub(crate) fn callback(bar: &ProgressBar) -> impl FnMut(u64, u64) + '_ {
         bar.set_position(done);
     }
 }
+
+/// A progress bar for a download of `name`, in bytes.
+pub(crate) fn bytes_bar(name: &str, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    let style = ProgressStyle::with_template(
+        "{msg:>24} [{bar:30}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(name.to_owned());
+    bar
+}

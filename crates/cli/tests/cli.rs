@@ -244,3 +244,32 @@ fn the_brief_renders_in_headless_chromium() {
     assert_eq!((width, height), (1200, 2400));
     assert!(bytes.len() > 50_000, "the screenshot is nearly empty ({} bytes)", bytes.len());
 }
+
+#[test]
+fn fetch_lists_the_catalogue_and_explains_what_to_do_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).args(["fetch", "--list"]).assert().success().stdout(
+        predicate::str::contains("undesa-ims-2024-destination")
+            .and(predicate::str::contains("United Nations")),
+    );
+    // A mirror that refuses connections stands in for a machine without network.
+    let out = coherence(&db)
+        .args([
+            "fetch",
+            "undesa-ims-2024-destination",
+            "--retries",
+            "0",
+            "--mirror",
+            "http://127.0.0.1:9",
+        ])
+        .arg("--cache")
+        .arg(dir.path().join("cache"))
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("Download these files by hand"), "{stderr}");
+    assert!(stderr.contains("https://www.un.org/"), "the official URL is given: {stderr}");
+    assert!(stderr.contains("coherence import --kind undesa-destination"), "{stderr}");
+    assert!(stderr.lines().last().unwrap().starts_with("error: could not reach"), "{stderr}");
+}
