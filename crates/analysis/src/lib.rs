@@ -8,6 +8,7 @@
 
 mod area;
 pub mod checks;
+mod groups;
 pub mod profile;
 mod profiles;
 
@@ -339,13 +340,61 @@ impl Workspace {
         checks::run(&self.store).await
     }
 
-    /// Builds the migration profile of the country given as code or name.
+    /// Builds the migration profile of the country given as ISO alpha-3 code, M49 code
+    /// or name, or of a group of countries:
+    ///
+    /// * `region:<M49 code or name>` — a UN region, sub-region or intermediate region
+    ///   (`region:202`, `region:Africa`);
+    /// * `sdg:<SSA|NAWA|CSA|ESEA|LAC|OCE|ANZ|ENA>` — an SDG region (also
+    ///   `region:SDG-SSA`);
+    /// * `income:<LIC|LMC|UMC|HIC>` — a World Bank income group (from the imported
+    ///   classification, or the demo world's countries file);
+    /// * `world`;
+    /// * a bare region name that is no country's, e.g. `Sub-Saharan Africa`.
+    ///
+    /// A group's profile sums its members' stocks, population, GDP and remittances and
+    /// computes SDG 17.3.2 GDP-weighted over the members with both values.
     ///
     /// # Errors
-    /// [`Error::UnknownArea`] if the country is not found, [`Error::Store`] if the store
-    /// cannot be read.
+    /// [`Error::UnknownArea`] if nothing is found (with suggestions), [`Error::Store`]
+    /// if the store cannot be read.
     pub async fn profile(&self, query: &str) -> Result<profile::CountryProfile, Error> {
-        let area = self.resolve_area(query).await?;
-        profiles::build(&self.store, &area).await
+        let shared = profiles::Shared::load(&self.store).await?;
+        self.profile_with(&shared, query).await
+    }
+
+    /// The profiles of several countries or groups (as [`Workspace::profile`] takes
+    /// them), reading what all profiles share once.
+    ///
+    /// # Errors
+    /// As [`Workspace::profile`], for the first query that fails.
+    pub async fn profiles(&self, queries: &[&str]) -> Result<Vec<profile::CountryProfile>, Error> {
+        let shared = profiles::Shared::load(&self.store).await?;
+        let mut out = Vec::with_capacity(queries.len());
+        for q in queries {
+            out.push(self.profile_with(&shared, q).await?);
+        }
+        Ok(out)
+    }
+
+    async fn profile_with(
+        &self,
+        shared: &profiles::Shared,
+        query: &str,
+    ) -> Result<profile::CountryProfile, Error> {
+        match groups::GroupSpec::parse(query) {
+            Some(Ok(spec)) => return groups::build(&self.store, shared, spec).await,
+            Some(Err(suggestions)) => {
+                return Err(Error::UnknownArea { query: query.trim().to_owned(), suggestions });
+            }
+            None => {}
+        }
+        match self.resolve_area(query).await {
+            Ok(area) => profiles::build(&self.store, shared, &area).await,
+            Err(err) => match groups::GroupSpec::by_name(query) {
+                Some(spec) => groups::build(&self.store, shared, spec).await,
+                None => Err(err),
+            },
+        }
     }
 }

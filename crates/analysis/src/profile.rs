@@ -118,7 +118,7 @@ pub struct PolicySummary {
 }
 
 /// The identity of the profiled country.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ProfileArea {
     /// ISO alpha-3 code.
     pub iso3: String,
@@ -130,21 +130,164 @@ pub struct ProfileArea {
     pub fictional: bool,
 }
 
-/// A country's migration profile.
+/// One corridor's migrant stock across the years loaded: the trend of a top corridor.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CorridorTrend {
+    /// The other country's ISO alpha-3 code.
+    pub partner: String,
+    /// The other country's name.
+    pub partner_name: String,
+    /// The corridor's stock (persons) in each year, oldest first.
+    pub stocks: Vec<YearValue>,
+}
+
+/// SDG 10.c.1 for one side of the country's corridors: what sending US$200 costs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostSummary {
+    /// The latest year with corridor costs; the figures below are for that year.
+    pub year: i32,
+    /// How many corridors have a cost that year.
+    pub n_corridors: usize,
+    /// Simple average of the corridors' average costs (percent of the amount sent).
+    pub average_pct: Value,
+    /// Share of the corridors costing more than 5 % (percent of corridors).
+    pub share_above_5_pct: Value,
+    /// The average minus the SDG 10.c target of 3 % (percentage points; negative when
+    /// the target is met).
+    pub gap_to_3_pct: Value,
+    /// Remittance Prices Worldwide's own country average (WDI `SI.RMT.COST.IB.ZS` for
+    /// the receiving side, `SI.RMT.COST.OB.ZS` for the sending side), latest year, where
+    /// loaded.
+    pub rpw_country_average: Option<YearValue>,
+}
+
+/// A GDP-weighted aggregate of SDG 17.3.2 over a group of countries:
+/// Σ remittances received ÷ Σ GDP × 100 over the members with both values.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupShare {
+    /// The group's code in `coherence profile` syntax, e.g. `sdg:SSA`, `world`.
+    pub code: String,
+    /// The group's name with its kind, e.g. "SDG region: Sub-Saharan Africa".
+    pub name: String,
+    /// The year.
+    pub year: i32,
+    /// The aggregate (percent of GDP).
+    pub value: Value,
+    /// Members of the group.
+    pub n_members: usize,
+    /// Members with both remittances and GDP that year (those summed).
+    pub n_with_data: usize,
+    /// Members lacking remittances or GDP that year (ISO alpha-3), left out of both sums.
+    pub missing: Vec<String>,
+}
+
+/// A Herfindahl–Hirschman index of concentration: Σ sᵢ² over partners' shares sᵢ
+/// (fractions), from 1/n (evenly spread) to 1 (a single partner).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Concentration {
+    /// The year.
+    pub year: i32,
+    /// The index (a number between 0 and 1).
+    pub index: Value,
+    /// Partners with a positive value.
+    pub n_partners: usize,
+}
+
+/// One destination of the country's emigrants, for maps.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DiasporaDestination {
+    /// ISO alpha-3 code of the destination.
+    pub iso3: String,
+    /// UN M49 code of the destination, for real areas.
+    pub m49: Option<u16>,
+    /// The destination's name.
+    pub name: String,
+    /// Emigrants living there (persons).
+    pub persons: f64,
+}
+
+/// The country's diaspora by destination: every destination with a positive stock.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diaspora {
+    /// The year (latest with bilateral stocks).
+    pub year: i32,
+    /// Where the stocks come from (one dataset; each row is one of its cells).
+    pub source: Source,
+    /// Destinations, largest first.
+    pub destinations: Vec<DiasporaDestination>,
+}
+
+/// Whether the country is on a list or party to a convention, with the source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Status {
+    /// On the list, or a state party.
+    pub yes: bool,
+    /// Details: the edition of a list, or "signed, not ratified", "ratified 2005".
+    pub detail: String,
+    /// The year the status dates from, where known (year of ratification).
+    pub year: Option<i32>,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// A group of countries the area belongs to, or, for a group's profile, what it is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// The group's code in `coherence profile` syntax (`region:202`, `sdg:SSA`,
+    /// `income:LMC`, `world`).
+    pub code: String,
+    /// The kind of group ("UN region", "SDG region", "World Bank income group"...).
+    pub kind: String,
+    /// The group's name.
+    pub name: String,
+}
+
+/// For the profile of a group of countries: its members and how they were found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupMembers {
+    /// The group.
+    pub group: Group,
+    /// Members (ISO alpha-3), sorted.
+    pub members: Vec<String>,
+    /// Where the membership comes from.
+    pub source: String,
+}
+
+/// A country's migration profile. `Default` is the empty profile of no area.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CountryProfile {
     /// The country.
     pub area: ProfileArea,
     /// Set when any value comes from fictional data: the notice every output must show.
     pub fictional_notice: Option<String>,
+    /// For the profile of a group of countries (region, income group, world): the
+    /// group and its members. Stocks, remittances and GDP are then sums over members.
+    pub group: Option<GroupMembers>,
+    /// The groups the country belongs to (UN regions, SDG region, income group).
+    pub memberships: Vec<Group>,
     /// Immigrants living in the country, by year.
     pub stock_in: Vec<StockYear>,
     /// Emigrants from the country living abroad, by year.
     pub stock_out: Vec<StockYear>,
+    /// Emigration rate: emigrants ÷ (residents born in the country + emigrants) × 100,
+    /// where residents born in the country = population − immigrants, by year.
+    pub emigration_rate: Vec<YearValue>,
     /// Where the country's emigrants live, largest first (latest year).
     pub top_destinations: Vec<CorridorStock>,
     /// Where the country's immigrants come from, largest first (latest year).
     pub top_origins: Vec<CorridorStock>,
+    /// The top destinations' stocks across years (trend), in the order of
+    /// `top_destinations`.
+    pub destination_trends: Vec<CorridorTrend>,
+    /// The top origins' stocks across years (trend), in the order of `top_origins`.
+    pub origin_trends: Vec<CorridorTrend>,
+    /// Every destination of the country's emigrants (latest year), for maps.
+    pub diaspora: Option<Diaspora>,
+    /// Concentration of emigrants over destinations (Herfindahl index), latest year.
+    pub destination_concentration: Option<Concentration>,
+    /// Net migration (immigrants minus emigrants over the year; WDI SM.POP.NETM or UN
+    /// WPP), persons, by year.
+    pub net_migration: Vec<YearValue>,
     /// Population, by year.
     pub population: Vec<YearValue>,
     /// GDP, current US$, by year.
@@ -155,10 +298,26 @@ pub struct CountryProfile {
     pub remittances_paid: Vec<YearValue>,
     /// Remittances received as a percentage of GDP (SDG 17.3.2), by year.
     pub remittances_pct_gdp: Vec<YearValue>,
+    /// SDG 17.3.2 of the country's groups and the world, GDP-weighted, in the latest
+    /// year of the country's own value.
+    pub remittances_pct_gdp_groups: Vec<GroupShare>,
+    /// Exports of goods and services, current US$, by year.
+    pub exports: Vec<YearValue>,
+    /// Remittances received as a percentage of exports of goods and services, by year.
+    pub remittances_pct_exports: Vec<YearValue>,
+    /// Remittances received per person living in the country, current US$, by year.
+    pub remittances_per_capita: Vec<YearValue>,
+    /// Concentration of remittances received over sending countries (Herfindahl
+    /// index over the bilateral remittance matrix), latest year.
+    pub sender_concentration: Option<Concentration>,
     /// Costs of sending US$200 to the country, by corridor (latest year of each).
     pub costs_to: Vec<CorridorCost>,
     /// Costs of sending US$200 from the country, by corridor (latest year of each).
     pub costs_from: Vec<CorridorCost>,
+    /// SDG 10.c.1 for remittances sent to the country.
+    pub cost_to_summary: Option<CostSummary>,
+    /// SDG 10.c.1 for remittances sent from the country.
+    pub cost_from_summary: Option<CostSummary>,
     /// Skilled emigration rate (Docquier–Marfouk): tertiary-educated emigrants as a
     /// percentage of the tertiary-educated born in the country, latest year.
     pub skilled_emigration_rate: Option<YearValue>,
@@ -167,6 +326,12 @@ pub struct CountryProfile {
     pub health_worker_emigration_rate: Option<YearValue>,
     /// Physicians per 1,000 people, latest year.
     pub physicians_per_1000: Option<YearValue>,
+    /// Whether the country is on the WHO Health Workforce Support and Safeguards List
+    /// (2023 edition).
+    pub who_safeguards_list: Option<Status>,
+    /// Whether the country is party to the 1990 International Convention on the
+    /// Protection of the Rights of All Migrant Workers and Members of Their Families.
+    pub icmw: Option<Status>,
     /// The country's policy register.
     pub policies: Vec<PolicySummary>,
     /// Indicators that could not be computed, each with what would fill the gap.

@@ -8,30 +8,40 @@
 //!   country that year is used, so that two sources are never added together.
 //! * A country-level series (population, GDP, remittances) takes, for each year, the
 //!   value of the first dataset that has it (the lowest import id).
-//! * SDG 17.3.2 is remittances received ÷ GDP × 100, for years that have both.
+//! * SDG 17.3.2 is remittances received ÷ GDP × 100, for years that have both; group
+//!   aggregates are GDP-weighted: Σ remittances ÷ Σ GDP × 100 over the members with
+//!   both values that year (the others are listed).
+//! * The emigration rate is emigrants ÷ (residents born in the country + emigrants),
+//!   with residents born in the country = population − immigrants.
+//! * SDG 10.c.1 summaries use each corridor's latest year and then the latest year
+//!   with any corridor: simple average of corridor averages, share above 5 %, and the
+//!   distance to the 3 % target.
+//! * Concentration is the Herfindahl–Hirschman index Σ sᵢ² over partners' shares.
 
 use std::collections::{BTreeMap, HashMap};
 
 use domain::{Indicator, Iso3, Sex, Unit};
 use store::{DatasetRecord, Store, StoredAreaValue, StoredPairValue};
 
+use crate::groups::{self, Bulk};
 use crate::profile::{
-    CorridorCost, CorridorStock, CountryProfile, PolicySummary, ProfileArea, Source, StockYear,
-    Value, YearValue,
+    Concentration, CorridorCost, CorridorStock, CorridorTrend, CostSummary, CountryProfile,
+    Diaspora, DiasporaDestination, PolicySummary, ProfileArea, Source, Status, StockYear, Value,
+    YearValue,
 };
 use crate::{AreaRef, Error, FICTIONAL_NOTICE};
 
 /// How many corridors the profile lists in each direction.
 const TOP_CORRIDORS: usize = 10;
 
-struct Ctx<'a> {
-    datasets: HashMap<i64, DatasetRecord>,
-    names: &'a HashMap<Iso3, String>,
-    used_fictional: bool,
+pub(crate) struct Ctx<'a> {
+    pub(crate) datasets: &'a HashMap<i64, DatasetRecord>,
+    pub(crate) names: &'a HashMap<Iso3, String>,
+    pub(crate) used_fictional: bool,
 }
 
 impl Ctx<'_> {
-    fn source(
+    pub(crate) fn source(
         &mut self,
         import_id: i64,
         cell: Option<String>,
@@ -47,29 +57,54 @@ impl Ctx<'_> {
         Source { dataset_id: import_id, dataset, publisher, cell, derivation }
     }
 
-    fn cell_value(&mut self, import_id: i64, value: f64, unit: Unit, cell: String) -> Value {
+    pub(crate) fn cell_value(
+        &mut self,
+        import_id: i64,
+        value: f64,
+        unit: Unit,
+        cell: String,
+    ) -> Value {
         Value { value, unit, source: self.source(import_id, Some(cell), None) }
     }
 
-    fn derived(&mut self, import_id: i64, value: f64, unit: Unit, how: String) -> Value {
+    pub(crate) fn derived(&mut self, import_id: i64, value: f64, unit: Unit, how: String) -> Value {
         Value { value, unit, source: self.source(import_id, None, Some(how)) }
     }
 
-    fn name(&self, code: Iso3) -> String {
+    pub(crate) fn name(&self, code: Iso3) -> String {
         self.names.get(&code).cloned().unwrap_or_else(|| code.as_str().to_owned())
     }
 }
 
-pub(crate) async fn build(store: &Store, area: &AreaRef) -> Result<CountryProfile, Error> {
-    let code = area.code();
-    let datasets: HashMap<i64, DatasetRecord> =
-        store.datasets().await?.into_iter().map(|d| (d.id, d)).collect();
-    let mut names: HashMap<Iso3, String> =
-        domain::area::real_areas().iter().map(|r| (r.iso3, r.name.to_owned())).collect();
-    for (_, a) in store.defined_areas().await? {
-        names.insert(a.iso3, a.name);
+/// What every profile of one store shares: the datasets, the names of areas, and the
+/// values of all areas needed for group aggregates. Loaded once per batch of profiles.
+pub(crate) struct Shared {
+    pub(crate) datasets: HashMap<i64, DatasetRecord>,
+    pub(crate) names: HashMap<Iso3, String>,
+    pub(crate) bulk: Bulk,
+}
+
+impl Shared {
+    pub(crate) async fn load(store: &Store) -> Result<Shared, Error> {
+        let datasets: HashMap<i64, DatasetRecord> =
+            store.datasets().await?.into_iter().map(|d| (d.id, d)).collect();
+        let mut names: HashMap<Iso3, String> =
+            domain::area::real_areas().iter().map(|r| (r.iso3, r.name.to_owned())).collect();
+        for (_, a) in store.defined_areas().await? {
+            names.insert(a.iso3, a.name);
+        }
+        let bulk = Bulk::load(store).await?;
+        Ok(Shared { datasets, names, bulk })
     }
-    let mut ctx = Ctx { datasets, names: &names, used_fictional: false };
+}
+
+pub(crate) async fn build(
+    store: &Store,
+    shared: &Shared,
+    area: &AreaRef,
+) -> Result<CountryProfile, Error> {
+    let code = area.code();
+    let mut ctx = Ctx { datasets: &shared.datasets, names: &shared.names, used_fictional: false };
     let mut gaps = Vec::new();
 
     let population = series(&mut ctx, store.area_values(Indicator::POPULATION.code, code).await?);
@@ -95,6 +130,26 @@ pub(crate) async fn build(store: &Store, area: &AreaRef) -> Result<CountryProfil
     };
     let top_origins = top_corridors(&mut ctx, &stocks_in, Side::Origins);
     let top_destinations = top_corridors(&mut ctx, &stocks_out, Side::Destinations);
+    let destination_trends = trends(&mut ctx, &stocks_out, Side::Destinations, &top_destinations);
+    let origin_trends = trends(&mut ctx, &stocks_in, Side::Origins, &top_origins);
+    let diaspora = diaspora(&mut ctx, &stocks_out);
+    let destination_concentration =
+        concentration(&mut ctx, &stocks_out, Side::Destinations, "emigrants over destinations");
+    let emigration_rate = emigration_rate(&mut ctx, &stock_out, &stock_in, &population);
+    if !stock_out.is_empty() && emigration_rate.is_empty() {
+        gaps.push("Emigration rate: needs emigrants, immigrants and population for the same year; import the UN DESA totals by origin and by destination and WDI SP.POP.TOTL or UN WPP.".to_owned());
+    }
+    if top_destinations.is_empty() {
+        gaps.push("Diaspora by destination, corridor trends and concentration over destinations: need the bilateral migrant stock (origin × destination); import the UN DESA International Migrant Stock by destination and origin or the World Bank bilateral migration matrix.".to_owned());
+    }
+    let net_migration =
+        series(&mut ctx, store.area_values(Indicator::NET_MIGRATION.code, code).await?);
+    if net_migration.is_empty() {
+        gaps.push(
+            "Net migration: not loaded; import WDI SM.POP.NETM or UN WPP net migration.".to_owned(),
+        );
+    }
+    let exports = series(&mut ctx, store.area_values(Indicator::EXPORTS_USD.code, code).await?);
     if stock_in.is_empty() {
         gaps.push("Immigrant stock: no bilateral migrant stock towards this country is loaded; import the UN DESA International Migrant Stock (coherence import).".to_owned());
     }
@@ -126,6 +181,39 @@ pub(crate) async fn build(store: &Store, area: &AreaRef) -> Result<CountryProfil
     } else if pct_gdp.is_empty() {
         gaps.push("SDG 17.3.2 (remittances as % of GDP): GDP is missing for the years with remittances; import WDI NY.GDP.MKTP.CD.".to_owned());
     }
+    let remittances_pct_exports = ratio_series(
+        &mut ctx,
+        &received,
+        &exports,
+        100.0,
+        Unit::Percent,
+        "remittances received ÷ exports of goods and services × 100",
+    );
+    if !received.is_empty() && remittances_pct_exports.is_empty() {
+        gaps.push("Remittances as % of exports: exports of goods and services are not loaded for the years with remittances; import WDI NE.EXP.GNFS.CD.".to_owned());
+    }
+    let remittances_per_capita = ratio_series(
+        &mut ctx,
+        &received,
+        &population,
+        1.0,
+        Unit::UsdCurrent,
+        "remittances received ÷ population (US$ per person)",
+    );
+    let memberships = groups::memberships(shared, code, area.fictional);
+    let remittances_pct_gdp_groups = match pct_gdp.last() {
+        Some(last) => groups::shares_for(&mut ctx, shared, &memberships, last.year),
+        None => Vec::new(),
+    };
+    let sender_concentration = concentration(
+        &mut ctx,
+        &store.pair_values(Indicator::BILATERAL_REMITTANCES_USD.code, None, Some(code)).await?,
+        Side::Origins,
+        "remittances received over sending countries",
+    );
+    if sender_concentration.is_none() {
+        gaps.push("Concentration of remittances over sending countries: needs the bilateral remittance matrix; import the World Bank/KNOMAD bilateral remittance matrix.".to_owned());
+    }
     if paid.is_empty() {
         gaps.push("Remittances paid: not loaded; import WDI BM.TRF.PWKR.CD.DT or the KNOMAD outflows workbook.".to_owned());
     }
@@ -138,7 +226,15 @@ pub(crate) async fn build(store: &Store, area: &AreaRef) -> Result<CountryProfil
         &mut ctx,
         store.pair_values(Indicator::REMITTANCE_COST_200.code, Some(code), None).await?,
     );
-    if costs_to.is_empty() {
+    let rpw_to =
+        series(&mut ctx, store.area_values(Indicator::REMITTANCE_COST_TO_PCT.code, code).await?)
+            .pop();
+    let cost_to_summary = cost_summary(&mut ctx, &costs_to, rpw_to);
+    let rpw_from =
+        series(&mut ctx, store.area_values(Indicator::REMITTANCE_COST_FROM_PCT.code, code).await?)
+            .pop();
+    let cost_from_summary = cost_summary(&mut ctx, &costs_from, rpw_from);
+    if cost_to_summary.is_none() {
         gaps.push("SDG 10.c.1 (remittance costs): no corridor costs towards this country are loaded; import Remittance Prices Worldwide.".to_owned());
     }
 
@@ -164,6 +260,19 @@ pub(crate) async fn build(store: &Store, area: &AreaRef) -> Result<CountryProfil
         series(&mut ctx, store.area_values(Indicator::PHYSICIANS_PER_1000.code, code).await?).pop();
     if physicians_per_1000.is_none() {
         gaps.push("Physicians per 1,000 people: not loaded; import WDI SH.MED.PHYS.ZS.".to_owned());
+    }
+    let who_safeguards_list = groups::safeguards_status(&mut ctx, code, area.fictional);
+    if who_safeguards_list.is_none() {
+        gaps.push("WHO health workforce support and safeguards list: the list covers real countries; a fictional country's status comes from the demo world's countries file.".to_owned());
+    }
+    let icmw = icmw_status(
+        &mut ctx,
+        store.area_values(Indicator::ICMW_STATUS.code, code).await?,
+        code,
+        area.fictional,
+    );
+    if icmw.is_none() {
+        gaps.push("Ratification of the 1990 migrant workers convention (ICMW): not loaded; import the ratification status table (UN Treaty Collection, chapter IV-13).".to_owned());
     }
 
     let policies: Vec<PolicySummary> = store
@@ -200,20 +309,37 @@ pub(crate) async fn build(store: &Store, area: &AreaRef) -> Result<CountryProfil
             fictional: area.fictional,
         },
         fictional_notice: fictional.then(|| FICTIONAL_NOTICE.to_owned()),
+        group: None,
+        memberships,
         stock_in,
         stock_out,
+        emigration_rate,
         top_destinations,
         top_origins,
+        destination_trends,
+        origin_trends,
+        diaspora,
+        destination_concentration,
+        net_migration,
         population,
         gdp,
         remittances_received: received,
         remittances_paid: paid,
         remittances_pct_gdp: pct_gdp,
+        remittances_pct_gdp_groups,
+        exports,
+        remittances_pct_exports,
+        remittances_per_capita,
+        sender_concentration,
         costs_to,
         costs_from,
+        cost_to_summary,
+        cost_from_summary,
         skilled_emigration_rate,
         health_worker_emigration_rate,
         physicians_per_1000,
+        who_safeguards_list,
+        icmw,
         policies,
         gaps,
     })
@@ -221,7 +347,7 @@ pub(crate) async fn build(store: &Store, area: &AreaRef) -> Result<CountryProfil
 
 /// A country-level series, one value per year (both sexes), from the first dataset
 /// that has the year.
-fn series(ctx: &mut Ctx<'_>, rows: Vec<StoredAreaValue>) -> Vec<YearValue> {
+pub(crate) fn series(ctx: &mut Ctx<'_>, rows: Vec<StoredAreaValue>) -> Vec<YearValue> {
     let mut by_year: BTreeMap<i32, StoredAreaValue> = BTreeMap::new();
     for row in rows.into_iter().filter(|r| r.sex == Sex::Total) {
         match by_year.get(&row.year) {
@@ -442,5 +568,232 @@ fn rate(
             Unit::Percent,
             cells,
         ),
+    })
+}
+
+/// `a ÷ b × scale` for the years both series have (b positive).
+fn ratio_series(
+    ctx: &mut Ctx<'_>,
+    a: &[YearValue],
+    b: &[YearValue],
+    scale: f64,
+    unit: Unit,
+    what: &str,
+) -> Vec<YearValue> {
+    a.iter()
+        .filter_map(|x| {
+            let y = b.iter().find(|y| y.year == x.year).filter(|y| y.value.value > 0.0)?;
+            let how = format!(
+                "{what}; numerator: {}; denominator: {}",
+                x.value.source.dataset, y.value.source.dataset
+            );
+            let v = ctx.derived(
+                x.value.source.dataset_id,
+                scale * x.value.value / y.value.value,
+                unit,
+                how,
+            );
+            Some(YearValue { year: x.year, value: v })
+        })
+        .collect()
+}
+
+/// Emigrants ÷ (population − immigrants + emigrants) × 100 for the years with all three.
+fn emigration_rate(
+    ctx: &mut Ctx<'_>,
+    stock_out: &[StockYear],
+    stock_in: &[StockYear],
+    population: &[YearValue],
+) -> Vec<YearValue> {
+    let mut out = Vec::new();
+    for e in stock_out {
+        let Some(i) = stock_in.iter().find(|i| i.year == e.year) else { continue };
+        let Some(p) = population.iter().find(|p| p.year == e.year) else { continue };
+        let native_residents = p.value.value - i.total.value;
+        let denominator = native_residents + e.total.value;
+        if native_residents < 0.0 || denominator <= 0.0 {
+            continue;
+        }
+        let how = format!(
+            "emigrants ÷ (residents born in the country + emigrants) × 100, residents born in the country = population ({}) − immigrants ({}); emigrants: {}",
+            p.value.source.dataset, i.total.source.dataset, e.total.source.dataset
+        );
+        let v = ctx.derived(
+            e.total.source.dataset_id,
+            100.0 * e.total.value / denominator,
+            Unit::Percent,
+            how,
+        );
+        out.push(YearValue { year: e.year, value: v });
+    }
+    out
+}
+
+/// The stocks of each top corridor across the years (one chosen import per year).
+fn trends(
+    ctx: &mut Ctx<'_>,
+    rows: &[StoredPairValue],
+    side: Side,
+    top: &[CorridorStock],
+) -> Vec<CorridorTrend> {
+    let chosen = chosen_imports(rows);
+    top.iter()
+        .map(|c| {
+            let stocks = rows
+                .iter()
+                .filter(|r| {
+                    r.sex == Sex::Total
+                        && side.partner(r).as_str() == c.partner
+                        && chosen.get(&r.year) == Some(&r.import_id)
+                })
+                .map(|r| YearValue {
+                    year: r.year,
+                    value: ctx.cell_value(
+                        r.import_id,
+                        r.value,
+                        Unit::Persons,
+                        r.provenance.to_string(),
+                    ),
+                })
+                .collect();
+            CorridorTrend {
+                partner: c.partner.clone(),
+                partner_name: c.partner_name.clone(),
+                stocks,
+            }
+        })
+        .collect()
+}
+
+/// The latest year's corridors of the chosen import, both sexes, without self-pairs.
+fn latest_corridors(rows: &[StoredPairValue]) -> Option<(i32, i64, Vec<&StoredPairValue>)> {
+    let chosen = chosen_imports(rows);
+    let (&year, &import_id) = chosen.iter().next_back()?;
+    let latest = rows
+        .iter()
+        .filter(|r| {
+            r.year == year && r.import_id == import_id && r.sex == Sex::Total && r.from != r.to
+        })
+        .collect();
+    Some((year, import_id, latest))
+}
+
+/// Every destination with a positive stock in the latest year, largest first.
+fn diaspora(ctx: &mut Ctx<'_>, rows: &[StoredPairValue]) -> Option<Diaspora> {
+    let (year, import_id, mut latest) = latest_corridors(rows)?;
+    latest.retain(|r| r.value > 0.0);
+    latest.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.to.cmp(&b.to)));
+    let how = format!(
+        "bilateral migrant stock from this country, {year}, {} destinations with a positive stock (each row one cell of the dataset)",
+        latest.len()
+    );
+    let source = ctx.source(import_id, None, Some(how));
+    let destinations = latest
+        .iter()
+        .map(|r| DiasporaDestination {
+            iso3: r.to.as_str().to_owned(),
+            m49: domain::area::real_area(r.to).map(|a| a.m49.get()),
+            name: ctx.name(r.to),
+            persons: r.value,
+        })
+        .collect();
+    Some(Diaspora { year, source, destinations })
+}
+
+/// The Herfindahl–Hirschman index over the partners of the latest year.
+fn concentration(
+    ctx: &mut Ctx<'_>,
+    rows: &[StoredPairValue],
+    side: Side,
+    what: &str,
+) -> Option<Concentration> {
+    let (year, import_id, latest) = latest_corridors(rows)?;
+    let positive: Vec<f64> = latest.iter().map(|r| r.value).filter(|v| *v > 0.0).collect();
+    let total: f64 = positive.iter().sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let index: f64 = positive.iter().map(|v| (v / total).powi(2)).sum();
+    let how = format!(
+        "Herfindahl–Hirschman index of {what}: Σ (partner ÷ total)² over {} {} with a positive value, {year}",
+        positive.len(),
+        side.noun()
+    );
+    Some(Concentration {
+        year,
+        index: ctx.derived(import_id, index, Unit::Number, how),
+        n_partners: positive.len(),
+    })
+}
+
+/// SDG 10.c.1 over the corridors' latest costs: the latest year with any corridor.
+fn cost_summary(
+    ctx: &mut Ctx<'_>,
+    costs: &[CorridorCost],
+    rpw_country_average: Option<YearValue>,
+) -> Option<CostSummary> {
+    let finite: Vec<&CorridorCost> =
+        costs.iter().filter(|c| c.cost_pct.value.is_finite()).collect();
+    let year = finite.iter().map(|c| c.year).max()?;
+    let that_year: Vec<&CorridorCost> = finite.into_iter().filter(|c| c.year == year).collect();
+    let n = that_year.len();
+    let average = that_year.iter().map(|c| c.cost_pct.value).sum::<f64>() / n as f64;
+    let above = that_year.iter().filter(|c| c.cost_pct.value > 5.0).count();
+    let import_id = that_year[0].cost_pct.source.dataset_id;
+    let what = format!("{n} corridors' average cost of sending US$200 in {year}");
+    let average_pct =
+        ctx.derived(import_id, average, Unit::Percent, format!("simple average of the {what}"));
+    let share_above_5_pct = ctx.derived(
+        import_id,
+        100.0 * above as f64 / n as f64,
+        Unit::Percent,
+        format!("{above} of the {what} above 5 %, × 100"),
+    );
+    let gap_to_3_pct = ctx.derived(
+        import_id,
+        average - 3.0,
+        Unit::Percent,
+        format!("simple average of the {what} − 3 (SDG 10.c target), percentage points"),
+    );
+    Some(CostSummary {
+        year,
+        n_corridors: n,
+        average_pct,
+        share_above_5_pct,
+        gap_to_3_pct,
+        rpw_country_average,
+    })
+}
+
+/// The ICMW status from the store, or for a demo country from its countries file.
+fn icmw_status(
+    ctx: &mut Ctx<'_>,
+    rows: Vec<StoredAreaValue>,
+    code: Iso3,
+    fictional: bool,
+) -> Option<Status> {
+    if let Some(r) =
+        rows.into_iter().filter(|r| r.sex == Sex::Total).max_by_key(|r| (r.year, -r.import_id))
+    {
+        let (yes, detail) = match r.value as i64 {
+            2 => (true, format!("state party (ratification or accession {})", r.year)),
+            1 => (false, "signatory, not ratified".to_owned()),
+            _ => (false, "not a party, not a signatory".to_owned()),
+        };
+        return Some(Status {
+            yes,
+            detail,
+            year: (r.value as i64 == 2).then_some(r.year),
+            source: ctx.source(r.import_id, Some(r.provenance.to_string()), None),
+        });
+    }
+    let attributes = fictional.then(groups::demo_attributes).flatten()?;
+    let a = attributes.into_iter().find(|a| a.iso3 == code)?;
+    let demo_id = ctx.datasets.values().find(|d| d.fictional).map(|d| d.id)?;
+    Some(Status {
+        yes: a.icmw_party,
+        detail: if a.icmw_party { "state party".to_owned() } else { "not a party".to_owned() },
+        year: None,
+        source: ctx.source(demo_id, Some("countries.csv, column icmw_party".to_owned()), None),
     })
 }

@@ -344,9 +344,30 @@ impl Indicator {
         title: "Exports of goods and services (current US$)",
         wdi_code: Some("NE.EXP.GNFS.CD"),
     };
+    /// The World Bank income group of an economy in the classification of the fiscal
+    /// year given as the value's year, coded 1 low, 2 lower-middle, 3 upper-middle,
+    /// 4 high income.
+    pub const INCOME_GROUP: Indicator = Indicator {
+        code: "income_group",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "World Bank income group (1 low, 2 lower-middle, 3 upper-middle, 4 high)",
+        wdi_code: None,
+    };
+    /// Status under the 1990 International Convention on the Protection of the Rights
+    /// of All Migrant Workers and Members of Their Families (ICMW), coded 2 state party
+    /// (ratification or accession), 1 signatory, 0 no action; the value's year is the
+    /// year of ratification for parties, otherwise the year of the status table.
+    pub const ICMW_STATUS: Indicator = Indicator {
+        code: "icmw_status",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "Migrant workers convention (ICMW) status (2 party, 1 signatory, 0 none)",
+        wdi_code: None,
+    };
 
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 23] = [
+    pub const ALL: [Indicator; 25] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -370,6 +391,8 @@ impl Indicator {
         Indicator::TERTIARY_ENROLMENT,
         Indicator::REMITTANCE_COST_500,
         Indicator::EXPORTS_USD,
+        Indicator::INCOME_GROUP,
+        Indicator::ICMW_STATUS,
     ];
 
     /// Looks up an indicator by its code.
