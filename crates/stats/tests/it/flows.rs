@@ -330,7 +330,7 @@ fn small_world() -> impl Strategy<Value = (usize, Vec<f64>, Vec<f64>, Vec<f64>)>
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::proptest_cases(64)))]
 
     // Random small worlds: natives large enough that deaths never exceed a population.
     #[test]

@@ -147,7 +147,7 @@ fn world(n: usize) -> impl Strategy<Value = (Vec<f64>, Vec<Option<f64>>, Vec<Opt
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::proptest_cases(32)))]
 
     // Every allocated column sums to its inflow to 1e-9 relative, for every variant.
     #[test]

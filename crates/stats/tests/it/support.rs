@@ -43,3 +43,9 @@ pub(crate) fn assert_mat_close(what: &str, got: MatRef<'_, f64>, expected: &Valu
     let diff = max_abs_diff(got, expected);
     assert!(diff <= tol, "{what}: largest cell difference {diff:e} exceeds {tol:e}\n{got:?}");
 }
+
+/// The number of proptest cases: `PROPTEST_CASES` if set (so CI and developers can turn
+/// it up or down), otherwise `default`.
+pub(crate) fn proptest_cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
