@@ -303,10 +303,11 @@ fn describe(map: &DiasporaMap, data: &BTreeMap<u16, f64>, missing: &[u16]) -> St
     if !map.description.trim().is_empty() {
         parts.push(map.description.trim().to_owned());
     }
-    if data.is_empty() {
+    if missing.len() == data.len() {
         parts
             .push("No destination on the map has data; every country is drawn in grey.".to_owned());
-    } else {
+    }
+    if !data.is_empty() {
         let mut ranked: Vec<(u16, f64)> = data.iter().map(|(&c, &v)| (c, v)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let top: Vec<String> = ranked

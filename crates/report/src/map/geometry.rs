@@ -77,9 +77,10 @@ fn close_piece(mut piece: Vec<LonLat>) -> Vec<LonLat> {
     let (Some(&first), Some(&last)) = (piece.first(), piece.last()) else {
         return piece;
     };
-    let (start_edge, end_edge) =
-        (if first.0 > 0.0 { 180.0 } else { -180.0 }, if last.0 > 0.0 { 180.0 } else { -180.0 });
-    if start_edge == end_edge {
+    let edge = |east: bool| if east { 180.0 } else { -180.0 };
+    let (start_east, end_east) = (first.0 > 0.0, last.0 > 0.0);
+    let (start_edge, end_edge) = (edge(start_east), edge(end_east));
+    if start_east == end_east {
         along_meridian(end_edge, last.1, first.1, &mut piece);
     } else {
         let mean_lat = piece.iter().map(|p| p.1).sum::<f64>() / piece.len() as f64;
