@@ -869,11 +869,22 @@ impl<'a> CsvTable<'a> {
             };
             index.push(i);
         }
+        let bytes = strip_bom(text).as_bytes();
         let mut rows = Vec::new();
+        // Lines are counted here from byte offsets: the csv crate's own line count lags
+        // by one per record in files with CRLF line ends.
+        let (mut counted_to, mut newlines) = (0usize, 0usize);
         for record in reader.records() {
             let record = record.map_err(|e| csv_error(file, &e))?;
-            let line = record.position().map_or(0, |p| p.line());
-            rows.push((u32::try_from(line).unwrap_or(u32::MAX), record));
+            let mut start = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+            while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                start += 1;
+            }
+            if start > counted_to {
+                newlines += bytes[counted_to..start].iter().filter(|&&b| b == b'\n').count();
+                counted_to = start;
+            }
+            rows.push((u32::try_from(newlines + 1).unwrap_or(u32::MAX), record));
         }
         Ok(CsvTable { file, names: required.to_vec(), index, rows })
     }
@@ -1184,6 +1195,15 @@ mod tests {
         ));
         assert!(matches!(err.kind, ImportErrorKind::Unreadable { .. }), "{err}");
         assert_eq!(err.location.row, Some(2), "{err}");
+    }
+
+    #[test]
+    fn crlf_files_report_their_real_lines() {
+        let text =
+            "orig,dest,year,sex,value\r\nXAA,XAB,2020,total,10\r\n\r\nXAA,XAB,2020,male,x\r\n";
+        let err = error(read_stocks_csv("s.csv", text, &known()));
+        assert_eq!(err.location.row, Some(4), "{err}");
+        assert_eq!(err.location.column.as_deref(), Some("value"), "{err}");
     }
 
     const HEADER: &str =
