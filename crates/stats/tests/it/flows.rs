@@ -367,3 +367,32 @@ fn minimisation_with_the_seed_reproduces_the_stocks() {
     // destinations of the movers change.
     assert!((fit.total - 100.0).abs() < 1e-6, "{}", fit.total);
 }
+
+// Same inputs, same bits, whatever the number of threads.
+#[test]
+fn same_bits_for_any_thread_count() {
+    let period = world::periods(40, 2020).remove(3);
+    let stocks = Stocks {
+        stock_start: period.stock_start.as_ref(),
+        stock_end: period.stock_end.as_ref(),
+        births: &period.births,
+        deaths: &period.deaths,
+    };
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            flows::flows_from_stocks(Method::DaPbClosed, &stocks, &FlowOptions::default()).unwrap()
+        })
+    };
+    let (one, three) = (run(1), run(3));
+    assert_eq!(one.total.to_bits(), three.total.to_bits());
+    let (a, b) = (one.demo.unwrap(), three.demo.unwrap());
+    for (x, y) in a.flow_by_pob.iter().zip(&b.flow_by_pob) {
+        for j in 0..x.ncols() {
+            for i in 0..x.nrows() {
+                assert_eq!(x[(i, j)].to_bits(), y[(i, j)].to_bits());
+            }
+        }
+    }
+    assert_eq!(a.prior_weight, b.prior_weight);
+}
