@@ -524,3 +524,108 @@ fn separation_primer_example() {
     );
     assert_close("constant", fit.coef[0], 1.5f64.ln(), 1e-9, 0.0);
 }
+
+/// Standard errors of every variance type against pyfixest 0.60 (default small-sample
+/// correction, `iwls_tol = 1e-12`) on the Yotov data: PPML of V-G1 and OLS of V-G4 (3).
+#[test]
+fn yotov_variance_types_match_pyfixest() {
+    let Some(t) = yotov() else { return };
+    let ln_dist: Vec<f64> = t.num("DIST").iter().map(|d| d.ln()).collect();
+    let (cntg, lang, clny) = (t.num("CNTG"), t.num("LANG"), t.num("CLNY"));
+    let year = t.ids("year");
+    let exp_year = interact(&t.ids("exporter"), &year);
+    let imp_year = interact(&t.ids("importer"), &year);
+    let (pair, exporter) = (t.ids("pair_id"), t.ids("exporter"));
+    let y = t.num("trade");
+    let data = Data {
+        y: &y,
+        x: vec![&ln_dist, &cntg, &lang, &clny],
+        fixef: vec![&exp_year, &imp_year],
+        ..Data::default()
+    };
+    let ssc = Ssc::preset(SscPreset::Pyfixest, true);
+    let cases: [(Vcov, Vec<&[u32]>, [f64; 4]); 3] = [
+        (Vcov::Iid, vec![], [0.0003667929, 0.0008780944, 0.0008535279, 0.0010072254]),
+        (Vcov::Hetero, vec![], [0.0134712294, 0.0341185031, 0.0324366553, 0.0456570757]),
+        (
+            Vcov::Cluster,
+            vec![&pair, &exporter],
+            [0.0413257231, 0.1176010784, 0.0987521929, 0.1267589929],
+        ),
+    ];
+    for (vcov, cluster, se) in cases {
+        let fit = ppml::fit(
+            &Data { cluster, ..data.clone() },
+            &PpmlOptions { vcov, ssc, ..PpmlOptions::default() },
+        )
+        .unwrap();
+        for (i, (&got, &want)) in fit.se.iter().zip(&se).enumerate() {
+            assert_close(&format!("PPML {vcov:?} se[{i}]"), got, want, 2e-6, 0.0);
+        }
+    }
+
+    let positive: Vec<bool> = y.iter().map(|&v| v > 0.0).collect();
+    let keep = |v: &[f64]| -> Vec<f64> {
+        v.iter().zip(&positive).filter(|(_, k)| **k).map(|(v, _)| *v).collect()
+    };
+    let keep_ids = |v: &[u32]| -> Vec<u32> {
+        v.iter().zip(&positive).filter(|(_, k)| **k).map(|(v, _)| *v).collect()
+    };
+    let ln_trade: Vec<f64> = keep(&y).iter().map(|v| v.ln()).collect();
+    let (d, c, l, k) = (keep(&ln_dist), keep(&cntg), keep(&lang), keep(&clny));
+    let (ey, iy, pr, ex) =
+        (keep_ids(&exp_year), keep_ids(&imp_year), keep_ids(&pair), keep_ids(&exporter));
+    let ols =
+        Data { y: &ln_trade, x: vec![&d, &c, &l, &k], fixef: vec![&ey, &iy], ..Data::default() };
+    let ssc = Ssc::preset(SscPreset::Pyfixest, false);
+    let cases: [(Vcov, Vec<&[u32]>, [f64; 4]); 3] = [
+        (Vcov::Iid, vec![], [0.0157729867, 0.0645904504, 0.0331324649, 0.064060076]),
+        (Vcov::Hetero, vec![], [0.0157935671, 0.0695658663, 0.0359534978, 0.0527481858]),
+        (Vcov::Cluster, vec![&pr, &ex], [0.0729314421, 0.237485958, 0.1209800299, 0.1485334877]),
+    ];
+    for (vcov, cluster, se) in cases {
+        let fit = ppml::fit_ols(
+            &Data { cluster, ..ols.clone() },
+            &OlsOptions { vcov, ssc, ..OlsOptions::default() },
+        )
+        .unwrap();
+        for (i, (&got, &want)) in fit.se.iter().zip(&se).enumerate() {
+            assert_close(&format!("OLS {vcov:?} se[{i}]"), got, want, 2e-6, 0.0);
+        }
+    }
+}
+
+// Integer weights are frequency weights: weighting a row by 2 equals duplicating it.
+// An offset shared by all rows of a fixed-effect level is absorbed: β and μ unchanged.
+#[test]
+fn weights_and_offsets() {
+    let (y, x, oy, dy, pair) = synthetic_panel();
+    let n = y.len();
+    let weights: Vec<f64> = (0..n).map(|i| if i % 3 == 0 { 2.0 } else { 1.0 }).collect();
+    let base = Data { y: &y, x: vec![&x], fixef: vec![&oy, &dy], ..Data::default() };
+    let weighted =
+        ppml::fit(&Data { weights: Some(&weights), ..base.clone() }, &PpmlOptions::default())
+            .unwrap();
+    let rows: Vec<usize> = (0..n).chain((0..n).filter(|i| i % 3 == 0)).collect();
+    let pick_f = |v: &[f64]| -> Vec<f64> { rows.iter().map(|&r| v[r]).collect() };
+    let pick_u = |v: &[u32]| -> Vec<u32> { rows.iter().map(|&r| v[r]).collect() };
+    let (y2, x2, oy2, dy2) = (pick_f(&y), pick_f(&x), pick_u(&oy), pick_u(&dy));
+    let duplicated = ppml::fit(
+        &Data { y: &y2, x: vec![&x2], fixef: vec![&oy2, &dy2], ..Data::default() },
+        &PpmlOptions::default(),
+    )
+    .unwrap();
+    assert_close("weighted β", weighted.coef[0], duplicated.coef[0], 1e-8, 0.0);
+    assert_close("weighted deviance", weighted.deviance, duplicated.deviance, 1e-8, 0.0);
+
+    let offset: Vec<f64> = oy.iter().map(|&g| 0.1 * f64::from(g % 7)).collect();
+    let plain = ppml::fit(&base, &PpmlOptions::default()).unwrap();
+    let shifted =
+        ppml::fit(&Data { offset: Some(&offset), ..base.clone() }, &PpmlOptions::default())
+            .unwrap();
+    assert_close("offset β", shifted.coef[0], plain.coef[0], 1e-8, 0.0);
+    for (a, b) in shifted.fitted.iter().zip(&plain.fitted).filter(|(a, _)| a.is_finite()) {
+        assert_close("offset μ", *a, *b, 1e-6, 1e-9);
+    }
+    let _ = pair;
+}
