@@ -294,13 +294,13 @@ pub fn demographic_accounting(
         let dd: f64 = s1.data.iter().sum::<f64>() - s0.data.iter().sum::<f64>();
         let diag0: f64 = (0..n).map(|i| s0.at(i, i)).sum();
         let diag1: f64 = (0..n).map(|i| s1.at(i, i)).sum();
-        if dd != 0.0 {
+        if dd != 0.0 && diag0 > 0.0 && diag1 > 0.0 {
             diagnostics.push(Diagnostic::GlobalImbalance { difference: -dd });
-        }
-        for i in 0..n {
-            let (a, b) = (s0.at(i, i), s1.at(i, i));
-            *s0.at_mut(i, i) = a + dd * a / diag0 * 0.5;
-            *s1.at_mut(i, i) = b - dd * b / diag1 * 0.5;
+            for i in 0..n {
+                let (a, b) = (s0.at(i, i), s1.at(i, i));
+                *s0.at_mut(i, i) = a + dd * a / diag0 * 0.5;
+                *s1.at_mut(i, i) = b - dd * b / diag1 * 0.5;
+            }
         }
     }
     report_negative(&s0, StockTable::Start, &mut diagnostics);
