@@ -66,15 +66,16 @@ fn deviance_from_eta(
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(c, y)| {
-            let at = c * CHUNK;
-            let mut sum = 0.0;
-            for (i, &y) in y.iter().enumerate() {
-                let n = at + i;
-                let log_mu = eta[n].clamp(ETA_MIN, ETA_MAX);
-                let term = 2.0 * (y_log_y[n] - y * log_mu - (y - mu[n]));
-                sum += w.map_or(term, |w| w[n] * term);
+            let range = c * CHUNK..c * CHUNK + y.len();
+            let (y_log_y, eta, mu) =
+                (&y_log_y[range.clone()], &eta[range.clone()], &mu[range.clone()]);
+            let terms = y.iter().zip(y_log_y).zip(eta).zip(mu).map(|(((&y, &yly), &eta), &mu)| {
+                2.0 * (yly - y * eta.clamp(ETA_MIN, ETA_MAX) - (y - mu))
+            });
+            match w {
+                Some(w) => terms.zip(&w[range]).map(|(t, &w)| w * t).sum::<f64>(),
+                None => terms.sum::<f64>(),
             }
-            sum
         })
         .collect();
     partial.iter().sum()
@@ -167,11 +168,17 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         let tol_this_iter = inner_tol;
         irls_w.par_chunks_mut(CHUNK).zip(z.par_chunks_mut(CHUNK)).enumerate().for_each(
             |(c, (w_chunk, z_chunk))| {
-                let at = c * CHUNK;
-                for (i, (wi, zi)) in w_chunk.iter_mut().zip(z_chunk.iter_mut()).enumerate() {
-                    let m = mu[at + i];
+                let range = c * CHUNK..c * CHUNK + w_chunk.len();
+                let inputs = mu[range.clone()]
+                    .iter()
+                    .zip(&eta[range.clone()])
+                    .zip(&offset[range.clone()])
+                    .zip(&y[range]);
+                for ((wi, zi), (((&m, &e), &o), &yi)) in
+                    w_chunk.iter_mut().zip(z_chunk.iter_mut()).zip(inputs)
+                {
                     *wi = m;
-                    *zi = eta[at + i] - offset[at + i] + (y[at + i] - m) / m;
+                    *zi = e - o + (yi - m) / m;
                 }
             },
         );
@@ -184,9 +191,9 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
             x_tilde = x_raw.clone();
         } else {
             z_tilde.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
-                let at = c * CHUNK;
-                for (i, t) in chunk.iter_mut().enumerate() {
-                    *t += z[at + i] - z_prev[at + i];
+                let range = c * CHUNK..c * CHUNK + chunk.len();
+                for ((t, &zn), &zp) in chunk.iter_mut().zip(&z[range.clone()]).zip(&z_prev[range]) {
+                    *t += zn - zp;
                 }
             });
         }
@@ -224,14 +231,16 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         let mut beta_new = mat_vec(&bread, &cross);
         // η_new = z − (z̃ − X̃β) + offset.
         eta_new.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
-            let at = c * CHUNK;
-            for (i, e) in chunk.iter_mut().enumerate() {
-                let n = at + i;
-                let mut resid = z_tilde[n];
-                for (col, &b) in cols.iter().zip(&beta_new) {
-                    resid -= b * col[n];
+            let range = c * CHUNK..c * CHUNK + chunk.len();
+            let inputs =
+                z[range.clone()].iter().zip(&z_tilde[range.clone()]).zip(&offset[range.clone()]);
+            for (e, ((&zn, &zt), &o)) in chunk.iter_mut().zip(inputs) {
+                *e = zn - zt + o;
+            }
+            for (col, &b) in cols.iter().zip(&beta_new) {
+                for (e, &x) in chunk.iter_mut().zip(&col[range.clone()]) {
+                    *e += b * x;
                 }
-                *e = z[n] - resid + offset[n];
             }
         });
         exp_eta(&eta_new, &mut mu_new);

@@ -525,6 +525,9 @@ fn separation_primer_example() {
     assert_close("constant", fit.coef[0], 1.5f64.ln(), 1e-9, 0.0);
 }
 
+/// A variance type, its cluster columns and the expected standard errors.
+type VcovCase<'a> = (Vcov, Vec<&'a [u32]>, [f64; 4]);
+
 /// Standard errors of every variance type against pyfixest 0.60 (default small-sample
 /// correction, `iwls_tol = 1e-12`) on the Yotov data: PPML of V-G1 and OLS of V-G4 (3).
 #[test]
@@ -544,7 +547,7 @@ fn yotov_variance_types_match_pyfixest() {
         ..Data::default()
     };
     let ssc = Ssc::preset(SscPreset::Pyfixest, true);
-    let cases: [(Vcov, Vec<&[u32]>, [f64; 4]); 3] = [
+    let cases: [VcovCase<'_>; 3] = [
         (Vcov::Iid, vec![], [0.0003667929, 0.0008780944, 0.0008535279, 0.0010072254]),
         (Vcov::Hetero, vec![], [0.0134712294, 0.0341185031, 0.0324366553, 0.0456570757]),
         (
@@ -578,7 +581,7 @@ fn yotov_variance_types_match_pyfixest() {
     let ols =
         Data { y: &ln_trade, x: vec![&d, &c, &l, &k], fixef: vec![&ey, &iy], ..Data::default() };
     let ssc = Ssc::preset(SscPreset::Pyfixest, false);
-    let cases: [(Vcov, Vec<&[u32]>, [f64; 4]); 3] = [
+    let cases: [VcovCase<'_>; 3] = [
         (Vcov::Iid, vec![], [0.0157729867, 0.0645904504, 0.0331324649, 0.064060076]),
         (Vcov::Hetero, vec![], [0.0157935671, 0.0695658663, 0.0359534978, 0.0527481858]),
         (Vcov::Cluster, vec![&pr, &ex], [0.0729314421, 0.237485958, 0.1209800299, 0.1485334877]),
