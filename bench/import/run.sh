@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED="${SHARED:-../shared/data}"
 cargo build --release --locked --bin coherence >/dev/null
-BIN=target/release/coherence
+BIN="${CARGO_TARGET_DIR:-target}/release/coherence"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
