@@ -9,7 +9,7 @@
 use std::time::{Duration, Instant};
 
 use faer::Mat;
-use stats::flows::{self, FlowOptions, Method, Stocks};
+use stats::flows::{self, DemoOptions, FlowOptions, Method, Output, Stocks};
 use stats::remit::{self, RemitInput, RemitOptions};
 
 #[path = "../tests/it/world.rs"]
@@ -51,6 +51,34 @@ fn main() {
             }
         });
         println!("{:<14} six periods: {:>8.1} ms", method.name(), time.as_secs_f64() * 1e3);
+    }
+
+    // The same estimates without the n³ flows by birthplace.
+    let od_only = FlowOptions {
+        demo: DemoOptions { output: Output::OdOnly, ..DemoOptions::default() },
+        ..FlowOptions::default()
+    };
+    for method in [Method::DaMinClosed, Method::DaPbClosed] {
+        if only.as_deref().is_some_and(|name| name != "od_only") {
+            continue;
+        }
+        let time = best_of(5, || {
+            for p in &periods {
+                let stocks = Stocks {
+                    stock_start: p.stock_start.as_ref(),
+                    stock_end: p.stock_end.as_ref(),
+                    births: &p.births,
+                    deaths: &p.deaths,
+                };
+                let est = flows::flows_from_stocks(method, &stocks, &od_only).unwrap();
+                std::hint::black_box(est.total);
+            }
+        });
+        println!(
+            "{:<14} six periods, od only: {:>8.1} ms",
+            method.name(),
+            time.as_secs_f64() * 1e3
+        );
     }
 
     let p = &periods[5];

@@ -117,6 +117,8 @@ pub struct DemoOptions {
     /// Settings of every IPF step. Default: [`IpfOptions::mipfp`], the settings migest
     /// passes to `mipfp::Ipfp` (`tol = 1e-3` on the cell change, `1e5` sweeps).
     pub ipf: IpfOptions,
+    /// Whether the flows by place of birth are returned. Default: [`Output::Full`].
+    pub output: Output,
 }
 
 impl Default for DemoOptions {
@@ -131,6 +133,41 @@ impl Default for DemoOptions {
             seed: None,
             minimisation_seed: MinimisationSeed::Uniform,
             ipf: IpfOptions::mipfp(),
+            output: Output::Full,
+        }
+    }
+}
+
+/// Which parts of the account [`demographic_accounting`] returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// Everything, including the flows by place of birth (n³ values: 97 MB for 230 areas),
+    /// as migest's `ffs_demo` returns them.
+    Full,
+    /// Everything but the flows by place of birth: [`DemoFlows::flow_by_pob`] is left empty
+    /// and the memory kept is n² instead of n³.
+    OdOnly,
+}
+
+/// One fitted birthplace table: already an output matrix, or a working table that is only
+/// summed into the origin-destination matrix.
+enum Slice {
+    Mat(Mat<f64>),
+    Table(Table),
+}
+
+impl Slice {
+    fn col(&self, j: usize) -> &[f64] {
+        match self {
+            Slice::Mat(m) => m.col_as_slice(j),
+            Slice::Table(t) => t.col(j),
+        }
+    }
+
+    fn into_mat(self) -> Option<Mat<f64>> {
+        match self {
+            Slice::Mat(m) => Some(m),
+            Slice::Table(_) => None,
         }
     }
 }
@@ -195,7 +232,8 @@ pub enum Diagnostic {
 #[derive(Clone, Debug)]
 pub struct DemoFlows {
     /// Flows by place of birth: `flow_by_pob[k][(i, j)]` people born in `k` who lived in
-    /// `i` at the start and in `j` at the end. Stayers are on the diagonal.
+    /// `i` at the start and in `j` at the end. Stayers are on the diagonal. Empty with
+    /// [`Output::OdOnly`].
     pub flow_by_pob: Vec<Mat<f64>>,
     /// Origin × destination flows summed over places of birth, zero diagonal (migest
     /// `sum_od`).
@@ -351,22 +389,24 @@ pub fn demographic_accounting(
     };
     // Each birthplace table is turned into its output matrix as soon as it is fitted,
     // while it is still in cache.
-    let (flow_by_pob, convergence, prior_weight): (Vec<Mat<f64>>, _, _) = match options.allocation {
+    let keep = options.output == Output::Full;
+    let out = |t: Table| if keep { Slice::Mat(t.to_mat()) } else { Slice::Table(t) };
+    let (slices, convergence, prior_weight): (Vec<Slice>, _, _) = match options.allocation {
         Allocation::Minimisation => {
-            let (y, conv) = minimisation(&s0, &s1, min_seed, &options.ipf, |_, t| t.to_mat());
+            let (y, conv) = minimisation(&s0, &s1, min_seed, &options.ipf, |_, t| out(t));
             (y, conv, Vec::new())
         }
         Allocation::Independence => {
             let (y, conv) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            (y.par_iter().map(Table::to_mat).collect(), conv, Vec::new())
+            (y.into_par_iter().map(out).collect(), conv, Vec::new())
         }
         Allocation::PseudoBayes => {
             let (y_ind, c_ind) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
             let (y_w, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf, |k, mut t| {
                 let w = pseudo_bayes(&mut t, &y_ind[k]);
-                (t.to_mat(), w)
+                (out(t), w)
             });
-            let (y, w): (Vec<Mat<f64>>, Vec<f64>) = y_w.into_iter().unzip();
+            let (y, w): (Vec<Slice>, Vec<f64>) = y_w.into_iter().unzip();
             let conv = Convergence {
                 iterations: c_min.iterations.max(c_ind.iterations),
                 max_margin_error: c_min.max_margin_error.max(c_ind.max_margin_error),
@@ -385,8 +425,8 @@ pub fn demographic_accounting(
         .into_par_iter()
         .map(|j| {
             let mut col = vec![0.0; n];
-            for y in &flow_by_pob {
-                for (acc, x) in col.iter_mut().zip(y.col_as_slice(j)) {
+            for y in &slices {
+                for (acc, x) in col.iter_mut().zip(y.col(j)) {
                     *acc += x;
                 }
             }
@@ -396,6 +436,10 @@ pub fn demographic_accounting(
         .collect();
     let od = Table { n_row: n, n_col: n, data: od_cols.concat() };
     let total = od.data.iter().sum();
+    let flow_by_pob = match keep {
+        true => slices.into_iter().filter_map(Slice::into_mat).collect(),
+        false => Vec::new(),
+    };
     Ok(DemoFlows {
         flow_by_pob,
         od: od.to_mat(),

@@ -63,7 +63,7 @@ use faer::{Mat, MatRef};
 
 pub use demo::{
     Allocation, BirthMethod, Closure, DeathMethod, DemoFlows, DemoOptions, Diagnostic, MatchGlobal,
-    MinimisationSeed, StockTable, demographic_accounting,
+    MinimisationSeed, Output, StockTable, demographic_accounting,
 };
 pub use diff::{Decrease, DiffOptions, RateMethod, RatesOptions, rates, stock_diff};
 

@@ -488,3 +488,27 @@ fn accounting_deaths_on_the_science_example() {
         assert!((col - d).abs() < 1e-2, "deaths in {r}: {col} vs {d}");
     }
 }
+
+// Leaving out the flows by birthplace changes nothing else.
+#[test]
+fn od_only_output_matches_the_full_account() {
+    let period = world::periods(25, 2005).remove(1);
+    let stocks = Stocks {
+        stock_start: period.stock_start.as_ref(),
+        stock_end: period.stock_end.as_ref(),
+        births: &period.births,
+        deaths: &period.deaths,
+    };
+    for allocation in [Allocation::Minimisation, Allocation::Independence, Allocation::PseudoBayes]
+    {
+        let full = DemoOptions { allocation, ..DemoOptions::default() };
+        let od_only = DemoOptions { output: flows::Output::OdOnly, ..full.clone() };
+        let a = flows::demographic_accounting(&stocks, &full).unwrap();
+        let b = flows::demographic_accounting(&stocks, &od_only).unwrap();
+        assert_eq!(a.flow_by_pob.len(), 25);
+        assert!(b.flow_by_pob.is_empty());
+        assert_eq!(a.total.to_bits(), b.total.to_bits());
+        assert_eq!(a.od, b.od);
+        assert_eq!(a.prior_weight, b.prior_weight);
+    }
+}
