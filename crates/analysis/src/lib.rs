@@ -8,6 +8,7 @@
 
 mod area;
 pub mod checks;
+pub mod estimate;
 mod groups;
 pub mod profile;
 mod profiles;
@@ -65,6 +66,20 @@ pub enum Error {
         query: String,
         /// The closest codes and names, best first.
         suggestions: Vec<String>,
+    },
+    /// An estimate cannot be made as asked (missing inputs, named with their areas).
+    #[error("{message}")]
+    Estimate {
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// A flow method name that is not one of the known methods.
+    #[error("unknown method {name:?}; the methods are: {known}")]
+    UnknownMethod {
+        /// What the user gave.
+        name: String,
+        /// The known methods, comma-separated.
+        known: String,
     },
 }
 

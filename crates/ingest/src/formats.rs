@@ -10,6 +10,8 @@
 //! | migrant stocks     | [`read_stocks_csv`]       | [`PairValue`]s of [`Indicator::MIGRANT_STOCK`] |
 //! | remittance flows   | [`read_remittances_csv`]  | [`PairValue`]s of [`Indicator::BILATERAL_REMITTANCES_USD`] |
 //! | remittance costs   | [`read_costs_csv`]        | [`PairValue`]s of [`Indicator::REMITTANCE_COST_200`] |
+//! | flow-estimate stocks | [`read_flow_stocks_csv`] | [`PairValue`]s of [`Indicator::MIGRANT_STOCK`], diagonal allowed |
+//! | births and deaths  | [`read_vital_csv`]        | [`VitalEvents`] by area and period      |
 //! | policy register    | [`read_policies_toml`]    | [`Policy`]s                             |
 //!
 //! The exact layout of each file (columns, types, units, allowed values) is documented
@@ -985,6 +987,131 @@ impl AreaCodes {
             ))
         }
     }
+}
+
+/// Reads the stock tables of a flow estimate (CSV) with the columns `orig`, `dest`,
+/// `year` and `value` (persons, non-negative): the people born in `orig` living in
+/// `dest` at the year's mid-point, both sexes. A row with `orig` equal to `dest` is the
+/// native-born population living at home (the stock table's diagonal); it may be left
+/// out. See `docs/input-formats.md`, "Inputs of flow estimates".
+///
+/// The values are returned as [`PairValue`]s of [`Indicator::MIGRANT_STOCK`] for
+/// [`Sex::Total`], with the cell each was read from.
+///
+/// # Errors
+/// Returns an [`ImportError`] for a missing column, a bad year or value, a duplicate
+/// (`orig`, `dest`, `year`), or unknown area codes (all of them).
+pub fn read_flow_stocks_csv(
+    file_name: &str,
+    text: &str,
+    known: &[Area],
+) -> Result<Vec<PairValue>, ImportError> {
+    const COLUMNS: [&str; 4] = ["orig", "dest", "year", "value"];
+    let indicator = Indicator::MIGRANT_STOCK;
+    let table = CsvTable::read(file_name, text, &COLUMNS)?;
+    let mut codes = AreaCodes::new(known);
+    let mut seen = HashMap::new();
+    let mut out = Vec::with_capacity(table.rows.len());
+    for (line, record) in &table.rows {
+        let line = *line;
+        let orig = codes.resolve(table.cell(record, 0), line);
+        let dest = codes.resolve(table.cell(record, 1), line);
+        let year = table.year(record, line, 2)?;
+        let value = table.value(record, line, 3, indicator)?;
+        let (Some(orig), Some(dest)) = (orig, dest) else { continue };
+        check_duplicate(
+            &mut seen,
+            (orig, dest, year),
+            line,
+            || format!("{orig}→{dest} {year}"),
+            &table,
+            3,
+        )?;
+        out.push(PairValue {
+            indicator,
+            from: orig,
+            to: dest,
+            year,
+            sex: Sex::Total,
+            value,
+            provenance: Provenance::csv(file_name, line, COLUMNS[3]),
+        });
+    }
+    codes.finish(file_name)?;
+    Ok(out)
+}
+
+/// Births and deaths of one area over one period, as read by [`read_vital_csv`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct VitalEvents {
+    /// The area (place of residence).
+    pub area: Iso3,
+    /// The year the period starts (mid-year).
+    pub period_start: Year,
+    /// The year the period ends (mid-year); after `period_start`.
+    pub period_end: Year,
+    /// Live births during the period, persons.
+    pub births: f64,
+    /// Deaths during the period, persons.
+    pub deaths: f64,
+    /// Where the births were read (the deaths are on the same line, column `deaths`).
+    pub provenance: Provenance,
+}
+
+/// Reads births and deaths by area and period (CSV) with the columns `area`,
+/// `period_start`, `period_end`, `births` and `deaths` (persons, non-negative, summed
+/// over the period). See `docs/input-formats.md`, "Inputs of flow estimates".
+///
+/// # Errors
+/// Returns an [`ImportError`] for a missing column, a bad year or value, a period that
+/// does not end after it starts, a duplicate (`area`, `period_start`, `period_end`), or
+/// unknown area codes (all of them).
+pub fn read_vital_csv(
+    file_name: &str,
+    text: &str,
+    known: &[Area],
+) -> Result<Vec<VitalEvents>, ImportError> {
+    const COLUMNS: [&str; 5] = ["area", "period_start", "period_end", "births", "deaths"];
+    let persons = Indicator::POPULATION;
+    let table = CsvTable::read(file_name, text, &COLUMNS)?;
+    let mut codes = AreaCodes::new(known);
+    let mut seen = HashMap::new();
+    let mut out = Vec::with_capacity(table.rows.len());
+    for (line, record) in &table.rows {
+        let line = *line;
+        let area = codes.resolve(table.cell(record, 0), line);
+        let period_start = table.year(record, line, 1)?;
+        let period_end = table.year(record, line, 2)?;
+        if period_end <= period_start {
+            return Err(table.bad_value(
+                line,
+                2,
+                &format!("a year after period_start ({period_start})"),
+                table.cell(record, 2),
+            ));
+        }
+        let births = table.value(record, line, 3, persons)?;
+        let deaths = table.value(record, line, 4, persons)?;
+        let Some(area) = area else { continue };
+        check_duplicate(
+            &mut seen,
+            (area, period_start, period_end),
+            line,
+            || format!("{area} {period_start}–{period_end}"),
+            &table,
+            0,
+        )?;
+        out.push(VitalEvents {
+            area,
+            period_start,
+            period_end,
+            births,
+            deaths,
+            provenance: Provenance::csv(file_name, line, COLUMNS[3]),
+        });
+    }
+    codes.finish(file_name)?;
+    Ok(out)
 }
 
 #[cfg(test)]

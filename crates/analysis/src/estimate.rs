@@ -1,0 +1,1366 @@
+//! Estimation I: bilateral migration flows from stock tables, and the bilateral
+//! remittance matrix, wired from the store (or the user's CSV files) to `stats`.
+//!
+//! This module owns the translation between labels and indices: it reads labelled
+//! values (ISO3 codes, years), orders the areas, builds the plain matrices that
+//! [`stats::flows`] and [`stats::remit`] work on, and turns their results back into
+//! labelled rows with every adjustment written out as a note. `stats` never sees an
+//! area code.
+//!
+//! Results can be stored as derived datasets ([`Workspace::estimate_flows`] and
+//! [`Workspace::estimate_remittances`] with `store_result`): one import per estimate,
+//! whose key names the method and period (or variant, income and year), whose edition
+//! describes the parameters, whose source is the command that made it, and whose files
+//! are the inputs (each stored import as `key edition` with the SHA-256 of its
+//! fingerprint; each CSV file with its own SHA-256). A flow estimate's period is kept in
+//! its key and edition; its values are stored with the period's end year. See
+//! `docs/flows.md`, "End to end".
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use domain::area::{Iso3, real_area};
+use domain::dataset::{Dataset, DatasetMeta, PairValue, SourceFile};
+use domain::measure::{Indicator, Sex, Shape, Unit};
+use domain::{Provenance, Year};
+use faer::Mat;
+use stats::flows::{self, Diagnostic, FlowOptions, Method, StockTable, Stocks};
+use stats::remit::{
+    self, IncomeFloor, MissingIncome, OriginStatus, RemitDiagnostic, RemitInput, RemitOptions,
+    Weighting,
+};
+
+use crate::{Error, LoadOutcome, Workspace};
+
+/// The indicator under which estimated flows are stored: persons who moved from the
+/// first area to the second during the period ending in the value's year.
+pub const FLOW_INDICATOR: Indicator = Indicator {
+    code: "migration_flow_estimate",
+    unit: Unit::Persons,
+    shape: Shape::Bilateral,
+    title: "Bilateral migration flow over a period (estimated from stocks)",
+    wdi_code: None,
+};
+
+/// The indicator under which estimated remittances are stored (current US$, sender →
+/// receiver). Kept apart from the published matrix's `bilateral_remittances_usd`.
+pub const REMITTANCE_INDICATOR: Indicator = Indicator {
+    code: "bilateral_remittances_usd_estimate",
+    unit: Unit::UsdCurrent,
+    shape: Shape::Bilateral,
+    title: "Bilateral remittances (current US$, estimated by allocating inflows)",
+    wdi_code: None,
+};
+
+/// Key prefix of stored flow estimates.
+pub const FLOWS_KEY: &str = "estimate-flows";
+/// Key prefix of stored remittance estimates.
+pub const REMITTANCES_KEY: &str = "estimate-remittances";
+
+/// Store indicator codes of crude birth and death rates (per 1,000 people, WDI
+/// `SP.DYN.CBRT.IN`, `SP.DYN.CDRT.IN`), used for births and deaths from the store.
+pub const BIRTH_RATE_CODE: &str = "birth_rate_crude";
+/// See [`BIRTH_RATE_CODE`].
+pub const DEATH_RATE_CODE: &str = "death_rate_crude";
+
+/// The default zero corridors of the remittance matrix, as (receiver, sender) pairs
+/// listed in one direction; both directions are applied.
+pub const DEFAULT_ZERO_CORRIDORS: [(&str, &str); 3] =
+    [("IND", "PAK"), ("LBN", "ISR"), ("AZE", "ARM")];
+
+/// The names of the flow methods, in Abel & Cohen's order.
+pub fn flow_method_names() -> Vec<&'static str> {
+    Method::ALL.iter().map(|m| m.name()).collect()
+}
+
+/// Where the stock tables of a flow estimate come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StockSource {
+    /// The bilateral migrant stock (both sexes) of the one stored import that has both
+    /// years.
+    Store,
+    /// A CSV file `orig,dest,year,value` (see `docs/input-formats.md`).
+    Csv(PathBuf),
+}
+
+/// Where births and deaths come from (demographic accounting only).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VitalSource {
+    /// Crude birth and death rates × population from the store.
+    Store,
+    /// A CSV file `area,period_start,period_end,births,deaths`.
+    Csv(PathBuf),
+    /// No births and no deaths: the stock change is all migration (as in migest's
+    /// first worked examples). The closed-world balance then moves the world's natural
+    /// increase into the native-born diagonals.
+    Zero,
+}
+
+/// What to estimate: [`Workspace::estimate_flows`].
+#[derive(Clone, Debug)]
+pub struct FlowRequest {
+    /// Method name (`sd_drop_neg`, ..., `da_pb_closed`).
+    pub method: String,
+    /// First year of the period (stock table at its mid-year).
+    pub period_start: i32,
+    /// Last year of the period.
+    pub period_end: i32,
+    /// The stock tables.
+    pub stocks: StockSource,
+    /// Births and deaths.
+    pub vital: VitalSource,
+    /// Store the result as a derived dataset.
+    pub store_result: bool,
+    /// The command that asked for it (recorded as the stored dataset's source).
+    pub command: String,
+}
+
+/// One stored or CSV input of an estimate.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct InputRef {
+    /// What the input gave (`stocks`, `population`, `births and deaths`, ...).
+    pub role: String,
+    /// The dataset key, or `file` for a CSV file.
+    pub key: String,
+    /// The edition, or the file's path.
+    pub edition: String,
+    /// SHA-256 of the import's fingerprint (its files' names and checksums), or of the
+    /// file's bytes.
+    pub fingerprint: String,
+}
+
+/// One estimated flow.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct FlowRow {
+    /// Origin (ISO3).
+    pub orig: String,
+    /// Destination (ISO3).
+    pub dest: String,
+    /// Persons who moved during the period.
+    pub flow: f64,
+}
+
+/// Convergence of the allocation fit of a demographic-accounting method.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct FitReport {
+    /// Sweeps.
+    pub iterations: u32,
+    /// Largest margin error left (persons).
+    pub max_margin_error: f64,
+    /// Whether the fit met its stopping rule and fits its margins.
+    pub converged: bool,
+}
+
+/// A flow estimate with its inputs and everything that was adjusted.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FlowEstimate {
+    /// Method name.
+    pub method: String,
+    /// First year of the period.
+    pub period_start: i32,
+    /// Last year of the period.
+    pub period_end: i32,
+    /// Areas in the tables.
+    pub n_areas: usize,
+    /// Non-zero flows, by origin then destination.
+    pub flows: Vec<FlowRow>,
+    /// Sum of all flows.
+    pub total: f64,
+    /// The inputs read.
+    pub inputs: Vec<InputRef>,
+    /// Allocation fit (demographic accounting only).
+    pub fit: Option<FitReport>,
+    /// Choices made and adjustments, in words, in the order they happened.
+    pub notes: Vec<String>,
+    /// The stored derived dataset, if asked for.
+    pub stored: Option<LoadOutcome>,
+}
+
+/// The remittance weighting variants, by their command-line names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum RemitVariant {
+    /// `stock`: migrant-stock weights (eq. 2A.1).
+    Stock,
+    /// `host-income`: stock × host income.
+    HostIncome,
+    /// `income-difference`: stock × max(host − origin income, floor).
+    IncomeDifference,
+}
+
+impl RemitVariant {
+    /// All variants.
+    pub const ALL: [RemitVariant; 3] =
+        [RemitVariant::Stock, RemitVariant::HostIncome, RemitVariant::IncomeDifference];
+
+    /// The default: the documented variant that best matches the published 2017 matrix
+    /// (see `docs/validation.md`).
+    pub const DEFAULT: RemitVariant = RemitVariant::HostIncome;
+
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        match self {
+            RemitVariant::Stock => "stock",
+            RemitVariant::HostIncome => "host-income",
+            RemitVariant::IncomeDifference => "income-difference",
+        }
+    }
+
+    /// The variant with this name.
+    pub fn from_name(name: &str) -> Option<RemitVariant> {
+        RemitVariant::ALL.into_iter().find(|v| v.name() == name)
+    }
+}
+
+/// The per-capita income series used by the income weightings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum IncomeSeries {
+    /// GDP per capita, PPP (current international $), WDI `NY.GDP.PCAP.PP.CD`.
+    Ppp,
+    /// GDP per capita, current US$, WDI `NY.GDP.PCAP.CD`.
+    Usd,
+}
+
+impl IncomeSeries {
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        match self {
+            IncomeSeries::Ppp => "ppp",
+            IncomeSeries::Usd => "usd",
+        }
+    }
+
+    fn indicator(self) -> Indicator {
+        match self {
+            IncomeSeries::Ppp => Indicator::GDP_PER_CAPITA_PPP,
+            IncomeSeries::Usd => Indicator::GDP_PER_CAPITA_USD,
+        }
+    }
+}
+
+/// What to do about an income the weights need but the store lacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingIncomeRule {
+    /// Stop with the list of areas (default).
+    Fail,
+    /// Leave the origins that need it unallocated.
+    SkipOrigin,
+    /// Drop the host from the origins' denominators (reported).
+    DropHost,
+}
+
+/// What to estimate: [`Workspace::estimate_remittances`].
+#[derive(Clone, Debug)]
+pub struct RemitRequest {
+    /// The year (stocks, inflows and incomes of that year).
+    pub year: i32,
+    /// The weighting.
+    pub variant: RemitVariant,
+    /// The income series.
+    pub income: IncomeSeries,
+    /// For `income-difference`: emigrants in hosts no richer than the origin get
+    /// `share × host income` instead of nothing. `None` = zero floor.
+    pub floor_share: Option<f64>,
+    /// Extra zero corridors (ISO3 pairs, applied both ways).
+    pub zero_corridors: Vec<(String, String)>,
+    /// Apply [`DEFAULT_ZERO_CORRIDORS`].
+    pub default_zero_corridors: bool,
+    /// Missing incomes.
+    pub missing_income: MissingIncomeRule,
+    /// Store the result as a derived dataset.
+    pub store_result: bool,
+    /// The command that asked for it.
+    pub command: String,
+}
+
+/// One estimated bilateral remittance.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct RemitRow {
+    /// Sending country (where the migrants live), ISO3.
+    pub sender: String,
+    /// Receiving country (their origin), ISO3.
+    pub receiver: String,
+    /// Amount, millions of current US$.
+    pub usd_millions: f64,
+}
+
+/// A remittance matrix estimate.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RemitEstimate {
+    /// The year.
+    pub year: i32,
+    /// The weighting.
+    pub variant: RemitVariant,
+    /// The income series.
+    pub income: IncomeSeries,
+    /// Non-zero amounts, by sender then receiver; receivers not allocated are absent.
+    pub rows: Vec<RemitRow>,
+    /// Inflow of each allocated receiver (US$), for checks: the receiver's amounts sum to it.
+    pub allocated_inflows: BTreeMap<String, f64>,
+    /// Receivers with emigrants in the matrix but no inflow for the year.
+    pub missing_inflows: Vec<String>,
+    /// Receivers with an inflow but nowhere to allocate it.
+    pub unallocatable: Vec<String>,
+    /// Areas whose income was needed but missing.
+    pub missing_incomes: Vec<String>,
+    /// The inputs read.
+    pub inputs: Vec<InputRef>,
+    /// Choices and adjustments, in words.
+    pub notes: Vec<String>,
+    /// The stored derived dataset, if asked for.
+    pub stored: Option<LoadOutcome>,
+}
+
+/// A cell-by-cell comparison of an estimated remittance matrix with a published one.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct RemitComparison {
+    /// Corridors compared (union of both matrices' non-zero cells over the receivers
+    /// the estimate allocated).
+    pub n_cells: usize,
+    /// Pearson correlation of the cells.
+    pub correlation: f64,
+    /// Σ |estimate − published|, US$.
+    pub total_abs_deviation: f64,
+    /// Σ published over the compared cells, US$.
+    pub published_total: f64,
+    /// Σ estimate over the compared cells, US$.
+    pub estimated_total: f64,
+}
+
+/// A stored flow estimate, as profiles read it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StoredFlow {
+    /// The import holding it.
+    pub import_id: i64,
+    /// Method name.
+    pub method: String,
+    /// First year of the period.
+    pub period_start: i32,
+    /// Last year of the period.
+    pub period_end: i32,
+    /// Origin (ISO3).
+    pub orig: String,
+    /// Destination (ISO3).
+    pub dest: String,
+    /// Persons.
+    pub flow: f64,
+}
+
+fn fingerprint_of(files: &[(String, Option<String>, Option<i64>)]) -> String {
+    let mut parts: Vec<String> = files
+        .iter()
+        .map(|(name, sha, _)| format!("{name}={};", sha.as_deref().unwrap_or("")))
+        .collect();
+    parts.sort_unstable();
+    ingest::sha256_hex(parts.concat().as_bytes())
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|source| Error::Io { path: path.display().to_string(), source })
+}
+
+fn file_text(path: &Path, bytes: &[u8]) -> Result<String, Error> {
+    String::from_utf8(bytes.to_vec()).map_err(|e| Error::Estimate {
+        message: format!("{}: not UTF-8 text: {e}", path.display()),
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn area_list(areas: &[Iso3]) -> String {
+    areas.iter().map(Iso3::as_str).collect::<Vec<_>>().join(", ")
+}
+
+fn estimate_error(message: String) -> Error {
+    Error::Estimate { message }
+}
+
+/// Stored imports by id: (key, edition, fingerprint).
+async fn imports_by_id(ws: &Workspace) -> Result<HashMap<i64, InputRef>, Error> {
+    Ok(ws
+        .store
+        .datasets()
+        .await?
+        .into_iter()
+        .map(|r| {
+            (
+                r.id,
+                InputRef {
+                    role: String::new(),
+                    key: r.key,
+                    edition: r.edition,
+                    fingerprint: fingerprint_of(&r.files),
+                },
+            )
+        })
+        .collect())
+}
+
+fn input_of(imports: &HashMap<i64, InputRef>, id: i64, role: &str) -> InputRef {
+    let mut r = imports.get(&id).cloned().unwrap_or(InputRef {
+        role: String::new(),
+        key: format!("import {id}"),
+        edition: String::new(),
+        fingerprint: String::new(),
+    });
+    r.role = role.to_owned();
+    r
+}
+
+/// Per-area values of one indicator and year from the stored import with the most areas
+/// for that year; returns the values, the import used and the other imports that had it.
+async fn area_series(
+    ws: &Workspace,
+    code: &str,
+    years: &[i32],
+) -> Result<Option<(i64, HashMap<(Iso3, i32), f64>, Vec<i64>)>, Error> {
+    let values = ws.store.indicator_values(code, Sex::Total).await?;
+    let mut by_import: BTreeMap<i64, HashMap<(Iso3, i32), f64>> = BTreeMap::new();
+    for v in values.into_iter().filter(|v| years.contains(&v.year)) {
+        by_import.entry(v.import_id).or_default().insert((v.area, v.year), v.value);
+    }
+    let best = by_import
+        .iter()
+        .max_by_key(|(id, m)| (m.len(), std::cmp::Reverse(**id)))
+        .map(|(id, _)| *id);
+    Ok(best.map(|id| {
+        let others = by_import.keys().copied().filter(|&o| o != id).collect();
+        (id, by_import.remove(&id).unwrap_or_default(), others)
+    }))
+}
+
+struct StockInput {
+    /// (orig, dest, year) → persons.
+    cells: HashMap<(Iso3, Iso3, i32), f64>,
+    inputs: Vec<InputRef>,
+    notes: Vec<String>,
+    source_file: SourceFile,
+}
+
+async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Error> {
+    let years = [req.period_start, req.period_end];
+    match &req.stocks {
+        StockSource::Csv(path) => {
+            let bytes = read_bytes(path)?;
+            let text = file_text(path, &bytes)?;
+            let name = file_name(path);
+            let known: Vec<_> =
+                ws.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
+            let values = ingest::formats::read_flow_stocks_csv(&name, &text, &known)?;
+            let sha = ingest::sha256_hex(&bytes);
+            let cells: HashMap<_, _> = values
+                .iter()
+                .filter(|v| years.contains(&v.year.get()))
+                .map(|v| ((v.from, v.to, v.year.get()), v.value))
+                .collect();
+            Ok(StockInput {
+                cells,
+                inputs: vec![InputRef {
+                    role: "stocks".to_owned(),
+                    key: "file".to_owned(),
+                    edition: path.display().to_string(),
+                    fingerprint: sha.clone(),
+                }],
+                notes: vec![format!("stocks from {}", path.display())],
+                source_file: SourceFile { name, sha256: sha, bytes: bytes.len() as u64 },
+            })
+        }
+        StockSource::Store => {
+            let values = ws.store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await?;
+            let mut by_import: BTreeMap<i64, (BTreeSet<i32>, usize)> = BTreeMap::new();
+            for v in values.iter().filter(|v| v.sex == Sex::Total) {
+                let e = by_import.entry(v.import_id).or_default();
+                e.0.insert(v.year);
+                if years.contains(&v.year) {
+                    e.1 += 1;
+                }
+            }
+            let imports = imports_by_id(ws).await?;
+            let candidates: Vec<i64> = by_import
+                .iter()
+                .filter(|(_, (ys, _))| years.iter().all(|y| ys.contains(y)))
+                .map(|(id, _)| *id)
+                .collect();
+            let Some(&chosen) = candidates.iter().max_by_key(|id| by_import[id].1) else {
+                let held = by_import
+                    .iter()
+                    .map(|(id, (ys, _))| {
+                        let r = input_of(&imports, *id, "");
+                        format!(
+                            "{} {} has {}",
+                            r.key,
+                            r.edition,
+                            ys.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                        )
+                    })
+                    .collect::<Vec<_>>();
+                return Err(estimate_error(format!(
+                    "no stored bilateral migrant stock (both sexes) has both {} and {}; {}; \
+                     import one that does, choose years it has, or give --stocks FILE.csv",
+                    req.period_start,
+                    req.period_end,
+                    if held.is_empty() {
+                        "the store holds none".to_owned()
+                    } else {
+                        format!("the store holds: {}", held.join("; "))
+                    }
+                )));
+            };
+            let cells = values
+                .iter()
+                .filter(|v| v.import_id == chosen && v.sex == Sex::Total && years.contains(&v.year))
+                .map(|v| ((v.from, v.to, v.year), v.value))
+                .collect();
+            let input = input_of(&imports, chosen, "stocks");
+            let mut notes =
+                vec![format!("stocks from the store: {} edition {}", input.key, input.edition)];
+            for other in candidates.iter().filter(|&&c| c != chosen) {
+                let r = input_of(&imports, *other, "");
+                notes.push(format!("not used (fewer pairs): {} edition {}", r.key, r.edition));
+            }
+            let source_file = SourceFile {
+                name: format!("{} {}", input.key, input.edition),
+                sha256: input.fingerprint.clone(),
+                bytes: 0,
+            };
+            Ok(StockInput { cells, inputs: vec![input], notes, source_file })
+        }
+    }
+}
+
+/// Births and deaths of the period by area: (births, deaths).
+async fn flow_vital(
+    ws: &Workspace,
+    req: &FlowRequest,
+    areas: &[Iso3],
+    inputs: &mut Vec<InputRef>,
+    notes: &mut Vec<String>,
+) -> Result<(Vec<f64>, Vec<f64>), Error> {
+    let n = areas.len();
+    match &req.vital {
+        VitalSource::Zero => {
+            notes
+                .push("no births or deaths (--no-vital): all stock change is migration".to_owned());
+            Ok((vec![0.0; n], vec![0.0; n]))
+        }
+        VitalSource::Csv(path) => {
+            let bytes = read_bytes(path)?;
+            let text = file_text(path, &bytes)?;
+            let known: Vec<_> =
+                ws.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
+            let rows = ingest::formats::read_vital_csv(&file_name(path), &text, &known)?;
+            let by_area: HashMap<Iso3, (f64, f64)> = rows
+                .iter()
+                .filter(|r| {
+                    r.period_start.get() == req.period_start && r.period_end.get() == req.period_end
+                })
+                .map(|r| (r.area, (r.births, r.deaths)))
+                .collect();
+            let missing: Vec<Iso3> =
+                areas.iter().copied().filter(|a| !by_area.contains_key(a)).collect();
+            if !missing.is_empty() {
+                return Err(estimate_error(format!(
+                    "{}: no births and deaths for {}–{} for {} of the {} areas in the stock tables: {}",
+                    path.display(),
+                    req.period_start,
+                    req.period_end,
+                    missing.len(),
+                    n,
+                    area_list(&missing)
+                )));
+            }
+            inputs.push(InputRef {
+                role: "births and deaths".to_owned(),
+                key: "file".to_owned(),
+                edition: path.display().to_string(),
+                fingerprint: ingest::sha256_hex(&bytes),
+            });
+            notes.push(format!("births and deaths from {}", path.display()));
+            Ok(areas.iter().map(|a| by_area[a]).unzip())
+        }
+        VitalSource::Store => {
+            let years: Vec<i32> = (req.period_start..req.period_end).collect();
+            let cbr = area_series(ws, BIRTH_RATE_CODE, &years).await?;
+            let cdr = area_series(ws, DEATH_RATE_CODE, &years).await?;
+            let pop = area_series(ws, Indicator::POPULATION.code, &years).await?;
+            let empty = HashMap::new();
+            let get = |s: &Option<(i64, HashMap<(Iso3, i32), f64>, Vec<i64>)>| {
+                s.as_ref().map_or(&empty, |(_, m, _)| m).clone()
+            };
+            let (cbr_m, cdr_m, pop_m) = (get(&cbr), get(&cdr), get(&pop));
+            let mut missing: BTreeMap<&str, Vec<Iso3>> = BTreeMap::new();
+            let (mut births, mut deaths) = (vec![0.0; n], vec![0.0; n]);
+            for (k, &area) in areas.iter().enumerate() {
+                for (what, m) in [
+                    ("crude birth rate (WDI SP.DYN.CBRT.IN)", &cbr_m),
+                    ("crude death rate (WDI SP.DYN.CDRT.IN)", &cdr_m),
+                    ("population (WDI SP.POP.TOTL)", &pop_m),
+                ] {
+                    if years.iter().any(|y| !m.contains_key(&(area, *y))) {
+                        missing.entry(what).or_default().push(area);
+                    }
+                }
+                for y in &years {
+                    let p = pop_m.get(&(area, *y)).copied().unwrap_or(0.0);
+                    births[k] += cbr_m.get(&(area, *y)).copied().unwrap_or(0.0) / 1000.0 * p;
+                    deaths[k] += cdr_m.get(&(area, *y)).copied().unwrap_or(0.0) / 1000.0 * p;
+                }
+            }
+            if !missing.is_empty() {
+                let parts: Vec<String> = missing
+                    .iter()
+                    .map(|(what, list)| {
+                        format!("{what} missing for {} area(s): {}", list.len(), area_list(list))
+                    })
+                    .collect();
+                return Err(estimate_error(format!(
+                    "{} needs births and deaths for {}–{} (each year {}–{}); from the store: {}; \
+                     give them with --vital FILE.csv (docs/input-formats.md), or --no-vital",
+                    req.method,
+                    req.period_start,
+                    req.period_end,
+                    req.period_start,
+                    req.period_end - 1,
+                    parts.join("; ")
+                )));
+            }
+            let imports = imports_by_id(ws).await?;
+            for (role, s) in
+                [("crude birth rate", &cbr), ("crude death rate", &cdr), ("population", &pop)]
+            {
+                if let Some((id, _, _)) = s {
+                    inputs.push(input_of(&imports, *id, role));
+                }
+            }
+            notes.push(
+                "births and deaths = crude rates × population, summed over the years of the period"
+                    .to_owned(),
+            );
+            Ok((births, deaths))
+        }
+    }
+}
+
+impl Workspace {
+    /// Estimates bilateral migration flows over one period (see [`FlowRequest`]).
+    ///
+    /// The areas are every area named in either stock table, in code order. The
+    /// diagonal (native-born living at home) is taken from the stocks when given;
+    /// otherwise it is population − immigrants, from the stored population (WDI
+    /// `SP.POP.TOTL`) of each year. A negative result is passed on to the negative
+    /// native-born guard of demographic accounting (reported), or set to zero for the
+    /// other methods (reported). Without population the diagonal is zero for stock
+    /// differencing and migration rates (reported) and an error for demographic
+    /// accounting.
+    ///
+    /// # Errors
+    /// [`Error::UnknownMethod`], [`Error::Estimate`] for missing inputs (naming them and
+    /// the areas), [`Error::Import`] for a bad CSV (file, row, column),
+    /// or if the estimator rejects its inputs, [`Error::Store`].
+    pub async fn estimate_flows(&self, req: &FlowRequest) -> Result<FlowEstimate, Error> {
+        let method = Method::from_name(&req.method).ok_or_else(|| Error::UnknownMethod {
+            name: req.method.clone(),
+            known: flow_method_names().join(", "),
+        })?;
+        if req.period_end <= req.period_start {
+            return Err(estimate_error(format!(
+                "the period must end after it starts (--from {} --to {})",
+                req.period_start, req.period_end
+            )));
+        }
+        let demographic =
+            matches!(method, Method::DaMinOpen | Method::DaMinClosed | Method::DaPbClosed);
+        let stocks = flow_stocks(self, req).await?;
+        let mut notes = stocks.notes;
+        let mut inputs = stocks.inputs;
+        let (y0, y1) = (req.period_start, req.period_end);
+        let areas: Vec<Iso3> = stocks
+            .cells
+            .keys()
+            .flat_map(|(o, d, _)| [*o, *d])
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if areas.is_empty() {
+            return Err(estimate_error(format!(
+                "the stock tables hold no values for {y0} or {y1}"
+            )));
+        }
+        for y in [y0, y1] {
+            if !stocks.cells.keys().any(|k| k.2 == y) {
+                return Err(estimate_error(format!("the stocks hold no values for {y}")));
+            }
+        }
+        let n = areas.len();
+        let index: HashMap<Iso3, usize> = areas.iter().enumerate().map(|(i, a)| (*a, i)).collect();
+        let mut s0 = Mat::<f64>::zeros(n, n);
+        let mut s1 = Mat::<f64>::zeros(n, n);
+        let mut diagonal_given = [vec![false; n], vec![false; n]];
+        for (&(o, d, y), &v) in &stocks.cells {
+            let (i, j) = (index[&o], index[&d]);
+            let (m, t) = if y == y0 { (&mut s0, 0) } else { (&mut s1, 1) };
+            m[(i, j)] = v;
+            if i == j {
+                diagonal_given[t][i] = true;
+            }
+        }
+        notes.push(format!("{n} areas; periods {y0}–{y1}"));
+        // The diagonal: given, or population − immigrants.
+        let need: Vec<(usize, Iso3)> = areas
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !diagonal_given[0][*i] || !diagonal_given[1][*i])
+            .map(|(i, a)| (i, *a))
+            .collect();
+        if !need.is_empty() {
+            let pop = area_series(self, Indicator::POPULATION.code, &[y0, y1]).await?;
+            let missing: Vec<Iso3> = need
+                .iter()
+                .filter(|(_, a)| {
+                    pop.as_ref().is_none_or(|(_, m, _)| {
+                        !m.contains_key(&(*a, y0)) || !m.contains_key(&(*a, y1))
+                    })
+                })
+                .map(|(_, a)| *a)
+                .collect();
+            if !missing.is_empty() && demographic {
+                return Err(estimate_error(format!(
+                    "{} needs the native-born population of every area (the stock tables' diagonal): \
+                     it is not in the stocks and the store has no population (WDI SP.POP.TOTL) for both \
+                     {y0} and {y1} for {} area(s): {}; import population, or give the diagonal \
+                     (orig = dest rows) in --stocks",
+                    req.method,
+                    missing.len(),
+                    area_list(&missing)
+                )));
+            }
+            if let Some((id, m, _)) = &pop {
+                inputs.push(input_of(&imports_by_id(self).await?, *id, "population"));
+                let mut derived = 0;
+                let mut negative = Vec::new();
+                for &(i, a) in &need {
+                    let (Some(p0), Some(p1)) = (m.get(&(a, y0)), m.get(&(a, y1))) else {
+                        continue;
+                    };
+                    for (t, p, mat) in [(0, *p0, &mut s0), (1, *p1, &mut s1)] {
+                        if diagonal_given[t][i] {
+                            continue;
+                        }
+                        let immigrants: f64 = (0..n).filter(|&b| b != i).map(|b| mat[(b, i)]).sum();
+                        let mut native = p - immigrants;
+                        if native < 0.0 {
+                            negative.push(format!(
+                                "{a} {} ({:.0} immigrants > population {p:.0})",
+                                [y0, y1][t],
+                                immigrants
+                            ));
+                            if !demographic {
+                                native = 0.0;
+                            }
+                        }
+                        mat[(i, i)] = native;
+                        derived += 1;
+                    }
+                }
+                notes.push(format!(
+                    "native-born diagonal = population − immigrants for {derived} area-years"
+                ));
+                if !negative.is_empty() {
+                    notes.push(format!(
+                        "negative native-born for {} area-year(s), {}: {}",
+                        negative.len(),
+                        if demographic {
+                            "passed to the negative native-born guard"
+                        } else {
+                            "set to zero"
+                        },
+                        negative.join("; ")
+                    ));
+                }
+            }
+            if !missing.is_empty() {
+                notes.push(format!(
+                    "native-born diagonal left at zero (no population for {y0} and {y1}) for {} area(s): {}",
+                    missing.len(),
+                    area_list(&missing)
+                ));
+            }
+        }
+        let (births, deaths) = if demographic {
+            flow_vital(self, req, &areas, &mut inputs, &mut notes).await?
+        } else {
+            (vec![0.0; n], vec![0.0; n])
+        };
+        let input = Stocks {
+            stock_start: s0.as_ref(),
+            stock_end: s1.as_ref(),
+            births: &births,
+            deaths: &deaths,
+        };
+        let est =
+            flows::flows_from_stocks(method, &input, &FlowOptions::default()).map_err(|e| {
+                estimate_error(format!("{}: the estimator rejected its inputs: {e}", req.method))
+            })?;
+        let mut fit = None;
+        if let Some(demo) = &est.demo {
+            let c = demo.convergence;
+            fit = Some(FitReport {
+                iterations: c.iterations,
+                max_margin_error: c.max_margin_error,
+                converged: c.converged,
+            });
+            notes.extend(demo.diagnostics.iter().map(|d| describe_diagnostic(d, &areas)));
+        }
+        let mut negative_flows = 0;
+        let mut rows = Vec::new();
+        for i in 0..n {
+            for j in 0..n {
+                let v = est.od[(i, j)];
+                if i != j && v != 0.0 {
+                    if v < 0.0 {
+                        negative_flows += 1;
+                    }
+                    rows.push(FlowRow {
+                        orig: areas[i].as_str().to_owned(),
+                        dest: areas[j].as_str().to_owned(),
+                        flow: v,
+                    });
+                }
+            }
+        }
+        if negative_flows > 0 {
+            notes.push(format!("{negative_flows} negative flows (the method allows them)"));
+        }
+        let mut out = FlowEstimate {
+            method: req.method.clone(),
+            period_start: y0,
+            period_end: y1,
+            n_areas: n,
+            flows: rows,
+            total: est.total,
+            inputs,
+            fit,
+            notes,
+            stored: None,
+        };
+        if req.store_result {
+            let vital = match &req.vital {
+                VitalSource::Store => "births and deaths from the store",
+                VitalSource::Csv(_) => "births and deaths from a file",
+                VitalSource::Zero => "no births or deaths",
+            };
+            let edition = format!(
+                "{} {y0}-{y1}, {}{}",
+                req.method,
+                out.inputs[0].key,
+                if demographic { format!(", {vital}") } else { String::new() }
+            );
+            let end_year = Year::new(i64::from(y1)).map_err(|e| estimate_error(e.to_string()))?;
+            let pairs = out
+                .flows
+                .iter()
+                .map(|r| PairValue {
+                    indicator: FLOW_INDICATOR,
+                    from: Iso3::parse(&r.orig).unwrap_or(areas[0]),
+                    to: Iso3::parse(&r.dest).unwrap_or(areas[0]),
+                    year: end_year,
+                    sex: Sex::Total,
+                    value: r.flow,
+                    provenance: Provenance {
+                        file: stocks.source_file.name.clone(),
+                        sheet: None,
+                        row: None,
+                        column: Some(format!("{} {y0}-{y1}", req.method)),
+                    },
+                })
+                .collect();
+            let key = format!("{FLOWS_KEY}.{}.{y0}-{y1}", req.method);
+            let title = format!(
+                "Bilateral migration flows {y0}–{y1}, estimated from stocks ({})",
+                req.method
+            );
+            out.stored = Some(
+                self.store_derived(key, title, edition, &req.command, &out.inputs, pairs).await?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Estimates the bilateral remittance matrix of one year (see [`RemitRequest`]).
+    ///
+    /// Inputs from the store: the bilateral migrant stock of the year (the import with
+    /// the most pairs; which one is noted), remittances received (the import with the
+    /// most areas for the year), and GDP per capita in the chosen series. Residual
+    /// areas ("Other North", "Other South") are never stored by the importers, so their
+    /// emigrants are not in the stock matrix and every inflow is allocated over
+    /// identified hosts; this is noted in the result.
+    ///
+    /// # Errors
+    /// [`Error::Estimate`] if an input is missing altogether or (under
+    /// [`MissingIncomeRule::Fail`]) incomes are missing (listing the areas),
+    /// or if the allocation rejects its inputs, [`Error::Store`].
+    pub async fn estimate_remittances(&self, req: &RemitRequest) -> Result<RemitEstimate, Error> {
+        let year = req.year;
+        let imports = imports_by_id(self).await?;
+        let mut notes = Vec::new();
+        let mut inputs = Vec::new();
+        // Stocks.
+        let values = self.store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await?;
+        let mut by_import: BTreeMap<i64, usize> = BTreeMap::new();
+        for v in values.iter().filter(|v| v.year == year && v.sex == Sex::Total) {
+            *by_import.entry(v.import_id).or_default() += 1;
+        }
+        let Some((&stock_id, _)) = by_import.iter().max_by_key(|(_, c)| **c) else {
+            return Err(estimate_error(format!(
+                "the store holds no bilateral migrant stock (both sexes) for {year}; import a bilateral \
+                 migration matrix of that year (e.g. the World Bank's)"
+            )));
+        };
+        let stock_ref = input_of(&imports, stock_id, "migrant stocks");
+        notes.push(format!("migrant stocks: {} edition {}", stock_ref.key, stock_ref.edition));
+        inputs.push(stock_ref);
+        let cells: Vec<(Iso3, Iso3, f64)> = values
+            .iter()
+            .filter(|v| {
+                v.import_id == stock_id && v.year == year && v.sex == Sex::Total && v.from != v.to
+            })
+            .map(|v| (v.from, v.to, v.value))
+            .collect();
+        // Inflows and incomes.
+        let inflows = area_series(self, Indicator::REMITTANCES_RECEIVED_USD.code, &[year])
+            .await?
+            .ok_or_else(|| {
+            estimate_error(format!(
+                "the store holds no remittances received for {year}; import KNOMAD inflows or WDI \
+                     BX.TRF.PWKR.CD.DT"
+            ))
+        })?;
+        let r = input_of(&imports, inflows.0, "remittance inflows");
+        notes.push(format!("inflows: {} edition {}", r.key, r.edition));
+        for other in &inflows.2 {
+            let o = input_of(&imports, *other, "");
+            notes.push(format!("not used (fewer areas): {} edition {}", o.key, o.edition));
+        }
+        inputs.push(r);
+        let needs_income = req.variant != RemitVariant::Stock;
+        let incomes = if needs_income {
+            let ind = req.income.indicator();
+            let s = area_series(self, ind.code, &[year]).await?.ok_or_else(|| {
+                estimate_error(format!(
+                    "the store holds no {} for {year}; import WDI {}",
+                    ind.title,
+                    ind.wdi_code.unwrap_or(ind.code)
+                ))
+            })?;
+            let r = input_of(&imports, s.0, "incomes");
+            notes.push(format!("incomes ({}): {} edition {}", ind.title, r.key, r.edition));
+            inputs.push(r);
+            s.1
+        } else {
+            HashMap::new()
+        };
+        let areas: Vec<Iso3> = cells
+            .iter()
+            .flat_map(|(o, d, _)| [*o, *d])
+            .chain(inflows.1.keys().map(|(a, _)| *a))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let n = areas.len();
+        let index: HashMap<Iso3, usize> = areas.iter().enumerate().map(|(i, a)| (*a, i)).collect();
+        let mut stock = Mat::<f64>::zeros(n, n);
+        for &(o, d, v) in &cells {
+            stock[(index[&o], index[&d])] = v;
+        }
+        let inflow: Vec<Option<f64>> =
+            areas.iter().map(|a| inflows.1.get(&(*a, year)).copied()).collect();
+        let income: Vec<Option<f64>> =
+            areas.iter().map(|a| incomes.get(&(*a, year)).copied()).collect();
+        let has_emigrants: Vec<bool> =
+            (0..n).map(|i| (0..n).any(|j| j != i && stock[(i, j)] > 0.0)).collect();
+        let is_host: Vec<bool> =
+            (0..n).map(|j| (0..n).any(|i| i != j && stock[(i, j)] > 0.0)).collect();
+        let missing_inflows: Vec<String> = (0..n)
+            .filter(|&i| has_emigrants[i] && inflow[i].is_none())
+            .map(|i| areas[i].as_str().to_owned())
+            .collect();
+        if !missing_inflows.is_empty() {
+            notes.push(format!(
+                "no remittance inflow for {year} for {} area(s) with emigrants (left out, not zero): {}",
+                missing_inflows.len(),
+                missing_inflows.join(", ")
+            ));
+        }
+        let missing_incomes: Vec<String> = if needs_income {
+            (0..n)
+                .filter(|&i| income[i].is_none())
+                .filter(|&i| {
+                    is_host[i]
+                        || (req.variant == RemitVariant::IncomeDifference
+                            && has_emigrants[i]
+                            && inflow[i].is_some())
+                })
+                .map(|i| areas[i].as_str().to_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !missing_incomes.is_empty() {
+            let list = format!(
+                "{} for {year} missing for {} area(s) the weights need: {}",
+                req.income.indicator().title,
+                missing_incomes.len(),
+                missing_incomes.join(", ")
+            );
+            if req.missing_income == MissingIncomeRule::Fail {
+                return Err(estimate_error(format!(
+                    "{list}; import them, or choose --missing-income drop-host or skip-origin"
+                )));
+            }
+            notes.push(list);
+        }
+        // Zero corridors.
+        let mut corridor_codes: Vec<(String, String)> = Vec::new();
+        if req.default_zero_corridors {
+            corridor_codes.extend(
+                DEFAULT_ZERO_CORRIDORS.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())),
+            );
+        }
+        corridor_codes.extend(req.zero_corridors.iter().cloned());
+        let mut zero = Vec::new();
+        let mut corridor_text = Vec::new();
+        for (a, b) in &corridor_codes {
+            let parse = |s: &str| {
+                Iso3::parse(&s.trim().to_ascii_uppercase())
+                    .ok()
+                    .filter(|c| real_area(*c).is_some() || index.contains_key(c))
+                    .ok_or_else(|| {
+                        estimate_error(format!(
+                            "zero corridor {a}:{b}: {s:?} is not an ISO alpha-3 code"
+                        ))
+                    })
+            };
+            let (ca, cb) = (parse(a)?, parse(b)?);
+            corridor_text.push(format!("{ca}–{cb}"));
+            if let (Some(&i), Some(&j)) = (index.get(&ca), index.get(&cb)) {
+                zero.push((i, j));
+                zero.push((j, i));
+            }
+        }
+        notes.push(if corridor_text.is_empty() {
+            "no zero corridors".to_owned()
+        } else {
+            format!("zero corridors (both ways): {}", corridor_text.join(", "))
+        });
+        notes.push(
+            "Other North / Other South: not in the store (importers drop residual areas), so \
+             emigrants in unidentified hosts are not in the matrix and each inflow is allocated \
+             over identified hosts only"
+                .to_owned(),
+        );
+        let weighting = match req.variant {
+            RemitVariant::Stock => Weighting::MigrantStock,
+            RemitVariant::HostIncome => Weighting::HostIncome,
+            RemitVariant::IncomeDifference => Weighting::IncomeDifference {
+                floor: match req.floor_share {
+                    None => IncomeFloor::Zero,
+                    Some(s) => IncomeFloor::HostIncomeShare(s),
+                },
+            },
+        };
+        let options = RemitOptions {
+            weighting,
+            missing_income: match req.missing_income {
+                MissingIncomeRule::Fail | MissingIncomeRule::DropHost => MissingIncome::DropHost,
+                MissingIncomeRule::SkipOrigin => MissingIncome::SkipOrigin,
+            },
+            ..RemitOptions::default()
+        };
+        let input = RemitInput {
+            stock: stock.as_ref(),
+            inflows: &inflow,
+            income: &income,
+            zero_corridors: &zero,
+            other_areas: &[],
+        };
+        let matrix = remit::allocate(&input, &options).map_err(|e| {
+            estimate_error(format!("remittance matrix: the allocation rejected its inputs: {e}"))
+        })?;
+        let mut unallocatable = Vec::new();
+        let mut skipped = Vec::new();
+        let mut allocated_inflows = BTreeMap::new();
+        for (i, s) in matrix.status.iter().enumerate() {
+            match s {
+                OriginStatus::Allocated => {
+                    if let Some(v) = inflow[i] {
+                        allocated_inflows.insert(areas[i].as_str().to_owned(), v);
+                    }
+                }
+                OriginStatus::Unallocatable { inflow } => {
+                    unallocatable.push(format!("{} (US${:.1}m)", areas[i], inflow / 1e6));
+                }
+                OriginStatus::MissingIncome { area } => {
+                    skipped.push(format!("{} (income of {})", areas[i], areas[*area]));
+                }
+                OriginStatus::MissingInflow | OriginStatus::OtherArea => {}
+            }
+        }
+        if !unallocatable.is_empty() {
+            notes.push(format!(
+                "inflow but no host with positive weight, left unallocated for {} area(s): {}",
+                unallocatable.len(),
+                unallocatable.join(", ")
+            ));
+        }
+        if !skipped.is_empty() {
+            notes.push(format!("not allocated for want of an income: {}", skipped.join(", ")));
+        }
+        let dropped = matrix
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d, RemitDiagnostic::HostDropped { .. }))
+            .count();
+        if dropped > 0 {
+            notes.push(format!(
+                "{dropped} host(s) without income dropped from receivers' denominators"
+            ));
+        }
+        let mut rows = Vec::new();
+        for j in 0..n {
+            for i in 0..n {
+                let v = matrix.sent[(j, i)];
+                if matrix.status[i] == OriginStatus::Allocated && v != 0.0 && v.is_finite() {
+                    rows.push(RemitRow {
+                        sender: areas[j].as_str().to_owned(),
+                        receiver: areas[i].as_str().to_owned(),
+                        usd_millions: v / 1e6,
+                    });
+                }
+            }
+        }
+        let mut out = RemitEstimate {
+            year,
+            variant: req.variant,
+            income: req.income,
+            rows,
+            allocated_inflows,
+            missing_inflows,
+            unallocatable,
+            missing_incomes,
+            inputs,
+            notes,
+            stored: None,
+        };
+        if req.store_result {
+            let income_name = if needs_income { req.income.name() } else { "none" };
+            let key = format!("{REMITTANCES_KEY}.{}.{income_name}.{year}", req.variant.name());
+            let edition = format!(
+                "{year}, {} weights, income {income_name}{}, {}",
+                req.variant.name(),
+                req.floor_share.map_or(String::new(), |s| format!(", floor {s}")),
+                if corridor_text.is_empty() {
+                    "no zero corridors".to_owned()
+                } else {
+                    format!("zero corridors {}", corridor_text.join(" "))
+                }
+            );
+            let file = format!("{} {}", out.inputs[0].key, out.inputs[0].edition);
+            let y = Year::new(i64::from(year)).map_err(|e| estimate_error(e.to_string()))?;
+            let pairs = out
+                .rows
+                .iter()
+                .filter_map(|r| {
+                    Some(PairValue {
+                        indicator: REMITTANCE_INDICATOR,
+                        from: Iso3::parse(&r.sender).ok()?,
+                        to: Iso3::parse(&r.receiver).ok()?,
+                        year: y,
+                        sex: Sex::Total,
+                        value: r.usd_millions * 1e6,
+                        provenance: Provenance {
+                            file: file.clone(),
+                            sheet: None,
+                            row: None,
+                            column: Some(req.variant.name().to_owned()),
+                        },
+                    })
+                })
+                .collect();
+            let title = format!(
+                "Bilateral remittances {year}, estimated by allocating inflows ({} weights)",
+                req.variant.name()
+            );
+            out.stored = Some(
+                self.store_derived(key, title, edition, &req.command, &out.inputs, pairs).await?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Compares an estimated remittance matrix cell by cell with the published matrix of
+    /// its year in the store (`bilateral_remittances_usd`), over the receivers the
+    /// estimate allocated. `None` if no published matrix of that year is stored.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn compare_remittances(
+        &self,
+        est: &RemitEstimate,
+    ) -> Result<Option<RemitComparison>, Error> {
+        let published =
+            self.store.pair_values(Indicator::BILATERAL_REMITTANCES_USD.code, None, None).await?;
+        let mut cells: HashMap<(String, String), (f64, f64)> = HashMap::new();
+        let mut any = false;
+        for p in published.iter().filter(|p| p.year == est.year && p.from != p.to) {
+            any = true;
+            if est.allocated_inflows.contains_key(p.to.as_str()) {
+                cells
+                    .entry((p.from.as_str().to_owned(), p.to.as_str().to_owned()))
+                    .or_default()
+                    .1 += p.value;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        for r in &est.rows {
+            cells.entry((r.sender.clone(), r.receiver.clone())).or_default().0 +=
+                r.usd_millions * 1e6;
+        }
+        let mut keys: Vec<_> = cells.keys().cloned().collect();
+        keys.sort_unstable();
+        let pairs: Vec<(f64, f64)> = keys.iter().map(|k| cells[k]).collect();
+        let n = pairs.len() as f64;
+        let (sx, sy) = pairs.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
+        let (mx, my) = (sx / n, sy / n);
+        let (mut sxy, mut sxx, mut syy, mut dev) = (0.0, 0.0, 0.0, 0.0);
+        for (x, y) in &pairs {
+            sxy += (x - mx) * (y - my);
+            sxx += (x - mx) * (x - mx);
+            syy += (y - my) * (y - my);
+            dev += (x - y).abs();
+        }
+        Ok(Some(RemitComparison {
+            n_cells: pairs.len(),
+            correlation: sxy / (sxx * syy).sqrt(),
+            total_abs_deviation: dev,
+            published_total: sy,
+            estimated_total: sx,
+        }))
+    }
+
+    /// Stored flow estimates (all methods and periods), optionally only those with
+    /// `area` as origin or destination, for profiles.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn estimated_flows(&self, area: Option<Iso3>) -> Result<Vec<StoredFlow>, Error> {
+        let datasets = self.store.datasets().await?;
+        let by_id: HashMap<i64, (String, i32, i32)> = datasets
+            .iter()
+            .filter_map(|d| {
+                let rest = d.key.strip_prefix(FLOWS_KEY)?.strip_prefix('.')?;
+                let (method, period) = rest.rsplit_once('.')?;
+                let (a, b) = period.split_once('-')?;
+                Some((d.id, (method.to_owned(), a.parse().ok()?, b.parse().ok()?)))
+            })
+            .collect();
+        let mut values = Vec::new();
+        match area {
+            None => values.extend(self.store.pair_values(FLOW_INDICATOR.code, None, None).await?),
+            Some(a) => {
+                values.extend(self.store.pair_values(FLOW_INDICATOR.code, Some(a), None).await?);
+                values.extend(
+                    self.store
+                        .pair_values(FLOW_INDICATOR.code, None, Some(a))
+                        .await?
+                        .into_iter()
+                        .filter(|v| v.from != a),
+                );
+            }
+        }
+        Ok(values
+            .into_iter()
+            .filter_map(|v| {
+                let (method, start, end) = by_id.get(&v.import_id)?.clone();
+                Some(StoredFlow {
+                    import_id: v.import_id,
+                    method,
+                    period_start: start,
+                    period_end: end,
+                    orig: v.from.as_str().to_owned(),
+                    dest: v.to.as_str().to_owned(),
+                    flow: v.value,
+                })
+            })
+            .collect())
+    }
+
+    async fn store_derived(
+        &self,
+        key: String,
+        title: String,
+        edition: String,
+        command: &str,
+        inputs: &[InputRef],
+        pairs: Vec<PairValue>,
+    ) -> Result<LoadOutcome, Error> {
+        let mut files: Vec<SourceFile> = Vec::new();
+        for i in inputs {
+            let name = if i.key == "file" {
+                file_name(Path::new(&i.edition))
+            } else {
+                format!("{} {}", i.key, i.edition)
+            };
+            if !files.iter().any(|f| f.name == name) {
+                files.push(SourceFile { name, sha256: i.fingerprint.clone(), bytes: 0 });
+            }
+        }
+        let dataset = Dataset {
+            meta: DatasetMeta {
+                key,
+                publisher: "Coherence (derived estimate)".to_owned(),
+                title,
+                edition,
+                source: command.to_owned(),
+                licence: None,
+                fictional: false,
+                files,
+            },
+            pairs,
+            ..Dataset::default()
+        };
+        self.load(&dataset, &mut |_, _| {}).await
+    }
+}
+
+fn describe_diagnostic(d: &Diagnostic, areas: &[Iso3]) -> String {
+    let table = |t: &StockTable| match t {
+        StockTable::Start => "start",
+        StockTable::End => "end",
+    };
+    match d {
+        Diagnostic::NegativeNativeBorn { table: t, area, value } => format!(
+            "negative native-born guard: {} {} table had native-born {value:.0}; its foreign-born were scaled down to keep the population",
+            areas[*area],
+            table(t)
+        ),
+        Diagnostic::GlobalImbalance { difference } => format!(
+            "closed world: natural increase − stock change = {difference:.0} persons, moved into the native-born diagonals"
+        ),
+        Diagnostic::TooManyBirths { area } => {
+            format!("too many births in {}: births spread over birthplaces", areas[*area])
+        }
+        Diagnostic::NegativeStock { table: t, count, min } => format!(
+            "{count} negative cells in the adjusted {} table (most negative {min:.1})",
+            table(t)
+        ),
+        Diagnostic::SeedUnusedByMinimisation => "seed unused by minimisation".to_owned(),
+        Diagnostic::NotConverged { step, convergence } => format!(
+            "NOT CONVERGED: {step} stopped after {} sweeps with margin error {:.3e}",
+            convergence.iterations, convergence.max_margin_error
+        ),
+    }
+}
