@@ -7,7 +7,9 @@ use rayon::prelude::*;
 
 use super::Stocks;
 use crate::error::Error;
-use crate::ipf::{Convergence, IpfOptions, Table, check_len, check_sums, factor, fit_slices};
+use crate::ipf::{
+    Convergence, IpfOptions, Table, check_len, check_sums, dot, factor, fit_slices, sum,
+};
 
 /// How flows are allocated within each birthplace table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -398,12 +400,12 @@ pub fn demographic_accounting(
         }
         Allocation::Independence => {
             let (y, conv) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            (y.into_par_iter().map(out).collect(), conv, Vec::new())
+            (y.into_tables(n).into_par_iter().map(out).collect(), conv, Vec::new())
         }
         Allocation::PseudoBayes => {
             let (y_ind, c_ind) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
             let (y_w, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf, |k, mut t| {
-                let w = pseudo_bayes(&mut t, &y_ind[k]);
+                let w = pseudo_bayes(&mut t, &y_ind, k);
                 (out(t), w)
             });
             let (y, w): (Vec<Slice>, Vec<f64>) = y_w.into_iter().unzip();
@@ -724,19 +726,99 @@ fn minimisation<R: Send>(
     })
 }
 
+/// The independence estimate of every birthplace table.
+enum Prior {
+    /// Tables fitted by IPF from a given seed.
+    Tables(Vec<Table>),
+    /// From a seed of ones IPF is exact after its first sweep: `y[i][j] = a[i] * b[j]`
+    /// with `a = row_tot / n` and `b = col_tot / Σa`, the first sweep's factors (the same
+    /// bits). Kept as the factors, one pair per birthplace.
+    RankOne(Vec<(Vec<f64>, Vec<f64>)>),
+}
+
+impl Prior {
+    /// Column `j` of birthplace table `k`, written into `buf` when it is not stored.
+    fn col<'a>(&'a self, k: usize, j: usize, buf: &'a mut [f64]) -> &'a [f64] {
+        match self {
+            Prior::Tables(t) => t[k].col(j),
+            Prior::RankOne(f) => {
+                let (a, b) = &f[k];
+                for (v, a) in buf.iter_mut().zip(a) {
+                    *v = a * b[j];
+                }
+                buf
+            }
+        }
+    }
+
+    fn total(&self, k: usize) -> f64 {
+        match self {
+            Prior::Tables(t) => sum(&t[k].data),
+            Prior::RankOne(f) => sum(&f[k].0) * sum(&f[k].1),
+        }
+    }
+
+    fn into_tables(self, n: usize) -> Vec<Table> {
+        match self {
+            Prior::Tables(t) => t,
+            Prior::RankOne(f) => f
+                .into_par_iter()
+                .map(|(a, b)| {
+                    let mut t = Table::filled(n, n, 0.0);
+                    for (j, bj) in b.iter().enumerate() {
+                        for (v, ai) in t.col_mut(j).iter_mut().zip(&a) {
+                            *v = ai * bj;
+                        }
+                    }
+                    t
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Independence: each birthplace table fitted from the seed to the adjusted stocks.
 fn independence(
     s0: &Table,
     s1: &Table,
     seed: Option<&Table>,
     ipf: &IpfOptions,
-) -> Result<(Vec<Table>, Convergence), Error> {
+) -> Result<(Prior, Convergence), Error> {
     let n = s0.n_row;
     crate::ipf::check_values("adjusted stock_start", &s0.data)?;
     crate::ipf::check_values("adjusted stock_end", &s1.data)?;
-    let base = seed.cloned().unwrap_or_else(|| Table::filled(n, n, 1.0));
     let margins: Vec<(Vec<f64>, Vec<f64>)> = (0..n).map(|k| (s0.row(k), s1.row(k))).collect();
-    Ok(fit_slices(n, |_| base.clone(), &margins, ipf, |_, t| t))
+    if let Some(base) = seed {
+        let (tables, conv) = fit_slices(n, |_| base.clone(), &margins, ipf, |_, t| t);
+        return Ok((Prior::Tables(tables), conv));
+    }
+    let mut max_margin_error: f64 = 0.0;
+    let mut scale: f64 = 0.0;
+    let factors = margins
+        .iter()
+        .map(|(r, c)| {
+            let a: Vec<f64> = r.iter().map(|&r| factor(r, n as f64)).collect();
+            let sum_a = sum(&a);
+            let b: Vec<f64> = c.iter().map(|&c| factor(c, sum_a)).collect();
+            let sum_b = sum(&b);
+            for (r, a) in r.iter().zip(&a) {
+                max_margin_error = max_margin_error.max((r - a * sum_b).abs());
+                scale = scale.max(*r);
+            }
+            for (c, b) in c.iter().zip(&b) {
+                max_margin_error = max_margin_error.max((c - b * sum_a).abs());
+                scale = scale.max(*c);
+            }
+            (a, b)
+        })
+        .collect();
+    let conv = Convergence {
+        iterations: 1,
+        max_margin_error,
+        criterion: 0.0,
+        converged: max_margin_error <= ipf.margin_rtol * scale,
+    };
+    Ok((Prior::RankOne(factors), conv))
 }
 
 /// Pseudo-Bayes smoothing (Bishop, Fienberg & Holland 1975, ch. 12; Azose & Raftery
@@ -744,52 +826,44 @@ fn independence(
 /// independence estimate `N λ`:
 /// `x̃ = N/(N+K) · x + K/(N+K) · N λ`, with `K = (N² − Σx²) / Σ(x − Nλ)²`.
 /// Both tables have the same margins, so their mixture keeps them.
-fn pseudo_bayes(x: &mut Table, prior: &Table) -> f64 {
+fn pseudo_bayes(x: &mut Table, prior: &Prior, k: usize) -> f64 {
     const L: usize = 8;
-    let n = x.data.len();
+    let n = x.n_row;
     let body = n - n % L;
-    // Pass 1: Σx, Σ prior, Σx², in L interleaved accumulators (fixed order).
-    let (mut sx, mut sp, mut sxx) = ([0.0_f64; L], [0.0_f64; L], [0.0_f64; L]);
-    for (v, p) in x.data[..body].chunks_exact(L).zip(prior.data[..body].chunks_exact(L)) {
-        for l in 0..L {
-            sx[l] += v[l];
-            sp[l] += p[l];
-            sxx[l] += v[l] * v[l];
-        }
-    }
-    for (v, p) in x.data[body..].iter().zip(&prior.data[body..]) {
-        sx[0] += v;
-        sp[0] += p;
-        sxx[0] += v * v;
-    }
-    let (total, prior_total, sum_sq) =
-        (sx.iter().sum::<f64>(), sp.iter().sum::<f64>(), sxx.iter().sum::<f64>());
+    let total = sum(&x.data);
+    let sum_sq = dot(&x.data, &x.data);
+    let prior_total = prior.total(k);
     if total <= 0.0 || prior_total <= 0.0 {
         return 0.0;
     }
     // The prior scaled to the table's total: `N λ`.
     let ratio = total / prior_total;
-    // Pass 2: Σ(x − Nλ)².
+    let mut buf = vec![0.0; n];
     let mut dist = [0.0_f64; L];
-    for (v, p) in x.data[..body].chunks_exact(L).zip(prior.data[..body].chunks_exact(L)) {
-        for l in 0..L {
-            let e = v[l] - p[l] * ratio;
-            dist[l] += e * e;
+    for j in 0..x.n_col {
+        let (v, p) = (x.col(j), prior.col(k, j, &mut buf));
+        for (v, p) in v[..body].chunks_exact(L).zip(p[..body].chunks_exact(L)) {
+            for l in 0..L {
+                let e = v[l] - p[l] * ratio;
+                dist[l] += e * e;
+            }
         }
-    }
-    for (v, p) in x.data[body..].iter().zip(&prior.data[body..]) {
-        let e = v - p * ratio;
-        dist[0] += e * e;
+        for (v, p) in v[body..].iter().zip(&p[body..]) {
+            let e = v - p * ratio;
+            dist[0] += e * e;
+        }
     }
     let dist: f64 = dist.iter().sum();
     if dist == 0.0 {
         return 0.0;
     }
-    let k = ((total * total - sum_sq) / dist).max(0.0);
-    let w = k / (total + k);
-    // Pass 3: the mixture.
-    for (v, p) in x.data.iter_mut().zip(&prior.data) {
-        *v = (1.0 - w) * *v + w * (p * ratio);
+    let kk = ((total * total - sum_sq) / dist).max(0.0);
+    let w = kk / (total + kk);
+    for j in 0..x.n_col {
+        let p = prior.col(k, j, &mut buf);
+        for (v, p) in x.col_mut(j).iter_mut().zip(p) {
+            *v = (1.0 - w) * *v + w * (p * ratio);
+        }
     }
     w
 }
@@ -817,10 +891,36 @@ mod tests {
     }
 
     #[test]
+    fn rank_one_prior_is_its_table() {
+        let s0 =
+            Table { n_row: 3, n_col: 3, data: vec![5.0, 1.0, 0.0, 2.0, 7.0, 1.0, 0.0, 3.0, 9.0] };
+        let s1 =
+            Table { n_row: 3, n_col: 3, data: vec![4.0, 2.0, 1.0, 2.0, 6.0, 2.0, 1.0, 3.0, 7.0] };
+        let (prior, conv) = independence(&s0, &s1, None, &IpfOptions::mipfp()).unwrap();
+        assert!(conv.converged);
+        let (fitted, _) =
+            independence(&s0, &s1, Some(&Table::filled(3, 3, 1.0)), &IpfOptions::mipfp()).unwrap();
+        let (direct, fitted) = (prior.into_tables(3), fitted.into_tables(3));
+        for (a, b) in direct.iter().zip(&fitted) {
+            for (x, y) in a.data.iter().zip(&b.data) {
+                assert!((x - y).abs() < 1e-12, "{x} vs {y}");
+            }
+        }
+        let x =
+            Table { n_row: 3, n_col: 3, data: vec![5.0, 0.0, 0.0, 0.0, 6.0, 1.0, 0.0, 0.0, 8.0] };
+        let (mut a, mut b) = (x.clone(), x);
+        let wa = pseudo_bayes(&mut a, &Prior::Tables(direct.clone()), 1);
+        let (prior, _) = independence(&s0, &s1, None, &IpfOptions::mipfp()).unwrap();
+        let wb = pseudo_bayes(&mut b, &prior, 1);
+        assert_eq!(wa.to_bits(), wb.to_bits());
+        assert_eq!(a, b);
+    }
+
+    #[test]
     fn pseudo_bayes_keeps_margins() {
         let mut x = Table { n_row: 2, n_col: 2, data: vec![5.0, 0.0, 0.0, 5.0] };
-        let prior = Table { n_row: 2, n_col: 2, data: vec![2.5, 2.5, 2.5, 2.5] };
-        let w = pseudo_bayes(&mut x, &prior);
+        let prior = Prior::Tables(vec![Table { n_row: 2, n_col: 2, data: vec![2.5; 4] }]);
+        let w = pseudo_bayes(&mut x, &prior, 0);
         assert!(w > 0.0 && w < 1.0);
         assert!((x.row_sums()[0] - 5.0).abs() < 1e-12);
         assert!((x.col_sums()[1] - 5.0).abs() < 1e-12);
