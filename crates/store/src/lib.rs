@@ -15,6 +15,7 @@
 //! This is the only crate that writes SQL. It is async (sqlx), so that the same code
 //! path can serve the multi-user workspace on PostgreSQL later.
 
+mod estimates;
 mod migrate;
 mod read;
 mod write;
@@ -27,6 +28,9 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+pub use estimates::{
+    EstimateRecord, EstimateSaved, EstimateSummary, StoredCoefficient, StoredEstimate,
+};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy};
 pub use write::{ImportOutcome, ImportStatus};

@@ -1,0 +1,393 @@
+//! Fitted gravity models stored under a name, with their provenance: the estimator,
+//! formula, variance type, data file (name, SHA-256, rows), coefficients, standard errors,
+//! variance matrix, sample size and removal counts. Each save is one transaction.
+
+use sqlx::{Sqlite, Transaction};
+
+use crate::{Error, Store};
+
+/// One regressor of a stored estimate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredCoefficient {
+    /// The regressor as written in the formula (`log(dist)`, `(Intercept)`).
+    pub name: String,
+    /// The estimate; `None` for a regressor dropped as collinear.
+    pub coef: Option<f64>,
+    /// Its standard error; `None` for a regressor dropped as collinear.
+    pub se: Option<f64>,
+}
+
+/// A fitted model, as saved by [`Store::save_estimate`] and read by [`Store::estimate`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct EstimateRecord {
+    /// The name it is stored under (unique in the store).
+    pub name: String,
+    /// `ppml` or `ols`.
+    pub estimator: String,
+    /// The model formula as given.
+    pub formula: String,
+    /// The variance estimator (`iid`, `hetero`, `cluster:a^b`).
+    pub vcov_type: String,
+    /// The small-sample-correction preset (`stata`, `fixest`, `pyfixest`).
+    pub ssc: String,
+    /// The data file's name.
+    pub data_file: String,
+    /// The data file's SHA-256 (64 lower-case hex digits).
+    pub data_sha256: String,
+    /// Data rows in the file (without the header).
+    pub data_rows: i64,
+    /// Observations used in the estimation.
+    pub n_obs: i64,
+    /// Whether the fit converged.
+    pub converged: bool,
+    /// IRLS iterations (`None` for OLS).
+    pub iterations: Option<i64>,
+    /// Deviance (residual sum of squares for OLS).
+    pub deviance: Option<f64>,
+    /// Log-likelihood.
+    pub log_likelihood: Option<f64>,
+    /// Every regressor, in formula order.
+    pub coefficients: Vec<StoredCoefficient>,
+    /// The variance matrix over the estimated coefficients (those with a `coef`), row by
+    /// row: `k × k` values for `k` estimated coefficients.
+    pub vcov: Vec<f64>,
+    /// Input rows left out, by reason (only reasons with rows).
+    pub removed: Vec<(String, i64)>,
+}
+
+/// A stored estimate as listed by [`Store::estimates`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct EstimateSummary {
+    /// Its id in the store.
+    pub id: i64,
+    /// The name it is stored under.
+    pub name: String,
+    /// `ppml` or `ols`.
+    pub estimator: String,
+    /// The model formula.
+    pub formula: String,
+    /// The variance estimator.
+    pub vcov_type: String,
+    /// The small-sample-correction preset.
+    pub ssc: String,
+    /// The data file's name.
+    pub data_file: String,
+    /// The data file's SHA-256.
+    pub data_sha256: String,
+    /// Data rows in the file.
+    pub data_rows: i64,
+    /// Observations used.
+    pub n_obs: i64,
+    /// Whether the fit converged.
+    pub converged: bool,
+    /// When it was saved (RFC 3339, UTC).
+    pub created_at: String,
+}
+
+/// A stored estimate read back: its listing and its contents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredEstimate {
+    /// Id, name, provenance and save time.
+    pub summary: EstimateSummary,
+    /// Everything that was saved.
+    pub record: EstimateRecord,
+}
+
+/// What [`Store::save_estimate`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EstimateSaved {
+    /// A new estimate was stored with this id.
+    Added(i64),
+    /// An estimate of the same name was replaced; the new one has this id.
+    Replaced(i64),
+    /// An estimate of that name exists (with this id) and replacing was not asked for;
+    /// nothing changed.
+    NameTaken(i64),
+}
+
+/// Selects the columns of a [`SummaryRow`] from `estimates`.
+macro_rules! select_summary {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, name, estimator, formula, vcov_type, ssc, data_file, data_sha256, \
+             data_rows, n_obs, converged, created_at FROM estimates ",
+            $rest
+        )
+    };
+}
+
+type SummaryRow =
+    (i64, String, String, String, String, String, String, String, i64, i64, bool, String);
+
+fn summary(
+    (
+        id,
+        name,
+        estimator,
+        formula,
+        vcov_type,
+        ssc,
+        data_file,
+        data_sha256,
+        data_rows,
+        n_obs,
+        converged,
+        created_at,
+    ): SummaryRow,
+) -> EstimateSummary {
+    EstimateSummary {
+        id,
+        name,
+        estimator,
+        formula,
+        vcov_type,
+        ssc,
+        data_file,
+        data_sha256,
+        data_rows,
+        n_obs,
+        converged,
+        created_at,
+    }
+}
+
+impl Store {
+    /// Saves a fitted model under `record.name`, in one transaction. If the name is
+    /// taken, the old estimate is replaced when `replace` is true, and otherwise nothing
+    /// changes ([`EstimateSaved::NameTaken`]).
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the write fails (the store is then unchanged), or
+    /// [`Error::Corrupt`] if `record.vcov` does not have `k × k` values for the `k`
+    /// estimated coefficients.
+    pub async fn save_estimate(
+        &self,
+        record: &EstimateRecord,
+        replace: bool,
+    ) -> Result<EstimateSaved, Error> {
+        let k = record.coefficients.iter().filter(|c| c.coef.is_some()).count();
+        if record.vcov.len() != k * k {
+            return Err(Error::Corrupt {
+                what: "variance matrix size",
+                value: format!("{} values for {k} coefficients", record.vcov.len()),
+            });
+        }
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM estimates WHERE name = ?")
+            .bind(&record.name)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some((id,)) = existing {
+            if !replace {
+                tx.rollback().await?;
+                return Ok(EstimateSaved::NameTaken(id));
+            }
+            sqlx::query("DELETE FROM estimates WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        }
+        let id = insert(&mut tx, record).await?;
+        tx.commit().await?;
+        tracing::info!(name = %record.name, id, "saved estimate");
+        Ok(if existing.is_some() { EstimateSaved::Replaced(id) } else { EstimateSaved::Added(id) })
+    }
+
+    /// Every stored estimate, by name.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn estimates(&self) -> Result<Vec<EstimateSummary>, Error> {
+        let rows: Vec<SummaryRow> =
+            sqlx::query_as(select_summary!("ORDER BY name")).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(summary).collect())
+    }
+
+    /// The estimate stored under `name`, if any.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn estimate(&self, name: &str) -> Result<Option<StoredEstimate>, Error> {
+        let mut conn = self.pool.acquire().await?;
+        let row: Option<SummaryRow> = sqlx::query_as(select_summary!("WHERE name = ?"))
+            .bind(name)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let summary = summary(row);
+        let id = summary.id;
+        let (iterations, deviance, log_likelihood): (Option<i64>, Option<f64>, Option<f64>) =
+            sqlx::query_as(
+                "SELECT iterations, deviance, log_likelihood FROM estimates WHERE id = ?",
+            )
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+        let coefficients: Vec<(String, Option<f64>, Option<f64>)> = sqlx::query_as(
+            "SELECT name, coef, se FROM estimate_coefficients WHERE estimate_id = ? ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let vcov: Vec<(f64,)> = sqlx::query_as(
+            "SELECT value FROM estimate_vcov WHERE estimate_id = ? ORDER BY row, col",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let removed: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT reason, n_rows FROM estimate_removed WHERE estimate_id = ? ORDER BY reason",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let record = EstimateRecord {
+            name: summary.name.clone(),
+            estimator: summary.estimator.clone(),
+            formula: summary.formula.clone(),
+            vcov_type: summary.vcov_type.clone(),
+            ssc: summary.ssc.clone(),
+            data_file: summary.data_file.clone(),
+            data_sha256: summary.data_sha256.clone(),
+            data_rows: summary.data_rows,
+            n_obs: summary.n_obs,
+            converged: summary.converged,
+            iterations,
+            deviance,
+            log_likelihood,
+            coefficients: coefficients
+                .into_iter()
+                .map(|(name, coef, se)| StoredCoefficient { name, coef, se })
+                .collect(),
+            vcov: vcov.into_iter().map(|(v,)| v).collect(),
+            removed,
+        };
+        Ok(Some(StoredEstimate { summary, record }))
+    }
+}
+
+async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Result<i64, Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO estimates (name, estimator, formula, vcov_type, ssc, data_file, data_sha256, \
+         data_rows, n_obs, converged, iterations, deviance, log_likelihood, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&record.name)
+    .bind(&record.estimator)
+    .bind(&record.formula)
+    .bind(&record.vcov_type)
+    .bind(&record.ssc)
+    .bind(&record.data_file)
+    .bind(&record.data_sha256)
+    .bind(record.data_rows)
+    .bind(record.n_obs)
+    .bind(record.converged)
+    .bind(record.iterations)
+    .bind(record.deviance)
+    .bind(record.log_likelihood)
+    .bind(jiff::Timestamp::now().to_string())
+    .fetch_one(&mut **tx)
+    .await?;
+    for (position, c) in record.coefficients.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO estimate_coefficients (estimate_id, position, name, coef, se) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(position as i64)
+        .bind(&c.name)
+        .bind(c.coef)
+        .bind(c.se)
+        .execute(&mut **tx)
+        .await?;
+    }
+    let k = record.coefficients.iter().filter(|c| c.coef.is_some()).count();
+    for (index, value) in record.vcov.iter().enumerate() {
+        sqlx::query("INSERT INTO estimate_vcov (estimate_id, row, col, value) VALUES (?, ?, ?, ?)")
+            .bind(id)
+            .bind((index / k) as i64)
+            .bind((index % k) as i64)
+            .bind(value)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for (reason, n_rows) in &record.removed {
+        sqlx::query("INSERT INTO estimate_removed (estimate_id, reason, n_rows) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(reason)
+            .bind(n_rows)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(name: &str, coef: f64) -> EstimateRecord {
+        EstimateRecord {
+            name: name.to_owned(),
+            estimator: "ppml".to_owned(),
+            formula: "y ~ x + z | fe".to_owned(),
+            vcov_type: "cluster:fe".to_owned(),
+            ssc: "stata".to_owned(),
+            data_file: "d.csv".to_owned(),
+            data_sha256: "0".repeat(64),
+            data_rows: 10,
+            n_obs: 9,
+            converged: true,
+            iterations: Some(5),
+            deviance: Some(1.5),
+            log_likelihood: Some(-20.25),
+            coefficients: vec![
+                StoredCoefficient { name: "x".to_owned(), coef: Some(coef), se: Some(0.1) },
+                StoredCoefficient { name: "z".to_owned(), coef: None, se: None },
+            ],
+            vcov: vec![0.01],
+            removed: vec![("missing".to_owned(), 1)],
+        }
+    }
+
+    #[tokio::test]
+    async fn save_list_read_and_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
+        let first = record("fta", 0.25);
+        let EstimateSaved::Added(id) = store.save_estimate(&first, false).await.unwrap() else {
+            panic!("not added")
+        };
+        let back = store.estimate("fta").await.unwrap().unwrap();
+        assert_eq!(back.record, first);
+        assert_eq!(back.summary.id, id);
+        assert_eq!(store.estimate("other").await.unwrap(), None);
+
+        let second = record("fta", 0.5);
+        assert_eq!(
+            store.save_estimate(&second, false).await.unwrap(),
+            EstimateSaved::NameTaken(id)
+        );
+        assert_eq!(store.estimate("fta").await.unwrap().unwrap().record, first, "unchanged");
+        assert!(matches!(
+            store.save_estimate(&second, true).await.unwrap(),
+            EstimateSaved::Replaced(_)
+        ));
+        assert_eq!(store.estimate("fta").await.unwrap().unwrap().record, second);
+        let list = store.estimates().await.unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].name, "fta");
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM estimate_coefficients")
+            .fetch_one(&store.pool)
+            .await
+            .unwrap();
+        assert_eq!(n, 2, "the replaced estimate's rows are gone");
+    }
+
+    #[tokio::test]
+    async fn a_malformed_variance_matrix_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
+        let mut bad = record("bad", 1.0);
+        bad.vcov = vec![1.0, 2.0];
+        assert!(store.save_estimate(&bad, false).await.is_err());
+        assert!(store.estimates().await.unwrap().is_empty());
+    }
+}
