@@ -75,7 +75,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     let y = transform(&spec.depvar);
-    let x: Vec<Vec<f64>> = spec.regressors.iter().map(transform).collect();
+    let mut x: Vec<Vec<f64>> = spec.regressors.iter().map(transform).collect();
+    if spec.intercept {
+        x.push(vec![1.0; y.len()]);
+    }
     let fixef: Vec<Vec<u32>> = spec
         .fixef
         .iter()
@@ -110,7 +113,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         seconds.push(started.elapsed().as_secs_f64());
     }
     let fit = fit.expect("at least one fit");
-    let names: Vec<String> = spec.regressors.iter().map(|t| format!("\"{t}\"")).collect();
+    let mut names: Vec<String> = spec.regressors.iter().map(|t| format!("\"{t}\"")).collect();
+    if spec.intercept {
+        names.push("\"(Intercept)\"".to_string());
+    }
     let list = |v: &[f64]| v.iter().map(|c| format!("{c:.17e}")).collect::<Vec<_>>().join(", ");
     println!(
         "{{\"engine\": \"coherence\", \"names\": [{}], \"coef\": [{}], \"se\": [{}], \
