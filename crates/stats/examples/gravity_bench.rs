@@ -2,7 +2,8 @@
 //! JSON line (coefficients, timings, sample size, deviance). Used by
 //! `bench/gravity/run.sh` to compare with pyfixest; see docs/benchmarks.md.
 //!
-//! Usage: `gravity_bench DATA.csv --model "y ~ x1 + log(x2) | fe1 + fe2^fe3" [--repeat 2]`
+//! Usage: `gravity_bench DATA.csv --model "y ~ x1 + log(x2) | fe1 + fe2^fe3" [--repeat 3]
+//! [--separation ir] [--fixef-tol TOL]`
 //!
 //! The fit is repeated (`--repeat`, default 3); the first time and the fastest later
 //! ("warm") time are reported, as for pyfixest, whose first call compiles its kernels.
@@ -13,7 +14,7 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use stats::formula::{self, Transform};
-use stats::ppml::{self, Data, FixefRm, PpmlOptions, group_ids, interact};
+use stats::ppml::{self, Data, FixefRm, PpmlOptions, Separation, group_ids, interact};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
@@ -102,6 +103,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     // pyfixest's fepois defaults: singletons and all-zero fixed-effect levels removed.
     let mut options = PpmlOptions { fixef_rm: FixefRm::Both, ..PpmlOptions::default() };
+    if flag("--separation").is_some_and(|s| s == "ir") {
+        options.separation = Separation::Rectifier;
+    }
     if let Some(tol) = flag("--fixef-tol") {
         options.fixef_tol = tol.parse()?;
     }
