@@ -151,29 +151,6 @@ pub enum Output {
     OdOnly,
 }
 
-/// One fitted birthplace table: already an output matrix, or a working table that is only
-/// summed into the origin-destination matrix.
-enum Slice {
-    Mat(Mat<f64>),
-    Table(Table),
-}
-
-impl Slice {
-    fn col(&self, j: usize) -> &[f64] {
-        match self {
-            Slice::Mat(m) => m.col_as_slice(j),
-            Slice::Table(t) => t.col(j),
-        }
-    }
-
-    fn into_mat(self) -> Option<Mat<f64>> {
-        match self {
-            Slice::Mat(m) => Some(m),
-            Slice::Table(_) => None,
-        }
-    }
-}
-
 /// Which stock table a diagnostic is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StockTable {
@@ -391,24 +368,22 @@ pub fn demographic_accounting(
     };
     // Each birthplace table is turned into its output matrix as soon as it is fitted,
     // while it is still in cache.
-    let keep = options.output == Output::Full;
-    let out = |t: Table| if keep { Slice::Mat(t.to_mat()) } else { Slice::Table(t) };
-    let (slices, convergence, prior_weight): (Vec<Slice>, _, _) = match options.allocation {
+    let (slices, convergence, prior_weight): (Vec<Mat<f64>>, _, _) = match options.allocation {
         Allocation::Minimisation => {
-            let (y, conv) = minimisation(&s0, &s1, min_seed, &options.ipf, |_, t| out(t));
+            let (y, conv) = minimisation(&s0, &s1, min_seed, &options.ipf, |_, m| m);
             (y, conv, Vec::new())
         }
         Allocation::Independence => {
             let (y, conv) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            (y.into_tables(n).into_par_iter().map(out).collect(), conv, Vec::new())
+            (y.into_mats(n), conv, Vec::new())
         }
         Allocation::PseudoBayes => {
             let (y_ind, c_ind) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            let (y_w, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf, |k, mut t| {
-                let w = pseudo_bayes(&mut t, &y_ind, k);
-                (out(t), w)
+            let (y_w, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf, |k, mut m| {
+                let w = pseudo_bayes(&mut m, &y_ind, k);
+                (m, w)
             });
-            let (y, w): (Vec<Slice>, Vec<f64>) = y_w.into_iter().unzip();
+            let (y, w): (Vec<Mat<f64>>, Vec<f64>) = y_w.into_iter().unzip();
             let conv = Convergence {
                 iterations: c_min.iterations.max(c_ind.iterations),
                 max_margin_error: c_min.max_margin_error.max(c_ind.max_margin_error),
@@ -428,7 +403,7 @@ pub fn demographic_accounting(
         .map(|j| {
             let mut col = vec![0.0; n];
             for y in &slices {
-                for (acc, x) in col.iter_mut().zip(y.col(j)) {
+                for (acc, x) in col.iter_mut().zip(y.col_as_slice(j)) {
                     *acc += x;
                 }
             }
@@ -438,9 +413,9 @@ pub fn demographic_accounting(
         .collect();
     let od = Table { n_row: n, n_col: n, data: od_cols.concat() };
     let total = od.data.iter().sum();
-    let flow_by_pob = match keep {
-        true => slices.into_iter().filter_map(Slice::into_mat).collect(),
-        false => Vec::new(),
+    let flow_by_pob = match options.output {
+        Output::Full => slices,
+        Output::OdOnly => Vec::new(),
     };
     Ok(DemoFlows {
         flow_by_pob,
@@ -664,7 +639,7 @@ fn minimisation<R: Send>(
     s1: &Table,
     seed: Option<&Table>,
     ipf: &IpfOptions,
-    finish: impl Fn(usize, Table) -> R + Sync,
+    finish: impl Fn(usize, Mat<f64>) -> R + Sync,
 ) -> (Vec<R>, Convergence) {
     let n = s0.n_row;
     // Margins of birthplace k: movers out of each origin (x0) and into each destination (x1).
@@ -713,16 +688,17 @@ fn minimisation<R: Send>(
     };
     fit_slices(n, make, &block_margins, ipf, |k, block| {
         let (rows, cols) = &active[k];
-        let mut t = Table::filled(n, n, 0.0);
+        let mut m = Mat::<f64>::zeros(n, n);
         for (cj, &j) in cols.iter().enumerate() {
-            for (ri, &i) in rows.iter().enumerate() {
-                *t.at_mut(i, j) = block.at(ri, cj);
+            let (col, fitted) = (m.col_as_slice_mut(j), block.col(cj));
+            for (&i, &v) in rows.iter().zip(fitted) {
+                col[i] = v;
             }
         }
         for r in 0..n {
-            *t.at_mut(r, r) += s0.at(k, r).min(s1.at(k, r));
+            m[(r, r)] += s0.at(k, r).min(s1.at(k, r));
         }
-        finish(k, t)
+        finish(k, m)
     })
 }
 
@@ -758,19 +734,19 @@ impl Prior {
         }
     }
 
-    fn into_tables(self, n: usize) -> Vec<Table> {
+    fn into_mats(self, n: usize) -> Vec<Mat<f64>> {
         match self {
-            Prior::Tables(t) => t,
+            Prior::Tables(t) => t.par_iter().map(Table::to_mat).collect(),
             Prior::RankOne(f) => f
                 .into_par_iter()
                 .map(|(a, b)| {
-                    let mut t = Table::filled(n, n, 0.0);
+                    let mut m = Mat::<f64>::zeros(n, n);
                     for (j, bj) in b.iter().enumerate() {
-                        for (v, ai) in t.col_mut(j).iter_mut().zip(&a) {
+                        for (v, ai) in m.col_as_slice_mut(j).iter_mut().zip(&a) {
                             *v = ai * bj;
                         }
                     }
-                    t
+                    m
                 })
                 .collect(),
         }
@@ -826,12 +802,16 @@ fn independence(
 /// independence estimate `N λ`:
 /// `x̃ = N/(N+K) · x + K/(N+K) · N λ`, with `K = (N² − Σx²) / Σ(x − Nλ)²`.
 /// Both tables have the same margins, so their mixture keeps them.
-fn pseudo_bayes(x: &mut Table, prior: &Prior, k: usize) -> f64 {
+fn pseudo_bayes(x: &mut Mat<f64>, prior: &Prior, k: usize) -> f64 {
     const L: usize = 8;
-    let n = x.n_row;
+    let n = x.nrows();
     let body = n - n % L;
-    let total = sum(&x.data);
-    let sum_sq = dot(&x.data, &x.data);
+    let (mut total, mut sum_sq) = (0.0, 0.0);
+    for j in 0..x.ncols() {
+        let col = x.col_as_slice(j);
+        total += sum(col);
+        sum_sq += dot(col, col);
+    }
     let prior_total = prior.total(k);
     if total <= 0.0 || prior_total <= 0.0 {
         return 0.0;
@@ -840,8 +820,8 @@ fn pseudo_bayes(x: &mut Table, prior: &Prior, k: usize) -> f64 {
     let ratio = total / prior_total;
     let mut buf = vec![0.0; n];
     let mut dist = [0.0_f64; L];
-    for j in 0..x.n_col {
-        let (v, p) = (x.col(j), prior.col(k, j, &mut buf));
+    for j in 0..x.ncols() {
+        let (v, p) = (x.col_as_slice(j), prior.col(k, j, &mut buf));
         for (v, p) in v[..body].chunks_exact(L).zip(p[..body].chunks_exact(L)) {
             for l in 0..L {
                 let e = v[l] - p[l] * ratio;
@@ -859,9 +839,9 @@ fn pseudo_bayes(x: &mut Table, prior: &Prior, k: usize) -> f64 {
     }
     let kk = ((total * total - sum_sq) / dist).max(0.0);
     let w = kk / (total + kk);
-    for j in 0..x.n_col {
+    for j in 0..x.ncols() {
         let p = prior.col(k, j, &mut buf);
-        for (v, p) in x.col_mut(j).iter_mut().zip(p) {
+        for (v, p) in x.col_as_slice_mut(j).iter_mut().zip(p) {
             *v = (1.0 - w) * *v + w * (p * ratio);
         }
     }
@@ -900,16 +880,18 @@ mod tests {
         assert!(conv.converged);
         let (fitted, _) =
             independence(&s0, &s1, Some(&Table::filled(3, 3, 1.0)), &IpfOptions::mipfp()).unwrap();
-        let (direct, fitted) = (prior.into_tables(3), fitted.into_tables(3));
+        let (direct, fitted) = (prior.into_mats(3), fitted.into_mats(3));
         for (a, b) in direct.iter().zip(&fitted) {
-            for (x, y) in a.data.iter().zip(&b.data) {
-                assert!((x - y).abs() < 1e-12, "{x} vs {y}");
+            for j in 0..3 {
+                for i in 0..3 {
+                    assert!((a[(i, j)] - b[(i, j)]).abs() < 1e-12);
+                }
             }
         }
-        let x =
-            Table { n_row: 3, n_col: 3, data: vec![5.0, 0.0, 0.0, 0.0, 6.0, 1.0, 0.0, 0.0, 8.0] };
+        let x = faer::mat![[5.0, 0.0, 0.0], [0.0, 6.0, 0.0], [0.0, 1.0, 8.0]];
         let (mut a, mut b) = (x.clone(), x);
-        let wa = pseudo_bayes(&mut a, &Prior::Tables(direct.clone()), 1);
+        let tables = direct.iter().map(|m| Table::from_mat(m.as_ref())).collect();
+        let wa = pseudo_bayes(&mut a, &Prior::Tables(tables), 1);
         let (prior, _) = independence(&s0, &s1, None, &IpfOptions::mipfp()).unwrap();
         let wb = pseudo_bayes(&mut b, &prior, 1);
         assert_eq!(wa.to_bits(), wb.to_bits());
@@ -918,11 +900,11 @@ mod tests {
 
     #[test]
     fn pseudo_bayes_keeps_margins() {
-        let mut x = Table { n_row: 2, n_col: 2, data: vec![5.0, 0.0, 0.0, 5.0] };
+        let mut x = faer::mat![[5.0, 0.0], [0.0, 5.0]];
         let prior = Prior::Tables(vec![Table { n_row: 2, n_col: 2, data: vec![2.5; 4] }]);
         let w = pseudo_bayes(&mut x, &prior, 0);
         assert!(w > 0.0 && w < 1.0);
-        assert!((x.row_sums()[0] - 5.0).abs() < 1e-12);
-        assert!((x.col_sums()[1] - 5.0).abs() < 1e-12);
+        assert!((x[(0, 0)] + x[(0, 1)] - 5.0).abs() < 1e-12);
+        assert!((x[(0, 1)] + x[(1, 1)] - 5.0).abs() < 1e-12);
     }
 }
