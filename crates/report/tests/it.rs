@@ -348,3 +348,53 @@ fn values_that_are_not_numbers_do_not_leak() {
     check_brief(&html);
     assert!(html.contains("n/a"));
 }
+
+#[test]
+fn sdg_dependence_diaspora_and_governance_sections() {
+    let html = brief::render(&fixture::xandria());
+    check_brief(&html);
+    let sdg = between(&html, "<section id=\"sdg\"", "</section>");
+    for expected in [
+        "17.3.2 — World Bank income group: Lower middle income",
+        "3.71",
+        "GDP-weighted over 3 of 4 members; 1 without data",
+        "10.c.1 Average cost of the corridors to the country (4 corridors)",
+        "4.96",
+        "50.0",
+        "1.96",
+        "Remittance Prices Worldwide country average to the country",
+    ] {
+        assert!(sdg.contains(expected), "SDG section lacks {expected:?}: {sdg}");
+    }
+    let dependence = between(&html, "<section id=\"dependence\"", "</section>");
+    for expected in ["% of exports", "31.40", "216", "0.412", "over 9 partners"] {
+        assert!(dependence.contains(expected), "dependence lacks {expected:?}: {dependence}");
+    }
+    let diaspora = between(&html, "<section id=\"diaspora\"", "</section>");
+    for expected in ["Brevmark", "480,000", "512,300", "All 2 destinations", "Corvania", "1,700"] {
+        assert!(diaspora.contains(expected), "diaspora lacks {expected:?}: {diaspora}");
+    }
+    let governance = between(&html, "<section id=\"governance\"", "</section>");
+    assert!(governance.contains("On the list"), "{governance}");
+    assert!(governance.contains("Not a state party"), "{governance}");
+    assert_eq!(governance.matches("href=\"#src-").count(), 2);
+    let headline = between(&html, "<section id=\"headline\"", "</section>");
+    assert!(
+        headline.contains("Emigration rate (2024)") && headline.contains("11.2%"),
+        "{headline}"
+    );
+    assert!(
+        headline.contains("Net migration (2023)") && headline.contains("-41,500"),
+        "{headline}"
+    );
+}
+
+#[test]
+fn sparse_profile_has_the_new_sections_with_no_data_notes() {
+    let html = brief::render(&fixture::sparse());
+    check_brief(&html);
+    for id in ["sdg", "dependence", "diaspora", "governance"] {
+        assert!(html.contains(&format!("<section id=\"{id}\"")), "{id}");
+    }
+    assert!(!html.contains("<section id=\"members\""));
+}
