@@ -13,9 +13,11 @@
 //! The extrapolation is an affine combination of points of `v + span(D)`, so it stays on
 //! that set and the fixed point is unchanged.
 //!
-//! Convergence: the sum over dimensions of the largest group-mean correction in the last
-//! sweep, `Σ_g max_j |δ_{g j}|` (an upper bound on `max_n |F(r)_n − r_n|`), is below the
-//! tolerance. Each column is demeaned sequentially, so the result does not depend on the
+//! Convergence: the change made by the last sweep is below the tolerance, the change being
+//! measured (see [`Criterion`]) as the weighted root-mean-square group-mean correction
+//! summed over dimensions, `Σ_g (Σ_j W_{g j} δ_{g j}² / Σ_n w_n)^½` (an upper bound on the
+//! weighted RMS change of the observations), or as the largest correction,
+//! `Σ_g max_j |δ_{g j}|` (an upper bound on `max_n |F(r)_n − r_n|`). Each column is demeaned sequentially, so the result does not depend on the
 //! number of threads.
 
 use std::collections::HashMap;
@@ -161,10 +163,37 @@ pub(crate) struct Demeaner<'a> {
     weights: &'a [f64],
     /// `1 / Σ_{n in level} w_n` per dimension and level (0 for an empty level).
     inv_wsum: Vec<Vec<f64>>,
+    /// `1 / Σ_n w_n`.
+    inv_total_weight: f64,
+    /// How the change of a sweep is measured.
+    criterion: Criterion,
+}
+
+/// How far to demean: the change criterion, its tolerance and the most sweeps allowed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Demeaning {
+    pub(crate) criterion: Criterion,
+    pub(crate) tol: f64,
+    pub(crate) max_sweeps: u32,
+}
+
+/// How the demeaning measures the change made by a sweep, to compare with its tolerance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Criterion {
+    /// `Σ_g (Σ_j W_{g j} δ_{g j}² / Σ_n w_n)^½`: the weighted root-mean-square group-mean
+    /// correction, summed over dimensions; by the triangle inequality an upper bound on
+    /// the weighted RMS change of the observations. Observations with negligible weight
+    /// (fitted means near zero) do not hold the demeaning back, and they do not matter for
+    /// the weighted least-squares step either.
+    WeightedRms,
+    /// `Σ_g max_j |δ_{g j}|`: an upper bound on the largest change of any observation.
+    /// Used where the observations with small weights are the ones that matter (the
+    /// separation rectifier).
+    Largest,
 }
 
 impl<'a> Demeaner<'a> {
-    pub(crate) fn new(dims: &'a FixefDims, weights: &'a [f64]) -> Self {
+    pub(crate) fn new(dims: &'a FixefDims, weights: &'a [f64], criterion: Criterion) -> Self {
         use rayon::prelude::*;
         let inv_wsum = dims
             .ids
@@ -178,7 +207,9 @@ impl<'a> Demeaner<'a> {
                 sums.iter().map(|&s| if s > 0.0 { 1.0 / s } else { 0.0 }).collect()
             })
             .collect();
-        Self { dims, weights, inv_wsum }
+        let total: f64 = weights.iter().sum();
+        let inv_total_weight = if total > 0.0 { 1.0 / total } else { 0.0 };
+        Self { dims, weights, inv_wsum, inv_total_weight, criterion }
     }
 
     /// Replaces `col` by its residual after partialling out all fixed effects.
@@ -277,12 +308,17 @@ impl<'a> Demeaner<'a> {
         let mut change = 0.0;
         let mut products = products;
         for g in 0..n_dims {
-            let mut largest = 0.0f64;
+            // Σ_j W_j δ_j² = Σ_j (Σ_{n∈j} w_n r_n) δ_j.
+            let mut weighted_ss = 0.0;
             for (s, &inv) in sums[g].iter_mut().zip(&self.inv_wsum[g]) {
-                *s *= inv;
-                largest = largest.max(s.abs());
+                let delta = *s * inv;
+                weighted_ss += *s * delta;
+                *s = delta;
             }
-            change += largest;
+            change += match self.criterion {
+                Criterion::WeightedRms => (weighted_ss * self.inv_total_weight).max(0.0).sqrt(),
+                Criterion::Largest => sums[g].iter().fold(0.0f64, |m, d| m.max(d.abs())),
+            };
             let (head, tail) = sums.split_at_mut(g + 1);
             let delta = &head[g];
             if let Some(next) = tail.first_mut() {
@@ -386,7 +422,12 @@ mod tests {
         let dims = FixefDims::new(&[&a, &b], &(0..60).collect::<Vec<_>>());
         let w: Vec<f64> = (0..60).map(|n| 1.0 + f64::from(n % 3)).collect();
         let mut v: Vec<f64> = (0..60).map(|n| f64::from(n).sin() * 10.0).collect();
-        let info = Demeaner::new(&dims, &w).demean(&mut v, 1e-13, 10_000, &mut Scratch::default());
+        let info = Demeaner::new(&dims, &w, Criterion::Largest).demean(
+            &mut v,
+            1e-13,
+            10_000,
+            &mut Scratch::default(),
+        );
         assert!(info.converged);
         for ids in &dims.ids {
             let mut sums = [0.0; 5];

@@ -232,9 +232,9 @@ pub struct PpmlOptions {
     pub glm_tol: f64,
     /// Maximum number of IRLS iterations. Default: `25` (fixest `glm.iter`).
     pub glm_max_iter: u32,
-    /// Tolerance of the demeaning (sum over dimensions of the largest group-mean
-    /// correction in a sweep). The IRLS ends at `min(fixef_tol, glm_tol / 10)`.
-    /// Default: `1e-6`.
+    /// Tolerance of the demeaning: a sweep's change, the weighted root-mean-square
+    /// group-mean correction summed over dimensions, must fall below it. The IRLS ends
+    /// at `min(fixef_tol, glm_tol / 10)`. Default: `1e-6`.
     pub fixef_tol: f64,
     /// Maximum number of sweeps per demeaning. Default: `10_000`.
     pub fixef_max_iter: u32,

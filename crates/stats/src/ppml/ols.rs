@@ -4,7 +4,7 @@
 //! fixed-effect dummies equals `β` from regressing the demeaned `ỹ` on the demeaned `X̃`:
 //! `β = (X̃'WX̃)⁻¹ X̃'Wỹ`, residuals `e = ỹ − X̃β`.
 
-use super::fixef::{Demeaner, FixefDims, demean_columns};
+use super::fixef::{Criterion, Demeaner, Demeaning, FixefDims, demean_columns};
 use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_cross, weighted_gram};
 use super::sample::prepare;
 use super::vcov::{Sandwich, estimate};
@@ -37,15 +37,15 @@ pub(crate) fn wls_fe(
     w: &[f64],
     y: &[f64],
     x: &[Vec<f64>],
-    tol: f64,
-    max_sweeps: u32,
+    demeaning: Demeaning,
     collin_tol: f64,
 ) -> WlsFit {
+    let Demeaning { criterion, tol, max_sweeps } = demeaning;
     let reference: Vec<f64> =
         x.iter().map(|c| c.iter().zip(w).map(|(&v, &w)| w * v * v).sum()).collect();
     let mut y_tilde = y.to_vec();
     let mut x_tilde: Vec<Vec<f64>> = x.to_vec();
-    let demeaner = Demeaner::new(dims, w);
+    let demeaner = Demeaner::new(dims, w, criterion);
     let (converged, n_sweeps) = {
         let mut cols: Vec<&mut [f64]> = std::iter::once(y_tilde.as_mut_slice())
             .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))
@@ -105,15 +105,12 @@ pub fn fit_ols(data: &Data<'_>, options: &OlsOptions) -> Result<OlsFit, Error> {
     };
     let x: Vec<Vec<f64>> =
         data.x.iter().map(|col| rows.iter().map(|&r| col[r]).collect()).collect();
-    let wls = wls_fe(
-        &prepared.dims,
-        &w,
-        &y,
-        &x,
-        options.fixef_tol,
-        options.fixef_max_iter,
-        options.collin_tol,
-    );
+    let demeaning = Demeaning {
+        criterion: Criterion::WeightedRms,
+        tol: options.fixef_tol,
+        max_sweeps: options.fixef_max_iter,
+    };
+    let wls = wls_fe(&prepared.dims, &w, &y, &x, demeaning, options.collin_tol);
     let n = rows.len() as f64;
     let rss: f64 = wls.resid.iter().zip(&w).map(|(&e, &w)| w * e * e).sum();
     let w_sum: f64 = w.iter().sum();

@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 
-use super::fixef::{Demeaner, demean_columns};
+use super::fixef::{Criterion, Demeaner, demean_columns};
 use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_gram, weighted_moments};
 use super::sample::prepare;
 use super::special::ln_gamma;
@@ -197,7 +197,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
                 }
             });
         }
-        let demeaner = Demeaner::new(&prepared.dims, &irls_w);
+        let demeaner = Demeaner::new(&prepared.dims, &irls_w, Criterion::WeightedRms);
         {
             let mut cols: Vec<&mut [f64]> = std::iter::once(z_tilde.as_mut_slice())
                 .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))

@@ -23,7 +23,7 @@
 //! demeaning.
 
 use super::Data;
-use super::fixef::FixefDims;
+use super::fixef::{Criterion, Demeaning, FixefDims};
 use super::ols::wls_fe;
 
 /// Tolerance on `û` (ppmlhdfe and pyfixest: 1e-4).
@@ -102,7 +102,9 @@ pub(crate) fn rectifier(
         let mut u_hat = if dense {
             dense_fitted(&dims, &omega, &u, &x)
         } else {
-            let fit = wls_fe(&dims, &omega, &u, &x, RECTIFIER_FIXEF_TOL, max_sweeps, collin_tol);
+            let demeaning =
+                Demeaning { criterion: Criterion::Largest, tol: RECTIFIER_FIXEF_TOL, max_sweeps };
+            let fit = wls_fe(&dims, &omega, &u, &x, demeaning, collin_tol);
             u.iter().zip(&fit.resid).map(|(&u, &e)| u - e).collect()
         };
         for (v, &i) in u_hat.iter_mut().zip(&interior) {
