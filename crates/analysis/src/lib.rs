@@ -8,6 +8,7 @@
 
 mod area;
 pub mod checks;
+pub mod corridor;
 pub mod estimate;
 mod groups;
 pub mod profile;

@@ -1,0 +1,793 @@
+//! Corridor checks: the rule engine and its results, as plain data.
+//!
+//! A corridor is an origin and a destination. [`check`] evaluates the corridor rules
+//! (`ingest::rules`, declared in `rules/corridor-rules.toml`) over the two countries'
+//! registers, attributes and data ([`CorridorFacts`]) and returns a [`CorridorReport`]:
+//! the findings, each naming the policies, attributes and data it rests on; the rules
+//! that could not be evaluated for lack of data; coverage of the migration cycle by
+//! policy area at the three levels of coherence (IOM MRS No. 34); and the policies
+//! that help development without intending to.
+//!
+//! The engine is pure: no store, no clock, no I/O. Conditions are evaluated in
+//! three-valued logic: a condition on data or an attribute that is not available is
+//! *unknown*; a rule whose condition is unknown is listed with what is missing, never
+//! reported as passed.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use domain::policy::{Policy, PolicyStatus, Stage};
+use ingest::rules::{
+    Attribute, Condition, DataPlace, DataTest, Partner, PolicyPattern, Rule, RuleSet, Side,
+};
+use serde::Serialize;
+
+use crate::profile::Source;
+
+/// The tag that marks a policy made for another purpose that affects migration and
+/// development.
+pub const UNINTENDED_TAG: &str = "unintended-development-effect";
+
+/// What the engine knows about one country of the corridor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountryFacts {
+    /// ISO alpha-3 code.
+    pub iso3: String,
+    /// Name.
+    pub name: String,
+    /// The country's register (effective: imported policies with register edits).
+    pub policies: Vec<Policy>,
+    /// Attributes known, with their source.
+    pub attributes: Vec<AttributeFact>,
+}
+
+/// A country attribute's value and where it comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttributeFact {
+    /// The attribute.
+    pub attribute: Attribute,
+    /// Its value.
+    pub value: bool,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// The latest value of an indicator for one country or one direction of the corridor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataFact {
+    /// The indicator code.
+    pub indicator: String,
+    /// The country, for an area indicator.
+    pub area: Option<String>,
+    /// The first and second country, for a bilateral indicator.
+    pub pair: Option<(String, String)>,
+    /// The year of the value.
+    pub year: i32,
+    /// The value.
+    pub value: f64,
+    /// The unit, e.g. `percent`, `persons`.
+    pub unit: String,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// Everything [`check`] reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CorridorFacts {
+    /// The origin.
+    pub origin: CountryFacts,
+    /// The destination.
+    pub destination: CountryFacts,
+    /// Latest values of the indicators the rules name.
+    pub data: Vec<DataFact>,
+}
+
+/// A country of the corridor, in results.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CountryRef {
+    /// ISO alpha-3 code.
+    pub iso3: String,
+    /// Name.
+    pub name: String,
+}
+
+/// A policy a finding rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PolicyEvidence {
+    /// The policy's id.
+    pub id: String,
+    /// Whose policy.
+    pub country: String,
+    /// The title.
+    pub title: String,
+    /// Its status.
+    pub status: String,
+    /// What in the rule it matched (or, for a near miss, why it did not count).
+    pub why: String,
+}
+
+/// A country attribute a finding rests on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AttributeEvidence {
+    /// The country.
+    pub country: String,
+    /// The attribute (`who_ssl`, `icmw_party`, ...).
+    pub attribute: String,
+    /// Its value.
+    pub value: bool,
+    /// A sentence: "Pelaria (XAA) is on the WHO ... list".
+    pub statement: String,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// A data value a finding rests on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DataEvidence {
+    /// The indicator code.
+    pub indicator: String,
+    /// What the value is, e.g. "remittance_cost_200_pct XAB→XAA".
+    pub what: String,
+    /// The year.
+    pub year: i32,
+    /// The value.
+    pub value: f64,
+    /// The unit.
+    pub unit: String,
+    /// The test it passed, e.g. "above 5"; empty for context.
+    pub test: String,
+    /// Where it comes from.
+    pub source: Source,
+}
+
+/// A rule that fired.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule_id: String,
+    /// The rule's title.
+    pub title: String,
+    /// `institutional`, `working` or `between-countries`.
+    pub level: String,
+    /// `high`, `medium` or `low`.
+    pub severity: String,
+    /// Why this is an incoherence.
+    pub rationale: String,
+    /// The rule's citation.
+    pub source: String,
+    /// Policies that matched the rule's patterns.
+    pub policies: Vec<PolicyEvidence>,
+    /// Country attributes the rule tested.
+    pub attributes: Vec<AttributeEvidence>,
+    /// Data the rule tested.
+    pub data: Vec<DataEvidence>,
+    /// What the rule found missing from the registers, in words.
+    pub absences: Vec<String>,
+    /// Policies that come close to what is missing but do not count, and why.
+    pub near_misses: Vec<PolicyEvidence>,
+    /// Data shown with the finding for context.
+    pub context: Vec<DataEvidence>,
+}
+
+/// A rule that could not be evaluated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unevaluated {
+    /// The rule's id.
+    pub rule_id: String,
+    /// The rule's title.
+    pub title: String,
+    /// What is missing.
+    pub missing: Vec<String>,
+}
+
+/// One cell of a register's coverage: a stage of the migration cycle and a policy area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CoverageCell {
+    /// The stage.
+    pub stage: String,
+    /// The policy area.
+    pub area: String,
+    /// Active policies at that stage in that area.
+    pub policies: Vec<String>,
+}
+
+/// A country's register coverage (institutional and working level).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CountryCoverage {
+    /// The country.
+    pub country: CountryRef,
+    /// Every stage × area cell with at least one active policy.
+    pub cells: Vec<CoverageCell>,
+    /// Ministries and the number of active policies each owns (institutional level).
+    pub ministries: Vec<(String, usize)>,
+    /// Policy areas of the rules' coverage list with no active policy (institutional gap).
+    pub missing_areas: Vec<String>,
+    /// Stages with no active policy (working-level gap).
+    pub missing_stages: Vec<String>,
+}
+
+/// Coverage of the corridor by policies that name the other country (or name none).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CorridorStageCoverage {
+    /// The stage.
+    pub stage: String,
+    /// Active origin policies at that stage naming the destination.
+    pub origin: Vec<String>,
+    /// Active destination policies at that stage naming the origin.
+    pub destination: Vec<String>,
+}
+
+/// Coverage at the three levels of coherence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Each country's register: stage × area, ministries, gaps.
+    pub countries: Vec<CountryCoverage>,
+    /// Between countries: stages and the corridor-specific policies of each side.
+    pub corridor: Vec<CorridorStageCoverage>,
+    /// Stages where neither side has a corridor-specific active policy.
+    pub corridor_gaps: Vec<String>,
+    /// Findings by level: (level, number of findings).
+    pub findings_by_level: Vec<(String, usize)>,
+}
+
+/// The result of checking one corridor.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CorridorReport {
+    /// The origin.
+    pub origin: CountryRef,
+    /// The destination.
+    pub destination: CountryRef,
+    /// The notice every output built from fictional data shows, if any.
+    pub fictional_notice: Option<String>,
+    /// How many rules were checked.
+    pub rules_checked: usize,
+    /// The rules that fired, in rule order.
+    pub findings: Vec<Finding>,
+    /// Rules that could not be evaluated, with what is missing.
+    pub unevaluated: Vec<Unevaluated>,
+    /// Coverage at the three levels.
+    pub coverage: Coverage,
+    /// Policies of either side that help development without intending to.
+    pub unintended: Vec<PolicyEvidence>,
+}
+
+/// Evaluates `rules` over one corridor. Pure: the same facts give the same report.
+pub fn check(rules: &RuleSet, facts: &CorridorFacts) -> CorridorReport {
+    let mut findings = Vec::new();
+    let mut unevaluated = Vec::new();
+    for rule in &rules.rules {
+        match evaluate(rule, facts) {
+            Outcome::Fires(f) => findings.push(*f),
+            Outcome::Passes => {}
+            Outcome::Unknown(missing) => unevaluated.push(Unevaluated {
+                rule_id: rule.id.clone(),
+                title: rule.title.clone(),
+                missing,
+            }),
+        }
+    }
+    let coverage = coverage(rules, facts, &findings);
+    let unintended = [&facts.origin, &facts.destination]
+        .into_iter()
+        .flat_map(|c| c.policies.iter())
+        .filter(|p| p.tags.iter().any(|t| t == UNINTENDED_TAG))
+        .map(|p| evidence(p, "tagged unintended-development-effect".to_owned()))
+        .collect();
+    CorridorReport {
+        origin: CountryRef { iso3: facts.origin.iso3.clone(), name: facts.origin.name.clone() },
+        destination: CountryRef {
+            iso3: facts.destination.iso3.clone(),
+            name: facts.destination.name.clone(),
+        },
+        fictional_notice: None,
+        rules_checked: rules.rules.len(),
+        findings,
+        unevaluated,
+        coverage,
+        unintended,
+    }
+}
+
+/// The result of evaluating one rule.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The rule fired.
+    Fires(Box<Finding>),
+    /// The condition does not hold.
+    Passes,
+    /// The condition could not be decided; what is missing.
+    Unknown(Vec<String>),
+}
+
+/// Evaluates one rule.
+pub fn evaluate(rule: &Rule, facts: &CorridorFacts) -> Outcome {
+    let mut cx = Eval { facts, bound: HashMap::new() };
+    let (truth, ev) = cx.all(&rule.all);
+    match truth {
+        Truth::True => {
+            let context = rule
+                .context
+                .iter()
+                .filter_map(|place| facts.find(place, cx.resolve_place(place)))
+                .map(|d| data_evidence(d, String::new()))
+                .collect();
+            Outcome::Fires(Box::new(Finding {
+                rule_id: rule.id.clone(),
+                title: rule.title.clone(),
+                level: rule.level.as_str().to_owned(),
+                severity: rule.severity.as_str().to_owned(),
+                rationale: rule.rationale.clone(),
+                source: rule.source.clone(),
+                policies: dedup(ev.policies),
+                attributes: ev.attributes,
+                data: ev.data,
+                absences: ev.absences,
+                near_misses: dedup(ev.near_misses),
+                context,
+            }))
+        }
+        Truth::False => Outcome::Passes,
+        Truth::Unknown(missing) => Outcome::Unknown(missing),
+    }
+}
+
+fn dedup(list: Vec<PolicyEvidence>) -> Vec<PolicyEvidence> {
+    let mut seen = BTreeSet::new();
+    list.into_iter().filter(|p| seen.insert(p.id.clone())).collect()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Truth {
+    True,
+    False,
+    Unknown(Vec<String>),
+}
+
+#[derive(Default)]
+struct Evidence {
+    policies: Vec<PolicyEvidence>,
+    attributes: Vec<AttributeEvidence>,
+    data: Vec<DataEvidence>,
+    absences: Vec<String>,
+    near_misses: Vec<PolicyEvidence>,
+}
+
+impl Evidence {
+    fn extend(&mut self, other: Evidence) {
+        self.policies.extend(other.policies);
+        self.attributes.extend(other.attributes);
+        self.data.extend(other.data);
+        self.absences.extend(other.absences);
+        self.near_misses.extend(other.near_misses);
+    }
+}
+
+struct Eval<'a> {
+    facts: &'a CorridorFacts,
+    bound: HashMap<String, Vec<&'a Policy>>,
+}
+
+impl<'a> Eval<'a> {
+    fn all(&mut self, list: &[Condition]) -> (Truth, Evidence) {
+        let mut ev = Evidence::default();
+        let mut missing = Vec::new();
+        for c in list {
+            let (t, e) = self.condition(c);
+            match t {
+                Truth::True => ev.extend(e),
+                Truth::False => return (Truth::False, Evidence::default()),
+                Truth::Unknown(m) => missing.extend(m),
+            }
+        }
+        if missing.is_empty() { (Truth::True, ev) } else { (Truth::Unknown(missing), ev) }
+    }
+
+    fn any(&mut self, list: &[Condition]) -> (Truth, Evidence) {
+        let mut ev = Evidence::default();
+        let mut held = false;
+        let mut missing = Vec::new();
+        for c in list {
+            let (t, e) = self.condition(c);
+            match t {
+                Truth::True => {
+                    held = true;
+                    ev.extend(e);
+                }
+                Truth::False => {}
+                Truth::Unknown(m) => missing.extend(m),
+            }
+        }
+        if held {
+            (Truth::True, ev)
+        } else if missing.is_empty() {
+            (Truth::False, ev)
+        } else {
+            (Truth::Unknown(missing), ev)
+        }
+    }
+
+    fn condition(&mut self, c: &Condition) -> (Truth, Evidence) {
+        match c {
+            Condition::All(list) => self.all(list),
+            Condition::Any(list) => self.any(list),
+            Condition::Policy(p) => self.policy(p),
+            Condition::NoPolicy(p) => self.no_policy(p),
+            Condition::Country { of, attribute, is } => self.country(*of, *attribute, *is),
+            Condition::Data(test) => self.data(test),
+        }
+    }
+
+    fn sides(&self, of: Side) -> Vec<(&'a CountryFacts, &'a CountryFacts)> {
+        let (o, d) = (&self.facts.origin, &self.facts.destination);
+        match of {
+            Side::Origin => vec![(o, d)],
+            Side::Destination => vec![(d, o)],
+            Side::Either | Side::Both => vec![(o, d), (d, o)],
+        }
+    }
+
+    /// The policies matching `p`; with `strict = false`, ignoring status and partners
+    /// (for near misses).
+    fn matching(&self, p: &PolicyPattern, strict: bool) -> Vec<&'a Policy> {
+        let mut out = Vec::new();
+        for (own, other) in self.sides(p.of) {
+            for policy in &own.policies {
+                if matches(p, policy, &other.iso3, strict, &self.bound) {
+                    out.push(policy);
+                }
+            }
+        }
+        out
+    }
+
+    fn policy(&mut self, p: &PolicyPattern) -> (Truth, Evidence) {
+        let found = self.matching(p, true);
+        if let Some(name) = &p.bind {
+            self.bound.insert(name.clone(), found.clone());
+        }
+        if found.is_empty() {
+            return (Truth::False, Evidence::default());
+        }
+        let why = describe(p, self.facts);
+        let ev = Evidence {
+            policies: found.iter().map(|pol| evidence(pol, why.clone())).collect(),
+            ..Evidence::default()
+        };
+        (Truth::True, ev)
+    }
+
+    fn no_policy(&mut self, p: &PolicyPattern) -> (Truth, Evidence) {
+        if !self.matching(p, true).is_empty() {
+            return (Truth::False, Evidence::default());
+        }
+        let near: Vec<PolicyEvidence> = self
+            .matching(p, false)
+            .into_iter()
+            .map(|pol| {
+                let other = if pol.country.as_str() == self.facts.origin.iso3 {
+                    &self.facts.destination
+                } else {
+                    &self.facts.origin
+                };
+                let mut reasons = Vec::new();
+                if !p.status.is_empty() && !p.status.contains(&pol.status) {
+                    reasons.push(format!("status {}", pol.status.as_str()));
+                }
+                if !partner_ok(p.partner, pol, &other.iso3) {
+                    let partners: Vec<&str> = pol.partners.iter().map(|c| c.as_str()).collect();
+                    reasons.push(format!(
+                        "does not name {} (partners: {})",
+                        other.iso3,
+                        if partners.is_empty() { "none".to_owned() } else { partners.join(", ") }
+                    ));
+                }
+                evidence(pol, format!("would count, but: {}", reasons.join("; ")))
+            })
+            .collect();
+        let ev = Evidence {
+            absences: vec![format!("no policy {}", describe(p, self.facts))],
+            near_misses: near,
+            ..Evidence::default()
+        };
+        (Truth::True, ev)
+    }
+
+    fn country(&mut self, of: Side, attribute: Attribute, is: bool) -> (Truth, Evidence) {
+        let mut ev = Evidence::default();
+        let mut results = Vec::new();
+        let mut missing = Vec::new();
+        for (c, _) in self.sides(of) {
+            match c.attributes.iter().find(|a| a.attribute == attribute) {
+                Some(a) => {
+                    results.push(a.value == is);
+                    if a.value == is {
+                        let not = if a.value { "" } else { "not " };
+                        ev.attributes.push(AttributeEvidence {
+                            country: c.iso3.clone(),
+                            attribute: attribute.as_str().to_owned(),
+                            value: a.value,
+                            statement: format!(
+                                "{} ({}) is {not}{}",
+                                c.name,
+                                c.iso3,
+                                attribute.label()
+                            ),
+                            source: a.source.clone(),
+                        });
+                    }
+                }
+                None => missing.push(format!(
+                    "whether {} ({}) is {}",
+                    c.name,
+                    c.iso3,
+                    attribute.label()
+                )),
+            }
+        }
+        let any_true = results.iter().any(|r| *r);
+        let any_false = results.iter().any(|r| !*r);
+        let truth = if of == Side::Either {
+            if any_true {
+                Truth::True
+            } else if missing.is_empty() {
+                Truth::False
+            } else {
+                Truth::Unknown(missing)
+            }
+        } else if any_false {
+            Truth::False
+        } else if missing.is_empty() {
+            Truth::True
+        } else {
+            Truth::Unknown(missing)
+        };
+        match truth {
+            Truth::True => (Truth::True, ev),
+            other => (other, Evidence::default()),
+        }
+    }
+
+    fn resolve_place(&self, place: &DataPlace) -> (Option<String>, Option<(String, String)>) {
+        let code = |s: Side| match s {
+            Side::Destination => self.facts.destination.iso3.clone(),
+            _ => self.facts.origin.iso3.clone(),
+        };
+        (place.area.map(code), place.pair.map(|(a, b)| (code(a), code(b))))
+    }
+
+    fn data(&mut self, test: &DataTest) -> (Truth, Evidence) {
+        let resolved = self.resolve_place(&test.place);
+        let Some(fact) = self.facts.find(&test.place, resolved.clone()) else {
+            let place = match resolved {
+                (Some(a), _) => a,
+                (None, Some((a, b))) => format!("{a}→{b}"),
+                (None, None) => String::new(),
+            };
+            return (
+                Truth::Unknown(vec![format!("{} for {place}", test.place.indicator)]),
+                Evidence::default(),
+            );
+        };
+        let mut tests = Vec::new();
+        let mut holds = true;
+        if let Some(above) = test.above {
+            holds &= fact.value > above;
+            tests.push(format!("above {above}"));
+        }
+        if let Some(below) = test.below {
+            holds &= fact.value < below;
+            tests.push(format!("below {below}"));
+        }
+        if !holds {
+            return (Truth::False, Evidence::default());
+        }
+        let ev = Evidence {
+            data: vec![data_evidence(fact, tests.join(" and "))],
+            ..Evidence::default()
+        };
+        (Truth::True, ev)
+    }
+}
+
+impl CorridorFacts {
+    fn find(
+        &self,
+        place: &DataPlace,
+        (area, pair): (Option<String>, Option<(String, String)>),
+    ) -> Option<&DataFact> {
+        self.data
+            .iter()
+            .find(|d| d.indicator == place.indicator && d.area == area && d.pair == pair)
+    }
+}
+
+fn partner_ok(partner: Partner, policy: &Policy, other: &str) -> bool {
+    let names_other = policy.partners.iter().any(|c| c.as_str() == other);
+    match partner {
+        Partner::Any => true,
+        Partner::Other => names_other,
+        Partner::OtherOrNone => names_other || policy.partners.is_empty(),
+    }
+}
+
+fn matches(
+    p: &PolicyPattern,
+    policy: &Policy,
+    other: &str,
+    strict: bool,
+    bound: &HashMap<String, Vec<&Policy>>,
+) -> bool {
+    let has = |t: &String| policy.tags.contains(t);
+    if !p.tags.iter().all(has) || (!p.any_tags.is_empty() && !p.any_tags.iter().any(has)) {
+        return false;
+    }
+    if !p.target_groups.is_empty()
+        && !p.target_groups.iter().any(|g| policy.target_groups.contains(g))
+    {
+        return false;
+    }
+    if !p.stages.is_empty() && !p.stages.iter().any(|s| policy.stages.contains(s)) {
+        return false;
+    }
+    if let Some(name) = &p.target_groups_meet {
+        let groups: BTreeSet<&String> =
+            bound.get(name).into_iter().flatten().flat_map(|b| b.target_groups.iter()).collect();
+        if !policy.target_groups.iter().any(|g| groups.contains(g)) {
+            return false;
+        }
+    }
+    if !strict {
+        return true;
+    }
+    (p.status.is_empty() || p.status.contains(&policy.status))
+        && partner_ok(p.partner, policy, other)
+}
+
+/// A pattern in words, e.g. "of Brevmark (XAB), active, tagged active-recruitment, for
+/// health-workers, naming Pelaria (XAA)".
+fn describe(p: &PolicyPattern, facts: &CorridorFacts) -> String {
+    let o = format!("{} ({})", facts.origin.name, facts.origin.iso3);
+    let d = format!("{} ({})", facts.destination.name, facts.destination.iso3);
+    let mut parts = vec![match p.of {
+        Side::Origin => format!("of {o}"),
+        Side::Destination => format!("of {d}"),
+        _ => format!("of {o} or {d}"),
+    }];
+    if !p.status.is_empty() {
+        let s: Vec<&str> = p.status.iter().map(|s| s.as_str()).collect();
+        parts.push(s.join(" or "));
+    }
+    if !p.tags.is_empty() {
+        parts.push(format!("tagged {}", p.tags.join(" and ")));
+    }
+    if !p.any_tags.is_empty() {
+        parts.push(format!("tagged {}", p.any_tags.join(" or ")));
+    }
+    if !p.target_groups.is_empty() {
+        parts.push(format!("for {}", p.target_groups.join(" or ")));
+    }
+    if !p.stages.is_empty() {
+        let s: Vec<&str> = p.stages.iter().map(|s| s.as_str()).collect();
+        parts.push(format!("at stage {}", s.join(" or ")));
+    }
+    if let Some(name) = &p.target_groups_meet {
+        parts.push(format!("for target groups of the '{name}' policies"));
+    }
+    let other = match p.of {
+        Side::Origin => d.clone(),
+        Side::Destination => o.clone(),
+        _ => "the other country".to_owned(),
+    };
+    match p.partner {
+        Partner::Any => {}
+        Partner::Other => parts.push(format!("naming {other} as partner")),
+        Partner::OtherOrNone => parts.push(format!("naming {other} or no partner")),
+    }
+    parts.join(", ")
+}
+
+fn evidence(p: &Policy, why: String) -> PolicyEvidence {
+    PolicyEvidence {
+        id: p.id.clone(),
+        country: p.country.as_str().to_owned(),
+        title: p.title.clone(),
+        status: p.status.as_str().to_owned(),
+        why,
+    }
+}
+
+fn data_evidence(d: &DataFact, test: String) -> DataEvidence {
+    let what = match (&d.area, &d.pair) {
+        (Some(a), _) => format!("{} {a}", d.indicator),
+        (None, Some((a, b))) => format!("{} {a}→{b}", d.indicator),
+        (None, None) => d.indicator.clone(),
+    };
+    DataEvidence {
+        indicator: d.indicator.clone(),
+        what,
+        year: d.year,
+        value: d.value,
+        unit: d.unit.clone(),
+        test,
+        source: d.source.clone(),
+    }
+}
+
+fn active(p: &Policy) -> bool {
+    p.status == PolicyStatus::Active
+}
+
+fn coverage(rules: &RuleSet, facts: &CorridorFacts, findings: &[Finding]) -> Coverage {
+    let countries = [&facts.origin, &facts.destination]
+        .into_iter()
+        .map(|c| {
+            let mut cells: BTreeMap<(usize, String), Vec<String>> = BTreeMap::new();
+            let mut ministries: BTreeMap<String, usize> = BTreeMap::new();
+            for p in c.policies.iter().filter(|p| active(p)) {
+                *ministries.entry(p.ministry.clone()).or_default() += 1;
+                for s in &p.stages {
+                    let idx = Stage::ALL.iter().position(|x| x == s).unwrap_or(0);
+                    cells.entry((idx, p.area.clone())).or_default().push(p.id.clone());
+                }
+            }
+            let covered_areas: BTreeSet<&str> = cells.keys().map(|(_, a)| a.as_str()).collect();
+            let missing_areas = rules
+                .coverage_areas
+                .iter()
+                .filter(|a| !covered_areas.contains(a.as_str()))
+                .cloned()
+                .collect();
+            let missing_stages = Stage::ALL
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !cells.keys().any(|(j, _)| j == i))
+                .map(|(_, s)| s.as_str().to_owned())
+                .collect();
+            CountryCoverage {
+                country: CountryRef { iso3: c.iso3.clone(), name: c.name.clone() },
+                cells: cells
+                    .into_iter()
+                    .map(|((i, area), policies)| CoverageCell {
+                        stage: Stage::ALL[i].as_str().to_owned(),
+                        area,
+                        policies,
+                    })
+                    .collect(),
+                ministries: ministries.into_iter().collect(),
+                missing_areas,
+                missing_stages,
+            }
+        })
+        .collect();
+    let naming = |own: &CountryFacts, other: &str, stage: Stage| -> Vec<String> {
+        own.policies
+            .iter()
+            .filter(|p| {
+                active(p)
+                    && p.stages.contains(&stage)
+                    && p.partners.iter().any(|c| c.as_str() == other)
+            })
+            .map(|p| p.id.clone())
+            .collect()
+    };
+    let corridor: Vec<CorridorStageCoverage> = Stage::ALL
+        .iter()
+        .map(|&s| CorridorStageCoverage {
+            stage: s.as_str().to_owned(),
+            origin: naming(&facts.origin, &facts.destination.iso3, s),
+            destination: naming(&facts.destination, &facts.origin.iso3, s),
+        })
+        .collect();
+    let corridor_gaps = corridor
+        .iter()
+        .filter(|c| c.origin.is_empty() && c.destination.is_empty())
+        .map(|c| c.stage.clone())
+        .collect();
+    let findings_by_level = ingest::rules::Level::ALL
+        .iter()
+        .map(|l| (l.as_str().to_owned(), findings.iter().filter(|f| f.level == l.as_str()).count()))
+        .collect();
+    Coverage { countries, corridor, corridor_gaps, findings_by_level }
+}
+
+#[cfg(test)]
+mod tests;

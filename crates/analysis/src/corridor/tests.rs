@@ -1,0 +1,251 @@
+//! The rule engine on the demo world's corridor Pelaria → Brevmark: every rule fires
+//! on the data as shipped, and each stops firing when the incoherence is removed.
+
+use domain::policy::{Policy, PolicyStatus, Stage};
+use domain::{Iso3, Sex};
+use ingest::rules::{Attribute, builtin_corridor_rules};
+
+use super::*;
+
+fn source(cell: &str) -> Source {
+    Source {
+        dataset_id: 1,
+        dataset: "demo".to_owned(),
+        publisher: "Coherence".to_owned(),
+        cell: Some(cell.to_owned()),
+        derivation: None,
+    }
+}
+
+/// The demo world's facts for `orig` → `dest`, built from the embedded files.
+fn facts(orig: &str, dest: &str) -> CorridorFacts {
+    let world = ingest::demo::demo_world().unwrap();
+    let attributes = ingest::demo::demo_country_attributes().unwrap();
+    let country = |code: &str| {
+        let iso3 = Iso3::parse(code).unwrap();
+        let a = attributes.iter().find(|a| a.iso3 == iso3).unwrap();
+        let name = world.areas.iter().find(|x| x.iso3 == iso3).unwrap().name.clone();
+        let attr =
+            |attribute, value| AttributeFact { attribute, value, source: source("countries.csv") };
+        CountryFacts {
+            iso3: code.to_owned(),
+            name,
+            policies: world.policies.iter().filter(|p| p.country == iso3).cloned().collect(),
+            attributes: vec![
+                attr(Attribute::WhoSsl, a.who_ssl),
+                attr(Attribute::IcmwParty, a.icmw_party),
+                attr(Attribute::IloC97Party, a.ilo_c97_party),
+                attr(Attribute::IloC143Party, a.ilo_c143_party),
+            ],
+        }
+    };
+    let (o, d) = (Iso3::parse(orig).unwrap(), Iso3::parse(dest).unwrap());
+    let mut data: Vec<DataFact> = Vec::new();
+    let mut latest = |indicator: &str, area: Option<Iso3>, pair: Option<(Iso3, Iso3)>| {
+        let best = if let Some(a) = area {
+            world
+                .values
+                .iter()
+                .filter(|v| v.indicator.code == indicator && v.area == a && v.sex == Sex::Total)
+                .max_by_key(|v| v.year.get())
+                .map(|v| (v.year.get(), v.value, v.indicator.unit))
+        } else {
+            let (f, t) = pair.unwrap();
+            world
+                .pairs
+                .iter()
+                .filter(|v| {
+                    v.indicator.code == indicator && v.from == f && v.to == t && v.sex == Sex::Total
+                })
+                .max_by_key(|v| v.year.get())
+                .map(|v| (v.year.get(), v.value, v.indicator.unit))
+        };
+        if let Some((year, value, unit)) = best {
+            data.push(DataFact {
+                indicator: indicator.to_owned(),
+                area: area.map(|a| a.as_str().to_owned()),
+                pair: pair.map(|(f, t)| (f.as_str().to_owned(), t.as_str().to_owned())),
+                year,
+                value,
+                unit: unit.as_str().to_owned(),
+                source: source(indicator),
+            });
+        }
+    };
+    latest("remittance_cost_200_pct", None, Some((d, o)));
+    latest("migrant_stock", None, Some((o, d)));
+    for ind in ["health_workers_abroad", "health_workers_home", "physicians_per_1000"] {
+        latest(ind, Some(o), None);
+    }
+    CorridorFacts { origin: country(orig), destination: country(dest), data }
+}
+
+fn fired(facts: &CorridorFacts) -> Vec<String> {
+    let rules = builtin_corridor_rules().unwrap();
+    check(&rules, facts).findings.into_iter().map(|f| f.rule_id).collect()
+}
+
+fn finding(facts: &CorridorFacts, id: &str) -> Finding {
+    let rules = builtin_corridor_rules().unwrap();
+    check(&rules, facts).findings.into_iter().find(|f| f.rule_id == id).unwrap()
+}
+
+fn add(facts: &mut CorridorFacts, origin: bool, id: &str, tags: &[&str], partner: Option<&str>) {
+    let side = if origin { &mut facts.origin } else { &mut facts.destination };
+    side.policies.push(Policy {
+        id: id.to_owned(),
+        country: Iso3::parse(&side.iso3).unwrap(),
+        ministry: "Ministry".to_owned(),
+        title: id.to_owned(),
+        instrument: "programme".to_owned(),
+        stages: vec![Stage::ReturnReintegration],
+        area: "reintegration".to_owned(),
+        partners: partner.map(|p| vec![Iso3::parse(p).unwrap()]).unwrap_or_default(),
+        target_groups: vec!["health-workers".to_owned()],
+        status: PolicyStatus::Active,
+        start_year: None,
+        end_year: None,
+        objectives: "o".to_owned(),
+        tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+        source: "s".to_owned(),
+    });
+}
+
+const ALL_SIX: [&str; 6] = [
+    "who-code-active-recruitment",
+    "costly-corridor-no-cost-reduction",
+    "temporary-scheme-without-return-or-portability",
+    "skilled-migration-without-replenishment",
+    "large-stock-without-conventions",
+    "remittance-tax-and-promotion",
+];
+
+#[test]
+fn the_demo_corridor_yields_the_six_intended_findings() {
+    assert_eq!(fired(&facts("XAA", "XAB")), ALL_SIX);
+}
+
+#[test]
+fn who_code_fires_and_names_its_evidence() {
+    let f = finding(&facts("XAA", "XAB"), "who-code-active-recruitment");
+    assert_eq!(f.policies.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["XAB-HEA-01"]);
+    assert!(f.attributes.iter().any(|a| a.country == "XAA" && a.attribute == "who_ssl" && a.value));
+    assert!(f.absences[0].contains("g2g-agreement"), "{:?}", f.absences);
+    // Pelaria's g2g agreement is with Duneshar: shown as a near miss.
+    assert!(f.near_misses.iter().any(|p| p.id == "XAA-LAB-03" && p.why.contains("XAC")));
+}
+
+#[test]
+fn who_code_does_not_fire_with_a_g2g_agreement_or_off_the_list() {
+    let mut f = facts("XAA", "XAB");
+    add(&mut f, false, "XAB-G2G", &["g2g-agreement"], Some("XAA"));
+    assert!(!fired(&f).contains(&ALL_SIX[0].to_owned()));
+    let mut f = facts("XAA", "XAB");
+    f.origin.attributes.retain(|a| a.attribute != Attribute::WhoSsl);
+    f.origin.attributes.push(AttributeFact {
+        attribute: Attribute::WhoSsl,
+        value: false,
+        source: source("x"),
+    });
+    assert!(!fired(&f).contains(&ALL_SIX[0].to_owned()));
+}
+
+#[test]
+fn costly_corridor_fires_and_does_not() {
+    let f = finding(&facts("XAA", "XAB"), ALL_SIX[1]);
+    assert_eq!(f.data[0].what, "remittance_cost_200_pct XAB→XAA");
+    assert!(f.data[0].value > 5.0 && f.data[0].year == 2024);
+    let mut f = facts("XAA", "XAB");
+    add(&mut f, true, "XAA-COST", &["cost-reduction"], None);
+    assert!(!fired(&f).contains(&ALL_SIX[1].to_owned()));
+    let mut f = facts("XAA", "XAB");
+    f.data
+        .iter_mut()
+        .filter(|d| d.indicator == "remittance_cost_200_pct")
+        .for_each(|d| d.value = 4.0);
+    assert!(!fired(&f).contains(&ALL_SIX[1].to_owned()));
+}
+
+#[test]
+fn a_rule_without_its_data_is_unevaluated_not_passed() {
+    let mut f = facts("XAA", "XAB");
+    f.data.retain(|d| d.indicator != "remittance_cost_200_pct");
+    let report = check(&builtin_corridor_rules().unwrap(), &f);
+    let u = report.unevaluated.iter().find(|u| u.rule_id == ALL_SIX[1]).unwrap();
+    assert_eq!(u.missing, ["remittance_cost_200_pct for XAB→XAA"]);
+}
+
+#[test]
+fn temporary_scheme_fires_and_does_not() {
+    let f = finding(&facts("XAA", "XAB"), ALL_SIX[2]);
+    assert!(f.policies.iter().any(|p| p.id == "XAB-LAB-01"));
+    assert!(f.near_misses.iter().any(|p| p.id == "XAA-RET-01" && p.why.contains("ended")));
+    let mut f = facts("XAA", "XAB");
+    add(&mut f, true, "XAA-RET-02", &["reintegration"], None);
+    assert!(fired(&f).contains(&ALL_SIX[2].to_owned()), "portability still missing");
+    add(&mut f, false, "XAB-SSP", &["social-security-portability"], Some("XAA"));
+    assert!(!fired(&f).contains(&ALL_SIX[2].to_owned()));
+}
+
+#[test]
+fn skilled_migration_fires_and_does_not() {
+    let f = finding(&facts("XAA", "XAB"), ALL_SIX[3]);
+    let ids: Vec<&str> = f.policies.iter().map(|p| p.id.as_str()).collect();
+    assert!(ids.contains(&"XAA-HEA-01") && ids.contains(&"XAB-INT-01"), "{ids:?}");
+    assert!(
+        f.context.iter().any(|d| d.indicator == "health_workers_abroad" && d.value == 36_500.0)
+    );
+    let mut f = facts("XAA", "XAB");
+    add(&mut f, false, "XAB-REPL", &["skills-replenishment"], Some("XAA"));
+    assert!(!fired(&f).contains(&ALL_SIX[3].to_owned()));
+}
+
+#[test]
+fn conventions_fire_and_do_not() {
+    let f = finding(&facts("XAA", "XAB"), ALL_SIX[4]);
+    assert!(f.data[0].value > 1_000_000.0);
+    assert_eq!(f.attributes.len(), 6, "three conventions × two countries");
+    let mut f = facts("XAA", "XAB");
+    for a in &mut f.destination.attributes {
+        if a.attribute == Attribute::IloC97Party {
+            a.value = true;
+        }
+    }
+    assert!(!fired(&f).contains(&ALL_SIX[4].to_owned()));
+    // A small corridor: Pelaria → Ventoria.
+    assert!(!fired(&facts("XAA", "XAF")).contains(&ALL_SIX[4].to_owned()));
+}
+
+#[test]
+fn remittance_tax_fires_and_does_not() {
+    let f = finding(&facts("XAA", "XAB"), ALL_SIX[5]);
+    let ids: Vec<&str> = f.policies.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["XAA-FIN-01", "XAA-DIA-01"]);
+    let mut f = facts("XAA", "XAB");
+    f.origin.policies.retain(|p| p.id != "XAA-FIN-01");
+    assert!(!fired(&f).contains(&ALL_SIX[5].to_owned()));
+}
+
+#[test]
+fn coverage_and_unintended_effects() {
+    let report = check(&builtin_corridor_rules().unwrap(), &facts("XAA", "XAB"));
+    assert_eq!(report.unintended.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["XAA-INT-01"]);
+    let pel = &report.coverage.countries[0];
+    assert!(pel.missing_stages.contains(&"return-reintegration".to_owned()));
+    assert!(
+        pel.cells
+            .iter()
+            .any(|c| c.area == "health" && c.policies.contains(&"XAA-HEA-01".to_owned()))
+    );
+    let stage =
+        report.coverage.corridor.iter().find(|c| c.stage == "recruitment-departure").unwrap();
+    assert!(stage.destination.contains(&"XAB-HEA-01".to_owned()));
+    assert!(report.coverage.corridor_gaps.contains(&"return-reintegration".to_owned()));
+}
+
+#[test]
+fn the_engine_is_deterministic() {
+    let rules = builtin_corridor_rules().unwrap();
+    let f = facts("XAA", "XAB");
+    assert_eq!(check(&rules, &f), check(&rules, &f));
+}
