@@ -29,6 +29,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "estimates",
         sql: include_str!("../migrations/0002_estimates.sql"),
     },
+    Migration {
+        version: 3,
+        name: "register",
+        sql: include_str!("../migrations/0003_register.sql"),
+    },
 ];
 
 /// The schema version this build writes: the last migration's.
