@@ -81,12 +81,18 @@ fn deviance_from_eta(
     partial.iter().sum()
 }
 
-/// Poisson log-likelihood `Σ w [y log μ − μ − log Γ(y + 1)]`.
-fn log_likelihood(y: &[f64], mu: &[f64], w: Option<&[f64]>) -> f64 {
-    chunked_sum(y, mu, w, |y, mu| {
-        let y_log_mu = if y > 0.0 { y * mu.ln() } else { 0.0 };
-        y_log_mu - mu - ln_gamma(y + 1.0)
-    })
+/// Poisson log-likelihood `Σ w [y log μ − μ − log Γ(y + 1)]` from `log μ`, with
+/// `Σ w log Γ(y + 1)` given.
+fn log_likelihood(
+    y: &[f64],
+    log_mu: &[f64],
+    mu: &[f64],
+    w: Option<&[f64]>,
+    log_gamma_sum: f64,
+) -> f64 {
+    chunked_sum(y, log_mu, w, |y, log_mu| if y > 0.0 { y * log_mu } else { 0.0 })
+        - chunked_sum(mu, mu, w, |mu, _| mu)
+        - log_gamma_sum
 }
 
 fn exp_eta(eta: &[f64], mu: &mut [f64]) {
@@ -297,8 +303,12 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         None => exp_offset.iter().sum(),
     };
     let mu_null: Vec<f64> = exp_offset.iter().map(|&e| e * wy_sum / w_exp_offset).collect();
-    let log_likelihood_value = log_likelihood(&y, &mu, w_user);
-    let null_log_likelihood = log_likelihood(&y, &mu_null, w_user);
+    let log_gamma_sum = chunked_sum(&y, &y, w_user, |y, _| ln_gamma(y + 1.0));
+    let log_mu: Vec<f64> = eta.iter().map(|e| e.clamp(ETA_MIN, ETA_MAX)).collect();
+    let log_likelihood_value = log_likelihood(&y, &log_mu, &mu, w_user, log_gamma_sum);
+    let log_scale = (wy_sum / w_exp_offset).ln();
+    let log_mu_null: Vec<f64> = offset.iter().map(|o| o + log_scale).collect();
+    let null_log_likelihood = log_likelihood(&y, &log_mu_null, &mu_null, w_user, log_gamma_sum);
 
     let mut fitted = vec![f64::NAN; data.y.len()];
     for (&r, &m) in rows.iter().zip(&mu) {

@@ -105,8 +105,11 @@ impl Selection {
         condition: impl Fn(usize, f64) -> bool,
     ) -> usize {
         let mut removed = 0;
+        let mut rows = self.rows();
         for ids in &data.fixef {
-            let rows = self.rows();
+            if removed > 0 {
+                rows = self.rows();
+            }
             let n_levels = ids.iter().map(|&id| id as usize + 1).max().unwrap_or(0);
             if n_levels > 4 * ids.len() + 1024 {
                 // Sparse ids: renumber first.
