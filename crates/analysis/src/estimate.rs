@@ -109,6 +109,9 @@ pub struct FlowRequest {
     pub stocks: StockSource,
     /// Births and deaths.
     pub vital: VitalSource,
+    /// For demographic accounting: where neither the stocks nor the stored population
+    /// give an area's native-born, leave them at zero (reported) instead of failing.
+    pub zero_native_born_where_missing: bool,
     /// Store the result as a derived dataset.
     pub store_result: bool,
     /// The command that asked for it (recorded as the stored dataset's source).
@@ -194,7 +197,7 @@ impl RemitVariant {
 
     /// The default: the documented variant that best matches the published 2017 matrix
     /// (see `docs/validation.md`).
-    pub const DEFAULT: RemitVariant = RemitVariant::HostIncome;
+    pub const DEFAULT: RemitVariant = RemitVariant::Stock;
 
     /// The command-line name.
     pub fn name(self) -> &'static str {
@@ -725,12 +728,13 @@ impl Workspace {
                 })
                 .map(|(_, a)| *a)
                 .collect();
-            if !missing.is_empty() && demographic {
+            if !missing.is_empty() && demographic && !req.zero_native_born_where_missing {
                 return Err(estimate_error(format!(
                     "{} needs the native-born population of every area (the stock tables' diagonal): \
                      it is not in the stocks and the store has no population (WDI SP.POP.TOTL) for both \
                      {y0} and {y1} for {} area(s): {}; import population, or give the diagonal \
-                     (orig = dest rows) in --stocks",
+                     (orig = dest rows) in --stocks, or accept zero native-born there \
+                     (--zero-native-born-where-missing)",
                     req.method,
                     missing.len(),
                     area_list(&missing)

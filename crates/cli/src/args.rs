@@ -95,6 +95,8 @@ pub(crate) enum Command {
                             coherence profile 608 --year 2020"
     )]
     Profile(ProfileArgs),
+    /// Estimate flows from stocks, or the bilateral remittance matrix (`estimate flows --help`).
+    Estimate(crate::estimate::EstimateArgs),
 }
 
 #[derive(Debug, Args)]

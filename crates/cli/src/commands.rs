@@ -24,6 +24,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Profile(args) => profile(global, args).await,
         Command::Report(args) => report(global, args).await,
         Command::Fetch(args) => fetch_datasets(global, args).await,
+        Command::Estimate(args) => crate::estimate::run(global, open(global).await?, args).await,
     }
 }
 

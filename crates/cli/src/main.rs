@@ -12,6 +12,7 @@
 
 mod args;
 mod commands;
+mod estimate;
 mod output;
 mod progress;
 

@@ -1,0 +1,313 @@
+//! `coherence estimate`: flows from stocks and the bilateral remittance matrix.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use analysis::Workspace;
+use analysis::estimate::{
+    FlowRequest, IncomeSeries, MissingIncomeRule, RemitRequest, RemitVariant, StockSource,
+    VitalSource,
+};
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::args::Global;
+use crate::commands::Error;
+
+const FLOWS_HELP: &str = "\
+Methods (Abel & Cohen 2019): sd_drop_neg, sd_rev_neg, mig_rate, da_min_open, da_min_closed,
+da_pb_closed. The da_* methods need births and deaths (--vital FILE.csv, the store's crude
+rates × population, or --no-vital) and the native-born diagonal (given in --stocks as
+orig = dest rows, else population − immigrants from the store's population).
+
+Output CSV columns: orig,dest,period_start,period_end,flow (ISO3, persons; non-zero flows).
+
+Examples:
+  coherence estimate flows --method da_pb_closed --from 2010 --to 2015 --vital vital.csv --out flows.csv
+  coherence estimate flows --method sd_rev_neg --from 2015 --to 2019 --out flows.csv --store
+  coherence estimate flows --method da_min_closed --from 2015 --to 2020 --stocks stocks.csv \\
+      --vital vital.csv --out flows.csv";
+
+const REMIT_HELP: &str = "\
+Inputs from the store: the bilateral migration matrix of the year, remittances received
+(KNOMAD or WDI) and GDP per capita (PPP or current US$). Default zero corridors:
+India–Pakistan, Lebanon–Israel, Azerbaijan–Armenia, both ways.
+
+Output CSV columns: sender,receiver,year,usd_millions (ISO3; receivers without an inflow are
+left out, not zero).
+
+Examples:
+  coherence estimate remittances --year 2017 --out remit2017.csv
+  coherence estimate remittances --year 2017 --variant income-difference --income ppp \\
+      --missing-income drop-host --out remit.csv
+  coherence estimate remittances --year 2017 --zero-corridor KOR:PRK --store --out remit.csv";
+
+/// `coherence estimate ...`
+#[derive(Debug, Args)]
+pub(crate) struct EstimateArgs {
+    #[command(subcommand)]
+    pub(crate) what: EstimateCommand,
+}
+
+/// What to estimate.
+#[derive(Debug, Subcommand)]
+pub(crate) enum EstimateCommand {
+    /// Bilateral migration flows over a period, from two bilateral stock tables.
+    #[command(after_help = FLOWS_HELP)]
+    Flows(FlowsArgs),
+    /// The bilateral remittance matrix of a year: inflows allocated over emigrants' hosts.
+    #[command(after_help = REMIT_HELP)]
+    Remittances(RemittancesArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FlowsArgs {
+    /// The method (see below).
+    #[arg(long)]
+    method: String,
+    /// First year of the period (stock table of that year).
+    #[arg(long = "from", value_name = "YEAR")]
+    from: i32,
+    /// Last year of the period.
+    #[arg(long = "to", value_name = "YEAR")]
+    to: i32,
+    /// Stocks from a CSV file `orig,dest,year,value` instead of the store.
+    #[arg(long, value_name = "FILE.csv")]
+    stocks: Option<PathBuf>,
+    /// Births and deaths from a CSV file `area,period_start,period_end,births,deaths`.
+    #[arg(long, value_name = "FILE.csv", conflicts_with = "no_vital")]
+    vital: Option<PathBuf>,
+    /// Assume no births and no deaths (demographic accounting only).
+    #[arg(long)]
+    no_vital: bool,
+    /// Demographic accounting: leave the native-born of areas without population at zero
+    /// (listed) instead of stopping.
+    #[arg(long)]
+    zero_native_born_where_missing: bool,
+    /// Where to write the flows (CSV).
+    #[arg(long, value_name = "FILE.csv")]
+    out: PathBuf,
+    /// Also store the estimate in the store as a derived dataset.
+    #[arg(long)]
+    store: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Variant {
+    /// Migrant-stock weights.
+    Stock,
+    /// Stock × host income.
+    HostIncome,
+    /// Stock × (host − origin income), floored.
+    IncomeDifference,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Income {
+    /// GDP per capita, PPP (NY.GDP.PCAP.PP.CD).
+    Ppp,
+    /// GDP per capita, current US$ (NY.GDP.PCAP.CD).
+    Usd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum MissingIncomeArg {
+    /// Stop, listing the areas.
+    Fail,
+    /// Leave receivers that need a missing income unallocated.
+    SkipOrigin,
+    /// Drop hosts without income from receivers' denominators.
+    DropHost,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RemittancesArgs {
+    /// The year.
+    #[arg(long)]
+    year: i32,
+    /// The weighting (default: stock, the variant closest to the published 2017 matrix;
+    /// see docs/validation.md).
+    #[arg(long, value_enum)]
+    variant: Option<Variant>,
+    /// The income series of the income weightings.
+    #[arg(long, value_enum, default_value_t = Income::Ppp)]
+    income: Income,
+    /// For income-difference: hosts no richer than the origin weigh `SHARE × host income`
+    /// instead of zero.
+    #[arg(long, value_name = "SHARE")]
+    floor_share: Option<f64>,
+    /// Another zero corridor, ISO3 `A:B` (both ways); repeatable.
+    #[arg(long, value_name = "A:B")]
+    zero_corridor: Vec<String>,
+    /// Do not apply the default zero corridors.
+    #[arg(long)]
+    no_default_zero_corridors: bool,
+    /// What to do about incomes the weights need but the store lacks.
+    #[arg(long, value_enum, default_value_t = MissingIncomeArg::Fail)]
+    missing_income: MissingIncomeArg,
+    /// Where to write the matrix (CSV).
+    #[arg(long, value_name = "FILE.csv")]
+    out: PathBuf,
+    /// Also store the estimate in the store as a derived dataset.
+    #[arg(long)]
+    store: bool,
+}
+
+fn command_line() -> String {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    format!("coherence {}", args.join(" "))
+}
+
+/// Runs `coherence estimate` on the opened workspace.
+pub(crate) async fn run(global: &Global, ws: Workspace, args: EstimateArgs) -> Result<(), Error> {
+    match args.what {
+        EstimateCommand::Flows(a) => flows(global, &ws, a).await,
+        EstimateCommand::Remittances(a) => remittances(global, &ws, a).await,
+    }
+}
+
+/// Writes the output through a temporary file and a rename: no half-written CSV.
+fn write_output(path: &Path, text: &str) -> Result<(), Error> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let name = path.file_name().ok_or_else(|| format!("{} is not a file path", path.display()))?;
+    let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
+    std::fs::write(&tmp, text).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(())
+}
+
+fn print_notes(global: &Global, notes: &[String]) {
+    if global.quiet {
+        return;
+    }
+    for note in notes {
+        eprintln!("  {note}");
+    }
+}
+
+async fn flows(global: &Global, ws: &Workspace, a: FlowsArgs) -> Result<(), Error> {
+    let req = FlowRequest {
+        method: a.method,
+        period_start: a.from,
+        period_end: a.to,
+        stocks: a.stocks.map_or(StockSource::Store, StockSource::Csv),
+        vital: match (a.vital, a.no_vital) {
+            (Some(p), _) => VitalSource::Csv(p),
+            (None, true) => VitalSource::Zero,
+            (None, false) => VitalSource::Store,
+        },
+        zero_native_born_where_missing: a.zero_native_born_where_missing,
+        store_result: a.store,
+        command: command_line(),
+    };
+    let started = Instant::now();
+    let est = ws.estimate_flows(&req).await?;
+    let seconds = started.elapsed().as_secs_f64();
+    let mut text = String::from("orig,dest,period_start,period_end,flow\n");
+    for r in &est.flows {
+        text.push_str(&format!(
+            "{},{},{},{},{}\n",
+            r.orig, r.dest, est.period_start, est.period_end, r.flow
+        ));
+    }
+    write_output(&a.out, &text)?;
+    if !global.quiet {
+        eprintln!(
+            "{} {}–{}: {} areas, {} non-zero flows, total {:.0} persons ({seconds:.2} s)",
+            est.method,
+            est.period_start,
+            est.period_end,
+            est.n_areas,
+            est.flows.len(),
+            est.total
+        );
+        match est.fit {
+            Some(f) => eprintln!(
+                "  allocation fit: {} after {} sweeps, largest margin error {:.3e}",
+                if f.converged { "converged" } else { "NOT CONVERGED" },
+                f.iterations,
+                f.max_margin_error
+            ),
+            None => eprintln!("  closed-form method: no iterative fit"),
+        }
+        print_notes(global, &est.notes);
+        if let Some(s) = &est.stored {
+            eprintln!("  {} import {} ({} edition {})", s.status, s.import_id, s.key, s.edition);
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", a.out.display())?;
+    Ok(())
+}
+
+async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Result<(), Error> {
+    let mut zero_corridors = Vec::new();
+    for z in &a.zero_corridor {
+        let Some((x, y)) = z.split_once(':') else {
+            return Err(format!("--zero-corridor {z:?}: expected two ISO3 codes as A:B").into());
+        };
+        zero_corridors.push((x.to_owned(), y.to_owned()));
+    }
+    let req = RemitRequest {
+        year: a.year,
+        variant: match a.variant {
+            None => RemitVariant::DEFAULT,
+            Some(Variant::Stock) => RemitVariant::Stock,
+            Some(Variant::HostIncome) => RemitVariant::HostIncome,
+            Some(Variant::IncomeDifference) => RemitVariant::IncomeDifference,
+        },
+        income: match a.income {
+            Income::Ppp => IncomeSeries::Ppp,
+            Income::Usd => IncomeSeries::Usd,
+        },
+        floor_share: a.floor_share,
+        zero_corridors,
+        default_zero_corridors: !a.no_default_zero_corridors,
+        missing_income: match a.missing_income {
+            MissingIncomeArg::Fail => MissingIncomeRule::Fail,
+            MissingIncomeArg::SkipOrigin => MissingIncomeRule::SkipOrigin,
+            MissingIncomeArg::DropHost => MissingIncomeRule::DropHost,
+        },
+        store_result: a.store,
+        command: command_line(),
+    };
+    let est = ws.estimate_remittances(&req).await?;
+    let mut text = String::from("sender,receiver,year,usd_millions\n");
+    for r in &est.rows {
+        text.push_str(&format!("{},{},{},{}\n", r.sender, r.receiver, est.year, r.usd_millions));
+    }
+    write_output(&a.out, &text)?;
+    if !global.quiet {
+        let total: f64 = est.allocated_inflows.values().sum();
+        eprintln!(
+            "remittance matrix {} ({} weights{}): {} receivers allocated, US${:.1} bn, {} corridors",
+            est.year,
+            est.variant.name(),
+            if est.variant == RemitVariant::Stock {
+                String::new()
+            } else {
+                format!(", {} income", est.income.name())
+            },
+            est.allocated_inflows.len(),
+            total / 1e9,
+            est.rows.len()
+        );
+        print_notes(global, &est.notes);
+        if let Some(cmp) = ws.compare_remittances(&est).await? {
+            eprintln!(
+                "  against the published matrix of {}: correlation {:.4}, total absolute deviation US${:.1} bn over {} corridors",
+                est.year,
+                cmp.correlation,
+                cmp.total_abs_deviation / 1e9,
+                cmp.n_cells
+            );
+        }
+        if let Some(s) = &est.stored {
+            eprintln!("  {} import {} ({} edition {})", s.status, s.import_id, s.key, s.edition);
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", a.out.display())?;
+    Ok(())
+}
