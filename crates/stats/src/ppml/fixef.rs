@@ -212,10 +212,11 @@ impl<'a> Demeaner<'a> {
         Self { dims, weights, inv_wsum, inv_total_weight, criterion }
     }
 
-    /// Replaces `col` by its residual after partialling out all fixed effects.
+    /// Replaces `col` by its residual after partialling out all fixed effects. The
+    /// result may come back in a buffer swapped with the work space (no copy).
     pub(crate) fn demean(
         &self,
-        col: &mut [f64],
+        col: &mut Vec<f64>,
         tol: f64,
         max_sweeps: u32,
         scratch: &mut Scratch,
@@ -241,27 +242,28 @@ impl<'a> Demeaner<'a> {
         let mut n_sweeps = 0;
         while n_sweeps < max_sweeps {
             let start = match pending.take() {
-                None => Start::Copy(col),
-                Some(coef) => Start::Extrapolate { x: col, ggx, coef },
+                None => Start::Copy(col.as_slice()),
+                Some(coef) => Start::Extrapolate { x: col.as_mut_slice(), ggx, coef },
             };
             let change = self.sweep(gx, sums, start, None);
             n_sweeps += 1;
             if change < tol {
-                col.copy_from_slice(gx);
+                std::mem::swap(col, gx);
                 return DemeanInfo { n_sweeps, converged: true };
             }
             let mut products = (0.0, 0.0);
-            let change = self.sweep(ggx, sums, Start::Copy(gx), Some((col, gx, &mut products)));
+            let change =
+                self.sweep(ggx, sums, Start::Copy(gx), Some((col.as_slice(), gx, &mut products)));
             n_sweeps += 1;
             if change < tol {
-                col.copy_from_slice(ggx);
+                std::mem::swap(col, ggx);
                 return DemeanInfo { n_sweeps, converged: true };
             }
             let (vprod, ssq) = products;
             if ssq > 0.0 && vprod.is_finite() && ssq.is_finite() {
                 pending = Some(vprod / ssq);
             } else {
-                col.copy_from_slice(ggx);
+                std::mem::swap(col, ggx);
             }
         }
         if let Some(coef) = pending {
@@ -388,7 +390,7 @@ enum Start<'s> {
 /// number of sweeps any column needed.
 pub(crate) fn demean_columns(
     demeaner: &Demeaner<'_>,
-    cols: &mut [&mut [f64]],
+    cols: &mut [&mut Vec<f64>],
     tol: f64,
     max_sweeps: u32,
     scratch: &mut Vec<Scratch>,

@@ -47,9 +47,8 @@ pub(crate) fn wls_fe(
     let mut x_tilde: Vec<Vec<f64>> = x.to_vec();
     let demeaner = Demeaner::new(dims, w, criterion);
     let (converged, n_sweeps) = {
-        let mut cols: Vec<&mut [f64]> = std::iter::once(y_tilde.as_mut_slice())
-            .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))
-            .collect();
+        let mut cols: Vec<&mut Vec<f64>> =
+            std::iter::once(&mut y_tilde).chain(x_tilde.iter_mut()).collect();
         demean_columns(&demeaner, &mut cols, tol, max_sweeps, &mut Vec::new())
     };
     let all: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();

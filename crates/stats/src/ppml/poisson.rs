@@ -205,9 +205,8 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         }
         let demeaner = Demeaner::new(&prepared.dims, &irls_w, Criterion::WeightedRms);
         {
-            let mut cols: Vec<&mut [f64]> = std::iter::once(z_tilde.as_mut_slice())
-                .chain(x_tilde.iter_mut().map(Vec::as_mut_slice))
-                .collect();
+            let mut cols: Vec<&mut Vec<f64>> =
+                std::iter::once(&mut z_tilde).chain(x_tilde.iter_mut()).collect();
             let (all_converged, n_sweeps) = demean_columns(
                 &demeaner,
                 &mut cols,
