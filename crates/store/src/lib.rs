@@ -18,6 +18,7 @@
 mod estimates;
 mod migrate;
 mod read;
+mod register;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,10 @@ pub use estimates::{
 };
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy};
+pub use register::{
+    AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy, policy_changes,
+    policy_fields,
+};
 pub use write::{ImportOutcome, ImportStatus};
 
 /// An error of the store.
@@ -75,6 +80,13 @@ pub enum Error {
     /// A query failed.
     #[error("store query failed: {0}")]
     Query(#[from] sqlx::Error),
+    /// A register edit found the policy changed by someone else, or an edit that is
+    /// not allowed.
+    #[error("{what}")]
+    Conflict {
+        /// What happened.
+        what: String,
+    },
     /// Data read from the store does not have the expected form (a damaged store).
     #[error("the store holds an invalid {what}: {value:?}")]
     Corrupt {

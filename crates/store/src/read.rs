@@ -253,7 +253,7 @@ impl Store {
         .bind(country.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(policy).collect()
+        rows.iter().map(policy_from_row).collect()
     }
 }
 
@@ -291,7 +291,7 @@ fn pair_value(row: &SqliteRow) -> Result<StoredPairValue, Error> {
     })
 }
 
-fn policy(row: &SqliteRow) -> Result<StoredPolicy, Error> {
+pub(crate) fn policy_from_row(row: &SqliteRow) -> Result<StoredPolicy, Error> {
     let country: String = row.try_get("country")?;
     let stages: String = row.try_get("stages")?;
     let partners: String = row.try_get("partners")?;
