@@ -10,6 +10,7 @@ mod area;
 pub mod checks;
 pub mod corridor;
 pub mod estimate;
+pub mod gravity;
 mod groups;
 pub mod profile;
 mod profiles;
@@ -58,6 +59,61 @@ pub enum Error {
     )]
     UnknownKind {
         /// What the user gave.
+        name: String,
+    },
+    /// An estimator could not work with its input.
+    #[error(transparent)]
+    Stats(#[from] stats::Error),
+    /// A gravity option has a value that cannot be used.
+    #[error("--{option} {value:?}: {reason}")]
+    GravityOption {
+        /// The option.
+        option: &'static str,
+        /// What the user gave.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A model names a column the data file does not have.
+    #[error("{file}: no column {column:?} (the header has: {})", available.join(", "))]
+    UnknownColumn {
+        /// The data file.
+        file: String,
+        /// The name asked for.
+        column: String,
+        /// The header's column names.
+        available: Vec<String>,
+    },
+    /// A data cell cannot be used.
+    #[error("{file}: line {line}, column {column:?}: {message}")]
+    DataCell {
+        /// The data file.
+        file: String,
+        /// The 1-based line (the header is line 1).
+        line: usize,
+        /// The column's name.
+        column: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A data file is not well-formed CSV.
+    #[error("{file}: {message}")]
+    Csv {
+        /// The data file.
+        file: String,
+        /// The CSV reader's message.
+        message: String,
+    },
+    /// An estimate of that name is already stored.
+    #[error("an estimate named {name:?} is already stored; choose another name or replace it")]
+    EstimateExists {
+        /// The name.
+        name: String,
+    },
+    /// No estimate of that name is stored.
+    #[error("no estimate named {name:?} is stored")]
+    UnknownEstimate {
+        /// The name.
         name: String,
     },
     /// A country or area given by the user was not found.

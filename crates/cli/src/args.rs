@@ -84,6 +84,7 @@ pub(crate) enum Command {
                             The cache is --cache DIR, else $XDG_CACHE_HOME/coherence/downloads (~/.cache/coherence/downloads)."
     )]
     Fetch(FetchArgs),
+    Gravity(crate::gravity::GravityArgs),
     /// Write a country's HTML brief: a self-contained page for a development ministry.
     #[command(
         after_help = "Examples:\n  coherence report XAA -o pelaria.html\n  coherence report Philippines -o phl.html"

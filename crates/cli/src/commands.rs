@@ -18,6 +18,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
     let global = &cli.global;
     match cli.command {
         Command::Init => init(global).await,
+        Command::Gravity(args) => crate::gravity::run(global, args, db_path(global)).await,
         Command::Demo(args) => demo(global, args).await,
         Command::Datasets(args) => datasets(global, args).await,
         Command::Import(args) => import(global, args).await,

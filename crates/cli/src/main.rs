@@ -13,6 +13,7 @@
 mod args;
 mod commands;
 mod estimate;
+mod gravity;
 mod output;
 mod progress;
 
