@@ -1,6 +1,12 @@
 //! Tests of the world map: the embedded boundaries, the projection, the antimeridian,
 //! the colour classes and the rendered SVG.
 
+#[path = "fixture/mod.rs"]
+#[allow(dead_code)]
+mod fixture;
+
+use analysis::profile::{Diaspora, DiasporaDestination, ProfileArea};
+use report::brief;
 use report::map::projection::equal_earth;
 use report::map::{COUNTRIES_50M, DiasporaMap, class_breaks, countries, diaspora_map, topojson};
 
@@ -297,4 +303,76 @@ fn an_empty_or_unknown_input_draws_a_grey_world() {
 fn the_map_size_is_reasonable() {
     let svg = diaspora_map(&philippines());
     assert!(svg.len() < 800_000, "{} bytes", svg.len());
+}
+
+/// The fixture profile moved to a real country, with real destination codes.
+fn real_profile() -> analysis::profile::CountryProfile {
+    let mut p = fixture::xandria();
+    p.area = ProfileArea {
+        iso3: "PHL".to_owned(),
+        m49: Some(608),
+        name: "Philippines".to_owned(),
+        fictional: false,
+    };
+    p.fictional_notice = None;
+    for (c, code) in p.top_destinations.iter_mut().zip(["USA", "SAU", "CAN", "ARE", "AUS", "JPN"]) {
+        c.partner = code.to_owned();
+    }
+    p
+}
+
+#[test]
+fn the_brief_maps_a_real_country_from_its_top_destinations() {
+    let profile = real_profile();
+    assert!(profile.diaspora.is_none());
+    let html = brief::render(&profile);
+    assert!(html.contains("<h3>Where the diaspora lives</h3>"));
+    assert!(html.contains("id=\"map-diaspora\""));
+    assert!(html.contains("the main destinations only"));
+    assert!(html.contains("United States of America"));
+    assert!(html.contains("class=\"origin\""), "the Philippines are hatched");
+    assert!(!html.contains("cannot be mapped"));
+    assert!(html.len() < 1_500_000, "brief is {} bytes", html.len());
+}
+
+#[test]
+fn the_brief_maps_every_destination_when_the_profile_lists_them() {
+    let mut profile = real_profile();
+    let source = profile.top_destinations[0].stock.source.clone();
+    profile.diaspora = Some(Diaspora {
+        year: 2024,
+        source,
+        destinations: vec![
+            DiasporaDestination {
+                iso3: "USA".to_owned(),
+                m49: Some(840),
+                name: "United States".to_owned(),
+                persons: 2_000_000.0,
+            },
+            DiasporaDestination {
+                iso3: "FJI".to_owned(),
+                m49: Some(242),
+                name: "Fiji".to_owned(),
+                persons: 1_500.0,
+            },
+            DiasporaDestination {
+                iso3: "XBB".to_owned(),
+                m49: None,
+                name: "Bellmora".to_owned(),
+                persons: 10.0,
+            },
+        ],
+    });
+    let html = brief::render(&profile);
+    assert!(html.contains("id=\"map-diaspora\""));
+    assert!(html.contains("every destination"));
+    assert!(html.contains("Fiji: 1,500 persons"));
+}
+
+#[test]
+fn the_brief_says_the_demo_world_cannot_be_mapped() {
+    let html = brief::render(&fixture::xandria());
+    assert!(html.contains("<h3>Where the diaspora lives</h3>"));
+    assert!(html.contains("The demo world cannot be mapped"));
+    assert!(!html.contains("map-diaspora"));
 }
