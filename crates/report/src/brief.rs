@@ -4,8 +4,13 @@
 //! The page shows, in order: the fictional-data banner (when the profile carries a
 //! notice), headline numbers, migrant stocks in and out by sex, the main destinations
 //! and origins, remittances and their share of GDP (SDG 17.3.2), the cost of sending
-//! US$200 against the SDG 10.c target of 3 % (SDG 10.c.1), skilled and health-worker
-//! emigration, the policy register, the data gaps, "About this brief" and the sources.
+//! US$200 against the SDG 10.c target of 3 % (SDG 10.c.1), the SDG migration indicators
+//! (17.3.2 beside the GDP-weighted aggregates of the country's regions, income group
+//! and the world; the 10.c.1 summaries), remittance dependence and corridor
+//! concentration, the diaspora (top corridors over time, every destination), skilled
+//! and health-worker emigration, the WHO safeguards list and the migrant workers
+//! convention, the members of a group (for a group's brief), the policy register, the
+//! data gaps, "About this brief" and the sources.
 //!
 //! Every chart is followed by a table of the same numbers, so the brief reads without
 //! the pictures. Every figure carries a numbered reference to the "Sources" list,
@@ -19,7 +24,8 @@
 use std::collections::BTreeMap;
 
 use analysis::profile::{
-    CorridorCost, CorridorStock, CountryProfile, Source, StockYear, Value, YearValue,
+    Concentration, CorridorCost, CorridorStock, CorridorTrend, CostSummary, CountryProfile, Source,
+    Status, StockYear, Value, YearValue,
 };
 use domain::Unit;
 
@@ -267,7 +273,12 @@ pub fn render(profile: &CountryProfile) -> String {
         corridors(profile, &mut cites),
         remittances(profile, &mut cites),
         costs(profile, &mut cites),
+        sdg(profile, &mut cites),
+        dependence(profile, &mut cites),
+        diaspora(profile, &mut cites),
         skills(profile, &mut cites),
+        governance(profile, &mut cites),
+        members(profile),
         policies(profile),
         gaps(profile),
         about(profile, &cites),
@@ -315,7 +326,11 @@ pub fn render(profile: &CountryProfile) -> String {
         ("corridors", "Destinations and origins"),
         ("remittances", "Remittances"),
         ("costs", "Cost of remittances"),
+        ("sdg", "SDG migration indicators"),
+        ("dependence", "Remittance dependence"),
+        ("diaspora", "Diaspora"),
         ("skills", "Skills and health workers"),
+        ("governance", "Conventions and safeguards"),
         ("policies", "Policy register"),
         ("gaps", "Data gaps"),
         ("about", "About this brief"),
@@ -453,6 +468,21 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> String {
                 against_target(mean),
                 format!("Unweighted mean over {corridors}, latest year of each; see <a href=\"#costs\">the corridors</a>."),
             ],
+        ));
+    }
+    out.push_str(&rate_card(
+        cites,
+        "Emigration rate",
+        latest(&profile.emigration_rate),
+        "Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).",
+    ));
+    if let Some(n) = latest(&profile.net_migration) {
+        let figure = format!("{}{}", with_unit(&n.value, 1), cites.cite(&n.value.source));
+        out.push_str(&card(
+            &format!("Net migration ({})", n.year),
+            &figure,
+            &["Immigrants minus emigrants over the year; negative when more people leave."
+                .to_owned()],
         ));
     }
     out.push_str(&rate_card(
@@ -976,6 +1006,312 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> String {
     out
 }
 
+/// A "yes/no" cell of a status, with its citation.
+fn status_text(cites: &mut Citations, status: Option<&Status>, yes: &str, no: &str) -> String {
+    match status {
+        Some(s) => format!(
+            "{} ({}){}",
+            if s.yes { yes } else { no },
+            escape(&s.detail),
+            cites.cite(&s.source)
+        ),
+        None => "<span class=\"na\">n/a</span> — see <a href=\"#gaps\">Data gaps</a>".to_owned(),
+    }
+}
+
+/// One SDG 10.c.1 summary as table rows.
+fn cost_summary_rows(cites: &mut Citations, side: &str, c: &CostSummary) -> Vec<Vec<Cell>> {
+    let mut rows = vec![
+        vec![
+            Cell::Head(format!(
+                "Average cost of the corridors {side} ({} corridors)",
+                c.n_corridors
+            )),
+            Cell::Num(c.year.to_string()),
+            num_cell(cites, Some(&c.average_pct), 2),
+            Cell::Text("% of the amount sent".to_owned()),
+        ],
+        vec![
+            Cell::Head(format!("Corridors {side} costing more than 5 %")),
+            Cell::Num(c.year.to_string()),
+            num_cell(cites, Some(&c.share_above_5_pct), 1),
+            Cell::Text("% of corridors".to_owned()),
+        ],
+        vec![
+            Cell::Head(format!("Distance of the average {side} to the 3 % target")),
+            Cell::Num(c.year.to_string()),
+            num_cell(cites, Some(&c.gap_to_3_pct), 2),
+            Cell::Text("percentage points".to_owned()),
+        ],
+    ];
+    if let Some(r) = &c.rpw_country_average {
+        rows.push(vec![
+            Cell::Head(format!("Remittance Prices Worldwide country average {side}")),
+            Cell::Num(r.year.to_string()),
+            num_cell(cites, Some(&r.value), 2),
+            Cell::Text("% of the amount sent".to_owned()),
+        ]);
+    }
+    rows
+}
+
+/// SDG 17.3.2 with the GDP-weighted aggregates of the country's groups, and SDG 10.c.1.
+fn sdg(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let mut out = section_open("sdg", "SDG migration indicators");
+    let mut rows = Vec::new();
+    if let Some(p) = latest(&profile.remittances_pct_gdp) {
+        rows.push(vec![
+            Cell::Head(format!("17.3.2 Remittances, % of GDP — {}", escape(&profile.area.name))),
+            Cell::Num(p.year.to_string()),
+            num_cell(cites, Some(&p.value), 2),
+            Cell::Text("country value".to_owned()),
+        ]);
+    }
+    for g in &profile.remittances_pct_gdp_groups {
+        rows.push(vec![
+            Cell::Head(format!("17.3.2 — {}", escape(&g.name))),
+            Cell::Num(g.year.to_string()),
+            num_cell(cites, Some(&g.value), 2),
+            Cell::Text(format!(
+                "GDP-weighted over {} of {} members{}",
+                g.n_with_data,
+                g.n_members,
+                if g.missing.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {} without data (listed in the source)", g.missing.len())
+                }
+            )),
+        ]);
+    }
+    for (side, summary) in [
+        ("to the country", &profile.cost_to_summary),
+        ("from the country", &profile.cost_from_summary),
+    ] {
+        if let Some(c) = summary {
+            for mut row in cost_summary_rows(cites, side, c) {
+                if let Some(Cell::Head(h)) = row.first_mut() {
+                    *h = format!("10.c.1 {h}");
+                }
+                rows.push(row);
+            }
+        }
+    }
+    if rows.is_empty() {
+        out.push_str(&no_data("the SDG migration indicators"));
+    } else {
+        out.push_str(&table(
+            "data",
+            "SDG 17.3.2 (remittances as % of GDP; group aggregates GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)",
+            &[("Indicator", false), ("Year", true), ("Value", true), ("Note", false)],
+            &rows,
+        ));
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// A row for a concentration index.
+fn concentration_row(cites: &mut Citations, label: &str, c: Option<&Concentration>) -> Vec<Cell> {
+    match c {
+        Some(c) => vec![
+            Cell::Head(label.to_owned()),
+            Cell::Num(c.year.to_string()),
+            Cell::Num(format!(
+                "{}{}",
+                format_trimmed(c.index.value, 3),
+                cites.cite(&c.index.source)
+            )),
+            Cell::Text(format!(
+                "Herfindahl index over {} partners (1 = a single partner)",
+                c.n_partners
+            )),
+        ],
+        None => vec![
+            Cell::Head(label.to_owned()),
+            Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
+            Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
+            Cell::Text("see <a href=\"#gaps\">Data gaps</a>".to_owned()),
+        ],
+    }
+}
+
+/// Remittances against GDP, exports and population; concentration.
+fn dependence(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let mut out = section_open("dependence", "Remittance dependence");
+    let mut rows = Vec::new();
+    for (label, series, decimals, unit) in [
+        ("Remittances received, % of GDP", &profile.remittances_pct_gdp, 2, "%"),
+        (
+            "Remittances received, % of exports of goods and services",
+            &profile.remittances_pct_exports,
+            2,
+            "%",
+        ),
+        (
+            "Remittances received per person living in the country",
+            &profile.remittances_per_capita,
+            0,
+            "current US$",
+        ),
+    ] {
+        rows.push(match latest(series) {
+            Some(v) => vec![
+                Cell::Head(label.to_owned()),
+                Cell::Num(v.year.to_string()),
+                num_cell(cites, Some(&v.value), decimals),
+                Cell::Text(unit.to_owned()),
+            ],
+            None => vec![
+                Cell::Head(label.to_owned()),
+                Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
+                Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
+                Cell::Text("see <a href=\"#gaps\">Data gaps</a>".to_owned()),
+            ],
+        });
+    }
+    rows.push(concentration_row(
+        cites,
+        "Concentration of emigrants over destinations",
+        profile.destination_concentration.as_ref(),
+    ));
+    rows.push(concentration_row(
+        cites,
+        "Concentration of remittances over sending countries",
+        profile.sender_concentration.as_ref(),
+    ));
+    out.push_str(&table(
+        "data",
+        "Remittance dependence and corridor concentration, latest year",
+        &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
+        &rows,
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+/// One trend table: corridors down, years across.
+fn trend_table(cites: &mut Citations, caption: &str, trends: &[CorridorTrend]) -> String {
+    let mut years: Vec<i32> = trends.iter().flat_map(|t| t.stocks.iter().map(|s| s.year)).collect();
+    years.sort_unstable();
+    years.dedup();
+    let year_headers: Vec<String> = years.iter().map(ToString::to_string).collect();
+    let mut headers: Vec<(&str, bool)> = vec![("Corridor", false)];
+    headers.extend(year_headers.iter().map(|y| (y.as_str(), true)));
+    let rows: Vec<Vec<Cell>> = trends
+        .iter()
+        .map(|t| {
+            let mut row = vec![Cell::Head(format!(
+                "{} <span class=\"code\">{}</span>",
+                escape(&t.partner_name),
+                escape(&t.partner)
+            ))];
+            for y in &years {
+                let v = t.stocks.iter().find(|s| s.year == *y).map(|s| &s.value);
+                row.push(num_cell(cites, v, 1));
+            }
+            row
+        })
+        .collect();
+    table("data", caption, &headers, &rows)
+}
+
+/// The top corridors over time and every destination of the diaspora.
+fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let mut out = section_open("diaspora", "Diaspora");
+    if profile.destination_trends.is_empty()
+        && profile.origin_trends.is_empty()
+        && profile.diaspora.is_none()
+    {
+        out.push_str(&no_data("corridors over time or the diaspora by destination"));
+        out.push_str("</section>\n");
+        return out;
+    }
+    if !profile.destination_trends.is_empty() {
+        out.push_str(&trend_table(
+            cites,
+            "Emigrants in the main destinations over time (persons)",
+            &profile.destination_trends,
+        ));
+    }
+    if !profile.origin_trends.is_empty() {
+        out.push_str(&trend_table(
+            cites,
+            "Immigrants from the main origins over time (persons)",
+            &profile.origin_trends,
+        ));
+    }
+    if let Some(d) = &profile.diaspora {
+        let total: f64 = d.destinations.iter().map(|x| x.persons).sum();
+        let refs = cites.cite(&d.source);
+        out.push_str(&format!(
+            "<details><summary>All {} destinations of the diaspora in {} ({} persons){refs}</summary>",
+            d.destinations.len(),
+            d.year,
+            format_thousands(total, 0)
+        ));
+        let rows: Vec<Vec<Cell>> = d
+            .destinations
+            .iter()
+            .map(|x| {
+                vec![
+                    Cell::Head(escape(&x.name)),
+                    Cell::Text(format!("<span class=\"code\">{}</span>", escape(&x.iso3))),
+                    Cell::Num(x.m49.map(|m| format!("{m:03}")).unwrap_or_default()),
+                    Cell::Num(format_thousands(x.persons, 0)),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            "data",
+            "Emigrants by destination (persons)",
+            &[("Destination", false), ("ISO3", false), ("M49", true), ("Persons", true)],
+            &rows,
+        ));
+        out.push_str("</details>");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// The WHO safeguards list and the migrant workers convention.
+fn governance(profile: &CountryProfile, cites: &mut Citations) -> String {
+    let mut out = section_open("governance", "Conventions and safeguards");
+    let ssl = status_text(
+        cites,
+        profile.who_safeguards_list.as_ref(),
+        "<strong>On the list</strong>: destinations should not actively recruit its health workers outside government-to-government agreements",
+        "Not on the list",
+    );
+    let icmw = status_text(
+        cites,
+        profile.icmw.as_ref(),
+        "<strong>State party</strong>",
+        "Not a state party",
+    );
+    out.push_str(&format!(
+        "<dl class=\"about\"><dt>WHO Health Workforce Support and Safeguards List</dt><dd>{ssl}</dd>\
+         <dt>International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)</dt><dd>{icmw}</dd></dl>\n"
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+/// For the brief of a group of countries: its members.
+fn members(profile: &CountryProfile) -> String {
+    let Some(g) = &profile.group else { return String::new() };
+    let mut out = section_open("members", &format!("Members of {}", escape(&g.group.name)));
+    out.push_str(&format!(
+        "<p>{} — {} members; membership from {}. Stocks, population, GDP and remittances are sums over the members with a value; SDG 17.3.2 is GDP-weighted.</p>\n<p class=\"codes\">{}</p>\n",
+        escape(&g.group.kind),
+        g.members.len(),
+        escape(&g.source),
+        g.members.iter().map(|m| escape(m)).collect::<Vec<_>>().join(", ")
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
 /// An identifier such as `pre_departure` written for people: `pre departure`.
 fn humanise(identifier: &str) -> String {
     identifier.replace('_', " ")
@@ -1071,8 +1407,14 @@ fn about(profile: &CountryProfile, cites: &Citations) -> String {
         out.push_str("<ul>");
         for ((id, dataset, publisher), n) in &datasets {
             let plural = if *n == 1 { "source entry" } else { "source entries" };
+            // Reference data shipped with Coherence has no import of its own.
+            let origin = if *id == 0 {
+                "reference data shipped with Coherence".to_owned()
+            } else {
+                format!("dataset import {id}")
+            };
             out.push_str(&format!(
-                "<li>{} — {} (dataset import {id}; {n} {plural})</li>",
+                "<li>{} — {} ({origin}; {n} {plural})</li>",
                 escape(dataset),
                 escape(publisher)
             ));
