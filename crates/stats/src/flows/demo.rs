@@ -366,68 +366,100 @@ pub fn demographic_accounting(
             None
         }
     };
-    // Each birthplace table is turned into its output matrix as soon as it is fitted,
-    // while it is still in cache.
-    let (slices, convergence, prior_weight): (Vec<Mat<f64>>, _, _) = match options.allocation {
+    let (fit, convergence) = match options.allocation {
         Allocation::Minimisation => {
-            let (y, conv) = minimisation(&s0, &s1, min_seed, &options.ipf, |_, m| m);
-            (y, conv, Vec::new())
+            let (movers, conv) = minimisation(&s0, &s1, min_seed, &options.ipf);
+            (Fitted::Minimisation(movers), conv)
         }
         Allocation::Independence => {
-            let (y, conv) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            (y.into_mats(n), conv, Vec::new())
+            let (prior, conv) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
+            (Fitted::Independence(prior), conv)
         }
         Allocation::PseudoBayes => {
-            let (y_ind, c_ind) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
-            let (y_w, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf, |k, mut m| {
-                let w = pseudo_bayes(&mut m, &y_ind, k);
-                (m, w)
-            });
-            let (y, w): (Vec<Mat<f64>>, Vec<f64>) = y_w.into_iter().unzip();
+            let (prior, c_ind) = independence(&s0, &s1, seed.as_ref(), &options.ipf)?;
+            let (movers, c_min) = minimisation(&s0, &s1, min_seed, &options.ipf);
             let conv = Convergence {
                 iterations: c_min.iterations.max(c_ind.iterations),
                 max_margin_error: c_min.max_margin_error.max(c_ind.max_margin_error),
                 criterion: c_min.criterion.max(c_ind.criterion),
                 converged: c_min.converged && c_ind.converged,
             };
-            (y, conv, w)
+            (Fitted::PseudoBayes(movers, prior), conv)
         }
     };
     if !convergence.converged {
         diagnostics.push(Diagnostic::NotConverged { step: "allocation", convergence });
     }
 
-    // Summed over birthplaces in a fixed order whatever the threads: each task sums a
-    // fixed group of consecutive birthplaces, then the groups are added in order.
+    // Each birthplace table is built (and smoothed) once, while it is in cache, and summed
+    // into the origin-destination matrix. The sum runs in a fixed order whatever the
+    // threads: each task takes a fixed group of consecutive birthplaces, and the groups
+    // are added in order.
     const GROUP: usize = 8;
-    let partial: Vec<Table> = slices
+    let keep = options.output == Output::Full;
+    let birthplaces: Vec<usize> = (0..n).collect();
+    let groups: Vec<(Table, Vec<Mat<f64>>, Vec<f64>)> = birthplaces
         .par_chunks(GROUP)
         .map(|group| {
-            let mut acc = Table::filled(n, n, 0.0);
-            for y in group {
+            let mut od = Table::filled(n, n, 0.0);
+            let (mut kept, mut weights) = (Vec::new(), Vec::new());
+            let mut spare: Option<Mat<f64>> = None;
+            for &k in group {
+                let m = match &fit {
+                    Fitted::Minimisation(movers) => {
+                        // The movers are the only off-diagonal cells: no full table is
+                        // needed for the sum.
+                        movers[k].add_to(&mut od);
+                        if keep {
+                            let mut m = Mat::<f64>::zeros(n, n);
+                            movers[k].write(&mut m, &s0, &s1, k);
+                            kept.push(m);
+                        }
+                        continue;
+                    }
+                    Fitted::Independence(prior) => {
+                        let mut m = spare.take().unwrap_or_else(|| Mat::<f64>::zeros(n, n));
+                        prior.write(&mut m, k);
+                        m
+                    }
+                    Fitted::PseudoBayes(movers, prior) => {
+                        let mut m = spare.take().unwrap_or_else(|| Mat::<f64>::zeros(n, n));
+                        for j in 0..n {
+                            m.col_as_slice_mut(j).fill(0.0);
+                        }
+                        movers[k].write(&mut m, &s0, &s1, k);
+                        weights.push(pseudo_bayes(&mut m, prior, k));
+                        m
+                    }
+                };
                 for j in 0..n {
-                    for (a, x) in acc.col_mut(j).iter_mut().zip(y.col_as_slice(j)) {
+                    for (a, x) in od.col_mut(j).iter_mut().zip(m.col_as_slice(j)) {
                         *a += *x;
                     }
                 }
+                if keep {
+                    kept.push(m);
+                } else {
+                    spare = Some(m);
+                }
             }
-            acc
+            (od, kept, weights)
         })
         .collect();
     let mut od = Table::filled(n, n, 0.0);
-    for p in &partial {
-        for (a, x) in od.data.iter_mut().zip(&p.data) {
+    let mut flow_by_pob = Vec::with_capacity(if keep { n } else { 0 });
+    let mut prior_weight = Vec::new();
+    for (partial, kept, weights) in groups {
+        for (a, x) in od.data.iter_mut().zip(&partial.data) {
             *a += *x;
         }
+        flow_by_pob.extend(kept);
+        prior_weight.extend(weights);
     }
     for i in 0..n {
         *od.at_mut(i, i) = 0.0;
     }
     let total = od.data.iter().sum();
-    let flow_by_pob = match options.output {
-        Output::Full => slices,
-        Output::OdOnly => Vec::new(),
-    };
     Ok(DemoFlows {
         flow_by_pob,
         od: od.to_mat(),
@@ -643,15 +675,55 @@ fn rescale(
     Ok(s)
 }
 
+/// The fitted movers of one birthplace: the block of origins losing (`rows`) and
+/// destinations gaining (`cols`) its people.
+struct Movers {
+    rows: Vec<usize>,
+    cols: Vec<usize>,
+    block: Table,
+}
+
+impl Movers {
+    /// Adds the movers to an origin-destination table.
+    fn add_to(&self, od: &mut Table) {
+        for (cj, &j) in self.cols.iter().enumerate() {
+            let col = od.col_mut(j);
+            for (&i, &v) in self.rows.iter().zip(self.block.col(cj)) {
+                col[i] += v;
+            }
+        }
+    }
+
+    /// Writes birthplace `k`'s table (movers off the diagonal, stayers on it) into a
+    /// matrix of zeros.
+    fn write(&self, m: &mut Mat<f64>, s0: &Table, s1: &Table, k: usize) {
+        for (cj, &j) in self.cols.iter().enumerate() {
+            let col = m.col_as_slice_mut(j);
+            for (&i, &v) in self.rows.iter().zip(self.block.col(cj)) {
+                col[i] = v;
+            }
+        }
+        for r in 0..m.nrows() {
+            m[(r, r)] += s0.at(k, r).min(s1.at(k, r));
+        }
+    }
+}
+
+/// The fitted allocation, before the birthplace tables are assembled.
+enum Fitted {
+    Minimisation(Vec<Movers>),
+    Independence(Prior),
+    PseudoBayes(Vec<Movers>, Prior),
+}
+
 /// Minimum migration: stayers `min(S0[k][r], S1[k][r])` fixed, movers fitted by
 /// quasi-independence (structural zeros on the diagonal) birthplace by birthplace.
-fn minimisation<R: Send>(
+fn minimisation(
     s0: &Table,
     s1: &Table,
     seed: Option<&Table>,
     ipf: &IpfOptions,
-    finish: impl Fn(usize, Mat<f64>) -> R + Sync,
-) -> (Vec<R>, Convergence) {
+) -> (Vec<Movers>, Convergence) {
     let n = s0.n_row;
     // Margins of birthplace k: movers out of each origin (x0) and into each destination (x1).
     let margins: Vec<(Vec<f64>, Vec<f64>)> = (0..n)
@@ -697,20 +769,13 @@ fn minimisation<R: Send>(
         }
         t
     };
-    fit_slices(n, make, &block_margins, ipf, |k, block| {
-        let (rows, cols) = &active[k];
-        let mut m = Mat::<f64>::zeros(n, n);
-        for (cj, &j) in cols.iter().enumerate() {
-            let (col, fitted) = (m.col_as_slice_mut(j), block.col(cj));
-            for (&i, &v) in rows.iter().zip(fitted) {
-                col[i] = v;
-            }
-        }
-        for r in 0..n {
-            m[(r, r)] += s0.at(k, r).min(s1.at(k, r));
-        }
-        finish(k, m)
-    })
+    let (blocks, conv) = fit_slices(n, make, &block_margins, ipf, |_, block| block);
+    let movers = active
+        .into_iter()
+        .zip(blocks)
+        .map(|((rows, cols), block)| Movers { rows, cols, block })
+        .collect();
+    (movers, conv)
 }
 
 /// The independence estimate of every birthplace table.
@@ -731,21 +796,19 @@ impl Prior {
         }
     }
 
-    fn into_mats(self, n: usize) -> Vec<Mat<f64>> {
-        match self {
-            Prior::Tables(t) => t.par_iter().map(Table::to_mat).collect(),
-            Prior::RankOne(f) => f
-                .into_par_iter()
-                .map(|(a, b)| {
-                    let mut m = Mat::<f64>::zeros(n, n);
-                    for (j, bj) in b.iter().enumerate() {
-                        for (v, ai) in m.col_as_slice_mut(j).iter_mut().zip(&a) {
-                            *v = ai * bj;
-                        }
+    /// Writes birthplace table `k` into `m`, overwriting every cell.
+    fn write(&self, m: &mut Mat<f64>, k: usize) {
+        for j in 0..m.ncols() {
+            let col = m.col_as_slice_mut(j);
+            match self {
+                Prior::Tables(t) => col.copy_from_slice(t[k].col(j)),
+                Prior::RankOne(f) => {
+                    let (a, b) = &f[k];
+                    for (v, a) in col.iter_mut().zip(a) {
+                        *v = a * b[j];
                     }
-                    m
-                })
-                .collect(),
+                }
+            }
         }
     }
 }
@@ -882,7 +945,16 @@ mod tests {
         assert!(conv.converged);
         let (fitted, _) =
             independence(&s0, &s1, Some(&Table::filled(3, 3, 1.0)), &IpfOptions::mipfp()).unwrap();
-        let (direct, fitted) = (prior.into_mats(3), fitted.into_mats(3));
+        let as_mats = |p: &Prior| {
+            (0..3)
+                .map(|k| {
+                    let mut m = Mat::<f64>::zeros(3, 3);
+                    p.write(&mut m, k);
+                    m
+                })
+                .collect::<Vec<_>>()
+        };
+        let (direct, fitted) = (as_mats(&prior), as_mats(&fitted));
         for (a, b) in direct.iter().zip(&fitted) {
             for j in 0..3 {
                 for i in 0..3 {
