@@ -512,3 +512,24 @@ fn od_only_output_matches_the_full_account() {
         assert_eq!(a.prior_weight, b.prior_weight);
     }
 }
+
+// Degenerate worlds: no areas, and one area (nobody can move).
+#[test]
+fn empty_and_single_area_worlds() {
+    for n in [0, 1] {
+        let s0 = Mat::from_fn(n, n, |_, _| 100.0);
+        let s1 = Mat::from_fn(n, n, |_, _| 110.0);
+        let (births, deaths) = (vec![15.0; n], vec![5.0; n]);
+        let stocks = Stocks {
+            stock_start: s0.as_ref(),
+            stock_end: s1.as_ref(),
+            births: &births,
+            deaths: &deaths,
+        };
+        for method in Method::ALL {
+            let est = flows::flows_from_stocks(method, &stocks, &FlowOptions::default())
+                .unwrap_or_else(|e| panic!("{} with {n} areas: {e}", method.name()));
+            assert!(est.total.abs() < 1e-12, "{} with {n} areas: {}", method.name(), est.total);
+        }
+    }
+}
