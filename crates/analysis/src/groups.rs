@@ -601,5 +601,6 @@ pub(crate) async fn build(
         icmw: None,
         policies: Vec::new(),
         gaps,
+        corridor_checks: Vec::new(),
     })
 }

@@ -14,6 +14,7 @@ pub mod gravity;
 mod groups;
 pub mod profile;
 mod profiles;
+pub mod register;
 
 use std::path::Path;
 
@@ -116,6 +117,9 @@ pub enum Error {
         /// The name.
         name: String,
     },
+    /// A register edit or corridor request that cannot be carried out.
+    #[error("{0}")]
+    Register(String),
     /// A country or area given by the user was not found.
     #[error("no country or area matches {query:?}{}", suggestions_text(.suggestions))]
     UnknownArea {

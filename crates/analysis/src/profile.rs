@@ -336,4 +336,7 @@ pub struct CountryProfile {
     pub policies: Vec<PolicySummary>,
     /// Indicators that could not be computed, each with what would fill the gap.
     pub gaps: Vec<String>,
+    /// Corridor checks with the country's largest partners (see
+    /// [`crate::corridor`]); empty when no register of either side is loaded.
+    pub corridor_checks: Vec<crate::corridor::CorridorReport>,
 }

@@ -342,6 +342,7 @@ pub(crate) async fn build(
         icmw,
         policies,
         gaps,
+        corridor_checks: crate::register::corridor_checks_of(store, code, 3).await?,
     })
 }
 

@@ -98,6 +98,20 @@ pub(crate) enum Command {
     Profile(ProfileArgs),
     /// Estimate flows from stocks, or the bilateral remittance matrix (`estimate flows --help`).
     Estimate(crate::estimate::EstimateArgs),
+    /// Import, export, list and edit the policy register; every change is audited.
+    #[command(
+        after_help = "Examples:\n  coherence register import pelaria.toml --reason \"2026 review\"\n  \
+                            coherence register list --country XAB\n  \
+                            coherence register edit XAB-HEA-01 --set status=suspended --reason \"Drive paused\"\n  \
+                            coherence register export --country XAA -o pelaria.csv\n  coherence register log"
+    )]
+    Register(crate::register::RegisterArgs),
+    /// Check a corridor (origin → destination) against the corridor rules.
+    #[command(
+        after_help = "Examples:\n  coherence corridor XAA XAB\n  coherence corridor Pelaria Brevmark --format json\n  \
+                            coherence corridor --all\n\nThe rules are in rules/corridor-rules.toml (embedded); see docs/register.md."
+    )]
+    Corridor(crate::corridor::CorridorArgs),
 }
 
 #[derive(Debug, Args)]

@@ -25,6 +25,8 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Profile(args) => profile(global, args).await,
         Command::Report(args) => report(global, args).await,
         Command::Fetch(args) => fetch_datasets(global, args).await,
+        Command::Register(args) => crate::register::run(global, args).await,
+        Command::Corridor(args) => crate::corridor::run(global, args).await,
         Command::Estimate(args) => crate::estimate::run(global, open(global).await?, args).await,
     }
 }
@@ -44,7 +46,7 @@ fn db_path(global: &Global) -> PathBuf {
     }
 }
 
-async fn open(global: &Global) -> Result<Workspace, Error> {
+pub(crate) async fn open(global: &Global) -> Result<Workspace, Error> {
     let path = db_path(global);
     tracing::info!(path = %path.display(), "opening store");
     Ok(Workspace::open(&path).await?)

@@ -12,10 +12,12 @@
 
 mod args;
 mod commands;
+mod corridor;
 mod estimate;
 mod gravity;
 mod output;
 mod progress;
+mod register;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,828 @@
+//! The policy register and corridor checks, orchestrated over the store.
+//!
+//! * Register: import a register file (TOML or CSV) into the store's register layer,
+//!   list the effective register, export it, edit a policy's fields (one transaction,
+//!   every change in the audit log with who, when and why), read the audit log.
+//! * Corridor checks: gather both countries' effective registers, their attributes
+//!   (the demo world's countries file for fictional countries; the WHO safeguards list
+//!   and stored ICMW ratifications for real ones) and the latest values of the
+//!   indicators the rules name, and run the pure engine ([`crate::corridor`]).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use domain::policy::{Policy, PolicyStatus, Stage};
+use domain::{Indicator, Iso3, Sex};
+use ingest::rules::{Attribute, Condition, DataPlace, RuleSet, Side};
+use serde::Serialize;
+use store::{DatasetRecord, Layer, Store};
+
+use crate::corridor::{self, AttributeFact, CorridorFacts, CorridorReport, CountryFacts, DataFact};
+use crate::profile::Source;
+use crate::{Error, FICTIONAL_NOTICE, Workspace};
+
+/// A policy of the effective register, as listed to users.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RegisterEntry {
+    /// `imported` (as in a dataset), `edited` (a dataset's policy edited in the
+    /// register) or `register` (only in the register).
+    pub layer: String,
+    /// The policy's id.
+    pub id: String,
+    /// Whose policy.
+    pub country: String,
+    /// The owning ministry.
+    pub ministry: String,
+    /// The title.
+    pub title: String,
+    /// The instrument.
+    pub instrument: String,
+    /// Stages of the migration cycle.
+    pub stages: Vec<String>,
+    /// Policy area.
+    pub area: String,
+    /// Partner countries.
+    pub partners: Vec<String>,
+    /// Target groups.
+    pub target_groups: Vec<String>,
+    /// Status.
+    pub status: String,
+    /// Start year.
+    pub start_year: Option<i32>,
+    /// End year.
+    pub end_year: Option<i32>,
+    /// Stated objectives.
+    pub objectives: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Source document.
+    pub source: String,
+}
+
+impl RegisterEntry {
+    fn new(p: &Policy, layer: Layer) -> RegisterEntry {
+        RegisterEntry {
+            layer: layer.as_str().to_owned(),
+            id: p.id.clone(),
+            country: p.country.as_str().to_owned(),
+            ministry: p.ministry.clone(),
+            title: p.title.clone(),
+            instrument: p.instrument.clone(),
+            stages: p.stages.iter().map(|s| s.as_str().to_owned()).collect(),
+            area: p.area.clone(),
+            partners: p.partners.iter().map(|c| c.as_str().to_owned()).collect(),
+            target_groups: p.target_groups.clone(),
+            status: p.status.as_str().to_owned(),
+            start_year: p.start_year,
+            end_year: p.end_year,
+            objectives: p.objectives.clone(),
+            tags: p.tags.clone(),
+            source: p.source.clone(),
+        }
+    }
+}
+
+/// What importing a register file did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RegisterImportSummary {
+    /// The file.
+    pub file: String,
+    /// Policies read.
+    pub read: usize,
+    /// New to the register.
+    pub added: usize,
+    /// Changed (each changed field is in the audit log).
+    pub changed: usize,
+    /// Already as in the file.
+    pub unchanged: usize,
+}
+
+/// One changed field of an edit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldChangeInfo {
+    /// The field.
+    pub field: String,
+    /// The value before (lists joined with `;`).
+    pub old: String,
+    /// The value after.
+    pub new: String,
+}
+
+/// One row of the register's audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuditInfo {
+    /// Order of the change.
+    pub seq: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who.
+    pub user: String,
+    /// Why.
+    pub reason: String,
+    /// Whose policy.
+    pub country: String,
+    /// The policy.
+    pub policy_id: String,
+    /// `import` or `edit`.
+    pub action: String,
+    /// The field, for edits and re-imports.
+    pub field: Option<String>,
+    /// The value before.
+    pub old_value: Option<String>,
+    /// The value after.
+    pub new_value: Option<String>,
+}
+
+/// A register file layout for export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegisterFileFormat {
+    /// `[[policy]]` tables.
+    Toml,
+    /// One row per policy.
+    Csv,
+}
+
+/// One edit of a field: `field=value` sets it, `field+=item` adds an item to a list
+/// field, `field-=item` removes one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldEdit {
+    /// The field.
+    pub field: String,
+    /// How.
+    pub op: EditOp,
+    /// The value (lists: items separated by `;`).
+    pub value: String,
+}
+
+/// How a [`FieldEdit`] changes its field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditOp {
+    /// Replace the value.
+    Set,
+    /// Add items to a list.
+    Add,
+    /// Remove items from a list.
+    Remove,
+}
+
+impl FieldEdit {
+    /// Parses `field=value`, `field+=item` or `field-=item`.
+    ///
+    /// # Errors
+    /// [`Error::Register`] if there is no `=`.
+    pub fn parse(text: &str) -> Result<FieldEdit, Error> {
+        let (lhs, value) = text.split_once('=').ok_or_else(|| {
+            Error::Register(format!("{text:?}: expected field=value, field+=item or field-=item"))
+        })?;
+        let (field, op) = if let Some(f) = lhs.strip_suffix('+') {
+            (f, EditOp::Add)
+        } else if let Some(f) = lhs.strip_suffix('-') {
+            (f, EditOp::Remove)
+        } else {
+            (lhs, EditOp::Set)
+        };
+        Ok(FieldEdit { field: field.trim().to_owned(), op, value: value.trim().to_owned() })
+    }
+}
+
+const LIST_FIELDS: [&str; 4] = ["stages", "partners", "target_groups", "tags"];
+const EDITABLE: [&str; 13] = [
+    "ministry",
+    "title",
+    "instrument",
+    "stages",
+    "area",
+    "partners",
+    "target_groups",
+    "status",
+    "start_year",
+    "end_year",
+    "objectives",
+    "tags",
+    "source",
+];
+
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Applies one edit to a policy, checking the value as a register file would.
+fn apply(p: &mut Policy, edit: &FieldEdit, known: &[Iso3]) -> Result<(), String> {
+    let f = edit.field.as_str();
+    if !EDITABLE.contains(&f) {
+        return Err(format!(
+            "cannot edit field {f:?}; editable fields: {} (id and country are fixed)",
+            EDITABLE.join(", ")
+        ));
+    }
+    let items: Vec<String> =
+        edit.value.split(';').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+    if edit.op != EditOp::Set && !LIST_FIELDS.contains(&f) {
+        return Err(format!("{f} is not a list field; use {f}=value"));
+    }
+    let merge = |current: Vec<String>| -> Vec<String> {
+        match edit.op {
+            EditOp::Set => items.clone(),
+            EditOp::Add => {
+                let mut out = current;
+                for i in &items {
+                    if !out.contains(i) {
+                        out.push(i.clone());
+                    }
+                }
+                out
+            }
+            EditOp::Remove => current.into_iter().filter(|c| !items.contains(c)).collect(),
+        }
+    };
+    let text = |v: &str| -> Result<String, String> {
+        if v.trim().is_empty() {
+            Err(format!("{f} may not be empty"))
+        } else {
+            Ok(v.trim().to_owned())
+        }
+    };
+    let ident = |v: &str| -> Result<String, String> {
+        if is_identifier(v) {
+            Ok(v.to_owned())
+        } else {
+            Err(format!(
+                "{f}: expected a lower-case identifier (letters, digits and hyphens), found {v:?}"
+            ))
+        }
+    };
+    let year = |v: &str| -> Result<Option<i32>, String> {
+        if v.is_empty() {
+            return Ok(None);
+        }
+        v.parse::<i64>()
+            .ok()
+            .and_then(|y| domain::Year::new(y).ok())
+            .map(|y| Some(y.get()))
+            .ok_or_else(|| {
+                format!("{f}: expected a year between 1900 and 2200, or nothing, found {v:?}")
+            })
+    };
+    match f {
+        "ministry" => p.ministry = text(&edit.value)?,
+        "title" => p.title = text(&edit.value)?,
+        "objectives" => p.objectives = text(&edit.value)?,
+        "source" => p.source = text(&edit.value)?,
+        "instrument" => p.instrument = ident(&edit.value)?,
+        "area" => p.area = ident(&edit.value)?,
+        "status" => {
+            p.status = PolicyStatus::parse(&edit.value).ok_or_else(|| {
+                format!(
+                    "status: expected planned, active, suspended or ended, found {:?}",
+                    edit.value
+                )
+            })?;
+        }
+        "start_year" => p.start_year = year(&edit.value)?,
+        "end_year" => p.end_year = year(&edit.value)?,
+        "target_groups" => {
+            p.target_groups = merge(p.target_groups.clone())
+                .iter()
+                .map(|v| ident(v))
+                .collect::<Result<_, _>>()?;
+        }
+        "tags" => {
+            p.tags = merge(p.tags.clone()).iter().map(|v| ident(v)).collect::<Result<_, _>>()?
+        }
+        "stages" => {
+            let names = merge(p.stages.iter().map(|s| s.as_str().to_owned()).collect());
+            let stages = names
+                .iter()
+                .map(|s| {
+                    Stage::parse(s).ok_or_else(|| {
+                        format!("stages: expected before-departure, recruitment-departure, stay-abroad or return-reintegration, found {s:?}")
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            if stages.is_empty() {
+                return Err("stages: a policy acts on at least one stage".to_owned());
+            }
+            p.stages = stages;
+        }
+        "partners" => {
+            let names = merge(p.partners.iter().map(|c| c.as_str().to_owned()).collect());
+            p.partners = names
+                .iter()
+                .map(|s| {
+                    Iso3::parse(s)
+                        .ok()
+                        .filter(|c| domain::area::real_area(*c).is_some() || known.contains(c))
+                        .ok_or_else(|| {
+                            format!("partners: {s:?} is not a known ISO 3166-1 alpha-3 code")
+                        })
+                })
+                .collect::<Result<_, _>>()?;
+        }
+        _ => unreachable!("checked against EDITABLE"),
+    }
+    if let (Some(s), Some(e)) = (p.start_year, p.end_year)
+        && e < s
+    {
+        return Err(format!("end_year {e} is before start_year {s}"));
+    }
+    Ok(())
+}
+
+impl Workspace {
+    /// Imports a register file (TOML or CSV, by extension) into the register layer, in
+    /// one transaction; every new or changed policy is recorded in the audit log.
+    ///
+    /// # Errors
+    /// [`Error::Io`] if the file cannot be read, [`Error::Import`] naming the file, line
+    /// and field if it is malformed (nothing is stored), [`Error::Register`] for an
+    /// empty user, [`Error::Store`] if the write fails.
+    pub async fn register_import(
+        &self,
+        path: &Path,
+        user: &str,
+        reason: Option<&str>,
+    ) -> Result<RegisterImportSummary, Error> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| Error::Io { path: shown.clone(), source })?;
+        let known: Vec<domain::Area> =
+            self.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
+        let policies = ingest::register::read_register(&shown, &text, &known)?;
+        let by =
+            change_by(user, reason.map_or_else(|| format!("import of {shown}"), str::to_owned))?;
+        let outcome = self.store.register_import(&policies, &by).await?;
+        Ok(RegisterImportSummary {
+            file: shown,
+            read: policies.len(),
+            added: outcome.added,
+            changed: outcome.changed,
+            unchanged: outcome.unchanged,
+        })
+    }
+
+    /// The effective register of a country (given as code, M49 or name), or of every
+    /// country.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`] for an unknown country, [`Error::Store`] if the store
+    /// cannot be read.
+    pub async fn register_list(&self, country: Option<&str>) -> Result<Vec<RegisterEntry>, Error> {
+        let code = match country {
+            Some(q) => Some(self.resolve_area(q).await?.code()),
+            None => None,
+        };
+        Ok(self
+            .store
+            .register(code)
+            .await?
+            .iter()
+            .map(|r| RegisterEntry::new(&r.policy, r.layer))
+            .collect())
+    }
+
+    /// The effective register as a register file's text.
+    ///
+    /// # Errors
+    /// As [`Workspace::register_list`].
+    pub async fn register_export(
+        &self,
+        country: Option<&str>,
+        format: RegisterFileFormat,
+    ) -> Result<String, Error> {
+        let code = match country {
+            Some(q) => Some(self.resolve_area(q).await?.code()),
+            None => None,
+        };
+        let policies: Vec<Policy> =
+            self.store.register(code).await?.into_iter().map(|r| r.policy).collect();
+        Ok(match format {
+            RegisterFileFormat::Toml => ingest::register::write_register_toml(&policies),
+            RegisterFileFormat::Csv => ingest::register::write_register_csv(&policies),
+        })
+    }
+
+    /// Edits fields of the policy `id` (of `country` when several countries use the id)
+    /// in one transaction, recording who, when, why and each field's old and new value.
+    /// Returns the fields that changed (none if the edits change nothing).
+    ///
+    /// # Errors
+    /// [`Error::Register`] for a missing reason or user, an unknown policy, an
+    /// ambiguous id, or a value a register file would refuse; [`Error::Store`]
+    /// ([`store::Error::Conflict`]) if the policy changed meanwhile.
+    pub async fn register_edit(
+        &self,
+        id: &str,
+        country: Option<&str>,
+        edits: &[FieldEdit],
+        user: &str,
+        reason: &str,
+    ) -> Result<Vec<FieldChangeInfo>, Error> {
+        let by = change_by(user, reason.to_owned())?;
+        if edits.is_empty() {
+            return Err(Error::Register("nothing to edit; give --set field=value".to_owned()));
+        }
+        let code = match country {
+            Some(q) => Some(self.resolve_area(q).await?.code()),
+            None => None,
+        };
+        let found: Vec<Policy> = self
+            .store
+            .register(code)
+            .await?
+            .into_iter()
+            .filter(|r| r.policy.id == id)
+            .map(|r| r.policy)
+            .collect();
+        let current = match found.as_slice() {
+            [one] => one.clone(),
+            [] => return Err(Error::Register(format!("no policy {id:?} in the register"))),
+            _ => {
+                return Err(Error::Register(format!(
+                    "several countries have a policy {id:?}; give --country"
+                )));
+            }
+        };
+        let known: Vec<Iso3> =
+            self.store.defined_areas().await?.into_iter().map(|(_, a)| a.iso3).collect();
+        let mut updated = current.clone();
+        for e in edits {
+            apply(&mut updated, e, &known).map_err(Error::Register)?;
+        }
+        let changes = self.store.register_edit(&current, &updated, &by).await?;
+        Ok(changes
+            .into_iter()
+            .map(|c| FieldChangeInfo { field: c.field, old: c.old, new: c.new })
+            .collect())
+    }
+
+    /// The register's audit log, oldest first, for one policy id when given.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn register_audit(&self, id: Option<&str>) -> Result<Vec<AuditInfo>, Error> {
+        Ok(self
+            .store
+            .register_audit(None, id)
+            .await?
+            .into_iter()
+            .map(|a| AuditInfo {
+                seq: a.seq,
+                at: a.at,
+                user: a.user,
+                reason: a.reason,
+                country: a.country.as_str().to_owned(),
+                policy_id: a.policy_id,
+                action: a.action,
+                field: a.field,
+                old_value: a.old_value,
+                new_value: a.new_value,
+            })
+            .collect())
+    }
+
+    /// Checks the corridor from `origin` to `destination` (codes, M49 codes or names)
+    /// against the built-in corridor rules.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`], [`Error::Register`] if both are the same country,
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn corridor(&self, origin: &str, destination: &str) -> Result<CorridorReport, Error> {
+        let o = self.resolve_area(origin).await?;
+        let d = self.resolve_area(destination).await?;
+        if o.iso3 == d.iso3 {
+            return Err(Error::Register(format!(
+                "a corridor needs two countries; {} was given twice",
+                o.iso3
+            )));
+        }
+        let rules = ingest::rules::builtin_corridor_rules()?;
+        let world = CorridorWorld::load(&self.store, &rules).await?;
+        Ok(world.check(&rules, o.code(), d.code()))
+    }
+
+    /// Checks every corridor with a migrant stock in the store (origin → destination),
+    /// largest stock first.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn corridors_all(&self) -> Result<Vec<CorridorReport>, Error> {
+        let rules = ingest::rules::builtin_corridor_rules()?;
+        let world = CorridorWorld::load(&self.store, &rules).await?;
+        let mut pairs: Vec<((Iso3, Iso3), f64)> = world
+            .pairs
+            .iter()
+            .filter(|((ind, a, b), _)| ind == Indicator::MIGRANT_STOCK.code && a != b)
+            .map(|((_, a, b), v)| ((*a, *b), v.value))
+            .collect();
+        pairs.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        Ok(pairs.into_iter().map(|((a, b), _)| world.check(&rules, a, b)).collect())
+    }
+}
+
+/// The corridor checks of a country with its largest partners: as origin with its top
+/// destinations and as destination with its top origins (`top` of each, by the latest
+/// migrant stock), for corridors where either side has a register.
+pub(crate) async fn corridor_checks_of(
+    store: &Store,
+    code: Iso3,
+    top: usize,
+) -> Result<Vec<CorridorReport>, Error> {
+    {
+        let rules = ingest::rules::builtin_corridor_rules()?;
+        let world = CorridorWorld::load(store, &rules).await?;
+        let stock = Indicator::MIGRANT_STOCK.code;
+        let mut out_pairs: Vec<(f64, Iso3, Iso3)> = Vec::new();
+        let mut in_pairs: Vec<(f64, Iso3, Iso3)> = Vec::new();
+        for ((ind, a, b), v) in &world.pairs {
+            if ind != stock || a == b {
+                continue;
+            }
+            if *a == code {
+                out_pairs.push((v.value, *a, *b));
+            } else if *b == code {
+                in_pairs.push((v.value, *a, *b));
+            }
+        }
+        let mut out = Vec::new();
+        for mut list in [out_pairs, in_pairs] {
+            list.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+            for (_, a, b) in list.into_iter().take(top) {
+                let has_register =
+                    world.policies.contains_key(&a) || world.policies.contains_key(&b);
+                if has_register {
+                    out.push(world.check(&rules, a, b));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn change_by(user: &str, reason: String) -> Result<store::ChangeBy, Error> {
+    if user.trim().is_empty() {
+        return Err(Error::Register("no user given; pass --user or set $USER".to_owned()));
+    }
+    if reason.trim().is_empty() {
+        return Err(Error::Register(
+            "every register change needs a reason; pass --reason \"...\"".to_owned(),
+        ));
+    }
+    Ok(store::ChangeBy { user: user.trim().to_owned(), reason: reason.trim().to_owned() })
+}
+
+/// A stored value, latest year.
+#[derive(Clone, Debug)]
+struct Latest {
+    year: i32,
+    value: f64,
+    import_id: i64,
+    cell: String,
+    unit: String,
+}
+
+fn keep_latest(slot: &mut Option<Latest>, new: Latest) {
+    match slot {
+        Some(old) if (old.year, -old.import_id) >= (new.year, -new.import_id) => {}
+        _ => *slot = Some(new),
+    }
+}
+
+/// Everything corridor checks read from the store, loaded once for many corridors.
+struct CorridorWorld {
+    datasets: HashMap<i64, DatasetRecord>,
+    names: HashMap<Iso3, String>,
+    fictional: HashMap<Iso3, bool>,
+    policies: HashMap<Iso3, Vec<Policy>>,
+    attributes: HashMap<Iso3, Vec<AttributeFact>>,
+    pairs: HashMap<(String, Iso3, Iso3), Latest>,
+    areas: HashMap<(String, Iso3), Latest>,
+}
+
+fn places(rules: &RuleSet) -> Vec<DataPlace> {
+    fn walk(c: &Condition, out: &mut Vec<DataPlace>) {
+        match c {
+            Condition::Data(t) => out.push(t.place.clone()),
+            Condition::Any(l) | Condition::All(l) => l.iter().for_each(|c| walk(c, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for r in &rules.rules {
+        r.all.iter().for_each(|c| walk(c, &mut out));
+        out.extend(r.context.iter().cloned());
+    }
+    out
+}
+
+impl CorridorWorld {
+    async fn load(store: &Store, rules: &RuleSet) -> Result<CorridorWorld, Error> {
+        let datasets: HashMap<i64, DatasetRecord> =
+            store.datasets().await?.into_iter().map(|d| (d.id, d)).collect();
+        let mut names: HashMap<Iso3, String> =
+            domain::area::real_areas().iter().map(|r| (r.iso3, r.name.to_owned())).collect();
+        let mut fictional = HashMap::new();
+        for (_, a) in store.defined_areas().await? {
+            fictional.insert(a.iso3, a.kind == domain::AreaKind::Fictional);
+            names.insert(a.iso3, a.name);
+        }
+        let mut policies: HashMap<Iso3, Vec<Policy>> = HashMap::new();
+        for r in store.register(None).await? {
+            policies.entry(r.policy.country).or_default().push(r.policy);
+        }
+
+        let mut pair_indicators: Vec<String> =
+            places(rules).into_iter().filter(|p| p.pair.is_some()).map(|p| p.indicator).collect();
+        pair_indicators.push(Indicator::MIGRANT_STOCK.code.to_owned());
+        pair_indicators.sort();
+        pair_indicators.dedup();
+        let mut pairs: HashMap<(String, Iso3, Iso3), Option<Latest>> = HashMap::new();
+        for ind in &pair_indicators {
+            for v in store.pair_values(ind, None, None).await? {
+                if v.sex != Sex::Total {
+                    continue;
+                }
+                let slot = pairs.entry((ind.clone(), v.from, v.to)).or_default();
+                keep_latest(
+                    slot,
+                    Latest {
+                        year: v.year,
+                        value: v.value,
+                        import_id: v.import_id,
+                        cell: v.provenance.to_string(),
+                        unit: v.unit.as_str().to_owned(),
+                    },
+                );
+            }
+        }
+        let mut area_indicators: Vec<String> =
+            places(rules).into_iter().filter(|p| p.area.is_some()).map(|p| p.indicator).collect();
+        area_indicators.sort();
+        area_indicators.dedup();
+        let mut areas: HashMap<(String, Iso3), Option<Latest>> = HashMap::new();
+        for ind in &area_indicators {
+            for v in store.indicator_values(ind, Sex::Total).await? {
+                let slot = areas.entry((ind.clone(), v.area)).or_default();
+                keep_latest(
+                    slot,
+                    Latest {
+                        year: v.year,
+                        value: v.value,
+                        import_id: v.import_id,
+                        cell: v.provenance.to_string(),
+                        unit: v.unit.as_str().to_owned(),
+                    },
+                );
+            }
+        }
+
+        let mut attributes: HashMap<Iso3, Vec<AttributeFact>> = HashMap::new();
+        // Fictional countries: the demo world's countries file.
+        if let Some(demo_id) = datasets.values().find(|d| d.fictional).map(|d| d.id)
+            && let Some(list) = crate::groups::demo_attributes()
+        {
+            for a in list {
+                let facts = [
+                    (Attribute::WhoSsl, a.who_ssl),
+                    (Attribute::IcmwParty, a.icmw_party),
+                    (Attribute::IloC97Party, a.ilo_c97_party),
+                    (Attribute::IloC143Party, a.ilo_c143_party),
+                ]
+                .into_iter()
+                .map(|(attribute, value)| AttributeFact {
+                    attribute,
+                    value,
+                    source: source_of(
+                        &datasets,
+                        demo_id,
+                        Some(format!("demo/countries.csv, column {}", attribute.as_str())),
+                    ),
+                })
+                .collect();
+                attributes.insert(a.iso3, facts);
+            }
+        }
+        // Real countries: the WHO safeguards list 2023, and stored ICMW ratifications.
+        let ssl = ingest::safeguards::who_ssl_2023();
+        let ssl_source = |cell: Option<String>, derivation: Option<String>| Source {
+            dataset_id: 0,
+            dataset: ingest::safeguards::WHO_SSL_2023_SOURCE.to_owned(),
+            publisher: "World Health Organization".to_owned(),
+            cell,
+            derivation,
+        };
+        let icmw: HashMap<Iso3, Latest> = {
+            let mut m: HashMap<Iso3, Option<Latest>> = HashMap::new();
+            for v in store.indicator_values(Indicator::ICMW_STATUS.code, Sex::Total).await? {
+                keep_latest(
+                    m.entry(v.area).or_default(),
+                    Latest {
+                        year: v.year,
+                        value: v.value,
+                        import_id: v.import_id,
+                        cell: v.provenance.to_string(),
+                        unit: String::new(),
+                    },
+                );
+            }
+            m.into_iter().filter_map(|(k, v)| Some((k, v?))).collect()
+        };
+        for r in domain::area::real_areas() {
+            let mut facts = Vec::new();
+            let entry = ssl.iter().find(|e| e.iso3 == r.iso3);
+            facts.push(AttributeFact {
+                attribute: Attribute::WhoSsl,
+                value: entry.is_some(),
+                source: ssl_source(
+                    entry.map(|e| format!("crates/ingest/data/who_ssl_2023.csv, line {}", e.line)),
+                    entry
+                        .is_none()
+                        .then(|| format!("not among the {} countries of the list", ssl.len())),
+                ),
+            });
+            if let Some(v) = icmw.get(&r.iso3) {
+                facts.push(AttributeFact {
+                    attribute: Attribute::IcmwParty,
+                    value: v.value as i64 == 2,
+                    source: source_of(&datasets, v.import_id, Some(v.cell.clone())),
+                });
+            }
+            attributes.entry(r.iso3).or_insert(facts);
+        }
+
+        Ok(CorridorWorld {
+            datasets,
+            names,
+            fictional,
+            policies,
+            attributes,
+            pairs: pairs.into_iter().filter_map(|(k, v)| Some((k, v?))).collect(),
+            areas: areas.into_iter().filter_map(|(k, v)| Some((k, v?))).collect(),
+        })
+    }
+
+    fn country(&self, code: Iso3) -> CountryFacts {
+        CountryFacts {
+            iso3: code.as_str().to_owned(),
+            name: self.names.get(&code).cloned().unwrap_or_else(|| code.as_str().to_owned()),
+            policies: self.policies.get(&code).cloned().unwrap_or_default(),
+            attributes: self.attributes.get(&code).cloned().unwrap_or_default(),
+        }
+    }
+
+    fn check(&self, rules: &RuleSet, origin: Iso3, destination: Iso3) -> CorridorReport {
+        let code = |s: Side| if s == Side::Destination { destination } else { origin };
+        let mut data = Vec::new();
+        let mut used_fictional = false;
+        for place in places(rules) {
+            let (latest, area, pair) = match (place.area, place.pair) {
+                (Some(side), _) => {
+                    (self.areas.get(&(place.indicator.clone(), code(side))), Some(code(side)), None)
+                }
+                (None, Some((a, b))) => (
+                    self.pairs.get(&(place.indicator.clone(), code(a), code(b))),
+                    None,
+                    Some((code(a), code(b))),
+                ),
+                (None, None) => continue,
+            };
+            let Some(l) = latest else { continue };
+            let fact = DataFact {
+                indicator: place.indicator.clone(),
+                area: area.map(|a| a.as_str().to_owned()),
+                pair: pair.map(|(a, b)| (a.as_str().to_owned(), b.as_str().to_owned())),
+                year: l.year,
+                value: l.value,
+                unit: l.unit.clone(),
+                source: source_of(&self.datasets, l.import_id, Some(l.cell.clone())),
+            };
+            used_fictional |= self.datasets.get(&l.import_id).is_some_and(|d| d.fictional);
+            if !data.contains(&fact) {
+                data.push(fact);
+            }
+        }
+        let facts = CorridorFacts {
+            origin: self.country(origin),
+            destination: self.country(destination),
+            data,
+        };
+        let mut report = corridor::check(rules, &facts);
+        let fictional = used_fictional
+            || [origin, destination]
+                .iter()
+                .any(|c| self.fictional.get(c).copied().unwrap_or(false));
+        report.fictional_notice = fictional.then(|| FICTIONAL_NOTICE.to_owned());
+        report
+    }
+}
+
+fn source_of(
+    datasets: &HashMap<i64, DatasetRecord>,
+    import_id: i64,
+    cell: Option<String>,
+) -> Source {
+    let (dataset, publisher) = match datasets.get(&import_id) {
+        Some(d) => (format!("{} (edition {})", d.title, d.edition), d.publisher.clone()),
+        None => (format!("import {import_id}"), String::new()),
+    };
+    Source { dataset_id: import_id, dataset, publisher, cell, derivation: None }
+}

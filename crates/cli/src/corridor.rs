@@ -1,0 +1,193 @@
+//! `coherence corridor`: the corridor checks of one corridor, or of every corridor.
+
+use std::io::Write;
+
+use analysis::corridor::CorridorReport;
+use clap::Args;
+
+use crate::args::{Format, Global};
+use crate::commands::{Error, open};
+
+/// Arguments of `coherence corridor`.
+#[derive(Debug, Args)]
+pub(crate) struct CorridorArgs {
+    /// The origin: ISO alpha-3 code, M49 code or name.
+    #[arg(required_unless_present = "all")]
+    origin: Option<String>,
+    /// The destination: ISO alpha-3 code, M49 code or name.
+    #[arg(required_unless_present = "all")]
+    destination: Option<String>,
+    /// Check every corridor with a migrant stock in the store, largest first.
+    #[arg(long, conflicts_with_all = ["origin", "destination"])]
+    all: bool,
+}
+
+pub(crate) async fn run(global: &Global, args: CorridorArgs) -> Result<(), Error> {
+    let ws = open(global).await?;
+    let reports = if args.all {
+        ws.corridors_all().await?
+    } else {
+        let (Some(o), Some(d)) = (&args.origin, &args.destination) else {
+            return Err("give ORIGIN and DESTINATION, or --all".into());
+        };
+        vec![ws.corridor(o, d).await?]
+    };
+    let mut out = std::io::stdout().lock();
+    match global.format {
+        Format::Json => {
+            if args.all {
+                writeln!(out, "{}", serde_json::to_string_pretty(&reports)?)?;
+            } else {
+                writeln!(out, "{}", serde_json::to_string_pretty(&reports[0])?)?;
+            }
+        }
+        Format::Csv => csv_rows(&mut out, &reports)?,
+        Format::Table if args.all => {
+            for r in &reports {
+                let ids: Vec<&str> = r.findings.iter().map(|f| f.rule_id.as_str()).collect();
+                writeln!(
+                    out,
+                    "{} → {}: {} finding(s){}{}",
+                    r.origin.iso3,
+                    r.destination.iso3,
+                    r.findings.len(),
+                    if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) },
+                    if r.unevaluated.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({} rule(s) lack data)", r.unevaluated.len())
+                    }
+                )?;
+            }
+        }
+        Format::Table => text(&mut out, &reports[0])?,
+    }
+    Ok(())
+}
+
+fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
+    if let Some(n) = &r.fictional_notice {
+        writeln!(out, "{n}\n")?;
+    }
+    writeln!(
+        out,
+        "Corridor {} ({}) → {} ({}): {} of {} rules fired",
+        r.origin.name,
+        r.origin.iso3,
+        r.destination.name,
+        r.destination.iso3,
+        r.findings.len(),
+        r.rules_checked
+    )?;
+    for f in &r.findings {
+        writeln!(out, "\n[{}] {} — {} ({} level)", f.severity, f.rule_id, f.title, f.level)?;
+        for p in &f.policies {
+            writeln!(out, "  policy     {} {} ({}): {}", p.id, p.title, p.status, p.why)?;
+        }
+        for a in &f.attributes {
+            writeln!(
+                out,
+                "  country    {} [{}]",
+                a.statement,
+                a.source.cell.as_deref().unwrap_or("")
+            )?;
+        }
+        for d in &f.data {
+            writeln!(
+                out,
+                "  data       {} = {} {} in {} ({}) [{}]",
+                d.what,
+                d.value,
+                d.unit,
+                d.year,
+                d.test,
+                d.source.cell.as_deref().unwrap_or("")
+            )?;
+        }
+        for a in &f.absences {
+            writeln!(out, "  missing    {a}")?;
+        }
+        for p in &f.near_misses {
+            writeln!(out, "  near miss  {} {}: {}", p.id, p.title, p.why)?;
+        }
+        for d in &f.context {
+            writeln!(out, "  context    {} = {} {} in {}", d.what, d.value, d.unit, d.year)?;
+        }
+        writeln!(out, "  source     {}", f.source)?;
+    }
+    for u in &r.unevaluated {
+        writeln!(out, "\nnot evaluated: {} — missing {}", u.rule_id, u.missing.join("; "))?;
+    }
+    writeln!(out, "\nCoverage")?;
+    for c in &r.coverage.countries {
+        writeln!(
+            out,
+            "  {} ({}): areas without an active policy: {}; stages without one: {}",
+            c.country.name,
+            c.country.iso3,
+            list(&c.missing_areas),
+            list(&c.missing_stages)
+        )?;
+    }
+    writeln!(
+        out,
+        "  between the two countries, stages without a corridor policy: {}",
+        list(&r.coverage.corridor_gaps)
+    )?;
+    for p in &r.unintended {
+        writeln!(
+            out,
+            "  helps development without intending to: {} {} ({})",
+            p.id, p.title, p.country
+        )?;
+    }
+    Ok(())
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() { "none".to_owned() } else { items.join(", ") }
+}
+
+fn csv_rows(out: &mut dyn Write, reports: &[CorridorReport]) -> Result<(), Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "origin",
+        "destination",
+        "rule_id",
+        "severity",
+        "level",
+        "evidence",
+        "ref",
+        "detail",
+    ])?;
+    for r in reports {
+        for f in &r.findings {
+            let mut row = |kind: &str, reference: &str, detail: String| {
+                w.write_record([
+                    r.origin.iso3.as_str(),
+                    r.destination.iso3.as_str(),
+                    f.rule_id.as_str(),
+                    f.severity.as_str(),
+                    f.level.as_str(),
+                    kind,
+                    reference,
+                    detail.as_str(),
+                ])
+            };
+            for p in &f.policies {
+                row("policy", &p.id, p.why.clone())?;
+            }
+            for a in &f.attributes {
+                row("attribute", &a.attribute, a.statement.clone())?;
+            }
+            for d in &f.data {
+                row("data", &d.what, format!("{} {} in {} ({})", d.value, d.unit, d.year, d.test))?;
+            }
+            for a in &f.absences {
+                row("absence", "", a.clone())?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
