@@ -175,6 +175,7 @@ impl Policy {
                 PureCrate { name: "stats", forbidden: impure_and_random() },
                 PureCrate { name: "montecarlo", forbidden: impure() },
                 PureCrate { name: "report", forbidden: impure() },
+                PureCrate { name: "assess", forbidden: impure_and_random() },
             ],
             edges: vec![
                 EdgeRule::Leaf { krate: "domain" },
