@@ -31,14 +31,16 @@ def run(command: list[str]) -> tuple[dict, float]:
 
 def print_table(path: str) -> None:
     """Prints the markdown scaling table of the summaries (one JSON object a line)."""
-    print("| N | Coherence warm (s) | pyfixest warm (s) | ratio | Coherence peak (MiB) "
-          "| pyfixest peak (MiB) | max rel. coef. diff |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| N | Coherence warm (s) | pyfixest warm (s) | ratio | Coherence CPU (s) "
+          "| pyfixest CPU (s) | CPU ratio | Coherence peak (MiB) | pyfixest peak (MiB) "
+          "| max rel. coef. diff |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with open(path) as lines:
         for line in lines:
             s = json.loads(line)
             print(f"| {s['n_obs']:,} | {s['coherence_warm_s']:.2f} | {s['pyfixest_warm_s']:.2f} "
-                  f"| {s['time_ratio']:.1f}x | {s['coherence_peak_mib']:.0f} "
+                  f"| {s['time_ratio']:.1f}x | {s['coherence_cpu_s']:.2f} | {s['pyfixest_cpu_s']:.2f} "
+                  f"| {s['cpu_ratio']:.1f}x | {s['coherence_peak_mib']:.0f} "
                   f"| {s['pyfixest_peak_mib']:.0f} | {s['max_rel_diff']:.1e} |")
 
 
@@ -73,9 +75,12 @@ def main() -> None:
     print(f"deviance     {ours['deviance']:22.6f} {theirs['deviance']:22.6f}")
     print(f"fit, warm s  {ours['fit_seconds_warm']:22.3f} {theirs['fit_seconds_warm']:22.3f}")
     print(f"fit, first s {ours['fit_seconds_first']:22.3f} {theirs['fit_seconds_first']:22.3f}")
+    print(f"CPU, warm s  {ours['cpu_seconds_warm']:22.2f} {theirs['cpu_seconds_warm']:22.2f}")
     print(f"peak MiB     {ours_mib:22.0f} {theirs_mib:22.0f}")
     print(f"largest relative coefficient difference: {largest:.3e} (target < 1e-6)")
     print(f"time ratio (pyfixest / coherence, warm): {ratio:.1f}x (target >= 10x)")
+    cpu_ratio = theirs["cpu_seconds_warm"] / ours["cpu_seconds_warm"]
+    print(f"CPU-time ratio (pyfixest / coherence, warm): {cpu_ratio:.1f}x")
     print(f"memory ratio (pyfixest / coherence): {theirs_mib / ours_mib:.1f}x")
     summary = {
         "n_obs": ours["n_obs"],
@@ -83,6 +88,9 @@ def main() -> None:
         "coherence_warm_s": ours["fit_seconds_warm"],
         "pyfixest_warm_s": theirs["fit_seconds_warm"],
         "time_ratio": ratio,
+        "coherence_cpu_s": ours["cpu_seconds_warm"],
+        "pyfixest_cpu_s": theirs["cpu_seconds_warm"],
+        "cpu_ratio": cpu_ratio,
         "coherence_peak_mib": ours_mib,
         "pyfixest_peak_mib": theirs_mib,
         "iterations": ours["iterations"],

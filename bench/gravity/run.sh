@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gravity (PPML-HDFE) benchmark: Coherence vs pyfixest on the same synthetic CSV.
 #
-# Usage: bench/gravity/run.sh [OBS ...]      (default: 800000)
+# Usage: [REPEAT=5] bench/gravity/run.sh [OBS ...]      (default: 800000; REPEAT: 3)
 #
 # Installs pyfixest from PyPI into .venv-bench (git-ignored), generates a deterministic
 # structural-gravity panel per size with bench/gravity/generate.py, builds the release
@@ -32,7 +32,7 @@ for obs in "${sizes[@]}"; do
     csv="$data/gravity_$obs.csv"
     [ -f "$csv" ] || "$venv/bin/python" bench/gravity/generate.py --obs "$obs" --out "$csv"
     echo "== $obs observations"
-    out=$("$venv/bin/python" bench/gravity/compare.py "$csv" --rust-bin "$bin")
+    out=$("$venv/bin/python" bench/gravity/compare.py "$csv" --rust-bin "$bin" --repeat "${REPEAT:-3}")
     echo "$out" | grep -v '^{'
     echo "$out" | grep '^{' >> "$summaries"
 done

@@ -40,6 +40,11 @@
 //!
 //! [`fit_ols`] is least squares with absorbed fixed effects on the same demeaning.
 //!
+//! Long sums run in fixed-size chunks added in order and each column is demeaned
+//! sequentially, so the same inputs give the same bits whatever the number of threads.
+//! The method, the options and the meaning of every removal reason are described at
+//! length in `docs/gravity.md`.
+//!
 //! # Example
 //! ```
 //! use stats::ppml::{self, Data, PpmlOptions};
