@@ -1,0 +1,167 @@
+//! Estimation I on real data (through `test_support::shared_data`): the remittance matrix
+//! of 2017 against the published World Bank/KNOMAD matrix, and every flow method over the
+//! five-year periods of the UN DESA 2019 bilateral stocks. The figures printed here are
+//! those of `docs/validation.md` and `docs/benchmarks.md`.
+
+#![allow(clippy::print_stderr, reason = "the validation figures and timings are printed")]
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use analysis::estimate::{
+    FlowRequest, IncomeSeries, MissingIncomeRule, RemitRequest, RemitVariant, StockSource,
+    VitalSource,
+};
+use analysis::{UnknownAreas, Workspace};
+
+async fn load(ws: &Workspace, files: &[PathBuf]) {
+    let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+    for file in analysis::read_files(&paths, None, UnknownAreas::Reject).unwrap() {
+        ws.load(file.dataset(), &mut |_, _| {}).await.unwrap();
+    }
+}
+
+fn shared(paths: &[&str]) -> Option<Vec<PathBuf>> {
+    paths.iter().map(|p| test_support::shared_data(p)).collect()
+}
+
+fn remit_request(variant: RemitVariant, income: IncomeSeries) -> RemitRequest {
+    RemitRequest {
+        year: 2017,
+        variant,
+        income,
+        floor_share: None,
+        zero_corridors: Vec::new(),
+        default_zero_corridors: true,
+        missing_income: MissingIncomeRule::DropHost,
+        store_result: false,
+        command: "test".to_owned(),
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn remittance_matrix_2017_against_the_published_matrix() {
+    let Some(files) = shared(&[
+        "wb_bilateral_migration_2017/WB_Bilateral_Estimates_Migrant_Stocks_2017.xlsx",
+        "wb_bilateral_remittance_2017/WB_Bilateral_Remittance_Estimates_2017.xlsx",
+        "wb_bilateral_remittance_2017/WDI_NY.GDP.PCAP.CD_2017.xlsx",
+        "knomad_remittance_flows/knomad_remittance_inflows_2000-2022.xlsx",
+        "wdi_gdp_per_capita/API_NY.GDP.PCAP.PP.CD_DS2_en_csv_v2_5728866.csv",
+    ]) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("w.sqlite")).await.unwrap();
+    load(&ws, &files).await;
+
+    let mut results = Vec::new();
+    for variant in RemitVariant::ALL {
+        let incomes: &[IncomeSeries] = if variant == RemitVariant::Stock {
+            &[IncomeSeries::Ppp]
+        } else {
+            &[IncomeSeries::Ppp, IncomeSeries::Usd]
+        };
+        for &income in incomes {
+            let est = ws.estimate_remittances(&remit_request(variant, income)).await.unwrap();
+            // Mass preservation: each receiver's amounts sum to its inflow.
+            for (receiver, inflow) in &est.allocated_inflows {
+                let sum: f64 = est
+                    .rows
+                    .iter()
+                    .filter(|r| &r.receiver == receiver)
+                    .map(|r| r.usd_millions * 1e6)
+                    .sum();
+                assert!(
+                    (sum - inflow).abs() <= 1e-9 * inflow.abs(),
+                    "{receiver}: {sum} vs inflow {inflow}"
+                );
+            }
+            // Zero corridors are zero.
+            for (a, b) in [("IND", "PAK"), ("PAK", "IND"), ("ISR", "LBN"), ("ARM", "AZE")] {
+                assert!(!est.rows.iter().any(|r| r.sender == a && r.receiver == b));
+            }
+            let cmp = ws.compare_remittances(&est).await.unwrap().expect("published matrix");
+            eprintln!(
+                "{:<18} {:<4} receivers {:>3} corr {:.4} abs dev US${:.1} bn of US${:.1} bn published \
+                 (estimate US${:.1} bn), {} cells",
+                variant.name(),
+                if variant == RemitVariant::Stock { "-" } else { income.name() },
+                est.allocated_inflows.len(),
+                cmp.correlation,
+                cmp.total_abs_deviation / 1e9,
+                cmp.published_total / 1e9,
+                cmp.estimated_total / 1e9,
+                cmp.n_cells
+            );
+            assert!(cmp.correlation > 0.85, "{}: {}", variant.name(), cmp.correlation);
+            results.push((variant, income, cmp));
+        }
+    }
+    // The default is the best-matching documented variant.
+    let best = results
+        .iter()
+        .max_by(|a, b| a.2.correlation.total_cmp(&b.2.correlation))
+        .map(|r| r.0)
+        .unwrap();
+    assert_eq!(best, RemitVariant::DEFAULT, "the default variant should be the best match");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_flow_method_over_the_un_desa_2019_periods() {
+    let Some(files) = shared(&[
+        "undesa_ims_2019/UN_MigrantStockByOriginAndDestination_2019_clean.csv",
+        "wdi_population/wb_SP.POP.TOTL_population.csv",
+    ]) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("w.sqlite")).await.unwrap();
+    load(&ws, &files).await;
+    // The file has 1990, 1995, ..., 2015 and 2019 (not 2020): the last period is 2015–2019.
+    let periods =
+        [(1990, 1995), (1995, 2000), (2000, 2005), (2005, 2010), (2010, 2015), (2015, 2019)];
+    for method in analysis::estimate::flow_method_names() {
+        let started = Instant::now();
+        let mut totals = Vec::new();
+        let mut not_converged = Vec::new();
+        for &(from, to) in &periods {
+            let req = FlowRequest {
+                method: method.to_owned(),
+                period_start: from,
+                period_end: to,
+                stocks: StockSource::Store,
+                vital: VitalSource::Zero,
+                zero_native_born_where_missing: true,
+                store_result: false,
+                command: "test".to_owned(),
+            };
+            let est = ws.estimate_flows(&req).await.unwrap();
+            assert!(est.n_areas > 200, "{}", est.n_areas);
+            assert!(est.total.is_finite() && est.total > 0.0);
+            assert!(
+                est.notes.iter().any(|n| n.contains("undesa-ims-bilateral")),
+                "{:?}",
+                est.notes
+            );
+            if method != "mig_rate" {
+                assert!(est.flows.iter().all(|r| r.flow >= 0.0), "{method}: negative flow");
+            }
+            // Convergence is reported, never assumed: a fit that stopped short is returned
+            // with `converged: false` and listed here (and in docs/benchmarks.md).
+            if let Some(fit) = est.fit.filter(|f| !f.converged) {
+                assert!(fit.max_margin_error.is_finite());
+                not_converged.push(format!(
+                    "{from}-{to} ({} sweeps, margin error {:.3e})",
+                    fit.iterations, fit.max_margin_error
+                ));
+            }
+            totals.push(est.total);
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!(
+            "{method:<14} six periods in {seconds:>6.2} s; totals (millions): {}; not converged: {}",
+            totals.iter().map(|t| format!("{:.2}", t / 1e6)).collect::<Vec<_>>().join(", "),
+            if not_converged.is_empty() { "none".to_owned() } else { not_converged.join("; ") }
+        );
+    }
+}
