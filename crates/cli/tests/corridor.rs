@@ -1,0 +1,101 @@
+//! `coherence corridor` on the demo world: the corridor Pelaria → Brevmark yields the
+//! six deliberate incoherences (a)–(f) of demo/README.md, each naming its evidence.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn coherence(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("coherence").unwrap();
+    cmd.env_remove("COHERENCE_DB").env("NO_COLOR", "1").arg("--db").arg(db);
+    cmd
+}
+
+fn json(cmd: &mut Command) -> serde_json::Value {
+    let out = cmd.assert().success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+fn ids(list: &serde_json::Value) -> Vec<String> {
+    list.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn the_demo_corridor_yields_findings_a_to_f() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).current_dir(dir.path()).args(["-q", "demo"]).assert().success();
+    let r = json(coherence(&db).args(["corridor", "XAA", "XAB", "--format", "json"]));
+    assert!(r["fictional_notice"].as_str().unwrap().contains("FICTIONAL"));
+    let findings = r["findings"].as_array().unwrap();
+    let find = |id: &str| {
+        findings.iter().find(|f| f["rule_id"] == id).unwrap_or_else(|| panic!("{id} missing"))
+    };
+
+    // (a) active recruitment from a safeguards-list country, no g2g agreement.
+    let a = find("who-code-active-recruitment");
+    assert_eq!(ids(&a["policies"]), ["XAB-HEA-01"]);
+    assert_eq!(a["attributes"][0]["attribute"], "who_ssl");
+    assert!(a["attributes"][0]["source"]["cell"].as_str().unwrap().contains("countries.csv"));
+    // (b) a costly corridor: 8.1 % in 2024, from remittance_costs.csv.
+    let b = find("costly-corridor-no-cost-reduction");
+    assert_eq!(b["data"][0]["value"], 8.1);
+    assert_eq!(b["data"][0]["year"], 2024);
+    assert!(b["data"][0]["source"]["cell"].as_str().unwrap().contains("remittance_costs.csv"));
+    // (c) the seasonal scheme; Pelaria's returnee loans ended in 2019.
+    let c = find("temporary-scheme-without-return-or-portability");
+    assert_eq!(ids(&c["policies"]), ["XAB-LAB-01"]);
+    assert_eq!(ids(&c["near_misses"]), ["XAA-RET-01"]);
+    // (d) the skilled visa targets the health workers Pelaria lacks.
+    let d = find("skilled-migration-without-replenishment");
+    assert_eq!(ids(&d["policies"]), ["XAA-HEA-01", "XAB-INT-01"]);
+    assert!(
+        d["context"].as_array().unwrap().iter().any(|x| x["indicator"] == "health_workers_abroad")
+    );
+    // (e) the levy and the diaspora strategy.
+    let e = find("remittance-tax-and-promotion");
+    assert_eq!(ids(&e["policies"]), ["XAA-FIN-01", "XAA-DIA-01"]);
+    // (f) 1.08 million Pelarians in Brevmark, no conventions on either side.
+    let f = find("large-stock-without-conventions");
+    assert_eq!(f["data"][0]["value"], 1_079_990.0);
+    assert!(f["data"][0]["source"]["cell"].as_str().unwrap().contains("stocks.csv"));
+    assert_eq!(f["attributes"].as_array().unwrap().len(), 6);
+    assert_eq!(findings.len(), 6);
+
+    assert_eq!(ids(&r["unintended"]), ["XAA-INT-01"]);
+    assert!(
+        r["coverage"]["corridor_gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g == "return-reintegration")
+    );
+
+    // A register edit that removes an incoherence changes the findings.
+    coherence(&db)
+        .args(["register", "edit", "XAA-FIN-01", "--set", "status=ended", "--set", "end_year=2026"])
+        .args(["--reason", "Levy repealed", "--user", "tester"])
+        .assert()
+        .success();
+    let r = json(coherence(&db).args(["corridor", "XAA", "XAB", "--format", "json"]));
+    assert!(
+        !r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule_id"] == "remittance-tax-and-promotion")
+    );
+}
+
+#[test]
+fn every_corridor_and_the_table_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).current_dir(dir.path()).args(["-q", "demo"]).assert().success();
+    let all = json(coherence(&db).args(["corridor", "--all", "--format", "json"]));
+    assert_eq!(all.as_array().unwrap().len(), 40, "the demo world's 40 corridors");
+    let out = coherence(&db).args(["corridor", "Pelaria", "Brevmark"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("6 of 6 rules fired") && text.contains("XAB-HEA-01"), "{text}");
+    coherence(&db).args(["corridor", "XAA", "XAA"]).assert().failure();
+}

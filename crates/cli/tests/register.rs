@@ -1,0 +1,171 @@
+//! `coherence register` end to end: import and export round trip, malformed files
+//! refused with file, line and field, edits with their audit log, and the reason rule.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn coherence(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("coherence").unwrap();
+    cmd.env_remove("COHERENCE_DB").env("NO_COLOR", "1").env("USER", "env-user").arg("--db").arg(db);
+    cmd
+}
+
+fn demo(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("w.sqlite");
+    coherence(&db).current_dir(dir).args(["-q", "demo"]).assert().success();
+    db
+}
+
+fn json(cmd: &mut Command) -> serde_json::Value {
+    let out = cmd.assert().success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+#[test]
+fn edit_and_audit_log_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    coherence(&db)
+        .args(["register", "edit", "XAB-HEA-01", "--set", "status=suspended"])
+        .args(["--set", "tags+=g2g-agreement", "--reason", "Drive paused pending an agreement"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("status \"active\" → \"suspended\""));
+    let list =
+        json(coherence(&db).args(["register", "list", "--country", "XAB", "--format", "json"]));
+    let p = list.as_array().unwrap().iter().find(|p| p["id"] == "XAB-HEA-01").unwrap();
+    assert_eq!(p["status"], "suspended");
+    assert_eq!(p["layer"], "edited");
+    assert!(p["tags"].as_array().unwrap().iter().any(|t| t == "g2g-agreement"));
+
+    let log = json(coherence(&db).args(["register", "log", "XAB-HEA-01", "--format", "json"]));
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0]["field"], "status");
+    assert_eq!(log[0]["old_value"], "active");
+    assert_eq!(log[0]["new_value"], "suspended");
+    assert_eq!(log[0]["user"], "env-user", "the user defaults to $USER");
+    assert_eq!(log[0]["reason"], "Drive paused pending an agreement");
+    assert_eq!(log[1]["field"], "tags");
+    assert!(!log[0]["at"].as_str().unwrap().is_empty());
+
+    // --user wins over $USER; a field a register file would refuse is refused.
+    coherence(&db)
+        .args([
+            "register",
+            "edit",
+            "XAB-HEA-01",
+            "--set",
+            "end_year=2027",
+            "--reason",
+            "r",
+            "--user",
+            "ana",
+        ])
+        .assert()
+        .success();
+    let log = json(coherence(&db).args(["register", "log", "--format", "json"]));
+    assert_eq!(log.as_array().unwrap().last().unwrap()["user"], "ana");
+    coherence(&db)
+        .args(["register", "edit", "XAB-HEA-01", "--set", "status=paused", "--reason", "r"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("status: expected planned, active, suspended or ended"));
+    coherence(&db)
+        .args(["register", "edit", "XAB-HEA-01", "--set", "id=X", "--reason", "r"])
+        .assert()
+        .failure();
+}
+
+#[test]
+fn an_edit_without_a_reason_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    coherence(&db)
+        .args(["register", "edit", "XAB-HEA-01", "--set", "status=ended"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--reason"));
+    coherence(&db)
+        .args(["register", "edit", "XAB-HEA-01", "--set", "status=ended", "--reason", "  "])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("needs a reason"));
+    let log = json(coherence(&db).args(["register", "log", "--format", "json"]));
+    assert!(log.as_array().unwrap().is_empty(), "nothing was recorded");
+}
+
+#[test]
+fn export_and_import_round_trip_in_toml_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    for ext in ["toml", "csv"] {
+        let file = dir.path().join(format!("pelaria.{ext}"));
+        coherence(&db)
+            .args(["register", "export", "--country", "XAA", "-o"])
+            .arg(&file)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains("XAA-HEA-01"), "{text}");
+        // Re-importing the same register changes nothing.
+        let s = json(coherence(&db).args(["--format", "json", "register", "import"]).arg(&file));
+        assert_eq!(s["read"], 10);
+        assert_eq!(s["unchanged"], 10);
+    }
+    // A new policy in a CSV register is added and audited.
+    let csv = dir.path().join("new.csv");
+    let text = std::fs::read_to_string(dir.path().join("pelaria.csv")).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let row = lines.next().unwrap().replacen("XAA-DIA-01", "XAA-DIA-09", 1);
+    std::fs::write(&csv, format!("{header}\n{row}\n")).unwrap();
+    let s = json(
+        coherence(&db)
+            .args(["--format", "json", "register", "import"])
+            .arg(&csv)
+            .args(["--reason", "new strategy"]),
+    );
+    assert_eq!(s["added"], 1);
+    let log = json(coherence(&db).args(["register", "log", "XAA-DIA-09", "--format", "json"]));
+    assert_eq!(log[0]["action"], "import");
+    assert_eq!(log[0]["reason"], "new strategy");
+}
+
+#[test]
+fn a_malformed_register_file_is_refused_with_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let toml = dir.path().join("bad.toml");
+    std::fs::write(
+        &toml,
+        "[[policy]]\nid = \"XAA-X-01\"\ncountry = \"XAA\"\nministry = \"M\"\ntitle = \"T\"\n\
+         instrument = \"law\"\nstages = [\"abroad\"]\narea = \"health\"\nstatus = \"active\"\n\
+         objectives = \"O\"\nsource = \"S\"\n",
+    )
+    .unwrap();
+    coherence(&db)
+        .args(["register", "import"])
+        .arg(&toml)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.toml, row 7, column stages"));
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(
+        &csv,
+        "id,country,ministry,title,instrument,stages,area,partners,target_groups,status,objectives,tags,source\n\
+         XAA-X-01,XAA,M,T,law,stay-abroad,health,,,active,O,,S\n\
+         XAA-X-02,XAA,M,T,law,stay-abroad,health,,,in-force,O,,S\n",
+    )
+    .unwrap();
+    coherence(&db)
+        .args(["register", "import"])
+        .arg(&csv)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.csv, row 3, column status"));
+    let log = json(coherence(&db).args(["register", "log", "--format", "json"]));
+    assert!(log.as_array().unwrap().is_empty(), "nothing of a refused file is stored");
+}
