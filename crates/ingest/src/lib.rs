@@ -17,10 +17,13 @@
 pub mod demo;
 mod error;
 pub mod formats;
+pub mod framework;
 
 pub mod areas;
 pub mod classification;
+mod dioc;
 mod grid;
+mod iab;
 pub mod read;
 pub mod register;
 mod rpw;
