@@ -7,6 +7,7 @@
 //! The CLI (and later the server) call this crate and render what it returns.
 
 mod area;
+pub mod assess;
 pub mod checks;
 pub mod corridor;
 pub mod estimate;
@@ -116,6 +117,17 @@ pub enum Error {
     UnknownEstimate {
         /// The name.
         name: String,
+    },
+    /// An assessment input breaks a rule of the `assess` crate.
+    #[error(transparent)]
+    Assess(#[from] ::assess::Error),
+    /// `--framework` named no embedded framework.
+    #[error("no built-in framework {id:?}; built-in frameworks: {known} (or give --framework-file PATH)")]
+    UnknownFramework {
+        /// What the user gave.
+        id: String,
+        /// The built-in ids, comma-separated.
+        known: String,
     },
     /// A register edit or corridor request that cannot be carried out.
     #[error("{0}")]
