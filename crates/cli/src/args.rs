@@ -90,10 +90,17 @@ pub(crate) enum Command {
         after_help = "Examples:\n  coherence report XAA -o pelaria.html\n  coherence report Philippines -o phl.html"
     )]
     Report(ReportArgs),
-    /// Show a country's migration profile: stocks, corridors, remittances and their cost.
+    /// Show the migration profile of a country or a group of countries: stocks, corridors,
+    /// remittances and their cost, the SDG migration indicators.
     #[command(
         after_help = "Examples:\n  coherence profile XAA\n  coherence profile Pelaria --format json\n  \
-                            coherence profile 608 --year 2020"
+                            coherence profile 608 --year 2020\n  coherence profile \"Sub-Saharan Africa\"\n  \
+                            coherence profile sdg:SSA\n  coherence profile income:LMC\n\n\
+                            Groups: region:<M49 code or name> (UN regions, sub-regions, intermediate regions; \
+                            region:SDG-SSA for an SDG region), sdg:<SSA|NAWA|CSA|ESEA|LAC|OCE|ANZ|ENA>, \
+                            income:<LIC|LMC|UMC|HIC> (from the imported World Bank classification), world, \
+                            or a region's name. A group's stocks, population, GDP and remittances are sums \
+                            over its members; SDG 17.3.2 is GDP-weighted."
     )]
     Profile(ProfileArgs),
     /// Estimate flows from stocks, or the bilateral remittance matrix (`estimate flows --help`).
@@ -181,7 +188,8 @@ pub(crate) struct FetchArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// The country: ISO alpha-3 code, M49 code or name.
+    /// The country (ISO alpha-3 code, M49 code or name) or a group (region:, sdg:,
+    /// income:, world).
     pub(crate) country: String,
     /// Where to write the brief.
     #[arg(short, long, value_name = "FILE")]
@@ -190,7 +198,8 @@ pub(crate) struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ProfileArgs {
-    /// The country: ISO alpha-3 code, M49 code or name.
+    /// The country (ISO alpha-3 code, M49 code or name) or a group (region:, sdg:,
+    /// income:, world).
     pub(crate) country: String,
     /// Show only this year's stocks and series (default: every year).
     #[arg(long)]
