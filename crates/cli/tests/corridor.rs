@@ -25,6 +25,11 @@ fn the_demo_corridor_yields_findings_a_to_f() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.sqlite");
     coherence(&db).current_dir(dir.path()).args(["-q", "demo"]).assert().success();
+    let brief = std::fs::read_to_string(dir.path().join("coherence-brief-XAA.html")).unwrap();
+    let section = &brief[brief.find("id=\"corridor-coherence\"").unwrap()..];
+    assert!(
+        section.contains("Brevmark (XAB): 6 of 6 rules fired") && section.contains("XAB-HEA-01")
+    );
     let r = json(coherence(&db).args(["corridor", "XAA", "XAB", "--format", "json"]));
     assert!(r["fictional_notice"].as_str().unwrap().contains("FICTIONAL"));
     let findings = r["findings"].as_array().unwrap();

@@ -30,6 +30,7 @@
 //! ```
 
 pub mod brief;
+mod corridor;
 pub mod map;
 pub mod markup;
 pub mod svg;
