@@ -412,13 +412,13 @@ fn input_of(imports: &HashMap<i64, InputRef>, id: i64, role: &str) -> InputRef {
     r
 }
 
+/// Values of one stored series: (import used, (area, year) → value, other imports that
+/// had it).
+type Series = (i64, HashMap<(Iso3, i32), f64>, Vec<i64>);
+
 /// Per-area values of one indicator and year from the stored import with the most areas
 /// for that year; returns the values, the import used and the other imports that had it.
-async fn area_series(
-    ws: &Workspace,
-    code: &str,
-    years: &[i32],
-) -> Result<Option<(i64, HashMap<(Iso3, i32), f64>, Vec<i64>)>, Error> {
+async fn area_series(ws: &Workspace, code: &str, years: &[i32]) -> Result<Option<Series>, Error> {
     let values = ws.store.indicator_values(code, Sex::Total).await?;
     let mut by_import: BTreeMap<i64, HashMap<(Iso3, i32), f64>> = BTreeMap::new();
     for v in values.into_iter().filter(|v| years.contains(&v.year)) {
@@ -589,9 +589,7 @@ async fn flow_vital(
             let cdr = area_series(ws, DEATH_RATE_CODE, &years).await?;
             let pop = area_series(ws, Indicator::POPULATION.code, &years).await?;
             let empty = HashMap::new();
-            let get = |s: &Option<(i64, HashMap<(Iso3, i32), f64>, Vec<i64>)>| {
-                s.as_ref().map_or(&empty, |(_, m, _)| m).clone()
-            };
+            let get = |s: &Option<Series>| s.as_ref().map_or(&empty, |(_, m, _)| m).clone();
             let (cbr_m, cdr_m, pop_m) = (get(&cbr), get(&cdr), get(&pop));
             let mut missing: BTreeMap<&str, Vec<Iso3>> = BTreeMap::new();
             let (mut births, mut deaths) = (vec![0.0; n], vec![0.0; n]);

@@ -165,3 +165,50 @@ async fn every_flow_method_over_the_un_desa_2019_periods() {
         );
     }
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn stored_flow_estimates_are_read_back_with_method_and_period() {
+    // Abel (2013), regions named DEU, ESP, FRA, ITA; no births or deaths.
+    let s0 = [[1000, 100, 10, 0], [55, 555, 50, 5], [80, 40, 800, 40], [20, 25, 20, 200]];
+    let s1 = [[950, 100, 60, 0], [80, 505, 75, 5], [90, 30, 800, 40], [40, 45, 0, 180]];
+    let codes = ["DEU", "ESP", "FRA", "ITA"];
+    let mut csv = String::from("orig,dest,year,value\n");
+    for (year, s) in [(2015, s0), (2020, s1)] {
+        for (i, row) in s.iter().enumerate() {
+            for (j, v) in row.iter().enumerate() {
+                csv.push_str(&format!("{},{},{year},{v}\n", codes[i], codes[j]));
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let stocks = dir.path().join("stocks.csv");
+    std::fs::write(&stocks, csv).unwrap();
+    let ws = Workspace::open(&dir.path().join("w.sqlite")).await.unwrap();
+    let req = FlowRequest {
+        method: "da_min_closed".to_owned(),
+        period_start: 2015,
+        period_end: 2020,
+        stocks: StockSource::Csv(stocks),
+        vital: VitalSource::Zero,
+        zero_native_born_where_missing: false,
+        store_result: true,
+        command: "coherence estimate flows ...".to_owned(),
+    };
+    let est = ws.estimate_flows(&req).await.unwrap();
+    test_support::assert_close("total", est.total, 150.0, 0.0, 1e-6);
+    let stored = est.stored.expect("stored");
+    assert_eq!(stored.status, "added");
+    assert_eq!(stored.key, "estimate-flows.da_min_closed.2015-2020");
+    let info = ws.datasets().await.unwrap();
+    let record = info.iter().find(|d| d.id == stored.import_id).unwrap();
+    assert_eq!(record.source, "coherence estimate flows ...");
+    assert_eq!(record.files[0].name, "stocks.csv");
+    let back = ws.estimated_flows(Some("FRA".parse().unwrap())).await.unwrap();
+    assert!(back.iter().all(|f| f.orig == "FRA" || f.dest == "FRA"));
+    let deu_fra = back.iter().find(|f| f.orig == "DEU" && f.dest == "FRA").unwrap();
+    assert_eq!(
+        (deu_fra.method.as_str(), deu_fra.period_start, deu_fra.period_end),
+        ("da_min_closed", 2015, 2020)
+    );
+    test_support::assert_close("DEU→FRA", deu_fra.flow, 50.0, 0.0, 1e-6);
+}
