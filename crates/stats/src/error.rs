@@ -42,6 +42,12 @@ pub enum Error {
         /// Input rows.
         total: usize,
     },
+    /// Every outcome in the Poisson estimation sample is zero: nothing to fit.
+    #[error("the dependent variable is zero for all {n_obs} observations")]
+    AllZeroOutcome {
+        /// Observations in the sample.
+        n_obs: usize,
+    },
     /// A clustered variance was asked for without cluster ids, or with more than two.
     #[error("clustered standard errors need one or two cluster columns, got {got}")]
     ClusterCount {

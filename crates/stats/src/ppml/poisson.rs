@@ -110,7 +110,8 @@ fn exp_eta(eta: &[f64], mu: &mut [f64]) {
 /// [`Error::NegativeOutcome`] if some `y < 0`, [`Error::RegressionLength`] for columns of
 /// different lengths, [`Error::InvalidWeight`] for a negative weight,
 /// [`Error::ClusterCount`] when clustering without one or two cluster columns,
-/// [`Error::NoObservations`] when every row is removed. Non-convergence is not an error:
+/// [`Error::NoObservations`] when every row is removed, [`Error::AllZeroOutcome`] when
+/// every remaining outcome is zero. Non-convergence is not an error:
 /// the fit is returned with `converged = false`.
 #[doc(alias = "fepois")]
 #[doc(alias = "ppmlhdfe")]
@@ -141,6 +142,9 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         Some(w) => (w.iter().sum::<f64>(), y.iter().zip(w).map(|(&y, &w)| w * y).sum::<f64>()),
         None => (n as f64, y.iter().sum::<f64>()),
     };
+    if wy_sum.is_nan() || wy_sum <= 0.0 {
+        return Err(Error::AllZeroOutcome { n_obs: n });
+    }
     let y_mean = wy_sum / w_sum;
     let mut mu: Vec<f64> = y.iter().map(|&y| 0.5 * (y + y_mean)).collect();
     let mut eta: Vec<f64> = mu.iter().map(|m| m.ln()).collect();

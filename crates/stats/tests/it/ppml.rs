@@ -507,6 +507,11 @@ fn removals_and_collinearity_are_reported() {
         ppml::fit(&Data { y: &[1.0, -1.0], ..Data::default() }, &options),
         Err(stats::Error::NegativeOutcome { row: 1, .. })
     ));
+    let ones = [1.0; 3];
+    assert!(matches!(
+        ppml::fit(&Data { y: &[0.0; 3], x: vec![&ones], ..Data::default() }, &options),
+        Err(stats::Error::AllZeroOutcome { n_obs: 3 })
+    ));
 }
 
 // Primer example (a) of ppmlhdfe's separation guide: after dropping the two separated
