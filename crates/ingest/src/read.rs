@@ -20,7 +20,7 @@ use domain::{Indicator, Iso3, Provenance, Sex, Year};
 use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
-use crate::{rpw, undesa, wdi, worldbank};
+use crate::{dioc, iab, rpw, undesa, wdi, worldbank};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -79,11 +79,17 @@ pub enum Kind {
     /// UN World Population Prospects net migration in long form
     /// (`country_code,year,mig`, M49 codes, thousands).
     WppNetMigration,
+    /// OECD DIOC-E 2010/11 File 1 (by age), CSV: tertiary-educated emigrants aged 25+
+    /// by country of birth and native-born tertiary-educated residents aged 25+.
+    OecdDiocE,
+    /// IAB brain-drain data, gender file (`iabbd_8010_v1_gender.xls`): one sheet per
+    /// destination, migrant stocks by country of birth and sex, 1980–2010.
+    IabBrainDrainGender,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 21] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -103,6 +109,8 @@ impl Kind {
         Kind::RpwCorridors,
         Kind::RpwDataset,
         Kind::WppNetMigration,
+        Kind::OecdDiocE,
+        Kind::IabBrainDrainGender,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -127,6 +135,8 @@ impl Kind {
             Kind::RpwCorridors => "rpw-corridors",
             Kind::RpwDataset => "rpw-dataset",
             Kind::WppNetMigration => "wpp-net-migration",
+            Kind::OecdDiocE => "oecd-dioc-e",
+            Kind::IabBrainDrainGender => "iab-brain-drain-gender",
         }
     }
 
@@ -167,6 +177,8 @@ impl Kind {
             Kind::RpwCorridors => "Remittance Prices Worldwide, corridor averages (DataBank)",
             Kind::RpwDataset => "Remittance Prices Worldwide, dataset of quotes",
             Kind::WppNetMigration => "UN World Population Prospects, net migration",
+            Kind::OecdDiocE => "OECD DIOC-E 2010/11, File 1 (population by age)",
+            Kind::IabBrainDrainGender => "IAB brain-drain data, migrant stocks by gender",
         }
     }
 }
@@ -281,6 +293,10 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         ("", _) if fields.len() > 50 => return Some(Kind::WbBilateralRemittancesCsv),
         _ => {}
     }
+    let names: Vec<&str> = fields.iter().map(String::as_str).collect();
+    if dioc::is_header(&names) {
+        return Some(Kind::OecdDiocE);
+    }
     None
 }
 
@@ -302,6 +318,9 @@ fn detect_workbook(file_name: &str, bytes: &[u8]) -> Option<Kind> {
                 return Some(Kind::UndesaOrigin);
             }
         }
+    }
+    if iab::is_gender_file(&mut wb) {
+        return Some(Kind::IabBrainDrainGender);
     }
     if wb.has_sheet("Table 16") {
         let head = wb.head("Table 16", 20).ok()?;
@@ -391,6 +410,8 @@ pub fn read(
         Kind::RpwCorridors => rpw::read_corridors(&mut out)?,
         Kind::RpwDataset => rpw::read_dataset(&mut out)?,
         Kind::WppNetMigration => undesa::read_wpp_net_migration(&mut out)?,
+        Kind::OecdDiocE => dioc::read(&mut out)?,
+        Kind::IabBrainDrainGender => iab::read_gender(&mut out)?,
     }
     out.finish()
 }
@@ -520,6 +541,26 @@ impl<'a> Builder<'a> {
         };
         self.diagnostics.push(Diagnostic { location, kind });
         None
+    }
+
+    /// Reports an area that a reader recognised itself as not stored (a publisher's own
+    /// code for a region, a former state or an unknown origin), once per label.
+    pub(crate) fn skip_area(
+        &mut self,
+        label: String,
+        kind: AreaMatch,
+        location: impl FnOnce() -> Location,
+    ) {
+        if !self.reported.insert(label.clone()) {
+            return;
+        }
+        let kind = match kind {
+            AreaMatch::WithoutIsoCode => DiagnosticKind::NoIsoCodeSkipped { name: label },
+            AreaMatch::Aggregate | AreaMatch::Area(_) => {
+                DiagnosticKind::AggregateSkipped { name: label }
+            }
+        };
+        self.diagnostics.push(Diagnostic { location: location(), kind });
     }
 
     /// Adds a value for one area.

@@ -22,6 +22,10 @@ mod rpw;
 mod classification;
 // Harmonisation against the publishers' code lists.
 mod harmonise;
+// OECD DIOC-E 2010/11: tertiary-educated emigrants and residents.
+mod dioc;
+// IAB brain-drain data: migrant stocks by sex.
+mod iab;
 // Malformed input: each rejected with its location.
 mod malformed;
 // Every supported file of the shared data folder, recognised and read.
