@@ -10,7 +10,7 @@
 //! Answers are not yet stored in the policy register; a front end passes the bytes of
 //! an answers file.
 
-pub use assess::framework::{Framework, FrameworkKind};
+pub use assess::framework::{Framework, FrameworkKind, NonResponse};
 pub use assess::matrix::Matrix;
 pub use assess::metrics::{Metrics, MetricsOptions, SecondOrderScale, SignConvention};
 pub use assess::render;

@@ -119,6 +119,12 @@ pub(crate) enum Command {
                             coherence corridor --all\n\nThe rules are in rules/corridor-rules.toml (embedded); see docs/register.md."
     )]
     Corridor(crate::corridor::CorridorArgs),
+    /// Score a framework's questionnaire: SDG 10.7.2, PCMD-style dashboards, MGI-style checklist.
+    #[command(after_help = crate::assess::ASSESS_EXAMPLES)]
+    Assess(crate::assess::AssessArgs),
+    /// Cross-impact matrix of objectives or policies: metrics, conflicts, exports.
+    #[command(after_help = crate::assess::MATRIX_EXAMPLES)]
+    Matrix(crate::assess::MatrixArgs),
 }
 
 #[derive(Debug, Args)]

@@ -27,6 +27,8 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Fetch(args) => fetch_datasets(global, args).await,
         Command::Register(args) => crate::register::run(global, args).await,
         Command::Corridor(args) => crate::corridor::run(global, args).await,
+        Command::Assess(args) => crate::assess::run_assess(global, args),
+        Command::Matrix(args) => crate::assess::run_matrix(global, args),
         Command::Estimate(args) => crate::estimate::run(global, open(global).await?, args).await,
     }
 }

@@ -11,6 +11,7 @@
 )]
 
 mod args;
+mod assess;
 mod commands;
 mod corridor;
 mod estimate;

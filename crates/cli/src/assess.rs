@@ -1,0 +1,490 @@
+//! `coherence assess` (score a framework's questionnaire) and `coherence matrix`
+//! (cross-impact matrix metrics and exports).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use analysis::assess::{
+    Assessment, FrameworkKind, FrameworkSource, MatrixReport, MetricsOptions, NonResponse,
+    SecondOrderScale, SignConvention, render,
+};
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::args::{Format, Global};
+use crate::commands::Error;
+
+/// The examples shown by `coherence assess --help`.
+pub(crate) const ASSESS_EXAMPLES: &str = "\
+Examples:
+  coherence assess --answers examples/pelaria-sdg-10.7.2.csv
+  coherence assess XAA --answers examples/pelaria-sdg-10.7.2.csv --format json
+  coherence assess XAB --framework pcmd-destination --answers examples/brevmark-pcmd-destination.csv
+  coherence assess --framework-file my-framework.toml --answers answers.csv
+  coherence assess --list
+
+Answers are a CSV file of item,answer rows (SDG 10.7.2: items 1a ... 6e; answers yes/no,
+and in domain 1 yes-all / yes-regular-only / no; no-response or an empty answer leaves an
+item unanswered). Built-in frameworks: sdg-10.7.2 (exact), pcmd-origin, pcmd-destination
+and mgi-checklist (Coherence's adaptations). See docs/assessment.md.";
+
+/// The examples shown by `coherence matrix --help`.
+pub(crate) const MATRIX_EXAMPLES: &str = "\
+Examples:
+  coherence matrix metrics examples/pelaria-brevmark-matrix.csv
+  coherence matrix metrics examples/pelaria-brevmark-matrix.csv --sign-convention negative-dominant
+  coherence matrix metrics examples/pelaria-brevmark-matrix.csv --format csv > metrics.csv
+  coherence matrix export examples/pelaria-brevmark-matrix.csv --to graphml -o matrix.graphml
+
+The file has columns assessor,from,to,score,confidence,rationale,evidence; scores are on the
+Nilsson scale -3 (cancelling) ... +3 (indivisible). Cells are the median over assessors
+(the mean of the two middle scores for an even number). See docs/assessment.md.";
+
+#[derive(Debug, Args)]
+pub(crate) struct AssessArgs {
+    /// The country the answers describe (code or name; a label for now: answers are not
+    /// stored in the register yet).
+    pub(crate) country: Option<String>,
+    /// A built-in framework: sdg-10.7.2, pcmd-origin, pcmd-destination, mgi-checklist.
+    #[arg(long, value_name = "ID", conflicts_with = "framework_file")]
+    pub(crate) framework: Option<String>,
+    /// A framework file of your own (TOML; see docs/assessment.md).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) framework_file: Option<PathBuf>,
+    /// The questionnaire's answers: a CSV file of item,answer rows.
+    #[arg(long, value_name = "FILE.csv")]
+    pub(crate) answers: Option<PathBuf>,
+    /// List the built-in frameworks and exit.
+    #[arg(long, conflicts_with_all = ["answers", "country"])]
+    pub(crate) list: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MatrixArgs {
+    #[command(subcommand)]
+    pub(crate) action: MatrixAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum MatrixAction {
+    /// Influence of each objective (out, in, positive and negative parts, second order,
+    /// PageRank on the positive network), the strongest conflicts and disagreements.
+    Metrics(MetricsArgs),
+    /// Write the aggregated matrix with its metrics as CSV, JSON or GraphML.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MetricOptionArgs {
+    /// How second-order paths i → j → k are signed: algebraic (the matrix square:
+    /// two negative links make a positive path) or negative-dominant (a path is negative
+    /// if either link is).
+    #[arg(long, value_enum, default_value_t = SignArg::Algebraic)]
+    pub(crate) sign_convention: SignArg,
+    /// Divide second-order products by 3, to keep them on the -3 ... +3 scale.
+    #[arg(long)]
+    pub(crate) divide_by_3: bool,
+    /// Cells with a median at or below this are listed as conflicts.
+    #[arg(long, default_value_t = -2, allow_negative_numbers = true, value_parser = clap::value_parser!(i8).range(-3..=0))]
+    pub(crate) conflict_threshold: i8,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MetricsArgs {
+    /// The judgements file (CSV).
+    pub(crate) file: PathBuf,
+    #[command(flatten)]
+    pub(crate) options: MetricOptionArgs,
+    /// How many conflicts and disagreements the table shows.
+    #[arg(long, default_value_t = 10)]
+    pub(crate) top: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    /// The judgements file (CSV).
+    pub(crate) file: PathBuf,
+    /// The export format.
+    #[arg(long, value_enum)]
+    pub(crate) to: ExportFormat,
+    /// Where to write (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) options: MetricOptionArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SignArg {
+    /// s_ij · s_jk.
+    Algebraic,
+    /// −|s_ij · s_jk| if either link is negative.
+    NegativeDominant,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// One row per node with every metric.
+    Csv,
+    /// One row per judged cell: median, disagreement, rationales, evidence.
+    CellsCsv,
+    /// The matrix, its cells and metrics.
+    Json,
+    /// A directed graph for Gephi, yEd, Cytoscape or networkx.
+    Graphml,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()).into())
+}
+
+fn display_name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+pub(crate) fn run_assess(global: &Global, args: AssessArgs) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    if args.list {
+        let list = analysis::assess::builtin_frameworks()?;
+        match global.format {
+            Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?,
+            Format::Csv => {
+                writeln!(out, "id,kind,domains,items,title,adaptation")?;
+                for f in &list {
+                    writeln!(
+                        out,
+                        "{},{},{},{},{},{}",
+                        f.id,
+                        kind_name(f.kind),
+                        f.n_domains,
+                        f.n_items,
+                        csv_field(&f.title),
+                        csv_field(f.adaptation.as_deref().unwrap_or(""))
+                    )?;
+                }
+            }
+            Format::Table => {
+                for f in &list {
+                    writeln!(
+                        out,
+                        "{:<18} {:<10} {:>2} domains {:>3} items  {}",
+                        f.id,
+                        kind_name(f.kind),
+                        f.n_domains,
+                        f.n_items,
+                        f.title
+                    )?;
+                }
+            }
+        }
+        return Ok(());
+    }
+    let file_bytes;
+    let file_name;
+    let framework = match &args.framework_file {
+        Some(path) => {
+            file_bytes = read(path)?;
+            file_name = display_name(path);
+            analysis::assess::load_framework(FrameworkSource::File {
+                name: &file_name,
+                bytes: &file_bytes,
+            })?
+        }
+        None => analysis::assess::load_framework(FrameworkSource::Builtin(
+            args.framework.as_deref().unwrap_or("sdg-10.7.2"),
+        ))?,
+    };
+    let Some(answers_path) = &args.answers else {
+        return Err(match &args.country {
+            Some(country) => format!(
+                "no answers to {} are stored for {country} yet (the policy register does not hold \
+                 framework answers); give them with --answers FILE.csv (item,answer rows)",
+                framework.id
+            ),
+            None => {
+                "give a questionnaire with --answers FILE.csv (item,answer rows), or --list".into()
+            }
+        }
+        .into());
+    };
+    let bytes = read(answers_path)?;
+    let assessment =
+        analysis::assess::score_answers(&framework, &display_name(answers_path), &bytes)?;
+    match global.format {
+        Format::Json => {
+            let value = serde_json::json!({
+                "country": args.country,
+                "answers_file": display_name(answers_path),
+                "assessment": assessment,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        }
+        Format::Csv => assessment_csv(&mut out, args.country.as_deref(), &assessment)?,
+        Format::Table => {
+            assessment_table(&mut out, args.country.as_deref(), answers_path, &assessment)?;
+        }
+    }
+    Ok(())
+}
+
+fn kind_name(kind: FrameworkKind) -> &'static str {
+    match kind {
+        FrameworkKind::Scored => "scored",
+        FrameworkKind::Checklist => "checklist",
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A percentage for people: up to two decimals, trailing zeros dropped.
+fn percent_text(p: f64) -> String {
+    let s = format!("{p:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn score_text(score: Option<&analysis::assess::Score>) -> (String, String) {
+    match score {
+        None => ("—".into(), String::new()),
+        Some(s) => {
+            let exact = if s.percent_exact.denom() == 1 {
+                String::new()
+            } else {
+                format!(" (exactly {})", s.percent_exact)
+            };
+            let band = s.band.as_ref().map_or(String::new(), |b| format!("{} {}", b.code, b.label));
+            (format!("{}{exact}", percent_text(s.percent)), band)
+        }
+    }
+}
+
+fn assessment_table(
+    out: &mut impl Write,
+    country: Option<&str>,
+    answers: &Path,
+    a: &Assessment,
+) -> Result<(), Error> {
+    writeln!(out, "{}", a.framework_title)?;
+    if let Some(c) = country {
+        writeln!(out, "Country: {c}")?;
+    }
+    writeln!(out, "Answers: {}", answers.display())?;
+    if let Some(adaptation) = &a.adaptation {
+        writeln!(out, "Note: {adaptation}")?;
+    }
+    writeln!(out)?;
+    let checklist = a.kind == FrameworkKind::Checklist;
+    let width = a.domains.iter().map(|d| d.title.chars().count()).max().unwrap_or(10).max(7);
+    if checklist {
+        writeln!(out, "{:<4} {:<width$}  answered  tally", "id", "domain")?;
+    } else {
+        writeln!(out, "{:<4} {:<width$}  answered  {:<22} band", "id", "domain", "score (%)")?;
+    }
+    for d in &a.domains {
+        let answered = format!("{}/{}", d.n_answered, d.n_items);
+        if checklist {
+            let tally: Vec<String> =
+                d.tally.iter().map(|t| format!("{} {}", t.count, t.label.to_lowercase())).collect();
+            writeln!(out, "{:<4} {:<width$}  {answered:<8}  {}", d.id, d.title, tally.join(", "))?;
+        } else {
+            let (score, band) = score_text(d.score.as_ref());
+            writeln!(out, "{:<4} {:<width$}  {answered:<8}  {score:<22} {band}", d.id, d.title)?;
+        }
+    }
+    if !checklist {
+        let (score, band) = score_text(a.overall.as_ref());
+        writeln!(out, "{:<4} {:<width$}  {:<8}  {score:<22} {band}", "", "overall", "")?;
+    }
+    if checklist {
+        writeln!(out, "\nA checklist: answers are tallied, never scored or ranked.")?;
+    }
+    if !a.unanswered.is_empty() {
+        writeln!(out, "\nUnanswered ({}): {}", a.unanswered.len(), a.unanswered.join(", "))?;
+        if a.non_response == NonResponse::DomainNotComputed {
+            writeln!(
+                out,
+                "A domain with an unanswered item is not computed, nor is the overall score \
+                 (non-response is not counted as \"no\")."
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn assessment_csv(
+    out: &mut impl Write,
+    country: Option<&str>,
+    a: &Assessment,
+) -> Result<(), Error> {
+    writeln!(
+        out,
+        "country,framework,level,domain,item,answer,points,max_points,percent,percent_exact,band_code,band_label"
+    )?;
+    let country = csv_field(country.unwrap_or(""));
+    let score_cols = |s: Option<&analysis::assess::Score>| match s {
+        None => ",,,".to_owned(),
+        Some(s) => format!(
+            "{},{},{},{}",
+            s.percent,
+            s.percent_exact,
+            s.band.as_ref().map_or(String::new(), |b| b.code.to_string()),
+            csv_field(s.band.as_ref().map_or("", |b| b.label.as_str()))
+        ),
+    };
+    for item in &a.items {
+        writeln!(
+            out,
+            "{country},{},item,{},{},{},{},{},,,,",
+            a.framework,
+            item.domain,
+            item.item,
+            item.answer.as_deref().unwrap_or(""),
+            item.points.map_or(String::new(), |p| p.to_string()),
+            item.max_points
+        )?;
+    }
+    for d in &a.domains {
+        writeln!(
+            out,
+            "{country},{},domain,{},,,,,{}",
+            a.framework,
+            d.id,
+            score_cols(d.score.as_ref())
+        )?;
+    }
+    if a.kind == FrameworkKind::Scored {
+        writeln!(out, "{country},{},overall,,,,,,{}", a.framework, score_cols(a.overall.as_ref()))?;
+    }
+    Ok(())
+}
+
+fn options(args: &MetricOptionArgs) -> MetricsOptions {
+    MetricsOptions {
+        sign_convention: match args.sign_convention {
+            SignArg::Algebraic => SignConvention::Algebraic,
+            SignArg::NegativeDominant => SignConvention::NegativeDominant,
+        },
+        second_order_scale: if args.divide_by_3 {
+            SecondOrderScale::DividedBy3
+        } else {
+            SecondOrderScale::Raw
+        },
+        conflict_threshold: args.conflict_threshold,
+        ..MetricsOptions::default()
+    }
+}
+
+fn load_matrix(file: &Path, args: &MetricOptionArgs) -> Result<MatrixReport, Error> {
+    let bytes = read(file)?;
+    Ok(analysis::assess::matrix_report(&display_name(file), &bytes, &options(args))?)
+}
+
+pub(crate) fn run_matrix(global: &Global, args: MatrixArgs) -> Result<(), Error> {
+    match args.action {
+        MatrixAction::Metrics(m) => {
+            let report = load_matrix(&m.file, &m.options)?;
+            let mut out = std::io::stdout().lock();
+            match global.format {
+                Format::Json => {
+                    writeln!(out, "{}", render::json(&report.matrix, &report.metrics)?)?;
+                }
+                Format::Csv => write!(out, "{}", render::metrics_csv(&report.metrics))?,
+                Format::Table => metrics_table(&mut out, &report, m.top)?,
+            }
+            Ok(())
+        }
+        MatrixAction::Export(e) => {
+            let report = load_matrix(&e.file, &e.options)?;
+            let text = match e.to {
+                ExportFormat::Csv => render::metrics_csv(&report.metrics),
+                ExportFormat::CellsCsv => render::cells_csv(&report.matrix),
+                ExportFormat::Json => render::json(&report.matrix, &report.metrics)? + "\n",
+                ExportFormat::Graphml => render::graphml(&report.matrix, &report.metrics),
+            };
+            match &e.output {
+                Some(path) => std::fs::write(path, text)
+                    .map_err(|err| format!("cannot write {}: {err}", path.display()))?,
+                None => std::io::stdout().lock().write_all(text.as_bytes())?,
+            }
+            Ok(())
+        }
+    }
+}
+
+fn metrics_table(out: &mut impl Write, report: &MatrixReport, top: usize) -> Result<(), Error> {
+    let (m, x) = (&report.matrix, &report.metrics);
+    writeln!(
+        out,
+        "{} objectives, {} judged cells, {} assessor(s): {}",
+        m.nodes.len(),
+        m.cells.len(),
+        m.assessors.len(),
+        m.assessors.join(", ")
+    )?;
+    let convention = match x.sign_convention {
+        SignConvention::Algebraic => "algebraic (s_ij·s_jk)",
+        SignConvention::NegativeDominant => {
+            "negative-dominant (−|s_ij·s_jk| if either is negative)"
+        }
+    };
+    let scale = match x.second_order_scale {
+        SecondOrderScale::Raw => "",
+        SecondOrderScale::DividedBy3 => ", divided by 3",
+    };
+    writeln!(out, "Second order: paths i → j → k, {convention}{scale}.\n")?;
+    let width = m.nodes.iter().map(|n| n.chars().count()).max().unwrap_or(9).max(9);
+    writeln!(
+        out,
+        "{:<width$}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>8} {:>8}  {:>8}",
+        "objective", "out", "out+", "out−", "in", "in+", "in−", "out+2nd", "in+2nd", "pagerank"
+    )?;
+    for n in &x.nodes {
+        writeln!(
+            out,
+            "{:<width$}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>8} {:>8}  {:>8.4}",
+            n.name,
+            n.out_influence,
+            n.out_positive,
+            n.out_negative,
+            n.in_influence,
+            n.in_positive,
+            n.in_negative,
+            percent_text(n.combined_out),
+            percent_text(n.combined_in),
+            n.pagerank
+        )?;
+    }
+    writeln!(out, "\nStrongest conflicts (median ≤ threshold):")?;
+    if x.conflicts.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for c in x.conflicts.iter().take(top) {
+        let split = if c.opposite_signs { ", assessors disagree on the sign" } else { "" };
+        writeln!(out, "  {:+} {} → {} (range {}{split})", c.median, c.from, c.to, c.range)?;
+    }
+    let mut disagreements: Vec<_> =
+        m.cells.iter().filter(|c| c.opposite_signs || c.range >= 3).collect();
+    disagreements
+        .sort_by(|a, b| b.range.cmp(&a.range).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to)));
+    writeln!(out, "\nDisagreements (opposite signs or a range of 3 or more):")?;
+    if disagreements.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for c in disagreements.into_iter().take(top) {
+        let scores: Vec<String> =
+            c.assessors.iter().zip(&c.scores).map(|(a, s)| format!("{a} {s:+}")).collect();
+        writeln!(
+            out,
+            "  {} → {}: median {:+}, {}",
+            m.nodes[c.from],
+            m.nodes[c.to],
+            c.median,
+            scores.join(", ")
+        )?;
+    }
+    Ok(())
+}
