@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 28] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 30] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -54,6 +54,8 @@ pub(crate) const SUPPORTED: [(&str, Kind); 28] = [
     ("wdi_remittances/API_SI.RMT.COST.OB.ZS_2023-05-10.xls", Kind::WdiBulkXls),
     ("rpw_corridors/wb_databank_RPW_corridors_ATCR.CORR_2011Q1-2020Q3.csv", Kind::RpwCorridors),
     ("wpp2024_net_migration/wpp2024_mig1dt_net_migration_thousands.csv", Kind::WppNetMigration),
+    ("oecd_dioc_e_2010/File-1-DIOC-E-2010-11-Age.csv", Kind::OecdDiocE),
+    ("iab_brain_drain/iabbd_8010_v1_gender.xls", Kind::IabBrainDrainGender),
 ];
 
 #[test]
