@@ -596,6 +596,8 @@ struct CorridorWorld {
     attributes: HashMap<Iso3, Vec<AttributeFact>>,
     pairs: HashMap<(String, Iso3, Iso3), Latest>,
     areas: HashMap<(String, Iso3), Latest>,
+    /// The data places the rules read, in rule order.
+    places: Vec<DataPlace>,
 }
 
 fn places(rules: &RuleSet) -> Vec<DataPlace> {
@@ -757,6 +759,7 @@ impl CorridorWorld {
             attributes,
             pairs: pairs.into_iter().filter_map(|(k, v)| Some((k, v?))).collect(),
             areas: areas.into_iter().filter_map(|(k, v)| Some((k, v?))).collect(),
+            places: places(rules),
         })
     }
 
@@ -773,7 +776,7 @@ impl CorridorWorld {
         let code = |s: Side| if s == Side::Destination { destination } else { origin };
         let mut data = Vec::new();
         let mut used_fictional = false;
-        for place in places(rules) {
+        for place in &self.places {
             let (latest, area, pair) = match (place.area, place.pair) {
                 (Some(side), _) => {
                     (self.areas.get(&(place.indicator.clone(), code(side))), Some(code(side)), None)

@@ -533,7 +533,12 @@ impl Cx<'_> {
                 "other" => Partner::Other,
                 "other-or-none" => Partner::OtherOrNone,
                 found => {
-                    return Err(self.bad("partner", v.span(), "any, other or other-or-none", found));
+                    return Err(self.bad(
+                        "partner",
+                        v.span(),
+                        "any, other or other-or-none",
+                        found,
+                    ));
                 }
             },
         };
