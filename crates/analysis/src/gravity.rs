@@ -629,7 +629,12 @@ fn trim(cell: &[u8]) -> &[u8] {
 /// The 1-based line of `record` in `bytes`, counted from its byte offset (exact with
 /// CRLF line ends and quoted line breaks).
 fn line_of(bytes: &[u8], record: &csv::ByteRecord) -> usize {
-    let offset = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+    let mut offset = record.position().map_or(0, |p| p.byte() as usize).min(bytes.len());
+    // With CRLF line ends the reader's record position can fall on the previous line's
+    // end; the record starts after it.
+    while offset < bytes.len() && matches!(bytes[offset], b'\r' | b'\n') {
+        offset += 1;
+    }
     bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 

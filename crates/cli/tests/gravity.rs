@@ -240,3 +240,41 @@ fn missing_values_and_logs_of_non_positive_values_are_removed_and_counted() {
     assert_eq!(v["data"]["rows"], 10);
     assert_eq!(v["coefficients"][0]["name"], "log(dist)");
 }
+
+#[test]
+fn lines_are_right_in_crlf_files_and_for_values_the_estimator_rejects() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = "orig,dest,flow,dist,w\r\n".to_owned();
+    for i in 0..40 {
+        text.push_str(&format!("A,B{i},{},{}.5,1\r\n", i + 1, 1 + i % 3));
+    }
+    let bad = write_csv(dir.path(), "bad.csv", &text.replace("A,B29,30,", "A,B29,3O,"));
+    let db = dir.path().join("s.sqlite");
+    coherence(&db)
+        .arg("gravity")
+        .arg(&bad)
+        .args(["--model", "flow ~ log(dist) | orig"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "bad.csv: line 31, column \"flow\": \"3O\" is not a number",
+        ));
+    let negative = write_csv(dir.path(), "neg.csv", &text.replace("A,B9,10,", "A,B9,-10,"));
+    coherence(&db)
+        .arg("gravity")
+        .arg(&negative)
+        .args(["--model", "flow ~ log(dist) | orig"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "neg.csv: line 11, column \"flow\": negative outcome -10",
+        ));
+    let weight = write_csv(dir.path(), "w.csv", &text.replace("A,B4,5,2.5,1", "A,B4,5,2.5,-1"));
+    coherence(&db)
+        .arg("gravity")
+        .arg(&weight)
+        .args(["--model", "flow ~ log(dist) | orig", "--weights", "w"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("w.csv: line 6, column \"w\": negative weight -1"));
+}
