@@ -351,6 +351,52 @@ pub struct EstimateInfo {
     pub created_at: String,
 }
 
+/// One regressor of a stored estimate.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StoredCoefficient {
+    /// The regressor as written in the formula, or `(Intercept)`.
+    pub name: String,
+    /// The estimate; `None` for a regressor dropped as collinear.
+    pub estimate: Option<f64>,
+    /// Its standard error; `None` for a regressor dropped as collinear.
+    pub std_error: Option<f64>,
+}
+
+/// A stored estimate read back with everything saved, for scenarios.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StoredGravityEstimate {
+    /// The name it is stored under.
+    pub name: String,
+    /// `ppml` or `ols`.
+    pub estimator: String,
+    /// The formula.
+    pub formula: String,
+    /// The variance estimator.
+    pub vcov_type: String,
+    /// The small-sample-correction preset.
+    pub ssc: String,
+    /// The data file's name, SHA-256 and rows.
+    pub data: DataFile,
+    /// Observations used.
+    pub n_obs: i64,
+    /// Whether the fit converged.
+    pub converged: bool,
+    /// IRLS iterations (PPML).
+    pub iterations: Option<i64>,
+    /// Deviance (OLS: residual sum of squares).
+    pub deviance: Option<f64>,
+    /// Log-likelihood.
+    pub log_likelihood: Option<f64>,
+    /// Every regressor in formula order (estimated ones first, then collinear ones).
+    pub coefficients: Vec<StoredCoefficient>,
+    /// The variance matrix of the estimated coefficients, row by row.
+    pub vcov: Vec<Vec<f64>>,
+    /// Rows removed, by reason (only reasons with rows).
+    pub removed: Vec<(String, i64)>,
+    /// When it was saved (RFC 3339, UTC).
+    pub created_at: String,
+}
+
 /// What [`Workspace::save_gravity_estimate`] did.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct SavedEstimate {
@@ -904,11 +950,37 @@ impl Workspace {
     /// # Errors
     /// [`Error::UnknownEstimate`] if there is none; [`Error::Store`] if the store cannot
     /// be read.
-    pub async fn gravity_estimate(&self, name: &str) -> Result<store::EstimateRecord, Error> {
-        match self.store.estimate(name).await? {
-            Some(stored) => Ok(stored.record),
-            None => Err(Error::UnknownEstimate { name: name.to_owned() }),
-        }
+    pub async fn gravity_estimate(&self, name: &str) -> Result<StoredGravityEstimate, Error> {
+        let Some(stored) = self.store.estimate(name).await? else {
+            return Err(Error::UnknownEstimate { name: name.to_owned() });
+        };
+        let r = stored.record;
+        let k = r.coefficients.iter().filter(|c| c.coef.is_some()).count();
+        Ok(StoredGravityEstimate {
+            name: r.name,
+            estimator: r.estimator,
+            formula: r.formula,
+            vcov_type: r.vcov_type,
+            ssc: r.ssc,
+            data: DataFile {
+                name: r.data_file,
+                sha256: r.data_sha256,
+                rows: usize::try_from(r.data_rows).unwrap_or(0),
+            },
+            n_obs: r.n_obs,
+            converged: r.converged,
+            iterations: r.iterations,
+            deviance: r.deviance,
+            log_likelihood: r.log_likelihood,
+            coefficients: r
+                .coefficients
+                .into_iter()
+                .map(|c| StoredCoefficient { name: c.name, estimate: c.coef, std_error: c.se })
+                .collect(),
+            vcov: if k == 0 { Vec::new() } else { r.vcov.chunks(k).map(<[f64]>::to_vec).collect() },
+            removed: r.removed,
+            created_at: stored.summary.created_at,
+        })
     }
 }
 
@@ -1066,6 +1138,38 @@ mod tests {
         assert!(close(ln_gamma(0.5), std::f64::consts::PI.sqrt().ln(), 1e-14));
         assert!(ln_gamma(1.0).abs() < 1e-14 && ln_gamma(2.0).abs() < 1e-14);
         assert!(close(ln_gamma(10.0), 362_880f64.ln(), 1e-14));
+    }
+
+    #[tokio::test]
+    async fn an_estimate_is_stored_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("flows.csv");
+        std::fs::write(
+            &csv,
+            "orig,dest,flow,dist\nA,W,10,1\nA,X,6,2\nA,Y,3,3\nB,W,5,2\nB,X,9,1\nB,Y,4,2\n",
+        )
+        .unwrap();
+        let options = GravityOptions::new("flow ~ log(dist) + dist | orig + dest");
+        let estimate = estimate_gravity(&csv, &options).unwrap();
+        assert!(estimate.converged);
+        let ws = Workspace::open(&dir.path().join("s.sqlite")).await.unwrap();
+        let saved = ws.save_gravity_estimate("small", &estimate, false).await.unwrap();
+        assert!(!saved.replaced);
+        let back = ws.gravity_estimate("small").await.unwrap();
+        assert_eq!(back.formula, options.model);
+        assert_eq!(back.data, estimate.data);
+        assert_eq!(back.n_obs, 6);
+        let estimated: Vec<f64> = back.coefficients.iter().filter_map(|c| c.estimate).collect();
+        let fitted: Vec<f64> = estimate.coefficients.iter().map(|c| c.estimate).collect();
+        assert_eq!(estimated, fitted);
+        assert_eq!(back.vcov, estimate.vcov);
+        assert_eq!(back.deviance, Some(estimate.deviance));
+        assert!(matches!(
+            ws.save_gravity_estimate("small", &estimate, false).await,
+            Err(Error::EstimateExists { .. })
+        ));
+        assert!(matches!(ws.gravity_estimate("other").await, Err(Error::UnknownEstimate { .. })));
+        assert_eq!(ws.gravity_estimates().await.unwrap().len(), 1);
     }
 
     #[test]
