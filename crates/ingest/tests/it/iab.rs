@@ -105,6 +105,22 @@ fn stocks_by_sex_equal_the_cells() {
         );
     }
     assert_eq!(checked, 19 * 3 * 7 * 3);
+    // Men and women add up to the total in every stored pair and year (a zero cell is
+    // not stored).
+    let mut parts: std::collections::HashMap<(Iso3, Iso3, Year), [f64; 3]> =
+        std::collections::HashMap::new();
+    for p in &dataset.pairs {
+        let k = match p.sex {
+            Sex::Total => 0,
+            Sex::Male => 1,
+            Sex::Female => 2,
+        };
+        parts.entry((p.from, p.to, p.year)).or_default()[k] = p.value;
+    }
+    assert!(parts.len() > 19_000);
+    for (key, [t, m, f]) in &parts {
+        assert_eq!(*t, m + f, "{key:?}");
+    }
     let notes: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
     assert!(
         notes.iter().any(|n| n.contains("sheet \"DEU\" counts migrants by citizenship")),
