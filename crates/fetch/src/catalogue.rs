@@ -13,7 +13,7 @@ pub const CATALOGUE_TOML: &str = include_str!("../catalogue.toml");
 
 /// The `coherence import --kind` names the catalogue may use (the names of
 /// `ingest::Kind`; a test checks that the two lists agree).
-pub const IMPORT_KINDS: [&str; 19] = [
+pub const IMPORT_KINDS: [&str; 21] = [
     "undesa-destination",
     "undesa-origin",
     "undesa-bilateral",
@@ -33,6 +33,8 @@ pub const IMPORT_KINDS: [&str; 19] = [
     "rpw-corridors",
     "rpw-dataset",
     "wpp-net-migration",
+    "oecd-dioc-e",
+    "iab-brain-drain-gender",
 ];
 
 /// The official sources Coherence knows, in catalogue order. Plain data.
