@@ -1501,4 +1501,40 @@ notice = "Invented."
         let err = error(read_world_toml("w.toml", &format!("{WORLD}colour = \"red\"\n")));
         at(&err, Some(9), Some("colour"));
     }
+
+    #[test]
+    fn flow_stocks_keep_the_diagonal_and_reject_bad_cells() {
+        let text = "orig,dest,year,value\nXAA,XAA,2015,100\nXAA,XAB,2015,5\n";
+        let pairs = read_flow_stocks_csv("f.csv", text, &known()).unwrap();
+        assert_eq!(pairs.len(), 2);
+        assert_eq!((pairs[0].from, pairs[0].to), (pairs[0].to, pairs[0].from));
+        assert_eq!(pairs[1].provenance, Provenance::csv("f.csv", 3, "value"));
+        let err = error(read_flow_stocks_csv(
+            "f.csv",
+            "orig,dest,year,value\nXAA,XAB,2015,-1\n",
+            &known(),
+        ));
+        at(&err, Some(2), Some("value"));
+        let err = error(read_flow_stocks_csv(
+            "f.csv",
+            "orig,dest,year,value\nXAA,XAB,2015,1\nXAA,XAB,2015,2\n",
+            &known(),
+        ));
+        assert!(matches!(err.kind, ImportErrorKind::Duplicate { first_row: 2, .. }), "{err}");
+    }
+
+    #[test]
+    fn vital_events_need_a_period_that_ends_after_it_starts() {
+        let text = "area,period_start,period_end,births,deaths\nXAA,2015,2020,50,30\n";
+        let rows = read_vital_csv("v.csv", text, &known()).unwrap();
+        assert_eq!((rows[0].births, rows[0].deaths), (50.0, 30.0));
+        let err = error(read_vital_csv(
+            "v.csv",
+            "area,period_start,period_end,births,deaths\nXAA,2020,2015,50,30\n",
+            &known(),
+        ));
+        at(&err, Some(2), Some("period_end"));
+        let err = error(read_vital_csv("v.csv", "area,births,deaths\nXAA,1,1\n", &known()));
+        at(&err, Some(1), Some("period_start"));
+    }
 }
