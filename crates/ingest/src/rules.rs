@@ -801,7 +801,7 @@ all = [
         let e = err(&RULE.replace("source = \"S\"\n", ""));
         assert!(e.contains("column source"), "{e}");
         let e = err(&format!("{RULE}{}", RULE.replace("title = \"T\"", "title = \"U\"")));
-        assert!(e.contains("row 15, column id") && e.contains("not used before"), "{e}");
+        assert!(e.contains("row 14, column id") && e.contains("not used before"), "{e}");
     }
 
     #[test]
