@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::ConnectOptions;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -35,8 +36,8 @@ pub use estimates::{
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy};
 pub use register::{
-    AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy, policy_changes,
-    policy_fields,
+    AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy,
+    policy_changes, policy_fields,
 };
 pub use write::{ImportOutcome, ImportStatus};
 
@@ -126,7 +127,10 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
+            .busy_timeout(BUSY_TIMEOUT)
+            // Bulk imports and whole-table reads are slow by design; sqlx's per-statement
+            // warnings would only clutter the CLI's output.
+            .disable_statement_logging();
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
