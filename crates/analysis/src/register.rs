@@ -481,12 +481,19 @@ impl Workspace {
     }
 
     /// Checks the corridor from `origin` to `destination` (codes, M49 codes or names)
-    /// against the built-in corridor rules.
+    /// against the corridor rules: those of the file `rules` when given (an analyst's
+    /// own, in the layout of `rules/corridor-rules.toml`), else the built-in ones.
     ///
     /// # Errors
     /// [`Error::UnknownArea`], [`Error::Register`] if both are the same country,
+    /// [`Error::Io`] or [`Error::Import`] (file, line, field) for a rules file,
     /// [`Error::Store`] if the store cannot be read.
-    pub async fn corridor(&self, origin: &str, destination: &str) -> Result<CorridorReport, Error> {
+    pub async fn corridor(
+        &self,
+        origin: &str,
+        destination: &str,
+        rules: Option<&Path>,
+    ) -> Result<CorridorReport, Error> {
         let o = self.resolve_area(origin).await?;
         let d = self.resolve_area(destination).await?;
         if o.iso3 == d.iso3 {
@@ -495,18 +502,18 @@ impl Workspace {
                 o.iso3
             )));
         }
-        let rules = ingest::rules::builtin_corridor_rules()?;
+        let rules = rule_set(rules)?;
         let world = CorridorWorld::load(&self.store, &rules).await?;
         Ok(world.check(&rules, o.code(), d.code()))
     }
 
     /// Checks every corridor with a migrant stock in the store (origin → destination),
-    /// largest stock first.
+    /// largest stock first, against the rules of [`Workspace::corridor`].
     ///
     /// # Errors
-    /// [`Error::Store`] if the store cannot be read.
-    pub async fn corridors_all(&self) -> Result<Vec<CorridorReport>, Error> {
-        let rules = ingest::rules::builtin_corridor_rules()?;
+    /// As [`Workspace::corridor`].
+    pub async fn corridors_all(&self, rules: Option<&Path>) -> Result<Vec<CorridorReport>, Error> {
+        let rules = rule_set(rules)?;
         let world = CorridorWorld::load(&self.store, &rules).await?;
         let mut pairs: Vec<((Iso3, Iso3), f64)> = world
             .pairs
@@ -555,6 +562,19 @@ pub(crate) async fn corridor_checks_of(
             }
         }
         Ok(out)
+    }
+}
+
+/// The rules of the file at `path`, else the built-in rules.
+fn rule_set(path: Option<&Path>) -> Result<RuleSet, Error> {
+    match path {
+        None => Ok(ingest::rules::builtin_corridor_rules()?),
+        Some(path) => {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .map_err(|source| Error::Io { path: shown.clone(), source })?;
+            Ok(ingest::rules::read_corridor_rules(&shown, &text)?)
+        }
     }
 }
 

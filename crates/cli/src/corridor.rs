@@ -20,17 +20,21 @@ pub(crate) struct CorridorArgs {
     /// Check every corridor with a migrant stock in the store, largest first.
     #[arg(long, conflicts_with_all = ["origin", "destination"])]
     all: bool,
+    /// Use the rules of this file instead of the built-in ones (the layout of
+    /// rules/corridor-rules.toml, described in docs/register.md).
+    #[arg(long, value_name = "FILE")]
+    rules: Option<std::path::PathBuf>,
 }
 
 pub(crate) async fn run(global: &Global, args: CorridorArgs) -> Result<(), Error> {
     let ws = open(global).await?;
     let reports = if args.all {
-        ws.corridors_all().await?
+        ws.corridors_all(args.rules.as_deref()).await?
     } else {
         let (Some(o), Some(d)) = (&args.origin, &args.destination) else {
             return Err("give ORIGIN and DESTINATION, or --all".into());
         };
-        vec![ws.corridor(o, d).await?]
+        vec![ws.corridor(o, d, args.rules.as_deref()).await?]
     };
     let mut out = std::io::stdout().lock();
     match global.format {

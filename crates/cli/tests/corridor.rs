@@ -103,4 +103,27 @@ fn every_corridor_and_the_table_output() {
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(text.contains("6 of 6 rules fired") && text.contains("XAB-HEA-01"), "{text}");
     coherence(&db).args(["corridor", "XAA", "XAA"]).assert().failure();
+
+    // An analyst's own rules file replaces the built-in rules; a malformed one is
+    // refused with its line and field.
+    let rules = dir.path().join("my-rules.toml");
+    let builtin = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/corridor-rules.toml"),
+    )
+    .unwrap();
+    let only_first = &builtin[..builtin.match_indices("\n[[rule]]\n").nth(1).unwrap().0];
+    std::fs::write(&rules, only_first).unwrap();
+    let r = json(
+        coherence(&db).args(["corridor", "XAA", "XAB", "--format", "json", "--rules"]).arg(&rules),
+    );
+    assert_eq!(r["rules_checked"], 1);
+    std::fs::write(&rules, only_first.replace("severity = \"high\"", "severity = \"grave\""))
+        .unwrap();
+    let out =
+        coherence(&db).args(["corridor", "XAA", "XAB", "--rules"]).arg(&rules).assert().failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("my-rules.toml, row ") && stderr.contains("column severity"),
+        "{stderr}"
+    );
 }
