@@ -55,13 +55,20 @@ fn income_code(group: IncomeGroup) -> (&'static str, &'static str) {
     INCOME_CODES.iter().find(|(g, _, _)| *g == group).map_or(("", ""), |(_, c, n)| (c, n))
 }
 
-fn income_value(group: IncomeGroup) -> f64 {
+/// The stored code of an income group (1 low … 4 high).
+fn income_value(group: IncomeGroup) -> i64 {
     match group {
-        IncomeGroup::Low => 1.0,
-        IncomeGroup::LowerMiddle => 2.0,
-        IncomeGroup::UpperMiddle => 3.0,
-        IncomeGroup::High => 4.0,
+        IncomeGroup::Low => 1,
+        IncomeGroup::LowerMiddle => 2,
+        IncomeGroup::UpperMiddle => 3,
+        IncomeGroup::High => 4,
     }
+}
+
+/// The income group a stored value codes (codes are whole numbers).
+fn income_code_of(value: f64) -> Option<IncomeGroup> {
+    let code = value.round() as i64;
+    INCOME_CODES.iter().map(|(g, _, _)| *g).find(|g| income_value(*g) == code)
 }
 
 impl GroupSpec {
@@ -187,7 +194,7 @@ fn income_of(shared: &Shared, code: Iso3, fictional: bool) -> Option<IncomeGroup
         return demo_attributes()?.into_iter().find(|a| a.iso3 == code)?.income_group;
     }
     let v = shared.bulk.income.get(&code)?;
-    INCOME_CODES.iter().map(|(g, _, _)| *g).find(|g| income_value(*g) == v.value)
+    income_code_of(v.value)
 }
 
 /// The members of a group, sorted.
@@ -200,7 +207,7 @@ pub(crate) fn members(shared: &Shared, spec: GroupSpec) -> Vec<Iso3> {
                 .bulk
                 .income
                 .iter()
-                .filter(|(_, v)| v.value == income_value(g))
+                .filter(|(_, v)| income_code_of(v.value) == Some(g))
                 .map(|(a, _)| *a)
                 .collect();
             if out.is_empty() {
@@ -233,10 +240,7 @@ pub(crate) fn memberships(shared: &Shared, code: Iso3, fictional: bool) -> Vec<G
 }
 
 fn spec_of(group: &Group) -> Option<GroupSpec> {
-    match GroupSpec::parse(&group.code)? {
-        Ok(spec) => Some(spec),
-        Err(_) => None,
-    }
+    GroupSpec::parse(&group.code)?.ok()
 }
 
 /// SDG 17.3.2 GDP-weighted over `members` in `year`.

@@ -14,6 +14,10 @@
     clippy::print_stdout,
     reason = "the validation figures are printed for docs/validation.md"
 )]
+#![allow(
+    clippy::float_cmp,
+    reason = "values copied from a cell must equal the cell exactly; computed ones use assert_close"
+)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -227,17 +227,31 @@ impl Store {
         from: Option<Iso3>,
         to: Option<Iso3>,
     ) -> Result<Vec<StoredPairValue>, Error> {
-        let rows = sqlx::query(
-            "SELECT v.*, f.name AS file FROM pair_values v JOIN import_files f ON f.id = v.file_id
-             WHERE v.indicator = ?1 AND (?2 IS NULL OR v.from_area = ?2) AND (?3 IS NULL OR v.to_area = ?3)
-               AND v.import_id IN (SELECT id FROM default_imports)
-             ORDER BY v.year, v.from_area, v.to_area, v.sex, v.import_id",
-        )
-        .bind(indicator)
-        .bind(from.map(|a| a.as_str().to_owned()))
-        .bind(to.map(|a| a.as_str().to_owned()))
-        .fetch_all(&self.pool)
-        .await?;
+        // One statement per case, so that SQLite uses the index on the given end
+        // (`?2 IS NULL OR from_area = ?2` would scan the whole table).
+        macro_rules! pairs_sql {
+            ($filter:literal) => {
+                concat!(
+                    "SELECT v.*, f.name AS file FROM pair_values v JOIN import_files f ON f.id = v.file_id
+                     WHERE v.indicator = ?1 AND ",
+                    $filter,
+                    " AND v.import_id IN (SELECT id FROM default_imports)
+                     ORDER BY v.year, v.from_area, v.to_area, v.sex, v.import_id"
+                )
+            };
+        }
+        let sql = match (from.is_some(), to.is_some()) {
+            (true, true) => pairs_sql!("v.from_area = ?2 AND v.to_area = ?3"),
+            (true, false) => pairs_sql!("v.from_area = ?2 AND ?3 IS NULL"),
+            (false, true) => pairs_sql!("v.to_area = ?3 AND ?2 IS NULL"),
+            (false, false) => pairs_sql!("?2 IS NULL AND ?3 IS NULL"),
+        };
+        let rows = sqlx::query(sql)
+            .bind(indicator)
+            .bind(from.map(|a| a.as_str().to_owned()))
+            .bind(to.map(|a| a.as_str().to_owned()))
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter().map(pair_value).collect()
     }
 
