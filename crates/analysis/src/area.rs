@@ -63,7 +63,7 @@ pub(crate) fn resolve(query: &str, defined: &[(i64, Area)]) -> Result<AreaRef, E
 
 /// Lower-cases and keeps letters and digits only, so "côte d'ivoire" and
 /// "Cote dIvoire" differ only by the accent.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
@@ -90,7 +90,7 @@ fn suggest(folded: &str, all: &[Area]) -> Vec<String> {
     scored.into_iter().filter(|(s, _)| *s <= limit).take(3).map(|(_, s)| s).collect()
 }
 
-fn levenshtein(a: &str, b: &str) -> usize {
+pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];

@@ -128,6 +128,26 @@ impl GroupSpec {
     }
 }
 
+/// Region names close to a mistyped query (edit distance), as `region:` suggestions.
+pub(crate) fn region_suggestions(query: &str) -> Vec<String> {
+    let folded = crate::area::fold(query);
+    if folded.len() < 4 {
+        return Vec::new();
+    }
+    let limit = (folded.len() / 4).max(2);
+    let mut scored: Vec<(usize, String)> = regions::regions()
+        .iter()
+        .map(|r| {
+            let d = crate::area::levenshtein(&folded, &crate::area::fold(r.name));
+            (d, format!("{} ({})", r.name, GroupSpec::Region(r).code()))
+        })
+        .filter(|(d, _)| *d <= limit)
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, s)| s).collect()
+}
+
 fn group_suggestions(prefix: &str) -> Vec<String> {
     match prefix.trim().to_ascii_lowercase().as_str() {
         "income" => INCOME_CODES.iter().map(|(_, c, n)| format!("income:{c} ({n})")).collect(),
@@ -607,4 +627,34 @@ pub(crate) async fn build(
         gaps,
         corridor_checks: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_syntax() {
+        let code = |q: &str| GroupSpec::parse(q).map(|r| r.map(GroupSpec::code));
+        assert_eq!(code("sdg:SSA"), Some(Ok("sdg:SSA".to_owned())));
+        assert_eq!(code("region:SDG-SSA"), Some(Ok("sdg:SSA".to_owned())));
+        assert_eq!(code("region:202"), Some(Ok("region:202".to_owned())));
+        assert_eq!(code("region:Africa"), Some(Ok("region:002".to_owned())));
+        assert_eq!(code("income:lmc"), Some(Ok("income:LMC".to_owned())));
+        assert_eq!(code("income:lower-middle"), Some(Ok("income:LMC".to_owned())));
+        assert_eq!(code("World"), Some(Ok("world".to_owned())));
+        assert_eq!(code("PHL"), None);
+        assert!(matches!(code("income:XYZ"), Some(Err(s)) if s.len() == 4));
+        assert_eq!(
+            GroupSpec::by_name("Sub-Saharan Africa").map(GroupSpec::code).as_deref(),
+            Some("region:202")
+        );
+    }
+
+    #[test]
+    fn region_typos_are_suggested() {
+        let s = region_suggestions("Westrn Asia");
+        assert_eq!(s.first().map(String::as_str), Some("Western Asia (region:145)"), "{s:?}");
+        assert!(region_suggestions("xyz").is_empty());
+    }
 }

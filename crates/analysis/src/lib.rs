@@ -122,7 +122,9 @@ pub enum Error {
     #[error(transparent)]
     Assess(#[from] ::assess::Error),
     /// `--framework` named no embedded framework.
-    #[error("no built-in framework {id:?}; built-in frameworks: {known} (or give --framework-file PATH)")]
+    #[error(
+        "no built-in framework {id:?}; built-in frameworks: {known} (or give --framework-file PATH)"
+    )]
     UnknownFramework {
         /// What the user gave.
         id: String,
@@ -481,7 +483,13 @@ impl Workspace {
             Ok(area) => profiles::build(&self.store, shared, &area).await,
             Err(err) => match groups::GroupSpec::by_name(query) {
                 Some(spec) => groups::build(&self.store, shared, spec).await,
-                None => Err(err),
+                None => match err {
+                    Error::UnknownArea { query, mut suggestions } => {
+                        suggestions.extend(groups::region_suggestions(&query));
+                        Err(Error::UnknownArea { query, suggestions })
+                    }
+                    other => Err(other),
+                },
             },
         }
     }
