@@ -503,7 +503,7 @@ impl Workspace {
             )));
         }
         let rules = rule_set(rules)?;
-        let world = CorridorWorld::load(&self.store, &rules).await?;
+        let world = CorridorWorld::load(&self.store, &rules, Some(o.code())).await?;
         Ok(world.check(&rules, o.code(), d.code()))
     }
 
@@ -514,7 +514,7 @@ impl Workspace {
     /// As [`Workspace::corridor`].
     pub async fn corridors_all(&self, rules: Option<&Path>) -> Result<Vec<CorridorReport>, Error> {
         let rules = rule_set(rules)?;
-        let world = CorridorWorld::load(&self.store, &rules).await?;
+        let world = CorridorWorld::load(&self.store, &rules, None).await?;
         let mut pairs: Vec<((Iso3, Iso3), f64)> = world
             .pairs
             .iter()
@@ -536,7 +536,7 @@ pub(crate) async fn corridor_checks_of(
 ) -> Result<Vec<CorridorReport>, Error> {
     {
         let rules = ingest::rules::builtin_corridor_rules()?;
-        let world = CorridorWorld::load(store, &rules).await?;
+        let world = CorridorWorld::load(store, &rules, Some(code)).await?;
         let stock = Indicator::MIGRANT_STOCK.code;
         let mut out_pairs: Vec<(f64, Iso3, Iso3)> = Vec::new();
         let mut in_pairs: Vec<(f64, Iso3, Iso3)> = Vec::new();
@@ -637,7 +637,14 @@ fn places(rules: &RuleSet) -> Vec<DataPlace> {
 }
 
 impl CorridorWorld {
-    async fn load(store: &Store, rules: &RuleSet) -> Result<CorridorWorld, Error> {
+    /// Loads what the rules read. With `around`, only the pairs that have that country
+    /// at one end are read: enough to check any corridor of that country, and much less
+    /// than every pair in the store.
+    async fn load(
+        store: &Store,
+        rules: &RuleSet,
+        around: Option<Iso3>,
+    ) -> Result<CorridorWorld, Error> {
         let datasets: HashMap<i64, DatasetRecord> =
             store.datasets().await?.into_iter().map(|d| (d.id, d)).collect();
         let mut names: HashMap<Iso3, String> =
@@ -659,7 +666,15 @@ impl CorridorWorld {
         pair_indicators.dedup();
         let mut pairs: HashMap<(String, Iso3, Iso3), Option<Latest>> = HashMap::new();
         for ind in &pair_indicators {
-            for v in store.pair_values(ind, None, None).await? {
+            let values = match around {
+                None => store.pair_values(ind, None, None).await?,
+                Some(c) => {
+                    let mut v = store.pair_values(ind, Some(c), None).await?;
+                    v.extend(store.pair_values(ind, None, Some(c)).await?);
+                    v
+                }
+            };
+            for v in values {
                 if v.sex != Sex::Total {
                     continue;
                 }
