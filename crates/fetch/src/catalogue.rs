@@ -13,7 +13,7 @@ pub const CATALOGUE_TOML: &str = include_str!("../catalogue.toml");
 
 /// The `coherence import --kind` names the catalogue may use (the names of
 /// `ingest::Kind`; a test checks that the two lists agree).
-pub const IMPORT_KINDS: [&str; 21] = [
+pub const IMPORT_KINDS: [&str; 24] = [
     "undesa-destination",
     "undesa-origin",
     "undesa-bilateral",
@@ -35,6 +35,9 @@ pub const IMPORT_KINDS: [&str; 21] = [
     "wpp-net-migration",
     "oecd-dioc-e",
     "iab-brain-drain-gender",
+    "wb-income-classification",
+    "icmw-ratifications",
+    "wdi-metadata-country",
 ];
 
 /// The official sources Coherence knows, in catalogue order. Plain data.

@@ -3,9 +3,12 @@
 //! Convention on the Protection of the Rights of All Migrant Workers and Members of
 //! Their Families (ICMW).
 //!
-//! They are returned as plain rows with their provenance, beside diagnostics, like the
-//! other readers; country names and codes are harmonised by [`crate::areas`] and the
-//! same rules apply (aggregates reported and left out, unknown names rejected unless
+//! [`read_wb_classification`] and [`read_icmw_ratifications`] return plain rows with
+//! their provenance, beside diagnostics; the kinds `wb-income-classification`,
+//! `icmw-ratifications` and `wdi-metadata-country` of [`crate::read()`] store the same
+//! rows as `income_group` and `icmw_status` values (`docs/importers.md`). In both,
+//! country names and codes are harmonised by [`crate::areas`] and the same rules apply
+//! (aggregates reported and left out, unknown names rejected unless
 //! [`crate::UnknownAreas::Skip`]).
 
 #![allow(
@@ -13,7 +16,7 @@
     reason = "ImportError is built once per failed import, never in a loop; boxing it would only add noise"
 )]
 
-use domain::{Iso3, Provenance, Year};
+use domain::{Indicator, Iso3, Provenance, Sex, Year};
 
 use crate::error::{ImportError, Location};
 use crate::formats::IncomeGroup;
@@ -62,6 +65,14 @@ pub fn read_wb_classification(
     options: &ReadOptions,
 ) -> Result<(Vec<EconomyClass>, Vec<Diagnostic>), ImportError> {
     let mut out = Builder::new(file_name, bytes, options);
+    let rows = class_rows(&mut out)?;
+    let diagnostics = out.finish_rows()?;
+    Ok((rows, diagnostics))
+}
+
+/// The rows of [`read_wb_classification`], read into `out`'s diagnostics.
+fn class_rows(out: &mut Builder<'_>) -> Result<Vec<EconomyClass>, ImportError> {
+    let (file_name, bytes) = (out.file, out.bytes);
     let workbook = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     let mut grid = if workbook {
         let mut wb = out.workbook()?;
@@ -118,8 +129,7 @@ pub fn read_wb_classification(
             provenance: grid.provenance(file_name, row, &income_name),
         });
     }
-    let diagnostics = out.finish_rows()?;
-    Ok((rows, diagnostics))
+    Ok(rows)
 }
 
 /// A country's status under the 1990 migrant workers convention (ICMW).
@@ -150,6 +160,14 @@ pub fn read_icmw_ratifications(
     options: &ReadOptions,
 ) -> Result<(Vec<TreatyStatus>, Vec<Diagnostic>), ImportError> {
     let mut out = Builder::new(file_name, bytes, options);
+    let rows = icmw_rows(&mut out)?;
+    let diagnostics = out.finish_rows()?;
+    Ok((rows, diagnostics))
+}
+
+/// The rows of [`read_icmw_ratifications`], read into `out`'s diagnostics.
+fn icmw_rows(out: &mut Builder<'_>) -> Result<Vec<TreatyStatus>, ImportError> {
+    let file_name = out.file;
     let mut grid = out.csv()?;
     grid.set_header(0);
     let col = |name: &str| {
@@ -195,8 +213,267 @@ pub fn read_icmw_ratifications(
             provenance: grid.provenance(file_name, row, &party_name),
         });
     }
-    let diagnostics = out.finish_rows()?;
-    Ok((rows, diagnostics))
+    Ok(rows)
+}
+
+/// The stored code of an income group, as `domain::Indicator::INCOME_GROUP` defines
+/// it: 1 low, 2 lower-middle, 3 upper-middle, 4 high.
+pub fn income_code(group: IncomeGroup) -> f64 {
+    match group {
+        IncomeGroup::Low => 1.0,
+        IncomeGroup::LowerMiddle => 2.0,
+        IncomeGroup::UpperMiddle => 3.0,
+        IncomeGroup::High => 4.0,
+    }
+}
+
+/// The four digits after `prefix` in `text` (case-insensitive), or two digits taken as
+/// 20xx when `two_digits` is set.
+fn year_after(text: &str, prefix: &str, two_digits: bool) -> Option<i64> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(prefix) {
+        let start = from + i + prefix.len();
+        let digits: String = lower[start..].chars().take_while(char::is_ascii_digit).collect();
+        match digits.len() {
+            4 => return digits.parse().ok(),
+            2 if two_digits => return digits.parse::<i64>().ok().map(|y| 2000 + y),
+            _ => from = start,
+        }
+    }
+    None
+}
+
+/// The fiscal year a file name states (`FY2024`, `FY24`).
+fn fiscal_year_of_name(file_name: &str) -> Option<i64> {
+    year_after(file_name, "fy", true)
+}
+
+/// Stores the income groups of `rows` under `year`, reporting unclassified economies.
+fn store_income(
+    out: &mut Builder<'_>,
+    rows: Vec<EconomyClass>,
+    year: Year,
+) -> Result<(), ImportError> {
+    for row in rows {
+        let Some(group) = row.income_group else {
+            let location = Location {
+                file: row.provenance.file.clone(),
+                sheet: row.provenance.sheet.clone(),
+                row: row.provenance.row,
+                column: row.provenance.column.clone(),
+            };
+            out.note(
+                location,
+                format!("{} has no income group in this classification; nothing stored", row.area),
+            );
+            continue;
+        };
+        out.area_value(
+            Indicator::INCOME_GROUP,
+            row.area,
+            year,
+            Sex::Total,
+            income_code(group),
+            row.provenance,
+        )?;
+    }
+    Ok(())
+}
+
+fn year_of(location: impl FnOnce() -> Location, y: i64) -> Result<Year, ImportError> {
+    Year::new(y).map_err(|_| bad_value(location(), "a fiscal year", y.to_string()))
+}
+
+/// `wb-income-classification`: the World Bank's `CLASS.xlsx` (sheet `List of
+/// economies`). Each economy's income group is stored as `income_group` for the
+/// classification's fiscal year FY*n* (1 July *n*−1 to 30 June *n*), taken from the
+/// workbook's note "Income classifications set on 1 July *n*−1 remain in effect until
+/// 1 July *n*", else from "according to *n*−2 gross national income", else from the
+/// file name (`FY2024`). A file name that states another fiscal year is reported.
+pub(crate) fn read_class_dataset(out: &mut Builder<'_>) -> Result<(), ImportError> {
+    let file_name = out.file;
+    let mut wb = out.workbook()?;
+    let mut found: Option<(i64, Location, &'static str)> = None;
+    for sheet in wb.sheet_names() {
+        let grid = wb.sheet(&sheet)?;
+        for row in 0..grid.n_rows() {
+            for col in 0..grid.n_cols(row) {
+                let text = grid.text(row, col);
+                let year = year_after(&text, "remain in effect until 1 july ", false)
+                    .map(|y| (y, "remain in effect until 1 July"))
+                    .or_else(|| {
+                        year_after(&text, "according to ", false)
+                            .filter(|_| text.contains("gross national income"))
+                            .map(|y| (y + 2, "according to … gross national income"))
+                    });
+                if let Some((y, rule)) = year {
+                    let better = match &found {
+                        None => true,
+                        Some((_, _, r)) => r.starts_with("according") && rule.starts_with("remain"),
+                    };
+                    if better {
+                        found = Some((y, grid.location(file_name, row, col), rule));
+                    }
+                }
+            }
+        }
+    }
+    let named = fiscal_year_of_name(file_name);
+    let (fy, location) = match (found, named) {
+        (Some((fy, location, rule)), named) => {
+            out.note(location.clone(), format!("fiscal year FY{fy} from the note \"{rule}\""));
+            if let Some(n) = named.filter(|n| *n != fy) {
+                out.note(
+                    Location::file(file_name),
+                    format!(
+                        "the file name says FY{n} but the workbook's note gives FY{fy}; \
+                         FY{fy} is used"
+                    ),
+                );
+            }
+            (fy, location)
+        }
+        (None, Some(n)) => {
+            let location = Location::file(file_name);
+            out.note(location.clone(), format!("fiscal year FY{n} from the file name"));
+            (n, location)
+        }
+        (None, None) => {
+            return Err(missing(
+                Location::file(file_name),
+                "a note giving the classification's fiscal year, or FY<year> in the file name",
+            ));
+        }
+    };
+    let year = year_of(|| location, fy)?;
+    out.meta.key = "wb-income-classification".to_owned();
+    out.meta.publisher = "World Bank".to_owned();
+    out.meta.title = "World Bank country and lending groups: income classification".to_owned();
+    out.meta.edition = format!("FY{fy}");
+    out.meta.licence = None;
+    let rows = class_rows(out)?;
+    store_income(out, rows, year)
+}
+
+/// `wdi-metadata-country`: a WDI bulk download's `Metadata_Country_….csv`. Income
+/// groups are stored for the fiscal year of the classification the download carries:
+/// from a download date in the file name (`…_2023-05-10.csv`: the fiscal year in
+/// effect that day, FY*n* runs from 1 July *n*−1), else the fiscal year the file's own
+/// notes state for the World Bank's lists ("… as of FY24 …"), reported as a
+/// diagnostic. The bulk file names' `v2_<number>` is a download number, not a date.
+pub(crate) fn read_metadata_country(out: &mut Builder<'_>) -> Result<(), ImportError> {
+    let file_name = out.file;
+    let from_name = file_date(file_name).map(|(y, m)| if m >= 7 { y + 1 } else { y });
+    let (fy, location) = match from_name {
+        Some(fy) => {
+            let location = Location::file(file_name);
+            out.note(
+                location.clone(),
+                format!("fiscal year FY{fy} from the date in the file name"),
+            );
+            (fy, location)
+        }
+        None => {
+            let grid = out.csv()?;
+            let mut found = None;
+            'rows: for row in 1..grid.n_rows() {
+                for col in 0..grid.n_cols(row) {
+                    if let Some(y) = year_after(&grid.text(row, col), "as of fy", true) {
+                        found = Some((y, grid.location(file_name, row, col)));
+                        break 'rows;
+                    }
+                }
+            }
+            let (fy, location) = found.ok_or_else(|| {
+                missing(
+                    Location::file(file_name),
+                    "a date in the file name or a note \"as of FY<year>\" giving the fiscal year",
+                )
+            })?;
+            out.note(
+                location.clone(),
+                format!(
+                    "fiscal year FY{fy} from the note \"as of FY…\" (no date in the file name)"
+                ),
+            );
+            (fy, location)
+        }
+    };
+    let year = year_of(|| location, fy)?;
+    out.meta.key = "wdi-metadata-country".to_owned();
+    out.meta.publisher = "World Bank".to_owned();
+    out.meta.title =
+        "World Development Indicators, country metadata (region and income group)".to_owned();
+    out.meta.edition = format!("FY{fy}");
+    out.meta.licence = Some("CC BY 4.0".to_owned());
+    let rows = class_rows(out)?;
+    store_income(out, rows, year)
+}
+
+/// A `YYYY-MM-DD` date in a file name: (year, month).
+fn file_date(file_name: &str) -> Option<(i64, u32)> {
+    let b = file_name.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let s = std::str::from_utf8(&b[i..i + 10]).ok()?;
+        let ok = s
+            .bytes()
+            .enumerate()
+            .all(|(j, c)| if j == 4 || j == 7 { c == b'-' } else { c.is_ascii_digit() });
+        if !ok {
+            return None;
+        }
+        let month: u32 = s[5..7].parse().ok()?;
+        (1..=12).contains(&month).then(|| s[..4].parse().ok().map(|y| (y, month)))?
+    })
+}
+
+/// `icmw-ratifications`: the ICMW status table. Each country's status is stored as
+/// `icmw_status` (2 state party, 1 signatory, 0 no action). A party's year is its year
+/// of ratification or accession; the table states no date of its own, so other
+/// countries' year (and a party's without a year) is the latest year of ratification
+/// or accession in the table, the earliest the table can date from (reported).
+pub(crate) fn read_icmw_dataset(out: &mut Builder<'_>) -> Result<(), ImportError> {
+    let rows = icmw_rows(out)?;
+    let latest = rows.iter().filter_map(|r| r.year).max().ok_or_else(|| {
+        missing(Location::file(out.file), "at least one year of ratification or accession")
+    })?;
+    out.note(
+        Location::file(out.file),
+        format!(
+            "the table states no date: statuses other than ratification are stored for \
+             {latest}, its latest year of ratification or accession"
+        ),
+    );
+    out.meta.key = "icmw-ratifications".to_owned();
+    out.meta.publisher = "United Nations Treaty Collection (compiled table)".to_owned();
+    out.meta.title = "Status of the International Convention on the Protection of the \
+                      Rights of All Migrant Workers and Members of Their Families (IV-13)"
+        .to_owned();
+    out.meta.edition = format!("ratifications to {latest}");
+    out.meta.licence = None;
+    for row in rows {
+        let (code, year) = match (row.party, row.signatory) {
+            (true, _) => (2.0, row.year.unwrap_or(latest)),
+            (false, true) => (1.0, latest),
+            (false, false) => (0.0, latest),
+        };
+        if row.party && row.year.is_none() {
+            let p = &row.provenance;
+            let location = Location {
+                file: p.file.clone(),
+                sheet: p.sheet.clone(),
+                row: p.row,
+                column: p.column.clone(),
+            };
+            out.note(
+                location,
+                format!("{} is a party without a year; stored for {latest}", row.area),
+            );
+        }
+        out.area_value(Indicator::ICMW_STATUS, row.area, year, Sex::Total, code, row.provenance)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -209,5 +486,16 @@ mod tests {
         assert_eq!(income_group("Upper-middle income"), Some(Some(IncomeGroup::UpperMiddle)));
         assert_eq!(income_group(""), Some(None));
         assert_eq!(income_group("Rich"), None);
+    }
+
+    #[test]
+    fn years_from_text_and_names() {
+        assert_eq!(fiscal_year_of_name("WB_CLASS_income_groups_FY2024.xlsx"), Some(2024));
+        assert_eq!(fiscal_year_of_name("CLASS_FY24.xlsx"), Some(2024));
+        assert_eq!(file_date("API_X_2023-05-10.xls"), Some((2023, 5)));
+        assert_eq!(file_date("Metadata_Country_API_X_DS2_en_csv_v2_3403591.csv"), None);
+        let note = "Income classifications set on 1 July 2022 remain in effect until 1 July 2023.";
+        assert_eq!(year_after(note, "remain in effect until 1 july ", false), Some(2023));
+        assert_eq!(year_after("aggregate as of FY24 (July 1", "as of fy", true), Some(2024));
     }
 }

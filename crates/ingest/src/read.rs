@@ -20,7 +20,7 @@ use domain::{Indicator, Iso3, Provenance, Sex, Year};
 use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
-use crate::{dioc, iab, rpw, undesa, wdi, worldbank};
+use crate::{classification, dioc, iab, rpw, undesa, wdi, worldbank};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -85,11 +85,20 @@ pub enum Kind {
     /// IAB brain-drain data, gender file (`iabbd_8010_v1_gender.xls`): one sheet per
     /// destination, migrant stocks by country of birth and sex, 1980–2010.
     IabBrainDrainGender,
+    /// World Bank income classification, `CLASS.xlsx` (sheet `List of economies`):
+    /// each economy's income group for the classification's fiscal year.
+    WbIncomeClassification,
+    /// Ratifications of the 1990 migrant workers convention (ICMW), a table compiled
+    /// from the UN Treaty Collection (`iso2,member,state party,…`).
+    IcmwRatifications,
+    /// WDI bulk download's country metadata (`Metadata_Country_….csv`: `Country Code,
+    /// Region, IncomeGroup, SpecialNotes, TableName`): income groups.
+    WdiMetadataCountry,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 21] = [
+    pub const ALL: [Kind; 24] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -111,6 +120,9 @@ impl Kind {
         Kind::WppNetMigration,
         Kind::OecdDiocE,
         Kind::IabBrainDrainGender,
+        Kind::WbIncomeClassification,
+        Kind::IcmwRatifications,
+        Kind::WdiMetadataCountry,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -137,6 +149,9 @@ impl Kind {
             Kind::WppNetMigration => "wpp-net-migration",
             Kind::OecdDiocE => "oecd-dioc-e",
             Kind::IabBrainDrainGender => "iab-brain-drain-gender",
+            Kind::WbIncomeClassification => "wb-income-classification",
+            Kind::IcmwRatifications => "icmw-ratifications",
+            Kind::WdiMetadataCountry => "wdi-metadata-country",
         }
     }
 
@@ -179,6 +194,9 @@ impl Kind {
             Kind::WppNetMigration => "UN World Population Prospects, net migration",
             Kind::OecdDiocE => "OECD DIOC-E 2010/11, File 1 (population by age)",
             Kind::IabBrainDrainGender => "IAB brain-drain data, migrant stocks by gender",
+            Kind::WbIncomeClassification => "World Bank income classification (CLASS.xlsx)",
+            Kind::IcmwRatifications => "Migrant workers convention (ICMW) ratifications",
+            Kind::WdiMetadataCountry => "World Development Indicators, country metadata",
         }
     }
 }
@@ -290,6 +308,12 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         ("Sending Countries Name", _) => return Some(Kind::RpwCorridors),
         ("country_code", "year") if field(2) == "mig" => return Some(Kind::WppNetMigration),
         ("Time", "Time Code") => return Some(Kind::WdiDatabankBySeries),
+        ("Country Code", "Region") if field(2) == "IncomeGroup" => {
+            return Some(Kind::WdiMetadataCountry);
+        }
+        ("iso2", "member") if fields.iter().any(|f| f == "state party") => {
+            return Some(Kind::IcmwRatifications);
+        }
         ("", _) if fields.len() > 50 => return Some(Kind::WbBilateralRemittancesCsv),
         _ => {}
     }
@@ -317,6 +341,13 @@ fn detect_workbook(file_name: &str, bytes: &[u8]) -> Option<Kind> {
             if title("country or area of origin") {
                 return Some(Kind::UndesaOrigin);
             }
+        }
+    }
+    if wb.has_sheet("List of economies") {
+        let head = wb.head("List of economies", 4).ok()?;
+        let has = |name: &str| head.find(4, |s| s.eq_ignore_ascii_case(name)).is_some();
+        if has("Code") && has("Income group") {
+            return Some(Kind::WbIncomeClassification);
         }
     }
     if iab::is_gender_file(&mut wb) {
@@ -412,6 +443,9 @@ pub fn read(
         Kind::WppNetMigration => undesa::read_wpp_net_migration(&mut out)?,
         Kind::OecdDiocE => dioc::read(&mut out)?,
         Kind::IabBrainDrainGender => iab::read_gender(&mut out)?,
+        Kind::WbIncomeClassification => classification::read_class_dataset(&mut out)?,
+        Kind::IcmwRatifications => classification::read_icmw_dataset(&mut out)?,
+        Kind::WdiMetadataCountry => classification::read_metadata_country(&mut out)?,
     }
     out.finish()
 }

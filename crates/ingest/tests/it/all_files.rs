@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 30] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 34] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -56,6 +56,16 @@ pub(crate) const SUPPORTED: [(&str, Kind); 30] = [
     ("wpp2024_net_migration/wpp2024_mig1dt_net_migration_thousands.csv", Kind::WppNetMigration),
     ("oecd_dioc_e_2010/File-1-DIOC-E-2010-11-Age.csv", Kind::OecdDiocE),
     ("iab_brain_drain/iabbd_8010_v1_gender.xls", Kind::IabBrainDrainGender),
+    ("country_codes/WB_CLASS_income_groups_FY2024.xlsx", Kind::WbIncomeClassification),
+    ("un_treaty_ratifications/hr_status_icmw.csv", Kind::IcmwRatifications),
+    (
+        "wdi_tertiary_enrolment/Metadata_Country_API_SE.TER.ENRR_DS2_en_csv_v2_3403591.csv",
+        Kind::WdiMetadataCountry,
+    ),
+    (
+        "wdi_gdp_per_capita/Metadata_Country_API_NY.GDP.PCAP.PP.CD_DS2_en_csv_v2_5728866.csv",
+        Kind::WdiMetadataCountry,
+    ),
 ];
 
 #[test]

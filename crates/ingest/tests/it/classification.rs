@@ -1,12 +1,14 @@
 //! World Bank regions and income groups; ratifications of the migrant workers
 //! convention.
 
-use domain::Iso3;
-use ingest::ReadOptions;
+use std::collections::HashMap;
+
+use domain::{Indicator, Iso3};
 use ingest::classification::{read_icmw_ratifications, read_wb_classification};
 use ingest::formats::IncomeGroup;
+use ingest::{Kind, ReadOptions};
 
-use crate::common::{Sheets, aggregates, shared};
+use crate::common::{Sheets, aggregates, import, shared};
 
 fn iso(code: &'static str) -> Iso3 {
     Iso3::from_static(code)
@@ -75,4 +77,126 @@ fn icmw_ratifications() {
         err.to_string(),
         "icmw.csv, row 2, column state party: expected 0 or 1, found \"yes\""
     );
+}
+
+/// The stored value of an area's indicator: (value, year, provenance row, column).
+fn stored(
+    dataset: &domain::dataset::Dataset,
+    code: &'static str,
+) -> (f64, i64, u32, Option<String>) {
+    let v = dataset.values.iter().find(|v| v.area == iso(code)).unwrap();
+    (v.value, i64::from(v.year.get()), v.provenance.row.unwrap(), v.provenance.column.clone())
+}
+
+/// An income-group label coded as `income_group` stores it (1 low … 4 high).
+fn label_code(label: &str) -> f64 {
+    match label {
+        "Low income" => 1.0,
+        "Lower middle income" => 2.0,
+        "Upper middle income" => 3.0,
+        "High income" => 4.0,
+        other => panic!("label {other:?}"),
+    }
+}
+
+/// CSV lines read independently, one record per line (as `common::check_csv_cells`):
+/// per value of column `key`, (1-based line, fields).
+fn csv_records(bytes: &[u8], key: &str) -> HashMap<String, (u32, Vec<String>)> {
+    let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
+    let fields = |line: &str| -> Vec<String> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line.as_bytes());
+        reader.records().next().unwrap().unwrap().iter().map(str::to_owned).collect()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let header = fields(lines[0]);
+    let k = header.iter().position(|h| h == key).unwrap();
+    let mut out = HashMap::new();
+    for (i, line) in lines.iter().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
+        let f = fields(line);
+        out.insert(f[k].clone(), (i as u32 + 1, f));
+    }
+    out
+}
+
+#[test]
+fn wb_income_classification_kind() {
+    let Some((dataset, diagnostics, bytes)) =
+        import("country_codes/WB_CLASS_income_groups_FY2024.xlsx", Kind::WbIncomeClassification)
+    else {
+        return;
+    };
+    // The workbook's note: "set on 1 July 2022 remain in effect until 1 July 2023".
+    assert_eq!(dataset.meta.edition, "FY2023");
+    assert!(dataset.values.iter().all(|v| v.indicator == Indicator::INCOME_GROUP));
+    assert!(dataset.values.len() > 200);
+    let sheets = Sheets::open(&bytes);
+    for code in ["AFG", "IND", "BRA", "USA", "PHL"] {
+        let row = sheets.find_row("List of economies", 1, code);
+        let (value, year, stored_row, column) = stored(&dataset, code);
+        assert_eq!(value, label_code(&sheets.text("List of economies", row, 3)), "{code}");
+        assert_eq!((year, stored_row, column.as_deref()), (2023, row + 1, Some("D")), "{code}");
+    }
+    // Venezuela is unclassified: reported, not stored; aggregates reported.
+    assert!(dataset.values.iter().all(|v| v.area != iso("VEN")));
+    assert!(diagnostics.iter().any(|d| d.to_string().contains("VEN has no income group")));
+    assert!(aggregates(&diagnostics).iter().any(|a| a.ends_with("(WLD)")));
+    assert!(diagnostics.iter().any(|d| d.to_string().contains("file name says FY2024")));
+}
+
+#[test]
+fn icmw_ratifications_kind() {
+    let Some((dataset, diagnostics, bytes)) =
+        import("un_treaty_ratifications/hr_status_icmw.csv", Kind::IcmwRatifications)
+    else {
+        return;
+    };
+    assert_eq!(dataset.values.len(), 193);
+    assert!(diagnostics.iter().any(|d| d.to_string().contains("states no date")));
+    let records = csv_records(&bytes, "iso2");
+    let latest = records.values().filter_map(|(_, f)| f[3].parse::<i64>().ok()).max().unwrap();
+    for (iso2, code) in [("AL", "ALB"), ("PH", "PHL"), ("AF", "AFG"), ("DE", "DEU"), ("NA", "NAM")]
+    {
+        let (line, fields) = &records[iso2];
+        let expected = if fields[2] == "1" {
+            2.0
+        } else if fields[4] == "1" {
+            1.0
+        } else {
+            0.0
+        };
+        let year = if fields[2] == "1" { fields[3].parse().unwrap() } else { latest };
+        let (value, stored_year, row, column) = stored(&dataset, code);
+        assert_eq!(
+            (value, stored_year, row, column.as_deref()),
+            (expected, year, *line, Some("state party")),
+            "{iso2}"
+        );
+    }
+}
+
+#[test]
+fn wdi_metadata_country_kind() {
+    let Some((dataset, diagnostics, bytes)) = import(
+        "wdi_tertiary_enrolment/Metadata_Country_API_SE.TER.ENRR_DS2_en_csv_v2_3403591.csv",
+        Kind::WdiMetadataCountry,
+    ) else {
+        return;
+    };
+    // No date in the file name; the file's notes say "as of FY24".
+    assert_eq!(dataset.meta.edition, "FY2024");
+    assert!(diagnostics.iter().any(|d| d.to_string().contains("as of FY")));
+    assert!(aggregates(&diagnostics).iter().any(|a| a.contains("(AFE)")));
+    let records = csv_records(&bytes, "Country Code");
+    for code in ["IND", "NGA", "DEU", "CHN", "HTI"] {
+        let (line, fields) = &records[code];
+        let (value, year, row, column) = stored(&dataset, code);
+        assert_eq!(
+            (value, year, row, column.as_deref()),
+            (label_code(&fields[2]), 2024, *line, Some("IncomeGroup")),
+            "{code}"
+        );
+    }
 }
