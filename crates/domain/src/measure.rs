@@ -366,8 +366,76 @@ impl Indicator {
         wdi_code: None,
     };
 
+    /// Whether the area is one of the least developed countries (LDC) in the UN
+    /// classification of the value's year: 1 member, 0 not a member.
+    pub const LDC: Indicator = Indicator {
+        code: "ldc",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "Least developed country (1 member, 0 not)",
+        wdi_code: None,
+    };
+    /// Whether the area is one of the land-locked developing countries (LLDC) in the UN
+    /// classification of the value's year: 1 member, 0 not a member.
+    pub const LLDC: Indicator = Indicator {
+        code: "lldc",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "Land-locked developing country (1 member, 0 not)",
+        wdi_code: None,
+    };
+    /// Whether the area is one of the small island developing States (SIDS) in the UN
+    /// classification of the value's year: 1 member, 0 not a member.
+    pub const SIDS: Indicator = Indicator {
+        code: "sids",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "Small island developing State (1 member, 0 not)",
+        wdi_code: None,
+    };
+    /// The UN M49 code of the area's development group in the classification of the
+    /// value's year, stored as the number itself: 901 more developed regions, 902 less
+    /// developed regions.
+    pub const DEVELOPMENT_GROUP: Indicator = Indicator {
+        code: "development_group_m49",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "UN development group (M49 code: 901 more, 902 less developed)",
+        wdi_code: None,
+    };
+    /// The UN M49 code of the area's SDG region (e.g. 947 Sub-Saharan Africa, 927
+    /// Australia and New Zealand) in the classification of the value's year, stored as
+    /// the number itself.
+    pub const SDG_REGION: Indicator = Indicator {
+        code: "sdg_region_m49",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "SDG region (M49 code)",
+        wdi_code: None,
+    };
+    /// The UN M49 code of the area's geographic region (903 Africa, 935 Asia, 908
+    /// Europe, 904 Latin America and the Caribbean, 905 Northern America, 909 Oceania)
+    /// in the classification of the value's year, stored as the number itself.
+    pub const GEO_REGION: Indicator = Indicator {
+        code: "region_m49",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "Geographic region (M49 code)",
+        wdi_code: None,
+    };
+    /// The UN M49 code of the area's geographic subregion (e.g. 910 Eastern Africa,
+    /// 5501 Southern Asia) in the classification of the value's year, stored as the
+    /// number itself.
+    pub const GEO_SUBREGION: Indicator = Indicator {
+        code: "subregion_m49",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "Geographic subregion (M49 code)",
+        wdi_code: None,
+    };
+
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 25] = [
+    pub const ALL: [Indicator; 32] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -393,6 +461,13 @@ impl Indicator {
         Indicator::EXPORTS_USD,
         Indicator::INCOME_GROUP,
         Indicator::ICMW_STATUS,
+        Indicator::LDC,
+        Indicator::LLDC,
+        Indicator::SIDS,
+        Indicator::DEVELOPMENT_GROUP,
+        Indicator::SDG_REGION,
+        Indicator::GEO_REGION,
+        Indicator::GEO_SUBREGION,
     ];
 
     /// Looks up an indicator by its code.
@@ -444,6 +519,25 @@ mod tests {
             for b in &Indicator::ALL[i + 1..] {
                 assert_ne!(a.code, b.code);
             }
+        }
+    }
+
+    #[test]
+    fn classification_indicators_are_listed_numbers() {
+        for i in [
+            Indicator::INCOME_GROUP,
+            Indicator::ICMW_STATUS,
+            Indicator::LDC,
+            Indicator::LLDC,
+            Indicator::SIDS,
+            Indicator::DEVELOPMENT_GROUP,
+            Indicator::SDG_REGION,
+            Indicator::GEO_REGION,
+            Indicator::GEO_SUBREGION,
+        ] {
+            assert!(Indicator::ALL.contains(&i), "{}", i.code);
+            assert_eq!(i.unit, Unit::Number, "{}", i.code);
+            assert_eq!(i.shape, Shape::Area, "{}", i.code);
         }
     }
 }

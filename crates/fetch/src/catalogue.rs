@@ -13,7 +13,7 @@ pub const CATALOGUE_TOML: &str = include_str!("../catalogue.toml");
 
 /// The `coherence import --kind` names the catalogue may use (the names of
 /// `ingest::Kind`; a test checks that the two lists agree).
-pub const IMPORT_KINDS: [&str; 24] = [
+pub const IMPORT_KINDS: [&str; 25] = [
     "undesa-destination",
     "undesa-origin",
     "undesa-bilateral",
@@ -38,6 +38,7 @@ pub const IMPORT_KINDS: [&str; 24] = [
     "wb-income-classification",
     "icmw-ratifications",
     "wdi-metadata-country",
+    "undesa-classification-annex",
 ];
 
 /// The official sources Coherence knows, in catalogue order. Plain data.

@@ -6,7 +6,9 @@
 //! [`read_wb_classification`] and [`read_icmw_ratifications`] return plain rows with
 //! their provenance, beside diagnostics; the kinds `wb-income-classification`,
 //! `icmw-ratifications` and `wdi-metadata-country` of [`crate::read()`] store the same
-//! rows as `income_group` and `icmw_status` values (`docs/importers.md`). In both,
+//! rows as `income_group` and `icmw_status` values (`docs/importers.md`). The kind
+//! `undesa-classification-annex` stores UN DESA's classification of countries (LDC,
+//! LLDC and SIDS flags, development group and regions as M49 codes, income groups). In both,
 //! country names and codes are harmonised by [`crate::areas`] and the same rules apply
 //! (aggregates reported and left out, unknown names rejected unless
 //! [`crate::UnknownAreas::Skip`]).
@@ -18,6 +20,7 @@
 
 use domain::{Indicator, Iso3, Provenance, Sex, Year};
 
+use crate::areas::AreaMatch;
 use crate::error::{ImportError, Location};
 use crate::formats::IncomeGroup;
 use crate::grid::Grid;
@@ -472,6 +475,220 @@ pub(crate) fn read_icmw_dataset(out: &mut Builder<'_>) -> Result<(), ImportError
             );
         }
         out.area_value(Indicator::ICMW_STATUS, row.area, year, Sex::Total, code, row.provenance)?;
+    }
+    Ok(())
+}
+
+/// The UN M49 code a header of the annex's group columns ends with
+/// ("Least developed countries\n941" → 941).
+fn trailing_code(text: &str) -> Option<i64> {
+    let last = text.lines().last()?.trim();
+    (!last.is_empty() && last.bytes().all(|b| b.is_ascii_digit())).then(|| last.parse().ok())?
+}
+
+/// `undesa-classification-annex`: the annex of UN DESA's International Migrant Stock
+/// 2020 (sheet `Annex`, "Classification of countries and areas by development group,
+/// region and subregion"). Rows of location type 4 (country or area) are harmonised
+/// by their M49 location code; every other row (world, regions, groups) is reported as
+/// an aggregate. For each country, for the year of the title ("International Migrant
+/// Stock 2020"), it stores the M49 codes of its development group (901 or 902), SDG
+/// region, geographic region and subregion, the flags `ldc`, `lldc` and `sids` (1 or
+/// 0), and `income_group` coded as for `wb-income-classification` (countries marked
+/// "No income group available" are reported, as are those without a subregion, i.e.
+/// Northern America). Group columns are found by the M49 code
+/// their header ends with; each value's provenance is its cell.
+pub(crate) fn read_undesa_annex(out: &mut Builder<'_>) -> Result<(), ImportError> {
+    let file_name = out.file;
+    let mut wb = out.workbook()?;
+    if !wb.has_sheet("Annex") {
+        return Err(missing(Location::file(file_name), "a sheet \"Annex\""));
+    }
+    let grid = wb.sheet("Annex")?;
+    let header_at = |pred: &dyn Fn(&str) -> bool, what: &str| {
+        grid.find(20, |s| pred(s)).ok_or_else(|| missing(grid.whole(file_name), what.to_owned()))
+    };
+    let (header, iso_col) =
+        header_at(&|s| s.eq_ignore_ascii_case("ISO3 Alpha-code"), "a column \"ISO3 Alpha-code\"")?;
+    let header_col = |names: &[&str], row: usize| {
+        (0..grid.n_cols(row))
+            .find(|&c| names.iter().any(|n| grid.text(row, c).eq_ignore_ascii_case(n)))
+            .ok_or_else(|| {
+                missing(grid.row_location(file_name, row), format!("a column {:?}", names[0]))
+            })
+    };
+    let code_col = header_col(&["Location code"], header)?;
+    let name_col = (0..grid.n_cols(header))
+        .find(|&c| grid.text(header, c).to_ascii_lowercase().starts_with("region, subregion"))
+        .unwrap_or(0);
+    let group_row = header.checked_sub(1).ok_or_else(|| {
+        missing(grid.row_location(file_name, header), "group headers above the column names")
+    })?;
+    let type_col = header_col(&["Location Type"], group_row)?;
+    let subregion_col = header_col(&["Subregion"], group_row)?;
+    let sdg_col = header_col(&["SDG region"], group_row)?;
+    let region_col = header_col(&["Geographic region"], group_row)?;
+    let by_code = |code: i64| {
+        (0..grid.n_cols(header))
+            .find(|&c| trailing_code(&grid.text(header, c)) == Some(code))
+            .ok_or_else(|| {
+                missing(
+                    grid.row_location(file_name, header),
+                    format!("a column for M49 code {code}"),
+                )
+            })
+    };
+    let (more_col, less_col) = (by_code(901)?, by_code(902)?);
+    let flags = [
+        (Indicator::LDC, by_code(941)?),
+        (Indicator::LLDC, by_code(1636)?),
+        (Indicator::SIDS, by_code(1637)?),
+    ];
+    let incomes = [
+        (IncomeGroup::High, by_code(1503)?),
+        (IncomeGroup::UpperMiddle, by_code(1502)?),
+        (IncomeGroup::LowerMiddle, by_code(1501)?),
+        (IncomeGroup::Low, by_code(1500)?),
+    ];
+    let no_income_col = by_code(1518).ok();
+
+    // Title, edition and licence from the lines above the table.
+    let mut lines = Vec::new();
+    for row in 0..group_row {
+        for col in 0..grid.n_cols(row) {
+            let text = grid.text(row, col);
+            if !text.is_empty() {
+                lines.push((text.into_owned(), grid.location(file_name, row, col)));
+            }
+        }
+    }
+    let (edition, location) = lines
+        .iter()
+        .find_map(|(t, l)| year_after(t, "international migrant stock ", false).map(|y| (y, l)))
+        .ok_or_else(|| {
+            missing(Location::file(file_name), "a title \"International Migrant Stock <year>\"")
+        })?;
+    let year = year_of(|| location.clone(), edition)?;
+    let title = lines.iter().take(2).map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(", ");
+    out.meta.key = "undesa-classification".to_owned();
+    out.meta.publisher =
+        "United Nations Department of Economic and Social Affairs, Population Division".to_owned();
+    out.meta.title = title;
+    out.meta.edition = edition.to_string();
+    out.meta.licence =
+        lines.iter().any(|(t, _)| t.contains("CC BY 3.0 IGO")).then(|| "CC BY 3.0 IGO".to_owned());
+
+    let marked = |row: usize, col: usize, code: i64| -> Result<bool, ImportError> {
+        if grid.cell(row, col).is_blank() {
+            return Ok(false);
+        }
+        match grid.cell(row, col).integer() {
+            Some(c) if c == code => Ok(true),
+            _ => Err(bad_value(
+                grid.location(file_name, row, col),
+                format!("{code} or an empty cell"),
+                grid.text(row, col).into_owned(),
+            )),
+        }
+    };
+    let m49_of = |row: usize, col: usize| -> Result<i64, ImportError> {
+        grid.cell(row, col).integer().ok_or_else(|| {
+            bad_value(
+                grid.location(file_name, row, col),
+                "an M49 code",
+                grid.text(row, col).into_owned(),
+            )
+        })
+    };
+    for row in header + 1..grid.n_rows() {
+        let name = grid.text(row, name_col);
+        let code_text = grid.text(row, code_col);
+        if name.is_empty() && code_text.is_empty() {
+            continue;
+        }
+        let code = u16::try_from(m49_of(row, code_col)?).map_err(|_| {
+            bad_value(grid.location(file_name, row, code_col), "an M49 code", code_text.clone())
+        })?;
+        let name = name.trim_end_matches('*').trim();
+        if grid.cell(row, type_col).integer() != Some(4) {
+            out.skip_area(format!("{name} ({code})"), AreaMatch::Aggregate, || {
+                grid.location(file_name, row, name_col)
+            });
+            continue;
+        }
+        let Some(area) =
+            out.area(AreaId::M49(code, name), || grid.location(file_name, row, code_col))
+        else {
+            continue;
+        };
+        let iso = grid.text(row, iso_col);
+        if !iso.eq_ignore_ascii_case(area.as_str()) {
+            out.note(
+                grid.location(file_name, row, iso_col),
+                format!(
+                    "M49 code {code} is {area} but the ISO3 column says {iso:?}; {area} is used"
+                ),
+            );
+        }
+        let store = |out: &mut Builder<'_>, indicator: Indicator, col: usize, value: f64| {
+            let provenance = grid.provenance(file_name, row, &grid.column_name(col));
+            out.area_value(indicator, area, year, Sex::Total, value, provenance)
+        };
+        for (indicator, col) in [
+            (Indicator::GEO_SUBREGION, subregion_col),
+            (Indicator::SDG_REGION, sdg_col),
+            (Indicator::GEO_REGION, region_col),
+        ] {
+            if indicator == Indicator::GEO_SUBREGION && grid.cell(row, col).is_blank() {
+                // Northern America has no subregions.
+                out.note(
+                    grid.location(file_name, row, col),
+                    format!("{area} has no subregion in this classification; nothing stored"),
+                );
+                continue;
+            }
+            let m49 = m49_of(row, col)?;
+            store(out, indicator, col, m49 as f64)?;
+        }
+        match (marked(row, more_col, 901)?, marked(row, less_col, 902)?) {
+            (true, false) => store(out, Indicator::DEVELOPMENT_GROUP, more_col, 901.0)?,
+            (false, true) => store(out, Indicator::DEVELOPMENT_GROUP, less_col, 902.0)?,
+            _ => {
+                return Err(bad_value(
+                    grid.row_location(file_name, row),
+                    "exactly one of the development groups 901 and 902",
+                    format!("{area}"),
+                ));
+            }
+        }
+        for (indicator, col) in flags {
+            let code = trailing_code(&grid.text(header, col)).unwrap_or_default();
+            let member = marked(row, col, code)?;
+            store(out, indicator, col, if member { 1.0 } else { 0.0 })?;
+        }
+        let mut income = None;
+        for (group, col) in incomes {
+            let code = trailing_code(&grid.text(header, col)).unwrap_or_default();
+            if marked(row, col, code)? {
+                if income.is_some() {
+                    return Err(bad_value(
+                        grid.location(file_name, row, col),
+                        "one income group",
+                        format!("{area} marked in two income groups"),
+                    ));
+                }
+                income = Some((group, col));
+            }
+        }
+        match income {
+            Some((group, col)) => store(out, Indicator::INCOME_GROUP, col, income_code(group))?,
+            None => {
+                let col = no_income_col.unwrap_or(name_col);
+                out.note(
+                    grid.location(file_name, row, col),
+                    format!("{area} has no income group in this classification; nothing stored"),
+                );
+            }
+        }
     }
     Ok(())
 }

@@ -94,11 +94,15 @@ pub enum Kind {
     /// WDI bulk download's country metadata (`Metadata_Country_….csv`: `Country Code,
     /// Region, IncomeGroup, SpecialNotes, TableName`): income groups.
     WdiMetadataCountry,
+    /// UN DESA International Migrant Stock 2020 annex (sheet `Annex`): each country's
+    /// development group, SDG region, geographic region and subregion (M49 codes),
+    /// LDC/LLDC/SIDS membership and World Bank income group.
+    UndesaClassificationAnnex,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 24] = [
+    pub const ALL: [Kind; 25] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -123,6 +127,7 @@ impl Kind {
         Kind::WbIncomeClassification,
         Kind::IcmwRatifications,
         Kind::WdiMetadataCountry,
+        Kind::UndesaClassificationAnnex,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -152,6 +157,7 @@ impl Kind {
             Kind::WbIncomeClassification => "wb-income-classification",
             Kind::IcmwRatifications => "icmw-ratifications",
             Kind::WdiMetadataCountry => "wdi-metadata-country",
+            Kind::UndesaClassificationAnnex => "undesa-classification-annex",
         }
     }
 
@@ -197,6 +203,9 @@ impl Kind {
             Kind::WbIncomeClassification => "World Bank income classification (CLASS.xlsx)",
             Kind::IcmwRatifications => "Migrant workers convention (ICMW) ratifications",
             Kind::WdiMetadataCountry => "World Development Indicators, country metadata",
+            Kind::UndesaClassificationAnnex => {
+                "UN DESA International Migrant Stock 2020, classification of countries (annex)"
+            }
         }
     }
 }
@@ -350,6 +359,16 @@ fn detect_workbook(file_name: &str, bytes: &[u8]) -> Option<Kind> {
             return Some(Kind::WbIncomeClassification);
         }
     }
+    if wb.has_sheet("Annex") {
+        let head = wb.head("Annex", 16).ok()?;
+        let has = |prefix: &str| {
+            head.find(16, |s| s.to_ascii_lowercase().starts_with(&prefix.to_ascii_lowercase()))
+                .is_some()
+        };
+        if has("ISO3 Alpha-code") && has("Least developed countries") && has("Small Island") {
+            return Some(Kind::UndesaClassificationAnnex);
+        }
+    }
     if iab::is_gender_file(&mut wb) {
         return Some(Kind::IabBrainDrainGender);
     }
@@ -446,6 +465,7 @@ pub fn read(
         Kind::WbIncomeClassification => classification::read_class_dataset(&mut out)?,
         Kind::IcmwRatifications => classification::read_icmw_dataset(&mut out)?,
         Kind::WdiMetadataCountry => classification::read_metadata_country(&mut out)?,
+        Kind::UndesaClassificationAnnex => classification::read_undesa_annex(&mut out)?,
     }
     out.finish()
 }

@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 34] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 35] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -65,6 +65,10 @@ pub(crate) const SUPPORTED: [(&str, Kind); 34] = [
     (
         "wdi_gdp_per_capita/Metadata_Country_API_NY.GDP.PCAP.PP.CD_DS2_en_csv_v2_5728866.csv",
         Kind::WdiMetadataCountry,
+    ),
+    (
+        "undesa_ims_2020/aggregates_correspondence_table_2020_1.xlsx",
+        Kind::UndesaClassificationAnnex,
     ),
 ];
 

@@ -200,3 +200,96 @@ fn wdi_metadata_country_kind() {
         );
     }
 }
+
+#[test]
+fn undesa_classification_annex() {
+    let file = "undesa_ims_2020/aggregates_correspondence_table_2020_1.xlsx";
+    let Some((dataset, diagnostics, bytes)) = import(file, Kind::UndesaClassificationAnnex) else {
+        return;
+    };
+    assert_eq!(dataset.meta.key, "undesa-classification");
+    assert_eq!(dataset.meta.edition, "2020");
+    assert_eq!(dataset.meta.licence.as_deref(), Some("CC BY 3.0 IGO"));
+    assert!(dataset.meta.title.contains("Classification of countries and areas"));
+    assert!(dataset.meta.publisher.contains("Population Division"));
+    let aggregates = aggregates(&diagnostics);
+    assert!(aggregates.iter().any(|a| a == "WORLD (900)"), "{aggregates:?}");
+    assert!(aggregates.iter().any(|a| a == "Least developed countries (941)"));
+
+    // The layout, read independently: 0-based rows and columns of the sheet `Annex`.
+    let sheets = Sheets::open(&bytes);
+    let header = sheets.find_row("Annex", 4, "ISO3 Alpha-code");
+    let column = |text: &str| sheets.find_col("Annex", header, text);
+    let ldc_col = column("Least developed countries\n941");
+    let lldc_col = column("Land-Locked Developing Countries (LLDC)\n1636");
+    let sids_col = column("Small Island Developing States (SIDS)\n1637");
+    let high_col = column("High-income Countries\n1503");
+    let income_cols: HashMap<u32, f64> = [
+        (high_col, 4.0),
+        (column("Upper-middle-income Countries\n1502"), 3.0),
+        (column("Lower-middle-income Countries\n1501"), 2.0),
+        (column("Low-income Countries\n1500"), 1.0),
+    ]
+    .into();
+    let value = |indicator: Indicator, code: &'static str| {
+        dataset
+            .values
+            .iter()
+            .find(|v| v.indicator == indicator && v.area == iso(code))
+            .unwrap_or_else(|| panic!("no {} for {code}", indicator.code))
+    };
+    let cell = |p: &domain::Provenance| {
+        let col = crate::common::column_index(p.column.as_deref().unwrap());
+        (
+            p.row.unwrap() - 1,
+            col,
+            sheets.number("Annex", p.row.unwrap(), p.column.as_deref().unwrap()),
+        )
+    };
+    let nepal = sheets.find_row("Annex", 1, "Nepal");
+    for (indicator, col, code) in
+        [(Indicator::LDC, ldc_col, 941.0), (Indicator::LLDC, lldc_col, 1636.0)]
+    {
+        let v = value(indicator, "NPL");
+        assert_eq!(v.value, 1.0);
+        assert_eq!(v.year.get(), 2020);
+        assert_eq!(cell(&v.provenance), (nepal, col, Some(code)));
+    }
+    let fiji = sheets.find_row("Annex", 1, "Fiji");
+    let v = value(Indicator::SIDS, "FJI");
+    assert_eq!(v.value, 1.0);
+    assert_eq!(cell(&v.provenance), (fiji, sids_col, Some(1637.0)));
+    let v = value(Indicator::LDC, "FJI");
+    assert_eq!(v.value, 0.0);
+    assert_eq!(cell(&v.provenance), (fiji, ldc_col, None));
+    // Income groups are coded as the World Bank's own classification is.
+    let germany = sheets.find_row("Annex", 1, "Germany");
+    let v = value(Indicator::INCOME_GROUP, "DEU");
+    assert_eq!(v.value, ingest::classification::income_code(IncomeGroup::High));
+    assert_eq!(cell(&v.provenance), (germany, high_col, Some(1503.0)));
+    assert_eq!(value(Indicator::DEVELOPMENT_GROUP, "DEU").value, 901.0);
+    assert_eq!(value(Indicator::SDG_REGION, "DEU").value, 1829.0);
+    assert_eq!(value(Indicator::GEO_REGION, "DEU").value, 908.0);
+    assert_eq!(value(Indicator::GEO_SUBREGION, "DEU").value, 926.0);
+    assert_eq!(value(Indicator::SDG_REGION, "NPL").value, 921.0);
+
+    // Every stored value against its cell: flags are 1 where the cell holds the group's
+    // code and 0 where it is empty; income groups are coded 1–4; the rest are the codes.
+    for v in &dataset.values {
+        let (row, col, number) = cell(&v.provenance);
+        assert_eq!(sheets.text("Annex", row, 4), v.area.as_str(), "{}", v.provenance);
+        let expected = match v.indicator {
+            i if [Indicator::LDC, Indicator::LLDC, Indicator::SIDS].contains(&i) => {
+                if number.is_some() { 1.0 } else { 0.0 }
+            }
+            Indicator::INCOME_GROUP => {
+                assert!(number.is_some(), "{}", v.provenance);
+                income_cols[&col]
+            }
+            _ => number.unwrap_or_else(|| panic!("{}: empty cell", v.provenance)),
+        };
+        assert_eq!(v.value, expected, "{} {}", v.indicator.code, v.provenance);
+    }
+    let countries = dataset.values.iter().filter(|v| v.indicator == Indicator::LDC).count();
+    assert!(countries > 230, "{countries}");
+}
