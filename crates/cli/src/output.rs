@@ -426,6 +426,73 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     writeln!(out, "  skilled emigration rate:        {}", opt(&p.skilled_emigration_rate))?;
     writeln!(out, "  health-worker emigration rate:  {}", opt(&p.health_worker_emigration_rate))?;
     writeln!(out, "  physicians per 1,000 people:    {}", opt(&p.physicians_per_1000))?;
+    let status = |s: &Option<analysis::profile::Status>| {
+        s.as_ref().map_or_else(
+            || "—".to_owned(),
+            |s| format!("{} ({})", if s.yes { "yes" } else { "no" }, s.detail),
+        )
+    };
+    writeln!(out, "  WHO safeguards list:            {}", status(&p.who_safeguards_list))?;
+    writeln!(out, "  migrant workers convention:     {}", status(&p.icmw))?;
+
+    writeln!(out, "\nSDG and migration indicators (latest year)")?;
+    writeln!(out, "  emigration rate:                {}", opt(&p.emigration_rate.last().cloned()))?;
+    writeln!(out, "  net migration:                  {}", opt(&p.net_migration.last().cloned()))?;
+    writeln!(
+        out,
+        "  17.3.2 remittances % of GDP:    {}",
+        opt(&p.remittances_pct_gdp.last().cloned())
+    )?;
+    for g in &p.remittances_pct_gdp_groups {
+        writeln!(
+            out,
+            "    {:<28}  {} ({}; {} of {} members with data)",
+            g.name,
+            show(&g.value),
+            g.year,
+            g.n_with_data,
+            g.n_members
+        )?;
+    }
+    for (label, summary) in [
+        ("10.c.1 cost to the country:", &p.cost_to_summary),
+        ("cost from the country:", &p.cost_from_summary),
+    ] {
+        if let Some(c) = summary {
+            writeln!(
+                out,
+                "  {label:<31} average {} over {} corridors ({}), {} above 5%, {} above the 3% target",
+                show(&c.average_pct),
+                c.n_corridors,
+                c.year,
+                show(&c.share_above_5_pct),
+                show(&c.gap_to_3_pct)
+            )?;
+        }
+    }
+    for (label, c) in [
+        ("concentration of destinations:", &p.destination_concentration),
+        ("concentration of senders:", &p.sender_concentration),
+    ] {
+        if let Some(c) = c {
+            writeln!(
+                out,
+                "  {label:<31} Herfindahl {} over {} partners ({})",
+                number(c.index.value, 3),
+                c.n_partners,
+                c.year
+            )?;
+        }
+    }
+    if let Some(g) = &p.group {
+        writeln!(
+            out,
+            "\nMembers of {} ({}): {}",
+            g.group.name,
+            g.members.len(),
+            g.members.join(", ")
+        )?;
+    }
 
     writeln!(out, "\nPolicy register ({} policies)", p.policies.len())?;
     if !p.policies.is_empty() {
