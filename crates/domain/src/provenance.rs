@@ -21,6 +21,16 @@ pub struct Provenance {
 }
 
 impl Provenance {
+    /// A whole file.
+    pub fn file(file: &str) -> Provenance {
+        Provenance { file: file.to_owned(), ..Provenance::default() }
+    }
+
+    /// A line of a text file.
+    pub fn line(file: &str, row: u32) -> Provenance {
+        Provenance { file: file.to_owned(), row: Some(row), ..Provenance::default() }
+    }
+
     /// A cell of a CSV or text file: file, 1-based line and column header.
     pub fn csv(file: &str, row: u32, column: &str) -> Provenance {
         Provenance {

@@ -2,68 +2,11 @@
 
 use std::fmt;
 
-/// Where in a file a problem was found. Rows are 1-based (lines of text files,
-/// spreadsheet rows of workbooks); columns are headers for CSV files and letters for
-/// workbooks.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Location {
-    /// The file name.
-    pub file: String,
-    /// The sheet, for workbooks.
-    pub sheet: Option<String>,
-    /// The 1-based row or line.
-    pub row: Option<u32>,
-    /// The column header or letter.
-    pub column: Option<String>,
-}
-
-impl Location {
-    /// The whole file.
-    pub fn file(file: &str) -> Location {
-        Location { file: file.to_owned(), ..Location::default() }
-    }
-
-    /// A line of a text file.
-    pub fn line(file: &str, row: u32) -> Location {
-        Location { file: file.to_owned(), row: Some(row), ..Location::default() }
-    }
-
-    /// A cell of a CSV file, by line and column header.
-    pub fn csv(file: &str, row: u32, column: &str) -> Location {
-        Location {
-            file: file.to_owned(),
-            sheet: None,
-            row: Some(row),
-            column: Some(column.to_owned()),
-        }
-    }
-
-    /// A cell of a workbook.
-    pub fn cell(file: &str, sheet: &str, row: u32, column: &str) -> Location {
-        Location {
-            file: file.to_owned(),
-            sheet: Some(sheet.to_owned()),
-            row: Some(row),
-            column: Some(column.to_owned()),
-        }
-    }
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        if let Some(sheet) = &self.sheet {
-            write!(f, ", sheet {sheet:?}")?;
-        }
-        if let Some(row) = self.row {
-            write!(f, ", row {row}")?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column {column}")?;
-        }
-        Ok(())
-    }
-}
+/// Where in a file a problem was found: the same file, sheet, row and column that a
+/// stored value's [`domain::Provenance`] names, so an error and a value point at cells
+/// the same way. Rows are 1-based (lines of text files, spreadsheet rows of workbooks);
+/// columns are headers for CSV files and letters for workbooks.
+pub type Location = domain::Provenance;
 
 /// An error that stops a file from being imported. Nothing of the file is stored.
 #[derive(Debug)]
