@@ -1,0 +1,15 @@
+//! Scenario engine: the effects of policy options, quantified with uncertainty.
+//!
+//! A scenario is a baseline (a corridor or a country in a year, with values taken from
+//! the store by `analysis`) and one or more policy options. Each option names a
+//! [`model::Model`] and gives its parameters as values or distributions. The engine
+//! draws every parameter, runs the model, and keeps every output of every draw.
+//!
+//! Reproducibility: draw `i` uses its own random stream derived from `(seed, i)`
+//! ([`model::draw_rng`]), so results are bit-identical whatever the thread count, and a
+//! run split into shards and merged equals the unsharded run.
+//!
+//! This crate does no I/O and reads no clock; writers take `impl Write`.
+
+pub mod model;
+pub mod models;
