@@ -433,9 +433,29 @@ impl Indicator {
         title: "Geographic subregion (M49 code)",
         wdi_code: None,
     };
+    /// Crude birth rate: live births during the year per 1,000 people at mid-year (WDI
+    /// takes it from UN World Population Prospects). Births in a year are this rate ÷
+    /// 1,000 × the mid-year population.
+    pub const BIRTH_RATE_CRUDE: Indicator = Indicator {
+        code: "birth_rate_crude",
+        unit: Unit::PerThousand,
+        shape: Shape::Area,
+        title: "Birth rate, crude (per 1,000 people)",
+        wdi_code: Some("SP.DYN.CBRT.IN"),
+    };
+    /// Crude death rate: deaths during the year per 1,000 people at mid-year (WDI takes
+    /// it from UN World Population Prospects). Deaths in a year are this rate ÷ 1,000 ×
+    /// the mid-year population.
+    pub const DEATH_RATE_CRUDE: Indicator = Indicator {
+        code: "death_rate_crude",
+        unit: Unit::PerThousand,
+        shape: Shape::Area,
+        title: "Death rate, crude (per 1,000 people)",
+        wdi_code: Some("SP.DYN.CDRT.IN"),
+    };
 
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 32] = [
+    pub const ALL: [Indicator; 34] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -468,6 +488,8 @@ impl Indicator {
         Indicator::SDG_REGION,
         Indicator::GEO_REGION,
         Indicator::GEO_SUBREGION,
+        Indicator::BIRTH_RATE_CRUDE,
+        Indicator::DEATH_RATE_CRUDE,
     ];
 
     /// Looks up an indicator by its code.
@@ -510,6 +532,8 @@ mod tests {
             }
         }
         assert_eq!(Indicator::by_wdi_code("SE.TER.ENRR"), Some(Indicator::TERTIARY_ENROLMENT));
+        assert_eq!(Indicator::by_wdi_code("SP.DYN.CBRT.IN"), Some(Indicator::BIRTH_RATE_CRUDE));
+        assert_eq!(Indicator::by_wdi_code("SP.DYN.CDRT.IN"), Some(Indicator::DEATH_RATE_CRUDE));
     }
 
     #[test]

@@ -16,6 +16,8 @@ mod undesa;
 mod worldbank;
 // World Development Indicators in their several layouts.
 mod wdi;
+// Crude birth and death rates (WDI), the births and deaths of demographic accounting.
+mod vital;
 // Remittance Prices Worldwide.
 mod rpw;
 // Classifications: World Bank income groups, ICMW ratifications.
