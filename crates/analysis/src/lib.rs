@@ -16,6 +16,7 @@ mod groups;
 pub mod profile;
 mod profiles;
 pub mod register;
+pub mod scenario;
 
 use std::path::Path;
 

@@ -1,0 +1,332 @@
+//! Scenario baselines: the values of a corridor or a country that policy-option models
+//! start from, read from the store with their sources.
+//!
+//! The keys are a fixed vocabulary that models name as parameter defaults
+//! (`montecarlo::model::ParamDefault::Baseline`). A key is present only when the store
+//! has a value for it; the scenario engine then names the missing key if a model needs
+//! it and the scenario file does not set the parameter. Nothing is filled in.
+//!
+//! For each key the value is the newest one in or before the baseline year (the newest
+//! of all when no year is given), from the default edition of its dataset, total over
+//! sexes.
+
+use std::collections::HashMap;
+
+use domain::area::Iso3;
+use domain::measure::{Indicator, Sex};
+use montecarlo::model::{Baseline, BaselineValue};
+use store::{StoredAreaValue, StoredPairValue};
+
+use crate::{Error, Workspace};
+
+/// One key of the baseline vocabulary: where its value comes from.
+#[derive(Clone, Copy, Debug)]
+pub struct BaselineKey {
+    /// The key models name, e.g. `"corridor_stock"`.
+    pub key: &'static str,
+    /// Unit of the value.
+    pub unit: &'static str,
+    /// What it is, in one sentence.
+    pub doc: &'static str,
+}
+
+/// Every key a baseline may carry, in the order they appear in a baseline.
+pub const BASELINE_KEYS: &[BaselineKey] = &[
+    BaselineKey {
+        key: "corridor_stock",
+        unit: "persons",
+        doc: "Migrants born in the origin living in the destination (bilateral migrant stock).",
+    },
+    BaselineKey {
+        key: "corridor_remittances_usd",
+        unit: "USD per year",
+        doc: "Remittances sent from the destination to the origin (bilateral remittance matrix).",
+    },
+    BaselineKey {
+        key: "corridor_cost_pct",
+        unit: "percent",
+        doc: "Average total cost of sending US$200 from the destination to the origin (SDG 10.c.1 corridor).",
+    },
+    BaselineKey {
+        key: "diaspora_stock",
+        unit: "persons",
+        doc: "Emigrants of the origin living anywhere abroad.",
+    },
+    BaselineKey { key: "origin_population", unit: "persons", doc: "Population of the origin." },
+    BaselineKey { key: "origin_gdp_usd", unit: "USD", doc: "GDP of the origin, current US$." },
+    BaselineKey {
+        key: "origin_gdp_per_capita_usd",
+        unit: "USD",
+        doc: "GDP per capita of the origin, current US$.",
+    },
+    BaselineKey {
+        key: "origin_remittances_received_usd",
+        unit: "USD per year",
+        doc: "Personal remittances received by the origin.",
+    },
+    BaselineKey {
+        key: "origin_cost_to_pct",
+        unit: "percent",
+        doc: "Average total cost of sending US$200 to the origin, over its corridors.",
+    },
+    BaselineKey {
+        key: "origin_physicians_per_1000",
+        unit: "per 1,000 people",
+        doc: "Physicians per 1,000 people in the origin.",
+    },
+    BaselineKey {
+        key: "origin_health_workers_home",
+        unit: "persons",
+        doc: "Health professionals born in the origin and working there.",
+    },
+    BaselineKey {
+        key: "origin_health_workers_abroad",
+        unit: "persons",
+        doc: "Health professionals born in the origin and working abroad.",
+    },
+    BaselineKey {
+        key: "destination_population",
+        unit: "persons",
+        doc: "Population of the destination.",
+    },
+    BaselineKey {
+        key: "destination_gdp_per_capita_usd",
+        unit: "USD",
+        doc: "GDP per capita of the destination, current US$.",
+    },
+];
+
+/// Titles and editions of the stored datasets, by import id.
+struct Datasets(HashMap<i64, String>);
+
+impl Datasets {
+    async fn load(ws: &Workspace) -> Result<Datasets, Error> {
+        let records = ws.store.datasets().await?;
+        Ok(Datasets(
+            records
+                .into_iter()
+                .map(|r| (r.id, format!("{}, {} ({})", r.publisher, r.title, r.edition)))
+                .collect(),
+        ))
+    }
+
+    fn cite(&self, import_id: i64, cell: &str, year: i32) -> String {
+        match self.0.get(&import_id) {
+            Some(d) => format!("{d}: {cell}; year {year}"),
+            None => format!("{cell}; year {year}"),
+        }
+    }
+}
+
+/// The newest value in or before `year` (any year when `None`); among several imports
+/// for that year, the one imported last.
+fn pick<T>(rows: &[T], year: Option<i32>, key: impl Fn(&T) -> (i32, i64)) -> Option<&T> {
+    rows.iter().filter(|r| year.is_none_or(|y| key(r).0 <= y)).max_by_key(|r| key(r))
+}
+
+impl Workspace {
+    /// The baseline of a scenario: `origin` alone (a country baseline) or the corridor
+    /// `origin` → `destination`, in `year` (the newest data when `None`).
+    ///
+    /// Countries are given as for [`Workspace::profile`] (ISO3, M49 or name). Keys with
+    /// no stored value are left out; see [`BASELINE_KEYS`].
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`] for an unknown country, [`Error::Store`] if the store
+    /// cannot be read.
+    pub async fn scenario_baseline(
+        &self,
+        origin: &str,
+        destination: Option<&str>,
+        year: Option<i32>,
+    ) -> Result<Baseline, Error> {
+        let o = self.resolve_area(origin).await?;
+        let d = match destination {
+            Some(q) => Some(self.resolve_area(q).await?),
+            None => None,
+        };
+        let datasets = Datasets::load(self).await?;
+        let mut values = Vec::new();
+        let origin_code = o.code();
+        let dest_code = d.as_ref().map(|d| d.code());
+
+        if let Some(dest) = dest_code {
+            let stock = self.pair(Indicator::MIGRANT_STOCK, origin_code, dest, year).await?;
+            push_pair(&mut values, &datasets, "corridor_stock", stock.as_ref());
+            let remit =
+                self.pair(Indicator::BILATERAL_REMITTANCES_USD, dest, origin_code, year).await?;
+            push_pair(&mut values, &datasets, "corridor_remittances_usd", remit.as_ref());
+            let cost = self.pair(Indicator::REMITTANCE_COST_200, dest, origin_code, year).await?;
+            push_pair(&mut values, &datasets, "corridor_cost_pct", cost.as_ref());
+        }
+
+        let diaspora = self.area(Indicator::EMIGRANT_STOCK, origin_code, year).await?;
+        match diaspora {
+            Some(v) => push_area(&mut values, &datasets, "diaspora_stock", &v),
+            None => {
+                if let Some(v) = self.diaspora_from_pairs(origin_code, year, &datasets).await? {
+                    values.push(v);
+                }
+            }
+        }
+        let origin_keys = [
+            ("origin_population", Indicator::POPULATION),
+            ("origin_gdp_usd", Indicator::GDP_USD),
+            ("origin_gdp_per_capita_usd", Indicator::GDP_PER_CAPITA_USD),
+            ("origin_remittances_received_usd", Indicator::REMITTANCES_RECEIVED_USD),
+            ("origin_cost_to_pct", Indicator::REMITTANCE_COST_TO_PCT),
+            ("origin_physicians_per_1000", Indicator::PHYSICIANS_PER_1000),
+            ("origin_health_workers_home", Indicator::HEALTH_WORKERS_HOME),
+            ("origin_health_workers_abroad", Indicator::HEALTH_WORKERS_ABROAD),
+        ];
+        for (key, indicator) in origin_keys {
+            if let Some(v) = self.area(indicator, origin_code, year).await? {
+                push_area(&mut values, &datasets, key, &v);
+            }
+        }
+        if let Some(dest) = dest_code {
+            let dest_keys = [
+                ("destination_population", Indicator::POPULATION),
+                ("destination_gdp_per_capita_usd", Indicator::GDP_PER_CAPITA_USD),
+            ];
+            for (key, indicator) in dest_keys {
+                if let Some(v) = self.area(indicator, dest, year).await? {
+                    push_area(&mut values, &datasets, key, &v);
+                }
+            }
+        }
+        // The vocabulary's order, whatever order the reads happened in.
+        values.sort_by_key(|v: &BaselineValue| {
+            BASELINE_KEYS.iter().position(|k| k.key == v.key).unwrap_or(usize::MAX)
+        });
+
+        let label = match &d {
+            Some(d) => format!("{} → {}", o.name, d.name),
+            None => o.name.clone(),
+        };
+        let label = match year {
+            Some(y) => format!("{label}, {y}"),
+            None => format!("{label}, newest data"),
+        };
+        Ok(Baseline {
+            label,
+            origin: Some(o.iso3.clone()),
+            destination: d.map(|d| d.iso3),
+            year,
+            values,
+        })
+    }
+
+    async fn area(
+        &self,
+        indicator: Indicator,
+        area: Iso3,
+        year: Option<i32>,
+    ) -> Result<Option<StoredAreaValue>, Error> {
+        let rows: Vec<StoredAreaValue> = self
+            .store
+            .area_values(indicator.code, area)
+            .await?
+            .into_iter()
+            .filter(|r| r.sex == Sex::Total && r.value.is_finite())
+            .collect();
+        Ok(pick(&rows, year, |r| (r.year, r.import_id)).cloned())
+    }
+
+    async fn pair(
+        &self,
+        indicator: Indicator,
+        from: Iso3,
+        to: Iso3,
+        year: Option<i32>,
+    ) -> Result<Option<StoredPairValue>, Error> {
+        let rows: Vec<StoredPairValue> = self
+            .store
+            .pair_values(indicator.code, Some(from), Some(to))
+            .await?
+            .into_iter()
+            .filter(|r| r.sex == Sex::Total && r.value.is_finite())
+            .collect();
+        Ok(pick(&rows, year, |r| (r.year, r.import_id)).cloned())
+    }
+
+    /// The origin's emigrants summed over the bilateral stock table of the newest year
+    /// (in or before `year`) of the newest import, when no emigrant total is stored.
+    async fn diaspora_from_pairs(
+        &self,
+        origin: Iso3,
+        year: Option<i32>,
+        datasets: &Datasets,
+    ) -> Result<Option<BaselineValue>, Error> {
+        let rows: Vec<StoredPairValue> = self
+            .store
+            .pair_values(Indicator::MIGRANT_STOCK.code, Some(origin), None)
+            .await?
+            .into_iter()
+            .filter(|r| r.sex == Sex::Total && r.value.is_finite() && r.to != r.from)
+            .collect();
+        let Some(newest) = pick(&rows, year, |r| (r.year, r.import_id)) else {
+            return Ok(None);
+        };
+        let (y, import) = (newest.year, newest.import_id);
+        let members: Vec<&StoredPairValue> =
+            rows.iter().filter(|r| r.year == y && r.import_id == import).collect();
+        let total: f64 = members.iter().map(|r| r.value).sum();
+        let what = format!("sum of {} bilateral stocks from {}", members.len(), origin.as_str());
+        Ok(Some(BaselineValue {
+            key: "diaspora_stock".to_owned(),
+            value: total,
+            unit: "persons".to_owned(),
+            source: datasets.cite(import, &what, y),
+        }))
+    }
+}
+
+fn unit_of(key: &str) -> String {
+    BASELINE_KEYS.iter().find(|k| k.key == key).map_or("", |k| k.unit).to_owned()
+}
+
+fn push_area(out: &mut Vec<BaselineValue>, d: &Datasets, key: &str, v: &StoredAreaValue) {
+    out.push(BaselineValue {
+        key: key.to_owned(),
+        value: v.value,
+        unit: unit_of(key),
+        source: d.cite(v.import_id, &v.provenance.to_string(), v.year),
+    });
+}
+
+fn push_pair(out: &mut Vec<BaselineValue>, d: &Datasets, key: &str, v: Option<&StoredPairValue>) {
+    if let Some(v) = v {
+        out.push(BaselineValue {
+            key: key.to_owned(),
+            value: v.value,
+            unit: unit_of(key),
+            source: d.cite(v.import_id, &v.provenance.to_string(), v.year),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pick_takes_the_newest_in_or_before_the_year_then_the_last_import() {
+        let rows = [(2015, 1), (2020, 1), (2020, 2), (2024, 1)];
+        assert_eq!(pick(&rows, Some(2020), |r| *r), Some(&(2020, 2)));
+        assert_eq!(pick(&rows, Some(2019), |r| *r), Some(&(2015, 1)));
+        assert_eq!(pick(&rows, None, |r| *r), Some(&(2024, 1)));
+        assert_eq!(pick(&rows, Some(2000), |r| *r), None);
+    }
+
+    #[test]
+    fn every_key_has_a_unit_and_a_doc() {
+        for k in BASELINE_KEYS {
+            assert!(!k.unit.is_empty() && !k.doc.is_empty(), "{}", k.key);
+        }
+        let mut keys: Vec<_> = BASELINE_KEYS.iter().map(|k| k.key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), BASELINE_KEYS.len(), "keys are unique");
+    }
+}
