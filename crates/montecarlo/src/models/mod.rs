@@ -2,9 +2,19 @@
 
 use crate::model::Model;
 
-/// Every model, in the order they are documented.
+pub mod recruitment;
+pub mod temporary_scheme;
+
+pub use recruitment::Recruitment;
+pub use temporary_scheme::TemporaryScheme;
+
+/// Every model, in the order they are documented (one per line).
+#[rustfmt::skip]
 pub fn all() -> Vec<&'static dyn Model> {
-    vec![]
+    vec![
+        &TemporaryScheme,
+        &Recruitment,
+    ]
 }
 
 /// The model called `name` in scenario files.
