@@ -11,5 +11,15 @@
 //!
 //! This crate does no I/O and reads no clock; writers take `impl Write`.
 
+pub mod dist;
+pub mod engine;
 pub mod model;
 pub mod models;
+pub mod output;
+pub mod spec;
+pub mod summary;
+
+pub use dist::{Dist, Distribution};
+pub use engine::{Ensemble, MergeError, RunError, RunInfo, RunOptions, Shard, merge, run};
+pub use spec::{Plan, Scenario, SpecError, parse, resolve};
+pub use summary::{CompareError, DiffRow, Stats, SummaryRow, compare, compare_options, summarise};

@@ -1,0 +1,631 @@
+//! The Monte Carlo run: draws, shards, and the ensemble of every output of every draw.
+//!
+//! # Random streams
+//!
+//! Draw `i` (a global index in `0..draws`) owns stream `i` of the ChaCha8 generator
+//! seeded with the run's seed ([`draw_rng`]). Within that stream, positions are split
+//! into regions so that what one parameter or model consumes never shifts another:
+//!
+//! * the model's simulation reads the stream from its start (block 0), exactly
+//!   `draw_rng(seed, i)`;
+//! * parameter `k` (0-based, in the model's parameter order) is drawn from the same
+//!   stream positioned at block `(k + 1) · 2⁴⁰` ([`PARAM_REGION_BLOCKS`]).
+//!
+//! Every option of a draw starts from the same stream: **common random numbers**. Two
+//! options of one model whose parameter `k` has the same distribution draw the same value
+//! for it, and their simulations see the same random numbers, so the difference between
+//! options in a draw is the effect of what differs between them, not noise. A value
+//! depends only on `(seed, i, option's plan)`, never on threads, shards or order.
+//!
+//! # Shards
+//!
+//! Shard `k` of `n` (1-based) runs the contiguous draws
+//! `⌊(k−1)·draws/n⌋ .. ⌊k·draws/n⌋`; the shards of one `n` cover `0..draws` once.
+//! [`merge`] joins shards into exactly what the unsharded run returns.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+
+use crate::dist::{Dist, TruncationError};
+use crate::model::{Baseline, Domain, ModelError, Outputs, Params, Shape, Side, draw_rng};
+use crate::spec::Plan;
+
+/// Size, in ChaCha blocks, of each parameter's region of a draw's stream.
+pub const PARAM_REGION_BLOCKS: u64 = 1 << 40;
+
+/// Draws handled together by one task (progress is reported per chunk).
+const CHUNK: u64 = 64;
+
+/// Part `k` of `n` of a run (1-based `k`), written `K/N`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// Which part, `1..=n`.
+    pub k: u64,
+    /// How many parts.
+    pub n: u64,
+}
+
+impl Shard {
+    /// The whole run: `1/1`.
+    pub const FULL: Shard = Shard { k: 1, n: 1 };
+
+    /// Shard `k` of `n`.
+    ///
+    /// # Errors
+    /// When `n = 0` or `k` is not in `1..=n`.
+    pub fn new(k: u64, n: u64) -> Result<Shard, RunError> {
+        if n == 0 || k == 0 || k > n {
+            return Err(RunError::Shard(format!("{k}/{n}: expected K/N with 1 ≤ K ≤ N")));
+        }
+        Ok(Shard { k, n })
+    }
+
+    /// The draws of this shard among `draws`: `⌊(k−1)·draws/n⌋ .. ⌊k·draws/n⌋`.
+    pub fn range(self, draws: u64) -> std::ops::Range<u64> {
+        let at = |j: u64| (u128::from(j) * u128::from(draws) / u128::from(self.n)) as u64;
+        at(self.k - 1)..at(self.k)
+    }
+}
+
+impl fmt::Display for Shard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.k, self.n)
+    }
+}
+
+impl FromStr for Shard {
+    type Err = RunError;
+
+    fn from_str(s: &str) -> Result<Shard, RunError> {
+        let bad = || RunError::Shard(format!("\"{s}\": expected K/N, e.g. 2/4"));
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let k = k.trim().parse().map_err(|_| bad())?;
+        let n = n.trim().parse().map_err(|_| bad())?;
+        Shard::new(k, n)
+    }
+}
+
+/// How many draws, which seed, which shard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Draws in the whole run (all shards together).
+    pub draws: u64,
+    /// The seed.
+    pub seed: u64,
+    /// Which part of the run to compute.
+    pub shard: Shard,
+}
+
+/// One output of one option, as recorded in an ensemble.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricInfo {
+    /// Output name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Scalar or yearly series.
+    pub shape: Shape,
+    /// Whose outcome it is.
+    pub side: Side,
+}
+
+/// One resolved parameter, as recorded in an ensemble (text, for manifests and tables).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamInfo {
+    /// Parameter name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Domain, as text.
+    pub domain: String,
+    /// Value or distribution, as text.
+    pub value: String,
+    /// Where the value comes from (file line, baseline key and source, model default).
+    pub origin: String,
+}
+
+/// One option of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionInfo {
+    /// Option name.
+    pub name: String,
+    /// Model name.
+    pub model: String,
+    /// Simulated years.
+    pub horizon: usize,
+    /// The resolved parameters in the model's order.
+    pub parameters: Vec<ParamInfo>,
+    /// The outputs, in the model's order; [`Row::metric`] indexes this list.
+    pub metrics: Vec<MetricInfo>,
+}
+
+/// What a run was: everything but the numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunInfo {
+    /// Scenario name.
+    pub scenario: String,
+    /// Scenario description.
+    pub description: String,
+    /// The scenario file as named by the caller.
+    pub file: String,
+    /// The baseline the plan was resolved against.
+    pub baseline: Baseline,
+    /// [`Plan::fingerprint`].
+    pub fingerprint: String,
+    /// The seed.
+    pub seed: u64,
+    /// Draws in the whole run.
+    pub draws: u64,
+    /// Which part this is.
+    pub shard: Shard,
+    /// The options.
+    pub options: Vec<OptionInfo>,
+}
+
+impl RunInfo {
+    /// The record of running `plan` with `opts`.
+    pub fn new(plan: &Plan, opts: &RunOptions) -> RunInfo {
+        RunInfo {
+            scenario: plan.scenario.clone(),
+            description: plan.description.clone(),
+            file: plan.file.clone(),
+            baseline: plan.baseline.clone(),
+            fingerprint: plan.fingerprint(),
+            seed: opts.seed,
+            draws: opts.draws,
+            shard: opts.shard,
+            options: plan
+                .options
+                .iter()
+                .map(|o| OptionInfo {
+                    name: o.name.clone(),
+                    model: o.model.name().to_owned(),
+                    horizon: o.horizon,
+                    parameters: o
+                        .params
+                        .iter()
+                        .map(|p| ParamInfo {
+                            name: p.def.name.to_owned(),
+                            unit: p.def.unit.to_owned(),
+                            domain: p.def.domain.to_string(),
+                            value: p.value.to_string(),
+                            origin: p.origin.to_string(),
+                        })
+                        .collect(),
+                    metrics: o
+                        .model
+                        .outputs()
+                        .iter()
+                        .map(|d| MetricInfo {
+                            name: d.name.to_owned(),
+                            unit: d.unit.to_owned(),
+                            shape: d.shape,
+                            side: d.side,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The draws this part holds.
+    pub fn range(&self) -> std::ops::Range<u64> {
+        self.shard.range(self.draws)
+    }
+}
+
+/// One value of an ensemble in long form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Row {
+    /// Global draw index.
+    pub draw: u64,
+    /// Index into [`RunInfo::options`].
+    pub option: u32,
+    /// Index into that option's [`OptionInfo::metrics`].
+    pub metric: u32,
+    /// Simulated year (0-based) for a series; `None` for a scalar.
+    pub year: Option<u32>,
+    /// The value.
+    pub value: f64,
+}
+
+/// Every output of every draw of a run (or of a shard), in draw order, then option,
+/// output and year order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ensemble {
+    /// What was run.
+    pub info: RunInfo,
+    /// The values.
+    pub rows: Vec<Row>,
+}
+
+/// A run that could not complete, naming the draw, option and parameter.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RunError {
+    /// A malformed shard.
+    #[error("shard {0}")]
+    Shard(String),
+    /// Zero draws.
+    #[error("the number of draws must be at least 1")]
+    NoDraws,
+    /// A shard with no draws (more shards than draws).
+    #[error("shard {shard} of {draws} draws holds no draw; use at most {draws} shards")]
+    EmptyShard {
+        /// The shard.
+        shard: Shard,
+        /// Draws in the run.
+        draws: u64,
+    },
+    /// A drawn value outside its parameter's domain.
+    #[error(
+        "option \"{option}\", draw {draw}: parameter `{param}` drew {value}, outside its domain: {domain}"
+    )]
+    Domain {
+        /// Draw index.
+        draw: u64,
+        /// Option name.
+        option: String,
+        /// Parameter name.
+        param: String,
+        /// The value drawn.
+        value: f64,
+        /// The domain, as text.
+        domain: String,
+    },
+    /// A truncated distribution found no value inside its bounds.
+    #[error("option \"{option}\", draw {draw}: parameter `{param}`: {source}")]
+    Truncation {
+        /// Draw index.
+        draw: u64,
+        /// Option name.
+        option: String,
+        /// Parameter name.
+        param: String,
+        /// What happened.
+        source: TruncationError,
+    },
+    /// The model rejected the draw or failed.
+    #[error("option \"{option}\", draw {draw}: {source}")]
+    Model {
+        /// Draw index.
+        draw: u64,
+        /// Option name.
+        option: String,
+        /// The model's error.
+        source: ModelError,
+    },
+    /// The model left an output unset (NaN) or infinite.
+    #[error("option \"{option}\", draw {draw}: output `{metric}`{} is {value} (every output must be set to a finite number)", .year.map(|y| format!(" year {y}")).unwrap_or_default())]
+    Output {
+        /// Draw index.
+        draw: u64,
+        /// Option name.
+        option: String,
+        /// Output name.
+        metric: String,
+        /// Year of a series.
+        year: Option<u32>,
+        /// The value (NaN when unset).
+        value: f64,
+    },
+    /// The model's horizon changed with a random parameter.
+    #[error(
+        "option \"{option}\", draw {draw}: the horizon is {got} years, not {planned}; it may depend only on fixed parameters"
+    )]
+    Horizon {
+        /// Draw index.
+        draw: u64,
+        /// Option name.
+        option: String,
+        /// Horizon from the plan.
+        planned: usize,
+        /// Horizon in this draw.
+        got: usize,
+    },
+}
+
+/// Runs the draws of `opts.shard` in parallel on the current rayon pool (the caller
+/// sets its size) and returns them in draw order. `progress(done, total)` is called
+/// from worker threads as draws complete.
+///
+/// # Errors
+/// The [`RunError`] of the lowest failing draw (so the error too is the same whatever
+/// the thread count).
+pub fn run(
+    plan: &Plan,
+    opts: &RunOptions,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<Ensemble, RunError> {
+    if opts.draws == 0 {
+        return Err(RunError::NoDraws);
+    }
+    Shard::new(opts.shard.k, opts.shard.n)?;
+    let range = opts.shard.range(opts.draws);
+    if range.is_empty() {
+        return Err(RunError::EmptyShard { shard: opts.shard, draws: opts.draws });
+    }
+    let total = range.end - range.start;
+    let chunks = total.div_ceil(CHUNK);
+    let done = AtomicU64::new(0);
+    progress(0, total);
+    let parts: Vec<Result<Vec<Row>, RunError>> = (0..chunks)
+        .into_par_iter()
+        .map(|c| {
+            let start = range.start + c * CHUNK;
+            let end = (start + CHUNK).min(range.end);
+            let rows = run_chunk(plan, opts.seed, start..end);
+            let now = done.fetch_add(end - start, Ordering::Relaxed) + (end - start);
+            progress(now, total);
+            rows
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for part in parts {
+        rows.extend(part?);
+    }
+    Ok(Ensemble { info: RunInfo::new(plan, opts), rows })
+}
+
+fn run_chunk(plan: &Plan, seed: u64, draws: std::ops::Range<u64>) -> Result<Vec<Row>, RunError> {
+    let mut outputs: Vec<Outputs> =
+        plan.options.iter().map(|o| Outputs::new(o.model.outputs(), o.horizon)).collect();
+    let mut values: Vec<Vec<f64>> =
+        plan.options.iter().map(|o| vec![0.0; o.params.len()]).collect();
+    let per_draw: usize = outputs.iter().map(|o| o.values().len()).sum();
+    let mut rows = Vec::with_capacity(per_draw * (draws.end - draws.start) as usize);
+    for draw in draws {
+        for (j, option) in plan.options.iter().enumerate() {
+            let vals = &mut values[j];
+            for (k, p) in option.params.iter().enumerate() {
+                vals[k] = sample_param(seed, draw, k, p, &option.name)?;
+            }
+            let defs = option.model.parameters();
+            let params = Params::new(defs, vals);
+            let horizon = option.model.horizon(&params);
+            if horizon != option.horizon {
+                return Err(RunError::Horizon {
+                    draw,
+                    option: option.name.clone(),
+                    planned: option.horizon,
+                    got: horizon,
+                });
+            }
+            let model_err = |source| RunError::Model { draw, option: option.name.clone(), source };
+            option.model.check(&params).map_err(model_err)?;
+            let out = &mut outputs[j];
+            out.clear();
+            let mut rng = draw_rng(seed, draw);
+            option.model.simulate(&params, &mut rng, out).map_err(model_err)?;
+            let mut at = 0;
+            for (m, def) in option.model.outputs().iter().enumerate() {
+                let years = match def.shape {
+                    Shape::Scalar => 1,
+                    Shape::Series => option.horizon,
+                };
+                for t in 0..years {
+                    let value = out.values()[at];
+                    at += 1;
+                    let year = (def.shape == Shape::Series).then_some(t as u32);
+                    if !value.is_finite() {
+                        return Err(RunError::Output {
+                            draw,
+                            option: option.name.clone(),
+                            metric: def.name.to_owned(),
+                            year,
+                            value,
+                        });
+                    }
+                    rows.push(Row { draw, option: j as u32, metric: m as u32, year, value });
+                }
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// Draws parameter `k` of a draw from its own region of the draw's stream.
+fn sample_param(
+    seed: u64,
+    draw: u64,
+    k: usize,
+    p: &crate::spec::ResolvedParam,
+    option: &str,
+) -> Result<f64, RunError> {
+    let value = match p.value.as_fixed() {
+        Some(v) => v,
+        None => {
+            let mut rng = draw_rng(seed, draw);
+            rng.set_block_pos((k as u64 + 1) * PARAM_REGION_BLOCKS);
+            let v = p.value.sample(&mut rng).map_err(|source| RunError::Truncation {
+                draw,
+                option: option.to_owned(),
+                param: p.def.name.to_owned(),
+                source,
+            })?;
+            let continuous = !matches!(p.value.dist, Dist::Empirical { .. });
+            if p.def.domain == Domain::Count && continuous { v.round() } else { v }
+        }
+    };
+    if !p.def.domain.contains(value) {
+        return Err(RunError::Domain {
+            draw,
+            option: option.to_owned(),
+            param: p.def.name.to_owned(),
+            value,
+            domain: p.def.domain.to_string(),
+        });
+    }
+    Ok(value)
+}
+
+/// Shards that cannot be merged.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MergeError {
+    /// Nothing to merge.
+    #[error("no parts to merge")]
+    Empty,
+    /// Parts of different runs.
+    #[error(
+        "part {index} is from a different run: its {what} differs from the first part's ({first} vs {this})"
+    )]
+    Mismatch {
+        /// 1-based position of the part in the list given.
+        index: usize,
+        /// Which field differs.
+        what: &'static str,
+        /// The first part's value.
+        first: String,
+        /// This part's value.
+        this: String,
+    },
+    /// Two parts hold some of the same draws.
+    #[error("shards {a} and {b} overlap (draws {start}..{end})")]
+    Overlap {
+        /// One shard.
+        a: Shard,
+        /// The other.
+        b: Shard,
+        /// First shared draw.
+        start: u64,
+        /// One past the last shared draw.
+        end: u64,
+    },
+    /// Draws that no part holds.
+    #[error("draws {start}..{end} of {draws} are in no part (a shard is missing)")]
+    Gap {
+        /// First missing draw.
+        start: u64,
+        /// One past the last missing draw.
+        end: u64,
+        /// Draws in the run.
+        draws: u64,
+    },
+    /// A part's rows do not match its shard.
+    #[error("part {index} (shard {shard}) holds draw {draw}, outside its draws {start}..{end}")]
+    Corrupt {
+        /// 1-based position of the part.
+        index: usize,
+        /// Its shard.
+        shard: Shard,
+        /// The stray draw.
+        draw: u64,
+        /// Its first draw.
+        start: u64,
+        /// One past its last draw.
+        end: u64,
+    },
+}
+
+/// Joins the shards of one run into the ensemble an unsharded run returns: same
+/// plan (fingerprint and options), seed and draws; shards non-overlapping and complete.
+///
+/// # Errors
+/// A [`MergeError`] naming the part and what differs, the overlapping shards, or the
+/// missing draws.
+pub fn merge(parts: Vec<Ensemble>) -> Result<Ensemble, MergeError> {
+    let first = parts.first().ok_or(MergeError::Empty)?.info.clone();
+    for (i, p) in parts.iter().enumerate() {
+        let mismatch = |what, a: String, b: String| MergeError::Mismatch {
+            index: i + 1,
+            what,
+            first: a,
+            this: b,
+        };
+        if p.info.fingerprint != first.fingerprint {
+            return Err(mismatch(
+                "plan fingerprint",
+                first.fingerprint.clone(),
+                p.info.fingerprint.clone(),
+            ));
+        }
+        if p.info.seed != first.seed {
+            return Err(mismatch("seed", first.seed.to_string(), p.info.seed.to_string()));
+        }
+        if p.info.draws != first.draws {
+            return Err(mismatch(
+                "number of draws",
+                first.draws.to_string(),
+                p.info.draws.to_string(),
+            ));
+        }
+        if p.info.options != first.options || p.info.scenario != first.scenario {
+            return Err(mismatch(
+                "options",
+                format!("{:?}", first.scenario),
+                format!("{:?}", p.info.scenario),
+            ));
+        }
+        let r = p.info.range();
+        if let Some(row) = p.rows.iter().find(|row| !r.contains(&row.draw)) {
+            return Err(MergeError::Corrupt {
+                index: i + 1,
+                shard: p.info.shard,
+                draw: row.draw,
+                start: r.start,
+                end: r.end,
+            });
+        }
+    }
+    let mut parts = parts;
+    parts.sort_by_key(|p| (p.info.range().start, p.info.range().end));
+    let mut next = 0;
+    let mut prev: Option<Shard> = None;
+    for p in &parts {
+        let r = p.info.range();
+        if r.start > next {
+            return Err(MergeError::Gap { start: next, end: r.start, draws: first.draws });
+        }
+        if r.start < next {
+            return Err(MergeError::Overlap {
+                a: prev.unwrap_or(p.info.shard),
+                b: p.info.shard,
+                start: r.start,
+                end: next.min(r.end),
+            });
+        }
+        next = r.end;
+        prev = Some(p.info.shard);
+    }
+    if next < first.draws {
+        return Err(MergeError::Gap { start: next, end: first.draws, draws: first.draws });
+    }
+    let mut info = parts[0].info.clone();
+    info.shard = Shard::FULL;
+    let rows = parts.into_iter().flat_map(|p| p.rows).collect();
+    Ok(Ensemble { info, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_the_draws_once() {
+        for draws in [1u64, 7, 10, 1000, 1001] {
+            for n in 1..=8u64.min(draws) {
+                let mut next = 0;
+                for k in 1..=n {
+                    let r = Shard::new(k, n).unwrap().range(draws);
+                    assert_eq!(r.start, next, "draws {draws} shard {k}/{n}");
+                    assert!(!r.is_empty());
+                    next = r.end;
+                }
+                assert_eq!(next, draws);
+            }
+        }
+    }
+
+    #[test]
+    fn shard_parses_k_of_n() {
+        assert_eq!("2/4".parse::<Shard>().unwrap(), Shard { k: 2, n: 4 });
+        assert!("0/4".parse::<Shard>().is_err());
+        assert!("5/4".parse::<Shard>().is_err());
+        assert!("2-4".parse::<Shard>().is_err());
+        assert_eq!(Shard { k: 3, n: 8 }.to_string(), "3/8");
+    }
+}

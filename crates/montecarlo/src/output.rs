@@ -1,0 +1,1 @@
+//! Output files: draws and summary CSV, the manifest (JSON), and the Arrow IPC file.
