@@ -2,10 +2,16 @@
 
 use crate::model::Model;
 
+pub mod diaspora;
 pub mod recruitment;
+pub mod remittance_cost;
+pub mod skills;
 pub mod temporary_scheme;
 
+pub use diaspora::Diaspora;
 pub use recruitment::Recruitment;
+pub use remittance_cost::RemittanceCost;
+pub use skills::Skills;
 pub use temporary_scheme::TemporaryScheme;
 
 /// Every model, in the order they are documented (one per line).
@@ -14,6 +20,9 @@ pub fn all() -> Vec<&'static dyn Model> {
     vec![
         &TemporaryScheme,
         &Recruitment,
+        &Skills,
+        &RemittanceCost,
+        &Diaspora,
     ]
 }
 
