@@ -33,4 +33,5 @@ pub mod brief;
 mod corridor;
 pub mod map;
 pub mod markup;
+pub mod scenario;
 pub mod svg;

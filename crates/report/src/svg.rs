@@ -1185,6 +1185,232 @@ pub fn interval_chart(chart: &IntervalChart) -> String {
     out
 }
 
+/// One point of a [`FanSeries`]: the quantiles of the draws at one x.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FanPoint {
+    /// The x value (usually a year).
+    pub x: f64,
+    /// 5th percentile.
+    pub p05: f64,
+    /// 25th percentile.
+    pub p25: f64,
+    /// Median.
+    pub p50: f64,
+    /// 75th percentile.
+    pub p75: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+/// One band-and-line of a [`FanChart`]: a policy option's median over time with its
+/// 50 % and 90 % intervals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FanSeries {
+    /// The series name, shown in the legend.
+    pub name: String,
+    /// The points. Points whose median is not finite are left out.
+    pub points: Vec<FanPoint>,
+}
+
+/// Medians with shaded 50 % and 90 % intervals, one series per policy option: for
+/// Monte Carlo results over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FanChart {
+    /// The element id. Unique per page.
+    pub id: String,
+    /// The chart's title.
+    pub title: String,
+    /// An optional sentence put before the data in the text alternative.
+    pub summary: String,
+    /// How x values are written.
+    pub x_style: NumberStyle,
+    /// How y values are written.
+    pub y_style: NumberStyle,
+    /// The unit of the y values.
+    pub y_unit: String,
+    /// The series.
+    pub series: Vec<FanSeries>,
+}
+
+/// Draws a [`FanChart`]: for each series a light band from the 5th to the 95th
+/// percentile, a darker band from the 25th to the 75th, and the median as a line with
+/// markers. The text alternative gives every median with its 90 % interval.
+pub fn fan_chart(chart: &FanChart) -> String {
+    let id = sanitize_id(&chart.id);
+    let series: Vec<(&str, Vec<FanPoint>)> = chart
+        .series
+        .iter()
+        .map(|s| {
+            let mut pts: Vec<FanPoint> =
+                s.points.iter().copied().filter(|p| p.x.is_finite() && p.p50.is_finite()).collect();
+            pts.sort_by(|a, b| a.x.total_cmp(&b.x));
+            (s.name.as_str(), pts)
+        })
+        .collect();
+    let (xs, ys) = (chart.x_style, chart.y_style);
+    let data = series
+        .iter()
+        .map(|(name, pts)| {
+            if pts.is_empty() {
+                return format!("{name}: no data.");
+            }
+            let values: Vec<String> = pts
+                .iter()
+                .map(|p| {
+                    if p.p05.is_finite() && p.p95.is_finite() {
+                        format!(
+                            "{} {} (90% interval {} to {})",
+                            xs.full(p.x),
+                            ys.full(p.p50),
+                            ys.full(p.p05),
+                            ys.full(p.p95)
+                        )
+                    } else {
+                        format!("{} {}", xs.full(p.x), ys.full(p.p50))
+                    }
+                })
+                .collect();
+            format!("{name}, median {}: {}.", chart.y_unit, values.join("; "))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let desc = describe(&chart.summary, &data);
+    let values: Vec<f64> = series
+        .iter()
+        .flat_map(|(_, p)| p.iter().flat_map(|p| [p.p05, p.p25, p.p50, p.p75, p.p95]))
+        .filter(|v| v.is_finite())
+        .collect();
+    let all_x: Vec<f64> = series.iter().flat_map(|(_, p)| p.iter().map(|p| p.x)).collect();
+    if all_x.is_empty() {
+        return empty(&id, &chart.title, &describe(&chart.summary, "No data available."), WIDTH);
+    }
+    let (x_min, x_max) = all_x
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(*x), hi.max(*x)));
+    let (y_min, y_max) =
+        values.iter().fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let (x_lo, x_hi) = if x_max > x_min { (x_min, x_max) } else { (x_min - 1.0, x_max + 1.0) };
+    let y_ticks = nice_ticks(y_min, y_max, 5);
+    let y_labels = tick_labels(&y_ticks, ys);
+    let x_ticks = if xs == NumberStyle::Year {
+        integer_ticks_within(x_lo, x_hi, 8)
+    } else {
+        let t = nice_ticks(x_lo, x_hi, 6);
+        Ticks {
+            values: t
+                .values
+                .into_iter()
+                .filter(|v| *v >= x_lo - 1e-9 && *v <= x_hi + 1e-9)
+                .collect(),
+            step: t.step,
+        }
+    };
+    let x_labels = tick_labels(&x_ticks, xs);
+    let label_w = y_labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let left = (label_w + 14.0).max(40.0);
+    let right = WIDTH - 24.0;
+    let mut entries: Vec<(String, Swatch)> = series
+        .iter()
+        .enumerate()
+        .map(|(idx, (name, _))| (format!("{name} (median)"), Swatch::Series(idx)))
+        .collect();
+    entries.push(("50% and 90% intervals (shaded)".to_owned(), Swatch::Fill("#c8c8c8")));
+    let (legend_svg, legend_h) = legend(&entries, left, 14.0, right - left);
+    let top = 14.0 + legend_h + 28.0;
+    let plot_h = 220.0;
+    let bottom = top + plot_h;
+    let height = bottom + 30.0;
+    let x_of = |x: f64| left + (x - x_lo) / (x_hi - x_lo) * (right - left);
+    let y_of =
+        |y: f64| bottom - (y - y_ticks.first()) / (y_ticks.last() - y_ticks.first()) * plot_h;
+
+    let mut out = open(&id, WIDTH, height, &chart.title, &desc);
+    out.push_str(&legend_svg);
+    out.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
+        n((left - label_w - 8.0).max(0.0)),
+        n(top - 14.0),
+        escape(&chart.y_unit)
+    ));
+    out.push_str(&y_axis(&y_ticks, &y_labels, left, right, y_of));
+    out.push_str(&format!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
+        n(left),
+        n(bottom),
+        n(right),
+        n(bottom)
+    ));
+    out.push_str(&x_axis(&x_ticks, &x_labels, (bottom, bottom + 4.0), MUTED, x_of));
+    let band = |pts: &[FanPoint], lo: fn(&FanPoint) -> f64, hi: fn(&FanPoint) -> f64| {
+        let ok: Vec<&FanPoint> =
+            pts.iter().filter(|p| lo(p).is_finite() && hi(p).is_finite()).collect();
+        if ok.len() < 2 {
+            return None;
+        }
+        let mut d = String::new();
+        for (i, p) in ok.iter().enumerate() {
+            d.push_str(&format!(
+                "{}{} {}",
+                if i == 0 { "M" } else { "L" },
+                n(x_of(p.x)),
+                n(y_of(hi(p)))
+            ));
+        }
+        for p in ok.iter().rev() {
+            d.push_str(&format!("L{} {}", n(x_of(p.x)), n(y_of(lo(p)))));
+        }
+        d.push('Z');
+        Some(d)
+    };
+    for (idx, (name, pts)) in series.iter().enumerate() {
+        if pts.is_empty() {
+            continue;
+        }
+        let colour = PALETTE[idx % PALETTE.len()];
+        let dash = DASHES[idx % DASHES.len()];
+        let dash_attr =
+            if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
+        out.push_str(&format!("<g class=\"series\" data-series=\"{}\">", escape(name)));
+        if let Some(d) = band(pts, |p| p.p05, |p| p.p95) {
+            out.push_str(&format!(
+                "<path class=\"band90\" d=\"{d}\" fill=\"{colour}\" fill-opacity=\"0.12\"/>"
+            ));
+        }
+        if let Some(d) = band(pts, |p| p.p25, |p| p.p75) {
+            out.push_str(&format!(
+                "<path class=\"band50\" d=\"{d}\" fill=\"{colour}\" fill-opacity=\"0.25\"/>"
+            ));
+        }
+        if pts.len() >= 2 {
+            let d: Vec<String> = pts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    format!("{}{} {}", if i == 0 { "M" } else { "L" }, n(x_of(p.x)), n(y_of(p.p50)))
+                })
+                .collect();
+            out.push_str(&format!(
+                "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash_attr}/>",
+                d.join("")
+            ));
+        }
+        for p in pts {
+            let tip = format!(
+                "{name}, {}: median {} {} (90% interval {} to {})",
+                xs.full(p.x),
+                ys.full(p.p50),
+                chart.y_unit,
+                ys.full(p.p05),
+                ys.full(p.p95)
+            );
+            out.push_str(&marker(idx, x_of(p.x), y_of(p.p50), colour, &tip));
+        }
+        out.push_str("</g>");
+    }
+    out.push_str("</svg>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1421,5 +1647,42 @@ mod tests {
         assert!(svg.contains("A: 1,200,000, 90% interval 900,000 to 1,500,000"), "{svg}");
         assert!(svg.contains("1.2M (900k–1.5M)"));
         assert_eq!(svg, interval_chart(&chart));
+    }
+    #[test]
+    fn fan_chart_draws_bands_and_states_the_intervals() {
+        let pt = |x: f64, m: f64| FanPoint {
+            x,
+            p05: m - 2.0,
+            p25: m - 1.0,
+            p50: m,
+            p75: m + 1.0,
+            p95: m + 2.0,
+        };
+        let chart = FanChart {
+            id: "fan".to_owned(),
+            title: "Remittances".to_owned(),
+            summary: String::new(),
+            x_style: NumberStyle::Year,
+            y_style: NumberStyle::Compact,
+            y_unit: "USD".to_owned(),
+            series: vec![
+                FanSeries {
+                    name: "A".to_owned(),
+                    points: vec![pt(2021.0, 10.0), pt(2022.0, 12.0)],
+                },
+                FanSeries {
+                    name: "B".to_owned(),
+                    points: vec![pt(2021.0, 5.0), pt(2022.0, f64::NAN)],
+                },
+            ],
+        };
+        let svg = fan_chart(&chart);
+        assert_eq!(svg.matches("class=\"band90\"").count(), 1, "B has one finite point: no band");
+        assert_eq!(svg.matches("class=\"band50\"").count(), 1);
+        assert!(svg.contains("A, median USD: 2021 10 (90% interval 8 to 12)"), "{svg}");
+        assert!(svg.contains("role=\"img\""));
+        assert_eq!(svg, fan_chart(&chart), "deterministic");
+        let none = fan_chart(&FanChart { series: vec![], ..chart });
+        assert!(none.contains("No data available"));
     }
 }
