@@ -57,11 +57,24 @@ pub const FLOWS_KEY: &str = "estimate-flows";
 /// Key prefix of stored remittance estimates.
 pub const REMITTANCES_KEY: &str = "estimate-remittances";
 
-/// Store indicator codes of crude birth and death rates (per 1,000 people, WDI
-/// `SP.DYN.CBRT.IN`, `SP.DYN.CDRT.IN`), used for births and deaths from the store.
-pub const BIRTH_RATE_CODE: &str = "birth_rate_crude";
-/// See [`BIRTH_RATE_CODE`].
-pub const DEATH_RATE_CODE: &str = "death_rate_crude";
+/// Store indicator code of the crude birth rate (per 1,000 people, WDI
+/// `SP.DYN.CBRT.IN`, [`Indicator::BIRTH_RATE_CRUDE`]), used for births from the store.
+pub const BIRTH_RATE_CODE: &str = Indicator::BIRTH_RATE_CRUDE.code;
+/// Store indicator code of the crude death rate (per 1,000 people, WDI
+/// `SP.DYN.CDRT.IN`, [`Indicator::DEATH_RATE_CRUDE`]), used for deaths from the store.
+pub const DEATH_RATE_CODE: &str = Indicator::DEATH_RATE_CRUDE.code;
+
+/// The calendar years whose births (or deaths) make up a period between two mid-year
+/// stock tables, with their weights: `y0` and `y1` count half, the years between count
+/// fully (mid-`y0` to mid-`y1`). The weights sum to `y1 − y0`.
+///
+/// WDI's crude rates are events in a calendar year per 1,000 mid-year people, so
+/// `rate_y / 1000 × population_y` is the events of calendar year `y`; half of `y0`'s and
+/// half of `y1`'s fall inside the period. See `docs/flows.md`, "Births and deaths from
+/// the store".
+pub fn vital_year_weights(y0: i32, y1: i32) -> Vec<(i32, f64)> {
+    (y0..=y1).map(|y| (y, if y == y0 || y == y1 { 0.5 } else { 1.0 })).collect()
+}
 
 /// The default zero corridors of the remittance matrix, as (receiver, sender) pairs
 /// listed in one direction; both directions are applied.
@@ -86,8 +99,14 @@ pub enum StockSource {
 /// Where births and deaths come from (demographic accounting only).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum VitalSource {
-    /// Crude birth and death rates × population from the store.
-    Store,
+    /// Crude birth and death rates × population from the store, over the calendar years
+    /// of [`vital_year_weights`].
+    Store {
+        /// Give an area that lacks a rate or its population for any of those years zero
+        /// births and deaths (each such area is listed in the notes) instead of stopping
+        /// with the list.
+        zero_where_missing: bool,
+    },
     /// A CSV file `area,period_start,period_end,births,deaths`.
     Csv(PathBuf),
     /// No births and no deaths: the stock change is all migration (as in migest's
@@ -583,15 +602,18 @@ async fn flow_vital(
             notes.push(format!("births and deaths from {}", path.display()));
             Ok(areas.iter().map(|a| by_area[a]).unzip())
         }
-        VitalSource::Store => {
-            let years: Vec<i32> = (req.period_start..req.period_end).collect();
+        VitalSource::Store { zero_where_missing } => {
+            let weights = vital_year_weights(req.period_start, req.period_end);
+            let years: Vec<i32> = weights.iter().map(|(y, _)| *y).collect();
             let cbr = area_series(ws, BIRTH_RATE_CODE, &years).await?;
             let cdr = area_series(ws, DEATH_RATE_CODE, &years).await?;
             let pop = area_series(ws, Indicator::POPULATION.code, &years).await?;
             let empty = HashMap::new();
             let get = |s: &Option<Series>| s.as_ref().map_or(&empty, |(_, m, _)| m).clone();
             let (cbr_m, cdr_m, pop_m) = (get(&cbr), get(&cdr), get(&pop));
-            let mut missing: BTreeMap<&str, Vec<Iso3>> = BTreeMap::new();
+            // What is missing, by series: the areas and, for each, the years.
+            let mut missing: BTreeMap<&str, Vec<(Iso3, Vec<i32>)>> = BTreeMap::new();
+            let mut incomplete: BTreeSet<Iso3> = BTreeSet::new();
             let (mut births, mut deaths) = (vec![0.0; n], vec![0.0; n]);
             for (k, &area) in areas.iter().enumerate() {
                 for (what, m) in [
@@ -599,46 +621,97 @@ async fn flow_vital(
                     ("crude death rate (WDI SP.DYN.CDRT.IN)", &cdr_m),
                     ("population (WDI SP.POP.TOTL)", &pop_m),
                 ] {
-                    if years.iter().any(|y| !m.contains_key(&(area, *y))) {
-                        missing.entry(what).or_default().push(area);
+                    let absent: Vec<i32> =
+                        years.iter().copied().filter(|y| !m.contains_key(&(area, *y))).collect();
+                    if !absent.is_empty() {
+                        missing.entry(what).or_default().push((area, absent));
+                        incomplete.insert(area);
                     }
                 }
-                for y in &years {
-                    let p = pop_m.get(&(area, *y)).copied().unwrap_or(0.0);
-                    births[k] += cbr_m.get(&(area, *y)).copied().unwrap_or(0.0) / 1000.0 * p;
-                    deaths[k] += cdr_m.get(&(area, *y)).copied().unwrap_or(0.0) / 1000.0 * p;
+                if incomplete.contains(&area) {
+                    continue;
+                }
+                for &(y, w) in &weights {
+                    let p = pop_m[&(area, y)];
+                    births[k] += w * cbr_m[&(area, y)] / 1000.0 * p;
+                    deaths[k] += w * cdr_m[&(area, y)] / 1000.0 * p;
                 }
             }
-            if !missing.is_empty() {
-                let parts: Vec<String> = missing
+            let describe = |missing: &BTreeMap<&str, Vec<(Iso3, Vec<i32>)>>| -> Vec<String> {
+                missing
                     .iter()
                     .map(|(what, list)| {
-                        format!("{what} missing for {} area(s): {}", list.len(), area_list(list))
+                        let areas: Vec<String> = list
+                            .iter()
+                            .map(|(a, ys)| {
+                                if ys.len() == years.len() {
+                                    a.as_str().to_owned()
+                                } else {
+                                    let ys: Vec<String> =
+                                        ys.iter().map(ToString::to_string).collect();
+                                    format!("{} ({})", a.as_str(), ys.join(", "))
+                                }
+                            })
+                            .collect();
+                        format!("{what} missing for {} area(s): {}", list.len(), areas.join(", "))
                     })
-                    .collect();
+                    .collect()
+            };
+            if !missing.is_empty() && !zero_where_missing {
                 return Err(estimate_error(format!(
-                    "{} needs births and deaths for {}–{} (each year {}–{}); from the store: {}; \
-                     give them with --vital FILE.csv (docs/input-formats.md), or --no-vital",
+                    "{} needs births and deaths for {}–{} (crude rates × population of each \
+                     year {}–{}); from the store: {}; import the WDI series \
+                     (docs/flows.md), give them with --vital FILE.csv (docs/input-formats.md), \
+                     accept zero births and deaths for these areas \
+                     (--zero-vital-where-missing), or run with --no-vital",
                     req.method,
                     req.period_start,
                     req.period_end,
                     req.period_start,
-                    req.period_end - 1,
-                    parts.join("; ")
+                    req.period_end,
+                    describe(&missing).join("; ")
                 )));
             }
             let imports = imports_by_id(ws).await?;
             for (role, s) in
                 [("crude birth rate", &cbr), ("crude death rate", &cdr), ("population", &pop)]
             {
-                if let Some((id, _, _)) = s {
-                    inputs.push(input_of(&imports, *id, role));
+                if let Some((id, _, others)) = s {
+                    let used = input_of(&imports, *id, role);
+                    notes.push(format!(
+                        "{role} from the store: {} edition {}",
+                        used.key, used.edition
+                    ));
+                    for other in others {
+                        let r = input_of(&imports, *other, "");
+                        notes.push(format!(
+                            "not used for the {role} (fewer area-years): {} edition {}",
+                            r.key, r.edition
+                        ));
+                    }
+                    inputs.push(used);
                 }
             }
-            notes.push(
-                "births and deaths = crude rates × population, summed over the years of the period"
-                    .to_owned(),
-            );
+            notes.push(format!(
+                "births and deaths = Σ over years {}–{} of weight × crude rate ÷ 1,000 × \
+                 population, weight ½ for {} and {} (mid-year to mid-year); world {:.0} \
+                 births, {:.0} deaths",
+                req.period_start,
+                req.period_end,
+                req.period_start,
+                req.period_end,
+                births.iter().sum::<f64>(),
+                deaths.iter().sum::<f64>()
+            ));
+            if !incomplete.is_empty() {
+                let list: Vec<Iso3> = incomplete.into_iter().collect();
+                notes.push(format!(
+                    "ZERO births and deaths (--zero-vital-where-missing) for {} area(s): {}; {}",
+                    list.len(),
+                    area_list(&list),
+                    describe(&missing).join("; ")
+                ));
+            }
             Ok((births, deaths))
         }
     }
@@ -849,7 +922,12 @@ impl Workspace {
         };
         if req.store_result {
             let vital = match &req.vital {
-                VitalSource::Store => "births and deaths from the store",
+                VitalSource::Store { zero_where_missing: false } => {
+                    "births and deaths from the store"
+                }
+                VitalSource::Store { zero_where_missing: true } => {
+                    "births and deaths from the store, zero where missing"
+                }
                 VitalSource::Csv(_) => "births and deaths from a file",
                 VitalSource::Zero => "no births or deaths",
             };

@@ -16,9 +16,12 @@ use crate::commands::Error;
 
 const FLOWS_HELP: &str = "\
 Methods (Abel & Cohen 2019): sd_drop_neg, sd_rev_neg, mig_rate, da_min_open, da_min_closed,
-da_pb_closed. The da_* methods need births and deaths (--vital FILE.csv, the store's crude
-rates × population, or --no-vital) and the native-born diagonal (given in --stocks as
-orig = dest rows, else population − immigrants from the store's population).
+da_pb_closed. The da_* methods need births and deaths and the native-born diagonal (given
+in --stocks as orig = dest rows, else population − immigrants from the store's population).
+Births and deaths: --vital FILE.csv; by default the store's WDI crude birth and death rates
+(SP.DYN.CBRT.IN, SP.DYN.CDRT.IN) × population, mid-year to mid-year (half of the first and
+last calendar year, all of the years between); areas missing a rate or population stop the
+command with their list unless --zero-vital-where-missing; --no-vital for none at all.
 
 Output CSV columns: orig,dest,period_start,period_end,flow (ISO3, persons; non-zero flows).
 
@@ -80,6 +83,10 @@ pub(crate) struct FlowsArgs {
     /// Assume no births and no deaths (demographic accounting only).
     #[arg(long)]
     no_vital: bool,
+    /// Births and deaths from the store: give areas without a crude rate or population
+    /// for a year of the period zero births and deaths (listed) instead of stopping.
+    #[arg(long, conflicts_with_all = ["vital", "no_vital"])]
+    zero_vital_where_missing: bool,
     /// Demographic accounting: leave the native-born of areas without population at zero
     /// (listed) instead of stopping.
     #[arg(long)]
@@ -195,7 +202,7 @@ async fn flows(global: &Global, ws: &Workspace, a: FlowsArgs) -> Result<(), Erro
         vital: match (a.vital, a.no_vital) {
             (Some(p), _) => VitalSource::Csv(p),
             (None, true) => VitalSource::Zero,
-            (None, false) => VitalSource::Store,
+            (None, false) => VitalSource::Store { zero_where_missing: a.zero_vital_where_missing },
         },
         zero_native_born_where_missing: a.zero_native_born_where_missing,
         store_result: a.store,

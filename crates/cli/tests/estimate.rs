@@ -199,3 +199,116 @@ fn remittances_from_the_world_bank_2017_files() {
         assert!(!rows.iter().any(|r| r[0] == a && r[1] == b), "{a}→{b} is a zero corridor");
     }
 }
+
+/// The WDI bulk CSV fixtures of crude birth and death rates and population, 2014–2021, for
+/// the four regions of the stock fixture (`tests/data/API_*_fixture.csv`).
+const RATE_FIXTURES: [&str; 3] = [
+    "API_SP.DYN.CBRT.IN_DS2_en_csv_v2_fixture.csv",
+    "API_SP.DYN.CDRT.IN_DS2_en_csv_v2_fixture.csv",
+    "API_SP.POP.TOTL_DS2_en_csv_v2_fixture.csv",
+];
+
+/// `estimate flows` 2015–2020 on the stock fixture, without `--vital`.
+fn flows_from_store(db: &Path, method: &str, out: &Path) -> Command {
+    let mut cmd = coherence(db);
+    cmd.args(["estimate", "flows", "--method", method, "--from", "2015", "--to", "2020"])
+        .arg("--stocks")
+        .arg(fixture("estimate_stocks.csv"))
+        .arg("--out")
+        .arg(out);
+    cmd
+}
+
+fn same_flows(a: &[(String, String, f64)], b: &[(String, String, f64)]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.0 == y.0 && x.1 == y.1 && (x.2 - y.2).abs() <= 1e-9 * x.2.abs().max(1.0)
+        })
+}
+
+#[test]
+fn demographic_accounting_takes_births_and_deaths_from_the_stored_rates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let mut import = coherence(&db);
+    import.arg("-q").arg("import");
+    for f in RATE_FIXTURES {
+        import.arg(fixture(f));
+    }
+    import.assert().success();
+    for method in ["da_min_open", "da_min_closed", "da_pb_closed"] {
+        let from_store = dir.path().join(format!("{method}_store.csv"));
+        let assert = flows_from_store(&db, method, &from_store).assert().success();
+        let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        // The inputs are named, the rule is printed, and the fit's state.
+        assert!(stderr.contains("crude birth rate from the store: wdi-sp.dyn.cbrt.in"), "{stderr}");
+        assert!(stderr.contains("crude death rate from the store: wdi-sp.dyn.cdrt.in"), "{stderr}");
+        assert!(stderr.contains("population from the store: wdi-sp.pop.totl"), "{stderr}");
+        assert!(stderr.contains("weight ½ for 2015 and 2020"), "{stderr}");
+        // Σ births 172.499, Σ deaths 153.0735 (estimate_vital_from_rates.csv).
+        assert!(stderr.contains("world 172 births, 153 deaths"), "{stderr}");
+        assert!(stderr.contains("allocation fit: converged"), "{stderr}");
+        assert!(!stderr.contains("ZERO births"), "{stderr}");
+
+        // The same births and deaths computed by hand (mid-2015 to mid-2020: half of 2015
+        // and of 2020, all of 2016–2019) and given as a file give the same flows.
+        let by_hand = dir.path().join(format!("{method}_file.csv"));
+        flows_from_store(&db, method, &by_hand)
+            .arg("--vital")
+            .arg(fixture("estimate_vital_from_rates.csv"))
+            .assert()
+            .success();
+        let (store_rows, hand_rows) = (read_flows(&from_store), read_flows(&by_hand));
+        assert!(!store_rows.is_empty(), "{method}");
+        assert!(same_flows(&store_rows, &hand_rows), "{method}: {store_rows:?} vs {hand_rows:?}");
+
+        // A file overrides the store: the calendar years 2015–2019 instead give other flows,
+        // and so does no births and deaths at all.
+        for other in [Some("estimate_vital_calendar_years.csv"), None] {
+            let out = dir.path().join(format!("{method}_other.csv"));
+            let mut cmd = flows_from_store(&db, method, &out);
+            match other {
+                Some(f) => cmd.arg("--vital").arg(fixture(f)),
+                None => cmd.arg("--no-vital"),
+            };
+            cmd.assert().success();
+            assert!(!same_flows(&store_rows, &read_flows(&out)), "{method}: {other:?}");
+        }
+    }
+}
+
+#[test]
+fn an_area_without_a_stored_rate_stops_the_estimate_unless_zero_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    // Italy has no crude death rate for 2018 in this file.
+    coherence(&db)
+        .arg("-q")
+        .arg("import")
+        .arg(fixture(RATE_FIXTURES[0]))
+        .arg(fixture("API_SP.DYN.CDRT.IN_DS2_en_csv_v2_fixture_gap.csv"))
+        .arg(fixture(RATE_FIXTURES[2]))
+        .assert()
+        .success();
+    let out = dir.path().join("f.csv");
+    flows_from_store(&db, "da_pb_closed", &out).assert().failure().stderr(
+        predicate::str::contains(
+            "crude death rate (WDI SP.DYN.CDRT.IN) missing for 1 area(s): ITA (2018)",
+        )
+        .and(predicate::str::contains("--zero-vital-where-missing"))
+        .and(predicate::str::contains("crude birth rate").not()),
+    );
+    assert!(!out.exists(), "no output on error");
+    let assert = flows_from_store(&db, "da_pb_closed", &out)
+        .arg("--zero-vital-where-missing")
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("ZERO births and deaths (--zero-vital-where-missing) for 1 area(s): ITA"),
+        "{stderr}"
+    );
+    // Italy's births (8.476) and deaths (12.3245) are left out of the world totals.
+    assert!(stderr.contains("world 164 births, 141 deaths"), "{stderr}");
+    assert!(!read_flows(&out).is_empty());
+}
