@@ -35,6 +35,9 @@ pub const MAX_POOL: f64 = 20_000_000.0;
 
 const NAME: &str = "temporary-scheme";
 
+/// Rounding allowed when shares or probabilities that must sum to at most 1 are checked.
+const SLACK: f64 = 1e-12;
+
 const PARAMETERS: &[ParamDef] = &[
     ParamDef {
         name: "quota",
@@ -479,7 +482,10 @@ const CONTRACT: u8 = 2; // abroad, in contract
 const IRREGULAR: u8 = 3; // abroad, irregular
 const REGULARISED: u8 = 4; // abroad, regularised (absorbing)
 
-/// Worker state as a struct of arrays; slot `i` is the `i`-th person recruited.
+/// Worker state as a struct of arrays (slot `i` is the `i`-th person recruited), plus
+/// the lists of workers abroad and of returnees who may re-enter, both kept in
+/// ascending slot order so that the arrays are read front to back. Workers barred from
+/// re-entry are in neither list and are never visited again.
 #[derive(Default)]
 struct Pool {
     state: Vec<u8>,
@@ -490,6 +496,12 @@ struct Pool {
     fee: Vec<f64>,
     debt: Vec<f64>,
     savings: Vec<f64>,
+    /// Workers abroad, by ascending slot.
+    abroad: Vec<u32>,
+    /// Returnees who may re-enter, by ascending slot.
+    home: Vec<u32>,
+    /// Scratch lists, kept for their allocations.
+    scratch: [Vec<u32>; 4],
 }
 
 impl Pool {
@@ -502,6 +514,8 @@ impl Pool {
         self.fee.clear();
         self.debt.clear();
         self.savings.clear();
+        self.abroad.clear();
+        self.home.clear();
         self.state.reserve(capacity);
         self.contract_left.reserve(capacity);
         self.uses_skills.reserve(capacity);
@@ -510,6 +524,12 @@ impl Pool {
         self.fee.reserve(capacity);
         self.debt.reserve(capacity);
         self.savings.reserve(capacity);
+        self.abroad.reserve(capacity);
+        self.home.reserve(capacity);
+        for list in &mut self.scratch {
+            list.clear();
+            list.reserve(capacity);
+        }
     }
 }
 
@@ -602,9 +622,13 @@ struct Totals {
     recruited: u64,
     reentries: u64,
     worker_years: u64,
+    barred: u64,
     ratio_sum: f64,
     new_cost_sum: f64,
     new_wage_sum: f64,
+    /// Returnees at home who use their skills, and the sum of their years abroad.
+    skilled_home: u64,
+    skill_years_home: u64,
 }
 
 /// Accumulators of one year.
@@ -613,11 +637,9 @@ struct Year {
     abroad: u64,
     present: u64,
     irregular: u64,
-    skilled: u64,
     remitted: f64,
     repatriated: f64,
     carried_home: f64,
-    skill_income: f64,
 }
 
 /// Two standard normal deviates (Box–Muller) from two `u64`s.
@@ -660,28 +682,31 @@ fn work(pool: &mut Pool, i: usize, irregular: bool, x: &Inputs, tot: &mut Totals
     yr.abroad += 1;
 }
 
-/// Worker `i` goes home: savings come home, unpaid debt passes to the household.
+/// Worker `i` goes home: savings come home, unpaid debt passes to the household, and
+/// whether they use their skills at home is drawn from the high half of `r`.
 #[inline(always)]
-fn go_home(pool: &mut Pool, i: usize, state: u8, uses_skills: bool, yr: &mut Year) {
+fn go_home(
+    pool: &mut Pool,
+    i: usize,
+    state: u8,
+    r: u64,
+    x: &Inputs,
+    tot: &mut Totals,
+    yr: &mut Year,
+) {
+    let uses = (r >> 32) < x.t_skill_use;
     pool.state[i] = state;
-    pool.uses_skills[i] = uses_skills;
+    pool.uses_skills[i] = uses;
+    tot.skilled_home += u64::from(uses);
+    tot.skill_years_home += u64::from(uses) * u64::from(pool.years_abroad[i]);
     yr.repatriated += pool.savings[i];
     yr.carried_home += pool.debt[i];
     pool.savings[i] = 0.0;
     pool.debt[i] = 0.0;
 }
 
-/// Admits worker `i` (already in the pool) for a new contract, charging `fee`.
-#[inline(always)]
-fn admit(pool: &mut Pool, i: usize, fee: f64, x: &Inputs, tot: &mut Totals) {
-    pool.state[i] = CONTRACT;
-    pool.contract_left[i] = x.contract_years;
-    pool.debt[i] += fee;
-    tot.fees += fee;
-}
-
-/// One year for worker `i` who is abroad at the start of the year (or was just
-/// admitted): work, then the end-of-year transition; counts the end state.
+/// One year for worker `i`, abroad at the start of the year or just admitted: work,
+/// then the end-of-year transition. Returns the worker's state at the end of the year.
 #[inline(always)]
 fn abroad_year(
     pool: &mut Pool,
@@ -690,30 +715,29 @@ fn abroad_year(
     x: &Inputs,
     tot: &mut Totals,
     yr: &mut Year,
-) {
+) -> u8 {
     match pool.state[i] {
         CONTRACT => {
             work(pool, i, false, x, tot, yr);
             let left = pool.contract_left[i] - 1;
             pool.contract_left[i] = left;
-            if left == 0 {
-                let r = rng.next_u64();
-                let u = r & 0xFFFF_FFFF;
-                if u < x.t_overstay {
-                    pool.state[i] = IRREGULAR;
-                    yr.irregular += 1;
-                } else if u < x.t_overstay_renew {
-                    pool.contract_left[i] = x.contract_years;
-                    yr.present += 1;
-                } else {
-                    let uses = (r >> 32) < x.t_skill_use;
-                    go_home(pool, i, HOME, uses, yr);
-                    if uses {
-                        yr.skilled += 1;
-                    }
-                }
-            } else {
+            if left > 0 {
                 yr.present += 1;
+                return CONTRACT;
+            }
+            let r = rng.next_u64();
+            let u = r & 0xFFFF_FFFF;
+            if u < x.t_overstay {
+                pool.state[i] = IRREGULAR;
+                yr.irregular += 1;
+                IRREGULAR
+            } else if u < x.t_overstay_renew {
+                pool.contract_left[i] = x.contract_years;
+                yr.present += 1;
+                CONTRACT
+            } else {
+                go_home(pool, i, HOME, r, x, tot, yr);
+                HOME
             }
         }
         IRREGULAR => {
@@ -721,27 +745,49 @@ fn abroad_year(
             let r = rng.next_u64();
             let u = r & 0xFFFF_FFFF;
             if u < x.t_exit {
-                let uses = (r >> 32) < x.t_skill_use;
-                go_home(pool, i, BARRED, uses, yr);
-                if uses {
-                    yr.skilled += 1;
-                }
+                go_home(pool, i, BARRED, r, x, tot, yr);
+                tot.barred += 1;
+                BARRED
             } else if u < x.t_exit_regularise {
                 pool.state[i] = REGULARISED;
                 yr.present += 1;
+                REGULARISED
             } else {
                 yr.irregular += 1;
+                IRREGULAR
             }
         }
         _ => {
-            // REGULARISED
             work(pool, i, false, x, tot, yr);
             yr.present += 1;
+            REGULARISED
         }
     }
 }
 
+/// Writes the union of two ascending lists into `out` (cleared first), ascending.
+fn merge(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
+    out.clear();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        // Branch-free: the interleaving is random, so a branch would mispredict.
+        let (x, y) = (a[i], b[j]);
+        let take_a = x < y;
+        out.push(if take_a { x } else { y });
+        i += usize::from(take_a);
+        j += usize::from(!take_a);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+}
+
 /// Runs one draw; writes every output.
+///
+/// Each year: (1) returnees in the re-entry list are considered by seniority (the
+/// earliest recruited first) and re-apply with probability `p_reentry` while places remain; (2) new
+/// recruits take the places left; (3) every worker abroad works and makes the
+/// end-of-year transition. Returnees who use their skills are tracked as aggregates,
+/// so workers at home cost nothing once the quota is filled.
 fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crate::model::Outputs) {
     let years = x.years;
     let mut tot = Totals::default();
@@ -756,52 +802,87 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
     let wage_shift = -0.5 * x.wage_sd * x.wage_sd;
     let cost_shift = -0.5 * x.cost_sd * x.cost_sd;
     let foregone_per_worker = x.origin_earnings * x.employment * x.months / 12.0;
+    let draw_normals = x.wage_sd > 0.0 || x.cost_sd > 0.0;
 
     pool.reset(x.quota.saturating_mul(years));
     for t in 0..years {
         let mut yr = Year::default();
         let mut room = x.quota;
-        let n = pool.state.len();
-        for i in 0..n {
-            match pool.state[i] {
-                HOME => {
-                    if room > 0 && x.t_reentry > 0 && (rng.next_u64() & 0xFFFF_FFFF) < x.t_reentry {
-                        room -= 1;
-                        tot.reentries += 1;
-                        let fee = x.reentry_share * pool.fee[i];
-                        admit(pool, i, fee, x, &mut tot);
-                        abroad_year(pool, i, rng, x, &mut tot, &mut yr);
-                    } else {
-                        home_year(pool, i, skill_premium, &mut yr);
+
+        // (1) Re-entry, by seniority (ascending slot); those not re-entering stay.
+        let [mut kept, mut reentered, mut merged, mut returned] = std::mem::take(&mut pool.scratch);
+        kept.clear();
+        reentered.clear();
+        merged.clear();
+        returned.clear();
+        let home = std::mem::take(&mut pool.home);
+        let mut k = 0;
+        if x.t_reentry > 0 {
+            while k < home.len() && room > 0 {
+                let idx = home[k];
+                k += 1;
+                if (rng.next_u64() & 0xFFFF_FFFF) < x.t_reentry {
+                    let i = idx as usize;
+                    room -= 1;
+                    tot.reentries += 1;
+                    if pool.uses_skills[i] {
+                        tot.skilled_home -= 1;
+                        tot.skill_years_home -= u64::from(pool.years_abroad[i]);
                     }
+                    let fee = x.reentry_share * pool.fee[i];
+                    pool.state[i] = CONTRACT;
+                    pool.contract_left[i] = x.contract_years;
+                    pool.debt[i] = fee;
+                    tot.fees += fee;
+                    reentered.push(idx);
+                } else {
+                    kept.push(idx);
                 }
-                BARRED => home_year(pool, i, skill_premium, &mut yr),
-                _ => abroad_year(pool, i, rng, x, &mut tot, &mut yr),
             }
         }
-        let reentered = x.quota - room;
+        kept.extend_from_slice(&home[k..]);
+        reentries[t] = (x.quota - room) as f64;
+        let skill_income = skill_premium * tot.skill_years_home as f64;
+        merge(&pool.abroad, &reentered, &mut merged);
+
+        // (2) New recruits take the places left (their slots come last).
         for _ in 0..room {
-            let (z1, z2) =
-                if x.wage_sd > 0.0 || x.cost_sd > 0.0 { normal_pair(rng) } else { (0.0, 0.0) };
+            let (z1, z2) = if draw_normals { normal_pair(rng) } else { (0.0, 0.0) };
             let wage = x.wage * (x.wage_sd * z1 + wage_shift).exp();
             let ratio = x.cost_ratio * (x.cost_sd * z2 + cost_shift).exp();
             let fee = ratio * wage;
             tot.ratio_sum += ratio;
             tot.new_cost_sum += fee;
             tot.new_wage_sum += wage;
+            tot.fees += fee;
             tot.recruited += 1;
-            let i = pool.state.len();
+            merged.push(pool.state.len() as u32);
             pool.state.push(CONTRACT);
-            pool.contract_left.push(0);
+            pool.contract_left.push(x.contract_years);
             pool.uses_skills.push(false);
             pool.years_abroad.push(0);
             pool.wage.push(wage);
             pool.fee.push(fee);
-            pool.debt.push(0.0);
+            pool.debt.push(fee);
             pool.savings.push(0.0);
-            admit(pool, i, fee, x, &mut tot);
-            abroad_year(pool, i, rng, x, &mut tot, &mut yr);
         }
+
+        // (3) A year abroad, then the transitions.
+        let mut staying = home;
+        staying.clear();
+        for &idx in &merged {
+            match abroad_year(pool, idx as usize, rng, x, &mut tot, &mut yr) {
+                HOME => returned.push(idx),
+                BARRED => {}
+                _ => staying.push(idx),
+            }
+        }
+        let mut next_home = std::mem::take(&mut pool.abroad);
+        merge(&kept, &returned, &mut next_home);
+        pool.abroad = staying;
+        pool.home = next_home;
+        pool.scratch = [kept, reentered, merged, returned];
+
         tot.worker_years += yr.abroad;
         tot.remitted += yr.remitted;
         tot.repatriated += yr.repatriated;
@@ -809,20 +890,19 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
         labour[t] = yr.abroad as f64 * x.months / 12.0;
         present[t] = yr.present as f64;
         irregular[t] = yr.irregular as f64;
-        reentries[t] = reentered as f64;
         received[t] = yr.remitted * x.kept_after_transfer;
-        skilled[t] = yr.skilled as f64;
-        gain[t] = received[t] + yr.repatriated + yr.skill_income
+        skilled[t] = tot.skilled_home as f64;
+        gain[t] = received[t] + yr.repatriated + skill_income
             - yr.carried_home
             - foregone_per_worker * yr.abroad as f64;
     }
 
-    // End-of-horizon stocks.
-    let (mut at_home, mut in_dest, mut irr, mut regularised) = (0u64, 0u64, 0u64, 0u64);
+    // End-of-horizon stocks: everyone not abroad is at home.
+    let (mut in_dest, mut irr, mut regularised) = (0u64, 0u64, 0u64);
     let (mut held, mut owed) = (0.0, 0.0);
-    for i in 0..pool.state.len() {
+    for &idx in &pool.abroad {
+        let i = idx as usize;
         match pool.state[i] {
-            HOME | BARRED => at_home += 1,
             IRREGULAR => irr += 1,
             s => {
                 in_dest += 1;
@@ -834,6 +914,7 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
         held += pool.savings[i];
         owed += pool.debt[i];
     }
+    let at_home = pool.home.len() as u64 + tot.barred;
 
     let received_total: f64 = received.iter().sum();
     out.set_series("labour_supplied", &labour);
@@ -877,15 +958,6 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
     out.set("debt_outstanding_end", owed);
 }
 
-/// One year at home for worker `i`: the skills premium if they use their skills.
-#[inline(always)]
-fn home_year(pool: &Pool, i: usize, skill_premium: f64, yr: &mut Year) {
-    if pool.uses_skills[i] {
-        yr.skill_income += skill_premium * f64::from(pool.years_abroad[i]);
-        yr.skilled += 1;
-    }
-}
-
 impl Model for TemporaryScheme {
     fn name(&self) -> &'static str {
         NAME
@@ -924,17 +996,17 @@ impl Model for TemporaryScheme {
         }
         let c = p.get("consumption_share");
         let r = p.get("remittance_share");
-        if c + r > 1.0 {
+        if c + r > 1.0 + SLACK {
             return Err(err(format!("consumption_share + remittance_share = {c} + {r} exceeds 1")));
         }
         let o = p.get("p_overstay");
         let n = p.get("p_renew");
-        if o + n > 1.0 {
+        if o + n > 1.0 + SLACK {
             return Err(err(format!("p_overstay + p_renew = {o} + {n} exceeds 1")));
         }
         let e = p.get("p_irregular_exit");
         let g = p.get("p_regularise");
-        if e + g > 1.0 {
+        if e + g > 1.0 + SLACK {
             return Err(err(format!("p_irregular_exit + p_regularise = {e} + {g} exceeds 1")));
         }
         Ok(())
