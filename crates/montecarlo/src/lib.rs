@@ -11,6 +11,7 @@
 //!
 //! This crate does no I/O and reads no clock; writers take `impl Write`.
 
+pub mod arrow;
 pub mod dist;
 pub mod engine;
 pub mod model;

@@ -1,1 +1,355 @@
-//! Output files: draws and summary CSV, the manifest (JSON), and the Arrow IPC file.
+//! Output files: draws and summary CSV, paired differences CSV, and the run manifest
+//! (JSON). The columnar draws file (Arrow IPC) is in [`crate::arrow`].
+//!
+//! Numbers are written in Rust's shortest round-trip decimal form, so a value read
+//! back from a file has the same bits, and a run gives the same bytes every time.
+//!
+//! Writers take any [`std::io::Write`]; readers take text or bytes. This crate opens
+//! no file.
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Ensemble, MetricInfo, OptionInfo, ParamInfo, RunInfo, Shard};
+use crate::model::{Baseline, BaselineValue, Shape, Side};
+use crate::summary::{DiffRow, Stats, SummaryRow};
+
+/// The draws file's columns, in order.
+pub const DRAWS_COLUMNS: [&str; 5] = ["draw", "option", "metric", "year", "value"];
+
+/// Version of the manifest layout; [`read_manifest`] refuses others.
+pub const MANIFEST_FORMAT: &str = "coherence-scenario-run/1";
+
+/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+fn field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s.into()
+    }
+}
+
+fn year(y: Option<u32>) -> String {
+    y.map(|y| y.to_string()).unwrap_or_default()
+}
+
+/// Writes every value in long form: `draw,option,metric,year,value` (year empty for a
+/// scalar), in the ensemble's order.
+///
+/// # Errors
+/// The writer's.
+pub fn write_draws_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
+    writeln!(w, "{}", DRAWS_COLUMNS.join(","))?;
+    let names: Vec<(String, Vec<String>)> = e
+        .info
+        .options
+        .iter()
+        .map(|o| {
+            (
+                field(&o.name).into_owned(),
+                o.metrics.iter().map(|m| field(&m.name).into_owned()).collect(),
+            )
+        })
+        .collect();
+    for r in &e.rows {
+        let (option, metrics) = &names[r.option as usize];
+        writeln!(
+            w,
+            "{},{},{},{},{}",
+            r.draw,
+            option,
+            metrics[r.metric as usize],
+            year(r.year),
+            r.value
+        )?;
+    }
+    Ok(())
+}
+
+fn stats_fields(s: &Stats) -> String {
+    format!("{},{},{},{},{},{},{},{}", s.n, s.mean, s.sd, s.p05, s.p25, s.p50, s.p75, s.p95)
+}
+
+/// Writes the summary: `option,model,metric,unit,side,year,n,mean,sd,p05,p25,p50,p75,p95`.
+///
+/// # Errors
+/// The writer's.
+pub fn write_summary_csv(rows: &[SummaryRow], mut w: impl Write) -> io::Result<()> {
+    writeln!(w, "option,model,metric,unit,side,year,n,mean,sd,p05,p25,p50,p75,p95")?;
+    for r in rows {
+        writeln!(
+            w,
+            "{},{},{},{},{},{},{}",
+            field(&r.option),
+            field(&r.model),
+            field(&r.metric),
+            field(&r.unit),
+            r.side.as_str(),
+            year(r.year),
+            stats_fields(&r.stats)
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes paired differences:
+/// `a,b,metric,unit,year,n,mean,sd,p05,p25,p50,p75,p95,share_b_greater`.
+///
+/// # Errors
+/// The writer's.
+pub fn write_diff_csv(rows: &[DiffRow], mut w: impl Write) -> io::Result<()> {
+    writeln!(w, "a,b,metric,unit,year,n,mean,sd,p05,p25,p50,p75,p95,share_b_greater")?;
+    for r in rows {
+        writeln!(
+            w,
+            "{},{},{},{},{},{},{}",
+            field(&r.a),
+            field(&r.b),
+            field(&r.metric),
+            field(&r.unit),
+            year(r.year),
+            stats_fields(&r.stats),
+            r.share_b_greater
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestJson {
+    format: String,
+    engine_version: String,
+    scenario: String,
+    description: String,
+    file: String,
+    fingerprint: String,
+    seed: u64,
+    draws: u64,
+    shard: String,
+    draw_range: [u64; 2],
+    baseline: BaselineJson,
+    options: Vec<OptionJson>,
+    files: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineJson {
+    label: String,
+    origin: Option<String>,
+    destination: Option<String>,
+    year: Option<i32>,
+    values: Vec<BaselineValueJson>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineValueJson {
+    key: String,
+    value: f64,
+    unit: String,
+    source: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OptionJson {
+    name: String,
+    model: String,
+    horizon: usize,
+    parameters: Vec<ParamJson>,
+    outputs: Vec<MetricJson>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParamJson {
+    name: String,
+    unit: String,
+    domain: String,
+    value: String,
+    source: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetricJson {
+    name: String,
+    unit: String,
+    shape: String,
+    side: String,
+}
+
+/// A manifest that cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("manifest: {0}")]
+pub struct ManifestError(String);
+
+/// Writes the run's manifest (pretty JSON): scenario, baseline values with sources,
+/// every option's resolved parameters with their sources, outputs, seed, draws, shard,
+/// draw range, plan fingerprint, engine version, and the names of the files written.
+///
+/// # Errors
+/// The writer's.
+pub fn write_manifest(info: &RunInfo, files: &[&str], mut w: impl Write) -> io::Result<()> {
+    let b = &info.baseline;
+    let r = info.range();
+    let m = ManifestJson {
+        format: MANIFEST_FORMAT.to_owned(),
+        engine_version: env!("CARGO_PKG_VERSION").to_owned(),
+        scenario: info.scenario.clone(),
+        description: info.description.clone(),
+        file: info.file.clone(),
+        fingerprint: info.fingerprint.clone(),
+        seed: info.seed,
+        draws: info.draws,
+        shard: info.shard.to_string(),
+        draw_range: [r.start, r.end],
+        baseline: BaselineJson {
+            label: b.label.clone(),
+            origin: b.origin.clone(),
+            destination: b.destination.clone(),
+            year: b.year,
+            values: b
+                .values
+                .iter()
+                .map(|v| BaselineValueJson {
+                    key: v.key.clone(),
+                    value: v.value,
+                    unit: v.unit.clone(),
+                    source: v.source.clone(),
+                })
+                .collect(),
+        },
+        options: info
+            .options
+            .iter()
+            .map(|o| OptionJson {
+                name: o.name.clone(),
+                model: o.model.clone(),
+                horizon: o.horizon,
+                parameters: o
+                    .parameters
+                    .iter()
+                    .map(|p| ParamJson {
+                        name: p.name.clone(),
+                        unit: p.unit.clone(),
+                        domain: p.domain.clone(),
+                        value: p.value.clone(),
+                        source: p.origin.clone(),
+                    })
+                    .collect(),
+                outputs: o
+                    .metrics
+                    .iter()
+                    .map(|m| MetricJson {
+                        name: m.name.clone(),
+                        unit: m.unit.clone(),
+                        shape: match m.shape {
+                            Shape::Scalar => "scalar",
+                            Shape::Series => "series",
+                        }
+                        .to_owned(),
+                        side: m.side.as_str().to_owned(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        files: files.iter().map(|f| (*f).to_owned()).collect(),
+    };
+    serde_json::to_writer_pretty(&mut w, &m).map_err(io::Error::other)?;
+    writeln!(w)
+}
+
+/// Reads a manifest written by [`write_manifest`] back into the run's record.
+///
+/// # Errors
+/// Not JSON, another layout version, or a field that does not parse (shard, shape, side).
+pub fn read_manifest(text: &str) -> Result<RunInfo, ManifestError> {
+    let m: ManifestJson = serde_json::from_str(text).map_err(|e| ManifestError(e.to_string()))?;
+    if m.format != MANIFEST_FORMAT {
+        return Err(ManifestError(format!("format \"{}\" is not \"{MANIFEST_FORMAT}\"", m.format)));
+    }
+    let shard: Shard = m.shard.parse().map_err(|e| ManifestError(format!("{e}")))?;
+    let info_range = shard.range(m.draws);
+    if [info_range.start, info_range.end] != m.draw_range {
+        return Err(ManifestError(format!(
+            "draw_range {:?} is not shard {shard} of {} draws",
+            m.draw_range, m.draws
+        )));
+    }
+    let mut options = Vec::with_capacity(m.options.len());
+    for o in m.options {
+        let mut metrics = Vec::with_capacity(o.outputs.len());
+        for x in o.outputs {
+            let shape = match x.shape.as_str() {
+                "scalar" => Shape::Scalar,
+                "series" => Shape::Series,
+                other => {
+                    return Err(ManifestError(format!(
+                        "output {}: unknown shape \"{other}\"",
+                        x.name
+                    )));
+                }
+            };
+            let side = match x.side.as_str() {
+                "origin" => Side::Origin,
+                "destination" => Side::Destination,
+                "migrants" => Side::Migrants,
+                other => {
+                    return Err(ManifestError(format!(
+                        "output {}: unknown side \"{other}\"",
+                        x.name
+                    )));
+                }
+            };
+            metrics.push(MetricInfo { name: x.name, unit: x.unit, shape, side });
+        }
+        options.push(OptionInfo {
+            name: o.name,
+            model: o.model,
+            horizon: o.horizon,
+            parameters: o
+                .parameters
+                .into_iter()
+                .map(|p| ParamInfo {
+                    name: p.name,
+                    unit: p.unit,
+                    domain: p.domain,
+                    value: p.value,
+                    origin: p.source,
+                })
+                .collect(),
+            metrics,
+        });
+    }
+    Ok(RunInfo {
+        scenario: m.scenario,
+        description: m.description,
+        file: m.file,
+        baseline: Baseline {
+            label: m.baseline.label,
+            origin: m.baseline.origin,
+            destination: m.baseline.destination,
+            year: m.baseline.year,
+            values: m
+                .baseline
+                .values
+                .into_iter()
+                .map(|v| BaselineValue {
+                    key: v.key,
+                    value: v.value,
+                    unit: v.unit,
+                    source: v.source,
+                })
+                .collect(),
+        },
+        fingerprint: m.fingerprint,
+        seed: m.seed,
+        draws: m.draws,
+        shard,
+        options,
+    })
+}

@@ -1,0 +1,500 @@
+//! The engine against a small model of the tests' own: scenario errors, determinism
+//! across threads and shards, merge checks, output round trips.
+
+use montecarlo::arrow::{read_arrow, write_arrow};
+use montecarlo::engine::{Ensemble, MergeError, RunOptions, Shard, merge, run};
+use montecarlo::model::{
+    Baseline, BaselineValue, Domain, DrawRng, Model, ModelError, OutputDef, Outputs, ParamDef,
+    ParamDefault, Params, Shape, Side,
+};
+use montecarlo::output::{read_manifest, write_draws_csv, write_manifest, write_summary_csv};
+use montecarlo::spec::{Plan, SpecError, parse, resolve};
+use montecarlo::summary::{compare, compare_options, summarise};
+use rand::Rng;
+
+/// A toy scheme: `quota` workers, each overstays with probability `p_overstay`; yearly
+/// earnings with noise from the draw's stream.
+struct Toy;
+
+const PARAMS: &[ParamDef] = &[
+    ParamDef {
+        name: "quota",
+        unit: "persons",
+        domain: Domain::Count,
+        default: ParamDefault::Required,
+        fixed: false,
+        source: "set by the scenario",
+        doc: "Workers admitted per year.",
+    },
+    ParamDef {
+        name: "p_overstay",
+        unit: "share",
+        domain: Domain::Probability,
+        default: ParamDefault::Value(0.1),
+        fixed: false,
+        source: "test convention",
+        doc: "Probability that a worker overstays.",
+    },
+    ParamDef {
+        name: "cost_pct",
+        unit: "per cent",
+        domain: Domain::NonNegative,
+        default: ParamDefault::Baseline("corridor_cost_pct"),
+        fixed: false,
+        source: "baseline",
+        doc: "Remittance cost.",
+    },
+    ParamDef {
+        name: "horizon",
+        unit: "years",
+        domain: Domain::Range { min: 1.0, max: 50.0 },
+        default: ParamDefault::Value(4.0),
+        fixed: true,
+        source: "test convention",
+        doc: "Years simulated.",
+    },
+];
+
+const OUTPUTS: &[OutputDef] = &[
+    OutputDef {
+        name: "overstayers",
+        unit: "persons",
+        shape: Shape::Scalar,
+        side: Side::Destination,
+        doc: "Overstayers over the horizon.",
+    },
+    OutputDef {
+        name: "earnings",
+        unit: "USD",
+        shape: Shape::Series,
+        side: Side::Migrants,
+        doc: "Earnings by year.",
+    },
+];
+
+impl Model for Toy {
+    fn name(&self) -> &'static str {
+        "toy"
+    }
+    fn description(&self) -> &'static str {
+        "A test model."
+    }
+    fn parameters(&self) -> &'static [ParamDef] {
+        PARAMS
+    }
+    fn outputs(&self) -> &'static [OutputDef] {
+        OUTPUTS
+    }
+    fn horizon(&self, params: &Params<'_>) -> usize {
+        params.get("horizon") as usize
+    }
+    fn check(&self, params: &Params<'_>) -> Result<(), ModelError> {
+        if params.get("quota") > 1e7 {
+            return Err(ModelError { model: "toy", message: "quota above 10 million".into() });
+        }
+        Ok(())
+    }
+    fn simulate(
+        &self,
+        params: &Params<'_>,
+        rng: &mut DrawRng,
+        out: &mut Outputs,
+    ) -> Result<(), ModelError> {
+        let quota = params.get("quota");
+        let p = params.get("p_overstay");
+        let mut over = 0.0;
+        for t in 0..out.horizon() {
+            let noise = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+            over += quota * p;
+            out.set_year(
+                "earnings",
+                t,
+                quota * (1000.0 + 100.0 * noise) * (1.0 - params.get("cost_pct") / 100.0),
+            );
+        }
+        out.set("overstayers", over);
+        Ok(())
+    }
+}
+
+static TOY: Toy = Toy;
+
+fn models() -> Vec<&'static dyn Model> {
+    vec![&TOY]
+}
+
+fn baseline() -> Baseline {
+    Baseline {
+        label: "XAA → XAB, 2020".into(),
+        origin: Some("XAA".into()),
+        destination: Some("XAB".into()),
+        year: Some(2020),
+        values: vec![BaselineValue {
+            key: "corridor_cost_pct".into(),
+            value: 6.5,
+            unit: "per cent".into(),
+            source: "demo remittance costs 2020".into(),
+        }],
+    }
+}
+
+const GOOD: &str = r#"[scenario]
+name = "Toy scheme"
+description = "Two quotas."
+draws = 300
+seed = 11
+
+[baseline]
+corridor = "XAA-XAB"
+year = 2020
+
+[[option]]
+name = "small"
+model = "toy"
+[option.parameters]
+quota = 1000
+p_overstay = { dist = "beta", alpha = 2, beta = 18 }
+
+[[option]]
+name = "large"
+model = "toy"
+[option.parameters]
+quota = { dist = "triangular", min = 1500, mode = 2000, max = 3000 }
+p_overstay = { dist = "normal", mean = 0.1, sd = 0.05, lower = 0, upper = 1 }
+cost_pct = { dist = "uniform", min = 3, max = 7, source = "survey" }
+"#;
+
+fn plan(text: &str) -> Result<Plan, SpecError> {
+    let s = parse("toy.toml", text)?;
+    resolve(&s, &baseline(), &models())
+}
+
+fn run_with(plan: &Plan, threads: usize, shard: Shard, draws: u64) -> Ensemble {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+    pool.install(|| run(plan, &RunOptions { draws, seed: 11, shard }, &|_, _| {})).unwrap()
+}
+
+fn csv(e: &Ensemble) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_draws_csv(e, &mut out).unwrap();
+    out
+}
+
+#[test]
+fn good_scenario_resolves_with_origins() {
+    let p = plan(GOOD).unwrap();
+    assert_eq!(p.options.len(), 2);
+    let small = &p.options[0];
+    assert_eq!(small.horizon, 4);
+    let origin = |o: usize, k: usize| p.options[o].params[k].origin.to_string();
+    assert_eq!(origin(0, 0), "scenario file, line 15");
+    assert_eq!(origin(0, 2), "baseline corridor_cost_pct (demo remittance costs 2020)");
+    assert_eq!(origin(0, 3), "model default (test convention)");
+    assert_eq!(origin(1, 2), "scenario file, line 24 (survey)");
+    assert_eq!(p.draws, Some(300));
+    assert_eq!(p.seed, Some(11));
+}
+
+fn error(text: &str) -> SpecError {
+    plan(text).expect_err("the scenario should be rejected")
+}
+
+fn with_params(params: &str) -> String {
+    format!(
+        "[scenario]\nname = \"x\"\n[baseline]\ncountry = \"XAA\"\nyear = 2020\n[[option]]\nname = \"a\"\nmodel = \"toy\"\n[option.parameters]\n{params}\n"
+    )
+}
+
+#[test]
+fn negative_quota_is_named_with_its_domain() {
+    let e = error(&with_params("quota = -5"));
+    assert_eq!(e.field, "option[1].parameters.quota");
+    assert_eq!((e.at.line, e.at.column), (10, 9));
+    let text = e.to_string();
+    assert!(text.starts_with("toy.toml:10:9: option[1].parameters.quota: "), "{text}");
+    assert!(text.contains("-5") && text.contains("a whole number ≥ 0"), "{text}");
+}
+
+#[test]
+fn probability_above_one_is_rejected() {
+    let e = error(&with_params("quota = 10\np_overstay = 1.5"));
+    assert_eq!(e.field, "option[1].parameters.p_overstay");
+    assert_eq!(e.at.line, 11);
+    assert!(
+        e.message.contains("1.5") && e.message.contains("a probability in [0, 1]"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn normal_on_a_probability_needs_truncation() {
+    let e =
+        error(&with_params("quota = 10\np_overstay = { dist = \"normal\", mean = 0.2, sd = 0.1 }"));
+    assert_eq!(e.field, "option[1].parameters.p_overstay");
+    assert!(e.message.contains("(-inf, inf)"), "{}", e.message);
+    assert!(e.message.contains("lower = 0, upper = 1"), "{}", e.message);
+    // Truncated within the domain it is accepted.
+    plan(&with_params("quota = 10\np_overstay = { dist = \"normal\", mean = 0.2, sd = 0.1, lower = 0, upper = 1 }"))
+        .unwrap();
+    // Truncated beyond it, it is not.
+    let e = error(&with_params(
+        "quota = 10\np_overstay = { dist = \"normal\", mean = 0.2, sd = 0.1, lower = 0, upper = 2 }",
+    ));
+    assert!(e.message.contains("[0, 2]"), "{}", e.message);
+}
+
+#[test]
+fn unknown_model_lists_the_known_ones() {
+    let e = error(&with_params("quota = 1").replace("model = \"toy\"", "model = \"tyo\""));
+    assert_eq!(e.field, "option[1].model");
+    assert_eq!((e.at.line, e.at.column), (8, 9));
+    assert!(
+        e.message.contains("unknown model \"tyo\"") && e.message.contains("known models: toy"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn unknown_parameter_suggests_the_closest() {
+    let e = error(&with_params("quota = 1\np_overstya = 0.1"));
+    assert_eq!(e.field, "option[1].parameters.p_overstya");
+    assert!(e.message.contains("did you mean `p_overstay`?"), "{}", e.message);
+}
+
+#[test]
+fn missing_required_and_baseline_key_are_named() {
+    let e = error(&with_params("p_overstay = 0.1"));
+    assert_eq!(e.field, "option[1].parameters.quota");
+    assert!(e.message.contains("needs parameter `quota`"), "{}", e.message);
+    let s = parse("toy.toml", &with_params("quota = 3")).unwrap();
+    let e = resolve(&s, &Baseline::default(), &models()).unwrap_err();
+    assert_eq!(e.field, "option[1].parameters.cost_pct");
+    assert!(e.message.contains("`corridor_cost_pct`"), "{}", e.message);
+}
+
+#[test]
+fn fixed_parameter_takes_no_distribution() {
+    let e = error(&with_params("quota = 3\nhorizon = { dist = \"uniform\", min = 2, max = 5 }"));
+    assert_eq!(e.field, "option[1].parameters.horizon");
+    assert!(e.message.contains("structural"), "{}", e.message);
+}
+
+#[test]
+fn syntax_and_shape_errors_are_located() {
+    let e = parse("s.toml", "[scenario]\nname = \"x\"\nname2 = \n").unwrap_err();
+    assert_eq!(e.at.line, 3);
+    assert!(e.message.contains("not valid TOML"), "{}", e.message);
+
+    let e = parse("s.toml", &with_params("quota = { dist = \"normal\", mean = 3 }")).unwrap_err();
+    assert_eq!(e.field, "option[1].parameters.quota.sd");
+    assert!(e.message.contains("needs `sd`"), "{}", e.message);
+
+    let e = parse("s.toml", &with_params("quota = { dist = \"gauss\", mean = 3, sd = 1 }"))
+        .unwrap_err();
+    assert_eq!(e.field, "option[1].parameters.quota.dist");
+    assert!(e.message.contains("unknown distribution \"gauss\""), "{}", e.message);
+
+    let e = parse("s.toml", &with_params("quota = \"many\"")).unwrap_err();
+    assert_eq!(e.field, "option[1].parameters.quota");
+    assert!(e.message.contains("found string"), "{}", e.message);
+
+    let e = parse(
+        "s.toml",
+        &with_params("quota = { dist = \"triangular\", min = 3, mode = 9, max = 5 }"),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("mode must lie in [min, max]"), "{}", e.message);
+
+    let e =
+        parse("s.toml", &with_params("q = 1").replace("year = 2020", "yaer = 2020")).unwrap_err();
+    assert_eq!(e.field, "baseline.yaer");
+    assert!(e.message.contains("did you mean `year`?"), "{}", e.message);
+
+    let e =
+        parse("s.toml", &with_params("q = 1").replace("country = \"XAA\"", "corridor = \"XAA\""))
+            .unwrap_err();
+    assert_eq!(e.field, "baseline.corridor");
+}
+
+#[test]
+fn same_seed_same_bits_with_one_and_two_threads() {
+    let p = plan(GOOD).unwrap();
+    let one = run_with(&p, 1, Shard::FULL, 300);
+    let two = run_with(&p, 2, Shard::FULL, 300);
+    assert_eq!(one.rows.len(), 300 * 2 * (1 + 4));
+    assert_eq!(csv(&one), csv(&two));
+    // A different seed gives different numbers.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    let other = pool
+        .install(|| run(&p, &RunOptions { draws: 300, seed: 12, shard: Shard::FULL }, &|_, _| {}))
+        .unwrap();
+    assert_ne!(csv(&one), csv(&other));
+}
+
+#[test]
+fn four_shards_merged_equal_the_full_run() {
+    let p = plan(GOOD).unwrap();
+    let full = run_with(&p, 2, Shard::FULL, 301);
+    let mut parts: Vec<Ensemble> =
+        (1..=4).map(|k| run_with(&p, 1, Shard::new(k, 4).unwrap(), 301)).collect();
+    parts.reverse();
+    let merged = merge(parts.clone()).unwrap();
+    assert_eq!(merged, full);
+    assert_eq!(csv(&merged), csv(&full));
+
+    // A missing shard and a repeated one are named.
+    let gap = merge(parts[..3].to_vec()).unwrap_err();
+    assert!(matches!(gap, MergeError::Gap { start: 0, .. }), "{gap}");
+    let mut doubled = parts.clone();
+    doubled.push(parts[0].clone());
+    assert!(matches!(merge(doubled).unwrap_err(), MergeError::Overlap { .. }));
+    // A shard of another seed is refused.
+    let mut other = parts.clone();
+    other[1].info.seed = 12;
+    assert!(matches!(merge(other).unwrap_err(), MergeError::Mismatch { what: "seed", .. }));
+}
+
+#[test]
+fn progress_reaches_the_total() {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let p = plan(GOOD).unwrap();
+    let last = AtomicU64::new(0);
+    run(&p, &RunOptions { draws: 200, seed: 1, shard: Shard::FULL }, &|done, total| {
+        assert_eq!(total, 200);
+        last.fetch_max(done, Ordering::Relaxed);
+    })
+    .unwrap();
+    assert_eq!(last.load(Ordering::Relaxed), 200);
+}
+
+#[test]
+fn identical_options_have_zero_paired_difference() {
+    // Common random numbers: the same parameters give the same draws in every option.
+    let text = GOOD.replace(
+        "quota = { dist = \"triangular\", min = 1500, mode = 2000, max = 3000 }\np_overstay = { dist = \"normal\", mean = 0.1, sd = 0.05, lower = 0, upper = 1 }\ncost_pct = { dist = \"uniform\", min = 3, max = 7, source = \"survey\" }",
+        "quota = 1000\np_overstay = { dist = \"beta\", alpha = 2, beta = 18 }",
+    );
+    let p = plan(&text).unwrap();
+    let e = run_with(&p, 2, Shard::FULL, 100);
+    let d = compare_options(&e, "small", "large").unwrap();
+    assert_eq!(d.len(), 1 + 4);
+    for r in &d {
+        assert_eq!(r.stats.sd.to_bits(), 0.0f64.to_bits(), "{r:?}");
+        assert_eq!(r.stats.mean.to_bits(), 0.0f64.to_bits(), "{r:?}");
+    }
+    // The real pair differs, and the larger quota overstays more in every draw.
+    let p = plan(GOOD).unwrap();
+    let e = run_with(&p, 2, Shard::FULL, 100);
+    let d = compare_options(&e, "small", "large").unwrap();
+    let over = d.iter().find(|r| r.metric == "overstayers").unwrap();
+    assert!(over.stats.mean > 0.0);
+    // Comparing a run with itself gives zero differences.
+    assert!(compare(&e, &e).unwrap().iter().all(|r| r.stats.mean == 0.0 && r.stats.sd == 0.0));
+}
+
+#[test]
+fn summary_quantiles_follow_the_draws() {
+    let p = plan(GOOD).unwrap();
+    let e = run_with(&p, 2, Shard::FULL, 300);
+    let s = summarise(&e);
+    assert_eq!(s.len(), 2 * (1 + 4));
+    let small = s.iter().find(|r| r.option == "small" && r.metric == "overstayers").unwrap();
+    // 4 years × 1000 × Beta(2, 18): mean 0.1 → 400.
+    assert_eq!(small.stats.n, 300);
+    assert!((small.stats.mean - 400.0).abs() < 30.0, "{:?}", small.stats);
+    assert!(small.stats.p05 < small.stats.p50 && small.stats.p50 < small.stats.p95);
+    let mut out = Vec::new();
+    write_summary_csv(&s, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("option,model,metric,unit,side,year,n,mean,sd,p05,p25,p50,p75,p95\n"));
+    assert!(text.contains("\nsmall,toy,earnings,USD,migrants,3,300,"), "{text}");
+}
+
+#[test]
+fn draws_round_trip_through_arrow_and_the_manifest() {
+    let p = plan(GOOD).unwrap();
+    let e = run_with(&p, 2, Shard::new(2, 3).unwrap(), 300);
+    let mut manifest = Vec::new();
+    write_manifest(&e.info, &["draws.csv"], &mut manifest).unwrap();
+    let info = read_manifest(std::str::from_utf8(&manifest).unwrap()).unwrap();
+    assert_eq!(info, e.info);
+    let mut bytes = Vec::new();
+    write_arrow(&e.info, &e.rows, &mut bytes).unwrap();
+    let rows = read_arrow(&info, &bytes).unwrap();
+    assert_eq!(rows, e.rows);
+    // Corrupt bytes are an error, not a panic.
+    for cut in [10, bytes.len() / 2, bytes.len() - 7] {
+        let mut broken = bytes.clone();
+        broken.truncate(cut);
+        assert!(read_arrow(&info, &broken).is_err());
+    }
+}
+
+#[test]
+fn model_check_and_domain_errors_name_the_draw() {
+    let p = plan(&with_params("quota = { dist = \"uniform\", min = 0, max = 2e7 }")).unwrap();
+    let err =
+        run(&p, &RunOptions { draws: 50, seed: 3, shard: Shard::FULL }, &|_, _| {}).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("option \"a\", draw ") && text.contains("quota above 10 million"),
+        "{text}"
+    );
+}
+
+/// pyarrow, when installed (python3 -m venv /work/venv-arrow; pip install pyarrow),
+/// reads the Arrow file: same columns, types, nulls and values.
+#[test]
+#[allow(clippy::print_stderr, reason = "says visibly that the check was skipped")]
+fn pyarrow_reads_the_arrow_file() {
+    let python = ["/work/venv-arrow/bin/python3", "python3"].into_iter().find(|py| {
+        std::process::Command::new(py)
+            .args(["-c", "import pyarrow"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    let Some(python) = python else {
+        eprintln!("pyarrow not found: the Arrow file is checked only by the Rust reader");
+        return;
+    };
+    let p = plan(GOOD).unwrap();
+    let e = run_with(&p, 2, Shard::FULL, 50);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draws.arrow");
+    let mut bytes = Vec::new();
+    write_arrow(&e.info, &e.rows, &mut bytes).unwrap();
+    std::fs::write(&path, &bytes).unwrap();
+    let csv_path = dir.path().join("draws.csv");
+    std::fs::write(&csv_path, csv(&e)).unwrap();
+    let script = r#"
+import sys, csv
+import pyarrow as pa
+t = pa.ipc.open_file(sys.argv[1]).read_all()
+assert t.schema.names == ["draw", "option", "metric", "year", "value"], t.schema
+assert str(t.schema.field("draw").type) == "uint64"
+assert str(t.schema.field("option").type) == "string"
+assert str(t.schema.field("year").type) == "int32"
+assert str(t.schema.field("value").type) == "double"
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert t.num_rows == len(rows), (t.num_rows, len(rows))
+d = t.to_pydict()
+for i, r in enumerate(rows):
+    assert d["draw"][i] == int(r["draw"])
+    assert d["option"][i] == r["option"] and d["metric"][i] == r["metric"]
+    assert d["year"][i] == (int(r["year"]) if r["year"] else None)
+    assert d["value"][i] == float(r["value"]), (i, d["value"][i], r["value"])
+print("ok", t.num_rows)
+"#;
+    let out = std::process::Command::new(python)
+        .args(["-c", script, path.to_str().unwrap(), csv_path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pyarrow failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
