@@ -2,11 +2,17 @@
 //! hand-computed cases, conservation identities over random parameters, the Mills et al.
 //! (2011) training-cost formula by hand, and the sanity of the parameter tables.
 
-use montecarlo::model::{Domain, Model, Outputs, ParamDefault, Params, Shape, draw_rng};
+use std::collections::HashMap;
+
+use montecarlo::engine::{self, RunOptions, Shard};
+use montecarlo::model::{
+    Baseline, BaselineValue, Domain, Model, Outputs, ParamDefault, Params, Shape, draw_rng,
+};
 use montecarlo::models::diaspora::Diaspora;
 use montecarlo::models::remittance_cost::{RemittanceCost, cost_path};
 use montecarlo::models::skills::{Skills, mills_training_cost};
 use montecarlo::models::{all, by_name};
+use montecarlo::spec::{Place, parse, resolve};
 use proptest::prelude::*;
 
 const MODELS: [&dyn Model; 3] = [&Skills, &RemittanceCost, &Diaspora];
@@ -521,5 +527,106 @@ fn tables_are_sane() {
             assert!(outs[..i].iter().all(|e| e.name != o.name), "{name} output {} twice", o.name);
         }
         assert!(outs.iter().any(|o| o.shape == Shape::Series), "{name} has a yearly series");
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Example scenario files
+
+/// The demo world's 2020 values for Pelaria (XAA), and for the corridor to Brevmark
+/// (XAB) when `corridor` (demo/indicators.csv, stocks.csv, remittances.csv,
+/// remittance_costs.csv).
+fn demo_baseline(corridor: bool) -> Baseline {
+    let mut values = vec![
+        ("diaspora_stock", 3_097_178.0),
+        ("origin_population", 23_255_533.0),
+        ("origin_gdp_usd", 43_720_000_000.0),
+        ("origin_gdp_per_capita_usd", 1879.98),
+        ("origin_remittances_received_usd", 8_118_805_000.0),
+        ("origin_physicians_per_1000", 0.37),
+        ("origin_health_workers_home", 40_500.0),
+        ("origin_health_workers_abroad", 29_000.0),
+    ];
+    if corridor {
+        values.extend([
+            ("corridor_stock", 874_797.0),
+            ("corridor_remittances_usd", 2_575_402_000.0),
+            ("corridor_cost_pct", 8.5),
+            ("destination_population", 37_455_441.0),
+            ("destination_gdp_per_capita_usd", 48_199.99),
+        ]);
+    }
+    Baseline {
+        label: if corridor { "XAA → XAB, 2020" } else { "XAA, 2020" }.to_owned(),
+        origin: Some("XAA".to_owned()),
+        destination: corridor.then(|| "XAB".to_owned()),
+        year: Some(2020),
+        values: values
+            .into_iter()
+            .map(|(key, value)| BaselineValue {
+                key: key.to_owned(),
+                value,
+                unit: String::new(),
+                source: "demo world (test copy)".to_owned(),
+            })
+            .collect(),
+    }
+}
+
+/// Runs an example file on the demo baseline and returns, per option and draw, the
+/// scalar outputs by name.
+fn run_example(file: &str) -> Vec<(String, Vec<HashMap<String, f64>>)> {
+    let path = format!("{}/../../examples/scenarios/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("example file");
+    let scenario = parse(file, &text).unwrap_or_else(|e| panic!("{e}"));
+    let corridor = matches!(scenario.baseline.place, Place::Corridor { .. });
+    let plan =
+        resolve(&scenario, &demo_baseline(corridor), &all()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(plan.options.len() >= 2, "{file}: at least two options");
+    let draws = 200;
+    let opts = RunOptions { draws, seed: 20_260_101, shard: Shard::FULL };
+    let ensemble = engine::run(&plan, &opts, &|_, _| {}).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let info = &ensemble.info;
+    let mut by_option: Vec<(String, Vec<HashMap<String, f64>>)> = info
+        .options
+        .iter()
+        .map(|o| (o.name.clone(), vec![HashMap::new(); draws as usize]))
+        .collect();
+    for r in ensemble.rows.iter().filter(|r| r.year.is_none()) {
+        let metric = &info.options[r.option as usize].metrics[r.metric as usize].name;
+        assert!(r.value.is_finite(), "{file}: {metric} of draw {} is {}", r.draw, r.value);
+        by_option[r.option as usize].1[r.draw as usize].insert(metric.clone(), r.value);
+    }
+    by_option
+}
+
+#[test]
+fn example_scenarios_run_and_conserve() {
+    for (option, draws) in run_example("skills.toml") {
+        for d in &draws {
+            let flows = d["stock_start"] + d["graduates_total"]
+                - d["attrition_total"]
+                - d["emigrants_total"];
+            let scale = d["stock_start"]
+                + d["graduates_total"]
+                + d["attrition_total"]
+                + d["emigrants_total"];
+            assert!(near(d["stock_end"], flows, scale), "skills {option}");
+            // Pelaria starts at 17 per 10,000, far below the median of 49.
+            assert!(d["density_start"] > 17.0 && d["density_start"] < 18.0);
+        }
+    }
+    for (option, draws) in run_example("remittance-cost.toml") {
+        for d in &draws {
+            let parts = d["received_total_usd"] + d["fees_total_usd"];
+            assert!(near(d["sent_total_usd"], parts, parts), "remittance-cost {option}");
+            assert!(d["savings_total_usd"] > 0.0, "the corridor starts above every target");
+        }
+    }
+    for (option, draws) in run_example("diaspora.toml") {
+        for d in &draws {
+            let parts = d["diaspora_finance_total_usd"] + d["matched_total_usd"];
+            assert!(near(d["mobilised_total_usd"], parts, parts), "diaspora {option}");
+        }
     }
 }
