@@ -1,9 +1,15 @@
 //! Tests of the temporary-scheme and recruitment models: hand-computed cases,
 //! conservation identities over random parameters, and the parameter tables.
 
-use montecarlo::model::{Domain, Model, ModelError, Outputs, ParamDefault, Params, draw_rng};
+use std::collections::HashMap;
+
+use montecarlo::engine::{self, RunOptions, Shard};
+use montecarlo::model::{
+    Baseline, BaselineValue, Domain, Model, ModelError, Outputs, ParamDefault, Params, draw_rng,
+};
 use montecarlo::models::recruitment::{RecruitmentInputs, normal_cdf, outcomes};
 use montecarlo::models::{self, Recruitment, TemporaryScheme};
+use montecarlo::spec::{parse, resolve};
 use proptest::prelude::*;
 
 /// Values for every parameter: the documented defaults, the baseline stand-ins below,
@@ -600,4 +606,102 @@ fn parameter_tables_are_sane() {
             );
         }
     }
+}
+
+/// The demo world's values for a corridor from Pelaria (XAA), in 2020, as the baseline
+/// loader gives them (the keys these two models use).
+fn demo_baseline(destination: &str, cost_pct: f64) -> Baseline {
+    let values = [("origin_gdp_per_capita_usd", 1879.98), ("corridor_cost_pct", cost_pct)];
+    Baseline {
+        label: format!("XAA → {destination}, 2020"),
+        origin: Some("XAA".to_owned()),
+        destination: Some(destination.to_owned()),
+        year: Some(2020),
+        values: values
+            .into_iter()
+            .map(|(key, value)| BaselineValue {
+                key: key.to_owned(),
+                value,
+                unit: String::new(),
+                source: "demo world (test copy)".to_owned(),
+            })
+            .collect(),
+    }
+}
+
+/// Runs an example scenario file through the engine; per option, per draw, the scalar
+/// outputs by name.
+fn run_example(
+    file: &str,
+    baseline: &Baseline,
+    draws: u64,
+) -> Vec<(String, Vec<HashMap<String, f64>>)> {
+    let path = format!("{}/../../examples/scenarios/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("example file");
+    let scenario = parse(file, &text).unwrap_or_else(|e| panic!("{e}"));
+    let plan = resolve(&scenario, baseline, &models::all()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(plan.options.len() >= 2, "{file}: at least two options");
+    let opts = RunOptions { draws, seed: 20_261_128, shard: Shard::FULL };
+    let ensemble = engine::run(&plan, &opts, &|_, _| {}).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let info = &ensemble.info;
+    let mut by_option: Vec<(String, Vec<HashMap<String, f64>>)> = info
+        .options
+        .iter()
+        .map(|o| (o.name.clone(), vec![HashMap::new(); draws as usize]))
+        .collect();
+    for r in ensemble.rows.iter().filter(|r| r.year.is_none()) {
+        let metric = &info.options[r.option as usize].metrics[r.metric as usize].name;
+        by_option[r.option as usize].1[r.draw as usize].insert(metric.clone(), r.value);
+    }
+    by_option
+}
+
+#[test]
+fn example_scenarios_resolve_run_and_conserve() {
+    let runs = run_example("temporary-scheme.toml", &demo_baseline("XAB", 8.5), 3);
+    let names: Vec<&str> = runs.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["circular-40k", "circular-40k-fair-recruitment-return-support", "one-off-40k"]
+    );
+    for (option, draws) in &runs {
+        for d in draws {
+            assert!(d.values().all(|v| v.is_finite()), "{option}");
+            let persons = d["persons_returned"] + d["persons_present"] + d["persons_irregular"];
+            assert!(close(d["persons_recruited"], persons, 0.0), "{option}");
+            let money = d["spent_total"] + d["saved_total"] + d["remitted_total"];
+            assert!(close(d["earned_total"], money, 1e-9), "{option}");
+            assert!(close(d["persons_recruited"] + d["reentries_total"], 800_000.0, 0.0));
+        }
+    }
+    for k in 0..3 {
+        let (circular, fair, one_off) = (&runs[0].1[k], &runs[1].1[k], &runs[2].1[k]);
+        // About 100,000 distinct workers with re-hiring (more when more overstay);
+        // 800,000 without.
+        assert!(circular["persons_recruited"] > 50_000.0, "{circular:?}");
+        assert!(circular["persons_recruited"] < 200_000.0, "{circular:?}");
+        assert!(close(one_off["persons_recruited"], 800_000.0, 0.0));
+        // Employer-pays recruitment: at most 0.5 months against at least 0.5.
+        assert!(fair["sdg_10_7_1_mean"] < circular["sdg_10_7_1_mean"]);
+    }
+
+    let runs = run_example("recruitment.toml", &demo_baseline("XAC", 4.0), 200);
+    let mean = |option: usize, k: &str| {
+        runs[option].1.iter().map(|d| d[k]).sum::<f64>() / runs[option].1.len() as f64
+    };
+    for (option, draws) in &runs {
+        for d in draws {
+            assert!(d.values().all(|v| v.is_finite()), "{option}");
+            assert!(close(d["net_remittance_gain_total"], d["worker_saving_total"], 1e-9));
+        }
+    }
+    // No cap: 10.7.1 is the market ratio; the ban, well complied with, cuts it most.
+    assert!(runs[0].1.iter().all(|d| close(
+        d["sdg_10_7_1_mean"],
+        d["sdg_10_7_1_mean_no_cap"],
+        1e-12
+    )));
+    assert!(mean(3, "sdg_10_7_1_mean") < mean(2, "sdg_10_7_1_mean"));
+    assert!(mean(2, "sdg_10_7_1_mean") < mean(1, "sdg_10_7_1_mean"));
+    assert!(mean(1, "sdg_10_7_1_mean") < mean(0, "sdg_10_7_1_mean"));
 }
