@@ -78,7 +78,7 @@ pub const PARAMETERS: &[ParamDef] = &[
         domain: Domain::Range { min: -5.0, max: 5.0 },
         default: ParamDefault::Value(0.0),
         fixed: false,
-        source: "convention: 0, no behavioural response. Estimates are negative and uncertain: Gibson, McKenzie & Rohorua (2006, Waikato WP 2/06), Ahmed, Mughal & Martínez-Zarzoso (Economics discussion paper 2015-12), Kpodar & Imam (2022, IMF WP/22/218: 3 % would add US$32bn, more than the fees saved; of the order of −0.1 on this log–log scale by our conversion, see docs); give a distribution",
+        source: "convention: 0, no behavioural response. Estimates are negative and uncertain: Gibson, McKenzie & Rohorua (2006, Waikato WP 2/06), Ahmed et al. (Economics discussion paper 2015-12), Kpodar & Imam (2022, IMF WP/22/218: 3 % would add US$32bn, more than the fees saved; of the order of −0.1 on this log–log scale by our conversion, see docs); give a distribution",
         doc: "Elasticity of the amount sent to the cost: sent = baseline × (cost / starting cost)^elasticity.",
     },
 ];
