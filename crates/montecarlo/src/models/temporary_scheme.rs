@@ -816,30 +816,43 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
         merged.clear();
         returned.clear();
         let home = std::mem::take(&mut pool.home);
+        // (1a) Who re-applies, without branching on the draw (a branch on a 60/40
+        // outcome would mispredict): each returnee is written to both lists and
+        // the right list's length advances.
+        kept.resize(home.len(), 0);
+        reentered.resize(home.len(), 0);
+        let (mut n_kept, mut n_in) = (0, 0);
         let mut k = 0;
         if x.t_reentry > 0 {
-            while k < home.len() && room > 0 {
+            while k < home.len() && n_in < x.quota {
                 let idx = home[k];
                 k += 1;
-                if (rng.next_u64() & 0xFFFF_FFFF) < x.t_reentry {
-                    let i = idx as usize;
-                    room -= 1;
-                    tot.reentries += 1;
-                    if pool.uses_skills[i] {
-                        tot.skilled_home -= 1;
-                        tot.skill_years_home -= u64::from(pool.years_abroad[i]);
-                    }
-                    let fee = x.reentry_share * pool.fee[i];
-                    pool.state[i] = CONTRACT;
-                    pool.contract_left[i] = x.contract_years;
-                    pool.debt[i] = fee;
-                    tot.fees += fee;
-                    reentered.push(idx);
-                } else {
-                    kept.push(idx);
-                }
+                let admitted = usize::from((rng.next_u64() & 0xFFFF_FFFF) < x.t_reentry);
+                kept[n_kept] = idx;
+                reentered[n_in] = idx;
+                n_kept += 1 - admitted;
+                n_in += admitted;
             }
         }
+        kept.truncate(n_kept);
+        reentered.truncate(n_in);
+        room -= n_in;
+        // (1b) Admit them: a new contract, the re-entry fee as debt; they leave the
+        // returnees who use their skills at home.
+        tot.reentries += n_in as u64;
+        let mut fees = 0.0;
+        for &idx in &reentered {
+            let i = idx as usize;
+            let uses = u64::from(pool.uses_skills[i]);
+            tot.skilled_home -= uses;
+            tot.skill_years_home -= uses * u64::from(pool.years_abroad[i]);
+            let fee = x.reentry_share * pool.fee[i];
+            pool.state[i] = CONTRACT;
+            pool.contract_left[i] = x.contract_years;
+            pool.debt[i] = fee;
+            fees += fee;
+        }
+        tot.fees += fees;
         kept.extend_from_slice(&home[k..]);
         reentries[t] = (x.quota - room) as f64;
         let skill_income = skill_premium * tot.skill_years_home as f64;
