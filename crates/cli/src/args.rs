@@ -125,6 +125,9 @@ pub(crate) enum Command {
     /// Cross-impact matrix of objectives or policies: metrics, conflicts, exports.
     #[command(after_help = crate::assess::MATRIX_EXAMPLES)]
     Matrix(crate::assess::MatrixArgs),
+    /// Policy-option scenarios: seeded Monte Carlo runs, shards and merge, comparisons.
+    #[command(after_help = crate::scenario::SCENARIO_EXAMPLES)]
+    Scenario(crate::scenario::ScenarioArgs),
 }
 
 #[derive(Debug, Args)]

@@ -29,6 +29,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Corridor(args) => crate::corridor::run(global, args).await,
         Command::Assess(args) => crate::assess::run_assess(global, args),
         Command::Matrix(args) => crate::assess::run_matrix(global, args),
+        Command::Scenario(args) => crate::scenario::run(global, args).await,
         Command::Estimate(args) => crate::estimate::run(global, open(global).await?, args).await,
     }
 }

@@ -19,6 +19,7 @@ mod gravity;
 mod output;
 mod progress;
 mod register;
+mod scenario;
 
 use std::process::ExitCode;
 

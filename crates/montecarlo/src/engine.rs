@@ -33,6 +33,12 @@ use crate::dist::{Dist, TruncationError};
 use crate::model::{Baseline, Domain, ModelError, Outputs, Params, Shape, Side, draw_rng};
 use crate::spec::Plan;
 
+/// Draws when neither the command line nor the scenario file says.
+pub const DEFAULT_DRAWS: u64 = 1000;
+
+/// Seed when neither the command line nor the scenario file says.
+pub const DEFAULT_SEED: u64 = 1;
+
 /// Size, in ChaCha blocks, of each parameter's region of a draw's stream.
 pub const PARAM_REGION_BLOCKS: u64 = 1 << 40;
 

@@ -1,0 +1,527 @@
+//! `coherence scenario`: run a scenario file's Monte Carlo ensemble, merge shards,
+//! compare runs or options, print the built-in examples, list the models.
+//!
+//! A run directory holds `draws.csv`, `draws.arrow` (Arrow IPC file), `summary.csv`
+//! and `manifest.json`; `merge` and `compare` read the manifest and the Arrow file.
+//! See docs/scenarios.md.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use montecarlo::engine::{DEFAULT_DRAWS, DEFAULT_SEED, Ensemble, RunOptions, Shard};
+use montecarlo::model::{Baseline, Domain, Model, ParamDefault, Shape};
+use montecarlo::spec::Place;
+use montecarlo::summary::{DiffRow, SummaryRow};
+
+use crate::args::{Format, Global};
+use crate::commands::{Error, open};
+use crate::output::{number, plain_table};
+
+pub(crate) const SCENARIO_EXAMPLES: &str = "\
+Examples:
+  coherence scenario example temporary-scheme > scheme.toml
+  coherence scenario run scheme.toml --draws 2000 --seed 7 --out runs/scheme
+  coherence scenario run scheme.toml --shard 2/4 --out runs/part2
+  coherence scenario merge runs/part1 runs/part2 runs/part3 runs/part4 --out runs/all
+  coherence scenario compare runs/scheme --options circular-40k one-off-40k
+  coherence scenario compare runs/scheme runs/variant
+  coherence scenario models
+
+The demo world must be loaded (`coherence demo`) for the examples' baselines.
+See docs/scenarios.md for the file format, distributions, streams and output files.";
+
+/// Arguments of `coherence scenario`.
+#[derive(Debug, Args)]
+pub(crate) struct ScenarioArgs {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(Debug, Subcommand)]
+enum Action {
+    /// Run a scenario file: draw every parameter, run every option, summarise.
+    Run(RunArgs),
+    /// Merge the run directories of the shards of one run into the unsharded result.
+    Merge {
+        /// The shards' run directories (any order).
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// Where to write the merged run.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Paired differences, draw by draw: two options of one run (--options A B), or the
+    /// options two runs share (DIR_A DIR_B; same seed and draws). Differences are B − A.
+    Compare {
+        /// A run directory.
+        #[arg(value_name = "DIR_A")]
+        a: PathBuf,
+        /// A second run directory.
+        #[arg(
+            value_name = "DIR_B",
+            conflicts_with = "options",
+            required_unless_present = "options"
+        )]
+        b: Option<PathBuf>,
+        /// Two options of DIR_A: A and B.
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        options: Option<Vec<String>>,
+    },
+    /// Print a ready-to-run example scenario for the demo world.
+    Example {
+        /// One of: temporary-scheme, skills, remittance-cost, diaspora, recruitment.
+        name: String,
+    },
+    /// List the models with their parameters (unit, domain, default and its source)
+    /// and outputs.
+    Models,
+}
+
+#[derive(Debug, Args)]
+struct RunArgs {
+    /// The scenario file (TOML).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Draws in the whole run (default: the file's `draws`, else 1000).
+    #[arg(long)]
+    draws: Option<u64>,
+    /// Seed (default: the file's `seed`, else 1).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Worker threads (default: one per core). Results do not depend on it.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Run only part K of N of the draws (for a batch cluster; join with `merge`).
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Write draws.csv, draws.arrow, summary.csv and manifest.json to this directory.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+/// The built-in examples, by name.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("temporary-scheme", include_str!("../../../examples/scenarios/temporary-scheme.toml")),
+    ("skills", include_str!("../../../examples/scenarios/skills.toml")),
+    ("remittance-cost", include_str!("../../../examples/scenarios/remittance-cost.toml")),
+    ("diaspora", include_str!("../../../examples/scenarios/diaspora.toml")),
+    ("recruitment", include_str!("../../../examples/scenarios/recruitment.toml")),
+];
+
+/// The files of a run directory, in the order the manifest lists them.
+const FILES: [&str; 4] = ["draws.csv", "draws.arrow", "summary.csv", "manifest.json"];
+
+pub(crate) async fn run(global: &Global, args: ScenarioArgs) -> Result<(), Error> {
+    match args.action {
+        Action::Run(a) => run_file(global, a).await,
+        Action::Merge { dirs, out } => merge(global, &dirs, &out),
+        Action::Compare { a, b, options } => compare(global, &a, b.as_deref(), options),
+        Action::Example { name } => example(&name),
+        Action::Models => models(global),
+    }
+}
+
+async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
+    let shard = args.shard.unwrap_or(Shard::FULL);
+    if shard != Shard::FULL && args.out.is_none() {
+        return Err("--shard needs --out DIR: a shard is only useful once merged".into());
+    }
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
+    let name = args.file.display().to_string();
+    let scenario = montecarlo::spec::parse(&name, &text)?;
+    let baseline = baseline(global, &scenario).await?;
+    let plan = montecarlo::spec::resolve(&scenario, &baseline, &montecarlo::models::all())?;
+    let opts = RunOptions {
+        draws: args.draws.or(plan.draws).unwrap_or(DEFAULT_DRAWS),
+        seed: args.seed.or(plan.seed).unwrap_or(DEFAULT_SEED),
+        shard,
+    };
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(t) = args.threads {
+        if t == 0 {
+            return Err("--threads must be at least 1".into());
+        }
+        pool = pool.num_threads(t);
+    }
+    let pool = pool.build()?;
+    let bar = draws_bar(global.quiet);
+    let progress = |done: u64, total: u64| {
+        bar.set_length(total);
+        if done > bar.position() {
+            bar.set_position(done);
+        }
+    };
+    let ensemble = pool.install(|| montecarlo::engine::run(&plan, &opts, &progress))?;
+    bar.finish_and_clear();
+    if let Some(out) = &args.out {
+        write_run(&ensemble, out)?;
+    }
+    if !global.quiet {
+        print_summary(global.format, &ensemble, args.out.as_deref())?;
+    }
+    Ok(())
+}
+
+/// The scenario's baseline, from the store.
+async fn baseline(
+    global: &Global,
+    scenario: &montecarlo::spec::Scenario,
+) -> Result<Baseline, Error> {
+    let ws = open(global).await?;
+    let year = Some(scenario.baseline.year);
+    let baseline = match &scenario.baseline.place {
+        Place::Corridor { origin, destination } => {
+            ws.scenario_baseline(origin, Some(destination), year).await
+        }
+        Place::Country(code) => ws.scenario_baseline(code, None, year).await,
+    };
+    baseline.map_err(|e| {
+        format!(
+            "{}:{}:{}: baseline: {e}",
+            scenario.file, scenario.baseline_at.line, scenario.baseline_at.column
+        )
+        .into()
+    })
+}
+
+fn draws_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    let style = ProgressStyle::with_template("{msg:>12} [{bar:40}] {pos}/{len} draws ({eta})")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message("scenario");
+    bar
+}
+
+/// Writes a run directory: each file written to a temporary name, then renamed.
+fn write_run(e: &Ensemble, dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir)
+        .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+    let summary = montecarlo::summary::summarise(e);
+    for name in FILES {
+        let path = dir.join(name);
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let file = std::fs::File::create(&tmp)
+            .map_err(|err| format!("cannot write {}: {err}", tmp.display()))?;
+        let mut w = std::io::BufWriter::new(file);
+        match name {
+            "draws.csv" => montecarlo::output::write_draws_csv(e, &mut w)?,
+            "draws.arrow" => montecarlo::arrow::write_arrow(&e.info, &e.rows, &mut w)?,
+            "summary.csv" => montecarlo::output::write_summary_csv(&summary, &mut w)?,
+            _ => montecarlo::output::write_manifest(&e.info, &FILES, &mut w)?,
+        }
+        w.into_inner().map_err(|err| err.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, &path)
+            .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Reads a run directory written by `run` or `merge`.
+fn read_run(dir: &Path) -> Result<Ensemble, Error> {
+    let manifest_path = dir.join("manifest.json");
+    let text = std::fs::read_to_string(&manifest_path)
+        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+    let info = montecarlo::output::read_manifest(&text)
+        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let arrow_path = dir.join("draws.arrow");
+    let bytes = std::fs::read(&arrow_path)
+        .map_err(|e| format!("cannot read {}: {e}", arrow_path.display()))?;
+    let rows = montecarlo::arrow::read_arrow(&info, &bytes)
+        .map_err(|e| format!("{}: {e}", arrow_path.display()))?;
+    Ok(Ensemble { info, rows })
+}
+
+fn merge(global: &Global, dirs: &[PathBuf], out: &Path) -> Result<(), Error> {
+    let parts = dirs.iter().map(|d| read_run(d)).collect::<Result<Vec<_>, _>>()?;
+    let merged = montecarlo::engine::merge(parts)?;
+    write_run(&merged, out)?;
+    if !global.quiet {
+        println!(
+            "merged {} parts: {} draws of \"{}\" (seed {}, plan {}) → {}",
+            dirs.len(),
+            merged.info.draws,
+            merged.info.scenario,
+            merged.info.seed,
+            merged.info.fingerprint,
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+fn compare(
+    global: &Global,
+    a: &Path,
+    b: Option<&Path>,
+    options: Option<Vec<String>>,
+) -> Result<(), Error> {
+    let ea = read_run(a)?;
+    let rows = match (b, options.as_deref()) {
+        (Some(b), _) => montecarlo::summary::compare(&ea, &read_run(b)?)?,
+        (None, Some([x, y])) => montecarlo::summary::compare_options(&ea, x, y)?,
+        _ => return Err("give DIR_A DIR_B, or DIR --options A B".into()),
+    };
+    let mut out = std::io::stdout().lock();
+    match global.format {
+        Format::Csv => montecarlo::output::write_diff_csv(&rows, &mut out)?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&diff_json(&rows))?)?,
+        Format::Table => {
+            writeln!(
+                out,
+                "Paired differences B − A over {} draws (A = {}, B = {})",
+                ea.info.draws, rows[0].a, rows[0].b
+            )?;
+            writeln!(out, "90 % interval: 5th–95th percentile of the differences.\n")?;
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .filter(|r| keep_in_table(r.year, &rows, &r.metric))
+                .map(|r| {
+                    vec![
+                        r.metric.clone(),
+                        year_text(r.year),
+                        sig(r.stats.mean),
+                        sig(r.stats.p05),
+                        sig(r.stats.p50),
+                        sig(r.stats.p95),
+                        format!("{:.0}%", 100.0 * r.share_b_greater),
+                        r.unit.clone(),
+                    ]
+                })
+                .collect();
+            plain_table(
+                &mut out,
+                &["output", "year", "mean", "p05", "median", "p95", "B > A", "unit"],
+                &table,
+            )?;
+            writeln!(
+                out,
+                "\nSeries show their last year; every year is in the CSV (--format csv)."
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn diff_json(rows: &[DiffRow]) -> serde_json::Value {
+    rows.iter()
+        .map(|r| {
+            serde_json::json!({
+                "a": r.a, "b": r.b, "metric": r.metric, "unit": r.unit, "year": r.year,
+                "n": r.stats.n, "mean": r.stats.mean, "sd": r.stats.sd, "p05": r.stats.p05,
+                "p25": r.stats.p25, "p50": r.stats.p50, "p75": r.stats.p75, "p95": r.stats.p95,
+                "share_b_greater": r.share_b_greater,
+            })
+        })
+        .collect()
+}
+
+/// In tables, a series shows only its last year.
+fn keep_in_table(year: Option<u32>, rows: &[DiffRow], metric: &str) -> bool {
+    match year {
+        None => true,
+        Some(y) => {
+            rows.iter().filter(|r| r.metric == metric).all(|r| r.year.is_none_or(|z| z <= y))
+        }
+    }
+}
+
+fn year_text(year: Option<u32>) -> String {
+    year.map_or_else(|| "—".to_owned(), |y| y.to_string())
+}
+
+/// A number with about four significant digits and thousands separators.
+fn sig(x: f64) -> String {
+    let a = x.abs();
+    if a >= 1000.0 || a == 0.0 {
+        number(x, 0)
+    } else if a >= 1.0 {
+        number(x, 2)
+    } else {
+        let decimals = (3 - a.log10().floor() as i32).clamp(2, 12) as usize;
+        number(x, decimals)
+    }
+}
+
+fn print_summary(format: Format, e: &Ensemble, out: Option<&Path>) -> Result<(), Error> {
+    let rows = montecarlo::summary::summarise(e);
+    let mut w = std::io::stdout().lock();
+    match format {
+        Format::Csv => montecarlo::output::write_summary_csv(&rows, &mut w)?,
+        Format::Json => writeln!(w, "{}", serde_json::to_string_pretty(&summary_json(e, &rows))?)?,
+        Format::Table => {
+            let info = &e.info;
+            let range = info.range();
+            writeln!(w, "{}", info.scenario)?;
+            writeln!(
+                w,
+                "baseline {}; {} draws (seed {}, shard {}: draws {}..{}), plan {}",
+                if info.baseline.label.is_empty() { "—" } else { &info.baseline.label },
+                info.draws,
+                info.seed,
+                info.shard,
+                range.start,
+                range.end,
+                info.fingerprint
+            )?;
+            for option in &info.options {
+                writeln!(
+                    w,
+                    "\nOption \"{}\" ({}, {} years)",
+                    option.name, option.model, option.horizon
+                )?;
+                let table: Vec<Vec<String>> = rows
+                    .iter()
+                    .filter(|r| r.option == option.name && last_or_scalar(r, option.horizon))
+                    .map(|r| {
+                        vec![
+                            r.metric.clone(),
+                            year_text(r.year),
+                            sig(r.stats.mean),
+                            sig(r.stats.p05),
+                            sig(r.stats.p50),
+                            sig(r.stats.p95),
+                            r.unit.clone(),
+                            r.side.as_str().to_owned(),
+                        ]
+                    })
+                    .collect();
+                plain_table(
+                    &mut w,
+                    &["output", "year", "mean", "p05", "median", "p95", "unit", "side"],
+                    &table,
+                )?;
+            }
+            writeln!(
+                w,
+                "\nSeries show their last simulated year (0-based); every year is in summary.csv."
+            )?;
+            if let Some(dir) = out {
+                writeln!(w, "Written: {} ({})", dir.display(), FILES.join(", "))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn last_or_scalar(r: &SummaryRow, horizon: usize) -> bool {
+    r.year.is_none_or(|y| y as usize + 1 == horizon)
+}
+
+fn summary_json(e: &Ensemble, rows: &[SummaryRow]) -> serde_json::Value {
+    let info = &e.info;
+    serde_json::json!({
+        "scenario": info.scenario,
+        "baseline": info.baseline.label,
+        "fingerprint": info.fingerprint,
+        "seed": info.seed,
+        "draws": info.draws,
+        "shard": info.shard.to_string(),
+        "summary": rows.iter().map(|r| serde_json::json!({
+            "option": r.option, "model": r.model, "metric": r.metric, "unit": r.unit,
+            "side": r.side.as_str(), "year": r.year, "n": r.stats.n, "mean": r.stats.mean,
+            "sd": r.stats.sd, "p05": r.stats.p05, "p25": r.stats.p25, "p50": r.stats.p50,
+            "p75": r.stats.p75, "p95": r.stats.p95,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn example(name: &str) -> Result<(), Error> {
+    match EXAMPLES.iter().find(|(n, _)| *n == name) {
+        Some((_, text)) => {
+            print!("{text}");
+            Ok(())
+        }
+        None => {
+            let names: Vec<&str> = EXAMPLES.iter().map(|(n, _)| *n).collect();
+            Err(format!("no example \"{name}\"; examples: {}", names.join(", ")).into())
+        }
+    }
+}
+
+fn default_text(d: ParamDefault) -> String {
+    match d {
+        ParamDefault::Required => "required".to_owned(),
+        ParamDefault::Value(v) => v.to_string(),
+        ParamDefault::Baseline(key) => format!("baseline {key}"),
+    }
+}
+
+fn domain_text(d: Domain) -> String {
+    d.to_string()
+}
+
+fn models(global: &Global) -> Result<(), Error> {
+    let all = montecarlo::models::all();
+    let mut w = std::io::stdout().lock();
+    if global.format == Format::Json {
+        let list: Vec<serde_json::Value> = all.iter().map(|m| model_json(*m)).collect();
+        writeln!(w, "{}", serde_json::to_string_pretty(&list)?)?;
+        return Ok(());
+    }
+    for m in &all {
+        writeln!(w, "{}\n  {}\n", m.name(), m.description())?;
+        let params: Vec<Vec<String>> = m
+            .parameters()
+            .iter()
+            .map(|p| {
+                vec![
+                    p.name.to_owned(),
+                    p.unit.to_owned(),
+                    domain_text(p.domain),
+                    default_text(p.default),
+                    if p.fixed { "fixed".to_owned() } else { String::new() },
+                    p.source.to_owned(),
+                ]
+            })
+            .collect();
+        plain_table(
+            &mut w,
+            &["parameter", "unit", "domain", "default", "", "source of the default"],
+            &params,
+        )?;
+        writeln!(w)?;
+        let outputs: Vec<Vec<String>> = m
+            .outputs()
+            .iter()
+            .map(|o| {
+                vec![
+                    o.name.to_owned(),
+                    o.unit.to_owned(),
+                    match o.shape {
+                        Shape::Scalar => "scalar".to_owned(),
+                        Shape::Series => "yearly".to_owned(),
+                    },
+                    o.side.as_str().to_owned(),
+                    o.doc.to_owned(),
+                ]
+            })
+            .collect();
+        plain_table(&mut w, &["output", "unit", "shape", "side", "meaning"], &outputs)?;
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
+fn model_json(m: &dyn Model) -> serde_json::Value {
+    serde_json::json!({
+        "name": m.name(),
+        "description": m.description(),
+        "parameters": m.parameters().iter().map(|p| serde_json::json!({
+            "name": p.name, "unit": p.unit, "domain": domain_text(p.domain),
+            "default": default_text(p.default), "fixed": p.fixed, "source": p.source, "doc": p.doc,
+        })).collect::<Vec<_>>(),
+        "outputs": m.outputs().iter().map(|o| serde_json::json!({
+            "name": o.name, "unit": o.unit,
+            "shape": match o.shape { Shape::Scalar => "scalar", Shape::Series => "series" },
+            "side": o.side.as_str(), "doc": o.doc,
+        })).collect::<Vec<_>>(),
+    })
+}
