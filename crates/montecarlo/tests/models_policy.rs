@@ -493,6 +493,25 @@ proptest! {
     }
 }
 
+/// Runs `model` twice on different random streams; the outputs must be identical.
+fn assert_stream_free(model: &dyn Model, set: &[(&str, f64)]) {
+    let v = values(model, set);
+    let p = Params::new(model.parameters(), &v);
+    let mut a = Outputs::new(model.outputs(), model.horizon(&p));
+    let mut b = a.clone();
+    model.simulate(&p, &mut draw_rng(1, 0), &mut a).expect("simulate");
+    model.simulate(&p, &mut draw_rng(99, 12), &mut b).expect("simulate");
+    assert_eq!(a.values(), b.values(), "{}", model.name());
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_random_stream() {
+    // None of the three models draws random numbers.
+    assert_stream_free(&Skills, &skills_base());
+    assert_stream_free(&RemittanceCost, &remit_base());
+    assert_stream_free(&Diaspora, &diaspora_base());
+}
+
 // ---------------------------------------------------------------------------------
 // Parameter and output tables
 

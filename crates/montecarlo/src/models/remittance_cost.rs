@@ -254,8 +254,9 @@ impl Model for RemittanceCost {
             return fail("horizon_years must be at least 1");
         }
         let elasticity = params.get("elasticity");
-        let target = params.get("target_pct").min(params.get("cost_start_pct"));
-        if elasticity < 0.0 && target <= 0.0 {
+        let start = params.get("cost_start_pct");
+        let target = params.get("target_pct").min(start);
+        if elasticity < 0.0 && start > 0.0 && target <= 0.0 {
             return fail(
                 "a negative elasticity needs a target cost above 0 % (the amount sent would be \
                  infinite at zero cost)",
