@@ -8,14 +8,16 @@
 //! | column   | Arrow type      | nullable |
 //! |----------|-----------------|----------|
 //! | `draw`   | UInt64          | no       |
-//! | `option` | Utf8            | no       |
-//! | `metric` | Utf8            | no       |
+//! | `option` | Dictionary(Int32 → Utf8), id 0 | no |
+//! | `metric` | Dictionary(Int32 → Utf8), id 1 | no |
 //! | `year`   | Int32           | yes (null for a scalar output) |
 //! | `value`  | Float64         | no       |
 //!
-//! Layout: `ARROW1\0\0`, the schema message, one message per record batch, the
-//! end-of-stream marker, the footer (schema and the batches' blocks), the footer's
-//! length and `ARROW1`. Messages are the encapsulated form (continuation marker
+//! The option and output names are dictionary-encoded (each name stored once, rows hold
+//! 32-bit indices). Layout: `ARROW1\0\0`, the schema message, the two dictionary
+//! batches (option names; output names in first-seen order), one message per record
+//! batch, the end-of-stream marker, the footer (schema, the dictionaries' and batches'
+//! blocks), the footer's length and `ARROW1`. Messages are the encapsulated form (continuation marker
 //! `0xFFFFFFFF`, metadata length, flatbuffer padded to 8 bytes, body); body buffers are
 //! padded to 8 bytes; integers are little-endian. Any Arrow implementation reads it
 //! (the test suite checks with pyarrow when it is installed).
@@ -41,7 +43,11 @@ const TYPE_FLOAT: u8 = 3;
 const TYPE_UTF8: u8 = 5;
 // MessageHeader union ids (Message.fbs).
 const HEADER_SCHEMA: u8 = 1;
+const HEADER_DICTIONARY_BATCH: u8 = 2;
 const HEADER_RECORD_BATCH: u8 = 3;
+/// Dictionary ids of the `option` and `metric` columns.
+const OPTION_DICT: i64 = 0;
+const METRIC_DICT: i64 = 1;
 
 // ---------------------------------------------------------------------------------
 // Flatbuffer writing: objects are laid out front to back; every reference points
@@ -181,13 +187,21 @@ impl Fb {
     }
 }
 
-fn field(name: &str, nullable: bool, type_id: u8, ty: Table) -> Table {
+fn field(name: &str, nullable: bool, type_id: u8, ty: Table, dictionary: Option<i64>) -> Table {
+    // DictionaryEncoding { id, indexType: Int { 32, signed }, isOrdered: false }.
+    let dictionary = dictionary.map(|id| {
+        Fv::Table(Table(vec![
+            Some(Fv::I64(id)),
+            Some(Fv::Table(Table(vec![Some(Fv::I32(32)), Some(Fv::Bool(true))]))),
+            Some(Fv::Bool(false)),
+        ]))
+    });
     Table(vec![
         Some(Fv::Str(name.to_owned())),
         Some(Fv::Bool(nullable)),
         Some(Fv::U8(type_id)),
         Some(Fv::Table(ty)),
-        None,
+        dictionary,
         Some(Fv::Tables(Vec::new())),
     ])
 }
@@ -198,11 +212,11 @@ fn schema() -> Table {
     Table(vec![
         Some(Fv::I16(0)),
         Some(Fv::Tables(vec![
-            field("draw", false, TYPE_INT, int(64, false)),
-            field("option", false, TYPE_UTF8, Table(vec![])),
-            field("metric", false, TYPE_UTF8, Table(vec![])),
-            field("year", true, TYPE_INT, int(32, true)),
-            field("value", false, TYPE_FLOAT, double),
+            field("draw", false, TYPE_INT, int(64, false), None),
+            field("option", false, TYPE_UTF8, Table(vec![]), Some(OPTION_DICT)),
+            field("metric", false, TYPE_UTF8, Table(vec![]), Some(METRIC_DICT)),
+            field("year", true, TYPE_INT, int(32, true), None),
+            field("value", false, TYPE_FLOAT, double, None),
         ])),
     ])
 }
@@ -275,43 +289,108 @@ impl Body {
     }
 }
 
-/// Writes `rows` (described by `info`) as an Arrow IPC file.
+/// The record batch header for `n` rows with `nodes` (raw FieldNode structs) and the
+/// body's buffers.
+fn record_batch(n: usize, nodes: Vec<u8>, nnodes: usize, body: &Body) -> Table {
+    let buffers: Vec<u8> = body
+        .buffers
+        .iter()
+        .flat_map(|(o, l)| o.to_le_bytes().into_iter().chain(l.to_le_bytes()))
+        .collect();
+    Table(vec![
+        Some(Fv::I64(n as i64)),
+        Some(Fv::Structs(nodes, nnodes, 8)),
+        Some(Fv::Structs(buffers, body.buffers.len(), 8)),
+    ])
+}
+
+fn node(nodes: &mut Vec<u8>, n: usize, nulls: usize) {
+    nodes.extend_from_slice(&(n as i64).to_le_bytes());
+    nodes.extend_from_slice(&(nulls as i64).to_le_bytes());
+}
+
+/// Writes a dictionary batch of `names` under dictionary `id`.
+fn write_dictionary(w: &mut Counting<impl Write>, id: i64, names: &[&str]) -> io::Result<Block> {
+    let mut body = Body { bytes: Vec::new(), buffers: Vec::new() };
+    body.utf8(names.iter().copied());
+    let mut nodes = Vec::new();
+    node(&mut nodes, names.len(), 0);
+    let header =
+        Table(vec![Some(Fv::I64(id)), Some(Fv::Table(record_batch(names.len(), nodes, 1, &body)))]);
+    write_message(w, &message(HEADER_DICTIONARY_BATCH, header, body.bytes.len()), &body.bytes)
+}
+
+/// Writes `rows` (described by `info`) as an Arrow IPC file, in record batches of
+/// [`BATCH_ROWS`] rows.
 ///
 /// # Errors
 /// The writer's.
-///
-/// # Panics
-/// If a batch's option and output names exceed 2 GiB (they cannot at
-/// [`BATCH_ROWS`] rows of names this size).
 pub fn write_arrow(info: &RunInfo, rows: &[Row], w: impl Write) -> io::Result<()> {
+    write_arrow_batched(info, rows, BATCH_ROWS, w)
+}
+
+/// As [`write_arrow`], with record batches of at most `batch_rows` rows (≥ 1).
+///
+/// # Errors
+/// The writer's.
+pub fn write_arrow_batched(
+    info: &RunInfo,
+    rows: &[Row],
+    batch_rows: usize,
+    w: impl Write,
+) -> io::Result<()> {
     let mut w = Counting { inner: w, count: 0 };
     w.write_all(MAGIC)?;
     w.write_all(&[0, 0])?;
     write_message(&mut w, &message(HEADER_SCHEMA, schema(), 0), &[])?;
+    // Dictionaries: option names; output names across options in first-seen order,
+    // with each (option, output) pair's index into it.
+    let options: Vec<&str> = info.options.iter().map(|o| o.name.as_str()).collect();
+    let mut metrics: Vec<&str> = Vec::new();
+    let metric_index: Vec<Vec<i32>> = info
+        .options
+        .iter()
+        .map(|o| {
+            o.metrics
+                .iter()
+                .map(|m| match metrics.iter().position(|x| *x == m.name) {
+                    Some(i) => i as i32,
+                    None => {
+                        metrics.push(&m.name);
+                        (metrics.len() - 1) as i32
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let dictionaries = [
+        write_dictionary(&mut w, OPTION_DICT, &options)?,
+        write_dictionary(&mut w, METRIC_DICT, &metrics)?,
+    ];
     let mut blocks = Vec::new();
-    for batch in rows.chunks(BATCH_ROWS) {
+    for batch in rows.chunks(batch_rows.max(1)) {
         let n = batch.len();
         let mut body = Body { bytes: Vec::new(), buffers: Vec::new() };
         let mut nodes = Vec::new();
-        let mut node = |nulls: usize| {
-            nodes.extend_from_slice(&(n as i64).to_le_bytes());
-            nodes.extend_from_slice(&(nulls as i64).to_le_bytes());
-        };
         // draw
-        node(0);
+        node(&mut nodes, n, 0);
         body.push(&[]);
         body.push(&batch.iter().flat_map(|r| r.draw.to_le_bytes()).collect::<Vec<u8>>());
-        // option, metric
-        let opt = |r: &Row| info.options[r.option as usize].name.as_str();
-        let met =
-            |r: &Row| info.options[r.option as usize].metrics[r.metric as usize].name.as_str();
-        node(0);
-        body.utf8(batch.iter().map(opt));
-        node(0);
-        body.utf8(batch.iter().map(met));
+        // option, metric: dictionary indices
+        node(&mut nodes, n, 0);
+        body.push(&[]);
+        body.push(&batch.iter().flat_map(|r| (r.option as i32).to_le_bytes()).collect::<Vec<u8>>());
+        node(&mut nodes, n, 0);
+        body.push(&[]);
+        body.push(
+            &batch
+                .iter()
+                .flat_map(|r| metric_index[r.option as usize][r.metric as usize].to_le_bytes())
+                .collect::<Vec<u8>>(),
+        );
         // year, with a validity bitmap when any is null
         let nulls = batch.iter().filter(|r| r.year.is_none()).count();
-        node(nulls);
+        node(&mut nodes, n, nulls);
         if nulls == 0 {
             body.push(&[]);
         } else {
@@ -330,43 +409,34 @@ pub fn write_arrow(info: &RunInfo, rows: &[Row], w: impl Write) -> io::Result<()
                 .collect::<Vec<u8>>(),
         );
         // value
-        node(0);
+        node(&mut nodes, n, 0);
         body.push(&[]);
         body.push(&batch.iter().flat_map(|r| r.value.to_le_bytes()).collect::<Vec<u8>>());
 
-        let buffers: Vec<u8> = body
-            .buffers
-            .iter()
-            .flat_map(|(o, l)| o.to_le_bytes().into_iter().chain(l.to_le_bytes()))
-            .collect();
-        let nbuf = body.buffers.len();
-        let header = Table(vec![
-            Some(Fv::I64(n as i64)),
-            Some(Fv::Structs(nodes, 5, 8)),
-            Some(Fv::Structs(buffers, nbuf, 8)),
-        ]);
-        let meta = message(HEADER_RECORD_BATCH, header, body.bytes.len());
+        let meta = message(HEADER_RECORD_BATCH, record_batch(n, nodes, 5, &body), body.bytes.len());
         blocks.push(write_message(&mut w, &meta, &body.bytes)?);
     }
     // End of stream.
     w.write_all(&CONTINUATION.to_le_bytes())?;
     w.write_all(&0u32.to_le_bytes())?;
-    let block_bytes: Vec<u8> = blocks
-        .iter()
-        .flat_map(|b| {
-            let mut v = Vec::with_capacity(24);
-            v.extend_from_slice(&b.offset.to_le_bytes());
-            v.extend_from_slice(&b.meta.to_le_bytes());
-            v.extend_from_slice(&[0; 4]);
-            v.extend_from_slice(&b.body.to_le_bytes());
-            v
-        })
-        .collect();
+    let block_bytes = |blocks: &[Block]| -> Vec<u8> {
+        blocks
+            .iter()
+            .flat_map(|b| {
+                let mut v = Vec::with_capacity(24);
+                v.extend_from_slice(&b.offset.to_le_bytes());
+                v.extend_from_slice(&b.meta.to_le_bytes());
+                v.extend_from_slice(&[0; 4]);
+                v.extend_from_slice(&b.body.to_le_bytes());
+                v
+            })
+            .collect()
+    };
     let footer = Fb::finish(&Table(vec![
         Some(Fv::I16(V5)),
         Some(Fv::Table(schema())),
-        Some(Fv::Structs(Vec::new(), 0, 8)),
-        Some(Fv::Structs(block_bytes, blocks.len(), 8)),
+        Some(Fv::Structs(block_bytes(&dictionaries), dictionaries.len(), 8)),
+        Some(Fv::Structs(block_bytes(&blocks), blocks.len(), 8)),
     ]));
     w.write_all(&footer)?;
     w.write_all(&(footer.len() as u32).to_le_bytes())?;
@@ -474,25 +544,111 @@ impl<'a> T<'a> {
 fn check_schema(schema: T<'_>) -> Result<(), ArrowError> {
     let fields = schema.tables(1)?;
     let expected = [
-        ("draw", TYPE_INT),
-        ("option", TYPE_UTF8),
-        ("metric", TYPE_UTF8),
-        ("year", TYPE_INT),
-        ("value", TYPE_FLOAT),
+        ("draw", TYPE_INT, None),
+        ("option", TYPE_UTF8, Some(OPTION_DICT)),
+        ("metric", TYPE_UTF8, Some(METRIC_DICT)),
+        ("year", TYPE_INT, None),
+        ("value", TYPE_FLOAT, None),
     ];
     if fields.len() != expected.len() {
         return bad(format!("{} columns, expected {}", fields.len(), expected.len()));
     }
-    for (f, (name, ty)) in fields.iter().zip(expected) {
+    for (f, (name, ty, dict)) in fields.iter().zip(expected) {
         let got = f.string(0)?;
         let got_ty = f.scalar::<1>(2)?.map_or(0, |b| b[0]);
-        if got != name || got_ty != ty {
+        let got_dict = match f.reference(4)? {
+            Some(pos) => Some(T { buf: f.buf, pos }.scalar::<8>(0)?.map_or(0, i64::from_le_bytes)),
+            None => None,
+        };
+        if got != name || got_ty != ty || got_dict != dict {
             return bad(format!(
                 "column \"{got}\" (type {got_ty}) where \"{name}\" (type {ty}) was expected"
             ));
         }
     }
     Ok(())
+}
+
+/// A message of the file at the footer's block `at`: its header table and its body.
+fn block<'a>(
+    bytes: &'a [u8],
+    footer: &'a [u8],
+    at: usize,
+) -> Result<(T<'a>, &'a [u8], u8), ArrowError> {
+    let offset = usize::try_from(i64_at(footer, at)?).or_else(|_| bad("negative block offset"))?;
+    let meta_len = u32_at(footer, at + 8)? as usize;
+    let body_len =
+        usize::try_from(i64_at(footer, at + 16)?).or_else(|_| bad("negative body length"))?;
+    if u32_at(bytes, offset)? != CONTINUATION {
+        return bad("a block does not start with a message");
+    }
+    let meta = slice(bytes, offset + 8, meta_len.saturating_sub(8))?;
+    let body = slice(bytes, offset.saturating_add(meta_len), body_len)?;
+    let msg = T::root(meta)?;
+    let kind = msg.scalar::<1>(1)?.map_or(0, |x| x[0]);
+    Ok((msg.table(2)?, body, kind))
+}
+
+/// The columns of a record batch: row count and a buffer accessor.
+struct Batch<'a> {
+    n: usize,
+    rb: T<'a>,
+    buf_at: usize,
+    nbuf: usize,
+    body: &'a [u8],
+}
+
+impl<'a> Batch<'a> {
+    fn new(rb: T<'a>, body: &'a [u8]) -> Result<Batch<'a>, ArrowError> {
+        if rb.field(3)?.is_some() {
+            return bad("compressed record batches are not supported");
+        }
+        let n = usize::try_from(rb.scalar::<8>(0)?.map_or(0, i64::from_le_bytes))
+            .or_else(|_| bad("negative length"))?;
+        let (buf_at, nbuf) = rb.vector(2)?;
+        Ok(Batch { n, rb, buf_at, nbuf, body })
+    }
+
+    fn buffer(&self, i: usize) -> Result<&'a [u8], ArrowError> {
+        if i >= self.nbuf {
+            return bad(format!("buffer {i} missing ({} in the batch)", self.nbuf));
+        }
+        let meta = self.rb.buf;
+        let o = usize::try_from(i64_at(meta, self.buf_at + 16 * i)?)
+            .or_else(|_| bad("negative offset"))?;
+        let l = usize::try_from(i64_at(meta, self.buf_at + 16 * i + 8)?)
+            .or_else(|_| bad("negative length"))?;
+        slice(self.body, o, l)
+    }
+
+    /// Buffer `i` holding at least `n` values of `width` bytes.
+    fn fixed(&self, i: usize, width: usize) -> Result<&'a [u8], ArrowError> {
+        let b = self.buffer(i)?;
+        if b.len() < self.n * width { bad("a column is shorter than its batch") } else { Ok(b) }
+    }
+
+    /// A Utf8 column whose offsets are buffer `i` and data buffer `i + 1`.
+    fn strings(&self, i: usize) -> Result<Vec<String>, ArrowError> {
+        let offs = self.buffer(i)?;
+        let data = self.buffer(i + 1)?;
+        if offs.len() < 4 * (self.n + 1) {
+            return bad("string offsets are shorter than their batch");
+        }
+        let off =
+            |j: usize| i32::from_le_bytes(offs[4 * j..4 * j + 4].try_into().expect("4")) as usize;
+        (0..self.n)
+            .map(|j| {
+                let s = data
+                    .get(off(j)..off(j + 1))
+                    .map_or_else(|| bad("string offsets out of range"), Ok)?;
+                String::from_utf8(s.to_vec()).or_else(|_| bad("a string is not UTF-8"))
+            })
+            .collect()
+    }
+}
+
+fn i32s(b: &[u8], i: usize) -> i32 {
+    i32::from_le_bytes(b[4 * i..4 * i + 4].try_into().expect("4 bytes"))
 }
 
 /// Reads the rows of an Arrow IPC file written by [`write_arrow`], mapping option and
@@ -511,93 +667,93 @@ pub fn read_arrow(info: &RunInfo, bytes: &[u8]) -> Result<Vec<Row>, ArrowError> 
     let footer_bytes = slice(bytes, footer_start, footer_len)?;
     let footer = T::root(footer_bytes)?;
     check_schema(footer.table(1)?)?;
+
+    // Dictionaries → indices of `info`.
+    let (dict_at, ndict) = footer.vector(2)?;
+    let mut option_map: Option<Vec<usize>> = None;
+    let mut metric_names: Option<Vec<String>> = None;
+    for d in 0..ndict {
+        let (db, body, kind) = block(bytes, footer_bytes, dict_at + 24 * d)?;
+        if kind != HEADER_DICTIONARY_BATCH {
+            return bad("a dictionary block is not a dictionary batch");
+        }
+        let id = db.scalar::<8>(0)?.map_or(0, i64::from_le_bytes);
+        let names = Batch::new(db.table(1)?, body)?.strings(1)?;
+        match id {
+            OPTION_DICT => {
+                let map = names
+                    .iter()
+                    .map(|n| {
+                        info.options.iter().position(|o| &o.name == n).map_or_else(
+                            || bad(format!("option \"{n}\" is not in the manifest")),
+                            Ok,
+                        )
+                    })
+                    .collect::<Result<Vec<usize>, _>>()?;
+                option_map = Some(map);
+            }
+            METRIC_DICT => metric_names = Some(names),
+            other => return bad(format!("unexpected dictionary id {other}")),
+        }
+    }
+    let (Some(option_map), Some(metric_names)) = (option_map, metric_names) else {
+        return bad("the option or metric dictionary is missing");
+    };
+    // (dictionary option index, dictionary metric index) → metric index of the option.
+    let metric_of = |o: usize, m: usize| -> Result<u32, ArrowError> {
+        let name = metric_names.get(m).map_or_else(|| bad("metric index out of range"), Ok)?;
+        info.options[o].metrics.iter().position(|x| &x.name == name).map(|i| i as u32).map_or_else(
+            || {
+                bad(format!(
+                    "output \"{name}\" is not an output of option \"{}\"",
+                    info.options[o].name
+                ))
+            },
+            Ok,
+        )
+    };
+
     let (blocks_at, nblocks) = footer.vector(3)?;
     let mut rows = Vec::new();
+    let mut last: Option<((i32, i32), (u32, u32))> = None;
     for b in 0..nblocks {
-        let at = blocks_at + 24 * b;
-        let offset = i64_at(footer_bytes, at)? as usize;
-        let meta_len = u32_at(footer_bytes, at + 8)? as usize;
-        let body_len = i64_at(footer_bytes, at + 16)? as usize;
-        if u32_at(bytes, offset)? != CONTINUATION {
-            return bad("a record batch block does not start with a message");
-        }
-        let meta = slice(bytes, offset + 8, meta_len.saturating_sub(8))?;
-        let body = slice(bytes, offset + meta_len, body_len)?;
-        let msg = T::root(meta)?;
-        if msg.scalar::<1>(1)?.map_or(0, |x| x[0]) != HEADER_RECORD_BATCH {
+        let (rb, body, kind) = block(bytes, footer_bytes, blocks_at + 24 * b)?;
+        if kind != HEADER_RECORD_BATCH {
             return bad("a block is not a record batch");
         }
-        let rb = msg.table(2)?;
-        if rb.field(3)?.is_some() {
-            return bad("compressed record batches are not supported");
+        let batch = Batch::new(rb, body)?;
+        if batch.nbuf != 10 {
+            return bad(format!("{} buffers in a batch, expected 10", batch.nbuf));
         }
-        let n = rb.scalar::<8>(0)?.map_or(0, i64::from_le_bytes) as usize;
-        let (buf_at, nbuf) = rb.vector(2)?;
-        if nbuf != 12 {
-            return bad(format!("{nbuf} buffers in a batch, expected 12"));
-        }
-        let buffer = |i: usize| -> Result<&[u8], ArrowError> {
-            let o = i64_at(meta, buf_at + 16 * i)? as usize;
-            let l = i64_at(meta, buf_at + 16 * i + 8)? as usize;
-            slice(body, o, l)
-        };
-        let fixed = |i: usize, width: usize| -> Result<&[u8], ArrowError> {
-            let b = buffer(i)?;
-            if b.len() < n * width { bad("a column is shorter than its batch") } else { Ok(b) }
-        };
-        let strings = |i: usize| -> Result<Vec<&str>, ArrowError> {
-            let offs = fixed(i, 4)?;
-            let data = buffer(i + 1)?;
-            let off = |j: usize| {
-                i32::from_le_bytes(offs[4 * j..4 * j + 4].try_into().expect("4")) as usize
-            };
-            if offs.len() < 4 * (n + 1) {
-                return bad("string offsets are shorter than their batch");
-            }
-            (0..n)
-                .map(|j| {
-                    let s = data
-                        .get(off(j)..off(j + 1))
-                        .map_or_else(|| bad("string offsets out of range"), Ok)?;
-                    std::str::from_utf8(s).or_else(|_| bad("a string is not UTF-8"))
-                })
-                .collect()
-        };
-        let draws = fixed(1, 8)?;
-        let options = strings(3)?;
-        let metrics = strings(6)?;
-        let validity = buffer(8)?;
-        let years = fixed(9, 4)?;
-        let values = fixed(11, 8)?;
-        let mut last: Option<(&str, u32, &str, u32)> = None;
+        let n = batch.n;
+        let draws = batch.fixed(1, 8)?;
+        let options = batch.fixed(3, 4)?;
+        let metrics = batch.fixed(5, 4)?;
+        let validity = batch.buffer(6)?;
+        let years = batch.fixed(7, 4)?;
+        let values = batch.fixed(9, 8)?;
+        rows.reserve(n);
         for i in 0..n {
+            let key = (i32s(options, i), i32s(metrics, i));
             let (o, m) = match last {
-                Some((lo, oi, lm, mi)) if lo == options[i] && lm == metrics[i] => (oi, mi),
+                Some((k, v)) if k == key => v,
                 _ => {
-                    let oi = info.options.iter().position(|x| x.name == options[i]).map_or_else(
-                        || bad(format!("option \"{}\" is not in the manifest", options[i])),
-                        Ok,
-                    )?;
-                    let mi = info.options[oi]
-                        .metrics
-                        .iter()
-                        .position(|x| x.name == metrics[i])
-                        .map_or_else(
-                            || bad(format!("output \"{}\" is not in the manifest", metrics[i])),
-                            Ok,
-                        )?;
-                    last = Some((options[i], oi as u32, metrics[i], mi as u32));
-                    (oi as u32, mi as u32)
+                    let o = usize::try_from(key.0)
+                        .ok()
+                        .and_then(|o| option_map.get(o).copied())
+                        .map_or_else(|| bad("option index out of range"), Ok)?;
+                    let m = metric_of(o, usize::try_from(key.1).unwrap_or(usize::MAX))?;
+                    last = Some((key, (o as u32, m)));
+                    (o as u32, m)
                 }
             };
             let valid =
                 validity.is_empty() || validity.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0);
-            let year = i32::from_le_bytes(years[4 * i..4 * i + 4].try_into().expect("4"));
             rows.push(Row {
                 draw: u64::from_le_bytes(draws[8 * i..8 * i + 8].try_into().expect("8")),
                 option: o,
                 metric: m,
-                year: valid.then_some(year as u32),
+                year: valid.then_some(i32s(years, i) as u32),
                 value: f64::from_le_bytes(values[8 * i..8 * i + 8].try_into().expect("8")),
             });
         }

@@ -1,7 +1,7 @@
 //! The engine against a small model of the tests' own: scenario errors, determinism
 //! across threads and shards, merge checks, output round trips.
 
-use montecarlo::arrow::{read_arrow, write_arrow};
+use montecarlo::arrow::{read_arrow, write_arrow, write_arrow_batched};
 use montecarlo::engine::{Ensemble, MergeError, RunOptions, Shard, merge, run};
 use montecarlo::model::{
     Baseline, BaselineValue, Domain, DrawRng, Model, ModelError, OutputDef, Outputs, ParamDef,
@@ -424,6 +424,10 @@ fn draws_round_trip_through_arrow_and_the_manifest() {
     write_arrow(&e.info, &e.rows, &mut bytes).unwrap();
     let rows = read_arrow(&info, &bytes).unwrap();
     assert_eq!(rows, e.rows);
+    // Several record batches, one of them without any scalar (no validity bitmap).
+    let mut batched = Vec::new();
+    write_arrow_batched(&e.info, &e.rows, 3, &mut batched).unwrap();
+    assert_eq!(read_arrow(&info, &batched).unwrap(), e.rows);
     // Corrupt bytes are an error, not a panic.
     for cut in [10, bytes.len() / 2, bytes.len() - 7] {
         let mut broken = bytes.clone();
@@ -463,18 +467,22 @@ fn pyarrow_reads_the_arrow_file() {
     let e = run_with(&p, 2, Shard::FULL, 50);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("draws.arrow");
+    // Record batches of 7 rows: the footer lists many blocks.
     let mut bytes = Vec::new();
-    write_arrow(&e.info, &e.rows, &mut bytes).unwrap();
+    write_arrow_batched(&e.info, &e.rows, 7, &mut bytes).unwrap();
     std::fs::write(&path, &bytes).unwrap();
     let csv_path = dir.path().join("draws.csv");
     std::fs::write(&csv_path, csv(&e)).unwrap();
     let script = r#"
 import sys, csv
 import pyarrow as pa
-t = pa.ipc.open_file(sys.argv[1]).read_all()
+f = pa.ipc.open_file(sys.argv[1])
+assert f.num_record_batches > 10, f.num_record_batches
+t = f.read_all()
 assert t.schema.names == ["draw", "option", "metric", "year", "value"], t.schema
 assert str(t.schema.field("draw").type) == "uint64"
-assert str(t.schema.field("option").type) == "string"
+assert str(t.schema.field("option").type) == "dictionary<values=string, indices=int32, ordered=0>", t.schema.field("option").type
+assert str(t.schema.field("metric").type) == "dictionary<values=string, indices=int32, ordered=0>"
 assert str(t.schema.field("year").type) == "int32"
 assert str(t.schema.field("value").type) == "double"
 rows = list(csv.DictReader(open(sys.argv[2])))
