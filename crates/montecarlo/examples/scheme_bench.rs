@@ -8,7 +8,8 @@
 //!     [--draws 1000] [--quota 40000] [--years 20] [--seed 20261128] [--threads N]
 //! ```
 //!
-//! Prints wall time, draws per second (in total and per core), nanoseconds per
+//! Prints the load average, wall and CPU time, draws per second (in total, per core and
+//! per CPU-second), nanoseconds per
 //! person-year simulated (every person recruited so far, at home or abroad, is visited
 //! every year), peak resident memory (VmHWM from /proc/self/status) and a few output
 //! means, which are identical whatever the thread count.
@@ -105,6 +106,25 @@ fn draw_parameters(model: &TemporaryScheme, args: &Args, rng: &mut DrawRng) -> V
         .collect()
 }
 
+/// CPU time (user + system) of the whole process so far, in seconds, from
+/// /proc/self/stat (Linux; clock ticks of 1/100 s, the kernel's USER_HZ on x86-64).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): state is field 3,
+    // utime field 14, stime field 15.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// The 1-minute load average (Linux), if readable: other work competing for the cores.
+fn load_average() -> Option<String> {
+    let s = std::fs::read_to_string("/proc/loadavg").ok()?;
+    s.split_whitespace().next().map(str::to_owned)
+}
+
 /// Peak resident set size of this process in kB (Linux), if readable.
 fn peak_rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -124,6 +144,8 @@ fn main() {
     let model = TemporaryScheme;
     let horizon = args.years as usize;
 
+    let load_before = load_average().unwrap_or_default();
+    let cpu_before = cpu_seconds();
     let start = Instant::now();
     let results: Vec<[f64; 6]> = (0..args.draws)
         .into_par_iter()
@@ -155,6 +177,8 @@ fn main() {
         })
         .collect();
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu_before).map(|(a, b)| a - b);
+    let load_after = load_average().unwrap_or_default();
 
     let n = args.draws as f64;
     let mean = |k: usize| results.iter().map(|r| r[k]).sum::<f64>() / n;
@@ -165,14 +189,20 @@ fn main() {
         "  draws {}  quota {}  years {}  seed {}  threads {}",
         args.draws, args.quota, args.years, args.seed, threads
     );
-    println!("  wall time              {secs:.2} s");
-    println!("  draws per second       {:.1}", n / secs);
-    println!("  draws per second/core  {:.1}", n / secs / threads as f64);
     println!("  persons per draw       {:.0} (mean distinct workers recruited)", mean(1));
     println!("  person-years per draw  {:.0} (at home or abroad)", mean(4));
     println!("  worker-years abroad    {:.0} per draw", mean(5));
+    println!("  load average (1 min)   {load_before} before, {load_after} after");
+    println!("  wall time              {secs:.2} s");
+    println!("  draws per second       {:.1}", n / secs);
+    println!("  draws per second/core  {:.1} (wall time × threads)", n / secs / threads as f64);
+    if let Some(cpu) = cpu {
+        println!("  CPU time               {cpu:.2} s");
+        println!("  draws per CPU-second   {:.1}", n / cpu);
+        println!("  ns per person-year     {:.2} (CPU time)", cpu * 1e9 / person_years);
+    }
     println!(
-        "  ns per person-year     {:.2} (per core)",
+        "  ns per person-year     {:.2} (wall time × threads)",
         secs * threads as f64 * 1e9 / person_years
     );
     match peak_rss_kb() {
