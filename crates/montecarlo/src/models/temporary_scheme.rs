@@ -324,21 +324,21 @@ const OUTPUTS: &[OutputDef] = &[
         unit: "months of earnings",
         shape: Shape::Scalar,
         side: Side::Migrants,
-        doc: "SDG 10.7.1 as the mean over new recruits of recruitment cost / monthly earnings (re-entries excluded).",
+        doc: "SDG 10.7.1 as the mean over new recruits of recruitment cost / monthly earnings (re-entries excluded); 0 without recruits.",
     },
     OutputDef {
         name: "sdg_10_7_1_ratio_of_means",
         unit: "months of earnings",
         shape: Shape::Scalar,
         side: Side::Migrants,
-        doc: "SDG 10.7.1 as total recruitment cost of new recruits / their total monthly earnings.",
+        doc: "SDG 10.7.1 as total recruitment cost of new recruits / their total monthly earnings; 0 without recruits.",
     },
     OutputDef {
         name: "earnings_per_worker_year",
         unit: "USD per worker-year",
         shape: Shape::Scalar,
         side: Side::Migrants,
-        doc: "Mean earnings per year spent abroad (earned_total / years abroad).",
+        doc: "Mean earnings per year spent abroad (earned_total / years abroad); 0 without years abroad.",
     },
     OutputDef {
         name: "recruitment_fees_total",
@@ -941,14 +941,16 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
     out.set("household_income_gain_total", gain.iter().sum());
     out.set("transfer_cost_total", tot.remitted - received_total);
     let new = tot.recruited as f64;
-    out.set("sdg_10_7_1_mean", if new > 0.0 { tot.ratio_sum / new } else { f64::NAN });
+    // Ratios with nobody to average over (a quota of 0) are reported as 0: the engine
+    // takes a NaN for an unset output.
+    out.set("sdg_10_7_1_mean", if new > 0.0 { tot.ratio_sum / new } else { 0.0 });
     out.set(
         "sdg_10_7_1_ratio_of_means",
-        if tot.new_wage_sum > 0.0 { tot.new_cost_sum / tot.new_wage_sum } else { f64::NAN },
+        if tot.new_wage_sum > 0.0 { tot.new_cost_sum / tot.new_wage_sum } else { 0.0 },
     );
     out.set(
         "earnings_per_worker_year",
-        if tot.worker_years > 0 { tot.earned / tot.worker_years as f64 } else { f64::NAN },
+        if tot.worker_years > 0 { tot.earned / tot.worker_years as f64 } else { 0.0 },
     );
     out.set("recruitment_fees_total", tot.fees);
     out.set("interest_total", tot.interest);
