@@ -192,6 +192,12 @@ pub struct FlowEstimate {
     pub inputs: Vec<InputRef>,
     /// Allocation fit (demographic accounting only).
     pub fit: Option<FitReport>,
+    /// Every fitting step that did not converge (closure, deaths or allocation), in
+    /// words; empty when all did. A closure step that did not converge leaves the
+    /// birthplace totals of the two tables apart, which the allocation of minimisation
+    /// absorbs (its movers' margins are rescaled to each other) but which makes the
+    /// pseudo-Bayes allocation's independence fit miss its margins.
+    pub not_converged: Vec<String>,
     /// Choices made and adjustments, in words, in the order they happened.
     pub notes: Vec<String>,
     /// The stored derived dataset, if asked for.
@@ -863,6 +869,28 @@ impl Workspace {
                 ));
             }
         }
+        // Areas whose residents are all native-born in a table: no immigrant from any
+        // origin recorded (a source's missing destination row reads as none). Noted for
+        // demographic accounting, where they fix that birthplace's home cell.
+        let mut pinned = Vec::new();
+        if demographic {
+            for (m, y) in [(&s0, y0), (&s1, y1)] {
+                for (i, a) in areas.iter().enumerate() {
+                    let immigrants: f64 = (0..n).filter(|&b| b != i).map(|b| m[(b, i)]).sum();
+                    if immigrants == 0.0 && m[(i, i)] > 0.0 {
+                        pinned.push(format!("{a} {y}"));
+                    }
+                }
+            }
+            if !pinned.is_empty() {
+                notes.push(format!(
+                    "no immigrants recorded (every origin missing or zero), so all residents \
+                     count as native-born, for {} area-year(s): {}",
+                    pinned.len(),
+                    pinned.join(", ")
+                ));
+            }
+        }
         let (births, deaths) = if demographic {
             flow_vital(self, req, &areas, &mut inputs, &mut notes).await?
         } else {
@@ -879,6 +907,7 @@ impl Workspace {
                 estimate_error(format!("{}: the estimator rejected its inputs: {e}", req.method))
             })?;
         let mut fit = None;
+        let mut not_converged = Vec::new();
         if let Some(demo) = &est.demo {
             let c = demo.convergence;
             fit = Some(FitReport {
@@ -887,6 +916,25 @@ impl Workspace {
                 converged: c.converged,
             });
             notes.extend(demo.diagnostics.iter().map(|d| describe_diagnostic(d, &areas)));
+            for d in &demo.diagnostics {
+                if let Diagnostic::NotConverged { step, convergence } = d {
+                    not_converged.push(format!(
+                        "{step} ({} sweeps, margin error {:.3e} persons)",
+                        convergence.iterations, convergence.max_margin_error
+                    ));
+                }
+            }
+            if !not_converged.is_empty() && !pinned.is_empty() {
+                notes.push(format!(
+                    "a closed-world rescale keeps each area's residents and moves each \
+                     birthplace's total half-way between the two tables; it cannot do so for \
+                     a birthplace whose home area has no immigrants recorded (its residents \
+                     are all native-born, so that cell is fixed) when the half-way total is \
+                     below its native-born: see docs/flows.md, \"When the closed world \
+                     cannot be balanced\" (areas with no immigrants: {})",
+                    pinned.join(", ")
+                ));
+            }
         }
         let mut negative_flows = 0;
         let mut rows = Vec::new();
@@ -917,6 +965,7 @@ impl Workspace {
             total: est.total,
             inputs,
             fit,
+            not_converged,
             notes,
             stored: None,
         };

@@ -238,6 +238,11 @@ async fn flows(global: &Global, ws: &Workspace, a: FlowsArgs) -> Result<(), Erro
             ),
             None => eprintln!("  closed-form method: no iterative fit"),
         }
+        for step in &est.not_converged {
+            eprintln!(
+                "  WARNING: NOT CONVERGED: {step}; the accounts do not balance (see the notes)"
+            );
+        }
         print_notes(global, &est.notes);
         if let Some(s) = &est.stored {
             eprintln!("  {} import {} ({} edition {})", s.status, s.import_id, s.key, s.edition);

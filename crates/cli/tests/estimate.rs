@@ -312,3 +312,46 @@ fn an_area_without_a_stored_rate_stops_the_estimate_unless_zero_is_accepted() {
     assert!(stderr.contains("world 164 births, 141 deaths"), "{stderr}");
     assert!(!read_flows(&out).is_empty());
 }
+
+#[test]
+fn a_closed_world_that_cannot_be_balanced_is_reported_not_converged() {
+    // FRA has no immigrants in either table, so its residents are all FRA-born and the
+    // closed-world rescale must keep that cell; with no births and deaths its native-born
+    // growth (50 → 80) asks for a half-way FRA-born total below that cell.
+    let rows = [
+        ("DEU", "DEU", 100, 100),
+        ("DEU", "ESP", 10, 10),
+        ("ESP", "DEU", 5, 5),
+        ("ESP", "ESP", 100, 100),
+        ("FRA", "FRA", 50, 80),
+    ];
+    let mut csv = String::from("orig,dest,year,value\n");
+    for (o, d, v0, v1) in rows {
+        csv.push_str(&format!("{o},{d},2015,{v0}\n{o},{d},2020,{v1}\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let stocks = dir.path().join("pinned.csv");
+    std::fs::write(&stocks, csv).unwrap();
+    let db = dir.path().join("w.sqlite");
+    for method in ["da_min_closed", "da_pb_closed"] {
+        let out = dir.path().join(format!("{method}.csv"));
+        let assert = coherence(&db)
+            .args(["estimate", "flows", "--method", method, "--from", "2015", "--to", "2020"])
+            .arg("--stocks")
+            .arg(&stocks)
+            .arg("--no-vital")
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .success();
+        let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        assert!(stderr.contains("WARNING: NOT CONVERGED: rescale stock_end"), "{method}: {stderr}");
+        assert!(
+            stderr.contains(
+                "all residents count as native-born, for 2 area-year(s): FRA 2015, FRA 2020"
+            ),
+            "{method}: {stderr}"
+        );
+        assert!(stderr.contains("When the closed world cannot be balanced"), "{method}: {stderr}");
+    }
+}
