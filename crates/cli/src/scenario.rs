@@ -178,9 +178,18 @@ async fn baseline(
         }
         Place::Country(code) => ws.scenario_baseline(code, None, year).await,
     };
+    // Demo-world codes (XAA, XAB, ...) need the demo world in the store.
+    let demo_code = match &scenario.baseline.place {
+        Place::Corridor { origin, .. } | Place::Country(origin) => origin.starts_with('X'),
+    };
     baseline.map_err(|e| {
+        let hint = if demo_code && matches!(e, analysis::Error::UnknownArea { .. }) {
+            " (the demo world's countries need `coherence demo` first)"
+        } else {
+            ""
+        };
         format!(
-            "{}:{}:{}: baseline: {e}",
+            "{}:{}:{}: baseline: {e}{hint}",
             scenario.file, scenario.baseline_at.line, scenario.baseline_at.column
         )
         .into()

@@ -225,3 +225,16 @@ fn examples_and_models_are_listed() {
         assert!(text.contains(name), "{name} missing from `scenario models`");
     }
 }
+
+#[test]
+fn an_empty_store_says_to_load_the_demo_world() {
+    let w = World::new();
+    let out = coherence(&w.path().join("empty.sqlite"))
+        .args(["scenario", "run"])
+        .arg(w.path().join("scenario.toml"))
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("scenario.toml:") && err.contains(": baseline: "), "{err}");
+    assert!(err.contains("`coherence demo`"), "{err}");
+}
