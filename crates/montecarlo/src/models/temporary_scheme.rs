@@ -768,17 +768,18 @@ fn abroad_year(
 /// Writes the union of two ascending lists into `out` (cleared first), ascending.
 fn merge(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
     out.clear();
+    out.resize(a.len() + b.len(), 0);
     let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        // Branch-free: the interleaving is random, so a branch would mispredict.
-        let (x, y) = (a[i], b[j]);
+    for slot in out.iter_mut() {
+        // Branch-free: the interleaving is random, so a branch would mispredict. Past
+        // the end of a list its head reads as u32::MAX (slots are below u32::MAX).
+        let x = a.get(i).copied().unwrap_or(u32::MAX);
+        let y = b.get(j).copied().unwrap_or(u32::MAX);
         let take_a = x < y;
-        out.push(if take_a { x } else { y });
+        *slot = if take_a { x } else { y };
         i += usize::from(take_a);
         j += usize::from(!take_a);
     }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
 }
 
 /// Runs one draw; writes every output.
