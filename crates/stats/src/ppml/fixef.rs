@@ -111,40 +111,142 @@ impl FixefDims {
     }
 }
 
-/// One pass over the observations: `value(n)` gives (and may store) the new value of
-/// observation `n`, and `w_n · value(n)` is added to `sums[ids[n]]`.
+/// The group means a pass subtracts: the ids of a dimension, the ends of their runs
+/// when the data come sorted by it, and the mean of each level.
+type Subtract<'a> = (&'a [u32], Option<&'a [usize]>, &'a [f64]);
+
+/// The sums a pass accumulates into: the ids of a dimension, the ends of their runs, and
+/// the sums of each level.
+type Accumulate<'a> = (&'a [u32], Option<&'a [usize]>, &'a mut [f64]);
+
+/// One pass over the `n_obs` observations: `value(n, δ)` gives (and may store) the new
+/// value of observation `n` from the mean `δ` of its level in the subtracted dimension,
+/// and, with `acc`, `w_n · value` is added to the sums of its level. A run of equal ids
+/// (data sorted by that dimension) shares one mean, or has its sum kept in registers
+/// instead of read-modify-writing one memory cell, which would chain every addition.
 #[inline(always)]
-fn accumulate_pass(
-    ids: &[u32],
-    run_ends: Option<&[usize]>,
+fn pass(
+    n_obs: usize,
+    (ids_g, runs_g, delta): Subtract<'_>,
+    acc: Option<Accumulate<'_>>,
     w: &[f64],
-    sums: &mut [f64],
-    mut value: impl FnMut(usize) -> f64,
+    mut value: impl FnMut(usize, f64) -> f64,
 ) {
-    match run_ends {
-        None => {
-            for (n, (&id, &w)) in ids.iter().zip(w).enumerate() {
-                sums[id as usize] += w * value(n);
-            }
-        }
-        Some(ends) => {
+    let ids_g = &ids_g[..n_obs];
+    let w = &w[..n_obs];
+    match acc {
+        Some((ids_t, Some(ends), sums)) => {
+            let ids_t = &ids_t[..n_obs];
             let mut start = 0;
             for &end in ends {
+                let end = end.min(n_obs);
                 // Two accumulators, combined in a fixed order.
                 let (mut even, mut odd) = (0.0, 0.0);
                 let mut n = start;
                 while n + 1 < end {
-                    even += w[n] * value(n);
-                    odd += w[n + 1] * value(n + 1);
+                    even += w[n] * value(n, delta[ids_g[n] as usize]);
+                    odd += w[n + 1] * value(n + 1, delta[ids_g[n + 1] as usize]);
                     n += 2;
                 }
                 if n < end {
-                    even += w[n] * value(n);
+                    even += w[n] * value(n, delta[ids_g[n] as usize]);
                 }
-                sums[ids[start] as usize] += even + odd;
+                if start < end {
+                    sums[ids_t[start] as usize] += even + odd;
+                }
                 start = end;
             }
         }
+        Some((ids_t, None, sums)) => {
+            let ids_t = &ids_t[..n_obs];
+            match runs_g {
+                Some(ends) => {
+                    let mut start = 0;
+                    for &end in ends {
+                        let end = end.min(n_obs);
+                        if start < end {
+                            let d = delta[ids_g[start] as usize];
+                            for ((n, &id), &w) in
+                                (start..end).zip(&ids_t[start..end]).zip(&w[start..end])
+                            {
+                                sums[id as usize] += w * value(n, d);
+                            }
+                        }
+                        start = end;
+                    }
+                }
+                None => {
+                    for (n, ((&g, &t), &w)) in ids_g.iter().zip(ids_t).zip(w).enumerate() {
+                        sums[t as usize] += w * value(n, delta[g as usize]);
+                    }
+                }
+            }
+        }
+        None => match runs_g {
+            Some(ends) => {
+                let mut start = 0;
+                for &end in ends {
+                    let end = end.min(n_obs);
+                    if start < end {
+                        let d = delta[ids_g[start] as usize];
+                        for n in start..end {
+                            value(n, d);
+                        }
+                    }
+                    start = end;
+                }
+            }
+            None => {
+                for (n, &g) in ids_g.iter().enumerate() {
+                    value(n, delta[g as usize]);
+                }
+            }
+        },
+    }
+}
+
+/// Adds `w_n v_n` to `sums[ids[n]]` (by runs when given).
+fn accumulate(ids: &[u32], runs: Option<&[usize]>, w: &[f64], v: &[f64], sums: &mut [f64]) {
+    let n_obs = v.len();
+    let (ids, w) = (&ids[..n_obs], &w[..n_obs]);
+    match runs {
+        Some(ends) => {
+            let mut start = 0;
+            for &end in ends {
+                let end = end.min(n_obs);
+                if start < end {
+                    // Two accumulators, combined in a fixed order.
+                    let (mut even, mut odd) = (0.0, 0.0);
+                    let mut pairs_w = w[start..end].chunks_exact(2);
+                    let mut pairs_v = v[start..end].chunks_exact(2);
+                    for (a, b) in (&mut pairs_w).zip(&mut pairs_v) {
+                        even += a[0] * b[0];
+                        odd += a[1] * b[1];
+                    }
+                    for (a, b) in pairs_w.remainder().iter().zip(pairs_v.remainder()) {
+                        even += a * b;
+                    }
+                    sums[ids[start] as usize] += even + odd;
+                }
+                start = end;
+            }
+        }
+        None => {
+            for ((&id, &w), &v) in ids.iter().zip(w).zip(v) {
+                sums[id as usize] += w * v;
+            }
+        }
+    }
+}
+
+/// `(&v[g], &mut v[t])` for `g ≠ t`.
+fn pick(v: &mut [Vec<f64>], g: usize, t: usize) -> (&[f64], &mut [f64]) {
+    if g < t {
+        let (a, b) = v.split_at_mut(t);
+        (&a[g], &mut b[0])
+    } else {
+        let (a, b) = v.split_at_mut(g);
+        (&b[0], &mut a[t])
     }
 }
 
@@ -221,23 +323,38 @@ impl<'a> Demeaner<'a> {
         max_sweeps: u32,
         scratch: &mut Scratch,
     ) -> DemeanInfo {
-        let n_dims = self.dims.ids.len();
-        scratch.fit(&self.dims.n_levels, col.len());
-        let Scratch { sums, gx, ggx } = scratch;
+        let ids = &self.dims.ids;
+        let n_dims = ids.len();
+        let n_obs = col.len();
+        scratch.fit(&self.dims.n_levels, n_obs);
+        let Scratch { sums, sums_gx, gx, ggx } = scratch;
         let sums = sums.as_mut_slice();
-        match n_dims {
-            0 => return DemeanInfo { n_sweeps: 0, converged: true },
-            1 => {
-                // One projection is exact.
-                self.sweep(col, sums, Start::InPlace, None);
-                return DemeanInfo { n_sweeps: 1, converged: true };
+        if n_dims == 0 {
+            return DemeanInfo { n_sweeps: 0, converged: true };
+        }
+        // Every sweep starts with the dimension-0 sums of its starting point in
+        // `sums[0]`: the first one from this pass, the later ones from the last pass of
+        // the sweep before (so a sweep costs one pass per dimension).
+        sums[0].fill(0.0);
+        accumulate(&ids[0], self.runs(0), self.weights, col, &mut sums[0]);
+        if n_dims == 1 {
+            // One projection is exact.
+            for (d, &inv) in sums[0].iter_mut().zip(&self.inv_wsum[0]) {
+                *d *= inv;
             }
-            _ => {}
+            let col = col.as_mut_slice();
+            pass(n_obs, (&ids[0], self.runs(0), &sums[0]), None, self.weights, |n, d| {
+                col[n] -= d;
+                col[n]
+            });
+            return DemeanInfo { n_sweeps: 1, converged: true };
         }
         // `col` holds the current point x; `gx` = F(x) and `ggx` = F(F(x)). The
         // extrapolated point is written back to `col` during the first pass of the next
         // sweep, and the Irons–Tuck inner products are taken during the last pass of the
         // second sweep, so each acceleration step costs two sweeps and no extra pass.
+        // The dimension-0 sums of the extrapolated point are the same combination of
+        // those of F(x) (kept in `sums_gx`) and F(F(x)): the sums are linear.
         let mut pending: Option<f64> = None;
         let mut n_sweeps = 0;
         while n_sweeps < max_sweeps {
@@ -245,15 +362,21 @@ impl<'a> Demeaner<'a> {
                 None => Start::Copy(col.as_slice()),
                 Some(coef) => Start::Extrapolate { x: col.as_mut_slice(), ggx, coef },
             };
-            let change = self.sweep(gx, sums, start, None);
+            let change = self.sweep(gx, sums, start, tol, None);
             n_sweeps += 1;
             if change < tol {
                 std::mem::swap(col, gx);
                 return DemeanInfo { n_sweeps, converged: true };
             }
+            sums_gx.copy_from_slice(&sums[0]);
             let mut products = (0.0, 0.0);
-            let change =
-                self.sweep(ggx, sums, Start::Copy(gx), Some((col.as_slice(), gx, &mut products)));
+            let change = self.sweep(
+                ggx,
+                sums,
+                Start::Copy(gx),
+                tol,
+                Some((col.as_slice(), gx, &mut products)),
+            );
             n_sweeps += 1;
             if change < tol {
                 std::mem::swap(col, ggx);
@@ -261,7 +384,11 @@ impl<'a> Demeaner<'a> {
             }
             let (vprod, ssq) = products;
             if ssq > 0.0 && vprod.is_finite() && ssq.is_finite() {
-                pending = Some(vprod / ssq);
+                let coef = vprod / ssq;
+                for (s, &s1) in sums[0].iter_mut().zip(sums_gx.iter()) {
+                    *s -= coef * (*s - s1);
+                }
+                pending = Some(coef);
             } else {
                 std::mem::swap(col, ggx);
             }
@@ -274,40 +401,32 @@ impl<'a> Demeaner<'a> {
         DemeanInfo { n_sweeps, converged: false }
     }
 
-    /// One Gauss–Seidel sweep over all dimensions into `r`. The first pass loads `r`
-    /// from `start`; the subtraction for dimension `g` and the accumulation for `g + 1`
-    /// share one pass. With `products = (x, gx, out)`, the last pass also adds the
-    /// Irons–Tuck inner products `⟨Δ₁, Δ₂⟩` and `⟨Δ₂, Δ₂⟩` to `out`.
-    /// Returns `Σ_g max_j |δ_{g j}|`.
+    /// The ends of the runs of equal ids of dimension `g`, if it is summed by runs.
+    fn runs(&self, g: usize) -> Option<&[usize]> {
+        self.dims.run_ends[g].as_deref()
+    }
+
+    /// One Gauss–Seidel sweep over at least two dimensions into `r`, from the point given
+    /// by `start`, whose dimension-0 weighted sums `sums[0]` holds on entry. Pass `g`
+    /// subtracts the group means of dimension `g` and accumulates the sums of dimension
+    /// `g + 1`; unless the change is below `tol`, the last pass accumulates the
+    /// dimension-0 sums of the result into `sums[0]` for the next sweep and, with
+    /// `products = (x, gx, out)`, puts the Irons–Tuck inner products `⟨Δ₁, Δ₂⟩` and
+    /// `⟨Δ₂, Δ₂⟩` into `out`. Returns the change (see [`Criterion`]).
     fn sweep(
         &self,
         r: &mut [f64],
         sums: &mut [Vec<f64>],
         start: Start<'_>,
+        tol: f64,
         products: Option<ItProducts<'_>>,
     ) -> f64 {
         let ids = &self.dims.ids;
         let w = self.weights;
         let n_dims = ids.len();
-        sums[0].fill(0.0);
-        let runs = |g: usize| self.dims.run_ends[g].as_deref();
-        match start {
-            Start::InPlace => accumulate_pass(&ids[0], runs(0), w, &mut sums[0], |n| r[n]),
-            Start::Copy(src) => accumulate_pass(&ids[0], runs(0), w, &mut sums[0], |n| {
-                r[n] = src[n];
-                src[n]
-            }),
-            Start::Extrapolate { x, ggx, coef } => {
-                // `r` holds F(x) from the last step.
-                accumulate_pass(&ids[0], runs(0), w, &mut sums[0], |n| {
-                    let v = ggx[n] - coef * (ggx[n] - r[n]);
-                    x[n] = v;
-                    r[n] = v;
-                    v
-                });
-            }
-        }
+        let n_obs = r.len();
         let mut change = 0.0;
+        let mut start = Some(start);
         let mut products = products;
         for g in 0..n_dims {
             // Σ_j W_j δ_j² = Σ_j (Σ_{n∈j} w_n r_n) δ_j.
@@ -321,29 +440,64 @@ impl<'a> Demeaner<'a> {
                 Criterion::WeightedRms => (weighted_ss * self.inv_total_weight).max(0.0).sqrt(),
                 Criterion::Largest => sums[g].iter().fold(0.0f64, |m, d| m.max(d.abs())),
             };
-            let (head, tail) = sums.split_at_mut(g + 1);
-            let delta = &head[g];
-            if let Some(next) = tail.first_mut() {
-                next.fill(0.0);
-                let ids_g = &ids[g];
-                accumulate_pass(&ids[g + 1], runs(g + 1), w, next, |n| {
-                    r[n] -= delta[ids_g[n] as usize];
-                    r[n]
-                });
-            } else if let Some((x, gx, out)) = products.take() {
+            let last = g + 1 == n_dims;
+            // The dimension whose sums this pass accumulates, if any.
+            let target = if !last {
+                Some(g + 1)
+            } else if change >= tol {
+                Some(0)
+            } else {
+                None
+            };
+            let (delta, acc): (&[f64], Option<Accumulate<'_>>) = match target {
+                Some(t) => {
+                    let (delta, sums_t) = pick(sums, g, t);
+                    sums_t.fill(0.0);
+                    (delta, Some((&ids[t], self.runs(t), sums_t)))
+                }
+                None => (&sums[g], None),
+            };
+            let sub = (ids[g].as_slice(), self.runs(g), delta);
+            if g == 0 {
+                match start.take().expect("the first pass takes the start") {
+                    Start::Copy(src) => {
+                        let src = &src[..n_obs];
+                        pass(n_obs, sub, acc, w, |n, d| {
+                            r[n] = src[n] - d;
+                            r[n]
+                        });
+                    }
+                    Start::Extrapolate { x, ggx, coef } => {
+                        // `r` holds F(x) from the last step.
+                        let (x, ggx) = (&mut x[..n_obs], &ggx[..n_obs]);
+                        pass(n_obs, sub, acc, w, |n, d| {
+                            let v = ggx[n] - coef * (ggx[n] - r[n]);
+                            x[n] = v;
+                            r[n] = v - d;
+                            r[n]
+                        });
+                    }
+                }
+            } else if let Some((x, gx, out)) =
+                if last && acc.is_some() { products.take() } else { None }
+            {
+                let (x, gx) = (&x[..n_obs], &gx[..n_obs]);
                 let (mut vprod, mut ssq) = (0.0, 0.0);
-                for (((r, &id), &x), &g1) in r.iter_mut().zip(&ids[g]).zip(x).zip(gx) {
-                    *r -= delta[id as usize];
-                    let d1 = *r - g1;
-                    let d2 = *r - 2.0 * g1 + x;
+                pass(n_obs, sub, acc, w, |n, d| {
+                    let v = r[n] - d;
+                    r[n] = v;
+                    let d1 = v - gx[n];
+                    let d2 = v - 2.0 * gx[n] + x[n];
                     vprod += d1 * d2;
                     ssq += d2 * d2;
-                }
+                    v
+                });
                 *out = (vprod, ssq);
             } else {
-                for (r, &id) in r.iter_mut().zip(&ids[g]) {
-                    *r -= delta[id as usize];
-                }
+                pass(n_obs, sub, acc, w, |n, d| {
+                    r[n] -= d;
+                    r[n]
+                });
             }
         }
         change
@@ -355,6 +509,7 @@ impl<'a> Demeaner<'a> {
 #[derive(Default)]
 pub(crate) struct Scratch {
     sums: Vec<Vec<f64>>,
+    sums_gx: Vec<f64>,
     gx: Vec<f64>,
     ggx: Vec<f64>,
 }
@@ -365,19 +520,18 @@ impl Scratch {
         for (sums, &n) in self.sums.iter_mut().zip(n_levels) {
             sums.resize(n, 0.0);
         }
+        self.sums_gx.resize(n_levels.first().copied().unwrap_or(0), 0.0);
         self.gx.resize(n_obs, 0.0);
         self.ggx.resize(n_obs, 0.0);
     }
 }
 
 /// `(x, F(x), out)`: the points whose Irons–Tuck inner products the last pass of the
-/// second sweep adds to `out`.
+/// second sweep puts into `out`.
 type ItProducts<'a> = (&'a [f64], &'a [f64], &'a mut (f64, f64));
 
 /// Where the first pass of a sweep takes its values from.
 enum Start<'s> {
-    /// The swept vector itself.
-    InPlace,
     /// A copy of another vector.
     Copy(&'s [f64]),
     /// The Irons–Tuck point `ggx − coef (ggx − gx)`, with `gx` in the swept vector;

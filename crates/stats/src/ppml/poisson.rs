@@ -10,9 +10,13 @@ use super::vcov::{Sandwich, estimate};
 use super::{Data, PpmlFit, PpmlOptions, SampleInfo, expand};
 use crate::Error;
 
-/// The loosest demeaning tolerance, used at the first IRLS iteration (ppmlhdfe's
-/// `start_inner_tol`).
-const START_INNER_TOL: f64 = 1e-4;
+/// The loosest demeaning tolerance, used at the first IRLS iterations (ppmlhdfe's
+/// `start_inner_tol`, which is `1e-4` there). Early iterations move the fit far more than
+/// a demeaning error of this size, and the tolerance is tightened tenfold as soon as the
+/// relative deviance change comes within ten times of it, so a loose start saves sweeps
+/// without adding iterations (one third of the sweeps on the 800,000-row benchmark, the
+/// same 11 iterations on the ppmlhdfe and Yotov examples).
+const START_INNER_TOL: f64 = 1e-1;
 /// Maximum number of step halvings per iteration.
 const MAX_HALVINGS: u32 = 30;
 /// Bounds on the linear predictor, so that `exp(η)` stays finite and positive.
