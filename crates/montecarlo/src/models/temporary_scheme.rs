@@ -30,7 +30,9 @@ use crate::model::{
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TemporaryScheme;
 
-/// Largest worker pool (`quota × years`) a draw may simulate; about 45 bytes a worker.
+/// Largest worker pool (`quota × years`) a draw may simulate: the arrays and lists take
+/// about 50 bytes per worker recruited (memory is reserved for the whole pool and
+/// touched as workers are recruited).
 pub const MAX_POOL: f64 = 20_000_000.0;
 
 const NAME: &str = "temporary-scheme";
