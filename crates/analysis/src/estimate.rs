@@ -459,6 +459,29 @@ async fn area_series(ws: &Workspace, code: &str, years: &[i32]) -> Result<Option
     }))
 }
 
+/// The years for which the store holds any value of an indicator (both sexes).
+async fn stored_years(ws: &Workspace, code: &str) -> Result<BTreeSet<i32>, Error> {
+    Ok(ws.store.indicator_values(code, Sex::Total).await?.into_iter().map(|v| v.year).collect())
+}
+
+/// Years as runs: `1990–2019, 2021`, or `none`.
+fn year_ranges(years: &BTreeSet<i32>) -> String {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == y => *end = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    if runs.is_empty() {
+        return "none".to_owned();
+    }
+    runs.iter()
+        .map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 struct StockInput {
     /// (orig, dest, year) → persons.
     cells: HashMap<(Iso3, Iso3, i32), f64>,
@@ -664,18 +687,27 @@ async fn flow_vital(
                     .collect()
             };
             if !missing.is_empty() && !zero_where_missing {
+                let mut held = Vec::new();
+                for (what, code) in
+                    [("crude birth rate", BIRTH_RATE_CODE), ("crude death rate", DEATH_RATE_CODE)]
+                {
+                    let years = stored_years(ws, code).await?;
+                    held.push(format!("{what} {}", year_ranges(&years)));
+                }
                 return Err(estimate_error(format!(
                     "{} needs births and deaths for {}–{} (crude rates × population of each \
                      year {}–{}); from the store: {}; import the WDI series \
                      (docs/flows.md), give them with --vital FILE.csv (docs/input-formats.md), \
                      accept zero births and deaths for these areas \
-                     (--zero-vital-where-missing), or run with --no-vital",
+                     (--zero-vital-where-missing), or run with --no-vital (years the store \
+                     holds: {})",
                     req.method,
                     req.period_start,
                     req.period_end,
                     req.period_start,
                     req.period_end,
-                    describe(&missing).join("; ")
+                    describe(&missing).join("; "),
+                    held.join("; ")
                 )));
             }
             let imports = imports_by_id(ws).await?;

@@ -85,6 +85,43 @@ fn crude_birth_and_death_rates_of_the_2021_cross_section() {
     );
 }
 
+#[test]
+#[allow(clippy::print_stderr, reason = "the figures of docs/validation.md are printed")]
+fn world_births_and_deaths_of_2021_from_rates_and_population() {
+    // Births = crude birth rate ÷ 1,000 × mid-year population, as demographic accounting
+    // computes them; over every economy of the file with all three values.
+    let Some((dataset, _, _)) = import(FILE, Kind::WdiDatabankBySeries) else {
+        return;
+    };
+    let value = |indicator: Indicator, area: Iso3| {
+        dataset.values.iter().find(|v| v.indicator == indicator && v.area == area).map(|v| v.value)
+    };
+    let (mut births, mut deaths, mut people, mut economies) = (0.0, 0.0, 0.0, 0);
+    for v in dataset.values.iter().filter(|v| v.indicator == Indicator::POPULATION) {
+        let (Some(cbr), Some(cdr)) = (
+            value(Indicator::BIRTH_RATE_CRUDE, v.area),
+            value(Indicator::DEATH_RATE_CRUDE, v.area),
+        ) else {
+            continue;
+        };
+        births += cbr / 1000.0 * v.value;
+        deaths += cdr / 1000.0 * v.value;
+        people += v.value;
+        economies += 1;
+    }
+    eprintln!(
+        "2021, {economies} economies, {:.0} million people: {:.1} million births, {:.1} million deaths",
+        people / 1e6,
+        births / 1e6,
+        deaths / 1e6
+    );
+    // About 7.9 billion people, crude rates near 17 and 9 per 1,000 (2021, a year of
+    // high COVID-19 mortality): a rate read per person or per 100 would miss by 10×.
+    assert!((7.5e9..8.1e9).contains(&people), "{people}");
+    assert!((1.2e8..1.5e8).contains(&births), "{births}");
+    assert!((5.5e7..8.0e7).contains(&deaths), "{deaths}");
+}
+
 /// A 0-based column index as spreadsheet letters (`0` → `A`, `26` → `AA`).
 fn column_letters(mut col: u32) -> String {
     let mut out = Vec::new();
