@@ -37,7 +37,7 @@ const PARAMETERS: &[ParamDef] = &[
         domain: Domain::Positive,
         default: ParamDefault::Value(1500.0),
         fixed: false,
-        source: "Convention: about the statutory monthly minimum wage of a high-income destination for full-time work (Korea 2020: KRW 1,795,310 a month, about US$1,540); set it from the corridor's wage data.",
+        source: "Convention: about the statutory monthly minimum wage of a high-income destination for full-time work (Korea 2020: KRW 1,795,310 a month, about US$1,520); set it from the corridor's wage data.",
         doc: "Monthly earnings in the first job in the destination (the 10.7.1 denominator).",
     },
     ParamDef {
@@ -55,7 +55,7 @@ const PARAMETERS: &[ParamDef] = &[
         domain: Domain::NonNegative,
         default: ParamDefault::Value(2.0),
         fixed: false,
-        source: "KNOMAD–ILO Migration Cost Surveys 2015–2016: low-skilled workers paid one to seven months of foreign earnings (Martin 2016, KNOMAD background paper on SDG indicator 10.7.1), from about one month (Korea) to 15 months (Pakistanis returning from Saudi Arabia) (Yi 2015, World Bank People Move blog); 2 is a round value in that range.",
+        source: "KNOMAD–ILO Migration Cost Surveys 2015–2016: low-skilled workers paid one to seven months of foreign earnings (Martin 2016, KNOMAD background paper on SDG indicator 10.7.1), from about one month (Korea) to 15 months (Pakistanis returning from Saudi Arabia) (S. Yi, 'Labor migration costs – too high for low-skilled workers', World Bank People Move blog); 2 is a round value in that range.",
         doc: "Mean recruitment cost without a cap, in months of earnings (10.7.1 without the policy).",
     },
     ParamDef {
@@ -127,7 +127,7 @@ const PARAMETERS: &[ParamDef] = &[
         domain: Domain::Probability,
         default: ParamDefault::Value(0.4),
         fixed: false,
-        source: "Convention informed by the KNOMAD–ILO surveys (a Pakistani driver in Saudi Arabia sent about 60% of his earnings home; Yi 2015).",
+        source: "Convention informed by the KNOMAD–ILO surveys (a Pakistani driver in Saudi Arabia sent about 60% of his earnings home; S. Yi, World Bank People Move blog).",
         doc: "Share of earnings remitted home over the contract, before the fee is repaid.",
     },
     ParamDef {

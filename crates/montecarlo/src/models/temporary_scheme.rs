@@ -83,7 +83,7 @@ const PARAMETERS: &[ParamDef] = &[
         domain: Domain::Positive,
         default: ParamDefault::Value(1500.0),
         fixed: false,
-        source: "Convention: about the statutory monthly minimum wage of a high-income destination for full-time work (Korea 2020: KRW 1,795,310 a month, about US$1,540); set it from the corridor's wage data.",
+        source: "Convention: about the statutory monthly minimum wage of a high-income destination for full-time work (Korea 2020: KRW 1,795,310 a month, about US$1,520); set it from the corridor's wage data.",
         doc: "Mean monthly earnings of a scheme worker in the destination (the 10.7.1 denominator).",
     },
     ParamDef {
@@ -101,7 +101,7 @@ const PARAMETERS: &[ParamDef] = &[
         domain: Domain::NonNegative,
         default: ParamDefault::Value(2.0),
         fixed: false,
-        source: "KNOMAD–ILO Migration Cost Surveys 2015–2016: low-skilled workers paid one to seven months of foreign earnings (Martin 2016, 'What do migrant workers pay for foreign jobs? KNOMAD data and SDG indicator 10.7.1'), from about one month (Korea) to 15 months (Pakistanis returning from Saudi Arabia) (Yi 2015, World Bank People Move blog); 2 is a round value in that range.",
+        source: "KNOMAD–ILO Migration Cost Surveys 2015–2016: low-skilled workers paid one to seven months of foreign earnings (Martin 2016, 'What do migrant workers pay for foreign jobs? KNOMAD data and SDG indicator 10.7.1'), from about one month (Korea) to 15 months (Pakistanis returning from Saudi Arabia) (S. Yi, 'Labor migration costs – too high for low-skilled workers', World Bank People Move blog); 2 is a round value in that range.",
         doc: "Mean recruitment cost paid by a new recruit, in months of their own earnings (SDG 10.7.1 ratio).",
     },
     ParamDef {
@@ -146,7 +146,7 @@ const PARAMETERS: &[ParamDef] = &[
         domain: Domain::Probability,
         default: ParamDefault::Value(0.4),
         fixed: false,
-        source: "Convention informed by the KNOMAD–ILO surveys (a Pakistani driver in Saudi Arabia sent about 60% of his earnings home; Yi 2015); temporary workers remit more than settled migrants.",
+        source: "Convention informed by the KNOMAD–ILO surveys (a Pakistani driver in Saudi Arabia sent about 60% of his earnings home; S. Yi, World Bank People Move blog); temporary workers remit more than settled migrants.",
         doc: "Share of earnings net of debt service remitted home; the rest after consumption is saved.",
     },
     ParamDef {
@@ -155,7 +155,7 @@ const PARAMETERS: &[ParamDef] = &[
         domain: Domain::Probability,
         default: ParamDefault::Value(0.02),
         fixed: false,
-        source: "Convention: overstaying is rare in well-run seasonal schemes (under 1% in New Zealand's RSE, Gibson & McKenzie 2014, Review of Economics and Statistics 96(2)) and higher elsewhere.",
+        source: "Convention: overstaying is rare in well-run seasonal schemes (about 1% or less in New Zealand's RSE; Gibson & McKenzie 2014, Review of Economics and Statistics 96(2)) and higher elsewhere.",
         doc: "Probability that a worker whose contract ends stays on irregularly.",
     },
     ParamDef {
