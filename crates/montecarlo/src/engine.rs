@@ -559,12 +559,20 @@ pub fn merge(parts: Vec<Ensemble>) -> Result<Ensemble, MergeError> {
                 p.info.draws.to_string(),
             ));
         }
-        if p.info.options != first.options || p.info.scenario != first.scenario {
-            return Err(mismatch(
-                "options",
-                format!("{:?}", first.scenario),
-                format!("{:?}", p.info.scenario),
-            ));
+        if p.info.scenario != first.scenario {
+            return Err(mismatch("scenario name", first.scenario.clone(), p.info.scenario.clone()));
+        }
+        if p.info.options != first.options {
+            let names = |i: &RunInfo| {
+                i.options.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(", ")
+            };
+            let differing = first.options.iter().zip(&p.info.options).find(|(a, b)| a != b);
+            return Err(match differing {
+                Some((a, b)) if a.name == b.name => {
+                    mismatch("record of option", format!("{a:?}"), format!("{b:?}"))
+                }
+                _ => mismatch("options", names(&first), names(&p.info)),
+            });
         }
         let r = p.info.range();
         if let Some(row) = p.rows.iter().find(|row| !r.contains(&row.draw)) {
