@@ -704,3 +704,47 @@ fn example_scenarios_resolve_run_and_conserve() {
     assert!(mean(2, "sdg_10_7_1_mean") < mean(1, "sdg_10_7_1_mean"));
     assert!(mean(1, "sdg_10_7_1_mean") < mean(0, "sdg_10_7_1_mean"));
 }
+
+#[test]
+fn scheme_random_decisions_have_their_probabilities() {
+    // 10,000 places a year for 5 years, one-year contracts, no re-entry: 50,000
+    // contract ends, each an overstay with probability 0.1 (no exit, no
+    // regularisation), each return using skills with probability 0.3. Bounds are six
+    // standard deviations of the binomial counts.
+    let o = with(
+        DETERMINISTIC,
+        &[
+            ("quota", 10_000.0),
+            ("years", 5.0),
+            ("p_overstay", 0.1),
+            ("p_irregular_exit", 0.0),
+            ("p_regularise", 0.0),
+            ("skill_use_share", 0.3),
+            ("wage_sd_log", 0.25),
+            ("recruitment_cost_sd_log", 0.5),
+        ],
+    );
+    let out = run_scheme(&o);
+    let irregular = out.get("persons_irregular");
+    assert!((irregular - 5000.0).abs() < 6.0 * (50_000.0f64 * 0.1 * 0.9).sqrt(), "{irregular}");
+    let returned = out.get("persons_returned");
+    let skilled = *out.series("returnees_with_skills").last().unwrap();
+    let sd = (returned * 0.3 * 0.7).sqrt();
+    assert!((skilled - 0.3 * returned).abs() < 6.0 * sd, "{skilled} of {returned}");
+    // Lognormal wages and cost ratios keep their means (50,000 recruits). Years
+    // abroad: 50,000 in contract, the rest irregular at 0.85 of the wage.
+    let years_abroad: f64 = out.series("labour_supplied").iter().sum();
+    let expected = 12_000.0 * (50_000.0 + 0.85 * (years_abroad - 50_000.0)) / years_abroad;
+    let per_year = out.get("earnings_per_worker_year") / expected;
+    assert!((per_year - 1.0).abs() < 0.01, "{per_year}");
+    let ratio = out.get("sdg_10_7_1_mean") / 2.0;
+    assert!((ratio - 1.0).abs() < 0.02, "{ratio}");
+
+    // Re-entry with probability 0.5: in year 1 about half of the ~9,000 returnees.
+    let o = with(&o, &[("years", 2.0), ("p_reentry", 0.5)]);
+    let out = run_scheme(&o);
+    let first_returnees = 10_000.0 - out.series("irregular_stays")[0];
+    let reentered = out.series("reentries")[1];
+    let sd = (first_returnees * 0.25).sqrt();
+    assert!((reentered - 0.5 * first_returnees).abs() < 6.0 * sd, "{reentered}");
+}
