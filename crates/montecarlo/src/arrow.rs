@@ -605,6 +605,10 @@ impl<'a> Batch<'a> {
         }
         let n = usize::try_from(rb.scalar::<8>(0)?.map_or(0, i64::from_le_bytes))
             .or_else(|_| bad("negative length"))?;
+        // Every row takes at least 8 bytes of body (the draw column).
+        if n > body.len() / 4 + 1 {
+            return bad(format!("{n} rows in a body of {} bytes", body.len()));
+        }
         let (buf_at, nbuf) = rb.vector(2)?;
         Ok(Batch { n, rb, buf_at, nbuf, body })
     }
