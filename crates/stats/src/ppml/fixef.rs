@@ -301,10 +301,28 @@ impl<'a> Demeaner<'a> {
             .ids
             .par_iter()
             .zip(&dims.n_levels)
-            .map(|(ids, &n_levels)| {
+            .zip(&dims.run_ends)
+            .map(|((ids, &n_levels), runs)| {
                 let mut sums = vec![0.0; n_levels];
-                for (&id, &w) in ids.iter().zip(weights) {
-                    sums[id as usize] += w;
+                let ids = &ids[..weights.len()];
+                match runs {
+                    // Sums over runs of equal ids in registers.
+                    Some(ends) => {
+                        let mut start = 0;
+                        for &end in ends {
+                            let end = end.min(weights.len());
+                            if start < end {
+                                sums[ids[start] as usize] +=
+                                    weights[start..end].iter().sum::<f64>();
+                            }
+                            start = end;
+                        }
+                    }
+                    None => {
+                        for (&id, &w) in ids.iter().zip(weights) {
+                            sums[id as usize] += w;
+                        }
+                    }
                 }
                 sums.iter().map(|&s| if s > 0.0 { 1.0 / s } else { 0.0 }).collect()
             })

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use super::fixef::{Criterion, Demeaner, demean_columns};
 use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_gram, weighted_moments};
 use super::sample::prepare;
-use super::special::ln_gamma;
+use super::special::LnGammaY1;
 use super::vcov::{Sandwich, estimate};
 use super::{Data, PpmlFit, PpmlOptions, SampleInfo, expand};
 use crate::Error;
@@ -58,7 +58,8 @@ fn deviance(y: &[f64], mu: &[f64], w: Option<&[f64]>) -> f64 {
 }
 
 /// The deviance from `η`, with `y log y` precomputed: `log μ = η` (clamped as in
-/// [`exp_eta`]), so no logarithm is taken in the IRLS loop.
+/// [`exp_eta`]), so no logarithm is taken in the IRLS loop. Summed per chunk of
+/// [`CHUNK`] observations, the chunk sums added in order.
 fn deviance_from_eta(
     y: &[f64],
     y_log_y: &[f64],
@@ -71,18 +72,28 @@ fn deviance_from_eta(
         .enumerate()
         .map(|(c, y)| {
             let range = c * CHUNK..c * CHUNK + y.len();
-            let (y_log_y, eta, mu) =
-                (&y_log_y[range.clone()], &eta[range.clone()], &mu[range.clone()]);
-            let terms = y.iter().zip(y_log_y).zip(eta).zip(mu).map(|(((&y, &yly), &eta), &mu)| {
-                2.0 * (yly - y * eta.clamp(ETA_MIN, ETA_MAX) - (y - mu))
-            });
-            match w {
-                Some(w) => terms.zip(&w[range]).map(|(t, &w)| w * t).sum::<f64>(),
-                None => terms.sum::<f64>(),
-            }
+            deviance_chunk(
+                y,
+                &y_log_y[range.clone()],
+                &eta[range.clone()],
+                &mu[range.clone()],
+                w.map(|w| &w[range]),
+            )
         })
         .collect();
     partial.iter().sum()
+}
+
+/// The deviance terms of one chunk, summed in order.
+fn deviance_chunk(y: &[f64], y_log_y: &[f64], eta: &[f64], mu: &[f64], w: Option<&[f64]>) -> f64 {
+    let terms =
+        y.iter().zip(y_log_y).zip(eta).zip(mu).map(|(((&y, &yly), &eta), &mu)| {
+            2.0 * (yly - y * eta.clamp(ETA_MIN, ETA_MAX) - (y - mu))
+        });
+    match w {
+        Some(w) => terms.zip(w).map(|(t, &w)| w * t).sum::<f64>(),
+        None => terms.sum::<f64>(),
+    }
 }
 
 /// Poisson log-likelihood `Σ w [y log μ − μ − log Γ(y + 1)]` from `log μ`, with
@@ -99,12 +110,16 @@ fn log_likelihood(
         - log_gamma_sum
 }
 
+/// `μ = exp(η)`, with `η` clamped to `[ETA_MIN, ETA_MAX]`.
 fn exp_eta(eta: &[f64], mu: &mut [f64]) {
-    mu.par_chunks_mut(CHUNK).zip(eta.par_chunks(CHUNK)).for_each(|(mu, eta)| {
-        for (m, &e) in mu.iter_mut().zip(eta) {
-            *m = e.clamp(ETA_MIN, ETA_MAX).exp();
-        }
-    });
+    mu.par_chunks_mut(CHUNK).zip(eta.par_chunks(CHUNK)).for_each(|(mu, eta)| exp_chunk(eta, mu));
+}
+
+/// [`exp_eta`] on one chunk.
+fn exp_chunk(eta: &[f64], mu: &mut [f64]) {
+    for (m, &e) in mu.iter_mut().zip(eta) {
+        *m = e.clamp(ETA_MIN, ETA_MAX).exp();
+    }
 }
 
 /// Fits the Poisson model `E[y | x] = exp(xβ + Σ_g α_g + offset)` by PPML with the fixed
@@ -138,7 +153,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         Some(o) => rows.iter().map(|&r| o[r]).collect(),
         None => vec![0.0; n],
     };
-    let x_raw: Vec<Vec<f64>> =
+    let mut x_raw: Vec<Vec<f64>> =
         data.x.iter().map(|col| rows.iter().map(|&r| col[r]).collect()).collect();
 
     // Starting values: μ⁰ = (y + ȳ)/2.
@@ -164,6 +179,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let mut z_prev = vec![0.0; n];
     let mut z_tilde = vec![0.0; n];
     let mut x_tilde: Vec<Vec<f64>> = Vec::new();
+    let mut collin_reference: Vec<f64> = Vec::new();
     let mut active: Vec<usize> = Vec::new();
     let mut irls_w = vec![0.0; n];
     let mut bread = Vec::new();
@@ -180,36 +196,44 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     while n_iter < options.glm_max_iter {
         n_iter += 1;
         let tol_this_iter = inner_tol;
-        irls_w.par_chunks_mut(CHUNK).zip(z.par_chunks_mut(CHUNK)).enumerate().for_each(
-            |(c, (w_chunk, z_chunk))| {
+        // Weights, working variable and the input to the demeaning (a warm start from
+        // the last iteration's demeaned values: z̃ + z − z_prev) in one pass.
+        let first = n_iter == 1;
+        irls_w
+            .par_chunks_mut(CHUNK)
+            .zip(z.par_chunks_mut(CHUNK))
+            .zip(z_tilde.par_chunks_mut(CHUNK))
+            .enumerate()
+            .for_each(|(c, ((w_chunk, z_chunk), t_chunk))| {
                 let range = c * CHUNK..c * CHUNK + w_chunk.len();
                 let inputs = mu[range.clone()]
                     .iter()
                     .zip(&eta[range.clone()])
                     .zip(&offset[range.clone()])
-                    .zip(&y[range]);
-                for ((wi, zi), (((&m, &e), &o), &yi)) in
-                    w_chunk.iter_mut().zip(z_chunk.iter_mut()).zip(inputs)
+                    .zip(&y[range.clone()])
+                    .zip(&z_prev[range.clone()]);
+                for (((wi, zi), ti), ((((&m, &e), &o), &yi), &zp)) in
+                    w_chunk.iter_mut().zip(z_chunk.iter_mut()).zip(t_chunk.iter_mut()).zip(inputs)
                 {
                     *wi = m;
                     *zi = e - o + (yi - m) / m;
+                    if first {
+                        *ti = *zi;
+                    } else {
+                        *ti += *zi - zp;
+                    }
                 }
-            },
-        );
-        if let Some(w) = w_user {
-            irls_w.iter_mut().zip(w).for_each(|(a, &b)| *a *= b);
-        }
-        // Inputs to the demeaning: warm start from the last iteration's demeaned values.
-        if n_iter == 1 {
-            z_tilde.copy_from_slice(&z);
-            x_tilde = x_raw.clone();
-        } else {
-            z_tilde.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
-                let range = c * CHUNK..c * CHUNK + chunk.len();
-                for ((t, &zn), &zp) in chunk.iter_mut().zip(&z[range.clone()]).zip(&z_prev[range]) {
-                    *t += zn - zp;
+                if let Some(w) = w_user {
+                    w_chunk.iter_mut().zip(&w[range]).for_each(|(a, &b)| *a *= b);
                 }
             });
+        if first {
+            // The weighted squares of the raw regressors, for the collinearity check.
+            collin_reference = x_raw
+                .iter()
+                .map(|c| c.iter().zip(&irls_w).map(|(&v, &w)| w * v * v).sum())
+                .collect();
+            x_tilde = std::mem::take(&mut x_raw);
         }
         let demeaner = Demeaner::new(&prepared.dims, &irls_w, Criterion::WeightedRms);
         {
@@ -228,13 +252,9 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         if n_iter == 1 {
             // Collinearity is decided once, at the starting weights (as ppmlhdfe does
             // up front); dropped columns are not carried further.
-            let reference: Vec<f64> = x_raw
-                .iter()
-                .map(|c| c.iter().zip(&irls_w).map(|(&v, &w)| w * v * v).sum())
-                .collect();
             let cols: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();
             let gram = weighted_gram(&cols, &irls_w);
-            let keep = independent_columns(&gram, &reference, options.collin_tol);
+            let keep = independent_columns(&gram, &collin_reference, options.collin_tol);
             active = (0..k_all).filter(|&j| keep[j]).collect();
             x_tilde = active.iter().map(|&j| std::mem::take(&mut x_tilde[j])).collect();
         }
@@ -242,22 +262,39 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         let (gram, cross) = weighted_moments(&cols, &irls_w, &z_tilde);
         bread = spd_inverse(&gram, active.len()).unwrap_or_else(|| vec![f64::NAN; gram.len()]);
         let mut beta_new = mat_vec(&bread, &cross);
-        // η_new = z − (z̃ − X̃β) + offset.
-        eta_new.par_chunks_mut(CHUNK).enumerate().for_each(|(c, chunk)| {
-            let range = c * CHUNK..c * CHUNK + chunk.len();
-            let inputs =
-                z[range.clone()].iter().zip(&z_tilde[range.clone()]).zip(&offset[range.clone()]);
-            for (e, ((&zn, &zt), &o)) in chunk.iter_mut().zip(inputs) {
-                *e = zn - zt + o;
-            }
-            for (col, &b) in cols.iter().zip(&beta_new) {
-                for (e, &x) in chunk.iter_mut().zip(&col[range.clone()]) {
-                    *e += b * x;
-                }
-            }
-        });
-        exp_eta(&eta_new, &mut mu_new);
-        let mut dev_new = deviance_from_eta(&y, &y_log_y, &eta_new, &mu_new, w_user);
+        // η_new = z − (z̃ − X̃β) + offset, μ_new and the deviance in one pass.
+        let mut dev_new = {
+            let (z, z_tilde, offset, y, y_log_y) = (&z, &z_tilde, &offset, &y, &y_log_y);
+            let partial: Vec<f64> = eta_new
+                .par_chunks_mut(CHUNK)
+                .zip(mu_new.par_chunks_mut(CHUNK))
+                .enumerate()
+                .map(|(c, (eta, mu))| {
+                    let range = c * CHUNK..c * CHUNK + eta.len();
+                    let inputs = z[range.clone()]
+                        .iter()
+                        .zip(&z_tilde[range.clone()])
+                        .zip(&offset[range.clone()]);
+                    for (e, ((&zn, &zt), &o)) in eta.iter_mut().zip(inputs) {
+                        *e = zn - zt + o;
+                    }
+                    for (col, &b) in cols.iter().zip(&beta_new) {
+                        for (e, &x) in eta.iter_mut().zip(&col[range.clone()]) {
+                            *e += b * x;
+                        }
+                    }
+                    exp_chunk(eta, mu);
+                    deviance_chunk(
+                        &y[range.clone()],
+                        &y_log_y[range.clone()],
+                        eta,
+                        mu,
+                        w_user.map(|w| &w[range]),
+                    )
+                })
+                .collect();
+            partial.iter().sum::<f64>()
+        };
         // Step-halving when the deviance is not finite or rose.
         let mut halvings = 0;
         while halvings < MAX_HALVINGS
@@ -310,7 +347,8 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         None => exp_offset.iter().sum(),
     };
     let mu_null: Vec<f64> = exp_offset.iter().map(|&e| e * wy_sum / w_exp_offset).collect();
-    let log_gamma_sum = chunked_sum(&y, &y, w_user, |y, _| ln_gamma(y + 1.0));
+    let ln_gamma_y1 = LnGammaY1::new();
+    let log_gamma_sum = chunked_sum(&y, &y, w_user, |y, _| ln_gamma_y1.at(y));
     let log_mu: Vec<f64> = eta.iter().map(|e| e.clamp(ETA_MIN, ETA_MAX)).collect();
     let log_likelihood_value = log_likelihood(&y, &log_mu, &mu, w_user, log_gamma_sum);
     let log_scale = (wy_sum / w_exp_offset).ln();

@@ -30,9 +30,41 @@ pub(crate) fn ln_gamma(x: f64) -> f64 {
     (x - 0.5) * x.ln() - x + 0.5 * (2.0 * std::f64::consts::PI).ln() + series
 }
 
+/// `log Γ(y + 1)` with the values of small whole `y` (counts) from a table of
+/// [`ln_gamma`] itself, so that it gives the same bits as `ln_gamma(y + 1.0)`, faster.
+pub(crate) struct LnGammaY1 {
+    table: Vec<f64>,
+}
+
+impl LnGammaY1 {
+    /// Whole `y` below this are looked up.
+    const TABLE: usize = 1024;
+
+    pub(crate) fn new() -> Self {
+        Self { table: (0..Self::TABLE).map(|k| ln_gamma(k as f64 + 1.0)).collect() }
+    }
+
+    /// `log Γ(y + 1)`.
+    pub(crate) fn at(&self, y: f64) -> f64 {
+        if (0.0..Self::TABLE as f64).contains(&y) && y.fract() == 0.0 {
+            self.table[y as usize]
+        } else {
+            ln_gamma(y + 1.0)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ln_gamma;
+    use super::{LnGammaY1, ln_gamma};
+
+    #[test]
+    fn table_gives_the_same_bits() {
+        let table = LnGammaY1::new();
+        for y in [0.0, 1.0, 2.0, 7.0, 1023.0, 1024.0, 1e6, 0.5, 3.25] {
+            assert_eq!(table.at(y).to_bits(), ln_gamma(y + 1.0).to_bits(), "{y}");
+        }
+    }
 
     #[test]
     fn matches_factorials() {
