@@ -10,6 +10,36 @@
 //! run split into shards and merged equals the unsharded run.
 //!
 //! This crate does no I/O and reads no clock; writers take `impl Write`.
+//!
+//! The pipeline: [`spec::parse`] a scenario file, [`spec::resolve`] it against the models
+//! and a baseline, [`engine::run`] it (on the caller's rayon pool), then
+//! [`summary::summarise`], [`summary::compare_options`], or write the files of
+//! [`output`] and [`arrow`]. Shards of one run are joined by [`engine::merge`].
+//!
+//! ```no_run
+//! use montecarlo::engine::{RunOptions, Shard};
+//! use montecarlo::model::Baseline;
+//!
+//! fn run(text: &str, baseline: &Baseline) -> Result<(), Box<dyn std::error::Error>> {
+//!     let scenario = montecarlo::parse("scenario.toml", text)?;
+//!     let plan = montecarlo::resolve(&scenario, baseline, &montecarlo::models::all())?;
+//!     let opts = RunOptions { draws: 1000, seed: 7, shard: Shard::FULL };
+//!     let ensemble = montecarlo::run(&plan, &opts, &|_done, _total| {})?;
+//!     let mut csv = Vec::new();
+//!     montecarlo::output::write_draws_csv(&ensemble, &mut csv)?;
+//!     for row in montecarlo::summarise(&ensemble) {
+//!         println!("{} {} {:?}: median {}", row.option, row.metric, row.year, row.stats.p50);
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
+//! Errors in a scenario file name the file, line, column and field:
+//!
+//! ```
+//! let err = montecarlo::parse("s.toml", "[scenario]\nname = 1\n").unwrap_err();
+//! assert_eq!(err.to_string(), "s.toml:2:8: scenario.name: expected a string, found integer");
+//! ```
 
 pub mod arrow;
 pub mod dist;
