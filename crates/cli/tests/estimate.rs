@@ -275,6 +275,33 @@ fn demographic_accounting_takes_births_and_deaths_from_the_stored_rates() {
             assert!(!same_flows(&store_rows, &read_flows(&out)), "{method}: {other:?}");
         }
     }
+    // Stored as a derived dataset, the estimate records the rate and population imports
+    // it was computed from.
+    let out = dir.path().join("stored.csv");
+    flows_from_store(&db, "da_pb_closed", &out).arg("--store").assert().success();
+    let listed = coherence(&db).args(["datasets", "--format", "json"]).assert().success();
+    let json: serde_json::Value = serde_json::from_slice(&listed.get_output().stdout).unwrap();
+    let derived = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["key"] == "estimate-flows.da_pb_closed.2015-2020")
+        .expect("the derived dataset");
+    let files: Vec<&str> =
+        derived["files"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        files,
+        [
+            "estimate_stocks.csv",
+            "wdi-sp.dyn.cbrt.in last updated 2024-06-28",
+            "wdi-sp.dyn.cdrt.in last updated 2024-06-28",
+            "wdi-sp.pop.totl last updated 2024-06-28"
+        ]
+    );
+    assert!(
+        derived["edition"].as_str().unwrap().ends_with("births and deaths from the store"),
+        "{derived}"
+    );
 }
 
 #[test]
