@@ -20,11 +20,12 @@
 //! value are listed in the derivation, never silently counted as zero.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use domain::area::regions::{self, Region, RegionKind};
 use domain::{Indicator, Iso3, Sex, Unit};
 use ingest::formats::{CountryAttributes, IncomeGroup};
-use store::{End, Store, StoredAreaValue};
+use store::{AreaNumber, End, Store};
 
 use crate::profile::{
     CountryProfile, Group, GroupMembers, GroupShare, ProfileArea, Source, Status, StockYear,
@@ -164,10 +165,10 @@ fn group_suggestions(prefix: &str) -> Vec<String> {
     }
 }
 
-/// One value per area and year (both sexes), first import per year.
-type ByArea = HashMap<Iso3, BTreeMap<i32, StoredAreaValue>>;
+/// One number per area and year (both sexes), first import per year.
+type ByArea = HashMap<Iso3, BTreeMap<i32, AreaNumber>>;
 
-fn by_area(rows: Vec<StoredAreaValue>) -> ByArea {
+fn by_area(rows: Vec<AreaNumber>) -> ByArea {
     let mut out: ByArea = HashMap::new();
     for r in rows {
         let years = out.entry(r.area).or_default();
@@ -181,27 +182,75 @@ fn by_area(rows: Vec<StoredAreaValue>) -> ByArea {
     out
 }
 
-/// Values of every area needed for group aggregates of SDG 17.3.2 and for income
-/// groups, read once per batch of profiles.
-pub(crate) struct Bulk {
+/// Remittances received and GDP of every area, for the GDP-weighted SDG 17.3.2 of
+/// groups: every year (group profiles) or one year (a country's groups).
+pub(crate) struct Weights {
     received: ByArea,
     gdp: ByArea,
-    income: HashMap<Iso3, StoredAreaValue>,
+}
+
+/// Values of every area needed for group aggregates of SDG 17.3.2 and for income
+/// groups, shared by a batch of profiles. Remittances and GDP are read when first
+/// needed: every year for a group's profile, else only the years asked for (a country
+/// profile needs its groups' aggregates in one year).
+pub(crate) struct Bulk {
+    income: HashMap<Iso3, AreaNumber>,
+    all_years: Mutex<Option<Arc<Weights>>>,
+    by_year: Mutex<HashMap<i32, Arc<Weights>>>,
 }
 
 impl Bulk {
     pub(crate) async fn load(store: &Store) -> Result<Bulk, Error> {
-        let received = by_area(
-            store.indicator_values(Indicator::REMITTANCES_RECEIVED_USD.code, Sex::Total).await?,
-        );
-        let gdp = by_area(store.indicator_values(Indicator::GDP_USD.code, Sex::Total).await?);
+        // Only numbers are needed here: the aggregates' sources name the datasets and
+        // how they were derived, never single cells.
         let income =
-            by_area(store.indicator_values(Indicator::INCOME_GROUP.code, Sex::Total).await?)
+            by_area(store.indicator_numbers(Indicator::INCOME_GROUP.code, Sex::Total).await?)
                 .into_iter()
                 .filter_map(|(area, years)| years.into_values().next_back().map(|v| (area, v)))
                 .collect();
-        Ok(Bulk { received, gdp, income })
+        Ok(Bulk { income, all_years: Mutex::new(None), by_year: Mutex::new(HashMap::new()) })
     }
+
+    /// Remittances received and GDP of every area and year.
+    pub(crate) async fn all_years(&self, store: &Store) -> Result<Arc<Weights>, Error> {
+        if let Some(w) = lock(&self.all_years).as_ref() {
+            return Ok(Arc::clone(w));
+        }
+        let w = Arc::new(Weights {
+            received: by_area(
+                store
+                    .indicator_numbers(Indicator::REMITTANCES_RECEIVED_USD.code, Sex::Total)
+                    .await?,
+            ),
+            gdp: by_area(store.indicator_numbers(Indicator::GDP_USD.code, Sex::Total).await?),
+        });
+        *lock(&self.all_years) = Some(Arc::clone(&w));
+        Ok(w)
+    }
+
+    /// Remittances received and GDP of every area in `year` (the same numbers as
+    /// [`Bulk::all_years`] has for that year).
+    pub(crate) async fn year(&self, store: &Store, year: i32) -> Result<Arc<Weights>, Error> {
+        if let Some(w) = lock(&self.all_years).as_ref() {
+            return Ok(Arc::clone(w));
+        }
+        if let Some(w) = lock(&self.by_year).get(&year) {
+            return Ok(Arc::clone(w));
+        }
+        let read = |ind: Indicator| store.indicator_numbers_in(ind.code, Sex::Total, year);
+        let w = Arc::new(Weights {
+            received: by_area(read(Indicator::REMITTANCES_RECEIVED_USD).await?),
+            gdp: by_area(read(Indicator::GDP_USD).await?),
+        });
+        lock(&self.by_year).insert(year, Arc::clone(&w));
+        Ok(w)
+    }
+}
+
+/// The guarded value; a panic elsewhere while holding the lock cannot leave a cache
+/// half-written (each write is one assignment), so a poisoned lock is used as is.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The demo world's country attributes (income group, safeguards list, ICMW).
@@ -266,7 +315,7 @@ fn spec_of(group: &Group) -> Option<GroupSpec> {
 /// SDG 17.3.2 GDP-weighted over `members` in `year`.
 fn share(
     ctx: &mut Ctx<'_>,
-    shared: &Shared,
+    weights: &Weights,
     group: &Group,
     members: &[Iso3],
     year: i32,
@@ -276,8 +325,8 @@ fn share(
     let mut missing = Vec::new();
     let mut first_import = None;
     for m in members {
-        let r = shared.bulk.received.get(m).and_then(|y| y.get(&year));
-        let g = shared.bulk.gdp.get(m).and_then(|y| y.get(&year)).filter(|g| g.value > 0.0);
+        let r = weights.received.get(m).and_then(|y| y.get(&year));
+        let g = weights.gdp.get(m).and_then(|y| y.get(&year)).filter(|g| g.value > 0.0);
         match (r, g) {
             (Some(r), Some(g)) => {
                 rem += r.value;
@@ -317,6 +366,7 @@ fn share(
 pub(crate) fn shares_for(
     ctx: &mut Ctx<'_>,
     shared: &Shared,
+    weights: &Weights,
     memberships: &[Group],
     year: i32,
 ) -> Vec<GroupShare> {
@@ -326,7 +376,7 @@ pub(crate) fn shares_for(
         .filter_map(|g| {
             let spec = spec_of(g)?;
             let members = members(shared, spec);
-            share(ctx, shared, g, &members, year)
+            share(ctx, weights, g, &members, year)
         })
         .collect()
 }
@@ -408,7 +458,7 @@ async fn group_stocks(
 ) -> Result<Vec<StockYear>, Error> {
     let mut by_sex: Vec<ByArea> = Vec::new();
     for sex in Sex::ALL {
-        by_sex.push(by_area(store.indicator_values(published.code, sex).await?));
+        by_sex.push(by_area(store.indicator_numbers(published.code, sex).await?));
     }
     let what = match end {
         End::To => "immigrants (published totals by destination)",
@@ -434,20 +484,12 @@ async fn group_stocks(
             for ((area, year), s) in best {
                 out.entry(area).or_default().insert(
                     year,
-                    StoredAreaValue {
+                    AreaNumber {
                         import_id: s.import_id,
-                        indicator: published.code.to_owned(),
                         area,
                         year,
-                        sex,
                         value: s.sum,
                         unit: Unit::Persons,
-                        provenance: domain::Provenance {
-                            file: format!("sum over {} pairs", s.n_pairs),
-                            sheet: None,
-                            row: None,
-                            column: None,
-                        },
                     },
                 );
             }
@@ -498,12 +540,13 @@ pub(crate) async fn build(
         });
     }
     let load = |ind: Indicator| async move {
-        store.indicator_values(ind.code, Sex::Total).await.map(by_area)
+        store.indicator_numbers(ind.code, Sex::Total).await.map(by_area)
     };
     let population =
         sum_series(&mut ctx, &load(Indicator::POPULATION).await?, &members, "population");
-    let gdp = sum_series(&mut ctx, &shared.bulk.gdp, &members, "GDP");
-    let received = sum_series(&mut ctx, &shared.bulk.received, &members, "remittances received");
+    let weights = shared.bulk.all_years(store).await?;
+    let gdp = sum_series(&mut ctx, &weights.gdp, &members, "GDP");
+    let received = sum_series(&mut ctx, &weights.received, &members, "remittances received");
     let paid = sum_series(
         &mut ctx,
         &load(Indicator::REMITTANCES_PAID_USD).await?,
@@ -527,7 +570,7 @@ pub(crate) async fn build(
     let pct_gdp: Vec<YearValue> = years
         .iter()
         .filter_map(|&y| {
-            share(&mut ctx, shared, &group, &members, y)
+            share(&mut ctx, &weights, &group, &members, y)
                 .map(|s| YearValue { year: y, value: s.value })
         })
         .collect();
@@ -535,7 +578,7 @@ pub(crate) async fn build(
     let remittances_pct_gdp_groups = match (pct_gdp.last(), spec) {
         (Some(last), GroupSpec::Region(_) | GroupSpec::Income(_)) if !fictional_group => {
             let all = self::members(shared, GroupSpec::World);
-            share(&mut ctx, shared, &world, &all, last.year).into_iter().collect()
+            share(&mut ctx, &weights, &world, &all, last.year).into_iter().collect()
         }
         _ => Vec::new(),
     };
@@ -561,7 +604,7 @@ pub(crate) async fn build(
             gaps.push(what.to_owned());
         }
     }
-    gaps.push("Corridors, diaspora, remittance costs (SDG 10.c.1), skilled and health-worker emigration, the safeguards list, ICMW status and policies are given in the members' own profiles, not for groups.".to_owned());
+    gaps.push("Corridors, diaspora, estimated flows, remittance costs (SDG 10.c.1), skilled and health-worker emigration, the safeguards list, ICMW status and policies are given in the members' own profiles, not for groups.".to_owned());
     let source = match spec {
         GroupSpec::Region(_) => {
             "UN M49 / SDG regional groupings, authored in crates/domain/src/area/regions.rs"
@@ -604,6 +647,7 @@ pub(crate) async fn build(
         diaspora: None,
         destination_concentration: None,
         net_migration,
+        estimated_flows: Vec::new(),
         population,
         gdp,
         remittances_received: received,

@@ -253,6 +253,32 @@ pub struct GroupMembers {
     pub source: String,
 }
 
+/// A stored estimate of the country's migration flows over one period: persons who
+/// moved in and out, summed over the estimate's corridors (`coherence estimate flows
+/// ... --store`; see `docs/flows.md`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EstimatedFlow {
+    /// The estimation method, e.g. `sd_rev_neg`, `da_pb_closed`.
+    pub method: String,
+    /// First year of the period (the first stock table).
+    pub period_start: i32,
+    /// Last year of the period (the second stock table).
+    pub period_end: i32,
+    /// Persons who moved into the country during the period: the sum of the stored
+    /// flows from every other area (persons). Its source names the derived dataset
+    /// and the command that stored it.
+    pub inflow: Value,
+    /// Persons who moved out of the country during the period: the sum of the stored
+    /// flows to every other area (persons).
+    pub outflow: Value,
+    /// Inflow minus outflow over the period (persons).
+    pub net: Value,
+    /// Areas with a non-zero flow into the country.
+    pub n_origins: usize,
+    /// Areas with a non-zero flow out of the country.
+    pub n_destinations: usize,
+}
+
 /// A country's migration profile. `Default` is the empty profile of no area.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CountryProfile {
@@ -288,6 +314,10 @@ pub struct CountryProfile {
     /// Net migration (immigrants minus emigrants over the year; WDI SM.POP.NETM or UN
     /// WPP), persons, by year.
     pub net_migration: Vec<YearValue>,
+    /// Flow estimates stored in the store (derived datasets of `coherence estimate
+    /// flows --store`), one per method and period, oldest period first; empty when none
+    /// is stored (then listed in `gaps`).
+    pub estimated_flows: Vec<EstimatedFlow>,
     /// Population, by year.
     pub population: Vec<YearValue>,
     /// GDP, current US$, by year.

@@ -21,13 +21,13 @@
 use std::collections::{BTreeMap, HashMap};
 
 use domain::{Indicator, Iso3, Sex, Unit};
-use store::{DatasetRecord, Store, StoredAreaValue, StoredPairValue};
+use store::{DatasetRecord, End, Store, StoredAreaValue, StoredPairValue};
 
 use crate::groups::{self, Bulk};
 use crate::profile::{
     Concentration, CorridorCost, CorridorStock, CorridorTrend, CostSummary, CountryProfile,
-    Diaspora, DiasporaDestination, PolicySummary, ProfileArea, Source, Status, StockYear, Value,
-    YearValue,
+    Diaspora, DiasporaDestination, EstimatedFlow, PolicySummary, ProfileArea, Source, Status,
+    StockYear, Value, YearValue,
 };
 use crate::{AreaRef, Error, FICTIONAL_NOTICE};
 
@@ -82,6 +82,11 @@ pub(crate) struct Shared {
     pub(crate) datasets: HashMap<i64, DatasetRecord>,
     pub(crate) names: HashMap<Iso3, String>,
     pub(crate) bulk: Bulk,
+    /// Stored flow estimates (`estimate-flows.METHOD.Y0-Y1`): import id → method and
+    /// period.
+    pub(crate) flow_estimates: BTreeMap<i64, (String, i32, i32)>,
+    /// What corridor checks share; `None` when no register is loaded.
+    pub(crate) corridors: Option<crate::register::CorridorBase>,
 }
 
 impl Shared {
@@ -94,7 +99,13 @@ impl Shared {
             names.insert(a.iso3, a.name);
         }
         let bulk = Bulk::load(store).await?;
-        Ok(Shared { datasets, names, bulk })
+        let flow_estimates = datasets
+            .values()
+            .filter(|d| d.is_default)
+            .filter_map(|d| Some((d.id, flow_estimate_of(&d.key)?)))
+            .collect();
+        let corridors = crate::register::CorridorBase::load_for_profiles(store).await?;
+        Ok(Shared { datasets, names, bulk, flow_estimates, corridors })
     }
 }
 
@@ -106,18 +117,23 @@ pub(crate) async fn build(
     let code = area.code();
     let mut ctx = Ctx { datasets: &shared.datasets, names: &shared.names, used_fictional: false };
     let mut gaps = Vec::new();
+    // The country's values of every indicator, and its pairs at either end, each read
+    // in one statement.
+    let mut own = ByIndicator::new(store.area_values_of(code).await?, |v| &v.indicator);
+    let mut pairs_from =
+        ByIndicator::new(store.pair_values_of(code, End::From).await?, |v| &v.indicator);
+    let mut pairs_to =
+        ByIndicator::new(store.pair_values_of(code, End::To).await?, |v| &v.indicator);
 
-    let population = series(&mut ctx, store.area_values(Indicator::POPULATION.code, code).await?);
-    let gdp = series(&mut ctx, store.area_values(Indicator::GDP_USD.code, code).await?);
-    let received =
-        series(&mut ctx, store.area_values(Indicator::REMITTANCES_RECEIVED_USD.code, code).await?);
-    let paid =
-        series(&mut ctx, store.area_values(Indicator::REMITTANCES_PAID_USD.code, code).await?);
+    let population = series(&mut ctx, own.take(Indicator::POPULATION));
+    let gdp = series(&mut ctx, own.take(Indicator::GDP_USD));
+    let received = series(&mut ctx, own.take(Indicator::REMITTANCES_RECEIVED_USD));
+    let paid = series(&mut ctx, own.take(Indicator::REMITTANCES_PAID_USD));
 
-    let stocks_in = store.pair_values(Indicator::MIGRANT_STOCK.code, None, Some(code)).await?;
-    let stocks_out = store.pair_values(Indicator::MIGRANT_STOCK.code, Some(code), None).await?;
-    let published_in = store.area_values(Indicator::IMMIGRANT_STOCK.code, code).await?;
-    let published_out = store.area_values(Indicator::EMIGRANT_STOCK.code, code).await?;
+    let stocks_in = pairs_to.take(Indicator::MIGRANT_STOCK);
+    let stocks_out = pairs_from.take(Indicator::MIGRANT_STOCK);
+    let published_in = own.take(Indicator::IMMIGRANT_STOCK);
+    let published_out = own.take(Indicator::EMIGRANT_STOCK);
     let stock_in = if published_in.is_empty() {
         stock_years(&mut ctx, &stocks_in, Side::Origins, &population)
     } else {
@@ -142,14 +158,23 @@ pub(crate) async fn build(
     if top_destinations.is_empty() {
         gaps.push("Diaspora by destination, corridor trends and concentration over destinations: need the bilateral migrant stock (origin × destination); import the UN DESA International Migrant Stock by destination and origin or the World Bank bilateral migration matrix.".to_owned());
     }
-    let net_migration =
-        series(&mut ctx, store.area_values(Indicator::NET_MIGRATION.code, code).await?);
+    let net_migration = series(&mut ctx, own.take(Indicator::NET_MIGRATION));
     if net_migration.is_empty() {
         gaps.push(
             "Net migration: not loaded; import WDI SM.POP.NETM or UN WPP net migration.".to_owned(),
         );
     }
-    let exports = series(&mut ctx, store.area_values(Indicator::EXPORTS_USD.code, code).await?);
+    let estimated_flows = estimated_flows(
+        &mut ctx,
+        shared,
+        code,
+        pairs_from.take(crate::estimate::FLOW_INDICATOR),
+        pairs_to.take(crate::estimate::FLOW_INDICATOR),
+    );
+    if estimated_flows.is_empty() {
+        gaps.push(flows_gap(&stocks_out, &stocks_in, shared.flow_estimates.len()));
+    }
+    let exports = series(&mut ctx, own.take(Indicator::EXPORTS_USD));
     if stock_in.is_empty() {
         gaps.push("Immigrant stock: no bilateral migrant stock towards this country is loaded; import the UN DESA International Migrant Stock (coherence import).".to_owned());
     }
@@ -202,12 +227,15 @@ pub(crate) async fn build(
     );
     let memberships = groups::memberships(shared, code, area.fictional);
     let remittances_pct_gdp_groups = match pct_gdp.last() {
-        Some(last) => groups::shares_for(&mut ctx, shared, &memberships, last.year),
+        Some(last) => {
+            let weights = shared.bulk.year(store, last.year).await?;
+            groups::shares_for(&mut ctx, shared, &weights, &memberships, last.year)
+        }
         None => Vec::new(),
     };
     let sender_concentration = concentration(
         &mut ctx,
-        &store.pair_values(Indicator::BILATERAL_REMITTANCES_USD.code, None, Some(code)).await?,
+        &pairs_to.take(Indicator::BILATERAL_REMITTANCES_USD),
         Side::Origins,
         "remittances received over sending countries",
     );
@@ -218,21 +246,11 @@ pub(crate) async fn build(
         gaps.push("Remittances paid: not loaded; import WDI BM.TRF.PWKR.CD.DT or the KNOMAD outflows workbook.".to_owned());
     }
 
-    let costs_to = costs(
-        &mut ctx,
-        store.pair_values(Indicator::REMITTANCE_COST_200.code, None, Some(code)).await?,
-    );
-    let costs_from = costs(
-        &mut ctx,
-        store.pair_values(Indicator::REMITTANCE_COST_200.code, Some(code), None).await?,
-    );
-    let rpw_to =
-        series(&mut ctx, store.area_values(Indicator::REMITTANCE_COST_TO_PCT.code, code).await?)
-            .pop();
+    let costs_to = costs(&mut ctx, pairs_to.take(Indicator::REMITTANCE_COST_200));
+    let costs_from = costs(&mut ctx, pairs_from.take(Indicator::REMITTANCE_COST_200));
+    let rpw_to = series(&mut ctx, own.take(Indicator::REMITTANCE_COST_TO_PCT)).pop();
     let cost_to_summary = cost_summary(&mut ctx, &costs_to, rpw_to);
-    let rpw_from =
-        series(&mut ctx, store.area_values(Indicator::REMITTANCE_COST_FROM_PCT.code, code).await?)
-            .pop();
+    let rpw_from = series(&mut ctx, own.take(Indicator::REMITTANCE_COST_FROM_PCT)).pop();
     let cost_from_summary = cost_summary(&mut ctx, &costs_from, rpw_from);
     if cost_to_summary.is_none() {
         gaps.push("SDG 10.c.1 (remittance costs): no corridor costs towards this country are loaded; import Remittance Prices Worldwide.".to_owned());
@@ -240,8 +258,8 @@ pub(crate) async fn build(
 
     let skilled_emigration_rate = rate(
         &mut ctx,
-        store.area_values(Indicator::EMIGRANTS_TERTIARY.code, code).await?,
-        store.area_values(Indicator::RESIDENTS_TERTIARY.code, code).await?,
+        own.take(Indicator::EMIGRANTS_TERTIARY),
+        own.take(Indicator::RESIDENTS_TERTIARY),
         "tertiary-educated emigrants ÷ (emigrants + residents with tertiary education) × 100 (Docquier–Marfouk)",
     );
     if skilled_emigration_rate.is_none() {
@@ -249,15 +267,14 @@ pub(crate) async fn build(
     }
     let health_worker_emigration_rate = rate(
         &mut ctx,
-        store.area_values(Indicator::HEALTH_WORKERS_ABROAD.code, code).await?,
-        store.area_values(Indicator::HEALTH_WORKERS_HOME.code, code).await?,
+        own.take(Indicator::HEALTH_WORKERS_ABROAD),
+        own.take(Indicator::HEALTH_WORKERS_HOME),
         "health workers abroad ÷ (abroad + at home) × 100",
     );
     if health_worker_emigration_rate.is_none() {
         gaps.push("Health-worker emigration rate: needs doctors and nurses abroad and at home; import OECD or WHO health workforce data.".to_owned());
     }
-    let physicians_per_1000 =
-        series(&mut ctx, store.area_values(Indicator::PHYSICIANS_PER_1000.code, code).await?).pop();
+    let physicians_per_1000 = series(&mut ctx, own.take(Indicator::PHYSICIANS_PER_1000)).pop();
     if physicians_per_1000.is_none() {
         gaps.push("Physicians per 1,000 people: not loaded; import WDI SH.MED.PHYS.ZS.".to_owned());
     }
@@ -265,12 +282,7 @@ pub(crate) async fn build(
     if who_safeguards_list.is_none() {
         gaps.push("WHO health workforce support and safeguards list: the list covers real countries; a fictional country's status comes from the demo world's countries file.".to_owned());
     }
-    let icmw = icmw_status(
-        &mut ctx,
-        store.area_values(Indicator::ICMW_STATUS.code, code).await?,
-        code,
-        area.fictional,
-    );
+    let icmw = icmw_status(&mut ctx, own.take(Indicator::ICMW_STATUS), code, area.fictional);
     if icmw.is_none() {
         gaps.push("Ratification of the 1990 migrant workers convention (ICMW): not loaded; import the ratification status table (UN Treaty Collection, chapter IV-13).".to_owned());
     }
@@ -321,6 +333,7 @@ pub(crate) async fn build(
         diaspora,
         destination_concentration,
         net_migration,
+        estimated_flows,
         population,
         gdp,
         remittances_received: received,
@@ -342,8 +355,150 @@ pub(crate) async fn build(
         icmw,
         policies,
         gaps,
-        corridor_checks: crate::register::corridor_checks_of(store, code, 3).await?,
+        corridor_checks: crate::register::corridor_checks_of(
+            store,
+            shared.corridors.as_ref(),
+            code,
+            3,
+            &stocks_out,
+            &stocks_in,
+        )
+        .await?,
     })
+}
+
+/// Rows grouped by indicator code, each group in the order read.
+struct ByIndicator<T>(HashMap<String, Vec<T>>);
+
+impl<T> ByIndicator<T> {
+    fn new(rows: Vec<T>, indicator: impl Fn(&T) -> &String) -> ByIndicator<T> {
+        let mut map: HashMap<String, Vec<T>> = HashMap::new();
+        for row in rows {
+            match map.get_mut(indicator(&row)) {
+                Some(list) => list.push(row),
+                None => {
+                    let key = indicator(&row).clone();
+                    map.insert(key, vec![row]);
+                }
+            }
+        }
+        ByIndicator(map)
+    }
+
+    /// The rows of `indicator` (each indicator is taken once).
+    fn take(&mut self, indicator: Indicator) -> Vec<T> {
+        self.0.remove(indicator.code).unwrap_or_default()
+    }
+}
+
+/// The method and period of a stored flow estimate's dataset key
+/// (`estimate-flows.METHOD.Y0-Y1`).
+fn flow_estimate_of(key: &str) -> Option<(String, i32, i32)> {
+    let rest = key.strip_prefix(crate::estimate::FLOWS_KEY)?.strip_prefix('.')?;
+    let (method, period) = rest.rsplit_once('.')?;
+    let (a, b) = period.split_once('-')?;
+    Some((method.to_owned(), a.parse().ok()?, b.parse().ok()?))
+}
+
+/// The stored flow estimates of `code`: inflow, outflow and net over each estimate's
+/// period, oldest period first, from the country's rows of the flow indicator as origin
+/// (`from`) and as destination (`to`).
+fn estimated_flows(
+    ctx: &mut Ctx<'_>,
+    shared: &Shared,
+    code: Iso3,
+    from: Vec<StoredPairValue>,
+    to: Vec<StoredPairValue>,
+) -> Vec<EstimatedFlow> {
+    // import id → (inflow, origins, outflow, destinations)
+    let mut sums: BTreeMap<i64, (f64, usize, f64, usize)> = BTreeMap::new();
+    let rows = from.into_iter().chain(to.into_iter().filter(|v| v.from != code));
+    for v in rows.filter(|v| v.sex == Sex::Total && v.from != v.to) {
+        if !shared.flow_estimates.contains_key(&v.import_id) {
+            continue;
+        }
+        let e = sums.entry(v.import_id).or_default();
+        if v.to == code {
+            e.0 += v.value;
+            e.1 += usize::from(v.value != 0.0);
+        } else {
+            e.2 += v.value;
+            e.3 += usize::from(v.value != 0.0);
+        }
+    }
+    let mut out: Vec<EstimatedFlow> = sums
+        .into_iter()
+        .filter_map(|(import_id, (inflow, n_origins, outflow, n_destinations))| {
+            let (method, y0, y1) = shared.flow_estimates.get(&import_id)?.clone();
+            let stored_by = shared
+                .datasets
+                .get(&import_id)
+                .map(|d| format!("; stored by `{}`", d.source))
+                .unwrap_or_default();
+            let what = format!("the {method} flow estimate {y0}–{y1}");
+            let inflow_v = ctx.derived(
+                import_id,
+                inflow,
+                Unit::Persons,
+                format!("sum of {what} over {n_origins} origins with a non-zero flow{stored_by}"),
+            );
+            let outflow_v = ctx.derived(
+                import_id,
+                outflow,
+                Unit::Persons,
+                format!(
+                    "sum of {what} over {n_destinations} destinations with a non-zero flow{stored_by}"
+                ),
+            );
+            let net = ctx.derived(
+                import_id,
+                inflow - outflow,
+                Unit::Persons,
+                format!("inflow − outflow of {what}"),
+            );
+            Some(EstimatedFlow {
+                method,
+                period_start: y0,
+                period_end: y1,
+                inflow: inflow_v,
+                outflow: outflow_v,
+                net,
+                n_origins,
+                n_destinations,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.period_start, a.period_end, &a.method).cmp(&(b.period_start, b.period_end, &b.method))
+    });
+    out
+}
+
+/// The data gap of a country without stored flow estimates, with the command that fills
+/// it (the two latest years of its bilateral stock when known).
+fn flows_gap(
+    stocks_out: &[StoredPairValue],
+    stocks_in: &[StoredPairValue],
+    n_stored: usize,
+) -> String {
+    let mut years: Vec<i32> = chosen_imports(stocks_out)
+        .into_keys()
+        .chain(chosen_imports(stocks_in).into_keys())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let (from, to) = match years.as_slice() {
+        [.., a, b] => (a.to_string(), b.to_string()),
+        _ => ("YEAR".to_owned(), "YEAR".to_owned()),
+    };
+    let stored = if n_stored == 0 {
+        "none is stored".to_owned()
+    } else {
+        format!("none of the {n_stored} stored flow estimates covers this country")
+    };
+    format!(
+        "Estimated migration flows: {stored}; estimate them from two tables of the bilateral migrant stock and store them with `coherence estimate flows --method sd_rev_neg --from {from} --to {to} --out flows.csv --store` (methods: coherence estimate flows --help)."
+    )
 }
 
 /// A country-level series, one value per year (both sexes), from the first dataset

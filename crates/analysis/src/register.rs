@@ -502,9 +502,9 @@ impl Workspace {
                 o.iso3
             )));
         }
-        let rules = rule_set(rules)?;
-        let world = CorridorWorld::load(&self.store, &rules, Some(o.code())).await?;
-        Ok(world.check(&rules, o.code(), d.code()))
+        let base = CorridorBase::load(&self.store, rule_set(rules)?).await?;
+        let world = CorridorWorld::load(&self.store, &base, Some(o.code())).await?;
+        Ok(world.check(o.code(), d.code()))
     }
 
     /// Checks every corridor with a migrant stock in the store (origin → destination),
@@ -513,8 +513,8 @@ impl Workspace {
     /// # Errors
     /// As [`Workspace::corridor`].
     pub async fn corridors_all(&self, rules: Option<&Path>) -> Result<Vec<CorridorReport>, Error> {
-        let rules = rule_set(rules)?;
-        let world = CorridorWorld::load(&self.store, &rules, None).await?;
+        let base = CorridorBase::load(&self.store, rule_set(rules)?).await?;
+        let world = CorridorWorld::load(&self.store, &base, None).await?;
         let mut pairs: Vec<((Iso3, Iso3), f64)> = world
             .pairs
             .iter()
@@ -522,47 +522,68 @@ impl Workspace {
             .map(|((_, a, b), v)| ((*a, *b), v.value))
             .collect();
         pairs.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        Ok(pairs.into_iter().map(|((a, b), _)| world.check(&rules, a, b)).collect())
+        Ok(pairs.into_iter().map(|((a, b), _)| world.check(a, b)).collect())
     }
 }
 
 /// The corridor checks of a country with its largest partners: as origin with its top
 /// destinations and as destination with its top origins (`top` of each, by the latest
 /// migrant stock), for corridors where either side has a register.
+///
+/// `base` is what checks share (`None` when no register is loaded: then no corridor
+/// can be checked and nothing is read); `stocks_out` and `stocks_in` are the
+/// country's bilateral migrant stock rows as origin and as destination (as
+/// [`Store::pair_values`] returns them), already read by the profile. The other pair
+/// values the rules name are read only when a corridor is checked.
 pub(crate) async fn corridor_checks_of(
     store: &Store,
+    base: Option<&CorridorBase>,
     code: Iso3,
     top: usize,
+    stocks_out: &[store::StoredPairValue],
+    stocks_in: &[store::StoredPairValue],
 ) -> Result<Vec<CorridorReport>, Error> {
-    {
-        let rules = ingest::rules::builtin_corridor_rules()?;
-        let world = CorridorWorld::load(store, &rules, Some(code)).await?;
-        let stock = Indicator::MIGRANT_STOCK.code;
-        let mut out_pairs: Vec<(f64, Iso3, Iso3)> = Vec::new();
-        let mut in_pairs: Vec<(f64, Iso3, Iso3)> = Vec::new();
-        for ((ind, a, b), v) in &world.pairs {
-            if ind != stock || a == b {
-                continue;
-            }
-            if *a == code {
-                out_pairs.push((v.value, *a, *b));
-            } else if *b == code {
-                in_pairs.push((v.value, *a, *b));
-            }
+    let Some(base) = base else { return Ok(Vec::new()) };
+    let mut latest: HashMap<(Iso3, Iso3), Option<Latest>> = HashMap::new();
+    for v in stocks_out.iter().chain(stocks_in) {
+        if v.sex != Sex::Total || v.from == v.to {
+            continue;
         }
-        let mut out = Vec::new();
-        for mut list in [out_pairs, in_pairs] {
-            list.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-            for (_, a, b) in list.into_iter().take(top) {
-                let has_register =
-                    world.policies.contains_key(&a) || world.policies.contains_key(&b);
-                if has_register {
-                    out.push(world.check(&rules, a, b));
-                }
-            }
-        }
-        Ok(out)
+        keep_latest(
+            latest.entry((v.from, v.to)).or_default(),
+            Latest {
+                year: v.year,
+                value: v.value,
+                import_id: v.import_id,
+                cell: String::new(),
+                unit: String::new(),
+            },
+        );
     }
+    let mut out_pairs: Vec<(f64, Iso3, Iso3)> = Vec::new();
+    let mut in_pairs: Vec<(f64, Iso3, Iso3)> = Vec::new();
+    for ((a, b), v) in latest {
+        let Some(v) = v else { continue };
+        if a == code {
+            out_pairs.push((v.value, a, b));
+        } else if b == code {
+            in_pairs.push((v.value, a, b));
+        }
+    }
+    let mut chosen = Vec::new();
+    for mut list in [out_pairs, in_pairs] {
+        list.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        for (_, a, b) in list.into_iter().take(top) {
+            if base.policies.contains_key(&a) || base.policies.contains_key(&b) {
+                chosen.push((a, b));
+            }
+        }
+    }
+    if chosen.is_empty() {
+        return Ok(Vec::new());
+    }
+    let world = CorridorWorld::load(store, base, Some(code)).await?;
+    Ok(chosen.into_iter().map(|(a, b)| world.check(a, b)).collect())
 }
 
 /// The rules of the file at `path`, else the built-in rules.
@@ -607,17 +628,27 @@ fn keep_latest(slot: &mut Option<Latest>, new: Latest) {
     }
 }
 
-/// Everything corridor checks read from the store, loaded once for many corridors.
-struct CorridorWorld {
+/// What corridor checks read from the store apart from pair values: the rules,
+/// registers, attributes and the latest area values the rules name. Loaded once for
+/// many corridors (and once per batch of profiles).
+pub(crate) struct CorridorBase {
+    rules: RuleSet,
     datasets: HashMap<i64, DatasetRecord>,
     names: HashMap<Iso3, String>,
     fictional: HashMap<Iso3, bool>,
     policies: HashMap<Iso3, Vec<Policy>>,
     attributes: HashMap<Iso3, Vec<AttributeFact>>,
-    pairs: HashMap<(String, Iso3, Iso3), Latest>,
     areas: HashMap<(String, Iso3), Latest>,
     /// The data places the rules read, in rule order.
     places: Vec<DataPlace>,
+    /// The pair indicators the rules read, and the migrant stock; sorted.
+    pair_indicators: Vec<String>,
+}
+
+/// Everything corridor checks read from the store: the shared part and the pair values.
+struct CorridorWorld<'a> {
+    base: &'a CorridorBase,
+    pairs: HashMap<(String, Iso3, Iso3), Latest>,
 }
 
 fn places(rules: &RuleSet) -> Vec<DataPlace> {
@@ -636,15 +667,19 @@ fn places(rules: &RuleSet) -> Vec<DataPlace> {
     out
 }
 
-impl CorridorWorld {
-    /// Loads what the rules read. With `around`, only the pairs that have that country
-    /// at one end are read: enough to check any corridor of that country, and much less
-    /// than every pair in the store.
-    async fn load(
-        store: &Store,
-        rules: &RuleSet,
-        around: Option<Iso3>,
-    ) -> Result<CorridorWorld, Error> {
+impl CorridorBase {
+    /// For profiles: the built-in rules' base, or `None` when no register is loaded (no
+    /// corridor check applies then, and nothing else is read).
+    pub(crate) async fn load_for_profiles(store: &Store) -> Result<Option<CorridorBase>, Error> {
+        if store.register(None).await?.is_empty() {
+            return Ok(None);
+        }
+        let rules = ingest::rules::builtin_corridor_rules()?;
+        Ok(Some(CorridorBase::load(store, rules).await?))
+    }
+
+    /// Loads what the rules read, except pair values.
+    async fn load(store: &Store, rules: RuleSet) -> Result<CorridorBase, Error> {
         let datasets: HashMap<i64, DatasetRecord> =
             store.datasets().await?.into_iter().map(|d| (d.id, d)).collect();
         let mut names: HashMap<Iso3, String> =
@@ -659,40 +694,14 @@ impl CorridorWorld {
             policies.entry(r.policy.country).or_default().push(r.policy);
         }
 
+        let places = places(&rules);
         let mut pair_indicators: Vec<String> =
-            places(rules).into_iter().filter(|p| p.pair.is_some()).map(|p| p.indicator).collect();
+            places.iter().filter(|p| p.pair.is_some()).map(|p| p.indicator.clone()).collect();
         pair_indicators.push(Indicator::MIGRANT_STOCK.code.to_owned());
         pair_indicators.sort();
         pair_indicators.dedup();
-        let mut pairs: HashMap<(String, Iso3, Iso3), Option<Latest>> = HashMap::new();
-        for ind in &pair_indicators {
-            let values = match around {
-                None => store.pair_values(ind, None, None).await?,
-                Some(c) => {
-                    let mut v = store.pair_values(ind, Some(c), None).await?;
-                    v.extend(store.pair_values(ind, None, Some(c)).await?);
-                    v
-                }
-            };
-            for v in values {
-                if v.sex != Sex::Total {
-                    continue;
-                }
-                let slot = pairs.entry((ind.clone(), v.from, v.to)).or_default();
-                keep_latest(
-                    slot,
-                    Latest {
-                        year: v.year,
-                        value: v.value,
-                        import_id: v.import_id,
-                        cell: v.provenance.to_string(),
-                        unit: v.unit.as_str().to_owned(),
-                    },
-                );
-            }
-        }
         let mut area_indicators: Vec<String> =
-            places(rules).into_iter().filter(|p| p.area.is_some()).map(|p| p.indicator).collect();
+            places.iter().filter(|p| p.area.is_some()).map(|p| p.indicator.clone()).collect();
         area_indicators.sort();
         area_indicators.dedup();
         let mut areas: HashMap<(String, Iso3), Option<Latest>> = HashMap::new();
@@ -786,36 +795,82 @@ impl CorridorWorld {
             attributes.entry(r.iso3).or_insert(facts);
         }
 
-        Ok(CorridorWorld {
+        Ok(CorridorBase {
+            rules,
             datasets,
             names,
             fictional,
             policies,
             attributes,
-            pairs: pairs.into_iter().filter_map(|(k, v)| Some((k, v?))).collect(),
             areas: areas.into_iter().filter_map(|(k, v)| Some((k, v?))).collect(),
-            places: places(rules),
+            places,
+            pair_indicators,
+        })
+    }
+}
+
+impl<'a> CorridorWorld<'a> {
+    /// Loads the pair values the rules read. With `around`, only the pairs that have
+    /// that country at one end are read: enough to check any corridor of that country,
+    /// and much less than every pair in the store.
+    async fn load(
+        store: &Store,
+        base: &'a CorridorBase,
+        around: Option<Iso3>,
+    ) -> Result<CorridorWorld<'a>, Error> {
+        let mut pairs: HashMap<(String, Iso3, Iso3), Option<Latest>> = HashMap::new();
+        for ind in &base.pair_indicators {
+            let values = match around {
+                None => store.pair_values(ind, None, None).await?,
+                Some(c) => {
+                    let mut v = store.pair_values(ind, Some(c), None).await?;
+                    v.extend(store.pair_values(ind, None, Some(c)).await?);
+                    v
+                }
+            };
+            for v in values {
+                if v.sex != Sex::Total {
+                    continue;
+                }
+                let slot = pairs.entry((ind.clone(), v.from, v.to)).or_default();
+                keep_latest(
+                    slot,
+                    Latest {
+                        year: v.year,
+                        value: v.value,
+                        import_id: v.import_id,
+                        cell: v.provenance.to_string(),
+                        unit: v.unit.as_str().to_owned(),
+                    },
+                );
+            }
+        }
+        Ok(CorridorWorld {
+            base,
+            pairs: pairs.into_iter().filter_map(|(k, v)| Some((k, v?))).collect(),
         })
     }
 
     fn country(&self, code: Iso3) -> CountryFacts {
         CountryFacts {
             iso3: code.as_str().to_owned(),
-            name: self.names.get(&code).cloned().unwrap_or_else(|| code.as_str().to_owned()),
-            policies: self.policies.get(&code).cloned().unwrap_or_default(),
-            attributes: self.attributes.get(&code).cloned().unwrap_or_default(),
+            name: self.base.names.get(&code).cloned().unwrap_or_else(|| code.as_str().to_owned()),
+            policies: self.base.policies.get(&code).cloned().unwrap_or_default(),
+            attributes: self.base.attributes.get(&code).cloned().unwrap_or_default(),
         }
     }
 
-    fn check(&self, rules: &RuleSet, origin: Iso3, destination: Iso3) -> CorridorReport {
+    fn check(&self, origin: Iso3, destination: Iso3) -> CorridorReport {
         let code = |s: Side| if s == Side::Destination { destination } else { origin };
         let mut data = Vec::new();
         let mut used_fictional = false;
-        for place in &self.places {
+        for place in &self.base.places {
             let (latest, area, pair) = match (place.area, place.pair) {
-                (Some(side), _) => {
-                    (self.areas.get(&(place.indicator.clone(), code(side))), Some(code(side)), None)
-                }
+                (Some(side), _) => (
+                    self.base.areas.get(&(place.indicator.clone(), code(side))),
+                    Some(code(side)),
+                    None,
+                ),
                 (None, Some((a, b))) => (
                     self.pairs.get(&(place.indicator.clone(), code(a), code(b))),
                     None,
@@ -831,9 +886,9 @@ impl CorridorWorld {
                 year: l.year,
                 value: l.value,
                 unit: l.unit.clone(),
-                source: source_of(&self.datasets, l.import_id, Some(l.cell.clone())),
+                source: source_of(&self.base.datasets, l.import_id, Some(l.cell.clone())),
             };
-            used_fictional |= self.datasets.get(&l.import_id).is_some_and(|d| d.fictional);
+            used_fictional |= self.base.datasets.get(&l.import_id).is_some_and(|d| d.fictional);
             if !data.contains(&fact) {
                 data.push(fact);
             }
@@ -843,11 +898,11 @@ impl CorridorWorld {
             destination: self.country(destination),
             data,
         };
-        let mut report = corridor::check(rules, &facts);
+        let mut report = corridor::check(&self.base.rules, &facts);
         let fictional = used_fictional
             || [origin, destination]
                 .iter()
-                .any(|c| self.fictional.get(c).copied().unwrap_or(false));
+                .any(|c| self.base.fictional.get(c).copied().unwrap_or(false));
         report.fictional_notice = fictional.then(|| FICTIONAL_NOTICE.to_owned());
         report
     }

@@ -275,6 +275,7 @@ pub(crate) fn keep_year(profile: &mut CountryProfile, year: i32) {
     profile.stock_out.retain(|s| s.year == year);
     profile.top_destinations.retain(|c| c.year == year);
     profile.top_origins.retain(|c| c.year == year);
+    profile.estimated_flows.retain(|f| (f.period_start..=f.period_end).contains(&year));
     for series in [
         &mut profile.population,
         &mut profile.gdp,
@@ -349,6 +350,27 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
             })
             .collect();
         table(out, &["country", "year", "persons", "share"], &rows)?;
+    }
+
+    writeln!(out, "\nEstimated migration flows (stored estimates)")?;
+    if p.estimated_flows.is_empty() {
+        writeln!(out, "  (none stored; see Data gaps)")?;
+    } else {
+        let rows: Vec<Vec<String>> = p
+            .estimated_flows
+            .iter()
+            .map(|f| {
+                vec![
+                    format!("{}–{}", f.period_start, f.period_end),
+                    f.method.clone(),
+                    show(&f.inflow),
+                    show(&f.outflow),
+                    show(&f.net),
+                    format!("{} (import {})", f.inflow.source.dataset, f.inflow.source.dataset_id),
+                ]
+            })
+            .collect();
+        table(out, &["period", "method", "inflow (persons)", "outflow", "net", "source"], &rows)?;
     }
 
     writeln!(out, "\nRemittances and the economy")?;
@@ -590,6 +612,12 @@ fn profile_csv(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
         for v in list {
             row(measure, v.year, "", "total", &v.value)?;
         }
+    }
+    for f in &p.estimated_flows {
+        // The year is the period's last; the method and period are in the derivation.
+        row("estimated_inflow", f.period_end, "", "total", &f.inflow)?;
+        row("estimated_outflow", f.period_end, "", "total", &f.outflow)?;
+        row("estimated_net_flow", f.period_end, "", "total", &f.net)?;
     }
     for c in &p.costs_to {
         row("remittance_cost_200_pct_to", c.year, &c.sender, "total", &c.cost_pct)?;

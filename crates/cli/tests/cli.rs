@@ -273,3 +273,97 @@ fn fetch_lists_the_catalogue_and_explains_what_to_do_offline() {
     assert!(stderr.contains("coherence import --kind undesa-destination"), "{stderr}");
     assert!(stderr.lines().last().unwrap().starts_with("error: could not reach"), "{stderr}");
 }
+
+#[test]
+fn profiles_show_stored_flow_estimates_or_say_how_to_store_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).current_dir(dir.path()).args(["-q", "demo"]).assert().success();
+    let profile = |db: &Path| {
+        let out = coherence(db).args(["profile", "XAA", "--format", "json"]).assert().success();
+        serde_json::from_slice::<serde_json::Value>(&out.get_output().stdout).unwrap()
+    };
+
+    // None stored: the gap names the command, with the stock's two latest years.
+    let p = profile(&db);
+    assert_eq!(p["estimated_flows"].as_array().unwrap().len(), 0);
+    let gap = p["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|g| g.as_str())
+        .find(|g| g.starts_with("Estimated migration flows"))
+        .expect("a gap for estimated flows");
+    assert!(gap.contains("coherence estimate flows") && gap.contains("--store"), "{gap}");
+    assert!(gap.contains("--from 2020 --to 2024"), "{gap}");
+
+    // Estimate, store, and the profile shows the totals of the stored estimate.
+    let flows = dir.path().join("flows.csv");
+    coherence(&db)
+        .args(["-q", "estimate", "flows", "--method", "sd_rev_neg", "--from", "2015", "--to"])
+        .args(["2020", "--store", "--out"])
+        .arg(&flows)
+        .assert()
+        .success();
+    let (mut inflow, mut outflow) = (0.0, 0.0);
+    for line in std::fs::read_to_string(&flows).unwrap().lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let v: f64 = f[4].parse().unwrap();
+        match (f[0], f[1]) {
+            (o, d) if o == d => {}
+            (_, "XAA") => inflow += v,
+            ("XAA", _) => outflow += v,
+            _ => {}
+        }
+    }
+    assert!(inflow > 0.0 && outflow > 0.0, "{inflow} {outflow}");
+    let p = profile(&db);
+    let list = p["estimated_flows"].as_array().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    let f = &list[0];
+    assert_eq!(
+        (f["method"].as_str(), f["period_start"].as_i64()),
+        (Some("sd_rev_neg"), Some(2015))
+    );
+    assert_eq!(f["period_end"], 2020);
+    let close = |v: &serde_json::Value, want: f64| {
+        let got = v["value"].as_f64().unwrap();
+        assert!((got - want).abs() <= 1e-6 * want.abs().max(1.0), "{got} vs {want}");
+    };
+    close(&f["inflow"], inflow);
+    close(&f["outflow"], outflow);
+    close(&f["net"], inflow - outflow);
+    assert_eq!(f["inflow"]["unit"], "persons");
+    let derivation = f["inflow"]["source"]["derivation"].as_str().unwrap();
+    assert!(
+        derivation.contains("sd_rev_neg")
+            && derivation.contains("stored by")
+            && derivation.contains("estimate flows --method sd_rev_neg"),
+        "{derivation}"
+    );
+    assert!(
+        p["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| !g.as_str().unwrap().starts_with("Estimated migration flows")),
+        "no gap once stored"
+    );
+
+    // Table, CSV and the HTML brief show them too.
+    coherence(&db).args(["profile", "XAA"]).assert().success().stdout(
+        predicate::str::contains("Estimated migration flows")
+            .and(predicate::str::contains("2015–2020"))
+            .and(predicate::str::contains("sd_rev_neg")),
+    );
+    coherence(&db)
+        .args(["profile", "XAA", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("XAA,estimated_inflow,2020,,total,"));
+    let brief = dir.path().join("brief.html");
+    coherence(&db).args(["-q", "report", "XAA", "-o"]).arg(&brief).assert().success();
+    let html = std::fs::read_to_string(&brief).unwrap();
+    assert!(html.contains("Estimated migration flows of Pelaria"), "brief has the flows");
+    assert!(html.contains("sd_rev_neg"));
+}

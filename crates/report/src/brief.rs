@@ -2,7 +2,8 @@
 //! read, print and act on, rendered from a [`CountryProfile`].
 //!
 //! The page shows, in order: the fictional-data banner (when the profile carries a
-//! notice), headline numbers, migrant stocks in and out by sex, the main destinations
+//! notice), headline numbers, migrant stocks in and out by sex with the stored flow
+//! estimates (inflow, outflow and net over each period), the main destinations
 //! and origins, remittances and their share of GDP (SDG 17.3.2), the cost of sending
 //! US$200 against the SDG 10.c target of 3 % (SDG 10.c.1), the SDG migration indicators
 //! (17.3.2 beside the GDP-weighted aggregates of the country's regions, income group
@@ -24,8 +25,8 @@
 use std::collections::BTreeMap;
 
 use analysis::profile::{
-    Concentration, CorridorCost, CorridorStock, CorridorTrend, CostSummary, CountryProfile, Source,
-    Status, StockYear, Value, YearValue,
+    Concentration, CorridorCost, CorridorStock, CorridorTrend, CostSummary, CountryProfile,
+    EstimatedFlow, Source, Status, StockYear, Value, YearValue,
 };
 use domain::Unit;
 
@@ -584,7 +585,48 @@ fn stocks(profile: &CountryProfile, cites: &mut Citations) -> String {
         &profile.stock_out,
         "emigrants",
     ));
+    out.push_str(&flows_block(cites, name, &profile.estimated_flows));
     out.push_str("</section>\n");
+    out
+}
+
+/// The stored flow estimates: inflow, outflow and net over each period, in a table.
+fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> String {
+    let heading = format!("Estimated migration flows of {name}");
+    let mut out = format!("<h3>{}</h3>\n", escape(&heading));
+    if flows.is_empty() {
+        out.push_str(&no_data("estimated migration flows"));
+        return out;
+    }
+    out.push_str(
+        "<p>Persons who moved in and out over each period, estimated from two \
+         tables of the bilateral migrant stock and summed over the country's corridors. These \
+         are model results, not counts; the method is named in each row and its source.</p>\n",
+    );
+    let rows: Vec<Vec<Cell>> = flows
+        .iter()
+        .map(|f| {
+            vec![
+                Cell::Head(format!("{}–{}", f.period_start, f.period_end)),
+                Cell::Text(format!("<span class=\"code\">{}</span>", escape(&f.method))),
+                num_cell(cites, Some(&f.inflow), 1),
+                num_cell(cites, Some(&f.outflow), 1),
+                num_cell(cites, Some(&f.net), 1),
+            ]
+        })
+        .collect();
+    out.push_str(&table(
+        "data",
+        &format!("{}, persons over each period (stored estimates)", escape(&heading)),
+        &[
+            ("Period", false),
+            ("Method", false),
+            ("Inflow (persons)", true),
+            ("Outflow (persons)", true),
+            ("Net (persons)", true),
+        ],
+        &rows,
+    ));
     out
 }
 

@@ -34,7 +34,9 @@ pub use estimates::{
     EstimateRecord, EstimateSaved, EstimateSummary, StoredCoefficient, StoredEstimate,
 };
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
-pub use read::{DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy};
+pub use read::{
+    AreaNumber, DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy,
+};
 pub use register::{
     AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy,
     policy_changes, policy_fields,

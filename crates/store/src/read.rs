@@ -61,6 +61,22 @@ pub struct StoredAreaValue {
     pub provenance: Provenance,
 }
 
+/// A stored number for one area, without its provenance: see
+/// [`Store::indicator_numbers`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AreaNumber {
+    /// The import it belongs to.
+    pub import_id: i64,
+    /// The area.
+    pub area: Iso3,
+    /// The year.
+    pub year: i32,
+    /// The value.
+    pub value: f64,
+    /// The unit.
+    pub unit: Unit,
+}
+
 /// A stored value for a pair of areas.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredPairValue {
@@ -92,6 +108,9 @@ pub struct StoredPolicy {
     /// The policy.
     pub policy: Policy,
 }
+
+/// A file of an import: name, SHA-256 and bytes.
+type ImportFile = (String, Option<String>, Option<i64>);
 
 fn corrupt(what: &'static str, value: &str) -> Error {
     Error::Corrupt { what, value: value.to_owned() }
@@ -134,15 +153,21 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
+        // Every import's files in one statement, in the order of their ids.
+        let all_files: Vec<(i64, String, Option<String>, Option<i64>)> = sqlx::query_as(
+            "SELECT import_id, name, sha256, bytes FROM import_files ORDER BY import_id, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut files_of: std::collections::HashMap<i64, Vec<ImportFile>> =
+            std::collections::HashMap::new();
+        for (import_id, name, sha256, bytes) in all_files {
+            files_of.entry(import_id).or_default().push((name, sha256, bytes));
+        }
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let id: i64 = row.try_get("id")?;
-            let files: Vec<(String, Option<String>, Option<i64>)> = sqlx::query_as(
-                "SELECT name, sha256, bytes FROM import_files WHERE import_id = ? ORDER BY id",
-            )
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?;
+            let files = files_of.remove(&id).unwrap_or_default();
             out.push(DatasetRecord {
                 id,
                 key: row.try_get("dataset_key")?,
@@ -255,6 +280,77 @@ impl Store {
         rows.iter().map(pair_value).collect()
     }
 
+    /// Values of every indicator for `area` from default imports, by indicator, year,
+    /// sex and import: what [`Store::area_values`] returns for each indicator, in one
+    /// statement (a profile reads most indicators of its country).
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn area_values_of(&self, area: Iso3) -> Result<Vec<StoredAreaValue>, Error> {
+        let rows = sqlx::query(
+            "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
+             WHERE v.area = ? AND v.import_id IN (SELECT id FROM default_imports)
+             ORDER BY v.indicator, v.year, v.sex, v.import_id",
+        )
+        .bind(area.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(area_value).collect()
+    }
+
+    /// Values of every bilateral indicator from default imports for the pairs with
+    /// `area` at `end` ([`End::From`]: the first area, origin or sender; [`End::To`]:
+    /// the second), by indicator and then in the order of [`Store::pair_values`]: what
+    /// it returns for each indicator, in one statement.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn pair_values_of(
+        &self,
+        area: Iso3,
+        end: End,
+    ) -> Result<Vec<StoredPairValue>, Error> {
+        let sql = match end {
+            End::From => {
+                "SELECT v.*, f.name AS file FROM pair_values v JOIN import_files f ON f.id = v.file_id
+                 WHERE v.from_area = ? AND v.import_id IN (SELECT id FROM default_imports)
+                 ORDER BY v.indicator, v.year, v.from_area, v.to_area, v.sex, v.import_id"
+            }
+            End::To => {
+                "SELECT v.*, f.name AS file FROM pair_values v JOIN import_files f ON f.id = v.file_id
+                 WHERE v.to_area = ? AND v.import_id IN (SELECT id FROM default_imports)
+                 ORDER BY v.indicator, v.year, v.from_area, v.to_area, v.sex, v.import_id"
+            }
+        };
+        let rows = sqlx::query(sql).bind(area.as_str()).fetch_all(&self.pool).await?;
+        rows.iter().map(pair_value).collect()
+    }
+
+    /// Values of `indicator` for `sex` and `year`, for all areas, from default imports,
+    /// without provenance: [`Store::indicator_numbers`] of one year.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn indicator_numbers_in(
+        &self,
+        indicator: &str,
+        sex: Sex,
+        year: i32,
+    ) -> Result<Vec<AreaNumber>, Error> {
+        let rows = sqlx::query(
+            "SELECT import_id, area, year, value, unit FROM area_values
+             WHERE indicator = ? AND sex = ? AND year = ?
+               AND import_id IN (SELECT id FROM default_imports)
+             ORDER BY area, year, import_id",
+        )
+        .bind(indicator)
+        .bind(sex.as_str())
+        .bind(year)
+        .fetch_all(&self.pool)
+        .await?;
+        area_numbers(&rows)
+    }
+
     /// The policies of `country`'s register, from default imports.
     ///
     /// # Errors
@@ -269,6 +365,33 @@ impl Store {
         .await?;
         rows.iter().map(policy_from_row).collect()
     }
+}
+
+/// Rows of `import_id, area, year, value, unit` as numbers.
+fn area_numbers(rows: &[SqliteRow]) -> Result<Vec<AreaNumber>, Error> {
+    let mut out = Vec::with_capacity(rows.len());
+    // Units repeat: parse each distinct text once.
+    let mut last_unit: Option<(String, Unit)> = None;
+    for row in rows {
+        let code: &str = row.try_get("area")?;
+        let u: &str = row.try_get("unit")?;
+        let unit = match &last_unit {
+            Some((text, unit)) if text == u => *unit,
+            _ => {
+                let parsed = unit(u)?;
+                last_unit = Some((u.to_owned(), parsed));
+                parsed
+            }
+        };
+        out.push(AreaNumber {
+            import_id: row.try_get("import_id")?,
+            area: iso3(code)?,
+            year: row.try_get("year")?,
+            value: row.try_get("value")?,
+            unit,
+        });
+    }
+    Ok(out)
 }
 
 fn area_value(row: &SqliteRow) -> Result<StoredAreaValue, Error> {
@@ -381,6 +504,29 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(area_value).collect()
+    }
+
+    /// The numbers of `indicator` for `sex`, for all areas, from default imports: as
+    /// [`Store::indicator_values`] without the provenance (no file join, no strings per
+    /// row), for aggregates that need only the values and their imports.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn indicator_numbers(
+        &self,
+        indicator: &str,
+        sex: Sex,
+    ) -> Result<Vec<AreaNumber>, Error> {
+        let rows = sqlx::query(
+            "SELECT import_id, area, year, value, unit FROM area_values
+             WHERE indicator = ? AND sex = ? AND import_id IN (SELECT id FROM default_imports)
+             ORDER BY area, year, import_id",
+        )
+        .bind(indicator)
+        .bind(sex.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        area_numbers(&rows)
     }
 
     /// Sums of a bilateral `indicator` for `sex` by import, area and year, from default

@@ -264,3 +264,37 @@ async fn a_writer_killed_half_way_leaves_the_store_as_it_was() {
         ImportStatus::Added
     );
 }
+
+#[tokio::test]
+async fn indicator_numbers_are_indicator_values_without_provenance() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    import(&store, &dataset("2020", "aa", 10)).await.unwrap();
+    let newer = import(&store, &dataset("2024", "cc", 3)).await.unwrap();
+    let mut other = dataset("2021", "dd", 0);
+    other.meta.key = "other-data".to_owned();
+    for v in &mut other.values {
+        v.area = Iso3::from_static("XAB");
+        v.value += 0.5;
+    }
+    import(&store, &other).await.unwrap();
+
+    let values = store.indicator_values(Indicator::POPULATION.code, Sex::Total).await.unwrap();
+    let numbers = store.indicator_numbers(Indicator::POPULATION.code, Sex::Total).await.unwrap();
+    assert_eq!(values.len(), 10, "two default imports of five values each");
+    let from_values: Vec<store::AreaNumber> = values
+        .iter()
+        .map(|v| store::AreaNumber {
+            import_id: v.import_id,
+            area: v.area,
+            year: v.year,
+            value: v.value,
+            unit: v.unit,
+        })
+        .collect();
+    assert_eq!(numbers, from_values, "same rows in the same order");
+    assert!(numbers.iter().all(|n| n.area.as_str() == "XAB" || n.import_id == newer.import_id));
+    assert!(
+        store.indicator_numbers(Indicator::POPULATION.code, Sex::Male).await.unwrap().is_empty()
+    );
+}
