@@ -1,8 +1,9 @@
 //! `coherence scenario`: run a scenario file's Monte Carlo ensemble, merge shards,
 //! compare runs or options, print the built-in examples, list the models.
 //!
-//! A run directory holds `draws.csv`, `draws.arrow` (Arrow IPC file), `summary.csv`
-//! and `manifest.json`; `merge` and `compare` read the manifest and the Arrow file.
+//! A run directory holds `draws.csv` and `draws.arrow` (outputs; Arrow IPC file),
+//! `parameters.csv` and `parameters.arrow` (the parameter values drawn), `summary.csv`
+//! and `manifest.json`; `merge` and `compare` read the manifest and the Arrow files.
 //! See docs/scenarios.md.
 
 use std::io::{IsTerminal, Write};
@@ -96,7 +97,8 @@ struct RunArgs {
     /// Run only part K of N of the draws (for a batch cluster; join with `merge`).
     #[arg(long, value_name = "K/N")]
     shard: Option<Shard>,
-    /// Write draws.csv, draws.arrow, summary.csv and manifest.json to this directory.
+    /// Write draws.csv, draws.arrow, parameters.csv, parameters.arrow, summary.csv and
+    /// manifest.json to this directory.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
 }
@@ -111,7 +113,14 @@ const EXAMPLES: &[(&str, &str)] = &[
 ];
 
 /// The files of a run directory, in the order the manifest lists them.
-const FILES: [&str; 4] = ["draws.csv", "draws.arrow", "summary.csv", "manifest.json"];
+const FILES: [&str; 6] = [
+    "draws.csv",
+    "draws.arrow",
+    "parameters.csv",
+    "parameters.arrow",
+    "summary.csv",
+    "manifest.json",
+];
 
 pub(crate) async fn run(global: &Global, args: ScenarioArgs) -> Result<(), Error> {
     match args.action {
@@ -223,6 +232,10 @@ fn write_run(e: &Ensemble, dir: &Path) -> Result<(), Error> {
         match name {
             "draws.csv" => montecarlo::output::write_draws_csv(e, &mut w)?,
             "draws.arrow" => montecarlo::arrow::write_arrow(&e.info, &e.rows, &mut w)?,
+            "parameters.csv" => montecarlo::output::write_parameters_csv(e, &mut w)?,
+            "parameters.arrow" => {
+                montecarlo::arrow::write_parameters_arrow(&e.info, &e.params, &mut w)?;
+            }
             "summary.csv" => montecarlo::output::write_summary_csv(&summary, &mut w)?,
             _ => montecarlo::output::write_manifest(&e.info, &FILES, &mut w)?,
         }
@@ -245,7 +258,12 @@ fn read_run(dir: &Path) -> Result<Ensemble, Error> {
         .map_err(|e| format!("cannot read {}: {e}", arrow_path.display()))?;
     let rows = montecarlo::arrow::read_arrow(&info, &bytes)
         .map_err(|e| format!("{}: {e}", arrow_path.display()))?;
-    Ok(Ensemble { info, rows })
+    let params_path = dir.join("parameters.arrow");
+    let bytes = std::fs::read(&params_path)
+        .map_err(|e| format!("cannot read {}: {e}", params_path.display()))?;
+    let params = montecarlo::arrow::read_parameters_arrow(&info, &bytes)
+        .map_err(|e| format!("{}: {e}", params_path.display()))?;
+    Ok(Ensemble { info, rows, params })
 }
 
 fn merge(global: &Global, dirs: &[PathBuf], out: &Path) -> Result<(), Error> {

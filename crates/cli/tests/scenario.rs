@@ -61,7 +61,14 @@ impl World {
     }
 }
 
-const FILES: [&str; 4] = ["draws.csv", "draws.arrow", "summary.csv", "manifest.json"];
+const FILES: [&str; 6] = [
+    "draws.csv",
+    "draws.arrow",
+    "parameters.csv",
+    "parameters.arrow",
+    "summary.csv",
+    "manifest.json",
+];
 
 fn assert_same_files(a: &Path, b: &Path) {
     for f in FILES {

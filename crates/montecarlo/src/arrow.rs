@@ -206,19 +206,62 @@ fn field(name: &str, nullable: bool, type_id: u8, ty: Table, dictionary: Option<
     ])
 }
 
-fn schema() -> Table {
+/// Which table a file holds: the outputs (with a `year` column) or the parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// `draw, option, metric, year, value`.
+    Outputs,
+    /// `draw, option, parameter, value`.
+    Parameters,
+}
+
+impl Kind {
+    fn name_column(self) -> &'static str {
+        match self {
+            Kind::Outputs => "metric",
+            Kind::Parameters => "parameter",
+        }
+    }
+
+    /// The names of the second dictionary, per option.
+    fn names(self, info: &RunInfo) -> Vec<Vec<&str>> {
+        info.options
+            .iter()
+            .map(|o| match self {
+                Kind::Outputs => o.metrics.iter().map(|m| m.name.as_str()).collect(),
+                Kind::Parameters => o.parameters.iter().map(|p| p.name.as_str()).collect(),
+            })
+            .collect()
+    }
+
+    /// The columns: name, type, dictionary id.
+    fn columns(self) -> Vec<(&'static str, u8, Option<i64>)> {
+        let mut c = vec![
+            ("draw", TYPE_INT, None),
+            ("option", TYPE_UTF8, Some(OPTION_DICT)),
+            (self.name_column(), TYPE_UTF8, Some(METRIC_DICT)),
+        ];
+        if self == Kind::Outputs {
+            c.push(("year", TYPE_INT, None));
+        }
+        c.push(("value", TYPE_FLOAT, None));
+        c
+    }
+}
+
+fn schema(kind: Kind) -> Table {
     let int = |bits: i32, signed: bool| Table(vec![Some(Fv::I32(bits)), Some(Fv::Bool(signed))]);
-    let double = Table(vec![Some(Fv::I16(2))]);
-    Table(vec![
-        Some(Fv::I16(0)),
-        Some(Fv::Tables(vec![
-            field("draw", false, TYPE_INT, int(64, false), None),
-            field("option", false, TYPE_UTF8, Table(vec![]), Some(OPTION_DICT)),
-            field("metric", false, TYPE_UTF8, Table(vec![]), Some(METRIC_DICT)),
-            field("year", true, TYPE_INT, int(32, true), None),
-            field("value", false, TYPE_FLOAT, double, None),
-        ])),
-    ])
+    let fields = kind
+        .columns()
+        .into_iter()
+        .map(|(name, ty, dict)| match name {
+            "draw" => field(name, false, ty, int(64, false), None),
+            "year" => field(name, true, ty, int(32, true), None),
+            "value" => field(name, false, ty, Table(vec![Some(Fv::I16(2))]), None),
+            _ => field(name, false, ty, Table(vec![]), dict),
+        })
+        .collect();
+    Table(vec![Some(Fv::I16(0)), Some(Fv::Tables(fields))])
 }
 
 fn message(header_type: u8, header: Table, body_length: usize) -> Vec<u8> {
@@ -339,24 +382,44 @@ pub fn write_arrow_batched(
     batch_rows: usize,
     w: impl Write,
 ) -> io::Result<()> {
+    write_table(Kind::Outputs, info, rows, batch_rows, w)
+}
+
+/// Writes the drawn parameter values ([`crate::engine::Ensemble::params`]) as an Arrow
+/// IPC file with columns `draw` (UInt64), `option` and `parameter` (dictionary-encoded
+/// Utf8) and `value` (Float64).
+///
+/// # Errors
+/// The writer's.
+pub fn write_parameters_arrow(info: &RunInfo, params: &[Row], w: impl Write) -> io::Result<()> {
+    write_table(Kind::Parameters, info, params, BATCH_ROWS, w)
+}
+
+fn write_table(
+    kind: Kind,
+    info: &RunInfo,
+    rows: &[Row],
+    batch_rows: usize,
+    w: impl Write,
+) -> io::Result<()> {
     let mut w = Counting { inner: w, count: 0 };
     w.write_all(MAGIC)?;
     w.write_all(&[0, 0])?;
-    write_message(&mut w, &message(HEADER_SCHEMA, schema(), 0), &[])?;
-    // Dictionaries: option names; output names across options in first-seen order,
-    // with each (option, output) pair's index into it.
+    write_message(&mut w, &message(HEADER_SCHEMA, schema(kind), 0), &[])?;
+    // Dictionaries: option names; output (or parameter) names across options in
+    // first-seen order, with each (option, name) pair's index into it.
     let options: Vec<&str> = info.options.iter().map(|o| o.name.as_str()).collect();
     let mut metrics: Vec<&str> = Vec::new();
-    let metric_index: Vec<Vec<i32>> = info
-        .options
-        .iter()
-        .map(|o| {
-            o.metrics
-                .iter()
-                .map(|m| match metrics.iter().position(|x| *x == m.name) {
+    let metric_index: Vec<Vec<i32>> = kind
+        .names(info)
+        .into_iter()
+        .map(|names| {
+            names
+                .into_iter()
+                .map(|m| match metrics.iter().position(|x| *x == m) {
                     Some(i) => i as i32,
                     None => {
-                        metrics.push(&m.name);
+                        metrics.push(m);
                         (metrics.len() - 1) as i32
                     }
                 })
@@ -389,31 +452,35 @@ pub fn write_arrow_batched(
                 .collect::<Vec<u8>>(),
         );
         // year, with a validity bitmap when any is null
-        let nulls = batch.iter().filter(|r| r.year.is_none()).count();
-        node(&mut nodes, n, nulls);
-        if nulls == 0 {
-            body.push(&[]);
-        } else {
-            let mut bits = vec![0u8; n.div_ceil(8)];
-            for (i, r) in batch.iter().enumerate() {
-                if r.year.is_some() {
-                    bits[i / 8] |= 1 << (i % 8);
+        if kind == Kind::Outputs {
+            let nulls = batch.iter().filter(|r| r.year.is_none()).count();
+            node(&mut nodes, n, nulls);
+            if nulls == 0 {
+                body.push(&[]);
+            } else {
+                let mut bits = vec![0u8; n.div_ceil(8)];
+                for (i, r) in batch.iter().enumerate() {
+                    if r.year.is_some() {
+                        bits[i / 8] |= 1 << (i % 8);
+                    }
                 }
+                body.push(&bits);
             }
-            body.push(&bits);
+            body.push(
+                &batch
+                    .iter()
+                    .flat_map(|r| (r.year.unwrap_or(0) as i32).to_le_bytes())
+                    .collect::<Vec<u8>>(),
+            );
         }
-        body.push(
-            &batch
-                .iter()
-                .flat_map(|r| (r.year.unwrap_or(0) as i32).to_le_bytes())
-                .collect::<Vec<u8>>(),
-        );
         // value
         node(&mut nodes, n, 0);
         body.push(&[]);
         body.push(&batch.iter().flat_map(|r| r.value.to_le_bytes()).collect::<Vec<u8>>());
 
-        let meta = message(HEADER_RECORD_BATCH, record_batch(n, nodes, 5, &body), body.bytes.len());
+        let ncols = kind.columns().len();
+        let meta =
+            message(HEADER_RECORD_BATCH, record_batch(n, nodes, ncols, &body), body.bytes.len());
         blocks.push(write_message(&mut w, &meta, &body.bytes)?);
     }
     // End of stream.
@@ -434,7 +501,7 @@ pub fn write_arrow_batched(
     };
     let footer = Fb::finish(&Table(vec![
         Some(Fv::I16(V5)),
-        Some(Fv::Table(schema())),
+        Some(Fv::Table(schema(kind))),
         Some(Fv::Structs(block_bytes(&dictionaries), dictionaries.len(), 8)),
         Some(Fv::Structs(block_bytes(&blocks), blocks.len(), 8)),
     ]));
@@ -540,16 +607,10 @@ impl<'a> T<'a> {
     }
 }
 
-/// Checks that `schema` is the draws schema.
-fn check_schema(schema: T<'_>) -> Result<(), ArrowError> {
+/// Checks that `schema` is the schema of `kind`.
+fn check_schema(schema: T<'_>, kind: Kind) -> Result<(), ArrowError> {
     let fields = schema.tables(1)?;
-    let expected = [
-        ("draw", TYPE_INT, None),
-        ("option", TYPE_UTF8, Some(OPTION_DICT)),
-        ("metric", TYPE_UTF8, Some(METRIC_DICT)),
-        ("year", TYPE_INT, None),
-        ("value", TYPE_FLOAT, None),
-    ];
+    let expected = kind.columns();
     if fields.len() != expected.len() {
         return bad(format!("{} columns, expected {}", fields.len(), expected.len()));
     }
@@ -662,6 +723,18 @@ fn i32s(b: &[u8], i: usize) -> i32 {
 /// An [`ArrowError`]: not an Arrow file, another schema, a name `info` does not know, or
 /// corrupt bytes.
 pub fn read_arrow(info: &RunInfo, bytes: &[u8]) -> Result<Vec<Row>, ArrowError> {
+    read_table(Kind::Outputs, info, bytes)
+}
+
+/// Reads the parameter values of a file written by [`write_parameters_arrow`].
+///
+/// # Errors
+/// As [`read_arrow`].
+pub fn read_parameters_arrow(info: &RunInfo, bytes: &[u8]) -> Result<Vec<Row>, ArrowError> {
+    read_table(Kind::Parameters, info, bytes)
+}
+
+fn read_table(kind: Kind, info: &RunInfo, bytes: &[u8]) -> Result<Vec<Row>, ArrowError> {
     if bytes.len() < 16 || &bytes[..6] != MAGIC || &bytes[bytes.len() - 6..] != MAGIC {
         return bad("not an Arrow IPC file (no ARROW1 magic)");
     }
@@ -670,15 +743,16 @@ pub fn read_arrow(info: &RunInfo, bytes: &[u8]) -> Result<Vec<Row>, ArrowError> 
         (bytes.len() - 10).checked_sub(footer_len).map_or_else(|| bad("bad footer length"), Ok)?;
     let footer_bytes = slice(bytes, footer_start, footer_len)?;
     let footer = T::root(footer_bytes)?;
-    check_schema(footer.table(1)?)?;
+    check_schema(footer.table(1)?, kind)?;
+    let per_option = kind.names(info);
 
     // Dictionaries → indices of `info`.
     let (dict_at, ndict) = footer.vector(2)?;
     let mut option_map: Option<Vec<usize>> = None;
     let mut metric_names: Option<Vec<String>> = None;
     for d in 0..ndict {
-        let (db, body, kind) = block(bytes, footer_bytes, dict_at + 24 * d)?;
-        if kind != HEADER_DICTIONARY_BATCH {
+        let (db, body, header) = block(bytes, footer_bytes, dict_at + 24 * d)?;
+        if header != HEADER_DICTIONARY_BATCH {
             return bad("a dictionary block is not a dictionary batch");
         }
         let id = db.scalar::<8>(0)?.map_or(0, i64::from_le_bytes);
@@ -703,13 +777,14 @@ pub fn read_arrow(info: &RunInfo, bytes: &[u8]) -> Result<Vec<Row>, ArrowError> 
     let (Some(option_map), Some(metric_names)) = (option_map, metric_names) else {
         return bad("the option or metric dictionary is missing");
     };
-    // (dictionary option index, dictionary metric index) → metric index of the option.
+    // (dictionary option index, dictionary name index) → name index within the option.
     let metric_of = |o: usize, m: usize| -> Result<u32, ArrowError> {
-        let name = metric_names.get(m).map_or_else(|| bad("metric index out of range"), Ok)?;
-        info.options[o].metrics.iter().position(|x| &x.name == name).map(|i| i as u32).map_or_else(
+        let name = metric_names.get(m).map_or_else(|| bad("name index out of range"), Ok)?;
+        per_option[o].iter().position(|x| x == name).map(|i| i as u32).map_or_else(
             || {
                 bad(format!(
-                    "output \"{name}\" is not an output of option \"{}\"",
+                    "{} \"{name}\" is not one of option \"{}\"",
+                    kind.name_column(),
                     info.options[o].name
                 ))
             },
@@ -721,21 +796,23 @@ pub fn read_arrow(info: &RunInfo, bytes: &[u8]) -> Result<Vec<Row>, ArrowError> 
     let mut rows = Vec::new();
     let mut last: Option<((i32, i32), (u32, u32))> = None;
     for b in 0..nblocks {
-        let (rb, body, kind) = block(bytes, footer_bytes, blocks_at + 24 * b)?;
-        if kind != HEADER_RECORD_BATCH {
+        let (rb, body, header) = block(bytes, footer_bytes, blocks_at + 24 * b)?;
+        if header != HEADER_RECORD_BATCH {
             return bad("a block is not a record batch");
         }
         let batch = Batch::new(rb, body)?;
-        if batch.nbuf != 10 {
-            return bad(format!("{} buffers in a batch, expected 10", batch.nbuf));
+        let nbuf = 2 * kind.columns().len();
+        if batch.nbuf != nbuf {
+            return bad(format!("{} buffers in a batch, expected {nbuf}", batch.nbuf));
         }
         let n = batch.n;
         let draws = batch.fixed(1, 8)?;
         let options = batch.fixed(3, 4)?;
         let metrics = batch.fixed(5, 4)?;
-        let validity = batch.buffer(6)?;
-        let years = batch.fixed(7, 4)?;
-        let values = batch.fixed(9, 8)?;
+        let (validity, years, values) = match kind {
+            Kind::Outputs => (batch.buffer(6)?, Some(batch.fixed(7, 4)?), batch.fixed(9, 8)?),
+            Kind::Parameters => (&[][..], None, batch.fixed(7, 8)?),
+        };
         rows.reserve(n);
         for i in 0..n {
             let key = (i32s(options, i), i32s(metrics, i));
@@ -753,11 +830,12 @@ pub fn read_arrow(info: &RunInfo, bytes: &[u8]) -> Result<Vec<Row>, ArrowError> 
             };
             let valid =
                 validity.is_empty() || validity.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0);
+            let year = years.and_then(|y| valid.then_some(i32s(y, i) as u32));
             rows.push(Row {
                 draw: u64::from_le_bytes(draws[8 * i..8 * i + 8].try_into().expect("8")),
                 option: o,
                 metric: m,
-                year: valid.then_some(i32s(years, i) as u32),
+                year,
                 value: f64::from_le_bytes(values[8 * i..8 * i + 8].try_into().expect("8")),
             });
         }

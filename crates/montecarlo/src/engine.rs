@@ -239,13 +239,16 @@ pub struct Row {
 }
 
 /// Every output of every draw of a run (or of a shard), in draw order, then option,
-/// output and year order.
+/// output and year order; and every parameter value drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ensemble {
     /// What was run.
     pub info: RunInfo,
-    /// The values.
+    /// The outputs' values.
     pub rows: Vec<Row>,
+    /// The parameters' values, in draw, option and parameter order: [`Row::metric`]
+    /// indexes the option's [`OptionInfo::parameters`]; [`Row::year`] is `None`.
+    pub params: Vec<Row>,
 }
 
 /// A run that could not complete, naming the draw, option and parameter.
@@ -358,7 +361,7 @@ pub fn run(
     let chunks = total.div_ceil(CHUNK);
     let done = AtomicU64::new(0);
     progress(0, total);
-    let parts: Vec<Result<Vec<Row>, RunError>> = (0..chunks)
+    let parts: Vec<Result<(Vec<Row>, Vec<Row>), RunError>> = (0..chunks)
         .into_par_iter()
         .map(|c| {
             let start = range.start + c * CHUNK;
@@ -370,24 +373,41 @@ pub fn run(
         })
         .collect();
     let mut rows = Vec::new();
+    let mut params = Vec::new();
     for part in parts {
-        rows.extend(part?);
+        let (r, p) = part?;
+        rows.extend(r);
+        params.extend(p);
     }
-    Ok(Ensemble { info: RunInfo::new(plan, opts), rows })
+    Ok(Ensemble { info: RunInfo::new(plan, opts), rows, params })
 }
 
-fn run_chunk(plan: &Plan, seed: u64, draws: std::ops::Range<u64>) -> Result<Vec<Row>, RunError> {
+/// The output rows and the parameter rows of `draws`.
+fn run_chunk(
+    plan: &Plan,
+    seed: u64,
+    draws: std::ops::Range<u64>,
+) -> Result<(Vec<Row>, Vec<Row>), RunError> {
     let mut outputs: Vec<Outputs> =
         plan.options.iter().map(|o| Outputs::new(o.model.outputs(), o.horizon)).collect();
     let mut values: Vec<Vec<f64>> =
         plan.options.iter().map(|o| vec![0.0; o.params.len()]).collect();
     let per_draw: usize = outputs.iter().map(|o| o.values().len()).sum();
-    let mut rows = Vec::with_capacity(per_draw * (draws.end - draws.start) as usize);
+    let n = (draws.end - draws.start) as usize;
+    let mut rows = Vec::with_capacity(per_draw * n);
+    let mut param_rows = Vec::with_capacity(values.iter().map(Vec::len).sum::<usize>() * n);
     for draw in draws {
         for (j, option) in plan.options.iter().enumerate() {
             let vals = &mut values[j];
             for (k, p) in option.params.iter().enumerate() {
                 vals[k] = sample_param(seed, draw, k, p, &option.name)?;
+                param_rows.push(Row {
+                    draw,
+                    option: j as u32,
+                    metric: k as u32,
+                    year: None,
+                    value: vals[k],
+                });
             }
             let defs = option.model.parameters();
             let params = Params::new(defs, vals);
@@ -430,7 +450,7 @@ fn run_chunk(plan: &Plan, seed: u64, draws: std::ops::Range<u64>) -> Result<Vec<
             }
         }
     }
-    Ok(rows)
+    Ok((rows, param_rows))
 }
 
 /// Draws parameter `k` of a draw from its own region of the draw's stream.
@@ -575,7 +595,7 @@ pub fn merge(parts: Vec<Ensemble>) -> Result<Ensemble, MergeError> {
             });
         }
         let r = p.info.range();
-        if let Some(row) = p.rows.iter().find(|row| !r.contains(&row.draw)) {
+        if let Some(row) = p.rows.iter().chain(&p.params).find(|row| !r.contains(&row.draw)) {
             return Err(MergeError::Corrupt {
                 index: i + 1,
                 shard: p.info.shard,
@@ -610,8 +630,13 @@ pub fn merge(parts: Vec<Ensemble>) -> Result<Ensemble, MergeError> {
     }
     let mut info = parts[0].info.clone();
     info.shard = Shard::FULL;
-    let rows = parts.into_iter().flat_map(|p| p.rows).collect();
-    Ok(Ensemble { info, rows })
+    let mut rows = Vec::new();
+    let mut params = Vec::new();
+    for p in parts {
+        rows.extend(p.rows);
+        params.extend(p.params);
+    }
+    Ok(Ensemble { info, rows, params })
 }
 
 #[cfg(test)]

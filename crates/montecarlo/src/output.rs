@@ -1,5 +1,5 @@
-//! Output files: draws and summary CSV, paired differences CSV, and the run manifest
-//! (JSON). The columnar draws file (Arrow IPC) is in [`crate::arrow`].
+//! Output files: draws, parameters and summary CSV, paired differences CSV, and the run
+//! manifest (JSON). The columnar files (Arrow IPC) are in [`crate::arrow`].
 //!
 //! Numbers are written in Rust's shortest round-trip decimal form, so a value read
 //! back from a file has the same bits, and a run gives the same bytes every time.
@@ -63,6 +63,31 @@ pub fn write_draws_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
             year(r.year),
             r.value
         )?;
+    }
+    Ok(())
+}
+
+/// Writes every drawn parameter value: `draw,option,parameter,value`, in draw, option
+/// and parameter order (fixed values included, so each draw's inputs are complete).
+///
+/// # Errors
+/// The writer's.
+pub fn write_parameters_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
+    writeln!(w, "draw,option,parameter,value")?;
+    let names: Vec<(String, Vec<String>)> = e
+        .info
+        .options
+        .iter()
+        .map(|o| {
+            (
+                field(&o.name).into_owned(),
+                o.parameters.iter().map(|p| field(&p.name).into_owned()).collect(),
+            )
+        })
+        .collect();
+    for r in &e.params {
+        let (option, params) = &names[r.option as usize];
+        writeln!(w, "{},{},{},{}", r.draw, option, params[r.metric as usize], r.value)?;
     }
     Ok(())
 }

@@ -1,13 +1,17 @@
 //! The engine against a small model of the tests' own: scenario errors, determinism
 //! across threads and shards, merge checks, output round trips.
 
-use montecarlo::arrow::{read_arrow, write_arrow, write_arrow_batched};
+use montecarlo::arrow::{
+    read_arrow, read_parameters_arrow, write_arrow, write_arrow_batched, write_parameters_arrow,
+};
 use montecarlo::engine::{Ensemble, MergeError, RunOptions, Shard, merge, run};
 use montecarlo::model::{
     Baseline, BaselineValue, Domain, DrawRng, Model, ModelError, OutputDef, Outputs, ParamDef,
     ParamDefault, Params, Shape, Side,
 };
-use montecarlo::output::{read_manifest, write_draws_csv, write_manifest, write_summary_csv};
+use montecarlo::output::{
+    read_manifest, write_draws_csv, write_manifest, write_parameters_csv, write_summary_csv,
+};
 use montecarlo::spec::{Plan, SpecError, parse, resolve};
 use montecarlo::summary::{compare, compare_options, summarise};
 use rand::Rng;
@@ -357,6 +361,37 @@ fn four_shards_merged_equal_the_full_run() {
 }
 
 #[test]
+fn drawn_parameters_are_recorded() {
+    let p = plan(GOOD).unwrap();
+    let e = run_with(&p, 2, Shard::FULL, 200);
+    // 2 options × 4 parameters per draw, fixed values included.
+    assert_eq!(e.params.len(), 200 * 2 * 4);
+    let values = |option: u32, k: u32| -> Vec<f64> {
+        e.params.iter().filter(|r| r.option == option && r.metric == k).map(|r| r.value).collect()
+    };
+    assert!(values(0, 0).iter().all(|q| q.to_bits() == 1000f64.to_bits()));
+    // The triangular quota of "large" is rounded to whole workers, inside [1500, 3000].
+    let q = values(1, 0);
+    assert!(q.iter().all(|q| q.fract() == 0.0 && (1500.0..=3000.0).contains(q)), "{q:?}");
+    assert!(q.iter().any(|x| x.to_bits() != q[0].to_bits()));
+    // The outputs follow the parameters drawn: overstayers = 4 × quota × p_overstay.
+    let p_over = values(1, 1);
+    let over: Vec<f64> =
+        e.rows.iter().filter(|r| r.option == 1 && r.metric == 0).map(|r| r.value).collect();
+    for i in 0..200 {
+        assert!((over[i] - 4.0 * q[i] * p_over[i]).abs() < 1e-6 * over[i].max(1.0));
+    }
+    let mut out = Vec::new();
+    write_parameters_csv(&e, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.starts_with("draw,option,parameter,value\n0,small,quota,1000\n"),
+        "{}",
+        &text[..60]
+    );
+}
+
+#[test]
 fn progress_reaches_the_total() {
     use std::sync::atomic::{AtomicU64, Ordering};
     let p = plan(GOOD).unwrap();
@@ -424,6 +459,12 @@ fn draws_round_trip_through_arrow_and_the_manifest() {
     write_arrow(&e.info, &e.rows, &mut bytes).unwrap();
     let rows = read_arrow(&info, &bytes).unwrap();
     assert_eq!(rows, e.rows);
+    let mut pbytes = Vec::new();
+    write_parameters_arrow(&e.info, &e.params, &mut pbytes).unwrap();
+    assert_eq!(read_parameters_arrow(&info, &pbytes).unwrap(), e.params);
+    // The two files are not interchangeable.
+    assert!(read_arrow(&info, &pbytes).is_err());
+    assert!(read_parameters_arrow(&info, &bytes).is_err());
     // Several record batches, one of them without any scalar (no validity bitmap).
     let mut batched = Vec::new();
     write_arrow_batched(&e.info, &e.rows, 3, &mut batched).unwrap();
