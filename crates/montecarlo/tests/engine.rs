@@ -559,4 +559,31 @@ print("ok", t.num_rows)
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+
+    // The parameters file.
+    let ppath = dir.path().join("parameters.arrow");
+    let mut pbytes = Vec::new();
+    write_parameters_arrow(&e.info, &e.params, &mut pbytes).unwrap();
+    std::fs::write(&ppath, &pbytes).unwrap();
+    let pcsv = dir.path().join("parameters.csv");
+    let mut text = Vec::new();
+    write_parameters_csv(&e, &mut text).unwrap();
+    std::fs::write(&pcsv, text).unwrap();
+    let script = r#"
+import sys, csv
+import pyarrow as pa
+t = pa.ipc.open_file(sys.argv[1]).read_all()
+assert t.schema.names == ["draw", "option", "parameter", "value"], t.schema
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert t.num_rows == len(rows) > 0
+d = t.to_pydict()
+for i, r in enumerate(rows):
+    assert d["draw"][i] == int(r["draw"]) and d["option"][i] == r["option"]
+    assert d["parameter"][i] == r["parameter"] and d["value"][i] == float(r["value"])
+"#;
+    let out = std::process::Command::new(python)
+        .args(["-c", script, ppath.to_str().unwrap(), pcsv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pyarrow failed:\n{}", String::from_utf8_lossy(&out.stderr));
 }
