@@ -260,20 +260,29 @@ fn remittance_cost_with_elasticity_by_hand() {
     let mut set = remit_base();
     set.extend([("elasticity", -0.5), ("remittance_growth", 0.1)]);
     let out = run(&RemittanceCost, &set);
-    // sent_t = 1e6 · 1.1^t · (c_t / 8)^(−½).
+    // Year t is t + 1 years after the baseline year (1e6 sent at 8 %), so the amount
+    // sent without the policy is 1e6 · 1.1^(t+1): 1.1e6, 1.21e6, 1.331e6.
+    // sent_t = 1e6 · 1.1^(t+1) · (c_t / 8)^(−½), with c = 5.5, 3, 3.
     let sent = [
-        1e6 / (5.5f64 / 8.0).sqrt(),
-        1.1e6 * (8.0f64 / 3.0).sqrt(),
+        1.1e6 / (5.5f64 / 8.0).sqrt(),
         1.21e6 * (8.0f64 / 3.0).sqrt(),
+        1.331e6 * (8.0f64 / 3.0).sqrt(),
     ];
     assert_series(out.series("sent_usd"), &sent, "sent");
-    let base = [1e6, 1.1e6, 1.21e6];
+    let base = [1.1e6, 1.21e6, 1.331e6];
     let extra: Vec<f64> = sent.iter().zip(base).map(|(s, b)| s - b).collect();
     assert_series(out.series("extra_remittances_usd"), &extra, "extra");
+    // Savings on the baseline amount: (8 − 5.5) % = 2.5 %, then (8 − 3) % = 5 %.
     assert_series(
         out.series("savings_usd"),
-        &[1e6 * 0.025, 1.1e6 * 0.05, 1.21e6 * 0.05],
+        &[1.1e6 * 0.025, 1.21e6 * 0.05, 1.331e6 * 0.05],
         "savings on the baseline amount",
+    );
+    // Baseline fees: 8 % of 1.1e6, 1.21e6, 1.331e6.
+    assert_series(
+        out.series("fees_baseline_usd"),
+        &[88_000.0, 96_800.0, 106_480.0],
+        "baseline fees",
     );
     assert_series(
         out.series("fees_usd"),
@@ -295,12 +304,36 @@ fn remittance_cost_path_edges() {
     set.push(("target_pct", 10.0));
     let out = run(&RemittanceCost, &set);
     assert_close(out.get("savings_total_usd"), 0.0, "no savings");
+    assert_close(out.get("extra_received_total_usd"), 0.0, "nothing extra");
     // A negative elasticity with a zero target is refused (infinite amounts).
     let mut set = remit_base();
     set.retain(|(n, _)| *n != "target_pct");
     set.extend([("target_pct", 0.0), ("elasticity", -1.0)]);
     let v = values(&RemittanceCost, &set);
     assert!(RemittanceCost.check(&Params::new(RemittanceCost.parameters(), &v)).is_err());
+}
+
+#[test]
+fn remittance_cost_at_target_equal_to_the_start_saves_nothing() {
+    // Target = today's cost (8 %): the cost stays at 8 % every year, so nothing is
+    // saved and, whatever the elasticity, nothing extra is sent: (8 / 8)^ε = 1. Fees
+    // are 8 % of 1e6 · 1.05^(t+1) = 1.05e6, 1.1025e6, 1.157625e6 → 84,000, 88,200,
+    // 92,610, the same with and without the policy.
+    for elasticity in [0.0, -0.5, 0.3] {
+        let mut set = remit_base();
+        set.retain(|(n, _)| *n != "target_pct");
+        set.extend([("target_pct", 8.0), ("elasticity", elasticity), ("remittance_growth", 0.05)]);
+        let out = run(&RemittanceCost, &set);
+        assert_series(out.series("cost_pct"), &[8.0; 3], "cost path");
+        assert_series(out.series("fees_usd"), &[84_000.0, 88_200.0, 92_610.0], "fees");
+        assert_series(out.series("fees_baseline_usd"), &[84_000.0, 88_200.0, 92_610.0], "base");
+        assert_series(out.series("savings_usd"), &[0.0; 3], "savings");
+        assert_series(out.series("extra_remittances_usd"), &[0.0; 3], "extra");
+        assert_close(out.get("savings_total_usd"), 0.0, "savings total");
+        assert_close(out.get("extra_received_total_usd"), 0.0, "extra received");
+        assert_close(out.get("fees_total_usd"), out.get("fees_baseline_total_usd"), "fees");
+        assert_close(out.get("years_above_5pct"), 3.0, "years above 5 %");
+    }
 }
 
 // ---------------------------------------------------------------------------------

@@ -24,8 +24,8 @@ pub const PARAMETERS: &[ParamDef] = &[
         domain: Domain::Count,
         default: ParamDefault::Value(10.0),
         fixed: true,
-        source: "convention: ten years (2020 to 2030, the SDG target year, from a 2020 baseline)",
-        doc: "Number of simulated years (year 0 is the first year of the policy).",
+        source: "convention: ten years (2021 to 2030, the SDG target year, after a 2020 baseline)",
+        doc: "Number of simulated years; year 0 is the first year of the policy, the year after the baseline year.",
     },
     ParamDef {
         name: "remittances_usd",
@@ -34,7 +34,7 @@ pub const PARAMETERS: &[ParamDef] = &[
         default: ParamDefault::Baseline("corridor_remittances_usd"),
         fixed: false,
         source: "baseline: remittances along the corridor (store; World Bank bilateral remittance estimates, METHODS §1), read as the amount sent; for a whole country use origin_remittances_received_usd",
-        doc: "Amount sent along the corridor in the baseline year, fees included.",
+        doc: "Amount sent along the corridor in the baseline year (the year before year 0), fees included.",
     },
     ParamDef {
         name: "remittance_growth",
@@ -43,7 +43,7 @@ pub const PARAMETERS: &[ParamDef] = &[
         default: ParamDefault::Value(0.0),
         fixed: false,
         source: "convention: constant volume; set from the corridor's recent growth",
-        doc: "Yearly growth of the amount sent without the policy.",
+        doc: "Yearly growth of the amount sent without the policy, from the baseline year on.",
     },
     ParamDef {
         name: "cost_start_pct",
@@ -52,7 +52,7 @@ pub const PARAMETERS: &[ParamDef] = &[
         default: ParamDefault::Baseline("corridor_cost_pct"),
         fixed: false,
         source: "baseline: average total cost of sending US$200 along the corridor (store; World Bank Remittance Prices Worldwide, SDG 10.c.1)",
-        doc: "Total cost (fee and exchange-rate margin) as a percentage of the amount sent, before the policy.",
+        doc: "Total cost (fee and exchange-rate margin) as a percentage of the amount sent in the baseline year, before the policy.",
     },
     ParamDef {
         name: "target_pct",
@@ -69,8 +69,8 @@ pub const PARAMETERS: &[ParamDef] = &[
         domain: Domain::NonNegative,
         default: ParamDefault::Value(10.0),
         fixed: false,
-        source: "convention: reached in the tenth year (2030 from a 2020 baseline)",
-        doc: "Years over which the cost falls linearly to the target (0 = at once).",
+        source: "convention: reached in the tenth year of the policy (2030 after a 2020 baseline)",
+        doc: "Years over which the cost falls linearly to the target, reached in year years_to_target − 1 (0 = at once, from year 0).",
     },
     ParamDef {
         name: "elasticity",
@@ -289,7 +289,8 @@ impl Model for RemittanceCost {
         let mut received_base_total = 0.0;
         for t in 0..h {
             let c = cost_path(c0, target, years, t);
-            let base = volume * (1.0 + growth).powi(t as i32);
+            // Year t is t + 1 years after the baseline year whose amount is `volume`.
+            let base = volume * (1.0 + growth).powi(t as i32 + 1);
             let ratio = if c0 > 0.0 { c / c0 } else { 1.0 };
             let s = if elasticity == 0.0 { base } else { base * ratio.powf(elasticity) };
             cost[t] = c;
