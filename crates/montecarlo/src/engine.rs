@@ -361,7 +361,7 @@ pub fn run(
     let chunks = total.div_ceil(CHUNK);
     let done = AtomicU64::new(0);
     progress(0, total);
-    let parts: Vec<Result<(Vec<Row>, Vec<Row>), RunError>> = (0..chunks)
+    let parts: Vec<Result<ChunkRows, RunError>> = (0..chunks)
         .into_par_iter()
         .map(|c| {
             let start = range.start + c * CHUNK;
@@ -382,12 +382,11 @@ pub fn run(
     Ok(Ensemble { info: RunInfo::new(plan, opts), rows, params })
 }
 
+/// The output rows and the parameter rows of some draws.
+type ChunkRows = (Vec<Row>, Vec<Row>);
+
 /// The output rows and the parameter rows of `draws`.
-fn run_chunk(
-    plan: &Plan,
-    seed: u64,
-    draws: std::ops::Range<u64>,
-) -> Result<(Vec<Row>, Vec<Row>), RunError> {
+fn run_chunk(plan: &Plan, seed: u64, draws: std::ops::Range<u64>) -> Result<ChunkRows, RunError> {
     let mut outputs: Vec<Outputs> =
         plan.options.iter().map(|o| Outputs::new(o.model.outputs(), o.horizon)).collect();
     let mut values: Vec<Vec<f64>> =
