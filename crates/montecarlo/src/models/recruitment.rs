@@ -55,7 +55,7 @@ const PARAMETERS: &[ParamDef] = &[
         domain: Domain::NonNegative,
         default: ParamDefault::Value(2.0),
         fixed: false,
-        source: "KNOMAD–ILO Migration Cost Surveys 2015–2016: low-skilled workers paid one to seven months of foreign earnings (Martin 2016, KNOMAD background paper on SDG indicator 10.7.1), from about one month (Korea) to 15 months (Pakistanis returning from Saudi Arabia) (S. Yi, 'Labor migration costs – too high for low-skilled workers', World Bank People Move blog); 2 is a round value in that range.",
+        source: "KNOMAD–ILO Migration Cost Surveys 2015–2016: low-skilled workers paid one to seven months of foreign earnings (P. Martin 2016, 'What do migrant workers pay for foreign jobs? KNOMAD data and SDG indicator 10.7.1', background paper for the IOM conference Improving Data on International Migration, Berlin), from about one month (Korea) to 15 months (Pakistanis returning from Saudi Arabia) (S. Yi, 'Labor migration costs – too high for low-skilled workers', World Bank People Move blog); 2 is a round value in that range.",
         doc: "Mean recruitment cost without a cap, in months of earnings (10.7.1 without the policy).",
     },
     ParamDef {
