@@ -512,6 +512,50 @@ fn recruitment_ban_cap_above_market_and_markup_by_hand() {
 }
 
 #[test]
+fn recruitment_cap_that_does_not_bind_equals_no_cap() {
+    // Every market fee is 2 months (σ = 0) and the cap is 2.5: compliant and
+    // non-compliant recruiters both charge 2 months = 1,000 USD, so whatever the
+    // compliance the cohort pays what it pays without a cap. By hand: interest
+    // 1,000 × 0.5 × 0.2 × 12/12 = 100; net earnings 24 × 500 − 1,100 = 10,900; cost of
+    // the cohort 1,000 × 1,100 = 1,100,000; received 1,000 × 12,000 × 0.5 × 0.95 =
+    // 5,700,000; net remittances 5,700,000 − 1,100,000 = 4,600,000.
+    let mut x = base_recruitment();
+    x.fee_ratio_market = 2.0;
+    x.fee_cap_ratio = 2.5;
+    for c in [0.0, 0.4, 1.0] {
+        x.compliance = c;
+        let r = outcomes(&x);
+        assert_close(r.sdg_10_7_1_mean, 2.0);
+        assert_close(r.sdg_10_7_1_mean_no_cap, 2.0);
+        assert_close(r.share_above_cap, 0.0);
+        assert_close(r.share_above_cap_no_cap, 0.0);
+        assert_close(r.fee_per_worker, 1000.0);
+        assert_close(r.interest_per_worker, 100.0);
+        assert_close(r.net_earnings_per_worker, 10_900.0);
+        assert_close(r.recruitment_cost_total, 1_100_000.0);
+        assert_close(r.recruitment_cost_total_no_cap, 1_100_000.0);
+        assert_close(r.net_remittances_total, 4_600_000.0);
+        assert_close(r.net_remittances_no_cap_total, 4_600_000.0);
+        assert_eq!(r.worker_saving_total, 0.0);
+        assert_eq!(r.net_remittance_gain_total, 0.0);
+    }
+    // Lognormal fees (mean 2, σ = 0.6) under a cap of 1,000 months: P(F > 1000) is
+    // 1 − Φ((ln 1000 − ln 2 + 0.18)/0.6) = 1 − Φ(10.66), below 1e-25, so full
+    // compliance changes nothing measurable: every output equals the no-compliance run.
+    x.fee_sd_log = 0.6;
+    x.fee_cap_ratio = 1000.0;
+    x.compliance = 0.0;
+    let none = outcomes(&x);
+    x.compliance = 1.0;
+    let full = outcomes(&x);
+    assert!(close(full.sdg_10_7_1_mean, 2.0, 1e-12), "{}", full.sdg_10_7_1_mean);
+    assert!(full.share_above_cap_no_cap < 1e-20);
+    assert!(close(full.recruitment_cost_total, none.recruitment_cost_total, 1e-12));
+    assert!(close(full.net_remittances_total, none.net_remittances_total, 1e-12));
+    assert!(full.worker_saving_total.abs() < 1e-6 * none.recruitment_cost_total);
+}
+
+#[test]
 fn recruitment_lognormal_cap_by_hand() {
     // Market fee lognormal with μ = 0, σ = 1 (mean e^0.5), cap 1, full compliance:
     // E[min(F, 1)] = e^0.5 Φ(−1) + 1 − Φ(0) = 0.7615782918651235; P(F > 1) = 0.5.
@@ -593,6 +637,9 @@ fn parameter_tables_are_sane() {
             }
             if let Domain::Range { min, max } = d.domain {
                 assert!(min < max);
+            }
+            if d.domain == Domain::Count {
+                assert!(d.fixed, "{name}.{}: counts are structural, fixed values", d.name);
             }
         }
         let outputs = model.outputs();

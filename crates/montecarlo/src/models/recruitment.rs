@@ -27,7 +27,7 @@ const PARAMETERS: &[ParamDef] = &[
         unit: "persons per year",
         domain: Domain::Count,
         default: ParamDefault::Required,
-        fixed: false,
+        fixed: true,
         source: "Scenario input: recruits deployed along the corridor in a year (the origin's deployment records).",
         doc: "Workers recruited in one year (the cohort whose fees, earnings and remittances are counted).",
     },
