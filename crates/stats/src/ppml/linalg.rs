@@ -35,16 +35,12 @@ pub(crate) fn weighted_moments(cols: &[&[f64]], w: &[f64], v: &[f64]) -> (Vec<f6
             let range = c * MOMENT_CHUNK..((c + 1) * MOMENT_CHUNK).min(w.len());
             let w = &w[range.clone()];
             let mut acc = vec![0.0; k * k + k];
-            let mut wx = vec![0.0; w.len()];
             for i in 0..k {
                 let xi = &cols[i][range.clone()];
-                for ((t, &a), &b) in wx.iter_mut().zip(xi).zip(w) {
-                    *t = a * b;
-                }
                 for j in 0..=i {
-                    acc[i * k + j] = dot(&wx, &cols[j][range.clone()]);
+                    acc[i * k + j] = dot_weighted(xi, w, &cols[j][range.clone()]);
                 }
-                acc[k * k + i] = dot(&wx, &v[range.clone()]);
+                acc[k * k + i] = dot_weighted(xi, w, &v[range.clone()]);
             }
             acc
         })
@@ -67,18 +63,20 @@ pub(crate) fn weighted_moments(cols: &[&[f64]], w: &[f64], v: &[f64]) -> (Vec<f6
     (gram, cross)
 }
 
-/// `Σ a_n b_n` with four partial sums (combined in a fixed order), so the additions do
-/// not wait on each other.
-fn dot(a: &[f64], b: &[f64]) -> f64 {
+/// `Σ (a_n w_n) b_n` with four partial sums combined in a fixed order, so the additions
+/// do not wait on each other.
+fn dot_weighted(a: &[f64], w: &[f64], b: &[f64]) -> f64 {
     let mut sums = [0.0; 4];
-    let (a4, a_rest) = a.split_at(a.len() - a.len() % 4);
-    let (b4, b_rest) = b.split_at(a4.len());
-    for (x, y) in a4.chunks_exact(4).zip(b4.chunks_exact(4)) {
+    let n4 = a.len() - a.len() % 4;
+    let (a4, a_rest) = a.split_at(n4);
+    let (w4, w_rest) = w[..a.len()].split_at(n4);
+    let (b4, b_rest) = b[..a.len()].split_at(n4);
+    for ((x, w), y) in a4.chunks_exact(4).zip(w4.chunks_exact(4)).zip(b4.chunks_exact(4)) {
         for l in 0..4 {
-            sums[l] += x[l] * y[l];
+            sums[l] += (x[l] * w[l]) * y[l];
         }
     }
-    let rest: f64 = a_rest.iter().zip(b_rest).map(|(x, y)| x * y).sum();
+    let rest: f64 = a_rest.iter().zip(w_rest).zip(b_rest).map(|((x, w), y)| (x * w) * y).sum();
     (sums[0] + sums[1]) + (sums[2] + sums[3]) + rest
 }
 
