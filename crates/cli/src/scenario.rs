@@ -301,33 +301,39 @@ fn compare(
         Format::Csv => montecarlo::output::write_diff_csv(&rows, &mut out)?,
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&diff_json(&rows))?)?,
         Format::Table => {
-            writeln!(
-                out,
-                "Paired differences B − A over {} draws (A = {}, B = {})",
-                ea.info.draws, rows[0].a, rows[0].b
-            )?;
-            writeln!(out, "90 % interval: 5th–95th percentile of the differences.\n")?;
-            let table: Vec<Vec<String>> = rows
-                .iter()
-                .filter(|r| keep_in_table(r.year, &rows, &r.metric))
-                .map(|r| {
-                    vec![
-                        r.metric.clone(),
-                        year_text(r.year),
-                        sig(r.stats.mean),
-                        sig(r.stats.p05),
-                        sig(r.stats.p50),
-                        sig(r.stats.p95),
-                        format!("{:.0}%", 100.0 * r.share_b_greater),
-                        r.unit.clone(),
-                    ]
-                })
-                .collect();
-            plain_table(
-                &mut out,
-                &["output", "year", "mean", "p05", "median", "p95", "B > A", "unit"],
-                &table,
-            )?;
+            writeln!(out, "Paired differences B − A, draw by draw, over {} draws.", ea.info.draws)?;
+            writeln!(out, "90 % interval: 5th–95th percentile of the differences.")?;
+            let mut pairs: Vec<(&str, &str)> = Vec::new();
+            for r in &rows {
+                if !pairs.contains(&(r.a.as_str(), r.b.as_str())) {
+                    pairs.push((&r.a, &r.b));
+                }
+            }
+            for (pa, pb) in pairs {
+                writeln!(out, "\nA = {pa}\nB = {pb}")?;
+                let these: Vec<&DiffRow> = rows.iter().filter(|r| r.a == pa && r.b == pb).collect();
+                let table: Vec<Vec<String>> = these
+                    .iter()
+                    .filter(|r| keep_in_table(r.year, &these, &r.metric))
+                    .map(|r| {
+                        vec![
+                            r.metric.clone(),
+                            year_text(r.year),
+                            sig(r.stats.mean),
+                            sig(r.stats.p05),
+                            sig(r.stats.p50),
+                            sig(r.stats.p95),
+                            format!("{:.0}%", 100.0 * r.share_b_greater),
+                            r.unit.clone(),
+                        ]
+                    })
+                    .collect();
+                plain_table(
+                    &mut out,
+                    &["output", "year", "mean", "p05", "median", "p95", "B > A", "unit"],
+                    &table,
+                )?;
+            }
             writeln!(
                 out,
                 "\nSeries show their last year; every year is in the CSV (--format csv)."
@@ -351,7 +357,7 @@ fn diff_json(rows: &[DiffRow]) -> serde_json::Value {
 }
 
 /// In tables, a series shows only its last year.
-fn keep_in_table(year: Option<u32>, rows: &[DiffRow], metric: &str) -> bool {
+fn keep_in_table(year: Option<u32>, rows: &[&DiffRow], metric: &str) -> bool {
     match year {
         None => true,
         Some(y) => {
