@@ -191,6 +191,41 @@ fn skills_with_every_lever_by_hand() {
 }
 
 #[test]
+fn skills_with_every_lever_off_equals_the_no_policy_run() {
+    // Levers that are set but do nothing: a cap nobody enforces (compliance 0, so the
+    // diversion share has nothing to divert), or a fully enforced cap above the
+    // destination's recruits (at most 100 a year in skills_base, cap 1,000); no G2G
+    // training, no fund, no transfer (a transfer period without a rate pays nothing);
+    // funded trainees' completion rate does not matter when none are funded. Every
+    // output must equal the no-lever run, value for value (stock 950, 907.5, 871.375
+    // as worked out in skills_without_levers_by_hand).
+    let none = run(&Skills, &skills_base());
+    let off = [
+        vec![
+            ("cap_per_year", 10.0),
+            ("cap_compliance", 0.0),
+            ("cap_diversion", 0.5),
+            ("completion_rate", 0.3),
+            ("bhagwati_years", 4.0),
+        ],
+        vec![("cap_per_year", 1000.0), ("cap_compliance", 1.0), ("cap_diversion", 1.0)],
+    ];
+    for levers in off {
+        let mut set = skills_base();
+        set.extend(levers);
+        let out = run(&Skills, &set);
+        assert_eq!(out.values().len(), none.values().len());
+        for (k, (a, b)) in out.values().iter().zip(none.values()).enumerate() {
+            assert!(close(*a, *b), "output value {k}: {a} with the levers off, {b} without");
+        }
+        assert_series(out.series("stock"), &[950.0, 907.5, 871.375], "stock");
+        assert_close(out.get("cap_blocked_total"), 0.0, "nothing blocked");
+        assert_close(out.get("compensation_total_usd"), 0.0, "no compensation");
+        assert_close(out.get("stock_end"), out.get("stock_end_without_levers"), "same stock");
+    }
+}
+
+#[test]
 fn mills_training_cost_by_hand() {
     // Two years at 100 then one at 200, r = 10 %: 100·1.1² + 100·1.1 + 200 = 431.
     assert_close(mills_training_cost(&[(100.0, 2), (200.0, 1)], 0.1, 0), 431.0, "C");
