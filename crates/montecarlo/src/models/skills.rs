@@ -107,7 +107,7 @@ pub const PARAMETERS: &[ParamDef] = &[
         domain: Domain::NonNegative,
         default: ParamDefault::Value(0.0),
         fixed: false,
-        source: "convention: 0, no active recruitment (WHO Code, WHA63.16 art. 5.1, for countries on the safeguards list; METHODS §7.2); only binds when cap_compliance > 0",
+        source: "convention: 0, no active recruitment, which the WHO Code (WHA63.16, art. 5.1; METHODS §7.2) asks of destinations recruiting from developing countries facing critical shortages, today those on the WHO safeguards list (METHODS §7.3); only binds when cap_compliance > 0",
         doc: "Ethical-recruitment cap: the most the destination may recruit in a year.",
     },
     ParamDef {
