@@ -100,6 +100,9 @@ pub enum Error {
     },
 }
 
+/// Rows buffered between sqlx's SQLite worker thread and the reading task.
+const ROW_BUFFER: usize = 4096;
+
 /// A Coherence store: a connection pool on one SQLite file.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -132,7 +135,14 @@ impl Store {
             .busy_timeout(BUSY_TIMEOUT)
             // Bulk imports and whole-table reads are slow by design; sqlx's per-statement
             // warnings would only clutter the CLI's output.
-            .disable_statement_logging();
+            .disable_statement_logging()
+            // Reads of thousands of rows (a profile, a matrix) pass through sqlx's
+            // worker thread: a larger row buffer means far fewer thread hand-offs.
+            .row_buffer_size(ROW_BUFFER)
+            // A page cache large enough for a profile's indexes and rows, and the file
+            // mapped instead of read page by page.
+            .pragma("cache_size", "-32768")
+            .pragma("mmap_size", "268435456");
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
