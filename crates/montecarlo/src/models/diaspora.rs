@@ -50,7 +50,7 @@ pub const PARAMETERS: &[ParamDef] = &[
         domain: Domain::NonNegative,
         default: ParamDefault::Baseline("destination_gdp_per_capita_usd"),
         fixed: false,
-        source: "baseline: destination GDP per capita, an upper bound; Ratha & Mohapatra (2011, Migration and Development Brief 14) assume the host average income for tertiary-educated migrants and a third of it (OECD hosts) for the others",
+        source: "baseline: destination GDP per capita, an upper bound; Ratha & Mohapatra (2011, Migration and Development Brief 14) assume that diaspora members with a college degree earn the average income of their host country and the others a third of the host's average household income",
         doc: "Average yearly income of a diaspora member.",
     },
     ParamDef {
@@ -59,7 +59,7 @@ pub const PARAMETERS: &[ParamDef] = &[
         domain: Domain::Probability,
         default: ParamDefault::Value(0.1),
         fixed: false,
-        source: "convention: 10 %; Ratha & Mohapatra (2011) apply the saving rate of the origin country; set the origin's gross saving rate",
+        source: "convention: 10 %; Ratha & Mohapatra (2011) assume migrants have the personal saving rate of their home country; set the origin's household saving rate (not its gross national saving rate, which includes firms and government)",
         doc: "Share of income a diaspora member saves; used only to compare the finance mobilised with the diaspora's savings.",
     },
     ParamDef {
