@@ -423,6 +423,59 @@ fn diaspora_by_hand() {
 }
 
 #[test]
+fn diaspora_with_zero_take_up_mobilises_nothing() {
+    // Nobody buys the bond and nobody contributes: an issue of 1 million a year and a
+    // matching budget of 250,000 a year stay unused. Nothing is sold, outstanding,
+    // repaid or paid in interest; nothing is matched; the government pays nothing and
+    // there is no patriotic discount (no bond outstanding). Diaspora savings are still
+    // 100,000 · 20,000 · 10 % = 200 million a year.
+    let mut set = diaspora_base();
+    set.retain(|(n, _)| *n != "bond_takeup" && *n != "match_participation");
+    set.extend([("bond_takeup", 0.0), ("match_participation", 0.0)]);
+    let out = run(&Diaspora, &set);
+    for series in [
+        "bond_demand_usd",
+        "bonds_sold_usd",
+        "bonds_outstanding_usd",
+        "bond_interest_usd",
+        "bond_repayment_usd",
+        "contributions_usd",
+        "matched_usd",
+        "mobilised_usd",
+        "government_cost_usd",
+    ] {
+        assert_series(out.series(series), &[0.0; 3], series);
+    }
+    for total in [
+        "bonds_total_usd",
+        "contributions_total_usd",
+        "matched_total_usd",
+        "diaspora_finance_total_usd",
+        "mobilised_total_usd",
+        "interest_total_usd",
+        "government_cost_total_usd",
+        "patriotic_discount_total_usd",
+        "outstanding_end_usd",
+        "share_of_savings",
+        "mobilised_per_member_usd",
+        "mobilised_per_resident_usd",
+    ] {
+        assert_eq!(out.get(total), 0.0, "{total}");
+    }
+    assert_close(out.get("diaspora_savings_total_usd"), 600e6, "savings");
+
+    // Bond take-up alone at 0: only the matched contributions are mobilised,
+    // 200,000 + 250,000 = 450,000 a year.
+    let mut set = diaspora_base();
+    set.retain(|(n, _)| *n != "bond_takeup");
+    set.push(("bond_takeup", 0.0));
+    let out = run(&Diaspora, &set);
+    assert_series(out.series("mobilised_usd"), &[450_000.0; 3], "mobilised");
+    assert_series(out.series("government_cost_usd"), &[250_000.0; 3], "cost: matching only");
+    assert_close(out.get("bonds_total_usd"), 0.0, "no bond");
+}
+
+#[test]
 fn diaspora_bond_rationed_by_the_issue() {
     let mut set = diaspora_base();
     set.retain(|(n, _)| *n != "bond_issue_usd");
