@@ -124,6 +124,7 @@ async fn every_flow_method_over_the_un_desa_2019_periods() {
         let started = Instant::now();
         let mut totals = Vec::new();
         let mut not_converged = Vec::new();
+        let mut stalled: Vec<(i32, i32)> = Vec::new();
         for &(from, to) in &periods {
             let req = FlowRequest {
                 method: method.to_owned(),
@@ -150,13 +151,20 @@ async fn every_flow_method_over_the_un_desa_2019_periods() {
             // with `converged: false` and listed here (and in docs/benchmarks.md).
             if let Some(fit) = est.fit.filter(|f| !f.converged) {
                 assert!(fit.max_margin_error.is_finite());
-                not_converged.push(format!(
-                    "{from}-{to} ({} sweeps, margin error {:.3e})",
-                    fit.iterations, fit.max_margin_error
-                ));
+                assert!(!est.not_converged.is_empty(), "a failed allocation fit is listed");
+            }
+            if !est.not_converged.is_empty() {
+                not_converged.push(format!("{from}-{to} ({})", est.not_converged.join("; ")));
+                stalled.push((from, to));
             }
             totals.push(est.total);
         }
+        // Only the closed closure of 2000–2005 cannot be met: the file records no
+        // immigrants in South Sudan before 2010 (docs/flows.md, "When the closed world
+        // cannot be balanced"). Every other fit converges.
+        let expected: &[(i32, i32)] =
+            if method.ends_with("_closed") { &[(2000, 2005)] } else { &[] };
+        assert_eq!(stalled, expected, "{method}: {not_converged:?}");
         let seconds = started.elapsed().as_secs_f64();
         eprintln!(
             "{method:<14} six periods in {seconds:>6.2} s; totals (millions): {}; not converged: {}",
