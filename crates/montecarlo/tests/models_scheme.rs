@@ -139,6 +139,19 @@ fn scheme_one_year_contracts_by_hand() {
 }
 
 #[test]
+fn scheme_with_quota_zero_outputs_zeros() {
+    // No places: nobody is recruited, so nothing is earned, spent, saved, remitted,
+    // owed or foregone, in every year; ratios over nobody are reported as 0. Run with
+    // the default parameters (re-entry, overstay, interest all active) over 5 years.
+    let out = run_scheme(&[("quota", 0.0), ("years", 5.0)]);
+    assert_eq!(out.horizon(), 5);
+    for (k, v) in out.values().iter().enumerate() {
+        assert_eq!(*v, 0.0, "output value {k} is {v} with a quota of 0");
+    }
+    check_identities(&out, 0.0);
+}
+
+#[test]
 fn scheme_circular_reentry_by_hand() {
     // Every returnee re-enters: the same 100 workers every year; re-entry costs half
     // the first fee (1,000).
