@@ -1,12 +1,15 @@
 """Runs the Coherence and pyfixest PPML-HDFE fits on the same CSV and compares them.
 
-Usage: python compare.py DATA.csv --rust-bin PATH [--model FORMULA] [--repeat 3]
+Usage: python compare.py DATA.csv --rust-bin PATH [--model FORMULA] [--repeat 3] [--threads T]
        python compare.py --table SUMMARIES.jsonl   (markdown table of earlier summaries)
 
 Each engine runs in its own process, fits the model `--repeat` times (default 3) and
-reports the fastest fit after the first ("warm"); peak memory is the process's maximum resident set size
-(including reading the CSV). Prints both coefficient vectors, their largest relative
-difference, the time ratio and the memory ratio, then one JSON summary line.
+reports the fastest fit after the first ("warm"); peak memory is the process's maximum
+resident set size (including reading the CSV). With `--threads T` both engines get the
+same thread count: RAYON_NUM_THREADS (Coherence, and pyfixest's Rust core),
+OMP/OPENBLAS/MKL/NUMBA_NUM_THREADS (NumPy's BLAS, numba). Prints both coefficient
+vectors, their largest relative difference, the time ratios and the memory ratio, then
+one JSON summary line (with the load average before and after the runs).
 """
 
 import argparse
@@ -18,9 +21,16 @@ import sys
 MODEL = "y ~ fta + ln_tariff + cu | exp_year + imp_year + pair"
 
 
-def run(command: list[str]) -> tuple[dict, float]:
+THREAD_VARIABLES = ["RAYON_NUM_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                    "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"]
+
+
+def run(command: list[str], threads: int | None) -> tuple[dict, float]:
     """Runs `command`, returns its JSON output line and its peak RSS in MiB."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    env = dict(os.environ)
+    if threads:
+        env.update({name: str(threads) for name in THREAD_VARIABLES})
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     stdout = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
@@ -31,17 +41,20 @@ def run(command: list[str]) -> tuple[dict, float]:
 
 def print_table(path: str) -> None:
     """Prints the markdown scaling table of the summaries (one JSON object a line)."""
-    print("| N | Coherence warm (s) | pyfixest warm (s) | ratio | Coherence CPU (s) "
+    print("| N | threads | Coherence warm (s) | pyfixest warm (s) | ratio | Coherence CPU (s) "
           "| pyfixest CPU (s) | CPU ratio | Coherence peak (MiB) | pyfixest peak (MiB) "
-          "| max rel. coef. diff |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| max rel. coef. diff | load |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with open(path) as lines:
         for line in lines:
             s = json.loads(line)
-            print(f"| {s['n_obs']:,} | {s['coherence_warm_s']:.2f} | {s['pyfixest_warm_s']:.2f} "
-                  f"| {s['time_ratio']:.1f}x | {s['coherence_cpu_s']:.2f} | {s['pyfixest_cpu_s']:.2f} "
+            load = s.get("load", [float("nan")] * 2)
+            print(f"| {s['n_obs']:,} | {s.get('threads', '')} | {s['coherence_warm_s']:.3f} "
+                  f"| {s['pyfixest_warm_s']:.2f} | {s['time_ratio']:.1f}x "
+                  f"| {s['coherence_cpu_s']:.3f} | {s['pyfixest_cpu_s']:.2f} "
                   f"| {s['cpu_ratio']:.1f}x | {s['coherence_peak_mib']:.0f} "
-                  f"| {s['pyfixest_peak_mib']:.0f} | {s['max_rel_diff']:.1e} |")
+                  f"| {s['pyfixest_peak_mib']:.0f} | {s['max_rel_diff']:.1e} "
+                  f"| {load[0]:.1f}–{load[1]:.1f} |")
 
 
 def main() -> None:
@@ -51,6 +64,7 @@ def main() -> None:
     parser.add_argument("--table", help="print a markdown table of the JSON summaries in this file")
     parser.add_argument("--model", default=MODEL)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--threads", type=int, help="thread count for both engines")
     args = parser.parse_args()
     if args.table:
         print_table(args.table)
@@ -59,11 +73,15 @@ def main() -> None:
         parser.error("DATA.csv and --rust-bin are required")
 
     here = os.path.dirname(os.path.abspath(__file__))
-    ours, ours_mib = run([args.rust_bin, args.csv, "--model", args.model, "--repeat", str(args.repeat)])
+    load_before = os.getloadavg()[0]
+    ours, ours_mib = run([args.rust_bin, args.csv, "--model", args.model, "--repeat", str(args.repeat)],
+                         args.threads)
     theirs, theirs_mib = run(
         [sys.executable, os.path.join(here, "run_pyfixest.py"), args.csv, "--model", args.model,
-         "--repeat", str(args.repeat)]
+         "--repeat", str(args.repeat)],
+        args.threads,
     )
+    load = sorted([load_before, os.getloadavg()[0]])
     print(f"{'':12} {'coherence':>22} {theirs['engine']:>22}")
     largest = 0.0
     for name, a, b in zip(ours["names"], ours["coef"], theirs["coef"]):
@@ -75,7 +93,8 @@ def main() -> None:
     print(f"deviance     {ours['deviance']:22.6f} {theirs['deviance']:22.6f}")
     print(f"fit, warm s  {ours['fit_seconds_warm']:22.3f} {theirs['fit_seconds_warm']:22.3f}")
     print(f"fit, first s {ours['fit_seconds_first']:22.3f} {theirs['fit_seconds_first']:22.3f}")
-    print(f"CPU, warm s  {ours['cpu_seconds_warm']:22.2f} {theirs['cpu_seconds_warm']:22.2f}")
+    print(f"CPU, warm s  {ours['cpu_seconds_warm']:22.3f} {theirs['cpu_seconds_warm']:22.3f}")
+    print(f"threads      {ours.get('threads', ''):>22}")
     print(f"peak MiB     {ours_mib:22.0f} {theirs_mib:22.0f}")
     print(f"largest relative coefficient difference: {largest:.3e} (target < 1e-6)")
     print(f"time ratio (pyfixest / coherence, warm): {ratio:.1f}x (target >= 10x)")
@@ -94,6 +113,8 @@ def main() -> None:
         "coherence_peak_mib": ours_mib,
         "pyfixest_peak_mib": theirs_mib,
         "iterations": ours["iterations"],
+        "threads": ours.get("threads"),
+        "load": load,
     }
     print(json.dumps(summary))
 

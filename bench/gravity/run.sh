@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Gravity (PPML-HDFE) benchmark: Coherence vs pyfixest on the same synthetic CSV.
 #
-# Usage: [REPEAT=5] bench/gravity/run.sh [OBS ...]      (default: 800000; REPEAT: 3)
+# Usage: [REPEAT=5] [THREADS="1 2"] bench/gravity/run.sh [OBS ...]
+#        (defaults: OBS 800000, REPEAT 3, THREADS "1 2")
 #
 # Installs pyfixest from PyPI into .venv-bench (git-ignored), generates a deterministic
 # structural-gravity panel per size with bench/gravity/generate.py, builds the release
-# example `gravity_bench`, runs both engines with bench/gravity/compare.py, and ends with
-# a markdown table of all sizes (the one in docs/benchmarks.md).
+# example `gravity_bench`, runs both engines with bench/gravity/compare.py at each thread
+# count (the same for both engines), and ends with a markdown table of all sizes and
+# thread counts (the one in docs/benchmarks.md), with the load average during each row.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -31,10 +33,13 @@ export PYTHONWARNINGS=ignore
 for obs in "${sizes[@]}"; do
     csv="$data/gravity_$obs.csv"
     [ -f "$csv" ] || "$venv/bin/python" bench/gravity/generate.py --obs "$obs" --out "$csv"
-    echo "== $obs observations"
-    out=$("$venv/bin/python" bench/gravity/compare.py "$csv" --rust-bin "$bin" --repeat "${REPEAT:-3}")
-    echo "$out" | grep -v '^{'
-    echo "$out" | grep '^{' >> "$summaries"
+    for threads in ${THREADS:-1 2}; do
+        echo "== $obs observations, $threads thread(s), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+        out=$("$venv/bin/python" bench/gravity/compare.py "$csv" --rust-bin "$bin" \
+            --repeat "${REPEAT:-3}" --threads "$threads")
+        echo "$out" | grep -v '^{'
+        echo "$out" | grep '^{' >> "$summaries"
+    done
 done
 
 echo

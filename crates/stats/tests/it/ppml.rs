@@ -486,6 +486,53 @@ fn reproducible_across_thread_counts() {
     assert_eq!(one.deviance.to_bits(), two.deviance.to_bits());
 }
 
+// Same bits whatever the thread count on a panel large enough for several chunks of the
+// parallel loops (16,384 rows each), with runs of equal ids (sorted by year and origin),
+// two regressors and four columns demeaned at once.
+#[test]
+fn reproducible_across_thread_counts_on_a_larger_panel() {
+    let (n_country, n_year) = (45u32, 20u32);
+    let (mut y, mut x1, mut x2, mut oy, mut dy, mut pair) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    for t in 0..n_year {
+        for o in 0..n_country {
+            for d in (0..n_country).filter(|&d| d != o) {
+                let treated = f64::from(u8::from((o * 7 + d * 3 + t) % 5 == 0));
+                let cost = (f64::from(o * 13 + d * 29 + t * 3)).cos() * 0.5;
+                let noise = (f64::from(o * 31 + d * 17 + t * 7)).sin();
+                let eta = 0.3 * treated - 0.7 * cost + 0.05 * f64::from(o % 7)
+                    - 0.04 * f64::from(d % 5)
+                    + noise;
+                y.push(if (o * d + t) % 13 == 0 { 0.0 } else { (eta.exp() * 20.0).round() });
+                x1.push(treated);
+                x2.push(cost);
+                oy.push(o * n_year + t);
+                dy.push(d * n_year + t);
+                pair.push(o * n_country + d);
+            }
+        }
+    }
+    assert!(y.len() > 2 * 16_384);
+    let data = Data { y: &y, x: vec![&x1, &x2], fixef: vec![&oy, &dy, &pair], ..Data::default() };
+    let options = PpmlOptions { fixef_rm: ppml::FixefRm::Both, ..PpmlOptions::default() };
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| ppml::fit(&data, &options).unwrap())
+    };
+    let one = run(1);
+    assert!(one.converged);
+    for threads in [2, 3] {
+        let other = run(threads);
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&one.coef), bits(&other.coef), "{threads} threads");
+        assert_eq!(bits(&one.se), bits(&other.se), "{threads} threads");
+        assert_eq!(one.deviance.to_bits(), other.deviance.to_bits());
+        assert_eq!(one.log_likelihood.to_bits(), other.log_likelihood.to_bits());
+        assert_eq!(bits(&one.fitted), bits(&other.fitted), "{threads} threads");
+        assert_eq!((one.n_iter, one.n_demean_sweeps), (other.n_iter, other.n_demean_sweeps));
+    }
+}
+
 // Removal reasons and collinearity are reported, not silently applied.
 #[test]
 fn removals_and_collinearity_are_reported() {
