@@ -371,7 +371,11 @@ fn require<'t, 'i>(
     span: Range<usize>,
 ) -> Result<&'t Value<'i>, SpecError> {
     t.get(key).ok_or_else(|| {
-        let what = if path.is_empty() { format!("[{key}]") } else { format!("`{key}`") };
+        let what = match (path.is_empty(), key) {
+            (true, "option") => "[[option]]: a scenario needs at least one option".to_owned(),
+            (true, _) => format!("[{key}]"),
+            (false, _) => format!("`{key}`"),
+        };
         cx.err(span, &join(path, key), format!("missing {what}"))
     })
 }

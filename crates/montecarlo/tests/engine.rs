@@ -320,6 +320,12 @@ fn syntax_and_shape_errors_are_located() {
         parse("s.toml", &with_params("q = 1").replace("country = \"XAA\"", "corridor = \"XAA\""))
             .unwrap_err();
     assert_eq!(e.field, "baseline.corridor");
+
+    let e =
+        parse("s.toml", "[scenario]\nname = \"x\"\n[baseline]\ncountry = \"XAA\"\nyear = 2020\n")
+            .unwrap_err();
+    assert_eq!(e.field, "option");
+    assert!(e.message.contains("[[option]]"), "{}", e.message);
 }
 
 #[test]
