@@ -273,6 +273,11 @@ fn remittance_cost_without_response_by_hand() {
     let out = run(&RemittanceCost, &remit_base());
     // Halfway in year 0: 8 + (3 − 8)·½ = 5.5; the target from year 1.
     assert_series(out.series("cost_pct"), &[5.5, 3.0, 3.0], "cost path");
+    // No growth, no response: 1e6 sent every year. Fees 1e6 · 5.5 % = 55,000, then
+    // 1e6 · 3 % = 30,000 (8 % = 80,000 without the policy); saved 80,000 − 55,000 =
+    // 25,000, then 50,000; received 1e6 − fees. Totals: saved 25,000 + 2 · 50,000 =
+    // 125,000; fees 55,000 + 2 · 30,000 = 115,000; received 3e6 − 115,000 = 2,885,000
+    // against 3e6 − 240,000 = 2,760,000 without the policy.
     assert_series(out.series("sent_usd"), &[1e6; 3], "sent");
     assert_series(out.series("fees_usd"), &[55_000.0, 30_000.0, 30_000.0], "fees");
     assert_series(out.series("fees_baseline_usd"), &[80_000.0; 3], "baseline fees");
