@@ -15,18 +15,41 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("..")).to_path_buf()
 }
 
+/// The host's target triple, from `rustc -vV` (`$RUSTC` when set).
+///
+/// # Errors
+/// Returns [`Error`] if rustc cannot be run or prints no `host:` line.
+pub fn host_triple() -> Result<String, Error> {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| OsString::from("rustc"));
+    let output = Command::new(&rustc)
+        .arg("-vV")
+        .output()
+        .map_err(|e| Error::new(format!("cannot run {}: {e}", rustc.to_string_lossy())))?;
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: "))
+        .map(|h| h.trim().to_owned())
+        .ok_or_else(|| Error::new("rustc -vV printed no `host:` line"))
+}
+
 /// Runs `cargo metadata --format-version 1 --offline` on the workspace whose root
 /// manifest is `manifest_path`, and again without `--offline` if that fails (for
 /// example when the dependencies have not been fetched yet). Returns the JSON.
+///
+/// The dependency graph is filtered to the host platform (`--filter-platform`): what
+/// matters is what is compiled here, not the dependencies a crate has only when built
+/// for another target (e.g. `getrandom`'s WebAssembly bindings).
 ///
 /// # Errors
 /// Returns [`Error`] if cargo cannot be run or fails both times.
 pub fn cargo_metadata(manifest_path: &Path) -> Result<String, Error> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
+    let host = host_triple()?;
     let mut last_error = String::new();
     for offline in [true, false] {
         let mut command = Command::new(&cargo);
-        command.args(["metadata", "--format-version", "1", "--manifest-path"]);
+        command.args(["metadata", "--format-version", "1", "--filter-platform", &host]);
+        command.arg("--manifest-path");
         command.arg(manifest_path);
         if offline {
             command.arg("--offline");
