@@ -319,7 +319,7 @@ const OUTPUTS: &[OutputDef] = &[
         unit: "USD",
         shape: Shape::Scalar,
         side: Side::Migrants,
-        doc: "Paid to remittance service providers: remitted_total − remittances_received_total.",
+        doc: "Paid to remittance service providers: transfer_cost_pct per cent of every remittance sent (= remitted_total − remittances_received_total).",
     },
     OutputDef {
         name: "sdg_10_7_1_mean",
@@ -565,6 +565,7 @@ struct Inputs {
     origin_earnings: f64,
     employment: f64,
     kept_after_transfer: f64,
+    transfer_share: f64,
 }
 
 /// `p` as a threshold on a uniform 32-bit integer: the event happens when `u < t`, so
@@ -605,6 +606,7 @@ impl Inputs {
             origin_earnings: p.get("origin_earnings_usd_year"),
             employment: p.get("origin_employment_rate"),
             kept_after_transfer: 1.0 - p.get("transfer_cost_pct") / 100.0,
+            transfer_share: p.get("transfer_cost_pct") / 100.0,
         }
     }
 }
@@ -801,6 +803,9 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
     let mut received = vec![0.0; years];
     let mut skilled = vec![0.0; years];
     let mut gain = vec![0.0; years];
+    // Paid to remittance service providers, summed on its own so that
+    // `remitted = received + transfer cost` is a check, not a definition.
+    let mut transfer_cost = 0.0;
     let skill_premium = x.origin_earnings * x.skill_gain;
     let wage_shift = -0.5 * x.wage_sd * x.wage_sd;
     let cost_shift = -0.5 * x.cost_sd * x.cost_sd;
@@ -907,6 +912,7 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
         present[t] = yr.present as f64;
         irregular[t] = yr.irregular as f64;
         received[t] = yr.remitted * x.kept_after_transfer;
+        transfer_cost += yr.remitted * x.transfer_share;
         skilled[t] = tot.skilled_home as f64;
         gain[t] = received[t] + yr.repatriated + skill_income
             - yr.carried_home
@@ -942,7 +948,7 @@ fn run(x: &Inputs, rng: &mut Xoshiro256PlusPlus, pool: &mut Pool, out: &mut crat
     out.set_series("household_income_gain", &gain);
     out.set("remittances_received_total", received_total);
     out.set("household_income_gain_total", gain.iter().sum());
-    out.set("transfer_cost_total", tot.remitted - received_total);
+    out.set("transfer_cost_total", transfer_cost);
     let new = tot.recruited as f64;
     // Ratios with nobody to average over (a quota of 0) are reported as 0: the engine
     // takes a NaN for an unset output.
