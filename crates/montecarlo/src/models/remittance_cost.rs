@@ -295,12 +295,14 @@ impl Model for RemittanceCost {
             let s = if elasticity == 0.0 { base } else { base * ratio.powf(elasticity) };
             cost[t] = c;
             sent[t] = s;
+            // Received and fees are computed each from the amount sent, so that
+            // `sent = received + fees` is a check, not a definition.
             fees[t] = s * c / 100.0;
-            received[t] = s - fees[t];
+            received[t] = s * (1.0 - c / 100.0);
             fees_base[t] = base * c0 / 100.0;
             savings[t] = base * (c0 - c) / 100.0;
             extra[t] = s - base;
-            received_base_total += base - fees_base[t];
+            received_base_total += base * (1.0 - c0 / 100.0);
         }
         let sum = |v: &[f64]| v.iter().sum::<f64>();
         let received_total = sum(&received);
