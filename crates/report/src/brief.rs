@@ -266,6 +266,15 @@ table{font-size:9pt}\
 /// When `profile.fictional_notice` is set, the notice is the first thing on the page
 /// (a banner) and is part of the document title.
 pub fn render(profile: &CountryProfile) -> String {
+    render_with(profile, &[])
+}
+
+/// Renders the brief of `profile` with a "Policy options" section for the given
+/// scenario runs (none: the same bytes as [`render`]).
+pub fn render_with(
+    profile: &CountryProfile,
+    scenarios: &[crate::scenario::ScenarioResult],
+) -> String {
     let mut cites = Citations::default();
     let name = escape(&profile.area.name);
     let body = [
@@ -282,6 +291,7 @@ pub fn render(profile: &CountryProfile) -> String {
         members(profile),
         policies(profile),
         crate::corridor::section(profile),
+        crate::scenario::section(scenarios),
         gaps(profile),
         about(profile, &cites),
         sources(&cites),
@@ -335,10 +345,14 @@ pub fn render(profile: &CountryProfile) -> String {
         ("governance", "Conventions and safeguards"),
         ("policies", "Policy register"),
         (crate::corridor::ANCHOR, "Corridor coherence"),
+        (crate::scenario::ANCHOR, "Policy options"),
         ("gaps", "Data gaps"),
         ("about", "About this brief"),
         ("sources", "Sources"),
     ] {
+        if anchor == crate::scenario::ANCHOR && scenarios.is_empty() {
+            continue;
+        }
         out.push_str(&format!("<li><a href=\"#{anchor}\">{label}</a></li>"));
     }
     out.push_str("</ul></nav>\n</header>\n<main>\n");
