@@ -96,10 +96,12 @@ pub(crate) struct FixefDims {
 
 impl FixefDims {
     pub(crate) fn new(columns: &[&[u32]], rows: &[usize]) -> Self {
+        use rayon::prelude::*;
+        // One dimension per task: each is computed the same way whatever the threads.
         let (ids, n_levels): (Vec<Vec<u32>>, Vec<usize>) =
-            columns.iter().map(|c| compact(c, rows)).unzip();
+            columns.par_iter().map(|c| compact(c, rows)).unzip();
         let run_ends = ids
-            .iter()
+            .par_iter()
             .map(|ids| {
                 let ends: Vec<usize> =
                     (1..=ids.len()).filter(|&n| n == ids.len() || ids[n] != ids[n - 1]).collect();

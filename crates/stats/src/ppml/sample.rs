@@ -114,12 +114,10 @@ impl Selection {
             if n_levels > 4 * ids.len() + 1024 {
                 // Sparse ids: renumber first.
                 let dims = FixefDims::new(&[ids], &rows);
-                let mut count = vec![0usize; dims.n_levels[0]];
-                let mut y_sum = vec![0.0; dims.n_levels[0]];
-                for (&id, &r) in dims.ids[0].iter().zip(&rows) {
-                    count[id as usize] += 1;
-                    y_sum[id as usize] += data.y[r];
-                }
+                let (count, y_sum) = count_and_sum(
+                    dims.n_levels[0],
+                    dims.ids[0].iter().zip(&rows).map(|(&id, &r)| (id, data.y[r])),
+                );
                 for (&id, &r) in dims.ids[0].iter().zip(&rows) {
                     if condition(count[id as usize], y_sum[id as usize]) {
                         self.status[r] = Some(reason);
@@ -127,12 +125,8 @@ impl Selection {
                     }
                 }
             } else {
-                let mut count = vec![0usize; n_levels];
-                let mut y_sum = vec![0.0; n_levels];
-                for &r in &rows {
-                    count[ids[r] as usize] += 1;
-                    y_sum[ids[r] as usize] += data.y[r];
-                }
+                let (count, y_sum) =
+                    count_and_sum(n_levels, rows.iter().map(|&r| (ids[r], data.y[r])));
                 for &r in &rows {
                     let id = ids[r] as usize;
                     if condition(count[id], y_sum[id]) {
@@ -149,6 +143,39 @@ impl Selection {
     pub(crate) fn removed(&self) -> Vec<(usize, Removal)> {
         self.status.iter().enumerate().filter_map(|(r, s)| s.map(|s| (r, s))).collect()
     }
+}
+
+/// The number of rows and the sum of `y` of each level, from `(id, y)` pairs. Runs of
+/// equal ids (data sorted by the dimension) are counted and summed in registers, instead
+/// of read-modify-writing one memory cell, which would chain every addition. (The sums
+/// of non-negative `y` serve only to find all-zero levels: their order does not matter.)
+fn count_and_sum(
+    n_levels: usize,
+    pairs: impl Iterator<Item = (u32, f64)>,
+) -> (Vec<usize>, Vec<f64>) {
+    let mut count = vec![0usize; n_levels];
+    let mut y_sum = vec![0.0; n_levels];
+    let mut current: Option<(u32, usize, f64)> = None;
+    for (id, y) in pairs {
+        match &mut current {
+            Some((run_id, n, sum)) if *run_id == id => {
+                *n += 1;
+                *sum += y;
+            }
+            _ => {
+                if let Some((run_id, n, sum)) = current {
+                    count[run_id as usize] += n;
+                    y_sum[run_id as usize] += sum;
+                }
+                current = Some((id, 1, y));
+            }
+        }
+    }
+    if let Some((run_id, n, sum)) = current {
+        count[run_id as usize] += n;
+        y_sum[run_id as usize] += sum;
+    }
+    (count, y_sum)
 }
 
 /// The estimation sample, ready for fitting.
