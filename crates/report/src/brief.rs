@@ -1558,6 +1558,47 @@ mod tests {
     }
 
     #[test]
+    fn stored_flow_estimates_are_a_cited_table_or_a_no_data_note() {
+        let derived = |value: f64, how: &str| Value {
+            value,
+            unit: Unit::Persons,
+            source: Source {
+                dataset_id: 7,
+                dataset: "Bilateral migration flows 2015–2020 (edition sd_rev_neg 2015-2020)"
+                    .to_owned(),
+                publisher: "Coherence (derived estimate)".to_owned(),
+                cell: None,
+                derivation: Some(how.to_owned()),
+            },
+        };
+        let flow = EstimatedFlow {
+            method: "sd_rev_neg".to_owned(),
+            period_start: 2015,
+            period_end: 2020,
+            inflow: derived(15_100.0, "sum over 2 origins"),
+            outflow: derived(600_744.0, "sum over 7 destinations"),
+            net: derived(-585_644.0, "inflow − outflow"),
+            n_origins: 2,
+            n_destinations: 7,
+        };
+        let mut cites = Citations::default();
+        let html = flows_block(&mut cites, "Pelaria", &[flow]);
+        assert!(html.contains("<h3>Estimated migration flows of Pelaria</h3>"), "{html}");
+        assert!(html.contains("<th scope=\"row\">2015–2020</th>"), "{html}");
+        assert!(html.contains("sd_rev_neg"));
+        for number in ["15,100", "600,744", "-585,644"] {
+            assert!(html.contains(number), "{number} in {html}");
+        }
+        assert_eq!(cites.sources.len(), 3, "inflow, outflow and net each cited");
+        assert_eq!(html.matches("href=\"#src-").count(), 3);
+
+        let mut cites = Citations::default();
+        let none = flows_block(&mut cites, "Pelaria", &[]);
+        assert!(none.contains("No data on estimated migration flows"), "{none}");
+        assert!(cites.sources.is_empty());
+    }
+
+    #[test]
     fn target_comparison() {
         assert!(against_target(5.25).contains("by 2.25 percentage points"));
         assert!(against_target(3.0).contains("at or below"));
