@@ -203,6 +203,10 @@ pub(crate) struct ReportArgs {
     /// Where to write the brief.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: PathBuf,
+    /// A scenario run directory (`coherence scenario run --out DIR`, or a merged run)
+    /// to show in a "Policy options" section; may be repeated.
+    #[arg(long = "scenario", value_name = "DIR")]
+    pub(crate) scenarios: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

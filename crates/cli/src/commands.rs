@@ -228,7 +228,14 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
 async fn report(global: &Global, args: ReportArgs) -> Result<(), Error> {
     let ws = open(global).await?;
     let profile = ws.profile(&args.country).await?;
-    let html = report::brief::render(&profile);
+    let (scenarios, warnings) =
+        crate::scenario::brief_results(&args.scenarios, &profile.area.iso3)?;
+    if !global.quiet {
+        for w in &warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    let html = report::brief::render_with(&profile, &scenarios);
     write_atomically(&args.output, html.as_bytes())?;
     if let Some(notice) = profile.fictional_notice.as_ref().filter(|_| !global.quiet) {
         eprintln!("{notice}");

@@ -558,3 +558,118 @@ fn model_json(m: &dyn Model) -> serde_json::Value {
         })).collect::<Vec<_>>(),
     })
 }
+
+/// The scenario runs in `dirs`, summarised for the brief's "Policy options" section of
+/// `country`'s brief, with a warning for each run whose baseline is not about it.
+///
+/// A run must be whole (a shard is refused: merge the shards first). A yearly output's
+/// year `t` (0-based) is shown as year `t + 1` of the policy.
+pub(crate) fn brief_results(
+    dirs: &[PathBuf],
+    country: &str,
+) -> Result<(Vec<report::scenario::ScenarioResult>, Vec<String>), Error> {
+    use report::scenario::{BaselineRow, MetricResult, OptionResult, Quantiles, ScenarioResult};
+    let mut out = Vec::with_capacity(dirs.len());
+    let mut warnings = Vec::new();
+    for dir in dirs {
+        let e = read_run(dir)?;
+        let info = &e.info;
+        let b = &info.baseline;
+        if b.origin.as_deref() != Some(country) && b.destination.as_deref() != Some(country) {
+            warnings.push(format!(
+                "{}: scenario {:?} (baseline {}) is not about {country}; it is shown as given",
+                dir.display(),
+                info.scenario,
+                b.label
+            ));
+        }
+        if info.shard.n > 1 {
+            return Err(format!(
+                "{}: is shard {}/{} of a run; merge the shards first (coherence scenario merge)",
+                dir.display(),
+                info.shard.k,
+                info.shard.n
+            )
+            .into());
+        }
+        let summary = montecarlo::summary::summarise(&e);
+        // One entry per (model, output), in the order the options declare them.
+        let mut metrics: Vec<(String, MetricResult)> = Vec::new();
+        for row in &summary {
+            let idx = match metrics
+                .iter()
+                .position(|(model, m)| *model == row.model && m.name == row.metric)
+            {
+                Some(i) => i,
+                None => {
+                    let doc = montecarlo::models::by_name(&row.model)
+                        .and_then(|m| m.outputs().iter().find(|o| o.name == row.metric))
+                        .map_or(String::new(), |o| o.doc.to_owned());
+                    let title = humanise(&row.metric);
+                    metrics.push((
+                        row.model.clone(),
+                        MetricResult {
+                            name: row.metric.clone(),
+                            title: if doc.is_empty() {
+                                title
+                            } else {
+                                format!("{title} — {doc}")
+                            },
+                            unit: row.unit.clone(),
+                            side: row.side.as_str().to_owned(),
+                            options: Vec::new(),
+                        },
+                    ));
+                    metrics.len() - 1
+                }
+            };
+            let metric = &mut metrics[idx].1;
+            let q = Quantiles {
+                year: row.year.map(|t| t as i32 + 1),
+                mean: row.stats.mean,
+                p05: row.stats.p05,
+                p25: row.stats.p25,
+                p50: row.stats.p50,
+                p75: row.stats.p75,
+                p95: row.stats.p95,
+            };
+            match metric.options.iter_mut().find(|o| o.option == row.option) {
+                Some(o) => o.points.push(q),
+                None => metric
+                    .options
+                    .push(OptionResult { option: row.option.clone(), points: vec![q] }),
+            }
+        }
+        out.push(ScenarioResult {
+            name: info.scenario.clone(),
+            description: info.description.clone(),
+            baseline_label: info.baseline.label.clone(),
+            baseline: info
+                .baseline
+                .values
+                .iter()
+                .map(|v| BaselineRow {
+                    key: v.key.clone(),
+                    value: v.value,
+                    unit: v.unit.clone(),
+                    source: v.source.clone(),
+                })
+                .collect(),
+            draws: info.draws,
+            seed: info.seed,
+            fingerprint: info.fingerprint.clone(),
+            metrics: metrics.into_iter().map(|(_, m)| m).collect(),
+        });
+    }
+    Ok((out, warnings))
+}
+
+/// `labour_supplied` → `Labour supplied`.
+fn humanise(name: &str) -> String {
+    let words = name.replace('_', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

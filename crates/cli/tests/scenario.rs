@@ -245,3 +245,55 @@ fn an_empty_store_says_to_load_the_demo_world() {
     assert!(err.contains("scenario.toml:") && err.contains(": baseline: "), "{err}");
     assert!(err.contains("`coherence demo`"), "{err}");
 }
+
+#[test]
+fn a_run_appears_in_the_brief_as_charts_with_intervals_and_a_shard_is_refused() {
+    let w = World::new();
+    let run = w.run("full", &[]);
+    let brief = w.path().join("with-options.html");
+    let out = w
+        .cmd()
+        .args(["report", "XAA", "-o"])
+        .arg(&brief)
+        .arg("--scenario")
+        .arg(&run)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(!stderr.contains("warning:"), "the example's corridor starts in XAA: {stderr}");
+    let html = std::fs::read_to_string(&brief).unwrap();
+    assert!(html.contains("<h2 id=\"policy-options-h\">Policy options</h2>"));
+    assert!(html.contains("href=\"#policy-options\""), "listed in the contents");
+    // Yearly outputs as fan charts with both bands, totals as interval charts.
+    assert!(html.contains("class=\"band90\"") && html.contains("class=\"band50\""));
+    assert!(html.contains("90% interval"));
+    // The run is named by its fingerprint, and the baseline by its sources.
+    let manifest = std::fs::read_to_string(run.join("manifest.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let fingerprint = v["fingerprint"].as_str().expect("fingerprint in the manifest");
+    assert!(html.contains(fingerprint));
+    assert!(html.contains("remittance_costs.csv"), "baseline cost with its source");
+
+    // Without --scenario the brief has no such section.
+    let plain = w.path().join("plain.html");
+    w.cmd().args(["-q", "report", "XAA", "-o"]).arg(&plain).assert().success();
+    assert!(!std::fs::read_to_string(&plain).unwrap().contains("policy-options"));
+
+    // Another country's brief gets a warning; a shard is refused.
+    let other = w.path().join("other.html");
+    let out =
+        w.cmd().args(["report", "XAC", "-o"]).arg(&other).arg("--scenario").arg(&run).assert();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("is not about XAC"), "{stderr}");
+    let shard = w.run("part", &["--shard", "2/4"]);
+    let out = w
+        .cmd()
+        .args(["report", "XAA", "-o"])
+        .arg(w.path().join("x.html"))
+        .arg("--scenario")
+        .arg(&shard)
+        .assert()
+        .failure();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("shard 2/4") && stderr.contains("merge"), "{stderr}");
+}

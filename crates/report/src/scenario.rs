@@ -200,8 +200,13 @@ fn scenario(out: &mut String, k: usize, r: &ScenarioResult) {
                 rows,
             }));
         }
+        let axis = if is_series {
+            " Horizontal axis: year of the policy (1 = its first year)."
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "<figcaption>{}: median and intervals over {} draws. Source: Coherence scenario run {} (seed {}).</figcaption>\n</figure>\n",
+            "<figcaption>{}: median and intervals over {} draws.{axis} Source: Coherence scenario run {} (seed {}).</figcaption>\n</figure>\n",
             escape(&title),
             format_thousands(r.draws as f64, 0),
             escape(&r.fingerprint),
