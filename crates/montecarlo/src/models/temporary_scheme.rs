@@ -417,7 +417,7 @@ const OUTPUTS: &[OutputDef] = &[
         unit: "USD",
         shape: Shape::Scalar,
         side: Side::Migrants,
-        doc: "Spent abroad = consumption_total + debt_service_total.",
+        doc: "Spent out of earnings abroad = consumption_total (in the destination) + debt_service_total (paid to the recruitment lender, wherever it is).",
     },
     OutputDef {
         name: "consumption_total",
