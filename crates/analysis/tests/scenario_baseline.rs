@@ -1,5 +1,7 @@
 //! Scenario baselines read from the demo world, checked against the demo's own files.
 
+#![allow(clippy::float_cmp, reason = "stored values are the demo files' numbers, exactly")]
+
 use analysis::Workspace;
 
 fn value(b: &montecarlo::model::Baseline, key: &str) -> f64 {
