@@ -1479,6 +1479,9 @@ impl Workspace {
                 files.push(SourceFile { name, sha256: i.fingerprint.clone(), bytes: 0 });
             }
         }
+        // An estimate over fictional areas (the demo world's user-assigned codes) is
+        // fictional too, so everything built from it says so.
+        let fictional = pairs.iter().any(|p| p.from.is_user_assigned() || p.to.is_user_assigned());
         let dataset = Dataset {
             meta: DatasetMeta {
                 key,
@@ -1487,7 +1490,7 @@ impl Workspace {
                 edition,
                 source: command.to_owned(),
                 licence: None,
-                fictional: false,
+                fictional,
                 files,
             },
             pairs,

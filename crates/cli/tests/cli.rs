@@ -317,6 +317,17 @@ fn profiles_show_stored_flow_estimates_or_say_how_to_store_them() {
         }
     }
     assert!(inflow > 0.0 && outflow > 0.0, "{inflow} {outflow}");
+    // An estimate over the fictional demo world is itself marked fictional.
+    let out = coherence(&db).args(["datasets", "--format", "json"]).assert().success();
+    let sets: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let derived: Vec<&serde_json::Value> = sets
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["key"].as_str().is_some_and(|k| k.starts_with("estimate-flows")))
+        .collect();
+    assert_eq!(derived.len(), 1, "{sets}");
+    assert_eq!(derived[0]["fictional"], true, "{}", derived[0]);
     let p = profile(&db);
     let list = p["estimated_flows"].as_array().unwrap();
     assert_eq!(list.len(), 1, "{list:?}");
