@@ -485,6 +485,103 @@ fn segments(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
     runs
 }
 
+/// The frame of a chart with a numeric x axis and a value axis: legend, unit label,
+/// grid, axes and the two scales. Shared by [`line_chart`] and [`fan_chart`].
+struct XyFrame {
+    /// The opening `<svg>` with the legend, unit label and axes drawn.
+    svg: String,
+    left: f64,
+    right: f64,
+    bottom: f64,
+    plot_h: f64,
+    x_lo: f64,
+    x_hi: f64,
+    y_first: f64,
+    y_last: f64,
+}
+
+impl XyFrame {
+    /// Lays out a chart whose x values span `x_range`, whose y values span `y_range`
+    /// (zero is always included), with `entries` in the legend.
+    #[allow(clippy::too_many_arguments, reason = "one call per chart kind, all named")]
+    fn new(
+        id: &str,
+        title: &str,
+        desc: &str,
+        (x_min, x_max): (f64, f64),
+        (y_min, y_max): (f64, f64),
+        (x_style, y_style): (NumberStyle, NumberStyle),
+        y_unit: &str,
+        entries: &[(String, Swatch)],
+    ) -> XyFrame {
+        let (x_lo, x_hi) = if x_max > x_min { (x_min, x_max) } else { (x_min - 1.0, x_max + 1.0) };
+        let y_ticks = nice_ticks(y_min.min(0.0), y_max.max(0.0), 5);
+        let y_labels = tick_labels(&y_ticks, y_style);
+        let x_ticks = if x_style == NumberStyle::Year {
+            integer_ticks_within(x_lo, x_hi, 8)
+        } else {
+            let t = nice_ticks(x_lo, x_hi, 6);
+            Ticks {
+                values: t
+                    .values
+                    .into_iter()
+                    .filter(|v| *v >= x_lo - 1e-9 && *v <= x_hi + 1e-9)
+                    .collect(),
+                step: t.step,
+            }
+        };
+        let x_labels = tick_labels(&x_ticks, x_style);
+        let label_w = y_labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+        let left = (label_w + 14.0).max(40.0);
+        let right = WIDTH - 24.0;
+        let (legend_svg, legend_h) = legend(entries, left, 14.0, right - left);
+        let top = 14.0 + legend_h + 28.0;
+        let plot_h = 220.0;
+        let bottom = top + plot_h;
+        let height = bottom + 30.0;
+        let mut frame = XyFrame {
+            svg: String::new(),
+            left,
+            right,
+            bottom,
+            plot_h,
+            x_lo,
+            x_hi,
+            y_first: y_ticks.first(),
+            y_last: y_ticks.last(),
+        };
+        let mut out = open(id, WIDTH, height, title, desc);
+        out.push_str(&legend_svg);
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
+            n((left - label_w - 8.0).max(0.0)),
+            n(top - 14.0),
+            escape(y_unit)
+        ));
+        out.push_str(&y_axis(&y_ticks, &y_labels, left, right, |y| frame.y_of(y)));
+        out.push_str(&format!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
+            n(left),
+            n(bottom),
+            n(right),
+            n(bottom)
+        ));
+        out.push_str(&x_axis(&x_ticks, &x_labels, (bottom, bottom + 4.0), MUTED, |x| {
+            frame.x_of(x)
+        }));
+        frame.svg = out;
+        frame
+    }
+
+    fn x_of(&self, x: f64) -> f64 {
+        self.left + (x - self.x_lo) / (self.x_hi - self.x_lo) * (self.right - self.left)
+    }
+
+    fn y_of(&self, y: f64) -> f64 {
+        self.bottom - (y - self.y_first) / (self.y_last - self.y_first) * self.plot_h
+    }
+}
+
 /// Draws a [`LineChart`]. Axes start at zero when all values are positive, so
 /// that the height of a line is comparable to its value.
 pub fn line_chart(chart: &LineChart) -> String {
@@ -520,59 +617,24 @@ pub fn line_chart(chart: &LineChart) -> String {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
     let (y_min, y_max) =
         all.iter().fold((0.0f64, 0.0f64), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
-    let (x_lo, x_hi) = if x_max > x_min { (x_min, x_max) } else { (x_min - 1.0, x_max + 1.0) };
-    let y_ticks = nice_ticks(y_min, y_max, 5);
-    let y_labels = tick_labels(&y_ticks, chart.y_style);
-    let x_ticks = if chart.x_style == NumberStyle::Year {
-        integer_ticks_within(x_lo, x_hi, 8)
-    } else {
-        let t = nice_ticks(x_lo, x_hi, 6);
-        Ticks {
-            values: t
-                .values
-                .into_iter()
-                .filter(|v| *v >= x_lo - 1e-9 && *v <= x_hi + 1e-9)
-                .collect(),
-            step: t.step,
-        }
-    };
-    let x_labels = tick_labels(&x_ticks, chart.x_style);
-
-    let label_w = y_labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
-    let left = (label_w + 14.0).max(40.0);
-    let right = WIDTH - 24.0;
     let entries: Vec<(String, Swatch)> = series
         .iter()
         .enumerate()
         .map(|(idx, (name, _))| ((*name).to_owned(), Swatch::Series(idx)))
         .collect();
-    let (legend_svg, legend_h) = legend(&entries, left, 14.0, right - left);
-    let top = 14.0 + legend_h + 28.0;
-    let plot_h = 220.0;
-    let bottom = top + plot_h;
-    let height = bottom + 30.0;
-
-    let x_of = |x: f64| left + (x - x_lo) / (x_hi - x_lo) * (right - left);
-    let y_of =
-        |y: f64| bottom - (y - y_ticks.first()) / (y_ticks.last() - y_ticks.first()) * plot_h;
-
-    let mut out = open(&id, WIDTH, height, &chart.title, &desc);
-    out.push_str(&legend_svg);
-    out.push_str(&format!(
-        "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
-        n((left - label_w - 8.0).max(0.0)),
-        n(top - 14.0),
-        escape(&chart.y_unit)
-    ));
-    out.push_str(&y_axis(&y_ticks, &y_labels, left, right, y_of));
-    out.push_str(&format!(
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
-        n(left),
-        n(bottom),
-        n(right),
-        n(bottom)
-    ));
-    out.push_str(&x_axis(&x_ticks, &x_labels, (bottom, bottom + 4.0), MUTED, x_of));
+    let frame = XyFrame::new(
+        &id,
+        &chart.title,
+        &desc,
+        (x_min, x_max),
+        (y_min, y_max),
+        (chart.x_style, chart.y_style),
+        &chart.y_unit,
+        &entries,
+    );
+    let x_of = |x: f64| frame.x_of(x);
+    let y_of = |y: f64| frame.y_of(y);
+    let mut out = frame.svg.clone();
     for (idx, (name, pts)) in series.iter().enumerate() {
         if pts.is_empty() {
             continue;
@@ -1289,58 +1351,25 @@ pub fn fan_chart(chart: &FanChart) -> String {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(*x), hi.max(*x)));
     let (y_min, y_max) =
         values.iter().fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-    let (x_lo, x_hi) = if x_max > x_min { (x_min, x_max) } else { (x_min - 1.0, x_max + 1.0) };
-    let y_ticks = nice_ticks(y_min, y_max, 5);
-    let y_labels = tick_labels(&y_ticks, ys);
-    let x_ticks = if xs == NumberStyle::Year {
-        integer_ticks_within(x_lo, x_hi, 8)
-    } else {
-        let t = nice_ticks(x_lo, x_hi, 6);
-        Ticks {
-            values: t
-                .values
-                .into_iter()
-                .filter(|v| *v >= x_lo - 1e-9 && *v <= x_hi + 1e-9)
-                .collect(),
-            step: t.step,
-        }
-    };
-    let x_labels = tick_labels(&x_ticks, xs);
-    let label_w = y_labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
-    let left = (label_w + 14.0).max(40.0);
-    let right = WIDTH - 24.0;
     let mut entries: Vec<(String, Swatch)> = series
         .iter()
         .enumerate()
         .map(|(idx, (name, _))| (format!("{name} (median)"), Swatch::Series(idx)))
         .collect();
     entries.push(("50% and 90% intervals (shaded)".to_owned(), Swatch::Fill("#c8c8c8")));
-    let (legend_svg, legend_h) = legend(&entries, left, 14.0, right - left);
-    let top = 14.0 + legend_h + 28.0;
-    let plot_h = 220.0;
-    let bottom = top + plot_h;
-    let height = bottom + 30.0;
-    let x_of = |x: f64| left + (x - x_lo) / (x_hi - x_lo) * (right - left);
-    let y_of =
-        |y: f64| bottom - (y - y_ticks.first()) / (y_ticks.last() - y_ticks.first()) * plot_h;
-
-    let mut out = open(&id, WIDTH, height, &chart.title, &desc);
-    out.push_str(&legend_svg);
-    out.push_str(&format!(
-        "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
-        n((left - label_w - 8.0).max(0.0)),
-        n(top - 14.0),
-        escape(&chart.y_unit)
-    ));
-    out.push_str(&y_axis(&y_ticks, &y_labels, left, right, y_of));
-    out.push_str(&format!(
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
-        n(left),
-        n(bottom),
-        n(right),
-        n(bottom)
-    ));
-    out.push_str(&x_axis(&x_ticks, &x_labels, (bottom, bottom + 4.0), MUTED, x_of));
+    let frame = XyFrame::new(
+        &id,
+        &chart.title,
+        &desc,
+        (x_min, x_max),
+        (y_min, y_max),
+        (xs, ys),
+        &chart.y_unit,
+        &entries,
+    );
+    let x_of = |x: f64| frame.x_of(x);
+    let y_of = |y: f64| frame.y_of(y);
+    let mut out = frame.svg.clone();
     let band = |pts: &[FanPoint], lo: fn(&FanPoint) -> f64, hi: fn(&FanPoint) -> f64| {
         let ok: Vec<&FanPoint> =
             pts.iter().filter(|p| lo(p).is_finite() && hi(p).is_finite()).collect();
