@@ -11,10 +11,13 @@
 //! * Every write is one transaction, begun `IMMEDIATE` so that concurrent writers
 //!   (other processes) queue on SQLite's lock instead of failing half-way; a process
 //!   killed in the middle of a write leaves the store as it was before that write.
+//! * A country's answers to an assessment framework are kept as numbered versions
+//!   with who stored them, when and why ([`Store::store_answers`]).
 //!
 //! This is the only crate that writes SQL. It is async (sqlx), so that the same code
 //! path can serve the multi-user workspace on PostgreSQL later.
 
+mod assessments;
 mod estimates;
 mod migrate;
 mod read;
@@ -30,6 +33,9 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+pub use assessments::{
+    AnswerSet, AnswerSetRecord, AnswersStatus, AnswersStored, NewAnswers, StoredAnswer,
+};
 pub use estimates::{
     EstimateRecord, EstimateSaved, EstimateSummary, StoredCoefficient, StoredEstimate,
 };

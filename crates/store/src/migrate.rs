@@ -34,6 +34,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "register",
         sql: include_str!("../migrations/0003_register.sql"),
     },
+    Migration {
+        version: 4,
+        name: "assessments",
+        sql: include_str!("../migrations/0004_assessments.sql"),
+    },
 ];
 
 /// The schema version this build writes: the last migration's.

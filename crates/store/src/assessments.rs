@@ -1,0 +1,283 @@
+//! Framework answers stored per country, as numbered versions.
+//!
+//! A government's answers to a framework's questionnaire are kept per (country,
+//! framework) as versions 1, 2, 3, ... ([`Store::store_answers`]): answers that differ
+//! from the latest version become the next version, the same answers again add
+//! nothing, and older versions stay readable ([`Store::answer_set`] with a version,
+//! [`Store::answer_sets`]). Each version records who stored it, when and why (the
+//! convention of the register's audit log: [`ChangeBy`], the store's clock in RFC 3339
+//! UTC) and the file it was read from with its SHA-256. A store is one `IMMEDIATE`
+//! transaction: either the version and all its answers are written, or nothing is.
+
+use domain::area::Iso3;
+use sqlx::{Row, SqliteConnection};
+
+use crate::{ChangeBy, Error, Store};
+
+/// One stored answer: an item id and the level code given.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StoredAnswer {
+    /// The item's id (e.g. `1a`).
+    pub item: String,
+    /// The level's code (e.g. `yes-regular-only`).
+    pub answer: String,
+}
+
+/// Answers to store: whose, for which framework, read from which file.
+#[derive(Clone, Copy, Debug)]
+pub struct NewAnswers<'a> {
+    /// The country the answers describe.
+    pub country: Iso3,
+    /// The framework's id (e.g. `sdg-10.7.2`).
+    pub framework: &'a str,
+    /// The answers file's name, as the user gave it.
+    pub file_name: &'a str,
+    /// The file's SHA-256 (hex).
+    pub sha256: &'a str,
+    /// The answers (unanswered items have none).
+    pub answers: &'a [StoredAnswer],
+}
+
+/// One stored version of a country's answers to a framework, without the answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerSetRecord {
+    /// The country.
+    pub country: Iso3,
+    /// The framework's id.
+    pub framework: String,
+    /// The version: 1 for the first answers stored, then 2, 3, ...
+    pub version: i64,
+    /// The answers file's name.
+    pub file_name: String,
+    /// The file's SHA-256 (hex).
+    pub sha256: String,
+    /// When it was stored (RFC 3339, UTC).
+    pub at: String,
+    /// Who stored it.
+    pub user: String,
+    /// Why.
+    pub reason: String,
+    /// How many items are answered.
+    pub n_answers: usize,
+}
+
+/// A stored version with its answers, ordered by item id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerSet {
+    /// The version's record.
+    pub record: AnswerSetRecord,
+    /// The answers.
+    pub answers: Vec<StoredAnswer>,
+}
+
+/// Whether [`Store::store_answers`] wrote a new version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnswersStatus {
+    /// The answers differ from the latest version (or none was stored): a new version.
+    Added,
+    /// The latest version holds the same answers: nothing was written.
+    Unchanged,
+}
+
+impl AnswersStatus {
+    /// `added` or `unchanged`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswersStatus::Added => "added",
+            AnswersStatus::Unchanged => "unchanged",
+        }
+    }
+}
+
+/// What [`Store::store_answers`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswersStored {
+    /// A new version, or the same answers as the latest.
+    pub status: AnswersStatus,
+    /// The version that now holds the answers (the new one, or the existing latest).
+    pub record: AnswerSetRecord,
+}
+
+const SETS: &str = "
+SELECT s.id, s.country, s.framework, s.version, s.file_name, s.sha256, s.at, s.user_name, s.reason,
+       (SELECT COUNT(*) FROM assessment_answers a WHERE a.set_id = s.id) AS n_answers
+FROM assessment_answer_sets s
+WHERE (?1 IS NULL OR s.country = ?1) AND (?2 IS NULL OR s.framework = ?2)
+  AND (?3 IS NULL OR s.version = ?3)
+ORDER BY s.country, s.framework, s.version";
+
+async fn sets(
+    conn: &mut SqliteConnection,
+    country: Option<Iso3>,
+    framework: Option<&str>,
+    version: Option<i64>,
+) -> Result<Vec<(i64, AnswerSetRecord)>, Error> {
+    let rows = sqlx::query(SETS)
+        .bind(country.map(|c| c.as_str().to_owned()))
+        .bind(framework)
+        .bind(version)
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let code: String = row.try_get("country")?;
+            let n: i64 = row.try_get("n_answers")?;
+            Ok((
+                row.try_get("id")?,
+                AnswerSetRecord {
+                    country: Iso3::parse(&code)
+                        .map_err(|_| Error::Corrupt { what: "area code", value: code.clone() })?,
+                    framework: row.try_get("framework")?,
+                    version: row.try_get("version")?,
+                    file_name: row.try_get("file_name")?,
+                    sha256: row.try_get("sha256")?,
+                    at: row.try_get("at")?,
+                    user: row.try_get("user_name")?,
+                    reason: row.try_get("reason")?,
+                    n_answers: usize::try_from(n).unwrap_or(0),
+                },
+            ))
+        })
+        .collect()
+}
+
+async fn answers_of(conn: &mut SqliteConnection, set_id: i64) -> Result<Vec<StoredAnswer>, Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT item, answer FROM assessment_answers WHERE set_id = ? ORDER BY item",
+    )
+    .bind(set_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(item, answer)| StoredAnswer { item, answer }).collect())
+}
+
+/// The latest version of each (country, framework) among `records` (ordered by
+/// country, framework, version).
+fn latest_only(records: Vec<(i64, AnswerSetRecord)>) -> Vec<(i64, AnswerSetRecord)> {
+    let mut out: Vec<(i64, AnswerSetRecord)> = Vec::new();
+    for (id, r) in records {
+        match out.last_mut() {
+            Some((last_id, last)) if last.country == r.country && last.framework == r.framework => {
+                *last_id = id;
+                *last = r;
+            }
+            _ => out.push((id, r)),
+        }
+    }
+    out
+}
+
+impl Store {
+    /// Stores a country's answers to a framework as its next version, with who, when
+    /// and why, in one transaction. If the latest stored version has the same answers
+    /// (whatever the file's name), nothing is written and that version is returned.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the write fails; the store is then unchanged.
+    pub async fn store_answers(
+        &self,
+        new: &NewAnswers<'_>,
+        by: &ChangeBy,
+    ) -> Result<AnswersStored, Error> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let latest = sets(&mut tx, Some(new.country), Some(new.framework), None).await?.pop();
+        let mut given = new.answers.to_vec();
+        given.sort();
+        if let Some((id, record)) = &latest
+            && answers_of(&mut tx, *id).await? == given
+        {
+            tx.rollback().await?;
+            return Ok(AnswersStored { status: AnswersStatus::Unchanged, record: record.clone() });
+        }
+        let version = latest.as_ref().map_or(1, |(_, r)| r.version + 1);
+        let at = jiff::Timestamp::now().to_string();
+        let (set_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO assessment_answer_sets (country, framework, version, file_name, sha256, at, user_name, reason)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(new.country.as_str())
+        .bind(new.framework)
+        .bind(version)
+        .bind(new.file_name)
+        .bind(new.sha256)
+        .bind(&at)
+        .bind(&by.user)
+        .bind(&by.reason)
+        .fetch_one(&mut *tx)
+        .await?;
+        for a in new.answers {
+            sqlx::query("INSERT INTO assessment_answers (set_id, item, answer) VALUES (?, ?, ?)")
+                .bind(set_id)
+                .bind(&a.item)
+                .bind(&a.answer)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(AnswersStored {
+            status: AnswersStatus::Added,
+            record: AnswerSetRecord {
+                country: new.country,
+                framework: new.framework.to_owned(),
+                version,
+                file_name: new.file_name.to_owned(),
+                sha256: new.sha256.to_owned(),
+                at,
+                user: by.user.clone(),
+                reason: by.reason.clone(),
+                n_answers: new.answers.len(),
+            },
+        })
+    }
+
+    /// Every stored version (without answers), by country, framework and version; for
+    /// one country and framework when given.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
+    pub async fn answer_sets(
+        &self,
+        country: Option<Iso3>,
+        framework: Option<&str>,
+    ) -> Result<Vec<AnswerSetRecord>, Error> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(sets(&mut conn, country, framework, None).await?.into_iter().map(|(_, r)| r).collect())
+    }
+
+    /// One version of a country's answers to a framework, with its answers: `version`,
+    /// or the latest when `None`. `None` if there is no such version.
+    ///
+    /// # Errors
+    /// As [`Store::answer_sets`].
+    pub async fn answer_set(
+        &self,
+        country: Iso3,
+        framework: &str,
+        version: Option<i64>,
+    ) -> Result<Option<AnswerSet>, Error> {
+        let mut conn = self.pool.acquire().await?;
+        let Some((id, record)) =
+            sets(&mut conn, Some(country), Some(framework), version).await?.pop()
+        else {
+            return Ok(None);
+        };
+        let answers = answers_of(&mut conn, id).await?;
+        Ok(Some(AnswerSet { record, answers }))
+    }
+
+    /// The latest version of each framework's answers stored for `country`, with their
+    /// answers, by framework id.
+    ///
+    /// # Errors
+    /// As [`Store::answer_sets`].
+    pub async fn latest_answer_sets(&self, country: Iso3) -> Result<Vec<AnswerSet>, Error> {
+        let mut conn = self.pool.acquire().await?;
+        let latest = latest_only(sets(&mut conn, Some(country), None, None).await?);
+        let mut out = Vec::with_capacity(latest.len());
+        for (id, record) in latest {
+            let answers = answers_of(&mut conn, id).await?;
+            out.push(AnswerSet { record, answers });
+        }
+        Ok(out)
+    }
+}
