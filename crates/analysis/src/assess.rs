@@ -7,8 +7,11 @@
 //! and computes their network metrics. Everything returned is plain data from the pure
 //! `assess` crate, re-exported here so front ends need no other dependency.
 //!
-//! Answers are not yet stored in the policy register; a front end passes the bytes of
-//! an answers file.
+//! A country's answers to a built-in framework can be stored
+//! ([`Workspace::store_answers`]): numbered versions per country and framework, each
+//! with the file it came from, who stored it, when and why (the register's audit
+//! convention). [`Workspace::stored_assessment`] scores a stored version, and profiles
+//! show the latest version's scores ([`crate::profile::FrameworkAssessment`]).
 
 pub use assess::framework::{Framework, FrameworkKind, NonResponse};
 pub use assess::matrix::Matrix;
@@ -16,7 +19,10 @@ pub use assess::metrics::{Metrics, MetricsOptions, SecondOrderScale, SignConvent
 pub use assess::render;
 pub use assess::score::{Assessment, DomainResult, Score};
 
-use crate::Error;
+use serde::Serialize;
+use store::{AnswerSet, AnswerSetRecord, NewAnswers, StoredAnswer};
+
+use crate::{Error, Workspace};
 
 /// Which framework to load.
 #[derive(Clone, Copy, Debug)]
@@ -101,6 +107,210 @@ pub fn load_framework(source: FrameworkSource<'_>) -> Result<Framework, Error> {
 pub fn score_answers(framework: &Framework, name: &str, bytes: &[u8]) -> Result<Assessment, Error> {
     let answers = ingest::framework::read_answers(name, bytes, framework)?;
     Ok(assess::score::score(framework, &answers)?)
+}
+
+/// Where stored answers come from: the version, the file, who stored them, when and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AnswersProvenance {
+    /// The country (ISO alpha-3).
+    pub country: String,
+    /// The framework's id.
+    pub framework: String,
+    /// The version: 1 for the first answers stored for the country and framework,
+    /// then 2, 3, ... for each change.
+    pub version: i64,
+    /// The answers file's name, as given when it was stored.
+    pub file: String,
+    /// The file's SHA-256 (hex).
+    pub sha256: String,
+    /// When the answers were stored (RFC 3339, UTC).
+    pub stored_at: String,
+    /// Who stored them (`--user`, else `$USER`).
+    pub stored_by: String,
+    /// Why (`--reason`, else "answers from FILE").
+    pub reason: String,
+    /// How many items are answered.
+    pub n_answers: usize,
+}
+
+impl AnswersProvenance {
+    fn new(r: AnswerSetRecord) -> AnswersProvenance {
+        AnswersProvenance {
+            country: r.country.as_str().to_owned(),
+            framework: r.framework,
+            version: r.version,
+            file: r.file_name,
+            sha256: r.sha256,
+            stored_at: r.at,
+            stored_by: r.user,
+            reason: r.reason,
+            n_answers: r.n_answers,
+        }
+    }
+
+    /// "version 2 of sdg-10.7.2 answers for XAA (FILE, stored AT by USER: REASON)".
+    pub fn describe(&self) -> String {
+        format!(
+            "version {} of the {} answers for {} ({}, stored {} by {}: {})",
+            self.version,
+            self.framework,
+            self.country,
+            self.file,
+            self.stored_at,
+            self.stored_by,
+            self.reason
+        )
+    }
+}
+
+/// A stored version of a country's answers, scored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredAssessment {
+    /// Where the answers come from.
+    pub answers: AnswersProvenance,
+    /// The score of those answers.
+    pub assessment: Assessment,
+}
+
+/// What storing answers did.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoreAnswersOutcome {
+    /// `added` (a new version) or `unchanged` (the latest version has the same
+    /// answers; nothing was written).
+    pub status: String,
+    /// The version that holds the answers, and its score.
+    pub stored: StoredAssessment,
+}
+
+/// Scores a stored version against the built-in framework it answers.
+pub(crate) fn score_stored(set: AnswerSet) -> Result<StoredAssessment, Error> {
+    let framework = load_framework(FrameworkSource::Builtin(&set.record.framework))?;
+    let answers: Vec<assess::score::Answer> = set
+        .answers
+        .into_iter()
+        .map(|a| assess::score::Answer { item: a.item, answer: a.answer })
+        .collect();
+    let assessment = assess::score::score(&framework, &answers)?;
+    Ok(StoredAssessment { answers: AnswersProvenance::new(set.record), assessment })
+}
+
+impl Workspace {
+    /// Reads the answers file `name` against the built-in framework `framework_id` and
+    /// stores the answers for `country` (code, M49 or name) as its next version, with
+    /// who, when and why, in one transaction. Storing the same answers as the latest
+    /// version writes nothing. Returns the version holding the answers, scored.
+    ///
+    /// # Errors
+    /// [`Error::UnknownFramework`], [`Error::UnknownArea`], [`Error::Import`] naming
+    /// the file, row and column for a malformed file (nothing is stored),
+    /// [`Error::Register`] for an empty user or reason, [`Error::Store`] if the write
+    /// fails (the store is then unchanged).
+    pub async fn store_answers(
+        &self,
+        country: &str,
+        framework_id: &str,
+        name: &str,
+        bytes: &[u8],
+        user: &str,
+        reason: Option<&str>,
+    ) -> Result<StoreAnswersOutcome, Error> {
+        let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
+        let area = self.resolve_area(country).await?;
+        let answers = ingest::framework::read_answers(name, bytes, &framework)?;
+        // Refuses what scoring would refuse, before anything is written.
+        assess::score::score(&framework, &answers)?;
+        let reason = reason.map_or_else(|| format!("answers from {name}"), str::to_owned);
+        if user.trim().is_empty() {
+            return Err(Error::Register("no user given; pass --user or set $USER".to_owned()));
+        }
+        if reason.trim().is_empty() {
+            return Err(Error::Register(
+                "an empty --reason is refused; say why the answers are stored".to_owned(),
+            ));
+        }
+        let stored_answers: Vec<StoredAnswer> =
+            answers.into_iter().map(|a| StoredAnswer { item: a.item, answer: a.answer }).collect();
+        let by = store::ChangeBy { user: user.trim().to_owned(), reason: reason.trim().to_owned() };
+        let sha256 = ingest::sha256_hex(bytes);
+        let outcome = self
+            .store
+            .store_answers(
+                &NewAnswers {
+                    country: area.code(),
+                    framework: &framework.id,
+                    file_name: name,
+                    sha256: &sha256,
+                    answers: &stored_answers,
+                },
+                &by,
+            )
+            .await?;
+        let set = self
+            .store
+            .answer_set(area.code(), &framework.id, Some(outcome.record.version))
+            .await?
+            .ok_or_else(|| Error::NoStoredAnswers {
+                country: area.iso3.clone(),
+                framework: framework.id.clone(),
+                version: Some(outcome.record.version),
+                stored: Vec::new(),
+            })?;
+        Ok(StoreAnswersOutcome {
+            status: outcome.status.as_str().to_owned(),
+            stored: score_stored(set)?,
+        })
+    }
+
+    /// Scores the answers stored for `country` (code, M49 or name) to the built-in
+    /// framework `framework_id`: `version`, or the latest when `None`.
+    ///
+    /// # Errors
+    /// [`Error::NoStoredAnswers`] (saying how to store answers, or which versions
+    /// exist), [`Error::UnknownFramework`], [`Error::UnknownArea`], [`Error::Store`].
+    pub async fn stored_assessment(
+        &self,
+        country: &str,
+        framework_id: &str,
+        version: Option<i64>,
+    ) -> Result<StoredAssessment, Error> {
+        let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
+        let area = self.resolve_area(country).await?;
+        match self.store.answer_set(area.code(), &framework.id, version).await? {
+            Some(set) => score_stored(set),
+            None => Err(Error::NoStoredAnswers {
+                country: area.iso3.clone(),
+                framework: framework.id.clone(),
+                version,
+                stored: self
+                    .store
+                    .answer_sets(Some(area.code()), Some(&framework.id))
+                    .await?
+                    .into_iter()
+                    .map(|r| r.version)
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Every stored version of `country`'s answers (to `framework_id` when given),
+    /// oldest first within each framework.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`], [`Error::Store`].
+    pub async fn answer_history(
+        &self,
+        country: &str,
+        framework_id: Option<&str>,
+    ) -> Result<Vec<AnswersProvenance>, Error> {
+        let area = self.resolve_area(country).await?;
+        Ok(self
+            .store
+            .answer_sets(Some(area.code()), framework_id)
+            .await?
+            .into_iter()
+            .map(AnswersProvenance::new)
+            .collect())
+    }
 }
 
 /// An aggregated cross-impact matrix and its metrics.

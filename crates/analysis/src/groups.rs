@@ -667,6 +667,7 @@ pub(crate) async fn build(
         physicians_per_1000: None,
         who_safeguards_list: None,
         icmw: None,
+        assessments: Vec::new(),
         policies: Vec::new(),
         gaps,
         corridor_checks: Vec::new(),

@@ -132,6 +132,18 @@ pub enum Error {
         /// The built-in ids, comma-separated.
         known: String,
     },
+    /// No answers (or not the version asked for) are stored for a country and framework.
+    #[error("{}", no_stored_answers_text(.country, .framework, *.version, .stored))]
+    NoStoredAnswers {
+        /// The country (ISO alpha-3).
+        country: String,
+        /// The framework's id.
+        framework: String,
+        /// The version asked for (`None`: the latest).
+        version: Option<i64>,
+        /// The versions that are stored.
+        stored: Vec<i64>,
+    },
     /// A register edit or corridor request that cannot be carried out.
     #[error("{0}")]
     Register(String),
@@ -157,6 +169,26 @@ pub enum Error {
         /// The known methods, comma-separated.
         known: String,
     },
+}
+
+fn no_stored_answers_text(
+    country: &str,
+    framework: &str,
+    version: Option<i64>,
+    stored: &[i64],
+) -> String {
+    match version {
+        Some(v) if !stored.is_empty() => format!(
+            "version {v} of the {framework} answers for {country} is not stored; stored versions: {} \
+             (coherence assess {country} --framework {framework} --history)",
+            stored.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+        ),
+        _ => format!(
+            "no answers to {framework} are stored for {country}; store them with \
+             `coherence assess {country} --framework {framework} --answers FILE.csv --store` \
+             (a CSV file of item,answer rows; see docs/assessment.md)"
+        ),
+    }
 }
 
 fn suggestions_text(suggestions: &[String]) -> String {

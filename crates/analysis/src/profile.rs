@@ -113,8 +113,54 @@ pub struct PolicySummary {
     pub area: String,
     /// Partner countries (ISO alpha-3).
     pub partners: Vec<String>,
-    /// Status.
+    /// Status (after any register edit).
     pub status: String,
+    /// Where the policy comes from, as `coherence register list` says: `imported` (as
+    /// in a dataset), `edited` (a dataset's policy changed in the register) or
+    /// `register` (only in the register).
+    pub layer: String,
+    /// The latest change of the policy in the register's audit log (an edit, or an
+    /// import of a register file); `None` when it is as imported.
+    pub last_change: Option<PolicyChange>,
+}
+
+/// The latest change of a policy in the register's audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PolicyChange {
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who.
+    pub user: String,
+    /// Why.
+    pub reason: String,
+    /// `edit`, or `import` (from a register file).
+    pub action: String,
+    /// The fields that change changed, with their old and new values (empty for a
+    /// policy added by a register file).
+    pub fields: Vec<crate::register::FieldChangeInfo>,
+}
+
+/// The latest stored answers of the country to a built-in framework, scored
+/// (`coherence assess COUNTRY --answers FILE.csv --store`; see `docs/assessment.md`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FrameworkAssessment {
+    /// The framework's id, e.g. `sdg-10.7.2`.
+    pub framework: String,
+    /// The framework's title.
+    pub framework_title: String,
+    /// Whose adaptation the framework is, if not an official instrument.
+    pub adaptation: Option<String>,
+    /// Scored or checklist.
+    pub kind: crate::assess::FrameworkKind,
+    /// The overall score and band (SDG 10.7.2: the mean of the 30 items × 100), if the
+    /// framework has one and every item needed is answered.
+    pub overall: Option<crate::assess::Score>,
+    /// Each domain's score and band (or tally, for a checklist).
+    pub domains: Vec<crate::assess::DomainResult>,
+    /// Unanswered items.
+    pub unanswered: Vec<String>,
+    /// Where the answers come from: version, file, stored when, by whom and why.
+    pub answers: crate::assess::AnswersProvenance,
 }
 
 /// The identity of the profiled country.
@@ -362,7 +408,12 @@ pub struct CountryProfile {
     /// Whether the country is party to the 1990 International Convention on the
     /// Protection of the Rights of All Migrant Workers and Members of Their Families.
     pub icmw: Option<Status>,
-    /// The country's policy register.
+    /// Scores of the latest answers stored for the country, one per built-in
+    /// framework answered (SDG 10.7.2 first); empty when none is stored (then the
+    /// missing SDG 10.7.2 answers are listed in `gaps`).
+    pub assessments: Vec<FrameworkAssessment>,
+    /// The country's effective policy register: imported policies with the register's
+    /// edits, as `coherence register list` and the corridor checks read it.
     pub policies: Vec<PolicySummary>,
     /// Indicators that could not be computed, each with what would fill the gap.
     pub gaps: Vec<String>,

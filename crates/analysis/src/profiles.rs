@@ -26,8 +26,8 @@ use store::{DatasetRecord, End, Store, StoredAreaValue, StoredPairValue};
 use crate::groups::{self, Bulk};
 use crate::profile::{
     Concentration, CorridorCost, CorridorStock, CorridorTrend, CostSummary, CountryProfile,
-    Diaspora, DiasporaDestination, EstimatedFlow, PolicySummary, ProfileArea, Source, Status,
-    StockYear, Value, YearValue,
+    Diaspora, DiasporaDestination, EstimatedFlow, FrameworkAssessment, PolicyChange, PolicySummary,
+    ProfileArea, Source, Status, StockYear, Value, YearValue,
 };
 use crate::{AreaRef, Error, FICTIONAL_NOTICE};
 
@@ -287,29 +287,18 @@ pub(crate) async fn build(
         gaps.push("Ratification of the 1990 migrant workers convention (ICMW): not loaded; import the ratification status table (UN Treaty Collection, chapter IV-13).".to_owned());
     }
 
-    let policies: Vec<PolicySummary> = store
-        .policies(code)
-        .await?
-        .into_iter()
-        .map(|p| {
-            ctx.source(p.import_id, None, None);
-            let p = p.policy;
-            PolicySummary {
-                id: p.id,
-                ministry: p.ministry,
-                title: p.title,
-                stages: p.stages.iter().map(|s| s.as_str().to_owned()).collect(),
-                area: p.area,
-                partners: p.partners.iter().map(|c| c.as_str().to_owned()).collect(),
-                status: p.status.as_str().to_owned(),
-            }
-        })
-        .collect();
+    let policies = policy_summaries(&mut ctx, store, code).await?;
     if policies.is_empty() {
         gaps.push(
-            "Policy register: no policies of this country are loaded; import a register (TOML)."
-                .to_owned(),
+            "Policy register: no policies of this country are loaded; import a register (coherence register import FILE.toml).".to_owned(),
         );
+    }
+    let assessments = framework_assessments(store, code).await?;
+    if !assessments.iter().any(|a| a.framework == SDG_10_7_2) {
+        gaps.push(format!(
+            "SDG 10.7.2 (well-managed migration policies): no answers to its questionnaire are stored for {0}; store them with coherence assess {0} --answers FILE.csv --store (item,answer rows; see docs/assessment.md).",
+            area.iso3
+        ));
     }
 
     let fictional = area.fictional || ctx.used_fictional;
@@ -353,6 +342,7 @@ pub(crate) async fn build(
         physicians_per_1000,
         who_safeguards_list,
         icmw,
+        assessments,
         policies,
         gaps,
         corridor_checks: crate::register::corridor_checks_of(
@@ -365,6 +355,92 @@ pub(crate) async fn build(
         )
         .await?,
     })
+}
+
+/// The framework of SDG indicator 10.7.2.
+const SDG_10_7_2: &str = "sdg-10.7.2";
+
+/// The country's effective register (imported policies with the register's edits),
+/// each policy with its latest change in the audit log.
+async fn policy_summaries(
+    ctx: &mut Ctx<'_>,
+    store: &Store,
+    code: Iso3,
+) -> Result<Vec<PolicySummary>, Error> {
+    let audit = store.register_audit(Some(code), None).await?;
+    let mut summaries = Vec::new();
+    for r in store.register(Some(code)).await? {
+        if let store::Layer::Imported { import_id } | store::Layer::Edited { import_id } = r.layer {
+            ctx.source(import_id, None, None);
+        }
+        let p = r.policy;
+        let entries: Vec<&store::AuditEntry> =
+            audit.iter().filter(|e| e.policy_id == p.id).collect();
+        let last_change = entries.last().map(|last| PolicyChange {
+            at: last.at.clone(),
+            user: last.user.clone(),
+            reason: last.reason.clone(),
+            action: last.action.clone(),
+            fields: entries
+                .iter()
+                .filter(|e| {
+                    e.at == last.at
+                        && e.user == last.user
+                        && e.reason == last.reason
+                        && e.action == last.action
+                })
+                .filter_map(|e| {
+                    Some(crate::register::FieldChangeInfo {
+                        field: e.field.clone()?,
+                        old: e.old_value.clone().unwrap_or_default(),
+                        new: e.new_value.clone().unwrap_or_default(),
+                    })
+                })
+                .collect(),
+        });
+        summaries.push(PolicySummary {
+            id: p.id,
+            ministry: p.ministry,
+            title: p.title,
+            stages: p.stages.iter().map(|s| s.as_str().to_owned()).collect(),
+            area: p.area,
+            partners: p.partners.iter().map(|c| c.as_str().to_owned()).collect(),
+            status: p.status.as_str().to_owned(),
+            layer: r.layer.as_str().to_owned(),
+            last_change,
+        });
+    }
+    Ok(summaries)
+}
+
+/// The latest stored answers of the country to each built-in framework, scored, in the
+/// order of the built-in frameworks (SDG 10.7.2 first). Answers to a framework this
+/// build does not know are left out.
+async fn framework_assessments(
+    store: &Store,
+    code: Iso3,
+) -> Result<Vec<FrameworkAssessment>, Error> {
+    let builtin = crate::assess::builtin_ids();
+    let mut out = Vec::new();
+    for set in store.latest_answer_sets(code).await? {
+        if !builtin.contains(&set.record.framework.as_str()) {
+            continue;
+        }
+        let stored = crate::assess::score_stored(set)?;
+        let a = stored.assessment;
+        out.push(FrameworkAssessment {
+            framework: a.framework,
+            framework_title: a.framework_title,
+            adaptation: a.adaptation,
+            kind: a.kind,
+            overall: a.overall,
+            domains: a.domains,
+            unanswered: a.unanswered,
+            answers: stored.answers,
+        });
+    }
+    out.sort_by_key(|a| builtin.iter().position(|id| *id == a.framework));
+    Ok(out)
 }
 
 /// Rows grouped by indicator code, each group in the order read.

@@ -5,19 +5,23 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use analysis::assess::{
-    Assessment, FrameworkKind, FrameworkSource, MatrixReport, MetricsOptions, NonResponse,
-    SecondOrderScale, SignConvention, render,
+    AnswersProvenance, Assessment, FrameworkKind, FrameworkSource, MatrixReport, MetricsOptions,
+    NonResponse, SecondOrderScale, SignConvention, StoredAssessment, render,
 };
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::args::{Format, Global};
-use crate::commands::Error;
+use crate::commands::{Error, open};
 
 /// The examples shown by `coherence assess --help`.
 pub(crate) const ASSESS_EXAMPLES: &str = "\
 Examples:
   coherence assess --answers examples/pelaria-sdg-10.7.2.csv
   coherence assess XAA --answers examples/pelaria-sdg-10.7.2.csv --format json
+  coherence assess XAA --answers examples/pelaria-sdg-10.7.2.csv --store --reason \"2025 Inquiry\"
+  coherence assess XAA                      (scores the answers stored for XAA)
+  coherence assess XAA --history            (every stored version: file, when, who, why)
+  coherence assess XAA --stored-version 1
   coherence assess XAB --framework pcmd-destination --answers examples/brevmark-pcmd-destination.csv
   coherence assess --framework-file my-framework.toml --answers answers.csv
   coherence assess --list
@@ -25,7 +29,9 @@ Examples:
 Answers are a CSV file of item,answer rows (SDG 10.7.2: items 1a ... 6e; answers yes/no,
 and in domain 1 yes-all / yes-regular-only / no; no-response or an empty answer leaves an
 item unanswered). Built-in frameworks: sdg-10.7.2 (exact), pcmd-origin, pcmd-destination
-and mgi-checklist (Coherence's adaptations). See docs/assessment.md.";
+and mgi-checklist (Coherence's adaptations). --store keeps the answers for the country as
+a new version (the same answers again change nothing); profiles and briefs show them.
+See docs/assessment.md.";
 
 /// The examples shown by `coherence matrix --help`.
 pub(crate) const MATRIX_EXAMPLES: &str = "\
@@ -41,8 +47,8 @@ Nilsson scale -3 (cancelling) ... +3 (indivisible). Cells are the median over as
 
 #[derive(Debug, Args)]
 pub(crate) struct AssessArgs {
-    /// The country the answers describe (code or name; a label for now: answers are not
-    /// stored in the register yet).
+    /// The country the answers describe (code, M49 code or name). Without --answers, the
+    /// answers stored for it are scored.
     pub(crate) country: Option<String>,
     /// A built-in framework: sdg-10.7.2, pcmd-origin, pcmd-destination, mgi-checklist.
     #[arg(long, value_name = "ID", conflicts_with = "framework_file")]
@@ -53,8 +59,24 @@ pub(crate) struct AssessArgs {
     /// The questionnaire's answers: a CSV file of item,answer rows.
     #[arg(long, value_name = "FILE.csv")]
     pub(crate) answers: Option<PathBuf>,
+    /// Store the answers for COUNTRY as a new version (built-in frameworks only); the
+    /// same answers as the latest version change nothing.
+    #[arg(long, requires = "answers", conflicts_with = "framework_file")]
+    pub(crate) store: bool,
+    /// Why the answers are stored (default: "answers from FILE").
+    #[arg(long, value_name = "TEXT", requires = "store")]
+    pub(crate) reason: Option<String>,
+    /// Who stores the answers (default: $USER).
+    #[arg(long, env = "USER", value_name = "NAME")]
+    pub(crate) user: Option<String>,
+    /// List every stored version of COUNTRY's answers: file, when, who and why.
+    #[arg(long, conflicts_with_all = ["answers", "framework_file", "stored_version"])]
+    pub(crate) history: bool,
+    /// Score this stored version of COUNTRY's answers instead of the latest.
+    #[arg(long, value_name = "N", conflicts_with_all = ["answers", "framework_file"])]
+    pub(crate) stored_version: Option<i64>,
     /// List the built-in frameworks and exit.
-    #[arg(long, conflicts_with_all = ["answers", "country"])]
+    #[arg(long, conflicts_with_all = ["answers", "country", "history", "stored_version"])]
     pub(crate) list: bool,
 }
 
@@ -141,7 +163,7 @@ fn display_name(path: &Path) -> String {
     path.display().to_string()
 }
 
-pub(crate) fn run_assess(global: &Global, args: AssessArgs) -> Result<(), Error> {
+pub(crate) async fn run_assess(global: &Global, args: AssessArgs) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     if args.list {
         let list = analysis::assess::builtin_frameworks()?;
@@ -178,8 +200,12 @@ pub(crate) fn run_assess(global: &Global, args: AssessArgs) -> Result<(), Error>
         }
         return Ok(());
     }
+    if args.history {
+        return history(&mut out, global, &args).await;
+    }
     let file_bytes;
     let file_name;
+    let builtin_id = args.framework.as_deref().unwrap_or("sdg-10.7.2");
     let framework = match &args.framework_file {
         Some(path) => {
             file_bytes = read(path)?;
@@ -189,24 +215,51 @@ pub(crate) fn run_assess(global: &Global, args: AssessArgs) -> Result<(), Error>
                 bytes: &file_bytes,
             })?
         }
-        None => analysis::assess::load_framework(FrameworkSource::Builtin(
-            args.framework.as_deref().unwrap_or("sdg-10.7.2"),
-        ))?,
+        None => analysis::assess::load_framework(FrameworkSource::Builtin(builtin_id))?,
     };
     let Some(answers_path) = &args.answers else {
-        return Err(match &args.country {
-            Some(country) => format!(
-                "no answers to {} are stored for {country} yet (the policy register does not hold \
-                 framework answers); give them with --answers FILE.csv (item,answer rows)",
+        let Some(country) = &args.country else {
+            return Err(
+                "give a questionnaire with --answers FILE.csv (item,answer rows), or a COUNTRY \
+                 whose answers are stored, or --list"
+                    .into(),
+            );
+        };
+        if args.framework_file.is_some() {
+            return Err(format!(
+                "answers are stored for the built-in frameworks only; score {country}'s answers to \
+                 {} with --answers FILE.csv",
                 framework.id
-            ),
-            None => {
-                "give a questionnaire with --answers FILE.csv (item,answer rows), or --list".into()
-            }
+            )
+            .into());
         }
-        .into());
+        let ws = open(global).await?;
+        let stored = ws.stored_assessment(country, builtin_id, args.stored_version).await?;
+        return show_stored(&mut out, global.format, &stored, None);
     };
     let bytes = read(answers_path)?;
+    if args.store {
+        let Some(country) = &args.country else {
+            return Err(
+                "--store needs the COUNTRY the answers describe: coherence assess COUNTRY \
+                        --answers FILE.csv --store"
+                    .into(),
+            );
+        };
+        let user = crate::register::user_of(args.user.clone())?;
+        let ws = open(global).await?;
+        let outcome = ws
+            .store_answers(
+                country,
+                builtin_id,
+                &display_name(answers_path),
+                &bytes,
+                &user,
+                args.reason.as_deref(),
+            )
+            .await?;
+        return show_stored(&mut out, global.format, &outcome.stored, Some(&outcome.status));
+    }
     let assessment =
         analysis::assess::score_answers(&framework, &display_name(answers_path), &bytes)?;
     match global.format {
@@ -220,7 +273,125 @@ pub(crate) fn run_assess(global: &Global, args: AssessArgs) -> Result<(), Error>
         }
         Format::Csv => assessment_csv(&mut out, args.country.as_deref(), &assessment)?,
         Format::Table => {
-            assessment_table(&mut out, args.country.as_deref(), answers_path, &assessment)?;
+            let answers = answers_path.display().to_string();
+            assessment_table(&mut out, args.country.as_deref(), &answers, &assessment)?;
+        }
+    }
+    Ok(())
+}
+
+/// Shows a stored version's score and where its answers come from; `status` is set
+/// when the answers were just stored (`added` or `unchanged`).
+fn show_stored(
+    out: &mut impl Write,
+    format: Format,
+    stored: &StoredAssessment,
+    status: Option<&str>,
+) -> Result<(), Error> {
+    let p = &stored.answers;
+    match format {
+        Format::Json => {
+            let mut value = serde_json::json!({
+                "country": p.country,
+                "answers_file": p.file,
+                "answers": p,
+                "assessment": stored.assessment,
+            });
+            if let Some(status) = status {
+                value["status"] = serde_json::Value::from(status);
+            }
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        }
+        Format::Csv => assessment_csv(out, Some(&p.country), &stored.assessment)?,
+        Format::Table => {
+            match status {
+                Some("unchanged") => writeln!(
+                    out,
+                    "Unchanged: the same answers are already stored as version {} (nothing written).\n",
+                    p.version
+                )?,
+                Some(_) => writeln!(out, "Stored as version {}.\n", p.version)?,
+                None => {}
+            }
+            assessment_table(out, Some(&p.country), &provenance_text(p), &stored.assessment)?;
+        }
+    }
+    Ok(())
+}
+
+fn provenance_text(p: &AnswersProvenance) -> String {
+    format!(
+        "version {}, from {}, stored {} by {} ({})",
+        p.version, p.file, p.stored_at, p.stored_by, p.reason
+    )
+}
+
+/// `coherence assess COUNTRY --history`: every stored version.
+async fn history(out: &mut impl Write, global: &Global, args: &AssessArgs) -> Result<(), Error> {
+    let Some(country) = &args.country else {
+        return Err("--history needs a COUNTRY: coherence assess COUNTRY --history".into());
+    };
+    let ws = open(global).await?;
+    let list = ws.answer_history(country, args.framework.as_deref()).await?;
+    match global.format {
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record([
+                "country",
+                "framework",
+                "version",
+                "file",
+                "sha256",
+                "stored_at",
+                "stored_by",
+                "reason",
+                "answers",
+            ])?;
+            for p in &list {
+                w.write_record([
+                    p.country.clone(),
+                    p.framework.clone(),
+                    p.version.to_string(),
+                    p.file.clone(),
+                    p.sha256.clone(),
+                    p.stored_at.clone(),
+                    p.stored_by.clone(),
+                    p.reason.clone(),
+                    p.n_answers.to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            if list.is_empty() {
+                writeln!(
+                    out,
+                    "No answers are stored for {country}; store them with coherence assess \
+                     {country} --answers FILE.csv --store"
+                )?;
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.framework.clone(),
+                        p.version.to_string(),
+                        p.stored_at.clone(),
+                        p.stored_by.clone(),
+                        p.file.clone(),
+                        p.n_answers.to_string(),
+                        p.reason.clone(),
+                    ]
+                })
+                .collect();
+            if !rows.is_empty() {
+                crate::output::plain_table(
+                    out,
+                    &["framework", "version", "stored", "by", "file", "answers", "why"],
+                    &rows,
+                )?;
+            }
         }
     }
     Ok(())
@@ -265,14 +436,14 @@ fn score_text(score: Option<&analysis::assess::Score>) -> (String, String) {
 fn assessment_table(
     out: &mut impl Write,
     country: Option<&str>,
-    answers: &Path,
+    answers: &str,
     a: &Assessment,
 ) -> Result<(), Error> {
     writeln!(out, "{}", a.framework_title)?;
     if let Some(c) = country {
         writeln!(out, "Country: {c}")?;
     }
-    writeln!(out, "Answers: {}", answers.display())?;
+    writeln!(out, "Answers: {answers}")?;
     if let Some(adaptation) = &a.adaptation {
         writeln!(out, "Note: {adaptation}")?;
     }

@@ -27,7 +27,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Fetch(args) => fetch_datasets(global, args).await,
         Command::Register(args) => crate::register::run(global, args).await,
         Command::Corridor(args) => crate::corridor::run(global, args).await,
-        Command::Assess(args) => crate::assess::run_assess(global, args),
+        Command::Assess(args) => crate::assess::run_assess(global, args).await,
         Command::Matrix(args) => crate::assess::run_matrix(global, args),
         Command::Scenario(args) => crate::scenario::run(global, args).await,
         Command::Estimate(args) => crate::estimate::run(global, open(global).await?, args).await,

@@ -457,6 +457,55 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     writeln!(out, "  WHO safeguards list:            {}", status(&p.who_safeguards_list))?;
     writeln!(out, "  migrant workers convention:     {}", status(&p.icmw))?;
 
+    writeln!(out, "\nFramework assessments (stored answers)")?;
+    if p.assessments.is_empty() {
+        writeln!(out, "  (none stored)")?;
+    }
+    for a in &p.assessments {
+        let score = |s: &Option<analysis::assess::Score>| match s {
+            None => "not computed".to_owned(),
+            Some(s) => {
+                let exact = if s.percent_exact.denom() == 1 {
+                    String::new()
+                } else {
+                    format!(" (exactly {})", s.percent_exact)
+                };
+                let band =
+                    s.band.as_ref().map_or(String::new(), |b| format!(", {} {}", b.code, b.label));
+                format!("{}{exact}{band}", number(s.percent, 2))
+            }
+        };
+        writeln!(out, "  {} ({})", a.framework_title, a.framework)?;
+        if let Some(adaptation) = &a.adaptation {
+            writeln!(out, "    note: {adaptation}")?;
+        }
+        let prov = &a.answers;
+        writeln!(
+            out,
+            "    answers: version {}, from {}, stored {} by {} ({})",
+            prov.version, prov.file, prov.stored_at, prov.stored_by, prov.reason
+        )?;
+        if a.kind == analysis::assess::FrameworkKind::Scored {
+            writeln!(out, "    overall: {}", score(&a.overall))?;
+        }
+        let width = a.domains.iter().map(|d| d.title.chars().count()).max().unwrap_or(0);
+        for d in &a.domains {
+            let text = match a.kind {
+                analysis::assess::FrameworkKind::Scored => score(&d.score),
+                analysis::assess::FrameworkKind::Checklist => d
+                    .tally
+                    .iter()
+                    .map(|t| format!("{} {}", t.count, t.label.to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            writeln!(out, "    {:<4} {:<width$}  {text}", d.id, d.title)?;
+        }
+        if !a.unanswered.is_empty() {
+            writeln!(out, "    unanswered: {}", a.unanswered.join(", "))?;
+        }
+    }
+
     writeln!(out, "\nSDG and migration indicators (latest year)")?;
     writeln!(out, "  emigration rate:                {}", opt(&p.emigration_rate.last().cloned()))?;
     writeln!(out, "  net migration:                  {}", opt(&p.net_migration.last().cloned()))?;
@@ -528,10 +577,11 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
                     x.title.clone(),
                     x.stages.join(", "),
                     x.status.clone(),
+                    change_text(x),
                 ]
             })
             .collect();
-        table(out, &["id", "ministry", "title", "stages", "status"], &rows)?;
+        table(out, &["id", "ministry", "title", "stages", "status", "register change"], &rows)?;
     }
 
     if !p.gaps.is_empty() {
@@ -546,6 +596,19 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
         p.area.iso3
     )?;
     Ok(())
+}
+
+/// "edited 2026-11-28 by ana: REASON (status: active → suspended)", or nothing for a
+/// policy as imported.
+fn change_text(p: &analysis::profile::PolicySummary) -> String {
+    let Some(c) = &p.last_change else { return String::new() };
+    let date = c.at.get(..10).unwrap_or(&c.at);
+    let verb = if c.action == "edit" { "edited" } else { "imported from a register file" };
+    let fields: Vec<String> =
+        c.fields.iter().map(|f| format!("{}: {} → {}", f.field, f.old, f.new)).collect();
+    let fields =
+        if fields.is_empty() { String::new() } else { format!(" ({})", fields.join("; ")) };
+    format!("{verb} {date} by {}: {}{fields}", c.user, c.reason)
 }
 
 fn profile_csv(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
@@ -632,6 +695,36 @@ fn profile_csv(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     ] {
         if let Some(v) = v {
             row(measure, v.year, "", "total", &v.value)?;
+        }
+    }
+    // Stored framework assessments: no dataset; the answers' version, file, who, when
+    // and why are in the dataset and derivation columns.
+    for a in &p.assessments {
+        let prov = &a.answers;
+        let dataset = format!("answers version {} ({})", prov.version, prov.file);
+        let scores = std::iter::once(("overall".to_owned(), a.overall.as_ref()))
+            .chain(a.domains.iter().map(|d| (format!("domain_{}", d.id), d.score.as_ref())));
+        for (part, score) in scores {
+            let Some(s) = score else { continue };
+            let band =
+                s.band.as_ref().map_or(String::new(), |b| format!("band {} {}; ", b.code, b.label));
+            w.write_record([
+                p.area.iso3.as_str(),
+                &format!("{}_{part}", a.framework),
+                "",
+                "",
+                "total",
+                &s.percent.to_string(),
+                "percent",
+                "",
+                &dataset,
+                "",
+                &format!(
+                    "{band}exactly {}; stored {} by {}: {}",
+                    s.percent_exact, prov.stored_at, prov.stored_by, prov.reason
+                ),
+                &notice,
+            ])?;
         }
     }
     w.flush()?;

@@ -106,7 +106,8 @@ enum FileFormat {
     Csv,
 }
 
-fn user_of(user: Option<String>) -> Result<String, Error> {
+/// The user named by `--user` or `$USER`, refusing an empty one.
+pub(crate) fn user_of(user: Option<String>) -> Result<String, Error> {
     user.filter(|u| !u.trim().is_empty())
         .ok_or_else(|| "no user given; pass --user NAME or set $USER".into())
 }
