@@ -10,8 +10,10 @@
 //! and the world; the 10.c.1 summaries), remittance dependence and corridor
 //! concentration, the diaspora (top corridors over time, every destination), skilled
 //! and health-worker emigration, the WHO safeguards list and the migrant workers
-//! convention, the members of a group (for a group's brief), the policy register, the
-//! data gaps, "About this brief" and the sources.
+//! convention, the stored framework assessments (SDG 10.7.2 domains and bands, with the
+//! answers' version, file, who stored them and when), the members of a group (for a
+//! group's brief), the policy register (after the register's edits, each edited
+//! policy with its latest change), the data gaps, "About this brief" and the sources.
 //!
 //! Every chart is followed by a table of the same numbers, so the brief reads without
 //! the pictures. Every figure carries a numbered reference to the "Sources" list,
@@ -288,6 +290,7 @@ pub fn render_with(
         diaspora(profile, &mut cites),
         skills(profile, &mut cites),
         governance(profile, &mut cites),
+        assessments(profile),
         members(profile),
         policies(profile),
         crate::corridor::section(profile),
@@ -343,6 +346,7 @@ pub fn render_with(
         ("diaspora", "Diaspora"),
         ("skills", "Skills and health workers"),
         ("governance", "Conventions and safeguards"),
+        ("assessments", "Migration governance assessments"),
         ("policies", "Policy register"),
         (crate::corridor::ANCHOR, "Corridor coherence"),
         (crate::scenario::ANCHOR, "Policy options"),
@@ -351,6 +355,9 @@ pub fn render_with(
         ("sources", "Sources"),
     ] {
         if anchor == crate::scenario::ANCHOR && scenarios.is_empty() {
+            continue;
+        }
+        if anchor == "assessments" && profile.group.is_some() {
             continue;
         }
         out.push_str(&format!("<li><a href=\"#{anchor}\">{label}</a></li>"));
@@ -1355,6 +1362,136 @@ fn governance(profile: &CountryProfile, cites: &mut Citations) -> String {
     out
 }
 
+/// A score for people: "66.67 % (exactly 200/3)", and the band.
+fn assessment_score(score: Option<&analysis::assess::Score>) -> (String, String) {
+    match score {
+        None => ("<span class=\"na\">not computed</span>".to_owned(), String::new()),
+        Some(s) => {
+            let exact = if s.percent_exact.denom() == 1 {
+                String::new()
+            } else {
+                format!(" (exactly {})", s.percent_exact)
+            };
+            let band = s
+                .band
+                .as_ref()
+                .map_or(String::new(), |b| format!("{} — {}", b.code, escape(&b.label)));
+            (format!("{} %{exact}", format_trimmed(s.percent, 2)), band)
+        }
+    }
+}
+
+/// The stored framework assessments: each framework's domains and overall score with
+/// their bands, and where the answers come from.
+fn assessments(profile: &CountryProfile) -> String {
+    if profile.group.is_some() {
+        return String::new();
+    }
+    let mut out = section_open("assessments", "Migration governance assessments");
+    if profile.assessments.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"no-data\">No answers to an assessment framework are stored for this country. \
+             Store the government's answers to the SDG 10.7.2 questions with \
+             <code>coherence assess {} --answers FILE.csv --store</code>.</p>\n</section>\n",
+            escape(&profile.area.iso3)
+        ));
+        return out;
+    }
+    for a in &profile.assessments {
+        let p = &a.answers;
+        out.push_str(&format!("<h3>{}</h3>\n", escape(&a.framework_title)));
+        if let Some(adaptation) = &a.adaptation {
+            out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(adaptation)));
+        }
+        out.push_str(&format!(
+            "<p>Answers: version {} of the <code>{}</code> answers, from <code>{}</code> \
+             (SHA-256 <code>{}…</code>), stored {} by {} — {}.</p>\n",
+            p.version,
+            escape(&p.framework),
+            escape(&p.file),
+            escape(p.sha256.get(..12).unwrap_or(&p.sha256)),
+            escape(&p.stored_at),
+            escape(&p.stored_by),
+            escape(&p.reason)
+        ));
+        let checklist = a.kind == analysis::assess::FrameworkKind::Checklist;
+        let mut rows: Vec<Vec<Cell>> = a
+            .domains
+            .iter()
+            .map(|d| {
+                let answered = Cell::Num(format!("{} of {}", d.n_answered, d.n_items));
+                if checklist {
+                    let tally: Vec<String> = d
+                        .tally
+                        .iter()
+                        .map(|t| format!("{} {}", t.count, escape(&t.label.to_lowercase())))
+                        .collect();
+                    vec![Cell::Head(escape(&d.title)), answered, Cell::Text(tally.join(", "))]
+                } else {
+                    let (score, band) = assessment_score(d.score.as_ref());
+                    vec![Cell::Head(escape(&d.title)), answered, Cell::Num(score), Cell::Text(band)]
+                }
+            })
+            .collect();
+        let caption =
+            format!("{} of {} by domain", escape(&a.framework_title), escape(&profile.area.name));
+        if checklist {
+            out.push_str(&table(
+                "data",
+                &caption,
+                &[("Domain", false), ("Answered", true), ("Answers", false)],
+                &rows,
+            ));
+            out.push_str("<p>A checklist: answers are tallied, never scored or ranked.</p>\n");
+        } else {
+            let (score, band) = assessment_score(a.overall.as_ref());
+            rows.push(vec![
+                Cell::Head("<strong>Overall</strong>".to_owned()),
+                Cell::Num(String::new()),
+                Cell::Num(format!("<strong>{score}</strong>")),
+                Cell::Text(format!("<strong>{band}</strong>")),
+            ]);
+            out.push_str(&table(
+                "data",
+                &caption,
+                &[("Domain", false), ("Answered", true), ("Score", true), ("Band", false)],
+                &rows,
+            ));
+        }
+        if !a.unanswered.is_empty() {
+            out.push_str(&format!(
+                "<p>Unanswered: {}. A domain with an unanswered item is not computed under the \
+                 framework's non-response rule; non-response is not counted as \"no\".</p>\n",
+                escape(&a.unanswered.join(", "))
+            ));
+        }
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// A policy's latest register change for people: "Edited 2026-11-28 by ana: REASON
+/// (status: active → suspended)".
+fn change_html(change: &analysis::profile::PolicyChange) -> String {
+    let date = change.at.get(..10).unwrap_or(&change.at);
+    let verb = if change.action == "edit" { "Edited" } else { "Imported from a register file" };
+    let fields: Vec<String> = change
+        .fields
+        .iter()
+        .map(|f| {
+            format!("{}: {} → {}", escape(&humanise(&f.field)), escape(&f.old), escape(&f.new))
+        })
+        .collect();
+    let fields =
+        if fields.is_empty() { String::new() } else { format!(" ({})", fields.join("; ")) };
+    format!(
+        "{verb} {} by {}: {}{fields}",
+        escape(date),
+        escape(&change.user),
+        escape(&change.reason)
+    )
+}
+
 /// For the brief of a group of countries: its members.
 fn members(profile: &CountryProfile) -> String {
     let Some(g) = &profile.group else { return String::new() };
@@ -1381,11 +1518,18 @@ fn policies(profile: &CountryProfile) -> String {
     if profile.policies.is_empty() {
         out.push_str("<p class=\"no-data\">No policies are registered for this country yet.</p>\n");
     } else {
+        let changed = profile.policies.iter().filter(|p| p.last_change.is_some()).count();
+        if changed > 0 {
+            out.push_str(&format!(
+                "<p>The register as it stands after its audited changes: {changed} of these policies \
+                 changed since they were imported (<code>coherence register log</code> lists every change).</p>\n"
+            ));
+        }
         let rows: Vec<Vec<Cell>> = profile
             .policies
             .iter()
             .map(|p| {
-                vec![
+                let mut row = vec![
                     Cell::Text(escape(&p.id)),
                     Cell::Head(escape(&p.title)),
                     Cell::Text(escape(&p.ministry)),
@@ -1399,9 +1543,27 @@ fn policies(profile: &CountryProfile) -> String {
                         escape(&p.partners.join(", "))
                     }),
                     Cell::Text(escape(&humanise(&p.status))),
-                ]
+                ];
+                if changed > 0 {
+                    row.push(Cell::Text(
+                        p.last_change.as_ref().map_or_else(String::new, change_html),
+                    ));
+                }
+                row
             })
             .collect();
+        let mut headers = vec![
+            ("ID", false),
+            ("Policy", false),
+            ("Ministry", false),
+            ("Area", false),
+            ("Migration-cycle stages", false),
+            ("Partner countries", false),
+            ("Status", false),
+        ];
+        if changed > 0 {
+            headers.push(("Register change", false));
+        }
         out.push_str(&table(
             "register",
             &format!(
@@ -1409,15 +1571,7 @@ fn policies(profile: &CountryProfile) -> String {
                 escape(&profile.area.name),
                 profile.policies.len()
             ),
-            &[
-                ("ID", false),
-                ("Policy", false),
-                ("Ministry", false),
-                ("Area", false),
-                ("Migration-cycle stages", false),
-                ("Partner countries", false),
-                ("Status", false),
-            ],
+            &headers,
             &rows,
         ));
     }
