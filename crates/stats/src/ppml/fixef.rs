@@ -92,6 +92,9 @@ pub(crate) struct FixefDims {
     /// the end of each run. Sums over a run are then kept in registers instead of
     /// read-modify-writing one memory cell, which would chain every addition.
     pub(crate) run_ends: Vec<Option<Vec<usize>>>,
+    /// The ids again in 16 bits, for dimensions of at most 65,536 levels: the demeaning
+    /// passes then read half as many bytes of ids.
+    pub(crate) narrow: Vec<Option<Vec<u16>>>,
 }
 
 impl FixefDims {
@@ -109,17 +112,62 @@ impl FixefDims {
                 (ends.len() * 8 <= ids.len()).then_some(ends)
             })
             .collect();
-        Self { ids, n_levels, run_ends }
+        let narrow = ids
+            .par_iter()
+            .zip(&n_levels)
+            .map(|(ids, &n_levels)| {
+                (n_levels <= 1 << 16)
+                    .then(|| ids.iter().map(|&id| u16::try_from(id).unwrap_or(u16::MAX)).collect())
+            })
+            .collect();
+        Self { ids, n_levels, run_ends, narrow }
+    }
+
+    /// The ids of dimension `g` for the demeaning passes.
+    fn pass_ids(&self, g: usize) -> Ids<'_> {
+        match &self.narrow[g] {
+            Some(ids) => Ids::Narrow(ids),
+            None => Ids::Wide(&self.ids[g]),
+        }
+    }
+}
+
+/// The group ids of a dimension as the demeaning reads them.
+#[derive(Clone, Copy)]
+enum Ids<'a> {
+    /// 16-bit ids (at most 65,536 levels).
+    Narrow(&'a [u16]),
+    /// 32-bit ids.
+    Wide(&'a [u32]),
+}
+
+/// A group id type.
+trait Id: Copy {
+    /// The id as an index.
+    fn index(self) -> usize;
+}
+
+impl Id for u16 {
+    #[inline(always)]
+    fn index(self) -> usize {
+        usize::from(self)
+    }
+}
+
+impl Id for u32 {
+    #[inline(always)]
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
 /// The group means a pass subtracts: the ids of a dimension, the ends of their runs
 /// when the data come sorted by it, and the mean of each level.
-type Subtract<'a> = (&'a [u32], Option<&'a [usize]>, &'a [f64]);
+type Subtract<'a, G = Ids<'a>> = (G, Option<&'a [usize]>, &'a [f64]);
 
 /// The sums a pass accumulates into: the ids of a dimension, the ends of their runs, and
 /// the sums of each level.
-type Accumulate<'a> = (&'a [u32], Option<&'a [usize]>, &'a mut [f64]);
+type Accumulate<'a, T = Ids<'a>> = (T, Option<&'a [usize]>, &'a mut [f64]);
 
 /// One pass over the `n_obs` observations: `value(n, δ)` gives (and may store) the new
 /// value of observation `n` from the mean `δ` of its level in the subtracted dimension,
@@ -131,6 +179,34 @@ fn pass(
     n_obs: usize,
     (ids_g, runs_g, delta): Subtract<'_>,
     acc: Option<Accumulate<'_>>,
+    w: &[f64],
+    value: impl FnMut(usize, f64) -> f64,
+) {
+    use Ids::{Narrow, Wide};
+    match (ids_g, acc) {
+        (Narrow(g), None) => pass_typed::<u16, u16>(n_obs, (g, runs_g, delta), None, w, value),
+        (Wide(g), None) => pass_typed::<u32, u32>(n_obs, (g, runs_g, delta), None, w, value),
+        (Narrow(g), Some((Narrow(t), r, s))) => {
+            pass_typed(n_obs, (g, runs_g, delta), Some((t, r, s)), w, value);
+        }
+        (Narrow(g), Some((Wide(t), r, s))) => {
+            pass_typed(n_obs, (g, runs_g, delta), Some((t, r, s)), w, value);
+        }
+        (Wide(g), Some((Narrow(t), r, s))) => {
+            pass_typed(n_obs, (g, runs_g, delta), Some((t, r, s)), w, value);
+        }
+        (Wide(g), Some((Wide(t), r, s))) => {
+            pass_typed(n_obs, (g, runs_g, delta), Some((t, r, s)), w, value);
+        }
+    }
+}
+
+/// [`pass`] for one pair of id types.
+#[inline(always)]
+fn pass_typed<G: Id, T: Id>(
+    n_obs: usize,
+    (ids_g, runs_g, delta): Subtract<'_, &[G]>,
+    acc: Option<Accumulate<'_, &[T]>>,
     w: &[f64],
     mut value: impl FnMut(usize, f64) -> f64,
 ) {
@@ -146,15 +222,15 @@ fn pass(
                 let (mut even, mut odd) = (0.0, 0.0);
                 let mut n = start;
                 while n + 1 < end {
-                    even += w[n] * value(n, delta[ids_g[n] as usize]);
-                    odd += w[n + 1] * value(n + 1, delta[ids_g[n + 1] as usize]);
+                    even += w[n] * value(n, delta[ids_g[n].index()]);
+                    odd += w[n + 1] * value(n + 1, delta[ids_g[n + 1].index()]);
                     n += 2;
                 }
                 if n < end {
-                    even += w[n] * value(n, delta[ids_g[n] as usize]);
+                    even += w[n] * value(n, delta[ids_g[n].index()]);
                 }
                 if start < end {
-                    sums[ids_t[start] as usize] += even + odd;
+                    sums[ids_t[start].index()] += even + odd;
                 }
                 start = end;
             }
@@ -167,11 +243,11 @@ fn pass(
                     for &end in ends {
                         let end = end.min(n_obs);
                         if start < end {
-                            let d = delta[ids_g[start] as usize];
+                            let d = delta[ids_g[start].index()];
                             for ((n, &id), &w) in
                                 (start..end).zip(&ids_t[start..end]).zip(&w[start..end])
                             {
-                                sums[id as usize] += w * value(n, d);
+                                sums[id.index()] += w * value(n, d);
                             }
                         }
                         start = end;
@@ -179,7 +255,7 @@ fn pass(
                 }
                 None => {
                     for (n, ((&g, &t), &w)) in ids_g.iter().zip(ids_t).zip(w).enumerate() {
-                        sums[t as usize] += w * value(n, delta[g as usize]);
+                        sums[t.index()] += w * value(n, delta[g.index()]);
                     }
                 }
             }
@@ -190,7 +266,7 @@ fn pass(
                 for &end in ends {
                     let end = end.min(n_obs);
                     if start < end {
-                        let d = delta[ids_g[start] as usize];
+                        let d = delta[ids_g[start].index()];
                         for n in start..end {
                             value(n, d);
                         }
@@ -200,7 +276,7 @@ fn pass(
             }
             None => {
                 for (n, &g) in ids_g.iter().enumerate() {
-                    value(n, delta[g as usize]);
+                    value(n, delta[g.index()]);
                 }
             }
         },
@@ -363,10 +439,16 @@ impl<'a> Demeaner<'a> {
                 *d *= inv;
             }
             let col = col.as_mut_slice();
-            pass(n_obs, (&ids[0], self.runs(0), &sums[0]), None, self.weights, |n, d| {
-                col[n] -= d;
-                col[n]
-            });
+            pass(
+                n_obs,
+                (self.dims.pass_ids(0), self.runs(0), &sums[0]),
+                None,
+                self.weights,
+                |n, d| {
+                    col[n] -= d;
+                    col[n]
+                },
+            );
             return DemeanInfo { n_sweeps: 1, converged: true };
         }
         // `col` holds the current point x; `gx` = F(x) and `ggx` = F(F(x)). The
@@ -473,11 +555,11 @@ impl<'a> Demeaner<'a> {
                 Some(t) => {
                     let (delta, sums_t) = pick(sums, g, t);
                     sums_t.fill(0.0);
-                    (delta, Some((&ids[t], self.runs(t), sums_t)))
+                    (delta, Some((self.dims.pass_ids(t), self.runs(t), sums_t)))
                 }
                 None => (&sums[g], None),
             };
-            let sub = (ids[g].as_slice(), self.runs(g), delta);
+            let sub = (self.dims.pass_ids(g), self.runs(g), delta);
             if g == 0 {
                 match start.take().expect("the first pass takes the start") {
                     Start::Copy(src) => {
@@ -589,6 +671,33 @@ mod tests {
         assert_eq!(interact(&[0, 0, 1, 1], &[5, 6, 5, 5]), [0, 1, 2, 2]);
         let (ids, n) = compact(&[7, 3, 7, 9], &[1, 2, 3]);
         assert_eq!((ids, n), (vec![0, 1, 2], 3));
+    }
+
+    #[test]
+    fn wide_and_narrow_ids_demean_alike() {
+        // 70,000 levels (32-bit ids in the passes) beside 7 levels (16-bit ids).
+        let n = 140_000u32;
+        let a: Vec<u32> = (0..n).map(|i| (i * 7919) % 70_000).collect();
+        let b: Vec<u32> = (0..n).map(|i| i % 7).collect();
+        let rows: Vec<usize> = (0..n as usize).collect();
+        let dims = FixefDims::new(&[&a, &b], &rows);
+        assert!(dims.narrow[0].is_none() && dims.narrow[1].is_some());
+        let w: Vec<f64> = (0..n).map(|i| 1.0 + f64::from(i % 5)).collect();
+        let mut v: Vec<f64> = (0..n).map(|i| f64::from(i).sin() * 3.0).collect();
+        let info = Demeaner::new(&dims, &w, Criterion::Largest).demean(
+            &mut v,
+            1e-12,
+            10_000,
+            &mut Scratch::default(),
+        );
+        assert!(info.converged);
+        for (ids, &n_levels) in dims.ids.iter().zip(&dims.n_levels) {
+            let mut sums = vec![0.0; n_levels];
+            for ((&id, &w), &v) in ids.iter().zip(&w).zip(&v) {
+                sums[id as usize] += w * v;
+            }
+            assert!(sums.iter().all(|s| s.abs() < 1e-8), "{:?}", &sums[..5]);
+        }
     }
 
     #[test]
