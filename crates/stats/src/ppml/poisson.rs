@@ -122,6 +122,29 @@ fn exp_chunk(eta: &[f64], mu: &mut [f64]) {
     }
 }
 
+/// Weights `w = μ`, working variable `z = η − offset + (y − μ)/μ` and the input of the
+/// demeaning (`z` itself at the first iteration, else `z̃ + z − z_prev`) for one chunk.
+#[inline(always)]
+fn working_chunk(
+    (w, z, z_tilde): (&mut [f64], &mut [f64], &mut [f64]),
+    (mu, eta, y, z_prev): (&[f64], &[f64], &[f64], &[f64]),
+    offset: impl Iterator<Item = f64>,
+    first: bool,
+) {
+    let inputs = mu.iter().zip(eta).zip(offset).zip(y).zip(z_prev);
+    for (((wi, zi), ti), ((((&m, &e), o), &yi), &zp)) in
+        w.iter_mut().zip(z.iter_mut()).zip(z_tilde.iter_mut()).zip(inputs)
+    {
+        *wi = m;
+        *zi = e - o + (yi - m) / m;
+        if first {
+            *ti = *zi;
+        } else {
+            *ti += *zi - zp;
+        }
+    }
+}
+
 /// Fits the Poisson model `E[y | x] = exp(xβ + Σ_g α_g + offset)` by PPML with the fixed
 /// effects absorbed.
 ///
@@ -149,10 +172,8 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let y: Vec<f64> = rows.iter().map(|&r| data.y[r]).collect();
     let w_user: Option<Vec<f64>> = data.weights.map(|w| rows.iter().map(|&r| w[r]).collect());
     let w_user = w_user.as_deref();
-    let offset: Vec<f64> = match data.offset {
-        Some(o) => rows.iter().map(|&r| o[r]).collect(),
-        None => vec![0.0; n],
-    };
+    // No offset is no vector: the loops read none.
+    let offset: Option<Vec<f64>> = data.offset.map(|o| rows.iter().map(|&r| o[r]).collect());
     let mut x_raw: Vec<Vec<f64>> =
         data.x.iter().map(|col| rows.iter().map(|&r| col[r]).collect()).collect();
 
@@ -206,22 +227,22 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
             .enumerate()
             .for_each(|(c, ((w_chunk, z_chunk), t_chunk))| {
                 let range = c * CHUNK..c * CHUNK + w_chunk.len();
-                let inputs = mu[range.clone()]
-                    .iter()
-                    .zip(&eta[range.clone()])
-                    .zip(&offset[range.clone()])
-                    .zip(&y[range.clone()])
-                    .zip(&z_prev[range.clone()]);
-                for (((wi, zi), ti), ((((&m, &e), &o), &yi), &zp)) in
-                    w_chunk.iter_mut().zip(z_chunk.iter_mut()).zip(t_chunk.iter_mut()).zip(inputs)
-                {
-                    *wi = m;
-                    *zi = e - o + (yi - m) / m;
-                    if first {
-                        *ti = *zi;
-                    } else {
-                        *ti += *zi - zp;
-                    }
+                let r = range.clone();
+                let (mu, eta, y, z_prev) =
+                    (&mu[r.clone()], &eta[r.clone()], &y[r.clone()], &z_prev[r]);
+                match &offset {
+                    Some(off) => working_chunk(
+                        (w_chunk, z_chunk, t_chunk),
+                        (mu, eta, y, z_prev),
+                        off[range.clone()].iter().copied(),
+                        first,
+                    ),
+                    None => working_chunk(
+                        (w_chunk, z_chunk, t_chunk),
+                        (mu, eta, y, z_prev),
+                        std::iter::repeat(0.0),
+                        first,
+                    ),
                 }
                 if let Some(w) = w_user {
                     w_chunk.iter_mut().zip(&w[range]).for_each(|(a, &b)| *a *= b);
@@ -264,19 +285,27 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         let mut beta_new = mat_vec(&bread, &cross);
         // η_new = z − (z̃ − X̃β) + offset, μ_new and the deviance in one pass.
         let mut dev_new = {
-            let (z, z_tilde, offset, y, y_log_y) = (&z, &z_tilde, &offset, &y, &y_log_y);
+            let (z, z_tilde, y, y_log_y) = (&z, &z_tilde, &y, &y_log_y);
             let partial: Vec<f64> = eta_new
                 .par_chunks_mut(CHUNK)
                 .zip(mu_new.par_chunks_mut(CHUNK))
                 .enumerate()
                 .map(|(c, (eta, mu))| {
                     let range = c * CHUNK..c * CHUNK + eta.len();
-                    let inputs = z[range.clone()]
-                        .iter()
-                        .zip(&z_tilde[range.clone()])
-                        .zip(&offset[range.clone()]);
-                    for (e, ((&zn, &zt), &o)) in eta.iter_mut().zip(inputs) {
-                        *e = zn - zt + o;
+                    let inputs = z[range.clone()].iter().zip(&z_tilde[range.clone()]);
+                    match &offset {
+                        Some(off) => {
+                            for ((e, (&zn, &zt)), &o) in
+                                eta.iter_mut().zip(inputs).zip(&off[range.clone()])
+                            {
+                                *e = zn - zt + o;
+                            }
+                        }
+                        None => {
+                            for (e, (&zn, &zt)) in eta.iter_mut().zip(inputs) {
+                                *e = zn - zt + 0.0;
+                            }
+                        }
                     }
                     for (col, &b) in cols.iter().zip(&beta_new) {
                         for (e, &x) in eta.iter_mut().zip(&col[range.clone()]) {
@@ -341,6 +370,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let (coef, se, vcov) = expand(k_all, &active, &beta, &vcov_estimate.vcov);
 
     // Intercept-only model with the offset: μ₀ = exp(offset) Σwy / Σw exp(offset).
+    let offset = offset.unwrap_or_else(|| vec![0.0; n]);
     let exp_offset: Vec<f64> = offset.iter().map(|o| o.exp()).collect();
     let w_exp_offset: f64 = match w_user {
         Some(w) => exp_offset.iter().zip(w).map(|(&e, &w)| w * e).sum(),
