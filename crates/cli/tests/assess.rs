@@ -63,17 +63,200 @@ fn the_pelaria_example_scores_with_exact_bands() {
     assert!(csv.contains("XAA,sdg-10.7.2,item,1,1c,yes-regular-only,1/2,1,,,,"), "{csv}");
 }
 
+/// `coherence` on the store `db`, as the user `env-user`.
+fn coherence_on(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("coherence").unwrap();
+    cmd.env_remove("COHERENCE_DB")
+        .env_remove("COHERENCE_LOG")
+        .env("USER", "env-user")
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+/// A store with the demo world loaded.
+fn demo(dir: &Path) -> PathBuf {
+    let db = dir.join("w.sqlite");
+    coherence_on(&db).current_dir(dir).args(["-q", "demo"]).assert().success();
+    db
+}
+
 #[test]
 fn a_country_without_answers_gets_a_clear_message() {
-    coherence().args(["assess", "XAA"]).assert().failure().stderr(
-        predicate::str::contains("no answers to sdg-10.7.2 are stored for XAA yet")
-            .and(predicate::str::contains("--answers")),
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    coherence_on(&db).args(["assess", "XAA"]).assert().failure().stderr(
+        predicate::str::contains("no answers to sdg-10.7.2 are stored for XAA").and(
+            predicate::str::contains(
+                "coherence assess XAA --framework sdg-10.7.2 --answers FILE.csv --store",
+            ),
+        ),
+    );
+    coherence_on(&db).args(["assess", "XAA", "--history"]).assert().success().stdout(
+        predicate::str::contains("No answers are stored for XAA")
+            .and(predicate::str::contains("--store")),
     );
     coherence().args(["assess", "XAA", "--framework", "sdg"]).assert().failure().stderr(
         predicate::str::contains(
             "built-in frameworks: sdg-10.7.2, pcmd-origin, pcmd-destination, mgi-checklist",
         ),
     );
+}
+
+#[test]
+fn stored_answers_score_as_the_file_does_and_are_versioned() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let file = repo("examples/pelaria-sdg-10.7.2.csv");
+    let from_file =
+        json(coherence_on(&db).args(["assess", "XAA", "--format", "json", "--answers"]).arg(&file));
+    // Scoring a file stores nothing.
+    coherence_on(&db).args(["assess", "XAA"]).assert().failure();
+    let profile = json(coherence_on(&db).args(["profile", "XAA", "--format", "json"]));
+    assert!(profile["assessments"].as_array().unwrap().is_empty());
+    let gaps = profile["gaps"].to_string();
+    assert!(gaps.contains("coherence assess XAA --answers FILE.csv --store"), "{gaps}");
+
+    let stored = json(
+        coherence_on(&db)
+            .args(["assess", "Pelaria", "--format", "json", "--store", "--answers"])
+            .arg(&file)
+            .args(["--reason", "2025 Inquiry round"]),
+    );
+    assert_eq!(stored["status"], "added");
+    assert_eq!(stored["country"], "XAA");
+    assert_eq!(stored["answers"]["version"], 1);
+    assert_eq!(stored["answers"]["stored_by"], "env-user");
+    assert_eq!(stored["answers"]["reason"], "2025 Inquiry round");
+    assert_eq!(stored["answers"]["n_answers"], 30);
+    assert_eq!(stored["assessment"], from_file["assessment"]);
+    // Storing the same answers again changes nothing.
+    let again = json(
+        coherence_on(&db)
+            .args(["assess", "XAA", "--format", "json", "--store", "--user", "other", "--answers"])
+            .arg(&file),
+    );
+    assert_eq!(again["status"], "unchanged");
+    assert_eq!(again["answers"], stored["answers"]);
+
+    // `assess XAA` alone scores the stored answers: the same score, and says which.
+    let alone = json(coherence_on(&db).args(["assess", "XAA", "--format", "json"]));
+    assert_eq!(alone["assessment"], from_file["assessment"]);
+    assert_eq!(alone["assessment"]["overall"]["percent_exact"], "200/3");
+    assert_eq!(alone["answers"], stored["answers"]);
+    coherence_on(&db).args(["assess", "XAA"]).assert().success().stdout(
+        predicate::str::contains("Answers: version 1, from ")
+            .and(predicate::str::contains("pelaria-sdg-10.7.2.csv, stored 20"))
+            .and(predicate::str::contains("by env-user (2025 Inquiry round)"))
+            .and(predicate::str::contains("66.67 (exactly 200/3)")),
+    );
+    let csv = coherence_on(&db).args(["assess", "XAA", "--format", "csv"]).assert().success();
+    let csv = String::from_utf8(csv.get_output().stdout.clone()).unwrap();
+    assert!(csv.contains("XAA,sdg-10.7.2,item,1,1c,yes-regular-only,1/2,1,,,,"), "{csv}");
+
+    // The profile shows the stored scores with the answers' provenance.
+    let profile = json(coherence_on(&db).args(["profile", "XAA", "--format", "json"]));
+    let a = &profile["assessments"][0];
+    assert_eq!(a["framework"], "sdg-10.7.2");
+    assert_eq!(a["overall"]["percent_exact"], "200/3");
+    assert_eq!(a["overall"]["band"]["label"], "Partially meets");
+    assert_eq!(a["domains"][0]["score"]["band"]["label"], "Meets");
+    assert_eq!(a["domains"][5]["score"]["band"]["label"], "Fully meets");
+    assert_eq!(a["answers"], stored["answers"]);
+    assert!(!profile["gaps"].to_string().contains("SDG 10.7.2"), "{}", profile["gaps"]);
+    let csv = coherence_on(&db).args(["profile", "XAA", "--format", "csv"]).assert().success();
+    let csv = String::from_utf8(csv.get_output().stdout.clone()).unwrap();
+    let overall = csv.lines().find(|l| l.starts_with("XAA,sdg-10.7.2_overall,")).unwrap();
+    assert!(overall.contains("band 2 Partially meets; exactly 200/3"), "{overall}");
+    assert!(overall.contains("by env-user: 2025 Inquiry round"), "{overall}");
+
+    // New answers make version 2; version 1 stays readable.
+    let text = std::fs::read_to_string(&file).unwrap().replace("5b,no,", "5b,yes,");
+    let newer = dir.path().join("pelaria-2026.csv");
+    std::fs::write(&newer, text).unwrap();
+    let v2 = json(
+        coherence_on(&db)
+            .args(["assess", "XAA", "--format", "json", "--store", "--answers"])
+            .arg(&newer),
+    );
+    assert_eq!(v2["status"], "added");
+    assert_eq!(v2["answers"]["version"], 2);
+    assert_eq!(v2["answers"]["reason"], format!("answers from {}", newer.display()));
+    let latest = json(coherence_on(&db).args(["assess", "XAA", "--format", "json"]));
+    assert_eq!(latest["answers"]["version"], 2);
+    assert_eq!(latest["assessment"]["domains"][4]["score"]["percent_exact"], "60");
+    let old = json(coherence_on(&db).args([
+        "assess",
+        "XAA",
+        "--format",
+        "json",
+        "--stored-version",
+        "1",
+    ]));
+    assert_eq!(old["assessment"], from_file["assessment"]);
+    coherence_on(&db).args(["assess", "XAA", "--stored-version", "3"]).assert().failure().stderr(
+        predicate::str::contains(
+            "version 3 of the sdg-10.7.2 answers for XAA is not stored; stored versions: 1, 2",
+        ),
+    );
+    let history = json(coherence_on(&db).args(["assess", "XAA", "--history", "--format", "json"]));
+    let versions: Vec<i64> =
+        history.as_array().unwrap().iter().map(|h| h["version"].as_i64().unwrap()).collect();
+    assert_eq!(versions, [1, 2]);
+
+    // The brief shows the latest stored assessment.
+    let html = dir.path().join("pelaria.html");
+    coherence_on(&db).args(["report", "XAA", "-o"]).arg(&html).assert().success();
+    let html = std::fs::read_to_string(&html).unwrap();
+    let section = &html[html.find("id=\"assessments\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(
+        section.contains("Answers: version 2 of the <code>sdg-10.7.2</code> answers"),
+        "{section}"
+    );
+    assert!(section.contains("pelaria-2026.csv"), "{section}");
+    assert!(section.contains("stored 20") && section.contains("by env-user"), "{section}");
+    assert!(section.contains("Migrant rights"), "{section}");
+    assert!(section.contains("3 — Meets"), "{section}");
+    assert!(html.contains("<a href=\"#assessments\">"));
+}
+
+#[test]
+fn a_malformed_answers_file_is_not_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let answers = dir.path().join("bad.csv");
+    std::fs::write(&answers, "item,answer\n1a,yes-all\n1b,perhaps\n").unwrap();
+    coherence_on(&db)
+        .args(["assess", "XAA", "--store", "--answers"])
+        .arg(&answers)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.csv, row 3, column answer"));
+    let history = json(coherence_on(&db).args(["assess", "XAA", "--history", "--format", "json"]));
+    assert!(history.as_array().unwrap().is_empty(), "{history}");
+    // --store needs the country; an unknown country is refused before anything is stored.
+    let file = repo("examples/pelaria-sdg-10.7.2.csv");
+    coherence_on(&db)
+        .args(["assess", "--store", "--answers"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--store needs the COUNTRY"));
+    coherence_on(&db)
+        .args(["assess", "Atlantis", "--store", "--answers"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no country or area matches \"Atlantis\""));
+    coherence_on(&db)
+        .args(["assess", "XAA", "--store", "--reason", " ", "--answers"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("empty --reason"));
+    let history = json(coherence_on(&db).args(["assess", "XAA", "--history", "--format", "json"]));
+    assert!(history.as_array().unwrap().is_empty(), "{history}");
 }
 
 #[test]

@@ -169,3 +169,104 @@ fn a_malformed_register_file_is_refused_with_file_line_and_field() {
     let log = json(coherence(&db).args(["register", "log", "--format", "json"]));
     assert!(log.as_array().unwrap().is_empty(), "nothing of a refused file is stored");
 }
+
+/// The rule ids found on the corridor `origin` → `destination` among a profile's
+/// corridor checks (`None` when that corridor is not among them).
+fn findings_of(
+    profile: &serde_json::Value,
+    origin: &str,
+    destination: &str,
+) -> Option<Vec<String>> {
+    profile["corridor_checks"].as_array().unwrap().iter().find_map(|c| {
+        (c["origin"]["iso3"] == origin && c["destination"]["iso3"] == destination).then(|| {
+            c["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["rule_id"].as_str().unwrap().to_owned())
+                .collect()
+        })
+    })
+}
+
+#[test]
+fn profile_and_brief_show_the_register_after_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let before = json(coherence(&db).args(["profile", "XAB", "--format", "json"]));
+    let nurse = |p: &serde_json::Value| {
+        p["policies"].as_array().unwrap().iter().find(|x| x["id"] == "XAB-HEA-01").unwrap().clone()
+    };
+    assert_eq!(nurse(&before)["status"], "active");
+    assert_eq!(nurse(&before)["layer"], "imported");
+    assert!(nurse(&before)["last_change"].is_null());
+    let fired = findings_of(&before, "XAA", "XAB").expect("the corridor XAA → XAB is checked");
+    assert!(fired.iter().any(|r| r == "who-code-active-recruitment"), "{fired:?}");
+
+    coherence(&db)
+        .args(["register", "edit", "XAB-HEA-01", "--set", "status=suspended"])
+        .args(["--reason", "Drive paused pending an agreement", "--user", "m.ortiz"])
+        .assert()
+        .success();
+
+    let after = json(coherence(&db).args(["profile", "XAB", "--format", "json"]));
+    let p = nurse(&after);
+    assert_eq!(p["status"], "suspended");
+    assert_eq!(p["layer"], "edited");
+    let change = &p["last_change"];
+    assert_eq!(change["action"], "edit");
+    assert_eq!(change["user"], "m.ortiz");
+    assert_eq!(change["reason"], "Drive paused pending an agreement");
+    assert_eq!(change["fields"][0]["field"], "status");
+    assert_eq!(change["fields"][0]["old"], "active");
+    assert_eq!(change["fields"][0]["new"], "suspended");
+    let log = json(coherence(&db).args(["register", "log", "XAB-HEA-01", "--format", "json"]));
+    assert_eq!(change["at"], log[0]["at"], "the profile shows the audit log's time");
+
+    // The profile lists what `register list` lists, with the same status and layer.
+    let list =
+        json(coherence(&db).args(["register", "list", "--country", "XAB", "--format", "json"]));
+    let listed: Vec<(String, String, String)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["id"].to_string(), e["status"].to_string(), e["layer"].to_string()))
+        .collect();
+    let profiled: Vec<(String, String, String)> = after["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["id"].to_string(), e["status"].to_string(), e["layer"].to_string()))
+        .collect();
+    assert_eq!(profiled, listed);
+    // Unedited policies carry no change.
+    assert!(
+        after["policies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["id"] != "XAB-HEA-01")
+            .all(|x| x["last_change"].is_null())
+    );
+    // The corridor checks in the profile read the same register: with the drive
+    // suspended, active recruitment no longer fires.
+    let fired = findings_of(&after, "XAA", "XAB").unwrap();
+    assert!(!fired.iter().any(|r| r == "who-code-active-recruitment"), "{fired:?}");
+
+    let table = coherence(&db).args(["profile", "XAB"]).assert().success();
+    let text = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    let line = text.lines().find(|l| l.starts_with("XAB-HEA-01")).unwrap();
+    assert!(line.contains("suspended"), "{line}");
+    assert!(line.contains("by m.ortiz: Drive paused pending an agreement"), "{line}");
+    assert!(line.contains("status: active → suspended"), "{line}");
+
+    let html = dir.path().join("brevmark.html");
+    coherence(&db).args(["report", "XAB", "-o"]).arg(&html).assert().success();
+    let html = std::fs::read_to_string(&html).unwrap();
+    let register = &html[html.find("id=\"policies\"").unwrap()..];
+    let register = &register[..register.find("</section>").unwrap()];
+    assert!(register.contains("Register change"), "{register}");
+    assert!(register.contains("Drive paused pending an agreement"), "{register}");
+    assert!(register.contains("status: active → suspended"), "{register}");
+    assert!(register.contains("<td>suspended</td>"), "{register}");
+}
