@@ -147,20 +147,6 @@ impl AnswersProvenance {
             n_answers: r.n_answers,
         }
     }
-
-    /// "version 2 of sdg-10.7.2 answers for XAA (FILE, stored AT by USER: REASON)".
-    pub fn describe(&self) -> String {
-        format!(
-            "version {} of the {} answers for {} ({}, stored {} by {}: {})",
-            self.version,
-            self.framework,
-            self.country,
-            self.file,
-            self.stored_at,
-            self.stored_by,
-            self.reason
-        )
-    }
 }
 
 /// A stored version of a country's answers, scored.
