@@ -267,7 +267,7 @@ pub struct LoadOutcome {
     pub rows: RowCounts,
 }
 
-/// One file read by [`Workspace::read_files`], ready to be stored.
+/// One file read by [`read_files`], ready to be stored.
 #[derive(Clone, Debug)]
 pub struct ReadFile {
     /// The file's path as given.

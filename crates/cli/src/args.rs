@@ -135,7 +135,7 @@ pub(crate) struct DemoArgs {
     /// The demo country whose brief is written.
     #[arg(long, default_value = "XAA")]
     pub(crate) country: String,
-    /// Where to write the brief (default: coherence-brief-<CODE>.html in the current folder).
+    /// Where to write the brief (default: `coherence-brief-<CODE>.html` in the current folder).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }
@@ -181,7 +181,7 @@ pub(crate) struct FetchArgs {
     /// List the catalogue instead of fetching.
     #[arg(long)]
     pub(crate) list: bool,
-    /// Fetch from a mirror that serves the official paths (e.g. https://mirror.example.org).
+    /// Fetch from a mirror that serves the official paths (e.g. `https://mirror.example.org`).
     #[arg(long, value_name = "URL")]
     pub(crate) mirror: Option<String>,
     /// The download cache.

@@ -8,7 +8,7 @@
 //!
 //! * [`demo`]: the fictional demo world embedded in the binary.
 //! * [`formats`]: Coherence's own CSV and TOML input formats (the demo world's files).
-//! * [`read`]: official data files — [`detect`] recognises a file's layout ([`Kind`]),
+//! * [`read`](mod@read): official data files — [`detect`] recognises a file's layout ([`Kind`]),
 //!   [`read()`] reads it; [`areas`] harmonises country names and codes. The layouts,
 //!   units and rules are described in `docs/importers.md`; [`classification`] reads
 //!   World Bank regions and income groups and ratifications of the migrant workers

@@ -1,7 +1,7 @@
 //! Coherence's store: one SQLite file holding every imported dataset.
 //!
 //! * One file, opened with [`Store::open`]. The schema is created and migrated by
-//!   migrations embedded in the binary ([`migrate`]): an older store is migrated on
+//!   migrations embedded in the binary (`migrate`): an older store is migrated on
 //!   open; a store written by a newer Coherence is refused with [`Error::TooNew`].
 //! * Datasets are stored as versioned *imports* ([`Store::import`]): one row per
 //!   (dataset key, edition) with its publisher, title, source, licence, file checksums,
