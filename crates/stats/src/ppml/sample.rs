@@ -81,13 +81,17 @@ impl Selection {
         let singletons = matches!(fixef_rm, FixefRm::Singleton | FixefRm::Both);
         let perfect = poisson && matches!(fixef_rm, FixefRm::Perfect | FixefRm::Both);
         let mut total = 0;
+        // The separation step removes only zero outcomes, so it leaves no level all-zero
+        // behind: it needs repeating only after singletons were removed.
+        let mut separation_done = false;
         loop {
             let mut changed = 0;
             if singletons {
                 changed += self.drop_levels(data, Removal::Singleton, |count, _| count == 1);
             }
-            if perfect {
+            if perfect && (changed > 0 || !separation_done) {
                 changed += self.drop_levels(data, Removal::SeparatedFixef, |_, y_sum| y_sum == 0.0);
+                separation_done = true;
             }
             total += changed;
             if changed == 0 {
