@@ -81,6 +81,13 @@ pub(crate) fn compact(ids: &[u32], rows: &[usize]) -> (Vec<u32>, usize) {
     }
 }
 
+/// The ends of the runs of equal ids, if runs average at least eight observations.
+fn run_ends(ids: &[u32]) -> Option<Vec<usize>> {
+    let ends: Vec<usize> =
+        (1..=ids.len()).filter(|&n| n == ids.len() || ids[n] != ids[n - 1]).collect();
+    (ends.len() * 8 <= ids.len()).then_some(ends)
+}
+
 /// Fixed-effect dimensions restricted to the estimation sample, with dense ids.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FixefDims {
@@ -101,26 +108,74 @@ impl FixefDims {
     pub(crate) fn new(columns: &[&[u32]], rows: &[usize]) -> Self {
         use rayon::prelude::*;
         // One dimension per task: each is computed the same way whatever the threads.
-        let (ids, n_levels): (Vec<Vec<u32>>, Vec<usize>) =
-            columns.par_iter().map(|c| compact(c, rows)).unzip();
-        let run_ends = ids
-            .par_iter()
-            .map(|ids| {
-                let ends: Vec<usize> =
-                    (1..=ids.len()).filter(|&n| n == ids.len() || ids[n] != ids[n - 1]).collect();
-                // Worth it when runs average at least eight observations.
-                (ends.len() * 8 <= ids.len()).then_some(ends)
-            })
-            .collect();
-        let narrow = ids
-            .par_iter()
-            .zip(&n_levels)
-            .map(|(ids, &n_levels)| {
-                (n_levels <= 1 << 16)
-                    .then(|| ids.iter().map(|&id| u16::try_from(id).unwrap_or(u16::MAX)).collect())
-            })
-            .collect();
-        Self { ids, n_levels, run_ends, narrow }
+        let dims: Vec<_> = columns.par_iter().map(|c| Self::dimension(c, rows)).collect();
+        let mut out = Self::default();
+        for (ids, n_levels, run_ends, narrow) in dims {
+            out.ids.push(ids);
+            out.n_levels.push(n_levels);
+            out.run_ends.push(run_ends);
+            out.narrow.push(narrow);
+        }
+        out
+    }
+
+    /// One dimension in one pass over `ids[rows]`: the dense ids (as [`compact`] numbers
+    /// them), the number of levels, the ends of the runs of equal ids when runs average
+    /// at least eight observations, and the ids in 16 bits when they fit.
+    #[allow(clippy::type_complexity, reason = "the four fields of one dimension")]
+    fn dimension(
+        ids: &[u32],
+        rows: &[usize],
+    ) -> (Vec<u32>, usize, Option<Vec<usize>>, Option<Vec<u16>>) {
+        let max_id = rows.iter().map(|&r| ids[r]).max().unwrap_or(0) as usize;
+        if max_id > 4 * rows.len() + 1024 {
+            let (dense, n_levels) = compact(ids, rows);
+            let run_ends = run_ends(&dense);
+            let narrow = (n_levels <= 1 << 16)
+                .then(|| dense.iter().map(|&id| u16::try_from(id).unwrap_or(u16::MAX)).collect());
+            return (dense, n_levels, run_ends, narrow);
+        }
+        let n = rows.len();
+        let mut map = vec![u32::MAX; max_id + 1];
+        let mut next = 0u32;
+        let mut dense = vec![0u32; n];
+        let mut narrow = vec![0u16; n];
+        // Runs are worth it when they average at least eight observations.
+        let max_runs = n / 8;
+        let mut ends: Vec<usize> = Vec::new();
+        let mut runs_ok = true;
+        let mut previous = u32::MAX;
+        for (i, ((&r, d), w)) in rows.iter().zip(&mut dense).zip(&mut narrow).enumerate() {
+            let slot = &mut map[ids[r] as usize];
+            if *slot == u32::MAX {
+                *slot = next;
+                next += 1;
+            }
+            let id = *slot;
+            *d = id;
+            // Ids beyond 16 bits only when there are more than 65,536 levels, and then
+            // the narrow copy is dropped below.
+            *w = id as u16;
+            if id != previous && i > 0 && runs_ok {
+                if ends.len() < max_runs {
+                    ends.push(i);
+                } else {
+                    runs_ok = false;
+                }
+            }
+            previous = id;
+        }
+        let n_levels = next as usize;
+        let run_ends = if n == 0 {
+            Some(ends)
+        } else if runs_ok && ends.len() < max_runs {
+            ends.push(n);
+            Some(ends)
+        } else {
+            None
+        };
+        let narrow = (n_levels <= 1 << 16).then_some(narrow);
+        (dense, n_levels, run_ends, narrow)
     }
 
     /// The ids of dimension `g` for the demeaning passes.
@@ -671,6 +726,33 @@ mod tests {
         assert_eq!(interact(&[0, 0, 1, 1], &[5, 6, 5, 5]), [0, 1, 2, 2]);
         let (ids, n) = compact(&[7, 3, 7, 9], &[1, 2, 3]);
         assert_eq!((ids, n), (vec![0, 1, 2], 3));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_dimension_matches_separate_passes(
+            ids in proptest::collection::vec(0u32..40, 0..200),
+            run in 1usize..30,
+            sparse in proptest::bool::ANY,
+            skip in 0usize..5,
+        ) {
+            // Runs of `run` equal ids, some rows left out, sparse or dense ids.
+            let ids: Vec<u32> = ids
+                .iter()
+                .enumerate()
+                .map(|(i, &id)| match (sparse, id < 30) {
+                    (true, _) => id * 7_000_001,
+                    (false, true) => (i / run) as u32,
+                    (false, false) => id,
+                })
+                .collect();
+            let rows: Vec<usize> = (0..ids.len()).filter(|r| skip == 0 || r % 5 != skip).collect();
+            let (dense, n_levels) = compact(&ids, &rows);
+            let narrow: Option<Vec<u16>> = (n_levels <= 1 << 16)
+                .then(|| dense.iter().map(|&id| u16::try_from(id).unwrap_or(u16::MAX)).collect());
+            let expected = (dense.clone(), n_levels, run_ends(&dense), narrow);
+            proptest::prop_assert_eq!(FixefDims::dimension(&ids, &rows), expected);
+        }
     }
 
     #[test]
