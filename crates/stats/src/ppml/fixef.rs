@@ -372,6 +372,78 @@ fn accumulate(ids: &[u32], runs: Option<&[usize]>, w: &[f64], v: &[f64], sums: &
     }
 }
 
+/// Observations per block in [`weight_sums`]: the block's weights stay in the first-level
+/// cache while every dimension reads them.
+const WEIGHT_BLOCK: usize = 2048;
+
+/// The weight sums of each level of the dimensions `gs` and, if `with_total`, the sum of
+/// all weights (else `0`), going over the weights once, block by block. Every sum is
+/// taken in observation order — a run of equal ids (data sorted by the dimension) summed
+/// by itself first, then added to its level — as separate passes would take it.
+fn weight_sums(
+    dims: &FixefDims,
+    gs: std::ops::Range<usize>,
+    weights: &[f64],
+    with_total: bool,
+) -> (Vec<Vec<f64>>, f64) {
+    let n = weights.len();
+    let mut sums: Vec<Vec<f64>> = gs.clone().map(|g| vec![0.0; dims.n_levels[g]]).collect();
+    // Per dimension with runs: the next run, its start and its partial sum.
+    let mut run_state: Vec<(usize, usize, f64)> = vec![(0, 0, -0.0); sums.len()];
+    let mut total = -0.0;
+    let mut block_start = 0;
+    while block_start < n {
+        let block_end = (block_start + WEIGHT_BLOCK).min(n);
+        let block = &weights[block_start..block_end];
+        for ((g, sums), state) in gs.clone().zip(&mut sums).zip(&mut run_state) {
+            match dims.run_ends[g].as_deref() {
+                Some(ends) => {
+                    let (next, start, partial) = state;
+                    let ids = &dims.ids[g];
+                    let mut pos = block_start;
+                    while *next < ends.len() {
+                        let end = ends[*next].min(n);
+                        if end <= block_end {
+                            *partial = weights[pos.max(*start)..end.max(pos)]
+                                .iter()
+                                .fold(*partial, |a, &w| a + w);
+                            if *start < end {
+                                sums[ids[*start] as usize] += *partial;
+                            }
+                            *partial = -0.0;
+                            *start = end;
+                            pos = end.max(pos);
+                            *next += 1;
+                        } else {
+                            *partial = weights[pos.max(*start)..block_end]
+                                .iter()
+                                .fold(*partial, |a, &w| a + w);
+                            break;
+                        }
+                    }
+                }
+                None => match dims.pass_ids(g) {
+                    Ids::Narrow(ids) => {
+                        for (&id, &w) in ids[block_start..block_end].iter().zip(block) {
+                            sums[usize::from(id)] += w;
+                        }
+                    }
+                    Ids::Wide(ids) => {
+                        for (&id, &w) in ids[block_start..block_end].iter().zip(block) {
+                            sums[id as usize] += w;
+                        }
+                    }
+                },
+            }
+        }
+        if with_total {
+            total = block.iter().fold(total, |a, &w| a + w);
+        }
+        block_start = block_end;
+    }
+    (sums, if with_total { total } else { 0.0 })
+}
+
 /// `(&v[g], &mut v[t])` for `g ≠ t`.
 fn pick(v: &mut [Vec<f64>], g: usize, t: usize) -> (&[f64], &mut [f64]) {
     if g < t {
@@ -430,37 +502,24 @@ pub(crate) enum Criterion {
 impl<'a> Demeaner<'a> {
     pub(crate) fn new(dims: &'a FixefDims, weights: &'a [f64], criterion: Criterion) -> Self {
         use rayon::prelude::*;
-        let inv_wsum = dims
-            .ids
-            .par_iter()
-            .zip(&dims.n_levels)
-            .zip(&dims.run_ends)
-            .map(|((ids, &n_levels), runs)| {
-                let mut sums = vec![0.0; n_levels];
-                let ids = &ids[..weights.len()];
-                match runs {
-                    // Sums over runs of equal ids in registers.
-                    Some(ends) => {
-                        let mut start = 0;
-                        for &end in ends {
-                            let end = end.min(weights.len());
-                            if start < end {
-                                sums[ids[start] as usize] +=
-                                    weights[start..end].iter().sum::<f64>();
-                            }
-                            start = end;
-                        }
-                    }
-                    None => {
-                        for (&id, &w) in ids.iter().zip(weights) {
-                            sums[id as usize] += w;
-                        }
-                    }
-                }
-                sums.iter().map(|&s| if s > 0.0 { 1.0 / s } else { 0.0 }).collect()
-            })
+        let n_dims = dims.ids.len();
+        // Each dimension's sums and the total are taken in observation order, so the
+        // bits are the same whether the dimensions are summed together (one read of the
+        // weights) or one per task.
+        let (sums, total) = if n_dims > 1 && rayon::current_num_threads() > 1 {
+            let mut parts: Vec<(Vec<Vec<f64>>, f64)> = (0..n_dims)
+                .into_par_iter()
+                .map(|g| weight_sums(dims, g..g + 1, weights, g == 0))
+                .collect();
+            let total = parts[0].1;
+            (parts.iter_mut().map(|(s, _)| s.pop().unwrap_or_default()).collect(), total)
+        } else {
+            weight_sums(dims, 0..n_dims, weights, true)
+        };
+        let inv_wsum = sums
+            .into_iter()
+            .map(|sums| sums.iter().map(|&s| if s > 0.0 { 1.0 / s } else { 0.0 }).collect())
             .collect();
-        let total: f64 = weights.iter().sum();
         let inv_total_weight = if total > 0.0 { 1.0 / total } else { 0.0 };
         Self { dims, weights, inv_wsum, inv_total_weight, criterion }
     }
@@ -752,6 +811,58 @@ mod tests {
                 .then(|| dense.iter().map(|&id| u16::try_from(id).unwrap_or(u16::MAX)).collect());
             let expected = (dense.clone(), n_levels, run_ends(&dense), narrow);
             proptest::prop_assert_eq!(FixefDims::dimension(&ids, &rows), expected);
+        }
+    }
+
+    #[test]
+    fn blocked_weight_sums_match_separate_passes_bit_for_bit() {
+        // Runs of 1 to 4,999 observations crossing block boundaries, a scattered
+        // dimension, and one too large for 16-bit ids.
+        let n = 20_000usize;
+        let mut sorted = Vec::with_capacity(n);
+        let (mut level, mut left) = (0u32, 1usize);
+        for i in 0..n {
+            if left == 0 {
+                level += 1;
+                left = 1 + (i * 7919) % 4999;
+            }
+            sorted.push(level);
+            left -= 1;
+        }
+        let scattered: Vec<u32> = (0..n).map(|i| ((i * 31) % 97) as u32).collect();
+        let wide: Vec<u32> = (0..n).map(|i| ((i * 7) % 70_001) as u32).collect();
+        let rows: Vec<usize> = (0..n).collect();
+        let dims = FixefDims::new(&[&sorted, &scattered, &wide], &rows);
+        assert!(dims.run_ends[0].is_some() && dims.run_ends[1].is_none());
+        let w: Vec<f64> = (0..n).map(|i| (i as f64 * 0.37).sin().abs() + 1e-3).collect();
+        for n_obs in [n, n - 1500] {
+            let w = &w[..n_obs];
+            let (sums, total) = weight_sums(&dims, 0..3, w, true);
+            assert_eq!(total.to_bits(), w.iter().sum::<f64>().to_bits());
+            for g in 0..3 {
+                let mut expected = vec![0.0; dims.n_levels[g]];
+                match &dims.run_ends[g] {
+                    Some(ends) => {
+                        let mut start = 0;
+                        for &end in ends {
+                            let end = end.min(n_obs);
+                            if start < end {
+                                expected[dims.ids[g][start] as usize] +=
+                                    w[start..end].iter().sum::<f64>();
+                            }
+                            start = end;
+                        }
+                    }
+                    None => {
+                        for (&id, &w) in dims.ids[g].iter().zip(w) {
+                            expected[id as usize] += w;
+                        }
+                    }
+                }
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&sums[g]), bits(&expected), "dimension {g}");
+                assert_eq!(bits(&weight_sums(&dims, g..g + 1, w, false).0[0]), bits(&expected));
+            }
         }
     }
 

@@ -124,20 +124,18 @@ fn exp_chunk(eta: &[f64], mu: &mut [f64]) {
     }
 }
 
-/// Weights `w = μ`, working variable `z = η − offset + (y − μ)/μ` and the input of the
-/// demeaning (`z` itself at the first iteration, else `z̃ + z − z_prev`) for one chunk.
+/// Working variable `z = η − offset + (y − μ)/μ` and the input of the demeaning (`z`
+/// itself at the first iteration, else `z̃ + z − z_prev`) for one chunk.
 #[inline(always)]
 fn working_chunk(
-    (w, z, z_tilde): (&mut [f64], &mut [f64], &mut [f64]),
+    (z, z_tilde): (&mut [f64], &mut [f64]),
     (mu, eta, y, z_prev): (&[f64], &[f64], &[f64], &[f64]),
     offset: impl Iterator<Item = f64>,
     first: bool,
 ) {
     let inputs = mu.iter().zip(eta).zip(offset).zip(y).zip(z_prev);
-    for (((wi, zi), ti), ((((&m, &e), o), &yi), &zp)) in
-        w.iter_mut().zip(z.iter_mut()).zip(z_tilde.iter_mut()).zip(inputs)
+    for ((zi, ti), ((((&m, &e), o), &yi), &zp)) in z.iter_mut().zip(z_tilde.iter_mut()).zip(inputs)
     {
-        *wi = m;
         *zi = e - o + (yi - m) / m;
         if first {
             *ti = *zi;
@@ -218,7 +216,7 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let mut x_tilde: Vec<Vec<f64>> = Vec::new();
     let mut collin_reference: Vec<f64> = Vec::new();
     let mut active: Vec<usize> = Vec::new();
-    let mut irls_w = vec![0.0; n];
+    let mut irls_w = if w_user.is_some() { vec![0.0; n] } else { Vec::new() };
     let mut bread = Vec::new();
     let mut beta: Vec<f64> = Vec::new();
     let mut eta_new = vec![0.0; n];
@@ -233,46 +231,51 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     while n_iter < options.glm_max_iter {
         n_iter += 1;
         let tol_this_iter = inner_tol;
-        // Weights, working variable and the input to the demeaning (a warm start from
-        // the last iteration's demeaned values: z̃ + z − z_prev) in one pass.
+        // Working variable and the input to the demeaning (a warm start from the last
+        // iteration's demeaned values: z̃ + z − z_prev) in one pass. The IRLS weights are
+        // `w μ`: `μ` itself without observation weights (no copy).
         let first = n_iter == 1;
-        irls_w
-            .par_chunks_mut(CHUNK)
-            .zip(z.par_chunks_mut(CHUNK))
-            .zip(z_tilde.par_chunks_mut(CHUNK))
-            .enumerate()
-            .for_each(|(c, ((w_chunk, z_chunk), t_chunk))| {
-                let range = c * CHUNK..c * CHUNK + w_chunk.len();
+        z.par_chunks_mut(CHUNK).zip(z_tilde.par_chunks_mut(CHUNK)).enumerate().for_each(
+            |(c, (z_chunk, t_chunk))| {
+                let range = c * CHUNK..c * CHUNK + z_chunk.len();
                 let r = range.clone();
                 let (mu, eta, y, z_prev) =
                     (&mu[r.clone()], &eta[r.clone()], &y[r.clone()], &z_prev[r]);
                 match &offset {
                     Some(off) => working_chunk(
-                        (w_chunk, z_chunk, t_chunk),
+                        (z_chunk, t_chunk),
                         (mu, eta, y, z_prev),
-                        off[range.clone()].iter().copied(),
+                        off[range].iter().copied(),
                         first,
                     ),
                     None => working_chunk(
-                        (w_chunk, z_chunk, t_chunk),
+                        (z_chunk, t_chunk),
                         (mu, eta, y, z_prev),
                         std::iter::repeat(0.0),
                         first,
                     ),
                 }
-                if let Some(w) = w_user {
-                    w_chunk.iter_mut().zip(&w[range]).for_each(|(a, &b)| *a *= b);
-                }
-            });
+            },
+        );
+        if let Some(w) = w_user {
+            irls_w
+                .par_chunks_mut(CHUNK)
+                .zip(mu.par_chunks(CHUNK))
+                .zip(w.par_chunks(CHUNK))
+                .for_each(|((out, mu), w)| {
+                    out.iter_mut().zip(mu).zip(w).for_each(|((o, &m), &w)| *o = m * w);
+                });
+        }
+        let irls_w: &[f64] = if w_user.is_some() { &irls_w } else { &mu };
         if first {
             // The weighted squares of the raw regressors, for the collinearity check.
             collin_reference = x_raw
                 .iter()
-                .map(|c| c.iter().zip(&irls_w).map(|(&v, &w)| w * v * v).sum())
+                .map(|c| c.iter().zip(irls_w).map(|(&v, &w)| w * v * v).sum())
                 .collect();
             x_tilde = std::mem::take(&mut x_raw);
         }
-        let demeaner = Demeaner::new(&prepared.dims, &irls_w, Criterion::WeightedRms);
+        let demeaner = Demeaner::new(&prepared.dims, irls_w, Criterion::WeightedRms);
         {
             let mut cols: Vec<&mut Vec<f64>> =
                 std::iter::once(&mut z_tilde).chain(x_tilde.iter_mut()).collect();
@@ -290,13 +293,13 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
             // Collinearity is decided once, at the starting weights (as ppmlhdfe does
             // up front); dropped columns are not carried further.
             let cols: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();
-            let gram = weighted_gram(&cols, &irls_w);
+            let gram = weighted_gram(&cols, irls_w);
             let keep = independent_columns(&gram, &collin_reference, options.collin_tol);
             active = (0..k_all).filter(|&j| keep[j]).collect();
             x_tilde = active.iter().map(|&j| std::mem::take(&mut x_tilde[j])).collect();
         }
         let cols: Vec<&[f64]> = x_tilde.iter().map(Vec::as_slice).collect();
-        let (gram, cross) = weighted_moments(&cols, &irls_w, &z_tilde);
+        let (gram, cross) = weighted_moments(&cols, irls_w, &z_tilde);
         bread = spd_inverse(&gram, active.len()).unwrap_or_else(|| vec![f64::NAN; gram.len()]);
         let mut beta_new = mat_vec(&bread, &cross);
         // η_new = z − (z̃ − X̃β) + offset, μ_new and the deviance in one pass.
