@@ -390,36 +390,49 @@ fn weight_sums(
     let mut sums: Vec<Vec<f64>> = gs.clone().map(|g| vec![0.0; dims.n_levels[g]]).collect();
     // Per dimension with runs: the next run, its start and its partial sum.
     let mut run_state: Vec<(usize, usize, f64)> = vec![(0, 0, -0.0); sums.len()];
+    // The total is summed in the same loop as the runs of the first dimension that has
+    // them: two chains of additions that wait on nothing but themselves, side by side.
+    let total_with_runs = gs.clone().find(|&g| dims.run_ends[g].is_some());
     let mut total = -0.0;
     let mut block_start = 0;
     while block_start < n {
         let block_end = (block_start + WEIGHT_BLOCK).min(n);
         let block = &weights[block_start..block_end];
+        let mut total_done = !with_total;
         for ((g, sums), state) in gs.clone().zip(&mut sums).zip(&mut run_state) {
+            let sums = sums.as_mut_slice();
             match dims.run_ends[g].as_deref() {
                 Some(ends) => {
+                    let with_total = !total_done && total_with_runs == Some(g);
                     let (next, start, partial) = state;
                     let ids = &dims.ids[g];
+                    // The position in the run that contains it.
                     let mut pos = block_start;
                     while *next < ends.len() {
                         let end = ends[*next].min(n);
-                        if end <= block_end {
-                            *partial = weights[pos.max(*start)..end.max(pos)]
-                                .iter()
-                                .fold(*partial, |a, &w| a + w);
-                            if *start < end {
-                                sums[ids[*start] as usize] += *partial;
+                        let segment = &weights[pos..end.clamp(pos, block_end)];
+                        if with_total {
+                            for &w in segment {
+                                *partial += w;
+                                total += w;
                             }
-                            *partial = -0.0;
-                            *start = end;
-                            pos = end.max(pos);
-                            *next += 1;
                         } else {
-                            *partial = weights[pos.max(*start)..block_end]
-                                .iter()
-                                .fold(*partial, |a, &w| a + w);
+                            *partial = segment.iter().fold(*partial, |a, &w| a + w);
+                        }
+                        pos += segment.len();
+                        if end > block_end {
                             break;
                         }
+                        if *start < end {
+                            sums[ids[*start] as usize] += *partial;
+                        }
+                        *partial = -0.0;
+                        *start = end;
+                        *next += 1;
+                    }
+                    if with_total {
+                        total = weights[pos..block_end].iter().fold(total, |a, &w| a + w);
+                        total_done = true;
                     }
                 }
                 None => match dims.pass_ids(g) {
@@ -436,7 +449,7 @@ fn weight_sums(
                 },
             }
         }
-        if with_total {
+        if !total_done {
             total = block.iter().fold(total, |a, &w| a + w);
         }
         block_start = block_end;
