@@ -408,6 +408,21 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let log_mu_null: Vec<f64> = offset.iter().map(|o| o + log_scale).collect();
     let null_log_likelihood = log_likelihood(&y, &log_mu_null, &mu_null, w_user, log_gamma_sum);
 
+    // Reported with the logarithms taken directly, for full precision. Without an
+    // offset μ₀ is one number, so the null deviance's term of a small whole `y` comes
+    // from a table of the same expression (the same bits, fewer logarithms).
+    let deviance_value = deviance(&y, &mu, w_user);
+    let null_deviance = match (data.offset, mu_null.first()) {
+        (None, Some(&mu0)) => {
+            let term = |y: f64| {
+                let ratio = if y > 0.0 { y * (y / mu0).ln() } else { 0.0 };
+                2.0 * (ratio - (y - mu0))
+            };
+            let table: Vec<f64> = (0..WHOLE_TABLE).map(|k| term(k as f64)).collect();
+            chunked_sum(&y, &y, w_user, |y, _| if whole(y) { table[y as usize] } else { term(y) })
+        }
+        _ => deviance(&y, &mu_null, w_user),
+    };
     let mut fitted = vec![f64::NAN; data.y.len()];
     for (&r, &m) in rows.iter().zip(&mu) {
         fitted[r] = m;
@@ -428,9 +443,8 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         rel_dev_change,
         demean_converged,
         n_demean_sweeps,
-        // Reported with the logarithms taken directly, for full precision.
-        deviance: deviance(&y, &mu, w_user),
-        null_deviance: deviance(&y, &mu_null, w_user),
+        deviance: deviance_value,
+        null_deviance,
         log_likelihood: log_likelihood_value,
         null_log_likelihood,
         pseudo_r2: 1.0 - log_likelihood_value / null_log_likelihood,
