@@ -189,7 +189,8 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
     let mut mu: Vec<f64> = y.iter().map(|&y| 0.5 * (y + y_mean)).collect();
     // Counts repeat: the logarithms of small whole `y` come from tables of the same
     // expressions (the same bits, fewer logarithms).
-    let whole = |y: f64| (0.0..WHOLE_TABLE as f64).contains(&y) && y.fract() == 0.0;
+    // `y - trunc(y)` by a conversion (no call to `trunc`).
+    let whole = |y: f64| (0.0..WHOLE_TABLE as f64).contains(&y) && y - (y as usize) as f64 == 0.0;
     let log_mu_start: Vec<f64> =
         (0..WHOLE_TABLE).map(|k| (0.5 * (k as f64 + y_mean)).ln()).collect();
     let mut eta: Vec<f64> = y

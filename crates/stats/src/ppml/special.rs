@@ -46,7 +46,8 @@ impl LnGammaY1 {
 
     /// `log Γ(y + 1)`.
     pub(crate) fn at(&self, y: f64) -> f64 {
-        if (0.0..Self::TABLE as f64).contains(&y) && y.fract() == 0.0 {
+        // `y - trunc(y)` by a conversion (no call to `trunc`).
+        if (0.0..Self::TABLE as f64).contains(&y) && y - (y as usize) as f64 == 0.0 {
             self.table[y as usize]
         } else {
             ln_gamma(y + 1.0)
