@@ -389,40 +389,67 @@ pub fn fit(data: &Data<'_>, options: &PpmlOptions) -> Result<PpmlFit, Error> {
         estimate(options.vcov, &options.ssc, &sandwich, &prepared.dims, &prepared.clusters);
     let (coef, se, vcov) = expand(k_all, &active, &beta, &vcov_estimate.vcov);
 
-    // Intercept-only model with the offset: μ₀ = exp(offset) Σwy / Σw exp(offset).
-    let offset = offset.unwrap_or_else(|| vec![0.0; n]);
-    let exp_offset: Vec<f64> = match data.offset {
-        Some(_) => offset.iter().map(|o| o.exp()).collect(),
-        // exp(0) = 1 exactly.
-        None => vec![1.0; n],
-    };
-    let w_exp_offset: f64 = match w_user {
-        Some(w) => exp_offset.iter().zip(w).map(|(&e, &w)| w * e).sum(),
-        None => exp_offset.iter().sum(),
-    };
-    let mu_null: Vec<f64> = exp_offset.iter().map(|&e| e * wy_sum / w_exp_offset).collect();
     let ln_gamma_y1 = LnGammaY1::new();
     let log_gamma_sum = chunked_sum(&y, &y, w_user, |y, _| ln_gamma_y1.at(y));
-    let log_mu: Vec<f64> = eta.iter().map(|e| e.clamp(ETA_MIN, ETA_MAX)).collect();
-    let log_likelihood_value = log_likelihood(&y, &log_mu, &mu, w_user, log_gamma_sum);
-    let log_scale = (wy_sum / w_exp_offset).ln();
-    let log_mu_null: Vec<f64> = offset.iter().map(|o| o + log_scale).collect();
-    let null_log_likelihood = log_likelihood(&y, &log_mu_null, &mu_null, w_user, log_gamma_sum);
-
-    // Reported with the logarithms taken directly, for full precision. Without an
-    // offset μ₀ is one number, so the null deviance's term of a small whole `y` comes
-    // from a table of the same expression (the same bits, fewer logarithms).
+    // log μ = η clamped, as in the IRLS loop (no vector of it).
+    let log_likelihood_value =
+        chunked_sum(
+            &y,
+            &eta,
+            w_user,
+            |y, eta| {
+                if y > 0.0 { y * eta.clamp(ETA_MIN, ETA_MAX) } else { 0.0 }
+            },
+        ) - chunked_sum(&mu, &mu, w_user, |mu, _| mu)
+            - log_gamma_sum;
+    // Reported with the logarithms taken directly, for full precision.
     let deviance_value = deviance(&y, &mu, w_user);
-    let null_deviance = match (data.offset, mu_null.first()) {
-        (None, Some(&mu0)) => {
+
+    // Intercept-only model with the offset: μ₀ = exp(offset) Σwy / Σw exp(offset).
+    let (null_log_likelihood, null_deviance) = match &offset {
+        Some(offset) => {
+            let exp_offset: Vec<f64> = offset.iter().map(|o| o.exp()).collect();
+            let w_exp_offset: f64 = match w_user {
+                Some(w) => exp_offset.iter().zip(w).map(|(&e, &w)| w * e).sum(),
+                None => exp_offset.iter().sum(),
+            };
+            let mu_null: Vec<f64> = exp_offset.iter().map(|&e| e * wy_sum / w_exp_offset).collect();
+            let log_scale = (wy_sum / w_exp_offset).ln();
+            let log_mu_null: Vec<f64> = offset.iter().map(|o| o + log_scale).collect();
+            (
+                log_likelihood(&y, &log_mu_null, &mu_null, w_user, log_gamma_sum),
+                deviance(&y, &mu_null, w_user),
+            )
+        }
+        None => {
+            // exp(0) = 1 exactly: μ₀ is one number and every sum is taken as over
+            // vectors of it, in the same order (the same bits, no vectors). The null
+            // deviance's term of a small whole `y` comes from a table of the same
+            // expression (fewer logarithms).
+            let w_exp_offset: f64 = match w_user {
+                Some(w) => w.iter().map(|&w| w * 1.0).sum(),
+                None => (0..n).map(|_| 1.0).sum(),
+            };
+            let mu0 = 1.0 * wy_sum / w_exp_offset;
+            let log_mu0 = 0.0 + (wy_sum / w_exp_offset).ln();
+            let null_log_likelihood =
+                chunked_sum(&y, &y, w_user, |y, _| if y > 0.0 { y * log_mu0 } else { 0.0 })
+                    - chunked_sum(&y, &y, w_user, |_, _| mu0)
+                    - log_gamma_sum;
             let term = |y: f64| {
                 let ratio = if y > 0.0 { y * (y / mu0).ln() } else { 0.0 };
                 2.0 * (ratio - (y - mu0))
             };
             let table: Vec<f64> = (0..WHOLE_TABLE).map(|k| term(k as f64)).collect();
-            chunked_sum(&y, &y, w_user, |y, _| if whole(y) { table[y as usize] } else { term(y) })
+            let null_deviance =
+                chunked_sum(
+                    &y,
+                    &y,
+                    w_user,
+                    |y, _| if whole(y) { table[y as usize] } else { term(y) },
+                );
+            (null_log_likelihood, null_deviance)
         }
-        _ => deviance(&y, &mu_null, w_user),
     };
     let mut fitted = vec![f64::NAN; data.y.len()];
     for (&r, &m) in rows.iter().zip(&mu) {
