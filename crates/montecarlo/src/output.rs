@@ -34,6 +34,24 @@ fn year(y: Option<u32>) -> String {
     y.map(|y| y.to_string()).unwrap_or_default()
 }
 
+/// Each option's name and the names of its rows (outputs or parameters, as `rows_of`
+/// lists them), quoted for CSV once rather than per row.
+fn csv_names(
+    e: &Ensemble,
+    rows_of: impl Fn(&OptionInfo) -> Vec<&str>,
+) -> Vec<(String, Vec<String>)> {
+    e.info
+        .options
+        .iter()
+        .map(|o| {
+            (
+                field(&o.name).into_owned(),
+                rows_of(o).into_iter().map(|n| field(n).into_owned()).collect(),
+            )
+        })
+        .collect()
+}
+
 /// Writes every value in long form: `draw,option,metric,year,value` (year empty for a
 /// scalar), in the ensemble's order.
 ///
@@ -41,17 +59,7 @@ fn year(y: Option<u32>) -> String {
 /// The writer's.
 pub fn write_draws_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
     writeln!(w, "{}", DRAWS_COLUMNS.join(","))?;
-    let names: Vec<(String, Vec<String>)> = e
-        .info
-        .options
-        .iter()
-        .map(|o| {
-            (
-                field(&o.name).into_owned(),
-                o.metrics.iter().map(|m| field(&m.name).into_owned()).collect(),
-            )
-        })
-        .collect();
+    let names = csv_names(e, |o| o.metrics.iter().map(|m| m.name.as_str()).collect());
     for r in &e.rows {
         let (option, metrics) = &names[r.option as usize];
         writeln!(
@@ -74,17 +82,7 @@ pub fn write_draws_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
 /// The writer's.
 pub fn write_parameters_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
     writeln!(w, "draw,option,parameter,value")?;
-    let names: Vec<(String, Vec<String>)> = e
-        .info
-        .options
-        .iter()
-        .map(|o| {
-            (
-                field(&o.name).into_owned(),
-                o.parameters.iter().map(|p| field(&p.name).into_owned()).collect(),
-            )
-        })
-        .collect();
+    let names = csv_names(e, |o| o.parameters.iter().map(|p| p.name.as_str()).collect());
     for r in &e.params {
         let (option, params) = &names[r.option as usize];
         writeln!(w, "{},{},{},{}", r.draw, option, params[r.metric as usize], r.value)?;
