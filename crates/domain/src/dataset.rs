@@ -21,7 +21,8 @@ pub struct DatasetMeta {
     /// The title as the publisher gives it.
     pub title: String,
     /// The edition, e.g. "2024" or "2017 (December 2017 release)". Editions of one key
-    /// are ordered by this text, so publishers' year-first editions sort correctly.
+    /// are ordered by the date the label gives ([`crate::edition::EditionOrder`]), never
+    /// by its text. One edition may come in several files (parts).
     pub edition: String,
     /// Where the data came from: the official URL, or the file name given by the user.
     pub source: String,

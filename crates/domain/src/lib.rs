@@ -8,6 +8,7 @@
 //! * [`measure`]: values with an explicit [`Unit`] ([`Quantity`]), the [`Sex`]
 //!   breakdown, and the [`Indicator`]s Coherence stores.
 //! * [`dataset`]: a dataset as read from its files, ready to be stored.
+//! * [`edition`]: the order of a dataset family's editions, read from their labels.
 //! * [`policy`]: policies of a government's register and the migration-cycle stages.
 //! * [`provenance`]: where a value came from: dataset, file, sheet, row, column.
 //!
@@ -17,6 +18,7 @@
 pub mod area;
 pub mod corridor;
 pub mod dataset;
+pub mod edition;
 pub mod measure;
 pub mod policy;
 pub mod provenance;

@@ -7,7 +7,10 @@
 //!   (dataset key, edition) with its publisher, title, source, licence, file checksums,
 //!   import time and row counts, plus the values it brought, each with the file, sheet,
 //!   row and column it was read from. Importing the same files again changes nothing;
-//!   a newer edition is kept beside the older ones and becomes the default.
+//!   another file of a stored edition adds its values to it (a conflicting value stops
+//!   the import); nothing is replaced unless asked ([`ImportMode::Replace`]). A newer
+//!   edition (by the date its label gives, `domain::edition`) is kept beside the older
+//!   ones and becomes the default.
 //! * Every write is one transaction, begun `IMMEDIATE` so that concurrent writers
 //!   (other processes) queue on SQLite's lock instead of failing half-way; a process
 //!   killed in the middle of a write leaves the store as it was before that write.
@@ -47,7 +50,7 @@ pub use register::{
     AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy,
     policy_changes, policy_fields,
 };
-pub use write::{ImportOutcome, ImportStatus};
+pub use write::{ImportConflict, ImportMode, ImportOutcome, ImportStatus, Replaced};
 
 /// An error of the store.
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +99,10 @@ pub enum Error {
         /// What happened.
         what: String,
     },
+    /// An import would have changed stored data (another file of the same name, or
+    /// another value for a stored cell of the same edition); nothing was written.
+    #[error("{0}")]
+    ImportConflict(Box<write::ImportConflict>),
     /// Data read from the store does not have the expected form (a damaged store).
     #[error("the store holds an invalid {what}: {value:?}")]
     Corrupt {
@@ -114,12 +121,43 @@ const ROW_BUFFER: usize = 4096;
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    /// The imports read in place of their keys' default editions ([`Store::pinned`]),
+    /// as the SQL that selects the ids to read; `None` reads the default editions.
+    scope: Option<std::sync::Arc<str>>,
 }
 
 /// How long a writer waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Store {
+    /// The same store, reading the imports `pinned` in place of the default editions of
+    /// their dataset keys (e.g. the UN DESA 2020 edition where 2024 is the default);
+    /// every other key still reads its default edition. Writes are unaffected.
+    /// An empty list reads the default editions.
+    pub fn pinned(&self, pinned: &[i64]) -> Store {
+        let scope = (!pinned.is_empty()).then(|| {
+            // Integers only: nothing of the caller's text reaches the SQL.
+            let ids = pinned.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+            format!(
+                "(SELECT id FROM imports WHERE id IN ({ids}) UNION ALL \
+                 SELECT id FROM default_imports WHERE dataset_key NOT IN \
+                 (SELECT dataset_key FROM imports WHERE id IN ({ids})))"
+            )
+            .into()
+        });
+        Store { pool: self.pool.clone(), path: self.path.clone(), scope }
+    }
+
+    /// The imports this handle reads: `sql` as written (default editions), or with
+    /// `default_imports` replaced by the pinned scope.
+    fn scoped(&self, sql: &'static str) -> sqlx::AssertSqlSafe<std::borrow::Cow<'static, str>> {
+        // Safe: `sql` is a literal of this crate and the scope holds only integers.
+        sqlx::AssertSqlSafe(match &self.scope {
+            None => sql.into(),
+            Some(scope) => sql.replace("default_imports", scope).into(),
+        })
+    }
+
     /// Opens the store at `path`, creating the file (and its folder) if needed and
     /// migrating its schema to [`SCHEMA_VERSION`].
     ///
@@ -154,7 +192,7 @@ impl Store {
             .connect_with(options)
             .await
             .map_err(|source| Error::Open { path: path.to_owned(), source })?;
-        let store = Store { pool, path: path.to_owned() };
+        let store = Store { pool, path: path.to_owned(), scope: None };
         migrate::run(&store).await?;
         Ok(store)
     }

@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "assessments",
         sql: include_str!("../migrations/0004_assessments.sql"),
     },
+    Migration { version: 5, name: "editions", sql: include_str!("../migrations/0005_editions.sql") },
 ];
 
 /// The schema version this build writes: the last migration's.
@@ -57,7 +58,31 @@ pub(crate) async fn current_version(pool: &SqlitePool) -> Result<i64, sqlx::Erro
 }
 
 pub(crate) async fn run(store: &Store) -> Result<(), Error> {
-    run_migrations(store, MIGRATIONS).await
+    run_migrations(store, MIGRATIONS).await?;
+    fill_edition_order(store).await
+}
+
+/// Fills `imports.edition_order` for rows written before schema version 5 (the column's
+/// value comes from Rust, [`domain::edition::EditionOrder`], which SQL cannot compute),
+/// in one transaction; a store with no such rows is not written to.
+async fn fill_edition_order(store: &Store) -> Result<(), Error> {
+    let pending: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, edition FROM imports WHERE edition_order = ''")
+            .fetch_all(&store.pool)
+            .await?;
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let mut tx = store.pool.begin_with("BEGIN IMMEDIATE").await?;
+    for (id, edition) in pending {
+        sqlx::query("UPDATE imports SET edition_order = ? WHERE id = ? AND edition_order = ''")
+            .bind(domain::edition::EditionOrder::parse(&edition).to_string())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 pub(crate) async fn run_migrations(store: &Store, migrations: &[Migration]) -> Result<(), Error> {

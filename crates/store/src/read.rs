@@ -149,7 +149,7 @@ impl Store {
     pub async fn datasets(&self) -> Result<Vec<DatasetRecord>, Error> {
         let rows = sqlx::query(
             "SELECT i.*, i.id IN (SELECT id FROM default_imports) AS is_default
-             FROM imports i ORDER BY i.dataset_key, i.edition DESC",
+             FROM imports i ORDER BY i.dataset_key, i.edition_order DESC, i.edition DESC",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -196,9 +196,8 @@ impl Store {
     /// # Errors
     /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad codes.
     pub async fn defined_areas(&self) -> Result<Vec<(i64, Area)>, Error> {
-        let rows = sqlx::query(
-            "SELECT import_id, iso3, m49, name, kind FROM areas
-             WHERE import_id IN (SELECT id FROM default_imports) ORDER BY iso3, import_id",
+        let rows = sqlx::query(self.scoped("SELECT import_id, iso3, m49, name, kind FROM areas
+             WHERE import_id IN (SELECT id FROM default_imports) ORDER BY iso3, import_id"),
         )
         .fetch_all(&self.pool)
         .await?;
@@ -229,10 +228,9 @@ impl Store {
         indicator: &str,
         area: Iso3,
     ) -> Result<Vec<StoredAreaValue>, Error> {
-        let rows = sqlx::query(
-            "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
+        let rows = sqlx::query(self.scoped("SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
              WHERE v.indicator = ? AND v.area = ? AND v.import_id IN (SELECT id FROM default_imports)
-             ORDER BY v.year, v.sex, v.import_id",
+             ORDER BY v.year, v.sex, v.import_id"),
         )
         .bind(indicator)
         .bind(area.as_str())
@@ -271,7 +269,7 @@ impl Store {
             (false, true) => pairs_sql!("v.to_area = ?3 AND ?2 IS NULL"),
             (false, false) => pairs_sql!("?2 IS NULL AND ?3 IS NULL"),
         };
-        let rows = sqlx::query(sql)
+        let rows = sqlx::query(self.scoped(sql))
             .bind(indicator)
             .bind(from.map(|a| a.as_str().to_owned()))
             .bind(to.map(|a| a.as_str().to_owned()))
@@ -287,10 +285,9 @@ impl Store {
     /// # Errors
     /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
     pub async fn area_values_of(&self, area: Iso3) -> Result<Vec<StoredAreaValue>, Error> {
-        let rows = sqlx::query(
-            "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
+        let rows = sqlx::query(self.scoped("SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
              WHERE v.area = ? AND v.import_id IN (SELECT id FROM default_imports)
-             ORDER BY v.indicator, v.year, v.sex, v.import_id",
+             ORDER BY v.indicator, v.year, v.sex, v.import_id"),
         )
         .bind(area.as_str())
         .fetch_all(&self.pool)
@@ -322,7 +319,7 @@ impl Store {
                  ORDER BY v.indicator, v.year, v.from_area, v.to_area, v.sex, v.import_id"
             }
         };
-        let rows = sqlx::query(sql).bind(area.as_str()).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(self.scoped(sql)).bind(area.as_str()).fetch_all(&self.pool).await?;
         rows.iter().map(pair_value).collect()
     }
 
@@ -337,11 +334,10 @@ impl Store {
         sex: Sex,
         year: i32,
     ) -> Result<Vec<AreaNumber>, Error> {
-        let rows = sqlx::query(
-            "SELECT import_id, area, year, value, unit FROM area_values
+        let rows = sqlx::query(self.scoped("SELECT import_id, area, year, value, unit FROM area_values
              WHERE indicator = ? AND sex = ? AND year = ?
                AND import_id IN (SELECT id FROM default_imports)
-             ORDER BY area, year, import_id",
+             ORDER BY area, year, import_id"),
         )
         .bind(indicator)
         .bind(sex.as_str())
@@ -356,9 +352,8 @@ impl Store {
     /// # Errors
     /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
     pub async fn policies(&self, country: Iso3) -> Result<Vec<StoredPolicy>, Error> {
-        let rows = sqlx::query(
-            "SELECT * FROM policies WHERE country = ? AND import_id IN (SELECT id FROM default_imports)
-             ORDER BY id",
+        let rows = sqlx::query(self.scoped("SELECT * FROM policies WHERE country = ? AND import_id IN (SELECT id FROM default_imports)
+             ORDER BY id"),
         )
         .bind(country.as_str())
         .fetch_all(&self.pool)
@@ -494,10 +489,9 @@ impl Store {
         indicator: &str,
         sex: Sex,
     ) -> Result<Vec<StoredAreaValue>, Error> {
-        let rows = sqlx::query(
-            "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
+        let rows = sqlx::query(self.scoped("SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
              WHERE v.indicator = ? AND v.sex = ? AND v.import_id IN (SELECT id FROM default_imports)
-             ORDER BY v.area, v.year, v.import_id",
+             ORDER BY v.area, v.year, v.import_id"),
         )
         .bind(indicator)
         .bind(sex.as_str())
@@ -517,10 +511,9 @@ impl Store {
         indicator: &str,
         sex: Sex,
     ) -> Result<Vec<AreaNumber>, Error> {
-        let rows = sqlx::query(
-            "SELECT import_id, area, year, value, unit FROM area_values
+        let rows = sqlx::query(self.scoped("SELECT import_id, area, year, value, unit FROM area_values
              WHERE indicator = ? AND sex = ? AND import_id IN (SELECT id FROM default_imports)
-             ORDER BY area, year, import_id",
+             ORDER BY area, year, import_id"),
         )
         .bind(indicator)
         .bind(sex.as_str())
@@ -555,7 +548,7 @@ impl Store {
             }
         };
         let rows =
-            sqlx::query(sql).bind(indicator).bind(sex.as_str()).fetch_all(&self.pool).await?;
+            sqlx::query(self.scoped(sql)).bind(indicator).bind(sex.as_str()).fetch_all(&self.pool).await?;
         rows.iter()
             .map(|row| {
                 let code: String = row.try_get("area")?;

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use domain::dataset::{AreaValue, Dataset, DatasetMeta, PairValue, SourceFile};
 use domain::provenance::Provenance;
 use domain::{Indicator, Iso3, Sex, Year};
-use store::{Error, ImportStatus, Store};
+use store::{Error, ImportMode, ImportStatus, Store};
 
 const CHILD_DB: &str = "COHERENCE_TEST_CHILD_DB";
 const CHILD_MARKER: &str = "COHERENCE_TEST_CHILD_MARKER";
@@ -111,6 +111,19 @@ async fn sqlx_open(path: &Path) -> sqlx::SqlitePool {
     sqlx::SqlitePool::connect(&url).await.unwrap()
 }
 
+/// `dataset` under another file name (another part of the same edition).
+fn part(edition: &str, file: &str, sha: &str, n_pairs: usize) -> Dataset {
+    let mut d = dataset(edition, sha, n_pairs);
+    d.meta.files[0].name = file.to_owned();
+    for v in &mut d.values {
+        v.provenance.file = file.to_owned();
+    }
+    for v in &mut d.pairs {
+        v.provenance.file = file.to_owned();
+    }
+    d
+}
+
 #[tokio::test]
 async fn import_is_idempotent_and_editions_are_kept() {
     let (_dir, path) = temp_db();
@@ -118,14 +131,25 @@ async fn import_is_idempotent_and_editions_are_kept() {
     let first = import(&store, &dataset("2020", "aa", 10)).await.unwrap();
     assert_eq!(first.status, ImportStatus::Added);
     let again = import(&store, &dataset("2020", "aa", 10)).await.unwrap();
-    assert_eq!(
-        again,
-        store::ImportOutcome { import_id: first.import_id, status: ImportStatus::Unchanged }
-    );
+    assert_eq!(again.status, ImportStatus::Unchanged);
+    assert_eq!(again.import_id, first.import_id);
 
-    // Same edition from other files: replaced.
-    let replaced = import(&store, &dataset("2020", "bb", 12)).await.unwrap();
+    // The same file with other bytes: refused, nothing written.
+    let before = store.datasets().await.unwrap();
+    let err = import(&store, &dataset("2020", "bb", 12)).await.unwrap_err();
+    assert!(matches!(err, Error::ImportConflict(_)), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("test.csv") && msg.contains("aa") && msg.contains("bb"), "{msg}");
+    assert_eq!(store.datasets().await.unwrap(), before);
+
+    // Replacing must be asked for, and says what went.
+    let replaced = store
+        .import_with(&dataset("2020", "bb", 12), ImportMode::Replace, &mut |_, _| {})
+        .await
+        .unwrap();
     assert_eq!(replaced.status, ImportStatus::Replaced);
+    let gone = replaced.replaced.unwrap();
+    assert_eq!((gone.files, gone.rows), (vec!["test.csv".to_owned()], [0, 5, 10, 0]));
     let listed = store.datasets().await.unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].rows, [0, 5, 12, 0]);
@@ -146,6 +170,109 @@ async fn import_is_idempotent_and_editions_are_kept() {
     assert_eq!(stocks.len(), 3, "only the default edition is read");
     assert!(stocks.iter().all(|v| v.import_id == newer.import_id));
     assert_eq!(stocks[0].provenance, Provenance::csv("test.csv", 2, "value"));
+
+    // Pinning the older edition reads it instead.
+    let pinned = store.pinned(&[replaced.import_id]);
+    let stocks = pinned
+        .pair_values(Indicator::MIGRANT_STOCK.code, Some(Iso3::from_static("XAA")), None)
+        .await
+        .unwrap();
+    assert_eq!(stocks.len(), 12);
+    assert!(stocks.iter().all(|v| v.import_id == replaced.import_id));
+}
+
+#[tokio::test]
+async fn editions_are_ordered_by_the_date_their_labels_give_not_by_text() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    // As text, "last updated 10/18/2018" sorts after "2021"; as dates, before.
+    import(&store, &dataset("2021", "aa", 3)).await.unwrap();
+    import(&store, &dataset("last updated 10/18/2018", "bb", 2)).await.unwrap();
+    let listed = store.datasets().await.unwrap();
+    let default: Vec<&str> =
+        listed.iter().filter(|d| d.is_default).map(|d| d.edition.as_str()).collect();
+    assert_eq!(default, ["2021"]);
+    assert_eq!(listed[0].edition, "2021", "newest first");
+}
+
+#[tokio::test]
+async fn a_version_4_store_orders_its_editions_by_date_once_migrated() {
+    let (_dir, path) = temp_db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    {
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        sqlx::query(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        for m in store::MIGRATIONS.iter().filter(|m| m.version <= 4) {
+            sqlx::raw_sql(m.sql).execute(&pool).await.unwrap();
+            sqlx::query("INSERT INTO schema_migrations VALUES (?, ?, 'then')")
+                .bind(m.version)
+                .bind(m.name)
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        for (id, edition) in [(1, "2021"), (2, "last updated 10/18/2018")] {
+            sqlx::query(
+                "INSERT INTO imports (id, dataset_key, publisher, title, edition, source, fictional,
+                                      fingerprint, imported_at, n_areas, n_values, n_pairs, n_policies)
+                 VALUES (?, 'k', 'p', 't', ?, 's', 0, 'f', 'then', 0, 0, 0, 0)",
+            )
+            .bind(id)
+            .bind(edition)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        // Version 4 compared labels as text: the 2018 extract was the default.
+        let (default,): (String,) =
+            sqlx::query_as("SELECT edition FROM default_imports").fetch_one(&pool).await.unwrap();
+        assert_eq!(default, "last updated 10/18/2018");
+        pool.close().await;
+    }
+    let store = Store::open(&path).await.unwrap();
+    let listed = store.datasets().await.unwrap();
+    let default: Vec<&str> =
+        listed.iter().filter(|d| d.is_default).map(|d| d.edition.as_str()).collect();
+    assert_eq!(default, ["2021"]);
+}
+
+#[tokio::test]
+async fn parts_of_one_edition_add_up_and_conflicts_stop_the_import() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).await.unwrap();
+    let one = import(&store, &part("2021", "part1.xlsx", "p1", 10)).await.unwrap();
+    // A second part with 20 pairs: its first 10 cells are the same values as part 1's.
+    let two = import(&store, &part("2021", "part2.xlsx", "p2", 20)).await.unwrap();
+    assert_eq!(two.status, ImportStatus::Extended);
+    assert_eq!(two.import_id, one.import_id);
+    assert_eq!(two.duplicates, 5 + 10, "5 values and 10 pairs were already stored");
+    let listed = store.datasets().await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].rows, [0, 5, 20, 0]);
+    let names: Vec<&str> = listed[0].files.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(names, ["part1.xlsx", "part2.xlsx"]);
+    // Part 1's cells keep their provenance.
+    let stocks = store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await.unwrap();
+    assert_eq!(stocks.iter().filter(|v| v.provenance.file == "part1.xlsx").count(), 10);
+    // Importing either part again changes nothing.
+    let again = import(&store, &part("2021", "part1.xlsx", "p1", 10)).await.unwrap();
+    assert_eq!(again.status, ImportStatus::Unchanged);
+
+    // A third part that disagrees on one cell is refused and names both cells.
+    let mut three = part("2021", "part3.xlsx", "p3", 1);
+    three.pairs[0].value = 99.0;
+    let before = store.datasets().await.unwrap();
+    let err = import(&store, &three).await.unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, Error::ImportConflict(_)), "{msg}");
+    assert!(msg.contains("part1.xlsx") && msg.contains("part3.xlsx") && msg.contains("99"), "{msg}");
+    assert_eq!(store.datasets().await.unwrap(), before, "nothing was written");
 }
 
 #[tokio::test]
