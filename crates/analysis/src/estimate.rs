@@ -294,6 +294,10 @@ pub struct RemitRequest {
     pub default_zero_corridors: bool,
     /// Missing incomes.
     pub missing_income: MissingIncomeRule,
+    /// The dataset key of the remittance inflows to use (e.g.
+    /// `knomad-remittance-inflows`); `None` uses the rule for remittances received
+    /// ([`crate::select`]). The output's notes say which was used and why.
+    pub inflows: Option<String>,
     /// Store the result as a derived dataset.
     pub store_result: bool,
     /// The command that asked for it.
@@ -441,20 +445,51 @@ fn input_of(imports: &HashMap<i64, InputRef>, id: i64, role: &str) -> InputRef {
 /// had it).
 type Series = (i64, HashMap<(Iso3, i32), f64>, Vec<i64>);
 
-/// Per-area values of one indicator and year from the stored import with the most areas
-/// for that year; returns the values, the import used and the other imports that had it.
+/// Per-area values of one indicator and years from one stored import (one source for
+/// every area, never a mix), chosen by the indicator's rule ([`crate::select`]): the
+/// first source in the rule's order that has values for the years, placeholders left
+/// out. Returns the values, the import used and the other imports that had values, in
+/// the rule's order.
 async fn area_series(ws: &Workspace, code: &str, years: &[i32]) -> Result<Option<Series>, Error> {
+    area_series_from(ws, code, years, None).await
+}
+
+/// As [`area_series`], from the dataset key `key` when given (an error lists the keys
+/// that hold the indicator when it has no values for the years).
+async fn area_series_from(
+    ws: &Workspace,
+    code: &str,
+    years: &[i32],
+    key: Option<&str>,
+) -> Result<Option<Series>, Error> {
+    let datasets = ws.store.datasets().await?;
+    let ranker = crate::select::Ranker::new(&datasets);
     let values = ws.store.indicator_values(code, Sex::Total).await?;
     let mut by_import: BTreeMap<i64, HashMap<(Iso3, i32), f64>> = BTreeMap::new();
     for v in values.into_iter().filter(|v| years.contains(&v.year)) {
+        if ranker.placeholder(v.import_id, v.value) {
+            continue;
+        }
         by_import.entry(v.import_id).or_default().insert((v.area, v.year), v.value);
     }
-    let best = by_import
-        .iter()
-        .max_by_key(|(id, m)| (m.len(), std::cmp::Reverse(**id)))
-        .map(|(id, _)| *id);
+    let mut order: Vec<i64> = by_import.keys().copied().collect();
+    order.sort_by_key(|&id| (ranker.rank(code, id), id));
+    let best = match key {
+        None => order.first().copied(),
+        Some(k) => match order.iter().copied().find(|&id| ranker.key(id) == k) {
+            Some(id) => Some(id),
+            None => {
+                let held: Vec<&str> = order.iter().map(|&id| ranker.key(id)).collect();
+                return Err(estimate_error(format!(
+                    "the dataset {k} holds no {code} for {}; datasets that do: {}",
+                    years.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+                    if held.is_empty() { "none".to_owned() } else { held.join(", ") }
+                )));
+            }
+        },
+    };
     Ok(best.map(|id| {
-        let others = by_import.keys().copied().filter(|&o| o != id).collect();
+        let others = order.iter().copied().filter(|&o| o != id).collect();
         (id, by_import.remove(&id).unwrap_or_default(), others)
     }))
 }
@@ -1090,7 +1125,8 @@ impl Workspace {
             .map(|v| (v.from, v.to, v.value))
             .collect();
         // Inflows and incomes.
-        let inflows = area_series(self, Indicator::REMITTANCES_RECEIVED_USD.code, &[year])
+        let code = Indicator::REMITTANCES_RECEIVED_USD.code;
+        let inflows = area_series_from(self, code, &[year], req.inflows.as_deref())
             .await?
             .ok_or_else(|| {
             estimate_error(format!(
@@ -1099,10 +1135,23 @@ impl Workspace {
             ))
         })?;
         let r = input_of(&imports, inflows.0, "remittance inflows");
-        notes.push(format!("inflows: {} edition {}", r.key, r.edition));
+        let why = match (&req.inflows, crate::select::rule_of(code)) {
+            (Some(_), _) => "as asked".to_owned(),
+            (None, Some(rule)) => format!("by the rule {}: {}", rule.name, rule.why),
+            (None, None) => "the newest edition".to_owned(),
+        };
+        notes.push(format!(
+            "inflows: {} edition {} ({} areas), chosen {why}",
+            r.key,
+            r.edition,
+            inflows.1.len()
+        ));
         for other in &inflows.2 {
             let o = input_of(&imports, *other, "");
-            notes.push(format!("not used (fewer areas): {} edition {}", o.key, o.edition));
+            notes.push(format!(
+                "not used: {} edition {} (choose it with the inflows option)",
+                o.key, o.edition
+            ));
         }
         inputs.push(r);
         let needs_income = req.variant != RemitVariant::Stock;

@@ -32,6 +32,7 @@ use crate::profile::{
     YearValue,
 };
 use crate::profiles::{Ctx, Shared};
+use crate::select::Ranker;
 use crate::{Error, FICTIONAL_NOTICE};
 
 /// A group of countries, parsed from what the user typed.
@@ -165,15 +166,21 @@ fn group_suggestions(prefix: &str) -> Vec<String> {
     }
 }
 
-/// One number per area and year (both sexes), first import per year.
+/// One number per area and year (both sexes), chosen by the indicator's rule
+/// ([`crate::select`]), placeholders left out: the same figures as the members' own
+/// profiles show.
 type ByArea = HashMap<Iso3, BTreeMap<i32, AreaNumber>>;
 
-fn by_area(rows: Vec<AreaNumber>) -> ByArea {
+fn by_area(ranker: &Ranker, indicator: Indicator, rows: Vec<AreaNumber>) -> ByArea {
     let mut out: ByArea = HashMap::new();
     for r in rows {
+        if ranker.placeholder(r.import_id, r.value) {
+            continue;
+        }
         let years = out.entry(r.area).or_default();
+        let rank = |n: &AreaNumber| (ranker.rank(indicator.code, n.import_id), n.import_id);
         match years.get(&r.year) {
-            Some(old) if old.import_id <= r.import_id => {}
+            Some(old) if rank(old) <= rank(&r) => {}
             _ => {
                 years.insert(r.year, r);
             }
@@ -194,21 +201,27 @@ pub(crate) struct Weights {
 /// needed: every year for a group's profile, else only the years asked for (a country
 /// profile needs its groups' aggregates in one year).
 pub(crate) struct Bulk {
+    ranker: Ranker,
     income: HashMap<Iso3, AreaNumber>,
     all_years: Mutex<Option<Arc<Weights>>>,
     by_year: Mutex<HashMap<i32, Arc<Weights>>>,
 }
 
 impl Bulk {
-    pub(crate) async fn load(store: &Store) -> Result<Bulk, Error> {
+    pub(crate) async fn load(store: &Store, ranker: &Ranker) -> Result<Bulk, Error> {
         // Only numbers are needed here: the aggregates' sources name the datasets and
         // how they were derived, never single cells.
-        let income =
-            by_area(store.indicator_numbers(Indicator::INCOME_GROUP.code, Sex::Total).await?)
-                .into_iter()
-                .filter_map(|(area, years)| years.into_values().next_back().map(|v| (area, v)))
-                .collect();
-        Ok(Bulk { income, all_years: Mutex::new(None), by_year: Mutex::new(HashMap::new()) })
+        let incomes = store.indicator_numbers(Indicator::INCOME_GROUP.code, Sex::Total).await?;
+        let income = by_area(ranker, Indicator::INCOME_GROUP, incomes)
+            .into_iter()
+            .filter_map(|(area, years)| years.into_values().next_back().map(|v| (area, v)))
+            .collect();
+        Ok(Bulk {
+            ranker: ranker.clone(),
+            income,
+            all_years: Mutex::new(None),
+            by_year: Mutex::new(HashMap::new()),
+        })
     }
 
     /// Remittances received and GDP of every area and year.
@@ -218,11 +231,17 @@ impl Bulk {
         }
         let w = Arc::new(Weights {
             received: by_area(
+                &self.ranker,
+                Indicator::REMITTANCES_RECEIVED_USD,
                 store
                     .indicator_numbers(Indicator::REMITTANCES_RECEIVED_USD.code, Sex::Total)
                     .await?,
             ),
-            gdp: by_area(store.indicator_numbers(Indicator::GDP_USD.code, Sex::Total).await?),
+            gdp: by_area(
+                &self.ranker,
+                Indicator::GDP_USD,
+                store.indicator_numbers(Indicator::GDP_USD.code, Sex::Total).await?,
+            ),
         });
         *lock(&self.all_years) = Some(Arc::clone(&w));
         Ok(w)
@@ -239,8 +258,12 @@ impl Bulk {
         }
         let read = |ind: Indicator| store.indicator_numbers_in(ind.code, Sex::Total, year);
         let w = Arc::new(Weights {
-            received: by_area(read(Indicator::REMITTANCES_RECEIVED_USD).await?),
-            gdp: by_area(read(Indicator::GDP_USD).await?),
+            received: by_area(
+                &self.ranker,
+                Indicator::REMITTANCES_RECEIVED_USD,
+                read(Indicator::REMITTANCES_RECEIVED_USD).await?,
+            ),
+            gdp: by_area(&self.ranker, Indicator::GDP_USD, read(Indicator::GDP_USD).await?),
         });
         lock(&self.by_year).insert(year, Arc::clone(&w));
         Ok(w)
@@ -458,7 +481,11 @@ async fn group_stocks(
 ) -> Result<Vec<StockYear>, Error> {
     let mut by_sex: Vec<ByArea> = Vec::new();
     for sex in Sex::ALL {
-        by_sex.push(by_area(store.indicator_numbers(published.code, sex).await?));
+        by_sex.push(by_area(
+            ctx.ranker,
+            published,
+            store.indicator_numbers(published.code, sex).await?,
+        ));
     }
     let what = match end {
         End::To => "immigrants (published totals by destination)",
@@ -528,7 +555,12 @@ pub(crate) async fn build(
     shared: &Shared,
     spec: GroupSpec,
 ) -> Result<CountryProfile, Error> {
-    let mut ctx = Ctx { datasets: &shared.datasets, names: &shared.names, used_fictional: false };
+    let mut ctx = Ctx {
+        datasets: &shared.datasets,
+        names: &shared.names,
+        ranker: &shared.ranker,
+        used_fictional: false,
+    };
     let group = spec.group();
     let members = members(shared, spec);
     let fictional_group = !members.is_empty() && members.iter().all(Iso3::is_user_assigned);
@@ -539,8 +571,9 @@ pub(crate) async fn build(
             _ => "The group has no members.".to_owned(),
         });
     }
+    let ranker = &shared.ranker;
     let load = |ind: Indicator| async move {
-        store.indicator_numbers(ind.code, Sex::Total).await.map(by_area)
+        store.indicator_numbers(ind.code, Sex::Total).await.map(|rows| by_area(ranker, ind, rows))
     };
     let population =
         sum_series(&mut ctx, &load(Indicator::POPULATION).await?, &members, "population");
@@ -653,6 +686,7 @@ pub(crate) async fn build(
         remittances_received: received,
         remittances_paid: paid,
         remittances_pct_gdp: pct_gdp,
+        sdg_17_3_2: Vec::new(),
         remittances_pct_gdp_groups,
         exports,
         remittances_pct_exports: Vec::new(),

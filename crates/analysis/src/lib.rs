@@ -17,6 +17,7 @@ pub mod profile;
 mod profiles;
 pub mod register;
 pub mod scenario;
+pub mod select;
 
 use std::path::Path;
 
@@ -161,6 +162,16 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// An edition asked for (`KEY=EDITION`) is not stored.
+    #[error("no stored edition {edition:?} of the dataset {key:?}; {available}")]
+    UnknownEdition {
+        /// The dataset key asked for.
+        key: String,
+        /// The edition asked for.
+        edition: String,
+        /// What is stored instead, in words.
+        available: String,
+    },
     /// A flow method name that is not one of the known methods.
     #[error("unknown method {name:?}; the methods are: {known}")]
     UnknownMethod {
@@ -257,13 +268,29 @@ pub struct RowCounts {
 pub struct LoadOutcome {
     /// The import's id.
     pub import_id: i64,
-    /// `added`, `replaced` or `unchanged`.
+    /// `added`, `extended` (another file of a stored edition), `replaced` (only when
+    /// asked) or `unchanged`.
     pub status: String,
     /// The dataset's key.
     pub key: String,
     /// The dataset's edition.
     pub edition: String,
     /// Rows the dataset holds.
+    pub rows: RowCounts,
+    /// Cells another file of the same edition had already stored with the same value.
+    pub duplicates: u64,
+    /// What a replacement deleted: its files and rows.
+    pub replaced: Option<ReplacedImport>,
+}
+
+/// What an import replaced (only when asked): the files and rows that went.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ReplacedImport {
+    /// The deleted import's id.
+    pub import_id: i64,
+    /// Its files.
+    pub files: Vec<String>,
+    /// Its rows.
     pub rows: RowCounts,
 }
 
@@ -360,6 +387,48 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// Reads the given editions (dataset key and edition label, as `datasets` lists
+    /// them) in place of their keys' default (newest) editions, for every later read of
+    /// this workspace: profiles, briefs, estimates and scenario baselines. Returns the
+    /// pinned imports' ids.
+    ///
+    /// # Errors
+    /// [`Error::UnknownEdition`] naming what is stored when a key or edition is not,
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn pin_editions(&mut self, pins: &[(String, String)]) -> Result<Vec<i64>, Error> {
+        if pins.is_empty() {
+            return Ok(Vec::new());
+        }
+        let datasets = self.store.datasets().await?;
+        let mut ids = Vec::with_capacity(pins.len());
+        for (key, edition) in pins {
+            match datasets.iter().find(|d| &d.key == key && &d.edition == edition) {
+                Some(d) => ids.push(d.id),
+                None => {
+                    let editions: Vec<String> = datasets
+                        .iter()
+                        .filter(|d| &d.key == key)
+                        .map(|d| format!("{:?}", d.edition))
+                        .collect();
+                    let available = if editions.is_empty() {
+                        let mut keys: Vec<&str> = datasets.iter().map(|d| d.key.as_str()).collect();
+                        keys.dedup();
+                        format!("the stored dataset keys are: {}", keys.join(", "))
+                    } else {
+                        format!("the stored editions of {key} are: {}", editions.join(", "))
+                    };
+                    return Err(Error::UnknownEdition {
+                        key: key.clone(),
+                        edition: edition.clone(),
+                        available,
+                    });
+                }
+            }
+        }
+        self.store = self.store.pinned(&ids);
+        Ok(ids)
+    }
+
     /// Opens (creating and migrating if needed) the store at `path`.
     ///
     /// # Errors
@@ -373,7 +442,8 @@ impl Workspace {
         self.store.path()
     }
 
-    /// Loads (or refreshes) the built-in demo world. Loading it again changes nothing.
+    /// Loads (or refreshes) the built-in demo world. Loading it again changes nothing; a
+    /// demo world of another build replaces the stored one (it is ours, and fictional).
     ///
     /// # Errors
     /// [`Error::Import`] if the embedded files do not parse (a build defect),
@@ -383,7 +453,7 @@ impl Workspace {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<LoadOutcome, Error> {
         let dataset = ingest::demo::demo_world()?;
-        self.load(&dataset, progress).await
+        self.load_with(&dataset, store::ImportMode::Replace, progress).await
     }
 
     /// Stores a dataset read by an importer, as one transaction.
@@ -395,7 +465,23 @@ impl Workspace {
         dataset: &Dataset,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<LoadOutcome, Error> {
-        let outcome = self.store.import(dataset, progress).await?;
+        self.load_with(dataset, store::ImportMode::Add, progress).await
+    }
+
+    /// Stores a dataset read by an importer, as one transaction, replacing a stored
+    /// edition of the same key only in [`store::ImportMode::Replace`] (see
+    /// [`store::Store::import_with`]).
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the import conflicts with stored data or the write fails; the
+    /// store is then unchanged.
+    pub async fn load_with(
+        &self,
+        dataset: &Dataset,
+        mode: store::ImportMode,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<LoadOutcome, Error> {
+        let outcome = self.store.import_with(dataset, mode, progress).await?;
         let [(_, areas), (_, values), (_, pairs), (_, policies)] = dataset.row_counts();
         Ok(LoadOutcome {
             import_id: outcome.import_id,
@@ -408,6 +494,17 @@ impl Workspace {
                 pairs: pairs as i64,
                 policies: policies as i64,
             },
+            duplicates: outcome.duplicates,
+            replaced: outcome.replaced.map(|r| ReplacedImport {
+                import_id: r.import_id,
+                files: r.files,
+                rows: RowCounts {
+                    areas: r.rows[0],
+                    values: r.rows[1],
+                    pairs: r.rows[2],
+                    policies: r.rows[3],
+                },
+            }),
         })
     }
 

@@ -40,6 +40,10 @@ pub struct Value {
     pub unit: Unit,
     /// Where it comes from.
     pub source: Source,
+    /// Why this value was chosen over other datasets' values for the same cell (the
+    /// rule and the alternatives); `None` where only one dataset can hold the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choice: Option<crate::select::Choice>,
 }
 
 /// Migrant stock in one year, by sex.
@@ -372,8 +376,13 @@ pub struct CountryProfile {
     pub remittances_received: Vec<YearValue>,
     /// Personal remittances paid, current US$, by year.
     pub remittances_paid: Vec<YearValue>,
-    /// Remittances received as a percentage of GDP (SDG 17.3.2), by year.
+    /// Remittances received as a percentage of GDP recomputed here (the chosen
+    /// remittances ÷ the chosen GDP × 100), by year: not the official SDG 17.3.2 series
+    /// (see `sdg_17_3_2`); each value's derivation gives the official value and the
+    /// difference where both exist.
     pub remittances_pct_gdp: Vec<YearValue>,
+    /// SDG 17.3.2 as its custodian publishes it (WDI BX.TRF.PWKR.DT.GD.ZS), by year.
+    pub sdg_17_3_2: Vec<YearValue>,
     /// SDG 17.3.2 of the country's groups and the world, GDP-weighted, in the latest
     /// year of the country's own value.
     pub remittances_pct_gdp_groups: Vec<GroupShare>,

@@ -29,6 +29,7 @@ use crate::profile::{
     Diaspora, DiasporaDestination, EstimatedFlow, FrameworkAssessment, PolicyChange, PolicySummary,
     ProfileArea, Source, Status, StockYear, Value, YearValue,
 };
+use crate::select::Ranker;
 use crate::{AreaRef, Error, FICTIONAL_NOTICE};
 
 /// How many corridors the profile lists in each direction.
@@ -37,6 +38,7 @@ const TOP_CORRIDORS: usize = 10;
 pub(crate) struct Ctx<'a> {
     pub(crate) datasets: &'a HashMap<i64, DatasetRecord>,
     pub(crate) names: &'a HashMap<Iso3, String>,
+    pub(crate) ranker: &'a Ranker,
     pub(crate) used_fictional: bool,
 }
 
@@ -64,11 +66,11 @@ impl Ctx<'_> {
         unit: Unit,
         cell: String,
     ) -> Value {
-        Value { value, unit, source: self.source(import_id, Some(cell), None) }
+        Value { value, unit, source: self.source(import_id, Some(cell), None), choice: None }
     }
 
     pub(crate) fn derived(&mut self, import_id: i64, value: f64, unit: Unit, how: String) -> Value {
-        Value { value, unit, source: self.source(import_id, None, Some(how)) }
+        Value { value, unit, source: self.source(import_id, None, Some(how)), choice: None }
     }
 
     pub(crate) fn name(&self, code: Iso3) -> String {
@@ -81,6 +83,8 @@ impl Ctx<'_> {
 pub(crate) struct Shared {
     pub(crate) datasets: HashMap<i64, DatasetRecord>,
     pub(crate) names: HashMap<Iso3, String>,
+    /// The selection rules' order of every import.
+    pub(crate) ranker: Ranker,
     pub(crate) bulk: Bulk,
     /// Stored flow estimates (`estimate-flows.METHOD.Y0-Y1`): import id → method and
     /// period.
@@ -98,14 +102,15 @@ impl Shared {
         for (_, a) in store.defined_areas().await? {
             names.insert(a.iso3, a.name);
         }
-        let bulk = Bulk::load(store).await?;
+        let ranker = Ranker::new(datasets.values());
+        let bulk = Bulk::load(store, &ranker).await?;
         let flow_estimates = datasets
             .values()
             .filter(|d| d.is_default)
             .filter_map(|d| Some((d.id, flow_estimate_of(&d.key)?)))
             .collect();
         let corridors = crate::register::CorridorBase::load_for_profiles(store).await?;
-        Ok(Shared { datasets, names, bulk, flow_estimates, corridors })
+        Ok(Shared { datasets, names, ranker, bulk, flow_estimates, corridors })
     }
 }
 
@@ -115,7 +120,12 @@ pub(crate) async fn build(
     area: &AreaRef,
 ) -> Result<CountryProfile, Error> {
     let code = area.code();
-    let mut ctx = Ctx { datasets: &shared.datasets, names: &shared.names, used_fictional: false };
+    let mut ctx = Ctx {
+        datasets: &shared.datasets,
+        names: &shared.names,
+        ranker: &shared.ranker,
+        used_fictional: false,
+    };
     let mut gaps = Vec::new();
     // The country's values of every indicator, and its pairs at either end, each read
     // in one statement.
@@ -125,10 +135,18 @@ pub(crate) async fn build(
     let mut pairs_to =
         ByIndicator::new(store.pair_values_of(code, End::To).await?, |v| &v.indicator);
 
-    let population = series(&mut ctx, own.take(Indicator::POPULATION));
-    let gdp = series(&mut ctx, own.take(Indicator::GDP_USD));
-    let received = series(&mut ctx, own.take(Indicator::REMITTANCES_RECEIVED_USD));
-    let paid = series(&mut ctx, own.take(Indicator::REMITTANCES_PAID_USD));
+    let population = series(&mut ctx, Indicator::POPULATION, own.take(Indicator::POPULATION));
+    let gdp = series(&mut ctx, Indicator::GDP_USD, own.take(Indicator::GDP_USD));
+    let received = series(
+        &mut ctx,
+        Indicator::REMITTANCES_RECEIVED_USD,
+        own.take(Indicator::REMITTANCES_RECEIVED_USD),
+    );
+    let paid = series(
+        &mut ctx,
+        Indicator::REMITTANCES_PAID_USD,
+        own.take(Indicator::REMITTANCES_PAID_USD),
+    );
 
     let stocks_in = pairs_to.take(Indicator::MIGRANT_STOCK);
     let stocks_out = pairs_from.take(Indicator::MIGRANT_STOCK);
@@ -158,7 +176,8 @@ pub(crate) async fn build(
     if top_destinations.is_empty() {
         gaps.push("Diaspora by destination, corridor trends and concentration over destinations: need the bilateral migrant stock (origin × destination); import the UN DESA International Migrant Stock by destination and origin or the World Bank bilateral migration matrix.".to_owned());
     }
-    let net_migration = series(&mut ctx, own.take(Indicator::NET_MIGRATION));
+    let net_migration =
+        series(&mut ctx, Indicator::NET_MIGRATION, own.take(Indicator::NET_MIGRATION));
     if net_migration.is_empty() {
         gaps.push(
             "Net migration: not loaded; import WDI SM.POP.NETM or UN WPP net migration.".to_owned(),
@@ -172,9 +191,9 @@ pub(crate) async fn build(
         pairs_to.take(crate::estimate::FLOW_INDICATOR),
     );
     if estimated_flows.is_empty() {
-        gaps.push(flows_gap(&stocks_out, &stocks_in, shared.flow_estimates.len()));
+        gaps.push(flows_gap(&shared.ranker, &stocks_out, &stocks_in, shared.flow_estimates.len()));
     }
-    let exports = series(&mut ctx, own.take(Indicator::EXPORTS_USD));
+    let exports = series(&mut ctx, Indicator::EXPORTS_USD, own.take(Indicator::EXPORTS_USD));
     if stock_in.is_empty() {
         gaps.push("Immigrant stock: no bilateral migrant stock towards this country is loaded; import the UN DESA International Migrant Stock (coherence import).".to_owned());
     }
@@ -185,22 +204,12 @@ pub(crate) async fn build(
         gaps.push("Population: not loaded, so stocks cannot be given as shares of population; import WDI SP.POP.TOTL or UN WPP.".to_owned());
     }
 
-    let mut pct_gdp = Vec::new();
-    for r in &received {
-        if let Some(g) = gdp.iter().find(|g| g.year == r.year).filter(|g| g.value.value > 0.0) {
-            let how = format!(
-                "remittances received ({}) ÷ GDP ({}) × 100",
-                r.value.source.dataset, g.value.source.dataset
-            );
-            let v = ctx.derived(
-                r.value.source.dataset_id,
-                100.0 * r.value.value / g.value.value,
-                Unit::Percent,
-                how,
-            );
-            pct_gdp.push(YearValue { year: r.year, value: v });
-        }
-    }
+    let sdg_17_3_2 = series(
+        &mut ctx,
+        Indicator::REMITTANCES_RECEIVED_PCT_GDP,
+        own.take(Indicator::REMITTANCES_RECEIVED_PCT_GDP),
+    );
+    let pct_gdp = recomputed_pct_gdp(&mut ctx, &received, &gdp, &sdg_17_3_2);
     if received.is_empty() {
         gaps.push("Remittances received: not loaded; import WDI BX.TRF.PWKR.CD.DT or the KNOMAD inflows workbook.".to_owned());
     } else if pct_gdp.is_empty() {
@@ -248,9 +257,19 @@ pub(crate) async fn build(
 
     let costs_to = costs(&mut ctx, pairs_to.take(Indicator::REMITTANCE_COST_200));
     let costs_from = costs(&mut ctx, pairs_from.take(Indicator::REMITTANCE_COST_200));
-    let rpw_to = series(&mut ctx, own.take(Indicator::REMITTANCE_COST_TO_PCT)).pop();
+    let rpw_to = series(
+        &mut ctx,
+        Indicator::REMITTANCE_COST_TO_PCT,
+        own.take(Indicator::REMITTANCE_COST_TO_PCT),
+    )
+    .pop();
     let cost_to_summary = cost_summary(&mut ctx, &costs_to, rpw_to);
-    let rpw_from = series(&mut ctx, own.take(Indicator::REMITTANCE_COST_FROM_PCT)).pop();
+    let rpw_from = series(
+        &mut ctx,
+        Indicator::REMITTANCE_COST_FROM_PCT,
+        own.take(Indicator::REMITTANCE_COST_FROM_PCT),
+    )
+    .pop();
     let cost_from_summary = cost_summary(&mut ctx, &costs_from, rpw_from);
     if cost_to_summary.is_none() {
         gaps.push("SDG 10.c.1 (remittance costs): no corridor costs towards this country are loaded; import Remittance Prices Worldwide.".to_owned());
@@ -274,7 +293,9 @@ pub(crate) async fn build(
     if health_worker_emigration_rate.is_none() {
         gaps.push("Health-worker emigration rate: needs doctors and nurses abroad and at home; import OECD or WHO health workforce data.".to_owned());
     }
-    let physicians_per_1000 = series(&mut ctx, own.take(Indicator::PHYSICIANS_PER_1000)).pop();
+    let physicians_per_1000 =
+        series(&mut ctx, Indicator::PHYSICIANS_PER_1000, own.take(Indicator::PHYSICIANS_PER_1000))
+            .pop();
     if physicians_per_1000.is_none() {
         gaps.push("Physicians per 1,000 people: not loaded; import WDI SH.MED.PHYS.ZS.".to_owned());
     }
@@ -328,6 +349,7 @@ pub(crate) async fn build(
         remittances_received: received,
         remittances_paid: paid,
         remittances_pct_gdp: pct_gdp,
+        sdg_17_3_2,
         remittances_pct_gdp_groups,
         exports,
         remittances_pct_exports,
@@ -355,6 +377,40 @@ pub(crate) async fn build(
         )
         .await?,
     })
+}
+
+/// Remittances received ÷ GDP × 100 recomputed from the chosen figures, for years with
+/// both; where the custodian's official SDG 17.3.2 value exists, the derivation gives it
+/// and the difference in percentage points (a recomputation is never shown as the
+/// official indicator).
+fn recomputed_pct_gdp(
+    ctx: &mut Ctx<'_>,
+    received: &[YearValue],
+    gdp: &[YearValue],
+    official: &[YearValue],
+) -> Vec<YearValue> {
+    let mut out = Vec::new();
+    for r in received {
+        let Some(g) = gdp.iter().find(|g| g.year == r.year).filter(|g| g.value.value > 0.0) else {
+            continue;
+        };
+        let value = 100.0 * r.value.value / g.value.value;
+        let mut how = format!(
+            "recomputed, not the official series: remittances received ({}) ÷ GDP ({}) × 100",
+            r.value.source.dataset, g.value.source.dataset
+        );
+        if let Some(o) = official.iter().find(|o| o.year == r.year) {
+            how.push_str(&format!(
+                "; official SDG 17.3.2 ({}): {:.2} %, difference {:+.2} percentage points",
+                o.value.source.dataset,
+                o.value.value,
+                value - o.value.value
+            ));
+        }
+        let v = ctx.derived(r.value.source.dataset_id, value, Unit::Percent, how);
+        out.push(YearValue { year: r.year, value: v });
+    }
+    out
 }
 
 /// The framework of SDG indicator 10.7.2.
@@ -553,13 +609,14 @@ fn estimated_flows(
 /// The data gap of a country without stored flow estimates, with the command that fills
 /// it (the two latest years of its bilateral stock when known).
 fn flows_gap(
+    ranker: &Ranker,
     stocks_out: &[StoredPairValue],
     stocks_in: &[StoredPairValue],
     n_stored: usize,
 ) -> String {
-    let mut years: Vec<i32> = chosen_imports(stocks_out)
+    let mut years: Vec<i32> = chosen_imports(ranker, stocks_out)
         .into_keys()
-        .chain(chosen_imports(stocks_in).into_keys())
+        .chain(chosen_imports(ranker, stocks_in).into_keys())
         .collect();
     years.sort_unstable();
     years.dedup();
@@ -577,25 +634,29 @@ fn flows_gap(
     )
 }
 
-/// A country-level series, one value per year (both sexes), from the first dataset
-/// that has the year.
-pub(crate) fn series(ctx: &mut Ctx<'_>, rows: Vec<StoredAreaValue>) -> Vec<YearValue> {
-    let mut by_year: BTreeMap<i32, StoredAreaValue> = BTreeMap::new();
+/// A country-level series, one value per year (both sexes), chosen among the datasets
+/// that hold the year by the indicator's rule ([`crate::select`]); each value carries
+/// the rule and the alternatives. A year whose only values are placeholders is left out.
+pub(crate) fn series(
+    ctx: &mut Ctx<'_>,
+    indicator: Indicator,
+    rows: Vec<StoredAreaValue>,
+) -> Vec<YearValue> {
+    let mut by_year: BTreeMap<i32, Vec<StoredAreaValue>> = BTreeMap::new();
     for row in rows.into_iter().filter(|r| r.sex == Sex::Total) {
-        match by_year.get(&row.year) {
-            Some(old) if old.import_id <= row.import_id => {}
-            _ => {
-                by_year.insert(row.year, row);
-            }
-        }
+        by_year.entry(row.year).or_default().push(row);
     }
-    by_year
-        .into_values()
-        .map(|r| YearValue {
-            year: r.year,
-            value: ctx.cell_value(r.import_id, r.value, r.unit, r.provenance.to_string()),
-        })
-        .collect()
+    let mut out = Vec::with_capacity(by_year.len());
+    for (year, mut rows) in by_year {
+        let candidates: Vec<(i64, f64)> = rows.iter().map(|r| (r.import_id, r.value)).collect();
+        let (chosen, choice) = ctx.ranker.choose(indicator.code, &candidates);
+        let Some(i) = chosen else { continue };
+        let r = rows.swap_remove(i);
+        let mut value = ctx.cell_value(r.import_id, r.value, r.unit, r.provenance.to_string());
+        value.choice = Some(choice);
+        out.push(YearValue { year, value });
+    }
+    out
 }
 
 #[derive(Clone, Copy)]
@@ -636,7 +697,11 @@ fn published_stock_years(
             Sex::Female => 2,
         };
         let slot = &mut by_year.entry(row.year).or_default()[k];
-        if slot.as_ref().is_none_or(|old| old.import_id > row.import_id) {
+        let better = |old: &StoredAreaValue| {
+            let rank = |r: &StoredAreaValue| ctx.ranker.rank(&r.indicator, r.import_id);
+            rank(&row) < rank(old)
+        };
+        if slot.as_ref().is_none_or(better) {
             *slot = Some(row);
         }
     }
@@ -660,20 +725,19 @@ fn published_stock_years(
     out
 }
 
-/// For each year, the import with the most corridors (ties: the lowest id).
-fn chosen_imports(rows: &[StoredPairValue]) -> BTreeMap<i32, i64> {
-    let mut counts: BTreeMap<(i32, i64), usize> = BTreeMap::new();
+/// For each year, the bilateral table chosen by the rule for `migrant_stock`
+/// ([`crate::select`]): official UN DESA tables first, newest edition first; never two
+/// tables added together.
+fn chosen_imports(ranker: &Ranker, rows: &[StoredPairValue]) -> BTreeMap<i32, i64> {
+    let mut best: BTreeMap<i32, i64> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.sex == Sex::Total) {
-        *counts.entry((r.year, r.import_id)).or_default() += 1;
-    }
-    let mut best: BTreeMap<i32, (usize, i64)> = BTreeMap::new();
-    for ((year, import), n) in counts {
-        let e = best.entry(year).or_insert((n, import));
-        if n > e.0 {
-            *e = (n, import);
+        let e = best.entry(r.year).or_insert(r.import_id);
+        let rank = |id: i64| (ranker.rank(Indicator::MIGRANT_STOCK.code, id), id);
+        if rank(r.import_id) < rank(*e) {
+            *e = r.import_id;
         }
     }
-    best.into_iter().map(|(y, (_, i))| (y, i)).collect()
+    best
 }
 
 fn stock_years(
@@ -682,7 +746,7 @@ fn stock_years(
     side: Side,
     population: &[YearValue],
 ) -> Vec<StockYear> {
-    let chosen = chosen_imports(rows);
+    let chosen = chosen_imports(ctx.ranker, rows);
     let mut out = Vec::new();
     for (&year, &import_id) in &chosen {
         let mut sums = [0.0f64; 3];
@@ -722,7 +786,7 @@ fn stock_years(
 }
 
 fn top_corridors(ctx: &mut Ctx<'_>, rows: &[StoredPairValue], side: Side) -> Vec<CorridorStock> {
-    let chosen = chosen_imports(rows);
+    let chosen = chosen_imports(ctx.ranker, rows);
     let Some((&year, &import_id)) = chosen.iter().next_back() else { return Vec::new() };
     let mut latest: Vec<&StoredPairValue> = rows
         .iter()
@@ -868,7 +932,7 @@ fn trends(
     side: Side,
     top: &[CorridorStock],
 ) -> Vec<CorridorTrend> {
-    let chosen = chosen_imports(rows);
+    let chosen = chosen_imports(ctx.ranker, rows);
     top.iter()
         .map(|c| {
             let stocks = rows
@@ -898,8 +962,11 @@ fn trends(
 }
 
 /// The latest year's corridors of the chosen import, both sexes, without self-pairs.
-fn latest_corridors(rows: &[StoredPairValue]) -> Option<(i32, i64, Vec<&StoredPairValue>)> {
-    let chosen = chosen_imports(rows);
+fn latest_corridors<'a>(
+    ranker: &Ranker,
+    rows: &'a [StoredPairValue],
+) -> Option<(i32, i64, Vec<&'a StoredPairValue>)> {
+    let chosen = chosen_imports(ranker, rows);
     let (&year, &import_id) = chosen.iter().next_back()?;
     let latest = rows
         .iter()
@@ -912,7 +979,7 @@ fn latest_corridors(rows: &[StoredPairValue]) -> Option<(i32, i64, Vec<&StoredPa
 
 /// Every destination with a positive stock in the latest year, largest first.
 fn diaspora(ctx: &mut Ctx<'_>, rows: &[StoredPairValue]) -> Option<Diaspora> {
-    let (year, import_id, mut latest) = latest_corridors(rows)?;
+    let (year, import_id, mut latest) = latest_corridors(ctx.ranker, rows)?;
     latest.retain(|r| r.value > 0.0);
     latest.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.to.cmp(&b.to)));
     let how = format!(
@@ -939,7 +1006,7 @@ fn concentration(
     side: Side,
     what: &str,
 ) -> Option<Concentration> {
-    let (year, import_id, latest) = latest_corridors(rows)?;
+    let (year, import_id, latest) = latest_corridors(ctx.ranker, rows)?;
     let positive: Vec<f64> = latest.iter().map(|r| r.value).filter(|v| *v > 0.0).collect();
     let total: f64 = positive.iter().sum();
     if total <= 0.0 {

@@ -34,6 +34,7 @@ fn remit_request(variant: RemitVariant, income: IncomeSeries) -> RemitRequest {
         zero_corridors: Vec::new(),
         default_zero_corridors: true,
         missing_income: MissingIncomeRule::DropHost,
+        inflows: None,
         store_result: false,
         command: "test".to_owned(),
     }

@@ -41,6 +41,22 @@ pub(crate) struct Global {
     /// Print more about what happens (-v, -vv, -vvv).
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub(crate) verbose: u8,
+    /// Read this edition of a dataset instead of its newest (repeatable), e.g.
+    /// `--edition undesa-ims-destination=2020`; keys and editions as `coherence
+    /// datasets` lists them. Applies to profiles, briefs, estimates and scenario
+    /// baselines.
+    #[arg(long, global = true, value_name = "KEY=EDITION", value_parser = parse_edition)]
+    pub(crate) edition: Vec<(String, String)>,
+}
+
+/// `KEY=EDITION`, split at the first `=`.
+fn parse_edition(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, e)) if !k.trim().is_empty() && !e.trim().is_empty() => {
+            Ok((k.trim().to_owned(), e.trim().to_owned()))
+        }
+        _ => Err(format!("expected KEY=EDITION (e.g. undesa-ims-destination=2020), got {s:?}")),
+    }
 }
 
 /// Output formats.
@@ -217,4 +233,8 @@ pub(crate) struct ProfileArgs {
     /// Show only this year's stocks and series (default: every year).
     #[arg(long)]
     pub(crate) year: Option<i32>,
+    /// After the tables, say for each figure chosen among several datasets which rule
+    /// chose it and which values it beat (JSON always carries this).
+    #[arg(long)]
+    pub(crate) why: bool,
 }

@@ -52,7 +52,9 @@ fn db_path(global: &Global) -> PathBuf {
 pub(crate) async fn open(global: &Global) -> Result<Workspace, Error> {
     let path = db_path(global);
     tracing::info!(path = %path.display(), "opening store");
-    Ok(Workspace::open(&path).await?)
+    let mut ws = Workspace::open(&path).await?;
+    ws.pin_editions(&global.edition).await?;
+    Ok(ws)
 }
 
 async fn init(global: &Global) -> Result<(), Error> {
@@ -145,6 +147,9 @@ async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
     }
     let mut out = std::io::stdout().lock();
     output::profile(&mut out, &profile, global.format)?;
+    if args.why && global.format == Format::Table {
+        output::profile_why(&mut out, &profile)?;
+    }
     Ok(())
 }
 

@@ -152,6 +152,12 @@ pub(crate) struct RemittancesArgs {
     /// What to do about incomes the weights need but the store lacks.
     #[arg(long, value_enum, default_value_t = MissingIncomeArg::Fail)]
     missing_income: MissingIncomeArg,
+    /// The dataset key of the remittance inflows to allocate (e.g.
+    /// knomad-remittance-inflows, wdi-bx.trf.pwkr.cd.dt; see `coherence datasets`).
+    /// Default: the rule for remittances received (WDI first, then KNOMAD; docs/data.md).
+    /// The output says which was used.
+    #[arg(long, value_name = "KEY")]
+    inflows: Option<String>,
     /// Where to write the matrix (CSV).
     #[arg(long, value_name = "FILE.csv")]
     out: PathBuf,
@@ -281,6 +287,7 @@ async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Res
             MissingIncomeArg::SkipOrigin => MissingIncomeRule::SkipOrigin,
             MissingIncomeArg::DropHost => MissingIncomeRule::DropHost,
         },
+        inflows: a.inflows.clone(),
         store_result: a.store,
         command: command_line(),
     };

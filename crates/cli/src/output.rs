@@ -282,6 +282,7 @@ pub(crate) fn keep_year(profile: &mut CountryProfile, year: i32) {
         &mut profile.remittances_received,
         &mut profile.remittances_paid,
         &mut profile.remittances_pct_gdp,
+        &mut profile.sdg_17_3_2,
     ] {
         series.retain(|v| v.year == year);
     }
@@ -296,6 +297,45 @@ pub(crate) fn profile(
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(p)?)?,
         Format::Csv => profile_csv(out, p)?,
         Format::Table => profile_table(out, p)?,
+    }
+    Ok(())
+}
+
+/// With `--why`: for each figure chosen among several datasets, the rule that chose it
+/// and the values it beat.
+pub(crate) fn profile_why(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
+    writeln!(out, "\nWhy these figures (the selection rules, docs/data.md)")?;
+    let mut any = false;
+    for (label, list) in [
+        ("population", &p.population),
+        ("GDP", &p.gdp),
+        ("remittances received", &p.remittances_received),
+        ("remittances paid", &p.remittances_paid),
+        ("SDG 17.3.2", &p.sdg_17_3_2),
+        ("net migration", &p.net_migration),
+        ("exports", &p.exports),
+    ] {
+        for v in list {
+            let Some(choice) = &v.value.choice else { continue };
+            if choice.alternatives.is_empty() {
+                continue;
+            }
+            any = true;
+            writeln!(
+                out,
+                "  {label} {}: {} from {}",
+                v.year,
+                show(&v.value),
+                v.value.source.dataset
+            )?;
+            writeln!(out, "    rule {}", choice.rule)?;
+            for a in &choice.alternatives {
+                writeln!(out, "    not used: {} from {} ({})", a.value, a.dataset, a.reason)?;
+            }
+        }
+    }
+    if !any {
+        writeln!(out, "  every figure came from the only dataset that holds it")?;
     }
     Ok(())
 }
@@ -509,9 +549,10 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     writeln!(out, "\nSDG and migration indicators (latest year)")?;
     writeln!(out, "  emigration rate:                {}", opt(&p.emigration_rate.last().cloned()))?;
     writeln!(out, "  net migration:                  {}", opt(&p.net_migration.last().cloned()))?;
+    writeln!(out, "  17.3.2 remittances % of GDP:    {}", opt(&p.sdg_17_3_2.last().cloned()))?;
     writeln!(
         out,
-        "  17.3.2 remittances % of GDP:    {}",
+        "  received % of GDP, recomputed:  {}",
         opt(&p.remittances_pct_gdp.last().cloned())
     )?;
     for g in &p.remittances_pct_gdp_groups {
@@ -670,7 +711,8 @@ fn profile_csv(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
         ("gdp_usd", &p.gdp),
         ("remittances_received_usd", &p.remittances_received),
         ("remittances_paid_usd", &p.remittances_paid),
-        ("remittances_pct_gdp", &p.remittances_pct_gdp),
+        ("remittances_pct_gdp_recomputed", &p.remittances_pct_gdp),
+        ("sdg_17_3_2", &p.sdg_17_3_2),
     ] {
         for v in list {
             row(measure, v.year, "", "total", &v.value)?;

@@ -452,9 +452,16 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> String {
         Some(r) => {
             let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite(&r.value.source));
             let mut notes = vec!["Personal remittances, current US$.".to_owned()];
-            if let Some(p) = latest(&profile.remittances_pct_gdp) {
+            if let Some(p) = latest(&profile.sdg_17_3_2) {
                 notes.push(format!(
-                    "{} of GDP in {} (SDG 17.3.2){}",
+                    "{} of GDP in {} (SDG 17.3.2, official){}",
+                    with_unit(&p.value, 1),
+                    p.year,
+                    cites.cite(&p.value.source)
+                ));
+            } else if let Some(p) = latest(&profile.remittances_pct_gdp) {
+                notes.push(format!(
+                    "{} of GDP in {} (recomputed here; the official SDG 17.3.2 series is not loaded){}",
                     with_unit(&p.value, 1),
                     p.year,
                     cites.cite(&p.value.source)
@@ -872,17 +879,26 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
             x_style: NumberStyle::Year,
             y_style: NumberStyle::Percent(1),
             y_unit: "% of GDP".to_owned(),
-            series: vec![Series {
-                name: "Received, % of GDP".to_owned(),
+            series: std::iter::once(Series {
+                name: "Received, % of GDP (recomputed)".to_owned(),
                 points: points(&profile.remittances_pct_gdp),
-            }],
+            })
+            .chain((!profile.sdg_17_3_2.is_empty()).then(|| Series {
+                name: "SDG 17.3.2, official (WDI)".to_owned(),
+                points: points(&profile.sdg_17_3_2),
+            }))
+            .collect(),
         });
         out.push_str(&figure(&chart, &format!("{} (%).", escape(&title_pct))));
         out.push_str(&year_table(
             cites,
             &format!("Remittances received by {} and GDP, by year", escape(name)),
-            &["Received (% of GDP)", "GDP (current US$ million)"],
-            &[&profile.remittances_pct_gdp, &profile.gdp],
+            &[
+                "SDG 17.3.2, official (%)",
+                "Received (% of GDP), recomputed",
+                "GDP (current US$ million)",
+            ],
+            &[&profile.sdg_17_3_2, &profile.remittances_pct_gdp, &profile.gdp],
         ));
     }
     out.push_str("</section>\n");
@@ -1124,12 +1140,23 @@ fn cost_summary_rows(cites: &mut Citations, side: &str, c: &CostSummary) -> Vec<
 fn sdg(profile: &CountryProfile, cites: &mut Citations) -> String {
     let mut out = section_open("sdg", "SDG migration indicators");
     let mut rows = Vec::new();
-    if let Some(p) = latest(&profile.remittances_pct_gdp) {
+    if let Some(p) = latest(&profile.sdg_17_3_2) {
         rows.push(vec![
             Cell::Head(format!("17.3.2 Remittances, % of GDP — {}", escape(&profile.area.name))),
             Cell::Num(p.year.to_string()),
             num_cell(cites, Some(&p.value), 2),
-            Cell::Text("country value".to_owned()),
+            Cell::Text("official series (custodian's publication)".to_owned()),
+        ]);
+    }
+    if let Some(p) = latest(&profile.remittances_pct_gdp) {
+        rows.push(vec![
+            Cell::Head(format!(
+                "Remittances received ÷ GDP, recomputed — {}",
+                escape(&profile.area.name)
+            )),
+            Cell::Num(p.year.to_string()),
+            num_cell(cites, Some(&p.value), 2),
+            Cell::Text("recomputed from the figures above; not the official indicator".to_owned()),
         ]);
     }
     for g in &profile.remittances_pct_gdp_groups {
@@ -1206,7 +1233,8 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> String {
     let mut out = section_open("dependence", "Remittance dependence");
     let mut rows = Vec::new();
     for (label, series, decimals, unit) in [
-        ("Remittances received, % of GDP", &profile.remittances_pct_gdp, 2, "%"),
+        ("SDG 17.3.2, remittances received, % of GDP (official)", &profile.sdg_17_3_2, 2, "%"),
+        ("Remittances received, % of GDP (recomputed)", &profile.remittances_pct_gdp, 2, "%"),
         (
             "Remittances received, % of exports of goods and services",
             &profile.remittances_pct_exports,
@@ -1703,7 +1731,7 @@ mod tests {
 
     #[test]
     fn units_are_written_out() {
-        let v = |value, unit| Value { value, unit, source: source("A1") };
+        let v = |value, unit| Value { value, unit, source: source("A1"), choice: None };
         assert_eq!(with_unit(&v(1_234_567.0, Unit::Persons), 1), "1,234,567 persons");
         assert_eq!(with_unit(&v(2.345e9, Unit::UsdCurrent), 1), "US$ 2.35 billion");
         assert_eq!(with_unit(&v(45.5e6, Unit::UsdCurrent), 1), "US$ 45.5 million");
@@ -1724,6 +1752,7 @@ mod tests {
                 cell: None,
                 derivation: Some(how.to_owned()),
             },
+            choice: None,
         };
         let flow = EstimatedFlow {
             method: "sd_rev_neg".to_owned(),

@@ -39,7 +39,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "assessments",
         sql: include_str!("../migrations/0004_assessments.sql"),
     },
-    Migration { version: 5, name: "editions", sql: include_str!("../migrations/0005_editions.sql") },
+    Migration {
+        version: 5,
+        name: "editions",
+        sql: include_str!("../migrations/0005_editions.sql"),
+    },
 ];
 
 /// The schema version this build writes: the last migration's.

@@ -21,8 +21,11 @@ pub struct DatasetRecord {
     pub publisher: String,
     /// Title.
     pub title: String,
-    /// Edition.
+    /// Edition, as its label reads.
     pub edition: String,
+    /// The date the edition's label gives, `YYYY-MM-DD` with `00` for what it does not
+    /// give ([`domain::edition::EditionOrder`]): editions of a key sort by it.
+    pub edition_order: String,
     /// Official URL or file name.
     pub source: String,
     /// Licence or terms, if stated.
@@ -174,6 +177,7 @@ impl Store {
                 publisher: row.try_get("publisher")?,
                 title: row.try_get("title")?,
                 edition: row.try_get("edition")?,
+                edition_order: row.try_get("edition_order")?,
                 source: row.try_get("source")?,
                 licence: row.try_get("licence")?,
                 fictional: row.try_get("fictional")?,
@@ -196,9 +200,10 @@ impl Store {
     /// # Errors
     /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad codes.
     pub async fn defined_areas(&self) -> Result<Vec<(i64, Area)>, Error> {
-        let rows = sqlx::query(self.scoped("SELECT import_id, iso3, m49, name, kind FROM areas
-             WHERE import_id IN (SELECT id FROM default_imports) ORDER BY iso3, import_id"),
-        )
+        let rows = sqlx::query(self.scoped(
+            "SELECT import_id, iso3, m49, name, kind FROM areas
+             WHERE import_id IN (SELECT id FROM default_imports) ORDER BY iso3, import_id",
+        ))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -285,10 +290,11 @@ impl Store {
     /// # Errors
     /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
     pub async fn area_values_of(&self, area: Iso3) -> Result<Vec<StoredAreaValue>, Error> {
-        let rows = sqlx::query(self.scoped("SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
+        let rows = sqlx::query(self.scoped(
+            "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
              WHERE v.area = ? AND v.import_id IN (SELECT id FROM default_imports)
-             ORDER BY v.indicator, v.year, v.sex, v.import_id"),
-        )
+             ORDER BY v.indicator, v.year, v.sex, v.import_id",
+        ))
         .bind(area.as_str())
         .fetch_all(&self.pool)
         .await?;
@@ -334,11 +340,12 @@ impl Store {
         sex: Sex,
         year: i32,
     ) -> Result<Vec<AreaNumber>, Error> {
-        let rows = sqlx::query(self.scoped("SELECT import_id, area, year, value, unit FROM area_values
+        let rows = sqlx::query(self.scoped(
+            "SELECT import_id, area, year, value, unit FROM area_values
              WHERE indicator = ? AND sex = ? AND year = ?
                AND import_id IN (SELECT id FROM default_imports)
-             ORDER BY area, year, import_id"),
-        )
+             ORDER BY area, year, import_id",
+        ))
         .bind(indicator)
         .bind(sex.as_str())
         .bind(year)
@@ -489,10 +496,11 @@ impl Store {
         indicator: &str,
         sex: Sex,
     ) -> Result<Vec<StoredAreaValue>, Error> {
-        let rows = sqlx::query(self.scoped("SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
+        let rows = sqlx::query(self.scoped(
+            "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
              WHERE v.indicator = ? AND v.sex = ? AND v.import_id IN (SELECT id FROM default_imports)
-             ORDER BY v.area, v.year, v.import_id"),
-        )
+             ORDER BY v.area, v.year, v.import_id",
+        ))
         .bind(indicator)
         .bind(sex.as_str())
         .fetch_all(&self.pool)
@@ -511,10 +519,11 @@ impl Store {
         indicator: &str,
         sex: Sex,
     ) -> Result<Vec<AreaNumber>, Error> {
-        let rows = sqlx::query(self.scoped("SELECT import_id, area, year, value, unit FROM area_values
+        let rows = sqlx::query(self.scoped(
+            "SELECT import_id, area, year, value, unit FROM area_values
              WHERE indicator = ? AND sex = ? AND import_id IN (SELECT id FROM default_imports)
-             ORDER BY area, year, import_id"),
-        )
+             ORDER BY area, year, import_id",
+        ))
         .bind(indicator)
         .bind(sex.as_str())
         .fetch_all(&self.pool)
@@ -547,8 +556,11 @@ impl Store {
                  GROUP BY import_id, to_area, year ORDER BY to_area, year, import_id"
             }
         };
-        let rows =
-            sqlx::query(self.scoped(sql)).bind(indicator).bind(sex.as_str()).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(self.scoped(sql))
+            .bind(indicator)
+            .bind(sex.as_str())
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| {
                 let code: String = row.try_get("area")?;

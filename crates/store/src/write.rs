@@ -184,7 +184,11 @@ fn plan_files(dataset: &Dataset, stored: &[(String, Option<String>)]) -> FilesPl
         match stored.get(file.name.as_str()) {
             Some(sha) if *sha == file.sha256 => {}
             Some(sha) => {
-                return FilesPlan::Changed(file.name.clone(), (*sha).to_owned(), file.sha256.clone());
+                return FilesPlan::Changed(
+                    file.name.clone(),
+                    (*sha).to_owned(),
+                    file.sha256.clone(),
+                );
             }
             None => any_new = true,
         }
@@ -268,7 +272,10 @@ impl Store {
                 }
                 (_, ImportMode::Replace) => {
                     replaced = Some(replaced_summary(&mut tx, id).await?);
-                    sqlx::query("DELETE FROM imports WHERE id = ?").bind(id).execute(&mut *tx).await?;
+                    sqlx::query("DELETE FROM imports WHERE id = ?")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
                 }
                 (FilesPlan::New, ImportMode::Add) => extend = Some(id),
             }
@@ -414,12 +421,11 @@ async fn replaced_summary(
             .bind(import_id)
             .fetch_all(&mut **tx)
             .await?;
-    let (a, v, p, q): (i64, i64, i64, i64) = sqlx::query_as(
-        "SELECT n_areas, n_values, n_pairs, n_policies FROM imports WHERE id = ?",
-    )
-    .bind(import_id)
-    .fetch_one(&mut **tx)
-    .await?;
+    let (a, v, p, q): (i64, i64, i64, i64) =
+        sqlx::query_as("SELECT n_areas, n_values, n_pairs, n_policies FROM imports WHERE id = ?")
+            .bind(import_id)
+            .fetch_one(&mut **tx)
+            .await?;
     Ok(Replaced { import_id, files: files.into_iter().map(|(n,)| n).collect(), rows: [a, v, p, q] })
 }
 
@@ -427,9 +433,20 @@ async fn stored_cells(
     tx: &mut Transaction<'static, Sqlite>,
     import_id: i64,
 ) -> Result<StoredCells, Error> {
-    type AreaRow = (String, String, i64, String, f64, String, Option<String>, Option<i64>, Option<String>);
-    type PairRow =
-        (String, String, String, i64, String, f64, String, Option<String>, Option<i64>, Option<String>);
+    type AreaRow =
+        (String, String, i64, String, f64, String, Option<String>, Option<i64>, Option<String>);
+    type PairRow = (
+        String,
+        String,
+        String,
+        i64,
+        String,
+        f64,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+    );
     let mut cells = StoredCells::default();
     let areas: Vec<AreaRow> = sqlx::query_as(
         "SELECT v.indicator, v.area, v.year, v.sex, v.value, f.name, v.sheet, v.row_no, v.col
@@ -480,7 +497,10 @@ async fn insert_import_row(
 }
 
 /// Sets the import's row counts and fingerprint from what it holds now.
-async fn finish_import_row(tx: &mut Transaction<'static, Sqlite>, import_id: i64) -> Result<(), Error> {
+async fn finish_import_row(
+    tx: &mut Transaction<'static, Sqlite>,
+    import_id: i64,
+) -> Result<(), Error> {
     let files: Vec<(String, Option<String>)> =
         sqlx::query_as("SELECT name, sha256 FROM import_files WHERE import_id = ? ORDER BY name")
             .bind(import_id)
@@ -567,7 +587,8 @@ fn new_pair_values<'a>(
             None => out.push(v),
             Some(stored) if same_value(stored.0, v.value) => duplicates += 1,
             Some(stored) => {
-                let what = format!("{}, {} → {}, {}, {}", key.0, key.1, key.2, key.3, v.sex.as_str());
+                let what =
+                    format!("{}, {} → {}, {}, {}", key.0, key.1, key.2, key.3, v.sex.as_str());
                 return Err(conflict(dataset, what, stored, (v.value, v.provenance.to_string())));
             }
         }

@@ -271,7 +271,10 @@ async fn parts_of_one_edition_add_up_and_conflicts_stop_the_import() {
     let err = import(&store, &three).await.unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, Error::ImportConflict(_)), "{msg}");
-    assert!(msg.contains("part1.xlsx") && msg.contains("part3.xlsx") && msg.contains("99"), "{msg}");
+    assert!(
+        msg.contains("part1.xlsx") && msg.contains("part3.xlsx") && msg.contains("99"),
+        "{msg}"
+    );
     assert_eq!(store.datasets().await.unwrap(), before, "nothing was written");
 }
 

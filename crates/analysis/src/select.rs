@@ -1,0 +1,319 @@
+//! Which stored value becomes a figure, when several datasets hold one: the rules, in
+//! one place.
+//!
+//! A store may hold the same indicator for the same area and year from several
+//! publishers (remittances from WDI and from KNOMAD's workbooks) and from several
+//! datasets of one publisher (a WDI bulk file and a DataBank extract). Reads see each
+//! dataset key's default edition (its newest by the date its label gives, or the one
+//! pinned with `--edition`); among the datasets left, the figure is chosen by the
+//! indicator's [`Rule`]:
+//!
+//! 1. sources in the rule's order of publisher families (e.g. WDI before KNOMAD for
+//!    remittances); sources the rule does not name come after, in the order below;
+//! 2. within a family, the newest edition (by the date its label gives) first;
+//! 3. then the dataset key's text, so that equal editions never fall to the order in
+//!    which files were imported;
+//! 4. a value a publisher writes as a placeholder (KNOMAD's 0 where it has no
+//!    estimate) never wins: it is listed as an alternative, marked as a placeholder.
+//!
+//! Every chosen figure carries a [`Choice`]: the rule and the alternatives it beat,
+//! with their values. docs/data.md explains the rules per indicator.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use serde::Serialize;
+use store::DatasetRecord;
+
+/// A family of sources: dataset keys matched exactly, or by prefix when the pattern
+/// ends with `*`.
+#[derive(Clone, Copy, Debug)]
+pub struct Family {
+    /// The key or key prefix (`wdi-*`).
+    pub pattern: &'static str,
+    /// The family's name in words.
+    pub label: &'static str,
+}
+
+impl Family {
+    fn matches(&self, key: &str) -> bool {
+        match self.pattern.strip_suffix('*') {
+            Some(prefix) => key.starts_with(prefix),
+            None => key == self.pattern,
+        }
+    }
+}
+
+/// How one indicator's figure is chosen among sources.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// A short name, e.g. `remittances`.
+    pub name: &'static str,
+    /// The indicator codes it governs.
+    pub indicators: &'static [&'static str],
+    /// The publisher families in order of preference.
+    pub order: &'static [Family],
+    /// Why, in one sentence.
+    pub why: &'static str,
+}
+
+const WDI: Family = Family { pattern: "wdi-*", label: "World Bank WDI" };
+const KNOMAD: Family =
+    Family { pattern: "knomad-*", label: "KNOMAD/World Bank remittance workbooks" };
+const WPP: Family = Family { pattern: "wpp-*", label: "UN World Population Prospects" };
+const UNDESA_TOTALS: Family =
+    Family { pattern: "undesa-ims-*", label: "UN DESA International Migrant Stock" };
+const UNDESA_BILATERAL: Family = Family {
+    pattern: "undesa-ims-bilateral",
+    label: "UN DESA International Migrant Stock, origin × destination",
+};
+const WB_BILATERAL: Family =
+    Family { pattern: "wb-bilateral-migration", label: "World Bank bilateral migration matrix" };
+const UNDESA_RESHAPED: Family = Family {
+    pattern: "undesa-ims-bilateral-*",
+    label: "UN DESA bilateral stocks reshaped by a third party",
+};
+const IAB: Family =
+    Family { pattern: "iab-*", label: "IAB brain-drain data (20 OECD destinations)" };
+
+/// Every rule. An indicator without a rule is chosen by the fallback order (newest
+/// edition, then key).
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "remittances",
+        indicators: &["remittances_received_usd", "remittances_paid_usd"],
+        order: &[WDI, KNOMAD],
+        why: "WDI's published series (BX/BM.TRF.PWKR.CD.DT) first, the newest WDI release first; KNOMAD's workbooks fill years WDI lacks; KNOMAD's 0 means no estimate and never wins",
+    },
+    Rule {
+        name: "remittances-share-of-gdp",
+        indicators: &["remittances_received_pct_gdp"],
+        order: &[WDI],
+        why: "the official SDG 17.3.2 series as WDI publishes it (BX.TRF.PWKR.DT.GD.ZS), the newest release first",
+    },
+    Rule {
+        name: "wdi-series",
+        indicators: &[
+            "population",
+            "gdp_usd",
+            "gdp_per_capita_usd",
+            "gdp_per_capita_ppp",
+            "exports_usd",
+            "physicians_per_1000",
+            "tertiary_enrolment_pct",
+            "birth_rate_crude",
+            "death_rate_crude",
+        ],
+        order: &[WDI],
+        why: "WDI, the newest release first (a DataBank extract and a bulk file of one indicator are two releases of one series)",
+    },
+    Rule {
+        name: "net-migration",
+        indicators: &["net_migration"],
+        order: &[WPP, WDI],
+        why: "UN World Population Prospects, the primary source, before WDI's copy of it (SM.POP.NETM), the newest edition first",
+    },
+    Rule {
+        name: "migrant-stock-totals",
+        indicators: &["immigrant_stock", "emigrant_stock"],
+        order: &[UNDESA_TOTALS],
+        why: "UN DESA's published totals, the newest edition first (pin another with --edition)",
+    },
+    Rule {
+        name: "bilateral-migrant-stock",
+        indicators: &["migrant_stock"],
+        order: &[UNDESA_BILATERAL, WB_BILATERAL, UNDESA_RESHAPED, IAB],
+        why: "UN DESA's official origin × destination tables, the newest edition first; the World Bank matrix next; third-party reshapes and tables of a narrower universe (IAB: 20 OECD destinations) last",
+    },
+];
+
+/// The rule of `indicator`, if it has one.
+pub fn rule_of(indicator: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.indicators.contains(&indicator))
+}
+
+/// Whether a publisher writes `value` where it has no estimate (documented per
+/// publisher in docs/data.md): KNOMAD's remittance workbooks write 0.
+pub fn is_placeholder(key: &str, value: f64) -> bool {
+    KNOMAD.matches(key) && value == 0.0
+}
+
+/// Why a figure was chosen: the rule, and the alternatives it beat.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Choice {
+    /// The rule's name and reason, e.g. "remittances: WDI's published series first, …".
+    pub rule: String,
+    /// The other sources' values for the same cell, in the rule's order.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// A value the rule did not choose.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Alternative {
+    /// The dataset (title and edition).
+    pub dataset: String,
+    /// Its value.
+    pub value: f64,
+    /// Why it was not chosen.
+    pub reason: String,
+}
+
+/// The rank of each stored import for each rule: what [`Ranker::choose`] sorts by.
+#[derive(Clone)]
+pub(crate) struct Ranker {
+    imports: HashMap<i64, (String, String, String)>,
+}
+
+/// A sort key: family position, newest edition first, dataset key.
+pub(crate) type Rank = (usize, Reverse<String>, String);
+
+impl Ranker {
+    pub(crate) fn new<'a>(datasets: impl IntoIterator<Item = &'a DatasetRecord>) -> Ranker {
+        let imports = datasets
+            .into_iter()
+            .map(|d| {
+                let name = format!("{} (edition {})", d.title, d.edition);
+                (d.id, (d.key.clone(), d.edition_order.clone(), name))
+            })
+            .collect();
+        Ranker { imports }
+    }
+
+    /// The key of an import's dataset.
+    pub(crate) fn key(&self, import_id: i64) -> &str {
+        self.imports.get(&import_id).map_or("", |i| i.0.as_str())
+    }
+
+    /// The dataset's title and edition.
+    pub(crate) fn name(&self, import_id: i64) -> String {
+        self.imports.get(&import_id).map_or_else(|| format!("import {import_id}"), |i| i.2.clone())
+    }
+
+    /// Where an import stands for `indicator`: lower is preferred.
+    pub(crate) fn rank(&self, indicator: &str, import_id: i64) -> Rank {
+        let (key, order) = self
+            .imports
+            .get(&import_id)
+            .map_or((String::new(), String::new()), |i| (i.0.clone(), i.1.clone()));
+        let families = rule_of(indicator).map_or(&[][..], |r| r.order);
+        // The most specific matching family wins (an exact key before a prefix).
+        let position = families
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.matches(&key))
+            .max_by_key(|(_, f)| (!f.pattern.ends_with('*'), f.pattern.len()))
+            .map_or(families.len(), |(i, _)| i);
+        (position, Reverse(order), key)
+    }
+
+    /// Whether `value` of `import_id` is a publisher's placeholder.
+    pub(crate) fn placeholder(&self, import_id: i64, value: f64) -> bool {
+        is_placeholder(self.key(import_id), value)
+    }
+
+    /// Chooses among candidates for one cell: `(import_id, value)` of each. Returns the
+    /// index of the chosen one (none when every candidate is a placeholder) and the
+    /// choice with its alternatives.
+    pub(crate) fn choose(
+        &self,
+        indicator: &str,
+        candidates: &[(i64, f64)],
+    ) -> (Option<usize>, Choice) {
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by_key(|&i| (self.rank(indicator, candidates[i].0), candidates[i].0));
+        let chosen =
+            order.iter().copied().find(|&i| !self.placeholder(candidates[i].0, candidates[i].1));
+        let rule = match rule_of(indicator) {
+            Some(r) => format!("{}: {}", r.name, r.why),
+            None => "newest edition first, then dataset key".to_owned(),
+        };
+        let alternatives = order
+            .iter()
+            .filter(|&&i| Some(i) != chosen)
+            .map(|&i| {
+                let (import_id, value) = candidates[i];
+                let reason = if self.placeholder(import_id, value) {
+                    "placeholder: the publisher writes 0 where it has no estimate".to_owned()
+                } else {
+                    "ranked lower by the rule".to_owned()
+                };
+                Alternative { dataset: self.name(import_id), value, reason }
+            })
+            .collect();
+        (chosen, Choice { rule, alternatives })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: i64, key: &str, edition: &str) -> DatasetRecord {
+        DatasetRecord {
+            id,
+            key: key.to_owned(),
+            publisher: String::new(),
+            title: key.to_owned(),
+            edition: edition.to_owned(),
+            edition_order: domain::edition::EditionOrder::parse(edition).to_string(),
+            source: String::new(),
+            licence: None,
+            fictional: false,
+            imported_at: String::new(),
+            is_default: true,
+            files: Vec::new(),
+            rows: [0; 4],
+        }
+    }
+
+    #[test]
+    fn a_knomad_placeholder_zero_never_wins_over_a_wdi_value() {
+        let datasets = [
+            record(1, "knomad-remittance-inflows", "2022 (June 2023)"),
+            record(2, "wdi-bx.trf.pwkr.cd.dt", "last updated 2023-05-10"),
+        ];
+        let ranker = Ranker::new(&datasets);
+        for candidates in [[(1, 0.0), (2, 537.9e6)], [(2, 537.9e6), (1, 0.0)]] {
+            let (chosen, choice) = ranker.choose("remittances_received_usd", &candidates);
+            assert_eq!(candidates[chosen.unwrap()].0, 2);
+            assert!(choice.alternatives[0].reason.starts_with("placeholder"));
+        }
+        // Alone, a placeholder gives no figure at all.
+        let (chosen, _) = ranker.choose("remittances_received_usd", &[(1, 0.0)]);
+        assert_eq!(chosen, None);
+    }
+
+    #[test]
+    fn the_order_does_not_depend_on_import_ids() {
+        let a = [
+            record(1, "wdi-databank", "last updated 03/28/2024"),
+            record(2, "wdi-ny.gdp.mktp.cd", "to 2023"),
+        ];
+        let b = [
+            record(2, "wdi-databank", "last updated 03/28/2024"),
+            record(1, "wdi-ny.gdp.mktp.cd", "to 2023"),
+        ];
+        let pick = |d: &[DatasetRecord], databank: i64| {
+            let ranker = Ranker::new(d);
+            let other = 3 - databank;
+            let (i, _) = ranker.choose("gdp_usd", &[(other, 1.0), (databank, 2.0)]);
+            i.unwrap()
+        };
+        assert_eq!(pick(&a, 1), 1);
+        assert_eq!(pick(&b, 2), 1);
+    }
+
+    #[test]
+    fn official_bilateral_tables_come_before_reshapes_and_narrower_universes() {
+        let datasets = [
+            record(1, "iab-brain-drain-gender", "1980–2010 v1"),
+            record(2, "undesa-ims-bilateral-tidy-2024", "2024"),
+            record(3, "undesa-ims-bilateral", "2019"),
+            record(4, "wb-bilateral-migration", "2017"),
+        ];
+        let ranker = Ranker::new(&datasets);
+        let mut ids = vec![1, 2, 3, 4];
+        ids.sort_by_key(|&i| ranker.rank("migrant_stock", i));
+        assert_eq!(ids, [3, 4, 2, 1]);
+    }
+}
