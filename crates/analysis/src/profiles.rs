@@ -179,9 +179,12 @@ pub(crate) async fn build(
     let net_migration =
         series(&mut ctx, Indicator::NET_MIGRATION, own.take(Indicator::NET_MIGRATION));
     if net_migration.is_empty() {
-        gaps.push(
-            "Net migration: not loaded; import WDI SM.POP.NETM or UN WPP net migration.".to_owned(),
-        );
+        gaps.push(coverage_gap(
+            shared,
+            "Net migration",
+            &["wpp-net-migration", "wdi-sm.pop.netm", "wdi-databank"],
+            "UN WPP net migration or WDI SM.POP.NETM",
+        ));
     }
     let estimated_flows = estimated_flows(
         &mut ctx,
@@ -201,7 +204,7 @@ pub(crate) async fn build(
         gaps.push("Emigrant stock: no bilateral migrant stock from this country is loaded; import the UN DESA International Migrant Stock (coherence import).".to_owned());
     }
     if population.is_empty() {
-        gaps.push("Population: not loaded, so stocks cannot be given as shares of population; import WDI SP.POP.TOTL or UN WPP.".to_owned());
+        gaps.push(coverage_gap(shared, "Population (needed for stocks as shares of population)", &["wdi-sp.pop.totl", "wdi-databank"], "WDI SP.POP.TOTL or UN WPP"));
     }
 
     let sdg_17_3_2 = series(
@@ -211,7 +214,7 @@ pub(crate) async fn build(
     );
     let pct_gdp = recomputed_pct_gdp(&mut ctx, &received, &gdp, &sdg_17_3_2);
     if received.is_empty() {
-        gaps.push("Remittances received: not loaded; import WDI BX.TRF.PWKR.CD.DT or the KNOMAD inflows workbook.".to_owned());
+        gaps.push(coverage_gap(shared, "Remittances received", &["wdi-bx.trf.pwkr.cd.dt", "wdi-databank", "knomad-remittance-inflows"], "WDI BX.TRF.PWKR.CD.DT or the KNOMAD inflows workbook"));
     } else if pct_gdp.is_empty() {
         gaps.push("SDG 17.3.2 (remittances as % of GDP): GDP is missing for the years with remittances; import WDI NY.GDP.MKTP.CD.".to_owned());
     }
@@ -252,7 +255,7 @@ pub(crate) async fn build(
         gaps.push("Concentration of remittances over sending countries: needs the bilateral remittance matrix; import the World Bank/KNOMAD bilateral remittance matrix.".to_owned());
     }
     if paid.is_empty() {
-        gaps.push("Remittances paid: not loaded; import WDI BM.TRF.PWKR.CD.DT or the KNOMAD outflows workbook.".to_owned());
+        gaps.push(coverage_gap(shared, "Remittances paid", &["wdi-bm.trf.pwkr.cd.dt", "wdi-databank", "knomad-remittance-outflows"], "WDI BM.TRF.PWKR.CD.DT or the KNOMAD outflows workbook"));
     }
 
     let costs_to = costs(&mut ctx, pairs_to.take(Indicator::REMITTANCE_COST_200));
@@ -272,7 +275,7 @@ pub(crate) async fn build(
     .pop();
     let cost_from_summary = cost_summary(&mut ctx, &costs_from, rpw_from);
     if cost_to_summary.is_none() {
-        gaps.push("SDG 10.c.1 (remittance costs): no corridor costs towards this country are loaded; import Remittance Prices Worldwide.".to_owned());
+        gaps.push(coverage_gap(shared, "SDG 10.c.1 (remittance costs towards this country)", &["rpw-*"], "the World Bank's Remittance Prices Worldwide (corridors)"));
     }
 
     let skilled_emigration_rate = rate(
@@ -282,7 +285,7 @@ pub(crate) async fn build(
         "tertiary-educated emigrants ÷ (emigrants + residents with tertiary education) × 100 (Docquier–Marfouk)",
     );
     if skilled_emigration_rate.is_none() {
-        gaps.push("Skilled emigration rate: needs tertiary-educated emigrants and residents; import OECD DIOC-E.".to_owned());
+        gaps.push(coverage_gap(shared, "Skilled emigration rate (tertiary-educated emigrants and residents)", &["oecd-dioc*", "dioc*"], "OECD DIOC-E, which counts emigrants in OECD countries by their country of birth and residents of OECD countries only"));
     }
     let health_worker_emigration_rate = rate(
         &mut ctx,
@@ -297,7 +300,7 @@ pub(crate) async fn build(
         series(&mut ctx, Indicator::PHYSICIANS_PER_1000, own.take(Indicator::PHYSICIANS_PER_1000))
             .pop();
     if physicians_per_1000.is_none() {
-        gaps.push("Physicians per 1,000 people: not loaded; import WDI SH.MED.PHYS.ZS.".to_owned());
+        gaps.push(coverage_gap(shared, "Physicians per 1,000 people", &["wdi-sh.med.phys.zs", "wdi-databank"], "WDI SH.MED.PHYS.ZS"));
     }
     let who_safeguards_list = groups::safeguards_status(&mut ctx, code, area.fictional);
     if who_safeguards_list.is_none() {
@@ -305,7 +308,7 @@ pub(crate) async fn build(
     }
     let icmw = icmw_status(&mut ctx, own.take(Indicator::ICMW_STATUS), code, area.fictional);
     if icmw.is_none() {
-        gaps.push("Ratification of the 1990 migrant workers convention (ICMW): not loaded; import the ratification status table (UN Treaty Collection, chapter IV-13).".to_owned());
+        gaps.push(coverage_gap(shared, "Ratification of the 1990 migrant workers convention (ICMW)", &["icmw-*"], "the ratification status table (UN Treaty Collection, chapter IV-13)"));
     }
 
     let policies = policy_summaries(&mut ctx, store, code).await?;
@@ -411,6 +414,32 @@ fn recomputed_pct_gdp(
         out.push(YearValue { year: r.year, value: v });
     }
     out
+}
+
+/// A data gap that tells "not loaded" from "loaded, but this country is not covered by
+/// it": `families` are the dataset-key patterns (`wdi-*`, `oecd-dioc-*`) that could hold
+/// the figure, `source` names them for readers; the advice names a dataset, never a
+/// command (front ends add their own).
+fn coverage_gap(shared: &Shared, topic: &str, families: &[&str], source: &str) -> String {
+    let matches = |key: &str, f: &&str| match f.strip_suffix('*') {
+        Some(prefix) => key.starts_with(prefix),
+        None => key == *f,
+    };
+    let mut loaded: Vec<String> = shared
+        .datasets
+        .values()
+        .filter(|d| d.is_default && families.iter().any(|f| matches(&d.key, f)))
+        .map(|d| format!("{} (edition {})", d.title, d.edition))
+        .collect();
+    loaded.sort();
+    if loaded.is_empty() {
+        format!("{topic}: not loaded; the source is {source}.")
+    } else {
+        format!(
+            "{topic}: {} is loaded, but holds no value of it for this country (the country is not covered, or not for the years needed).",
+            loaded.join("; ")
+        )
+    }
 }
 
 /// The framework of SDG indicator 10.7.2.
@@ -614,12 +643,14 @@ fn flows_gap(
     stocks_in: &[StoredPairValue],
     n_stored: usize,
 ) -> String {
-    let mut years: Vec<i32> = chosen_imports(ranker, stocks_out)
-        .into_keys()
-        .chain(chosen_imports(ranker, stocks_in).into_keys())
-        .collect();
-    years.sort_unstable();
-    years.dedup();
+    // Two years of one table (the one the rule prefers for the latest year): never a
+    // difference between two publishers' tables.
+    let all: Vec<StoredPairValue> = stocks_out.iter().chain(stocks_in).cloned().collect();
+    let chosen = chosen_imports(ranker, &all);
+    let years: Vec<i32> = match chosen.values().next_back() {
+        Some(&table) => chosen.iter().filter(|(_, t)| **t == table).map(|(y, _)| *y).collect(),
+        None => Vec::new(),
+    };
     let (from, to) = match years.as_slice() {
         [.., a, b] => (a.to_string(), b.to_string()),
         _ => ("YEAR".to_owned(), "YEAR".to_owned()),
