@@ -208,63 +208,107 @@ pub(crate) fn checks(
                 "value_a",
                 "value_b",
                 "difference_pct",
+                "cause",
             ])?;
             for c in checks {
                 for d in &c.discrepancies {
                     w.write_record([
                         c.name.as_str(),
-                        &c.datasets[0],
-                        &c.datasets[1],
+                        c.datasets.first().map_or("", String::as_str),
+                        c.datasets.get(1).map_or("", String::as_str),
                         &d.area,
                         &d.year.to_string(),
                         &d.value_a.to_string(),
                         &d.value_b.to_string(),
                         &d.difference_pct.map(|p| p.to_string()).unwrap_or_default(),
+                        &d.cause,
                     ])?;
                 }
             }
             w.flush()?;
         }
-        Format::Table => {
-            if checks.is_empty() {
-                writeln!(
-                    out,
-                    "nothing to cross-check: load overlapping datasets first (e.g. bilateral stocks and totals)"
-                )?;
-            }
-            for c in checks {
-                writeln!(out, "{}", c.name)?;
-                writeln!(out, "  A: {}\n  B: {}", c.datasets[0], c.datasets[1])?;
-                writeln!(
-                    out,
-                    "  {} area-years compared, {} differ by more than {}%",
-                    c.compared,
-                    c.discrepancies.len(),
-                    100.0 * analysis::checks::TOLERANCE
-                )?;
-                if !c.discrepancies.is_empty() {
-                    let rows: Vec<Vec<String>> = c
-                        .discrepancies
-                        .iter()
-                        .take(top)
-                        .map(|d| {
-                            vec![
-                                d.area.clone(),
-                                d.year.to_string(),
-                                number(d.value_a, 0),
-                                number(d.value_b, 0),
-                                d.difference_pct.map_or_else(
-                                    || "n/a (B is 0)".to_owned(),
-                                    |p| format!("{p:+.2}%"),
-                                ),
-                            ]
-                        })
-                        .collect();
-                    table(out, &["area", "year", "A", "B", "(A-B)/B"], &rows)?;
-                }
-                writeln!(out)?;
+        Format::Table => checks_table(out, checks, top)?,
+    }
+    Ok(())
+}
+
+/// `datasets check` as text: each comparison with its tolerance, counts and largest
+/// differences (causes as numbered notes), then what was not compared and why.
+fn checks_table(
+    out: &mut dyn Write,
+    checks: &[analysis::checks::Check],
+    top: usize,
+) -> Result<(), Error> {
+    use analysis::checks::Status;
+    if checks.is_empty() {
+        writeln!(
+            out,
+            "nothing to cross-check: load overlapping datasets first (e.g. bilateral stocks and totals)"
+        )?;
+        return Ok(());
+    }
+    for c in checks.iter().filter(|c| c.status == Status::Compared) {
+        writeln!(out, "{}", c.name)?;
+        writeln!(out, "  A: {}", c.datasets.first().map_or("", String::as_str))?;
+        let same = c.dataset_ids.first() == c.dataset_ids.get(1);
+        let b = c.datasets.get(1).map_or("", String::as_str);
+        writeln!(out, "  B: {}", if same { "the same dataset's own totals" } else { b })?;
+        let pct = c.tolerance.as_ref().map_or(0.0, |t| t.pct);
+        if let Some(t) = &c.tolerance {
+            writeln!(out, "  tolerance \u{b1}{pct}%: {}", t.basis)?;
+        }
+        writeln!(
+            out,
+            "  {} area-years compared: {} agree within \u{b1}{pct}%, {} with A below B, {} with A above B",
+            c.compared, c.agree, c.below, c.above
+        )?;
+        if c.no_estimate > 0 {
+            writeln!(
+                out,
+                "  {} area-years where A is 0 (no estimate): not compared, not discrepancies",
+                c.no_estimate
+            )?;
+        }
+        if !c.discrepancies.is_empty() {
+            let mut causes: Vec<&str> = Vec::new();
+            let rows: Vec<Vec<String>> = c
+                .discrepancies
+                .iter()
+                .take(top)
+                .map(|d| {
+                    let n = causes.iter().position(|x| *x == d.cause).unwrap_or_else(|| {
+                        causes.push(&d.cause);
+                        causes.len() - 1
+                    });
+                    vec![
+                        d.area.clone(),
+                        d.year.to_string(),
+                        number(d.value_a, 0),
+                        number(d.value_b, 0),
+                        d.difference_pct
+                            .map_or_else(|| "n/a (B is 0)".to_owned(), |p| format!("{p:+.2}%")),
+                        format!("({})", n + 1),
+                    ]
+                })
+                .collect();
+            writeln!(out, "  largest differences ({} of {}):", rows.len(), c.discrepancies.len())?;
+            table(out, &["area", "year", "A", "B", "(A-B)/B", "cause"], &rows)?;
+            for (i, cause) in causes.iter().enumerate() {
+                writeln!(out, "  ({}) {cause}", i + 1)?;
             }
         }
+        writeln!(out)?;
+    }
+    let skipped: Vec<_> = checks.iter().filter(|c| c.status == Status::NotCompared).collect();
+    if !skipped.is_empty() {
+        writeln!(out, "Not compared")?;
+    }
+    for c in skipped {
+        writeln!(out, "- {}", c.name)?;
+        for (label, d) in ["A", "B"].iter().zip(&c.datasets) {
+            writeln!(out, "  {label}: {d}")?;
+        }
+        writeln!(out, "  why: {}", c.reason.as_deref().unwrap_or(""))?;
     }
     Ok(())
 }
