@@ -11,10 +11,10 @@
 //!
 //! # Limits
 //!
-//! A tidy CSV larger than [`MAX_TIDY_BYTES`] (16 MiB, about 600,000 rows) or a chord
-//! JSON larger than [`MAX_CHORD_BYTES`] (8 MiB) is refused before it is parsed, so
-//! that no input can exhaust memory; a chord JSON may name at most
-//! [`MAX_CHORD_NAMES`] areas. JSON nesting is bounded by `serde_json`'s recursion
+//! A tidy CSV larger than [`MAX_TIDY_BYTES`] (16 MiB: about 970,000 lines as long as
+//! the shared file's) or a chord JSON larger than [`MAX_CHORD_BYTES`] (8 MiB) is
+//! refused before it is parsed, so that no input can exhaust memory; a chord JSON may
+//! name at most [`MAX_CHORD_NAMES`] areas. JSON nesting is bounded by `serde_json`'s recursion
 //! limit (128 levels).
 
 #![allow(
