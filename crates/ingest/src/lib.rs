@@ -26,6 +26,7 @@ mod grid;
 mod iab;
 pub mod read;
 pub mod register;
+pub mod reshape;
 mod rpw;
 pub mod rules;
 pub mod safeguards;

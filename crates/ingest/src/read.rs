@@ -20,7 +20,7 @@ use domain::{Indicator, Iso3, Provenance, Sex, Year};
 use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
-use crate::{classification, dioc, iab, rpw, undesa, wdi, worldbank};
+use crate::{classification, dioc, iab, reshape, rpw, undesa, wdi, worldbank};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -98,11 +98,19 @@ pub enum Kind {
     /// development group, SDG region, geographic region and subregion (M49 codes),
     /// LDC/LLDC/SIDS membership and World Bank income group.
     UndesaClassificationAnnex,
+    /// UN DESA International Migrant Stock destination × origin table reshaped by a
+    /// third party into a tidy CSV (`year,origin,destination,migrant_stock`, ISO3
+    /// codes, both sexes; zero pairs and some areas dropped).
+    UndesaBilateralTidyCsv,
+    /// UN DESA International Migrant Stock destination × origin table reshaped by a
+    /// third party into chord-diagram JSON (`names`, `regions`, `matrix[year][i][j]`);
+    /// the sex is taken from the file name.
+    UndesaBilateralChordJson,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 25] = [
+    pub const ALL: [Kind; 27] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -128,6 +136,8 @@ impl Kind {
         Kind::IcmwRatifications,
         Kind::WdiMetadataCountry,
         Kind::UndesaClassificationAnnex,
+        Kind::UndesaBilateralTidyCsv,
+        Kind::UndesaBilateralChordJson,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -158,6 +168,8 @@ impl Kind {
             Kind::IcmwRatifications => "icmw-ratifications",
             Kind::WdiMetadataCountry => "wdi-metadata-country",
             Kind::UndesaClassificationAnnex => "undesa-classification-annex",
+            Kind::UndesaBilateralTidyCsv => "undesa-bilateral-tidy-csv",
+            Kind::UndesaBilateralChordJson => "undesa-bilateral-chord-json",
         }
     }
 
@@ -205,6 +217,12 @@ impl Kind {
             Kind::WdiMetadataCountry => "World Development Indicators, country metadata",
             Kind::UndesaClassificationAnnex => {
                 "UN DESA International Migrant Stock 2020, classification of countries (annex)"
+            }
+            Kind::UndesaBilateralTidyCsv => {
+                "UN DESA International Migrant Stock by destination and origin, tidy subset reshaped by a third party"
+            }
+            Kind::UndesaBilateralChordJson => {
+                "UN DESA International Migrant Stock by destination and origin, chord-diagram JSON reshaped by a third party"
             }
         }
     }
@@ -301,6 +319,9 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
     if trimmed.starts_with('[') {
         return Some(Kind::WdiApiJson);
     }
+    if trimmed.starts_with('{') && reshape::is_chord_json(text) {
+        return Some(Kind::UndesaBilateralChordJson);
+    }
     let first_line = head.lines().next().unwrap_or("");
     let fields: Vec<String> =
         first_line.split(',').map(|f| f.trim().trim_matches('"').trim().to_owned()).collect();
@@ -327,6 +348,9 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         _ => {}
     }
     let names: Vec<&str> = fields.iter().map(String::as_str).collect();
+    if reshape::is_tidy_header(&names) {
+        return Some(Kind::UndesaBilateralTidyCsv);
+    }
     if dioc::is_header(&names) {
         return Some(Kind::OecdDiocE);
     }
@@ -466,6 +490,8 @@ pub fn read(
         Kind::IcmwRatifications => classification::read_icmw_dataset(&mut out)?,
         Kind::WdiMetadataCountry => classification::read_metadata_country(&mut out)?,
         Kind::UndesaClassificationAnnex => classification::read_undesa_annex(&mut out)?,
+        Kind::UndesaBilateralTidyCsv => reshape::read_tidy_csv(&mut out)?,
+        Kind::UndesaBilateralChordJson => reshape::read_chord_json(&mut out)?,
     }
     out.finish()
 }

@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 35] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 39] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -70,6 +70,13 @@ pub(crate) const SUPPORTED: [(&str, Kind); 35] = [
         "undesa_ims_2020/aggregates_correspondence_table_2020_1.xlsx",
         Kind::UndesaClassificationAnnex,
     ),
+    (
+        "undesa_ims_2024_bilateral_subset/undesa_ims_bilateral_2000-2020_iso3_migration_network.csv",
+        Kind::UndesaBilateralTidyCsv,
+    ),
+    ("undesa_ims_2020_bilateral_chordjson/stock.json", Kind::UndesaBilateralChordJson),
+    ("undesa_ims_2020_bilateral_chordjson/stock_female.json", Kind::UndesaBilateralChordJson),
+    ("undesa_ims_2020_bilateral_chordjson/stock_male.json", Kind::UndesaBilateralChordJson),
 ];
 
 #[test]
@@ -80,7 +87,13 @@ fn every_supported_file_is_recognised_and_read() {
         let Some((name, bytes)) = crate::common::shared(relative) else { return };
         let start = Instant::now();
         let detected = ingest::detect(&name, &bytes);
-        let result = ingest::read(kind, &name, &bytes, &ReadOptions::default());
+        // The chord-diagram names not matched yet are listed in `reshape::CHORD_UNMATCHED`.
+        let options = if kind == Kind::UndesaBilateralChordJson {
+            ReadOptions { unknown_areas: ingest::UnknownAreas::Skip }
+        } else {
+            ReadOptions::default()
+        };
+        let result = ingest::read(kind, &name, &bytes, &options);
         elapsed += start.elapsed();
         assert_eq!(detected, Some(kind), "{relative}");
         let (dataset, _) = result.unwrap_or_else(|e| panic!("{e}"));

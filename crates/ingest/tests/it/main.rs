@@ -32,3 +32,5 @@ mod iab;
 mod malformed;
 // Every supported file of the shared data folder, recognised and read.
 mod all_files;
+// Third-party reshapes of the UN DESA destination × origin table.
+mod reshape;
