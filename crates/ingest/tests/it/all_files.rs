@@ -77,6 +77,8 @@ pub(crate) const SUPPORTED: [(&str, Kind); 39] = [
     ("undesa_ims_2020_bilateral_chordjson/stock.json", Kind::UndesaBilateralChordJson),
     ("undesa_ims_2020_bilateral_chordjson/stock_female.json", Kind::UndesaBilateralChordJson),
     ("undesa_ims_2020_bilateral_chordjson/stock_male.json", Kind::UndesaBilateralChordJson),
+    // The SDG Atlas 2018's DataBank export of SI.RMT.COST.OB.ZS.
+    ("wb_sdgatlas2018_sdg10/remittances_sending.xlsx", Kind::WdiDatabank),
 ];
 
 #[test]
