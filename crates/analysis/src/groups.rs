@@ -531,7 +531,7 @@ pub(crate) async fn build(
     let mut ctx = Ctx { datasets: &shared.datasets, names: &shared.names, used_fictional: false };
     let group = spec.group();
     let members = members(shared, spec);
-    let fictional_group = !members.is_empty() && members.iter().all(Iso3::is_user_assigned);
+    let fictional_group = !members.is_empty() && members.iter().all(Iso3::is_fictional);
     let mut gaps = Vec::new();
     if members.is_empty() {
         gaps.push(match spec {
