@@ -26,13 +26,12 @@
 //!   them; they are listed in 830 beside Guernsey (`GGY`) and Jersey (`JEY`), and so
 //!   count in Northern Europe, Europe and Europe and Northern America. No file
 //!   Coherence reads gives both the Channel Islands and Guernsey or Jersey, so a
-//!   group's sum counts them once. Kosovo (`XKX`) is not in M49's tables (M49 counts
-//!   its territory within Serbia); it is placed in Southern Europe, as World
-//!   Population Prospects 2024 places it (location 412), and so counts in Southern
-//!   Europe, Europe, Europe and Northern America and the world. Publishers that list
-//!   Kosovo separately (the World Bank, WPP) exclude it from Serbia, and those that
-//!   include it in Serbia (UN DESA's migrant stock) do not list it, so it is not
-//!   counted twice either.
+//!   group's sum counts them once. Kosovo (`XKX`) is not in M49's tables; it is
+//!   placed in Southern Europe, as World Population Prospects 2024 places it
+//!   (location 412), and so counts in Southern Europe, Europe, Europe and Northern
+//!   America and the world. The publishers that list Kosovo separately (the World
+//!   Bank, WPP) leave it out of Serbia, and UN DESA's migrant stock, which does not
+//!   list it, says that its Serbia excludes it too, so it is never counted twice.
 //! * The table is checked in `crates/domain/tests/it.rs` against the region columns of
 //!   `country_codes/country-codes.csv` and the SDG-region columns of
 //!   `WPP2024_UNlocations.txt` in the shared data folder.
