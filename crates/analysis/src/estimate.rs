@@ -1528,9 +1528,9 @@ impl Workspace {
                 files.push(SourceFile { name, sha256: i.fingerprint.clone(), bytes: 0 });
             }
         }
-        // An estimate over fictional areas (the demo world's user-assigned codes) is
-        // fictional too, so everything built from it says so.
-        let fictional = pairs.iter().any(|p| p.from.is_user_assigned() || p.to.is_user_assigned());
+        // An estimate over fictional areas (the demo world's codes) is fictional too,
+        // so everything built from it says so. Kosovo's XKX is user-assigned but real.
+        let fictional = pairs.iter().any(|p| p.from.is_fictional() || p.to.is_fictional());
         let dataset = Dataset {
             meta: DatasetMeta {
                 key,

@@ -563,7 +563,7 @@ pub(crate) async fn build(
     };
     let group = spec.group();
     let members = members(shared, spec);
-    let fictional_group = !members.is_empty() && members.iter().all(Iso3::is_user_assigned);
+    let fictional_group = !members.is_empty() && members.iter().all(Iso3::is_fictional);
     let mut gaps = Vec::new();
     if members.is_empty() {
         gaps.push(match spec {

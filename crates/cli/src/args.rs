@@ -85,11 +85,18 @@ pub(crate) enum Command {
         after_help = "Examples:\n  coherence datasets\n  coherence datasets --format json\n  coherence datasets check"
     )]
     Datasets(DatasetsArgs),
-    /// Import official data files; each file's layout is recognised from its content.
+    /// Import official data files or folders of them; each file's layout is recognised
+    /// from its content.
     #[command(
         after_help = "Examples:\n  coherence import undesa_pd_2024_ims_stock_by_sex_and_destination.xlsx\n  \
                             coherence import WB_Bilateral_Estimates_Migrant_Stocks_2017.xlsx --kind wb-bilateral-migration\n  \
-                            coherence import API_SP.POP.TOTL_DS2_en_csv_v2.csv --skip-unknown"
+                            coherence import API_SP.POP.TOTL_DS2_en_csv_v2.csv --skip-unknown\n  \
+                            coherence import downloads/ --dry-run\n\n\
+                            Each file is reported as imported, unchanged or refused (not a layout Coherence \
+                            recognises, or, for a file found in a folder, not readable as the layout it \
+                            resembles). The command fails if a named file cannot be read or the store \
+                            fails, and nothing is stored if a file cannot be read; with --strict any \
+                            refusal fails too."
     )]
     Import(ImportArgs),
     /// Download official datasets into a local cache (and optionally import them).
@@ -175,8 +182,10 @@ pub(crate) enum DatasetsAction {
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// The files to import. All are read before any is stored.
-    #[arg(required = true, value_name = "FILE")]
+    /// The files to import, or folders: a folder's files are taken recursively, in
+    /// sorted path order, hidden files and folders skipped. All are read before any is
+    /// stored.
+    #[arg(required = true, value_name = "PATH")]
     pub(crate) files: Vec<PathBuf>,
     /// Read every file as this layout instead of recognising it (see docs/importers.md).
     #[arg(long, value_name = "KIND")]
@@ -187,6 +196,10 @@ pub(crate) struct ImportArgs {
     /// Read and check the files, say what they are, and store nothing.
     #[arg(long)]
     pub(crate) dry_run: bool,
+    /// Fail, storing nothing, if any file is refused (not recognised, or not readable
+    /// as the layout it resembles).
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
 
 #[derive(Debug, Args)]

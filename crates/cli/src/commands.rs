@@ -153,78 +153,102 @@ async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// `coherence import`: reads every file (named, or found in the named folders), then
+/// stores each readable dataset as one transaction, unless a file could not be read
+/// (or, with `--strict`, was refused): then nothing is stored.
 async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
-    let paths: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
     let unknown = if args.skip_unknown {
         analysis::UnknownAreas::Skip
     } else {
         analysis::UnknownAreas::Reject
     };
+    let mut reports = Vec::new();
+    let mut read = Vec::new();
     // Every file is read (and validated) before anything is stored.
-    let files = analysis::read_files(&paths, args.kind.as_deref(), unknown)?;
-    if args.dry_run {
-        for f in &files {
-            let how = if f.detected { "recognised as" } else { "read as" };
-            let [(_, a), (_, v), (_, p), (_, r)] = f.dataset().row_counts();
-            println!(
-                "{}: {how} {} ({}); would store {a} areas, {v} values, {p} pairs, {r} policies",
-                f.path, f.description, f.kind
-            );
-        }
-        return Ok(());
-    }
-    let ws = open(global).await?;
-    let mut results = Vec::with_capacity(files.len());
-    for file in &files {
-        let bar = progress::bar("storing", global.quiet);
-        let outcome = ws.load(file.dataset(), &mut progress::callback(&bar)).await?;
-        bar.finish_and_clear();
-        results.push(outcome);
-    }
-    match global.format {
-        Format::Json => {
-            let list: Vec<serde_json::Value> = files
-                .iter()
-                .zip(&results)
-                .map(|(f, o)| {
-                    serde_json::json!({
-                        "file": f.path, "kind": f.kind, "recognised": f.detected,
-                        "description": f.description, "import": o, "diagnostics": f.diagnostics,
-                    })
-                })
-                .collect();
-            println!("{}", serde_json::to_string_pretty(&list)?);
-        }
-        Format::Table | Format::Csv => {
-            for (f, o) in files.iter().zip(&results) {
-                let how = if f.detected { "recognised as" } else { "read as" };
-                println!("{}: {how} {} ({})", f.path, f.description, f.kind);
-                println!(
-                    "  {} import {} ({} edition {}): {}",
-                    o.status,
-                    o.import_id,
-                    o.key,
-                    o.edition,
-                    output::rows_text(&o.rows)
-                );
-                let unknown: Vec<&String> =
-                    f.diagnostics.iter().filter(|d| d.contains("unknown")).collect();
-                for d in &unknown {
-                    eprintln!("  warning: {d}");
-                }
-                let others = f.diagnostics.len() - unknown.len();
-                if others > 0 {
-                    if global.verbose > 0 {
-                        for d in f.diagnostics.iter().filter(|d| !d.contains("unknown")) {
-                            eprintln!("  note: {d}");
-                        }
-                    } else {
-                        eprintln!(
-                            "  {others} note(s) on values not stored (aggregates, areas without ISO code); -v lists them"
-                        );
-                    }
+    for (path, named) in import_paths(&args.files)? {
+        match analysis::read_files(&[path.as_path()], args.kind.as_deref(), unknown) {
+            Ok(files) => {
+                for file in files {
+                    reports.push(output::ImportedFile::read(&file, args.dry_run));
+                    read.push((reports.len() - 1, file));
                 }
             }
+            Err(err @ analysis::Error::UnknownKind { .. }) => return Err(err.into()),
+            Err(analysis::Error::Unrecognised { .. }) => {
+                reports.push(output::ImportedFile::refused(&path, output::NOT_RECOGNISED.into()));
+            }
+            // A file found in a folder that resembles a layout but does not fit it is
+            // refused; a file the user named is expected to be readable.
+            Err(err @ analysis::Error::Import(_)) if !named => {
+                let reason = format!("not readable as the layout it resembles: {err}");
+                reports.push(output::ImportedFile::refused(&path, reason));
+            }
+            Err(err) => reports.push(output::ImportedFile::failed(&path, err.to_string())),
+        }
+    }
+    let summary = output::ImportSummary::of(&reports);
+    let blocked = summary.failed > 0 || (args.strict && summary.refused > 0);
+    if !args.dry_run && !blocked && !read.is_empty() {
+        let ws = open(global).await?;
+        for (i, file) in &read {
+            let bar = progress::bar("storing", global.quiet);
+            let result = ws.load(file.dataset(), &mut progress::callback(&bar)).await;
+            bar.finish_and_clear();
+            // Each dataset is one transaction: a failed one leaves the store as it was,
+            // and the others are still stored.
+            match result {
+                Ok(outcome) => reports[*i].stored(outcome),
+                Err(err) => reports[*i].fail(err.to_string()),
+            }
+        }
+    }
+    let summary = output::ImportSummary::of(&reports);
+    let mut out = std::io::stdout().lock();
+    output::import(&mut out, &reports, &summary, global.format, global.verbose > 0)?;
+    if summary.failed > 0 {
+        let stored = if blocked { "; nothing was stored" } else { "" };
+        return Err(format!("{} file(s) could not be imported{stored}", summary.failed).into());
+    }
+    if args.strict && summary.refused > 0 {
+        return Err(
+            format!("--strict: {} file(s) refused; nothing was stored", summary.refused).into()
+        );
+    }
+    Ok(())
+}
+
+/// The files to import, each with whether the user named it (`true`) or it was found
+/// in a named folder (`false`). A folder is searched recursively; its files come in
+/// sorted path order, hidden files and folders (names starting with `.`) skipped.
+fn import_paths(given: &[PathBuf]) -> Result<Vec<(PathBuf, bool)>, Error> {
+    let mut out = Vec::new();
+    for path in given {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            files_under(path, &mut found)?;
+            found.sort();
+            out.extend(found.into_iter().map(|p| (p, false)));
+        } else {
+            out.push((path.clone(), true));
+        }
+    }
+    Ok(out)
+}
+
+/// Collects the files under `dir`, recursively, skipping hidden entries.
+fn files_under(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            files_under(&path, found)?;
+        } else if path.is_file() {
+            found.push(path);
         }
     }
     Ok(())

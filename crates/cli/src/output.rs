@@ -817,6 +817,288 @@ fn profile_csv(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     Ok(())
 }
 
+/// The reason given for a file whose layout is not recognised.
+pub(crate) const NOT_RECOGNISED: &str = "not a layout Coherence recognises";
+
+/// What became of one file given to (or found by) `coherence import`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum FileOutcome {
+    /// Stored as a new or replacing import.
+    Imported,
+    /// Stored before with the same content: nothing changed.
+    Unchanged,
+    /// Read; `--dry-run` stores nothing.
+    WouldImport,
+    /// Read, but not stored because another file failed (or, with `--strict`, was
+    /// refused).
+    NotStored,
+    /// Not taken: not a recognised layout, or not readable as the layout it resembles.
+    Refused,
+    /// A real error: a named file that cannot be read, or a store error.
+    Failed,
+}
+
+/// One file's line in the import report.
+#[derive(Clone, Debug, serde::Serialize)]
+pub(crate) struct ImportedFile {
+    /// The file's path.
+    pub(crate) file: String,
+    /// What became of it.
+    pub(crate) outcome: FileOutcome,
+    /// The layout's `--kind` name, for a file read.
+    pub(crate) kind: Option<String>,
+    /// What the layout is, in words.
+    pub(crate) description: Option<String>,
+    /// Whether the layout was recognised (rather than forced with `--kind`).
+    pub(crate) recognised: bool,
+    /// The rows the file holds, for a file read.
+    pub(crate) rows: Option<RowCounts>,
+    /// What storing did, for a file stored.
+    pub(crate) import: Option<analysis::LoadOutcome>,
+    /// Things read but not stored (aggregates, skipped unknown areas...).
+    pub(crate) diagnostics: Vec<String>,
+    /// Why the file was refused or failed.
+    pub(crate) reason: Option<String>,
+}
+
+impl ImportedFile {
+    /// A file read; `dry_run` marks it as one that would be imported.
+    pub(crate) fn read(file: &analysis::ReadFile, dry_run: bool) -> ImportedFile {
+        let [(_, areas), (_, values), (_, pairs), (_, policies)] = file.dataset().row_counts();
+        ImportedFile {
+            file: file.path.clone(),
+            outcome: if dry_run { FileOutcome::WouldImport } else { FileOutcome::NotStored },
+            kind: Some(file.kind.clone()),
+            description: Some(file.description.clone()),
+            recognised: file.detected,
+            rows: Some(RowCounts {
+                areas: areas as i64,
+                values: values as i64,
+                pairs: pairs as i64,
+                policies: policies as i64,
+            }),
+            import: None,
+            diagnostics: file.diagnostics.clone(),
+            reason: None,
+        }
+    }
+
+    /// A file refused, with the reason.
+    pub(crate) fn refused(path: &std::path::Path, reason: String) -> ImportedFile {
+        ImportedFile::unread(path, FileOutcome::Refused, reason)
+    }
+
+    /// A file that failed to read, with the error.
+    pub(crate) fn failed(path: &std::path::Path, error: String) -> ImportedFile {
+        ImportedFile::unread(path, FileOutcome::Failed, error)
+    }
+
+    fn unread(path: &std::path::Path, outcome: FileOutcome, reason: String) -> ImportedFile {
+        ImportedFile {
+            file: path.display().to_string(),
+            outcome,
+            kind: None,
+            description: None,
+            recognised: false,
+            rows: None,
+            import: None,
+            diagnostics: Vec::new(),
+            reason: Some(reason),
+        }
+    }
+
+    /// Records what storing the file did.
+    pub(crate) fn stored(&mut self, outcome: analysis::LoadOutcome) {
+        self.outcome = if outcome.status == "unchanged" {
+            FileOutcome::Unchanged
+        } else {
+            FileOutcome::Imported
+        };
+        self.import = Some(outcome);
+    }
+
+    /// Records a store error for the file.
+    pub(crate) fn fail(&mut self, error: String) {
+        self.outcome = FileOutcome::Failed;
+        self.reason = Some(error);
+    }
+}
+
+/// The counts at the end of an import report.
+#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+pub(crate) struct ImportSummary {
+    /// Files stored as new or replacing imports.
+    pub(crate) imported: usize,
+    /// Files stored before with the same content.
+    pub(crate) unchanged: usize,
+    /// Files read that `--dry-run` would store.
+    pub(crate) would_import: usize,
+    /// Files read but not stored because of another file.
+    pub(crate) not_stored: usize,
+    /// Files refused.
+    pub(crate) refused: usize,
+    /// Files that failed.
+    pub(crate) failed: usize,
+}
+
+impl ImportSummary {
+    /// Counts the outcomes of `files`.
+    pub(crate) fn of(files: &[ImportedFile]) -> ImportSummary {
+        let mut s = ImportSummary::default();
+        for f in files {
+            *match f.outcome {
+                FileOutcome::Imported => &mut s.imported,
+                FileOutcome::Unchanged => &mut s.unchanged,
+                FileOutcome::WouldImport => &mut s.would_import,
+                FileOutcome::NotStored => &mut s.not_stored,
+                FileOutcome::Refused => &mut s.refused,
+                FileOutcome::Failed => &mut s.failed,
+            } += 1;
+        }
+        s
+    }
+
+    /// The summary line: "3 file(s) imported, 1 unchanged, 2 refused".
+    fn text(&self) -> String {
+        let mut parts = Vec::new();
+        if self.would_import > 0 {
+            parts.push(format!("{} file(s) would be imported", self.would_import));
+        } else {
+            parts.push(format!("{} file(s) imported", self.imported));
+            parts.push(format!("{} unchanged", self.unchanged));
+        }
+        parts.push(format!("{} refused", self.refused));
+        if self.failed > 0 {
+            parts.push(format!("{} failed", self.failed));
+        }
+        if self.not_stored > 0 {
+            parts.push(format!("{} read but not stored", self.not_stored));
+        }
+        parts.join(", ")
+    }
+}
+
+/// Renders an import report: each file's outcome, then the summary. In a table, notes
+/// and warnings go to stderr, each naming its file; `verbose` lists every note.
+pub(crate) fn import(
+    out: &mut dyn Write,
+    files: &[ImportedFile],
+    summary: &ImportSummary,
+    format: Format,
+    verbose: bool,
+) -> Result<(), Error> {
+    match format {
+        Format::Json => {
+            let value = serde_json::json!({ "files": files, "summary": summary });
+            writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+        }
+        Format::Csv => import_csv(out, files)?,
+        Format::Table => {
+            for f in files.iter().filter(|f| f.kind.is_some() || f.outcome == FileOutcome::Failed) {
+                import_file_text(out, f, verbose)?;
+            }
+            writeln!(out, "{}", summary.text())?;
+            for f in files.iter().filter(|f| f.outcome == FileOutcome::Refused) {
+                writeln!(out, "  refused: {}: {}", f.file, f.reason.as_deref().unwrap_or(""))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One file's lines in a table report (notes to stderr).
+fn import_file_text(out: &mut dyn Write, f: &ImportedFile, verbose: bool) -> Result<(), Error> {
+    let path = &f.file;
+    if let (Some(kind), Some(description)) = (&f.kind, &f.description) {
+        let how = if f.recognised { "recognised as" } else { "read as" };
+        write!(out, "{path}: {how} {description} ({kind})")?;
+        match (&f.outcome, &f.import, &f.rows) {
+            (FileOutcome::WouldImport, _, Some(rows)) => {
+                writeln!(out, "; would store {}", rows_text(rows))?;
+            }
+            (FileOutcome::NotStored, _, _) => writeln!(out, "; not stored")?,
+            (_, Some(o), _) => {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "  {} import {} ({} edition {}): {}",
+                    o.status,
+                    o.import_id,
+                    o.key,
+                    o.edition,
+                    rows_text(&o.rows)
+                )?;
+            }
+            _ => writeln!(out)?,
+        }
+    }
+    if f.outcome == FileOutcome::Failed {
+        writeln!(out, "{path}: failed: {}", f.reason.as_deref().unwrap_or(""))?;
+    }
+    let (unknown, others): (Vec<&String>, Vec<&String>) =
+        f.diagnostics.iter().partition(|d| d.contains("unknown"));
+    for d in &unknown {
+        eprintln!("{path}: warning: {d}");
+    }
+    if verbose {
+        for d in &others {
+            eprintln!("{path}: note: {d}");
+        }
+    } else if !others.is_empty() {
+        eprintln!(
+            "{path}: {} note(s) on values not stored (aggregates, areas without a code); -v lists them",
+            others.len()
+        );
+    }
+    Ok(())
+}
+
+/// An import report as CSV: one row per file.
+fn import_csv(out: &mut dyn Write, files: &[ImportedFile]) -> Result<(), Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "file",
+        "outcome",
+        "kind",
+        "recognised",
+        "status",
+        "import_id",
+        "key",
+        "edition",
+        "areas",
+        "values",
+        "pairs",
+        "policies",
+        "notes",
+        "reason",
+    ])?;
+    for f in files {
+        let outcome = serde_json::to_value(f.outcome)?;
+        let rows = f.import.as_ref().map(|o| &o.rows).or(f.rows.as_ref());
+        let count = |pick: fn(&RowCounts) -> i64| rows.map(|r| pick(r).to_string());
+        let import = f.import.as_ref();
+        w.write_record([
+            f.file.clone(),
+            outcome.as_str().unwrap_or("").to_owned(),
+            f.kind.clone().unwrap_or_default(),
+            f.recognised.to_string(),
+            import.map(|o| o.status.clone()).unwrap_or_default(),
+            import.map(|o| o.import_id.to_string()).unwrap_or_default(),
+            import.map(|o| o.key.clone()).unwrap_or_default(),
+            import.map(|o| o.edition.clone()).unwrap_or_default(),
+            count(|r| r.areas).unwrap_or_default(),
+            count(|r| r.values).unwrap_or_default(),
+            count(|r| r.pairs).unwrap_or_default(),
+            count(|r| r.policies).unwrap_or_default(),
+            f.diagnostics.len().to_string(),
+            f.reason.clone().unwrap_or_default(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

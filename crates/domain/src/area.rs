@@ -5,9 +5,16 @@
 //! ISO 3166-1 numeric code. The full table of real countries and areas is authored in
 //! this crate ([`real_areas`]); its source and review notes are in `table.rs`.
 //!
-//! Fictional areas, such as those of Coherence's demo world, use the ISO 3166-1
-//! *user-assigned* alpha-3 ranges (`AAA`–`AAZ`, `QMA`–`QZZ`, `XAA`–`XZZ`, `ZZA`–`ZZZ`),
-//! which ISO guarantees will never be given to a real country, and have no M49 code.
+//! A few real areas that official publishers list separately have no ISO 3166-1 code;
+//! they are kept under the code their publishers give them, which lies in a
+//! user-assigned range: Kosovo (`XKX`, the World Bank's code) and the Channel Islands
+//! (`CHI`, the World Bank's code; M49 830). [`RealArea::publisher`] names the
+//! publisher of such a code; the list is documented in `table.rs`.
+//!
+//! Fictional areas, such as those of Coherence's demo world, use every other code of
+//! the ISO 3166-1 *user-assigned* alpha-3 ranges (`AAA`–`AAZ`, `QMA`–`QZZ`,
+//! `XAA`–`XZZ`, `ZZA`–`ZZZ`), which ISO guarantees will never be given to a real
+//! country, and have no M49 code ([`Iso3::is_fictional`]).
 
 use std::fmt;
 
@@ -17,7 +24,7 @@ mod table;
 /// An ISO 3166-1 alpha-3 code. Always three upper-case ASCII letters.
 ///
 /// A parsed code is not necessarily assigned: use [`real_area`] to look it up, or
-/// [`Iso3::is_user_assigned`] to tell a fictional code.
+/// [`Iso3::is_fictional`] to tell a fictional code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Iso3([u8; 3]);
 
@@ -59,14 +66,24 @@ impl Iso3 {
     }
 
     /// Whether the code lies in one of the ISO 3166-1 user-assigned ranges
-    /// (`AAA`–`AAZ`, `QMA`–`QZZ`, `XAA`–`XZZ`, `ZZA`–`ZZZ`), which are never given to
-    /// real countries. Coherence uses them for fictional areas only.
+    /// (`AAA`–`AAZ`, `QMA`–`QZZ`, `XAA`–`XZZ`, `ZZA`–`ZZZ`), which ISO never gives to
+    /// a country. Publishers use some of them for real areas outside ISO 3166-1
+    /// (Kosovo's `XKX`), so this does not say that the area is fictional: ask
+    /// [`Iso3::is_fictional`] for that.
     pub fn is_user_assigned(&self) -> bool {
         let [a, b, _] = self.0;
         (a == b'A' && b == b'A')
             || (a == b'Q' && b >= b'M')
             || a == b'X'
             || (a == b'Z' && b == b'Z')
+    }
+
+    /// Whether the code stands for a fictional area: a user-assigned code
+    /// ([`Iso3::is_user_assigned`]) that is not one of the publisher codes of real
+    /// areas outside ISO 3166-1 in the table of real areas (`XKX` Kosovo, `CHI`
+    /// Channel Islands). The demo world's codes (`XAA`…) are fictional.
+    pub fn is_fictional(&self) -> bool {
+        self.is_user_assigned() && real_area(*self).is_none()
     }
 }
 
@@ -145,9 +162,11 @@ impl std::error::Error for ParseCodeError {}
 pub enum AreaKind {
     /// A sovereign state: one of the 193 UN member states or the two observer states.
     Sovereign,
-    /// A dependent territory or other area with its own ISO 3166-1 code.
+    /// A dependent territory or any other real area that is not a UN member or
+    /// observer state, with an ISO 3166-1 code or a publisher's code (Kosovo).
     Territory,
-    /// A fictional area (ISO user-assigned code), such as a demo-world country.
+    /// A fictional area (an ISO user-assigned code that no publisher uses for a real
+    /// area), such as a demo-world country.
     Fictional,
 }
 
@@ -195,16 +214,22 @@ impl Area {
 /// One row of the authored table of real countries and areas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RealArea {
-    /// ISO 3166-1 alpha-3 code.
+    /// ISO 3166-1 alpha-3 code, or for an area outside ISO 3166-1 the code its
+    /// publishers use ([`RealArea::publisher`]).
     pub iso3: Iso3,
-    /// ISO 3166-1 alpha-2 code.
+    /// ISO 3166-1 alpha-2 code (for an area outside ISO 3166-1, the publisher's).
     pub iso2: &'static str,
-    /// UN M49 code (equal to the ISO 3166-1 numeric code).
+    /// UN M49 code (equal to the ISO 3166-1 numeric code). For an area outside
+    /// ISO 3166-1, the numeric code UN DESA uses (Kosovo's 412 is World Population
+    /// Prospects' code; M49 itself does not list Kosovo).
     pub m49: M49,
     /// Short English name.
     pub name: &'static str,
     /// Whether the area is a sovereign state or a territory.
     pub kind: AreaKind,
+    /// `None` for an ISO 3166-1 code; for a real area outside ISO 3166-1, the
+    /// publisher whose code `iso3` is (e.g. `"World Bank"` for Kosovo's `XKX`).
+    pub publisher: Option<&'static str>,
 }
 
 impl RealArea {
@@ -214,7 +239,8 @@ impl RealArea {
     }
 }
 
-/// Every real country and area with an ISO 3166-1 code, sorted by alpha-3 code.
+/// Every real country and area: those with an ISO 3166-1 code and the few that
+/// publishers code outside it ([`RealArea::publisher`]), sorted by alpha-3 code.
 pub fn real_areas() -> &'static [RealArea] {
     table::REAL_AREAS
 }
@@ -239,7 +265,8 @@ pub fn real_area_by_m49(m49: M49) -> Option<&'static RealArea> {
 /// one (`'`) count as the same: `"côte d'ivoire"` finds `Côte d’Ivoire`, but
 /// `"Cote d'Ivoire"` (no diacritic) and `"Bolivia"` (short form) find nothing.
 /// Surrounding white space is ignored. Returns `None` when nothing matches,
-/// including for user-assigned (fictional) codes.
+/// including for fictional codes; the publisher codes of real areas outside
+/// ISO 3166-1 (`XKX`, `CHI`) are found.
 pub fn find_real_area(query: &str) -> Option<&'static RealArea> {
     let query = query.trim();
     if query.is_empty() {
@@ -282,10 +309,37 @@ mod tests {
     fn user_assigned_ranges() {
         for code in ["AAA", "AAZ", "QMA", "QZZ", "XAA", "XZZ", "ZZA", "ZZZ"] {
             assert!(Iso3::from_static(code).is_user_assigned(), "{code}");
+            assert!(Iso3::from_static(code).is_fictional(), "{code}");
         }
-        for code in ["ABW", "QAT", "QLZ", "ZAF", "ZWE", "PHL"] {
+        for code in ["ABW", "QAT", "QLZ", "ZAF", "ZWE", "PHL", "CHI"] {
             assert!(!Iso3::from_static(code).is_user_assigned(), "{code}");
+            assert!(!Iso3::from_static(code).is_fictional(), "{code}");
         }
+    }
+
+    #[test]
+    fn publisher_codes_are_real_not_fictional() {
+        let xkx = Iso3::from_static("XKX");
+        assert!(xkx.is_user_assigned(), "XKX lies in the user-assigned range");
+        assert!(!xkx.is_fictional(), "XKX is Kosovo, a real area");
+        let kosovo = real_area(xkx).unwrap();
+        assert_eq!(
+            (kosovo.name, kosovo.m49.get(), kosovo.kind, kosovo.publisher),
+            ("Kosovo", 412, AreaKind::Territory, Some("World Bank"))
+        );
+        let chi = real_area(Iso3::from_static("CHI")).unwrap();
+        assert_eq!(
+            (chi.name, chi.m49.get(), chi.publisher),
+            ("Channel Islands", 830, Some("World Bank"))
+        );
+        let publisher_coded: Vec<&str> = real_areas()
+            .iter()
+            .filter(|a| a.publisher.is_some())
+            .map(|a| a.iso3.as_str())
+            .collect();
+        assert_eq!(publisher_coded, ["CHI", "XKX"]);
+        assert!(Iso3::from_static("XAA").is_fictional(), "the demo world stays fictional");
+        assert!(Iso3::from_static("XKA").is_fictional());
     }
 
     #[test]
@@ -306,7 +360,11 @@ mod tests {
             assert!(pair[0].iso3 < pair[1].iso3, "{} before {}", pair[0].iso3, pair[1].iso3);
         }
         for a in areas {
-            assert!(!a.iso3.is_user_assigned(), "{} is user-assigned", a.iso3);
+            assert!(!a.iso3.is_fictional(), "{} is fictional", a.iso3);
+            // Only a documented publisher code may lie in the user-assigned ranges.
+            if a.iso3.is_user_assigned() {
+                assert!(a.publisher.is_some(), "{} is user-assigned, not a publisher code", a.iso3);
+            }
             assert_eq!(real_area(a.iso3), Some(a));
             assert_eq!(real_area_by_m49(a.m49).map(|r| r.iso3), Some(a.iso3));
         }
@@ -324,11 +382,12 @@ mod tests {
     #[test]
     fn table_counts() {
         let areas = real_areas();
-        assert_eq!(areas.len(), 249);
+        assert_eq!(areas.len(), 251, "249 ISO 3166-1 codes and 2 publisher codes");
+        assert_eq!(areas.iter().filter(|a| a.publisher.is_none()).count(), 249);
         let sovereign = areas.iter().filter(|a| a.kind == AreaKind::Sovereign).count();
         assert_eq!(sovereign, 195, "193 UN member states and 2 observer states");
         assert!(areas.iter().all(|a| a.kind != AreaKind::Fictional));
-        assert!(real_area(Iso3::from_static("XKX")).is_none(), "Kosovo's code is user-assigned");
+        assert!(real_area(Iso3::from_static("XKA")).is_none(), "a fictional code");
         for a in areas {
             assert!(
                 a.iso2.len() == 2 && a.iso2.bytes().all(|b| b.is_ascii_uppercase()),
@@ -354,8 +413,12 @@ mod tests {
         assert_eq!(code("4"), Some("AFG"));
         assert_eq!(code(" GB "), Some("GBR"));
         assert_eq!(code("NA"), Some("NAM"), "Namibia's alpha-2 code is not a missing value");
-        assert_eq!(code("XKX"), None);
-        assert_eq!(code("XK"), None);
+        assert_eq!(code("XKX"), Some("XKX"), "Kosovo, under the World Bank's code");
+        assert_eq!(code("XK"), Some("XKX"));
+        assert_eq!(code("412"), Some("XKX"), "World Population Prospects' code");
+        assert_eq!(code("CHI"), Some("CHI"));
+        assert_eq!(code("830"), Some("CHI"));
+        assert_eq!(code("XAA"), None, "fictional");
         assert_eq!(code("0"), None);
         assert_eq!(code("999"), None);
         assert_eq!(code(""), None);

@@ -3,26 +3,32 @@
 //!
 //! # Rules
 //!
-//! A name is matched after [`normalise`] (case, white space, footnote marks, the kind
-//! of apostrophe and common diacritics do not matter), in this order:
+//! A name is matched after [`normalise`]: case, accents, punctuation and spacing do not
+//! matter, nor do footnote marks, so "Guinea-Bissau", "Guinea Bissau" and
+//! "GuineaBissau" are one name, as are "Côte d’Ivoire" and "Cote dIvoire". The
+//! normalised name is looked up in this order:
 //!
 //! 1. the reviewed alias table `data/aliases.csv` (`alias,iso3,note`): UN, World Bank
-//!    and short names that differ from the domain table's names. An alias with an
-//!    empty `iso3` is an area that has no ISO 3166-1 code (Kosovo, the Channel
-//!    Islands, the former Netherlands Antilles): it is recognised, and its values are
-//!    skipped with a diagnostic, because Coherence keys every value by an ISO code and
-//!    keeps the user-assigned codes (such as the World Bank's `XKX`) for fictional
-//!    areas;
+//!    and common English names that differ from the domain table's names ("Turkey",
+//!    "Ivory Coast"). An alias with an empty `iso3` is an area that no longer exists
+//!    under a code of its own (the Netherlands Antilles, dissolved in 2010): it is
+//!    recognised, and its values are skipped with a diagnostic;
 //! 2. the aggregates table `data/aggregates.csv` (`scheme,key,name`): world, regions,
 //!    development and income groups, "Other North"/"Other South" and the like;
-//! 3. the names of [`domain::area::real_areas`] (UN M49 short names).
+//! 3. the names of [`domain::area::real_areas`] (UN M49 short names, and the real
+//!    areas outside ISO 3166-1 under their publishers' codes: Kosovo `XKX`, the
+//!    Channel Islands `CHI`).
 //!
-//! A numeric code is an M49 code: a real area if the domain table has it, an aggregate
-//! if it is 900 or above or listed as an M49 region in the aggregates table; the
-//! Channel Islands (830) and Kosovo (412, as World Population Prospects codes it) are
-//! areas without ISO code. A three-letter code is an ISO
-//! alpha-3 code, except the World Bank's aggregate codes (listed in the aggregates
-//! table) and its codes for areas without ISO code (`XKX`, `CHI`).
+//! The unit test `no_two_areas_share_a_normalised_name` checks that the loose
+//! normalisation never makes two different areas (or an area and an aggregate) share a
+//! name.
+//!
+//! A numeric code is an M49 code: a real area if the domain table has it (including
+//! the Channel Islands' 830 and Kosovo's 412, as World Population Prospects codes it),
+//! an aggregate if it is 900 or above or listed as an M49 region in the aggregates
+//! table. A three-letter code is an ISO alpha-3 code or one of the publisher codes of
+//! the domain table (`XKX`, `CHI`), except the World Bank's aggregate codes (listed in
+//! the aggregates table).
 //!
 //! Anything else is unknown: the readers stop with the complete list of unknown names
 //! ([`crate::ImportErrorKind::UnknownAreas`]) unless told to skip them.
@@ -46,13 +52,15 @@ pub enum AreaMatch {
     /// A region, income or development group, the world, or a residual such as
     /// "Other South": not a country.
     Aggregate,
-    /// A real area that has no ISO 3166-1 code (e.g. Kosovo, the Channel Islands).
+    /// A former area that has no code of its own any more (the Netherlands Antilles,
+    /// whose ISO code `ANT` was withdrawn in 2010): its values are not stored.
     WithoutIsoCode,
 }
 
-/// Normalises a name for matching: trims, drops footnote marks (`*`, a trailing
-/// `(a)`-style or numeric mark), folds case, apostrophes and common Latin diacritics,
-/// and collapses white space.
+/// Normalises a name for matching: drops footnote marks (`*`, a trailing `(a)`-style
+/// or numeric mark), folds case and common Latin diacritics, reads `&` as "and", and
+/// keeps letters and digits only, so that punctuation and spacing do not matter
+/// (`"Côte d’Ivoire"` and `"Cote dIvoire"` both give `"cotedivoire"`).
 pub fn normalise(name: &str) -> String {
     let mut s = name.trim().trim_end_matches(['*', '†']).trim_end();
     // Footnote letters such as "Sudan (b)".
@@ -64,27 +72,21 @@ pub fn normalise(name: &str) -> String {
         s = &s[..open];
     }
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
     for c in s.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
         match fold(c) {
             Some(f) => out.push(f),
-            None => out.extend(c.to_lowercase()),
+            None if c == '&' => out.push_str("and"),
+            None if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            // Spaces, hyphens, apostrophes, commas, dots, parentheses...
+            None => {}
         }
     }
     out
 }
 
+/// The plain letter of a common accented Latin letter.
 fn fold(c: char) -> Option<char> {
     Some(match c {
-        '\u{2019}' | '\u{2018}' | '`' | '´' => '\'',
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
         'ç' | 'Ç' => 'c',
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
@@ -93,6 +95,12 @@ fn fold(c: char) -> Option<char> {
         'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
         'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
         'ý' | 'ÿ' | 'Ý' => 'y',
+        'ø' | 'Ø' | 'ő' | 'Ő' => 'o',
+        'š' | 'Š' => 's',
+        'č' | 'Č' | 'ć' | 'Ć' => 'c',
+        'ž' | 'Ž' => 'z',
+        'ł' | 'Ł' => 'l',
+        'ű' | 'Ű' => 'u',
         _ => return None,
     })
 }
@@ -115,8 +123,6 @@ fn build_tables() -> Tables {
     }
     let mut m49_regions = Vec::new();
     let mut wb_codes = HashMap::new();
-    wb_codes.insert("XKX".to_owned(), AreaMatch::WithoutIsoCode);
-    wb_codes.insert("CHI".to_owned(), AreaMatch::WithoutIsoCode);
     for row in csv_rows(AGGREGATES) {
         let (Some(scheme), Some(key)) = (row.first(), row.get(1)) else { continue };
         let key = key.clone();
@@ -179,15 +185,11 @@ pub fn match_name(name: &str) -> Option<AreaMatch> {
     tables().names.get(&key).copied()
 }
 
-/// Matches a UN M49 code.
+/// Matches a UN M49 code (or the code UN DESA gives an area outside M49, such as
+/// Kosovo's 412 in World Population Prospects).
 pub fn match_m49(code: u16) -> Option<AreaMatch> {
     if let Some(area) = M49::new(code).ok().and_then(real_area_by_m49) {
         return Some(AreaMatch::Area(area.iso3));
-    }
-    if code == 830 || code == 412 {
-        // 830: Channel Islands, a UN statistical area (Guernsey and Jersey together);
-        // 412: Kosovo, as UN World Population Prospects codes it.
-        return Some(AreaMatch::WithoutIsoCode);
     }
     if code >= 900 || tables().m49_regions.contains(&code) {
         return Some(AreaMatch::Aggregate);
@@ -195,7 +197,8 @@ pub fn match_m49(code: u16) -> Option<AreaMatch> {
     None
 }
 
-/// Matches a World Bank economy or aggregate code (ISO alpha-3 for economies).
+/// Matches a World Bank economy or aggregate code (ISO alpha-3 for economies, and the
+/// World Bank's own codes for Kosovo, `XKX`, and the Channel Islands, `CHI`).
 pub fn match_wb_code(code: &str) -> Option<AreaMatch> {
     let code = code.trim();
     if let Some(m) = tables().wb_codes.get(&code.to_ascii_uppercase()) {
@@ -252,7 +255,10 @@ mod tests {
         assert_eq!(iso("  Guam* "), Some("GUM"));
         assert_eq!(iso("Türkiye"), Some("TUR"));
         assert_eq!(iso("Turkey"), Some("TUR"));
-        assert_eq!(match_name("Kosovo"), Some(AreaMatch::WithoutIsoCode));
+        assert_eq!(iso("Kosovo"), Some("XKX"));
+        assert_eq!(iso("Kosovo (under UNSC res. 1244)"), Some("XKX"));
+        assert_eq!(iso("Channel Islands"), Some("CHI"));
+        assert_eq!(match_name("Netherlands Antilles"), Some(AreaMatch::WithoutIsoCode));
         assert_eq!(match_name("Other South"), Some(AreaMatch::Aggregate));
         assert_eq!(match_name("WORLD"), Some(AreaMatch::Aggregate));
         assert_eq!(match_name("Sub-Saharan Africa"), Some(AreaMatch::Aggregate));
@@ -265,11 +271,14 @@ mod tests {
         assert_eq!(match_m49(900), Some(AreaMatch::Aggregate));
         assert_eq!(match_m49(1833), Some(AreaMatch::Aggregate));
         assert_eq!(match_m49(29), Some(AreaMatch::Aggregate));
-        assert_eq!(match_m49(830), Some(AreaMatch::WithoutIsoCode));
+        assert_eq!(match_m49(830), Some(AreaMatch::Area(Iso3::from_static("CHI"))));
+        assert_eq!(match_m49(412), Some(AreaMatch::Area(Iso3::from_static("XKX"))));
         assert_eq!(match_m49(899), None);
         assert_eq!(match_wb_code("PHL"), Some(AreaMatch::Area(Iso3::from_static("PHL"))));
         assert_eq!(match_wb_code("WLD"), Some(AreaMatch::Aggregate));
-        assert_eq!(match_wb_code("XKX"), Some(AreaMatch::WithoutIsoCode));
+        assert_eq!(match_wb_code("XKX"), Some(AreaMatch::Area(Iso3::from_static("XKX"))));
+        assert_eq!(match_wb_code("CHI"), Some(AreaMatch::Area(Iso3::from_static("CHI"))));
+        assert_eq!(match_wb_code("XKA"), None, "a fictional code is no World Bank code");
         assert_eq!(match_wb_code("QQQ"), None);
     }
 
@@ -277,13 +286,74 @@ mod tests {
     fn normalisation() {
         assert_eq!(normalise("  Curaçao* "), "curacao");
         assert_eq!(normalise("Sudan (b)"), "sudan");
-        assert_eq!(
-            normalise("Lao People’s  Democratic Republic"),
-            "lao people's democratic republic"
-        );
-        assert_eq!(
-            normalise("Bolivia (Plurinational State of)"),
-            "bolivia (plurinational state of)"
-        );
+        assert_eq!(normalise("Lao People’s  Democratic Republic"), "laopeoplesdemocraticrepublic");
+        assert_eq!(normalise("Bolivia (Plurinational State of)"), "boliviaplurinationalstateof");
+        assert_eq!(normalise("Guinea-Bissau"), normalise("GuineaBissau"));
+        assert_eq!(normalise("Guinea Bissau"), normalise("guinea-bissau"));
+        assert_eq!(normalise("Côte d’Ivoire"), normalise("Cote dIvoire"));
+    }
+
+    #[test]
+    fn spelling_without_hyphens_spaces_or_accents() {
+        for (name, code) in [
+            ("Turkey", "TUR"),
+            ("Ivory Coast", "CIV"),
+            ("GuineaBissau", "GNB"),
+            ("Guinea Bissau", "GNB"),
+            ("Guinea-Bissau", "GNB"),
+            ("TimorLeste", "TLS"),
+            ("Côte d'Ivoire", "CIV"),
+            ("Cote dIvoire", "CIV"),
+            ("CoteDIvoire", "CIV"),
+            ("Korea Rep", "KOR"),
+            ("Sao Tomé and Príncipe", "STP"),
+            ("Trinidad & Tobago", "TTO"),
+        ] {
+            assert_eq!(iso(name), Some(code), "{name}");
+        }
+        // Loose matching keeps different areas apart.
+        assert_eq!(iso("Niger"), Some("NER"));
+        assert_eq!(iso("Nigeria"), Some("NGA"));
+        assert_eq!(iso("Guinea"), Some("GIN"));
+        assert_eq!(iso("Equatorial Guinea"), Some("GNQ"));
+        assert_eq!(iso("Dominica"), Some("DMA"));
+        assert_eq!(iso("Dominican Republic"), Some("DOM"));
+    }
+
+    /// The loose normalisation must not make two different areas, or an area and an
+    /// aggregate, share a key: every name of the domain table, every alias and every
+    /// aggregate name is normalised, and each key must stand for one thing.
+    #[test]
+    fn no_two_areas_share_a_normalised_name() {
+        let mut owner: HashMap<String, (String, String)> = HashMap::new();
+        let mut clashes = Vec::new();
+        let mut claim = |name: &str, target: String| {
+            let key = normalise(name);
+            assert!(!key.is_empty(), "{name:?} normalises to nothing");
+            match owner.get(&key) {
+                Some((first, t)) if *t != target => {
+                    clashes.push(format!("{name:?} ({target}) and {first:?} ({t}) share {key:?}"));
+                }
+                Some(_) => {}
+                None => {
+                    owner.insert(key, (name.to_owned(), target));
+                }
+            }
+        };
+        for area in real_areas() {
+            claim(area.name, area.iso3.to_string());
+        }
+        for row in csv_rows(ALIASES) {
+            let target = if row[1].is_empty() { "no code".to_owned() } else { row[1].clone() };
+            claim(&row[0], target);
+        }
+        for row in csv_rows(AGGREGATES) {
+            match row[0].as_str() {
+                "name" => claim(&row[1], "aggregate".to_owned()),
+                "m49" => claim(&row[2], "aggregate".to_owned()),
+                _ => {}
+            }
+        }
+        assert!(clashes.is_empty(), "{}", clashes.join("\n"));
     }
 }

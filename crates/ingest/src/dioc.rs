@@ -41,9 +41,10 @@
 //! `KOREA-SO`/`KOREA-NO` as the Republic of Korea and the Democratic People's Republic
 //! of Korea. Regions of birth without a country (`AFRI`, `ASIA`, `EURO`, `NOAM`,
 //! `OCEA`, `SCAC`), `OTH`, `UNK`, the former states without a successor named (`CSFR`,
-//! `FYUG`, `FYUG-YUG`, `USSR`) and `KOREA-NS` are aggregates; `FYUG-XXK` (Kosovo) and
-//! `ANT` (Netherlands Antilles) have no ISO code. None of them is stored; each is
-//! reported once. Any other code stops the import as an unknown area.
+//! `FYUG`, `FYUG-YUG`, `USSR`) and `KOREA-NS` are aggregates; `ANT` (Netherlands
+//! Antilles) no longer has a code of its own. None of them is stored; each is reported
+//! once. `FYUG-XXK` (Kosovo) is stored under the World Bank's code `XKX`, as the
+//! domain table keeps it. Any other code stops the import as an unknown area.
 //!
 //! **Provenance.** A stored value is a sum: its provenance names the file, the line of
 //! the first row summed, and the column `number (sum over N rows: <rule>)`.
@@ -106,7 +107,7 @@ enum AgeTable {
 enum Code<'a> {
     /// A code to resolve through the common harmonisation (an ISO code).
     Iso(&'a str),
-    /// Not a country: an aggregate or an area without ISO code, with a description.
+    /// Not a country: an aggregate or a former area without a code, with a description.
     NotStored(AreaMatch, &'static str),
 }
 
@@ -126,7 +127,7 @@ fn classify(code: &str) -> Code<'_> {
         "FYUG-YUG" => aggregate("Yugoslavia (Serbia and Montenegro), not separated"),
         "USSR" => aggregate("former USSR, successor not stated"),
         "KOREA-NS" => aggregate("Korea, North or South not stated"),
-        "FYUG-XXK" => Code::NotStored(AreaMatch::WithoutIsoCode, "Kosovo"),
+        "FYUG-XXK" => Code::Iso("XKX"),
         "ANT" => Code::NotStored(AreaMatch::WithoutIsoCode, "Netherlands Antilles"),
         "KOREA-SO" => Code::Iso("KOR"),
         "KOREA-NO" => Code::Iso("PRK"),

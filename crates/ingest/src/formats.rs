@@ -198,13 +198,14 @@ pub fn read_world_toml(file_name: &str, text: &str) -> Result<DatasetDescription
 /// `income_group`, `who_ssl`, `icmw_party`, `ilo_c97_party` and `ilo_c143_party`.
 ///
 /// The file defines areas that the table of real areas lacks: today only fictional
-/// ones, so `kind` must be `fictional` and `iso3` an ISO 3166-1 user-assigned code
-/// ([`Iso3::is_user_assigned`]). `income_group` is `low`, `lower-middle`,
-/// `upper-middle`, `high` or empty; the last four columns are `yes` or `no`.
+/// ones, so `kind` must be `fictional` and `iso3` a fictional code: ISO 3166-1
+/// user-assigned and not a publisher's code for a real area ([`Iso3::is_fictional`]).
+/// `income_group` is `low`, `lower-middle`, `upper-middle`, `high` or empty; the last
+/// four columns are `yes` or `no`.
 ///
 /// # Errors
 /// Returns an [`ImportError`] for a missing column, an invalid or duplicate code, a
-/// code outside the user-assigned ranges, an empty name, or a cell outside its allowed
+/// code that is not fictional, an empty name, or a cell outside its allowed
 /// values.
 pub fn read_countries_csv(
     file_name: &str,
@@ -231,10 +232,11 @@ pub fn read_countries_csv(
 
         let iso3 = Iso3::parse(cell(0))
             .map_err(|_| bad(0, "an ISO 3166-1 alpha-3 code (three letters)"))?;
-        if !iso3.is_user_assigned() {
+        if !iso3.is_fictional() {
             return Err(bad(
                 0,
-                "an ISO 3166-1 user-assigned code (AAA-AAZ, QMA-QZZ, XAA-XZZ or ZZA-ZZZ)",
+                "an ISO 3166-1 user-assigned code (AAA-AAZ, QMA-QZZ, XAA-XZZ or ZZA-ZZZ) \
+                 that no publisher uses for a real area (not XKX or CHI)",
             ));
         }
         check_duplicate(&mut seen, iso3, line, || iso3.to_string(), &table, 0)?;

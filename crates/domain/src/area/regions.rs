@@ -20,6 +20,18 @@
 //!   Taiwan (`TWN`), which M49 does not list separately, is placed in Eastern Asia
 //!   (and so in Eastern and South-Eastern Asia), as UN DESA's World Population
 //!   Prospects places "China, Taiwan Province of China".
+//! * The two real areas outside ISO 3166-1 (see `table.rs`) are placed as UN DESA
+//!   places them. The Channel Islands (`CHI`) are M49's intermediate region 830 taken
+//!   as one area, as UN DESA's International Migrant Stock and the World Bank publish
+//!   them; they are listed in 830 beside Guernsey (`GGY`) and Jersey (`JEY`), and so
+//!   count in Northern Europe, Europe and Europe and Northern America. No file
+//!   Coherence reads gives both the Channel Islands and Guernsey or Jersey, so a
+//!   group's sum counts them once. Kosovo (`XKX`) is not in M49's tables; it is
+//!   placed in Southern Europe, as World Population Prospects 2024 places it
+//!   (location 412), and so counts in Southern Europe, Europe, Europe and Northern
+//!   America and the world. The publishers that list Kosovo separately (the World
+//!   Bank, WPP) leave it out of Serbia, and UN DESA's migrant stock, which does not
+//!   list it, says that its Serbia excludes it too, so it is never counted twice.
 //! * The table is checked in `crates/domain/tests/it.rs` against the region columns of
 //!   `country_codes/country-codes.csv` and the SDG-region columns of
 //!   `WPP2024_UNlocations.txt` in the shared data folder.
@@ -191,12 +203,12 @@ const MEMBERS: &[(u16, &[&str])] = &[
             "SJM", "SWE",
         ],
     ),
-    (830, &["GGY", "JEY"]),
+    (830, &["CHI", "GGY", "JEY"]),
     (
         39,
         &[
             "ALB", "AND", "BIH", "ESP", "GIB", "GRC", "HRV", "ITA", "MKD", "MLT", "MNE", "PRT",
-            "SMR", "SRB", "SVN", "VAT",
+            "SMR", "SRB", "SVN", "VAT", "XKX",
         ],
     ),
     (155, &["AUT", "BEL", "CHE", "DEU", "FRA", "LIE", "LUX", "MCO", "NLD"]),
@@ -253,7 +265,7 @@ pub fn members(region: &Region) -> Vec<Iso3> {
 }
 
 /// The regions an area belongs to, smallest M49 group first, then its SDG region.
-/// Empty for areas in no region (Antarctica, Taiwan, fictional areas).
+/// Empty for areas in no region (Antarctica, fictional areas).
 pub fn regions_of(area: Iso3) -> Vec<&'static Region> {
     let Some(&(leaf, _)) = MEMBERS.iter().find(|(_, codes)| codes.contains(&area.as_str())) else {
         return Vec::new();
@@ -337,6 +349,12 @@ mod tests {
         let phl = regions_of(Iso3::from_static("PHL"));
         let names: Vec<&str> = phl.iter().map(|r| r.name).collect();
         assert_eq!(names, ["South-eastern Asia", "Asia", "Eastern and South-Eastern Asia"]);
+        let kosovo: Vec<&str> =
+            regions_of(Iso3::from_static("XKX")).iter().map(|r| r.name).collect();
+        assert_eq!(kosovo, ["Southern Europe", "Europe", "Europe and Northern America"]);
+        let channel: Vec<u16> =
+            regions_of(Iso3::from_static("CHI")).iter().map(|r| r.code).collect();
+        assert_eq!(channel, [830, 154, 150, 513]);
         assert!(
             members(find_region("Europe and Northern America").unwrap())
                 .contains(&Iso3::from_static("USA"))

@@ -1,5 +1,6 @@
 //! The authored table of real countries and areas: every officially assigned
-//! ISO 3166-1 alpha-3 code (249 rows), sorted by alpha-3 code.
+//! ISO 3166-1 alpha-3 code (249 rows) and the few real areas that publishers code
+//! outside ISO 3166-1 (2 rows), sorted by alpha-3 code.
 //!
 //! # Sources of the facts
 //!
@@ -14,11 +15,24 @@
 //!
 //! # Rules
 //!
-//! * **Rows.** Exactly the officially assigned ISO 3166-1 codes. No exceptionally,
-//!   transitionally or indeterminately reserved code, and no user-assigned code:
-//!   Kosovo's `XKX` and every other user-assigned code are left out, because
-//!   Coherence keeps the user-assigned ranges for fictional areas
-//!   ([`Iso3::is_user_assigned`]).
+//! * **Rows.** The officially assigned ISO 3166-1 codes, and the short list of
+//!   *publisher codes* below. No exceptionally, transitionally or indeterminately
+//!   reserved code. Every other user-assigned code is left out: Coherence keeps the
+//!   user-assigned ranges for fictional areas ([`Iso3::is_fictional`]).
+//! * **Publisher codes.** A real area that official publishers list separately, but
+//!   that has no ISO 3166-1 code, is kept under the code its publishers give it, so
+//!   that its values are stored rather than dropped. Each such row names the
+//!   publisher of the code ([`RealArea::publisher`]); its alpha-2 code is the one
+//!   that publisher uses, and its numeric code the one UN DESA uses:
+//!
+//!   | code  | area            | code used by | alpha-2 | numeric | why outside ISO 3166-1 |
+//!   |-------|-----------------|--------------|---------|---------|------------------------|
+//!   | `CHI` | Channel Islands | World Bank (WDI, KNOMAD) | `JG` (World Bank) | 830 (M49 and UN DESA) | Guernsey (`GGY`) and Jersey (`JEY`) together, a UN statistical area |
+//!   | `XKX` | Kosovo          | World Bank; the European Union uses `XK` | `XK` (World Bank, EU) | 412 (UN DESA World Population Prospects; not in M49) | not listed by ISO 3166-1 |
+//!
+//!   A code is added here only when a publisher Coherence reads uses it for a real
+//!   area; the list is checked in tests against the shared country-code files (the
+//!   rows must be absent from them) and against `Iso3::is_fictional`.
 //! * **Names.** The UN M49 short English name, spelled as the UN publishes it
 //!   (diacritics and the typographic apostrophe of `Côte d’Ivoire` included), e.g.
 //!   `Bolivia (Plurinational State of)`, `Türkiye`,
@@ -28,8 +42,9 @@
 //!   used, with ISO's capitalisation adapted to title case.
 //! * **Kind.** [`AreaKind::Sovereign`] for the 193 UN member states and the two
 //!   observer states (195 rows); [`AreaKind::Territory`] for every other area
-//!   (54 rows), whatever its status, including Antarctica, Cook Islands, Niue,
-//!   Taiwan and Western Sahara.
+//!   (54 ISO rows and the 2 publisher-coded rows), whatever its status, including
+//!   Antarctica, Cook Islands, Niue, Taiwan, Western Sahara and Kosovo (not a UN
+//!   member state).
 //!
 //! # Review
 //!
@@ -37,7 +52,8 @@
 //! integration test `tests/it.rs` cross-checks every alpha-3 and M49 code against
 //! the public country-code files in the shared data folder, both ways.
 //!
-//! [`Iso3::is_user_assigned`]: super::Iso3::is_user_assigned
+//! [`Iso3::is_fictional`]: super::Iso3::is_fictional
+//! [`RealArea::publisher`]: super::RealArea::publisher
 
 use super::{AreaKind, Iso3, M49, RealArea};
 
@@ -48,7 +64,25 @@ const fn row(
     name: &'static str,
     kind: AreaKind,
 ) -> RealArea {
-    RealArea { iso3: Iso3::from_static(iso3), iso2, m49: M49(m49), name, kind }
+    RealArea { iso3: Iso3::from_static(iso3), iso2, m49: M49(m49), name, kind, publisher: None }
+}
+
+/// A row of a real area outside ISO 3166-1, under the code `publisher` gives it.
+const fn publisher_row(
+    iso3: &'static str,
+    iso2: &'static str,
+    m49: u16,
+    name: &'static str,
+    publisher: &'static str,
+) -> RealArea {
+    RealArea {
+        iso3: Iso3::from_static(iso3),
+        iso2,
+        m49: M49(m49),
+        name,
+        kind: AreaKind::Territory,
+        publisher: Some(publisher),
+    }
 }
 
 /// A sovereign state: a UN member or observer state.
@@ -99,6 +133,7 @@ pub(super) static REAL_AREAS: &[RealArea] = &[
     row("CAN", "CA", 124, "Canada", S),
     row("CCK", "CC", 166, "Cocos (Keeling) Islands", T),
     row("CHE", "CH", 756, "Switzerland", S),
+    publisher_row("CHI", "JG", 830, "Channel Islands", "World Bank"),
     row("CHL", "CL", 152, "Chile", S),
     row("CHN", "CN", 156, "China", S),
     row("CIV", "CI", 384, "Côte d’Ivoire", S),
@@ -302,6 +337,7 @@ pub(super) static REAL_AREAS: &[RealArea] = &[
     row("VUT", "VU", 548, "Vanuatu", S),
     row("WLF", "WF", 876, "Wallis and Futuna Islands", T),
     row("WSM", "WS", 882, "Samoa", S),
+    publisher_row("XKX", "XK", 412, "Kosovo", "World Bank"),
     row("YEM", "YE", 887, "Yemen", S),
     row("ZAF", "ZA", 710, "South Africa", S),
     row("ZMB", "ZM", 894, "Zambia", S),

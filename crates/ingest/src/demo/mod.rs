@@ -19,7 +19,7 @@
 //! ```
 //! let world = ingest::demo::demo_world()?;
 //! assert!(world.meta.fictional);
-//! assert!(world.areas.iter().all(|a| a.iso3.is_user_assigned()));
+//! assert!(world.areas.iter().all(|a| a.iso3.is_fictional()));
 //! # Ok::<(), ingest::ImportError>(())
 //! ```
 

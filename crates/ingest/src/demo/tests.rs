@@ -71,7 +71,7 @@ fn loads_as_a_fictional_dataset() {
 
     assert!((8..=12).contains(&world.areas.len()), "{} countries", world.areas.len());
     for area in &world.areas {
-        assert!(area.iso3.is_user_assigned(), "{}", area.iso3);
+        assert!(area.iso3.is_fictional(), "{}", area.iso3);
         assert!(area.is_fictional());
         assert!(domain::area::real_area(area.iso3).is_none());
     }

@@ -108,7 +108,7 @@ fn unknown_countries_are_all_listed_or_skipped_on_request() {
     let options = ReadOptions { unknown_areas: UnknownAreas::Skip };
     let (dataset, diagnostics) =
         ingest::read(Kind::UndesaBilateral, NAME, &bytes, &options).unwrap();
-    assert_eq!(dataset.pairs.len(), 21 + 19, "the known pairs are read");
+    assert_eq!(dataset.pairs.len(), 21 + 19 + 21, "the known pairs are read");
     let skipped: Vec<_> = diagnostics
         .iter()
         .filter_map(|d| match &d.kind {

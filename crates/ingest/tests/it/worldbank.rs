@@ -10,8 +10,8 @@ fn iso(code: &'static str) -> Iso3 {
     Iso3::from_static(code)
 }
 
-/// Names without ISO code, whose rows and columns are reported and not stored.
-const NO_ISO: [&str; 2] = ["Channel Islands", "Kosovo"];
+/// Areas outside ISO 3166-1, stored under the World Bank's codes.
+const PUBLISHER_CODED: [(&str, &str); 2] = [("Channel Islands", "CHI"), ("Kosovo", "XKX")];
 
 #[test]
 fn migration_matrix_2017_rows_are_origins() {
@@ -32,18 +32,23 @@ fn migration_matrix_2017_rows_are_origins() {
             .iter()
             .all(|p| p.indicator == Indicator::MIGRANT_STOCK && p.year.get() == 2017)
     );
-    // Afghanistan's row: the stored destinations plus the columns without ISO code make
-    // the row's World total.
+    // Afghanistan's row: the stored destinations (Kosovo and the Channel Islands under
+    // XKX and CHI) make the row's World total.
     let sheets = Sheets::open(&bytes);
     let sheet = "Bilateral_Migration_2017";
     let row = sheets.find_row(sheet, 0, "Afghanistan");
     assert!(row > 1);
     let cell = |col: u32| sheets.number(sheet, row + 1, &letter(col)).unwrap();
     let world = cell(sheets.find_col(sheet, 1, "World"));
-    let no_iso: f64 = NO_ISO.iter().map(|n| cell(sheets.find_col(sheet, 1, n))).sum();
     let from_afg: f64 =
         dataset.pairs.iter().filter(|p| p.from == iso("AFG")).map(|p| p.value).sum();
-    assert!((from_afg + no_iso - world).abs() < 1e-6, "{from_afg} + {no_iso} vs {world}");
+    assert!((from_afg - world).abs() < 1e-6, "{from_afg} vs {world}");
+    for (name, code) in PUBLISHER_CODED {
+        let published = cell(sheets.find_col(sheet, 1, name));
+        let stored = dataset.pairs.iter().find(|p| p.from == iso("AFG") && p.to == iso(code));
+        assert_eq!(stored.map_or(0.0, |p| p.value), published, "{name}");
+    }
+    assert!(dataset.pairs.iter().any(|p| p.from == iso("XKX") && p.value > 0.0));
     let afg_irn =
         dataset.pairs.iter().find(|p| p.from == iso("AFG") && p.to == iso("IRN")).unwrap();
     assert!(afg_irn.value > 1_000_000.0, "Afghan migrants in Iran: {}", afg_irn.value);
@@ -65,16 +70,16 @@ fn remittance_matrix_2017_in_us_dollars() {
     assert_eq!(dataset.meta.edition, "2017 (April 2018 Version)");
     assert_eq!(Indicator::BILATERAL_REMITTANCES_USD.unit, Unit::UsdCurrent);
     check_workbook_cells(&bytes, &dataset, 1e6);
-    // India's column (receiver): stored senders plus the rows without ISO code make the
-    // WORLD row, in US$ millions.
+    // India's column (receiver): the stored senders (Kosovo and the Channel Islands
+    // under XKX and CHI) make the WORLD row, in US$ millions.
     let sheets = Sheets::open(&bytes);
     let sheet = "Bilateral_Remittances_2017";
     let col = sheets.find_col(sheet, 1, "India");
     let cell = |row: u32| sheets.number(sheet, row + 1, &letter(col)).unwrap();
     let world = cell(sheets.find_row(sheet, 0, "WORLD"));
-    let no_iso: f64 = NO_ISO.iter().map(|n| cell(sheets.find_row(sheet, 0, n))).sum();
     let to_ind: f64 = dataset.pairs.iter().filter(|p| p.to == iso("IND")).map(|p| p.value).sum();
-    assert!((to_ind / 1e6 + no_iso - world).abs() < 1e-6, "{to_ind} vs {world}");
+    assert!((to_ind / 1e6 - world).abs() < 1e-6, "{to_ind} vs {world}");
+    assert!(dataset.pairs.iter().any(|p| p.to == iso("XKX") && p.value > 0.0));
     let usa_mex =
         dataset.pairs.iter().find(|p| p.from == iso("USA") && p.to == iso("MEX")).unwrap();
     assert!(usa_mex.value > 20e9, "US → Mexico, in US$: {}", usa_mex.value);
@@ -91,13 +96,13 @@ fn remittance_matrix_2018_csv() {
     assert_eq!(dataset.meta.key, "wb-bilateral-remittances");
     assert_eq!(dataset.meta.edition, "2018 (release 2019)");
     check_csv_cells(&bytes, &dataset, 1, 1e6);
-    // Independently: all cells sum to 682,222 (US$ millions, rounded by the export);
-    // rows and columns without ISO code are the only ones not stored.
+    // Independently: all cells sum to 682,222 (US$ millions, rounded by the export), and
+    // all are stored, Kosovo's and the Channel Islands' rows and columns included.
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(bytes.as_slice());
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let header: Vec<String> =
         records[0].iter().map(|h| h.trim_start_matches('\u{feff}').to_owned()).collect();
-    let (mut all, mut no_iso) = (0.0, 0.0);
+    let (mut all, mut publisher_coded) = (0.0, 0.0);
     for record in &records[1..] {
         for (i, cell) in record.iter().enumerate().skip(1) {
             // Four cells (a country with itself, e.g. row 89) read "N/A": not stored.
@@ -106,14 +111,16 @@ fn remittance_matrix_2018_csv() {
                 continue;
             };
             all += v;
-            if NO_ISO.contains(&&record[0]) || NO_ISO.contains(&header[i].as_str()) {
-                no_iso += v;
+            let coded = |name: &str| PUBLISHER_CODED.iter().any(|(n, _)| *n == name);
+            if coded(&record[0]) || coded(&header[i]) {
+                publisher_coded += v;
             }
         }
     }
     assert_eq!(all, 682_222.0);
     let stored: f64 = dataset.pairs.iter().map(|p| p.value).sum();
-    assert!((stored / 1e6 + no_iso - all).abs() < 1e-6);
+    assert!(publisher_coded > 0.0);
+    assert!((stored / 1e6 - all).abs() < 1e-6, "{stored} vs {all}");
 }
 
 #[test]
