@@ -200,6 +200,12 @@ pub(crate) struct ImportArgs {
     /// as the layout it resembles).
     #[arg(long)]
     pub(crate) strict: bool,
+    /// Replace a stored edition (all its files) with the one read, instead of refusing
+    /// a file whose bytes or values differ from what is stored; prints what went.
+    /// Without it an import only adds: a new edition, or another file (part) of a
+    /// stored edition whose values agree with it.
+    #[arg(long)]
+    pub(crate) replace: bool,
 }
 
 #[derive(Debug, Args)]

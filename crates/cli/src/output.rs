@@ -1029,6 +1029,22 @@ fn import_file_text(out: &mut dyn Write, f: &ImportedFile, verbose: bool) -> Res
                     o.edition,
                     rows_text(&o.rows)
                 )?;
+                if o.duplicates > 0 {
+                    writeln!(
+                        out,
+                        "  {} cell(s) were already stored with the same value from another file of this edition",
+                        o.duplicates
+                    )?;
+                }
+                if let Some(r) = &o.replaced {
+                    writeln!(
+                        out,
+                        "  replaced import {}: {} from {} went",
+                        r.import_id,
+                        rows_text(&r.rows),
+                        r.files.join(", ")
+                    )?;
+                }
             }
             _ => writeln!(out)?,
         }
