@@ -8,10 +8,14 @@
 //! policy area at the three levels of coherence (IOM MRS No. 34); and the policies
 //! that help development without intending to.
 //!
-//! The engine is pure: no store, no clock, no I/O. Conditions are evaluated in
-//! three-valued logic: a condition on data or an attribute that is not available is
-//! *unknown*; a rule whose condition is unknown is listed with what is missing, never
-//! reported as passed.
+//! The engine is pure: no store, no clock, no I/O. A rule is evaluated only on
+//! evidence: a rule with a condition on a side's policies (`policy` or `no_policy`)
+//! needs that side's register ([`registers_needed`]), and when that country has no
+//! register loaded the rule is *not evaluated* ([`Reason::NoRegister`]) — the absence
+//! of a register is not the absence of policy. The conditions of the other rules are
+//! evaluated in three-valued logic: a condition on data or an attribute that is not
+//! available is *unknown*; a rule whose condition is unknown is listed with what is
+//! missing ([`Reason::NoData`]), never reported as passed.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -34,10 +38,23 @@ pub struct CountryFacts {
     pub iso3: String,
     /// Name.
     pub name: String,
-    /// The country's register (effective: imported policies with register edits).
-    pub policies: Vec<Policy>,
+    /// The country's register (effective: imported policies with register edits), or
+    /// `None` when no register of the country is loaded. A loaded register is evidence
+    /// of what the country does and does not do; a missing one is evidence of nothing.
+    pub register: Option<Vec<Policy>>,
     /// Attributes known, with their source.
     pub attributes: Vec<AttributeFact>,
+}
+
+impl CountryFacts {
+    /// The policies of the country's register; none when no register is loaded.
+    pub fn policies(&self) -> &[Policy] {
+        self.register.as_deref().unwrap_or_default()
+    }
+
+    fn reference(&self) -> CountryRef {
+        CountryRef { iso3: self.iso3.clone(), name: self.name.clone() }
+    }
 }
 
 /// A country attribute's value and where it comes from.
@@ -168,15 +185,86 @@ pub struct Finding {
     pub context: Vec<DataEvidence>,
 }
 
-/// A rule that could not be evaluated.
+/// Why a rule was not evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// The rule has a condition on the policies of a side whose register is not loaded.
+    NoRegister,
+    /// A data value or country attribute its condition tests is not available.
+    NoData,
+}
+
+impl Reason {
+    /// The identifier used in output: `no-register`, `no-data`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::NoRegister => "no-register",
+            Reason::NoData => "no-data",
+        }
+    }
+}
+
+/// A rule that could not be evaluated: neither a finding nor passed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unevaluated {
     /// The rule's id.
     pub rule_id: String,
     /// The rule's title.
     pub title: String,
-    /// What is missing.
+    /// Why it was not evaluated.
+    pub reason: Reason,
+    /// The countries whose register the rule needs and that have none loaded (for
+    /// [`Reason::NoRegister`]; empty otherwise).
+    pub missing_registers: Vec<CountryRef>,
+    /// What is missing, item by item: "register of Nepal (NPL)", or a data value or
+    /// attribute, e.g. "remittance_cost_200_pct for XAB→XAA".
     pub missing: Vec<String>,
+    /// The reason as one sentence, as every output shows it: "no register for Nepal
+    /// (NPL); no register for United Kingdom (GBR)", or "missing ...".
+    pub why: String,
+}
+
+/// The registers a rule needs: those of the sides its `policy` and `no_policy`
+/// conditions name (`either`, the default, names both).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RegisterNeeds {
+    /// The origin's register.
+    pub origin: bool,
+    /// The destination's register.
+    pub destination: bool,
+}
+
+impl RegisterNeeds {
+    /// Whether the rule needs no register at all (it tests only data and attributes).
+    pub fn none(self) -> bool {
+        !self.origin && !self.destination
+    }
+}
+
+/// The registers `rule` needs, derived from its conditions: any condition on a side's
+/// policies — that some policy matches, or that none does — needs that side's
+/// register. Context data needs none.
+pub fn registers_needed(rule: &Rule) -> RegisterNeeds {
+    fn walk(c: &Condition, needs: &mut RegisterNeeds) {
+        match c {
+            Condition::Policy(p) | Condition::NoPolicy(p) => match p.of {
+                Side::Origin => needs.origin = true,
+                Side::Destination => needs.destination = true,
+                Side::Either | Side::Both => {
+                    needs.origin = true;
+                    needs.destination = true;
+                }
+            },
+            Condition::Any(list) | Condition::All(list) => {
+                list.iter().for_each(|c| walk(c, needs));
+            }
+            Condition::Country { .. } | Condition::Data(_) => {}
+        }
+    }
+    let mut needs = RegisterNeeds::default();
+    rule.all.iter().for_each(|c| walk(c, &mut needs));
+    needs
 }
 
 /// One cell of a register's coverage: a stage of the migration cycle and a policy area.
@@ -195,6 +283,9 @@ pub struct CoverageCell {
 pub struct CountryCoverage {
     /// The country.
     pub country: CountryRef,
+    /// Whether the country's register is loaded. Without it, nothing is known of its
+    /// policies: the cells and ministries are empty and no gap is reported.
+    pub register: bool,
     /// Every stage × area cell with at least one active policy.
     pub cells: Vec<CoverageCell>,
     /// Ministries and the number of active policies each owns (institutional level).
@@ -223,7 +314,8 @@ pub struct Coverage {
     pub countries: Vec<CountryCoverage>,
     /// Between countries: stages and the corridor-specific policies of each side.
     pub corridor: Vec<CorridorStageCoverage>,
-    /// Stages where neither side has a corridor-specific active policy.
+    /// Stages where neither side has a corridor-specific active policy; empty unless
+    /// both registers are loaded.
     pub corridor_gaps: Vec<String>,
     /// Findings by level: (level, number of findings).
     pub findings_by_level: Vec<(String, usize)>,
@@ -238,8 +330,11 @@ pub struct CorridorReport {
     pub destination: CountryRef,
     /// The notice every output built from fictional data shows, if any.
     pub fictional_notice: Option<String>,
-    /// How many rules were checked.
+    /// How many rules were checked (the rules of the rules file).
     pub rules_checked: usize,
+    /// How many of them were evaluated (fired or passed); the others are in
+    /// `unevaluated`.
+    pub rules_evaluated: usize,
     /// The rules that fired, in rule order.
     pub findings: Vec<Finding>,
     /// Rules that could not be evaluated, with what is missing.
@@ -255,31 +350,51 @@ pub fn check(rules: &RuleSet, facts: &CorridorFacts) -> CorridorReport {
     let mut findings = Vec::new();
     let mut unevaluated = Vec::new();
     for rule in &rules.rules {
-        match evaluate(rule, facts) {
-            Outcome::Fires(f) => findings.push(*f),
-            Outcome::Passes => {}
-            Outcome::Unknown(missing) => unevaluated.push(Unevaluated {
-                rule_id: rule.id.clone(),
-                title: rule.title.clone(),
-                missing,
-            }),
-        }
+        let (reason, missing_registers, missing) = match evaluate(rule, facts) {
+            Outcome::Fires(f) => {
+                findings.push(*f);
+                continue;
+            }
+            Outcome::Passes => continue,
+            Outcome::NoRegister(countries) => {
+                let missing = countries
+                    .iter()
+                    .map(|c| format!("register of {} ({})", c.name, c.iso3))
+                    .collect();
+                (Reason::NoRegister, countries, missing)
+            }
+            Outcome::Unknown(missing) => (Reason::NoData, Vec::new(), missing),
+        };
+        let why = match reason {
+            Reason::NoRegister => missing_registers
+                .iter()
+                .map(|c| format!("no register for {} ({})", c.name, c.iso3))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Reason::NoData => format!("missing {}", missing.join("; ")),
+        };
+        unevaluated.push(Unevaluated {
+            rule_id: rule.id.clone(),
+            title: rule.title.clone(),
+            reason,
+            missing_registers,
+            missing,
+            why,
+        });
     }
     let coverage = coverage(rules, facts, &findings);
     let unintended = [&facts.origin, &facts.destination]
         .into_iter()
-        .flat_map(|c| c.policies.iter())
+        .flat_map(|c| c.policies().iter())
         .filter(|p| p.tags.iter().any(|t| t == UNINTENDED_TAG))
         .map(|p| evidence(p, "tagged unintended-development-effect".to_owned()))
         .collect();
     CorridorReport {
-        origin: CountryRef { iso3: facts.origin.iso3.clone(), name: facts.origin.name.clone() },
-        destination: CountryRef {
-            iso3: facts.destination.iso3.clone(),
-            name: facts.destination.name.clone(),
-        },
+        origin: facts.origin.reference(),
+        destination: facts.destination.reference(),
         fictional_notice: None,
         rules_checked: rules.rules.len(),
+        rules_evaluated: rules.rules.len() - unevaluated.len(),
         findings,
         unevaluated,
         coverage,
@@ -294,12 +409,26 @@ pub enum Outcome {
     Fires(Box<Finding>),
     /// The condition does not hold.
     Passes,
-    /// The condition could not be decided; what is missing.
+    /// Not evaluated: the rule needs the registers of these countries, which have none
+    /// loaded.
+    NoRegister(Vec<CountryRef>),
+    /// Not evaluated: the condition could not be decided; what is missing.
     Unknown(Vec<String>),
 }
 
-/// Evaluates one rule.
+/// Evaluates one rule: first whether the registers it needs are loaded, then its
+/// condition.
 pub fn evaluate(rule: &Rule, facts: &CorridorFacts) -> Outcome {
+    let needs = registers_needed(rule);
+    let absent: Vec<CountryRef> =
+        [(needs.origin, &facts.origin), (needs.destination, &facts.destination)]
+            .into_iter()
+            .filter(|(needed, c)| *needed && c.register.is_none())
+            .map(|(_, c)| c.reference())
+            .collect();
+    if !absent.is_empty() {
+        return Outcome::NoRegister(absent);
+    }
     let mut cx = Eval { facts, bound: HashMap::new() };
     let (truth, ev) = cx.all(&rule.all);
     match truth {
@@ -430,7 +559,7 @@ impl<'a> Eval<'a> {
     fn matching(&self, p: &PolicyPattern, strict: bool) -> Vec<&'a Policy> {
         let mut out = Vec::new();
         for (own, other) in self.sides(p.of) {
-            for policy in &own.policies {
+            for policy in own.policies() {
                 if matches(p, policy, &other.iso3, strict, &self.bound) {
                     out.push(policy);
                 }
@@ -722,7 +851,7 @@ fn coverage(rules: &RuleSet, facts: &CorridorFacts, findings: &[Finding]) -> Cov
         .map(|c| {
             let mut cells: BTreeMap<(usize, String), Vec<String>> = BTreeMap::new();
             let mut ministries: BTreeMap<String, usize> = BTreeMap::new();
-            for p in c.policies.iter().filter(|p| active(p)) {
+            for p in c.policies().iter().filter(|p| active(p)) {
                 *ministries.entry(p.ministry.clone()).or_default() += 1;
                 for s in &p.stages {
                     let idx = Stage::ALL.iter().position(|x| x == s).unwrap_or(0);
@@ -730,20 +859,22 @@ fn coverage(rules: &RuleSet, facts: &CorridorFacts, findings: &[Finding]) -> Cov
                 }
             }
             let covered_areas: BTreeSet<&str> = cells.keys().map(|(_, a)| a.as_str()).collect();
+            let register = c.register.is_some();
             let missing_areas = rules
                 .coverage_areas
                 .iter()
-                .filter(|a| !covered_areas.contains(a.as_str()))
+                .filter(|a| register && !covered_areas.contains(a.as_str()))
                 .cloned()
                 .collect();
             let missing_stages = Stage::ALL
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| !cells.keys().any(|(j, _)| j == i))
+                .filter(|(i, _)| register && !cells.keys().any(|(j, _)| j == i))
                 .map(|(_, s)| s.as_str().to_owned())
                 .collect();
             CountryCoverage {
-                country: CountryRef { iso3: c.iso3.clone(), name: c.name.clone() },
+                country: c.reference(),
+                register,
                 cells: cells
                     .into_iter()
                     .map(|((i, area), policies)| CoverageCell {
@@ -759,7 +890,7 @@ fn coverage(rules: &RuleSet, facts: &CorridorFacts, findings: &[Finding]) -> Cov
         })
         .collect();
     let naming = |own: &CountryFacts, other: &str, stage: Stage| -> Vec<String> {
-        own.policies
+        own.policies()
             .iter()
             .filter(|p| {
                 active(p)
@@ -777,9 +908,10 @@ fn coverage(rules: &RuleSet, facts: &CorridorFacts, findings: &[Finding]) -> Cov
             destination: naming(&facts.destination, &facts.origin.iso3, s),
         })
         .collect();
+    let both = facts.origin.register.is_some() && facts.destination.register.is_some();
     let corridor_gaps = corridor
         .iter()
-        .filter(|c| c.origin.is_empty() && c.destination.is_empty())
+        .filter(|c| both && c.origin.is_empty() && c.destination.is_empty())
         .map(|c| c.stage.clone())
         .collect();
     let findings_by_level = ingest::rules::Level::ALL

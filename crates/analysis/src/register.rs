@@ -13,7 +13,7 @@ use std::path::Path;
 
 use domain::policy::{Policy, PolicyStatus, Stage};
 use domain::{Indicator, Iso3, Sex};
-use ingest::rules::{Attribute, Condition, DataPlace, RuleSet, Side};
+use ingest::rules::{Attribute, Condition, DataPlace, Rule, RuleSet, Side};
 use serde::Serialize;
 use store::{DatasetRecord, Layer, Store};
 
@@ -503,7 +503,9 @@ impl Workspace {
             )));
         }
         let base = CorridorBase::load(&self.store, rule_set(rules)?).await?;
-        let world = CorridorWorld::load(&self.store, &base, Some(o.code())).await?;
+        let world =
+            CorridorWorld::load(&self.store, &base, Some(o.code()), &base.pair_indicators, &[])
+                .await?;
         Ok(world.check(o.code(), d.code()))
     }
 
@@ -514,7 +516,8 @@ impl Workspace {
     /// As [`Workspace::corridor`].
     pub async fn corridors_all(&self, rules: Option<&Path>) -> Result<Vec<CorridorReport>, Error> {
         let base = CorridorBase::load(&self.store, rule_set(rules)?).await?;
-        let world = CorridorWorld::load(&self.store, &base, None).await?;
+        let world =
+            CorridorWorld::load(&self.store, &base, None, &base.pair_indicators, &[]).await?;
         let mut pairs: Vec<((Iso3, Iso3), f64)> = world
             .pairs
             .iter()
@@ -528,13 +531,16 @@ impl Workspace {
 
 /// The corridor checks of a country with its largest partners: as origin with its top
 /// destinations and as destination with its top origins (`top` of each, by the latest
-/// migrant stock), for corridors where either side has a register.
+/// migrant stock). Each is the report `coherence corridor` gives for the corridor: a
+/// rule that needs a register missing on either side is listed as not evaluated, with
+/// the country whose register is missing.
 ///
-/// `base` is what checks share (`None` when no register is loaded: then no corridor
-/// can be checked and nothing is read); `stocks_out` and `stocks_in` are the
-/// country's bilateral migrant stock rows as origin and as destination (as
-/// [`Store::pair_values`] returns them), already read by the profile. The other pair
-/// values the rules name are read only when a corridor is checked.
+/// `base` is what checks share (`None`: no corridor is checked); `stocks_out` and
+/// `stocks_in` are the country's bilateral migrant stock rows as origin and as
+/// destination (as [`Store::pair_values`] returns them), already read by the profile.
+/// The other pair values are read only for the rules that can be evaluated on the
+/// chosen corridors (none when no register of either side is loaded and the rules
+/// without one need only the migrant stock).
 pub(crate) async fn corridor_checks_of(
     store: &Store,
     base: Option<&CorridorBase>,
@@ -573,16 +579,33 @@ pub(crate) async fn corridor_checks_of(
     let mut chosen = Vec::new();
     for mut list in [out_pairs, in_pairs] {
         list.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-        for (_, a, b) in list.into_iter().take(top) {
-            if base.policies.contains_key(&a) || base.policies.contains_key(&b) {
-                chosen.push((a, b));
-            }
-        }
+        chosen.extend(list.into_iter().take(top).map(|(_, a, b)| (a, b)));
     }
     if chosen.is_empty() {
         return Ok(Vec::new());
     }
-    let world = CorridorWorld::load(store, base, Some(code)).await?;
+    // The pair indicators of the rules that can be evaluated on some chosen corridor;
+    // the migrant stock comes from the profile's rows.
+    let mut read: Vec<String> = Vec::new();
+    for rule in &base.rules.rules {
+        let needs = corridor::registers_needed(rule);
+        let evaluable = chosen.iter().any(|(a, b)| {
+            (!needs.origin || base.policies.contains_key(a))
+                && (!needs.destination || base.policies.contains_key(b))
+        });
+        if evaluable {
+            read.extend(
+                rule_places(rule)
+                    .into_iter()
+                    .filter(|p| p.pair.is_some() && p.indicator != Indicator::MIGRANT_STOCK.code)
+                    .map(|p| p.indicator),
+            );
+        }
+    }
+    read.sort();
+    read.dedup();
+    let seed: Vec<&store::StoredPairValue> = stocks_out.iter().chain(stocks_in).collect();
+    let world = CorridorWorld::load(store, base, Some(code), &read, &seed).await?;
     Ok(chosen.into_iter().map(|(a, b)| world.check(a, b)).collect())
 }
 
@@ -651,7 +674,8 @@ struct CorridorWorld<'a> {
     pairs: HashMap<(String, Iso3, Iso3), Latest>,
 }
 
-fn places(rules: &RuleSet) -> Vec<DataPlace> {
+/// The data places one rule reads: its conditions' and its context's.
+fn rule_places(rule: &Rule) -> Vec<DataPlace> {
     fn walk(c: &Condition, out: &mut Vec<DataPlace>) {
         match c {
             Condition::Data(t) => out.push(t.place.clone()),
@@ -660,20 +684,28 @@ fn places(rules: &RuleSet) -> Vec<DataPlace> {
         }
     }
     let mut out = Vec::new();
-    for r in &rules.rules {
-        r.all.iter().for_each(|c| walk(c, &mut out));
-        out.extend(r.context.iter().cloned());
-    }
+    rule.all.iter().for_each(|c| walk(c, &mut out));
+    out.extend(rule.context.iter().cloned());
     out
 }
 
+/// The data places of the rules that can be evaluated: every rule's when a register is
+/// loaded, else only those of the rules that need no register.
+fn places(rules: &RuleSet, any_register: bool) -> Vec<DataPlace> {
+    rules
+        .rules
+        .iter()
+        .filter(|r| any_register || corridor::registers_needed(r).none())
+        .flat_map(rule_places)
+        .collect()
+}
+
 impl CorridorBase {
-    /// For profiles: the built-in rules' base, or `None` when no register is loaded (no
-    /// corridor check applies then, and nothing else is read).
+    /// For profiles: the built-in rules' base. Always `Some`: without any register the
+    /// corridors are still checked, so that the profile says which rules could not be
+    /// evaluated and why, as `coherence corridor` does; only the data of the rules
+    /// that need no register is read then.
     pub(crate) async fn load_for_profiles(store: &Store) -> Result<Option<CorridorBase>, Error> {
-        if store.register(None).await?.is_empty() {
-            return Ok(None);
-        }
         let rules = ingest::rules::builtin_corridor_rules()?;
         Ok(Some(CorridorBase::load(store, rules).await?))
     }
@@ -694,7 +726,7 @@ impl CorridorBase {
             policies.entry(r.policy.country).or_default().push(r.policy);
         }
 
-        let places = places(&rules);
+        let places = places(&rules, !policies.is_empty());
         let mut pair_indicators: Vec<String> =
             places.iter().filter(|p| p.pair.is_some()).map(|p| p.indicator.clone()).collect();
         pair_indicators.push(Indicator::MIGRANT_STOCK.code.to_owned());
@@ -813,37 +845,42 @@ impl<'a> CorridorWorld<'a> {
     /// Loads the pair values the rules read. With `around`, only the pairs that have
     /// that country at one end are read: enough to check any corridor of that country,
     /// and much less than every pair in the store.
+    ///
+    /// `indicators` are the pair indicators to read; `seed` are pair rows already read
+    /// (the profile's migrant stocks), kept as if read here.
     async fn load(
         store: &Store,
         base: &'a CorridorBase,
         around: Option<Iso3>,
+        indicators: &[String],
+        seed: &[&store::StoredPairValue],
     ) -> Result<CorridorWorld<'a>, Error> {
         let mut pairs: HashMap<(String, Iso3, Iso3), Option<Latest>> = HashMap::new();
-        for ind in &base.pair_indicators {
-            let values = match around {
-                None => store.pair_values(ind, None, None).await?,
+        let mut rows: Vec<store::StoredPairValue> = Vec::new();
+        for ind in indicators {
+            match around {
+                None => rows.extend(store.pair_values(ind, None, None).await?),
                 Some(c) => {
-                    let mut v = store.pair_values(ind, Some(c), None).await?;
-                    v.extend(store.pair_values(ind, None, Some(c)).await?);
-                    v
+                    rows.extend(store.pair_values(ind, Some(c), None).await?);
+                    rows.extend(store.pair_values(ind, None, Some(c)).await?);
                 }
-            };
-            for v in values {
-                if v.sex != Sex::Total {
-                    continue;
-                }
-                let slot = pairs.entry((ind.clone(), v.from, v.to)).or_default();
-                keep_latest(
-                    slot,
-                    Latest {
-                        year: v.year,
-                        value: v.value,
-                        import_id: v.import_id,
-                        cell: v.provenance.to_string(),
-                        unit: v.unit.as_str().to_owned(),
-                    },
-                );
             }
+        }
+        for v in rows.iter().chain(seed.iter().copied()) {
+            if v.sex != Sex::Total {
+                continue;
+            }
+            let slot = pairs.entry((v.indicator.clone(), v.from, v.to)).or_default();
+            keep_latest(
+                slot,
+                Latest {
+                    year: v.year,
+                    value: v.value,
+                    import_id: v.import_id,
+                    cell: v.provenance.to_string(),
+                    unit: v.unit.as_str().to_owned(),
+                },
+            );
         }
         Ok(CorridorWorld {
             base,
@@ -855,7 +892,7 @@ impl<'a> CorridorWorld<'a> {
         CountryFacts {
             iso3: code.as_str().to_owned(),
             name: self.base.names.get(&code).cloned().unwrap_or_else(|| code.as_str().to_owned()),
-            policies: self.base.policies.get(&code).cloned().unwrap_or_default(),
+            register: self.base.policies.get(&code).cloned(),
             attributes: self.base.attributes.get(&code).cloned().unwrap_or_default(),
         }
     }

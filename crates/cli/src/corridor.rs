@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use analysis::corridor::CorridorReport;
+use analysis::corridor::{CorridorReport, Reason};
 use clap::Args;
 
 use crate::args::{Format, Global};
@@ -46,27 +46,69 @@ pub(crate) async fn run(global: &Global, args: CorridorArgs) -> Result<(), Error
             }
         }
         Format::Csv => csv_rows(&mut out, &reports)?,
-        Format::Table if args.all => {
-            for r in &reports {
-                let ids: Vec<&str> = r.findings.iter().map(|f| f.rule_id.as_str()).collect();
-                writeln!(
-                    out,
-                    "{} → {}: {} finding(s){}{}",
-                    r.origin.iso3,
-                    r.destination.iso3,
-                    r.findings.len(),
-                    if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) },
-                    if r.unevaluated.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({} rule(s) lack data)", r.unevaluated.len())
-                    }
-                )?;
-            }
-        }
+        Format::Table if args.all => all_lines(&mut out, &reports)?,
         Format::Table => text(&mut out, &reports[0])?,
     }
     Ok(())
+}
+
+/// One line per corridor, then the totals: findings, and the rules not evaluated by
+/// reason.
+fn all_lines(out: &mut dyn Write, reports: &[CorridorReport]) -> Result<(), Error> {
+    let (mut findings, mut no_register, mut no_data) = (0, 0, 0);
+    for r in reports {
+        let ids: Vec<&str> = r.findings.iter().map(|f| f.rule_id.as_str()).collect();
+        findings += ids.len();
+        let count = |reason| r.unevaluated.iter().filter(|u| u.reason == reason).count();
+        let (reg, data) = (count(Reason::NoRegister), count(Reason::NoData));
+        no_register += reg;
+        no_data += data;
+        let mut line = format!(
+            "{} → {}: {} finding(s){}",
+            r.origin.iso3,
+            r.destination.iso3,
+            ids.len(),
+            if ids.is_empty() { String::new() } else { format!(": {}", ids.join(", ")) }
+        );
+        if reg > 0 {
+            line.push_str(&format!(
+                "; {reg} rule(s) not evaluated: {}",
+                missing_registers(r).join("; ")
+            ));
+        }
+        if data > 0 {
+            line.push_str(&format!("; {data} rule(s) not evaluated: lack data"));
+        }
+        writeln!(out, "{line}")?;
+    }
+    writeln!(
+        out,
+        "\n{} corridor(s), {findings} finding(s); rules not evaluated: {no_register} for lack \
+         of a register, {no_data} for lack of data",
+        reports.len()
+    )?;
+    Ok(())
+}
+
+/// "no register for Nepal (NPL)", once per country whose register a rule needed.
+fn missing_registers(r: &CorridorReport) -> Vec<String> {
+    let mut list: Vec<String> = Vec::new();
+    for c in r.unevaluated.iter().flat_map(|u| &u.missing_registers) {
+        let s = format!("no register for {} ({})", c.name, c.iso3);
+        if !list.contains(&s) {
+            list.push(s);
+        }
+    }
+    list
+}
+
+/// "3 of 6 rules fired", and how many were not evaluated.
+fn fired(r: &CorridorReport) -> String {
+    let mut s = format!("{} of {} rules fired", r.findings.len(), r.rules_checked);
+    if !r.unevaluated.is_empty() {
+        s.push_str(&format!("; {} not evaluated", r.unevaluated.len()));
+    }
+    s
 }
 
 fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
@@ -75,13 +117,12 @@ fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
     }
     writeln!(
         out,
-        "Corridor {} ({}) → {} ({}): {} of {} rules fired",
+        "Corridor {} ({}) → {} ({}): {}",
         r.origin.name,
         r.origin.iso3,
         r.destination.name,
         r.destination.iso3,
-        r.findings.len(),
-        r.rules_checked
+        fired(r)
     )?;
     for f in &r.findings {
         writeln!(out, "\n[{}] {} — {} ({} level)", f.severity, f.rule_id, f.title, f.level)?;
@@ -120,10 +161,16 @@ fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
         writeln!(out, "  source     {}", f.source)?;
     }
     for u in &r.unevaluated {
-        writeln!(out, "\nnot evaluated: {} — missing {}", u.rule_id, u.missing.join("; "))?;
+        writeln!(out, "\nnot evaluated: {} — {}", u.rule_id, u.why)?;
     }
     writeln!(out, "\nCoverage")?;
+    let mut both = true;
     for c in &r.coverage.countries {
+        if !c.register {
+            both = false;
+            writeln!(out, "  {} ({}): no register loaded", c.country.name, c.country.iso3)?;
+            continue;
+        }
         writeln!(
             out,
             "  {} ({}): areas without an active policy: {}; stages without one: {}",
@@ -133,11 +180,15 @@ fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
             list(&c.missing_stages)
         )?;
     }
-    writeln!(
-        out,
-        "  between the two countries, stages without a corridor policy: {}",
-        list(&r.coverage.corridor_gaps)
-    )?;
+    if both {
+        writeln!(
+            out,
+            "  between the two countries, stages without a corridor policy: {}",
+            list(&r.coverage.corridor_gaps)
+        )?;
+    } else {
+        writeln!(out, "  between the two countries: not known without both registers")?;
+    }
     for p in &r.unintended {
         writeln!(
             out,
@@ -190,6 +241,18 @@ fn csv_rows(out: &mut dyn Write, reports: &[CorridorReport]) -> Result<(), Error
             for a in &f.absences {
                 row("absence", "", a.clone())?;
             }
+        }
+        for u in &r.unevaluated {
+            w.write_record([
+                r.origin.iso3.as_str(),
+                r.destination.iso3.as_str(),
+                u.rule_id.as_str(),
+                "",
+                "",
+                "not-evaluated",
+                u.reason.as_str(),
+                u.why.as_str(),
+            ])?;
         }
     }
     w.flush()?;

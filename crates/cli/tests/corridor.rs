@@ -127,3 +127,115 @@ fn every_corridor_and_the_table_output() {
         "{stderr}"
     );
 }
+
+/// The rules that test a side's policies (all but the one on data and attributes).
+const NEED_A_REGISTER: [&str; 5] = [
+    "who-code-active-recruitment",
+    "costly-corridor-no-cost-reduction",
+    "temporary-scheme-without-return-or-portability",
+    "skilled-migration-without-replenishment",
+    "remittance-tax-and-promotion",
+];
+
+#[test]
+fn real_corridors_without_registers_are_not_evaluated() {
+    let (Some(stocks), Some(costs)) = (
+        test_support::shared_data(
+            "undesa_ims_2019/UN_MigrantStockByOriginAndDestination_2019_clean.csv",
+        ),
+        test_support::shared_data(
+            "rpw_corridors/wb_databank_RPW_corridors_ATCR.CORR_2011Q1-2020Q3.csv",
+        ),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).arg("-q").arg("import").arg(&stocks).arg(&costs).assert().success();
+
+    // Every corridor: no finding of a rule that needs a register; those rules are
+    // listed as not evaluated, for want of both registers.
+    let all = json(coherence(&db).args(["corridor", "--all", "--format", "json"]));
+    let all = all.as_array().unwrap();
+    assert!(all.len() > 10_000, "{}", all.len());
+    for r in all {
+        let fired: Vec<&str> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule_id"].as_str().unwrap())
+            .collect();
+        assert!(!fired.iter().any(|id| NEED_A_REGISTER.contains(id)), "{fired:?}");
+        let no_register: Vec<&str> = r["unevaluated"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| u["reason"] == "no-register")
+            .map(|u| u["rule_id"].as_str().unwrap())
+            .collect();
+        assert_eq!(no_register, NEED_A_REGISTER);
+    }
+    let out = coherence(&db).args(["corridor", "--all"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let total = text.lines().last().unwrap();
+    assert!(
+        total.contains(&format!("{} corridor(s), 0 finding(s)", all.len()))
+            && total.contains(&format!("{} for lack of a register", 5 * all.len())),
+        "{total}"
+    );
+
+    // Nepal → United Kingdom: sending money costs more than 5 %, but neither register
+    // is loaded, so "neither side acts" is not evaluated.
+    let r = json(coherence(&db).args(["corridor", "NPL", "GBR", "--format", "json"]));
+    assert_eq!(r["findings"].as_array().unwrap().len(), 0);
+    let u = r["unevaluated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["rule_id"] == "costly-corridor-no-cost-reduction")
+        .unwrap();
+    assert_eq!(u["reason"], "no-register");
+    let whose: Vec<&str> = u["missing_registers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["iso3"].as_str().unwrap())
+        .collect();
+    assert_eq!(whose, ["NPL", "GBR"]);
+    let out = coherence(&db).args(["corridor", "NPL", "GBR"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains(
+            "not evaluated: costly-corridor-no-cost-reduction — no register for Nepal (NPL); \
+             no register for United Kingdom"
+        ),
+        "{text}"
+    );
+    let out = coherence(&db).args(["corridor", "NPL", "GBR", "--format", "csv"]).assert().success();
+    let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(csv.contains("NPL,GBR,costly-corridor-no-cost-reduction,,,not-evaluated,no-register,"));
+
+    // The profile's corridor checks are the same reports, and the brief names the
+    // corridors not fully checked and whose register is missing.
+    let profile = json(coherence(&db).args(["profile", "NPL", "--format", "json"]));
+    let checks = profile["corridor_checks"].as_array().unwrap();
+    assert!(!checks.is_empty());
+    for c in checks {
+        let (o, d) =
+            (c["origin"]["iso3"].as_str().unwrap(), c["destination"]["iso3"].as_str().unwrap());
+        assert_eq!(
+            c,
+            &json(coherence(&db).args(["corridor", o, d, "--format", "json"])),
+            "{o}→{d}"
+        );
+    }
+    let brief = dir.path().join("npl.html");
+    coherence(&db).args(["report", "NPL", "-o"]).arg(&brief).assert().success();
+    let brief = std::fs::read_to_string(&brief).unwrap();
+    let section = &brief[brief.find("id=\"corridor-coherence\"").unwrap()..];
+    assert!(
+        section.contains("could not be fully checked")
+            && section.contains("Nepal (NPL) → India (IND): 5 of 6 rules not evaluated — no register for Nepal (NPL); no register for India (IND)"),
+        "{section}"
+    );
+}

@@ -30,7 +30,11 @@ fn facts(orig: &str, dest: &str) -> CorridorFacts {
         CountryFacts {
             iso3: code.to_owned(),
             name,
-            policies: world.policies.iter().filter(|p| p.country == iso3).cloned().collect(),
+            // As the store reports it: a register is loaded when the country has a policy.
+            register: Some(
+                world.policies.iter().filter(|p| p.country == iso3).cloned().collect::<Vec<_>>(),
+            )
+            .filter(|list| !list.is_empty()),
             attributes: vec![
                 attr(Attribute::WhoSsl, a.who_ssl),
                 attr(Attribute::IcmwParty, a.icmw_party),
@@ -92,7 +96,7 @@ fn finding(facts: &CorridorFacts, id: &str) -> Finding {
 
 fn add(facts: &mut CorridorFacts, origin: bool, id: &str, tags: &[&str], partner: Option<&str>) {
     let side = if origin { &mut facts.origin } else { &mut facts.destination };
-    side.policies.push(Policy {
+    side.register.get_or_insert_default().push(Policy {
         id: id.to_owned(),
         country: Iso3::parse(&side.iso3).unwrap(),
         ministry: "Ministry".to_owned(),
@@ -173,6 +177,71 @@ fn a_rule_without_its_data_is_unevaluated_not_passed() {
     let report = check(&builtin_corridor_rules().unwrap(), &f);
     let u = report.unevaluated.iter().find(|u| u.rule_id == ALL_SIX[1]).unwrap();
     assert_eq!(u.missing, ["remittance_cost_200_pct for XAB→XAA"]);
+    assert_eq!(u.reason, Reason::NoData);
+    assert_eq!(report.rules_evaluated, 5);
+}
+
+#[test]
+fn registers_needed_follow_the_policy_conditions() {
+    let rules = builtin_corridor_rules().unwrap();
+    let needs = |id: &str| registers_needed(rules.rules.iter().find(|r| r.id == id).unwrap());
+    let both = RegisterNeeds { origin: true, destination: true };
+    for id in [ALL_SIX[0], ALL_SIX[1], ALL_SIX[2], ALL_SIX[3]] {
+        assert_eq!(needs(id), both, "{id}");
+    }
+    assert!(needs(ALL_SIX[4]).none(), "data and attributes only");
+    assert_eq!(needs(ALL_SIX[5]), RegisterNeeds { origin: true, destination: false });
+}
+
+#[test]
+fn a_rule_needing_an_absent_register_is_not_evaluated() {
+    let rules = builtin_corridor_rules().unwrap();
+    // Pelaria → Brevmark with neither register loaded: the corridor is costly (8.1 %)
+    // and its stock large, but "neither side acts" cannot be inferred from absence.
+    let mut f = facts("XAA", "XAB");
+    f.origin.register = None;
+    f.destination.register = None;
+    let report = check(&rules, &f);
+    let fired: Vec<&str> = report.findings.iter().map(|x| x.rule_id.as_str()).collect();
+    assert_eq!(fired, [ALL_SIX[4]], "only the rule on data and attributes");
+    assert_eq!((report.rules_checked, report.rules_evaluated), (6, 1));
+    let u = report.unevaluated.iter().find(|u| u.rule_id == ALL_SIX[1]).unwrap();
+    assert_eq!(u.reason, Reason::NoRegister);
+    let codes: Vec<&str> = u.missing_registers.iter().map(|c| c.iso3.as_str()).collect();
+    assert_eq!(codes, ["XAA", "XAB"]);
+    assert_eq!(u.why, "no register for Pelaria (XAA); no register for Brevmark (XAB)");
+    assert!(report.unevaluated.iter().all(|u| u.reason == Reason::NoRegister));
+    // Nothing is said of a register that is not loaded.
+    assert!(report.coverage.countries.iter().all(|c| !c.register && c.missing_areas.is_empty()));
+    assert!(report.coverage.corridor_gaps.is_empty());
+
+    // Only the destination's register missing: the origin-only rule is evaluated.
+    let mut f = facts("XAA", "XAB");
+    f.destination.register = None;
+    let report = check(&rules, &f);
+    let fired: Vec<&str> = report.findings.iter().map(|x| x.rule_id.as_str()).collect();
+    assert_eq!(fired, [ALL_SIX[4], ALL_SIX[5]]);
+    let u = report.unevaluated.iter().find(|u| u.rule_id == ALL_SIX[1]).unwrap();
+    assert_eq!(u.why, "no register for Brevmark (XAB)");
+}
+
+#[test]
+fn a_loaded_register_without_the_policy_is_evidence() {
+    let rules = builtin_corridor_rules().unwrap();
+    // Both registers loaded, neither with a cost-reduction policy: the finding stands.
+    let mut f = facts("XAA", "XAB");
+    f.origin.register = Some(Vec::new());
+    f.destination
+        .register
+        .as_mut()
+        .unwrap()
+        .retain(|p| !p.tags.iter().any(|t| t == "cost-reduction"));
+    let report = check(&rules, &f);
+    assert!(report.findings.iter().any(|x| x.rule_id == ALL_SIX[1]));
+    assert!(!report.unevaluated.iter().any(|u| u.rule_id == ALL_SIX[1]));
+    // An empty loaded register shows its gaps; it is no longer unknown.
+    let pel = &report.coverage.countries[0];
+    assert!(pel.register && pel.missing_stages.len() == 4);
 }
 
 #[test]
@@ -224,7 +293,7 @@ fn remittance_tax_fires_and_does_not() {
     let ids: Vec<&str> = f.policies.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["XAA-FIN-01", "XAA-DIA-01"]);
     let mut f = facts("XAA", "XAB");
-    f.origin.policies.retain(|p| p.id != "XAA-FIN-01");
+    f.origin.register.as_mut().unwrap().retain(|p| p.id != "XAA-FIN-01");
     assert!(!fired(&f).contains(&ALL_SIX[5].to_owned()));
 }
 
