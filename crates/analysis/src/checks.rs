@@ -604,6 +604,7 @@ mod tests {
             publisher: publisher.to_owned(),
             title: format!("dataset {id}"),
             edition: edition.to_owned(),
+            edition_order: domain::edition::EditionOrder::parse(edition).to_string(),
             source: String::new(),
             licence: None,
             fictional: false,

@@ -283,6 +283,27 @@ pub struct LoadOutcome {
     pub replaced: Option<ReplacedImport>,
 }
 
+/// Whether an import may replace a stored edition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Add a new edition, or another file (part) of a stored edition whose values agree
+    /// with it; refuse anything that would change stored data ([`Error::is_conflict`]).
+    Add,
+    /// Replace the stored edition of the same dataset key (all its files).
+    Replace,
+}
+
+impl Error {
+    /// Whether the error is a conflict with stored data (an import that would change a
+    /// stored edition): a front end's "conflict" (HTTP 409).
+    pub fn is_conflict(&self) -> bool {
+        matches!(
+            self,
+            Error::Store(store::Error::ImportConflict(_) | store::Error::Conflict { .. })
+        )
+    }
+}
+
 /// What an import replaced (only when asked): the files and rows that went.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ReplacedImport {
@@ -453,7 +474,7 @@ impl Workspace {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<LoadOutcome, Error> {
         let dataset = ingest::demo::demo_world()?;
-        self.load_with(&dataset, store::ImportMode::Replace, progress).await
+        self.load_with(&dataset, ImportMode::Replace, progress).await
     }
 
     /// Stores a dataset read by an importer, as one transaction.
@@ -465,12 +486,11 @@ impl Workspace {
         dataset: &Dataset,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<LoadOutcome, Error> {
-        self.load_with(dataset, store::ImportMode::Add, progress).await
+        self.load_with(dataset, ImportMode::Add, progress).await
     }
 
     /// Stores a dataset read by an importer, as one transaction, replacing a stored
-    /// edition of the same key only in [`store::ImportMode::Replace`] (see
-    /// [`store::Store::import_with`]).
+    /// edition of the same key only in [`ImportMode::Replace`].
     ///
     /// # Errors
     /// [`Error::Store`] if the import conflicts with stored data or the write fails; the
@@ -478,9 +498,13 @@ impl Workspace {
     pub async fn load_with(
         &self,
         dataset: &Dataset,
-        mode: store::ImportMode,
+        mode: ImportMode,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<LoadOutcome, Error> {
+        let mode = match mode {
+            ImportMode::Add => store::ImportMode::Add,
+            ImportMode::Replace => store::ImportMode::Replace,
+        };
         let outcome = self.store.import_with(dataset, mode, progress).await?;
         let [(_, areas), (_, values), (_, pairs), (_, policies)] = dataset.row_counts();
         Ok(LoadOutcome {

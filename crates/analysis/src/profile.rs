@@ -427,6 +427,7 @@ pub struct CountryProfile {
     /// Indicators that could not be computed, each with what would fill the gap.
     pub gaps: Vec<String>,
     /// Corridor checks with the country's largest partners (see
-    /// [`crate::corridor`]); empty when no register of either side is loaded.
+    /// [`crate::corridor`]); empty when the country has no bilateral migrant stock (and
+    /// for groups). Rules that need a register not loaded are "not evaluated".
     pub corridor_checks: Vec<crate::corridor::CorridorReport>,
 }

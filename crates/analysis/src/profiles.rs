@@ -89,7 +89,7 @@ pub(crate) struct Shared {
     /// Stored flow estimates (`estimate-flows.METHOD.Y0-Y1`): import id → method and
     /// period.
     pub(crate) flow_estimates: BTreeMap<i64, (String, i32, i32)>,
-    /// What corridor checks share; `None` when no register is loaded.
+    /// What corridor checks share (always `Some` with the built-in rules).
     pub(crate) corridors: Option<crate::register::CorridorBase>,
 }
 
@@ -204,7 +204,12 @@ pub(crate) async fn build(
         gaps.push("Emigrant stock: no bilateral migrant stock from this country is loaded; import the UN DESA International Migrant Stock (coherence import).".to_owned());
     }
     if population.is_empty() {
-        gaps.push(coverage_gap(shared, "Population (needed for stocks as shares of population)", &["wdi-sp.pop.totl", "wdi-databank"], "WDI SP.POP.TOTL or UN WPP"));
+        gaps.push(coverage_gap(
+            shared,
+            "Population (needed for stocks as shares of population)",
+            &["wdi-sp.pop.totl", "wdi-databank"],
+            "WDI SP.POP.TOTL or UN WPP",
+        ));
     }
 
     let sdg_17_3_2 = series(
@@ -214,7 +219,12 @@ pub(crate) async fn build(
     );
     let pct_gdp = recomputed_pct_gdp(&mut ctx, &received, &gdp, &sdg_17_3_2);
     if received.is_empty() {
-        gaps.push(coverage_gap(shared, "Remittances received", &["wdi-bx.trf.pwkr.cd.dt", "wdi-databank", "knomad-remittance-inflows"], "WDI BX.TRF.PWKR.CD.DT or the KNOMAD inflows workbook"));
+        gaps.push(coverage_gap(
+            shared,
+            "Remittances received",
+            &["wdi-bx.trf.pwkr.cd.dt", "wdi-databank", "knomad-remittance-inflows"],
+            "WDI BX.TRF.PWKR.CD.DT or the KNOMAD inflows workbook",
+        ));
     } else if pct_gdp.is_empty() {
         gaps.push("SDG 17.3.2 (remittances as % of GDP): GDP is missing for the years with remittances; import WDI NY.GDP.MKTP.CD.".to_owned());
     }
@@ -255,7 +265,12 @@ pub(crate) async fn build(
         gaps.push("Concentration of remittances over sending countries: needs the bilateral remittance matrix; import the World Bank/KNOMAD bilateral remittance matrix.".to_owned());
     }
     if paid.is_empty() {
-        gaps.push(coverage_gap(shared, "Remittances paid", &["wdi-bm.trf.pwkr.cd.dt", "wdi-databank", "knomad-remittance-outflows"], "WDI BM.TRF.PWKR.CD.DT or the KNOMAD outflows workbook"));
+        gaps.push(coverage_gap(
+            shared,
+            "Remittances paid",
+            &["wdi-bm.trf.pwkr.cd.dt", "wdi-databank", "knomad-remittance-outflows"],
+            "WDI BM.TRF.PWKR.CD.DT or the KNOMAD outflows workbook",
+        ));
     }
 
     let costs_to = costs(&mut ctx, pairs_to.take(Indicator::REMITTANCE_COST_200));
@@ -275,7 +290,12 @@ pub(crate) async fn build(
     .pop();
     let cost_from_summary = cost_summary(&mut ctx, &costs_from, rpw_from);
     if cost_to_summary.is_none() {
-        gaps.push(coverage_gap(shared, "SDG 10.c.1 (remittance costs towards this country)", &["rpw-*"], "the World Bank's Remittance Prices Worldwide (corridors)"));
+        gaps.push(coverage_gap(
+            shared,
+            "SDG 10.c.1 (remittance costs towards this country)",
+            &["rpw-*"],
+            "the World Bank's Remittance Prices Worldwide (corridors)",
+        ));
     }
 
     let skilled_emigration_rate = rate(
@@ -300,7 +320,12 @@ pub(crate) async fn build(
         series(&mut ctx, Indicator::PHYSICIANS_PER_1000, own.take(Indicator::PHYSICIANS_PER_1000))
             .pop();
     if physicians_per_1000.is_none() {
-        gaps.push(coverage_gap(shared, "Physicians per 1,000 people", &["wdi-sh.med.phys.zs", "wdi-databank"], "WDI SH.MED.PHYS.ZS"));
+        gaps.push(coverage_gap(
+            shared,
+            "Physicians per 1,000 people",
+            &["wdi-sh.med.phys.zs", "wdi-databank"],
+            "WDI SH.MED.PHYS.ZS",
+        ));
     }
     let who_safeguards_list = groups::safeguards_status(&mut ctx, code, area.fictional);
     if who_safeguards_list.is_none() {
@@ -308,7 +333,12 @@ pub(crate) async fn build(
     }
     let icmw = icmw_status(&mut ctx, own.take(Indicator::ICMW_STATUS), code, area.fictional);
     if icmw.is_none() {
-        gaps.push(coverage_gap(shared, "Ratification of the 1990 migrant workers convention (ICMW)", &["icmw-*"], "the ratification status table (UN Treaty Collection, chapter IV-13)"));
+        gaps.push(coverage_gap(
+            shared,
+            "Ratification of the 1990 migrant workers convention (ICMW)",
+            &["icmw-*"],
+            "the ratification status table (UN Treaty Collection, chapter IV-13)",
+        ));
     }
 
     let policies = policy_summaries(&mut ctx, store, code).await?;

@@ -183,7 +183,8 @@ fn an_edition_can_be_pinned_and_17_3_2_is_the_official_series() {
     let rt = runtime();
     let dir = tempfile::tempdir().unwrap();
     let Some(mut ws) = full(&rt, dir.path()) else { return };
-    let stock = |p: &CountryProfile| p.stock_in.iter().find(|s| s.year == 2020).unwrap().total.value;
+    let stock =
+        |p: &CountryProfile| p.stock_in.iter().find(|s| s.year == 2020).unwrap().total.value;
     let deu = rt.block_on(ws.profile("DEU")).unwrap();
     // Germany's immigrant stock in 2020: 15.02 M in the 2024 edition, 15.76 M in 2020's.
     assert!((stock(&deu) / 1e6 - 15.02).abs() < 0.01, "{}", stock(&deu));
@@ -199,8 +200,10 @@ fn an_edition_can_be_pinned_and_17_3_2_is_the_official_series() {
     // The official SDG 17.3.2 series, and the recomputation named as such.
     let phl = rt.block_on(ws.profile("PHL")).unwrap();
     let official = phl.sdg_17_3_2.iter().find(|v| v.year == 2020).unwrap();
-    assert!(official.value.source.dataset.contains("BX.TRF.PWKR.DT.GD.ZS")
-        || official.value.source.cell.as_deref().unwrap_or("").contains("BX.TRF.PWKR.DT.GD.ZS"));
+    assert!(
+        official.value.source.dataset.contains("BX.TRF.PWKR.DT.GD.ZS")
+            || official.value.source.cell.as_deref().unwrap_or("").contains("BX.TRF.PWKR.DT.GD.ZS")
+    );
     let recomputed = phl.remittances_pct_gdp.iter().find(|v| v.year == 2020).unwrap();
     let how = recomputed.value.source.derivation.as_deref().unwrap();
     assert!(how.starts_with("recomputed, not the official series"), "{how}");

@@ -192,15 +192,18 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
         let ws = open(global).await?;
         for (i, file) in &read {
             let bar = progress::bar("storing", global.quiet);
-            let mode =
-                if args.replace { store::ImportMode::Replace } else { store::ImportMode::Add };
+            let mode = if args.replace {
+                analysis::ImportMode::Replace
+            } else {
+                analysis::ImportMode::Add
+            };
             let result = ws.load_with(file.dataset(), mode, &mut progress::callback(&bar)).await;
             bar.finish_and_clear();
             // Each dataset is one transaction: a failed one leaves the store as it was,
             // and the others are still stored.
             match result {
                 Ok(outcome) => reports[*i].stored(outcome),
-                Err(err @ analysis::Error::Store(store::Error::ImportConflict(_))) => reports[*i]
+                Err(err) if err.is_conflict() => reports[*i]
                     .fail(format!("{err}; to replace the stored edition, import with --replace")),
                 Err(err) => reports[*i].fail(err.to_string()),
             }
