@@ -84,16 +84,13 @@ fn full_date(label: &str) -> Option<EditionOrder> {
     for w in runs.windows(3) {
         let [(s0, a), (s1, b), (s2, c)] = [w[0], w[1], w[2]];
         let sep = |from: usize, len: usize, to: usize| label.get(from + len..to);
-        if a.len() <= 2 && b.len() <= 2 && c.len() == 4 {
-            if sep(s0, a.len(), s1) == Some("/") && sep(s1, b.len(), s2) == Some("/") {
-                let y = year_of(c)?;
-                return date(y, a.parse().ok()?, b.parse().ok()?);
-            }
-        } else if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
-            if sep(s0, a.len(), s1) == Some("-") && sep(s1, b.len(), s2) == Some("-") {
-                let y = year_of(a)?;
-                return date(y, b.parse().ok()?, c.parse().ok()?);
-            }
+        let slashes = sep(s0, a.len(), s1) == Some("/") && sep(s1, b.len(), s2) == Some("/");
+        let dashes = sep(s0, a.len(), s1) == Some("-") && sep(s1, b.len(), s2) == Some("-");
+        if a.len() <= 2 && b.len() <= 2 && c.len() == 4 && slashes {
+            return date(year_of(c)?, a.parse().ok()?, b.parse().ok()?);
+        }
+        if a.len() == 4 && b.len() <= 2 && c.len() <= 2 && dashes {
+            return date(year_of(a)?, b.parse().ok()?, c.parse().ok()?);
         }
     }
     None

@@ -159,7 +159,8 @@ struct StoredCells {
 
 /// Whether two readings of a cell agree: the same number (as read, so bit for bit).
 fn same_value(a: f64, b: f64) -> bool {
-    a == b || (a.is_nan() && b.is_nan())
+    // The same text read twice gives the same bits; 0.0 and -0.0 are one value.
+    a.to_bits() == b.to_bits() || (a == 0.0 && b == 0.0) || (a.is_nan() && b.is_nan())
 }
 
 fn cell_text(file: String, sheet: Option<String>, row: Option<i64>, col: Option<String>) -> String {
