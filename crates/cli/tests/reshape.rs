@@ -73,7 +73,7 @@ fn flows_2015_2020_from_the_store_with_the_tidy_subset() {
 }
 
 #[test]
-fn the_chord_json_is_selected_with_kind_and_its_unmatched_names_are_listed() {
+fn the_chord_json_is_selected_with_kind_and_every_name_matches() {
     let Some(chord) =
         test_support::shared_data("undesa_ims_2020_bilateral_chordjson/stock_female.json")
     else {
@@ -82,16 +82,18 @@ fn the_chord_json_is_selected_with_kind_and_its_unmatched_names_are_listed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.sqlite");
     let dry = coherence(&db)
-        .args(["import", "--dry-run", "--skip-unknown", "--kind", "undesa-bilateral-chord-json"])
+        .args(["import", "--dry-run", "--kind", "undesa-bilateral-chord-json"])
         .arg(&chord)
         .assert()
         .success();
     let stdout = text(&dry.get_output().stdout);
     assert!(stdout.contains("read as") && stdout.contains("chord-diagram JSON"), "{stdout}");
     assert!(stdout.contains("(undesa-bilateral-chord-json)"), "{stdout}");
-    // Without --skip-unknown the names not matched stop the import, each located.
-    let failed = coherence(&db).arg("import").arg(&chord).assert().failure();
-    let stderr = text(&failed.get_output().stderr);
-    assert!(stderr.contains("stock_female.json, column $.names["), "{stderr}");
-    assert!(stderr.contains("unknown country or area name"), "{stderr}");
+    // Every name matches: the file imports without --skip-unknown, under a key of its own.
+    let stored = coherence(&db).arg("import").arg(&chord).assert().success();
+    let stdout = text(&stored.get_output().stdout);
+    assert!(stdout.contains("undesa-ims-bilateral-chord-2020-female edition 2020"), "{stdout}");
+    assert!(stdout.contains("73247 pairs"), "{stdout}");
+    let stderr = text(&stored.get_output().stderr);
+    assert!(!stderr.contains("unknown country or area"), "{stderr}");
 }

@@ -13,7 +13,7 @@ pub const CATALOGUE_TOML: &str = include_str!("../catalogue.toml");
 
 /// The `coherence import --kind` names the catalogue may use (the names of
 /// `ingest::Kind`; a test checks that the two lists agree).
-pub const IMPORT_KINDS: [&str; 25] = [
+pub const IMPORT_KINDS: [&str; 27] = [
     "undesa-destination",
     "undesa-origin",
     "undesa-bilateral",
@@ -39,6 +39,8 @@ pub const IMPORT_KINDS: [&str; 25] = [
     "icmw-ratifications",
     "wdi-metadata-country",
     "undesa-classification-annex",
+    "undesa-bilateral-tidy-csv",
+    "undesa-bilateral-chord-json",
 ];
 
 /// The official sources Coherence knows, in catalogue order. Plain data.

@@ -224,12 +224,20 @@ pub(crate) fn read_databank(out: &mut Builder<'_>) -> Result<(), ImportError> {
         out.workbook()?.sheet("Data")?
     };
     grid.set_header(0);
-    for (col, name) in
-        ["Series Name", "Series Code", "Country Name", "Country Code"].into_iter().enumerate()
-    {
+    for (col, name) in ["Series Name", "Series Code"].into_iter().enumerate() {
         if grid.text(0, col) != name {
             return Err(missing(grid.location(file, 0, col), format!("the column {name:?}")));
         }
+    }
+    // The country dimension: "Country Name, Country Code", or as the Remittance Prices
+    // Worldwide databases name it, "Receiving Countries  Name, Receiving Countries  Code".
+    let (dim_name, dim_code) = (grid.text(0, 2), grid.text(0, 3));
+    let dimension = dim_name.strip_suffix("Name").filter(|d| d.contains("Countr"));
+    if dimension.is_none_or(|d| dim_code.strip_suffix("Code") != Some(d)) {
+        return Err(missing(
+            grid.location(file, 0, 2),
+            "the columns \"Country Name\" and \"Country Code\" (or another country dimension's Name and Code)",
+        ));
     }
     let years: Vec<(usize, Year, String)> = (4..grid.n_cols(0))
         .filter_map(|c| header_year(&grid.text(0, c)).map(|y| (c, y, grid.column_name(c))))

@@ -218,7 +218,7 @@ fn headline_numbers_carry_units_and_sources() {
         "11.5% of the population",
         "US$ 2.35 billion",
         "current US$",
-        "8.8% of GDP in 2023 (SDG 17.3.2)",
+        "8.8% of GDP in 2023 (recomputed here; the official SDG 17.3.2 series is not loaded)",
         // (7.85 + 5.42 + 2.61 + 3.94) / 4 = 4.955
         "4.96%",
         "above the 3% target by 1.96 percentage points",

@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 40] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 41] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -77,8 +77,10 @@ pub(crate) const SUPPORTED: [(&str, Kind); 40] = [
     ("undesa_ims_2020_bilateral_chordjson/stock.json", Kind::UndesaBilateralChordJson),
     ("undesa_ims_2020_bilateral_chordjson/stock_female.json", Kind::UndesaBilateralChordJson),
     ("undesa_ims_2020_bilateral_chordjson/stock_male.json", Kind::UndesaBilateralChordJson),
-    // The SDG Atlas 2018's DataBank export of SI.RMT.COST.OB.ZS.
+    // The SDG Atlas 2018's DataBank exports of SI.RMT.COST.OB.ZS and SI.RMT.COST.IB.ZS
+    // (the latter's country dimension is "Receiving Countries").
     ("wb_sdgatlas2018_sdg10/remittances_sending.xlsx", Kind::WdiDatabank),
+    ("wb_sdgatlas2018_sdg10/remittances_receiving.xlsx", Kind::WdiDatabank),
 ];
 
 #[test]
@@ -89,12 +91,7 @@ fn every_supported_file_is_recognised_and_read() {
         let Some((name, bytes)) = crate::common::shared(relative) else { return };
         let start = Instant::now();
         let detected = ingest::detect(&name, &bytes);
-        // The chord-diagram names not matched yet are listed in `reshape::CHORD_UNMATCHED`.
-        let options = if kind == Kind::UndesaBilateralChordJson {
-            ReadOptions { unknown_areas: ingest::UnknownAreas::Skip }
-        } else {
-            ReadOptions::default()
-        };
+        let options = ReadOptions::default();
         let result = ingest::read(kind, &name, &bytes, &options);
         elapsed += start.elapsed();
         assert_eq!(detected, Some(kind), "{relative}");
