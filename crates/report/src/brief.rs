@@ -45,27 +45,51 @@ pub const SDG_COST_TARGET_PCT: f64 = 3.0;
 /// to be eliminated by 2030 (SDG 10.c).
 pub const COST_CEILING_PCT: f64 = 5.0;
 
-/// The numbered list of sources cited so far, in order of first citation.
+/// The numbered list of sources cited so far, in order of first citation, each with
+/// why its figure was chosen over other datasets' values, when it was.
 #[derive(Default)]
 struct Citations {
-    sources: Vec<Source>,
+    sources: Vec<(Source, Option<String>)>,
+}
+
+/// Why a value was chosen, for its footnote: the rule and the values it beat; `None`
+/// when no other dataset held the cell.
+fn choice_note(value: &Value) -> Option<String> {
+    let choice = value.choice.as_ref().filter(|c| !c.alternatives.is_empty())?;
+    let beaten: Vec<String> = choice
+        .alternatives
+        .iter()
+        .map(|a| format!("{} {} ({})", a.dataset, format_trimmed(a.value, 2), a.reason))
+        .collect();
+    Some(format!("chosen by the rule {}; not used: {}", choice.rule, beaten.join("; ")))
 }
 
 impl Citations {
-    /// The number of `source`, adding it if it is new.
-    fn number(&mut self, source: &Source) -> usize {
-        match self.sources.iter().position(|s| s == source) {
+    /// The number of `source` with its choice note, adding it if it is new.
+    fn numbered(&mut self, source: &Source, why: Option<String>) -> usize {
+        match self.sources.iter().position(|(s, w)| s == source && *w == why) {
             Some(idx) => idx + 1,
             None => {
-                self.sources.push(source.clone());
+                self.sources.push((source.clone(), why));
                 self.sources.len()
             }
         }
     }
 
+    /// The number of `source`, adding it if it is new.
+    fn number(&mut self, source: &Source) -> usize {
+        self.numbered(source, None)
+    }
+
     /// A footnote reference to `source`.
     fn cite(&mut self, source: &Source) -> String {
         let number = self.number(source);
+        refs_html(&[number])
+    }
+
+    /// A footnote reference to a value's source, with the rule that chose it.
+    fn cite_value(&mut self, value: &Value) -> String {
+        let number = self.numbered(&value.source, choice_note(value));
         refs_html(&[number])
     }
 
@@ -173,7 +197,7 @@ fn table(class: &str, caption: &str, headers: &[(&str, bool)], rows: &[Vec<Cell>
 /// A numeric cell for an optional value, with its citation.
 fn num_cell(cites: &mut Citations, value: Option<&Value>, percent_decimals: usize) -> Cell {
     match value {
-        Some(v) => Cell::Num(format!("{}{}", plain(v, percent_decimals), cites.cite(&v.source))),
+        Some(v) => Cell::Num(format!("{}{}", plain(v, percent_decimals), cites.cite_value(v))),
         None => Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
     }
 }
@@ -387,13 +411,13 @@ fn card(term: &str, figure: &str, notes: &[String]) -> String {
 fn stock_card(cites: &mut Citations, term: &str, stocks: &[StockYear], share_of: &str) -> String {
     match latest_stock(stocks) {
         Some(s) => {
-            let figure = format!("{}{}", with_unit(&s.total, 1), cites.cite(&s.total.source));
+            let figure = format!("{}{}", with_unit(&s.total, 1), cites.cite_value(&s.total));
             let mut notes = Vec::new();
             if let Some(share) = &s.share_of_population {
                 notes.push(format!(
                     "{} {share_of}{}",
                     with_unit(share, 1),
-                    cites.cite(&share.source)
+                    cites.cite_value(share)
                 ));
             }
             card(&format!("{term} ({})", s.year), &figure, &notes)
@@ -406,7 +430,7 @@ fn stock_card(cites: &mut Citations, term: &str, stocks: &[StockYear], share_of:
 fn rate_card(cites: &mut Citations, term: &str, rate: Option<&YearValue>, note: &str) -> String {
     match rate {
         Some(r) => {
-            let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite(&r.value.source));
+            let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
             card(&format!("{term} ({})", r.year), &figure, &[note.to_owned()])
         }
         None => card(term, "Not available", &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()]),
@@ -450,21 +474,21 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> String {
 
     match latest(&profile.remittances_received) {
         Some(r) => {
-            let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite(&r.value.source));
+            let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
             let mut notes = vec!["Personal remittances, current US$.".to_owned()];
             if let Some(p) = latest(&profile.sdg_17_3_2) {
                 notes.push(format!(
                     "{} of GDP in {} (SDG 17.3.2, official){}",
                     with_unit(&p.value, 1),
                     p.year,
-                    cites.cite(&p.value.source)
+                    cites.cite_value(&p.value)
                 ));
             } else if let Some(p) = latest(&profile.remittances_pct_gdp) {
                 notes.push(format!(
                     "{} of GDP in {} (recomputed here; the official SDG 17.3.2 series is not loaded){}",
                     with_unit(&p.value, 1),
                     p.year,
-                    cites.cite(&p.value.source)
+                    cites.cite_value(&p.value)
                 ));
             }
             out.push_str(&card(&format!("Remittances received ({})", r.year), &figure, &notes));
@@ -508,7 +532,7 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> String {
         "Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).",
     ));
     if let Some(n) = latest(&profile.net_migration) {
-        let figure = format!("{}{}", with_unit(&n.value, 1), cites.cite(&n.value.source));
+        let figure = format!("{}{}", with_unit(&n.value, 1), cites.cite_value(&n.value));
         out.push_str(&card(
             &format!("Net migration ({})", n.year),
             &figure,
@@ -928,7 +952,7 @@ fn year_table(
                 Some(v) if v.unit == Unit::UsdCurrent => Cell::Num(format!(
                     "{}{}",
                     format_thousands(v.value / 1e6, 1),
-                    cites.cite(&v.source)
+                    cites.cite_value(v)
                 )),
                 other => num_cell(cites, *other, 1),
             }));
@@ -1212,7 +1236,7 @@ fn concentration_row(cites: &mut Citations, label: &str, c: Option<&Concentratio
             Cell::Num(format!(
                 "{}{}",
                 format_trimmed(c.index.value, 3),
-                cites.cite(&c.index.source)
+                cites.cite_value(&c.index)
             )),
             Cell::Text(format!(
                 "Herfindahl index over {} partners (1 = a single partner)",
@@ -1637,7 +1661,7 @@ fn about(profile: &CountryProfile, cites: &Citations) -> String {
         out.push_str(&format!("<dt>Fictional data</dt><dd>{}</dd>", escape(notice)));
     }
     let mut datasets: BTreeMap<(i64, &str, &str), usize> = BTreeMap::new();
-    for s in &cites.sources {
+    for (s, _) in &cites.sources {
         *datasets.entry((s.dataset_id, s.dataset.as_str(), s.publisher.as_str())).or_default() += 1;
     }
     out.push_str("<dt>Datasets used</dt><dd>");
@@ -1678,13 +1702,16 @@ fn sources(cites: &Citations) -> String {
         out.push_str("<p>No figures are cited.</p>\n");
     } else {
         out.push_str("<ol class=\"sources\">");
-        for (idx, s) in cites.sources.iter().enumerate() {
+        for (idx, (s, why)) in cites.sources.iter().enumerate() {
             let mut detail = Vec::new();
             if let Some(cell) = &s.cell {
                 detail.push(format!("cell: {}", escape(cell)));
             }
             if let Some(derivation) = &s.derivation {
                 detail.push(format!("derived: {}", escape(derivation)));
+            }
+            if let Some(why) = why {
+                detail.push(escape(why));
             }
             if detail.is_empty() {
                 detail.push("no cell recorded".to_owned());
@@ -1706,6 +1733,37 @@ fn sources(cites: &Citations) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chosen_value_has_a_footnote_with_its_rule_and_the_values_it_beat() {
+        use analysis::select::{Alternative, Choice};
+        let mut cites = Citations::default();
+        let mut v = Value {
+            value: 537.9e6,
+            unit: Unit::UsdCurrent,
+            source: source("BO266"),
+            choice: Some(Choice {
+                rule: "remittances: WDI first".to_owned(),
+                alternatives: vec![Alternative {
+                    dataset: "KNOMAD inflows (edition 2022 (June 2023))".to_owned(),
+                    value: 0.0,
+                    reason: "placeholder: the publisher writes 0 where it has no estimate"
+                        .to_owned(),
+                }],
+            }),
+        };
+        let chosen = cites.cite_value(&v);
+        let list = sources(&cites);
+        assert!(list.contains("chosen by the rule remittances: WDI first"), "{list}");
+        assert!(
+            list.contains("not used: KNOMAD inflows (edition 2022 (June 2023)) 0 (placeholder"),
+            "{list}"
+        );
+        // The same cell without alternatives is cited as the plain source.
+        v.choice = None;
+        assert_ne!(cites.cite_value(&v), chosen);
+        assert_eq!(cites.cite_value(&v), cites.cite(&v.source));
+    }
 
     fn source(cell: &str) -> Source {
         Source {
