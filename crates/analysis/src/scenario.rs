@@ -17,6 +17,7 @@ use domain::measure::{Indicator, Sex};
 use montecarlo::model::{Baseline, BaselineValue};
 use store::{StoredAreaValue, StoredPairValue};
 
+use crate::select::Ranker;
 use crate::{Error, Workspace};
 
 /// One key of the baseline vocabulary: where its value comes from.
@@ -118,10 +119,26 @@ impl Datasets {
     }
 }
 
-/// The newest value in or before `year` (any year when `None`); among several imports
-/// for that year, the one imported last.
-fn pick<T>(rows: &[T], year: Option<i32>, key: impl Fn(&T) -> (i32, i64)) -> Option<&T> {
-    rows.iter().filter(|r| year.is_none_or(|y| key(r).0 <= y)).max_by_key(|r| key(r))
+/// The newest value in or before `year` (any year when `None`), placeholders left out;
+/// among several datasets for that year, the one the indicator's rule prefers
+/// ([`crate::select`]), never the order of imports. `key` gives a row's (year, import,
+/// value).
+fn pick<'a, T>(
+    rows: &'a [T],
+    year: Option<i32>,
+    ranker: &Ranker,
+    indicator: &str,
+    key: impl Fn(&T) -> (i32, i64, f64),
+) -> Option<&'a T> {
+    rows.iter()
+        .filter(|r| {
+            let (y, id, v) = key(r);
+            year.is_none_or(|max| y <= max) && !ranker.placeholder(id, v)
+        })
+        .min_by_key(|r| {
+            let (y, id, _) = key(r);
+            (std::cmp::Reverse(y), ranker.rank(indicator, id), id)
+        })
 }
 
 impl Workspace {
@@ -230,7 +247,8 @@ impl Workspace {
             .into_iter()
             .filter(|r| r.sex == Sex::Total && r.value.is_finite())
             .collect();
-        Ok(pick(&rows, year, |r| (r.year, r.import_id)).cloned())
+        let ranker = Ranker::new(&self.store.datasets().await?);
+        Ok(pick(&rows, year, &ranker, indicator.code, |r| (r.year, r.import_id, r.value)).cloned())
     }
 
     async fn pair(
@@ -247,7 +265,8 @@ impl Workspace {
             .into_iter()
             .filter(|r| r.sex == Sex::Total && r.value.is_finite())
             .collect();
-        Ok(pick(&rows, year, |r| (r.year, r.import_id)).cloned())
+        let ranker = Ranker::new(&self.store.datasets().await?);
+        Ok(pick(&rows, year, &ranker, indicator.code, |r| (r.year, r.import_id, r.value)).cloned())
     }
 
     /// The origin's emigrants summed over the bilateral stock table of the newest year
@@ -265,7 +284,10 @@ impl Workspace {
             .into_iter()
             .filter(|r| r.sex == Sex::Total && r.value.is_finite() && r.to != r.from)
             .collect();
-        let Some(newest) = pick(&rows, year, |r| (r.year, r.import_id)) else {
+        let ranker = Ranker::new(&self.store.datasets().await?);
+        let code = Indicator::MIGRANT_STOCK.code;
+        let Some(newest) = pick(&rows, year, &ranker, code, |r| (r.year, r.import_id, r.value))
+        else {
             return Ok(None);
         };
         let (y, import) = (newest.year, newest.import_id);
@@ -311,12 +333,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pick_takes_the_newest_in_or_before_the_year_then_the_last_import() {
-        let rows = [(2015, 1), (2020, 1), (2020, 2), (2024, 1)];
-        assert_eq!(pick(&rows, Some(2020), |r| *r), Some(&(2020, 2)));
-        assert_eq!(pick(&rows, Some(2019), |r| *r), Some(&(2015, 1)));
-        assert_eq!(pick(&rows, None, |r| *r), Some(&(2024, 1)));
-        assert_eq!(pick(&rows, Some(2000), |r| *r), None);
+    fn pick_takes_the_newest_in_or_before_the_year_then_the_rule_s_source() {
+        let record = |id: i64, key: &str, edition: &str| store::DatasetRecord {
+            id,
+            key: key.to_owned(),
+            publisher: String::new(),
+            title: key.to_owned(),
+            edition: edition.to_owned(),
+            edition_order: domain::edition::EditionOrder::parse(edition).to_string(),
+            source: String::new(),
+            licence: None,
+            fictional: false,
+            imported_at: String::new(),
+            is_default: true,
+            files: Vec::new(),
+            rows: [0; 4],
+        };
+        // Import 1 is KNOMAD, import 2 WDI: for remittances WDI comes first whichever
+        // was imported first, and KNOMAD's 0 (no estimate) is never taken.
+        let ranker = Ranker::new(&[
+            record(1, "knomad-remittance-inflows", "2022 (June 2023)"),
+            record(2, "wdi-bx.trf.pwkr.cd.dt", "last updated 2023-05-10"),
+        ]);
+        let code = "remittances_received_usd";
+        let rows = [(2015, 1, 5.0), (2020, 1, 7.0), (2020, 2, 6.0), (2024, 1, 0.0), (2022, 1, 8.0)];
+        let pick = |year| pick(&rows, year, &ranker, code, |r| *r);
+        assert_eq!(pick(Some(2020)), Some(&(2020, 2, 6.0)));
+        assert_eq!(pick(Some(2019)), Some(&(2015, 1, 5.0)));
+        assert_eq!(pick(None), Some(&(2022, 1, 8.0)), "the 2024 placeholder is skipped");
+        assert_eq!(pick(Some(2000)), None);
     }
 
     #[test]
