@@ -564,7 +564,7 @@ pub(crate) async fn build(
     let group = spec.group();
     let members = members(shared, spec);
     let fictional_group = !members.is_empty() && members.iter().all(Iso3::is_fictional);
-    let mut gaps = Vec::new();
+    let mut gaps = crate::profile::Gaps::default();
     if members.is_empty() {
         gaps.push(match spec {
             GroupSpec::Income(_) => "Income group members: no World Bank classification is loaded; import the World Bank CLASS workbook (income groups).".to_owned(),
@@ -703,7 +703,7 @@ pub(crate) async fn build(
         icmw: None,
         assessments: Vec::new(),
         policies: Vec::new(),
-        gaps,
+        gaps: gaps.0,
         corridor_checks: Vec::new(),
     })
 }

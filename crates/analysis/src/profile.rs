@@ -425,9 +425,60 @@ pub struct CountryProfile {
     /// edits, as `coherence register list` and the corridor checks read it.
     pub policies: Vec<PolicySummary>,
     /// Indicators that could not be computed, each with what would fill the gap.
-    pub gaps: Vec<String>,
+    pub gaps: Vec<Gap>,
     /// Corridor checks with the country's largest partners (see
     /// [`crate::corridor`]); empty when the country has no bilateral migrant stock (and
     /// for groups). Rules that need a register not loaded are "not evaluated".
     pub corridor_checks: Vec<crate::corridor::CorridorReport>,
+}
+
+/// A data gap: what could not be computed and why, in words for readers (naming the
+/// dataset that is missing or does not cover the country, never a command), and what
+/// would fill it, for front ends to offer in their own terms (the CLI prints a command).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Gap {
+    /// The gap in words.
+    pub text: String,
+    /// An action that would fill it, when one exists beyond importing the data named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fill: Option<Fill>,
+}
+
+/// An action that fills a data gap.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Fill {
+    /// Estimate migration flows between two years of one stored table of the bilateral
+    /// migrant stock, and store them.
+    EstimateFlows {
+        /// The first year.
+        from: i32,
+        /// The second year.
+        to: i32,
+    },
+    /// Import a policy register of the country.
+    ImportRegister,
+    /// Store the country's answers to a framework's questionnaire.
+    StoreAnswers {
+        /// The country's code.
+        country: String,
+        /// The framework's id, e.g. `sdg-10.7.2`.
+        framework: String,
+    },
+}
+
+/// The data gaps of a profile as it is built.
+#[derive(Default)]
+pub(crate) struct Gaps(pub(crate) Vec<Gap>);
+
+impl Gaps {
+    /// A gap in words only.
+    pub(crate) fn push(&mut self, text: impl Into<String>) {
+        self.0.push(Gap { text: text.into(), fill: None });
+    }
+
+    /// A gap with the action that would fill it.
+    pub(crate) fn push_fill(&mut self, text: impl Into<String>, fill: Fill) {
+        self.0.push(Gap { text: text.into(), fill: Some(fill) });
+    }
 }

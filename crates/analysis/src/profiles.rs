@@ -26,8 +26,8 @@ use store::{DatasetRecord, End, Store, StoredAreaValue, StoredPairValue};
 use crate::groups::{self, Bulk};
 use crate::profile::{
     Concentration, CorridorCost, CorridorStock, CorridorTrend, CostSummary, CountryProfile,
-    Diaspora, DiasporaDestination, EstimatedFlow, FrameworkAssessment, PolicyChange, PolicySummary,
-    ProfileArea, Source, Status, StockYear, Value, YearValue,
+    Diaspora, DiasporaDestination, EstimatedFlow, Fill, FrameworkAssessment, Gaps, PolicyChange,
+    PolicySummary, ProfileArea, Source, Status, StockYear, Value, YearValue,
 };
 use crate::select::Ranker;
 use crate::{AreaRef, Error, FICTIONAL_NOTICE};
@@ -126,7 +126,7 @@ pub(crate) async fn build(
         ranker: &shared.ranker,
         used_fictional: false,
     };
-    let mut gaps = Vec::new();
+    let mut gaps = Gaps::default();
     // The country's values of every indicator, and its pairs at either end, each read
     // in one statement.
     let mut own = ByIndicator::new(store.area_values_of(code).await?, |v| &v.indicator);
@@ -194,14 +194,18 @@ pub(crate) async fn build(
         pairs_to.take(crate::estimate::FLOW_INDICATOR),
     );
     if estimated_flows.is_empty() {
-        gaps.push(flows_gap(&shared.ranker, &stocks_out, &stocks_in, shared.flow_estimates.len()));
+        let (text, fill) = flows_gap(ctx.ranker, &stocks_out, &stocks_in, shared);
+        match fill {
+            Some(fill) => gaps.push_fill(text, fill),
+            None => gaps.push(text),
+        }
     }
     let exports = series(&mut ctx, Indicator::EXPORTS_USD, own.take(Indicator::EXPORTS_USD));
     if stock_in.is_empty() {
-        gaps.push("Immigrant stock: no bilateral migrant stock towards this country is loaded; import the UN DESA International Migrant Stock (coherence import).".to_owned());
+        gaps.push("Immigrant stock: no migrant stock towards this country is loaded (neither UN DESA's totals by destination nor a bilateral table that covers it); the source is the UN DESA International Migrant Stock.");
     }
     if stock_out.is_empty() {
-        gaps.push("Emigrant stock: no bilateral migrant stock from this country is loaded; import the UN DESA International Migrant Stock (coherence import).".to_owned());
+        gaps.push("Emigrant stock: no migrant stock from this country is loaded (neither UN DESA's totals by origin nor a bilateral table that covers it); the source is the UN DESA International Migrant Stock.");
     }
     if population.is_empty() {
         gaps.push(coverage_gap(
@@ -343,16 +347,20 @@ pub(crate) async fn build(
 
     let policies = policy_summaries(&mut ctx, store, code).await?;
     if policies.is_empty() {
-        gaps.push(
-            "Policy register: no policies of this country are loaded; import a register (coherence register import FILE.toml).".to_owned(),
+        gaps.push_fill(
+            "Policy register: no policies of this country are loaded; a register file (TOML or CSV, docs/register.md) fills it.",
+            Fill::ImportRegister,
         );
     }
     let assessments = framework_assessments(store, code).await?;
     if !assessments.iter().any(|a| a.framework == SDG_10_7_2) {
-        gaps.push(format!(
-            "SDG 10.7.2 (well-managed migration policies): no answers to its questionnaire are stored for {0}; store them with coherence assess {0} --answers FILE.csv --store (item,answer rows; see docs/assessment.md).",
-            area.iso3
-        ));
+        gaps.push_fill(
+            format!(
+                "SDG 10.7.2 (well-managed migration policies): no answers of {} to its questionnaire are stored (item,answer rows; docs/assessment.md).",
+                area.name
+            ),
+            Fill::StoreAnswers { country: area.iso3.clone(), framework: SDG_10_7_2.to_owned() },
+        );
     }
 
     let fictional = area.fictional || ctx.used_fictional;
@@ -399,7 +407,7 @@ pub(crate) async fn build(
         icmw,
         assessments,
         policies,
-        gaps,
+        gaps: gaps.0,
         corridor_checks: crate::register::corridor_checks_of(
             store,
             shared.corridors.as_ref(),
@@ -665,34 +673,41 @@ fn estimated_flows(
     out
 }
 
-/// The data gap of a country without stored flow estimates, with the command that fills
-/// it (the two latest years of its bilateral stock when known).
+/// The data gap of a country without stored flow estimates, and the estimate that fills
+/// it: the two latest years of one table of the bilateral stock (the one the rule
+/// prefers for the latest year), never a difference between two publishers' tables.
 fn flows_gap(
     ranker: &Ranker,
     stocks_out: &[StoredPairValue],
     stocks_in: &[StoredPairValue],
-    n_stored: usize,
-) -> String {
-    // Two years of one table (the one the rule prefers for the latest year): never a
-    // difference between two publishers' tables.
+    shared: &Shared,
+) -> (String, Option<Fill>) {
     let all: Vec<StoredPairValue> = stocks_out.iter().chain(stocks_in).cloned().collect();
     let chosen = chosen_imports(ranker, &all);
-    let years: Vec<i32> = match chosen.values().next_back() {
-        Some(&table) => chosen.iter().filter(|(_, t)| **t == table).map(|(y, _)| *y).collect(),
-        None => Vec::new(),
-    };
-    let (from, to) = match years.as_slice() {
-        [.., a, b] => (a.to_string(), b.to_string()),
-        _ => ("YEAR".to_owned(), "YEAR".to_owned()),
-    };
+    let table = chosen.values().next_back().copied();
+    let years: Vec<i32> =
+        chosen.iter().filter(|(_, t)| Some(**t) == table).map(|(y, _)| *y).collect();
+    let n_stored = shared.flow_estimates.len();
     let stored = if n_stored == 0 {
         "none is stored".to_owned()
     } else {
         format!("none of the {n_stored} stored flow estimates covers this country")
     };
-    format!(
-        "Estimated migration flows: {stored}; estimate them from two tables of the bilateral migrant stock and store them with `coherence estimate flows --method sd_rev_neg --from {from} --to {to} --out flows.csv --store` (methods: coherence estimate flows --help)."
-    )
+    match (years.as_slice(), table) {
+        ([.., from, to], Some(table)) => (
+            format!(
+                "Estimated migration flows: {stored}; they can be estimated from the {from} and {to} tables of {} (stock differencing or demographic accounting, docs/flows.md).",
+                ranker.name(table)
+            ),
+            Some(Fill::EstimateFlows { from: *from, to: *to }),
+        ),
+        _ => (
+            format!(
+                "Estimated migration flows: {stored}; they need two years of one table of the bilateral migrant stock (UN DESA International Migrant Stock by destination and origin)."
+            ),
+            None,
+        ),
+    }
 }
 
 /// A country-level series, one value per year (both sexes), chosen among the datasets

@@ -345,6 +345,22 @@ pub(crate) fn profile(
     Ok(())
 }
 
+/// The command that fills a data gap.
+pub(crate) fn fill_command(fill: &analysis::profile::Fill, country: &str) -> String {
+    use analysis::profile::Fill;
+    match fill {
+        Fill::EstimateFlows { from, to } => format!(
+            "coherence estimate flows --method sd_rev_neg --from {from} --to {to} --out flows.csv --store   (methods: coherence estimate flows --help)"
+        ),
+        Fill::ImportRegister => format!(
+            "coherence register import FILE.toml   (a register of {country}; docs/register.md)"
+        ),
+        Fill::StoreAnswers { country, framework } => format!(
+            "coherence assess {country} --answers FILE.csv --store   (answers to {framework})"
+        ),
+    }
+}
+
 /// With `--why`: for each figure chosen among several datasets, the rule that chose it
 /// and the values it beat.
 pub(crate) fn profile_why(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
@@ -672,7 +688,10 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     if !p.gaps.is_empty() {
         writeln!(out, "\nData gaps")?;
         for gap in &p.gaps {
-            writeln!(out, "  - {gap}")?;
+            writeln!(out, "  - {}", gap.text)?;
+            if let Some(command) = gap.fill.as_ref().map(|f| fill_command(f, &p.area.iso3)) {
+                writeln!(out, "      {command}")?;
+            }
         }
     }
     writeln!(

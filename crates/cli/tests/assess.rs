@@ -115,7 +115,13 @@ fn stored_answers_score_as_the_file_does_and_are_versioned() {
     let profile = json(coherence_on(&db).args(["profile", "XAA", "--format", "json"]));
     assert!(profile["assessments"].as_array().unwrap().is_empty());
     let gaps = profile["gaps"].to_string();
-    assert!(gaps.contains("coherence assess XAA --answers FILE.csv --store"), "{gaps}");
+    assert!(
+        gaps.contains(r#""action":"store_answers","country":"XAA","framework":"sdg-10.7.2""#),
+        "{gaps}"
+    );
+    let table = coherence_on(&db).args(["profile", "XAA"]).assert().success();
+    let table = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    assert!(table.contains("coherence assess XAA --answers FILE.csv --store"), "{table}");
 
     let stored = json(
         coherence_on(&db)

@@ -284,18 +284,29 @@ fn profiles_show_stored_flow_estimates_or_say_how_to_store_them() {
         serde_json::from_slice::<serde_json::Value>(&out.get_output().stdout).unwrap()
     };
 
-    // None stored: the gap names the command, with the stock's two latest years.
+    // None stored: the gap names the table and its two latest years, and the action
+    // that fills it; the CLI's table adds the command (the JSON, which a brief or a web
+    // page also reads, names no command).
     let p = profile(&db);
     assert_eq!(p["estimated_flows"].as_array().unwrap().len(), 0);
     let gap = p["gaps"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|g| g.as_str())
-        .find(|g| g.starts_with("Estimated migration flows"))
+        .find(|g| g["text"].as_str().unwrap().starts_with("Estimated migration flows"))
         .expect("a gap for estimated flows");
-    assert!(gap.contains("coherence estimate flows") && gap.contains("--store"), "{gap}");
-    assert!(gap.contains("--from 2020 --to 2024"), "{gap}");
+    let text = gap["text"].as_str().unwrap();
+    assert!(text.contains("2020 and 2024") && !text.contains("coherence"), "{text}");
+    assert_eq!(
+        gap["fill"],
+        serde_json::json!({"action": "estimate_flows", "from": 2020, "to": 2024})
+    );
+    let table = coherence(&db).args(["profile", "XAA"]).assert().success();
+    let table = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    assert!(
+        table.contains("coherence estimate flows --method sd_rev_neg --from 2020 --to 2024"),
+        "{table}"
+    );
 
     // Estimate, store, and the profile shows the totals of the stored estimate.
     let flows = dir.path().join("flows.csv");
@@ -357,7 +368,7 @@ fn profiles_show_stored_flow_estimates_or_say_how_to_store_them() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|g| !g.as_str().unwrap().starts_with("Estimated migration flows")),
+            .all(|g| !g["text"].as_str().unwrap().starts_with("Estimated migration flows")),
         "no gap once stored"
     );
 

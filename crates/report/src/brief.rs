@@ -1639,7 +1639,7 @@ fn gaps(profile: &CountryProfile) -> String {
     } else {
         out.push_str("<p>These indicators could not be computed from the data available, with what would fill each gap:</p>\n<ul>");
         for gap in &profile.gaps {
-            out.push_str(&format!("<li>{}</li>", escape(gap)));
+            out.push_str(&format!("<li>{}</li>", escape(&gap.text)));
         }
         out.push_str("</ul>\n");
     }
