@@ -295,8 +295,8 @@ pub struct RemitRequest {
     /// Missing incomes.
     pub missing_income: MissingIncomeRule,
     /// The dataset key of the remittance inflows to use (e.g.
-    /// `knomad-remittance-inflows`); `None` uses the rule for remittances received
-    /// ([`crate::select`]). The output's notes say which was used and why.
+    /// `knomad-remittance-inflows`); `None` uses [`crate::select::ESTIMATE_INFLOWS`]
+    /// (KNOMAD first, then WDI). The output's notes say which was used and why.
     pub inflows: Option<String>,
     /// Store the result as a derived dataset.
     pub store_result: bool,
@@ -451,15 +451,16 @@ type Series = (i64, HashMap<(Iso3, i32), f64>, Vec<i64>);
 /// out. Returns the values, the import used and the other imports that had values, in
 /// the rule's order.
 async fn area_series(ws: &Workspace, code: &str, years: &[i32]) -> Result<Option<Series>, Error> {
-    area_series_from(ws, code, years, None).await
+    area_series_from(ws, code, years, crate::select::rule_of(code), None).await
 }
 
-/// As [`area_series`], from the dataset key `key` when given (an error lists the keys
-/// that hold the indicator when it has no values for the years).
+/// As [`area_series`], in the order of `rule`, or from the dataset key `key` when given
+/// (an error lists the keys that hold the indicator when it has no values for the years).
 async fn area_series_from(
     ws: &Workspace,
     code: &str,
     years: &[i32],
+    rule: Option<&crate::select::Rule>,
     key: Option<&str>,
 ) -> Result<Option<Series>, Error> {
     let datasets = ws.store.datasets().await?;
@@ -473,7 +474,7 @@ async fn area_series_from(
         by_import.entry(v.import_id).or_default().insert((v.area, v.year), v.value);
     }
     let mut order: Vec<i64> = by_import.keys().copied().collect();
-    order.sort_by_key(|&id| (ranker.rank(code, id), id));
+    order.sort_by_key(|&id| (ranker.rank_by(rule, id), id));
     let best = match key {
         None => order.first().copied(),
         Some(k) => match order.iter().copied().find(|&id| ranker.key(id) == k) {
@@ -569,7 +570,12 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
                 .filter(|(_, (ys, _))| years.iter().all(|y| ys.contains(y)))
                 .map(|(id, _)| *id)
                 .collect();
-            let Some(&chosen) = candidates.iter().max_by_key(|id| by_import[id].1) else {
+            // The table the rule for bilateral stocks prefers among those holding both
+            // years ([`crate::select`]): official UN DESA tables first, newest edition first.
+            let ranker = crate::select::Ranker::new(&ws.store.datasets().await?);
+            let code = Indicator::MIGRANT_STOCK.code;
+            let Some(&chosen) = candidates.iter().min_by_key(|&&id| (ranker.rank(code, id), id))
+            else {
                 let held = by_import
                     .iter()
                     .map(|(id, (ys, _))| {
@@ -604,7 +610,10 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
                 vec![format!("stocks from the store: {} edition {}", input.key, input.edition)];
             for other in candidates.iter().filter(|&&c| c != chosen) {
                 let r = input_of(&imports, *other, "");
-                notes.push(format!("not used (fewer pairs): {} edition {}", r.key, r.edition));
+                notes.push(format!(
+                    "not used (ranked lower by the rule for bilateral stocks, docs/data.md): {} edition {}",
+                    r.key, r.edition
+                ));
             }
             let source_file = SourceFile {
                 name: format!("{} {}", input.key, input.edition),
@@ -1126,7 +1135,8 @@ impl Workspace {
             .collect();
         // Inflows and incomes.
         let code = Indicator::REMITTANCES_RECEIVED_USD.code;
-        let inflows = area_series_from(self, code, &[year], req.inflows.as_deref())
+        let rule = crate::select::ESTIMATE_INFLOWS;
+        let inflows = area_series_from(self, code, &[year], Some(&rule), req.inflows.as_deref())
             .await?
             .ok_or_else(|| {
             estimate_error(format!(
@@ -1135,10 +1145,9 @@ impl Workspace {
             ))
         })?;
         let r = input_of(&imports, inflows.0, "remittance inflows");
-        let why = match (&req.inflows, crate::select::rule_of(code)) {
-            (Some(_), _) => "as asked".to_owned(),
-            (None, Some(rule)) => format!("by the rule {}: {}", rule.name, rule.why),
-            (None, None) => "the newest edition".to_owned(),
+        let why = match &req.inflows {
+            Some(_) => "as asked".to_owned(),
+            None => format!("by the rule {}: {}", rule.name, rule.why),
         };
         notes.push(format!(
             "inflows: {} edition {} ({} areas), chosen {why}",

@@ -127,6 +127,17 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
+/// The inflows that `estimate remittances` allocates over corridors, unless told
+/// otherwise: KNOMAD's inflow workbook first, because the World Bank/KNOMAD bilateral
+/// remittance matrices (the published references the estimate is held against) are
+/// built on it; WDI's series next. Placeholders are skipped as everywhere.
+pub const ESTIMATE_INFLOWS: Rule = Rule {
+    name: "estimate-inflows",
+    indicators: &["remittances_received_usd"],
+    order: &[KNOMAD, WDI],
+    why: "KNOMAD's inflow workbook first, the input of the published bilateral remittance matrices; WDI's series next",
+};
+
 /// The rule of `indicator`, if it has one.
 pub fn rule_of(indicator: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.indicators.contains(&indicator))
@@ -191,11 +202,16 @@ impl Ranker {
 
     /// Where an import stands for `indicator`: lower is preferred.
     pub(crate) fn rank(&self, indicator: &str, import_id: i64) -> Rank {
+        self.rank_by(rule_of(indicator), import_id)
+    }
+
+    /// Where an import stands by `rule` (the fallback order when `None`).
+    pub(crate) fn rank_by(&self, rule: Option<&Rule>, import_id: i64) -> Rank {
         let (key, order) = self
             .imports
             .get(&import_id)
             .map_or((String::new(), String::new()), |i| (i.0.clone(), i.1.clone()));
-        let families = rule_of(indicator).map_or(&[][..], |r| r.order);
+        let families = rule.map_or(&[][..], |r| r.order);
         // The most specific matching family wins (an exact key before a prefix).
         let position = families
             .iter()
