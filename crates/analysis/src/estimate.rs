@@ -295,8 +295,9 @@ pub struct RemitRequest {
     /// Missing incomes.
     pub missing_income: MissingIncomeRule,
     /// The dataset key of the remittance inflows to use (e.g.
-    /// `knomad-remittance-inflows`); `None` uses [`crate::select::ESTIMATE_INFLOWS`]
-    /// (KNOMAD first, then WDI). The output's notes say which was used and why.
+    /// `knomad-remittance-inflows`); `None` uses the rule for remittances received
+    /// ([`crate::select`]: KNOMAD first, then WDI). The output's notes say which was
+    /// used and why.
     pub inflows: Option<String>,
     /// Store the result as a derived dataset.
     pub store_result: bool,
@@ -1135,8 +1136,8 @@ impl Workspace {
             .collect();
         // Inflows and incomes.
         let code = Indicator::REMITTANCES_RECEIVED_USD.code;
-        let rule = crate::select::ESTIMATE_INFLOWS;
-        let inflows = area_series_from(self, code, &[year], Some(&rule), req.inflows.as_deref())
+        let rule = crate::select::rule_of(code);
+        let inflows = area_series_from(self, code, &[year], rule, req.inflows.as_deref())
             .await?
             .ok_or_else(|| {
             estimate_error(format!(
@@ -1145,9 +1146,10 @@ impl Workspace {
             ))
         })?;
         let r = input_of(&imports, inflows.0, "remittance inflows");
-        let why = match &req.inflows {
-            Some(_) => "as asked".to_owned(),
-            None => format!("by the rule {}: {}", rule.name, rule.why),
+        let why = match (&req.inflows, rule) {
+            (Some(_), _) => "as asked".to_owned(),
+            (None, Some(rule)) => format!("by the rule {}: {}", rule.name, rule.why),
+            (None, None) => "the newest edition".to_owned(),
         };
         notes.push(format!(
             "inflows: {} edition {} ({} areas), chosen {why}",

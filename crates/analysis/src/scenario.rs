@@ -349,14 +349,14 @@ mod tests {
             files: Vec::new(),
             rows: [0; 4],
         };
-        // Import 1 is KNOMAD, import 2 WDI: for remittances WDI comes first whichever
+        // Import 1 is WDI, import 2 KNOMAD: for remittances KNOMAD comes first whichever
         // was imported first, and KNOMAD's 0 (no estimate) is never taken.
         let ranker = Ranker::new(&[
-            record(1, "knomad-remittance-inflows", "2022 (June 2023)"),
-            record(2, "wdi-bx.trf.pwkr.cd.dt", "last updated 2023-05-10"),
+            record(1, "wdi-bx.trf.pwkr.cd.dt", "last updated 2023-05-10"),
+            record(2, "knomad-remittance-inflows", "2022 (June 2023)"),
         ]);
         let code = "remittances_received_usd";
-        let rows = [(2015, 1, 5.0), (2020, 1, 7.0), (2020, 2, 6.0), (2024, 1, 0.0), (2022, 1, 8.0)];
+        let rows = [(2015, 1, 5.0), (2020, 1, 7.0), (2020, 2, 6.0), (2024, 2, 0.0), (2022, 1, 8.0)];
         let pick = |year| pick(&rows, year, &ranker, code, |r| *r);
         assert_eq!(pick(Some(2020)), Some(&(2020, 2, 6.0)));
         assert_eq!(pick(Some(2019)), Some(&(2015, 1, 5.0)));

@@ -82,8 +82,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         name: "remittances",
         indicators: &["remittances_received_usd", "remittances_paid_usd"],
-        order: &[WDI, KNOMAD],
-        why: "WDI's published series (BX/BM.TRF.PWKR.CD.DT) first, the newest WDI release first; KNOMAD's workbooks fill years WDI lacks; KNOMAD's 0 means no estimate and never wins",
+        order: &[KNOMAD, WDI],
+        why: "KNOMAD's workbooks first: the World Bank remittance team's own estimates, which WDI republishes (BX/BM.TRF.PWKR.CD.DT), and the input of the published bilateral remittance matrices; KNOMAD's 0 means no estimate and never wins, WDI fills those cells",
     },
     Rule {
         name: "remittances-share-of-gdp",
@@ -126,17 +126,6 @@ pub const RULES: &[Rule] = &[
         why: "UN DESA's official origin × destination tables, the newest edition first; the World Bank matrix next; third-party reshapes and tables of a narrower universe (IAB: 20 OECD destinations) last",
     },
 ];
-
-/// The inflows that `estimate remittances` allocates over corridors, unless told
-/// otherwise: KNOMAD's inflow workbook first, because the World Bank/KNOMAD bilateral
-/// remittance matrices (the published references the estimate is held against) are
-/// built on it; WDI's series next. Placeholders are skipped as everywhere.
-pub const ESTIMATE_INFLOWS: Rule = Rule {
-    name: "estimate-inflows",
-    indicators: &["remittances_received_usd"],
-    order: &[KNOMAD, WDI],
-    why: "KNOMAD's inflow workbook first, the input of the published bilateral remittance matrices; WDI's series next",
-};
 
 /// The rule of `indicator`, if it has one.
 pub fn rule_of(indicator: &str) -> Option<&'static Rule> {
@@ -283,7 +272,7 @@ mod tests {
     }
 
     #[test]
-    fn a_knomad_placeholder_zero_never_wins_over_a_wdi_value() {
+    fn knomad_comes_first_but_its_placeholder_zero_never_wins_over_a_wdi_value() {
         let datasets = [
             record(1, "knomad-remittance-inflows", "2022 (June 2023)"),
             record(2, "wdi-bx.trf.pwkr.cd.dt", "last updated 2023-05-10"),
@@ -294,6 +283,9 @@ mod tests {
             assert_eq!(candidates[chosen.unwrap()].0, 2);
             assert!(choice.alternatives[0].reason.starts_with("placeholder"));
         }
+        // A KNOMAD estimate comes before WDI's value for the same cell.
+        let (chosen, _) = ranker.choose("remittances_received_usd", &[(2, 9.07e9), (1, 38.05e9)]);
+        assert_eq!(chosen, Some(1));
         // Alone, a placeholder gives no figure at all.
         let (chosen, _) = ranker.choose("remittances_received_usd", &[(1, 0.0)]);
         assert_eq!(chosen, None);

@@ -154,8 +154,8 @@ pub(crate) struct RemittancesArgs {
     missing_income: MissingIncomeArg,
     /// The dataset key of the remittance inflows to allocate (e.g.
     /// knomad-remittance-inflows, wdi-bx.trf.pwkr.cd.dt; see `coherence datasets`).
-    /// Default: KNOMAD's inflows first (the input of the published bilateral matrices),
-    /// then WDI's (docs/data.md).
+    /// Default: the rule for remittances, KNOMAD's inflows first (the input of the
+    /// published bilateral matrices), then WDI's (docs/data.md).
     /// The output says which was used.
     #[arg(long, value_name = "KEY")]
     inflows: Option<String>,
