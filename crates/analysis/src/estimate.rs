@@ -1420,6 +1420,40 @@ impl Workspace {
         Ok(out)
     }
 
+    /// The published bilateral remittance matrix of `year`: the default edition's when it
+    /// holds the year, else the newest other edition that does (the World Bank's
+    /// matrices of different years are stored as editions of one dataset, so the 2017
+    /// matrix is not the default once the 2018 one is loaded).
+    async fn published_matrix(&self, year: i32) -> Result<Vec<store::StoredPairValue>, Error> {
+        let code = Indicator::BILATERAL_REMITTANCES_USD.code;
+        let of_year = |rows: Vec<store::StoredPairValue>| -> Vec<store::StoredPairValue> {
+            rows.into_iter().filter(|p| p.year == year).collect()
+        };
+        let default = of_year(self.store.pair_values(code, None, None).await?);
+        if !default.is_empty() {
+            return Ok(default);
+        }
+        let mut others: Vec<store::DatasetRecord> = self
+            .store
+            .datasets()
+            .await?
+            .into_iter()
+            .filter(|d| !d.is_default && d.rows[2] > 0)
+            .collect();
+        others.sort_by(|a, b| (&b.edition_order, &b.edition).cmp(&(&a.edition_order, &a.edition)));
+        for d in others {
+            let rows: Vec<store::StoredPairValue> =
+                of_year(self.store.pinned(&[d.id]).pair_values(code, None, None).await?)
+                    .into_iter()
+                    .filter(|p| p.import_id == d.id)
+                    .collect();
+            if !rows.is_empty() {
+                return Ok(rows);
+            }
+        }
+        Ok(Vec::new())
+    }
+
     /// Compares an estimated remittance matrix cell by cell with the published matrix of
     /// its year in the store (`bilateral_remittances_usd`), over the receivers the
     /// estimate allocated. `None` if no published matrix of that year is stored.
@@ -1430,8 +1464,7 @@ impl Workspace {
         &self,
         est: &RemitEstimate,
     ) -> Result<Option<RemitComparison>, Error> {
-        let published =
-            self.store.pair_values(Indicator::BILATERAL_REMITTANCES_USD.code, None, None).await?;
+        let published = self.published_matrix(est.year).await?;
         let mut cells: HashMap<(String, String), (f64, f64)> = HashMap::new();
         let mut any = false;
         for p in published.iter().filter(|p| p.year == est.year && p.from != p.to) {
