@@ -766,7 +766,12 @@ fn published_stock_years(
     population: &[YearValue],
 ) -> Vec<StockYear> {
     let mut by_year: BTreeMap<i32, [Option<StoredAreaValue>; 3]> = BTreeMap::new();
+    // Every dataset's total by year, for the choice's alternatives.
+    let mut totals: BTreeMap<i32, Vec<(i64, f64)>> = BTreeMap::new();
     for row in rows {
+        if row.sex == Sex::Total {
+            totals.entry(row.year).or_default().push((row.import_id, row.value));
+        }
         let k = match row.sex {
             Sex::Total => 0,
             Sex::Male => 1,
@@ -784,11 +789,14 @@ fn published_stock_years(
     let mut out = Vec::new();
     for (year, [total, male, female]) in by_year {
         let Some(total) = total else { continue };
+        let candidates = totals.remove(&year).unwrap_or_default();
+        let choice = ctx.ranker.choose(&total.indicator, &candidates).1;
         let mut cell = |v: StoredAreaValue| {
             ctx.cell_value(v.import_id, v.value, v.unit, v.provenance.to_string())
         };
         let import_id = total.import_id;
-        let total = cell(total);
+        let mut total = cell(total);
+        total.choice = Some(choice);
         let male = male.map(&mut cell);
         let female = female.map(&mut cell);
         let share =
@@ -823,6 +831,11 @@ fn stock_years(
     population: &[YearValue],
 ) -> Vec<StockYear> {
     let chosen = chosen_imports(ctx.ranker, rows);
+    // Every table's sum (both sexes) by year, for the choice's alternatives.
+    let mut tables: BTreeMap<(i32, i64), f64> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.sex == Sex::Total && r.from != r.to) {
+        *tables.entry((r.year, r.import_id)).or_default() += r.value;
+    }
     let mut out = Vec::new();
     for (&year, &import_id) in &chosen {
         let mut sums = [0.0f64; 3];
@@ -848,9 +861,14 @@ fn stock_years(
                 ctx.derived(import_id, sums[k], Unit::Persons, how)
             })
         };
-        let Some(total) = value(0, "both sexes") else { continue };
+        let Some(mut total) = value(0, "both sexes") else { continue };
         let male = value(1, "males");
         let female = value(2, "females");
+        let candidates: Vec<(i64, f64)> = tables
+            .range((year, i64::MIN)..=(year, i64::MAX))
+            .map(|(&(_, id), &v)| (id, v))
+            .collect();
+        total.choice = Some(ctx.ranker.choose(Indicator::MIGRANT_STOCK.code, &candidates).1);
         let share =
             population.iter().find(|p| p.year == year).filter(|p| p.value.value > 0.0).map(|p| {
                 let how = format!("stock ÷ population ({}) × 100", p.value.source.dataset);

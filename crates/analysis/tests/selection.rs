@@ -192,6 +192,12 @@ fn an_edition_can_be_pinned_and_17_3_2_is_the_official_series() {
     let deu = rt.block_on(ws.profile("DEU")).unwrap();
     // Germany's immigrant stock in 2020: 15.02 M in the 2024 edition, 15.76 M in 2020's.
     assert!((stock(&deu) / 1e6 - 15.02).abs() < 0.01, "{}", stock(&deu));
+    // The stock carries its rule; the 2020 edition's value for the same year is not an
+    // alternative (only one edition of a key is read at a time).
+    let total = &deu.stock_in.iter().find(|s| s.year == 2020).unwrap().total;
+    let choice = total.choice.as_ref().expect("the stock's choice");
+    assert!(choice.rule.starts_with("migrant-stock-totals"), "{choice:?}");
+    assert!(choice.alternatives.is_empty(), "{choice:?}");
     let pin = [("undesa-ims-destination".to_owned(), "2020".to_owned())];
     rt.block_on(ws.pin_editions(&pin)).unwrap();
     let deu_2020 = rt.block_on(ws.profile("DEU")).unwrap();

@@ -345,6 +345,25 @@ pub(crate) fn profile(
     Ok(())
 }
 
+/// A number with thousands separators and at most two decimals.
+fn thousands(v: f64) -> String {
+    let decimals = if v.fract() == 0.0 || v.abs() >= 1000.0 { 0 } else { 2 };
+    let text = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 /// The command that fills a data gap.
 pub(crate) fn fill_command(fill: &analysis::profile::Fill, country: &str) -> String {
     use analysis::profile::Fill;
@@ -366,6 +385,32 @@ pub(crate) fn fill_command(fill: &analysis::profile::Fill, country: &str) -> Str
 pub(crate) fn profile_why(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     writeln!(out, "\nWhy these figures (the selection rules, docs/data.md)")?;
     let mut any = false;
+    for (label, list) in [("immigrant stock", &p.stock_in), ("emigrant stock", &p.stock_out)] {
+        for s in list {
+            let Some(choice) = s.total.choice.as_ref().filter(|c| !c.alternatives.is_empty())
+            else {
+                continue;
+            };
+            any = true;
+            writeln!(
+                out,
+                "  {label} {}: {} from {}",
+                s.year,
+                show(&s.total),
+                s.total.source.dataset
+            )?;
+            writeln!(out, "    rule {}", choice.rule)?;
+            for a in &choice.alternatives {
+                writeln!(
+                    out,
+                    "    not used: {} from {} ({})",
+                    thousands(a.value),
+                    a.dataset,
+                    a.reason
+                )?;
+            }
+        }
+    }
     for (label, list) in [
         ("population", &p.population),
         ("GDP", &p.gdp),
@@ -390,7 +435,13 @@ pub(crate) fn profile_why(out: &mut dyn Write, p: &CountryProfile) -> Result<(),
             )?;
             writeln!(out, "    rule {}", choice.rule)?;
             for a in &choice.alternatives {
-                writeln!(out, "    not used: {} from {} ({})", a.value, a.dataset, a.reason)?;
+                writeln!(
+                    out,
+                    "    not used: {} from {} ({})",
+                    thousands(a.value),
+                    a.dataset,
+                    a.reason
+                )?;
             }
         }
     }
