@@ -469,13 +469,13 @@ async fn area_series_from(
     let values = ws.store.indicator_values(code, Sex::Total).await?;
     let mut by_import: BTreeMap<i64, HashMap<(Iso3, i32), f64>> = BTreeMap::new();
     for v in values.into_iter().filter(|v| years.contains(&v.year)) {
-        if ranker.placeholder(v.import_id, v.value) {
+        if ranker.placeholder(code, v.import_id, v.value) {
             continue;
         }
         by_import.entry(v.import_id).or_default().insert((v.area, v.year), v.value);
     }
     let mut order: Vec<i64> = by_import.keys().copied().collect();
-    order.sort_by_key(|&id| (ranker.rank_by(rule, id), id));
+    order.sort_by_key(|&id| (ranker.rank_by(rule, id, by_import[&id].len()), id));
     let best = match key {
         None => order.first().copied(),
         Some(k) => match order.iter().copied().find(|&id| ranker.key(id) == k) {
@@ -575,7 +575,7 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
             // years ([`crate::select`]): official UN DESA tables first, newest edition first.
             let ranker = crate::select::Ranker::new(&ws.store.datasets().await?);
             let code = Indicator::MIGRANT_STOCK.code;
-            let Some(&chosen) = candidates.iter().min_by_key(|&&id| (ranker.rank(code, id), id))
+            let Some(&chosen) = candidates.iter().min_by_key(|&&id| (ranker.rank(code, id, 0), id))
             else {
                 let held = by_import
                     .iter()

@@ -172,13 +172,21 @@ fn group_suggestions(prefix: &str) -> Vec<String> {
 type ByArea = HashMap<Iso3, BTreeMap<i32, AreaNumber>>;
 
 fn by_area(ranker: &Ranker, indicator: Indicator, rows: Vec<AreaNumber>) -> ByArea {
+    let code = indicator.code;
+    let rows: Vec<AreaNumber> =
+        rows.into_iter().filter(|r| !ranker.placeholder(code, r.import_id, r.value)).collect();
+    // How many years each import holds for each area: the rules' second criterion.
+    let mut coverage: HashMap<(Iso3, i64), usize> = HashMap::new();
+    for r in &rows {
+        *coverage.entry((r.area, r.import_id)).or_default() += 1;
+    }
     let mut out: ByArea = HashMap::new();
     for r in rows {
-        if ranker.placeholder(r.import_id, r.value) {
-            continue;
-        }
         let years = out.entry(r.area).or_default();
-        let rank = |n: &AreaNumber| (ranker.rank(indicator.code, n.import_id), n.import_id);
+        let rank = |n: &AreaNumber| {
+            let cover = coverage.get(&(n.area, n.import_id)).copied().unwrap_or(0);
+            (ranker.rank(code, n.import_id, cover), n.import_id)
+        };
         match years.get(&r.year) {
             Some(old) if rank(old) <= rank(&r) => {}
             _ => {

@@ -718,14 +718,16 @@ pub(crate) fn series(
     indicator: Indicator,
     rows: Vec<StoredAreaValue>,
 ) -> Vec<YearValue> {
+    let rows: Vec<StoredAreaValue> = rows.into_iter().filter(|r| r.sex == Sex::Total).collect();
+    let coverage = ctx.ranker.coverage(indicator.code, rows.iter().map(|r| (r.import_id, r.value)));
     let mut by_year: BTreeMap<i32, Vec<StoredAreaValue>> = BTreeMap::new();
-    for row in rows.into_iter().filter(|r| r.sex == Sex::Total) {
+    for row in rows {
         by_year.entry(row.year).or_default().push(row);
     }
     let mut out = Vec::with_capacity(by_year.len());
     for (year, mut rows) in by_year {
         let candidates: Vec<(i64, f64)> = rows.iter().map(|r| (r.import_id, r.value)).collect();
-        let (chosen, choice) = ctx.ranker.choose(indicator.code, &candidates);
+        let (chosen, choice) = ctx.ranker.choose(indicator.code, &candidates, &coverage);
         let Some(i) = chosen else { continue };
         let r = rows.swap_remove(i);
         let mut value = ctx.cell_value(r.import_id, r.value, r.unit, r.provenance.to_string());
@@ -768,6 +770,11 @@ fn published_stock_years(
     let mut by_year: BTreeMap<i32, [Option<StoredAreaValue>; 3]> = BTreeMap::new();
     // Every dataset's total by year, for the choice's alternatives.
     let mut totals: BTreeMap<i32, Vec<(i64, f64)>> = BTreeMap::new();
+    let indicator = rows.first().map(|r| r.indicator.clone()).unwrap_or_default();
+    let coverage = ctx.ranker.coverage(
+        &indicator,
+        rows.iter().filter(|r| r.sex == Sex::Total).map(|r| (r.import_id, r.value)),
+    );
     for row in rows {
         if row.sex == Sex::Total {
             totals.entry(row.year).or_default().push((row.import_id, row.value));
@@ -779,7 +786,10 @@ fn published_stock_years(
         };
         let slot = &mut by_year.entry(row.year).or_default()[k];
         let better = |old: &StoredAreaValue| {
-            let rank = |r: &StoredAreaValue| ctx.ranker.rank(&r.indicator, r.import_id);
+            let rank = |r: &StoredAreaValue| {
+                let cover = coverage.get(&r.import_id).copied().unwrap_or(0);
+                ctx.ranker.rank(&r.indicator, r.import_id, cover)
+            };
             rank(&row) < rank(old)
         };
         if slot.as_ref().is_none_or(better) {
@@ -790,7 +800,7 @@ fn published_stock_years(
     for (year, [total, male, female]) in by_year {
         let Some(total) = total else { continue };
         let candidates = totals.remove(&year).unwrap_or_default();
-        let choice = ctx.ranker.choose(&total.indicator, &candidates).1;
+        let choice = ctx.ranker.choose(&total.indicator, &candidates, &coverage).1;
         let mut cell = |v: StoredAreaValue| {
             ctx.cell_value(v.import_id, v.value, v.unit, v.provenance.to_string())
         };
@@ -816,7 +826,7 @@ fn chosen_imports(ranker: &Ranker, rows: &[StoredPairValue]) -> BTreeMap<i32, i6
     let mut best: BTreeMap<i32, i64> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.sex == Sex::Total) {
         let e = best.entry(r.year).or_insert(r.import_id);
-        let rank = |id: i64| (ranker.rank(Indicator::MIGRANT_STOCK.code, id), id);
+        let rank = |id: i64| (ranker.rank(Indicator::MIGRANT_STOCK.code, id, 0), id);
         if rank(r.import_id) < rank(*e) {
             *e = r.import_id;
         }
@@ -868,7 +878,8 @@ fn stock_years(
             .range((year, i64::MIN)..=(year, i64::MAX))
             .map(|(&(_, id), &v)| (id, v))
             .collect();
-        total.choice = Some(ctx.ranker.choose(Indicator::MIGRANT_STOCK.code, &candidates).1);
+        let none = crate::select::Coverage::new();
+        total.choice = Some(ctx.ranker.choose(Indicator::MIGRANT_STOCK.code, &candidates, &none).1);
         let share =
             population.iter().find(|p| p.year == year).filter(|p| p.value.value > 0.0).map(|p| {
                 let how = format!("stock ÷ population ({}) × 100", p.value.source.dataset);

@@ -130,14 +130,16 @@ fn pick<'a, T>(
     indicator: &str,
     key: impl Fn(&T) -> (i32, i64, f64),
 ) -> Option<&'a T> {
+    let coverage = ranker.coverage(indicator, rows.iter().map(|r| (key(r).1, key(r).2)));
     rows.iter()
         .filter(|r| {
             let (y, id, v) = key(r);
-            year.is_none_or(|max| y <= max) && !ranker.placeholder(id, v)
+            year.is_none_or(|max| y <= max) && !ranker.placeholder(indicator, id, v)
         })
         .min_by_key(|r| {
             let (y, id, _) = key(r);
-            (std::cmp::Reverse(y), ranker.rank(indicator, id), id)
+            let cover = coverage.get(&id).copied().unwrap_or(0);
+            (std::cmp::Reverse(y), ranker.rank(indicator, id, cover), id)
         })
 }
 

@@ -8,13 +8,16 @@
 //! pinned with `--edition`); among the datasets left, the figure is chosen by the
 //! indicator's [`Rule`]:
 //!
-//! 1. sources in the rule's order of publisher families (e.g. WDI before KNOMAD for
+//! 1. sources in the rule's order of publisher families (e.g. KNOMAD before WDI for
 //!    remittances); sources the rule does not name come after, in the order below;
-//! 2. within a family, the newest edition (by the date its label gives) first;
-//! 3. then the dataset key's text, so that equal editions never fall to the order in
+//! 2. within a family, the dataset that holds the longest series for the area (a
+//!    publisher's full series before an extract of a few years, so that one vintage
+//!    makes a series and a one-year extract is never spliced into it);
+//! 3. then the newest edition (by the date its label gives);
+//! 4. then the dataset key's text, so that equal editions never fall to the order in
 //!    which files were imported;
-//! 4. a value a publisher writes as a placeholder (KNOMAD's 0 where it has no
-//!    estimate) never wins: it is listed as an alternative, marked as a placeholder.
+//! 5. a value a publisher writes as a placeholder (a remittance flow of exactly 0)
+//!    never wins: it is listed as an alternative, marked as a placeholder.
 //!
 //! Every chosen figure carries a [`Choice`]: the rule and the alternatives it beat,
 //! with their values. docs/data.md explains the rules per indicator.
@@ -132,10 +135,15 @@ pub fn rule_of(indicator: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.indicators.contains(&indicator))
 }
 
-/// Whether a publisher writes `value` where it has no estimate (documented per
-/// publisher in docs/data.md): KNOMAD's remittance workbooks write 0.
-pub fn is_placeholder(key: &str, value: f64) -> bool {
-    KNOMAD.matches(key) && value == 0.0
+/// Whether `value` of `indicator` from the dataset `key` is a placeholder for "no
+/// estimate" (documented in docs/data.md): a remittance flow of exactly 0 from KNOMAD's
+/// workbooks (which write 0 where they have no estimate) or from WDI (whose files hold 0
+/// where KNOMAD has an estimate, e.g. Burundi's inflows 2019–20, and for Mexico's
+/// outflows 2005–12 where neither has one).
+pub fn is_placeholder(key: &str, indicator: &str, value: f64) -> bool {
+    value == 0.0
+        && matches!(indicator, "remittances_received_usd" | "remittances_paid_usd")
+        && (KNOMAD.matches(key) || WDI.matches(key))
 }
 
 /// Why a figure was chosen: the rule, and the alternatives it beat.
@@ -164,8 +172,12 @@ pub(crate) struct Ranker {
     imports: HashMap<i64, (String, String, String)>,
 }
 
-/// A sort key: family position, newest edition first, dataset key.
-pub(crate) type Rank = (usize, Reverse<String>, String);
+/// A sort key: family position, longest series first, newest edition first, dataset key.
+pub(crate) type Rank = (usize, Reverse<usize>, Reverse<String>, String);
+
+/// How many values (years, or areas × years) each import holds of the series being
+/// chosen: the second criterion of the rules.
+pub(crate) type Coverage = HashMap<i64, usize>;
 
 impl Ranker {
     pub(crate) fn new<'a>(datasets: impl IntoIterator<Item = &'a DatasetRecord>) -> Ranker {
@@ -189,13 +201,14 @@ impl Ranker {
         self.imports.get(&import_id).map_or_else(|| format!("import {import_id}"), |i| i.2.clone())
     }
 
-    /// Where an import stands for `indicator`: lower is preferred.
-    pub(crate) fn rank(&self, indicator: &str, import_id: i64) -> Rank {
-        self.rank_by(rule_of(indicator), import_id)
+    /// Where an import stands for `indicator` when it holds `coverage` values of the
+    /// series: lower is preferred.
+    pub(crate) fn rank(&self, indicator: &str, import_id: i64, coverage: usize) -> Rank {
+        self.rank_by(rule_of(indicator), import_id, coverage)
     }
 
     /// Where an import stands by `rule` (the fallback order when `None`).
-    pub(crate) fn rank_by(&self, rule: Option<&Rule>, import_id: i64) -> Rank {
+    pub(crate) fn rank_by(&self, rule: Option<&Rule>, import_id: i64, coverage: usize) -> Rank {
         let (key, order) = self
             .imports
             .get(&import_id)
@@ -208,36 +221,57 @@ impl Ranker {
             .filter(|(_, f)| f.matches(&key))
             .max_by_key(|(_, f)| (!f.pattern.ends_with('*'), f.pattern.len()))
             .map_or(families.len(), |(i, _)| i);
-        (position, Reverse(order), key)
+        (position, Reverse(coverage), Reverse(order), key)
     }
 
-    /// Whether `value` of `import_id` is a publisher's placeholder.
-    pub(crate) fn placeholder(&self, import_id: i64, value: f64) -> bool {
-        is_placeholder(self.key(import_id), value)
+    /// Whether `value` of `indicator` from `import_id` is a publisher's placeholder.
+    pub(crate) fn placeholder(&self, indicator: &str, import_id: i64, value: f64) -> bool {
+        is_placeholder(self.key(import_id), indicator, value)
     }
 
-    /// Chooses among candidates for one cell: `(import_id, value)` of each. Returns the
-    /// index of the chosen one (none when every candidate is a placeholder) and the
-    /// choice with its alternatives.
+    /// How many values of `indicator` each import holds among `rows` (import, value),
+    /// placeholders left out.
+    pub(crate) fn coverage(
+        &self,
+        indicator: &str,
+        rows: impl IntoIterator<Item = (i64, f64)>,
+    ) -> Coverage {
+        let mut out = Coverage::new();
+        for (id, v) in rows {
+            if !self.placeholder(indicator, id, v) {
+                *out.entry(id).or_default() += 1;
+            }
+        }
+        out
+    }
+
+    /// Chooses among candidates for one cell: `(import_id, value)` of each, with how
+    /// much of the series each import holds. Returns the index of the chosen one (none
+    /// when every candidate is a placeholder) and the choice with its alternatives.
     pub(crate) fn choose(
         &self,
         indicator: &str,
         candidates: &[(i64, f64)],
+        coverage: &Coverage,
     ) -> (Option<usize>, Choice) {
+        let cover = |id: i64| coverage.get(&id).copied().unwrap_or(0);
         let mut order: Vec<usize> = (0..candidates.len()).collect();
-        order.sort_by_key(|&i| (self.rank(indicator, candidates[i].0), candidates[i].0));
-        let chosen =
-            order.iter().copied().find(|&i| !self.placeholder(candidates[i].0, candidates[i].1));
+        order.sort_by_key(|&i| {
+            let id = candidates[i].0;
+            (self.rank(indicator, id, cover(id)), id)
+        });
+        let placeholder = |i: usize| self.placeholder(indicator, candidates[i].0, candidates[i].1);
+        let chosen = order.iter().copied().find(|&i| !placeholder(i));
         let rule = match rule_of(indicator) {
             Some(r) => format!("{}: {}", r.name, r.why),
-            None => "newest edition first, then dataset key".to_owned(),
+            None => "the longest series, then the newest edition, then the dataset key".to_owned(),
         };
         let alternatives = order
             .iter()
             .filter(|&&i| Some(i) != chosen)
             .map(|&i| {
                 let (import_id, value) = candidates[i];
-                let reason = if self.placeholder(import_id, value) {
+                let reason = if placeholder(i) {
                     "placeholder: the publisher writes 0 where it has no estimate".to_owned()
                 } else {
                     "ranked lower by the rule".to_owned()
@@ -279,15 +313,18 @@ mod tests {
         ];
         let ranker = Ranker::new(&datasets);
         for candidates in [[(1, 0.0), (2, 537.9e6)], [(2, 537.9e6), (1, 0.0)]] {
-            let (chosen, choice) = ranker.choose("remittances_received_usd", &candidates);
+            let none = Coverage::new();
+            let (chosen, choice) = ranker.choose("remittances_received_usd", &candidates, &none);
             assert_eq!(candidates[chosen.unwrap()].0, 2);
             assert!(choice.alternatives[0].reason.starts_with("placeholder"));
         }
         // A KNOMAD estimate comes before WDI's value for the same cell.
-        let (chosen, _) = ranker.choose("remittances_received_usd", &[(2, 9.07e9), (1, 38.05e9)]);
+        let none = Coverage::new();
+        let (chosen, _) =
+            ranker.choose("remittances_received_usd", &[(2, 9.07e9), (1, 38.05e9)], &none);
         assert_eq!(chosen, Some(1));
         // Alone, a placeholder gives no figure at all.
-        let (chosen, _) = ranker.choose("remittances_received_usd", &[(1, 0.0)]);
+        let (chosen, _) = ranker.choose("remittances_received_usd", &[(1, 0.0)], &none);
         assert_eq!(chosen, None);
     }
 
@@ -304,11 +341,32 @@ mod tests {
         let pick = |d: &[DatasetRecord], databank: i64| {
             let ranker = Ranker::new(d);
             let other = 3 - databank;
-            let (i, _) = ranker.choose("gdp_usd", &[(other, 1.0), (databank, 2.0)]);
+            let (i, _) =
+                ranker.choose("gdp_usd", &[(other, 1.0), (databank, 2.0)], &Coverage::new());
             i.unwrap()
         };
         assert_eq!(pick(&a, 1), 1);
         assert_eq!(pick(&b, 2), 1);
+    }
+
+    #[test]
+    fn a_full_series_comes_before_an_extract_of_one_year_of_the_same_publisher() {
+        // A DataBank extract of 2021 released after the bulk file would win by edition
+        // alone; the bulk file holds the whole series and wins.
+        let datasets = [
+            record(1, "wdi-databank", "last updated 03/28/2024"),
+            record(2, "wdi-sp.pop.totl", "to 2024"),
+        ];
+        let ranker = Ranker::new(&datasets);
+        let coverage = Coverage::from([(1, 1), (2, 64)]);
+        let (i, choice) =
+            ranker.choose("population", &[(1, 113_880_328.0), (2, 113_100_950.0)], &coverage);
+        assert_eq!(i, Some(1));
+        assert_eq!(choice.alternatives[0].value, 113_880_328.0);
+        // A WDI zero for a remittance flow is a placeholder too; for another indicator it
+        // is a value.
+        assert!(is_placeholder("wdi-bm.trf.pwkr.cd.dt", "remittances_paid_usd", 0.0));
+        assert!(!is_placeholder("wdi-sm.pop.netm", "net_migration", 0.0));
     }
 
     #[test]
@@ -321,7 +379,7 @@ mod tests {
         ];
         let ranker = Ranker::new(&datasets);
         let mut ids = vec![1, 2, 3, 4];
-        ids.sort_by_key(|&i| ranker.rank("migrant_stock", i));
+        ids.sort_by_key(|&i| ranker.rank("migrant_stock", i, 0));
         assert_eq!(ids, [3, 4, 2, 1]);
     }
 }

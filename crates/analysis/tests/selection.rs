@@ -219,3 +219,25 @@ fn an_edition_can_be_pinned_and_17_3_2_is_the_official_series() {
     assert!(how.starts_with("recomputed, not the official series"), "{how}");
     assert!(how.contains("official SDG 17.3.2") && how.contains("difference"), "{how}");
 }
+
+#[test]
+fn a_series_is_one_vintage_and_no_remittance_figure_is_a_zero() {
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let Some(ws) = full(&rt, dir.path()) else { return };
+    // The Philippines' population in 2021: the bulk file's 113,100,950, as for every
+    // other year, not the 2021 DataBank extract's 113,880,328 spliced into the series.
+    let phl = rt.block_on(ws.profile("PHL")).unwrap();
+    let p2021 = phl.population.iter().find(|v| v.year == 2021).unwrap();
+    assert_eq!(p2021.value.value, 113_100_950.0);
+    assert!(p2021.value.source.cell.as_deref().unwrap().contains("SP.POP.TOTL_population"));
+    let usa = rt.block_on(ws.profile("USA")).unwrap();
+    let g2021 = usa.gdp.iter().find(|v| v.year == 2021).unwrap();
+    assert!(!g2021.value.source.cell.as_deref().unwrap().contains("WDI_2021_all_indicators"));
+    // Mexico's remittances paid 2005–12: both publishers write 0; no figure is shown.
+    let mex = rt.block_on(ws.profile("MEX")).unwrap();
+    for v in mex.remittances_paid.iter().chain(&mex.remittances_received) {
+        assert!(v.value.value > 0.0, "MEX {}: a remittance flow of 0 was shown", v.year);
+    }
+    assert!(mex.remittances_paid.iter().all(|v| !(2005..=2012).contains(&v.year)));
+}
