@@ -372,7 +372,7 @@ fn share(
         return None;
     }
     let how = format!(
-        "GDP-weighted SDG 17.3.2: Σ remittances received ÷ Σ GDP × 100 over the {with_data} of {} members with both values in {year}{}",
+        "remittances received as % of GDP, GDP-weighted and recomputed here (not the official SDG 17.3.2): Σ remittances received ÷ Σ GDP × 100 over the {with_data} of {} members with both values in {year}{}",
         members.len(),
         if missing.is_empty() {
             String::new()

@@ -302,14 +302,18 @@ pub(crate) async fn build(
         ));
     }
 
+    let tertiary_emigrants = own.take(Indicator::EMIGRANTS_TERTIARY);
+    let tertiary_residents = own.take(Indicator::RESIDENTS_TERTIARY);
+    let has_tertiary_emigrants = !tertiary_emigrants.is_empty();
+    let has_tertiary_residents = !tertiary_residents.is_empty();
     let skilled_emigration_rate = rate(
         &mut ctx,
-        own.take(Indicator::EMIGRANTS_TERTIARY),
-        own.take(Indicator::RESIDENTS_TERTIARY),
+        tertiary_emigrants,
+        tertiary_residents,
         "tertiary-educated emigrants ÷ (emigrants + residents with tertiary education) × 100 (Docquier–Marfouk)",
     );
     if skilled_emigration_rate.is_none() {
-        gaps.push(coverage_gap(shared, "Skilled emigration rate (tertiary-educated emigrants and residents)", &["oecd-dioc*", "dioc*"], "OECD DIOC-E, which counts emigrants in OECD countries by their country of birth and residents of OECD countries only"));
+        gaps.push(skilled_gap(shared, has_tertiary_emigrants, has_tertiary_residents));
     }
     let health_worker_emigration_rate = rate(
         &mut ctx,
@@ -477,6 +481,21 @@ fn coverage_gap(shared: &Shared, topic: &str, families: &[&str], source: &str) -
             "{topic}: {} is loaded, but holds no value of it for this country (the country is not covered, or not for the years needed).",
             loaded.join("; ")
         )
+    }
+}
+
+/// The skilled-emigration gap: which of its two inputs is missing, and why.
+fn skilled_gap(shared: &Shared, emigrants: bool, residents: bool) -> String {
+    let topic = "Skilled emigration rate (tertiary-educated emigrants and residents)";
+    let source = "OECD DIOC-E, which counts emigrants living in OECD countries by country of birth, and residents by education for OECD countries only";
+    match (emigrants, residents) {
+        (true, false) => format!(
+            "{topic}: the tertiary-educated emigrants are loaded, but not the tertiary-educated residents of the country; {source}, so a country outside the OECD has emigrants and no residents there."
+        ),
+        (false, true) => format!(
+            "{topic}: the tertiary-educated residents are loaded, but no emigrants of the country; the source is {source}."
+        ),
+        _ => coverage_gap(shared, topic, &["oecd-dioc*", "dioc*"], source),
     }
 }
 
@@ -685,8 +704,14 @@ fn flows_gap(
     let all: Vec<StoredPairValue> = stocks_out.iter().chain(stocks_in).cloned().collect();
     let chosen = chosen_imports(ranker, &all);
     let table = chosen.values().next_back().copied();
-    let years: Vec<i32> =
-        chosen.iter().filter(|(_, t)| Some(**t) == table).map(|(y, _)| *y).collect();
+    // Every year the table holds (not only those where it is the chosen table).
+    let years: Vec<i32> = all
+        .iter()
+        .filter(|r| Some(r.import_id) == table && r.sex == Sex::Total)
+        .map(|r| r.year)
+        .collect::<std::collections::BTreeSet<i32>>()
+        .into_iter()
+        .collect();
     let n_stored = shared.flow_estimates.len();
     let stored = if n_stored == 0 {
         "none is stored".to_owned()

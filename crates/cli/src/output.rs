@@ -541,6 +541,7 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
                 find(&p.gdp, y).unwrap_or_else(|| "—".to_owned()),
                 find(&p.remittances_received, y).unwrap_or_else(|| "—".to_owned()),
                 find(&p.remittances_paid, y).unwrap_or_else(|| "—".to_owned()),
+                find(&p.sdg_17_3_2, y).unwrap_or_else(|| "—".to_owned()),
                 find(&p.remittances_pct_gdp, y).unwrap_or_else(|| "—".to_owned()),
             ]
         })
@@ -556,7 +557,8 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
                 "GDP (US$)",
                 "received (US$)",
                 "paid (US$)",
-                "received % GDP (17.3.2)",
+                "17.3.2 official (%)",
+                "received % GDP, recomputed",
             ],
             &rows,
         )?;
@@ -666,6 +668,9 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
         "  received % of GDP, recomputed:  {}",
         opt(&p.remittances_pct_gdp.last().cloned())
     )?;
+    if !p.remittances_pct_gdp_groups.is_empty() {
+        writeln!(out, "  its groups, recomputed GDP-weighted (Σ remittances ÷ Σ GDP):")?;
+    }
     for g in &p.remittances_pct_gdp_groups {
         writeln!(
             out,
@@ -684,12 +689,13 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
         if let Some(c) = summary {
             writeln!(
                 out,
-                "  {label:<31} average {} over {} corridors ({}), {} above 5%, {} above the 3% target",
+                "  {label:<31} average {} over {} corridors ({}); {} of the corridors cost more than 5%; the average is {:.2} percentage points {} the 3% target",
                 show(&c.average_pct),
                 c.n_corridors,
                 c.year,
                 show(&c.share_above_5_pct),
-                show(&c.gap_to_3_pct)
+                c.gap_to_3_pct.value.abs(),
+                if c.gap_to_3_pct.value >= 0.0 { "above" } else { "below" }
             )?;
         }
     }

@@ -890,7 +890,9 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
         ));
     }
 
-    let title_pct = format!("Remittances received by {name} as a share of GDP (SDG 17.3.2)");
+    let title_pct = format!(
+        "Remittances received by {name} as a share of GDP (SDG 17.3.2 and a recomputation)"
+    );
     out.push_str(&format!("<h3>{}</h3>\n", escape(&title_pct)));
     if profile.remittances_pct_gdp.is_empty() && profile.gdp.is_empty() {
         out.push_str(&no_data("remittances as a share of GDP"));
@@ -1185,7 +1187,10 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> String {
     }
     for g in &profile.remittances_pct_gdp_groups {
         rows.push(vec![
-            Cell::Head(format!("17.3.2 — {}", escape(&g.name))),
+            Cell::Head(format!(
+                "Remittances ÷ GDP, GDP-weighted, recomputed — {}",
+                escape(&g.name)
+            )),
             Cell::Num(g.year.to_string()),
             num_cell(cites, Some(&g.value), 2),
             Cell::Text(format!(
@@ -1218,7 +1223,7 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> String {
     } else {
         out.push_str(&table(
             "data",
-            "SDG 17.3.2 (remittances as % of GDP; group aggregates GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)",
+            "SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)",
             &[("Indicator", false), ("Year", true), ("Value", true), ("Note", false)],
             &rows,
         ));
@@ -1549,7 +1554,7 @@ fn members(profile: &CountryProfile) -> String {
     let Some(g) = &profile.group else { return String::new() };
     let mut out = section_open("members", &format!("Members of {}", escape(&g.group.name)));
     out.push_str(&format!(
-        "<p>{} — {} members; membership from {}. Stocks, population, GDP and remittances are sums over the members with a value; SDG 17.3.2 is GDP-weighted.</p>\n<p class=\"codes\">{}</p>\n",
+        "<p>{} — {} members; membership from {}. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).</p>\n<p class=\"codes\">{}</p>\n",
         escape(&g.group.kind),
         g.members.len(),
         escape(&g.source),

@@ -357,7 +357,7 @@ fn sdg_dependence_diaspora_and_governance_sections() {
     check_brief(&html);
     let sdg = between(&html, "<section id=\"sdg\"", "</section>");
     for expected in [
-        "17.3.2 — World Bank income group: Lower middle income",
+        "Remittances ÷ GDP, GDP-weighted, recomputed — World Bank income group: Lower middle income",
         "3.71",
         "GDP-weighted over 3 of 4 members; 1 without data",
         "10.c.1 Average cost of the corridors to the country (4 corridors)",
