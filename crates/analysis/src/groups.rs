@@ -712,6 +712,7 @@ pub(crate) async fn build(
         assessments: Vec::new(),
         policies: Vec::new(),
         gaps: gaps.0,
+        pinned_editions: Vec::new(),
         corridor_checks: Vec::new(),
     })
 }

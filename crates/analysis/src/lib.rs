@@ -405,6 +405,9 @@ pub fn read_files(
 #[derive(Clone, Debug)]
 pub struct Workspace {
     store: store::Store,
+    /// The editions read instead of their keys' newest ([`Workspace::pin_editions`]),
+    /// as "key edition".
+    pinned: Vec<String>,
 }
 
 impl Workspace {
@@ -447,6 +450,7 @@ impl Workspace {
             }
         }
         self.store = self.store.pinned(&ids);
+        self.pinned = pins.iter().map(|(k, e)| format!("{k} edition {e}")).collect();
         Ok(ids)
     }
 
@@ -455,7 +459,7 @@ impl Workspace {
     /// # Errors
     /// [`Error::Store`] if the store cannot be opened.
     pub async fn open(path: &Path) -> Result<Workspace, Error> {
-        Ok(Workspace { store: store::Store::open(path).await? })
+        Ok(Workspace { store: store::Store::open(path).await?, pinned: Vec::new() })
     }
 
     /// The store's file.
@@ -622,6 +626,16 @@ impl Workspace {
     }
 
     async fn profile_with(
+        &self,
+        shared: &profiles::Shared,
+        query: &str,
+    ) -> Result<profile::CountryProfile, Error> {
+        let mut profile = self.build_profile(shared, query).await?;
+        profile.pinned_editions.clone_from(&self.pinned);
+        Ok(profile)
+    }
+
+    async fn build_profile(
         &self,
         shared: &profiles::Shared,
         query: &str,

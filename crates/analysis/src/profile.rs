@@ -426,6 +426,9 @@ pub struct CountryProfile {
     pub policies: Vec<PolicySummary>,
     /// Indicators that could not be computed, each with what would fill the gap.
     pub gaps: Vec<Gap>,
+    /// Editions read instead of their datasets' newest, as asked ("KEY edition E");
+    /// empty when every dataset's newest edition was read.
+    pub pinned_editions: Vec<String>,
     /// Corridor checks with the country's largest partners (see
     /// [`crate::corridor`]); empty when the country has no bilateral migrant stock (and
     /// for groups). Rules that need a register not loaded are "not evaluated".

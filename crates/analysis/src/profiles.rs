@@ -412,6 +412,7 @@ pub(crate) async fn build(
         assessments,
         policies,
         gaps: gaps.0,
+        pinned_editions: Vec::new(),
         corridor_checks: crate::register::corridor_checks_of(
             store,
             shared.corridors.as_ref(),

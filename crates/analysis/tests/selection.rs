@@ -203,6 +203,8 @@ fn an_edition_can_be_pinned_and_17_3_2_is_the_official_series() {
     let deu_2020 = rt.block_on(ws.profile("DEU")).unwrap();
     assert!((stock(&deu_2020) / 1e6 - 15.76).abs() < 0.01, "{}", stock(&deu_2020));
     assert!(deu_2020.stock_in[0].total.source.dataset.contains("2020"));
+    assert_eq!(deu_2020.pinned_editions, ["undesa-ims-destination edition 2020"]);
+    assert!(deu.pinned_editions.is_empty());
     let err = rt.block_on(ws.pin_editions(&[("undesa-ims-destination".into(), "2031".into())]));
     let msg = err.unwrap_err().to_string();
     assert!(msg.contains("\"2020\"") && msg.contains("\"2024\""), "{msg}");

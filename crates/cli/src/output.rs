@@ -457,6 +457,13 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     }
     let m49 = p.area.m49.map(|m| format!(", M49 {m:03}")).unwrap_or_default();
     writeln!(out, "{} ({}{m49})", p.area.name, p.area.iso3)?;
+    if !p.pinned_editions.is_empty() {
+        writeln!(
+            out,
+            "Editions read instead of the newest (--edition): {}",
+            p.pinned_editions.join("; ")
+        )?;
+    }
 
     let stocks = |out: &mut dyn Write, title: &str, rows: &[StockYear]| -> std::io::Result<()> {
         writeln!(out, "\n{title}")?;

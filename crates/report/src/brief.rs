@@ -358,7 +358,14 @@ pub fn render_with(
     if profile.area.fictional {
         out.push_str(" · a fictional country of the demo world");
     }
-    out.push_str("</p>\n<nav aria-label=\"Contents\"><ul>");
+    out.push_str("</p>\n");
+    if !profile.pinned_editions.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"meta\">Editions read instead of the newest, as asked: {}.</p>\n",
+            escape(&profile.pinned_editions.join("; "))
+        ));
+    }
+    out.push_str("<nav aria-label=\"Contents\"><ul>");
     for (anchor, label) in [
         ("headline", "Headline numbers"),
         ("stocks", "Migrant stocks"),
