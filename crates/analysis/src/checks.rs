@@ -73,8 +73,9 @@ pub struct Check {
     /// How many have A above B beyond the tolerance (a non-zero A against a zero B
     /// counts here).
     pub above: usize,
-    /// Area-years where A holds a placeholder (KNOMAD's 0 for "no estimate"): not
-    /// compared, not counted in [`Check::compared`].
+    /// Area-years where A or B holds a placeholder (a remittance flow of 0, which KNOMAD
+    /// and WDI write for "no estimate"): not compared, not counted in
+    /// [`Check::compared`].
     pub no_estimate: usize,
     /// The comparisons outside the tolerance, largest first.
     pub discrepancies: Vec<Discrepancy>,
@@ -326,18 +327,19 @@ fn remittance_comparable<'d>(
 /// Two values to compare: area, year, value A, value B.
 type Pair = (String, i32, f64, f64);
 
-/// Compares `pairs`: A against the reference B. With `a_zero_is_placeholder`, an A of 0
-/// is KNOMAD's "no estimate" and is counted apart.
+/// Compares `pairs`: A against the reference B. With `zero_is_placeholder` (remittance
+/// flows), a 0 on either side is a publisher's "no estimate" (KNOMAD's, and WDI's:
+/// docs/data.md) and is counted apart, never as a discrepancy.
 fn compare(
     mut check: Check,
     tolerance: Tolerance,
     causes: &Causes,
-    a_zero_is_placeholder: bool,
+    zero_is_placeholder: bool,
     pairs: impl Iterator<Item = Pair>,
 ) -> Check {
     let band = tolerance.pct / 100.0;
     for (area, year, a, b) in pairs {
-        if a_zero_is_placeholder && a == 0.0 {
+        if zero_is_placeholder && (a == 0.0 || b == 0.0) {
             check.no_estimate += 1;
             continue;
         }
@@ -647,7 +649,11 @@ mod tests {
 
     #[test]
     fn placeholder_zeros_are_no_estimate() {
-        let rows = vec![("AAA".to_owned(), 2020, 0.0, 5.0), ("BBB".to_owned(), 2020, 5.0, 5.0)];
+        let rows = vec![
+            ("AAA".to_owned(), 2020, 0.0, 5.0),
+            ("BBB".to_owned(), 2020, 5.0, 5.0),
+            ("CCC".to_owned(), 2020, 5.0, 0.0),
+        ];
         let (a, b) =
             (record(1, "knomad-remittance-inflows", "k", "1"), record(2, "wdi-x", "w", "1"));
         let check = compare(
@@ -657,7 +663,7 @@ mod tests {
             true,
             rows.into_iter(),
         );
-        assert_eq!((check.compared, check.agree, check.no_estimate), (1, 1, 1));
+        assert_eq!((check.compared, check.agree, check.no_estimate), (1, 1, 2));
         assert!(check.discrepancies.is_empty());
     }
 

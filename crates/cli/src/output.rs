@@ -265,7 +265,7 @@ fn checks_table(
         if c.no_estimate > 0 {
             writeln!(
                 out,
-                "  {} area-years where A is 0 (no estimate): not compared, not discrepancies",
+                "  {} area-years where either side is 0 (no estimate): not compared, not discrepancies",
                 c.no_estimate
             )?;
         }

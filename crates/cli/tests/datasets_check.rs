@@ -138,7 +138,8 @@ fn only_like_is_compared_with_like_on_the_real_files() {
         }
     }
 
-    // KNOMAD against WDI: placeholder zeros are counted apart, never as discrepancies.
+    // KNOMAD against WDI: placeholder zeros (on either side) are counted apart, never as
+    // discrepancies.
     let knomad: Vec<&Value> = checks
         .iter()
         .filter(|c| is_compared(c) && keys_of(c, &imports)[0].0.starts_with("knomad-"))
@@ -148,6 +149,7 @@ fn only_like_is_compared_with_like_on_the_real_files() {
         assert!(c["no_estimate"].as_u64().unwrap() > 0, "{}", c["name"]);
         for d in c["discrepancies"].as_array().unwrap() {
             assert_ne!(d["value_a"].as_f64().unwrap(), 0.0, "placeholder zero reported: {d}");
+            assert_ne!(d["value_b"].as_f64().unwrap(), 0.0, "placeholder zero reported: {d}");
         }
         let n = |f: &str| c[f].as_u64().unwrap();
         assert_eq!(n("agree") + n("below") + n("above"), n("compared"));
