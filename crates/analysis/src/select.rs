@@ -362,7 +362,7 @@ mod tests {
         let (i, choice) =
             ranker.choose("population", &[(1, 113_880_328.0), (2, 113_100_950.0)], &coverage);
         assert_eq!(i, Some(1));
-        assert_eq!(choice.alternatives[0].value, 113_880_328.0);
+        assert_eq!(choice.alternatives[0].value.to_bits(), 113_880_328.0f64.to_bits());
         // A WDI zero for a remittance flow is a placeholder too; for another indicator it
         // is a value.
         assert!(is_placeholder("wdi-bm.trf.pwkr.cd.dt", "remittances_paid_usd", 0.0));

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use domain::Sex;
 use domain::dataset::Dataset;
-use ingest::{DiagnosticKind, ImportErrorKind, Kind, ReadOptions, UnknownAreas};
+use ingest::{DiagnosticKind, ImportErrorKind, Kind, ReadOptions};
 
 const TIDY: &str =
     "undesa_ims_2024_bilateral_subset/undesa_ims_bilateral_2000-2020_iso3_migration_network.csv";
@@ -18,13 +18,6 @@ const CHORD: [(&str, Sex); 3] = [
     ("stock_female.json", Sex::Female),
     ("stock_male.json", Sex::Male),
 ];
-/// The chord-diagram names `ingest::areas` does not match yet (reported for the alias
-/// table; no alias is added by this reader). A name outside this list that fails to
-/// match is a regression.
-
-fn skip_unknown() -> ReadOptions {
-    ReadOptions { unknown_areas: UnknownAreas::Skip }
-}
 
 fn note_mentions(diagnostics: &[ingest::Diagnostic], needle: &str) -> bool {
     diagnostics
@@ -102,7 +95,7 @@ fn chord(file: &str) -> Option<(Dataset, Vec<ingest::Diagnostic>, serde_json::Va
     let (name, bytes) = crate::common::shared(&format!("{CHORD_DIR}/{file}"))?;
     assert_eq!(ingest::detect(&name, &bytes), Some(Kind::UndesaBilateralChordJson), "{file}");
     let (dataset, diagnostics) =
-        ingest::read(Kind::UndesaBilateralChordJson, &name, &bytes, &skip_unknown())
+        ingest::read(Kind::UndesaBilateralChordJson, &name, &bytes, &ReadOptions::default())
             .unwrap_or_else(|e| panic!("{e}"));
     Some((dataset, diagnostics, serde_json::from_slice(&bytes).unwrap()))
 }
