@@ -1063,16 +1063,25 @@ fn trends(
     side: Side,
     top: &[CorridorStock],
 ) -> Vec<CorridorTrend> {
-    let chosen = chosen_imports(ctx.ranker, rows);
     top.iter()
         .map(|c| {
-            let stocks = rows
+            // One table per trend, never a splice of tables: the one the rule for
+            // bilateral stocks prefers, the longest series of the corridor first.
+            let corridor: Vec<&StoredPairValue> = rows
                 .iter()
-                .filter(|r| {
-                    r.sex == Sex::Total
-                        && side.partner(r).as_str() == c.partner
-                        && chosen.get(&r.year) == Some(&r.import_id)
-                })
+                .filter(|r| r.sex == Sex::Total && side.partner(r).as_str() == c.partner)
+                .collect();
+            let coverage = ctx.ranker.coverage(
+                Indicator::MIGRANT_STOCK.code,
+                corridor.iter().map(|r| (r.import_id, r.value)),
+            );
+            let table = coverage.iter().min_by_key(|&(&id, &n)| {
+                (ctx.ranker.rank(Indicator::MIGRANT_STOCK.code, id, n), id)
+            });
+            let table = table.map(|(&id, _)| id);
+            let stocks = corridor
+                .into_iter()
+                .filter(|r| Some(r.import_id) == table)
                 .map(|r| YearValue {
                     year: r.year,
                     value: ctx.cell_value(
