@@ -1,8 +1,9 @@
 //! Figures chosen on purpose, on the real files of the shared data folder (reached only
 //! through `test_support::shared_data`; skipped visibly when it is absent): the order of
-//! imports changes no figure, a publisher's placeholder never wins, parts of one edition
-//! add up, editions are ordered by their dates and can be pinned, and the official SDG
-//! 17.3.2 series stands beside the recomputation.
+//! imports changes no figure, a publisher's placeholder never wins, a series is one
+//! vintage, parts of one edition add up, editions are ordered by their dates and can be
+//! pinned, the official SDG 17.3.2 series stands beside the recomputation, estimates say
+//! which inputs they used, and data gaps tell "not loaded" from "not covered".
 
 #![allow(clippy::float_cmp, reason = "values copied from a cell must equal the cell exactly")]
 
@@ -242,4 +243,80 @@ fn a_series_is_one_vintage_and_no_remittance_figure_is_a_zero() {
         assert!(v.value.value > 0.0, "MEX {}: a remittance flow of 0 was shown", v.year);
     }
     assert!(mex.remittances_paid.iter().all(|v| !(2005..=2012).contains(&v.year)));
+}
+
+#[test]
+fn estimate_remittances_says_which_inflows_it_used_and_takes_another_on_request() {
+    let Some(files) = read(&[
+        "wb_bilateral_migration_2017/WB_Bilateral_Estimates_Migrant_Stocks_2017.xlsx",
+        "knomad_remittance_flows/knomad_remittance_inflows_2000-2022.xlsx",
+        "wdi_remittances/API_BX.TRF.PWKR.CD.DT_2023-05-10.xls",
+    ]) else {
+        return;
+    };
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let refs: Vec<&ReadFile> = files.iter().collect();
+    let ws = rt.block_on(store(&dir.path().join("e.sqlite"), &refs));
+    let request = |inflows: Option<&str>| analysis::estimate::RemitRequest {
+        year: 2017,
+        variant: analysis::estimate::RemitVariant::Stock,
+        income: analysis::estimate::IncomeSeries::Ppp,
+        floor_share: None,
+        zero_corridors: Vec::new(),
+        default_zero_corridors: true,
+        missing_income: analysis::estimate::MissingIncomeRule::DropHost,
+        inflows: inflows.map(str::to_owned),
+        store_result: false,
+        command: "test".to_owned(),
+    };
+    let by_rule = rt.block_on(ws.estimate_remittances(&request(None))).unwrap();
+    let note = by_rule.notes.iter().find(|n| n.starts_with("inflows:")).unwrap();
+    assert!(
+        note.contains("knomad-remittance-inflows") && note.contains("by the rule remittances"),
+        "{note}"
+    );
+    assert!(by_rule.notes.iter().any(|n| n.starts_with("not used: wdi-bx.trf.pwkr.cd.dt")));
+    let wdi =
+        rt.block_on(ws.estimate_remittances(&request(Some("wdi-bx.trf.pwkr.cd.dt")))).unwrap();
+    let note = wdi.notes.iter().find(|n| n.starts_with("inflows:")).unwrap();
+    assert!(note.contains("wdi-bx.trf.pwkr.cd.dt") && note.contains("as asked"), "{note}");
+    let err = rt.block_on(ws.estimate_remittances(&request(Some("nope")))).unwrap_err().to_string();
+    assert!(
+        err.contains("knomad-remittance-inflows") && err.contains("wdi-bx.trf.pwkr.cd.dt"),
+        "{err}"
+    );
+}
+
+#[test]
+fn data_gaps_tell_not_loaded_from_not_covered() {
+    let Some(files) = read(&[
+        "oecd_dioc_e_2010/File-1-DIOC-E-2010-11-Age.csv",
+        "rpw_corridors/wb_databank_RPW_corridors_ATCR.CORR_2011Q1-2020Q3.csv",
+    ]) else {
+        return;
+    };
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let refs: Vec<&ReadFile> = files.iter().collect();
+    let ws = rt.block_on(store(&dir.path().join("g.sqlite"), &refs));
+    let gaps = |code: &str| -> Vec<String> {
+        rt.block_on(ws.profile(code)).unwrap().gaps.into_iter().map(|g| g.text).collect()
+    };
+    // Nepal's emigrants are in DIOC-E, its residents are not (not an OECD country).
+    let npl = gaps("NPL");
+    let skilled = npl.iter().find(|g| g.starts_with("Skilled emigration rate")).unwrap();
+    assert!(
+        skilled.contains("emigrants are loaded, but not the tertiary-educated residents"),
+        "{skilled}"
+    );
+    // Germany is not a receiving country of Remittance Prices Worldwide: loaded, no value.
+    let deu = gaps("DEU");
+    let cost = deu.iter().find(|g| g.starts_with("SDG 10.c.1")).unwrap();
+    assert!(cost.contains("is loaded, but holds no value of it for this country"), "{cost}");
+    // Net migration is not loaded at all.
+    let net = deu.iter().find(|g| g.starts_with("Net migration")).unwrap();
+    assert!(net.contains("not loaded"), "{net}");
+    // No gap names a command: front ends add their own.
+    assert!(npl.iter().chain(&deu).all(|g| !g.contains("coherence ")), "{npl:?} {deu:?}");
 }
