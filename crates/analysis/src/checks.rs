@@ -601,19 +601,9 @@ mod tests {
 
     fn record(id: i64, key: &str, publisher: &str, edition: &str) -> DatasetRecord {
         DatasetRecord {
-            id,
-            key: key.to_owned(),
             publisher: publisher.to_owned(),
             title: format!("dataset {id}"),
-            edition: edition.to_owned(),
-            edition_order: domain::edition::EditionOrder::parse(edition).to_string(),
-            source: String::new(),
-            licence: None,
-            fictional: false,
-            imported_at: String::new(),
-            is_default: true,
-            files: Vec::new(),
-            rows: [0; 4],
+            ..crate::select::test_record(id, key, edition)
         }
     }
 

@@ -336,21 +336,7 @@ mod tests {
 
     #[test]
     fn pick_takes_the_newest_in_or_before_the_year_then_the_rule_s_source() {
-        let record = |id: i64, key: &str, edition: &str| store::DatasetRecord {
-            id,
-            key: key.to_owned(),
-            publisher: String::new(),
-            title: key.to_owned(),
-            edition: edition.to_owned(),
-            edition_order: domain::edition::EditionOrder::parse(edition).to_string(),
-            source: String::new(),
-            licence: None,
-            fictional: false,
-            imported_at: String::new(),
-            is_default: true,
-            files: Vec::new(),
-            rows: [0; 4],
-        };
+        let record = crate::select::test_record;
         // Import 1 is WDI, import 2 KNOMAD: for remittances KNOMAD comes first whichever
         // was imported first, and KNOMAD's 0 (no estimate) is never taken.
         let ranker = Ranker::new(&[

@@ -283,26 +283,33 @@ impl Ranker {
     }
 }
 
+/// A stored import's record for unit tests: `key` and `edition` as given, the rest
+/// empty.
+#[cfg(test)]
+pub(crate) fn test_record(id: i64, key: &str, edition: &str) -> DatasetRecord {
+    DatasetRecord {
+        id,
+        key: key.to_owned(),
+        publisher: String::new(),
+        title: key.to_owned(),
+        edition: edition.to_owned(),
+        edition_order: domain::edition::EditionOrder::parse(edition).to_string(),
+        source: String::new(),
+        licence: None,
+        fictional: false,
+        imported_at: String::new(),
+        is_default: true,
+        files: Vec::new(),
+        rows: [0; 4],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn record(id: i64, key: &str, edition: &str) -> DatasetRecord {
-        DatasetRecord {
-            id,
-            key: key.to_owned(),
-            publisher: String::new(),
-            title: key.to_owned(),
-            edition: edition.to_owned(),
-            edition_order: domain::edition::EditionOrder::parse(edition).to_string(),
-            source: String::new(),
-            licence: None,
-            fictional: false,
-            imported_at: String::new(),
-            is_default: true,
-            files: Vec::new(),
-            rows: [0; 4],
-        }
+        test_record(id, key, edition)
     }
 
     #[test]

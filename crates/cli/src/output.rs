@@ -384,32 +384,9 @@ pub(crate) fn fill_command(fill: &analysis::profile::Fill, country: &str) -> Str
 /// and the values it beat.
 pub(crate) fn profile_why(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
     writeln!(out, "\nWhy these figures (the selection rules, docs/data.md)")?;
-    let mut any = false;
+    let mut chosen: Vec<(&str, i32, &Value)> = Vec::new();
     for (label, list) in [("immigrant stock", &p.stock_in), ("emigrant stock", &p.stock_out)] {
-        for s in list {
-            let Some(choice) = s.total.choice.as_ref().filter(|c| !c.alternatives.is_empty())
-            else {
-                continue;
-            };
-            any = true;
-            writeln!(
-                out,
-                "  {label} {}: {} from {}",
-                s.year,
-                show(&s.total),
-                s.total.source.dataset
-            )?;
-            writeln!(out, "    rule {}", choice.rule)?;
-            for a in &choice.alternatives {
-                writeln!(
-                    out,
-                    "    not used: {} from {} ({})",
-                    thousands(a.value),
-                    a.dataset,
-                    a.reason
-                )?;
-            }
-        }
+        chosen.extend(list.iter().map(|s| (label, s.year, &s.total)));
     }
     for (label, list) in [
         ("population", &p.population),
@@ -420,29 +397,24 @@ pub(crate) fn profile_why(out: &mut dyn Write, p: &CountryProfile) -> Result<(),
         ("net migration", &p.net_migration),
         ("exports", &p.exports),
     ] {
-        for v in list {
-            let Some(choice) = &v.value.choice else { continue };
-            if choice.alternatives.is_empty() {
-                continue;
-            }
-            any = true;
+        chosen.extend(list.iter().map(|v| (label, v.year, &v.value)));
+    }
+    let mut any = false;
+    for (label, year, value) in chosen {
+        let Some(choice) = value.choice.as_ref().filter(|c| !c.alternatives.is_empty()) else {
+            continue;
+        };
+        any = true;
+        writeln!(out, "  {label} {year}: {} from {}", show(value), value.source.dataset)?;
+        writeln!(out, "    rule {}", choice.rule)?;
+        for a in &choice.alternatives {
             writeln!(
                 out,
-                "  {label} {}: {} from {}",
-                v.year,
-                show(&v.value),
-                v.value.source.dataset
+                "    not used: {} from {} ({})",
+                thousands(a.value),
+                a.dataset,
+                a.reason
             )?;
-            writeln!(out, "    rule {}", choice.rule)?;
-            for a in &choice.alternatives {
-                writeln!(
-                    out,
-                    "    not used: {} from {} ({})",
-                    thousands(a.value),
-                    a.dataset,
-                    a.reason
-                )?;
-            }
         }
     }
     if !any {
