@@ -194,7 +194,30 @@ fn by_area(ranker: &Ranker, indicator: Indicator, rows: Vec<AreaNumber>) -> ByAr
             }
         }
     }
+    drop_composites_with_parts(&mut out);
     out
+}
+
+/// Areas that publishers give either as one or as their parts: the Channel Islands
+/// (`CHI`, as the World Bank and UN DESA's migrant stock give them) and Guernsey and
+/// Jersey (as World Population Prospects also gives them).
+const COMPOSITES: &[(&str, &[&str])] = &[("CHI", &["GGY", "JEY"])];
+
+/// Removes a composite area's value for a year where one of its parts has a value, so
+/// that a group's sum counts the area once (WPP 2024 gives net migration for the Channel
+/// Islands and for Guernsey and Jersey).
+fn drop_composites_with_parts(out: &mut ByArea) {
+    for (whole, parts) in COMPOSITES {
+        let whole = Iso3::from_static(whole);
+        let years_of_parts: Vec<i32> = parts
+            .iter()
+            .filter_map(|p| out.get(&Iso3::from_static(p)))
+            .flat_map(|years| years.keys().copied())
+            .collect();
+        if let Some(years) = out.get_mut(&whole) {
+            years.retain(|y, _| !years_of_parts.contains(y));
+        }
+    }
 }
 
 /// Remittances received and GDP of every area, for the GDP-weighted SDG 17.3.2 of
@@ -720,6 +743,29 @@ pub(crate) async fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_counts_the_channel_islands_once() {
+        let n = |area: &'static str, year: i32, value: f64| AreaNumber {
+            import_id: 1,
+            area: Iso3::from_static(area),
+            year,
+            value,
+            unit: Unit::Persons,
+        };
+        let datasets = [crate::select::test_record(1, "wpp-net-migration", "2024")];
+        let ranker = Ranker::new(&datasets);
+        let rows = vec![
+            n("CHI", 2020, 700.0),
+            n("GGY", 2020, 300.0),
+            n("JEY", 2020, 400.0),
+            n("CHI", 2019, 650.0),
+        ];
+        let by = by_area(&ranker, Indicator::NET_MIGRATION, rows);
+        let chi = &by[&Iso3::from_static("CHI")];
+        assert!(!chi.contains_key(&2020), "the parts are given for 2020");
+        assert!(chi.contains_key(&2019), "only the whole is given for 2019");
+    }
 
     #[test]
     fn group_syntax() {

@@ -24,9 +24,10 @@
 //!   places them. The Channel Islands (`CHI`) are M49's intermediate region 830 taken
 //!   as one area, as UN DESA's International Migrant Stock and the World Bank publish
 //!   them; they are listed in 830 beside Guernsey (`GGY`) and Jersey (`JEY`), and so
-//!   count in Northern Europe, Europe and Europe and Northern America. No file
-//!   Coherence reads gives both the Channel Islands and Guernsey or Jersey, so a
-//!   group's sum counts them once. Kosovo (`XKX`) is not in M49's tables; it is
+//!   count in Northern Europe, Europe and Europe and Northern America. World Population
+//!   Prospects gives both the Channel Islands and Guernsey and Jersey; a group's sum
+//!   counts them once (the whole is left out of a year where a part has a value:
+//!   `analysis::groups`). Kosovo (`XKX`) is not in M49's tables; it is
 //!   placed in Southern Europe, as World Population Prospects 2024 places it
 //!   (location 412), and so counts in Southern Europe, Europe, Europe and Northern
 //!   America and the world. The publishers that list Kosovo separately (the World
