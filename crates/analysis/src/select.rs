@@ -79,8 +79,8 @@ const UNDESA_RESHAPED: Family = Family {
 const IAB: Family =
     Family { pattern: "iab-*", label: "IAB brain-drain data (20 OECD destinations)" };
 
-/// Every rule. An indicator without a rule is chosen by the fallback order (newest
-/// edition, then key).
+/// Every rule. An indicator without a rule is chosen by the fallback order (the longest
+/// series, the newest edition, then the key).
 pub const RULES: &[Rule] = &[
     Rule {
         name: "remittances",
@@ -108,7 +108,7 @@ pub const RULES: &[Rule] = &[
             "death_rate_crude",
         ],
         order: &[WDI],
-        why: "WDI, the newest release first (a DataBank extract and a bulk file of one indicator are two releases of one series)",
+        why: "WDI; the file with the longest series for the country first (a bulk file before a DataBank extract of a few years, so that one release makes the series), then the newest release",
     },
     Rule {
         name: "net-migration",
