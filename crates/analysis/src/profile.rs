@@ -163,6 +163,8 @@ pub struct FrameworkAssessment {
     pub domains: Vec<crate::assess::DomainResult>,
     /// Unanswered items.
     pub unanswered: Vec<String>,
+    /// How the unanswered items were scored (the framework's rule).
+    pub non_response: crate::assess::NonResponse,
     /// Where the answers come from: version, file, stored when, by whom and why.
     pub answers: crate::assess::AnswersProvenance,
 }

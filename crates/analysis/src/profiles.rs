@@ -579,6 +579,7 @@ async fn framework_assessments(
             overall: a.overall,
             domains: a.domains,
             unanswered: a.unanswered,
+            non_response: a.non_response,
             answers: stored.answers,
         });
     }

@@ -46,11 +46,12 @@ pub enum Overall {
 #[serde(rename_all = "kebab-case")]
 pub enum NonResponse {
     /// A domain with any unanswered item is not computed, nor is the overall score
-    /// (SDG 10.7.2: non-response is not treated as "no"; METHODS.md §5.2).
+    /// (non-response is not treated as "no").
     DomainNotComputed,
     /// Unanswered items are left out of the domain's numerator and denominator.
     ExcludeItem,
-    /// Unanswered items count as zero points.
+    /// Unanswered items count as zero points (SDG 10.7.2: its metadata assign missing
+    /// values 0 at country level).
     CountAsZero,
 }
 

@@ -475,12 +475,20 @@ fn assessment_table(
     }
     if !a.unanswered.is_empty() {
         writeln!(out, "\nUnanswered ({}): {}", a.unanswered.len(), a.unanswered.join(", "))?;
-        if a.non_response == NonResponse::DomainNotComputed {
-            writeln!(
+        match a.non_response {
+            NonResponse::DomainNotComputed => writeln!(
                 out,
                 "A domain with an unanswered item is not computed, nor is the overall score \
                  (non-response is not counted as \"no\")."
-            )?;
+            )?,
+            NonResponse::ExcludeItem => {
+                writeln!(out, "Unanswered items are left out of their domain's score.")?;
+            }
+            NonResponse::CountAsZero => writeln!(
+                out,
+                "Unanswered items count as 0 (the framework's rule; for SDG 10.7.2 its \
+                 metadata assign missing values 0 at country level)."
+            )?,
         }
     }
     Ok(())

@@ -388,3 +388,43 @@ fn matrix_metrics_and_exports() {
         .success()
         .stdout(predicate::str::contains("MoL Pelaria: Recruitment drains"));
 }
+
+/// SDG 10.7.2's metadata (IMPUTATION) assign a missing answer 0 at country level; the
+/// rule of leaving the domain uncomputed stays available through a framework file.
+#[test]
+fn an_unanswered_10_7_2_item_counts_as_zero_as_its_metadata_say() {
+    let dir = tempfile::tempdir().unwrap();
+    // The example's answers without item 2a (domain 2).
+    let full = std::fs::read_to_string(repo("examples/pelaria-sdg-10.7.2.csv")).unwrap();
+    let answers = dir.path().join("partial.csv");
+    let partial: Vec<&str> = full.lines().filter(|l| !l.starts_with("2a,")).collect();
+    assert_eq!(partial.len() + 1, full.lines().count(), "item 2a is in the example");
+    std::fs::write(&answers, partial.join("\n") + "\n").unwrap();
+    let a = json(coherence().args(["assess", "--format", "json", "--answers"]).arg(&answers));
+    let a = &a["assessment"];
+    assert_eq!(a["non_response"], "count-as-zero");
+    assert_eq!(a["unanswered"], serde_json::json!(["2a"]));
+    assert!(!a["overall"].is_null(), "the overall score is computed: {a}");
+    let domain2 = &a["domains"][1];
+    assert!(!domain2["score"].is_null(), "domain 2 is computed with 2a as 0: {domain2}");
+    // The other rule, from a copy of the framework file.
+    let toml = std::fs::read_to_string(repo("frameworks/sdg-10.7.2.toml")).unwrap();
+    let strict = dir.path().join("sdg-strict.toml");
+    std::fs::write(
+        &strict,
+        toml.replace("non_response = \"count-as-zero\"", "non_response = \"domain-not-computed\""),
+    )
+    .unwrap();
+    let b = json(
+        coherence()
+            .args(["assess", "--format", "json", "--framework-file"])
+            .arg(&strict)
+            .arg("--answers")
+            .arg(&answers),
+    );
+    let b = &b["assessment"];
+    assert!(b["overall"].is_null() && b["domains"][1]["score"].is_null(), "{b}");
+    let table = coherence().args(["assess", "--answers"]).arg(&answers).assert().success();
+    let text = String::from_utf8(table.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("Unanswered items count as 0"), "{text}");
+}

@@ -1523,9 +1523,21 @@ fn assessments(profile: &CountryProfile) -> String {
             ));
         }
         if !a.unanswered.is_empty() {
+            let rule = match a.non_response {
+                analysis::assess::NonResponse::DomainNotComputed => {
+                    "A domain with an unanswered item is not computed under the framework's \
+                     non-response rule; non-response is not counted as \"no\"."
+                }
+                analysis::assess::NonResponse::ExcludeItem => {
+                    "Unanswered items are left out of their domain's score."
+                }
+                analysis::assess::NonResponse::CountAsZero => {
+                    "Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, \
+                     its metadata assign missing values 0 at country level)."
+                }
+            };
             out.push_str(&format!(
-                "<p>Unanswered: {}. A domain with an unanswered item is not computed under the \
-                 framework's non-response rule; non-response is not counted as \"no\".</p>\n",
+                "<p>Unanswered: {}. {rule}</p>\n",
                 escape(&a.unanswered.join(", "))
             ));
         }
