@@ -347,21 +347,7 @@ pub(crate) fn profile(
 
 /// A number with thousands separators and at most two decimals.
 fn thousands(v: f64) -> String {
-    let decimals = if v.fract() == 0.0 || v.abs() >= 1000.0 { 0 } else { 2 };
-    let text = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if v < 0.0 { "-" } else { "" };
-    match frac {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    number(v, if v.fract() == 0.0 || v.abs() >= 1000.0 { 0 } else { 2 })
 }
 
 /// The command that fills a data gap.
