@@ -4,12 +4,14 @@
 //! * Stocks in and out are the published totals (e.g. UN DESA's totals by destination
 //!   and by origin) when a dataset has them for the country; otherwise sums over the
 //!   country's corridors of the bilateral migrant stock. When several datasets hold
-//!   bilateral stocks for the same year, the one with the most corridors for the
-//!   country that year is used, so that two sources are never added together.
+//!   bilateral stocks for the same year, the one the rule for bilateral stocks prefers
+//!   is used ([`crate::select`]), so that two sources are never added together.
 //! * A country-level series (population, GDP, remittances) takes, for each year, the
-//!   value of the first dataset that has it (the lowest import id).
-//! * SDG 17.3.2 is remittances received ÷ GDP × 100, for years that have both; group
-//!   aggregates are GDP-weighted: Σ remittances ÷ Σ GDP × 100 over the members with
+//!   value the indicator's rule chooses ([`crate::select`]); the value carries the rule
+//!   and the alternatives.
+//! * SDG 17.3.2 is the official series where loaded; beside it, remittances received ÷
+//!   GDP × 100 recomputed for years that have both; group aggregates are recomputed
+//!   GDP-weighted: Σ remittances ÷ Σ GDP × 100 over the members with
 //!   both values that year (the others are listed).
 //! * The emigration rate is emigrants ÷ (residents born in the country + emigrants),
 //!   with residents born in the country = population − immigrants.
@@ -788,7 +790,8 @@ impl Side {
     }
 }
 
-/// Stocks by year and sex read from a published totals series (first dataset per year).
+/// Stocks by year and sex read from a published totals series (per year and sex, the
+/// dataset the rule prefers).
 fn published_stock_years(
     ctx: &mut Ctx<'_>,
     rows: Vec<StoredAreaValue>,
@@ -951,9 +954,13 @@ fn top_corridors(ctx: &mut Ctx<'_>, rows: &[StoredPairValue], side: Side) -> Vec
 /// The latest cost of each corridor.
 fn costs(ctx: &mut Ctx<'_>, rows: Vec<StoredPairValue>) -> Vec<CorridorCost> {
     let mut latest: BTreeMap<(Iso3, Iso3), StoredPairValue> = BTreeMap::new();
+    // The newest year; among datasets of that year, the one the rule prefers.
+    let key = |r: &StoredPairValue| {
+        (std::cmp::Reverse(r.year), ctx.ranker.rank(&r.indicator, r.import_id, 0), r.import_id)
+    };
     for r in rows.into_iter().filter(|r| r.sex == Sex::Total) {
         match latest.get(&(r.from, r.to)) {
-            Some(old) if (old.year, -old.import_id) >= (r.year, -r.import_id) => {}
+            Some(old) if key(old) <= key(&r) => {}
             _ => {
                 latest.insert((r.from, r.to), r);
             }

@@ -19,6 +19,7 @@ use store::{DatasetRecord, Layer, Store};
 
 use crate::corridor::{self, AttributeFact, CorridorFacts, CorridorReport, CountryFacts, DataFact};
 use crate::profile::Source;
+use crate::select::Ranker;
 use crate::{Error, FICTIONAL_NOTICE, Workspace};
 
 /// A policy of the effective register, as listed to users.
@@ -556,6 +557,8 @@ pub(crate) async fn corridor_checks_of(
             continue;
         }
         keep_latest(
+            &base.ranker,
+            Indicator::MIGRANT_STOCK.code,
             latest.entry((v.from, v.to)).or_default(),
             Latest {
                 year: v.year,
@@ -644,9 +647,18 @@ struct Latest {
     unit: String,
 }
 
-fn keep_latest(slot: &mut Option<Latest>, new: Latest) {
+/// Keeps in `slot` the newest year's value of `indicator`; among datasets of that year,
+/// the one the indicator's rule prefers ([`crate::select`]), never the order of imports;
+/// a publisher's placeholder is never kept.
+fn keep_latest(ranker: &Ranker, indicator: &str, slot: &mut Option<Latest>, new: Latest) {
+    if ranker.placeholder(indicator, new.import_id, new.value) {
+        return;
+    }
+    let key = |l: &Latest| {
+        (std::cmp::Reverse(l.year), ranker.rank(indicator, l.import_id, 0), l.import_id)
+    };
     match slot {
-        Some(old) if (old.year, -old.import_id) >= (new.year, -new.import_id) => {}
+        Some(old) if key(old) <= key(&new) => {}
         _ => *slot = Some(new),
     }
 }
@@ -656,6 +668,9 @@ fn keep_latest(slot: &mut Option<Latest>, new: Latest) {
 /// many corridors (and once per batch of profiles).
 pub(crate) struct CorridorBase {
     rules: RuleSet,
+    /// The selection rules' order of every import: the corridor facts are the figures
+    /// the profiles show.
+    ranker: Ranker,
     datasets: HashMap<i64, DatasetRecord>,
     names: HashMap<Iso3, String>,
     fictional: HashMap<Iso3, bool>,
@@ -714,6 +729,7 @@ impl CorridorBase {
     async fn load(store: &Store, rules: RuleSet) -> Result<CorridorBase, Error> {
         let datasets: HashMap<i64, DatasetRecord> =
             store.datasets().await?.into_iter().map(|d| (d.id, d)).collect();
+        let ranker = Ranker::new(datasets.values());
         let mut names: HashMap<Iso3, String> =
             domain::area::real_areas().iter().map(|r| (r.iso3, r.name.to_owned())).collect();
         let mut fictional = HashMap::new();
@@ -741,6 +757,8 @@ impl CorridorBase {
             for v in store.indicator_values(ind, Sex::Total).await? {
                 let slot = areas.entry((ind.clone(), v.area)).or_default();
                 keep_latest(
+                    &ranker,
+                    ind,
                     slot,
                     Latest {
                         year: v.year,
@@ -792,6 +810,8 @@ impl CorridorBase {
             let mut m: HashMap<Iso3, Option<Latest>> = HashMap::new();
             for v in store.indicator_values(Indicator::ICMW_STATUS.code, Sex::Total).await? {
                 keep_latest(
+                    &ranker,
+                    Indicator::ICMW_STATUS.code,
                     m.entry(v.area).or_default(),
                     Latest {
                         year: v.year,
@@ -829,6 +849,7 @@ impl CorridorBase {
 
         Ok(CorridorBase {
             rules,
+            ranker,
             datasets,
             names,
             fictional,
@@ -872,6 +893,8 @@ impl<'a> CorridorWorld<'a> {
             }
             let slot = pairs.entry((v.indicator.clone(), v.from, v.to)).or_default();
             keep_latest(
+                &base.ranker,
+                &v.indicator,
                 slot,
                 Latest {
                     year: v.year,
