@@ -7,9 +7,7 @@ use rayon::prelude::*;
 
 use super::Stocks;
 use crate::error::Error;
-use crate::ipf::{
-    Convergence, IpfOptions, Table, check_len, check_sums, dot, factor, fit_slices, sum,
-};
+use crate::ipf::{Convergence, IpfOptions, Table, check_len, check_sums, factor, fit_slices, sum};
 
 /// How flows are allocated within each birthplace table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,9 +19,11 @@ pub enum Allocation {
     /// Independence (migest `stayer_assumption = FALSE`): the whole birthplace table is
     /// fitted to its margins from the seed, stayers included.
     Independence,
-    /// Pseudo-Bayes (Azose & Raftery 2019): each birthplace table of the minimisation
-    /// estimate is smoothed towards the independence estimate with the data-determined
-    /// weight of Bishop, Fienberg & Holland (1975, ch. 12).
+    /// Abel & Cohen's pseudo-Bayesian estimate: each birthplace table is the mixture
+    /// `(1 − w) · minimisation + w · independence` with the fixed share
+    /// `w =` [`DemoOptions::independence_share`] (0.13 in Abel & Cohen's estimation
+    /// script), which stands in for the smoothing of Azose & Raftery (2019). The share does
+    /// not depend on the scale of the counts.
     PseudoBayes,
 }
 
@@ -116,6 +116,17 @@ pub struct DemoOptions {
     /// (migest 2.0.5); a seed left unused is reported as
     /// [`Diagnostic::SeedUnusedByMinimisation`].
     pub minimisation_seed: MinimisationSeed,
+    /// The share `w` of the independence estimate in [`Allocation::PseudoBayes`], in
+    /// `[0, 1]`. Default: `0.13`, Abel & Cohen's (`0.87 · da_min_closed + 0.13 ·
+    /// independence`).
+    pub independence_share: f64,
+    /// Whether the global balancing step ([`MatchGlobal::BeforeDemoAdjust`]) works in whole
+    /// persons as migest does: the rescaled native-born cells are rounded (half to even)
+    /// and one person is added first when the gap is odd. Rounding depends on the unit of
+    /// the counts (persons or thousands), so the default is `false`: the cells are scaled
+    /// exactly and every flow scales with the stocks. Set `true` to reproduce migest's
+    /// printed examples to the person.
+    pub whole_persons: bool,
     /// Settings of every IPF step. Default: [`IpfOptions::mipfp`], the settings migest
     /// passes to `mipfp::Ipfp` (`tol = 1e-3` on the cell change, `1e5` sweeps).
     pub ipf: IpfOptions,
@@ -134,6 +145,8 @@ impl Default for DemoOptions {
             death_method: DeathMethod::Proportion,
             seed: None,
             minimisation_seed: MinimisationSeed::Uniform,
+            independence_share: 0.13,
+            whole_persons: false,
             ipf: IpfOptions::mipfp(),
             output: Output::Full,
         }
@@ -237,8 +250,8 @@ pub struct DemoFlows {
     /// Convergence of the allocation fit (for [`Allocation::PseudoBayes`], the worse of
     /// the two fits).
     pub convergence: Convergence,
-    /// For [`Allocation::PseudoBayes`], the weight `K / (N + K)` given to the independence
-    /// estimate in each birthplace table; empty otherwise.
+    /// For [`Allocation::PseudoBayes`], the share given to the independence estimate in
+    /// each birthplace table (0 for a table without people); empty otherwise.
     pub prior_weight: Vec<f64>,
     /// Adjustments made and steps that did not converge, in the order they happened.
     pub diagnostics: Vec<Diagnostic>,
@@ -273,6 +286,12 @@ pub fn demographic_accounting(
 ) -> Result<DemoFlows, Error> {
     let n = stocks.n_area()?;
     crate::ipf::check_options(options.ipf.tol)?;
+    if !(0.0..=1.0).contains(&options.independence_share) {
+        return Err(Error::InvalidOption {
+            what: "independence_share",
+            reason: "must lie in [0, 1]",
+        });
+    }
     let mut s0 = Table::from_mat(stocks.stock_start);
     let mut s1 = Table::from_mat(stocks.stock_end);
     check_stock("stock_start", &s0)?;
@@ -298,7 +317,12 @@ pub fn demographic_accounting(
     // 2. Global balance before births and deaths.
     if options.closure == Closure::Rescale && options.match_global == MatchGlobal::BeforeDemoAdjust
     {
-        scale_native_born_global(&mut s0, &mut s1, stocks.births, stocks.deaths, &mut diagnostics);
+        scale_native_born_global(
+            (&mut s0, &mut s1),
+            (stocks.births, stocks.deaths),
+            options.whole_persons,
+            &mut diagnostics,
+        );
     }
 
     // 3. Births and deaths.
@@ -428,7 +452,7 @@ pub fn demographic_accounting(
                             m.col_as_slice_mut(j).fill(0.0);
                         }
                         movers[k].write(&mut m, &s0, &s1, k);
-                        weights.push(pseudo_bayes(&mut m, prior, k));
+                        weights.push(blend(&mut m, prior, k, options.independence_share));
                         m
                     }
                 };
@@ -523,10 +547,9 @@ fn non_negative_native_born(
 /// migest `nb_scale_global`: close the gap between natural increase and stock change by
 /// rescaling the native-born diagonals, half into each table.
 fn scale_native_born_global(
-    s0: &mut Table,
-    s1: &mut Table,
-    births: &[f64],
-    deaths: &[f64],
+    (s0, s1): (&mut Table, &mut Table),
+    (births, deaths): (&[f64], &[f64]),
+    whole_persons: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let n = s0.n_row;
@@ -541,7 +564,7 @@ fn scale_native_born_global(
     // lies in (0, 0.5] (R's `round(dd %% 2) == 0 & dd %% 2 != 0`, rounding half to even).
     // See: R/nb_scale_global.R in migest 2.0.5.
     let parity = dd.rem_euclid(2.0);
-    if parity > 0.0 && parity.round_ties_even() == 0.0 {
+    if whole_persons && parity > 0.0 && parity.round_ties_even() == 0.0 {
         let diag: Vec<f64> = (0..n).map(|i| s1.at(i, i)).collect();
         let tot: f64 = diag.iter().sum();
         set_diag(s1, &rescale_integer_sum(&diag, tot + 1.0));
@@ -553,9 +576,20 @@ fn scale_native_born_global(
         let diag1: Vec<f64> = (0..n).map(|i| s1.at(i, i)).collect();
         let tot0: f64 = diag0.iter().sum();
         let tot1: f64 = diag1.iter().sum();
-        set_diag(s0, &rescale_integer_sum(&diag0, tot0 - dd / 2.0));
-        set_diag(s1, &rescale_integer_sum(&diag1, tot1 + dd / 2.0));
+        if whole_persons {
+            set_diag(s0, &rescale_integer_sum(&diag0, tot0 - dd / 2.0));
+            set_diag(s1, &rescale_integer_sum(&diag1, tot1 + dd / 2.0));
+        } else {
+            set_diag(s0, &rescale_sum(&diag0, tot0 - dd / 2.0));
+            set_diag(s1, &rescale_sum(&diag1, tot1 + dd / 2.0));
+        }
     }
+}
+
+/// `x` scaled to sum to `tot`.
+fn rescale_sum(x: &[f64], tot: f64) -> Vec<f64> {
+    let scale = factor(tot, x.iter().sum());
+    x.iter().map(|v| v * scale).collect()
 }
 
 fn set_diag(s: &mut Table, diag: &[f64]) {
@@ -857,55 +891,25 @@ fn independence(
     Ok((Prior::RankOne(factors), conv))
 }
 
-/// Pseudo-Bayes smoothing (Bishop, Fienberg & Holland 1975, ch. 12; Azose & Raftery
-/// 2019) of each birthplace table `x` of the minimum-migration estimate towards the
-/// independence estimate `N λ`:
-/// `x̃ = N/(N+K) · x + K/(N+K) · N λ`, with `K = (N² − Σx²) / Σ(x − Nλ)²`.
-/// Both tables have the same margins, so their mixture keeps them.
-fn pseudo_bayes(x: &mut Mat<f64>, prior: &Prior, k: usize) -> f64 {
-    const L: usize = 8;
-    let n = x.nrows();
-    let body = n - n % L;
-    let (mut total, mut sum_sq) = (0.0, 0.0);
+/// Abel & Cohen's pseudo-Bayesian mixture of birthplace table `k`: `x`, the
+/// minimisation estimate, becomes `(1 − w) · x + w · Nλ`, with `Nλ` the independence
+/// estimate scaled to the total of `x`. Both tables have the same margins, so the mixture
+/// keeps them. Returns the share used (0 for an empty table).
+fn blend(x: &mut Mat<f64>, prior: &Prior, k: usize, w: f64) -> f64 {
+    let mut total = 0.0;
     for j in 0..x.ncols() {
-        let col = x.col_as_slice(j);
-        total += sum(col);
-        sum_sq += dot(col, col);
+        total += sum(x.col_as_slice(j));
     }
     let prior_total = prior.total(k);
     if total <= 0.0 || prior_total <= 0.0 {
         return 0.0;
     }
-    // The prior scaled to the table's total, `N λ`, column `j`: `p[i] * scale`.
     let ratio = total / prior_total;
-    let column = |j: usize| -> (&[f64], f64) {
-        match prior {
+    for j in 0..x.ncols() {
+        let (p, scale): (&[f64], f64) = match prior {
             Prior::Tables(t) => (t[k].col(j), ratio),
             Prior::RankOne(f) => (&f[k].0, f[k].1[j] * ratio),
-        }
-    };
-    let mut dist = [0.0_f64; L];
-    for j in 0..x.ncols() {
-        let (v, (p, scale)) = (x.col_as_slice(j), column(j));
-        for (v, p) in v[..body].chunks_exact(L).zip(p[..body].chunks_exact(L)) {
-            for l in 0..L {
-                let e = v[l] - p[l] * scale;
-                dist[l] += e * e;
-            }
-        }
-        for (v, p) in v[body..].iter().zip(&p[body..]) {
-            let e = v - p * scale;
-            dist[0] += e * e;
-        }
-    }
-    let dist: f64 = dist.iter().sum();
-    if dist == 0.0 {
-        return 0.0;
-    }
-    let kk = ((total * total - sum_sq) / dist).max(0.0);
-    let w = kk / (total + kk);
-    for j in 0..x.ncols() {
-        let (p, scale) = column(j);
+        };
         for (v, p) in x.col_as_slice_mut(j).iter_mut().zip(p) {
             *v = (1.0 - w) * *v + w * (p * scale);
         }
@@ -965,9 +969,9 @@ mod tests {
         let x = faer::mat![[5.0, 0.0, 0.0], [0.0, 6.0, 0.0], [0.0, 1.0, 8.0]];
         let (mut a, mut b) = (x.clone(), x);
         let tables = direct.iter().map(|m| Table::from_mat(m.as_ref())).collect();
-        let wa = pseudo_bayes(&mut a, &Prior::Tables(tables), 1);
+        let wa = blend(&mut a, &Prior::Tables(tables), 1, 0.13);
         let (prior, _) = independence(&s0, &s1, None, &IpfOptions::mipfp()).unwrap();
-        let wb = pseudo_bayes(&mut b, &prior, 1);
+        let wb = blend(&mut b, &prior, 1, 0.13);
         assert!((wa - wb).abs() < 1e-12);
         for j in 0..3 {
             for i in 0..3 {
@@ -977,11 +981,12 @@ mod tests {
     }
 
     #[test]
-    fn pseudo_bayes_keeps_margins() {
+    fn blend_keeps_margins_and_mixes_by_the_share() {
         let mut x = faer::mat![[5.0, 0.0], [0.0, 5.0]];
         let prior = Prior::Tables(vec![Table { n_row: 2, n_col: 2, data: vec![2.5; 4] }]);
-        let w = pseudo_bayes(&mut x, &prior, 0);
-        assert!(w > 0.0 && w < 1.0);
+        let w = blend(&mut x, &prior, 0, 0.13);
+        assert_eq!(w, 0.13);
+        assert!((x[(0, 1)] - 0.13 * 2.5).abs() < 1e-12);
         assert!((x[(0, 0)] + x[(0, 1)] - 5.0).abs() < 1e-12);
         assert!((x[(0, 1)] + x[(1, 1)] - 5.0).abs() < 1e-12);
     }

@@ -2,6 +2,7 @@
 
 use faer::{Mat, MatRef};
 
+use super::Stocks;
 use crate::error::Error;
 use crate::ipf::{Table, check_len, check_values};
 
@@ -73,53 +74,57 @@ pub enum RateMethod {
     RogersVonRabenau,
 }
 
-/// Options for [`rates`]. Defaults are those of migest's `ffs_rates` documentation
-/// example.
+/// The global flow total `M` of [`RateMethod::Dennett`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FlowTotal {
+    /// The sum of absolute net migration, `M = Σ_r |n_r|`, with
+    /// `n_r = (P1_r − P0_r) − (births_r − deaths_r)`, `P` the population by residence
+    /// (column sums of the stock tables), and the net figures first balanced so that
+    /// they sum to zero (migest `rescale_net`, "no switches": positives and negatives are
+    /// each scaled to meet half-way). This is Abel & Cohen's choice: their script sets
+    /// `M = sum(abs(rescale_net(net)))` with net migration from World Population
+    /// Prospects, whose populations, births and deaths satisfy the same identity. Without
+    /// births and deaths it is the sum of absolute population changes.
+    NetMigration,
+    /// `M = Σ_r |P1_r − P0_r|`, the sum of absolute population changes, births and deaths
+    /// included (migest's documentation example, made for tables without births and
+    /// deaths; with real tables it counts natural increase as migration).
+    PopulationChange,
+    /// A total given by the caller (finite, non-negative).
+    Given(f64),
+}
+
+/// Options for [`rates`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RatesOptions {
     /// Which variant. Default: [`RateMethod::Dennett`].
     pub method: RateMethod,
-    /// Global flow total `M` for [`RateMethod::Dennett`]. Default: `None`, meaning
-    /// `Σ_r |Σ_b S1[b][r] − Σ_b S0[b][r]|`, the sum of absolute changes in population by
-    /// place of residence (the choice of migest's example).
-    pub flow_total: Option<f64>,
+    /// Global flow total `M` for [`RateMethod::Dennett`]. Default:
+    /// [`FlowTotal::NetMigration`].
+    pub flow_total: FlowTotal,
 }
 
 impl Default for RatesOptions {
     fn default() -> Self {
-        RatesOptions { method: RateMethod::Dennett, flow_total: None }
+        RatesOptions { method: RateMethod::Dennett, flow_total: FlowTotal::NetMigration }
     }
 }
 
-/// Flows from migration rates (migest `ffs_rates`).
+/// Flows from migration rates (migest `ffs_rates`). The births and deaths of `stocks` are
+/// used only by [`FlowTotal::NetMigration`].
 ///
 /// # Errors
-/// [`Error::DimensionMismatch`] and [`Error::InvalidValue`] as [`stock_diff`];
-/// [`Error::InvalidOption`] if `flow_total` is negative or not finite;
+/// [`Error::DimensionMismatch`] and [`Error::InvalidValue`] as [`stock_diff`], and for
+/// births or deaths of the wrong length or not finite;
+/// [`Error::InvalidOption`] if a given `flow_total` is negative or not finite;
 /// [`Error::SingularStock`] for Rogers–von Rabenau when `stock_start` is singular.
 #[doc(alias = "ffs_rates")]
-pub fn rates(
-    stock_start: MatRef<'_, f64>,
-    stock_end: MatRef<'_, f64>,
-    options: &RatesOptions,
-) -> Result<Mat<f64>, Error> {
-    let (s0, s1) = square_pair(stock_start, stock_end)?;
+pub fn rates(stocks: &Stocks<'_>, options: &RatesOptions) -> Result<Mat<f64>, Error> {
+    let (s0, s1) = square_pair(stocks.stock_start, stocks.stock_end)?;
     let n = s0.n_row;
     match options.method {
         RateMethod::Dennett => {
-            let total = match options.flow_total {
-                Some(m) if m.is_finite() && m >= 0.0 => m,
-                Some(_) => {
-                    return Err(Error::InvalidOption {
-                        what: "flow_total",
-                        reason: "must be finite and non-negative",
-                    });
-                }
-                None => {
-                    let (c0, c1) = (s0.col_sums(), s1.col_sums());
-                    c0.iter().zip(&c1).map(|(a, b)| (b - a).abs()).sum()
-                }
-            };
+            let total = flow_total(&s0, &s1, stocks, options.flow_total)?;
             let mut p = s0;
             for i in 0..n {
                 *p.at_mut(i, i) = 0.0;
@@ -134,6 +139,45 @@ pub fn rates(
             Ok(Mat::from_fn(n, n, |i, j| if i == j { 0.0 } else { g.at(i, j) * pop[i] }))
         }
     }
+}
+
+/// The Dennett total `M` (see [`FlowTotal`]).
+fn flow_total(s0: &Table, s1: &Table, stocks: &Stocks<'_>, rule: FlowTotal) -> Result<f64, Error> {
+    let change: Vec<f64> = s0.col_sums().iter().zip(s1.col_sums()).map(|(a, b)| b - a).collect();
+    match rule {
+        FlowTotal::Given(m) if m.is_finite() && m >= 0.0 => Ok(m),
+        FlowTotal::Given(_) => Err(Error::InvalidOption {
+            what: "flow_total",
+            reason: "must be finite and non-negative",
+        }),
+        FlowTotal::PopulationChange => Ok(change.iter().map(|c| c.abs()).sum()),
+        FlowTotal::NetMigration => {
+            check_len("births", change.len(), stocks.births.len())?;
+            check_len("deaths", change.len(), stocks.deaths.len())?;
+            check_values("births", stocks.births)?;
+            check_values("deaths", stocks.deaths)?;
+            let net: Vec<f64> = change
+                .iter()
+                .zip(stocks.births.iter().zip(stocks.deaths))
+                .map(|(c, (b, d))| c - (b - d))
+                .collect();
+            Ok(balance_net(&net).iter().map(|v| v.abs()).sum())
+        }
+    }
+}
+
+/// migest `rescale_net` ("no switches", without rounding): positive and negative net
+/// figures are scaled so that both meet half-way and the sum is zero. If one side is
+/// empty, nothing can balance it and the figures are returned as they are.
+pub(crate) fn balance_net(net: &[f64]) -> Vec<f64> {
+    let pos: f64 = net.iter().filter(|v| **v > 0.0).sum();
+    let neg: f64 = net.iter().filter(|v| **v < 0.0).sum();
+    if pos <= 0.0 || neg >= 0.0 {
+        return net.to_vec();
+    }
+    let half = (pos + neg) / 2.0;
+    let (up, down) = ((pos - half) / pos, (neg - half) / neg);
+    net.iter().map(|&v| if v > 0.0 { v * up } else { v * down }).collect()
 }
 
 fn square_pair(a: MatRef<'_, f64>, b: MatRef<'_, f64>) -> Result<(Table, Table), Error> {
@@ -205,7 +249,44 @@ mod tests {
     fn singular_start_stock_is_an_error() {
         let s0 = faer::mat![[1.0, 2.0], [2.0, 4.0]];
         let s1 = faer::mat![[1.0, 2.0], [2.0, 5.0]];
+        let zero = [0.0; 2];
+        let stocks = Stocks {
+            stock_start: s0.as_ref(),
+            stock_end: s1.as_ref(),
+            births: &zero,
+            deaths: &zero,
+        };
         let opts = RatesOptions { method: RateMethod::RogersVonRabenau, ..Default::default() };
-        assert!(matches!(rates(s0.as_ref(), s1.as_ref(), &opts), Err(Error::SingularStock { .. })));
+        assert!(matches!(rates(&stocks, &opts), Err(Error::SingularStock { .. })));
+    }
+
+    #[test]
+    fn net_migration_is_balanced_before_it_is_summed() {
+        // Positives 30, negatives −10: both move half-way, to 20 and −20.
+        let got = balance_net(&[20.0, 10.0, -10.0, 0.0]);
+        for (g, want) in got.iter().zip([40.0 / 3.0, 20.0 / 3.0, -20.0, 0.0]) {
+            assert!((g - want).abs() < 1e-12, "{got:?}");
+        }
+        assert_eq!(balance_net(&[5.0, 1.0]), vec![5.0, 1.0]);
+    }
+
+    #[test]
+    fn the_default_total_is_net_migration_not_population_change() {
+        // Area 0 grows by 100 with 100 more births than deaths: no migration. Area 1 gains
+        // 10 people from area 2. migest's example total would count 120.
+        let s0 = faer::mat![[1000.0, 0.0, 0.0], [0.0, 500.0, 0.0], [0.0, 20.0, 500.0]];
+        let s1 = faer::mat![[1100.0, 0.0, 0.0], [0.0, 500.0, 0.0], [0.0, 30.0, 490.0]];
+        let (births, deaths) = ([150.0, 0.0, 0.0], [50.0, 0.0, 0.0]);
+        let stocks = Stocks {
+            stock_start: s0.as_ref(),
+            stock_end: s1.as_ref(),
+            births: &births,
+            deaths: &deaths,
+        };
+        let net = rates(&stocks, &RatesOptions::default()).unwrap();
+        // M = |0| + |10| + |−10| = 20, all on the one foreign-born stock (2 in 1).
+        assert!((net[(2, 1)] - 20.0).abs() < 1e-12);
+        let old = RatesOptions { flow_total: FlowTotal::PopulationChange, ..Default::default() };
+        assert!((rates(&stocks, &old).unwrap()[(2, 1)] - 120.0).abs() < 1e-12);
     }
 }

@@ -65,7 +65,7 @@ pub use demo::{
     Allocation, BirthMethod, Closure, DeathMethod, DemoFlows, DemoOptions, Diagnostic, MatchGlobal,
     MinimisationSeed, Output, StockTable, demographic_accounting,
 };
-pub use diff::{Decrease, DiffOptions, RateMethod, RatesOptions, rates, stock_diff};
+pub use diff::{Decrease, DiffOptions, FlowTotal, RateMethod, RatesOptions, rates, stock_diff};
 
 use crate::error::Error;
 use crate::ipf::check_len;
@@ -110,12 +110,14 @@ pub enum Method {
     SdRevNeg,
     /// `mig_rate`: migration rates ([`rates`], variant chosen in [`RatesOptions`]).
     MigRate,
-    /// `da_min_open`: demographic accounting, minimisation, open closure.
+    /// `da_min_open`: demographic accounting, minimisation, open closure as Abel & Cohen
+    /// estimated it ([`Closure::OpenDr`], migest `match_pob_tot_method = "open-dr"`).
     DaMinOpen,
     /// `da_min_closed`: demographic accounting, minimisation, closed (rescale) closure.
     DaMinClosed,
-    /// `da_pb_closed`: demographic accounting, pseudo-Bayes allocation (Azose & Raftery
-    /// 2019), closed (rescale) closure.
+    /// `da_pb_closed`: Abel & Cohen's pseudo-Bayesian estimate, `0.87 · da_min_closed +
+    /// 0.13 · independence` ([`Allocation::PseudoBayes`]), closed (rescale) closure. It
+    /// stands in for, and is not, Azose & Raftery's (2019) smoothing.
     DaPbClosed,
 }
 
@@ -197,10 +199,10 @@ pub fn flows_from_stocks(
             let opts = DiffOptions { decrease, ..options.diff };
             (stock_diff(stocks.stock_start, stocks.stock_end, &opts)?, None)
         }
-        Method::MigRate => (rates(stocks.stock_start, stocks.stock_end, &options.rates)?, None),
+        Method::MigRate => (rates(stocks, &options.rates)?, None),
         Method::DaMinOpen | Method::DaMinClosed | Method::DaPbClosed => {
             let (allocation, closure) = match method {
-                Method::DaMinOpen => (Allocation::Minimisation, Closure::Open),
+                Method::DaMinOpen => (Allocation::Minimisation, Closure::OpenDr),
                 Method::DaMinClosed => (Allocation::Minimisation, Closure::Rescale),
                 _ => (Allocation::PseudoBayes, Closure::Rescale),
             };
