@@ -16,7 +16,7 @@
 //! its key and edition; its values are stored with the period's end year. See
 //! `docs/flows.md`, "End to end".
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use domain::area::{Iso3, real_area};
@@ -24,6 +24,7 @@ use domain::dataset::{Dataset, DatasetMeta, PairValue, SourceFile};
 use domain::measure::{Indicator, Sex, Shape, Unit};
 use domain::{Provenance, Year};
 use faer::Mat;
+pub use stats::flows::FlowTotal;
 use stats::flows::{self, Diagnostic, FlowOptions, Method, StockTable, Stocks};
 use stats::remit::{
     self, IncomeFloor, MissingIncome, OriginStatus, RemitDiagnostic, RemitInput, RemitOptions,
@@ -63,6 +64,11 @@ pub const BIRTH_RATE_CODE: &str = Indicator::BIRTH_RATE_CRUDE.code;
 /// Store indicator code of the crude death rate (per 1,000 people, WDI
 /// `SP.DYN.CDRT.IN`, [`Indicator::DEATH_RATE_CRUDE`]), used for deaths from the store.
 pub const DEATH_RATE_CODE: &str = Indicator::DEATH_RATE_CRUDE.code;
+/// Store indicator code of live births over a five-year period (stored at its first
+/// year), used for births from the store when it holds them.
+pub const BIRTHS_5Y_CODE: &str = "births_5y";
+/// Store indicator code of deaths over a five-year period (stored at its first year).
+pub const DEATHS_5Y_CODE: &str = "deaths_5y";
 
 /// The calendar years whose births (or deaths) make up a period between two mid-year
 /// stock tables, with their weights: `y0` and `y1` count half, the years between count
@@ -94,6 +100,9 @@ pub enum StockSource {
     Store,
     /// A CSV file `orig,dest,year,value` (see `docs/input-formats.md`).
     Csv(PathBuf),
+    /// The store's bilateral migrant stock of this dataset key (its default or pinned
+    /// edition), instead of the one the rule prefers.
+    Dataset(String),
 }
 
 /// Where births and deaths come from (demographic accounting only).
@@ -131,6 +140,15 @@ pub struct FlowRequest {
     /// For demographic accounting: where neither the stocks nor the stored population
     /// give an area's native-born, leave them at zero (reported) instead of failing.
     pub zero_native_born_where_missing: bool,
+    /// Leave out, with their stocks, the areas without population (where the diagonal is
+    /// needed) or without births and deaths (where they are needed), listed in the notes:
+    /// the common set of areas Abel & Cohen estimate on.
+    pub complete_areas_only: bool,
+    /// The dataset key to take population from (the diagonal's population − immigrants);
+    /// `None` for the population rule ([`crate::select`]).
+    pub population: Option<String>,
+    /// The global total of `mig_rate` (Dennett): default [`FlowTotal::NetMigration`].
+    pub flow_total: FlowTotal,
     /// Store the result as a derived dataset.
     pub store_result: bool,
     /// The command that asked for it (recorded as the stored dataset's source).
@@ -442,9 +460,12 @@ fn input_of(imports: &HashMap<i64, InputRef>, id: i64, role: &str) -> InputRef {
     r
 }
 
+/// Values by (area, year).
+type AreaYearValues = HashMap<(Iso3, i32), f64>;
+
 /// Values of one stored series: (import used, (area, year) → value, other imports that
 /// had it).
-type Series = (i64, HashMap<(Iso3, i32), f64>, Vec<i64>);
+type Series = (i64, AreaYearValues, Vec<i64>);
 
 /// Per-area values of one indicator and years from one stored import (one source for
 /// every area, never a mix), chosen by the indicator's rule ([`crate::select`]): the
@@ -555,7 +576,11 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
                 source_file: SourceFile { name, sha256: sha, bytes: bytes.len() as u64 },
             })
         }
-        StockSource::Store => {
+        StockSource::Store | StockSource::Dataset(_) => {
+            let wanted = match &req.stocks {
+                StockSource::Dataset(key) => Some(key.as_str()),
+                _ => None,
+            };
             let values = ws.store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await?;
             let mut by_import: BTreeMap<i64, (BTreeSet<i32>, usize)> = BTreeMap::new();
             for v in values.iter().filter(|v| v.sex == Sex::Total) {
@@ -569,6 +594,9 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
             let candidates: Vec<i64> = by_import
                 .iter()
                 .filter(|(_, (ys, _))| years.iter().all(|y| ys.contains(y)))
+                .filter(|(id, _)| {
+                    wanted.is_none_or(|k| imports.get(id).is_some_and(|r| r.key == k))
+                })
                 .map(|(id, _)| *id)
                 .collect();
             // The table the rule for bilateral stocks prefers among those holding both
@@ -590,8 +618,9 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
                     })
                     .collect::<Vec<_>>();
                 return Err(estimate_error(format!(
-                    "no stored bilateral migrant stock (both sexes) has both {} and {}; {}; \
+                    "no stored bilateral migrant stock (both sexes){} has both {} and {}; {}; \
                      import one that does, choose years it has, or give --stocks FILE.csv",
+                    wanted.map_or(String::new(), |k| format!(" of the dataset {k}")),
                     req.period_start,
                     req.period_end,
                     if held.is_empty() {
@@ -626,178 +655,273 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
     }
 }
 
-/// Births and deaths of the period by area: (births, deaths).
+/// The births and deaths of a period by area, and what is missing.
+struct Vital {
+    /// Births and deaths of each area the source has them for.
+    by_area: HashMap<Iso3, (f64, f64)>,
+    /// Areas of the stock tables without them, in code order.
+    missing: Vec<Iso3>,
+    /// The error to give when missing areas are neither dropped nor given zero.
+    error: String,
+    /// The note to add when missing areas are given zero births and deaths.
+    zero_note: String,
+}
+
+/// Births and deaths of the period by area.
+///
+/// From the store, five-year totals (`births_5y`, `deaths_5y`, e.g. World Population
+/// Prospects' period indicators) are used for a five-year period when the store holds
+/// them; otherwise crude rates × population over the period's calendar years.
 async fn flow_vital(
     ws: &Workspace,
     req: &FlowRequest,
     areas: &[Iso3],
     inputs: &mut Vec<InputRef>,
     notes: &mut Vec<String>,
-) -> Result<(Vec<f64>, Vec<f64>), Error> {
-    let n = areas.len();
+) -> Result<Vital, Error> {
     match &req.vital {
         VitalSource::Zero => {
             notes
                 .push("no births or deaths (--no-vital): all stock change is migration".to_owned());
-            Ok((vec![0.0; n], vec![0.0; n]))
+            let by_area = areas.iter().map(|a| (*a, (0.0, 0.0))).collect();
+            Ok(Vital {
+                by_area,
+                missing: Vec::new(),
+                error: String::new(),
+                zero_note: String::new(),
+            })
         }
-        VitalSource::Csv(path) => {
-            let bytes = read_bytes(path)?;
-            let text = file_text(path, &bytes)?;
-            let known: Vec<_> =
-                ws.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
-            let rows = ingest::formats::read_vital_csv(&file_name(path), &text, &known)?;
-            let by_area: HashMap<Iso3, (f64, f64)> = rows
-                .iter()
-                .filter(|r| {
-                    r.period_start.get() == req.period_start && r.period_end.get() == req.period_end
-                })
-                .map(|r| (r.area, (r.births, r.deaths)))
-                .collect();
-            let missing: Vec<Iso3> =
-                areas.iter().copied().filter(|a| !by_area.contains_key(a)).collect();
-            if !missing.is_empty() {
-                return Err(estimate_error(format!(
-                    "{}: no births and deaths for {}–{} for {} of the {} areas in the stock tables: {}",
-                    path.display(),
-                    req.period_start,
-                    req.period_end,
-                    missing.len(),
-                    n,
-                    area_list(&missing)
-                )));
-            }
-            inputs.push(InputRef {
-                role: "births and deaths".to_owned(),
-                key: "file".to_owned(),
-                edition: path.display().to_string(),
-                fingerprint: ingest::sha256_hex(&bytes),
-            });
-            notes.push(format!("births and deaths from {}", path.display()));
-            Ok(areas.iter().map(|a| by_area[a]).unzip())
-        }
-        VitalSource::Store { zero_where_missing } => {
-            let weights = vital_year_weights(req.period_start, req.period_end);
-            let years: Vec<i32> = weights.iter().map(|(y, _)| *y).collect();
-            let cbr = area_series(ws, BIRTH_RATE_CODE, &years).await?;
-            let cdr = area_series(ws, DEATH_RATE_CODE, &years).await?;
-            let pop = area_series(ws, Indicator::POPULATION.code, &years).await?;
-            let empty = HashMap::new();
-            let get = |s: &Option<Series>| s.as_ref().map_or(&empty, |(_, m, _)| m).clone();
-            let (cbr_m, cdr_m, pop_m) = (get(&cbr), get(&cdr), get(&pop));
-            // What is missing, by series: the areas and, for each, the years.
-            let mut missing: BTreeMap<&str, Vec<(Iso3, Vec<i32>)>> = BTreeMap::new();
-            let mut incomplete: BTreeSet<Iso3> = BTreeSet::new();
-            let (mut births, mut deaths) = (vec![0.0; n], vec![0.0; n]);
-            for (k, &area) in areas.iter().enumerate() {
-                for (what, m) in [
-                    ("crude birth rate (WDI SP.DYN.CBRT.IN)", &cbr_m),
-                    ("crude death rate (WDI SP.DYN.CDRT.IN)", &cdr_m),
-                    ("population (WDI SP.POP.TOTL)", &pop_m),
-                ] {
-                    let absent: Vec<i32> =
-                        years.iter().copied().filter(|y| !m.contains_key(&(area, *y))).collect();
-                    if !absent.is_empty() {
-                        missing.entry(what).or_default().push((area, absent));
-                        incomplete.insert(area);
-                    }
-                }
-                if incomplete.contains(&area) {
-                    continue;
-                }
-                for &(y, w) in &weights {
-                    let p = pop_m[&(area, y)];
-                    births[k] += w * cbr_m[&(area, y)] / 1000.0 * p;
-                    deaths[k] += w * cdr_m[&(area, y)] / 1000.0 * p;
-                }
-            }
-            let describe = |missing: &BTreeMap<&str, Vec<(Iso3, Vec<i32>)>>| -> Vec<String> {
-                missing
-                    .iter()
-                    .map(|(what, list)| {
-                        let areas: Vec<String> = list
-                            .iter()
-                            .map(|(a, ys)| {
-                                if ys.len() == years.len() {
-                                    a.as_str().to_owned()
-                                } else {
-                                    let ys: Vec<String> =
-                                        ys.iter().map(ToString::to_string).collect();
-                                    format!("{} ({})", a.as_str(), ys.join(", "))
-                                }
-                            })
-                            .collect();
-                        format!("{what} missing for {} area(s): {}", list.len(), areas.join(", "))
-                    })
-                    .collect()
-            };
-            if !missing.is_empty() && !zero_where_missing {
-                let mut held = Vec::new();
-                for (what, code) in
-                    [("crude birth rate", BIRTH_RATE_CODE), ("crude death rate", DEATH_RATE_CODE)]
-                {
-                    let years = stored_years(ws, code).await?;
-                    held.push(format!("{what} {}", year_ranges(&years)));
-                }
-                return Err(estimate_error(format!(
-                    "{} needs births and deaths for {}–{} (crude rates × population of each \
-                     year {}–{}); from the store: {}; import the WDI series \
-                     (docs/flows.md), give them with --vital FILE.csv (docs/input-formats.md), \
-                     accept zero births and deaths for these areas \
-                     (--zero-vital-where-missing), or run with --no-vital (years the store \
-                     holds: {})",
-                    req.method,
-                    req.period_start,
-                    req.period_end,
-                    req.period_start,
-                    req.period_end,
-                    describe(&missing).join("; "),
-                    held.join("; ")
-                )));
-            }
-            let imports = imports_by_id(ws).await?;
-            for (role, s) in
-                [("crude birth rate", &cbr), ("crude death rate", &cdr), ("population", &pop)]
+        VitalSource::Csv(path) => csv_vital(ws, req, path, areas, inputs, notes).await,
+        VitalSource::Store { .. } => {
+            if req.period_end - req.period_start == 5
+                && let Some(v) = period_vital(ws, req, areas, inputs, notes).await?
             {
-                if let Some((id, _, others)) = s {
-                    let used = input_of(&imports, *id, role);
-                    notes.push(format!(
-                        "{role} from the store: {} edition {}",
-                        used.key, used.edition
-                    ));
-                    for other in others {
-                        let r = input_of(&imports, *other, "");
-                        notes.push(format!(
-                            "not used for the {role} (fewer area-years): {} edition {}",
-                            r.key, r.edition
-                        ));
-                    }
-                    inputs.push(used);
-                }
+                return Ok(v);
             }
-            notes.push(format!(
-                "births and deaths = Σ over years {}–{} of weight × crude rate ÷ 1,000 × \
-                 population, weight ½ for {} and {} (mid-year to mid-year); world {:.0} \
-                 births, {:.0} deaths",
-                req.period_start,
-                req.period_end,
-                req.period_start,
-                req.period_end,
-                births.iter().sum::<f64>(),
-                deaths.iter().sum::<f64>()
-            ));
-            if !incomplete.is_empty() {
-                let list: Vec<Iso3> = incomplete.into_iter().collect();
-                notes.push(format!(
-                    "ZERO births and deaths (--zero-vital-where-missing) for {} area(s): {}; {}",
-                    list.len(),
-                    area_list(&list),
-                    describe(&missing).join("; ")
-                ));
-            }
-            Ok((births, deaths))
+            crude_vital(ws, req, areas, inputs, notes).await
         }
     }
+}
+
+/// Births and deaths from a CSV file `area,period_start,period_end,births,deaths`.
+async fn csv_vital(
+    ws: &Workspace,
+    req: &FlowRequest,
+    path: &Path,
+    areas: &[Iso3],
+    inputs: &mut Vec<InputRef>,
+    notes: &mut Vec<String>,
+) -> Result<Vital, Error> {
+    let bytes = read_bytes(path)?;
+    let text = file_text(path, &bytes)?;
+    let known: Vec<_> = ws.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
+    let rows = ingest::formats::read_vital_csv(&file_name(path), &text, &known)?;
+    let by_area: HashMap<Iso3, (f64, f64)> = rows
+        .iter()
+        .filter(|r| {
+            r.period_start.get() == req.period_start && r.period_end.get() == req.period_end
+        })
+        .map(|r| (r.area, (r.births, r.deaths)))
+        .collect();
+    let missing: Vec<Iso3> = areas.iter().copied().filter(|a| !by_area.contains_key(a)).collect();
+    let error = format!(
+        "{}: no births and deaths for {}–{} for {} of the {} areas in the stock tables: {}",
+        path.display(),
+        req.period_start,
+        req.period_end,
+        missing.len(),
+        areas.len(),
+        area_list(&missing)
+    );
+    inputs.push(InputRef {
+        role: "births and deaths".to_owned(),
+        key: "file".to_owned(),
+        edition: path.display().to_string(),
+        fingerprint: ingest::sha256_hex(&bytes),
+    });
+    notes.push(format!("births and deaths from {}", path.display()));
+    Ok(Vital { by_area, missing, error, zero_note: String::new() })
+}
+
+/// Five-year totals of births and deaths from the store, when it holds them for the
+/// period (stored at its first year); `None` when it holds none.
+async fn period_vital(
+    ws: &Workspace,
+    req: &FlowRequest,
+    areas: &[Iso3],
+    inputs: &mut Vec<InputRef>,
+    notes: &mut Vec<String>,
+) -> Result<Option<Vital>, Error> {
+    let (y0, y1) = (req.period_start, req.period_end);
+    let Some(births) = area_series(ws, BIRTHS_5Y_CODE, &[y0]).await? else { return Ok(None) };
+    let Some(deaths) = area_series(ws, DEATHS_5Y_CODE, &[y0]).await? else { return Ok(None) };
+    let mut by_area = HashMap::new();
+    let mut missing = Vec::new();
+    for &a in areas {
+        match (births.1.get(&(a, y0)), deaths.1.get(&(a, y0))) {
+            (Some(b), Some(d)) => {
+                by_area.insert(a, (*b, *d));
+            }
+            _ => missing.push(a),
+        }
+    }
+    let imports = imports_by_id(ws).await?;
+    for (role, s) in [("births over the period", &births), ("deaths over the period", &deaths)] {
+        let used = input_of(&imports, s.0, role);
+        notes.push(format!(
+            "{role} {y0}–{y1} from the store: {} edition {} (five-year totals, 1 July {y0} to \
+             30 June {y1})",
+            used.key, used.edition
+        ));
+        inputs.push(used);
+    }
+    let error = format!(
+        "{} needs births and deaths for {y0}–{y1}; the store's five-year totals ({} edition {}) \
+         have none for {} area(s): {}; drop those areas (--complete-areas-only, as Abel & \
+         Cohen did), accept zero births and deaths for them (--zero-vital-where-missing), or \
+         give them with --vital FILE.csv",
+        req.method,
+        input_of(&imports, births.0, "").key,
+        input_of(&imports, births.0, "").edition,
+        missing.len(),
+        area_list(&missing)
+    );
+    let zero_note = format!(
+        "ZERO births and deaths (--zero-vital-where-missing) for {} area(s) without five-year \
+         totals: {}",
+        missing.len(),
+        area_list(&missing)
+    );
+    Ok(Some(Vital { by_area, missing, error, zero_note }))
+}
+
+/// Births and deaths as crude rates × population over the period's calendar years.
+async fn crude_vital(
+    ws: &Workspace,
+    req: &FlowRequest,
+    areas: &[Iso3],
+    inputs: &mut Vec<InputRef>,
+    notes: &mut Vec<String>,
+) -> Result<Vital, Error> {
+    let n = areas.len();
+    let weights = vital_year_weights(req.period_start, req.period_end);
+    let years: Vec<i32> = weights.iter().map(|(y, _)| *y).collect();
+    let cbr = area_series(ws, BIRTH_RATE_CODE, &years).await?;
+    let cdr = area_series(ws, DEATH_RATE_CODE, &years).await?;
+    let pop = area_series(ws, Indicator::POPULATION.code, &years).await?;
+    let empty = HashMap::new();
+    let get = |s: &Option<Series>| s.as_ref().map_or(&empty, |(_, m, _)| m).clone();
+    let (cbr_m, cdr_m, pop_m) = (get(&cbr), get(&cdr), get(&pop));
+    // What is missing, by series: the areas and, for each, the years.
+    let mut missing: BTreeMap<&str, Vec<(Iso3, Vec<i32>)>> = BTreeMap::new();
+    let mut incomplete: BTreeSet<Iso3> = BTreeSet::new();
+    let (mut births, mut deaths) = (vec![0.0; n], vec![0.0; n]);
+    for (k, &area) in areas.iter().enumerate() {
+        for (what, m) in [
+            ("crude birth rate (WDI SP.DYN.CBRT.IN)", &cbr_m),
+            ("crude death rate (WDI SP.DYN.CDRT.IN)", &cdr_m),
+            ("population (WDI SP.POP.TOTL)", &pop_m),
+        ] {
+            let absent: Vec<i32> =
+                years.iter().copied().filter(|y| !m.contains_key(&(area, *y))).collect();
+            if !absent.is_empty() {
+                missing.entry(what).or_default().push((area, absent));
+                incomplete.insert(area);
+            }
+        }
+        if incomplete.contains(&area) {
+            continue;
+        }
+        for &(y, w) in &weights {
+            let p = pop_m[&(area, y)];
+            births[k] += w * cbr_m[&(area, y)] / 1000.0 * p;
+            deaths[k] += w * cdr_m[&(area, y)] / 1000.0 * p;
+        }
+    }
+    let describe = |missing: &BTreeMap<&str, Vec<(Iso3, Vec<i32>)>>| -> Vec<String> {
+        missing
+            .iter()
+            .map(|(what, list)| {
+                let areas: Vec<String> = list
+                    .iter()
+                    .map(|(a, ys)| {
+                        if ys.len() == years.len() {
+                            a.as_str().to_owned()
+                        } else {
+                            let ys: Vec<String> = ys.iter().map(ToString::to_string).collect();
+                            format!("{} ({})", a.as_str(), ys.join(", "))
+                        }
+                    })
+                    .collect();
+                format!("{what} missing for {} area(s): {}", list.len(), areas.join(", "))
+            })
+            .collect()
+    };
+    let mut held = Vec::new();
+    if !missing.is_empty() {
+        for (what, code) in
+            [("crude birth rate", BIRTH_RATE_CODE), ("crude death rate", DEATH_RATE_CODE)]
+        {
+            let years = stored_years(ws, code).await?;
+            held.push(format!("{what} {}", year_ranges(&years)));
+        }
+    }
+    let error = format!(
+        "{} needs births and deaths for {}–{} (crude rates × population of each \
+             year {}–{}); from the store: {}; import the WDI series \
+             (docs/flows.md), give them with --vital FILE.csv (docs/input-formats.md), \
+             drop these areas (--complete-areas-only), accept zero births and deaths \
+             for them (--zero-vital-where-missing), or run with --no-vital (years the \
+             store holds: {})",
+        req.method,
+        req.period_start,
+        req.period_end,
+        req.period_start,
+        req.period_end,
+        describe(&missing).join("; "),
+        held.join("; ")
+    );
+    let imports = imports_by_id(ws).await?;
+    for (role, s) in [("crude birth rate", &cbr), ("crude death rate", &cdr), ("population", &pop)]
+    {
+        if let Some((id, _, others)) = s {
+            let used = input_of(&imports, *id, role);
+            notes.push(format!("{role} from the store: {} edition {}", used.key, used.edition));
+            for other in others {
+                let r = input_of(&imports, *other, "");
+                notes.push(format!(
+                    "not used for the {role} (fewer area-years): {} edition {}",
+                    r.key, r.edition
+                ));
+            }
+            inputs.push(used);
+        }
+    }
+    notes.push(format!(
+        "births and deaths = Σ over years {}–{} of weight × crude rate ÷ 1,000 × \
+         population, weight ½ for {} and {} (mid-year to mid-year); world {:.0} \
+         births, {:.0} deaths",
+        req.period_start,
+        req.period_end,
+        req.period_start,
+        req.period_end,
+        births.iter().sum::<f64>(),
+        deaths.iter().sum::<f64>()
+    ));
+    let list: Vec<Iso3> = incomplete.into_iter().collect();
+    let zero_note = format!(
+        "ZERO births and deaths (--zero-vital-where-missing) for {} area(s): {}; {}",
+        list.len(),
+        area_list(&list),
+        describe(&missing).join("; ")
+    );
+    let by_area = areas
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !list.contains(a))
+        .map(|(k, a)| (*a, (births[k], deaths[k])))
+        .collect();
+    Ok(Vital { by_area, missing: list, error, zero_note })
 }
 
 impl Workspace {
@@ -829,11 +953,13 @@ impl Workspace {
         }
         let demographic =
             matches!(method, Method::DaMinOpen | Method::DaMinClosed | Method::DaPbClosed);
+        let rate_total =
+            method == Method::MigRate && !matches!(req.flow_total, FlowTotal::Given(_));
         let stocks = flow_stocks(self, req).await?;
-        let mut notes = stocks.notes;
-        let mut inputs = stocks.inputs;
+        let mut notes = stocks.notes.clone();
+        let mut inputs = stocks.inputs.clone();
         let (y0, y1) = (req.period_start, req.period_end);
-        let areas: Vec<Iso3> = stocks
+        let mut areas: Vec<Iso3> = stocks
             .cells
             .keys()
             .flat_map(|(o, d, _)| [*o, *d])
@@ -850,139 +976,125 @@ impl Workspace {
                 return Err(estimate_error(format!("the stocks hold no values for {y}")));
             }
         }
-        let n = areas.len();
-        let index: HashMap<Iso3, usize> = areas.iter().enumerate().map(|(i, a)| (*a, i)).collect();
-        let mut s0 = Mat::<f64>::zeros(n, n);
-        let mut s1 = Mat::<f64>::zeros(n, n);
-        let mut diagonal_given = [vec![false; n], vec![false; n]];
-        for (&(o, d, y), &v) in &stocks.cells {
-            let (i, j) = (index[&o], index[&d]);
-            let (m, t) = if y == y0 { (&mut s0, 0) } else { (&mut s1, 1) };
-            m[(i, j)] = v;
-            if i == j {
-                diagonal_given[t][i] = true;
-            }
-        }
-        notes.push(format!("{n} areas; periods {y0}–{y1}"));
-        // The diagonal: given, or population − immigrants.
-        let need: Vec<(usize, Iso3)> = areas
+        // The native-born diagonal: given in the stocks, or population − immigrants.
+        let given: HashSet<(Iso3, i32)> =
+            stocks.cells.keys().filter(|(o, d, _)| o == d).map(|(o, _, y)| (*o, *y)).collect();
+        let need: Vec<Iso3> = areas
             .iter()
-            .enumerate()
-            .filter(|(i, _)| !diagonal_given[0][*i] || !diagonal_given[1][*i])
-            .map(|(i, a)| (i, *a))
+            .copied()
+            .filter(|a| !given.contains(&(*a, y0)) || !given.contains(&(*a, y1)))
             .collect();
-        if !need.is_empty() {
-            let pop = area_series(self, Indicator::POPULATION.code, &[y0, y1]).await?;
-            let missing: Vec<Iso3> = need
-                .iter()
-                .filter(|(_, a)| {
-                    pop.as_ref().is_none_or(|(_, m, _)| {
-                        !m.contains_key(&(*a, y0)) || !m.contains_key(&(*a, y1))
-                    })
+        let pop =
+            if need.is_empty() { None } else { population_series(self, req, &[y0, y1]).await? };
+        let no_population: Vec<Iso3> = need
+            .iter()
+            .copied()
+            .filter(|a| {
+                pop.as_ref().is_none_or(|(_, m, _)| {
+                    !m.contains_key(&(*a, y0)) || !m.contains_key(&(*a, y1))
                 })
-                .map(|(_, a)| *a)
-                .collect();
-            if !missing.is_empty() && demographic && !req.zero_native_born_where_missing {
+            })
+            .collect();
+        let mut vital = if demographic || (rate_total && req.flow_total == FlowTotal::NetMigration)
+        {
+            Some(flow_vital(self, req, &areas, &mut inputs, &mut notes).await?)
+        } else {
+            None
+        };
+        if req.complete_areas_only {
+            let mut drop: BTreeSet<Iso3> = no_population.iter().copied().collect();
+            if let Some(v) = &vital {
+                drop.extend(v.missing.iter().copied());
+            }
+            if !drop.is_empty() {
+                let drop: Vec<Iso3> = drop.into_iter().collect();
+                notes.push(format!(
+                    "left out (--complete-areas-only), with their stocks, for want of \
+                     population or births and deaths: {} area(s): {}",
+                    drop.len(),
+                    area_list(&drop)
+                ));
+                areas.retain(|a| !drop.contains(a));
+            }
+        } else {
+            if !no_population.is_empty()
+                && (demographic || rate_total)
+                && !req.zero_native_born_where_missing
+            {
                 return Err(estimate_error(format!(
                     "{} needs the native-born population of every area (the stock tables' diagonal): \
-                     it is not in the stocks and the store has no population (WDI SP.POP.TOTL) for both \
+                     it is not in the stocks and the store has no population for both \
                      {y0} and {y1} for {} area(s): {}; import population, or give the diagonal \
-                     (orig = dest rows) in --stocks, or accept zero native-born there \
-                     (--zero-native-born-where-missing)",
+                     (orig = dest rows) in --stocks, drop these areas (--complete-areas-only), \
+                     or accept zero native-born there (--zero-native-born-where-missing)",
                     req.method,
-                    missing.len(),
-                    area_list(&missing)
+                    no_population.len(),
+                    area_list(&no_population)
                 )));
             }
-            if let Some((id, m, _)) = &pop {
-                inputs.push(input_of(&imports_by_id(self).await?, *id, "population"));
-                let mut derived = 0;
-                let mut negative = Vec::new();
-                for &(i, a) in &need {
-                    let (Some(p0), Some(p1)) = (m.get(&(a, y0)), m.get(&(a, y1))) else {
-                        continue;
-                    };
-                    for (t, p, mat) in [(0, *p0, &mut s0), (1, *p1, &mut s1)] {
-                        if diagonal_given[t][i] {
-                            continue;
-                        }
-                        let immigrants: f64 = (0..n).filter(|&b| b != i).map(|b| mat[(b, i)]).sum();
-                        let mut native = p - immigrants;
-                        if native < 0.0 {
-                            negative.push(format!(
-                                "{a} {} ({:.0} immigrants > population {p:.0})",
-                                [y0, y1][t],
-                                immigrants
-                            ));
-                            if !demographic {
-                                native = 0.0;
-                            }
-                        }
-                        mat[(i, i)] = native;
-                        derived += 1;
-                    }
+            if let Some(v) = &mut vital
+                && !v.missing.is_empty()
+            {
+                if !matches!(req.vital, VitalSource::Store { zero_where_missing: true }) {
+                    return Err(estimate_error(std::mem::take(&mut v.error)));
                 }
-                notes.push(format!(
-                    "native-born diagonal = population − immigrants for {derived} area-years"
-                ));
-                if !negative.is_empty() {
-                    notes.push(format!(
-                        "negative native-born for {} area-year(s), {}: {}",
-                        negative.len(),
-                        if demographic {
-                            "passed to the negative native-born guard"
-                        } else {
-                            "set to zero"
-                        },
-                        negative.join("; ")
-                    ));
-                }
-            }
-            if !missing.is_empty() {
-                notes.push(format!(
-                    "native-born diagonal left at zero (no population for {y0} and {y1}) for {} area(s): {}",
-                    missing.len(),
-                    area_list(&missing)
-                ));
+                notes.push(std::mem::take(&mut v.zero_note));
             }
         }
-        // Areas whose residents are all native-born in a table: no immigrant from any
-        // origin recorded (a source's missing destination row reads as none). Noted for
-        // demographic accounting, where they fix that birthplace's home cell.
-        let mut pinned = Vec::new();
-        if demographic {
-            for (m, y) in [(&s0, y0), (&s1, y1)] {
-                for (i, a) in areas.iter().enumerate() {
-                    let immigrants: f64 = (0..n).filter(|&b| b != i).map(|b| m[(b, i)]).sum();
-                    if immigrants == 0.0 && m[(i, i)] > 0.0 {
-                        pinned.push(format!("{a} {y}"));
-                    }
-                }
-            }
-            if !pinned.is_empty() {
-                notes.push(format!(
-                    "no immigrants recorded (every origin missing or zero), so all residents \
-                     count as native-born, for {} area-year(s): {}",
-                    pinned.len(),
-                    pinned.join(", ")
-                ));
-            }
+        let n = areas.len();
+        notes.push(format!("{n} areas; periods {y0}–{y1}"));
+        let (mut s0, mut s1) = stock_tables(&stocks.cells, &areas, (y0, y1));
+        if let Some((id, m, _)) = &pop {
+            inputs.push(input_of(&imports_by_id(self).await?, *id, "population"));
+            fill_native_born(
+                (&mut s0, &mut s1),
+                (&areas, &given),
+                (m, (y0, y1)),
+                demographic,
+                &mut notes,
+            );
         }
-        let (births, deaths) = if demographic {
-            flow_vital(self, req, &areas, &mut inputs, &mut notes).await?
-        } else {
-            (vec![0.0; n], vec![0.0; n])
+        let missing_population: Vec<Iso3> =
+            no_population.iter().copied().filter(|a| areas.contains(a)).collect();
+        if !missing_population.is_empty() {
+            notes.push(format!(
+                "native-born diagonal left at zero (no population for {y0} and {y1}) for {} area(s): {}",
+                missing_population.len(),
+                area_list(&missing_population)
+            ));
+        }
+        let pinned =
+            if demographic { no_immigrants(&s0, &s1, &areas, (y0, y1)) } else { Vec::new() };
+        if !pinned.is_empty() {
+            notes.push(format!(
+                "no immigrants recorded (every origin missing or zero), so all residents \
+                 count as native-born, for {} area-year(s): {}",
+                pinned.len(),
+                pinned.join(", ")
+            ));
+        }
+        let (births, deaths): (Vec<f64>, Vec<f64>) = match &vital {
+            Some(v) => {
+                areas.iter().map(|a| v.by_area.get(a).copied().unwrap_or((0.0, 0.0))).unzip()
+            }
+            None => (vec![0.0; n], vec![0.0; n]),
         };
+        if method == Method::MigRate {
+            notes.push(describe_flow_total(req.flow_total));
+        }
         let input = Stocks {
             stock_start: s0.as_ref(),
             stock_end: s1.as_ref(),
             births: &births,
             deaths: &deaths,
         };
-        let est =
-            flows::flows_from_stocks(method, &input, &FlowOptions::default()).map_err(|e| {
-                estimate_error(format!("{}: the estimator rejected its inputs: {e}", req.method))
-            })?;
+        let options = FlowOptions {
+            rates: flows::RatesOptions { flow_total: req.flow_total, ..Default::default() },
+            ..FlowOptions::default()
+        };
+        let est = flows::flows_from_stocks(method, &input, &options).map_err(|e| {
+            estimate_error(format!("{}: the estimator rejected its inputs: {e}", req.method))
+        })?;
         let mut fit = None;
         let mut not_converged = Vec::new();
         if let Some(demo) = &est.demo {
@@ -1590,6 +1702,119 @@ impl Workspace {
             ..Dataset::default()
         };
         self.load(&dataset, &mut |_, _| {}).await
+    }
+}
+
+/// The stored population for the years, from the dataset the request names or by the
+/// population rule.
+async fn population_series(
+    ws: &Workspace,
+    req: &FlowRequest,
+    years: &[i32],
+) -> Result<Option<Series>, Error> {
+    let code = Indicator::POPULATION.code;
+    area_series_from(ws, code, years, crate::select::rule_of(code), req.population.as_deref()).await
+}
+
+/// The two stock tables over `areas` (place of birth × place of residence); cells of
+/// areas outside the list are left out.
+fn stock_tables(
+    cells: &HashMap<(Iso3, Iso3, i32), f64>,
+    areas: &[Iso3],
+    (y0, y1): (i32, i32),
+) -> (Mat<f64>, Mat<f64>) {
+    let n = areas.len();
+    let index: HashMap<Iso3, usize> = areas.iter().enumerate().map(|(i, a)| (*a, i)).collect();
+    let mut s0 = Mat::<f64>::zeros(n, n);
+    let mut s1 = Mat::<f64>::zeros(n, n);
+    for (&(o, d, y), &v) in cells {
+        let (Some(&i), Some(&j)) = (index.get(&o), index.get(&d)) else { continue };
+        if y == y0 {
+            s0[(i, j)] = v;
+        } else if y == y1 {
+            s1[(i, j)] = v;
+        }
+    }
+    (s0, s1)
+}
+
+/// Sets the diagonal cells the stocks do not give to population − immigrants (the
+/// immigrants from the areas of the tables), noting negative results: passed on to the
+/// negative native-born guard of demographic accounting, set to zero otherwise.
+fn fill_native_born(
+    (s0, s1): (&mut Mat<f64>, &mut Mat<f64>),
+    (areas, given): (&[Iso3], &HashSet<(Iso3, i32)>),
+    (pop, (y0, y1)): (&AreaYearValues, (i32, i32)),
+    demographic: bool,
+    notes: &mut Vec<String>,
+) {
+    let n = areas.len();
+    let mut derived = 0;
+    let mut negative = Vec::new();
+    for (i, &a) in areas.iter().enumerate() {
+        let (Some(p0), Some(p1)) = (pop.get(&(a, y0)), pop.get(&(a, y1))) else { continue };
+        for (y, p, mat) in [(y0, *p0, &mut *s0), (y1, *p1, &mut *s1)] {
+            if given.contains(&(a, y)) {
+                continue;
+            }
+            let immigrants: f64 = (0..n).filter(|&b| b != i).map(|b| mat[(b, i)]).sum();
+            let mut native = p - immigrants;
+            if native < 0.0 {
+                negative.push(format!("{a} {y} ({immigrants:.0} immigrants > population {p:.0})"));
+                if !demographic {
+                    native = 0.0;
+                }
+            }
+            mat[(i, i)] = native;
+            derived += 1;
+        }
+    }
+    notes.push(format!("native-born diagonal = population − immigrants for {derived} area-years"));
+    if !negative.is_empty() {
+        notes.push(format!(
+            "negative native-born for {} area-year(s), {}: {}",
+            negative.len(),
+            if demographic { "passed to the negative native-born guard" } else { "set to zero" },
+            negative.join("; ")
+        ));
+    }
+}
+
+/// Areas whose residents are all native-born in a table: no immigrant from any origin
+/// recorded (a source's missing destination row reads as none). They fix that
+/// birthplace's home cell in demographic accounting.
+fn no_immigrants(
+    s0: &Mat<f64>,
+    s1: &Mat<f64>,
+    areas: &[Iso3],
+    (y0, y1): (i32, i32),
+) -> Vec<String> {
+    let n = areas.len();
+    let mut pinned = Vec::new();
+    for (m, y) in [(s0, y0), (s1, y1)] {
+        for (i, a) in areas.iter().enumerate() {
+            let immigrants: f64 = (0..n).filter(|&b| b != i).map(|b| m[(b, i)]).sum();
+            if immigrants == 0.0 && m[(i, i)] > 0.0 {
+                pinned.push(format!("{a} {y}"));
+            }
+        }
+    }
+    pinned
+}
+
+/// The global total of `mig_rate`, in words.
+fn describe_flow_total(total: FlowTotal) -> String {
+    match total {
+        FlowTotal::NetMigration => "mig_rate: global total = Σ |net migration|, net migration = \
+             population change − (births − deaths) by area, balanced to sum to zero (Abel & \
+             Cohen)"
+            .to_owned(),
+        FlowTotal::PopulationChange => {
+            "mig_rate: global total = Σ |population change| (--flow-total population-change; \
+             counts natural increase as migration)"
+                .to_owned()
+        }
+        FlowTotal::Given(m) => format!("mig_rate: global total {m:.0} persons (--flow-total)"),
     }
 }
 

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use analysis::estimate::{
-    FlowRequest, IncomeSeries, MissingIncomeRule, RemitRequest, RemitVariant, StockSource,
-    VitalSource,
+    FlowRequest, FlowTotal, IncomeSeries, MissingIncomeRule, RemitRequest, RemitVariant,
+    StockSource, VitalSource,
 };
 use analysis::{UnknownAreas, Workspace};
 
@@ -134,6 +134,9 @@ async fn every_flow_method_over_the_un_desa_2019_periods() {
                 stocks: StockSource::Store,
                 vital: VitalSource::Zero,
                 zero_native_born_where_missing: true,
+                complete_areas_only: false,
+                population: None,
+                flow_total: FlowTotal::NetMigration,
                 store_result: false,
                 command: "test".to_owned(),
             };
@@ -200,6 +203,9 @@ async fn stored_flow_estimates_are_read_back_with_method_and_period() {
         stocks: StockSource::Csv(stocks),
         vital: VitalSource::Zero,
         zero_native_born_where_missing: false,
+        complete_areas_only: false,
+        population: None,
+        flow_total: FlowTotal::NetMigration,
         store_result: true,
         command: "coherence estimate flows ...".to_owned(),
     };

@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use analysis::Workspace;
 use analysis::estimate::{
-    FlowRequest, IncomeSeries, MissingIncomeRule, RemitRequest, RemitVariant, StockSource,
-    VitalSource,
+    FlowRequest, FlowTotal, IncomeSeries, MissingIncomeRule, RemitRequest, RemitVariant,
+    StockSource, VitalSource,
 };
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -15,13 +15,16 @@ use crate::args::Global;
 use crate::commands::Error;
 
 const FLOWS_HELP: &str = "\
-Methods (Abel & Cohen 2019): sd_drop_neg, sd_rev_neg, mig_rate, da_min_open, da_min_closed,
-da_pb_closed. The da_* methods need births and deaths and the native-born diagonal (given
-in --stocks as orig = dest rows, else population − immigrants from the store's population).
-Births and deaths: --vital FILE.csv; by default the store's WDI crude birth and death rates
-(SP.DYN.CBRT.IN, SP.DYN.CDRT.IN) × population, mid-year to mid-year (half of the first and
-last calendar year, all of the years between); areas missing a rate or population stop the
-command with their list unless --zero-vital-where-missing; --no-vital for none at all.
+Methods (Abel & Cohen 2019, 2022): sd_drop_neg, sd_rev_neg, mig_rate, da_min_open,
+da_min_closed, da_pb_closed (= 0.87 · da_min_closed + 0.13 · independence, as Abel & Cohen).
+The da_* methods and mig_rate (for its global total) need births and deaths and the
+native-born diagonal (given in --stocks as orig = dest rows, else population − immigrants
+from the store's population). Births and deaths: --vital FILE.csv; by default from the
+store: five-year totals (World Population Prospects period indicators) when it holds them
+for a five-year period, else the WDI crude birth and death rates (SP.DYN.CBRT.IN,
+SP.DYN.CDRT.IN) × population, mid-year to mid-year (half of the first and last calendar
+year, all of the years between); areas missing them stop the command with their list unless
+--complete-areas-only (leave them out) or --zero-vital-where-missing; --no-vital for none.
 
 Output CSV columns: orig,dest,period_start,period_end,flow (ISO3, persons; non-zero flows).
 
@@ -29,7 +32,10 @@ Examples:
   coherence estimate flows --method da_pb_closed --from 2010 --to 2015 --vital vital.csv --out flows.csv
   coherence estimate flows --method sd_rev_neg --from 2015 --to 2019 --out flows.csv --store
   coherence estimate flows --method da_min_closed --from 2015 --to 2020 --stocks stocks.csv \\
-      --vital vital.csv --out flows.csv";
+      --vital vital.csv --out flows.csv
+  coherence estimate flows --method da_min_open --from 1990 --to 1995 \\
+      --stocks-dataset undesa-ims-bilateral-chord-2020 --population wpp-population \\
+      --complete-areas-only --out flows.csv     (Abel & Cohen 2022's inputs; docs/validation.md)";
 
 const REMIT_HELP: &str = "\
 Inputs from the store: the bilateral migration matrix of the year, remittances received
@@ -77,6 +83,25 @@ pub(crate) struct FlowsArgs {
     /// Stocks from a CSV file `orig,dest,year,value` instead of the store.
     #[arg(long, value_name = "FILE.csv")]
     stocks: Option<PathBuf>,
+    /// Stocks from this stored dataset (key as `coherence datasets` lists it) instead of
+    /// the one the selection rule prefers.
+    #[arg(long, value_name = "KEY", conflicts_with = "stocks")]
+    stocks_dataset: Option<String>,
+    /// Population (for the native-born diagonal, population − immigrants) from this
+    /// stored dataset instead of the one the selection rule prefers.
+    #[arg(long, value_name = "KEY")]
+    population: Option<String>,
+    /// Leave out, with their stocks, the areas without population or without births and
+    /// deaths (listed), as Abel & Cohen estimate on the areas with every input, instead
+    /// of stopping.
+    #[arg(long)]
+    complete_areas_only: bool,
+    /// mig_rate: the global flow total: `net-migration` (default: Σ |population change −
+    /// births + deaths|, balanced to sum to zero, as Abel & Cohen), `population-change`
+    /// (Σ |population change|, migest's example for tables without births and deaths),
+    /// or a number of persons.
+    #[arg(long, value_name = "RULE|PERSONS", default_value = "net-migration", value_parser = parse_flow_total)]
+    flow_total: FlowTotal,
     /// Births and deaths from a CSV file `area,period_start,period_end,births,deaths`.
     #[arg(long, value_name = "FILE.csv", conflicts_with = "no_vital")]
     vital: Option<PathBuf>,
@@ -200,18 +225,39 @@ fn print_notes(global: &Global, notes: &[String]) {
     }
 }
 
+/// Parses `--flow-total`.
+fn parse_flow_total(text: &str) -> Result<FlowTotal, String> {
+    match text {
+        "net-migration" => Ok(FlowTotal::NetMigration),
+        "population-change" => Ok(FlowTotal::PopulationChange),
+        _ => match text.replace(['_', ','], "").parse::<f64>() {
+            Ok(m) if m.is_finite() && m >= 0.0 => Ok(FlowTotal::Given(m)),
+            _ => Err(format!(
+                "{text:?} is not net-migration, population-change or a non-negative number of persons"
+            )),
+        },
+    }
+}
+
 async fn flows(global: &Global, ws: &Workspace, a: FlowsArgs) -> Result<(), Error> {
     let req = FlowRequest {
         method: a.method,
         period_start: a.from,
         period_end: a.to,
-        stocks: a.stocks.map_or(StockSource::Store, StockSource::Csv),
+        stocks: match (a.stocks, a.stocks_dataset) {
+            (Some(p), _) => StockSource::Csv(p),
+            (None, Some(key)) => StockSource::Dataset(key),
+            (None, None) => StockSource::Store,
+        },
         vital: match (a.vital, a.no_vital) {
             (Some(p), _) => VitalSource::Csv(p),
             (None, true) => VitalSource::Zero,
             (None, false) => VitalSource::Store { zero_where_missing: a.zero_vital_where_missing },
         },
         zero_native_born_where_missing: a.zero_native_born_where_missing,
+        complete_areas_only: a.complete_areas_only,
+        population: a.population,
+        flow_total: a.flow_total,
         store_result: a.store,
         command: command_line(),
     };
