@@ -15,7 +15,7 @@
 
 pub use assess::framework::{Framework, FrameworkKind, NonResponse};
 pub use assess::matrix::Matrix;
-pub use assess::metrics::{Metrics, MetricsOptions, SecondOrderScale, SignConvention};
+pub use assess::metrics::{Metrics, MetricsOptions, SecondOrderScale, SelfPaths, SignConvention};
 pub use assess::render;
 pub use assess::score::{Assessment, DomainResult, Score};
 

@@ -10,9 +10,10 @@
 //!   never produces a score, a band or a ranking.
 //! * [`matrix`]: cross-impact judgements on the Nilsson scale −3 … +3 by several
 //!   assessors, aggregated by the median, with their disagreement.
-//! * [`metrics`]: out- and in-influence (positive and negative parts), second-order
-//!   influence under an explicit [`metrics::SignConvention`], strength and PageRank on the
-//!   positive network, the strongest conflicts.
+//! * [`metrics`]: out- and in-influence (positive and negative parts), a second-order
+//!   term under an explicit [`metrics::SignConvention`], [`metrics::SecondOrderScale`] and
+//!   [`metrics::SelfPaths`], strength and PageRank on the positive network, the
+//!   strongest conflicts.
 //! * [`render`]: the matrix and its metrics as CSV, JSON and GraphML text.
 //!
 //! # Example

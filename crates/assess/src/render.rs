@@ -1,6 +1,7 @@
 //! The aggregated matrix and its metrics as text: CSV, JSON and GraphML.
 //!
-//! * [`metrics_csv`]: one row per node with every metric;
+//! * [`metrics_csv`]: one row per node with every metric and the options of the
+//!   second-order figures;
 //! * [`cells_csv`]: one row per judged cell with the median, the disagreement and the
 //!   rationales and evidence;
 //! * [`json`]: the matrix, its cells and its metrics as one JSON document;
@@ -43,16 +44,18 @@ fn xml(s: &str) -> String {
 /// The header of [`metrics_csv`].
 pub const METRICS_CSV_HEADER: &str = "node,out_influence,out_positive,out_negative,n_out_positive,n_out_negative,\
 in_influence,in_positive,in_negative,n_in_positive,n_in_negative,second_order_out,second_order_in,\
-combined_out,combined_in,pagerank_positive";
+combined_out,combined_in,pagerank_positive,sign_convention,second_order_scale,self_paths";
 
-/// One row per node (header [`METRICS_CSV_HEADER`]).
+/// One row per node (header [`METRICS_CSV_HEADER`]): first-order, second-order and
+/// combined sums, PageRank, and on every row the options the second-order figures were
+/// computed with.
 pub fn metrics_csv(metrics: &Metrics) -> String {
     let mut out = String::from(METRICS_CSV_HEADER);
     out.push('\n');
     for n in &metrics.nodes {
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             csv_field(&n.name),
             n.out_influence,
             n.out_positive,
@@ -68,7 +71,10 @@ pub fn metrics_csv(metrics: &Metrics) -> String {
             n.second_order_in,
             n.combined_out,
             n.combined_in,
-            n.pagerank
+            n.pagerank,
+            metrics.sign_convention.as_str(),
+            metrics.second_order_scale.as_str(),
+            metrics.self_paths.as_str(),
         );
     }
     out
@@ -122,12 +128,14 @@ pub fn graphml(matrix: &Matrix, metrics: &Metrics) -> String {
     out.push_str("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
 xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
 xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-    let node_keys: [(&str, &str); 8] = [
+    let node_keys: [(&str, &str); 10] = [
         ("label", "string"),
         ("out_influence", "double"),
         ("in_influence", "double"),
         ("out_negative", "double"),
         ("in_negative", "double"),
+        ("second_order_out", "double"),
+        ("second_order_in", "double"),
         ("combined_out", "double"),
         ("combined_in", "double"),
         ("pagerank_positive", "double"),
@@ -154,15 +162,11 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
     }
     let _ = writeln!(
         out,
-        "  <graph id=\"cross-impact\" edgedefault=\"directed\">\n    <desc>second order: {}, {}</desc>",
-        serde_json::to_value(metrics.sign_convention)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-        serde_json::to_value(metrics.second_order_scale)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
+        "  <graph id=\"cross-impact\" edgedefault=\"directed\">\n    <desc>second order: \
+sign {}, scale {}, self paths {}</desc>",
+        metrics.sign_convention.as_str(),
+        metrics.second_order_scale.as_str(),
+        metrics.self_paths.as_str(),
     );
     for (i, n) in metrics.nodes.iter().enumerate() {
         let _ = writeln!(out, "    <node id=\"n{i}\">");
@@ -172,6 +176,8 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
             ("in_influence", n.in_influence),
             ("out_negative", n.out_negative),
             ("in_negative", n.in_negative),
+            ("second_order_out", n.second_order_out),
+            ("second_order_in", n.second_order_in),
             ("combined_out", n.combined_out),
             ("combined_in", n.combined_in),
             ("pagerank_positive", n.pagerank),
@@ -230,6 +236,7 @@ mod tests {
         let nodes = metrics_csv(&metrics);
         assert_eq!(nodes.lines().count(), 4);
         assert!(nodes.starts_with("node,out_influence"));
+        assert!(nodes.lines().skip(1).all(|l| l.ends_with(",algebraic,divided-by-3,excluded")));
         let cells = cells_csv(&m);
         assert_eq!(cells.lines().count(), 3);
         assert!(cells.contains("-2.5,2,-2 -3,1,"), "{cells}");
@@ -245,7 +252,9 @@ mod tests {
         assert_eq!(g.matches("<node ").count(), 3);
         assert_eq!(g.matches("<edge ").count(), 2);
         assert_eq!(g.matches("</edge>").count(), 2);
-        assert!(g.contains("<desc>second order: algebraic, raw</desc>"));
+        assert!(g.contains(
+            "<desc>second order: sign algebraic, scale divided-by-3, self paths excluded</desc>"
+        ));
     }
 
     #[test]
@@ -254,5 +263,8 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&json(&m, &metrics).unwrap()).unwrap();
         assert_eq!(v["matrix"]["nodes"].as_array().unwrap().len(), 3);
         assert_eq!(v["metrics"]["sign_convention"], "algebraic");
+        assert_eq!(v["metrics"]["second_order_scale"], "divided-by-3");
+        assert_eq!(v["metrics"]["self_paths"], "excluded");
+        assert!(v["metrics"]["nodes"][0]["exact"]["combined_out"].is_string());
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use analysis::assess::{
     AnswersProvenance, Assessment, FrameworkKind, FrameworkSource, MatrixReport, MetricsOptions,
-    NonResponse, SecondOrderScale, SignConvention, StoredAssessment, render,
+    NonResponse, SecondOrderScale, SelfPaths, SignConvention, StoredAssessment, render,
 };
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -38,12 +38,15 @@ pub(crate) const MATRIX_EXAMPLES: &str = "\
 Examples:
   coherence matrix metrics examples/pelaria-brevmark-matrix.csv
   coherence matrix metrics examples/pelaria-brevmark-matrix.csv --sign-convention negative-dominant
+  coherence matrix metrics examples/pelaria-brevmark-matrix.csv --second-order raw --include-self-paths
   coherence matrix metrics examples/pelaria-brevmark-matrix.csv --format csv > metrics.csv
   coherence matrix export examples/pelaria-brevmark-matrix.csv --to graphml -o matrix.graphml
 
 The file has columns assessor,from,to,score,confidence,rationale,evidence; scores are on the
 Nilsson scale -3 (cancelling) ... +3 (indivisible). Cells are the median over assessors
-(the mean of the two middle scores for an even number). See docs/assessment.md.";
+(the mean of the two middle scores for an even number). Second-order paths i -> j -> k count
+their product divided by 3 and leave out paths back to the start (i -> j -> i); the raw
+matrix square S^2 is --second-order raw --include-self-paths. See docs/assessment.md.";
 
 #[derive(Debug, Args)]
 pub(crate) struct AssessArgs {
@@ -97,13 +100,21 @@ pub(crate) enum MatrixAction {
 
 #[derive(Debug, Args)]
 pub(crate) struct MetricOptionArgs {
-    /// How second-order paths i → j → k are signed: algebraic (the matrix square:
-    /// two negative links make a positive path) or negative-dominant (a path is negative
-    /// if either link is).
+    /// How second-order paths i → j → k are signed: algebraic (the plain product: two
+    /// negative links make a positive path) or negative-dominant (a path is negative if
+    /// either link is).
     #[arg(long, value_enum, default_value_t = SignArg::Algebraic)]
     pub(crate) sign_convention: SignArg,
-    /// Divide second-order products by 3, to keep them on the -3 ... +3 scale.
+    /// The scale of a second-order path: divided-by-3 (back on the -3 ... +3 scale: two
+    /// +3 links count +3) or raw (the product, up to ±9, as in the matrix square).
+    #[arg(long, value_enum, value_name = "SCALE", default_value_t = ScaleArg::DividedBy3)]
+    pub(crate) second_order: ScaleArg,
+    /// Count second-order paths that return to their start (i → j → i), as the matrix
+    /// square does; by default they are left out.
     #[arg(long)]
+    pub(crate) include_self_paths: bool,
+    /// The earlier spelling of --second-order divided-by-3, now the default.
+    #[arg(long, hide = true, conflicts_with = "second_order")]
     pub(crate) divide_by_3: bool,
     /// Cells with a median at or below this are listed as conflicts.
     #[arg(long, default_value_t = -2, allow_negative_numbers = true, value_parser = clap::value_parser!(i8).range(-3..=0))]
@@ -141,6 +152,15 @@ pub(crate) enum SignArg {
     Algebraic,
     /// −|s_ij · s_jk| if either link is negative.
     NegativeDominant,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ScaleArg {
+    /// Each path's product divided by 3.
+    #[value(name = "divided-by-3")]
+    DividedBy3,
+    /// Each path's product as it is.
+    Raw,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -547,11 +567,13 @@ fn options(args: &MetricOptionArgs) -> MetricsOptions {
             SignArg::Algebraic => SignConvention::Algebraic,
             SignArg::NegativeDominant => SignConvention::NegativeDominant,
         },
-        second_order_scale: if args.divide_by_3 {
-            SecondOrderScale::DividedBy3
-        } else {
-            SecondOrderScale::Raw
+        // --divide-by-3 conflicts with --second-order, so it only ever restates the
+        // default.
+        second_order_scale: match args.second_order {
+            ScaleArg::DividedBy3 => SecondOrderScale::DividedBy3,
+            ScaleArg::Raw => SecondOrderScale::Raw,
         },
+        self_paths: if args.include_self_paths { SelfPaths::Included } else { SelfPaths::Excluded },
         conflict_threshold: args.conflict_threshold,
         ..MetricsOptions::default()
     }
@@ -594,6 +616,25 @@ pub(crate) fn run_matrix(global: &Global, args: MatrixArgs) -> Result<(), Error>
     }
 }
 
+/// One sentence naming the options behind the second-order figures.
+fn second_order_text(x: &analysis::assess::Metrics) -> String {
+    let sign = match x.sign_convention {
+        SignConvention::Algebraic => "algebraic sign (s_ij·s_jk)",
+        SignConvention::NegativeDominant => {
+            "negative-dominant sign (−|s_ij·s_jk| if either link is negative)"
+        }
+    };
+    let scale = match x.second_order_scale {
+        SecondOrderScale::DividedBy3 => "each path's product divided by 3",
+        SecondOrderScale::Raw => "each path's product as it is (up to ±9)",
+    };
+    let self_paths = match x.self_paths {
+        SelfPaths::Excluded => "paths back to the start (i → j → i) left out",
+        SelfPaths::Included => "paths back to the start (i → j → i) counted",
+    };
+    format!("Second order: paths i → j → k, {sign},\n  {scale}, {self_paths}.")
+}
+
 fn metrics_table(out: &mut impl Write, report: &MatrixReport, top: usize) -> Result<(), Error> {
     let (m, x) = (&report.matrix, &report.metrics);
     writeln!(
@@ -604,39 +645,47 @@ fn metrics_table(out: &mut impl Write, report: &MatrixReport, top: usize) -> Res
         m.assessors.len(),
         m.assessors.join(", ")
     )?;
-    let convention = match x.sign_convention {
-        SignConvention::Algebraic => "algebraic (s_ij·s_jk)",
-        SignConvention::NegativeDominant => {
-            "negative-dominant (−|s_ij·s_jk| if either is negative)"
-        }
-    };
-    let scale = match x.second_order_scale {
-        SecondOrderScale::Raw => "",
-        SecondOrderScale::DividedBy3 => ", divided by 3",
-    };
-    writeln!(out, "Second order: paths i → j → k, {convention}{scale}.\n")?;
+    writeln!(out, "{}\n", second_order_text(x))?;
     let width = m.nodes.iter().map(|n| n.chars().count()).max().unwrap_or(9).max(9);
     writeln!(
         out,
-        "{:<width$}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>8} {:>8}  {:>8}",
-        "objective", "out", "out+", "out−", "in", "in+", "in−", "out+2nd", "in+2nd", "pagerank"
+        "{:<width$}  {:>6} {:>6} {:>6} {:>7} {:>8}  {:>6} {:>6} {:>6} {:>7} {:>8}  {:>8}",
+        "objective",
+        "out",
+        "out+",
+        "out−",
+        "out 2nd",
+        "out comb",
+        "in",
+        "in+",
+        "in−",
+        "in 2nd",
+        "in comb",
+        "pagerank"
     )?;
     for n in &x.nodes {
         writeln!(
             out,
-            "{:<width$}  {:>6} {:>6} {:>6}  {:>6} {:>6} {:>6}  {:>8} {:>8}  {:>8.4}",
+            "{:<width$}  {:>6} {:>6} {:>6} {:>7} {:>8}  {:>6} {:>6} {:>6} {:>7} {:>8}  {:>8.4}",
             n.name,
             n.out_influence,
             n.out_positive,
             n.out_negative,
+            percent_text(n.second_order_out),
+            percent_text(n.combined_out),
             n.in_influence,
             n.in_positive,
             n.in_negative,
-            percent_text(n.combined_out),
+            percent_text(n.second_order_in),
             percent_text(n.combined_in),
             n.pagerank
         )?;
     }
+    writeln!(
+        out,
+        "\nout, in: first order (row and column sums of S); 2nd: the second-order term;\n\
+         comb: the two added. 2nd and comb are rounded to 2 decimals (exact: --format json)."
+    )?;
     writeln!(out, "\nStrongest conflicts (median ≤ threshold):")?;
     if x.conflicts.is_empty() {
         writeln!(out, "  none")?;

@@ -389,6 +389,81 @@ fn matrix_metrics_and_exports() {
         .stdout(predicate::str::contains("MoL Pelaria: Recruitment drains"));
 }
 
+/// Issue #21, finding 4: by default a second-order path counts its product divided by 3
+/// and paths back to the start (i → j → i) are left out; both terms are reported beside
+/// the combined value, and every output names the options. On METHODS.md §6.1's matrix
+/// `S = [[0,2,−1],[1,0,3],[0,−2,0]]`, by hand: second order out (8/3, −1/3, −2/3),
+/// combined out (11/3, 11/3, −8/3) and in (1/3, 2/3, 11/3). The raw square with self
+/// paths (the vector's own convention) stays available and gives (11, −1, −10).
+#[test]
+fn matrix_second_order_is_on_the_score_scale_without_self_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.csv");
+    std::fs::write(
+        &file,
+        "assessor,from,to,score,rationale\nA,a,b,2,r\nA,a,c,-1,r\nA,b,a,1,r\nA,b,c,3,r\nA,c,b,-2,r\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        json(coherence().args(["matrix", "metrics", "--format", "json"]).args(extra).arg(&file))
+    };
+    let nodes = |v: &serde_json::Value, key: &str| -> Vec<serde_json::Value> {
+        v["metrics"]["nodes"].as_array().unwrap().iter().map(|n| n[key].clone()).collect()
+    };
+    let exact = |v: &serde_json::Value, key: &str| -> Vec<String> {
+        v["metrics"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["exact"][key].as_str().unwrap_or("missing").to_owned())
+            .collect()
+    };
+    let v = run(&[]);
+    assert_eq!(v["metrics"]["second_order_scale"], "divided-by-3");
+    assert_eq!(v["metrics"]["self_paths"], "excluded");
+    assert_eq!(nodes(&v, "out_influence"), [1.0, 4.0, -2.0]);
+    assert_eq!(exact(&v, "second_order_out"), ["8/3", "-1/3", "-2/3"]);
+    assert_eq!(exact(&v, "combined_out"), ["11/3", "11/3", "-8/3"]);
+    assert_eq!(exact(&v, "combined_in"), ["1/3", "2/3", "11/3"]);
+    assert_eq!(nodes(&v, "combined_out"), [11.0 / 3.0, 11.0 / 3.0, -8.0 / 3.0]);
+    // The matrix square of METHODS.md §6.1, through explicit options.
+    let square = run(&["--second-order", "raw", "--include-self-paths"]);
+    assert_eq!(square["metrics"]["second_order_scale"], "raw");
+    assert_eq!(square["metrics"]["self_paths"], "included");
+    assert_eq!(exact(&square, "combined_out"), ["11", "-1", "-10"]);
+    assert_eq!(
+        square["metrics"]["second_order"],
+        serde_json::json!([2.0, 2.0, 6.0, 0.0, -4.0, -1.0, -2.0, 0.0, -6.0])
+    );
+    // The earlier flag still means the default; it cannot be mixed with --second-order.
+    assert_eq!(exact(&run(&["--divide-by-3"]), "combined_out"), ["11/3", "11/3", "-8/3"]);
+    coherence()
+        .args(["matrix", "metrics", "--divide-by-3", "--second-order", "raw"])
+        .arg(&file)
+        .assert()
+        .failure();
+    // Table and CSV show both terms and name the options.
+    coherence().args(["matrix", "metrics"]).arg(&file).assert().success().stdout(
+        predicate::str::contains("each path's product divided by 3")
+            .and(predicate::str::contains("(i → j → i) left out"))
+            .and(predicate::str::contains("out 2nd"))
+            .and(predicate::str::is_match(r"(?m)^a\s+1\s+2\s+-1\s+2\.67\s+3\.67\s").unwrap()),
+    );
+    let csv = coherence()
+        .args(["matrix", "metrics", "--format", "csv", "--include-self-paths"])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.lines().next().unwrap().ends_with(",sign_convention,second_order_scale,self_paths")
+    );
+    assert!(csv.lines().nth(1).unwrap().ends_with(",algebraic,divided-by-3,included"), "{csv}");
+}
+
 /// SDG 10.7.2's metadata (IMPUTATION) assign a missing answer 0 at country level; the
 /// rule of leaving the domain uncomputed stays available through a framework file.
 #[test]
