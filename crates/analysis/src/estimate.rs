@@ -485,9 +485,20 @@ async fn area_series_from(
     rule: Option<&crate::select::Rule>,
     key: Option<&str>,
 ) -> Result<Option<Series>, Error> {
+    area_series_by_sex(ws, (code, Sex::Total), years, rule, key).await
+}
+
+/// As [`area_series_from`], for one sex.
+async fn area_series_by_sex(
+    ws: &Workspace,
+    (code, sex): (&str, Sex),
+    years: &[i32],
+    rule: Option<&crate::select::Rule>,
+    key: Option<&str>,
+) -> Result<Option<Series>, Error> {
     let datasets = ws.store.datasets().await?;
     let ranker = crate::select::Ranker::new(&datasets);
-    let values = ws.store.indicator_values(code, Sex::Total).await?;
+    let values = ws.store.indicator_values(code, sex).await?;
     let mut by_import: BTreeMap<i64, HashMap<(Iso3, i32), f64>> = BTreeMap::new();
     for v in values.into_iter().filter(|v| years.contains(&v.year)) {
         if ranker.placeholder(code, v.import_id, v.value) {
@@ -984,8 +995,11 @@ impl Workspace {
             .copied()
             .filter(|a| !given.contains(&(*a, y0)) || !given.contains(&(*a, y1)))
             .collect();
-        let pop =
-            if need.is_empty() { None } else { population_series(self, req, &[y0, y1]).await? };
+        let pop = if need.is_empty() {
+            None
+        } else {
+            population_series(self, req, &[y0, y1], &mut notes).await?
+        };
         let no_population: Vec<Iso3> = need
             .iter()
             .copied()
@@ -1707,13 +1721,35 @@ impl Workspace {
 
 /// The stored population for the years, from the dataset the request names or by the
 /// population rule.
+///
+/// A dataset that gives population by sex only (World Population Prospects' R-package
+/// tables) is read as males + females, for the areas that have both; a note says so.
 async fn population_series(
     ws: &Workspace,
     req: &FlowRequest,
     years: &[i32],
+    notes: &mut Vec<String>,
 ) -> Result<Option<Series>, Error> {
     let code = Indicator::POPULATION.code;
-    area_series_from(ws, code, years, crate::select::rule_of(code), req.population.as_deref()).await
+    let rule = crate::select::rule_of(code);
+    let Some(key) = req.population.as_deref() else {
+        return area_series_from(ws, code, years, rule, None).await;
+    };
+    let total = area_series_from(ws, code, years, rule, Some(key)).await;
+    if let Ok(Some(series)) = total {
+        return Ok(Some(series));
+    }
+    let male = area_series_by_sex(ws, (code, Sex::Male), years, rule, Some(key)).await;
+    let female = area_series_by_sex(ws, (code, Sex::Female), years, rule, Some(key)).await;
+    let (Ok(Some(m)), Ok(Some(f))) = (male, female) else { return total };
+    let sum: AreaYearValues =
+        m.1.iter().filter_map(|(k, v)| f.1.get(k).map(|w| (*k, v + w))).collect();
+    let used = input_of(&imports_by_id(ws).await?, m.0, "");
+    notes.push(format!(
+        "population = males + females of {} edition {} (it gives population by sex only)",
+        used.key, used.edition
+    ));
+    Ok(Some((m.0, sum, Vec::new())))
 }
 
 /// The two stock tables over `areas` (place of birth × place of residence); cells of
