@@ -371,6 +371,7 @@ pub fn read_files(
             UnknownAreas::Reject => ingest::UnknownAreas::Reject,
             UnknownAreas::Skip => ingest::UnknownAreas::Skip,
         },
+        path: None,
     };
     let mut out = Vec::with_capacity(paths.len());
     for path in paths {
@@ -388,6 +389,9 @@ pub fn read_files(
             ),
         };
         tracing::info!(file = %shown, kind = kind.name(), "reading");
+        // The path goes with the name: a layout that does not state its edition reads it
+        // from a folder name (docs/data.md, "UN World Population Prospects 2019").
+        let options = ingest::ReadOptions { path: Some(shown.clone()), ..options.clone() };
         let (dataset, diagnostics) = ingest::read(kind, &name, &bytes, &options)?;
         out.push(ReadFile {
             path: shown,

@@ -95,9 +95,14 @@ pub const RULES: &[Rule] = &[
         why: "the official SDG 17.3.2 series as WDI publishes it (BX.TRF.PWKR.DT.GD.ZS), the newest release first",
     },
     Rule {
+        name: "population",
+        indicators: &["population"],
+        order: &[WDI, WPP],
+        why: "WDI's annual series (the file with the longest series for the country first, then the newest release); UN World Population Prospects after it, so that a five-yearly WPP figure is taken only for a year no WDI dataset holds",
+    },
+    Rule {
         name: "wdi-series",
         indicators: &[
-            "population",
             "gdp_usd",
             "gdp_per_capita_usd",
             "gdp_per_capita_ppp",
@@ -374,6 +379,29 @@ mod tests {
         // is a value.
         assert!(is_placeholder("wdi-bm.trf.pwkr.cd.dt", "remittances_paid_usd", 0.0));
         assert!(!is_placeholder("wdi-sm.pop.netm", "net_migration", 0.0));
+    }
+
+    #[test]
+    fn wdi_population_comes_before_wpp_population_whatever_the_series_length() {
+        // WPP 2019 holds 1950–2020 (15 values), longer than a WDI extract; WDI still
+        // comes first, and WPP before sources the rule does not name.
+        let datasets = [
+            record(1, "wpp-population", "2019"),
+            record(2, "wdi-sp.pop.totl", "to 2024"),
+            record(3, "coherence-population", "2025"),
+        ];
+        let ranker = Ranker::new(&datasets);
+        let coverage = Coverage::from([(1, 15), (2, 1), (3, 80)]);
+        let (i, choice) = ranker.choose(
+            "population",
+            &[(1, 57_134_377.0), (2, 57_247_586.0), (3, 1.0)],
+            &coverage,
+        );
+        assert_eq!(i, Some(1));
+        assert!(choice.rule.starts_with("population: WDI's annual series"), "{}", choice.rule);
+        let mut ids = vec![3, 1, 2];
+        ids.sort_by_key(|&id| ranker.rank("population", id, coverage[&id]));
+        assert_eq!(ids, [2, 1, 3]);
     }
 
     #[test]

@@ -320,3 +320,44 @@ fn data_gaps_tell_not_loaded_from_not_covered() {
     // No gap names a command: front ends add their own.
     assert!(npl.iter().chain(&deu).all(|g| !g.contains("coherence ")), "{npl:?} {deu:?}");
 }
+
+#[test]
+fn wpp_2019_population_by_sex_leaves_wdi_s_annual_population_in_profiles() {
+    let wdi = "wdi_population/wb_SP.POP.TOTL_population.csv";
+    let wpp = [
+        "wpp2019_demographic_inputs/WPP2019_Period_Indicators_Medium.csv",
+        "wpp2019_demographic_inputs/wpp2019_Rpkg/popM.txt",
+        "wpp2019_demographic_inputs/wpp2019_Rpkg/popF.txt",
+    ];
+    let Some(files) = read(&[&[wdi][..], &wpp[..]].concat()) else { return };
+    let rt = runtime();
+    let dir = tempfile::tempdir().unwrap();
+    let all: Vec<&ReadFile> = files.iter().collect();
+    let with = rt.block_on(store(&dir.path().join("with.sqlite"), &all));
+    let without = rt.block_on(store(&dir.path().join("without.sqlite"), &all[..1]));
+    let keys: Vec<String> =
+        rt.block_on(with.datasets()).unwrap().into_iter().map(|d| d.key).collect();
+    assert!(keys.contains(&"wpp-population".to_owned()), "{keys:?}");
+
+    // The United Kingdom in 1990: WDI's 57,247,586, by the rule `population`; WPP 2019's
+    // 57,134,377 (males 27,772,100 + females 29,362,277) is stored by sex only, and
+    // profiles show both sexes, so it is neither chosen nor an alternative. WPP's 1950
+    // and 1955 do not extend WDI's series (from 1960).
+    let gbr = rt.block_on(with.profile("GBR")).unwrap();
+    let y1990 = gbr.population.iter().find(|v| v.year == 1990).unwrap();
+    assert_eq!(y1990.value.value, 57_247_586.0);
+    assert!(y1990.value.source.cell.as_deref().unwrap().contains("SP.POP.TOTL_population"));
+    let choice = y1990.value.choice.as_ref().unwrap();
+    assert!(choice.rule.starts_with("population: WDI's annual series"), "{}", choice.rule);
+    assert!(choice.alternatives.is_empty(), "{choice:?}");
+    assert_eq!(gbr.population.first().map(|v| v.year), Some(1960));
+
+    // Every country's population series is the same with and without WPP 2019.
+    for code in ["GBR", "AFG", "PHL", "DEU", "NPL"] {
+        let series = |ws: &Workspace| {
+            let p = rt.block_on(ws.profile(code)).unwrap();
+            serde_json::to_string(&p.population).unwrap()
+        };
+        assert_eq!(series(&with), series(&without), "{code}");
+    }
+}

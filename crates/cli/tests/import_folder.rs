@@ -181,3 +181,59 @@ fn kosovo_remittances_are_stored_under_xkx() {
         "{cell}"
     );
 }
+
+#[test]
+fn the_wpp_2019_folder_is_imported_with_the_r_package_s_edition_from_its_folder() {
+    let Some(data) = test_support::shared_data("wpp2019_demographic_inputs") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    let output = coherence(&db).args(["-v", "import"]).arg(&data).output().unwrap();
+    let (stdout, stderr) =
+        (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "{stderr}");
+    // The period indicators and the two population tables are stored; the derived files,
+    // the package's other tables and the notes are refused, as any unknown layout is.
+    assert!(stdout.contains("3 file(s) imported, 0 unchanged, 8 refused"), "{stdout}");
+    for refused in [
+        "SOURCES.md",
+        "derived_wpp2019_demo_inputs_1990_2020.csv",
+        "derived_wpp2019_poptotal_1990_2020.csv",
+        "make_derived.py",
+        "wpp2019_Rpkg/ChangeLog",
+        "wpp2019_Rpkg/LICENSE",
+        "wpp2019_Rpkg/UNlocations.txt",
+        "wpp2019_Rpkg/migration.txt",
+    ] {
+        let path = data.join(refused);
+        let line = format!("  refused: {}: not a layout Coherence recognises", path.display());
+        assert!(stdout.contains(&line), "{line}\n{stdout}");
+    }
+    // One edition of the population in two files: added, then extended.
+    assert!(stdout.contains("added import 1 (wpp-period-indicators edition 2019)"), "{stdout}");
+    assert!(stdout.contains("added import 2 (wpp-population edition 2019)"), "{stdout}");
+    assert!(stdout.contains("extended import 2 (wpp-population edition 2019)"), "{stdout}");
+    // The edition of the R package's tables is taken from the folder, and said so.
+    let pop_m = data.join("wpp2019_Rpkg").join("popM.txt");
+    let note = format!(
+        "{}: note: popM.txt: edition 2019 taken from the folder name \"wpp2019_Rpkg\"",
+        pop_m.display()
+    );
+    assert!(stderr.contains(&note), "{note}\n{stderr}");
+    let datasets = json(coherence(&db).args(["--format", "json", "datasets"]));
+    let keys: Vec<&str> =
+        datasets.as_array().unwrap().iter().map(|d| d["key"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["wpp-period-indicators", "wpp-population"], "{datasets}");
+
+    // The same table named alone, outside a `wpp<year>` folder: refused, nothing stored.
+    let alone = dir.path().join("popM.txt");
+    std::fs::copy(&pop_m, &alone).unwrap();
+    let other = dir.path().join("other.sqlite");
+    coherence(&other)
+        .arg("import")
+        .arg(&alone)
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("expected the World Population Prospects edition"));
+    let datasets = json(coherence(&other).args(["--format", "json", "datasets"]));
+    assert_eq!(datasets.as_array().map(Vec::len), Some(0), "{datasets}");
+}

@@ -150,7 +150,8 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// Total population, mid-year.
+    /// Population at mid-year (1 July): both sexes, or males and females where the
+    /// source publishes them (UN World Population Prospects' population by sex).
     pub const POPULATION: Indicator = Indicator {
         code: "population",
         unit: Unit::Persons,
@@ -453,9 +454,41 @@ impl Indicator {
         title: "Death rate, crude (per 1,000 people)",
         wdi_code: Some("SP.DYN.CDRT.IN"),
     };
+    /// Live births over the five years that start on 1 July of the stored year, as UN
+    /// World Population Prospects publishes them per period: the period 1990–1995
+    /// (1 July 1990 to 30 June 1995) is stored at 1990. Both sexes only: WPP publishes
+    /// births by period without a split by sex, and Coherence does not derive one.
+    pub const BIRTHS_5Y: Indicator = Indicator {
+        code: "births_5y",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Births over the five years from 1 July",
+        wdi_code: None,
+    };
+    /// Deaths over the five years that start on 1 July of the stored year, by sex as UN
+    /// World Population Prospects publishes them per period (both sexes, males,
+    /// females): the period 1990–1995 is stored at 1990.
+    pub const DEATHS_5Y: Indicator = Indicator {
+        code: "deaths_5y",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Deaths over the five years from 1 July",
+        wdi_code: None,
+    };
+    /// Sex ratio at birth, male births per female birth, over the five-year period that
+    /// starts on 1 July of the stored year (UN World Population Prospects; 1990–1995 is
+    /// stored at 1990). Not WDI's annual `SP.POP.BRTH.MF`: a period value is not a
+    /// year's, so the two are not mapped to each other.
+    pub const SEX_RATIO_AT_BIRTH: Indicator = Indicator {
+        code: "sex_ratio_at_birth",
+        unit: Unit::Number,
+        shape: Shape::Area,
+        title: "Sex ratio at birth over five years (males per female)",
+        wdi_code: None,
+    };
 
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 34] = [
+    pub const ALL: [Indicator; 37] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -490,6 +523,9 @@ impl Indicator {
         Indicator::GEO_SUBREGION,
         Indicator::BIRTH_RATE_CRUDE,
         Indicator::DEATH_RATE_CRUDE,
+        Indicator::BIRTHS_5Y,
+        Indicator::DEATHS_5Y,
+        Indicator::SEX_RATIO_AT_BIRTH,
     ];
 
     /// Looks up an indicator by its code.
@@ -544,6 +580,18 @@ mod tests {
                 assert_ne!(a.code, b.code);
             }
         }
+    }
+
+    #[test]
+    fn five_year_period_indicators() {
+        for i in [Indicator::BIRTHS_5Y, Indicator::DEATHS_5Y, Indicator::SEX_RATIO_AT_BIRTH] {
+            assert!(Indicator::ALL.contains(&i), "{}", i.code);
+            assert_eq!(i.shape, Shape::Area, "{}", i.code);
+            assert_eq!(i.wdi_code, None, "{}: a period value is not a year's", i.code);
+        }
+        assert_eq!(Indicator::BIRTHS_5Y.unit, Unit::Persons);
+        assert_eq!(Indicator::DEATHS_5Y.unit, Unit::Persons);
+        assert_eq!(Indicator::SEX_RATIO_AT_BIRTH.unit, Unit::Number);
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub mod safeguards;
 mod undesa;
 mod wdi;
 mod worldbank;
+mod wpp;
 
 pub use error::{ImportError, ImportErrorKind, Location};
 pub use read::{Diagnostic, DiagnosticKind, Kind, ReadOptions, UnknownAreas, detect, read};

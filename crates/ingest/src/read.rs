@@ -20,7 +20,7 @@ use domain::{Indicator, Iso3, Provenance, Sex, Year};
 use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
-use crate::{classification, dioc, iab, reshape, rpw, undesa, wdi, worldbank};
+use crate::{classification, dioc, iab, reshape, rpw, undesa, wdi, worldbank, wpp};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -106,11 +106,20 @@ pub enum Kind {
     /// third party into chord-diagram JSON (`names`, `regions`, `matrix[year][i][j]`);
     /// the sex is taken from the file name.
     UndesaBilateralChordJson,
+    /// UN World Population Prospects period indicators as CSV (`LocID, Location, VarID,
+    /// Variant, Time, …`, e.g. `WPP2019_Period_Indicators_Medium.csv`): births, deaths by
+    /// sex and the sex ratio at birth per five-year period, thousands.
+    WppPeriodIndicators,
+    /// The UN World Population Prospects R package's population by sex and five-year age
+    /// group (`popM.txt`, `popF.txt`: `country_code, name, age, 1950, 1955, …`,
+    /// tab-separated, thousands on 1 July); the sex from the file name, the edition from
+    /// the file's path.
+    WppPopulationByAge,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 27] = [
+    pub const ALL: [Kind; 29] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -138,6 +147,8 @@ impl Kind {
         Kind::UndesaClassificationAnnex,
         Kind::UndesaBilateralTidyCsv,
         Kind::UndesaBilateralChordJson,
+        Kind::WppPeriodIndicators,
+        Kind::WppPopulationByAge,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -170,6 +181,8 @@ impl Kind {
             Kind::UndesaClassificationAnnex => "undesa-classification-annex",
             Kind::UndesaBilateralTidyCsv => "undesa-bilateral-tidy-csv",
             Kind::UndesaBilateralChordJson => "undesa-bilateral-chord-json",
+            Kind::WppPeriodIndicators => "wpp-period-indicators",
+            Kind::WppPopulationByAge => "wpp-population-by-age",
         }
     }
 
@@ -224,6 +237,12 @@ impl Kind {
             Kind::UndesaBilateralChordJson => {
                 "UN DESA International Migrant Stock by destination and origin, chord-diagram JSON reshaped by a third party"
             }
+            Kind::WppPeriodIndicators => {
+                "UN World Population Prospects, period indicators (births, deaths, sex ratio at birth)"
+            }
+            Kind::WppPopulationByAge => {
+                "UN World Population Prospects R package, population by sex and age group"
+            }
         }
     }
 }
@@ -244,11 +263,17 @@ pub enum UnknownAreas {
     Skip,
 }
 
-/// Options of [`read`]. The default rejects unknown areas.
+/// Options of [`read`]. The default rejects unknown areas and knows no path.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReadOptions {
     /// What to do with unknown country or area names and codes.
     pub unknown_areas: UnknownAreas,
+    /// The file's path as the caller found it (as the user named it, or under a folder
+    /// the user named), when there is one. Only a layout that does not state something
+    /// its dataset needs reads it: the WPP R package's population tables
+    /// ([`Kind::WppPopulationByAge`]) take their edition from the nearest folder named
+    /// `wpp<year>…`, and say so in a note. Values' provenance still names the file only.
+    pub path: Option<String>,
 }
 
 /// Something read but deliberately not stored, or worth knowing about the import.
@@ -323,6 +348,9 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         return Some(Kind::UndesaBilateralChordJson);
     }
     let first_line = head.lines().next().unwrap_or("");
+    if wpp::is_population_header(first_line) {
+        return Some(Kind::WppPopulationByAge);
+    }
     let fields: Vec<String> =
         first_line.split(',').map(|f| f.trim().trim_matches('"').trim().to_owned()).collect();
     let field = |i: usize| fields.get(i).map_or("", String::as_str);
@@ -338,6 +366,9 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
         ("Sending Countries Name", _) => return Some(Kind::RpwCorridors),
         ("country_code", "year") if field(2) == "mig" => return Some(Kind::WppNetMigration),
         ("Time", "Time Code") => return Some(Kind::WdiDatabankBySeries),
+        ("LocID", _) if fields.len() >= 5 && fields[..5] == wpp::PERIOD_HEADER => {
+            return Some(Kind::WppPeriodIndicators);
+        }
         ("Country Code", "Region") if field(2) == "IncomeGroup" => {
             return Some(Kind::WdiMetadataCountry);
         }
@@ -492,6 +523,8 @@ pub fn read(
         Kind::UndesaClassificationAnnex => classification::read_undesa_annex(&mut out)?,
         Kind::UndesaBilateralTidyCsv => reshape::read_tidy_csv(&mut out)?,
         Kind::UndesaBilateralChordJson => reshape::read_chord_json(&mut out)?,
+        Kind::WppPeriodIndicators => wpp::read_period_indicators(&mut out)?,
+        Kind::WppPopulationByAge => wpp::read_population_by_age(&mut out)?,
     }
     out.finish()
 }
@@ -564,6 +597,11 @@ impl<'a> Builder<'a> {
             value_keys: HashMap::new(),
             pair_keys: HashMap::new(),
         }
+    }
+
+    /// The file's path as the caller found it ([`ReadOptions::path`]).
+    pub(crate) fn path(&self) -> Option<&'a str> {
+        self.options.path.as_deref()
     }
 
     /// Opens the file as a workbook.

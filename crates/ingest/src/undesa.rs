@@ -19,8 +19,8 @@ use crate::error::{ImportError, Location};
 use crate::grid::{Grid, Value};
 use crate::read::{AreaId, Builder, bad_value, missing};
 
-/// The publisher of every UN DESA file.
-const PUBLISHER: &str =
+/// The publisher of every UN DESA file (and of World Population Prospects).
+pub(crate) const PUBLISHER: &str =
     "United Nations, Department of Economic and Social Affairs, Population Division";
 /// What a count cell must hold.
 const PERSONS: &str = "a non-negative number of persons";
@@ -123,7 +123,12 @@ fn title(grid: &Grid, rows: usize, needle: &str) -> Option<String> {
 }
 
 /// Reads an M49 code cell; `None` for a blank cell.
-fn code(grid: &Grid, file: &str, row: usize, col: usize) -> Result<Option<u16>, ImportError> {
+pub(crate) fn location_code(
+    grid: &Grid,
+    file: &str,
+    row: usize,
+    col: usize,
+) -> Result<Option<u16>, ImportError> {
     let cell = grid.cell(row, col);
     if cell.is_blank() {
         return Ok(None);
@@ -176,7 +181,7 @@ pub(crate) fn read_totals(out: &mut Builder<'_>, side: Side) -> Result<(), Impor
 
     for row in header + 1..grid.n_rows() {
         let name = grid.text(row, name_col);
-        let Some(code) = code(&grid, file, row, code_col)? else {
+        let Some(code) = location_code(&grid, file, row, code_col)? else {
             // Headings and notes have neither a code nor values.
             if columns.iter().all(|c| grid.cell(row, c.col).is_blank()) {
                 continue;
@@ -239,8 +244,8 @@ pub(crate) fn read_bilateral(out: &mut Builder<'_>) -> Result<(), ImportError> {
     for row in header + 1..grid.n_rows() {
         let dest_name = grid.text(row, dest_name_col);
         let orig_name = grid.text(row, orig_name_col);
-        let dest_code = code(&grid, file, row, dest_code_col)?;
-        let orig_code = code(&grid, file, row, orig_code_col)?;
+        let dest_code = location_code(&grid, file, row, dest_code_col)?;
+        let orig_code = location_code(&grid, file, row, orig_code_col)?;
         let (dest_code, orig_code) = match (dest_code, orig_code) {
             (Some(d), Some(o)) => (d, o),
             (None, None) if dest_name.is_empty() && orig_name.is_empty() => continue,
@@ -333,7 +338,7 @@ pub(crate) fn read_2015(out: &mut Builder<'_>) -> Result<(), ImportError> {
     }
     for row in names_row + 1..grid.n_rows() {
         let name = grid.text(row, name_col);
-        let Some(code) = code(&grid, file, row, code_col)? else {
+        let Some(code) = location_code(&grid, file, row, code_col)? else {
             if name.is_empty() {
                 continue;
             }
@@ -443,7 +448,7 @@ pub(crate) fn read_wpp_net_migration(out: &mut Builder<'_>) -> Result<(), Import
             return Err(missing(grid.location(file, 0, col), format!("the column {name:?}")));
         }
     }
-    let edition = year_in_name(file).unwrap_or_default();
+    let edition = crate::wpp::year_in_name(file).unwrap_or_default();
     out.meta.key = "wpp-net-migration".to_owned();
     out.meta.publisher = PUBLISHER.to_owned();
     out.meta.title = format!("World Population Prospects {edition}: net migration (thousands)")
@@ -452,7 +457,7 @@ pub(crate) fn read_wpp_net_migration(out: &mut Builder<'_>) -> Result<(), Import
     out.meta.licence = Some("CC BY 3.0 IGO".to_owned());
     let column = grid.column_name(2);
     for row in 1..grid.n_rows() {
-        let Some(code) = code(&grid, file, row, 0)? else { continue };
+        let Some(code) = location_code(&grid, file, row, 0)? else { continue };
         let Some(area) = out.area(AreaId::M49(code, ""), || grid.location(file, row, 0)) else {
             continue;
         };
@@ -474,12 +479,4 @@ pub(crate) fn read_wpp_net_migration(out: &mut Builder<'_>) -> Result<(), Import
         }
     }
     Ok(())
-}
-
-/// The WPP edition in a file name such as `wpp2024_…` or `WPP2022_…`.
-fn year_in_name(file: &str) -> Option<String> {
-    let lower = file.to_ascii_lowercase();
-    let at = lower.find("wpp")?;
-    let digits: String = lower[at + 3..].chars().take_while(char::is_ascii_digit).collect();
-    (digits.len() == 4).then_some(digits)
 }

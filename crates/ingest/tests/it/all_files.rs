@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 41] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 44] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -81,6 +81,10 @@ pub(crate) const SUPPORTED: [(&str, Kind); 41] = [
     // (the latter's country dimension is "Receiving Countries").
     ("wb_sdgatlas2018_sdg10/remittances_sending.xlsx", Kind::WdiDatabank),
     ("wb_sdgatlas2018_sdg10/remittances_receiving.xlsx", Kind::WdiDatabank),
+    ("wpp2019_demographic_inputs/WPP2019_Period_Indicators_Medium.csv", Kind::WppPeriodIndicators),
+    // The R package's tables take their edition from the folder `wpp2019_Rpkg`.
+    ("wpp2019_demographic_inputs/wpp2019_Rpkg/popM.txt", Kind::WppPopulationByAge),
+    ("wpp2019_demographic_inputs/wpp2019_Rpkg/popF.txt", Kind::WppPopulationByAge),
 ];
 
 #[test]
@@ -91,7 +95,8 @@ fn every_supported_file_is_recognised_and_read() {
         let Some((name, bytes)) = crate::common::shared(relative) else { return };
         let start = Instant::now();
         let detected = ingest::detect(&name, &bytes);
-        let options = ReadOptions::default();
+        // The path as `coherence import` passes it (relative to the folder imported).
+        let options = ReadOptions { path: Some(relative.to_owned()), ..ReadOptions::default() };
         let result = ingest::read(kind, &name, &bytes, &options);
         elapsed += start.elapsed();
         assert_eq!(detected, Some(kind), "{relative}");

@@ -268,7 +268,7 @@ fn malformed_files_are_rejected_with_their_location() {
         matches!(&err.kind, ImportErrorKind::UnknownAreas { names } if names == &[("QQQ (QQQ)".to_owned(), 2)]),
         "{err}"
     );
-    let options = ReadOptions { unknown_areas: ingest::UnknownAreas::Skip };
+    let options = ReadOptions { unknown_areas: ingest::UnknownAreas::Skip, path: None };
     let (_, diagnostics) =
         ingest::read(Kind::OecdDiocE, "dioc.csv", text.as_bytes(), &options).unwrap();
     assert!(diagnostics.iter().any(

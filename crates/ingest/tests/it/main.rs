@@ -34,3 +34,5 @@ mod malformed;
 mod all_files;
 // Third-party reshapes of the UN DESA destination × origin table.
 mod reshape;
+// UN World Population Prospects 2019: births, deaths, sex ratio at birth, population by sex.
+mod wpp;

@@ -105,7 +105,7 @@ fn unknown_countries_are_all_listed_or_skipped_on_request() {
     );
     assert!(err.to_string().contains("2 unknown country or area name(s)"), "{err}");
 
-    let options = ReadOptions { unknown_areas: UnknownAreas::Skip };
+    let options = ReadOptions { unknown_areas: UnknownAreas::Skip, path: None };
     let (dataset, diagnostics) =
         ingest::read(Kind::UndesaBilateral, NAME, &bytes, &options).unwrap();
     assert_eq!(dataset.pairs.len(), 21 + 19 + 21, "the known pairs are read");
