@@ -66,9 +66,9 @@ pub const BIRTH_RATE_CODE: &str = Indicator::BIRTH_RATE_CRUDE.code;
 pub const DEATH_RATE_CODE: &str = Indicator::DEATH_RATE_CRUDE.code;
 /// Store indicator code of live births over a five-year period (stored at its first
 /// year), used for births from the store when it holds them.
-pub const BIRTHS_5Y_CODE: &str = "births_5y";
+pub const BIRTHS_5Y_CODE: &str = Indicator::BIRTHS_5Y.code;
 /// Store indicator code of deaths over a five-year period (stored at its first year).
-pub const DEATHS_5Y_CODE: &str = "deaths_5y";
+pub const DEATHS_5Y_CODE: &str = Indicator::DEATHS_5Y.code;
 
 /// The calendar years whose births (or deaths) make up a period between two mid-year
 /// stock tables, with their weights: `y0` and `y1` count half, the years between count
