@@ -8,7 +8,7 @@
 //! Cells are compared where both areas are in the published file for that period and in
 //! our estimate: the published files (made from the chord-diagram files by name) lack the
 //! names their maker could not code (Sudan, Serbia and Montenegro before 2010; the
-//! Channel Islands; Taiwan), and our estimate lacks the 28 small areas for which World
+//! Channel Islands; Taiwan), and our estimate lacks the 32 small areas for which World
 //! Population Prospects 2019 publishes no births or deaths.
 
 #![allow(clippy::print_stderr, reason = "the validation table is printed")]
