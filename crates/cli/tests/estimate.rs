@@ -385,3 +385,85 @@ fn a_closed_world_that_cannot_be_balanced_is_reported_not_converged() {
         assert!(stderr.contains("When the closed world cannot be balanced"), "{method}: {stderr}");
     }
 }
+
+#[test]
+fn mig_rate_total_is_net_migration_by_default_and_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    // Germany has 50 births and 20 deaths; the fixture's populations are unchanged.
+    let vital = dir.path().join("vital.csv");
+    std::fs::write(
+        &vital,
+        "area,period_start,period_end,births,deaths\nDEU,2015,2020,50,20\n\
+         ESP,2015,2020,0,0\nFRA,2015,2020,0,0\nITA,2015,2020,0,0\n",
+    )
+    .unwrap();
+    let total = |extra: &[&str]| -> f64 {
+        let out = dir.path().join("m.csv");
+        let mut cmd = coherence(&db);
+        cmd.args(["estimate", "flows", "--method", "mig_rate", "--from", "2015", "--to", "2020"])
+            .arg("--stocks")
+            .arg(fixture("estimate_stocks.csv"))
+            .arg("--vital")
+            .arg(&vital)
+            .arg("--out")
+            .arg(&out)
+            .args(extra);
+        cmd.assert().success();
+        read_flows(&out).iter().map(|r| r.2).sum()
+    };
+    let given = total(&["--flow-total", "1000"]);
+    assert!((given - 1000.0).abs() < 1e-6, "{given}");
+    // The default differs from the sum of absolute population changes as soon as there
+    // are births and deaths.
+    let net = total(&[]);
+    let change = total(&["--flow-total", "population-change"]);
+    assert!((net - change).abs() > 1.0, "{net} vs {change}");
+    let out = dir.path().join("m.csv");
+    flows_cmd(&db, "mig_rate", &out)
+        .args(["--flow-total", "lots"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("net-migration, population-change or a non-negative"));
+}
+
+#[test]
+fn complete_areas_only_leaves_out_areas_without_births_and_deaths() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let vital = dir.path().join("vital.csv");
+    let text = std::fs::read_to_string(fixture("estimate_vital.csv")).unwrap();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("ITA,")).collect();
+    std::fs::write(&vital, kept.join("\n") + "\n").unwrap();
+    let out = dir.path().join("f.csv");
+    let run = |extra: &[&str]| {
+        let mut cmd = coherence(&db);
+        cmd.args([
+            "estimate",
+            "flows",
+            "--method",
+            "da_min_closed",
+            "--from",
+            "2015",
+            "--to",
+            "2020",
+        ])
+        .arg("--stocks")
+        .arg(fixture("estimate_stocks.csv"))
+        .arg("--vital")
+        .arg(&vital)
+        .arg("--out")
+        .arg(&out)
+        .args(extra);
+        cmd
+    };
+    run(&[]).assert().failure().stderr(predicate::str::contains("ITA"));
+    let assert = run(&["--complete-areas-only"]).assert().success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("left out (--complete-areas-only)") && stderr.contains("ITA"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 areas"), "{stderr}");
+    assert!(read_flows(&out).iter().all(|(o, d, _)| o != "ITA" && d != "ITA"));
+}
