@@ -41,6 +41,8 @@ pub const IMPORT_KINDS: [&str; 27] = [
     "undesa-classification-annex",
     "undesa-bilateral-tidy-csv",
     "undesa-bilateral-chord-json",
+    "wpp-period-indicators",
+    "wpp-population-by-age",
 ];
 
 /// The official sources Coherence knows, in catalogue order. Plain data.
