@@ -24,6 +24,7 @@ use domain::dataset::{Dataset, DatasetMeta, PairValue, SourceFile};
 use domain::measure::{Indicator, Sex, Shape, Unit};
 use domain::{Provenance, Year};
 use faer::Mat;
+use ingest::formats::IncomeGroup;
 pub use stats::flows::FlowTotal;
 use stats::flows::{self, Diagnostic, FlowOptions, Method, StockTable, Stocks};
 use stats::remit::{
@@ -222,14 +223,17 @@ pub struct FlowEstimate {
     pub stored: Option<LoadOutcome>,
 }
 
-/// The remittance weighting variants, by their command-line names.
+/// The remittance weighting variants, by their command-line names. Each is one of the
+/// three allocation rules of Ratha & Shaw (2007) as the Mohapatra & Ratha (2010) annex
+/// states them; `docs/flows.md` gives each one's source and where Coherence departs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum RemitVariant {
     /// `stock`: migrant-stock weights (eq. 2A.1).
     Stock,
     /// `host-income`: stock × host income.
     HostIncome,
-    /// `income-difference`: stock × max(host − origin income, floor).
+    /// `income-difference`: stock × an income term of host and origin income, set by
+    /// [`RemitFloor`].
     IncomeDifference,
 }
 
@@ -238,9 +242,9 @@ impl RemitVariant {
     pub const ALL: [RemitVariant; 3] =
         [RemitVariant::Stock, RemitVariant::HostIncome, RemitVariant::IncomeDifference];
 
-    /// The default: the documented variant that best matches the published 2017 matrix
-    /// (see `docs/validation.md`).
-    pub const DEFAULT: RemitVariant = RemitVariant::Stock;
+    /// The default: the variant that, with [`RemitFloor::DEFAULT`] and PPP incomes, best
+    /// matches the published 2017 and 2018 matrices (see `docs/validation.md`).
+    pub const DEFAULT: RemitVariant = RemitVariant::IncomeDifference;
 
     /// The command-line name.
     pub fn name(self) -> &'static str {
@@ -283,6 +287,57 @@ impl IncomeSeries {
     }
 }
 
+/// The income term of the `income-difference` weights, with `d` = host income − origin
+/// income (see [`stats::remit::IncomeFloor`]).
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub enum RemitFloor {
+    /// `origin income + k · max(d, 0)`: every emigrant weighs at least the origin's
+    /// income, emigrants in richer hosts add the share `k` of the gap. The shape of the
+    /// published matrices; `k` is fitted to them.
+    OriginIncome(f64),
+    /// `max(d, 0)`: emigrants in hosts no richer than the origin get nothing.
+    Zero,
+    /// `max(d, s · host income)`: emigrants in poorer hosts weigh the share `s` of the
+    /// host's income.
+    HostIncome(f64),
+}
+
+impl RemitFloor {
+    /// The default: the origin-income floor at the gap share fitted to the published
+    /// 2017 and 2018 matrices ([`stats::remit::FITTED_GAP_SHARE`]).
+    pub const DEFAULT: RemitFloor = RemitFloor::OriginIncome(remit::FITTED_GAP_SHARE);
+
+    /// The rule as the command line writes it: `origin:K`, `zero` or `host:S`.
+    pub fn name(self) -> String {
+        match self {
+            RemitFloor::OriginIncome(k) => format!("origin:{k}"),
+            RemitFloor::Zero => "zero".to_owned(),
+            RemitFloor::HostIncome(s) => format!("host:{s}"),
+        }
+    }
+
+    /// Parses [`RemitFloor::name`]'s syntax; `origin` alone is the fitted default.
+    pub fn parse(text: &str) -> Option<RemitFloor> {
+        let text = text.trim();
+        let number = |s: &str| s.trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0);
+        match text.split_once(':') {
+            None if text == "zero" => Some(RemitFloor::Zero),
+            None if text == "origin" => Some(RemitFloor::DEFAULT),
+            Some(("origin", k)) => number(k).map(RemitFloor::OriginIncome),
+            Some(("host", s)) => number(s).map(RemitFloor::HostIncome),
+            _ => None,
+        }
+    }
+
+    fn income_floor(self) -> IncomeFloor {
+        match self {
+            RemitFloor::OriginIncome(k) => IncomeFloor::OriginIncome(k),
+            RemitFloor::Zero => IncomeFloor::Zero,
+            RemitFloor::HostIncome(s) => IncomeFloor::HostIncomeShare(s),
+        }
+    }
+}
+
 /// What to do about an income the weights need but the store lacks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MissingIncomeRule {
@@ -297,15 +352,18 @@ pub enum MissingIncomeRule {
 /// What to estimate: [`Workspace::estimate_remittances`].
 #[derive(Clone, Debug)]
 pub struct RemitRequest {
-    /// The year (stocks, inflows and incomes of that year).
+    /// The year (inflows and incomes of that year; stocks too unless `stock_year`).
     pub year: i32,
+    /// The year of the migrant stocks when it differs from `year` (the World Bank's
+    /// 2018 matrix is compared here with stocks of 2017, the latest bilateral migration
+    /// matrix in the shared data). `None` = `year`.
+    pub stock_year: Option<i32>,
     /// The weighting.
     pub variant: RemitVariant,
     /// The income series.
     pub income: IncomeSeries,
-    /// For `income-difference`: emigrants in hosts no richer than the origin get
-    /// `share × host income` instead of nothing. `None` = zero floor.
-    pub floor_share: Option<f64>,
+    /// For `income-difference`: the income term ([`RemitFloor::DEFAULT`] unless asked).
+    pub floor: RemitFloor,
     /// Extra zero corridors (ISO3 pairs, applied both ways).
     pub zero_corridors: Vec<(String, String)>,
     /// Apply [`DEFAULT_ZERO_CORRIDORS`].
@@ -361,8 +419,22 @@ pub struct RemitEstimate {
     pub stored: Option<LoadOutcome>,
 }
 
+/// The share of low- and middle-income receivers' remittances that come from low- and
+/// middle-income senders (South–South), in an estimate and in the published matrix, over
+/// the same cells.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct SouthSouthShares {
+    /// In the estimate.
+    pub estimated: f64,
+    /// In the published matrix.
+    pub published: f64,
+    /// The classification used (`key edition` of the stored income groups); an area's
+    /// newest classification counts. Areas it does not classify count as not South.
+    pub classification: String,
+}
+
 /// A cell-by-cell comparison of an estimated remittance matrix with a published one.
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct RemitComparison {
     /// Corridors compared (union of both matrices' non-zero cells over the receivers
     /// the estimate allocated).
@@ -375,6 +447,20 @@ pub struct RemitComparison {
     pub published_total: f64,
     /// Σ estimate over the compared cells, US$.
     pub estimated_total: f64,
+    /// The deviation the weights alone make: each receiver's estimated column rescaled to
+    /// its published total, then Σ |rescaled − published| ÷ Σ published, over receivers
+    /// with a positive total in both. Revisions of the inflows since the matrix was
+    /// published do not count here; they do in `total_abs_deviation`.
+    pub weights_deviation_share: f64,
+    /// South–South shares, when the store holds World Bank income groups.
+    pub south_south: Option<SouthSouthShares>,
+}
+
+impl RemitComparison {
+    /// Total absolute deviation as a share of the published total (0 = identical).
+    pub fn deviation_share(&self) -> f64 {
+        self.total_abs_deviation / self.published_total
+    }
 }
 
 /// A stored flow estimate, as profiles read it.
@@ -462,6 +548,26 @@ fn input_of(imports: &HashMap<i64, InputRef>, id: i64, role: &str) -> InputRef {
 
 /// Values by (area, year).
 type AreaYearValues = HashMap<(Iso3, i32), f64>;
+
+/// [`RemitComparison::weights_deviation_share`] of compared cells (`keys` are (sender,
+/// receiver), `pairs` (estimate, published)).
+fn weights_deviation_share(keys: &[(String, String)], pairs: &[(f64, f64)]) -> f64 {
+    let mut totals: HashMap<&str, (f64, f64)> = HashMap::new();
+    for ((_, receiver), (e, p)) in keys.iter().zip(pairs) {
+        let t = totals.entry(receiver.as_str()).or_default();
+        t.0 += e;
+        t.1 += p;
+    }
+    let (mut dev, mut published) = (0.0, 0.0);
+    for ((_, receiver), (e, p)) in keys.iter().zip(pairs) {
+        let (te, tp) = totals[receiver.as_str()];
+        if te > 0.0 && tp > 0.0 {
+            dev += (e * tp / te - p).abs();
+            published += p;
+        }
+    }
+    dev / published
+}
 
 /// Values of one stored series: (import used, (area, year) → value, other imports that
 /// had it).
@@ -1222,9 +1328,10 @@ impl Workspace {
 
     /// Estimates the bilateral remittance matrix of one year (see [`RemitRequest`]).
     ///
-    /// Inputs from the store: the bilateral migrant stock of the year (the import with
-    /// the most pairs; which one is noted), remittances received (the import with the
-    /// most areas for the year), and GDP per capita in the chosen series. Residual
+    /// Inputs from the store: the bilateral migrant stock of the year or of
+    /// [`RemitRequest::stock_year`] (the import with the most pairs; which one is noted),
+    /// remittances received (the import with the most areas for the year), and GDP per
+    /// capita of the year in the chosen series. Residual
     /// areas ("Other North", "Other South") are never stored by the importers, so their
     /// emigrants are not in the stock matrix and every inflow is allocated over
     /// identified hosts; this is noted in the result.
@@ -1235,28 +1342,42 @@ impl Workspace {
     /// or if the allocation rejects its inputs, [`Error::Store`].
     pub async fn estimate_remittances(&self, req: &RemitRequest) -> Result<RemitEstimate, Error> {
         let year = req.year;
+        let stock_year = req.stock_year.unwrap_or(year);
         let imports = imports_by_id(self).await?;
         let mut notes = Vec::new();
         let mut inputs = Vec::new();
         // Stocks.
         let values = self.store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await?;
         let mut by_import: BTreeMap<i64, usize> = BTreeMap::new();
-        for v in values.iter().filter(|v| v.year == year && v.sex == Sex::Total) {
+        for v in values.iter().filter(|v| v.year == stock_year && v.sex == Sex::Total) {
             *by_import.entry(v.import_id).or_default() += 1;
         }
         let Some((&stock_id, _)) = by_import.iter().max_by_key(|(_, c)| **c) else {
             return Err(estimate_error(format!(
-                "the store holds no bilateral migrant stock (both sexes) for {year}; import a bilateral \
-                 migration matrix of that year (e.g. the World Bank's)"
+                "the store holds no bilateral migrant stock (both sexes) for {stock_year}; import a \
+                 bilateral migration matrix of that year (e.g. the World Bank's) or choose another \
+                 stock year"
             )));
         };
         let stock_ref = input_of(&imports, stock_id, "migrant stocks");
-        notes.push(format!("migrant stocks: {} edition {}", stock_ref.key, stock_ref.edition));
+        notes.push(format!(
+            "migrant stocks: {} edition {}{}",
+            stock_ref.key,
+            stock_ref.edition,
+            if stock_year == year {
+                String::new()
+            } else {
+                format!(" (stocks of {stock_year} with inflows and incomes of {year})")
+            }
+        ));
         inputs.push(stock_ref);
         let cells: Vec<(Iso3, Iso3, f64)> = values
             .iter()
             .filter(|v| {
-                v.import_id == stock_id && v.year == year && v.sex == Sex::Total && v.from != v.to
+                v.import_id == stock_id
+                    && v.year == stock_year
+                    && v.sex == Sex::Total
+                    && v.from != v.to
             })
             .map(|v| (v.from, v.to, v.value))
             .collect();
@@ -1410,12 +1531,10 @@ impl Workspace {
         let weighting = match req.variant {
             RemitVariant::Stock => Weighting::MigrantStock,
             RemitVariant::HostIncome => Weighting::HostIncome,
-            RemitVariant::IncomeDifference => Weighting::IncomeDifference {
-                floor: match req.floor_share {
-                    None => IncomeFloor::Zero,
-                    Some(s) => IncomeFloor::HostIncomeShare(s),
-                },
-            },
+            RemitVariant::IncomeDifference => {
+                notes.push(format!("income term: {}", req.floor.name()));
+                Weighting::IncomeDifference { floor: req.floor.income_floor() }
+            }
         };
         let options = RemitOptions {
             weighting,
@@ -1503,10 +1622,18 @@ impl Workspace {
         if req.store_result {
             let income_name = if needs_income { req.income.name() } else { "none" };
             let key = format!("{REMITTANCES_KEY}.{}.{income_name}.{year}", req.variant.name());
+            let floor = match req.variant {
+                RemitVariant::IncomeDifference => format!(", floor {}", req.floor.name()),
+                _ => String::new(),
+            };
+            let stocks = if stock_year == year {
+                String::new()
+            } else {
+                format!(", stocks of {stock_year}")
+            };
             let edition = format!(
-                "{year}, {} weights, income {income_name}{}, {}",
+                "{year}, {} weights, income {income_name}{floor}{stocks}, {}",
                 req.variant.name(),
-                req.floor_share.map_or(String::new(), |s| format!(", floor {s}")),
                 if corridor_text.is_empty() {
                     "no zero corridors".to_owned()
                 } else {
@@ -1612,6 +1739,8 @@ impl Workspace {
         let mut keys: Vec<_> = cells.keys().cloned().collect();
         keys.sort_unstable();
         let pairs: Vec<(f64, f64)> = keys.iter().map(|k| cells[k]).collect();
+        let south_south = self.south_south_shares(&keys, &pairs).await?;
+        let weights_deviation_share = weights_deviation_share(&keys, &pairs);
         let n = pairs.len() as f64;
         let (sx, sy) = pairs.iter().fold((0.0, 0.0), |(a, b), (x, y)| (a + x, b + y));
         let (mx, my) = (sx / n, sy / n);
@@ -1628,6 +1757,59 @@ impl Workspace {
             total_abs_deviation: dev,
             published_total: sy,
             estimated_total: sx,
+            weights_deviation_share,
+            south_south,
+        }))
+    }
+
+    /// South–South shares of compared cells (`keys` are (sender, receiver) ISO3 codes,
+    /// `pairs` (estimate, published) amounts), from the stored World Bank income groups:
+    /// low and middle income (codes 1–3) is South. `None` without a classification.
+    async fn south_south_shares(
+        &self,
+        keys: &[(String, String)],
+        pairs: &[(f64, f64)],
+    ) -> Result<Option<SouthSouthShares>, Error> {
+        let groups = self.store.indicator_numbers(Indicator::INCOME_GROUP.code, Sex::Total).await?;
+        // Rows come ordered by area and year: the last one of an area is its newest.
+        let mut newest: HashMap<String, (i64, f64)> = HashMap::new();
+        for g in &groups {
+            newest.insert(g.area.as_str().to_owned(), (g.import_id, g.value));
+        }
+        if newest.is_empty() {
+            return Ok(None);
+        }
+        let south = |area: &str| {
+            newest.get(area).and_then(|(_, v)| crate::groups::income_code_of(*v)).is_some_and(|g| {
+                matches!(g, IncomeGroup::Low | IncomeGroup::LowerMiddle | IncomeGroup::UpperMiddle)
+            })
+        };
+        let (mut est, mut publ, mut est_ss, mut publ_ss) = (0.0, 0.0, 0.0, 0.0);
+        for ((sender, receiver), (e, p)) in keys.iter().zip(pairs) {
+            if !south(receiver) {
+                continue;
+            }
+            est += e;
+            publ += p;
+            if south(sender) {
+                est_ss += e;
+                publ_ss += p;
+            }
+        }
+        let imports = imports_by_id(self).await?;
+        let used: BTreeSet<i64> = newest.values().map(|(id, _)| *id).collect();
+        let classification = used
+            .into_iter()
+            .map(|id| {
+                let r = input_of(&imports, id, "income groups");
+                format!("{} {}", r.key, r.edition)
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        Ok(Some(SouthSouthShares {
+            estimated: est_ss / est,
+            published: publ_ss / publ,
+            classification,
         }))
     }
 

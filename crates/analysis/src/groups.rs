@@ -68,7 +68,7 @@ fn income_value(group: IncomeGroup) -> i64 {
 }
 
 /// The income group a stored value codes (codes are whole numbers).
-fn income_code_of(value: f64) -> Option<IncomeGroup> {
+pub(crate) fn income_code_of(value: f64) -> Option<IncomeGroup> {
     let code = value.round() as i64;
     INCOME_CODES.iter().map(|(g, _, _)| *g).find(|g| income_value(*g) == code)
 }

@@ -260,9 +260,10 @@ fn estimate_remittances_says_which_inflows_it_used_and_takes_another_on_request(
     let ws = rt.block_on(store(&dir.path().join("e.sqlite"), &refs));
     let request = |inflows: Option<&str>| analysis::estimate::RemitRequest {
         year: 2017,
+        stock_year: None,
         variant: analysis::estimate::RemitVariant::Stock,
         income: analysis::estimate::IncomeSeries::Ppp,
-        floor_share: None,
+        floor: analysis::estimate::RemitFloor::DEFAULT,
         zero_corridors: Vec::new(),
         default_zero_corridors: true,
         missing_income: analysis::estimate::MissingIncomeRule::DropHost,

@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use analysis::Workspace;
 use analysis::estimate::{
-    FlowRequest, FlowTotal, IncomeSeries, MissingIncomeRule, RemitRequest, RemitVariant,
-    StockSource, VitalSource,
+    FlowRequest, FlowTotal, IncomeSeries, MissingIncomeRule, RemitFloor, RemitRequest,
+    RemitVariant, StockSource, VitalSource,
 };
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -38,18 +38,23 @@ Examples:
       --complete-areas-only --out flows.csv     (Abel & Cohen 2022's inputs; docs/validation.md)";
 
 const REMIT_HELP: &str = "\
-Inputs from the store: the bilateral migration matrix of the year, remittances received
-(KNOMAD or WDI) and GDP per capita (PPP or current US$). Default zero corridors:
-India–Pakistan, Lebanon–Israel, Azerbaijan–Armenia, both ways.
+Inputs from the store: the bilateral migration matrix of the year (or of --stock-year),
+remittances received (KNOMAD or WDI) and GDP per capita (PPP or current US$). Default
+weights: income-difference with PPP incomes and the origin-income floor at the gap share
+fitted to the published 2017 and 2018 matrices (docs/validation.md). Default zero
+corridors: India–Pakistan, Lebanon–Israel, Azerbaijan–Armenia, both ways.
 
 Output CSV columns: sender,receiver,year,usd_millions (ISO3; receivers without an inflow are
 left out, not zero).
 
 Examples:
-  coherence estimate remittances --year 2017 --out remit2017.csv
-  coherence estimate remittances --year 2017 --variant income-difference --income ppp \\
-      --missing-income drop-host --out remit.csv
-  coherence estimate remittances --year 2017 --zero-corridor KOR:PRK --store --out remit.csv";
+  coherence estimate remittances --year 2017 --missing-income drop-host --out remit2017.csv
+  coherence estimate remittances --year 2018 --stock-year 2017 --missing-income drop-host \\
+      --out remit2018.csv
+  coherence estimate remittances --year 2017 --floor zero --missing-income drop-host --out remit.csv
+  coherence estimate remittances --year 2017 --variant stock --out remit.csv
+  coherence estimate remittances --year 2017 --missing-income drop-host --zero-corridor KOR:PRK \\
+      --store --out remit.csv";
 
 /// `coherence estimate ...`
 #[derive(Debug, Args)]
@@ -130,7 +135,7 @@ enum Variant {
     Stock,
     /// Stock × host income.
     HostIncome,
-    /// Stock × (host − origin income), floored.
+    /// Stock × an income term of host and origin income (see --floor).
     IncomeDifference,
 }
 
@@ -157,17 +162,23 @@ pub(crate) struct RemittancesArgs {
     /// The year.
     #[arg(long)]
     year: i32,
-    /// The weighting (default: stock, the variant closest to the published 2017 matrix;
-    /// see docs/validation.md).
+    /// The year of the migrant stocks, when the store has none of --year (e.g. 2017
+    /// stocks for the 2018 matrix).
+    #[arg(long, value_name = "YEAR")]
+    stock_year: Option<i32>,
+    /// The weighting (default: income-difference, the variant closest to the published
+    /// 2017 and 2018 matrices; see docs/validation.md).
     #[arg(long, value_enum)]
     variant: Option<Variant>,
     /// The income series of the income weightings.
     #[arg(long, value_enum, default_value_t = Income::Ppp)]
     income: Income,
-    /// For income-difference: hosts no richer than the origin weigh `SHARE × host income`
-    /// instead of zero.
-    #[arg(long, value_name = "SHARE")]
-    floor_share: Option<f64>,
+    /// For income-difference, the income term (d = host − origin income):
+    /// `origin:K` = origin income + K·max(d, 0) (default: K fitted to the published
+    /// matrices; `origin` alone is the default), `zero` = max(d, 0) (poorer hosts get
+    /// nothing), `host:S` = max(d, S·host income).
+    #[arg(long, value_name = "RULE", value_parser = parse_floor)]
+    floor: Option<RemitFloor>,
     /// Another zero corridor, ISO3 `A:B` (both ways); repeatable.
     #[arg(long, value_name = "A:B")]
     zero_corridor: Vec<String>,
@@ -190,6 +201,11 @@ pub(crate) struct RemittancesArgs {
     /// Also store the estimate in the store as a derived dataset.
     #[arg(long)]
     store: bool,
+}
+
+fn parse_floor(text: &str) -> Result<RemitFloor, String> {
+    RemitFloor::parse(text)
+        .ok_or_else(|| format!("{text:?}: expected origin, origin:K, zero or host:S (K, S ≥ 0)"))
 }
 
 fn command_line() -> String {
@@ -316,6 +332,7 @@ async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Res
     }
     let req = RemitRequest {
         year: a.year,
+        stock_year: a.stock_year,
         variant: match a.variant {
             None => RemitVariant::DEFAULT,
             Some(Variant::Stock) => RemitVariant::Stock,
@@ -326,7 +343,7 @@ async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Res
             Income::Ppp => IncomeSeries::Ppp,
             Income::Usd => IncomeSeries::Usd,
         },
-        floor_share: a.floor_share,
+        floor: a.floor.unwrap_or(RemitFloor::DEFAULT),
         zero_corridors,
         default_zero_corridors: !a.no_default_zero_corridors,
         missing_income: match a.missing_income {
@@ -350,10 +367,12 @@ async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Res
             "remittance matrix {} ({} weights{}): {} receivers allocated, US${:.1} bn, {} corridors",
             est.year,
             est.variant.name(),
-            if est.variant == RemitVariant::Stock {
-                String::new()
-            } else {
-                format!(", {} income", est.income.name())
+            match est.variant {
+                RemitVariant::Stock => String::new(),
+                RemitVariant::HostIncome => format!(", {} income", est.income.name()),
+                RemitVariant::IncomeDifference => {
+                    format!(", {} income, floor {}", est.income.name(), req.floor.name())
+                }
             },
             est.allocated_inflows.len(),
             total / 1e9,
@@ -362,12 +381,23 @@ async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Res
         print_notes(global, &est.notes);
         if let Some(cmp) = ws.compare_remittances(&est).await? {
             eprintln!(
-                "  against the published matrix of {}: correlation {:.4}, total absolute deviation US${:.1} bn over {} corridors",
+                "  against the published matrix of {}: correlation {:.4}, total absolute deviation US${:.1} bn ({:.1}% of US${:.1} bn published; {:.1}% with each receiver scaled to its published total) over {} corridors",
                 est.year,
                 cmp.correlation,
                 cmp.total_abs_deviation / 1e9,
+                100.0 * cmp.deviation_share(),
+                cmp.published_total / 1e9,
+                100.0 * cmp.weights_deviation_share,
                 cmp.n_cells
             );
+            if let Some(ss) = &cmp.south_south {
+                eprintln!(
+                    "  South–South share of low- and middle-income receivers' remittances: {:.1}% estimated, {:.1}% published ({})",
+                    100.0 * ss.estimated,
+                    100.0 * ss.published,
+                    ss.classification
+                );
+            }
         }
         if let Some(s) = &est.stored {
             eprintln!("  {} import {} ({} edition {})", s.status, s.import_id, s.key, s.edition);

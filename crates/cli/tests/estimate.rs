@@ -180,8 +180,10 @@ fn remittances_from_the_world_bank_2017_files() {
     let db = dir.path().join("w.sqlite");
     coherence(&db).arg("-q").arg("import").arg(&migration).arg(&inflows).assert().success();
     let out = dir.path().join("r.csv");
+    // No incomes are imported: the migrant-stock weights need none.
     let assert = coherence(&db)
-        .args(["estimate", "remittances", "--year", "2017", "--zero-corridor", "KOR:PRK", "--out"])
+        .args(["estimate", "remittances", "--year", "2017", "--variant", "stock"])
+        .args(["--zero-corridor", "KOR:PRK", "--out"])
         .arg(&out)
         .assert()
         .success();
@@ -198,6 +200,84 @@ fn remittances_from_the_world_bank_2017_files() {
     for (a, b) in [("IND", "PAK"), ("PAK", "IND"), ("KOR", "PRK"), ("ISR", "LBN")] {
         assert!(!rows.iter().any(|r| r[0] == a && r[1] == b), "{a}→{b} is a zero corridor");
     }
+}
+
+/// Sender → amount (US$ millions) of one receiver in an `estimate remittances` CSV.
+fn remitted_to(path: &Path, receiver: &str) -> Vec<(String, f64)> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[1] == receiver).then(|| (f[0].to_owned(), f[3].parse().unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn remittances_by_default_keep_poorer_hosts_and_compare_with_the_2018_matrix() {
+    let files: Option<Vec<PathBuf>> = [
+        "wb_bilateral_migration_2017/WB_Bilateral_Estimates_Migrant_Stocks_2017.xlsx",
+        "wb_bilateral_remittance_2018/Bilateralremittancematrix2018Oct2019.csv",
+        "knomad_remittance_flows/knomad_remittance_inflows_2000-2022.xlsx",
+        "wdi_gdp_per_capita/API_NY.GDP.PCAP.PP.CD_DS2_en_csv_v2_5728866.csv",
+        "wdi_gdp_per_capita/Metadata_Country_API_NY.GDP.PCAP.PP.CD_DS2_en_csv_v2_5728866.csv",
+    ]
+    .iter()
+    .map(|p| test_support::shared_data(p))
+    .collect();
+    let Some(files) = files else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).arg("-q").arg("import").args(&files).assert().success();
+    let year = ["estimate", "remittances", "--year", "2018", "--stock-year", "2017"];
+
+    // Incomes missing for some hosts stop the default weights, naming the way out.
+    coherence(&db)
+        .args(year)
+        .arg("--out")
+        .arg(dir.path().join("r.csv"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--missing-income drop-host"));
+
+    let out = dir.path().join("default.csv");
+    let assert = coherence(&db)
+        .args(year)
+        .args(["--missing-income", "drop-host", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    for expected in [
+        "income-difference weights, ppp income, floor origin:0.06",
+        "stocks of 2017 with inflows and incomes of 2018",
+        "against the published matrix of 2018: correlation 0.99",
+        "South–South share of low- and middle-income receivers' remittances",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} not in {stderr}");
+    }
+    // Nepal is poorer than India (PPP GDP per capita 2018): its Indian residents still
+    // remit under the default weights, and not under the zero floor.
+    let nepal = |rows: &[(String, f64)]| rows.iter().find(|(s, _)| s == "NPL").map(|r| r.1);
+    let to_india = remitted_to(&out, "IND");
+    assert!(nepal(&to_india).is_some_and(|v| v > 100.0), "{:?}", nepal(&to_india));
+    let zero = dir.path().join("zero.csv");
+    coherence(&db)
+        .args(year)
+        .args(["--missing-income", "drop-host", "--floor", "zero", "--out"])
+        .arg(&zero)
+        .assert()
+        .success();
+    assert_eq!(nepal(&remitted_to(&zero, "IND")), None);
+
+    coherence(&db)
+        .args(year)
+        .args(["--floor", "origin:-1", "--out"])
+        .arg(&zero)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("expected origin, origin:K, zero or host:S"));
 }
 
 /// The WDI bulk CSV fixtures of crude birth and death rates and population, 2014–2021, for

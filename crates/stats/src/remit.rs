@@ -7,15 +7,29 @@
 //! emigrants from `i` (`M_ij > 0`), outside the zero-corridor list. The raw weight `v_ij`
 //! is set by [`Weighting`]:
 //!
-//! | variant | `v_ij` |
-//! | --- | --- |
-//! | [`Weighting::MigrantStock`] (2A.1) | `M_ij` |
-//! | [`Weighting::HostIncome`] | `M_ij · y_j` |
-//! | [`Weighting::IncomeDifference`] | `M_ij · g(y_j − y_i)`, `g` set by [`IncomeFloor`] |
+//! | variant | `v_ij` | source |
+//! | --- | --- | --- |
+//! | [`Weighting::MigrantStock`] | `M_ij` | annex eq. 2A.1 |
+//! | [`Weighting::HostIncome`] | `M_ij · y_j` | annex, second rule (in words) |
+//! | [`Weighting::IncomeDifference`] | `M_ij · g(y_i, y_j)`, `g` set by [`IncomeFloor`] | annex, third rule (in words); `g` fitted |
 //!
-//! `y` is per-capita income; which series (PPP, current US$) is the caller's choice.
-//! Each allocated column sums to its inflow (mass preservation); host totals are estimated
-//! outflows and are never forced to match balance-of-payments outflows.
+//! The annex names the third rule only in words (weights that take into account migrants'
+//! incomes abroad as well as the origin's income); its functional form is not quoted here.
+//! The default `g` ([`IncomeFloor::OriginIncome`]) is the form the published 2017 and 2018
+//! matrices follow: within a receiver, what a migrant remits does not depend on the host's
+//! income when the host is poorer than the origin, and grows linearly with the income gap
+//! when the host is richer. Its one parameter is fitted to those matrices
+//! ([`FITTED_GAP_SHARE`]; `docs/validation.md`). South–South corridors (poorer hosts)
+//! therefore keep a positive share, as in Ratha & Shaw's estimates (South–South
+//! remittances 10–29 % of developing countries' receipts in 2005, depending on the rule).
+//!
+//! `y` is per-capita income; which series is the caller's choice. The published matrices'
+//! notes say both incomes are proxied by per-capita incomes in PPP terms (2017 workbook,
+//! caveat (b); the 2021 matrix's Data360 metadata); a World Bank box on the remittance
+//! *forecasts* (Mohapatra & Ratha in *The Day After Tomorrow*, 2010, box 17.4) uses the
+//! host's nominal income instead. Each allocated column sums to its inflow (mass
+//! preservation); host totals are estimated outflows and are never forced to match
+//! balance-of-payments outflows.
 //!
 //! Nothing is filled in silently: a missing inflow leaves the origin's column missing
 //! (`NaN`), not zero; an inflow that cannot be allocated (no emigrants, or all weights zero)
@@ -55,6 +69,10 @@
 //!   Working Paper 102.
 //! * Mohapatra, S. and Ratha, D. (2010). Forecasting migrant remittances during the global
 //!   financial crisis. World Bank Policy Research Working Paper 5512, annex.
+//! * Mohapatra, S. and Ratha, D. (2010). The impact of the global financial crisis on
+//!   migration and remittances. In *The Day After Tomorrow*, World Bank, box 17.4.
+//! * World Bank/KNOMAD, Bilateral Remittance Estimates for 2017 (April 2018 version),
+//!   notes under the matrix; Bilateral Remittance Matrix 2021, Data360 indicator `WB_KNOMAD_BRE`.
 
 use faer::{Mat, MatRef};
 
@@ -64,28 +82,55 @@ use crate::ipf::{Table, check_len, check_values};
 /// How the raw weight of host `j` for origin `i` is formed.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Weighting {
-    /// Variant 1 (eq. 2A.1): `v_ij = M_ij`.
+    /// First rule (annex eq. 2A.1): `v_ij = M_ij`.
     MigrantStock,
-    /// Variant 2: migrants' incomes, `v_ij = M_ij · y_j`.
+    /// Second rule: migrants' incomes, proxied by `v_ij = M_ij · y_j`.
     HostIncome,
-    /// Variant 3: migrants' incomes abroad relative to origin income,
-    /// `v_ij = M_ij · g(y_j − y_i)`. The exact functional form in the World Bank annex is
-    /// not verified; this is the income-difference form, with an explicit floor for hosts
-    /// poorer than the origin.
+    /// Third rule: migrants' incomes abroad and the origin's income,
+    /// `v_ij = M_ij · g(y_i, y_j)` with `g` set by `floor`. The annex gives this rule in
+    /// words only; see [`IncomeFloor`] for the forms offered and where each comes from.
     IncomeDifference {
-        /// What `g` gives when the host is not richer than the origin.
+        /// How `g` treats hosts no richer than the origin.
         floor: IncomeFloor,
     },
 }
 
-/// The floor of the income difference in [`Weighting::IncomeDifference`].
+/// The gap share of [`IncomeFloor::OriginIncome`] that reproduces the published
+/// 2017 and 2018 matrices best (least total absolute deviation over both years, PPP
+/// incomes; `docs/validation.md` gives the fit and the command that reproduces it).
+pub const FITTED_GAP_SHARE: f64 = 0.06;
+
+/// The income term `g` of [`Weighting::IncomeDifference`], with `d = y_j − y_i` the host's
+/// income minus the origin's.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum IncomeFloor {
-    /// `g(d) = max(d, 0)`: emigrants in hosts no richer than the origin are given no weight.
+    /// `g = y_i + k · max(d, 0)` (default, `k` = [`FITTED_GAP_SHARE`]): every emigrant
+    /// weighs at least the origin's income, and emigrants in richer hosts add the share
+    /// `k` of the income gap. This is the shape of the published matrices (in a poorer
+    /// host, what a migrant remits does not vary with the host's income). `k = 0` gives
+    /// the migrant-stock weights; as `k` grows the weights approach those of
+    /// [`IncomeFloor::Zero`] for every receiver with a richer host.
+    OriginIncome(f64),
+    /// `g = max(d, 0)`: emigrants in hosts no richer than the origin are given no weight,
+    /// so South–South corridors from poorer hosts vanish and a receiver whose emigrants all
+    /// live in poorer hosts is unallocatable. The published matrices do not do this
+    /// (their poorer-host corridors are positive); kept as an option.
     Zero,
-    /// `g = max(y_j − y_i, share · y_j)`: emigrants in poorer hosts still remit, in
-    /// proportion to `share` of the host income.
+    /// `g = max(d, share · y_j)`: emigrants in poorer hosts remit in proportion to `share`
+    /// of the host income (`share = 1` gives [`Weighting::HostIncome`]).
     HostIncomeShare(f64),
+}
+
+impl IncomeFloor {
+    /// `g` for origin income `origin` and host income `host`.
+    fn term(self, origin: f64, host: f64) -> f64 {
+        let gap = host - origin;
+        match self {
+            IncomeFloor::OriginIncome(k) => origin + k * gap.max(0.0),
+            IncomeFloor::Zero => gap.max(0.0),
+            IncomeFloor::HostIncomeShare(share) => gap.max(share * host),
+        }
+    }
 }
 
 /// What to do when an income needed by the weights is missing.
@@ -115,12 +160,13 @@ pub enum OtherHosts {
 
 /// Options for [`allocate`].
 ///
-/// The default weighting is variant 3 ([`Weighting::IncomeDifference`]) with a zero floor,
-/// as METHODS.md §1.3 asks, over whatever income series the caller passes (the official
-/// matrix uses PPP per-capita incomes).
+/// The default weighting is the third rule ([`Weighting::IncomeDifference`]) with the
+/// origin-income floor at the gap share fitted to the published matrices, over whatever
+/// income series the caller passes (the published matrices' notes name PPP per-capita
+/// incomes; the fit uses them).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RemitOptions {
-    /// Default: `IncomeDifference { floor: IncomeFloor::Zero }`.
+    /// Default: `IncomeDifference { floor: IncomeFloor::OriginIncome(FITTED_GAP_SHARE) }`.
     pub weighting: Weighting,
     /// Default: [`MissingIncome::Fail`].
     pub missing_income: MissingIncome,
@@ -131,7 +177,9 @@ pub struct RemitOptions {
 impl Default for RemitOptions {
     fn default() -> Self {
         RemitOptions {
-            weighting: Weighting::IncomeDifference { floor: IncomeFloor::Zero },
+            weighting: Weighting::IncomeDifference {
+                floor: IncomeFloor::OriginIncome(FITTED_GAP_SHARE),
+            },
             missing_income: MissingIncome::Fail,
             other_hosts: OtherHosts::Allocate,
         }
@@ -238,7 +286,7 @@ impl RemitMatrix {
 /// [`Error::DimensionMismatch`] if the stock is not square or a vector's length differs;
 /// [`Error::InvalidValue`] for a negative or non-finite stock, inflow or income, or an
 /// area index out of range in `zero_corridors` or `other_areas`;
-/// [`Error::InvalidOption`] for a negative or non-finite floor share;
+/// [`Error::InvalidOption`] for a negative or non-finite floor share or gap share;
 /// [`Error::MissingIncome`] under [`MissingIncome::Fail`].
 #[doc(alias = "bilateral remittance matrix")]
 pub fn allocate(input: &RemitInput<'_>, options: &RemitOptions) -> Result<RemitMatrix, Error> {
@@ -259,15 +307,7 @@ pub fn allocate(input: &RemitInput<'_>, options: &RemitOptions) -> Result<RemitM
     check_values("inflows", &inflows)?;
     let incomes: Vec<f64> = input.income.iter().map(|x| x.unwrap_or(0.0)).collect();
     check_values("income", &incomes)?;
-    if let Weighting::IncomeDifference { floor: IncomeFloor::HostIncomeShare(share) } =
-        options.weighting
-        && !(share.is_finite() && share >= 0.0)
-    {
-        return Err(Error::InvalidOption {
-            what: "floor share",
-            reason: "must be finite and non-negative",
-        });
-    }
+    check_floor(options.weighting)?;
     let mut zero = vec![false; n * n];
     for (k, &(i, j)) in input.zero_corridors.iter().enumerate() {
         if i >= n || j >= n {
@@ -361,15 +401,7 @@ pub fn allocate(input: &RemitInput<'_>, options: &RemitOptions) -> Result<RemitM
             weights[j] = match options.weighting {
                 Weighting::MigrantStock => m,
                 Weighting::HostIncome => m * host_income,
-                Weighting::IncomeDifference { floor } => {
-                    let g = match floor {
-                        IncomeFloor::Zero => (host_income - origin_income).max(0.0),
-                        IncomeFloor::HostIncomeShare(share) => {
-                            (host_income - origin_income).max(share * host_income)
-                        }
-                    };
-                    m * g
-                }
+                Weighting::IncomeDifference { floor } => m * floor.term(origin_income, host_income),
             };
         }
         diagnostics.append(&mut origin_diagnostics);
@@ -389,6 +421,22 @@ pub fn allocate(input: &RemitInput<'_>, options: &RemitOptions) -> Result<RemitM
         status.push(OriginStatus::Allocated);
     }
     Ok(RemitMatrix { sent, status, diagnostics })
+}
+
+/// The floor's parameter must be finite and non-negative.
+fn check_floor(weighting: Weighting) -> Result<(), Error> {
+    let (what, value) = match weighting {
+        Weighting::IncomeDifference { floor: IncomeFloor::HostIncomeShare(s) } => {
+            ("floor share", s)
+        }
+        Weighting::IncomeDifference { floor: IncomeFloor::OriginIncome(k) } => ("gap share", k),
+        _ => return Ok(()),
+    };
+    if value.is_finite() && value >= 0.0 {
+        Ok(())
+    } else {
+        Err(Error::InvalidOption { what, reason: "must be finite and non-negative" })
+    }
 }
 
 fn set_missing(sent: &mut Mat<f64>, origin: usize) {

@@ -52,8 +52,70 @@ fn variant_2_host_income() {
 }
 
 #[test]
-fn variant_3_income_difference() {
-    check(RemitOptions::default(), [83.333333, 16.666667, 0.0]);
+fn variant_3_with_the_zero_floor_drops_poorer_hosts() {
+    // METHODS.md §1.6: M·max(y − 10, 0) = (1500, 300, 0).
+    let weighting = Weighting::IncomeDifference { floor: IncomeFloor::Zero };
+    check(RemitOptions { weighting, ..RemitOptions::default() }, [83.333333, 16.666667, 0.0]);
+}
+
+#[test]
+fn default_weights_keep_poorer_hosts_positive() {
+    // Host C (y = 5) is poorer than the origin (y = 10). The published matrices give such
+    // South–South corridors a positive share (issue #21, finding 5); the default must too.
+    let stock = vector_1_6();
+    let input = RemitInput {
+        stock: stock.as_ref(),
+        inflows: &INFLOWS_1_6,
+        income: &INCOME_1_6,
+        zero_corridors: &[],
+        other_areas: &[],
+    };
+    let m = remit::allocate(&input, &RemitOptions::default()).unwrap();
+    assert_eq!(m.status[0], OriginStatus::Allocated);
+    assert!(m.sent[(3, 0)] > 1.0, "poorer host C gets {}", m.sent[(3, 0)]);
+    // Richer hosts still weigh more per migrant than poorer ones.
+    assert!(m.sent[(1, 0)] / 50.0 > m.sent[(2, 0)] / 30.0);
+    assert!(m.sent[(2, 0)] / 30.0 > m.sent[(3, 0)] / 20.0);
+}
+
+#[test]
+fn variant_3_with_the_origin_income_floor() {
+    // g = 10 + 0.5·max(y_j − 10, 0) = (25, 15, 10); M·g = (1250, 450, 200), sum 1900.
+    let weighting = Weighting::IncomeDifference { floor: IncomeFloor::OriginIncome(0.5) };
+    let options = RemitOptions { weighting, ..RemitOptions::default() };
+    check(options, [1250.0 / 19.0, 450.0 / 19.0, 200.0 / 19.0]);
+    // A gap share of 0 leaves only the origin's income, the same for every host: the
+    // migrant-stock weights.
+    let weighting = Weighting::IncomeDifference { floor: IncomeFloor::OriginIncome(0.0) };
+    check(RemitOptions { weighting, ..RemitOptions::default() }, [50.0, 30.0, 20.0]);
+}
+
+#[test]
+fn the_default_is_the_fitted_origin_income_floor() {
+    let floor = IncomeFloor::OriginIncome(remit::FITTED_GAP_SHARE);
+    assert_eq!(RemitOptions::default().weighting, Weighting::IncomeDifference { floor });
+}
+
+#[test]
+fn negative_or_non_finite_floor_parameters_are_errors() {
+    let stock = vector_1_6();
+    let input = RemitInput {
+        stock: stock.as_ref(),
+        inflows: &INFLOWS_1_6,
+        income: &INCOME_1_6,
+        zero_corridors: &[],
+        other_areas: &[],
+    };
+    for (floor, what) in [
+        (IncomeFloor::OriginIncome(-0.1), "gap share"),
+        (IncomeFloor::OriginIncome(f64::NAN), "gap share"),
+        (IncomeFloor::HostIncomeShare(f64::INFINITY), "floor share"),
+    ] {
+        let options =
+            RemitOptions { weighting: Weighting::IncomeDifference { floor }, ..Default::default() };
+        let err = remit::allocate(&input, &options).unwrap_err();
+        assert!(matches!(err, Error::InvalidOption { what: w, .. } if w == what), "{err:?}");
+    }
 }
 
 #[test]
@@ -111,7 +173,9 @@ fn missing_income_fails_loudly_by_default() {
 
     let drop = RemitOptions { missing_income: MissingIncome::DropHost, ..Default::default() };
     let m = remit::allocate(&input, &drop).unwrap();
-    assert!((m.sent[(2, 0)] - 100.0).abs() < 1e-12);
+    // Host 1's share goes to hosts 2 and 3.
+    assert!(m.sent[(1, 0)].abs() < 1e-300);
+    assert!((m.sent[(2, 0)] + m.sent[(3, 0)] - 100.0).abs() < 1e-12);
     assert_eq!(
         m.diagnostics,
         vec![RemitDiagnostic::HostDropped { origin: 0, host: 1, stock: 50.0 }]
@@ -151,13 +215,14 @@ proptest! {
 
     // Every allocated column sums to its inflow to 1e-9 relative, for every variant.
     #[test]
-    fn inflows_are_preserved((stock, inflows, income) in world(40), variant in 0..3usize) {
+    fn inflows_are_preserved((stock, inflows, income) in world(40), variant in 0..4usize) {
         let n = 40;
         let stock = Mat::from_fn(n, n, |i, j| stock[i * n + j]);
         let weighting = [
             Weighting::MigrantStock,
             Weighting::HostIncome,
             Weighting::IncomeDifference { floor: IncomeFloor::HostIncomeShare(0.1) },
+            Weighting::IncomeDifference { floor: IncomeFloor::OriginIncome(0.06) },
         ][variant];
         let input = RemitInput {
             stock: stock.as_ref(),
