@@ -13,7 +13,7 @@ pub const CATALOGUE_TOML: &str = include_str!("../catalogue.toml");
 
 /// The `coherence import --kind` names the catalogue may use (the names of
 /// `ingest::Kind`; a test checks that the two lists agree).
-pub const IMPORT_KINDS: [&str; 27] = [
+pub const IMPORT_KINDS: [&str; 29] = [
     "undesa-destination",
     "undesa-origin",
     "undesa-bilateral",
