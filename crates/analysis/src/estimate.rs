@@ -1165,7 +1165,14 @@ impl Workspace {
         notes.push(format!("{n} areas; periods {y0}–{y1}"));
         let (mut s0, mut s1) = stock_tables(&stocks.cells, &areas, (y0, y1));
         if let Some((id, m, _)) = &pop {
-            inputs.push(input_of(&imports_by_id(self).await?, *id, "population"));
+            let used = input_of(&imports_by_id(self).await?, *id, "population");
+            notes.push(format!(
+                "population from the store: {} edition {}{}",
+                used.key,
+                used.edition,
+                if req.population.is_some() { " (--population)" } else { " (population rule)" }
+            ));
+            inputs.push(used);
             fill_native_born(
                 (&mut s0, &mut s1),
                 (&areas, &given),
