@@ -17,12 +17,17 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn flows_cmd(db: &Path, method: &str, out: &Path) -> Command {
+    flows_cmd_with(db, method, &fixture("estimate_vital.csv"), out)
+}
+
+/// As [`flows_cmd`], with births and deaths from `vital`.
+fn flows_cmd_with(db: &Path, method: &str, vital: &Path, out: &Path) -> Command {
     let mut cmd = coherence(db);
     cmd.args(["estimate", "flows", "--method", method, "--from", "2015", "--to", "2020"])
         .arg("--stocks")
         .arg(fixture("estimate_stocks.csv"))
         .arg("--vital")
-        .arg(fixture("estimate_vital.csv"))
+        .arg(vital)
         .arg("--out")
         .arg(out);
     cmd
@@ -480,15 +485,8 @@ fn mig_rate_total_is_net_migration_by_default_and_can_be_chosen() {
     .unwrap();
     let total = |extra: &[&str]| -> f64 {
         let out = dir.path().join("m.csv");
-        let mut cmd = coherence(&db);
-        cmd.args(["estimate", "flows", "--method", "mig_rate", "--from", "2015", "--to", "2020"])
-            .arg("--stocks")
-            .arg(fixture("estimate_stocks.csv"))
-            .arg("--vital")
-            .arg(&vital)
-            .arg("--out")
-            .arg(&out)
-            .args(extra);
+        let mut cmd = flows_cmd_with(&db, "mig_rate", &vital, &out);
+        cmd.args(extra);
         cmd.assert().success();
         read_flows(&out).iter().map(|r| r.2).sum()
     };
@@ -517,24 +515,8 @@ fn complete_areas_only_leaves_out_areas_without_births_and_deaths() {
     std::fs::write(&vital, kept.join("\n") + "\n").unwrap();
     let out = dir.path().join("f.csv");
     let run = |extra: &[&str]| {
-        let mut cmd = coherence(&db);
-        cmd.args([
-            "estimate",
-            "flows",
-            "--method",
-            "da_min_closed",
-            "--from",
-            "2015",
-            "--to",
-            "2020",
-        ])
-        .arg("--stocks")
-        .arg(fixture("estimate_stocks.csv"))
-        .arg("--vital")
-        .arg(&vital)
-        .arg("--out")
-        .arg(&out)
-        .args(extra);
+        let mut cmd = flows_cmd_with(&db, "da_min_closed", &vital, &out);
+        cmd.args(extra);
         cmd
     };
     run(&[]).assert().failure().stderr(predicate::str::contains("ITA"));
