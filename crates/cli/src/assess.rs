@@ -607,8 +607,7 @@ pub(crate) fn run_matrix(global: &Global, args: MatrixArgs) -> Result<(), Error>
                 ExportFormat::Graphml => render::graphml(&report.matrix, &report.metrics),
             };
             match &e.output {
-                Some(path) => std::fs::write(path, text)
-                    .map_err(|err| format!("cannot write {}: {err}", path.display()))?,
+                Some(path) => crate::outfile::write_file(path, text.as_bytes())?,
                 None => std::io::stdout().lock().write_all(text.as_bytes())?,
             }
             Ok(())

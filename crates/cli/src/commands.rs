@@ -83,7 +83,7 @@ async fn demo(global: &Global, args: DemoArgs) -> Result<(), Error> {
     let html = report::brief::render(&profile);
     let path =
         args.output.unwrap_or_else(|| PathBuf::from(format!("coherence-brief-{}.html", area.iso3)));
-    write_atomically(&path, html.as_bytes())?;
+    crate::outfile::write_file(&path, html.as_bytes())?;
     match global.format {
         Format::Json => {
             let value = serde_json::json!({
@@ -110,18 +110,6 @@ async fn demo(global: &Global, args: DemoArgs) -> Result<(), Error> {
             println!("{}", path.display());
         }
     }
-    Ok(())
-}
-
-/// Writes a file through a temporary file in the same folder and a rename, so that a
-/// reader never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let name = path.file_name().ok_or_else(|| format!("{} is not a file path", path.display()))?;
-    let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
-    std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(())
 }
 
@@ -272,7 +260,7 @@ async fn report(global: &Global, args: ReportArgs) -> Result<(), Error> {
         }
     }
     let html = report::brief::render_with(&profile, &scenarios);
-    write_atomically(&args.output, html.as_bytes())?;
+    crate::outfile::write_file(&args.output, html.as_bytes())?;
     if let Some(notice) = profile.fictional_notice.as_ref().filter(|_| !global.quiet) {
         eprintln!("{notice}");
     }

@@ -221,15 +221,9 @@ pub(crate) async fn run(global: &Global, ws: Workspace, args: EstimateArgs) -> R
     }
 }
 
-/// Writes the output through a temporary file and a rename: no half-written CSV.
+/// Writes the output whole or not at all (`crate::outfile`).
 fn write_output(path: &Path, text: &str) -> Result<(), Error> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let name = path.file_name().ok_or_else(|| format!("{} is not a file path", path.display()))?;
-    let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
-    std::fs::write(&tmp, text).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(())
+    crate::outfile::write_file(path, text.as_bytes())
 }
 
 fn print_notes(global: &Global, notes: &[String]) {

@@ -16,6 +16,7 @@ mod commands;
 mod corridor;
 mod estimate;
 mod gravity;
+mod outfile;
 mod output;
 mod progress;
 mod register;

@@ -142,8 +142,7 @@ pub(crate) async fn run(global: &Global, args: RegisterArgs) -> Result<(), Error
             };
             let text = ws.register_export(country.as_deref(), format).await?;
             match output {
-                Some(path) => std::fs::write(&path, text)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                Some(path) => crate::outfile::write_file(&path, text.as_bytes())?,
                 None => out.write_all(text.as_bytes())?,
             }
         }

@@ -218,30 +218,25 @@ fn draws_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
-/// Writes a run directory: each file written to a temporary name, then renamed.
+/// Writes a run directory, each file whole or not at all (`crate::outfile`).
 fn write_run(e: &Ensemble, dir: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(dir)
         .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
     let summary = montecarlo::summary::summarise(e);
     for name in FILES {
-        let path = dir.join(name);
-        let tmp = dir.join(format!(".{name}.tmp"));
-        let file = std::fs::File::create(&tmp)
-            .map_err(|err| format!("cannot write {}: {err}", tmp.display()))?;
-        let mut w = std::io::BufWriter::new(file);
-        match name {
-            "draws.csv" => montecarlo::output::write_draws_csv(e, &mut w)?,
-            "draws.arrow" => montecarlo::arrow::write_arrow(&e.info, &e.rows, &mut w)?,
-            "parameters.csv" => montecarlo::output::write_parameters_csv(e, &mut w)?,
-            "parameters.arrow" => {
-                montecarlo::arrow::write_parameters_arrow(&e.info, &e.params, &mut w)?;
+        crate::outfile::write_with(&dir.join(name), |w| {
+            match name {
+                "draws.csv" => montecarlo::output::write_draws_csv(e, w)?,
+                "draws.arrow" => montecarlo::arrow::write_arrow(&e.info, &e.rows, w)?,
+                "parameters.csv" => montecarlo::output::write_parameters_csv(e, w)?,
+                "parameters.arrow" => {
+                    montecarlo::arrow::write_parameters_arrow(&e.info, &e.params, w)?;
+                }
+                "summary.csv" => montecarlo::output::write_summary_csv(&summary, w)?,
+                _ => montecarlo::output::write_manifest(&e.info, &FILES, w)?,
             }
-            "summary.csv" => montecarlo::output::write_summary_csv(&summary, &mut w)?,
-            _ => montecarlo::output::write_manifest(&e.info, &FILES, &mut w)?,
-        }
-        w.into_inner().map_err(|err| err.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, &path)
-            .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+            Ok(())
+        })?;
     }
     Ok(())
 }
