@@ -2,6 +2,7 @@
 //! file (issue "Hardening", item 1). The hostile files are made by the tests.
 
 #![cfg(unix)]
+#![allow(clippy::print_stderr, reason = "a test that cannot run says SKIPPED")]
 
 use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
