@@ -380,6 +380,7 @@ pub fn read_files(
             std::fs::read(path).map_err(|source| Error::Io { path: shown.clone(), source })?;
         let name =
             path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+        ingest::check_container(&name, &bytes)?;
         let (kind, detected) = match forced {
             Some(k) => (k, false),
             None => (

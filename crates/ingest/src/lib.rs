@@ -21,6 +21,7 @@ pub mod framework;
 
 pub mod areas;
 pub mod classification;
+mod container;
 mod dioc;
 mod grid;
 mod iab;
@@ -35,6 +36,7 @@ mod wdi;
 mod worldbank;
 mod wpp;
 
+pub use container::{MAX_MEMBERS, MAX_UNCOMPRESSED, check_container};
 pub use error::{ImportError, ImportErrorKind, Location};
 pub use read::{Diagnostic, DiagnosticKind, Kind, ReadOptions, UnknownAreas, detect, read};
 

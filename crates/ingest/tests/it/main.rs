@@ -10,6 +10,8 @@
 )]
 
 mod common;
+
+mod container;
 // UN DESA International Migrant Stock: totals, bilateral tables, 2015 and 2019 files.
 mod undesa;
 // World Bank/KNOMAD matrices and annual remittance flows.
