@@ -15,6 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use domain::dataset::{AreaValue, Dataset, DatasetMeta, PairValue, SourceFile};
+use domain::measure::Unit;
 use domain::{Indicator, Iso3, Provenance, Sex, Year};
 
 use crate::areas::{self, AreaMatch};
@@ -687,6 +688,7 @@ impl<'a> Builder<'a> {
     /// Returns [`ImportErrorKind::Duplicate`] if the same indicator, area, year and sex
     /// was already read.
     pub(crate) fn push_value(&mut self, value: AreaValue) -> Result<(), ImportError> {
+        finite(&value.provenance, value.value, value.indicator.unit)?;
         let key = (value.indicator.code, value.area, value.year, value.sex);
         let row = value.provenance.row.unwrap_or(0);
         if let Some(first_row) = self.value_keys.insert(key, row) {
@@ -706,6 +708,7 @@ impl<'a> Builder<'a> {
     /// Returns [`ImportErrorKind::Duplicate`] if the same indicator, pair, year and sex
     /// was already read.
     pub(crate) fn push_pair(&mut self, pair: PairValue) -> Result<(), ImportError> {
+        finite(&pair.provenance, pair.value, pair.indicator.unit)?;
         let key = (pair.indicator.code, pair.from, pair.to, pair.year, pair.sex);
         let row = pair.provenance.row.unwrap_or(0);
         if let Some(first_row) = self.pair_keys.insert(key, row) {
@@ -764,13 +767,30 @@ impl<'a> Builder<'a> {
 }
 
 fn duplicate(provenance: &Provenance, key: String, first_row: u32) -> ImportError {
-    let location = Location {
+    ImportError::new(location_of(provenance), ImportErrorKind::Duplicate { key, first_row })
+}
+
+fn location_of(provenance: &Provenance) -> Location {
+    Location {
         file: provenance.file.clone(),
         sheet: provenance.sheet.clone(),
         row: provenance.row,
         column: provenance.column.clone(),
-    };
-    ImportError::new(location, ImportErrorKind::Duplicate { key, first_row })
+    }
+}
+
+/// Every stored value is finite in its base unit: a cell whose value overflows when
+/// converted (thousands to persons, millions to US$) is an error naming the cell, never
+/// an infinite value in the store.
+fn finite(provenance: &Provenance, value: f64, unit: Unit) -> Result<(), ImportError> {
+    if value.is_finite() {
+        return Ok(());
+    }
+    Err(bad_value(
+        location_of(provenance),
+        format!("a number that stays finite in {}", unit.label()),
+        value.to_string(),
+    ))
 }
 
 /// The error for a header, sheet or column the layout requires but the file lacks.

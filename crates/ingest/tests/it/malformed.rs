@@ -180,3 +180,15 @@ fn matrix_rows_of_values_need_a_name() {
     assert!(matches!(err.kind, ImportErrorKind::MissingHeader { .. }), "{err}");
     assert_eq!(err.location.row, Some(5), "{err}");
 }
+
+#[test]
+fn a_value_that_overflows_in_its_base_unit_names_its_cell() {
+    // Thousands of persons × 1,000 overflows f64: never stored as infinity.
+    let name = "wpp2024_mig.csv";
+    let csv = b"country_code,year,mig\n4,2020,12.5\n4,2021,1e306\n";
+    assert_eq!(ingest::detect(name, csv), Some(Kind::WppNetMigration));
+    let err = read(Kind::WppNetMigration, name, csv).unwrap_err();
+    assert!(matches!(err.kind, ImportErrorKind::BadValue { .. }), "{err}");
+    assert_eq!((err.location.row, err.location.column.as_deref()), (Some(3), Some("mig")), "{err}");
+    assert!(err.to_string().contains("finite"), "{err}");
+}
