@@ -184,7 +184,7 @@ fn display_name(path: &Path) -> String {
 }
 
 pub(crate) async fn run_assess(global: &Global, args: AssessArgs) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     if args.list {
         let list = analysis::assess::builtin_frameworks()?;
         match global.format {
@@ -588,7 +588,7 @@ pub(crate) fn run_matrix(global: &Global, args: MatrixArgs) -> Result<(), Error>
     match args.action {
         MatrixAction::Metrics(m) => {
             let report = load_matrix(&m.file, &m.options)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = crate::output::stdout(global.format);
             match global.format {
                 Format::Json => {
                     writeln!(out, "{}", render::json(&report.matrix, &report.metrics)?)?;
@@ -608,7 +608,7 @@ pub(crate) fn run_matrix(global: &Global, args: MatrixArgs) -> Result<(), Error>
             };
             match &e.output {
                 Some(path) => crate::outfile::write_file(path, text.as_bytes())?,
-                None => std::io::stdout().lock().write_all(text.as_bytes())?,
+                None => crate::output::stdout(global.format).write_all(text.as_bytes())?,
             }
             Ok(())
         }

@@ -117,12 +117,12 @@ async fn datasets(global: &Global, args: DatasetsArgs) -> Result<(), Error> {
     let ws = open(global).await?;
     if let Some(DatasetsAction::Check { top }) = args.action {
         let checks = ws.check_datasets().await?;
-        let mut out = std::io::stdout().lock();
+        let mut out = crate::output::stdout(global.format);
         output::checks(&mut out, &checks, global.format, top)?;
         return Ok(());
     }
     let list = ws.datasets().await?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     output::datasets(&mut out, &list, global.format)?;
     Ok(())
 }
@@ -133,7 +133,7 @@ async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
     if let Some(year) = args.year {
         output::keep_year(&mut profile, year);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     output::profile(&mut out, &profile, global.format)?;
     if args.why && global.format == Format::Table {
         output::profile_why(&mut out, &profile)?;
@@ -198,7 +198,7 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
         }
     }
     let summary = output::ImportSummary::of(&reports);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     output::import(&mut out, &reports, &summary, global.format, global.verbose > 0)?;
     if summary.failed > 0 {
         let stored = if blocked { "; nothing was stored" } else { "" };
@@ -301,7 +301,7 @@ async fn fetch_datasets(global: &Global, args: FetchArgs) -> Result<(), Error> {
                 ]
             })
             .collect();
-        let mut out = std::io::stdout().lock();
+        let mut out = crate::output::stdout(global.format);
         output::plain_table(
             &mut out,
             &["dataset", "publisher", "title", "edition", "download"],

@@ -36,7 +36,7 @@ pub(crate) async fn run(global: &Global, args: CorridorArgs) -> Result<(), Error
         };
         vec![ws.corridor(o, d, args.rules.as_deref()).await?]
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     match global.format {
         Format::Json => {
             if args.all {

@@ -311,7 +311,7 @@ async fn flows(global: &Global, ws: &Workspace, a: FlowsArgs) -> Result<(), Erro
             eprintln!("  {} import {} ({} edition {})", s.status, s.import_id, s.key, s.edition);
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     writeln!(out, "{}", a.out.display())?;
     Ok(())
 }
@@ -397,7 +397,7 @@ async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Res
             eprintln!("  {} import {} ({} edition {})", s.status, s.import_id, s.key, s.edition);
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     writeln!(out, "{}", a.out.display())?;
     Ok(())
 }

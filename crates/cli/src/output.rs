@@ -16,6 +16,59 @@ pub(crate) fn rows_text(rows: &RowCounts) -> String {
     )
 }
 
+/// Standard output for a command's result. In table format, or whenever standard output
+/// is a terminal, control characters that came with the data (an escape sequence in a
+/// country's name, say) are shown as `�` instead of reaching the terminal; line feeds and
+/// tabs pass. JSON and CSV sent to a file or a pipe are written as they are.
+pub(crate) fn stdout(format: Format) -> Screen<std::io::StdoutLock<'static>> {
+    use std::io::IsTerminal;
+    let out = std::io::stdout();
+    let clean = format == Format::Table || out.is_terminal();
+    Screen { inner: out.lock(), clean }
+}
+
+/// A writer that replaces control characters (see [`stdout`]).
+pub(crate) struct Screen<W: Write> {
+    inner: W,
+    clean: bool,
+}
+
+impl<W: Write> Screen<W> {
+    /// A writer that cleans what passes through it.
+    #[cfg(test)]
+    fn new(inner: W) -> Screen<W> {
+        Screen { inner, clean: true }
+    }
+}
+
+impl<W: Write> Write for Screen<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.clean || !buf.iter().any(|b| is_control(*b)) {
+            return self.inner.write(buf);
+        }
+        let mut cleaned = Vec::with_capacity(buf.len() + 8);
+        for &b in buf {
+            if is_control(b) {
+                cleaned.extend_from_slice("\u{fffd}".as_bytes());
+            } else {
+                cleaned.push(b);
+            }
+        }
+        self.inner.write_all(&cleaned)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A C0 control other than line feed and tab, or DEL. (UTF-8 continuation bytes are all
+/// ≥ 0x80, so a byte test never splits a character.)
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f
+}
+
 /// Writes rows as a table with columns padded to their widest cell.
 fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -1167,5 +1220,20 @@ mod tests {
         assert_eq!(number(-1234.5, 1), "-1,234.5");
         assert_eq!(number(0.004, 2), "0.00");
         assert_eq!(number(-0.001, 2), "0.00");
+    }
+}
+
+#[cfg(test)]
+mod screen_tests {
+    use std::io::Write;
+
+    use super::Screen;
+
+    #[test]
+    fn escape_sequences_from_data_do_not_reach_the_terminal() {
+        let mut s = Screen::new(Vec::new());
+        write!(s, "Mali\x1b[31m red\x07\tok\nnext\x7f é").unwrap();
+        let text = String::from_utf8(s.inner).unwrap();
+        assert_eq!(text, "Mali\u{fffd}[31m red\u{fffd}\tok\nnext\u{fffd} é");
     }
 }

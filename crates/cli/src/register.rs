@@ -114,7 +114,7 @@ pub(crate) fn user_of(user: Option<String>) -> Result<String, Error> {
 
 pub(crate) async fn run(global: &Global, args: RegisterArgs) -> Result<(), Error> {
     let ws = open(global).await?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     match args.action {
         RegisterAction::Import { file, user, reason } => {
             let user = user_of(user)?;

@@ -291,7 +291,7 @@ fn compare(
         (None, Some([x, y])) => montecarlo::summary::compare_options(&ea, x, y)?,
         _ => return Err("give DIR_A DIR_B, or DIR --options A B".into()),
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout(global.format);
     match global.format {
         Format::Csv => montecarlo::output::write_diff_csv(&rows, &mut out)?,
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&diff_json(&rows))?)?,
@@ -380,7 +380,7 @@ fn sig(x: f64) -> String {
 
 fn print_summary(format: Format, e: &Ensemble, out: Option<&Path>) -> Result<(), Error> {
     let rows = montecarlo::summary::summarise(e);
-    let mut w = std::io::stdout().lock();
+    let mut w = crate::output::stdout(format);
     match format {
         Format::Csv => montecarlo::output::write_summary_csv(&rows, &mut w)?,
         Format::Json => writeln!(w, "{}", serde_json::to_string_pretty(&summary_json(e, &rows))?)?,
@@ -488,7 +488,7 @@ fn domain_text(d: Domain) -> String {
 
 fn models(global: &Global) -> Result<(), Error> {
     let all = montecarlo::models::all();
-    let mut w = std::io::stdout().lock();
+    let mut w = crate::output::stdout(global.format);
     if global.format == Format::Json {
         let list: Vec<serde_json::Value> = all.iter().map(|m| model_json(*m)).collect();
         writeln!(w, "{}", serde_json::to_string_pretty(&list)?)?;

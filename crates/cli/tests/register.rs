@@ -270,3 +270,35 @@ fn profile_and_brief_show_the_register_after_edits() {
     assert!(register.contains("status: active → suspended"), "{register}");
     assert!(register.contains("<td>suspended</td>"), "{register}");
 }
+
+#[test]
+fn escape_sequences_in_data_never_reach_the_terminal() {
+    // A policy title carrying a terminal escape sequence (clear screen) and a bell.
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let file = dir.path().join("pelaria.csv");
+    coherence(&db)
+        .args(["register", "export", "--country", "XAA", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let row = lines.next().unwrap().replacen("XAA-DIA-01", "XAA-DIA-66", 1);
+    let field = header.split(',').position(|h| h == "title").unwrap();
+    let mut cells: Vec<String> = row.split(',').map(str::to_owned).collect();
+    cells[field] = "Hostile\u{1b}[2J title\u{7}".to_owned();
+    let hostile = dir.path().join("hostile.csv");
+    std::fs::write(&hostile, format!("{header}\n{}\n", cells.join(","))).unwrap();
+    coherence(&db)
+        .args(["register", "import"])
+        .arg(&hostile)
+        .args(["--reason", "test"])
+        .assert()
+        .success();
+    let listed = coherence(&db).args(["register", "list", "--country", "XAA"]).assert().success();
+    let out = listed.get_output().stdout.clone();
+    assert!(!out.contains(&0x1b) && !out.contains(&0x07), "{}", String::from_utf8_lossy(&out));
+    assert!(String::from_utf8_lossy(&out).contains("Hostile\u{fffd}[2J title\u{fffd}"));
+}
