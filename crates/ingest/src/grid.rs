@@ -241,7 +241,12 @@ impl Grid {
     pub(crate) fn row_number(&self, row: usize) -> u32 {
         match self {
             Grid::Sheet { .. } => u32::try_from(row + 1).unwrap_or(u32::MAX),
-            Grid::Csv { lines, .. } => lines.get(row).copied().unwrap_or(u32::MAX),
+            // A row past the end (a header looked for in an empty file) is the line after
+            // the last one.
+            Grid::Csv { lines, .. } => lines.get(row).copied().unwrap_or_else(|| {
+                let past = u32::try_from(row - lines.len()).unwrap_or(u32::MAX - 1);
+                lines.last().map_or(1, |l| l.saturating_add(1)).saturating_add(past)
+            }),
         }
     }
 

@@ -192,3 +192,13 @@ fn a_value_that_overflows_in_its_base_unit_names_its_cell() {
     assert_eq!((err.location.row, err.location.column.as_deref()), (Some(3), Some("mig")), "{err}");
     assert!(err.to_string().contains("finite"), "{err}");
 }
+
+#[test]
+fn an_empty_file_read_as_a_csv_layout_names_row_1() {
+    for kind in
+        [Kind::WppNetMigration, Kind::WppPeriodIndicators, Kind::OecdDiocE, Kind::WdiDatabank]
+    {
+        let err = read(kind, "empty.csv", b"").unwrap_err();
+        assert_eq!(err.location.row, Some(1), "{kind:?}: {err}");
+    }
+}
