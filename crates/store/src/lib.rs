@@ -64,6 +64,19 @@ pub enum Error {
         /// The underlying error.
         source: sqlx::Error,
     },
+    /// The file is an SQLite database of another program: it has tables but none of a
+    /// Coherence store's. Nothing was written to it.
+    #[error(
+        "{path} is an SQLite database with {tables} table(s) but not a Coherence store; \
+         Coherence does not add its tables to another program's database: give another \
+         store file (--db)"
+    )]
+    NotAStore {
+        /// The database's path.
+        path: PathBuf,
+        /// How many tables it holds.
+        tables: i64,
+    },
     /// The store was written by a newer version of Coherence.
     #[error(
         "the store {path} has schema version {found}, but this version of coherence knows versions up to {supported}; \
@@ -169,6 +182,7 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::Open { path: path.to_owned(), source: sqlx::Error::Io(e) })?;
         }
+        refuse_foreign(path).await?;
         let options = SqliteConnectOptions::from_str("sqlite://")
             .map_err(|source| Error::Open { path: path.to_owned(), source })?
             .filename(path)
@@ -224,4 +238,33 @@ impl Store {
     pub async fn close(self) {
         self.pool.close().await;
     }
+}
+
+/// Refuses an existing SQLite database that holds tables but is not a Coherence store (no
+/// `schema_migrations` table), read through a read-only connection before anything is
+/// written: Coherence never adds its tables to another program's database (nor switches
+/// its journal mode). A missing or empty file is a store to create.
+async fn refuse_foreign(path: &Path) -> Result<(), Error> {
+    if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+        return Ok(());
+    }
+    let open_error = |source| Error::Open { path: path.to_owned(), source };
+    let options = SqliteConnectOptions::from_str("sqlite://")
+        .map_err(open_error)?
+        .filename(path)
+        .read_only(true)
+        .disable_statement_logging();
+    let mut conn = sqlx::ConnectOptions::connect(&options).await.map_err(open_error)?;
+    let (tables, ours): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(name = 'schema_migrations'), 0) FROM sqlite_master \
+         WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .map_err(open_error)?;
+    sqlx::Connection::close(conn).await.map_err(open_error)?;
+    if tables > 0 && ours == 0 {
+        return Err(Error::NotAStore { path: path.to_owned(), tables });
+    }
+    Ok(())
 }

@@ -106,6 +106,30 @@ async fn refuses_a_newer_store() {
     assert!(msg.contains("schema version 999") && msg.contains("newer coherence"), "{msg}");
 }
 
+#[tokio::test]
+async fn refuses_another_programs_database_without_writing_to_it() {
+    let (_dir, path) = temp_db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    {
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        sqlx::query("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO invoices (amount) VALUES (12.5)").execute(&pool).await.unwrap();
+        pool.close().await;
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).await.unwrap_err();
+    assert!(matches!(err, Error::NotAStore { tables: 1, .. }), "{err}");
+    assert!(err.to_string().contains("not a Coherence store"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the database was written to");
+    // A new file and an empty one are stores to create.
+    std::fs::write(&path, b"").unwrap();
+    Store::open(&path).await.unwrap().close().await;
+}
+
 async fn sqlx_open(path: &Path) -> sqlx::SqlitePool {
     let url = format!("sqlite://{}", path.display());
     sqlx::SqlitePool::connect(&url).await.unwrap()
@@ -198,6 +222,7 @@ async fn editions_are_ordered_by_the_date_their_labels_give_not_by_text() {
 #[tokio::test]
 async fn a_version_4_store_orders_its_editions_by_date_once_migrated() {
     let (_dir, path) = temp_db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     {
         let url = format!("sqlite://{}?mode=rwc", path.display());
