@@ -24,6 +24,8 @@ use std::path::Path;
 use domain::dataset::Dataset;
 
 pub use area::AreaRef;
+/// Closes a workspace's store from a program's exit path ([`Workspace::closer`]).
+pub use store::Closer as StoreCloser;
 
 /// The notice every output built from fictional data shows.
 pub const FICTIONAL_NOTICE: &str = "FICTIONAL DEMO WORLD: all countries, figures and policies are invented \
@@ -470,6 +472,29 @@ impl Workspace {
     /// The store's file.
     pub fn path(&self) -> &Path {
         self.store.path()
+    }
+
+    /// A handle that closes the store from a program's exit path, so that the store is
+    /// one file again (see [`store::Store::closer`]).
+    pub fn closer(&self) -> StoreCloser {
+        self.store.closer()
+    }
+
+    /// Writes a consistent copy of the store to a new file (`coherence backup`).
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the file exists or cannot be written.
+    pub async fn backup_to(&self, target: &Path) -> Result<(), Error> {
+        Ok(self.store.backup_to(target).await?)
+    }
+
+    /// Replaces the store at `target` by a backup, after checking the backup
+    /// (`coherence restore`; see [`store::restore`]).
+    ///
+    /// # Errors
+    /// [`Error::Store`] naming the file and what is wrong with it.
+    pub async fn restore(backup: &Path, target: &Path) -> Result<(), Error> {
+        Ok(store::restore(backup, target).await?)
     }
 
     /// Loads (or refreshes) the built-in demo world. Loading it again changes nothing; a

@@ -59,6 +59,22 @@ fn parse_edition(s: &str) -> Result<(String, String), String> {
     }
 }
 
+/// `coherence backup`.
+#[derive(Debug, Args)]
+pub(crate) struct BackupArgs {
+    /// The new file to write (it must not exist).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) to: std::path::PathBuf,
+}
+
+/// `coherence restore`.
+#[derive(Debug, Args)]
+pub(crate) struct RestoreArgs {
+    /// The backup to restore (written by `coherence backup`).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) from: std::path::PathBuf,
+}
+
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -75,6 +91,17 @@ pub(crate) enum Command {
     /// Create the store, or migrate an older one to this version's schema.
     #[command(after_help = "Example:\n  coherence --db team.sqlite init")]
     Init,
+    /// Write a consistent copy of the store to a new file, while it may be in use: the
+    /// way to copy a store (copying the file alone can miss its latest changes).
+    #[command(
+        after_help = "Example:\n  coherence --db team.sqlite backup --to team-2026-12-06.sqlite"
+    )]
+    Backup(BackupArgs),
+    /// Replace the store (--db) by a backup, after checking the backup is a whole store.
+    #[command(
+        after_help = "Example:\n  coherence --db team.sqlite restore --from team-2026-12-06.sqlite"
+    )]
+    Restore(RestoreArgs),
     /// Load (or refresh) the fictional demo world and write an HTML brief of one country.
     #[command(
         after_help = "Examples:\n  coherence demo\n  coherence demo --country XAB -o brevmark.html"

@@ -18,6 +18,22 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
     let global = &cli.global;
     match cli.command {
         Command::Init => init(global).await,
+        Command::Backup(args) => {
+            let ws = open(global).await?;
+            ws.backup_to(&args.to).await?;
+            if !global.quiet {
+                println!("backup written: {}", args.to.display());
+            }
+            Ok(())
+        }
+        Command::Restore(args) => {
+            let path = db_path(global);
+            Workspace::restore(&args.from, &path).await?;
+            if !global.quiet {
+                println!("store {} restored from {}", path.display(), args.from.display());
+            }
+            Ok(())
+        }
         Command::Gravity(args) => crate::gravity::run(global, args, db_path(global)).await,
         Command::Demo(args) => demo(global, args).await,
         Command::Datasets(args) => datasets(global, args).await,
@@ -53,8 +69,29 @@ pub(crate) async fn open(global: &Global) -> Result<Workspace, Error> {
     let path = db_path(global);
     tracing::info!(path = %path.display(), "opening store");
     let mut ws = Workspace::open(&path).await?;
+    register_closer(ws.closer());
     ws.pin_editions(&global.edition).await?;
     Ok(ws)
+}
+
+/// The stores opened by this run, closed on every exit path ([`close_stores`]).
+static OPEN_STORES: std::sync::Mutex<Vec<analysis::StoreCloser>> =
+    std::sync::Mutex::new(Vec::new());
+
+pub(crate) fn register_closer(closer: analysis::StoreCloser) {
+    if let Ok(mut list) = OPEN_STORES.lock() {
+        list.push(closer);
+    }
+}
+
+/// Closes every store this run opened, so that each is one file again (its write-ahead
+/// log written back). Called by `main` after the command, whether it succeeded, failed
+/// or was interrupted.
+pub(crate) async fn close_stores() {
+    let closers = OPEN_STORES.lock().map(|mut l| std::mem::take(&mut *l)).unwrap_or_default();
+    for closer in closers {
+        closer.close().await;
+    }
 }
 
 async fn init(global: &Global) -> Result<(), Error> {

@@ -157,6 +157,7 @@ impl GravityArgs {
 pub(crate) async fn run(global: &Global, args: GravityArgs, db: PathBuf) -> Result<(), Error> {
     if args.list {
         let ws = Workspace::open(&db).await?;
+        crate::commands::register_closer(ws.closer());
         return list(global, &ws.gravity_estimates().await?);
     }
     let (Some(path), Some(model)) = (&args.data, &args.model) else {
@@ -186,6 +187,7 @@ pub(crate) async fn run(global: &Global, args: GravityArgs, db: PathBuf) -> Resu
         && accept
     {
         let ws = Workspace::open(&db).await?;
+        crate::commands::register_closer(ws.closer());
         stored = Some(ws.save_gravity_estimate(name, &estimate, args.replace).await?);
     }
 

@@ -36,7 +36,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(commands::run(cli)) {
+    let result = runtime.block_on(async {
+        tokio::select! {
+            result = commands::run(cli) => result,
+            _ = tokio::signal::ctrl_c() => Err("interrupted; nothing half-written was kept".into()),
+        }
+    });
+    runtime.block_on(commands::close_stores());
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stops early (`coherence profile X | head`) is not an error.
         Err(err)

@@ -77,6 +77,14 @@ pub enum Error {
         /// How many tables it holds.
         tables: i64,
     },
+    /// A backup could not be written, or a file to restore is not a whole store.
+    #[error("{path}: {reason}")]
+    Backup {
+        /// The file concerned.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
     /// The store was written by a newer version of Coherence.
     #[error(
         "the store {path} has schema version {found}, but this version of coherence knows versions up to {supported}; \
@@ -211,6 +219,30 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing store read-only, without migrating it (to check a backup).
+    ///
+    /// # Errors
+    /// [`Error::Open`] if it cannot be opened; [`Error::NotAStore`] for another program's
+    /// database.
+    pub async fn open_read_only(path: &Path) -> Result<Store, Error> {
+        if !path.is_file() {
+            let source = sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::NotFound));
+            return Err(Error::Open { path: path.to_owned(), source });
+        }
+        refuse_foreign(path).await?;
+        let options = SqliteConnectOptions::from_str("sqlite://")
+            .map_err(|source| Error::Open { path: path.to_owned(), source })?
+            .filename(path)
+            .read_only(true)
+            .disable_statement_logging();
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .map_err(|source| Error::Open { path: path.to_owned(), source })?;
+        Ok(Store { pool, path: path.to_owned(), scope: None })
+    }
+
     /// The path of the store's file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -238,6 +270,92 @@ impl Store {
     pub async fn close(self) {
         self.pool.close().await;
     }
+
+    /// A handle that closes the store's connections from elsewhere (a program's exit
+    /// path): when the last connection closes, SQLite writes the write-ahead log back into
+    /// the store file and removes it, so the store is one file again.
+    pub fn closer(&self) -> Closer {
+        Closer(self.pool.clone())
+    }
+
+    /// Writes a consistent copy of the store to `target` (SQLite's `VACUUM INTO`), while
+    /// others may keep reading and writing. `target` must not exist.
+    ///
+    /// # Errors
+    /// [`Error::Backup`] if `target` exists or cannot be written.
+    pub async fn backup_to(&self, target: &Path) -> Result<(), Error> {
+        let fail = |reason: String| Error::Backup { path: target.to_owned(), reason };
+        if std::fs::symlink_metadata(target).is_ok() {
+            return Err(fail("it exists; give a new file".to_owned()));
+        }
+        let text = target.to_str().ok_or_else(|| fail("the path is not UTF-8".to_owned()))?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(text)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        Ok(())
+    }
+}
+
+/// Closes a store's connections (see [`Store::closer`]).
+#[derive(Clone, Debug)]
+pub struct Closer(SqlitePool);
+
+impl Closer {
+    /// Waits for the connections in use to be returned and closes them all.
+    pub async fn close(self) {
+        self.0.close().await;
+    }
+}
+
+/// Replaces the store at `target` by the backup at `backup`, after checking that the
+/// backup is a whole Coherence store (`PRAGMA integrity_check`, its schema no newer than
+/// this build's). The backup is copied beside the target and renamed over it, and the
+/// target's leftover write-ahead files (`-wal`, `-shm`, which belong to the store being
+/// replaced) are removed first, so the restored store cannot be mixed with them. No other
+/// program may have the target open.
+///
+/// # Errors
+/// [`Error::Backup`] naming the file and what is wrong with it.
+pub async fn restore(backup: &Path, target: &Path) -> Result<(), Error> {
+    let fail = |path: &Path, reason: String| Error::Backup { path: path.to_owned(), reason };
+    let checked = Store::open_read_only(backup).await.map_err(|e| fail(backup, e.to_string()))?;
+    let (result,): (String,) = sqlx::query_as("PRAGMA integrity_check")
+        .fetch_one(&checked.pool)
+        .await
+        .map_err(|e| fail(backup, e.to_string()))?;
+    let version = checked.schema_version().await.map_err(|e| fail(backup, e.to_string()))?;
+    checked.close().await;
+    if result != "ok" {
+        return Err(fail(backup, format!("the integrity check failed: {result}")));
+    }
+    let supported = migrate::MIGRATIONS.last().map_or(0, |m| m.version);
+    if version == 0 || version > supported {
+        return Err(fail(backup, format!("schema version {version} is not one this build reads")));
+    }
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| fail(target, e.to_string()))?;
+    let tmp = dir.join(format!(
+        ".{}.restore-{}",
+        target.file_name().map_or_else(|| "store".into(), |n| n.to_string_lossy()),
+        std::process::id()
+    ));
+    std::fs::copy(backup, &tmp).map_err(|e| fail(target, e.to_string()))?;
+    std::fs::File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| fail(target, e.to_string()))?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = target.as_os_str().to_owned();
+        side.push(suffix);
+        match std::fs::remove_file(&side) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(fail(Path::new(&side), e.to_string())),
+        }
+    }
+    std::fs::rename(&tmp, target).map_err(|e| fail(target, e.to_string()))?;
+    Ok(())
 }
 
 /// Refuses an existing SQLite database that holds tables but is not a Coherence store (no
