@@ -262,6 +262,18 @@ fn read_run(dir: &Path) -> Result<Ensemble, Error> {
 }
 
 fn merge(global: &Global, dirs: &[PathBuf], out: &Path) -> Result<(), Error> {
+    // The output folder must not be one of the inputs: merging would overwrite a shard.
+    if let Ok(target) = std::fs::canonicalize(out) {
+        for dir in dirs {
+            if std::fs::canonicalize(dir).is_ok_and(|d| d == target) {
+                return Err(format!(
+                    "--out {} is one of the shards being merged; give a new folder",
+                    out.display()
+                )
+                .into());
+            }
+        }
+    }
     let parts = dirs.iter().map(|d| read_run(d)).collect::<Result<Vec<_>, _>>()?;
     let merged = montecarlo::engine::merge(parts)?;
     write_run(&merged, out)?;

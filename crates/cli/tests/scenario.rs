@@ -136,6 +136,20 @@ fn four_shards_merged_equal_the_full_run() {
         .failure();
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("draws 50..75 of 101 are in no part"), "{err}");
+
+    // An output folder that is one of the shards is refused, and the shard is untouched.
+    let before = std::fs::read(parts[0].join("draws.csv")).unwrap();
+    let out = w
+        .cmd()
+        .args(["scenario", "merge"])
+        .args([&parts[0], &parts[1], &parts[2], &parts[3]])
+        .arg("--out")
+        .arg(parts[0].join("."))
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("is one of the shards being merged"), "{err}");
+    assert_eq!(std::fs::read(parts[0].join("draws.csv")).unwrap(), before);
 }
 
 #[test]
