@@ -1072,9 +1072,9 @@ impl Workspace {
             matches!(method, Method::DaMinOpen | Method::DaMinClosed | Method::DaPbClosed);
         let rate_total =
             method == Method::MigRate && !matches!(req.flow_total, FlowTotal::Given(_));
-        let stocks = flow_stocks(self, req).await?;
-        let mut notes = stocks.notes.clone();
-        let mut inputs = stocks.inputs.clone();
+        let mut stocks = flow_stocks(self, req).await?;
+        let mut notes = std::mem::take(&mut stocks.notes);
+        let mut inputs = std::mem::take(&mut stocks.inputs);
         let (y0, y1) = (req.period_start, req.period_end);
         let mut areas: Vec<Iso3> = stocks
             .cells

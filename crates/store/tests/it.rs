@@ -223,7 +223,6 @@ async fn editions_are_ordered_by_the_date_their_labels_give_not_by_text() {
 async fn a_version_4_store_orders_its_editions_by_date_once_migrated() {
     let (_dir, path) = temp_db();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     {
         let url = format!("sqlite://{}?mode=rwc", path.display());
         let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
