@@ -25,6 +25,7 @@ use domain::dataset::Dataset;
 
 pub use area::AreaRef;
 /// Closes a workspace's store from a program's exit path ([`Workspace::closer`]).
+pub use ingest::{Limit, Limits};
 pub use store::Closer as StoreCloser;
 
 /// The notice every output built from fictional data shows.
@@ -304,6 +305,18 @@ impl Error {
             Error::Store(store::Error::ImportConflict(_) | store::Error::Conflict { .. })
         )
     }
+
+    /// The import limit a file went beyond, if that is the error: a front end says how
+    /// its user raises it (HTTP 413 for an upload).
+    pub fn exceeded_limit(&self) -> Option<Limit> {
+        match self {
+            Error::Import(e) => match &e.kind {
+                ingest::ImportErrorKind::LimitExceeded { limit, .. } => Some(*limit),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }
 
 /// What an import replaced (only when asked): the files and rows that went.
@@ -360,6 +373,7 @@ pub fn read_files(
     paths: &[&Path],
     kind: Option<&str>,
     unknown: UnknownAreas,
+    limits: &Limits,
 ) -> Result<Vec<ReadFile>, Error> {
     let forced = match kind {
         Some(name) => Some(
@@ -374,19 +388,19 @@ pub fn read_files(
             UnknownAreas::Skip => ingest::UnknownAreas::Skip,
         },
         path: None,
+        limits: *limits,
     };
     let mut out = Vec::with_capacity(paths.len());
     for path in paths {
         let shown = path.display().to_string();
-        let bytes =
-            std::fs::read(path).map_err(|source| Error::Io { path: shown.clone(), source })?;
         let name =
             path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-        ingest::check_container(&name, &bytes)?;
+        let bytes = read_bounded(path, &shown, &name, limits)?;
+        ingest::check_container(&name, &bytes, limits)?;
         let (kind, detected) = match forced {
             Some(k) => (k, false),
             None => (
-                ingest::detect(&name, &bytes)
+                ingest::detect(&name, &bytes, limits)
                     .ok_or_else(|| Error::Unrecognised { file: shown.clone() })?,
                 true,
             ),
@@ -406,6 +420,34 @@ pub fn read_files(
         });
     }
     Ok(out)
+}
+
+/// Reads a file whole, refusing it once it passes [`Limits::file_bytes`] (counted as
+/// read, so a file that grows, or a device that never ends, is refused too).
+fn read_bounded(path: &Path, shown: &str, name: &str, limits: &Limits) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let io = |source| Error::Io { path: shown.to_owned(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    // Room for the whole file at once when its size is known and within the limit; a
+    // device or a growing file gets what it delivers, up to one byte past the limit.
+    let known = file.metadata().map_or(0, |m| m.len());
+    let room =
+        usize::try_from(known.min(limits.file_bytes).saturating_add(1)).unwrap_or(usize::MAX);
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(room).map_err(|_| io(std::io::ErrorKind::OutOfMemory.into()))?;
+    file.take(limits.file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limits.file_bytes {
+        return Err(Error::Import(ingest::ImportError::new(
+            ingest::Location::file(name),
+            ingest::ImportErrorKind::LimitExceeded {
+                limit: Limit::FileBytes,
+                found: bytes.len() as u64,
+                max: limits.file_bytes,
+                what: "the file".to_owned(),
+            },
+        )));
+    }
+    Ok(bytes)
 }
 
 /// An opened store and the operations on it.

@@ -38,7 +38,10 @@ async fn store() -> Option<(tempfile::TempDir, Workspace)> {
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(&dir.path().join("w.sqlite")).await.unwrap();
     let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
-    for file in analysis::read_files(&paths, None, UnknownAreas::Reject).unwrap() {
+    for file in
+        analysis::read_files(&paths, None, UnknownAreas::Reject, &analysis::Limits::default())
+            .unwrap()
+    {
         ws.load(file.dataset(), &mut |_, _| {}).await.unwrap();
     }
     Some((dir, ws))

@@ -16,7 +16,10 @@ use analysis::{UnknownAreas, Workspace};
 
 async fn load(ws: &Workspace, files: &[PathBuf]) {
     let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
-    for file in analysis::read_files(&paths, None, UnknownAreas::Reject).unwrap() {
+    for file in
+        analysis::read_files(&paths, None, UnknownAreas::Reject, &analysis::Limits::default())
+            .unwrap()
+    {
         ws.load(file.dataset(), &mut |_, _| {}).await.unwrap();
     }
 }

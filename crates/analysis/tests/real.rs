@@ -56,7 +56,13 @@ fn store() -> Option<&'static Path> {
             let dir = tempfile::tempdir().unwrap();
             let db = dir.path().join("real.sqlite");
             let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-            let read = analysis::read_files(&refs, None, UnknownAreas::Reject).unwrap();
+            let read = analysis::read_files(
+                &refs,
+                None,
+                UnknownAreas::Reject,
+                &analysis::Limits::default(),
+            )
+            .unwrap();
             runtime().block_on(async {
                 let ws = Workspace::open(&db).await.unwrap();
                 for file in &read {

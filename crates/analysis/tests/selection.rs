@@ -42,7 +42,10 @@ fn read(files: &[&str]) -> Option<Vec<ReadFile>> {
     let paths: Vec<PathBuf> =
         files.iter().map(|f| test_support::shared_data(f)).collect::<Option<_>>()?;
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    Some(analysis::read_files(&refs, None, UnknownAreas::Reject).unwrap())
+    Some(
+        analysis::read_files(&refs, None, UnknownAreas::Reject, &analysis::Limits::default())
+            .unwrap(),
+    )
 }
 
 /// A store at `db` with `files` imported in the given order.

@@ -233,6 +233,32 @@ pub(crate) struct ImportArgs {
     /// stored edition whose values agree with it.
     #[arg(long)]
     pub(crate) replace: bool,
+    /// Raise (or lower) one of the limits every file is held to, as NAME=VALUE:
+    /// file-bytes (default 512 MiB), members (10000), uncompressed (256 MiB), ratio
+    /// (1000), sheet-cells (16777216); sizes may end in K, M or G (binary). Repeatable.
+    /// See docs/reliability.md.
+    #[arg(long = "limit", value_name = "NAME=VALUE", value_parser = parse_limit)]
+    pub(crate) limits: Vec<(analysis::Limit, u64)>,
+}
+
+/// Parses `--limit NAME=VALUE` (`sheet-cells=50000000`, `uncompressed=2G`).
+fn parse_limit(text: &str) -> Result<(analysis::Limit, u64), String> {
+    let (name, value) =
+        text.split_once('=').ok_or_else(|| format!("expected NAME=VALUE, found {text:?}"))?;
+    let limit = analysis::Limit::parse(name.trim()).ok_or_else(|| {
+        let names: Vec<&str> = analysis::Limit::ALL.iter().map(|l| l.name()).collect();
+        format!("unknown limit {name:?}; the limits are {}", names.join(", "))
+    })?;
+    let value = value.trim().replace('_', "");
+    let (digits, shift) = match value.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&value[..i], 10),
+        Some((i, 'M' | 'm')) => (&value[..i], 20),
+        Some((i, 'G' | 'g')) => (&value[..i], 30),
+        _ => (value.as_str(), 0),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("expected a whole number, found {value:?}"))?;
+    let n = n.checked_mul(1 << shift).ok_or_else(|| format!("{value} is too large"))?;
+    Ok((limit, n))
 }
 
 #[derive(Debug, Args)]

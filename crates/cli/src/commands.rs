@@ -187,11 +187,15 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
     } else {
         analysis::UnknownAreas::Reject
     };
+    let mut limits = analysis::Limits::default();
+    for (limit, value) in &args.limits {
+        limits.set(*limit, *value);
+    }
     let mut reports = Vec::new();
     let mut read = Vec::new();
     // Every file is read (and validated) before anything is stored.
     for (path, named) in import_paths(&args.files)? {
-        match analysis::read_files(&[path.as_path()], args.kind.as_deref(), unknown) {
+        match analysis::read_files(&[path.as_path()], args.kind.as_deref(), unknown, &limits) {
             Ok(files) => {
                 for file in files {
                     reports.push(output::ImportedFile::read(&file, args.dry_run));
@@ -204,6 +208,11 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
             }
             // A file found in a folder that resembles a layout but does not fit it is
             // refused; a file the user named is expected to be readable.
+            Err(err) if err.exceeded_limit().is_some() => {
+                let limit = err.exceeded_limit().map_or("", |l| l.name());
+                let reason = format!("{err}; to read it, raise the limit with --limit {limit}=N");
+                reports.push(output::ImportedFile::failed(&path, reason));
+            }
             Err(err @ analysis::Error::Import(_)) if !named => {
                 let reason = format!("not readable as the layout it resembles: {err}");
                 reports.push(output::ImportedFile::refused(&path, reason));
@@ -413,6 +422,7 @@ async fn fetch_datasets(global: &Global, args: FetchArgs) -> Result<(), Error> {
                 &[path.as_path()],
                 Some(kind),
                 analysis::UnknownAreas::Reject,
+                &analysis::Limits::default(),
             )?;
             for f in &files {
                 let bar = progress::bar("storing", global.quiet);

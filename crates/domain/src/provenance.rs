@@ -72,7 +72,7 @@ impl fmt::Display for Provenance {
 /// Converts a 0-based column index to a spreadsheet column letter (`0` → `A`,
 /// `26` → `AA`).
 pub fn column_letter(index: u32) -> String {
-    let mut n = index + 1;
+    let mut n = u64::from(index) + 1;
     let mut out = Vec::new();
     while n > 0 {
         let rem = ((n - 1) % 26) as u8;

@@ -2,24 +2,22 @@
 //! damaged file is refused as corrupt before any reader sees it (a spreadsheet reader
 //! may decode a damaged member without noticing and store wrong values).
 //!
-//! Limits, checked while reading (not trusted from the file's directory): at most
-//! [`MAX_MEMBERS`] members and [`MAX_UNCOMPRESSED`] bytes once inflated.
+//! Limits ([`Limits`]), checked while reading, not trusted from the file's directory:
+//! the number of members, the bytes they inflate to together, and how many times larger
+//! than stored a large member inflates.
 
 use std::io::{Cursor, Read};
 
 use crate::error::{ImportError, ImportErrorKind, Location};
-
-/// Most members a workbook may have.
-pub const MAX_MEMBERS: usize = 10_000;
-/// Most bytes a workbook's members may inflate to, together (1 GiB).
-pub const MAX_UNCOMPRESSED: u64 = 1 << 30;
+use crate::limits::{Limit, Limits, RATIO_FLOOR};
 
 /// Checks a zip container (any file starting with a zip signature): every member
 /// inflates without error, matches its CRC-32, and the limits hold. Other files pass.
 ///
 /// # Errors
-/// [`ImportErrorKind::Unreadable`] naming the member that is corrupt, or the limit.
-pub fn check_container(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+/// [`ImportErrorKind::Unreadable`] naming the member that is corrupt, or
+/// [`ImportErrorKind::LimitExceeded`] naming the limit.
+pub fn check_container(file: &str, bytes: &[u8], limits: &Limits) -> Result<(), ImportError> {
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(());
     }
@@ -32,13 +30,16 @@ pub fn check_container(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
             },
         )
     };
+    let over = |limit: Limit, found: u64, what: String| {
+        ImportError::new(
+            Location::file(file),
+            ImportErrorKind::LimitExceeded { limit, found, max: limits.get(limit), what },
+        )
+    };
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| corrupt(format!("the zip directory cannot be read: {e}")))?;
-    if archive.len() > MAX_MEMBERS {
-        return Err(corrupt(format!(
-            "{} members, more than the limit of {MAX_MEMBERS}",
-            archive.len()
-        )));
+    if archive.len() as u64 > limits.members {
+        return Err(over(Limit::Members, archive.len() as u64, "the zip container".to_owned()));
     }
     let mut total: u64 = 0;
     let mut buf = vec![0u8; 64 * 1024];
@@ -47,6 +48,8 @@ pub fn check_container(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
             .by_index(i)
             .map_err(|e| corrupt(format!("member {i} cannot be opened: {e}")))?;
         let name = member.name().map_or_else(|_| format!("number {i}"), |n| n.into_owned());
+        let stored = member.compressed_size().max(1);
+        let mut inflated: u64 = 0;
         loop {
             let n = member
                 .read(&mut buf)
@@ -54,12 +57,15 @@ pub fn check_container(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
             if n == 0 {
                 break;
             }
+            inflated += n as u64;
             total += n as u64;
-            if total > MAX_UNCOMPRESSED {
-                return Err(corrupt(format!(
-                    "its members inflate to more than the limit of {} MiB (at {name})",
-                    MAX_UNCOMPRESSED >> 20
-                )));
+            if total > limits.uncompressed {
+                let what = format!("the zip container's members, inflated (at {name})");
+                return Err(over(Limit::Uncompressed, total, what));
+            }
+            if inflated > RATIO_FLOOR && inflated / stored > limits.ratio {
+                let what = format!("member {name}, inflated from {stored} bytes");
+                return Err(over(Limit::Ratio, inflated / stored, what));
             }
         }
     }

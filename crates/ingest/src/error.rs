@@ -68,6 +68,18 @@ pub enum ImportErrorKind {
         /// The total minus (male + female).
         difference: f64,
     },
+    /// The file goes beyond one of the import's [`Limits`](crate::Limits); nothing of it
+    /// is read further.
+    LimitExceeded {
+        /// Which limit.
+        limit: crate::Limit,
+        /// What was found (at least this much: counting stops at the limit).
+        found: u64,
+        /// The limit's value.
+        max: u64,
+        /// What was measured, e.g. "sheet \"Table 1\" (A1:XFD1048576)".
+        what: String,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -98,6 +110,11 @@ impl fmt::Display for ImportError {
                 f,
                 "{key}: total (row {}) differs from male (row {}) + female (row {}) by {difference}",
                 rows[0], rows[1], rows[2]
+            ),
+            ImportErrorKind::LimitExceeded { limit, found, max, what } => write!(
+                f,
+                "{what}: beyond the limit {limit} = {max} {unit} (found {found})",
+                unit = limit.unit()
             ),
         }
     }

@@ -18,7 +18,9 @@ use calamine::{Data, Range, Reader, Sheets};
 use domain::Provenance;
 use domain::provenance::column_letter;
 
+use crate::container::check_container;
 use crate::error::{ImportError, ImportErrorKind, Location};
+use crate::limits::{Limit, Limits};
 
 /// One cell, borrowed from its grid.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -342,30 +344,118 @@ impl Grid {
     }
 }
 
-/// An opened workbook (xlsx, xls, xlsb or ods).
+/// Runs the spreadsheet reader, turning a panic inside it (an index past the end of
+/// a damaged record, an arithmetic overflow) into an error naming the file: no input
+/// may abort an import. Memory is bounded before the reader runs, not here.
+fn guarded<T>(file: &str, sheet: Option<&str>, run: impl FnOnce() -> T) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no message".to_owned());
+        ImportError::new(
+            Location {
+                file: file.to_owned(),
+                sheet: sheet.map(str::to_owned),
+                ..Location::default()
+            },
+            ImportErrorKind::Unreadable {
+                expected: "a workbook the spreadsheet reader can read".to_owned(),
+                detail: format!("the reader failed on this file ({detail})"),
+            },
+        )
+    })
+}
+
+/// The smallest rectangle holding a sheet's cells, as they are read.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Span {
+    first: (u32, u32),
+    last: (u32, u32),
+    any: bool,
+}
+
+impl Default for Span {
+    fn default() -> Self {
+        Span { first: (u32::MAX, u32::MAX), last: (0, 0), any: false }
+    }
+}
+
+impl Span {
+    /// Widens the rectangle to hold a cell at (row, column), both 0-based.
+    pub(crate) fn add(&mut self, (row, col): (u32, u32)) {
+        self.first = (self.first.0.min(row), self.first.1.min(col));
+        self.last = (self.last.0.max(row), self.last.1.max(col));
+        self.any = true;
+    }
+
+    /// Rows × columns of the rectangle (0 when it holds no cell).
+    pub(crate) fn cells(&self) -> u64 {
+        if !self.any {
+            return 0;
+        }
+        u64::from(self.last.0 - self.first.0 + 1) * u64::from(self.last.1 - self.first.1 + 1)
+    }
+
+    /// The rectangle as a spreadsheet reference, e.g. `A1:XFD1048576`.
+    pub(crate) fn reference(&self) -> String {
+        if !self.any {
+            return "no cell".to_owned();
+        }
+        let at = |(row, col): (u32, u32)| format!("{}{}", column_letter(col), u64::from(row) + 1);
+        format!(
+            "{}:{} ({} rows × {} columns)",
+            at(self.first),
+            at(self.last),
+            u64::from(self.last.0 - self.first.0) + 1,
+            u64::from(self.last.1 - self.first.1) + 1
+        )
+    }
+}
+
+/// An opened workbook (xlsx or xls), held to the import's [`Limits`].
 pub(crate) struct Workbook<'a> {
     sheets: Sheets<Cursor<&'a [u8]>>,
     file: &'a str,
+    limits: Limits,
 }
 
 impl<'a> Workbook<'a> {
-    /// Opens a workbook from its bytes.
+    /// Opens a workbook from its bytes. An xlsx container is checked first (every
+    /// member's CRC-32 and the container limits, [`check_container`]); an xls file's
+    /// sheets are measured before they are read ([`crate::xls::check`]), since the
+    /// spreadsheet reader reads all of them when it opens the file.
     ///
     /// # Errors
-    /// Returns [`ImportErrorKind::Unreadable`] if the bytes are not a workbook (a
-    /// truncated file, a CSV file, ...).
-    pub(crate) fn open(file: &'a str, bytes: &'a [u8]) -> Result<Workbook<'a>, ImportError> {
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map(|sheets| Workbook { sheets, file })
-            .map_err(|e| {
-                ImportError::new(
-                    Location::file(file),
-                    ImportErrorKind::Unreadable {
-                        expected: "a spreadsheet workbook (xlsx or xls)".to_owned(),
-                        detail: e.to_string(),
-                    },
-                )
-            })
+    /// Returns [`ImportErrorKind::Unreadable`] if the bytes are not an xlsx or xls
+    /// workbook (a truncated file, a CSV file, an ods or xlsb workbook, ...), and
+    /// [`ImportErrorKind::LimitExceeded`] for a file beyond a limit.
+    pub(crate) fn open(
+        file: &'a str,
+        bytes: &'a [u8],
+        limits: &Limits,
+    ) -> Result<Workbook<'a>, ImportError> {
+        check_container(file, bytes, limits)?;
+        crate::xls::check(file, bytes, limits)?;
+        let unreadable = |detail: String| {
+            ImportError::new(
+                Location::file(file),
+                ImportErrorKind::Unreadable {
+                    expected: "a spreadsheet workbook (xlsx or xls)".to_owned(),
+                    detail,
+                },
+            )
+        };
+        let sheets =
+            guarded(file, None, || calamine::open_workbook_auto_from_rs(Cursor::new(bytes)))?
+                .map_err(|e| unreadable(e.to_string()))?;
+        match sheets {
+            Sheets::Xlsx(_) | Sheets::Xls(_) => Ok(Workbook { sheets, file, limits: *limits }),
+            Sheets::Xlsb(_) | Sheets::Ods(_) => {
+                Err(unreadable("an xlsb or ods workbook, which Coherence does not read".to_owned()))
+            }
+        }
     }
 
     /// The names of the sheets, in workbook order.
@@ -381,8 +471,10 @@ impl<'a> Workbook<'a> {
     /// Reads a whole sheet.
     ///
     /// # Errors
-    /// Returns [`ImportErrorKind::MissingHeader`] if there is no such sheet, and
-    /// [`ImportErrorKind::Unreadable`] if the sheet cannot be read.
+    /// Returns [`ImportErrorKind::MissingHeader`] if there is no such sheet,
+    /// [`ImportErrorKind::Unreadable`] if the sheet cannot be read, and
+    /// [`ImportErrorKind::LimitExceeded`] if it spans more cells than
+    /// [`Limits::sheet_cells`].
     pub(crate) fn sheet(&mut self, name: &str) -> Result<Grid, ImportError> {
         if !self.has_sheet(name) {
             return Err(ImportError::new(
@@ -390,7 +482,12 @@ impl<'a> Workbook<'a> {
                 ImportErrorKind::MissingHeader { expected: format!("a sheet named {name:?}") },
             ));
         }
-        let range = self.sheets.worksheet_range(name).map_err(|e| self.unreadable(name, &e))?;
+        if matches!(self.sheets, Sheets::Xlsx(_)) {
+            return self.xlsx_cells(name, u32::MAX);
+        }
+        // An xls workbook was read whole when it was opened, within the limits.
+        let range = guarded(self.file, Some(name), || self.sheets.worksheet_range(name))?
+            .map_err(|e| self.unreadable(name, &e))?;
         Ok(Grid::Sheet { name: name.to_owned(), range })
     }
 
@@ -400,36 +497,66 @@ impl<'a> Workbook<'a> {
     /// # Errors
     /// As [`Workbook::sheet`].
     pub(crate) fn head(&mut self, name: &str, n_rows: u32) -> Result<Grid, ImportError> {
-        if let Sheets::Xlsx(xlsx) = &mut self.sheets {
-            let mut cells = Vec::new();
-            let result: Result<(), calamine::XlsxError> = (|| {
-                let mut reader = xlsx.worksheet_cells_reader(name)?;
-                while let Some(cell) = reader.next_cell()? {
-                    if cell.get_position().0 >= n_rows {
-                        break;
-                    }
-                    let value = Data::from(cell.get_value().clone());
-                    cells.push(calamine::Cell::new(cell.get_position(), value));
-                }
-                Ok(())
-            })();
-            let file = self.file;
-            result.map_err(|e| {
-                ImportError::new(
-                    Location {
-                        file: file.to_owned(),
-                        sheet: Some(name.to_owned()),
-                        ..Location::default()
-                    },
-                    ImportErrorKind::Unreadable {
-                        expected: "a readable worksheet".to_owned(),
-                        detail: e.to_string(),
-                    },
-                )
-            })?;
-            return Ok(Grid::Sheet { name: name.to_owned(), range: Range::from_sparse(cells) });
+        if matches!(self.sheets, Sheets::Xlsx(_)) && self.has_sheet(name) {
+            return self.xlsx_cells(name, n_rows);
         }
         self.sheet(name)
+    }
+
+    /// Reads the cells of an xlsx sheet's rows before `n_rows` one by one, and builds
+    /// the grid only once it is known to span no more than [`Limits::sheet_cells`]:
+    /// the cells are counted as they come (a sheet may repeat a cell), and the span is
+    /// measured before the table is allocated.
+    fn xlsx_cells(&mut self, name: &str, n_rows: u32) -> Result<Grid, ImportError> {
+        let Sheets::Xlsx(xlsx) = &mut self.sheets else {
+            unreachable!("xlsx_cells is called on xlsx workbooks only");
+        };
+        let max = self.limits.sheet_cells;
+        let mut cells = Vec::new();
+        let mut span = Span::default();
+        let mut overflow = false;
+        let file = self.file;
+        let result: Result<(), calamine::XlsxError> = guarded(file, Some(name), || {
+            let mut reader = match xlsx.worksheet_cells_reader(name) {
+                // A chart sheet has no cells.
+                Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
+                other => other?,
+            };
+            while let Some(cell) = reader.next_cell()? {
+                let position = cell.get_position();
+                if position.0 >= n_rows {
+                    break;
+                }
+                if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                    continue;
+                }
+                if cells.len() as u64 >= max {
+                    overflow = true;
+                    break;
+                }
+                span.add(position);
+                cells.push(calamine::Cell::new(position, Data::from(cell.get_value().clone())));
+            }
+            Ok(())
+        })?;
+        result.map_err(|e| self.unreadable(name, &e))?;
+        let found = span.cells().max(cells.len() as u64 + u64::from(overflow));
+        if found > max {
+            return Err(ImportError::new(
+                Location {
+                    file: self.file.to_owned(),
+                    sheet: Some(name.to_owned()),
+                    ..Location::default()
+                },
+                ImportErrorKind::LimitExceeded {
+                    limit: Limit::SheetCells,
+                    found,
+                    max,
+                    what: format!("the sheet's cells ({})", span.reference()),
+                },
+            ));
+        }
+        Ok(Grid::Sheet { name: name.to_owned(), range: Range::from_sparse(cells) })
     }
 
     fn unreadable(&self, sheet: &str, e: &dyn std::fmt::Display) -> ImportError {

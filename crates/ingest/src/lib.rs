@@ -25,6 +25,7 @@ mod container;
 mod dioc;
 mod grid;
 mod iab;
+mod limits;
 pub mod read;
 pub mod register;
 pub mod reshape;
@@ -35,9 +36,11 @@ mod undesa;
 mod wdi;
 mod worldbank;
 mod wpp;
+mod xls;
 
-pub use container::{MAX_MEMBERS, MAX_UNCOMPRESSED, check_container};
+pub use container::check_container;
 pub use error::{ImportError, ImportErrorKind, Location};
+pub use limits::{Limit, Limits, RATIO_FLOOR};
 pub use read::{Diagnostic, DiagnosticKind, Kind, ReadOptions, UnknownAreas, detect, read};
 
 /// SHA-256 of `bytes` as 64 lower-case hex digits.

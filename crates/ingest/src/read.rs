@@ -21,6 +21,7 @@ use domain::{Indicator, Iso3, Provenance, Sex, Year};
 use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
+use crate::limits::Limits;
 use crate::{classification, dioc, iab, reshape, rpw, undesa, wdi, worldbank, wpp};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
@@ -275,6 +276,8 @@ pub struct ReadOptions {
     /// ([`Kind::WppPopulationByAge`]) take their edition from the nearest folder named
     /// `wpp<year>…`, and say so in a note. Values' provenance still names the file only.
     pub path: Option<String>,
+    /// The limits the file is held to ([`Limits::default`] unless raised).
+    pub limits: Limits,
 }
 
 /// Something read but deliberately not stored, or worth knowing about the import.
@@ -333,10 +336,11 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Recognises a file's layout from its content (the name is only used to find a WDI
-/// series code that the content does not state). Returns `None` if no layout fits.
-pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
+/// series code that the content does not state). Returns `None` if no layout fits, or
+/// if a workbook cannot be opened within `limits` (`read` then names the reason).
+pub fn detect(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return detect_workbook(file_name, bytes);
+        return detect_workbook(file_name, bytes, limits);
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = &text[..text.len().min(4096)];
@@ -389,8 +393,8 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Option<Kind> {
     None
 }
 
-fn detect_workbook(file_name: &str, bytes: &[u8]) -> Option<Kind> {
-    let mut wb = Workbook::open(file_name, bytes).ok()?;
+fn detect_workbook(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
+    let mut wb = Workbook::open(file_name, bytes, limits).ok()?;
     let names = wb.sheet_names();
     if wb.has_sheet("Table 1") {
         let head = wb.head("Table 1", 16).ok()?;
@@ -607,7 +611,7 @@ impl<'a> Builder<'a> {
 
     /// Opens the file as a workbook.
     pub(crate) fn workbook(&self) -> Result<Workbook<'a>, ImportError> {
-        Workbook::open(self.file, self.bytes)
+        Workbook::open(self.file, self.bytes, &self.options.limits)
     }
 
     /// Reads the file as CSV.
@@ -828,6 +832,6 @@ mod tests {
 
     #[test]
     fn nothing_recognised_in_random_text() {
-        assert_eq!(detect("notes.txt", b"hello, world\n"), None);
+        assert_eq!(detect("notes.txt", b"hello, world\n", &Limits::default()), None);
     }
 }

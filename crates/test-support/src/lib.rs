@@ -7,6 +7,8 @@
 
 #![allow(clippy::print_stderr, reason = "the skip message must be visible in test output")]
 
+pub mod hostile;
+
 use std::path::{Path, PathBuf};
 
 /// The folder holding the shared datasets: `$COHERENCE_SHARED_DATA` if set, otherwise

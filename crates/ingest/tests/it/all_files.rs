@@ -94,7 +94,7 @@ fn every_supported_file_is_recognised_and_read() {
     for (relative, kind) in SUPPORTED {
         let Some((name, bytes)) = crate::common::shared(relative) else { return };
         let start = Instant::now();
-        let detected = ingest::detect(&name, &bytes);
+        let detected = ingest::detect(&name, &bytes, &ingest::Limits::default());
         // The path as `coherence import` passes it (relative to the folder imported).
         let options = ReadOptions { path: Some(relative.to_owned()), ..ReadOptions::default() };
         let result = ingest::read(kind, &name, &bytes, &options);
@@ -132,6 +132,6 @@ fn every_supported_file_is_recognised_and_read() {
     for (relative, path) in others {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(&path).unwrap();
-        assert_eq!(ingest::detect(&name, &bytes), None, "{relative}");
+        assert_eq!(ingest::detect(&name, &bytes, &ingest::Limits::default()), None, "{relative}");
     }
 }

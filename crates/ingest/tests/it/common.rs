@@ -23,7 +23,7 @@ pub(crate) fn shared(relative: &str) -> Option<(String, Vec<u8>)> {
 #[track_caller]
 pub(crate) fn import(relative: &str, kind: Kind) -> Option<(Dataset, Vec<Diagnostic>, Vec<u8>)> {
     let (name, bytes) = shared(relative)?;
-    assert_eq!(ingest::detect(&name, &bytes), Some(kind), "{relative}");
+    assert_eq!(ingest::detect(&name, &bytes, &ingest::Limits::default()), Some(kind), "{relative}");
     let (dataset, diagnostics) = ingest::read(kind, &name, &bytes, &ReadOptions::default())
         .unwrap_or_else(|e| panic!("{relative}: {e}"));
     assert_eq!(dataset.meta.source, name);

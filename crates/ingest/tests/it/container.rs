@@ -25,21 +25,25 @@ fn largest_member(bytes: &[u8]) -> (String, usize, usize) {
 fn one_flipped_bit_in_a_sheet_is_reported_as_a_corrupt_member() {
     let Some(path) = test_support::shared_data(WORKBOOK) else { return };
     let bytes = std::fs::read(path).unwrap();
-    ingest::check_container("w.xlsx", &bytes).unwrap();
+    ingest::check_container("w.xlsx", &bytes, &ingest::Limits::default()).unwrap();
     let (name, start, len) = largest_member(&bytes);
     for at in [start + len / 3, start + len / 2, start + len - 16] {
         let mut bad = bytes.clone();
         bad[at] ^= 0x04;
-        let err = ingest::check_container("w.xlsx", &bad).unwrap_err().to_string();
+        let err = ingest::check_container("w.xlsx", &bad, &ingest::Limits::default())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("w.xlsx") && err.contains(&name) && err.contains("corrupt"), "{err}");
     }
 }
 
 #[test]
 fn a_file_that_is_not_a_zip_passes_and_a_truncated_one_does_not() {
-    assert!(ingest::check_container("a.csv", b"a,b\n1,2\n").is_ok());
+    assert!(ingest::check_container("a.csv", b"a,b\n1,2\n", &ingest::Limits::default()).is_ok());
     let Some(path) = test_support::shared_data(WORKBOOK) else { return };
     let bytes = std::fs::read(path).unwrap();
-    let err = ingest::check_container("w.xlsx", &bytes[..bytes.len() / 2]).unwrap_err();
+    let err =
+        ingest::check_container("w.xlsx", &bytes[..bytes.len() / 2], &ingest::Limits::default())
+            .unwrap_err();
     assert!(err.to_string().contains("zip directory"), "{err}");
 }

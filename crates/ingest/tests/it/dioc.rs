@@ -222,7 +222,10 @@ fn small_file_sums_by_age_rule() {
          \"CAN\",\"PHL\",1,3,\"ASIA\",1,56,20\n\"CAN\",\"PHL\",1,3,\"ASIA\",1,34,999\n\
          \"CAN\",\"UNK\",1,3,\"UNK\",1,56,5\n"
     );
-    assert_eq!(ingest::detect("dioc.csv", text.as_bytes()), Some(Kind::OecdDiocE));
+    assert_eq!(
+        ingest::detect("dioc.csv", text.as_bytes(), &ingest::Limits::default()),
+        Some(Kind::OecdDiocE)
+    );
     let (dataset, diagnostics) = read(&text).unwrap();
     assert_eq!(stored(&dataset, Indicator::EMIGRANTS_TERTIARY, "PHL", Sex::Male), Some(120.0));
     assert_eq!(stored(&dataset, Indicator::EMIGRANTS_TERTIARY, "PHL", Sex::Female), Some(50.0));
@@ -268,7 +271,8 @@ fn malformed_files_are_rejected_with_their_location() {
         matches!(&err.kind, ImportErrorKind::UnknownAreas { names } if names == &[("QQQ (QQQ)".to_owned(), 2)]),
         "{err}"
     );
-    let options = ReadOptions { unknown_areas: ingest::UnknownAreas::Skip, path: None };
+    let options =
+        ReadOptions { unknown_areas: ingest::UnknownAreas::Skip, ..ReadOptions::default() };
     let (_, diagnostics) =
         ingest::read(Kind::OecdDiocE, "dioc.csv", text.as_bytes(), &options).unwrap();
     assert!(diagnostics.iter().any(

@@ -186,7 +186,10 @@ fn small_workbook_and_malformed_ones() {
         ingest::read(Kind::IabBrainDrainGender, "iab.xlsx", bytes, &ReadOptions::default())
     };
     let bytes = workbook(None, true);
-    assert_eq!(ingest::detect("iab.xlsx", &bytes), Some(Kind::IabBrainDrainGender));
+    assert_eq!(
+        ingest::detect("iab.xlsx", &bytes, &ingest::Limits::default()),
+        Some(Kind::IabBrainDrainGender)
+    );
     let (dataset, diagnostics) = read(&bytes).unwrap();
     assert_eq!(dataset.pairs.len(), 21);
     let p = &dataset.pairs[20];

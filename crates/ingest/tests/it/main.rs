@@ -12,6 +12,8 @@
 mod common;
 
 mod container;
+// The limits every file is held to: hostile workbooks built by the tests.
+mod limits;
 // UN DESA International Migrant Stock: totals, bilateral tables, 2015 and 2019 files.
 mod undesa;
 // World Bank/KNOMAD matrices and annual remittance flows.

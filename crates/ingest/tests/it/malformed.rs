@@ -35,7 +35,7 @@ fn truncated_workbook() {
 fn missing_header() {
     let bytes = bilateral_workbook(&sample_rows(), false);
     assert_eq!(
-        ingest::detect(NAME, &bytes),
+        ingest::detect(NAME, &bytes, &ingest::Limits::default()),
         None,
         "without its header the layout is not recognised"
     );
@@ -105,7 +105,7 @@ fn unknown_countries_are_all_listed_or_skipped_on_request() {
     );
     assert!(err.to_string().contains("2 unknown country or area name(s)"), "{err}");
 
-    let options = ReadOptions { unknown_areas: UnknownAreas::Skip, path: None };
+    let options = ReadOptions { unknown_areas: UnknownAreas::Skip, ..ReadOptions::default() };
     let (dataset, diagnostics) =
         ingest::read(Kind::UndesaBilateral, NAME, &bytes, &options).unwrap();
     assert_eq!(dataset.pairs.len(), 21 + 19 + 21, "the known pairs are read");
@@ -125,7 +125,7 @@ fn csv_layouts_locate_their_errors() {
     let kind = Kind::UndesaBilateral2019Csv;
     let ok =
         b"Year,Dest,Mexico,Canada\n2019,United States of America,11489684,\"840,000\"\n".to_vec();
-    assert_eq!(ingest::detect(name, &ok), Some(kind));
+    assert_eq!(ingest::detect(name, &ok, &ingest::Limits::default()), Some(kind));
     let err = read(kind, name, &ok).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -175,7 +175,10 @@ fn matrix_rows_of_values_need_a_name() {
     // Blank lines and notes (no values) are passed over; a row of values without a
     // name is an error, never dropped.
     let body = format!("{header}\nUnited States,1,2\n\nNotes: estimates\n,5,6\n");
-    assert_eq!(ingest::detect(name, body.as_bytes()), Some(Kind::WbBilateralRemittancesCsv));
+    assert_eq!(
+        ingest::detect(name, body.as_bytes(), &ingest::Limits::default()),
+        Some(Kind::WbBilateralRemittancesCsv)
+    );
     let err = read(Kind::WbBilateralRemittancesCsv, name, body.as_bytes()).unwrap_err();
     assert!(matches!(err.kind, ImportErrorKind::MissingHeader { .. }), "{err}");
     assert_eq!(err.location.row, Some(5), "{err}");
@@ -186,7 +189,7 @@ fn a_value_that_overflows_in_its_base_unit_names_its_cell() {
     // Thousands of persons × 1,000 overflows f64: never stored as infinity.
     let name = "wpp2024_mig.csv";
     let csv = b"country_code,year,mig\n4,2020,12.5\n4,2021,1e306\n";
-    assert_eq!(ingest::detect(name, csv), Some(Kind::WppNetMigration));
+    assert_eq!(ingest::detect(name, csv, &ingest::Limits::default()), Some(Kind::WppNetMigration));
     let err = read(Kind::WppNetMigration, name, csv).unwrap_err();
     assert!(matches!(err.kind, ImportErrorKind::BadValue { .. }), "{err}");
     assert_eq!((err.location.row, err.location.column.as_deref()), (Some(3), Some("mig")), "{err}");

@@ -93,7 +93,11 @@ fn tidy_csv_every_line_is_one_stored_pair() {
 /// Reads one chord-diagram file (unknown names skipped) and the file's JSON on its own.
 fn chord(file: &str) -> Option<(Dataset, Vec<ingest::Diagnostic>, serde_json::Value)> {
     let (name, bytes) = crate::common::shared(&format!("{CHORD_DIR}/{file}"))?;
-    assert_eq!(ingest::detect(&name, &bytes), Some(Kind::UndesaBilateralChordJson), "{file}");
+    assert_eq!(
+        ingest::detect(&name, &bytes, &ingest::Limits::default()),
+        Some(Kind::UndesaBilateralChordJson),
+        "{file}"
+    );
     let (dataset, diagnostics) =
         ingest::read(Kind::UndesaBilateralChordJson, &name, &bytes, &ReadOptions::default())
             .unwrap_or_else(|e| panic!("{e}"));
@@ -234,7 +238,7 @@ fn only_the_reshapes_are_detected_as_reshapes() {
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(path).unwrap();
-        let kind = ingest::detect(&name, &bytes);
+        let kind = ingest::detect(&name, &bytes, &ingest::Limits::default());
         if matches!(kind, Some(Kind::UndesaBilateralTidyCsv | Kind::UndesaBilateralChordJson)) {
             let relative = path.strip_prefix(&dir).unwrap().to_string_lossy().replace('\\', "/");
             recognised.insert((relative, kind.unwrap().name()));
@@ -273,7 +277,10 @@ const SMALL_CHORD: &str = r#"{
 fn bad_chord_json_is_located() {
     // A small file in the layout is read.
     let good = SMALL_CHORD.replace("STOCK", "1234");
-    assert_eq!(ingest::detect("c.json", good.as_bytes()), Some(Kind::UndesaBilateralChordJson));
+    assert_eq!(
+        ingest::detect("c.json", good.as_bytes(), &ingest::Limits::default()),
+        Some(Kind::UndesaBilateralChordJson)
+    );
     let (d, _) = ingest::read(
         Kind::UndesaBilateralChordJson,
         "c.json",
@@ -333,7 +340,10 @@ fn bad_chord_json_is_located() {
 #[test]
 fn bad_tidy_csv_is_located() {
     let good = "year,origin,destination,migrant_stock\n2020,MEX,USA,11177052\n2020,IND,ARE,STOCK\n";
-    assert_eq!(ingest::detect("t.csv", good.as_bytes()), Some(Kind::UndesaBilateralTidyCsv));
+    assert_eq!(
+        ingest::detect("t.csv", good.as_bytes(), &ingest::Limits::default()),
+        Some(Kind::UndesaBilateralTidyCsv)
+    );
     let (d, _) = ingest::read(
         Kind::UndesaBilateralTidyCsv,
         "t.csv",

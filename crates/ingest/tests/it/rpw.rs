@@ -89,7 +89,7 @@ fn dataset_of_quotes_gives_corridor_means() {
         ("2020_1Q", "WLD", "World", "NGA", "Nigeria", 9.0, 9.0),
     ]);
     let name = "rpw_dataset_2011_2025_q1.xlsx";
-    assert_eq!(ingest::detect(name, &bytes), Some(Kind::RpwDataset));
+    assert_eq!(ingest::detect(name, &bytes, &ingest::Limits::default()), Some(Kind::RpwDataset));
     let (dataset, _) =
         ingest::read(Kind::RpwDataset, name, &bytes, &ReadOptions::default()).unwrap();
     assert_eq!(

@@ -361,7 +361,10 @@ pub(crate) fn sample_rows() -> Vec<PairRow> {
 fn bilateral_workbook_layout_of_2020_and_2024() {
     let bytes = bilateral_workbook(&sample_rows(), true);
     let name = "undesa_pd_2020_ims_stock_by_sex_destination_and_origin.xlsx";
-    assert_eq!(ingest::detect(name, &bytes), Some(Kind::UndesaBilateral));
+    assert_eq!(
+        ingest::detect(name, &bytes, &ingest::Limits::default()),
+        Some(Kind::UndesaBilateral)
+    );
     let (dataset, diagnostics) =
         ingest::read(Kind::UndesaBilateral, name, &bytes, &ReadOptions::default()).unwrap();
     assert_eq!(dataset.meta.key, "undesa-ims-bilateral");

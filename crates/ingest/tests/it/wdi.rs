@@ -160,7 +160,7 @@ fn api_json() {
     let bytes =
         std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/wdi_api_SM.POP.NETM.json"))
             .unwrap();
-    assert_eq!(ingest::detect(name, &bytes), Some(Kind::WdiApiJson));
+    assert_eq!(ingest::detect(name, &bytes, &ingest::Limits::default()), Some(Kind::WdiApiJson));
     let (dataset, diagnostics) =
         ingest::read(Kind::WdiApiJson, name, &bytes, &ReadOptions::default()).unwrap();
     assert_eq!(dataset.meta.key, "wdi-sm.pop.netm");

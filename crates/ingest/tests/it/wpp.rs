@@ -49,7 +49,7 @@ fn read(
     bytes: &[u8],
     path: Option<&str>,
 ) -> Result<(Dataset, Vec<Diagnostic>), ImportError> {
-    let kind = ingest::detect(name, bytes).expect("layout recognised");
+    let kind = ingest::detect(name, bytes, &ingest::Limits::default()).expect("layout recognised");
     let options = ReadOptions { path: path.map(str::to_owned), ..ReadOptions::default() };
     ingest::read(kind, name, bytes, &options)
 }
@@ -98,7 +98,10 @@ fn period_indicators_store_the_estimates_of_countries_and_areas() {
         ),
         period_line("16:American Samoa", "1990-1995", "", ["", "", ""], ""),
     ]);
-    assert_eq!(ingest::detect(PERIOD_FILE, &bytes), Some(Kind::WppPeriodIndicators));
+    assert_eq!(
+        ingest::detect(PERIOD_FILE, &bytes, &ingest::Limits::default()),
+        Some(Kind::WppPeriodIndicators)
+    );
     let (dataset, diagnostics) = read(PERIOD_FILE, &bytes, None).unwrap();
     assert_eq!(dataset.meta.key, "wpp-period-indicators");
     assert_eq!(dataset.meta.edition, "2019");
@@ -258,7 +261,10 @@ fn per_age(_: u16, _: usize, year: usize) -> String {
 fn population_is_summed_over_age_groups_with_its_sex_from_the_file_name() {
     let bytes =
         population_file(&[1990, 2020, 2025], &[(900, "World"), (826, "United Kingdom")], per_age);
-    assert_eq!(ingest::detect("popM.txt", &bytes), Some(Kind::WppPopulationByAge));
+    assert_eq!(
+        ingest::detect("popM.txt", &bytes, &ingest::Limits::default()),
+        Some(Kind::WppPopulationByAge)
+    );
     for (name, sex) in [("popM.txt", Sex::Male), ("popF.txt", Sex::Female)] {
         let path = format!("/data/wpp2019_Rpkg/{name}");
         let (dataset, diagnostics) = read(name, &bytes, Some(&path)).unwrap();
@@ -344,7 +350,11 @@ fn other_files_of_the_folder_are_not_taken_for_these_layouts() {
         ("migration.txt", "country_code\tname\t1950-1955\t1955-1960\n"),
         ("UNlocations.txt", "name\tcountry_code\treg_code\treg_name\n"),
     ] {
-        assert_eq!(ingest::detect(name, first_line.as_bytes()), None, "{name}");
+        assert_eq!(
+            ingest::detect(name, first_line.as_bytes(), &ingest::Limits::default()),
+            None,
+            "{name}"
+        );
     }
 }
 
@@ -421,7 +431,10 @@ fn shared_population(name: &str) -> Option<(Dataset, Vec<Diagnostic>, Vec<u8>)> 
     let path =
         test_support::shared_data(&format!("wpp2019_demographic_inputs/wpp2019_Rpkg/{name}"))?;
     let bytes = std::fs::read(&path).unwrap();
-    assert_eq!(ingest::detect(name, &bytes), Some(Kind::WppPopulationByAge));
+    assert_eq!(
+        ingest::detect(name, &bytes, &ingest::Limits::default()),
+        Some(Kind::WppPopulationByAge)
+    );
     let (dataset, diagnostics) = read(name, &bytes, Some(&path.display().to_string())).unwrap();
     Some((dataset, diagnostics, bytes))
 }
