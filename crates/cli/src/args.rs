@@ -249,7 +249,13 @@ fn parse_limit(text: &str) -> Result<(analysis::Limit, u64), String> {
         let names: Vec<&str> = analysis::Limit::ALL.iter().map(|l| l.name()).collect();
         format!("unknown limit {name:?}; the limits are {}", names.join(", "))
     })?;
-    let value = value.trim().replace('_', "");
+    Ok((limit, parse_size(value)?))
+}
+
+/// Parses a count or size: digits (`_` allowed), optionally ending in K, M or G (×2^10,
+/// 2^20, 2^30).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let value = text.trim().replace('_', "");
     let (digits, shift) = match value.char_indices().last() {
         Some((i, 'K' | 'k')) => (&value[..i], 10),
         Some((i, 'M' | 'm')) => (&value[..i], 20),
@@ -257,8 +263,7 @@ fn parse_limit(text: &str) -> Result<(analysis::Limit, u64), String> {
         _ => (value.as_str(), 0),
     };
     let n: u64 = digits.parse().map_err(|_| format!("expected a whole number, found {value:?}"))?;
-    let n = n.checked_mul(1 << shift).ok_or_else(|| format!("{value} is too large"))?;
-    Ok((limit, n))
+    n.checked_mul(1 << shift).ok_or_else(|| format!("{value} is too large"))
 }
 
 #[derive(Debug, Args)]
@@ -278,6 +283,11 @@ pub(crate) struct FetchArgs {
     /// Attempts after the first for each file.
     #[arg(long, default_value_t = 4)]
     pub(crate) retries: u32,
+    /// The most bytes one downloaded file (or one file extracted from a downloaded
+    /// archive) may have; a file whose catalogue entry states its size is held to that
+    /// size plus a tenth. Sizes may end in K, M or G (binary).
+    #[arg(long, value_name = "SIZE", default_value = "2G", value_parser = parse_size)]
+    pub(crate) max_bytes: u64,
     /// Import each file once downloaded.
     #[arg(long)]
     pub(crate) import: bool,

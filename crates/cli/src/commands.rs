@@ -358,6 +358,7 @@ async fn fetch_datasets(global: &Global, args: FetchArgs) -> Result<(), Error> {
     let selected = catalogue.select(&args.datasets)?;
     let mut options = fetch::Options::new(cache_dir(&args));
     options.retries = args.retries;
+    options.max_bytes = args.max_bytes;
     if let Some(mirror) = &args.mirror {
         options.mirror = Some(fetch::Url::parse(mirror)?);
     }
@@ -404,6 +405,12 @@ async fn fetch_datasets(global: &Global, args: FetchArgs) -> Result<(), Error> {
                 Err(err) if err.is_unreachable() => {
                     needs_hand = true;
                     unreachable.get_or_insert_with(|| err.to_string());
+                }
+                Err(err @ fetch::FetchError::TooLarge { .. }) => {
+                    return Err(format!(
+                        "{err}; to allow larger files, fetch with --max-bytes SIZE"
+                    )
+                    .into());
                 }
                 Err(err) => return Err(err.into()),
             }

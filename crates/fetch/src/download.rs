@@ -65,6 +65,19 @@ pub struct Options {
     pub backoff: Duration,
     /// Which User-Agent to send.
     pub user_agent: UserAgent,
+    /// The most bytes one downloaded file, or one member extracted from an archive,
+    /// may have. Default 2 GiB. A file whose catalogue entry states its size is held to
+    /// that size plus a margin ([`byte_limit`]), within this cap.
+    pub max_bytes: u64,
+}
+
+/// The most bytes accepted for `file`: its catalogue size plus a tenth (at least
+/// 1 MiB), when the catalogue states one, and never more than `cap`.
+pub fn byte_limit(file: &File, cap: u64) -> u64 {
+    match file.size {
+        Some(size) => size.saturating_add((size / 10).max(1 << 20)).min(cap),
+        None => cap,
+    }
 }
 
 impl Options {
@@ -77,6 +90,7 @@ impl Options {
             timeout: Duration::from_secs(30),
             backoff: Duration::from_secs(1),
             user_agent: UserAgent::Catalogue,
+            max_bytes: 2 << 30,
         }
     }
 
@@ -164,7 +178,7 @@ pub fn download(
 
     if let Some(mut found) = cached(dataset, file, options, &path, &url)? {
         progress(found.bytes, Some(found.bytes));
-        found.import_files = import_files(file, &path)?;
+        found.import_files = import_files(file, &path, options.max_bytes)?;
         return Ok(found);
     }
     fs::create_dir_all(&dir).map_err(|e| FetchError::io(&dir, e))?;
@@ -176,14 +190,20 @@ pub fn download(
         false
     } else {
         let user_agent = options.user_agent.for_dataset(dataset);
-        fetch_with_retries(&agent(options), &url, user_agent, &part, options, progress)?
+        let limit = byte_limit(file, options.max_bytes);
+        let fetched =
+            fetch_with_retries(&agent(options), &url, user_agent, &part, limit, options, progress);
+        if matches!(fetched, Err(ref e) if !e.keeps_partial_download()) {
+            // Only a transfer cut short is worth resuming; anything else leaves nothing.
+            discard(&part);
+        }
+        fetched?
     };
 
     let (sha256, bytes) = hash_file(&part)?;
     if let Err(e) = check_expected(file, &url, &sha256, bytes) {
         // A wrong file must not survive, not even as a partial download to resume.
-        let _ = fs::remove_file(&part);
-        let _ = fs::remove_file(validator_path(&part));
+        discard(&part);
         return Err(e);
     }
     fs::rename(&part, &path).map_err(|e| FetchError::io(&path, e))?;
@@ -200,7 +220,7 @@ pub fn download(
             fetched_at: now(),
         },
     )?;
-    let import_files = import_files(file, &path)?;
+    let import_files = import_files(file, &path, options.max_bytes)?;
     Ok(Downloaded {
         path,
         url: url.to_string(),
@@ -212,10 +232,16 @@ pub fn download(
     })
 }
 
+/// Removes a partial download and the validator beside it.
+fn discard(part: &Path) {
+    let _ = fs::remove_file(part);
+    let _ = fs::remove_file(validator_path(part));
+}
+
 /// The files to import from a cached file: itself, or its members matching `unzip`.
-fn import_files(file: &File, path: &Path) -> Result<Vec<PathBuf>, FetchError> {
+fn import_files(file: &File, path: &Path, max_bytes: u64) -> Result<Vec<PathBuf>, FetchError> {
     match &file.unzip {
-        Some(pattern) => crate::unzip::extract_matching(path, pattern),
+        Some(pattern) => crate::unzip::extract_matching(path, pattern, max_bytes),
         None => Ok(vec![path.to_owned()]),
     }
 }
@@ -227,13 +253,14 @@ fn fetch_with_retries(
     url: &Url,
     user_agent: &str,
     part: &Path,
+    limit: u64,
     options: &Options,
     progress: &mut dyn FnMut(u64, Option<u64>),
 ) -> Result<bool, FetchError> {
     let mut attempt: u32 = 0;
     loop {
         attempt += 1;
-        let (kind, message) = match fetch_once(agent, url, user_agent, part, progress) {
+        let (kind, message) = match fetch_once(agent, url, user_agent, part, limit, progress) {
             Ok(resumed) => return Ok(resumed),
             Err(Failure::Permanent(e)) => return Err(e),
             Err(Failure::Transient(kind, message)) => (kind, message),
@@ -372,17 +399,26 @@ enum Transient {
     Transfer,
 }
 
-/// One GET, appending to `part` (Range) or replacing it. Returns whether it resumed.
+/// One GET, appending to `part` (Range) or replacing it, stopping past `limit` bytes.
+/// Returns whether it resumed.
 fn fetch_once(
     agent: &ureq::Agent,
     url: &Url,
     user_agent: &str,
     part: &Path,
+    limit: u64,
     progress: &mut dyn FnMut(u64, Option<u64>),
 ) -> Result<bool, Failure> {
     let io_failure = |e: io::Error| Failure::Permanent(FetchError::io(part, e));
-    let offset = match fs::metadata(part) {
-        Ok(meta) => meta.len(),
+    let too_large = |found: u64| {
+        Failure::Permanent(FetchError::TooLarge { url: url.to_string(), limit, found })
+    };
+    // Only a regular file is resumed; anything else at the name (a link planted there,
+    // a device) is removed by `write_new` and the download starts afresh, so nothing is
+    // written through it.
+    let offset = match fs::symlink_metadata(part) {
+        Ok(meta) if meta.is_file() => meta.len(),
+        Ok(_) => 0,
         Err(e) if e.kind() == io::ErrorKind::NotFound => 0,
         Err(e) => return Err(io_failure(e)),
     };
@@ -397,7 +433,8 @@ fn fetch_once(
         // With the validator of the response the partial file came from, a server
         // whose file has changed since answers 200 with the new file instead of
         // appending the new file's tail to the old file's head.
-        if let Ok(validator) = fs::read_to_string(&validator_file)
+        if fs::symlink_metadata(&validator_file).is_ok_and(|m| m.is_file())
+            && let Ok(validator) = fs::read_to_string(&validator_file)
             && !validator.trim().is_empty()
         {
             request = request.header("If-Range", validator.trim());
@@ -438,22 +475,25 @@ fn fetch_once(
             return Err(Failure::Permanent(FetchError::Status { url: url.to_string(), status }));
         }
     };
+    if let Some(total) = total
+        && total > limit
+    {
+        return Err(too_large(total));
+    }
     let resumed = start > 0;
     if !resumed {
         // Remember what identifies this version of the file, for a later If-Range.
         let etag = header("etag").filter(|v| !v.starts_with("W/"));
         match etag.or_else(|| header("last-modified")) {
-            Some(validator) => fs::write(&validator_file, validator).map_err(io_failure)?,
+            Some(validator) => write_new(&validator_file, false)
+                .and_then(|mut f| f.write_all(validator.as_bytes()))
+                .map_err(io_failure)?,
             None => {
                 let _ = fs::remove_file(&validator_file);
             }
         }
     }
-    let mut out = if resumed {
-        fs::OpenOptions::new().append(true).open(part).map_err(io_failure)?
-    } else {
-        fs::File::create(part).map_err(io_failure)?
-    };
+    let mut out = write_new(part, resumed).map_err(io_failure)?;
     let mut done = start;
     progress(done, total);
     let mut reader = response.body_mut().as_reader();
@@ -471,8 +511,11 @@ fn fetch_once(
                 ));
             }
         };
-        out.write_all(&buf[..n]).map_err(io_failure)?;
         done += n as u64;
+        if done > limit {
+            return Err(too_large(done));
+        }
+        out.write_all(&buf[..n]).map_err(io_failure)?;
         progress(done, total);
     }
     out.sync_all().map_err(io_failure)?;
@@ -485,6 +528,23 @@ fn fetch_once(
         ));
     }
     Ok(resumed)
+}
+
+/// Opens a file of the cache to write: appending to the regular file that is there
+/// (`append`), or creating it anew — removing what was at the name first (a link is
+/// removed, never followed) and creating exclusively, so that nothing planted at the
+/// name between the two steps is written through.
+fn write_new(path: &Path, append: bool) -> io::Result<fs::File> {
+    if append {
+        return fs::OpenOptions::new().append(true).open(path);
+    }
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => return Err(io::Error::other("a folder is in the way")),
+        Ok(_) => fs::remove_file(path)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    fs::OpenOptions::new().write(true).create_new(true).open(path)
 }
 
 /// The file beside a `.part` holding the ETag (or Last-Modified) of its response.

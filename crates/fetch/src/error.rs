@@ -113,6 +113,19 @@ pub enum FetchError {
         /// The downloaded size in bytes.
         found: u64,
     },
+    /// The server sent, or announced, more bytes than the file may have: its catalogue
+    /// size plus a margin, or the cap [`crate::Options::max_bytes`]. Nothing is kept.
+    #[error(
+        "GET {url}: more than {limit} bytes ({found} sent or announced), the most this file may have; the download was discarded"
+    )]
+    TooLarge {
+        /// The URL requested.
+        url: String,
+        /// The most bytes accepted ([`crate::byte_limit`]).
+        limit: u64,
+        /// How many were sent or announced (counting stopped past the limit).
+        found: u64,
+    },
     /// A file-system operation in the cache failed.
     #[error("{}: {source}", path.display())]
     Io {
@@ -144,6 +157,17 @@ impl FetchError {
     /// so that the caller should show [`crate::offline_help`].
     pub fn is_unreachable(&self) -> bool {
         matches!(self, FetchError::Unreachable { .. })
+    }
+
+    /// Whether a partial download is worth keeping after this error, to resume it
+    /// later: only when the transfer was cut short or the server was unreachable.
+    pub fn keeps_partial_download(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Transfer { .. }
+                | FetchError::Unreachable { .. }
+                | FetchError::Status { status: 408 | 429 | 500..=599, .. }
+        )
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> FetchError {

@@ -41,7 +41,8 @@ mod url;
 
 pub use catalogue::{CATALOGUE_TOML, Catalogue, Dataset, File, IMPORT_KINDS, catalogue};
 pub use download::{
-    BROWSER_USER_AGENT, Downloaded, OWN_USER_AGENT, Options, UserAgent, download, hash_file,
+    BROWSER_USER_AGENT, Downloaded, OWN_USER_AGENT, Options, UserAgent, byte_limit, download,
+    hash_file,
 };
 pub use error::{CatalogueError, FetchError};
 pub use manifest::{MANIFEST_FILE, Manifest, Record, load as load_manifest, manifest_path};

@@ -70,8 +70,11 @@ pub(crate) fn record(cache_dir: &Path, record: Record) -> Result<(), FetchError>
     let mut json =
         serde_json::to_string_pretty(&manifest).map_err(|e| manifest_error(e.to_string()))?;
     json.push('\n');
-    let tmp = cache_dir.join(format!("{MANIFEST_FILE}.{}.tmp", std::process::id()));
-    fs::write(&tmp, json).map_err(|e| FetchError::io(&tmp, e))?;
-    fs::rename(&tmp, &path).map_err(|e| FetchError::io(&path, e))?;
+    // Created exclusively under a random name: nothing planted in the cache is followed.
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(cache_dir).map_err(|e| FetchError::io(cache_dir, e))?;
+    std::io::Write::write_all(&mut tmp, json.as_bytes())
+        .map_err(|e| FetchError::io(tmp.path(), e))?;
+    tmp.persist(&path).map_err(|e| FetchError::io(&path, e.error))?;
     Ok(())
 }

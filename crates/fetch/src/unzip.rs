@@ -1,7 +1,7 @@
 //! Extraction of the importable members of a downloaded zip archive.
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::FetchError;
@@ -9,8 +9,14 @@ use crate::FetchError;
 /// Extracts the members of the archive at `path` whose file name matches `pattern`
 /// (`*` stands for any run of characters) into the archive's folder, and returns their
 /// paths, sorted. Folders inside the archive are ignored: a member is written under
-/// its file name only, so no member can land outside the cache folder.
-pub(crate) fn extract_matching(path: &Path, pattern: &str) -> Result<Vec<PathBuf>, FetchError> {
+/// its file name only, so no member can land outside the cache folder. Each member is
+/// written to a temporary file created exclusively under a random name and renamed
+/// into place; one that inflates past `max_bytes` is refused and nothing of it is left.
+pub(crate) fn extract_matching(
+    path: &Path,
+    pattern: &str,
+    max_bytes: u64,
+) -> Result<Vec<PathBuf>, FetchError> {
     let archive_error = |message: String| FetchError::Archive { path: path.to_owned(), message };
     let dir = path.parent().unwrap_or(Path::new("."));
     let reader = fs::File::open(path).map_err(|e| FetchError::io(path, e))?;
@@ -33,12 +39,17 @@ pub(crate) fn extract_matching(path: &Path, pattern: &str) -> Result<Vec<PathBuf
             continue;
         }
         let target = dir.join(&name);
-        let tmp = dir.join(format!("{name}.unzip"));
-        let mut out = fs::File::create(&tmp).map_err(|e| FetchError::io(&tmp, e))?;
-        io::copy(&mut member, &mut out)
+        let mut out = tempfile::NamedTempFile::new_in(dir).map_err(|e| FetchError::io(dir, e))?;
+        let copied = io::copy(&mut (&mut member).take(max_bytes.saturating_add(1)), &mut out)
             .map_err(|e| archive_error(format!("cannot extract {name}: {e}")))?;
-        out.sync_all().map_err(|e| FetchError::io(&tmp, e))?;
-        fs::rename(&tmp, &target).map_err(|e| FetchError::io(&target, e))?;
+        if copied > max_bytes {
+            // Dropping the temporary file removes it.
+            return Err(archive_error(format!(
+                "member {name} inflates to more than {max_bytes} bytes, the most a file may have"
+            )));
+        }
+        out.as_file().sync_all().map_err(|e| FetchError::io(out.path(), e))?;
+        out.persist(&target).map_err(|e| FetchError::io(&target, e.error))?;
         extracted.push(target);
     }
     if extracted.is_empty() {

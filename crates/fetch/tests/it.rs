@@ -41,6 +41,11 @@ struct Faults {
     /// The ETag sent with every file (`"v1"` when empty); an `If-Range` naming
     /// another one gets the whole file.
     etag: String,
+    /// Answer 200 with a body that never ends (no Content-Length), until the client
+    /// hangs up.
+    endless: bool,
+    /// Announce this Content-Length instead of the file's (the body is the file's).
+    claim_length: Option<u64>,
 }
 
 struct State {
@@ -146,8 +151,12 @@ fn serve(state: &State, stream: TcpStream) {
     });
 
     let mut out = stream;
-    let (drop_half_way, ignore_range, etag) = {
+    let (drop_half_way, ignore_range, etag, claim_length) = {
         let mut faults = state.faults.lock().unwrap();
+        if faults.endless {
+            drop(faults);
+            return endless(&mut out);
+        }
         if faults.unavailable > 0 {
             faults.unavailable -= 1;
             drop(faults);
@@ -165,7 +174,7 @@ fn serve(state: &State, stream: TcpStream) {
         }
         let etag = if faults.etag.is_empty() { "\"v1\"".to_owned() } else { faults.etag.clone() };
         let stale = if_range.as_ref().is_some_and(|v| *v != etag);
-        (drop_half_way, faults.ignore_range || stale, etag)
+        (drop_half_way, faults.ignore_range || stale, etag, faults.claim_length)
     };
     let Some(path) = state.routes.get(&target) else {
         return empty(&mut out, "404 Not Found");
@@ -193,7 +202,7 @@ fn serve(state: &State, stream: TcpStream) {
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Length: {}\r\nContent-Type: application/octet-stream\r\n\
          Accept-Ranges: bytes\r\nETag: {etag}\r\n{extra}Connection: close\r\n\r\n",
-        body.len()
+        claim_length.unwrap_or(body.len() as u64)
     );
     let _ = out.write_all(head.as_bytes());
     if drop_half_way {
@@ -204,6 +213,15 @@ fn serve(state: &State, stream: TcpStream) {
     }
     let _ = out.write_all(body);
     let _ = out.flush();
+}
+
+/// A 200 answer whose body never ends: it stops when the client hangs up.
+fn endless(out: &mut TcpStream) {
+    let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n";
+    let _ = out.write_all(head.as_bytes());
+    let block = vec![b'x'; 64 * 1024];
+    while out.write_all(&block).is_ok() {}
 }
 
 fn empty(out: &mut TcpStream, status: &str) {
@@ -643,4 +661,115 @@ fn a_complete_partial_file_is_checked_without_a_request() {
     assert_eq!(got.sha256, shared_sha256(dataset).0);
     assert_eq!(server.requests(), 0);
     assert_eq!(fetch::load_manifest(dir.path()).unwrap().files.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------
+// Limits (issue "Hardening", item 6).
+
+/// The files left in a dataset's cache folder (none, or the folder is absent).
+fn left_in(dir: &tempfile::TempDir, dataset: &str) -> Vec<String> {
+    std::fs::read_dir(dir.path().join(dataset)).map_or_else(
+        |_| Vec::new(),
+        |entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+    )
+}
+
+#[test]
+fn an_endless_body_stops_at_the_cap_and_leaves_nothing() {
+    let Some(server) = Server::start(Faults { endless: true, ..Faults::default() }) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = server.options(&dir);
+    options.max_bytes = 4 << 20;
+    let dataset = server.dataset(DESTINATION_2020);
+    let e = fetch::download(dataset, &dataset.files[0], &options, &mut |_, _| {}).unwrap_err();
+    let FetchError::TooLarge { limit, found, .. } = &e else { panic!("{e}") };
+    assert_eq!(*limit, 4 << 20);
+    assert!(*found > 4 << 20, "{e}");
+    assert!(e.to_string().contains("the download was discarded"), "{e}");
+    assert_eq!(left_in(&dir, DESTINATION_2020), Vec::<String>::new());
+    assert_eq!(server.requests(), 1, "a file too large is not retried");
+}
+
+#[test]
+fn an_announced_length_past_the_cap_is_refused_before_the_body() {
+    let faults = Faults { claim_length: Some(10 << 30), ..Faults::default() };
+    let Some(server) = Server::start(faults) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = server.dataset(DESTINATION_2020);
+    let e = fetch::download(dataset, &dataset.files[0], &server.options(&dir), &mut |_, _| {})
+        .unwrap_err();
+    assert!(
+        matches!(e, FetchError::TooLarge { limit, found, .. } if limit == 2 << 30 && found == 10 << 30),
+        "{e}"
+    );
+    assert_eq!(left_in(&dir, DESTINATION_2020), Vec::<String>::new());
+}
+
+#[test]
+fn a_file_of_known_size_is_held_to_it_plus_a_margin() {
+    let Some(server) = Server::start(Faults { endless: true, ..Faults::default() }) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = server.dataset(ORIGIN_2024);
+    let size = dataset.files[0].size.expect("the catalogue states this file's size");
+    let e = fetch::download(dataset, &dataset.files[0], &server.options(&dir), &mut |_, _| {})
+        .unwrap_err();
+    let expected = size + (size / 10).max(1 << 20);
+    assert!(matches!(e, FetchError::TooLarge { limit, .. } if limit == expected), "{e}");
+    assert_eq!(fetch::byte_limit(&dataset.files[0], 1 << 20), 1 << 20, "the cap wins");
+    assert_eq!(left_in(&dir, ORIGIN_2024), Vec::<String>::new());
+}
+
+#[test]
+fn a_link_planted_at_the_partial_name_is_not_followed() {
+    let Some(server) = Server::start(Faults::default()) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let dataset = server.dataset(DESTINATION_2020);
+    let file = &dataset.files[0];
+    let victim = dir.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let folder = dir.path().join(DESTINATION_2020);
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink(&victim, folder.join(format!("{}.part", file.save_as))).unwrap();
+    std::os::unix::fs::symlink(&victim, folder.join(format!("{}.part.validator", file.save_as)))
+        .unwrap();
+    let got = fetch::download(dataset, file, &server.options(&dir), &mut |_, _| {}).unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    assert_eq!((got.sha256, got.bytes), shared_sha256(dataset));
+    assert!(server.seen()[0].range.is_none(), "a link is not resumed");
+}
+
+#[test]
+fn an_archive_member_past_the_cap_is_refused_and_leaves_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let zip_path = work.path().join("bulk.zip");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    writer.start_file("API_SM.POP.NETM_DS2_en_csv_v2_1.csv", deflated).unwrap();
+    let block = vec![b'0'; 1 << 20];
+    for _ in 0..8 {
+        writer.write_all(&block).unwrap();
+    }
+    writer.finish().unwrap();
+    let catalogue = fetch::catalogue().unwrap();
+    let dataset = catalogue.get("wdi-sm-pop-netm").unwrap();
+    let file = &dataset.files[0];
+    let target = Url::parse(file.url.as_deref().unwrap()).unwrap().path_and_query();
+    let Some(server) = Server::start_with(Faults::default(), vec![(target, zip_path)]) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = server.options(&dir);
+    options.max_bytes = 4 << 20;
+    let e = fetch::download(dataset, file, &options, &mut |_, _| {}).unwrap_err();
+    assert!(
+        matches!(e, FetchError::Archive { .. })
+            && e.to_string().contains("inflates to more than 4194304 bytes"),
+        "{e}"
+    );
+    let left = left_in(&dir, "wdi-sm-pop-netm");
+    assert!(
+        left.iter().all(|name| !name.ends_with(".csv") && !name.starts_with(".tmp")),
+        "{left:?}"
+    );
 }
