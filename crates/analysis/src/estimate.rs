@@ -492,7 +492,7 @@ fn fingerprint_of(files: &[(String, Option<String>, Option<i64>)]) -> String {
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(|source| Error::Io { path: path.display().to_string(), source })
+    crate::read_input(path, crate::MAX_TABLE_BYTES)
 }
 
 fn file_text(path: &Path, bytes: &[u8]) -> Result<String, Error> {

@@ -433,7 +433,7 @@ struct Layout {
 pub fn read_gravity_data(path: &Path, options: &GravityOptions) -> Result<GravityData, Error> {
     let formula = formula::parse(&options.model)?;
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: shown.clone(), source })?;
+    let bytes = crate::read_input(path, crate::MAX_TABLE_BYTES)?;
     let name = path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
     let sha256 = ingest::sha256_hex(&bytes);
     let csv_error =

@@ -395,7 +395,7 @@ pub fn read_files(
         let shown = path.display().to_string();
         let name =
             path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-        let bytes = read_bounded(path, &shown, &name, limits)?;
+        let bytes = read_input(path, limits.file_bytes)?;
         ingest::check_container(&name, &bytes, limits)?;
         let (kind, detected) = match forced {
             Some(k) => (k, false),
@@ -422,32 +422,58 @@ pub fn read_files(
     Ok(out)
 }
 
-/// Reads a file whole, refusing it once it passes [`Limits::file_bytes`] (counted as
-/// read, so a file that grows, or a device that never ends, is refused too).
-fn read_bounded(path: &Path, shown: &str, name: &str, limits: &Limits) -> Result<Vec<u8>, Error> {
+/// The most bytes of a document read whole: a scenario, framework, answers, register,
+/// corridor-rules or matrix file (64 MiB).
+pub const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
+
+/// The most bytes of a data table read whole for an estimate (a gravity panel, a
+/// stock table; 4 GiB).
+pub const MAX_TABLE_BYTES: u64 = 4 << 30;
+
+/// Reads a file whole, refusing it once it passes `max` bytes (counted as read, so a
+/// file that grows, or a device that never ends, is refused too).
+///
+/// # Errors
+/// [`Error::Io`] naming the path, or [`Error::Import`] with
+/// [`ingest::ImportErrorKind::LimitExceeded`] (limit `file-bytes`) naming the file.
+pub fn read_input(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
     use std::io::Read;
-    let io = |source| Error::Io { path: shown.to_owned(), source };
+    let shown = path.display().to_string();
+    let io = |source| Error::Io { path: shown.clone(), source };
     let file = std::fs::File::open(path).map_err(io)?;
     // Room for the whole file at once when its size is known and within the limit; a
     // device or a growing file gets what it delivers, up to one byte past the limit.
     let known = file.metadata().map_or(0, |m| m.len());
-    let room =
-        usize::try_from(known.min(limits.file_bytes).saturating_add(1)).unwrap_or(usize::MAX);
+    let room = usize::try_from(known.min(max).saturating_add(1)).unwrap_or(usize::MAX);
     let mut bytes = Vec::new();
     bytes.try_reserve_exact(room).map_err(|_| io(std::io::ErrorKind::OutOfMemory.into()))?;
-    file.take(limits.file_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limits.file_bytes {
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > max {
+        let name =
+            path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
         return Err(Error::Import(ingest::ImportError::new(
-            ingest::Location::file(name),
+            ingest::Location::file(&name),
             ingest::ImportErrorKind::LimitExceeded {
                 limit: Limit::FileBytes,
                 found: bytes.len() as u64,
-                max: limits.file_bytes,
+                max,
                 what: "the file".to_owned(),
             },
         )));
     }
     Ok(bytes)
+}
+
+/// Reads a UTF-8 document whole, within [`MAX_DOCUMENT_BYTES`].
+///
+/// # Errors
+/// As [`read_input`], and [`Error::Io`] for text that is not UTF-8.
+pub fn read_document(path: &Path) -> Result<String, Error> {
+    let bytes = read_input(path, MAX_DOCUMENT_BYTES)?;
+    String::from_utf8(bytes).map_err(|e| Error::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
 }
 
 /// An opened store and the operations on it.

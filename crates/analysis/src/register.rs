@@ -344,8 +344,7 @@ impl Workspace {
         reason: Option<&str>,
     ) -> Result<RegisterImportSummary, Error> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| Error::Io { path: shown.clone(), source })?;
+        let text = crate::read_document(path)?;
         let known: Vec<domain::Area> =
             self.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
         let policies = ingest::register::read_register(&shown, &text, &known)?;
@@ -618,8 +617,7 @@ fn rule_set(path: Option<&Path>) -> Result<RuleSet, Error> {
         None => Ok(ingest::rules::builtin_corridor_rules()?),
         Some(path) => {
             let shown = path.display().to_string();
-            let text = std::fs::read_to_string(path)
-                .map_err(|source| Error::Io { path: shown.clone(), source })?;
+            let text = crate::read_document(path)?;
             Ok(ingest::rules::read_corridor_rules(&shown, &text)?)
         }
     }

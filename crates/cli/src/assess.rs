@@ -176,7 +176,7 @@ pub(crate) enum ExportFormat {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()).into())
+    Ok(analysis::read_input(path, analysis::MAX_DOCUMENT_BYTES)?)
 }
 
 fn display_name(path: &Path) -> String {

@@ -135,3 +135,22 @@ fn a_limit_is_raised_or_lowered_by_name() {
         "{text}"
     );
 }
+
+#[test]
+fn documents_read_whole_are_held_to_64_mib() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    let endless = "/dev/zero";
+    for args in [
+        vec!["register", "import", "--user", "test", endless],
+        vec!["assess", "--framework-file", endless],
+        vec!["assess", "XAA", "--framework", "sdg-10.7.2", "--answers", endless],
+        vec!["corridor", "NPL", "QAT", "--rules", endless],
+    ] {
+        let out = bounded(&db, &args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {text}");
+        assert!(text.contains("beyond the limit file-bytes = 67108864 bytes"), "{args:?}: {text}");
+    }
+}
