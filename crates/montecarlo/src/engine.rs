@@ -483,25 +483,32 @@ pub struct Footprint {
 impl Footprint {
     /// The footprint of running `opts` of `plan`.
     pub fn of(plan: &Plan, opts: &RunOptions) -> Footprint {
-        let range = opts.shard.range(opts.draws);
+        Footprint::of_run(&RunInfo::new(plan, opts))
+    }
+
+    /// The footprint of the run `info` records (its shard's draws).
+    pub fn of_run(info: &RunInfo) -> Footprint {
+        let range = info.range();
         let draws = range.end - range.start;
-        let values_per_draw: u64 = plan
-            .options
-            .iter()
-            .map(|o| {
-                o.model
-                    .outputs()
-                    .iter()
-                    .map(|d| match d.shape {
-                        Shape::Scalar => 1,
-                        Shape::Series => o.horizon as u64,
-                    })
-                    .fold(0u64, u64::saturating_add)
-            })
-            .fold(0, u64::saturating_add);
-        let params_per_draw: u64 = plan.options.iter().map(|o| o.params.len() as u64).sum();
+        let (values_per_draw, params_per_draw) = per_draw(info);
         let per_draw = values_per_draw.saturating_add(params_per_draw).max(1);
         let block_draws = (BLOCK_ROWS / per_draw).max(1).next_multiple_of(CHUNK);
+        Footprint::with_block(info, draws, block_draws.min(draws.max(1)), block_draws)
+    }
+
+    /// The footprint of merging `parts` into `merged` (from [`merge_order`]) by a caller
+    /// that reads one part at a time: each part is held whole while it is copied, as its
+    /// file's bytes and its rows (`2 · 32` bytes a row, counted in `block_bytes`).
+    pub fn of_merge(merged: &RunInfo, parts: &[RunInfo]) -> Footprint {
+        let largest = parts.iter().map(|p| p.range().end - p.range().start).max().unwrap_or(0);
+        let mut f = Footprint::with_block(merged, merged.draws, largest, largest);
+        f.block_bytes = f.block_bytes.saturating_mul(2);
+        f
+    }
+
+    fn with_block(info: &RunInfo, draws: u64, held_draws: u64, block_draws: u64) -> Footprint {
+        let (values_per_draw, params_per_draw) = per_draw(info);
+        let per_draw = values_per_draw.saturating_add(params_per_draw);
         let batch = crate::arrow::BATCH_ROWS as u64;
         let batch_rows = values_per_draw.saturating_mul(draws).min(batch)
             + params_per_draw.saturating_mul(draws).min(batch);
@@ -511,9 +518,7 @@ impl Footprint {
             params_per_draw,
             block_draws,
             summary_bytes: 8u64.saturating_mul(values_per_draw).saturating_mul(draws),
-            block_bytes: ROW_BYTES
-                .saturating_mul(per_draw)
-                .saturating_mul(block_draws.min(draws.max(1))),
+            block_bytes: ROW_BYTES.saturating_mul(per_draw).saturating_mul(held_draws),
             batch_bytes: ROW_BYTES.saturating_mul(batch_rows),
             sort_bytes: 8u64.saturating_mul(draws),
         }
@@ -526,6 +531,39 @@ impl Footprint {
             .saturating_add(self.batch_bytes)
             .saturating_add(self.sort_bytes)
     }
+}
+
+/// Output values and parameter values per draw of the run `info` records.
+fn per_draw(info: &RunInfo) -> (u64, u64) {
+    let values = info
+        .options
+        .iter()
+        .flat_map(|o| {
+            o.metrics.iter().map(|m| match m.shape {
+                Shape::Scalar => 1,
+                Shape::Series => o.horizon as u64,
+            })
+        })
+        .fold(0u64, u64::saturating_add);
+    let params = info.options.iter().map(|o| o.parameters.len() as u64).sum();
+    (values, params)
+}
+
+/// Checks a footprint against `limits`.
+///
+/// # Errors
+/// [`RunError::Memory`] when [`Footprint::total_bytes`] exceeds the limit.
+pub fn check_memory(footprint: &Footprint, limits: &Limits) -> Result<(), RunError> {
+    let needed = footprint.total_bytes();
+    if needed > limits.max_memory_bytes {
+        return Err(RunError::Memory {
+            needed,
+            limit: limits.max_memory_bytes,
+            draws: footprint.draws,
+            values_per_draw: footprint.values_per_draw,
+        });
+    }
+    Ok(())
 }
 
 /// Checks `opts` (at least one draw, a valid and non-empty shard) and `limits` before a
@@ -547,15 +585,7 @@ pub fn check_limits(
         return Err(RunError::EmptyShard { shard: opts.shard, draws: opts.draws });
     }
     let footprint = Footprint::of(plan, opts);
-    let needed = footprint.total_bytes();
-    if needed > limits.max_memory_bytes {
-        return Err(RunError::Memory {
-            needed,
-            limit: limits.max_memory_bytes,
-            draws: footprint.draws,
-            values_per_draw: footprint.values_per_draw,
-        });
-    }
+    check_memory(&footprint, limits)?;
     Ok(footprint)
 }
 
