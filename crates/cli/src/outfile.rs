@@ -37,7 +37,7 @@ pub(crate) struct Pending {
 
 enum Target {
     /// A temporary file in the target's folder, and what the target was.
-    Temporary(BufWriter<tempfile::NamedTempFile>, Option<std::fs::Metadata>),
+    Temporary(BufWriter<tempfile::NamedTempFile>, Option<Box<std::fs::Metadata>>),
     /// A device or FIFO, written in place.
     Special(BufWriter<std::fs::File>),
 }
@@ -84,7 +84,7 @@ impl Pending {
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
-        let target = Target::Temporary(BufWriter::new(tmp), existing);
+        let target = Target::Temporary(BufWriter::new(tmp), existing.map(Box::new));
         Ok(Pending { path: path.to_owned(), target })
     }
 
@@ -97,7 +97,7 @@ impl Pending {
             Target::Temporary(w, existing) => {
                 let tmp = w.into_inner().map_err(|e| failed(e.error()))?;
                 tmp.as_file().sync_all().map_err(|e| failed(&e))?;
-                set_permissions(tmp.as_file(), existing.as_ref())?;
+                set_permissions(tmp.as_file(), existing.as_deref())?;
                 tmp.persist(&path).map_err(|e| failed(&e.error))?;
             }
         }
