@@ -105,7 +105,9 @@ fn columns(rows: &[Row]) -> BTreeMap<Key, Vec<f64>> {
 
 /// One row per option × output × year, in option, output and year order.
 pub fn summarise(e: &Ensemble) -> Vec<SummaryRow> {
-    let mut s = Summariser::new(&e.info);
+    // Columns for the rows there are, whatever the record claims (it may come from a
+    // file): nothing is allocated ahead.
+    let mut s = Summariser { info: e.info.clone(), columns: BTreeMap::new() };
     s.push(&e.rows);
     s.finish()
 }
@@ -124,18 +126,25 @@ pub struct Summariser {
 impl Summariser {
     /// An empty summary of the run `info` describes, with room for the values of every
     /// output of every draw of its shard.
+    ///
+    /// The room is allocated at once (so the values are never copied to a larger
+    /// allocation): check the run's [`crate::engine::Footprint`] first.
     pub fn new(info: &RunInfo) -> Summariser {
         let range = info.range();
         let draws = usize::try_from(range.end - range.start).unwrap_or(0);
         let mut columns = BTreeMap::new();
         for (o, option) in info.options.iter().enumerate() {
             for (m, metric) in option.metrics.iter().enumerate() {
-                let years: Vec<Option<u32>> = match metric.shape {
-                    Shape::Scalar => vec![None],
-                    Shape::Series => (0..option.horizon as u32).map(Some).collect(),
-                };
-                for year in years {
-                    columns.insert((o as u32, m as u32, year), Vec::with_capacity(draws));
+                let (o, m) = (o as u32, m as u32);
+                match metric.shape {
+                    Shape::Scalar => {
+                        columns.insert((o, m, None), Vec::with_capacity(draws));
+                    }
+                    Shape::Series => {
+                        for t in 0..option.horizon as u32 {
+                            columns.insert((o, m, Some(t)), Vec::with_capacity(draws));
+                        }
+                    }
                 }
             }
         }

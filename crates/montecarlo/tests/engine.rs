@@ -735,3 +735,15 @@ fn merge_order_puts_the_shards_in_draw_order() {
     assert_eq!(info.shard, Shard::FULL);
     assert!(matches!(merge_order(&infos[1..]).unwrap_err(), MergeError::Gap { .. }));
 }
+
+/// A summary of rows read from files allocates for the rows there are, not for the draws
+/// or years the (untrusted) record claims.
+#[test]
+fn a_summary_of_read_rows_allocates_only_for_them() {
+    let p = plan(GOOD).unwrap();
+    let mut e = run_with(&p, 1, Shard::FULL, 20);
+    let expected = summarise(&e);
+    e.info.draws = 1 << 50;
+    e.info.options[0].horizon = 1 << 40;
+    assert_eq!(summarise(&e), expected);
+}
