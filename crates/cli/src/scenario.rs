@@ -3,8 +3,10 @@
 //!
 //! A run directory holds `draws.csv` and `draws.arrow` (outputs; Arrow IPC file),
 //! `parameters.csv` and `parameters.arrow` (the parameter values drawn), `summary.csv`
-//! and `manifest.json`; `merge` and `compare` read the manifest and the Arrow files.
-//! See docs/scenarios.md.
+//! and `manifest.json` (with the SHA-256 of every other file); `merge` and `compare`
+//! read the manifest and the Arrow files. A run streams its draws to the files block by
+//! block within its limits (`--max-memory`, `--threads`); `merge` checks every file of
+//! every shard against its manifest before writing anything. See docs/scenarios.md.
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -19,8 +21,7 @@ use montecarlo::engine::{
 use montecarlo::model::{Baseline, Domain, Model, ParamDefault, Shape};
 use montecarlo::output::{CsvRows, FileRecord, Manifest};
 use montecarlo::spec::Place;
-use montecarlo::summary::Summariser;
-use montecarlo::summary::{DiffRow, SummaryRow};
+use montecarlo::summary::{DiffRow, Summariser, SummaryRow};
 use sha2::{Digest, Sha256};
 
 use crate::args::{Format, Global};

@@ -507,6 +507,20 @@ fn a_shard_changed_after_the_run_is_refused_and_nothing_is_written() {
     assert!(err.contains("part1/manifest.json") && err.contains("no SHA-256"), "{err}");
     std::fs::write(&manifest_path, &manifest).unwrap();
 
+    // A merge over its memory limit is refused before anything is written.
+    let result = w
+        .cmd()
+        .args(["scenario", "merge"])
+        .args(&parts)
+        .arg("--out")
+        .arg(&out)
+        .args(["--max-memory", "10KB"])
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&result.get_output().stderr).into_owned();
+    assert!(err.contains("over the limit of 9.8 KiB") && err.contains("--max-memory"), "{err}");
+    assert!(!out.exists());
+
     // Restored, the shards merge.
     w.cmd()
         .args(["-q", "scenario", "merge"])
