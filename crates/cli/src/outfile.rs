@@ -7,8 +7,8 @@
 //! already exists (`/dev/null`, `/dev/stdout`, a FIFO) is written directly, never
 //! replaced. A symbolic link or a folder at the target is refused.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use crate::commands::Error;
 
@@ -22,62 +22,110 @@ pub(crate) fn write_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let existing = match std::fs::symlink_metadata(path) {
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("cannot write {}: {e}", path.display()).into()),
-    };
-    if let Some(meta) = &existing {
-        let kind = meta.file_type();
-        if kind.is_symlink() {
-            return Err(format!(
-                "{} is a symbolic link: Coherence does not write through links; give the path \
-                 of the file itself",
-                path.display()
-            )
-            .into());
-        }
-        if kind.is_dir() {
-            return Err(format!("{} is a folder, not a file", path.display()).into());
-        }
-        if !kind.is_file() {
-            return write_special(path, fill);
-        }
-    }
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    if path.file_name().is_none() {
-        return Err(format!("{} is not a file path", path.display()).into());
-    }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".coherence-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        fill(&mut w)?;
-        w.flush().map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    set_permissions(tmp.as_file(), existing.as_ref())?;
-    tmp.persist(path).map_err(|e| format!("cannot write {}: {}", path.display(), e.error))?;
-    Ok(())
+    let mut file = Pending::create(path)?;
+    fill(&mut file)?;
+    file.commit()
 }
 
-/// A device or FIFO: written in place, never replaced.
-fn write_special(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    let mut w = std::io::BufWriter::new(file);
-    fill(&mut w)?;
-    w.flush().map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(())
+/// An output file being written: a temporary file until [`Pending::commit`] renames it
+/// into place (see the module documentation). Dropped uncommitted, it is removed and the
+/// target is untouched. Several can be open at once, for files written side by side.
+pub(crate) struct Pending {
+    path: PathBuf,
+    target: Target,
+}
+
+enum Target {
+    /// A temporary file in the target's folder, and what the target was.
+    Temporary(BufWriter<tempfile::NamedTempFile>, Option<Box<std::fs::Metadata>>),
+    /// A device or FIFO, written in place.
+    Special(BufWriter<std::fs::File>),
+}
+
+impl Pending {
+    /// Starts writing `path`: refuses a link or a folder there, opens a device or FIFO
+    /// in place, else creates a temporary file beside it.
+    pub(crate) fn create(path: &Path) -> Result<Pending, Error> {
+        let existing = match std::fs::symlink_metadata(path) {
+            Ok(meta) => Some(meta),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(format!("cannot write {}: {e}", path.display()).into()),
+        };
+        if let Some(meta) = &existing {
+            let kind = meta.file_type();
+            if kind.is_symlink() {
+                return Err(format!(
+                    "{} is a symbolic link: Coherence does not write through links; give the \
+                     path of the file itself",
+                    path.display()
+                )
+                .into());
+            }
+            if kind.is_dir() {
+                return Err(format!("{} is a folder, not a file", path.display()).into());
+            }
+            if !kind.is_file() {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                let target = Target::Special(BufWriter::new(file));
+                return Ok(Pending { path: path.to_owned(), target });
+            }
+        }
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        if path.file_name().is_none() {
+            return Err(format!("{} is not a file path", path.display()).into());
+        }
+        let tmp = tempfile::Builder::new()
+            .prefix(".coherence-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+        let target = Target::Temporary(BufWriter::new(tmp), existing.map(Box::new));
+        Ok(Pending { path: path.to_owned(), target })
+    }
+
+    /// Flushes and syncs the file and renames it into place (a special file is flushed).
+    pub(crate) fn commit(self) -> Result<(), Error> {
+        let path = self.path;
+        let failed = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+        match self.target {
+            Target::Special(mut w) => w.flush().map_err(|e| failed(&e))?,
+            Target::Temporary(w, existing) => {
+                let tmp = w.into_inner().map_err(|e| failed(e.error()))?;
+                tmp.as_file().sync_all().map_err(|e| failed(&e))?;
+                set_permissions(tmp.as_file(), existing.as_deref())?;
+                tmp.persist(&path).map_err(|e| failed(&e.error))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Write for Pending {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.target {
+            Target::Temporary(w, _) => w.write(buf),
+            Target::Special(w) => w.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::Temporary(w, _) => w.write_all(buf),
+            Target::Special(w) => w.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.target {
+            Target::Temporary(w, _) => w.flush(),
+            Target::Special(w) => w.flush(),
+        }
+    }
 }
 
 /// The temporary file is created readable by its owner only; the output gets the

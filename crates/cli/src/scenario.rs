@@ -3,21 +3,30 @@
 //!
 //! A run directory holds `draws.csv` and `draws.arrow` (outputs; Arrow IPC file),
 //! `parameters.csv` and `parameters.arrow` (the parameter values drawn), `summary.csv`
-//! and `manifest.json`; `merge` and `compare` read the manifest and the Arrow files.
-//! See docs/scenarios.md.
+//! and `manifest.json` (with the SHA-256 of every other file); `merge` and `compare`
+//! read the manifest and the Arrow files. A run streams its draws to the files block by
+//! block within its limits (`--max-memory`, `--threads`); `merge` checks every file of
+//! every shard against its manifest before writing anything. See docs/scenarios.md.
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use montecarlo::engine::{DEFAULT_DRAWS, DEFAULT_SEED, Ensemble, RunOptions, Shard};
+use montecarlo::arrow::ArrowWriter;
+use montecarlo::engine::{
+    DEFAULT_DRAWS, DEFAULT_MAX_MEMORY, DEFAULT_SEED, Ensemble, Footprint, Limits, Row, RunError,
+    RunInfo, RunOptions, Shard,
+};
 use montecarlo::model::{Baseline, Domain, Model, ParamDefault, Shape};
+use montecarlo::output::{CsvRows, FileRecord, Manifest};
 use montecarlo::spec::Place;
-use montecarlo::summary::{DiffRow, SummaryRow};
+use montecarlo::summary::{DiffRow, Summariser, SummaryRow};
+use sha2::{Digest, Sha256};
 
 use crate::args::{Format, Global};
 use crate::commands::{Error, open};
+use crate::outfile::Pending;
 use crate::output::{number, plain_table};
 
 pub(crate) const SCENARIO_EXAMPLES: &str = "\
@@ -52,6 +61,9 @@ enum Action {
         /// Where to write the merged run.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// The most memory the merge may hold, e.g. 4GiB or 500MB (default 2GiB).
+        #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+        max_memory: Option<u64>,
     },
     /// Paired differences, draw by draw: two options of one run (--options A B), or the
     /// options two runs share (DIR_A DIR_B; same seed and draws). Differences are B − A.
@@ -91,9 +103,10 @@ struct RunArgs {
     /// Seed (default: the file's `seed`, else 1).
     #[arg(long)]
     seed: Option<u64>,
-    /// Worker threads (default: one per core). Results do not depend on it.
+    /// Worker threads (default: one per core; at most 8 per core). Results do not
+    /// depend on it.
     #[arg(long)]
-    threads: Option<usize>,
+    threads: Option<u64>,
     /// Run only part K of N of the draws (for a batch cluster; join with `merge`).
     #[arg(long, value_name = "K/N")]
     shard: Option<Shard>,
@@ -101,6 +114,47 @@ struct RunArgs {
     /// manifest.json to this directory.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// The most memory the run may hold, e.g. 4GiB or 500MB (default 2GiB): the summary
+    /// keeps 8 bytes per output value per draw; the draws are written as they come.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: Option<u64>,
+}
+
+/// Threads a run may use per core (`--threads`): more cannot make it faster.
+const MAX_THREADS_PER_CORE: u64 = 8;
+
+/// Parses a size: a number of bytes, optionally with a unit (`B`, `KB`, `MB`, `GB`,
+/// `TB` in powers of 1000; `KiB`, `MiB`, `GiB`, `TiB` in powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let not_a_size = || format!("\"{text}\" is not a size such as 4GiB or 500MB");
+    if number.is_empty() {
+        return Err(not_a_size());
+    }
+    let scale: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "kb" => 1e3,
+        "mb" => 1e6,
+        "gb" => 1e9,
+        "tb" => 1e12,
+        "kib" => 1024.0,
+        "mib" => 1024.0 * 1024.0,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        "tib" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        other => {
+            return Err(format!(
+                "unknown unit \"{other}\"; use B, KB, MB, GB, TB, KiB, MiB, GiB or TiB"
+            ));
+        }
+    };
+    let value: f64 = number.parse().map_err(|_| not_a_size())?;
+    let bytes = value * scale;
+    if !bytes.is_finite() || bytes < 1.0 || bytes >= u64::MAX as f64 {
+        return Err(not_a_size());
+    }
+    Ok(bytes as u64)
 }
 
 /// The built-in examples, by name.
@@ -112,20 +166,18 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("recruitment", include_str!("../../../examples/scenarios/recruitment.toml")),
 ];
 
-/// The files of a run directory, in the order the manifest lists them.
-const FILES: [&str; 6] = [
-    "draws.csv",
-    "draws.arrow",
-    "parameters.csv",
-    "parameters.arrow",
-    "summary.csv",
-    "manifest.json",
-];
+/// The data files of a run directory, in the order the manifest lists them (each with
+/// its SHA-256), before the manifest itself.
+const FILES: [&str; 5] =
+    ["draws.csv", "draws.arrow", "parameters.csv", "parameters.arrow", "summary.csv"];
+
+/// The manifest of a run directory.
+const MANIFEST: &str = "manifest.json";
 
 pub(crate) async fn run(global: &Global, args: ScenarioArgs) -> Result<(), Error> {
     match args.action {
         Action::Run(a) => run_file(global, a).await,
-        Action::Merge { dirs, out } => merge(global, &dirs, &out),
+        Action::Merge { dirs, out, max_memory } => merge(global, &dirs, &out, limits(max_memory)),
         Action::Compare { a, b, options } => compare(global, &a, b.as_deref(), options),
         Action::Example { name } => example(&name),
         Action::Models => models(global),
@@ -137,8 +189,8 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
     if shard != Shard::FULL && args.out.is_none() {
         return Err("--shard needs --out DIR: a shard is only useful once merged".into());
     }
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
+    let threads = thread_count(args.threads)?;
+    let text = analysis::read_document(&args.file)?;
     let name = args.file.display().to_string();
     let scenario = montecarlo::spec::parse(&name, &text)?;
     let baseline = baseline(global, &scenario).await?;
@@ -148,14 +200,16 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
         seed: args.seed.or(plan.seed).unwrap_or(DEFAULT_SEED),
         shard,
     };
+    // Limits first: nothing is allocated, spawned or created before they hold.
+    let limits = limits(args.max_memory);
+    montecarlo::engine::check_limits(&plan, &opts, &limits).map_err(limit_error)?;
     let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(t) = args.threads {
-        if t == 0 {
-            return Err("--threads must be at least 1".into());
-        }
+    if let Some(t) = threads {
         pool = pool.num_threads(t);
     }
     let pool = pool.build()?;
+    let info = RunInfo::new(&plan, &opts);
+    let mut sink = RunSink::new(&info, args.out.as_deref())?;
     let bar = draws_bar(global.quiet);
     let progress = |done: u64, total: u64| {
         bar.set_length(total);
@@ -163,15 +217,54 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
             bar.set_position(done);
         }
     };
-    let ensemble = pool.install(|| montecarlo::engine::run(&plan, &opts, &progress))?;
+    pool.install(|| {
+        montecarlo::engine::run_each(&plan, &opts, &limits, &progress, |rows, params| {
+            sink.push(rows, params)
+        })
+    })
+    .map_err(|e| -> Error { e })?;
     bar.finish_and_clear();
-    if let Some(out) = &args.out {
-        write_run(&ensemble, out)?;
-    }
+    let summary = sink.finish()?;
     if !global.quiet {
-        print_summary(global.format, &ensemble, args.out.as_deref())?;
+        print_summary(global.format, &info, &summary, args.out.as_deref())?;
     }
     Ok(())
+}
+
+/// `--threads`, checked: at least 1, at most [`MAX_THREADS_PER_CORE`] per core.
+fn thread_count(requested: Option<u64>) -> Result<Option<usize>, Error> {
+    let Some(t) = requested else { return Ok(None) };
+    if t == 0 {
+        return Err("--threads must be at least 1".into());
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u64);
+    let max = cores.saturating_mul(MAX_THREADS_PER_CORE);
+    if t > max {
+        return Err(format!(
+            "--threads {t} is over the limit of {max} threads ({MAX_THREADS_PER_CORE} per core, \
+             {cores} cores here); the results do not depend on the thread count, so give at \
+             most {max} (more cores raise the limit)"
+        )
+        .into());
+    }
+    Ok(Some(usize::try_from(t).unwrap_or(usize::MAX)))
+}
+
+/// The limits of `--max-memory`.
+fn limits(max_memory: Option<u64>) -> Limits {
+    Limits { max_memory_bytes: max_memory.unwrap_or(DEFAULT_MAX_MEMORY) }
+}
+
+/// A run's error, with the flag that raises a limit it names.
+fn limit_error(e: RunError) -> Error {
+    match e {
+        RunError::Memory { needed, .. } => {
+            let gib = needed.div_ceil(1 << 30);
+            format!("{e}; raise the limit with --max-memory {gib}GiB if the machine has the memory")
+                .into()
+        }
+        other => other.into(),
+    }
 }
 
 /// The scenario's baseline, from the store.
@@ -218,50 +311,228 @@ fn draws_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
-/// Writes a run directory, each file whole or not at all (`crate::outfile`).
-fn write_run(e: &Ensemble, dir: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(dir)
-        .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
-    let summary = montecarlo::summary::summarise(e);
-    for name in FILES {
-        crate::outfile::write_with(&dir.join(name), |w| {
-            match name {
-                "draws.csv" => montecarlo::output::write_draws_csv(e, w)?,
-                "draws.arrow" => montecarlo::arrow::write_arrow(&e.info, &e.rows, w)?,
-                "parameters.csv" => montecarlo::output::write_parameters_csv(e, w)?,
-                "parameters.arrow" => {
-                    montecarlo::arrow::write_parameters_arrow(&e.info, &e.params, w)?;
-                }
-                "summary.csv" => montecarlo::output::write_summary_csv(&summary, w)?,
-                _ => montecarlo::output::write_manifest(&e.info, &FILES, w)?,
-            }
-            Ok(())
-        })?;
+/// A writer that computes the SHA-256 of what passes through it.
+struct Hashed<W: Write> {
+    inner: W,
+    hasher: Sha256,
+}
+
+impl<W: Write> Hashed<W> {
+    fn new(inner: W) -> Hashed<W> {
+        Hashed { inner, hasher: Sha256::new() }
     }
-    Ok(())
+
+    /// The writer and the SHA-256 of everything written, in hexadecimal.
+    fn finish(self) -> (W, String) {
+        (self.inner, hex(&self.hasher.finalize()))
+    }
+}
+
+impl<W: Write> Write for Hashed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Lower-case hexadecimal digits of `bytes`.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// An error that may cross threads (from inside the run's thread pool).
+type SendError = Box<dyn std::error::Error + Send + Sync>;
+
+/// One output file of a run directory being written, with its checksum.
+type OutFile = Hashed<Pending>;
+
+/// The draws and parameters files of a run directory, written as rows arrive.
+struct RunFiles {
+    dir: PathBuf,
+    draws_csv: CsvRows<BufWriter<OutFile>>,
+    draws_arrow: ArrowWriter<OutFile>,
+    params_csv: CsvRows<BufWriter<OutFile>>,
+    params_arrow: ArrowWriter<OutFile>,
+}
+
+/// Where a run's rows go as they are produced (a run) or read (a merge): the summary,
+/// and the files of `--out`. Nothing is in place until [`RunSink::finish`]: the files are
+/// temporary until then, and removed if the command fails.
+struct RunSink {
+    info: RunInfo,
+    summary: Summariser,
+    files: Option<RunFiles>,
+}
+
+impl RunSink {
+    fn new(info: &RunInfo, out: Option<&Path>) -> Result<RunSink, Error> {
+        let files = match out {
+            None => None,
+            Some(dir) => {
+                std::fs::create_dir_all(dir)
+                    .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+                let open = |name: &str| -> Result<OutFile, Error> {
+                    Ok(Hashed::new(Pending::create(&dir.join(name))?))
+                };
+                let failed = |name: &str, e: std::io::Error| -> Error {
+                    format!("cannot write {}: {e}", dir.join(name).display()).into()
+                };
+                Some(RunFiles {
+                    dir: dir.to_owned(),
+                    draws_csv: CsvRows::draws(info, BufWriter::new(open("draws.csv")?))
+                        .map_err(|e| failed("draws.csv", e))?,
+                    draws_arrow: ArrowWriter::outputs(info, open("draws.arrow")?)
+                        .map_err(|e| failed("draws.arrow", e))?,
+                    params_csv: CsvRows::parameters(info, BufWriter::new(open("parameters.csv")?))
+                        .map_err(|e| failed("parameters.csv", e))?,
+                    params_arrow: ArrowWriter::parameters(info, open("parameters.arrow")?)
+                        .map_err(|e| failed("parameters.arrow", e))?,
+                })
+            }
+        };
+        Ok(RunSink { info: info.clone(), summary: Summariser::new(info), files })
+    }
+
+    /// Adds the next output rows and parameter rows, in draw order.
+    fn push(&mut self, rows: &[Row], params: &[Row]) -> Result<(), SendError> {
+        self.summary.push(rows);
+        if let Some(f) = &mut self.files {
+            let failed = |name: &str, e: std::io::Error| -> SendError {
+                format!("cannot write {}: {e}", f.dir.join(name).display()).into()
+            };
+            f.draws_csv.push(rows).map_err(|e| failed("draws.csv", e))?;
+            f.draws_arrow.push(rows).map_err(|e| failed("draws.arrow", e))?;
+            f.params_csv.push(params).map_err(|e| failed("parameters.csv", e))?;
+            f.params_arrow.push(params).map_err(|e| failed("parameters.arrow", e))?;
+        }
+        Ok(())
+    }
+
+    /// Finishes the summary and, with `--out`, writes summary.csv and the manifest (with
+    /// every other file's SHA-256) and renames every file into place, the manifest last.
+    fn finish(self) -> Result<Vec<SummaryRow>, Error> {
+        let summary = self.summary.finish();
+        let Some(f) = self.files else { return Ok(summary) };
+        let failed = |name: &str, e: &dyn std::fmt::Display| -> Error {
+            format!("cannot write {}: {e}", f.dir.join(name).display()).into()
+        };
+        let csv = |w: CsvRows<BufWriter<OutFile>>, name: &str| -> Result<OutFile, Error> {
+            w.finish().into_inner().map_err(|e| failed(name, e.error()))
+        };
+        let mut summary_file = Hashed::new(Pending::create(&f.dir.join("summary.csv"))?);
+        montecarlo::output::write_summary_csv(&summary, &mut summary_file)
+            .map_err(|e| failed("summary.csv", &e))?;
+        let written = [
+            csv(f.draws_csv, "draws.csv")?,
+            f.draws_arrow.finish().map_err(|e| failed("draws.arrow", &e))?,
+            csv(f.params_csv, "parameters.csv")?,
+            f.params_arrow.finish().map_err(|e| failed("parameters.arrow", &e))?,
+            summary_file,
+        ];
+        let mut pending = Vec::with_capacity(FILES.len());
+        let mut records = Vec::with_capacity(FILES.len());
+        for (name, file) in FILES.iter().zip(written) {
+            let (file, sha256) = file.finish();
+            pending.push(file);
+            records.push(FileRecord { name: (*name).to_owned(), sha256: Some(sha256) });
+        }
+        records.push(FileRecord { name: MANIFEST.to_owned(), sha256: None });
+        let mut manifest = Pending::create(&f.dir.join(MANIFEST))?;
+        montecarlo::output::write_manifest(&self.info, &records, &mut manifest)
+            .map_err(|e| failed(MANIFEST, &e))?;
+        pending.push(manifest);
+        for file in pending {
+            file.commit()?;
+        }
+        Ok(summary)
+    }
 }
 
 /// Reads a run directory written by `run` or `merge`.
 fn read_run(dir: &Path) -> Result<Ensemble, Error> {
-    let manifest_path = dir.join("manifest.json");
-    let text = std::fs::read_to_string(&manifest_path)
-        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
-    let info = montecarlo::output::read_manifest(&text)
-        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
-    let arrow_path = dir.join("draws.arrow");
-    let bytes = std::fs::read(&arrow_path)
-        .map_err(|e| format!("cannot read {}: {e}", arrow_path.display()))?;
-    let rows = montecarlo::arrow::read_arrow(&info, &bytes)
-        .map_err(|e| format!("{}: {e}", arrow_path.display()))?;
-    let params_path = dir.join("parameters.arrow");
-    let bytes = std::fs::read(&params_path)
-        .map_err(|e| format!("cannot read {}: {e}", params_path.display()))?;
-    let params = montecarlo::arrow::read_parameters_arrow(&info, &bytes)
-        .map_err(|e| format!("{}: {e}", params_path.display()))?;
+    let info = read_manifest(dir)?.info;
+    let rows = read_table(dir, "draws.arrow", None, |b| montecarlo::arrow::read_arrow(&info, b))?;
+    let params = read_table(dir, "parameters.arrow", None, |b| {
+        montecarlo::arrow::read_parameters_arrow(&info, b)
+    })?;
     Ok(Ensemble { info, rows, params })
 }
 
-fn merge(global: &Global, dirs: &[PathBuf], out: &Path) -> Result<(), Error> {
+/// The manifest of a run directory.
+fn read_manifest(dir: &Path) -> Result<Manifest, Error> {
+    let path = dir.join(MANIFEST);
+    let text = analysis::read_document(&path)?;
+    Ok(montecarlo::output::parse_manifest(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+}
+
+/// Reads the Arrow table `name` of `dir` with `read`; with `sha256`, its bytes must have
+/// that SHA-256.
+fn read_table<T>(
+    dir: &Path,
+    name: &str,
+    sha256: Option<&str>,
+    read: impl FnOnce(&[u8]) -> Result<T, montecarlo::arrow::ArrowError>,
+) -> Result<T, Error> {
+    let path = dir.join(name);
+    let bytes = analysis::read_input(&path, analysis::MAX_TABLE_BYTES)?;
+    if let Some(expected) = sha256 {
+        check_sha256(&path, &hex(&Sha256::digest(&bytes)), expected)?;
+    }
+    Ok(read(&bytes).map_err(|e| format!("{}: {e}", path.display()))?)
+}
+
+/// Reads a shard's manifest and checks every file it lists against the SHA-256 it
+/// records; returns the manifest. A file missing, changed or truncated after the run,
+/// or a manifest without checksums, is refused, naming the folder and the file.
+fn verify_shard(dir: &Path) -> Result<Manifest, Error> {
+    let manifest = read_manifest(dir)?;
+    for name in FILES {
+        let expected = manifest
+            .files
+            .iter()
+            .find(|f| f.name == name)
+            .and_then(|f| f.sha256.as_deref())
+            .ok_or_else(|| {
+                format!(
+                    "{}: the manifest records no SHA-256 of {name} (written by an older \
+                     Coherence, or edited), so the shard cannot be checked; run it again",
+                    dir.join(MANIFEST).display()
+                )
+            })?;
+        let path = dir.join(name);
+        let actual = hash_file(&path)?;
+        check_sha256(&path, &actual, expected)?;
+    }
+    Ok(manifest)
+}
+
+/// The SHA-256 of a file's bytes, read in pieces.
+fn hash_file(path: &Path) -> Result<String, Error> {
+    let failed = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let mut file = std::fs::File::open(path).map_err(failed)?;
+    let mut hasher = Hashed::new(std::io::sink());
+    std::io::copy(&mut file, &mut hasher).map_err(failed)?;
+    Ok(hasher.finish().1)
+}
+
+fn check_sha256(path: &Path, actual: &str, expected: &str) -> Result<(), Error> {
+    if actual == expected {
+        return Ok(());
+    }
+    Err(format!(
+        "{}: its SHA-256 is not the one its manifest records: the file was changed, truncated \
+         or replaced after the run; run this shard again (expected {expected}, found {actual})",
+        path.display()
+    )
+    .into())
+}
+
+fn merge(global: &Global, dirs: &[PathBuf], out: &Path, limits: Limits) -> Result<(), Error> {
     // The output folder must not be one of the inputs: merging would overwrite a shard.
     if let Ok(target) = std::fs::canonicalize(out) {
         for dir in dirs {
@@ -274,17 +545,38 @@ fn merge(global: &Global, dirs: &[PathBuf], out: &Path) -> Result<(), Error> {
             }
         }
     }
-    let parts = dirs.iter().map(|d| read_run(d)).collect::<Result<Vec<_>, _>>()?;
-    let merged = montecarlo::engine::merge(parts)?;
-    write_run(&merged, out)?;
+    // Every file of every shard is checked before anything is written.
+    let manifests = dirs.iter().map(|d| verify_shard(d)).collect::<Result<Vec<_>, _>>()?;
+    let infos: Vec<RunInfo> = manifests.iter().map(|m| m.info.clone()).collect();
+    let (merged, order) = montecarlo::engine::merge_order(&infos)?;
+    let footprint = Footprint::of_merge(&merged, &infos);
+    montecarlo::engine::check_memory(&footprint, &limits).map_err(limit_error)?;
+    let mut sink = RunSink::new(&merged, Some(out))?;
+    for i in order {
+        let (dir, manifest) = (&dirs[i], &manifests[i]);
+        let sha = |name: &str| {
+            manifest.files.iter().find(|f| f.name == name).and_then(|f| f.sha256.as_deref())
+        };
+        let info = &manifest.info;
+        let rows = read_table(dir, "draws.arrow", sha("draws.arrow"), |b| {
+            montecarlo::arrow::read_arrow(info, b)
+        })?;
+        let params = read_table(dir, "parameters.arrow", sha("parameters.arrow"), |b| {
+            montecarlo::arrow::read_parameters_arrow(info, b)
+        })?;
+        montecarlo::engine::check_part_rows(i + 1, info, &rows)?;
+        montecarlo::engine::check_part_rows(i + 1, info, &params)?;
+        sink.push(&rows, &params).map_err(|e| -> Error { e })?;
+    }
+    sink.finish()?;
     if !global.quiet {
         println!(
             "merged {} parts: {} draws of \"{}\" (seed {}, plan {}) → {}",
             dirs.len(),
-            merged.info.draws,
-            merged.info.scenario,
-            merged.info.seed,
-            merged.info.fingerprint,
+            merged.draws,
+            merged.scenario,
+            merged.seed,
+            merged.fingerprint,
             out.display()
         );
     }
@@ -390,14 +682,19 @@ fn sig(x: f64) -> String {
     }
 }
 
-fn print_summary(format: Format, e: &Ensemble, out: Option<&Path>) -> Result<(), Error> {
-    let rows = montecarlo::summary::summarise(e);
+fn print_summary(
+    format: Format,
+    info: &RunInfo,
+    rows: &[SummaryRow],
+    out: Option<&Path>,
+) -> Result<(), Error> {
     let mut w = crate::output::stdout(format);
     match format {
-        Format::Csv => montecarlo::output::write_summary_csv(&rows, &mut w)?,
-        Format::Json => writeln!(w, "{}", serde_json::to_string_pretty(&summary_json(e, &rows))?)?,
+        Format::Csv => montecarlo::output::write_summary_csv(rows, &mut w)?,
+        Format::Json => {
+            writeln!(w, "{}", serde_json::to_string_pretty(&summary_json(info, rows))?)?;
+        }
         Format::Table => {
-            let info = &e.info;
             let range = info.range();
             writeln!(w, "{}", info.scenario)?;
             writeln!(
@@ -444,7 +741,7 @@ fn print_summary(format: Format, e: &Ensemble, out: Option<&Path>) -> Result<(),
                 "\nSeries show their last simulated year (0-based); every year is in summary.csv."
             )?;
             if let Some(dir) = out {
-                writeln!(w, "Written: {} ({})", dir.display(), FILES.join(", "))?;
+                writeln!(w, "Written: {} ({}, {MANIFEST})", dir.display(), FILES.join(", "))?;
             }
         }
     }
@@ -455,8 +752,7 @@ fn last_or_scalar(r: &SummaryRow, horizon: usize) -> bool {
     r.year.is_none_or(|y| y as usize + 1 == horizon)
 }
 
-fn summary_json(e: &Ensemble, rows: &[SummaryRow]) -> serde_json::Value {
-    let info = &e.info;
+fn summary_json(info: &RunInfo, rows: &[SummaryRow]) -> serde_json::Value {
     serde_json::json!({
         "scenario": info.scenario,
         "baseline": info.baseline.label,

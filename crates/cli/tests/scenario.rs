@@ -311,3 +311,222 @@ fn a_run_appears_in_the_brief_as_charts_with_intervals_and_a_shard_is_refused() 
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("shard 2/4") && stderr.contains("merge"), "{stderr}");
 }
+
+// Limits (issue 13, item 3): each is checked before the work, under a 1 GB address
+// space, and ends within seconds with an error naming the limit and its flag.
+
+/// Runs `coherence ARGS` under `ulimit -v 1048576` (1 GB of virtual memory), with a
+/// deadline; returns (success, stderr).
+fn under_1gb(w: &World, args: &[&str]) -> (bool, String) {
+    let bin = assert_cmd::cargo::cargo_bin("coherence");
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -v 1048576; exec \"$0\" \"$@\"")
+        .arg(&bin)
+        .env_remove("COHERENCE_DB")
+        .env("NO_COLOR", "1")
+        .arg("--db")
+        .arg(w.path().join("w.sqlite"))
+        .args(args)
+        .current_dir(w.path());
+    let started = std::time::Instant::now();
+    let out = cmd.output().unwrap();
+    let secs = started.elapsed().as_secs();
+    assert!(secs < 60, "took {secs} s: {args:?}");
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn draws_beyond_the_memory_limit_are_refused_before_the_run() {
+    let w = World::new();
+    let (ok, err) = under_1gb(
+        &w,
+        &["scenario", "run", "scenario.toml", "--draws", "1000000000000", "--out", "big"],
+    );
+    assert!(!ok, "{err}");
+    assert!(err.contains("1000000000000 draws"), "{err}");
+    assert!(err.contains("over the limit of 2.0 GiB"), "{err}");
+    assert!(err.contains("--max-memory"), "{err}");
+    assert!(!err.contains("memory allocation"), "{err}");
+    assert!(!w.path().join("big").exists(), "nothing is written");
+
+    // The limit is the flag's: a small run over a small limit is refused, and a bad size
+    // is named.
+    let (ok, err) = under_1gb(
+        &w,
+        &["scenario", "run", "scenario.toml", "--draws", "1000", "--max-memory", "100KB"],
+    );
+    assert!(!ok && err.contains("over the limit of 97.7 KiB"), "{err}");
+    let (ok, err) = under_1gb(&w, &["scenario", "run", "scenario.toml", "--max-memory", "lots"]);
+    assert!(!ok && err.contains("not a size such as 4GiB"), "{err}");
+}
+
+#[test]
+fn threads_beyond_the_limit_are_refused_before_any_is_started() {
+    let w = World::new();
+    let (ok, err) =
+        under_1gb(&w, &["scenario", "run", "scenario.toml", "--threads", "1000000000000"]);
+    assert!(!ok, "{err}");
+    assert!(err.contains("--threads 1000000000000 is over the limit of"), "{err}");
+    assert!(err.contains("8 per core"), "{err}");
+}
+
+/// A run whose draws, held in memory, would exceed the memory limit given, streams its
+/// draws to the files and holds only the summary's values: it succeeds under the limit
+/// and under a 1 GB address space, and writes what the same run in shards merges to.
+#[test]
+fn a_run_larger_than_its_memory_limit_streams_its_draws() {
+    let w = World::new();
+    // 10,000 draws × 264 values (243 outputs, 21 parameters): 84 MB of rows held whole
+    // (32 bytes each), 19 MB of summary values, 110 MB of text in draws.csv.
+    let (draws, limit) = ("10000", "72MiB");
+    let (ok, err) = under_1gb(
+        &w,
+        &[
+            "-q",
+            "scenario",
+            "run",
+            "scenario.toml",
+            "--draws",
+            draws,
+            "--max-memory",
+            limit,
+            "--out",
+            "streamed",
+        ],
+    );
+    assert!(ok, "{err}");
+    let dir = w.path().join("streamed");
+    let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
+    assert!(manifest.contains("\"draws\": 10000,"), "{manifest}");
+    let lines = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap().lines().count() - 1;
+    let rows = lines("draws.csv") + lines("parameters.csv");
+    assert!(rows * 32 > 72 << 20, "{rows} rows: held whole they would exceed the limit");
+    let csv = std::fs::read_to_string(dir.join("draws.csv")).unwrap();
+    assert!(csv.lines().last().unwrap().starts_with("9999,"));
+}
+
+// Shard integrity (issue 13, item 5): merge checks every file of every shard against the
+// SHA-256 its manifest records before anything is written.
+
+/// The SHA-256 of a file, in hexadecimal.
+fn sha256_of(path: &Path) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(std::fs::read(path).unwrap()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Merges `parts` into `out`; the merge must fail. Returns its stderr.
+fn merge_refused(w: &World, parts: &[PathBuf], out: &Path) -> String {
+    let result = w.cmd().args(["scenario", "merge"]).args(parts).arg("--out").arg(out).assert();
+    let err = String::from_utf8_lossy(&result.get_output().stderr).into_owned();
+    assert!(!result.get_output().status.success(), "merged a damaged shard");
+    assert!(!out.exists(), "{} written: {err}", out.display());
+    err
+}
+
+#[test]
+fn a_manifest_records_the_sha256_of_every_file() {
+    let w = World::new();
+    let run = w.run("full", &[]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(run.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["format"], "coherence-scenario-run/2");
+    let files = manifest["files"].as_array().unwrap();
+    for f in &FILES[..5] {
+        let record = files.iter().find(|r| r["name"] == *f).unwrap_or_else(|| panic!("{f}"));
+        assert_eq!(record["sha256"].as_str().unwrap(), sha256_of(&run.join(f)), "{f}");
+    }
+    assert!(files.iter().any(|r| r["name"] == "manifest.json" && r.get("sha256").is_none()));
+
+    // A merged run's manifest records its own files (it is the full run's, byte for byte).
+    let parts: Vec<PathBuf> =
+        (1..=2).map(|k| w.run(&format!("part{k}"), &["--shard", &format!("{k}/2")])).collect();
+    let merged = w.path().join("merged");
+    w.cmd()
+        .args(["-q", "scenario", "merge"])
+        .args(&parts)
+        .arg("--out")
+        .arg(&merged)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(merged.join("manifest.json")).unwrap();
+    for f in &FILES[..5] {
+        assert!(text.contains(&sha256_of(&merged.join(f))), "{f}");
+    }
+    assert_same_files(&run, &merged);
+}
+
+#[test]
+fn a_shard_changed_after_the_run_is_refused_and_nothing_is_written() {
+    let w = World::new();
+    let parts: Vec<PathBuf> =
+        (1..=2).map(|k| w.run(&format!("part{k}"), &["--shard", &format!("{k}/2")])).collect();
+    let out = w.path().join("merged");
+
+    // One value of draws.arrow edited in place: 1e9 where the run wrote another value.
+    let arrow = parts[0].join("draws.arrow");
+    let original = std::fs::read(&arrow).unwrap();
+    let csv = std::fs::read_to_string(parts[0].join("draws.csv")).unwrap();
+    let value: f64 = csv.lines().nth(1).unwrap().rsplit(',').next().unwrap().parse().unwrap();
+    let at = original
+        .windows(8)
+        .position(|b| b == value.to_le_bytes())
+        .expect("the first value is in the Arrow file");
+    let mut edited = original.clone();
+    edited[at..at + 8].copy_from_slice(&1e9f64.to_le_bytes());
+    std::fs::write(&arrow, &edited).unwrap();
+    let err = merge_refused(&w, &parts, &out);
+    assert!(err.contains("part1/draws.arrow"), "{err}");
+    assert!(err.contains("SHA-256"), "{err}");
+    std::fs::write(&arrow, &original).unwrap();
+
+    // draws.csv truncated (merge reads only the Arrow files, but every file is checked).
+    let csv_path = parts[1].join("draws.csv");
+    let text = std::fs::read(&csv_path).unwrap();
+    std::fs::write(&csv_path, &text[..text.len() / 2]).unwrap();
+    let err = merge_refused(&w, &parts, &out);
+    assert!(err.contains("part2/draws.csv") && err.contains("SHA-256"), "{err}");
+    std::fs::write(&csv_path, &text).unwrap();
+
+    // A file deleted.
+    let params = parts[1].join("parameters.arrow");
+    let bytes = std::fs::read(&params).unwrap();
+    std::fs::remove_file(&params).unwrap();
+    let err = merge_refused(&w, &parts, &out);
+    assert!(err.contains("part2/parameters.arrow"), "{err}");
+    std::fs::write(&params, &bytes).unwrap();
+
+    // A manifest without checksums (an older layout, or edited) cannot be checked.
+    let manifest_path = parts[0].join("manifest.json");
+    let manifest = std::fs::read_to_string(&manifest_path).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    v["format"] = "coherence-scenario-run/1".into();
+    v["files"] = serde_json::json!(FILES);
+    std::fs::write(&manifest_path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let err = merge_refused(&w, &parts, &out);
+    assert!(err.contains("part1/manifest.json") && err.contains("no SHA-256"), "{err}");
+    std::fs::write(&manifest_path, &manifest).unwrap();
+
+    // A merge over its memory limit is refused before anything is written.
+    let result = w
+        .cmd()
+        .args(["scenario", "merge"])
+        .args(&parts)
+        .arg("--out")
+        .arg(&out)
+        .args(["--max-memory", "10KB"])
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&result.get_output().stderr).into_owned();
+    assert!(err.contains("over the limit of 9.8 KiB") && err.contains("--max-memory"), "{err}");
+    assert!(!out.exists());
+
+    // Restored, the shards merge.
+    w.cmd()
+        .args(["-q", "scenario", "merge"])
+        .args(&parts)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+}

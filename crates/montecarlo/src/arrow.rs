@@ -382,7 +382,10 @@ pub fn write_arrow_batched(
     batch_rows: usize,
     w: impl Write,
 ) -> io::Result<()> {
-    write_table(Kind::Outputs, info, rows, batch_rows, w)
+    let mut writer = ArrowWriter::new(Kind::Outputs, info, batch_rows, w)?;
+    writer.push(rows)?;
+    writer.finish()?;
+    Ok(())
 }
 
 /// Writes the drawn parameter values ([`crate::engine::Ensemble::params`]) as an Arrow
@@ -392,46 +395,115 @@ pub fn write_arrow_batched(
 /// # Errors
 /// The writer's.
 pub fn write_parameters_arrow(info: &RunInfo, params: &[Row], w: impl Write) -> io::Result<()> {
-    write_table(Kind::Parameters, info, params, BATCH_ROWS, w)
+    let mut writer = ArrowWriter::parameters(info, w)?;
+    writer.push(params)?;
+    writer.finish()?;
+    Ok(())
 }
 
-fn write_table(
+/// An Arrow IPC file written as its rows arrive: rows are held until a record batch of
+/// [`BATCH_ROWS`] rows is full (at most `32 · BATCH_ROWS` bytes), then written. The
+/// bytes are those of [`write_arrow`] (or [`write_parameters_arrow`]) over all the
+/// rows pushed, in however many pieces they came.
+pub struct ArrowWriter<W: Write> {
+    w: Counting<W>,
     kind: Kind,
-    info: &RunInfo,
-    rows: &[Row],
+    /// `metric_index[option][name]`: the index into the names' dictionary.
+    metric_index: Vec<Vec<i32>>,
+    dictionaries: [Block; 2],
+    blocks: Vec<Block>,
+    pending: Vec<Row>,
     batch_rows: usize,
-    w: impl Write,
-) -> io::Result<()> {
-    let mut w = Counting { inner: w, count: 0 };
-    w.write_all(MAGIC)?;
-    w.write_all(&[0, 0])?;
-    write_message(&mut w, &message(HEADER_SCHEMA, schema(kind), 0), &[])?;
-    // Dictionaries: option names; output (or parameter) names across options in
-    // first-seen order, with each (option, name) pair's index into it.
-    let options: Vec<&str> = info.options.iter().map(|o| o.name.as_str()).collect();
-    let mut metrics: Vec<&str> = Vec::new();
-    let metric_index: Vec<Vec<i32>> = kind
-        .names(info)
-        .into_iter()
-        .map(|names| {
-            names
-                .into_iter()
-                .map(|m| match metrics.iter().position(|x| *x == m) {
-                    Some(i) => i as i32,
-                    None => {
-                        metrics.push(m);
-                        (metrics.len() - 1) as i32
-                    }
-                })
-                .collect()
+}
+
+impl<W: Write> ArrowWriter<W> {
+    /// Starts the outputs table of `info` (as [`write_arrow`]): writes the header, the
+    /// schema and the dictionaries.
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn outputs(info: &RunInfo, w: W) -> io::Result<ArrowWriter<W>> {
+        ArrowWriter::new(Kind::Outputs, info, BATCH_ROWS, w)
+    }
+
+    /// As [`ArrowWriter::outputs`], with record batches of at most `batch_rows` rows
+    /// (≥ 1), as [`write_arrow_batched`].
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn outputs_batched(info: &RunInfo, batch_rows: usize, w: W) -> io::Result<ArrowWriter<W>> {
+        ArrowWriter::new(Kind::Outputs, info, batch_rows, w)
+    }
+
+    /// Starts the parameters table of `info` (as [`write_parameters_arrow`]).
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn parameters(info: &RunInfo, w: W) -> io::Result<ArrowWriter<W>> {
+        ArrowWriter::new(Kind::Parameters, info, BATCH_ROWS, w)
+    }
+
+    fn new(kind: Kind, info: &RunInfo, batch_rows: usize, w: W) -> io::Result<ArrowWriter<W>> {
+        let mut w = Counting { inner: w, count: 0 };
+        w.write_all(MAGIC)?;
+        w.write_all(&[0, 0])?;
+        write_message(&mut w, &message(HEADER_SCHEMA, schema(kind), 0), &[])?;
+        // Dictionaries: option names; output (or parameter) names across options in
+        // first-seen order, with each (option, name) pair's index into it.
+        let options: Vec<&str> = info.options.iter().map(|o| o.name.as_str()).collect();
+        let mut metrics: Vec<&str> = Vec::new();
+        let metric_index: Vec<Vec<i32>> = kind
+            .names(info)
+            .into_iter()
+            .map(|names| {
+                names
+                    .into_iter()
+                    .map(|m| match metrics.iter().position(|x| *x == m) {
+                        Some(i) => i as i32,
+                        None => {
+                            metrics.push(m);
+                            (metrics.len() - 1) as i32
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let dictionaries = [
+            write_dictionary(&mut w, OPTION_DICT, &options)?,
+            write_dictionary(&mut w, METRIC_DICT, &metrics)?,
+        ];
+        let batch_rows = batch_rows.max(1);
+        Ok(ArrowWriter {
+            w,
+            kind,
+            metric_index,
+            dictionaries,
+            blocks: Vec::new(),
+            pending: Vec::with_capacity(batch_rows.min(1 << 16)),
+            batch_rows,
         })
-        .collect();
-    let dictionaries = [
-        write_dictionary(&mut w, OPTION_DICT, &options)?,
-        write_dictionary(&mut w, METRIC_DICT, &metrics)?,
-    ];
-    let mut blocks = Vec::new();
-    for batch in rows.chunks(batch_rows.max(1)) {
+    }
+
+    /// Adds rows (the next ones in the table's order), writing every batch that fills.
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn push(&mut self, mut rows: &[Row]) -> io::Result<()> {
+        while !rows.is_empty() {
+            let room = self.batch_rows - self.pending.len();
+            let (now, later) = rows.split_at(room.min(rows.len()));
+            self.pending.extend_from_slice(now);
+            rows = later;
+            if self.pending.len() == self.batch_rows {
+                self.flush_batch()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the pending rows as one record batch.
+    fn flush_batch(&mut self) -> io::Result<()> {
+        let batch = std::mem::take(&mut self.pending);
         let n = batch.len();
         let mut body = Body { bytes: Vec::new(), buffers: Vec::new() };
         let mut nodes = Vec::new();
@@ -448,11 +520,11 @@ fn write_table(
         body.push(
             &batch
                 .iter()
-                .flat_map(|r| metric_index[r.option as usize][r.metric as usize].to_le_bytes())
+                .flat_map(|r| self.metric_index[r.option as usize][r.metric as usize].to_le_bytes())
                 .collect::<Vec<u8>>(),
         );
         // year, with a validity bitmap when any is null
-        if kind == Kind::Outputs {
+        if self.kind == Kind::Outputs {
             let nulls = batch.iter().filter(|r| r.year.is_none()).count();
             node(&mut nodes, n, nulls);
             if nulls == 0 {
@@ -478,37 +550,52 @@ fn write_table(
         body.push(&[]);
         body.push(&batch.iter().flat_map(|r| r.value.to_le_bytes()).collect::<Vec<u8>>());
 
-        let ncols = kind.columns().len();
+        let ncols = self.kind.columns().len();
         let meta =
             message(HEADER_RECORD_BATCH, record_batch(n, nodes, ncols, &body), body.bytes.len());
-        blocks.push(write_message(&mut w, &meta, &body.bytes)?);
+        let block = write_message(&mut self.w, &meta, &body.bytes)?;
+        self.blocks.push(block);
+        self.pending = batch;
+        self.pending.clear();
+        Ok(())
     }
-    // End of stream.
-    w.write_all(&CONTINUATION.to_le_bytes())?;
-    w.write_all(&0u32.to_le_bytes())?;
-    let block_bytes = |blocks: &[Block]| -> Vec<u8> {
-        blocks
-            .iter()
-            .flat_map(|b| {
-                let mut v = Vec::with_capacity(24);
-                v.extend_from_slice(&b.offset.to_le_bytes());
-                v.extend_from_slice(&b.meta.to_le_bytes());
-                v.extend_from_slice(&[0; 4]);
-                v.extend_from_slice(&b.body.to_le_bytes());
-                v
-            })
-            .collect()
-    };
-    let footer = Fb::finish(&Table(vec![
-        Some(Fv::I16(V5)),
-        Some(Fv::Table(schema(kind))),
-        Some(Fv::Structs(block_bytes(&dictionaries), dictionaries.len(), 8)),
-        Some(Fv::Structs(block_bytes(&blocks), blocks.len(), 8)),
-    ]));
-    w.write_all(&footer)?;
-    w.write_all(&(footer.len() as u32).to_le_bytes())?;
-    w.write_all(MAGIC)?;
-    Ok(())
+
+    /// Writes the last batch, the end-of-stream marker and the footer, and returns the
+    /// writer.
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn finish(mut self) -> io::Result<W> {
+        if !self.pending.is_empty() {
+            self.flush_batch()?;
+        }
+        // End of stream.
+        self.w.write_all(&CONTINUATION.to_le_bytes())?;
+        self.w.write_all(&0u32.to_le_bytes())?;
+        let block_bytes = |blocks: &[Block]| -> Vec<u8> {
+            blocks
+                .iter()
+                .flat_map(|b| {
+                    let mut v = Vec::with_capacity(24);
+                    v.extend_from_slice(&b.offset.to_le_bytes());
+                    v.extend_from_slice(&b.meta.to_le_bytes());
+                    v.extend_from_slice(&[0; 4]);
+                    v.extend_from_slice(&b.body.to_le_bytes());
+                    v
+                })
+                .collect()
+        };
+        let footer = Fb::finish(&Table(vec![
+            Some(Fv::I16(V5)),
+            Some(Fv::Table(schema(self.kind))),
+            Some(Fv::Structs(block_bytes(&self.dictionaries), self.dictionaries.len(), 8)),
+            Some(Fv::Structs(block_bytes(&self.blocks), self.blocks.len(), 8)),
+        ]));
+        self.w.write_all(&footer)?;
+        self.w.write_all(&(footer.len() as u32).to_le_bytes())?;
+        self.w.write_all(MAGIC)?;
+        Ok(self.w.inner)
+    }
 }
 
 // ---------------------------------------------------------------------------------

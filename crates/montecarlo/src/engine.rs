@@ -321,6 +321,22 @@ pub enum RunError {
         /// The value (NaN when unset).
         value: f64,
     },
+    /// The run would hold more memory than its limit allows ([`Footprint`]).
+    #[error(
+        "the run would hold about {} of memory ({draws} draws × {values_per_draw} output values, 8 bytes each, for the summary), over the limit of {}",
+        bytes_text(*needed),
+        bytes_text(*limit)
+    )]
+    Memory {
+        /// Estimated bytes.
+        needed: u64,
+        /// The limit, in bytes.
+        limit: u64,
+        /// Draws in the shard.
+        draws: u64,
+        /// Output values per draw.
+        values_per_draw: u64,
+    },
     /// The model's horizon changed with a random parameter.
     #[error(
         "option \"{option}\", draw {draw}: the horizon is {got} years, not {planned}; it may depend only on fixed parameters"
@@ -341,6 +357,9 @@ pub enum RunError {
 /// sets its size) and returns them in draw order. `progress(done, total)` is called
 /// from worker threads as draws complete.
 ///
+/// Every row is held in memory (32 bytes a value); no limit is checked. A large run is
+/// better streamed with [`run_each`].
+///
 /// # Errors
 /// The [`RunError`] of the lowest failing draw (so the error too is the same whatever
 /// the thread count).
@@ -349,37 +368,225 @@ pub fn run(
     opts: &RunOptions,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> Result<Ensemble, RunError> {
+    let mut rows = Vec::new();
+    let mut params = Vec::new();
+    let info = run_each(plan, opts, &Limits::NONE, progress, |r: &[Row], p: &[Row]| {
+        rows.extend_from_slice(r);
+        params.extend_from_slice(p);
+        Ok::<(), RunError>(())
+    })?;
+    Ok(Ensemble { info, rows, params })
+}
+
+/// Runs the draws of `opts.shard` block by block, in draw order, and hands each part of
+/// a block to `each(outputs, params)` as soon as the block is done; nothing else is
+/// kept. Draws run in parallel inside a block (on the current rayon pool, in chunks of
+/// 64 draws), and `each` is called on the calling thread, in draw order, so what it
+/// receives is the same for any thread count, and the concatenation over the shards
+/// of a run is the unsharded run.
+///
+/// `limits` are checked before the first draw ([`check_limits`]).
+///
+/// # Errors
+/// The [`RunError`] of the lowest failing draw, a limit exceeded, or `each`'s error.
+/// The blocks before a failing one have been handed to `each` already.
+pub fn run_each<E: From<RunError>>(
+    plan: &Plan,
+    opts: &RunOptions,
+    limits: &Limits,
+    progress: &(dyn Fn(u64, u64) + Sync),
+    mut each: impl FnMut(&[Row], &[Row]) -> Result<(), E>,
+) -> Result<RunInfo, E> {
+    let footprint = check_limits(plan, opts, limits)?;
+    let range = opts.shard.range(opts.draws);
+    let total = range.end - range.start;
+    let done = AtomicU64::new(0);
+    progress(0, total);
+    let mut block_start = range.start;
+    while block_start < range.end {
+        let block_end = block_start.saturating_add(footprint.block_draws).min(range.end);
+        let chunks = (block_end - block_start).div_ceil(CHUNK);
+        let parts: Vec<Result<ChunkRows, RunError>> = (0..chunks)
+            .into_par_iter()
+            .map(|c| {
+                let start = block_start + c * CHUNK;
+                let end = (start + CHUNK).min(block_end);
+                let rows = run_chunk(plan, opts.seed, start..end);
+                let now = done.fetch_add(end - start, Ordering::Relaxed) + (end - start);
+                progress(now, total);
+                rows
+            })
+            .collect();
+        for part in parts {
+            let (rows, params) = part?;
+            each(&rows, &params)?;
+        }
+        block_start = block_end;
+    }
+    Ok(RunInfo::new(plan, opts))
+}
+
+/// Limits on a run, checked before any draw by [`check_limits`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most memory the run may hold, in bytes, as estimated by [`Footprint`].
+    /// Default: [`DEFAULT_MAX_MEMORY`].
+    pub max_memory_bytes: u64,
+}
+
+/// The default of [`Limits::max_memory_bytes`]: 2 GiB.
+pub const DEFAULT_MAX_MEMORY: u64 = 2 << 30;
+
+impl Limits {
+    /// No limit (what [`run`] uses: it holds every row anyway).
+    pub const NONE: Limits = Limits { max_memory_bytes: u64::MAX };
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_memory_bytes: DEFAULT_MAX_MEMORY }
+    }
+}
+
+/// Rows handed over per block, about (a block holds whole chunks of draws).
+const BLOCK_ROWS: u64 = 1 << 18;
+
+/// Bytes of one [`Row`] in memory.
+const ROW_BYTES: u64 = std::mem::size_of::<Row>() as u64;
+
+/// What a streamed run holds in memory, known before it starts.
+///
+/// The summary needs every value of every output in every draw (its quantiles are
+/// exact), 8 bytes each; the draws themselves are written block by block. The estimate
+/// is `summary_bytes + block_bytes + batch_bytes + sort_bytes`, see each field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Footprint {
+    /// Draws in the shard.
+    pub draws: u64,
+    /// Output values per draw, over all options.
+    pub values_per_draw: u64,
+    /// Parameter values per draw, over all options.
+    pub params_per_draw: u64,
+    /// Draws per block ([`run_each`]).
+    pub block_draws: u64,
+    /// The summary's values: `8 · values_per_draw · draws`.
+    pub summary_bytes: u64,
+    /// One block's rows: `32 · (values_per_draw + params_per_draw) · block_draws`.
+    pub block_bytes: u64,
+    /// The Arrow writers' pending record batches: `32` bytes for each of at most
+    /// [`crate::arrow::BATCH_ROWS`] rows of each of the two tables.
+    pub batch_bytes: u64,
+    /// One output's values sorted for its quantiles: `8 · draws`.
+    pub sort_bytes: u64,
+}
+
+impl Footprint {
+    /// The footprint of running `opts` of `plan`.
+    pub fn of(plan: &Plan, opts: &RunOptions) -> Footprint {
+        Footprint::of_run(&RunInfo::new(plan, opts))
+    }
+
+    /// The footprint of the run `info` records (its shard's draws).
+    pub fn of_run(info: &RunInfo) -> Footprint {
+        let range = info.range();
+        let draws = range.end - range.start;
+        let (values_per_draw, params_per_draw) = per_draw(info);
+        let per_draw = values_per_draw.saturating_add(params_per_draw).max(1);
+        let block_draws = (BLOCK_ROWS / per_draw).max(1).next_multiple_of(CHUNK);
+        Footprint::with_block(info, draws, block_draws.min(draws.max(1)), block_draws)
+    }
+
+    /// The footprint of merging `parts` into `merged` (from [`merge_order`]) by a caller
+    /// that reads one part at a time: each part is held whole while it is copied, as its
+    /// file's bytes and its rows (`2 · 32` bytes a row, counted in `block_bytes`).
+    pub fn of_merge(merged: &RunInfo, parts: &[RunInfo]) -> Footprint {
+        let largest = parts.iter().map(|p| p.range().end - p.range().start).max().unwrap_or(0);
+        let mut f = Footprint::with_block(merged, merged.draws, largest, largest);
+        f.block_bytes = f.block_bytes.saturating_mul(2);
+        f
+    }
+
+    fn with_block(info: &RunInfo, draws: u64, held_draws: u64, block_draws: u64) -> Footprint {
+        let (values_per_draw, params_per_draw) = per_draw(info);
+        let per_draw = values_per_draw.saturating_add(params_per_draw);
+        let batch = crate::arrow::BATCH_ROWS as u64;
+        let batch_rows = values_per_draw.saturating_mul(draws).min(batch)
+            + params_per_draw.saturating_mul(draws).min(batch);
+        Footprint {
+            draws,
+            values_per_draw,
+            params_per_draw,
+            block_draws,
+            summary_bytes: 8u64.saturating_mul(values_per_draw).saturating_mul(draws),
+            block_bytes: ROW_BYTES.saturating_mul(per_draw).saturating_mul(held_draws),
+            batch_bytes: ROW_BYTES.saturating_mul(batch_rows),
+            sort_bytes: 8u64.saturating_mul(draws),
+        }
+    }
+
+    /// The estimate: the sum of the parts.
+    pub fn total_bytes(&self) -> u64 {
+        self.summary_bytes
+            .saturating_add(self.block_bytes)
+            .saturating_add(self.batch_bytes)
+            .saturating_add(self.sort_bytes)
+    }
+}
+
+/// Output values and parameter values per draw of the run `info` records.
+fn per_draw(info: &RunInfo) -> (u64, u64) {
+    let values = info
+        .options
+        .iter()
+        .flat_map(|o| {
+            o.metrics.iter().map(|m| match m.shape {
+                Shape::Scalar => 1,
+                Shape::Series => o.horizon as u64,
+            })
+        })
+        .fold(0u64, u64::saturating_add);
+    let params = info.options.iter().map(|o| o.parameters.len() as u64).sum();
+    (values, params)
+}
+
+/// Checks a footprint against `limits`.
+///
+/// # Errors
+/// [`RunError::Memory`] when [`Footprint::total_bytes`] exceeds the limit.
+pub fn check_memory(footprint: &Footprint, limits: &Limits) -> Result<(), RunError> {
+    let needed = footprint.total_bytes();
+    if needed > limits.max_memory_bytes {
+        return Err(RunError::Memory {
+            needed,
+            limit: limits.max_memory_bytes,
+            draws: footprint.draws,
+            values_per_draw: footprint.values_per_draw,
+        });
+    }
+    Ok(())
+}
+
+/// Checks `opts` (at least one draw, a valid and non-empty shard) and `limits` before a
+/// run, and returns what the run will hold.
+///
+/// # Errors
+/// [`RunError::NoDraws`], [`RunError::Shard`], [`RunError::EmptyShard`], or
+/// [`RunError::Memory`] when the [`Footprint`] exceeds `limits.max_memory_bytes`.
+pub fn check_limits(
+    plan: &Plan,
+    opts: &RunOptions,
+    limits: &Limits,
+) -> Result<Footprint, RunError> {
     if opts.draws == 0 {
         return Err(RunError::NoDraws);
     }
     Shard::new(opts.shard.k, opts.shard.n)?;
-    let range = opts.shard.range(opts.draws);
-    if range.is_empty() {
+    if opts.shard.range(opts.draws).is_empty() {
         return Err(RunError::EmptyShard { shard: opts.shard, draws: opts.draws });
     }
-    let total = range.end - range.start;
-    let chunks = total.div_ceil(CHUNK);
-    let done = AtomicU64::new(0);
-    progress(0, total);
-    let parts: Vec<Result<ChunkRows, RunError>> = (0..chunks)
-        .into_par_iter()
-        .map(|c| {
-            let start = range.start + c * CHUNK;
-            let end = (start + CHUNK).min(range.end);
-            let rows = run_chunk(plan, opts.seed, start..end);
-            let now = done.fetch_add(end - start, Ordering::Relaxed) + (end - start);
-            progress(now, total);
-            rows
-        })
-        .collect();
-    let mut rows = Vec::new();
-    let mut params = Vec::new();
-    for part in parts {
-        let (r, p) = part?;
-        rows.extend(r);
-        params.extend(p);
-    }
-    Ok(Ensemble { info: RunInfo::new(plan, opts), rows, params })
+    let footprint = Footprint::of(plan, opts);
+    check_memory(&footprint, limits)?;
+    Ok(footprint)
 }
 
 /// The output rows and the parameter rows of some draws.
@@ -487,6 +694,21 @@ fn sample_param(
     Ok(value)
 }
 
+/// A number of bytes for people: `512 bytes`, `3.2 MiB`, `1.4 TiB` (powers of 1024).
+pub fn bytes_text(bytes: u64) -> String {
+    const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
 /// Shards that cannot be merged.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -553,89 +775,110 @@ pub enum MergeError {
 /// A [`MergeError`] naming the part and what differs, the overlapping shards, or the
 /// missing draws.
 pub fn merge(parts: Vec<Ensemble>) -> Result<Ensemble, MergeError> {
-    let first = parts.first().ok_or(MergeError::Empty)?.info.clone();
+    let infos: Vec<RunInfo> = parts.iter().map(|p| p.info.clone()).collect();
+    let (info, order) = merge_order(&infos)?;
     for (i, p) in parts.iter().enumerate() {
-        let mismatch = |what, a: String, b: String| MergeError::Mismatch {
-            index: i + 1,
-            what,
-            first: a,
-            this: b,
-        };
-        if p.info.fingerprint != first.fingerprint {
-            return Err(mismatch(
-                "plan fingerprint",
-                first.fingerprint.clone(),
-                p.info.fingerprint.clone(),
-            ));
-        }
-        if p.info.seed != first.seed {
-            return Err(mismatch("seed", first.seed.to_string(), p.info.seed.to_string()));
-        }
-        if p.info.draws != first.draws {
-            return Err(mismatch(
-                "number of draws",
-                first.draws.to_string(),
-                p.info.draws.to_string(),
-            ));
-        }
-        if p.info.scenario != first.scenario {
-            return Err(mismatch("scenario name", first.scenario.clone(), p.info.scenario.clone()));
-        }
-        if p.info.options != first.options {
-            let names = |i: &RunInfo| {
-                i.options.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(", ")
-            };
-            let differing = first.options.iter().zip(&p.info.options).find(|(a, b)| a != b);
-            return Err(match differing {
-                Some((a, b)) if a.name == b.name => {
-                    mismatch("record of option", format!("{a:?}"), format!("{b:?}"))
-                }
-                _ => mismatch("options", names(&first), names(&p.info)),
-            });
-        }
-        let r = p.info.range();
-        if let Some(row) = p.rows.iter().chain(&p.params).find(|row| !r.contains(&row.draw)) {
-            return Err(MergeError::Corrupt {
-                index: i + 1,
-                shard: p.info.shard,
-                draw: row.draw,
-                start: r.start,
-                end: r.end,
-            });
-        }
+        check_part_rows(i + 1, &p.info, &p.rows)?;
+        check_part_rows(i + 1, &p.info, &p.params)?;
     }
-    let mut parts = parts;
-    parts.sort_by_key(|p| (p.info.range().start, p.info.range().end));
+    let mut parts: Vec<Option<Ensemble>> = parts.into_iter().map(Some).collect();
+    let mut rows = Vec::new();
+    let mut params = Vec::new();
+    for i in order {
+        let p = parts[i].take().expect("each part once");
+        rows.extend(p.rows);
+        params.extend(p.params);
+    }
+    Ok(Ensemble { info, rows, params })
+}
+
+/// Checks that the records of a run's shards fit together — same plan (fingerprint and
+/// options), seed and draws; shards non-overlapping and complete — and returns the
+/// merged run's record and the order (indices into `parts`) in which their rows follow
+/// each other. Used by [`merge`], and by a caller that streams the shards' rows.
+///
+/// # Errors
+/// As [`merge`].
+pub fn merge_order(parts: &[RunInfo]) -> Result<(RunInfo, Vec<usize>), MergeError> {
+    let first = parts.first().ok_or(MergeError::Empty)?;
+    for (i, p) in parts.iter().enumerate() {
+        check_same_run(i + 1, first, p)?;
+    }
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|&i| (parts[i].range().start, parts[i].range().end));
     let mut next = 0;
     let mut prev: Option<Shard> = None;
-    for p in &parts {
-        let r = p.info.range();
+    for &i in &order {
+        let p = &parts[i];
+        let r = p.range();
         if r.start > next {
             return Err(MergeError::Gap { start: next, end: r.start, draws: first.draws });
         }
         if r.start < next {
             return Err(MergeError::Overlap {
-                a: prev.unwrap_or(p.info.shard),
-                b: p.info.shard,
+                a: prev.unwrap_or(p.shard),
+                b: p.shard,
                 start: r.start,
                 end: next.min(r.end),
             });
         }
         next = r.end;
-        prev = Some(p.info.shard);
+        prev = Some(p.shard);
     }
     if next < first.draws {
         return Err(MergeError::Gap { start: next, end: first.draws, draws: first.draws });
     }
-    let mut info = parts[0].info.clone();
+    let mut info = parts[order[0]].clone();
     info.shard = Shard::FULL;
-    let mut rows = Vec::new();
-    let mut params = Vec::new();
-    for p in parts {
-        rows.extend(p.rows);
-        params.extend(p.params);
+    Ok((info, order))
+}
+
+/// Checks that part `index` (1-based) is of the same run as `first`.
+fn check_same_run(index: usize, first: &RunInfo, p: &RunInfo) -> Result<(), MergeError> {
+    let mismatch =
+        |what, a: String, b: String| MergeError::Mismatch { index, what, first: a, this: b };
+    if p.fingerprint != first.fingerprint {
+        return Err(mismatch("plan fingerprint", first.fingerprint.clone(), p.fingerprint.clone()));
     }
-    Ok(Ensemble { info, rows, params })
+    if p.seed != first.seed {
+        return Err(mismatch("seed", first.seed.to_string(), p.seed.to_string()));
+    }
+    if p.draws != first.draws {
+        return Err(mismatch("number of draws", first.draws.to_string(), p.draws.to_string()));
+    }
+    if p.scenario != first.scenario {
+        return Err(mismatch("scenario name", first.scenario.clone(), p.scenario.clone()));
+    }
+    if p.options != first.options {
+        let names =
+            |i: &RunInfo| i.options.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(", ");
+        let differing = first.options.iter().zip(&p.options).find(|(a, b)| a != b);
+        return Err(match differing {
+            Some((a, b)) if a.name == b.name => {
+                mismatch("record of option", format!("{a:?}"), format!("{b:?}"))
+            }
+            _ => mismatch("options", names(first), names(p)),
+        });
+    }
+    Ok(())
+}
+
+/// Checks that every row of part `index` (1-based) lies in its shard's draws.
+///
+/// # Errors
+/// [`MergeError::Corrupt`] naming the first stray draw.
+pub fn check_part_rows(index: usize, info: &RunInfo, rows: &[Row]) -> Result<(), MergeError> {
+    let r = info.range();
+    match rows.iter().find(|row| !r.contains(&row.draw)) {
+        Some(row) => Err(MergeError::Corrupt {
+            index,
+            shard: info.shard,
+            draw: row.draw,
+            start: r.start,
+            end: r.end,
+        }),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

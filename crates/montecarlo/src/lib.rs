@@ -16,6 +16,11 @@
 //! [`summary::summarise`], [`summary::compare_options`], or write the files of
 //! [`output`] and [`arrow`]. Shards of one run are joined by [`engine::merge`].
 //!
+//! A large run is streamed: [`engine::run_each`] checks the [`engine::Limits`] against
+//! the run's [`engine::Footprint`] before the first draw, then hands over the rows block
+//! by block in draw order, for the writers ([`output::CsvRows`], [`arrow::ArrowWriter`])
+//! and the [`summary::Summariser`], which keeps only each output's values.
+//!
 //! ```no_run
 //! use montecarlo::engine::{RunOptions, Shard};
 //! use montecarlo::model::Baseline;
@@ -51,6 +56,8 @@ pub mod spec;
 pub mod summary;
 
 pub use dist::{Dist, Distribution};
-pub use engine::{Ensemble, MergeError, RunError, RunInfo, RunOptions, Shard, merge, run};
+pub use engine::{
+    Ensemble, Limits, MergeError, RunError, RunInfo, RunOptions, Shard, merge, run, run_each,
+};
 pub use spec::{Plan, Scenario, SpecError, parse, resolve};
 pub use summary::{CompareError, DiffRow, Stats, SummaryRow, compare, compare_options, summarise};

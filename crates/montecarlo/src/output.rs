@@ -11,15 +11,19 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Ensemble, MetricInfo, OptionInfo, ParamInfo, RunInfo, Shard};
+use crate::engine::{Ensemble, MetricInfo, OptionInfo, ParamInfo, Row, RunInfo, Shard};
 use crate::model::{Baseline, BaselineValue, Shape, Side};
 use crate::summary::{DiffRow, Stats, SummaryRow};
 
 /// The draws file's columns, in order.
 pub const DRAWS_COLUMNS: [&str; 5] = ["draw", "option", "metric", "year", "value"];
 
-/// Version of the manifest layout; [`read_manifest`] refuses others.
-pub const MANIFEST_FORMAT: &str = "coherence-scenario-run/1";
+/// Version of the manifest layout written; [`read_manifest`] reads it and
+/// [`MANIFEST_FORMAT_V1`], and refuses others.
+pub const MANIFEST_FORMAT: &str = "coherence-scenario-run/2";
+
+/// The first manifest layout: its `files` are names only, without checksums.
+pub const MANIFEST_FORMAT_V1: &str = "coherence-scenario-run/1";
 
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
 fn field(s: &str) -> std::borrow::Cow<'_, str> {
@@ -37,11 +41,10 @@ fn year(y: Option<u32>) -> String {
 /// Each option's name and the names of its rows (outputs or parameters, as `rows_of`
 /// lists them), quoted for CSV once rather than per row.
 fn csv_names(
-    e: &Ensemble,
+    info: &RunInfo,
     rows_of: impl Fn(&OptionInfo) -> Vec<&str>,
 ) -> Vec<(String, Vec<String>)> {
-    e.info
-        .options
+    info.options
         .iter()
         .map(|o| {
             (
@@ -52,27 +55,68 @@ fn csv_names(
         .collect()
 }
 
+/// A CSV table of rows written as they arrive: the draws file or the parameters file.
+/// The bytes are those of [`write_draws_csv`] (or [`write_parameters_csv`]) over all
+/// the rows pushed, in however many pieces they came.
+pub struct CsvRows<W: Write> {
+    w: W,
+    /// Each option's CSV name and its rows' CSV names.
+    names: Vec<(String, Vec<String>)>,
+    /// Whether rows have a `year` column (the draws file).
+    years: bool,
+}
+
+impl<W: Write> CsvRows<W> {
+    /// Starts the draws file of `info` (writes its header).
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn draws(info: &RunInfo, mut w: W) -> io::Result<CsvRows<W>> {
+        writeln!(w, "{}", DRAWS_COLUMNS.join(","))?;
+        let names = csv_names(info, |o| o.metrics.iter().map(|m| m.name.as_str()).collect());
+        Ok(CsvRows { w, names, years: true })
+    }
+
+    /// Starts the parameters file of `info` (writes its header).
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn parameters(info: &RunInfo, mut w: W) -> io::Result<CsvRows<W>> {
+        writeln!(w, "draw,option,parameter,value")?;
+        let names = csv_names(info, |o| o.parameters.iter().map(|p| p.name.as_str()).collect());
+        Ok(CsvRows { w, names, years: false })
+    }
+
+    /// Writes rows (the next ones in the table's order).
+    ///
+    /// # Errors
+    /// The writer's.
+    pub fn push(&mut self, rows: &[Row]) -> io::Result<()> {
+        for r in rows {
+            let (option, names) = &self.names[r.option as usize];
+            let name = &names[r.metric as usize];
+            if self.years {
+                writeln!(self.w, "{},{option},{name},{},{}", r.draw, year(r.year), r.value)?;
+            } else {
+                writeln!(self.w, "{},{option},{name},{}", r.draw, r.value)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Returns the writer.
+    pub fn finish(self) -> W {
+        self.w
+    }
+}
+
 /// Writes every value in long form: `draw,option,metric,year,value` (year empty for a
 /// scalar), in the ensemble's order.
 ///
 /// # Errors
 /// The writer's.
-pub fn write_draws_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
-    writeln!(w, "{}", DRAWS_COLUMNS.join(","))?;
-    let names = csv_names(e, |o| o.metrics.iter().map(|m| m.name.as_str()).collect());
-    for r in &e.rows {
-        let (option, metrics) = &names[r.option as usize];
-        writeln!(
-            w,
-            "{},{},{},{},{}",
-            r.draw,
-            option,
-            metrics[r.metric as usize],
-            year(r.year),
-            r.value
-        )?;
-    }
-    Ok(())
+pub fn write_draws_csv(e: &Ensemble, w: impl Write) -> io::Result<()> {
+    CsvRows::draws(&e.info, w)?.push(&e.rows)
 }
 
 /// Writes every drawn parameter value: `draw,option,parameter,value`, in draw, option
@@ -80,14 +124,8 @@ pub fn write_draws_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
 ///
 /// # Errors
 /// The writer's.
-pub fn write_parameters_csv(e: &Ensemble, mut w: impl Write) -> io::Result<()> {
-    writeln!(w, "draw,option,parameter,value")?;
-    let names = csv_names(e, |o| o.parameters.iter().map(|p| p.name.as_str()).collect());
-    for r in &e.params {
-        let (option, params) = &names[r.option as usize];
-        writeln!(w, "{},{},{},{}", r.draw, option, params[r.metric as usize], r.value)?;
-    }
-    Ok(())
+pub fn write_parameters_csv(e: &Ensemble, w: impl Write) -> io::Result<()> {
+    CsvRows::parameters(&e.info, w)?.push(&e.params)
 }
 
 fn stats_fields(s: &Stats) -> String {
@@ -154,7 +192,42 @@ struct ManifestJson {
     draw_range: [u64; 2],
     baseline: BaselineJson,
     options: Vec<OptionJson>,
-    files: Vec<String>,
+    files: Vec<FileJson>,
+}
+
+/// A file of the manifest: a name (layout 1) or a name and its checksum (layout 2).
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum FileJson {
+    Name(String),
+    Record(FileRecordJson),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileRecordJson {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sha256: Option<String>,
+}
+
+/// A file of a run directory, as the manifest records it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRecord {
+    /// The file's name in the run directory.
+    pub name: String,
+    /// The SHA-256 of its bytes, as 64 lower-case hexadecimal digits; `None` for the
+    /// manifest itself, and for every file of a layout-1 manifest.
+    pub sha256: Option<String>,
+}
+
+/// A manifest read back: the run's record and its files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Manifest {
+    /// The run.
+    pub info: RunInfo,
+    /// The files of the run directory, in the order written.
+    pub files: Vec<FileRecord>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -212,11 +285,12 @@ pub struct ManifestError(String);
 
 /// Writes the run's manifest (pretty JSON): scenario, baseline values with sources,
 /// every option's resolved parameters with their sources, outputs, seed, draws, shard,
-/// draw range, plan fingerprint, engine version, and the names of the files written.
+/// draw range, plan fingerprint, engine version, and the files written with their
+/// SHA-256 (computed by the caller, which writes the files).
 ///
 /// # Errors
 /// The writer's.
-pub fn write_manifest(info: &RunInfo, files: &[&str], mut w: impl Write) -> io::Result<()> {
+pub fn write_manifest(info: &RunInfo, files: &[FileRecord], mut w: impl Write) -> io::Result<()> {
     let b = &info.baseline;
     let r = info.range();
     let m = ManifestJson {
@@ -280,7 +354,12 @@ pub fn write_manifest(info: &RunInfo, files: &[&str], mut w: impl Write) -> io::
                     .collect(),
             })
             .collect(),
-        files: files.iter().map(|f| (*f).to_owned()).collect(),
+        files: files
+            .iter()
+            .map(|f| {
+                FileJson::Record(FileRecordJson { name: f.name.clone(), sha256: f.sha256.clone() })
+            })
+            .collect(),
     };
     serde_json::to_writer_pretty(&mut w, &m).map_err(io::Error::other)?;
     writeln!(w)
@@ -289,12 +368,29 @@ pub fn write_manifest(info: &RunInfo, files: &[&str], mut w: impl Write) -> io::
 /// Reads a manifest written by [`write_manifest`] back into the run's record.
 ///
 /// # Errors
-/// Not JSON, another layout version, or a field that does not parse (shard, shape, side).
+/// As [`parse_manifest`].
 pub fn read_manifest(text: &str) -> Result<RunInfo, ManifestError> {
+    parse_manifest(text).map(|m| m.info)
+}
+
+/// Reads a manifest written by [`write_manifest`] (or by layout 1): the run's record
+/// and its files.
+///
+/// # Errors
+/// Not JSON, another layout version, or a field that does not parse (shard, shape, side).
+pub fn parse_manifest(text: &str) -> Result<Manifest, ManifestError> {
     let m: ManifestJson = serde_json::from_str(text).map_err(|e| ManifestError(e.to_string()))?;
-    if m.format != MANIFEST_FORMAT {
+    if m.format != MANIFEST_FORMAT && m.format != MANIFEST_FORMAT_V1 {
         return Err(ManifestError(format!("format \"{}\" is not \"{MANIFEST_FORMAT}\"", m.format)));
     }
+    let files = m
+        .files
+        .into_iter()
+        .map(|f| match f {
+            FileJson::Name(name) => FileRecord { name, sha256: None },
+            FileJson::Record(r) => FileRecord { name: r.name, sha256: r.sha256 },
+        })
+        .collect();
     let shard: Shard = m.shard.parse().map_err(|e| ManifestError(format!("{e}")))?;
     let info_range = shard.range(m.draws);
     if [info_range.start, info_range.end] != m.draw_range {
@@ -348,7 +444,7 @@ pub fn read_manifest(text: &str) -> Result<RunInfo, ManifestError> {
             metrics,
         });
     }
-    Ok(RunInfo {
+    let info = RunInfo {
         scenario: m.scenario,
         description: m.description,
         file: m.file,
@@ -374,5 +470,6 @@ pub fn read_manifest(text: &str) -> Result<RunInfo, ManifestError> {
         draws: m.draws,
         shard,
         options,
-    })
+    };
+    Ok(Manifest { info, files })
 }

@@ -8,8 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::engine::{Ensemble, Row};
-use crate::model::Side;
+use crate::engine::{Ensemble, Row, RunInfo};
+use crate::model::{Shape, Side};
 
 /// Count, mean, standard deviation and quantiles of a set of values.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -105,22 +105,87 @@ fn columns(rows: &[Row]) -> BTreeMap<Key, Vec<f64>> {
 
 /// One row per option × output × year, in option, output and year order.
 pub fn summarise(e: &Ensemble) -> Vec<SummaryRow> {
-    columns(&e.rows)
-        .into_iter()
-        .map(|((o, m, year), values)| {
-            let option = &e.info.options[o as usize];
-            let metric = &option.metrics[m as usize];
-            SummaryRow {
-                option: option.name.clone(),
-                model: option.model.clone(),
-                metric: metric.name.clone(),
-                unit: metric.unit.clone(),
-                side: metric.side,
-                year,
-                stats: Stats::of(&values),
+    // Columns for the rows there are, whatever the record claims (it may come from a
+    // file): nothing is allocated ahead.
+    let mut s = Summariser { info: e.info.clone(), columns: BTreeMap::new() };
+    s.push(&e.rows);
+    s.finish()
+}
+
+/// A summary built as rows arrive (a streamed run or merge): it keeps every output's
+/// values, 8 bytes each (the quantiles are exact), and nothing else.
+///
+/// Given the rows of a run in draw order, in as many pieces as wanted,
+/// [`Summariser::finish`] returns exactly [`summarise`] of the whole ensemble.
+#[derive(Clone, Debug)]
+pub struct Summariser {
+    info: RunInfo,
+    columns: BTreeMap<Key, Vec<f64>>,
+}
+
+impl Summariser {
+    /// An empty summary of the run `info` describes, with room for the values of every
+    /// output of every draw of its shard.
+    ///
+    /// The room is allocated at once (so the values are never copied to a larger
+    /// allocation): check the run's [`crate::engine::Footprint`] first.
+    pub fn new(info: &RunInfo) -> Summariser {
+        let range = info.range();
+        let draws = usize::try_from(range.end - range.start).unwrap_or(0);
+        let mut columns = BTreeMap::new();
+        for (o, option) in info.options.iter().enumerate() {
+            for (m, metric) in option.metrics.iter().enumerate() {
+                let (o, m) = (o as u32, m as u32);
+                match metric.shape {
+                    Shape::Scalar => {
+                        columns.insert((o, m, None), Vec::with_capacity(draws));
+                    }
+                    Shape::Series => {
+                        for t in 0..option.horizon as u32 {
+                            columns.insert((o, m, Some(t)), Vec::with_capacity(draws));
+                        }
+                    }
+                }
             }
-        })
-        .collect()
+        }
+        Summariser { info: info.clone(), columns }
+    }
+
+    /// Adds output rows (the next ones in draw order).
+    pub fn push(&mut self, rows: &[Row]) {
+        for r in rows {
+            let key = (r.option, r.metric, r.year);
+            match self.columns.get_mut(&key) {
+                Some(column) => column.push(r.value),
+                // A key `new` did not foresee (a row not from this run's plan) still
+                // gets its summary.
+                None => self.columns.entry(key).or_default().push(r.value),
+            }
+        }
+    }
+
+    /// One row per option × output × year that has values, in option, output and
+    /// year order.
+    pub fn finish(self) -> Vec<SummaryRow> {
+        let info = self.info;
+        self.columns
+            .into_iter()
+            .filter(|(_, values)| !values.is_empty())
+            .map(|((o, m, year), values)| {
+                let option = &info.options[o as usize];
+                let metric = &option.metrics[m as usize];
+                SummaryRow {
+                    option: option.name.clone(),
+                    model: option.model.clone(),
+                    metric: metric.name.clone(),
+                    unit: metric.unit.clone(),
+                    side: metric.side,
+                    year,
+                    stats: Stats::of(&values),
+                }
+            })
+            .collect()
+    }
 }
 
 /// The paired difference `b − a` of one output and year, draw by draw.

@@ -2,18 +2,23 @@
 //! across threads and shards, merge checks, output round trips.
 
 use montecarlo::arrow::{
-    read_arrow, read_parameters_arrow, write_arrow, write_arrow_batched, write_parameters_arrow,
+    ArrowWriter, read_arrow, read_parameters_arrow, write_arrow, write_arrow_batched,
+    write_parameters_arrow,
 };
-use montecarlo::engine::{Ensemble, MergeError, RunOptions, Shard, merge, run};
+use montecarlo::engine::{
+    DEFAULT_MAX_MEMORY, Ensemble, Footprint, Limits, MergeError, RunError, RunOptions, Shard,
+    check_limits, merge, merge_order, run, run_each,
+};
 use montecarlo::model::{
     Baseline, BaselineValue, Domain, DrawRng, Model, ModelError, OutputDef, Outputs, ParamDef,
     ParamDefault, Params, Shape, Side,
 };
 use montecarlo::output::{
-    read_manifest, write_draws_csv, write_manifest, write_parameters_csv, write_summary_csv,
+    CsvRows, FileRecord, parse_manifest, read_manifest, write_draws_csv, write_manifest,
+    write_parameters_csv, write_summary_csv,
 };
 use montecarlo::spec::{Plan, SpecError, parse, resolve};
-use montecarlo::summary::{compare, compare_options, summarise};
+use montecarlo::summary::{Summariser, compare, compare_options, summarise};
 use rand::Rng;
 
 /// A toy scheme: `quota` workers, each overstays with probability `p_overstay`; yearly
@@ -458,9 +463,27 @@ fn draws_round_trip_through_arrow_and_the_manifest() {
     let p = plan(GOOD).unwrap();
     let e = run_with(&p, 2, Shard::new(2, 3).unwrap(), 300);
     let mut manifest = Vec::new();
-    write_manifest(&e.info, &["draws.csv"], &mut manifest).unwrap();
-    let info = read_manifest(std::str::from_utf8(&manifest).unwrap()).unwrap();
+    let files = [
+        FileRecord { name: "draws.csv".to_owned(), sha256: Some("ab".repeat(32)) },
+        FileRecord { name: "manifest.json".to_owned(), sha256: None },
+    ];
+    write_manifest(&e.info, &files, &mut manifest).unwrap();
+    let text = std::str::from_utf8(&manifest).unwrap();
+    let info = read_manifest(text).unwrap();
     assert_eq!(info, e.info);
+    assert_eq!(parse_manifest(text).unwrap().files, files);
+    // A manifest of the first layout (file names, no checksums) is still read.
+    let v1 = text.replace("coherence-scenario-run/2", "coherence-scenario-run/1");
+    let v1 = v1.replace(
+        &format!(
+            "{{\n      \"name\": \"draws.csv\",\n      \"sha256\": \"{}\"\n    }}",
+            "ab".repeat(32)
+        ),
+        "\"draws.csv\"",
+    );
+    let m = parse_manifest(&v1).unwrap();
+    assert_eq!(m.info, e.info);
+    assert_eq!(m.files[0], FileRecord { name: "draws.csv".to_owned(), sha256: None });
     let mut bytes = Vec::new();
     write_arrow(&e.info, &e.rows, &mut bytes).unwrap();
     let rows = read_arrow(&info, &bytes).unwrap();
@@ -606,4 +629,121 @@ for i, r in enumerate(rows):
         .output()
         .unwrap();
     assert!(out.status.success(), "pyarrow failed:\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A run streamed block by block into the writers gives the bytes of the run held in
+/// memory, for any thread count and shard, with blocks of any size.
+#[test]
+fn a_streamed_run_writes_the_bytes_of_the_run_held_in_memory() {
+    let p = plan(GOOD).unwrap();
+    let draws = 700;
+    let whole = run_with(&p, 2, Shard::FULL, draws);
+    let mut expected = [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    write_draws_csv(&whole, &mut expected[0]).unwrap();
+    write_arrow(&whole.info, &whole.rows, &mut expected[1]).unwrap();
+    write_parameters_csv(&whole, &mut expected[2]).unwrap();
+    write_parameters_arrow(&whole.info, &whole.params, &mut expected[3]).unwrap();
+    write_summary_csv(&summarise(&whole), &mut expected[4]).unwrap();
+    for threads in [1, 3] {
+        let opts = RunOptions { draws, seed: 11, shard: Shard::FULL };
+        let info = montecarlo::engine::RunInfo::new(&p, &opts);
+        let mut draws_csv = CsvRows::draws(&info, Vec::new()).unwrap();
+        let mut draws_arrow = ArrowWriter::outputs(&info, Vec::new()).unwrap();
+        let mut params_csv = CsvRows::parameters(&info, Vec::new()).unwrap();
+        let mut params_arrow = ArrowWriter::parameters(&info, Vec::new()).unwrap();
+        let mut summary = Summariser::new(&info);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let mut calls = 0;
+        pool.install(|| {
+            run_each(&p, &opts, &Limits::default(), &|_, _| {}, |rows: &[_], params: &[_]| {
+                calls += 1;
+                draws_csv.push(rows).unwrap();
+                draws_arrow.push(rows).unwrap();
+                params_csv.push(params).unwrap();
+                params_arrow.push(params).unwrap();
+                summary.push(rows);
+                Ok::<(), RunError>(())
+            })
+        })
+        .unwrap();
+        assert!(calls > 1, "handed over in chunks");
+        let mut summary_csv = Vec::new();
+        write_summary_csv(&summary.finish(), &mut summary_csv).unwrap();
+        let got = [
+            draws_csv.finish(),
+            draws_arrow.finish().unwrap(),
+            params_csv.finish(),
+            params_arrow.finish().unwrap(),
+            summary_csv,
+        ];
+        for (i, (g, e)) in got.iter().zip(&expected).enumerate() {
+            assert!(g == e, "file {i} differs with {threads} threads");
+        }
+    }
+    // Rows pushed in pieces that straddle batches give the bytes of the whole table.
+    let mut batched = Vec::new();
+    write_arrow_batched(&whole.info, &whole.rows, 7, &mut batched).unwrap();
+    let mut w = ArrowWriter::outputs_batched(&whole.info, 7, Vec::new()).unwrap();
+    for piece in whole.rows.chunks(3) {
+        w.push(piece).unwrap();
+    }
+    assert!(w.finish().unwrap() == batched);
+}
+
+/// The memory a run would hold is estimated before any draw, and a run over the limit
+/// is refused naming the estimate and the limit.
+#[test]
+fn a_run_over_the_memory_limit_is_refused_before_any_draw() {
+    let p = plan(GOOD).unwrap();
+    let opts = RunOptions { draws: 1_000_000_000_000, seed: 1, shard: Shard::FULL };
+    let f = Footprint::of(&p, &opts);
+    assert_eq!(f.summary_bytes, 8 * f.values_per_draw * 1_000_000_000_000);
+    let mut drew = false;
+    let err = run_each(&p, &opts, &Limits::default(), &|_, _| {}, |_: &[_], _: &[_]| {
+        drew = true;
+        Ok::<(), RunError>(())
+    })
+    .unwrap_err();
+    assert!(!drew);
+    assert!(matches!(err, RunError::Memory { limit: DEFAULT_MAX_MEMORY, .. }), "{err}");
+    let text = err.to_string();
+    assert!(text.contains("over the limit of 2.0 GiB"), "{text}");
+    assert!(text.contains("1000000000000 draws"), "{text}");
+    // The same run in a shard small enough fits.
+    let opts = RunOptions {
+        draws: 1_000_000_000_000,
+        seed: 1,
+        shard: Shard::new(1, 1_000_000_000).unwrap(),
+    };
+    assert!(check_limits(&p, &opts, &Limits::default()).is_ok());
+    // A limit below the estimate refuses a small run too.
+    let opts = RunOptions { draws: 100, seed: 1, shard: Shard::FULL };
+    let need = Footprint::of(&p, &opts).total_bytes();
+    assert!(check_limits(&p, &opts, &Limits { max_memory_bytes: need - 1 }).is_err());
+    assert!(check_limits(&p, &opts, &Limits { max_memory_bytes: need }).is_ok());
+}
+
+/// `merge_order` checks the records alone, for a merge that streams the shards' rows.
+#[test]
+fn merge_order_puts_the_shards_in_draw_order() {
+    let p = plan(GOOD).unwrap();
+    let parts: Vec<Ensemble> =
+        (1..=3).rev().map(|k| run_with(&p, 1, Shard::new(k, 3).unwrap(), 90)).collect();
+    let infos: Vec<_> = parts.iter().map(|e| e.info.clone()).collect();
+    let (info, order) = merge_order(&infos).unwrap();
+    assert_eq!(order, [2, 1, 0]);
+    assert_eq!(info.shard, Shard::FULL);
+    assert!(matches!(merge_order(&infos[1..]).unwrap_err(), MergeError::Gap { .. }));
+}
+
+/// A summary of rows read from files allocates for the rows there are, not for the draws
+/// or years the (untrusted) record claims.
+#[test]
+fn a_summary_of_read_rows_allocates_only_for_them() {
+    let p = plan(GOOD).unwrap();
+    let mut e = run_with(&p, 1, Shard::FULL, 20);
+    let expected = summarise(&e);
+    e.info.draws = 1 << 50;
+    e.info.options[0].horizon = 1 << 40;
+    assert_eq!(summarise(&e), expected);
 }
