@@ -17,7 +17,7 @@ use montecarlo::spec::Place;
 use montecarlo::summary::{DiffRow, SummaryRow};
 
 use crate::args::{Format, Global};
-use crate::commands::{Error, open};
+use crate::commands::{Error, open_read};
 use crate::output::{number, plain_table};
 
 pub(crate) const SCENARIO_EXAMPLES: &str = "\
@@ -179,7 +179,7 @@ async fn baseline(
     global: &Global,
     scenario: &montecarlo::spec::Scenario,
 ) -> Result<Baseline, Error> {
-    let ws = open(global).await?;
+    let ws = open_read(global).await?;
     let year = Some(scenario.baseline.year);
     let baseline = match &scenario.baseline.place {
         Place::Corridor { origin, destination } => {
