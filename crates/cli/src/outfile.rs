@@ -56,7 +56,7 @@ pub(crate) fn write_with(
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        fill(&mut w)?;
+        fill(&mut w).map_err(|e| naming(path, e))?;
         w.flush().map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     tmp.as_file().sync_all().map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -75,9 +75,22 @@ fn write_special(
         .open(path)
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     let mut w = std::io::BufWriter::new(file);
-    fill(&mut w)?;
+    fill(&mut w).map_err(|e| naming(path, e))?;
     w.flush().map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(())
+}
+
+/// An error of writing `path` caused by the system (a full disk, an I/O error), which
+/// writers report without the file's name, with the name; any other error as it is.
+fn naming(path: &Path, err: Error) -> Error {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(err.as_ref());
+    while let Some(e) = cause {
+        if e.is::<std::io::Error>() {
+            return format!("cannot write {}: {err}", path.display()).into();
+        }
+        cause = e.source();
+    }
+    err
 }
 
 /// The temporary file is created readable by its owner only; the output gets the

@@ -39,6 +39,9 @@ const SQLITE_READONLY: i64 = 8;
 const SQLITE_IOERR: i64 = 10;
 const SQLITE_FULL: i64 = 13;
 pub(crate) const SQLITE_CANTOPEN: i64 = 14;
+/// `SQLITE_IOERR_SHMSIZE`: the index beside the store (`-shm`) could not be extended,
+/// which on a full disk is how opening fails.
+const SQLITE_IOERR_SHMSIZE: i64 = 4874;
 
 /// SQLite's primary result code of `e`, if it is an error SQLite returned.
 pub(crate) fn sqlite_code(e: &sqlx::Error) -> Option<i64> {
@@ -52,7 +55,11 @@ impl StorageFailure {
         if let sqlx::Error::Io(io) = e {
             return Some(StorageFailure::of_io(io));
         }
-        match sqlite_code(e)? {
+        let extended = e.as_database_error()?.code()?.parse::<i64>().ok()?;
+        if extended == SQLITE_IOERR_SHMSIZE {
+            return Some(StorageFailure::Full);
+        }
+        match extended & 0xff {
             SQLITE_FULL => Some(StorageFailure::Full),
             SQLITE_READONLY => Some(StorageFailure::ReadOnly),
             SQLITE_IOERR | SQLITE_CANTOPEN => Some(StorageFailure::Io),
@@ -85,6 +92,36 @@ impl Error {
             },
             other => other,
         }
+    }
+}
+
+/// An error of opening the store at `path` (or of migrating it), as an
+/// [`Error::Storage`] when the file or its folder cannot be written or the open failed for
+/// a reason of storage (a full disk); otherwise unchanged.
+pub(crate) fn opening(path: &Path, e: Error) -> Error {
+    let source = match &e {
+        Error::Open { source, .. } | Error::Migration { source, .. } | Error::Query(source) => {
+            source
+        }
+        _ => return e,
+    };
+    let storage = |failure, source| Error::Storage {
+        path: path.to_owned(),
+        operation: "opening it",
+        failure,
+        source,
+    };
+    if let Some(io) = not_writable(path) {
+        return storage(StorageFailure::of_io(&io), sqlx::Error::Io(io));
+    }
+    match StorageFailure::of(source) {
+        Some(failure) => match e {
+            Error::Open { source, .. } | Error::Migration { source, .. } | Error::Query(source) => {
+                storage(failure, source)
+            }
+            _ => e,
+        },
+        None => e,
     }
 }
 

@@ -219,26 +219,13 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::Open { path: path.to_owned(), source: sqlx::Error::Io(e) })?;
         }
-        refuse_foreign(path).await?;
+        refuse_foreign(path).await.map_err(|e| failure::opening(path, e))?;
         let opened = async {
             let store = Store::connect(path, Access::Write).await?;
             migrate::run(&store).await?;
             Ok(store)
         };
-        opened.await.map_err(|e| match e {
-            Error::Open { .. } | Error::Migration { .. } | Error::Query(_) => {
-                match failure::not_writable(path) {
-                    Some(io) => Error::Storage {
-                        path: path.to_owned(),
-                        operation: "opening it for writing",
-                        failure: StorageFailure::of_io(&io),
-                        source: sqlx::Error::Io(io),
-                    },
-                    None => e,
-                }
-            }
-            e => e,
-        })
+        opened.await.map_err(|e| failure::opening(path, e))
     }
 
     /// Opens the store at `path` to read it, never writing to it: when the file exists
@@ -254,12 +241,12 @@ impl Store {
         if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
             return Store::open(path).await;
         }
-        refuse_foreign(path).await?;
+        refuse_foreign(path).await.map_err(|e| failure::opening(path, e))?;
         let store = match Store::connect(path, Access::Read).await {
             Ok(store) => store,
             Err(e) => match failure::not_writable(path) {
                 Some(_) => Store::open_read_only(path).await?,
-                None => return Err(e),
+                None => return Err(failure::opening(path, e)),
             },
         };
         let found = store.schema_version().await?;
