@@ -19,7 +19,8 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Init => init(global).await,
         Command::Backup(args) => {
-            let ws = open_read(global).await?;
+            // Not `open_read`: SQLite's `query_only` refuses `VACUUM INTO`.
+            let ws = open(global).await?;
             ws.backup_to(&args.to).await?;
             if !global.quiet {
                 println!("backup written: {}", args.to.display());
