@@ -326,7 +326,7 @@ fn kill_points(op: &Operation, template: &Path) {
     let work = work.path();
     let r = reference(op, work, template);
     let mut seeded = Seeded(0x5eed_0013 + op.name.len() as u64);
-    let (mut points, mut landed, mut done) = (0, 0, 0);
+    let (mut points, mut landed, mut done, mut leftovers) = (0, 0, 0, 0);
     // Points are drawn until KILLS of them land while the command runs.
     while landed < KILLS && points < 4 * KILLS {
         points += 1;
@@ -342,6 +342,9 @@ fn kill_points(op: &Operation, template: &Path) {
         if check_after(op, work, &r, true) {
             done += 1;
         }
+        if out_files(work).iter().any(|(name, _)| name.ends_with(".tmp")) {
+            leftovers += 1;
+        }
         if !op.writes_store {
             // The next run into the same folder succeeds and writes the whole run.
             let out = finish(op, work);
@@ -352,7 +355,8 @@ fn kill_points(op: &Operation, template: &Path) {
     assert!(landed >= 20, "{}: only {landed} of {points} kills landed while it ran", op.name);
     eprintln!(
         "{}: {points} kill points over {:.3} s, {landed} landed while it ran; after them {done} \
-         found it done, {} not done; integrity ok and earlier values intact after each",
+         found it done, {} not done, {leftovers} left a hidden temporary output file; integrity \
+         ok and earlier values intact after each",
         op.name,
         r.seconds,
         points - done
@@ -364,7 +368,7 @@ fn kill_points(op: &Operation, template: &Path) {
 fn full_disk(op: &Operation, template: &Path) {
     let plain = tempfile::tempdir().unwrap();
     let r = reference(op, plain.path(), template);
-    let room = 2 * r.written + 256 * 1024;
+    let room = 2 * r.written + 96 * 1024;
     let size = std::fs::metadata(template).unwrap().len() + room + 2 * 1024 * 1024;
     let Some(fs) = Tmpfs::mount(size) else { return };
     let work = fs.path();
