@@ -571,6 +571,37 @@ fn a_store_in_a_read_only_folder_is_read_and_not_written() {
     fs.remount(false);
     let (check, _) = examine(&db);
     assert_eq!(check, "ok");
+
+    // A log holding changes (left by a writer that did not write it back) is read with its
+    // index, and refused without it, never read past.
+    let status = Command::new("sqlite3")
+        .args(["-cmd", ".dbconfig no_ckpt_on_close on"])
+        .arg(&db)
+        .arg(
+            "INSERT INTO register_audit (at, user_name, reason, country, policy_id, action) \
+             VALUES ('t', 'u', 'only in the log', 'XAA', 'XAA-FIN-01', 'edit')",
+        )
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let side = |suffix: &str| PathBuf::from(format!("{}{suffix}", db.display()));
+    assert!(std::fs::metadata(side("-wal")).unwrap().len() > 0);
+    fs.remount(true);
+    assert!(String::from_utf8(read(&["register", "log"])).unwrap().contains("only in the log"));
+    fs.remount(false);
+    std::fs::remove_file(side("-shm")).unwrap();
+    fs.remount(true);
+    let out = coherence(&db).args(["register", "log"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && stderr.contains(&side("-wal").display().to_string()),
+        "{stderr}"
+    );
+    fs.remount(false);
+    let (check, rows) = examine(&db);
+    assert_eq!(check, "ok");
+    assert!(rows.contains("only in the log"));
 }
 
 #[test]

@@ -174,7 +174,8 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Storage`] (naming the store) if the disk is full, the store is
-    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the store is then unchanged.
+    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the
+    /// store is then unchanged.
     pub async fn store_answers(
         &self,
         new: &NewAnswers<'_>,

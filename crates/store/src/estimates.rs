@@ -158,9 +158,9 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Storage`] (naming the store) if the disk is full, the store is
-    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails (the store is then unchanged), or
-    /// [`Error::Corrupt`] if `record.vcov` does not have `k × k` values for the `k`
-    /// estimated coefficients.
+    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails (the
+    /// store is then unchanged), or [`Error::Corrupt`] if `record.vcov` does not have
+    /// `k × k` values for the `k` estimated coefficients.
     pub async fn save_estimate(
         &self,
         record: &EstimateRecord,

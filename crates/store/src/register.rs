@@ -287,9 +287,9 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Conflict`] if the policy no longer is `expected` (changed by someone
-    /// else meanwhile) or does not exist; [`Error::Storage`] (naming the store) if the disk is full, the store is
-    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails (the
-    /// store is then unchanged).
+    /// else meanwhile) or does not exist; [`Error::Storage`] (naming the store) if the disk
+    /// is full, the store is read-only or an I/O error occurs, else [`Error::Query`] if the
+    /// write fails (the store is then unchanged).
     pub async fn register_edit(
         &self,
         expected: &Policy,
@@ -347,7 +347,8 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Storage`] (naming the store) if the disk is full, the store is
-    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the store is then unchanged.
+    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the
+    /// store is then unchanged.
     pub async fn register_import(
         &self,
         policies: &[Policy],

@@ -230,9 +230,9 @@ impl Store {
     /// `progress` is called with (rows written, rows in all) as the write proceeds.
     ///
     /// # Errors
-    /// [`Error::ImportConflict`] as above, [`Error::Storage`] (naming the store) if the disk is full, the store is
-    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the
-    /// store is then unchanged.
+    /// [`Error::ImportConflict`] as above, [`Error::Storage`] (naming the store) if the
+    /// disk is full, the store is read-only or an I/O error occurs, else [`Error::Query`]
+    /// if the write fails; the store is then unchanged.
     pub async fn import_with(
         &self,
         dataset: &Dataset,
@@ -315,7 +315,8 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Storage`] (naming the store) if the disk is full, the store is
-    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the store is then unchanged.
+    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the
+    /// store is then unchanged.
     pub async fn delete_import(&self, import_id: i64) -> Result<bool, Error> {
         self.delete_import_tx(import_id)
             .await
