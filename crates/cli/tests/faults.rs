@@ -162,11 +162,14 @@ impl Seeded {
     }
 }
 
+/// The arguments of a command after `--db`, given the work folder.
+type Arguments = Box<dyn Fn(&Path) -> Vec<OsString>>;
+
 /// One kind of write, run by the real binary on the store `<work>/s.sqlite`.
 struct Operation {
     name: &'static str,
     /// The arguments after `--db`, given the work folder.
-    args: Box<dyn Fn(&Path) -> Vec<OsString>>,
+    args: Arguments,
     /// Whether it writes the store (else it writes `<work>/out`, reading the store).
     writes_store: bool,
 }
