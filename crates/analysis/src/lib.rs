@@ -537,6 +537,17 @@ impl Workspace {
         Ok(Workspace { store: store::Store::open(path).await?, pinned: Vec::new() })
     }
 
+    /// Opens the store at `path` for reading only: every later write through this
+    /// workspace fails, and a store whose file or folder is read-only can be read (see
+    /// [`store::Store::open_for_reading`]). A missing or older store is created or
+    /// migrated first, as by [`Workspace::open`].
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be opened.
+    pub async fn open_for_reading(path: &Path) -> Result<Workspace, Error> {
+        Ok(Workspace { store: store::Store::open_for_reading(path).await?, pinned: Vec::new() })
+    }
+
     /// The store's file.
     pub fn path(&self) -> &Path {
         self.store.path()

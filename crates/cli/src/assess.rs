@@ -11,7 +11,7 @@ use analysis::assess::{
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::args::{Format, Global};
-use crate::commands::{Error, open};
+use crate::commands::{Error, open, open_read};
 
 /// The examples shown by `coherence assess --help`.
 pub(crate) const ASSESS_EXAMPLES: &str = "\
@@ -253,7 +253,7 @@ pub(crate) async fn run_assess(global: &Global, args: AssessArgs) -> Result<(), 
             )
             .into());
         }
-        let ws = open(global).await?;
+        let ws = open_read(global).await?;
         let stored = ws.stored_assessment(country, builtin_id, args.stored_version).await?;
         return show_stored(&mut out, global.format, &stored, None);
     };
@@ -351,7 +351,7 @@ async fn history(out: &mut impl Write, global: &Global, args: &AssessArgs) -> Re
     let Some(country) = &args.country else {
         return Err("--history needs a COUNTRY: coherence assess COUNTRY --history".into());
     };
-    let ws = open(global).await?;
+    let ws = open_read(global).await?;
     let list = ws.answer_history(country, args.framework.as_deref()).await?;
     match global.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?,

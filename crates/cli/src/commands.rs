@@ -19,6 +19,7 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Init => init(global).await,
         Command::Backup(args) => {
+            // Not `open_read`: SQLite's `query_only` refuses `VACUUM INTO`.
             let ws = open(global).await?;
             ws.backup_to(&args.to).await?;
             if !global.quiet {
@@ -46,7 +47,10 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Assess(args) => crate::assess::run_assess(global, args).await,
         Command::Matrix(args) => crate::assess::run_matrix(global, args),
         Command::Scenario(args) => crate::scenario::run(global, args).await,
-        Command::Estimate(args) => crate::estimate::run(global, open(global).await?, args).await,
+        Command::Estimate(args) => {
+            let ws = if args.stores() { open(global).await? } else { open_read(global).await? };
+            crate::estimate::run(global, ws, args).await
+        }
     }
 }
 
@@ -65,10 +69,25 @@ fn db_path(global: &Global) -> PathBuf {
     }
 }
 
+/// Opens the store for a command that writes to it.
 pub(crate) async fn open(global: &Global) -> Result<Workspace, Error> {
     let path = db_path(global);
     tracing::info!(path = %path.display(), "opening store");
-    let mut ws = Workspace::open(&path).await?;
+    let ws = Workspace::open(&path).await?;
+    opened(global, ws).await
+}
+
+/// Opens the store for a command that only reads it: read-only, so that a store in a
+/// read-only folder can be read and a read never writes (`Workspace::open_for_reading`).
+pub(crate) async fn open_read(global: &Global) -> Result<Workspace, Error> {
+    let path = db_path(global);
+    tracing::info!(path = %path.display(), "opening store to read it");
+    let ws = Workspace::open_for_reading(&path).await?;
+    opened(global, ws).await
+}
+
+/// Registers the opened store to be closed on exit and pins the editions asked for.
+async fn opened(global: &Global, mut ws: Workspace) -> Result<Workspace, Error> {
     register_closer(ws.closer());
     ws.pin_editions(&global.edition).await?;
     Ok(ws)
@@ -151,7 +170,7 @@ async fn demo(global: &Global, args: DemoArgs) -> Result<(), Error> {
 }
 
 async fn datasets(global: &Global, args: DatasetsArgs) -> Result<(), Error> {
-    let ws = open(global).await?;
+    let ws = open_read(global).await?;
     if let Some(DatasetsAction::Check { top }) = args.action {
         let checks = ws.check_datasets().await?;
         let mut out = crate::output::stdout(global.format);
@@ -165,7 +184,7 @@ async fn datasets(global: &Global, args: DatasetsArgs) -> Result<(), Error> {
 }
 
 async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
-    let ws = open(global).await?;
+    let ws = open_read(global).await?;
     let mut profile = ws.profile(&args.country).await?;
     if let Some(year) = args.year {
         output::keep_year(&mut profile, year);
@@ -296,7 +315,7 @@ fn files_under(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
 }
 
 async fn report(global: &Global, args: ReportArgs) -> Result<(), Error> {
-    let ws = open(global).await?;
+    let ws = open_read(global).await?;
     let profile = ws.profile(&args.country).await?;
     let (scenarios, warnings) =
         crate::scenario::brief_results(&args.scenarios, &profile.area.iso3)?;

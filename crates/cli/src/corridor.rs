@@ -6,7 +6,7 @@ use analysis::corridor::{CorridorReport, Reason};
 use clap::Args;
 
 use crate::args::{Format, Global};
-use crate::commands::{Error, open};
+use crate::commands::{Error, open_read};
 
 /// Arguments of `coherence corridor`.
 #[derive(Debug, Args)]
@@ -27,7 +27,7 @@ pub(crate) struct CorridorArgs {
 }
 
 pub(crate) async fn run(global: &Global, args: CorridorArgs) -> Result<(), Error> {
-    let ws = open(global).await?;
+    let ws = open_read(global).await?;
     let reports = if args.all {
         ws.corridors_all(args.rules.as_deref()).await?
     } else {

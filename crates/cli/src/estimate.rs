@@ -213,6 +213,16 @@ fn command_line() -> String {
     format!("coherence {}", args.join(" "))
 }
 
+impl EstimateArgs {
+    /// Whether the estimate is to be stored (`--store`): the store is opened for writing.
+    pub(crate) fn stores(&self) -> bool {
+        match &self.what {
+            EstimateCommand::Flows(a) => a.store,
+            EstimateCommand::Remittances(a) => a.store,
+        }
+    }
+}
+
 /// Runs `coherence estimate` on the opened workspace.
 pub(crate) async fn run(global: &Global, ws: Workspace, args: EstimateArgs) -> Result<(), Error> {
     match args.what {

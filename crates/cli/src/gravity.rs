@@ -156,7 +156,7 @@ impl GravityArgs {
 /// Runs `coherence gravity`; `db` is the store's path (opened only for --store/--list).
 pub(crate) async fn run(global: &Global, args: GravityArgs, db: PathBuf) -> Result<(), Error> {
     if args.list {
-        let ws = Workspace::open(&db).await?;
+        let ws = Workspace::open_for_reading(&db).await?;
         crate::commands::register_closer(ws.closer());
         return list(global, &ws.gravity_estimates().await?);
     }

@@ -23,7 +23,7 @@ pub(crate) fn write_with(
     fill: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let mut file = Pending::create(path)?;
-    fill(&mut file)?;
+    fill(&mut file).map_err(|e| naming(path, e))?;
     file.commit()
 }
 
@@ -126,6 +126,19 @@ impl Write for Pending {
             Target::Special(w) => w.flush(),
         }
     }
+}
+
+/// An error of writing `path` caused by the system (a full disk, an I/O error), which
+/// writers report without the file's name, with the name; any other error as it is.
+fn naming(path: &Path, err: Error) -> Error {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(err.as_ref());
+    while let Some(e) = cause {
+        if e.is::<std::io::Error>() {
+            return format!("cannot write {}: {err}", path.display()).into();
+        }
+        cause = e.source();
+    }
+    err
 }
 
 /// The temporary file is created readable by its owner only; the output gets the

@@ -8,7 +8,7 @@ use analysis::register::{FieldEdit, RegisterEntry, RegisterFileFormat};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::args::{Format, Global};
-use crate::commands::{Error, open};
+use crate::commands::{Error, open, open_read};
 use crate::output;
 
 /// Arguments of `coherence register`.
@@ -113,7 +113,12 @@ pub(crate) fn user_of(user: Option<String>) -> Result<String, Error> {
 }
 
 pub(crate) async fn run(global: &Global, args: RegisterArgs) -> Result<(), Error> {
-    let ws = open(global).await?;
+    let ws = match args.action {
+        RegisterAction::Import { .. } | RegisterAction::Edit { .. } => open(global).await?,
+        RegisterAction::Export { .. }
+        | RegisterAction::List { .. }
+        | RegisterAction::Log { .. } => open_read(global).await?,
+    };
     let mut out = crate::output::stdout(global.format);
     match args.action {
         RegisterAction::Import { file, user, reason } => {

@@ -25,7 +25,7 @@ use montecarlo::summary::{DiffRow, Summariser, SummaryRow};
 use sha2::{Digest, Sha256};
 
 use crate::args::{Format, Global};
-use crate::commands::{Error, open};
+use crate::commands::{Error, open_read};
 use crate::outfile::Pending;
 use crate::output::{number, plain_table};
 
@@ -272,7 +272,7 @@ async fn baseline(
     global: &Global,
     scenario: &montecarlo::spec::Scenario,
 ) -> Result<Baseline, Error> {
-    let ws = open(global).await?;
+    let ws = open_read(global).await?;
     let year = Some(scenario.baseline.year);
     let baseline = match &scenario.baseline.place {
         Place::Corridor { origin, destination } => {

@@ -173,8 +173,19 @@ impl Store {
     /// (whatever the file's name), nothing is written and that version is returned.
     ///
     /// # Errors
-    /// [`Error::Query`] if the write fails; the store is then unchanged.
+    /// [`Error::Storage`] (naming the store) if the disk is full, the store is
+    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the
+    /// store is then unchanged.
     pub async fn store_answers(
+        &self,
+        new: &NewAnswers<'_>,
+        by: &ChangeBy,
+    ) -> Result<AnswersStored, Error> {
+        self.store_answers_tx(new, by).await.map_err(|e| e.writing(&self.path, "storing answers"))
+    }
+
+    /// [`Store::store_answers`], with the store's errors not yet named.
+    async fn store_answers_tx(
         &self,
         new: &NewAnswers<'_>,
         by: &ChangeBy,

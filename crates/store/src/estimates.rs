@@ -157,10 +157,22 @@ impl Store {
     /// changes ([`EstimateSaved::NameTaken`]).
     ///
     /// # Errors
-    /// [`Error::Query`] if the write fails (the store is then unchanged), or
-    /// [`Error::Corrupt`] if `record.vcov` does not have `k × k` values for the `k`
-    /// estimated coefficients.
+    /// [`Error::Storage`] (naming the store) if the disk is full, the store is
+    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails (the
+    /// store is then unchanged), or [`Error::Corrupt`] if `record.vcov` does not have
+    /// `k × k` values for the `k` estimated coefficients.
     pub async fn save_estimate(
+        &self,
+        record: &EstimateRecord,
+        replace: bool,
+    ) -> Result<EstimateSaved, Error> {
+        self.save_estimate_tx(record, replace)
+            .await
+            .map_err(|e| e.writing(&self.path, "saving an estimate"))
+    }
+
+    /// [`Store::save_estimate`], with the store's errors not yet named.
+    async fn save_estimate_tx(
         &self,
         record: &EstimateRecord,
         replace: bool,

@@ -22,6 +22,7 @@
 
 mod assessments;
 mod estimates;
+mod failure;
 mod migrate;
 mod read;
 mod register;
@@ -42,6 +43,7 @@ pub use assessments::{
 pub use estimates::{
     EstimateRecord, EstimateSaved, EstimateSummary, StoredCoefficient, StoredEstimate,
 };
+pub use failure::StorageFailure;
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{
     AreaNumber, DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy,
@@ -109,6 +111,32 @@ pub enum Error {
         name: &'static str,
         /// The underlying error.
         source: sqlx::Error,
+    },
+    /// A write could not be made: the disk is full, the file or its folder is read-only,
+    /// or the system reported an I/O error. Nothing of the failed write was kept.
+    #[error("cannot write the store {path} ({operation}): {failure}: {source}")]
+    Storage {
+        /// The store's path.
+        path: PathBuf,
+        /// What was being written, e.g. `import` or `register edit`.
+        operation: &'static str,
+        /// Why it could not be written.
+        failure: StorageFailure,
+        /// The underlying error.
+        source: sqlx::Error,
+    },
+    /// The store is in a folder that cannot be written and its latest changes are in a
+    /// write-ahead log SQLite cannot read there (its `-shm` index is missing).
+    #[error(
+        "the store {path} cannot be read here: its folder is read-only and its latest changes \
+         are in {wal}, which SQLite reads only with an index file it cannot create in a \
+         read-only folder; open the store once where its folder can be written"
+    )]
+    UnreadableLog {
+        /// The store's path.
+        path: PathBuf,
+        /// The write-ahead log's path.
+        wal: PathBuf,
     },
     /// A query failed.
     #[error("store query failed: {0}")]
@@ -183,22 +211,91 @@ impl Store {
     /// migrating its schema to [`SCHEMA_VERSION`].
     ///
     /// # Errors
-    /// [`Error::Open`] if the file cannot be opened or created, [`Error::TooNew`] if it
-    /// was written by a newer Coherence, [`Error::Migration`] if a migration fails.
+    /// [`Error::Open`] if the file cannot be opened or created, [`Error::Storage`] if it
+    /// or its folder cannot be written, [`Error::TooNew`] if it was written by a newer
+    /// Coherence, [`Error::Migration`] if a migration fails.
     pub async fn open(path: &Path) -> Result<Store, Error> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::Open { path: path.to_owned(), source: sqlx::Error::Io(e) })?;
         }
-        refuse_foreign(path).await?;
-        let options = SqliteConnectOptions::from_str("sqlite://")
-            .map_err(|source| Error::Open { path: path.to_owned(), source })?
+        refuse_foreign(path).await.map_err(|e| failure::opening(path, e))?;
+        let opened = async {
+            let store = Store::connect(path, Access::Write).await?;
+            migrate::run(&store).await?;
+            Ok(store)
+        };
+        opened.await.map_err(|e| failure::opening(path, e))
+    }
+
+    /// Opens the store at `path` to read it, never writing to it: when the file exists
+    /// at this build's schema, through connections that refuse every write (SQLite's
+    /// `query_only`), or, when the file or its folder cannot be written, read-only as
+    /// [`Store::open_read_only`] does. A missing store, or one of an older schema, is
+    /// opened as [`Store::open`] does (created, or migrated).
+    ///
+    /// # Errors
+    /// As [`Store::open`] and [`Store::open_read_only`]; [`Error::Storage`] if an older
+    /// store needs migrating but cannot be written.
+    pub async fn open_for_reading(path: &Path) -> Result<Store, Error> {
+        if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+            return Store::open(path).await;
+        }
+        refuse_foreign(path).await.map_err(|e| failure::opening(path, e))?;
+        let store = match Store::connect(path, Access::Read).await {
+            Ok(store) => store,
+            Err(e) => match failure::not_writable(path) {
+                Some(_) => Store::open_read_only(path).await?,
+                None => return Err(failure::opening(path, e)),
+            },
+        };
+        let found = store.schema_version().await?;
+        if found == SCHEMA_VERSION {
+            return Ok(store);
+        }
+        store.close().await;
+        if found > SCHEMA_VERSION {
+            return Err(Error::TooNew { path: path.to_owned(), found, supported: SCHEMA_VERSION });
+        }
+        Store::open(path).await
+    }
+
+    /// Opens an existing store read-only, without migrating it (to check a backup, or to
+    /// read a store whose file or folder cannot be written).
+    ///
+    /// SQLite reads a store in write-ahead-log mode through an index file beside it
+    /// (`-shm`), which it cannot create in a read-only folder. There, if the store has no
+    /// log with changes in it (`-wal` absent or empty: the store is one file, as every
+    /// command leaves it), it is opened as immutable (no locks, no index), which is
+    /// exact because nobody can write in that folder. A store whose log holds changes is
+    /// read with its index when that exists, and refused otherwise
+    /// ([`Error::UnreadableLog`]): reading it as immutable would silently miss them.
+    /// In a writable folder, SQLite creates an empty log and index beside the store and
+    /// leaves them when a read-only connection closes.
+    ///
+    /// # Errors
+    /// [`Error::Open`] if it cannot be opened; [`Error::NotAStore`] for another program's
+    /// database; [`Error::UnreadableLog`] as above.
+    pub async fn open_read_only(path: &Path) -> Result<Store, Error> {
+        if !path.is_file() {
+            let source = sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::NotFound));
+            return Err(Error::Open { path: path.to_owned(), source });
+        }
+        let store = connect_read_only(path).await?;
+        if let Err(e) = refuse_foreign_in(&store).await {
+            store.close().await;
+            return Err(e);
+        }
+        Ok(store)
+    }
+
+    /// A pool of connections to the store at `path`, checked with one query (SQLite opens
+    /// files lazily).
+    async fn connect(path: &Path, access: Access) -> Result<Store, Error> {
+        let open_error = |source| Error::Open { path: path.to_owned(), source };
+        let mut options = SqliteConnectOptions::from_str("sqlite://")
+            .map_err(open_error)?
             .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT)
             // Bulk imports and whole-table reads are slow by design; sqlx's per-statement
             // warnings would only clutter the CLI's output.
             .disable_statement_logging()
@@ -209,38 +306,31 @@ impl Store {
             // mapped instead of read page by page.
             .pragma("cache_size", "-32768")
             .pragma("mmap_size", "268435456");
+        options = match access {
+            Access::Write | Access::Read => {
+                let options = options
+                    .create_if_missing(access == Access::Write)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(BUSY_TIMEOUT);
+                if access == Access::Read { options.pragma("query_only", "true") } else { options }
+            }
+            Access::ReadOnly { immutable } => options.read_only(true).immutable(immutable),
+        };
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
             .await
-            .map_err(|source| Error::Open { path: path.to_owned(), source })?;
+            .map_err(open_error)?;
         let store = Store { pool, path: path.to_owned(), scope: None };
-        migrate::run(&store).await?;
-        Ok(store)
-    }
-
-    /// Opens an existing store read-only, without migrating it (to check a backup).
-    ///
-    /// # Errors
-    /// [`Error::Open`] if it cannot be opened; [`Error::NotAStore`] for another program's
-    /// database.
-    pub async fn open_read_only(path: &Path) -> Result<Store, Error> {
-        if !path.is_file() {
-            let source = sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::NotFound));
-            return Err(Error::Open { path: path.to_owned(), source });
+        if let Err(source) =
+            sqlx::query("SELECT COUNT(*) FROM sqlite_master").fetch_one(&store.pool).await
+        {
+            store.close().await;
+            return Err(open_error(source));
         }
-        refuse_foreign(path).await?;
-        let options = SqliteConnectOptions::from_str("sqlite://")
-            .map_err(|source| Error::Open { path: path.to_owned(), source })?
-            .filename(path)
-            .read_only(true)
-            .disable_statement_logging();
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options)
-            .await
-            .map_err(|source| Error::Open { path: path.to_owned(), source })?;
-        Ok(Store { pool, path: path.to_owned(), scope: None })
+        Ok(store)
     }
 
     /// The path of the store's file.
@@ -358,6 +448,49 @@ pub async fn restore(backup: &Path, target: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// How a pool's connections may use the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Access {
+    /// Read and write; the file is created if missing.
+    Write,
+    /// Read, through connections that refuse every write (`query_only`); the file exists.
+    Read,
+    /// Read-only (`SQLITE_OPEN_READONLY`); `immutable` also skips locks and the log.
+    ReadOnly {
+        /// SQLite's `immutable`: the file cannot change while it is open.
+        immutable: bool,
+    },
+}
+
+/// A read-only pool on the store at `path`; as immutable when the folder cannot be
+/// written and the store's log holds no changes (see [`Store::open_read_only`]).
+async fn connect_read_only(path: &Path) -> Result<Store, Error> {
+    match Store::connect(path, Access::ReadOnly { immutable: false }).await {
+        Ok(store) => Ok(store),
+        Err(e) if can_open_immutable(path, &e)? => {
+            Store::connect(path, Access::ReadOnly { immutable: true }).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether a store that failed to open read-only with `e` may be opened as immutable:
+/// SQLite could not open a file it needs (the log's index, in a folder that cannot be
+/// written) and the store's log holds no changes. A log with changes is
+/// [`Error::UnreadableLog`].
+fn can_open_immutable(path: &Path, e: &Error) -> Result<bool, Error> {
+    let cantopen = matches!(e, Error::Open { source, .. }
+        if failure::sqlite_code(source) == Some(failure::SQLITE_CANTOPEN));
+    if !cantopen || failure::not_writable(path).is_none() {
+        return Ok(false);
+    }
+    let wal = failure::wal_path(path);
+    match std::fs::metadata(&wal) {
+        Ok(meta) if meta.len() > 0 => Err(Error::UnreadableLog { path: path.to_owned(), wal }),
+        _ => Ok(true),
+    }
+}
+
 /// Refuses an existing SQLite database that holds tables but is not a Coherence store (no
 /// `schema_migrations` table), read through a read-only connection before anything is
 /// written: Coherence never adds its tables to another program's database (nor switches
@@ -366,23 +499,23 @@ async fn refuse_foreign(path: &Path) -> Result<(), Error> {
     if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
         return Ok(());
     }
-    let open_error = |source| Error::Open { path: path.to_owned(), source };
-    let options = SqliteConnectOptions::from_str("sqlite://")
-        .map_err(open_error)?
-        .filename(path)
-        .read_only(true)
-        .disable_statement_logging();
-    let mut conn = sqlx::ConnectOptions::connect(&options).await.map_err(open_error)?;
+    let store = connect_read_only(path).await?;
+    let checked = refuse_foreign_in(&store).await;
+    store.close().await;
+    checked
+}
+
+/// [`refuse_foreign`] on an open pool.
+async fn refuse_foreign_in(store: &Store) -> Result<(), Error> {
     let (tables, ours): (i64, i64) = sqlx::query_as(
         "SELECT COUNT(*), COALESCE(SUM(name = 'schema_migrations'), 0) FROM sqlite_master \
          WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
     )
-    .fetch_one(&mut conn)
+    .fetch_one(&store.pool)
     .await
-    .map_err(open_error)?;
-    sqlx::Connection::close(conn).await.map_err(open_error)?;
+    .map_err(|source| Error::Open { path: store.path.clone(), source })?;
     if tables > 0 && ours == 0 {
-        return Err(Error::NotAStore { path: path.to_owned(), tables });
+        return Err(Error::NotAStore { path: store.path.clone(), tables });
     }
     Ok(())
 }

@@ -287,9 +287,22 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Conflict`] if the policy no longer is `expected` (changed by someone
-    /// else meanwhile) or does not exist; [`Error::Query`] if the write fails (the
-    /// store is then unchanged).
+    /// else meanwhile) or does not exist; [`Error::Storage`] (naming the store) if the disk
+    /// is full, the store is read-only or an I/O error occurs, else [`Error::Query`] if the
+    /// write fails (the store is then unchanged).
     pub async fn register_edit(
+        &self,
+        expected: &Policy,
+        updated: &Policy,
+        by: &ChangeBy,
+    ) -> Result<Vec<FieldChange>, Error> {
+        self.register_edit_tx(expected, updated, by)
+            .await
+            .map_err(|e| e.writing(&self.path, "register edit"))
+    }
+
+    /// [`Store::register_edit`], with the store's errors not yet named.
+    async fn register_edit_tx(
         &self,
         expected: &Policy,
         updated: &Policy,
@@ -333,8 +346,21 @@ impl Store {
     /// a dataset or the register) are replaced and each changed field is recorded.
     ///
     /// # Errors
-    /// [`Error::Query`] if the write fails; the store is then unchanged.
+    /// [`Error::Storage`] (naming the store) if the disk is full, the store is
+    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the
+    /// store is then unchanged.
     pub async fn register_import(
+        &self,
+        policies: &[Policy],
+        by: &ChangeBy,
+    ) -> Result<RegisterImportOutcome, Error> {
+        self.register_import_tx(policies, by)
+            .await
+            .map_err(|e| e.writing(&self.path, "register import"))
+    }
+
+    /// [`Store::register_import`], with the store's errors not yet named.
+    async fn register_import_tx(
         &self,
         policies: &[Policy],
         by: &ChangeBy,

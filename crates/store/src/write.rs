@@ -230,9 +230,22 @@ impl Store {
     /// `progress` is called with (rows written, rows in all) as the write proceeds.
     ///
     /// # Errors
-    /// [`Error::ImportConflict`] as above, [`Error::Query`] if the write fails; the
-    /// store is then unchanged.
+    /// [`Error::ImportConflict`] as above, [`Error::Storage`] (naming the store) if the
+    /// disk is full, the store is read-only or an I/O error occurs, else [`Error::Query`]
+    /// if the write fails; the store is then unchanged.
     pub async fn import_with(
+        &self,
+        dataset: &Dataset,
+        mode: ImportMode,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportOutcome, Error> {
+        self.import_with_tx(dataset, mode, progress)
+            .await
+            .map_err(|e| e.writing(&self.path, "import"))
+    }
+
+    /// [`Store::import_with`], with the store's errors not yet named.
+    async fn import_with_tx(
         &self,
         dataset: &Dataset,
         mode: ImportMode,
@@ -301,8 +314,17 @@ impl Store {
     /// it existed.
     ///
     /// # Errors
-    /// [`Error::Query`] if the write fails; the store is then unchanged.
+    /// [`Error::Storage`] (naming the store) if the disk is full, the store is
+    /// read-only or an I/O error occurs, else [`Error::Query`] if the write fails; the
+    /// store is then unchanged.
     pub async fn delete_import(&self, import_id: i64) -> Result<bool, Error> {
+        self.delete_import_tx(import_id)
+            .await
+            .map_err(|e| e.writing(&self.path, "deleting an import"))
+    }
+
+    /// [`Store::delete_import`], with the store's errors not yet named.
+    async fn delete_import_tx(&self, import_id: i64) -> Result<bool, Error> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let deleted = sqlx::query("DELETE FROM imports WHERE id = ?")
             .bind(import_id)

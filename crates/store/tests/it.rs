@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use domain::dataset::{AreaValue, Dataset, DatasetMeta, PairValue, SourceFile};
 use domain::provenance::Provenance;
 use domain::{Indicator, Iso3, Sex, Year};
-use store::{Error, ImportMode, ImportStatus, Store};
+use store::{Error, ImportMode, ImportStatus, StorageFailure, Store};
 
 const CHILD_DB: &str = "COHERENCE_TEST_CHILD_DB";
 const CHILD_MARKER: &str = "COHERENCE_TEST_CHILD_MARKER";
@@ -128,6 +128,36 @@ async fn refuses_another_programs_database_without_writing_to_it() {
     // A new file and an empty one are stores to create.
     std::fs::write(&path, b"").unwrap();
     Store::open(&path).await.unwrap().close().await;
+}
+
+#[tokio::test]
+async fn a_store_opened_for_reading_refuses_writes_and_stays_one_file() {
+    let (_dir, path) = temp_db();
+    // A missing store is created, as by `open`.
+    Store::open_for_reading(&path).await.unwrap().close().await;
+    let store = Store::open(&path).await.unwrap();
+    import(&store, &dataset("2020", "aa", 3)).await.unwrap();
+    store.close().await;
+    let store = Store::open_for_reading(&path).await.unwrap();
+    assert_eq!(store.datasets().await.unwrap().len(), 1);
+    let err = import(&store, &dataset("2021", "bb", 3)).await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Storage { operation: "import", failure: StorageFailure::ReadOnly, .. }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains(&path.display().to_string()), "{err}");
+    store.close().await;
+    for side in ["-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(side);
+        assert!(!Path::new(&p).exists(), "{side} left beside the store");
+    }
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.datasets().await.unwrap().len(), 1);
+    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
 }
 
 async fn sqlx_open(path: &Path) -> sqlx::SqlitePool {
