@@ -342,6 +342,11 @@ impl Grid {
     }
 }
 
+/// The place of a whole sheet, for errors.
+fn sheet_location(file: &str, sheet: &str) -> Location {
+    Location { file: file.to_owned(), sheet: Some(sheet.to_owned()), ..Location::default() }
+}
+
 /// An opened workbook (xlsx, xls, xlsb or ods).
 pub(crate) struct Workbook<'a> {
     sheets: Sheets<Cursor<&'a [u8]>>,
@@ -355,17 +360,22 @@ impl<'a> Workbook<'a> {
     /// Returns [`ImportErrorKind::Unreadable`] if the bytes are not a workbook (a
     /// truncated file, a CSV file, ...).
     pub(crate) fn open(file: &'a str, bytes: &'a [u8]) -> Result<Workbook<'a>, ImportError> {
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-            .map(|sheets| Workbook { sheets, file })
-            .map_err(|e| {
-                ImportError::new(
-                    Location::file(file),
-                    ImportErrorKind::Unreadable {
-                        expected: "a spreadsheet workbook (xlsx or xls)".to_owned(),
-                        detail: e.to_string(),
-                    },
-                )
-            })
+        let expected = "a spreadsheet workbook (xlsx or xls)";
+        crate::guard::spreadsheet(
+            || Location::file(file),
+            expected,
+            || calamine::open_workbook_auto_from_rs(Cursor::new(bytes)),
+        )?
+        .map(|sheets| Workbook { sheets, file })
+        .map_err(|e| {
+            ImportError::new(
+                Location::file(file),
+                ImportErrorKind::Unreadable {
+                    expected: expected.to_owned(),
+                    detail: e.to_string(),
+                },
+            )
+        })
     }
 
     /// The names of the sheets, in workbook order.
@@ -390,7 +400,13 @@ impl<'a> Workbook<'a> {
                 ImportErrorKind::MissingHeader { expected: format!("a sheet named {name:?}") },
             ));
         }
-        let range = self.sheets.worksheet_range(name).map_err(|e| self.unreadable(name, &e))?;
+        let (sheets, file) = (&mut self.sheets, self.file);
+        let range = crate::guard::spreadsheet(
+            || sheet_location(file, name),
+            "a readable worksheet",
+            || sheets.worksheet_range(name),
+        )?
+        .map_err(|e| self.unreadable(name, &e))?;
         Ok(Grid::Sheet { name: name.to_owned(), range })
     }
 
@@ -402,7 +418,9 @@ impl<'a> Workbook<'a> {
     pub(crate) fn head(&mut self, name: &str, n_rows: u32) -> Result<Grid, ImportError> {
         if let Sheets::Xlsx(xlsx) = &mut self.sheets {
             let mut cells = Vec::new();
-            let result: Result<(), calamine::XlsxError> = (|| {
+            let file = self.file;
+            let at = || sheet_location(file, name);
+            let result = crate::guard::spreadsheet(at, "a readable worksheet", || {
                 let mut reader = xlsx.worksheet_cells_reader(name)?;
                 while let Some(cell) = reader.next_cell()? {
                     if cell.get_position().0 >= n_rows {
@@ -411,16 +429,11 @@ impl<'a> Workbook<'a> {
                     let value = Data::from(cell.get_value().clone());
                     cells.push(calamine::Cell::new(cell.get_position(), value));
                 }
-                Ok(())
-            })();
-            let file = self.file;
+                Ok::<(), calamine::XlsxError>(())
+            })?;
             result.map_err(|e| {
                 ImportError::new(
-                    Location {
-                        file: file.to_owned(),
-                        sheet: Some(name.to_owned()),
-                        ..Location::default()
-                    },
+                    sheet_location(file, name),
                     ImportErrorKind::Unreadable {
                         expected: "a readable worksheet".to_owned(),
                         detail: e.to_string(),
@@ -434,11 +447,7 @@ impl<'a> Workbook<'a> {
 
     fn unreadable(&self, sheet: &str, e: &dyn std::fmt::Display) -> ImportError {
         ImportError::new(
-            Location {
-                file: self.file.to_owned(),
-                sheet: Some(sheet.to_owned()),
-                ..Location::default()
-            },
+            sheet_location(self.file, sheet),
             ImportErrorKind::Unreadable {
                 expected: "a readable worksheet".to_owned(),
                 detail: e.to_string(),

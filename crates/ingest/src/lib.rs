@@ -24,6 +24,7 @@ pub mod classification;
 mod container;
 mod dioc;
 mod grid;
+mod guard;
 mod iab;
 pub mod read;
 pub mod register;
