@@ -79,8 +79,11 @@ impl Corpus {
         match self.target.mutation {
             Mutation::Text | Mutation::Binary => {
                 let others: Vec<&[u8]> = self.seeds.iter().map(|s| s.bytes.as_slice()).collect();
-                let shape =
-                    if self.target.mutation == Mutation::Text { Shape::Text } else { Shape::Binary };
+                let shape = if self.target.mutation == Mutation::Text {
+                    Shape::Text
+                } else {
+                    Shape::Binary
+                };
                 mutate::mutate(&mut dice, &mut bytes, &others, shape);
             }
             Mutation::Workbook => zipmut::mutate_workbook(&mut dice, &mut bytes, &[]),
@@ -320,9 +323,10 @@ fn abort_line(stderr: &str) -> String {
         .find(|l| l.contains("memory allocation") || l.contains("overflowed its stack"))
         .or(lines.last())
         .map_or_else(|| "(nothing on standard error)".to_owned(), |l| l.trim().to_owned());
-    let frame = lines.iter().map(|l| l.trim()).find(|l| {
-        l.starts_with("at ") && l.contains("/src/") && !l.contains("/rustc/")
-    });
+    let frame = lines
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| l.starts_with("at ") && l.contains("/src/") && !l.contains("/rustc/"));
     match frame {
         Some(at) => format!("{why} {at}"),
         None => why,

@@ -108,8 +108,8 @@ pub(crate) fn run_answers(input: &Input, _variant: u64) -> Result<(), String> {
 /// convention) and the three renderings.
 pub(crate) fn run_matrix(input: &Input, variant: u64) -> Result<(), String> {
     use assess::metrics::{MetricsOptions, SignConvention};
-    let judgements = ingest::framework::read_judgements(&input.name, &input.bytes)
-        .map_err(|e| e.to_string())?;
+    let judgements =
+        ingest::framework::read_judgements(&input.name, &input.bytes).map_err(|e| e.to_string())?;
     let matrix = assess::matrix::aggregate(&judgements).map_err(|e| e.to_string())?;
     let mut options = MetricsOptions::default();
     if variant % 2 == 1 {

@@ -147,7 +147,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 println!("{:<14} {}\n{:<14} corpus: {} ({n} files)", t.name, t.about, "", t.corpus);
             }
             for k in driver::KNOWN {
-                println!("known ({}, {} containing {:?}): {}", k.targets.join(", "), k.kind, k.contains, k.note);
+                println!(
+                    "known ({}, {} containing {:?}): {}",
+                    k.targets.join(", "),
+                    k.kind,
+                    k.contains,
+                    k.note
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

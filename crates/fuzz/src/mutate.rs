@@ -57,10 +57,60 @@ pub(crate) const NUMBERS: &[&str] = &[
 
 /// Tokens with meaning in CSV, TOML, JSON, formulas or spreadsheets.
 const TOKENS: &[&str] = &[
-    "\"", "\"\"", "'", "'''", "\"\"\"", ",", ";", "\t", "\n", "\r\n", "\r", "\u{feff}", "\0", "[",
-    "]", "[[", "]]", "{", "}", "=", "#", ":", ".", "\\", "\\u", "é", "🙂", "\u{202e}", "~", "|",
-    "^", "+", "-", "*", "(", ")", "log(", "exp(", "i(", "0 +", "A1", "XFD1048576", "ZZZ1",
-    "true", "false", "null", "..", "nan", "\u{a0}", "<", ">", "&amp;", "&#0;", "]]>",
+    "\"",
+    "\"\"",
+    "'",
+    "'''",
+    "\"\"\"",
+    ",",
+    ";",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{feff}",
+    "\0",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "{",
+    "}",
+    "=",
+    "#",
+    ":",
+    ".",
+    "\\",
+    "\\u",
+    "é",
+    "🙂",
+    "\u{202e}",
+    "~",
+    "|",
+    "^",
+    "+",
+    "-",
+    "*",
+    "(",
+    ")",
+    "log(",
+    "exp(",
+    "i(",
+    "0 +",
+    "A1",
+    "XFD1048576",
+    "ZZZ1",
+    "true",
+    "false",
+    "null",
+    "..",
+    "nan",
+    "\u{a0}",
+    "<",
+    ">",
+    "&amp;",
+    "&#0;",
+    "]]>",
 ];
 
 /// The kinds of input a target reads, which decide the mutations that fit.
@@ -219,8 +269,7 @@ fn replace_number(dice: &mut Dice, data: &mut Vec<u8>) {
 
 /// Replaces a run of letters by a token, a number or another run of letters.
 fn replace_word(dice: &mut Dice, data: &mut Vec<u8>) {
-    let Some((start, end)) = find_run(dice, data, |b| b.is_ascii_alphabetic() || b == b'_')
-    else {
+    let Some((start, end)) = find_run(dice, data, |b| b.is_ascii_alphabetic() || b == b'_') else {
         return insert_token(dice, data);
     };
     let with: Vec<u8> = match dice.below(4) {

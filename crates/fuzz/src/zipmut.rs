@@ -6,7 +6,6 @@
 
 use std::io::{Cursor, Read, Write};
 
-
 use zip::write::SimpleFileOptions;
 
 use crate::dice::Dice;

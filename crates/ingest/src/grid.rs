@@ -358,8 +358,10 @@ impl<'a> Workbook<'a> {
     ///
     /// # Errors
     /// Returns [`ImportErrorKind::Unreadable`] if the bytes are not a workbook (a
-    /// truncated file, a CSV file, ...).
+    /// truncated file, a CSV file, ...), or a legacy workbook that [`crate::xls::check`]
+    /// refuses.
     pub(crate) fn open(file: &'a str, bytes: &'a [u8]) -> Result<Workbook<'a>, ImportError> {
+        crate::xls::check(file, bytes)?;
         let expected = "a spreadsheet workbook (xlsx or xls)";
         crate::guard::spreadsheet(
             || Location::file(file),

@@ -36,10 +36,12 @@ mod undesa;
 mod wdi;
 mod worldbank;
 mod wpp;
+mod xls;
 
 pub use container::{MAX_MEMBERS, MAX_UNCOMPRESSED, check_container};
 pub use error::{ImportError, ImportErrorKind, Location};
 pub use read::{Diagnostic, DiagnosticKind, Kind, ReadOptions, UnknownAreas, detect, read};
+pub use xls::MAX_XLS_CELLS;
 
 /// SHA-256 of `bytes` as 64 lower-case hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {

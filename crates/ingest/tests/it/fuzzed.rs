@@ -75,3 +75,54 @@ fn a_damaged_formula_in_a_legacy_workbook_is_an_error() {
     let err = refused_without_panic("iabbd_8010_v1_gender.xls", &bytes, Kind::IabBrainDrainGender);
     assert!(err.contains("spreadsheet reader failed"), "{err}");
 }
+
+const WDI_XLS: &str = "wdi_remittances/API_BM.TRF.PWKR.CD.DT_2023-05-10.xls";
+
+/// The first `NUMBER` record (type 0x0203, 14 bytes) of a legacy workbook: its offset.
+fn first_number_record(bytes: &[u8]) -> usize {
+    bytes.windows(4).position(|w| w == [0x03, 0x02, 0x0E, 0x00]).unwrap()
+}
+
+#[test]
+fn a_cell_record_read_as_declared_dimensions_is_refused_before_the_reader_allocates() {
+    // Seed 1, case 136 of `coherence-fuzz run import-xls`: one byte turns a NUMBER
+    // record into DIMENSIONS, whose "last row" is then before its first; the reader
+    // reserved room for 2^51 bytes of cells and the process aborted.
+    let Some(path) = test_support::shared_data(WDI_XLS) else { return };
+    let mut bytes = std::fs::read(path).unwrap();
+    let at = first_number_record(&bytes);
+    bytes[at] = 0x00;
+    let err =
+        refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
+    assert!(err.contains("MAX_XLS_CELLS"), "{err}");
+}
+
+#[test]
+fn a_cell_far_out_is_refused_before_the_reader_builds_its_grid() {
+    // Seed 1, case 222 (the same class): a cell at row 65,536, column 32,769 made the
+    // reader allocate a dense grid of 2^31 cells (64 GiB).
+    let Some(path) = test_support::shared_data(WDI_XLS) else { return };
+    let mut bytes = std::fs::read(path).unwrap();
+    let at = first_number_record(&bytes) + 4;
+    bytes[at..at + 4].copy_from_slice(&[0xFF, 0xFF, 0x00, 0x80]);
+    let err =
+        refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
+    assert!(err.contains("MAX_XLS_CELLS"), "{err}");
+}
+
+#[test]
+fn a_sector_chain_that_loops_is_refused() {
+    // The directory's sector chain made to point at itself: the reader followed it
+    // for ever, growing its buffer until memory ran out.
+    let Some(path) = test_support::shared_data(WDI_XLS) else { return };
+    let mut bytes = std::fs::read(path).unwrap();
+    let u32_at = |b: &[u8], k: usize| u32::from_le_bytes(b[k..k + 4].try_into().unwrap()) as usize;
+    let dir_start = u32_at(&bytes, 48);
+    // The allocation table's sector holding the directory's entry (from the header's list).
+    let fat_sector = u32_at(&bytes, 76 + 4 * (dir_start / 128));
+    let entry = 512 + fat_sector * 512 + (dir_start % 128) * 4;
+    bytes[entry..entry + 4].copy_from_slice(&(dir_start as u32).to_le_bytes());
+    let err =
+        refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
+    assert!(err.contains("loops"), "{err}");
+}
