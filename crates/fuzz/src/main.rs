@@ -41,8 +41,8 @@ struct Cli {
 /// Where the corpus comes from.
 #[derive(clap::Args, Clone)]
 struct CorpusArgs {
-    /// The shared data folder (real files of the publishers).
-    #[arg(long, default_value_os_t = default_repo().join("../shared/data"))]
+    /// The shared data folder (real files of the publishers), as the tests find it.
+    #[arg(long, env = "COHERENCE_SHARED_DATA", default_value_os_t = default_repo().join("../shared/data"))]
     corpus: PathBuf,
     /// The repository's root (frameworks, rules, examples, demo world).
     #[arg(long, default_value_os_t = default_repo())]

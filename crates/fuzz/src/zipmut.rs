@@ -100,7 +100,7 @@ fn rezip(dice: &mut Dice, data: &mut Vec<u8>, edit: Edit, others: &[&[u8]]) -> b
     let options = SimpleFileOptions::default().compression_method(method);
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let action = dice.below(3);
-    for i in 0..n {
+    for (i, name) in names.iter().enumerate() {
         let written = if i != k {
             archive.by_index_raw(i).and_then(|f| writer.raw_copy_file(f)).is_ok()
         } else if edit == Edit::Container && action == 0 {
@@ -109,7 +109,7 @@ fn rezip(dice: &mut Dice, data: &mut Vec<u8>, edit: Edit, others: &[&[u8]]) -> b
             archive.by_index_raw(i).and_then(|f| writer.raw_copy_file(f)).is_ok()
                 && archive
                     .by_index_raw(i)
-                    .and_then(|f| writer.raw_copy_file_rename(f, format!("{}x", names[i])))
+                    .and_then(|f| writer.raw_copy_file_rename(f, format!("{name}x")))
                     .is_ok()
         } else {
             let source = if edit == Edit::Container { dice.below(n) } else { i };
@@ -120,7 +120,7 @@ fn rezip(dice: &mut Dice, data: &mut Vec<u8>, edit: Edit, others: &[&[u8]]) -> b
             if edit == Edit::Member {
                 mutate_xml(dice, &mut xml, others);
             }
-            writer.start_file(names[i].as_str(), options).is_ok() && writer.write_all(&xml).is_ok()
+            writer.start_file(name.as_str(), options).is_ok() && writer.write_all(&xml).is_ok()
         };
         if !written {
             return false;
