@@ -15,11 +15,14 @@ pub const MAX_MEMBERS: usize = 10_000;
 pub const MAX_UNCOMPRESSED: u64 = 1 << 30;
 
 /// Checks a zip container (any file starting with a zip signature): every member
-/// inflates without error, matches its CRC-32, and the limits hold. Other files pass.
+/// inflates without error, matches its CRC-32, and the limits hold. A legacy xls
+/// workbook (a compound file) is walked as its reader would walk it: sector chains must
+/// end and its sheets span at most [`crate::MAX_XLS_CELLS`] cells. Other files pass.
 ///
 /// # Errors
 /// [`ImportErrorKind::Unreadable`] naming the member that is corrupt, or the limit.
 pub fn check_container(file: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    crate::xls::check(file, bytes)?;
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(());
     }

@@ -38,7 +38,6 @@ fn with_sheet_xml(bytes: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
 /// Detecting and reading `bytes` (as a forced layout too) gives errors, never a panic;
 /// a read error names the file.
 fn refused_without_panic(name: &str, bytes: &[u8], kind: Kind) -> String {
-    ingest::check_container(name, bytes).unwrap();
     let _ = ingest::detect(name, bytes);
     let err = ingest::read(kind, name, bytes, &ReadOptions::default()).unwrap_err().to_string();
     assert!(err.contains(name), "{err}");
@@ -50,6 +49,7 @@ fn a_cell_reference_whose_column_overflows_is_an_error() {
     // Nine letters: 26^9 overflows the reader's u32 column (a panic where overflow is
     // checked, as in tests and debug builds).
     let bytes = with_sheet_xml(&workbook(), |xml| xml.replace("r=\"B2\"", "r=\"ZZZZZZZZZ2\""));
+    ingest::check_container("w.xlsx", &bytes).unwrap();
     refused_without_panic("w.xlsx", &bytes, Kind::UndesaDestination);
 }
 
@@ -60,6 +60,7 @@ fn a_declared_dimension_that_ends_before_it_starts_is_an_error() {
         let end = start + xml[start..].find('"').unwrap();
         format!("{}C3:A1{}", &xml[..start], &xml[end..])
     });
+    ingest::check_container("w.xlsx", &bytes).unwrap();
     refused_without_panic("w.xlsx", &bytes, Kind::UndesaDestination);
 }
 
@@ -72,6 +73,7 @@ fn a_damaged_formula_in_a_legacy_workbook_is_an_error() {
     };
     let mut bytes = std::fs::read(path).unwrap();
     bytes[408_153] = 0x39;
+    ingest::check_container("iabbd_8010_v1_gender.xls", &bytes).unwrap();
     let err = refused_without_panic("iabbd_8010_v1_gender.xls", &bytes, Kind::IabBrainDrainGender);
     assert!(err.contains("spreadsheet reader failed"), "{err}");
 }
@@ -94,6 +96,9 @@ fn a_cell_record_read_as_declared_dimensions_is_refused_before_the_reader_alloca
     bytes[at] = 0x00;
     let err =
         refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
+    // `coherence import` checks the container first: the error names the file and limit.
+    let checked = ingest::check_container("w.xls", &bytes).unwrap_err().to_string();
+    assert!(checked.contains("w.xls"), "{checked}");
     assert!(err.contains("MAX_XLS_CELLS"), "{err}");
 }
 
@@ -107,6 +112,9 @@ fn a_cell_far_out_is_refused_before_the_reader_builds_its_grid() {
     bytes[at..at + 4].copy_from_slice(&[0xFF, 0xFF, 0x00, 0x80]);
     let err =
         refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
+    // `coherence import` checks the container first: the error names the file and limit.
+    let checked = ingest::check_container("w.xls", &bytes).unwrap_err().to_string();
+    assert!(checked.contains("w.xls"), "{checked}");
     assert!(err.contains("MAX_XLS_CELLS"), "{err}");
 }
 
@@ -124,5 +132,8 @@ fn a_sector_chain_that_loops_is_refused() {
     bytes[entry..entry + 4].copy_from_slice(&(dir_start as u32).to_le_bytes());
     let err =
         refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
+    // `coherence import` checks the container first: the error names the file and limit.
+    let checked = ingest::check_container("w.xls", &bytes).unwrap_err().to_string();
+    assert!(checked.contains("w.xls"), "{checked}");
     assert!(err.contains("loops"), "{err}");
 }
