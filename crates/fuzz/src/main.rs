@@ -148,10 +148,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             for k in driver::KNOWN {
                 println!(
-                    "known ({}, {} containing {:?}): {}",
+                    "known ({}, {} containing {}): {}",
                     k.targets.join(", "),
                     k.kind,
-                    k.contains,
+                    k.contains.join(" and "),
                     k.note
                 );
             }
