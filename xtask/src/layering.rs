@@ -183,6 +183,7 @@ impl Policy {
                 EdgeRule::NotOn { from: "store", to: "ingest" },
                 EdgeRule::NotOn { from: "ingest", to: "store" },
                 EdgeRule::NoDependents { krate: "cli" },
+                EdgeRule::NoDependents { krate: "fuzz" },
                 EdgeRule::DevOnly { krate: "test-support" },
             ],
             forbidden_source: vec![

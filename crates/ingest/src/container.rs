@@ -12,12 +12,16 @@ use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::limits::{Limit, Limits, RATIO_FLOOR};
 
 /// Checks a zip container (any file starting with a zip signature): every member
-/// inflates without error, matches its CRC-32, and the limits hold. Other files pass.
+/// inflates without error, matches its CRC-32, and the limits hold. A legacy xls
+/// workbook (a compound file) is walked as its reader would walk it (`xls`): its
+/// sector chains must end and its sheets span at most [`Limits::sheet_cells`] cells
+/// together. Other files pass.
 ///
 /// # Errors
 /// [`ImportErrorKind::Unreadable`] naming the member that is corrupt, or
 /// [`ImportErrorKind::LimitExceeded`] naming the limit.
 pub fn check_container(file: &str, bytes: &[u8], limits: &Limits) -> Result<(), ImportError> {
+    crate::xls::check(file, bytes, limits)?;
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(());
     }

@@ -362,7 +362,7 @@ fn guarded<T>(file: &str, sheet: Option<&str>, run: impl FnOnce() -> T) -> Resul
             },
             ImportErrorKind::Unreadable {
                 expected: "a workbook the spreadsheet reader can read".to_owned(),
-                detail: format!("the reader failed on this file ({detail})"),
+                detail: format!("the spreadsheet reader failed on this file ({detail})"),
             },
         )
     })
@@ -422,10 +422,10 @@ pub(crate) struct Workbook<'a> {
 }
 
 impl<'a> Workbook<'a> {
-    /// Opens a workbook from its bytes. An xlsx container is checked first (every
-    /// member's CRC-32 and the container limits, [`check_container`]); an xls file's
-    /// sheets are measured before they are read ([`crate::xls::check`]), since the
-    /// spreadsheet reader reads all of them when it opens the file.
+    /// Opens a workbook from its bytes, checked first by [`check_container`]: an xlsx
+    /// container's CRC-32s and limits, or an xls file's sector chains and the cells of
+    /// its sheets (measured before they are read, since the spreadsheet reader reads all
+    /// of them when it opens the file).
     ///
     /// # Errors
     /// Returns [`ImportErrorKind::Unreadable`] if the bytes are not an xlsx or xls
@@ -437,7 +437,6 @@ impl<'a> Workbook<'a> {
         limits: &Limits,
     ) -> Result<Workbook<'a>, ImportError> {
         check_container(file, bytes, limits)?;
-        crate::xls::check(file, bytes, limits)?;
         let unreadable = |detail: String| {
             ImportError::new(
                 Location::file(file),

@@ -623,12 +623,19 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let n = word.chars().count();
+    // The distance is at least the difference in length: a candidate whose length is too
+    // far from the word's cannot be close enough, and computing the distance to a word of
+    // a million characters took seconds (found by coherence-fuzz).
+    let within = |c: &str| {
+        let m = c.chars().count();
+        n.abs_diff(m) <= (m.max(n) / 2).max(1)
+    };
     candidates
         .into_iter()
+        .filter(|c| within(c) || c.contains(word))
         .map(|c| (distance(word, c), c))
-        .filter(|(d, c)| {
-            *d <= (c.chars().count().max(word.chars().count()) / 2).max(1) || c.contains(word)
-        })
+        .filter(|(d, c)| *d <= (c.chars().count().max(n) / 2).max(1) || c.contains(word))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -972,6 +979,24 @@ mod tests {
         assert_eq!(closest("p_overstya", ["p_overstay", "quota"]), Some("p_overstay"));
         assert_eq!(closest("zzzzzz", ["p_overstay", "quota"]), None);
         assert_eq!(distance("kitten", "sitting"), 3);
+        // A prefix is still suggested, however short.
+        assert_eq!(closest("p_", ["p_overstay", "quota"]), Some("p_overstay"));
+    }
+
+    #[test]
+    fn a_parameter_name_of_a_million_characters_gets_no_suggestion_and_no_distance() {
+        // Seed 1, case 21314 of `coherence-fuzz run scenario`: an unknown parameter
+        // named by a million digits spent seconds in edit distances to every name.
+        let long = "9".repeat(1_000_000);
+        assert_eq!(closest(&long, ["attrition_rate", "emigration_rate"]), None);
+        let text = format!(
+            "[scenario]\nname = \"x\"\n[baseline]\ncountry = \"XAA\"\nyear = 2020\n\
+             [[option]]\nname = \"a\"\nmodel = \"skills\"\n[option.parameters]\n{long} = 1\n"
+        );
+        let scenario = parse("long.toml", &text).unwrap();
+        let baseline = crate::model::Baseline::default();
+        let err = resolve(&scenario, &baseline, &crate::models::all()).unwrap_err();
+        assert!(err.message.contains("has no parameter"), "{}", &err.message[..200]);
     }
 
     #[test]

@@ -34,6 +34,8 @@ mod dioc;
 mod iab;
 // Malformed input: each rejected with its location.
 mod malformed;
+// Inputs found by the fuzzer that made the spreadsheet reader panic.
+mod fuzzed;
 // Every supported file of the shared data folder, recognised and read.
 mod all_files;
 // Third-party reshapes of the UN DESA destination × origin table.
