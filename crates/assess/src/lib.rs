@@ -88,6 +88,18 @@ pub enum Error {
         /// The item.
         item: String,
     },
+    /// Points or percentages too large to add, multiply or divide exactly (a framework
+    /// whose points are near 2^63, or whose many denominators have no small common
+    /// multiple).
+    #[error(
+        "framework {framework}: the exact score of {what} does not fit in 64-bit fractions; use smaller points"
+    )]
+    Overflow {
+        /// The framework's id.
+        framework: String,
+        /// What was being computed (a domain, the overall score).
+        what: String,
+    },
     /// A cross-impact judgement that breaks a rule.
     #[error("cross-impact judgement{}: {message}", row_text(*.row))]
     Judgement {

@@ -16,15 +16,6 @@ pub struct Rational {
     den: i64,
 }
 
-fn gcd(mut a: i64, mut b: i64) -> i64 {
-    a = a.abs();
-    b = b.abs();
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
 impl Rational {
     /// Zero.
     pub const ZERO: Rational = Rational { num: 0, den: 1 };
@@ -35,9 +26,41 @@ impl Rational {
     /// Panics if `den` is zero.
     pub fn new(num: i64, den: i64) -> Rational {
         assert!(den != 0, "a fraction with denominator zero");
-        let sign = if den < 0 { -1 } else { 1 };
-        let g = gcd(num, den).max(1);
-        Rational { num: sign * num / g, den: sign * den / g }
+        from_i128(i128::from(num), i128::from(den))
+    }
+
+    /// `num / den` in lowest terms, or `None` when `den` is zero or the fraction in
+    /// lowest terms does not fit (`i64::MIN / -1`).
+    pub fn checked_new(num: i64, den: i64) -> Option<Rational> {
+        (den != 0).then(|| try_from_i128(i128::from(num), i128::from(den))).flatten()
+    }
+
+    /// The exact sum, or `None` when it does not fit in `i64` over `i64`.
+    pub fn checked_add(self, other: Rational) -> Option<Rational> {
+        try_from_i128(
+            i128::from(self.num) * i128::from(other.den)
+                + i128::from(other.num) * i128::from(self.den),
+            i128::from(self.den) * i128::from(other.den),
+        )
+    }
+
+    /// The exact product, or `None` when it does not fit.
+    pub fn checked_mul(self, other: Rational) -> Option<Rational> {
+        try_from_i128(
+            i128::from(self.num) * i128::from(other.num),
+            i128::from(self.den) * i128::from(other.den),
+        )
+    }
+
+    /// The exact quotient, or `None` when `other` is zero or it does not fit.
+    pub fn checked_div(self, other: Rational) -> Option<Rational> {
+        if other.num == 0 {
+            return None;
+        }
+        try_from_i128(
+            i128::from(self.num) * i128::from(other.den),
+            i128::from(self.den) * i128::from(other.num),
+        )
     }
 
     /// The integer `n`.
@@ -74,7 +97,7 @@ impl Rational {
             if d == 0 {
                 return Err(bad());
             }
-            return Ok(Rational::new(n, d));
+            return Rational::checked_new(n, d).ok_or_else(bad);
         }
         let (negative, digits) = match t.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -136,16 +159,22 @@ impl std::ops::Div for Rational {
 }
 
 fn from_i128(num: i128, den: i128) -> Rational {
-    let mut a = num.abs();
-    let mut b = den.abs();
+    try_from_i128(num, den).expect("score arithmetic overflowed i64")
+}
+
+/// `num / den` (`den` not zero; both products of two `i64`, so no `i128` overflow) in
+/// lowest terms, if that fits in `i64` over `i64`.
+fn try_from_i128(num: i128, den: i128) -> Option<Rational> {
+    let mut a = num.unsigned_abs();
+    let mut b = den.unsigned_abs();
     while b != 0 {
         (a, b) = (b, a % b);
     }
-    let g = a.max(1);
+    let g = i128::try_from(a.max(1)).ok()?;
     let sign = if den < 0 { -1 } else { 1 };
-    let n = i64::try_from(sign * num / g).expect("score arithmetic overflowed i64");
-    let d = i64::try_from(sign * den / g).expect("score arithmetic overflowed i64");
-    Rational { num: n, den: d }
+    let n = i64::try_from(sign * (num / g)).ok()?;
+    let d = i64::try_from(sign * (den / g)).ok()?;
+    Some(Rational { num: n, den: d })
 }
 
 impl Ord for Rational {
@@ -182,6 +211,22 @@ impl serde::Serialize for Rational {
 #[cfg(test)]
 mod tests {
     use super::Rational;
+
+    #[test]
+    fn the_edges_of_64_bits_are_exact_or_refused() {
+        assert_eq!(
+            Rational::parse("-9223372036854775808/2").unwrap(),
+            Rational::integer(-(1 << 62))
+        );
+        assert!(Rational::parse("-9223372036854775808/-1").is_err());
+        assert_eq!(Rational::new(i64::MIN, 4), Rational::integer(i64::MIN / 4));
+        let big = Rational::integer(i64::MAX);
+        assert_eq!(big.checked_add(Rational::integer(1)), None);
+        assert_eq!(big.checked_add(Rational::integer(-1)), Some(Rational::integer(i64::MAX - 1)));
+        assert_eq!(big.checked_mul(Rational::integer(2)), None);
+        assert_eq!(Rational::integer(1).checked_div(Rational::ZERO), None);
+        assert_eq!(Rational::checked_new(1, 0), None);
+    }
 
     #[test]
     fn parses_decimals_and_fractions_exactly() {

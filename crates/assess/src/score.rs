@@ -136,9 +136,27 @@ fn make_score(framework: &Framework, percent: Rational) -> Score {
     Score { percent_exact: percent, percent: percent.to_f64(), band: band_of(framework, percent) }
 }
 
-/// `points / max · 100`, or `None` when `max` is zero.
-fn percent_of(points: Rational, max: Rational) -> Option<Rational> {
-    (max > Rational::ZERO).then(|| points / max * Rational::integer(100))
+/// `points / max · 100`, or `None` when `max` is zero; an error when it does not fit.
+fn percent_of(
+    framework: &Framework,
+    what: &str,
+    points: Rational,
+    max: Rational,
+) -> Result<Option<Rational>> {
+    if max <= Rational::ZERO {
+        return Ok(None);
+    }
+    let percent = points.checked_div(max).and_then(|r| r.checked_mul(Rational::integer(100)));
+    percent.map(Some).ok_or_else(|| overflow(framework, what))
+}
+
+/// `a + b`, or an error naming what was being added when it does not fit.
+fn add(framework: &Framework, what: &str, a: Rational, b: Rational) -> Result<Rational> {
+    a.checked_add(b).ok_or_else(|| overflow(framework, what))
+}
+
+fn overflow(framework: &Framework, what: &str) -> Error {
+    Error::Overflow { framework: framework.id.clone(), what: what.to_owned() }
 }
 
 /// Scores `answers` against `framework` (which should have been validated).
@@ -181,6 +199,7 @@ pub fn score(framework: &Framework, answers: &[Answer]) -> Result<Assessment> {
     let mut any_missing = false;
     for domain in &framework.domains {
         let (mut points, mut max) = (Rational::ZERO, Rational::ZERO);
+        let what = format!("domain {}", domain.id);
         let mut n_answered = 0;
         let mut tally: Vec<LevelCount> = Vec::new();
         for item in &domain.items {
@@ -199,8 +218,8 @@ pub fn score(framework: &Framework, answers: &[Answer]) -> Result<Assessment> {
             match level {
                 Some(level) => {
                     n_answered += 1;
-                    points = points + level.points;
-                    max = max + item_max;
+                    points = add(framework, &what, points, level.points)?;
+                    max = add(framework, &what, max, item_max)?;
                     if let Some(t) = tally.iter_mut().find(|t| t.code == level.code) {
                         t.count += 1;
                     }
@@ -208,7 +227,7 @@ pub fn score(framework: &Framework, answers: &[Answer]) -> Result<Assessment> {
                 None => {
                     unanswered.push(item.id.clone());
                     if framework.non_response == NonResponse::CountAsZero {
-                        max = max + item_max;
+                        max = add(framework, &what, max, item_max)?;
                     }
                 }
             }
@@ -224,12 +243,12 @@ pub fn score(framework: &Framework, answers: &[Answer]) -> Result<Assessment> {
         }
         let missing = n_answered < domain.items.len();
         any_missing |= missing;
-        all_points = all_points + points;
-        all_max = all_max + max;
+        all_points = add(framework, "the overall score", all_points, points)?;
+        all_max = add(framework, "the overall score", all_max, max)?;
         let computable =
             scored && !(missing && framework.non_response == NonResponse::DomainNotComputed);
         let score = if computable {
-            percent_of(points, max).map(|p| make_score(framework, p))
+            percent_of(framework, &what, points, max)?.map(|p| make_score(framework, p))
         } else {
             None
         };
@@ -247,15 +266,25 @@ pub fn score(framework: &Framework, answers: &[Answer]) -> Result<Assessment> {
     let overall = match framework.overall {
         _ if !scored || blocked => None,
         Overall::None => None,
-        Overall::MeanOfItems => percent_of(all_points, all_max).map(|p| make_score(framework, p)),
+        Overall::MeanOfItems => percent_of(framework, "the overall score", all_points, all_max)?
+            .map(|p| make_score(framework, p)),
         Overall::MeanOfDomains => {
             let percents: Option<Vec<Rational>> =
                 domains.iter().map(|d| d.score.as_ref().map(|s| s.percent_exact)).collect();
-            percents.filter(|p| !p.is_empty()).map(|p| {
-                let n = i64::try_from(p.len()).unwrap_or(i64::MAX);
-                let sum = p.into_iter().fold(Rational::ZERO, |a, b| a + b);
-                make_score(framework, sum / Rational::integer(n))
-            })
+            match percents.filter(|p| !p.is_empty()) {
+                None => None,
+                Some(p) => {
+                    let n = i64::try_from(p.len()).unwrap_or(i64::MAX);
+                    let what = "the overall score";
+                    let sum = p
+                        .into_iter()
+                        .try_fold(Rational::ZERO, |a, b| add(framework, what, a, b))?;
+                    let mean = sum
+                        .checked_div(Rational::integer(n))
+                        .ok_or_else(|| overflow(framework, what))?;
+                    Some(make_score(framework, mean))
+                }
+            }
         }
     };
 

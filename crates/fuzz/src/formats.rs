@@ -82,8 +82,26 @@ pub(crate) fn run_scenario(input: &Input, variant: u64) -> Result<(), String> {
 }
 
 /// `coherence assess framework FILE`.
-pub(crate) fn run_framework(input: &Input, _variant: u64) -> Result<(), String> {
-    ingest::framework::read_framework(&input.name, &input.bytes).map_err(|e| e.to_string())?;
+pub(crate) fn run_framework(input: &Input, variant: u64) -> Result<(), String> {
+    let framework =
+        ingest::framework::read_framework(&input.name, &input.bytes).map_err(|e| e.to_string())?;
+    // Then scored, every item answered with one of its levels (the variant picks which),
+    // so that hostile points reach the exact arithmetic.
+    let mut answers = Vec::new();
+    for domain in &framework.domains {
+        for (i, item) in domain.items.iter().enumerate() {
+            let levels = &framework.item_scale(domain, item).levels;
+            if levels.is_empty() {
+                continue;
+            }
+            let pick = (variant as usize).wrapping_add(i) % levels.len();
+            answers.push(assess::score::Answer {
+                item: item.id.clone(),
+                answer: levels[pick].code.clone(),
+            });
+        }
+    }
+    assess::score::score(&framework, &answers).map_err(|e| e.to_string())?;
     Ok(())
 }
 

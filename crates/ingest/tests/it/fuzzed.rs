@@ -140,3 +140,57 @@ fn a_sector_chain_that_loops_is_refused() {
     assert!(checked.contains("w.xls"), "{checked}");
     assert!(err.contains("loops"), "{err}");
 }
+
+/// The built-in SDG 10.7.2 framework's text with one level's points replaced.
+fn sdg_with_points(points: &str) -> String {
+    let text = ingest::framework::BUILTIN_FRAMEWORKS
+        .iter()
+        .find(|(id, _, _)| *id == "sdg-10.7.2")
+        .map(|(_, _, text)| (*text).to_owned())
+        .unwrap();
+    assert!(text.contains(r#"points = "1/2""#));
+    text.replacen(r#"points = "1/2""#, &format!("points = \"{points}\""), 1)
+}
+
+#[test]
+fn points_at_the_edge_of_64_bits_are_read_or_refused_and_scores_that_overflow_are_errors() {
+    // Seed 1, cases 122152, 134445, 153182 of `coherence-fuzz run framework`: points of
+    // "-9223372036854775808/2" overflowed while reducing the fraction (a panic).
+    let text = sdg_with_points("-9223372036854775808/2");
+    let framework = ingest::framework::read_framework("sdg.toml", text.as_bytes());
+    // i64::MIN / 2 is -2^62 exactly: it is a number; the framework may refuse it as points.
+    if let Ok(framework) = framework {
+        let answers: Vec<assess::score::Answer> = framework
+            .domains
+            .iter()
+            .flat_map(|d| d.items.iter().map(move |i| (d, i)))
+            .map(|(d, i)| assess::score::Answer {
+                item: i.id.clone(),
+                answer: framework.item_scale(d, i).levels[1].code.clone(),
+            })
+            .collect();
+        let _ = assess::score::score(&framework, &answers);
+    }
+    // A fraction whose lowest terms do not fit is not a number.
+    let text = sdg_with_points("-9223372036854775808/-1");
+    let err = ingest::framework::read_framework("sdg.toml", text.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("sdg.toml"), "{err}");
+}
+
+#[test]
+fn a_score_too_large_for_exact_fractions_is_an_error() {
+    let text = sdg_with_points("9223372036854775807");
+    let framework = ingest::framework::read_framework("sdg.toml", text.as_bytes()).unwrap();
+    let answers: Vec<assess::score::Answer> = framework
+        .domains
+        .iter()
+        .flat_map(|d| d.items.iter().map(move |i| (d, i)))
+        .map(|(d, i)| assess::score::Answer {
+            item: i.id.clone(),
+            answer: framework.item_scale(d, i).levels[0].code.clone(),
+        })
+        .collect();
+    let err = assess::score::score(&framework, &answers).unwrap_err();
+    assert!(matches!(err, assess::Error::Overflow { .. }), "{err}");
+    assert!(err.to_string().contains("does not fit in 64-bit fractions"), "{err}");
+}
