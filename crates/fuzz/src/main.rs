@@ -234,10 +234,15 @@ fn run_targets(
             println!("    {n} × {signature}");
         }
         let log = settings.findings.join("runs.tsv");
-        let mut text = std::fs::read_to_string(&log).unwrap_or_default();
-        text.push_str(&line.split_whitespace().collect::<Vec<_>>().join("\t"));
-        text.push('\n');
-        std::fs::write(&log, text).map_err(|e| format!("cannot write {}: {e}", log.display()))?;
+        let mut row = line.split_whitespace().collect::<Vec<_>>().join("\t");
+        row.push('\n');
+        // One append of one line: runs sharing a findings folder do not overwrite each other.
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, row.as_bytes()))
+            .map_err(|e| format!("cannot write {}: {e}", log.display()))?;
         open += s.open.values().sum::<u64>();
     }
     Ok(if open == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
