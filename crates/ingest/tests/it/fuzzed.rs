@@ -152,6 +152,19 @@ fn sdg_with_points(points: &str) -> String {
     text.replacen(r#"points = "1/2""#, &format!("points = \"{points}\""), 1)
 }
 
+/// Every item of `framework` answered with the level at `level` of its scale.
+fn every_item_answered(framework: &assess::Framework, level: usize) -> Vec<assess::score::Answer> {
+    framework
+        .domains
+        .iter()
+        .flat_map(|d| d.items.iter().map(move |i| (d, i)))
+        .map(|(d, i)| assess::score::Answer {
+            item: i.id.clone(),
+            answer: framework.item_scale(d, i).levels[level].code.clone(),
+        })
+        .collect()
+}
+
 #[test]
 fn points_at_the_edge_of_64_bits_are_read_or_refused_and_scores_that_overflow_are_errors() {
     // Seed 1, cases 122152, 134445, 153182 of `coherence-fuzz run framework`: points of
@@ -160,16 +173,7 @@ fn points_at_the_edge_of_64_bits_are_read_or_refused_and_scores_that_overflow_ar
     let framework = ingest::framework::read_framework("sdg.toml", text.as_bytes());
     // i64::MIN / 2 is -2^62 exactly: it is a number; the framework may refuse it as points.
     if let Ok(framework) = framework {
-        let answers: Vec<assess::score::Answer> = framework
-            .domains
-            .iter()
-            .flat_map(|d| d.items.iter().map(move |i| (d, i)))
-            .map(|(d, i)| assess::score::Answer {
-                item: i.id.clone(),
-                answer: framework.item_scale(d, i).levels[1].code.clone(),
-            })
-            .collect();
-        let _ = assess::score::score(&framework, &answers);
+        let _ = assess::score::score(&framework, &every_item_answered(&framework, 1));
     }
     // A fraction whose lowest terms do not fit is not a number.
     let text = sdg_with_points("-9223372036854775808/-1");
@@ -181,16 +185,7 @@ fn points_at_the_edge_of_64_bits_are_read_or_refused_and_scores_that_overflow_ar
 fn a_score_too_large_for_exact_fractions_is_an_error() {
     let text = sdg_with_points("9223372036854775807");
     let framework = ingest::framework::read_framework("sdg.toml", text.as_bytes()).unwrap();
-    let answers: Vec<assess::score::Answer> = framework
-        .domains
-        .iter()
-        .flat_map(|d| d.items.iter().map(move |i| (d, i)))
-        .map(|(d, i)| assess::score::Answer {
-            item: i.id.clone(),
-            answer: framework.item_scale(d, i).levels[0].code.clone(),
-        })
-        .collect();
-    let err = assess::score::score(&framework, &answers).unwrap_err();
+    let err = assess::score::score(&framework, &every_item_answered(&framework, 0)).unwrap_err();
     assert!(matches!(err, assess::Error::Overflow { .. }), "{err}");
     assert!(err.to_string().contains("does not fit in 64-bit fractions"), "{err}");
 }
