@@ -80,6 +80,18 @@ fn a_damaged_formula_in_a_legacy_workbook_is_an_error() {
 
 const WDI_XLS: &str = "wdi_remittances/API_BM.TRF.PWKR.CD.DT_2023-05-10.xls";
 
+/// A damaged copy of the WDI workbook: refused by the readers without a panic, and by the
+/// container check that `coherence import` runs first, naming the file. Returns the
+/// readers' error.
+fn wdi_xls_refused(bytes: &[u8]) -> String {
+    let err =
+        refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", bytes, Kind::WdiBulkXls);
+    let checked =
+        ingest::check_container("w.xls", bytes, &Limits::default()).unwrap_err().to_string();
+    assert!(checked.contains("w.xls"), "{checked}");
+    err
+}
+
 /// The first `NUMBER` record (type 0x0203, 14 bytes) of a legacy workbook: its offset.
 fn first_number_record(bytes: &[u8]) -> usize {
     bytes.windows(4).position(|w| w == [0x03, 0x02, 0x0E, 0x00]).unwrap()
@@ -94,12 +106,7 @@ fn a_cell_record_read_as_declared_dimensions_is_refused_before_the_reader_alloca
     let mut bytes = std::fs::read(path).unwrap();
     let at = first_number_record(&bytes);
     bytes[at] = 0x00;
-    let err =
-        refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
-    // `coherence import` checks the container first: the error names the file and limit.
-    let checked =
-        ingest::check_container("w.xls", &bytes, &Limits::default()).unwrap_err().to_string();
-    assert!(checked.contains("w.xls"), "{checked}");
+    let err = wdi_xls_refused(&bytes);
     assert!(err.contains("beyond the limit sheet-cells"), "{err}");
 }
 
@@ -111,12 +118,7 @@ fn a_cell_far_out_is_refused_before_the_reader_builds_its_grid() {
     let mut bytes = std::fs::read(path).unwrap();
     let at = first_number_record(&bytes) + 4;
     bytes[at..at + 4].copy_from_slice(&[0xFF, 0xFF, 0x00, 0x80]);
-    let err =
-        refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
-    // `coherence import` checks the container first: the error names the file and limit.
-    let checked =
-        ingest::check_container("w.xls", &bytes, &Limits::default()).unwrap_err().to_string();
-    assert!(checked.contains("w.xls"), "{checked}");
+    let err = wdi_xls_refused(&bytes);
     assert!(err.contains("beyond the limit sheet-cells"), "{err}");
 }
 
@@ -132,12 +134,7 @@ fn a_sector_chain_that_loops_is_refused() {
     let fat_sector = u32_at(&bytes, 76 + 4 * (dir_start / 128));
     let entry = 512 + fat_sector * 512 + (dir_start % 128) * 4;
     bytes[entry..entry + 4].copy_from_slice(&(dir_start as u32).to_le_bytes());
-    let err =
-        refused_without_panic("API_BM.TRF.PWKR.CD.DT_2023-05-10.xls", &bytes, Kind::WdiBulkXls);
-    // `coherence import` checks the container first: the error names the file and limit.
-    let checked =
-        ingest::check_container("w.xls", &bytes, &Limits::default()).unwrap_err().to_string();
-    assert!(checked.contains("w.xls"), "{checked}");
+    let err = wdi_xls_refused(&bytes);
     assert!(err.contains("loops"), "{err}");
 }
 
