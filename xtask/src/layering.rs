@@ -1,6 +1,6 @@
 //! The layering of the workspace, checked as a test (STYLE.md §8, ARCHITECTURE.md).
 //!
-//! Two checks, both driven by a [`Policy`] and by the JSON that
+//! Four checks, all driven by a [`Policy`] and by the JSON that
 //! `cargo metadata --format-version 1` prints:
 //!
 //! * [`check_dependencies`] walks the resolved dependency graph. For each *pure*
@@ -9,6 +9,10 @@
 //!   checks the [`EdgeRule`]s between workspace crates.
 //! * [`check_sources`] scans the `src/` folder of each pure crate for forbidden
 //!   paths and macros (`std::fs`, `SystemTime`, `println!`, …).
+//! * [`owners::check_owners`] enforces the owner rules: one crate alone may use
+//!   sqlx, an HTTP client, axum; `ingest` names no file-system API.
+//! * [`owners::check_adapters`] walks the graph again, this time through every
+//!   crate, so that a pure crate cannot reach an adapter by way of another crate.
 //!
 //! # What the graph check sees, and what it does not
 //!
@@ -16,11 +20,12 @@
 //!   across all members (and their dev-dependencies): an optional dependency that
 //!   another member switches on counts for the pure crate too. This errs on the
 //!   strict side.
-//! * Every target platform counts (a Windows-only dependency is still a dependency).
-//! * The walk does not go *through* a workspace crate that is not pure (an adapter
-//!   such as `analysis`): what an adapter may depend on is the business of the edge
-//!   rules, and a pure crate may use an adapter's plain-data API without inheriting
-//!   its I/O. (Today only `report` depends on an adapter, `analysis`.)
+//! * Only the platforms in the metadata count: `xtask tidy` asks cargo for the host's
+//!   (`--filter-platform`), so a Windows-only dependency is not seen on Linux.
+//! * This walk does not go *through* a workspace crate that is not pure (such as
+//!   `analysis`): what such a crate may depend on is the business of the edge rules,
+//!   the owner rules and the adapter walk ([`owners::check_adapters`]), which does go
+//!   through it.
 //! * The walk stops at the first forbidden crate of each path, so `sqlx` is reported
 //!   once rather than once for each of its own dependencies.
 //!
@@ -52,6 +57,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::owners::{self, OwnerRule};
 use crate::{Error, Violation};
 
 /// A pattern naming crates: an exact name, or a prefix followed by `*` (`"sqlx-*"`).
@@ -72,6 +78,10 @@ pub struct PureCrate {
     pub name: &'static str,
     /// Crates it may not reach through normal dependencies, each with the reason.
     pub forbidden: Vec<(CratePattern, &'static str)>,
+    /// Workspace crates whose own dependencies the adapter walk does not enter
+    /// ([`crate::owners::check_adapters`]): known exceptions, each reported as
+    /// [`Violation::StaleException`] once it is no longer needed.
+    pub through: Vec<&'static str>,
 }
 
 /// A rule on the direct dependency edges between workspace crates.
@@ -122,6 +132,11 @@ pub struct Policy {
     /// Text that may not appear in a pure crate's source (outside comments, literals
     /// and `#[cfg(test)]` items).
     pub forbidden_source: Vec<&'static str>,
+    /// Who alone may use a dependency or a source pattern ([`crate::owners`]).
+    pub owners: Vec<OwnerRule>,
+    /// The workspace crates that do I/O for the others (the file system, SQL, the
+    /// network, the terminal): no pure crate may reach one, directly or not.
+    pub adapters: Vec<&'static str>,
 }
 
 /// Crates that do I/O, run async code, speak SQL or HTTP, read spreadsheets, or read
@@ -171,11 +186,14 @@ impl Policy {
         let impure_and_random = || IMPURE.iter().chain(RANDOM).copied().collect::<Vec<_>>();
         Policy {
             pure: vec![
-                PureCrate { name: "domain", forbidden: impure_and_random() },
-                PureCrate { name: "stats", forbidden: impure_and_random() },
-                PureCrate { name: "montecarlo", forbidden: impure() },
-                PureCrate { name: "report", forbidden: impure() },
-                PureCrate { name: "assess", forbidden: impure_and_random() },
+                PureCrate { name: "domain", forbidden: impure_and_random(), through: vec![] },
+                PureCrate { name: "stats", forbidden: impure_and_random(), through: vec![] },
+                PureCrate { name: "montecarlo", forbidden: impure(), through: vec![] },
+                // `report` renders the result types of `analysis`, which reaches `store`
+                // (and sqlx) and links them into `report` although `report` calls
+                // neither. The exception goes once those types live below `analysis`.
+                PureCrate { name: "report", forbidden: impure(), through: vec!["analysis"] },
+                PureCrate { name: "assess", forbidden: impure_and_random(), through: vec![] },
             ],
             edges: vec![
                 EdgeRule::Leaf { krate: "domain" },
@@ -207,20 +225,22 @@ impl Policy {
                 "eprint!",
                 "eprintln!",
             ],
+            owners: owners::coherence(),
+            adapters: vec!["store", "fetch", "server", "cli"],
         }
     }
 }
 
 /// The kind of a dependency edge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum DepKind {
+pub(crate) enum DepKind {
     Normal,
     Dev,
     Build,
 }
 
 impl DepKind {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             DepKind::Normal => "normal",
             DepKind::Dev => "dev",
@@ -230,21 +250,21 @@ impl DepKind {
 }
 
 /// A package of the resolved graph.
-struct Package {
-    name: String,
-    manifest_path: PathBuf,
-    member: bool,
+pub(crate) struct Package {
+    pub(crate) name: String,
+    pub(crate) manifest_path: PathBuf,
+    pub(crate) member: bool,
 }
 
 /// The parts of `cargo metadata` that the checks need.
-struct Graph {
-    packages: BTreeMap<String, Package>,
+pub(crate) struct Graph {
+    pub(crate) packages: BTreeMap<String, Package>,
     /// Package id → (dependency package id, kinds of the edge).
     deps: BTreeMap<String, Vec<(String, Vec<DepKind>)>>,
 }
 
 impl Graph {
-    fn parse(metadata_json: &str) -> Result<Graph, Error> {
+    pub(crate) fn parse(metadata_json: &str) -> Result<Graph, Error> {
         let root: Value = serde_json::from_str(metadata_json)
             .map_err(|e| Error::new(format!("cargo metadata output is not JSON: {e}")))?;
         let members: BTreeSet<&str> =
@@ -287,23 +307,23 @@ impl Graph {
         Ok(Graph { packages, deps })
     }
 
-    fn name<'a>(&'a self, id: &'a str) -> &'a str {
+    pub(crate) fn name<'a>(&'a self, id: &'a str) -> &'a str {
         self.packages.get(id).map_or(id, |p| p.name.as_str())
     }
 
     /// The workspace member called `name`, if any.
-    fn member(&self, name: &str) -> Option<(&str, &Package)> {
+    pub(crate) fn member(&self, name: &str) -> Option<(&str, &Package)> {
         self.packages
             .iter()
             .find(|(_, p)| p.member && p.name == name)
             .map(|(id, p)| (id.as_str(), p))
     }
 
-    fn is_member(&self, id: &str) -> bool {
+    pub(crate) fn is_member(&self, id: &str) -> bool {
         self.packages.get(id).is_some_and(|p| p.member)
     }
 
-    fn edges(&self, id: &str) -> &[(String, Vec<DepKind>)] {
+    pub(crate) fn edges(&self, id: &str) -> &[(String, Vec<DepKind>)] {
         self.deps.get(id).map_or(&[], Vec::as_slice)
     }
 }
@@ -367,14 +387,7 @@ fn forbidden_reachable(
             if let Some((_, reason)) = pure.forbidden.iter().find(|(p, _)| matches_pattern(p, name))
             {
                 if reported.insert(name.to_owned()) {
-                    let mut chain = vec![name.to_owned()];
-                    let mut at = id;
-                    while at != start {
-                        chain.push(graph.name(at).to_owned());
-                        at = parent[at];
-                    }
-                    chain.push(pure.name.to_owned());
-                    chain.reverse();
+                    let chain = chain_to(graph, &parent, start, dep);
                     out.push(Violation::ForbiddenDependency {
                         krate: pure.name.to_owned(),
                         dependency: name.to_owned(),
@@ -390,6 +403,24 @@ fn forbidden_reachable(
             queue.push_back(dep);
         }
     }
+}
+
+/// The names on the path from `start` to `end` that a breadth-first walk recorded in
+/// `parent` (each reached id → the id it was reached from).
+pub(crate) fn chain_to(
+    graph: &Graph,
+    parent: &BTreeMap<&str, &str>,
+    start: &str,
+    end: &str,
+) -> Vec<String> {
+    let mut chain = vec![graph.name(end).to_owned()];
+    let mut at = end;
+    while at != start {
+        at = parent[at];
+        chain.push(graph.name(at).to_owned());
+    }
+    chain.reverse();
+    chain
 }
 
 fn edge_violations(graph: &Graph, rule: &EdgeRule, out: &mut Vec<Violation>) {
@@ -432,51 +463,65 @@ pub fn check_sources(metadata_json: &str, policy: &Policy) -> Result<Vec<Violati
     let mut violations = Vec::new();
     for pure in &policy.pure {
         let Some((_, package)) = graph.member(pure.name) else { continue };
-        let Some(dir) = package.manifest_path.parent() else { continue };
-        let mut files = Vec::new();
-        rust_files(&dir.join("src"), &mut files)?;
-        files.sort();
-        // First strip every file, collecting the out-of-line test modules, then scan
-        // what is not test code: a test module's file may sort before its parent.
-        let mut stripped_files = Vec::new();
-        let mut skipped: Vec<PathBuf> = Vec::new();
-        for file in files {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
-            let stripped = strip_source(&text);
-            let module_dir = module_dir(&file);
-            for name in &stripped.test_modules {
-                skipped.push(module_dir.join(format!("{name}.rs")));
-                skipped.push(module_dir.join(name));
-            }
-            if let Some(code) = stripped.code {
-                stripped_files.push((file, code));
-            }
-        }
-        for (file, code) in stripped_files {
-            if skipped.iter().any(|s| file.starts_with(s)) {
-                continue;
-            }
-            for (line, pattern) in find_patterns(&code, &policy.forbidden_source) {
-                violations.push(Violation::ForbiddenSource {
-                    krate: pure.name.to_owned(),
-                    file: file.clone(),
-                    line,
-                    pattern: pattern.to_owned(),
-                });
-            }
+        for (file, line, pattern) in scan_src(package, &policy.forbidden_source)? {
+            violations.push(Violation::ForbiddenSource {
+                krate: pure.name.to_owned(),
+                file,
+                line,
+                pattern: pattern.to_owned(),
+            });
         }
     }
     Ok(violations)
 }
 
-/// Runs [`check_dependencies`] and [`check_sources`].
+/// Every occurrence of `patterns` in the `src/` folder of `package`, as (file, 1-based
+/// line, pattern), outside comments, literals and test items (see the module doc).
+pub(crate) fn scan_src<'p>(
+    package: &Package,
+    patterns: &[&'p str],
+) -> Result<Vec<(PathBuf, usize, &'p str)>, Error> {
+    let Some(dir) = package.manifest_path.parent() else { return Ok(Vec::new()) };
+    let mut files = Vec::new();
+    rust_files(&dir.join("src"), &mut files)?;
+    files.sort();
+    // First strip every file, collecting the out-of-line test modules, then scan
+    // what is not test code: a test module's file may sort before its parent.
+    let mut stripped_files = Vec::new();
+    let mut skipped: Vec<PathBuf> = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file)
+            .map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
+        let stripped = strip_source(&text);
+        let module_dir = module_dir(&file);
+        for name in &stripped.test_modules {
+            skipped.push(module_dir.join(format!("{name}.rs")));
+            skipped.push(module_dir.join(name));
+        }
+        if let Some(code) = stripped.code {
+            stripped_files.push((file, code));
+        }
+    }
+    let mut found = Vec::new();
+    for (file, code) in stripped_files {
+        if !skipped.iter().any(|s| file.starts_with(s)) {
+            let hits = find_patterns(&code, patterns);
+            found.extend(hits.into_iter().map(|(line, pattern)| (file.clone(), line, pattern)));
+        }
+    }
+    Ok(found)
+}
+
+/// Runs [`check_dependencies`], [`check_sources`], [`owners::check_owners`] and
+/// [`owners::check_adapters`].
 ///
 /// # Errors
 /// As the two checks.
 pub fn check(metadata_json: &str, policy: &Policy) -> Result<Vec<Violation>, Error> {
     let mut violations = check_dependencies(metadata_json, policy)?;
     violations.extend(check_sources(metadata_json, policy)?);
+    violations.extend(owners::check_owners(metadata_json, policy)?);
+    violations.extend(owners::check_adapters(metadata_json, policy)?);
     Ok(violations)
 }
 
