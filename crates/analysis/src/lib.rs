@@ -10,6 +10,8 @@ mod area;
 pub mod assess;
 pub mod checks;
 pub mod corridor;
+#[cfg(test)]
+mod error_kinds;
 pub mod estimate;
 pub mod gravity;
 mod groups;
