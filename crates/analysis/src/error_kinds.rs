@@ -33,11 +33,12 @@ fn position(e: &Error) -> usize {
         Error::Estimate { .. } => 22,
         Error::UnknownEdition { .. } => 23,
         Error::UnknownMethod { .. } => 24,
+        Error::Stopped { .. } => 25,
     }
 }
 
 /// How many variants [`position`] lists.
-const VARIANTS: usize = 25;
+const VARIANTS: usize = 26;
 
 fn s(text: &str) -> String {
     text.to_owned()
@@ -123,6 +124,7 @@ fn samples() -> Vec<(Error, ErrorKind)> {
             NotFound,
         ),
         (Error::UnknownMethod { name: s("x"), known: s("sd_drop_neg") }, InvalidInput),
+        (Error::Stopped { task: "the flow estimate", reason: s("it panicked") }, Internal),
     ]
 }
 
@@ -146,6 +148,17 @@ fn the_older_questions_agree_with_the_kind() {
         assert_eq!(error.is_conflict(), kind == ErrorKind::Conflict, "{error:?}");
         assert_eq!(error.exceeded_limit().is_some(), kind == ErrorKind::TooLarge, "{error:?}");
     }
+}
+
+#[tokio::test]
+async fn a_panic_off_the_executor_is_an_internal_error() {
+    let result: Result<(), Error> =
+        crate::off_executor("a test", || panic!("a defect in the estimator")).await;
+    let err = result.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Internal);
+    assert!(err.to_string().contains("a defect in the estimator"), "{err}");
+    let done = crate::off_executor("a test", || 6 * 7).await.unwrap();
+    assert_eq!(done, 42);
 }
 
 #[test]

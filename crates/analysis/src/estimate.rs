@@ -1209,17 +1209,23 @@ impl Workspace {
         if method == Method::MigRate {
             notes.push(describe_flow_total(req.flow_total));
         }
-        let input = Stocks {
-            stock_start: s0.as_ref(),
-            stock_end: s1.as_ref(),
-            births: &births,
-            deaths: &deaths,
-        };
         let options = FlowOptions {
             rates: flows::RatesOptions { flow_total: req.flow_total, ..Default::default() },
             ..FlowOptions::default()
         };
-        let est = flows::flows_from_stocks(method, &input, &options).map_err(|e| {
+        // The fit (an iterative allocation for the demographic methods) runs on a
+        // blocking thread, with the tables moved there.
+        let est = crate::off_executor("the flow estimate", move || {
+            let input = Stocks {
+                stock_start: s0.as_ref(),
+                stock_end: s1.as_ref(),
+                births: &births,
+                deaths: &deaths,
+            };
+            flows::flows_from_stocks(method, &input, &options)
+        })
+        .await?
+        .map_err(|e| {
             estimate_error(format!("{}: the estimator rejected its inputs: {e}", req.method))
         })?;
         let mut fit = None;
@@ -1551,14 +1557,21 @@ impl Workspace {
             },
             ..RemitOptions::default()
         };
-        let input = RemitInput {
-            stock: stock.as_ref(),
-            inflows: &inflow,
-            income: &income,
-            zero_corridors: &zero,
-            other_areas: &[],
-        };
-        let matrix = remit::allocate(&input, &options).map_err(|e| {
+        // The allocation runs on a blocking thread, with its inputs moved there (the
+        // inflows come back: the report names them).
+        let (matrix, inflow) = crate::off_executor("the remittance matrix", move || {
+            let input = RemitInput {
+                stock: stock.as_ref(),
+                inflows: &inflow,
+                income: &income,
+                zero_corridors: &zero,
+                other_areas: &[],
+            };
+            let matrix = remit::allocate(&input, &options);
+            (matrix, inflow)
+        })
+        .await?;
+        let matrix = matrix.map_err(|e| {
             estimate_error(format!("remittance matrix: the allocation rejected its inputs: {e}"))
         })?;
         let mut unallocatable = Vec::new();

@@ -203,6 +203,15 @@ pub enum Error {
         /// What is stored instead, in words.
         available: String,
     },
+    /// A computation run off the async executor (a fit, an estimate) stopped without a
+    /// result: it panicked (a defect) or its runtime shut down.
+    #[error("{task} stopped without a result: {reason}")]
+    Stopped {
+        /// What was being computed, e.g. `the flow estimate`.
+        task: &'static str,
+        /// Why: the panic's message, or the runtime shutting down.
+        reason: String,
+    },
     /// A flow method name that is not one of the known methods.
     #[error("unknown method {name:?}; the methods are: {known}")]
     UnknownMethod {
@@ -439,6 +448,7 @@ impl Error {
             | Error::UnknownEdition { .. } => ErrorKind::NotFound,
             Error::EstimateExists { .. } => ErrorKind::Conflict,
             Error::MissingActor => ErrorKind::Forbidden,
+            Error::Stopped { .. } => ErrorKind::Internal,
         }
     }
 
@@ -573,6 +583,34 @@ pub fn read_files(
         });
     }
     Ok(out)
+}
+
+/// Runs CPU-heavy work (a fit, an estimate) on tokio's blocking threads, so that the
+/// async executor keeps serving other requests meanwhile; the inputs are moved in.
+/// Must be called within a tokio runtime (as every [`Workspace`] method is: the store
+/// runs on tokio).
+///
+/// # Errors
+/// [`Error::Stopped`] (an [`ErrorKind::Internal`]) if the work panicked, with the
+/// panic's message, or was cancelled by the runtime shutting down.
+pub(crate) async fn off_executor<T, F>(task: &'static str, work: F) -> Result<T, Error>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        let reason = if e.is_panic() {
+            let panic = e.into_panic();
+            panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "it panicked".to_owned())
+        } else {
+            "the runtime shut down before it finished".to_owned()
+        };
+        Error::Stopped { task, reason }
+    })
 }
 
 /// The most bytes of a document read whole: a scenario, framework, answers, register,
@@ -737,7 +775,7 @@ impl Workspace {
     /// [`Error::Store`] if the write fails (the store is then unchanged).
     pub async fn load_demo(
         &self,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<LoadOutcome, Error> {
         let dataset = ingest::demo::demo_world()?;
         self.load_with(&dataset, ImportMode::Replace, progress).await
@@ -750,7 +788,7 @@ impl Workspace {
     pub async fn load(
         &self,
         dataset: &Dataset,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<LoadOutcome, Error> {
         self.load_with(dataset, ImportMode::Add, progress).await
     }
@@ -765,7 +803,7 @@ impl Workspace {
         &self,
         dataset: &Dataset,
         mode: ImportMode,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<LoadOutcome, Error> {
         let mode = match mode {
             ImportMode::Add => store::ImportMode::Add,
