@@ -118,11 +118,8 @@ fn samples() -> Vec<(Error, ErrorKind)> {
         (Error::UnknownPolicy { id: s("XAA-1") }, NotFound),
         (Error::AmbiguousPolicy { id: s("P1"), countries: vec![s("XAA"), s("XAB")] }, InvalidInput),
         (Error::UnknownArea { query: s("Atlantis"), suggestions: Vec::new() }, NotFound),
-        (Error::Estimate { message: s("no stocks") }, InvalidInput),
-        (
-            Error::UnknownEdition { key: s("k"), edition: s("2020"), available: s("none") },
-            NotFound,
-        ),
+        (Error::Estimate { message: s("no stocks"), remedies: Vec::new() }, InvalidInput),
+        (Error::UnknownEdition { key: s("k"), edition: s("2020"), available: s("none") }, NotFound),
         (Error::UnknownMethod { name: s("x"), known: s("sd_drop_neg") }, InvalidInput),
         (Error::Stopped { task: "the flow estimate", reason: s("it panicked") }, Internal),
     ]

@@ -190,8 +190,11 @@ pub enum Error {
     /// An estimate cannot be made as asked (missing inputs, named with their areas).
     #[error("{message}")]
     Estimate {
-        /// What is wrong and what to do.
+        /// What is wrong and what to do, in words.
         message: String,
+        /// The request options that would let it go ahead, in the order the message
+        /// names them (empty when none would).
+        remedies: Vec<estimate::Remedy>,
     },
     /// An edition asked for (`KEY=EDITION`) is not stored.
     #[error("no stored edition {edition:?} of the dataset {key:?}; {available}")]

@@ -237,7 +237,8 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
                 reports.push(output::ImportedFile::refused(&path, reason));
             }
             Err(err) => {
-                reports.push(output::ImportedFile::failed(&path, crate::hints::analysis_error(&err)));
+                reports
+                    .push(output::ImportedFile::failed(&path, crate::hints::analysis_error(&err)));
             }
         }
     }

@@ -38,6 +38,10 @@ pub(crate) fn analysis_error(err: &analysis::Error) -> String {
         E::MissingReason { .. } => format!("{err}; pass --reason \"...\""),
         E::NothingToEdit => format!("{err}; give --set field=value"),
         E::AmbiguousPolicy { .. } => format!("{err}; give --country"),
+        E::Estimate { remedies, .. } if !remedies.is_empty() => {
+            let flags: Vec<&str> = remedies.iter().map(|r| remedy_flag(*r)).collect();
+            format!("{err} (options, in that order: {})", flags.join(", "))
+        }
         _ => match err.unusable_store() {
             Some(UnusableStore::Newer) => {
                 format!("{err}; use a newer coherence, or another store (--db)")
@@ -45,5 +49,21 @@ pub(crate) fn analysis_error(err: &analysis::Error) -> String {
             Some(_) => format!("{err}: give another store file (--db)"),
             None => err.to_string(),
         },
+    }
+}
+
+/// The flag of `coherence estimate` that applies a remedy.
+fn remedy_flag(remedy: analysis::estimate::Remedy) -> &'static str {
+    use analysis::estimate::Remedy as R;
+    match remedy {
+        R::GiveStocks => "--stocks FILE.csv",
+        R::GiveVital => "--vital FILE.csv",
+        R::CompleteAreasOnly => "--complete-areas-only",
+        R::ZeroVitalWhereMissing => "--zero-vital-where-missing",
+        R::NoVital => "--no-vital",
+        R::ZeroNativeBornWhereMissing => "--zero-native-born-where-missing",
+        R::DropHostsWithoutIncome => "--missing-income drop-host",
+        R::SkipOriginsWithoutIncome => "--missing-income skip-origin",
+        _ => "see coherence estimate --help",
     }
 }
