@@ -1204,7 +1204,7 @@ impl Workspace {
                 && !v.missing.is_empty()
             {
                 if !matches!(req.vital, VitalSource::Store { zero_where_missing: true }) {
-                    return Err(refused(std::mem::take(&mut v.error), &v.remedies));
+                    return Err(refused(std::mem::take(&mut v.error), v.remedies));
                 }
                 notes.push(std::mem::take(&mut v.zero_note));
             }
