@@ -67,3 +67,50 @@ fn remedy_flag(remedy: analysis::estimate::Remedy) -> &'static str {
         _ => "see coherence estimate --help",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::analysis_error;
+    use analysis::Error;
+    use analysis::estimate::Remedy;
+
+    #[test]
+    fn the_command_line_adds_its_flags_and_commands() {
+        let shown = analysis_error(&Error::MissingActor);
+        assert!(shown.contains("pass --user or set $USER"), "{shown}");
+        let shown = analysis_error(&Error::MissingReason { what: "register change" });
+        assert!(
+            shown.contains("every register change needs a reason")
+                && shown.contains("; pass --reason"),
+            "{shown}"
+        );
+        let shown = analysis_error(&Error::GravityOption {
+            option: "vcov",
+            value: "x".to_owned(),
+            reason: "expected iid, hetero or cluster:VAR[+VAR]".to_owned(),
+        });
+        assert!(shown.starts_with("--vcov \"x\": expected iid"), "{shown}");
+        let shown = analysis_error(&Error::NoStoredAnswers {
+            country: "XAA".to_owned(),
+            framework: "sdg-10.7.2".to_owned(),
+            version: None,
+            stored: Vec::new(),
+        });
+        assert!(
+            shown
+                .contains("coherence assess XAA --framework sdg-10.7.2 --answers FILE.csv --store"),
+            "{shown}"
+        );
+        let shown = analysis_error(&Error::Estimate {
+            message: "incomes missing; import them, drop the hosts, or skip the origins".to_owned(),
+            remedies: vec![Remedy::DropHostsWithoutIncome, Remedy::SkipOriginsWithoutIncome],
+        });
+        assert!(
+            shown.ends_with("--missing-income drop-host, --missing-income skip-origin)"),
+            "{shown}"
+        );
+        // An error with no way out on the command line is shown as it is.
+        let plain = Error::UnknownPolicy { id: "P1".to_owned() };
+        assert_eq!(analysis_error(&plain), plain.to_string());
+    }
+}
