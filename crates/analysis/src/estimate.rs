@@ -768,7 +768,7 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
                 return Err(refused(
                     format!(
                         "no stored bilateral migrant stock (both sexes){} has both {} and {}; {}; \
-                     import one that does, choose years it has, or give the stocks as a table",
+                         import one that does, choose years it has, or give the stocks as a table",
                         wanted.map_or(String::new(), |k| format!(" of the dataset {k}")),
                         req.period_start,
                         req.period_end,
@@ -1185,10 +1185,10 @@ impl Workspace {
                 return Err(refused(
                     format!(
                         "{} needs the native-born population of every area (the stock tables' diagonal): \
-                     it is not in the stocks and the store has no population for both \
-                     {y0} and {y1} for {} area(s): {}; import population, or give the diagonal \
-                     (orig = dest rows) in the stocks table, drop these areas, or accept zero \
-                     native-born there",
+                         it is not in the stocks and the store has no population for both \
+                         {y0} and {y1} for {} area(s): {}; import population, or give the diagonal \
+                         (orig = dest rows) in the stocks table, drop these areas, or accept zero \
+                         native-born there",
                         req.method,
                         no_population.len(),
                         area_list(&no_population)
