@@ -189,7 +189,8 @@ impl Workspace {
     /// # Errors
     /// [`Error::UnknownFramework`], [`Error::UnknownArea`], [`Error::Import`] naming
     /// the file, row and column for a malformed file (nothing is stored),
-    /// [`Error::Register`] for an empty user or reason, [`Error::Store`] if the write
+    /// [`Error::MissingActor`] for an empty user, [`Error::MissingReason`] for an empty
+    /// reason, [`Error::Store`] if the write
     /// fails (the store is then unchanged).
     pub async fn store_answers(
         &self,
@@ -207,12 +208,10 @@ impl Workspace {
         assess::score::score(&framework, &answers)?;
         let reason = reason.map_or_else(|| format!("answers from {name}"), str::to_owned);
         if user.trim().is_empty() {
-            return Err(Error::Register("no user given; pass --user or set $USER".to_owned()));
+            return Err(Error::MissingActor);
         }
         if reason.trim().is_empty() {
-            return Err(Error::Register(
-                "an empty --reason is refused; say why the answers are stored".to_owned(),
-            ));
+            return Err(Error::MissingReason { what: "stored set of answers" });
         }
         let stored_answers: Vec<StoredAnswer> =
             answers.into_iter().map(|a| StoredAnswer { item: a.item, answer: a.answer }).collect();

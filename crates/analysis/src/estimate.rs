@@ -496,9 +496,8 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
 }
 
 fn file_text(path: &Path, bytes: &[u8]) -> Result<String, Error> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| Error::Estimate {
-        message: format!("{}: not UTF-8 text: {e}", path.display()),
-    })
+    String::from_utf8(bytes.to_vec())
+        .map_err(|e| estimate_error(format!("{}: not UTF-8 text: {e}", path.display())))
 }
 
 fn file_name(path: &Path) -> String {
@@ -511,7 +510,39 @@ fn area_list(areas: &[Iso3]) -> String {
 }
 
 fn estimate_error(message: String) -> Error {
-    Error::Estimate { message }
+    Error::Estimate { message, remedies: Vec::new() }
+}
+
+/// An estimate refused, with the request options that would let it go ahead, in the
+/// order the message names them.
+fn refused(message: String, remedies: &[Remedy]) -> Error {
+    Error::Estimate { message, remedies: remedies.to_vec() }
+}
+
+/// A request option that lets a refused estimate go ahead ([`Error::Estimate`]). The
+/// message says it in words; a front end names it in its own terms (the CLI: a flag).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Remedy {
+    /// Give the stock tables as a table ([`StockSource`]).
+    GiveStocks,
+    /// Give births and deaths as a table ([`VitalSource`]).
+    GiveVital,
+    /// Leave out the areas without the data ([`FlowRequest::complete_areas_only`]).
+    CompleteAreasOnly,
+    /// Take zero births and deaths where the store has none
+    /// (`VitalSource::Store { zero_where_missing: true }`).
+    ZeroVitalWhereMissing,
+    /// Estimate without births and deaths ([`VitalSource::Zero`]).
+    NoVital,
+    /// Take zero native-born where neither stocks nor population give them
+    /// ([`FlowRequest::zero_native_born_where_missing`]).
+    ZeroNativeBornWhereMissing,
+    /// Drop hosts without income from the weights ([`MissingIncomeRule::DropHost`]).
+    DropHostsWithoutIncome,
+    /// Leave unallocated the origins that need a missing income
+    /// ([`MissingIncomeRule::SkipOrigin`]).
+    SkipOriginsWithoutIncome,
 }
 
 /// Stored imports by id: (key, edition, fingerprint).
@@ -734,18 +765,21 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
                         )
                     })
                     .collect::<Vec<_>>();
-                return Err(estimate_error(format!(
-                    "no stored bilateral migrant stock (both sexes){} has both {} and {}; {}; \
-                     import one that does, choose years it has, or give --stocks FILE.csv",
-                    wanted.map_or(String::new(), |k| format!(" of the dataset {k}")),
-                    req.period_start,
-                    req.period_end,
-                    if held.is_empty() {
-                        "the store holds none".to_owned()
-                    } else {
-                        format!("the store holds: {}", held.join("; "))
-                    }
-                )));
+                return Err(refused(
+                    format!(
+                        "no stored bilateral migrant stock (both sexes){} has both {} and {}; {}; \
+                         import one that does, choose years it has, or give the stocks as a table",
+                        wanted.map_or(String::new(), |k| format!(" of the dataset {k}")),
+                        req.period_start,
+                        req.period_end,
+                        if held.is_empty() {
+                            "the store holds none".to_owned()
+                        } else {
+                            format!("the store holds: {}", held.join("; "))
+                        }
+                    ),
+                    &[Remedy::GiveStocks],
+                ));
             };
             let cells = values
                 .iter()
@@ -780,6 +814,8 @@ struct Vital {
     missing: Vec<Iso3>,
     /// The error to give when missing areas are neither dropped nor given zero.
     error: String,
+    /// The options that would let the estimate go ahead, as the error names them.
+    remedies: &'static [Remedy],
     /// The note to add when missing areas are given zero births and deaths.
     zero_note: String,
 }
@@ -798,13 +834,13 @@ async fn flow_vital(
 ) -> Result<Vital, Error> {
     match &req.vital {
         VitalSource::Zero => {
-            notes
-                .push("no births or deaths (--no-vital): all stock change is migration".to_owned());
+            notes.push("no births or deaths (as asked): all stock change is migration".to_owned());
             let by_area = areas.iter().map(|a| (*a, (0.0, 0.0))).collect();
             Ok(Vital {
                 by_area,
                 missing: Vec::new(),
                 error: String::new(),
+                remedies: &[],
                 zero_note: String::new(),
             })
         }
@@ -857,7 +893,7 @@ async fn csv_vital(
         fingerprint: ingest::sha256_hex(&bytes),
     });
     notes.push(format!("births and deaths from {}", path.display()));
-    Ok(Vital { by_area, missing, error, zero_note: String::new() })
+    Ok(Vital { by_area, missing, error, remedies: &[], zero_note: String::new() })
 }
 
 /// Five-year totals of births and deaths from the store, when it holds them for the
@@ -894,9 +930,8 @@ async fn period_vital(
     }
     let error = format!(
         "{} needs births and deaths for {y0}–{y1}; the store's five-year totals ({} edition {}) \
-         have none for {} area(s): {}; drop those areas (--complete-areas-only, as Abel & \
-         Cohen did), accept zero births and deaths for them (--zero-vital-where-missing), or \
-         give them with --vital FILE.csv",
+         have none for {} area(s): {}; drop those areas (as Abel & Cohen did), accept zero \
+         births and deaths for them, or give them as a table",
         req.method,
         input_of(&imports, births.0, "").key,
         input_of(&imports, births.0, "").edition,
@@ -904,12 +939,13 @@ async fn period_vital(
         area_list(&missing)
     );
     let zero_note = format!(
-        "ZERO births and deaths (--zero-vital-where-missing) for {} area(s) without five-year \
+        "ZERO births and deaths (as asked, where missing) for {} area(s) without five-year \
          totals: {}",
         missing.len(),
         area_list(&missing)
     );
-    Ok(Some(Vital { by_area, missing, error, zero_note }))
+    let remedies = &[Remedy::CompleteAreasOnly, Remedy::ZeroVitalWhereMissing, Remedy::GiveVital];
+    Ok(Some(Vital { by_area, missing, error, remedies, zero_note }))
 }
 
 /// Births and deaths as crude rates × population over the period's calendar years.
@@ -986,10 +1022,9 @@ async fn crude_vital(
     let error = format!(
         "{} needs births and deaths for {}–{} (crude rates × population of each \
              year {}–{}); from the store: {}; import the WDI series \
-             (docs/flows.md), give them with --vital FILE.csv (docs/input-formats.md), \
-             drop these areas (--complete-areas-only), accept zero births and deaths \
-             for them (--zero-vital-where-missing), or run with --no-vital (years the \
-             store holds: {})",
+             (docs/flows.md), give them as a table (docs/input-formats.md), \
+             drop these areas, accept zero births and deaths for them, or estimate \
+             without births and deaths (years the store holds: {})",
         req.method,
         req.period_start,
         req.period_end,
@@ -1027,7 +1062,7 @@ async fn crude_vital(
     ));
     let list: Vec<Iso3> = incomplete.into_iter().collect();
     let zero_note = format!(
-        "ZERO births and deaths (--zero-vital-where-missing) for {} area(s): {}; {}",
+        "ZERO births and deaths (as asked, where missing) for {} area(s): {}; {}",
         list.len(),
         area_list(&list),
         describe(&missing).join("; ")
@@ -1038,7 +1073,13 @@ async fn crude_vital(
         .filter(|(_, a)| !list.contains(a))
         .map(|(k, a)| (*a, (births[k], deaths[k])))
         .collect();
-    Ok(Vital { by_area, missing: list, error, zero_note })
+    let remedies = &[
+        Remedy::GiveVital,
+        Remedy::CompleteAreasOnly,
+        Remedy::ZeroVitalWhereMissing,
+        Remedy::NoVital,
+    ];
+    Ok(Vital { by_area, missing: list, error, remedies, zero_note })
 }
 
 impl Workspace {
@@ -1064,7 +1105,7 @@ impl Workspace {
         })?;
         if req.period_end <= req.period_start {
             return Err(estimate_error(format!(
-                "the period must end after it starts (--from {} --to {})",
+                "the period must end after it starts (from {} to {} was asked)",
                 req.period_start, req.period_end
             )));
         }
@@ -1129,7 +1170,7 @@ impl Workspace {
             if !drop.is_empty() {
                 let drop: Vec<Iso3> = drop.into_iter().collect();
                 notes.push(format!(
-                    "left out (--complete-areas-only), with their stocks, for want of \
+                    "left out (as asked: complete areas only), with their stocks, for want of \
                      population or births and deaths: {} area(s): {}",
                     drop.len(),
                     area_list(&drop)
@@ -1141,22 +1182,29 @@ impl Workspace {
                 && (demographic || rate_total)
                 && !req.zero_native_born_where_missing
             {
-                return Err(estimate_error(format!(
-                    "{} needs the native-born population of every area (the stock tables' diagonal): \
-                     it is not in the stocks and the store has no population for both \
-                     {y0} and {y1} for {} area(s): {}; import population, or give the diagonal \
-                     (orig = dest rows) in --stocks, drop these areas (--complete-areas-only), \
-                     or accept zero native-born there (--zero-native-born-where-missing)",
-                    req.method,
-                    no_population.len(),
-                    area_list(&no_population)
-                )));
+                return Err(refused(
+                    format!(
+                        "{} needs the native-born population of every area (the stock tables' diagonal): \
+                         it is not in the stocks and the store has no population for both \
+                         {y0} and {y1} for {} area(s): {}; import population, or give the diagonal \
+                         (orig = dest rows) in the stocks table, drop these areas, or accept zero \
+                         native-born there",
+                        req.method,
+                        no_population.len(),
+                        area_list(&no_population)
+                    ),
+                    &[
+                        Remedy::GiveStocks,
+                        Remedy::CompleteAreasOnly,
+                        Remedy::ZeroNativeBornWhereMissing,
+                    ],
+                ));
             }
             if let Some(v) = &mut vital
                 && !v.missing.is_empty()
             {
                 if !matches!(req.vital, VitalSource::Store { zero_where_missing: true }) {
-                    return Err(estimate_error(std::mem::take(&mut v.error)));
+                    return Err(refused(std::mem::take(&mut v.error), v.remedies));
                 }
                 notes.push(std::mem::take(&mut v.zero_note));
             }
@@ -1170,7 +1218,7 @@ impl Workspace {
                 "population from the store: {} edition {}{}",
                 used.key,
                 used.edition,
-                if req.population.is_some() { " (--population)" } else { " (population rule)" }
+                if req.population.is_some() { " (as asked)" } else { " (population rule)" }
             ));
             inputs.push(used);
             fill_native_born(
@@ -1209,17 +1257,23 @@ impl Workspace {
         if method == Method::MigRate {
             notes.push(describe_flow_total(req.flow_total));
         }
-        let input = Stocks {
-            stock_start: s0.as_ref(),
-            stock_end: s1.as_ref(),
-            births: &births,
-            deaths: &deaths,
-        };
         let options = FlowOptions {
             rates: flows::RatesOptions { flow_total: req.flow_total, ..Default::default() },
             ..FlowOptions::default()
         };
-        let est = flows::flows_from_stocks(method, &input, &options).map_err(|e| {
+        // The fit (an iterative allocation for the demographic methods) runs on a
+        // blocking thread, with the tables moved there.
+        let est = crate::off_executor("the flow estimate", move || {
+            let input = Stocks {
+                stock_start: s0.as_ref(),
+                stock_end: s1.as_ref(),
+                births: &births,
+                deaths: &deaths,
+            };
+            flows::flows_from_stocks(method, &input, &options)
+        })
+        .await?
+        .map_err(|e| {
             estimate_error(format!("{}: the estimator rejected its inputs: {e}", req.method))
         })?;
         let mut fit = None;
@@ -1490,9 +1544,13 @@ impl Workspace {
                 missing_incomes.join(", ")
             );
             if req.missing_income == MissingIncomeRule::Fail {
-                return Err(estimate_error(format!(
-                    "{list}; import them, or choose --missing-income drop-host or skip-origin"
-                )));
+                return Err(refused(
+                    format!(
+                        "{list}; import them, drop the hosts without income from the weights, \
+                         or leave unallocated the origins that need them"
+                    ),
+                    &[Remedy::DropHostsWithoutIncome, Remedy::SkipOriginsWithoutIncome],
+                ));
             }
             notes.push(list);
         }
@@ -1551,14 +1609,21 @@ impl Workspace {
             },
             ..RemitOptions::default()
         };
-        let input = RemitInput {
-            stock: stock.as_ref(),
-            inflows: &inflow,
-            income: &income,
-            zero_corridors: &zero,
-            other_areas: &[],
-        };
-        let matrix = remit::allocate(&input, &options).map_err(|e| {
+        // The allocation runs on a blocking thread, with its inputs moved there (the
+        // inflows come back: the report names them).
+        let (matrix, inflow) = crate::off_executor("the remittance matrix", move || {
+            let input = RemitInput {
+                stock: stock.as_ref(),
+                inflows: &inflow,
+                income: &income,
+                zero_corridors: &zero,
+                other_areas: &[],
+            };
+            let matrix = remit::allocate(&input, &options);
+            (matrix, inflow)
+        })
+        .await?;
+        let matrix = matrix.map_err(|e| {
             estimate_error(format!("remittance matrix: the allocation rejected its inputs: {e}"))
         })?;
         let mut unallocatable = Vec::new();
@@ -2035,11 +2100,11 @@ fn describe_flow_total(total: FlowTotal) -> String {
              Cohen)"
             .to_owned(),
         FlowTotal::PopulationChange => {
-            "mig_rate: global total = Σ |population change| (--flow-total population-change; \
+            "mig_rate: global total = Σ |population change| (as asked: population change; \
              counts natural increase as migration)"
                 .to_owned()
         }
-        FlowTotal::Given(m) => format!("mig_rate: global total {m:.0} persons (--flow-total)"),
+        FlowTotal::Given(m) => format!("mig_rate: global total {m:.0} persons (as given)"),
     }
 }
 

@@ -846,6 +846,24 @@ pub fn fit_gravity(data: &GravityData, options: &GravityOptions) -> Result<Gravi
     Ok(estimate)
 }
 
+/// [`fit_gravity`] on a blocking thread, off the async executor, for a front end that
+/// serves other requests meanwhile (a server): the data and options are moved there and
+/// the data come back with the estimate. Call it within a tokio runtime.
+///
+/// # Errors
+/// As [`fit_gravity`]; [`Error::Stopped`] if the fit panicked (a defect).
+pub async fn fit_gravity_off_executor(
+    data: GravityData,
+    options: GravityOptions,
+) -> Result<(GravityData, GravityEstimate), Error> {
+    crate::off_executor("the gravity fit", move || {
+        let estimate = fit_gravity(&data, &options);
+        (data, estimate)
+    })
+    .await
+    .and_then(|(data, estimate)| Ok((data, estimate?)))
+}
+
 /// Reads the data and fits the model: [`read_gravity_data`] then [`fit_gravity`].
 ///
 /// # Errors

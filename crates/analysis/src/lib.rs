@@ -10,6 +10,8 @@ mod area;
 pub mod assess;
 pub mod checks;
 pub mod corridor;
+#[cfg(test)]
+mod error_kinds;
 pub mod estimate;
 pub mod gravity;
 mod groups;
@@ -50,16 +52,16 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
-    /// No known layout fits the file.
+    /// No known layout fits the file (a front end may offer to name the layout).
     #[error(
-        "{file}: not a layout coherence recognises; give --kind (one of: {})",
+        "{file}: not a layout coherence recognises (the known layouts: {})",
         ingest::Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
     )]
     Unrecognised {
         /// The file.
         file: String,
     },
-    /// `--kind` named no known layout.
+    /// A layout was named that is not one of the known layouts.
     #[error(
         "unknown kind {name:?}; known kinds: {}",
         ingest::Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
@@ -72,9 +74,9 @@ pub enum Error {
     #[error(transparent)]
     Stats(#[from] stats::Error),
     /// A gravity option has a value that cannot be used.
-    #[error("--{option} {value:?}: {reason}")]
+    #[error("gravity option {option} = {value:?}: {reason}")]
     GravityOption {
-        /// The option.
+        /// The option's name (`vcov`).
         option: &'static str,
         /// What the user gave.
         value: String,
@@ -126,10 +128,9 @@ pub enum Error {
     /// An assessment input breaks a rule of the `assess` crate.
     #[error(transparent)]
     Assess(#[from] ::assess::Error),
-    /// `--framework` named no embedded framework.
-    #[error(
-        "no built-in framework {id:?}; built-in frameworks: {known} (or give --framework-file PATH)"
-    )]
+    /// A framework id names no built-in framework (a front end may offer to read a
+    /// framework file instead).
+    #[error("no built-in framework {id:?}; built-in frameworks: {known}")]
     UnknownFramework {
         /// What the user gave.
         id: String,
@@ -151,6 +152,33 @@ pub enum Error {
     /// A register edit or corridor request that cannot be carried out.
     #[error("{0}")]
     Register(String),
+    /// A change to stored data (a register edit, stored answers) names no one who makes
+    /// it; every change is recorded with who made it.
+    #[error("no user given: every change is recorded with who made it")]
+    MissingActor,
+    /// A change to stored data gives no reason (or an empty one).
+    #[error("every {what} needs a reason, and none was given")]
+    MissingReason {
+        /// What needs it: `register change`, `stored set of answers`.
+        what: &'static str,
+    },
+    /// A register edit with no field to change.
+    #[error("nothing to edit: no field change was given")]
+    NothingToEdit,
+    /// No policy of that id is in the register (of the country, when one is given).
+    #[error("no policy {id:?} in the register")]
+    UnknownPolicy {
+        /// The policy id asked for.
+        id: String,
+    },
+    /// Several countries have a policy of that id, and no country was given.
+    #[error("several countries have a policy {id:?}: {}", countries.join(", "))]
+    AmbiguousPolicy {
+        /// The policy id asked for.
+        id: String,
+        /// The countries (ISO alpha-3) that have one.
+        countries: Vec<String>,
+    },
     /// A country or area given by the user was not found.
     #[error("no country or area matches {query:?}{}", suggestions_text(.suggestions))]
     UnknownArea {
@@ -162,8 +190,11 @@ pub enum Error {
     /// An estimate cannot be made as asked (missing inputs, named with their areas).
     #[error("{message}")]
     Estimate {
-        /// What is wrong and what to do.
+        /// What is wrong and what to do, in words.
         message: String,
+        /// The request options that would let it go ahead, in the order the message
+        /// names them (empty when none would).
+        remedies: Vec<estimate::Remedy>,
     },
     /// An edition asked for (`KEY=EDITION`) is not stored.
     #[error("no stored edition {edition:?} of the dataset {key:?}; {available}")]
@@ -174,6 +205,15 @@ pub enum Error {
         edition: String,
         /// What is stored instead, in words.
         available: String,
+    },
+    /// A computation run off the async executor (a fit, an estimate) stopped without a
+    /// result: it panicked (a defect) or its runtime shut down.
+    #[error("{task} stopped without a result: {reason}")]
+    Stopped {
+        /// What was being computed, e.g. `the flow estimate`.
+        task: &'static str,
+        /// Why: the panic's message, or the runtime shutting down.
+        reason: String,
     },
     /// A flow method name that is not one of the known methods.
     #[error("unknown method {name:?}; the methods are: {known}")]
@@ -193,15 +233,10 @@ fn no_stored_answers_text(
 ) -> String {
     match version {
         Some(v) if !stored.is_empty() => format!(
-            "version {v} of the {framework} answers for {country} is not stored; stored versions: {} \
-             (coherence assess {country} --framework {framework} --history)",
+            "version {v} of the {framework} answers for {country} is not stored; stored versions: {}",
             stored.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
         ),
-        _ => format!(
-            "no answers to {framework} are stored for {country}; store them with \
-             `coherence assess {country} --framework {framework} --answers FILE.csv --store` \
-             (a CSV file of item,answer rows; see docs/assessment.md)"
-        ),
+        _ => format!("no answers to {framework} are stored for {country}"),
     }
 }
 
@@ -296,18 +331,149 @@ pub enum ImportMode {
     Replace,
 }
 
+/// Why a store cannot be used ([`Error::unusable_store`]); both are
+/// [`ErrorKind::Unavailable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UnusableStore {
+    /// It is another program's database: Coherence adds no tables to it.
+    Foreign,
+    /// It was written by a newer Coherence (a newer schema).
+    Newer,
+}
+
+/// What kind of failure an [`Error`] is: a front end chooses its words by it, and an
+/// HTTP server its status (named on each kind).
+///
+/// The messages of [`Error`] say what is wrong in the terms of the data (a dataset, a
+/// country, a policy, a file's row and column), never in a front end's terms (a flag, a
+/// command, a form field): a front end adds how its user fixes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Something named is not there: a country, an estimate, a policy, a framework, a
+    /// stored edition or set of answers (HTTP 404).
+    NotFound,
+    /// The request or a file it brings cannot be used: a malformed or unrecognised file,
+    /// an unknown option value, data an estimator cannot work with, a change without a
+    /// reason (HTTP 400; a server may prefer 422 for a well-formed file whose content is
+    /// refused).
+    InvalidInput,
+    /// The request would change stored data it may not change: an import that differs
+    /// from a stored edition, an estimate name already taken, a policy changed by someone
+    /// else meanwhile (HTTP 409).
+    Conflict,
+    /// The change is not allowed: the store was opened for reading or cannot be written,
+    /// or a change names no one who makes it (HTTP 403).
+    Forbidden,
+    /// A file goes beyond an import limit ([`Error::exceeded_limit`] names which). Its own
+    /// kind, not [`ErrorKind::InvalidInput`], because a front end answers it differently:
+    /// HTTP 413 for an upload, "raise the limit" on the command line.
+    TooLarge,
+    /// The store cannot be used for reasons outside the request: it cannot be opened,
+    /// is another program's database or of a newer schema, the disk is full, an I/O
+    /// error, another writer held it too long (HTTP 503). Not [`ErrorKind::Internal`]:
+    /// no defect is implied, an operator (or the user, choosing another store) can fix
+    /// it, and a later try may succeed.
+    Unavailable,
+    /// A defect, or a damaged store or build (HTTP 500).
+    Internal,
+}
+
+impl ErrorKind {
+    /// The HTTP status a server answers with for this kind.
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorKind::NotFound => 404,
+            ErrorKind::InvalidInput => 400,
+            ErrorKind::Conflict => 409,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::TooLarge => 413,
+            ErrorKind::Unavailable => 503,
+            ErrorKind::Internal => 500,
+        }
+    }
+}
+
+impl From<store::ErrorKind> for ErrorKind {
+    fn from(kind: store::ErrorKind) -> ErrorKind {
+        match kind {
+            store::ErrorKind::InvalidInput => ErrorKind::InvalidInput,
+            store::ErrorKind::Conflict => ErrorKind::Conflict,
+            store::ErrorKind::Forbidden => ErrorKind::Forbidden,
+            store::ErrorKind::Unavailable => ErrorKind::Unavailable,
+            store::ErrorKind::Internal => ErrorKind::Internal,
+            // A kind the store gains later is a defect until it is mapped here.
+            _ => ErrorKind::Internal,
+        }
+    }
+}
+
 impl Error {
-    /// Whether the error is a conflict with stored data (an import that would change a
-    /// stored edition): a front end's "conflict" (HTTP 409).
-    pub fn is_conflict(&self) -> bool {
-        matches!(
-            self,
-            Error::Store(store::Error::ImportConflict(_) | store::Error::Conflict { .. })
-        )
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Store(e) => e.kind().into(),
+            Error::Import(e) => match e.kind {
+                ingest::ImportErrorKind::LimitExceeded { .. } => ErrorKind::TooLarge,
+                _ => ErrorKind::InvalidInput,
+            },
+            Error::Io { source, .. } => match source.kind() {
+                std::io::ErrorKind::NotFound => ErrorKind::NotFound,
+                std::io::ErrorKind::PermissionDenied => ErrorKind::Forbidden,
+                std::io::ErrorKind::InvalidData | std::io::ErrorKind::IsADirectory => {
+                    ErrorKind::InvalidInput
+                }
+                _ => ErrorKind::Unavailable,
+            },
+            // Every estimator refusal is about the data or options it was given.
+            Error::Stats(_) => ErrorKind::InvalidInput,
+            // Scoring's refusals are about the framework or answers given; the built-in
+            // frameworks are tested to score.
+            Error::Assess(_) => ErrorKind::InvalidInput,
+            Error::Unrecognised { .. }
+            | Error::UnknownKind { .. }
+            | Error::GravityOption { .. }
+            | Error::UnknownColumn { .. }
+            | Error::DataCell { .. }
+            | Error::Csv { .. }
+            | Error::Register(_)
+            | Error::MissingReason { .. }
+            | Error::NothingToEdit
+            | Error::AmbiguousPolicy { .. }
+            | Error::Estimate { .. }
+            | Error::UnknownMethod { .. } => ErrorKind::InvalidInput,
+            Error::UnknownEstimate { .. }
+            | Error::UnknownFramework { .. }
+            | Error::NoStoredAnswers { .. }
+            | Error::UnknownPolicy { .. }
+            | Error::UnknownArea { .. }
+            | Error::UnknownEdition { .. } => ErrorKind::NotFound,
+            Error::EstimateExists { .. } => ErrorKind::Conflict,
+            Error::MissingActor => ErrorKind::Forbidden,
+            Error::Stopped { .. } => ErrorKind::Internal,
+        }
     }
 
-    /// The import limit a file went beyond, if that is the error: a front end says how
-    /// its user raises it (HTTP 413 for an upload).
+    /// Why the store named cannot be used as it is, whatever the request, if that is the
+    /// error: a front end offers to choose another store (or a newer Coherence).
+    pub fn unusable_store(&self) -> Option<UnusableStore> {
+        match self {
+            Error::Store(store::Error::NotAStore { .. }) => Some(UnusableStore::Foreign),
+            Error::Store(store::Error::TooNew { .. }) => Some(UnusableStore::Newer),
+            _ => None,
+        }
+    }
+
+    /// Whether the error is a conflict with stored data (an import that would change a
+    /// stored edition, a policy changed meanwhile, an estimate name taken): the same as
+    /// `kind() == ErrorKind::Conflict` (HTTP 409).
+    pub fn is_conflict(&self) -> bool {
+        self.kind() == ErrorKind::Conflict
+    }
+
+    /// The import limit a file went beyond, if that is the error ([`ErrorKind::TooLarge`]):
+    /// a front end says how its user raises it (HTTP 413 for an upload).
     pub fn exceeded_limit(&self) -> Option<Limit> {
         match self {
             Error::Import(e) => match &e.kind {
@@ -420,6 +586,34 @@ pub fn read_files(
         });
     }
     Ok(out)
+}
+
+/// Runs CPU-heavy work (a fit, an estimate) on tokio's blocking threads, so that the
+/// async executor keeps serving other requests meanwhile; the inputs are moved in.
+/// Must be called within a tokio runtime (as every [`Workspace`] method is: the store
+/// runs on tokio).
+///
+/// # Errors
+/// [`Error::Stopped`] (an [`ErrorKind::Internal`]) if the work panicked, with the
+/// panic's message, or was cancelled by the runtime shutting down.
+pub(crate) async fn off_executor<T, F>(task: &'static str, work: F) -> Result<T, Error>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        let reason = if e.is_panic() {
+            let panic = e.into_panic();
+            panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "it panicked".to_owned())
+        } else {
+            "the runtime shut down before it finished".to_owned()
+        };
+        Error::Stopped { task, reason }
+    })
 }
 
 /// The most bytes of a document read whole: a scenario, framework, answers, register,
@@ -584,7 +778,7 @@ impl Workspace {
     /// [`Error::Store`] if the write fails (the store is then unchanged).
     pub async fn load_demo(
         &self,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<LoadOutcome, Error> {
         let dataset = ingest::demo::demo_world()?;
         self.load_with(&dataset, ImportMode::Replace, progress).await
@@ -597,7 +791,7 @@ impl Workspace {
     pub async fn load(
         &self,
         dataset: &Dataset,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<LoadOutcome, Error> {
         self.load_with(dataset, ImportMode::Add, progress).await
     }
@@ -612,7 +806,7 @@ impl Workspace {
         &self,
         dataset: &Dataset,
         mode: ImportMode,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<LoadOutcome, Error> {
         let mode = match mode {
             ImportMode::Add => store::ImportMode::Add,

@@ -335,8 +335,9 @@ impl Workspace {
     ///
     /// # Errors
     /// [`Error::Io`] if the file cannot be read, [`Error::Import`] naming the file, line
-    /// and field if it is malformed (nothing is stored), [`Error::Register`] for an
-    /// empty user, [`Error::Store`] if the write fails.
+    /// and field if it is malformed (nothing is stored), [`Error::MissingActor`] for an
+    /// empty user, [`Error::MissingReason`] for an empty reason, [`Error::Store`] if the
+    /// write fails.
     pub async fn register_import(
         &self,
         path: &Path,
@@ -406,8 +407,10 @@ impl Workspace {
     /// Returns the fields that changed (none if the edits change nothing).
     ///
     /// # Errors
-    /// [`Error::Register`] for a missing reason or user, an unknown policy, an
-    /// ambiguous id, or a value a register file would refuse; [`Error::Store`]
+    /// [`Error::MissingActor`], [`Error::MissingReason`], [`Error::NothingToEdit`],
+    /// [`Error::UnknownPolicy`], [`Error::AmbiguousPolicy`] (no country given and
+    /// several have the id), [`Error::Register`] for a value a register file would
+    /// refuse; [`Error::Store`]
     /// ([`store::Error::Conflict`]) if the policy changed meanwhile.
     pub async fn register_edit(
         &self,
@@ -419,7 +422,7 @@ impl Workspace {
     ) -> Result<Vec<FieldChangeInfo>, Error> {
         let by = change_by(user, reason.to_owned())?;
         if edits.is_empty() {
-            return Err(Error::Register("nothing to edit; give --set field=value".to_owned()));
+            return Err(Error::NothingToEdit);
         }
         let code = match country {
             Some(q) => Some(self.resolve_area(q).await?.code()),
@@ -435,11 +438,12 @@ impl Workspace {
             .collect();
         let current = match found.as_slice() {
             [one] => one.clone(),
-            [] => return Err(Error::Register(format!("no policy {id:?} in the register"))),
-            _ => {
-                return Err(Error::Register(format!(
-                    "several countries have a policy {id:?}; give --country"
-                )));
+            [] => return Err(Error::UnknownPolicy { id: id.to_owned() }),
+            several => {
+                return Err(Error::AmbiguousPolicy {
+                    id: id.to_owned(),
+                    countries: several.iter().map(|p| p.country.to_string()).collect(),
+                });
             }
         };
         let known: Vec<Iso3> =
@@ -625,12 +629,10 @@ fn rule_set(path: Option<&Path>) -> Result<RuleSet, Error> {
 
 fn change_by(user: &str, reason: String) -> Result<store::ChangeBy, Error> {
     if user.trim().is_empty() {
-        return Err(Error::Register("no user given; pass --user or set $USER".to_owned()));
+        return Err(Error::MissingActor);
     }
     if reason.trim().is_empty() {
-        return Err(Error::Register(
-            "every register change needs a reason; pass --reason \"...\"".to_owned(),
-        ));
+        return Err(Error::MissingReason { what: "register change" });
     }
     Ok(store::ChangeBy { user: user.trim().to_owned(), reason: reason.trim().to_owned() })
 }

@@ -125,7 +125,7 @@ pub const RULES: &[Rule] = &[
         name: "migrant-stock-totals",
         indicators: &["immigrant_stock", "emigrant_stock"],
         order: &[UNDESA_TOTALS],
-        why: "UN DESA's published totals, the newest edition first (pin another with --edition)",
+        why: "UN DESA's published totals, the newest edition first (another edition can be pinned)",
     },
     Rule {
         name: "bilateral-migrant-stock",

@@ -236,7 +236,10 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
                 let reason = format!("not readable as the layout it resembles: {err}");
                 reports.push(output::ImportedFile::refused(&path, reason));
             }
-            Err(err) => reports.push(output::ImportedFile::failed(&path, err.to_string())),
+            Err(err) => {
+                reports
+                    .push(output::ImportedFile::failed(&path, crate::hints::analysis_error(&err)));
+            }
         }
     }
     let summary = output::ImportSummary::of(&reports);
@@ -258,7 +261,7 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
                 Ok(outcome) => reports[*i].stored(outcome),
                 Err(err) if err.is_conflict() => reports[*i]
                     .fail(format!("{err}; to replace the stored edition, import with --replace")),
-                Err(err) => reports[*i].fail(err.to_string()),
+                Err(err) => reports[*i].fail(crate::hints::analysis_error(&err)),
             }
         }
     }

@@ -16,6 +16,7 @@ mod commands;
 mod corridor;
 mod estimate;
 mod gravity;
+mod hints;
 mod outfile;
 mod output;
 mod progress;
@@ -54,7 +55,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", hints::explain(&*err));
             ExitCode::FAILURE
         }
     }

@@ -260,7 +260,10 @@ fn a_malformed_answers_file_is_not_stored() {
         .arg(&file)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("empty --reason"));
+        .stderr(
+            predicate::str::contains("every stored set of answers needs a reason")
+                .and(predicate::str::contains("pass --reason")),
+        );
     let history = json(coherence_on(&db).args(["assess", "XAA", "--history", "--format", "json"]));
     assert!(history.as_array().unwrap().is_empty(), "{history}");
 }

@@ -420,7 +420,7 @@ fn an_area_without_a_stored_rate_stops_the_estimate_unless_zero_is_accepted() {
         .success();
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(
-        stderr.contains("ZERO births and deaths (--zero-vital-where-missing) for 1 area(s): ITA"),
+        stderr.contains("ZERO births and deaths (as asked, where missing) for 1 area(s): ITA"),
         "{stderr}"
     );
     // Italy's births (8.476) and deaths (12.3245) are left out of the world totals.
@@ -523,7 +523,7 @@ fn complete_areas_only_leaves_out_areas_without_births_and_deaths() {
     let assert = run(&["--complete-areas-only"]).assert().success();
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(
-        stderr.contains("left out (--complete-areas-only)") && stderr.contains("ITA"),
+        stderr.contains("left out (as asked: complete areas only)") && stderr.contains("ITA"),
         "{stderr}"
     );
     assert!(stderr.contains("3 areas"), "{stderr}");

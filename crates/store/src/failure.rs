@@ -35,6 +35,8 @@ impl fmt::Display for StorageFailure {
 
 // SQLite's primary result codes (https://www.sqlite.org/rescode.html); sqlx reports the
 // extended code, whose low byte is the primary one.
+/// `SQLITE_BUSY`: another connection held the store's lock past the busy timeout.
+pub(crate) const SQLITE_BUSY: i64 = 5;
 const SQLITE_READONLY: i64 = 8;
 const SQLITE_IOERR: i64 = 10;
 const SQLITE_FULL: i64 = 13;

@@ -70,8 +70,7 @@ pub enum Error {
     /// Coherence store's. Nothing was written to it.
     #[error(
         "{path} is an SQLite database with {tables} table(s) but not a Coherence store; \
-         Coherence does not add its tables to another program's database: give another \
-         store file (--db)"
+         Coherence does not add its tables to another program's database"
     )]
     NotAStore {
         /// The database's path.
@@ -89,8 +88,8 @@ pub enum Error {
     },
     /// The store was written by a newer version of Coherence.
     #[error(
-        "the store {path} has schema version {found}, but this version of coherence knows versions up to {supported}; \
-         use a newer coherence, or another store (--db)"
+        "the store {path} has schema version {found}, written by a newer coherence; \
+         this version knows schema versions up to {supported}"
     )]
     TooNew {
         /// The store's path.
@@ -160,6 +159,71 @@ pub enum Error {
         /// The stored text.
         value: String,
     },
+}
+
+/// What kind of failure an [`Error`] is, for a front end to choose its words and its
+/// status (an HTTP server: the status named on each kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file given is not usable as asked: a backup target that exists, a file to
+    /// restore from that is missing or not a whole store (HTTP 400). The store has no
+    /// "not found" of its own: a read that finds nothing returns nothing, and the layers
+    /// above say what was asked for.
+    InvalidInput,
+    /// The write would change stored data it may not change: an import that conflicts
+    /// with a stored edition, a policy changed by someone else meanwhile (HTTP 409).
+    Conflict,
+    /// The store refuses writes: it was opened for reading, or its file or folder is
+    /// read-only (HTTP 403). Reads still work.
+    Forbidden,
+    /// The store cannot be used for reasons outside the request: it cannot be opened,
+    /// is another program's database or of a newer schema, the disk is full, the system
+    /// reported an I/O error, or another writer held it too long (HTTP 503). Distinct
+    /// from [`ErrorKind::Internal`] because no defect of Coherence is implied: an
+    /// operator (or the user, choosing another store) can fix it, and a later try may
+    /// succeed.
+    Unavailable,
+    /// A defect or a damaged store: a query or a migration failed, or stored data does
+    /// not have the expected form (HTTP 500).
+    Internal,
+}
+
+impl Error {
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Open { .. }
+            | Error::NotAStore { .. }
+            | Error::TooNew { .. }
+            | Error::UnreadableLog { .. } => ErrorKind::Unavailable,
+            Error::Backup { .. } => ErrorKind::InvalidInput,
+            Error::Migration { .. } | Error::Corrupt { .. } => ErrorKind::Internal,
+            Error::Storage { failure: StorageFailure::ReadOnly, .. } => ErrorKind::Forbidden,
+            Error::Storage { .. } => ErrorKind::Unavailable,
+            Error::Query(source) => query_kind(source),
+            Error::Conflict { .. } | Error::ImportConflict(_) => ErrorKind::Conflict,
+        }
+    }
+}
+
+/// The kind of a failed query: a busy or closed store, or a system error, is
+/// unavailable; a write refused by a store opened for reading is forbidden; anything
+/// else is a defect.
+fn query_kind(source: &sqlx::Error) -> ErrorKind {
+    match source {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+            ErrorKind::Unavailable
+        }
+        _ => match StorageFailure::of(source) {
+            Some(StorageFailure::ReadOnly) => ErrorKind::Forbidden,
+            Some(_) => ErrorKind::Unavailable,
+            None if failure::sqlite_code(source) == Some(failure::SQLITE_BUSY) => {
+                ErrorKind::Unavailable
+            }
+            None => ErrorKind::Internal,
+        },
+    }
 }
 
 /// Rows buffered between sqlx's SQLite worker thread and the reading task.

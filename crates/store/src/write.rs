@@ -206,7 +206,7 @@ impl Store {
     pub async fn import(
         &self,
         dataset: &Dataset,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<ImportOutcome, Error> {
         self.import_with(dataset, ImportMode::Add, progress).await
     }
@@ -237,7 +237,7 @@ impl Store {
         &self,
         dataset: &Dataset,
         mode: ImportMode,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<ImportOutcome, Error> {
         self.import_with_tx(dataset, mode, progress)
             .await
@@ -249,7 +249,7 @@ impl Store {
         &self,
         dataset: &Dataset,
         mode: ImportMode,
-        progress: &mut dyn FnMut(u64, u64),
+        progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<ImportOutcome, Error> {
         let meta = &dataset.meta;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -627,7 +627,7 @@ async fn write_rows(
     dataset: &Dataset,
     import_id: i64,
     cells: Option<&StoredCells>,
-    progress: &mut dyn FnMut(u64, u64),
+    progress: &mut (dyn FnMut(u64, u64) + Send),
 ) -> Result<u64, Error> {
     let (values, dup_values) = new_area_values(dataset, cells)?;
     let (pairs, dup_pairs) = new_pair_values(dataset, cells)?;

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use domain::dataset::{AreaValue, Dataset, DatasetMeta, PairValue, SourceFile};
 use domain::provenance::Provenance;
 use domain::{Indicator, Iso3, Sex, Year};
-use store::{Error, ImportMode, ImportStatus, StorageFailure, Store};
+use store::{Error, ErrorKind, ImportMode, ImportStatus, StorageFailure, Store};
 
 const CHILD_DB: &str = "COHERENCE_TEST_CHILD_DB";
 const CHILD_MARKER: &str = "COHERENCE_TEST_CHILD_MARKER";
@@ -104,6 +104,8 @@ async fn refuses_a_newer_store() {
     assert!(matches!(err, Error::TooNew { found: 999, .. }), "{err}");
     let msg = err.to_string();
     assert!(msg.contains("schema version 999") && msg.contains("newer coherence"), "{msg}");
+    assert_eq!(err.kind(), ErrorKind::Unavailable);
+    assert!(!msg.contains("--db"), "the store leaves the way out to front ends: {msg}");
 }
 
 #[tokio::test]
@@ -124,6 +126,8 @@ async fn refuses_another_programs_database_without_writing_to_it() {
     let err = Store::open(&path).await.unwrap_err();
     assert!(matches!(err, Error::NotAStore { tables: 1, .. }), "{err}");
     assert!(err.to_string().contains("not a Coherence store"), "{err}");
+    assert_eq!(err.kind(), ErrorKind::Unavailable);
+    assert!(!err.to_string().contains("--db"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before, "the database was written to");
     // A new file and an empty one are stores to create.
     std::fs::write(&path, b"").unwrap();
@@ -149,6 +153,7 @@ async fn a_store_opened_for_reading_refuses_writes_and_stays_one_file() {
         "{err}"
     );
     assert!(err.to_string().contains(&path.display().to_string()), "{err}");
+    assert_eq!(err.kind(), ErrorKind::Forbidden, "a store opened for reading refuses writes");
     store.close().await;
     for side in ["-wal", "-shm"] {
         let mut p = path.as_os_str().to_owned();
@@ -481,4 +486,15 @@ async fn indicator_numbers_are_indicator_values_without_provenance() {
     assert!(
         store.indicator_numbers(Indicator::POPULATION.code, Sex::Male).await.unwrap().is_empty()
     );
+}
+
+#[test]
+fn a_busy_or_closed_store_is_unavailable_and_other_query_failures_are_defects() {
+    assert_eq!(Error::Query(sqlx::Error::PoolTimedOut).kind(), ErrorKind::Unavailable);
+    assert_eq!(Error::Query(sqlx::Error::PoolClosed).kind(), ErrorKind::Unavailable);
+    assert_eq!(Error::Query(sqlx::Error::RowNotFound).kind(), ErrorKind::Internal);
+    let corrupt = Error::Corrupt { what: "area code", value: "??".to_owned() };
+    assert_eq!(corrupt.kind(), ErrorKind::Internal);
+    let conflict = Error::Conflict { what: "changed meanwhile".to_owned() };
+    assert_eq!(conflict.kind(), ErrorKind::Conflict);
 }
