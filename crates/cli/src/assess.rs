@@ -176,7 +176,7 @@ pub(crate) enum ExportFormat {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    Ok(analysis::read_input(path, analysis::MAX_DOCUMENT_BYTES)?)
+    Ok(crate::files::read_input(path, crate::files::MAX_DOCUMENT_BYTES)?)
 }
 
 fn display_name(path: &Path) -> String {
