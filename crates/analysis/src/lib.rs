@@ -5,6 +5,10 @@
 //! name, and build a country's [`profile::CountryProfile`]. Everything it returns is
 //! plain data with public fields; no database or file-format type crosses this boundary.
 //! The CLI (and later the server) call this crate and render what it returns.
+//!
+//! Files come in as an [`Input`] (a name and bytes): the CLI reads them, a server takes
+//! the upload; this crate opens no file but the store's. Scenario runs
+//! ([`scenario_run`]) write into the caller's writers.
 
 mod area;
 pub mod assess;
@@ -352,7 +356,7 @@ pub struct ReplacedImport {
 /// One file read by [`read_files`], ready to be stored.
 #[derive(Clone, Debug)]
 pub struct ReadFile {
-    /// The file's path as given.
+    /// The file's name as given ([`Input::name`]: its path, from the CLI).
     pub path: String,
     /// The layout's `--kind` name.
     pub kind: String,
