@@ -29,13 +29,8 @@ use crate::{Error, Workspace};
 pub enum FrameworkSource<'a> {
     /// One of the frameworks embedded in the binary, by id.
     Builtin(&'a str),
-    /// A framework file's name and bytes.
-    File {
-        /// The file name, for messages.
-        name: &'a str,
-        /// Its contents.
-        bytes: &'a [u8],
-    },
+    /// A framework file (its name is for messages).
+    File(&'a crate::Input),
 }
 
 /// A framework as listed to users.
@@ -94,18 +89,18 @@ pub fn load_framework(source: FrameworkSource<'_>) -> Result<Framework, Error> {
                 Err(Error::UnknownFramework { id: id.to_owned(), known: builtin_ids().join(", ") })
             }
         },
-        FrameworkSource::File { name, bytes } => {
-            Ok(ingest::framework::read_framework(name, bytes)?)
+        FrameworkSource::File(file) => {
+            Ok(ingest::framework::read_framework(&file.name, &file.bytes)?)
         }
     }
 }
 
-/// Scores the answers file `name` (`item,answer` rows) against `framework`.
+/// Scores the answers file `answers` (`item,answer` rows) against `framework`.
 ///
 /// # Errors
 /// [`Error::Import`] naming file, row and column for a malformed answers file.
-pub fn score_answers(framework: &Framework, name: &str, bytes: &[u8]) -> Result<Assessment, Error> {
-    let answers = ingest::framework::read_answers(name, bytes, framework)?;
+pub fn score_answers(framework: &Framework, answers: &crate::Input) -> Result<Assessment, Error> {
+    let answers = ingest::framework::read_answers(&answers.name, &answers.bytes, framework)?;
     Ok(assess::score::score(framework, &answers)?)
 }
 
@@ -196,11 +191,11 @@ impl Workspace {
         &self,
         country: &str,
         framework_id: &str,
-        name: &str,
-        bytes: &[u8],
+        answers: &crate::Input,
         user: &str,
         reason: Option<&str>,
     ) -> Result<StoreAnswersOutcome, Error> {
+        let (name, bytes) = (answers.name.as_str(), answers.bytes.as_slice());
         let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
         let area = self.resolve_area(country).await?;
         let answers = ingest::framework::read_answers(name, bytes, &framework)?;
@@ -307,16 +302,12 @@ pub struct MatrixReport {
     pub metrics: Metrics,
 }
 
-/// Reads the judgements file `name`, aggregates it and computes its metrics.
+/// Reads the judgements file `file`, aggregates it and computes its metrics.
 ///
 /// # Errors
 /// [`Error::Import`] naming file, row and column for a malformed file.
-pub fn matrix_report(
-    name: &str,
-    bytes: &[u8],
-    options: &MetricsOptions,
-) -> Result<MatrixReport, Error> {
-    let judgements = ingest::framework::read_judgements(name, bytes)?;
+pub fn matrix_report(file: &crate::Input, options: &MetricsOptions) -> Result<MatrixReport, Error> {
+    let judgements = ingest::framework::read_judgements(&file.name, &file.bytes)?;
     let matrix = assess::matrix::aggregate(&judgements)?;
     let metrics = assess::metrics::compute(&matrix, options);
     Ok(MatrixReport { matrix, metrics })
@@ -338,7 +329,8 @@ mod tests {
     #[test]
     fn a_matrix_file_gives_metrics() {
         let csv = "assessor,from,to,score,rationale\nA,x,y,2,r\nB,x,y,-1,r\nA,y,x,-3,r\n";
-        let report = matrix_report("m.csv", csv.as_bytes(), &MetricsOptions::default()).unwrap();
+        let file = crate::Input::new("m.csv", csv.as_bytes().to_vec());
+        let report = matrix_report(&file, &MetricsOptions::default()).unwrap();
         assert_eq!(report.matrix.cells[0].median_halves, 1);
         assert_eq!(report.metrics.conflicts.len(), 1);
     }

@@ -34,11 +34,12 @@ fn position(e: &Error) -> usize {
         Error::UnknownEdition { .. } => 23,
         Error::UnknownMethod { .. } => 24,
         Error::Stopped { .. } => 25,
+        Error::Scenario(_) => 26,
     }
 }
 
 /// How many variants [`position`] lists.
-const VARIANTS: usize = 26;
+const VARIANTS: usize = 27;
 
 fn s(text: &str) -> String {
     text.to_owned()
@@ -122,6 +123,15 @@ fn samples() -> Vec<(Error, ErrorKind)> {
         (Error::UnknownEdition { key: s("k"), edition: s("2020"), available: s("none") }, NotFound),
         (Error::UnknownMethod { name: s("x"), known: s("sd_drop_neg") }, InvalidInput),
         (Error::Stopped { task: "the flow estimate", reason: s("it panicked") }, Internal),
+        (
+            crate::scenario_run::ScenarioError::Shard { folder: s("r"), k: 1, n: 2 }.into(),
+            InvalidInput,
+        ),
+        (
+            crate::scenario_run::ScenarioError::UnknownExample { name: s("x"), known: Vec::new() }
+                .into(),
+            NotFound,
+        ),
     ]
 }
 

@@ -17,7 +17,6 @@
 //! `docs/flows.md`, "End to end".
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::path::{Path, PathBuf};
 
 use domain::area::{Iso3, real_area};
 use domain::dataset::{Dataset, DatasetMeta, PairValue, SourceFile};
@@ -100,7 +99,7 @@ pub enum StockSource {
     /// years.
     Store,
     /// A CSV file `orig,dest,year,value` (see `docs/input-formats.md`).
-    Csv(PathBuf),
+    Csv(crate::Input),
     /// The store's bilateral migrant stock of this dataset key (its default or pinned
     /// edition), instead of the one the rule prefers.
     Dataset(String),
@@ -118,7 +117,7 @@ pub enum VitalSource {
         zero_where_missing: bool,
     },
     /// A CSV file `area,period_start,period_end,births,deaths`.
-    Csv(PathBuf),
+    Csv(crate::Input),
     /// No births and no deaths: the stock change is all migration (as in migest's
     /// first worked examples). The closed-world balance then moves the world's natural
     /// increase into the native-born diagonals.
@@ -491,18 +490,9 @@ fn fingerprint_of(files: &[(String, Option<String>, Option<i64>)]) -> String {
     ingest::sha256_hex(parts.concat().as_bytes())
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    crate::read_input(path, crate::MAX_TABLE_BYTES)
-}
-
-fn file_text(path: &Path, bytes: &[u8]) -> Result<String, Error> {
-    String::from_utf8(bytes.to_vec())
-        .map_err(|e| estimate_error(format!("{}: not UTF-8 text: {e}", path.display())))
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+fn file_text(input: &crate::Input) -> Result<&str, Error> {
+    std::str::from_utf8(&input.bytes)
+        .map_err(|e| estimate_error(format!("{}: not UTF-8 text: {e}", input.name)))
 }
 
 fn area_list(areas: &[Iso3]) -> String {
@@ -699,14 +689,13 @@ struct StockInput {
 async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Error> {
     let years = [req.period_start, req.period_end];
     match &req.stocks {
-        StockSource::Csv(path) => {
-            let bytes = read_bytes(path)?;
-            let text = file_text(path, &bytes)?;
-            let name = file_name(path);
+        StockSource::Csv(input) => {
+            let text = file_text(input)?;
+            let name = input.file_name();
             let known: Vec<_> =
                 ws.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
-            let values = ingest::formats::read_flow_stocks_csv(&name, &text, &known)?;
-            let sha = ingest::sha256_hex(&bytes);
+            let values = ingest::formats::read_flow_stocks_csv(&name, text, &known)?;
+            let sha = ingest::sha256_hex(&input.bytes);
             let cells: HashMap<_, _> = values
                 .iter()
                 .filter(|v| years.contains(&v.year.get()))
@@ -717,11 +706,11 @@ async fn flow_stocks(ws: &Workspace, req: &FlowRequest) -> Result<StockInput, Er
                 inputs: vec![InputRef {
                     role: "stocks".to_owned(),
                     key: "file".to_owned(),
-                    edition: path.display().to_string(),
+                    edition: input.name.clone(),
                     fingerprint: sha.clone(),
                 }],
-                notes: vec![format!("stocks from {}", path.display())],
-                source_file: SourceFile { name, sha256: sha, bytes: bytes.len() as u64 },
+                notes: vec![format!("stocks from {}", input.name)],
+                source_file: SourceFile { name, sha256: sha, bytes: input.bytes.len() as u64 },
             })
         }
         StockSource::Store | StockSource::Dataset(_) => {
@@ -844,7 +833,7 @@ async fn flow_vital(
                 zero_note: String::new(),
             })
         }
-        VitalSource::Csv(path) => csv_vital(ws, req, path, areas, inputs, notes).await,
+        VitalSource::Csv(input) => csv_vital(ws, req, input, areas, inputs, notes).await,
         VitalSource::Store { .. } => {
             if req.period_end - req.period_start == 5
                 && let Some(v) = period_vital(ws, req, areas, inputs, notes).await?
@@ -860,15 +849,14 @@ async fn flow_vital(
 async fn csv_vital(
     ws: &Workspace,
     req: &FlowRequest,
-    path: &Path,
+    input: &crate::Input,
     areas: &[Iso3],
     inputs: &mut Vec<InputRef>,
     notes: &mut Vec<String>,
 ) -> Result<Vital, Error> {
-    let bytes = read_bytes(path)?;
-    let text = file_text(path, &bytes)?;
+    let text = file_text(input)?;
     let known: Vec<_> = ws.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
-    let rows = ingest::formats::read_vital_csv(&file_name(path), &text, &known)?;
+    let rows = ingest::formats::read_vital_csv(&input.file_name(), text, &known)?;
     let by_area: HashMap<Iso3, (f64, f64)> = rows
         .iter()
         .filter(|r| {
@@ -879,7 +867,7 @@ async fn csv_vital(
     let missing: Vec<Iso3> = areas.iter().copied().filter(|a| !by_area.contains_key(a)).collect();
     let error = format!(
         "{}: no births and deaths for {}–{} for {} of the {} areas in the stock tables: {}",
-        path.display(),
+        input.name,
         req.period_start,
         req.period_end,
         missing.len(),
@@ -889,10 +877,10 @@ async fn csv_vital(
     inputs.push(InputRef {
         role: "births and deaths".to_owned(),
         key: "file".to_owned(),
-        edition: path.display().to_string(),
-        fingerprint: ingest::sha256_hex(&bytes),
+        edition: input.name.clone(),
+        fingerprint: ingest::sha256_hex(&input.bytes),
     });
-    notes.push(format!("births and deaths from {}", path.display()));
+    notes.push(format!("births and deaths from {}", input.name));
     Ok(Vital { by_area, missing, error, remedies: &[], zero_note: String::new() })
 }
 
@@ -1944,7 +1932,7 @@ impl Workspace {
         let mut files: Vec<SourceFile> = Vec::new();
         for i in inputs {
             let name = if i.key == "file" {
-                file_name(Path::new(&i.edition))
+                crate::file_name_of(&i.edition)
             } else {
                 format!("{} {}", i.key, i.edition)
             };

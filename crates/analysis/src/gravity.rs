@@ -21,14 +21,15 @@
 //!     ssc: gravity::SscPreset::Stata,
 //!     ..GravityOptions::new("trade ~ fta | isoimp^year + isoexp^year + isoimp^isoexp")
 //! };
-//! let data = gravity::read_gravity_data("trade.csv".as_ref(), &options)?;
+//! // The caller reads the file (the CLI) or takes the upload (a server).
+//! let input = analysis::Input::new("trade.csv", b"trade,fta,isoimp,isoexp,year\n".to_vec());
+//! let data = gravity::read_gravity_data(&input, &options)?;
 //! let estimate = gravity::fit_gravity(&data, &options)?;
 //! println!("{}: {}", estimate.coefficients[0].name, estimate.coefficients[0].estimate);
 //! # Ok::<(), analysis::Error>(())
 //! ```
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use stats::formula::{self, Formula, Term, Transform};
 use stats::ppml::{self, Data, OlsOptions, PpmlOptions, Removal, Ssc, Vcov};
@@ -425,17 +426,20 @@ struct Layout {
 /// use from a CSV file with a header row.
 ///
 /// # Errors
-/// [`Error::Io`] if the file cannot be read; [`Error::Stats`] if the formula does not
+/// [`Error::Stats`] if the formula does not
 /// parse; [`Error::UnknownColumn`] for a name the header lacks;
 /// [`Error::DataCell`] for a cell that is not a number (nor a missing-value mark) in a
 /// numeric column, a negative outcome for PPML, or a negative weight, naming the file,
 /// line and column; [`Error::Csv`] for malformed CSV.
-pub fn read_gravity_data(path: &Path, options: &GravityOptions) -> Result<GravityData, Error> {
+pub fn read_gravity_data(
+    input: &crate::Input,
+    options: &GravityOptions,
+) -> Result<GravityData, Error> {
     let formula = formula::parse(&options.model)?;
-    let shown = path.display().to_string();
-    let bytes = crate::read_input(path, crate::MAX_TABLE_BYTES)?;
-    let name = path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-    let sha256 = ingest::sha256_hex(&bytes);
+    let shown = input.name.clone();
+    let bytes = &input.bytes;
+    let name = input.file_name();
+    let sha256 = ingest::sha256_hex(bytes);
     let csv_error =
         |error: csv::Error| Error::Csv { file: shown.clone(), message: error.to_string() };
 
@@ -491,7 +495,7 @@ pub fn read_gravity_data(path: &Path, options: &GravityOptions) -> Result<Gravit
                     None => {
                         return Err(cell_error(
                             &shown,
-                            &bytes,
+                            bytes,
                             &record,
                             &headers[index],
                             format!(
@@ -536,7 +540,7 @@ pub fn read_gravity_data(path: &Path, options: &GravityOptions) -> Result<Gravit
         let mut line = row + 2;
         for _ in 0..=row {
             if reader.read_byte_record(&mut record).unwrap_or(false) {
-                line = line_of(&bytes, &record);
+                line = line_of(bytes, &record);
             }
         }
         Error::DataCell { file: shown.clone(), line, column: var.to_owned(), message: what }
@@ -868,8 +872,11 @@ pub async fn fit_gravity_off_executor(
 ///
 /// # Errors
 /// As those two functions.
-pub fn estimate_gravity(path: &Path, options: &GravityOptions) -> Result<GravityEstimate, Error> {
-    let data = read_gravity_data(path, options)?;
+pub fn estimate_gravity(
+    input: &crate::Input,
+    options: &GravityOptions,
+) -> Result<GravityEstimate, Error> {
+    let data = read_gravity_data(input, options)?;
     fit_gravity(&data, options)
 }
 
@@ -1168,7 +1175,8 @@ mod tests {
         )
         .unwrap();
         let options = GravityOptions::new("flow ~ log(dist) + dist | orig + dest");
-        let estimate = estimate_gravity(&csv, &options).unwrap();
+        let input = crate::Input::new(csv.display().to_string(), std::fs::read(&csv).unwrap());
+        let estimate = estimate_gravity(&input, &options).unwrap();
         assert!(estimate.converged);
         let ws = Workspace::open(&dir.path().join("s.sqlite")).await.unwrap();
         let saved = ws.save_gravity_estimate("small", &estimate, false).await.unwrap();

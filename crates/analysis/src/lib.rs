@@ -5,6 +5,10 @@
 //! name, and build a country's [`profile::CountryProfile`]. Everything it returns is
 //! plain data with public fields; no database or file-format type crosses this boundary.
 //! The CLI (and later the server) call this crate and render what it returns.
+//!
+//! Files come in as an [`Input`] (a name and bytes): the CLI reads them, a server takes
+//! the upload; this crate opens no file but the store's. Scenario runs
+//! ([`scenario_run`]) write into the caller's writers.
 
 mod area;
 pub mod assess;
@@ -19,6 +23,7 @@ pub mod profile;
 mod profiles;
 pub mod register;
 pub mod scenario;
+pub mod scenario_run;
 pub mod select;
 
 use std::path::Path;
@@ -125,6 +130,9 @@ pub enum Error {
         /// The name.
         name: String,
     },
+    /// A scenario run, merge, comparison or run read back failed.
+    #[error(transparent)]
+    Scenario(Box<scenario_run::ScenarioError>),
     /// An assessment input breaks a rule of the `assess` crate.
     #[error(transparent)]
     Assess(#[from] ::assess::Error),
@@ -452,7 +460,23 @@ impl Error {
             Error::EstimateExists { .. } => ErrorKind::Conflict,
             Error::MissingActor => ErrorKind::Forbidden,
             Error::Stopped { .. } => ErrorKind::Internal,
+            Error::Scenario(e) => e.kind(),
         }
+    }
+
+    /// The error of an input of `found` bytes (or more) past the limit `file-bytes` of
+    /// `max` bytes, naming the file's last component: a front end that reads a file or
+    /// an upload within that limit reports it with this.
+    pub fn input_too_large(name: &str, found: u64, max: u64) -> Error {
+        Error::Import(ingest::ImportError::new(
+            ingest::Location::file(&file_name_of(name)),
+            ingest::ImportErrorKind::LimitExceeded {
+                limit: Limit::FileBytes,
+                found,
+                max,
+                what: "the file".to_owned(),
+            },
+        ))
     }
 
     /// Why the store named cannot be used as it is, whatever the request, if that is the
@@ -499,7 +523,7 @@ pub struct ReplacedImport {
 /// One file read by [`read_files`], ready to be stored.
 #[derive(Clone, Debug)]
 pub struct ReadFile {
-    /// The file's path as given.
+    /// The file's name as given ([`Input::name`]: its path, from the CLI).
     pub path: String,
     /// The layout's `--kind` name.
     pub kind: String,
@@ -528,45 +552,110 @@ pub enum UnknownAreas {
     Skip,
 }
 
-/// Reads official files (layouts recognised, or forced with `kind`), without storing
-/// anything: every file is read before any is stored, so a bad file stops the whole
-/// import with nothing written.
-///
-/// # Errors
-/// [`Error::Io`], [`Error::UnknownKind`], [`Error::Unrecognised`], or
-/// [`Error::Import`] naming the file, sheet, row and column.
-pub fn read_files(
-    paths: &[&Path],
-    kind: Option<&str>,
-    unknown: UnknownAreas,
-    limits: &Limits,
-) -> Result<Vec<ReadFile>, Error> {
-    let forced = match kind {
-        Some(name) => Some(
-            ingest::Kind::parse(name)
-                .ok_or_else(|| Error::UnknownKind { name: name.to_owned() })?,
-        ),
-        None => None,
-    };
-    let options = ingest::ReadOptions {
-        unknown_areas: match unknown {
-            UnknownAreas::Reject => ingest::UnknownAreas::Reject,
-            UnknownAreas::Skip => ingest::UnknownAreas::Skip,
-        },
-        path: None,
-        limits: *limits,
-    };
-    let mut out = Vec::with_capacity(paths.len());
-    for path in paths {
-        let shown = path.display().to_string();
-        let name =
-            path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-        let bytes = read_input(path, limits.file_bytes)?;
-        ingest::check_container(&name, &bytes, limits)?;
-        let (kind, detected) = match forced {
+/// A file given to the application: its name and its bytes. The CLI reads the file; a
+/// server takes the upload. Nothing in this crate opens a file by path.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The file as its user knows it: the path it was given or found under (as text),
+    /// or an upload's name. Messages and provenance show it; a layout that does not
+    /// state its edition may read the edition from a folder name in it.
+    pub name: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl Input {
+    /// A file named `name` holding `bytes`.
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Input {
+        Input { name: name.into(), bytes }
+    }
+
+    /// The last component of [`Input::name`] (the whole name if it has none), as layout
+    /// detection, provenance and error locations use it.
+    pub fn file_name(&self) -> String {
+        file_name_of(&self.name)
+    }
+
+    /// The bytes as UTF-8 text.
+    ///
+    /// # Errors
+    /// [`Error::Io`] naming the file for bytes that are not UTF-8.
+    pub fn text(&self) -> Result<&str, Error> {
+        std::str::from_utf8(&self.bytes).map_err(|e| Error::Io {
+            path: self.name.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })
+    }
+}
+
+impl std::fmt::Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Input").field("name", &self.name).field("bytes", &self.bytes.len()).finish()
+    }
+}
+
+/// The last component of a file's name as given (text only; no file is touched).
+fn file_name_of(name: &str) -> String {
+    Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Reads official files one by one (layouts recognised, or forced with a `--kind`
+/// name), without storing anything.
+#[derive(Clone, Debug)]
+pub struct FileReader {
+    forced: Option<ingest::Kind>,
+    options: ingest::ReadOptions,
+}
+
+impl FileReader {
+    /// A reader of the layout `kind` (else of whichever layout a file is recognised
+    /// as), treating unknown area names as `unknown` says, within `limits`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownKind`] if `kind` names no layout.
+    pub fn new(
+        kind: Option<&str>,
+        unknown: UnknownAreas,
+        limits: &Limits,
+    ) -> Result<FileReader, Error> {
+        let forced = match kind {
+            Some(name) => Some(
+                ingest::Kind::parse(name)
+                    .ok_or_else(|| Error::UnknownKind { name: name.to_owned() })?,
+            ),
+            None => None,
+        };
+        let options = ingest::ReadOptions {
+            unknown_areas: match unknown {
+                UnknownAreas::Reject => ingest::UnknownAreas::Reject,
+                UnknownAreas::Skip => ingest::UnknownAreas::Skip,
+            },
+            path: None,
+            limits: *limits,
+        };
+        Ok(FileReader { forced, options })
+    }
+
+    /// Reads one file.
+    ///
+    /// # Errors
+    /// [`Error::Unrecognised`], or [`Error::Import`] naming the file, sheet, row and
+    /// column (a file past a limit included).
+    pub fn read(&self, input: &Input) -> Result<ReadFile, Error> {
+        let shown = &input.name;
+        let name = input.file_name();
+        let bytes = &input.bytes;
+        let limits = &self.options.limits;
+        if bytes.len() as u64 > limits.file_bytes {
+            return Err(Error::input_too_large(shown, bytes.len() as u64, limits.file_bytes));
+        }
+        ingest::check_container(&name, bytes, limits)?;
+        let (kind, detected) = match self.forced {
             Some(k) => (k, false),
             None => (
-                ingest::detect(&name, &bytes, limits)
+                ingest::detect(&name, bytes, limits)
                     .ok_or_else(|| Error::Unrecognised { file: shown.clone() })?,
                 true,
             ),
@@ -574,18 +663,17 @@ pub fn read_files(
         tracing::info!(file = %shown, kind = kind.name(), "reading");
         // The path goes with the name: a layout that does not state its edition reads it
         // from a folder name (docs/data.md, "UN World Population Prospects 2019").
-        let options = ingest::ReadOptions { path: Some(shown.clone()), ..options.clone() };
-        let (dataset, diagnostics) = ingest::read(kind, &name, &bytes, &options)?;
-        out.push(ReadFile {
-            path: shown,
+        let options = ingest::ReadOptions { path: Some(shown.clone()), ..self.options.clone() };
+        let (dataset, diagnostics) = ingest::read(kind, &name, bytes, &options)?;
+        Ok(ReadFile {
+            path: shown.clone(),
             kind: kind.name().to_owned(),
             description: kind.description().to_owned(),
             detected,
             diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
             dataset,
-        });
+        })
     }
-    Ok(out)
 }
 
 /// Runs CPU-heavy work (a fit, an estimate) on tokio's blocking threads, so that the
@@ -616,58 +704,20 @@ where
     })
 }
 
-/// The most bytes of a document read whole: a scenario, framework, answers, register,
-/// corridor-rules or matrix file (64 MiB).
-pub const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
-
-/// The most bytes of a data table read whole for an estimate (a gravity panel, a
-/// stock table; 4 GiB).
-pub const MAX_TABLE_BYTES: u64 = 4 << 30;
-
-/// Reads a file whole, refusing it once it passes `max` bytes (counted as read, so a
-/// file that grows, or a device that never ends, is refused too).
+/// Reads official files (layouts recognised, or forced with `kind`), without storing
+/// anything: every file is read before any is stored, so a bad file stops the whole
+/// import with nothing written.
 ///
 /// # Errors
-/// [`Error::Io`] naming the path, or [`Error::Import`] with
-/// [`ingest::ImportErrorKind::LimitExceeded`] (limit `file-bytes`) naming the file.
-pub fn read_input(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
-    use std::io::Read;
-    let shown = path.display().to_string();
-    let io = |source| Error::Io { path: shown.clone(), source };
-    let file = std::fs::File::open(path).map_err(io)?;
-    // Room for the whole file at once when its size is known and within the limit; a
-    // device or a growing file gets what it delivers, up to one byte past the limit.
-    let known = file.metadata().map_or(0, |m| m.len());
-    let room = usize::try_from(known.min(max).saturating_add(1)).unwrap_or(usize::MAX);
-    let mut bytes = Vec::new();
-    bytes.try_reserve_exact(room).map_err(|_| io(std::io::ErrorKind::OutOfMemory.into()))?;
-    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > max {
-        let name =
-            path.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-        return Err(Error::Import(ingest::ImportError::new(
-            ingest::Location::file(&name),
-            ingest::ImportErrorKind::LimitExceeded {
-                limit: Limit::FileBytes,
-                found: bytes.len() as u64,
-                max,
-                what: "the file".to_owned(),
-            },
-        )));
-    }
-    Ok(bytes)
-}
-
-/// Reads a UTF-8 document whole, within [`MAX_DOCUMENT_BYTES`].
-///
-/// # Errors
-/// As [`read_input`], and [`Error::Io`] for text that is not UTF-8.
-pub fn read_document(path: &Path) -> Result<String, Error> {
-    let bytes = read_input(path, MAX_DOCUMENT_BYTES)?;
-    String::from_utf8(bytes).map_err(|e| Error::Io {
-        path: path.display().to_string(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
-    })
+/// As [`FileReader::new`] and [`FileReader::read`].
+pub fn read_files(
+    inputs: &[Input],
+    kind: Option<&str>,
+    unknown: UnknownAreas,
+    limits: &Limits,
+) -> Result<Vec<ReadFile>, Error> {
+    let reader = FileReader::new(kind, unknown, limits)?;
+    inputs.iter().map(|input| reader.read(input)).collect()
 }
 
 /// An opened store and the operations on it.
@@ -963,5 +1013,19 @@ impl Workspace {
                 },
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::Input;
+
+    #[test]
+    fn an_input_names_its_file_and_refuses_text_that_is_not_utf8() {
+        let input = Input::new("runs/a/rules.toml", vec![0xff, 0xfe]);
+        assert_eq!(input.file_name(), "rules.toml");
+        let err = input.text().unwrap_err();
+        assert!(err.to_string().starts_with("cannot read runs/a/rules.toml: "), "{err}");
+        assert_eq!(Input::new("rules.toml", b"a = 1".to_vec()).text().unwrap(), "a = 1");
     }
 }

@@ -9,7 +9,6 @@
 //!   indicators the rules name, and run the pure engine ([`crate::corridor`]).
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use domain::policy::{Policy, PolicyStatus, Stage};
 use domain::{Indicator, Iso3, Sex};
@@ -334,21 +333,21 @@ impl Workspace {
     /// one transaction; every new or changed policy is recorded in the audit log.
     ///
     /// # Errors
-    /// [`Error::Io`] if the file cannot be read, [`Error::Import`] naming the file, line
+    /// [`Error::Io`] if the file is not UTF-8, [`Error::Import`] naming the file, line
     /// and field if it is malformed (nothing is stored), [`Error::MissingActor`] for an
     /// empty user, [`Error::MissingReason`] for an empty reason, [`Error::Store`] if the
     /// write fails.
     pub async fn register_import(
         &self,
-        path: &Path,
+        file: &crate::Input,
         user: &str,
         reason: Option<&str>,
     ) -> Result<RegisterImportSummary, Error> {
-        let shown = path.display().to_string();
-        let text = crate::read_document(path)?;
+        let shown = file.name.clone();
+        let text = file.text()?;
         let known: Vec<domain::Area> =
             self.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
-        let policies = ingest::register::read_register(&shown, &text, &known)?;
+        let policies = ingest::register::read_register(&shown, text, &known)?;
         let by =
             change_by(user, reason.map_or_else(|| format!("import of {shown}"), str::to_owned))?;
         let outcome = self.store.register_import(&policies, &by).await?;
@@ -490,13 +489,13 @@ impl Workspace {
     ///
     /// # Errors
     /// [`Error::UnknownArea`], [`Error::Register`] if both are the same country,
-    /// [`Error::Io`] or [`Error::Import`] (file, line, field) for a rules file,
+    /// [`Error::Io`] (not UTF-8) or [`Error::Import`] (file, line, field) for a rules file,
     /// [`Error::Store`] if the store cannot be read.
     pub async fn corridor(
         &self,
         origin: &str,
         destination: &str,
-        rules: Option<&Path>,
+        rules: Option<&crate::Input>,
     ) -> Result<CorridorReport, Error> {
         let o = self.resolve_area(origin).await?;
         let d = self.resolve_area(destination).await?;
@@ -518,7 +517,10 @@ impl Workspace {
     ///
     /// # Errors
     /// As [`Workspace::corridor`].
-    pub async fn corridors_all(&self, rules: Option<&Path>) -> Result<Vec<CorridorReport>, Error> {
+    pub async fn corridors_all(
+        &self,
+        rules: Option<&crate::Input>,
+    ) -> Result<Vec<CorridorReport>, Error> {
         let base = CorridorBase::load(&self.store, rule_set(rules)?).await?;
         let world =
             CorridorWorld::load(&self.store, &base, None, &base.pair_indicators, &[]).await?;
@@ -615,15 +617,11 @@ pub(crate) async fn corridor_checks_of(
     Ok(chosen.into_iter().map(|(a, b)| world.check(a, b)).collect())
 }
 
-/// The rules of the file at `path`, else the built-in rules.
-fn rule_set(path: Option<&Path>) -> Result<RuleSet, Error> {
-    match path {
+/// The rules of the file `rules`, else the built-in rules.
+fn rule_set(rules: Option<&crate::Input>) -> Result<RuleSet, Error> {
+    match rules {
         None => Ok(ingest::rules::builtin_corridor_rules()?),
-        Some(path) => {
-            let shown = path.display().to_string();
-            let text = crate::read_document(path)?;
-            Ok(ingest::rules::read_corridor_rules(&shown, &text)?)
-        }
+        Some(file) => Ok(ingest::rules::read_corridor_rules(&file.name, file.text()?)?),
     }
 }
 

@@ -37,9 +37,12 @@ async fn store() -> Option<(tempfile::TempDir, Workspace)> {
     .collect::<Option<_>>()?;
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::open(&dir.path().join("w.sqlite")).await.unwrap();
-    let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+    let inputs: Vec<analysis::Input> = files
+        .iter()
+        .map(|p| analysis::Input::new(p.display().to_string(), std::fs::read(p).unwrap()))
+        .collect();
     for file in
-        analysis::read_files(&paths, None, UnknownAreas::Reject, &analysis::Limits::default())
+        analysis::read_files(&inputs, None, UnknownAreas::Reject, &analysis::Limits::default())
             .unwrap()
     {
         ws.load(file.dataset(), &mut |_, _| {}).await.unwrap();

@@ -15,9 +15,12 @@ use analysis::estimate::{
 use analysis::{UnknownAreas, Workspace};
 
 async fn load(ws: &Workspace, files: &[PathBuf]) {
-    let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+    let inputs: Vec<analysis::Input> = files
+        .iter()
+        .map(|p| analysis::Input::new(p.display().to_string(), std::fs::read(p).unwrap()))
+        .collect();
     for file in
-        analysis::read_files(&paths, None, UnknownAreas::Reject, &analysis::Limits::default())
+        analysis::read_files(&inputs, None, UnknownAreas::Reject, &analysis::Limits::default())
             .unwrap()
     {
         ws.load(file.dataset(), &mut |_, _| {}).await.unwrap();
@@ -250,7 +253,10 @@ async fn stored_flow_estimates_are_read_back_with_method_and_period() {
         method: "da_min_closed".to_owned(),
         period_start: 2015,
         period_end: 2020,
-        stocks: StockSource::Csv(stocks),
+        stocks: StockSource::Csv(analysis::Input::new(
+            stocks.display().to_string(),
+            std::fs::read(&stocks).unwrap(),
+        )),
         vital: VitalSource::Zero,
         zero_native_born_where_missing: false,
         complete_areas_only: false,

@@ -55,9 +55,12 @@ fn store() -> Option<&'static Path> {
                 FILES.iter().map(|f| test_support::shared_data(f)).collect::<Option<_>>()?;
             let dir = tempfile::tempdir().unwrap();
             let db = dir.path().join("real.sqlite");
-            let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+            let inputs: Vec<analysis::Input> = paths
+                .iter()
+                .map(|p| analysis::Input::new(p.display().to_string(), std::fs::read(p).unwrap()))
+                .collect();
             let read = analysis::read_files(
-                &refs,
+                &inputs,
                 None,
                 UnknownAreas::Reject,
                 &analysis::Limits::default(),

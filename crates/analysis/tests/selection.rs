@@ -41,9 +41,12 @@ fn runtime() -> tokio::runtime::Runtime {
 fn read(files: &[&str]) -> Option<Vec<ReadFile>> {
     let paths: Vec<PathBuf> =
         files.iter().map(|f| test_support::shared_data(f)).collect::<Option<_>>()?;
-    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let inputs: Vec<analysis::Input> = paths
+        .iter()
+        .map(|p| analysis::Input::new(p.display().to_string(), std::fs::read(p).unwrap()))
+        .collect();
     Some(
-        analysis::read_files(&refs, None, UnknownAreas::Reject, &analysis::Limits::default())
+        analysis::read_files(&inputs, None, UnknownAreas::Reject, &analysis::Limits::default())
             .unwrap(),
     )
 }

@@ -17,6 +17,7 @@ fn assert_send<T: Send>(_: T) {}
 fn futures_are_send(
     mut ws: Workspace,
     path: &Path,
+    input: &analysis::Input,
     dataset: &Dataset,
     flows: &FlowRequest,
     remit: &RemitRequest,
@@ -26,6 +27,8 @@ fn futures_are_send(
     gravity_options: GravityOptions,
     edits: &[FieldEdit],
     format: RegisterFileFormat,
+    scenario: &montecarlo::spec::Scenario,
+    run: &analysis::scenario_run::RunRequest,
 ) {
     let mut progress = |_done: u64, _total: u64| {};
     assert_send(Workspace::open(path));
@@ -40,7 +43,7 @@ fn futures_are_send(
     assert_send(ws.check_datasets());
     assert_send(ws.profile("XAA"));
     assert_send(ws.profiles(&["XAA", "world"]));
-    assert_send(ws.store_answers("XAA", "sdg-10.7.2", "a.csv", b"", "ana", None));
+    assert_send(ws.store_answers("XAA", "sdg-10.7.2", input, "ana", None));
     assert_send(ws.stored_assessment("XAA", "sdg-10.7.2", None));
     assert_send(ws.answer_history("XAA", None));
     assert_send(ws.estimate_flows(flows));
@@ -51,7 +54,7 @@ fn futures_are_send(
     assert_send(ws.gravity_estimates());
     assert_send(ws.gravity_estimate("m"));
     assert_send(analysis::gravity::fit_gravity_off_executor(gravity_data, gravity_options));
-    assert_send(ws.register_import(path, "ana", None));
+    assert_send(ws.register_import(input, "ana", None));
     assert_send(ws.register_list(None));
     assert_send(ws.register_export(None, format));
     assert_send(ws.register_edit("XAA-1", None, edits, "ana", "why"));
@@ -60,6 +63,7 @@ fn futures_are_send(
     assert_send(ws.corridors_all(None));
     assert_send(ws.scenario_baseline("XAA", None, None));
     assert_send(ws.pin_editions(&[]));
+    assert_send(ws.plan_scenario(scenario, run));
 }
 
 #[test]

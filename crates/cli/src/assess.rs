@@ -175,8 +175,8 @@ pub(crate) enum ExportFormat {
     Graphml,
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, Error> {
-    Ok(analysis::read_input(path, analysis::MAX_DOCUMENT_BYTES)?)
+fn read(path: &Path) -> Result<analysis::Input, Error> {
+    Ok(crate::files::document(path)?)
 }
 
 fn display_name(path: &Path) -> String {
@@ -223,18 +223,9 @@ pub(crate) async fn run_assess(global: &Global, args: AssessArgs) -> Result<(), 
     if args.history {
         return history(&mut out, global, &args).await;
     }
-    let file_bytes;
-    let file_name;
     let builtin_id = args.framework.as_deref().unwrap_or("sdg-10.7.2");
     let framework = match &args.framework_file {
-        Some(path) => {
-            file_bytes = read(path)?;
-            file_name = display_name(path);
-            analysis::assess::load_framework(FrameworkSource::File {
-                name: &file_name,
-                bytes: &file_bytes,
-            })?
-        }
+        Some(path) => analysis::assess::load_framework(FrameworkSource::File(&read(path)?))?,
         None => analysis::assess::load_framework(FrameworkSource::Builtin(builtin_id))?,
     };
     let Some(answers_path) = &args.answers else {
@@ -257,7 +248,7 @@ pub(crate) async fn run_assess(global: &Global, args: AssessArgs) -> Result<(), 
         let stored = ws.stored_assessment(country, builtin_id, args.stored_version).await?;
         return show_stored(&mut out, global.format, &stored, None);
     };
-    let bytes = read(answers_path)?;
+    let answers = read(answers_path)?;
     if args.store {
         let Some(country) = &args.country else {
             return Err(
@@ -268,20 +259,11 @@ pub(crate) async fn run_assess(global: &Global, args: AssessArgs) -> Result<(), 
         };
         let user = crate::register::user_of(args.user.clone())?;
         let ws = open(global).await?;
-        let outcome = ws
-            .store_answers(
-                country,
-                builtin_id,
-                &display_name(answers_path),
-                &bytes,
-                &user,
-                args.reason.as_deref(),
-            )
-            .await?;
+        let outcome =
+            ws.store_answers(country, builtin_id, &answers, &user, args.reason.as_deref()).await?;
         return show_stored(&mut out, global.format, &outcome.stored, Some(&outcome.status));
     }
-    let assessment =
-        analysis::assess::score_answers(&framework, &display_name(answers_path), &bytes)?;
+    let assessment = analysis::assess::score_answers(&framework, &answers)?;
     match global.format {
         Format::Json => {
             let value = serde_json::json!({
@@ -580,8 +562,7 @@ fn options(args: &MetricOptionArgs) -> MetricsOptions {
 }
 
 fn load_matrix(file: &Path, args: &MetricOptionArgs) -> Result<MatrixReport, Error> {
-    let bytes = read(file)?;
-    Ok(analysis::assess::matrix_report(&display_name(file), &bytes, &options(args))?)
+    Ok(analysis::assess::matrix_report(&read(file)?, &options(args))?)
 }
 
 pub(crate) fn run_matrix(global: &Global, args: MatrixArgs) -> Result<(), Error> {

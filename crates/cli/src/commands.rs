@@ -214,12 +214,12 @@ async fn import(global: &Global, args: ImportArgs) -> Result<(), Error> {
     let mut read = Vec::new();
     // Every file is read (and validated) before anything is stored.
     for (path, named) in import_paths(&args.files)? {
-        match analysis::read_files(&[path.as_path()], args.kind.as_deref(), unknown, &limits) {
-            Ok(files) => {
-                for file in files {
-                    reports.push(output::ImportedFile::read(&file, args.dry_run));
-                    read.push((reports.len() - 1, file));
-                }
+        let file = analysis::FileReader::new(args.kind.as_deref(), unknown, &limits)
+            .and_then(|r| r.read(&crate::files::input(&path, limits.file_bytes)?));
+        match file {
+            Ok(file) => {
+                reports.push(output::ImportedFile::read(&file, args.dry_run));
+                read.push((reports.len() - 1, file));
             }
             Err(err @ analysis::Error::UnknownKind { .. }) => return Err(err.into()),
             Err(analysis::Error::Unrecognised { .. }) => {
@@ -447,11 +447,12 @@ async fn fetch_datasets(global: &Global, args: FetchArgs) -> Result<(), Error> {
     if args.import && !to_import.is_empty() {
         let ws = open(global).await?;
         for (path, kind) in &to_import {
+            let limits = analysis::Limits::default();
             let files = analysis::read_files(
-                &[path.as_path()],
+                &[crate::files::input(path, limits.file_bytes)?],
                 Some(kind),
                 analysis::UnknownAreas::Reject,
-                &analysis::Limits::default(),
+                &limits,
             )?;
             for f in &files {
                 let bar = progress::bar("storing", global.quiet);

@@ -28,13 +28,14 @@ pub(crate) struct CorridorArgs {
 
 pub(crate) async fn run(global: &Global, args: CorridorArgs) -> Result<(), Error> {
     let ws = open_read(global).await?;
+    let rules = args.rules.as_deref().map(crate::files::document).transpose()?;
     let reports = if args.all {
-        ws.corridors_all(args.rules.as_deref()).await?
+        ws.corridors_all(rules.as_ref()).await?
     } else {
         let (Some(o), Some(d)) = (&args.origin, &args.destination) else {
             return Err("give ORIGIN and DESTINATION, or --all".into());
         };
-        vec![ws.corridor(o, d, args.rules.as_deref()).await?]
+        vec![ws.corridor(o, d, rules.as_ref()).await?]
     };
     let mut out = crate::output::stdout(global.format);
     match global.format {

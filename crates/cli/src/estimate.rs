@@ -259,18 +259,23 @@ fn parse_flow_total(text: &str) -> Result<FlowTotal, String> {
     }
 }
 
+/// A data table the user names, read whole within [`crate::files::MAX_TABLE_BYTES`].
+fn table(path: &std::path::Path) -> Result<analysis::Input, Error> {
+    Ok(crate::files::input(path, crate::files::MAX_TABLE_BYTES)?)
+}
+
 async fn flows(global: &Global, ws: &Workspace, a: FlowsArgs) -> Result<(), Error> {
     let req = FlowRequest {
         method: a.method,
         period_start: a.from,
         period_end: a.to,
         stocks: match (a.stocks, a.stocks_dataset) {
-            (Some(p), _) => StockSource::Csv(p),
+            (Some(p), _) => StockSource::Csv(table(&p)?),
             (None, Some(key)) => StockSource::Dataset(key),
             (None, None) => StockSource::Store,
         },
         vital: match (a.vital, a.no_vital) {
-            (Some(p), _) => VitalSource::Csv(p),
+            (Some(p), _) => VitalSource::Csv(table(&p)?),
             (None, true) => VitalSource::Zero,
             (None, false) => VitalSource::Store { zero_where_missing: a.zero_vital_where_missing },
         },

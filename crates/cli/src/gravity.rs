@@ -169,7 +169,8 @@ pub(crate) async fn run(global: &Global, args: GravityArgs, db: PathBuf) -> Resu
     }
 
     let started = Instant::now();
-    let data = gravity::read_gravity_data(path, &options)?;
+    let input = crate::files::input(path, crate::files::MAX_TABLE_BYTES)?;
+    let data = gravity::read_gravity_data(&input, &options)?;
     let read_seconds = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let estimate = gravity::fit_gravity(&data, &options)?;

@@ -15,6 +15,7 @@ mod assess;
 mod commands;
 mod corridor;
 mod estimate;
+mod files;
 mod gravity;
 mod hints;
 mod outfile;

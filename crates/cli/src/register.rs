@@ -123,6 +123,7 @@ pub(crate) async fn run(global: &Global, args: RegisterArgs) -> Result<(), Error
     match args.action {
         RegisterAction::Import { file, user, reason } => {
             let user = user_of(user)?;
+            let file = crate::files::document(&file)?;
             let s = ws.register_import(&file, &user, reason.as_deref()).await?;
             match global.format {
                 Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?,

@@ -7,22 +7,22 @@
 //! read the manifest and the Arrow files. A run streams its draws to the files block by
 //! block within its limits (`--max-memory`, `--threads`); `merge` checks every file of
 //! every shard against its manifest before writing anything. See docs/scenarios.md.
+//!
+//! The work is `analysis::scenario_run`'s: these handlers parse the arguments, read and
+//! create the files (a run directory is an [`analysis::scenario_run::RunFolder`]), show
+//! progress and render the results.
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use analysis::scenario_run::{
+    self, Comparison, MANIFEST, ModelInfo, RUN_FILES, RunFile, RunFiles, RunFolder, RunRequest,
+    ScenarioError,
+};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use montecarlo::arrow::ArrowWriter;
-use montecarlo::engine::{
-    DEFAULT_DRAWS, DEFAULT_MAX_MEMORY, DEFAULT_SEED, Ensemble, Footprint, Limits, Row, RunError,
-    RunInfo, RunOptions, Shard,
-};
-use montecarlo::model::{Baseline, Domain, Model, ParamDefault, Shape};
-use montecarlo::output::{CsvRows, FileRecord, Manifest};
-use montecarlo::spec::Place;
-use montecarlo::summary::{DiffRow, Summariser, SummaryRow};
-use sha2::{Digest, Sha256};
+use montecarlo::engine::{RunError, RunInfo, Shard};
+use montecarlo::summary::{DiffRow, SummaryRow};
 
 use crate::args::{Format, Global};
 use crate::commands::{Error, open_read};
@@ -157,29 +157,15 @@ fn parse_size(text: &str) -> Result<u64, String> {
     Ok(bytes as u64)
 }
 
-/// The built-in examples, by name.
-const EXAMPLES: &[(&str, &str)] = &[
-    ("temporary-scheme", include_str!("../../../examples/scenarios/temporary-scheme.toml")),
-    ("skills", include_str!("../../../examples/scenarios/skills.toml")),
-    ("remittance-cost", include_str!("../../../examples/scenarios/remittance-cost.toml")),
-    ("diaspora", include_str!("../../../examples/scenarios/diaspora.toml")),
-    ("recruitment", include_str!("../../../examples/scenarios/recruitment.toml")),
-];
-
-/// The data files of a run directory, in the order the manifest lists them (each with
-/// its SHA-256), before the manifest itself.
-const FILES: [&str; 5] =
-    ["draws.csv", "draws.arrow", "parameters.csv", "parameters.arrow", "summary.csv"];
-
-/// The manifest of a run directory.
-const MANIFEST: &str = "manifest.json";
-
 pub(crate) async fn run(global: &Global, args: ScenarioArgs) -> Result<(), Error> {
     match args.action {
         Action::Run(a) => run_file(global, a).await,
-        Action::Merge { dirs, out, max_memory } => merge(global, &dirs, &out, limits(max_memory)),
+        Action::Merge { dirs, out, max_memory } => merge(global, &dirs, &out, max_memory),
         Action::Compare { a, b, options } => compare(global, &a, b.as_deref(), options),
-        Action::Example { name } => example(&name),
+        Action::Example { name } => {
+            print!("{}", scenario_run::example(&name).map_err(analysis::Error::from)?);
+            Ok(())
+        }
         Action::Models => models(global),
     }
 }
@@ -190,26 +176,18 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
         return Err("--shard needs --out DIR: a shard is only useful once merged".into());
     }
     let threads = thread_count(args.threads)?;
-    let text = analysis::read_document(&args.file)?;
-    let name = args.file.display().to_string();
-    let scenario = montecarlo::spec::parse(&name, &text)?;
-    let baseline = baseline(global, &scenario).await?;
-    let plan = montecarlo::spec::resolve(&scenario, &baseline, &montecarlo::models::all())?;
-    let opts = RunOptions {
-        draws: args.draws.or(plan.draws).unwrap_or(DEFAULT_DRAWS),
-        seed: args.seed.or(plan.seed).unwrap_or(DEFAULT_SEED),
-        shard,
+    let file = crate::files::document(&args.file)?;
+    let scenario = scenario_run::parse_scenario(&file)?;
+    let ws = open_read(global).await?;
+    let request = RunRequest {
+        draws: args.draws,
+        seed: args.seed,
+        shard: Some(shard),
+        max_memory: args.max_memory,
     };
     // Limits first: nothing is allocated, spawned or created before they hold.
-    let limits = limits(args.max_memory);
-    montecarlo::engine::check_limits(&plan, &opts, &limits).map_err(limit_error)?;
-    let mut pool = rayon::ThreadPoolBuilder::new();
-    if let Some(t) = threads {
-        pool = pool.num_threads(t);
-    }
-    let pool = pool.build()?;
-    let info = RunInfo::new(&plan, &opts);
-    let mut sink = RunSink::new(&info, args.out.as_deref())?;
+    let planned = ws.plan_scenario(&scenario, &request).await.map_err(with_hint)?;
+    let files = args.out.as_deref().map(create_run_files).transpose()?;
     let bar = draws_bar(global.quiet);
     let progress = |done: u64, total: u64| {
         bar.set_length(total);
@@ -217,16 +195,11 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
             bar.set_position(done);
         }
     };
-    pool.install(|| {
-        montecarlo::engine::run_each(&plan, &opts, &limits, &progress, |rows, params| {
-            sink.push(rows, params)
-        })
-    })
-    .map_err(|e| -> Error { e })?;
+    let outcome = planned.run(threads, files, &progress)?;
     bar.finish_and_clear();
-    let summary = sink.finish()?;
+    commit(outcome.files)?;
     if !global.quiet {
-        print_summary(global.format, &info, &summary, args.out.as_deref())?;
+        print_summary(global.format, &outcome.info, &outcome.summary, args.out.as_deref())?;
     }
     Ok(())
 }
@@ -250,52 +223,28 @@ fn thread_count(requested: Option<u64>) -> Result<Option<usize>, Error> {
     Ok(Some(usize::try_from(t).unwrap_or(usize::MAX)))
 }
 
-/// The limits of `--max-memory`.
-fn limits(max_memory: Option<u64>) -> Limits {
-    Limits { max_memory_bytes: max_memory.unwrap_or(DEFAULT_MAX_MEMORY) }
-}
-
-/// A run's error, with the flag that raises a limit it names.
-fn limit_error(e: RunError) -> Error {
-    match e {
-        RunError::Memory { needed, .. } => {
-            let gib = needed.div_ceil(1 << 30);
-            format!("{e}; raise the limit with --max-memory {gib}GiB if the machine has the memory")
-                .into()
-        }
-        other => other.into(),
-    }
-}
-
-/// The scenario's baseline, from the store.
-async fn baseline(
-    global: &Global,
-    scenario: &montecarlo::spec::Scenario,
-) -> Result<Baseline, Error> {
-    let ws = open_read(global).await?;
-    let year = Some(scenario.baseline.year);
-    let baseline = match &scenario.baseline.place {
-        Place::Corridor { origin, destination } => {
-            ws.scenario_baseline(origin, Some(destination), year).await
-        }
-        Place::Country(code) => ws.scenario_baseline(code, None, year).await,
+/// An error of `analysis::scenario_run`, with the command line's words added: the flag
+/// that raises a memory limit, the command that loads the demo world or merges shards.
+fn with_hint(e: analysis::Error) -> Error {
+    let hint = match &e {
+        analysis::Error::Scenario(s) => match s.as_ref() {
+            ScenarioError::Run(RunError::Memory { needed, .. }) => {
+                let gib = needed.div_ceil(1 << 30);
+                format!(
+                    "; raise the limit with --max-memory {gib}GiB if the machine has the memory"
+                )
+            }
+            ScenarioError::Baseline { demo: true, source, .. }
+                if matches!(**source, analysis::Error::UnknownArea { .. }) =>
+            {
+                " (the demo world's countries need `coherence demo` first)".to_owned()
+            }
+            ScenarioError::Shard { .. } => " (coherence scenario merge)".to_owned(),
+            _ => return e.into(),
+        },
+        _ => return e.into(),
     };
-    // Demo-world codes (XAA, XAB, ...) need the demo world in the store.
-    let demo_code = match &scenario.baseline.place {
-        Place::Corridor { origin, .. } | Place::Country(origin) => origin.starts_with('X'),
-    };
-    baseline.map_err(|e| {
-        let hint = if demo_code && matches!(e, analysis::Error::UnknownArea { .. }) {
-            " (the demo world's countries need `coherence demo` first)"
-        } else {
-            ""
-        };
-        format!(
-            "{}:{}:{}: baseline: {e}{hint}",
-            scenario.file, scenario.baseline_at.line, scenario.baseline_at.column
-        )
-        .into()
-    })
+    format!("{e}{hint}").into()
 }
 
 fn draws_bar(quiet: bool) -> ProgressBar {
@@ -311,228 +260,60 @@ fn draws_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
-/// A writer that computes the SHA-256 of what passes through it.
-struct Hashed<W: Write> {
-    inner: W,
-    hasher: Sha256,
-}
-
-impl<W: Write> Hashed<W> {
-    fn new(inner: W) -> Hashed<W> {
-        Hashed { inner, hasher: Sha256::new() }
-    }
-
-    /// The writer and the SHA-256 of everything written, in hexadecimal.
-    fn finish(self) -> (W, String) {
-        (self.inner, hex(&self.hasher.finalize()))
-    }
-}
-
-impl<W: Write> Write for Hashed<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-/// Lower-case hexadecimal digits of `bytes`.
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// An error that may cross threads (from inside the run's thread pool).
-type SendError = Box<dyn std::error::Error + Send + Sync>;
-
-/// One output file of a run directory being written, with its checksum.
-type OutFile = Hashed<Pending>;
-
-/// The draws and parameters files of a run directory, written as rows arrive.
-struct RunFiles {
-    dir: PathBuf,
-    draws_csv: CsvRows<BufWriter<OutFile>>,
-    draws_arrow: ArrowWriter<OutFile>,
-    params_csv: CsvRows<BufWriter<OutFile>>,
-    params_arrow: ArrowWriter<OutFile>,
-}
-
-/// Where a run's rows go as they are produced (a run) or read (a merge): the summary,
-/// and the files of `--out`. Nothing is in place until [`RunSink::finish`]: the files are
-/// temporary until then, and removed if the command fails.
-struct RunSink {
-    info: RunInfo,
-    summary: Summariser,
-    files: Option<RunFiles>,
-}
-
-impl RunSink {
-    fn new(info: &RunInfo, out: Option<&Path>) -> Result<RunSink, Error> {
-        let files = match out {
-            None => None,
-            Some(dir) => {
-                std::fs::create_dir_all(dir)
-                    .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
-                let open = |name: &str| -> Result<OutFile, Error> {
-                    Ok(Hashed::new(Pending::create(&dir.join(name))?))
-                };
-                let failed = |name: &str, e: std::io::Error| -> Error {
-                    format!("cannot write {}: {e}", dir.join(name).display()).into()
-                };
-                Some(RunFiles {
-                    dir: dir.to_owned(),
-                    draws_csv: CsvRows::draws(info, BufWriter::new(open("draws.csv")?))
-                        .map_err(|e| failed("draws.csv", e))?,
-                    draws_arrow: ArrowWriter::outputs(info, open("draws.arrow")?)
-                        .map_err(|e| failed("draws.arrow", e))?,
-                    params_csv: CsvRows::parameters(info, BufWriter::new(open("parameters.csv")?))
-                        .map_err(|e| failed("parameters.csv", e))?,
-                    params_arrow: ArrowWriter::parameters(info, open("parameters.arrow")?)
-                        .map_err(|e| failed("parameters.arrow", e))?,
-                })
-            }
-        };
-        Ok(RunSink { info: info.clone(), summary: Summariser::new(info), files })
-    }
-
-    /// Adds the next output rows and parameter rows, in draw order.
-    fn push(&mut self, rows: &[Row], params: &[Row]) -> Result<(), SendError> {
-        self.summary.push(rows);
-        if let Some(f) = &mut self.files {
-            let failed = |name: &str, e: std::io::Error| -> SendError {
-                format!("cannot write {}: {e}", f.dir.join(name).display()).into()
-            };
-            f.draws_csv.push(rows).map_err(|e| failed("draws.csv", e))?;
-            f.draws_arrow.push(rows).map_err(|e| failed("draws.arrow", e))?;
-            f.params_csv.push(params).map_err(|e| failed("parameters.csv", e))?;
-            f.params_arrow.push(params).map_err(|e| failed("parameters.arrow", e))?;
-        }
-        Ok(())
-    }
-
-    /// Finishes the summary and, with `--out`, writes summary.csv and the manifest (with
-    /// every other file's SHA-256) and renames every file into place, the manifest last.
-    fn finish(self) -> Result<Vec<SummaryRow>, Error> {
-        let summary = self.summary.finish();
-        let Some(f) = self.files else { return Ok(summary) };
-        let failed = |name: &str, e: &dyn std::fmt::Display| -> Error {
-            format!("cannot write {}: {e}", f.dir.join(name).display()).into()
-        };
-        let csv = |w: CsvRows<BufWriter<OutFile>>, name: &str| -> Result<OutFile, Error> {
-            w.finish().into_inner().map_err(|e| failed(name, e.error()))
-        };
-        let mut summary_file = Hashed::new(Pending::create(&f.dir.join("summary.csv"))?);
-        montecarlo::output::write_summary_csv(&summary, &mut summary_file)
-            .map_err(|e| failed("summary.csv", &e))?;
-        let written = [
-            csv(f.draws_csv, "draws.csv")?,
-            f.draws_arrow.finish().map_err(|e| failed("draws.arrow", &e))?,
-            csv(f.params_csv, "parameters.csv")?,
-            f.params_arrow.finish().map_err(|e| failed("parameters.arrow", &e))?,
-            summary_file,
-        ];
-        let mut pending = Vec::with_capacity(FILES.len());
-        let mut records = Vec::with_capacity(FILES.len());
-        for (name, file) in FILES.iter().zip(written) {
-            let (file, sha256) = file.finish();
-            pending.push(file);
-            records.push(FileRecord { name: (*name).to_owned(), sha256: Some(sha256) });
-        }
-        records.push(FileRecord { name: MANIFEST.to_owned(), sha256: None });
-        let mut manifest = Pending::create(&f.dir.join(MANIFEST))?;
-        montecarlo::output::write_manifest(&self.info, &records, &mut manifest)
-            .map_err(|e| failed(MANIFEST, &e))?;
-        pending.push(manifest);
-        for file in pending {
-            file.commit()?;
-        }
-        Ok(summary)
-    }
-}
-
-/// Reads a run directory written by `run` or `merge`.
-fn read_run(dir: &Path) -> Result<Ensemble, Error> {
-    let info = read_manifest(dir)?.info;
-    let rows = read_table(dir, "draws.arrow", None, |b| montecarlo::arrow::read_arrow(&info, b))?;
-    let params = read_table(dir, "parameters.arrow", None, |b| {
-        montecarlo::arrow::read_parameters_arrow(&info, b)
-    })?;
-    Ok(Ensemble { info, rows, params })
-}
-
-/// The manifest of a run directory.
-fn read_manifest(dir: &Path) -> Result<Manifest, Error> {
-    let path = dir.join(MANIFEST);
-    let text = analysis::read_document(&path)?;
-    Ok(montecarlo::output::parse_manifest(&text).map_err(|e| format!("{}: {e}", path.display()))?)
-}
-
-/// Reads the Arrow table `name` of `dir` with `read`; with `sha256`, its bytes must have
-/// that SHA-256.
-fn read_table<T>(
-    dir: &Path,
-    name: &str,
-    sha256: Option<&str>,
-    read: impl FnOnce(&[u8]) -> Result<T, montecarlo::arrow::ArrowError>,
-) -> Result<T, Error> {
-    let path = dir.join(name);
-    let bytes = analysis::read_input(&path, analysis::MAX_TABLE_BYTES)?;
-    if let Some(expected) = sha256 {
-        check_sha256(&path, &hex(&Sha256::digest(&bytes)), expected)?;
-    }
-    Ok(read(&bytes).map_err(|e| format!("{}: {e}", path.display()))?)
-}
-
-/// Reads a shard's manifest and checks every file it lists against the SHA-256 it
-/// records; returns the manifest. A file missing, changed or truncated after the run,
-/// or a manifest without checksums, is refused, naming the folder and the file.
-fn verify_shard(dir: &Path) -> Result<Manifest, Error> {
-    let manifest = read_manifest(dir)?;
-    for name in FILES {
-        let expected = manifest
-            .files
-            .iter()
-            .find(|f| f.name == name)
-            .and_then(|f| f.sha256.as_deref())
-            .ok_or_else(|| {
-                format!(
-                    "{}: the manifest records no SHA-256 of {name} (written by an older \
-                     Coherence, or edited), so the shard cannot be checked; run it again",
-                    dir.join(MANIFEST).display()
-                )
-            })?;
+/// The files of a run directory, created (as temporary files until [`commit`]).
+fn create_run_files(dir: &Path) -> Result<RunFiles<Pending>, Error> {
+    std::fs::create_dir_all(dir)
+        .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+    RunFiles::create(|name| -> Result<_, Error> {
         let path = dir.join(name);
-        let actual = hash_file(&path)?;
-        check_sha256(&path, &actual, expected)?;
+        Ok(RunFile { name: path.display().to_string(), writer: Pending::create(&path)? })
+    })
+}
+
+/// Puts a run's written files in place, in order (the manifest last).
+fn commit(files: Option<Vec<RunFile<Pending>>>) -> Result<(), Error> {
+    for file in files.into_iter().flatten() {
+        file.writer.commit()?;
     }
-    Ok(manifest)
+    Ok(())
 }
 
-/// The SHA-256 of a file's bytes, read in pieces.
-fn hash_file(path: &Path) -> Result<String, Error> {
-    let failed = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
-    let mut file = std::fs::File::open(path).map_err(failed)?;
-    let mut hasher = Hashed::new(std::io::sink());
-    std::io::copy(&mut file, &mut hasher).map_err(failed)?;
-    Ok(hasher.finish().1)
-}
+/// A run directory, read within the CLI's limits: the manifest as a document, the
+/// Arrow files as tables.
+struct RunDir<'a>(&'a Path);
 
-fn check_sha256(path: &Path, actual: &str, expected: &str) -> Result<(), Error> {
-    if actual == expected {
-        return Ok(());
+impl RunFolder for RunDir<'_> {
+    fn name(&self) -> String {
+        self.0.display().to_string()
     }
-    Err(format!(
-        "{}: its SHA-256 is not the one its manifest records: the file was changed, truncated \
-         or replaced after the run; run this shard again (expected {expected}, found {actual})",
-        path.display()
-    )
-    .into())
+
+    fn file_name(&self, file: &str) -> String {
+        self.0.join(file).display().to_string()
+    }
+
+    fn read(&self, file: &str) -> Result<Vec<u8>, analysis::Error> {
+        let max = if file == MANIFEST {
+            crate::files::MAX_DOCUMENT_BYTES
+        } else {
+            crate::files::MAX_TABLE_BYTES
+        };
+        crate::files::read_input(&self.0.join(file), max)
+    }
+
+    fn open(&self, file: &str) -> Result<Box<dyn std::io::Read + '_>, analysis::Error> {
+        let path = self.0.join(file);
+        let opened = std::fs::File::open(&path)
+            .map_err(|source| analysis::Error::Io { path: path.display().to_string(), source })?;
+        Ok(Box::new(opened))
+    }
 }
 
-fn merge(global: &Global, dirs: &[PathBuf], out: &Path, limits: Limits) -> Result<(), Error> {
+fn merge(
+    global: &Global,
+    dirs: &[PathBuf],
+    out: &Path,
+    max_memory: Option<u64>,
+) -> Result<(), Error> {
     // The output folder must not be one of the inputs: merging would overwrite a shard.
     if let Ok(target) = std::fs::canonicalize(out) {
         for dir in dirs {
@@ -545,38 +326,21 @@ fn merge(global: &Global, dirs: &[PathBuf], out: &Path, limits: Limits) -> Resul
             }
         }
     }
+    let shards: Vec<RunDir<'_>> = dirs.iter().map(|d| RunDir(d)).collect();
     // Every file of every shard is checked before anything is written.
-    let manifests = dirs.iter().map(|d| verify_shard(d)).collect::<Result<Vec<_>, _>>()?;
-    let infos: Vec<RunInfo> = manifests.iter().map(|m| m.info.clone()).collect();
-    let (merged, order) = montecarlo::engine::merge_order(&infos)?;
-    let footprint = Footprint::of_merge(&merged, &infos);
-    montecarlo::engine::check_memory(&footprint, &limits).map_err(limit_error)?;
-    let mut sink = RunSink::new(&merged, Some(out))?;
-    for i in order {
-        let (dir, manifest) = (&dirs[i], &manifests[i]);
-        let sha = |name: &str| {
-            manifest.files.iter().find(|f| f.name == name).and_then(|f| f.sha256.as_deref())
-        };
-        let info = &manifest.info;
-        let rows = read_table(dir, "draws.arrow", sha("draws.arrow"), |b| {
-            montecarlo::arrow::read_arrow(info, b)
-        })?;
-        let params = read_table(dir, "parameters.arrow", sha("parameters.arrow"), |b| {
-            montecarlo::arrow::read_parameters_arrow(info, b)
-        })?;
-        montecarlo::engine::check_part_rows(i + 1, info, &rows)?;
-        montecarlo::engine::check_part_rows(i + 1, info, &params)?;
-        sink.push(&rows, &params).map_err(|e| -> Error { e })?;
-    }
-    sink.finish()?;
+    let planned = scenario_run::plan_merge(&shards, max_memory).map_err(with_hint)?;
+    let files = create_run_files(out)?;
+    let merged = planned.merge(&shards, files)?;
+    commit(merged.files)?;
     if !global.quiet {
+        let info = &merged.info;
         println!(
             "merged {} parts: {} draws of \"{}\" (seed {}, plan {}) → {}",
             dirs.len(),
-            merged.draws,
-            merged.scenario,
-            merged.seed,
-            merged.fingerprint,
+            info.draws,
+            info.scenario,
+            info.seed,
+            info.fingerprint,
             out.display()
         );
     }
@@ -589,10 +353,9 @@ fn compare(
     b: Option<&Path>,
     options: Option<Vec<String>>,
 ) -> Result<(), Error> {
-    let ea = read_run(a)?;
-    let rows = match (b, options.as_deref()) {
-        (Some(b), _) => montecarlo::summary::compare(&ea, &read_run(b)?)?,
-        (None, Some([x, y])) => montecarlo::summary::compare_options(&ea, x, y)?,
+    let Comparison { draws, rows } = match (b, options.as_deref()) {
+        (Some(b), _) => scenario_run::compare_runs(&RunDir(a), &RunDir(b))?,
+        (None, Some([x, y])) => scenario_run::compare_options(&RunDir(a), x, y)?,
         _ => return Err("give DIR_A DIR_B, or DIR --options A B".into()),
     };
     let mut out = crate::output::stdout(global.format);
@@ -600,7 +363,7 @@ fn compare(
         Format::Csv => montecarlo::output::write_diff_csv(&rows, &mut out)?,
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&diff_json(&rows))?)?,
         Format::Table => {
-            writeln!(out, "Paired differences B − A, draw by draw, over {} draws.", ea.info.draws)?;
+            writeln!(out, "Paired differences B − A, draw by draw, over {draws} draws.")?;
             writeln!(out, "90 % interval: 5th–95th percentile of the differences.")?;
             let mut pairs: Vec<(&str, &str)> = Vec::new();
             for r in &rows {
@@ -741,7 +504,7 @@ fn print_summary(
                 "\nSeries show their last simulated year (0-based); every year is in summary.csv."
             )?;
             if let Some(dir) = out {
-                writeln!(w, "Written: {} ({}, {MANIFEST})", dir.display(), FILES.join(", "))?;
+                writeln!(w, "Written: {} ({}, {MANIFEST})", dir.display(), RUN_FILES.join(", "))?;
             }
         }
     }
@@ -769,50 +532,25 @@ fn summary_json(info: &RunInfo, rows: &[SummaryRow]) -> serde_json::Value {
     })
 }
 
-fn example(name: &str) -> Result<(), Error> {
-    match EXAMPLES.iter().find(|(n, _)| *n == name) {
-        Some((_, text)) => {
-            print!("{text}");
-            Ok(())
-        }
-        None => {
-            let names: Vec<&str> = EXAMPLES.iter().map(|(n, _)| *n).collect();
-            Err(format!("no example \"{name}\"; examples: {}", names.join(", ")).into())
-        }
-    }
-}
-
-fn default_text(d: ParamDefault) -> String {
-    match d {
-        ParamDefault::Required => "required".to_owned(),
-        ParamDefault::Value(v) => v.to_string(),
-        ParamDefault::Baseline(key) => format!("baseline {key}"),
-    }
-}
-
-fn domain_text(d: Domain) -> String {
-    d.to_string()
-}
-
 fn models(global: &Global) -> Result<(), Error> {
-    let all = montecarlo::models::all();
+    let all = scenario_run::models();
     let mut w = crate::output::stdout(global.format);
     if global.format == Format::Json {
-        let list: Vec<serde_json::Value> = all.iter().map(|m| model_json(*m)).collect();
+        let list: Vec<serde_json::Value> = all.iter().map(model_json).collect();
         writeln!(w, "{}", serde_json::to_string_pretty(&list)?)?;
         return Ok(());
     }
     for m in &all {
-        writeln!(w, "{}\n  {}\n", m.name(), m.description())?;
+        writeln!(w, "{}\n  {}\n", m.name, m.description)?;
         let params: Vec<Vec<String>> = m
-            .parameters()
+            .parameters
             .iter()
             .map(|p| {
                 vec![
                     p.name.to_owned(),
                     p.unit.to_owned(),
-                    domain_text(p.domain),
-                    default_text(p.default),
+                    p.domain.clone(),
+                    p.default.clone(),
                     if p.fixed { "fixed".to_owned() } else { String::new() },
                     p.source.to_owned(),
                 ]
@@ -825,17 +563,14 @@ fn models(global: &Global) -> Result<(), Error> {
         )?;
         writeln!(w)?;
         let outputs: Vec<Vec<String>> = m
-            .outputs()
+            .outputs
             .iter()
             .map(|o| {
                 vec![
                     o.name.to_owned(),
                     o.unit.to_owned(),
-                    match o.shape {
-                        Shape::Scalar => "scalar".to_owned(),
-                        Shape::Series => "yearly".to_owned(),
-                    },
-                    o.side.as_str().to_owned(),
+                    if o.yearly { "yearly" } else { "scalar" }.to_owned(),
+                    o.side.to_owned(),
                     o.doc.to_owned(),
                 ]
             })
@@ -846,133 +581,35 @@ fn models(global: &Global) -> Result<(), Error> {
     Ok(())
 }
 
-fn model_json(m: &dyn Model) -> serde_json::Value {
+fn model_json(m: &ModelInfo) -> serde_json::Value {
     serde_json::json!({
-        "name": m.name(),
-        "description": m.description(),
-        "parameters": m.parameters().iter().map(|p| serde_json::json!({
-            "name": p.name, "unit": p.unit, "domain": domain_text(p.domain),
-            "default": default_text(p.default), "fixed": p.fixed, "source": p.source, "doc": p.doc,
+        "name": m.name,
+        "description": m.description,
+        "parameters": m.parameters.iter().map(|p| serde_json::json!({
+            "name": p.name, "unit": p.unit, "domain": p.domain,
+            "default": p.default, "fixed": p.fixed, "source": p.source, "doc": p.doc,
         })).collect::<Vec<_>>(),
-        "outputs": m.outputs().iter().map(|o| serde_json::json!({
+        "outputs": m.outputs.iter().map(|o| serde_json::json!({
             "name": o.name, "unit": o.unit,
-            "shape": match o.shape { Shape::Scalar => "scalar", Shape::Series => "series" },
-            "side": o.side.as_str(), "doc": o.doc,
+            "shape": if o.yearly { "series" } else { "scalar" },
+            "side": o.side, "doc": o.doc,
         })).collect::<Vec<_>>(),
     })
 }
 
 /// The scenario runs in `dirs`, summarised for the brief's "Policy options" section of
 /// `country`'s brief, with a warning for each run whose baseline is not about it.
-///
-/// A run must be whole (a shard is refused: merge the shards first). A yearly output's
-/// year `t` (0-based) is shown as year `t + 1` of the policy.
 pub(crate) fn brief_results(
     dirs: &[PathBuf],
     country: &str,
-) -> Result<(Vec<report::scenario::ScenarioResult>, Vec<String>), Error> {
-    use report::scenario::{BaselineRow, MetricResult, OptionResult, Quantiles, ScenarioResult};
-    let mut out = Vec::with_capacity(dirs.len());
+) -> Result<(Vec<scenario_run::ScenarioResult>, Vec<String>), Error> {
+    let mut results = Vec::with_capacity(dirs.len());
     let mut warnings = Vec::new();
     for dir in dirs {
-        let e = read_run(dir)?;
-        let info = &e.info;
-        let b = &info.baseline;
-        if b.origin.as_deref() != Some(country) && b.destination.as_deref() != Some(country) {
-            warnings.push(format!(
-                "{}: scenario {:?} (baseline {}) is not about {country}; it is shown as given",
-                dir.display(),
-                info.scenario,
-                b.label
-            ));
-        }
-        if info.shard.n > 1 {
-            return Err(format!(
-                "{}: is shard {}/{} of a run; merge the shards first (coherence scenario merge)",
-                dir.display(),
-                info.shard.k,
-                info.shard.n
-            )
-            .into());
-        }
-        let summary = montecarlo::summary::summarise(&e);
-        // One entry per (model, output), in the order the options declare them.
-        let mut metrics: Vec<(String, MetricResult)> = Vec::new();
-        for row in &summary {
-            let idx = match metrics
-                .iter()
-                .position(|(model, m)| *model == row.model && m.name == row.metric)
-            {
-                Some(i) => i,
-                None => {
-                    let doc = montecarlo::models::by_name(&row.model)
-                        .and_then(|m| m.outputs().iter().find(|o| o.name == row.metric))
-                        .map_or(String::new(), |o| o.doc.to_owned());
-                    let title = humanise(&row.metric);
-                    metrics.push((
-                        row.model.clone(),
-                        MetricResult {
-                            name: row.metric.clone(),
-                            title: if doc.is_empty() {
-                                title
-                            } else {
-                                format!("{title} — {doc}")
-                            },
-                            unit: row.unit.clone(),
-                            side: row.side.as_str().to_owned(),
-                            options: Vec::new(),
-                        },
-                    ));
-                    metrics.len() - 1
-                }
-            };
-            let metric = &mut metrics[idx].1;
-            let q = Quantiles {
-                year: row.year.map(|t| t as i32 + 1),
-                mean: row.stats.mean,
-                p05: row.stats.p05,
-                p25: row.stats.p25,
-                p50: row.stats.p50,
-                p75: row.stats.p75,
-                p95: row.stats.p95,
-            };
-            match metric.options.iter_mut().find(|o| o.option == row.option) {
-                Some(o) => o.points.push(q),
-                None => metric
-                    .options
-                    .push(OptionResult { option: row.option.clone(), points: vec![q] }),
-            }
-        }
-        out.push(ScenarioResult {
-            name: info.scenario.clone(),
-            description: info.description.clone(),
-            baseline_label: info.baseline.label.clone(),
-            baseline: info
-                .baseline
-                .values
-                .iter()
-                .map(|v| BaselineRow {
-                    key: v.key.clone(),
-                    value: v.value,
-                    unit: v.unit.clone(),
-                    source: v.source.clone(),
-                })
-                .collect(),
-            draws: info.draws,
-            seed: info.seed,
-            fingerprint: info.fingerprint.clone(),
-            metrics: metrics.into_iter().map(|(_, m)| m).collect(),
-        });
+        let (result, warning) =
+            scenario_run::brief_result(&RunDir(dir), country).map_err(with_hint)?;
+        results.push(result);
+        warnings.extend(warning);
     }
-    Ok((out, warnings))
-}
-
-/// `labour_supplied` → `Labour supplied`.
-fn humanise(name: &str) -> String {
-    let words = name.replace('_', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    Ok((results, warnings))
 }

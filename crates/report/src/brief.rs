@@ -299,7 +299,7 @@ pub fn render(profile: &CountryProfile) -> String {
 /// scenario runs (none: the same bytes as [`render`]).
 pub fn render_with(
     profile: &CountryProfile,
-    scenarios: &[crate::scenario::ScenarioResult],
+    scenarios: &[analysis::scenario_run::ScenarioResult],
 ) -> String {
     let mut cites = Citations::default();
     let name = escape(&profile.area.name);

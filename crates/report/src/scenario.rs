@@ -2,91 +2,16 @@
 //! intervals (a fan chart per yearly output, an interval chart per total), the baseline
 //! values with their sources, and a table of the quantiles.
 //!
-//! The input is plain data ([`ScenarioResult`]) that the caller builds from a scenario
-//! run's summary; this module does not know the scenario engine.
+//! The input is plain data ([`ScenarioResult`]) that `analysis::scenario_run` builds
+//! from a scenario run's summary; this module does not know the scenario engine.
+
+use analysis::scenario_run::{MetricResult, ScenarioResult};
 
 use crate::markup::{escape, format_thousands};
 use crate::svg::{self, FanChart, FanPoint, FanSeries, Interval, IntervalChart, NumberStyle};
 
 /// The section's anchor.
 pub const ANCHOR: &str = "policy-options";
-
-/// Quantiles of one output over the draws, at one year or for a total.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Quantiles {
-    /// The calendar year, or `None` for a scalar output.
-    pub year: Option<i32>,
-    /// Mean over draws.
-    pub mean: f64,
-    /// 5th percentile.
-    pub p05: f64,
-    /// 25th percentile.
-    pub p25: f64,
-    /// Median.
-    pub p50: f64,
-    /// 75th percentile.
-    pub p75: f64,
-    /// 95th percentile.
-    pub p95: f64,
-}
-
-/// One policy option's quantiles of one output.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OptionResult {
-    /// The option's name, as in the scenario file.
-    pub option: String,
-    /// One entry for a scalar output, one per year for a series.
-    pub points: Vec<Quantiles>,
-}
-
-/// One output of a model, across the options of a scenario.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MetricResult {
-    /// The output's name, e.g. `remittances`.
-    pub name: String,
-    /// A readable title.
-    pub title: String,
-    /// Unit.
-    pub unit: String,
-    /// Whose outcome: origin, destination or migrants.
-    pub side: String,
-    /// The options' results.
-    pub options: Vec<OptionResult>,
-}
-
-/// A baseline value shown with its source.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BaselineRow {
-    /// Key, e.g. `corridor_stock`.
-    pub key: String,
-    /// Value.
-    pub value: f64,
-    /// Unit.
-    pub unit: String,
-    /// Source.
-    pub source: String,
-}
-
-/// The results of one scenario run, ready to render.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScenarioResult {
-    /// The scenario's name.
-    pub name: String,
-    /// Its description.
-    pub description: String,
-    /// What the baseline describes, e.g. "Aland → Borduria, 2020".
-    pub baseline_label: String,
-    /// The baseline values used.
-    pub baseline: Vec<BaselineRow>,
-    /// Number of draws.
-    pub draws: u64,
-    /// The seed.
-    pub seed: u64,
-    /// The run's fingerprint, so a figure can be traced to its run.
-    pub fingerprint: String,
-    /// The outputs.
-    pub metrics: Vec<MetricResult>,
-}
 
 /// The "Policy options" section for the given runs; empty when there are none.
 pub fn section(results: &[ScenarioResult]) -> String {
@@ -255,6 +180,7 @@ fn totals_table(out: &mut String, r: &ScenarioResult) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use analysis::scenario_run::{BaselineRow, OptionResult, Quantiles};
 
     fn q(year: Option<i32>, m: f64) -> Quantiles {
         Quantiles { year, mean: m, p05: m * 0.8, p25: m * 0.9, p50: m, p75: m * 1.1, p95: m * 1.2 }
