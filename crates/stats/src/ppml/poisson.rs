@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use super::fixef::{Criterion, Demeaner, demean_columns};
 use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_gram, weighted_moments};
 use super::sample::prepare;
-use super::special::LnGammaY1;
+use crate::special::LnGammaY1;
 use super::vcov::{Sandwich, estimate};
 use super::{Data, PpmlFit, PpmlOptions, SampleInfo, expand};
 use crate::Error;
