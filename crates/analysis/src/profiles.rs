@@ -521,11 +521,14 @@ async fn policy_summaries(
         let p = r.policy;
         let entries: Vec<&store::AuditEntry> =
             audit.iter().filter(|e| e.policy_id == p.id).collect();
-        let last_change = entries.last().map(|last| PolicyChange {
+        let last_change = entries
+            .last()
+            .map(|last| -> Result<PolicyChange, Error> {
+                Ok(PolicyChange {
             at: last.at.clone(),
             user: last.user.clone(),
             reason: last.reason.clone(),
-            action: last.action.clone(),
+            action: crate::register::AuditAction::of(last)?,
             fields: entries
                 .iter()
                 .filter(|e| {
@@ -542,7 +545,9 @@ async fn policy_summaries(
                     })
                 })
                 .collect(),
-        });
+                })
+            })
+            .transpose()?;
         summaries.push(PolicySummary {
             id: p.id,
             ministry: p.ministry,
@@ -551,7 +556,7 @@ async fn policy_summaries(
             area: p.area,
             partners: p.partners.iter().map(|c| c.as_str().to_owned()).collect(),
             status: p.status.as_str().to_owned(),
-            layer: r.layer.as_str().to_owned(),
+            layer: r.layer.into(),
             last_change,
         });
     }

@@ -50,7 +50,7 @@ pub use read::{
 };
 pub use register::{
     AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy,
-    policy_changes, policy_fields,
+    policy_changes,
 };
 pub use write::{ImportConflict, ImportMode, ImportOutcome, ImportStatus, Replaced};
 
