@@ -33,6 +33,9 @@ use std::path::Path;
 use stats::formula::{self, Formula, Term, Transform};
 use stats::ppml::{self, Data, OlsOptions, PpmlOptions, Removal, Ssc, Vcov};
 use stats::special;
+// The stored estimate is defined once, in `store`, and returned as it is: see
+// ARCHITECTURE.md ("One home per concept").
+pub use store::{DataFile, EstimateRecord, EstimateSummary, StoredCoefficient};
 
 pub use stats::ppml::{FixefRm, Separation, SscPreset};
 
@@ -199,17 +202,6 @@ impl GravityData {
     }
 }
 
-/// The data file an estimate was computed from.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct DataFile {
-    /// The file's name (without its folder).
-    pub name: String,
-    /// SHA-256 of the file's bytes (64 lower-case hex digits).
-    pub sha256: String,
-    /// Data rows (without the header).
-    pub rows: usize,
-}
-
 /// One estimated coefficient.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Coefficient {
@@ -327,75 +319,6 @@ pub struct GravityEstimate {
     pub r2_within: Option<f64>,
     /// Root mean squared error `√(RSS/N)` (OLS).
     pub rmse: Option<f64>,
-}
-
-/// A stored estimate, as listed.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct EstimateInfo {
-    /// The name it is stored under.
-    pub name: String,
-    /// `ppml` or `ols`.
-    pub estimator: String,
-    /// The formula.
-    pub formula: String,
-    /// The variance estimator.
-    pub vcov_type: String,
-    /// The small-sample-correction preset.
-    pub ssc: String,
-    /// The data file's name, SHA-256 and rows.
-    pub data: DataFile,
-    /// Observations used.
-    pub n_obs: i64,
-    /// Whether the fit converged.
-    pub converged: bool,
-    /// When it was saved (RFC 3339, UTC).
-    pub created_at: String,
-}
-
-/// One regressor of a stored estimate.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct StoredCoefficient {
-    /// The regressor as written in the formula, or `(Intercept)`.
-    pub name: String,
-    /// The estimate; `None` for a regressor dropped as collinear.
-    pub estimate: Option<f64>,
-    /// Its standard error; `None` for a regressor dropped as collinear.
-    pub std_error: Option<f64>,
-}
-
-/// A stored estimate read back with everything saved, for scenarios.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct StoredGravityEstimate {
-    /// The name it is stored under.
-    pub name: String,
-    /// `ppml` or `ols`.
-    pub estimator: String,
-    /// The formula.
-    pub formula: String,
-    /// The variance estimator.
-    pub vcov_type: String,
-    /// The small-sample-correction preset.
-    pub ssc: String,
-    /// The data file's name, SHA-256 and rows.
-    pub data: DataFile,
-    /// Observations used.
-    pub n_obs: i64,
-    /// Whether the fit converged.
-    pub converged: bool,
-    /// IRLS iterations (PPML).
-    pub iterations: Option<i64>,
-    /// Deviance (OLS: residual sum of squares).
-    pub deviance: Option<f64>,
-    /// Log-likelihood.
-    pub log_likelihood: Option<f64>,
-    /// Every regressor in formula order (estimated ones first, then collinear ones).
-    pub coefficients: Vec<StoredCoefficient>,
-    /// The variance matrix of the estimated coefficients, row by row.
-    pub vcov: Vec<Vec<f64>>,
-    /// Rows removed, by reason (only reasons with rows).
-    pub removed: Vec<(String, i64)>,
-    /// When it was saved (RFC 3339, UTC).
-    pub created_at: String,
 }
 
 /// What [`Workspace::save_gravity_estimate`] did.
@@ -869,36 +792,34 @@ impl Workspace {
         estimate: &GravityEstimate,
         replace: bool,
     ) -> Result<SavedEstimate, Error> {
-        let mut coefficients: Vec<store::StoredCoefficient> = estimate
+        let mut coefficients: Vec<StoredCoefficient> = estimate
             .coefficients
             .iter()
-            .map(|c| store::StoredCoefficient {
+            .map(|c| StoredCoefficient {
                 name: c.name.clone(),
-                coef: Some(c.estimate),
-                se: Some(c.std_error),
+                estimate: Some(c.estimate),
+                std_error: Some(c.std_error),
             })
             .collect();
-        coefficients.extend(estimate.collinear.iter().map(|name| store::StoredCoefficient {
+        coefficients.extend(estimate.collinear.iter().map(|name| StoredCoefficient {
             name: name.clone(),
-            coef: None,
-            se: None,
+            estimate: None,
+            std_error: None,
         }));
-        let record = store::EstimateRecord {
+        let record = EstimateRecord {
             name: name.to_owned(),
             estimator: estimate.estimator.name().to_owned(),
             formula: estimate.formula.clone(),
             vcov_type: estimate.vcov_type.clone(),
             ssc: estimate.ssc.clone(),
-            data_file: estimate.data.name.clone(),
-            data_sha256: estimate.data.sha256.clone(),
-            data_rows: estimate.data.rows as i64,
+            data: estimate.data.clone(),
             n_obs: estimate.n_obs as i64,
             converged: estimate.converged,
             iterations: estimate.iterations.map(i64::from),
             deviance: Some(estimate.deviance).filter(|d| d.is_finite()),
             log_likelihood: estimate.log_likelihood.filter(|l| l.is_finite()),
             coefficients,
-            vcov: estimate.vcov.iter().flatten().copied().collect(),
+            vcov: estimate.vcov.clone(),
             removed: estimate
                 .removed
                 .by_reason()
@@ -906,6 +827,8 @@ impl Workspace {
                 .filter(|(_, n)| *n > 0)
                 .map(|&(reason, n)| (reason.to_owned(), n as i64))
                 .collect(),
+            // Set by the store.
+            created_at: String::new(),
         };
         let (id, replaced) = match self.store.save_estimate(&record, replace).await? {
             store::EstimateSaved::Added(id) => (id, false),
@@ -921,28 +844,8 @@ impl Workspace {
     ///
     /// # Errors
     /// [`Error::Store`] if the store cannot be read.
-    pub async fn gravity_estimates(&self) -> Result<Vec<EstimateInfo>, Error> {
-        Ok(self
-            .store
-            .estimates()
-            .await?
-            .into_iter()
-            .map(|s| EstimateInfo {
-                name: s.name,
-                estimator: s.estimator,
-                formula: s.formula,
-                vcov_type: s.vcov_type,
-                ssc: s.ssc,
-                data: DataFile {
-                    name: s.data_file,
-                    sha256: s.data_sha256,
-                    rows: usize::try_from(s.data_rows).unwrap_or(0),
-                },
-                n_obs: s.n_obs,
-                converged: s.converged,
-                created_at: s.created_at,
-            })
-            .collect())
+    pub async fn gravity_estimates(&self) -> Result<Vec<EstimateSummary>, Error> {
+        Ok(self.store.estimates().await?)
     }
 
     /// The estimate stored under `name` (coefficients, standard errors, variance matrix
@@ -951,47 +854,17 @@ impl Workspace {
     /// # Errors
     /// [`Error::UnknownEstimate`] if there is none; [`Error::Store`] if the store cannot
     /// be read.
-    pub async fn gravity_estimate(&self, name: &str) -> Result<StoredGravityEstimate, Error> {
-        let Some(stored) = self.store.estimate(name).await? else {
-            return Err(Error::UnknownEstimate { name: name.to_owned() });
-        };
-        let r = stored.record;
-        let k = r.coefficients.iter().filter(|c| c.coef.is_some()).count();
-        Ok(StoredGravityEstimate {
-            name: r.name,
-            estimator: r.estimator,
-            formula: r.formula,
-            vcov_type: r.vcov_type,
-            ssc: r.ssc,
-            data: DataFile {
-                name: r.data_file,
-                sha256: r.data_sha256,
-                rows: usize::try_from(r.data_rows).unwrap_or(0),
-            },
-            n_obs: r.n_obs,
-            converged: r.converged,
-            iterations: r.iterations,
-            deviance: r.deviance,
-            log_likelihood: r.log_likelihood,
-            coefficients: r
-                .coefficients
-                .into_iter()
-                .map(|c| StoredCoefficient { name: c.name, estimate: c.coef, std_error: c.se })
-                .collect(),
-            vcov: if k == 0 { Vec::new() } else { r.vcov.chunks(k).map(<[f64]>::to_vec).collect() },
-            removed: r.removed,
-            created_at: stored.summary.created_at,
-        })
+    pub async fn gravity_estimate(&self, name: &str) -> Result<EstimateRecord, Error> {
+        self.store
+            .estimate(name)
+            .await?
+            .ok_or_else(|| Error::UnknownEstimate { name: name.to_owned() })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(a: f64, b: f64, rel: f64) -> bool {
-        (a - b).abs() <= rel * b.abs()
-    }
 
     #[tokio::test]
     async fn an_estimate_is_stored_and_read_back() {

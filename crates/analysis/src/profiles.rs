@@ -525,26 +525,26 @@ async fn policy_summaries(
             .last()
             .map(|last| -> Result<PolicyChange, Error> {
                 Ok(PolicyChange {
-            at: last.at.clone(),
-            user: last.user.clone(),
-            reason: last.reason.clone(),
-            action: crate::register::AuditAction::of(last)?,
-            fields: entries
-                .iter()
-                .filter(|e| {
-                    e.at == last.at
-                        && e.user == last.user
-                        && e.reason == last.reason
-                        && e.action == last.action
-                })
-                .filter_map(|e| {
-                    Some(crate::register::FieldChangeInfo {
-                        field: e.field.clone()?,
-                        old: e.old_value.clone().unwrap_or_default(),
-                        new: e.new_value.clone().unwrap_or_default(),
-                    })
-                })
-                .collect(),
+                    at: last.at.clone(),
+                    user: last.user.clone(),
+                    reason: last.reason.clone(),
+                    action: crate::register::AuditAction::of(last)?,
+                    fields: entries
+                        .iter()
+                        .filter(|e| {
+                            e.at == last.at
+                                && e.user == last.user
+                                && e.reason == last.reason
+                                && e.action == last.action
+                        })
+                        .filter_map(|e| {
+                            Some(crate::register::FieldChangeInfo {
+                                field: e.field.clone()?,
+                                old: e.old_value.clone().unwrap_or_default(),
+                                new: e.new_value.clone().unwrap_or_default(),
+                            })
+                        })
+                        .collect(),
                 })
             })
             .transpose()?;

@@ -264,8 +264,11 @@ fn is_identifier(s: &str) -> bool {
 fn apply(p: &mut Policy, edit: &FieldEdit, known: &[Iso3]) -> Result<(), String> {
     let f = edit.field.as_str();
     let Some(field) = PolicyField::parse(f).filter(|field| field.is_editable()) else {
-        let editable: Vec<&str> =
-            PolicyField::ALL.into_iter().filter(|f| f.is_editable()).map(PolicyField::as_str).collect();
+        let editable: Vec<&str> = PolicyField::ALL
+            .into_iter()
+            .filter(|f| f.is_editable())
+            .map(PolicyField::as_str)
+            .collect();
         return Err(format!(
             "cannot edit field {f:?}; editable fields: {} (id and country are fixed)",
             editable.join(", ")
@@ -520,16 +523,16 @@ impl Workspace {
             .into_iter()
             .map(|a| {
                 Ok(AuditInfo {
-                action: AuditAction::of(&a)?,
-                seq: a.seq,
-                at: a.at,
-                user: a.user,
-                reason: a.reason,
-                country: a.country.as_str().to_owned(),
-                policy_id: a.policy_id,
-                field: a.field,
-                old_value: a.old_value,
-                new_value: a.new_value,
+                    action: AuditAction::of(&a)?,
+                    seq: a.seq,
+                    at: a.at,
+                    user: a.user,
+                    reason: a.reason,
+                    country: a.country.as_str().to_owned(),
+                    policy_id: a.policy_id,
+                    field: a.field,
+                    old_value: a.old_value,
+                    new_value: a.new_value,
                 })
             })
             .collect()

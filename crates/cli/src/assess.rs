@@ -278,7 +278,12 @@ pub(crate) async fn run_assess(global: &Global, args: AssessArgs) -> Result<(), 
                 args.reason.as_deref(),
             )
             .await?;
-        return show_stored(&mut out, global.format, &outcome.stored, Some(outcome.status.as_str()));
+        return show_stored(
+            &mut out,
+            global.format,
+            &outcome.stored,
+            Some(outcome.status.as_str()),
+        );
     }
     let assessment =
         analysis::assess::score_answers(&framework, &display_name(answers_path), &bytes)?;

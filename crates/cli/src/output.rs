@@ -782,7 +782,11 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
 fn change_text(p: &analysis::profile::PolicySummary) -> String {
     let Some(c) = &p.last_change else { return String::new() };
     let date = c.at.get(..10).unwrap_or(&c.at);
-    let verb = if c.action == analysis::register::AuditAction::Edit { "edited" } else { "imported from a register file" };
+    let verb = if c.action == analysis::register::AuditAction::Edit {
+        "edited"
+    } else {
+        "imported from a register file"
+    };
     let fields: Vec<String> =
         c.fields.iter().map(|f| format!("{}: {} → {}", f.field, f.old, f.new)).collect();
     let fields =

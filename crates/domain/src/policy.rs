@@ -244,7 +244,10 @@ impl PolicyField {
     pub fn is_list(self) -> bool {
         matches!(
             self,
-            PolicyField::Stages | PolicyField::Partners | PolicyField::TargetGroups | PolicyField::Tags
+            PolicyField::Stages
+                | PolicyField::Partners
+                | PolicyField::TargetGroups
+                | PolicyField::Tags
         )
     }
 
@@ -305,7 +308,12 @@ mod tests {
         let lists: Vec<_> = PolicyField::ALL.into_iter().filter(|f| f.is_list()).collect();
         assert_eq!(
             lists,
-            [PolicyField::Stages, PolicyField::Partners, PolicyField::TargetGroups, PolicyField::Tags]
+            [
+                PolicyField::Stages,
+                PolicyField::Partners,
+                PolicyField::TargetGroups,
+                PolicyField::Tags
+            ]
         );
     }
 

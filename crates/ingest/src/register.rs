@@ -134,9 +134,7 @@ pub fn read_register_csv(
                 Err(bad(name, "a lower-case identifier (letters, digits and hyphens)", v))
             }
         };
-        let items = |name: &str| -> Vec<&str> {
-            split_list(cell(name)).collect()
-        };
+        let items = |name: &str| -> Vec<&str> { split_list(cell(name)).collect() };
         let code = |name: &str, v: &str| -> Result<Iso3, ImportError> {
             Iso3::parse(v)
                 .ok()
