@@ -862,3 +862,59 @@ impl Workspace {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The outcome enums write the words the strings they replaced held, so the JSON
+    /// of front ends is unchanged.
+    #[test]
+    fn outcome_enums_serialise_as_their_words() {
+        let json = |v: serde_json::Value| v.to_string();
+        let words = [
+            (json(serde_json::json!(LoadStatus::Added)), "\"added\""),
+            (json(serde_json::json!(LoadStatus::Extended)), "\"extended\""),
+            (json(serde_json::json!(LoadStatus::Replaced)), "\"replaced\""),
+            (json(serde_json::json!(LoadStatus::Unchanged)), "\"unchanged\""),
+            (json(serde_json::json!(assess::AnswersStatus::Added)), "\"added\""),
+            (json(serde_json::json!(assess::AnswersStatus::Unchanged)), "\"unchanged\""),
+            (json(serde_json::json!(register::AuditAction::Create)), "\"create\""),
+            (json(serde_json::json!(register::AuditAction::Import)), "\"import\""),
+            (json(serde_json::json!(register::AuditAction::Edit)), "\"edit\""),
+            (json(serde_json::json!(register::RegisterLayer::Imported)), "\"imported\""),
+            (json(serde_json::json!(register::RegisterLayer::Edited)), "\"edited\""),
+            (json(serde_json::json!(register::RegisterLayer::Register)), "\"register\""),
+        ];
+        for (got, want) in words {
+            assert_eq!(got, want);
+        }
+        for status in [LoadStatus::Added, LoadStatus::Unchanged] {
+            assert_eq!(serde_json::to_string(&status).unwrap(), format!("\"{status}\""));
+        }
+        let note = FileDiagnostic { kind: DiagnosticKind::UnknownArea, text: "a \"b\"".into() };
+        assert_eq!(serde_json::to_string(&[note]).unwrap(), r#"["a \"b\""]"#);
+    }
+
+    /// A stored estimate's listing writes the fields `EstimateInfo` wrote, in its order
+    /// (the store's id is not written).
+    #[test]
+    fn an_estimate_listing_writes_the_fields_it_wrote() {
+        let summary = store::EstimateSummary {
+            id: 7,
+            name: "m".into(),
+            estimator: "ppml".into(),
+            formula: "y ~ x".into(),
+            vcov_type: "iid".into(),
+            ssc: "fixest".into(),
+            data: store::DataFile { name: "d.csv".into(), sha256: "ab".into(), rows: 3 },
+            n_obs: 3,
+            converged: true,
+            created_at: "t".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&summary).unwrap(),
+            r#"{"name":"m","estimator":"ppml","formula":"y ~ x","vcov_type":"iid","ssc":"fixest","data":{"name":"d.csv","sha256":"ab","rows":3},"n_obs":3,"converged":true,"created_at":"t"}"#
+        );
+    }
+}
