@@ -153,12 +153,31 @@ pub struct StoredAssessment {
     pub assessment: Assessment,
 }
 
+/// What storing answers did to the stored versions, written `added` or `unchanged`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswersStatus {
+    /// A new version was stored.
+    Added,
+    /// The latest version has the same answers; nothing was written.
+    Unchanged,
+}
+
+impl AnswersStatus {
+    /// `added` or `unchanged`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswersStatus::Added => "added",
+            AnswersStatus::Unchanged => "unchanged",
+        }
+    }
+}
+
 /// What storing answers did.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoreAnswersOutcome {
-    /// `added` (a new version) or `unchanged` (the latest version has the same
-    /// answers; nothing was written).
-    pub status: String,
+    /// A new version, or the same answers as the latest.
+    pub status: AnswersStatus,
     /// The version that holds the answers, and its score.
     pub stored: StoredAssessment,
 }
@@ -236,7 +255,10 @@ impl Workspace {
                 stored: Vec::new(),
             })?;
         Ok(StoreAnswersOutcome {
-            status: outcome.status.as_str().to_owned(),
+            status: match outcome.status {
+                store::AnswersStatus::Added => AnswersStatus::Added,
+                store::AnswersStatus::Unchanged => AnswersStatus::Unchanged,
+            },
             stored: score_stored(set)?,
         })
     }

@@ -33,6 +33,10 @@ use std::collections::HashMap;
 
 use stats::formula::{self, Formula, Term, Transform};
 use stats::ppml::{self, Data, OlsOptions, PpmlOptions, Removal, Ssc, Vcov};
+use stats::special;
+// The stored estimate is defined once, in `store`, and returned as it is: see
+// ARCHITECTURE.md ("One home per concept").
+pub use store::{DataFile, EstimateRecord, EstimateSummary, StoredCoefficient};
 
 pub use stats::ppml::{FixefRm, Separation, SscPreset};
 
@@ -199,17 +203,6 @@ impl GravityData {
     }
 }
 
-/// The data file an estimate was computed from.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct DataFile {
-    /// The file's name (without its folder).
-    pub name: String,
-    /// SHA-256 of the file's bytes (64 lower-case hex digits).
-    pub sha256: String,
-    /// Data rows (without the header).
-    pub rows: usize,
-}
-
 /// One estimated coefficient.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Coefficient {
@@ -327,75 +320,6 @@ pub struct GravityEstimate {
     pub r2_within: Option<f64>,
     /// Root mean squared error `√(RSS/N)` (OLS).
     pub rmse: Option<f64>,
-}
-
-/// A stored estimate, as listed.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct EstimateInfo {
-    /// The name it is stored under.
-    pub name: String,
-    /// `ppml` or `ols`.
-    pub estimator: String,
-    /// The formula.
-    pub formula: String,
-    /// The variance estimator.
-    pub vcov_type: String,
-    /// The small-sample-correction preset.
-    pub ssc: String,
-    /// The data file's name, SHA-256 and rows.
-    pub data: DataFile,
-    /// Observations used.
-    pub n_obs: i64,
-    /// Whether the fit converged.
-    pub converged: bool,
-    /// When it was saved (RFC 3339, UTC).
-    pub created_at: String,
-}
-
-/// One regressor of a stored estimate.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct StoredCoefficient {
-    /// The regressor as written in the formula, or `(Intercept)`.
-    pub name: String,
-    /// The estimate; `None` for a regressor dropped as collinear.
-    pub estimate: Option<f64>,
-    /// Its standard error; `None` for a regressor dropped as collinear.
-    pub std_error: Option<f64>,
-}
-
-/// A stored estimate read back with everything saved, for scenarios.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct StoredGravityEstimate {
-    /// The name it is stored under.
-    pub name: String,
-    /// `ppml` or `ols`.
-    pub estimator: String,
-    /// The formula.
-    pub formula: String,
-    /// The variance estimator.
-    pub vcov_type: String,
-    /// The small-sample-correction preset.
-    pub ssc: String,
-    /// The data file's name, SHA-256 and rows.
-    pub data: DataFile,
-    /// Observations used.
-    pub n_obs: i64,
-    /// Whether the fit converged.
-    pub converged: bool,
-    /// IRLS iterations (PPML).
-    pub iterations: Option<i64>,
-    /// Deviance (OLS: residual sum of squares).
-    pub deviance: Option<f64>,
-    /// Log-likelihood.
-    pub log_likelihood: Option<f64>,
-    /// Every regressor in formula order (estimated ones first, then collinear ones).
-    pub coefficients: Vec<StoredCoefficient>,
-    /// The variance matrix of the estimated coefficients, row by row.
-    pub vcov: Vec<Vec<f64>>,
-    /// Rows removed, by reason (only reasons with rows).
-    pub removed: Vec<(String, i64)>,
-    /// When it was saved (RFC 3339, UTC).
-    pub created_at: String,
 }
 
 /// What [`Workspace::save_gravity_estimate`] did.
@@ -833,8 +757,8 @@ pub fn fit_gravity(data: &GravityData, options: &GravityOptions) -> Result<Gravi
         .map(|&i| {
             let statistic = coef[i] / se[i];
             let p_value = match estimate.t_df {
-                Some(df) => student_t_two_sided(statistic, df),
-                None => normal_two_sided(statistic),
+                Some(df) => special::student_t_two_sided_p(statistic, df),
+                None => special::normal_two_sided_p(statistic),
             };
             Coefficient {
                 name: data.names[i].clone(),
@@ -893,36 +817,34 @@ impl Workspace {
         estimate: &GravityEstimate,
         replace: bool,
     ) -> Result<SavedEstimate, Error> {
-        let mut coefficients: Vec<store::StoredCoefficient> = estimate
+        let mut coefficients: Vec<StoredCoefficient> = estimate
             .coefficients
             .iter()
-            .map(|c| store::StoredCoefficient {
+            .map(|c| StoredCoefficient {
                 name: c.name.clone(),
-                coef: Some(c.estimate),
-                se: Some(c.std_error),
+                estimate: Some(c.estimate),
+                std_error: Some(c.std_error),
             })
             .collect();
-        coefficients.extend(estimate.collinear.iter().map(|name| store::StoredCoefficient {
+        coefficients.extend(estimate.collinear.iter().map(|name| StoredCoefficient {
             name: name.clone(),
-            coef: None,
-            se: None,
+            estimate: None,
+            std_error: None,
         }));
-        let record = store::EstimateRecord {
+        let record = EstimateRecord {
             name: name.to_owned(),
             estimator: estimate.estimator.name().to_owned(),
             formula: estimate.formula.clone(),
             vcov_type: estimate.vcov_type.clone(),
             ssc: estimate.ssc.clone(),
-            data_file: estimate.data.name.clone(),
-            data_sha256: estimate.data.sha256.clone(),
-            data_rows: estimate.data.rows as i64,
+            data: estimate.data.clone(),
             n_obs: estimate.n_obs as i64,
             converged: estimate.converged,
             iterations: estimate.iterations.map(i64::from),
             deviance: Some(estimate.deviance).filter(|d| d.is_finite()),
             log_likelihood: estimate.log_likelihood.filter(|l| l.is_finite()),
             coefficients,
-            vcov: estimate.vcov.iter().flatten().copied().collect(),
+            vcov: estimate.vcov.clone(),
             removed: estimate
                 .removed
                 .by_reason()
@@ -930,6 +852,8 @@ impl Workspace {
                 .filter(|(_, n)| *n > 0)
                 .map(|&(reason, n)| (reason.to_owned(), n as i64))
                 .collect(),
+            // Set by the store.
+            created_at: String::new(),
         };
         let (id, replaced) = match self.store.save_estimate(&record, replace).await? {
             store::EstimateSaved::Added(id) => (id, false),
@@ -945,28 +869,8 @@ impl Workspace {
     ///
     /// # Errors
     /// [`Error::Store`] if the store cannot be read.
-    pub async fn gravity_estimates(&self) -> Result<Vec<EstimateInfo>, Error> {
-        Ok(self
-            .store
-            .estimates()
-            .await?
-            .into_iter()
-            .map(|s| EstimateInfo {
-                name: s.name,
-                estimator: s.estimator,
-                formula: s.formula,
-                vcov_type: s.vcov_type,
-                ssc: s.ssc,
-                data: DataFile {
-                    name: s.data_file,
-                    sha256: s.data_sha256,
-                    rows: usize::try_from(s.data_rows).unwrap_or(0),
-                },
-                n_obs: s.n_obs,
-                converged: s.converged,
-                created_at: s.created_at,
-            })
-            .collect())
+    pub async fn gravity_estimates(&self) -> Result<Vec<EstimateSummary>, Error> {
+        Ok(self.store.estimates().await?)
     }
 
     /// The estimate stored under `name` (coefficients, standard errors, variance matrix
@@ -975,195 +879,17 @@ impl Workspace {
     /// # Errors
     /// [`Error::UnknownEstimate`] if there is none; [`Error::Store`] if the store cannot
     /// be read.
-    pub async fn gravity_estimate(&self, name: &str) -> Result<StoredGravityEstimate, Error> {
-        let Some(stored) = self.store.estimate(name).await? else {
-            return Err(Error::UnknownEstimate { name: name.to_owned() });
-        };
-        let r = stored.record;
-        let k = r.coefficients.iter().filter(|c| c.coef.is_some()).count();
-        Ok(StoredGravityEstimate {
-            name: r.name,
-            estimator: r.estimator,
-            formula: r.formula,
-            vcov_type: r.vcov_type,
-            ssc: r.ssc,
-            data: DataFile {
-                name: r.data_file,
-                sha256: r.data_sha256,
-                rows: usize::try_from(r.data_rows).unwrap_or(0),
-            },
-            n_obs: r.n_obs,
-            converged: r.converged,
-            iterations: r.iterations,
-            deviance: r.deviance,
-            log_likelihood: r.log_likelihood,
-            coefficients: r
-                .coefficients
-                .into_iter()
-                .map(|c| StoredCoefficient { name: c.name, estimate: c.coef, std_error: c.se })
-                .collect(),
-            vcov: if k == 0 { Vec::new() } else { r.vcov.chunks(k).map(<[f64]>::to_vec).collect() },
-            removed: r.removed,
-            created_at: stored.summary.created_at,
-        })
+    pub async fn gravity_estimate(&self, name: &str) -> Result<EstimateRecord, Error> {
+        self.store
+            .estimate(name)
+            .await?
+            .ok_or_else(|| Error::UnknownEstimate { name: name.to_owned() })
     }
-}
-
-/// Two-sided normal p-value `P(|Z| > |z|) = erfc(|z|/√2)`.
-fn normal_two_sided(z: f64) -> f64 {
-    if z.is_nan() {
-        return f64::NAN;
-    }
-    erfc(z.abs() / std::f64::consts::SQRT_2)
-}
-
-/// The complementary error function: the Maclaurin series of erf for `x < 2`, and the
-/// continued fraction `erfc x = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …))))`
-/// evaluated from the tail beyond.
-fn erfc(x: f64) -> f64 {
-    if x < 0.0 {
-        return 2.0 - erfc(-x);
-    }
-    let sqrt_pi = std::f64::consts::PI.sqrt();
-    if x < 2.0 {
-        // erf x = 2/√π Σ (−1)^n x^(2n+1) / (n! (2n+1))
-        let mut term = x;
-        let mut sum = x;
-        let x2 = x * x;
-        for n in 1..200 {
-            term *= -x2 / n as f64;
-            let add = term / (2 * n + 1) as f64;
-            sum += add;
-            if add.abs() < 1e-17 * sum.abs() {
-                break;
-            }
-        }
-        return 1.0 - 2.0 / sqrt_pi * sum;
-    }
-    let mut tail = x;
-    for k in (1..=120).rev() {
-        tail = x + (k as f64 / 2.0) / tail;
-    }
-    (-x * x).exp() / (sqrt_pi * tail)
-}
-
-/// Two-sided Student-t p-value `P(|T| > |t|) = I_{df/(df+t²)}(df/2, 1/2)`.
-fn student_t_two_sided(t: f64, df: f64) -> f64 {
-    if t.is_nan() || df.is_nan() || df <= 0.0 {
-        return f64::NAN;
-    }
-    if t.is_infinite() {
-        return 0.0;
-    }
-    beta_regularized(df / (df + t * t), df / 2.0, 0.5)
-}
-
-/// The regularised incomplete beta function `I_x(a, b)`, by its continued fraction
-/// (modified Lentz), using the symmetry `I_x(a, b) = 1 − I_{1−x}(b, a)` where the
-/// fraction converges slowly.
-fn beta_regularized(x: f64, a: f64, b: f64) -> f64 {
-    if x <= 0.0 {
-        return 0.0;
-    }
-    if x >= 1.0 {
-        return 1.0;
-    }
-    let log_front = ln_gamma(a + b) - ln_gamma(a) - ln_gamma(b) + a * x.ln() + b * (1.0 - x).ln();
-    if x > (a + 1.0) / (a + b + 2.0) {
-        return 1.0 - beta_regularized(1.0 - x, b, a);
-    }
-    let tiny = 1e-300;
-    let mut c = 1.0;
-    let mut d = 1.0 - (a + b) * x / (a + 1.0);
-    d = 1.0 / if d.abs() < tiny { tiny } else { d };
-    let mut fraction = d;
-    for m in 1..500 {
-        let m = f64::from(m);
-        for numerator in [
-            m * (b - m) * x / ((a + 2.0 * m - 1.0) * (a + 2.0 * m)),
-            -(a + m) * (a + b + m) * x / ((a + 2.0 * m) * (a + 2.0 * m + 1.0)),
-        ] {
-            d = 1.0 + numerator * d;
-            d = 1.0 / if d.abs() < tiny { tiny } else { d };
-            c = 1.0 + numerator / c;
-            if c.abs() < tiny {
-                c = tiny;
-            }
-            fraction *= c * d;
-        }
-        if (c * d - 1.0).abs() < 1e-15 {
-            break;
-        }
-    }
-    log_front.exp() * fraction / a
-}
-
-/// `ln Γ(x)` for `x > 0` (Lanczos approximation, g = 7, nine terms; relative error
-/// below 1e-15).
-fn ln_gamma(x: f64) -> f64 {
-    const G: f64 = 7.0;
-    const COEF: [f64; 9] = [
-        0.999_999_999_999_809_9,
-        676.520_368_121_885_1,
-        -1_259.139_216_722_402_8,
-        771.323_428_777_653_1,
-        -176.615_029_162_140_6,
-        12.507_343_278_686_905,
-        -0.138_571_095_265_720_12,
-        9.984_369_578_019_572e-6,
-        1.505_632_735_149_311_6e-7,
-    ];
-    if x < 0.5 {
-        // Reflection: Γ(x) Γ(1 − x) = π / sin(πx).
-        let pi = std::f64::consts::PI;
-        return (pi / (pi * x).sin()).ln() - ln_gamma(1.0 - x);
-    }
-    let x = x - 1.0;
-    let mut sum = COEF[0];
-    for (i, &c) in COEF.iter().enumerate().skip(1) {
-        sum += c / (x + i as f64);
-    }
-    let t = x + G + 0.5;
-    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + sum.ln()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn close(a: f64, b: f64, rel: f64) -> bool {
-        (a - b).abs() <= rel * b.abs()
-    }
-
-    #[test]
-    fn normal_p_values() {
-        // Two-sided tail probabilities of the standard normal distribution.
-        assert!(close(normal_two_sided(1.959_963_984_540_054), 0.05, 1e-12));
-        assert!(close(normal_two_sided(1.0), 0.317_310_507_862_914_1, 1e-12));
-        assert!(close(normal_two_sided(-3.0), 0.002_699_796_063_260_207, 1e-11));
-        assert!(close(normal_two_sided(6.0), 1.973_175_290_075_37e-9, 1e-9));
-        assert!(close(normal_two_sided(0.0), 1.0, 1e-15));
-    }
-
-    #[test]
-    fn student_t_p_values() {
-        // t with 1 degree of freedom is Cauchy: P(|T| > 1) = 1/2.
-        assert!(close(student_t_two_sided(1.0, 1.0), 0.5, 1e-12));
-        // With 2 degrees of freedom, P(|T| > t) = 1 − t/√(2 + t²).
-        let t: f64 = 2.5;
-        assert!(close(student_t_two_sided(t, 2.0), 1.0 - t / (2.0 + t * t).sqrt(), 1e-12));
-        // 97.5 % quantile of t(10) is 2.228138851986274.
-        assert!(close(student_t_two_sided(2.228_138_851_986_274, 10.0), 0.05, 1e-10));
-        // Large df tends to the normal.
-        assert!(close(student_t_two_sided(1.0, 1e7), normal_two_sided(1.0), 1e-6));
-    }
-
-    #[test]
-    fn ln_gamma_values() {
-        assert!(close(ln_gamma(0.5), std::f64::consts::PI.sqrt().ln(), 1e-14));
-        assert!(ln_gamma(1.0).abs() < 1e-14 && ln_gamma(2.0).abs() < 1e-14);
-        assert!(close(ln_gamma(10.0), 362_880f64.ln(), 1e-14));
-    }
 
     #[tokio::test]
     async fn an_estimate_is_stored_and_read_back() {

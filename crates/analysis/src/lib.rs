@@ -314,9 +314,8 @@ pub struct RowCounts {
 pub struct LoadOutcome {
     /// The import's id.
     pub import_id: i64,
-    /// `added`, `extended` (another file of a stored edition), `replaced` (only when
-    /// asked) or `unchanged`.
-    pub status: String,
+    /// What happened to the stored edition.
+    pub status: LoadStatus,
     /// The dataset's key.
     pub key: String,
     /// The dataset's edition.
@@ -327,6 +326,50 @@ pub struct LoadOutcome {
     pub duplicates: u64,
     /// What a replacement deleted: its files and rows.
     pub replaced: Option<ReplacedImport>,
+}
+
+/// What loading a dataset did to the store, written in lower case in output (`added`,
+/// `extended`, `replaced`, `unchanged`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LoadStatus {
+    /// A new dataset or edition was stored.
+    Added,
+    /// Another file (part) of a stored edition: its values were added to it.
+    Extended,
+    /// The stored edition was replaced, as asked ([`ImportMode::Replace`]).
+    Replaced,
+    /// The same files were already stored; nothing changed.
+    Unchanged,
+}
+
+impl LoadStatus {
+    /// The word used in output: `added`, `extended`, `replaced` or `unchanged`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LoadStatus::Added => "added",
+            LoadStatus::Extended => "extended",
+            LoadStatus::Replaced => "replaced",
+            LoadStatus::Unchanged => "unchanged",
+        }
+    }
+}
+
+impl std::fmt::Display for LoadStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<store::ImportStatus> for LoadStatus {
+    fn from(status: store::ImportStatus) -> Self {
+        match status {
+            store::ImportStatus::Added => LoadStatus::Added,
+            store::ImportStatus::Extended => LoadStatus::Extended,
+            store::ImportStatus::Replaced => LoadStatus::Replaced,
+            store::ImportStatus::Unchanged => LoadStatus::Unchanged,
+        }
+    }
 }
 
 /// Whether an import may replace a stored edition.
@@ -532,7 +575,7 @@ pub struct ReadFile {
     /// Whether the layout was recognised (rather than forced with `--kind`).
     pub detected: bool,
     /// Things read but deliberately not stored (aggregates, skipped unknown areas...).
-    pub diagnostics: Vec<String>,
+    pub diagnostics: Vec<FileDiagnostic>,
     dataset: Dataset,
 }
 
@@ -540,6 +583,54 @@ impl ReadFile {
     /// The dataset read.
     pub fn dataset(&self) -> &Dataset {
         &self.dataset
+    }
+}
+
+/// Something a reader read but did not store. It is written as its text in output (a
+/// JSON string); [`FileDiagnostic::kind`] tells a front end how to show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileDiagnostic {
+    /// What kind of thing was left out.
+    pub kind: DiagnosticKind,
+    /// The reader's message, with the place in the file.
+    pub text: String,
+}
+
+/// The kind of a [`FileDiagnostic`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiagnosticKind {
+    /// An aggregate (world, region, income group): Coherence computes aggregates.
+    Aggregate,
+    /// A real area without an ISO 3166-1 code.
+    NoIsoCode,
+    /// A name or code that matches no known area, skipped as asked
+    /// ([`UnknownAreas::Skip`]): a warning, since it may be a misspelt country.
+    UnknownArea,
+    /// Anything else (e.g. series of a WDI file that Coherence does not store).
+    Note,
+}
+
+impl FileDiagnostic {
+    fn new(d: &ingest::Diagnostic) -> FileDiagnostic {
+        let kind = match d.kind {
+            ingest::DiagnosticKind::AggregateSkipped { .. } => DiagnosticKind::Aggregate,
+            ingest::DiagnosticKind::NoIsoCodeSkipped { .. } => DiagnosticKind::NoIsoCode,
+            ingest::DiagnosticKind::UnknownAreaSkipped { .. } => DiagnosticKind::UnknownArea,
+            _ => DiagnosticKind::Note,
+        };
+        FileDiagnostic { kind, text: d.to_string() }
+    }
+}
+
+impl std::fmt::Display for FileDiagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl serde::Serialize for FileDiagnostic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
     }
 }
 
@@ -670,7 +761,7 @@ impl FileReader {
             kind: kind.name().to_owned(),
             description: kind.description().to_owned(),
             detected,
-            diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
+            diagnostics: diagnostics.iter().map(FileDiagnostic::new).collect(),
             dataset,
         })
     }
@@ -866,7 +957,7 @@ impl Workspace {
         let [(_, areas), (_, values), (_, pairs), (_, policies)] = dataset.row_counts();
         Ok(LoadOutcome {
             import_id: outcome.import_id,
-            status: outcome.status.as_str().to_owned(),
+            status: outcome.status.into(),
             key: dataset.meta.key.clone(),
             edition: dataset.meta.edition.clone(),
             rows: RowCounts {
@@ -1027,5 +1118,61 @@ mod input_tests {
         let err = input.text().unwrap_err();
         assert!(err.to_string().starts_with("cannot read runs/a/rules.toml: "), "{err}");
         assert_eq!(Input::new("rules.toml", b"a = 1".to_vec()).text().unwrap(), "a = 1");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The outcome enums write the words the strings they replaced held, so the JSON
+    /// of front ends is unchanged.
+    #[test]
+    fn outcome_enums_serialise_as_their_words() {
+        let json = |v: serde_json::Value| v.to_string();
+        let words = [
+            (json(serde_json::json!(LoadStatus::Added)), "\"added\""),
+            (json(serde_json::json!(LoadStatus::Extended)), "\"extended\""),
+            (json(serde_json::json!(LoadStatus::Replaced)), "\"replaced\""),
+            (json(serde_json::json!(LoadStatus::Unchanged)), "\"unchanged\""),
+            (json(serde_json::json!(assess::AnswersStatus::Added)), "\"added\""),
+            (json(serde_json::json!(assess::AnswersStatus::Unchanged)), "\"unchanged\""),
+            (json(serde_json::json!(register::AuditAction::Create)), "\"create\""),
+            (json(serde_json::json!(register::AuditAction::Import)), "\"import\""),
+            (json(serde_json::json!(register::AuditAction::Edit)), "\"edit\""),
+            (json(serde_json::json!(register::RegisterLayer::Imported)), "\"imported\""),
+            (json(serde_json::json!(register::RegisterLayer::Edited)), "\"edited\""),
+            (json(serde_json::json!(register::RegisterLayer::Register)), "\"register\""),
+        ];
+        for (got, want) in words {
+            assert_eq!(got, want);
+        }
+        for status in [LoadStatus::Added, LoadStatus::Unchanged] {
+            assert_eq!(serde_json::to_string(&status).unwrap(), format!("\"{status}\""));
+        }
+        let note = FileDiagnostic { kind: DiagnosticKind::UnknownArea, text: "a \"b\"".into() };
+        assert_eq!(serde_json::to_string(&[note]).unwrap(), r#"["a \"b\""]"#);
+    }
+
+    /// A stored estimate's listing writes the fields `EstimateInfo` wrote, in its order
+    /// (the store's id is not written).
+    #[test]
+    fn an_estimate_listing_writes_the_fields_it_wrote() {
+        let summary = store::EstimateSummary {
+            id: 7,
+            name: "m".into(),
+            estimator: "ppml".into(),
+            formula: "y ~ x".into(),
+            vcov_type: "iid".into(),
+            ssc: "fixest".into(),
+            data: store::DataFile { name: "d.csv".into(), sha256: "ab".into(), rows: 3 },
+            n_obs: 3,
+            converged: true,
+            created_at: "t".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&summary).unwrap(),
+            r#"{"name":"m","estimator":"ppml","formula":"y ~ x","vcov_type":"iid","ssc":"fixest","data":{"name":"d.csv","sha256":"ab","rows":3},"n_obs":3,"converged":true,"created_at":"t"}"#
+        );
     }
 }

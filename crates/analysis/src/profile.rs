@@ -122,7 +122,7 @@ pub struct PolicySummary {
     /// Where the policy comes from, as `coherence register list` says: `imported` (as
     /// in a dataset), `edited` (a dataset's policy changed in the register) or
     /// `register` (only in the register).
-    pub layer: String,
+    pub layer: crate::register::RegisterLayer,
     /// The latest change of the policy in the register's audit log (an edit, or an
     /// import of a register file); `None` when it is as imported.
     pub last_change: Option<PolicyChange>,
@@ -137,8 +137,8 @@ pub struct PolicyChange {
     pub user: String,
     /// Why.
     pub reason: String,
-    /// `edit`, or `import` (from a register file).
-    pub action: String,
+    /// An edit, or an import from a register file.
+    pub action: crate::register::AuditAction,
     /// The fields that change changed, with their old and new values (empty for a
     /// policy added by a register file).
     pub fields: Vec<crate::register::FieldChangeInfo>,

@@ -521,28 +521,33 @@ async fn policy_summaries(
         let p = r.policy;
         let entries: Vec<&store::AuditEntry> =
             audit.iter().filter(|e| e.policy_id == p.id).collect();
-        let last_change = entries.last().map(|last| PolicyChange {
-            at: last.at.clone(),
-            user: last.user.clone(),
-            reason: last.reason.clone(),
-            action: last.action.clone(),
-            fields: entries
-                .iter()
-                .filter(|e| {
-                    e.at == last.at
-                        && e.user == last.user
-                        && e.reason == last.reason
-                        && e.action == last.action
+        let last_change = entries
+            .last()
+            .map(|last| -> Result<PolicyChange, Error> {
+                Ok(PolicyChange {
+                    at: last.at.clone(),
+                    user: last.user.clone(),
+                    reason: last.reason.clone(),
+                    action: crate::register::AuditAction::of(last)?,
+                    fields: entries
+                        .iter()
+                        .filter(|e| {
+                            e.at == last.at
+                                && e.user == last.user
+                                && e.reason == last.reason
+                                && e.action == last.action
+                        })
+                        .filter_map(|e| {
+                            Some(crate::register::FieldChangeInfo {
+                                field: e.field.clone()?,
+                                old: e.old_value.clone().unwrap_or_default(),
+                                new: e.new_value.clone().unwrap_or_default(),
+                            })
+                        })
+                        .collect(),
                 })
-                .filter_map(|e| {
-                    Some(crate::register::FieldChangeInfo {
-                        field: e.field.clone()?,
-                        old: e.old_value.clone().unwrap_or_default(),
-                        new: e.new_value.clone().unwrap_or_default(),
-                    })
-                })
-                .collect(),
-        });
+            })
+            .transpose()?;
         summaries.push(PolicySummary {
             id: p.id,
             ministry: p.ministry,
@@ -551,7 +556,7 @@ async fn policy_summaries(
             area: p.area,
             partners: p.partners.iter().map(|c| c.as_str().to_owned()).collect(),
             status: p.status.as_str().to_owned(),
-            layer: r.layer.as_str().to_owned(),
+            layer: r.layer.into(),
             last_change,
         });
     }

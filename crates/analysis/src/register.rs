@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use domain::policy::{Policy, PolicyStatus, Stage};
+use domain::policy::{Policy, PolicyField, PolicyStatus, Stage, split_list};
 use domain::{Indicator, Iso3, Sex};
 use ingest::rules::{Attribute, Condition, DataPlace, Rule, RuleSet, Side};
 use serde::Serialize;
@@ -24,9 +24,8 @@ use crate::{Error, FICTIONAL_NOTICE, Workspace};
 /// A policy of the effective register, as listed to users.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RegisterEntry {
-    /// `imported` (as in a dataset), `edited` (a dataset's policy edited in the
-    /// register) or `register` (only in the register).
-    pub layer: String,
+    /// Where it comes from.
+    pub layer: RegisterLayer,
     /// The policy's id.
     pub id: String,
     /// Whose policy.
@@ -62,7 +61,7 @@ pub struct RegisterEntry {
 impl RegisterEntry {
     fn new(p: &Policy, layer: Layer) -> RegisterEntry {
         RegisterEntry {
-            layer: layer.as_str().to_owned(),
+            layer: layer.into(),
             id: p.id.clone(),
             country: p.country.as_str().to_owned(),
             ministry: p.ministry.clone(),
@@ -108,6 +107,77 @@ pub struct FieldChangeInfo {
     pub new: String,
 }
 
+/// What a change in the register's audit log was, written `create`, `import` or `edit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuditAction {
+    /// A policy authored in the register.
+    Create,
+    /// A policy added or changed by importing a register file.
+    Import,
+    /// A field edited.
+    Edit,
+}
+
+impl AuditAction {
+    /// `create`, `import` or `edit`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::Create => "create",
+            AuditAction::Import => "import",
+            AuditAction::Edit => "edit",
+        }
+    }
+
+    /// The action of a stored audit row.
+    pub(crate) fn of(entry: &store::AuditEntry) -> Result<AuditAction, Error> {
+        [AuditAction::Create, AuditAction::Import, AuditAction::Edit]
+            .into_iter()
+            .find(|a| a.as_str() == entry.action)
+            .ok_or_else(|| {
+                Error::Store(store::Error::Corrupt {
+                    what: "audit action",
+                    value: entry.action.clone(),
+                })
+            })
+    }
+}
+
+/// Where a policy of the effective register comes from, written `imported` (as in a
+/// dataset), `edited` (a dataset's policy edited in the register) or `register` (only in
+/// the register).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegisterLayer {
+    /// As imported with a dataset, unedited.
+    Imported,
+    /// An imported policy edited in the register.
+    Edited,
+    /// Only in the register.
+    Register,
+}
+
+impl RegisterLayer {
+    /// `imported`, `edited` or `register`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegisterLayer::Imported => "imported",
+            RegisterLayer::Edited => "edited",
+            RegisterLayer::Register => "register",
+        }
+    }
+}
+
+impl From<Layer> for RegisterLayer {
+    fn from(layer: Layer) -> Self {
+        match layer {
+            Layer::Imported { .. } => RegisterLayer::Imported,
+            Layer::Edited { .. } => RegisterLayer::Edited,
+            Layer::Register => RegisterLayer::Register,
+        }
+    }
+}
+
 /// One row of the register's audit log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AuditInfo {
@@ -123,8 +193,8 @@ pub struct AuditInfo {
     pub country: String,
     /// The policy.
     pub policy_id: String,
-    /// `import` or `edit`.
-    pub action: String,
+    /// What the change was.
+    pub action: AuditAction,
     /// The field, for edits and re-imports.
     pub field: Option<String>,
     /// The value before.
@@ -185,23 +255,6 @@ impl FieldEdit {
     }
 }
 
-const LIST_FIELDS: [&str; 4] = ["stages", "partners", "target_groups", "tags"];
-const EDITABLE: [&str; 13] = [
-    "ministry",
-    "title",
-    "instrument",
-    "stages",
-    "area",
-    "partners",
-    "target_groups",
-    "status",
-    "start_year",
-    "end_year",
-    "objectives",
-    "tags",
-    "source",
-];
-
 fn is_identifier(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -209,15 +262,19 @@ fn is_identifier(s: &str) -> bool {
 /// Applies one edit to a policy, checking the value as a register file would.
 fn apply(p: &mut Policy, edit: &FieldEdit, known: &[Iso3]) -> Result<(), String> {
     let f = edit.field.as_str();
-    if !EDITABLE.contains(&f) {
+    let Some(field) = PolicyField::parse(f).filter(|field| field.is_editable()) else {
+        let editable: Vec<&str> = PolicyField::ALL
+            .into_iter()
+            .filter(|f| f.is_editable())
+            .map(PolicyField::as_str)
+            .collect();
         return Err(format!(
             "cannot edit field {f:?}; editable fields: {} (id and country are fixed)",
-            EDITABLE.join(", ")
+            editable.join(", ")
         ));
-    }
-    let items: Vec<String> =
-        edit.value.split(';').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
-    if edit.op != EditOp::Set && !LIST_FIELDS.contains(&f) {
+    };
+    let items: Vec<String> = split_list(&edit.value).map(str::to_owned).collect();
+    if edit.op != EditOp::Set && !field.is_list() {
         return Err(format!("{f} is not a list field; use {f}=value"));
     }
     let merge = |current: Vec<String>| -> Vec<String> {
@@ -263,14 +320,14 @@ fn apply(p: &mut Policy, edit: &FieldEdit, known: &[Iso3]) -> Result<(), String>
                 format!("{f}: expected a year between 1900 and 2200, or nothing, found {v:?}")
             })
     };
-    match f {
-        "ministry" => p.ministry = text(&edit.value)?,
-        "title" => p.title = text(&edit.value)?,
-        "objectives" => p.objectives = text(&edit.value)?,
-        "source" => p.source = text(&edit.value)?,
-        "instrument" => p.instrument = ident(&edit.value)?,
-        "area" => p.area = ident(&edit.value)?,
-        "status" => {
+    match field {
+        PolicyField::Ministry => p.ministry = text(&edit.value)?,
+        PolicyField::Title => p.title = text(&edit.value)?,
+        PolicyField::Objectives => p.objectives = text(&edit.value)?,
+        PolicyField::Source => p.source = text(&edit.value)?,
+        PolicyField::Instrument => p.instrument = ident(&edit.value)?,
+        PolicyField::Area => p.area = ident(&edit.value)?,
+        PolicyField::Status => {
             p.status = PolicyStatus::parse(&edit.value).ok_or_else(|| {
                 format!(
                     "status: expected planned, active, suspended or ended, found {:?}",
@@ -278,18 +335,18 @@ fn apply(p: &mut Policy, edit: &FieldEdit, known: &[Iso3]) -> Result<(), String>
                 )
             })?;
         }
-        "start_year" => p.start_year = year(&edit.value)?,
-        "end_year" => p.end_year = year(&edit.value)?,
-        "target_groups" => {
+        PolicyField::StartYear => p.start_year = year(&edit.value)?,
+        PolicyField::EndYear => p.end_year = year(&edit.value)?,
+        PolicyField::TargetGroups => {
             p.target_groups = merge(p.target_groups.clone())
                 .iter()
                 .map(|v| ident(v))
                 .collect::<Result<_, _>>()?;
         }
-        "tags" => {
+        PolicyField::Tags => {
             p.tags = merge(p.tags.clone()).iter().map(|v| ident(v)).collect::<Result<_, _>>()?
         }
-        "stages" => {
+        PolicyField::Stages => {
             let names = merge(p.stages.iter().map(|s| s.as_str().to_owned()).collect());
             let stages = names
                 .iter()
@@ -304,7 +361,7 @@ fn apply(p: &mut Policy, edit: &FieldEdit, known: &[Iso3]) -> Result<(), String>
             }
             p.stages = stages;
         }
-        "partners" => {
+        PolicyField::Partners => {
             let names = merge(p.partners.iter().map(|c| c.as_str().to_owned()).collect());
             p.partners = names
                 .iter()
@@ -318,7 +375,7 @@ fn apply(p: &mut Policy, edit: &FieldEdit, known: &[Iso3]) -> Result<(), String>
                 })
                 .collect::<Result<_, _>>()?;
         }
-        _ => unreachable!("checked against EDITABLE"),
+        PolicyField::Id | PolicyField::Country => unreachable!("checked: not editable"),
     }
     if let (Some(s), Some(e)) = (p.start_year, p.end_year)
         && e < s
@@ -463,24 +520,25 @@ impl Workspace {
     /// # Errors
     /// [`Error::Store`] if the store cannot be read.
     pub async fn register_audit(&self, id: Option<&str>) -> Result<Vec<AuditInfo>, Error> {
-        Ok(self
-            .store
+        self.store
             .register_audit(None, id)
             .await?
             .into_iter()
-            .map(|a| AuditInfo {
-                seq: a.seq,
-                at: a.at,
-                user: a.user,
-                reason: a.reason,
-                country: a.country.as_str().to_owned(),
-                policy_id: a.policy_id,
-                action: a.action,
-                field: a.field,
-                old_value: a.old_value,
-                new_value: a.new_value,
+            .map(|a| {
+                Ok(AuditInfo {
+                    action: AuditAction::of(&a)?,
+                    seq: a.seq,
+                    at: a.at,
+                    user: a.user,
+                    reason: a.reason,
+                    country: a.country.as_str().to_owned(),
+                    policy_id: a.policy_id,
+                    field: a.field,
+                    old_value: a.old_value,
+                    new_value: a.new_value,
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// Checks the corridor from `origin` to `destination` (codes, M49 codes or names)

@@ -268,7 +268,7 @@ async fn stored_flow_estimates_are_read_back_with_method_and_period() {
     let est = ws.estimate_flows(&req).await.unwrap();
     test_support::assert_close("total", est.total, 150.0, 0.0, 1e-6);
     let stored = est.stored.expect("stored");
-    assert_eq!(stored.status, "added");
+    assert_eq!(stored.status, analysis::LoadStatus::Added);
     assert_eq!(stored.key, "estimate-flows.da_min_closed.2015-2020");
     let info = ws.datasets().await.unwrap();
     let record = info.iter().find(|d| d.id == stored.import_id).unwrap();

@@ -101,6 +101,6 @@ async fn loading_the_demo_twice_changes_nothing() {
     let (_dir, ws) = demo_workspace().await;
     let before = ws.datasets().await.unwrap();
     let again = ws.load_demo(&mut |_, _| {}).await.unwrap();
-    assert_eq!(again.status, "unchanged");
+    assert_eq!(again.status, analysis::LoadStatus::Unchanged);
     assert_eq!(ws.datasets().await.unwrap(), before);
 }

@@ -261,7 +261,12 @@ pub(crate) async fn run_assess(global: &Global, args: AssessArgs) -> Result<(), 
         let ws = open(global).await?;
         let outcome =
             ws.store_answers(country, builtin_id, &answers, &user, args.reason.as_deref()).await?;
-        return show_stored(&mut out, global.format, &outcome.stored, Some(&outcome.status));
+        return show_stored(
+            &mut out,
+            global.format,
+            &outcome.stored,
+            Some(outcome.status.as_str()),
+        );
     }
     let assessment = analysis::assess::score_answers(&framework, &answers)?;
     match global.format {

@@ -442,7 +442,7 @@ fn coefficients_csv(out: &mut dyn Write, e: &GravityEstimate) -> Result<(), Erro
     Ok(())
 }
 
-fn list(global: &Global, estimates: &[gravity::EstimateInfo]) -> Result<(), Error> {
+fn list(global: &Global, estimates: &[gravity::EstimateSummary]) -> Result<(), Error> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match global.format {

@@ -782,7 +782,11 @@ fn profile_table(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
 fn change_text(p: &analysis::profile::PolicySummary) -> String {
     let Some(c) = &p.last_change else { return String::new() };
     let date = c.at.get(..10).unwrap_or(&c.at);
-    let verb = if c.action == "edit" { "edited" } else { "imported from a register file" };
+    let verb = if c.action == analysis::register::AuditAction::Edit {
+        "edited"
+    } else {
+        "imported from a register file"
+    };
     let fields: Vec<String> =
         c.fields.iter().map(|f| format!("{}: {} → {}", f.field, f.old, f.new)).collect();
     let fields =
@@ -951,7 +955,7 @@ pub(crate) struct ImportedFile {
     /// What storing did, for a file stored.
     pub(crate) import: Option<analysis::LoadOutcome>,
     /// Things read but not stored (aggregates, skipped unknown areas...).
-    pub(crate) diagnostics: Vec<String>,
+    pub(crate) diagnostics: Vec<analysis::FileDiagnostic>,
     /// Why the file was refused or failed.
     pub(crate) reason: Option<String>,
 }
@@ -1004,7 +1008,7 @@ impl ImportedFile {
 
     /// Records what storing the file did.
     pub(crate) fn stored(&mut self, outcome: analysis::LoadOutcome) {
-        self.outcome = if outcome.status == "unchanged" {
+        self.outcome = if outcome.status == analysis::LoadStatus::Unchanged {
             FileOutcome::Unchanged
         } else {
             FileOutcome::Imported
@@ -1146,8 +1150,8 @@ fn import_file_text(out: &mut dyn Write, f: &ImportedFile, verbose: bool) -> Res
     if f.outcome == FileOutcome::Failed {
         writeln!(out, "{path}: failed: {}", f.reason.as_deref().unwrap_or(""))?;
     }
-    let (unknown, others): (Vec<&String>, Vec<&String>) =
-        f.diagnostics.iter().partition(|d| d.contains("unknown"));
+    let (unknown, others): (Vec<_>, Vec<_>) =
+        f.diagnostics.iter().partition(|d| d.kind == analysis::DiagnosticKind::UnknownArea);
     for d in &unknown {
         eprintln!("{path}: warning: {d}");
     }
@@ -1193,7 +1197,7 @@ fn import_csv(out: &mut dyn Write, files: &[ImportedFile]) -> Result<(), Error> 
             outcome.as_str().unwrap_or("").to_owned(),
             f.kind.clone().unwrap_or_default(),
             f.recognised.to_string(),
-            import.map(|o| o.status.clone()).unwrap_or_default(),
+            import.map(|o| o.status.as_str().to_owned()).unwrap_or_default(),
             import.map(|o| o.import_id.to_string()).unwrap_or_default(),
             import.map(|o| o.key.clone()).unwrap_or_default(),
             import.map(|o| o.edition.clone()).unwrap_or_default(),

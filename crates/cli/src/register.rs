@@ -4,8 +4,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use analysis::register::{FieldEdit, RegisterEntry, RegisterFileFormat};
+use analysis::register::{FieldEdit, RegisterEntry, RegisterFileFormat, RegisterLayer};
 use clap::{Args, Subcommand, ValueEnum};
+use domain::policy::join_list;
 
 use crate::args::{Format, Global};
 use crate::commands::{Error, open, open_read};
@@ -196,7 +197,7 @@ pub(crate) async fn run(global: &Global, args: RegisterArgs) -> Result<(), Error
                             a.reason.clone(),
                             a.country.clone(),
                             a.policy_id.clone(),
-                            a.action.clone(),
+                            a.action.as_str().to_owned(),
                             a.field.clone().unwrap_or_default(),
                             a.old_value.clone().unwrap_or_default(),
                             a.new_value.clone().unwrap_or_default(),
@@ -212,7 +213,7 @@ pub(crate) async fn run(global: &Global, args: RegisterArgs) -> Result<(), Error
                                 a.at.clone(),
                                 a.user.clone(),
                                 format!("{} {}", a.country, a.policy_id),
-                                a.action.clone(),
+                                a.action.as_str().to_owned(),
                                 a.field.clone().unwrap_or_default(),
                                 a.old_value.clone().unwrap_or_default(),
                                 a.new_value.clone().unwrap_or_default(),
@@ -256,20 +257,20 @@ fn list_entries(out: &mut dyn Write, list: &[RegisterEntry], format: Format) -> 
             for e in list {
                 let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
                 w.write_record([
-                    e.layer.clone(),
+                    e.layer.as_str().to_owned(),
                     e.id.clone(),
                     e.country.clone(),
                     e.ministry.clone(),
                     e.title.clone(),
                     e.instrument.clone(),
-                    e.stages.join(";"),
+                    join_list(e.stages.iter().map(String::as_str)),
                     e.area.clone(),
-                    e.partners.join(";"),
-                    e.target_groups.join(";"),
+                    join_list(e.partners.iter().map(String::as_str)),
+                    join_list(e.target_groups.iter().map(String::as_str)),
                     e.status.clone(),
                     year(e.start_year),
                     year(e.end_year),
-                    e.tags.join(";"),
+                    join_list(e.tags.iter().map(String::as_str)),
                 ])?;
             }
             w.flush()?;
@@ -285,7 +286,11 @@ fn list_entries(out: &mut dyn Write, list: &[RegisterEntry], format: Format) -> 
                         e.stages.join(", "),
                         e.partners.join(", "),
                         e.title.clone(),
-                        if e.layer == "imported" { String::new() } else { e.layer.clone() },
+                        if e.layer == RegisterLayer::Imported {
+                            String::new()
+                        } else {
+                            e.layer.as_str().to_owned()
+                        },
                     ]
                 })
                 .collect();

@@ -132,3 +132,199 @@ pub struct Policy {
     /// The source document (title, URL or reference).
     pub source: String,
 }
+
+/// The separator of the items of a list field (`stages`, `partners`, `target_groups`,
+/// `tags`) wherever a list is one text: register CSV cells, `field=a;b` edits, the
+/// store's policy rows and its audit log. Items are identifiers, ISO codes or stage
+/// names, so they never contain it.
+pub const LIST_SEPARATOR: char = ';';
+
+/// Joins list items with [`LIST_SEPARATOR`].
+pub fn join_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(LIST_SEPARATOR);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+/// Splits a list joined with [`LIST_SEPARATOR`], trimming items and dropping empty ones.
+pub fn split_list(text: &str) -> impl Iterator<Item = &str> {
+    text.split(LIST_SEPARATOR).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A field of a [`Policy`], named as in register files, the store and edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PolicyField {
+    /// [`Policy::id`].
+    Id,
+    /// [`Policy::country`].
+    Country,
+    /// [`Policy::ministry`].
+    Ministry,
+    /// [`Policy::title`].
+    Title,
+    /// [`Policy::instrument`].
+    Instrument,
+    /// [`Policy::stages`] (a list).
+    Stages,
+    /// [`Policy::area`].
+    Area,
+    /// [`Policy::partners`] (a list).
+    Partners,
+    /// [`Policy::target_groups`] (a list).
+    TargetGroups,
+    /// [`Policy::status`].
+    Status,
+    /// [`Policy::start_year`].
+    StartYear,
+    /// [`Policy::end_year`].
+    EndYear,
+    /// [`Policy::objectives`].
+    Objectives,
+    /// [`Policy::tags`] (a list).
+    Tags,
+    /// [`Policy::source`].
+    Source,
+}
+
+impl PolicyField {
+    /// Every field, in register-file order (the CSV columns).
+    pub const ALL: [PolicyField; 15] = [
+        PolicyField::Id,
+        PolicyField::Country,
+        PolicyField::Ministry,
+        PolicyField::Title,
+        PolicyField::Instrument,
+        PolicyField::Stages,
+        PolicyField::Area,
+        PolicyField::Partners,
+        PolicyField::TargetGroups,
+        PolicyField::Status,
+        PolicyField::StartYear,
+        PolicyField::EndYear,
+        PolicyField::Objectives,
+        PolicyField::Tags,
+        PolicyField::Source,
+    ];
+
+    /// The fields' names, in the order of [`PolicyField::ALL`].
+    pub const NAMES: [&'static str; 15] = [
+        "id",
+        "country",
+        "ministry",
+        "title",
+        "instrument",
+        "stages",
+        "area",
+        "partners",
+        "target_groups",
+        "status",
+        "start_year",
+        "end_year",
+        "objectives",
+        "tags",
+        "source",
+    ];
+
+    /// The name used in files, storage, edits and output, e.g. `target_groups`.
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// Parses [`PolicyField::as_str`]'s output.
+    pub fn parse(s: &str) -> Option<PolicyField> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// Whether the field holds a list (joined with [`LIST_SEPARATOR`] as text).
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            PolicyField::Stages
+                | PolicyField::Partners
+                | PolicyField::TargetGroups
+                | PolicyField::Tags
+        )
+    }
+
+    /// Whether a user may edit the field (all but `id` and `country`, which identify
+    /// the policy).
+    pub fn is_editable(self) -> bool {
+        !matches!(self, PolicyField::Id | PolicyField::Country)
+    }
+}
+
+impl fmt::Display for PolicyField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Policy {
+    /// One field's value as text: lists joined with [`LIST_SEPARATOR`], a missing year
+    /// empty. This is the form of register CSV cells and of the audit log.
+    pub fn field_text(&self, field: PolicyField) -> String {
+        let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+        match field {
+            PolicyField::Id => self.id.clone(),
+            PolicyField::Country => self.country.as_str().to_owned(),
+            PolicyField::Ministry => self.ministry.clone(),
+            PolicyField::Title => self.title.clone(),
+            PolicyField::Instrument => self.instrument.clone(),
+            PolicyField::Stages => join_list(self.stages.iter().map(|s| s.as_str())),
+            PolicyField::Area => self.area.clone(),
+            PolicyField::Partners => join_list(self.partners.iter().map(Iso3::as_str)),
+            PolicyField::TargetGroups => join_list(self.target_groups.iter().map(String::as_str)),
+            PolicyField::Status => self.status.as_str().to_owned(),
+            PolicyField::StartYear => year(self.start_year),
+            PolicyField::EndYear => year(self.end_year),
+            PolicyField::Objectives => self.objectives.clone(),
+            PolicyField::Tags => join_list(self.tags.iter().map(String::as_str)),
+            PolicyField::Source => self.source.clone(),
+        }
+    }
+
+    /// Every field's value as text ([`Policy::field_text`]), in register-file order.
+    pub fn field_texts(&self) -> [(PolicyField, String); 15] {
+        PolicyField::ALL.map(|f| (f, self.field_text(f)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_the_order_of_the_fields() {
+        for (i, f) in PolicyField::ALL.into_iter().enumerate() {
+            assert_eq!(f as usize, i);
+            assert_eq!(PolicyField::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(PolicyField::parse("stage"), None);
+        let lists: Vec<_> = PolicyField::ALL.into_iter().filter(|f| f.is_list()).collect();
+        assert_eq!(
+            lists,
+            [
+                PolicyField::Stages,
+                PolicyField::Partners,
+                PolicyField::TargetGroups,
+                PolicyField::Tags
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_round_trip_through_text() {
+        let items = ["health-workers", "diaspora"];
+        let text = join_list(items);
+        assert_eq!(text, "health-workers;diaspora");
+        assert_eq!(split_list(&text).collect::<Vec<_>>(), items);
+        assert_eq!(split_list(" a ;; b ;").collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(join_list([]), "");
+        assert_eq!(split_list("").count(), 0);
+    }
+}

@@ -3,7 +3,8 @@
 //! The TOML layout is the one of the demo world's `policies.toml` (one `[[policy]]`
 //! table per policy; read by [`crate::formats::read_policies_toml`]). The CSV layout
 //! has one row per policy and one column per field, with the same names; list fields
-//! (`stages`, `partners`, `target_groups`, `tags`) hold their items separated by `;`,
+//! (`stages`, `partners`, `target_groups`, `tags`) hold their items separated by `;`
+//! ([`domain::policy::LIST_SEPARATOR`]),
 //! and empty `start_year`/`end_year` cells mean "not given". Both are documented in
 //! `docs/register.md`. Errors name the file, the line and the field.
 
@@ -13,7 +14,7 @@ use std::collections::HashMap;
 
 use domain::Year;
 use domain::area::{Area, Iso3, real_area};
-use domain::policy::{Policy, PolicyStatus, Stage};
+use domain::policy::{Policy, PolicyField, PolicyStatus, Stage, split_list};
 use serde::Serialize;
 
 use crate::{ImportError, ImportErrorKind, Location};
@@ -41,24 +42,9 @@ impl RegisterFormat {
     }
 }
 
-/// The CSV columns, in the order [`write_register_csv`] writes them.
-pub const CSV_COLUMNS: [&str; 15] = [
-    "id",
-    "country",
-    "ministry",
-    "title",
-    "instrument",
-    "stages",
-    "area",
-    "partners",
-    "target_groups",
-    "status",
-    "start_year",
-    "end_year",
-    "objectives",
-    "tags",
-    "source",
-];
+/// The CSV columns, in the order [`write_register_csv`] writes them: the policy fields
+/// ([`PolicyField::NAMES`]).
+pub const CSV_COLUMNS: [&str; 15] = PolicyField::NAMES;
 
 /// Reads a register file, choosing the layout from the file name's extension.
 /// Area codes must be real or among `known` (the areas datasets define).
@@ -148,9 +134,7 @@ pub fn read_register_csv(
                 Err(bad(name, "a lower-case identifier (letters, digits and hyphens)", v))
             }
         };
-        let items = |name: &str| -> Vec<&str> {
-            cell(name).split(';').map(str::trim).filter(|s| !s.is_empty()).collect()
-        };
+        let items = |name: &str| -> Vec<&str> { split_list(cell(name)).collect() };
         let code = |name: &str, v: &str| -> Result<Iso3, ImportError> {
             Iso3::parse(v)
                 .ok()
@@ -288,27 +272,10 @@ pub fn write_register_toml(policies: &[Policy]) -> String {
 /// Writes policies in the CSV layout, readable by [`read_register`].
 pub fn write_register_csv(policies: &[Policy]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
     // Writing to a Vec cannot fail.
     let _ = w.write_record(CSV_COLUMNS);
     for p in policies {
-        let _ = w.write_record([
-            p.id.clone(),
-            p.country.as_str().to_owned(),
-            p.ministry.clone(),
-            p.title.clone(),
-            p.instrument.clone(),
-            p.stages.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(";"),
-            p.area.clone(),
-            p.partners.iter().map(Iso3::as_str).collect::<Vec<_>>().join(";"),
-            p.target_groups.join(";"),
-            p.status.as_str().to_owned(),
-            year(p.start_year),
-            year(p.end_year),
-            p.objectives.clone(),
-            p.tags.join(";"),
-            p.source.clone(),
-        ]);
+        let _ = w.write_record(p.field_texts().map(|(_, text)| text));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -1550,7 +1550,11 @@ fn assessments(profile: &CountryProfile) -> String {
 /// (status: active → suspended)".
 fn change_html(change: &analysis::profile::PolicyChange) -> String {
     let date = change.at.get(..10).unwrap_or(&change.at);
-    let verb = if change.action == "edit" { "Edited" } else { "Imported from a register file" };
+    let verb = if change.action == analysis::register::AuditAction::Edit {
+        "Edited"
+    } else {
+        "Imported from a register file"
+    };
     let fields: Vec<String> = change
         .fields
         .iter()

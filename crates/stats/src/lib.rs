@@ -8,6 +8,8 @@
 //! * [`flows`]: bilateral migration flows from stock tables (Abel & Cohen's methods).
 //! * [`remit`]: the bilateral remittance matrix (Ratha & Shaw allocation).
 //! * [`ppml`]: Poisson pseudo-maximum likelihood and OLS with high-dimensional fixed effects.
+//! * [`special`]: `erfc`, `ln Γ`, the normal CDF and the normal and Student-t p-values,
+//!   the workspace's one copy of each.
 
 pub mod error;
 pub mod flows;
@@ -15,5 +17,6 @@ pub mod formula;
 pub mod ipf;
 pub mod ppml;
 pub mod remit;
+pub mod special;
 
 pub use error::Error;

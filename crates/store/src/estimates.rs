@@ -6,19 +6,32 @@ use sqlx::{Sqlite, Transaction};
 
 use crate::{Error, Store};
 
-/// One regressor of a stored estimate.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StoredCoefficient {
-    /// The regressor as written in the formula (`log(dist)`, `(Intercept)`).
+/// The data file an estimate was computed from.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DataFile {
+    /// The file's name (without its folder).
     pub name: String,
-    /// The estimate; `None` for a regressor dropped as collinear.
-    pub coef: Option<f64>,
-    /// Its standard error; `None` for a regressor dropped as collinear.
-    pub se: Option<f64>,
+    /// SHA-256 of the file's bytes (64 lower-case hex digits).
+    pub sha256: String,
+    /// Data rows (without the header).
+    pub rows: usize,
 }
 
-/// A fitted model, as saved by [`Store::save_estimate`] and read by [`Store::estimate`].
-#[derive(Clone, Debug, PartialEq)]
+/// One regressor of a stored estimate.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StoredCoefficient {
+    /// The regressor as written in the formula (`log(dist)`), or `(Intercept)`.
+    pub name: String,
+    /// The estimate; `None` for a regressor dropped as collinear.
+    pub estimate: Option<f64>,
+    /// Its standard error; `None` for a regressor dropped as collinear.
+    pub std_error: Option<f64>,
+}
+
+/// A fitted model with its provenance, as saved by [`Store::save_estimate`] and read
+/// back by [`Store::estimate`]. The one definition of a stored estimate: `analysis`
+/// returns it as it is, and its JSON is the output of front ends.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct EstimateRecord {
     /// The name it is stored under (unique in the store).
     pub name: String,
@@ -30,12 +43,8 @@ pub struct EstimateRecord {
     pub vcov_type: String,
     /// The small-sample-correction preset (`stata`, `fixest`, `pyfixest`).
     pub ssc: String,
-    /// The data file's name.
-    pub data_file: String,
-    /// The data file's SHA-256 (64 lower-case hex digits).
-    pub data_sha256: String,
-    /// Data rows in the file (without the header).
-    pub data_rows: i64,
+    /// The data file's name, SHA-256 and rows.
+    pub data: DataFile,
     /// Observations used in the estimation.
     pub n_obs: i64,
     /// Whether the fit converged.
@@ -46,19 +55,24 @@ pub struct EstimateRecord {
     pub deviance: Option<f64>,
     /// Log-likelihood.
     pub log_likelihood: Option<f64>,
-    /// Every regressor, in formula order.
+    /// Every regressor, in formula order (estimated ones first, then collinear ones).
     pub coefficients: Vec<StoredCoefficient>,
-    /// The variance matrix over the estimated coefficients (those with a `coef`), row by
-    /// row: `k × k` values for `k` estimated coefficients.
-    pub vcov: Vec<f64>,
+    /// The variance matrix over the estimated coefficients (those with an `estimate`),
+    /// row by row: `k` rows of `k` values for `k` estimated coefficients.
+    pub vcov: Vec<Vec<f64>>,
     /// Input rows left out, by reason (only reasons with rows).
     pub removed: Vec<(String, i64)>,
+    /// When it was saved (RFC 3339, UTC). The store sets it: [`Store::save_estimate`]
+    /// ignores the value given.
+    pub created_at: String,
 }
 
-/// A stored estimate as listed by [`Store::estimates`].
-#[derive(Clone, Debug, PartialEq)]
+/// A stored estimate as listed by [`Store::estimates`]: [`EstimateRecord`] without the
+/// coefficients, with its id.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct EstimateSummary {
-    /// Its id in the store.
+    /// Its id in the store (not written in output).
+    #[serde(skip)]
     pub id: i64,
     /// The name it is stored under.
     pub name: String,
@@ -70,27 +84,14 @@ pub struct EstimateSummary {
     pub vcov_type: String,
     /// The small-sample-correction preset.
     pub ssc: String,
-    /// The data file's name.
-    pub data_file: String,
-    /// The data file's SHA-256.
-    pub data_sha256: String,
-    /// Data rows in the file.
-    pub data_rows: i64,
+    /// The data file's name, SHA-256 and rows.
+    pub data: DataFile,
     /// Observations used.
     pub n_obs: i64,
     /// Whether the fit converged.
     pub converged: bool,
     /// When it was saved (RFC 3339, UTC).
     pub created_at: String,
-}
-
-/// A stored estimate read back: its listing and its contents.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StoredEstimate {
-    /// Id, name, provenance and save time.
-    pub summary: EstimateSummary,
-    /// Everything that was saved.
-    pub record: EstimateRecord,
 }
 
 /// What [`Store::save_estimate`] did.
@@ -142,9 +143,11 @@ fn summary(
         formula,
         vcov_type,
         ssc,
-        data_file,
-        data_sha256,
-        data_rows,
+        data: DataFile {
+            name: data_file,
+            sha256: data_sha256,
+            rows: usize::try_from(data_rows).unwrap_or(0),
+        },
         n_obs,
         converged,
         created_at,
@@ -177,11 +180,12 @@ impl Store {
         record: &EstimateRecord,
         replace: bool,
     ) -> Result<EstimateSaved, Error> {
-        let k = record.coefficients.iter().filter(|c| c.coef.is_some()).count();
-        if record.vcov.len() != k * k {
+        let k = record.coefficients.iter().filter(|c| c.estimate.is_some()).count();
+        let values: usize = record.vcov.iter().map(Vec::len).sum();
+        if record.vcov.len() != k || record.vcov.iter().any(|row| row.len() != k) {
             return Err(Error::Corrupt {
                 what: "variance matrix size",
-                value: format!("{} values for {k} coefficients", record.vcov.len()),
+                value: format!("{values} values for {k} coefficients"),
             });
         }
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -216,7 +220,7 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Query`] if the store cannot be read.
-    pub async fn estimate(&self, name: &str) -> Result<Option<StoredEstimate>, Error> {
+    pub async fn estimate(&self, name: &str) -> Result<Option<EstimateRecord>, Error> {
         let mut conn = self.pool.acquire().await?;
         let row: Option<SummaryRow> = sqlx::query_as(select_summary!("WHERE name = ?"))
             .bind(name)
@@ -250,28 +254,29 @@ impl Store {
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
-        let record = EstimateRecord {
-            name: summary.name.clone(),
-            estimator: summary.estimator.clone(),
-            formula: summary.formula.clone(),
-            vcov_type: summary.vcov_type.clone(),
-            ssc: summary.ssc.clone(),
-            data_file: summary.data_file.clone(),
-            data_sha256: summary.data_sha256.clone(),
-            data_rows: summary.data_rows,
+        let coefficients: Vec<StoredCoefficient> = coefficients
+            .into_iter()
+            .map(|(name, estimate, std_error)| StoredCoefficient { name, estimate, std_error })
+            .collect();
+        let k = coefficients.iter().filter(|c| c.estimate.is_some()).count();
+        let vcov: Vec<f64> = vcov.into_iter().map(|(v,)| v).collect();
+        Ok(Some(EstimateRecord {
+            name: summary.name,
+            estimator: summary.estimator,
+            formula: summary.formula,
+            vcov_type: summary.vcov_type,
+            ssc: summary.ssc,
+            data: summary.data,
             n_obs: summary.n_obs,
             converged: summary.converged,
             iterations,
             deviance,
             log_likelihood,
-            coefficients: coefficients
-                .into_iter()
-                .map(|(name, coef, se)| StoredCoefficient { name, coef, se })
-                .collect(),
-            vcov: vcov.into_iter().map(|(v,)| v).collect(),
+            coefficients,
+            vcov: if k == 0 { Vec::new() } else { vcov.chunks(k).map(<[f64]>::to_vec).collect() },
             removed,
-        };
-        Ok(Some(StoredEstimate { summary, record }))
+            created_at: summary.created_at,
+        }))
     }
 }
 
@@ -286,9 +291,9 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Re
     .bind(&record.formula)
     .bind(&record.vcov_type)
     .bind(&record.ssc)
-    .bind(&record.data_file)
-    .bind(&record.data_sha256)
-    .bind(record.data_rows)
+    .bind(&record.data.name)
+    .bind(&record.data.sha256)
+    .bind(record.data.rows as i64)
     .bind(record.n_obs)
     .bind(record.converged)
     .bind(record.iterations)
@@ -305,13 +310,13 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Re
         .bind(id)
         .bind(position as i64)
         .bind(&c.name)
-        .bind(c.coef)
-        .bind(c.se)
+        .bind(c.estimate)
+        .bind(c.std_error)
         .execute(&mut **tx)
         .await?;
     }
-    let k = record.coefficients.iter().filter(|c| c.coef.is_some()).count();
-    for (index, value) in record.vcov.iter().enumerate() {
+    let k = record.coefficients.iter().filter(|c| c.estimate.is_some()).count();
+    for (index, value) in record.vcov.iter().flatten().enumerate() {
         sqlx::query("INSERT INTO estimate_vcov (estimate_id, row, col, value) VALUES (?, ?, ?, ?)")
             .bind(id)
             .bind((index / k) as i64)
@@ -342,21 +347,30 @@ mod tests {
             formula: "y ~ x + z | fe".to_owned(),
             vcov_type: "cluster:fe".to_owned(),
             ssc: "stata".to_owned(),
-            data_file: "d.csv".to_owned(),
-            data_sha256: "0".repeat(64),
-            data_rows: 10,
+            data: DataFile { name: "d.csv".to_owned(), sha256: "0".repeat(64), rows: 10 },
             n_obs: 9,
             converged: true,
             iterations: Some(5),
             deviance: Some(1.5),
             log_likelihood: Some(-20.25),
             coefficients: vec![
-                StoredCoefficient { name: "x".to_owned(), coef: Some(coef), se: Some(0.1) },
-                StoredCoefficient { name: "z".to_owned(), coef: None, se: None },
+                StoredCoefficient {
+                    name: "x".to_owned(),
+                    estimate: Some(coef),
+                    std_error: Some(0.1),
+                },
+                StoredCoefficient { name: "z".to_owned(), estimate: None, std_error: None },
             ],
-            vcov: vec![0.01],
+            vcov: vec![vec![0.01]],
             removed: vec![("missing".to_owned(), 1)],
+            created_at: String::new(),
         }
+    }
+
+    /// `record` as read back: with the time the store gave it.
+    fn read(store_record: EstimateRecord, saved: &EstimateRecord) -> EstimateRecord {
+        assert!(!store_record.created_at.is_empty());
+        EstimateRecord { created_at: saved.created_at.clone(), ..store_record }
     }
 
     #[tokio::test]
@@ -368,8 +382,8 @@ mod tests {
             panic!("not added")
         };
         let back = store.estimate("fta").await.unwrap().unwrap();
-        assert_eq!(back.record, first);
-        assert_eq!(back.summary.id, id);
+        assert_eq!(read(back, &first), first);
+        assert_eq!(store.estimates().await.unwrap()[0].id, id);
         assert_eq!(store.estimate("other").await.unwrap(), None);
 
         let second = record("fta", 0.5);
@@ -377,12 +391,12 @@ mod tests {
             store.save_estimate(&second, false).await.unwrap(),
             EstimateSaved::NameTaken(id)
         );
-        assert_eq!(store.estimate("fta").await.unwrap().unwrap().record, first, "unchanged");
+        assert_eq!(read(store.estimate("fta").await.unwrap().unwrap(), &first), first, "unchanged");
         assert!(matches!(
             store.save_estimate(&second, true).await.unwrap(),
             EstimateSaved::Replaced(_)
         ));
-        assert_eq!(store.estimate("fta").await.unwrap().unwrap().record, second);
+        assert_eq!(read(store.estimate("fta").await.unwrap().unwrap(), &second), second);
         let list = store.estimates().await.unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].name, "fta");
@@ -398,7 +412,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
         let mut bad = record("bad", 1.0);
-        bad.vcov = vec![1.0, 2.0];
+        bad.vcov = vec![vec![1.0, 2.0]];
         assert!(store.save_estimate(&bad, false).await.is_err());
         assert!(store.estimates().await.unwrap().is_empty());
     }

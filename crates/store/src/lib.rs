@@ -40,17 +40,14 @@ use sqlx::sqlite::{
 pub use assessments::{
     AnswerSet, AnswerSetRecord, AnswersStatus, AnswersStored, NewAnswers, StoredAnswer,
 };
-pub use estimates::{
-    EstimateRecord, EstimateSaved, EstimateSummary, StoredCoefficient, StoredEstimate,
-};
+pub use estimates::{DataFile, EstimateRecord, EstimateSaved, EstimateSummary, StoredCoefficient};
 pub use failure::StorageFailure;
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{
     AreaNumber, DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy,
 };
 pub use register::{
-    AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy,
-    policy_changes, policy_fields,
+    AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy, policy_changes,
 };
 pub use write::{ImportConflict, ImportMode, ImportOutcome, ImportStatus, Replaced};
 

@@ -44,6 +44,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "editions",
         sql: include_str!("../migrations/0005_editions.sql"),
     },
+    Migration {
+        version: 6,
+        name: "list separator",
+        sql: include_str!("../migrations/0006_list_separator.sql"),
+    },
 ];
 
 /// The schema version this build writes: the last migration's.

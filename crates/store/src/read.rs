@@ -2,7 +2,7 @@
 //! unless an import is named.
 
 use domain::area::{Area, AreaKind, Iso3, M49};
-use domain::policy::{Policy, PolicyStatus, Stage};
+use domain::policy::{Policy, PolicyStatus, Stage, split_list};
 use domain::provenance::Provenance;
 use domain::{Sex, Unit};
 use sqlx::Row;
@@ -138,10 +138,6 @@ fn provenance(row: &SqliteRow) -> Result<Provenance, Error> {
         row: row.try_get::<Option<i64>, _>("row_no")?.map(|r| r as u32),
         column: row.try_get("col")?,
     })
-}
-
-fn split(s: &str) -> impl Iterator<Item = &str> {
-    s.split('|').filter(|x| !x.is_empty())
 }
 
 impl Store {
@@ -445,18 +441,18 @@ pub(crate) fn policy_from_row(row: &SqliteRow) -> Result<StoredPolicy, Error> {
             ministry: row.try_get("ministry")?,
             title: row.try_get("title")?,
             instrument: row.try_get("instrument")?,
-            stages: split(&stages)
+            stages: split_list(&stages)
                 .map(|s| Stage::parse(s).ok_or_else(|| corrupt("stage", s)))
                 .collect::<Result<_, _>>()?,
             area: row.try_get("area")?,
-            partners: split(&partners).map(iso3).collect::<Result<_, _>>()?,
-            target_groups: split(&groups).map(str::to_owned).collect(),
+            partners: split_list(&partners).map(iso3).collect::<Result<_, _>>()?,
+            target_groups: split_list(&groups).map(str::to_owned).collect(),
             status: PolicyStatus::parse(&status)
                 .ok_or_else(|| corrupt("policy status", &status))?,
             start_year: row.try_get("start_year")?,
             end_year: row.try_get("end_year")?,
             objectives: row.try_get("objectives")?,
-            tags: split(&tags).map(str::to_owned).collect(),
+            tags: split_list(&tags).map(str::to_owned).collect(),
             source: row.try_get("source")?,
         },
     })

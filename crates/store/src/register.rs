@@ -8,7 +8,7 @@
 //! when, why, which policy and field, the old and the new value.
 
 use domain::area::Iso3;
-use domain::policy::Policy;
+use domain::policy::{Policy, PolicyField};
 use sqlx::{Row, SqliteConnection};
 
 use crate::read::policy_from_row;
@@ -56,7 +56,8 @@ pub struct RegisterPolicy {
 pub struct FieldChange {
     /// The field's name (as in register files, e.g. `status`).
     pub field: String,
-    /// The value before, as text (lists joined with `;`).
+    /// The value before, as text ([`Policy::field_text`]: lists joined with
+    /// [`domain::policy::LIST_SEPARATOR`]).
     pub old: String,
     /// The value after.
     pub new: String,
@@ -107,35 +108,13 @@ pub struct RegisterImportOutcome {
     pub unchanged: usize,
 }
 
-/// The fields of a policy as text, in register-file order (lists joined with `;`).
-pub fn policy_fields(p: &Policy) -> [(&'static str, String); 15] {
-    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
-    [
-        ("id", p.id.clone()),
-        ("country", p.country.as_str().to_owned()),
-        ("ministry", p.ministry.clone()),
-        ("title", p.title.clone()),
-        ("instrument", p.instrument.clone()),
-        ("stages", p.stages.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(";")),
-        ("area", p.area.clone()),
-        ("partners", p.partners.iter().map(Iso3::as_str).collect::<Vec<_>>().join(";")),
-        ("target_groups", p.target_groups.join(";")),
-        ("status", p.status.as_str().to_owned()),
-        ("start_year", year(p.start_year)),
-        ("end_year", year(p.end_year)),
-        ("objectives", p.objectives.clone()),
-        ("tags", p.tags.join(";")),
-        ("source", p.source.clone()),
-    ]
-}
-
 /// The field-by-field differences from `old` to `new`.
 pub fn policy_changes(old: &Policy, new: &Policy) -> Vec<FieldChange> {
-    policy_fields(old)
+    old.field_texts()
         .into_iter()
-        .zip(policy_fields(new))
+        .zip(new.field_texts())
         .filter(|((_, a), (_, b))| a != b)
-        .map(|((field, old), (_, new))| FieldChange { field: field.to_owned(), old, new })
+        .map(|((field, old), (_, new))| FieldChange { field: field.as_str().to_owned(), old, new })
         .collect()
 }
 
@@ -186,7 +165,6 @@ async fn upsert(
     base_import_id: Option<i64>,
     at: &str,
 ) -> Result<(), Error> {
-    let join = |items: Vec<&str>| items.join("|");
     sqlx::query(
         "INSERT INTO register_policies (country, id, ministry, title, instrument, stages, area, partners,
                                         target_groups, status, start_year, end_year, objectives, tags,
@@ -205,15 +183,15 @@ async fn upsert(
     .bind(&p.ministry)
     .bind(&p.title)
     .bind(&p.instrument)
-    .bind(join(p.stages.iter().map(|s| s.as_str()).collect()))
+    .bind(p.field_text(PolicyField::Stages))
     .bind(&p.area)
-    .bind(join(p.partners.iter().map(Iso3::as_str).collect()))
-    .bind(join(p.target_groups.iter().map(String::as_str).collect()))
+    .bind(p.field_text(PolicyField::Partners))
+    .bind(p.field_text(PolicyField::TargetGroups))
     .bind(p.status.as_str())
     .bind(p.start_year)
     .bind(p.end_year)
     .bind(&p.objectives)
-    .bind(join(p.tags.iter().map(String::as_str).collect()))
+    .bind(p.field_text(PolicyField::Tags))
     .bind(&p.source)
     .bind(base_import_id)
     .bind(at)

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use domain::dataset::{AreaValue, Dataset, PairValue};
+use domain::policy::PolicyField;
 use domain::provenance::Provenance;
 use sqlx::{QueryBuilder, Sqlite, Transaction};
 
@@ -676,7 +677,6 @@ async fn insert_policy(
     import_id: i64,
     policy: &domain::policy::Policy,
 ) -> Result<(), Error> {
-    let join = |items: Vec<&str>| items.join("|");
     sqlx::query(
         "INSERT INTO policies (import_id, id, country, ministry, title, instrument, stages, area,
                                partners, target_groups, status, start_year, end_year,
@@ -689,15 +689,15 @@ async fn insert_policy(
     .bind(&policy.ministry)
     .bind(&policy.title)
     .bind(&policy.instrument)
-    .bind(join(policy.stages.iter().map(|s| s.as_str()).collect()))
+    .bind(policy.field_text(PolicyField::Stages))
     .bind(&policy.area)
-    .bind(join(policy.partners.iter().map(|p| p.as_str()).collect()))
-    .bind(join(policy.target_groups.iter().map(String::as_str).collect()))
+    .bind(policy.field_text(PolicyField::Partners))
+    .bind(policy.field_text(PolicyField::TargetGroups))
     .bind(policy.status.as_str())
     .bind(policy.start_year)
     .bind(policy.end_year)
     .bind(&policy.objectives)
-    .bind(join(policy.tags.iter().map(String::as_str).collect()))
+    .bind(policy.field_text(PolicyField::Tags))
     .bind(&policy.source)
     .execute(&mut **tx)
     .await?;

@@ -302,6 +302,81 @@ async fn a_version_4_store_orders_its_editions_by_date_once_migrated() {
 }
 
 #[tokio::test]
+async fn a_version_5_store_joins_its_lists_with_the_one_separator_once_migrated() {
+    let (_dir, path) = temp_db();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    {
+        let url = format!("sqlite://{}?mode=rwc", path.display());
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        sqlx::query(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        for m in store::MIGRATIONS.iter().filter(|m| m.version <= 5) {
+            sqlx::raw_sql(m.sql).execute(&pool).await.unwrap();
+            sqlx::query("INSERT INTO schema_migrations VALUES (?, ?, 'then')")
+                .bind(m.version)
+                .bind(m.name)
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        // Version 5 joined the lists of policy rows with '|'.
+        sqlx::raw_sql(
+            "INSERT INTO imports (id, dataset_key, publisher, title, edition, source, fictional,
+                                  fingerprint, imported_at, n_areas, n_values, n_pairs, n_policies,
+                                  edition_order)
+             VALUES (1, 'k', 'p', 't', '2024', 's', 1, 'f', 'then', 0, 0, 0, 1, '2024-00-00');
+             INSERT INTO policies VALUES (1, 'XAA-1', 'XAA', 'm', 't', 'law',
+                 'before-departure|stay-abroad', 'health', 'XAB|XAC', 'health-workers|diaspora',
+                 'active', 2020, NULL, 'o', 'a|b', 's');
+             INSERT INTO register_policies VALUES ('XAA', 'XAA-2', 'm', 't', 'law',
+                 'stay-abroad|return-reintegration', 'labour', 'XAB', 'seasonal-workers',
+                 'planned', NULL, NULL, 'o', 'c|d', 's', 0, NULL, 'then');",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+    }
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.schema_version().await.unwrap(), store::SCHEMA_VERSION);
+    let register = store.register(Some(Iso3::from_static("XAA"))).await.unwrap();
+    let policies: Vec<_> = register.iter().map(|r| &r.policy).collect();
+    assert_eq!(policies.len(), 2);
+    let stages = |i: usize| policies[i].stages.iter().map(|s| s.as_str()).collect::<Vec<_>>();
+    assert_eq!(stages(0), ["before-departure", "stay-abroad"]);
+    assert_eq!(policies[0].partners, [Iso3::from_static("XAB"), Iso3::from_static("XAC")]);
+    assert_eq!(policies[0].target_groups, ["health-workers", "diaspora"]);
+    assert_eq!(policies[0].tags, ["a", "b"]);
+    assert_eq!(stages(1), ["stay-abroad", "return-reintegration"]);
+    assert_eq!(policies[1].tags, ["c", "d"]);
+    // The rows themselves now hold the one separator.
+    drop(store);
+    let url = format!("sqlite://{}", path.display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    for query in [
+        "SELECT stages, partners, target_groups, tags FROM policies",
+        "SELECT stages, partners, target_groups, tags FROM register_policies",
+    ] {
+        let rows: Vec<(String, String, String, String)> =
+            sqlx::query_as(query).fetch_all(&pool).await.unwrap();
+        assert_eq!(rows.len(), 1, "{query}");
+        for (stages, partners, groups, tags) in rows {
+            for list in [stages, partners, groups, tags] {
+                assert!(!list.contains('|'), "{query}: {list}");
+            }
+        }
+    }
+    let (stages,): (String,) =
+        sqlx::query_as("SELECT stages FROM policies").fetch_one(&pool).await.unwrap();
+    let separator = domain::policy::LIST_SEPARATOR;
+    assert_eq!(stages, format!("before-departure{separator}stay-abroad"));
+}
+
+#[tokio::test]
 async fn parts_of_one_edition_add_up_and_conflicts_stop_the_import() {
     let (_dir, path) = temp_db();
     let store = Store::open(&path).await.unwrap();

@@ -10,6 +10,8 @@
 //!
 //! Equations and sources are in `docs/models/recruitment.md`.
 
+use stats::special;
+
 use crate::model::{
     Domain, DrawRng, Model, ModelError, OutputDef, Outputs, ParamDef, ParamDefault, Params, Shape,
     Side,
@@ -327,47 +329,6 @@ pub struct RecruitmentOutcomes {
     pub net_remittance_gain_total: f64,
 }
 
-/// Standard normal cumulative distribution function, to about 1e-14 absolute.
-///
-/// `Φ(x) = erfc(−x/√2)/2`, with `erf` from its everywhere-positive series
-/// `erf(y) = 2/√π · e^{−y²} · Σ 2ⁿ y^{2n+1} / (1·3·…·(2n+1))` for `|y| ≤ 3` and `erfc`
-/// from its continued fraction beyond.
-pub fn normal_cdf(x: f64) -> f64 {
-    if x.is_nan() {
-        return f64::NAN;
-    }
-    0.5 * erfc(-x / std::f64::consts::SQRT_2)
-}
-
-fn erfc(y: f64) -> f64 {
-    const FRAC_2_SQRT_PI: f64 = std::f64::consts::FRAC_2_SQRT_PI;
-    if y.abs() <= 3.0 {
-        let y2 = y * y;
-        let mut term = y;
-        let mut sum = y;
-        let mut n = 0.0;
-        while term.abs() > 1e-17 * sum.abs() {
-            n += 1.0;
-            term *= 2.0 * y2 / (2.0 * n + 1.0);
-            sum += term;
-        }
-        1.0 - FRAC_2_SQRT_PI * (-y2).exp() * sum
-    } else if y > 0.0 {
-        if y > 27.0 {
-            return 0.0;
-        }
-        // erfc(y) = e^{−y²}/√π · 1/(y + (1/2)/(y + 1/(y + (3/2)/(y + …)))), evaluated
-        // from the tail.
-        let mut f = y;
-        for k in (1..=80).rev() {
-            f = y + (k as f64 / 2.0) / f;
-        }
-        (-y * y).exp() / (std::f64::consts::PI.sqrt() * f)
-    } else {
-        2.0 - erfc(-y)
-    }
-}
-
 /// `E[min(F, k)]` and `P(F > k)` for `F` lognormal with mean `mean` and log standard
 /// deviation `sd` (`F = mean` when `sd = 0`).
 fn capped_mean_and_tail(mean: f64, sd: f64, k: f64) -> (f64, f64) {
@@ -385,8 +346,8 @@ fn capped_mean_and_tail(mean: f64, sd: f64, k: f64) -> (f64, f64) {
     }
     let mu = mean.ln() - 0.5 * sd * sd;
     let z = (k.ln() - mu) / sd;
-    let tail = 1.0 - normal_cdf(z);
-    (mean * normal_cdf(z - sd) + k * tail, tail)
+    let tail = 1.0 - special::normal_cdf(z);
+    (mean * special::normal_cdf(z - sd) + k * tail, tail)
 }
 
 /// The deterministic core: every output from the parameter values.

@@ -81,7 +81,6 @@ mod ols;
 mod poisson;
 mod sample;
 mod separation;
-mod special;
 mod vcov;
 
 pub use fixef::{group_ids, interact};

@@ -5,10 +5,10 @@ use rayon::prelude::*;
 use super::fixef::{Criterion, Demeaner, demean_columns};
 use super::linalg::{independent_columns, mat_vec, spd_inverse, weighted_gram, weighted_moments};
 use super::sample::prepare;
-use super::special::LnGammaY1;
 use super::vcov::{Sandwich, estimate};
 use super::{Data, PpmlFit, PpmlOptions, SampleInfo, expand};
 use crate::Error;
+use crate::special::LnGammaY1;
 
 /// The loosest demeaning tolerance, used at the first IRLS iterations (ppmlhdfe's
 /// `start_inner_tol`, which is `1e-4` there). Early iterations move the fit far more than
