@@ -2,7 +2,7 @@
 //! formula, variance type, data file (name, SHA-256, rows), coefficients, standard errors,
 //! variance matrix, sample size and removal counts. Each save is one transaction.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 use crate::{Error, Store};
 
@@ -117,7 +117,7 @@ macro_rules! select_summary {
 }
 
 type SummaryRow =
-    (i64, String, String, String, String, String, String, String, i64, i64, bool, String);
+    (i64, String, String, String, String, String, String, String, i64, i64, i64, String);
 
 fn summary(
     (
@@ -146,7 +146,7 @@ fn summary(
         data_sha256,
         data_rows,
         n_obs,
-        converged,
+        converged: converged != 0,
         created_at,
     }
 }
@@ -168,7 +168,7 @@ impl Store {
     ) -> Result<EstimateSaved, Error> {
         self.save_estimate_tx(record, replace)
             .await
-            .map_err(|e| e.writing(&self.path, "saving an estimate"))
+            .map_err(|e| e.writing(&self.location, "saving an estimate"))
     }
 
     /// [`Store::save_estimate`], with the store's errors not yet named.
@@ -184,8 +184,8 @@ impl Store {
                 value: format!("{} values for {k} coefficients", record.vcov.len()),
             });
         }
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM estimates WHERE name = ?")
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
+        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM estimates WHERE name = $1")
             .bind(&record.name)
             .fetch_optional(&mut *tx)
             .await?;
@@ -194,7 +194,7 @@ impl Store {
                 tx.rollback().await?;
                 return Ok(EstimateSaved::NameTaken(id));
             }
-            sqlx::query("DELETE FROM estimates WHERE id = ?").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM estimates WHERE id = $1").bind(id).execute(&mut *tx).await?;
         }
         let id = insert(&mut tx, record).await?;
         tx.commit().await?;
@@ -218,7 +218,7 @@ impl Store {
     /// [`Error::Query`] if the store cannot be read.
     pub async fn estimate(&self, name: &str) -> Result<Option<StoredEstimate>, Error> {
         let mut conn = self.pool.acquire().await?;
-        let row: Option<SummaryRow> = sqlx::query_as(select_summary!("WHERE name = ?"))
+        let row: Option<SummaryRow> = sqlx::query_as(select_summary!("WHERE name = $1"))
             .bind(name)
             .fetch_optional(&mut *conn)
             .await?;
@@ -227,25 +227,25 @@ impl Store {
         let id = summary.id;
         let (iterations, deviance, log_likelihood): (Option<i64>, Option<f64>, Option<f64>) =
             sqlx::query_as(
-                "SELECT iterations, deviance, log_likelihood FROM estimates WHERE id = ?",
+                "SELECT iterations, deviance, log_likelihood FROM estimates WHERE id = $1",
             )
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
         let coefficients: Vec<(String, Option<f64>, Option<f64>)> = sqlx::query_as(
-            "SELECT name, coef, se FROM estimate_coefficients WHERE estimate_id = ? ORDER BY position",
+            "SELECT name, coef, se FROM estimate_coefficients WHERE estimate_id = $1 ORDER BY position",
         )
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
         let vcov: Vec<(f64,)> = sqlx::query_as(
-            "SELECT value FROM estimate_vcov WHERE estimate_id = ? ORDER BY row, col",
+            "SELECT value FROM estimate_vcov WHERE estimate_id = $1 ORDER BY row, col",
         )
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
         let removed: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT reason, n_rows FROM estimate_removed WHERE estimate_id = ? ORDER BY reason",
+            "SELECT reason, n_rows FROM estimate_removed WHERE estimate_id = $1 ORDER BY reason",
         )
         .bind(id)
         .fetch_all(&mut *conn)
@@ -275,11 +275,11 @@ impl Store {
     }
 }
 
-async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Result<i64, Error> {
+async fn insert(tx: &mut Transaction<'_, Any>, record: &EstimateRecord) -> Result<i64, Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO estimates (name, estimator, formula, vcov_type, ssc, data_file, data_sha256, \
          data_rows, n_obs, converged, iterations, deviance, log_likelihood, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(&record.name)
     .bind(&record.estimator)
@@ -290,7 +290,7 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Re
     .bind(&record.data_sha256)
     .bind(record.data_rows)
     .bind(record.n_obs)
-    .bind(record.converged)
+    .bind(i64::from(record.converged))
     .bind(record.iterations)
     .bind(record.deviance)
     .bind(record.log_likelihood)
@@ -300,7 +300,7 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Re
     for (position, c) in record.coefficients.iter().enumerate() {
         sqlx::query(
             "INSERT INTO estimate_coefficients (estimate_id, position, name, coef, se) \
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(position as i64)
@@ -312,21 +312,25 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Re
     }
     let k = record.coefficients.iter().filter(|c| c.coef.is_some()).count();
     for (index, value) in record.vcov.iter().enumerate() {
-        sqlx::query("INSERT INTO estimate_vcov (estimate_id, row, col, value) VALUES (?, ?, ?, ?)")
-            .bind(id)
-            .bind((index / k) as i64)
-            .bind((index % k) as i64)
-            .bind(value)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO estimate_vcov (estimate_id, row, col, value) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind((index / k) as i64)
+        .bind((index % k) as i64)
+        .bind(value)
+        .execute(&mut **tx)
+        .await?;
     }
     for (reason, n_rows) in &record.removed {
-        sqlx::query("INSERT INTO estimate_removed (estimate_id, reason, n_rows) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(reason)
-            .bind(n_rows)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO estimate_removed (estimate_id, reason, n_rows) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(reason)
+        .bind(n_rows)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(id)
 }

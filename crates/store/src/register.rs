@@ -9,7 +9,7 @@
 
 use domain::area::Iso3;
 use domain::policy::Policy;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 use crate::read::policy_from_row;
 use crate::{Error, Store};
@@ -152,12 +152,12 @@ SELECT * FROM (
            r.id, r.country, r.ministry, r.title, r.instrument, r.stages, r.area, r.partners,
            r.target_groups, r.status, r.start_year, r.end_year, r.objectives, r.tags, r.source
     FROM register_policies r WHERE r.withdrawn = 0
-)
-WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR id = ?2)
+) AS effective
+WHERE ($1 IS NULL OR country = $1) AND ($2 IS NULL OR id = $2)
 ORDER BY country, id, import_id";
 
 async fn effective(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     country: Option<Iso3>,
     id: Option<&str>,
 ) -> Result<Vec<RegisterPolicy>, Error> {
@@ -181,7 +181,7 @@ async fn effective(
 }
 
 async fn upsert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     p: &Policy,
     base_import_id: Option<i64>,
     at: &str,
@@ -191,7 +191,7 @@ async fn upsert(
         "INSERT INTO register_policies (country, id, ministry, title, instrument, stages, area, partners,
                                         target_groups, status, start_year, end_year, objectives, tags,
                                         source, withdrawn, base_import_id, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, $16, $17)
          ON CONFLICT (country, id) DO UPDATE SET
             ministry = excluded.ministry, title = excluded.title, instrument = excluded.instrument,
             stages = excluded.stages, area = excluded.area, partners = excluded.partners,
@@ -224,7 +224,7 @@ async fn upsert(
 
 #[allow(clippy::too_many_arguments, reason = "one audit row's columns")]
 async fn audit(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     at: &str,
     by: &ChangeBy,
     p: &Policy,
@@ -235,7 +235,7 @@ async fn audit(
 ) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO register_audit (at, user_name, reason, country, policy_id, action, field, old_value, new_value)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(at)
     .bind(&by.user)
@@ -298,7 +298,7 @@ impl Store {
     ) -> Result<Vec<FieldChange>, Error> {
         self.register_edit_tx(expected, updated, by)
             .await
-            .map_err(|e| e.writing(&self.path, "register edit"))
+            .map_err(|e| e.writing(&self.location, "register edit"))
     }
 
     /// [`Store::register_edit`], with the store's errors not yet named.
@@ -308,7 +308,7 @@ impl Store {
         updated: &Policy,
         by: &ChangeBy,
     ) -> Result<Vec<FieldChange>, Error> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
         let current = effective(&mut tx, Some(expected.country), Some(&expected.id))
             .await?
             .into_iter()
@@ -356,7 +356,7 @@ impl Store {
     ) -> Result<RegisterImportOutcome, Error> {
         self.register_import_tx(policies, by)
             .await
-            .map_err(|e| e.writing(&self.path, "register import"))
+            .map_err(|e| e.writing(&self.location, "register import"))
     }
 
     /// [`Store::register_import`], with the store's errors not yet named.
@@ -365,7 +365,7 @@ impl Store {
         policies: &[Policy],
         by: &ChangeBy,
     ) -> Result<RegisterImportOutcome, Error> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
         let at = jiff::Timestamp::now().to_string();
         let mut outcome = RegisterImportOutcome::default();
         for p in policies {
@@ -411,7 +411,7 @@ impl Store {
         policy_id: Option<&str>,
     ) -> Result<Vec<AuditEntry>, Error> {
         let rows = sqlx::query(
-            "SELECT * FROM register_audit WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR policy_id = ?2)
+            "SELECT * FROM register_audit WHERE ($1 IS NULL OR country = $1) AND ($2 IS NULL OR policy_id = $2)
              ORDER BY seq",
         )
         .bind(country.map(|c| c.as_str().to_owned()))
