@@ -210,7 +210,7 @@ impl Store {
             format!(
                 "(SELECT id FROM imports WHERE id IN ({ids}) UNION ALL \
                  SELECT id FROM default_imports WHERE dataset_key NOT IN \
-                 (SELECT dataset_key FROM imports WHERE id IN ({ids})))"
+                 (SELECT dataset_key FROM imports WHERE id IN ({ids}))) AS pinned_imports"
             )
             .into()
         });
