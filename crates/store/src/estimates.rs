@@ -365,45 +365,49 @@ mod tests {
 
     #[tokio::test]
     async fn save_list_read_and_replace() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
-        let first = record("fta", 0.25);
-        let EstimateSaved::Added(id) = store.save_estimate(&first, false).await.unwrap() else {
-            panic!("not added")
-        };
-        let back = store.estimate("fta").await.unwrap().unwrap();
-        assert_eq!(back.record, first);
-        assert_eq!(back.summary.id, id);
-        assert_eq!(store.estimate("other").await.unwrap(), None);
+        crate::testing::on_both(|location| async move {
+            let store = Store::open(&location).await.unwrap();
+            let first = record("fta", 0.25);
+            let EstimateSaved::Added(id) = store.save_estimate(&first, false).await.unwrap() else {
+                panic!("not added")
+            };
+            let back = store.estimate("fta").await.unwrap().unwrap();
+            assert_eq!(back.record, first);
+            assert_eq!(back.summary.id, id);
+            assert_eq!(store.estimate("other").await.unwrap(), None);
 
-        let second = record("fta", 0.5);
-        assert_eq!(
-            store.save_estimate(&second, false).await.unwrap(),
-            EstimateSaved::NameTaken(id)
-        );
-        assert_eq!(store.estimate("fta").await.unwrap().unwrap().record, first, "unchanged");
-        assert!(matches!(
-            store.save_estimate(&second, true).await.unwrap(),
-            EstimateSaved::Replaced(_)
-        ));
-        assert_eq!(store.estimate("fta").await.unwrap().unwrap().record, second);
-        let list = store.estimates().await.unwrap();
-        assert_eq!(list.len(), 1);
-        assert_eq!(list[0].name, "fta");
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM estimate_coefficients")
-            .fetch_one(&store.pool)
-            .await
-            .unwrap();
-        assert_eq!(n, 2, "the replaced estimate's rows are gone");
+            let second = record("fta", 0.5);
+            assert_eq!(
+                store.save_estimate(&second, false).await.unwrap(),
+                EstimateSaved::NameTaken(id)
+            );
+            assert_eq!(store.estimate("fta").await.unwrap().unwrap().record, first, "unchanged");
+            assert!(matches!(
+                store.save_estimate(&second, true).await.unwrap(),
+                EstimateSaved::Replaced(_)
+            ));
+            assert_eq!(store.estimate("fta").await.unwrap().unwrap().record, second);
+            let list = store.estimates().await.unwrap();
+            assert_eq!(list.len(), 1);
+            assert_eq!(list[0].name, "fta");
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM estimate_coefficients")
+                .fetch_one(&store.pool)
+                .await
+                .unwrap();
+            assert_eq!(n, 2, "the replaced estimate's rows are gone");
+        })
+        .await;
     }
 
     #[tokio::test]
     async fn a_malformed_variance_matrix_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
-        let mut bad = record("bad", 1.0);
-        bad.vcov = vec![1.0, 2.0];
-        assert!(store.save_estimate(&bad, false).await.is_err());
-        assert!(store.estimates().await.unwrap().is_empty());
+        crate::testing::on_both(|location| async move {
+            let store = Store::open(&location).await.unwrap();
+            let mut bad = record("bad", 1.0);
+            bad.vcov = vec![1.0, 2.0];
+            assert!(store.save_estimate(&bad, false).await.is_err());
+            assert!(store.estimates().await.unwrap().is_empty());
+        })
+        .await;
     }
 }

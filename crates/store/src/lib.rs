@@ -575,3 +575,23 @@ async fn refuse_foreign_in(store: &Store) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// What the unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::Location;
+
+    /// Runs `body` on a fresh SQLite file, then on a fresh PostgreSQL database (skipped
+    /// visibly without `COHERENCE_TEST_POSTGRES` outside CI).
+    pub(crate) async fn on_both<F, Fut>(body: F)
+    where
+        F: Fn(Location) -> Fut,
+        Fut: std::future::Future<Output = ()>,
+    {
+        let dir = tempfile::tempdir().unwrap();
+        body(Location::Sqlite(dir.path().join("s.sqlite"))).await;
+        if let Some(db) = test_support::postgres_db() {
+            body(Location::parse(db.url())).await;
+        }
+    }
+}

@@ -189,54 +189,53 @@ mod tests {
 
     #[tokio::test]
     async fn an_older_store_is_migrated_on_open() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("old.sqlite");
-        let store = Store::open(&path).await.unwrap();
-        assert_eq!(store.schema_version().await.unwrap(), SCHEMA_VERSION);
-        // A later build with one more migration opens the same file.
-        let next = Migration::portable(
-            SCHEMA_VERSION + 1,
-            "test-addition",
-            "CREATE TABLE test_addition (x INTEGER); INSERT INTO test_addition VALUES (7);",
-        );
-        let mut later = MIGRATIONS.to_vec();
-        later.push(next);
-        run_migrations(&store, &later).await.unwrap();
-        assert_eq!(store.schema_version().await.unwrap(), SCHEMA_VERSION + 1);
-        let (x,): (i64,) =
-            sqlx::query_as("SELECT x FROM test_addition").fetch_one(&store.pool).await.unwrap();
-        assert_eq!(x, 7);
-        // Running it again applies nothing twice.
-        run_migrations(&store, &later).await.unwrap();
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM test_addition")
-            .fetch_one(&store.pool)
-            .await
-            .unwrap();
-        assert_eq!(n, 1);
-        // And the build that knows only the old migrations now refuses the file.
-        let err = run(&store).await.unwrap_err();
-        assert!(matches!(err, Error::TooNew { .. }), "{err}");
+        crate::testing::on_both(|location| async move {
+            let store = Store::open(&location).await.unwrap();
+            assert_eq!(store.schema_version().await.unwrap(), SCHEMA_VERSION);
+            // A later build with one more migration opens the same file.
+            let next = Migration::portable(
+                SCHEMA_VERSION + 1,
+                "test-addition",
+                "CREATE TABLE test_addition (x INTEGER); INSERT INTO test_addition VALUES (7);",
+            );
+            let mut later = MIGRATIONS.to_vec();
+            later.push(next);
+            run_migrations(&store, &later).await.unwrap();
+            assert_eq!(store.schema_version().await.unwrap(), SCHEMA_VERSION + 1);
+            let (x,): (i64,) =
+                sqlx::query_as("SELECT x FROM test_addition").fetch_one(&store.pool).await.unwrap();
+            assert_eq!(x, 7);
+            // Running it again applies nothing twice.
+            run_migrations(&store, &later).await.unwrap();
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM test_addition")
+                .fetch_one(&store.pool)
+                .await
+                .unwrap();
+            assert_eq!(n, 1);
+            // And the build that knows only the old migrations now refuses the file.
+            let err = run(&store).await.unwrap_err();
+            assert!(matches!(err, Error::TooNew { .. }), "{err}");
+        })
+        .await;
     }
 
     #[tokio::test]
     async fn a_failing_migration_leaves_the_previous_version() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
-        let broken = Migration::portable(
-            SCHEMA_VERSION + 1,
-            "broken",
-            "CREATE TABLE half_done (x INTEGER); THIS IS NOT SQL;",
-        );
-        let mut later = MIGRATIONS.to_vec();
-        later.push(broken);
-        let err = run_migrations(&store, &later).await.unwrap_err();
-        assert!(matches!(err, Error::Migration { name: "broken", .. }), "{err}");
-        assert_eq!(store.schema_version().await.unwrap(), SCHEMA_VERSION);
-        let exists: Option<(String,)> =
-            sqlx::query_as("SELECT name FROM sqlite_master WHERE name = 'half_done'")
-                .fetch_optional(&store.pool)
-                .await
-                .unwrap();
-        assert_eq!(exists, None, "the failed migration's first statement was rolled back");
+        crate::testing::on_both(|location| async move {
+            let store = Store::open(&location).await.unwrap();
+            let broken = Migration::portable(
+                SCHEMA_VERSION + 1,
+                "broken",
+                "CREATE TABLE half_done (x INTEGER); THIS IS NOT SQL;",
+            );
+            let mut later = MIGRATIONS.to_vec();
+            later.push(broken);
+            let err = run_migrations(&store, &later).await.unwrap_err();
+            assert!(matches!(err, Error::Migration { name: "broken", .. }), "{err}");
+            assert_eq!(store.schema_version().await.unwrap(), SCHEMA_VERSION);
+            let exists = sqlx::query("SELECT 1 FROM half_done").execute(&store.pool).await;
+            assert!(exists.is_err(), "the failed migration's first statement was rolled back");
+        })
+        .await;
     }
 }

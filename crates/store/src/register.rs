@@ -471,36 +471,39 @@ mod tests {
 
     #[tokio::test]
     async fn import_edit_and_audit_round_trip() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
-        let p = policy("XAA-LAB-09");
-        let out =
-            store.register_import(std::slice::from_ref(&p), &by("first import")).await.unwrap();
-        assert_eq!(out, RegisterImportOutcome { added: 1, changed: 0, unchanged: 0 });
-        let again = store.register_import(std::slice::from_ref(&p), &by("again")).await.unwrap();
-        assert_eq!(again.unchanged, 1);
+        crate::testing::on_both(|location| async move {
+            let store = Store::open(&location).await.unwrap();
+            let p = policy("XAA-LAB-09");
+            let out =
+                store.register_import(std::slice::from_ref(&p), &by("first import")).await.unwrap();
+            assert_eq!(out, RegisterImportOutcome { added: 1, changed: 0, unchanged: 0 });
+            let again =
+                store.register_import(std::slice::from_ref(&p), &by("again")).await.unwrap();
+            assert_eq!(again.unchanged, 1);
 
-        let mut q = p.clone();
-        q.status = PolicyStatus::Ended;
-        q.end_year = Some(2025);
-        let changes = store.register_edit(&p, &q, &by("scheme closed")).await.unwrap();
-        assert_eq!(changes.len(), 2);
-        let now = store.register_policy(p.country, &p.id).await.unwrap().unwrap();
-        assert_eq!(now.policy, q);
-        assert_eq!(now.layer, Layer::Register);
+            let mut q = p.clone();
+            q.status = PolicyStatus::Ended;
+            q.end_year = Some(2025);
+            let changes = store.register_edit(&p, &q, &by("scheme closed")).await.unwrap();
+            assert_eq!(changes.len(), 2);
+            let now = store.register_policy(p.country, &p.id).await.unwrap().unwrap();
+            assert_eq!(now.policy, q);
+            assert_eq!(now.layer, Layer::Register);
 
-        let log = store.register_audit(None, Some("XAA-LAB-09")).await.unwrap();
-        assert_eq!(log.len(), 3);
-        assert_eq!(log[0].action, "import");
-        assert_eq!(log[1].field.as_deref(), Some("status"));
-        assert_eq!(log[1].old_value.as_deref(), Some("active"));
-        assert_eq!(log[1].new_value.as_deref(), Some("ended"));
-        assert_eq!(log[2].field.as_deref(), Some("end_year"));
-        assert!(log.iter().skip(1).all(|e| e.user == "analyst" && e.reason == "scheme closed"));
+            let log = store.register_audit(None, Some("XAA-LAB-09")).await.unwrap();
+            assert_eq!(log.len(), 3);
+            assert_eq!(log[0].action, "import");
+            assert_eq!(log[1].field.as_deref(), Some("status"));
+            assert_eq!(log[1].old_value.as_deref(), Some("active"));
+            assert_eq!(log[1].new_value.as_deref(), Some("ended"));
+            assert_eq!(log[2].field.as_deref(), Some("end_year"));
+            assert!(log.iter().skip(1).all(|e| e.user == "analyst" && e.reason == "scheme closed"));
 
-        // Editing from a stale copy is refused and changes nothing.
-        let err = store.register_edit(&p, &q, &by("stale")).await.unwrap_err();
-        assert!(matches!(err, Error::Conflict { .. }), "{err}");
-        assert_eq!(store.register_audit(None, None).await.unwrap().len(), 3);
+            // Editing from a stale copy is refused and changes nothing.
+            let err = store.register_edit(&p, &q, &by("stale")).await.unwrap_err();
+            assert!(matches!(err, Error::Conflict { .. }), "{err}");
+            assert_eq!(store.register_audit(None, None).await.unwrap().len(), 3);
+        })
+        .await;
     }
 }
