@@ -44,6 +44,9 @@ pub(crate) enum Access {
 /// How long a writer waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// How long opening a PostgreSQL store waits for the server.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// The key of the PostgreSQL advisory lock every write transaction takes, so that writers
 /// queue one after another as they do on SQLite (`BEGIN IMMEDIATE`). Any constant would
 /// do; this one spells "COHE".
@@ -103,8 +106,14 @@ impl Dialect {
             (Dialect::Postgres, _) => "SET client_min_messages = warning",
         };
         debug_assert_eq!(BUSY_TIMEOUT.as_millis(), 60_000, "busy_timeout in the pragmas");
-        AnyPoolOptions::new()
-            .max_connections(4)
+        // A connection to a server that cannot be reached fails after this long instead of
+        // sqlx's 30 s; writers waiting for the write lock wait on a connection they hold,
+        // so this does not limit them.
+        let mut pool = AnyPoolOptions::new().max_connections(4);
+        if Dialect::of(location) == Dialect::Postgres {
+            pool = pool.acquire_timeout(CONNECT_TIMEOUT);
+        }
+        pool
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     conn.execute(sqlx::raw_sql(setup)).await?;

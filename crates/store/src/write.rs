@@ -129,6 +129,12 @@ impl std::fmt::Display for ImportConflict {
 const BATCH: usize = 500;
 const _: () = assert!(BATCH * 12 <= 32_766, "a batch must fit SQLite's parameter limit");
 
+/// `value`, with -0.0 as 0.0: SQLite stores no sign of zero, so neither database keeps
+/// one and both return the same bits.
+fn unsigned_zero(value: f64) -> f64 {
+    if value == 0.0 { 0.0 } else { value }
+}
+
 /// `insert` followed by `VALUES` with `rows` rows of `columns` placeholders each,
 /// numbered `$1, $2, …` (the form both databases read).
 pub(crate) fn bulk_insert(insert: &str, columns: usize, rows: usize) -> String {
@@ -418,7 +424,7 @@ async fn insert_area_values(
             .bind(v.area.as_str().to_owned())
             .bind(i64::from(v.year.get()))
             .bind(v.sex.as_str())
-            .bind(v.value)
+            .bind(unsigned_zero(v.value))
             .bind(v.indicator.unit.as_str())
             .bind(file_id)
             .bind(v.provenance.sheet.clone())
@@ -452,7 +458,7 @@ async fn insert_pair_values(
             .bind(v.to.as_str().to_owned())
             .bind(i64::from(v.year.get()))
             .bind(v.sex.as_str())
-            .bind(v.value)
+            .bind(unsigned_zero(v.value))
             .bind(v.indicator.unit.as_str())
             .bind(file_id)
             .bind(v.provenance.sheet.clone())
