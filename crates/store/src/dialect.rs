@@ -113,15 +113,14 @@ impl Dialect {
         if Dialect::of(location) == Dialect::Postgres {
             pool = pool.acquire_timeout(CONNECT_TIMEOUT);
         }
-        pool
-            .after_connect(move |conn, _| {
-                Box::pin(async move {
-                    conn.execute(sqlx::raw_sql(setup)).await?;
-                    Ok(())
-                })
+        pool.after_connect(move |conn, _| {
+            Box::pin(async move {
+                conn.execute(sqlx::raw_sql(setup)).await?;
+                Ok(())
             })
-            .connect_with(options)
-            .await
+        })
+        .connect_with(options)
+        .await
     }
 
     /// Begins a write transaction: SQLite's `BEGIN IMMEDIATE` (the write lock at once, so
