@@ -11,7 +11,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AnyPool, ConnectOptions, Executor, Transaction};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sqlx::{Any, AnyPool, ConnectOptions, Connection, Executor, Transaction};
 
 use crate::failure::StorageFailure;
 use crate::location::Location;
@@ -62,6 +63,28 @@ const SQLITE_WRITE_PRAGMAS: &str = "PRAGMA busy_timeout = 60000; PRAGMA journal_
 /// SQLite's settings for a read-only connection (no journal mode can be set there).
 const SQLITE_READ_ONLY_PRAGMAS: &str = "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;";
 
+/// sqlx's options for an SQLite connection with `access`, with every setting the pool's
+/// connections get from [`SQLITE_WRITE_PRAGMAS`] and its variants.
+fn sqlite_options(path: &std::path::Path, access: Access) -> SqliteConnectOptions {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .disable_statement_logging()
+        .pragma("cache_size", "-32768")
+        .pragma("mmap_size", "268435456");
+    match access {
+        Access::Write | Access::Read => {
+            let options = options
+                .create_if_missing(access == Access::Write)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(BUSY_TIMEOUT);
+            if access == Access::Read { options.pragma("query_only", "true") } else { options }
+        }
+        Access::ReadOnly { immutable } => options.read_only(true).immutable(immutable),
+    }
+}
+
 impl Dialect {
     /// The dialect of a location.
     pub fn of(location: &Location) -> Dialect {
@@ -72,6 +95,12 @@ impl Dialect {
     }
 
     /// A pool of connections to `location` with `access`.
+    ///
+    /// On SQLite, one connection is first opened with every setting (sqlx's own
+    /// `SqliteConnectOptions`) and closed: a file that cannot be opened, read or set up (not
+    /// a database, a full disk, a read-only folder) fails there at once with SQLite's own
+    /// error. The pool's connections then get the same settings from an `after_connect`
+    /// hook, whose errors sqlx would only retry until it gives up.
     pub(crate) async fn connect(
         location: &Location,
         access: Access,
@@ -79,11 +108,8 @@ impl Dialect {
         sqlx::any::install_default_drivers();
         let options = match location {
             Location::Sqlite(path) => {
-                let sqlite = sqlx::sqlite::SqliteConnectOptions::new()
-                    .filename(path)
-                    .create_if_missing(access == Access::Write)
-                    .read_only(matches!(access, Access::ReadOnly { .. }))
-                    .immutable(matches!(access, Access::ReadOnly { immutable: true }));
+                let sqlite = sqlite_options(path, access);
+                sqlite.connect().await?.close().await?;
                 AnyConnectOptions::from_url(&sqlite.to_url_lossy())?
             }
             Location::Postgres(url) => AnyConnectOptions::from_str(url.expose())?,
