@@ -348,7 +348,7 @@ impl Store {
         ))
         .bind(indicator)
         .bind(sex.as_str())
-        .bind(year)
+        .bind(i64::from(year))
         .fetch_all(&self.pool)
         .await?;
         area_numbers(&rows)
