@@ -60,9 +60,16 @@ fn samples() -> Vec<(Error, ErrorKind)> {
     vec![
         (Error::Store(store::Error::Conflict { what: s("changed meanwhile") }), Conflict),
         (Error::Store(store::Error::Corrupt { what: "area code", value: s("??") }), Internal),
-        (Error::Store(store::Error::NotAStore { path: path.clone(), tables: 3 }), Unavailable),
         (
-            Error::Store(store::Error::TooNew { path: path.clone(), found: 99, supported: 1 }),
+            Error::Store(store::Error::NotAStore { store: path.clone().into(), tables: 3 }),
+            Unavailable,
+        ),
+        (
+            Error::Store(store::Error::TooNew {
+                store: path.clone().into(),
+                found: 99,
+                supported: 1,
+            }),
             Unavailable,
         ),
         (Error::Store(store::Error::Backup { path, reason: s("it exists") }), InvalidInput),

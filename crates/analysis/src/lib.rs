@@ -34,6 +34,7 @@ pub use area::AreaRef;
 /// Closes a workspace's store from a program's exit path ([`Workspace::closer`]).
 pub use ingest::{Limit, Limits};
 pub use store::Closer as StoreCloser;
+pub use store::Location;
 
 /// The notice every output built from fictional data shows.
 pub const FICTIONAL_NOTICE: &str = "FICTIONAL DEMO WORLD: all countries, figures and policies are invented \
@@ -864,28 +865,41 @@ impl Workspace {
         Ok(ids)
     }
 
-    /// Opens (creating and migrating if needed) the store at `path`.
+    /// Opens (creating and migrating if needed) the store at `location`: an SQLite file
+    /// or a PostgreSQL database ([`store::Location`]).
     ///
     /// # Errors
     /// [`Error::Store`] if the store cannot be opened.
-    pub async fn open(path: &Path) -> Result<Workspace, Error> {
-        Ok(Workspace { store: store::Store::open(path).await?, pinned: Vec::new() })
+    pub async fn open(location: impl Into<store::Location>) -> Result<Workspace, Error> {
+        Ok(Workspace { store: store::Store::open(location).await?, pinned: Vec::new() })
     }
 
-    /// Opens the store at `path` for reading only: every later write through this
+    /// Opens the store at `location` for reading only: every later write through this
     /// workspace fails, and a store whose file or folder is read-only can be read (see
     /// [`store::Store::open_for_reading`]). A missing or older store is created or
     /// migrated first, as by [`Workspace::open`].
     ///
     /// # Errors
     /// [`Error::Store`] if the store cannot be opened.
-    pub async fn open_for_reading(path: &Path) -> Result<Workspace, Error> {
-        Ok(Workspace { store: store::Store::open_for_reading(path).await?, pinned: Vec::new() })
+    pub async fn open_for_reading(
+        location: impl Into<store::Location>,
+    ) -> Result<Workspace, Error> {
+        Ok(Workspace { store: store::Store::open_for_reading(location).await?, pinned: Vec::new() })
     }
 
-    /// The store's file.
-    pub fn path(&self) -> &Path {
-        self.store.path()
+    /// Where the store lives (shown without a password).
+    pub fn location(&self) -> &store::Location {
+        self.store.location()
+    }
+
+    /// Copies this whole store into `target`, which must be empty, and compares every
+    /// table's rows afterwards (`coherence db copy`; see [`store::copy`]).
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the target holds data, or a read, the write or the comparison
+    /// fails (the target is then left empty).
+    pub async fn copy_to(&self, target: &Workspace) -> Result<store::CopyReport, Error> {
+        Ok(store::copy(&self.store, &target.store).await?)
     }
 
     /// A handle that closes the store from a program's exit path, so that the store is
@@ -907,7 +921,7 @@ impl Workspace {
     ///
     /// # Errors
     /// [`Error::Store`] naming the file and what is wrong with it.
-    pub async fn restore(backup: &Path, target: &Path) -> Result<(), Error> {
+    pub async fn restore(backup: &Path, target: &store::Location) -> Result<(), Error> {
         Ok(store::restore(backup, target).await?)
     }
 

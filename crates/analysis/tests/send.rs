@@ -17,6 +17,7 @@ fn assert_send<T: Send>(_: T) {}
 fn futures_are_send(
     mut ws: Workspace,
     path: &Path,
+    location: &analysis::Location,
     input: &analysis::Input,
     dataset: &Dataset,
     flows: &FlowRequest,
@@ -33,7 +34,8 @@ fn futures_are_send(
     let mut progress = |_done: u64, _total: u64| {};
     assert_send(Workspace::open(path));
     assert_send(Workspace::open_for_reading(path));
-    assert_send(Workspace::restore(path, path));
+    assert_send(Workspace::restore(path, location));
+    assert_send(ws.copy_to(&ws));
     assert_send(ws.backup_to(path));
     assert_send(ws.load_demo(&mut progress));
     assert_send(ws.load(dataset, &mut progress));

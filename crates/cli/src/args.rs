@@ -14,7 +14,8 @@ Examples:
   coherence profile XAA --format csv > pelaria.csv
 
 The store is one SQLite file: --db PATH, else $COHERENCE_DB, else
-$XDG_DATA_HOME/coherence/coherence.sqlite (~/.local/share/coherence/coherence.sqlite).";
+$XDG_DATA_HOME/coherence/coherence.sqlite (~/.local/share/coherence/coherence.sqlite);
+or a PostgreSQL database: --db postgres://USER@HOST/DATABASE.";
 
 /// Coherence: evidence and policy-coherence analysis for migration and development.
 #[derive(Debug, Parser)]
@@ -29,8 +30,8 @@ pub(crate) struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub(crate) struct Global {
-    /// The store file (created if missing).
-    #[arg(long, global = true, env = "COHERENCE_DB", value_name = "PATH")]
+    /// The store: an SQLite file (created if missing) or a `postgres://` URL.
+    #[arg(long, global = true, env = "COHERENCE_DB", value_name = "PATH|URL")]
     pub(crate) db: Option<PathBuf>,
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
@@ -75,6 +76,31 @@ pub(crate) struct RestoreArgs {
     pub(crate) from: std::path::PathBuf,
 }
 
+/// `coherence db`.
+#[derive(Debug, Args)]
+pub(crate) struct DbArgs {
+    #[command(subcommand)]
+    pub(crate) action: DbAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum DbAction {
+    /// Copy a whole store into an empty one (SQLite file or PostgreSQL database, either
+    /// way), then compare every table's rows; a target holding data is refused.
+    #[command(
+        after_help = "Examples:\n  coherence db copy --from team.sqlite --to postgres://coherence@db.example/team\n  \
+                            coherence db copy --from postgres://coherence@db.example/team --to team-2026-12-07.sqlite"
+    )]
+    Copy {
+        /// The store to copy: a file path or a `postgres://` URL.
+        #[arg(long, value_name = "PATH|URL")]
+        from: PathBuf,
+        /// The empty store to copy into (a new file is created): a path or a URL.
+        #[arg(long, value_name = "PATH|URL")]
+        to: PathBuf,
+    },
+}
+
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -102,6 +128,8 @@ pub(crate) enum Command {
         after_help = "Example:\n  coherence --db team.sqlite restore --from team-2026-12-06.sqlite"
     )]
     Restore(RestoreArgs),
+    /// Whole-store operations: copy a store between SQLite and PostgreSQL.
+    Db(DbArgs),
     /// Load (or refresh) the fictional demo world and write an HTML brief of one country.
     #[command(
         after_help = "Examples:\n  coherence demo\n  coherence demo --country XAB -o brevmark.html"

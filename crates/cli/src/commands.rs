@@ -28,14 +28,15 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Restore(args) => {
-            let path = db_path(global);
-            Workspace::restore(&args.from, &path).await?;
+            let location = db_location(global);
+            Workspace::restore(&args.from, &location).await?;
             if !global.quiet {
-                println!("store {} restored from {}", path.display(), args.from.display());
+                println!("store {location} restored from {}", args.from.display());
             }
             Ok(())
         }
-        Command::Gravity(args) => crate::gravity::run(global, args, db_path(global)).await,
+        Command::Db(args) => db(global, args).await,
+        Command::Gravity(args) => crate::gravity::run(global, args, db_location(global)).await,
         Command::Demo(args) => demo(global, args).await,
         Command::Datasets(args) => datasets(global, args).await,
         Command::Import(args) => import(global, args).await,
@@ -69,20 +70,72 @@ fn db_path(global: &Global) -> PathBuf {
     }
 }
 
+/// A location as typed (`--db`, `db copy --from/--to`): a `postgres://` URL, else a path.
+fn location(text: &Path) -> analysis::Location {
+    match text.to_str() {
+        Some(text) => analysis::Location::parse(text),
+        None => analysis::Location::Sqlite(text.to_owned()),
+    }
+}
+
+/// The store's location: [`db_path`] as a path or a `postgres://` URL.
+pub(crate) fn db_location(global: &Global) -> analysis::Location {
+    location(&db_path(global))
+}
+
 /// Opens the store for a command that writes to it.
 pub(crate) async fn open(global: &Global) -> Result<Workspace, Error> {
-    let path = db_path(global);
-    tracing::info!(path = %path.display(), "opening store");
-    let ws = Workspace::open(&path).await?;
+    let location = db_location(global);
+    tracing::info!(store = %location, "opening store");
+    let ws = Workspace::open(&location).await?;
     opened(global, ws).await
+}
+
+/// `coherence db copy`: the whole store from one location into an empty one, compared
+/// table by table afterwards.
+async fn db(global: &Global, args: crate::args::DbArgs) -> Result<(), Error> {
+    let crate::args::DbAction::Copy { from, to } = args.action;
+    let source = Workspace::open(location(&from)).await?;
+    register_closer(source.closer());
+    let target = Workspace::open(location(&to)).await?;
+    register_closer(target.closer());
+    let report = source.copy_to(&target).await?;
+    match global.format {
+        Format::Json => {
+            let tables: Vec<_> = report
+                .tables
+                .iter()
+                .map(|t| serde_json::json!({ "table": t.table, "rows": t.rows }))
+                .collect();
+            let value = serde_json::json!({
+                "from": source.location().to_string(),
+                "to": target.location().to_string(),
+                "tables": tables,
+            });
+            println!("{}", serde_json::to_string_pretty(&value)?);
+        }
+        Format::Table | Format::Csv => {
+            for t in &report.tables {
+                println!("{}\t{}", t.table, t.rows);
+            }
+            if !global.quiet {
+                eprintln!(
+                    "copied {} into {}; every table's rows compared equal",
+                    source.location(),
+                    target.location()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Opens the store for a command that only reads it: read-only, so that a store in a
 /// read-only folder can be read and a read never writes (`Workspace::open_for_reading`).
 pub(crate) async fn open_read(global: &Global) -> Result<Workspace, Error> {
-    let path = db_path(global);
-    tracing::info!(path = %path.display(), "opening store to read it");
-    let ws = Workspace::open_for_reading(&path).await?;
+    let location = db_location(global);
+    tracing::info!(store = %location, "opening store to read it");
+    let ws = Workspace::open_for_reading(&location).await?;
     opened(global, ws).await
 }
 
@@ -116,7 +169,7 @@ pub(crate) async fn close_stores() {
 async fn init(global: &Global) -> Result<(), Error> {
     let ws = open(global).await?;
     if !global.quiet {
-        println!("store ready: {}", ws.path().display());
+        println!("store ready: {}", ws.location());
     }
     Ok(())
 }
@@ -144,7 +197,7 @@ async fn demo(global: &Global, args: DemoArgs) -> Result<(), Error> {
         Format::Json => {
             let value = serde_json::json!({
                 "notice": analysis::FICTIONAL_NOTICE,
-                "store": ws.path(),
+                "store": ws.location().to_string(),
                 "demo_world": outcome,
                 "brief": path,
                 "country": area,
@@ -159,7 +212,7 @@ async fn demo(global: &Global, args: DemoArgs) -> Result<(), Error> {
                     outcome.status,
                     outcome.edition,
                     output::rows_text(&outcome.rows),
-                    ws.path().display()
+                    ws.location()
                 );
                 eprintln!("brief of {} ({}) written to:", area.name, area.iso3);
             }

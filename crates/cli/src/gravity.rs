@@ -154,7 +154,11 @@ impl GravityArgs {
 }
 
 /// Runs `coherence gravity`; `db` is the store's path (opened only for --store/--list).
-pub(crate) async fn run(global: &Global, args: GravityArgs, db: PathBuf) -> Result<(), Error> {
+pub(crate) async fn run(
+    global: &Global,
+    args: GravityArgs,
+    db: analysis::Location,
+) -> Result<(), Error> {
     if args.list {
         let ws = Workspace::open_for_reading(&db).await?;
         crate::commands::register_closer(ws.closer());
@@ -211,7 +215,7 @@ pub(crate) async fn run(global: &Global, args: GravityArgs, db: PathBuf) -> Resu
         && !global.quiet
     {
         let verb = if saved.replaced { "replaced" } else { "stored" };
-        eprintln!("{verb} as estimate {:?} in {}", saved.name, db.display());
+        eprintln!("{verb} as estimate {:?} in {}", saved.name, db);
     }
     if !estimate.converged {
         eprintln!("warning: {}", nonconvergence(&estimate));

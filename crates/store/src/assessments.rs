@@ -10,7 +10,7 @@
 //! transaction: either the version and all its answers are written, or nothing is.
 
 use domain::area::Iso3;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 use crate::{ChangeBy, Error, Store};
 
@@ -102,12 +102,12 @@ const SETS: &str = "
 SELECT s.id, s.country, s.framework, s.version, s.file_name, s.sha256, s.at, s.user_name, s.reason,
        (SELECT COUNT(*) FROM assessment_answers a WHERE a.set_id = s.id) AS n_answers
 FROM assessment_answer_sets s
-WHERE (?1 IS NULL OR s.country = ?1) AND (?2 IS NULL OR s.framework = ?2)
-  AND (?3 IS NULL OR s.version = ?3)
+WHERE ($1 IS NULL OR s.country = $1) AND ($2 IS NULL OR s.framework = $2)
+  AND ($3 IS NULL OR s.version = $3)
 ORDER BY s.country, s.framework, s.version";
 
 async fn sets(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     country: Option<Iso3>,
     framework: Option<&str>,
     version: Option<i64>,
@@ -141,9 +141,9 @@ async fn sets(
         .collect()
 }
 
-async fn answers_of(conn: &mut SqliteConnection, set_id: i64) -> Result<Vec<StoredAnswer>, Error> {
+async fn answers_of(conn: &mut AnyConnection, set_id: i64) -> Result<Vec<StoredAnswer>, Error> {
     let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT item, answer FROM assessment_answers WHERE set_id = ? ORDER BY item",
+        "SELECT item, answer FROM assessment_answers WHERE set_id = $1 ORDER BY item",
     )
     .bind(set_id)
     .fetch_all(&mut *conn)
@@ -181,7 +181,9 @@ impl Store {
         new: &NewAnswers<'_>,
         by: &ChangeBy,
     ) -> Result<AnswersStored, Error> {
-        self.store_answers_tx(new, by).await.map_err(|e| e.writing(&self.path, "storing answers"))
+        self.store_answers_tx(new, by)
+            .await
+            .map_err(|e| e.writing(&self.location, "storing answers"))
     }
 
     /// [`Store::store_answers`], with the store's errors not yet named.
@@ -190,7 +192,7 @@ impl Store {
         new: &NewAnswers<'_>,
         by: &ChangeBy,
     ) -> Result<AnswersStored, Error> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
         let latest = sets(&mut tx, Some(new.country), Some(new.framework), None).await?.pop();
         let mut given = new.answers.to_vec();
         given.sort();
@@ -204,7 +206,7 @@ impl Store {
         let at = jiff::Timestamp::now().to_string();
         let (set_id,): (i64,) = sqlx::query_as(
             "INSERT INTO assessment_answer_sets (country, framework, version, file_name, sha256, at, user_name, reason)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(new.country.as_str())
         .bind(new.framework)
@@ -217,12 +219,14 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         for a in new.answers {
-            sqlx::query("INSERT INTO assessment_answers (set_id, item, answer) VALUES (?, ?, ?)")
-                .bind(set_id)
-                .bind(&a.item)
-                .bind(&a.answer)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO assessment_answers (set_id, item, answer) VALUES ($1, $2, $3)",
+            )
+            .bind(set_id)
+            .bind(&a.item)
+            .bind(&a.answer)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(AnswersStored {

@@ -2,7 +2,7 @@
 //! formula, variance type, data file (name, SHA-256, rows), coefficients, standard errors,
 //! variance matrix, sample size and removal counts. Each save is one transaction.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 use crate::{Error, Store};
 
@@ -118,7 +118,7 @@ macro_rules! select_summary {
 }
 
 type SummaryRow =
-    (i64, String, String, String, String, String, String, String, i64, i64, bool, String);
+    (i64, String, String, String, String, String, String, String, i64, i64, i64, String);
 
 fn summary(
     (
@@ -149,7 +149,7 @@ fn summary(
             rows: usize::try_from(data_rows).unwrap_or(0),
         },
         n_obs,
-        converged,
+        converged: converged != 0,
         created_at,
     }
 }
@@ -171,7 +171,7 @@ impl Store {
     ) -> Result<EstimateSaved, Error> {
         self.save_estimate_tx(record, replace)
             .await
-            .map_err(|e| e.writing(&self.path, "saving an estimate"))
+            .map_err(|e| e.writing(&self.location, "saving an estimate"))
     }
 
     /// [`Store::save_estimate`], with the store's errors not yet named.
@@ -188,8 +188,8 @@ impl Store {
                 value: format!("{values} values for {k} coefficients"),
             });
         }
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM estimates WHERE name = ?")
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
+        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM estimates WHERE name = $1")
             .bind(&record.name)
             .fetch_optional(&mut *tx)
             .await?;
@@ -198,7 +198,7 @@ impl Store {
                 tx.rollback().await?;
                 return Ok(EstimateSaved::NameTaken(id));
             }
-            sqlx::query("DELETE FROM estimates WHERE id = ?").bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM estimates WHERE id = $1").bind(id).execute(&mut *tx).await?;
         }
         let id = insert(&mut tx, record).await?;
         tx.commit().await?;
@@ -222,7 +222,7 @@ impl Store {
     /// [`Error::Query`] if the store cannot be read.
     pub async fn estimate(&self, name: &str) -> Result<Option<EstimateRecord>, Error> {
         let mut conn = self.pool.acquire().await?;
-        let row: Option<SummaryRow> = sqlx::query_as(select_summary!("WHERE name = ?"))
+        let row: Option<SummaryRow> = sqlx::query_as(select_summary!("WHERE name = $1"))
             .bind(name)
             .fetch_optional(&mut *conn)
             .await?;
@@ -231,25 +231,25 @@ impl Store {
         let id = summary.id;
         let (iterations, deviance, log_likelihood): (Option<i64>, Option<f64>, Option<f64>) =
             sqlx::query_as(
-                "SELECT iterations, deviance, log_likelihood FROM estimates WHERE id = ?",
+                "SELECT iterations, deviance, log_likelihood FROM estimates WHERE id = $1",
             )
             .bind(id)
             .fetch_one(&mut *conn)
             .await?;
         let coefficients: Vec<(String, Option<f64>, Option<f64>)> = sqlx::query_as(
-            "SELECT name, coef, se FROM estimate_coefficients WHERE estimate_id = ? ORDER BY position",
+            "SELECT name, coef, se FROM estimate_coefficients WHERE estimate_id = $1 ORDER BY position",
         )
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
         let vcov: Vec<(f64,)> = sqlx::query_as(
-            "SELECT value FROM estimate_vcov WHERE estimate_id = ? ORDER BY row, col",
+            "SELECT value FROM estimate_vcov WHERE estimate_id = $1 ORDER BY row, col",
         )
         .bind(id)
         .fetch_all(&mut *conn)
         .await?;
         let removed: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT reason, n_rows FROM estimate_removed WHERE estimate_id = ? ORDER BY reason",
+            "SELECT reason, n_rows FROM estimate_removed WHERE estimate_id = $1 ORDER BY reason",
         )
         .bind(id)
         .fetch_all(&mut *conn)
@@ -280,11 +280,11 @@ impl Store {
     }
 }
 
-async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Result<i64, Error> {
+async fn insert(tx: &mut Transaction<'_, Any>, record: &EstimateRecord) -> Result<i64, Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO estimates (name, estimator, formula, vcov_type, ssc, data_file, data_sha256, \
          data_rows, n_obs, converged, iterations, deviance, log_likelihood, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(&record.name)
     .bind(&record.estimator)
@@ -295,7 +295,7 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Re
     .bind(&record.data.sha256)
     .bind(record.data.rows as i64)
     .bind(record.n_obs)
-    .bind(record.converged)
+    .bind(i64::from(record.converged))
     .bind(record.iterations)
     .bind(record.deviance)
     .bind(record.log_likelihood)
@@ -305,7 +305,7 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Re
     for (position, c) in record.coefficients.iter().enumerate() {
         sqlx::query(
             "INSERT INTO estimate_coefficients (estimate_id, position, name, coef, se) \
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(position as i64)
@@ -317,21 +317,25 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, record: &EstimateRecord) -> Re
     }
     let k = record.coefficients.iter().filter(|c| c.estimate.is_some()).count();
     for (index, value) in record.vcov.iter().flatten().enumerate() {
-        sqlx::query("INSERT INTO estimate_vcov (estimate_id, row, col, value) VALUES (?, ?, ?, ?)")
-            .bind(id)
-            .bind((index / k) as i64)
-            .bind((index % k) as i64)
-            .bind(value)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO estimate_vcov (estimate_id, row, col, value) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind((index / k) as i64)
+        .bind((index % k) as i64)
+        .bind(value)
+        .execute(&mut **tx)
+        .await?;
     }
     for (reason, n_rows) in &record.removed {
-        sqlx::query("INSERT INTO estimate_removed (estimate_id, reason, n_rows) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(reason)
-            .bind(n_rows)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO estimate_removed (estimate_id, reason, n_rows) VALUES ($1, $2, $3)",
+        )
+        .bind(id)
+        .bind(reason)
+        .bind(n_rows)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(id)
 }
@@ -375,45 +379,50 @@ mod tests {
 
     #[tokio::test]
     async fn save_list_read_and_replace() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
-        let first = record("fta", 0.25);
-        let EstimateSaved::Added(id) = store.save_estimate(&first, false).await.unwrap() else {
-            panic!("not added")
-        };
-        let back = store.estimate("fta").await.unwrap().unwrap();
-        assert_eq!(read(back, &first), first);
-        assert_eq!(store.estimates().await.unwrap()[0].id, id);
-        assert_eq!(store.estimate("other").await.unwrap(), None);
+        crate::testing::on_both(|location| async move {
+            let store = Store::open(&location).await.unwrap();
+            let first = record("fta", 0.25);
+            let EstimateSaved::Added(id) = store.save_estimate(&first, false).await.unwrap() else {
+                panic!("not added")
+            };
+            let back = store.estimate("fta").await.unwrap().unwrap();
+            assert_eq!(read(back, &first), first);
+            assert_eq!(store.estimates().await.unwrap()[0].id, id);
+            assert_eq!(store.estimate("other").await.unwrap(), None);
 
-        let second = record("fta", 0.5);
-        assert_eq!(
-            store.save_estimate(&second, false).await.unwrap(),
-            EstimateSaved::NameTaken(id)
-        );
-        assert_eq!(read(store.estimate("fta").await.unwrap().unwrap(), &first), first, "unchanged");
-        assert!(matches!(
-            store.save_estimate(&second, true).await.unwrap(),
-            EstimateSaved::Replaced(_)
-        ));
-        assert_eq!(read(store.estimate("fta").await.unwrap().unwrap(), &second), second);
-        let list = store.estimates().await.unwrap();
-        assert_eq!(list.len(), 1);
-        assert_eq!(list[0].name, "fta");
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM estimate_coefficients")
-            .fetch_one(&store.pool)
-            .await
-            .unwrap();
-        assert_eq!(n, 2, "the replaced estimate's rows are gone");
+            let second = record("fta", 0.5);
+            assert_eq!(
+                store.save_estimate(&second, false).await.unwrap(),
+                EstimateSaved::NameTaken(id)
+            );
+            let kept = store.estimate("fta").await.unwrap().unwrap();
+            assert_eq!(read(kept, &first), first, "unchanged");
+            assert!(matches!(
+                store.save_estimate(&second, true).await.unwrap(),
+                EstimateSaved::Replaced(_)
+            ));
+            assert_eq!(read(store.estimate("fta").await.unwrap().unwrap(), &second), second);
+            let list = store.estimates().await.unwrap();
+            assert_eq!(list.len(), 1);
+            assert_eq!(list[0].name, "fta");
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM estimate_coefficients")
+                .fetch_one(&store.pool)
+                .await
+                .unwrap();
+            assert_eq!(n, 2, "the replaced estimate's rows are gone");
+        })
+        .await;
     }
 
     #[tokio::test]
     async fn a_malformed_variance_matrix_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
-        let mut bad = record("bad", 1.0);
-        bad.vcov = vec![vec![1.0, 2.0]];
-        assert!(store.save_estimate(&bad, false).await.is_err());
-        assert!(store.estimates().await.unwrap().is_empty());
+        crate::testing::on_both(|location| async move {
+            let store = Store::open(&location).await.unwrap();
+            let mut bad = record("bad", 1.0);
+            bad.vcov = vec![vec![1.0, 2.0]];
+            assert!(store.save_estimate(&bad, false).await.is_err());
+            assert!(store.estimates().await.unwrap().is_empty());
+        })
+        .await;
     }
 }

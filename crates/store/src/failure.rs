@@ -1,13 +1,15 @@
 //! Writes that fail for reasons outside Coherence: a full disk, a read-only file or
-//! folder, an input/output error. They are reported as [`Error::Storage`], naming the
-//! store's file and the operation, so that SQLite's bare "database or disk is full"
-//! never reaches a user without saying which file.
+//! folder (or a read-only session), an input/output error. They are reported as
+//! [`Error::Storage`], naming the store and the operation, so that SQLite's bare
+//! "database or disk is full" never reaches a user without saying which file.
+//! PostgreSQL's errors are classified by their SQLSTATE in `dialect`.
 
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::Error;
+use crate::dialect::Dialect;
+use crate::{Error, Location};
 
 /// Why a store could not be written ([`Error::Storage`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +49,7 @@ const SQLITE_IOERR_SHMSIZE: i64 = 4874;
 
 /// SQLite's primary result code of `e`, if it is an error SQLite returned.
 pub(crate) fn sqlite_code(e: &sqlx::Error) -> Option<i64> {
+    e.as_database_error()?.try_downcast_ref::<sqlx::sqlite::SqliteError>()?;
     let code = e.as_database_error()?.code()?.parse::<i64>().ok()?;
     Some(code & 0xff)
 }
@@ -57,6 +60,10 @@ impl StorageFailure {
         if let sqlx::Error::Io(io) = e {
             return Some(StorageFailure::of_io(io));
         }
+        if let Some(failure) = Dialect::postgres_failure(e) {
+            return Some(failure);
+        }
+        e.as_database_error()?.try_downcast_ref::<sqlx::sqlite::SqliteError>()?;
         let extended = e.as_database_error()?.code()?.parse::<i64>().ok()?;
         if extended == SQLITE_IOERR_SHMSIZE {
             return Some(StorageFailure::Full);
@@ -82,13 +89,13 @@ impl StorageFailure {
 }
 
 impl Error {
-    /// This error, as an [`Error::Storage`] naming the store's file and `operation` when
-    /// it is a query that failed for a reason of storage; otherwise unchanged.
-    pub(crate) fn writing(self, path: &Path, operation: &'static str) -> Error {
+    /// This error, as an [`Error::Storage`] naming the store and `operation` when it is a
+    /// query that failed for a reason of storage; otherwise unchanged.
+    pub(crate) fn writing(self, store: &Location, operation: &'static str) -> Error {
         match self {
             Error::Query(source) => match StorageFailure::of(&source) {
                 Some(failure) => {
-                    Error::Storage { path: path.to_owned(), operation, failure, source }
+                    Error::Storage { store: store.clone(), operation, failure, source }
                 }
                 None => Error::Query(source),
             },
@@ -97,10 +104,10 @@ impl Error {
     }
 }
 
-/// An error of opening the store at `path` (or of migrating it), as an
-/// [`Error::Storage`] when the file or its folder cannot be written or the open failed for
-/// a reason of storage (a full disk); otherwise unchanged.
-pub(crate) fn opening(path: &Path, e: Error) -> Error {
+/// An error of opening the store at `location` (or of migrating it), as an
+/// [`Error::Storage`] when an SQLite file or its folder cannot be written or the open
+/// failed for a reason of storage (a full disk); otherwise unchanged.
+pub(crate) fn opening(location: &Location, e: Error) -> Error {
     let source = match &e {
         Error::Open { source, .. } | Error::Migration { source, .. } | Error::Query(source) => {
             source
@@ -108,12 +115,12 @@ pub(crate) fn opening(path: &Path, e: Error) -> Error {
         _ => return e,
     };
     let storage = |failure, source| Error::Storage {
-        path: path.to_owned(),
+        store: location.clone(),
         operation: "opening it",
         failure,
         source,
     };
-    if let Some(io) = not_writable(path) {
+    if let Some(io) = location.path().and_then(not_writable) {
         return storage(StorageFailure::of_io(&io), sqlx::Error::Io(io));
     }
     match StorageFailure::of(source) {

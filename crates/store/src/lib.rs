@@ -1,6 +1,7 @@
-//! Coherence's store: one SQLite file holding every imported dataset.
+//! Coherence's store: every imported dataset, in one SQLite file (the default) or in a
+//! PostgreSQL database ([`Location`]).
 //!
-//! * One file, opened with [`Store::open`]. The schema is created and migrated by
+//! * One file or database, opened with [`Store::open`]. The schema is created and migrated by
 //!   migrations embedded in the binary (`migrate`): an older store is migrated on
 //!   open; a store written by a newer Coherence is refused with [`Error::TooNew`].
 //! * Datasets are stored as versioned *imports* ([`Store::import`]): one row per
@@ -17,31 +18,37 @@
 //! * A country's answers to an assessment framework are kept as numbered versions
 //!   with who stored them, when and why ([`Store::store_answers`]).
 //!
-//! This is the only crate that writes SQL. It is async (sqlx), so that the same code
-//! path can serve the multi-user workspace on PostgreSQL later.
+//! * The same statements run on both databases (sqlx's `Any` driver, `$N` placeholders);
+//!   what differs between them lives in one module (`dialect`). [`copy`] moves a whole
+//!   store from one to the other.
+//!
+//! This is the only crate that writes SQL.
 
 mod assessments;
+mod copy;
+mod dialect;
 mod estimates;
 mod failure;
+mod location;
 mod migrate;
 mod read;
 mod register;
 mod write;
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
-use std::time::Duration;
 
-use sqlx::ConnectOptions;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use sqlx::AnyPool;
+
+use dialect::Access;
 
 pub use assessments::{
     AnswerSet, AnswerSetRecord, AnswersStatus, AnswersStored, NewAnswers, StoredAnswer,
 };
+pub use copy::{CopyReport, TableCopy, copy};
+pub use dialect::Dialect;
 pub use estimates::{DataFile, EstimateRecord, EstimateSaved, EstimateSummary, StoredCoefficient};
 pub use failure::StorageFailure;
+pub use location::{Location, PostgresUrl};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{
     AreaNumber, DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy,
@@ -51,27 +58,27 @@ pub use register::{
 };
 pub use write::{ImportConflict, ImportMode, ImportOutcome, ImportStatus, Replaced};
 
-/// An error of the store.
+/// An error of the store. A PostgreSQL location is shown without its password.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The store file could not be opened or created.
-    #[error("cannot open the store {path}: {source}")]
+    /// The store could not be opened or created.
+    #[error("cannot open the store {store}: {source}")]
     Open {
-        /// The store's path.
-        path: PathBuf,
+        /// The store's location.
+        store: Location,
         /// The underlying error.
         source: sqlx::Error,
     },
-    /// The file is an SQLite database of another program: it has tables but none of a
+    /// The file or database belongs to another program: it has tables but none of a
     /// Coherence store's. Nothing was written to it.
     #[error(
-        "{path} is an SQLite database with {tables} table(s) but not a Coherence store; \
+        "{store} is a database with {tables} table(s) but not a Coherence store; \
          Coherence does not add its tables to another program's database"
     )]
     NotAStore {
-        /// The database's path.
-        path: PathBuf,
+        /// The database's location.
+        store: Location,
         /// How many tables it holds.
         tables: i64,
     },
@@ -83,24 +90,41 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// The operation exists only for one database (backup and restore of a file, SQLite's
+    /// integrity check are SQLite's).
+    #[error("{store}: {what}")]
+    Unsupported {
+        /// The store's location.
+        store: Location,
+        /// What cannot be done, and what to do instead.
+        what: &'static str,
+    },
+    /// A copy's target already holds data, or the copy did not arrive whole.
+    #[error("{store}: {reason}")]
+    Copy {
+        /// The store concerned.
+        store: Location,
+        /// What is wrong.
+        reason: String,
+    },
     /// The store was written by a newer version of Coherence.
     #[error(
-        "the store {path} has schema version {found}, written by a newer coherence; \
+        "the store {store} has schema version {found}, written by a newer coherence; \
          this version knows schema versions up to {supported}"
     )]
     TooNew {
-        /// The store's path.
-        path: PathBuf,
+        /// The store's location.
+        store: Location,
         /// The store's schema version.
         found: i64,
         /// The newest schema version this build knows.
         supported: i64,
     },
     /// A schema migration failed; the store was left at its previous version.
-    #[error("cannot migrate the store {path} to schema version {version} ({name}): {source}")]
+    #[error("cannot migrate the store {store} to schema version {version} ({name}): {source}")]
     Migration {
-        /// The store's path.
-        path: PathBuf,
+        /// The store's location.
+        store: Location,
         /// The version being applied.
         version: i64,
         /// The migration's name.
@@ -108,12 +132,13 @@ pub enum Error {
         /// The underlying error.
         source: sqlx::Error,
     },
-    /// A write could not be made: the disk is full, the file or its folder is read-only,
-    /// or the system reported an I/O error. Nothing of the failed write was kept.
-    #[error("cannot write the store {path} ({operation}): {failure}: {source}")]
+    /// A write could not be made: the disk is full, the file or its folder is read-only
+    /// (or the session is), or the system reported an I/O error. Nothing of the failed
+    /// write was kept.
+    #[error("cannot write the store {store} ({operation}): {failure}: {source}")]
     Storage {
-        /// The store's path.
-        path: PathBuf,
+        /// The store's location.
+        store: Location,
         /// What was being written, e.g. `import` or `register edit`.
         operation: &'static str,
         /// Why it could not be written.
@@ -194,7 +219,9 @@ impl Error {
             | Error::NotAStore { .. }
             | Error::TooNew { .. }
             | Error::UnreadableLog { .. } => ErrorKind::Unavailable,
-            Error::Backup { .. } => ErrorKind::InvalidInput,
+            Error::Backup { .. } | Error::Unsupported { .. } => ErrorKind::InvalidInput,
+            // A target that holds data, or a copy that did not arrive whole.
+            Error::Copy { .. } => ErrorKind::Conflict,
             Error::Migration { .. } | Error::Corrupt { .. } => ErrorKind::Internal,
             Error::Storage { failure: StorageFailure::ReadOnly, .. } => ErrorKind::Forbidden,
             Error::Storage { .. } => ErrorKind::Unavailable,
@@ -223,21 +250,16 @@ fn query_kind(source: &sqlx::Error) -> ErrorKind {
     }
 }
 
-/// Rows buffered between sqlx's SQLite worker thread and the reading task.
-const ROW_BUFFER: usize = 4096;
-
-/// A Coherence store: a connection pool on one SQLite file.
+/// A Coherence store: a connection pool on one SQLite file or one PostgreSQL database.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
-    path: PathBuf,
+    pool: AnyPool,
+    location: Location,
+    dialect: Dialect,
     /// The imports read in place of their keys' default editions ([`Store::pinned`]),
     /// as the SQL that selects the ids to read; `None` reads the default editions.
     scope: Option<std::sync::Arc<str>>,
 }
-
-/// How long a writer waits for another process's write to finish before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
 
 impl Store {
     /// The same store, reading the imports `pinned` in place of the default editions of
@@ -251,11 +273,11 @@ impl Store {
             format!(
                 "(SELECT id FROM imports WHERE id IN ({ids}) UNION ALL \
                  SELECT id FROM default_imports WHERE dataset_key NOT IN \
-                 (SELECT dataset_key FROM imports WHERE id IN ({ids})))"
+                 (SELECT dataset_key FROM imports WHERE id IN ({ids}))) AS pinned_imports"
             )
             .into()
         });
-        Store { pool: self.pool.clone(), path: self.path.clone(), scope }
+        Store { scope, ..self.clone() }
     }
 
     /// The imports this handle reads: `sql` as written (default editions), or with
@@ -268,61 +290,104 @@ impl Store {
         })
     }
 
-    /// Opens the store at `path`, creating the file (and its folder) if needed and
-    /// migrating its schema to [`SCHEMA_VERSION`].
+    /// Opens the store at `location`, creating it if needed (an SQLite file and its
+    /// folder; a PostgreSQL database must exist, empty or a store) and migrating its
+    /// schema to [`SCHEMA_VERSION`].
     ///
     /// # Errors
-    /// [`Error::Open`] if the file cannot be opened or created, [`Error::Storage`] if it
-    /// or its folder cannot be written, [`Error::TooNew`] if it was written by a newer
-    /// Coherence, [`Error::Migration`] if a migration fails.
-    pub async fn open(path: &Path) -> Result<Store, Error> {
+    /// [`Error::Open`] if it cannot be opened or created, [`Error::NotAStore`] for another
+    /// program's database, [`Error::Storage`] if it cannot be written, [`Error::TooNew`]
+    /// if it was written by a newer Coherence, [`Error::Migration`] if a migration fails.
+    pub async fn open(location: impl Into<Location>) -> Result<Store, Error> {
+        let location = &location.into();
+        let Location::Sqlite(path) = location else {
+            let opened = async {
+                let store = Store::connect(location, Access::Write).await?;
+                let opened = async {
+                    refuse_foreign_in(&store).await?;
+                    migrate::run(&store).await
+                };
+                match opened.await {
+                    Ok(()) => Ok(store),
+                    Err(e) => {
+                        store.close().await;
+                        Err(e)
+                    }
+                }
+            };
+            return opened.await.map_err(|e| failure::opening(location, e));
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
-                .map_err(|e| Error::Open { path: path.to_owned(), source: sqlx::Error::Io(e) })?;
+                .map_err(|e| Error::Open { store: location.clone(), source: sqlx::Error::Io(e) })?;
         }
-        refuse_foreign(path).await.map_err(|e| failure::opening(path, e))?;
+        refuse_foreign(path).await.map_err(|e| failure::opening(location, e))?;
         let opened = async {
-            let store = Store::connect(path, Access::Write).await?;
+            let store = Store::connect(location, Access::Write).await?;
             migrate::run(&store).await?;
             Ok(store)
         };
-        opened.await.map_err(|e| failure::opening(path, e))
+        opened.await.map_err(|e| failure::opening(location, e))
     }
 
-    /// Opens the store at `path` to read it, never writing to it: when the file exists
-    /// at this build's schema, through connections that refuse every write (SQLite's
-    /// `query_only`), or, when the file or its folder cannot be written, read-only as
-    /// [`Store::open_read_only`] does. A missing store, or one of an older schema, is
-    /// opened as [`Store::open`] does (created, or migrated).
+    /// Opens the store at `location` to read it, never writing to it: when it exists at
+    /// this build's schema, through connections that refuse every write (SQLite's
+    /// `query_only`, PostgreSQL's read-only sessions), or, when an SQLite file or its
+    /// folder cannot be written, read-only as [`Store::open_read_only`] does. A missing
+    /// store, or one of an older schema, is opened as [`Store::open`] does (created, or
+    /// migrated).
     ///
     /// # Errors
     /// As [`Store::open`] and [`Store::open_read_only`]; [`Error::Storage`] if an older
     /// store needs migrating but cannot be written.
-    pub async fn open_for_reading(path: &Path) -> Result<Store, Error> {
-        if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
-            return Store::open(path).await;
-        }
-        refuse_foreign(path).await.map_err(|e| failure::opening(path, e))?;
-        let store = match Store::connect(path, Access::Read).await {
-            Ok(store) => store,
-            Err(e) => match failure::not_writable(path) {
-                Some(_) => Store::open_read_only(path).await?,
-                None => return Err(failure::opening(path, e)),
-            },
+    pub async fn open_for_reading(location: impl Into<Location>) -> Result<Store, Error> {
+        let location = &location.into();
+        let store = match location {
+            Location::Sqlite(path) => {
+                if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+                    return Store::open(location).await;
+                }
+                refuse_foreign(path).await.map_err(|e| failure::opening(location, e))?;
+                match Store::connect(location, Access::Read).await {
+                    Ok(store) => store,
+                    Err(e) => match failure::not_writable(path) {
+                        Some(_) => Store::open_read_only(path).await?,
+                        None => return Err(failure::opening(location, e)),
+                    },
+                }
+            }
+            Location::Postgres(_) => {
+                let store = Store::connect(location, Access::Read).await?;
+                if let Err(e) = refuse_foreign_in(&store).await {
+                    store.close().await;
+                    return Err(e);
+                }
+                store
+            }
         };
-        let found = store.schema_version().await?;
+        let found = match store.schema_version_if_any().await {
+            Ok(found) => found,
+            Err(e) => {
+                store.close().await;
+                return Err(e);
+            }
+        };
         if found == SCHEMA_VERSION {
             return Ok(store);
         }
         store.close().await;
         if found > SCHEMA_VERSION {
-            return Err(Error::TooNew { path: path.to_owned(), found, supported: SCHEMA_VERSION });
+            return Err(Error::TooNew {
+                store: location.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
         }
-        Store::open(path).await
+        Store::open(location).await
     }
 
-    /// Opens an existing store read-only, without migrating it (to check a backup, or to
-    /// read a store whose file or folder cannot be written).
+    /// Opens an existing SQLite store read-only, without migrating it (to check a backup,
+    /// or to read a store whose file or folder cannot be written).
     ///
     /// SQLite reads a store in write-ahead-log mode through an index file beside it
     /// (`-shm`), which it cannot create in a read-only folder. There, if the store has no
@@ -340,7 +405,7 @@ impl Store {
     pub async fn open_read_only(path: &Path) -> Result<Store, Error> {
         if !path.is_file() {
             let source = sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::NotFound));
-            return Err(Error::Open { path: path.to_owned(), source });
+            return Err(Error::Open { store: path.into(), source });
         }
         let store = connect_read_only(path).await?;
         if let Err(e) = refuse_foreign_in(&store).await {
@@ -350,53 +415,28 @@ impl Store {
         Ok(store)
     }
 
-    /// A pool of connections to the store at `path`, checked with one query (SQLite opens
-    /// files lazily).
-    async fn connect(path: &Path, access: Access) -> Result<Store, Error> {
-        let open_error = |source| Error::Open { path: path.to_owned(), source };
-        let mut options = SqliteConnectOptions::from_str("sqlite://")
-            .map_err(open_error)?
-            .filename(path)
-            // Bulk imports and whole-table reads are slow by design; sqlx's per-statement
-            // warnings would only clutter the CLI's output.
-            .disable_statement_logging()
-            // Reads of thousands of rows (a profile, a matrix) pass through sqlx's
-            // worker thread: a larger row buffer means far fewer thread hand-offs.
-            .row_buffer_size(ROW_BUFFER)
-            // A page cache large enough for a profile's indexes and rows, and the file
-            // mapped instead of read page by page.
-            .pragma("cache_size", "-32768")
-            .pragma("mmap_size", "268435456");
-        options = match access {
-            Access::Write | Access::Read => {
-                let options = options
-                    .create_if_missing(access == Access::Write)
-                    .journal_mode(SqliteJournalMode::Wal)
-                    .synchronous(SqliteSynchronous::Normal)
-                    .foreign_keys(true)
-                    .busy_timeout(BUSY_TIMEOUT);
-                if access == Access::Read { options.pragma("query_only", "true") } else { options }
-            }
-            Access::ReadOnly { immutable } => options.read_only(true).immutable(immutable),
-        };
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
-            .await
-            .map_err(open_error)?;
-        let store = Store { pool, path: path.to_owned(), scope: None };
-        if let Err(source) =
-            sqlx::query("SELECT COUNT(*) FROM sqlite_master").fetch_one(&store.pool).await
-        {
+    /// A pool of connections to the store at `location`, checked with one query (SQLite
+    /// opens files lazily).
+    async fn connect(location: &Location, access: Access) -> Result<Store, Error> {
+        let open_error = |source| Error::Open { store: location.clone(), source };
+        let dialect = Dialect::of(location);
+        let pool = Dialect::connect(location, access).await.map_err(open_error)?;
+        let store = Store { pool, location: location.clone(), dialect, scope: None };
+        if let Err(source) = sqlx::query(dialect.count_tables_sql()).fetch_one(&store.pool).await {
             store.close().await;
             return Err(open_error(source));
         }
         Ok(store)
     }
 
-    /// The path of the store's file.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where the store lives.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The database the store runs on.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
     }
 
     /// The store's schema version.
@@ -407,14 +447,29 @@ impl Store {
         migrate::current_version(&self.pool).await.map_err(Error::Query)
     }
 
+    /// The store's schema version, 0 for an empty database (no `schema_migrations`).
+    async fn schema_version_if_any(&self) -> Result<i64, Error> {
+        let (_, ours): (i64, i64) =
+            sqlx::query_as(self.dialect.count_tables_sql()).fetch_one(&self.pool).await?;
+        if ours == 0 { Ok(0) } else { self.schema_version().await }
+    }
+
     /// Runs SQLite's integrity check and returns its report (`["ok"]` when sound).
     ///
     /// # Errors
-    /// [`Error::Query`] if the check cannot run.
+    /// [`Error::Unsupported`] on PostgreSQL, [`Error::Query`] if the check cannot run.
     pub async fn integrity_check(&self) -> Result<Vec<String>, Error> {
+        self.sqlite_only("the integrity check is SQLite's (PostgreSQL checks its own pages)")?;
         let rows: Vec<(String,)> =
             sqlx::query_as("PRAGMA integrity_check").fetch_all(&self.pool).await?;
         Ok(rows.into_iter().map(|(s,)| s).collect())
+    }
+
+    /// [`Error::Unsupported`] with `what` unless the store is an SQLite file.
+    fn sqlite_only(&self, what: &'static str) -> Result<&Path, Error> {
+        self.location
+            .path()
+            .ok_or_else(|| Error::Unsupported { store: self.location.clone(), what })
     }
 
     /// Closes the pool, waiting for connections to finish.
@@ -423,24 +478,30 @@ impl Store {
     }
 
     /// A handle that closes the store's connections from elsewhere (a program's exit
-    /// path): when the last connection closes, SQLite writes the write-ahead log back into
-    /// the store file and removes it, so the store is one file again.
+    /// path): when the last connection to an SQLite store closes, SQLite writes the
+    /// write-ahead log back into the store file and removes it, so the store is one file
+    /// again.
     pub fn closer(&self) -> Closer {
         Closer(self.pool.clone())
     }
 
-    /// Writes a consistent copy of the store to `target` (SQLite's `VACUUM INTO`), while
-    /// others may keep reading and writing. `target` must not exist.
+    /// Writes a consistent copy of an SQLite store to `target` (SQLite's `VACUUM INTO`),
+    /// while others may keep reading and writing. `target` must not exist.
     ///
     /// # Errors
-    /// [`Error::Backup`] if `target` exists or cannot be written.
+    /// [`Error::Backup`] if `target` exists or cannot be written; [`Error::Unsupported`]
+    /// on PostgreSQL, whose stores are backed up by [`copy`]ing them into an SQLite file.
     pub async fn backup_to(&self, target: &Path) -> Result<(), Error> {
+        self.sqlite_only(
+            "backup to a file is an SQLite feature; a PostgreSQL store is backed up by copying \
+             it into a new SQLite store",
+        )?;
         let fail = |reason: String| Error::Backup { path: target.to_owned(), reason };
         if std::fs::symlink_metadata(target).is_ok() {
             return Err(fail("it exists; give a new file".to_owned()));
         }
         let text = target.to_str().ok_or_else(|| fail("the path is not UTF-8".to_owned()))?;
-        sqlx::query("VACUUM INTO ?")
+        sqlx::query("VACUUM INTO $1")
             .bind(text)
             .execute(&self.pool)
             .await
@@ -451,7 +512,7 @@ impl Store {
 
 /// Closes a store's connections (see [`Store::closer`]).
 #[derive(Clone, Debug)]
-pub struct Closer(SqlitePool);
+pub struct Closer(AnyPool);
 
 impl Closer {
     /// Waits for the connections in use to be returned and closes them all.
@@ -460,16 +521,25 @@ impl Closer {
     }
 }
 
-/// Replaces the store at `target` by the backup at `backup`, after checking that the
-/// backup is a whole Coherence store (`PRAGMA integrity_check`, its schema no newer than
-/// this build's). The backup is copied beside the target and renamed over it, and the
-/// target's leftover write-ahead files (`-wal`, `-shm`, which belong to the store being
-/// replaced) are removed first, so the restored store cannot be mixed with them. No other
-/// program may have the target open.
+/// Replaces the SQLite store at `target` by the backup at `backup`, after checking that
+/// the backup is a whole Coherence store (`PRAGMA integrity_check`, its schema no newer
+/// than this build's). The backup is copied beside the target and renamed over it, and
+/// the target's leftover write-ahead files (`-wal`, `-shm`, which belong to the store
+/// being replaced) are removed first, so the restored store cannot be mixed with them. No
+/// other program may have the target open.
 ///
 /// # Errors
-/// [`Error::Backup`] naming the file and what is wrong with it.
-pub async fn restore(backup: &Path, target: &Path) -> Result<(), Error> {
+/// [`Error::Backup`] naming the file and what is wrong with it; [`Error::Unsupported`]
+/// when `target` is a PostgreSQL database (copy the backup into it instead).
+pub async fn restore(backup: &Path, target: impl Into<Location>) -> Result<(), Error> {
+    let target = target.into();
+    let Location::Sqlite(target) = &target else {
+        return Err(Error::Unsupported {
+            store: target.clone(),
+            what: "restoring a backup file is an SQLite feature; copy the backup into an \
+                   empty PostgreSQL database instead",
+        });
+    };
     let fail = |path: &Path, reason: String| Error::Backup { path: path.to_owned(), reason };
     let checked = Store::open_read_only(backup).await.map_err(|e| fail(backup, e.to_string()))?;
     let (result,): (String,) = sqlx::query_as("PRAGMA integrity_check")
@@ -485,51 +555,42 @@ pub async fn restore(backup: &Path, target: &Path) -> Result<(), Error> {
     if version == 0 || version > supported {
         return Err(fail(backup, format!("schema version {version} is not one this build reads")));
     }
+    replace_file(backup, target).map_err(|(path, e)| fail(&path, e.to_string()))
+}
+
+/// Copies `backup` beside `target`, removes the target's write-ahead files and renames the
+/// copy over the target; on failure, the path concerned and the error.
+fn replace_file(backup: &Path, target: &Path) -> Result<(), (PathBuf, std::io::Error)> {
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| fail(target, e.to_string()))?;
+    let at_target = |e| (target.to_owned(), e);
+    std::fs::create_dir_all(dir).map_err(at_target)?;
     let tmp = dir.join(format!(
         ".{}.restore-{}",
         target.file_name().map_or_else(|| "store".into(), |n| n.to_string_lossy()),
         std::process::id()
     ));
-    std::fs::copy(backup, &tmp).map_err(|e| fail(target, e.to_string()))?;
-    std::fs::File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| fail(target, e.to_string()))?;
+    std::fs::copy(backup, &tmp).map_err(at_target)?;
+    std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(at_target)?;
     for suffix in ["-wal", "-shm"] {
         let mut side = target.as_os_str().to_owned();
         side.push(suffix);
         match std::fs::remove_file(&side) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(fail(Path::new(&side), e.to_string())),
+            Err(e) => return Err((PathBuf::from(side), e)),
         }
     }
-    std::fs::rename(&tmp, target).map_err(|e| fail(target, e.to_string()))?;
-    Ok(())
+    std::fs::rename(&tmp, target).map_err(at_target)
 }
 
-/// How a pool's connections may use the store.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Access {
-    /// Read and write; the file is created if missing.
-    Write,
-    /// Read, through connections that refuse every write (`query_only`); the file exists.
-    Read,
-    /// Read-only (`SQLITE_OPEN_READONLY`); `immutable` also skips locks and the log.
-    ReadOnly {
-        /// SQLite's `immutable`: the file cannot change while it is open.
-        immutable: bool,
-    },
-}
-
-/// A read-only pool on the store at `path`; as immutable when the folder cannot be
+/// A read-only pool on the SQLite store at `path`; as immutable when the folder cannot be
 /// written and the store's log holds no changes (see [`Store::open_read_only`]).
 async fn connect_read_only(path: &Path) -> Result<Store, Error> {
-    match Store::connect(path, Access::ReadOnly { immutable: false }).await {
+    let location = Location::from(path);
+    match Store::connect(&location, Access::ReadOnly { immutable: false }).await {
         Ok(store) => Ok(store),
         Err(e) if can_open_immutable(path, &e)? => {
-            Store::connect(path, Access::ReadOnly { immutable: true }).await
+            Store::connect(&location, Access::ReadOnly { immutable: true }).await
         }
         Err(e) => Err(e),
     }
@@ -566,17 +627,34 @@ async fn refuse_foreign(path: &Path) -> Result<(), Error> {
     checked
 }
 
-/// [`refuse_foreign`] on an open pool.
+/// [`refuse_foreign`] on an open pool (either database).
 async fn refuse_foreign_in(store: &Store) -> Result<(), Error> {
-    let (tables, ours): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), COALESCE(SUM(name = 'schema_migrations'), 0) FROM sqlite_master \
-         WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    )
-    .fetch_one(&store.pool)
-    .await
-    .map_err(|source| Error::Open { path: store.path.clone(), source })?;
+    let (tables, ours): (i64, i64) = sqlx::query_as(store.dialect.count_tables_sql())
+        .fetch_one(&store.pool)
+        .await
+        .map_err(|source| Error::Open { store: store.location.clone(), source })?;
     if tables > 0 && ours == 0 {
-        return Err(Error::NotAStore { path: store.path.clone(), tables });
+        return Err(Error::NotAStore { store: store.location.clone(), tables });
     }
     Ok(())
+}
+
+/// What the unit tests share.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::Location;
+
+    /// Runs `body` on a fresh SQLite file, then on a fresh PostgreSQL database (skipped
+    /// visibly without `COHERENCE_TEST_POSTGRES` outside CI).
+    pub(crate) async fn on_both<F, Fut>(body: F)
+    where
+        F: Fn(Location) -> Fut,
+        Fut: std::future::Future<Output = ()>,
+    {
+        let dir = tempfile::tempdir().unwrap();
+        body(Location::Sqlite(dir.path().join("s.sqlite"))).await;
+        if let Some(db) = test_support::postgres_db() {
+            body(Location::parse(db.url())).await;
+        }
+    }
 }

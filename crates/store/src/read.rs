@@ -6,7 +6,7 @@ use domain::policy::{Policy, PolicyStatus, Stage, split_list};
 use domain::provenance::Provenance;
 use domain::{Sex, Unit};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 use crate::{Error, Store};
 
@@ -131,7 +131,7 @@ fn unit(s: &str) -> Result<Unit, Error> {
     Unit::parse(s).ok_or_else(|| corrupt("unit", s))
 }
 
-fn provenance(row: &SqliteRow) -> Result<Provenance, Error> {
+fn provenance(row: &AnyRow) -> Result<Provenance, Error> {
     Ok(Provenance {
         file: row.try_get("file")?,
         sheet: row.try_get("sheet")?,
@@ -147,7 +147,7 @@ impl Store {
     /// [`Error::Query`] if the store cannot be read.
     pub async fn datasets(&self) -> Result<Vec<DatasetRecord>, Error> {
         let rows = sqlx::query(
-            "SELECT i.*, i.id IN (SELECT id FROM default_imports) AS is_default
+            "SELECT i.*, CASE WHEN i.id IN (SELECT id FROM default_imports) THEN 1 ELSE 0 END AS is_default
              FROM imports i ORDER BY i.dataset_key, i.edition_order DESC, i.edition DESC",
         )
         .fetch_all(&self.pool)
@@ -176,9 +176,9 @@ impl Store {
                 edition_order: row.try_get("edition_order")?,
                 source: row.try_get("source")?,
                 licence: row.try_get("licence")?,
-                fictional: row.try_get("fictional")?,
+                fictional: row.try_get::<i64, _>("fictional")? != 0,
                 imported_at: row.try_get("imported_at")?,
-                is_default: row.try_get("is_default")?,
+                is_default: row.try_get::<i64, _>("is_default")? != 0,
                 files,
                 rows: [
                     row.try_get("n_areas")?,
@@ -230,7 +230,7 @@ impl Store {
         area: Iso3,
     ) -> Result<Vec<StoredAreaValue>, Error> {
         let rows = sqlx::query(self.scoped("SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
-             WHERE v.indicator = ? AND v.area = ? AND v.import_id IN (SELECT id FROM default_imports)
+             WHERE v.indicator = $1 AND v.area = $2 AND v.import_id IN (SELECT id FROM default_imports)
              ORDER BY v.year, v.sex, v.import_id"),
         )
         .bind(indicator)
@@ -257,7 +257,7 @@ impl Store {
             ($filter:literal) => {
                 concat!(
                     "SELECT v.*, f.name AS file FROM pair_values v JOIN import_files f ON f.id = v.file_id
-                     WHERE v.indicator = ?1 AND ",
+                     WHERE v.indicator = $1 AND ",
                     $filter,
                     " AND v.import_id IN (SELECT id FROM default_imports)
                      ORDER BY v.year, v.from_area, v.to_area, v.sex, v.import_id"
@@ -265,10 +265,10 @@ impl Store {
             };
         }
         let sql = match (from.is_some(), to.is_some()) {
-            (true, true) => pairs_sql!("v.from_area = ?2 AND v.to_area = ?3"),
-            (true, false) => pairs_sql!("v.from_area = ?2 AND ?3 IS NULL"),
-            (false, true) => pairs_sql!("v.to_area = ?3 AND ?2 IS NULL"),
-            (false, false) => pairs_sql!("?2 IS NULL AND ?3 IS NULL"),
+            (true, true) => pairs_sql!("v.from_area = $2 AND v.to_area = $3"),
+            (true, false) => pairs_sql!("v.from_area = $2 AND $3 IS NULL"),
+            (false, true) => pairs_sql!("v.to_area = $3 AND $2 IS NULL"),
+            (false, false) => pairs_sql!("$2 IS NULL AND $3 IS NULL"),
         };
         let rows = sqlx::query(self.scoped(sql))
             .bind(indicator)
@@ -288,7 +288,7 @@ impl Store {
     pub async fn area_values_of(&self, area: Iso3) -> Result<Vec<StoredAreaValue>, Error> {
         let rows = sqlx::query(self.scoped(
             "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
-             WHERE v.area = ? AND v.import_id IN (SELECT id FROM default_imports)
+             WHERE v.area = $1 AND v.import_id IN (SELECT id FROM default_imports)
              ORDER BY v.indicator, v.year, v.sex, v.import_id",
         ))
         .bind(area.as_str())
@@ -312,12 +312,12 @@ impl Store {
         let sql = match end {
             End::From => {
                 "SELECT v.*, f.name AS file FROM pair_values v JOIN import_files f ON f.id = v.file_id
-                 WHERE v.from_area = ? AND v.import_id IN (SELECT id FROM default_imports)
+                 WHERE v.from_area = $1 AND v.import_id IN (SELECT id FROM default_imports)
                  ORDER BY v.indicator, v.year, v.from_area, v.to_area, v.sex, v.import_id"
             }
             End::To => {
                 "SELECT v.*, f.name AS file FROM pair_values v JOIN import_files f ON f.id = v.file_id
-                 WHERE v.to_area = ? AND v.import_id IN (SELECT id FROM default_imports)
+                 WHERE v.to_area = $1 AND v.import_id IN (SELECT id FROM default_imports)
                  ORDER BY v.indicator, v.year, v.from_area, v.to_area, v.sex, v.import_id"
             }
         };
@@ -338,13 +338,13 @@ impl Store {
     ) -> Result<Vec<AreaNumber>, Error> {
         let rows = sqlx::query(self.scoped(
             "SELECT import_id, area, year, value, unit FROM area_values
-             WHERE indicator = ? AND sex = ? AND year = ?
+             WHERE indicator = $1 AND sex = $2 AND year = $3
                AND import_id IN (SELECT id FROM default_imports)
              ORDER BY area, year, import_id",
         ))
         .bind(indicator)
         .bind(sex.as_str())
-        .bind(year)
+        .bind(i64::from(year))
         .fetch_all(&self.pool)
         .await?;
         area_numbers(&rows)
@@ -355,7 +355,7 @@ impl Store {
     /// # Errors
     /// [`Error::Query`] if the store cannot be read, [`Error::Corrupt`] for bad rows.
     pub async fn policies(&self, country: Iso3) -> Result<Vec<StoredPolicy>, Error> {
-        let rows = sqlx::query(self.scoped("SELECT * FROM policies WHERE country = ? AND import_id IN (SELECT id FROM default_imports)
+        let rows = sqlx::query(self.scoped("SELECT * FROM policies WHERE country = $1 AND import_id IN (SELECT id FROM default_imports)
              ORDER BY id"),
         )
         .bind(country.as_str())
@@ -366,7 +366,7 @@ impl Store {
 }
 
 /// Rows of `import_id, area, year, value, unit` as numbers.
-fn area_numbers(rows: &[SqliteRow]) -> Result<Vec<AreaNumber>, Error> {
+fn area_numbers(rows: &[AnyRow]) -> Result<Vec<AreaNumber>, Error> {
     let mut out = Vec::with_capacity(rows.len());
     // Units repeat: parse each distinct text once.
     let mut last_unit: Option<(String, Unit)> = None;
@@ -392,7 +392,7 @@ fn area_numbers(rows: &[SqliteRow]) -> Result<Vec<AreaNumber>, Error> {
     Ok(out)
 }
 
-fn area_value(row: &SqliteRow) -> Result<StoredAreaValue, Error> {
+fn area_value(row: &AnyRow) -> Result<StoredAreaValue, Error> {
     let code: String = row.try_get("area")?;
     let s: String = row.try_get("sex")?;
     let u: String = row.try_get("unit")?;
@@ -408,7 +408,7 @@ fn area_value(row: &SqliteRow) -> Result<StoredAreaValue, Error> {
     })
 }
 
-fn pair_value(row: &SqliteRow) -> Result<StoredPairValue, Error> {
+fn pair_value(row: &AnyRow) -> Result<StoredPairValue, Error> {
     let from: String = row.try_get("from_area")?;
     let to: String = row.try_get("to_area")?;
     let s: String = row.try_get("sex")?;
@@ -426,7 +426,7 @@ fn pair_value(row: &SqliteRow) -> Result<StoredPairValue, Error> {
     })
 }
 
-pub(crate) fn policy_from_row(row: &SqliteRow) -> Result<StoredPolicy, Error> {
+pub(crate) fn policy_from_row(row: &AnyRow) -> Result<StoredPolicy, Error> {
     let country: String = row.try_get("country")?;
     let stages: String = row.try_get("stages")?;
     let partners: String = row.try_get("partners")?;
@@ -494,7 +494,7 @@ impl Store {
     ) -> Result<Vec<StoredAreaValue>, Error> {
         let rows = sqlx::query(self.scoped(
             "SELECT v.*, f.name AS file FROM area_values v JOIN import_files f ON f.id = v.file_id
-             WHERE v.indicator = ? AND v.sex = ? AND v.import_id IN (SELECT id FROM default_imports)
+             WHERE v.indicator = $1 AND v.sex = $2 AND v.import_id IN (SELECT id FROM default_imports)
              ORDER BY v.area, v.year, v.import_id",
         ))
         .bind(indicator)
@@ -517,7 +517,7 @@ impl Store {
     ) -> Result<Vec<AreaNumber>, Error> {
         let rows = sqlx::query(self.scoped(
             "SELECT import_id, area, year, value, unit FROM area_values
-             WHERE indicator = ? AND sex = ? AND import_id IN (SELECT id FROM default_imports)
+             WHERE indicator = $1 AND sex = $2 AND import_id IN (SELECT id FROM default_imports)
              ORDER BY area, year, import_id",
         ))
         .bind(indicator)
@@ -541,13 +541,13 @@ impl Store {
         let sql = match end {
             End::From => {
                 "SELECT import_id, from_area AS area, year, SUM(value) AS s, COUNT(*) AS n FROM pair_values
-                 WHERE indicator = ? AND sex = ? AND from_area <> to_area
+                 WHERE indicator = $1 AND sex = $2 AND from_area <> to_area
                    AND import_id IN (SELECT id FROM default_imports)
                  GROUP BY import_id, from_area, year ORDER BY from_area, year, import_id"
             }
             End::To => {
                 "SELECT import_id, to_area AS area, year, SUM(value) AS s, COUNT(*) AS n FROM pair_values
-                 WHERE indicator = ? AND sex = ? AND from_area <> to_area
+                 WHERE indicator = $1 AND sex = $2 AND from_area <> to_area
                    AND import_id IN (SELECT id FROM default_imports)
                  GROUP BY import_id, to_area, year ORDER BY to_area, year, import_id"
             }

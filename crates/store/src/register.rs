@@ -9,7 +9,7 @@
 
 use domain::area::Iso3;
 use domain::policy::{Policy, PolicyField};
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 use crate::read::policy_from_row;
 use crate::{Error, Store};
@@ -131,12 +131,12 @@ SELECT * FROM (
            r.id, r.country, r.ministry, r.title, r.instrument, r.stages, r.area, r.partners,
            r.target_groups, r.status, r.start_year, r.end_year, r.objectives, r.tags, r.source
     FROM register_policies r WHERE r.withdrawn = 0
-)
-WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR id = ?2)
+) AS effective
+WHERE ($1 IS NULL OR country = $1) AND ($2 IS NULL OR id = $2)
 ORDER BY country, id, import_id";
 
 async fn effective(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     country: Option<Iso3>,
     id: Option<&str>,
 ) -> Result<Vec<RegisterPolicy>, Error> {
@@ -160,7 +160,7 @@ async fn effective(
 }
 
 async fn upsert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     p: &Policy,
     base_import_id: Option<i64>,
     at: &str,
@@ -169,7 +169,7 @@ async fn upsert(
         "INSERT INTO register_policies (country, id, ministry, title, instrument, stages, area, partners,
                                         target_groups, status, start_year, end_year, objectives, tags,
                                         source, withdrawn, base_import_id, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, $16, $17)
          ON CONFLICT (country, id) DO UPDATE SET
             ministry = excluded.ministry, title = excluded.title, instrument = excluded.instrument,
             stages = excluded.stages, area = excluded.area, partners = excluded.partners,
@@ -188,8 +188,8 @@ async fn upsert(
     .bind(p.field_text(PolicyField::Partners))
     .bind(p.field_text(PolicyField::TargetGroups))
     .bind(p.status.as_str())
-    .bind(p.start_year)
-    .bind(p.end_year)
+    .bind(p.start_year.map(i64::from))
+    .bind(p.end_year.map(i64::from))
     .bind(&p.objectives)
     .bind(p.field_text(PolicyField::Tags))
     .bind(&p.source)
@@ -202,7 +202,7 @@ async fn upsert(
 
 #[allow(clippy::too_many_arguments, reason = "one audit row's columns")]
 async fn audit(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     at: &str,
     by: &ChangeBy,
     p: &Policy,
@@ -213,7 +213,7 @@ async fn audit(
 ) -> Result<(), Error> {
     sqlx::query(
         "INSERT INTO register_audit (at, user_name, reason, country, policy_id, action, field, old_value, new_value)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(at)
     .bind(&by.user)
@@ -276,7 +276,7 @@ impl Store {
     ) -> Result<Vec<FieldChange>, Error> {
         self.register_edit_tx(expected, updated, by)
             .await
-            .map_err(|e| e.writing(&self.path, "register edit"))
+            .map_err(|e| e.writing(&self.location, "register edit"))
     }
 
     /// [`Store::register_edit`], with the store's errors not yet named.
@@ -286,7 +286,7 @@ impl Store {
         updated: &Policy,
         by: &ChangeBy,
     ) -> Result<Vec<FieldChange>, Error> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
         let current = effective(&mut tx, Some(expected.country), Some(&expected.id))
             .await?
             .into_iter()
@@ -334,7 +334,7 @@ impl Store {
     ) -> Result<RegisterImportOutcome, Error> {
         self.register_import_tx(policies, by)
             .await
-            .map_err(|e| e.writing(&self.path, "register import"))
+            .map_err(|e| e.writing(&self.location, "register import"))
     }
 
     /// [`Store::register_import`], with the store's errors not yet named.
@@ -343,7 +343,7 @@ impl Store {
         policies: &[Policy],
         by: &ChangeBy,
     ) -> Result<RegisterImportOutcome, Error> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
         let at = jiff::Timestamp::now().to_string();
         let mut outcome = RegisterImportOutcome::default();
         for p in policies {
@@ -389,7 +389,7 @@ impl Store {
         policy_id: Option<&str>,
     ) -> Result<Vec<AuditEntry>, Error> {
         let rows = sqlx::query(
-            "SELECT * FROM register_audit WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR policy_id = ?2)
+            "SELECT * FROM register_audit WHERE ($1 IS NULL OR country = $1) AND ($2 IS NULL OR policy_id = $2)
              ORDER BY seq",
         )
         .bind(country.map(|c| c.as_str().to_owned()))
@@ -449,36 +449,39 @@ mod tests {
 
     #[tokio::test]
     async fn import_edit_and_audit_round_trip() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
-        let p = policy("XAA-LAB-09");
-        let out =
-            store.register_import(std::slice::from_ref(&p), &by("first import")).await.unwrap();
-        assert_eq!(out, RegisterImportOutcome { added: 1, changed: 0, unchanged: 0 });
-        let again = store.register_import(std::slice::from_ref(&p), &by("again")).await.unwrap();
-        assert_eq!(again.unchanged, 1);
+        crate::testing::on_both(|location| async move {
+            let store = Store::open(&location).await.unwrap();
+            let p = policy("XAA-LAB-09");
+            let out =
+                store.register_import(std::slice::from_ref(&p), &by("first import")).await.unwrap();
+            assert_eq!(out, RegisterImportOutcome { added: 1, changed: 0, unchanged: 0 });
+            let again =
+                store.register_import(std::slice::from_ref(&p), &by("again")).await.unwrap();
+            assert_eq!(again.unchanged, 1);
 
-        let mut q = p.clone();
-        q.status = PolicyStatus::Ended;
-        q.end_year = Some(2025);
-        let changes = store.register_edit(&p, &q, &by("scheme closed")).await.unwrap();
-        assert_eq!(changes.len(), 2);
-        let now = store.register_policy(p.country, &p.id).await.unwrap().unwrap();
-        assert_eq!(now.policy, q);
-        assert_eq!(now.layer, Layer::Register);
+            let mut q = p.clone();
+            q.status = PolicyStatus::Ended;
+            q.end_year = Some(2025);
+            let changes = store.register_edit(&p, &q, &by("scheme closed")).await.unwrap();
+            assert_eq!(changes.len(), 2);
+            let now = store.register_policy(p.country, &p.id).await.unwrap().unwrap();
+            assert_eq!(now.policy, q);
+            assert_eq!(now.layer, Layer::Register);
 
-        let log = store.register_audit(None, Some("XAA-LAB-09")).await.unwrap();
-        assert_eq!(log.len(), 3);
-        assert_eq!(log[0].action, "import");
-        assert_eq!(log[1].field.as_deref(), Some("status"));
-        assert_eq!(log[1].old_value.as_deref(), Some("active"));
-        assert_eq!(log[1].new_value.as_deref(), Some("ended"));
-        assert_eq!(log[2].field.as_deref(), Some("end_year"));
-        assert!(log.iter().skip(1).all(|e| e.user == "analyst" && e.reason == "scheme closed"));
+            let log = store.register_audit(None, Some("XAA-LAB-09")).await.unwrap();
+            assert_eq!(log.len(), 3);
+            assert_eq!(log[0].action, "import");
+            assert_eq!(log[1].field.as_deref(), Some("status"));
+            assert_eq!(log[1].old_value.as_deref(), Some("active"));
+            assert_eq!(log[1].new_value.as_deref(), Some("ended"));
+            assert_eq!(log[2].field.as_deref(), Some("end_year"));
+            assert!(log.iter().skip(1).all(|e| e.user == "analyst" && e.reason == "scheme closed"));
 
-        // Editing from a stale copy is refused and changes nothing.
-        let err = store.register_edit(&p, &q, &by("stale")).await.unwrap_err();
-        assert!(matches!(err, Error::Conflict { .. }), "{err}");
-        assert_eq!(store.register_audit(None, None).await.unwrap().len(), 3);
+            // Editing from a stale copy is refused and changes nothing.
+            let err = store.register_edit(&p, &q, &by("stale")).await.unwrap_err();
+            assert!(matches!(err, Error::Conflict { .. }), "{err}");
+            assert_eq!(store.register_audit(None, None).await.unwrap().len(), 3);
+        })
+        .await;
     }
 }

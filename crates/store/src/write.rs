@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use domain::dataset::{AreaValue, Dataset, PairValue};
 use domain::policy::PolicyField;
 use domain::provenance::Provenance;
-use sqlx::{QueryBuilder, Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 use crate::{Error, Store};
 
@@ -125,9 +125,35 @@ impl std::fmt::Display for ImportConflict {
     }
 }
 
-/// Rows per multi-row INSERT: 500 rows × 11 parameters stays far below SQLite's limit
-/// of 32,766 bound parameters.
+/// Rows per multi-row INSERT: 500 rows × 12 parameters stays far below the limits of
+/// bound parameters in one statement (SQLite's 32,766, PostgreSQL's 65,535).
 const BATCH: usize = 500;
+const _: () = assert!(BATCH * 12 <= 32_766, "a batch must fit SQLite's parameter limit");
+
+/// `value`, with -0.0 as 0.0: SQLite stores no sign of zero, so neither database keeps
+/// one and both return the same bits.
+fn unsigned_zero(value: f64) -> f64 {
+    if value == 0.0 { 0.0 } else { value }
+}
+
+/// `insert` followed by `VALUES` with `rows` rows of `columns` placeholders each,
+/// numbered `$1, $2, …` (the form both databases read).
+pub(crate) fn bulk_insert(insert: &str, columns: usize, rows: usize) -> String {
+    use std::fmt::Write;
+    let mut sql = String::with_capacity(insert.len() + rows * columns * 7);
+    sql.push_str(insert);
+    sql.push_str(" VALUES ");
+    for row in 0..rows {
+        sql.push_str(if row == 0 { "(" } else { ", (" });
+        for column in 0..columns {
+            let sep = if column == 0 { "" } else { ", " };
+            // Writing to a String cannot fail.
+            let _ = write!(sql, "{sep}${}", row * columns + column + 1);
+        }
+        sql.push(')');
+    }
+    sql
+}
 
 /// The fingerprint of a dataset's inputs: its files' names and SHA-256s, sorted by
 /// name and concatenated. Equal fingerprints mean equal inputs.
@@ -242,7 +268,7 @@ impl Store {
     ) -> Result<ImportOutcome, Error> {
         self.import_with_tx(dataset, mode, progress)
             .await
-            .map_err(|e| e.writing(&self.path, "import"))
+            .map_err(|e| e.writing(&self.location, "import"))
     }
 
     /// [`Store::import_with`], with the store's errors not yet named.
@@ -253,10 +279,10 @@ impl Store {
         progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<ImportOutcome, Error> {
         let meta = &dataset.meta;
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
 
         let existing: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM imports WHERE dataset_key = ? AND edition = ?")
+            sqlx::query_as("SELECT id FROM imports WHERE dataset_key = $1 AND edition = $2")
                 .bind(&meta.key)
                 .bind(&meta.edition)
                 .fetch_optional(&mut *tx)
@@ -265,7 +291,7 @@ impl Store {
         let mut extend = None;
         if let Some((id,)) = existing {
             let stored: Vec<(String, Option<String>)> =
-                sqlx::query_as("SELECT name, sha256 FROM import_files WHERE import_id = ?")
+                sqlx::query_as("SELECT name, sha256 FROM import_files WHERE import_id = $1")
                     .bind(id)
                     .fetch_all(&mut *tx)
                     .await?;
@@ -287,7 +313,7 @@ impl Store {
                 }
                 (_, ImportMode::Replace) => {
                     replaced = Some(replaced_summary(&mut tx, id).await?);
-                    sqlx::query("DELETE FROM imports WHERE id = ?")
+                    sqlx::query("DELETE FROM imports WHERE id = $1")
                         .bind(id)
                         .execute(&mut *tx)
                         .await?;
@@ -321,13 +347,13 @@ impl Store {
     pub async fn delete_import(&self, import_id: i64) -> Result<bool, Error> {
         self.delete_import_tx(import_id)
             .await
-            .map_err(|e| e.writing(&self.path, "deleting an import"))
+            .map_err(|e| e.writing(&self.location, "deleting an import"))
     }
 
     /// [`Store::delete_import`], with the store's errors not yet named.
     async fn delete_import_tx(&self, import_id: i64) -> Result<bool, Error> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let deleted = sqlx::query("DELETE FROM imports WHERE id = ?")
+        let mut tx = self.dialect.begin_write(&self.pool).await?;
+        let deleted = sqlx::query("DELETE FROM imports WHERE id = $1")
             .bind(import_id)
             .execute(&mut *tx)
             .await?;
@@ -346,13 +372,13 @@ struct FileIds {
 impl FileIds {
     async fn insert(
         &mut self,
-        tx: &mut Transaction<'static, Sqlite>,
+        tx: &mut Transaction<'static, Any>,
         name: &str,
         sha256: Option<&str>,
         bytes: Option<u64>,
     ) -> Result<i64, Error> {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO import_files (import_id, name, sha256, bytes) VALUES (?, ?, ?, ?)
+            "INSERT INTO import_files (import_id, name, sha256, bytes) VALUES ($1, $2, $3, $4)
              ON CONFLICT (import_id, name) DO UPDATE SET name = excluded.name RETURNING id",
         )
         .bind(self.import_id)
@@ -367,7 +393,7 @@ impl FileIds {
 
     async fn id(
         &mut self,
-        tx: &mut Transaction<'static, Sqlite>,
+        tx: &mut Transaction<'static, Any>,
         provenance: &Provenance,
     ) -> Result<i64, Error> {
         match self.ids.get(&provenance.file) {
@@ -378,7 +404,7 @@ impl FileIds {
 }
 
 async fn insert_area_values(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     files: &mut FileIds,
     chunk: &[&AreaValue],
 ) -> Result<(), Error> {
@@ -386,28 +412,32 @@ async fn insert_area_values(
     for v in chunk {
         file_ids.push(files.id(tx, &v.provenance).await?);
     }
-    let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "INSERT INTO area_values (import_id, indicator, area, year, sex, value, unit, file_id, sheet, row_no, col) ",
+    let sql = bulk_insert(
+        "INSERT INTO area_values (import_id, indicator, area, year, sex, value, unit, file_id, sheet, row_no, col)",
+        11,
+        chunk.len(),
     );
-    qb.push_values(chunk.iter().zip(file_ids), |mut row, (v, file_id)| {
-        row.push_bind(files.import_id)
-            .push_bind(v.indicator.code)
-            .push_bind(v.area.as_str().to_owned())
-            .push_bind(v.year.get())
-            .push_bind(v.sex.as_str())
-            .push_bind(v.value)
-            .push_bind(v.indicator.unit.as_str())
-            .push_bind(file_id)
-            .push_bind(v.provenance.sheet.clone())
-            .push_bind(v.provenance.row.map(i64::from))
-            .push_bind(v.provenance.column.clone());
-    });
-    qb.build().execute(&mut **tx).await?;
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (v, file_id) in chunk.iter().zip(file_ids) {
+        query = query
+            .bind(files.import_id)
+            .bind(v.indicator.code)
+            .bind(v.area.as_str().to_owned())
+            .bind(i64::from(v.year.get()))
+            .bind(v.sex.as_str())
+            .bind(unsigned_zero(v.value))
+            .bind(v.indicator.unit.as_str())
+            .bind(file_id)
+            .bind(v.provenance.sheet.clone())
+            .bind(v.provenance.row.map(i64::from))
+            .bind(v.provenance.column.clone());
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 
 async fn insert_pair_values(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     files: &mut FileIds,
     chunk: &[&PairValue],
 ) -> Result<(), Error> {
@@ -415,38 +445,42 @@ async fn insert_pair_values(
     for v in chunk {
         file_ids.push(files.id(tx, &v.provenance).await?);
     }
-    let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "INSERT INTO pair_values (import_id, indicator, from_area, to_area, year, sex, value, unit, file_id, sheet, row_no, col) ",
+    let sql = bulk_insert(
+        "INSERT INTO pair_values (import_id, indicator, from_area, to_area, year, sex, value, unit, file_id, sheet, row_no, col)",
+        12,
+        chunk.len(),
     );
-    qb.push_values(chunk.iter().zip(file_ids), |mut row, (v, file_id)| {
-        row.push_bind(files.import_id)
-            .push_bind(v.indicator.code)
-            .push_bind(v.from.as_str().to_owned())
-            .push_bind(v.to.as_str().to_owned())
-            .push_bind(v.year.get())
-            .push_bind(v.sex.as_str())
-            .push_bind(v.value)
-            .push_bind(v.indicator.unit.as_str())
-            .push_bind(file_id)
-            .push_bind(v.provenance.sheet.clone())
-            .push_bind(v.provenance.row.map(i64::from))
-            .push_bind(v.provenance.column.clone());
-    });
-    qb.build().execute(&mut **tx).await?;
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (v, file_id) in chunk.iter().zip(file_ids) {
+        query = query
+            .bind(files.import_id)
+            .bind(v.indicator.code)
+            .bind(v.from.as_str().to_owned())
+            .bind(v.to.as_str().to_owned())
+            .bind(i64::from(v.year.get()))
+            .bind(v.sex.as_str())
+            .bind(unsigned_zero(v.value))
+            .bind(v.indicator.unit.as_str())
+            .bind(file_id)
+            .bind(v.provenance.sheet.clone())
+            .bind(v.provenance.row.map(i64::from))
+            .bind(v.provenance.column.clone());
+    }
+    query.execute(&mut **tx).await?;
     Ok(())
 }
 
 async fn replaced_summary(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     import_id: i64,
 ) -> Result<Replaced, Error> {
     let files: Vec<(String,)> =
-        sqlx::query_as("SELECT name FROM import_files WHERE import_id = ? ORDER BY id")
+        sqlx::query_as("SELECT name FROM import_files WHERE import_id = $1 ORDER BY id")
             .bind(import_id)
             .fetch_all(&mut **tx)
             .await?;
     let (a, v, p, q): (i64, i64, i64, i64) =
-        sqlx::query_as("SELECT n_areas, n_values, n_pairs, n_policies FROM imports WHERE id = ?")
+        sqlx::query_as("SELECT n_areas, n_values, n_pairs, n_policies FROM imports WHERE id = $1")
             .bind(import_id)
             .fetch_one(&mut **tx)
             .await?;
@@ -454,7 +488,7 @@ async fn replaced_summary(
 }
 
 async fn stored_cells(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     import_id: i64,
 ) -> Result<StoredCells, Error> {
     type AreaRow =
@@ -474,7 +508,7 @@ async fn stored_cells(
     let mut cells = StoredCells::default();
     let areas: Vec<AreaRow> = sqlx::query_as(
         "SELECT v.indicator, v.area, v.year, v.sex, v.value, f.name, v.sheet, v.row_no, v.col
-         FROM area_values v JOIN import_files f ON f.id = v.file_id WHERE v.import_id = ?",
+         FROM area_values v JOIN import_files f ON f.id = v.file_id WHERE v.import_id = $1",
     )
     .bind(import_id)
     .fetch_all(&mut **tx)
@@ -484,7 +518,7 @@ async fn stored_cells(
     }
     let pairs: Vec<PairRow> = sqlx::query_as(
         "SELECT v.indicator, v.from_area, v.to_area, v.year, v.sex, v.value, f.name, v.sheet, v.row_no, v.col
-         FROM pair_values v JOIN import_files f ON f.id = v.file_id WHERE v.import_id = ?",
+         FROM pair_values v JOIN import_files f ON f.id = v.file_id WHERE v.import_id = $1",
     )
     .bind(import_id)
     .fetch_all(&mut **tx)
@@ -496,14 +530,14 @@ async fn stored_cells(
 }
 
 async fn insert_import_row(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     dataset: &Dataset,
 ) -> Result<i64, Error> {
     let meta = &dataset.meta;
     let (import_id,): (i64,) = sqlx::query_as(
         "INSERT INTO imports (dataset_key, publisher, title, edition, edition_order, source, licence,
                               fictional, fingerprint, imported_at, n_areas, n_values, n_pairs, n_policies)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 0, 0) RETURNING id",
     )
     .bind(&meta.key)
     .bind(&meta.publisher)
@@ -512,7 +546,7 @@ async fn insert_import_row(
     .bind(domain::edition::EditionOrder::parse(&meta.edition).to_string())
     .bind(&meta.source)
     .bind(&meta.licence)
-    .bind(meta.fictional)
+    .bind(i64::from(meta.fictional))
     .bind(fingerprint(dataset))
     .bind(jiff::Timestamp::now().to_string())
     .fetch_one(&mut **tx)
@@ -522,11 +556,11 @@ async fn insert_import_row(
 
 /// Sets the import's row counts and fingerprint from what it holds now.
 async fn finish_import_row(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     import_id: i64,
 ) -> Result<(), Error> {
     let files: Vec<(String, Option<String>)> =
-        sqlx::query_as("SELECT name, sha256 FROM import_files WHERE import_id = ? ORDER BY name")
+        sqlx::query_as("SELECT name, sha256 FROM import_files WHERE import_id = $1 ORDER BY name")
             .bind(import_id)
             .fetch_all(&mut **tx)
             .await?;
@@ -538,12 +572,12 @@ async fn finish_import_row(
         fp.push(';');
     }
     sqlx::query(
-        "UPDATE imports SET fingerprint = ?1,
-            n_areas = (SELECT COUNT(*) FROM areas WHERE import_id = ?2),
-            n_values = (SELECT COUNT(*) FROM area_values WHERE import_id = ?2),
-            n_pairs = (SELECT COUNT(*) FROM pair_values WHERE import_id = ?2),
-            n_policies = (SELECT COUNT(*) FROM policies WHERE import_id = ?2)
-         WHERE id = ?2",
+        "UPDATE imports SET fingerprint = $1,
+            n_areas = (SELECT COUNT(*) FROM areas WHERE import_id = $2),
+            n_values = (SELECT COUNT(*) FROM area_values WHERE import_id = $2),
+            n_pairs = (SELECT COUNT(*) FROM pair_values WHERE import_id = $2),
+            n_policies = (SELECT COUNT(*) FROM policies WHERE import_id = $2)
+         WHERE id = $2",
     )
     .bind(fp)
     .bind(import_id)
@@ -624,7 +658,7 @@ fn new_pair_values<'a>(
 /// skipping cells `cells` already holds with the same value. Returns how many were
 /// skipped.
 async fn write_rows(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     dataset: &Dataset,
     import_id: i64,
     cells: Option<&StoredCells>,
@@ -641,7 +675,7 @@ async fn write_rows(
     progress(done, total);
     for area in &dataset.areas {
         sqlx::query(
-            "INSERT INTO areas (import_id, iso3, m49, name, kind) VALUES (?, ?, ?, ?, ?)
+            "INSERT INTO areas (import_id, iso3, m49, name, kind) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (import_id, iso3) DO NOTHING",
         )
         .bind(import_id)
@@ -673,7 +707,7 @@ async fn write_rows(
 }
 
 async fn insert_policy(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     import_id: i64,
     policy: &domain::policy::Policy,
 ) -> Result<(), Error> {
@@ -681,7 +715,7 @@ async fn insert_policy(
         "INSERT INTO policies (import_id, id, country, ministry, title, instrument, stages, area,
                                partners, target_groups, status, start_year, end_year,
                                objectives, tags, source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(import_id)
     .bind(&policy.id)
@@ -694,8 +728,8 @@ async fn insert_policy(
     .bind(policy.field_text(PolicyField::Partners))
     .bind(policy.field_text(PolicyField::TargetGroups))
     .bind(policy.status.as_str())
-    .bind(policy.start_year)
-    .bind(policy.end_year)
+    .bind(policy.start_year.map(i64::from))
+    .bind(policy.end_year.map(i64::from))
     .bind(&policy.objectives)
     .bind(policy.field_text(PolicyField::Tags))
     .bind(&policy.source)

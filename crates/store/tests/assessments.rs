@@ -1,10 +1,10 @@
 //! Framework answers stored per country: the migration from schema version 3, storing
 //! the same answers twice, versions kept for audit, and a failed store leaving nothing.
 
-use std::path::Path;
+mod common;
 
 use domain::Iso3;
-use store::{AnswersStatus, ChangeBy, Error, NewAnswers, Store, StoredAnswer};
+use store::{AnswersStatus, ChangeBy, Error, Location, NewAnswers, Store, StoredAnswer};
 
 fn answers(pairs: &[(&str, &str)]) -> Vec<StoredAnswer> {
     pairs
@@ -27,12 +27,7 @@ fn new<'a>(file: &'a str, list: &'a [StoredAnswer]) -> NewAnswers<'a> {
     }
 }
 
-async fn sqlx_open(path: &Path) -> sqlx::SqlitePool {
-    let url = format!("sqlite://{}", path.display());
-    sqlx::SqlitePool::connect(&url).await.unwrap()
-}
-
-async fn count(pool: &sqlx::SqlitePool, table: &str) -> i64 {
+async fn count(pool: &sqlx::AnyPool, table: &str) -> i64 {
     let sql = match table {
         "assessment_answer_sets" => "SELECT COUNT(*) FROM assessment_answer_sets",
         "assessment_answers" => "SELECT COUNT(*) FROM assessment_answers",
@@ -42,14 +37,12 @@ async fn count(pool: &sqlx::SqlitePool, table: &str) -> i64 {
     n
 }
 
-#[tokio::test]
-async fn a_version_3_store_is_migrated_and_keeps_its_register() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v3.sqlite");
+on_both! {
+async fn a_version_3_store_is_migrated_and_keeps_its_register(path: Location) {
     // A store as schema version 3 left it, with a register row and an audit row.
     {
-        let url = format!("sqlite://{}?mode=rwc", path.display());
-        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let pool = common::raw(&path).await;
+        let postgres = matches!(path, Location::Postgres(_));
         sqlx::query(
             "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
         )
@@ -57,8 +50,8 @@ async fn a_version_3_store_is_migrated_and_keeps_its_register() {
         .await
         .unwrap();
         for m in store::MIGRATIONS.iter().filter(|m| m.version <= 3) {
-            sqlx::raw_sql(m.sql).execute(&pool).await.unwrap();
-            sqlx::query("INSERT INTO schema_migrations VALUES (?, ?, 'then')")
+            sqlx::raw_sql(if postgres { m.postgres } else { m.sql }).execute(&pool).await.unwrap();
+            sqlx::query("INSERT INTO schema_migrations VALUES ($1, $2, 'then')")
                 .bind(m.version)
                 .bind(m.name)
                 .execute(&pool)
@@ -72,12 +65,8 @@ async fn a_version_3_store_is_migrated_and_keeps_its_register() {
         .execute(&pool)
         .await
         .unwrap();
-        let exists: Option<(String,)> =
-            sqlx::query_as("SELECT name FROM sqlite_master WHERE name = 'assessment_answer_sets'")
-                .fetch_optional(&pool)
-                .await
-                .unwrap();
-        assert_eq!(exists, None, "version 3 has no answers table");
+        let exists = sqlx::query("SELECT 1 FROM assessment_answer_sets").execute(&pool).await;
+        assert!(exists.is_err(), "version 3 has no answers table");
         pool.close().await;
     }
     let store = Store::open(&path).await.unwrap();
@@ -89,13 +78,11 @@ async fn a_version_3_store_is_migrated_and_keeps_its_register() {
     let out = store.store_answers(&new("a.csv", &list), &by("ana", "first")).await.unwrap();
     assert_eq!(out.status, AnswersStatus::Added);
     assert_eq!(out.record.version, 1);
-    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
+    common::assert_sound(&store).await;
 }
 
-#[tokio::test]
-async fn storing_the_same_answers_again_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.sqlite");
+
+async fn storing_the_same_answers_again_changes_nothing(path: Location) {
     let store = Store::open(&path).await.unwrap();
     let list = answers(&[("1a", "yes-all"), ("1b", "no"), ("2a", "yes")]);
     let first = store.store_answers(&new("a.csv", &list), &by("ana", "2026 round")).await.unwrap();
@@ -109,15 +96,14 @@ async fn storing_the_same_answers_again_changes_nothing() {
         store.store_answers(&new("copy.csv", &shuffled), &by("ben", "again")).await.unwrap();
     assert_eq!(again.status, AnswersStatus::Unchanged);
     assert_eq!(again.record, first.record, "the existing version is returned");
-    let pool = sqlx_open(&path).await;
+    let pool = common::raw(&path).await;
     assert_eq!(count(&pool, "assessment_answer_sets").await, 1);
     assert_eq!(count(&pool, "assessment_answers").await, 3);
 }
 
-#[tokio::test]
-async fn new_answers_make_a_new_version_and_old_ones_stay_readable() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("s.sqlite")).await.unwrap();
+
+async fn new_answers_make_a_new_version_and_old_ones_stay_readable(path: Location) {
+    let store = Store::open(&path).await.unwrap();
     let xaa = Iso3::from_static("XAA");
     let v1 = answers(&[("1a", "yes-all"), ("1b", "no")]);
     let v2 = answers(&[("1a", "yes-all"), ("1b", "yes-all")]);
@@ -161,18 +147,25 @@ async fn new_answers_make_a_new_version_and_old_ones_stay_readable() {
     assert_eq!(latest, [("pcmd-origin".to_owned(), 1), ("sdg-10.7.2".to_owned(), 3)]);
 }
 
-#[tokio::test]
-async fn a_failed_store_leaves_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("s.sqlite");
+
+async fn a_failed_store_leaves_nothing(path: Location) {
     let store = Store::open(&path).await.unwrap();
     // Make the write fail half-way: after the version row and the first answers.
     {
-        let pool = sqlx_open(&path).await;
-        sqlx::query(
-            "CREATE TRIGGER fail_half_way BEFORE INSERT ON assessment_answers
-             WHEN NEW.item = '3a' BEGIN SELECT RAISE(ABORT, 'disk full'); END",
-        )
+        let pool = common::raw(&path).await;
+        let trigger = match path {
+            Location::Sqlite(_) => {
+                "CREATE TRIGGER fail_half_way BEFORE INSERT ON assessment_answers
+                 WHEN NEW.item = '3a' BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+            }
+            Location::Postgres(_) => {
+                "CREATE FUNCTION fail_half_way() RETURNS trigger LANGUAGE plpgsql AS $$
+                 BEGIN IF NEW.item = '3a' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$;
+                 CREATE TRIGGER fail_half_way BEFORE INSERT ON assessment_answers
+                 FOR EACH ROW EXECUTE FUNCTION fail_half_way();"
+            }
+        };
+        sqlx::raw_sql(trigger)
         .execute(&pool)
         .await
         .unwrap();
@@ -181,12 +174,17 @@ async fn a_failed_store_leaves_nothing() {
     let list = answers(&[("1a", "yes-all"), ("2a", "yes"), ("3a", "no")]);
     let err = store.store_answers(&new("a.csv", &list), &by("ana", "r")).await.unwrap_err();
     assert!(matches!(err, Error::Query(_)), "{err}");
-    let pool = sqlx_open(&path).await;
+    let pool = common::raw(&path).await;
     assert_eq!(count(&pool, "assessment_answer_sets").await, 0);
     assert_eq!(count(&pool, "assessment_answers").await, 0);
     assert!(store.answer_sets(None, None).await.unwrap().is_empty());
     // Once the cause is gone, the same answers are stored as version 1.
-    sqlx::query("DROP TRIGGER fail_half_way").execute(&pool).await.unwrap();
+    let drop = match path {
+        Location::Sqlite(_) => "DROP TRIGGER fail_half_way",
+        Location::Postgres(_) => "DROP TRIGGER fail_half_way ON assessment_answers",
+    };
+    sqlx::query(drop).execute(&pool).await.unwrap();
     let out = store.store_answers(&new("a.csv", &list), &by("ana", "r")).await.unwrap();
     assert_eq!(out.record.version, 1);
+}
 }

@@ -5,6 +5,8 @@
 //! binary asked to run one `child_*` test, with an environment variable telling it which
 //! store to write to. Without that variable the `child_*` tests return at once.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -12,7 +14,7 @@ use std::time::{Duration, Instant};
 use domain::dataset::{AreaValue, Dataset, DatasetMeta, PairValue, SourceFile};
 use domain::provenance::Provenance;
 use domain::{Indicator, Iso3, Sex, Year};
-use store::{Error, ErrorKind, ImportMode, ImportStatus, StorageFailure, Store};
+use store::{Error, ErrorKind, ImportMode, ImportStatus, Location, StorageFailure, Store};
 
 const CHILD_DB: &str = "COHERENCE_TEST_CHILD_DB";
 const CHILD_MARKER: &str = "COHERENCE_TEST_CHILD_MARKER";
@@ -67,31 +69,31 @@ async fn import(store: &Store, d: &Dataset) -> Result<store::ImportOutcome, Erro
     store.import(d, &mut |_, _| {}).await
 }
 
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("nested").join("store.sqlite");
-    (dir, path)
+/// The text of a location as `--db` would take it (a test URL holds no password).
+fn db_text(location: &Location) -> String {
+    match location {
+        Location::Sqlite(path) => path.display().to_string(),
+        Location::Postgres(url) => url.expose().to_owned(),
+    }
 }
 
-#[tokio::test]
-async fn creates_and_reopens_at_current_version() {
-    let (_dir, path) = temp_db();
+on_both! {
+async fn creates_and_reopens_at_current_version(path: Location) {
     let store = Store::open(&path).await.unwrap();
     assert_eq!(store.schema_version().await.unwrap(), store::SCHEMA_VERSION);
     store.close().await;
     let store = Store::open(&path).await.unwrap();
     assert_eq!(store.schema_version().await.unwrap(), store::SCHEMA_VERSION);
-    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
+    common::assert_sound(&store).await;
 }
 
-#[tokio::test]
-async fn refuses_a_newer_store() {
-    let (_dir, path) = temp_db();
+
+async fn refuses_a_newer_store(path: Location) {
     let store = Store::open(&path).await.unwrap();
     store.close().await;
     // Pretend a future Coherence migrated this file.
     {
-        let pool = sqlx_open(&path).await;
+        let pool = common::raw(&path).await;
         sqlx::query(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')",
         )
@@ -108,35 +110,42 @@ async fn refuses_a_newer_store() {
     assert!(!msg.contains("--db"), "the store leaves the way out to front ends: {msg}");
 }
 
-#[tokio::test]
-async fn refuses_another_programs_database_without_writing_to_it() {
-    let (_dir, path) = temp_db();
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+
+async fn refuses_another_programs_database_without_writing_to_it(path: Location) {
     {
-        let url = format!("sqlite://{}?mode=rwc", path.display());
-        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let pool = common::raw(&path).await;
         sqlx::query("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
             .execute(&pool)
             .await
             .unwrap();
-        sqlx::query("INSERT INTO invoices (amount) VALUES (12.5)").execute(&pool).await.unwrap();
+        sqlx::query("INSERT INTO invoices (id, amount) VALUES (1, 12.5)").execute(&pool).await.unwrap();
         pool.close().await;
     }
-    let before = std::fs::read(&path).unwrap();
+    let before = path.path().map(|p| std::fs::read(p).unwrap());
     let err = Store::open(&path).await.unwrap_err();
     assert!(matches!(err, Error::NotAStore { tables: 1, .. }), "{err}");
     assert!(err.to_string().contains("not a Coherence store"), "{err}");
     assert_eq!(err.kind(), ErrorKind::Unavailable);
     assert!(!err.to_string().contains("--db"), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the database was written to");
-    // A new file and an empty one are stores to create.
-    std::fs::write(&path, b"").unwrap();
+    assert_eq!(path.path().map(|p| std::fs::read(p).unwrap()), before, "the database was written to");
+    let pool = common::raw(&path).await;
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM invoices").fetch_one(&pool).await.unwrap();
+    assert_eq!(n, 1);
+    if let Some(file) = path.path() {
+        pool.close().await;
+        // A new file and an empty one are stores to create.
+        std::fs::write(file, b"").unwrap();
+    } else {
+        // An emptied database is a store to create.
+        sqlx::query("DROP TABLE invoices").execute(&pool).await.unwrap();
+        pool.close().await;
+    }
     Store::open(&path).await.unwrap().close().await;
 }
 
-#[tokio::test]
-async fn a_store_opened_for_reading_refuses_writes_and_stays_one_file() {
-    let (_dir, path) = temp_db();
+
+async fn a_store_opened_for_reading_refuses_writes_and_stays_one_file(path: Location) {
     // A missing store is created, as by `open`.
     Store::open_for_reading(&path).await.unwrap().close().await;
     let store = Store::open(&path).await.unwrap();
@@ -152,40 +161,21 @@ async fn a_store_opened_for_reading_refuses_writes_and_stays_one_file() {
         ),
         "{err}"
     );
-    assert!(err.to_string().contains(&path.display().to_string()), "{err}");
+    assert!(err.to_string().contains(&path.to_string()), "{err}");
     assert_eq!(err.kind(), ErrorKind::Forbidden, "a store opened for reading refuses writes");
     store.close().await;
-    for side in ["-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
+    for side in ["-wal", "-shm"].iter().filter(|_| path.path().is_some()) {
+        let mut p = path.path().unwrap().as_os_str().to_owned();
         p.push(side);
         assert!(!Path::new(&p).exists(), "{side} left beside the store");
     }
     let store = Store::open(&path).await.unwrap();
     assert_eq!(store.datasets().await.unwrap().len(), 1);
-    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
+    common::assert_sound(&store).await;
 }
 
-async fn sqlx_open(path: &Path) -> sqlx::SqlitePool {
-    let url = format!("sqlite://{}", path.display());
-    sqlx::SqlitePool::connect(&url).await.unwrap()
-}
 
-/// `dataset` under another file name (another part of the same edition).
-fn part(edition: &str, file: &str, sha: &str, n_pairs: usize) -> Dataset {
-    let mut d = dataset(edition, sha, n_pairs);
-    d.meta.files[0].name = file.to_owned();
-    for v in &mut d.values {
-        v.provenance.file = file.to_owned();
-    }
-    for v in &mut d.pairs {
-        v.provenance.file = file.to_owned();
-    }
-    d
-}
-
-#[tokio::test]
-async fn import_is_idempotent_and_editions_are_kept() {
-    let (_dir, path) = temp_db();
+async fn import_is_idempotent_and_editions_are_kept(path: Location) {
     let store = Store::open(&path).await.unwrap();
     let first = import(&store, &dataset("2020", "aa", 10)).await.unwrap();
     assert_eq!(first.status, ImportStatus::Added);
@@ -240,9 +230,8 @@ async fn import_is_idempotent_and_editions_are_kept() {
     assert!(stocks.iter().all(|v| v.import_id == replaced.import_id));
 }
 
-#[tokio::test]
-async fn editions_are_ordered_by_the_date_their_labels_give_not_by_text() {
-    let (_dir, path) = temp_db();
+
+async fn editions_are_ordered_by_the_date_their_labels_give_not_by_text(path: Location) {
     let store = Store::open(&path).await.unwrap();
     // As text, "last updated 10/18/2018" sorts after "2021"; as dates, before.
     import(&store, &dataset("2021", "aa", 3)).await.unwrap();
@@ -254,13 +243,11 @@ async fn editions_are_ordered_by_the_date_their_labels_give_not_by_text() {
     assert_eq!(listed[0].edition, "2021", "newest first");
 }
 
-#[tokio::test]
-async fn a_version_4_store_orders_its_editions_by_date_once_migrated() {
-    let (_dir, path) = temp_db();
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+
+async fn a_version_4_store_orders_its_editions_by_date_once_migrated(path: Location) {
     {
-        let url = format!("sqlite://{}?mode=rwc", path.display());
-        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let pool = common::raw(&path).await;
+        let postgres = matches!(path, Location::Postgres(_));
         sqlx::query(
             "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
         )
@@ -268,8 +255,8 @@ async fn a_version_4_store_orders_its_editions_by_date_once_migrated() {
         .await
         .unwrap();
         for m in store::MIGRATIONS.iter().filter(|m| m.version <= 4) {
-            sqlx::raw_sql(m.sql).execute(&pool).await.unwrap();
-            sqlx::query("INSERT INTO schema_migrations VALUES (?, ?, 'then')")
+            sqlx::raw_sql(if postgres { m.postgres } else { m.sql }).execute(&pool).await.unwrap();
+            sqlx::query("INSERT INTO schema_migrations VALUES ($1, $2, 'then')")
                 .bind(m.version)
                 .bind(m.name)
                 .execute(&pool)
@@ -280,9 +267,9 @@ async fn a_version_4_store_orders_its_editions_by_date_once_migrated() {
             sqlx::query(
                 "INSERT INTO imports (id, dataset_key, publisher, title, edition, source, fictional,
                                       fingerprint, imported_at, n_areas, n_values, n_pairs, n_policies)
-                 VALUES (?, 'k', 'p', 't', ?, 's', 0, 'f', 'then', 0, 0, 0, 0)",
+                 VALUES ($1, 'k', 'p', 't', $2, 's', 0, 'f', 'then', 0, 0, 0, 0)",
             )
-            .bind(id)
+            .bind(id as i64)
             .bind(edition)
             .execute(&pool)
             .await
@@ -301,22 +288,19 @@ async fn a_version_4_store_orders_its_editions_by_date_once_migrated() {
     assert_eq!(default, ["2021"]);
 }
 
-#[tokio::test]
-async fn a_version_5_store_joins_its_lists_with_the_one_separator_once_migrated() {
-    let (_dir, path) = temp_db();
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+async fn a_version_5_store_joins_its_lists_with_the_one_separator_once_migrated(path: Location) {
+    let postgres = matches!(path, Location::Postgres(_));
     {
-        let url = format!("sqlite://{}?mode=rwc", path.display());
-        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let pool = common::raw(&path).await;
         sqlx::query(
-            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+            "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
         )
         .execute(&pool)
         .await
         .unwrap();
         for m in store::MIGRATIONS.iter().filter(|m| m.version <= 5) {
-            sqlx::raw_sql(m.sql).execute(&pool).await.unwrap();
-            sqlx::query("INSERT INTO schema_migrations VALUES (?, ?, 'then')")
+            sqlx::raw_sql(if postgres { m.postgres } else { m.sql }).execute(&pool).await.unwrap();
+            sqlx::query("INSERT INTO schema_migrations VALUES ($1, $2, 'then')")
                 .bind(m.version)
                 .bind(m.name)
                 .execute(&pool)
@@ -355,8 +339,7 @@ async fn a_version_5_store_joins_its_lists_with_the_one_separator_once_migrated(
     assert_eq!(policies[1].tags, ["c", "d"]);
     // The rows themselves now hold the one separator.
     drop(store);
-    let url = format!("sqlite://{}", path.display());
-    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    let pool = common::raw(&path).await;
     for query in [
         "SELECT stages, partners, target_groups, tags FROM policies",
         "SELECT stages, partners, target_groups, tags FROM register_policies",
@@ -376,9 +359,8 @@ async fn a_version_5_store_joins_its_lists_with_the_one_separator_once_migrated(
     assert_eq!(stages, format!("before-departure{separator}stay-abroad"));
 }
 
-#[tokio::test]
-async fn parts_of_one_edition_add_up_and_conflicts_stop_the_import() {
-    let (_dir, path) = temp_db();
+
+async fn parts_of_one_edition_add_up_and_conflicts_stop_the_import(path: Location) {
     let store = Store::open(&path).await.unwrap();
     let one = import(&store, &part("2021", "part1.xlsx", "p1", 10)).await.unwrap();
     // A second part with 20 pairs: its first 10 cells are the same values as part 1's.
@@ -412,9 +394,8 @@ async fn parts_of_one_edition_add_up_and_conflicts_stop_the_import() {
     assert_eq!(store.datasets().await.unwrap(), before, "nothing was written");
 }
 
-#[tokio::test]
-async fn a_failed_import_leaves_the_store_unchanged() {
-    let (_dir, path) = temp_db();
+
+async fn a_failed_import_leaves_the_store_unchanged(path: Location) {
     let store = Store::open(&path).await.unwrap();
     import(&store, &dataset("2020", "aa", 10)).await.unwrap();
     let before = store.datasets().await.unwrap();
@@ -431,9 +412,8 @@ async fn a_failed_import_leaves_the_store_unchanged() {
     assert_eq!(stocks.len(), 10);
 }
 
-#[tokio::test]
-async fn delete_import_removes_its_rows() {
-    let (_dir, path) = temp_db();
+
+async fn delete_import_removes_its_rows(path: Location) {
     let store = Store::open(&path).await.unwrap();
     let out = import(&store, &dataset("2020", "aa", 10)).await.unwrap();
     assert!(store.delete_import(out.import_id).await.unwrap());
@@ -442,44 +422,8 @@ async fn delete_import_removes_its_rows() {
     assert!(store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await.unwrap().is_empty());
 }
 
-// ---- Multi-process tests -------------------------------------------------------------
 
-fn child(test: &str, db: &Path, edition: &str, marker: Option<&Path>) -> Command {
-    let mut cmd = Command::new(std::env::current_exe().unwrap());
-    cmd.args([test, "--exact", "--nocapture", "--test-threads=1"])
-        .env(CHILD_DB, db)
-        .env(CHILD_EDITION, edition)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    if let Some(marker) = marker {
-        cmd.env(CHILD_MARKER, marker);
-    }
-    cmd
-}
-
-/// Child: imports a large dataset (edition from the environment).
-#[tokio::test]
-async fn child_writer() {
-    let Some(db) = std::env::var_os(CHILD_DB) else { return };
-    let edition = std::env::var(CHILD_EDITION).unwrap();
-    let store = Store::open(Path::new(&db)).await.unwrap();
-    let d = dataset(&edition, &format!("sha-{edition}"), 900);
-    let marker = std::env::var_os(CHILD_MARKER).map(PathBuf::from);
-    store
-        .import(&d, &mut |done, _| {
-            // A killed child stops here, half-way through its transaction.
-            if let Some(marker) = marker.as_ref().filter(|_| done > 300) {
-                std::fs::write(marker, b"writing").unwrap();
-                std::thread::sleep(Duration::from_secs(60));
-            }
-        })
-        .await
-        .unwrap();
-}
-
-#[tokio::test]
-async fn two_processes_writing_at_once_do_not_corrupt_the_store() {
-    let (_dir, path) = temp_db();
+async fn two_processes_writing_at_once_do_not_corrupt_the_store(path: Location) {
     // Both children create the store, migrate it and write, all at the same time.
     let mut children: Vec<_> = ["2001", "2002", "2003"]
         .iter()
@@ -490,15 +434,16 @@ async fn two_processes_writing_at_once_do_not_corrupt_the_store() {
         assert!(status.success(), "a concurrent writer failed: {status}");
     }
     let store = Store::open(&path).await.unwrap();
-    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
+    common::assert_sound(&store).await;
     let listed = store.datasets().await.unwrap();
     assert_eq!(listed.len(), 3);
+    assert_eq!(store.schema_version().await.unwrap(), store::SCHEMA_VERSION);
     assert!(listed.iter().all(|d| d.rows == [0, 5, 900, 0]));
 }
 
-#[tokio::test]
-async fn a_writer_killed_half_way_leaves_the_store_as_it_was() {
-    let (dir, path) = temp_db();
+
+async fn a_writer_killed_half_way_leaves_the_store_as_it_was(path: Location) {
+    let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&path).await.unwrap();
     import(&store, &dataset("2020", "aa", 10)).await.unwrap();
     let before = store.datasets().await.unwrap();
@@ -518,7 +463,7 @@ async fn a_writer_killed_half_way_leaves_the_store_as_it_was() {
     c.wait().unwrap();
 
     let store = Store::open(&path).await.unwrap();
-    assert_eq!(store.integrity_check().await.unwrap(), vec!["ok".to_owned()]);
+    common::assert_sound(&store).await;
     assert_eq!(store.datasets().await.unwrap(), before);
     let stocks = store.pair_values(Indicator::MIGRANT_STOCK.code, None, None).await.unwrap();
     assert_eq!(stocks.len(), 10, "no row of the killed import survives");
@@ -529,9 +474,8 @@ async fn a_writer_killed_half_way_leaves_the_store_as_it_was() {
     );
 }
 
-#[tokio::test]
-async fn indicator_numbers_are_indicator_values_without_provenance() {
-    let (_dir, path) = temp_db();
+
+async fn indicator_numbers_are_indicator_values_without_provenance(path: Location) {
     let store = Store::open(&path).await.unwrap();
     import(&store, &dataset("2020", "aa", 10)).await.unwrap();
     let newer = import(&store, &dataset("2024", "cc", 3)).await.unwrap();
@@ -561,6 +505,55 @@ async fn indicator_numbers_are_indicator_values_without_provenance() {
     assert!(
         store.indicator_numbers(Indicator::POPULATION.code, Sex::Male).await.unwrap().is_empty()
     );
+}
+}
+
+/// `dataset` under another file name (another part of the same edition).
+fn part(edition: &str, file: &str, sha: &str, n_pairs: usize) -> Dataset {
+    let mut d = dataset(edition, sha, n_pairs);
+    d.meta.files[0].name = file.to_owned();
+    for v in &mut d.values {
+        v.provenance.file = file.to_owned();
+    }
+    for v in &mut d.pairs {
+        v.provenance.file = file.to_owned();
+    }
+    d
+}
+
+// ---- Multi-process tests -------------------------------------------------------------
+
+fn child(test: &str, db: &Location, edition: &str, marker: Option<&Path>) -> Command {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD_DB, db_text(db))
+        .env(CHILD_EDITION, edition)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if let Some(marker) = marker {
+        cmd.env(CHILD_MARKER, marker);
+    }
+    cmd
+}
+
+/// Child: imports a large dataset (edition from the environment).
+#[tokio::test]
+async fn child_writer() {
+    let Ok(db) = std::env::var(CHILD_DB) else { return };
+    let edition = std::env::var(CHILD_EDITION).unwrap();
+    let store = Store::open(Location::parse(&db)).await.unwrap();
+    let d = dataset(&edition, &format!("sha-{edition}"), 900);
+    let marker = std::env::var_os(CHILD_MARKER).map(PathBuf::from);
+    store
+        .import(&d, &mut |done, _| {
+            // A killed child stops here, half-way through its transaction.
+            if let Some(marker) = marker.as_ref().filter(|_| done > 300) {
+                std::fs::write(marker, b"writing").unwrap();
+                std::thread::sleep(Duration::from_secs(60));
+            }
+        })
+        .await
+        .unwrap();
 }
 
 #[test]
