@@ -70,7 +70,7 @@ fn coherence_on(db: &Path) -> Command {
         .env_remove("COHERENCE_LOG")
         .env("USER", "env-user")
         .arg("--db")
-        .arg(db);
+        .arg(test_support::store_arg(db));
     cmd
 }
 

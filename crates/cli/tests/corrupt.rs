@@ -21,7 +21,11 @@ fn a_workbook_with_a_flipped_bit_is_refused_as_corrupt() {
     let db = dir.path().join("w.sqlite");
     let run = |args: &[&str]| {
         let mut cmd = Command::cargo_bin("coherence").unwrap();
-        cmd.env_remove("COHERENCE_DB").env("NO_COLOR", "1").arg("--db").arg(&db).args(args);
+        cmd.env_remove("COHERENCE_DB")
+            .env("NO_COLOR", "1")
+            .arg("--db")
+            .arg(test_support::store_arg(&db))
+            .args(args);
         cmd
     };
     run(&["import", bad.to_str().unwrap()])

@@ -34,7 +34,11 @@ fn repo(path: &str) -> PathBuf {
 
 fn coherence(db: &Path) -> Command {
     let mut cmd = Command::new(bin());
-    cmd.env_remove("COHERENCE_DB").env("NO_COLOR", "1").arg("-q").arg("--db").arg(db);
+    cmd.env_remove("COHERENCE_DB")
+        .env("NO_COLOR", "1")
+        .arg("-q")
+        .arg("--db")
+        .arg(test_support::store_arg(db));
     cmd.stdout(Stdio::null()).stderr(Stdio::piped());
     cmd
 }
@@ -432,8 +436,14 @@ fn both(op: &Operation) {
     full_disk(op, &template);
 }
 
+/// Why the kill and full-disk tests run on SQLite only.
+const FAULTS: &str = "kills and a full disk are checked on the SQLite file and its log";
+
 #[test]
 fn import_survives_kills_and_a_full_disk() {
+    if test_support::sqlite_only(FAULTS) {
+        return;
+    }
     let Some(file) = test_support::shared_data("wdi_population/wb_SP.POP.TOTL_population.csv")
     else {
         return;
@@ -447,6 +457,9 @@ fn import_survives_kills_and_a_full_disk() {
 
 #[test]
 fn register_edit_survives_kills_and_a_full_disk() {
+    if test_support::sqlite_only(FAULTS) {
+        return;
+    }
     both(&Operation {
         name: "register edit",
         args: Box::new(|_| {
@@ -461,6 +474,9 @@ fn register_edit_survives_kills_and_a_full_disk() {
 
 #[test]
 fn assessment_store_survives_kills_and_a_full_disk() {
+    if test_support::sqlite_only(FAULTS) {
+        return;
+    }
     let answers = repo("examples/brevmark-pcmd-destination.csv");
     both(&Operation {
         name: "assessment store",
@@ -476,6 +492,9 @@ fn assessment_store_survives_kills_and_a_full_disk() {
 
 #[test]
 fn estimate_store_survives_kills_and_a_full_disk() {
+    if test_support::sqlite_only(FAULTS) {
+        return;
+    }
     let Some(data) = fta_data() else { return };
     both(&Operation {
         name: "estimate store",
@@ -490,6 +509,9 @@ fn estimate_store_survives_kills_and_a_full_disk() {
 
 #[test]
 fn scenario_run_survives_kills_and_a_full_disk() {
+    if test_support::sqlite_only(FAULTS) {
+        return;
+    }
     if !have_sqlite3() {
         return;
     }
@@ -512,6 +534,9 @@ fn scenario_run_survives_kills_and_a_full_disk() {
 
 #[test]
 fn a_store_in_a_read_only_folder_is_read_and_not_written() {
+    if test_support::sqlite_only("a SQLite file in a read-only folder") {
+        return;
+    }
     if !have_sqlite3() {
         return;
     }

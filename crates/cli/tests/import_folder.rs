@@ -9,7 +9,10 @@ use predicates::prelude::*;
 
 fn coherence(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("coherence").unwrap();
-    cmd.env_remove("COHERENCE_DB").env("NO_COLOR", "1").arg("--db").arg(db);
+    cmd.env_remove("COHERENCE_DB")
+        .env("NO_COLOR", "1")
+        .arg("--db")
+        .arg(test_support::store_arg(db));
     cmd
 }
 

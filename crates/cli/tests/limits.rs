@@ -17,7 +17,7 @@ fn bounded(db: &Path, args: &[&str]) -> Command {
         .arg("sh")
         .arg(assert_cmd::cargo::cargo_bin("coherence"))
         .arg("--db")
-        .arg(db)
+        .arg(test_support::store_arg(db))
         .args(args)
         .env_remove("COHERENCE_DB")
         .env("NO_COLOR", "1")

@@ -17,7 +17,10 @@ fn fixture(name: &str) -> PathBuf {
 /// `coherence estimate flows` writing its CSV to `out`.
 fn flows_to(dir: &Path, out: &Path) -> Command {
     let mut cmd = Command::cargo_bin("coherence").unwrap();
-    cmd.env_remove("COHERENCE_DB").env("NO_COLOR", "1").arg("--db").arg(dir.join("w.sqlite"));
+    cmd.env_remove("COHERENCE_DB")
+        .env("NO_COLOR", "1")
+        .arg("--db")
+        .arg(test_support::store_arg(&dir.join("w.sqlite")));
     cmd.args(["estimate", "flows", "--method", "sd_drop_neg", "--from", "2015", "--to", "2020"])
         .arg("--stocks")
         .arg(fixture("estimate_stocks.csv"))

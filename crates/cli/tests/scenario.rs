@@ -8,7 +8,10 @@ use assert_cmd::Command;
 
 fn coherence(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("coherence").unwrap();
-    cmd.env_remove("COHERENCE_DB").env("NO_COLOR", "1").arg("--db").arg(db);
+    cmd.env_remove("COHERENCE_DB")
+        .env("NO_COLOR", "1")
+        .arg("--db")
+        .arg(test_support::store_arg(db));
     cmd
 }
 
@@ -326,7 +329,7 @@ fn under_1gb(w: &World, args: &[&str]) -> (bool, String) {
         .env_remove("COHERENCE_DB")
         .env("NO_COLOR", "1")
         .arg("--db")
-        .arg(w.path().join("w.sqlite"))
+        .arg(test_support::store_arg(&w.path().join("w.sqlite")))
         .args(args)
         .current_dir(w.path());
     let started = std::time::Instant::now();

@@ -8,6 +8,9 @@
 #![allow(clippy::print_stderr, reason = "the skip message must be visible in test output")]
 
 pub mod hostile;
+mod store;
+
+pub use store::{STORE_ENV, on_postgres, sqlite_only, store_arg};
 
 use std::path::{Path, PathBuf};
 
@@ -129,7 +132,7 @@ pub fn postgres_db() -> Option<PostgresDb> {
 }
 
 /// `url` with its database (the path after the host) replaced by `name`.
-fn with_database(url: &str, name: &str) -> String {
+pub(crate) fn with_database(url: &str, name: &str) -> String {
     let start = url.find("://").map_or(0, |i| i + 3);
     let path = url[start..].find('/').map(|i| start + i);
     let query = url[start..].find('?').map(|i| start + i);
@@ -142,7 +145,7 @@ fn with_database(url: &str, name: &str) -> String {
 }
 
 /// Runs one SQL command with `psql` on `url`.
-fn psql(url: &str, sql: &str) -> Result<(), String> {
+pub(crate) fn psql(url: &str, sql: &str) -> Result<(), String> {
     let out = std::process::Command::new("psql")
         .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql])
         .stdin(std::process::Stdio::null())
