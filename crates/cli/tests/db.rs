@@ -71,3 +71,72 @@ fn postgres_gives_the_same_profiles_and_copies_round_trip() {
         .failure()
         .stderr(predicate::str::contains("SQLite feature"));
 }
+
+/// The shared data imported for the comparison: stocks (UN DESA 2020 by destination, the
+/// World Bank's 2017 bilateral matrix), remittances and their cost (WDI, RPW), population
+/// (WDI), demography (WPP 2019) and the income groups (so that `income:` groups resolve).
+const SHARED_FILES: [&str; 7] = [
+    "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
+    "wb_bilateral_migration_2017/WB_Bilateral_Estimates_Migrant_Stocks_2017.xlsx",
+    "rpw_corridors/wb_databank_RPW_corridors_ATCR.CORR_2011Q1-2020Q3.csv",
+    "wdi_population/wb_SP.POP.TOTL_population.csv",
+    "wdi_remittances/API_BX.TRF.PWKR.CD.DT_2023-05-10.xls",
+    "wpp2019_demographic_inputs/WPP2019_Period_Indicators_Medium.csv",
+    "country_codes/WB_CLASS_income_groups_FY2024.xlsx",
+];
+
+/// Real countries and groups whose profiles are compared.
+const PROFILES: [&str; 12] = [
+    "PHL",
+    "NPL",
+    "MEX",
+    "DEU",
+    "QAT",
+    "IND",
+    "NGA",
+    "USA",
+    "world",
+    "sdg:SSA",
+    "region:Western Asia",
+    "income:LMC",
+];
+
+/// The standard output of a successful `coherence --db DB ARGS…`.
+fn stdout_of(db: &OsStr, args: &[&str]) -> String {
+    let out = coherence(db).args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// `datasets` as JSON, without the import times (which differ between the two imports).
+fn datasets_json(db: &OsStr) -> String {
+    let text = stdout_of(db, &["--format", "json", "datasets"]);
+    text.lines().filter(|l| !l.contains("\"imported_at\"")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn shared_data_gives_the_same_json_on_sqlite_and_postgres() {
+    if test_support::sqlite_only("compares SQLite with PostgreSQL itself (run in the default pass)")
+    {
+        return;
+    }
+    let Some(files) = SHARED_FILES.iter().map(|f| test_support::shared_data(f)).collect()
+    else {
+        return;
+    };
+    let files: Vec<std::path::PathBuf> = files;
+    let Some(server) = test_support::postgres_db() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shared.sqlite");
+    let stores = [file.as_os_str(), OsStr::new(server.url())];
+    for db in stores {
+        coherence(db).args(["-q", "import"]).args(&files).assert().success();
+    }
+    let [sqlite, postgres] = stores;
+    for country in PROFILES {
+        let args = ["profile", country, "--format", "json"];
+        assert!(stdout_of(sqlite, &args) == stdout_of(postgres, &args), "profile {country}");
+    }
+    let args = ["corridor", "--all", "--format", "json"];
+    assert!(stdout_of(sqlite, &args) == stdout_of(postgres, &args), "corridor --all");
+    assert_eq!(datasets_json(sqlite), datasets_json(postgres));
+}
