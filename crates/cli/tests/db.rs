@@ -119,8 +119,7 @@ fn shared_data_gives_the_same_json_on_sqlite_and_postgres() {
     {
         return;
     }
-    let Some(files) = SHARED_FILES.iter().map(|f| test_support::shared_data(f)).collect()
-    else {
+    let Some(files) = SHARED_FILES.iter().map(|f| test_support::shared_data(f)).collect() else {
         return;
     };
     let files: Vec<std::path::PathBuf> = files;
