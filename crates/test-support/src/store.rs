@@ -124,3 +124,18 @@ fn psql_rows(url: &str, sql: &str) -> Result<Vec<String>, String> {
     }
     Ok(String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn on_sqlite_the_store_is_the_path_itself() {
+        if super::on_postgres() {
+            return;
+        }
+        let path = Path::new("/tmp/some folder/w.sqlite");
+        assert_eq!(super::store_arg(path), path.as_os_str());
+        assert!(!super::sqlite_only("a test of the file"));
+    }
+}
