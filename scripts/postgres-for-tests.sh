@@ -7,7 +7,8 @@
 # The server runs as the `postgres` user (initdb refuses root), in a temporary folder,
 # listening only on a Unix socket in that folder (no TCP port), with trust
 # authentication: nothing outside this machine can reach it and it holds no password.
-# Needs Debian's `postgresql-15` package. The folder is remembered in
+# `fsync` is off (a test server's data is thrown away) unless PG_FSYNC=on, as the
+# benchmarks set it. Needs Debian's `postgresql-15` package. The folder is remembered in
 # $TMPDIR/coherence-postgres-for-tests so that `stop` finds it.
 set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
@@ -28,7 +29,7 @@ start() {
     run() { sh -c "$1"; }
   fi
   run "$bin/initdb -D '$dir/data' -A trust -U postgres --locale=C.UTF-8 -E UTF8" >"$dir/initdb.log"
-  run "$bin/pg_ctl -D '$dir/data' -o \"-k '$dir' -c listen_addresses='' -c max_connections=200 -c fsync=off\" -l '$dir/log' -w start" >/dev/null
+  run "$bin/pg_ctl -D '$dir/data' -o \"-k '$dir' -c listen_addresses='' -c max_connections=200 -c fsync=${PG_FSYNC:-off}\" -l '$dir/log' -w start" >/dev/null
   echo "$dir" >"$state"
   echo "export COHERENCE_TEST_POSTGRES='postgres://postgres@localhost/postgres?host=$dir'"
 }
