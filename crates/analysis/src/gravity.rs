@@ -36,31 +36,11 @@ use stats::ppml::{self, Data, OlsOptions, PpmlOptions, Removal, Ssc, Vcov};
 use stats::special;
 // The stored estimate is defined once, in `store`, and returned as it is: see
 // ARCHITECTURE.md ("One home per concept").
-pub use store::{DataFile, EstimateRecord, EstimateSummary, StoredCoefficient};
+pub use store::{DataFile, EstimateRecord, EstimateSummary, Estimator, StoredCoefficient};
 
 pub use stats::ppml::{FixefRm, Separation, SscPreset};
 
 use crate::{Error, Workspace};
-
-/// The estimator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Estimator {
-    /// Poisson pseudo-maximum likelihood (fixest `fepois`, Stata `ppmlhdfe`).
-    Ppml,
-    /// Least squares with the fixed effects absorbed (fixest `feols`).
-    Ols,
-}
-
-impl Estimator {
-    /// The lower-case name (`ppml`, `ols`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Estimator::Ppml => "ppml",
-            Estimator::Ols => "ols",
-        }
-    }
-}
 
 /// The variance estimator, with the cluster variables named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -833,7 +813,7 @@ impl Workspace {
         }));
         let record = EstimateRecord {
             name: name.to_owned(),
-            estimator: estimate.estimator.name().to_owned(),
+            estimator: estimate.estimator,
             formula: estimate.formula.clone(),
             vcov_type: estimate.vcov_type.clone(),
             ssc: estimate.ssc.clone(),

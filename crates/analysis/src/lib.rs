@@ -1175,7 +1175,7 @@ mod tests {
         let summary = store::EstimateSummary {
             id: 7,
             name: "m".into(),
-            estimator: "ppml".into(),
+            estimator: store::Estimator::Ppml,
             formula: "y ~ x".into(),
             vcov_type: "iid".into(),
             ssc: "fixest".into(),

@@ -469,7 +469,7 @@ fn list(global: &Global, estimates: &[gravity::EstimateSummary]) -> Result<(), E
                 .map(|e| {
                     vec![
                         e.name.clone(),
-                        e.estimator.clone(),
+                        e.estimator.name().to_owned(),
                         e.formula.clone(),
                         e.vcov_type.clone(),
                         e.ssc.clone(),

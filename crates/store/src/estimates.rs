@@ -6,6 +6,38 @@ use sqlx::{Any, Transaction};
 
 use crate::{Error, Store};
 
+/// The estimator of a gravity model; stored as its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Estimator {
+    /// Poisson pseudo-maximum likelihood (fixest `fepois`, Stata `ppmlhdfe`).
+    Ppml,
+    /// Least squares with the fixed effects absorbed (fixest `feols`).
+    Ols,
+}
+
+impl Estimator {
+    /// The lower-case name (`ppml`, `ols`), as stored and written in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Estimator::Ppml => "ppml",
+            Estimator::Ols => "ols",
+        }
+    }
+
+    /// The estimator of a stored name.
+    ///
+    /// # Errors
+    /// [`Error::Corrupt`] for a name no estimator has.
+    fn parse(name: &str) -> Result<Estimator, Error> {
+        match name {
+            "ppml" => Ok(Estimator::Ppml),
+            "ols" => Ok(Estimator::Ols),
+            _ => Err(Error::Corrupt { what: "estimator", value: name.to_owned() }),
+        }
+    }
+}
+
 /// The data file an estimate was computed from.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct DataFile {
@@ -35,8 +67,8 @@ pub struct StoredCoefficient {
 pub struct EstimateRecord {
     /// The name it is stored under (unique in the store).
     pub name: String,
-    /// `ppml` or `ols`.
-    pub estimator: String,
+    /// The estimator.
+    pub estimator: Estimator,
     /// The model formula as given.
     pub formula: String,
     /// The variance estimator (`iid`, `hetero`, `cluster:a^b`).
@@ -76,8 +108,8 @@ pub struct EstimateSummary {
     pub id: i64,
     /// The name it is stored under.
     pub name: String,
-    /// `ppml` or `ols`.
-    pub estimator: String,
+    /// The estimator.
+    pub estimator: Estimator,
     /// The model formula.
     pub formula: String,
     /// The variance estimator.
@@ -135,11 +167,11 @@ fn summary(
         converged,
         created_at,
     ): SummaryRow,
-) -> EstimateSummary {
-    EstimateSummary {
+) -> Result<EstimateSummary, Error> {
+    Ok(EstimateSummary {
         id,
         name,
-        estimator,
+        estimator: Estimator::parse(&estimator)?,
         formula,
         vcov_type,
         ssc,
@@ -151,7 +183,7 @@ fn summary(
         n_obs,
         converged: converged != 0,
         created_at,
-    }
+    })
 }
 
 impl Store {
@@ -213,7 +245,7 @@ impl Store {
     pub async fn estimates(&self) -> Result<Vec<EstimateSummary>, Error> {
         let rows: Vec<SummaryRow> =
             sqlx::query_as(select_summary!("ORDER BY name")).fetch_all(&self.pool).await?;
-        Ok(rows.into_iter().map(summary).collect())
+        rows.into_iter().map(summary).collect()
     }
 
     /// The estimate stored under `name`, if any.
@@ -227,7 +259,7 @@ impl Store {
             .fetch_optional(&mut *conn)
             .await?;
         let Some(row) = row else { return Ok(None) };
-        let summary = summary(row);
+        let summary = summary(row)?;
         let id = summary.id;
         let (iterations, deviance, log_likelihood): (Option<i64>, Option<f64>, Option<f64>) =
             sqlx::query_as(
@@ -287,7 +319,7 @@ async fn insert(tx: &mut Transaction<'_, Any>, record: &EstimateRecord) -> Resul
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(&record.name)
-    .bind(&record.estimator)
+    .bind(record.estimator.name())
     .bind(&record.formula)
     .bind(&record.vcov_type)
     .bind(&record.ssc)
@@ -347,7 +379,7 @@ mod tests {
     fn record(name: &str, coef: f64) -> EstimateRecord {
         EstimateRecord {
             name: name.to_owned(),
-            estimator: "ppml".to_owned(),
+            estimator: Estimator::Ppml,
             formula: "y ~ x + z | fe".to_owned(),
             vcov_type: "cluster:fe".to_owned(),
             ssc: "stata".to_owned(),
@@ -412,6 +444,16 @@ mod tests {
             assert_eq!(n, 2, "the replaced estimate's rows are gone");
         })
         .await;
+    }
+
+    #[test]
+    fn estimators_are_stored_by_name_and_an_unknown_name_is_a_damaged_store() {
+        for e in [Estimator::Ppml, Estimator::Ols] {
+            assert_eq!(Estimator::parse(e.name()).unwrap(), e);
+            assert_eq!(serde_json::to_string(&e).unwrap(), format!("\"{}\"", e.name()));
+        }
+        let err = Estimator::parse("poisson").unwrap_err();
+        assert!(matches!(err, Error::Corrupt { what: "estimator", .. }), "{err}");
     }
 
     #[tokio::test]

@@ -46,7 +46,9 @@ pub use assessments::{
 };
 pub use copy::{CopyReport, TableCopy, copy};
 pub use dialect::Dialect;
-pub use estimates::{DataFile, EstimateRecord, EstimateSaved, EstimateSummary, StoredCoefficient};
+pub use estimates::{
+    DataFile, EstimateRecord, EstimateSaved, EstimateSummary, Estimator, StoredCoefficient,
+};
 pub use failure::StorageFailure;
 pub use location::{Location, PostgresUrl};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
