@@ -10,6 +10,7 @@ use futures_util::TryStreamExt;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
+use crate::dialect::Dialect;
 use crate::write::bulk_insert;
 use crate::{Error, Store};
 
@@ -223,12 +224,12 @@ async fn write_all(
         while let Some(row) = rows.try_next().await? {
             pending.push(values(&row, &columns.kinds)?);
             if pending.len() == batch {
-                insert_rows(&mut target, &insert, columns, &pending).await?;
+                insert_rows(&mut target, to.dialect, &insert, columns, &pending).await?;
                 pending.clear();
             }
         }
         if !pending.is_empty() {
-            insert_rows(&mut target, &insert, columns, &pending).await?;
+            insert_rows(&mut target, to.dialect, &insert, columns, &pending).await?;
         }
     }
     to.dialect.advance_identities(&mut target).await?;
@@ -239,11 +240,12 @@ async fn write_all(
 /// Inserts `rows` with one statement.
 async fn insert_rows(
     target: &mut Transaction<'static, Any>,
+    dialect: Dialect,
     insert: &str,
     columns: &Columns,
     rows: &[Vec<Value>],
 ) -> Result<(), Error> {
-    let sql = bulk_insert(insert, columns.names.len(), rows.len());
+    let sql = bulk_insert(dialect, insert, columns.names.len(), rows.len());
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
     for row in rows {
         for (value, kind) in row.iter().zip(&columns.kinds) {

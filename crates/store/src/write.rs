@@ -7,6 +7,7 @@ use domain::policy::PolicyField;
 use domain::provenance::Provenance;
 use sqlx::{Any, Transaction};
 
+use crate::dialect::Dialect;
 use crate::{Error, Store};
 
 /// What [`Store::import`] did.
@@ -136,19 +137,19 @@ fn unsigned_zero(value: f64) -> f64 {
     if value == 0.0 { 0.0 } else { value }
 }
 
-/// `insert` followed by `VALUES` with `rows` rows of `columns` placeholders each,
-/// numbered `$1, $2, …` (the form both databases read).
-pub(crate) fn bulk_insert(insert: &str, columns: usize, rows: usize) -> String {
-    use std::fmt::Write;
+/// `insert` followed by `VALUES` with `rows` rows of `columns` placeholders each, in
+/// `dialect`'s form for many parameters ([`Dialect::write_placeholder`]), bound in order.
+pub(crate) fn bulk_insert(dialect: Dialect, insert: &str, columns: usize, rows: usize) -> String {
     let mut sql = String::with_capacity(insert.len() + rows * columns * 7);
     sql.push_str(insert);
     sql.push_str(" VALUES ");
     for row in 0..rows {
         sql.push_str(if row == 0 { "(" } else { ", (" });
         for column in 0..columns {
-            let sep = if column == 0 { "" } else { ", " };
-            // Writing to a String cannot fail.
-            let _ = write!(sql, "{sep}${}", row * columns + column + 1);
+            if column > 0 {
+                sql.push_str(", ");
+            }
+            dialect.write_placeholder(&mut sql, row * columns + column + 1);
         }
         sql.push(')');
     }
@@ -325,7 +326,8 @@ impl Store {
             Some(id) => (id, Some(stored_cells(&mut tx, id).await?)),
             None => (insert_import_row(&mut tx, dataset).await?, None),
         };
-        let duplicates = write_rows(&mut tx, dataset, import_id, cells.as_ref(), progress).await?;
+        let duplicates =
+            write_rows(&mut tx, self.dialect, dataset, import_id, cells.as_ref(), progress).await?;
         finish_import_row(&mut tx, import_id).await?;
         tx.commit().await?;
         let status = match (extend, &replaced) {
@@ -366,6 +368,7 @@ impl Store {
 /// listed in the dataset's metadata are added without a checksum.
 struct FileIds {
     import_id: i64,
+    dialect: Dialect,
     ids: HashMap<String, i64>,
 }
 
@@ -413,6 +416,7 @@ async fn insert_area_values(
         file_ids.push(files.id(tx, &v.provenance).await?);
     }
     let sql = bulk_insert(
+        files.dialect,
         "INSERT INTO area_values (import_id, indicator, area, year, sex, value, unit, file_id, sheet, row_no, col)",
         11,
         chunk.len(),
@@ -446,6 +450,7 @@ async fn insert_pair_values(
         file_ids.push(files.id(tx, &v.provenance).await?);
     }
     let sql = bulk_insert(
+        files.dialect,
         "INSERT INTO pair_values (import_id, indicator, from_area, to_area, year, sex, value, unit, file_id, sheet, row_no, col)",
         12,
         chunk.len(),
@@ -659,6 +664,7 @@ fn new_pair_values<'a>(
 /// skipped.
 async fn write_rows(
     tx: &mut Transaction<'static, Any>,
+    dialect: Dialect,
     dataset: &Dataset,
     import_id: i64,
     cells: Option<&StoredCells>,
@@ -666,7 +672,7 @@ async fn write_rows(
 ) -> Result<u64, Error> {
     let (values, dup_values) = new_area_values(dataset, cells)?;
     let (pairs, dup_pairs) = new_pair_values(dataset, cells)?;
-    let mut files = FileIds { import_id, ids: HashMap::new() };
+    let mut files = FileIds { import_id, dialect, ids: HashMap::new() };
     for file in &dataset.meta.files {
         files.insert(tx, &file.name, Some(&file.sha256), Some(file.bytes)).await?;
     }
@@ -736,4 +742,24 @@ async fn insert_policy(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SQLite gets anonymous placeholders in a multi-row insert (it looks named ones up one
+    /// by one, which made large inserts quadratic); PostgreSQL gets them numbered.
+    #[test]
+    fn multi_row_inserts_use_each_database_s_placeholders() {
+        let insert = "INSERT INTO t (a, b)";
+        assert_eq!(
+            bulk_insert(Dialect::Sqlite, insert, 2, 2),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
+        );
+        assert_eq!(
+            bulk_insert(Dialect::Postgres, insert, 2, 2),
+            "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+    }
 }
