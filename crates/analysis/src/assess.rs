@@ -153,25 +153,9 @@ pub struct StoredAssessment {
     pub assessment: Assessment,
 }
 
-/// What storing answers did to the stored versions, written `added` or `unchanged`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AnswersStatus {
-    /// A new version was stored.
-    Added,
-    /// The latest version has the same answers; nothing was written.
-    Unchanged,
-}
-
-impl AnswersStatus {
-    /// `added` or `unchanged`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AnswersStatus::Added => "added",
-            AnswersStatus::Unchanged => "unchanged",
-        }
-    }
-}
+/// What storing answers did to the stored versions, written `added` or `unchanged`: the
+/// store's own status.
+pub use store::AnswersStatus;
 
 /// What storing answers did.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -254,13 +238,7 @@ impl Workspace {
                 version: Some(outcome.record.version),
                 stored: Vec::new(),
             })?;
-        Ok(StoreAnswersOutcome {
-            status: match outcome.status {
-                store::AnswersStatus::Added => AnswersStatus::Added,
-                store::AnswersStatus::Unchanged => AnswersStatus::Unchanged,
-            },
-            stored: score_stored(set)?,
-        })
+        Ok(StoreAnswersOutcome { status: outcome.status, stored: score_stored(set)? })
     }
 
     /// Scores the answers stored for `country` (code, M49 or name) to the built-in

@@ -70,8 +70,9 @@ pub struct AnswerSet {
     pub answers: Vec<StoredAnswer>,
 }
 
-/// Whether [`Store::store_answers`] wrote a new version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Whether [`Store::store_answers`] wrote a new version, written `added` or `unchanged`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AnswersStatus {
     /// The answers differ from the latest version (or none was stored): a new version.
     Added,
