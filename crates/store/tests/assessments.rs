@@ -41,23 +41,7 @@ on_both! {
 async fn a_version_3_store_is_migrated_and_keeps_its_register(path: Location) {
     // A store as schema version 3 left it, with a register row and an audit row.
     {
-        let pool = common::raw(&path).await;
-        let postgres = matches!(path, Location::Postgres(_));
-        sqlx::query(
-            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-        )
-        .execute(&pool)
-        .await
-        .unwrap();
-        for m in store::MIGRATIONS.iter().filter(|m| m.version <= 3) {
-            sqlx::raw_sql(if postgres { m.postgres } else { m.sql }).execute(&pool).await.unwrap();
-            sqlx::query("INSERT INTO schema_migrations VALUES ($1, $2, 'then')")
-                .bind(m.version)
-                .bind(m.name)
-                .execute(&pool)
-                .await
-                .unwrap();
-        }
+        let pool = common::raw_at_version(&path, 3).await;
         sqlx::query(
             "INSERT INTO register_audit (at, user_name, reason, country, policy_id, action)
              VALUES ('2026-01-01T00:00:00Z', 'ana', 'review', 'XAA', 'XAA-LAB-01', 'import')",

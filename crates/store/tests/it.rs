@@ -246,23 +246,7 @@ async fn editions_are_ordered_by_the_date_their_labels_give_not_by_text(path: Lo
 
 async fn a_version_4_store_orders_its_editions_by_date_once_migrated(path: Location) {
     {
-        let pool = common::raw(&path).await;
-        let postgres = matches!(path, Location::Postgres(_));
-        sqlx::query(
-            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-        )
-        .execute(&pool)
-        .await
-        .unwrap();
-        for m in store::MIGRATIONS.iter().filter(|m| m.version <= 4) {
-            sqlx::raw_sql(if postgres { m.postgres } else { m.sql }).execute(&pool).await.unwrap();
-            sqlx::query("INSERT INTO schema_migrations VALUES ($1, $2, 'then')")
-                .bind(m.version)
-                .bind(m.name)
-                .execute(&pool)
-                .await
-                .unwrap();
-        }
+        let pool = common::raw_at_version(&path, 4).await;
         for (id, edition) in [(1, "2021"), (2, "last updated 10/18/2018")] {
             sqlx::query(
                 "INSERT INTO imports (id, dataset_key, publisher, title, edition, source, fictional,
@@ -289,24 +273,8 @@ async fn a_version_4_store_orders_its_editions_by_date_once_migrated(path: Locat
 }
 
 async fn a_version_5_store_joins_its_lists_with_the_one_separator_once_migrated(path: Location) {
-    let postgres = matches!(path, Location::Postgres(_));
     {
-        let pool = common::raw(&path).await;
-        sqlx::query(
-            "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-        )
-        .execute(&pool)
-        .await
-        .unwrap();
-        for m in store::MIGRATIONS.iter().filter(|m| m.version <= 5) {
-            sqlx::raw_sql(if postgres { m.postgres } else { m.sql }).execute(&pool).await.unwrap();
-            sqlx::query("INSERT INTO schema_migrations VALUES ($1, $2, 'then')")
-                .bind(m.version)
-                .bind(m.name)
-                .execute(&pool)
-                .await
-                .unwrap();
-        }
+        let pool = common::raw_at_version(&path, 5).await;
         // Version 5 joined the lists of policy rows with '|'.
         sqlx::raw_sql(
             "INSERT INTO imports (id, dataset_key, publisher, title, edition, source, fictional,

@@ -49,6 +49,30 @@ pub(crate) async fn raw(location: &Location) -> sqlx::AnyPool {
     sqlx::AnyPool::connect(&url).await.unwrap()
 }
 
+/// A plain pool on a location holding a store as schema version `version` left it: the
+/// migrations up to it applied by hand, with their bookkeeping rows (an older Coherence's
+/// store, for the migration tests).
+pub(crate) async fn raw_at_version(location: &Location, version: i64) -> sqlx::AnyPool {
+    let pool = raw(location).await;
+    let postgres = matches!(location, Location::Postgres(_));
+    sqlx::query(
+        "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    for m in store::MIGRATIONS.iter().filter(|m| m.version <= version) {
+        sqlx::raw_sql(if postgres { m.postgres } else { m.sql }).execute(&pool).await.unwrap();
+        sqlx::query("INSERT INTO schema_migrations VALUES ($1, $2, 'then')")
+            .bind(m.version)
+            .bind(m.name)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    pool
+}
+
 /// Asserts SQLite's integrity check where there is one (PostgreSQL has none to ask).
 pub(crate) async fn assert_sound(store: &Store) {
     if store.dialect() == Dialect::Sqlite {
