@@ -213,7 +213,11 @@ impl Workspace {
         }
         let stored_answers: Vec<StoredAnswer> =
             answers.into_iter().map(|a| StoredAnswer { item: a.item, answer: a.answer }).collect();
-        let by = store::ChangeBy { user: user.trim().to_owned(), reason: reason.trim().to_owned() };
+        let by = store::ChangeBy {
+            user: user.trim().to_owned(),
+            user_id: self.user_id,
+            reason: reason.trim().to_owned(),
+        };
         let sha256 = ingest::sha256_hex(bytes);
         let outcome = self
             .store

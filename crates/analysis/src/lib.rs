@@ -819,9 +819,24 @@ pub struct Workspace {
     /// The editions read instead of their keys' newest ([`Workspace::pin_editions`]),
     /// as "key edition".
     pinned: Vec<String>,
+    /// The user whose changes this handle writes, when it acts for a user of the server
+    /// ([`Workspace::acting_as`]); the command line records only a name.
+    user_id: Option<i64>,
 }
 
 impl Workspace {
+    /// The same store, recording `user_id` (a user of the server) beside the user's name
+    /// in every change it writes: register edits and imports, stored answers.
+    pub fn acting_as(&self, user_id: i64) -> Workspace {
+        Workspace { user_id: Some(user_id), ..self.clone() }
+    }
+
+    /// The store under this workspace, for the server's own tables (accounts,
+    /// workspaces, jobs), which `analysis` does not interpret.
+    pub fn store(&self) -> &store::Store {
+        &self.store
+    }
+
     /// Reads the given editions (dataset key and edition label, as `datasets` lists
     /// them) in place of their keys' default (newest) editions, for every later read of
     /// this workspace: profiles, briefs, estimates and scenario baselines. Returns the
@@ -871,7 +886,11 @@ impl Workspace {
     /// # Errors
     /// [`Error::Store`] if the store cannot be opened.
     pub async fn open(location: impl Into<store::Location>) -> Result<Workspace, Error> {
-        Ok(Workspace { store: store::Store::open(location).await?, pinned: Vec::new() })
+        Ok(Workspace {
+            store: store::Store::open(location).await?,
+            pinned: Vec::new(),
+            user_id: None,
+        })
     }
 
     /// Opens the store at `location` for reading only: every later write through this
@@ -884,7 +903,11 @@ impl Workspace {
     pub async fn open_for_reading(
         location: impl Into<store::Location>,
     ) -> Result<Workspace, Error> {
-        Ok(Workspace { store: store::Store::open_for_reading(location).await?, pinned: Vec::new() })
+        Ok(Workspace {
+            store: store::Store::open_for_reading(location).await?,
+            pinned: Vec::new(),
+            user_id: None,
+        })
     }
 
     /// Where the store lives (shown without a password).

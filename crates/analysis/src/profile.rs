@@ -487,3 +487,24 @@ impl Gaps {
         self.0.push(Gap { text: text.into(), fill: Some(fill) });
     }
 }
+
+impl CountryProfile {
+    /// Keeps only `year` in the profile's yearly series (`profile --year`).
+    pub fn keep_year(&mut self, year: i32) {
+        self.stock_in.retain(|s| s.year == year);
+        self.stock_out.retain(|s| s.year == year);
+        self.top_destinations.retain(|c| c.year == year);
+        self.top_origins.retain(|c| c.year == year);
+        self.estimated_flows.retain(|f| (f.period_start..=f.period_end).contains(&year));
+        for series in [
+            &mut self.population,
+            &mut self.gdp,
+            &mut self.remittances_received,
+            &mut self.remittances_paid,
+            &mut self.remittances_pct_gdp,
+            &mut self.sdg_17_3_2,
+        ] {
+            series.retain(|v| v.year == year);
+        }
+    }
+}

@@ -405,8 +405,8 @@ impl Workspace {
         let known: Vec<domain::Area> =
             self.store.defined_areas().await?.into_iter().map(|(_, a)| a).collect();
         let policies = ingest::register::read_register(&shown, text, &known)?;
-        let by =
-            change_by(user, reason.map_or_else(|| format!("import of {shown}"), str::to_owned))?;
+        let by = self
+            .change_by(user, reason.map_or_else(|| format!("import of {shown}"), str::to_owned))?;
         let outcome = self.store.register_import(&policies, &by).await?;
         Ok(RegisterImportSummary {
             file: shown,
@@ -476,7 +476,7 @@ impl Workspace {
         user: &str,
         reason: &str,
     ) -> Result<Vec<FieldChangeInfo>, Error> {
-        let by = change_by(user, reason.to_owned())?;
+        let by = self.change_by(user, reason.to_owned())?;
         if edits.is_empty() {
             return Err(Error::NothingToEdit);
         }
@@ -683,14 +683,21 @@ fn rule_set(rules: Option<&crate::Input>) -> Result<RuleSet, Error> {
     }
 }
 
-fn change_by(user: &str, reason: String) -> Result<store::ChangeBy, Error> {
-    if user.trim().is_empty() {
-        return Err(Error::MissingActor);
+impl Workspace {
+    /// Who makes a register change, and why; both must be given.
+    fn change_by(&self, user: &str, reason: String) -> Result<store::ChangeBy, Error> {
+        if user.trim().is_empty() {
+            return Err(Error::MissingActor);
+        }
+        if reason.trim().is_empty() {
+            return Err(Error::MissingReason { what: "register change" });
+        }
+        Ok(store::ChangeBy {
+            user: user.trim().to_owned(),
+            user_id: self.user_id,
+            reason: reason.trim().to_owned(),
+        })
     }
-    if reason.trim().is_empty() {
-        return Err(Error::MissingReason { what: "register change" });
-    }
-    Ok(store::ChangeBy { user: user.trim().to_owned(), reason: reason.trim().to_owned() })
 }
 
 /// A stored value, latest year.

@@ -206,6 +206,21 @@ pub(crate) enum Command {
     /// Policy-option scenarios: seeded Monte Carlo runs, shards and merge, comparisons.
     #[command(after_help = crate::scenario::SCENARIO_EXAMPLES)]
     Scenario(crate::scenario::ScenarioArgs),
+    /// Serve the HTTP API (accounts, workspaces, roles, jobs) on the store.
+    #[command(
+        after_help = "Examples:\n  coherence --db demo.sqlite serve --demo --listen 127.0.0.1:8080 --insecure-cookies\n  \
+                            coherence --db postgres://coherence@db/coherence serve --listen 0.0.0.0:8080\n\n\
+                            On a store without an administrator, the first one is made and its one-time \
+                            password printed. The API is described at /api/v1/docs (docs/api.md)."
+    )]
+    Serve(crate::serve::ServeArgs),
+    /// Accounts of the server: add, list, disable, reset-password, token.
+    #[command(
+        after_help = "Examples:\n  coherence user add amina --display-name \"Amina Diallo\"\n  coherence user list\n  \
+                            coherence user disable amina\n  coherence user reset-password amina\n  \
+                            coherence user token amina --label nightly-import"
+    )]
+    User(crate::serve::UserArgs),
 }
 
 #[derive(Debug, Args)]

@@ -48,6 +48,8 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         Command::Assess(args) => crate::assess::run_assess(global, args).await,
         Command::Matrix(args) => crate::assess::run_matrix(global, args),
         Command::Scenario(args) => crate::scenario::run(global, args).await,
+        Command::Serve(args) => crate::serve::serve(global, args).await,
+        Command::User(args) => crate::serve::user(global, args).await,
         Command::Estimate(args) => {
             let ws = if args.stores() { open(global).await? } else { open_read(global).await? };
             crate::estimate::run(global, ws, args).await
@@ -240,7 +242,7 @@ async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
     let ws = open_read(global).await?;
     let mut profile = ws.profile(&args.country).await?;
     if let Some(year) = args.year {
-        output::keep_year(&mut profile, year);
+        profile.keep_year(year);
     }
     let mut out = crate::output::stdout(global.format);
     output::profile(&mut out, &profile, global.format)?;

@@ -23,6 +23,7 @@ mod output;
 mod progress;
 mod register;
 mod scenario;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -31,7 +32,13 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
     init_logging(&cli.global);
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    // The server answers on every core; the other commands run on one thread.
+    let mut builder = if matches!(cli.command, args::Command::Serve(_)) {
+        tokio::runtime::Builder::new_multi_thread()
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+    };
+    let runtime = match builder.enable_all().build() {
         Ok(rt) => rt,
         Err(err) => {
             eprintln!("error: cannot start the runtime: {err}");

@@ -366,25 +366,6 @@ fn checks_table(
     Ok(())
 }
 
-/// Keeps only `year` in the profile's yearly series.
-pub(crate) fn keep_year(profile: &mut CountryProfile, year: i32) {
-    profile.stock_in.retain(|s| s.year == year);
-    profile.stock_out.retain(|s| s.year == year);
-    profile.top_destinations.retain(|c| c.year == year);
-    profile.top_origins.retain(|c| c.year == year);
-    profile.estimated_flows.retain(|f| (f.period_start..=f.period_end).contains(&year));
-    for series in [
-        &mut profile.population,
-        &mut profile.gdp,
-        &mut profile.remittances_received,
-        &mut profile.remittances_paid,
-        &mut profile.remittances_pct_gdp,
-        &mut profile.sdg_17_3_2,
-    ] {
-        series.retain(|v| v.year == year);
-    }
-}
-
 pub(crate) fn profile(
     out: &mut dyn Write,
     p: &CountryProfile,

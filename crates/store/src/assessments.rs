@@ -206,8 +206,8 @@ impl Store {
         let version = latest.as_ref().map_or(1, |(_, r)| r.version + 1);
         let at = jiff::Timestamp::now().to_string();
         let (set_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO assessment_answer_sets (country, framework, version, file_name, sha256, at, user_name, reason)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO assessment_answer_sets (country, framework, version, file_name, sha256, at, user_name, reason, user_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(new.country.as_str())
         .bind(new.framework)
@@ -217,6 +217,7 @@ impl Store {
         .bind(&at)
         .bind(&by.user)
         .bind(&by.reason)
+        .bind(by.user_id)
         .fetch_one(&mut *tx)
         .await?;
         for a in new.answers {
@@ -229,6 +230,23 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        sqlx::query(
+            "INSERT INTO audit_log (at, user_id, workspace_id, action, target, old_value, new_value, reason)
+             VALUES ($1, $2, (SELECT id FROM workspaces WHERE country = $3), 'answers.store', $4, $5, $6, $7)",
+        )
+        .bind(&at)
+        .bind(by.user_id)
+        .bind(new.country.as_str())
+        .bind(format!("answers/{}/{}/{version}", new.country, new.framework))
+        .bind(latest.as_ref().map(|(_, r)| format!("{{\"version\":{}}}", r.version)))
+        .bind(format!(
+            "{{\"version\":{version},\"answered\":{},\"sha256\":\"{}\"}}",
+            new.answers.len(),
+            new.sha256
+        ))
+        .bind(&by.reason)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(AnswersStored {
             status: AnswersStatus::Added,

@@ -17,6 +17,7 @@ use crate::{Error, Store};
 /// The tables of a store, each after the tables its foreign keys point to.
 /// `schema_migrations` is not copied: the target has its own, at the same version.
 const TABLES: &[&str] = &[
+    "users",
     "imports",
     "import_files",
     "areas",
@@ -31,6 +32,18 @@ const TABLES: &[&str] = &[
     "register_audit",
     "assessment_answer_sets",
     "assessment_answers",
+    "sessions",
+    "api_tokens",
+    "workspaces",
+    "memberships",
+    "shares",
+    "audit_log",
+    "jobs",
+    "job_files",
+    "matrices",
+    "matrix_scores",
+    "answer_signoffs",
+    "answer_assignments",
 ];
 
 /// Rows per multi-row INSERT of a copy, at most (fewer for tables with many columns, so
@@ -59,6 +72,7 @@ enum Kind {
     Integer,
     Float,
     Text,
+    Bytes,
 }
 
 /// A table's columns: names, kinds, and the names of its primary key.
@@ -75,6 +89,7 @@ enum Value {
     Integer(i64),
     Float(u64),
     Text(String),
+    Bytes(Vec<u8>),
 }
 
 /// Copies every row of `from` into `to`, which must be an empty store of the same schema
@@ -143,6 +158,8 @@ async fn table_columns(store: &Store, table: &str) -> Result<Columns, Error> {
             Kind::Integer
         } else if ["REAL", "DOUBLE", "FLOA"].iter().any(|t| declared.contains(t)) {
             Kind::Float
+        } else if ["BLOB", "BYTEA"].iter().any(|t| declared.contains(t)) {
+            Kind::Bytes
         } else {
             Kind::Text
         };
@@ -183,6 +200,9 @@ fn values(row: &AnyRow, kinds: &[Kind]) -> Result<Vec<Value>, Error> {
                     .try_get::<Option<f64>, _>(i)?
                     .map_or(Value::Null, |f| Value::Float(f.to_bits())),
                 Kind::Text => row.try_get::<Option<String>, _>(i)?.map_or(Value::Null, Value::Text),
+                Kind::Bytes => {
+                    row.try_get::<Option<Vec<u8>>, _>(i)?.map_or(Value::Null, Value::Bytes)
+                }
             })
         })
         .collect()
@@ -253,9 +273,11 @@ async fn insert_rows(
                 (Value::Null, Kind::Integer) => query.bind(None::<i64>),
                 (Value::Null, Kind::Float) => query.bind(None::<f64>),
                 (Value::Null, Kind::Text) => query.bind(None::<String>),
+                (Value::Null, Kind::Bytes) => query.bind(None::<Vec<u8>>),
                 (Value::Integer(i), _) => query.bind(*i),
                 (Value::Float(bits), _) => query.bind(f64::from_bits(*bits)),
                 (Value::Text(t), _) => query.bind(t.clone()),
+                (Value::Bytes(b), _) => query.bind(b.clone()),
             };
         }
     }

@@ -24,6 +24,7 @@
 //!
 //! This is the only crate that writes SQL.
 
+mod accounts;
 mod assessments;
 mod copy;
 mod dialect;
@@ -33,6 +34,7 @@ mod location;
 mod migrate;
 mod read;
 mod register;
+mod workspaces;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -41,6 +43,7 @@ use sqlx::AnyPool;
 
 use dialect::Access;
 
+pub use accounts::{Actor, AuditQuery, AuditRecord, NewUser, SessionRecord, TokenRecord, User};
 pub use assessments::{
     AnswerSet, AnswerSetRecord, AnswersStatus, AnswersStored, NewAnswers, StoredAnswer,
 };
@@ -58,6 +61,7 @@ pub use read::{
 pub use register::{
     AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy, policy_changes,
 };
+pub use workspaces::{Membership, Role, Share, Shared, Workspace, WorkspaceKind};
 pub use write::{ImportConflict, ImportMode, ImportOutcome, ImportStatus, Replaced};
 
 /// An error of the store. A PostgreSQL location is shown without its password.

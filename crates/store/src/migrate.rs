@@ -65,6 +65,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "assessments", "0004_assessments.sql"),
     migration!(5, "editions", "0005_editions.sql"),
     Migration::portable(6, "list separator", include_str!("../migrations/0006_list_separator.sql")),
+    migration!(7, "server", "0007_server.sql"),
 ];
 
 /// The schema version this build writes: the last migration's.

@@ -11,6 +11,7 @@ use domain::area::Iso3;
 use domain::policy::{Policy, PolicyField};
 use sqlx::{AnyConnection, Row};
 
+use crate::accounts::json_string;
 use crate::read::policy_from_row;
 use crate::{Error, Store};
 
@@ -68,6 +69,9 @@ pub struct FieldChange {
 pub struct ChangeBy {
     /// The user's name.
     pub user: String,
+    /// The user's id, when the change comes through the server (the command line has
+    /// only a name).
+    pub user_id: Option<i64>,
     /// The reason given.
     pub reason: String,
 }
@@ -81,6 +85,8 @@ pub struct AuditEntry {
     pub at: String,
     /// Who.
     pub user: String,
+    /// The user's id, for changes made through the server.
+    pub user_id: Option<i64>,
     /// Why.
     pub reason: String,
     /// Whose policy.
@@ -212,8 +218,8 @@ async fn audit(
     new: Option<&str>,
 ) -> Result<(), Error> {
     sqlx::query(
-        "INSERT INTO register_audit (at, user_name, reason, country, policy_id, action, field, old_value, new_value)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO register_audit (at, user_name, reason, country, policy_id, action, field, old_value, new_value, user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(at)
     .bind(&by.user)
@@ -224,6 +230,25 @@ async fn audit(
     .bind(field)
     .bind(old)
     .bind(new)
+    .bind(by.user_id)
+    .execute(&mut *conn)
+    .await?;
+    // The same change in the trail of every write, in the country's workspace if it has one.
+    let field_json = |v: Option<&str>| {
+        v.map(|v| format!("{{{}:{}}}", json_string(field.unwrap_or("policy")), json_string(v)))
+    };
+    sqlx::query(
+        "INSERT INTO audit_log (at, user_id, workspace_id, action, target, old_value, new_value, reason)
+         VALUES ($1, $2, (SELECT id FROM workspaces WHERE country = $3), $4, $5, $6, $7, $8)",
+    )
+    .bind(at)
+    .bind(by.user_id)
+    .bind(p.country.as_str())
+    .bind(format!("policy.{action}"))
+    .bind(format!("policy/{}/{}", p.country, p.id))
+    .bind(field_json(old))
+    .bind(field_json(new))
+    .bind(&by.reason)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -403,6 +428,7 @@ impl Store {
                     seq: row.try_get("seq")?,
                     at: row.try_get("at")?,
                     user: row.try_get("user_name")?,
+                    user_id: row.try_get("user_id")?,
                     reason: row.try_get("reason")?,
                     country: Iso3::parse(&code)
                         .map_err(|_| Error::Corrupt { what: "area code", value: code.clone() })?,
@@ -444,7 +470,7 @@ mod tests {
     }
 
     fn by(reason: &str) -> ChangeBy {
-        ChangeBy { user: "analyst".to_owned(), reason: reason.to_owned() }
+        ChangeBy { user: "analyst".to_owned(), user_id: None, reason: reason.to_owned() }
     }
 
     #[tokio::test]

@@ -14,7 +14,7 @@ fn answers(pairs: &[(&str, &str)]) -> Vec<StoredAnswer> {
 }
 
 fn by(user: &str, reason: &str) -> ChangeBy {
-    ChangeBy { user: user.to_owned(), reason: reason.to_owned() }
+    ChangeBy { user: user.to_owned(), user_id: None, reason: reason.to_owned() }
 }
 
 fn new<'a>(file: &'a str, list: &'a [StoredAnswer]) -> NewAnswers<'a> {

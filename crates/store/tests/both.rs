@@ -110,7 +110,7 @@ async fn fill(store: &Store) {
         tags: vec!["t".to_owned()],
         source: "Act".to_owned(),
     };
-    let by = ChangeBy { user: "ana".to_owned(), reason: "test".to_owned() };
+    let by = ChangeBy { user: "ana".to_owned(), user_id: None, reason: "test".to_owned() };
     store.register_import(std::slice::from_ref(&demo), &by).await.unwrap();
     let mut edited = demo.clone();
     edited.end_year = Some(2030);
@@ -165,7 +165,7 @@ on_both! {
         let store = Store::open_for_reading(&location).await.unwrap();
         let err = store.import(&awkward_dataset(), &mut |_, _| {}).await.unwrap_err();
         assert!(matches!(err, Error::Storage { failure: store::StorageFailure::ReadOnly, .. }), "{err}");
-        let by = ChangeBy { user: "ana".to_owned(), reason: "r".to_owned() };
+        let by = ChangeBy { user: "ana".to_owned(), user_id: None, reason: "r".to_owned() };
         let err = store.register_import(&[], &by).await;
         assert!(err.is_ok() || matches!(err, Err(Error::Storage { .. })), "{err:?}");
         assert!(store.datasets().await.unwrap().is_empty());
@@ -215,7 +215,8 @@ async fn a_store_goes_to_postgres_and_back_with_every_row_equal() {
     other.meta.edition = "2025".to_owned();
     let added = server.import(&other, &mut |_, _| {}).await.unwrap();
     assert!(added.import_id > 1, "{}", added.import_id);
-    let by = ChangeBy { user: "ben".to_owned(), reason: "after the copy".to_owned() };
+    let by =
+        ChangeBy { user: "ben".to_owned(), user_id: None, reason: "after the copy".to_owned() };
     let policy = server.register(None).await.unwrap().remove(0).policy;
     let mut changed = policy.clone();
     changed.title = "Renamed".to_owned();

@@ -1,0 +1,120 @@
+//! The OpenAPI document and the page that presents it, both served from the binary and
+//! public. The page is HTML written here from the document (no script, no network): each
+//! operation with its method, path, summary, parameters, body and answers.
+
+use std::fmt::Write;
+use std::sync::Arc;
+
+use axum::http::header::CONTENT_TYPE;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use report::markup::escape;
+use serde_json::Value;
+
+use crate::AppState;
+
+/// `/api/v1/openapi.json`, `/api/v1/docs` and its style sheet.
+pub(crate) fn router(doc_json: Arc<String>) -> axum::Router<AppState> {
+    let page = Arc::new(page(&doc_json));
+    axum::Router::new()
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let doc = Arc::clone(&doc_json);
+                async move {
+                    ([(CONTENT_TYPE, "application/json")], doc.as_str().to_owned()).into_response()
+                }
+            }),
+        )
+        .route(
+            "/api/v1/docs",
+            get(move || {
+                let page = Arc::clone(&page);
+                async move {
+                    ([(CONTENT_TYPE, "text/html; charset=utf-8")], page.as_str().to_owned())
+                        .into_response()
+                }
+            }),
+        )
+        .route(
+            "/api/v1/docs.css",
+            get(|| async { ([(CONTENT_TYPE, "text/css")], STYLE).into_response() }),
+        )
+}
+
+const STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}\
+h2{border-bottom:1px solid #ccc;margin-top:2rem}section{margin:1rem 0;padding:.5rem 1rem;border-left:4px solid #2a6f97;background:#f6f8fa}\
+code{font-size:95%}.m{font-weight:700;text-transform:uppercase;margin-right:.5rem}table{border-collapse:collapse}\
+td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}";
+
+/// The page, written from the document's JSON.
+fn page(doc_json: &str) -> String {
+    let doc: Value = serde_json::from_str(doc_json).unwrap_or(Value::Null);
+    let mut html = String::from(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Coherence API</title>\
+         <link rel=\"stylesheet\" href=\"/api/v1/docs.css\"></head><body><main><h1>Coherence API</h1>",
+    );
+    if let Some(d) = doc.pointer("/info/description").and_then(Value::as_str) {
+        let _ = write!(html, "<p>{}</p>", escape(d));
+    }
+    html.push_str("<p>The machine-readable document: <a href=\"/api/v1/openapi.json\">openapi.json</a> (OpenAPI 3.1).</p>");
+    let mut by_tag: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (path, item) in doc.get("paths").and_then(Value::as_object).into_iter().flatten() {
+        for (method, op) in item.as_object().into_iter().flatten() {
+            let tag = op.pointer("/tags/0").and_then(Value::as_str).unwrap_or("other").to_owned();
+            by_tag.entry(tag).or_default().push(operation(method, path, op));
+        }
+    }
+    for (tag, ops) in by_tag {
+        let _ = write!(html, "<h2>{}</h2>", escape(&tag));
+        for op in ops {
+            html.push_str(&op);
+        }
+    }
+    html.push_str("</main></body></html>");
+    html
+}
+
+/// One operation's section.
+fn operation(method: &str, path: &str, op: &Value) -> String {
+    let text = |p: &str| op.pointer(p).and_then(Value::as_str).unwrap_or("");
+    let mut s = format!(
+        "<section><p><span class=\"m\">{}</span><code>{}</code></p><p>{}</p>",
+        escape(method),
+        escape(path),
+        escape(text("/description").trim())
+    );
+    if let Some(params) = op.get("parameters").and_then(Value::as_array) {
+        s.push_str(
+            "<table><tr><th>parameter</th><th>in</th><th>required</th><th>description</th></tr>",
+        );
+        for p in params {
+            let field = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("");
+            let required = p.get("required").and_then(Value::as_bool).unwrap_or(false);
+            let _ = write!(
+                s,
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(field("name")),
+                escape(field("in")),
+                if required { "yes" } else { "no" },
+                escape(field("description"))
+            );
+        }
+        s.push_str("</table>");
+    }
+    if let Some(schema) =
+        op.pointer("/requestBody/content/application~1json/schema/$ref").and_then(Value::as_str)
+    {
+        let _ = write!(
+            s,
+            "<p>Body: <code>{}</code></p>",
+            escape(schema.rsplit('/').next().unwrap_or(schema))
+        );
+    }
+    if let Some(responses) = op.get("responses").and_then(Value::as_object) {
+        let codes: Vec<String> = responses.keys().map(|k| escape(k)).collect();
+        let _ = write!(s, "<p>Answers: {}</p>", codes.join(", "));
+    }
+    s.push_str("</section>");
+    s
+}

@@ -1,0 +1,456 @@
+//! Workspaces, their members, what partnerships share, and the audit trail.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use store::{Actor, Membership, Role, Share, Shared, WorkspaceKind};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::access::{self, Access};
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::routes::{ApiJson, Page, Paged};
+
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, add))
+        .routes(routes!(one))
+        .routes(routes!(members))
+        .routes(routes!(member_set, member_remove))
+        .routes(routes!(shares, share_set))
+        .routes(routes!(workspace_audit))
+        .routes(routes!(audit))
+}
+
+/// A reason given for a change: 1 to 2,000 characters once trimmed.
+pub(crate) fn reason(text: &str) -> ApiResult<String> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 2000 {
+        return Err(ApiError::invalid(
+            "reason",
+            "every change needs a reason (1 to 2,000 characters)",
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+/// A workspace.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct WorkspaceInfo {
+    /// Its id.
+    id: i64,
+    /// Its name.
+    name: String,
+    /// `government` or `partnership`.
+    kind: String,
+    /// A government's country (ISO 3166-1 alpha-3).
+    country: Option<String>,
+    /// A partnership's origin government workspace.
+    origin_id: Option<i64>,
+    /// A partnership's destination government workspace.
+    destination_id: Option<i64>,
+    /// The caller's role there (`None`: an admin, or a partner reading what is shared).
+    role: Option<String>,
+    /// What the caller reads as a partner (for a government workspace it is not a member of).
+    shared_with_me: Vec<String>,
+    /// When it was made.
+    created_at: String,
+}
+
+fn info(a: &Access) -> WorkspaceInfo {
+    let w = &a.workspace;
+    let (kind, country, origin_id, destination_id) = match w.kind {
+        WorkspaceKind::Government { country } => {
+            ("government", Some(country.to_string()), None, None)
+        }
+        WorkspaceKind::Partnership { origin_id, destination_id } => {
+            ("partnership", None, Some(origin_id), Some(destination_id))
+        }
+    };
+    WorkspaceInfo {
+        id: w.id,
+        name: w.name.clone(),
+        kind: kind.to_owned(),
+        country,
+        origin_id,
+        destination_id,
+        role: a.role.map(|r| r.as_str().to_owned()),
+        shared_with_me: a.shared.iter().map(|s| s.as_str().to_owned()).collect(),
+        created_at: w.created_at.clone(),
+    }
+}
+
+/// The workspaces the caller may read (an admin: all).
+#[utoipa::path(get, path = "/api/v1/workspaces", tag = "workspaces", params(Page),
+    responses((status = 200, body = Paged<WorkspaceInfo>), (status = 401, body = ErrorBody)))]
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(page): Query<Page>,
+) -> ApiResult<Json<Paged<WorkspaceInfo>>> {
+    let mut items = Vec::new();
+    for w in state.store().workspaces().await? {
+        match Access::to(&state, &caller, w.id).await {
+            Ok(a) => items.push(info(&a)),
+            Err(e) if e.kind == crate::Kind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Json(page.of(items)?))
+}
+
+/// A new workspace: a government's (`country`) or a partnership (`origin_id`,
+/// `destination_id`: two government workspaces).
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct NewWorkspace {
+    /// Its name (1 to 200 characters, unique).
+    name: String,
+    /// A government's country (code, M49 or name).
+    country: Option<String>,
+    /// A partnership's origin government workspace.
+    origin_id: Option<i64>,
+    /// A partnership's destination government workspace.
+    destination_id: Option<i64>,
+    /// Why.
+    reason: String,
+}
+
+/// Makes a workspace (administrators only).
+#[utoipa::path(post, path = "/api/v1/workspaces", tag = "workspaces", request_body = NewWorkspace,
+    responses((status = 201, body = WorkspaceInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn add(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<NewWorkspace>,
+) -> ApiResult<(StatusCode, Json<WorkspaceInfo>)> {
+    access::admin(&caller)?;
+    let reason = reason(&body.reason)?;
+    let name = body.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(ApiError::invalid("name", "a workspace's name has 1 to 200 characters"));
+    }
+    let kind = match (&body.country, body.origin_id, body.destination_id) {
+        (Some(country), None, None) => {
+            let area = state
+                .app
+                .resolve_area(country)
+                .await
+                .map_err(|e| ApiError::from(e).on("country"))?;
+            WorkspaceKind::Government { country: area.code() }
+        }
+        (None, Some(origin_id), Some(destination_id)) => {
+            WorkspaceKind::Partnership { origin_id, destination_id }
+        }
+        _ => {
+            return Err(ApiError::invalid(
+                "country",
+                "give either a country (a government's workspace) or origin_id and destination_id (a partnership)",
+            ));
+        }
+    };
+    let made =
+        state.store().workspace_add(name, kind, &Actor::user(caller.user.id, reason)).await?;
+    let access = Access::to(&state, &caller, made.id).await?;
+    Ok((StatusCode::CREATED, Json(info(&access))))
+}
+
+/// One workspace.
+#[utoipa::path(get, path = "/api/v1/workspaces/{id}", tag = "workspaces",
+    params(("id" = i64, Path, description = "The workspace's id")),
+    responses((status = 200, body = WorkspaceInfo), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn one(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<WorkspaceInfo>> {
+    Ok(Json(info(&Access::to(&state, &caller, id).await?)))
+}
+
+/// A member of a workspace.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct MemberInfo {
+    /// The user's id.
+    user_id: i64,
+    /// The user's sign-in name.
+    name: String,
+    /// The user's display name.
+    display_name: String,
+    /// `viewer`, `contributor` or `coordinator`.
+    role: String,
+    /// A contributor's ministry.
+    ministry: Option<String>,
+}
+
+/// The members of a workspace (members and admins).
+#[utoipa::path(get, path = "/api/v1/workspaces/{id}/members", tag = "workspaces",
+    params(("id" = i64, Path, description = "The workspace's id"), Page),
+    responses((status = 200, body = Paged<MemberInfo>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn members(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Query(page): Query<Page>,
+) -> ApiResult<Json<Paged<MemberInfo>>> {
+    Access::to(&state, &caller, id).await?.read_records()?;
+    let mut items = Vec::new();
+    for m in state.store().memberships_of_workspace(id).await? {
+        let Some(u) = state.store().user(m.user_id).await? else { continue };
+        items.push(MemberInfo {
+            user_id: u.id,
+            name: u.name,
+            display_name: u.display_name,
+            role: m.role.as_str().to_owned(),
+            ministry: m.ministry,
+        });
+    }
+    Ok(Json(page.of(items)?))
+}
+
+/// A member's role.
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct MemberBody {
+    /// `viewer`, `contributor` or `coordinator`.
+    role: String,
+    /// The ministry a contributor edits for (contributors only).
+    ministry: Option<String>,
+    /// Why.
+    reason: String,
+}
+
+/// Gives a user a role in the workspace (its coordinators and admins).
+#[utoipa::path(put, path = "/api/v1/workspaces/{id}/members/{user_id}", tag = "workspaces", request_body = MemberBody,
+    params(("id" = i64, Path, description = "The workspace's id"), ("user_id" = i64, Path, description = "The user's id")),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn member_set(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, user_id)): Path<(i64, i64)>,
+    ApiJson(body): ApiJson<MemberBody>,
+) -> ApiResult<StatusCode> {
+    Access::to(&state, &caller, id).await?.manage_members()?;
+    let reason = reason(&body.reason)?;
+    let role = Role::parse(&body.role).ok_or_else(|| {
+        ApiError::invalid("role", "the role is viewer, contributor or coordinator")
+    })?;
+    let ministry =
+        body.ministry.as_deref().map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned);
+    if (role == Role::Contributor) != ministry.is_some() {
+        return Err(ApiError::invalid(
+            "ministry",
+            "a contributor, and only a contributor, names its ministry",
+        ));
+    }
+    if ministry.as_ref().is_some_and(|m| m.chars().count() > 200) {
+        return Err(ApiError::invalid("ministry", "a ministry's name has at most 200 characters"));
+    }
+    state
+        .store()
+        .user(user_id)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("user {user_id}")))?;
+    let m = Membership { workspace_id: id, user_id, role, ministry };
+    state.store().membership_set(&m, &Actor::user(caller.user.id, reason)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Why a change is made, given in the query of a `DELETE`.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct Why {
+    /// Why.
+    reason: String,
+}
+
+/// Removes a member from the workspace (its coordinators and admins).
+#[utoipa::path(delete, path = "/api/v1/workspaces/{id}/members/{user_id}", tag = "workspaces",
+    params(("id" = i64, Path, description = "The workspace's id"), ("user_id" = i64, Path, description = "The user's id"), Why),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn member_remove(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, user_id)): Path<(i64, i64)>,
+    Query(why): Query<Why>,
+) -> ApiResult<StatusCode> {
+    Access::to(&state, &caller, id).await?.manage_members()?;
+    let reason = reason(&why.reason)?;
+    if !state.store().membership_remove(id, user_id, &Actor::user(caller.user.id, reason)).await? {
+        return Err(ApiError::not_found(format!("member {user_id} of workspace {id}")));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// What one side shares with a partnership.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub(crate) struct ShareInfo {
+    /// The government workspace that shares.
+    workspace_id: i64,
+    /// `register`, `answers`, `matrices` or `scenarios`.
+    what: String,
+}
+
+/// What each side shares with a partnership (its members and admins).
+#[utoipa::path(get, path = "/api/v1/workspaces/{id}/shares", tag = "workspaces",
+    params(("id" = i64, Path, description = "The partnership's id")),
+    responses((status = 200, body = Vec<ShareInfo>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn shares(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Vec<ShareInfo>>> {
+    Access::to(&state, &caller, id).await?.read_records()?;
+    let shares = state.store().shares(id).await?;
+    Ok(Json(
+        shares
+            .iter()
+            .map(|s| ShareInfo { workspace_id: s.workspace_id, what: s.what.as_str().to_owned() })
+            .collect(),
+    ))
+}
+
+/// A decision to share, or stop sharing, with a partnership.
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct ShareBody {
+    /// The government workspace that shares (a side of the partnership).
+    workspace_id: i64,
+    /// `register`, `answers`, `matrices` or `scenarios`.
+    what: String,
+    /// Share (`true`) or stop sharing (`false`).
+    shared: bool,
+    /// Why.
+    reason: String,
+}
+
+/// Shares, or stops sharing, what one side chooses with the partnership: decided by that
+/// side's coordinator.
+#[utoipa::path(put, path = "/api/v1/workspaces/{id}/shares", tag = "workspaces", request_body = ShareBody,
+    params(("id" = i64, Path, description = "The partnership's id")),
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn share_set(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<ShareBody>,
+) -> ApiResult<StatusCode> {
+    let partnership = Access::to(&state, &caller, id).await?;
+    let WorkspaceKind::Partnership { origin_id, destination_id } = partnership.workspace.kind
+    else {
+        return Err(ApiError::invalid("id", "only a partnership is shared with"));
+    };
+    if body.workspace_id != origin_id && body.workspace_id != destination_id {
+        return Err(ApiError::invalid(
+            "workspace_id",
+            "the sharing workspace must be a side of the partnership",
+        ));
+    }
+    Access::to(&state, &caller, body.workspace_id)
+        .await?
+        .coordinate("decide what it shares with a partnership")?;
+    let reason = reason(&body.reason)?;
+    let what = Shared::parse(&body.what).ok_or_else(|| {
+        ApiError::invalid("what", "what is shared is register, answers, matrices or scenarios")
+    })?;
+    let share = Share { partnership_id: id, workspace_id: body.workspace_id, what };
+    state.store().share_set(share, body.shared, &Actor::user(caller.user.id, reason)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Paging of the audit trail: rows after `after` (a sequence number), at most `limit`.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct AuditPage {
+    /// Only rows after this sequence number.
+    #[param(minimum = 0)]
+    after: Option<i64>,
+    /// Rows to return (1 to 1,000; default 100).
+    #[param(minimum = 1, maximum = 1000)]
+    limit: Option<u32>,
+}
+
+/// One row of the audit trail.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct AuditInfo {
+    /// Its sequence number (increasing; page with `after`).
+    seq: i64,
+    /// When (RFC 3339, UTC).
+    at: String,
+    /// Who (a user id; `null`: the administrator at the command line).
+    user_id: Option<i64>,
+    /// In which workspace.
+    workspace_id: Option<i64>,
+    /// What was done.
+    action: String,
+    /// What it was done to.
+    target: String,
+    /// The value before (JSON text).
+    old_value: Option<String>,
+    /// The value after (JSON text).
+    new_value: Option<String>,
+    /// Why.
+    reason: String,
+}
+
+async fn audit_rows(
+    state: &AppState,
+    workspace_id: Option<i64>,
+    page: &AuditPage,
+) -> ApiResult<Vec<AuditInfo>> {
+    let limit = match page.limit {
+        None => 100,
+        Some(n @ 1..=1000) => i64::from(n),
+        Some(_) => return Err(ApiError::invalid("limit", "limit is between 1 and 1000")),
+    };
+    let rows = state
+        .store()
+        .audit_log(store::AuditQuery { workspace_id, after: page.after, limit })
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditInfo {
+            seq: r.seq,
+            at: r.at,
+            user_id: r.user_id,
+            workspace_id: r.workspace_id,
+            action: r.action,
+            target: r.target,
+            old_value: r.old_value,
+            new_value: r.new_value,
+            reason: r.reason,
+        })
+        .collect())
+}
+
+/// The audit trail of a workspace, oldest first (its members and admins).
+#[utoipa::path(get, path = "/api/v1/workspaces/{id}/audit", tag = "audit",
+    params(("id" = i64, Path, description = "The workspace's id"), AuditPage),
+    responses((status = 200, body = Vec<AuditInfo>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn workspace_audit(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Query(page): Query<AuditPage>,
+) -> ApiResult<Json<Vec<AuditInfo>>> {
+    Access::to(&state, &caller, id).await?.read_records()?;
+    Ok(Json(audit_rows(&state, Some(id), &page).await?))
+}
+
+/// The whole audit trail, oldest first (administrators only).
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditPage),
+    responses((status = 200, body = Vec<AuditInfo>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody)))]
+async fn audit(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(page): Query<AuditPage>,
+) -> ApiResult<Json<Vec<AuditInfo>>> {
+    access::admin(&caller)?;
+    Ok(Json(audit_rows(&state, None, &page).await?))
+}
