@@ -19,6 +19,12 @@ pub(crate) struct ServeArgs {
     /// (refused on any other address).
     #[arg(long)]
     pub(crate) insecure_cookies: bool,
+    /// A session ends after this long unused (e.g. `2h`, `30m`).
+    #[arg(long, default_value = "2h", value_parser = duration)]
+    pub(crate) session_idle: std::time::Duration,
+    /// A session ends this long after sign-in, used or not.
+    #[arg(long, default_value = "12h", value_parser = duration)]
+    pub(crate) session_max: std::time::Duration,
     /// The largest request body (an upload), in MiB.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub(crate) body_limit_mib: u32,
@@ -73,6 +79,16 @@ pub(crate) enum UserAction {
     },
 }
 
+/// A duration written as `90s`, `30m`, `2h` or `1h 30m`.
+fn duration(text: &str) -> Result<std::time::Duration, String> {
+    let d: jiff::SignedDuration =
+        text.parse().map_err(|e| format!("{text:?} is not a duration like 30m or 2h: {e}"))?;
+    std::time::Duration::try_from(d)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| format!("{text:?}: a duration is positive"))
+}
+
 /// `coherence serve`: serves the API until interrupted.
 pub(crate) async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error> {
     let addr: std::net::SocketAddr = args
@@ -100,6 +116,8 @@ pub(crate) async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error>
     let config = server::Config {
         secure_cookies: !args.insecure_cookies,
         body_limit: args.body_limit_mib as usize * 1024 * 1024,
+        session_idle: args.session_idle,
+        session_absolute: args.session_max,
         ..server::Config::default()
     };
     let state = server::AppState::new(ws, config);
