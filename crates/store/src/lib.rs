@@ -30,6 +30,7 @@ mod copy;
 mod dialect;
 mod estimates;
 mod failure;
+mod jobs;
 mod location;
 mod migrate;
 mod read;
@@ -53,6 +54,7 @@ pub use estimates::{
     DataFile, EstimateRecord, EstimateSaved, EstimateSummary, Estimator, StoredCoefficient,
 };
 pub use failure::StorageFailure;
+pub use jobs::{INTERRUPTED, Job, JobEnd, JobFile, JobFileInfo, JobStatus, NewJob};
 pub use location::{Location, PostgresUrl};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{
