@@ -121,6 +121,7 @@ pub(crate) async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error>
         ..server::Config::default()
     };
     let state = server::AppState::new(ws, config);
+    state.start_up().await?;
     println!(
         "Coherence serves {} on http://{bound}/api/v1 (documentation: http://{bound}/api/v1/docs)",
         "the API"

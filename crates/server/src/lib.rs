@@ -17,6 +17,7 @@ pub mod admin;
 pub mod auth;
 mod error;
 mod http;
+mod jobs;
 mod routes;
 
 use std::collections::HashMap;
@@ -78,6 +79,20 @@ impl AppState {
     /// The state of a server on `app`.
     pub fn new(app: analysis::Workspace, config: Config) -> AppState {
         AppState { app, config: Arc::new(config), logins: Arc::default(), touched: Arc::default() }
+    }
+
+    /// Prepares the store for serving: every job left `queued` or `running` by a server
+    /// that stopped (killed, say) is marked `failed` with the error `interrupted`. Call it
+    /// once, before serving. Returns how many were marked.
+    ///
+    /// # Errors
+    /// If the store cannot be written.
+    pub async fn start_up(&self) -> Result<u64, store::Error> {
+        let n = self.store().jobs_interrupt().await?;
+        if n > 0 {
+            tracing::warn!(jobs = n, "jobs left unfinished by a stopped server marked interrupted");
+        }
+        Ok(n)
     }
 
     /// The store.

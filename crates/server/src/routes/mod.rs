@@ -4,6 +4,9 @@
 
 pub(crate) mod data;
 pub(crate) mod docs;
+mod imports;
+pub(crate) mod jobs;
+mod scenarios;
 mod session;
 mod users;
 mod workspaces;
@@ -25,6 +28,9 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(users::router())
         .merge(workspaces::router())
         .merge(data::router())
+        .merge(jobs::router())
+        .merge(imports::router())
+        .merge(scenarios::router())
 }
 
 /// The document's title, version, security schemes and shared schemas around `paths`.

@@ -1,0 +1,136 @@
+//! Official datasets uploaded by an administrator and imported as a job, and one import's
+//! provenance.
+//!
+//! An upload is the file itself as the body (`application/octet-stream`), its name in the
+//! query. It goes through the command line's import limits (`analysis::Limits`): a file
+//! past one is refused with 413 naming the limit in `field`; the server's body limit stays
+//! the outer bound. The import adds a dataset or another file of a stored edition, or is
+//! refused (a conflict with stored data fails the job); it never replaces silently, as
+//! `coherence import` without `--replace`.
+
+use std::sync::Arc;
+
+use analysis::{FileReader, ImportMode, Input, Limits, UnknownAreas};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::access;
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::jobs::{self, Output, Progress, Stop};
+use crate::routes::jobs::JobInfo;
+
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(upload)).routes(routes!(provenance))
+}
+
+/// An uploaded file's name and layout.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct UploadQuery {
+    /// The file's name (its extension tells its format), 1 to 255 characters.
+    name: String,
+    /// The layout to read it as (`coherence import --kind`); default: recognised.
+    kind: Option<String>,
+}
+
+/// Uploads an official file and imports it as a job (administrators only). 202 with the
+/// job; its result is the import's report.
+#[utoipa::path(post, path = "/api/v1/datasets", tag = "data", params(UploadQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file"),
+    responses((status = 202, body = JobInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody)))]
+async fn upload(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<UploadQuery>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<JobInfo>)> {
+    access::admin(&caller)?;
+    let name = query.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 255 || name.contains(['/', '\\']) {
+        return Err(ApiError::invalid("name", "a file name has 1 to 255 characters and no '/'"));
+    }
+    let limits = Limits::default();
+    if body.len() as u64 > limits.file_bytes {
+        let found = body.len() as u64;
+        return Err(analysis::Error::input_too_large(&name, found, limits.file_bytes).into());
+    }
+    let reader = FileReader::new(query.kind.as_deref(), UnknownAreas::Reject, &limits)
+        .map_err(|e| ApiError::from(e).on("kind"))?;
+    let sha256 = hex(&Sha256::digest(&body));
+    let params = serde_json::json!({
+        "name": name, "kind": query.kind, "bytes": body.len(), "sha256": sha256,
+    });
+    let app = state.app.acting_as(caller.user.id);
+    let input = Input::new(name, body.to_vec());
+    let job = jobs::start(&state, &caller, None, "import", &params, move |progress| {
+        import(app, reader, input, progress)
+    })
+    .await?;
+    Ok((StatusCode::ACCEPTED, Json(crate::routes::jobs::info(&state, job, false).await?)))
+}
+
+/// Reads `input` on a blocking thread (every limit checked), then stores it as a new
+/// dataset or another file of a stored edition, as `coherence import` does.
+async fn import(
+    app: analysis::Workspace,
+    reader: FileReader,
+    input: Input,
+    progress: Arc<Progress>,
+) -> Result<Output, Stop> {
+    let name = input.name.clone();
+    let read = tokio::task::spawn_blocking(move || reader.read(&input))
+        .await
+        .map_err(|_| Stop::Failed("reading the file stopped on an internal error".to_owned()))??;
+    if progress.stopped() {
+        return Err(Stop::Cancelled);
+    }
+    // One transaction: stored whole or not at all (a cancellation is too late now).
+    let outcome = app
+        .load_with(read.dataset(), ImportMode::Add, &mut |done, total| progress.set(done, total))
+        .await?;
+    let diagnostics: Vec<&str> = read.diagnostics.iter().map(|d| d.text.as_str()).collect();
+    let result = serde_json::json!({
+        "file": name,
+        "kind": read.kind,
+        "description": read.description,
+        "detected": read.detected,
+        "diagnostics": diagnostics,
+        "outcome": outcome,
+    });
+    Ok(Output { result, files: Vec::new() })
+}
+
+/// `bytes` in lower-case hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// One stored import: its dataset, edition, source, files with their SHA-256 and sizes,
+/// and rows (as one item of `GET /api/v1/datasets`).
+#[utoipa::path(get, path = "/api/v1/datasets/{id}", tag = "data",
+    params(("id" = i64, Path, description = "The import's id")),
+    responses((status = 200, description = "The import", body = Object), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn provenance(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<analysis::DatasetInfo>> {
+    let all = state.app.datasets().await?;
+    let found = all.into_iter().find(|d| d.id == id);
+    Ok(Json(found.ok_or_else(|| ApiError::not_found(format!("dataset {id}")))?))
+}

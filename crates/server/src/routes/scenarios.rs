@@ -1,0 +1,176 @@
+//! Scenario runs as jobs: the scenario file (TOML) and the command line's options make a
+//! job that runs every draw on a blocking thread and stores the run's files (draws and
+//! parameters as CSV and Arrow IPC, the summary, the manifest with their SHA-256) as the
+//! job's files: the same bytes as `coherence scenario run FILE --out DIR` with the same
+//! file, draws and seed.
+
+use std::sync::Arc;
+
+use analysis::Input;
+use analysis::scenario_run::{self, RunFile, RunFiles, RunRequest};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header::CONTENT_TYPE};
+use serde::Deserialize;
+use store::{JobFile, Role};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::access::Access;
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::jobs::{self, Output, Progress, Stop, StopWriter};
+use crate::routes::jobs::JobInfo;
+
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(run))
+}
+
+/// The largest scenario file, in bytes.
+const MAX_SCENARIO_BYTES: usize = 1024 * 1024;
+
+/// A run's options, as `coherence scenario run`'s.
+#[derive(Deserialize, IntoParams, ToSchema)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct RunOptions {
+    /// Draws in the run (default: the file's `draws`, else the engine's default).
+    draws: Option<u64>,
+    /// The seed (default: the file's `seed`, else the engine's default).
+    seed: Option<u64>,
+}
+
+/// A run asked for as JSON: the scenario's text and the options.
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct RunBody {
+    /// The scenario file (TOML, docs/scenarios.md).
+    scenario: String,
+    /// Draws in the run.
+    draws: Option<u64>,
+    /// The seed.
+    seed: Option<u64>,
+}
+
+/// The media type of a run's file.
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit_once('.').map(|(_, e)| e) {
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("arrow") => "application/vnd.apache.arrow.file",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The request's scenario text and options: a JSON body ([`RunBody`]) or the TOML file
+/// itself with the options in the query.
+fn request_of(
+    headers: &HeaderMap,
+    body: &[u8],
+    query: RunOptions,
+) -> ApiResult<(Vec<u8>, RunOptions)> {
+    if body.len() > MAX_SCENARIO_BYTES {
+        return Err(
+            ApiError::new(crate::Kind::TooLarge, "a scenario file is at most 1 MiB").on("body")
+        );
+    }
+    let json = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !json {
+        return Ok((body.to_vec(), query));
+    }
+    let parsed: RunBody = serde_json::from_slice(body)
+        .map_err(|e| ApiError::invalid("body", format!("the JSON body cannot be used: {e}")))?;
+    let options =
+        RunOptions { draws: parsed.draws.or(query.draws), seed: parsed.seed.or(query.seed) };
+    Ok((parsed.scenario.into_bytes(), options))
+}
+
+/// Starts a scenario run in a workspace (its contributors and coordinators): the body is
+/// the scenario file (TOML, with the options `draws` and `seed` in the query) or JSON
+/// `{"scenario", "draws", "seed"}`. Answers 202 with the job; its files are the run's.
+#[utoipa::path(post, path = "/api/v1/workspaces/{id}/scenarios", tag = "scenarios",
+    params(("id" = i64, Path, description = "The workspace's id"), RunOptions),
+    request_body(content = String, content_type = "application/toml", description = "The scenario file"),
+    responses((status = 202, body = JobInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, body = ErrorBody)))]
+async fn run(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    Query(query): Query<RunOptions>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<JobInfo>)> {
+    let access = Access::to(&state, &caller, id).await?;
+    access.read_records()?;
+    if !matches!(access.role, Some(Role::Contributor | Role::Coordinator)) {
+        return Err(ApiError::forbidden(format!(
+            "running a scenario in workspace {id} needs the contributor or coordinator role"
+        )));
+    }
+    let (text, options) = request_of(&headers, &body, query)?;
+    let scenario = scenario_run::parse_scenario(&Input::new("scenario.toml", text))?;
+    let request =
+        RunRequest { draws: options.draws, seed: options.seed, shard: None, max_memory: None };
+    // The limits hold before the job is made; nothing runs otherwise.
+    let planned = state.app.plan_scenario(&scenario, &request).await?;
+    let info = planned.info();
+    let params = serde_json::json!({
+        "scenario": info.scenario, "draws": info.draws, "seed": info.seed,
+        "fingerprint": info.fingerprint,
+    });
+    let job =
+        jobs::start(&state, &caller, Some(id), "scenario", &params, move |progress| async move {
+            tokio::task::spawn_blocking(move || execute(planned, &progress))
+                .await
+                .map_err(|_| Stop::Failed("the run stopped on an internal error".to_owned()))?
+        })
+        .await?;
+    Ok((StatusCode::ACCEPTED, Json(crate::routes::jobs::info(&state, job, false).await?)))
+}
+
+/// Runs `planned` on this (blocking) thread into memory; its files and summary.
+fn execute(planned: scenario_run::PlannedRun, progress: &Arc<Progress>) -> Result<Output, Stop> {
+    let files = RunFiles::create(|name| {
+        Ok::<_, std::convert::Infallible>(RunFile {
+            name: name.to_owned(),
+            writer: StopWriter::new(Arc::clone(progress)),
+        })
+    })
+    .unwrap_or_else(|e: std::convert::Infallible| match e {});
+    let report = |done: u64, total: u64| progress.set(done, total);
+    let outcome = planned.run(Some(1), Some(files), &report)?;
+    if progress.stopped() {
+        return Err(Stop::Cancelled);
+    }
+    let info = &outcome.info;
+    let result = serde_json::json!({
+        "scenario": info.scenario,
+        "baseline": info.baseline.label,
+        "fingerprint": info.fingerprint,
+        "seed": info.seed,
+        "draws": info.draws,
+        "shard": info.shard.to_string(),
+        "summary": outcome.summary.iter().map(|r| serde_json::json!({
+            "option": r.option, "model": r.model, "metric": r.metric, "unit": r.unit,
+            "side": r.side.as_str(), "year": r.year, "n": r.stats.n, "mean": r.stats.mean,
+            "sd": r.stats.sd, "p05": r.stats.p05, "p25": r.stats.p25, "p50": r.stats.p50,
+            "p75": r.stats.p75, "p95": r.stats.p95,
+        })).collect::<Vec<_>>(),
+    });
+    let files = outcome
+        .files
+        .unwrap_or_default()
+        .into_iter()
+        .map(|f| JobFile {
+            content_type: content_type(&f.name).to_owned(),
+            name: f.name,
+            bytes: f.writer.bytes,
+        })
+        .collect();
+    Ok(Output { result, files })
+}
