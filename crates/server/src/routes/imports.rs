@@ -42,12 +42,13 @@ pub(crate) struct UploadQuery {
     kind: Option<String>,
 }
 
-/// Uploads an official file and imports it as a job (administrators only). 202 with the
-/// job; its result is the import's report.
+/// Uploads an official file (administrators only): it is read and checked against the
+/// import limits at once (413 naming the limit, 400 for a file of no known layout), then
+/// stored by a job. 202 with the job; its result is the import's report.
 #[utoipa::path(post, path = "/api/v1/datasets", tag = "data", params(UploadQuery),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file"),
     responses((status = 202, body = JobInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody)))]
+        (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 413, body = ErrorBody)))]
 async fn upload(
     State(state): State<AppState>,
     caller: Caller,
@@ -70,37 +71,36 @@ async fn upload(
     let params = serde_json::json!({
         "name": name, "kind": query.kind, "bytes": body.len(), "sha256": sha256,
     });
-    let app = state.app.acting_as(caller.user.id);
+    // Reading checks every limit (sizes, inflation, cells) and the layout: a file that
+    // passes none is refused here, before any job is made. Storing is the job.
     let input = Input::new(name, body.to_vec());
+    let read = tokio::task::spawn_blocking(move || reader.read(&input))
+        .await
+        .map_err(|e| ApiError::hidden(crate::Kind::Internal, &e))??;
+    let app = state.app.acting_as(caller.user.id);
     let job = jobs::start(&state, &caller, None, "import", &params, move |progress| {
-        import(app, reader, input, progress)
+        import(app, read, progress)
     })
     .await?;
     Ok((StatusCode::ACCEPTED, Json(crate::routes::jobs::info(&state, job, false).await?)))
 }
 
-/// Reads `input` on a blocking thread (every limit checked), then stores it as a new
-/// dataset or another file of a stored edition, as `coherence import` does.
+/// Stores the file read as a new dataset or another file of a stored edition, as
+/// `coherence import` does (one transaction: stored whole or not at all).
 async fn import(
     app: analysis::Workspace,
-    reader: FileReader,
-    input: Input,
+    read: analysis::ReadFile,
     progress: Arc<Progress>,
 ) -> Result<Output, Stop> {
-    let name = input.name.clone();
-    let read = tokio::task::spawn_blocking(move || reader.read(&input))
-        .await
-        .map_err(|_| Stop::Failed("reading the file stopped on an internal error".to_owned()))??;
     if progress.stopped() {
         return Err(Stop::Cancelled);
     }
-    // One transaction: stored whole or not at all (a cancellation is too late now).
     let outcome = app
         .load_with(read.dataset(), ImportMode::Add, &mut |done, total| progress.set(done, total))
         .await?;
     let diagnostics: Vec<&str> = read.diagnostics.iter().map(|d| d.text.as_str()).collect();
     let result = serde_json::json!({
-        "file": name,
+        "file": read.path,
         "kind": read.kind,
         "description": read.description,
         "detected": read.detected,
