@@ -3,4 +3,7 @@
 
 mod accounts;
 mod harness;
+mod imports;
+mod jobs;
 mod permissions;
+mod scenarios;

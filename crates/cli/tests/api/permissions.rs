@@ -53,7 +53,13 @@ pub const RULES: &[Rule] = &[
 
 /// Every resource's rules, in the order they run.
 fn all_rules() -> Vec<&'static Rule> {
-    RULES.iter().collect()
+    let (last, rules) = RULES.split_last().expect("rules");
+    let mut all: Vec<&Rule> = rules.iter().collect();
+    all.extend(
+        crate::scenarios::RULES.iter().chain(crate::jobs::RULES).chain(crate::imports::RULES),
+    );
+    all.push(last);
+    all
 }
 
 /// Runs every rule for every caller and reports all mismatches at once.
