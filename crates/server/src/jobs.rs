@@ -119,9 +119,19 @@ where
     }
     let progress = Arc::new(Progress::default());
     let watcher = tokio::spawn(watch(store.clone(), id, Arc::clone(&progress)));
-    // The work in a task of its own, so that a panic ends the job as failed.
-    let outcome = tokio::spawn(work(Arc::clone(&progress))).await;
+    // The work in a task of its own, so that a panic ends the job as failed. A job asked
+    // to stop ends `cancelled` at once; its work stops at its next write (a scenario run
+    // whose draws fit in one block computes them all first) and its output is dropped.
+    let mut task = tokio::spawn(work(Arc::clone(&progress)));
+    let outcome = tokio::select! {
+        outcome = &mut task => Some(outcome),
+        () = stopped(&progress) => None,
+    };
     watcher.abort();
+    let Some(outcome) = outcome else {
+        store.job_finish(id, JobEnd::Cancelled).await?;
+        return Ok(());
+    };
     let (done, total) = progress.counts();
     let stop = store.job_progress(id, done, total).await?;
     let end = match outcome {
@@ -136,6 +146,13 @@ where
     };
     store.job_finish(id, end).await?;
     Ok(())
+}
+
+/// Completes once `progress` is told to stop.
+async fn stopped(progress: &Progress) {
+    while !progress.stopped() {
+        tokio::time::sleep(PROGRESS_EVERY).await;
+    }
 }
 
 /// Writes job `id`'s progress every [`PROGRESS_EVERY`] and tells its work to stop when a

@@ -142,12 +142,8 @@ fn a_cancelled_job_stops_and_the_cancellation_is_audited() {
     let again = server.send("POST", &format!("/api/v1/jobs/{id}/cancel"), &admin, None);
     assert_eq!(again.status, 409, "{}", again.text);
     let audit = server.get(&format!("/api/v1/workspaces/{w}/audit"), &admin).json();
-    let actions: Vec<&str> = audit["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter_map(|r| r["action"].as_str())
-        .collect();
+    let actions: Vec<&str> =
+        audit.as_array().expect("audit rows").iter().filter_map(|r| r["action"].as_str()).collect();
     assert!(actions.contains(&"job.start") && actions.contains(&"job.cancel"), "{actions:?}");
 }
 

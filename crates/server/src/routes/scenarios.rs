@@ -40,6 +40,9 @@ pub(crate) struct RunOptions {
     draws: Option<u64>,
     /// The seed (default: the file's `seed`, else the engine's default).
     seed: Option<u64>,
+    /// The scenario file's name, as the run's manifest records it (the command line
+    /// records the path it was given); default `scenario.toml`.
+    name: Option<String>,
 }
 
 /// A run asked for as JSON: the scenario's text and the options.
@@ -51,6 +54,8 @@ pub(crate) struct RunBody {
     draws: Option<u64>,
     /// The seed.
     seed: Option<u64>,
+    /// The file's name, as the manifest records it.
+    name: Option<String>,
 }
 
 /// The media type of a run's file.
@@ -84,8 +89,11 @@ fn request_of(
     }
     let parsed: RunBody = serde_json::from_slice(body)
         .map_err(|e| ApiError::invalid("body", format!("the JSON body cannot be used: {e}")))?;
-    let options =
-        RunOptions { draws: parsed.draws.or(query.draws), seed: parsed.seed.or(query.seed) };
+    let options = RunOptions {
+        draws: parsed.draws.or(query.draws),
+        seed: parsed.seed.or(query.seed),
+        name: parsed.name.or(query.name),
+    };
     Ok((parsed.scenario.into_bytes(), options))
 }
 
@@ -113,7 +121,11 @@ async fn run(
         )));
     }
     let (text, options) = request_of(&headers, &body, query)?;
-    let scenario = scenario_run::parse_scenario(&Input::new("scenario.toml", text))?;
+    let name = options.name.unwrap_or_else(|| "scenario.toml".to_owned());
+    if name.is_empty() || name.chars().count() > 255 || name.contains(['/', '\\']) {
+        return Err(ApiError::invalid("name", "a file name has 1 to 255 characters and no '/'"));
+    }
+    let scenario = scenario_run::parse_scenario(&Input::new(name, text))?;
     let request =
         RunRequest { draws: options.draws, seed: options.seed, shard: None, max_memory: None };
     // The limits hold before the job is made; nothing runs otherwise.
