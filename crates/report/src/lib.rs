@@ -31,6 +31,7 @@
 
 pub mod brief;
 mod corridor;
+pub mod csv;
 pub mod map;
 pub mod markup;
 pub mod scenario;

@@ -2,5 +2,6 @@
 //! and on PostgreSQL when `COHERENCE_TEST_STORE=postgres` (as `.ci/run`'s second pass).
 
 mod accounts;
+mod data;
 mod harness;
 mod permissions;

@@ -36,13 +36,30 @@ async fn datasets(
 pub(crate) struct ProfileQuery {
     /// Only this year's figures (as `coherence profile --year`).
     year: Option<i32>,
+    /// `json` (the default) or `csv` (one value per row with its unit and source).
+    format: Option<ProfileFormat>,
+}
+
+/// The formats of a profile.
+#[derive(Clone, Copy, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum ProfileFormat {
+    /// JSON, as `coherence --format json profile`.
+    #[default]
+    Json,
+    /// CSV, as `coherence --format csv profile`.
+    Csv,
 }
 
 /// The migration profile of a country or group (code, M49 or name), as the command
-/// line's `coherence --format json profile AREA`: every figure with its source.
+/// line's `coherence --format json profile AREA` (or its CSV with `format=csv`): every
+/// figure with its source.
 #[utoipa::path(get, path = "/api/v1/profiles/{area}", tag = "data",
     params(("area" = String, Path, description = "A country or group: ISO 3166-1 alpha-3, M49 or name"), ProfileQuery),
-    responses((status = 200, description = "The profile", body = Object), (status = 401, body = ErrorBody),
+    responses((status = 200, description = "The profile", content(
+            (Object = "application/json"),
+            (String = "text/csv"))),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 async fn profile(
     State(state): State<AppState>,
@@ -54,7 +71,14 @@ async fn profile(
     if let Some(year) = query.year {
         profile.keep_year(year);
     }
-    Ok(Json(profile).into_response())
+    Ok(match query.format.unwrap_or_default() {
+        ProfileFormat::Json => Json(profile).into_response(),
+        ProfileFormat::Csv => {
+            let text = report::csv::profile(&profile)
+                .map_err(|e| crate::error::ApiError::hidden(crate::Kind::Internal, &e))?;
+            ([(CONTENT_TYPE, "text/csv; charset=utf-8")], text).into_response()
+        }
+    })
 }
 
 /// The self-contained HTML brief of a country or group (as `coherence brief`).
