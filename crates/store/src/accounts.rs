@@ -180,16 +180,26 @@ const USER_COLUMNS: &str =
     "id, name, display_name, is_admin, disabled, locked_until, failed_logins, created_at";
 
 fn user_of(row: &AnyRow) -> Result<User, Error> {
+    user_at(row, 0)
+}
+
+/// The user whose [`USER_COLUMNS`] start at column `at` of `row`.
+fn user_at(row: &AnyRow, at: usize) -> Result<User, Error> {
     Ok(User {
-        id: row.try_get(0)?,
-        name: row.try_get(1)?,
-        display_name: row.try_get(2)?,
-        is_admin: row.try_get::<i64, _>(3)? != 0,
-        disabled: row.try_get::<i64, _>(4)? != 0,
-        locked_until: row.try_get(5)?,
-        failed_logins: row.try_get(6)?,
-        created_at: row.try_get(7)?,
+        id: row.try_get(at)?,
+        name: row.try_get(at + 1)?,
+        display_name: row.try_get(at + 2)?,
+        is_admin: row.try_get::<i64, _>(at + 3)? != 0,
+        disabled: row.try_get::<i64, _>(at + 4)? != 0,
+        locked_until: row.try_get(at + 5)?,
+        failed_logins: row.try_get(at + 6)?,
+        created_at: row.try_get(at + 7)?,
     })
+}
+
+/// `columns` (comma-separated) each prefixed with `prefix` (a table alias).
+fn prefixed(prefix: &str, columns: &str) -> String {
+    columns.split(", ").map(|c| format!("{prefix}{c}")).collect::<Vec<_>>().join(", ")
 }
 
 /// The JSON of a user as the audit trail records it (never the password's hash).
@@ -646,6 +656,53 @@ impl Store {
             .await
             .map_err(|e| Error::from(e).writing(&self.location, "token"))?;
         Ok(())
+    }
+
+    /// The live token whose SHA-256 is `token_hash` and its user, in one query: what
+    /// every request with a token reads. `None` when no token has that hash or it was
+    /// revoked.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn token_user(&self, token_hash: &str) -> Result<Option<(i64, User)>, Error> {
+        let sql = format!(
+            "SELECT t.id, {} FROM api_tokens t JOIN users u ON u.id = t.user_id
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+            prefixed("u.", USER_COLUMNS)
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((r.try_get(0)?, user_at(&r, 1)?))).transpose()
+    }
+
+    /// The session whose cookie hashes to `id_hash` and its user, in one query: what every
+    /// request with a session cookie reads.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn session_user(
+        &self,
+        id_hash: &str,
+    ) -> Result<Option<(SessionRecord, User)>, Error> {
+        let sql = format!(
+            "SELECT s.user_id, s.created_at, s.last_seen_at, s.expires_at, {} FROM sessions s
+             JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
+            prefixed("u.", USER_COLUMNS)
+        );
+        let row =
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id_hash).fetch_optional(&self.pool).await?;
+        row.map(|r| {
+            let session = SessionRecord {
+                user_id: r.try_get(0)?,
+                created_at: r.try_get(1)?,
+                last_seen_at: r.try_get(2)?,
+                expires_at: r.try_get(3)?,
+            };
+            Ok((session, user_at(&r, 4)?))
+        })
+        .transpose()
     }
 
     /// Rows of the audit trail, in order.

@@ -81,3 +81,32 @@ fn real_profiles_are_the_command_lines() {
     let token = Auth::Token(server.admin_token());
     same_profiles(&server, &token, &["PHL", "NPL", "DEU", "Mexico", "income:LMC", "sdg:SSA"]);
 }
+
+#[test]
+fn a_governments_register_and_answers_stay_out_of_others_profiles_until_shared() {
+    let world = crate::harness::World::new();
+    let (server, other, viewer) = (&world.server, &world.auth[5], &world.auth[1]);
+    let policies = |auth: &Auth| {
+        let p = server.get("/api/v1/profiles/XAA", auth).json();
+        (p["policies"].as_array().map_or(0, Vec::len), p["gaps"].to_string())
+    };
+    let (own, _) = policies(viewer);
+    assert!(own > 0, "Pelaria's viewer reads its register in the profile");
+    let (seen, gaps) = policies(other);
+    assert_eq!(seen, 0, "Brevmark's coordinator does not read Pelaria's register");
+    assert!(gaps.contains("not shared with you"), "{gaps}");
+    let brief = server.get("/api/v1/briefs/XAA", other).text;
+    assert!(!brief.contains("XAA-LAB-01"), "nor in the brief");
+    // Pelaria's coordinator shares its register with the partnership.
+    let share = serde_json::json!({"workspace_id": world.w, "what": "register", "shared": true, "reason": "joint review"});
+    let r = server.send(
+        "PUT",
+        &format!("/api/v1/workspaces/{}/shares", world.p),
+        &world.auth[4],
+        Some(&share),
+    );
+    assert_eq!(r.status, 204, "{}", r.text);
+    assert_eq!(policies(other).0, own, "once shared, the partner reads it");
+    let brief = server.get("/api/v1/briefs/XAA", other).text;
+    assert!(brief.contains("XAA-LAB-01"), "and the brief shows it");
+}
