@@ -42,6 +42,7 @@ pub(crate) struct ProfileQuery {
     /// Only this year's figures (as `coherence profile --year`).
     year: Option<i32>,
     /// `json` (the default) or `csv` (one value per row with its unit and source).
+    #[param(inline)]
     format: Option<ProfileFormat>,
 }
 
