@@ -373,7 +373,7 @@ pub(crate) fn profile(
 ) -> Result<(), Error> {
     match format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(p)?)?,
-        Format::Csv => out.write_all(report::csv::profile(p)?.as_bytes())?,
+        Format::Csv => out.write_all(p.to_csv()?.as_bytes())?,
         Format::Table => profile_table(out, p)?,
     }
     Ok(())

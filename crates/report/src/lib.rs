@@ -31,7 +31,6 @@
 
 pub mod brief;
 mod corridor;
-pub mod csv;
 pub mod map;
 pub mod markup;
 pub mod scenario;

@@ -87,7 +87,7 @@ async fn profile(
                 ("application/json", serde_json::to_vec(&profile).map_err(|e| internal(&e))?)
             }
             ProfileFormat::Csv => {
-                let text = report::csv::profile(&profile).map_err(|e| internal(&e))?;
+                let text = profile.to_csv().map_err(|e| internal(&e))?;
                 ("text/csv; charset=utf-8", text.into_bytes())
             }
         })

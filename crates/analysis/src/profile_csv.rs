@@ -1,14 +1,20 @@
 //! A profile as CSV: one value per row with its unit and source (the dataset, the cell it
 //! was read from, or how it was derived), as `coherence --format csv profile` and the
-//! API's `?format=csv` write it.
+//! API's `?format=csv` write it ([`CountryProfile::to_csv`]).
 
-use analysis::profile::{CountryProfile, Value};
+use crate::profile::{CountryProfile, Value};
 
-/// The profile `p` as CSV text, with a header row.
-///
-/// # Errors
-/// Only if the CSV writer fails (it writes to memory).
-pub fn profile(p: &CountryProfile) -> Result<String, csv::Error> {
+impl CountryProfile {
+    /// The profile as CSV text, with a header row.
+    ///
+    /// # Errors
+    /// Only if the CSV writer fails (it writes to memory).
+    pub fn to_csv(&self) -> Result<String, csv::Error> {
+        csv_of(self)
+    }
+}
+
+fn csv_of(p: &CountryProfile) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "country",
