@@ -124,7 +124,11 @@ pub struct AuditRecord {
 
 /// Which rows of the audit trail to read.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct AuditQuery {
+pub struct AuditQuery<'a> {
+    /// Only rows whose action starts with this (e.g. `policy.`).
+    pub action: Option<&'a str>,
+    /// Only rows written by this user.
+    pub user_id: Option<i64>,
     /// Only this workspace's rows (`None`: every row).
     pub workspace_id: Option<i64>,
     /// Only rows after this sequence number (for paging).
@@ -709,15 +713,19 @@ impl Store {
     ///
     /// # Errors
     /// [`Error::Query`] if the store cannot be read.
-    pub async fn audit_log(&self, query: AuditQuery) -> Result<Vec<AuditRecord>, Error> {
+    pub async fn audit_log(&self, query: AuditQuery<'_>) -> Result<Vec<AuditRecord>, Error> {
         let rows = sqlx::query(
             "SELECT seq, at, user_id, workspace_id, action, target, old_value, new_value, reason
              FROM audit_log WHERE ($1 IS NULL OR workspace_id = $1) AND seq > $2
+             AND ($4 IS NULL OR substr(action, 1, length($4)) = $4)
+             AND ($5 IS NULL OR user_id = $5)
              ORDER BY seq LIMIT $3",
         )
         .bind(query.workspace_id)
         .bind(query.after.unwrap_or(0))
         .bind(query.limit)
+        .bind(query.action)
+        .bind(query.user_id)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

@@ -19,7 +19,7 @@ fn new_user(name: &str) -> NewUser<'_> {
 }
 
 async fn trail(store: &Store) -> Vec<store::AuditRecord> {
-    store.audit_log(AuditQuery { workspace_id: None, after: None, limit: 1000 }).await.unwrap()
+    store.audit_log(AuditQuery { limit: 1000, ..AuditQuery::default() }).await.unwrap()
 }
 
 on_both! {
@@ -93,6 +93,9 @@ on_both! {
             Some(r#"{"role":"contributor","ministry":"Ministry of Health"}"#)
         );
         assert_eq!(promoted.workspace_id, Some(w.id));
+        let query = AuditQuery { action: Some("share."), limit: 10, ..AuditQuery::default() };
+        let shares: Vec<String> = store.audit_log(query).await.unwrap().into_iter().map(|r| r.action).collect();
+        assert_eq!(shares, ["share.add"], "filtered by the action's prefix");
     }
 
     async fn the_audit_trail_cannot_be_changed(location: Location) {
