@@ -202,6 +202,7 @@ impl TokenInfo {
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct NewToken {
     /// What the token is for (1 to 100 characters).
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     name: String,
 }
 
@@ -260,6 +261,7 @@ pub(crate) struct PasswordChange {
     /// The current password.
     current: String,
     /// The new password (12 to 1,024 characters).
+    #[schema(min_length = 12, max_length = 1024)]
     new: String,
 }
 

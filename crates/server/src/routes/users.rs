@@ -91,8 +91,10 @@ pub(crate) struct UserFilter {
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct NewUserBody {
     /// The sign-in name (lower-case letters, digits, `.`, `-`, `_`).
+    #[schema(min_length = 1, max_length = 64, pattern = r"^[a-z][a-z0-9._-]*$")]
     name: String,
-    /// The name shown to others.
+    /// The name shown to others (1 to 200 characters).
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     display_name: String,
     /// Whether the user administers the instance.
     #[serde(default)]
@@ -131,7 +133,8 @@ async fn add(
 pub(crate) struct UserUpdate {
     /// Disable (`true`) or enable (`false`) the account.
     disabled: bool,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 

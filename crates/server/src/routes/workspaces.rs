@@ -132,7 +132,8 @@ pub(crate) struct NewWorkspace {
     origin_id: Option<i64>,
     /// A partnership's destination government workspace.
     destination_id: Option<i64>,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -235,7 +236,8 @@ pub(crate) struct MemberBody {
     role: String,
     /// The ministry a contributor edits for (contributors only).
     ministry: Option<String>,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -280,7 +282,8 @@ async fn member_set(
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct Why {
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[param(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -340,7 +343,8 @@ pub(crate) struct ShareBody {
     what: String,
     /// Share (`true`) or stop sharing (`false`).
     shared: bool,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -414,7 +418,8 @@ pub(crate) struct AuditInfo {
     old_value: Option<String>,
     /// The value after (JSON text).
     new_value: Option<String>,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
