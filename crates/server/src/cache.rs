@@ -79,8 +79,11 @@ pub(crate) struct Withheld {
 /// [`Withheld`] per user, for the current generation.
 #[derive(Debug, Default)]
 pub(crate) struct WithheldCache {
-    inner: Mutex<(Option<store::Generation>, HashMap<i64, std::sync::Arc<Withheld>>)>,
+    inner: Mutex<(Option<store::Generation>, ByUser)>,
 }
+
+/// What each user may not read, by user id.
+type ByUser = HashMap<i64, std::sync::Arc<Withheld>>;
 
 impl WithheldCache {
     /// What `user_id` may not read at `generation`, if known.

@@ -68,7 +68,7 @@ async fn plain_errors_as_json(request: Request, next: Next) -> Response {
         404 | 405 => Kind::NotFound,
         409 => Kind::Conflict,
         413 => Kind::TooLarge,
-        415 | 400..=499 => Kind::InvalidInput,
+        400..=499 => Kind::InvalidInput,
         _ => Kind::Internal,
     };
     let body = axum::body::to_bytes(response.into_body(), 64 * 1024).await.unwrap_or_default();
