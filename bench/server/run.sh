@@ -34,7 +34,7 @@ fi
 ADMIN="$COHERENCE_TEST_POSTGRES"
 pg_url() {
   local name="coherence_serve_$1"
-  psql "$ADMIN" -q -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql "$ADMIN" -q -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
   echo "$ADMIN" | sed -E "s#^(postgres(ql)?://[^/]*/)[^?]*#\1$name#"
 }
 
