@@ -49,6 +49,20 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     argon2::Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
 }
 
+/// Runs `work` (an Argon2id hash or verification: about 20 ms of one core and 19 MiB) on a
+/// blocking thread, at most as many at once as the machine has cores, so that a flood of
+/// sign-ins queues instead of taking every core and gigabytes of memory.
+pub(crate) async fn hashing<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> ApiResult<T> {
+    static SLOTS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let slots = SLOTS.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from))
+    });
+    let _slot = slots.acquire().await.map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
+    tokio::task::spawn_blocking(work).await.map_err(|e| ApiError::hidden(Kind::Internal, &e))
+}
+
 /// A hash that no password matches, checked when the name is unknown so that a sign-in
 /// takes as long whether or not the account exists.
 pub(crate) fn dummy_hash() -> &'static str {

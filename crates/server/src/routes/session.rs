@@ -92,9 +92,7 @@ async fn sign_in(
     let found = state.store().user_credentials(&body.name).await?;
     let hash = found.as_ref().map_or_else(|| auth::dummy_hash().to_owned(), |(_, h)| h.clone());
     let password = body.password;
-    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
+    let matches = auth::hashing(move || auth::verify_password(&password, &hash)).await?;
     let Some((user, _)) = found else {
         state.logins.failed(peer.ip());
         return Err(wrong());
@@ -284,11 +282,10 @@ async fn change_password(
         .await?
         .ok_or_else(ApiError::unauthenticated)?;
     let (current, new) = (body.current, body.new);
-    let hashed = tokio::task::spawn_blocking(move || {
+    let hashed = auth::hashing(move || {
         auth::verify_password(&current, &hash).then(|| auth::hash_password(&new))
     })
-    .await
-    .map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
+    .await?;
     let Some(hashed) = hashed else {
         return Err(ApiError::invalid("current", "the current password is not right"));
     };
