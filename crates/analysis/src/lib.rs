@@ -20,6 +20,7 @@ pub mod estimate;
 pub mod gravity;
 mod groups;
 pub mod profile;
+mod profile_csv;
 mod profiles;
 pub mod register;
 pub mod scenario;

@@ -507,4 +507,48 @@ impl CountryProfile {
             series.retain(|v| v.year == year);
         }
     }
+
+    /// Removes what the reader may not see of governments' own work: the country's
+    /// register (`policies`, and the corridor checks, which read it) when `register` is
+    /// withheld, its stored answers (`assessments`) when `answers` is, and the corridor
+    /// checks with any partner in `partners` (whose register is withheld). Each removal is
+    /// said in `gaps`, in place of the gaps that would tell the reader to fill them.
+    pub fn withhold(&mut self, register: bool, answers: bool, partners: &[String]) {
+        let country = self.area.name.clone();
+        if register {
+            self.policies.clear();
+            self.corridor_checks.clear();
+            self.gaps.retain(|g| g.fill != Some(Fill::ImportRegister));
+            self.gaps.push(Gap {
+                text: format!(
+                    "The policy register of {country} is kept in its government's workspace and is not shared with you; so are the corridor checks that read it."
+                ),
+                fill: None,
+            });
+        }
+        if answers {
+            self.assessments.clear();
+            self.gaps.retain(|g| !matches!(g.fill, Some(Fill::StoreAnswers { .. })));
+            self.gaps.push(Gap {
+                text: format!(
+                    "The answers of {country} to assessment frameworks are kept in its government's workspace and are not shared with you."
+                ),
+                fill: None,
+            });
+        }
+        let before = self.corridor_checks.len();
+        let hidden = |r: &crate::corridor::CorridorReport| {
+            partners.iter().any(|p| *p == r.origin.iso3 || *p == r.destination.iso3)
+        };
+        self.corridor_checks.retain(|r| !hidden(r));
+        if self.corridor_checks.len() < before {
+            self.gaps.push(Gap {
+                text: format!(
+                    "{} corridor check(s) are left out: they read the register of a government that does not share it with you.",
+                    before - self.corridor_checks.len()
+                ),
+                fill: None,
+            });
+        }
+    }
 }

@@ -31,7 +31,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
-    init_logging(&cli.global);
+    // A server logs its requests (method, path, status, time) unless told to be quiet.
+    let serving = matches!(cli.command, args::Command::Serve(_));
+    init_logging(&cli.global, serving);
     // The server answers on every core; the other commands run on one thread.
     let mut builder = if matches!(cli.command, args::Command::Serve(_)) {
         tokio::runtime::Builder::new_multi_thread()
@@ -69,10 +71,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn init_logging(global: &args::Global) {
+fn init_logging(global: &args::Global, serving: bool) {
     use tracing_subscriber::EnvFilter;
     let level = match (global.quiet, global.verbose) {
         (true, _) => "error",
+        (false, 0) if serving => "info",
         (false, 0) => "warn",
         (false, 1) => "info",
         (false, 2) => "debug",
@@ -82,6 +85,7 @@ fn init_logging(global: &args::Global) {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_target(false)
         .init();
 }

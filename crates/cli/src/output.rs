@@ -373,7 +373,7 @@ pub(crate) fn profile(
 ) -> Result<(), Error> {
     match format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(p)?)?,
-        Format::Csv => profile_csv(out, p)?,
+        Format::Csv => out.write_all(p.to_csv()?.as_bytes())?,
         Format::Table => profile_table(out, p)?,
     }
     Ok(())
@@ -773,127 +773,6 @@ fn change_text(p: &analysis::profile::PolicySummary) -> String {
     let fields =
         if fields.is_empty() { String::new() } else { format!(" ({})", fields.join("; ")) };
     format!("{verb} {date} by {}: {}{fields}", c.user, c.reason)
-}
-
-fn profile_csv(out: &mut dyn Write, p: &CountryProfile) -> Result<(), Error> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "country",
-        "measure",
-        "year",
-        "partner",
-        "sex",
-        "value",
-        "unit",
-        "dataset_id",
-        "dataset",
-        "cell",
-        "derivation",
-        "notice",
-    ])?;
-    let notice = p.fictional_notice.clone().unwrap_or_default();
-    let mut row = |measure: &str, year: i32, partner: &str, sex: &str, v: &Value| {
-        w.write_record([
-            p.area.iso3.as_str(),
-            measure,
-            &year.to_string(),
-            partner,
-            sex,
-            &v.value.to_string(),
-            v.unit.as_str(),
-            &v.source.dataset_id.to_string(),
-            &v.source.dataset,
-            v.source.cell.as_deref().unwrap_or(""),
-            v.source.derivation.as_deref().unwrap_or(""),
-            &notice,
-        ])
-    };
-    for (measure, list) in [("stock_in", &p.stock_in), ("stock_out", &p.stock_out)] {
-        for s in list {
-            row(measure, s.year, "", "total", &s.total)?;
-            if let Some(v) = &s.male {
-                row(measure, s.year, "", "male", v)?;
-            }
-            if let Some(v) = &s.female {
-                row(measure, s.year, "", "female", v)?;
-            }
-            if let Some(v) = &s.share_of_population {
-                row(&format!("{measure}_pct_population"), s.year, "", "total", v)?;
-            }
-        }
-    }
-    for (measure, list) in
-        [("stock_out_by_destination", &p.top_destinations), ("stock_in_by_origin", &p.top_origins)]
-    {
-        for c in list {
-            row(measure, c.year, &c.partner, "total", &c.stock)?;
-        }
-    }
-    for (measure, list) in [
-        ("population", &p.population),
-        ("gdp_usd", &p.gdp),
-        ("remittances_received_usd", &p.remittances_received),
-        ("remittances_paid_usd", &p.remittances_paid),
-        ("remittances_pct_gdp_recomputed", &p.remittances_pct_gdp),
-        ("sdg_17_3_2", &p.sdg_17_3_2),
-    ] {
-        for v in list {
-            row(measure, v.year, "", "total", &v.value)?;
-        }
-    }
-    for f in &p.estimated_flows {
-        // The year is the period's last; the method and period are in the derivation.
-        row("estimated_inflow", f.period_end, "", "total", &f.inflow)?;
-        row("estimated_outflow", f.period_end, "", "total", &f.outflow)?;
-        row("estimated_net_flow", f.period_end, "", "total", &f.net)?;
-    }
-    for c in &p.costs_to {
-        row("remittance_cost_200_pct_to", c.year, &c.sender, "total", &c.cost_pct)?;
-    }
-    for c in &p.costs_from {
-        row("remittance_cost_200_pct_from", c.year, &c.receiver, "total", &c.cost_pct)?;
-    }
-    for (measure, v) in [
-        ("skilled_emigration_rate", &p.skilled_emigration_rate),
-        ("health_worker_emigration_rate", &p.health_worker_emigration_rate),
-        ("physicians_per_1000", &p.physicians_per_1000),
-    ] {
-        if let Some(v) = v {
-            row(measure, v.year, "", "total", &v.value)?;
-        }
-    }
-    // Stored framework assessments: no dataset; the answers' version, file, who, when
-    // and why are in the dataset and derivation columns.
-    for a in &p.assessments {
-        let prov = &a.answers;
-        let dataset = format!("answers version {} ({})", prov.version, prov.file);
-        let scores = std::iter::once(("overall".to_owned(), a.overall.as_ref()))
-            .chain(a.domains.iter().map(|d| (format!("domain_{}", d.id), d.score.as_ref())));
-        for (part, score) in scores {
-            let Some(s) = score else { continue };
-            let band =
-                s.band.as_ref().map_or(String::new(), |b| format!("band {} {}; ", b.code, b.label));
-            w.write_record([
-                p.area.iso3.as_str(),
-                &format!("{}_{part}", a.framework),
-                "",
-                "",
-                "total",
-                &s.percent.to_string(),
-                "percent",
-                "",
-                &dataset,
-                "",
-                &format!(
-                    "{band}exactly {}; stored {} by {}: {}",
-                    s.percent_exact, prov.stored_at, prov.stored_by, prov.reason
-                ),
-                &notice,
-            ])?;
-        }
-    }
-    w.flush()?;
-    Ok(())
 }
 
 /// The reason given for a file whose layout is not recognised.

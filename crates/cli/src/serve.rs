@@ -123,8 +123,7 @@ pub(crate) async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error>
     let state = server::AppState::new(ws, config);
     state.start_up().await?;
     println!(
-        "Coherence serves {} on http://{bound}/api/v1 (documentation: http://{bound}/api/v1/docs)",
-        "the API"
+        "Coherence serves the API on http://{bound}/api/v1 (documentation: http://{bound}/api/v1/docs)"
     );
     use std::io::Write as _;
     std::io::stdout().flush()?;

@@ -164,3 +164,53 @@ pub(crate) fn admin(caller: &Caller) -> ApiResult<()> {
         Err(ApiError::forbidden("only an administrator of the instance may do this"))
     }
 }
+
+/// What `caller` may not read of governments' work (registers and answers), by country:
+/// the countries that have a government workspace, less those the caller reads as a
+/// member, or as a member of a partnership the government shares them with. An admin
+/// reads everything. Countries without a workspace hold no government's work: what the
+/// administrator loaded for them is shared data.
+pub(crate) async fn withheld(
+    state: &AppState,
+    caller: &Caller,
+    generation: store::Generation,
+) -> ApiResult<std::sync::Arc<crate::cache::Withheld>> {
+    if let Some(known) = state.withheld.get(generation, caller.user.id) {
+        return Ok(known);
+    }
+    let store = state.store();
+    let mut withheld = crate::cache::Withheld::default();
+    if !caller.user.is_admin {
+        let workspaces = store.workspaces().await?;
+        let mine: Vec<i64> = store
+            .memberships_of_user(caller.user.id)
+            .await?
+            .iter()
+            .map(|m| m.workspace_id)
+            .collect();
+        let mut readable: Vec<(i64, Shared)> = Vec::new();
+        for w in workspaces.iter().filter(|w| mine.contains(&w.id)) {
+            match w.kind {
+                WorkspaceKind::Government { .. } => {
+                    readable.extend(Shared::ALL.iter().map(|s| (w.id, *s)));
+                }
+                WorkspaceKind::Partnership { .. } => {
+                    readable
+                        .extend(store.shares(w.id).await?.iter().map(|s| (s.workspace_id, s.what)));
+                }
+            }
+        }
+        for w in &workspaces {
+            let WorkspaceKind::Government { country } = w.kind else { continue };
+            if !readable.contains(&(w.id, Shared::Register)) {
+                withheld.register.push(country.to_string());
+            }
+            if !readable.contains(&(w.id, Shared::Answers)) {
+                withheld.answers.push(country.to_string());
+            }
+        }
+    }
+    let withheld = std::sync::Arc::new(withheld);
+    state.withheld.put(generation, caller.user.id, withheld.clone());
+    Ok(withheld)
+}

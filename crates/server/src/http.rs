@@ -36,6 +36,7 @@ const SECURITY_HEADERS: &[(&str, &str)] = &[
 pub(crate) fn layers(router: axum::Router<AppState>, state: &AppState) -> axum::Router<AppState> {
     let mut router = router
         .fallback(not_found)
+        .layer(middleware::from_fn(plain_errors_as_json))
         .layer(middleware::from_fn_with_state(state.clone(), csrf))
         .layer(middleware::from_fn_with_state(state.clone(), deadline))
         .layer(DefaultBodyLimit::max(state.config.body_limit));
@@ -46,6 +47,42 @@ pub(crate) fn layers(router: axum::Router<AppState>, state: &AppState) -> axum::
         ));
     }
     router.layer(middleware::from_fn(log))
+}
+
+/// Gives the API's error shape to the plain-text errors of the web framework's extractors
+/// (a path or query string that cannot be parsed, a missing content type): the answer's
+/// status is kept, its text becomes the message.
+async fn plain_errors_as_json(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/plain"));
+    if !(status.is_client_error() || status.is_server_error()) || !plain {
+        return response;
+    }
+    let kind = match status.as_u16() {
+        401 => Kind::Unauthenticated,
+        403 => Kind::Forbidden,
+        404 | 405 => Kind::NotFound,
+        409 => Kind::Conflict,
+        413 => Kind::TooLarge,
+        400..=499 => Kind::InvalidInput,
+        _ => Kind::Internal,
+    };
+    let body = axum::body::to_bytes(response.into_body(), 64 * 1024).await.unwrap_or_default();
+    let mut error = if kind == Kind::Internal {
+        ApiError::hidden(kind, &String::from_utf8_lossy(&body))
+    } else {
+        ApiError::new(kind, String::from_utf8_lossy(&body).trim().to_owned())
+    };
+    if kind == Kind::TooLarge {
+        error = error.on("body_limit");
+    }
+    let mut response = error.into_response();
+    *response.status_mut() = status;
+    response
 }
 
 async fn not_found() -> ApiError {

@@ -15,6 +15,7 @@
 mod access;
 pub mod admin;
 pub mod auth;
+mod cache;
 mod error;
 mod http;
 mod jobs;
@@ -70,6 +71,10 @@ pub struct AppState {
     pub(crate) config: Arc<Config>,
     /// Failed sign-ins per address.
     pub(crate) logins: Arc<auth::LoginLimiter>,
+    /// Profiles and briefs computed from the current data.
+    pub(crate) cache: Arc<cache::Cache>,
+    /// What each user may not read of governments' work, for the current data.
+    pub(crate) withheld: Arc<cache::WithheldCache>,
     /// When each session or token was last marked used, so that a busy client does not
     /// write the store on every request.
     touched: Arc<Mutex<HashMap<String, Instant>>>,
@@ -78,7 +83,14 @@ pub struct AppState {
 impl AppState {
     /// The state of a server on `app`.
     pub fn new(app: analysis::Workspace, config: Config) -> AppState {
-        AppState { app, config: Arc::new(config), logins: Arc::default(), touched: Arc::default() }
+        AppState {
+            app,
+            config: Arc::new(config),
+            logins: Arc::default(),
+            cache: Arc::default(),
+            withheld: Arc::default(),
+            touched: Arc::default(),
+        }
     }
 
     /// Prepares the store for serving: every job left `queued` or `running` by a server

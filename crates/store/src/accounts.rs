@@ -124,7 +124,11 @@ pub struct AuditRecord {
 
 /// Which rows of the audit trail to read.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct AuditQuery {
+pub struct AuditQuery<'a> {
+    /// Only rows whose action starts with this (e.g. `policy.`).
+    pub action: Option<&'a str>,
+    /// Only rows written by this user.
+    pub user_id: Option<i64>,
     /// Only this workspace's rows (`None`: every row).
     pub workspace_id: Option<i64>,
     /// Only rows after this sequence number (for paging).
@@ -180,16 +184,26 @@ const USER_COLUMNS: &str =
     "id, name, display_name, is_admin, disabled, locked_until, failed_logins, created_at";
 
 fn user_of(row: &AnyRow) -> Result<User, Error> {
+    user_at(row, 0)
+}
+
+/// The user whose [`USER_COLUMNS`] start at column `at` of `row`.
+fn user_at(row: &AnyRow, at: usize) -> Result<User, Error> {
     Ok(User {
-        id: row.try_get(0)?,
-        name: row.try_get(1)?,
-        display_name: row.try_get(2)?,
-        is_admin: row.try_get::<i64, _>(3)? != 0,
-        disabled: row.try_get::<i64, _>(4)? != 0,
-        locked_until: row.try_get(5)?,
-        failed_logins: row.try_get(6)?,
-        created_at: row.try_get(7)?,
+        id: row.try_get(at)?,
+        name: row.try_get(at + 1)?,
+        display_name: row.try_get(at + 2)?,
+        is_admin: row.try_get::<i64, _>(at + 3)? != 0,
+        disabled: row.try_get::<i64, _>(at + 4)? != 0,
+        locked_until: row.try_get(at + 5)?,
+        failed_logins: row.try_get(at + 6)?,
+        created_at: row.try_get(at + 7)?,
     })
+}
+
+/// `columns` (comma-separated) each prefixed with `prefix` (a table alias).
+fn prefixed(prefix: &str, columns: &str) -> String {
+    columns.split(", ").map(|c| format!("{prefix}{c}")).collect::<Vec<_>>().join(", ")
 }
 
 /// The JSON of a user as the audit trail records it (never the password's hash).
@@ -648,19 +662,70 @@ impl Store {
         Ok(())
     }
 
+    /// The live token whose SHA-256 is `token_hash` and its user, in one query: what
+    /// every request with a token reads. `None` when no token has that hash or it was
+    /// revoked.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn token_user(&self, token_hash: &str) -> Result<Option<(i64, User)>, Error> {
+        let sql = format!(
+            "SELECT t.id, {} FROM api_tokens t JOIN users u ON u.id = t.user_id
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+            prefixed("u.", USER_COLUMNS)
+        );
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((r.try_get(0)?, user_at(&r, 1)?))).transpose()
+    }
+
+    /// The session whose cookie hashes to `id_hash` and its user, in one query: what every
+    /// request with a session cookie reads.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn session_user(
+        &self,
+        id_hash: &str,
+    ) -> Result<Option<(SessionRecord, User)>, Error> {
+        let sql = format!(
+            "SELECT s.user_id, s.created_at, s.last_seen_at, s.expires_at, {} FROM sessions s
+             JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1",
+            prefixed("u.", USER_COLUMNS)
+        );
+        let row =
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id_hash).fetch_optional(&self.pool).await?;
+        row.map(|r| {
+            let session = SessionRecord {
+                user_id: r.try_get(0)?,
+                created_at: r.try_get(1)?,
+                last_seen_at: r.try_get(2)?,
+                expires_at: r.try_get(3)?,
+            };
+            Ok((session, user_at(&r, 4)?))
+        })
+        .transpose()
+    }
+
     /// Rows of the audit trail, in order.
     ///
     /// # Errors
     /// [`Error::Query`] if the store cannot be read.
-    pub async fn audit_log(&self, query: AuditQuery) -> Result<Vec<AuditRecord>, Error> {
+    pub async fn audit_log(&self, query: AuditQuery<'_>) -> Result<Vec<AuditRecord>, Error> {
         let rows = sqlx::query(
             "SELECT seq, at, user_id, workspace_id, action, target, old_value, new_value, reason
              FROM audit_log WHERE ($1 IS NULL OR workspace_id = $1) AND seq > $2
+             AND ($4 IS NULL OR substr(action, 1, length($4)) = $4)
+             AND ($5 IS NULL OR user_id = $5)
              ORDER BY seq LIMIT $3",
         )
         .bind(query.workspace_id)
         .bind(query.after.unwrap_or(0))
         .bind(query.limit)
+        .bind(query.action)
+        .bind(query.user_id)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

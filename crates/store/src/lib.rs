@@ -58,7 +58,8 @@ pub use jobs::{INTERRUPTED, Job, JobEnd, JobFile, JobFileInfo, JobStatus, NewJob
 pub use location::{Location, PostgresUrl};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{
-    AreaNumber, DatasetRecord, End, PairSum, StoredAreaValue, StoredPairValue, StoredPolicy,
+    AreaNumber, DatasetRecord, End, Generation, PairSum, StoredAreaValue, StoredPairValue,
+    StoredPolicy,
 };
 pub use register::{
     AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy, policy_changes,

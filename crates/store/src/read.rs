@@ -571,3 +571,34 @@ impl Store {
             .collect()
     }
 }
+
+/// What the store's data are at one moment, for a cache of what is computed from them
+/// (profiles, briefs): it changes with every import (added, extended or replaced), stored
+/// estimate, register change, stored or signed-off answers, and every audited change of
+/// accounts, workspaces, members and shares (which change who may read what). Equal
+/// generations read equal data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Generation([i64; 8]);
+
+impl Store {
+    /// The store's data [`Generation`], in one query of a few index lookups.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn generation(&self) -> Result<Generation, Error> {
+        let row = sqlx::query(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM imports), (SELECT COUNT(*) FROM imports),
+                    (SELECT COALESCE(MAX(id), 0) FROM estimates), (SELECT COUNT(*) FROM estimates),
+                    (SELECT COALESCE(MAX(seq), 0) FROM register_audit),
+                    (SELECT COALESCE(MAX(id), 0) FROM assessment_answer_sets),
+                    (SELECT COUNT(*) FROM answer_signoffs), (SELECT COALESCE(MAX(seq), 0) FROM audit_log)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let mut g = [0i64; 8];
+        for (i, v) in g.iter_mut().enumerate() {
+            *v = row.try_get(i)?;
+        }
+        Ok(Generation(g))
+    }
+}

@@ -257,3 +257,34 @@ fn oversized(server: &Server, path: &str, token: &str, limit: usize) -> (u16, St
     let status = answer.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
     (status, answer)
 }
+
+#[test]
+fn a_user_replaces_its_one_time_password() {
+    let server = Server::start();
+    let cookie = server.sign_in("admin", &server.admin_password);
+    let me = Auth::Cookie(cookie);
+    let short = server.send(
+        "PUT",
+        "/api/v1/me/password",
+        &me,
+        Some(&json!({"current": server.admin_password, "new": "short"})),
+    );
+    assert_eq!((short.status, short.json()["error"]["field"].as_str()), (400, Some("password")));
+    let new = "correct horse battery staple";
+    let ok = server.send(
+        "PUT",
+        "/api/v1/me/password",
+        &me,
+        Some(&json!({"current": server.admin_password, "new": new})),
+    );
+    assert_eq!(ok.status, 204, "{}", ok.text);
+    assert_eq!(server.get("/api/v1/me", &me).status, 401, "the change ends the sessions");
+    let old = server.send(
+        "POST",
+        "/api/v1/session",
+        &Auth::None,
+        Some(&json!({"name": "admin", "password": server.admin_password})),
+    );
+    assert_eq!(old.status, 401);
+    server.sign_in("admin", new);
+}

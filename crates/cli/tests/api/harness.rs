@@ -117,8 +117,13 @@ impl Server {
             }
         };
         std::thread::spawn(move || for _ in lines {});
-        let config =
-            ureq::Agent::config_builder().http_status_as_error(false).max_redirects(0).build();
+        // A new connection per request: the server closes a connection whose request body it
+        // did not read (a refusal before the body), which a pooled client would reuse closed.
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_idle_connections(0)
+            .build();
         Server { child, base, admin_password, db, dir, agent: ureq::Agent::new_with_config(config) }
     }
 
@@ -176,7 +181,9 @@ impl Server {
             req = req.header("content-type", content_type);
         }
         let request = req.body(body.map(<[u8]>::to_vec).unwrap_or_default()).expect("a request");
-        let mut response = self.agent.run(request).expect("the server answers");
+        let mut response = self.agent.run(request).unwrap_or_else(|e| {
+            panic!("{method} {path}: the server does not answer: {e}\n{}", self.log())
+        });
         let status = response.status().as_u16();
         let headers = response
             .headers()

@@ -27,6 +27,7 @@ pub const RULES: &[Rule] = &[
     Rule { method: "GET", route: "/api/v1/docs.css", path: "/api/v1/docs.css", body: None, expect: [200, 200, 200, 200, 200, 200, 200] },
     Rule { method: "POST", route: "/api/v1/session", path: "/api/v1/session", body: Some(r#"{"name":"nobody","password":"not the password"}"#), expect: [A, A, A, A, A, A, A] },
     Rule { method: "GET", route: "/api/v1/me", path: "/api/v1/me", body: None, expect: [A, 200, 200, 200, 200, 200, 200] },
+    Rule { method: "PUT", route: "/api/v1/me/password", path: "/api/v1/me/password", body: Some(r#"{"current":"not the password","new":"a long enough new password"}"#), expect: [A, 400, 400, 400, 400, 400, 400] },
     Rule { method: "GET", route: "/api/v1/me/tokens", path: "/api/v1/me/tokens", body: None, expect: [A, 200, 200, 200, 200, 200, 200] },
     Rule { method: "POST", route: "/api/v1/me/tokens", path: "/api/v1/me/tokens", body: Some(r#"{"name":"matrix"}"#), expect: [A, 201, 201, 201, 201, 201, 201] },
     Rule { method: "DELETE", route: "/api/v1/me/tokens/{id}", path: "/api/v1/me/tokens/999999", body: None, expect: [A, N, N, N, N, N, N] },

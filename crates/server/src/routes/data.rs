@@ -1,8 +1,12 @@
 //! The official data every workspace shares: datasets, country and group profiles, and
 //! briefs. Readable by every signed-in user.
 
+use std::sync::Arc;
+
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -12,7 +16,8 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::error::{ApiResult, ErrorBody};
+use crate::cache::Withheld;
+use crate::error::{ApiError, ApiResult, ErrorBody, Kind};
 use crate::routes::{Page, Paged};
 
 pub(crate) fn router() -> OpenApiRouter<AppState> {
@@ -36,42 +41,121 @@ async fn datasets(
 pub(crate) struct ProfileQuery {
     /// Only this year's figures (as `coherence profile --year`).
     year: Option<i32>,
+    /// `json` (the default) or `csv` (one value per row with its unit and source).
+    #[param(inline)]
+    format: Option<ProfileFormat>,
+}
+
+/// The formats of a profile.
+#[derive(Clone, Copy, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum ProfileFormat {
+    /// JSON, as `coherence --format json profile`.
+    #[default]
+    Json,
+    /// CSV, as `coherence --format csv profile`.
+    Csv,
 }
 
 /// The migration profile of a country or group (code, M49 or name), as the command
-/// line's `coherence --format json profile AREA`: every figure with its source.
+/// line's `coherence --format json profile AREA` (or its CSV with `format=csv`): every
+/// figure with its source.
 #[utoipa::path(get, path = "/api/v1/profiles/{area}", tag = "data",
     params(("area" = String, Path, description = "A country or group: ISO 3166-1 alpha-3, M49 or name"), ProfileQuery),
-    responses((status = 200, description = "The profile", body = Object), (status = 401, body = ErrorBody),
+    responses((status = 200, description = "The profile", content(
+            (Object = "application/json"),
+            (String = "text/csv"))),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 async fn profile(
     State(state): State<AppState>,
-    _caller: Caller,
+    caller: Caller,
     Path(area): Path<String>,
     Query(query): Query<ProfileQuery>,
 ) -> ApiResult<Response> {
-    let mut profile = state.app.profile(&area).await?;
-    if let Some(year) = query.year {
-        profile.keep_year(year);
-    }
-    Ok(Json(profile).into_response())
+    let format = query.format.unwrap_or_default();
+    let key = format!("profile\u{0}{area}\u{0}{:?}\u{0}{format:?}", query.year);
+    let st = state.clone();
+    cached(&state, &caller, key, |withheld| async move {
+        let mut profile = readable_profile(&st, &area, &withheld).await?;
+        if let Some(year) = query.year {
+            profile.keep_year(year);
+        }
+        let internal = |e: &dyn std::fmt::Display| ApiError::hidden(Kind::Internal, e);
+        Ok(match format {
+            ProfileFormat::Json => {
+                ("application/json", serde_json::to_vec(&profile).map_err(|e| internal(&e))?)
+            }
+            ProfileFormat::Csv => {
+                let text = profile.to_csv().map_err(|e| internal(&e))?;
+                ("text/csv; charset=utf-8", text.into_bytes())
+            }
+        })
+    })
+    .await
 }
 
-/// The self-contained HTML brief of a country or group (as `coherence brief`).
+/// The self-contained HTML brief of a country or group (as `coherence report`).
 #[utoipa::path(get, path = "/api/v1/briefs/{area}", tag = "data",
     params(("area" = String, Path, description = "A country or group: ISO 3166-1 alpha-3, M49 or name")),
     responses((status = 200, description = "The brief", content_type = "text/html", body = String),
         (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn brief(
     State(state): State<AppState>,
-    _caller: Caller,
+    caller: Caller,
     Path(area): Path<String>,
 ) -> ApiResult<Response> {
-    let profile = state.app.profile(&area).await?;
-    let html = report::brief::render(&profile);
+    let key = format!("brief\u{0}{area}");
+    let st = state.clone();
+    let mut response = cached(&state, &caller, key, |withheld| async move {
+        let profile = readable_profile(&st, &area, &withheld).await?;
+        Ok(("text/html; charset=utf-8", report::brief::render(&profile).into_bytes()))
+    })
+    .await?;
     // The brief is one file with its styles inline and no script.
     let policy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
-    Ok(([(CONTENT_TYPE, "text/html; charset=utf-8"), (CONTENT_SECURITY_POLICY, policy)], html)
-        .into_response())
+    response.headers_mut().insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
+    Ok(response)
+}
+
+/// The profile of `area` without what the reader may not see of governments' work
+/// ([`crate::access::withheld`]).
+async fn readable_profile(
+    state: &AppState,
+    area: &str,
+    withheld: &Withheld,
+) -> ApiResult<analysis::profile::CountryProfile> {
+    let mut profile = state.app.profile(area).await?;
+    let code = profile.area.iso3.clone();
+    let hidden = |list: &[String]| list.contains(&code);
+    profile.withhold(hidden(&withheld.register), hidden(&withheld.answers), &withheld.register);
+    Ok(profile)
+}
+
+/// The answer cached under `key` for the store's current data and what the caller may
+/// not read, or `compute`d (given that) and kept.
+async fn cached<F, Fut>(
+    state: &AppState,
+    caller: &Caller,
+    key: String,
+    compute: F,
+) -> ApiResult<Response>
+where
+    F: FnOnce(Arc<Withheld>) -> Fut,
+    Fut: std::future::Future<Output = ApiResult<(&'static str, Vec<u8>)>>,
+{
+    let generation = state.store().generation().await?;
+    let withheld = crate::access::withheld(state, caller, generation).await?;
+    let key = format!("{key}\u{0}{:?}\u{0}{:?}", withheld.register, withheld.answers);
+    let (content_type, bytes) = match state.cache.get(generation, &key) {
+        Some(hit) => hit,
+        None => {
+            let (content_type, bytes) = compute(withheld).await?;
+            let bytes = Bytes::from(bytes);
+            state.cache.put(generation, key, content_type, bytes.clone());
+            (content_type, bytes)
+        }
+    };
+    Ok(([(CONTENT_TYPE, content_type)], bytes).into_response())
 }

@@ -62,7 +62,7 @@ fn page(doc_json: &str) -> String {
     for (path, item) in doc.get("paths").and_then(Value::as_object).into_iter().flatten() {
         for (method, op) in item.as_object().into_iter().flatten() {
             let tag = op.pointer("/tags/0").and_then(Value::as_str).unwrap_or("other").to_owned();
-            by_tag.entry(tag).or_default().push(operation(method, path, op));
+            by_tag.entry(tag).or_default().push(operation(&doc, method, path, op));
         }
     }
     for (tag, ops) in by_tag {
@@ -76,14 +76,18 @@ fn page(doc_json: &str) -> String {
 }
 
 /// One operation's section.
-fn operation(method: &str, path: &str, op: &Value) -> String {
+fn operation(doc: &Value, method: &str, path: &str, op: &Value) -> String {
     let text = |p: &str| op.pointer(p).and_then(Value::as_str).unwrap_or("");
     let mut s = format!(
         "<section><p><span class=\"m\">{}</span><code>{}</code></p><p>{}</p>",
         escape(method),
         escape(path),
-        escape(text("/description").trim())
+        escape(text("/summary").trim())
     );
+    let more = text("/description").trim();
+    if !more.is_empty() {
+        let _ = write!(s, "<p>{}</p>", escape(more));
+    }
     if let Some(params) = op.get("parameters").and_then(Value::as_array) {
         s.push_str(
             "<table><tr><th>parameter</th><th>in</th><th>required</th><th>description</th></tr>",
@@ -102,19 +106,51 @@ fn operation(method: &str, path: &str, op: &Value) -> String {
         }
         s.push_str("</table>");
     }
-    if let Some(schema) =
+    if let Some(reference) =
         op.pointer("/requestBody/content/application~1json/schema/$ref").and_then(Value::as_str)
     {
-        let _ = write!(
-            s,
-            "<p>Body: <code>{}</code></p>",
-            escape(schema.rsplit('/').next().unwrap_or(schema))
-        );
+        let name = reference.rsplit('/').next().unwrap_or(reference);
+        let _ = write!(s, "<p>Body: <code>{}</code></p>", escape(name));
+        s.push_str(&fields(doc, name));
     }
     if let Some(responses) = op.get("responses").and_then(Value::as_object) {
         let codes: Vec<String> = responses.keys().map(|k| escape(k)).collect();
         let _ = write!(s, "<p>Answers: {}</p>", codes.join(", "));
     }
     s.push_str("</section>");
+    s
+}
+
+/// The fields of the schema `name` of the document's components, as a table.
+fn fields(doc: &Value, name: &str) -> String {
+    let Some(schema) = doc.pointer(&format!("/components/schemas/{name}")) else {
+        return String::new();
+    };
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let mut s = String::from(
+        "<table><tr><th>field</th><th>type</th><th>required</th><th>description</th></tr>",
+    );
+    for (field, spec) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
+        let kind = match spec.get("type") {
+            Some(Value::String(t)) => t.clone(),
+            Some(Value::Array(ts)) => {
+                ts.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" or ")
+            }
+            _ => "object".to_owned(),
+        };
+        let _ = write!(
+            s,
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(field),
+            escape(&kind),
+            if required.contains(&field.as_str()) { "yes" } else { "no" },
+            escape(spec.get("description").and_then(Value::as_str).unwrap_or(""))
+        );
+    }
+    s.push_str("</table>");
     s
 }

@@ -55,6 +55,7 @@ pub(crate) fn document(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::Op
         "session",
         SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("__Host-coherence_session"))),
     );
+    document_common_answers(&mut doc);
     doc.security = Some(vec![
         utoipa::openapi::security::SecurityRequirement::new("token", Vec::<String>::new()),
         utoipa::openapi::security::SecurityRequirement::new("session", Vec::<String>::new()),
@@ -135,4 +136,60 @@ pub(crate) struct Paged<T> {
     pub(crate) offset: u64,
     /// The items.
     pub(crate) items: Vec<T>,
+}
+
+/// Adds to every operation the answers every route can give, where its handler does not
+/// list them: 400 when it takes parameters or a body (they may not parse), 401 unless it
+/// is public, 413 when it takes a body, and 503 (the store cannot be used now).
+fn document_common_answers(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{Ref, ResponseBuilder};
+    let error = |text: &str| {
+        ResponseBuilder::new()
+            .description(text)
+            .content(
+                "application/json",
+                utoipa::openapi::ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                    .build(),
+            )
+            .build()
+    };
+    for item in doc.paths.paths.values_mut() {
+        for op in operations(item) {
+            let has_input =
+                op.parameters.as_ref().is_some_and(|p| !p.is_empty()) || op.request_body.is_some();
+            let public =
+                op.security.as_ref().is_some_and(|s| s.iter().any(|r| r == &Default::default()));
+            let mut add = |code: &str, text: &str| {
+                op.responses.responses.entry(code.to_owned()).or_insert_with(|| error(text).into());
+            };
+            if has_input {
+                add("400", "The request's parameters or body cannot be used");
+            }
+            if !public {
+                add("401", "No valid credentials");
+            }
+            if op.request_body.is_some() {
+                add("413", "The body is larger than the server's limit");
+            }
+            add("503", "The store cannot be used now; try again later");
+        }
+    }
+}
+
+/// The operations of a path item.
+fn operations(
+    item: &mut utoipa::openapi::PathItem,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        item.get.as_mut(),
+        item.put.as_mut(),
+        item.post.as_mut(),
+        item.delete.as_mut(),
+        item.patch.as_mut(),
+        item.head.as_mut(),
+        item.options.as_mut(),
+    ]
+    .into_iter()
+    .flatten()
 }

@@ -22,6 +22,7 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(sign_in, sign_out))
         .routes(routes!(me))
+        .routes(routes!(change_password))
         .routes(routes!(tokens, token_add))
         .routes(routes!(token_revoke))
 }
@@ -91,9 +92,7 @@ async fn sign_in(
     let found = state.store().user_credentials(&body.name).await?;
     let hash = found.as_ref().map_or_else(|| auth::dummy_hash().to_owned(), |(_, h)| h.clone());
     let password = body.password;
-    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
+    let matches = auth::hashing(move || auth::verify_password(&password, &hash)).await?;
     let Some((user, _)) = found else {
         state.logins.failed(peer.ip());
         return Err(wrong());
@@ -201,6 +200,7 @@ impl TokenInfo {
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct NewToken {
     /// What the token is for (1 to 100 characters).
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     name: String,
 }
 
@@ -250,5 +250,47 @@ async fn token_revoke(
     }
     let actor = store::Actor::user(caller.user.id, "revoked by its owner");
     state.store().token_revoke(id, &actor).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A change of the caller's own password.
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct PasswordChange {
+    /// The current password.
+    current: String,
+    /// The new password (12 to 1,024 characters).
+    #[schema(min_length = 12, max_length = 1024)]
+    new: String,
+}
+
+/// Changes the caller's password (after the one-time password an administrator gave);
+/// every session of the caller ends, so it signs in again.
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "session", request_body = PasswordChange,
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+async fn change_password(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<PasswordChange>,
+) -> ApiResult<StatusCode> {
+    if body.current.len() > 1024 {
+        return Err(ApiError::invalid("current", "the current password is not right"));
+    }
+    crate::admin::check_password(&body.new)?;
+    let (_, hash) = state
+        .store()
+        .user_credentials(&caller.user.name)
+        .await?
+        .ok_or_else(ApiError::unauthenticated)?;
+    let (current, new) = (body.current, body.new);
+    let hashed = auth::hashing(move || {
+        auth::verify_password(&current, &hash).then(|| auth::hash_password(&new))
+    })
+    .await?;
+    let Some(hashed) = hashed else {
+        return Err(ApiError::invalid("current", "the current password is not right"));
+    };
+    let hashed = hashed.map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
+    let actor = store::Actor::user(caller.user.id, "changed by the user");
+    state.store().user_set_password(caller.user.id, &hashed, &actor).await?;
     Ok(StatusCode::NO_CONTENT)
 }

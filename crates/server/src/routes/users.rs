@@ -56,24 +56,45 @@ impl UserInfo {
 }
 
 /// The users, by id.
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", params(Page),
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", params(Page, UserFilter),
     responses((status = 200, body = Paged<UserInfo>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Query(page): Query<Page>,
+    Query(filter): Query<UserFilter>,
 ) -> ApiResult<Json<Paged<UserInfo>>> {
     access::admin(&caller)?;
-    let users: Vec<UserInfo> = state.store().users().await?.iter().map(UserInfo::of).collect();
+    let users: Vec<UserInfo> = state
+        .store()
+        .users()
+        .await?
+        .iter()
+        .filter(|u| filter.disabled.is_none_or(|d| u.disabled == d))
+        .filter(|u| filter.admin.is_none_or(|a| u.is_admin == a))
+        .map(UserInfo::of)
+        .collect();
     Ok(Json(page.of(users)?))
+}
+
+/// Which users to list.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct UserFilter {
+    /// Only disabled (`true`) or enabled (`false`) accounts.
+    disabled: Option<bool>,
+    /// Only administrators (`true`) or the others (`false`).
+    admin: Option<bool>,
 }
 
 /// A new user.
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct NewUserBody {
     /// The sign-in name (lower-case letters, digits, `.`, `-`, `_`).
+    #[schema(min_length = 1, max_length = 64, pattern = r"^[a-z][a-z0-9._-]*$")]
     name: String,
-    /// The name shown to others.
+    /// The name shown to others (1 to 200 characters).
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     display_name: String,
     /// Whether the user administers the instance.
     #[serde(default)]
@@ -112,7 +133,8 @@ async fn add(
 pub(crate) struct UserUpdate {
     /// Disable (`true`) or enable (`false`) the account.
     disabled: bool,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 

@@ -85,15 +85,24 @@ fn info(a: &Access) -> WorkspaceInfo {
 }
 
 /// The workspaces the caller may read (an admin: all).
-#[utoipa::path(get, path = "/api/v1/workspaces", tag = "workspaces", params(Page),
+#[utoipa::path(get, path = "/api/v1/workspaces", tag = "workspaces", params(Page, WorkspaceFilter),
     responses((status = 200, body = Paged<WorkspaceInfo>), (status = 401, body = ErrorBody)))]
 async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Query(page): Query<Page>,
+    Query(filter): Query<WorkspaceFilter>,
 ) -> ApiResult<Json<Paged<WorkspaceInfo>>> {
     let mut items = Vec::new();
     for w in state.store().workspaces().await? {
+        let kind = if matches!(w.kind, WorkspaceKind::Government { .. }) {
+            "government"
+        } else {
+            "partnership"
+        };
+        if filter.kind.as_deref().is_some_and(|k| k != kind) {
+            continue;
+        }
         match Access::to(&state, &caller, w.id).await {
             Ok(a) => items.push(info(&a)),
             Err(e) if e.kind == crate::Kind::NotFound => {}
@@ -101,6 +110,14 @@ async fn list(
         }
     }
     Ok(Json(page.of(items)?))
+}
+
+/// Which workspaces to list.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct WorkspaceFilter {
+    /// Only `government` or `partnership` workspaces.
+    kind: Option<String>,
 }
 
 /// A new workspace: a government's (`country`) or a partnership (`origin_id`,
@@ -115,7 +132,8 @@ pub(crate) struct NewWorkspace {
     origin_id: Option<i64>,
     /// A partnership's destination government workspace.
     destination_id: Option<i64>,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -218,7 +236,8 @@ pub(crate) struct MemberBody {
     role: String,
     /// The ministry a contributor edits for (contributors only).
     ministry: Option<String>,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -263,7 +282,8 @@ async fn member_set(
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct Why {
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[param(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -323,7 +343,8 @@ pub(crate) struct ShareBody {
     what: String,
     /// Share (`true`) or stop sharing (`false`).
     shared: bool,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -366,6 +387,10 @@ async fn share_set(
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct AuditPage {
+    /// Only rows whose action starts with this (e.g. `policy.` or `user.add`).
+    action: Option<String>,
+    /// Only rows written by this user.
+    user_id: Option<i64>,
     /// Only rows after this sequence number.
     #[param(minimum = 0)]
     after: Option<i64>,
@@ -393,7 +418,8 @@ pub(crate) struct AuditInfo {
     old_value: Option<String>,
     /// The value after (JSON text).
     new_value: Option<String>,
-    /// Why.
+    /// Why (1 to 2,000 characters).
+    #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
     reason: String,
 }
 
@@ -409,7 +435,13 @@ async fn audit_rows(
     };
     let rows = state
         .store()
-        .audit_log(store::AuditQuery { workspace_id, after: page.after, limit })
+        .audit_log(store::AuditQuery {
+            workspace_id,
+            after: page.after,
+            limit,
+            action: page.action.as_deref(),
+            user_id: page.user_id,
+        })
         .await?;
     Ok(rows
         .into_iter()
