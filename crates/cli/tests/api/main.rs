@@ -2,6 +2,7 @@
 //! and on PostgreSQL when `COHERENCE_TEST_STORE=postgres` (as `.ci/run`'s second pass).
 
 mod accounts;
+mod corridors;
 mod data;
 mod harness;
 mod imports;

@@ -57,7 +57,11 @@ fn all_rules() -> Vec<&'static Rule> {
     let (last, rules) = RULES.split_last().expect("rules");
     let mut all: Vec<&Rule> = rules.iter().collect();
     all.extend(
-        crate::scenarios::RULES.iter().chain(crate::jobs::RULES).chain(crate::imports::RULES),
+        crate::scenarios::RULES
+            .iter()
+            .chain(crate::jobs::RULES)
+            .chain(crate::imports::RULES)
+            .chain(crate::corridors::RULES),
     );
     all.push(last);
     all

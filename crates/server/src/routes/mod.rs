@@ -2,6 +2,7 @@
 //! built with `utoipa_axum::routes!`, so a route and its OpenAPI operation are declared
 //! once, on the handler.
 
+mod corridors;
 pub(crate) mod data;
 pub(crate) mod docs;
 mod imports;
@@ -29,6 +30,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(workspaces::router())
         .merge(data::router())
         .merge(jobs::router())
+        .merge(corridors::router())
         .merge(imports::router())
         .merge(scenarios::router())
 }

@@ -1,0 +1,55 @@
+//! Corridor checks: the command line's `coherence corridor ORIGIN DESTINATION`, answered
+//! at once (the check is cheap).
+//!
+//! A check reads the policy registers of both countries, and a register is the content
+//! of its government's workspace. So the caller must be able to read the register of
+//! both: as a member (or admin) of each workspace, or as a member of a partnership the
+//! other side shares its register with. In practice a member of a government workspace
+//! checks its own country against a partner that shares its register with their
+//! partnership. A country without a government workspace, or a register the caller may
+//! not read, answers 404, as if it did not exist.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use store::Shared;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::access::Access;
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult, ErrorBody};
+
+pub(crate) fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(check))
+}
+
+/// Requires that the caller may read the register of `area` (a country), as the
+/// government's workspace holds it.
+async fn register_readable(state: &AppState, caller: &Caller, area: &str) -> ApiResult<()> {
+    let resolved = state.app.resolve_area(area).await?;
+    let country = resolved.code();
+    let not_found = || ApiError::not_found(format!("the register of {area}"));
+    let workspace = state.store().workspace_of_country(country).await?.ok_or_else(not_found)?;
+    let access = Access::to(state, caller, workspace.id).await.map_err(|_| not_found())?;
+    access.country()?;
+    access.read(Shared::Register).map_err(|_| not_found())
+}
+
+/// Checks a corridor (origin → destination) against the corridor rules, as
+/// `coherence --format json corridor ORIGIN DESTINATION`: the rules that fire, with the
+/// policies and figures behind each.
+#[utoipa::path(get, path = "/api/v1/corridors/{origin}/{destination}", tag = "corridors",
+    params(("origin" = String, Path, description = "The origin country: ISO 3166-1 alpha-3, M49 or name"),
+        ("destination" = String, Path, description = "The destination country")),
+    responses((status = 200, description = "The corridor's report", body = Object), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn check(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((origin, destination)): Path<(String, String)>,
+) -> ApiResult<Json<analysis::corridor::CorridorReport>> {
+    register_readable(&state, &caller, &origin).await?;
+    register_readable(&state, &caller, &destination).await?;
+    Ok(Json(state.app.corridor(&origin, &destination, None).await?))
+}
