@@ -4,6 +4,7 @@
 mod accounts;
 mod corridors;
 mod data;
+mod estimates;
 mod harness;
 mod imports;
 mod jobs;

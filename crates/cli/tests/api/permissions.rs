@@ -61,7 +61,8 @@ fn all_rules() -> Vec<&'static Rule> {
             .iter()
             .chain(crate::jobs::RULES)
             .chain(crate::imports::RULES)
-            .chain(crate::corridors::RULES),
+            .chain(crate::corridors::RULES)
+            .chain(crate::estimates::RULES),
     );
     all.push(last);
     all

@@ -5,6 +5,7 @@
 mod corridors;
 pub(crate) mod data;
 pub(crate) mod docs;
+mod estimates;
 mod imports;
 pub(crate) mod jobs;
 mod scenarios;
@@ -31,6 +32,7 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(data::router())
         .merge(jobs::router())
         .merge(corridors::router())
+        .merge(estimates::router())
         .merge(imports::router())
         .merge(scenarios::router())
 }
