@@ -2,5 +2,8 @@
 //! and on PostgreSQL when `COHERENCE_TEST_STORE=postgres` (as `.ci/run`'s second pass).
 
 mod accounts;
+mod answers;
 mod harness;
+mod matrices;
 mod permissions;
+mod register;
