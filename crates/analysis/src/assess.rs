@@ -376,7 +376,7 @@ impl From<store::AnswerSignoff> for SignoffInfo {
 impl Workspace {
     /// Stores `answers` (item, answer pairs) for `country` to the built-in framework
     /// `framework_id` as [`Workspace::store_answers`] stores a file's (read and checked
-    /// the same way; `source` names them in the version's record). With `merge`, the
+    /// the same way; the version's record names `user` as their source). With `merge`, the
     /// answers replace only their items in the latest version (a ministry answering its
     /// own items); the others are kept.
     ///
@@ -388,7 +388,6 @@ impl Workspace {
         framework_id: &str,
         answers: &[(String, String)],
         merge: bool,
-        source: &str,
         user: &str,
         reason: &str,
     ) -> Result<StoreAnswersOutcome, Error> {
@@ -406,7 +405,7 @@ impl Workspace {
             }
         }
         all.extend(answers.iter().cloned());
-        let input = crate::Input::new(source, answers_csv(&all));
+        let input = crate::Input::new(format!("answers from {user}"), answers_csv(&all));
         self.store_answers(country, framework_id, &input, user, Some(reason)).await
     }
 
@@ -453,7 +452,7 @@ impl Workspace {
         let known = |item: &str| {
             framework.domains.iter().flat_map(|d| d.items.iter()).any(|i| i.id == item)
         };
-        if let Some(bad) = items.iter().find(|i| !known(i)) {
+        if let Some(bad) = items.iter().find(|i| !known(i.as_str())) {
             return Err(Error::Register(format!(
                 "{} has no item {bad:?}",
                 framework.id
@@ -532,6 +531,7 @@ impl Workspace {
                 confidence: None,
                 rationale: s.reason,
                 evidence: Vec::new(),
+                row: 0,
             })
             .collect::<Vec<_>>();
         let matrix = assess::matrix::aggregate(&judgements)?;

@@ -224,14 +224,12 @@ async fn store_answers(
             )));
         }
     }
-    let source = format!("answers from user {}", caller.user.name);
     let outcome = app
         .store_answer_items(
             country.as_str(),
             &framework,
             &items,
             contributor,
-            &source,
             &caller.user.name,
             &reason,
         )

@@ -288,7 +288,7 @@ async fn score(
     if body.row == body.col {
         return Err(ApiError::invalid("col", "an element is not scored on itself"));
     }
-    let actor = store::Actor::user(caller.user.id, reason);
+    let actor = store::Actor::user(access.user_id, reason);
     let old = state.store().matrix_score(matrix, &body.row, &body.col, body.score, &actor).await?;
     Ok(Json(Scored { score: body.score, replaced: old.map(|o| o.score) }))
 }

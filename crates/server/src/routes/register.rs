@@ -221,7 +221,7 @@ async fn create(
     let Some(ministry) = ministry.filter(|m| !m.is_empty()) else {
         return Err(ApiError::invalid("fields", "a new policy names its ministry"));
     };
-    access.edit_for(Some(&ministry))?;
+    access.edit_for(Some(ministry.as_str()))?;
     let reason = reason(&body.reason)?;
     let made = state
         .app
@@ -305,7 +305,7 @@ async fn edit(
     access.read(Shared::Register)?;
     let country = access.country()?;
     let current = state.app.register_policy(country.as_str(), &policy).await?;
-    access.edit_for(Some(&current.ministry))?;
+    access.edit_for(Some(current.ministry.as_str()))?;
     let mut edits = Vec::new();
     edits_of(&body.set, EditOp::Set, &mut edits)?;
     edits_of(&body.add, EditOp::Add, &mut edits)?;
