@@ -453,10 +453,7 @@ impl Workspace {
             framework.domains.iter().flat_map(|d| d.items.iter()).any(|i| i.id == item)
         };
         if let Some(bad) = items.iter().find(|i| !known(i.as_str())) {
-            return Err(Error::Register(format!(
-                "{} has no item {bad:?}",
-                framework.id
-            )));
+            return Err(Error::Register(format!("{} has no item {bad:?}", framework.id)));
         }
         let actor = store::Actor { user_id: self.user_id, reason: reason.trim().to_owned() };
         self.store.answers_assign(area.code(), &framework.id, items, ministry, &actor).await?;

@@ -122,8 +122,7 @@ pub(crate) async fn serve(global: &Global, args: ServeArgs) -> Result<(), Error>
     };
     let state = server::AppState::new(ws, config);
     println!(
-        "Coherence serves {} on http://{bound}/api/v1 (documentation: http://{bound}/api/v1/docs)",
-        "the API"
+        "Coherence serves the API on http://{bound}/api/v1 (documentation: http://{bound}/api/v1/docs)"
     );
     use std::io::Write as _;
     std::io::stdout().flush()?;

@@ -377,13 +377,15 @@ impl Store {
                 });
             }
             let at = crate::accounts::now();
-            sqlx::query("INSERT INTO answer_signoffs (set_id, user_id, at, note) VALUES ($1, $2, $3, $4)")
-                .bind(set_id)
-                .bind(user_id)
-                .bind(&at)
-                .bind(&actor.reason)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO answer_signoffs (set_id, user_id, at, note) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(set_id)
+            .bind(user_id)
+            .bind(&at)
+            .bind(&actor.reason)
+            .execute(&mut *tx)
+            .await?;
             let row = crate::accounts::AuditRow {
                 workspace_id: workspace_of(&mut tx, country).await?,
                 action: "answers.signoff",

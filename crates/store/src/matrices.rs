@@ -143,7 +143,9 @@ impl Store {
                 Ok(row) => row.try_get("id")?,
                 Err(e) if is_unique_violation(&e) => {
                     return Err(Error::Conflict {
-                        what: format!("workspace {workspace_id} already has a matrix named {name:?}"),
+                        what: format!(
+                            "workspace {workspace_id} already has a matrix named {name:?}"
+                        ),
                     });
                 }
                 Err(e) => return Err(e.into()),

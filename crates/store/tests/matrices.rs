@@ -16,7 +16,9 @@ async fn user(store: &Store, name: &str) -> i64 {
 }
 
 fn elements(ids: &[&str]) -> Vec<MatrixElement> {
-    ids.iter().map(|id| MatrixElement { id: (*id).to_owned(), label: format!("{id} label") }).collect()
+    ids.iter()
+        .map(|id| MatrixElement { id: (*id).to_owned(), label: format!("{id} label") })
+        .collect()
 }
 
 async fn audit_actions(store: &Store) -> Vec<(String, Option<String>)> {

@@ -63,7 +63,12 @@ fn versions_are_scored_as_the_command_line_scores_them_and_signed_once() {
     assert!(r.text.contains("1a"), "{}", r.text);
 
     // The coordinator stores the example file: version 1, scored as the command line does.
-    let r = world.server.send("POST", &base, &world.auth[coordinator], Some(&json!({"csv": csv, "reason": "2026 round"})));
+    let r = world.server.send(
+        "POST",
+        &base,
+        &world.auth[coordinator],
+        Some(&json!({"csv": csv, "reason": "2026 round"})),
+    );
     assert_eq!(r.status, 201, "{}", r.text);
     let v1 = r.json();
     assert_eq!(v1["status"], "added");
@@ -74,13 +79,28 @@ fn versions_are_scored_as_the_command_line_scores_them_and_signed_once() {
 
     // The coordinator gives items 1a and 1b to labour; labour answers 1a.
     let assign = json!({"items": ["1a", "1b"], "ministry": LABOUR, "reason": "labour answers access to services"});
-    let r = world.server.send("PUT", &format!("{base}/assignments"), &world.auth[contributor], Some(&assign));
+    let r = world.server.send(
+        "PUT",
+        &format!("{base}/assignments"),
+        &world.auth[contributor],
+        Some(&assign),
+    );
     assert_eq!(r.status, 403, "{}", r.text);
-    let r = world.server.send("PUT", &format!("{base}/assignments"), &world.auth[coordinator], Some(&assign));
+    let r = world.server.send(
+        "PUT",
+        &format!("{base}/assignments"),
+        &world.auth[coordinator],
+        Some(&assign),
+    );
     assert_eq!(r.status, 204, "{}", r.text);
     let r = world.server.send("POST", &base, &world.auth[other], Some(&mine));
     assert_eq!(r.status, 403, "{}", r.text);
-    let r = world.server.send("POST", &base, &world.auth[contributor], Some(&json!({"answers": {"1a": "no", "2a": "no"}, "reason": "x"})));
+    let r = world.server.send(
+        "POST",
+        &base,
+        &world.auth[contributor],
+        Some(&json!({"answers": {"1a": "no", "2a": "no"}, "reason": "x"})),
+    );
     assert_eq!(r.status, 403, "an item of another ministry: {}", r.text);
     assert!(r.text.contains("2a"), "{}", r.text);
     let r = world.server.send("POST", &base, &world.auth[contributor], Some(&mine));
@@ -102,9 +122,19 @@ fn versions_are_scored_as_the_command_line_scores_them_and_signed_once() {
     assert_eq!(r.json()["user_id"], world.ids[coordinator]);
     let r = world.server.send("POST", &sign, &world.auth[coordinator], Some(&note));
     assert_eq!(r.status, 409, "{}", r.text);
-    let r = world.server.send("POST", &format!("{base}/versions/9/signoff"), &world.auth[coordinator], Some(&note));
+    let r = world.server.send(
+        "POST",
+        &format!("{base}/versions/9/signoff"),
+        &world.auth[coordinator],
+        Some(&note),
+    );
     assert_eq!(r.status, 404, "{}", r.text);
-    let r = world.server.send("POST", &base, &world.auth[contributor], Some(&json!({"answers": {"1b": "no"}, "reason": "after sign-off"})));
+    let r = world.server.send(
+        "POST",
+        &base,
+        &world.auth[contributor],
+        Some(&json!({"answers": {"1b": "no"}, "reason": "after sign-off"})),
+    );
     assert_eq!(r.status, 201, "{}", r.text);
 
     // The history lists the versions with the sign-off; version 1 still scores as signed.
@@ -118,10 +148,20 @@ fn versions_are_scored_as_the_command_line_scores_them_and_signed_once() {
     assert_eq!(one["signoff"]["version"], 1);
 
     // Audited with user ids.
-    let audit = world.server.get(&format!("/api/v1/workspaces/{}/audit", world.w), &world.auth[coordinator]).json();
+    let audit = world
+        .server
+        .get(&format!("/api/v1/workspaces/{}/audit", world.w), &world.auth[coordinator])
+        .json();
     let rows = audit.as_array().expect("rows");
-    for (action, who) in [("answers.store", contributor), ("answers.signoff", coordinator), ("answers.assign", coordinator)] {
-        assert!(rows.iter().any(|r| r["action"] == action && r["user_id"] == world.ids[who]), "{action}: {audit}");
+    for (action, who) in [
+        ("answers.store", contributor),
+        ("answers.signoff", coordinator),
+        ("answers.assign", coordinator),
+    ] {
+        assert!(
+            rows.iter().any(|r| r["action"] == action && r["user_id"] == world.ids[who]),
+            "{action}: {audit}"
+        );
     }
 }
 
@@ -129,16 +169,32 @@ fn versions_are_scored_as_the_command_line_scores_them_and_signed_once() {
 fn answers_are_read_by_a_partner_only_when_shared() {
     let world = World::new();
     let base = format!("/api/v1/workspaces/{}/answers/sdg-10.7.2", world.w);
-    let r = world.server.send("POST", &base, &world.auth[4], Some(&json!({"answers": {"1a": "yes-all"}, "reason": "first"})));
+    let r = world.server.send(
+        "POST",
+        &base,
+        &world.auth[4],
+        Some(&json!({"answers": {"1a": "yes-all"}, "reason": "first"})),
+    );
     assert_eq!(r.status, 201, "{}", r.text);
     assert_eq!(world.server.get(&base, &world.auth[5]).status, 404);
     let share = json!({"workspace_id": world.w, "what": "answers", "shared": true, "reason": "corridor review"});
-    let r = world.server.send("PUT", &format!("/api/v1/workspaces/{}/shares", world.p), &world.auth[4], Some(&share));
+    let r = world.server.send(
+        "PUT",
+        &format!("/api/v1/workspaces/{}/shares", world.p),
+        &world.auth[4],
+        Some(&share),
+    );
     assert_eq!(r.status, 204, "{}", r.text);
     assert_eq!(world.server.get(&base, &world.auth[5]).status, 200);
-    let r = world.server.send("POST", &base, &world.auth[5], Some(&json!({"answers": {"1a": "no"}, "reason": "theirs"})));
+    let r = world.server.send(
+        "POST",
+        &base,
+        &world.auth[5],
+        Some(&json!({"answers": {"1a": "no"}, "reason": "theirs"})),
+    );
     assert_eq!(r.status, 403, "{}", r.text);
     // An unknown framework is 404, with the known ones named.
-    let r = world.server.get(&format!("/api/v1/workspaces/{}/answers/sdg", world.w), &world.auth[4]);
+    let r =
+        world.server.get(&format!("/api/v1/workspaces/{}/answers/sdg", world.w), &world.auth[4]);
     assert_eq!(r.status, 404, "{}", r.text);
 }

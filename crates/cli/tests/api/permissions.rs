@@ -54,7 +54,11 @@ pub const RULES: &[Rule] = &[
 /// Every resource's rules, in the order they run.
 fn all_rules() -> Vec<&'static Rule> {
     let (sign_out, rest) = RULES.split_last().expect("rules");
-    assert_eq!((sign_out.method, sign_out.route), ("DELETE", "/api/v1/session"), "sign-out runs last");
+    assert_eq!(
+        (sign_out.method, sign_out.route),
+        ("DELETE", "/api/v1/session"),
+        "sign-out runs last"
+    );
     rest.iter()
         .chain(crate::register::RULES)
         .chain(crate::answers::RULES)

@@ -24,7 +24,9 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn policy(world: &World, who: usize, id: &str) -> Value {
-    let r = world.server.get(&format!("/api/v1/workspaces/{}/policies/{id}", world.w), &world.auth[who]);
+    let r = world
+        .server
+        .get(&format!("/api/v1/workspaces/{}/policies/{id}", world.w), &world.auth[who]);
     assert_eq!(r.status, 200, "{}", r.text);
     r.json()
 }
@@ -47,18 +49,33 @@ fn a_contributor_edits_its_ministrys_policies_only_with_a_reason_and_the_version
     let version = read["version"].as_str().expect("version").to_owned();
 
     // No reason: 400 naming the field.
-    let r = patch(&world, contributor, "XAA-LAB-01", &json!({"version": version, "set": {"status": "suspended"}, "reason": " "}));
+    let r = patch(
+        &world,
+        contributor,
+        "XAA-LAB-01",
+        &json!({"version": version, "set": {"status": "suspended"}, "reason": " "}),
+    );
     assert_eq!(r.status, 400, "{}", r.text);
     assert_eq!(r.json()["error"]["field"], "reason");
 
     // Another ministry's contributor: 403 saying whose policy it is.
-    let r = patch(&world, other, "XAA-LAB-01", &json!({"version": version, "set": {"status": "suspended"}, "reason": "not ours"}));
+    let r = patch(
+        &world,
+        other,
+        "XAA-LAB-01",
+        &json!({"version": version, "set": {"status": "suspended"}, "reason": "not ours"}),
+    );
     assert_eq!(r.status, 403, "{}", r.text);
     let message = r.json()["error"]["message"].as_str().unwrap_or_default().to_owned();
     assert!(message.contains(LABOUR) && message.contains("Ministry of Health"), "{message}");
 
     // Its own: 200, with the change and a new version.
-    let r = patch(&world, contributor, "XAA-LAB-01", &json!({"version": version, "set": {"status": "suspended"}, "add": {"tags": ["review-2026"]}, "reason": "suspended pending review"}));
+    let r = patch(
+        &world,
+        contributor,
+        "XAA-LAB-01",
+        &json!({"version": version, "set": {"status": "suspended"}, "add": {"tags": ["review-2026"]}, "reason": "suspended pending review"}),
+    );
     assert_eq!(r.status, 200, "{}", r.text);
     let done = r.json();
     assert_eq!(done["policy"]["status"], "suspended");
@@ -66,25 +83,48 @@ fn a_contributor_edits_its_ministrys_policies_only_with_a_reason_and_the_version
     assert!(done["changes"].as_array().expect("changes").iter().any(|c| c["field"] == "status"));
 
     // The coordinator edits with the version read before that edit: 409, nothing written.
-    let r = patch(&world, coordinator, "XAA-LAB-01", &json!({"version": version, "set": {"title": "Renamed"}, "reason": "late"}));
+    let r = patch(
+        &world,
+        coordinator,
+        "XAA-LAB-01",
+        &json!({"version": version, "set": {"title": "Renamed"}, "reason": "late"}),
+    );
     assert_eq!(r.status, 409, "{}", r.text);
     assert_ne!(policy(&world, coordinator, "XAA-LAB-01")["title"], "Renamed");
 
     // A contributor may not give its policy to another ministry; the coordinator may.
     let now = done["policy"]["version"].clone();
-    let r = patch(&world, contributor, "XAA-LAB-01", &json!({"version": now, "set": {"ministry": "Ministry of Health"}, "reason": "move"}));
+    let r = patch(
+        &world,
+        contributor,
+        "XAA-LAB-01",
+        &json!({"version": now, "set": {"ministry": "Ministry of Health"}, "reason": "move"}),
+    );
     assert_eq!(r.status, 403, "{}", r.text);
     assert!(r.text.contains("another ministry"), "{}", r.text);
-    let r = patch(&world, coordinator, "XAA-LAB-01", &json!({"version": now, "set": {"ministry": "Ministry of Health"}, "reason": "reorganisation"}));
+    let r = patch(
+        &world,
+        coordinator,
+        "XAA-LAB-01",
+        &json!({"version": now, "set": {"ministry": "Ministry of Health"}, "reason": "reorganisation"}),
+    );
     assert_eq!(r.status, 200, "{}", r.text);
 
     // A bad value is refused as a register file would refuse it.
     let now = r.json()["policy"]["version"].clone();
-    let r = patch(&world, coordinator, "XAA-LAB-01", &json!({"version": now, "set": {"status": "dormant"}, "reason": "x"}));
+    let r = patch(
+        &world,
+        coordinator,
+        "XAA-LAB-01",
+        &json!({"version": now, "set": {"status": "dormant"}, "reason": "x"}),
+    );
     assert_eq!(r.status, 400, "{}", r.text);
 
     // The history names who (user ids), what, old, new and why.
-    let h = world.server.get(&format!("/api/v1/workspaces/{}/policies/XAA-LAB-01/history", world.w), &world.auth[1]);
+    let h = world.server.get(
+        &format!("/api/v1/workspaces/{}/policies/XAA-LAB-01/history", world.w),
+        &world.auth[1],
+    );
     assert_eq!(h.status, 200, "{}", h.text);
     let items = h.json()["items"].as_array().expect("items").clone();
     let status = items.iter().find(|c| c["field"] == "status").expect("the status change");
@@ -96,8 +136,12 @@ fn a_contributor_edits_its_ministrys_policies_only_with_a_reason_and_the_version
     assert_eq!(moved["user_id"], world.ids[coordinator]);
 
     // The workspace's audit trail has the same edits with the user ids.
-    let audit = world.server.get(&format!("/api/v1/workspaces/{}/audit", world.w), &world.auth[coordinator]).json();
-    let edits: Vec<&Value> = audit.as_array().expect("rows").iter().filter(|r| r["action"] == "policy.edit").collect();
+    let audit = world
+        .server
+        .get(&format!("/api/v1/workspaces/{}/audit", world.w), &world.auth[coordinator])
+        .json();
+    let edits: Vec<&Value> =
+        audit.as_array().expect("rows").iter().filter(|r| r["action"] == "policy.edit").collect();
     assert!(edits.iter().any(|r| r["user_id"] == world.ids[contributor]), "{audit}");
 }
 
@@ -110,18 +154,40 @@ fn policies_are_created_for_the_callers_ministry_and_listed_with_filters() {
                "area": "labour", "stages": "before-departure", "partners": ["XAB"],
                "objectives": "Prepare workers.", "source": "Tests", "start_year": 2026})
     };
-    let r = world.server.send("POST", &url, &world.auth[3], Some(&json!({"id": "XAA-LAB-77", "fields": fields(LABOUR), "reason": "new"})));
+    let r = world.server.send(
+        "POST",
+        &url,
+        &world.auth[3],
+        Some(&json!({"id": "XAA-LAB-77", "fields": fields(LABOUR), "reason": "new"})),
+    );
     assert_eq!(r.status, 403, "{}", r.text);
-    let r = world.server.send("POST", &url, &world.auth[2], Some(&json!({"id": "XAA-LAB-77", "fields": {"ministry": LABOUR}, "reason": "new"})));
+    let r = world.server.send(
+        "POST",
+        &url,
+        &world.auth[2],
+        Some(&json!({"id": "XAA-LAB-77", "fields": {"ministry": LABOUR}, "reason": "new"})),
+    );
     assert_eq!(r.status, 400, "{}", r.text);
     assert!(r.text.contains("title"), "{}", r.text);
-    let r = world.server.send("POST", &url, &world.auth[2], Some(&json!({"id": "XAA-LAB-77", "fields": fields(LABOUR), "reason": "new"})));
+    let r = world.server.send(
+        "POST",
+        &url,
+        &world.auth[2],
+        Some(&json!({"id": "XAA-LAB-77", "fields": fields(LABOUR), "reason": "new"})),
+    );
     assert_eq!(r.status, 201, "{}", r.text);
     assert_eq!(r.json()["status"], "planned");
     assert_eq!(r.json()["start_year"], 2026);
 
-    let list = world.server.get(&format!("{url}?ministry={}&partner=XAB&limit=100", LABOUR.replace(' ', "%20")), &world.auth[1]).json();
-    let ids: Vec<&str> = list["items"].as_array().expect("items").iter().filter_map(|p| p["id"].as_str()).collect();
+    let list = world
+        .server
+        .get(
+            &format!("{url}?ministry={}&partner=XAB&limit=100", LABOUR.replace(' ', "%20")),
+            &world.auth[1],
+        )
+        .json();
+    let ids: Vec<&str> =
+        list["items"].as_array().expect("items").iter().filter_map(|p| p["id"].as_str()).collect();
     assert!(ids.contains(&"XAA-LAB-77"), "{ids:?}");
     assert!(ids.iter().all(|id| id.starts_with("XAA-")), "{ids:?}");
     let all = world.server.get(&format!("{url}?limit=2&offset=1"), &world.auth[1]).json();
@@ -140,17 +206,34 @@ fn a_partner_reads_the_register_only_once_it_is_shared_and_never_edits_it() {
     assert_eq!(world.server.get(&url, &world.auth[partner]).status, 404);
     // The partner's own coordinator cannot share Pelaria's register (it does not see it).
     let share = json!({"workspace_id": world.w, "what": "register", "shared": true, "reason": "corridor review"});
-    let r = world.server.send("PUT", &format!("/api/v1/workspaces/{}/shares", world.p), &world.auth[partner], Some(&share));
+    let r = world.server.send(
+        "PUT",
+        &format!("/api/v1/workspaces/{}/shares", world.p),
+        &world.auth[partner],
+        Some(&share),
+    );
     assert_eq!(r.status, 404, "{}", r.text);
-    let r = world.server.send("PUT", &format!("/api/v1/workspaces/{}/shares", world.p), &world.auth[4], Some(&share));
+    let r = world.server.send(
+        "PUT",
+        &format!("/api/v1/workspaces/{}/shares", world.p),
+        &world.auth[4],
+        Some(&share),
+    );
     assert_eq!(r.status, 204, "{}", r.text);
     let list = world.server.get(&url, &world.auth[partner]);
     assert_eq!(list.status, 200, "{}", list.text);
     assert!(list.json()["total"].as_u64().unwrap_or(0) > 0);
     let read = policy(&world, partner, "XAA-LAB-01");
-    let r = patch(&world, partner, "XAA-LAB-01", &json!({"version": read["version"], "set": {"title": "Theirs"}, "reason": "x"}));
+    let r = patch(
+        &world,
+        partner,
+        "XAA-LAB-01",
+        &json!({"version": read["version"], "set": {"title": "Theirs"}, "reason": "x"}),
+    );
     assert_eq!(r.status, 403, "{}", r.text);
     // Answers are not shared: still nothing.
-    let answers = world.server.get(&format!("/api/v1/workspaces/{}/answers/sdg-10.7.2", world.w), &world.auth[partner]);
+    let answers = world
+        .server
+        .get(&format!("/api/v1/workspaces/{}/answers/sdg-10.7.2", world.w), &world.auth[partner]);
     assert_eq!(answers.status, 404);
 }

@@ -228,7 +228,8 @@ async fn scores(
     Query(page): Query<Page>,
 ) -> ApiResult<Json<Paged<ScoreInfo>>> {
     matrix_of(&state, &caller, id, matrix).await?;
-    let items = state.store().matrix_scores(matrix).await?.into_iter().map(ScoreInfo::from).collect();
+    let items =
+        state.store().matrix_scores(matrix).await?.into_iter().map(ScoreInfo::from).collect();
     Ok(Json(page.of(items)?))
 }
 
