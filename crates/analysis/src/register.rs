@@ -525,12 +525,7 @@ impl Workspace {
                 });
             }
         };
-        let known: Vec<Iso3> =
-            self.store.defined_areas().await?.into_iter().map(|(_, a)| a.iso3).collect();
-        let mut updated = current.clone();
-        for e in edits {
-            apply(&mut updated, e, &known).map_err(Error::Register)?;
-        }
+        let updated = self.edited(&current, edits).await?;
         let changes = self.store.register_edit(&current, &updated, &by).await?;
         Ok(changes
             .into_iter()
@@ -1123,12 +1118,7 @@ impl Workspace {
                 ),
             }));
         }
-        let known: Vec<Iso3> =
-            self.store.defined_areas().await?.into_iter().map(|(_, a)| a.iso3).collect();
-        let mut updated = current.clone();
-        for e in edits {
-            apply(&mut updated, e, &known).map_err(Error::Register)?;
-        }
+        let updated = self.edited(&current, edits).await?;
         let changes = self.store.register_edit(&current, &updated, &by).await?;
         Ok(changes
             .into_iter()
@@ -1218,6 +1208,17 @@ impl Workspace {
         self.register_policy(code.as_str(), id).await
     }
 
+    /// `current` with `edits` applied, each checked as a register file's value.
+    async fn edited(&self, current: &Policy, edits: &[FieldEdit]) -> Result<Policy, Error> {
+        let known: Vec<Iso3> =
+            self.store.defined_areas().await?.into_iter().map(|(_, a)| a.iso3).collect();
+        let mut updated = current.clone();
+        for e in edits {
+            apply(&mut updated, e, &known).map_err(Error::Register)?;
+        }
+        Ok(updated)
+    }
+
     /// The register's audit log of `country`'s policy `id`, oldest first.
     ///
     /// # Errors
@@ -1241,5 +1242,41 @@ impl Workspace {
             });
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    #[test]
+    fn a_policys_version_changes_with_any_field_and_only_then() {
+        let p = Policy {
+            id: "XAA-LAB-01".to_owned(),
+            country: Iso3::from_static("XAA"),
+            ministry: "Labour".to_owned(),
+            title: "Orientation".to_owned(),
+            instrument: "programme".to_owned(),
+            stages: vec![Stage::BeforeDeparture],
+            area: "labour".to_owned(),
+            partners: Vec::new(),
+            target_groups: Vec::new(),
+            status: PolicyStatus::Active,
+            start_year: Some(2009),
+            end_year: None,
+            objectives: "Inform.".to_owned(),
+            tags: vec!["a".to_owned(), "b".to_owned()],
+            source: "Circular".to_owned(),
+        };
+        let v = policy_version(&p);
+        assert_eq!(v.len(), 16);
+        assert_eq!(policy_version(&p.clone()), v);
+        let mut q = p.clone();
+        q.start_year = Some(2010);
+        assert_ne!(policy_version(&q), v);
+        // Field boundaries count: moving a character between fields changes the version.
+        let mut r = p.clone();
+        r.tags = vec!["ab".to_owned()];
+        assert_ne!(policy_version(&r), v);
     }
 }
