@@ -31,6 +31,7 @@ mod dialect;
 mod estimates;
 mod failure;
 mod location;
+mod matrices;
 mod migrate;
 mod read;
 mod register;
@@ -45,7 +46,8 @@ use dialect::Access;
 
 pub use accounts::{Actor, AuditQuery, AuditRecord, NewUser, SessionRecord, TokenRecord, User};
 pub use assessments::{
-    AnswerSet, AnswerSetRecord, AnswersStatus, AnswersStored, NewAnswers, StoredAnswer,
+    AnswerAssignment, AnswerSet, AnswerSetRecord, AnswerSignoff, AnswersStatus, AnswersStored,
+    NewAnswers, StoredAnswer,
 };
 pub use copy::{CopyReport, TableCopy, copy};
 pub use dialect::Dialect;
@@ -54,6 +56,7 @@ pub use estimates::{
 };
 pub use failure::StorageFailure;
 pub use location::{Location, PostgresUrl};
+pub use matrices::{MatrixElement, MatrixRecord, MatrixScore};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{
     AreaNumber, DatasetRecord, End, Generation, PairSum, StoredAreaValue, StoredPairValue,

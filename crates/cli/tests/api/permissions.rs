@@ -54,7 +54,18 @@ pub const RULES: &[Rule] = &[
 
 /// Every resource's rules, in the order they run.
 fn all_rules() -> Vec<&'static Rule> {
-    RULES.iter().collect()
+    let (sign_out, rest) = RULES.split_last().expect("rules");
+    assert_eq!(
+        (sign_out.method, sign_out.route),
+        ("DELETE", "/api/v1/session"),
+        "sign-out runs last"
+    );
+    rest.iter()
+        .chain(crate::register::RULES)
+        .chain(crate::answers::RULES)
+        .chain(crate::matrices::RULES)
+        .chain(std::iter::once(sign_out))
+        .collect()
 }
 
 /// Runs every rule for every caller and reports all mismatches at once.

@@ -2,8 +2,11 @@
 //! built with `utoipa_axum::routes!`, so a route and its OpenAPI operation are declared
 //! once, on the handler.
 
+mod answers;
 pub(crate) mod data;
 pub(crate) mod docs;
+mod matrices;
+mod register;
 mod session;
 mod users;
 mod workspaces;
@@ -25,6 +28,9 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(users::router())
         .merge(workspaces::router())
         .merge(data::router())
+        .merge(register::router())
+        .merge(answers::router())
+        .merge(matrices::router())
 }
 
 /// The document's title, version, security schemes and shared schemas around `paths`.
