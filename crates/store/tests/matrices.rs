@@ -23,7 +23,7 @@ fn elements(ids: &[&str]) -> Vec<MatrixElement> {
 
 async fn audit_actions(store: &Store) -> Vec<(String, Option<String>)> {
     store
-        .audit_log(AuditQuery { workspace_id: None, after: None, limit: 1000 })
+        .audit_log(AuditQuery { limit: 1000, ..AuditQuery::default() })
         .await
         .unwrap()
         .into_iter()
