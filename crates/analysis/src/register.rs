@@ -1204,7 +1204,7 @@ impl Workspace {
                 missing.join(", ")
             )));
         }
-        self.store.register_import(std::slice::from_ref(&policy), &by).await?;
+        self.store.register_create(&policy, &by).await?;
         self.register_policy(code.as_str(), id).await
     }
 

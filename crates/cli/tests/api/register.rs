@@ -196,6 +196,18 @@ fn policies_are_created_for_the_callers_ministry_and_listed_with_filters() {
 
     let h = world.server.get(&format!("{url}/XAA-LAB-77/history"), &world.auth[4]).json();
     assert_eq!(h["items"][0]["user_id"], world.ids[2]);
+    assert_eq!(h["items"][0]["action"], "create", "{h}");
+    let again = world.server.send(
+        "POST",
+        &url,
+        &world.auth[4],
+        Some(&json!({"id": "XAA-LAB-77", "fields": fields(LABOUR), "reason": "twice"})),
+    );
+    assert_eq!(again.status, 409, "an id is created once: {}", again.text);
+    let trail = world
+        .server
+        .get(&format!("/api/v1/workspaces/{}/audit?action=policy.", world.w), &world.auth[4]);
+    assert!(trail.text.contains("policy.create"), "{}", trail.text);
 }
 
 #[test]
