@@ -226,6 +226,25 @@ pub struct AuditInfo {
     pub user_id: Option<i64>,
 }
 
+impl AuditInfo {
+    /// A stored row of the register's audit log, as listed.
+    fn of(a: store::AuditEntry) -> Result<AuditInfo, Error> {
+        Ok(AuditInfo {
+            action: AuditAction::of(&a)?,
+            seq: a.seq,
+            at: a.at,
+            user: a.user,
+            reason: a.reason,
+            country: a.country.as_str().to_owned(),
+            policy_id: a.policy_id,
+            field: a.field,
+            old_value: a.old_value,
+            new_value: a.new_value,
+            user_id: a.user_id,
+        })
+    }
+}
+
 /// A register file layout for export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RegisterFileFormat {
@@ -538,26 +557,7 @@ impl Workspace {
     /// # Errors
     /// [`Error::Store`] if the store cannot be read.
     pub async fn register_audit(&self, id: Option<&str>) -> Result<Vec<AuditInfo>, Error> {
-        self.store
-            .register_audit(None, id)
-            .await?
-            .into_iter()
-            .map(|a| {
-                Ok(AuditInfo {
-                    action: AuditAction::of(&a)?,
-                    seq: a.seq,
-                    at: a.at,
-                    user: a.user,
-                    reason: a.reason,
-                    country: a.country.as_str().to_owned(),
-                    policy_id: a.policy_id,
-                    field: a.field,
-                    old_value: a.old_value,
-                    new_value: a.new_value,
-                    user_id: a.user_id,
-                })
-            })
-            .collect()
+        self.store.register_audit(None, id).await?.into_iter().map(AuditInfo::of).collect()
     }
 
     /// Checks the corridor from `origin` to `destination` (codes, M49 codes or names)
@@ -1225,23 +1225,12 @@ impl Workspace {
     /// [`Error::UnknownArea`], [`Error::Store`].
     pub async fn policy_history(&self, country: &str, id: &str) -> Result<Vec<AuditInfo>, Error> {
         let code = self.resolve_area(country).await?.code();
-        let mut out = Vec::new();
-        for a in self.store.register_audit(Some(code), Some(id)).await? {
-            out.push(AuditInfo {
-                action: AuditAction::of(&a)?,
-                seq: a.seq,
-                at: a.at,
-                user: a.user,
-                reason: a.reason,
-                country: a.country.as_str().to_owned(),
-                policy_id: a.policy_id,
-                field: a.field,
-                old_value: a.old_value,
-                new_value: a.new_value,
-                user_id: a.user_id,
-            });
-        }
-        Ok(out)
+        self.store
+            .register_audit(Some(code), Some(id))
+            .await?
+            .into_iter()
+            .map(AuditInfo::of)
+            .collect()
     }
 }
 
