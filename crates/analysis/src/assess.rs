@@ -339,3 +339,214 @@ mod tests {
         assert_eq!(report.metrics.conflicts.len(), 1);
     }
 }
+
+/// The rows of an answers file holding `answers` (item, answer), as
+/// [`ingest::framework::read_answers`] reads them.
+fn answers_csv(answers: &[(String, String)]) -> Vec<u8> {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut text = String::from("item,answer\n");
+    for (item, answer) in answers {
+        text.push_str(&quote(item));
+        text.push(',');
+        text.push_str(&quote(answer));
+        text.push('\n');
+    }
+    text.into_bytes()
+}
+
+/// A signed-off version of a country's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SignoffInfo {
+    /// The signed version.
+    pub version: i64,
+    /// The coordinator (a server user id).
+    pub user_id: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// The coordinator's note.
+    pub note: String,
+}
+
+impl From<store::AnswerSignoff> for SignoffInfo {
+    fn from(s: store::AnswerSignoff) -> SignoffInfo {
+        SignoffInfo { version: s.version, user_id: s.user_id, at: s.at, note: s.note }
+    }
+}
+
+impl Workspace {
+    /// Stores `answers` (item, answer pairs) for `country` to the built-in framework
+    /// `framework_id` as [`Workspace::store_answers`] stores a file's (read and checked
+    /// the same way; the version's record names `user` as their source). With `merge`, the
+    /// answers replace only their items in the latest version (a ministry answering its
+    /// own items); the others are kept.
+    ///
+    /// # Errors
+    /// As [`Workspace::store_answers`].
+    pub async fn store_answer_items(
+        &self,
+        country: &str,
+        framework_id: &str,
+        answers: &[(String, String)],
+        merge: bool,
+        user: &str,
+        reason: &str,
+    ) -> Result<StoreAnswersOutcome, Error> {
+        let mut all: Vec<(String, String)> = Vec::new();
+        if merge {
+            let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
+            let area = self.resolve_area(country).await?;
+            if let Some(latest) = self.store.answer_set(area.code(), &framework.id, None).await? {
+                all = latest
+                    .answers
+                    .into_iter()
+                    .filter(|a| !answers.iter().any(|(item, _)| item.eq_ignore_ascii_case(&a.item)))
+                    .map(|a| (a.item, a.answer))
+                    .collect();
+            }
+        }
+        all.extend(answers.iter().cloned());
+        let input = crate::Input::new(format!("answers from {user}"), answers_csv(&all));
+        self.store_answers(country, framework_id, &input, user, Some(reason)).await
+    }
+
+    /// Which ministry answers which item of `framework_id` for `country`: (item,
+    /// ministry) by item.
+    ///
+    /// # Errors
+    /// [`Error::UnknownFramework`], [`Error::UnknownArea`], [`Error::Store`].
+    pub async fn answer_assignments(
+        &self,
+        country: &str,
+        framework_id: &str,
+    ) -> Result<Vec<(String, String)>, Error> {
+        let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
+        let area = self.resolve_area(country).await?;
+        Ok(self
+            .store
+            .answer_assignments(area.code(), &framework.id)
+            .await?
+            .into_iter()
+            .map(|a| (a.item, a.ministry))
+            .collect())
+    }
+
+    /// Assigns `items` of `framework_id` to `ministry` for `country` (or unassigns them,
+    /// `None`), recording who and why.
+    ///
+    /// # Errors
+    /// [`Error::UnknownFramework`], [`Error::UnknownArea`], [`Error::Register`] naming
+    /// an item the framework does not have, [`Error::MissingReason`], [`Error::Store`].
+    pub async fn answers_assign(
+        &self,
+        country: &str,
+        framework_id: &str,
+        items: &[String],
+        ministry: Option<&str>,
+        reason: &str,
+    ) -> Result<(), Error> {
+        let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
+        let area = self.resolve_area(country).await?;
+        if reason.trim().is_empty() {
+            return Err(Error::MissingReason { what: "answer assignment" });
+        }
+        let known = |item: &str| {
+            framework.domains.iter().flat_map(|d| d.items.iter()).any(|i| i.id == item)
+        };
+        if let Some(bad) = items.iter().find(|i| !known(i.as_str())) {
+            return Err(Error::Register(format!("{} has no item {bad:?}", framework.id)));
+        }
+        let actor = store::Actor { user_id: self.user_id, reason: reason.trim().to_owned() };
+        self.store.answers_assign(area.code(), &framework.id, items, ministry, &actor).await?;
+        Ok(())
+    }
+
+    /// Signs off `version` of `country`'s answers to `framework_id`, with a note.
+    ///
+    /// # Errors
+    /// [`Error::UnknownFramework`], [`Error::UnknownArea`], [`Error::MissingReason`],
+    /// [`Error::Store`] ([`store::Error::Conflict`] for a version that does not exist or
+    /// is already signed).
+    pub async fn answers_signoff(
+        &self,
+        country: &str,
+        framework_id: &str,
+        version: i64,
+        note: &str,
+    ) -> Result<SignoffInfo, Error> {
+        let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
+        let area = self.resolve_area(country).await?;
+        if note.trim().is_empty() {
+            return Err(Error::MissingReason { what: "sign-off" });
+        }
+        let actor = store::Actor { user_id: self.user_id, reason: note.trim().to_owned() };
+        Ok(self.store.answers_signoff(area.code(), &framework.id, version, &actor).await?.into())
+    }
+
+    /// The sign-offs of `country`'s answers to `framework_id`, by version.
+    ///
+    /// # Errors
+    /// [`Error::UnknownFramework`], [`Error::UnknownArea`], [`Error::Store`].
+    pub async fn answer_signoffs(
+        &self,
+        country: &str,
+        framework_id: &str,
+    ) -> Result<Vec<SignoffInfo>, Error> {
+        let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
+        let area = self.resolve_area(country).await?;
+        Ok(self
+            .store
+            .answer_signoffs(area.code(), &framework.id)
+            .await?
+            .into_iter()
+            .map(SignoffInfo::from)
+            .collect())
+    }
+
+    /// The aggregate of the scores stored for matrix `matrix_id` (each assessor named by
+    /// its user id) and its metrics, as [`matrix_report`] computes them from a file.
+    /// `None` when no cell is scored yet.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read, [`Error::Assess`]-like errors of
+    /// the aggregation for scores it refuses.
+    pub async fn stored_matrix_report(
+        &self,
+        matrix_id: i64,
+        options: &MetricsOptions,
+    ) -> Result<Option<MatrixReport>, Error> {
+        let scores = self.store.matrix_scores(matrix_id).await?;
+        if scores.is_empty() {
+            return Ok(None);
+        }
+        let judgements = scores
+            .into_iter()
+            .map(|s| assess::matrix::Judgement {
+                assessor: s.assessor_id.to_string(),
+                from: s.row_id,
+                to: s.col_id,
+                score: i8::try_from(s.score).unwrap_or(0),
+                confidence: None,
+                rationale: s.reason,
+                evidence: Vec::new(),
+                row: 0,
+            })
+            .collect::<Vec<_>>();
+        let matrix = assess::matrix::aggregate(&judgements)?;
+        let metrics = assess::metrics::compute(&matrix, options);
+        Ok(Some(MatrixReport { matrix, metrics }))
+    }
+}
+
+/// Reads an answers file (`item,answer` rows, as [`Workspace::store_answers`] reads it)
+/// against the built-in framework `framework_id`: its (item, answer) pairs, checked.
+///
+/// # Errors
+/// [`Error::UnknownFramework`], [`Error::Import`] naming file, row and column.
+pub fn read_answer_items(
+    framework_id: &str,
+    file: &crate::Input,
+) -> Result<Vec<(String, String)>, Error> {
+    let framework = load_framework(FrameworkSource::Builtin(framework_id))?;
+    let answers = ingest::framework::read_answers(&file.name, &file.bytes, &framework)?;
+    Ok(answers.into_iter().map(|a| (a.item, a.answer)).collect())
+}

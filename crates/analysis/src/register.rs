@@ -56,11 +56,30 @@ pub struct RegisterEntry {
     pub tags: Vec<String>,
     /// Source document.
     pub source: String,
+    /// A digest of the policy's fields: it changes whenever a field does, so an edit
+    /// can require that the policy is still as the client read it
+    /// ([`Workspace::register_edit_checked`]). Not written in the command line's output.
+    #[serde(skip_serializing)]
+    pub version: String,
+}
+
+/// The version of a policy: FNV-1a (64 bits, hex) of its fields' texts. Not a security
+/// digest: it detects a change between a read and an edit.
+fn policy_version(p: &Policy) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (_, text) in p.field_texts() {
+        for b in text.bytes().chain([0x1f]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
 }
 
 impl RegisterEntry {
     fn new(p: &Policy, layer: Layer) -> RegisterEntry {
         RegisterEntry {
+            version: policy_version(p),
             layer: layer.into(),
             id: p.id.clone(),
             country: p.country.as_str().to_owned(),
@@ -201,6 +220,29 @@ pub struct AuditInfo {
     pub old_value: Option<String>,
     /// The value after.
     pub new_value: Option<String>,
+    /// The server's user who made the change (none at the command line; not written
+    /// when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<i64>,
+}
+
+impl AuditInfo {
+    /// A stored row of the register's audit log, as listed.
+    fn of(a: store::AuditEntry) -> Result<AuditInfo, Error> {
+        Ok(AuditInfo {
+            action: AuditAction::of(&a)?,
+            seq: a.seq,
+            at: a.at,
+            user: a.user,
+            reason: a.reason,
+            country: a.country.as_str().to_owned(),
+            policy_id: a.policy_id,
+            field: a.field,
+            old_value: a.old_value,
+            new_value: a.new_value,
+            user_id: a.user_id,
+        })
+    }
 }
 
 /// A register file layout for export.
@@ -502,12 +544,7 @@ impl Workspace {
                 });
             }
         };
-        let known: Vec<Iso3> =
-            self.store.defined_areas().await?.into_iter().map(|(_, a)| a.iso3).collect();
-        let mut updated = current.clone();
-        for e in edits {
-            apply(&mut updated, e, &known).map_err(Error::Register)?;
-        }
+        let updated = self.edited(&current, edits).await?;
         let changes = self.store.register_edit(&current, &updated, &by).await?;
         Ok(changes
             .into_iter()
@@ -520,25 +557,7 @@ impl Workspace {
     /// # Errors
     /// [`Error::Store`] if the store cannot be read.
     pub async fn register_audit(&self, id: Option<&str>) -> Result<Vec<AuditInfo>, Error> {
-        self.store
-            .register_audit(None, id)
-            .await?
-            .into_iter()
-            .map(|a| {
-                Ok(AuditInfo {
-                    action: AuditAction::of(&a)?,
-                    seq: a.seq,
-                    at: a.at,
-                    user: a.user,
-                    reason: a.reason,
-                    country: a.country.as_str().to_owned(),
-                    policy_id: a.policy_id,
-                    field: a.field,
-                    old_value: a.old_value,
-                    new_value: a.new_value,
-                })
-            })
-            .collect()
+        self.store.register_audit(None, id).await?.into_iter().map(AuditInfo::of).collect()
     }
 
     /// Checks the corridor from `origin` to `destination` (codes, M49 codes or names)
@@ -1041,4 +1060,212 @@ fn source_of(
         None => (format!("import {import_id}"), String::new()),
     };
     Source { dataset_id: import_id, dataset, publisher, cell, derivation: None }
+}
+
+/// Whether `id` can name a new policy: 1 to 64 ASCII letters, digits, `-`, `_` or `.`.
+fn is_policy_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+impl Workspace {
+    /// One policy of `country`'s (code, M49 or name) effective register, with its
+    /// version.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`], [`Error::UnknownPolicy`], [`Error::Store`].
+    pub async fn register_policy(&self, country: &str, id: &str) -> Result<RegisterEntry, Error> {
+        let code = self.resolve_area(country).await?.code();
+        let found = self.store.register_policy(code, id).await?;
+        found
+            .map(|r| RegisterEntry::new(&r.policy, r.layer))
+            .ok_or_else(|| Error::UnknownPolicy { id: id.to_owned() })
+    }
+
+    /// Edits fields of `country`'s policy `id` as [`Workspace::register_edit`] does, only
+    /// if the policy is still at `expected_version` (its [`RegisterEntry::version`] when
+    /// the client read it). Returns the changed fields.
+    ///
+    /// # Errors
+    /// As [`Workspace::register_edit`]; [`Error::Store`] ([`store::Error::Conflict`],
+    /// naming the current version) if the policy changed since `expected_version`.
+    pub async fn register_edit_checked(
+        &self,
+        country: &str,
+        id: &str,
+        expected_version: &str,
+        edits: &[FieldEdit],
+        user: &str,
+        reason: &str,
+    ) -> Result<Vec<FieldChangeInfo>, Error> {
+        let by = self.change_by(user, reason.to_owned())?;
+        if edits.is_empty() {
+            return Err(Error::NothingToEdit);
+        }
+        let code = self.resolve_area(country).await?.code();
+        let current = self
+            .store
+            .register_policy(code, id)
+            .await?
+            .ok_or_else(|| Error::UnknownPolicy { id: id.to_owned() })?
+            .policy;
+        let now = policy_version(&current);
+        if now != expected_version {
+            return Err(Error::Store(store::Error::Conflict {
+                what: format!(
+                    "policy {id} of {code} changed since version {expected_version} was read (it is now version {now}); read it again and redo the edit"
+                ),
+            }));
+        }
+        let updated = self.edited(&current, edits).await?;
+        let changes = self.store.register_edit(&current, &updated, &by).await?;
+        Ok(changes
+            .into_iter()
+            .map(|c| FieldChangeInfo { field: c.field, old: c.old, new: c.new })
+            .collect())
+    }
+
+    /// Adds a new policy `id` to `country`'s register with the fields `fields` (set
+    /// edits, checked as a register file's values; `ministry`, `title`, `instrument`,
+    /// `area`, `stages`, `objectives` and `source` are required, as in a register file;
+    /// `status` is `planned` unless given). The
+    /// addition is in the register's audit log (as an import of one policy) with who and
+    /// why.
+    ///
+    /// # Errors
+    /// [`Error::Register`] for a bad id or a missing or bad field; [`Error::Store`]
+    /// ([`store::Error::Conflict`]) for an id the register already has;
+    /// [`Error::UnknownArea`], [`Error::MissingActor`],
+    /// [`Error::MissingReason`], [`Error::Store`].
+    pub async fn register_create(
+        &self,
+        country: &str,
+        id: &str,
+        fields: &[FieldEdit],
+        user: &str,
+        reason: &str,
+    ) -> Result<RegisterEntry, Error> {
+        let by = self.change_by(user, reason.to_owned())?;
+        let code = self.resolve_area(country).await?.code();
+        if !is_policy_id(id) {
+            return Err(Error::Register(format!(
+                "{id:?} cannot name a policy: use 1 to 64 letters, digits, '-', '_' or '.'"
+            )));
+        }
+        if self.store.register_policy(code, id).await?.is_some() {
+            return Err(Error::Store(store::Error::Conflict {
+                what: format!("the register of {code} already has policy {id}"),
+            }));
+        }
+        let mut policy = Policy {
+            id: id.to_owned(),
+            country: code,
+            ministry: String::new(),
+            title: String::new(),
+            instrument: String::new(),
+            stages: Vec::new(),
+            area: String::new(),
+            partners: Vec::new(),
+            target_groups: Vec::new(),
+            status: PolicyStatus::Planned,
+            start_year: None,
+            end_year: None,
+            objectives: String::new(),
+            tags: Vec::new(),
+            source: String::new(),
+        };
+        let known: Vec<Iso3> =
+            self.store.defined_areas().await?.into_iter().map(|(_, a)| a.iso3).collect();
+        for e in fields {
+            if e.op != EditOp::Set {
+                return Err(Error::Register(format!(
+                    "{}: a new policy's fields are set, not added to or removed from",
+                    e.field
+                )));
+            }
+            apply(&mut policy, e, &known).map_err(Error::Register)?;
+        }
+        let missing: Vec<&str> = [
+            ("ministry", policy.ministry.is_empty()),
+            ("title", policy.title.is_empty()),
+            ("instrument", policy.instrument.is_empty()),
+            ("area", policy.area.is_empty()),
+            ("stages", policy.stages.is_empty()),
+            ("objectives", policy.objectives.is_empty()),
+            ("source", policy.source.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(f, empty)| empty.then_some(f))
+        .collect();
+        if !missing.is_empty() {
+            return Err(Error::Register(format!(
+                "a new policy needs the fields {}",
+                missing.join(", ")
+            )));
+        }
+        self.store.register_create(&policy, &by).await?;
+        self.register_policy(code.as_str(), id).await
+    }
+
+    /// `current` with `edits` applied, each checked as a register file's value.
+    async fn edited(&self, current: &Policy, edits: &[FieldEdit]) -> Result<Policy, Error> {
+        let known: Vec<Iso3> =
+            self.store.defined_areas().await?.into_iter().map(|(_, a)| a.iso3).collect();
+        let mut updated = current.clone();
+        for e in edits {
+            apply(&mut updated, e, &known).map_err(Error::Register)?;
+        }
+        Ok(updated)
+    }
+
+    /// The register's audit log of `country`'s policy `id`, oldest first.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`], [`Error::Store`].
+    pub async fn policy_history(&self, country: &str, id: &str) -> Result<Vec<AuditInfo>, Error> {
+        let code = self.resolve_area(country).await?.code();
+        self.store
+            .register_audit(Some(code), Some(id))
+            .await?
+            .into_iter()
+            .map(AuditInfo::of)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    #[test]
+    fn a_policys_version_changes_with_any_field_and_only_then() {
+        let p = Policy {
+            id: "XAA-LAB-01".to_owned(),
+            country: Iso3::from_static("XAA"),
+            ministry: "Labour".to_owned(),
+            title: "Orientation".to_owned(),
+            instrument: "programme".to_owned(),
+            stages: vec![Stage::BeforeDeparture],
+            area: "labour".to_owned(),
+            partners: Vec::new(),
+            target_groups: Vec::new(),
+            status: PolicyStatus::Active,
+            start_year: Some(2009),
+            end_year: None,
+            objectives: "Inform.".to_owned(),
+            tags: vec!["a".to_owned(), "b".to_owned()],
+            source: "Circular".to_owned(),
+        };
+        let v = policy_version(&p);
+        assert_eq!(v.len(), 16);
+        assert_eq!(policy_version(&p.clone()), v);
+        let mut q = p.clone();
+        q.start_year = Some(2010);
+        assert_ne!(policy_version(&q), v);
+        // Field boundaries count: moving a character between fields changes the version.
+        let mut r = p.clone();
+        r.tags = vec!["ab".to_owned()];
+        assert_ne!(policy_version(&r), v);
+    }
 }

@@ -315,3 +315,197 @@ impl Store {
         Ok(out)
     }
 }
+
+/// The sign-off of a version of a country's answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerSignoff {
+    /// The signed version.
+    pub version: i64,
+    /// The coordinator who signed it.
+    pub user_id: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// The coordinator's note.
+    pub note: String,
+}
+
+/// Which ministry answers one item of a framework for a country.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerAssignment {
+    /// The item's id.
+    pub item: String,
+    /// The ministry that answers it.
+    pub ministry: String,
+}
+
+impl Store {
+    /// Signs off `version` of `country`'s answers to `framework` (the actor, with its
+    /// reason as the note), audited as `answers.signoff`.
+    ///
+    /// # Errors
+    /// [`Error::Conflict`] if there is no such version, it is already signed, or the
+    /// actor has no user id; [`Error::Storage`] or [`Error::Query`] if the write fails.
+    pub async fn answers_signoff(
+        &self,
+        country: Iso3,
+        framework: &str,
+        version: i64,
+        actor: &crate::Actor,
+    ) -> Result<AnswerSignoff, Error> {
+        let Some(user_id) = actor.user_id else {
+            return Err(Error::Conflict { what: "a sign-off is made by a user".to_owned() });
+        };
+        let write = async {
+            let mut tx = self.dialect.begin_write(&self.pool).await?;
+            let Some((set_id, _)) =
+                sets(&mut tx, Some(country), Some(framework), Some(version)).await?.pop()
+            else {
+                return Err(Error::Conflict {
+                    what: format!("{country} has no version {version} of answers to {framework}"),
+                });
+            };
+            let signed: Option<(i64,)> =
+                sqlx::query_as("SELECT user_id FROM answer_signoffs WHERE set_id = $1")
+                    .bind(set_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some((by,)) = signed {
+                return Err(Error::Conflict {
+                    what: format!(
+                        "version {version} of {country}'s answers to {framework} is already signed off (by user {by})"
+                    ),
+                });
+            }
+            let at = crate::accounts::now();
+            sqlx::query(
+                "INSERT INTO answer_signoffs (set_id, user_id, at, note) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(set_id)
+            .bind(user_id)
+            .bind(&at)
+            .bind(&actor.reason)
+            .execute(&mut *tx)
+            .await?;
+            let row = crate::accounts::AuditRow {
+                workspace_id: workspace_of(&mut tx, country).await?,
+                action: "answers.signoff",
+                target: format!("answers/{country}/{framework}/{version}"),
+                old: None,
+                new: Some(format!("{{\"version\":{version},\"signed_by\":{user_id}}}")),
+            };
+            crate::accounts::append_audit(&mut tx, &at, actor, row).await?;
+            tx.commit().await?;
+            Ok(AnswerSignoff { version, user_id, at, note: actor.reason.clone() })
+        };
+        write.await.map_err(|e: Error| e.writing(&self.location, "answers sign-off"))
+    }
+
+    /// The sign-offs of `country`'s answers to `framework`, by version.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn answer_signoffs(
+        &self,
+        country: Iso3,
+        framework: &str,
+    ) -> Result<Vec<AnswerSignoff>, Error> {
+        let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
+            "SELECT s.version, o.user_id, o.at, o.note
+             FROM answer_signoffs o JOIN assessment_answer_sets s ON s.id = o.set_id
+             WHERE s.country = $1 AND s.framework = $2 ORDER BY s.version",
+        )
+        .bind(country.as_str())
+        .bind(framework)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(version, user_id, at, note)| AnswerSignoff { version, user_id, at, note })
+            .collect())
+    }
+
+    /// Assigns `items` of `framework` to `ministry` for `country` (replacing their earlier
+    /// ministry), or unassigns them when `ministry` is `None`; audited as
+    /// `answers.assign`, one row per call.
+    ///
+    /// # Errors
+    /// [`Error::Storage`] or [`Error::Query`] if the write fails.
+    pub async fn answers_assign(
+        &self,
+        country: Iso3,
+        framework: &str,
+        items: &[String],
+        ministry: Option<&str>,
+        actor: &crate::Actor,
+    ) -> Result<(), Error> {
+        let write = async {
+            let mut tx = self.dialect.begin_write(&self.pool).await?;
+            for item in items {
+                sqlx::query(
+                    "DELETE FROM answer_assignments WHERE country = $1 AND framework = $2 AND item = $3",
+                )
+                .bind(country.as_str())
+                .bind(framework)
+                .bind(item)
+                .execute(&mut *tx)
+                .await?;
+                if let Some(m) = ministry {
+                    sqlx::query(
+                        "INSERT INTO answer_assignments (country, framework, item, ministry) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(country.as_str())
+                    .bind(framework)
+                    .bind(item)
+                    .bind(m)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            let list = items.iter().map(|i| crate::accounts::json_string(i)).collect::<Vec<_>>();
+            let row = crate::accounts::AuditRow {
+                workspace_id: workspace_of(&mut tx, country).await?,
+                action: "answers.assign",
+                target: format!("answers/{country}/{framework}/assignments"),
+                old: None,
+                new: Some(format!(
+                    "{{\"items\":[{}],\"ministry\":{}}}",
+                    list.join(","),
+                    ministry.map_or_else(|| "null".to_owned(), crate::accounts::json_string)
+                )),
+            };
+            crate::accounts::append_audit(&mut tx, &crate::accounts::now(), actor, row).await?;
+            tx.commit().await?;
+            Ok(())
+        };
+        write.await.map_err(|e: Error| e.writing(&self.location, "answer assignment"))
+    }
+
+    /// Which ministry answers which item of `framework` for `country`, by item.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn answer_assignments(
+        &self,
+        country: Iso3,
+        framework: &str,
+    ) -> Result<Vec<AnswerAssignment>, Error> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT item, ministry FROM answer_assignments
+             WHERE country = $1 AND framework = $2 ORDER BY item",
+        )
+        .bind(country.as_str())
+        .bind(framework)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(item, ministry)| AnswerAssignment { item, ministry }).collect())
+    }
+}
+
+/// The government workspace of `country`, if there is one.
+async fn workspace_of(conn: &mut AnyConnection, country: Iso3) -> Result<Option<i64>, Error> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM workspaces WHERE country = $1")
+        .bind(country.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(|(id,)| id))
+}

@@ -32,6 +32,7 @@ mod estimates;
 mod failure;
 mod jobs;
 mod location;
+mod matrices;
 mod migrate;
 mod read;
 mod register;
@@ -46,7 +47,8 @@ use dialect::Access;
 
 pub use accounts::{Actor, AuditQuery, AuditRecord, NewUser, SessionRecord, TokenRecord, User};
 pub use assessments::{
-    AnswerSet, AnswerSetRecord, AnswersStatus, AnswersStored, NewAnswers, StoredAnswer,
+    AnswerAssignment, AnswerSet, AnswerSetRecord, AnswerSignoff, AnswersStatus, AnswersStored,
+    NewAnswers, StoredAnswer,
 };
 pub use copy::{CopyReport, TableCopy, copy};
 pub use dialect::Dialect;
@@ -56,6 +58,7 @@ pub use estimates::{
 pub use failure::StorageFailure;
 pub use jobs::{INTERRUPTED, Job, JobEnd, JobFile, JobFileInfo, JobStatus, NewJob};
 pub use location::{Location, PostgresUrl};
+pub use matrices::{MatrixElement, MatrixRecord, MatrixScore};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
 pub use read::{
     AreaNumber, DatasetRecord, End, Generation, PairSum, StoredAreaValue, StoredPairValue,

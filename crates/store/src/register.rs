@@ -344,6 +344,33 @@ impl Store {
         Ok(changes)
     }
 
+    /// Adds a new policy to the register layer (audit action `create`), in one
+    /// transaction that first checks that the country's register has no policy of that id.
+    ///
+    /// # Errors
+    /// [`Error::Conflict`] if the id is taken (by an imported or a register policy);
+    /// [`Error::Storage`] if the store cannot be written, else [`Error::Query`].
+    pub async fn register_create(&self, policy: &Policy, by: &ChangeBy) -> Result<(), Error> {
+        let write = async {
+            let mut tx = self.dialect.begin_write(&self.pool).await?;
+            let taken = effective(&mut tx, Some(policy.country), Some(&policy.id)).await?;
+            if !taken.is_empty() {
+                return Err(Error::Conflict {
+                    what: format!(
+                        "the register of {} already has policy {}",
+                        policy.country, policy.id
+                    ),
+                });
+            }
+            let at = jiff::Timestamp::now().to_string();
+            upsert(&mut tx, policy, None, &at).await?;
+            audit(&mut tx, &at, by, policy, "create", None, None, None).await?;
+            tx.commit().await?;
+            Ok(())
+        };
+        write.await.map_err(|e: Error| e.writing(&self.location, "register create"))
+    }
+
     /// Imports policies read from a register file into the register layer, in one
     /// transaction: new policies are added (audit action `import`), existing ones (from
     /// a dataset or the register) are replaced and each changed field is recorded.

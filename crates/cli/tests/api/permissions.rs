@@ -54,18 +54,23 @@ pub const RULES: &[Rule] = &[
 
 /// Every resource's rules, in the order they run.
 fn all_rules() -> Vec<&'static Rule> {
-    let (last, rules) = RULES.split_last().expect("rules");
-    let mut all: Vec<&Rule> = rules.iter().collect();
-    all.extend(
-        crate::scenarios::RULES
-            .iter()
-            .chain(crate::jobs::RULES)
-            .chain(crate::imports::RULES)
-            .chain(crate::corridors::RULES)
-            .chain(crate::estimates::RULES),
+    let (sign_out, rest) = RULES.split_last().expect("rules");
+    assert_eq!(
+        (sign_out.method, sign_out.route),
+        ("DELETE", "/api/v1/session"),
+        "sign-out runs last"
     );
-    all.push(last);
-    all
+    rest.iter()
+        .chain(crate::register::RULES)
+        .chain(crate::answers::RULES)
+        .chain(crate::matrices::RULES)
+        .chain(crate::scenarios::RULES)
+        .chain(crate::jobs::RULES)
+        .chain(crate::imports::RULES)
+        .chain(crate::corridors::RULES)
+        .chain(crate::estimates::RULES)
+        .chain(std::iter::once(sign_out))
+        .collect()
 }
 
 /// Runs every rule for every caller and reports all mismatches at once.
