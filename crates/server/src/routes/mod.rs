@@ -2,21 +2,16 @@
 //! built with `utoipa_axum::routes!`, so a route and its OpenAPI operation are declared
 //! once, on the handler.
 
-<<<<<<< HEAD
+mod answers;
 mod corridors;
 pub(crate) mod data;
 pub(crate) mod docs;
 mod estimates;
 mod imports;
 pub(crate) mod jobs;
-mod scenarios;
-=======
-mod answers;
-pub(crate) mod data;
-pub(crate) mod docs;
 mod matrices;
 mod register;
->>>>>>> main
+mod scenarios;
 mod session;
 mod users;
 mod workspaces;
@@ -38,17 +33,14 @@ pub(crate) fn api() -> OpenApiRouter<AppState> {
         .merge(users::router())
         .merge(workspaces::router())
         .merge(data::router())
-<<<<<<< HEAD
+        .merge(register::router())
+        .merge(answers::router())
+        .merge(matrices::router())
         .merge(jobs::router())
         .merge(corridors::router())
         .merge(estimates::router())
         .merge(imports::router())
         .merge(scenarios::router())
-=======
-        .merge(register::router())
-        .merge(answers::router())
-        .merge(matrices::router())
->>>>>>> main
 }
 
 /// The document's title, version, security schemes and shared schemas around `paths`.
