@@ -32,6 +32,9 @@ fn a_corridor_check_is_the_command_lines_json_for_whoever_reads_both_registers()
     assert_eq!(served.status, 200, "{}", served.text);
     // Pelaria's own viewer is not in the partnership: Brevmark's register stays closed.
     assert_eq!(server.get("/api/v1/corridors/XAA/XAB", &world.auth[1]).status, 404);
+    // A country without a government workspace has shared data, not a government's work.
+    let open = server.get("/api/v1/corridors/XAA/XAC", &world.auth[1]);
+    assert_eq!(open.status, 200, "{}", open.text);
     let cli = std::process::Command::new(env!("CARGO_BIN_EXE_coherence"))
         .arg("--db")
         .arg(&server.db)
