@@ -2151,3 +2151,33 @@ mod tests {
         );
     }
 }
+
+impl FlowEstimate {
+    /// The flows as CSV (`orig,dest,period_start,period_end,flow`: ISO3 codes, persons;
+    /// non-zero flows), as `coherence estimate flows --out` writes them.
+    pub fn to_csv(&self) -> String {
+        let mut text = String::from("orig,dest,period_start,period_end,flow\n");
+        for r in &self.flows {
+            text.push_str(&format!(
+                "{},{},{},{},{}\n",
+                r.orig, r.dest, self.period_start, self.period_end, r.flow
+            ));
+        }
+        text
+    }
+}
+
+impl RemitEstimate {
+    /// The matrix as CSV (`sender,receiver,year,usd_millions`), as `coherence estimate
+    /// remittances --out` writes it.
+    pub fn to_csv(&self) -> String {
+        let mut text = String::from("sender,receiver,year,usd_millions\n");
+        for r in &self.rows {
+            text.push_str(&format!(
+                "{},{},{},{}\n",
+                r.sender, r.receiver, self.year, r.usd_millions
+            ));
+        }
+        text
+    }
+}

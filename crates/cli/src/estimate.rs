@@ -289,14 +289,7 @@ async fn flows(global: &Global, ws: &Workspace, a: FlowsArgs) -> Result<(), Erro
     let started = Instant::now();
     let est = ws.estimate_flows(&req).await?;
     let seconds = started.elapsed().as_secs_f64();
-    let mut text = String::from("orig,dest,period_start,period_end,flow\n");
-    for r in &est.flows {
-        text.push_str(&format!(
-            "{},{},{},{},{}\n",
-            r.orig, r.dest, est.period_start, est.period_end, r.flow
-        ));
-    }
-    write_output(&a.out, &text)?;
+    write_output(&a.out, &est.to_csv())?;
     if !global.quiet {
         eprintln!(
             "{} {}–{}: {} areas, {} non-zero flows, total {:.0} persons ({seconds:.2} s)",
@@ -365,11 +358,7 @@ async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Res
         command: command_line(),
     };
     let est = ws.estimate_remittances(&req).await?;
-    let mut text = String::from("sender,receiver,year,usd_millions\n");
-    for r in &est.rows {
-        text.push_str(&format!("{},{},{},{}\n", r.sender, r.receiver, est.year, r.usd_millions));
-    }
-    write_output(&a.out, &text)?;
+    write_output(&a.out, &est.to_csv())?;
     if !global.quiet {
         let total: f64 = est.allocated_inflows.values().sum();
         eprintln!(
