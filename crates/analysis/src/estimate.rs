@@ -2125,33 +2125,6 @@ fn describe_diagnostic(d: &Diagnostic, areas: &[Iso3]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn vital_years_run_mid_year_to_mid_year() {
-        assert_eq!(
-            vital_year_weights(2015, 2020),
-            [(2015, 0.5), (2016, 1.0), (2017, 1.0), (2018, 1.0), (2019, 1.0), (2020, 0.5)]
-        );
-        for (y0, y1) in [(1990, 1995), (2015, 2019), (2000, 2001)] {
-            let total: f64 = vital_year_weights(y0, y1).iter().map(|(_, w)| w).sum();
-            assert!((total - f64::from(y1 - y0)).abs() < 1e-12, "{y0}–{y1}: {total}");
-        }
-    }
-
-    #[test]
-    fn year_runs() {
-        assert_eq!(year_ranges(&BTreeSet::new()), "none");
-        assert_eq!(year_ranges(&[2021].into()), "2021");
-        assert_eq!(
-            year_ranges(&[1990, 1991, 1992, 2000, 2020, 2021].into()),
-            "1990–1992, 2000, 2020–2021"
-        );
-    }
-}
-
 impl FlowEstimate {
     /// The flows as CSV (`orig,dest,period_start,period_end,flow`: ISO3 codes, persons;
     /// non-zero flows), as `coherence estimate flows --out` writes them.
@@ -2179,5 +2152,32 @@ impl RemitEstimate {
             ));
         }
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vital_years_run_mid_year_to_mid_year() {
+        assert_eq!(
+            vital_year_weights(2015, 2020),
+            [(2015, 0.5), (2016, 1.0), (2017, 1.0), (2018, 1.0), (2019, 1.0), (2020, 0.5)]
+        );
+        for (y0, y1) in [(1990, 1995), (2015, 2019), (2000, 2001)] {
+            let total: f64 = vital_year_weights(y0, y1).iter().map(|(_, w)| w).sum();
+            assert!((total - f64::from(y1 - y0)).abs() < 1e-12, "{y0}–{y1}: {total}");
+        }
+    }
+
+    #[test]
+    fn year_runs() {
+        assert_eq!(year_ranges(&BTreeSet::new()), "none");
+        assert_eq!(year_ranges(&[2021].into()), "2021");
+        assert_eq!(
+            year_ranges(&[1990, 1991, 1992, 2000, 2020, 2021].into()),
+            "1990–1992, 2000, 2020–2021"
+        );
     }
 }

@@ -132,11 +132,6 @@ impl Server {
         std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default()
     }
 
-    /// The test's folder (the store's, when it is a file).
-    pub fn dir(&self) -> &std::path::Path {
-        self.dir.path()
-    }
-
     /// Kills the server at once (SIGKILL) and waits for it; returns its folder and store
     /// to start another server on.
     pub fn kill(mut self) -> (tempfile::TempDir, std::ffi::OsString) {

@@ -5,7 +5,6 @@
     unreachable_pub,
     reason = "the test modules share the harness and their permission rows with `pub` items"
 )]
-#![allow(dead_code, reason = "harness helpers kept for the tests of other resources (jobs)")]
 
 mod accounts;
 mod answers;
