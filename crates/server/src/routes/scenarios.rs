@@ -102,7 +102,8 @@ fn request_of(
 /// `{"scenario", "draws", "seed"}`. Answers 202 with the job; its files are the run's.
 #[utoipa::path(post, path = "/api/v1/workspaces/{id}/scenarios", tag = "scenarios",
     params(("id" = i64, Path, description = "The workspace's id"), RunOptions),
-    request_body(content = String, content_type = "application/toml", description = "The scenario file"),
+    request_body(description = "The scenario file (TOML text), or JSON with the file and the options",
+        content((String = "text/plain"), (RunBody = "application/json"))),
     responses((status = 202, body = JobInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, body = ErrorBody)))]
 async fn run(
