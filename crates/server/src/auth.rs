@@ -63,6 +63,14 @@ pub(crate) async fn hashing<T: Send + 'static>(
     tokio::task::spawn_blocking(work).await.map_err(|e| ApiError::hidden(Kind::Internal, &e))
 }
 
+/// [`hash_password`] on the bounded blocking pool of [`hashing`].
+///
+/// # Errors
+/// If the system's random source fails, or the blocking pool is gone.
+pub(crate) async fn hash_password_off_thread(password: String) -> Result<String, String> {
+    hashing(move || hash_password(&password)).await.map_err(|e| e.message)?
+}
+
 /// A hash that no password matches, checked when the name is unknown so that a sign-in
 /// takes as long whether or not the account exists.
 pub(crate) fn dummy_hash() -> &'static str {
