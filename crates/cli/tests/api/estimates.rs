@@ -143,3 +143,49 @@ fn a_gravity_fit_gives_the_command_lines_estimate() {
     );
     assert_eq!(bad.status, 400, "an unknown column is refused before any job: {}", bad.text);
 }
+
+#[test]
+fn a_flow_estimate_from_uploaded_tables_gives_the_bytes_of_the_command_line() {
+    let world = World::new();
+    let server = &world.server;
+    let coordinator = &world.auth[4];
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("data");
+    let stocks = data.join("estimate_stocks.csv");
+    let vital = data.join("estimate_vital.csv");
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).expect("fixture");
+    let body = serde_json::json!({"method": "da_pb_closed", "from": 2015, "to": 2020,
+        "stocks_csv": read(&stocks), "vital_csv": read(&vital)});
+    let url = format!("/api/v1/workspaces/{}/estimates/flows", world.w);
+    let a = server.send("POST", &url, coordinator, Some(&body));
+    assert_eq!(a.status, 202, "{}", a.text);
+    let id = a.json()["id"].as_i64().expect("id");
+    let job = wait_for(server, coordinator, id, Duration::from_secs(300), ended);
+    assert_eq!(job["status"], "done", "{job}");
+    let served = server.get(&format!("/api/v1/jobs/{id}/files/flows.csv"), coordinator);
+    let dir = tempfile::tempdir().expect("dir");
+    let out = dir.path().join("flows.csv");
+    let args = [
+        "--quiet",
+        "estimate",
+        "flows",
+        "--method",
+        "da_pb_closed",
+        "--from",
+        "2015",
+        "--to",
+        "2020",
+    ];
+    let mut args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    args.extend([std::ffi::OsStr::new("--stocks"), stocks.as_os_str()]);
+    args.extend([
+        std::ffi::OsStr::new("--vital"),
+        vital.as_os_str(),
+        std::ffi::OsStr::new("--out"),
+    ]);
+    args.push(out.as_os_str());
+    cli(&server.db, &args);
+    assert_eq!(served.text, std::fs::read_to_string(&out).expect("the CLI's file"));
+    let both = serde_json::json!({"method": "da_pb_closed", "from": 2015, "to": 2020,
+        "vital_csv": read(&vital), "no_vital": true});
+    assert_eq!(server.send("POST", &url, coordinator, Some(&both)).status, 400);
+}

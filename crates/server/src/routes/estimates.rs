@@ -59,6 +59,12 @@ pub(crate) struct FlowsBody {
     /// Take births and deaths as zero (`--no-vital`).
     #[serde(default)]
     no_vital: bool,
+    /// The bilateral stocks as CSV text (`orig,dest,year,value`, as `--stocks FILE`),
+    /// instead of the store's.
+    stocks_csv: Option<String>,
+    /// Births and deaths as CSV text (`area,period_start,period_end,births,deaths`, as
+    /// `--vital FILE`), instead of the store's.
+    vital_csv: Option<String>,
 }
 
 /// Starts a flow estimate in a government workspace (its contributors and
@@ -79,16 +85,25 @@ async fn flows(
     }
     let params = serde_json::json!({
         "method": body.method, "from": body.from, "to": body.to, "no_vital": body.no_vital,
+        "stocks_csv": body.stocks_csv.is_some(), "vital_csv": body.vital_csv.is_some(),
     });
     let request = FlowRequest {
         method: body.method,
         period_start: body.from,
         period_end: body.to,
-        stocks: StockSource::Store,
-        vital: if body.no_vital {
-            VitalSource::Zero
-        } else {
-            VitalSource::Store { zero_where_missing: false }
+        stocks: match body.stocks_csv {
+            Some(text) => StockSource::Csv(analysis::Input::new("stocks.csv", text.into_bytes())),
+            None => StockSource::Store,
+        },
+        vital: match (body.vital_csv, body.no_vital) {
+            (Some(_), true) => {
+                return Err(ApiError::invalid("no_vital", "give vital_csv or no_vital, not both"));
+            }
+            (Some(text), false) => {
+                VitalSource::Csv(analysis::Input::new("vital.csv", text.into_bytes()))
+            }
+            (None, true) => VitalSource::Zero,
+            (None, false) => VitalSource::Store { zero_where_missing: false },
         },
         zero_native_born_where_missing: false,
         complete_areas_only: false,
