@@ -255,6 +255,10 @@ pub struct Ensemble {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RunError {
+    /// The caller asked the run to stop ([`run_each_until`]); the draws computed so far
+    /// were handed over, nothing after them.
+    #[error("the run was stopped before its last draw")]
+    Stopped,
     /// A malformed shard.
     #[error("shard {0}")]
     Shard(String),
@@ -395,6 +399,24 @@ pub fn run_each<E: From<RunError>>(
     opts: &RunOptions,
     limits: &Limits,
     progress: &(dyn Fn(u64, u64) + Sync),
+    each: impl FnMut(&[Row], &[Row]) -> Result<(), E>,
+) -> Result<RunInfo, E> {
+    run_each_until(plan, opts, limits, progress, &|| false, each)
+}
+
+/// [`run_each`], stopping with [`RunError::Stopped`] once `stop` says so: it is asked
+/// before each chunk of draws is computed, so a run stops within one chunk's time (on any
+/// thread) of being asked, however many draws a block holds. The draws handed to `each`
+/// before are the same as an unstopped run's.
+///
+/// # Errors
+/// As [`run_each`], and [`RunError::Stopped`].
+pub fn run_each_until<E: From<RunError>>(
+    plan: &Plan,
+    opts: &RunOptions,
+    limits: &Limits,
+    progress: &(dyn Fn(u64, u64) + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
     mut each: impl FnMut(&[Row], &[Row]) -> Result<(), E>,
 ) -> Result<RunInfo, E> {
     let footprint = check_limits(plan, opts, limits)?;
@@ -409,6 +431,9 @@ pub fn run_each<E: From<RunError>>(
         let parts: Vec<Result<ChunkRows, RunError>> = (0..chunks)
             .into_par_iter()
             .map(|c| {
+                if stop() {
+                    return Err(RunError::Stopped);
+                }
                 let start = block_start + c * CHUNK;
                 let end = (start + CHUNK).min(block_end);
                 let rows = run_chunk(plan, opts.seed, start..end);

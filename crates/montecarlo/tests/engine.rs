@@ -747,3 +747,39 @@ fn a_summary_of_read_rows_allocates_only_for_them() {
     e.info.options[0].horizon = 1 << 40;
     assert_eq!(summarise(&e), expected);
 }
+
+/// A run asked to stop stops before its next chunk of draws, with `RunError::Stopped`; the
+/// rows it handed over before are the first rows of the whole run.
+#[test]
+fn a_stopped_run_stops_within_a_chunk_and_what_it_gave_is_the_runs_start() {
+    let p = plan(GOOD).unwrap();
+    let draws = 20_000;
+    let whole = run_with(&p, 1, Shard::FULL, draws);
+    let opts = RunOptions { draws, seed: 11, shard: Shard::FULL };
+    let computed = std::sync::atomic::AtomicU64::new(0);
+    let progress = |done: u64, _: u64| computed.store(done, std::sync::atomic::Ordering::Relaxed);
+    // Asked to stop once some draws are done.
+    let stop = || computed.load(std::sync::atomic::Ordering::Relaxed) > 0;
+    let mut given = Vec::new();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let err = pool
+        .install(|| {
+            montecarlo::engine::run_each_until(
+                &p,
+                &opts,
+                &Limits::default(),
+                &progress,
+                &stop,
+                |rows: &[_], _: &[_]| {
+                    given.extend_from_slice(rows);
+                    Ok::<(), RunError>(())
+                },
+            )
+        })
+        .unwrap_err();
+    assert_eq!(err, RunError::Stopped);
+    let done = computed.load(std::sync::atomic::Ordering::Relaxed);
+    assert!(done > 0 && done < draws, "stopped after {done} of {draws} draws");
+    assert!(given.len() < whole.rows.len());
+    assert!(given[..] == whole.rows[..given.len()], "what was given is the run's start");
+}

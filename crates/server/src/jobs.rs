@@ -120,8 +120,8 @@ where
     let progress = Arc::new(Progress::default());
     let watcher = tokio::spawn(watch(store.clone(), id, Arc::clone(&progress)));
     // The work in a task of its own, so that a panic ends the job as failed. A job asked
-    // to stop ends `cancelled` at once; its work stops at its next write (a scenario run
-    // whose draws fit in one block computes them all first) and its output is dropped.
+    // to stop ends `cancelled` at once; its work stops soon after (a scenario run before
+    // its next chunk of draws, other work at its next write) and its output is dropped.
     let mut task = tokio::spawn(work(Arc::clone(&progress)));
     let outcome = tokio::select! {
         outcome = &mut task => Some(outcome),

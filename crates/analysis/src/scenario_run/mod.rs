@@ -155,6 +155,9 @@ impl ScenarioError {
         match self {
             ScenarioError::Baseline { source, .. } => source.kind(),
             ScenarioError::Run(RunError::Memory { .. }) => ErrorKind::TooLarge,
+            // Asked to stop by its caller (a cancelled job): nothing is wrong with the
+            // scenario, and running it again would finish.
+            ScenarioError::Run(RunError::Stopped) => ErrorKind::Unavailable,
             ScenarioError::Threads(_) => ErrorKind::Internal,
             ScenarioError::Write { .. } => ErrorKind::Unavailable,
             ScenarioError::Read { source, .. } => match source.kind() {
@@ -356,6 +359,21 @@ impl PlannedRun {
         files: Option<RunFiles<W>>,
         progress: &(dyn Fn(u64, u64) + Send + Sync),
     ) -> Result<RunOutcome<W>, Error> {
+        self.run_until(threads, files, progress, &|| false)
+    }
+
+    /// [`PlannedRun::run`], stopping (with [`montecarlo::engine::RunError::Stopped`]) once
+    /// `stop` says so, within one chunk of draws: how a server cancels a run.
+    ///
+    /// # Errors
+    /// As [`PlannedRun::run`], and the stopped run's error.
+    pub fn run_until<W: Write + Send>(
+        self,
+        threads: Option<usize>,
+        files: Option<RunFiles<W>>,
+        progress: &(dyn Fn(u64, u64) + Send + Sync),
+        stop: &(dyn Fn() -> bool + Send + Sync),
+    ) -> Result<RunOutcome<W>, Error> {
         let mut pool = rayon::ThreadPoolBuilder::new();
         if let Some(t) = threads {
             pool = pool.num_threads(t);
@@ -363,11 +381,12 @@ impl PlannedRun {
         let pool = pool.build().map_err(ScenarioError::from)?;
         let mut sink = RunSink::new(&self.info, files)?;
         pool.install(|| {
-            montecarlo::engine::run_each(
+            montecarlo::engine::run_each_until(
                 &self.plan,
                 &self.options,
                 &self.limits,
                 progress,
+                stop,
                 |rows, params| sink.push(rows, params),
             )
         })?;

@@ -156,7 +156,8 @@ fn execute(planned: scenario_run::PlannedRun, progress: &Arc<Progress>) -> Resul
     })
     .unwrap_or_else(|e: std::convert::Infallible| match e {});
     let report = |done: u64, total: u64| progress.set(done, total);
-    let outcome = planned.run(Some(1), Some(files), &report)?;
+    let stop = || progress.stopped();
+    let outcome = planned.run_until(Some(1), Some(files), &report, &stop)?;
     if progress.stopped() {
         return Err(Stop::Cancelled);
     }
