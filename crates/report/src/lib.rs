@@ -8,6 +8,8 @@
 //!   [`analysis::profile::CountryProfile`].
 //! * [`map`]: a world choropleth map (Natural Earth boundaries, Equal Earth
 //!   projection) of where a country's diaspora lives.
+//! * [`html`]: [`html::Html`], markup safe to put in a page, and the `html!` macro,
+//!   the only way user text reaches a page.
 //! * [`markup`]: escaping and deterministic number formatting.
 //!
 //! This crate is pure: it does no I/O, reads no clock, runs no SQL and makes no
@@ -31,6 +33,7 @@
 
 pub mod brief;
 mod corridor;
+pub mod html;
 pub mod map;
 pub mod markup;
 pub mod scenario;

@@ -11,6 +11,12 @@ pub const NOT_AVAILABLE: &str = "n/a";
 /// single-quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(text, &mut out);
+    out
+}
+
+/// Appends `text` to `out`, escaped as [`escape`] does.
+pub fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -23,7 +29,6 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Makes a string safe to use as an element `id`: ASCII letters, digits, `-` and `_`
