@@ -226,8 +226,9 @@ fn no_data(what: &str) -> String {
     )
 }
 
-/// The inline style sheet: screen and print.
-const CSS: &str = "\
+/// The brief's style sheet (screen and print): inline in the document, and served by
+/// the web workspace for the profile pages, which show the same parts.
+pub const CSS: &str = "\
 :root{color-scheme:light}\
 *{box-sizing:border-box}\
 body{margin:0;background:#fff;color:#1a1a1a;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5}\
@@ -301,9 +302,45 @@ pub fn render_with(
     profile: &CountryProfile,
     scenarios: &[analysis::scenario_run::ScenarioResult],
 ) -> String {
+    let parts = parts(profile, scenarios);
+    let mut out = String::with_capacity(parts.main.len() + CSS.len() + 4096);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(&format!(
+        "<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        escape(&parts.title)
+    ));
+    out.push_str(&parts.banner);
+    out.push_str("<div class=\"page\">\n<header>\n");
+    out.push_str(&parts.header);
+    out.push_str("</header>\n<main>\n");
+    out.push_str(&parts.main);
+    out.push_str("</main>\n<footer><p>Prepared with Coherence from official statistics. Every figure links to its source; the same data always gives the same brief.</p></footer>\n</div>\n</body>\n</html>\n");
+    out
+}
+
+/// A brief in parts, for a page that places them in its own layout (the web
+/// workspace's profile page): the same markup as the document's.
+#[derive(Clone, Debug)]
+pub struct BriefParts {
+    /// The document's title (text, not escaped).
+    pub title: String,
+    /// The fictional-data banner (markup; empty for real data).
+    pub banner: String,
+    /// The header's content: kicker, name, codes and contents (markup).
+    pub header: String,
+    /// The sections (markup).
+    pub main: String,
+}
+
+/// The parts of the brief of `profile` with the given scenario runs.
+pub fn parts(
+    profile: &CountryProfile,
+    scenarios: &[analysis::scenario_run::ScenarioResult],
+) -> BriefParts {
     let mut cites = Citations::default();
     let name = escape(&profile.area.name);
-    let body = [
+    let main = [
         headline(profile, &mut cites),
         stocks(profile, &mut cites),
         corridors(profile, &mut cites),
@@ -324,15 +361,13 @@ pub fn render_with(
         sources(&cites),
     ]
     .concat();
-
     let title = match &profile.fictional_notice {
-        Some(notice) => format!("{} — {name}: migration and development brief", escape(notice)),
-        None => format!("{name}: migration and development brief"),
+        Some(notice) => {
+            format!("{notice} — {}: migration and development brief", profile.area.name)
+        }
+        None => format!("{}: migration and development brief", profile.area.name),
     };
-    let mut out = String::with_capacity(body.len() + CSS.len() + 2048);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!("<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"));
+    let mut banner = String::new();
     if let Some(notice) = &profile.fictional_notice {
         // The label makes the banner unmistakable, unless the notice already says it.
         let label = if notice.to_lowercase().contains("fictional") {
@@ -340,14 +375,12 @@ pub fn render_with(
         } else {
             "<strong>Fictional data</strong> — "
         };
-        out.push_str(&format!(
+        banner = format!(
             "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\">{label}<strong>{}</strong></p>\n",
             escape(notice)
-        ));
+        );
     }
-    out.push_str(
-        "<div class=\"page\">\n<header>\n<p class=\"kicker\">Migration and development brief</p>\n",
-    );
+    let mut out = String::from("<p class=\"kicker\">Migration and development brief</p>\n");
     out.push_str(&format!(
         "<h1>{name}</h1>\n<p class=\"meta\">ISO 3166-1 alpha-3 code {}",
         escape(&profile.area.iso3)
@@ -365,7 +398,16 @@ pub fn render_with(
             escape(&profile.pinned_editions.join("; "))
         ));
     }
-    out.push_str("<nav aria-label=\"Contents\"><ul>");
+    out.push_str(&contents(profile, scenarios));
+    BriefParts { title, banner, header: out, main }
+}
+
+/// The contents list of the header.
+fn contents(
+    profile: &CountryProfile,
+    scenarios: &[analysis::scenario_run::ScenarioResult],
+) -> String {
+    let mut out = String::from("<nav aria-label=\"Contents\"><ul>");
     for (anchor, label) in [
         ("headline", "Headline numbers"),
         ("stocks", "Migrant stocks"),
@@ -393,9 +435,7 @@ pub fn render_with(
         }
         out.push_str(&format!("<li><a href=\"#{anchor}\">{label}</a></li>"));
     }
-    out.push_str("</ul></nav>\n</header>\n<main>\n");
-    out.push_str(&body);
-    out.push_str("</main>\n<footer><p>Prepared with Coherence from official statistics. Every figure links to its source; the same data always gives the same brief.</p></footer>\n</div>\n</body>\n</html>\n");
+    out.push_str("</ul></nav>\n");
     out
 }
 
