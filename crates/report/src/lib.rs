@@ -11,6 +11,7 @@
 //! * [`html`]: [`html::Html`], markup safe to put in a page, and the `html!` macro,
 //!   the only way user text reaches a page.
 //! * [`markup`]: escaping and deterministic number formatting.
+//! * [`xlsx`]: Excel workbooks of tables, the same bytes for the same tables.
 //!
 //! This crate is pure: it does no I/O, reads no clock, runs no SQL and makes no
 //! network request. The output loads nothing either: no fonts, scripts, styles or
@@ -38,3 +39,4 @@ pub mod map;
 pub mod markup;
 pub mod scenario;
 pub mod svg;
+pub mod xlsx;

@@ -30,6 +30,9 @@ pub struct User {
     pub failed_logins: i64,
     /// When it was created.
     pub created_at: String,
+    /// When it signed in before its latest sign-in (RFC 3339): what "since your last
+    /// visit" counts from. `None` before its second sign-in.
+    pub previous_sign_in_at: Option<String>,
 }
 
 /// A new user, with the hash of its password.
@@ -180,8 +183,7 @@ pub(crate) fn is_unique_violation(e: &sqlx::Error) -> bool {
     e.as_database_error().is_some_and(|d| d.is_unique_violation())
 }
 
-const USER_COLUMNS: &str =
-    "id, name, display_name, is_admin, disabled, locked_until, failed_logins, created_at";
+const USER_COLUMNS: &str = "id, name, display_name, is_admin, disabled, locked_until, failed_logins, created_at, previous_sign_in_at";
 
 fn user_of(row: &AnyRow) -> Result<User, Error> {
     user_at(row, 0)
@@ -198,6 +200,7 @@ fn user_at(row: &AnyRow, at: usize) -> Result<User, Error> {
         locked_until: row.try_get(at + 5)?,
         failed_logins: row.try_get(at + 6)?,
         created_at: row.try_get(at + 7)?,
+        previous_sign_in_at: row.try_get(at + 8)?,
     })
 }
 
@@ -275,6 +278,7 @@ impl Store {
                 locked_until: None,
                 failed_logins: 0,
                 created_at: at.clone(),
+                previous_sign_in_at: None,
             };
             let row = AuditRow {
                 workspace_id: None,
@@ -460,7 +464,8 @@ impl Store {
     }
 
     /// Records a successful sign-in of user `id` and opens its session: clears the failed
-    /// sign-ins and the lock, and stores the session (the SHA-256 of its cookie).
+    /// sign-ins and the lock, keeps the time of the sign-in before this one
+    /// ([`User::previous_sign_in_at`]), and stores the session (the SHA-256 of its cookie).
     ///
     /// # Errors
     /// [`Error::Storage`] if the store cannot be written, else [`Error::Query`].
@@ -473,10 +478,14 @@ impl Store {
         let write = async {
             let mut tx = self.dialect.begin_write(&self.pool).await?;
             let at = now();
-            sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1")
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE users SET failed_logins = 0, locked_until = NULL,
+                 previous_sign_in_at = last_sign_in_at, last_sign_in_at = $2 WHERE id = $1",
+            )
+            .bind(user_id)
+            .bind(&at)
+            .execute(&mut *tx)
+            .await?;
             sqlx::query(
                 "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at)
                  VALUES ($1, $2, $3, $3, $4)",

@@ -44,6 +44,9 @@ const TABLES: &[&str] = &[
     "matrix_scores",
     "answer_signoffs",
     "answer_assignments",
+    "answer_drafts",
+    "corridor_notes",
+    "brief_scenarios",
 ];
 
 /// Rows per multi-row INSERT of a copy, at most (fewer for tables with many columns, so

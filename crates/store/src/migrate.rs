@@ -66,6 +66,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(5, "editions", "0005_editions.sql"),
     Migration::portable(6, "list separator", include_str!("../migrations/0006_list_separator.sql")),
     migration!(7, "server", "0007_server.sql"),
+    migration!(8, "workspace", "0008_workspace.sql"),
 ];
 
 /// The schema version this build writes: the last migration's.
