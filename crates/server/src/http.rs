@@ -1,7 +1,7 @@
 //! What wraps every route: security headers, the CSRF checks of cookie-authenticated
 //! writes, the body and time limits, the request log (method, path, status and time;
 //! never headers, query strings or bodies, so no password, token or cookie), and the
-//! JSON 404 of unknown paths.
+//! 404 of unknown paths (JSON under `/api`, a page elsewhere).
 
 use std::time::Instant;
 
@@ -53,6 +53,7 @@ pub(crate) fn layers(router: axum::Router<AppState>, state: &AppState) -> axum::
 /// (a path or query string that cannot be parsed, a missing content type): the answer's
 /// status is kept, its text becomes the message.
 async fn plain_errors_as_json(request: Request, next: Next) -> Response {
+    let api = is_api(request.uri().path());
     let response = next.run(request).await;
     let status = response.status();
     let plain = response
@@ -80,13 +81,23 @@ async fn plain_errors_as_json(request: Request, next: Next) -> Response {
     if kind == Kind::TooLarge {
         error = error.on("body_limit");
     }
-    let mut response = error.into_response();
+    let mut response =
+        if api { error.into_response() } else { crate::web::layout::error_page(&error) };
     *response.status_mut() = status;
     response
 }
 
-async fn not_found() -> ApiError {
-    ApiError::new(Kind::NotFound, "no such path in the API; see /api/v1/docs")
+/// Whether `path` is the API's (JSON errors) rather than a page's (HTML errors).
+fn is_api(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
+
+async fn not_found(request: Request) -> Response {
+    if is_api(request.uri().path()) {
+        ApiError::new(Kind::NotFound, "no such path in the API; see /api/v1/docs").into_response()
+    } else {
+        crate::web::layout::error_page(&ApiError::new(Kind::NotFound, "there is no such page"))
+    }
 }
 
 /// Logs each request's method, path, status and duration.

@@ -20,6 +20,7 @@ mod error;
 mod http;
 mod jobs;
 mod routes;
+mod web;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -135,7 +136,7 @@ pub fn router(state: AppState) -> (axum::Router, utoipa::openapi::OpenApi) {
     let (api, doc) = routes::api().split_for_parts();
     let doc = routes::document(doc);
     let doc_json = Arc::new(doc.to_pretty_json().unwrap_or_default());
-    let api = api.merge(routes::docs::router(doc_json));
+    let api = api.merge(routes::docs::router(doc_json)).merge(web::router());
     (http::layers(api, &state).with_state(state), doc)
 }
 

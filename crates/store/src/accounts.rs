@@ -322,7 +322,7 @@ impl Store {
         let sql = format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE name = $1");
         let row =
             sqlx::query(sqlx::AssertSqlSafe(sql)).bind(name).fetch_optional(&self.pool).await?;
-        row.map(|r| Ok((user_of(&r)?, r.try_get(8)?))).transpose()
+        row.map(|r| Ok((user_of(&r)?, r.try_get(9)?))).transpose()
     }
 
     /// How many enabled administrators there are.

@@ -12,7 +12,7 @@ pub(crate) mod jobs;
 mod matrices;
 mod register;
 mod scenarios;
-mod session;
+pub(crate) mod session;
 mod users;
 mod workspaces;
 

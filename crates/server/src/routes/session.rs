@@ -84,14 +84,30 @@ async fn sign_in(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     ApiJson(body): ApiJson<SignIn>,
 ) -> ApiResult<Response> {
+    let (user, cookie) = open_session(&state, peer, &body.name, body.password).await?;
+    let caller = Caller { user, credential: Credential::Session(String::new()) };
+    let me = me_of(&state, &caller).await?;
+    let mut headers = HeaderMap::new();
+    headers.insert(SET_COOKIE, cookie);
+    Ok((headers, Json(me)).into_response())
+}
+
+/// Checks a sign-in (the address's and the account's failures, the password) and opens a
+/// session: the user and the `Set-Cookie` value. What the API's and the sign-in page's
+/// handlers share.
+pub(crate) async fn open_session(
+    state: &AppState,
+    peer: SocketAddr,
+    name: &str,
+    password: String,
+) -> ApiResult<(store::User, HeaderValue)> {
     state.logins.check(peer.ip())?;
-    if body.name.len() > 200 || body.password.len() > 1024 {
+    if name.len() > 200 || password.len() > 1024 {
         return Err(ApiError::invalid("name", "the name or password is too long"));
     }
     let wrong = || ApiError::new(Kind::Unauthenticated, "wrong name or password");
-    let found = state.store().user_credentials(&body.name).await?;
+    let found = state.store().user_credentials(name).await?;
     let hash = found.as_ref().map_or_else(|| auth::dummy_hash().to_owned(), |(_, h)| h.clone());
-    let password = body.password;
     let matches = auth::hashing(move || auth::verify_password(&password, &hash)).await?;
     let Some((user, _)) = found else {
         state.logins.failed(peer.ip());
@@ -121,8 +137,6 @@ async fn sign_in(
     let absolute = state.config.session_absolute;
     let expires = now + jiff::SignedDuration::from_secs(absolute.as_secs() as i64);
     state.store().session_open(&auth::secret_hash(&secret), user.id, &expires.to_string()).await?;
-    let caller = Caller { user, credential: Credential::Session(String::new()) };
-    let me = me_of(&state, &caller).await?;
     let secure = state.config.secure_cookies;
     let cookie = format!(
         "{}={secret}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
@@ -130,18 +144,14 @@ async fn sign_in(
         absolute.as_secs(),
         if secure { "; Secure" } else { "" }
     );
-    let mut headers = HeaderMap::new();
-    headers.insert(
-        SET_COOKIE,
-        HeaderValue::from_str(&cookie).map_err(|e| ApiError::hidden(Kind::Internal, &e))?,
-    );
-    Ok((headers, Json(me)).into_response())
+    let cookie =
+        HeaderValue::from_str(&cookie).map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
+    Ok((user, cookie))
 }
 
-/// Signs out: ends the session and clears its cookie.
-#[utoipa::path(delete, path = "/api/v1/session", tag = "session",
-    responses((status = 204, description = "Signed out"), (status = 401, body = ErrorBody)))]
-async fn sign_out(State(state): State<AppState>, caller: Caller) -> ApiResult<Response> {
+/// Ends the caller's session (if it signed in with one) and gives the `Set-Cookie` value
+/// that clears the cookie.
+pub(crate) async fn close_session(state: &AppState, caller: &Caller) -> ApiResult<HeaderValue> {
     if let Credential::Session(hash) = &caller.credential {
         state.store().session_close(hash).await?;
     }
@@ -151,11 +161,16 @@ async fn sign_out(State(state): State<AppState>, caller: Caller) -> ApiResult<Re
         auth::cookie_name(secure),
         if secure { "; Secure" } else { "" }
     );
+    HeaderValue::from_str(&cookie).map_err(|e| ApiError::hidden(Kind::Internal, &e))
+}
+
+/// Signs out: ends the session and clears its cookie.
+#[utoipa::path(delete, path = "/api/v1/session", tag = "session",
+    responses((status = 204, description = "Signed out"), (status = 401, body = ErrorBody)))]
+async fn sign_out(State(state): State<AppState>, caller: Caller) -> ApiResult<Response> {
+    let cookie = close_session(&state, &caller).await?;
     let mut headers = HeaderMap::new();
-    headers.insert(
-        SET_COOKIE,
-        HeaderValue::from_str(&cookie).map_err(|e| ApiError::hidden(Kind::Internal, &e))?,
-    );
+    headers.insert(SET_COOKIE, cookie);
     Ok((StatusCode::NO_CONTENT, headers).into_response())
 }
 
@@ -272,16 +287,27 @@ async fn change_password(
     caller: Caller,
     ApiJson(body): ApiJson<PasswordChange>,
 ) -> ApiResult<StatusCode> {
-    if body.current.len() > 1024 {
+    set_own_password(&state, &caller, body.current, body.new).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Replaces the caller's password after checking its current one (field `current` or
+/// `new` named in the error); every session of the caller ends.
+pub(crate) async fn set_own_password(
+    state: &AppState,
+    caller: &Caller,
+    current: String,
+    new: String,
+) -> ApiResult<()> {
+    if current.len() > 1024 {
         return Err(ApiError::invalid("current", "the current password is not right"));
     }
-    crate::admin::check_password(&body.new)?;
+    crate::admin::check_password(&new).map_err(|e| ApiError::from(e).on("new"))?;
     let (_, hash) = state
         .store()
         .user_credentials(&caller.user.name)
         .await?
         .ok_or_else(ApiError::unauthenticated)?;
-    let (current, new) = (body.current, body.new);
     let hashed = auth::hashing(move || {
         auth::verify_password(&current, &hash).then(|| auth::hash_password(&new))
     })
@@ -292,5 +318,5 @@ async fn change_password(
     let hashed = hashed.map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
     let actor = store::Actor::user(caller.user.id, "changed by the user");
     state.store().user_set_password(caller.user.id, &hashed, &actor).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }

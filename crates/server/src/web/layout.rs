@@ -1,0 +1,227 @@
+//! The frame of every page: the header with the site's navigation and the visitor's
+//! account, a skip link, the main content, and the error page.
+
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use report::html;
+use report::html::Html;
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+
+/// The words of the frame.
+pub(crate) mod text {
+    /// The product's name.
+    pub(crate) const SITE: &str = "Coherence";
+    /// The skip link.
+    pub(crate) const SKIP: &str = "Skip to content";
+    /// The main navigation's label.
+    pub(crate) const NAV: &str = "Main";
+    /// Navigation entries.
+    pub(crate) const HOME: &str = "Workspaces";
+    pub(crate) const PROFILES: &str = "Profiles";
+    pub(crate) const DATASETS: &str = "Datasets";
+    pub(crate) const ADMIN: &str = "Administration";
+    pub(crate) const ACCOUNT: &str = "Account";
+    pub(crate) const SIGN_OUT: &str = "Sign out";
+    /// The workspace navigation's label and entries.
+    pub(crate) const WORKSPACE_NAV: &str = "Workspace";
+    pub(crate) const OVERVIEW: &str = "Overview";
+    pub(crate) const REGISTER: &str = "Policy register";
+    pub(crate) const ANSWERS: &str = "Questionnaires";
+    pub(crate) const WORKSHOP: &str = "Cross-impact workshop";
+    pub(crate) const CORRIDOR: &str = "Corridor";
+    pub(crate) const SCENARIOS: &str = "Scenarios";
+    pub(crate) const AUDIT: &str = "Audit";
+    /// The error page's heading.
+    pub(crate) const ERROR: &str = "This page cannot be shown";
+    /// The error page's way back.
+    pub(crate) const BACK: &str = "Back to your workspaces";
+}
+
+/// Which part of the site a page belongs to (marked in the navigation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Section {
+    /// The home page and the workspaces' pages.
+    Home,
+    /// Profiles.
+    Profiles,
+    /// Datasets.
+    Datasets,
+    /// Administration.
+    Admin,
+    /// The visitor's account.
+    Account,
+    /// No section (sign-in, errors).
+    None,
+}
+
+/// A page to send.
+pub(crate) struct Page<'a> {
+    /// Its title (text).
+    pub(crate) title: String,
+    /// Who is looking (`None` on the sign-in page).
+    pub(crate) visitor: Option<&'a Caller>,
+    /// Where it is in the site.
+    pub(crate) section: Section,
+    /// The content of `<main>`.
+    pub(crate) body: Html,
+    /// Whether it shows parts of the brief (and so loads the brief's style sheet).
+    pub(crate) brief_styles: bool,
+}
+
+impl<'a> Page<'a> {
+    /// A page titled `title` in `section`, for `visitor`.
+    pub(crate) fn new(title: impl Into<String>, visitor: &'a Caller, section: Section) -> Page<'a> {
+        Page {
+            title: title.into(),
+            visitor: Some(visitor),
+            section,
+            body: Html::new(),
+            brief_styles: false,
+        }
+    }
+
+    /// The page with `body` as its content.
+    pub(crate) fn body(mut self, body: Html) -> Page<'a> {
+        self.body = body;
+        self
+    }
+
+    /// The whole document.
+    pub(crate) fn document(&self) -> Html {
+        let brief_css = if self.brief_styles {
+            html!("<link rel=\"stylesheet\" href=\"/static/brief.css\">\n")
+        } else {
+            Html::new()
+        };
+        html!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{} — {}</title>\n{}<link rel=\"stylesheet\" href=\"/static/app.css\">\n\
+             <script src=\"/static/app.js\" defer></script>\n</head>\n<body>\n\
+             <a class=\"skip\" href=\"#main\">{}</a>\n{}\
+             <main id=\"main\" tabindex=\"-1\">\n{}</main>\n</body>\n</html>\n",
+            self.title,
+            text::SITE,
+            brief_css,
+            text::SKIP,
+            top_bar(self.visitor, self.section),
+            self.body
+        )
+    }
+
+    /// The page as a response (200).
+    pub(crate) fn response(&self) -> Response {
+        html_response(self.document())
+    }
+}
+
+/// `document` as an HTML response.
+pub(crate) fn html_response(document: Html) -> Response {
+    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], document.into_string()).into_response()
+}
+
+/// The site's header: name, navigation, the visitor's account and sign-out.
+fn top_bar(visitor: Option<&Caller>, section: Section) -> Html {
+    let Some(visitor) = visitor else {
+        return html!("<header class=\"top\"><p class=\"site\">{}</p></header>\n", text::SITE);
+    };
+    let mut links = vec![
+        ("/", text::HOME, Section::Home),
+        ("/profiles", text::PROFILES, Section::Profiles),
+        ("/datasets", text::DATASETS, Section::Datasets),
+    ];
+    if visitor.user.is_admin {
+        links.push(("/admin", text::ADMIN, Section::Admin));
+    }
+    links.push(("/account", text::ACCOUNT, Section::Account));
+    let items: Html = links
+        .into_iter()
+        .map(|(href, label, s)| {
+            let current = if s == section { html!(" aria-current=\"page\"") } else { Html::new() };
+            html!("<li><a href=\"{}\"{}>{}</a></li>", href, current, label)
+        })
+        .collect();
+    html!(
+        "<header class=\"top\"><p class=\"site\"><a href=\"/\">{}</a></p>\
+         <nav aria-label=\"{}\"><ul>{}</ul></nav>\
+         <form class=\"signout\" method=\"post\" action=\"/signout\"><span class=\"who\">{}</span> \
+         <button type=\"submit\">{}</button></form></header>\n",
+        text::SITE,
+        text::NAV,
+        items,
+        visitor.user.display_name,
+        text::SIGN_OUT
+    )
+}
+
+/// The tabs of a workspace's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tab {
+    /// The overview and members.
+    Overview,
+    /// The policy register.
+    Register,
+    /// The questionnaires.
+    Answers,
+    /// The cross-impact workshop.
+    Workshop,
+    /// The corridor (partnerships).
+    Corridor,
+    /// Scenarios.
+    Scenarios,
+    /// The audit trail.
+    Audit,
+}
+
+/// The heading and tabs of workspace `ws`'s pages, `current` marked.
+pub(crate) fn workspace_header(ws: &store::Workspace, current: Tab, heading: &str) -> Html {
+    let partnership = matches!(ws.kind, store::WorkspaceKind::Partnership { .. });
+    let mut tabs = vec![(Tab::Overview, "", text::OVERVIEW)];
+    if partnership {
+        tabs.push((Tab::Corridor, "/corridor", text::CORRIDOR));
+    } else {
+        tabs.push((Tab::Register, "/register", text::REGISTER));
+        tabs.push((Tab::Answers, "/answers", text::ANSWERS));
+    }
+    tabs.push((Tab::Workshop, "/matrices", text::WORKSHOP));
+    tabs.push((Tab::Scenarios, "/scenarios", text::SCENARIOS));
+    tabs.push((Tab::Audit, "/audit", text::AUDIT));
+    let items: Html = tabs
+        .into_iter()
+        .map(|(tab, path, label)| {
+            let current =
+                if tab == current { html!(" aria-current=\"page\"") } else { Html::new() };
+            html!("<li><a href=\"/w/{}{}\"{}>{}</a></li>", ws.id, path, current, label)
+        })
+        .collect();
+    html!(
+        "<p class=\"kicker\">{}</p><h1>{}</h1>\
+         <nav class=\"tabs\" aria-label=\"{}\"><ul>{}</ul></nav>\n",
+        ws.name,
+        heading,
+        text::WORKSPACE_NAV,
+        items
+    )
+}
+
+/// The page of an error: its status, what is wrong, and a way back.
+pub(crate) fn error_page(e: &ApiError) -> Response {
+    let status = e.kind.status();
+    let page = Page {
+        title: text::ERROR.to_owned(),
+        visitor: None,
+        section: Section::None,
+        body: html!(
+            "<h1>{}</h1><p class=\"status\">{} {}</p><p role=\"alert\">{}</p><p><a href=\"/\">{}</a></p>",
+            text::ERROR,
+            status.as_u16(),
+            status.canonical_reason().unwrap_or(""),
+            e.message,
+            text::BACK
+        ),
+        brief_styles: false,
+    };
+    (status, page.response()).into_response()
+}
