@@ -136,6 +136,8 @@ pub struct AuditQuery<'a> {
     pub workspace_id: Option<i64>,
     /// Only rows after this sequence number (for paging).
     pub after: Option<i64>,
+    /// Only rows written after this time (RFC 3339, UTC).
+    pub since: Option<&'a str>,
     /// At most this many rows.
     pub limit: i64,
 }
@@ -728,6 +730,7 @@ impl Store {
              FROM audit_log WHERE ($1 IS NULL OR workspace_id = $1) AND seq > $2
              AND ($4 IS NULL OR substr(action, 1, length($4)) = $4)
              AND ($5 IS NULL OR user_id = $5)
+             AND ($6 IS NULL OR at > $6)
              ORDER BY seq LIMIT $3",
         )
         .bind(query.workspace_id)
@@ -735,6 +738,7 @@ impl Store {
         .bind(query.limit)
         .bind(query.action)
         .bind(query.user_id)
+        .bind(query.since)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

@@ -35,7 +35,7 @@ async fn a_job_runs_reports_progress_and_finishes_once_with_its_files(path: Loca
     assert_eq!(store.job_files(job.id).await.unwrap()[0].size, 3);
     assert_eq!(store.jobs(None, Some(JobStatus::Done)).await.unwrap().len(), 1);
     assert!(store.jobs(None, Some(JobStatus::Running)).await.unwrap().is_empty());
-    let audit = store.audit_log(store::AuditQuery { action: Some("job."), user_id: None, workspace_id: None, after: None, limit: 100 }).await.unwrap();
+    let audit = store.audit_log(store::AuditQuery { action: Some("job."), user_id: None, workspace_id: None, after: None, since: None, limit: 100 }).await.unwrap();
     assert!(audit.iter().any(|a| a.action == "job.start"));
 }
 

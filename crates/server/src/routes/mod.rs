@@ -14,7 +14,7 @@ mod register;
 mod scenarios;
 pub(crate) mod session;
 mod users;
-mod workspaces;
+pub(crate) mod workspaces;
 
 use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;

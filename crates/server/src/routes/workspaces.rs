@@ -94,8 +94,8 @@ async fn list(
     Query(filter): Query<WorkspaceFilter>,
 ) -> ApiResult<Json<Paged<WorkspaceInfo>>> {
     let mut items = Vec::new();
-    for w in state.store().workspaces().await? {
-        let kind = if matches!(w.kind, WorkspaceKind::Government { .. }) {
+    for a in readable(&state, &caller).await? {
+        let kind = if matches!(a.workspace.kind, WorkspaceKind::Government { .. }) {
             "government"
         } else {
             "partnership"
@@ -103,13 +103,22 @@ async fn list(
         if filter.kind.as_deref().is_some_and(|k| k != kind) {
             continue;
         }
-        match Access::to(&state, &caller, w.id).await {
-            Ok(a) => items.push(info(&a)),
+        items.push(info(&a));
+    }
+    Ok(Json(page.of(items)?))
+}
+
+/// The caller's access to each workspace it may read (an admin: all), in id order.
+pub(crate) async fn readable(state: &AppState, caller: &Caller) -> ApiResult<Vec<Access>> {
+    let mut out = Vec::new();
+    for w in state.store().workspaces().await? {
+        match Access::to(state, caller, w.id).await {
+            Ok(a) => out.push(a),
             Err(e) if e.kind == crate::Kind::NotFound => {}
             Err(e) => return Err(e),
         }
     }
-    Ok(Json(page.of(items)?))
+    Ok(out)
 }
 
 /// Which workspaces to list.
@@ -441,6 +450,7 @@ async fn audit_rows(
             limit,
             action: page.action.as_deref(),
             user_id: page.user_id,
+            since: None,
         })
         .await?;
     Ok(rows

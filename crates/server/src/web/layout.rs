@@ -98,7 +98,7 @@ impl<'a> Page<'a> {
         html!(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{} — {}</title>\n{}<link rel=\"stylesheet\" href=\"/static/app.css\">\n\
+             <title>{} — {}</title>\n<link rel=\"icon\" href=\"data:,\">\n{}<link rel=\"stylesheet\" href=\"/static/app.css\">\n\
              <script src=\"/static/app.js\" defer></script>\n</head>\n<body>\n\
              <a class=\"skip\" href=\"#main\">{}</a>\n{}\
              <main id=\"main\" tabindex=\"-1\">\n{}</main>\n</body>\n</html>\n",

@@ -63,7 +63,7 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 /// What a page handler returns.
-pub(crate) type PageResult = Result<Response, PageError>;
+pub(crate) type PageResult<T = Response> = Result<T, PageError>;
 
 /// Why a page is not shown: the visitor must sign in first, or an error (shown as a page
 /// with the error's status and message).
