@@ -140,6 +140,11 @@ pub fn router(state: AppState) -> (axum::Router, utoipa::openapi::OpenApi) {
     (http::layers(api, &state).with_state(state), doc)
 }
 
+/// Every route of the web workspace's pages: (method, path in axum's syntax).
+pub fn page_routes() -> Vec<(&'static str, &'static str)> {
+    web::routes()
+}
+
 /// The OpenAPI document of the API, as served at `/api/v1/openapi.json`.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     routes::document(routes::api().split_for_parts().1)

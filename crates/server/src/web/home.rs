@@ -1,9 +1,7 @@
 //! The home page: the visitor's workspaces, each with what changed since the visitor's
 //! previous sign-in (by others), and where to go next.
 
-use axum::Router;
 use axum::extract::State;
-use axum::routing::get;
 use report::html;
 use report::html::Html;
 use store::{AuditQuery, WorkspaceKind};
@@ -12,7 +10,7 @@ use crate::AppState;
 use crate::access::Access;
 use crate::routes::workspaces::readable;
 use crate::web::layout::{Page, Section};
-use crate::web::{PageResult, Visitor};
+use crate::web::{PageResult, Pages, Visitor};
 
 /// The words of the page.
 mod text {
@@ -37,9 +35,9 @@ mod text {
         "migration profiles of any country from the official data, with their sources";
 }
 
-/// The routes of the page.
-pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/", get(home))
+/// Adds the route of the page.
+pub(crate) fn routes(pages: Pages) -> Pages {
+    pages.get("/", home)
 }
 
 async fn home(State(state): State<AppState>, Visitor(caller): Visitor) -> PageResult {
@@ -49,7 +47,9 @@ async fn home(State(state): State<AppState>, Visitor(caller): Visitor) -> PageRe
         cards.push(card(&state, &access, since.as_deref(), caller.user.id).await?);
     }
     let intro = match &since {
-        Some(at) => html!("<p>{}: {} UTC.</p>", text::SINCE, at.get(..16).unwrap_or(at).replace('T', " ")),
+        Some(at) => {
+            html!("<p>{}: {} UTC.</p>", text::SINCE, at.get(..16).unwrap_or(at).replace('T', " "))
+        }
         None => html!("<p>{}</p>", text::FIRST),
     };
     let list = if cards.is_empty() {
@@ -76,7 +76,9 @@ async fn home(State(state): State<AppState>, Visitor(caller): Visitor) -> PageRe
 /// One workspace: its kind, the visitor's role, and the changes by others since `since`.
 async fn card(state: &AppState, a: &Access, since: Option<&str>, me: i64) -> PageResult<Html> {
     let kind = match a.workspace.kind {
-        WorkspaceKind::Government { country } => html!("{} · {}", text::GOVERNMENT, country.as_str()),
+        WorkspaceKind::Government { country } => {
+            html!("{} · {}", text::GOVERNMENT, country.as_str())
+        }
         WorkspaceKind::Partnership { .. } => html!("{}", text::PARTNERSHIP),
     };
     let role = match (&a.role, &a.ministry) {

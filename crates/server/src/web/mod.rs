@@ -46,20 +46,62 @@ use crate::error::{ApiError, Kind};
 
 /// Every page, and the static files.
 pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .merge(assets::router())
-        .merge(signin::router())
-        .merge(home::router())
-        .merge(admin::router())
-        .merge(workspace::router())
-        .merge(profiles::router())
-        .merge(register::router())
-        .merge(answers::router())
-        .merge(workshop::router())
-        .merge(corridor::router())
-        .merge(scenarios::router())
-        .merge(datasets::router())
-        .merge(audit::router())
+    pages().router
+}
+
+/// Every page route: (method, path) in axum's syntax (`/w/{id}/register`). The permission
+/// test of the pages checks that each has a row.
+pub fn routes() -> Vec<(&'static str, &'static str)> {
+    pages().list
+}
+
+fn pages() -> Pages {
+    let pages = Pages::default();
+    let pages = assets::routes(pages);
+    let pages = signin::routes(pages);
+    let pages = home::routes(pages);
+    let pages = admin::routes(pages);
+    let pages = workspace::routes(pages);
+    let pages = profiles::routes(pages);
+    let pages = register::routes(pages);
+    let pages = answers::routes(pages);
+    let pages = workshop::routes(pages);
+    let pages = corridor::routes(pages);
+    let pages = scenarios::routes(pages);
+    let pages = datasets::routes(pages);
+    audit::routes(pages)
+}
+
+/// The pages' router, with the list of its routes: each page module adds its routes with
+/// [`Pages::get`] and [`Pages::post`], so that the list cannot miss one.
+#[derive(Default)]
+pub(crate) struct Pages {
+    router: Router<AppState>,
+    list: Vec<(&'static str, &'static str)>,
+}
+
+impl Pages {
+    /// Adds `GET path` (and `HEAD`).
+    pub(crate) fn get<H, T>(mut self, path: &'static str, handler: H) -> Pages
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.router = self.router.route(path, axum::routing::get(handler));
+        self.list.push(("GET", path));
+        self
+    }
+
+    /// Adds `POST path` (a form post).
+    pub(crate) fn post<H, T>(mut self, path: &'static str, handler: H) -> Pages
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.router = self.router.route(path, axum::routing::post(handler));
+        self.list.push(("POST", path));
+        self
+    }
 }
 
 /// What a page handler returns.

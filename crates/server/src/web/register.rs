@@ -1,10 +1,8 @@
 //! The register pages (to be written).
 
-use axum::Router;
+use crate::web::Pages;
 
-use crate::AppState;
-
-/// The routes of these pages.
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
+/// Adds the routes of these pages.
+pub(crate) fn routes(pages: Pages) -> Pages {
+    pages
 }

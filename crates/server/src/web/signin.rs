@@ -2,11 +2,9 @@
 
 use std::net::SocketAddr;
 
-use axum::Router;
 use axum::extract::{ConnectInfo, State};
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
 use report::html;
 use report::html::Html;
 use serde::Deserialize;
@@ -17,7 +15,7 @@ use crate::error::ApiError;
 use crate::routes::session::{close_session, open_session, set_own_password};
 use crate::web::form::{Control, Field, form, notice, problem};
 use crate::web::layout::{Page, Section, html_response};
-use crate::web::{PageResult, Visitor, WebForm, WebQuery, see_other};
+use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other};
 
 /// The words of these pages.
 mod text {
@@ -40,12 +38,14 @@ mod text {
     pub(crate) const ADMIN: &str = "administrator of this Coherence";
 }
 
-/// The routes of these pages.
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/signin", get(sign_in_page).post(sign_in))
-        .route("/signout", axum::routing::post(sign_out))
-        .route("/account", get(account).post(change_password))
+/// Adds the routes of these pages.
+pub(crate) fn routes(pages: Pages) -> Pages {
+    pages
+        .get("/signin", sign_in_page)
+        .post("/signin", sign_in)
+        .post("/signout", sign_out)
+        .get("/account", account)
+        .post("/account", change_password)
 }
 
 /// Where to go after signing in.
