@@ -47,6 +47,7 @@ const TABLES: &[&str] = &[
     "answer_drafts",
     "corridor_notes",
     "brief_scenarios",
+    "shared_policies",
 ];
 
 /// Rows per multi-row INSERT of a copy, at most (fewer for tables with many columns, so

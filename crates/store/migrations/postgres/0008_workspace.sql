@@ -3,7 +3,8 @@
 -- the answers each ministry proposes for an item before the coordinator stores a
 -- version (with a comment and evidence; two ministries may disagree), notes that the
 -- two governments of a partnership exchange on a corridor finding, and the scenario
--- runs a workspace adds to its brief.
+-- runs a workspace adds to its brief, and single policies a government shares with a
+-- partnership (when it does not share its whole register).
 
 ALTER TABLE users ADD COLUMN last_sign_in_at TEXT COLLATE "C";
 ALTER TABLE users ADD COLUMN previous_sign_in_at TEXT COLLATE "C";
@@ -42,4 +43,13 @@ CREATE TABLE brief_scenarios (
     user_id       BIGINT NOT NULL REFERENCES users (id),
     at            TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (workspace_id, job_id)
+);
+
+-- One policy of a government's register shared with a partnership, when the government
+-- does not share its whole register (`shares` with `what` = 'register').
+CREATE TABLE shared_policies (
+    partnership_id  BIGINT NOT NULL REFERENCES workspaces (id),
+    workspace_id    BIGINT NOT NULL REFERENCES workspaces (id),
+    policy_id       TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (partnership_id, workspace_id, policy_id)
 );
