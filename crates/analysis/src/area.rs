@@ -33,6 +33,22 @@ impl AreaRef {
     }
 }
 
+/// Every known area once: those defined by stored datasets (by name), then the real ones
+/// (by name) that no dataset redefines.
+pub(crate) fn all(defined: &[(i64, Area)]) -> Vec<AreaRef> {
+    let mut own: Vec<AreaRef> = defined.iter().map(|(_, a)| AreaRef::from_area(a)).collect();
+    own.sort_by(|a, b| a.name.cmp(&b.name).then(a.iso3.cmp(&b.iso3)));
+    own.dedup_by(|a, b| a.iso3 == b.iso3);
+    let mut real: Vec<AreaRef> = real_areas()
+        .iter()
+        .map(|r| AreaRef::from_area(&r.to_area()))
+        .filter(|r| !own.iter().any(|o| o.iso3 == r.iso3))
+        .collect();
+    real.sort_by(|a, b| a.name.cmp(&b.name));
+    own.extend(real);
+    own
+}
+
 /// Every known area: those defined by stored datasets first, then the real ones.
 fn candidates(defined: &[(i64, Area)]) -> Vec<Area> {
     let mut out: Vec<Area> = defined.iter().map(|(_, a)| a.clone()).collect();

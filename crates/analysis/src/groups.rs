@@ -150,6 +150,15 @@ pub(crate) fn region_suggestions(query: &str) -> Vec<String> {
     scored.into_iter().take(3).map(|(_, s)| s).collect()
 }
 
+/// Every group a profile can be made of: (query, name) — the world, the UN M49 regions,
+/// sub-regions and intermediate regions, the SDG regions and the income groups.
+pub(crate) fn group_choices() -> Vec<(String, String)> {
+    let mut out = vec![("world".to_owned(), "World".to_owned())];
+    out.extend(regions::regions().iter().map(|r| (GroupSpec::Region(r).code(), r.name.to_owned())));
+    out.extend(INCOME_CODES.iter().map(|(_, c, n)| (format!("income:{c}"), (*n).to_owned())));
+    out
+}
+
 fn group_suggestions(prefix: &str) -> Vec<String> {
     match prefix.trim().to_ascii_lowercase().as_str() {
         "income" => INCOME_CODES.iter().map(|(_, c, n)| format!("income:{c} ({n})")).collect(),

@@ -1062,6 +1062,22 @@ impl Workspace {
         area::resolve(query, &defined)
     }
 
+    /// Every area a profile can be made of: the areas the stored datasets define (the
+    /// demo world's fictional countries) first, then the real countries and areas, each
+    /// once, by name within each part.
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn profile_areas(&self) -> Result<Vec<AreaRef>, Error> {
+        let defined = self.store.defined_areas().await?;
+        Ok(area::all(&defined))
+    }
+
+    /// Every group a profile can be made of: (query, name).
+    pub fn profile_groups(&self) -> Vec<(String, String)> {
+        groups::group_choices()
+    }
+
     /// Cross-checks the loaded datasets against each other (see [`checks`]).
     ///
     /// # Errors

@@ -12,6 +12,20 @@ impl CountryProfile {
     pub fn to_csv(&self) -> Result<String, csv::Error> {
         csv_of(self)
     }
+
+    /// The rows of [`CountryProfile::to_csv`] as cells (the header first), for writers of
+    /// other table formats (a spreadsheet): the same columns and values as the CSV.
+    ///
+    /// # Errors
+    /// Only if the CSV writer or reader fails (both work in memory).
+    pub fn to_rows(&self) -> Result<Vec<Vec<String>>, csv::Error> {
+        let text = csv_of(self)?;
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        reader
+            .records()
+            .map(|r| r.map(|record| record.iter().map(str::to_owned).collect()))
+            .collect()
+    }
 }
 
 fn csv_of(p: &CountryProfile) -> Result<String, csv::Error> {

@@ -32,6 +32,7 @@ use analysis::profile::{
 };
 use domain::Unit;
 
+use crate::html::Html;
 use crate::markup::{escape, format_thousands, format_trimmed};
 use crate::svg::{
     self, Bar, BarChart, LineChart, Mark, NumberStyle, RefLine, ReferenceChart, Series,
@@ -310,11 +311,11 @@ pub fn render_with(
         "<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         escape(&parts.title)
     ));
-    out.push_str(&parts.banner);
+    out.push_str(parts.banner.as_str());
     out.push_str("<div class=\"page\">\n<header>\n");
-    out.push_str(&parts.header);
+    out.push_str(parts.header.as_str());
     out.push_str("</header>\n<main>\n");
-    out.push_str(&parts.main);
+    out.push_str(parts.main.as_str());
     out.push_str("</main>\n<footer><p>Prepared with Coherence from official statistics. Every figure links to its source; the same data always gives the same brief.</p></footer>\n</div>\n</body>\n</html>\n");
     out
 }
@@ -325,12 +326,12 @@ pub fn render_with(
 pub struct BriefParts {
     /// The document's title (text, not escaped).
     pub title: String,
-    /// The fictional-data banner (markup; empty for real data).
-    pub banner: String,
-    /// The header's content: kicker, name, codes and contents (markup).
-    pub header: String,
-    /// The sections (markup).
-    pub main: String,
+    /// The fictional-data banner (empty for real data).
+    pub banner: Html,
+    /// The header's content: kicker, name, codes and contents.
+    pub header: Html,
+    /// The sections.
+    pub main: Html,
 }
 
 /// The parts of the brief of `profile` with the given scenario runs.
@@ -399,7 +400,14 @@ pub fn parts(
         ));
     }
     out.push_str(&contents(profile, scenarios));
-    BriefParts { title, banner, header: out, main }
+    // The sections are built from escaped text (`escape`, `format_*`) and literal markup;
+    // they become `Html` here until each is written with `html!`.
+    BriefParts {
+        title,
+        banner: Html::__from_macro(banner),
+        header: Html::__from_macro(out),
+        main: Html::__from_macro(main),
+    }
 }
 
 /// The contents list of the header.
@@ -1414,7 +1422,9 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> String {
         let total: f64 = d.destinations.iter().map(|x| x.persons).sum();
         let refs = cites.cite(&d.source);
         out.push_str(&format!(
-            "<details><summary>All {} destinations of the diaspora in {} ({} persons){refs}</summary>",
+            // The citation links follow the summary: a link inside a summary would be a
+            // control inside a control.
+            "<details><summary>All {} destinations of the diaspora in {} ({} persons)</summary><p class=\"meta\">Source: {refs}</p>",
             d.destinations.len(),
             d.year,
             format_thousands(total, 0)

@@ -22,6 +22,16 @@ struct Inner {
     generation: Option<store::Generation>,
     bytes: usize,
     entries: HashMap<String, (&'static str, Bytes)>,
+    pages: HashMap<String, std::sync::Arc<PagePart>>,
+}
+
+/// A part of a web page computed from the data: its title and markup.
+#[derive(Debug)]
+pub(crate) struct PagePart {
+    /// The page's title (text).
+    pub(crate) title: String,
+    /// The markup.
+    pub(crate) html: report::html::Html,
 }
 
 impl Cache {
@@ -42,6 +52,43 @@ impl Cache {
         inner.entries.get(key).cloned()
     }
 
+    /// The page part cached under `key` at `generation`.
+    pub(crate) fn get_page(
+        &self,
+        generation: store::Generation,
+        key: &str,
+    ) -> Option<std::sync::Arc<PagePart>> {
+        let mut inner = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if inner.generation != Some(generation) {
+            *inner = Inner { generation: Some(generation), ..Inner::default() };
+            return None;
+        }
+        inner.pages.get(key).cloned()
+    }
+
+    /// Keeps `part` under `key`, computed at `generation`.
+    pub(crate) fn put_page(
+        &self,
+        generation: store::Generation,
+        key: String,
+        part: std::sync::Arc<PagePart>,
+    ) {
+        let mut inner = self.inner.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if inner.generation != Some(generation) {
+            return;
+        }
+        let size = part.html.len() + part.title.len();
+        if inner.bytes + size > Self::MAX_BYTES {
+            inner.entries.clear();
+            inner.pages.clear();
+            inner.bytes = 0;
+        }
+        inner.bytes += size;
+        if let Some(old) = inner.pages.insert(key, part) {
+            inner.bytes -= old.html.len() + old.title.len();
+        }
+    }
+
     /// Keeps `bytes` under `key`, computed at `generation`.
     pub(crate) fn put(
         &self,
@@ -57,6 +104,7 @@ impl Cache {
         }
         if inner.bytes + bytes.len() > Self::MAX_BYTES {
             inner.entries.clear();
+            inner.pages.clear();
             inner.bytes = 0;
         }
         inner.bytes += bytes.len();

@@ -269,7 +269,8 @@ fn a_user_replaces_its_one_time_password() {
         &me,
         Some(&json!({"current": server.admin_password, "new": "short"})),
     );
-    assert_eq!((short.status, short.json()["error"]["field"].as_str()), (400, Some("password")));
+    // The error names the request's field (`new`), so a form can show it there.
+    assert_eq!((short.status, short.json()["error"]["field"].as_str()), (400, Some("new")));
     let new = "correct horse battery staple";
     let ok = server.send(
         "PUT",

@@ -121,7 +121,7 @@ async fn brief(
 
 /// The profile of `area` without what the reader may not see of governments' work
 /// ([`crate::access::withheld`]).
-async fn readable_profile(
+pub(crate) async fn readable_profile(
     state: &AppState,
     area: &str,
     withheld: &Withheld,
@@ -145,6 +145,45 @@ where
     F: FnOnce(Arc<Withheld>) -> Fut,
     Fut: std::future::Future<Output = ApiResult<(&'static str, Vec<u8>)>>,
 {
+    let (content_type, bytes) = cached_bytes(state, caller, key, compute).await?;
+    Ok(([(CONTENT_TYPE, content_type)], bytes).into_response())
+}
+
+/// A part of a web page cached under `key` like [`cached`]'s answers (for the store's
+/// current data and what the caller may not read), or `compute`d and kept.
+pub(crate) async fn cached_page<F, Fut>(
+    state: &AppState,
+    caller: &Caller,
+    key: String,
+    compute: F,
+) -> ApiResult<Arc<crate::cache::PagePart>>
+where
+    F: FnOnce(Arc<Withheld>) -> Fut,
+    Fut: std::future::Future<Output = ApiResult<crate::cache::PagePart>>,
+{
+    let generation = state.store().generation().await?;
+    let withheld = crate::access::withheld(state, caller, generation).await?;
+    let key = format!("{key}\u{0}{:?}\u{0}{:?}", withheld.register, withheld.answers);
+    if let Some(hit) = state.cache.get_page(generation, &key) {
+        return Ok(hit);
+    }
+    let part = Arc::new(compute(withheld).await?);
+    state.cache.put_page(generation, key, part.clone());
+    Ok(part)
+}
+
+/// [`cached`]'s content type and bytes, for a caller that places them itself (the web
+/// workspace's profile page).
+pub(crate) async fn cached_bytes<F, Fut>(
+    state: &AppState,
+    caller: &Caller,
+    key: String,
+    compute: F,
+) -> ApiResult<(&'static str, Bytes)>
+where
+    F: FnOnce(Arc<Withheld>) -> Fut,
+    Fut: std::future::Future<Output = ApiResult<(&'static str, Vec<u8>)>>,
+{
     let generation = state.store().generation().await?;
     let withheld = crate::access::withheld(state, caller, generation).await?;
     let key = format!("{key}\u{0}{:?}\u{0}{:?}", withheld.register, withheld.answers);
@@ -157,5 +196,5 @@ where
             (content_type, bytes)
         }
     };
-    Ok(([(CONTENT_TYPE, content_type)], bytes).into_response())
+    Ok((content_type, bytes))
 }

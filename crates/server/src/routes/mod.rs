@@ -13,7 +13,7 @@ mod matrices;
 mod register;
 mod scenarios;
 pub(crate) mod session;
-mod users;
+pub(crate) mod users;
 pub(crate) mod workspaces;
 
 use axum::extract::{FromRequest, Request};

@@ -58,7 +58,7 @@ impl UserInfo {
 /// The users, by id.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(Page, UserFilter),
     responses((status = 200, body = Paged<UserInfo>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn list(
+pub(crate) async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Query(page): Query<Page>,
@@ -82,9 +82,9 @@ async fn list(
 #[into_params(parameter_in = Query)]
 pub(crate) struct UserFilter {
     /// Only disabled (`true`) or enabled (`false`) accounts.
-    disabled: Option<bool>,
+    pub(crate) disabled: Option<bool>,
     /// Only administrators (`true`) or the others (`false`).
-    admin: Option<bool>,
+    pub(crate) admin: Option<bool>,
 }
 
 /// A new user.
@@ -92,29 +92,29 @@ pub(crate) struct UserFilter {
 pub(crate) struct NewUserBody {
     /// The sign-in name (lower-case letters, digits, `.`, `-`, `_`).
     #[schema(min_length = 1, max_length = 64, pattern = r"^[a-z][a-z0-9._-]*$")]
-    name: String,
+    pub(crate) name: String,
     /// The name shown to others (1 to 200 characters).
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
-    display_name: String,
+    pub(crate) display_name: String,
     /// Whether the user administers the instance.
     #[serde(default)]
-    is_admin: bool,
+    pub(crate) is_admin: bool,
 }
 
 /// A user just made, with its one-time password.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct UserMade {
     /// The user.
-    user: UserInfo,
+    pub(crate) user: UserInfo,
     /// The password, shown once; the user should change it.
-    password: String,
+    pub(crate) password: String,
 }
 
 /// Adds a user with a random password, shown once in the answer.
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = NewUserBody,
     responses((status = 201, body = UserMade), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn add(
+pub(crate) async fn add(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<NewUserBody>,
@@ -132,10 +132,10 @@ async fn add(
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct UserUpdate {
     /// Disable (`true`) or enable (`false`) the account.
-    disabled: bool,
+    pub(crate) disabled: bool,
     /// Why (1 to 2,000 characters).
     #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// Disables or enables a user; disabling ends its sessions.
@@ -143,7 +143,7 @@ pub(crate) struct UserUpdate {
     params(("id" = i64, Path, description = "The user's id")),
     responses((status = 200, body = UserInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn update(
+pub(crate) async fn update(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
@@ -170,7 +170,7 @@ async fn update(
 #[derive(Serialize, ToSchema)]
 pub(crate) struct PasswordMade {
     /// The new password.
-    password: String,
+    pub(crate) password: String,
 }
 
 /// Gives a user a new random password (shown once), ends its sessions and lifts a lock.
@@ -178,7 +178,7 @@ pub(crate) struct PasswordMade {
     params(("id" = i64, Path, description = "The user's id")),
     responses((status = 200, body = PasswordMade), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
-async fn reset_password(
+pub(crate) async fn reset_password(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,

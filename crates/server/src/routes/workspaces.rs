@@ -42,26 +42,26 @@ pub(crate) fn reason(text: &str) -> ApiResult<String> {
 #[derive(Serialize, ToSchema)]
 pub(crate) struct WorkspaceInfo {
     /// Its id.
-    id: i64,
+    pub(crate) id: i64,
     /// Its name.
-    name: String,
+    pub(crate) name: String,
     /// `government` or `partnership`.
-    kind: String,
+    pub(crate) kind: String,
     /// A government's country (ISO 3166-1 alpha-3).
-    country: Option<String>,
+    pub(crate) country: Option<String>,
     /// A partnership's origin government workspace.
-    origin_id: Option<i64>,
+    pub(crate) origin_id: Option<i64>,
     /// A partnership's destination government workspace.
-    destination_id: Option<i64>,
+    pub(crate) destination_id: Option<i64>,
     /// The caller's role there (`None`: an admin, or a partner reading what is shared).
-    role: Option<String>,
+    pub(crate) role: Option<String>,
     /// What the caller reads as a partner (for a government workspace it is not a member of).
-    shared_with_me: Vec<String>,
+    pub(crate) shared_with_me: Vec<String>,
     /// When it was made.
-    created_at: String,
+    pub(crate) created_at: String,
 }
 
-fn info(a: &Access) -> WorkspaceInfo {
+pub(crate) fn info(a: &Access) -> WorkspaceInfo {
     let w = &a.workspace;
     let (kind, country, origin_id, destination_id) = match w.kind {
         WorkspaceKind::Government { country } => {
@@ -134,23 +134,23 @@ pub(crate) struct WorkspaceFilter {
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct NewWorkspace {
     /// Its name (1 to 200 characters, unique).
-    name: String,
+    pub(crate) name: String,
     /// A government's country (code, M49 or name).
-    country: Option<String>,
+    pub(crate) country: Option<String>,
     /// A partnership's origin government workspace.
-    origin_id: Option<i64>,
+    pub(crate) origin_id: Option<i64>,
     /// A partnership's destination government workspace.
-    destination_id: Option<i64>,
+    pub(crate) destination_id: Option<i64>,
     /// Why (1 to 2,000 characters).
     #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// Makes a workspace (administrators only).
 #[utoipa::path(post, path = "/api/v1/workspaces", tag = "workspaces", request_body = NewWorkspace,
     responses((status = 201, body = WorkspaceInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn add(
+pub(crate) async fn add(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<NewWorkspace>,
@@ -202,22 +202,22 @@ async fn one(
 #[derive(Serialize, ToSchema)]
 pub(crate) struct MemberInfo {
     /// The user's id.
-    user_id: i64,
+    pub(crate) user_id: i64,
     /// The user's sign-in name.
-    name: String,
+    pub(crate) name: String,
     /// The user's display name.
-    display_name: String,
+    pub(crate) display_name: String,
     /// `viewer`, `contributor` or `coordinator`.
-    role: String,
+    pub(crate) role: String,
     /// A contributor's ministry.
-    ministry: Option<String>,
+    pub(crate) ministry: Option<String>,
 }
 
 /// The members of a workspace (members and admins).
 #[utoipa::path(get, path = "/api/v1/workspaces/{id}/members", tag = "workspaces",
     params(("id" = i64, Path, description = "The workspace's id"), Page),
     responses((status = 200, body = Paged<MemberInfo>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn members(
+pub(crate) async fn members(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
@@ -242,12 +242,12 @@ async fn members(
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct MemberBody {
     /// `viewer`, `contributor` or `coordinator`.
-    role: String,
+    pub(crate) role: String,
     /// The ministry a contributor edits for (contributors only).
-    ministry: Option<String>,
+    pub(crate) ministry: Option<String>,
     /// Why (1 to 2,000 characters).
     #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// Gives a user a role in the workspace (its coordinators and admins).
@@ -255,7 +255,7 @@ pub(crate) struct MemberBody {
     params(("id" = i64, Path, description = "The workspace's id"), ("user_id" = i64, Path, description = "The user's id")),
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
-async fn member_set(
+pub(crate) async fn member_set(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, user_id)): Path<(i64, i64)>,
@@ -293,7 +293,7 @@ async fn member_set(
 pub(crate) struct Why {
     /// Why (1 to 2,000 characters).
     #[param(min_length = 1, max_length = 2000, pattern = r"\S")]
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// Removes a member from the workspace (its coordinators and admins).
@@ -301,7 +301,7 @@ pub(crate) struct Why {
     params(("id" = i64, Path, description = "The workspace's id"), ("user_id" = i64, Path, description = "The user's id"), Why),
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
-async fn member_remove(
+pub(crate) async fn member_remove(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, user_id)): Path<(i64, i64)>,

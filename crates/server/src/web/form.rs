@@ -27,6 +27,7 @@ pub(crate) enum Control {
 #[derive(Clone, Debug)]
 pub(crate) struct Field {
     name: String,
+    scope: Option<String>,
     label: String,
     control: Control,
     value: String,
@@ -42,6 +43,7 @@ impl Field {
     pub(crate) fn new(name: &str, label: &str, control: Control) -> Field {
         Field {
             name: name.to_owned(),
+            scope: None,
             label: label.to_owned(),
             control,
             value: String::new(),
@@ -56,6 +58,13 @@ impl Field {
     /// A one-line text box.
     pub(crate) fn text(name: &str, label: &str) -> Field {
         Field::new(name, label, Control::Input("text"))
+    }
+
+    /// Scopes the control's `id` (`f-SCOPE-NAME`), for a page with several forms that
+    /// have a field of the same name.
+    pub(crate) fn scope(mut self, scope: &str) -> Field {
+        self.scope = Some(scope.to_owned());
+        self
     }
 
     /// Its current value.
@@ -105,7 +114,10 @@ impl Field {
 
     /// The control's markup.
     pub(crate) fn render(&self) -> Html {
-        let id = format!("f-{}", self.name);
+        let id = match &self.scope {
+            Some(scope) => format!("f-{scope}-{}", self.name),
+            None => format!("f-{}", self.name),
+        };
         let mut described = Vec::new();
         let hint = match &self.hint {
             Some(h) => {

@@ -51,7 +51,7 @@ pub(crate) fn router() -> Router<AppState> {
 
 /// Every page route: (method, path) in axum's syntax (`/w/{id}/register`). The permission
 /// test of the pages checks that each has a row.
-pub fn routes() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn routes() -> Vec<(&'static str, &'static str)> {
     pages().list
 }
 

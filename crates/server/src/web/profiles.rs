@@ -1,8 +1,252 @@
-//! The profiles pages (being written).
+//! Country and group profiles: a chooser of every country (the real ones and the demo
+//! world's) and group, and each profile as the brief shows it — the same server-side SVG
+//! charts and map, tables, every figure's source one click away — with downloads (CSV,
+//! XLSX, JSON, the HTML brief). What the visitor may not read of governments' work (their
+//! registers and answers) is left out, as in the API.
 
-use crate::web::Pages;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use report::html;
+use report::html::Html;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::cache::PagePart;
+use crate::error::{ApiError, Kind};
+use crate::routes::data::{cached_bytes, cached_page, readable_profile};
+use crate::web::form::Field;
+use crate::web::layout::{Page, Section};
+use crate::web::{PageResult, Pages, Visitor, WebQuery, download, see_other, url_encode};
+
+/// The words of these pages.
+mod text {
+    pub(crate) const TITLE: &str = "Profiles";
+    pub(crate) const INTRO: &str = "The migration profile of any country or group, built from \
+        the official data in this Coherence, every figure with its source.";
+    pub(crate) const AREA: &str = "Country or group";
+    pub(crate) const AREA_HINT: &str = "A name, an ISO 3166-1 alpha-3 code, a UN M49 code, or a \
+        group such as world, region:002, sdg:SSA or income:LIC.";
+    pub(crate) const SHOW: &str = "Show the profile";
+    pub(crate) const COUNTRIES: &str = "Countries and areas";
+    pub(crate) const GROUPS: &str = "Groups";
+    pub(crate) const FICTIONAL: &str = "fictional (demo world)";
+    pub(crate) const DOWNLOADS: &str = "Downloads";
+    pub(crate) const CSV: &str = "CSV (one value per row, with unit and source)";
+    pub(crate) const XLSX: &str = "Excel workbook";
+    pub(crate) const JSON: &str = "JSON (every value with its unit and source)";
+    pub(crate) const BRIEF: &str = "HTML brief (one self-contained file)";
+    pub(crate) const VIEW_BRIEF: &str = "Open the brief as a page";
+}
 
 /// Adds the routes of these pages.
 pub(crate) fn routes(pages: Pages) -> Pages {
     pages
+        .get("/profiles", chooser)
+        .get("/profiles/{area}", profile)
+        .get("/profiles/{area}/download/{format}", download_profile)
+}
+
+#[derive(Deserialize, Default)]
+struct Choice {
+    area: Option<String>,
+}
+
+async fn chooser(
+    State(state): State<AppState>,
+    Visitor(caller): Visitor,
+    WebQuery(q): WebQuery<Choice>,
+) -> PageResult {
+    if let Some(area) = q.area.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+        return Ok(see_other(&format!("/profiles/{}", url_encode(area))));
+    }
+    chooser_page(&state, &caller, None, "").await
+}
+
+async fn chooser_page(
+    state: &AppState,
+    caller: &Caller,
+    error: Option<&ApiError>,
+    typed: &str,
+) -> PageResult {
+    let areas = state.app.profile_areas().await?;
+    let countries: Html = areas
+        .iter()
+        .map(|a| {
+            let note = if a.fictional {
+                html!(" <span class=\"badge\">{}</span>", text::FICTIONAL)
+            } else {
+                Html::new()
+            };
+            html!(
+                "<li><a href=\"/profiles/{}\">{}</a> <span class=\"muted\">{}</span>{}</li>",
+                a.iso3,
+                a.name,
+                a.iso3,
+                note
+            )
+        })
+        .collect();
+    let groups: Html = state
+        .app
+        .profile_groups()
+        .iter()
+        .map(|(q, name)| {
+            html!(
+                "<li><a href=\"/profiles/{}\">{}</a> <span class=\"muted\">{}</span></li>",
+                url_encode(q),
+                name,
+                q
+            )
+        })
+        .collect();
+    let field = Field::text("area", text::AREA)
+        .hint(text::AREA_HINT)
+        .value(typed)
+        .required()
+        .attr("maxlength", "200")
+        .error(error.map(|e| e.message.clone()))
+        .render();
+    let body = html!(
+        "<h1>{}</h1><p>{}</p><form method=\"get\" action=\"/profiles\" data-validate>{}\
+         <p class=\"actions\"><button type=\"submit\">{}</button></p></form>\
+         <h2>{}</h2><ul class=\"columns\">{}</ul><h2>{}</h2><ul class=\"columns\">{}</ul>",
+        text::TITLE,
+        text::INTRO,
+        field,
+        text::SHOW,
+        text::GROUPS,
+        groups,
+        text::COUNTRIES,
+        countries
+    );
+    let status = error.map_or(StatusCode::OK, |e| e.kind.status());
+    Ok((status, Page::new(text::TITLE, caller, Section::Profiles).body(body).response())
+        .into_response())
+}
+
+async fn profile(
+    State(state): State<AppState>,
+    Visitor(caller): Visitor,
+    Path(area): Path<String>,
+) -> PageResult {
+    let key = format!("page-profile\u{0}{area}");
+    let st = state.clone();
+    let area_q = area.clone();
+    let computed = cached_page(&state, &caller, key, |withheld| async move {
+        let profile = readable_profile(&st, &area_q, &withheld).await?;
+        let parts = report::brief::parts(&profile, &[]);
+        let html = html!(
+            "{}<div class=\"brief-page\"><header class=\"brief-head\">{}</header>{}{}</div>",
+            parts.banner,
+            parts.header,
+            downloads(&area_q),
+            parts.main
+        );
+        Ok(PagePart { title: parts.title, html })
+    })
+    .await;
+    let part = match computed {
+        Ok(part) => part,
+        Err(e) if matches!(e.kind, Kind::NotFound | Kind::InvalidInput) => {
+            return chooser_page(&state, &caller, Some(&e), &area).await;
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut page = Page::new(part.title.clone(), &caller, Section::Profiles);
+    page.brief_styles = true;
+    page.body = part.html.clone();
+    Ok(page.response())
+}
+
+/// The downloads of a profile.
+fn downloads(area: &str) -> Html {
+    let a = url_encode(area);
+    html!(
+        "<section aria-labelledby=\"downloads\"><h2 id=\"downloads\">{}</h2><ul class=\"downloads\">\
+         <li><a href=\"/profiles/{}/download/csv\" download>{}</a></li>\
+         <li><a href=\"/profiles/{}/download/xlsx\" download>{}</a></li>\
+         <li><a href=\"/profiles/{}/download/json\" download>{}</a></li>\
+         <li><a href=\"/profiles/{}/download/html\" download>{}</a></li>\
+         <li><a href=\"/api/v1/briefs/{}\">{}</a></li></ul></section>",
+        text::DOWNLOADS,
+        a,
+        text::CSV,
+        a,
+        text::XLSX,
+        a,
+        text::JSON,
+        a,
+        text::BRIEF,
+        a,
+        text::VIEW_BRIEF
+    )
+}
+
+#[derive(Deserialize, Default)]
+struct Year {
+    year: Option<i32>,
+}
+
+async fn download_profile(
+    State(state): State<AppState>,
+    Visitor(caller): Visitor,
+    Path((area, format)): Path<(String, String)>,
+    WebQuery(q): WebQuery<Year>,
+) -> PageResult {
+    let key = format!("download\u{0}{area}\u{0}{format}\u{0}{:?}", q.year);
+    let st = state.clone();
+    let (area_q, fmt) = (area.clone(), format.clone());
+    let (content_type, bytes) = cached_bytes(&state, &caller, key, |withheld| async move {
+        let mut profile = readable_profile(&st, &area_q, &withheld).await?;
+        if let Some(year) = q.year {
+            profile.keep_year(year);
+        }
+        let internal = |e: &dyn std::fmt::Display| ApiError::hidden(Kind::Internal, e);
+        Ok(match fmt.as_str() {
+            "csv" => (
+                "text/csv; charset=utf-8",
+                profile.to_csv().map_err(|e| internal(&e))?.into_bytes(),
+            ),
+            "json" => {
+                ("application/json", serde_json::to_vec_pretty(&profile).map_err(|e| internal(&e))?)
+            }
+            "html" => ("text/html; charset=utf-8", report::brief::render(&profile).into_bytes()),
+            "xlsx" => (
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                workbook(&profile).map_err(|e| internal(&e))?,
+            ),
+            _ => {
+                return Err(ApiError::not_found(format!(
+                    "the format {fmt:?} (csv, xlsx, json or html)"
+                )));
+            }
+        })
+    })
+    .await?;
+    let extension = if format == "html" { "html" } else { format.as_str() };
+    let name = format!("coherence-profile-{}.{extension}", area.replace(':', "-"));
+    Ok(download(content_type, &name, bytes.to_vec()))
+}
+
+/// The profile as an Excel workbook: the CSV's rows, values as numbers.
+fn workbook(profile: &analysis::profile::CountryProfile) -> Result<Vec<u8>, String> {
+    use report::xlsx::{Cell, Sheet};
+    let mut rows = profile.to_rows().map_err(|e| e.to_string())?.into_iter();
+    let columns = rows.next().unwrap_or_default();
+    let value = columns.iter().position(|c| c == "value");
+    let rows = rows
+        .map(|row| {
+            row.into_iter()
+                .enumerate()
+                .map(|(i, v)| match (Some(i) == value, v.parse::<f64>()) {
+                    (true, Ok(n)) => Cell::Number(n),
+                    _ => Cell::Text(v),
+                })
+                .collect()
+        })
+        .collect();
+    let sheet = Sheet { name: profile.area.iso3.clone(), columns, rows };
+    report::xlsx::workbook(&[sheet]).map_err(|e| e.to_string())
 }
