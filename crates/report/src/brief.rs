@@ -169,11 +169,15 @@ enum Cell {
     Num(String),
 }
 
+/// What a table's frame is called: it takes the keyboard's focus so that a table wider
+/// than the screen can be scrolled without a mouse.
+const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
+
 /// A data table with a caption and column headers. `headers` pairs each header's HTML
 /// with whether the column is numeric.
 fn table(class: &str, caption: &str, headers: &[(&str, bool)], rows: &[Vec<Cell>]) -> String {
     let mut out = format!(
-        "<div class=\"table-wrap\"><table class=\"{class}\"><caption>{caption}</caption><thead><tr>"
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{SCROLLS}\"><table class=\"{class}\"><caption>{caption}</caption><thead><tr>"
     );
     for (header, numeric) in headers {
         let class = if *numeric { " class=\"num\"" } else { "" };

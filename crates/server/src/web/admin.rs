@@ -17,7 +17,7 @@ use crate::routes::users::{self, NewUserBody, UserUpdate};
 use crate::routes::workspaces::{self as ws_routes, NewWorkspace};
 use crate::routes::{ApiJson, Page as ListPage};
 use crate::web::form::{Control, Field, button_form, form, notice, problem};
-use crate::web::layout::{Page, Section};
+use crate::web::layout::{Page, Section, table_wrap};
 use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other};
 
 /// The words of these pages.
@@ -111,17 +111,17 @@ async fn page_body(
     .await?
     .0;
     let rows: Html = list.items.iter().map(|u| user_row(u, caller.user.id)).collect();
-    let users_table = html!(
-        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+    let users_table = table_wrap(html!(
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\
-         <tbody>{}</tbody></table></div>",
+         <tbody>{}</tbody></table>",
         text::USERS,
         text::NAME,
         text::DISPLAY,
         text::STATE,
         text::ACTIONS,
         rows
-    );
+    ));
     let workspaces = workspaces_section(state, ws_error).await?;
     Ok(html!(
         "<h1>{}</h1><p><a href=\"/audit\">{}</a></p><h2 id=\"users\">{}</h2>{}<h3>{}</h3>{}{}\
@@ -298,14 +298,14 @@ async fn workspaces_section(
     let table = if all.is_empty() {
         Html::new()
     } else {
-        html!(
-            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
-             <th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
+        table_wrap(html!(
+            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+             <th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table>",
             text::WORKSPACES,
             text::WS_NAME,
             text::KIND,
             rows
-        )
+        ))
     };
     let (gov_error, partner_error) = match error {
         Some((e, "government")) => (Some(e), None),

@@ -33,6 +33,8 @@ pub(crate) mod text {
     pub(crate) const CORRIDOR: &str = "Corridor";
     pub(crate) const SCENARIOS: &str = "Scenarios";
     pub(crate) const AUDIT: &str = "Audit";
+    /// What a table's scrolling frame is called (it takes the keyboard's focus).
+    pub(crate) const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
     /// The error page's heading.
     pub(crate) const ERROR: &str = "This page cannot be shown";
     /// The error page's way back.
@@ -203,6 +205,16 @@ pub(crate) fn workspace_header(ws: &store::Workspace, current: Tab, heading: &st
         heading,
         text::WORKSPACE_NAV,
         items
+    )
+}
+
+/// `table` in a frame that scrolls sideways when the table is wider than the screen, and
+/// takes the keyboard's focus so that it can be scrolled without a mouse.
+pub(crate) fn table_wrap(table: Html) -> Html {
+    html!(
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\">{}</div>",
+        text::SCROLLS,
+        table
     )
 }
 

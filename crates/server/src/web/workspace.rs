@@ -15,7 +15,7 @@ use crate::error::ApiError;
 use crate::routes::workspaces::{self as ws_routes, MemberBody, Why};
 use crate::routes::{ApiJson, Page as ListPage};
 use crate::web::form::{Control, Field, button_form, form, notice, problem};
-use crate::web::layout::{Page, Section, Tab, workspace_header};
+use crate::web::layout::{Page, Section, Tab, table_wrap, workspace_header};
 use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other};
 
 /// The words of these pages.
@@ -163,16 +163,16 @@ async fn members(
         .collect();
     let actions =
         if manage { html!("<th scope=\"col\">{}</th>", text::ACTIONS) } else { Html::new() };
-    let table = html!(
-        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
-         <th scope=\"col\">{}</th><th scope=\"col\">{}</th>{}</tr></thead><tbody>{}</tbody></table></div>",
+    let table = table_wrap(html!(
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th>{}</tr></thead><tbody>{}</tbody></table>",
         text::MEMBERS,
         text::NAME,
         text::ROLE,
         text::MINISTRY,
         actions,
         rows
-    );
+    ));
     let form = if manage { member_form(id, error) } else { Html::new() };
     Ok(html!("<h2>{}</h2>{}{}", text::MEMBERS, table, form))
 }
