@@ -48,6 +48,13 @@ impl Html {
         Html(out)
     }
 
+    /// Markup written in the code, such as a stylesheet or an attribute list kept in a
+    /// constant. Only for `'static` strings: text that comes from data goes through
+    /// [`Html::text`] or [`html!`](crate::html).
+    pub const fn from_static(markup: &'static str) -> HtmlStatic {
+        HtmlStatic(markup)
+    }
+
     /// Appends `part`: escaped if it is text, as it is if it is `Html`.
     pub fn push(&mut self, part: impl ToHtml) {
         part.write_html(&mut self.0);
@@ -112,6 +119,23 @@ impl Extend<Html> for Html {
         for part in iter {
             self.0.push_str(&part.0);
         }
+    }
+}
+
+/// Markup written in the code, from [`Html::from_static`]: an argument of
+/// [`html!`](crate::html) that is not escaped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct HtmlStatic(&'static str);
+
+impl ToHtml for HtmlStatic {
+    fn write_html(&self, out: &mut String) {
+        out.push_str(self.0);
+    }
+}
+
+impl From<HtmlStatic> for Html {
+    fn from(markup: HtmlStatic) -> Html {
+        Html(markup.0.to_owned())
     }
 }
 
