@@ -881,11 +881,9 @@ fn wrap2(text: &str, max_chars: usize) -> Vec<String> {
     lines.into_iter().map(|l| truncate(&l, max_chars)).collect()
 }
 
-/// Draws a [`ReferenceChart`].
-pub fn reference_chart(chart: &ReferenceChart) -> Html {
-    let id = sanitize_id(&chart.id);
-    let refs: Vec<&RefLine> = chart.references.iter().filter(|r| r.value.is_finite()).collect();
-    let threshold = refs.iter().map(|r| r.value).fold(f64::INFINITY, f64::min);
+/// The text alternative's data of a [`ReferenceChart`]: the reference lines, the
+/// values, and how many are above the lowest line.
+fn reference_data(chart: &ReferenceChart, refs: &[&RefLine], threshold: f64) -> String {
     let ref_text: Vec<String> = refs
         .iter()
         .map(|r| format!("{} at {}", r.label, chart.value_style.full(r.value)))
@@ -903,7 +901,64 @@ pub fn reference_chart(chart: &ReferenceChart) -> Html {
             ));
         }
     }
-    let desc = describe(&chart.summary, &data);
+    data
+}
+
+/// The value label of a mark, centred on `cx` with its baseline at `y`, with a white
+/// halo; smaller (and without its % sign) in a narrow category, left out when it
+/// still does not fit.
+fn value_label(text: &str, cx: f64, y: f64, cat_w: f64) -> Html {
+    let mut text = text;
+    let mut size = Html::new();
+    if text_width(text) > cat_w - 2.0 {
+        // Narrow categories: smaller type, and the axis carries the % sign.
+        text = text.trim_end_matches('%');
+        size = html!(" font-size=\"10\"");
+    }
+    if text_width(text) * 10.0 / 12.0 > cat_w - 2.0 {
+        return Html::new();
+    }
+    html!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\"{} {}>{}</text>",
+        n(cx),
+        n(y),
+        size,
+        Html::from_static(HALO),
+        text
+    )
+}
+
+/// The label of a category under the plot: rotated and truncated, or on up to two
+/// lines, with the full label as its tooltip.
+fn category_label(label: &str, cx: f64, bottom: f64, rotate: bool, max_chars: usize) -> Html {
+    if rotate {
+        return html!(
+            "<text transform=\"translate({} {}) rotate(-40)\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            n(cx + 4.0),
+            n(bottom + 14.0),
+            label,
+            truncate(label, max_chars)
+        );
+    }
+    let mut out = html!("<text text-anchor=\"middle\"><title>{}</title>", label);
+    for (line_idx, line) in wrap2(label, max_chars).iter().enumerate() {
+        out.push(html!(
+            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+            n(cx),
+            n(bottom + 16.0 + 14.0 * line_idx as f64),
+            line
+        ));
+    }
+    out.push(html!("</text>"));
+    out
+}
+
+/// Draws a [`ReferenceChart`].
+pub fn reference_chart(chart: &ReferenceChart) -> Html {
+    let id = sanitize_id(&chart.id);
+    let refs: Vec<&RefLine> = chart.references.iter().filter(|r| r.value.is_finite()).collect();
+    let threshold = refs.iter().map(|r| r.value).fold(f64::INFINITY, f64::min);
+    let desc = describe(&chart.summary, &reference_data(chart, &refs, threshold));
     if chart.items.is_empty() {
         return empty(&id, &chart.title, &desc, WIDTH);
     }
@@ -1004,23 +1059,8 @@ pub fn reference_chart(chart: &ReferenceChart) -> Html {
                     out.push(html!("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"><title>{}</title></circle>", n(cx), n(y), fill, &tip));
                 }
             }
-            let mut text = chart.value_style.short(item.value);
-            let mut size = Html::new();
-            if text_width(&text) > cat_w - 2.0 {
-                // Narrow categories: smaller type, and the axis carries the % sign.
-                text = text.trim_end_matches('%').to_owned();
-                size = html!(" font-size=\"10\"");
-            }
-            if text_width(&text) * 10.0 / 12.0 <= cat_w - 2.0 {
-                value_labels.push(html!(
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\"{} {}>{}</text>",
-                    n(cx),
-                    n(y.min(y_of(0.0)) - 7.0),
-                    &size,
-                    Html::from_static(HALO),
-                    &text
-                ));
-            }
+            let text = chart.value_style.short(item.value);
+            value_labels.push(value_label(&text, cx, y.min(y_of(0.0)) - 7.0, cat_w));
         } else {
             value_labels.push(html!(
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
@@ -1030,20 +1070,7 @@ pub fn reference_chart(chart: &ReferenceChart) -> Html {
                 NOT_AVAILABLE
             ));
         }
-        if rotate {
-            out.push(html!("<text transform=\"translate({} {}) rotate(-40)\" text-anchor=\"end\"><title>{}</title>{}</text>", n(cx + 4.0), n(bottom + 14.0), &item.label, &truncate(&item.label, max_chars)));
-        } else {
-            out.push(html!("<text text-anchor=\"middle\"><title>{}</title>", &item.label));
-            for (line_idx, line) in wrap2(&item.label, max_chars).iter().enumerate() {
-                out.push(html!(
-                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-                    n(cx),
-                    n(bottom + 16.0 + 14.0 * line_idx as f64),
-                    line
-                ));
-            }
-            out.push(html!("</text>"));
-        }
+        out.push(category_label(&item.label, cx, bottom, rotate, max_chars));
         out.push(html!("</g>"));
     }
     for (idx, r) in refs.iter().enumerate() {
