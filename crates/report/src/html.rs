@@ -4,9 +4,11 @@
 //! User text reaches a page only through this type. An `Html` is built from literal
 //! markup written in the code (the format string of `html!`, which must be a literal)
 //! and from arguments that are escaped on the way in, unless they are `Html`
-//! themselves. There is no constructor from a run-time string that does not escape it,
-//! so unescaped text cannot be passed by mistake: a `String` given where `Html` is
-//! expected does not compile, and a `String` given to `html!` is escaped.
+//! themselves. There is no constructor from a run-time string that does not escape it
+//! ([`Html::from_static`] takes only a `&'static str`: a stylesheet or an attribute
+//! list kept in a constant), so unescaped text cannot be passed by mistake: a `String`
+//! given where `Html` is expected does not compile, and a `String` given to `html!` is
+//! escaped.
 //!
 //! ```
 //! use report::html;
@@ -133,12 +135,6 @@ impl ToHtml for HtmlStatic {
     }
 }
 
-impl From<HtmlStatic> for Html {
-    fn from(markup: HtmlStatic) -> Html {
-        Html(markup.0.to_owned())
-    }
-}
-
 /// Something that can be put in markup: `Html` as it is, text escaped, numbers as their
 /// decimal digits, `None` as nothing.
 pub trait ToHtml {
@@ -257,6 +253,16 @@ mod tests {
         assert!(row.as_str().starts_with("<tr><td title="));
         assert_eq!(crate::html!("{}{}", 42_u32, None::<&str>).as_str(), "42");
         assert_eq!(crate::html!("{{}}").as_str(), "{}");
+    }
+
+    #[test]
+    fn static_markup_is_kept() {
+        const STYLE: &str = "a>b{font-family:'Segoe UI'}";
+        let page = crate::html!("<style>{}</style>{}", Html::from_static(STYLE), STYLE);
+        assert_eq!(
+            page.as_str(),
+            "<style>a>b{font-family:'Segoe UI'}</style>a&gt;b{font-family:&#39;Segoe UI&#39;}"
+        );
     }
 
     #[test]
