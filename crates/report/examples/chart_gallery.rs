@@ -2,12 +2,14 @@
 //! (one point, missing values, no data, many categories), to the path given as the
 //! only argument: `cargo run -p report --example chart_gallery -- /tmp/charts.html`.
 
+use report::html;
+use report::html::Html;
 use report::svg::{
     self, Bar, BarChart, Interval, IntervalChart, LineChart, Mark, NumberStyle, RefLine,
     ReferenceChart, Series,
 };
 
-fn line(id: &str, title: &str, series: Vec<Series>) -> String {
+fn line(id: &str, title: &str, series: Vec<Series>) -> Html {
     svg::line_chart(&LineChart {
         id: id.to_owned(),
         title: title.to_owned(),
@@ -19,7 +21,7 @@ fn line(id: &str, title: &str, series: Vec<Series>) -> String {
     })
 }
 
-fn costs(id: &str, title: &str, mark: Mark, n_items: usize) -> String {
+fn costs(id: &str, title: &str, mark: Mark, n_items: usize) -> Html {
     let items = (0..n_items)
         .map(|i| Bar {
             label: format!("Sending country {i}"),
@@ -127,16 +129,15 @@ fn main() -> Result<(), String> {
             ],
         }),
     ];
-    let mut html = String::from(
+    let mut page = html!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Chart gallery</title>\
-         <style>body{font-family:system-ui,sans-serif;margin:1rem}figure{margin:0 0 1.5rem}\
-         svg{max-width:720px;width:100%;height:auto;border:1px dotted #ccc}</style></head><body>",
+         <style>body{{font-family:system-ui,sans-serif;margin:1rem}}figure{{margin:0 0 1.5rem}}\
+         svg{{max-width:720px;width:100%;height:auto;border:1px dotted #ccc}}</style></head><body>"
     );
     for chart in charts {
-        html.push_str("<figure>");
-        html.push_str(&chart);
-        html.push_str("</figure>");
+        page.push(html!("<figure>{}</figure>", chart));
     }
-    html.push_str("</body></html>\n");
-    std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.to_string_lossy()))
+    page.push(html!("</body></html>\n"));
+    std::fs::write(&path, page.into_string())
+        .map_err(|e| format!("cannot write {}: {e}", path.to_string_lossy()))
 }

@@ -20,6 +20,9 @@
 //! which names the dataset, the publisher and the cell the value was read from or how
 //! it was derived; identical sources share one number.
 //!
+//! The markup is built only with [`Html`] and [`html!`](crate::html): every text from
+//! the profile (names, titles, notes, sources) is escaped on its way into the page.
+//!
 //! The page loads nothing: the CSS is inline, the charts are inline SVG, fonts are the
 //! reader's own. It carries no timestamp, so the same profile always gives the same
 //! bytes.
@@ -32,8 +35,9 @@ use analysis::profile::{
 };
 use domain::Unit;
 
+use crate::html;
 use crate::html::Html;
-use crate::markup::{escape, format_thousands, format_trimmed};
+use crate::markup::{format_thousands, format_trimmed};
 use crate::svg::{
     self, Bar, BarChart, LineChart, Mark, NumberStyle, RefLine, ReferenceChart, Series,
 };
@@ -83,19 +87,19 @@ impl Citations {
     }
 
     /// A footnote reference to `source`.
-    fn cite(&mut self, source: &Source) -> String {
+    fn cite(&mut self, source: &Source) -> Html {
         let number = self.number(source);
         refs_html(&[number])
     }
 
     /// A footnote reference to a value's source, with the rule that chose it.
-    fn cite_value(&mut self, value: &Value) -> String {
+    fn cite_value(&mut self, value: &Value) -> Html {
         let number = self.numbered(&value.source, choice_note(value));
         refs_html(&[number])
     }
 
     /// One footnote reference to several sources (deduplicated, in increasing order).
-    fn cite_all<'a>(&mut self, sources: impl IntoIterator<Item = &'a Source>) -> String {
+    fn cite_all<'a>(&mut self, sources: impl IntoIterator<Item = &'a Source>) -> Html {
         let mut numbers: Vec<usize> = sources.into_iter().map(|s| self.number(s)).collect();
         numbers.sort_unstable();
         numbers.dedup();
@@ -104,15 +108,15 @@ impl Citations {
 }
 
 /// `<sup>` with links to the numbered sources.
-fn refs_html(numbers: &[usize]) -> String {
+fn refs_html(numbers: &[usize]) -> Html {
     if numbers.is_empty() {
-        return String::new();
+        return Html::new();
     }
-    let links: Vec<String> = numbers
+    let links = numbers
         .iter()
-        .map(|n| format!("<a href=\"#src-{n}\" aria-label=\"Source {n}\">{n}</a>"))
-        .collect();
-    format!("<sup class=\"fn\">[{}]</sup>", links.join(", "))
+        .map(|n| html!("<a href=\"#src-{}\" aria-label=\"Source {}\">{}</a>", n, n, n))
+        .collect::<Vec<Html>>();
+    html!("<sup class=\"fn\">[{}]</sup>", Html::join(links, &html!(", ")))
 }
 
 /// A number in a table cell, without its unit (the column header carries it).
@@ -159,58 +163,63 @@ fn latest_stock(stocks: &[StockYear]) -> Option<&StockYear> {
     stocks.iter().filter(|s| s.total.value.is_finite()).max_by_key(|s| s.year)
 }
 
-/// One cell of a data table; the strings are HTML, already escaped.
+/// One cell of a data table, as markup.
 enum Cell {
     /// A row header (`<th scope="row">`).
-    Head(String),
+    Head(Html),
     /// Text.
-    Text(String),
+    Text(Html),
     /// A number, right-aligned.
-    Num(String),
+    Num(Html),
 }
 
 /// What a table's frame is called: it takes the keyboard's focus so that a table wider
 /// than the screen can be scrolled without a mouse.
 const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
 
-/// A data table with a caption and column headers. `headers` pairs each header's HTML
+/// A data table with a caption and column headers. `headers` pairs each header's text
 /// with whether the column is numeric.
-fn table(class: &str, caption: &str, headers: &[(&str, bool)], rows: &[Vec<Cell>]) -> String {
-    let mut out = format!(
-        "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{SCROLLS}\"><table class=\"{class}\"><caption>{caption}</caption><thead><tr>"
+fn table(class: &str, caption: &Html, headers: &[(&str, bool)], rows: &[Vec<Cell>]) -> Html {
+    let mut out = html!(
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"{}\"><caption>{}</caption><thead><tr>",
+        SCROLLS,
+        class,
+        caption
     );
-    for (header, numeric) in headers {
-        let class = if *numeric { " class=\"num\"" } else { "" };
-        out.push_str(&format!("<th scope=\"col\"{class}>{header}</th>"));
+    for &(header, numeric) in headers {
+        let class = if numeric { html!(" class=\"num\"") } else { Html::new() };
+        out.push(html!("<th scope=\"col\"{}>{}</th>", class, header));
     }
-    out.push_str("</tr></thead><tbody>");
+    out.push(html!("</tr></thead><tbody>"));
     for row in rows {
-        out.push_str("<tr>");
+        out.push(html!("<tr>"));
         for cell in row {
             match cell {
-                Cell::Head(html) => out.push_str(&format!("<th scope=\"row\">{html}</th>")),
-                Cell::Text(html) => out.push_str(&format!("<td>{html}</td>")),
-                Cell::Num(html) => out.push_str(&format!("<td class=\"num\">{html}</td>")),
+                Cell::Head(html) => out.push(html!("<th scope=\"row\">{}</th>", html)),
+                Cell::Text(html) => out.push(html!("<td>{}</td>", html)),
+                Cell::Num(html) => out.push(html!("<td class=\"num\">{}</td>", html)),
             }
         }
-        out.push_str("</tr>");
+        out.push(html!("</tr>"));
     }
-    out.push_str("</tbody></table></div>");
+    out.push(html!("</tbody></table></div>"));
     out
 }
 
 /// A numeric cell for an optional value, with its citation.
 fn num_cell(cites: &mut Citations, value: Option<&Value>, percent_decimals: usize) -> Cell {
     match value {
-        Some(v) => Cell::Num(format!("{}{}", plain(v, percent_decimals), cites.cite_value(v))),
-        None => Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
+        Some(v) => Cell::Num(html!("{}{}", plain(v, percent_decimals), cites.cite_value(v))),
+        None => Cell::Num(html!("<span class=\"na\">n/a</span>")),
     }
 }
 
 /// A chart in a `<figure>` with a caption pointing to its table.
-fn figure(svg: &str, caption: &str) -> String {
-    format!(
-        "<figure>{svg}<figcaption>{caption} The numbers are in the table below.</figcaption></figure>"
+fn figure(svg: &Html, caption: &Html) -> Html {
+    html!(
+        "<figure>{}<figcaption>{} The numbers are in the table below.</figcaption></figure>",
+        svg,
+        caption
     )
 }
 
@@ -224,10 +233,10 @@ fn lower_first(text: &str) -> String {
 }
 
 /// A paragraph saying that a part of the profile is empty.
-fn no_data(what: &str) -> String {
-    format!(
+fn no_data(what: &str) -> Html {
+    html!(
         "<p class=\"no-data\">No data on {} in this profile. See <a href=\"#gaps\">Data gaps</a>.</p>",
-        escape(what)
+        what
     )
 }
 
@@ -308,20 +317,21 @@ pub fn render_with(
     scenarios: &[analysis::scenario_run::ScenarioResult],
 ) -> String {
     let parts = parts(profile, scenarios);
-    let mut out = String::with_capacity(parts.main.len() + CSS.len() + 4096);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!(
-        "<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        escape(&parts.title)
+    let mut out = Html::new();
+    out.push(html!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
+    out.push(html!("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
+    out.push(html!(
+        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+        &parts.title,
+        Html::from_static(CSS)
     ));
-    out.push_str(parts.banner.as_str());
-    out.push_str("<div class=\"page\">\n<header>\n");
-    out.push_str(parts.header.as_str());
-    out.push_str("</header>\n<main>\n");
-    out.push_str(parts.main.as_str());
-    out.push_str("</main>\n<footer><p>Prepared with Coherence from official statistics. Every figure links to its source; the same data always gives the same brief.</p></footer>\n</div>\n</body>\n</html>\n");
-    out
+    out.push(&parts.banner);
+    out.push(html!("<div class=\"page\">\n<header>\n"));
+    out.push(&parts.header);
+    out.push(html!("</header>\n<main>\n"));
+    out.push(&parts.main);
+    out.push(html!("</main>\n<footer><p>Prepared with Coherence from official statistics. Every figure links to its source; the same data always gives the same brief.</p></footer>\n</div>\n</body>\n</html>\n"));
+    out.into_string()
 }
 
 /// A brief in parts, for a page that places them in its own layout (the web
@@ -344,8 +354,8 @@ pub fn parts(
     scenarios: &[analysis::scenario_run::ScenarioResult],
 ) -> BriefParts {
     let mut cites = Citations::default();
-    let name = escape(&profile.area.name);
-    let main = [
+    let name = &profile.area.name;
+    let main: Html = [
         headline(profile, &mut cites),
         stocks(profile, &mut cites),
         corridors(profile, &mut cites),
@@ -365,61 +375,57 @@ pub fn parts(
         about(profile, &cites),
         sources(&cites),
     ]
-    .concat();
+    .into_iter()
+    .collect();
     let title = match &profile.fictional_notice {
         Some(notice) => {
             format!("{notice} — {}: migration and development brief", profile.area.name)
         }
         None => format!("{}: migration and development brief", profile.area.name),
     };
-    let mut banner = String::new();
+    let mut banner = Html::new();
     if let Some(notice) = &profile.fictional_notice {
         // The label makes the banner unmistakable, unless the notice already says it.
         let label = if notice.to_lowercase().contains("fictional") {
-            ""
+            Html::new()
         } else {
-            "<strong>Fictional data</strong> — "
+            html!("<strong>Fictional data</strong> — ")
         };
-        banner = format!(
-            "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\">{label}<strong>{}</strong></p>\n",
-            escape(notice)
+        banner = html!(
+            "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\">{}<strong>{}</strong></p>\n",
+            label,
+            notice
         );
     }
-    let mut out = String::from("<p class=\"kicker\">Migration and development brief</p>\n");
-    out.push_str(&format!(
-        "<h1>{name}</h1>\n<p class=\"meta\">ISO 3166-1 alpha-3 code {}",
-        escape(&profile.area.iso3)
+    let mut out = html!("<p class=\"kicker\">Migration and development brief</p>\n");
+    out.push(html!(
+        "<h1>{}</h1>\n<p class=\"meta\">ISO 3166-1 alpha-3 code {}",
+        name,
+        &profile.area.iso3
     ));
     if let Some(m49) = profile.area.m49 {
-        out.push_str(&format!(" · UN M49 code {m49:03}"));
+        out.push(html!(" · UN M49 code {}", format!("{m49:03}")));
     }
     if profile.area.fictional {
-        out.push_str(" · a fictional country of the demo world");
+        out.push(html!(" · a fictional country of the demo world"));
     }
-    out.push_str("</p>\n");
+    out.push(html!("</p>\n"));
     if !profile.pinned_editions.is_empty() {
-        out.push_str(&format!(
+        out.push(html!(
             "<p class=\"meta\">Editions read instead of the newest, as asked: {}.</p>\n",
-            escape(&profile.pinned_editions.join("; "))
+            &profile.pinned_editions.join("; ")
         ));
     }
-    out.push_str(&contents(profile, scenarios));
-    // The sections are built from escaped text (`escape`, `format_*`) and literal markup;
-    // they become `Html` here until each is written with `html!`.
-    BriefParts {
-        title,
-        banner: Html::__from_macro(banner),
-        header: Html::__from_macro(out),
-        main: Html::__from_macro(main),
-    }
+    out.push(contents(profile, scenarios));
+    BriefParts { title, banner, header: out, main }
 }
 
 /// The contents list of the header.
 fn contents(
     profile: &CountryProfile,
     scenarios: &[analysis::scenario_run::ScenarioResult],
-) -> String {
-    let mut out = String::from("<nav aria-label=\"Contents\"><ul>");
+) -> Html {
+    let mut out = html!("<nav aria-label=\"Contents\"><ul>");
     for (anchor, label) in [
         ("headline", "Headline numbers"),
         ("stocks", "Migrant stocks"),
@@ -445,54 +451,66 @@ fn contents(
         if anchor == "assessments" && profile.group.is_some() {
             continue;
         }
-        out.push_str(&format!("<li><a href=\"#{anchor}\">{label}</a></li>"));
+        out.push(html!("<li><a href=\"#{}\">{}</a></li>", anchor, label));
     }
-    out.push_str("</ul></nav>\n");
+    out.push(html!("</ul></nav>\n"));
     out
 }
 
 /// Opens a section with its `h2`.
-fn section_open(id: &str, heading: &str) -> String {
-    format!("<section id=\"{id}\" aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{heading}</h2>\n")
+fn section_open(id: &str, heading: &str) -> Html {
+    html!(
+        "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">{}</h2>\n",
+        id,
+        id,
+        id,
+        heading
+    )
 }
 
-/// One headline card: a term, a main figure and optional notes (all HTML).
-fn card(term: &str, figure: &str, notes: &[String]) -> String {
-    let mut out = format!("<div class=\"card\"><dt>{term}</dt><dd class=\"big\">{figure}</dd>");
+/// One headline card: a term, a main figure and optional notes.
+fn card(term: &Html, figure: &Html, notes: &[Html]) -> Html {
+    let mut out = html!("<div class=\"card\"><dt>{}</dt><dd class=\"big\">{}</dd>", term, figure);
     for note in notes {
-        out.push_str(&format!("<dd class=\"note\">{note}</dd>"));
+        out.push(html!("<dd class=\"note\">{}</dd>", note));
     }
-    out.push_str("</div>");
+    out.push(html!("</div>"));
     out
 }
 
-/// The card for a stock in or out.
-fn stock_card(cites: &mut Citations, term: &str, stocks: &[StockYear], share_of: &str) -> String {
+/// The card of a figure that is not available.
+fn unavailable_card(term: &Html) -> Html {
+    card(term, &html!("Not available"), &[html!("See <a href=\"#gaps\">Data gaps</a>.")])
+}
+
+/// The card for a stock in or out; `term` is text.
+fn stock_card(cites: &mut Citations, term: &str, stocks: &[StockYear], share_of: &str) -> Html {
     match latest_stock(stocks) {
         Some(s) => {
-            let figure = format!("{}{}", with_unit(&s.total, 1), cites.cite_value(&s.total));
+            let figure = html!("{}{}", with_unit(&s.total, 1), cites.cite_value(&s.total));
             let mut notes = Vec::new();
             if let Some(share) = &s.share_of_population {
-                notes.push(format!(
-                    "{} {share_of}{}",
+                notes.push(html!(
+                    "{} {}{}",
                     with_unit(share, 1),
+                    share_of,
                     cites.cite_value(share)
                 ));
             }
-            card(&format!("{term} ({})", s.year), &figure, &notes)
+            card(&html!("{} ({})", term, s.year), &figure, &notes)
         }
-        None => card(term, "Not available", &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()]),
+        None => unavailable_card(&Html::text(term)),
     }
 }
 
-/// The card for a rate that may be missing.
-fn rate_card(cites: &mut Citations, term: &str, rate: Option<&YearValue>, note: &str) -> String {
+/// The card for a rate that may be missing; `term` and `note` are text.
+fn rate_card(cites: &mut Citations, term: &str, rate: Option<&YearValue>, note: &str) -> Html {
     match rate {
         Some(r) => {
-            let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
-            card(&format!("{term} ({})", r.year), &figure, &[note.to_owned()])
+            let figure = html!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
+            card(&html!("{} ({})", term, r.year), &figure, &[Html::text(note)])
         }
-        None => card(term, "Not available", &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()]),
+        None => unavailable_card(&Html::text(term)),
     }
 }
 
@@ -502,29 +520,29 @@ fn finite_costs(costs: &[CorridorCost]) -> Vec<&CorridorCost> {
 }
 
 /// "above the target by 2.10 points" or "at or below the target", as HTML.
-fn against_target(cost_pct: f64) -> String {
+fn against_target(cost_pct: f64) -> Html {
     if cost_pct > SDG_COST_TARGET_PCT {
-        format!(
+        html!(
             "<span class=\"above\">above the 3% target by {} percentage points</span>",
             format_thousands(cost_pct - SDG_COST_TARGET_PCT, 2)
         )
     } else {
-        "<span class=\"below\">at or below the 3% target</span>".to_owned()
+        html!("<span class=\"below\">at or below the 3% target</span>")
     }
 }
 
 /// The headline numbers.
-fn headline(profile: &CountryProfile, cites: &mut Citations) -> String {
-    let name = escape(&profile.area.name);
+fn headline(profile: &CountryProfile, cites: &mut Citations) -> Html {
+    let name = &profile.area.name;
     let mut out = section_open("headline", "Headline numbers");
-    out.push_str("<dl class=\"cards\">");
-    out.push_str(&stock_card(
+    out.push(html!("<dl class=\"cards\">"));
+    out.push(stock_card(
         cites,
         &format!("Immigrants living in {name}"),
         &profile.stock_in,
         "of the population",
     ));
-    out.push_str(&stock_card(
+    out.push(stock_card(
         cites,
         &format!("Emigrants from {name} living abroad"),
         &profile.stock_out,
@@ -533,39 +551,31 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> String {
 
     match latest(&profile.remittances_received) {
         Some(r) => {
-            let figure = format!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
-            let mut notes = vec!["Personal remittances, current US$.".to_owned()];
+            let figure = html!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
+            let mut notes = vec![html!("Personal remittances, current US$.")];
             if let Some(p) = latest(&profile.sdg_17_3_2) {
-                notes.push(format!(
+                notes.push(html!(
                     "{} of GDP in {} (SDG 17.3.2, official){}",
                     with_unit(&p.value, 1),
                     p.year,
                     cites.cite_value(&p.value)
                 ));
             } else if let Some(p) = latest(&profile.remittances_pct_gdp) {
-                notes.push(format!(
+                notes.push(html!(
                     "{} of GDP in {} (recomputed here; the official SDG 17.3.2 series is not loaded){}",
                     with_unit(&p.value, 1),
                     p.year,
                     cites.cite_value(&p.value)
                 ));
             }
-            out.push_str(&card(&format!("Remittances received ({})", r.year), &figure, &notes));
+            out.push(card(&html!("Remittances received ({})", r.year), &figure, &notes));
         }
-        None => out.push_str(&card(
-            "Remittances received",
-            "Not available",
-            &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()],
-        )),
+        None => out.push(unavailable_card(&html!("Remittances received"))),
     }
 
     let costs = finite_costs(&profile.costs_to);
     if costs.is_empty() {
-        out.push_str(&card(
-            &format!("Cost of sending US$200 to {name}"),
-            "Not available",
-            &["See <a href=\"#gaps\">Data gaps</a>.".to_owned()],
-        ));
+        out.push(unavailable_card(&html!("Cost of sending US$200 to {}", name)));
     } else {
         let mean = costs.iter().map(|c| c.cost_pct.value).sum::<f64>() / costs.len() as f64;
         let refs = cites.cite_all(costs.iter().map(|c| &c.cost_pct.source));
@@ -574,44 +584,43 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> String {
         } else {
             format!("{} corridors", costs.len())
         };
-        out.push_str(&card(
-            &format!("Average cost of sending US$200 to {name} (SDG 10.c.1)"),
-            &format!("{}%{refs}", format_thousands(mean, 2)),
+        out.push(card(
+            &html!("Average cost of sending US$200 to {} (SDG 10.c.1)", name),
+            &html!("{}%{}", format_thousands(mean, 2), refs),
             &[
-                "of the amount sent, all fees and the exchange-rate margin included.".to_owned(),
+                html!("of the amount sent, all fees and the exchange-rate margin included."),
                 against_target(mean),
-                format!("Unweighted mean over {corridors}, latest year of each; see <a href=\"#costs\">the corridors</a>."),
+                html!("Unweighted mean over {}, latest year of each; see <a href=\"#costs\">the corridors</a>.", corridors),
             ],
         ));
     }
-    out.push_str(&rate_card(
+    out.push(rate_card(
         cites,
         "Emigration rate",
         latest(&profile.emigration_rate),
         "Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).",
     ));
     if let Some(n) = latest(&profile.net_migration) {
-        let figure = format!("{}{}", with_unit(&n.value, 1), cites.cite_value(&n.value));
-        out.push_str(&card(
-            &format!("Net migration ({})", n.year),
+        let figure = html!("{}{}", with_unit(&n.value, 1), cites.cite_value(&n.value));
+        out.push(card(
+            &html!("Net migration ({})", n.year),
             &figure,
-            &["Immigrants minus emigrants over the year; negative when more people leave."
-                .to_owned()],
+            &[html!("Immigrants minus emigrants over the year; negative when more people leave.")],
         ));
     }
-    out.push_str(&rate_card(
+    out.push(rate_card(
         cites,
         "Skilled emigration rate",
         profile.skilled_emigration_rate.as_ref(),
         "Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.",
     ));
-    out.push_str(&rate_card(
+    out.push(rate_card(
         cites,
         "Health-worker emigration rate",
         profile.health_worker_emigration_rate.as_ref(),
         "Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.",
     ));
-    out.push_str("</dl>\n</section>\n");
+    out.push(html!("</dl>\n</section>\n"));
     out
 }
 
@@ -622,10 +631,10 @@ fn stock_block(
     heading: &str,
     stocks: &[StockYear],
     direction: &str,
-) -> String {
-    let mut out = format!("<h3>{}</h3>\n", escape(heading));
+) -> Html {
+    let mut out = html!("<h3>{}</h3>\n", heading);
     if stocks.is_empty() {
-        out.push_str(&no_data(direction));
+        out.push(no_data(direction));
         return out;
     }
     let mut rows: Vec<&StockYear> = stocks.iter().collect();
@@ -650,12 +659,12 @@ fn stock_block(
         y_unit: "persons".to_owned(),
         series: all_series,
     });
-    out.push_str(&figure(&chart, &format!("{} by year and sex (persons).", escape(heading))));
+    out.push(figure(&chart, &html!("{} by year and sex (persons).", heading)));
     let table_rows: Vec<Vec<Cell>> = rows
         .iter()
         .map(|s| {
             vec![
-                Cell::Head(s.year.to_string()),
+                Cell::Head(html!("{}", s.year)),
                 num_cell(cites, Some(&s.total), 1),
                 num_cell(cites, s.female.as_ref(), 1),
                 num_cell(cites, s.male.as_ref(), 1),
@@ -663,9 +672,9 @@ fn stock_block(
             ]
         })
         .collect();
-    out.push_str(&table(
+    out.push(table(
         "data",
-        &format!("{}, mid-year stock", escape(heading)),
+        &html!("{}, mid-year stock", heading),
         &[
             ("Year", false),
             ("Total (persons)", true),
@@ -679,56 +688,56 @@ fn stock_block(
 }
 
 /// Migrant stocks in and out.
-fn stocks(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn stocks(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let name = &profile.area.name;
     let mut out = section_open("stocks", "Migrant stocks");
-    out.push_str(&stock_block(
+    out.push(stock_block(
         cites,
         "stock-in",
         &format!("Immigrants living in {name}"),
         &profile.stock_in,
         "immigrants",
     ));
-    out.push_str(&stock_block(
+    out.push(stock_block(
         cites,
         "stock-out",
         &format!("Emigrants from {name} living abroad"),
         &profile.stock_out,
         "emigrants",
     ));
-    out.push_str(&flows_block(cites, name, &profile.estimated_flows));
-    out.push_str("</section>\n");
+    out.push(flows_block(cites, name, &profile.estimated_flows));
+    out.push(html!("</section>\n"));
     out
 }
 
 /// The stored flow estimates: inflow, outflow and net over each period, in a table.
-fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> String {
+fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Html {
     let heading = format!("Estimated migration flows of {name}");
-    let mut out = format!("<h3>{}</h3>\n", escape(&heading));
+    let mut out = html!("<h3>{}</h3>\n", &heading);
     if flows.is_empty() {
-        out.push_str(&no_data("estimated migration flows"));
+        out.push(no_data("estimated migration flows"));
         return out;
     }
-    out.push_str(
+    out.push(html!(
         "<p>Persons who moved in and out over each period, estimated from two \
          tables of the bilateral migrant stock and summed over the country's corridors. These \
-         are model results, not counts; the method is named in each row and its source.</p>\n",
-    );
+         are model results, not counts; the method is named in each row and its source.</p>\n"
+    ));
     let rows: Vec<Vec<Cell>> = flows
         .iter()
         .map(|f| {
             vec![
-                Cell::Head(format!("{}–{}", f.period_start, f.period_end)),
-                Cell::Text(format!("<span class=\"code\">{}</span>", escape(&f.method))),
+                Cell::Head(html!("{}–{}", f.period_start, f.period_end)),
+                Cell::Text(html!("<span class=\"code\">{}</span>", &f.method)),
                 num_cell(cites, Some(&f.inflow), 1),
                 num_cell(cites, Some(&f.outflow), 1),
                 num_cell(cites, Some(&f.net), 1),
             ]
         })
         .collect();
-    out.push_str(&table(
+    out.push(table(
         "data",
-        &format!("{}, persons over each period (stored estimates)", escape(&heading)),
+        &html!("{}, persons over each period (stored estimates)", &heading),
         &[
             ("Period", false),
             ("Method", false),
@@ -749,10 +758,10 @@ fn corridor_block(
     corridors: &[CorridorStock],
     partner_header: &str,
     share_header: &str,
-) -> String {
-    let mut out = format!("<h3>{}</h3>\n", escape(heading));
+) -> Html {
+    let mut out = html!("<h3>{}</h3>\n", heading);
     if corridors.is_empty() {
-        out.push_str(&no_data(&lower_first(heading)));
+        out.push(no_data(&lower_first(heading)));
         return out;
     }
     let chart = svg::bar_chart(&BarChart {
@@ -773,28 +782,28 @@ fn corridor_block(
             })
             .collect(),
     });
-    out.push_str(&figure(
+    out.push(figure(
         &chart,
-        &format!("{}, persons; in brackets the {}.", escape(heading), share_header.to_lowercase()),
+        &html!("{}, persons; in brackets the {}.", heading, share_header.to_lowercase()),
     ));
     let rows: Vec<Vec<Cell>> = corridors
         .iter()
         .enumerate()
         .map(|(idx, c)| {
             vec![
-                Cell::Num((idx + 1).to_string()),
-                Cell::Head(escape(&c.partner_name)),
-                Cell::Text(escape(&c.partner)),
-                Cell::Num(c.year.to_string()),
+                Cell::Num(html!("{}", idx + 1)),
+                Cell::Head(Html::text(&c.partner_name)),
+                Cell::Text(Html::text(&c.partner)),
+                Cell::Num(html!("{}", c.year)),
                 num_cell(cites, Some(&c.stock), 1),
                 num_cell(cites, Some(&c.share), 1),
             ]
         })
         .collect();
     let share_col = format!("{share_header} (%)");
-    out.push_str(&table(
+    out.push(table(
         "data",
-        &escape(heading),
+        &Html::text(heading),
         &[
             ("Rank", true),
             (partner_header, false),
@@ -809,10 +818,10 @@ fn corridor_block(
 }
 
 /// Top destinations and origins.
-fn corridors(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn corridors(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let name = &profile.area.name;
     let mut out = section_open("corridors", "Destinations and origins");
-    out.push_str(&corridor_block(
+    out.push(corridor_block(
         cites,
         "destinations",
         &format!("Where emigrants from {name} live"),
@@ -820,8 +829,8 @@ fn corridors(profile: &CountryProfile, cites: &mut Citations) -> String {
         "Country of destination",
         "Share of all emigrants",
     ));
-    out.push_str(&diaspora_map(profile, cites));
-    out.push_str(&corridor_block(
+    out.push(diaspora_map(profile, cites));
+    out.push(corridor_block(
         cites,
         "origins",
         &format!("Where immigrants in {name} come from"),
@@ -829,7 +838,7 @@ fn corridors(profile: &CountryProfile, cites: &mut Citations) -> String {
         "Country of origin",
         "Share of all immigrants",
     ));
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
@@ -837,19 +846,20 @@ fn corridors(profile: &CountryProfile, cites: &mut Citations) -> String {
 /// from the full diaspora list when the profile has one, else from the top
 /// destinations. The fictional countries of the demo world have no place on a real
 /// map, so for them the brief says that the map cannot be drawn.
-fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> Html {
     use crate::map::{self, DiasporaMap};
     use domain::area::{Iso3, real_area};
 
     let name = &profile.area.name;
     let heading = "Where the diaspora lives";
     if profile.area.fictional || profile.area.m49.is_none() {
-        return format!(
-            "<h3>{heading}</h3>\n<p class=\"no-data\">The demo world cannot be mapped: its \
-             fictional countries have no place on a map of the real world.</p>\n"
+        return html!(
+            "<h3>{}</h3>\n<p class=\"no-data\">The demo world cannot be mapped: its \
+             fictional countries have no place on a map of the real world.</p>\n",
+            heading
         );
     }
-    let (values, year, refs): (Vec<(u16, f64)>, Option<i32>, String) = match &profile.diaspora {
+    let (values, year, refs): (Vec<(u16, f64)>, Option<i32>, Html) = match &profile.diaspora {
         Some(d) => (
             d.destinations.iter().filter_map(|x| Some((x.m49?, x.persons))).collect(),
             Some(d.year),
@@ -869,7 +879,7 @@ fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> String {
         ),
     };
     if values.is_empty() {
-        return String::new();
+        return Html::new();
     }
     let year_text = year.map(|y| format!(", {y}")).unwrap_or_default();
     let scope =
@@ -883,12 +893,17 @@ fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> String {
         origin_m49: profile.area.m49,
         values,
     });
-    format!(
-        "<h3>{heading}</h3>\n<figure>{svg}<figcaption>Emigrants from {} by country of residence{year_text}, \
-         persons ({scope}); {} is hatched.{refs} {}</figcaption></figure>\n",
-        escape(name),
-        escape(name),
-        escape(map::BOUNDARY_NOTE),
+    html!(
+        "<h3>{}</h3>\n<figure>{}<figcaption>Emigrants from {} by country of residence{}, \
+         persons ({}); {} is hatched.{} {}</figcaption></figure>\n",
+        heading,
+        svg,
+        name,
+        year_text,
+        scope,
+        name,
+        refs,
+        map::BOUNDARY_NOTE
     )
 }
 
@@ -898,7 +913,7 @@ fn points(values: &[YearValue]) -> Vec<(f64, f64)> {
 }
 
 /// Remittances received and paid, and received as a share of GDP.
-fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let name = &profile.area.name;
     let mut out = section_open("remittances", "Remittances");
     let series = [
@@ -908,14 +923,14 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
         &profile.remittances_pct_gdp,
     ];
     if series.iter().all(|s| s.is_empty()) {
-        out.push_str(&no_data("remittances"));
-        out.push_str("</section>\n");
+        out.push(no_data("remittances"));
+        out.push(html!("</section>\n"));
         return out;
     }
     let title = format!("Personal remittances received and paid by {name}");
-    out.push_str(&format!("<h3>{}</h3>\n", escape(&title)));
+    out.push(html!("<h3>{}</h3>\n", &title));
     if profile.remittances_received.is_empty() && profile.remittances_paid.is_empty() {
-        out.push_str(&no_data("remittances received or paid"));
+        out.push(no_data("remittances received or paid"));
     } else {
         let mut usd_series = Vec::new();
         if !profile.remittances_received.is_empty() {
@@ -940,10 +955,10 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
             y_unit: "current US$".to_owned(),
             series: usd_series,
         });
-        out.push_str(&figure(&chart, &format!("{} (current US$).", escape(&title))));
-        out.push_str(&year_table(
+        out.push(figure(&chart, &html!("{} (current US$).", &title)));
+        out.push(year_table(
             cites,
-            &format!("Personal remittances of {}, by year", escape(name)),
+            &html!("Personal remittances of {}, by year", name),
             &["Received (current US$ million)", "Paid (current US$ million)"],
             &[&profile.remittances_received, &profile.remittances_paid],
         ));
@@ -952,9 +967,9 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
     let title_pct = format!(
         "Remittances received by {name} as a share of GDP (SDG 17.3.2 and a recomputation)"
     );
-    out.push_str(&format!("<h3>{}</h3>\n", escape(&title_pct)));
+    out.push(html!("<h3>{}</h3>\n", &title_pct));
     if profile.remittances_pct_gdp.is_empty() && profile.gdp.is_empty() {
-        out.push_str(&no_data("remittances as a share of GDP"));
+        out.push(no_data("remittances as a share of GDP"));
     } else {
         let chart = svg::line_chart(&LineChart {
             id: "chart-remittances-gdp".to_owned(),
@@ -974,10 +989,10 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
             }))
             .collect(),
         });
-        out.push_str(&figure(&chart, &format!("{} (%).", escape(&title_pct))));
-        out.push_str(&year_table(
+        out.push(figure(&chart, &html!("{} (%).", &title_pct)));
+        out.push(year_table(
             cites,
-            &format!("Remittances received by {} and GDP, by year", escape(name)),
+            &html!("Remittances received by {} and GDP, by year", name),
             &[
                 "SDG 17.3.2, official (%)",
                 "Received (% of GDP), recomputed",
@@ -986,7 +1001,7 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
             &[&profile.sdg_17_3_2, &profile.remittances_pct_gdp, &profile.gdp],
         ));
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
@@ -994,10 +1009,10 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> String {
 /// are shown in millions (the header says so); other values as stored.
 fn year_table(
     cites: &mut Citations,
-    caption: &str,
+    caption: &Html,
     headers: &[&str],
     columns: &[&[YearValue]],
-) -> String {
+) -> Html {
     let mut by_year: BTreeMap<i32, Vec<Option<&Value>>> = BTreeMap::new();
     for (col, values) in columns.iter().enumerate() {
         for v in values.iter() {
@@ -1008,9 +1023,9 @@ fn year_table(
     let rows: Vec<Vec<Cell>> = by_year
         .iter()
         .map(|(year, cols)| {
-            let mut row = vec![Cell::Head(year.to_string())];
+            let mut row = vec![Cell::Head(html!("{}", *year))];
             row.extend(cols.iter().map(|v| match v {
-                Some(v) if v.unit == Unit::UsdCurrent => Cell::Num(format!(
+                Some(v) if v.unit == Unit::UsdCurrent => Cell::Num(html!(
                     "{}{}",
                     format_thousands(v.value / 1e6, 1),
                     cites.cite_value(v)
@@ -1033,10 +1048,10 @@ fn cost_block(
     heading: &str,
     costs: &[CorridorCost],
     to: bool,
-) -> String {
-    let mut out = format!("<h3>{}</h3>\n", escape(heading));
+) -> Html {
+    let mut out = html!("<h3>{}</h3>\n", heading);
     if costs.is_empty() {
-        out.push_str(&no_data(&lower_first(heading)));
+        out.push(no_data(&lower_first(heading)));
         return out;
     }
     let mut sorted: Vec<&CorridorCost> = costs.iter().collect();
@@ -1068,32 +1083,32 @@ fn cost_block(
             RefLine { value: COST_CEILING_PCT, label: "5%".to_owned() },
         ],
     });
-    out.push_str(&figure(
+    out.push(figure(
         &chart,
-        &format!(
+        &html!(
             "{}: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of 3%; dotted line: 5%.",
-            escape(heading)
+            heading
         ),
     ));
     let rows: Vec<Vec<Cell>> = sorted
         .iter()
         .map(|c| {
             vec![
-                Cell::Head(escape(&c.sender_name)),
-                Cell::Text(escape(&c.receiver_name)),
-                Cell::Num(c.year.to_string()),
+                Cell::Head(Html::text(&c.sender_name)),
+                Cell::Text(Html::text(&c.receiver_name)),
+                Cell::Num(html!("{}", c.year)),
                 num_cell(cites, Some(&c.cost_pct), 2),
                 Cell::Text(if c.cost_pct.value.is_finite() {
                     against_target(c.cost_pct.value)
                 } else {
-                    "n/a".to_owned()
+                    html!("n/a")
                 }),
             ]
         })
         .collect();
-    out.push_str(&table(
+    out.push(table(
         "data",
-        &escape(heading),
+        &Html::text(heading),
         &[
             ("Sending country", false),
             ("Receiving country", false),
@@ -1107,14 +1122,14 @@ fn cost_block(
 }
 
 /// Costs of sending remittances to and from the country.
-fn costs(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn costs(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let name = &profile.area.name;
     let mut out = section_open("costs", "Cost of sending remittances (SDG 10.c.1)");
-    out.push_str(
+    out.push(html!(
         "<p>SDG target 10.c: by 2030, reduce to less than 3% the transaction costs of migrant remittances \
-         and eliminate remittance corridors with costs higher than 5%.</p>\n",
-    );
-    out.push_str(&cost_block(
+         and eliminate remittance corridors with costs higher than 5%.</p>\n"
+    ));
+    out.push(cost_block(
         cites,
         "costs-to",
         &format!("Cost of sending US$200 to {name}"),
@@ -1122,7 +1137,7 @@ fn costs(profile: &CountryProfile, cites: &mut Citations) -> String {
         true,
     ));
     if !profile.costs_from.is_empty() {
-        out.push_str(&cost_block(
+        out.push(cost_block(
             cites,
             "costs-from",
             &format!("Cost of sending US$200 from {name}"),
@@ -1130,12 +1145,12 @@ fn costs(profile: &CountryProfile, cites: &mut Citations) -> String {
             false,
         ));
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
 /// Skilled and health-worker emigration, physicians.
-fn skills(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let mut out = section_open("skills", "Skills and health workers");
     let items = [
         ("Skilled emigration rate (tertiary-educated, %)", &profile.skilled_emigration_rate),
@@ -1149,39 +1164,36 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> String {
         .iter()
         .map(|(label, value)| match value {
             Some(v) => vec![
-                Cell::Head((*label).to_owned()),
-                Cell::Num(v.year.to_string()),
+                Cell::Head(Html::text(label)),
+                Cell::Num(html!("{}", v.year)),
                 num_cell(cites, Some(&v.value), 1),
-                Cell::Text(escape(v.value.unit.label())),
+                Cell::Text(Html::text(v.value.unit.label())),
             ],
             None => vec![
-                Cell::Head((*label).to_owned()),
-                Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
-                Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
-                Cell::Text("see <a href=\"#gaps\">Data gaps</a>".to_owned()),
+                Cell::Head(Html::text(label)),
+                Cell::Num(html!("<span class=\"na\">n/a</span>")),
+                Cell::Num(html!("<span class=\"na\">n/a</span>")),
+                Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
             ],
         })
         .collect();
-    out.push_str(&table(
+    out.push(table(
         "data",
-        "Skilled and health-worker emigration, latest year",
+        &html!("Skilled and health-worker emigration, latest year"),
         &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
         &rows,
     ));
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
 /// A "yes/no" cell of a status, with its citation.
-fn status_text(cites: &mut Citations, status: Option<&Status>, yes: &str, no: &str) -> String {
+fn status_text(cites: &mut Citations, status: Option<&Status>, yes: Html, no: Html) -> Html {
     match status {
-        Some(s) => format!(
-            "{} ({}){}",
-            if s.yes { yes } else { no },
-            escape(&s.detail),
-            cites.cite(&s.source)
-        ),
-        None => "<span class=\"na\">n/a</span> — see <a href=\"#gaps\">Data gaps</a>".to_owned(),
+        Some(s) => {
+            html!("{} ({}){}", if s.yes { yes } else { no }, &s.detail, cites.cite(&s.source))
+        }
+        None => html!("<span class=\"na\">n/a</span> — see <a href=\"#gaps\">Data gaps</a>"),
     }
 }
 
@@ -1189,70 +1201,65 @@ fn status_text(cites: &mut Citations, status: Option<&Status>, yes: &str, no: &s
 fn cost_summary_rows(cites: &mut Citations, side: &str, c: &CostSummary) -> Vec<Vec<Cell>> {
     let mut rows = vec![
         vec![
-            Cell::Head(format!(
-                "Average cost of the corridors {side} ({} corridors)",
+            Cell::Head(html!(
+                "Average cost of the corridors {} ({} corridors)",
+                side,
                 c.n_corridors
             )),
-            Cell::Num(c.year.to_string()),
+            Cell::Num(html!("{}", c.year)),
             num_cell(cites, Some(&c.average_pct), 2),
-            Cell::Text("% of the amount sent".to_owned()),
+            Cell::Text(html!("% of the amount sent")),
         ],
         vec![
-            Cell::Head(format!("Corridors {side} costing more than 5 %")),
-            Cell::Num(c.year.to_string()),
+            Cell::Head(html!("Corridors {} costing more than 5 %", side)),
+            Cell::Num(html!("{}", c.year)),
             num_cell(cites, Some(&c.share_above_5_pct), 1),
-            Cell::Text("% of corridors".to_owned()),
+            Cell::Text(html!("% of corridors")),
         ],
         vec![
-            Cell::Head(format!("Distance of the average {side} to the 3 % target")),
-            Cell::Num(c.year.to_string()),
+            Cell::Head(html!("Distance of the average {} to the 3 % target", side)),
+            Cell::Num(html!("{}", c.year)),
             num_cell(cites, Some(&c.gap_to_3_pct), 2),
-            Cell::Text("percentage points".to_owned()),
+            Cell::Text(html!("percentage points")),
         ],
     ];
     if let Some(r) = &c.rpw_country_average {
         rows.push(vec![
-            Cell::Head(format!("Remittance Prices Worldwide country average {side}")),
-            Cell::Num(r.year.to_string()),
+            Cell::Head(html!("Remittance Prices Worldwide country average {}", side)),
+            Cell::Num(html!("{}", r.year)),
             num_cell(cites, Some(&r.value), 2),
-            Cell::Text("% of the amount sent".to_owned()),
+            Cell::Text(html!("% of the amount sent")),
         ]);
     }
     rows
 }
 
 /// SDG 17.3.2 with the GDP-weighted aggregates of the country's groups, and SDG 10.c.1.
-fn sdg(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let mut out = section_open("sdg", "SDG migration indicators");
     let mut rows = Vec::new();
     if let Some(p) = latest(&profile.sdg_17_3_2) {
         rows.push(vec![
-            Cell::Head(format!("17.3.2 Remittances, % of GDP — {}", escape(&profile.area.name))),
-            Cell::Num(p.year.to_string()),
+            Cell::Head(html!("17.3.2 Remittances, % of GDP — {}", &profile.area.name)),
+            Cell::Num(html!("{}", p.year)),
             num_cell(cites, Some(&p.value), 2),
-            Cell::Text("official series (custodian's publication)".to_owned()),
+            Cell::Text(html!("official series (custodian's publication)")),
         ]);
     }
     if let Some(p) = latest(&profile.remittances_pct_gdp) {
         rows.push(vec![
-            Cell::Head(format!(
-                "Remittances received ÷ GDP, recomputed — {}",
-                escape(&profile.area.name)
-            )),
-            Cell::Num(p.year.to_string()),
+            Cell::Head(html!("Remittances received ÷ GDP, recomputed — {}", &profile.area.name)),
+            Cell::Num(html!("{}", p.year)),
             num_cell(cites, Some(&p.value), 2),
-            Cell::Text("recomputed from the figures above; not the official indicator".to_owned()),
+            Cell::Text(html!("recomputed from the figures above; not the official indicator")),
         ]);
     }
     for g in &profile.remittances_pct_gdp_groups {
         rows.push(vec![
-            Cell::Head(format!(
-                "Remittances ÷ GDP, GDP-weighted, recomputed — {}",
-                escape(&g.name)
-            )),
-            Cell::Num(g.year.to_string()),
+            Cell::Head(html!("Remittances ÷ GDP, GDP-weighted, recomputed — {}", &g.name)),
+            Cell::Num(html!("{}", g.year)),
             num_cell(cites, Some(&g.value), 2),
-            Cell::Text(format!(
+            Cell::Text(html!(
                 "GDP-weighted over {} of {} members{}",
                 g.n_with_data,
                 g.n_members,
@@ -1271,23 +1278,23 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> String {
         if let Some(c) = summary {
             for mut row in cost_summary_rows(cites, side, c) {
                 if let Some(Cell::Head(h)) = row.first_mut() {
-                    *h = format!("10.c.1 {h}");
+                    *h = html!("10.c.1 {}", &*h);
                 }
                 rows.push(row);
             }
         }
     }
     if rows.is_empty() {
-        out.push_str(&no_data("the SDG migration indicators"));
+        out.push(no_data("the SDG migration indicators"));
     } else {
-        out.push_str(&table(
+        out.push(table(
             "data",
-            "SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)",
+            &html!("SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)"),
             &[("Indicator", false), ("Year", true), ("Value", true), ("Note", false)],
             &rows,
         ));
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
@@ -1295,29 +1302,25 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> String {
 fn concentration_row(cites: &mut Citations, label: &str, c: Option<&Concentration>) -> Vec<Cell> {
     match c {
         Some(c) => vec![
-            Cell::Head(label.to_owned()),
-            Cell::Num(c.year.to_string()),
-            Cell::Num(format!(
-                "{}{}",
-                format_trimmed(c.index.value, 3),
-                cites.cite_value(&c.index)
-            )),
-            Cell::Text(format!(
+            Cell::Head(Html::text(label)),
+            Cell::Num(html!("{}", c.year)),
+            Cell::Num(html!("{}{}", format_trimmed(c.index.value, 3), cites.cite_value(&c.index))),
+            Cell::Text(html!(
                 "Herfindahl index over {} partners (1 = a single partner)",
                 c.n_partners
             )),
         ],
         None => vec![
-            Cell::Head(label.to_owned()),
-            Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
-            Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
-            Cell::Text("see <a href=\"#gaps\">Data gaps</a>".to_owned()),
+            Cell::Head(Html::text(label)),
+            Cell::Num(html!("<span class=\"na\">n/a</span>")),
+            Cell::Num(html!("<span class=\"na\">n/a</span>")),
+            Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
         ],
     }
 }
 
 /// Remittances against GDP, exports and population; concentration.
-fn dependence(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let mut out = section_open("dependence", "Remittance dependence");
     let mut rows = Vec::new();
     for (label, series, decimals, unit) in [
@@ -1338,16 +1341,16 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> String {
     ] {
         rows.push(match latest(series) {
             Some(v) => vec![
-                Cell::Head(label.to_owned()),
-                Cell::Num(v.year.to_string()),
+                Cell::Head(Html::text(label)),
+                Cell::Num(html!("{}", v.year)),
                 num_cell(cites, Some(&v.value), decimals),
-                Cell::Text(unit.to_owned()),
+                Cell::Text(Html::text(unit)),
             ],
             None => vec![
-                Cell::Head(label.to_owned()),
-                Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
-                Cell::Num("<span class=\"na\">n/a</span>".to_owned()),
-                Cell::Text("see <a href=\"#gaps\">Data gaps</a>".to_owned()),
+                Cell::Head(Html::text(label)),
+                Cell::Num(html!("<span class=\"na\">n/a</span>")),
+                Cell::Num(html!("<span class=\"na\">n/a</span>")),
+                Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
             ],
         });
     }
@@ -1361,18 +1364,18 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> String {
         "Concentration of remittances over sending countries",
         profile.sender_concentration.as_ref(),
     ));
-    out.push_str(&table(
+    out.push(table(
         "data",
-        "Remittance dependence and corridor concentration, latest year",
+        &html!("Remittance dependence and corridor concentration, latest year"),
         &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
         &rows,
     ));
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
 /// One trend table: corridors down, years across.
-fn trend_table(cites: &mut Citations, caption: &str, trends: &[CorridorTrend]) -> String {
+fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) -> Html {
     let mut years: Vec<i32> = trends.iter().flat_map(|t| t.stocks.iter().map(|s| s.year)).collect();
     years.sort_unstable();
     years.dedup();
@@ -1382,10 +1385,10 @@ fn trend_table(cites: &mut Citations, caption: &str, trends: &[CorridorTrend]) -
     let rows: Vec<Vec<Cell>> = trends
         .iter()
         .map(|t| {
-            let mut row = vec![Cell::Head(format!(
+            let mut row = vec![Cell::Head(html!(
                 "{} <span class=\"code\">{}</span>",
-                escape(&t.partner_name),
-                escape(&t.partner)
+                &t.partner_name,
+                &t.partner
             ))];
             for y in &years {
                 let v = t.stocks.iter().find(|s| s.year == *y).map(|s| &s.value);
@@ -1398,178 +1401,175 @@ fn trend_table(cites: &mut Citations, caption: &str, trends: &[CorridorTrend]) -
 }
 
 /// The top corridors over time and every destination of the diaspora.
-fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let mut out = section_open("diaspora", "Diaspora");
     if profile.destination_trends.is_empty()
         && profile.origin_trends.is_empty()
         && profile.diaspora.is_none()
     {
-        out.push_str(&no_data("corridors over time or the diaspora by destination"));
-        out.push_str("</section>\n");
+        out.push(no_data("corridors over time or the diaspora by destination"));
+        out.push(html!("</section>\n"));
         return out;
     }
     if !profile.destination_trends.is_empty() {
-        out.push_str(&trend_table(
+        out.push(trend_table(
             cites,
-            "Emigrants in the main destinations over time (persons)",
+            &html!("Emigrants in the main destinations over time (persons)"),
             &profile.destination_trends,
         ));
     }
     if !profile.origin_trends.is_empty() {
-        out.push_str(&trend_table(
+        out.push(trend_table(
             cites,
-            "Immigrants from the main origins over time (persons)",
+            &html!("Immigrants from the main origins over time (persons)"),
             &profile.origin_trends,
         ));
     }
     if let Some(d) = &profile.diaspora {
         let total: f64 = d.destinations.iter().map(|x| x.persons).sum();
         let refs = cites.cite(&d.source);
-        out.push_str(&format!(
+        out.push(html!(
             // The citation links follow the summary: a link inside a summary would be a
             // control inside a control.
-            "<details><summary>All {} destinations of the diaspora in {} ({} persons)</summary><p class=\"meta\">Source: {refs}</p>",
+            "<details><summary>All {} destinations of the diaspora in {} ({} persons)</summary><p class=\"meta\">Source: {}</p>",
             d.destinations.len(),
             d.year,
-            format_thousands(total, 0)
+            format_thousands(total, 0),
+            refs
         ));
         let rows: Vec<Vec<Cell>> = d
             .destinations
             .iter()
             .map(|x| {
                 vec![
-                    Cell::Head(escape(&x.name)),
-                    Cell::Text(format!("<span class=\"code\">{}</span>", escape(&x.iso3))),
-                    Cell::Num(x.m49.map(|m| format!("{m:03}")).unwrap_or_default()),
-                    Cell::Num(format_thousands(x.persons, 0)),
+                    Cell::Head(Html::text(&x.name)),
+                    Cell::Text(html!("<span class=\"code\">{}</span>", &x.iso3)),
+                    Cell::Num(html!("{}", x.m49.map(|m| format!("{m:03}")))),
+                    Cell::Num(html!("{}", format_thousands(x.persons, 0))),
                 ]
             })
             .collect();
-        out.push_str(&table(
+        out.push(table(
             "data",
-            "Emigrants by destination (persons)",
+            &html!("Emigrants by destination (persons)"),
             &[("Destination", false), ("ISO3", false), ("M49", true), ("Persons", true)],
             &rows,
         ));
-        out.push_str("</details>");
+        out.push(html!("</details>"));
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
 /// The WHO safeguards list and the migrant workers convention.
-fn governance(profile: &CountryProfile, cites: &mut Citations) -> String {
+fn governance(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let mut out = section_open("governance", "Conventions and safeguards");
     let ssl = status_text(
         cites,
         profile.who_safeguards_list.as_ref(),
-        "<strong>On the list</strong>: destinations should not actively recruit its health workers outside government-to-government agreements",
-        "Not on the list",
+        html!(
+            "<strong>On the list</strong>: destinations should not actively recruit its health workers outside government-to-government agreements"
+        ),
+        html!("Not on the list"),
     );
     let icmw = status_text(
         cites,
         profile.icmw.as_ref(),
-        "<strong>State party</strong>",
-        "Not a state party",
+        html!("<strong>State party</strong>"),
+        html!("Not a state party"),
     );
-    out.push_str(&format!(
-        "<dl class=\"about\"><dt>WHO Health Workforce Support and Safeguards List</dt><dd>{ssl}</dd>\
-         <dt>International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)</dt><dd>{icmw}</dd></dl>\n"
-    ));
-    out.push_str("</section>\n");
+    out.push(html!("<dl class=\"about\"><dt>WHO Health Workforce Support and Safeguards List</dt><dd>{}</dd>\
+         <dt>International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)</dt><dd>{}</dd></dl>\n", ssl, icmw));
+    out.push(html!("</section>\n"));
     out
 }
 
 /// A score for people: "66.67 % (exactly 200/3)", and the band.
-fn assessment_score(score: Option<&analysis::assess::Score>) -> (String, String) {
+fn assessment_score(score: Option<&analysis::assess::Score>) -> (Html, Html) {
     match score {
-        None => ("<span class=\"na\">not computed</span>".to_owned(), String::new()),
+        None => (html!("<span class=\"na\">not computed</span>"), Html::new()),
         Some(s) => {
             let exact = if s.percent_exact.denom() == 1 {
                 String::new()
             } else {
                 format!(" (exactly {})", s.percent_exact)
             };
-            let band = s
-                .band
-                .as_ref()
-                .map_or(String::new(), |b| format!("{} — {}", b.code, escape(&b.label)));
-            (format!("{} %{exact}", format_trimmed(s.percent, 2)), band)
+            let band = s.band.as_ref().map_or(Html::new(), |b| html!("{} — {}", &b.code, &b.label));
+            (html!("{} %{}", format_trimmed(s.percent, 2), exact), band)
         }
     }
 }
 
 /// The stored framework assessments: each framework's domains and overall score with
 /// their bands, and where the answers come from.
-fn assessments(profile: &CountryProfile) -> String {
+fn assessments(profile: &CountryProfile) -> Html {
     if profile.group.is_some() {
-        return String::new();
+        return Html::new();
     }
     let mut out = section_open("assessments", "Migration governance assessments");
     if profile.assessments.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"no-data\">No answers to an assessment framework are stored for this country. \
+        out.push(html!("<p class=\"no-data\">No answers to an assessment framework are stored for this country. \
              Store the government's answers to the SDG 10.7.2 questions with \
-             <code>coherence assess {} --answers FILE.csv --store</code>.</p>\n</section>\n",
-            escape(&profile.area.iso3)
-        ));
+             <code>coherence assess {} --answers FILE.csv --store</code>.</p>\n</section>\n", &profile.area.iso3));
         return out;
     }
     for a in &profile.assessments {
         let p = &a.answers;
-        out.push_str(&format!("<h3>{}</h3>\n", escape(&a.framework_title)));
+        out.push(html!("<h3>{}</h3>\n", &a.framework_title));
         if let Some(adaptation) = &a.adaptation {
-            out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(adaptation)));
+            out.push(html!("<p class=\"note\">{}</p>\n", adaptation));
         }
-        out.push_str(&format!(
+        out.push(html!(
             "<p>Answers: version {} of the <code>{}</code> answers, from <code>{}</code> \
              (SHA-256 <code>{}…</code>), stored {} by {} — {}.</p>\n",
             p.version,
-            escape(&p.framework),
-            escape(&p.file),
-            escape(p.sha256.get(..12).unwrap_or(&p.sha256)),
-            escape(&p.stored_at),
-            escape(&p.stored_by),
-            escape(&p.reason)
+            &p.framework,
+            &p.file,
+            p.sha256.get(..12).unwrap_or(&p.sha256),
+            &p.stored_at,
+            &p.stored_by,
+            &p.reason
         ));
         let checklist = a.kind == analysis::assess::FrameworkKind::Checklist;
         let mut rows: Vec<Vec<Cell>> = a
             .domains
             .iter()
             .map(|d| {
-                let answered = Cell::Num(format!("{} of {}", d.n_answered, d.n_items));
+                let answered = Cell::Num(html!("{} of {}", d.n_answered, d.n_items));
                 if checklist {
-                    let tally: Vec<String> = d
-                        .tally
-                        .iter()
-                        .map(|t| format!("{} {}", t.count, escape(&t.label.to_lowercase())))
-                        .collect();
-                    vec![Cell::Head(escape(&d.title)), answered, Cell::Text(tally.join(", "))]
+                    let tally =
+                        d.tally.iter().map(|t| html!("{} {}", t.count, t.label.to_lowercase()));
+                    let tally = Html::join(tally, &html!(", "));
+                    vec![Cell::Head(Html::text(&d.title)), answered, Cell::Text(tally)]
                 } else {
                     let (score, band) = assessment_score(d.score.as_ref());
-                    vec![Cell::Head(escape(&d.title)), answered, Cell::Num(score), Cell::Text(band)]
+                    vec![
+                        Cell::Head(Html::text(&d.title)),
+                        answered,
+                        Cell::Num(score),
+                        Cell::Text(band),
+                    ]
                 }
             })
             .collect();
-        let caption =
-            format!("{} of {} by domain", escape(&a.framework_title), escape(&profile.area.name));
+        let caption = html!("{} of {} by domain", &a.framework_title, &profile.area.name);
         if checklist {
-            out.push_str(&table(
+            out.push(table(
                 "data",
                 &caption,
                 &[("Domain", false), ("Answered", true), ("Answers", false)],
                 &rows,
             ));
-            out.push_str("<p>A checklist: answers are tallied, never scored or ranked.</p>\n");
+            out.push(html!("<p>A checklist: answers are tallied, never scored or ranked.</p>\n"));
         } else {
             let (score, band) = assessment_score(a.overall.as_ref());
             rows.push(vec![
-                Cell::Head("<strong>Overall</strong>".to_owned()),
-                Cell::Num(String::new()),
-                Cell::Num(format!("<strong>{score}</strong>")),
-                Cell::Text(format!("<strong>{band}</strong>")),
+                Cell::Head(html!("<strong>Overall</strong>")),
+                Cell::Num(Html::new()),
+                Cell::Num(html!("<strong>{}</strong>", score)),
+                Cell::Text(html!("<strong>{}</strong>", band)),
             ]);
-            out.push_str(&table(
+            out.push(table(
                 "data",
                 &caption,
                 &[("Domain", false), ("Answered", true), ("Score", true), ("Band", false)],
@@ -1579,65 +1579,56 @@ fn assessments(profile: &CountryProfile) -> String {
         if !a.unanswered.is_empty() {
             let rule = match a.non_response {
                 analysis::assess::NonResponse::DomainNotComputed => {
-                    "A domain with an unanswered item is not computed under the framework's \
+                    html!(
+                        "A domain with an unanswered item is not computed under the framework's \
                      non-response rule; non-response is not counted as \"no\"."
+                    )
                 }
                 analysis::assess::NonResponse::ExcludeItem => {
-                    "Unanswered items are left out of their domain's score."
+                    html!("Unanswered items are left out of their domain's score.")
                 }
                 analysis::assess::NonResponse::CountAsZero => {
-                    "Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, \
+                    html!(
+                        "Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, \
                      its metadata assign missing values 0 at country level)."
+                    )
                 }
             };
-            out.push_str(&format!(
-                "<p>Unanswered: {}. {rule}</p>\n",
-                escape(&a.unanswered.join(", "))
-            ));
+            out.push(html!("<p>Unanswered: {}. {}</p>\n", &a.unanswered.join(", "), rule));
         }
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
 /// A policy's latest register change for people: "Edited 2026-11-28 by ana: REASON
 /// (status: active → suspended)".
-fn change_html(change: &analysis::profile::PolicyChange) -> String {
+fn change_html(change: &analysis::profile::PolicyChange) -> Html {
     let date = change.at.get(..10).unwrap_or(&change.at);
     let verb = if change.action == analysis::register::AuditAction::Edit {
         "Edited"
     } else {
         "Imported from a register file"
     };
-    let fields: Vec<String> = change
+    let fields: Vec<Html> = change
         .fields
         .iter()
-        .map(|f| {
-            format!("{}: {} → {}", escape(&humanise(&f.field)), escape(&f.old), escape(&f.new))
-        })
+        .map(|f| html!("{}: {} → {}", humanise(&f.field), &f.old, &f.new))
         .collect();
-    let fields =
-        if fields.is_empty() { String::new() } else { format!(" ({})", fields.join("; ")) };
-    format!(
-        "{verb} {} by {}: {}{fields}",
-        escape(date),
-        escape(&change.user),
-        escape(&change.reason)
-    )
+    let fields = if fields.is_empty() {
+        Html::new()
+    } else {
+        html!(" ({})", Html::join(fields, &html!("; ")))
+    };
+    html!("{} {} by {}: {}{}", verb, date, &change.user, &change.reason, fields)
 }
 
 /// For the brief of a group of countries: its members.
-fn members(profile: &CountryProfile) -> String {
-    let Some(g) = &profile.group else { return String::new() };
-    let mut out = section_open("members", &format!("Members of {}", escape(&g.group.name)));
-    out.push_str(&format!(
-        "<p>{} — {} members; membership from {}. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).</p>\n<p class=\"codes\">{}</p>\n",
-        escape(&g.group.kind),
-        g.members.len(),
-        escape(&g.source),
-        g.members.iter().map(|m| escape(m)).collect::<Vec<_>>().join(", ")
-    ));
-    out.push_str("</section>\n");
+fn members(profile: &CountryProfile) -> Html {
+    let Some(g) = &profile.group else { return Html::new() };
+    let mut out = section_open("members", &format!("Members of {}", g.group.name));
+    out.push(html!("<p>{} — {} members; membership from {}. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).</p>\n<p class=\"codes\">{}</p>\n", &g.group.kind, g.members.len(), &g.source, g.members.join(", ")));
+    out.push(html!("</section>\n"));
     out
 }
 
@@ -1647,40 +1638,40 @@ fn humanise(identifier: &str) -> String {
 }
 
 /// The policy register.
-fn policies(profile: &CountryProfile) -> String {
+fn policies(profile: &CountryProfile) -> Html {
     let mut out = section_open("policies", "Policy register");
     if profile.policies.is_empty() {
-        out.push_str("<p class=\"no-data\">No policies are registered for this country yet.</p>\n");
+        out.push(html!(
+            "<p class=\"no-data\">No policies are registered for this country yet.</p>\n"
+        ));
     } else {
         let changed = profile.policies.iter().filter(|p| p.last_change.is_some()).count();
         if changed > 0 {
-            out.push_str(&format!(
-                "<p>The register as it stands after its audited changes: {changed} of these policies \
-                 changed since they were imported (<code>coherence register log</code> lists every change).</p>\n"
-            ));
+            out.push(html!("<p>The register as it stands after its audited changes: {} of these policies \
+                 changed since they were imported (<code>coherence register log</code> lists every change).</p>\n", changed));
         }
         let rows: Vec<Vec<Cell>> = profile
             .policies
             .iter()
             .map(|p| {
                 let mut row = vec![
-                    Cell::Text(escape(&p.id)),
-                    Cell::Head(escape(&p.title)),
-                    Cell::Text(escape(&p.ministry)),
-                    Cell::Text(escape(&humanise(&p.area))),
-                    Cell::Text(escape(
+                    Cell::Text(Html::text(&p.id)),
+                    Cell::Head(Html::text(&p.title)),
+                    Cell::Text(Html::text(&p.ministry)),
+                    Cell::Text(Html::text(&humanise(&p.area))),
+                    Cell::Text(Html::text(
                         &p.stages.iter().map(|s| humanise(s)).collect::<Vec<_>>().join(", "),
                     )),
                     Cell::Text(if p.partners.is_empty() {
-                        "—".to_owned()
+                        html!("—")
                     } else {
-                        escape(&p.partners.join(", "))
+                        Html::text(&p.partners.join(", "))
                     }),
-                    Cell::Text(escape(&humanise(&p.status))),
+                    Cell::Text(Html::text(&humanise(&p.status))),
                 ];
                 if changed > 0 {
                     row.push(Cell::Text(
-                        p.last_change.as_ref().map_or_else(String::new, change_html),
+                        p.last_change.as_ref().map_or_else(Html::new, change_html),
                     ));
                 }
                 row
@@ -1698,59 +1689,59 @@ fn policies(profile: &CountryProfile) -> String {
         if changed > 0 {
             headers.push(("Register change", false));
         }
-        out.push_str(&table(
+        out.push(table(
             "register",
-            &format!(
+            &html!(
                 "Migration-relevant policies of {} ({})",
-                escape(&profile.area.name),
+                &profile.area.name,
                 profile.policies.len()
             ),
             &headers,
             &rows,
         ));
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
 /// The data gaps.
-fn gaps(profile: &CountryProfile) -> String {
+fn gaps(profile: &CountryProfile) -> Html {
     let mut out = section_open("gaps", "Data gaps");
     if profile.gaps.is_empty() {
-        out.push_str("<p>The profile records no data gaps.</p>\n");
+        out.push(html!("<p>The profile records no data gaps.</p>\n"));
     } else {
-        out.push_str("<p>These indicators could not be computed from the data available, with what would fill each gap:</p>\n<ul>");
+        out.push(html!("<p>These indicators could not be computed from the data available, with what would fill each gap:</p>\n<ul>"));
         for gap in &profile.gaps {
-            out.push_str(&format!("<li>{}</li>", escape(&gap.text)));
+            out.push(html!("<li>{}</li>", &gap.text));
         }
-        out.push_str("</ul>\n");
+        out.push(html!("</ul>\n"));
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
 /// The generation parameters: country, datasets used.
-fn about(profile: &CountryProfile, cites: &Citations) -> String {
+fn about(profile: &CountryProfile, cites: &Citations) -> Html {
     let mut out = section_open("about", "About this brief");
-    out.push_str("<dl class=\"about\">");
-    out.push_str(&format!(
+    out.push(html!("<dl class=\"about\">"));
+    out.push(html!(
         "<dt>Country</dt><dd>{} (ISO 3166-1 alpha-3 <code>{}</code>{})</dd>",
-        escape(&profile.area.name),
-        escape(&profile.area.iso3),
-        profile.area.m49.map(|m| format!(", UN M49 {m:03}")).unwrap_or_default()
+        &profile.area.name,
+        &profile.area.iso3,
+        profile.area.m49.map(|m| format!(", UN M49 {m:03}"))
     ));
     if let Some(notice) = &profile.fictional_notice {
-        out.push_str(&format!("<dt>Fictional data</dt><dd>{}</dd>", escape(notice)));
+        out.push(html!("<dt>Fictional data</dt><dd>{}</dd>", notice));
     }
     let mut datasets: BTreeMap<(i64, &str, &str), usize> = BTreeMap::new();
     for (s, _) in &cites.sources {
         *datasets.entry((s.dataset_id, s.dataset.as_str(), s.publisher.as_str())).or_default() += 1;
     }
-    out.push_str("<dt>Datasets used</dt><dd>");
+    out.push(html!("<dt>Datasets used</dt><dd>"));
     if datasets.is_empty() {
-        out.push_str("None: the profile holds no values.");
+        out.push(html!("None: the profile holds no values."));
     } else {
-        out.push_str("<ul>");
+        out.push(html!("<ul>"));
         for ((id, dataset, publisher), n) in &datasets {
             let plural = if *n == 1 { "source entry" } else { "source entries" };
             // Reference data shipped with Coherence has no import of its own.
@@ -1759,56 +1750,52 @@ fn about(profile: &CountryProfile, cites: &Citations) -> String {
             } else {
                 format!("dataset import {id}")
             };
-            out.push_str(&format!(
-                "<li>{} — {} ({origin}; {n} {plural})</li>",
-                escape(dataset),
-                escape(publisher)
-            ));
+            out.push(html!("<li>{} — {} ({}; {} {})</li>", dataset, publisher, origin, n, plural));
         }
-        out.push_str("</ul>");
+        out.push(html!("</ul>"));
     }
-    out.push_str("</dd>");
-    out.push_str(
+    out.push(html!("</dd>"));
+    out.push(html!(
         "<dt>Method</dt><dd>Figures are shown as stored, in their base units (persons, current US$, %). \
          The average cost of sending US$200 is the unweighted mean of the corridor costs shown. \
-         The brief carries no date of generation: the same data always gives the same brief.</dd>",
-    );
-    out.push_str("</dl>\n</section>\n");
+         The brief carries no date of generation: the same data always gives the same brief.</dd>"
+    ));
+    out.push(html!("</dl>\n</section>\n"));
     out
 }
 
 /// The numbered sources.
-fn sources(cites: &Citations) -> String {
+fn sources(cites: &Citations) -> Html {
     let mut out = section_open("sources", "Sources");
     if cites.sources.is_empty() {
-        out.push_str("<p>No figures are cited.</p>\n");
+        out.push(html!("<p>No figures are cited.</p>\n"));
     } else {
-        out.push_str("<ol class=\"sources\">");
+        out.push(html!("<ol class=\"sources\">"));
         for (idx, (s, why)) in cites.sources.iter().enumerate() {
             let mut detail = Vec::new();
             if let Some(cell) = &s.cell {
-                detail.push(format!("cell: {}", escape(cell)));
+                detail.push(html!("cell: {}", cell));
             }
             if let Some(derivation) = &s.derivation {
-                detail.push(format!("derived: {}", escape(derivation)));
+                detail.push(html!("derived: {}", derivation));
             }
             if let Some(why) = why {
-                detail.push(escape(why));
+                detail.push(Html::text(why));
             }
             if detail.is_empty() {
-                detail.push("no cell recorded".to_owned());
+                detail.push(html!("no cell recorded"));
             }
-            out.push_str(&format!(
+            out.push(html!(
                 "<li id=\"src-{}\"><cite>{}</cite>, {}; {}.</li>",
                 idx + 1,
-                escape(&s.dataset),
-                escape(&s.publisher),
-                detail.join("; ")
+                &s.dataset,
+                &s.publisher,
+                Html::join(detail, &html!("; "))
             ));
         }
-        out.push_str("</ol>\n");
+        out.push(html!("</ol>\n"));
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
@@ -1835,7 +1822,7 @@ mod tests {
             }),
         };
         let chosen = cites.cite_value(&v);
-        let list = sources(&cites);
+        let list = sources(&cites).into_string();
         assert!(list.contains("chosen by the rule remittances: WDI first"), "{list}");
         assert!(
             list.contains("not used: KNOMAD inflows (edition 2022 (June 2023)) 0 (placeholder"),
@@ -1864,7 +1851,11 @@ mod tests {
         assert_eq!(cites.number(&source("A2")), 2);
         assert_eq!(cites.number(&source("A1")), 1);
         assert_eq!(
-            cites.cite_all([&source("A2"), &source("A1"), &source("A2")]).matches("<a ").count(),
+            cites
+                .cite_all([&source("A2"), &source("A1"), &source("A2")])
+                .as_str()
+                .matches("<a ")
+                .count(),
             2
         );
     }
@@ -1905,7 +1896,7 @@ mod tests {
             n_destinations: 7,
         };
         let mut cites = Citations::default();
-        let html = flows_block(&mut cites, "Pelaria", &[flow]);
+        let html = flows_block(&mut cites, "Pelaria", &[flow]).into_string();
         assert!(html.contains("<h3>Estimated migration flows of Pelaria</h3>"), "{html}");
         assert!(html.contains("<th scope=\"row\">2015–2020</th>"), "{html}");
         assert!(html.contains("sd_rev_neg"));
@@ -1916,14 +1907,14 @@ mod tests {
         assert_eq!(html.matches("href=\"#src-").count(), 3);
 
         let mut cites = Citations::default();
-        let none = flows_block(&mut cites, "Pelaria", &[]);
+        let none = flows_block(&mut cites, "Pelaria", &[]).into_string();
         assert!(none.contains("No data on estimated migration flows"), "{none}");
         assert!(cites.sources.is_empty());
     }
 
     #[test]
     fn target_comparison() {
-        assert!(against_target(5.25).contains("by 2.25 percentage points"));
-        assert!(against_target(3.0).contains("at or below"));
+        assert!(against_target(5.25).as_str().contains("by 2.25 percentage points"));
+        assert!(against_target(3.0).as_str().contains("at or below"));
     }
 }

@@ -6,34 +6,38 @@
 use analysis::corridor::{CorridorReport, Finding, Reason};
 use analysis::profile::CountryProfile;
 
-use crate::markup::escape;
+use crate::html;
+use crate::html::Html;
 
 /// The section's anchor.
 pub(crate) const ANCHOR: &str = "corridor-coherence";
 
 /// The "Corridor coherence" section.
-pub(crate) fn section(profile: &CountryProfile) -> String {
-    let mut out = format!(
-        "<section id=\"{ANCHOR}\" aria-labelledby=\"{ANCHOR}-h\">\n<h2 id=\"{ANCHOR}-h\">Corridor coherence</h2>\n"
+pub(crate) fn section(profile: &CountryProfile) -> Html {
+    let mut out = html!(
+        "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">Corridor coherence</h2>\n",
+        ANCHOR,
+        ANCHOR,
+        ANCHOR
     );
     if profile.corridor_checks.is_empty() {
-        out.push_str(
-            "<p class=\"no-data\">No corridor was checked: the store has no bilateral migrant stock of this country, from which its largest partners are chosen.</p>\n</section>\n",
-        );
+        out.push(html!(
+            "<p class=\"no-data\">No corridor was checked: the store has no bilateral migrant stock of this country, from which its largest partners are chosen.</p>\n</section>\n"
+        ));
         return out;
     }
-    out.push_str("<p>Each corridor with the country's largest partners is checked against Coherence's corridor rules (<code>rules/corridor-rules.toml</code>). A finding names the policies, country attributes and data it rests on. A rule about a country's policies is evaluated only when that country's policy register is loaded: the absence of a register is not evidence that a policy is absent.</p>\n");
+    out.push(html!("<p>Each corridor with the country's largest partners is checked against Coherence's corridor rules (<code>rules/corridor-rules.toml</code>). A finding names the policies, country attributes and data it rests on. A rule about a country's policies is evaluated only when that country's policy register is loaded: the absence of a register is not evidence that a policy is absent.</p>\n"));
     unchecked(&mut out, &profile.corridor_checks);
     for r in &profile.corridor_checks {
         corridor(&mut out, r);
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
 /// The corridors where some rule could not be evaluated for want of a register: which,
 /// and whose register is missing.
-fn unchecked(out: &mut String, reports: &[CorridorReport]) {
+fn unchecked(out: &mut Html, reports: &[CorridorReport]) {
     let mut items = Vec::new();
     for r in reports {
         let n = r.unevaluated.iter().filter(|u| u.reason == Reason::NoRegister).count();
@@ -47,97 +51,97 @@ fn unchecked(out: &mut String, reports: &[CorridorReport]) {
                 whose.push(s);
             }
         }
-        items.push(format!(
-            "<li>{} ({}) → {} ({}): {n} of {} rules not evaluated — {}</li>",
-            escape(&r.origin.name),
-            escape(&r.origin.iso3),
-            escape(&r.destination.name),
-            escape(&r.destination.iso3),
+        items.push(html!(
+            "<li>{} ({}) → {} ({}): {} of {} rules not evaluated — {}</li>",
+            &r.origin.name,
+            &r.origin.iso3,
+            &r.destination.name,
+            &r.destination.iso3,
+            n,
             r.rules_checked,
-            escape(&whose.join("; "))
+            &whose.join("; ")
         ));
     }
     if !items.is_empty() {
-        out.push_str(&format!(
-            "<p>Corridors that could not be fully checked, for want of a policy register:</p>\n<ul>{}</ul>\n",
-            items.concat()
-        ));
+        out.push(html!("<p>Corridors that could not be fully checked, for want of a policy register:</p>\n<ul>{}</ul>\n", items.into_iter().collect::<Html>()));
     }
 }
 
-fn corridor(out: &mut String, r: &CorridorReport) {
+fn corridor(out: &mut Html, r: &CorridorReport) {
     let not_evaluated = if r.unevaluated.is_empty() {
         String::new()
     } else {
         format!("; {} not evaluated", r.unevaluated.len())
     };
-    out.push_str(&format!(
-        "<h3>{} ({}) → {} ({}): {} of {} rules fired{not_evaluated}</h3>\n",
-        escape(&r.origin.name),
-        escape(&r.origin.iso3),
-        escape(&r.destination.name),
-        escape(&r.destination.iso3),
+    out.push(html!(
+        "<h3>{} ({}) → {} ({}): {} of {} rules fired{}</h3>\n",
+        &r.origin.name,
+        &r.origin.iso3,
+        &r.destination.name,
+        &r.destination.iso3,
         r.findings.len(),
-        r.rules_checked
+        r.rules_checked,
+        not_evaluated
     ));
     if r.findings.is_empty() {
-        out.push_str(&format!(
+        out.push(html!(
             "<p>No rule fired of the {} evaluated for this corridor.</p>\n",
             r.rules_evaluated
         ));
     } else {
-        out.push_str("<ol class=\"findings\">\n");
+        out.push(html!("<ol class=\"findings\">\n"));
         for f in &r.findings {
             finding(out, f);
         }
-        out.push_str("</ol>\n");
+        out.push(html!("</ol>\n"));
     }
     if !r.unevaluated.is_empty() {
-        out.push_str("<p>Not evaluated:</p>\n<ul>");
+        out.push(html!("<p>Not evaluated:</p>\n<ul>"));
         for u in &r.unevaluated {
-            out.push_str(&format!("<li>{} — {}</li>", escape(&u.title), escape(&u.why)));
+            out.push(html!("<li>{} — {}</li>", &u.title, &u.why));
         }
-        out.push_str("</ul>\n");
+        out.push(html!("</ul>\n"));
     }
     let mut gaps = Vec::new();
     for c in &r.coverage.countries {
         if !c.register {
-            gaps.push(format!(
+            gaps.push(html!(
                 "{}: no register loaded, so its coverage is not known",
-                escape(&c.country.name)
+                &c.country.name
             ));
         } else if !c.missing_areas.is_empty() || !c.missing_stages.is_empty() {
-            gaps.push(format!(
+            let stages = if c.missing_stages.is_empty() {
+                String::new()
+            } else {
+                format!("; none at the stage(s) {}", c.missing_stages.join(", "))
+            };
+            gaps.push(html!(
                 "{}: no active policy in {}{}",
-                escape(&c.country.name),
-                escape(&or_none(&c.missing_areas)),
-                if c.missing_stages.is_empty() {
-                    String::new()
-                } else {
-                    format!("; none at the stage(s) {}", escape(&c.missing_stages.join(", ")))
-                }
+                &c.country.name,
+                or_none(&c.missing_areas),
+                stages
             ));
         }
     }
     if !r.coverage.corridor_gaps.is_empty() {
-        gaps.push(format!(
+        gaps.push(html!(
             "Between the two countries: no corridor-specific policy at the stage(s) {}",
-            escape(&r.coverage.corridor_gaps.join(", "))
+            r.coverage.corridor_gaps.join(", ")
         ));
     }
     if !gaps.is_empty() {
-        out.push_str("<p>Coverage gaps (migration-cycle stage × policy area):</p>\n<ul>");
+        out.push(html!("<p>Coverage gaps (migration-cycle stage × policy area):</p>\n<ul>"));
         for g in gaps {
-            out.push_str(&format!("<li>{g}</li>"));
+            out.push(html!("<li>{}</li>", g));
         }
-        out.push_str("</ul>\n");
+        out.push(html!("</ul>\n"));
     }
     if !r.unintended.is_empty() {
-        out.push_str("<p>Policies that help development without intending to:</p>\n<ul>");
+        out.push(html!("<p>Policies that help development without intending to:</p>\n<ul>"));
         for p in &r.unintended {
-            out.push_str(&format!("<li>{} {}</li>", escape(&p.id), escape(&p.title)));
+            out.push(html!("<li>{} {}</li>", &p.id, &p.title));
         }
-        out.push_str("</ul>\n");
+        out.push(html!("</ul>\n"));
     }
 }
 
@@ -145,49 +149,44 @@ fn or_none(items: &[String]) -> String {
     if items.is_empty() { "no listed area".to_owned() } else { items.join(", ") }
 }
 
-fn finding(out: &mut String, f: &Finding) {
-    out.push_str(&format!(
+fn finding(out: &mut Html, f: &Finding) {
+    out.push(html!(
         "<li><p><strong>{}</strong> <span class=\"meta\">({} severity, {} level)</span></p>\n<ul>",
-        escape(&f.title),
-        escape(&f.severity),
-        escape(&f.level.replace('-', " "))
+        &f.title,
+        &f.severity,
+        &f.level.replace('-', " ")
     ));
     for p in &f.policies {
-        out.push_str(&format!(
-            "<li>Policy {} <em>{}</em> ({})</li>",
-            escape(&p.id),
-            escape(&p.title),
-            escape(&p.status)
-        ));
+        out.push(html!("<li>Policy {} <em>{}</em> ({})</li>", &p.id, &p.title, &p.status));
     }
     for a in &f.attributes {
-        out.push_str(&format!(
+        out.push(html!(
             "<li>{} <span class=\"meta\">[{}]</span></li>",
-            escape(&a.statement),
-            escape(a.source.cell.as_deref().unwrap_or(&a.source.dataset))
+            &a.statement,
+            a.source.cell.as_deref().unwrap_or(&a.source.dataset)
         ));
     }
     for d in &f.data {
-        out.push_str(&format!(
+        out.push(html!(
             "<li>{} = {} {} in {} ({}) <span class=\"meta\">[{}]</span></li>",
-            escape(&d.what),
+            &d.what,
             crate::markup::format_trimmed(d.value, 2),
-            escape(&d.unit),
+            &d.unit,
             d.year,
-            escape(&d.test),
-            escape(d.source.cell.as_deref().unwrap_or(&d.source.dataset))
+            &d.test,
+            d.source.cell.as_deref().unwrap_or(&d.source.dataset)
         ));
     }
     for a in &f.absences {
-        out.push_str(&format!("<li>Missing: {}</li>", escape(a)));
+        out.push(html!("<li>Missing: {}</li>", a));
     }
     for p in &f.near_misses {
-        out.push_str(&format!("<li>Does not count: {} — {}</li>", escape(&p.id), escape(&p.why)));
+        out.push(html!("<li>Does not count: {} — {}</li>", &p.id, &p.why));
     }
-    out.push_str(&format!(
+    out.push(html!(
         "</ul>\n<p class=\"note\">{} <span class=\"meta\">Source: {}</span></p></li>\n",
-        escape(&f.rationale),
-        escape(&f.source)
+        &f.rationale,
+        &f.source
     ));
 }
 
@@ -199,7 +198,7 @@ mod tests {
 
     #[test]
     fn a_profile_without_checks_says_so() {
-        let html = section(&CountryProfile::default());
+        let html = section(&CountryProfile::default()).into_string();
         assert!(html.contains("id=\"corridor-coherence\"") && html.contains("No corridor"));
     }
 
@@ -243,7 +242,7 @@ mod tests {
             unintended: Vec::new(),
         };
         let profile = CountryProfile { corridor_checks: vec![report], ..CountryProfile::default() };
-        let html = section(&profile);
+        let html = section(&profile).into_string();
         assert!(html.contains("could not be fully checked"), "{html}");
         assert!(html.contains(
             "Nepal (NPL) → United Kingdom (GBR): 1 of 2 rules not evaluated — no register for \

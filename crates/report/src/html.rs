@@ -4,9 +4,11 @@
 //! User text reaches a page only through this type. An `Html` is built from literal
 //! markup written in the code (the format string of `html!`, which must be a literal)
 //! and from arguments that are escaped on the way in, unless they are `Html`
-//! themselves. There is no constructor from a run-time string that does not escape it,
-//! so unescaped text cannot be passed by mistake: a `String` given where `Html` is
-//! expected does not compile, and a `String` given to `html!` is escaped.
+//! themselves. There is no constructor from a run-time string that does not escape it
+//! ([`Html::from_static`] takes only a `&'static str`: a stylesheet or an attribute
+//! list kept in a constant), so unescaped text cannot be passed by mistake: a `String`
+//! given where `Html` is expected does not compile, and a `String` given to `html!` is
+//! escaped.
 //!
 //! ```
 //! use report::html;
@@ -46,6 +48,13 @@ impl Html {
         let mut out = String::with_capacity(text.len());
         escape_into(text, &mut out);
         Html(out)
+    }
+
+    /// Markup written in the code, such as a stylesheet or an attribute list kept in a
+    /// constant. Only for `'static` strings: text that comes from data goes through
+    /// [`Html::text`] or [`html!`](crate::html).
+    pub const fn from_static(markup: &'static str) -> HtmlStatic {
+        HtmlStatic(markup)
     }
 
     /// Appends `part`: escaped if it is text, as it is if it is `Html`.
@@ -112,6 +121,17 @@ impl Extend<Html> for Html {
         for part in iter {
             self.0.push_str(&part.0);
         }
+    }
+}
+
+/// Markup written in the code, from [`Html::from_static`]: an argument of
+/// [`html!`](crate::html) that is not escaped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct HtmlStatic(&'static str);
+
+impl ToHtml for HtmlStatic {
+    fn write_html(&self, out: &mut String) {
+        out.push_str(self.0);
     }
 }
 
@@ -233,6 +253,16 @@ mod tests {
         assert!(row.as_str().starts_with("<tr><td title="));
         assert_eq!(crate::html!("{}{}", 42_u32, None::<&str>).as_str(), "42");
         assert_eq!(crate::html!("{{}}").as_str(), "{}");
+    }
+
+    #[test]
+    fn static_markup_is_kept() {
+        const STYLE: &str = "a>b{font-family:'Segoe UI'}";
+        let page = crate::html!("<style>{}</style>{}", Html::from_static(STYLE), STYLE);
+        assert_eq!(
+            page.as_str(),
+            "<style>a>b{font-family:'Segoe UI'}</style>a&gt;b{font-family:&#39;Segoe UI&#39;}"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! inline SVG charts.
 //!
 //! * [`svg`]: small chart-drawing functions (line, horizontal bar, reference-line and
-//!   interval charts) that return SVG strings, shared by the HTML brief, the PDF and
+//!   interval charts) that return SVG markup as [`html::Html`], shared by the HTML brief, the PDF and
 //!   the web workspace.
 //! * [`brief`]: the country brief for a development ministry, rendered from an
 //!   [`analysis::profile::CountryProfile`].
@@ -29,7 +29,7 @@
 //!     value_unit: "persons".to_owned(),
 //!     bars: vec![Bar { label: "Aland".to_owned(), value: 350_000.0, share_pct: Some(35.0) }],
 //! });
-//! assert!(svg.contains("350k (35.0%)"));
+//! assert!(svg.as_str().contains("350k (35.0%)"));
 //! ```
 
 pub mod brief;

@@ -36,7 +36,8 @@
 //!     description: "Emigrants from the Philippines by country of residence, 2024.".to_owned(),
 //!     origin_m49: Some(608),
 //!     values: vec![(840, 2_100_000.0), (682, 700_000.0), (124, 600_000.0)],
-//! });
+//! })
+//! .into_string();
 //! assert!(svg.starts_with("<svg") && svg.contains("United States of America"));
 //! ```
 
@@ -50,7 +51,9 @@ use std::sync::OnceLock;
 
 use domain::area::{M49, real_area_by_m49};
 
-use crate::markup::{escape, format_compact, format_thousands, sanitize_id};
+use crate::html;
+use crate::html::Html;
+use crate::markup::{format_compact, format_thousands, sanitize_id};
 use geometry::{Bounds, Frame};
 
 /// The embedded Natural Earth 1:50m boundaries (TopoJSON).
@@ -344,7 +347,7 @@ fn describe(map: &DiasporaMap, data: &BTreeMap<u16, f64>, missing: &[u16]) -> St
 /// the legend. With no usable values at all (for example the fictional countries of
 /// the demo world, which have no M49 code), the world is drawn in grey and the legend
 /// says that there is no data.
-pub fn diaspora_map(map: &DiasporaMap) -> String {
+pub fn diaspora_map(map: &DiasporaMap) -> Html {
     let id = sanitize_id(&map.id);
     let world = countries();
     let data = clean_values(&map.values);
@@ -366,29 +369,40 @@ pub fn diaspora_map(map: &DiasporaMap) -> String {
     let note_lines = if missing.is_empty() { 2.0 } else { 3.0 };
     let height = legend_top + 22.0 + 16.0 * note_lines + 6.0;
 
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart map\" viewBox=\"0 0 {w} {h}\" \
-         width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
-         font-family=\"{FONT}\" font-size=\"12\" fill=\"{TEXT}\">\
-         <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>\
-         <defs><pattern id=\"{id}-hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" \
+    let mut out = html!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"chart map\" viewBox=\"0 0 {} {}\" \
+         width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" \
+         font-family=\"{}\" font-size=\"12\" fill=\"{}\">\
+         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>\
+         <defs><pattern id=\"{}-hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" \
          patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"#ffffff\"/>\
-         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"{ORIGIN}\" stroke-width=\"2\"/></pattern></defs>",
-        w = n(WIDTH),
-        h = n(height),
-        title = escape(&map.title),
-        desc = escape(&describe(map, &data, &missing)),
+         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"{}\" stroke-width=\"2\"/></pattern></defs>",
+        id,
+        n(WIDTH),
+        n(height),
+        n(WIDTH),
+        n(height),
+        id,
+        id,
+        Html::from_static(FONT),
+        TEXT,
+        id,
+        &map.title,
+        id,
+        &describe(map, &data, &missing),
+        id,
+        ORIGIN
     );
     let mut sphere = String::new();
     geometry::push_ring(&mut sphere, &geometry::sphere_ring(), &frame);
-    out.push_str(&format!(
-        "<path class=\"sphere\" d=\"{sphere}\" fill=\"{SEA}\" stroke=\"#c8d3dc\" stroke-width=\"0.5\"/>"
+    out.push(html!(
+        "<path class=\"sphere\" d=\"{}\" fill=\"{}\" stroke=\"#c8d3dc\" stroke-width=\"0.5\"/>",
+        sphere,
+        SEA
     ));
 
-    out.push_str(&format!(
-        "<g class=\"countries\" fill-rule=\"evenodd\" stroke=\"{BORDER}\" stroke-width=\"0.3\" stroke-linejoin=\"round\">"
-    ));
-    let mut dots = String::new();
+    out.push(html!("<g class=\"countries\" fill-rule=\"evenodd\" stroke=\"{}\" stroke-width=\"0.3\" stroke-linejoin=\"round\">", BORDER));
+    let mut dots = Html::new();
     let mut origin_path = None;
     for country in world {
         if country.bounds.is_none() {
@@ -412,44 +426,32 @@ pub fn diaspora_map(map: &DiasporaMap) -> String {
         // A white border would cover the whole of a small island.
         let small =
             country.bounds.is_some_and(|(x0, y0, x1, y1)| (x1 - x0).max(y1 - y0) < DOT_BELOW);
-        out.push_str(&format!(
-            "<path d=\"{}\" fill=\"{fill}\"{}><title>{}</title></path>",
+        out.push(html!(
+            "<path d=\"{}\" fill=\"{}\"{}><title>{}</title></path>",
             country.path,
-            if small { " stroke=\"none\"" } else { "" },
-            escape(&tip)
+            fill,
+            if small { html!(" stroke=\"none\"") } else { Html::new() },
+            &tip
         ));
         if let Some((x0, y0, x1, y1)) = country.bounds
             && value.is_some()
             && small
         {
-            dots.push_str(&format!(
-                "<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{fill}\" stroke=\"{TEXT}\" stroke-width=\"0.6\"><title>{}</title></circle>",
-                n((x0 + x1) / 2.0),
-                n((y0 + y1) / 2.0),
-                escape(&tip)
-            ));
+            dots.push(html!("<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.6\"><title>{}</title></circle>", n((x0 + x1) / 2.0), n((y0 + y1) / 2.0), fill, TEXT, &tip));
         }
     }
-    out.push_str("</g>");
+    out.push(html!("</g>"));
     if let Some(origin) = origin_path {
-        out.push_str(&format!(
-            "<path class=\"origin\" d=\"{}\" fill=\"url(#{id}-hatch)\" fill-rule=\"evenodd\" stroke=\"{ORIGIN}\" \
-             stroke-width=\"1.2\" stroke-linejoin=\"round\"><title>{}: origin</title></path>",
-            origin.path,
-            escape(&origin.name)
-        ));
+        out.push(html!("<path class=\"origin\" d=\"{}\" fill=\"url(#{}-hatch)\" fill-rule=\"evenodd\" stroke=\"{}\" \
+             stroke-width=\"1.2\" stroke-linejoin=\"round\"><title>{}: origin</title></path>", origin.path, id, ORIGIN, &origin.name));
         if let Some((x0, y0, x1, y1)) = origin.bounds
             && (x1 - x0).max(y1 - y0) < DOT_BELOW
         {
-            dots.push_str(&format!(
-                "<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"url(#{id}-hatch)\" stroke=\"{ORIGIN}\" stroke-width=\"1.2\"/>",
-                n((x0 + x1) / 2.0),
-                n((y0 + y1) / 2.0),
-            ));
+            dots.push(html!("<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"url(#{}-hatch)\" stroke=\"{}\" stroke-width=\"1.2\"/>", n((x0 + x1) / 2.0), n((y0 + y1) / 2.0), id, ORIGIN));
         }
     }
-    out.push_str(&dots);
-    out.push_str(&legend(&id, &classes, &labels, map.origin_m49.map(name_of), legend_top));
+    out.push(dots);
+    out.push(legend(&id, &classes, &labels, map.origin_m49.map(name_of), legend_top));
 
     let mut notes: Vec<String> = Vec::new();
     if !missing.is_empty() {
@@ -461,15 +463,15 @@ pub fn diaspora_map(map: &DiasporaMap) -> String {
     }
     notes.push(SOURCE_NOTE.to_owned());
     notes.push(BOUNDARY_NOTE.to_owned());
-    out.push_str(&format!("<g class=\"notes\" fill=\"{MUTED}\" font-size=\"11\">"));
+    out.push(html!("<g class=\"notes\" fill=\"{}\" font-size=\"11\">", MUTED));
     for (i, note) in notes.iter().enumerate() {
-        out.push_str(&format!(
+        out.push(html!(
             "<text x=\"0\" y=\"{}\">{}</text>",
             n(legend_top + 34.0 + 16.0 * i as f64),
-            escape(note)
+            note
         ));
     }
-    out.push_str("</g></svg>");
+    out.push(html!("</g></svg>"));
     out
 }
 
@@ -491,20 +493,12 @@ fn legend(
     labels: &[String],
     origin: Option<String>,
     top: f64,
-) -> String {
-    let mut out =
-        format!("<g class=\"legend\"><text x=\"0\" y=\"{}\">Persons</text>", n(top + 10.0));
+) -> Html {
+    let mut out = html!("<g class=\"legend\"><text x=\"0\" y=\"{}\">Persons</text>", n(top + 10.0));
     let mut x = 58.0;
-    let mut item = |out: &mut String, fill: &str, stroke: &str, label: &str| {
-        out.push_str(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"12\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"0.8\"/>\
-             <text x=\"{}\" y=\"{}\">{}</text>",
-            n(x),
-            n(top),
-            n(x + 18.0),
-            n(top + 10.0),
-            escape(label)
-        ));
+    let mut item = |out: &mut Html, fill: &str, stroke: &str, label: &str| {
+        out.push(html!("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/>\
+             <text x=\"{}\" y=\"{}\">{}</text>", n(x), n(top), fill, stroke, n(x + 18.0), n(top + 10.0), label));
         x += 18.0 + label.chars().count() as f64 * 6.6 + 12.0;
     };
     if classes.colours.is_empty() {
@@ -518,7 +512,7 @@ fn legend(
     if let Some(name) = origin {
         item(&mut out, &format!("url(#{id}-hatch)"), ORIGIN, &format!("origin: {name}"));
     }
-    out.push_str("</g>");
+    out.push(html!("</g>"));
     out
 }
 

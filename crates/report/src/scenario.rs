@@ -7,28 +7,33 @@
 
 use analysis::scenario_run::{MetricResult, ScenarioResult};
 
-use crate::markup::{escape, format_thousands};
+use crate::html;
+use crate::html::Html;
+use crate::markup::format_thousands;
 use crate::svg::{self, FanChart, FanPoint, FanSeries, Interval, IntervalChart, NumberStyle};
 
 /// The section's anchor.
 pub const ANCHOR: &str = "policy-options";
 
 /// The "Policy options" section for the given runs; empty when there are none.
-pub fn section(results: &[ScenarioResult]) -> String {
+pub fn section(results: &[ScenarioResult]) -> Html {
     if results.is_empty() {
-        return String::new();
+        return Html::new();
     }
-    let mut out = format!(
-        "<section id=\"{ANCHOR}\" aria-labelledby=\"{ANCHOR}-h\">\n<h2 id=\"{ANCHOR}-h\">Policy options</h2>\n\
+    let mut out = html!(
+        "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">Policy options</h2>\n\
          <p>Effects of policy options simulated by Monte Carlo: each chart shows the median over the draws \
          and, shaded or as whiskers, the 50&#8239;% and 90&#8239;% intervals (5th to 95th percentile). \
          The intervals express the uncertainty of the parameters stated in the scenario file; \
-         options were simulated on the same draws, so their differences are not blurred by sampling noise.</p>\n"
+         options were simulated on the same draws, so their differences are not blurred by sampling noise.</p>\n",
+        ANCHOR,
+        ANCHOR,
+        ANCHOR
     );
     for (k, r) in results.iter().enumerate() {
         scenario(&mut out, k, r);
     }
-    out.push_str("</section>\n");
+    out.push(html!("</section>\n"));
     out
 }
 
@@ -37,38 +42,29 @@ fn style_for(unit: &str) -> NumberStyle {
     if u.contains("percent") || u == "%" { NumberStyle::Percent(1) } else { NumberStyle::Compact }
 }
 
-fn scenario(out: &mut String, k: usize, r: &ScenarioResult) {
-    out.push_str(&format!(
+fn scenario(out: &mut Html, k: usize, r: &ScenarioResult) {
+    out.push(html!(
         "<h3>{}</h3>\n<p>{}</p>\n<p class=\"run\">Baseline: {}. {} draws, seed {}, run {}.</p>\n",
-        escape(&r.name),
-        escape(&r.description),
-        escape(&r.baseline_label),
+        &r.name,
+        &r.description,
+        &r.baseline_label,
         format_thousands(r.draws as f64, 0),
         r.seed,
-        escape(&r.fingerprint)
+        &r.fingerprint
     ));
     if !r.baseline.is_empty() {
-        out.push_str(&format!(
-            "<table class=\"baseline\">\n<caption>Baseline values of “{}”</caption>\n<thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Amount</th><th scope=\"col\">Unit</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n",
-            escape(&r.name)
-        ));
+        out.push(html!("<table class=\"baseline\">\n<caption>Baseline values of “{}”</caption>\n<thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Amount</th><th scope=\"col\">Unit</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n", &r.name));
         for b in &r.baseline {
-            out.push_str(&format!(
-                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
-                escape(&b.key),
-                format_thousands(b.value, if b.value.abs() < 100.0 { 2 } else { 0 }),
-                escape(&b.unit),
-                escape(&b.source)
-            ));
+            out.push(html!("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n", &b.key, format_thousands(b.value, if b.value.abs() < 100.0 { 2 } else { 0 }), &b.unit, &b.source));
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push(html!("</tbody>\n</table>\n"));
     }
     for (m, metric) in r.metrics.iter().enumerate() {
         let id = format!("scenario-{k}-{m}-{}", metric.name);
         let title = format!("{} ({})", metric.title, metric.side);
         let style = style_for(&metric.unit);
         let is_series = metric.options.iter().any(|o| o.points.iter().any(|p| p.year.is_some()));
-        out.push_str("<figure>\n");
+        out.push(html!("<figure>\n"));
         if is_series {
             let series = metric
                 .options
@@ -91,7 +87,7 @@ fn scenario(out: &mut String, k: usize, r: &ScenarioResult) {
                         .collect(),
                 })
                 .collect();
-            out.push_str(&svg::fan_chart(&FanChart {
+            out.push(svg::fan_chart(&FanChart {
                 id,
                 title: title.clone(),
                 summary: String::new(),
@@ -113,7 +109,7 @@ fn scenario(out: &mut String, k: usize, r: &ScenarioResult) {
                     })
                 })
                 .collect();
-            out.push_str(&svg::interval_chart(&IntervalChart {
+            out.push(svg::interval_chart(&IntervalChart {
                 id,
                 title: title.clone(),
                 summary: "Median over the draws with the 90% interval.".to_owned(),
@@ -130,19 +126,13 @@ fn scenario(out: &mut String, k: usize, r: &ScenarioResult) {
         } else {
             ""
         };
-        out.push_str(&format!(
-            "<figcaption>{}: median and intervals over {} draws.{axis} Source: Coherence scenario run {} (seed {}).</figcaption>\n</figure>\n",
-            escape(&title),
-            format_thousands(r.draws as f64, 0),
-            escape(&r.fingerprint),
-            r.seed
-        ));
+        out.push(html!("<figcaption>{}: median and intervals over {} draws.{} Source: Coherence scenario run {} (seed {}).</figcaption>\n</figure>\n", &title, format_thousands(r.draws as f64, 0), axis, &r.fingerprint, r.seed));
     }
     totals_table(out, r);
 }
 
 /// A table of the scalar outputs: mean, median and 90 % interval per option.
-fn totals_table(out: &mut String, r: &ScenarioResult) {
+fn totals_table(out: &mut Html, r: &ScenarioResult) {
     let scalars: Vec<&MetricResult> = r
         .metrics
         .iter()
@@ -151,30 +141,18 @@ fn totals_table(out: &mut String, r: &ScenarioResult) {
     if scalars.is_empty() {
         return;
     }
-    out.push_str(&format!(
-        "<table class=\"quantiles\">\n<caption>Totals of “{}” over the draws</caption>\n<thead><tr><th scope=\"col\">Output</th><th scope=\"col\">Option</th><th scope=\"col\">Unit</th><th scope=\"col\">Mean</th><th scope=\"col\">Median</th><th scope=\"col\">5th pct.</th><th scope=\"col\">95th pct.</th></tr></thead>\n<tbody>\n",
-        escape(&r.name)
-    ));
+    out.push(html!("<table class=\"quantiles\">\n<caption>Totals of “{}” over the draws</caption>\n<thead><tr><th scope=\"col\">Output</th><th scope=\"col\">Option</th><th scope=\"col\">Unit</th><th scope=\"col\">Mean</th><th scope=\"col\">Median</th><th scope=\"col\">5th pct.</th><th scope=\"col\">95th pct.</th></tr></thead>\n<tbody>\n", &r.name));
     for m in scalars {
         for o in &m.options {
             if let Some(p) = o.points.first() {
                 let f = |v: f64| {
                     if v.abs() < 100.0 { format_thousands(v, 2) } else { format_thousands(v, 0) }
                 };
-                out.push_str(&format!(
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-                    escape(&m.title),
-                    escape(&o.option),
-                    escape(&m.unit),
-                    f(p.mean),
-                    f(p.p50),
-                    f(p.p05),
-                    f(p.p95)
-                ));
+                out.push(html!("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", &m.title, &o.option, &m.unit, f(p.mean), f(p.p50), f(p.p05), f(p.p95)));
             }
         }
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push(html!("</tbody>\n</table>\n"));
 }
 
 #[cfg(test)]
@@ -233,7 +211,7 @@ mod tests {
 
     #[test]
     fn section_has_headings_charts_with_text_alternatives_and_sources() {
-        let html = section(&[result()]);
+        let html = section(&[result()]).into_string();
         assert!(html.contains("<h2 id=\"policy-options-h\">Policy options</h2>"));
         assert!(html.contains("<h3>Circular scheme</h3>"));
         assert!(html.contains("Two quotas &lt;compared&gt;"), "escaped");
@@ -242,7 +220,7 @@ mod tests {
         assert!(html.contains("demo stocks.csv, row 5"), "baseline sources shown");
         assert!(html.contains("<th scope=\"col\">Median</th>"));
         assert_eq!(html.matches("role=\"img\"").count(), 2);
-        assert_eq!(html, section(&[result()]), "deterministic");
+        assert_eq!(html, section(&[result()]).into_string(), "deterministic");
         assert!(section(&[]).is_empty());
     }
 }

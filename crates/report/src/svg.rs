@@ -1,4 +1,4 @@
-//! Small, dependency-free SVG charts: pure functions from data to an SVG string.
+//! Small, dependency-free SVG charts: pure functions from data to SVG markup ([`Html`]).
 //!
 //! The same drawing serves the HTML brief, the PDF and the web workspace, so every
 //! chart is a complete `<svg>` element with its own `xmlns` and can be saved as a file
@@ -16,7 +16,8 @@
 //! * degrades gracefully: values that are not finite are left out (and said to be
 //!   missing in the description), and a chart without data draws a "No data" panel.
 //!
-//! All text is escaped with [`crate::markup::escape`].
+//! Every chart is [`Html`]: its markup is built only with [`html!`](crate::html), so all
+//! text (titles, labels, descriptions) is escaped on the way in.
 //!
 //! # Example
 //! ```
@@ -31,13 +32,13 @@
 //!     y_unit: "persons".to_owned(),
 //!     series: vec![Series { name: "Total".to_owned(), points: vec![(2000.0, 1.2e6), (2010.0, 1.5e6)] }],
 //! };
-//! let svg = svg::line_chart(&chart);
+//! let svg = svg::line_chart(&chart).into_string();
 //! assert!(svg.starts_with("<svg") && svg.contains("role=\"img\""));
 //! ```
 
-use crate::markup::{
-    NOT_AVAILABLE, escape, format_thousands, format_trimmed, magnitude_of, sanitize_id,
-};
+use crate::html;
+use crate::html::Html;
+use crate::markup::{NOT_AVAILABLE, format_thousands, format_trimmed, magnitude_of, sanitize_id};
 
 /// The Okabe–Ito palette, reordered so that the first colours have the best contrast
 /// on white: blue, vermillion, bluish green, black, reddish purple, orange.
@@ -225,30 +226,41 @@ fn truncate(text: &str, max_chars: usize) -> String {
 }
 
 /// The opening `<svg>` tag with its title and description.
-fn open(id: &str, width: f64, height: f64, title: &str, desc: &str) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart\" viewBox=\"0 0 {w} {h}\" \
-         width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
-         font-family=\"{FONT}\" font-size=\"12\" fill=\"{TEXT}\">\
-         <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
-        w = n(width),
-        h = n(height),
-        title = escape(title),
-        desc = escape(desc),
+fn open(id: &str, width: f64, height: f64, title: &str, desc: &str) -> Html {
+    html!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"chart\" viewBox=\"0 0 {} {}\" \
+         width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" \
+         font-family=\"{}\" font-size=\"12\" fill=\"{}\">\
+         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>",
+        id,
+        n(width),
+        n(height),
+        n(width),
+        n(height),
+        id,
+        id,
+        Html::from_static(FONT),
+        TEXT,
+        id,
+        title,
+        id,
+        desc
     )
 }
 
 /// A chart without data: a framed panel that says so.
-fn empty(id: &str, title: &str, desc: &str, width: f64) -> String {
+fn empty(id: &str, title: &str, desc: &str, width: f64) -> Html {
     let height = 120.0;
     let mut out = open(id, width, height, title, desc);
-    out.push_str(&format!(
-        "<rect x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"{}\" fill=\"#f7f7f7\" stroke=\"{GRID}\"/>\
-         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{MUTED}\">No data available</text></svg>",
+    out.push(html!(
+        "<rect x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"{}\" fill=\"#f7f7f7\" stroke=\"{}\"/>\
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">No data available</text></svg>",
         n(width - 1.0),
         n(height - 1.0),
+        GRID,
         n(width / 2.0),
         n(height / 2.0 + 4.0),
+        MUTED
     ));
     out
 }
@@ -263,30 +275,36 @@ fn describe(summary: &str, data: &str) -> String {
 }
 
 /// A marker of the given shape index centred on (x, y).
-fn marker(shape: usize, x: f64, y: f64, colour: &str, tip: &str) -> String {
-    let tip = format!("<title>{}</title>", escape(tip));
+fn marker(shape: usize, x: f64, y: f64, colour: &str, tip: &str) -> Html {
+    let tip = html!("<title>{}</title>", tip);
     match shape % 4 {
-        0 => format!(
-            "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{colour}\">{tip}</circle>",
+        0 => html!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\">{}</circle>",
             n(x),
-            n(y)
+            n(y),
+            colour,
+            tip
         ),
-        1 => format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"7\" height=\"7\" fill=\"{colour}\">{tip}</rect>",
+        1 => html!(
+            "<rect x=\"{}\" y=\"{}\" width=\"7\" height=\"7\" fill=\"{}\">{}</rect>",
             n(x - 3.5),
-            n(y - 3.5)
+            n(y - 3.5),
+            colour,
+            tip
         ),
-        2 => format!(
-            "<path d=\"M{} {}L{} {}L{} {}Z\" fill=\"{colour}\">{tip}</path>",
+        2 => html!(
+            "<path d=\"M{} {}L{} {}L{} {}Z\" fill=\"{}\">{}</path>",
             n(x),
             n(y - 4.5),
             n(x + 4.5),
             n(y + 3.5),
             n(x - 4.5),
-            n(y + 3.5)
+            n(y + 3.5),
+            colour,
+            tip
         ),
-        _ => format!(
-            "<path d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"{colour}\">{tip}</path>",
+        _ => html!(
+            "<path d=\"M{} {}L{} {}L{} {}L{} {}Z\" fill=\"{}\">{}</path>",
             n(x),
             n(y - 5.0),
             n(x + 5.0),
@@ -294,14 +312,16 @@ fn marker(shape: usize, x: f64, y: f64, colour: &str, tip: &str) -> String {
             n(x),
             n(y + 5.0),
             n(x - 5.0),
-            n(y)
+            n(y),
+            colour,
+            tip
         ),
     }
 }
 
 /// Legend entries laid out in rows that fit `width`; returns the markup and its height.
-fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (String, f64) {
-    let mut out = String::from("<g class=\"legend\">");
+fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (Html, f64) {
+    let mut out = html!("<g class=\"legend\">");
     let (mut x, mut y) = (x0, y0);
     for (name, swatch) in entries {
         let label = truncate(name, 40);
@@ -311,38 +331,28 @@ fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (String
             y += 18.0;
         }
         match *swatch {
-            Swatch::Fill(fill) => out.push_str(&format!(
-                "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{fill}\"/>",
+            Swatch::Fill(fill) => out.push(html!(
+                "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>",
                 n(x + 6.0),
                 n(y - 6.0),
+                fill
             )),
             Swatch::Series(idx) => {
                 let colour = PALETTE[idx % PALETTE.len()];
                 let dash = DASHES[idx % DASHES.len()];
                 let dash_attr = if dash.is_empty() {
-                    String::new()
+                    Html::new()
                 } else {
-                    format!(" stroke-dasharray=\"{dash}\"")
+                    html!(" stroke-dasharray=\"{}\"", dash)
                 };
-                out.push_str(&format!(
-                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{colour}\" stroke-width=\"2\"{dash_attr}/>",
-                    n(x),
-                    n(y),
-                    n(x + 24.0),
-                    n(y)
-                ));
-                out.push_str(&marker(idx, x + 12.0, y, colour, name));
+                out.push(html!("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\"{}/>", n(x), n(y), n(x + 24.0), n(y), colour, dash_attr));
+                out.push(marker(idx, x + 12.0, y, colour, name));
             }
         }
-        out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">{}</text>",
-            n(x + 30.0),
-            n(y + 4.0),
-            escape(&label)
-        ));
+        out.push(html!("<text x=\"{}\" y=\"{}\">{}</text>", n(x + 30.0), n(y + 4.0), &label));
         x += item_w;
     }
-    out.push_str("</g>");
+    out.push(html!("</g>"));
     (out, y - y0 + 18.0)
 }
 
@@ -367,11 +377,11 @@ fn y_axis(
     left: f64,
     right: f64,
     y_of: impl Fn(f64) -> f64,
-) -> String {
-    let mut out = format!("<g class=\"y-axis\" stroke=\"{GRID}\">");
+) -> Html {
+    let mut out = html!("<g class=\"y-axis\" stroke=\"{}\">", GRID);
     for v in &ticks.values {
         let y = y_of(*v);
-        out.push_str(&format!(
+        out.push(html!(
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
             n(left),
             n(y),
@@ -379,18 +389,18 @@ fn y_axis(
             n(y)
         ));
     }
-    out.push_str("</g><g class=\"y-labels\" text-anchor=\"end\" fill=\"");
-    out.push_str(MUTED);
-    out.push_str("\">");
+    out.push(html!("</g><g class=\"y-labels\" text-anchor=\"end\" fill=\""));
+    out.push(MUTED);
+    out.push(html!("\">"));
     for (v, label) in ticks.values.iter().zip(labels) {
-        out.push_str(&format!(
+        out.push(html!(
             "<text x=\"{}\" y=\"{}\">{}</text>",
             n(left - 6.0),
             n(y_of(*v) + 4.0),
-            escape(label)
+            label
         ));
     }
-    out.push_str("</g>");
+    out.push(html!("</g>"));
     out
 }
 
@@ -402,11 +412,11 @@ fn x_axis(
     (top, bottom): (f64, f64),
     stroke: &str,
     x_of: impl Fn(f64) -> f64,
-) -> String {
-    let mut out = format!("<g class=\"x-grid\" stroke=\"{stroke}\">");
+) -> Html {
+    let mut out = html!("<g class=\"x-grid\" stroke=\"{}\">", stroke);
     for v in &ticks.values {
         let x = x_of(*v);
-        out.push_str(&format!(
+        out.push(html!(
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
             n(x),
             n(top),
@@ -414,16 +424,11 @@ fn x_axis(
             n(bottom)
         ));
     }
-    out.push_str(&format!("</g><g class=\"x-labels\" text-anchor=\"middle\" fill=\"{MUTED}\">"));
+    out.push(html!("</g><g class=\"x-labels\" text-anchor=\"middle\" fill=\"{}\">", MUTED));
     for (v, label) in ticks.values.iter().zip(labels) {
-        out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">{}</text>",
-            n(x_of(*v)),
-            n(bottom + 16.0),
-            escape(label)
-        ));
+        out.push(html!("<text x=\"{}\" y=\"{}\">{}</text>", n(x_of(*v)), n(bottom + 16.0), label));
     }
-    out.push_str("</g>");
+    out.push(html!("</g>"));
     out
 }
 
@@ -489,7 +494,7 @@ fn segments(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
 /// grid, axes and the two scales. Shared by [`line_chart`] and [`fan_chart`].
 struct XyFrame {
     /// The opening `<svg>` with the legend, unit label and axes drawn.
-    svg: String,
+    svg: Html,
     left: f64,
     right: f64,
     bottom: f64,
@@ -540,7 +545,7 @@ impl XyFrame {
         let bottom = top + plot_h;
         let height = bottom + 30.0;
         let mut frame = XyFrame {
-            svg: String::new(),
+            svg: Html::new(),
             left,
             right,
             bottom,
@@ -551,24 +556,24 @@ impl XyFrame {
             y_last: y_ticks.last(),
         };
         let mut out = open(id, WIDTH, height, title, desc);
-        out.push_str(&legend_svg);
-        out.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
+        out.push(legend_svg);
+        out.push(html!(
+            "<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
             n((left - label_w - 8.0).max(0.0)),
             n(top - 14.0),
-            escape(y_unit)
+            MUTED,
+            y_unit
         ));
-        out.push_str(&y_axis(&y_ticks, &y_labels, left, right, |y| frame.y_of(y)));
-        out.push_str(&format!(
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
+        out.push(y_axis(&y_ticks, &y_labels, left, right, |y| frame.y_of(y)));
+        out.push(html!(
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
             n(left),
             n(bottom),
             n(right),
-            n(bottom)
+            n(bottom),
+            MUTED
         ));
-        out.push_str(&x_axis(&x_ticks, &x_labels, (bottom, bottom + 4.0), MUTED, |x| {
-            frame.x_of(x)
-        }));
+        out.push(x_axis(&x_ticks, &x_labels, (bottom, bottom + 4.0), MUTED, |x| frame.x_of(x)));
         frame.svg = out;
         frame
     }
@@ -584,7 +589,7 @@ impl XyFrame {
 
 /// Draws a [`LineChart`]. Axes start at zero when all values are positive, so
 /// that the height of a line is comparable to its value.
-pub fn line_chart(chart: &LineChart) -> String {
+pub fn line_chart(chart: &LineChart) -> Html {
     let id = sanitize_id(&chart.id);
     let series: Vec<(&str, Vec<(f64, f64)>)> =
         chart.series.iter().map(|s| (s.name.as_str(), clean_points(&s.points))).collect();
@@ -642,8 +647,8 @@ pub fn line_chart(chart: &LineChart) -> String {
         let colour = PALETTE[idx % PALETTE.len()];
         let dash = DASHES[idx % DASHES.len()];
         let dash_attr =
-            if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
-        out.push_str(&format!("<g class=\"series\" data-series=\"{}\">", escape(name)));
+            if dash.is_empty() { Html::new() } else { html!(" stroke-dasharray=\"{}\"", dash) };
+        out.push(html!("<g class=\"series\" data-series=\"{}\">", name));
         // A missing value breaks the line rather than being bridged.
         for segment in segments(&chart.series[idx].points) {
             if segment.len() < 2 {
@@ -656,9 +661,11 @@ pub fn line_chart(chart: &LineChart) -> String {
                     format!("{}{} {}", if i == 0 { "M" } else { "L" }, n(x_of(*x)), n(y_of(*y)))
                 })
                 .collect();
-            out.push_str(&format!(
-                "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash_attr}/>",
-                d.join("")
+            out.push(html!(
+                "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{}/>",
+                d.join(""),
+                colour,
+                dash_attr
             ));
         }
         for (x, y) in pts {
@@ -668,11 +675,11 @@ pub fn line_chart(chart: &LineChart) -> String {
                 chart.y_style.full(*y),
                 chart.y_unit
             );
-            out.push_str(&marker(idx, x_of(*x), y_of(*y), colour, &tip));
+            out.push(marker(idx, x_of(*x), y_of(*y), colour, &tip));
         }
-        out.push_str("</g>");
+        out.push(html!("</g>"));
     }
-    out.push_str("</svg>");
+    out.push(html!("</svg>"));
     out
 }
 
@@ -732,7 +739,7 @@ fn bars_desc(bars: &[Bar], style: NumberStyle, unit: &str) -> String {
 }
 
 /// Draws a [`BarChart`].
-pub fn bar_chart(chart: &BarChart) -> String {
+pub fn bar_chart(chart: &BarChart) -> Html {
     let id = sanitize_id(&chart.id);
     let desc =
         describe(&chart.summary, &bars_desc(&chart.bars, chart.value_style, &chart.value_unit));
@@ -758,27 +765,28 @@ pub fn bar_chart(chart: &BarChart) -> String {
         |v: f64| left + (v - ticks.first()) / (ticks.last() - ticks.first()) * (right - left);
 
     let mut out = open(&id, WIDTH, height, &chart.title, &desc);
-    out.push_str(&x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
-    out.push_str(&format!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
+    out.push(x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
+    out.push(html!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
         n(right),
         n(bottom + 36.0),
-        escape(&chart.value_unit)
+        MUTED,
+        &chart.value_unit
     ));
     for (idx, bar) in chart.bars.iter().enumerate() {
         let y = top + row_h * idx as f64;
         let mid = y + row_h / 2.0;
-        out.push_str("<g class=\"bar\">");
-        out.push_str(&format!(
+        out.push(html!("<g class=\"bar\">"));
+        out.push(html!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
             n(left - 8.0),
             n(mid + 4.0),
-            escape(&bar.label),
-            escape(&labels[idx])
+            &bar.label,
+            &labels[idx]
         ));
         let end_x = if bar.value.is_finite() {
             let (x0, x1) = (x_of(0.0), x_of(bar.value));
-            out.push_str(&format!(
+            out.push(html!(
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>",
                 n(x0.min(x1)),
                 n(mid - 8.0),
@@ -789,22 +797,23 @@ pub fn bar_chart(chart: &BarChart) -> String {
         } else {
             x_of(0.0)
         };
-        out.push_str(&format!(
+        out.push(html!(
             "<text x=\"{}\" y=\"{}\">{}</text>",
             n(end_x + 6.0),
             n(mid + 4.0),
-            escape(&texts[idx])
+            &texts[idx]
         ));
-        out.push_str("</g>");
+        out.push(html!("</g>"));
     }
-    out.push_str(&format!(
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
+    out.push(html!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
         n(x_of(0.0)),
         n(top),
         n(x_of(0.0)),
-        n(bottom)
+        n(bottom),
+        MUTED
     ));
-    out.push_str("</svg>");
+    out.push(html!("</svg>"));
     out
 }
 
@@ -872,11 +881,9 @@ fn wrap2(text: &str, max_chars: usize) -> Vec<String> {
     lines.into_iter().map(|l| truncate(&l, max_chars)).collect()
 }
 
-/// Draws a [`ReferenceChart`].
-pub fn reference_chart(chart: &ReferenceChart) -> String {
-    let id = sanitize_id(&chart.id);
-    let refs: Vec<&RefLine> = chart.references.iter().filter(|r| r.value.is_finite()).collect();
-    let threshold = refs.iter().map(|r| r.value).fold(f64::INFINITY, f64::min);
+/// The text alternative's data of a [`ReferenceChart`]: the reference lines, the
+/// values, and how many are above the lowest line.
+fn reference_data(chart: &ReferenceChart, refs: &[&RefLine], threshold: f64) -> String {
     let ref_text: Vec<String> = refs
         .iter()
         .map(|r| format!("{} at {}", r.label, chart.value_style.full(r.value)))
@@ -894,7 +901,64 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
             ));
         }
     }
-    let desc = describe(&chart.summary, &data);
+    data
+}
+
+/// The value label of a mark, centred on `cx` with its baseline at `y`, with a white
+/// halo; smaller (and without its % sign) in a narrow category, left out when it
+/// still does not fit.
+fn value_label(text: &str, cx: f64, y: f64, cat_w: f64) -> Html {
+    let mut text = text;
+    let mut size = Html::new();
+    if text_width(text) > cat_w - 2.0 {
+        // Narrow categories: smaller type, and the axis carries the % sign.
+        text = text.trim_end_matches('%');
+        size = html!(" font-size=\"10\"");
+    }
+    if text_width(text) * 10.0 / 12.0 > cat_w - 2.0 {
+        return Html::new();
+    }
+    html!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\"{} {}>{}</text>",
+        n(cx),
+        n(y),
+        size,
+        Html::from_static(HALO),
+        text
+    )
+}
+
+/// The label of a category under the plot: rotated and truncated, or on up to two
+/// lines, with the full label as its tooltip.
+fn category_label(label: &str, cx: f64, bottom: f64, rotate: bool, max_chars: usize) -> Html {
+    if rotate {
+        return html!(
+            "<text transform=\"translate({} {}) rotate(-40)\" text-anchor=\"end\"><title>{}</title>{}</text>",
+            n(cx + 4.0),
+            n(bottom + 14.0),
+            label,
+            truncate(label, max_chars)
+        );
+    }
+    let mut out = html!("<text text-anchor=\"middle\"><title>{}</title>", label);
+    for (line_idx, line) in wrap2(label, max_chars).iter().enumerate() {
+        out.push(html!(
+            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
+            n(cx),
+            n(bottom + 16.0 + 14.0 * line_idx as f64),
+            line
+        ));
+    }
+    out.push(html!("</text>"));
+    out
+}
+
+/// Draws a [`ReferenceChart`].
+pub fn reference_chart(chart: &ReferenceChart) -> Html {
+    let id = sanitize_id(&chart.id);
+    let refs: Vec<&RefLine> = chart.references.iter().filter(|r| r.value.is_finite()).collect();
+    let threshold = refs.iter().map(|r| r.value).fold(f64::INFINITY, f64::min);
+    let desc = describe(&chart.summary, &reference_data(chart, &refs, threshold));
     if chart.items.is_empty() {
         return empty(&id, &chart.title, &desc, WIDTH);
     }
@@ -938,7 +1002,7 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
         Vec::new()
     };
     let (legend_svg, legend_h) = if legend_entries.is_empty() {
-        (String::new(), 0.0)
+        (Html::new(), 0.0)
     } else {
         legend(&legend_entries, left, 14.0, right - left)
     };
@@ -951,26 +1015,28 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
     let y_of = |v: f64| bottom - (v - ticks.first()) / (ticks.last() - ticks.first()) * plot_h;
 
     let mut out = open(&id, WIDTH, height, &chart.title, &desc);
-    out.push_str(&legend_svg);
-    out.push_str(&format!(
-        "<text x=\"{}\" y=\"{}\" fill=\"{MUTED}\">{}</text>",
+    out.push(legend_svg);
+    out.push(html!(
+        "<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
         n((left - label_w - 8.0).max(0.0)),
         n(top - 14.0),
-        escape(&chart.value_unit)
+        MUTED,
+        &chart.value_unit
     ));
-    out.push_str(&y_axis(&ticks, &tick_text, left, right, y_of));
-    out.push_str(&format!(
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{MUTED}\"/>",
+    out.push(y_axis(&ticks, &tick_text, left, right, y_of));
+    out.push(html!(
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
         n(left),
         n(y_of(0.0)),
         n(right),
-        n(y_of(0.0))
+        n(y_of(0.0)),
+        MUTED
     ));
     // Value labels are drawn last, over the reference lines, each with a white halo.
-    let mut value_labels = String::from("<g class=\"values\">");
+    let mut value_labels = html!("<g class=\"values\">");
     for (idx, item) in chart.items.iter().enumerate() {
         let cx = left + cat_w * (idx as f64 + 0.5);
-        out.push_str("<g class=\"item\">");
+        out.push(html!("<g class=\"item\">"));
         if item.value.is_finite() {
             let fill = if threshold.is_finite() && item.value > threshold { ABOVE } else { BELOW };
             let tip = format!("{}: {}", item.label, chart.value_style.full(item.value));
@@ -979,96 +1045,54 @@ pub fn reference_chart(chart: &ReferenceChart) -> String {
                 Mark::Bar => {
                     let bar_w = (cat_w * 0.6).min(48.0);
                     let y0 = y_of(0.0);
-                    out.push_str(&format!(
-                        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"><title>{}</title></rect>",
-                        n(cx - bar_w / 2.0),
-                        n(y.min(y0)),
-                        n(bar_w),
-                        n((y0 - y).abs()),
-                        escape(&tip)
-                    ));
+                    out.push(html!("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}</title></rect>", n(cx - bar_w / 2.0), n(y.min(y0)), n(bar_w), n((y0 - y).abs()), fill, &tip));
                 }
                 Mark::Dot => {
-                    out.push_str(&format!(
-                        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{GRID}\"/>",
+                    out.push(html!(
+                        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
                         n(cx),
                         n(y_of(0.0)),
                         n(cx),
-                        n(y)
-                    ));
-                    out.push_str(&format!(
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{fill}\"><title>{}</title></circle>",
-                        n(cx),
                         n(y),
-                        escape(&tip)
+                        GRID
                     ));
+                    out.push(html!("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"><title>{}</title></circle>", n(cx), n(y), fill, &tip));
                 }
             }
-            let mut text = chart.value_style.short(item.value);
-            let mut size = "";
-            if text_width(&text) > cat_w - 2.0 {
-                // Narrow categories: smaller type, and the axis carries the % sign.
-                text = text.trim_end_matches('%').to_owned();
-                size = " font-size=\"10\"";
-            }
-            if text_width(&text) * 10.0 / 12.0 <= cat_w - 2.0 {
-                value_labels.push_str(&format!(
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\"{size} {HALO}>{}</text>",
-                    n(cx),
-                    n(y.min(y_of(0.0)) - 7.0),
-                    escape(&text)
-                ));
-            }
+            let text = chart.value_style.short(item.value);
+            value_labels.push(value_label(&text, cx, y.min(y_of(0.0)) - 7.0, cat_w));
         } else {
-            value_labels.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{MUTED}\">{NOT_AVAILABLE}</text>",
+            value_labels.push(html!(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
                 n(cx),
-                n(y_of(0.0) - 7.0)
+                n(y_of(0.0) - 7.0),
+                MUTED,
+                NOT_AVAILABLE
             ));
         }
-        if rotate {
-            out.push_str(&format!(
-                "<text transform=\"translate({} {}) rotate(-40)\" text-anchor=\"end\"><title>{}</title>{}</text>",
-                n(cx + 4.0),
-                n(bottom + 14.0),
-                escape(&item.label),
-                escape(&truncate(&item.label, max_chars))
-            ));
-        } else {
-            out.push_str(&format!(
-                "<text text-anchor=\"middle\"><title>{}</title>",
-                escape(&item.label)
-            ));
-            for (line_idx, line) in wrap2(&item.label, max_chars).iter().enumerate() {
-                out.push_str(&format!(
-                    "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-                    n(cx),
-                    n(bottom + 16.0 + 14.0 * line_idx as f64),
-                    escape(line)
-                ));
-            }
-            out.push_str("</text>");
-        }
-        out.push_str("</g>");
+        out.push(category_label(&item.label, cx, bottom, rotate, max_chars));
+        out.push(html!("</g>"));
     }
     for (idx, r) in refs.iter().enumerate() {
         let y = y_of(r.value);
         let (stroke, dash) = if idx == 0 { (TEXT, "7 4") } else { (MUTED, "2 3") };
-        out.push_str(&format!(
-            "<g class=\"reference\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{stroke}\" \
-             stroke-width=\"1.5\" stroke-dasharray=\"{dash}\"/><text x=\"{}\" y=\"{}\">{}</text></g>",
+        out.push(html!(
+            "<g class=\"reference\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" \
+             stroke-width=\"1.5\" stroke-dasharray=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text></g>",
             n(left),
             n(y),
             n(right),
             n(y),
+            stroke,
+            dash,
             n(right + 4.0),
             n(y + 4.0),
-            escape(&r.label)
+            &r.label
         ));
     }
-    value_labels.push_str("</g>");
-    out.push_str(&value_labels);
-    out.push_str("</svg>");
+    value_labels.push(html!("</g>"));
+    out.push(value_labels);
+    out.push(html!("</svg>"));
     out
 }
 
@@ -1110,7 +1134,7 @@ pub struct IntervalChart {
 
 /// Draws an [`IntervalChart`]. Bounds that are not finite are left out; a row whose
 /// point is not finite is marked "n/a".
-pub fn interval_chart(chart: &IntervalChart) -> String {
+pub fn interval_chart(chart: &IntervalChart) -> Html {
     let id = sanitize_id(&chart.id);
     let style = chart.value_style;
     let row_text = |r: &Interval| {
@@ -1179,71 +1203,49 @@ pub fn interval_chart(chart: &IntervalChart) -> String {
         |v: f64| left + (v - ticks.first()) / (ticks.last() - ticks.first()) * (right - left);
 
     let mut out = open(&id, WIDTH, height, &chart.title, &desc);
-    out.push_str(&x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
-    out.push_str(&format!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{MUTED}\">{}</text>",
+    out.push(x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
+    out.push(html!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
         n(right),
         n(bottom + 36.0),
-        escape(&format!("{}; bars: {}", chart.value_unit, chart.interval_label))
+        MUTED,
+        &format!("{}; bars: {}", chart.value_unit, chart.interval_label)
     ));
     if let Some(r) = chart.reference.as_ref().filter(|r| r.value.is_finite()) {
         let x = x_of(r.value);
-        out.push_str(&format!(
-            "<g class=\"reference\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TEXT}\" \
-             stroke-dasharray=\"7 4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
-            n(x),
-            n(top - 4.0),
-            n(x),
-            n(bottom),
-            n(x),
-            n(top - 8.0),
-            escape(&r.label)
-        ));
+        out.push(html!("<g class=\"reference\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" \
+             stroke-dasharray=\"7 4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>", n(x), n(top - 4.0), n(x), n(bottom), TEXT, n(x), n(top - 8.0), &r.label));
     }
     for (idx, row) in chart.rows.iter().enumerate() {
         let mid = top + row_h * (idx as f64 + 0.5);
-        out.push_str("<g class=\"row\">");
-        out.push_str(&format!(
+        out.push(html!("<g class=\"row\">"));
+        out.push(html!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
             n(left - 8.0),
             n(mid + 4.0),
-            escape(&row.label),
-            escape(&labels[idx])
+            &row.label,
+            &labels[idx]
         ));
         let mut end_x = left;
         if row.lower.is_finite() && row.upper.is_finite() {
             let (x0, x1) = (x_of(row.lower.min(row.upper)), x_of(row.lower.max(row.upper)));
-            out.push_str(&format!(
-                "<path d=\"M{a} {t}V{b}M{a} {m}H{c}M{c} {t}V{b}\" stroke=\"{}\" stroke-width=\"2\" fill=\"none\"/>",
-                PALETTE[0],
-                a = n(x0),
-                c = n(x1),
-                t = n(mid - 6.0),
-                b = n(mid + 6.0),
-                m = n(mid),
-            ));
+            out.push(html!("<path d=\"M{} {}V{}M{} {}H{}M{} {}V{}\" stroke=\"{}\" stroke-width=\"2\" fill=\"none\"/>", n(x0), n(mid - 6.0), n(mid + 6.0), n(x0), n(mid), n(x1), n(x1), n(mid - 6.0), n(mid + 6.0), PALETTE[0]));
             end_x = x1;
         }
         if row.point.is_finite() {
             let x = x_of(row.point);
-            out.push_str(&format!(
-                "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\" stroke=\"#ffffff\"><title>{}</title></circle>",
-                n(x),
-                n(mid),
-                PALETTE[1],
-                escape(&format!("{}: {}", row.label, texts[idx]))
-            ));
+            out.push(html!("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\" stroke=\"#ffffff\"><title>{}</title></circle>", n(x), n(mid), PALETTE[1], &format!("{}: {}", row.label, texts[idx])));
             end_x = end_x.max(x);
         }
-        out.push_str(&format!(
+        out.push(html!(
             "<text x=\"{}\" y=\"{}\">{}</text>",
             n(end_x + 8.0),
             n(mid + 4.0),
-            escape(&texts[idx])
+            &texts[idx]
         ));
-        out.push_str("</g>");
+        out.push(html!("</g>"));
     }
-    out.push_str("</svg>");
+    out.push(html!("</svg>"));
     out
 }
 
@@ -1297,7 +1299,7 @@ pub struct FanChart {
 /// Draws a [`FanChart`]: for each series a light band from the 5th to the 95th
 /// percentile, a darker band from the 25th to the 75th, and the median as a line with
 /// markers. The text alternative gives every median with its 90 % interval.
-pub fn fan_chart(chart: &FanChart) -> String {
+pub fn fan_chart(chart: &FanChart) -> Html {
     let id = sanitize_id(&chart.id);
     let series: Vec<(&str, Vec<FanPoint>)> = chart
         .series
@@ -1398,16 +1400,20 @@ pub fn fan_chart(chart: &FanChart) -> String {
         let colour = PALETTE[idx % PALETTE.len()];
         let dash = DASHES[idx % DASHES.len()];
         let dash_attr =
-            if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
-        out.push_str(&format!("<g class=\"series\" data-series=\"{}\">", escape(name)));
+            if dash.is_empty() { Html::new() } else { html!(" stroke-dasharray=\"{}\"", dash) };
+        out.push(html!("<g class=\"series\" data-series=\"{}\">", name));
         if let Some(d) = band(pts, |p| p.p05, |p| p.p95) {
-            out.push_str(&format!(
-                "<path class=\"band90\" d=\"{d}\" fill=\"{colour}\" fill-opacity=\"0.12\"/>"
+            out.push(html!(
+                "<path class=\"band90\" d=\"{}\" fill=\"{}\" fill-opacity=\"0.12\"/>",
+                d,
+                colour
             ));
         }
         if let Some(d) = band(pts, |p| p.p25, |p| p.p75) {
-            out.push_str(&format!(
-                "<path class=\"band50\" d=\"{d}\" fill=\"{colour}\" fill-opacity=\"0.25\"/>"
+            out.push(html!(
+                "<path class=\"band50\" d=\"{}\" fill=\"{}\" fill-opacity=\"0.25\"/>",
+                d,
+                colour
             ));
         }
         if pts.len() >= 2 {
@@ -1418,9 +1424,11 @@ pub fn fan_chart(chart: &FanChart) -> String {
                     format!("{}{} {}", if i == 0 { "M" } else { "L" }, n(x_of(p.x)), n(y_of(p.p50)))
                 })
                 .collect();
-            out.push_str(&format!(
-                "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash_attr}/>",
-                d.join("")
+            out.push(html!(
+                "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"{}/>",
+                d.join(""),
+                colour,
+                dash_attr
             ));
         }
         for p in pts {
@@ -1432,11 +1440,11 @@ pub fn fan_chart(chart: &FanChart) -> String {
                 ys.full(p.p05),
                 ys.full(p.p95)
             );
-            out.push_str(&marker(idx, x_of(p.x), y_of(p.p50), colour, &tip));
+            out.push(marker(idx, x_of(p.x), y_of(p.p50), colour, &tip));
         }
-        out.push_str("</g>");
+        out.push(html!("</g>"));
     }
-    out.push_str("</svg>");
+    out.push(html!("</svg>"));
     out
 }
 
@@ -1517,7 +1525,8 @@ mod tests {
                 name: "Female".to_owned(),
                 points: vec![(2000.0, 700_000.0), (2010.0, 950_000.0)],
             },
-        ]));
+        ]))
+        .into_string();
         assert_clean(&svg);
         assert!(svg.contains("Total, persons: 2000 1,500,000; 2010 2,000,000."), "{svg}");
         assert!(svg.contains("aria-labelledby=\"t-title t-desc\""));
@@ -1528,7 +1537,8 @@ mod tests {
         let svg = line_chart(&line(vec![Series {
             name: "Total".to_owned(),
             points: vec![(2020.0, 42.0), (2021.0, f64::NAN), (f64::INFINITY, 1.0)],
-        }]));
+        }]))
+        .into_string();
         assert_clean(&svg);
         assert!(svg.contains("some values missing"));
         assert!(svg.contains("<circle"));
@@ -1536,10 +1546,11 @@ mod tests {
 
     #[test]
     fn empty_charts_say_so() {
-        let svg = line_chart(&line(Vec::new()));
+        let svg = line_chart(&line(Vec::new())).into_string();
         assert_clean(&svg);
         assert!(svg.contains("No data available"));
-        let svg = line_chart(&line(vec![Series { name: "x".to_owned(), points: Vec::new() }]));
+        let svg = line_chart(&line(vec![Series { name: "x".to_owned(), points: Vec::new() }]))
+            .into_string();
         assert_clean(&svg);
         let svg = bar_chart(&BarChart {
             id: "b".to_owned(),
@@ -1548,7 +1559,8 @@ mod tests {
             value_style: NumberStyle::Compact,
             value_unit: "persons".to_owned(),
             bars: Vec::new(),
-        });
+        })
+        .into_string();
         assert_clean(&svg);
         let svg = reference_chart(&ReferenceChart {
             id: "r".to_owned(),
@@ -1559,7 +1571,8 @@ mod tests {
             mark: Mark::Dot,
             items: Vec::new(),
             references: vec![RefLine { value: 3.0, label: "SDG target 3%".to_owned() }],
-        });
+        })
+        .into_string();
         assert_clean(&svg);
         let svg = interval_chart(&IntervalChart {
             id: "i".to_owned(),
@@ -1571,7 +1584,8 @@ mod tests {
             include_zero: false,
             reference: None,
             rows: Vec::new(),
-        });
+        })
+        .into_string();
         assert_clean(&svg);
     }
 
@@ -1587,7 +1601,8 @@ mod tests {
                 Bar { label: "A & <script>".to_owned(), value: 350_000.0, share_pct: Some(35.04) },
                 Bar { label: "B".to_owned(), value: f64::NAN, share_pct: Some(f64::NAN) },
             ],
-        });
+        })
+        .into_string();
         assert_clean(&svg);
         assert!(!svg.contains("<script>") && !svg.contains("<b>"));
         assert!(svg.contains("A &amp; &lt;script&gt;"));
@@ -1614,7 +1629,8 @@ mod tests {
                     RefLine { value: 3.0, label: "SDG target 3%".to_owned() },
                     RefLine { value: 5.0, label: "5%".to_owned() },
                 ],
-            });
+            })
+            .into_string();
             assert_clean(&svg);
             assert!(svg.contains("1 of 2 above 3.00%"), "{svg}");
             assert!(svg.contains(ABOVE) && svg.contains(BELOW));
@@ -1639,7 +1655,8 @@ mod tests {
             mark: Mark::Bar,
             items,
             references: vec![RefLine { value: 3.0, label: "3%".to_owned() }],
-        });
+        })
+        .into_string();
         assert_clean(&svg);
         assert!(svg.contains("rotate(-40)"));
     }
@@ -1671,11 +1688,11 @@ mod tests {
                 },
             ],
         };
-        let svg = interval_chart(&chart);
+        let svg = interval_chart(&chart).into_string();
         assert_clean(&svg);
         assert!(svg.contains("A: 1,200,000, 90% interval 900,000 to 1,500,000"), "{svg}");
         assert!(svg.contains("1.2M (900k–1.5M)"));
-        assert_eq!(svg, interval_chart(&chart));
+        assert_eq!(svg, interval_chart(&chart).into_string());
     }
     #[test]
     fn fan_chart_draws_bands_and_states_the_intervals() {
@@ -1705,13 +1722,13 @@ mod tests {
                 },
             ],
         };
-        let svg = fan_chart(&chart);
+        let svg = fan_chart(&chart).into_string();
         assert_eq!(svg.matches("class=\"band90\"").count(), 1, "B has one finite point: no band");
         assert_eq!(svg.matches("class=\"band50\"").count(), 1);
         assert!(svg.contains("A, median USD: 2021 10 (90% interval 8 to 12)"), "{svg}");
         assert!(svg.contains("role=\"img\""));
-        assert_eq!(svg, fan_chart(&chart), "deterministic");
-        let none = fan_chart(&FanChart { series: vec![], ..chart });
+        assert_eq!(svg, fan_chart(&chart).into_string(), "deterministic");
+        let none = fan_chart(&FanChart { series: vec![], ..chart }).into_string();
         assert!(none.contains("No data available"));
     }
 }

@@ -1,6 +1,7 @@
 //! Integration tests of the country brief, on hand-built profiles of fictional
 //! countries (`fixture`).
 
+mod escaping;
 mod fixture;
 
 use std::collections::BTreeSet;
