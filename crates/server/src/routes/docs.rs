@@ -2,13 +2,13 @@
 //! public. The page is HTML written here from the document (no script, no network): each
 //! operation with its method, path, summary, parameters, body and answers.
 
-use std::fmt::Write;
 use std::sync::Arc;
 
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use report::markup::escape;
+use report::html;
+use report::html::Html;
 use serde_json::Value;
 
 use crate::AppState;
@@ -50,107 +50,110 @@ td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:t
 /// The page, written from the document's JSON.
 fn page(doc_json: &str) -> String {
     let doc: Value = serde_json::from_str(doc_json).unwrap_or(Value::Null);
-    let mut html = String::from(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Coherence API</title>\
-         <link rel=\"stylesheet\" href=\"/api/v1/docs.css\"></head><body><main><h1>Coherence API</h1>",
-    );
-    if let Some(d) = doc.pointer("/info/description").and_then(Value::as_str) {
-        let _ = write!(html, "<p>{}</p>", escape(d));
-    }
-    html.push_str("<p>The machine-readable document: <a href=\"/api/v1/openapi.json\">openapi.json</a> (OpenAPI 3.1).</p>");
-    let mut by_tag: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let description = doc.pointer("/info/description").and_then(Value::as_str);
+    let mut by_tag: std::collections::BTreeMap<String, Vec<Html>> = Default::default();
     for (path, item) in doc.get("paths").and_then(Value::as_object).into_iter().flatten() {
         for (method, op) in item.as_object().into_iter().flatten() {
             let tag = op.pointer("/tags/0").and_then(Value::as_str).unwrap_or("other").to_owned();
             by_tag.entry(tag).or_default().push(operation(&doc, method, path, op));
         }
     }
-    for (tag, ops) in by_tag {
-        let _ = write!(html, "<h2>{}</h2>", escape(&tag));
-        for op in ops {
-            html.push_str(&op);
-        }
-    }
-    html.push_str("</main></body></html>");
-    html
+    let sections: Html = by_tag
+        .into_iter()
+        .map(|(tag, ops)| html!("<h2>{}</h2>{}", tag, ops.into_iter().collect::<Html>()))
+        .collect();
+    html!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Coherence API</title>\
+         <link rel=\"stylesheet\" href=\"/api/v1/docs.css\"></head><body><main><h1>Coherence API</h1>\
+         {}<p>The machine-readable document: <a href=\"/api/v1/openapi.json\">openapi.json</a> \
+         (OpenAPI 3.1).</p>{}</main></body></html>",
+        description.map(|d| html!("<p>{}</p>", d)),
+        sections
+    )
+    .into_string()
 }
 
 /// One operation's section.
-fn operation(doc: &Value, method: &str, path: &str, op: &Value) -> String {
+fn operation(doc: &Value, method: &str, path: &str, op: &Value) -> Html {
     let text = |p: &str| op.pointer(p).and_then(Value::as_str).unwrap_or("");
-    let mut s = format!(
+    let mut s = html!(
         "<section><p><span class=\"m\">{}</span><code>{}</code></p><p>{}</p>",
-        escape(method),
-        escape(path),
-        escape(text("/summary").trim())
+        method,
+        path,
+        text("/summary").trim()
     );
     let more = text("/description").trim();
     if !more.is_empty() {
-        let _ = write!(s, "<p>{}</p>", escape(more));
+        s.push(html!("<p>{}</p>", more));
     }
     if let Some(params) = op.get("parameters").and_then(Value::as_array) {
-        s.push_str(
-            "<table><tr><th>parameter</th><th>in</th><th>required</th><th>description</th></tr>",
-        );
-        for p in params {
-            let field = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("");
-            let required = p.get("required").and_then(Value::as_bool).unwrap_or(false);
-            let _ = write!(
-                s,
-                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(field("name")),
-                escape(field("in")),
-                if required { "yes" } else { "no" },
-                escape(field("description"))
-            );
-        }
-        s.push_str("</table>");
+        let rows: Html = params
+            .iter()
+            .map(|p| {
+                let field = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("");
+                let required = p.get("required").and_then(Value::as_bool).unwrap_or(false);
+                html!(
+                    "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    field("name"),
+                    field("in"),
+                    if required { "yes" } else { "no" },
+                    field("description")
+                )
+            })
+            .collect();
+        s.push(html!(
+            "<table><tr><th>parameter</th><th>in</th><th>required</th><th>description</th></tr>{}</table>",
+            rows
+        ));
     }
     if let Some(reference) =
         op.pointer("/requestBody/content/application~1json/schema/$ref").and_then(Value::as_str)
     {
         let name = reference.rsplit('/').next().unwrap_or(reference);
-        let _ = write!(s, "<p>Body: <code>{}</code></p>", escape(name));
-        s.push_str(&fields(doc, name));
+        s.push(html!("<p>Body: <code>{}</code></p>{}", name, fields(doc, name)));
     }
     if let Some(responses) = op.get("responses").and_then(Value::as_object) {
-        let codes: Vec<String> = responses.keys().map(|k| escape(k)).collect();
-        let _ = write!(s, "<p>Answers: {}</p>", codes.join(", "));
+        let codes: Vec<&str> = responses.keys().map(String::as_str).collect();
+        s.push(html!("<p>Answers: {}</p>", codes.join(", ")));
     }
-    s.push_str("</section>");
+    s.push(html!("</section>"));
     s
 }
 
 /// The fields of the schema `name` of the document's components, as a table.
-fn fields(doc: &Value, name: &str) -> String {
+fn fields(doc: &Value, name: &str) -> Html {
     let Some(schema) = doc.pointer(&format!("/components/schemas/{name}")) else {
-        return String::new();
+        return Html::new();
     };
     let required: Vec<&str> = schema
         .get("required")
         .and_then(Value::as_array)
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    let mut s = String::from(
-        "<table><tr><th>field</th><th>type</th><th>required</th><th>description</th></tr>",
-    );
-    for (field, spec) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
-        let kind = match spec.get("type") {
-            Some(Value::String(t)) => t.clone(),
-            Some(Value::Array(ts)) => {
-                ts.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" or ")
-            }
-            _ => "object".to_owned(),
-        };
-        let _ = write!(
-            s,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(field),
-            escape(&kind),
-            if required.contains(&field.as_str()) { "yes" } else { "no" },
-            escape(spec.get("description").and_then(Value::as_str).unwrap_or(""))
-        );
-    }
-    s.push_str("</table>");
-    s
+    let rows: Html = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(field, spec)| {
+            let kind = match spec.get("type") {
+                Some(Value::String(t)) => t.clone(),
+                Some(Value::Array(ts)) => {
+                    ts.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" or ")
+                }
+                _ => "object".to_owned(),
+            };
+            html!(
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                field,
+                kind,
+                if required.contains(&field.as_str()) { "yes" } else { "no" },
+                spec.get("description").and_then(Value::as_str).unwrap_or("")
+            )
+        })
+        .collect();
+    html!(
+        "<table><tr><th>field</th><th>type</th><th>required</th><th>description</th></tr>{}</table>",
+        rows
+    )
 }
