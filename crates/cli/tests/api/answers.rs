@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::harness::{LABOUR, Rule, World};
+use crate::harness::{HEALTH, LABOUR, Rule, World};
 
 const A: u16 = 401;
 const N: u16 = 404;

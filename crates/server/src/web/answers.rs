@@ -405,7 +405,7 @@ fn assessment_html(a: &Assessment, key: &str) -> Html {
         })
         .collect();
     html!(
-        "<p class=\"overall\" id=\"overall-{}\">{}: {}</p><div class=\"table-wrap\"><table>\
+        "<p class=\"overall\" id=\"overall-{}\">{}: {}</p><div class=\"table-wrap\" tabindex=\"0\"><table>\
          <caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
         key,
@@ -438,7 +438,7 @@ fn tally_html(a: &Assessment, key: &str) -> Html {
         })
         .collect();
     html!(
-        "<div class=\"table-wrap\" id=\"tally-{}\"><table><caption>{} — {}</caption><thead><tr>\
+        "<div class=\"table-wrap\" tabindex=\"0\" id=\"tally-{}\"><table><caption>{} — {}</caption><thead><tr>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\
          <tbody>{}</tbody></table></div>",
         key,
@@ -531,7 +531,7 @@ fn proposals_html(f: &Framework, i: &ItemState, names: &HashMap<i64, String>) ->
         })
         .collect();
     html!(
-        "<div class=\"table-wrap\"><table><caption>{} {}</caption><thead><tr><th scope=\"col\">{}</th>\
+        "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>{} {}</caption><thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
         text::PROPOSALS,
@@ -870,7 +870,7 @@ async fn render_versions(
         html!("<p>{}</p>", text::NO_VERSION)
     } else {
         html!(
-            "<p>{}</p><div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+            "<p>{}</p><div class=\"table-wrap\" tabindex=\"0\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
              <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
              <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
             text::SIGNED_READ_ONLY,
@@ -1008,7 +1008,7 @@ async fn compare_page(
             })
             .collect();
         html!(
-            "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+            "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
              <th scope=\"col\">{} {}</th><th scope=\"col\">{} {}</th></tr></thead><tbody>{}</tbody></table></div>",
             text::CHANGED,
             text::ITEM,
