@@ -41,7 +41,7 @@ async function propose(page, item, answer, comment, evidence) {
   await card.getByLabel(`Answer (${item})`, { exact: true }).selectOption(answer);
   await card.getByLabel(`Comment (${item})`, { exact: true }).fill(comment);
   await card.getByLabel(`Evidence (${item})`, { exact: true }).fill(evidence);
-  await Promise.all([page.waitForNavigation(), card.getByRole("button").click()]);
+  await Promise.all([page.waitForNavigation(), card.getByRole("button", { name: /Propose this answer|Decide this answer/ }).click()]);
   expect((await page.textContent("main")).includes("Your proposal is recorded"), `proposal ${item}: ${await page.textContent("main")}`);
 }
 

@@ -86,6 +86,8 @@ mod text {
     pub(crate) const CHOOSE: &str = "— choose an answer —";
     pub(crate) const PROPOSE: &str = "Propose this answer";
     pub(crate) const DECIDE: &str = "Decide this answer";
+    pub(crate) const DECIDE_SUMMARY: &str = "Decide the answer to item";
+    pub(crate) const PROPOSE_SUMMARY: &str = "Your ministry's answer to item";
     pub(crate) const DECIDE_HINT: &str =
         "As coordinator, your answer is the decision: it settles a conflict.";
     pub(crate) const NOT_YOURS: &str = "this item is assigned to";
@@ -132,6 +134,7 @@ mod text {
     pub(crate) const CHANGED: &str = "Items whose answer changed";
     pub(crate) const NOTHING_CHANGED: &str = "No answer changed.";
     pub(crate) const SCORES: &str = "How the score moved";
+    pub(crate) const CHANGE: &str = "Change (percentage points)";
     pub(crate) const TALLIES: &str = "How the tallies moved";
     pub(crate) const BACK: &str = "Back to the questionnaire";
     pub(crate) const TO_VERSIONS: &str = "Versions and sign-off";
@@ -621,8 +624,16 @@ fn item_form(
         .filter(|e| !matches!(e.field.as_deref(), Some("answer" | "comment" | "evidence")))
         .map(|e| problem(Some(e), &[]))
         .unwrap_or_default();
+    // A contributor's own items, a conflict and a form with an error are open; the
+    // coordinator's other forms are folded, so that the questionnaire can be read.
+    let open =
+        if !coordinator || i.conflict || error.is_some() { html!(" open") } else { Html::new() };
+    let summary = if coordinator { text::DECIDE_SUMMARY } else { text::PROPOSE_SUMMARY };
     html!(
-        "{}{}",
+        "<details class=\"propose\"{}><summary>{} {}</summary>{}{}</details>",
+        open,
+        summary,
+        i.item,
         other,
         form(
             &format!("/w/{id}/answers/{}/drafts", url_encode(&f.id)),
@@ -971,6 +982,45 @@ fn signoff_cell(
     }
 }
 
+/// The overall and domain scores of two versions side by side, with the change in
+/// percentage points.
+fn moved_html(a: &Assessment, b: &Assessment, from: i64, to: i64) -> Html {
+    let change = |x: Option<&Score>, y: Option<&Score>| match (x, y) {
+        (Some(x), Some(y)) => html!("{}", format!("{:+.2}", y.percent - x.percent)),
+        _ => html!("<span class=\"muted\">{}</span>", text::NOT_COMPUTED),
+    };
+    let mut rows = html!(
+        "<tr><th scope=\"row\">{}</th><td id=\"overall-from\">{}</td><td id=\"overall-to\">{}</td><td class=\"num\">{}</td></tr>",
+        text::OVERALL,
+        score_html(a.overall.as_ref()),
+        score_html(b.overall.as_ref()),
+        change(a.overall.as_ref(), b.overall.as_ref())
+    );
+    for (da, db) in a.domains.iter().zip(&b.domains) {
+        rows.push(html!(
+            "<tr><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+            da.id,
+            da.title,
+            score_html(da.score.as_ref()),
+            score_html(db.score.as_ref()),
+            change(da.score.as_ref(), db.score.as_ref())
+        ));
+    }
+    html!(
+        "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>{} — {}</caption><thead><tr><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{} {}</th><th scope=\"col\">{} {}</th><th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
+        a.framework_title,
+        text::SCORES,
+        text::DOMAIN,
+        text::VERSION,
+        from,
+        text::VERSION,
+        to,
+        text::CHANGE,
+        rows
+    )
+}
+
 #[derive(Deserialize)]
 struct PairQuery {
     from: i64,
@@ -1031,16 +1081,7 @@ async fn compare_page(
             tally_html(&b.assessment, "to")
         )
     } else {
-        html!(
-            "<h2>{}</h2><h3>{} {}</h3>{}<h3>{} {}</h3>{}",
-            text::SCORES,
-            text::VERSION,
-            c.from,
-            assessment_html(&a.assessment, "from"),
-            text::VERSION,
-            c.to,
-            assessment_html(&b.assessment, "to")
-        )
+        html!("<h2>{}</h2>{}", text::SCORES, moved_html(&a.assessment, &b.assessment, c.from, c.to))
     };
     let title = format!("{} — {}", f.title, text::COMPARE_TITLE);
     let body = html!(
