@@ -14,6 +14,7 @@ mod area;
 pub mod assess;
 pub mod checks;
 pub mod corridor;
+pub mod drafts;
 #[cfg(test)]
 mod error_kinds;
 pub mod estimate;

@@ -28,6 +28,7 @@ mod accounts;
 mod assessments;
 mod copy;
 mod dialect;
+mod drafts;
 mod estimates;
 mod failure;
 mod jobs;
@@ -52,6 +53,7 @@ pub use assessments::{
 };
 pub use copy::{CopyReport, TableCopy, copy};
 pub use dialect::Dialect;
+pub use drafts::{AnswerDraft, NewDraft};
 pub use estimates::{
     DataFile, EstimateRecord, EstimateSaved, EstimateSummary, Estimator, StoredCoefficient,
 };

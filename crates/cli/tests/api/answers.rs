@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::harness::{LABOUR, Rule, World};
+use crate::harness::{HEALTH, LABOUR, Rule, World};
 
 const A: u16 = 401;
 const N: u16 = 404;
@@ -26,6 +26,11 @@ pub const RULES: &[Rule] = &[
     Rule { method: "GET", route: "/api/v1/workspaces/{id}/answers/{framework}/versions", path: "/api/v1/workspaces/{w}/answers/sdg-10.7.2/versions", body: None, expect: [A, 200, 200, 200, 200, N, 200] },
     Rule { method: "GET", route: "/api/v1/workspaces/{id}/answers/{framework}/compare", path: "/api/v1/workspaces/{w}/answers/sdg-10.7.2/compare?from=1&to=1", body: None, expect: [A, 200, 200, 200, 200, N, 200] },
     Rule { method: "POST", route: "/api/v1/workspaces/{id}/answers/{framework}/versions/{version}/signoff", path: "/api/v1/workspaces/{w}/answers/sdg-10.7.2/versions/1/signoff", body: Some(r#"{"reason":"matrix"}"#), expect: [A, F, F, F, 201, N, F] },
+    // Proposals: labour proposes for its item 1a, health may not (not its item), the
+    // coordinator decides; storing them makes version 2 (1a changes to "no").
+    Rule { method: "GET", route: "/api/v1/workspaces/{id}/answers/{framework}/drafts", path: "/api/v1/workspaces/{w}/answers/sdg-10.7.2/drafts", body: None, expect: [A, 200, 200, 200, 200, N, 200] },
+    Rule { method: "PUT", route: "/api/v1/workspaces/{id}/answers/{framework}/drafts", path: "/api/v1/workspaces/{w}/answers/sdg-10.7.2/drafts", body: Some(r#"{"item":"1a","answer":"no","comment":"matrix","evidence":"Act 1"}"#), expect: [A, F, 200, F, 200, N, F] },
+    Rule { method: "POST", route: "/api/v1/workspaces/{id}/answers/{framework}/drafts/version", path: "/api/v1/workspaces/{w}/answers/sdg-10.7.2/drafts/version", body: Some(r#"{"reason":"matrix"}"#), expect: [A, F, F, F, 201, N, F] },
 ];
 
 fn repo(path: &str) -> PathBuf {
@@ -197,4 +202,100 @@ fn answers_are_read_by_a_partner_only_when_shared() {
     let r =
         world.server.get(&format!("/api/v1/workspaces/{}/answers/sdg", world.w), &world.auth[4]);
     assert_eq!(r.status, 404, "{}", r.text);
+}
+
+#[test]
+fn ministries_propose_a_conflict_waits_for_the_coordinator_and_the_version_scores_as_the_cli() {
+    let world = World::new();
+    let (viewer, labour, health, coordinator) = (1, 2, 3, 4);
+    let base = format!("/api/v1/workspaces/{}/answers/sdg-10.7.2", world.w);
+    let drafts = format!("{base}/drafts");
+    let assign = |items: &[&str], ministry: &str| {
+        let body = json!({"items": items, "ministry": ministry, "reason": "who answers"});
+        let r = world.server.send(
+            "PUT",
+            &format!("{base}/assignments"),
+            &world.auth[coordinator],
+            Some(&body),
+        );
+        assert_eq!(r.status, 204, "{}", r.text);
+    };
+    let propose = |who: usize, item: &str, answer: &str| {
+        let body = json!({"item": item, "answer": answer, "comment": format!("{item} <b>why</b>"), "evidence": "Act 7"});
+        world.server.send("PUT", &drafts, &world.auth[who], Some(&body))
+    };
+
+    // Nothing assigned: a contributor may not propose; a viewer never.
+    let r = propose(labour, "1c", "no");
+    assert_eq!(r.status, 403, "{}", r.text);
+    assert_eq!(propose(viewer, "1c", "no").status, 403);
+    assign(&["1c", "2a"], LABOUR);
+    assign(&["1a"], HEALTH);
+    // Checked against the item's scale, naming the field.
+    let r = propose(labour, "2a", "yes-all");
+    assert_eq!(r.status, 400, "{}", r.text);
+    assert_eq!(r.json()["error"]["field"], "answer");
+    let r = propose(labour, "9z", "yes");
+    assert_eq!(r.json()["error"]["field"], "item", "{}", r.text);
+    // Labour proposes 1c and 2a, and replaces its own 2a.
+    assert_eq!(propose(labour, "1c", "yes-regular-only").status, 200);
+    assert_eq!(propose(labour, "2a", "no").status, 200);
+    let r = propose(labour, "2a", "yes");
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json()["replaced"]["answer"], "no");
+    assert_eq!(r.json()["proposal"]["ministry"], LABOUR);
+    assert_eq!(propose(health, "1a", "yes-all").status, 200);
+    // Health may not answer labour's 1c until the coordinator gives it to health.
+    assert_eq!(propose(health, "1c", "yes-all").status, 403);
+    assign(&["1c"], HEALTH);
+    assert_eq!(propose(health, "1c", "yes-all").status, 200);
+
+    let q = world.server.get(&drafts, &world.auth[viewer]).json();
+    let item =
+        |id: &str| q["items"].as_array().unwrap().iter().find(|i| i["item"] == id).unwrap().clone();
+    assert_eq!(item("1c")["conflict"], true);
+    assert_eq!(item("1c")["proposals"].as_array().unwrap().len(), 2);
+    assert_eq!(item("2a")["resolved"], "yes");
+    assert_eq!(item("2a")["proposals"][0]["comment"], "2a <b>why</b>");
+    assert_eq!(q["progress"]["conflicts"], 1);
+    assert_eq!(q["progress"]["proposed"], 3);
+    assert_eq!(q["progress"]["assigned"], 3);
+
+    // No version while the conflict stands; then the coordinator decides.
+    let store = format!("{drafts}/version");
+    let why = json!({"reason": "first round"});
+    assert_eq!(world.server.send("POST", &store, &world.auth[labour], Some(&why)).status, 403);
+    let r = world.server.send("POST", &store, &world.auth[coordinator], Some(&why));
+    assert_eq!(r.status, 409, "{}", r.text);
+    assert!(r.text.contains("1c"), "{}", r.text);
+    let r = propose(coordinator, "1c", "yes-regular-only");
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json()["proposal"]["ministry"], "(coordinator)");
+    let r = world.server.send("POST", &store, &world.auth[coordinator], Some(&why));
+    assert_eq!(r.status, 201, "{}", r.text);
+    let v1 = r.json();
+    assert_eq!(v1["stored"]["answers"]["version"], 1);
+    assert_eq!(v1["stored"]["answers"]["n_answers"], 3);
+    // Scored as the command line scores a file of the same answers.
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("answers.csv");
+    std::fs::write(&file, "item,answer\n1a,yes-all\n1c,yes-regular-only\n2a,yes\n").expect("file");
+    assert_eq!(v1["stored"]["assessment"], cli_assess(&file)["assessment"]);
+    // The same proposals again: unchanged.
+    let r = world.server.send("POST", &store, &world.auth[coordinator], Some(&why));
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json()["status"], "unchanged");
+
+    // Audited with the users' ids.
+    let audit = world
+        .server
+        .get(&format!("/api/v1/workspaces/{}/audit", world.w), &world.auth[coordinator])
+        .json();
+    let rows = audit.as_array().expect("rows");
+    for who in [labour, health, coordinator] {
+        assert!(
+            rows.iter().any(|r| r["action"] == "answers.draft" && r["user_id"] == world.ids[who]),
+            "{audit}"
+        );
+    }
 }

@@ -30,45 +30,51 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(signoff))
         .routes(routes!(assignments, assign))
         .routes(routes!(compare))
+        .routes(routes!(drafts, propose))
+        .routes(routes!(store_drafts))
 }
 
 /// A built-in framework.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct FrameworkSummary {
     /// Its id.
-    id: String,
+    pub(crate) id: String,
     /// Its title.
-    title: String,
+    pub(crate) title: String,
     /// `scored` or `checklist`.
-    kind: String,
+    pub(crate) kind: String,
     /// Whose adaptation it is, if it is not an official instrument.
-    adaptation: Option<String>,
+    pub(crate) adaptation: Option<String>,
     /// The number of domains.
-    n_domains: usize,
+    pub(crate) n_domains: usize,
     /// The number of items.
-    n_items: usize,
+    pub(crate) n_items: usize,
 }
 
 /// The built-in frameworks (any signed-in user).
 #[utoipa::path(get, path = "/api/v1/frameworks", tag = "answers",
     responses((status = 200, body = Vec<FrameworkSummary>), (status = 401, body = ErrorBody)))]
 async fn frameworks(_caller: Caller) -> ApiResult<Json<Vec<FrameworkSummary>>> {
+    Ok(Json(framework_list()?))
+}
+
+/// The built-in frameworks, summarised.
+pub(crate) fn framework_list() -> ApiResult<Vec<FrameworkSummary>> {
     let list = analysis::assess::builtin_frameworks()?;
-    Ok(Json(
-        list.into_iter()
-            .map(|f| FrameworkSummary {
-                kind: serde_json::to_value(f.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
-                id: f.id,
-                title: f.title,
-                adaptation: f.adaptation,
-                n_domains: f.n_domains,
-                n_items: f.n_items,
-            })
-            .collect(),
-    ))
+    Ok(list
+        .into_iter()
+        .map(|f| FrameworkSummary {
+            kind: serde_json::to_value(f.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            id: f.id,
+            title: f.title,
+            adaptation: f.adaptation,
+            n_domains: f.n_domains,
+            n_items: f.n_items,
+        })
+        .collect())
 }
 
 /// Which version to read.
@@ -86,25 +92,25 @@ pub(crate) struct Version {
 pub(crate) struct ScoredVersion {
     /// The version's provenance: version, file, who, when, why.
     #[schema(value_type = Object)]
-    answers: serde_json::Value,
+    pub(crate) answers: serde_json::Value,
     /// The score.
     #[schema(value_type = Object)]
-    assessment: serde_json::Value,
+    pub(crate) assessment: serde_json::Value,
     /// The sign-off of this version, if it is signed.
-    signoff: Option<SignoffBody>,
+    pub(crate) signoff: Option<SignoffBody>,
 }
 
 /// A sign-off.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct SignoffBody {
     /// The signed version.
-    version: i64,
+    pub(crate) version: i64,
     /// The coordinator's user id.
-    user_id: i64,
+    pub(crate) user_id: i64,
     /// When (RFC 3339, UTC).
-    at: String,
+    pub(crate) at: String,
     /// The coordinator's note.
-    note: String,
+    pub(crate) note: String,
 }
 
 impl From<analysis::assess::SignoffInfo> for SignoffBody {
@@ -151,10 +157,37 @@ async fn score(
     Path((id, framework)): Path<(i64, String)>,
     Query(v): Query<Version>,
 ) -> ApiResult<Json<ScoredVersion>> {
-    let access = Access::to(&state, &caller, id).await?;
+    Ok(Json(scored_version(&state, &caller, id, &framework, v.version).await?))
+}
+
+/// `version` (the latest when `None`) of workspace `id`'s answers to `framework`,
+/// scored, as the caller may read it.
+pub(crate) async fn stored_version(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+    version: Option<i64>,
+) -> ApiResult<analysis::assess::StoredAssessment> {
+    let access = Access::to(state, caller, id).await?;
     access.read(Shared::Answers)?;
     let country = access.country()?;
-    Ok(Json(scored(&state, country.as_str(), &framework, v.version).await?))
+    Ok(state.app.stored_assessment(country.as_str(), framework, version).await?)
+}
+
+/// The score of `version` (the latest when `None`) of workspace `id`'s answers to
+/// `framework`, with its sign-off, as the caller may read it.
+async fn scored_version(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+    version: Option<i64>,
+) -> ApiResult<ScoredVersion> {
+    let access = Access::to(state, caller, id).await?;
+    access.read(Shared::Answers)?;
+    let country = access.country()?;
+    scored(state, country.as_str(), framework, version).await
 }
 
 /// Answers to store: `answers` (item → answer code) or `csv` (the text of an answers
@@ -173,9 +206,9 @@ pub(crate) struct AnswersBody {
 #[derive(Serialize, ToSchema)]
 pub(crate) struct StoredOutcome {
     /// `added` (a new version) or `unchanged` (the latest version has these answers).
-    status: String,
+    pub(crate) status: String,
     /// The version holding the answers, scored.
-    stored: ScoredVersion,
+    pub(crate) stored: ScoredVersion,
 }
 
 /// Stores a new version of the government's answers. A coordinator stores a whole set;
@@ -245,19 +278,19 @@ async fn store_answers(
 #[derive(Serialize, ToSchema)]
 pub(crate) struct VersionInfo {
     /// The version.
-    version: i64,
+    pub(crate) version: i64,
     /// When it was stored.
-    stored_at: String,
+    pub(crate) stored_at: String,
     /// Who stored it (the sign-in name).
-    stored_by: String,
+    pub(crate) stored_by: String,
     /// Why.
-    reason: String,
+    pub(crate) reason: String,
     /// How many items are answered.
-    n_answers: usize,
+    pub(crate) n_answers: usize,
     /// The source it was read from.
-    file: String,
+    pub(crate) file: String,
     /// Its sign-off, if it is signed.
-    signoff: Option<SignoffBody>,
+    pub(crate) signoff: Option<SignoffBody>,
 }
 
 /// Every stored version of the government's answers to a framework, oldest first.
@@ -271,14 +304,25 @@ async fn versions(
     Path((id, framework)): Path<(i64, String)>,
     Query(page): Query<Page>,
 ) -> ApiResult<Json<Paged<VersionInfo>>> {
-    let access = Access::to(&state, &caller, id).await?;
+    Ok(Json(page.of(version_list(&state, &caller, id, &framework).await?)?))
+}
+
+/// Every stored version of workspace `id`'s answers to `framework`, oldest first, as the
+/// caller may read them.
+pub(crate) async fn version_list(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+) -> ApiResult<Vec<VersionInfo>> {
+    let access = Access::to(state, caller, id).await?;
     access.read(Shared::Answers)?;
     let country = access.country()?;
-    analysis::assess::load_framework(analysis::assess::FrameworkSource::Builtin(&framework))?;
-    let signoffs = state.app.answer_signoffs(country.as_str(), &framework).await?;
+    analysis::assess::load_framework(analysis::assess::FrameworkSource::Builtin(framework))?;
+    let signoffs = state.app.answer_signoffs(country.as_str(), framework).await?;
     let items = state
         .app
-        .answer_history(country.as_str(), Some(&framework))
+        .answer_history(country.as_str(), Some(framework))
         .await?
         .into_iter()
         .map(|a| VersionInfo {
@@ -295,7 +339,7 @@ async fn versions(
             file: a.file,
         })
         .collect();
-    Ok(Json(page.of(items)?))
+    Ok(items)
 }
 
 /// A sign-off's note.
@@ -318,19 +362,33 @@ async fn signoff(
     Path((id, framework, version)): Path<(i64, String, i64)>,
     ApiJson(body): ApiJson<SignoffRequest>,
 ) -> ApiResult<(StatusCode, Json<SignoffBody>)> {
-    let access = Access::to(&state, &caller, id).await?;
+    let signed = sign_off(&state, &caller, id, &framework, version, &body.reason).await?;
+    Ok((StatusCode::CREATED, Json(signed)))
+}
+
+/// Signs off `version` of workspace `id`'s answers to `framework` with `note` (the
+/// workspace's coordinator).
+pub(crate) async fn sign_off(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+    version: i64,
+    note: &str,
+) -> ApiResult<SignoffBody> {
+    let access = Access::to(state, caller, id).await?;
     access.read(Shared::Answers)?;
     let country = access.country()?;
     access.coordinate("sign off its answers")?;
-    let note = reason(&body.reason)?;
+    let note = reason(note)?;
     // 404 for a version that does not exist.
-    state.app.stored_assessment(country.as_str(), &framework, Some(version)).await?;
+    state.app.stored_assessment(country.as_str(), framework, Some(version)).await?;
     let signed = state
         .app
         .acting_as(caller.user.id)
-        .answers_signoff(country.as_str(), &framework, version, &note)
+        .answers_signoff(country.as_str(), framework, version, &note)
         .await?;
-    Ok((StatusCode::CREATED, Json(signed.into())))
+    Ok(signed.into())
 }
 
 /// Which ministry answers an item.
@@ -363,11 +421,11 @@ async fn assignments(
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct AssignBody {
     /// The items' ids.
-    items: Vec<String>,
+    pub(crate) items: Vec<String>,
     /// The ministry that answers them (`null`: no ministry, only the coordinator).
-    ministry: Option<String>,
+    pub(crate) ministry: Option<String>,
     /// Why.
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// Assigns items of a framework to a ministry (the workspace's coordinator).
@@ -382,7 +440,20 @@ async fn assign(
     Path((id, framework)): Path<(i64, String)>,
     ApiJson(body): ApiJson<AssignBody>,
 ) -> ApiResult<StatusCode> {
-    let access = Access::to(&state, &caller, id).await?;
+    assign_items(&state, &caller, id, &framework, body).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Assigns items of `framework` to a ministry in workspace `id` (the workspace's
+/// coordinator).
+pub(crate) async fn assign_items(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+    body: AssignBody,
+) -> ApiResult<()> {
+    let access = Access::to(state, caller, id).await?;
     access.read(Shared::Answers)?;
     let country = access.country()?;
     access.coordinate("assign framework items to ministries")?;
@@ -397,10 +468,10 @@ async fn assign(
     state
         .app
         .acting_as(caller.user.id)
-        .answers_assign(country.as_str(), &framework, &body.items, ministry, &reason)
+        .answers_assign(country.as_str(), framework, &body.items, ministry, &reason)
         .await
         .map_err(|e| ApiError::from(e).on("items"))?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 /// The two versions to compare.
@@ -409,38 +480,38 @@ async fn assign(
 pub(crate) struct Pair {
     /// The older version.
     #[param(minimum = 1)]
-    from: i64,
+    pub(crate) from: i64,
     /// The newer version.
     #[param(minimum = 1)]
-    to: i64,
+    pub(crate) to: i64,
 }
 
 /// How an item's answer changed.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct ItemChange {
     /// The item.
-    item: String,
+    pub(crate) item: String,
     /// Its answer in `from` (`null`: unanswered).
-    from: Option<String>,
+    pub(crate) from: Option<String>,
     /// Its answer in `to`.
-    to: Option<String>,
+    pub(crate) to: Option<String>,
 }
 
 /// What changed between two versions, and how the overall score moved.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct Comparison {
     /// The older version.
-    from: i64,
+    pub(crate) from: i64,
     /// The newer version.
-    to: i64,
+    pub(crate) to: i64,
     /// The items whose answer changed.
-    changed: Vec<ItemChange>,
+    pub(crate) changed: Vec<ItemChange>,
     /// The overall score of `from` (as `assessment.overall` gives it).
     #[schema(value_type = Object)]
-    overall_from: serde_json::Value,
+    pub(crate) overall_from: serde_json::Value,
     /// The overall score of `to`.
     #[schema(value_type = Object)]
-    overall_to: serde_json::Value,
+    pub(crate) overall_to: serde_json::Value,
 }
 
 /// Compares two versions: the items whose answers changed and the overall scores.
@@ -454,11 +525,25 @@ async fn compare(
     Path((id, framework)): Path<(i64, String)>,
     Query(pair): Query<Pair>,
 ) -> ApiResult<Json<Comparison>> {
-    let access = Access::to(&state, &caller, id).await?;
+    let (_, _, comparison) = comparison(&state, &caller, id, &framework, pair).await?;
+    Ok(Json(comparison))
+}
+
+/// Compares two versions of workspace `id`'s answers to `framework`: both versions,
+/// scored, and what changed.
+pub(crate) async fn comparison(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+    pair: Pair,
+) -> ApiResult<(analysis::assess::StoredAssessment, analysis::assess::StoredAssessment, Comparison)>
+{
+    let access = Access::to(state, caller, id).await?;
     access.read(Shared::Answers)?;
     let country = access.country()?;
-    let a = state.app.stored_assessment(country.as_str(), &framework, Some(pair.from)).await?;
-    let b = state.app.stored_assessment(country.as_str(), &framework, Some(pair.to)).await?;
+    let a = state.app.stored_assessment(country.as_str(), framework, Some(pair.from)).await?;
+    let b = state.app.stored_assessment(country.as_str(), framework, Some(pair.to)).await?;
     let answer_of = |s: &analysis::assess::StoredAssessment, item: &str| {
         s.assessment.items.iter().find(|i| i.item == item).and_then(|i| i.answer.clone())
     };
@@ -469,11 +554,196 @@ async fn compare(
             changed.push(ItemChange { item: item.to_owned(), from, to });
         }
     }
-    Ok(Json(Comparison {
+    let comparison = Comparison {
         from: pair.from,
         to: pair.to,
         changed,
         overall_from: json(&a.assessment.overall)?,
         overall_to: json(&b.assessment.overall)?,
-    }))
+    };
+    Ok((a, b, comparison))
+}
+
+/// The questionnaire: every item with its assignment, the ministries' proposals, the
+/// coordinator's decision, the latest stored answer and whether it is in conflict; and
+/// the counts.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct DraftsBody {
+    /// The items, in the framework's order.
+    #[schema(value_type = Vec<Object>)]
+    items: Vec<analysis::drafts::ItemState>,
+    /// Items in the framework, assigned, proposed, resolved, in conflict, answered.
+    #[schema(value_type = Object)]
+    progress: analysis::drafts::Progress,
+}
+
+/// Workspace `id`'s questionnaire of `framework` with its proposals, as the caller may
+/// read it: the caller's access, the framework and the questionnaire.
+pub(crate) async fn questionnaire(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+) -> ApiResult<(Access, analysis::assess::Framework, analysis::drafts::Questionnaire)> {
+    let access = Access::to(state, caller, id).await?;
+    access.read(Shared::Answers)?;
+    let country = access.country()?;
+    let (f, q) = state.app.questionnaire(id, country.as_str(), framework).await?;
+    Ok((access, f, q))
+}
+
+/// The ministries' proposed answers to a framework's items, the coordinator's decisions,
+/// conflicts and progress (members, admins, partners it is shared with).
+#[utoipa::path(get, path = "/api/v1/workspaces/{id}/answers/{framework}/drafts", tag = "answers",
+    params(("id" = i64, Path, description = "The government workspace's id"), ("framework" = String, Path, description = "The framework's id")),
+    responses((status = 200, body = DraftsBody), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn drafts(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, framework)): Path<(i64, String)>,
+) -> ApiResult<Json<DraftsBody>> {
+    let (_, _, q) = questionnaire(&state, &caller, id, &framework).await?;
+    Ok(Json(DraftsBody { items: q.items, progress: q.progress }))
+}
+
+/// A proposed answer to one item.
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct ProposeBody {
+    /// The item's id.
+    pub(crate) item: String,
+    /// The answer's level code (of the item's scale).
+    pub(crate) answer: String,
+    /// Why this answer.
+    #[serde(default)]
+    pub(crate) comment: String,
+    /// What supports it (a law, a document, a link).
+    #[serde(default)]
+    pub(crate) evidence: String,
+}
+
+/// A recorded proposal.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ProposedBody {
+    /// The proposal (its ministry is `(coordinator)` for the coordinator's decision).
+    #[schema(value_type = Object)]
+    proposal: analysis::drafts::Draft,
+    /// The ministry's earlier proposal it replaces, if any.
+    #[schema(value_type = Option<Object>)]
+    replaced: Option<analysis::drafts::Draft>,
+}
+
+/// Records the caller's proposal: a contributor's for its ministry, only for an item
+/// assigned to its ministry; a coordinator's for any item, as the decision.
+pub(crate) async fn propose_answer(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+    body: &ProposeBody,
+) -> ApiResult<ProposedBody> {
+    let access = Access::to(state, caller, id).await?;
+    access.read(Shared::Answers)?;
+    let country = access.country()?;
+    let f =
+        analysis::assess::load_framework(analysis::assess::FrameworkSource::Builtin(framework))?;
+    analysis::drafts::check_proposal(&f, &body.item, &body.answer, &body.comment, &body.evidence)
+        .map_err(|(field, message)| ApiError::invalid(field, message))?;
+    let assigned = state.app.answer_assignments(country.as_str(), &f.id).await?;
+    let owner = assigned.iter().find(|(i, _)| *i == body.item).map(|(_, m)| m.as_str());
+    access.edit_for(owner)?;
+    let ministry = if access.role == Some(Role::Coordinator) {
+        analysis::drafts::COORDINATOR.to_owned()
+    } else {
+        access.ministry.clone().unwrap_or_default()
+    };
+    let replaced = state
+        .app
+        .acting_as(caller.user.id)
+        .propose_answer(
+            id,
+            &f.id,
+            &body.item,
+            &ministry,
+            &body.answer,
+            &body.comment,
+            &body.evidence,
+        )
+        .await?;
+    let mine = state.app.answer_drafts(id, &f.id).await?;
+    let proposal = mine
+        .into_iter()
+        .find(|d| d.item == body.item && d.ministry == ministry)
+        .map(analysis::drafts::Draft::from)
+        .ok_or_else(|| ApiError::hidden(crate::Kind::Internal, &"the proposal was not kept"))?;
+    Ok(ProposedBody { proposal, replaced: replaced.map(analysis::drafts::Draft::from) })
+}
+
+/// Proposes an answer to one item: a contributor for its ministry (only the items
+/// assigned to it), the coordinator for any item (the decision, which settles a
+/// conflict). A ministry's new proposal replaces its earlier one.
+#[utoipa::path(put, path = "/api/v1/workspaces/{id}/answers/{framework}/drafts", tag = "answers",
+    request_body = ProposeBody,
+    params(("id" = i64, Path, description = "The government workspace's id"), ("framework" = String, Path, description = "The framework's id")),
+    responses((status = 200, body = ProposedBody), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn propose(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, framework)): Path<(i64, String)>,
+    ApiJson(body): ApiJson<ProposeBody>,
+) -> ApiResult<Json<ProposedBody>> {
+    Ok(Json(propose_answer(&state, &caller, id, &framework, &body).await?))
+}
+
+/// Why a version is stored.
+#[derive(Deserialize, ToSchema)]
+pub(crate) struct StoreDraftsBody {
+    /// Why.
+    pub(crate) reason: String,
+}
+
+/// Stores the questionnaire's resolved answers as a new version (the coordinator); 409
+/// while ministries' proposals conflict.
+pub(crate) async fn store_resolved(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    framework: &str,
+    why: &str,
+) -> ApiResult<StoredOutcome> {
+    let access = Access::to(state, caller, id).await?;
+    access.read(Shared::Answers)?;
+    let country = access.country()?;
+    access.coordinate("store its answers to a framework")?;
+    let why = reason(why)?;
+    let outcome = state
+        .app
+        .acting_as(caller.user.id)
+        .store_resolved(id, country.as_str(), framework, &caller.user.name, &why)
+        .await?;
+    let version = outcome.stored.answers.version;
+    let status = outcome.status.as_str().to_owned();
+    let stored = scored(state, country.as_str(), framework, Some(version)).await?;
+    Ok(StoredOutcome { status, stored })
+}
+
+/// Stores the proposals as a new version (the coordinator): each item's decision, else
+/// the answer all ministries propose; other items keep the latest version's answer.
+/// Refused (409) while two ministries propose different answers to an item.
+#[utoipa::path(post, path = "/api/v1/workspaces/{id}/answers/{framework}/drafts/version", tag = "answers",
+    request_body = StoreDraftsBody,
+    params(("id" = i64, Path, description = "The government workspace's id"), ("framework" = String, Path, description = "The framework's id")),
+    responses((status = 201, body = StoredOutcome), (status = 200, body = StoredOutcome), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody)))]
+async fn store_drafts(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, framework)): Path<(i64, String)>,
+    ApiJson(body): ApiJson<StoreDraftsBody>,
+) -> ApiResult<(StatusCode, Json<StoredOutcome>)> {
+    let outcome = store_resolved(&state, &caller, id, &framework, &body.reason).await?;
+    let code = if outcome.status == "added" { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((code, Json(outcome)))
 }

@@ -2,7 +2,7 @@
 //! built with `utoipa_axum::routes!`, so a route and its OpenAPI operation are declared
 //! once, on the handler.
 
-mod answers;
+pub(crate) mod answers;
 mod corridors;
 pub(crate) mod data;
 pub(crate) mod docs;
