@@ -808,9 +808,10 @@ fn tracker_html(
         })
         .collect();
     html!(
-        "{}<div class=\"table-wrap\"><table class=\"tracker\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+        "{}<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"tracker\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
         summary,
+        text::TRACKER_CAPTION,
         text::TRACKER_CAPTION,
         text::ASSESSOR,
         text::ROLE,
@@ -958,11 +959,12 @@ fn medians_section(record: &MatrixRecord, report: &analysis::assess::MatrixRepor
         .collect();
     html!(
         "<h2>{}</h2><p>{}</p><div class=\"chart-wrap\">{}</div>\
-         <div class=\"table-wrap\"><table class=\"medians\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{}</tr></thead>\
+         <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"medians\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{}</tr></thead>\
          <tbody>{}</tbody></table></div>",
         text::MEDIANS,
         text::MEDIANS_INTRO,
         network::heat_map(&map),
+        text::MEDIANS_CAPTION,
         text::MEDIANS_CAPTION,
         text::INFLUENCES,
         head,
@@ -1022,9 +1024,10 @@ fn reasons_section(
         })
         .collect();
     html!(
-        "<h2>{}</h2><div class=\"table-wrap\"><table class=\"reasons\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+        "<h2>{}</h2><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"reasons\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th>{}</tr></thead><tbody>{}</tbody></table></div>",
         text::REASONS,
+        text::REASONS_CAPTION,
         text::REASONS_CAPTION,
         text::PAIR,
         text::MEDIAN,
@@ -1147,7 +1150,7 @@ fn metrics_section(record: &MatrixRecord, report: &analysis::assess::MatrixRepor
     html!(
         "<h2>{}</h2><p class=\"muted\">Second order: sign {}, scale {}, self paths {} (docs/assessment.md).</p>\
          <div class=\"top-lists\"><section><h3>{}</h3>{}</section><section><h3>{}</h3>{}</section></div>\
-         <div class=\"table-wrap\"><table class=\"metrics\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{}</tr></thead>\
+         <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"metrics\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{}</tr></thead>\
          <tbody>{}</tbody></table></div>{}{}",
         text::METRICS,
         metrics.sign_convention.as_str(),
@@ -1157,6 +1160,7 @@ fn metrics_section(record: &MatrixRecord, report: &analysis::assess::MatrixRepor
         top("out_positive"),
         text::MOST_INFLUENCED,
         top("in_positive"),
+        text::METRICS_CAPTION,
         text::METRICS_CAPTION,
         text::OBJECTIVE,
         head,
@@ -1188,11 +1192,12 @@ fn conflicts(report: &analysis::assess::MatrixReport, label: &dyn Fn(&str) -> St
         })
         .collect();
     html!(
-        "<h3>{}</h3><p>{}</p><div class=\"table-wrap\"><table class=\"conflicts\"><caption>{}</caption><thead><tr>\
+        "<h3>{}</h3><p>{}</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"conflicts\"><caption>{}</caption><thead><tr>\
          <th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead>\
          <tbody>{}</tbody></table></div>",
         text::CONFLICTS,
         text::CONFLICTS_INTRO,
+        text::CONFLICTS,
         text::CONFLICTS,
         text::PAIR,
         text::MEDIAN,
@@ -1231,10 +1236,11 @@ fn ripples(report: &analysis::assess::MatrixReport, label: &dyn Fn(&str) -> Stri
         })
         .collect();
     html!(
-        "<h3>{}</h3><p>{}</p><div class=\"table-wrap\"><table class=\"ripples\"><caption>{}</caption><thead><tr>\
+        "<h3>{}</h3><p>{}</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"ripples\"><caption>{}</caption><thead><tr>\
          <th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
         text::RIPPLES,
         text::RIPPLES_INTRO,
+        text::RIPPLES_CAPTION,
         text::RIPPLES_CAPTION,
         text::PAIR,
         text::VIA,
