@@ -167,7 +167,12 @@ fn a_workshop_through_the_pages_gives_the_command_lines_metrics() {
             let rest = &row[at..];
             let rest = &rest[rest.find("data-value=\"").expect("value") + 12..];
             let got: f64 = rest[..rest.find('"').expect("end")].parse().expect("a number");
-            assert_eq!(got, want, "{name} {key}");
+            #[allow(
+                clippy::float_cmp,
+                reason = "the page gives the very number the command line computes"
+            )]
+            let same = got == want;
+            assert!(same, "{name} {key}: the page gives {got}, the command line {want}");
         }
     }
     // The API's aggregate is the same as well.

@@ -91,7 +91,8 @@ mod text {
     pub(crate) const EVERYONE: &str = "Everyone has scored every pair.";
     pub(crate) const SCORES_LEFT: &str = "scores left to give";
     pub(crate) const NOT_FINISHED: &str = "Not finished";
-    pub(crate) const AND_MORE: &str = "and more";
+    pub(crate) const AND: &str = "and";
+    pub(crate) const MORE: &str = "more";
     pub(crate) const YOU: &str = "you";
     pub(crate) const RESULTS: &str = "Results";
     pub(crate) const RESULTS_LINK: &str = "Results: medians, disagreements, network";
@@ -786,7 +787,7 @@ fn tracker_html(
                 .collect();
             let missing = progress.cells - a.scored;
             let more = if missing > 12 {
-                html!("<li>{} {}</li>", text::AND_MORE, missing - 12)
+                html!("<li>{} {} {}</li>", text::AND, missing - 12, text::MORE)
             } else {
                 Html::new()
             };
