@@ -12,6 +12,8 @@
 //!   the only way user text reaches a page.
 //! * [`markup`]: escaping and deterministic number formatting.
 //! * [`xlsx`]: Excel workbooks of tables, the same bytes for the same tables.
+//! * [`network`]: a cross-impact matrix's heat map and network diagram (SVG), and its
+//!   judgements as the CSV file `coherence matrix` reads.
 //!
 //! This crate is pure: it does no I/O, reads no clock, runs no SQL and makes no
 //! network request. The output loads nothing either: no fonts, scripts, styles or
@@ -37,6 +39,7 @@ mod corridor;
 pub mod html;
 pub mod map;
 pub mod markup;
+pub mod network;
 pub mod scenario;
 pub mod svg;
 pub mod xlsx;

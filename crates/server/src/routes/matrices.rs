@@ -32,9 +32,9 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
 #[derive(Serialize, Deserialize, ToSchema)]
 pub(crate) struct Element {
     /// Its id (1 to 64 letters, digits, `-`, `_` or `.`; unique in the matrix).
-    id: String,
+    pub(crate) id: String,
     /// What it is (1 to 500 characters, no line breaks or tabs).
-    label: String,
+    pub(crate) label: String,
 }
 
 /// A matrix.
@@ -72,7 +72,7 @@ impl From<MatrixRecord> for MatrixInfo {
 }
 
 /// The matrix `matrix` of workspace `id`, readable by the caller; 404 otherwise.
-async fn matrix_of(
+pub(crate) async fn matrix_of(
     state: &AppState,
     caller: &Caller,
     id: i64,
@@ -100,20 +100,31 @@ async fn list(
     Path(id): Path<i64>,
     Query(page): Query<Page>,
 ) -> ApiResult<Json<Paged<MatrixInfo>>> {
-    Access::to(&state, &caller, id).await?.read(Shared::Matrices)?;
-    let items = state.store().matrices(id).await?.into_iter().map(MatrixInfo::from).collect();
-    Ok(Json(page.of(items)?))
+    let (_, matrices) = matrices_of(&state, &caller, id).await?;
+    Ok(Json(page.of(matrices.into_iter().map(MatrixInfo::from).collect())?))
+}
+
+/// The caller's access to workspace `id` and its matrices, if it may read them.
+pub(crate) async fn matrices_of(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> ApiResult<(Access, Vec<MatrixRecord>)> {
+    let access = Access::to(state, caller, id).await?;
+    access.read(Shared::Matrices)?;
+    let matrices = state.store().matrices(id).await?;
+    Ok((access, matrices))
 }
 
 /// A new matrix.
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct NewMatrix {
     /// Its name (1 to 200 characters, unique in the workspace).
-    name: String,
+    pub(crate) name: String,
     /// Its elements (2 to 200).
-    elements: Vec<Element>,
+    pub(crate) elements: Vec<Element>,
     /// Why.
-    reason: String,
+    pub(crate) reason: String,
 }
 
 fn is_element_id(id: &str) -> bool {
@@ -133,7 +144,19 @@ async fn add(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<NewMatrix>,
 ) -> ApiResult<(StatusCode, Json<MatrixInfo>)> {
-    let access = Access::to(&state, &caller, id).await?;
+    let made = add_matrix(&state, &caller, id, &body).await?;
+    Ok((StatusCode::CREATED, Json(made.into())))
+}
+
+/// Makes the matrix `body` in workspace `id` as the caller (its coordinator): what
+/// `POST /api/v1/workspaces/{id}/matrices` does.
+pub(crate) async fn add_matrix(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    body: &NewMatrix,
+) -> ApiResult<MatrixRecord> {
+    let access = Access::to(state, caller, id).await?;
     access.read(Shared::Matrices)?;
     access.coordinate("make a cross-impact matrix")?;
     let reason = reason(&body.reason)?;
@@ -170,8 +193,7 @@ async fn add(
         elements.push(element);
     }
     let actor = store::Actor::user(caller.user.id, reason);
-    let made = state.store().matrix_add(id, name, &elements, &actor).await?;
-    Ok((StatusCode::CREATED, Json(made.into())))
+    Ok(state.store().matrix_add(id, name, &elements, &actor).await?)
 }
 
 /// One matrix.
@@ -227,24 +249,35 @@ async fn scores(
     Path((id, matrix)): Path<(i64, i64)>,
     Query(page): Query<Page>,
 ) -> ApiResult<Json<Paged<ScoreInfo>>> {
-    matrix_of(&state, &caller, id, matrix).await?;
-    let items =
-        state.store().matrix_scores(matrix).await?.into_iter().map(ScoreInfo::from).collect();
-    Ok(Json(page.of(items)?))
+    let (_, _, scores) = scores_of(&state, &caller, id, matrix).await?;
+    Ok(Json(page.of(scores.into_iter().map(ScoreInfo::from).collect())?))
+}
+
+/// The caller's access, the matrix `matrix` of workspace `id` and every score of it (by
+/// row, column and assessor), if the caller may read it.
+pub(crate) async fn scores_of(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    matrix: i64,
+) -> ApiResult<(Access, MatrixRecord, Vec<store::MatrixScore>)> {
+    let (access, record) = matrix_of(state, caller, id, matrix).await?;
+    let scores = state.store().matrix_scores(matrix).await?;
+    Ok((access, record, scores))
 }
 
 /// A score of one cell.
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct ScoreBody {
     /// The influencing element's id.
-    row: String,
+    pub(crate) row: String,
     /// The influenced element's id.
-    col: String,
+    pub(crate) col: String,
     /// −3 (counteracts strongly) to +3 (reinforces strongly).
     #[schema(minimum = -3, maximum = 3)]
-    score: i64,
+    pub(crate) score: i64,
     /// Why (required).
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// What scoring did.
@@ -269,11 +302,28 @@ async fn score(
     ApiJson(body): ApiJson<ScoreBody>,
 ) -> ApiResult<Json<Scored>> {
     let (access, record) = matrix_of(&state, &caller, id, matrix).await?;
-    if !matches!(access.role, Some(Role::Contributor | Role::Coordinator)) {
-        return Err(ApiError::forbidden(format!(
-            "scoring a matrix of workspace {id} needs the contributor or coordinator role"
-        )));
+    may_score(&access)?;
+    let reason = check_score(&record, &body)?;
+    let old = save_score(&state, &access, &record, &body, reason).await?;
+    Ok(Json(Scored { score: body.score, replaced: old }))
+}
+
+/// Requires that the caller may score the workspace's matrices: its contributors and
+/// coordinators.
+pub(crate) fn may_score(access: &Access) -> ApiResult<()> {
+    if matches!(access.role, Some(Role::Contributor | Role::Coordinator)) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(format!(
+            "scoring a matrix of workspace {} needs the contributor or coordinator role",
+            access.workspace.id
+        )))
     }
+}
+
+/// Checks a score of `record`'s cell (an element of the matrix on another, −3 … +3, a
+/// reason); returns the reason, trimmed.
+pub(crate) fn check_score(record: &MatrixRecord, body: &ScoreBody) -> ApiResult<String> {
     let reason = reason(&body.reason)?;
     if !(-3..=3).contains(&body.score) {
         return Err(ApiError::invalid("score", "a score is an integer from -3 to +3"));
@@ -282,16 +332,29 @@ async fn score(
         if !record.elements.iter().any(|e| &e.id == element) {
             return Err(ApiError::invalid(
                 field,
-                format!("matrix {matrix} has no element {element:?}"),
+                format!("matrix {} has no element {element:?}", record.id),
             ));
         }
     }
     if body.row == body.col {
         return Err(ApiError::invalid("col", "an element is not scored on itself"));
     }
+    Ok(reason)
+}
+
+/// Stores a score checked by [`check_score`] as the caller's (after [`may_score`]),
+/// audited; returns the caller's earlier score of the cell, replaced.
+pub(crate) async fn save_score(
+    state: &AppState,
+    access: &Access,
+    record: &MatrixRecord,
+    body: &ScoreBody,
+    reason: String,
+) -> ApiResult<Option<i64>> {
     let actor = store::Actor::user(access.user_id, reason);
-    let old = state.store().matrix_score(matrix, &body.row, &body.col, body.score, &actor).await?;
-    Ok(Json(Scored { score: body.score, replaced: old.map(|o| o.score) }))
+    let old =
+        state.store().matrix_score(record.id, &body.row, &body.col, body.score, &actor).await?;
+    Ok(old.map(|o| o.score))
 }
 
 /// The aggregate of a matrix's scores (as `coherence matrix --json` gives it for the
@@ -315,9 +378,7 @@ async fn aggregate(
     caller: Caller,
     Path((id, matrix)): Path<(i64, i64)>,
 ) -> ApiResult<Json<Aggregate>> {
-    matrix_of(&state, &caller, id, matrix).await?;
-    let options = analysis::assess::MetricsOptions::default();
-    let report = state.app.stored_matrix_report(matrix, &options).await?;
+    let (_, _, report) = report_of(&state, &caller, id, matrix).await?;
     let value = |v: Result<serde_json::Value, serde_json::Error>| {
         v.map_err(|e| ApiError::hidden(crate::Kind::Internal, &format!("serialising: {e}")))
     };
@@ -330,17 +391,32 @@ async fn aggregate(
     }))
 }
 
+/// The caller's access, the matrix `matrix` of workspace `id` and the aggregate of its
+/// scores with the default metrics options (`None` before any score), if the caller may
+/// read it: what `GET …/aggregate` serialises.
+pub(crate) async fn report_of(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    matrix: i64,
+) -> ApiResult<(Access, MatrixRecord, Option<analysis::assess::MatrixReport>)> {
+    let (access, record) = matrix_of(state, caller, id, matrix).await?;
+    let options = analysis::assess::MetricsOptions::default();
+    let report = state.app.stored_matrix_report(matrix, &options).await?;
+    Ok((access, record, report))
+}
+
 /// One assessor's progress.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct AssessorProgress {
     /// The assessor (a user id).
-    user_id: i64,
+    pub(crate) user_id: i64,
     /// Its role in the workspace (`null`: no longer a member, its scores kept).
-    role: Option<String>,
+    pub(crate) role: Option<String>,
     /// Cells it scored.
-    scored: usize,
+    pub(crate) scored: usize,
     /// Cells it has not scored, as `row→col` (at most 1,000 listed).
-    unscored: Vec<String>,
+    pub(crate) unscored: Vec<String>,
 }
 
 /// Who has scored how much of a matrix: every contributor and coordinator of the
@@ -348,9 +424,9 @@ pub(crate) struct AssessorProgress {
 #[derive(Serialize, ToSchema)]
 pub(crate) struct Progress {
     /// Cells of the matrix (n × (n − 1)).
-    cells: usize,
+    pub(crate) cells: usize,
     /// By assessor.
-    assessors: Vec<AssessorProgress>,
+    pub(crate) assessors: Vec<AssessorProgress>,
 }
 
 /// Which cells are unscored by whom.
@@ -362,15 +438,25 @@ async fn progress(
     caller: Caller,
     Path((id, matrix)): Path<(i64, i64)>,
 ) -> ApiResult<Json<Progress>> {
-    let (_, record) = matrix_of(&state, &caller, id, matrix).await?;
-    let scores = state.store().matrix_scores(matrix).await?;
+    let (_, record, scores) = scores_of(&state, &caller, id, matrix).await?;
+    Ok(Json(progress_of(&state, &record, &scores).await?))
+}
+
+/// Who has scored how much of `record` (with its `scores`): every contributor and
+/// coordinator of its workspace, and anyone who scored it, by user id.
+pub(crate) async fn progress_of(
+    state: &AppState,
+    record: &MatrixRecord,
+    scores: &[store::MatrixScore],
+) -> ApiResult<Progress> {
+    let id = record.workspace_id;
     let members = state.store().memberships_of_workspace(id).await?;
     let mut who: Vec<(i64, Option<String>)> = members
         .iter()
         .filter(|m| matches!(m.role, Role::Contributor | Role::Coordinator))
         .map(|m| (m.user_id, Some(m.role.as_str().to_owned())))
         .collect();
-    for s in &scores {
+    for s in scores {
         if !who.iter().any(|(u, _)| *u == s.assessor_id) {
             who.push((s.assessor_id, None));
         }
@@ -398,5 +484,5 @@ async fn progress(
             AssessorProgress { user_id, role, scored, unscored }
         })
         .collect();
-    Ok(Json(Progress { cells: cells.len(), assessors }))
+    Ok(Progress { cells: cells.len(), assessors })
 }

@@ -9,7 +9,7 @@ pub(crate) mod docs;
 mod estimates;
 mod imports;
 pub(crate) mod jobs;
-mod matrices;
+pub(crate) mod matrices;
 mod register;
 mod scenarios;
 pub(crate) mod session;
