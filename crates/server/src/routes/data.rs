@@ -121,7 +121,7 @@ async fn brief(
 
 /// The profile of `area` without what the reader may not see of governments' work
 /// ([`crate::access::withheld`]).
-async fn readable_profile(
+pub(crate) async fn readable_profile(
     state: &AppState,
     area: &str,
     withheld: &Withheld,
