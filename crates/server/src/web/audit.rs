@@ -219,7 +219,7 @@ fn rows_table(rows: &[AuditInfo], names: &HashMap<i64, String>) -> Html {
         })
         .collect();
     html!(
-        "<div class=\"table-wrap\"><table class=\"audit\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+        "<div class=\"table-wrap\" tabindex=\"0\"><table class=\"audit\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
         text::ROWS,

@@ -7,6 +7,7 @@
 //! same limits, the same checks, the same job; datasets are read as `GET /api/v1/datasets`
 //! reads them.
 
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::response::IntoResponse;
 use axum::body::Bytes;
@@ -153,7 +154,7 @@ fn dataset_table(datasets: &[analysis::DatasetInfo]) -> Html {
         })
         .collect();
     html!(
-        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+        "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
          <th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
         text::STORED,
@@ -214,7 +215,7 @@ async fn admin_part(state: &AppState, error: Option<&ApiError>) -> PageResult<Ht
             })
             .collect();
         html!(
-            "<h2>{}</h2><div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+            "<h2>{}</h2><div class=\"table-wrap\" tabindex=\"0\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
              <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
             text::IMPORTS,
             text::IMPORTS,
@@ -244,9 +245,12 @@ fn param(job: &Job, key: &str) -> String {
 async fn upload(
     State(state): State<AppState>,
     Visitor(caller): Visitor,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
     crate::access::admin(&caller)?;
+    let mut multipart = multipart.map_err(|e| {
+        ApiError::new(Kind::InvalidInput, format!("the upload cannot be read: {}", e.body_text()))
+    })?;
     let mut file: Option<(String, Bytes)> = None;
     let mut kind = None;
     let unreadable = |e: axum::extract::multipart::MultipartError| {
@@ -423,7 +427,7 @@ async fn dataset(
     let body = html!(
         "<h1>{}</h1><p><a href=\"/datasets\">{}</a></p><h2>{}</h2><dl class=\"facts\"><dt>{}</dt><dd>{}{}</dd><dt>{}</dt><dd>{}</dd>\
          <dt>{}</dt><dd><code>{}</code></dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>{}\
-         <div class=\"table-wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">SHA-256</th>\
+         <div class=\"table-wrap\" tabindex=\"0\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">SHA-256</th>\
          <th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>{}</tbody></table></div>\
          <h2>{}</h2><dl class=\"facts\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>",
         d.title,

@@ -232,7 +232,7 @@ fn runs_section(id: i64, jobs: &[Job], in_brief: &[i64]) -> Html {
         })
         .collect();
     html!(
-        "<h2 id=\"runs\">{}</h2><div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>\
+        "<h2 id=\"runs\">{}</h2><div class=\"table-wrap\" tabindex=\"0\"><table><caption>{}</caption><thead><tr>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
          <th scope=\"col\">{}</th></tr></thead><tbody>{}</tbody></table></div>",
@@ -319,7 +319,7 @@ fn parameter_table(m: &ModelInfo) -> Html {
         })
         .collect();
     html!(
-        "<div class=\"table-wrap\"><table><caption>{} {}</caption><thead><tr><th scope=\"col\">{}</th>\
+        "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>{} {}</caption><thead><tr><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          </tr></thead><tbody>{}</tbody></table></div>",
         text::PARAMETERS_OF,
@@ -1047,7 +1047,7 @@ fn summary_table(job: &Job) -> Html {
         })
         .collect();
     html!(
-        "<details id=\"summary\"><summary>{} ({})</summary><div class=\"table-wrap\"><table class=\"summary\">\
+        "<details id=\"summary\"><summary>{} ({})</summary><div class=\"table-wrap\" tabindex=\"0\"><table class=\"summary\">\
          <caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
          <th scope=\"col\" class=\"num\">p05</th><th scope=\"col\" class=\"num\">p50</th><th scope=\"col\" class=\"num\">p95</th>\
@@ -1232,7 +1232,7 @@ async fn compare_page(
         .collect();
     let heading = format!("{}: {label}", text::COMPARE_TITLE);
     let body = html!(
-        "{}<p><a href=\"/w/{}/scenarios\">{}</a></p><p>{}: {}</p><div class=\"table-wrap\"><table><caption>{}</caption>\
+        "{}<p><a href=\"/w/{}/scenarios\">{}</a></p><p>{}: {}</p><div class=\"table-wrap\" tabindex=\"0\"><table><caption>{}</caption>\
          <thead><tr><th scope=\"col\">A</th><th scope=\"col\">B</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">p05</th>\
          <th scope=\"col\" class=\"num\">p50</th><th scope=\"col\" class=\"num\">p95</th><th scope=\"col\" class=\"num\">{}</th>\
