@@ -4,9 +4,7 @@
 mod common;
 
 use domain::Iso3;
-use store::{
-    Actor, AuditQuery, Error, JobEnd, Location, NewJob, NewUser, Store, WorkspaceKind,
-};
+use store::{Actor, AuditQuery, Error, JobEnd, Location, NewJob, NewUser, Store, WorkspaceKind};
 
 async fn user(store: &Store, name: &str) -> i64 {
     let new = NewUser { name, display_name: name, password_hash: "x", is_admin: false };
@@ -18,7 +16,13 @@ async fn workspace(store: &Store, name: &str, code: &'static str) -> i64 {
     store.workspace_add(name, kind, &Actor::console("tests")).await.unwrap().id
 }
 
-async fn job(store: &Store, actor: &Actor, workspace_id: Option<i64>, kind: &str, done: bool) -> i64 {
+async fn job(
+    store: &Store,
+    actor: &Actor,
+    workspace_id: Option<i64>,
+    kind: &str,
+    done: bool,
+) -> i64 {
     let new = NewJob { workspace_id, kind, params: "{}" };
     let job = store.job_add(&new, actor).await.unwrap();
     if done {

@@ -48,7 +48,13 @@ fn page(world: &World, path: &str, auth: &Auth) -> (u16, String) {
 
 /// `POST path` with `form` as `auth`: status and where it sends.
 fn post(world: &World, path: &str, form: &str, auth: &Auth) -> (u16, String) {
-    let a = world.server.send_raw("POST", path, auth, Some(form.as_bytes()), "application/x-www-form-urlencoded");
+    let a = world.server.send_raw(
+        "POST",
+        path,
+        auth,
+        Some(form.as_bytes()),
+        "application/x-www-form-urlencoded",
+    );
     (a.status, a.text)
 }
 
@@ -79,7 +85,10 @@ fn a_run_from_the_form_shows_its_summary_and_goes_into_the_brief() {
     let (status, text) = page(&world, &run, coordinator);
     assert_eq!(status, 200, "{text}");
     assert!(text.contains("Policy options"), "the charts and interval tables");
-    assert!(text.contains("&lt;script&gt;x&lt;/script&gt;") && !text.contains("<script>x"), "escaped");
+    assert!(
+        text.contains("&lt;script&gt;x&lt;/script&gt;") && !text.contains("<script>x"),
+        "escaped"
+    );
     let mean = job["result"]["summary"][0]["mean"].as_f64().expect("a mean");
     assert!(text.contains(&format!("data-value=\"{mean:?}\"")), "the summary's numbers");
     // The viewer reads it but may not add it; the other government sees nothing.
@@ -90,7 +99,10 @@ fn a_run_from_the_form_shows_its_summary_and_goes_into_the_brief() {
     let (status, brief) = page(&world, &format!("/w/{w}/brief"), &world.auth[1]);
     assert_eq!(status, 200);
     assert!(brief.contains("id=\"policy-options\""), "the brief has the run");
-    let audit = world.server.get(&format!("/api/v1/workspaces/{w}/audit?action=brief."), coordinator).json();
+    let audit = world
+        .server
+        .get(&format!("/api/v1/workspaces/{w}/audit?action=brief."), coordinator)
+        .json();
     assert_eq!(audit[0]["target"], format!("job/{id}"), "{audit}");
     let (_, trail) = page(&world, &format!("/w/{w}/audit?action=brief."), &world.auth[1]);
     assert!(trail.contains("brief.scenario.add"), "the audit page shows it");

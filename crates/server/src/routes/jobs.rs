@@ -125,7 +125,11 @@ fn sees_in(access: &Access, kind: &str) -> bool {
 
 /// Job `id`, if the caller may see it (404 otherwise), with the caller's standing in its
 /// workspace.
-pub(crate) async fn visible(state: &AppState, caller: &Caller, id: i64) -> ApiResult<(Job, Option<Access>)> {
+pub(crate) async fn visible(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> ApiResult<(Job, Option<Access>)> {
     let not_found = || ApiError::not_found(format!("job {id}"));
     let job = state.store().job(id).await?.ok_or_else(not_found)?;
     match job.workspace_id {

@@ -449,7 +449,10 @@ pub(crate) async fn audit_rows(
     };
     let date = |s: &str| s.get(..10).and_then(|d| d.parse::<jiff::civil::Date>().ok());
     if page.since.as_deref().is_some_and(|s| date(s).is_none()) {
-        return Err(ApiError::invalid("since", "since is a date (2026-12-01) or a time (RFC 3339)"));
+        return Err(ApiError::invalid(
+            "since",
+            "since is a date (2026-12-01) or a time (RFC 3339)",
+        ));
     }
     let rows = state
         .store()

@@ -23,7 +23,8 @@ use crate::web::{PageResult, Pages, Visitor, WebQuery, url_encode};
 mod text {
     pub(crate) const TITLE: &str = "Audit trail";
     pub(crate) const INSTANCE: &str = "Audit trail of this Coherence";
-    pub(crate) const INTRO: &str = "Every change, with who made it, when, the value before and after, and why.";
+    pub(crate) const INTRO: &str =
+        "Every change, with who made it, when, the value before and after, and why.";
     pub(crate) const FILTER: &str = "Filter";
     pub(crate) const ACTION: &str = "Action starts with";
     pub(crate) const ACTION_HINT: &str = "For example policy. or membership.set";
@@ -65,9 +66,13 @@ impl Filters {
     /// The API's query of these filters; a filter that cannot be one is the field's
     /// error.
     fn page(&self) -> Result<AuditPage, ApiError> {
-        let empty = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+        let empty = |s: &Option<String>| {
+            s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+        };
         let user_id = match empty(&self.user) {
-            Some(u) => Some(u.parse::<i64>().map_err(|_| ApiError::invalid("user", "choose a user"))?),
+            Some(u) => {
+                Some(u.parse::<i64>().map_err(|_| ApiError::invalid("user", "choose a user"))?)
+            }
             None => None,
         };
         Ok(AuditPage {
@@ -141,8 +146,10 @@ async fn trail(
         None => "/audit".to_owned(),
     };
     let mut choices = vec![(String::new(), text::ANYONE.to_owned())];
-    let mut listed: Vec<(i64, String)> =
-        users.iter().map(|id| (*id, names.get(id).cloned().unwrap_or_else(|| id.to_string()))).collect();
+    let mut listed: Vec<(i64, String)> = users
+        .iter()
+        .map(|id| (*id, names.get(id).cloned().unwrap_or_else(|| id.to_string())))
+        .collect();
     listed.sort_by(|a, b| a.1.cmp(&b.1));
     choices.extend(listed.into_iter().map(|(id, name)| (id.to_string(), name)));
     let e = error.as_ref();
@@ -168,11 +175,8 @@ async fn trail(
         text::APPLY,
         problem(e, &["action", "user", "since"])
     );
-    let table = if rows.is_empty() {
-        html!("<p>{}</p>", text::NONE)
-    } else {
-        rows_table(&rows, &names)
-    };
+    let table =
+        if rows.is_empty() { html!("<p>{}</p>", text::NONE) } else { rows_table(&rows, &names) };
     let mut paging = Vec::new();
     if filters.after.is_some() {
         paging.push(html!("<a href=\"{}?{}\">{}</a>", action, filters.query(0), text::FIRST));
@@ -180,12 +184,21 @@ async fn trail(
     if rows.len() == PER_PAGE as usize
         && let Some(last) = rows.last()
     {
-        paging.push(html!("<a href=\"{}?{}\" rel=\"next\">{}</a>", action, filters.query(last.seq), text::NEXT));
+        paging.push(html!(
+            "<a href=\"{}?{}\" rel=\"next\">{}</a>",
+            action,
+            filters.query(last.seq),
+            text::NEXT
+        ));
     }
     let paging = if paging.is_empty() {
         Html::new()
     } else {
-        html!("<nav aria-label=\"{}\"><p>{}</p></nav>", text::ROWS, Html::join(paging, &html!(" · ")))
+        html!(
+            "<nav aria-label=\"{}\"><p>{}</p></nav>",
+            text::ROWS,
+            Html::join(paging, &html!(" · "))
+        )
     };
     Ok(html!("<p>{}</p>{}{}{}", text::INTRO, form, table, paging))
 }

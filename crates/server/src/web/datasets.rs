@@ -7,10 +7,10 @@
 //! same limits, the same checks, the same job; datasets are read as `GET /api/v1/datasets`
 //! reads them.
 
+use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::response::IntoResponse;
-use axum::body::Bytes;
 use report::html;
 use report::html::Html;
 use store::{Job, JobStatus};
@@ -56,7 +56,8 @@ mod text {
     pub(crate) const FETCH: &str = "Fetching official files";
     pub(crate) const FETCH_TEXT: &str = "The catalogue of official sources (UN DESA, World Bank, OECD, ILO, \
         UNHCR and others) is fetched at the command line of the server, then imported:";
-    pub(crate) const FETCH_LATER: &str = "Running fetch entries from this page is not available yet.";
+    pub(crate) const FETCH_LATER: &str =
+        "Running fetch entries from this page is not available yet.";
     pub(crate) const PROVENANCE: &str = "Provenance";
     pub(crate) const KEY: &str = "Key";
     pub(crate) const SOURCE: &str = "Source";
@@ -101,11 +102,8 @@ fn when(at: &str) -> String {
 
 async fn index(State(state): State<AppState>, Visitor(caller): Visitor) -> PageResult {
     let datasets = state.app.datasets().await?;
-    let list = if datasets.is_empty() {
-        html!("<p>{}</p>", text::NONE)
-    } else {
-        dataset_table(&datasets)
-    };
+    let list =
+        if datasets.is_empty() { html!("<p>{}</p>", text::NONE) } else { dataset_table(&datasets) };
     let admin = if caller.user.is_admin { admin_part(&state, None).await? } else { Html::new() };
     let body = html!(
         "<h1>{}</h1><p>{}</p><h2>{}</h2>{}{}",
@@ -178,7 +176,11 @@ async fn admin_part(state: &AppState, error: Option<&ApiError>) -> PageResult<Ht
                 .hint(text::FILE_HINT)
                 .error_of(error)
                 .render(),
-            Field::text("kind", text::KIND).attr("maxlength", "100").hint(text::KIND_HINT).error_of(error).render(),
+            Field::text("kind", text::KIND)
+                .attr("maxlength", "100")
+                .hint(text::KIND_HINT)
+                .error_of(error)
+                .render(),
         ],
         &Html::new(),
     );
@@ -195,8 +197,14 @@ async fn admin_part(state: &AppState, error: Option<&ApiError>) -> PageResult<Ht
         text::PROGRESS,
         text::SEND
     );
-    let jobs: Vec<Job> =
-        state.store().jobs(None, None).await?.into_iter().filter(|j| j.kind == "import").take(10).collect();
+    let jobs: Vec<Job> = state
+        .store()
+        .jobs(None, None)
+        .await?
+        .into_iter()
+        .filter(|j| j.kind == "import")
+        .take(10)
+        .collect();
     let imports = if jobs.is_empty() {
         Html::new()
     } else {
@@ -271,7 +279,9 @@ async fn upload(
         }
     }
     let started = match file {
-        Some((name, bytes)) if !name.is_empty() => start_import(&state, &caller, &name, kind, bytes).await,
+        Some((name, bytes)) if !name.is_empty() => {
+            start_import(&state, &caller, &name, kind, bytes).await
+        }
         _ => Err(ApiError::invalid("file", text::NO_FILE)),
     };
     match started {
@@ -346,7 +356,8 @@ fn outcome(job: &Job) -> Html {
         serde_json::Value::Null => String::new(),
         other => other.to_string(),
     };
-    let detected = if r["detected"].as_bool().unwrap_or(false) { text::DETECTED } else { text::NAMED };
+    let detected =
+        if r["detected"].as_bool().unwrap_or(false) { text::DETECTED } else { text::NAMED };
     let notes: Vec<String> =
         r["diagnostics"].as_array().into_iter().flatten().map(|d| s(d)).collect();
     let notes = if notes.is_empty() {
@@ -397,7 +408,10 @@ async fn dataset(
     Path(id): Path<i64>,
 ) -> PageResult {
     let all = state.app.datasets().await?;
-    let d = all.into_iter().find(|d| d.id == id).ok_or_else(|| ApiError::not_found(format!("dataset {id}")))?;
+    let d = all
+        .into_iter()
+        .find(|d| d.id == id)
+        .ok_or_else(|| ApiError::not_found(format!("dataset {id}")))?;
     let files: Html = d
         .files
         .iter()
@@ -414,16 +428,27 @@ async fn dataset(
     let mut recognised = Html::new();
     if caller.user.is_admin {
         for job in state.store().jobs(None, Some(JobStatus::Done)).await? {
-            let r: serde_json::Value =
-                job.result.as_deref().and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+            let r: serde_json::Value = job
+                .result
+                .as_deref()
+                .and_then(|t| serde_json::from_str(t).ok())
+                .unwrap_or_default();
             if job.kind == "import" && r["outcome"]["import_id"].as_i64() == Some(id) {
-                recognised = html!("<p><a href=\"/datasets/jobs/{}\">{} {}</a></p>", job.id, text::JOB, job.id);
+                recognised = html!(
+                    "<p><a href=\"/datasets/jobs/{}\">{} {}</a></p>",
+                    job.id,
+                    text::JOB,
+                    job.id
+                );
                 break;
             }
         }
     }
-    let fictional =
-        if d.fictional { html!(" <span class=\"badge bad\">{}</span>", text::FICTIONAL) } else { Html::new() };
+    let fictional = if d.fictional {
+        html!(" <span class=\"badge bad\">{}</span>", text::FICTIONAL)
+    } else {
+        Html::new()
+    };
     let body = html!(
         "<h1>{}</h1><p><a href=\"/datasets\">{}</a></p><h2>{}</h2><dl class=\"facts\"><dt>{}</dt><dd>{}{}</dd><dt>{}</dt><dd>{}</dd>\
          <dt>{}</dt><dd><code>{}</code></dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>{}\

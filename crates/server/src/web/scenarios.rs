@@ -65,7 +65,7 @@ mod text {
         workspace start them.";
     pub(crate) const COMPARE: &str = "Compare two runs";
     pub(crate) const COMPARE_INTRO: &str = "Runs with the same seed and draws are compared draw by draw \
-        (the second minus the first), option by option.";
+        (the second minus the first), for each option of the same name in both.";
     pub(crate) const FIRST: &str = "First run (A)";
     pub(crate) const SECOND: &str = "Second run (B)";
     pub(crate) const COMPARE_SUBMIT: &str = "Compare";
@@ -75,7 +75,8 @@ mod text {
     pub(crate) const NEW_EXAMPLE: &str = "A scenario from the example";
     pub(crate) const NAME: &str = "Scenario name";
     pub(crate) const DESCRIPTION: &str = "Description";
-    pub(crate) const DESCRIPTION_HINT: &str = "What the option is and why it is simulated (optional).";
+    pub(crate) const DESCRIPTION_HINT: &str =
+        "What the option is and why it is simulated (optional).";
     pub(crate) const OPTION: &str = "Option name";
     pub(crate) const OPTION_HINT: &str = "How the charts and tables name this option.";
     pub(crate) const BASELINE: &str = "Baseline";
@@ -85,12 +86,15 @@ mod text {
     pub(crate) const DESTINATION: &str = "Country of destination";
     pub(crate) const DESTINATION_HINT: &str = "Leave empty for a scenario of one country.";
     pub(crate) const YEAR: &str = "Baseline year";
-    pub(crate) const YEAR_HINT: &str = "Baseline values are the newest stored in or before this year.";
+    pub(crate) const YEAR_HINT: &str =
+        "Baseline values are the newest stored in or before this year.";
     pub(crate) const RUN_OPTIONS: &str = "The run";
-    pub(crate) const SEED_HINT: &str = "The same seed gives the same numbers, here and at the command line.";
+    pub(crate) const SEED_HINT: &str =
+        "The same seed gives the same numbers, here and at the command line.";
     pub(crate) const DRAWS_HINT: &str = "Monte Carlo draws: more draws give steadier intervals.";
     pub(crate) const FILE: &str = "Scenario file (TOML)";
-    pub(crate) const FILE_HINT: &str = "The format is described in docs/scenarios.md; it is checked before the run.";
+    pub(crate) const FILE_HINT: &str =
+        "The format is described in docs/scenarios.md; it is checked before the run.";
     pub(crate) const SPREAD: &str = "uncertainty, ± % of the value";
     pub(crate) const SPREAD_HINT: &str = "Optional: the value is drawn from a triangular distribution this \
         many per cent either side (kept within its allowed values).";
@@ -137,7 +141,11 @@ pub(crate) fn routes(pages: Pages) -> Pages {
 }
 
 /// The scenario jobs of workspace `id` the visitor sees, newest first, with its access.
-async fn scenario_jobs(state: &AppState, caller: &Caller, id: i64) -> PageResult<(Access, Vec<Job>)> {
+async fn scenario_jobs(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> PageResult<(Access, Vec<Job>)> {
     let (access, jobs) = workspace_job_list(state, caller, id, None).await?;
     Ok((access, jobs.into_iter().filter(|j| j.kind == "scenario").collect()))
 }
@@ -254,7 +262,8 @@ fn compare_form(id: i64, jobs: &[Job], a: Option<i64>, b: Option<i64>) -> Html {
         .iter()
         .filter(|j| j.status == JobStatus::Done)
         .map(|j| {
-            let label = format!("{} {} — {}", text::RUN, j.id, json_text(Some(&j.params), "scenario"));
+            let label =
+                format!("{} {} — {}", text::RUN, j.id, json_text(Some(&j.params), "scenario"));
             (j.id.to_string(), label)
         })
         .collect();
@@ -405,7 +414,12 @@ async fn new_page(
 }
 
 /// The form of a new scenario with `values` and the error of the last post.
-fn new_form(caller: &Caller, access: &Access, values: &Values, error: Option<&ApiError>) -> PageResult {
+fn new_form(
+    caller: &Caller,
+    access: &Access,
+    values: &Values,
+    error: Option<&ApiError>,
+) -> PageResult {
     let v = |k: &str| values.get(k).cloned().unwrap_or_default();
     let id = access.workspace.id;
     let run = Html::join(
@@ -435,7 +449,11 @@ fn new_form(caller: &Caller, access: &Access, values: &Values, error: Option<&Ap
         Some(name) => {
             let m = model(name)?;
             let (fields, names) = model_fields(&m, values, error);
-            (format!("{}: {}", text::NEW_TITLE, m.name), html!("<input type=\"hidden\" name=\"model\" value=\"{}\">{}", m.name, fields), names)
+            (
+                format!("{}: {}", text::NEW_TITLE, m.name),
+                html!("<input type=\"hidden\" name=\"model\" value=\"{}\">{}", m.name, fields),
+                names,
+            )
         }
         None => {
             let example = v("example");
@@ -447,7 +465,8 @@ fn new_form(caller: &Caller, access: &Access, values: &Values, error: Option<&Ap
                 .hint(text::FILE_HINT)
                 .error_of(error)
                 .render();
-            let fields = html!("<input type=\"hidden\" name=\"example\" value=\"{}\">{}", example, file);
+            let fields =
+                html!("<input type=\"hidden\" name=\"example\" value=\"{}\">{}", example, file);
             (format!("{}: {}", text::NEW_EXAMPLE, example), fields, vec!["scenario".to_owned()])
         }
     };
@@ -470,11 +489,17 @@ fn new_form(caller: &Caller, access: &Access, values: &Values, error: Option<&Ap
 /// per parameter; with the names of every field.
 fn model_fields(m: &ModelInfo, values: &Values, error: Option<&ApiError>) -> (Html, Vec<String>) {
     let v = |k: &str| values.get(k).cloned().unwrap_or_default();
-    let mut names: Vec<String> =
-        ["name", "description", "option", "origin", "destination", "year"].map(String::from).to_vec();
+    let mut names: Vec<String> = ["name", "description", "option", "origin", "destination", "year"]
+        .map(String::from)
+        .to_vec();
     let scenario = Html::join(
         [
-            Field::text("name", text::NAME).value(v("name")).required().attr("maxlength", "200").error_of(error).render(),
+            Field::text("name", text::NAME)
+                .value(v("name"))
+                .required()
+                .attr("maxlength", "200")
+                .error_of(error)
+                .render(),
             Field::new("description", text::DESCRIPTION, Control::TextArea)
                 .value(v("description"))
                 .attr("maxlength", "2000")
@@ -493,7 +518,13 @@ fn model_fields(m: &ModelInfo, values: &Values, error: Option<&ApiError>) -> (Ht
     );
     let baseline = Html::join(
         [
-            Field::text("origin", text::ORIGIN).value(v("origin")).required().attr("maxlength", "100").hint(text::ORIGIN_HINT).error_of(error).render(),
+            Field::text("origin", text::ORIGIN)
+                .value(v("origin"))
+                .required()
+                .attr("maxlength", "100")
+                .hint(text::ORIGIN_HINT)
+                .error_of(error)
+                .render(),
             Field::text("destination", text::DESTINATION)
                 .value(v("destination"))
                 .attr("maxlength", "100")
@@ -547,11 +578,20 @@ fn parameter_field(p: &ParameterInfo, values: &Values, error: Option<&ApiError>)
         d if d.starts_with("baseline ") => format!("{} ({d})", text::FROM_BASELINE),
         d => d.to_owned(),
     };
-    let hint = format!("{}; {}; {}: {}. {}: {}", p.unit, p.domain, text::DEFAULT, default, text::SOURCE, p.source);
-    let mut field = Field::new(&name, &format!("{} ({})", p.name, p.unit), Control::Input("number"))
-        .value(value)
-        .hint(hint)
-        .error_of(error);
+    let hint = format!(
+        "{}; {}; {}: {}. {}: {}",
+        p.unit,
+        p.domain,
+        text::DEFAULT,
+        default,
+        text::SOURCE,
+        p.source
+    );
+    let mut field =
+        Field::new(&name, &format!("{} ({})", p.name, p.unit), Control::Input("number"))
+            .value(value)
+            .hint(hint)
+            .error_of(error);
     let bounds = bounds(&p.domain);
     if let Some(min) = bounds.min {
         field = field.attr("min", number(min));
@@ -654,7 +694,11 @@ fn scenario_file(m: &ModelInfo, values: &Values) -> Result<String, ApiError> {
     if !description.is_empty() {
         toml.push_str(&format!("description = {}\n", toml_string(&description)));
     }
-    toml.push_str(&format!("draws = {}\nseed = {}\n", whole(values, "draws")?, whole(values, "seed")?));
+    toml.push_str(&format!(
+        "draws = {}\nseed = {}\n",
+        whole(values, "draws")?,
+        whole(values, "seed")?
+    ));
     let (origin, destination) = (v("origin"), v("destination"));
     if origin.is_empty() || origin.contains('-') {
         return Err(ApiError::invalid("origin", "give a country: a code, M49 code or name"));
@@ -702,11 +746,10 @@ fn parameter_line(p: &ParameterInfo, values: &Values) -> Result<Option<String>, 
     if raw.is_empty() {
         return Ok(None);
     }
-    let value: f64 = raw
-        .parse()
-        .ok()
-        .filter(|x: &f64| x.is_finite())
-        .ok_or_else(|| ApiError::invalid(&field, format!("{}: a number ({})", p.name, p.domain)))?;
+    let value: f64 =
+        raw.parse().ok().filter(|x: &f64| x.is_finite()).ok_or_else(|| {
+            ApiError::invalid(&field, format!("{}: a number ({})", p.name, p.domain))
+        })?;
     let u = format!("u-{}", p.name);
     let spread = values.get(&u).map(|s| s.trim()).unwrap_or("");
     if p.fixed || spread.is_empty() {
@@ -798,7 +841,8 @@ async fn new_run(
             Ok(text)
         }
     } else {
-        model(values.get("model").map_or("", String::as_str)).and_then(|m| scenario_file(&m, &values))
+        model(values.get("model").map_or("", String::as_str))
+            .and_then(|m| scenario_file(&m, &values))
     };
     let draws = whole(&values, "draws");
     let seed = whole(&values, "seed");
@@ -806,7 +850,9 @@ async fn new_run(
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
         (Ok(file), Ok(draws), Ok(seed)) => {
             let bytes = file.into_bytes();
-            match plan(&state, "scenario.toml".to_owned(), bytes.clone(), Some(draws), Some(seed)).await {
+            match plan(&state, "scenario.toml".to_owned(), bytes.clone(), Some(draws), Some(seed))
+                .await
+            {
                 Ok(planned) => Ok((planned, bytes)),
                 Err(e) => {
                     let (field, message) = (field_of(&e, example), message_of(&e));
@@ -941,7 +987,11 @@ async fn run_page(
     let file = if file.is_empty() {
         Html::new()
     } else {
-        html!("<details><summary>{}</summary><pre class=\"scenario-file\">{}</pre></details>", text::THE_FILE, file)
+        html!(
+            "<details><summary>{}</summary><pre class=\"scenario-file\">{}</pre></details>",
+            text::THE_FILE,
+            file
+        )
     };
     let body = html!(
         "{}<p><a href=\"/w/{}/scenarios\">{}</a></p>{}<p class=\"muted\">{}: {} · {}: {} · {}: {}</p>{}{}",
@@ -965,7 +1015,12 @@ async fn run_page(
 
 /// A finished run: adding it to the brief, its files, its charts and interval tables,
 /// its summary, and the comparison of its options.
-async fn finished(state: &AppState, caller: &Caller, access: &Access, job: &Job) -> PageResult<Html> {
+async fn finished(
+    state: &AppState,
+    caller: &Caller,
+    access: &Access,
+    job: &Job,
+) -> PageResult<Html> {
     let id = access.workspace.id;
     let folder = StoredRun::load(state, job.id).await?;
     let country = access.country().map(|c| c.as_str().to_owned()).unwrap_or_default();
@@ -1107,7 +1162,8 @@ fn run_options(job: &Job) -> Vec<String> {
 
 /// The GET form comparing two options of run `job`, if it has two.
 fn options_form(id: i64, job: &Job) -> Html {
-    let options: Vec<(String, String)> = run_options(job).into_iter().map(|o| (o.clone(), o)).collect();
+    let options: Vec<(String, String)> =
+        run_options(job).into_iter().map(|o| (o.clone(), o)).collect();
     if options.len() < 2 {
         return Html::new();
     }
@@ -1117,8 +1173,12 @@ fn options_form(id: i64, job: &Job) -> Html {
         text::OPTIONS_COMPARE,
         id,
         job.id,
-        Field::new("x", text::OPTION_A, Control::Select(options.clone())).value(options[0].0.clone()).render(),
-        Field::new("y", text::OPTION_B, Control::Select(options.clone())).value(options[1].0.clone()).render(),
+        Field::new("x", text::OPTION_A, Control::Select(options.clone()))
+            .value(options[0].0.clone())
+            .render(),
+        Field::new("y", text::OPTION_B, Control::Select(options.clone()))
+            .value(options[1].0.clone())
+            .render(),
         text::COMPARE_SUBMIT
     )
 }
@@ -1195,7 +1255,9 @@ async fn compare_page(
             let folder = StoredRun::load(&state, *run).await?;
             let label = format!("{} {run}: {x} → {y}", text::RUN);
             let (x, y) = (x.clone(), y.clone());
-            let c = tokio::task::spawn_blocking(move || scenario_run::compare_options(&folder, &x, &y)).await;
+            let c =
+                tokio::task::spawn_blocking(move || scenario_run::compare_options(&folder, &x, &y))
+                    .await;
             (label, c.map_err(|e| ApiError::hidden(Kind::Internal, &e))??)
         }
         _ => {
@@ -1206,7 +1268,9 @@ async fn compare_page(
                 text::BACK,
                 compare_form(id, &jobs, None, None)
             );
-            return Ok(Page::new(text::COMPARE_TITLE, &caller, Section::Home).body(body).response());
+            return Ok(Page::new(text::COMPARE_TITLE, &caller, Section::Home)
+                .body(body)
+                .response());
         }
     };
     let rows: Html = compared
@@ -1280,7 +1344,8 @@ async fn brief(
     let profile =
         crate::routes::data::readable_profile(&state, country.as_str(), &withheld).await?;
     let document = report::brief::render_with(&profile, &results);
-    let policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+    let policy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
     let mut response = ([(CONTENT_TYPE, "text/html; charset=utf-8")], document).into_response();
     response.headers_mut().insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
     Ok(response)
@@ -1300,7 +1365,10 @@ mod tests {
                 }
             }
         }
-        assert_eq!(bounds("a number in [1, 200]"), Bounds { min: Some(1.0), max: Some(200.0), ..Bounds::default() });
+        assert_eq!(
+            bounds("a number in [1, 200]"),
+            Bounds { min: Some(1.0), max: Some(200.0), ..Bounds::default() }
+        );
         assert!(bounds("a whole number ≥ 0").whole);
         assert!(bounds("a number > 0").open_min);
     }
@@ -1325,8 +1393,13 @@ mod tests {
             values.insert(k.to_owned(), v.to_owned());
         }
         let file = scenario_file(&m, &values).unwrap();
-        assert!(file.contains("compliance = { dist = \"triangular\", min = 0.45, mode = 0.9, max = 1,"), "{file}");
-        let parsed = scenario_run::parse_scenario(&analysis::Input::new("s.toml", file.into_bytes())).unwrap();
+        assert!(
+            file.contains("compliance = { dist = \"triangular\", min = 0.45, mode = 0.9, max = 1,"),
+            "{file}"
+        );
+        let parsed =
+            scenario_run::parse_scenario(&analysis::Input::new("s.toml", file.into_bytes()))
+                .unwrap();
         assert_eq!(parsed.name, "Cap \"fees\" <script>");
         values.insert("p-workers".into(), "many".into());
         assert_eq!(scenario_file(&m, &values).unwrap_err().field.as_deref(), Some("p-workers"));
