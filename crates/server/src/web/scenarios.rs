@@ -1102,11 +1102,11 @@ fn summary_table(job: &Job) -> Html {
         })
         .collect();
     html!(
-        "<details id=\"summary\"><summary>{} ({})</summary><div class=\"table-wrap\" tabindex=\"0\"><table class=\"summary\">\
+        "<h2 id=\"summary\">{} ({})</h2><div class=\"table-wrap\" tabindex=\"0\"><table class=\"summary\">\
          <caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
          <th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th>\
          <th scope=\"col\" class=\"num\">p05</th><th scope=\"col\" class=\"num\">p50</th><th scope=\"col\" class=\"num\">p95</th>\
-         </tr></thead><tbody>{}</tbody></table></div></details>",
+         </tr></thead><tbody>{}</tbody></table></div>",
         text::SUMMARY,
         rows.len(),
         text::SUMMARY,
