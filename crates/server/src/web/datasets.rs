@@ -358,8 +358,7 @@ fn outcome(job: &Job) -> Html {
     };
     let detected =
         if r["detected"].as_bool().unwrap_or(false) { text::DETECTED } else { text::NAMED };
-    let notes: Vec<String> =
-        r["diagnostics"].as_array().into_iter().flatten().map(|d| s(d)).collect();
+    let notes: Vec<String> = r["diagnostics"].as_array().into_iter().flatten().map(&s).collect();
     let notes = if notes.is_empty() {
         html!("<p>{}</p>", text::NO_NOTES)
     } else {
