@@ -26,6 +26,7 @@
 
 mod accounts;
 mod assessments;
+mod briefs;
 mod copy;
 mod dialect;
 mod drafts;
@@ -51,6 +52,7 @@ pub use assessments::{
     AnswerAssignment, AnswerSet, AnswerSetRecord, AnswerSignoff, AnswersStatus, AnswersStored,
     NewAnswers, StoredAnswer,
 };
+pub use briefs::BriefScenario;
 pub use copy::{CopyReport, TableCopy, copy};
 pub use dialect::Dialect;
 pub use drafts::{AnswerDraft, NewDraft};

@@ -16,6 +16,10 @@ const F: u16 = 403;
 #[rustfmt::skip]
 pub(crate) const RULES: &[Rule] = &[
     Rule { method: "POST", route: "/api/v1/workspaces/{id}/scenarios", path: "/api/v1/workspaces/{w}/scenarios?draws=4&seed=1", body: Some(r#"{"scenario":"not a scenario"}"#), expect: [A, F, 400, 400, 400, N, F] },
+    // The audit trail from a date on (the web workspace's filter); a date that is none is refused.
+    Rule { method: "GET", route: "/api/v1/workspaces/{id}/audit", path: "/api/v1/workspaces/{w}/audit?since=2000-01-01", body: None, expect: [A, 200, 200, 200, 200, N, 200] },
+    Rule { method: "GET", route: "/api/v1/workspaces/{id}/audit", path: "/api/v1/workspaces/{w}/audit?since=yesterday", body: None, expect: [A, 400, 400, 400, 400, N, 400] },
+    Rule { method: "GET", route: "/api/v1/audit", path: "/api/v1/audit?since=2000-01-01T00:00:00Z", body: None, expect: [A, F, F, F, F, F, 200] },
 ];
 
 /// The bytes of `GET path` (the harness's answers are text).

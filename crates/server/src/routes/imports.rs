@@ -55,8 +55,23 @@ async fn upload(
     Query(query): Query<UploadQuery>,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<JobInfo>)> {
-    access::admin(&caller)?;
-    let name = query.name.trim().to_owned();
+    let job = start_import(&state, &caller, &query.name, query.kind, body).await?;
+    Ok((StatusCode::ACCEPTED, Json(crate::routes::jobs::info(&state, job, false).await?)))
+}
+
+/// Reads and checks the uploaded file `body` named `name` (as layout `kind`, else the
+/// recognised one) against the import limits, then starts the job that stores it
+/// (administrators only). A file past a limit or of no known layout is refused before
+/// any job is made.
+pub(crate) async fn start_import(
+    state: &AppState,
+    caller: &Caller,
+    name: &str,
+    kind: Option<String>,
+    body: Bytes,
+) -> ApiResult<store::Job> {
+    access::admin(caller)?;
+    let name = name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 255 || name.contains(['/', '\\']) {
         return Err(ApiError::invalid("name", "a file name has 1 to 255 characters and no '/'"));
     }
@@ -65,11 +80,11 @@ async fn upload(
         let found = body.len() as u64;
         return Err(analysis::Error::input_too_large(&name, found, limits.file_bytes).into());
     }
-    let reader = FileReader::new(query.kind.as_deref(), UnknownAreas::Reject, &limits)
+    let reader = FileReader::new(kind.as_deref(), UnknownAreas::Reject, &limits)
         .map_err(|e| ApiError::from(e).on("kind"))?;
     let sha256 = hex(&Sha256::digest(&body));
     let params = serde_json::json!({
-        "name": name, "kind": query.kind, "bytes": body.len(), "sha256": sha256,
+        "name": name, "kind": kind, "bytes": body.len(), "sha256": sha256,
     });
     // Reading checks every limit (sizes, inflation, cells) and the layout: a file that
     // passes none is refused here, before any job is made. Storing is the job.
@@ -78,11 +93,8 @@ async fn upload(
         .await
         .map_err(|e| ApiError::hidden(crate::Kind::Internal, &e))??;
     let app = state.app.acting_as(caller.user.id);
-    let job = jobs::start(&state, &caller, None, "import", &params, move |progress| {
-        import(app, read, progress)
-    })
-    .await?;
-    Ok((StatusCode::ACCEPTED, Json(crate::routes::jobs::info(&state, job, false).await?)))
+    jobs::start(state, caller, None, "import", &params, move |progress| import(app, read, progress))
+        .await
 }
 
 /// Stores the file read as a new dataset or another file of a stored edition, as

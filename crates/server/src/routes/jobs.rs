@@ -125,7 +125,11 @@ fn sees_in(access: &Access, kind: &str) -> bool {
 
 /// Job `id`, if the caller may see it (404 otherwise), with the caller's standing in its
 /// workspace.
-async fn visible(state: &AppState, caller: &Caller, id: i64) -> ApiResult<(Job, Option<Access>)> {
+pub(crate) async fn visible(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+) -> ApiResult<(Job, Option<Access>)> {
     let not_found = || ApiError::not_found(format!("job {id}"));
     let job = state.store().job(id).await?.ok_or_else(not_found)?;
     match job.workspace_id {
@@ -198,18 +202,31 @@ async fn workspace_jobs(
     Query(page): Query<Page>,
     Query(filter): Query<StatusFilter>,
 ) -> ApiResult<Json<Paged<JobInfo>>> {
-    let access = Access::to(&state, &caller, id).await?;
-    if !access.is_member_or_admin() {
-        access.read(Shared::Scenarios)?;
-    }
-    let jobs = state.store().jobs(Some(id), filter.status()?).await?;
-    let seen: Vec<Job> = jobs.into_iter().filter(|j| sees_in(&access, &j.kind)).collect();
+    let (_, seen) = workspace_job_list(&state, &caller, id, filter.status()?).await?;
     let page = page.of(seen)?;
     let mut items = Vec::with_capacity(page.items.len());
     for job in page.items {
         items.push(info(&state, job, false).await?);
     }
     Ok(Json(Paged { total: page.total, offset: page.offset, items }))
+}
+
+/// The jobs of workspace `id` the caller sees (of `status` if given), newest first, with
+/// the caller's access: its members and admins see all of them, a partner reading its
+/// scenarios its scenario jobs; 404 for anyone else.
+pub(crate) async fn workspace_job_list(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    status: Option<JobStatus>,
+) -> ApiResult<(Access, Vec<Job>)> {
+    let access = Access::to(state, caller, id).await?;
+    if !access.is_member_or_admin() {
+        access.read(Shared::Scenarios)?;
+    }
+    let jobs = state.store().jobs(Some(id), status).await?;
+    let seen = jobs.into_iter().filter(|j| sees_in(&access, &j.kind)).collect();
+    Ok((access, seen))
 }
 
 /// A job: its status, progress, result when done, error when failed, and files.

@@ -114,36 +114,72 @@ async fn run(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<(StatusCode, Json<JobInfo>)> {
-    let access = Access::to(&state, &caller, id).await?;
+    runner(&state, &caller, id).await?;
+    let (text, options) = request_of(&headers, &body, query)?;
+    let name = options.name.unwrap_or_else(|| "scenario.toml".to_owned());
+    if name.is_empty() || name.chars().count() > 255 || name.contains(['/', '\\']) {
+        return Err(ApiError::invalid("name", "a file name has 1 to 255 characters and no '/'"));
+    }
+    let planned = plan(&state, name, text.clone(), options.draws, options.seed).await?;
+    let job = start(&state, &caller, id, planned, &text).await?;
+    Ok((StatusCode::ACCEPTED, Json(crate::routes::jobs::info(&state, job, false).await?)))
+}
+
+/// The caller's access to workspace `id` if it may start scenario runs there (and add
+/// them to the workspace's brief): its contributors and coordinators; 404 for a workspace
+/// it may not read, 403 for another role.
+pub(crate) async fn runner(state: &AppState, caller: &Caller, id: i64) -> ApiResult<Access> {
+    let access = Access::to(state, caller, id).await?;
     access.read_records()?;
     if !matches!(access.role, Some(Role::Contributor | Role::Coordinator)) {
         return Err(ApiError::forbidden(format!(
             "running a scenario in workspace {id} needs the contributor or coordinator role"
         )));
     }
-    let (text, options) = request_of(&headers, &body, query)?;
-    let name = options.name.unwrap_or_else(|| "scenario.toml".to_owned());
-    if name.is_empty() || name.chars().count() > 255 || name.contains(['/', '\\']) {
-        return Err(ApiError::invalid("name", "a file name has 1 to 255 characters and no '/'"));
-    }
+    Ok(access)
+}
+
+/// The scenario file `text` (named `name`) parsed, resolved against the store's baseline
+/// and checked against the run's limits, with `draws` and `seed` (else the file's, else
+/// the engine's defaults): the run that [`start`] would start. Nothing is written.
+///
+/// # Errors
+/// The parser's and planner's errors (a scenario error names the file's field).
+pub(crate) async fn plan(
+    state: &AppState,
+    name: String,
+    text: Vec<u8>,
+    draws: Option<u64>,
+    seed: Option<u64>,
+) -> Result<scenario_run::PlannedRun, analysis::Error> {
     let scenario = scenario_run::parse_scenario(&Input::new(name, text))?;
-    let request =
-        RunRequest { draws: options.draws, seed: options.seed, shard: None, max_memory: None };
+    let request = RunRequest { draws, seed, shard: None, max_memory: None };
     // The limits hold before the job is made; nothing runs otherwise.
-    let planned = state.app.plan_scenario(&scenario, &request).await?;
+    state.app.plan_scenario(&scenario, &request).await
+}
+
+/// Starts `planned` as a `scenario` job of workspace `id` for `caller` (who must be a
+/// [`runner`]): every draw runs on a blocking thread; the job's files are the run's. The
+/// job's parameters keep the scenario `file` it was planned from, so that the run can be
+/// repeated (`coherence scenario run`).
+pub(crate) async fn start(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    planned: scenario_run::PlannedRun,
+    file: &[u8],
+) -> ApiResult<store::Job> {
     let info = planned.info();
     let params = serde_json::json!({
         "scenario": info.scenario, "draws": info.draws, "seed": info.seed,
-        "fingerprint": info.fingerprint,
+        "fingerprint": info.fingerprint, "file": String::from_utf8_lossy(file),
     });
-    let job =
-        jobs::start(&state, &caller, Some(id), "scenario", &params, move |progress| async move {
-            tokio::task::spawn_blocking(move || execute(planned, &progress))
-                .await
-                .map_err(|_| Stop::Failed("the run stopped on an internal error".to_owned()))?
-        })
-        .await?;
-    Ok((StatusCode::ACCEPTED, Json(crate::routes::jobs::info(&state, job, false).await?)))
+    jobs::start(state, caller, Some(id), "scenario", &params, move |progress| async move {
+        tokio::task::spawn_blocking(move || execute(planned, &progress))
+            .await
+            .map_err(|_| Stop::Failed("the run stopped on an internal error".to_owned()))?
+    })
+    .await
 }
 
 /// Runs `planned` on this (blocking) thread into memory; its files and summary.

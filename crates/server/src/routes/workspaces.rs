@@ -392,47 +392,52 @@ async fn share_set(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Paging of the audit trail: rows after `after` (a sequence number), at most `limit`.
-#[derive(Deserialize, IntoParams)]
+/// Filters and paging of the audit trail: rows after `after` (a sequence number), at
+/// most `limit`.
+#[derive(Deserialize, IntoParams, Default)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct AuditPage {
     /// Only rows whose action starts with this (e.g. `policy.` or `user.add`).
-    action: Option<String>,
+    pub(crate) action: Option<String>,
     /// Only rows written by this user.
-    user_id: Option<i64>,
+    pub(crate) user_id: Option<i64>,
+    /// Only rows written after this time (RFC 3339, UTC, or a date such as `2026-12-01`).
+    pub(crate) since: Option<String>,
     /// Only rows after this sequence number.
     #[param(minimum = 0)]
-    after: Option<i64>,
+    pub(crate) after: Option<i64>,
     /// Rows to return (1 to 1,000; default 100).
     #[param(minimum = 1, maximum = 1000)]
-    limit: Option<u32>,
+    pub(crate) limit: Option<u32>,
 }
 
 /// One row of the audit trail.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct AuditInfo {
     /// Its sequence number (increasing; page with `after`).
-    seq: i64,
+    pub(crate) seq: i64,
     /// When (RFC 3339, UTC).
-    at: String,
+    pub(crate) at: String,
     /// Who (a user id; `null`: the administrator at the command line).
-    user_id: Option<i64>,
+    pub(crate) user_id: Option<i64>,
     /// In which workspace.
-    workspace_id: Option<i64>,
+    pub(crate) workspace_id: Option<i64>,
     /// What was done.
-    action: String,
+    pub(crate) action: String,
     /// What it was done to.
-    target: String,
+    pub(crate) target: String,
     /// The value before (JSON text).
-    old_value: Option<String>,
+    pub(crate) old_value: Option<String>,
     /// The value after (JSON text).
-    new_value: Option<String>,
+    pub(crate) new_value: Option<String>,
     /// Why (1 to 2,000 characters).
     #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
-    reason: String,
+    pub(crate) reason: String,
 }
 
-async fn audit_rows(
+/// The rows of the audit trail of `workspace_id` (`None`: the whole instance's) that
+/// `page` asks for, oldest first. The caller has checked who may read them.
+pub(crate) async fn audit_rows(
     state: &AppState,
     workspace_id: Option<i64>,
     page: &AuditPage,
@@ -442,6 +447,13 @@ async fn audit_rows(
         Some(n @ 1..=1000) => i64::from(n),
         Some(_) => return Err(ApiError::invalid("limit", "limit is between 1 and 1000")),
     };
+    let date = |s: &str| s.get(..10).and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    if page.since.as_deref().is_some_and(|s| date(s).is_none()) {
+        return Err(ApiError::invalid(
+            "since",
+            "since is a date (2026-12-01) or a time (RFC 3339)",
+        ));
+    }
     let rows = state
         .store()
         .audit_log(store::AuditQuery {
@@ -450,7 +462,7 @@ async fn audit_rows(
             limit,
             action: page.action.as_deref(),
             user_id: page.user_id,
-            since: None,
+            since: page.since.as_deref(),
         })
         .await?;
     Ok(rows

@@ -50,11 +50,14 @@ function watchJob(box) {
     } catch (_) {
       return setTimeout(tick, 2000);
     }
-    if (bar && job.total > 0) {
-      bar.max = job.total;
-      bar.value = job.done;
+    // The API names them progress_done and progress_total.
+    const total = job.progress_total ?? job.total ?? 0;
+    const done = job.progress_done ?? job.done ?? 0;
+    if (bar && total > 0) {
+      bar.max = total;
+      bar.value = done;
     }
-    if (status) status.textContent = job.status + (job.total > 0 ? " — " + job.done + " of " + job.total : "");
+    if (status) status.textContent = job.status + (total > 0 ? " — " + done + " of " + total : "");
     if (["done", "failed", "cancelled"].includes(job.status)) {
       const next = box.dataset.done;
       if (next) window.location.assign(next.replace("{id}", id));
