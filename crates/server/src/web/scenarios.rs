@@ -919,12 +919,8 @@ impl RunFolder for StoredRun {
 }
 
 /// The "Policy options" section of `results`: fan charts and interval tables.
-///
-/// `report::scenario::section` still returns its (escaped) markup as a `String`; the
-/// conversion of `report` to `Html` turns this into a plain call. Until then this is the
-/// one place a page takes markup from `report` as it is.
 fn policy_options(results: &[ScenarioResult]) -> Html {
-    Html::__from_macro(report::scenario::section(results))
+    report::scenario::section(results)
 }
 
 /// Job `job` of workspace `id` if it is a scenario run the visitor sees, with the
