@@ -34,6 +34,7 @@ mod jobs;
 mod location;
 mod matrices;
 mod migrate;
+mod notes;
 mod read;
 mod register;
 mod workspaces;
@@ -67,7 +68,8 @@ pub use read::{
 pub use register::{
     AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy, policy_changes,
 };
-pub use workspaces::{Membership, Role, Share, Shared, Workspace, WorkspaceKind};
+pub use notes::CorridorNote;
+pub use workspaces::{Membership, Role, Share, Shared, SharedPolicy, Workspace, WorkspaceKind};
 pub use write::{ImportConflict, ImportMode, ImportOutcome, ImportStatus, Replaced};
 
 /// An error of the store. A PostgreSQL location is shown without its password.
