@@ -589,6 +589,49 @@ impl Workspace {
         Ok(world.check(o.code(), d.code()))
     }
 
+    /// Checks a corridor as [`Workspace::corridor`] does, reading of each side's register
+    /// only what its reader may see: `None` the whole register, `Some(ids)` only those
+    /// policies (none: as if the side had no register). A partnership's corridor page
+    /// checks what each government shares with it, so that no finding rests on a policy
+    /// it keeps to itself.
+    ///
+    /// # Errors
+    /// As [`Workspace::corridor`].
+    pub async fn corridor_visible(
+        &self,
+        origin: &str,
+        destination: &str,
+        origin_sees: Option<&[String]>,
+        destination_sees: Option<&[String]>,
+    ) -> Result<CorridorReport, Error> {
+        let o = self.resolve_area(origin).await?;
+        let d = self.resolve_area(destination).await?;
+        if o.iso3 == d.iso3 {
+            return Err(Error::Register(format!(
+                "a corridor needs two countries; {} was given twice",
+                o.iso3
+            )));
+        }
+        let mut base = CorridorBase::load(&self.store, rule_set(None)?).await?;
+        for (code, sees) in [(o.code(), origin_sees), (d.code(), destination_sees)] {
+            let Some(ids) = sees else { continue };
+            let kept: Vec<Policy> = base
+                .policies
+                .remove(&code)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| ids.contains(&p.id))
+                .collect();
+            if !kept.is_empty() {
+                base.policies.insert(code, kept);
+            }
+        }
+        let world =
+            CorridorWorld::load(&self.store, &base, Some(o.code()), &base.pair_indicators, &[])
+                .await?;
+        Ok(world.check(o.code(), d.code()))
+    }
+
     /// Checks every corridor with a migrant stock in the store (origin → destination),
     /// largest stock first, against the rules of [`Workspace::corridor`].
     ///

@@ -3,14 +3,14 @@
 //! once, on the handler.
 
 mod answers;
-mod corridors;
+pub(crate) mod corridors;
 pub(crate) mod data;
 pub(crate) mod docs;
 mod estimates;
 mod imports;
 pub(crate) mod jobs;
 mod matrices;
-mod register;
+pub(crate) mod register;
 mod scenarios;
 pub(crate) mod session;
 mod users;
