@@ -94,7 +94,7 @@ impl From<RegisterEntry> for PolicyInfo {
 }
 
 /// Filters of the register (all optional; several combine with "and").
-#[derive(Deserialize, IntoParams)]
+#[derive(Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct PolicyFilter {
     /// The owning ministry (exact, ignoring case).
@@ -188,6 +188,27 @@ fn edits_of(
     Ok(())
 }
 
+/// `e` with the field it concerns, when its message names a policy's field first (as the
+/// register's checks write them: `title may not be empty`, `start_year: expected ...`),
+/// so that a form shows it at that field.
+fn on_field(e: ApiError) -> ApiError {
+    if e.field.is_some() || e.kind != crate::Kind::InvalidInput {
+        return e;
+    }
+    if e.message.contains("cannot name a policy") {
+        return e.on("id");
+    }
+    let named = domain::policy::PolicyField::NAMES.iter().find(|name| {
+        e.message
+            .strip_prefix(**name)
+            .is_some_and(|rest| rest.starts_with(':') || rest.starts_with(' '))
+    });
+    match named {
+        Some(name) => e.on(name),
+        None => e,
+    }
+}
+
 /// A new policy.
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct NewPolicy {
@@ -228,7 +249,8 @@ pub(crate) async fn create(
         .app
         .acting_as(caller.user.id)
         .register_create(country.as_str(), body.id.trim(), &edits, &caller.user.name, &reason)
-        .await?;
+        .await
+        .map_err(|e| on_field(e.into()))?;
     Ok((StatusCode::CREATED, Json(made.into())))
 }
 
@@ -333,7 +355,8 @@ pub(crate) async fn edit(
             &caller.user.name,
             &reason,
         )
-        .await?;
+        .await
+        .map_err(|e| on_field(e.into()))?;
     let now = state.app.register_policy(country.as_str(), &policy).await?;
     Ok(Json(EditOutcome {
         changes: changes
