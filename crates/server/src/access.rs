@@ -108,11 +108,7 @@ impl Access {
             policies,
         };
         let partner = !access.shared.is_empty() || !access.policies.is_empty();
-        if access.admin || access.role.is_some() || partner {
-            Ok(access)
-        } else {
-            Err(not_found())
-        }
+        if access.admin || access.role.is_some() || partner { Ok(access) } else { Err(not_found()) }
     }
 
     /// Whether the caller reads the whole workspace (a member or an admin).
@@ -171,6 +167,18 @@ impl Access {
             Some(Role::Coordinator) => Ok(()),
             _ => Err(ApiError::forbidden(format!(
                 "only a coordinator of workspace {} may {what}",
+                self.workspace.id
+            ))),
+        }
+    }
+
+    /// Requires a role in the workspace, any role (what: the action, for the message):
+    /// what only its members do, such as writing notes in a partnership.
+    pub(crate) fn take_part(&self, what: &str) -> ApiResult<()> {
+        match self.role {
+            Some(_) => Ok(()),
+            None => Err(ApiError::forbidden(format!(
+                "only a member of workspace {} may {what}",
                 self.workspace.id
             ))),
         }

@@ -61,6 +61,7 @@ pub use jobs::{INTERRUPTED, Job, JobEnd, JobFile, JobFileInfo, JobStatus, NewJob
 pub use location::{Location, PostgresUrl};
 pub use matrices::{MatrixElement, MatrixRecord, MatrixScore};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
+pub use notes::CorridorNote;
 pub use read::{
     AreaNumber, DatasetRecord, End, Generation, PairSum, StoredAreaValue, StoredPairValue,
     StoredPolicy,
@@ -68,7 +69,6 @@ pub use read::{
 pub use register::{
     AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy, policy_changes,
 };
-pub use notes::CorridorNote;
 pub use workspaces::{Membership, Role, Share, Shared, SharedPolicy, Workspace, WorkspaceKind};
 pub use write::{ImportConflict, ImportMode, ImportOutcome, ImportStatus, Replaced};
 

@@ -25,7 +25,10 @@ async fn world(store: &Store) -> (i64, i64, i64, i64) {
     (w, v, o, p)
 }
 
-async fn audit(store: &Store, action: &str) -> Vec<(Option<i64>, String, Option<String>, Option<String>, String)> {
+async fn audit(
+    store: &Store,
+    action: &str,
+) -> Vec<(Option<i64>, String, Option<String>, Option<String>, String)> {
     store
         .audit_log(AuditQuery { action: Some(action), limit: 1000, ..AuditQuery::default() })
         .await

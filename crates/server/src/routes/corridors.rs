@@ -69,6 +69,7 @@ async fn check(
                 origin_sees.as_deref(),
                 destination_sees.as_deref(),
             )
-            .await?,
+            .await?
+            .0,
     ))
 }

@@ -403,12 +403,19 @@ pub(crate) async fn share_set(
     let actor = Actor::user(caller.user.id, reason);
     if let Some(policy) = body.policy.as_deref().map(str::trim) {
         if what != Shared::Register {
-            return Err(ApiError::invalid("policy", "a single policy is shared with what: register"));
+            return Err(ApiError::invalid(
+                "policy",
+                "a single policy is shared with what: register",
+            ));
         }
         // 404 for a policy the sharing government's register does not have.
         let country = side.country()?;
         let found = state.app.register_policy(country.as_str(), policy).await?;
-        let one = SharedPolicy { partnership_id: id, workspace_id: body.workspace_id, policy_id: found.id };
+        let one = SharedPolicy {
+            partnership_id: id,
+            workspace_id: body.workspace_id,
+            policy_id: found.id,
+        };
         state.store().shared_policy_set(&one, body.shared, &actor).await?;
         return Ok(StatusCode::NO_CONTENT);
     }

@@ -38,7 +38,8 @@ mod text {
     pub(crate) const NEW: &str = "New policy";
     pub(crate) const CAPTION: &str = "Policies";
     pub(crate) const NONE: &str = "No policy matches these filters.";
-    pub(crate) const PARTIAL: &str = "This government shares single policies with your partnership: only those are shown.";
+    pub(crate) const PARTIAL: &str =
+        "This government shares single policies with your partnership: only those are shown.";
     pub(crate) const HISTORY: &str = "History";
     pub(crate) const DETAILS: &str = "Details";
     pub(crate) const SEE_ABOVE: &str = "Read-only, as said above.";
@@ -103,6 +104,8 @@ mod text {
             "tags" => "Tags",
             "source" => "Source document",
             "layer" => "Recorded as",
+            "stage" => "Stage",
+            "partner" => "Partner country",
             _ => "Field",
         }
     }
@@ -143,8 +146,8 @@ async fn policies(
     filter: PolicyFilter,
 ) -> PageResult<Vec<PolicyInfo>> {
     let all = Paging { limit: Some(1000), offset: None };
-    let list =
-        api::list(State(state.clone()), caller.clone(), Path(id), Query(filter), Query(all)).await?;
+    let list = api::list(State(state.clone()), caller.clone(), Path(id), Query(filter), Query(all))
+        .await?;
     Ok(list.0.items)
 }
 
@@ -250,7 +253,8 @@ fn table(id: i64, shown: &[PolicyInfo]) -> Html {
         })
         .collect();
     html!(
-        "<div class=\"table-wrap\"><table><caption>{} ({})</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>\n",
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table><caption>{} ({})</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>\n",
+        text::CAPTION,
         text::CAPTION,
         shown.len(),
         heads,
@@ -310,9 +314,7 @@ async fn policy_page(
         text::HISTORY,
         history_table(&changes)
     );
-    Ok(Page::new(format!("{} — {}", p.id, p.title), &caller, Section::Home)
-        .body(body)
-        .response())
+    Ok(Page::new(format!("{} — {}", p.id, p.title), &caller, Section::Home).body(body).response())
 }
 
 /// Every field of a policy, as a description list.
@@ -374,7 +376,8 @@ fn history_table(changes: &[PolicyChange]) -> Html {
         })
         .collect();
     html!(
-        "<div class=\"table-wrap\"><table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>\n",
+        "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>\n",
+        text::HISTORY_CAPTION,
         text::HISTORY_CAPTION,
         heads,
         rows
@@ -407,13 +410,19 @@ fn values_of(p: &PolicyInfo) -> Values {
     for s in &p.stages {
         v.insert(format!("stage-{s}"), "on".to_owned());
     }
+    v.insert("stages".to_owned(), "shown".to_owned());
     v
 }
 
-/// The policy's fields as the API takes them, from the form's values.
+/// The policy's fields as the API takes them, from the form's values: those the form
+/// sent (the stages when their fieldset's marker `stages` is sent, since an unticked box
+/// is not).
 fn fields_of(v: &Values) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for f in PolicyField::ALL.into_iter().filter(|f| f.is_editable()) {
+        if !v.contains_key(f.as_str()) {
+            continue;
+        }
         let value = if f == PolicyField::Stages {
             Stage::ALL
                 .iter()
@@ -483,7 +492,7 @@ fn policy_fields(
         })
         .collect();
     let stages = html!(
-        "<fieldset><legend>{}</legend>{}{}{}</fieldset>\n",
+        "<fieldset><legend>{}</legend><input type=\"hidden\" name=\"stages\" value=\"shown\">{}{}{}</fieldset>\n",
         text::STAGES,
         locked.map(|w| html!("<p class=\"why\">{}</p>", w)).unwrap_or_default(),
         stages,
@@ -661,8 +670,7 @@ async fn edit_post(
         remove: BTreeMap::new(),
         reason: form.get("reason").cloned().unwrap_or_default(),
     };
-    match api::edit(State(state.clone()), caller.clone(), Path((id, policy)), ApiJson(edit)).await
-    {
+    match api::edit(State(state.clone()), caller.clone(), Path((id, policy)), ApiJson(edit)).await {
         Ok(_) => Ok(see_other(&format!("/w/{id}/register/{}?done=saved", url_encode(&p.id)))),
         Err(e) if matches!(e.kind, crate::Kind::InvalidInput | crate::Kind::Conflict) => {
             Ok(edit_form(&caller, &access, &p, &form, Some(&e)))
@@ -672,9 +680,15 @@ async fn edit_post(
 }
 
 /// The form of a new policy, with `values` and the error of the last post.
-fn new_form(caller: &Caller, access: &Access, values: &Values, error: Option<&ApiError>) -> Response {
+fn new_form(
+    caller: &Caller,
+    access: &Access,
+    values: &Values,
+    error: Option<&ApiError>,
+) -> Response {
     let id = access.workspace.id;
-    let ministry_fixed = (access.role != Some(Role::Coordinator)).then_some(text::NEW_MINISTRY_FIXED);
+    let ministry_fixed =
+        (access.role != Some(Role::Coordinator)).then_some(text::NEW_MINISTRY_FIXED);
     let fields = html!(
         "{}{}",
         Field::text("id", text::field("id"))
