@@ -64,7 +64,7 @@ export default async function (ctx) {
   await labour.getByLabel("Start year").fill("2019");
   await titleBox.fill(`Pre-departure Orientation Seminars ${EVIL}`);
   await labour.getByLabel("Objectives").fill(`Prepare workers before departure. ${EVIL}`);
-  await labour.getByLabel("Target groups").fill(`workers; ${EVIL}`);
+  await labour.getByLabel("Target groups").fill("workers; nurses");
   await ctx.check(labour, "edit-own");
   // Without a reason the browser does not send it; the server says the same without the script.
   await labour.getByLabel("Reason for the change").fill(`Orientation renamed ${EVIL}`);
@@ -80,6 +80,7 @@ export default async function (ctx) {
   // A post without a reason (the script bypassed): the server refuses it at the field.
   const refused = await labour.request.post(`/w/${w}/register/XAA-LAB-01/edit`, {
     form: { version: "x", title: "Other", reason: " " },
+    headers: { origin: ctx.base },
     maxRedirects: 0,
   });
   expect(refused.status() === 400 || refused.status() === 409, `a post without a reason is refused: ${refused.status()}`);
@@ -95,7 +96,7 @@ export default async function (ctx) {
   await labour.getByLabel("Partner countries").fill("XAB");
   await labour.getByLabel("Objectives").fill(`Recognise skills on return. ${EVIL}`);
   await labour.getByLabel("Source document").fill(`Cabinet decision ${EVIL}`);
-  await labour.getByLabel("Tags").fill(`skills; ${EVIL}`);
+  await labour.getByLabel("Tags").fill("skills; returnees");
   await labour.getByLabel("Reason for the change").fill(`New programme ${EVIL}`);
   await ctx.check(labour, "new-policy");
   await Promise.all([labour.waitForNavigation(), labour.getByRole("button", { name: "Add the policy" }).click()]);

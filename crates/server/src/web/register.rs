@@ -62,7 +62,7 @@ mod text {
     pub(crate) const REASON: &str = "Reason for the change";
     pub(crate) const REASON_HINT: &str =
         "Required. Say why, for the history (1 to 2,000 characters).";
-    pub(crate) const LIST_HINT: &str = "Separate items with ;";
+    pub(crate) const LIST_HINT: &str = "Lower-case identifiers (letters, digits, hyphens) separated by ; (e.g. nurses; seasonal-workers).";
     pub(crate) const PARTNERS_HINT: &str =
         "ISO 3166-1 alpha-3 codes separated by ; (e.g. XAB; GBR).";
     pub(crate) const IDENT_HINT: &str = "Lower-case letters, digits and hyphens (e.g. labour).";
@@ -472,7 +472,9 @@ fn policy_fields(
             .read_only(why(None))
             .error_of(error)
     };
-    let ident = "[a-z0-9][a-z0-9-]*";
+    // Patterns are compiled with the `v` flag: a `-` in a class is escaped.
+    let ident = r"[a-z0-9][a-z0-9\-]*";
+    let idents = r"\s*([a-z0-9][a-z0-9\-]*\s*(;\s*[a-z0-9][a-z0-9\-]*\s*)*)?;?\s*";
     let statuses = ["planned", "active", "suspended", "ended"]
         .iter()
         .map(|s| ((*s).to_owned(), (*s).to_owned()))
@@ -524,7 +526,11 @@ fn policy_fields(
                 .attr("pattern", r"\s*([A-Za-z]{3}\s*(;\s*[A-Za-z]{3}\s*)*)?;?\s*")
                 .attr("maxlength", "1000")
                 .render(),
-            text_field("target_groups").hint(text::LIST_HINT).attr("maxlength", "1000").render(),
+            text_field("target_groups")
+                .hint(text::LIST_HINT)
+                .attr("pattern", idents)
+                .attr("maxlength", "1000")
+                .render(),
             Field::new("status", text::field("status"), Control::Select(statuses))
                 .value(v.get("status").cloned().unwrap_or_else(|| "planned".to_owned()))
                 .read_only(why(None))
@@ -539,7 +545,11 @@ fn policy_fields(
                 .read_only(why(None))
                 .error_of(error)
                 .render(),
-            text_field("tags").hint(text::LIST_HINT).attr("maxlength", "1000").render(),
+            text_field("tags")
+                .hint(text::LIST_HINT)
+                .attr("pattern", idents)
+                .attr("maxlength", "1000")
+                .render(),
             text_field("source").required().attr("maxlength", "1000").render(),
             Field::new("reason", text::REASON, Control::TextArea)
                 .value(v.get("reason").cloned().unwrap_or_default())
@@ -695,7 +705,7 @@ fn new_form(
             .value(values.get("id").cloned().unwrap_or_default())
             .hint(text::ID_HINT)
             .required()
-            .attr("pattern", "[A-Za-z0-9._-]{1,64}")
+            .attr("pattern", r"[A-Za-z0-9._\-]{1,64}")
             .attr("maxlength", "64")
             .error_of(error)
             .render(),
