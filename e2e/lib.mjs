@@ -139,6 +139,15 @@ export class Context {
     return password;
   }
 
+  /** The id of `country`'s government workspace: the one an earlier journey made (one
+   * per country), or a new one named `name`, made through the API. */
+  async government(country, name) {
+    const list = await this.api.ok("GET", "/api/v1/workspaces?kind=government&limit=1000");
+    const found = list.items.find((w) => w.country === country);
+    if (found) return found.id;
+    return (await this.api.ok("POST", "/api/v1/workspaces", { name, country, reason: "e2e journey" })).id;
+  }
+
   /** Signs `page` in as `name` through the sign-in page. */
   async signIn(page, name, password) {
     await page.goto("/signin");

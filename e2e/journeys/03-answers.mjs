@@ -19,11 +19,7 @@ const LABOUR_ANSWERS = { "2a": "yes", "2b": "yes", "2c": "no", "2d": "no", "2e":
 
 /** Government workspace of XAA: the one that exists, or a new one. */
 async function workspace(ctx) {
-  const list = await ctx.api.ok("GET", "/api/v1/workspaces?limit=1000");
-  const found = list.items.find((w) => w.country === "XAA");
-  if (found) return found.id;
-  const made = await ctx.api.ok("POST", "/api/v1/workspaces", { name: "Pelaria", country: "XAA", reason: EVIL });
-  return made.id;
+  return ctx.government("XAA", "Pelaria");
 }
 
 /** A user made for this journey, a member of `ws` with `role` (and `ministry`). */

@@ -27,11 +27,7 @@ async function person(ctx, name, displayName) {
 
 /** The government workspace of XAA (made if no journey made it before). */
 async function workspaceOfXaa(ctx) {
-  const list = await ctx.api.ok("GET", "/api/v1/workspaces?limit=1000");
-  const found = (list.items || []).find((w) => w.kind === "government" && w.country === "XAA");
-  if (found) return found.id;
-  const made = await ctx.api.ok("POST", "/api/v1/workspaces", { name: "Pelaria", country: "XAA", reason: "journey 4" });
-  return made.id;
+  return ctx.government("XAA", "Pelaria");
 }
 
 /** The tracker's row of user `id` on `page`: how many pairs it has not scored. */

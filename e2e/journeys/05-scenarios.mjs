@@ -38,7 +38,7 @@ function parseCsv(text) {
 }
 
 export default async function (ctx) {
-  const ws = await ctx.api.ok("POST", "/api/v1/workspaces", { name: "Pelaria scenarios", country: "XAA", reason: "e2e" });
+  const ws = { id: await ctx.government("XAA", "Pelaria scenarios") };
   const made = await ctx.api.ok("POST", "/api/v1/users", { name: "coord5", display_name: "Coordinator " + EVIL });
   await ctx.api.ok("PUT", `/api/v1/workspaces/${ws.id}/members/${made.user.id}`, { role: "coordinator", reason: "e2e" });
   const page = await ctx.newPage("coordinator");

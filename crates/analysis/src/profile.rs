@@ -508,6 +508,24 @@ impl CountryProfile {
         }
     }
 
+    /// Keeps of the country's register only the policies `ids` (what a government shares
+    /// one by one with a partnership of the reader), and removes the corridor checks,
+    /// which read the whole register; both removals are said in `gaps`.
+    pub fn keep_policies(&mut self, ids: &[String]) {
+        let country = self.area.name.clone();
+        let before = self.policies.len();
+        self.policies.retain(|p| ids.contains(&p.id));
+        self.corridor_checks.clear();
+        self.gaps.retain(|g| g.fill != Some(Fill::ImportRegister));
+        self.gaps.push(Gap {
+            text: format!(
+                "Of the policy register of {country}, kept in its government's workspace, {} of {before} policies are shared with you; the corridor checks, which read the whole register, are left out.",
+                self.policies.len()
+            ),
+            fill: None,
+        });
+    }
+
     /// Removes what the reader may not see of governments' own work: the country's
     /// register (`policies`, and the corridor checks, which read it) when `register` is
     /// withheld, its stored answers (`assessments`) when `answers` is, and the corridor

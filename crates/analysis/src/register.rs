@@ -589,6 +589,52 @@ impl Workspace {
         Ok(world.check(o.code(), d.code()))
     }
 
+    /// Checks a corridor as [`Workspace::corridor`] does, reading of each side's register
+    /// only what its reader may see: `None` the whole register, `Some(ids)` only those
+    /// policies (none: as if the side had no register). A partnership's corridor page
+    /// checks what each government shares with it, so that no finding rests on a policy
+    /// it keeps to itself. With the report come the data the rules read (the corridor's
+    /// figures both ways, each with its source).
+    ///
+    /// # Errors
+    /// As [`Workspace::corridor`].
+    pub async fn corridor_visible(
+        &self,
+        origin: &str,
+        destination: &str,
+        origin_sees: Option<&[String]>,
+        destination_sees: Option<&[String]>,
+    ) -> Result<(CorridorReport, Vec<DataFact>), Error> {
+        let o = self.resolve_area(origin).await?;
+        let d = self.resolve_area(destination).await?;
+        if o.iso3 == d.iso3 {
+            return Err(Error::Register(format!(
+                "a corridor needs two countries; {} was given twice",
+                o.iso3
+            )));
+        }
+        let mut base = CorridorBase::load(&self.store, rule_set(None)?).await?;
+        for (code, sees) in [(o.code(), origin_sees), (d.code(), destination_sees)] {
+            let Some(ids) = sees else { continue };
+            let kept: Vec<Policy> = base
+                .policies
+                .remove(&code)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| ids.contains(&p.id))
+                .collect();
+            if !kept.is_empty() {
+                base.policies.insert(code, kept);
+            }
+        }
+        let world =
+            CorridorWorld::load(&self.store, &base, Some(o.code()), &base.pair_indicators, &[])
+                .await?;
+        let (facts, used_fictional) = world.facts(o.code(), d.code());
+        let report = world.check_facts(o.code(), d.code(), &facts, used_fictional);
+        Ok((report, facts.data))
+    }
+
     /// Checks every corridor with a migrant stock in the store (origin → destination),
     /// largest stock first, against the rules of [`Workspace::corridor`].
     ///
@@ -1003,6 +1049,31 @@ impl<'a> CorridorWorld<'a> {
     }
 
     fn check(&self, origin: Iso3, destination: Iso3) -> CorridorReport {
+        let (facts, used_fictional) = self.facts(origin, destination);
+        self.check_facts(origin, destination, &facts, used_fictional)
+    }
+
+    /// The report of the rules over `facts`, with the fictional notice if any data or
+    /// either country is fictional.
+    fn check_facts(
+        &self,
+        origin: Iso3,
+        destination: Iso3,
+        facts: &CorridorFacts,
+        used_fictional: bool,
+    ) -> CorridorReport {
+        let mut report = corridor::check(&self.base.rules, facts);
+        let fictional = used_fictional
+            || [origin, destination]
+                .iter()
+                .any(|c| self.base.fictional.get(c).copied().unwrap_or(false));
+        report.fictional_notice = fictional.then(|| FICTIONAL_NOTICE.to_owned());
+        report
+    }
+
+    /// What the rules read of a corridor: each side's register and attributes, and the
+    /// latest data of the places they name; and whether any of those data are fictional.
+    fn facts(&self, origin: Iso3, destination: Iso3) -> (CorridorFacts, bool) {
         let code = |s: Side| if s == Side::Destination { destination } else { origin };
         let mut data = Vec::new();
         let mut used_fictional = false;
@@ -1040,13 +1111,7 @@ impl<'a> CorridorWorld<'a> {
             destination: self.country(destination),
             data,
         };
-        let mut report = corridor::check(&self.base.rules, &facts);
-        let fictional = used_fictional
-            || [origin, destination]
-                .iter()
-                .any(|c| self.base.fictional.get(c).copied().unwrap_or(false));
-        report.fictional_notice = fictional.then(|| FICTIONAL_NOTICE.to_owned());
-        report
+        (facts, used_fictional)
     }
 }
 

@@ -8,7 +8,8 @@
 //! * A **coordinator** edits everything in its workspace, signs off answers and manages
 //!   members and what a partnership is shared.
 //! * A member of a **partnership** reads the partnership, and of each side's government
-//!   workspace only what that side shares with the partnership.
+//!   workspace only what that side shares with the partnership: its whole register (or
+//!   answers, matrices, scenarios), or single policies of its register.
 //!
 //! A workspace the caller may not read answers 404, as if it did not exist.
 
@@ -34,6 +35,36 @@ pub(crate) struct Access {
     /// What the caller may read as a member of a partnership this government workspace
     /// shares with (empty for members and for partnerships).
     pub(crate) shared: Vec<Shared>,
+    /// The single policies of this government's register the caller reads as a member of
+    /// a partnership they are shared with (empty for members and for partnerships).
+    pub(crate) policies: Vec<String>,
+}
+
+/// How much of a government's register a caller reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum RegisterView {
+    /// All of it: a member, an admin, or a partner it is shared with whole.
+    Whole,
+    /// Only these policies, shared one by one with a partnership of the caller.
+    Only(Vec<String>),
+}
+
+impl RegisterView {
+    /// Whether the caller reads policy `id`.
+    pub(crate) fn shows(&self, id: &str) -> bool {
+        match self {
+            RegisterView::Whole => true,
+            RegisterView::Only(ids) => ids.iter().any(|i| i == id),
+        }
+    }
+
+    /// The policies read, or `None` for the whole register.
+    pub(crate) fn only(&self) -> Option<&[String]> {
+        match self {
+            RegisterView::Whole => None,
+            RegisterView::Only(ids) => Some(ids),
+        }
+    }
 }
 
 impl Access {
@@ -45,6 +76,7 @@ impl Access {
         let memberships = store.memberships_of_user(caller.user.id).await?;
         let own = memberships.iter().find(|m| m.workspace_id == id);
         let mut shared = Vec::new();
+        let mut policies = Vec::new();
         if own.is_none() && matches!(workspace.kind, WorkspaceKind::Government { .. }) {
             for m in &memberships {
                 let Some(p) = store.workspace(m.workspace_id).await? else { continue };
@@ -59,6 +91,11 @@ impl Access {
                         shared.push(s.what);
                     }
                 }
+                for s in store.shared_policies(p.id).await? {
+                    if s.workspace_id == id && !policies.contains(&s.policy_id) {
+                        policies.push(s.policy_id);
+                    }
+                }
             }
         }
         let access = Access {
@@ -68,12 +105,10 @@ impl Access {
             role: own.map(|m| m.role),
             ministry: own.and_then(|m| m.ministry.clone()),
             shared,
+            policies,
         };
-        if access.admin || access.role.is_some() || !access.shared.is_empty() {
-            Ok(access)
-        } else {
-            Err(not_found())
-        }
+        let partner = !access.shared.is_empty() || !access.policies.is_empty();
+        if access.admin || access.role.is_some() || partner { Ok(access) } else { Err(not_found()) }
     }
 
     /// Whether the caller reads the whole workspace (a member or an admin).
@@ -95,6 +130,27 @@ impl Access {
         }
     }
 
+    /// How much of the register the caller reads (404 if none of it).
+    pub(crate) fn read_register(&self) -> ApiResult<RegisterView> {
+        if self.read(Shared::Register).is_ok() {
+            Ok(RegisterView::Whole)
+        } else if !self.policies.is_empty() {
+            Ok(RegisterView::Only(self.policies.clone()))
+        } else {
+            Err(ApiError::not_found(format!("register of workspace {}", self.workspace.id)))
+        }
+    }
+
+    /// Requires that the caller may read policy `id` of the register (404 otherwise, as
+    /// for a policy that does not exist).
+    pub(crate) fn read_policy(&self, id: &str) -> ApiResult<()> {
+        if self.read_register()?.shows(id) {
+            Ok(())
+        } else {
+            Err(ApiError::not_found(format!("policy {id}")))
+        }
+    }
+
     /// Requires that the caller may read the workspace's own records (members, audit
     /// trail, jobs): members and admins.
     pub(crate) fn read_records(&self) -> ApiResult<()> {
@@ -111,6 +167,18 @@ impl Access {
             Some(Role::Coordinator) => Ok(()),
             _ => Err(ApiError::forbidden(format!(
                 "only a coordinator of workspace {} may {what}",
+                self.workspace.id
+            ))),
+        }
+    }
+
+    /// Requires a role in the workspace, any role (what: the action, for the message):
+    /// what only its members do, such as writing notes in a partnership.
+    pub(crate) fn take_part(&self, what: &str) -> ApiResult<()> {
+        match self.role {
+            Some(_) => Ok(()),
+            None => Err(ApiError::forbidden(format!(
+                "only a member of workspace {} may {what}",
                 self.workspace.id
             ))),
         }
@@ -167,7 +235,9 @@ pub(crate) fn admin(caller: &Caller) -> ApiResult<()> {
 
 /// What `caller` may not read of governments' work (registers and answers), by country:
 /// the countries that have a government workspace, less those the caller reads as a
-/// member, or as a member of a partnership the government shares them with. An admin
+/// member, or as a member of a partnership the government shares them with. A register
+/// of which a partnership of the caller is shared single policies is read as those
+/// policies only (`Withheld::policies`). An admin
 /// reads everything. Countries without a workspace hold no government's work: what the
 /// administrator loaded for them is shared data.
 pub(crate) async fn withheld(
@@ -189,6 +259,7 @@ pub(crate) async fn withheld(
             .map(|m| m.workspace_id)
             .collect();
         let mut readable: Vec<(i64, Shared)> = Vec::new();
+        let mut single: Vec<store::SharedPolicy> = Vec::new();
         for w in workspaces.iter().filter(|w| mine.contains(&w.id)) {
             match w.kind {
                 WorkspaceKind::Government { .. } => {
@@ -197,13 +268,25 @@ pub(crate) async fn withheld(
                 WorkspaceKind::Partnership { .. } => {
                     readable
                         .extend(store.shares(w.id).await?.iter().map(|s| (s.workspace_id, s.what)));
+                    single.extend(store.shared_policies(w.id).await?);
                 }
             }
         }
         for w in &workspaces {
             let WorkspaceKind::Government { country } = w.kind else { continue };
             if !readable.contains(&(w.id, Shared::Register)) {
-                withheld.register.push(country.to_string());
+                let mut ids: Vec<String> = single
+                    .iter()
+                    .filter(|s| s.workspace_id == w.id)
+                    .map(|s| s.policy_id.clone())
+                    .collect();
+                if ids.is_empty() {
+                    withheld.register.push(country.to_string());
+                } else {
+                    ids.sort();
+                    ids.dedup();
+                    withheld.policies.push((country.to_string(), ids));
+                }
             }
             if !readable.contains(&(w.id, Shared::Answers)) {
                 withheld.answers.push(country.to_string());

@@ -122,6 +122,20 @@ pub(crate) struct Withheld {
     pub(crate) register: Vec<String>,
     /// Countries whose answers the user may not read.
     pub(crate) answers: Vec<String>,
+    /// Countries whose register the user reads only in part: the policies it may read
+    /// (shared one by one with a partnership of the user), by country.
+    pub(crate) policies: Vec<(String, Vec<String>)>,
+}
+
+impl Withheld {
+    /// How much of `country`'s register the user reads: `None` none of it, `Some(None)`
+    /// all of it, `Some(Some(ids))` only those policies.
+    pub(crate) fn register_of(&self, country: &str) -> Option<Option<&[String]>> {
+        if self.register.iter().any(|c| c == country) {
+            return None;
+        }
+        Some(self.policies.iter().find(|(c, _)| c == country).map(|(_, ids)| ids.as_slice()))
+    }
 }
 
 /// [`Withheld`] per user, for the current generation.

@@ -36,6 +36,7 @@ mod jobs;
 mod location;
 mod matrices;
 mod migrate;
+mod notes;
 mod read;
 mod register;
 mod workspaces;
@@ -64,6 +65,7 @@ pub use jobs::{INTERRUPTED, Job, JobEnd, JobFile, JobFileInfo, JobStatus, NewJob
 pub use location::{Location, PostgresUrl};
 pub use matrices::{MatrixElement, MatrixRecord, MatrixScore};
 pub use migrate::{MIGRATIONS, Migration, SCHEMA_VERSION};
+pub use notes::CorridorNote;
 pub use read::{
     AreaNumber, DatasetRecord, End, Generation, PairSum, StoredAreaValue, StoredPairValue,
     StoredPolicy,
@@ -71,7 +73,7 @@ pub use read::{
 pub use register::{
     AuditEntry, ChangeBy, FieldChange, Layer, RegisterImportOutcome, RegisterPolicy, policy_changes,
 };
-pub use workspaces::{Membership, Role, Share, Shared, Workspace, WorkspaceKind};
+pub use workspaces::{Membership, Role, Share, Shared, SharedPolicy, Workspace, WorkspaceKind};
 pub use write::{ImportConflict, ImportMode, ImportOutcome, ImportStatus, Replaced};
 
 /// An error of the store. A PostgreSQL location is shown without its password.

@@ -132,6 +132,18 @@ pub struct Share {
     pub what: Shared,
 }
 
+/// One policy of a government's register shared with a partnership (when the government
+/// does not share its whole register).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SharedPolicy {
+    /// The partnership.
+    pub partnership_id: i64,
+    /// The government's workspace that shares.
+    pub workspace_id: i64,
+    /// The policy's id in that government's register.
+    pub policy_id: String,
+}
+
 const WORKSPACE_COLUMNS: &str = "id, name, kind, country, origin_id, destination_id, created_at";
 
 fn workspace_of(r: &AnyRow) -> Result<Workspace, Error> {
@@ -515,5 +527,111 @@ impl Store {
                 Ok(Share { partnership_id, workspace_id, what })
             })
             .collect()
+    }
+
+    /// Shares (`on`) or stops sharing one policy of `workspace_id`'s register with
+    /// `partnership_id`. Audited as `share.add` or `share.remove`, as [`Store::share_set`],
+    /// with the policy in the value. `false`: nothing changed. The policy's existence is
+    /// the caller's to check (the register is read through `analysis`).
+    ///
+    /// # Errors
+    /// [`Error::Conflict`] if `workspace_id` is not a side of the partnership or the
+    /// policy id is empty; [`Error::Storage`] if the store cannot be written, else
+    /// [`Error::Query`].
+    pub async fn shared_policy_set(
+        &self,
+        shared: &SharedPolicy,
+        on: bool,
+        actor: &Actor,
+    ) -> Result<bool, Error> {
+        if shared.policy_id.trim().is_empty() {
+            return Err(Error::Conflict { what: "a shared policy is named by its id".to_owned() });
+        }
+        let write = async {
+            let mut tx = self.dialect.begin_write(&self.pool).await?;
+            let sides: Option<(Option<i64>, Option<i64>)> =
+                sqlx::query_as("SELECT origin_id, destination_id FROM workspaces WHERE id = $1")
+                    .bind(shared.partnership_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            let is_side = sides.is_some_and(|(o, d)| {
+                o == Some(shared.workspace_id) || d == Some(shared.workspace_id)
+            });
+            if !is_side {
+                return Err(Error::Conflict {
+                    what: format!(
+                        "workspace {} is not a side of partnership {}",
+                        shared.workspace_id, shared.partnership_id
+                    ),
+                });
+            }
+            let changed = if on {
+                let sql = match self.dialect {
+                    crate::Dialect::Sqlite => {
+                        "INSERT OR IGNORE INTO shared_policies (partnership_id, workspace_id, policy_id)
+                         VALUES ($1, $2, $3)"
+                    }
+                    crate::Dialect::Postgres => {
+                        "INSERT INTO shared_policies (partnership_id, workspace_id, policy_id)
+                         VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+                    }
+                };
+                sqlx::query(sql)
+            } else {
+                sqlx::query(
+                    "DELETE FROM shared_policies
+                     WHERE partnership_id = $1 AND workspace_id = $2 AND policy_id = $3",
+                )
+            }
+            .bind(shared.partnership_id)
+            .bind(shared.workspace_id)
+            .bind(&shared.policy_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                tx.rollback().await?;
+                return Ok(false);
+            }
+            let at = now();
+            let value = format!(
+                "{{\"workspace_id\":{},\"what\":\"policy\",\"policy\":{}}}",
+                shared.workspace_id,
+                json_string(&shared.policy_id)
+            );
+            let row = AuditRow {
+                workspace_id: Some(shared.partnership_id),
+                action: if on { "share.add" } else { "share.remove" },
+                target: format!("workspace/{}/share", shared.partnership_id),
+                old: (!on).then(|| value.clone()),
+                new: on.then_some(value),
+            };
+            append_audit(&mut tx, &at, actor, row).await?;
+            tx.commit().await?;
+            Ok(true)
+        };
+        write.await.map_err(|e: Error| e.writing(&self.location, "shared policy"))
+    }
+
+    /// The single policies each side shares with `partnership_id`, by workspace and id.
+    ///
+    /// # Errors
+    /// [`Error::Query`] if the store cannot be read.
+    pub async fn shared_policies(&self, partnership_id: i64) -> Result<Vec<SharedPolicy>, Error> {
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT partnership_id, workspace_id, policy_id FROM shared_policies
+             WHERE partnership_id = $1 ORDER BY workspace_id, policy_id",
+        )
+        .bind(partnership_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(partnership_id, workspace_id, policy_id)| SharedPolicy {
+                partnership_id,
+                workspace_id,
+                policy_id,
+            })
+            .collect())
     }
 }

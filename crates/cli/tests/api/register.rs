@@ -249,3 +249,107 @@ fn a_partner_reads_the_register_only_once_it_is_shared_and_never_edits_it() {
         .get(&format!("/api/v1/workspaces/{}/answers/sdg-10.7.2", world.w), &world.auth[partner]);
     assert_eq!(answers.status, 404);
 }
+
+#[test]
+fn a_partner_reads_only_the_policies_shared_one_by_one_everywhere() {
+    let world = World::new();
+    let (coordinator, partner) = (4, 5);
+    let shares = format!("/api/v1/workspaces/{}/shares", world.p);
+    let one = |policy: &str, shared: bool| json!({"workspace_id": world.w, "what": "register", "policy": policy, "shared": shared, "reason": "corridor review"});
+    let put =
+        |who: usize, body: &Value| world.server.send("PUT", &shares, &world.auth[who], Some(body));
+    let get = |path: &str| world.server.get(path, &world.auth[partner]);
+    let policies = format!("/api/v1/workspaces/{}/policies", world.w);
+
+    // Nothing shared: the partner sees nothing and cannot share Pelaria's policy itself.
+    assert_eq!(get(&policies).status, 404);
+    assert_eq!(put(partner, &one("XAA-LAB-01", true)).status, 404);
+    // A policy the register does not have, a policy of answers: refused.
+    assert_eq!(put(coordinator, &one("XAA-NOPE-99", true)).status, 404);
+    let answers = json!({"workspace_id": world.w, "what": "answers", "policy": "XAA-LAB-01", "shared": true, "reason": "x"});
+    let r = put(coordinator, &answers);
+    assert_eq!(
+        (r.status, r.json()["error"]["field"].as_str()),
+        (400, Some("policy")),
+        "{}",
+        r.text
+    );
+    assert_eq!(put(coordinator, &one("XAA-LAB-01", true)).status, 204);
+
+    // Listed with the shares; the partner reads Pelaria's workspace now, but decides nothing.
+    let listed = world.server.get(&shares, &world.auth[coordinator]);
+    assert_eq!(listed.status, 200, "{}", listed.text);
+    assert!(
+        listed.json().as_array().expect("shares").iter().any(|s| s["workspace_id"] == world.w
+            && s["what"] == "register"
+            && s["policy"] == "XAA-LAB-01"),
+        "{}",
+        listed.text
+    );
+    assert_eq!(put(partner, &one("XAA-LAB-02", true)).status, 403);
+
+    // The register: that policy alone, in the list, one by one, in the history.
+    let list = get(&format!("{policies}?limit=1000"));
+    assert_eq!(list.status, 200, "{}", list.text);
+    let items = list.json()["items"].clone();
+    let ids: Vec<&str> =
+        items.as_array().expect("items").iter().filter_map(|p| p["id"].as_str()).collect();
+    assert_eq!(ids, vec!["XAA-LAB-01"], "{}", list.text);
+    assert_eq!(get(&format!("{policies}/XAA-LAB-01")).status, 200);
+    assert_eq!(get(&format!("{policies}/XAA-LAB-01/history")).status, 200);
+    assert_eq!(get(&format!("{policies}/XAA-LAB-02")).status, 404);
+    assert_eq!(get(&format!("{policies}/XAA-LAB-02/history")).status, 404);
+    let read = policy(&world, partner, "XAA-LAB-01");
+    let r = patch(
+        &world,
+        partner,
+        "XAA-LAB-01",
+        &json!({"version": read["version"], "set": {"title": "Theirs"}, "reason": "x"}),
+    );
+    assert_eq!(r.status, 403, "{}", r.text);
+    let r = patch(
+        &world,
+        partner,
+        "XAA-LAB-02",
+        &json!({"version": "0", "set": {"title": "Theirs"}, "reason": "x"}),
+    );
+    assert_eq!(r.status, 404, "{}", r.text);
+
+    // The profile, the brief and the corridor check show that policy and no other.
+    let profile = get("/api/v1/profiles/XAA");
+    assert_eq!(profile.status, 200, "{}", profile.text);
+    let ids: Vec<String> = profile.json()["policies"]
+        .as_array()
+        .expect("policies")
+        .iter()
+        .filter_map(|p| p["id"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(ids, vec!["XAA-LAB-01".to_owned()]);
+    let brief = get("/api/v1/briefs/XAA");
+    assert_eq!(brief.status, 200);
+    assert!(brief.text.contains("XAA-LAB-01"));
+    let corridor = get("/api/v1/corridors/XAA/XAB");
+    assert_eq!(corridor.status, 200, "{}", corridor.text);
+    for hidden in ["XAA-LAB-02", "XAA-LAB-03", "XAA-HEA-01", "XAA-FIN-01", "XAA-DIA-01"] {
+        for (what, body) in
+            [("profile", &profile.text), ("brief", &brief.text), ("corridor", &corridor.text)]
+        {
+            assert!(!body.contains(hidden), "the {what} shows the unshared {hidden}");
+        }
+    }
+
+    // The share and its end are audited; unshared, the partner sees nothing again.
+    assert_eq!(put(coordinator, &one("XAA-LAB-01", false)).status, 204);
+    assert_eq!(get(&policies).status, 404);
+    assert_eq!(get("/api/v1/corridors/XAA/XAB").status, 404);
+    let trail = world.server.get(
+        &format!("/api/v1/workspaces/{}/audit?action=share.", world.p),
+        &world.auth[coordinator],
+    );
+    assert!(
+        trail.text.contains("share.add") && trail.text.contains("share.remove"),
+        "{}",
+        trail.text
+    );
+    assert!(trail.text.contains("XAA-LAB-01"), "{}", trail.text);
+}

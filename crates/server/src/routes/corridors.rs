@@ -23,22 +23,28 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(check))
 }
 
-/// Requires that the caller may read the register of `area` (a country): not a register
-/// its government keeps from the caller ([`crate::access::withheld`], the rule of profiles
-/// and briefs too).
-async fn register_readable(state: &AppState, caller: &Caller, area: &str) -> ApiResult<()> {
+/// How much of the register of `area` (a country) the caller reads: `None` the whole
+/// register, `Some(ids)` only those policies (shared one by one with a partnership of the
+/// caller); 404 for a register its government keeps from the caller
+/// ([`crate::access::withheld`], the rule of profiles and briefs too).
+async fn register_readable(
+    state: &AppState,
+    caller: &Caller,
+    area: &str,
+) -> ApiResult<Option<Vec<String>>> {
     let country = state.app.resolve_area(area).await?.code().to_string();
     let generation = state.store().generation().await?;
     let withheld = crate::access::withheld(state, caller, generation).await?;
-    if withheld.register.contains(&country) {
-        return Err(ApiError::not_found(format!("the register of {area}")));
+    match withheld.register_of(&country) {
+        None => Err(ApiError::not_found(format!("the register of {area}"))),
+        Some(seen) => Ok(seen.map(<[String]>::to_vec)),
     }
-    Ok(())
 }
 
 /// Checks a corridor (origin → destination) against the corridor rules, as
 /// `coherence --format json corridor ORIGIN DESTINATION`: the rules that fire, with the
-/// policies and figures behind each.
+/// policies and figures behind each. A register the caller reads only in part (single
+/// policies shared with its partnership) is checked as those policies alone.
 #[utoipa::path(get, path = "/api/v1/corridors/{origin}/{destination}", tag = "corridors",
     params(("origin" = String, Path, description = "The origin country: ISO 3166-1 alpha-3, M49 or name"),
         ("destination" = String, Path, description = "The destination country")),
@@ -49,7 +55,21 @@ async fn check(
     caller: Caller,
     Path((origin, destination)): Path<(String, String)>,
 ) -> ApiResult<Json<analysis::corridor::CorridorReport>> {
-    register_readable(&state, &caller, &origin).await?;
-    register_readable(&state, &caller, &destination).await?;
-    Ok(Json(state.app.corridor(&origin, &destination, None).await?))
+    let origin_sees = register_readable(&state, &caller, &origin).await?;
+    let destination_sees = register_readable(&state, &caller, &destination).await?;
+    if origin_sees.is_none() && destination_sees.is_none() {
+        return Ok(Json(state.app.corridor(&origin, &destination, None).await?));
+    }
+    Ok(Json(
+        state
+            .app
+            .corridor_visible(
+                &origin,
+                &destination,
+                origin_sees.as_deref(),
+                destination_sees.as_deref(),
+            )
+            .await?
+            .0,
+    ))
 }

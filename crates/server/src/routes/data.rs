@@ -129,7 +129,17 @@ pub(crate) async fn readable_profile(
     let mut profile = state.app.profile(area).await?;
     let code = profile.area.iso3.clone();
     let hidden = |list: &[String]| list.contains(&code);
-    profile.withhold(hidden(&withheld.register), hidden(&withheld.answers), &withheld.register);
+    // Corridor checks read the partner's whole register: left out unless it is read whole.
+    let partners: Vec<String> = withheld
+        .register
+        .iter()
+        .cloned()
+        .chain(withheld.policies.iter().map(|(c, _)| c.clone()))
+        .collect();
+    profile.withhold(hidden(&withheld.register), hidden(&withheld.answers), &partners);
+    if let Some(Some(ids)) = withheld.register_of(&code) {
+        profile.keep_policies(ids);
+    }
     Ok(profile)
 }
 
@@ -186,7 +196,10 @@ where
 {
     let generation = state.store().generation().await?;
     let withheld = crate::access::withheld(state, caller, generation).await?;
-    let key = format!("{key}\u{0}{:?}\u{0}{:?}", withheld.register, withheld.answers);
+    let key = format!(
+        "{key}\u{0}{:?}\u{0}{:?}\u{0}{:?}",
+        withheld.register, withheld.answers, withheld.policies
+    );
     let (content_type, bytes) = match state.cache.get(generation, &key) {
         Some(hit) => hit,
         None => {

@@ -3,14 +3,14 @@
 //! once, on the handler.
 
 pub(crate) mod answers;
-mod corridors;
+pub(crate) mod corridors;
 pub(crate) mod data;
 pub(crate) mod docs;
 mod estimates;
 pub(crate) mod imports;
 pub(crate) mod jobs;
 pub(crate) mod matrices;
-mod register;
+pub(crate) mod register;
 pub(crate) mod scenarios;
 pub(crate) mod session;
 pub(crate) mod users;

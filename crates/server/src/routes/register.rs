@@ -34,39 +34,39 @@ pub(crate) fn router() -> OpenApiRouter<AppState> {
 #[derive(Serialize, ToSchema)]
 pub(crate) struct PolicyInfo {
     /// The policy's id.
-    id: String,
+    pub(crate) id: String,
     /// Whose policy (ISO 3166-1 alpha-3).
-    country: String,
+    pub(crate) country: String,
     /// Where it comes from: `imported`, `edited` or `register`.
-    layer: String,
+    pub(crate) layer: String,
     /// The owning ministry.
-    ministry: String,
+    pub(crate) ministry: String,
     /// The title.
-    title: String,
+    pub(crate) title: String,
     /// The instrument.
-    instrument: String,
+    pub(crate) instrument: String,
     /// Stages of the migration cycle.
-    stages: Vec<String>,
+    pub(crate) stages: Vec<String>,
     /// Policy area.
-    area: String,
+    pub(crate) area: String,
     /// Partner countries.
-    partners: Vec<String>,
+    pub(crate) partners: Vec<String>,
     /// Target groups.
-    target_groups: Vec<String>,
+    pub(crate) target_groups: Vec<String>,
     /// `planned`, `active`, `suspended` or `ended`.
-    status: String,
+    pub(crate) status: String,
     /// Start year.
-    start_year: Option<i32>,
+    pub(crate) start_year: Option<i32>,
     /// End year.
-    end_year: Option<i32>,
+    pub(crate) end_year: Option<i32>,
     /// Stated objectives.
-    objectives: String,
+    pub(crate) objectives: String,
     /// Tags.
-    tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// Source document.
-    source: String,
+    pub(crate) source: String,
     /// The policy's version: send it back with an edit (changes with every change).
-    version: String,
+    pub(crate) version: String,
 }
 
 impl From<RegisterEntry> for PolicyInfo {
@@ -94,20 +94,20 @@ impl From<RegisterEntry> for PolicyInfo {
 }
 
 /// Filters of the register (all optional; several combine with "and").
-#[derive(Deserialize, IntoParams)]
+#[derive(Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct PolicyFilter {
     /// The owning ministry (exact, ignoring case).
-    ministry: Option<String>,
+    pub(crate) ministry: Option<String>,
     /// A stage the policy acts on (`before-departure`, `recruitment-departure`,
     /// `stay-abroad`, `return-reintegration`).
-    stage: Option<String>,
+    pub(crate) stage: Option<String>,
     /// The policy area.
-    area: Option<String>,
+    pub(crate) area: Option<String>,
     /// A partner country (ISO 3166-1 alpha-3).
-    partner: Option<String>,
+    pub(crate) partner: Option<String>,
     /// The status.
-    status: Option<String>,
+    pub(crate) status: Option<String>,
 }
 
 impl PolicyFilter {
@@ -127,12 +127,13 @@ impl PolicyFilter {
 }
 
 /// The register of a government's workspace, filtered and paged (its members, admins,
-/// and partners it shares its register with).
+/// and partners it shares its register with; a partner it shares single policies with
+/// reads those alone).
 #[utoipa::path(get, path = "/api/v1/workspaces/{id}/policies", tag = "register",
     params(("id" = i64, Path, description = "The government workspace's id"), PolicyFilter, Page),
     responses((status = 200, body = Paged<PolicyInfo>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
-async fn list(
+pub(crate) async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
@@ -140,14 +141,14 @@ async fn list(
     Query(page): Query<Page>,
 ) -> ApiResult<Json<Paged<PolicyInfo>>> {
     let access = Access::to(&state, &caller, id).await?;
-    access.read(Shared::Register)?;
+    let view = access.read_register()?;
     let country = access.country()?;
     let items: Vec<PolicyInfo> = state
         .app
         .register_list(Some(country.as_str()))
         .await?
         .into_iter()
-        .filter(|e| filter.keeps(e))
+        .filter(|e| view.shows(&e.id) && filter.keeps(e))
         .map(PolicyInfo::from)
         .collect();
     Ok(Json(page.of(items)?))
@@ -187,18 +188,39 @@ fn edits_of(
     Ok(())
 }
 
+/// `e` with the field it concerns, when its message names a policy's field first (as the
+/// register's checks write them: `title may not be empty`, `start_year: expected ...`),
+/// so that a form shows it at that field.
+fn on_field(e: ApiError) -> ApiError {
+    if e.field.is_some() || e.kind != crate::Kind::InvalidInput {
+        return e;
+    }
+    if e.message.contains("cannot name a policy") {
+        return e.on("id");
+    }
+    let named = domain::policy::PolicyField::NAMES.iter().find(|name| {
+        e.message
+            .strip_prefix(**name)
+            .is_some_and(|rest| rest.starts_with(':') || rest.starts_with(' '))
+    });
+    match named {
+        Some(name) => e.on(name),
+        None => e,
+    }
+}
+
 /// A new policy.
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct NewPolicy {
     /// Its id (1 to 64 letters, digits, `-`, `_` or `.`; unique in the country's register).
-    id: String,
+    pub(crate) id: String,
     /// Its fields: `ministry`, `title`, `instrument`, `area`, `stages`, `objectives` and
     /// `source` are required;
     /// `status` is `planned` unless given. Lists are arrays or `;`-separated text.
     #[schema(value_type = Object)]
-    fields: BTreeMap<String, serde_json::Value>,
+    pub(crate) fields: BTreeMap<String, serde_json::Value>,
     /// Why.
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// Adds a policy to the register: a coordinator, or a contributor for its own ministry.
@@ -206,7 +228,7 @@ pub(crate) struct NewPolicy {
     params(("id" = i64, Path, description = "The government workspace's id")),
     responses((status = 201, body = PolicyInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn create(
+pub(crate) async fn create(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
@@ -227,22 +249,23 @@ async fn create(
         .app
         .acting_as(caller.user.id)
         .register_create(country.as_str(), body.id.trim(), &edits, &caller.user.name, &reason)
-        .await?;
+        .await
+        .map_err(|e| on_field(e.into()))?;
     Ok((StatusCode::CREATED, Json(made.into())))
 }
 
-/// One policy of the register.
+/// One policy of the register (404 for a partner it is not shared with).
 #[utoipa::path(get, path = "/api/v1/workspaces/{id}/policies/{policy}", tag = "register",
     params(("id" = i64, Path, description = "The government workspace's id"), ("policy" = String, Path, description = "The policy's id")),
     responses((status = 200, body = PolicyInfo), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
-async fn one(
+pub(crate) async fn one(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, policy)): Path<(i64, String)>,
 ) -> ApiResult<Json<PolicyInfo>> {
     let access = Access::to(&state, &caller, id).await?;
-    access.read(Shared::Register)?;
+    access.read_policy(&policy)?;
     let country = access.country()?;
     Ok(Json(state.app.register_policy(country.as_str(), &policy).await?.into()))
 }
@@ -252,41 +275,41 @@ async fn one(
 pub(crate) struct PolicyEdit {
     /// The policy's version as read (`version` of the policy); the edit is refused with
     /// 409 if the policy changed since.
-    version: String,
+    pub(crate) version: String,
     /// Fields to set (lists: arrays or `;`-separated text; `null` empties a field).
     #[serde(default)]
     #[schema(value_type = Object)]
-    set: BTreeMap<String, serde_json::Value>,
+    pub(crate) set: BTreeMap<String, serde_json::Value>,
     /// Items to add to list fields.
     #[serde(default)]
     #[schema(value_type = Object)]
-    add: BTreeMap<String, serde_json::Value>,
+    pub(crate) add: BTreeMap<String, serde_json::Value>,
     /// Items to remove from list fields.
     #[serde(default)]
     #[schema(value_type = Object)]
-    remove: BTreeMap<String, serde_json::Value>,
+    pub(crate) remove: BTreeMap<String, serde_json::Value>,
     /// Why.
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// What an edit changed, and the policy after it.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct EditOutcome {
     /// The changed fields (none if the edit changed nothing).
-    changes: Vec<FieldChange>,
+    pub(crate) changes: Vec<FieldChange>,
     /// The policy now, with its new version.
-    policy: PolicyInfo,
+    pub(crate) policy: PolicyInfo,
 }
 
 /// One changed field.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct FieldChange {
     /// The field.
-    field: String,
+    pub(crate) field: String,
     /// The value before (lists joined with `;`).
-    old: String,
+    pub(crate) old: String,
     /// The value after.
-    new: String,
+    pub(crate) new: String,
 }
 
 /// Edits a policy's fields with a reason: a coordinator, or a contributor of the owning
@@ -295,14 +318,14 @@ pub(crate) struct FieldChange {
     params(("id" = i64, Path, description = "The government workspace's id"), ("policy" = String, Path, description = "The policy's id")),
     responses((status = 200, body = EditOutcome), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn edit(
+pub(crate) async fn edit(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, policy)): Path<(i64, String)>,
     ApiJson(body): ApiJson<PolicyEdit>,
 ) -> ApiResult<Json<EditOutcome>> {
     let access = Access::to(&state, &caller, id).await?;
-    access.read(Shared::Register)?;
+    access.read_policy(&policy)?;
     let country = access.country()?;
     let current = state.app.register_policy(country.as_str(), &policy).await?;
     access.edit_for(Some(current.ministry.as_str()))?;
@@ -332,7 +355,8 @@ async fn edit(
             &caller.user.name,
             &reason,
         )
-        .await?;
+        .await
+        .map_err(|e| on_field(e.into()))?;
     let now = state.app.register_policy(country.as_str(), &policy).await?;
     Ok(Json(EditOutcome {
         changes: changes
@@ -347,23 +371,23 @@ async fn edit(
 #[derive(Serialize, ToSchema)]
 pub(crate) struct PolicyChange {
     /// Order of the change.
-    seq: i64,
+    pub(crate) seq: i64,
     /// When (RFC 3339, UTC).
-    at: String,
+    pub(crate) at: String,
     /// Who: the server's user id (`null` for a change made at the command line).
-    user_id: Option<i64>,
+    pub(crate) user_id: Option<i64>,
     /// Who, as recorded (the sign-in name, or the command line's user).
-    user: String,
+    pub(crate) user: String,
     /// `create`, `import` or `edit`.
-    action: String,
+    pub(crate) action: String,
     /// The field, for edits and re-imports.
-    field: Option<String>,
+    pub(crate) field: Option<String>,
     /// The value before.
-    old_value: Option<String>,
+    pub(crate) old_value: Option<String>,
     /// The value after.
-    new_value: Option<String>,
+    pub(crate) new_value: Option<String>,
     /// Why.
-    reason: String,
+    pub(crate) reason: String,
 }
 
 /// The history of a policy, oldest first.
@@ -371,14 +395,14 @@ pub(crate) struct PolicyChange {
     params(("id" = i64, Path, description = "The government workspace's id"), ("policy" = String, Path, description = "The policy's id"), Page),
     responses((status = 200, body = Paged<PolicyChange>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
-async fn history(
+pub(crate) async fn history(
     State(state): State<AppState>,
     caller: Caller,
     Path((id, policy)): Path<(i64, String)>,
     Query(page): Query<Page>,
 ) -> ApiResult<Json<Paged<PolicyChange>>> {
     let access = Access::to(&state, &caller, id).await?;
-    access.read(Shared::Register)?;
+    access.read_policy(&policy)?;
     let country = access.country()?;
     // 404 for a policy the register does not have.
     state.app.register_policy(country.as_str(), &policy).await?;

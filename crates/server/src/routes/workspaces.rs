@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use store::{Actor, Membership, Role, Share, Shared, WorkspaceKind};
+use store::{Actor, Membership, Role, Share, Shared, SharedPolicy, WorkspaceKind};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -319,51 +319,65 @@ pub(crate) async fn member_remove(
 #[derive(Serialize, Deserialize, ToSchema)]
 pub(crate) struct ShareInfo {
     /// The government workspace that shares.
-    workspace_id: i64,
+    pub(crate) workspace_id: i64,
     /// `register`, `answers`, `matrices` or `scenarios`.
-    what: String,
+    pub(crate) what: String,
+    /// One policy of the register shared alone (`what` is `register`); `null` when the
+    /// whole of `what` is shared.
+    pub(crate) policy: Option<String>,
 }
 
-/// What each side shares with a partnership (its members and admins).
+/// What each side shares with a partnership (its members and admins): whole parts first,
+/// then single policies, each by workspace.
 #[utoipa::path(get, path = "/api/v1/workspaces/{id}/shares", tag = "workspaces",
     params(("id" = i64, Path, description = "The partnership's id")),
     responses((status = 200, body = Vec<ShareInfo>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn shares(
+pub(crate) async fn shares(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<Vec<ShareInfo>>> {
     Access::to(&state, &caller, id).await?.read_records()?;
-    let shares = state.store().shares(id).await?;
-    Ok(Json(
-        shares
-            .iter()
-            .map(|s| ShareInfo { workspace_id: s.workspace_id, what: s.what.as_str().to_owned() })
-            .collect(),
-    ))
+    let whole = state.store().shares(id).await?.into_iter().map(|s| ShareInfo {
+        workspace_id: s.workspace_id,
+        what: s.what.as_str().to_owned(),
+        policy: None,
+    });
+    let single = state.store().shared_policies(id).await?.into_iter().map(|s| ShareInfo {
+        workspace_id: s.workspace_id,
+        what: Shared::Register.as_str().to_owned(),
+        policy: Some(s.policy_id),
+    });
+    Ok(Json(whole.chain(single).collect()))
 }
 
 /// A decision to share, or stop sharing, with a partnership.
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct ShareBody {
     /// The government workspace that shares (a side of the partnership).
-    workspace_id: i64,
+    pub(crate) workspace_id: i64,
     /// `register`, `answers`, `matrices` or `scenarios`.
-    what: String,
+    pub(crate) what: String,
+    /// One policy of the sharing government's register to share alone (with `what` =
+    /// `register`); without it, the whole of `what` is shared. A partner reads a register
+    /// shared whole, or else only the policies shared one by one.
+    #[serde(default)]
+    #[schema(min_length = 1, max_length = 64)]
+    pub(crate) policy: Option<String>,
     /// Share (`true`) or stop sharing (`false`).
-    shared: bool,
+    pub(crate) shared: bool,
     /// Why (1 to 2,000 characters).
     #[schema(min_length = 1, max_length = 2000, pattern = r"\S")]
-    reason: String,
+    pub(crate) reason: String,
 }
 
-/// Shares, or stops sharing, what one side chooses with the partnership: decided by that
-/// side's coordinator.
+/// Shares, or stops sharing, what one side chooses with the partnership (a part of its
+/// work, or one policy of its register): decided by that side's coordinator.
 #[utoipa::path(put, path = "/api/v1/workspaces/{id}/shares", tag = "workspaces", request_body = ShareBody,
     params(("id" = i64, Path, description = "The partnership's id")),
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-async fn share_set(
+pub(crate) async fn share_set(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
@@ -380,15 +394,33 @@ async fn share_set(
             "the sharing workspace must be a side of the partnership",
         ));
     }
-    Access::to(&state, &caller, body.workspace_id)
-        .await?
-        .coordinate("decide what it shares with a partnership")?;
+    let side = Access::to(&state, &caller, body.workspace_id).await?;
+    side.coordinate("decide what it shares with a partnership")?;
     let reason = reason(&body.reason)?;
     let what = Shared::parse(&body.what).ok_or_else(|| {
         ApiError::invalid("what", "what is shared is register, answers, matrices or scenarios")
     })?;
+    let actor = Actor::user(caller.user.id, reason);
+    if let Some(policy) = body.policy.as_deref().map(str::trim) {
+        if what != Shared::Register {
+            return Err(ApiError::invalid(
+                "policy",
+                "a single policy is shared with what: register",
+            ));
+        }
+        // 404 for a policy the sharing government's register does not have.
+        let country = side.country()?;
+        let found = state.app.register_policy(country.as_str(), policy).await?;
+        let one = SharedPolicy {
+            partnership_id: id,
+            workspace_id: body.workspace_id,
+            policy_id: found.id,
+        };
+        state.store().shared_policy_set(&one, body.shared, &actor).await?;
+        return Ok(StatusCode::NO_CONTENT);
+    }
     let share = Share { partnership_id: id, workspace_id: body.workspace_id, what };
-    state.store().share_set(share, body.shared, &Actor::user(caller.user.id, reason)).await?;
+    state.store().share_set(share, body.shared, &actor).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
