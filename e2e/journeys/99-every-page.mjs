@@ -30,7 +30,16 @@ async function crawl(ctx, page, label) {
     await ctx.check(page, `${label}-${checked}`);
     checked += 1;
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-    expect(!overflow || page.viewportSize().width > 600, `${path}: wider than a phone-width screen`);
+    if (overflow && page.viewportSize().width <= 600) {
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .filter((e) => !e.parentElement.closest(".table-wrap"))
+          .slice(0, 6)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`),
+      );
+      expect(false, `${path}: wider than a phone-width screen: ${wide.join(", ")}`);
+    }
     const links = await page.evaluate(() =>
       [...document.querySelectorAll("a[href]:not([download])")]
         .map((a) => new URL(a.href, location.href))

@@ -175,7 +175,7 @@ enum Cell {
 
 /// What a table's frame is called: it takes the keyboard's focus so that a table wider
 /// than the screen can be scrolled without a mouse.
-const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
+pub(crate) const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
 
 /// A data table with a caption and column headers. `headers` pairs each header's text
 /// with whether the column is numeric.
