@@ -88,7 +88,7 @@ async fn admin_page(
     WebQuery(q): WebQuery<Done>,
 ) -> PageResult {
     access::admin(&caller)?;
-    let note = q.done.as_deref().map(|d| notice(d)).unwrap_or_default();
+    let note = q.done.as_deref().map(notice).unwrap_or_default();
     let body = html!("{}{}", note, page_body(&state, &caller, None, None).await?);
     Ok(Page::new(text::TITLE, &caller, Section::Admin).body(body).response())
 }
