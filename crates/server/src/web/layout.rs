@@ -35,6 +35,9 @@ pub(crate) mod text {
     pub(crate) const AUDIT: &str = "Audit";
     /// What a table's scrolling frame is called (it takes the keyboard's focus).
     pub(crate) const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
+    /// Said on the pages of a demo country's workspace.
+    pub(crate) const DEMO: &str = "A country of the fictional demo world: its data and \
+        policies are invented for demonstration and describe no real country.";
     /// The error page's heading.
     pub(crate) const ERROR: &str = "This page cannot be shown";
     /// The error page's way back.
@@ -198,9 +201,16 @@ pub(crate) fn workspace_header(ws: &store::Workspace, current: Tab, heading: &st
             html!("<li><a href=\"/w/{}{}\"{}>{}</a></li>", ws.id, path, current, label)
         })
         .collect();
+    let demo = match ws.kind {
+        store::WorkspaceKind::Government { country } if country.is_fictional() => {
+            html!("<p class=\"demo\" role=\"note\">{}</p>", text::DEMO)
+        }
+        _ => Html::new(),
+    };
     html!(
-        "<p class=\"kicker\">{}</p><h1>{}</h1>\
+        "{}<p class=\"kicker\">{}</p><h1>{}</h1>\
          <nav class=\"tabs\" aria-label=\"{}\"><ul>{}</ul></nav>\n",
+        demo,
         ws.name,
         heading,
         text::WORKSPACE_NAV,

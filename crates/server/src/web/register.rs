@@ -564,24 +564,16 @@ fn policy_fields(
     )
 }
 
-/// The names of the form's fields (an error naming another is shown above the form).
-const FORM_FIELDS: [&str; 15] = [
-    "id",
-    "ministry",
-    "title",
-    "instrument",
-    "stages",
-    "area",
-    "partners",
-    "target_groups",
-    "status",
-    "start_year",
-    "end_year",
-    "objectives",
-    "tags",
-    "source",
-    "reason",
-];
+/// The names of the form's fields (an error naming another is shown above the form): a
+/// policy's fields but its country (the workspace's), and the reason.
+fn form_fields() -> Vec<&'static str> {
+    domain::policy::PolicyField::NAMES
+        .iter()
+        .copied()
+        .filter(|name| *name != "country")
+        .chain(["reason"])
+        .collect()
+}
 
 /// Why the caller may not edit `p`, if it may not: said at every field.
 fn locked_why(access: &Access, p: &PolicyInfo) -> Option<String> {
@@ -627,7 +619,7 @@ fn edit_form(
         Some(e) if e.kind == crate::Kind::Conflict => {
             html!("<p class=\"problem\" role=\"alert\">{} ({})</p>", text::VERSION_GONE, e.message)
         }
-        _ => problem(error, &FORM_FIELDS),
+        _ => problem(error, &form_fields()),
     };
     let title = format!("{} {}", text::EDIT_TITLE, p.id);
     let body = html!(
@@ -714,7 +706,7 @@ fn new_form(
     let body = html!(
         "{}{}{}",
         workspace_header(&access.workspace, Tab::Register, text::NEW),
-        problem(error, &FORM_FIELDS),
+        problem(error, &form_fields()),
         form(&format!("/w/{id}/register/new"), fields, text::CREATE)
     );
     let status = error.map_or(StatusCode::OK, |e| e.kind.status());
