@@ -245,7 +245,7 @@ async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
         profile.keep_year(year);
     }
     let mut out = crate::output::stdout(global.format);
-    output::profile(&mut out, &profile, global.format)?;
+    output::profile(&mut out, &profile, global.format, global.lang)?;
     if args.why && global.format == Format::Table {
         output::profile_why(&mut out, &profile)?;
     }

@@ -20,6 +20,7 @@ mod gravity;
 mod hints;
 mod outfile;
 mod output;
+mod profile_table;
 mod progress;
 mod register;
 mod scenario;

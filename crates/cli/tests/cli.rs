@@ -402,3 +402,34 @@ fn profiles_show_stored_flow_estimates_or_say_how_to_store_them() {
     assert!(html.contains("Estimated migration flows of Pelaria"), "brief has the flows");
     assert!(html.contains("sd_rev_neg"));
 }
+
+#[test]
+fn profile_tables_speak_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    coherence(&db).args(["demo", "-o"]).arg(dir.path().join("b.html")).assert().success();
+    let profile = |lang: &str| {
+        let out = coherence(&db).args(["profile", "XAA", "--lang", lang]).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let english = profile("en");
+    assert!(english.contains("Emigrants living abroad") && english.contains("3,561,871"));
+    let french = profile("fr");
+    assert!(french.contains("Émigrants vivant à l’étranger"), "{french}");
+    assert!(french.contains("3\u{202F}561\u{202F}871") && french.contains("14,78\u{202F}%"));
+    assert!(!french.contains("Emigrants living abroad"));
+    let spanish = profile("es");
+    assert!(
+        spanish.contains("Emigrantes que viven en el extranjero") && spanish.contains("3.561.871")
+    );
+    let arabic = profile("ar");
+    assert!(arabic.contains("المهاجرون المقيمون في الخارج") && arabic.contains("3,561,871"));
+    // The environment variable chooses too; an unknown language is refused in one line.
+    let out = coherence(&db).env("COHERENCE_LANG", "fr").args(["profile", "XAA"]).assert();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("Émigrants"));
+    coherence(&db)
+        .args(["profile", "XAA", "--lang", "de"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("the languages are en, fr, es and ar"));
+}

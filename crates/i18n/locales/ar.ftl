@@ -1,0 +1,133 @@
+# رسائل Coherence باللغة العربية (المفاتيح نفسها كما في en.ftl).
+# Numbers: the digits 0–9, as the UN's Arabic documents write them (src/number.rs).
+
+## كلمات مشتركة
+
+yes = نعم
+no = لا
+
+## coherence profile: الجداول
+
+profile-editions-pinned = الطبعات المقروءة بدلاً من أحدثها (--edition): { $editions }
+profile-stock-in = المهاجرون الوافدون المقيمون في البلد
+profile-stock-out = المهاجرون المقيمون في الخارج
+profile-no-data = (لا توجد بيانات)
+profile-usd-million = { $amount ->
+        [few] { $amount } ملايين
+       *[other] { $amount } مليون
+    }
+profile-top-destinations = أهم وجهات المهاجرين
+profile-top-origins = أهم بلدان منشأ المهاجرين الوافدين
+profile-flows = تدفقات الهجرة المقدرة (التقديرات المخزنة)
+profile-flows-none = (لا توجد تقديرات مخزنة؛ انظر ثغرات البيانات)
+profile-flow-source = { $dataset } (الاستيراد { $import })
+profile-economy = التحويلات المالية والاقتصاد
+profile-cost-to = تكلفة إرسال 200 دولار إلى البلد (10.ج.1)
+profile-cost-from = تكلفة إرسال 200 دولار من البلد
+profile-cost-above-5 = أكثر من 5%
+profile-cost-above-3 = فوق الغاية البالغة 3%
+profile-cost-within-3 = ضمن الغاية البالغة 3%
+profile-skills = المهارات والعاملون الصحيون
+profile-skilled-rate = معدل هجرة ذوي المهارات:
+profile-health-rate = معدل هجرة العاملين الصحيين:
+profile-physicians = الأطباء لكل 1,000 نسمة:
+profile-who-list = قائمة الضمانات لمنظمة الصحة العالمية:
+profile-icmw = اتفاقية العمال المهاجرين:
+profile-assessments = التقييمات وفق الأطر (الإجابات المخزنة)
+profile-none-stored = (لا يوجد شيء مخزن)
+profile-not-computed = لم يُحسب
+profile-exactly = بالضبط { $value }
+profile-note = ملاحظة: { $note }
+profile-answers = الإجابات: الإصدار { $version }، من { $file }، خُزنت في { $at } بواسطة { $user } ({ $reason })
+profile-overall = الإجمالي: { $score }
+profile-unanswered = بلا إجابة: { $items }
+profile-indicators = مؤشرات أهداف التنمية المستدامة والهجرة (آخر سنة)
+profile-emigration-rate = معدل الهجرة إلى الخارج:
+profile-net-migration = صافي الهجرة:
+profile-sdg-17-3-2 = 17.3.2 التحويلات المالية كنسبة مئوية من الناتج المحلي الإجمالي:
+profile-received-pct-gdp = التحويلات الواردة كنسبة من الناتج المحلي الإجمالي، محسوبة من جديد:
+profile-groups-recomputed = مجموعاته، محسوبة من جديد ومرجحة بالناتج المحلي الإجمالي (Σ التحويلات ÷ Σ الناتج):
+profile-group-members = { $year }؛ { $with_data } من أصل { $members } من الأعضاء لديهم بيانات
+profile-cost-to-summary = 10.ج.1 التكلفة إلى البلد: متوسط { $average } على { $corridors ->
+        [zero] { $corridors } ممر
+        [one] ممر واحد
+        [two] ممرين
+        [few] { $corridors } ممرات
+        [many] { $corridors } ممرًا
+       *[other] { $corridors } ممر
+    } ({ $year })؛ { $share_above_5 } من الممرات تكلف أكثر من 5%؛ المتوسط { $side ->
+        [above] أعلى
+       *[below] أدنى
+    } من الغاية البالغة 3% بمقدار { $gap } نقطة مئوية
+profile-cost-from-summary = التكلفة من البلد: متوسط { $average } على { $corridors ->
+        [zero] { $corridors } ممر
+        [one] ممر واحد
+        [two] ممرين
+        [few] { $corridors } ممرات
+        [many] { $corridors } ممرًا
+       *[other] { $corridors } ممر
+    } ({ $year })؛ { $share_above_5 } من الممرات تكلف أكثر من 5%؛ المتوسط { $side ->
+        [above] أعلى
+       *[below] أدنى
+    } من الغاية البالغة 3% بمقدار { $gap } نقطة مئوية
+profile-concentration-destinations = تركز الوجهات: مؤشر هيرفندال { $index } على { $partners ->
+        [zero] { $partners } شريك
+        [one] شريك واحد
+        [two] شريكين
+        [few] { $partners } شركاء
+        [many] { $partners } شريكًا
+       *[other] { $partners } شريك
+    } ({ $year })
+profile-concentration-senders = تركز البلدان المرسلة: مؤشر هيرفندال { $index } على { $partners ->
+        [zero] { $partners } شريك
+        [one] شريك واحد
+        [two] شريكين
+        [few] { $partners } شركاء
+        [many] { $partners } شريكًا
+       *[other] { $partners } شريك
+    } ({ $year })
+profile-members = أعضاء { $group } ({ $count })
+profile-register = سجل السياسات ({ $count ->
+        [zero] لا توجد سياسات
+        [one] سياسة واحدة
+        [two] سياستان
+        [few] { $count } سياسات
+        [many] { $count } سياسة
+       *[other] { $count } سياسة
+    })
+profile-change-edited = عُدلت في { $date } بواسطة { $user }: { $reason }
+profile-change-imported = استُوردت من ملف سجل في { $date } بواسطة { $user }: { $reason }
+profile-gaps = ثغرات البيانات
+profile-sources = مصدر كل قيمة: coherence profile { $iso3 } --format json (أو csv)
+
+## عناوين الأعمدة
+
+col-year = السنة
+col-total-persons = المجموع (أشخاص)
+col-male = ذكور
+col-female = إناث
+col-pct-population = % من السكان
+col-country = البلد
+col-persons = أشخاص
+col-share = الحصة
+col-period = الفترة
+col-method = الطريقة
+col-inflow-persons = الوافدون (أشخاص)
+col-outflow = المغادرون
+col-net = الصافي
+col-source = المصدر
+col-population = السكان
+col-gdp-usd = الناتج المحلي الإجمالي (دولار)
+col-received-usd = الواردة (دولار)
+col-paid-usd = المدفوعة (دولار)
+col-sdg-17-3-2-official = 17.3.2 الرسمي (%)
+col-received-pct-gdp = الواردة % من الناتج، محسوبة من جديد
+col-corridor = الممر
+col-cost = التكلفة
+col-against-target = مقارنة بغاية أهداف التنمية المستدامة
+col-id = المعرف
+col-ministry = الوزارة
+col-title = العنوان
+col-stages = المراحل
+col-status = الحالة
+col-change = التغيير في السجل

@@ -1,0 +1,110 @@
+# Coherence's messages in English: the source language. Every other file has the same
+# keys (tests/it.rs). Variables: $name. Plurals follow the Unicode CLDR's rules.
+
+## Shared words
+
+yes = yes
+no = no
+
+## coherence profile: text tables (crates/cli/src/profile_table.rs)
+
+profile-editions-pinned = Editions read instead of the newest (--edition): { $editions }
+profile-stock-in = Immigrants living in the country
+profile-stock-out = Emigrants living abroad
+profile-no-data = (no data)
+profile-usd-million = { $amount } million
+profile-top-destinations = Top destinations of emigrants
+profile-top-origins = Top origins of immigrants
+profile-flows = Estimated migration flows (stored estimates)
+profile-flows-none = (none stored; see Data gaps)
+profile-flow-source = { $dataset } (import { $import })
+profile-economy = Remittances and the economy
+profile-cost-to = Cost of sending US$200 to the country (10.c.1)
+profile-cost-from = Cost of sending US$200 from the country
+profile-cost-above-5 = above 5%
+profile-cost-above-3 = above 3% target
+profile-cost-within-3 = within 3% target
+profile-skills = Skills and health workforce
+profile-skilled-rate = skilled emigration rate:
+profile-health-rate = health-worker emigration rate:
+profile-physicians = physicians per 1,000 people:
+profile-who-list = WHO safeguards list:
+profile-icmw = migrant workers convention:
+profile-assessments = Framework assessments (stored answers)
+profile-none-stored = (none stored)
+profile-not-computed = not computed
+profile-exactly = exactly { $value }
+profile-note = note: { $note }
+profile-answers = answers: version { $version }, from { $file }, stored { $at } by { $user } ({ $reason })
+profile-overall = overall: { $score }
+profile-unanswered = unanswered: { $items }
+profile-indicators = SDG and migration indicators (latest year)
+profile-emigration-rate = emigration rate:
+profile-net-migration = net migration:
+profile-sdg-17-3-2 = 17.3.2 remittances % of GDP:
+profile-received-pct-gdp = received % of GDP, recomputed:
+profile-groups-recomputed = its groups, recomputed GDP-weighted (Σ remittances ÷ Σ GDP):
+profile-group-members = { $year }; { $with_data } of { $members } members with data
+profile-cost-to-summary = 10.c.1 cost to the country: average { $average } over { $corridors ->
+        [one] { $corridors } corridor
+       *[other] { $corridors } corridors
+    } ({ $year }); { $share_above_5 } of the corridors cost more than 5%; the average is { $gap } percentage points { $side ->
+        [above] above
+       *[below] below
+    } the 3% target
+profile-cost-from-summary = cost from the country: average { $average } over { $corridors ->
+        [one] { $corridors } corridor
+       *[other] { $corridors } corridors
+    } ({ $year }); { $share_above_5 } of the corridors cost more than 5%; the average is { $gap } percentage points { $side ->
+        [above] above
+       *[below] below
+    } the 3% target
+profile-concentration-destinations = concentration of destinations: Herfindahl { $index } over { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partners
+    } ({ $year })
+profile-concentration-senders = concentration of senders: Herfindahl { $index } over { $partners ->
+        [one] { $partners } partner
+       *[other] { $partners } partners
+    } ({ $year })
+profile-members = Members of { $group } ({ $count })
+profile-register = Policy register ({ $count ->
+        [one] { $count } policy
+       *[other] { $count } policies
+    })
+profile-change-edited = edited { $date } by { $user }: { $reason }
+profile-change-imported = imported from a register file { $date } by { $user }: { $reason }
+profile-gaps = Data gaps
+profile-sources = Every value's source: coherence profile { $iso3 } --format json (or csv)
+
+## Column headings
+
+col-year = year
+col-total-persons = total (persons)
+col-male = male
+col-female = female
+col-pct-population = % of population
+col-country = country
+col-persons = persons
+col-share = share
+col-period = period
+col-method = method
+col-inflow-persons = inflow (persons)
+col-outflow = outflow
+col-net = net
+col-source = source
+col-population = population
+col-gdp-usd = GDP (US$)
+col-received-usd = received (US$)
+col-paid-usd = paid (US$)
+col-sdg-17-3-2-official = 17.3.2 official (%)
+col-received-pct-gdp = received % GDP, recomputed
+col-corridor = corridor
+col-cost = cost
+col-against-target = against SDG target
+col-id = id
+col-ministry = ministry
+col-title = title
+col-stages = stages
+col-status = status
+col-change = register change

@@ -1,0 +1,112 @@
+# Los mensajes de Coherence en español (las mismas claves que en.ftl).
+
+## Palabras comunes
+
+yes = sí
+no = no
+
+## coherence profile: tablas
+
+profile-editions-pinned = Ediciones leídas en lugar de las más recientes (--edition): { $editions }
+profile-stock-in = Inmigrantes que viven en el país
+profile-stock-out = Emigrantes que viven en el extranjero
+profile-no-data = (sin datos)
+profile-usd-million = { $amount ->
+        [one] { $amount } millón
+       *[other] { $amount } millones
+    }
+profile-top-destinations = Principales destinos de los emigrantes
+profile-top-origins = Principales orígenes de los inmigrantes
+profile-flows = Flujos migratorios estimados (estimaciones guardadas)
+profile-flows-none = (ninguna guardada; véase Lagunas de datos)
+profile-flow-source = { $dataset } (importación { $import })
+profile-economy = Remesas y economía
+profile-cost-to = Costo de enviar 200 dólares EE. UU. al país (10.c.1)
+profile-cost-from = Costo de enviar 200 dólares EE. UU. desde el país
+profile-cost-above-5 = más del 5 %
+profile-cost-above-3 = por encima de la meta del 3 %
+profile-cost-within-3 = dentro de la meta del 3 %
+profile-skills = Competencias y personal de salud
+profile-skilled-rate = tasa de emigración de personas calificadas:
+profile-health-rate = tasa de emigración del personal de salud:
+profile-physicians = médicos por cada 1000 habitantes:
+profile-who-list = lista de salvaguardias de la OMS:
+profile-icmw = convención sobre los trabajadores migratorios:
+profile-assessments = Evaluaciones según marcos (respuestas guardadas)
+profile-none-stored = (ninguna guardada)
+profile-not-computed = no calculado
+profile-exactly = exactamente { $value }
+profile-note = nota: { $note }
+profile-answers = respuestas: versión { $version }, de { $file }, guardadas el { $at } por { $user } ({ $reason })
+profile-overall = total: { $score }
+profile-unanswered = sin respuesta: { $items }
+profile-indicators = Indicadores de los ODS y de migración (último año)
+profile-emigration-rate = tasa de emigración:
+profile-net-migration = migración neta:
+profile-sdg-17-3-2 = 17.3.2 remesas en % del PIB:
+profile-received-pct-gdp = recibidas en % del PIB, recalculado:
+profile-groups-recomputed = sus grupos, recalculados ponderados por el PIB (Σ remesas ÷ Σ PIB):
+profile-group-members = { $year }; { $with_data } de { $members } miembros con datos
+profile-cost-to-summary = 10.c.1 costo hacia el país: promedio de { $average } en { $corridors ->
+        [one] { $corridors } corredor
+       *[other] { $corridors } corredores
+    } ({ $year }); { $share_above_5 } de los corredores cuestan más del 5 %; el promedio está { $gap } puntos porcentuales { $side ->
+        [above] por encima de
+       *[below] por debajo de
+    } la meta del 3 %
+profile-cost-from-summary = costo desde el país: promedio de { $average } en { $corridors ->
+        [one] { $corridors } corredor
+       *[other] { $corridors } corredores
+    } ({ $year }); { $share_above_5 } de los corredores cuestan más del 5 %; el promedio está { $gap } puntos porcentuales { $side ->
+        [above] por encima de
+       *[below] por debajo de
+    } la meta del 3 %
+profile-concentration-destinations = concentración de los destinos: índice de Herfindahl { $index } entre { $partners ->
+        [one] { $partners } socio
+       *[other] { $partners } socios
+    } ({ $year })
+profile-concentration-senders = concentración de los países de envío: índice de Herfindahl { $index } entre { $partners ->
+        [one] { $partners } socio
+       *[other] { $partners } socios
+    } ({ $year })
+profile-members = Miembros de { $group } ({ $count })
+profile-register = Registro de políticas ({ $count ->
+        [one] { $count } política
+       *[other] { $count } políticas
+    })
+profile-change-edited = modificada el { $date } por { $user }: { $reason }
+profile-change-imported = importada de un archivo de registro el { $date } por { $user }: { $reason }
+profile-gaps = Lagunas de datos
+profile-sources = Fuente de cada valor: coherence profile { $iso3 } --format json (o csv)
+
+## Encabezados de columna
+
+col-year = año
+col-total-persons = total (personas)
+col-male = hombres
+col-female = mujeres
+col-pct-population = % de la población
+col-country = país
+col-persons = personas
+col-share = proporción
+col-period = período
+col-method = método
+col-inflow-persons = entradas (personas)
+col-outflow = salidas
+col-net = saldo
+col-source = fuente
+col-population = población
+col-gdp-usd = PIB (dólares EE. UU.)
+col-received-usd = recibidas (dólares EE. UU.)
+col-paid-usd = pagadas (dólares EE. UU.)
+col-sdg-17-3-2-official = 17.3.2 oficial (%)
+col-received-pct-gdp = recibidas en % del PIB, recalculado
+col-corridor = corredor
+col-cost = costo
+col-against-target = respecto de la meta de los ODS
+col-id = id
+col-ministry = ministerio
+col-title = título
+col-stages = etapas
+col-status = estado
+col-change = cambio en el registro
