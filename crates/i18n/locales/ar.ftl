@@ -131,3 +131,64 @@ col-title = العنوان
 col-stages = المراحل
 col-status = الحالة
 col-change = التغيير في السجل
+
+## مساحة العمل على الويب: إطار كل صفحة
+
+web-skip = انتقل إلى المحتوى
+web-nav = الرئيسية
+web-nav-home = مساحات العمل
+web-nav-profiles = الملامح القطرية
+web-nav-datasets = مجموعات البيانات
+web-nav-admin = الإدارة
+web-nav-account = الحساب
+web-sign-out = تسجيل الخروج
+web-tabs = مساحة العمل
+web-tab-overview = نظرة عامة
+web-tab-register = سجل السياسات
+web-tab-answers = الاستبيانات
+web-tab-workshop = حلقة عمل التأثيرات المتبادلة
+web-tab-corridor = الممر
+web-tab-scenarios = السيناريوهات
+web-tab-audit = سجل التدقيق
+web-table-scrolls = جدول (يمرر أفقياً على الشاشات الضيقة)
+web-demo-country = بلد من عالم العرض الخيالي: بياناته وسياساته مختلقة لأغراض العرض ولا تصف أي بلد حقيقي.
+web-error = لا يمكن عرض هذه الصفحة
+web-error-back = العودة إلى مساحات عملك
+web-languages = اللغة
+
+## تسجيل الدخول والحساب
+
+web-signin-title = تسجيل الدخول
+web-signin-intro = سجّل الدخول بالاسم وكلمة المرور اللذين أعطاك إياهما المسؤول.
+web-signin-name = الاسم
+web-signin-password = كلمة المرور
+web-signin-submit = تسجيل الدخول
+web-signin-account = حسابك
+web-signin-change = تغيير كلمة المرور
+web-signin-change-hint = استبدل كلمة المرور المؤقتة التي أعطاك إياها المسؤول. سيتم تسجيل خروجك من كل مكان، ثم تسجّل الدخول من جديد بكلمة المرور الجديدة.
+web-signin-current = كلمة المرور الحالية
+web-signin-new = كلمة المرور الجديدة
+web-signin-new-hint = من 12 إلى 1,024 حرفاً.
+web-signin-save = تغيير كلمة المرور
+web-signin-changed = تم تغيير كلمة المرور. سجّل الدخول بالكلمة الجديدة.
+web-signin-signed-as = مسجّل الدخول باسم
+web-signin-admin = مسؤول نظام Coherence هذا
+
+## الصفحة الرئيسية
+
+web-home-title = مساحات عملك
+web-home-none = لست عضواً في أي مساحة عمل بعد. يضيفك المسؤول إلى مساحة عمل حكومتك أو إلى شراكة ممر.
+web-home-none-admin = لا توجد أي مساحة عمل بعد. أنشئ واحدة لحكومة أو لشراكة ممر في
+web-home-administration = الإدارة
+web-home-government = مساحة عمل حكومية
+web-home-partnership = شراكة ممر
+web-home-role = دورك
+web-home-admin-role = مسؤول (يقرأ كل شيء)
+web-home-shared = شريك: يقرأ ما تتم مشاركته
+web-home-since = منذ زيارتك الأخيرة
+web-home-first = هذه زيارتك الأولى: أهلاً بك.
+web-home-nothing = لم يتغير شيء
+web-home-changes = تغييرات أجراها آخرون
+web-home-also = أيضاً
+web-home-profiles = الملامح القطرية وملامح المجموعات
+web-home-profiles-why = ملامح الهجرة لأي بلد من البيانات الرسمية، مع مصادرها

@@ -108,3 +108,64 @@ col-title = title
 col-stages = stages
 col-status = status
 col-change = register change
+
+## The web workspace: the frame of every page (crates/server/src/web/layout.rs, lang.rs)
+
+web-skip = Skip to content
+web-nav = Main
+web-nav-home = Workspaces
+web-nav-profiles = Profiles
+web-nav-datasets = Datasets
+web-nav-admin = Administration
+web-nav-account = Account
+web-sign-out = Sign out
+web-tabs = Workspace
+web-tab-overview = Overview
+web-tab-register = Policy register
+web-tab-answers = Questionnaires
+web-tab-workshop = Cross-impact workshop
+web-tab-corridor = Corridor
+web-tab-scenarios = Scenarios
+web-tab-audit = Audit
+web-table-scrolls = Table (scrolls sideways on narrow screens)
+web-demo-country = A country of the fictional demo world: its data and policies are invented for demonstration and describe no real country.
+web-error = This page cannot be shown
+web-error-back = Back to your workspaces
+web-languages = Language
+
+## Signing in and the account (crates/server/src/web/signin.rs)
+
+web-signin-title = Sign in
+web-signin-intro = Sign in with the name and password your administrator gave you.
+web-signin-name = Name
+web-signin-password = Password
+web-signin-submit = Sign in
+web-signin-account = Your account
+web-signin-change = Change your password
+web-signin-change-hint = Replace the one-time password an administrator gave you. You will be signed out everywhere and sign in again with the new password.
+web-signin-current = Current password
+web-signin-new = New password
+web-signin-new-hint = 12 to 1,024 characters.
+web-signin-save = Change password
+web-signin-changed = Your password was changed. Sign in with the new one.
+web-signin-signed-as = Signed in as
+web-signin-admin = administrator of this Coherence
+
+## The home page (crates/server/src/web/home.rs)
+
+web-home-title = Your workspaces
+web-home-none = You are not a member of any workspace yet. An administrator adds you to your government's workspace, or to a corridor partnership.
+web-home-none-admin = No workspace exists yet. Make one for a government or a corridor partnership in
+web-home-administration = Administration
+web-home-government = Government workspace
+web-home-partnership = Corridor partnership
+web-home-role = Your role
+web-home-admin-role = administrator (reads everything)
+web-home-shared = partner: reads what is shared
+web-home-since = Since your last visit
+web-home-first = This is your first visit: welcome.
+web-home-nothing = nothing changed
+web-home-changes = changes by others
+web-home-also = Also
+web-home-profiles = Country and group profiles
+web-home-profiles-why = migration profiles of any country from the official data, with their sources

@@ -110,3 +110,64 @@ col-title = título
 col-stages = etapas
 col-status = estado
 col-change = cambio en el registro
+
+## El espacio de trabajo web: el marco de cada página
+
+web-skip = Ir al contenido
+web-nav = Principal
+web-nav-home = Espacios de trabajo
+web-nav-profiles = Perfiles
+web-nav-datasets = Conjuntos de datos
+web-nav-admin = Administración
+web-nav-account = Cuenta
+web-sign-out = Cerrar sesión
+web-tabs = Espacio de trabajo
+web-tab-overview = Resumen
+web-tab-register = Registro de políticas
+web-tab-answers = Cuestionarios
+web-tab-workshop = Taller de impactos cruzados
+web-tab-corridor = Corredor
+web-tab-scenarios = Escenarios
+web-tab-audit = Auditoría
+web-table-scrolls = Tabla (se desplaza horizontalmente en pantallas estrechas)
+web-demo-country = Un país del mundo de demostración ficticio: sus datos y políticas son inventados para la demostración y no describen ningún país real.
+web-error = Esta página no se puede mostrar
+web-error-back = Volver a sus espacios de trabajo
+web-languages = Idioma
+
+## Inicio de sesión y cuenta
+
+web-signin-title = Iniciar sesión
+web-signin-intro = Inicie sesión con el nombre y la contraseña que le dio su administrador.
+web-signin-name = Nombre
+web-signin-password = Contraseña
+web-signin-submit = Iniciar sesión
+web-signin-account = Su cuenta
+web-signin-change = Cambiar su contraseña
+web-signin-change-hint = Sustituya la contraseña de un solo uso que le dio un administrador. Se cerrará su sesión en todas partes y volverá a iniciarla con la nueva contraseña.
+web-signin-current = Contraseña actual
+web-signin-new = Nueva contraseña
+web-signin-new-hint = De 12 a 1024 caracteres.
+web-signin-save = Cambiar la contraseña
+web-signin-changed = Su contraseña se ha cambiado. Inicie sesión con la nueva.
+web-signin-signed-as = Sesión iniciada como
+web-signin-admin = administrador de este Coherence
+
+## La página de inicio
+
+web-home-title = Sus espacios de trabajo
+web-home-none = Todavía no es miembro de ningún espacio de trabajo. Un administrador lo añade al espacio de su gobierno o a una asociación de corredor.
+web-home-none-admin = Todavía no existe ningún espacio de trabajo. Cree uno para un gobierno o una asociación de corredor en
+web-home-administration = Administración
+web-home-government = Espacio de trabajo de un gobierno
+web-home-partnership = Asociación de corredor
+web-home-role = Su función
+web-home-admin-role = administrador (lee todo)
+web-home-shared = socio: lee lo que se comparte
+web-home-since = Desde su última visita
+web-home-first = Es su primera visita: bienvenido.
+web-home-nothing = no ha cambiado nada
+web-home-changes = cambios de otras personas
+web-home-also = También
+web-home-profiles = Perfiles de países y grupos
+web-home-profiles-why = perfiles migratorios de cualquier país a partir de los datos oficiales, con sus fuentes

@@ -110,3 +110,64 @@ col-title = intitulé
 col-stages = étapes
 col-status = statut
 col-change = modification du registre
+
+## L’espace de travail web : le cadre de chaque page
+
+web-skip = Aller au contenu
+web-nav = Principal
+web-nav-home = Espaces de travail
+web-nav-profiles = Profils
+web-nav-datasets = Jeux de données
+web-nav-admin = Administration
+web-nav-account = Compte
+web-sign-out = Se déconnecter
+web-tabs = Espace de travail
+web-tab-overview = Vue d’ensemble
+web-tab-register = Registre des politiques
+web-tab-answers = Questionnaires
+web-tab-workshop = Atelier d’impacts croisés
+web-tab-corridor = Couloir
+web-tab-scenarios = Scénarios
+web-tab-audit = Journal
+web-table-scrolls = Tableau (défile horizontalement sur les écrans étroits)
+web-demo-country = Un pays du monde de démonstration fictif : ses données et ses politiques sont inventées pour la démonstration et ne décrivent aucun pays réel.
+web-error = Cette page ne peut pas être affichée
+web-error-back = Retour à vos espaces de travail
+web-languages = Langue
+
+## Connexion et compte
+
+web-signin-title = Se connecter
+web-signin-intro = Connectez-vous avec le nom et le mot de passe que votre administrateur vous a donnés.
+web-signin-name = Nom
+web-signin-password = Mot de passe
+web-signin-submit = Se connecter
+web-signin-account = Votre compte
+web-signin-change = Changer votre mot de passe
+web-signin-change-hint = Remplacez le mot de passe à usage unique qu’un administrateur vous a donné. Vous serez déconnecté partout et vous vous reconnecterez avec le nouveau mot de passe.
+web-signin-current = Mot de passe actuel
+web-signin-new = Nouveau mot de passe
+web-signin-new-hint = De 12 à 1 024 caractères.
+web-signin-save = Changer le mot de passe
+web-signin-changed = Votre mot de passe a été changé. Connectez-vous avec le nouveau.
+web-signin-signed-as = Connecté en tant que
+web-signin-admin = administrateur de ce Coherence
+
+## La page d’accueil
+
+web-home-title = Vos espaces de travail
+web-home-none = Vous n’êtes encore membre d’aucun espace de travail. Un administrateur vous ajoute à l’espace de votre gouvernement ou à un partenariat de couloir.
+web-home-none-admin = Aucun espace de travail n’existe encore. Créez-en un pour un gouvernement ou un partenariat de couloir dans
+web-home-administration = Administration
+web-home-government = Espace de travail d’un gouvernement
+web-home-partnership = Partenariat de couloir
+web-home-role = Votre rôle
+web-home-admin-role = administrateur (lit tout)
+web-home-shared = partenaire : lit ce qui est partagé
+web-home-since = Depuis votre dernière visite
+web-home-first = C’est votre première visite : bienvenue.
+web-home-nothing = rien n’a changé
+web-home-changes = modifications par d’autres
+web-home-also = Aussi
+web-home-profiles = Profils de pays et de groupes
+web-home-profiles-why = profils migratoires de tout pays à partir des données officielles, avec leurs sources

@@ -36,6 +36,7 @@ const SECURITY_HEADERS: &[(&str, &str)] = &[
 pub(crate) fn layers(router: axum::Router<AppState>, state: &AppState) -> axum::Router<AppState> {
     let mut router = router
         .fallback(not_found)
+        .layer(middleware::from_fn(crate::web::lang::choose))
         .layer(middleware::from_fn(plain_errors_as_json))
         .layer(middleware::from_fn_with_state(state.clone(), csrf))
         .layer(middleware::from_fn_with_state(state.clone(), deadline))

@@ -156,8 +156,30 @@ impl Server {
         body: Option<&[u8]>,
         content_type: &str,
     ) -> Answer {
+        self.send_with(method, path, auth, body, content_type, &[])
+    }
+
+    /// `GET path` with more headers (`Accept-Language`, another cookie).
+    pub fn get_with(&self, path: &str, auth: &Auth, headers: &[(&str, &str)]) -> Answer {
+        self.send_with("GET", path, auth, None, "", headers)
+    }
+
+    /// A request with `headers` besides those of `auth` (a `cookie` header among them is
+    /// sent after the session cookie's).
+    pub fn send_with(
+        &self,
+        method: &str,
+        path: &str,
+        auth: &Auth,
+        body: Option<&[u8]>,
+        content_type: &str,
+        headers: &[(&str, &str)],
+    ) -> Answer {
         let url = format!("{}{path}", self.base);
         let mut req = ureq::http::Request::builder().method(method).uri(&url);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
         match auth {
             Auth::None => {}
             Auth::Token(t) => req = req.header("authorization", format!("Bearer {t}")),

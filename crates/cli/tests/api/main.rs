@@ -21,6 +21,7 @@ mod register;
 mod scenarios;
 mod web_admin;
 mod web_answers;
+mod web_languages;
 mod web_profiles;
 mod web_register;
 mod web_scenarios;

@@ -47,6 +47,7 @@ pub const PAGES: &[PageRule] = &[
     PageRule { method: "GET", route: "/account", path: "/account", form: None, expect: [S, 200, 200, 200, 200, 200, 200] },
     PageRule { method: "POST", route: "/account", path: "/account", form: Some("current=not+the+password&new=a+long+enough+password"), expect: [S, 400, 400, 400, 400, 400, 400] },
     // Last: signing out ends nothing the rows above need (the callers use tokens).
+    PageRule { method: "GET", route: "/language", path: "/language?lang=fr&next=/", form: None, expect: [D; 7] },
     PageRule { method: "POST", route: "/signout", path: "/signout", form: None, expect: [S, D, D, D, D, D, D] },
 ];
 

@@ -14,25 +14,24 @@ use crate::web::{PageResult, Pages, Visitor};
 
 /// The words of the page.
 mod text {
-    pub(crate) const TITLE: &str = "Your workspaces";
-    pub(crate) const NONE: &str = "You are not a member of any workspace yet. An administrator \
-        adds you to your government's workspace, or to a corridor partnership.";
-    pub(crate) const NONE_ADMIN: &str =
-        "No workspace exists yet. Make one for a government or a corridor partnership in";
-    pub(crate) const ADMINISTRATION: &str = "Administration";
-    pub(crate) const GOVERNMENT: &str = "Government workspace";
-    pub(crate) const PARTNERSHIP: &str = "Corridor partnership";
-    pub(crate) const ROLE: &str = "Your role";
-    pub(crate) const ADMIN_ROLE: &str = "administrator (reads everything)";
-    pub(crate) const SHARED: &str = "partner: reads what is shared";
-    pub(crate) const SINCE: &str = "Since your last visit";
-    pub(crate) const FIRST: &str = "This is your first visit: welcome.";
-    pub(crate) const NOTHING: &str = "nothing changed";
-    pub(crate) const CHANGES: &str = "changes by others";
-    pub(crate) const ALSO: &str = "Also";
-    pub(crate) const PROFILES: &str = "Country and group profiles";
-    pub(crate) const PROFILES_WHY: &str =
-        "migration profiles of any country from the official data, with their sources";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-home-title");
+    pub(crate) const NONE: Msg = Msg("web-home-none");
+    pub(crate) const NONE_ADMIN: Msg = Msg("web-home-none-admin");
+    pub(crate) const ADMINISTRATION: Msg = Msg("web-home-administration");
+    pub(crate) const GOVERNMENT: Msg = Msg("web-home-government");
+    pub(crate) const PARTNERSHIP: Msg = Msg("web-home-partnership");
+    pub(crate) const ROLE: Msg = Msg("web-home-role");
+    pub(crate) const ADMIN_ROLE: Msg = Msg("web-home-admin-role");
+    pub(crate) const SHARED: Msg = Msg("web-home-shared");
+    pub(crate) const SINCE: Msg = Msg("web-home-since");
+    pub(crate) const FIRST: Msg = Msg("web-home-first");
+    pub(crate) const NOTHING: Msg = Msg("web-home-nothing");
+    pub(crate) const CHANGES: Msg = Msg("web-home-changes");
+    pub(crate) const ALSO: Msg = Msg("web-home-also");
+    pub(crate) const PROFILES: Msg = Msg("web-home-profiles");
+    pub(crate) const PROFILES_WHY: Msg = Msg("web-home-profiles-why");
 }
 
 /// Adds the route of the page.

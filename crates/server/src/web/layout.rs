@@ -11,37 +11,38 @@ use crate::error::ApiError;
 
 /// The words of the frame.
 pub(crate) mod text {
+    use crate::web::lang::Msg;
+
     /// The product's name.
     pub(crate) const SITE: &str = "Coherence";
     /// The skip link.
-    pub(crate) const SKIP: &str = "Skip to content";
+    pub(crate) const SKIP: Msg = Msg("web-skip");
     /// The main navigation's label.
-    pub(crate) const NAV: &str = "Main";
+    pub(crate) const NAV: Msg = Msg("web-nav");
     /// Navigation entries.
-    pub(crate) const HOME: &str = "Workspaces";
-    pub(crate) const PROFILES: &str = "Profiles";
-    pub(crate) const DATASETS: &str = "Datasets";
-    pub(crate) const ADMIN: &str = "Administration";
-    pub(crate) const ACCOUNT: &str = "Account";
-    pub(crate) const SIGN_OUT: &str = "Sign out";
+    pub(crate) const HOME: Msg = Msg("web-nav-home");
+    pub(crate) const PROFILES: Msg = Msg("web-nav-profiles");
+    pub(crate) const DATASETS: Msg = Msg("web-nav-datasets");
+    pub(crate) const ADMIN: Msg = Msg("web-nav-admin");
+    pub(crate) const ACCOUNT: Msg = Msg("web-nav-account");
+    pub(crate) const SIGN_OUT: Msg = Msg("web-sign-out");
     /// The workspace navigation's label and entries.
-    pub(crate) const WORKSPACE_NAV: &str = "Workspace";
-    pub(crate) const OVERVIEW: &str = "Overview";
-    pub(crate) const REGISTER: &str = "Policy register";
-    pub(crate) const ANSWERS: &str = "Questionnaires";
-    pub(crate) const WORKSHOP: &str = "Cross-impact workshop";
-    pub(crate) const CORRIDOR: &str = "Corridor";
-    pub(crate) const SCENARIOS: &str = "Scenarios";
-    pub(crate) const AUDIT: &str = "Audit";
+    pub(crate) const WORKSPACE_NAV: Msg = Msg("web-tabs");
+    pub(crate) const OVERVIEW: Msg = Msg("web-tab-overview");
+    pub(crate) const REGISTER: Msg = Msg("web-tab-register");
+    pub(crate) const ANSWERS: Msg = Msg("web-tab-answers");
+    pub(crate) const WORKSHOP: Msg = Msg("web-tab-workshop");
+    pub(crate) const CORRIDOR: Msg = Msg("web-tab-corridor");
+    pub(crate) const SCENARIOS: Msg = Msg("web-tab-scenarios");
+    pub(crate) const AUDIT: Msg = Msg("web-tab-audit");
     /// What a table's scrolling frame is called (it takes the keyboard's focus).
-    pub(crate) const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
+    pub(crate) const SCROLLS: Msg = Msg("web-table-scrolls");
     /// Said on the pages of a demo country's workspace.
-    pub(crate) const DEMO: &str = "A country of the fictional demo world: its data and \
-        policies are invented for demonstration and describe no real country.";
+    pub(crate) const DEMO: Msg = Msg("web-demo-country");
     /// The error page's heading.
-    pub(crate) const ERROR: &str = "This page cannot be shown";
+    pub(crate) const ERROR: Msg = Msg("web-error");
     /// The error page's way back.
-    pub(crate) const BACK: &str = "Back to your workspaces";
+    pub(crate) const BACK: Msg = Msg("web-error-back");
 }
 
 /// Which part of the site a page belongs to (marked in the navigation).
@@ -95,18 +96,21 @@ impl<'a> Page<'a> {
 
     /// The whole document.
     pub(crate) fn document(&self) -> Html {
+        let lang = crate::web::lang::current();
         let brief_css = if self.brief_styles {
             html!("<link rel=\"stylesheet\" href=\"/static/brief.css\">\n")
         } else {
             Html::new()
         };
         html!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+            "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <title>{} — {}</title>\n<link rel=\"icon\" href=\"data:,\">\n{}<link rel=\"stylesheet\" href=\"/static/app.css\">\n\
              <script src=\"/static/app.js\" defer></script>\n</head>\n<body>\n\
              <a class=\"skip\" href=\"#main\">{}</a>\n{}\
              <main id=\"main\" tabindex=\"-1\">\n{}</main>\n</body>\n</html>\n",
+            lang.code(),
+            lang.dir(),
             self.title,
             text::SITE,
             brief_css,
@@ -130,7 +134,11 @@ pub(crate) fn html_response(document: Html) -> Response {
 /// The site's header: name, navigation, the visitor's account and sign-out.
 fn top_bar(visitor: Option<&Caller>, section: Section) -> Html {
     let Some(visitor) = visitor else {
-        return html!("<header class=\"top\"><p class=\"site\">{}</p></header>\n", text::SITE);
+        return html!(
+            "<header class=\"top\"><p class=\"site\">{}</p>{}</header>\n",
+            text::SITE,
+            crate::web::lang::menu()
+        );
     };
     let mut links = vec![
         ("/", text::HOME, Section::Home),
@@ -152,12 +160,13 @@ fn top_bar(visitor: Option<&Caller>, section: Section) -> Html {
         "<header class=\"top\"><p class=\"site\"><a href=\"/\">{}</a></p>\
          <nav aria-label=\"{}\"><ul>{}</ul></nav>\
          <form class=\"signout\" method=\"post\" action=\"/signout\"><span class=\"who\">{}</span> \
-         <button type=\"submit\">{}</button></form></header>\n",
+         <button type=\"submit\">{}</button></form>{}</header>\n",
         text::SITE,
         text::NAV,
         items,
         visitor.user.display_name,
-        text::SIGN_OUT
+        text::SIGN_OUT,
+        crate::web::lang::menu()
     )
 }
 
@@ -232,7 +241,7 @@ pub(crate) fn table_wrap(table: Html) -> Html {
 pub(crate) fn error_page(e: &ApiError) -> Response {
     let status = e.kind.status();
     let page = Page {
-        title: text::ERROR.to_owned(),
+        title: text::ERROR.text(),
         visitor: None,
         section: Section::None,
         body: html!(

@@ -25,6 +25,7 @@ mod corridor;
 mod datasets;
 pub(crate) mod form;
 mod home;
+pub(crate) mod lang;
 pub(crate) mod layout;
 mod profiles;
 mod register;
@@ -59,6 +60,7 @@ fn pages() -> Pages {
     let pages = Pages::default();
     let pages = assets::routes(pages);
     let pages = signin::routes(pages);
+    let pages = lang::routes(pages);
     let pages = home::routes(pages);
     let pages = admin::routes(pages);
     let pages = workspace::routes(pages);

@@ -19,23 +19,23 @@ use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other};
 
 /// The words of these pages.
 mod text {
-    pub(crate) const TITLE: &str = "Sign in";
-    pub(crate) const INTRO: &str =
-        "Sign in with the name and password your administrator gave you.";
-    pub(crate) const NAME: &str = "Name";
-    pub(crate) const PASSWORD: &str = "Password";
-    pub(crate) const SUBMIT: &str = "Sign in";
-    pub(crate) const ACCOUNT: &str = "Your account";
-    pub(crate) const CHANGE: &str = "Change your password";
-    pub(crate) const CHANGE_HINT: &str = "Replace the one-time password an administrator gave you. You will be signed out \
-         everywhere and sign in again with the new password.";
-    pub(crate) const CURRENT: &str = "Current password";
-    pub(crate) const NEW: &str = "New password";
-    pub(crate) const NEW_HINT: &str = "12 to 1,024 characters.";
-    pub(crate) const SAVE: &str = "Change password";
-    pub(crate) const CHANGED: &str = "Your password was changed. Sign in with the new one.";
-    pub(crate) const SIGNED_AS: &str = "Signed in as";
-    pub(crate) const ADMIN: &str = "administrator of this Coherence";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-signin-title");
+    pub(crate) const INTRO: Msg = Msg("web-signin-intro");
+    pub(crate) const NAME: Msg = Msg("web-signin-name");
+    pub(crate) const PASSWORD: Msg = Msg("web-signin-password");
+    pub(crate) const SUBMIT: Msg = Msg("web-signin-submit");
+    pub(crate) const ACCOUNT: Msg = Msg("web-signin-account");
+    pub(crate) const CHANGE: Msg = Msg("web-signin-change");
+    pub(crate) const CHANGE_HINT: Msg = Msg("web-signin-change-hint");
+    pub(crate) const CURRENT: Msg = Msg("web-signin-current");
+    pub(crate) const NEW: Msg = Msg("web-signin-new");
+    pub(crate) const NEW_HINT: Msg = Msg("web-signin-new-hint");
+    pub(crate) const SAVE: Msg = Msg("web-signin-save");
+    pub(crate) const CHANGED: Msg = Msg("web-signin-changed");
+    pub(crate) const SIGNED_AS: Msg = Msg("web-signin-signed-as");
+    pub(crate) const ADMIN: Msg = Msg("web-signin-admin");
 }
 
 /// Adds the routes of these pages.
@@ -67,13 +67,13 @@ fn sign_in_form(next: &str, name: &str, error: Option<&ApiError>, done: Option<&
     let fields = Html::join(
         [
             html!("<input type=\"hidden\" name=\"next\" value=\"{}\">", next),
-            Field::text("name", text::NAME)
+            Field::text("name", &text::NAME.text())
                 .value(name)
                 .required()
                 .attr("autocomplete", "username")
                 .attr("maxlength", "200")
                 .render(),
-            Field::new("password", text::PASSWORD, Control::Input("password"))
+            Field::new("password", &text::PASSWORD.text(), Control::Input("password"))
                 .required()
                 .attr("autocomplete", "current-password")
                 .attr("maxlength", "1024")
@@ -84,7 +84,7 @@ fn sign_in_form(next: &str, name: &str, error: Option<&ApiError>, done: Option<&
     let status = error.map_or(axum::http::StatusCode::OK, |e| e.kind.status());
     let done = done.map(notice).unwrap_or_default();
     let page = Page {
-        title: text::TITLE.to_owned(),
+        title: text::TITLE.text(),
         visitor: None,
         section: Section::None,
         body: html!(
@@ -93,7 +93,7 @@ fn sign_in_form(next: &str, name: &str, error: Option<&ApiError>, done: Option<&
             text::INTRO,
             done,
             problem(error, &[]),
-            form("/signin", fields, text::SUBMIT)
+            form("/signin", fields, &text::SUBMIT.text())
         ),
         brief_styles: false,
     };
@@ -104,8 +104,8 @@ async fn sign_in_page(MaybeCaller(caller): MaybeCaller, WebQuery(q): WebQuery<Ne
     if caller.is_some() {
         return Redirect::to(local(q.next.as_deref())).into_response();
     }
-    let done = (q.done.as_deref() == Some("password")).then_some(text::CHANGED);
-    sign_in_form(local(q.next.as_deref()), "", None, done)
+    let done = (q.done.as_deref() == Some("password")).then(|| text::CHANGED.text());
+    sign_in_form(local(q.next.as_deref()), "", None, done.as_deref())
 }
 
 #[derive(Deserialize)]
@@ -136,12 +136,12 @@ fn account_page(caller: &crate::auth::Caller, error: Option<&ApiError>) -> Respo
     let role = if caller.user.is_admin { html!(" ({})", text::ADMIN) } else { Html::new() };
     let fields = Html::join(
         [
-            Field::new("current", text::CURRENT, Control::Input("password"))
+            Field::new("current", &text::CURRENT.text(), Control::Input("password"))
                 .required()
                 .attr("autocomplete", "current-password")
                 .error_of(error)
                 .render(),
-            Field::new("new", text::NEW, Control::Input("password"))
+            Field::new("new", &text::NEW.text(), Control::Input("password"))
                 .required()
                 .hint(text::NEW_HINT)
                 .attr("minlength", "12")
@@ -162,7 +162,7 @@ fn account_page(caller: &crate::auth::Caller, error: Option<&ApiError>) -> Respo
         text::CHANGE,
         text::CHANGE_HINT,
         problem(error, &["current", "new"]),
-        form("/account", fields, text::SAVE)
+        form("/account", fields, &text::SAVE.text())
     );
     let status = error.map_or(axum::http::StatusCode::OK, |e| e.kind.status());
     (status, Page::new(text::ACCOUNT, caller, Section::Account).body(body).response())
