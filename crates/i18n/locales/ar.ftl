@@ -192,3 +192,95 @@ web-home-changes = تغييرات أجراها آخرون
 web-home-also = أيضاً
 web-home-profiles = الملامح القطرية وملامح المجموعات
 web-home-profiles-why = ملامح الهجرة لأي بلد من البيانات الرسمية، مع مصادرها
+
+## نظرة عامة على مساحة العمل وأعضاؤها
+
+web-ws-government = مساحة العمل الحكومية لـ
+web-ws-profile = ملامح الهجرة للبلد
+web-ws-brief = موجز مساحة العمل
+web-ws-partnership = شراكة ممر بين
+web-ws-and = و
+web-ws-partner-note = تقرأ ما تشاركه هذه الحكومة مع شراكتك.
+web-ws-members = الأعضاء
+web-ws-name = الاسم
+web-ws-role = الدور
+web-ws-ministry = الوزارة
+web-ws-actions = الإجراءات
+web-ws-remove = إزالة
+web-ws-add = إضافة عضو أو تغيير دور
+web-ws-user = اسم الدخول
+web-ws-user-hint = اسم الدخول للشخص (ينشئ المسؤول الحسابات).
+web-ws-role-hint = القراء يقرؤون؛ المساهمون يعدّلون ما تملكه وزارتهم؛ المنسقون يعدّلون كل شيء ويعتمدون الإجابات ويديرون الأعضاء.
+web-ws-ministry-hint = للمساهم فقط: الوزارة التي يعمل لديها، كما يسميها السجل.
+web-ws-reason = السبب
+web-ws-reason-hint = يُسجَّل في سجل التدقيق.
+web-ws-save = حفظ العضوية
+web-ws-remove-reason = أزيل في صفحة مساحة العمل
+web-ws-no-user = لا يوجد مستخدم بهذا الاسم
+web-ws-saved = تم حفظ العضوية.
+web-ws-removed = تمت إزالة العضو.
+
+## سجل التدقيق
+
+web-audit-title = سجل التدقيق
+web-audit-instance = سجل التدقيق لنظام Coherence هذا
+web-audit-intro = كل تغيير، مع من أجراه ومتى، والقيمة قبله وبعده، وسببه.
+web-audit-filter = تصفية
+web-audit-action = يبدأ الإجراء بـ
+web-audit-action-hint = مثلاً policy. أو membership.set
+web-audit-user = بواسطة
+web-audit-anyone = أي شخص
+web-audit-since = من (تاريخ)
+web-audit-apply = عرض
+web-audit-when = متى (بالتوقيت العالمي)
+web-audit-who = من
+web-audit-what = الإجراء
+web-audit-target = الهدف
+web-audit-change = القديم ← الجديد
+web-audit-why = السبب
+web-audit-console = مسؤول من سطر الأوامر
+web-audit-none = لا يوجد تغيير مطابق.
+web-audit-next = التغييرات اللاحقة
+web-audit-first = من أول تغيير
+web-audit-rows = التغييرات
+
+## الإدارة
+
+web-admin-title = الإدارة
+web-admin-users = المستخدمون
+web-admin-workspaces = مساحات العمل
+web-admin-name = اسم الدخول
+web-admin-name-hint = أحرف لاتينية صغيرة وأرقام و«.» و«-» و«_»، ويبدأ بحرف.
+web-admin-display = الاسم الظاهر للآخرين
+web-admin-is-admin = مسؤول نظام Coherence هذا
+web-admin-add-user = إضافة مستخدم
+web-admin-state = الحالة
+web-admin-actions = الإجراءات
+web-admin-active = نشط
+web-admin-disabled = معطّل
+web-admin-locked = مقفل حتى
+web-admin-disable = تعطيل
+web-admin-enable = تفعيل
+web-admin-new-password = كلمة مرور جديدة
+web-admin-made = الحساب جاهز. أعطِ كلمة المرور المؤقتة هذه إلى
+web-admin-made-after = شخصياً أو عبر قناة أخرى؛ لا تُعرض إلا الآن. يستبدلها صاحبها في صفحة الحساب بعد تسجيل الدخول.
+web-admin-reset = كلمة مرور مؤقتة جديدة لـ
+web-admin-back = العودة إلى الإدارة
+web-admin-add-government = إنشاء مساحة عمل لحكومة
+web-admin-government-hint = واحدة لكل بلد: سجل سياساته وإجاباته وحلقات عمله وسيناريوهاته، تعمل عليها وزاراته.
+web-admin-ws-name = اسم مساحة العمل
+web-admin-country = البلد
+web-admin-country-hint = رمز ISO 3166-1 الثلاثي، أو رمز M49 للأمم المتحدة، أو الاسم.
+web-admin-add-partnership = إنشاء شراكة ممر
+web-admin-partnership-hint = تجمع مساحتي عمل حكومتي المنشأ والمقصد في ممر؛ يقرر كل طرف ما يشاركه.
+web-admin-origin = حكومة المنشأ
+web-admin-destination = حكومة المقصد
+web-admin-reason = السبب
+web-admin-reason-hint = يُسجَّل في سجل التدقيق.
+web-admin-make = إنشاء مساحة العمل
+web-admin-kind = النوع
+web-admin-government = حكومة
+web-admin-partnership = شراكة
+web-admin-no-governments = أنشئ أولاً مساحتي عمل حكوميتين.
+web-admin-audit = سجل التدقيق للنظام
+web-admin-disable-reason = غُيّر في صفحة الإدارة

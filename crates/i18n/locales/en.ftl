@@ -169,3 +169,95 @@ web-home-changes = changes by others
 web-home-also = Also
 web-home-profiles = Country and group profiles
 web-home-profiles-why = migration profiles of any country from the official data, with their sources
+
+## A workspace's overview and members (crates/server/src/web/workspace.rs)
+
+web-ws-government = The government workspace of
+web-ws-profile = the country's migration profile
+web-ws-brief = the workspace's brief
+web-ws-partnership = A corridor partnership of
+web-ws-and = and
+web-ws-partner-note = You read what this government shares with your partnership.
+web-ws-members = Members
+web-ws-name = Name
+web-ws-role = Role
+web-ws-ministry = Ministry
+web-ws-actions = Actions
+web-ws-remove = Remove
+web-ws-add = Add a member or change a role
+web-ws-user = Sign-in name
+web-ws-user-hint = The person's sign-in name (an administrator makes accounts).
+web-ws-role-hint = Viewers read; contributors edit what their ministry owns; coordinators edit everything, sign off answers and manage members.
+web-ws-ministry-hint = For a contributor only: the ministry it works for, as the register names it.
+web-ws-reason = Reason
+web-ws-reason-hint = Recorded in the audit trail.
+web-ws-save = Save the membership
+web-ws-remove-reason = removed on the workspace's page
+web-ws-no-user = no user has this sign-in name
+web-ws-saved = The membership was saved.
+web-ws-removed = The member was removed.
+
+## The audit trail (crates/server/src/web/audit.rs)
+
+web-audit-title = Audit trail
+web-audit-instance = Audit trail of this Coherence
+web-audit-intro = Every change, with who made it, when, the value before and after, and why.
+web-audit-filter = Filter
+web-audit-action = Action starts with
+web-audit-action-hint = For example policy. or membership.set
+web-audit-user = By
+web-audit-anyone = anyone
+web-audit-since = From (date)
+web-audit-apply = Show
+web-audit-when = When (UTC)
+web-audit-who = Who
+web-audit-what = Action
+web-audit-target = Target
+web-audit-change = Old → new
+web-audit-why = Why
+web-audit-console = administrator at the command line
+web-audit-none = No change matches.
+web-audit-next = Later changes
+web-audit-first = From the first change
+web-audit-rows = Changes
+
+## Administration (crates/server/src/web/admin.rs)
+
+web-admin-title = Administration
+web-admin-users = Users
+web-admin-workspaces = Workspaces
+web-admin-name = Sign-in name
+web-admin-name-hint = Lower-case letters, digits, '.', '-' and '_', starting with a letter.
+web-admin-display = Name shown to others
+web-admin-is-admin = Administrator of this Coherence
+web-admin-add-user = Add a user
+web-admin-state = State
+web-admin-actions = Actions
+web-admin-active = active
+web-admin-disabled = disabled
+web-admin-locked = locked until
+web-admin-disable = Disable
+web-admin-enable = Enable
+web-admin-new-password = New password
+web-admin-made = The account is ready. Give this one-time password to
+web-admin-made-after = in person or by another channel; it is shown only now. They replace it on their Account page after signing in.
+web-admin-reset = A new one-time password for
+web-admin-back = Back to administration
+web-admin-add-government = Make a government's workspace
+web-admin-government-hint = One per country: its policy register, answers, workshops and scenarios, worked on by its ministries.
+web-admin-ws-name = Workspace name
+web-admin-country = Country
+web-admin-country-hint = ISO 3166-1 alpha-3 code, UN M49 code or name.
+web-admin-add-partnership = Make a corridor partnership
+web-admin-partnership-hint = Joins the workspaces of a corridor's origin and destination governments; each side decides what it shares.
+web-admin-origin = Origin government
+web-admin-destination = Destination government
+web-admin-reason = Reason
+web-admin-reason-hint = Recorded in the audit trail.
+web-admin-make = Make the workspace
+web-admin-kind = Kind
+web-admin-government = government
+web-admin-partnership = partnership
+web-admin-no-governments = Make two government workspaces first.
+web-admin-audit = The instance's audit trail
+web-admin-disable-reason = changed on the administration page

@@ -171,3 +171,95 @@ web-home-changes = cambios de otras personas
 web-home-also = También
 web-home-profiles = Perfiles de países y grupos
 web-home-profiles-why = perfiles migratorios de cualquier país a partir de los datos oficiales, con sus fuentes
+
+## Resumen y miembros de un espacio de trabajo
+
+web-ws-government = El espacio de trabajo del gobierno de
+web-ws-profile = el perfil migratorio del país
+web-ws-brief = la nota del espacio de trabajo
+web-ws-partnership = Una asociación de corredor entre
+web-ws-and = y
+web-ws-partner-note = Usted lee lo que este gobierno comparte con su asociación.
+web-ws-members = Miembros
+web-ws-name = Nombre
+web-ws-role = Función
+web-ws-ministry = Ministerio
+web-ws-actions = Acciones
+web-ws-remove = Quitar
+web-ws-add = Añadir un miembro o cambiar una función
+web-ws-user = Nombre de usuario
+web-ws-user-hint = El nombre de usuario de la persona (un administrador crea las cuentas).
+web-ws-role-hint = Los lectores leen; los colaboradores modifican lo que pertenece a su ministerio; los coordinadores modifican todo, aprueban las respuestas y gestionan los miembros.
+web-ws-ministry-hint = Solo para un colaborador: el ministerio para el que trabaja, tal como lo nombra el registro.
+web-ws-reason = Motivo
+web-ws-reason-hint = Se guarda en el registro de auditoría.
+web-ws-save = Guardar la membresía
+web-ws-remove-reason = quitado en la página del espacio de trabajo
+web-ws-no-user = ningún usuario tiene este nombre de usuario
+web-ws-saved = La membresía se ha guardado.
+web-ws-removed = El miembro se ha quitado.
+
+## Registro de auditoría
+
+web-audit-title = Registro de auditoría
+web-audit-instance = Registro de auditoría de este Coherence
+web-audit-intro = Cada cambio, con quién lo hizo, cuándo, el valor anterior y el nuevo, y por qué.
+web-audit-filter = Filtrar
+web-audit-action = La acción empieza por
+web-audit-action-hint = Por ejemplo policy. o membership.set
+web-audit-user = Por
+web-audit-anyone = cualquiera
+web-audit-since = Desde (fecha)
+web-audit-apply = Mostrar
+web-audit-when = Cuándo (UTC)
+web-audit-who = Quién
+web-audit-what = Acción
+web-audit-target = Objeto
+web-audit-change = Anterior → nuevo
+web-audit-why = Por qué
+web-audit-console = administrador en la línea de comandos
+web-audit-none = Ningún cambio coincide.
+web-audit-next = Cambios posteriores
+web-audit-first = Desde el primer cambio
+web-audit-rows = Cambios
+
+## Administración
+
+web-admin-title = Administración
+web-admin-users = Usuarios
+web-admin-workspaces = Espacios de trabajo
+web-admin-name = Nombre de usuario
+web-admin-name-hint = Letras minúsculas, cifras, «.», «-» y «_», empezando por una letra.
+web-admin-display = Nombre que ven los demás
+web-admin-is-admin = Administrador de este Coherence
+web-admin-add-user = Añadir un usuario
+web-admin-state = Estado
+web-admin-actions = Acciones
+web-admin-active = activo
+web-admin-disabled = desactivado
+web-admin-locked = bloqueado hasta
+web-admin-disable = Desactivar
+web-admin-enable = Activar
+web-admin-new-password = Nueva contraseña
+web-admin-made = La cuenta está lista. Entregue esta contraseña de un solo uso a
+web-admin-made-after = en persona o por otro canal; solo se muestra ahora. La persona la sustituye en su página Cuenta después de iniciar sesión.
+web-admin-reset = Una nueva contraseña de un solo uso para
+web-admin-back = Volver a la administración
+web-admin-add-government = Crear el espacio de trabajo de un gobierno
+web-admin-government-hint = Uno por país: su registro de políticas, sus respuestas, talleres y escenarios, en los que trabajan sus ministerios.
+web-admin-ws-name = Nombre del espacio de trabajo
+web-admin-country = País
+web-admin-country-hint = Código ISO 3166-1 alfa-3, código M49 de las Naciones Unidas o nombre.
+web-admin-add-partnership = Crear una asociación de corredor
+web-admin-partnership-hint = Une los espacios de trabajo de los gobiernos de origen y de destino de un corredor; cada parte decide lo que comparte.
+web-admin-origin = Gobierno de origen
+web-admin-destination = Gobierno de destino
+web-admin-reason = Motivo
+web-admin-reason-hint = Se guarda en el registro de auditoría.
+web-admin-make = Crear el espacio de trabajo
+web-admin-kind = Tipo
+web-admin-government = gobierno
+web-admin-partnership = asociación
+web-admin-no-governments = Cree primero dos espacios de trabajo de gobierno.
+web-admin-audit = El registro de auditoría de la instancia
+web-admin-disable-reason = cambiado en la página de administración

@@ -171,3 +171,95 @@ web-home-changes = modifications par d’autres
 web-home-also = Aussi
 web-home-profiles = Profils de pays et de groupes
 web-home-profiles-why = profils migratoires de tout pays à partir des données officielles, avec leurs sources
+
+## Vue d’ensemble et membres d’un espace de travail
+
+web-ws-government = L’espace de travail gouvernemental de
+web-ws-profile = le profil migratoire du pays
+web-ws-brief = la note de l’espace de travail
+web-ws-partnership = Un partenariat de couloir entre
+web-ws-and = et
+web-ws-partner-note = Vous lisez ce que ce gouvernement partage avec votre partenariat.
+web-ws-members = Membres
+web-ws-name = Nom
+web-ws-role = Rôle
+web-ws-ministry = Ministère
+web-ws-actions = Actions
+web-ws-remove = Retirer
+web-ws-add = Ajouter un membre ou changer un rôle
+web-ws-user = Nom de connexion
+web-ws-user-hint = Le nom de connexion de la personne (un administrateur crée les comptes).
+web-ws-role-hint = Les lecteurs lisent ; les contributeurs modifient ce que leur ministère possède ; les coordonnateurs modifient tout, valident les réponses et gèrent les membres.
+web-ws-ministry-hint = Pour un contributeur seulement : le ministère pour lequel il travaille, tel que le registre le nomme.
+web-ws-reason = Motif
+web-ws-reason-hint = Enregistré dans le journal d’audit.
+web-ws-save = Enregistrer l’adhésion
+web-ws-remove-reason = retiré sur la page de l’espace de travail
+web-ws-no-user = aucun utilisateur n’a ce nom de connexion
+web-ws-saved = L’adhésion a été enregistrée.
+web-ws-removed = Le membre a été retiré.
+
+## Journal d’audit
+
+web-audit-title = Journal d’audit
+web-audit-instance = Journal d’audit de ce Coherence
+web-audit-intro = Chaque modification, avec son auteur, sa date, la valeur avant et après, et son motif.
+web-audit-filter = Filtrer
+web-audit-action = L’action commence par
+web-audit-action-hint = Par exemple policy. ou membership.set
+web-audit-user = Par
+web-audit-anyone = n’importe qui
+web-audit-since = À partir du (date)
+web-audit-apply = Afficher
+web-audit-when = Quand (UTC)
+web-audit-who = Qui
+web-audit-what = Action
+web-audit-target = Cible
+web-audit-change = Ancienne → nouvelle
+web-audit-why = Motif
+web-audit-console = administrateur en ligne de commande
+web-audit-none = Aucune modification ne correspond.
+web-audit-next = Modifications suivantes
+web-audit-first = Depuis la première modification
+web-audit-rows = Modifications
+
+## Administration
+
+web-admin-title = Administration
+web-admin-users = Utilisateurs
+web-admin-workspaces = Espaces de travail
+web-admin-name = Nom de connexion
+web-admin-name-hint = Lettres minuscules, chiffres, « . », « - » et « _ », en commençant par une lettre.
+web-admin-display = Nom affiché aux autres
+web-admin-is-admin = Administrateur de ce Coherence
+web-admin-add-user = Ajouter un utilisateur
+web-admin-state = État
+web-admin-actions = Actions
+web-admin-active = actif
+web-admin-disabled = désactivé
+web-admin-locked = verrouillé jusqu’au
+web-admin-disable = Désactiver
+web-admin-enable = Activer
+web-admin-new-password = Nouveau mot de passe
+web-admin-made = Le compte est prêt. Donnez ce mot de passe à usage unique à
+web-admin-made-after = en personne ou par un autre canal ; il n’est affiché que maintenant. La personne le remplace sur sa page Compte après s’être connectée.
+web-admin-reset = Un nouveau mot de passe à usage unique pour
+web-admin-back = Retour à l’administration
+web-admin-add-government = Créer l’espace de travail d’un gouvernement
+web-admin-government-hint = Un par pays : son registre des politiques, ses réponses, ses ateliers et ses scénarios, sur lesquels travaillent ses ministères.
+web-admin-ws-name = Nom de l’espace de travail
+web-admin-country = Pays
+web-admin-country-hint = Code ISO 3166-1 alpha-3, code M49 de l’ONU ou nom.
+web-admin-add-partnership = Créer un partenariat de couloir
+web-admin-partnership-hint = Réunit les espaces de travail des gouvernements d’origine et de destination d’un couloir ; chaque partie décide de ce qu’elle partage.
+web-admin-origin = Gouvernement d’origine
+web-admin-destination = Gouvernement de destination
+web-admin-reason = Motif
+web-admin-reason-hint = Enregistré dans le journal d’audit.
+web-admin-make = Créer l’espace de travail
+web-admin-kind = Type
+web-admin-government = gouvernement
+web-admin-partnership = partenariat
+web-admin-no-governments = Créez d’abord deux espaces de travail gouvernementaux.
+web-admin-audit = Le journal d’audit de l’instance
+web-admin-disable-reason = modifié sur la page d’administration

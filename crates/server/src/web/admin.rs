@@ -22,48 +22,46 @@ use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other};
 
 /// The words of these pages.
 mod text {
-    pub(crate) const TITLE: &str = "Administration";
-    pub(crate) const USERS: &str = "Users";
-    pub(crate) const WORKSPACES: &str = "Workspaces";
-    pub(crate) const NAME: &str = "Sign-in name";
-    pub(crate) const NAME_HINT: &str =
-        "Lower-case letters, digits, '.', '-' and '_', starting with a letter.";
-    pub(crate) const DISPLAY: &str = "Name shown to others";
-    pub(crate) const IS_ADMIN: &str = "Administrator of this Coherence";
-    pub(crate) const ADD_USER: &str = "Add a user";
-    pub(crate) const STATE: &str = "State";
-    pub(crate) const ACTIONS: &str = "Actions";
-    pub(crate) const ACTIVE: &str = "active";
-    pub(crate) const DISABLED: &str = "disabled";
-    pub(crate) const LOCKED: &str = "locked until";
-    pub(crate) const DISABLE: &str = "Disable";
-    pub(crate) const ENABLE: &str = "Enable";
-    pub(crate) const NEW_PASSWORD: &str = "New password";
-    pub(crate) const MADE: &str = "The account is ready. Give this one-time password to";
-    pub(crate) const MADE_AFTER: &str = "in person or by another channel; it is shown only now. They replace it on their \
-         Account page after signing in.";
-    pub(crate) const RESET: &str = "A new one-time password for";
-    pub(crate) const BACK: &str = "Back to administration";
-    pub(crate) const ADD_GOVERNMENT: &str = "Make a government's workspace";
-    pub(crate) const GOVERNMENT_HINT: &str = "One per country: its policy register, answers, \
-        workshops and scenarios, worked on by its ministries.";
-    pub(crate) const WS_NAME: &str = "Workspace name";
-    pub(crate) const COUNTRY: &str = "Country";
-    pub(crate) const COUNTRY_HINT: &str = "ISO 3166-1 alpha-3 code, UN M49 code or name.";
-    pub(crate) const ADD_PARTNERSHIP: &str = "Make a corridor partnership";
-    pub(crate) const PARTNERSHIP_HINT: &str = "Joins the workspaces of a corridor's origin and \
-        destination governments; each side decides what it shares.";
-    pub(crate) const ORIGIN: &str = "Origin government";
-    pub(crate) const DESTINATION: &str = "Destination government";
-    pub(crate) const REASON: &str = "Reason";
-    pub(crate) const REASON_HINT: &str = "Recorded in the audit trail.";
-    pub(crate) const MAKE: &str = "Make the workspace";
-    pub(crate) const KIND: &str = "Kind";
-    pub(crate) const GOVERNMENT: &str = "government";
-    pub(crate) const PARTNERSHIP: &str = "partnership";
-    pub(crate) const NO_GOVERNMENTS: &str = "Make two government workspaces first.";
-    pub(crate) const AUDIT: &str = "The instance's audit trail";
-    pub(crate) const DISABLE_REASON: &str = "changed on the administration page";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-admin-title");
+    pub(crate) const USERS: Msg = Msg("web-admin-users");
+    pub(crate) const WORKSPACES: Msg = Msg("web-admin-workspaces");
+    pub(crate) const NAME: Msg = Msg("web-admin-name");
+    pub(crate) const NAME_HINT: Msg = Msg("web-admin-name-hint");
+    pub(crate) const DISPLAY: Msg = Msg("web-admin-display");
+    pub(crate) const IS_ADMIN: Msg = Msg("web-admin-is-admin");
+    pub(crate) const ADD_USER: Msg = Msg("web-admin-add-user");
+    pub(crate) const STATE: Msg = Msg("web-admin-state");
+    pub(crate) const ACTIONS: Msg = Msg("web-admin-actions");
+    pub(crate) const ACTIVE: Msg = Msg("web-admin-active");
+    pub(crate) const DISABLED: Msg = Msg("web-admin-disabled");
+    pub(crate) const LOCKED: Msg = Msg("web-admin-locked");
+    pub(crate) const DISABLE: Msg = Msg("web-admin-disable");
+    pub(crate) const ENABLE: Msg = Msg("web-admin-enable");
+    pub(crate) const NEW_PASSWORD: Msg = Msg("web-admin-new-password");
+    pub(crate) const MADE: Msg = Msg("web-admin-made");
+    pub(crate) const MADE_AFTER: Msg = Msg("web-admin-made-after");
+    pub(crate) const RESET: Msg = Msg("web-admin-reset");
+    pub(crate) const BACK: Msg = Msg("web-admin-back");
+    pub(crate) const ADD_GOVERNMENT: Msg = Msg("web-admin-add-government");
+    pub(crate) const GOVERNMENT_HINT: Msg = Msg("web-admin-government-hint");
+    pub(crate) const WS_NAME: Msg = Msg("web-admin-ws-name");
+    pub(crate) const COUNTRY: Msg = Msg("web-admin-country");
+    pub(crate) const COUNTRY_HINT: Msg = Msg("web-admin-country-hint");
+    pub(crate) const ADD_PARTNERSHIP: Msg = Msg("web-admin-add-partnership");
+    pub(crate) const PARTNERSHIP_HINT: Msg = Msg("web-admin-partnership-hint");
+    pub(crate) const ORIGIN: Msg = Msg("web-admin-origin");
+    pub(crate) const DESTINATION: Msg = Msg("web-admin-destination");
+    pub(crate) const REASON: Msg = Msg("web-admin-reason");
+    pub(crate) const REASON_HINT: Msg = Msg("web-admin-reason-hint");
+    pub(crate) const MAKE: Msg = Msg("web-admin-make");
+    pub(crate) const KIND: Msg = Msg("web-admin-kind");
+    pub(crate) const GOVERNMENT: Msg = Msg("web-admin-government");
+    pub(crate) const PARTNERSHIP: Msg = Msg("web-admin-partnership");
+    pub(crate) const NO_GOVERNMENTS: Msg = Msg("web-admin-no-governments");
+    pub(crate) const AUDIT: Msg = Msg("web-admin-audit");
+    pub(crate) const DISABLE_REASON: Msg = Msg("web-admin-disable-reason");
 }
 
 /// Adds the routes of these pages.
@@ -148,11 +146,20 @@ fn user_row(u: &users::UserInfo, me: i64) -> Html {
     let toggle = if u.id == me {
         Html::new()
     } else if u.disabled {
-        button_form(&format!("/admin/users/{}/state", u.id), text::ENABLE, &[("disabled", "false")])
+        button_form(
+            &format!("/admin/users/{}/state", u.id),
+            &text::ENABLE.text(),
+            &[("disabled", "false")],
+        )
     } else {
-        button_form(&format!("/admin/users/{}/state", u.id), text::DISABLE, &[("disabled", "true")])
+        button_form(
+            &format!("/admin/users/{}/state", u.id),
+            &text::DISABLE.text(),
+            &[("disabled", "true")],
+        )
     };
-    let reset = button_form(&format!("/admin/users/{}/password", u.id), text::NEW_PASSWORD, &[]);
+    let reset =
+        button_form(&format!("/admin/users/{}/password", u.id), &text::NEW_PASSWORD.text(), &[]);
     html!(
         "<tr><th scope=\"row\">{}{}</th><td>{}</td><td>{}</td><td>{} {}</td></tr>",
         u.name,
@@ -166,7 +173,7 @@ fn user_row(u: &users::UserInfo, me: i64) -> Html {
 
 fn user_form(error: Option<&ApiError>) -> Html {
     let fields: Html = [
-        Field::text("name", text::NAME)
+        Field::text("name", &text::NAME.text())
             .hint(text::NAME_HINT)
             .required()
             .attr("maxlength", "64")
@@ -174,16 +181,16 @@ fn user_form(error: Option<&ApiError>) -> Html {
             .attr("autocomplete", "off")
             .error_of(error)
             .render(),
-        Field::text("display_name", text::DISPLAY)
+        Field::text("display_name", &text::DISPLAY.text())
             .required()
             .attr("maxlength", "200")
             .error_of(error)
             .render(),
-        Field::new("is_admin", text::IS_ADMIN, Control::Checkbox).render(),
+        Field::new("is_admin", &text::IS_ADMIN.text(), Control::Checkbox).render(),
     ]
     .into_iter()
     .collect();
-    form("/admin/users", fields, text::ADD_USER)
+    form("/admin/users", fields, &text::ADD_USER.text())
 }
 
 #[derive(Deserialize)]
@@ -206,7 +213,7 @@ async fn add_user(
     };
     match users::add(State(state.clone()), caller.clone(), ApiJson(body)).await {
         Ok((_, axum::Json(made))) => {
-            Ok(password_page(&caller, text::MADE, &made.user.display_name, &made.password))
+            Ok(password_page(&caller, &text::MADE.text(), &made.user.display_name, &made.password))
         }
         Err(e) => {
             let body = page_body(&state, &caller, Some(&e), None).await?;
@@ -250,7 +257,7 @@ async fn set_state(
     Path(id): Path<i64>,
     WebForm(f): WebForm<StateForm>,
 ) -> PageResult {
-    let body = UserUpdate { disabled: f.disabled, reason: text::DISABLE_REASON.to_owned() };
+    let body = UserUpdate { disabled: f.disabled, reason: text::DISABLE_REASON.text() };
     let user = users::update(State(state), caller, Path(id), ApiJson(body)).await?.0;
     let what = if user.disabled { text::DISABLED } else { text::ACTIVE };
     Ok(see_other(&format!(
@@ -266,7 +273,7 @@ async fn new_password(
 ) -> PageResult {
     let made = users::reset_password(State(state.clone()), caller.clone(), Path(id)).await?.0;
     let user = state.store().user(id).await?.map(|u| u.display_name).unwrap_or_default();
-    Ok(password_page(&caller, text::RESET, &user, &made.password))
+    Ok(password_page(&caller, &text::RESET.text(), &user, &made.password))
 }
 
 /// The workspaces' table and the forms that make one.
@@ -326,7 +333,7 @@ async fn workspaces_section(
 }
 
 fn reason_field(scope: &str, error: Option<&ApiError>) -> Html {
-    Field::text("reason", text::REASON)
+    Field::text("reason", &text::REASON.text())
         .scope(scope)
         .hint(text::REASON_HINT)
         .required()
@@ -338,13 +345,13 @@ fn reason_field(scope: &str, error: Option<&ApiError>) -> Html {
 fn government_form(error: Option<&ApiError>) -> Html {
     let fields: Html = [
         html!("<input type=\"hidden\" name=\"kind\" value=\"government\">"),
-        Field::text("name", text::WS_NAME)
+        Field::text("name", &text::WS_NAME.text())
             .scope("g")
             .required()
             .attr("maxlength", "200")
             .error_of(error)
             .render(),
-        Field::text("country", text::COUNTRY)
+        Field::text("country", &text::COUNTRY.text())
             .hint(text::COUNTRY_HINT)
             .required()
             .attr("maxlength", "200")
@@ -354,7 +361,7 @@ fn government_form(error: Option<&ApiError>) -> Html {
     ]
     .into_iter()
     .collect();
-    form("/admin/workspaces", fields, text::MAKE)
+    form("/admin/workspaces", fields, &text::MAKE.text())
 }
 
 fn partnership_form(governments: &[(String, String)], error: Option<&ApiError>) -> Html {
@@ -366,19 +373,19 @@ fn partnership_form(governments: &[(String, String)], error: Option<&ApiError>) 
     };
     let fields: Html = [
         html!("<input type=\"hidden\" name=\"kind\" value=\"partnership\">"),
-        Field::text("name", text::WS_NAME)
+        Field::text("name", &text::WS_NAME.text())
             .scope("p")
             .required()
             .attr("maxlength", "200")
             .error_of(error)
             .render(),
-        select("origin_id", text::ORIGIN),
-        select("destination_id", text::DESTINATION),
+        select("origin_id", &text::ORIGIN.text()),
+        select("destination_id", &text::DESTINATION.text()),
         reason_field("p", error),
     ]
     .into_iter()
     .collect();
-    form("/admin/workspaces", fields, text::MAKE)
+    form("/admin/workspaces", fields, &text::MAKE.text())
 }
 
 #[derive(Deserialize)]

@@ -21,28 +21,29 @@ use crate::web::{PageResult, Pages, Visitor, WebQuery, url_encode};
 
 /// The words of these pages.
 mod text {
-    pub(crate) const TITLE: &str = "Audit trail";
-    pub(crate) const INSTANCE: &str = "Audit trail of this Coherence";
-    pub(crate) const INTRO: &str =
-        "Every change, with who made it, when, the value before and after, and why.";
-    pub(crate) const FILTER: &str = "Filter";
-    pub(crate) const ACTION: &str = "Action starts with";
-    pub(crate) const ACTION_HINT: &str = "For example policy. or membership.set";
-    pub(crate) const USER: &str = "By";
-    pub(crate) const ANYONE: &str = "anyone";
-    pub(crate) const SINCE: &str = "From (date)";
-    pub(crate) const APPLY: &str = "Show";
-    pub(crate) const WHEN: &str = "When (UTC)";
-    pub(crate) const WHO: &str = "Who";
-    pub(crate) const WHAT: &str = "Action";
-    pub(crate) const TARGET: &str = "Target";
-    pub(crate) const CHANGE: &str = "Old → new";
-    pub(crate) const WHY: &str = "Why";
-    pub(crate) const CONSOLE: &str = "administrator at the command line";
-    pub(crate) const NONE: &str = "No change matches.";
-    pub(crate) const NEXT: &str = "Later changes";
-    pub(crate) const FIRST: &str = "From the first change";
-    pub(crate) const ROWS: &str = "Changes";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-audit-title");
+    pub(crate) const INSTANCE: Msg = Msg("web-audit-instance");
+    pub(crate) const INTRO: Msg = Msg("web-audit-intro");
+    pub(crate) const FILTER: Msg = Msg("web-audit-filter");
+    pub(crate) const ACTION: Msg = Msg("web-audit-action");
+    pub(crate) const ACTION_HINT: Msg = Msg("web-audit-action-hint");
+    pub(crate) const USER: Msg = Msg("web-audit-user");
+    pub(crate) const ANYONE: Msg = Msg("web-audit-anyone");
+    pub(crate) const SINCE: Msg = Msg("web-audit-since");
+    pub(crate) const APPLY: Msg = Msg("web-audit-apply");
+    pub(crate) const WHEN: Msg = Msg("web-audit-when");
+    pub(crate) const WHO: Msg = Msg("web-audit-who");
+    pub(crate) const WHAT: Msg = Msg("web-audit-what");
+    pub(crate) const TARGET: Msg = Msg("web-audit-target");
+    pub(crate) const CHANGE: Msg = Msg("web-audit-change");
+    pub(crate) const WHY: Msg = Msg("web-audit-why");
+    pub(crate) const CONSOLE: Msg = Msg("web-audit-console");
+    pub(crate) const NONE: Msg = Msg("web-audit-none");
+    pub(crate) const NEXT: Msg = Msg("web-audit-next");
+    pub(crate) const FIRST: Msg = Msg("web-audit-first");
+    pub(crate) const ROWS: Msg = Msg("web-audit-rows");
 }
 
 /// Rows on a page.
@@ -107,7 +108,8 @@ async fn workspace_audit(
     let members: Vec<i64> =
         state.store().memberships_of_workspace(id).await?.iter().map(|m| m.user_id).collect();
     let body = trail(&state, Some(id), &filters, &members).await?;
-    let body = html!("{}{}", workspace_header(&access.workspace, Tab::Audit, text::TITLE), body);
+    let body =
+        html!("{}{}", workspace_header(&access.workspace, Tab::Audit, &text::TITLE.text()), body);
     Ok(Page::new(text::TITLE, &caller, Section::Home).body(body).response())
 }
 
@@ -145,7 +147,7 @@ async fn trail(
         Some(id) => format!("/w/{id}/audit"),
         None => "/audit".to_owned(),
     };
-    let mut choices = vec![(String::new(), text::ANYONE.to_owned())];
+    let mut choices = vec![(String::new(), text::ANYONE.text())];
     let mut listed: Vec<(i64, String)> = users
         .iter()
         .map(|id| (*id, names.get(id).cloned().unwrap_or_else(|| id.to_string())))
@@ -158,17 +160,17 @@ async fn trail(
          <p class=\"actions\"><button type=\"submit\">{}</button></p></form>{}",
         action,
         text::FILTER,
-        Field::text("action", text::ACTION)
+        Field::text("action", &text::ACTION.text())
             .value(filters.action.clone().unwrap_or_default())
             .attr("maxlength", "100")
             .hint(text::ACTION_HINT)
             .error_of(e)
             .render(),
-        Field::new("user", text::USER, Control::Select(choices))
+        Field::new("user", &text::USER.text(), Control::Select(choices))
             .value(filters.user.clone().unwrap_or_default())
             .error_of(e)
             .render(),
-        Field::new("since", text::SINCE, Control::Input("date"))
+        Field::new("since", &text::SINCE.text(), Control::Input("date"))
             .value(filters.since.clone().unwrap_or_default())
             .error_of(e)
             .render(),
@@ -210,7 +212,7 @@ fn rows_table(rows: &[AuditInfo], names: &HashMap<i64, String>) -> Html {
         .map(|r| {
             let who = match r.user_id {
                 Some(id) => names.get(&id).cloned().unwrap_or_else(|| id.to_string()),
-                None => text::CONSOLE.to_owned(),
+                None => text::CONSOLE.text(),
             };
             let change = match (&r.old_value, &r.new_value) {
                 (None, None) => Html::new(),

@@ -20,34 +20,32 @@ use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other};
 
 /// The words of these pages.
 mod text {
-    pub(crate) const GOVERNMENT: &str = "The government workspace of";
-    pub(crate) const PROFILE: &str = "the country's migration profile";
-    pub(crate) const BRIEF: &str = "the workspace's brief";
-    pub(crate) const PARTNERSHIP: &str = "A corridor partnership of";
-    pub(crate) const AND: &str = "and";
-    pub(crate) const PARTNER_NOTE: &str =
-        "You read what this government shares with your partnership.";
-    pub(crate) const MEMBERS: &str = "Members";
-    pub(crate) const NAME: &str = "Name";
-    pub(crate) const ROLE: &str = "Role";
-    pub(crate) const MINISTRY: &str = "Ministry";
-    pub(crate) const ACTIONS: &str = "Actions";
-    pub(crate) const REMOVE: &str = "Remove";
-    pub(crate) const ADD: &str = "Add a member or change a role";
-    pub(crate) const USER: &str = "Sign-in name";
-    pub(crate) const USER_HINT: &str =
-        "The person's sign-in name (an administrator makes accounts).";
-    pub(crate) const ROLE_HINT: &str = "Viewers read; contributors edit what their ministry owns; \
-        coordinators edit everything, sign off answers and manage members.";
-    pub(crate) const MINISTRY_HINT: &str =
-        "For a contributor only: the ministry it works for, as the register names it.";
-    pub(crate) const REASON: &str = "Reason";
-    pub(crate) const REASON_HINT: &str = "Recorded in the audit trail.";
-    pub(crate) const SAVE: &str = "Save the membership";
-    pub(crate) const REMOVE_REASON: &str = "removed on the workspace's page";
-    pub(crate) const NO_USER: &str = "no user has this sign-in name";
-    pub(crate) const SAVED: &str = "The membership was saved.";
-    pub(crate) const REMOVED: &str = "The member was removed.";
+    use crate::web::lang::Msg;
+
+    pub(crate) const GOVERNMENT: Msg = Msg("web-ws-government");
+    pub(crate) const PROFILE: Msg = Msg("web-ws-profile");
+    pub(crate) const BRIEF: Msg = Msg("web-ws-brief");
+    pub(crate) const PARTNERSHIP: Msg = Msg("web-ws-partnership");
+    pub(crate) const AND: Msg = Msg("web-ws-and");
+    pub(crate) const PARTNER_NOTE: Msg = Msg("web-ws-partner-note");
+    pub(crate) const MEMBERS: Msg = Msg("web-ws-members");
+    pub(crate) const NAME: Msg = Msg("web-ws-name");
+    pub(crate) const ROLE: Msg = Msg("web-ws-role");
+    pub(crate) const MINISTRY: Msg = Msg("web-ws-ministry");
+    pub(crate) const ACTIONS: Msg = Msg("web-ws-actions");
+    pub(crate) const REMOVE: Msg = Msg("web-ws-remove");
+    pub(crate) const ADD: Msg = Msg("web-ws-add");
+    pub(crate) const USER: Msg = Msg("web-ws-user");
+    pub(crate) const USER_HINT: Msg = Msg("web-ws-user-hint");
+    pub(crate) const ROLE_HINT: Msg = Msg("web-ws-role-hint");
+    pub(crate) const MINISTRY_HINT: Msg = Msg("web-ws-ministry-hint");
+    pub(crate) const REASON: Msg = Msg("web-ws-reason");
+    pub(crate) const REASON_HINT: Msg = Msg("web-ws-reason-hint");
+    pub(crate) const SAVE: Msg = Msg("web-ws-save");
+    pub(crate) const REMOVE_REASON: Msg = Msg("web-ws-remove-reason");
+    pub(crate) const NO_USER: Msg = Msg("web-ws-no-user");
+    pub(crate) const SAVED: Msg = Msg("web-ws-saved");
+    pub(crate) const REMOVED: Msg = Msg("web-ws-removed");
 }
 
 /// Adds the routes of these pages.
@@ -70,8 +68,8 @@ async fn overview(
     WebQuery(q): WebQuery<Done>,
 ) -> PageResult {
     let note = match q.done.as_deref() {
-        Some("saved") => notice(text::SAVED),
-        Some("removed") => notice(text::REMOVED),
+        Some("saved") => notice(&text::SAVED.text()),
+        Some("removed") => notice(&text::REMOVED.text()),
         _ => Html::new(),
     };
     render(&state, &caller, id, note, None).await
@@ -146,7 +144,7 @@ async fn members(
             let remove = if manage {
                 html!(
                     "<td>{}</td>",
-                    button_form(&format!("/w/{id}/members/{}/remove", m.user_id), text::REMOVE, &[])
+                    button_form(&format!("/w/{id}/members/{}/remove", m.user_id), &text::REMOVE.text(), &[])
                 )
             } else {
                 Html::new()
@@ -183,23 +181,23 @@ fn member_form(id: i64, error: Option<&ApiError>) -> Html {
         .map(|r| ((*r).to_owned(), (*r).to_owned()))
         .collect();
     let fields: Html = [
-        Field::text("user", text::USER)
+        Field::text("user", &text::USER.text())
             .hint(text::USER_HINT)
             .required()
             .attr("maxlength", "64")
             .attr("autocomplete", "off")
             .error_of(error)
             .render(),
-        Field::new("role", text::ROLE, Control::Select(roles))
+        Field::new("role", &text::ROLE.text(), Control::Select(roles))
             .hint(text::ROLE_HINT)
             .error_of(error)
             .render(),
-        Field::text("ministry", text::MINISTRY)
+        Field::text("ministry", &text::MINISTRY.text())
             .hint(text::MINISTRY_HINT)
             .attr("maxlength", "200")
             .error_of(error)
             .render(),
-        Field::text("reason", text::REASON)
+        Field::text("reason", &text::REASON.text())
             .hint(text::REASON_HINT)
             .required()
             .attr("maxlength", "2000")
@@ -212,7 +210,7 @@ fn member_form(id: i64, error: Option<&ApiError>) -> Html {
         "<h3>{}</h3>{}{}",
         text::ADD,
         problem(error, &["user", "role", "ministry", "reason"]),
-        form(&format!("/w/{id}/members"), fields, text::SAVE)
+        form(&format!("/w/{id}/members"), fields, &text::SAVE.text())
     )
 }
 
@@ -257,7 +255,7 @@ async fn remove_member(
     Visitor(caller): Visitor,
     Path((id, user_id)): Path<(i64, i64)>,
 ) -> PageResult {
-    let why = Why { reason: text::REMOVE_REASON.to_owned() };
+    let why = Why { reason: text::REMOVE_REASON.text() };
     ws_routes::member_remove(State(state), caller, Path((id, user_id)), Query(why)).await?;
     Ok(see_other(&format!("/w/{id}?done=removed")))
 }
