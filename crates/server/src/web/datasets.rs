@@ -26,64 +26,60 @@ use crate::web::{PageResult, Pages, Visitor, see_other};
 
 /// The words of these pages.
 mod text {
-    pub(crate) const TITLE: &str = "Datasets";
-    pub(crate) const INTRO: &str = "The official datasets stored in this Coherence, every edition with its \
-        publisher, source and the SHA-256 of each file it was read from. Every figure of the profiles and \
-        briefs comes from one of them.";
-    pub(crate) const NONE: &str = "No dataset is stored yet.";
-    pub(crate) const STORED: &str = "Stored datasets";
-    pub(crate) const DATASET: &str = "Dataset";
-    pub(crate) const PUBLISHER: &str = "Publisher";
-    pub(crate) const EDITION: &str = "Edition";
-    pub(crate) const FILES: &str = "Files";
-    pub(crate) const ROWS: &str = "Rows";
-    pub(crate) const IMPORTED: &str = "Imported";
-    pub(crate) const DEFAULT: &str = "default edition";
-    pub(crate) const FICTIONAL: &str = "fictional";
-    pub(crate) const UPLOAD: &str = "Upload an official file";
-    pub(crate) const UPLOAD_INTRO: &str = "The file is read and checked at once (its size, its layout, its \
-        areas); it is stored by a job, whole or not at all. A file that would change stored data is refused.";
-    pub(crate) const FILE: &str = "The file";
-    pub(crate) const FILE_HINT: &str = "CSV, Excel or zip, as the publisher distributes it.";
-    pub(crate) const KIND: &str = "Layout (optional)";
-    pub(crate) const KIND_HINT: &str = "Empty: recognised from the file. Otherwise the name of a layout, as \
-        `coherence import --kind` takes it.";
-    pub(crate) const SEND: &str = "Upload and import";
-    pub(crate) const PROGRESS: &str = "Upload";
-    pub(crate) const IMPORTS: &str = "Recent imports";
-    pub(crate) const JOB: &str = "Import";
-    pub(crate) const STATUS: &str = "Status";
-    pub(crate) const FETCH: &str = "Fetching official files";
-    pub(crate) const FETCH_TEXT: &str = "The catalogue of official sources (UN DESA, World Bank, OECD, ILO, \
-        UNHCR and others) is fetched at the command line of the server, then imported:";
-    pub(crate) const FETCH_LATER: &str =
-        "Running fetch entries from this page is not available yet.";
-    pub(crate) const PROVENANCE: &str = "Provenance";
-    pub(crate) const KEY: &str = "Key";
-    pub(crate) const SOURCE: &str = "Source";
-    pub(crate) const LICENCE: &str = "Licence";
-    pub(crate) const NOT_STATED: &str = "not stated";
-    pub(crate) const NAME: &str = "Name";
-    pub(crate) const SIZE: &str = "Bytes";
-    pub(crate) const AREAS: &str = "Areas defined";
-    pub(crate) const VALUES: &str = "Values of areas";
-    pub(crate) const PAIRS: &str = "Values of pairs";
-    pub(crate) const POLICIES: &str = "Policies";
-    pub(crate) const RECOGNISED: &str = "What was recognised";
-    pub(crate) const LAYOUT: &str = "Layout";
-    pub(crate) const DETECTED: &str = "recognised from the file";
-    pub(crate) const NAMED: &str = "named by the uploader";
-    pub(crate) const CHECKS: &str = "Checks and notes";
-    pub(crate) const NO_NOTES: &str = "The reader noted nothing.";
-    pub(crate) const OUTCOME: &str = "Outcome";
-    pub(crate) const DUPLICATES: &str = "Values already stored from another file of the edition";
-    pub(crate) const RUNNING: &str = "The import is under way";
-    pub(crate) const RELOAD: &str = "Reload this page to see how far it is.";
-    pub(crate) const FAILED: &str = "The import was refused";
-    pub(crate) const OPEN: &str = "See the dataset";
-    pub(crate) const BACK: &str = "Back to the datasets";
-    pub(crate) const NO_FILE: &str = "choose a file to upload";
-    pub(crate) const NOT_IMPORT: &str = "is not an import";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-data-title");
+    pub(crate) const INTRO: Msg = Msg("web-data-intro");
+    pub(crate) const NONE: Msg = Msg("web-data-none");
+    pub(crate) const STORED: Msg = Msg("web-data-stored");
+    pub(crate) const DATASET: Msg = Msg("web-data-dataset");
+    pub(crate) const PUBLISHER: Msg = Msg("web-data-publisher");
+    pub(crate) const EDITION: Msg = Msg("web-data-edition");
+    pub(crate) const FILES: Msg = Msg("web-data-files");
+    pub(crate) const ROWS: Msg = Msg("web-data-rows");
+    pub(crate) const IMPORTED: Msg = Msg("web-data-imported");
+    pub(crate) const DEFAULT: Msg = Msg("web-data-default");
+    pub(crate) const FICTIONAL: Msg = Msg("web-data-fictional");
+    pub(crate) const UPLOAD: Msg = Msg("web-data-upload");
+    pub(crate) const UPLOAD_INTRO: Msg = Msg("web-data-upload-intro");
+    pub(crate) const FILE: Msg = Msg("web-data-file");
+    pub(crate) const FILE_HINT: Msg = Msg("web-data-file-hint");
+    pub(crate) const KIND: Msg = Msg("web-data-kind");
+    pub(crate) const KIND_HINT: Msg = Msg("web-data-kind-hint");
+    pub(crate) const SEND: Msg = Msg("web-data-send");
+    pub(crate) const PROGRESS: Msg = Msg("web-data-progress");
+    pub(crate) const IMPORTS: Msg = Msg("web-data-imports");
+    pub(crate) const JOB: Msg = Msg("web-data-job");
+    pub(crate) const STATUS: Msg = Msg("web-data-status");
+    pub(crate) const FETCH: Msg = Msg("web-data-fetch");
+    pub(crate) const FETCH_TEXT: Msg = Msg("web-data-fetch-text");
+    pub(crate) const FETCH_LATER: Msg = Msg("web-data-fetch-later");
+    pub(crate) const PROVENANCE: Msg = Msg("web-data-provenance");
+    pub(crate) const KEY: Msg = Msg("web-data-key");
+    pub(crate) const SOURCE: Msg = Msg("web-data-source");
+    pub(crate) const LICENCE: Msg = Msg("web-data-licence");
+    pub(crate) const NOT_STATED: Msg = Msg("web-data-not-stated");
+    pub(crate) const NAME: Msg = Msg("web-data-name");
+    pub(crate) const SIZE: Msg = Msg("web-data-size");
+    pub(crate) const AREAS: Msg = Msg("web-data-areas");
+    pub(crate) const VALUES: Msg = Msg("web-data-values");
+    pub(crate) const PAIRS: Msg = Msg("web-data-pairs");
+    pub(crate) const POLICIES: Msg = Msg("web-data-policies");
+    pub(crate) const RECOGNISED: Msg = Msg("web-data-recognised");
+    pub(crate) const LAYOUT: Msg = Msg("web-data-layout");
+    pub(crate) const DETECTED: Msg = Msg("web-data-detected");
+    pub(crate) const NAMED: Msg = Msg("web-data-named");
+    pub(crate) const CHECKS: Msg = Msg("web-data-checks");
+    pub(crate) const NO_NOTES: Msg = Msg("web-data-no-notes");
+    pub(crate) const OUTCOME: Msg = Msg("web-data-outcome");
+    pub(crate) const DUPLICATES: Msg = Msg("web-data-duplicates");
+    pub(crate) const RUNNING: Msg = Msg("web-data-running");
+    pub(crate) const RELOAD: Msg = Msg("web-data-reload");
+    pub(crate) const FAILED: Msg = Msg("web-data-failed");
+    pub(crate) const OPEN: Msg = Msg("web-data-open");
+    pub(crate) const BACK: Msg = Msg("web-data-back");
+    pub(crate) const NO_FILE: Msg = Msg("web-data-no-file");
+    pub(crate) const NOT_IMPORT: Msg = Msg("web-data-not-import");
 }
 
 /// Adds the routes of these pages.
@@ -171,12 +167,12 @@ fn dataset_table(datasets: &[analysis::DatasetInfo]) -> Html {
 async fn admin_part(state: &AppState, error: Option<&ApiError>) -> PageResult<Html> {
     let fields = Html::join(
         [
-            Field::new("file", text::FILE, crate::web::form::Control::Input("file"))
+            Field::new("file", &text::FILE.text(), crate::web::form::Control::Input("file"))
                 .required()
                 .hint(text::FILE_HINT)
                 .error_of(error)
                 .render(),
-            Field::text("kind", text::KIND)
+            Field::text("kind", &text::KIND.text())
                 .attr("maxlength", "100")
                 .hint(text::KIND_HINT)
                 .error_of(error)
@@ -467,7 +463,7 @@ async fn dataset(
         text::SOURCE,
         d.source,
         text::LICENCE,
-        d.licence.clone().unwrap_or_else(|| text::NOT_STATED.to_owned()),
+        d.licence.clone().unwrap_or_else(|| text::NOT_STATED.text()),
         text::IMPORTED,
         when(&d.imported_at),
         recognised,

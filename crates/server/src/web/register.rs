@@ -30,53 +30,48 @@ use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other, url_e
 
 /// The words of these pages.
 mod text {
-    pub(crate) const REGISTER: &str = "Policy register";
-    pub(crate) const FILTERS: &str = "Filter the register";
-    pub(crate) const ANY: &str = "Any";
-    pub(crate) const APPLY: &str = "Filter";
-    pub(crate) const CLEAR: &str = "Show all";
-    pub(crate) const NEW: &str = "New policy";
-    pub(crate) const CAPTION: &str = "Policies";
-    pub(crate) const NONE: &str = "No policy matches these filters.";
-    pub(crate) const PARTIAL: &str =
-        "This government shares single policies with your partnership: only those are shown.";
-    pub(crate) const HISTORY: &str = "History";
-    pub(crate) const DETAILS: &str = "Details";
-    pub(crate) const SEE_ABOVE: &str = "Read-only, as said above.";
-    pub(crate) const HISTORY_CAPTION: &str = "Changes to this policy, oldest first";
-    pub(crate) const NO_HISTORY: &str = "No change is recorded for this policy.";
-    pub(crate) const WHEN: &str = "When";
-    pub(crate) const WHO: &str = "Who";
-    pub(crate) const ACTION: &str = "What";
-    pub(crate) const FIELD: &str = "Field";
-    pub(crate) const CHANGE: &str = "Old → new";
-    pub(crate) const WHY: &str = "Why";
-    pub(crate) const EDIT: &str = "Edit this policy";
-    pub(crate) const VIEW: &str = "Back to the policy";
-    pub(crate) const EDIT_TITLE: &str = "Edit policy";
-    pub(crate) const SAVE: &str = "Save changes";
-    pub(crate) const CREATE: &str = "Add the policy";
-    pub(crate) const SAVED: &str = "The policy was saved.";
-    pub(crate) const CREATED: &str = "The policy was added to the register.";
-    pub(crate) const READ_ONLY: &str = "You can read this policy but not edit it.";
-    pub(crate) const REASON: &str = "Reason for the change";
-    pub(crate) const REASON_HINT: &str =
-        "Required. Say why, for the history (1 to 2,000 characters).";
-    pub(crate) const LIST_HINT: &str = "Lower-case identifiers (letters, digits, hyphens) separated by ; (e.g. nurses; seasonal-workers).";
-    pub(crate) const PARTNERS_HINT: &str =
-        "ISO 3166-1 alpha-3 codes separated by ; (e.g. XAB; GBR).";
-    pub(crate) const IDENT_HINT: &str = "Lower-case letters, digits and hyphens (e.g. labour).";
-    pub(crate) const YEAR_HINT: &str = "A year from 1900 to 2200, or empty.";
-    pub(crate) const ID_HINT: &str =
-        "1 to 64 letters, digits, '-', '_' or '.', unique in the register (e.g. XAA-LAB-07).";
-    pub(crate) const STAGES: &str = "Stages of the migration cycle";
-    pub(crate) const MINISTRY_FIXED: &str =
-        "Only a coordinator gives a policy to another ministry.";
-    pub(crate) const NEW_MINISTRY_FIXED: &str =
-        "A contributor adds policies of its own ministry only.";
-    pub(crate) const VERSION_GONE: &str =
-        "Someone changed this policy since you opened it. Reload the page to see the changes.";
-    pub(crate) const DASH: &str = "—";
+    use crate::web::lang::Msg;
+
+    pub(crate) const REGISTER: Msg = Msg("web-reg-register");
+    pub(crate) const FILTERS: Msg = Msg("web-reg-filters");
+    pub(crate) const ANY: Msg = Msg("web-reg-any");
+    pub(crate) const APPLY: Msg = Msg("web-reg-apply");
+    pub(crate) const CLEAR: Msg = Msg("web-reg-clear");
+    pub(crate) const NEW: Msg = Msg("web-reg-new");
+    pub(crate) const CAPTION: Msg = Msg("web-reg-caption");
+    pub(crate) const NONE: Msg = Msg("web-reg-none");
+    pub(crate) const PARTIAL: Msg = Msg("web-reg-partial");
+    pub(crate) const HISTORY: Msg = Msg("web-reg-history");
+    pub(crate) const DETAILS: Msg = Msg("web-reg-details");
+    pub(crate) const SEE_ABOVE: Msg = Msg("web-reg-see-above");
+    pub(crate) const HISTORY_CAPTION: Msg = Msg("web-reg-history-caption");
+    pub(crate) const NO_HISTORY: Msg = Msg("web-reg-no-history");
+    pub(crate) const WHEN: Msg = Msg("web-reg-when");
+    pub(crate) const WHO: Msg = Msg("web-reg-who");
+    pub(crate) const ACTION: Msg = Msg("web-reg-action");
+    pub(crate) const FIELD: Msg = Msg("web-reg-field");
+    pub(crate) const CHANGE: Msg = Msg("web-reg-change");
+    pub(crate) const WHY: Msg = Msg("web-reg-why");
+    pub(crate) const EDIT: Msg = Msg("web-reg-edit");
+    pub(crate) const VIEW: Msg = Msg("web-reg-view");
+    pub(crate) const EDIT_TITLE: Msg = Msg("web-reg-edit-title");
+    pub(crate) const SAVE: Msg = Msg("web-reg-save");
+    pub(crate) const CREATE: Msg = Msg("web-reg-create");
+    pub(crate) const SAVED: Msg = Msg("web-reg-saved");
+    pub(crate) const CREATED: Msg = Msg("web-reg-created");
+    pub(crate) const READ_ONLY: Msg = Msg("web-reg-read-only");
+    pub(crate) const REASON: Msg = Msg("web-reg-reason");
+    pub(crate) const REASON_HINT: Msg = Msg("web-reg-reason-hint");
+    pub(crate) const LIST_HINT: Msg = Msg("web-reg-list-hint");
+    pub(crate) const PARTNERS_HINT: Msg = Msg("web-reg-partners-hint");
+    pub(crate) const IDENT_HINT: Msg = Msg("web-reg-ident-hint");
+    pub(crate) const YEAR_HINT: Msg = Msg("web-reg-year-hint");
+    pub(crate) const ID_HINT: Msg = Msg("web-reg-id-hint");
+    pub(crate) const STAGES: Msg = Msg("web-reg-stages");
+    pub(crate) const MINISTRY_FIXED: Msg = Msg("web-reg-ministry-fixed");
+    pub(crate) const NEW_MINISTRY_FIXED: Msg = Msg("web-reg-new-ministry-fixed");
+    pub(crate) const VERSION_GONE: Msg = Msg("web-reg-version-gone");
+    pub(crate) const DASH: Msg = Msg("web-reg-dash");
 
     /// Why a contributor of `mine` may not edit a policy of `owner`.
     pub(crate) fn owned_by(owner: &str, mine: &str) -> String {
@@ -180,7 +175,7 @@ async fn register(
         .map(|s| ((*s).to_owned(), (*s).to_owned()))
         .collect();
     let select = |name: &str, options: Vec<(String, String)>, value: &Option<String>| {
-        let mut all = vec![(String::new(), text::ANY.to_owned())];
+        let mut all = vec![(String::new(), text::ANY.text())];
         all.extend(options);
         Field::new(name, text::field(name), Control::Select(all))
             .value(value.clone().unwrap_or_default())
@@ -210,12 +205,12 @@ async fn register(
         RegisterView::Whole => Html::new(),
     };
     let done = match f.done.as_deref() {
-        Some("created") => notice(text::CREATED),
+        Some("created") => notice(&text::CREATED.text()),
         _ => Html::new(),
     };
     let body = html!(
         "{}{}{}{}{}{}",
-        workspace_header(&access.workspace, Tab::Register, text::REGISTER),
+        workspace_header(&access.workspace, Tab::Register, &text::REGISTER.text()),
         done,
         partial,
         new,
@@ -293,8 +288,8 @@ async fn policy_page(
             .0
             .items;
     let done = match q.done.as_deref() {
-        Some("saved") => notice(text::SAVED),
-        Some("created") => notice(text::CREATED),
+        Some("saved") => notice(&text::SAVED.text()),
+        Some("created") => notice(&text::CREATED.text()),
         _ => Html::new(),
     };
     // Those who edit in this workspace get the form: a contributor of another ministry
@@ -319,8 +314,8 @@ async fn policy_page(
 
 /// Every field of a policy, as a description list.
 fn details(p: &PolicyInfo) -> Html {
-    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_else(|| text::DASH.to_owned());
-    let list = |v: &[String]| if v.is_empty() { text::DASH.to_owned() } else { v.join("; ") };
+    let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_else(|| text::DASH.text());
+    let list = |v: &[String]| if v.is_empty() { text::DASH.text() } else { v.join("; ") };
     let rows = [
         ("id", p.id.clone()),
         ("country", p.country.clone()),
@@ -360,8 +355,8 @@ fn history_table(changes: &[PolicyChange]) -> Html {
                 (None, None) => Html::new(),
                 (old, new) => html!(
                     "{} → {}",
-                    old.as_deref().filter(|v| !v.is_empty()).unwrap_or(text::DASH),
-                    new.as_deref().filter(|v| !v.is_empty()).unwrap_or(text::DASH)
+                    old.as_deref().filter(|v| !v.is_empty()).unwrap_or(&text::DASH.text()),
+                    new.as_deref().filter(|v| !v.is_empty()).unwrap_or(&text::DASH.text())
                 ),
             };
             html!(
@@ -369,7 +364,7 @@ fn history_table(changes: &[PolicyChange]) -> Html {
                 c.at.get(..16).unwrap_or(&c.at).replace('T', " "),
                 c.user,
                 c.action,
-                c.field.as_deref().map(text::field).unwrap_or(text::DASH),
+                c.field.as_deref().map(text::field).unwrap_or(&text::DASH.text()),
                 change,
                 c.reason
             )
@@ -489,7 +484,7 @@ fn policy_fields(
             let name = format!("stage-{}", s.as_str());
             Field::new(&name, s.label(), Control::Checkbox)
                 .value(v.get(&name).cloned().unwrap_or_default())
-                .read_only(locked.map(|_| text::SEE_ABOVE.to_owned()))
+                .read_only(locked.map(|_| text::SEE_ABOVE.text()))
                 .render()
         })
         .collect();
@@ -551,7 +546,7 @@ fn policy_fields(
                 .attr("maxlength", "1000")
                 .render(),
             text_field("source").required().attr("maxlength", "1000").render(),
-            Field::new("reason", text::REASON, Control::TextArea)
+            Field::new("reason", &text::REASON.text(), Control::TextArea)
                 .value(v.get("reason").cloned().unwrap_or_default())
                 .hint(text::REASON_HINT)
                 .required()
@@ -596,12 +591,13 @@ fn edit_form(
 ) -> Response {
     let id = access.workspace.id;
     let locked = locked_why(access, p);
-    let ministry_fixed = (access.role != Some(Role::Coordinator)).then_some(text::MINISTRY_FIXED);
+    let ministry_fixed =
+        (access.role != Some(Role::Coordinator)).then(|| text::MINISTRY_FIXED.text());
     let version = values.get("version").cloned().unwrap_or_else(|| p.version.clone());
     let fields = html!(
         "<input type=\"hidden\" name=\"version\" value=\"{}\">{}",
         version,
-        policy_fields(values, error, locked.as_deref(), ministry_fixed)
+        policy_fields(values, error, locked.as_deref(), ministry_fixed.as_deref())
     );
     let action = format!("/w/{id}/register/{}/edit", url_encode(&p.id));
     let form = match &locked {
@@ -612,7 +608,7 @@ fn edit_form(
             action,
             fields
         ),
-        None => form(&action, fields, text::SAVE),
+        None => form(&action, fields, &text::SAVE.text()),
     };
     let intro = if locked.is_some() { html!("<p>{}</p>", text::READ_ONLY) } else { Html::new() };
     let problem = match error {
@@ -690,7 +686,7 @@ fn new_form(
 ) -> Response {
     let id = access.workspace.id;
     let ministry_fixed =
-        (access.role != Some(Role::Coordinator)).then_some(text::NEW_MINISTRY_FIXED);
+        (access.role != Some(Role::Coordinator)).then(|| text::NEW_MINISTRY_FIXED.text());
     let fields = html!(
         "{}{}",
         Field::text("id", text::field("id"))
@@ -701,13 +697,13 @@ fn new_form(
             .attr("maxlength", "64")
             .error_of(error)
             .render(),
-        policy_fields(values, error, None, ministry_fixed)
+        policy_fields(values, error, None, ministry_fixed.as_deref())
     );
     let body = html!(
         "{}{}{}",
-        workspace_header(&access.workspace, Tab::Register, text::NEW),
+        workspace_header(&access.workspace, Tab::Register, &text::NEW.text()),
         problem(error, &form_fields()),
-        form(&format!("/w/{id}/register/new"), fields, text::CREATE)
+        form(&format!("/w/{id}/register/new"), fields, &text::CREATE.text())
     );
     let status = error.map_or(StatusCode::OK, |e| e.kind.status());
     (status, Page::new(text::NEW, caller, Section::Home).body(body).response()).into_response()
