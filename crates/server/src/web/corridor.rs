@@ -34,65 +34,63 @@ use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other, url_e
 
 /// The words of the page.
 mod text {
-    pub(crate) const TITLE: &str = "Corridor";
-    pub(crate) const NOT_PARTNERSHIP: &str =
-        "only a corridor partnership has a corridor page; a government's workspace has a register";
-    pub(crate) const FIGURES: &str = "The corridor in figures";
-    pub(crate) const FIGURES_CAPTION: &str =
-        "Latest figures the corridor rules read, both ways, with their sources";
-    pub(crate) const NO_FIGURES: &str = "No figure of this corridor is in the store.";
-    pub(crate) const INDICATOR: &str = "Indicator";
-    pub(crate) const WHERE: &str = "Where";
-    pub(crate) const YEAR: &str = "Year";
-    pub(crate) const VALUE: &str = "Value";
-    pub(crate) const UNIT: &str = "Unit";
-    pub(crate) const SOURCE: &str = "Source";
-    pub(crate) const REGISTERS: &str = "The registers, as shared with this partnership";
-    pub(crate) const ORIGIN: &str = "origin";
-    pub(crate) const DESTINATION: &str = "destination";
-    pub(crate) const SHARES_ALL: &str = "Shares its whole register.";
-    pub(crate) const SHARES_NONE: &str = "Shares no policy with this partnership.";
-    pub(crate) const SHARES_SOME: &str = "Shares single policies:";
-    pub(crate) const ID: &str = "Policy";
-    pub(crate) const POLICY_TITLE: &str = "Title";
-    pub(crate) const MINISTRY: &str = "Ministry";
-    pub(crate) const STATUS: &str = "Status";
-    pub(crate) const FINDINGS: &str = "Findings of the corridor rules";
-    pub(crate) const FINDINGS_INTRO: &str =
-        "Rules checked on the figures and on the policies shared with this partnership.";
-    pub(crate) const NO_FINDINGS: &str = "No corridor rule fires on what is shared.";
-    pub(crate) const UNEVALUATED: &str = "Rules not evaluated";
-    pub(crate) const SEVERITY: &str = "severity";
-    pub(crate) const LEVEL: &str = "level";
-    pub(crate) const WHY: &str = "Why it matters";
-    pub(crate) const RULE_SOURCE: &str = "Rule's source";
-    pub(crate) const POLICIES: &str = "Policies behind it";
-    pub(crate) const ATTRIBUTES: &str = "Country facts";
-    pub(crate) const DATA: &str = "Data tested";
-    pub(crate) const ABSENCES: &str = "Missing";
-    pub(crate) const NEAR: &str = "Close, but not counted";
-    pub(crate) const NOTES: &str = "Notes between the governments";
-    pub(crate) const NO_NOTES: &str = "No note yet.";
-    pub(crate) const GENERAL: &str = "General notes on this corridor";
-    pub(crate) const NOTE: &str = "Your note";
-    pub(crate) const NOTE_HINT: &str = "1 to 4,000 characters; both governments read it.";
-    pub(crate) const ADD_NOTE: &str = "Add the note";
-    pub(crate) const NOTE_ADDED: &str = "Your note was added.";
-    pub(crate) const NOTE_REASON: &str = "a note on a corridor finding";
-    pub(crate) const NOTE_BAD: &str = "a note has 1 to 4,000 characters";
-    pub(crate) const FINDING_BAD: &str = "the note's finding is a corridor rule's id or general";
-    pub(crate) const SHARING: &str = "What your government shares with this partnership";
-    pub(crate) const SHARE_WHOLE: &str = "Share the whole register";
-    pub(crate) const SHARE_WHOLE_HINT: &str =
-        "The partner then reads every policy; otherwise only the policies ticked below.";
-    pub(crate) const SHARE_ONE: &str = "Policies shared one by one";
-    pub(crate) const SHARE_REASON: &str = "Reason for the change";
-    pub(crate) const SHARE_SAVE: &str = "Save what is shared";
-    pub(crate) const SHARED_SAVED: &str = "What your government shares was saved.";
-    pub(crate) const NOTHING_CHANGED: &str = "Nothing was changed.";
-    pub(crate) const SIDE: &str = "side";
-    pub(crate) const WROTE: &str = "wrote on";
-    pub(crate) const FICTIONAL: &str = "Fictional data";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-cor-title");
+    pub(crate) const NOT_PARTNERSHIP: Msg = Msg("web-cor-not-partnership");
+    pub(crate) const FIGURES: Msg = Msg("web-cor-figures");
+    pub(crate) const FIGURES_CAPTION: Msg = Msg("web-cor-figures-caption");
+    pub(crate) const NO_FIGURES: Msg = Msg("web-cor-no-figures");
+    pub(crate) const INDICATOR: Msg = Msg("web-cor-indicator");
+    pub(crate) const WHERE: Msg = Msg("web-cor-where");
+    pub(crate) const YEAR: Msg = Msg("web-cor-year");
+    pub(crate) const VALUE: Msg = Msg("web-cor-value");
+    pub(crate) const UNIT: Msg = Msg("web-cor-unit");
+    pub(crate) const SOURCE: Msg = Msg("web-cor-source");
+    pub(crate) const REGISTERS: Msg = Msg("web-cor-registers");
+    pub(crate) const ORIGIN: Msg = Msg("web-cor-origin");
+    pub(crate) const DESTINATION: Msg = Msg("web-cor-destination");
+    pub(crate) const SHARES_ALL: Msg = Msg("web-cor-shares-all");
+    pub(crate) const SHARES_NONE: Msg = Msg("web-cor-shares-none");
+    pub(crate) const SHARES_SOME: Msg = Msg("web-cor-shares-some");
+    pub(crate) const ID: Msg = Msg("web-cor-id");
+    pub(crate) const POLICY_TITLE: Msg = Msg("web-cor-policy-title");
+    pub(crate) const MINISTRY: Msg = Msg("web-cor-ministry");
+    pub(crate) const STATUS: Msg = Msg("web-cor-status");
+    pub(crate) const FINDINGS: Msg = Msg("web-cor-findings");
+    pub(crate) const FINDINGS_INTRO: Msg = Msg("web-cor-findings-intro");
+    pub(crate) const NO_FINDINGS: Msg = Msg("web-cor-no-findings");
+    pub(crate) const UNEVALUATED: Msg = Msg("web-cor-unevaluated");
+    pub(crate) const SEVERITY: Msg = Msg("web-cor-severity");
+    pub(crate) const LEVEL: Msg = Msg("web-cor-level");
+    pub(crate) const WHY: Msg = Msg("web-cor-why");
+    pub(crate) const RULE_SOURCE: Msg = Msg("web-cor-rule-source");
+    pub(crate) const POLICIES: Msg = Msg("web-cor-policies");
+    pub(crate) const ATTRIBUTES: Msg = Msg("web-cor-attributes");
+    pub(crate) const DATA: Msg = Msg("web-cor-data");
+    pub(crate) const ABSENCES: Msg = Msg("web-cor-absences");
+    pub(crate) const NEAR: Msg = Msg("web-cor-near");
+    pub(crate) const NOTES: Msg = Msg("web-cor-notes");
+    pub(crate) const NO_NOTES: Msg = Msg("web-cor-no-notes");
+    pub(crate) const GENERAL: Msg = Msg("web-cor-general");
+    pub(crate) const NOTE: Msg = Msg("web-cor-note");
+    pub(crate) const NOTE_HINT: Msg = Msg("web-cor-note-hint");
+    pub(crate) const ADD_NOTE: Msg = Msg("web-cor-add-note");
+    pub(crate) const NOTE_ADDED: Msg = Msg("web-cor-note-added");
+    pub(crate) const NOTE_REASON: Msg = Msg("web-cor-note-reason");
+    pub(crate) const NOTE_BAD: Msg = Msg("web-cor-note-bad");
+    pub(crate) const FINDING_BAD: Msg = Msg("web-cor-finding-bad");
+    pub(crate) const SHARING: Msg = Msg("web-cor-sharing");
+    pub(crate) const SHARE_WHOLE: Msg = Msg("web-cor-share-whole");
+    pub(crate) const SHARE_WHOLE_HINT: Msg = Msg("web-cor-share-whole-hint");
+    pub(crate) const SHARE_ONE: Msg = Msg("web-cor-share-one");
+    pub(crate) const SHARE_REASON: Msg = Msg("web-cor-share-reason");
+    pub(crate) const SHARE_SAVE: Msg = Msg("web-cor-share-save");
+    pub(crate) const SHARED_SAVED: Msg = Msg("web-cor-shared-saved");
+    pub(crate) const NOTHING_CHANGED: Msg = Msg("web-cor-nothing-changed");
+    pub(crate) const SIDE: Msg = Msg("web-cor-side");
+    pub(crate) const WROTE: Msg = Msg("web-cor-wrote");
+    pub(crate) const FICTIONAL: Msg = Msg("web-cor-fictional");
 
     /// The caption of a side's shared policies.
     pub(crate) fn shared_caption(name: &str) -> String {
@@ -186,9 +184,9 @@ async fn corridor(
     WebQuery(q): WebQuery<Done>,
 ) -> PageResult {
     let done = match q.done.as_deref() {
-        Some("note") => notice(text::NOTE_ADDED),
-        Some("shared") => notice(text::SHARED_SAVED),
-        Some("unchanged") => notice(text::NOTHING_CHANGED),
+        Some("note") => notice(&text::NOTE_ADDED.text()),
+        Some("shared") => notice(&text::SHARED_SAVED.text()),
+        Some("unchanged") => notice(&text::NOTHING_CHANGED.text()),
         _ => Html::new(),
     };
     page(&state, &caller, id, done, None).await
@@ -246,8 +244,8 @@ async fn page(
         text::FIGURES,
         figures_table(&figures),
         text::REGISTERS,
-        side_register(&sides.origin, text::ORIGIN, &o_register, &o_view),
-        side_register(&sides.destination, text::DESTINATION, &d_register, &d_view),
+        side_register(&sides.origin, &text::ORIGIN.text(), &o_register, &o_view),
+        side_register(&sides.destination, &text::DESTINATION.text(), &d_register, &d_view),
         findings(&report, &threads),
         sharing
     );
@@ -459,7 +457,7 @@ impl Threads<'_> {
                  <p class=\"actions\"><button type=\"submit\">{}</button></p></form>",
                 self.id,
                 finding,
-                Field::new(&name, text::NOTE, Control::TextArea)
+                Field::new(&name, &text::NOTE.text(), Control::TextArea)
                     .hint(text::NOTE_HINT)
                     .required()
                     .attr("maxlength", "4000")
@@ -502,7 +500,7 @@ fn findings(report: &CorridorReport, threads: &Threads<'_>) -> Html {
         list,
         unevaluated,
         text::GENERAL,
-        threads.thread("general", text::NOTES)
+        threads.thread("general", &text::NOTES.text())
     )
 }
 
@@ -560,12 +558,12 @@ fn finding(f: &Finding, threads: &Threads<'_>) -> Html {
         f.rationale,
         text::RULE_SOURCE,
         f.source,
-        policies(text::POLICIES, &f.policies),
+        policies(&text::POLICIES.text(), &f.policies),
         attributes,
         data,
         absences,
-        policies(text::NEAR, &f.near_misses),
-        threads.thread(&f.rule_id, text::NOTES)
+        policies(&text::NEAR.text(), &f.near_misses),
+        threads.thread(&f.rule_id, &text::NOTES.text())
     )
 }
 
@@ -610,13 +608,13 @@ fn share_form(
         text::sharer(&w.name, &country(w)),
         p,
         w.id,
-        Field::new(&format!("register-{}", w.id), text::SHARE_WHOLE, Control::Checkbox)
+        Field::new(&format!("register-{}", w.id), &text::SHARE_WHOLE.text(), Control::Checkbox)
             .value(if *whole { "on" } else { "" })
             .hint(text::SHARE_WHOLE_HINT)
             .render(),
         text::SHARE_ONE,
         boxes,
-        Field::new(&reason_name, text::SHARE_REASON, Control::TextArea)
+        Field::new(&reason_name, &text::SHARE_REASON.text(), Control::TextArea)
             .required()
             .attr("maxlength", "2000")
             .error(reason_error)
