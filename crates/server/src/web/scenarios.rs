@@ -35,97 +35,89 @@ use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other, url_e
 
 /// The words of these pages.
 mod text {
-    pub(crate) const TITLE: &str = "Scenarios";
-    pub(crate) const INTRO: &str = "Simulate policy options with their uncertainty: start from one of the \
-        option models or from a built-in example, run it, and add the result to the brief.";
-    pub(crate) const MODELS: &str = "Option models";
-    pub(crate) const USE_MODEL: &str = "Fill a form for this model";
-    pub(crate) const PARAMETERS: &str = "Parameters";
-    pub(crate) const PARAMETERS_OF: &str = "Parameters of";
-    pub(crate) const PARAMETER: &str = "Parameter";
-    pub(crate) const UNIT: &str = "Unit";
-    pub(crate) const DOMAIN: &str = "Values";
-    pub(crate) const DEFAULT: &str = "Default";
-    pub(crate) const SOURCE: &str = "Source of the default";
-    pub(crate) const FIXED: &str = "fixed (a number, not a distribution)";
-    pub(crate) const EXAMPLES: &str = "Examples";
-    pub(crate) const EXAMPLES_INTRO: &str =
-        "Scenario files of the demo world, with several options each; open one to edit and run it.";
-    pub(crate) const USE_EXAMPLE: &str = "Open this example";
-    pub(crate) const RUNS: &str = "Runs of this workspace";
-    pub(crate) const NO_RUNS: &str = "No scenario has been run in this workspace yet.";
-    pub(crate) const RUN: &str = "Run";
-    pub(crate) const SCENARIO: &str = "Scenario";
-    pub(crate) const STATUS: &str = "Status";
-    pub(crate) const DRAWS: &str = "Draws";
-    pub(crate) const SEED: &str = "Seed";
-    pub(crate) const STARTED: &str = "Started";
-    pub(crate) const IN_BRIEF: &str = "in the brief";
-    pub(crate) const CANNOT_RUN: &str = "Viewers read the runs; contributors and coordinators of the \
-        workspace start them.";
-    pub(crate) const COMPARE: &str = "Compare two runs";
-    pub(crate) const COMPARE_INTRO: &str = "Runs with the same seed and draws are compared draw by draw \
-        (the second minus the first), for each option of the same name in both.";
-    pub(crate) const FIRST: &str = "First run (A)";
-    pub(crate) const SECOND: &str = "Second run (B)";
-    pub(crate) const COMPARE_SUBMIT: &str = "Compare";
-    pub(crate) const BRIEF: &str = "The workspace's brief";
-    pub(crate) const BRIEF_LINK: &str = "Open the brief with the runs added to it";
-    pub(crate) const NEW_TITLE: &str = "A new scenario";
-    pub(crate) const NEW_EXAMPLE: &str = "A scenario from the example";
-    pub(crate) const NAME: &str = "Scenario name";
-    pub(crate) const DESCRIPTION: &str = "Description";
-    pub(crate) const DESCRIPTION_HINT: &str =
-        "What the option is and why it is simulated (optional).";
-    pub(crate) const OPTION: &str = "Option name";
-    pub(crate) const OPTION_HINT: &str = "How the charts and tables name this option.";
-    pub(crate) const BASELINE: &str = "Baseline";
-    pub(crate) const ORIGIN: &str = "Country of origin (or the country)";
-    pub(crate) const ORIGIN_HINT: &str = "An ISO 3166-1 alpha-3 code, M49 code or name; the baseline's \
-        values are read from the stored data.";
-    pub(crate) const DESTINATION: &str = "Country of destination";
-    pub(crate) const DESTINATION_HINT: &str = "Leave empty for a scenario of one country.";
-    pub(crate) const YEAR: &str = "Baseline year";
-    pub(crate) const YEAR_HINT: &str =
-        "Baseline values are the newest stored in or before this year.";
-    pub(crate) const RUN_OPTIONS: &str = "The run";
-    pub(crate) const SEED_HINT: &str =
-        "The same seed gives the same numbers, here and at the command line.";
-    pub(crate) const DRAWS_HINT: &str = "Monte Carlo draws: more draws give steadier intervals.";
-    pub(crate) const FILE: &str = "Scenario file (TOML)";
-    pub(crate) const FILE_HINT: &str =
-        "The format is described in docs/scenarios.md; it is checked before the run.";
-    pub(crate) const SPREAD: &str = "uncertainty, ± % of the value";
-    pub(crate) const SPREAD_HINT: &str = "Optional: the value is drawn from a triangular distribution this \
-        many per cent either side (kept within its allowed values).";
-    pub(crate) const REQUIRED: &str = "required";
-    pub(crate) const FROM_BASELINE: &str = "empty: the baseline's";
-    pub(crate) const START: &str = "Check and run";
-    pub(crate) const BACK: &str = "Back to the scenarios";
-    pub(crate) const RUNNING: &str = "The run is under way";
-    pub(crate) const RUNNING_NOSCRIPT: &str = "Reload this page to see how far it is.";
-    pub(crate) const FAILED: &str = "The run failed";
-    pub(crate) const CANCELLED: &str = "The run was cancelled.";
-    pub(crate) const SUMMARY: &str = "Summary of the draws";
-    pub(crate) const OUTPUT: &str = "Output";
-    pub(crate) const SIDE: &str = "For";
-    pub(crate) const YEAR_COL: &str = "Year";
-    pub(crate) const MEAN: &str = "Mean";
-    pub(crate) const FILES: &str = "Files of the run";
-    pub(crate) const THE_FILE: &str = "The scenario file";
-    pub(crate) const ADD_BRIEF: &str = "Add to the brief";
-    pub(crate) const REMOVE_BRIEF: &str = "Take out of the brief";
-    pub(crate) const ADDED: &str = "The run is in the workspace's brief.";
-    pub(crate) const REMOVED: &str = "The run was taken out of the brief.";
-    pub(crate) const ADD_REASON: &str = "added to the brief from the scenarios page";
-    pub(crate) const REMOVE_REASON: &str = "taken out of the brief from the scenarios page";
-    pub(crate) const OPTIONS_COMPARE: &str = "Compare two options of this run";
-    pub(crate) const OPTION_A: &str = "Option A";
-    pub(crate) const OPTION_B: &str = "Option B";
-    pub(crate) const COMPARE_TITLE: &str = "Comparison";
-    pub(crate) const DIFFERENCES: &str = "Differences B − A over the draws";
-    pub(crate) const SHARE: &str = "Share of draws with B > A";
-    pub(crate) const NOT_A_RUN: &str = "is not a finished scenario run of this workspace";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-sc-title");
+    pub(crate) const INTRO: Msg = Msg("web-sc-intro");
+    pub(crate) const MODELS: Msg = Msg("web-sc-models");
+    pub(crate) const USE_MODEL: Msg = Msg("web-sc-use-model");
+    pub(crate) const PARAMETERS: Msg = Msg("web-sc-parameters");
+    pub(crate) const PARAMETERS_OF: Msg = Msg("web-sc-parameters-of");
+    pub(crate) const PARAMETER: Msg = Msg("web-sc-parameter");
+    pub(crate) const UNIT: Msg = Msg("web-sc-unit");
+    pub(crate) const DOMAIN: Msg = Msg("web-sc-domain");
+    pub(crate) const DEFAULT: Msg = Msg("web-sc-default");
+    pub(crate) const SOURCE: Msg = Msg("web-sc-source");
+    pub(crate) const FIXED: Msg = Msg("web-sc-fixed");
+    pub(crate) const EXAMPLES: Msg = Msg("web-sc-examples");
+    pub(crate) const EXAMPLES_INTRO: Msg = Msg("web-sc-examples-intro");
+    pub(crate) const USE_EXAMPLE: Msg = Msg("web-sc-use-example");
+    pub(crate) const RUNS: Msg = Msg("web-sc-runs");
+    pub(crate) const NO_RUNS: Msg = Msg("web-sc-no-runs");
+    pub(crate) const RUN: Msg = Msg("web-sc-run");
+    pub(crate) const SCENARIO: Msg = Msg("web-sc-scenario");
+    pub(crate) const STATUS: Msg = Msg("web-sc-status");
+    pub(crate) const DRAWS: Msg = Msg("web-sc-draws");
+    pub(crate) const SEED: Msg = Msg("web-sc-seed");
+    pub(crate) const STARTED: Msg = Msg("web-sc-started");
+    pub(crate) const IN_BRIEF: Msg = Msg("web-sc-in-brief");
+    pub(crate) const CANNOT_RUN: Msg = Msg("web-sc-cannot-run");
+    pub(crate) const COMPARE: Msg = Msg("web-sc-compare");
+    pub(crate) const COMPARE_INTRO: Msg = Msg("web-sc-compare-intro");
+    pub(crate) const FIRST: Msg = Msg("web-sc-first");
+    pub(crate) const SECOND: Msg = Msg("web-sc-second");
+    pub(crate) const COMPARE_SUBMIT: Msg = Msg("web-sc-compare-submit");
+    pub(crate) const BRIEF: Msg = Msg("web-sc-brief");
+    pub(crate) const BRIEF_LINK: Msg = Msg("web-sc-brief-link");
+    pub(crate) const NEW_TITLE: Msg = Msg("web-sc-new-title");
+    pub(crate) const NEW_EXAMPLE: Msg = Msg("web-sc-new-example");
+    pub(crate) const NAME: Msg = Msg("web-sc-name");
+    pub(crate) const DESCRIPTION: Msg = Msg("web-sc-description");
+    pub(crate) const DESCRIPTION_HINT: Msg = Msg("web-sc-description-hint");
+    pub(crate) const OPTION: Msg = Msg("web-sc-option");
+    pub(crate) const OPTION_HINT: Msg = Msg("web-sc-option-hint");
+    pub(crate) const BASELINE: Msg = Msg("web-sc-baseline");
+    pub(crate) const ORIGIN: Msg = Msg("web-sc-origin");
+    pub(crate) const ORIGIN_HINT: Msg = Msg("web-sc-origin-hint");
+    pub(crate) const DESTINATION: Msg = Msg("web-sc-destination");
+    pub(crate) const DESTINATION_HINT: Msg = Msg("web-sc-destination-hint");
+    pub(crate) const YEAR: Msg = Msg("web-sc-year");
+    pub(crate) const YEAR_HINT: Msg = Msg("web-sc-year-hint");
+    pub(crate) const RUN_OPTIONS: Msg = Msg("web-sc-run-options");
+    pub(crate) const SEED_HINT: Msg = Msg("web-sc-seed-hint");
+    pub(crate) const DRAWS_HINT: Msg = Msg("web-sc-draws-hint");
+    pub(crate) const FILE: Msg = Msg("web-sc-file");
+    pub(crate) const FILE_HINT: Msg = Msg("web-sc-file-hint");
+    pub(crate) const SPREAD: Msg = Msg("web-sc-spread");
+    pub(crate) const SPREAD_HINT: Msg = Msg("web-sc-spread-hint");
+    pub(crate) const REQUIRED: Msg = Msg("web-sc-required");
+    pub(crate) const FROM_BASELINE: Msg = Msg("web-sc-from-baseline");
+    pub(crate) const START: Msg = Msg("web-sc-start");
+    pub(crate) const BACK: Msg = Msg("web-sc-back");
+    pub(crate) const RUNNING: Msg = Msg("web-sc-running");
+    pub(crate) const RUNNING_NOSCRIPT: Msg = Msg("web-sc-running-noscript");
+    pub(crate) const FAILED: Msg = Msg("web-sc-failed");
+    pub(crate) const CANCELLED: Msg = Msg("web-sc-cancelled");
+    pub(crate) const SUMMARY: Msg = Msg("web-sc-summary");
+    pub(crate) const OUTPUT: Msg = Msg("web-sc-output");
+    pub(crate) const SIDE: Msg = Msg("web-sc-side");
+    pub(crate) const YEAR_COL: Msg = Msg("web-sc-year-col");
+    pub(crate) const MEAN: Msg = Msg("web-sc-mean");
+    pub(crate) const FILES: Msg = Msg("web-sc-files");
+    pub(crate) const THE_FILE: Msg = Msg("web-sc-the-file");
+    pub(crate) const ADD_BRIEF: Msg = Msg("web-sc-add-brief");
+    pub(crate) const REMOVE_BRIEF: Msg = Msg("web-sc-remove-brief");
+    pub(crate) const ADDED: Msg = Msg("web-sc-added");
+    pub(crate) const REMOVED: Msg = Msg("web-sc-removed");
+    pub(crate) const ADD_REASON: Msg = Msg("web-sc-add-reason");
+    pub(crate) const REMOVE_REASON: Msg = Msg("web-sc-remove-reason");
+    pub(crate) const OPTIONS_COMPARE: Msg = Msg("web-sc-options-compare");
+    pub(crate) const OPTION_A: Msg = Msg("web-sc-option-a");
+    pub(crate) const OPTION_B: Msg = Msg("web-sc-option-b");
+    pub(crate) const COMPARE_TITLE: Msg = Msg("web-sc-compare-title");
+    pub(crate) const DIFFERENCES: Msg = Msg("web-sc-differences");
+    pub(crate) const SHARE: Msg = Msg("web-sc-share");
+    pub(crate) const NOT_A_RUN: Msg = Msg("web-sc-not-a-run");
 }
 
 /// Adds the routes of these pages.
@@ -193,7 +185,7 @@ async fn index(
     };
     let body = html!(
         "{}<p>{}</p>{}{}{}{}",
-        workspace_header(&access.workspace, Tab::Scenarios, text::TITLE),
+        workspace_header(&access.workspace, Tab::Scenarios, &text::TITLE.text()),
         text::INTRO,
         runs_section(id, &jobs, &in_brief),
         compare_form(id, &jobs, None, None),
@@ -280,8 +272,8 @@ fn compare_form(id: i64, jobs: &[Job], a: Option<i64>, b: Option<i64>) -> Html {
         text::COMPARE,
         text::COMPARE_INTRO,
         id,
-        pick("a", text::FIRST, a, 1),
-        pick("b", text::SECOND, b, 0),
+        pick("a", &text::FIRST.text(), a, 1),
+        pick("b", &text::SECOND.text(), b, 0),
         text::COMPARE_SUBMIT
     )
 }
@@ -424,7 +416,7 @@ fn new_form(
     let id = access.workspace.id;
     let run = Html::join(
         [
-            Field::new("seed", text::SEED, Control::Input("number"))
+            Field::new("seed", &text::SEED.text(), Control::Input("number"))
                 .value(v("seed"))
                 .required()
                 .attr("min", "0")
@@ -432,7 +424,7 @@ fn new_form(
                 .hint(text::SEED_HINT)
                 .error_of(error)
                 .render(),
-            Field::new("draws", text::DRAWS, Control::Input("number"))
+            Field::new("draws", &text::DRAWS.text(), Control::Input("number"))
                 .value(v("draws"))
                 .required()
                 .attr("min", "1")
@@ -457,7 +449,7 @@ fn new_form(
         }
         None => {
             let example = v("example");
-            let file = Field::new("scenario", text::FILE, Control::TextArea)
+            let file = Field::new("scenario", &text::FILE.text(), Control::TextArea)
                 .value(v("scenario"))
                 .required()
                 .attr("rows", "24")
@@ -478,7 +470,7 @@ fn new_form(
         id,
         text::BACK,
         problem(error, &known),
-        form(&format!("/w/{id}/scenarios/new"), html!("{}{}", fields, run), text::START)
+        form(&format!("/w/{id}/scenarios/new"), html!("{}{}", fields, run), &text::START.text())
     );
     let page = Page::new(heading, caller, Section::Home).body(body).response();
     let status = error.map_or(axum::http::StatusCode::OK, |e| e.kind.status());
@@ -494,19 +486,19 @@ fn model_fields(m: &ModelInfo, values: &Values, error: Option<&ApiError>) -> (Ht
         .to_vec();
     let scenario = Html::join(
         [
-            Field::text("name", text::NAME)
+            Field::text("name", &text::NAME.text())
                 .value(v("name"))
                 .required()
                 .attr("maxlength", "200")
                 .error_of(error)
                 .render(),
-            Field::new("description", text::DESCRIPTION, Control::TextArea)
+            Field::new("description", &text::DESCRIPTION.text(), Control::TextArea)
                 .value(v("description"))
                 .attr("maxlength", "2000")
                 .hint(text::DESCRIPTION_HINT)
                 .error_of(error)
                 .render(),
-            Field::text("option", text::OPTION)
+            Field::text("option", &text::OPTION.text())
                 .value(v("option"))
                 .required()
                 .attr("maxlength", "100")
@@ -518,20 +510,20 @@ fn model_fields(m: &ModelInfo, values: &Values, error: Option<&ApiError>) -> (Ht
     );
     let baseline = Html::join(
         [
-            Field::text("origin", text::ORIGIN)
+            Field::text("origin", &text::ORIGIN.text())
                 .value(v("origin"))
                 .required()
                 .attr("maxlength", "100")
                 .hint(text::ORIGIN_HINT)
                 .error_of(error)
                 .render(),
-            Field::text("destination", text::DESTINATION)
+            Field::text("destination", &text::DESTINATION.text())
                 .value(v("destination"))
                 .attr("maxlength", "100")
                 .hint(text::DESTINATION_HINT)
                 .error_of(error)
                 .render(),
-            Field::new("year", text::YEAR, Control::Input("number"))
+            Field::new("year", &text::YEAR.text(), Control::Input("number"))
                 .value(v("year"))
                 .required()
                 .attr("min", "1950")
@@ -574,7 +566,7 @@ fn parameter_field(p: &ParameterInfo, values: &Values, error: Option<&ApiError>)
         if p.default.parse::<f64>().is_ok() { p.default.clone() } else { String::new() }
     });
     let default = match p.default.as_str() {
-        "required" => text::REQUIRED.to_owned(),
+        "required" => text::REQUIRED.text(),
         d if d.starts_with("baseline ") => format!("{} ({d})", text::FROM_BASELINE),
         d => d.to_owned(),
     };
@@ -950,8 +942,8 @@ async fn run_page(
     let name = json_text(Some(&job.params), "scenario");
     let heading = format!("{} {}: {}", text::RUN, job.id, name);
     let said = match done.done.as_deref() {
-        Some("added") => notice(text::ADDED),
-        Some("removed") => notice(text::REMOVED),
+        Some("added") => notice(&text::ADDED.text()),
+        Some("removed") => notice(&text::REMOVED.text()),
         _ => Html::new(),
     };
     let content = match job.status {
@@ -1032,10 +1024,10 @@ async fn finished(
                 text::ADDED,
                 id,
                 text::BRIEF_LINK,
-                button_form(&action, text::REMOVE_BRIEF, &[("action", "remove")])
+                button_form(&action, &text::REMOVE_BRIEF.text(), &[("action", "remove")])
             )
         } else {
-            button_form(&action, text::ADD_BRIEF, &[("action", "add")])
+            button_form(&action, &text::ADD_BRIEF.text(), &[("action", "add")])
         }
     } else {
         Html::new()
@@ -1169,10 +1161,10 @@ fn options_form(id: i64, job: &Job) -> Html {
         text::OPTIONS_COMPARE,
         id,
         job.id,
-        Field::new("x", text::OPTION_A, Control::Select(options.clone()))
+        Field::new("x", &text::OPTION_A.text(), Control::Select(options.clone()))
             .value(options[0].0.clone())
             .render(),
-        Field::new("y", text::OPTION_B, Control::Select(options.clone()))
+        Field::new("y", &text::OPTION_B.text(), Control::Select(options.clone()))
             .value(options[1].0.clone())
             .render(),
         text::COMPARE_SUBMIT
@@ -1259,7 +1251,7 @@ async fn compare_page(
         _ => {
             let body = html!(
                 "{}<p><a href=\"/w/{}/scenarios\">{}</a></p>{}",
-                workspace_header(&access.workspace, Tab::Scenarios, text::COMPARE_TITLE),
+                workspace_header(&access.workspace, Tab::Scenarios, &text::COMPARE_TITLE.text()),
                 id,
                 text::BACK,
                 compare_form(id, &jobs, None, None)
