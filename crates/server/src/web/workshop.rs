@@ -34,114 +34,98 @@ use crate::web::{PageError, PageResult, Pages, Visitor, WebForm, WebQuery, downl
 
 /// The words of these pages.
 mod text {
-    pub(crate) const TITLE: &str = "Cross-impact workshop";
-    pub(crate) const INTRO: &str = "A cross-impact matrix asks, for every ordered pair of objectives or \
-        policies: if progress is made on the first, how does it influence progress on the second? \
-        Each assessor scores every pair from −3 to +3 with a reason; the results show the median, \
-        where assessors disagree, and how the objectives influence each other as a network.";
-    pub(crate) const MATRICES: &str = "Matrices";
-    pub(crate) const NO_MATRICES: &str = "No matrix yet.";
-    pub(crate) const NO_MATRICES_ASK: &str = "A coordinator of the workspace makes one.";
-    pub(crate) const ELEMENTS: &str = "elements";
-    pub(crate) const CELLS: &str = "pairs to score";
-    pub(crate) const FINISHED: &str = "assessors finished";
-    pub(crate) const PROGRESS: &str = "Scores given";
-    pub(crate) const MAKE: &str = "Make a matrix";
-    pub(crate) const MAKE_INTRO: &str = "Pick policies of the register and type objectives: together they \
-        are the matrix's rows and columns (2 to 200). Every contributor and coordinator of the \
-        workspace is asked to score it.";
-    pub(crate) const NAME: &str = "Name of the matrix";
-    pub(crate) const NAME_HINT: &str = "1 to 200 characters, not the name of another matrix here.";
-    pub(crate) const POLICIES: &str = "Policies of the register";
-    pub(crate) const NO_POLICIES: &str = "The register holds no policy of this government yet.";
-    pub(crate) const OBJECTIVES: &str = "Objectives";
-    pub(crate) const OBJECTIVES_HINT: &str = "One per line: an id (letters, digits, - _ or .), a colon, and \
-        the objective, e.g. “health: Universal health coverage”. A line without an id gets one (o1, o2, …).";
-    pub(crate) const REASON: &str = "Reason";
-    pub(crate) const REASON_HINT: &str = "Why (kept in the audit trail).";
-    pub(crate) const SUBMIT_MAKE: &str = "Make the matrix";
-    pub(crate) const SCALE: &str = "The scale";
-    pub(crate) const NOT_SCORED: &str = "Not scored yet";
-    pub(crate) const SCORE_TITLE: &str = "Your scores";
-    pub(crate) const SCORE_INTRO: &str = "Choose a score and give a reason for each pair; you can save part \
-        of the matrix and come back. Saving again replaces your own earlier scores (the audit trail keeps them).";
-    pub(crate) const NEXT: &str = "Go to your next unscored pair";
-    pub(crate) const ALL_DONE: &str = "You have scored every pair.";
-    pub(crate) const ROW_LEGEND: &str = "If progress is made on";
-    pub(crate) const ROW_LEGEND_AFTER: &str = "how does it influence progress on…";
-    pub(crate) const LEFT: &str = "left to score";
-    pub(crate) const WHY: &str = "Reason";
-    pub(crate) const SAVE: &str = "Save my scores";
-    pub(crate) const SAVED: &str = "scores saved.";
-    pub(crate) const NOTHING_SAVED: &str = "Nothing changed: no score was saved.";
-    pub(crate) const CANNOT_SCORE: &str = "Scoring needs the contributor or coordinator role in this \
-        workspace; you can follow the progress and read the results.";
-    pub(crate) const NEEDS_SCORE: &str = "Choose a score for this reason, or clear the reason.";
-    pub(crate) const BAD_SCORE: &str = "A score is a whole number from −3 to +3.";
-    pub(crate) const FIX: &str = "Some scores were not saved: see the pairs marked below.";
-    pub(crate) const TRACKER: &str = "Who has scored what";
-    pub(crate) const TRACKER_CAPTION: &str = "Progress by assessor";
-    pub(crate) const ASSESSOR: &str = "Assessor";
-    pub(crate) const ROLE: &str = "Role";
-    pub(crate) const SCORED: &str = "Scored";
-    pub(crate) const UNSCORED: &str = "Pairs not scored yet";
-    pub(crate) const FORMER: &str = "no longer a member";
-    pub(crate) const NO_ASSESSORS: &str =
-        "The workspace has no contributor or coordinator to score it yet.";
-    pub(crate) const EVERYONE: &str = "Everyone has scored every pair.";
-    pub(crate) const SCORES_LEFT: &str = "scores left to give";
-    pub(crate) const NOT_FINISHED: &str = "Not finished";
-    pub(crate) const AND: &str = "and";
-    pub(crate) const MORE: &str = "more";
-    pub(crate) const YOU: &str = "you";
-    pub(crate) const RESULTS: &str = "Results";
-    pub(crate) const RESULTS_LINK: &str = "Results: medians, disagreements, network";
-    pub(crate) const BACK: &str = "All matrices";
-    pub(crate) const SCORING_LINK: &str = "Scoring and progress";
-    pub(crate) const NO_SCORES: &str =
-        "No pair has been scored yet: the results appear with the first score.";
-    pub(crate) const MEDIANS: &str = "Median scores";
-    pub(crate) const MEDIANS_INTRO: &str = "Each cell is the median of the assessors' scores for “row influences \
-        column”. Marked with ! and highlighted: the assessors disagree (some positive and some negative, or \
-        3 points or more apart).";
-    pub(crate) const HEAT_TITLE: &str = "Heat map of the median scores";
-    pub(crate) const MEDIANS_CAPTION: &str = "Median score by pair (row influences column)";
-    pub(crate) const INFLUENCES: &str = "Progress on ↓ influences →";
-    pub(crate) const DISAGREE: &str = "assessors disagree";
-    pub(crate) const REASONS: &str = "Scores and reasons side by side";
-    pub(crate) const REASONS_CAPTION: &str =
-        "Every assessor's score and reason, pairs where assessors disagree first";
-    pub(crate) const PAIR: &str = "Pair";
-    pub(crate) const MEDIAN: &str = "Median";
-    pub(crate) const RANGE: &str = "Range";
-    pub(crate) const NETWORK: &str = "The network";
-    pub(crate) const NETWORK_TITLE: &str = "Network diagram of the median scores";
-    pub(crate) const METRICS: &str = "Network metrics";
-    pub(crate) const MOST_INFLUENTIAL: &str =
-        "Most influential (out-strength: the sum of positive influences given)";
-    pub(crate) const MOST_INFLUENCED: &str =
-        "Most influenced (in-strength: the sum of positive influences received)";
-    pub(crate) const METRICS_CAPTION: &str = "Metrics of each objective";
-    pub(crate) const OBJECTIVE: &str = "Objective";
-    pub(crate) const CONFLICTS: &str = "Conflicts";
-    pub(crate) const CONFLICTS_INTRO: &str =
-        "Pairs whose median is −2 (counteracting) or lower, most negative first.";
-    pub(crate) const NO_CONFLICTS: &str = "No pair has a median of −2 or lower.";
-    pub(crate) const OPPOSITE: &str = "Signs differ";
-    pub(crate) const YES: &str = "yes";
-    pub(crate) const NO: &str = "no";
-    pub(crate) const RIPPLES: &str = "Ripple effects (second order)";
-    pub(crate) const RIPPLES_INTRO: &str = "The strongest indirect influences through one intermediate objective \
-        (i → j → k, summed over j).";
-    pub(crate) const RIPPLES_CAPTION: &str = "Strongest second-order influences";
-    pub(crate) const NO_RIPPLES: &str = "No indirect influence: no chain of two non-zero links.";
-    pub(crate) const VIA: &str = "Second-order influence";
-    pub(crate) const DOWNLOADS: &str = "Downloads";
-    pub(crate) const CSV: &str = "Judgements (CSV, for coherence matrix metrics)";
-    pub(crate) const XLSX: &str = "Cells, metrics and judgements (Excel)";
-    pub(crate) const GRAPHML: &str = "Network (GraphML, for Gephi, yEd, Cytoscape)";
-    pub(crate) const NOTHING_TO_EXPORT: &str =
-        "nothing to export: no pair of this matrix is scored yet";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-wk-title");
+    pub(crate) const INTRO: Msg = Msg("web-wk-intro");
+    pub(crate) const MATRICES: Msg = Msg("web-wk-matrices");
+    pub(crate) const NO_MATRICES: Msg = Msg("web-wk-no-matrices");
+    pub(crate) const NO_MATRICES_ASK: Msg = Msg("web-wk-no-matrices-ask");
+    pub(crate) const ELEMENTS: Msg = Msg("web-wk-elements");
+    pub(crate) const CELLS: Msg = Msg("web-wk-cells");
+    pub(crate) const FINISHED: Msg = Msg("web-wk-finished");
+    pub(crate) const PROGRESS: Msg = Msg("web-wk-progress");
+    pub(crate) const MAKE: Msg = Msg("web-wk-make");
+    pub(crate) const MAKE_INTRO: Msg = Msg("web-wk-make-intro");
+    pub(crate) const NAME: Msg = Msg("web-wk-name");
+    pub(crate) const NAME_HINT: Msg = Msg("web-wk-name-hint");
+    pub(crate) const POLICIES: Msg = Msg("web-wk-policies");
+    pub(crate) const NO_POLICIES: Msg = Msg("web-wk-no-policies");
+    pub(crate) const OBJECTIVES: Msg = Msg("web-wk-objectives");
+    pub(crate) const OBJECTIVES_HINT: Msg = Msg("web-wk-objectives-hint");
+    pub(crate) const REASON: Msg = Msg("web-wk-reason");
+    pub(crate) const REASON_HINT: Msg = Msg("web-wk-reason-hint");
+    pub(crate) const SUBMIT_MAKE: Msg = Msg("web-wk-submit-make");
+    pub(crate) const SCALE: Msg = Msg("web-wk-scale");
+    pub(crate) const NOT_SCORED: Msg = Msg("web-wk-not-scored");
+    pub(crate) const SCORE_TITLE: Msg = Msg("web-wk-score-title");
+    pub(crate) const SCORE_INTRO: Msg = Msg("web-wk-score-intro");
+    pub(crate) const NEXT: Msg = Msg("web-wk-next");
+    pub(crate) const ALL_DONE: Msg = Msg("web-wk-all-done");
+    pub(crate) const ROW_LEGEND: Msg = Msg("web-wk-row-legend");
+    pub(crate) const ROW_LEGEND_AFTER: Msg = Msg("web-wk-row-legend-after");
+    pub(crate) const LEFT: Msg = Msg("web-wk-left");
+    pub(crate) const WHY: Msg = Msg("web-wk-why");
+    pub(crate) const SAVE: Msg = Msg("web-wk-save");
+    pub(crate) const SAVED: Msg = Msg("web-wk-saved");
+    pub(crate) const NOTHING_SAVED: Msg = Msg("web-wk-nothing-saved");
+    pub(crate) const CANNOT_SCORE: Msg = Msg("web-wk-cannot-score");
+    pub(crate) const NEEDS_SCORE: Msg = Msg("web-wk-needs-score");
+    pub(crate) const BAD_SCORE: Msg = Msg("web-wk-bad-score");
+    pub(crate) const FIX: Msg = Msg("web-wk-fix");
+    pub(crate) const TRACKER: Msg = Msg("web-wk-tracker");
+    pub(crate) const TRACKER_CAPTION: Msg = Msg("web-wk-tracker-caption");
+    pub(crate) const ASSESSOR: Msg = Msg("web-wk-assessor");
+    pub(crate) const ROLE: Msg = Msg("web-wk-role");
+    pub(crate) const SCORED: Msg = Msg("web-wk-scored");
+    pub(crate) const UNSCORED: Msg = Msg("web-wk-unscored");
+    pub(crate) const FORMER: Msg = Msg("web-wk-former");
+    pub(crate) const NO_ASSESSORS: Msg = Msg("web-wk-no-assessors");
+    pub(crate) const EVERYONE: Msg = Msg("web-wk-everyone");
+    pub(crate) const SCORES_LEFT: Msg = Msg("web-wk-scores-left");
+    pub(crate) const NOT_FINISHED: Msg = Msg("web-wk-not-finished");
+    pub(crate) const AND: Msg = Msg("web-wk-and");
+    pub(crate) const MORE: Msg = Msg("web-wk-more");
+    pub(crate) const YOU: Msg = Msg("web-wk-you");
+    pub(crate) const RESULTS: Msg = Msg("web-wk-results");
+    pub(crate) const RESULTS_LINK: Msg = Msg("web-wk-results-link");
+    pub(crate) const BACK: Msg = Msg("web-wk-back");
+    pub(crate) const SCORING_LINK: Msg = Msg("web-wk-scoring-link");
+    pub(crate) const NO_SCORES: Msg = Msg("web-wk-no-scores");
+    pub(crate) const MEDIANS: Msg = Msg("web-wk-medians");
+    pub(crate) const MEDIANS_INTRO: Msg = Msg("web-wk-medians-intro");
+    pub(crate) const HEAT_TITLE: Msg = Msg("web-wk-heat-title");
+    pub(crate) const MEDIANS_CAPTION: Msg = Msg("web-wk-medians-caption");
+    pub(crate) const INFLUENCES: Msg = Msg("web-wk-influences");
+    pub(crate) const DISAGREE: Msg = Msg("web-wk-disagree");
+    pub(crate) const REASONS: Msg = Msg("web-wk-reasons");
+    pub(crate) const REASONS_CAPTION: Msg = Msg("web-wk-reasons-caption");
+    pub(crate) const PAIR: Msg = Msg("web-wk-pair");
+    pub(crate) const MEDIAN: Msg = Msg("web-wk-median");
+    pub(crate) const RANGE: Msg = Msg("web-wk-range");
+    pub(crate) const NETWORK: Msg = Msg("web-wk-network");
+    pub(crate) const NETWORK_TITLE: Msg = Msg("web-wk-network-title");
+    pub(crate) const METRICS: Msg = Msg("web-wk-metrics");
+    pub(crate) const MOST_INFLUENTIAL: Msg = Msg("web-wk-most-influential");
+    pub(crate) const MOST_INFLUENCED: Msg = Msg("web-wk-most-influenced");
+    pub(crate) const METRICS_CAPTION: Msg = Msg("web-wk-metrics-caption");
+    pub(crate) const OBJECTIVE: Msg = Msg("web-wk-objective");
+    pub(crate) const CONFLICTS: Msg = Msg("web-wk-conflicts");
+    pub(crate) const CONFLICTS_INTRO: Msg = Msg("web-wk-conflicts-intro");
+    pub(crate) const NO_CONFLICTS: Msg = Msg("web-wk-no-conflicts");
+    pub(crate) const OPPOSITE: Msg = Msg("web-wk-opposite");
+    pub(crate) const YES: Msg = Msg("web-wk-yes");
+    pub(crate) const NO: Msg = Msg("web-wk-no");
+    pub(crate) const RIPPLES: Msg = Msg("web-wk-ripples");
+    pub(crate) const RIPPLES_INTRO: Msg = Msg("web-wk-ripples-intro");
+    pub(crate) const RIPPLES_CAPTION: Msg = Msg("web-wk-ripples-caption");
+    pub(crate) const NO_RIPPLES: Msg = Msg("web-wk-no-ripples");
+    pub(crate) const VIA: Msg = Msg("web-wk-via");
+    pub(crate) const DOWNLOADS: Msg = Msg("web-wk-downloads");
+    pub(crate) const CSV: Msg = Msg("web-wk-csv");
+    pub(crate) const XLSX: Msg = Msg("web-wk-xlsx");
+    pub(crate) const GRAPHML: Msg = Msg("web-wk-graphml");
+    pub(crate) const NOTHING_TO_EXPORT: Msg = Msg("web-wk-nothing-to-export");
     /// The seven points of the scale (Nilsson, Griggs & Visbeck 2016), +3 first.
     pub(crate) const SCALE_POINTS: [(i8, &str, &str); 7] = [
         (3, "Indivisible", "progress on one is inextricably linked to progress on the other"),
@@ -217,7 +201,11 @@ async fn list_response(
         cards.push(matrix_card(id, m, &progress));
     }
     let list = if cards.is_empty() {
-        let ask = if access.coordinate("").is_ok() { "" } else { text::NO_MATRICES_ASK };
+        let ask = if access.coordinate("").is_ok() {
+            String::new()
+        } else {
+            text::NO_MATRICES_ASK.text()
+        };
         html!("<p>{} {}</p>", text::NO_MATRICES, ask)
     } else {
         html!("<ul class=\"cards\">{}</ul>", cards.into_iter().collect::<Html>())
@@ -229,7 +217,7 @@ async fn list_response(
     };
     let body = html!(
         "{}<p>{}</p><h2>{}</h2>{}{}",
-        workspace_header(&access.workspace, Tab::Workshop, text::TITLE),
+        workspace_header(&access.workspace, Tab::Workshop, &text::TITLE.text()),
         text::INTRO,
         text::MATRICES,
         list,
@@ -322,7 +310,7 @@ async fn make_form(
     };
     let fields = Html::join(
         [
-            Field::text("name", text::NAME)
+            Field::text("name", &text::NAME.text())
                 .value(sent.name.as_str())
                 .hint(text::NAME_HINT)
                 .required()
@@ -330,12 +318,12 @@ async fn make_form(
                 .error_of(error)
                 .render(),
             choices,
-            Field::new("elements", text::OBJECTIVES, Control::TextArea)
+            Field::new("elements", &text::OBJECTIVES.text(), Control::TextArea)
                 .value(sent.elements.as_str())
                 .hint(text::OBJECTIVES_HINT)
                 .error_of(error)
                 .render(),
-            Field::text("reason", text::REASON)
+            Field::text("reason", &text::REASON.text())
                 .value(sent.reason.as_str())
                 .hint(text::REASON_HINT)
                 .required()
@@ -353,7 +341,7 @@ async fn make_form(
         crate::web::form::form(
             &format!("/w/{}/matrices", access.workspace.id),
             fields,
-            text::SUBMIT_MAKE
+            &text::SUBMIT_MAKE.text()
         )
     ))
 }
@@ -459,7 +447,11 @@ async fn matrix_page(
 ) -> PageResult {
     let (access, record, scores) = scores_of(&state, &caller, id, matrix).await?;
     let saved = q.saved.map(|n| {
-        if n == 0 { notice(text::NOTHING_SAVED) } else { notice(&format!("{n} {}", text::SAVED)) }
+        if n == 0 {
+            notice(&text::NOTHING_SAVED.text())
+        } else {
+            notice(&format!("{n} {}", text::SAVED))
+        }
     });
     matrix_response(&state, &caller, &access, &record, &scores, None, saved.unwrap_or_default())
         .await
@@ -559,14 +551,13 @@ fn scoring_form(
         .filter(|s| s.assessor_id == access.user_id)
         .map(|s| ((s.row_id.as_str(), s.col_id.as_str()), s))
         .collect();
-    let options: Vec<(String, String)> =
-        std::iter::once((String::new(), text::NOT_SCORED.to_owned()))
-            .chain(
-                text::SCALE_POINTS.iter().map(|(v, name, _)| {
-                    (v.to_string(), format!("{} {}", signed(f64::from(*v)), name))
-                }),
-            )
-            .collect();
+    let options: Vec<(String, String)> = std::iter::once((String::new(), text::NOT_SCORED.text()))
+        .chain(
+            text::SCALE_POINTS
+                .iter()
+                .map(|(v, name, _)| (v.to_string(), format!("{} {}", signed(f64::from(*v)), name))),
+        )
+        .collect();
     let mut next = None;
     let mut groups = Html::new();
     for (r, from) in record.elements.iter().enumerate() {
@@ -678,12 +669,12 @@ fn scores_to_save(
             let reason = sent.values.get(&r_name).map_or("", |s| s.trim());
             if score.is_empty() {
                 if !reason.is_empty() {
-                    errors.insert(s_name, text::NEEDS_SCORE.to_owned());
+                    errors.insert(s_name, text::NEEDS_SCORE.text());
                 }
                 continue;
             }
             let Ok(score) = score.trim_start_matches('+').parse::<i64>() else {
-                errors.insert(s_name, text::BAD_SCORE.to_owned());
+                errors.insert(s_name, text::BAD_SCORE.text());
                 continue;
             };
             let unchanged = scores.iter().any(|s| {
@@ -800,7 +791,7 @@ fn tracker_html(
                 missing,
                 name(a.user_id),
                 you,
-                a.role.as_deref().unwrap_or(text::FORMER),
+                a.role.as_deref().unwrap_or(&text::FORMER.text()),
                 a.scored,
                 progress.cells,
                 shown,
@@ -912,7 +903,7 @@ fn medians_section(record: &MatrixRecord, report: &analysis::assess::MatrixRepor
     let scored = medians.iter().filter(|m| m.is_some()).count();
     let map = HeatMap {
         id: format!("heat-{}", record.id),
-        title: text::HEAT_TITLE.to_owned(),
+        title: text::HEAT_TITLE.text(),
         summary: format!(
             "{n} objectives; {scored} of {} pairs scored; assessors disagree on {n_flagged}. The numbers are in the table that follows.",
             n * n.saturating_sub(1)
@@ -1051,7 +1042,7 @@ fn network_section(record: &MatrixRecord, report: &analysis::assess::MatrixRepor
     let negative = links.iter().filter(|l| l.value < 0.0).count();
     let net = Network {
         id: format!("network-{}", record.id),
-        title: text::NETWORK_TITLE.to_owned(),
+        title: text::NETWORK_TITLE.text(),
         summary: format!(
             "{} objectives on a circle, {positive} positive links (solid) and {negative} negative links (dashed) \
              between them. The numbers are in the tables of this page.",
