@@ -34,110 +34,102 @@ use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other, url_e
 
 /// The words of these pages.
 mod text {
-    pub(crate) const TITLE: &str = "Questionnaires";
-    pub(crate) const INTRO: &str = "Each ministry proposes the answers to the items assigned to \
-        it, with a comment and its evidence. The coordinator settles answers that differ, \
-        stores the answers as a version and signs a version off. Scores are the framework's \
-        own; a checklist is only tallied; nothing is ranked.";
-    pub(crate) const FRAMEWORKS: &str = "Frameworks";
-    pub(crate) const KIND: &str = "Kind";
-    pub(crate) const SCORED: &str = "scored";
-    pub(crate) const CHECKLIST: &str = "checklist (tallied, never scored)";
-    pub(crate) const LATEST: &str = "Latest version";
-    pub(crate) const NONE_STORED: &str = "none stored yet";
-    pub(crate) const SIGNED: &str = "signed off";
-    pub(crate) const NOT_SIGNED: &str = "not signed off";
-    pub(crate) const ADAPTATION: &str = "Adaptation";
-    pub(crate) const ITEMS: &str = "items";
-    pub(crate) const ASSIGNED: &str = "assigned";
-    pub(crate) const PROPOSED: &str = "with a proposal";
-    pub(crate) const CONFLICTS: &str = "in conflict";
-    pub(crate) const ANSWERED: &str = "answered in the latest version";
-    pub(crate) const PROGRESS_LABEL: &str = "Items ready to store";
-    pub(crate) const OF: &str = "of";
-    pub(crate) const VERSIONS: &str = "Versions and sign-off";
-    pub(crate) const SCORE: &str = "Score of the latest version";
-    pub(crate) const OVERALL: &str = "Overall";
-    pub(crate) const DOMAIN: &str = "Domain";
-    pub(crate) const N_ANSWERED: &str = "Answered";
-    pub(crate) const BAND: &str = "Band";
-    pub(crate) const PERCENT: &str = "Score (%)";
-    pub(crate) const NOT_COMPUTED: &str = "not computed";
-    pub(crate) const TALLY: &str = "Tally";
-    pub(crate) const ITEM: &str = "Item";
-    pub(crate) const ASSIGNED_TO: &str = "Assigned to";
-    pub(crate) const NOBODY: &str = "no ministry (the coordinator answers)";
-    pub(crate) const CURRENT: &str = "In the latest version";
-    pub(crate) const UNANSWERED: &str = "unanswered";
-    pub(crate) const CONFLICT: &str = "conflict: ministries propose different answers";
-    pub(crate) const DECIDED: &str = "decided by the coordinator";
-    pub(crate) const AGREED: &str = "to store";
-    pub(crate) const PROPOSALS: &str = "Proposals for item";
-    pub(crate) const NO_PROPOSAL: &str = "No proposal yet.";
-    pub(crate) const MINISTRY: &str = "Ministry";
-    pub(crate) const ANSWER: &str = "Answer";
-    pub(crate) const COMMENT: &str = "Comment";
-    pub(crate) const EVIDENCE: &str = "Evidence";
-    pub(crate) const EVIDENCE_HINT: &str =
-        "A law, decree, document or link that supports the answer.";
-    pub(crate) const BY: &str = "By";
-    pub(crate) const WHEN: &str = "When (UTC)";
-    pub(crate) const COORDINATOR_NAME: &str = "Coordinator's decision";
-    pub(crate) const CHOOSE: &str = "— choose an answer —";
-    pub(crate) const PROPOSE: &str = "Propose this answer";
-    pub(crate) const DECIDE: &str = "Decide this answer";
-    pub(crate) const DECIDE_SUMMARY: &str = "Decide the answer to item";
-    pub(crate) const PROPOSE_SUMMARY: &str = "Your ministry's answer to item";
-    pub(crate) const DECIDE_HINT: &str =
-        "As coordinator, your answer is the decision: it settles a conflict.";
-    pub(crate) const NOT_YOURS: &str = "this item is assigned to";
-    pub(crate) const NOT_YOURS_END: &str = "; a contributor answers only its own ministry's items";
-    pub(crate) const UNASSIGNED: &str =
-        "this item is assigned to no ministry; only the coordinator answers it";
-    pub(crate) const READ_ONLY: &str =
-        "you read this questionnaire; answering needs the contributor or coordinator role";
-    pub(crate) const COORDINATION: &str = "Coordination";
-    pub(crate) const STORE: &str = "Store the answers as a new version";
-    pub(crate) const STORE_HINT: &str = "Each item's decision, else the answer every ministry proposes; other items keep the latest version's answer.";
-    pub(crate) const STORE_BLOCKED: &str =
-        "Settle the conflicts first: decide the answer of each item in conflict.";
-    pub(crate) const REASON: &str = "Reason for this version";
-    pub(crate) const ASSIGN_REASON: &str = "Reason for this assignment";
-    pub(crate) const ASSIGN: &str = "Assign an item to a ministry";
-    pub(crate) const ASSIGN_ITEM: &str = "Item to assign";
-    pub(crate) const ASSIGN_MINISTRY: &str = "Ministry";
-    pub(crate) const ASSIGN_HINT: &str = "Empty: no ministry (the coordinator answers it).";
-    pub(crate) const ASSIGN_SUBMIT: &str = "Assign";
-    pub(crate) const DONE_PROPOSED: &str = "Your proposal is recorded.";
-    pub(crate) const DONE_ASSIGNED: &str = "The item is assigned.";
-    pub(crate) const DONE_STORED: &str = "The answers are stored as a new version.";
-    pub(crate) const DONE_UNCHANGED: &str =
-        "The latest version already holds these answers: no version was added.";
-    pub(crate) const DONE_SIGNED: &str = "The version is signed off.";
-    pub(crate) const VERSION: &str = "Version";
-    pub(crate) const STORED_AT: &str = "Stored (UTC)";
-    pub(crate) const STORED_BY: &str = "Stored by";
-    pub(crate) const WHY: &str = "Why";
-    pub(crate) const SIGNOFF: &str = "Sign-off";
-    pub(crate) const SIGN: &str = "Sign off";
-    pub(crate) const NOTE: &str = "Sign-off note for version";
-    pub(crate) const SIGNED_BY: &str = "Signed off by";
-    pub(crate) const ON: &str = "on";
-    pub(crate) const NO_VERSION: &str = "No version is stored yet.";
-    pub(crate) const SIGNED_READ_ONLY: &str =
-        "A signed version is read-only: it stays as it was signed.";
-    pub(crate) const COMPARE: &str = "Compare two versions";
-    pub(crate) const FROM: &str = "Older version";
-    pub(crate) const TO: &str = "Newer version";
-    pub(crate) const COMPARE_SUBMIT: &str = "Compare";
-    pub(crate) const COMPARE_TITLE: &str = "What changed";
-    pub(crate) const CHANGED: &str = "Items whose answer changed";
-    pub(crate) const NOTHING_CHANGED: &str = "No answer changed.";
-    pub(crate) const SCORES: &str = "How the score moved";
-    pub(crate) const CHANGE: &str = "Change (percentage points)";
-    pub(crate) const TALLIES: &str = "How the tallies moved";
-    pub(crate) const BACK: &str = "Back to the questionnaire";
-    pub(crate) const TO_VERSIONS: &str = "Versions and sign-off";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("web-ans-title");
+    pub(crate) const INTRO: Msg = Msg("web-ans-intro");
+    pub(crate) const FRAMEWORKS: Msg = Msg("web-ans-frameworks");
+    pub(crate) const KIND: Msg = Msg("web-ans-kind");
+    pub(crate) const SCORED: Msg = Msg("web-ans-scored");
+    pub(crate) const CHECKLIST: Msg = Msg("web-ans-checklist");
+    pub(crate) const LATEST: Msg = Msg("web-ans-latest");
+    pub(crate) const NONE_STORED: Msg = Msg("web-ans-none-stored");
+    pub(crate) const SIGNED: Msg = Msg("web-ans-signed");
+    pub(crate) const NOT_SIGNED: Msg = Msg("web-ans-not-signed");
+    pub(crate) const ADAPTATION: Msg = Msg("web-ans-adaptation");
+    pub(crate) const ITEMS: Msg = Msg("web-ans-items");
+    pub(crate) const ASSIGNED: Msg = Msg("web-ans-assigned");
+    pub(crate) const PROPOSED: Msg = Msg("web-ans-proposed");
+    pub(crate) const CONFLICTS: Msg = Msg("web-ans-conflicts");
+    pub(crate) const ANSWERED: Msg = Msg("web-ans-answered");
+    pub(crate) const PROGRESS_LABEL: Msg = Msg("web-ans-progress-label");
+    pub(crate) const OF: Msg = Msg("web-ans-of");
+    pub(crate) const VERSIONS: Msg = Msg("web-ans-versions");
+    pub(crate) const SCORE: Msg = Msg("web-ans-score");
+    pub(crate) const OVERALL: Msg = Msg("web-ans-overall");
+    pub(crate) const DOMAIN: Msg = Msg("web-ans-domain");
+    pub(crate) const N_ANSWERED: Msg = Msg("web-ans-n-answered");
+    pub(crate) const BAND: Msg = Msg("web-ans-band");
+    pub(crate) const PERCENT: Msg = Msg("web-ans-percent");
+    pub(crate) const NOT_COMPUTED: Msg = Msg("web-ans-not-computed");
+    pub(crate) const TALLY: Msg = Msg("web-ans-tally");
+    pub(crate) const ITEM: Msg = Msg("web-ans-item");
+    pub(crate) const ASSIGNED_TO: Msg = Msg("web-ans-assigned-to");
+    pub(crate) const NOBODY: Msg = Msg("web-ans-nobody");
+    pub(crate) const CURRENT: Msg = Msg("web-ans-current");
+    pub(crate) const UNANSWERED: Msg = Msg("web-ans-unanswered");
+    pub(crate) const CONFLICT: Msg = Msg("web-ans-conflict");
+    pub(crate) const DECIDED: Msg = Msg("web-ans-decided");
+    pub(crate) const AGREED: Msg = Msg("web-ans-agreed");
+    pub(crate) const PROPOSALS: Msg = Msg("web-ans-proposals");
+    pub(crate) const NO_PROPOSAL: Msg = Msg("web-ans-no-proposal");
+    pub(crate) const MINISTRY: Msg = Msg("web-ans-ministry");
+    pub(crate) const ANSWER: Msg = Msg("web-ans-answer");
+    pub(crate) const COMMENT: Msg = Msg("web-ans-comment");
+    pub(crate) const EVIDENCE: Msg = Msg("web-ans-evidence");
+    pub(crate) const EVIDENCE_HINT: Msg = Msg("web-ans-evidence-hint");
+    pub(crate) const BY: Msg = Msg("web-ans-by");
+    pub(crate) const WHEN: Msg = Msg("web-ans-when");
+    pub(crate) const COORDINATOR_NAME: Msg = Msg("web-ans-coordinator-name");
+    pub(crate) const CHOOSE: Msg = Msg("web-ans-choose");
+    pub(crate) const PROPOSE: Msg = Msg("web-ans-propose");
+    pub(crate) const DECIDE: Msg = Msg("web-ans-decide");
+    pub(crate) const DECIDE_SUMMARY: Msg = Msg("web-ans-decide-summary");
+    pub(crate) const PROPOSE_SUMMARY: Msg = Msg("web-ans-propose-summary");
+    pub(crate) const DECIDE_HINT: Msg = Msg("web-ans-decide-hint");
+    pub(crate) const NOT_YOURS: Msg = Msg("web-ans-not-yours");
+    pub(crate) const NOT_YOURS_END: Msg = Msg("web-ans-not-yours-end");
+    pub(crate) const UNASSIGNED: Msg = Msg("web-ans-unassigned");
+    pub(crate) const READ_ONLY: Msg = Msg("web-ans-read-only");
+    pub(crate) const COORDINATION: Msg = Msg("web-ans-coordination");
+    pub(crate) const STORE: Msg = Msg("web-ans-store");
+    pub(crate) const STORE_HINT: Msg = Msg("web-ans-store-hint");
+    pub(crate) const STORE_BLOCKED: Msg = Msg("web-ans-store-blocked");
+    pub(crate) const REASON: Msg = Msg("web-ans-reason");
+    pub(crate) const ASSIGN_REASON: Msg = Msg("web-ans-assign-reason");
+    pub(crate) const ASSIGN: Msg = Msg("web-ans-assign");
+    pub(crate) const ASSIGN_ITEM: Msg = Msg("web-ans-assign-item");
+    pub(crate) const ASSIGN_MINISTRY: Msg = Msg("web-ans-assign-ministry");
+    pub(crate) const ASSIGN_HINT: Msg = Msg("web-ans-assign-hint");
+    pub(crate) const ASSIGN_SUBMIT: Msg = Msg("web-ans-assign-submit");
+    pub(crate) const DONE_PROPOSED: Msg = Msg("web-ans-done-proposed");
+    pub(crate) const DONE_ASSIGNED: Msg = Msg("web-ans-done-assigned");
+    pub(crate) const DONE_STORED: Msg = Msg("web-ans-done-stored");
+    pub(crate) const DONE_UNCHANGED: Msg = Msg("web-ans-done-unchanged");
+    pub(crate) const DONE_SIGNED: Msg = Msg("web-ans-done-signed");
+    pub(crate) const VERSION: Msg = Msg("web-ans-version");
+    pub(crate) const STORED_AT: Msg = Msg("web-ans-stored-at");
+    pub(crate) const STORED_BY: Msg = Msg("web-ans-stored-by");
+    pub(crate) const WHY: Msg = Msg("web-ans-why");
+    pub(crate) const SIGNOFF: Msg = Msg("web-ans-signoff");
+    pub(crate) const SIGN: Msg = Msg("web-ans-sign");
+    pub(crate) const NOTE: Msg = Msg("web-ans-note");
+    pub(crate) const SIGNED_BY: Msg = Msg("web-ans-signed-by");
+    pub(crate) const ON: Msg = Msg("web-ans-on");
+    pub(crate) const NO_VERSION: Msg = Msg("web-ans-no-version");
+    pub(crate) const SIGNED_READ_ONLY: Msg = Msg("web-ans-signed-read-only");
+    pub(crate) const COMPARE: Msg = Msg("web-ans-compare");
+    pub(crate) const FROM: Msg = Msg("web-ans-from");
+    pub(crate) const TO: Msg = Msg("web-ans-to");
+    pub(crate) const COMPARE_SUBMIT: Msg = Msg("web-ans-compare-submit");
+    pub(crate) const COMPARE_TITLE: Msg = Msg("web-ans-compare-title");
+    pub(crate) const CHANGED: Msg = Msg("web-ans-changed");
+    pub(crate) const NOTHING_CHANGED: Msg = Msg("web-ans-nothing-changed");
+    pub(crate) const SCORES: Msg = Msg("web-ans-scores");
+    pub(crate) const CHANGE: Msg = Msg("web-ans-change");
+    pub(crate) const TALLIES: Msg = Msg("web-ans-tallies");
+    pub(crate) const BACK: Msg = Msg("web-ans-back");
+    pub(crate) const TO_VERSIONS: Msg = Msg("web-ans-to-versions");
 }
 
 /// Adds the routes of these pages.
@@ -233,7 +225,7 @@ async fn list(
     }
     let body = html!(
         "{}<p>{}</p><h2>{}</h2><ul class=\"cards\">{}</ul>",
-        workspace_header(&access.workspace, Tab::Answers, text::TITLE),
+        workspace_header(&access.workspace, Tab::Answers, &text::TITLE.text()),
         text::INTRO,
         text::FRAMEWORKS,
         cards.into_iter().collect::<Html>()
@@ -301,7 +293,8 @@ async fn questionnaire_page(
         Some("assigned") => Some(text::DONE_ASSIGNED),
         _ => None,
     };
-    render_questionnaire(&state, &caller, id, &framework, done, None).await
+    render_questionnaire(&state, &caller, id, &framework, done.map(|m| m.text()).as_deref(), None)
+        .await
 }
 
 /// The questionnaire page, with a notice or the error of a post.
@@ -517,7 +510,7 @@ fn proposals_html(f: &Framework, i: &ItemState, names: &HashMap<i64, String>) ->
         .iter()
         .map(|d| {
             let ministry =
-                if d.ministry == COORDINATOR { text::COORDINATOR_NAME } else { d.ministry.as_str() };
+                if d.ministry == COORDINATOR { text::COORDINATOR_NAME.text() } else { d.ministry.clone() };
             let differs = i.conflict
                 || i.resolved.as_ref().is_some_and(|r| *r != d.answer) && d.ministry != COORDINATOR;
             let class = if differs { html!(" class=\"disagree\"") } else { Html::new() };
@@ -574,7 +567,7 @@ fn item_form(
     } else {
         i.proposals.iter().find(|p| Some(&p.ministry) == access.ministry.as_ref())
     };
-    let mut options = vec![(String::new(), text::CHOOSE.to_owned())];
+    let mut options = vec![(String::new(), text::CHOOSE.text())];
     if let Some((d, it)) = f.item(&i.item) {
         options
             .extend(f.item_scale(d, it).levels.iter().map(|l| (l.code.clone(), l.label.clone())));
@@ -638,7 +631,7 @@ fn item_form(
         form(
             &format!("/w/{id}/answers/{}/drafts", url_encode(&f.id)),
             fields,
-            if coordinator { text::DECIDE } else { text::PROPOSE }
+            &if coordinator { text::DECIDE.text() } else { text::PROPOSE.text() }
         )
     )
 }
@@ -653,13 +646,13 @@ fn coordinator_panel(id: i64, f: &Framework, q: &Questionnaire, error: Option<&A
     };
     let store_form = form(
         &format!("{base}/versions"),
-        Field::text("reason", text::REASON)
+        Field::text("reason", &text::REASON.text())
             .hint(text::STORE_HINT)
             .required()
             .attr("maxlength", "2000")
             .error_of(error.filter(|e| e.field.as_deref() == Some("reason")))
             .render(),
-        text::STORE,
+        &text::STORE.text(),
     );
     let items: Vec<(String, String)> = q
         .items
@@ -671,16 +664,16 @@ fn coordinator_panel(id: i64, f: &Framework, q: &Questionnaire, error: Option<&A
         .collect();
     let assign_fields = Html::join(
         [
-            Field::new("items", text::ASSIGN_ITEM, Control::Select(items))
+            Field::new("items", &text::ASSIGN_ITEM.text(), Control::Select(items))
                 .required()
                 .error_of(error)
                 .render(),
-            Field::text("ministry", text::ASSIGN_MINISTRY)
+            Field::text("ministry", &text::ASSIGN_MINISTRY.text())
                 .hint(text::ASSIGN_HINT)
                 .attr("maxlength", "200")
                 .error_of(error)
                 .render(),
-            Field::text("assign_reason", text::ASSIGN_REASON)
+            Field::text("assign_reason", &text::ASSIGN_REASON.text())
                 .required()
                 .attr("maxlength", "2000")
                 .error(
@@ -700,7 +693,7 @@ fn coordinator_panel(id: i64, f: &Framework, q: &Questionnaire, error: Option<&A
         blocked,
         store_form,
         text::ASSIGN,
-        form(&format!("{base}/assignments"), assign_fields, text::ASSIGN_SUBMIT)
+        form(&format!("{base}/assignments"), assign_fields, &text::ASSIGN_SUBMIT.text())
     )
 }
 
@@ -838,7 +831,7 @@ async fn versions_page(
         Some("signed") => Some(text::DONE_SIGNED),
         _ => None,
     };
-    render_versions(&state, &caller, id, &framework, done, None).await
+    render_versions(&state, &caller, id, &framework, done.map(|m| m.text()).as_deref(), None).await
 }
 
 /// The versions page: each version with its score and sign-off (a form for the
@@ -904,10 +897,10 @@ async fn render_versions(
         let n = versions.len();
         let fields = Html::join(
             [
-                Field::new("from", text::FROM, Control::Select(opts.clone()))
+                Field::new("from", &text::FROM.text(), Control::Select(opts.clone()))
                     .value(versions[n - 2].version.to_string())
                     .render(),
-                Field::new("to", text::TO, Control::Select(opts))
+                Field::new("to", &text::TO.text(), Control::Select(opts))
                     .value(versions[n - 1].version.to_string())
                     .render(),
             ],
