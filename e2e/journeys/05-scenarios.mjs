@@ -58,8 +58,15 @@ export default async function (ctx) {
 
   const first = await runFromForm(page, ws.id, 0.8);
   // While it runs, the progress bar; the script reloads the page when the run ends.
+  // The run may end (and the page reload) while it is being checked: then the check of
+  // the progress page is moot, and the finished page is checked below.
   if ((await page.locator("[data-job] progress").count()) > 0) {
-    await ctx.check(page, "progress");
+    try {
+      await ctx.check(page, "progress");
+    } catch (e) {
+      if (!/Execution context was destroyed|navigation/.test(e.message)) throw e;
+      ctx.problems.splice(0);
+    }
   }
   await page.waitForSelector("#policy-options", { timeout: 300000 });
   await ctx.check(page, "run");
