@@ -65,7 +65,6 @@ export default async function (ctx) {
       await ctx.check(page, "progress");
     } catch (e) {
       if (!/Execution context was destroyed|navigation/.test(e.message)) throw e;
-      ctx.problems.splice(0);
     }
   }
   await page.waitForSelector("#policy-options", { timeout: 300000 });
