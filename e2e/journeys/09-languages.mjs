@@ -38,8 +38,24 @@ export default async function (ctx) {
     `the heading and the site's name start at the right: ${JSON.stringify(layout)}`,
   );
   await ctx.check(page, "home-ar");
-  await page.goto("/account");
-  await ctx.check(page, "account-ar");
+  // The translated pages in Arabic: each fits its width and passes axe-core.
+  const ws = await ctx.government("XAA", "Pelaria");
+  for (const [name, url] of [
+    ["account", "/account"],
+    ["admin", "/admin"],
+    ["datasets", "/datasets"],
+    ["register", `/w/${ws}/register`],
+    ["answers", `/w/${ws}/answers`],
+    ["workshop", `/w/${ws}/matrices`],
+    ["scenarios", `/w/${ws}/scenarios`],
+    ["audit", `/w/${ws}/audit`],
+  ]) {
+    await page.goto(url);
+    expect((await page.getAttribute("html", "dir")) === "rtl", `${url} is right to left`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(!overflow, `${url} fits its width in Arabic`);
+    await ctx.check(page, `${name}-ar`);
+  }
 
   await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: "English" }).click()]);
   expect((await page.getAttribute("html", "dir")) === "ltr", "back to English, left to right");
