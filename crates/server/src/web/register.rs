@@ -75,34 +75,34 @@ mod text {
 
     /// Why a contributor of `mine` may not edit a policy of `owner`.
     pub(crate) fn owned_by(owner: &str, mine: &str) -> String {
-        format!(
-            "This policy is owned by the {owner}; you contribute for the {mine}, and edit only its policies."
-        )
+        crate::web::lang::current()
+            .messages()
+            .format("web-reg-owned-by", &[("owner", owner.into()), ("mine", mine.into())])
     }
 
     /// The label of a policy's field.
-    pub(crate) fn field(name: &str) -> &'static str {
-        match name {
-            "id" => "Identifier",
-            "country" => "Country",
-            "ministry" => "Ministry",
-            "title" => "Title",
-            "instrument" => "Instrument",
-            "stages" => "Stages",
-            "area" => "Policy area",
-            "partners" => "Partner countries",
-            "target_groups" => "Target groups",
-            "status" => "Status",
-            "start_year" => "Start year",
-            "end_year" => "End year",
-            "objectives" => "Objectives",
-            "tags" => "Tags",
-            "source" => "Source document",
-            "layer" => "Recorded as",
-            "stage" => "Stage",
-            "partner" => "Partner country",
-            _ => "Field",
-        }
+    pub(crate) fn field(name: &str) -> Msg {
+        Msg(match name {
+            "id" => "web-reg-field-id",
+            "country" => "web-reg-field-country",
+            "ministry" => "web-reg-field-ministry",
+            "title" => "web-reg-field-title",
+            "instrument" => "web-reg-field-instrument",
+            "stages" => "web-reg-field-stages",
+            "area" => "web-reg-field-area",
+            "partners" => "web-reg-field-partners",
+            "target_groups" => "web-reg-field-target-groups",
+            "status" => "web-reg-field-status",
+            "start_year" => "web-reg-field-start-year",
+            "end_year" => "web-reg-field-end-year",
+            "objectives" => "web-reg-field-objectives",
+            "tags" => "web-reg-field-tags",
+            "source" => "web-reg-field-source",
+            "layer" => "web-reg-field-layer",
+            "stage" => "web-reg-field-stage",
+            "partner" => "web-reg-field-partner",
+            _ => "web-reg-field-other",
+        })
     }
 }
 
@@ -177,7 +177,7 @@ async fn register(
     let select = |name: &str, options: Vec<(String, String)>, value: &Option<String>| {
         let mut all = vec![(String::new(), text::ANY.text())];
         all.extend(options);
-        Field::new(name, text::field(name), Control::Select(all))
+        Field::new(name, &text::field(name).text(), Control::Select(all))
             .value(value.clone().unwrap_or_default())
             .render()
     };
@@ -364,7 +364,7 @@ fn history_table(changes: &[PolicyChange]) -> Html {
                 c.at.get(..16).unwrap_or(&c.at).replace('T', " "),
                 c.user,
                 c.action,
-                c.field.as_deref().map(text::field).unwrap_or(&text::DASH.text()),
+                c.field.as_deref().map_or_else(|| text::DASH.text(), |f| text::field(f).text()),
                 change,
                 c.reason
             )
@@ -452,13 +452,13 @@ fn policy_fields(
 ) -> Html {
     let why = |own: Option<&str>| locked.or(own).map(str::to_owned);
     let text_field = |name: &str| {
-        Field::text(name, text::field(name))
+        Field::text(name, &text::field(name).text())
             .value(v.get(name).cloned().unwrap_or_default())
             .read_only(why(None))
             .error_of(error)
     };
     let year = |name: &str| {
-        Field::new(name, text::field(name), Control::Input("number"))
+        Field::new(name, &text::field(name).text(), Control::Input("number"))
             .value(v.get(name).cloned().unwrap_or_default())
             .hint(text::YEAR_HINT)
             .attr("min", "1900")
@@ -526,14 +526,14 @@ fn policy_fields(
                 .attr("pattern", idents)
                 .attr("maxlength", "1000")
                 .render(),
-            Field::new("status", text::field("status"), Control::Select(statuses))
+            Field::new("status", &text::field("status").text(), Control::Select(statuses))
                 .value(v.get("status").cloned().unwrap_or_else(|| "planned".to_owned()))
                 .read_only(why(None))
                 .error_of(error)
                 .render(),
             year("start_year").render(),
             year("end_year").render(),
-            Field::new("objectives", text::field("objectives"), Control::TextArea)
+            Field::new("objectives", &text::field("objectives").text(), Control::TextArea)
                 .value(v.get("objectives").cloned().unwrap_or_default())
                 .required()
                 .attr("maxlength", "4000")
@@ -689,7 +689,7 @@ fn new_form(
         (access.role != Some(Role::Coordinator)).then(|| text::NEW_MINISTRY_FIXED.text());
     let fields = html!(
         "{}{}",
-        Field::text("id", text::field("id"))
+        Field::text("id", &text::field("id").text())
             .value(values.get("id").cloned().unwrap_or_default())
             .hint(text::ID_HINT)
             .required()
