@@ -1394,6 +1394,96 @@ mod tests {
         assert!(svg.contains("A &amp; &lt;script&gt;: 350,000 (35.0% of total)"));
     }
 
+    /// A pseudo-locale: `text` 40 % longer, in letters wider than English ones.
+    fn long(text: &str) -> String {
+        format!("{text}{}", "ŵ".repeat(text.chars().count() * 2 / 5 + 1))
+    }
+
+    const NAMES: [&str; 6] = [
+        "United Kingdom of Great Britain and Northern Ireland",
+        "United States of America",
+        "Saudi Arabia",
+        "Bosnia and Herzegovina",
+        "Republic of Moldova",
+        "Viet Nam",
+    ];
+
+    #[test]
+    fn no_chart_has_overlapping_or_clipped_labels_even_when_lengthened() {
+        for stretch in [false, true] {
+            let text = |s: &str| if stretch { long(s) } else { s.to_owned() };
+            let series = NAMES
+                .iter()
+                .take(4)
+                .enumerate()
+                .map(|(i, name)| Series {
+                    name: text(name),
+                    points: (0..35)
+                        .map(|y| (1990.0 + f64::from(y), 1e6 * (i + 1) as f64))
+                        .collect(),
+                })
+                .collect();
+            let mut chart = line(series);
+            chart.y_unit = text("persons living abroad");
+            for direction in [Direction::Ltr, Direction::Rtl] {
+                labels::assert_no_collisions(&line_chart_in(&chart, direction).into_string());
+            }
+            let bars = NAMES
+                .iter()
+                .map(|name| Bar { label: text(name), value: 1.2e6, share_pct: Some(12.5) })
+                .collect();
+            labels::assert_no_collisions(
+                &bar_chart(&BarChart {
+                    id: "b".to_owned(),
+                    title: "B".to_owned(),
+                    summary: String::new(),
+                    value_style: NumberStyle::Compact,
+                    value_unit: text("persons"),
+                    bars,
+                })
+                .into_string(),
+            );
+            let rows = NAMES
+                .iter()
+                .map(|name| Interval { label: text(name), point: 5.0, lower: 1.0, upper: 9.5 })
+                .collect();
+            labels::assert_no_collisions(
+                &interval_chart(&IntervalChart {
+                    id: "i".to_owned(),
+                    title: "I".to_owned(),
+                    summary: String::new(),
+                    value_style: NumberStyle::Compact,
+                    value_unit: text("persons"),
+                    interval_label: text("90% interval"),
+                    include_zero: true,
+                    reference: Some(RefLine { value: 9.9, label: text("Baseline") }),
+                    rows,
+                })
+                .into_string(),
+            );
+        }
+    }
+
+    #[test]
+    fn right_to_left_line_charts_mirror_the_axes() {
+        let chart = line(vec![Series {
+            name: "Total".to_owned(),
+            points: vec![(2000.0, 1.0), (2020.0, 2.0)],
+        }]);
+        let svg = line_chart_in(&chart, Direction::Rtl).into_string();
+        assert!(svg.contains("class=\"y-labels\" text-anchor=\"start\""), "{svg}");
+        let x_of_label = |svg: &str, label: &str| {
+            let at = svg.find(&format!(">{label}</text>")).expect("label");
+            let x_at = svg[..at].rfind("x=\"").expect("x") + 3;
+            svg[x_at..].split('"').next().expect("x").parse::<f64>().expect("number")
+        };
+        assert!(x_of_label(&svg, "2000") > x_of_label(&svg, "2020"), "x runs right to left");
+        let ltr = line_chart(&chart).into_string();
+        assert!(x_of_label(&ltr, "2000") < x_of_label(&ltr, "2020"));
+        // The y labels are right of the plot: right of every x label.
+        assert!(x_of_label(&svg, "0") > x_of_label(&svg, "2000"));
+    }
+
     #[test]
     fn interval_chart_draws_points_and_bounds() {
         let chart = IntervalChart {
