@@ -39,7 +39,7 @@ fi
 "$bin" --db "$dir/store.sqlite" -q demo -o "$dir/briefs/XAA.html" >/dev/null
 codes+=(XAB XAC XAD XAE XAF XAG XAH XAI XAJ)
 printf '%s\n' "${codes[@]}" | xargs -P 2 -I{} "$bin" --db "$dir/store.sqlite" -q report {} \
-  -o "$dir/briefs/{}.html"
+  -o "$dir/briefs/{}.html" >/dev/null
 echo "brief-layout: store and $(ls "$dir/briefs" | wc -l) briefs in $((SECONDS - started)) s"
 node e2e/brief-layout.mjs --dir "$dir/briefs" --out target/brief-layout \
   --shots PHL,NPL,MEX,DEU,XAA "$@"
