@@ -258,7 +258,8 @@ h3{margin:1.75rem 0 .5rem;font-size:1.1rem}\
 nav ul{margin:.5rem 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem}\
 a{color:#005a8c}\
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.75rem;margin:0}\
-.card{border:1px solid #c8c8c8;border-left:5px solid #0072B2;border-radius:4px;padding:.6rem .8rem;background:#fafafa}\
+.card{border:1px solid #c8c8c8;border-left:5px solid #0072B2;border-radius:4px;padding:.6rem .8rem;background:#fafafa;min-width:0;overflow-wrap:anywhere}\
+.card sup.fn{white-space:normal}\
 .card dt{font-weight:600;color:#333;font-size:.92rem}\
 .card dd{margin:.15rem 0 0}\
 .card .big{font-size:1.45rem;font-weight:700;line-height:1.25}\
@@ -1374,30 +1375,42 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
     out
 }
 
-/// One trend table: corridors down, years across.
+/// Corridors per trend table: with years down and corridors across, a table of this
+/// many numeric columns fits an A4 page's width (checked by e2e/brief-layout.mjs).
+const TREND_COLUMNS: usize = 5;
+
+/// Trend tables: years down, corridors across, at most [`TREND_COLUMNS`] corridors per
+/// table (so that a table fits the page however many years there are).
 fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) -> Html {
     let mut years: Vec<i32> = trends.iter().flat_map(|t| t.stocks.iter().map(|s| s.year)).collect();
     years.sort_unstable();
     years.dedup();
-    let year_headers: Vec<String> = years.iter().map(ToString::to_string).collect();
-    let mut headers: Vec<(&str, bool)> = vec![("Corridor", false)];
-    headers.extend(year_headers.iter().map(|y| (y.as_str(), true)));
-    let rows: Vec<Vec<Cell>> = trends
-        .iter()
-        .map(|t| {
-            let mut row = vec![Cell::Head(html!(
-                "{} <span class=\"code\">{}</span>",
-                &t.partner_name,
-                &t.partner
-            ))];
-            for y in &years {
-                let v = t.stocks.iter().find(|s| s.year == *y).map(|s| &s.value);
-                row.push(num_cell(cites, v, 1));
-            }
-            row
-        })
-        .collect();
-    table("data", caption, &headers, &rows)
+    let parts = trends.len().div_ceil(TREND_COLUMNS);
+    let mut out = Html::new();
+    for (part, chunk) in trends.chunks(TREND_COLUMNS).enumerate() {
+        let headers_text: Vec<String> =
+            chunk.iter().map(|t| format!("{} ({})", t.partner_name, t.partner)).collect();
+        let mut headers: Vec<(&str, bool)> = vec![("Year", false)];
+        headers.extend(headers_text.iter().map(|h| (h.as_str(), true)));
+        let rows: Vec<Vec<Cell>> = years
+            .iter()
+            .map(|y| {
+                let mut row = vec![Cell::Head(html!("{}", *y))];
+                for t in chunk {
+                    let v = t.stocks.iter().find(|s| s.year == *y).map(|s| &s.value);
+                    row.push(num_cell(cites, v, 1));
+                }
+                row
+            })
+            .collect();
+        let caption = if parts > 1 {
+            html!("{} ({} of {})", caption, part + 1, parts)
+        } else {
+            caption.clone()
+        };
+        out.push(table("data", &caption, &headers, &rows));
+    }
+    out
 }
 
 /// The top corridors over time and every destination of the diaspora.

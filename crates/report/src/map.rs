@@ -54,6 +54,7 @@ use domain::area::{M49, real_area_by_m49};
 use crate::html;
 use crate::html::Html;
 use crate::markup::{format_compact, format_thousands, sanitize_id};
+use crate::svg::labels;
 use geometry::{Bounds, Frame};
 
 /// The embedded Natural Earth 1:50m boundaries (TopoJSON).
@@ -366,8 +367,11 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
     let frame = frame();
     let map_bottom = TOP + frame.height();
     let legend_top = map_bottom + 14.0;
-    let note_lines = if missing.is_empty() { 2.0 } else { 3.0 };
-    let height = legend_top + 22.0 + 16.0 * note_lines + 6.0;
+    let (legend_svg, legend_rows) =
+        legend(&id, &classes, &labels, map.origin_m49.map(name_of), legend_top);
+    let notes = notes(&missing);
+    let notes_top = legend_top + LEGEND_ROW * legend_rows as f64 + 12.0;
+    let height = notes_top + NOTE_LINE * notes.len() as f64 + 6.0;
 
     let mut out = html!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"chart map\" viewBox=\"0 0 {} {}\" \
@@ -451,23 +455,13 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
         }
     }
     out.push(dots);
-    out.push(legend(&id, &classes, &labels, map.origin_m49.map(name_of), legend_top));
-
-    let mut notes: Vec<String> = Vec::new();
-    if !missing.is_empty() {
-        let names: Vec<String> = missing.iter().map(|&c| name_of(c)).collect();
-        notes.push(truncate(
-            &format!("Not drawn (no outline at this scale): {}.", names.join(", ")),
-            110,
-        ));
-    }
-    notes.push(SOURCE_NOTE.to_owned());
-    notes.push(BOUNDARY_NOTE.to_owned());
-    out.push(html!("<g class=\"notes\" fill=\"{}\" font-size=\"11\">", MUTED));
+    out.push(legend_svg);
+    out.push(html!("<g class=\"notes\" fill=\"{}\" font-size=\"{}\">", MUTED, n(NOTE_SIZE)));
     for (i, note) in notes.iter().enumerate() {
         out.push(html!(
-            "<text x=\"0\" y=\"{}\">{}</text>",
-            n(legend_top + 34.0 + 16.0 * i as f64),
+            "<text x=\"{}\" y=\"{}\">{}</text>",
+            n(INSET),
+            n(notes_top + NOTE_SIZE + NOTE_LINE * i as f64),
             note
         ));
     }
@@ -475,50 +469,108 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
     out
 }
 
-/// Shortens `text` to at most `max_chars` characters, ending with an ellipsis.
-fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-        s.push('…');
-        s
+/// Where the legend and notes start: a little in from the edge, which a glyph's
+/// overhang would otherwise cross.
+const INSET: f64 = 2.0;
+/// Height of one row of the legend.
+const LEGEND_ROW: f64 = 20.0;
+/// Font size of the notes under the legend.
+const NOTE_SIZE: f64 = 11.0;
+/// Height of one line of the notes.
+const NOTE_LINE: f64 = 15.0;
+
+/// The notes under the map, broken into lines that fit its width: the areas not drawn
+/// (at most three lines of them; all are named in the text alternative), the
+/// projection and sources, and the boundary disclaimer.
+fn notes(missing: &[u16]) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    if !missing.is_empty() {
+        let names: Vec<String> = missing.iter().map(|&c| name_of(c)).collect();
+        let text = format!("Not drawn (no outline at this scale): {}.", names.join(", "));
+        lines.extend(labels::wrap(&text, WIDTH - 2.0 * INSET, NOTE_SIZE, 3));
     }
+    for note in [SOURCE_NOTE, BOUNDARY_NOTE] {
+        lines.extend(labels::wrap(note, WIDTH - 2.0 * INSET, NOTE_SIZE, 3));
+    }
+    lines
 }
 
-/// The legend: one swatch per class with its range, then "no data" and the origin.
+/// The legend: one swatch per class with its range, then "no data" and the origin, in
+/// rows that fit the map's width (measured, see [`labels::text_width`]). Returns the
+/// markup and the number of rows.
 fn legend(
     id: &str,
     classes: &Classes,
     labels: &[String],
     origin: Option<String>,
     top: f64,
-) -> Html {
-    let mut out = html!("<g class=\"legend\"><text x=\"0\" y=\"{}\">Persons</text>", n(top + 10.0));
-    let mut x = 58.0;
-    let mut item = |out: &mut Html, fill: &str, stroke: &str, label: &str| {
-        out.push(html!("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/>\
-             <text x=\"{}\" y=\"{}\">{}</text>", n(x), n(top), fill, stroke, n(x + 18.0), n(top + 10.0), label));
-        x += 18.0 + label.chars().count() as f64 * 6.6 + 12.0;
-    };
+) -> (Html, usize) {
+    const SIZE: f64 = 12.0;
+    let title = "Persons";
+    let indent = INSET + labels::text_width(title, SIZE) + 12.0;
+    let mut entries: Vec<(String, &str, String)> = Vec::new();
     if classes.colours.is_empty() {
-        item(&mut out, NO_DATA, "#999999", "no data for any destination");
+        entries.push((NO_DATA.to_owned(), "#999999", "no data for any destination".to_owned()));
     } else {
         for (colour, label) in classes.colours.iter().zip(labels) {
-            item(&mut out, colour, "none", label);
+            entries.push(((*colour).to_owned(), "none", label.clone()));
         }
-        item(&mut out, NO_DATA, "none", "no data");
+        entries.push((NO_DATA.to_owned(), "none", "no data".to_owned()));
     }
     if let Some(name) = origin {
-        item(&mut out, &format!("url(#{id}-hatch)"), ORIGIN, &format!("origin: {name}"));
+        entries.push((format!("url(#{id}-hatch)"), ORIGIN, format!("origin: {name}")));
+    }
+    let room = WIDTH - INSET - indent;
+    let texts: Vec<String> =
+        entries.iter().map(|(_, _, label)| labels::fit(label, room - 18.0, SIZE)).collect();
+    let widths: Vec<f64> = texts.iter().map(|t| 18.0 + labels::text_width(t, SIZE)).collect();
+    let placed = labels::flow(&widths, room, 12.0);
+    let rows = placed.iter().map(|(_, row)| row + 1).max().unwrap_or(1);
+    let mut out = html!(
+        "<g class=\"legend\"><text x=\"{}\" y=\"{}\">{}</text>",
+        n(INSET),
+        n(top + 10.0),
+        title
+    );
+    for (((fill, stroke, label), text), (dx, row)) in entries.iter().zip(&texts).zip(placed) {
+        let (x, y) = (indent + dx, top + LEGEND_ROW * row as f64);
+        let tip = if text == label { Html::new() } else { html!("<title>{}</title>", label) };
+        out.push(html!("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/>\
+             <text x=\"{}\" y=\"{}\">{}{}</text>", n(x), n(y), fill, *stroke, n(x + 18.0), n(y + 10.0), tip, text));
     }
     out.push(html!("</g>"));
-    out
+    (out, rows)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legend_and_notes_fit_with_a_long_origin_name() {
+        // The legend used to run off the map ("origin: Philippi"); a long name and areas
+        // that are not drawn must wrap inside it instead.
+        let svg = diaspora_map(&DiasporaMap {
+            id: "m".to_owned(),
+            title: "Where emigrants live".to_owned(),
+            description: "Emigrants by country of residence.".to_owned(),
+            origin_m49: Some(826),
+            values: vec![
+                (840, 2_100_000.0),
+                (682, 700_000.0),
+                (124, 60_000.0),
+                (36, 5_000.0),
+                (392, 900.0),
+                (250, 40.0),
+                (16, 10.0),
+                (574, 12.0),
+                (744, 7.0),
+            ],
+        })
+        .into_string();
+        assert!(svg.contains("origin: United Kingdom of Great Britain and Northern Ireland"));
+        labels::assert_no_collisions(&svg);
+    }
 
     #[test]
     fn nice_numbers() {

@@ -36,6 +36,11 @@
 //! assert!(svg.starts_with("<svg") && svg.contains("role=\"img\""));
 //! ```
 
+pub mod labels;
+mod reference;
+
+pub use reference::{Mark, RefLine, ReferenceChart, reference_chart, reference_chart_in};
+
 use crate::html;
 use crate::html::Html;
 use crate::markup::{NOT_AVAILABLE, format_thousands, format_trimmed, magnitude_of, sanitize_id};
@@ -55,8 +60,8 @@ const MUTED: &str = "#555555";
 const HALO: &str = "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"";
 /// Colour of grid lines.
 const GRID: &str = "#dddddd";
-/// Approximate width of one character of 12 px sans-serif text, for layout.
-const CHAR_W: f64 = 6.6;
+/// The font size of chart text, in user units.
+const SIZE: f64 = 12.0;
 /// The font stack: system fonts only, nothing is loaded.
 const FONT: &str =
     "system-ui, -apple-system, &#39;Segoe UI&#39;, Roboto, Helvetica, Arial, sans-serif";
@@ -209,20 +214,20 @@ fn n(x: f64) -> String {
     if s == "-0.0" { "0.0".to_owned() } else { s }
 }
 
-/// Estimated width in pixels of `text` at 12 px.
+/// The estimated width of `text` in chart text ([`SIZE`]); see [`labels::text_width`].
 fn text_width(text: &str) -> f64 {
-    text.chars().count() as f64 * CHAR_W
+    labels::text_width(text, SIZE)
 }
 
-/// Shortens `text` to at most `max_chars` characters, ending with an ellipsis.
-fn truncate(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
+/// The reading direction of a chart. Right to left (for Arabic) mirrors the axes: the
+/// value axis is on the right and x (or the categories) runs from right to left.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Direction {
+    /// Left to right: the value axis on the left.
+    #[default]
+    Ltr,
+    /// Right to left: the value axis on the right.
+    Rtl,
 }
 
 /// The opening `<svg>` tag with its title and description.
@@ -319,17 +324,18 @@ fn marker(shape: usize, x: f64, y: f64, colour: &str, tip: &str) -> Html {
     }
 }
 
-/// Legend entries laid out in rows that fit `width`; returns the markup and its height.
+/// Legend entries laid out in rows that fit `width` (each name shortened to the width
+/// if it must be, the full name in a tooltip); returns the markup and its height.
 fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (Html, f64) {
     let mut out = html!("<g class=\"legend\">");
-    let (mut x, mut y) = (x0, y0);
-    for (name, swatch) in entries {
-        let label = truncate(name, 40);
-        let item_w = 30.0 + text_width(&label) + 16.0;
-        if x > x0 && x + item_w > x0 + width {
-            x = x0;
-            y += 18.0;
-        }
+    let names: Vec<String> =
+        entries.iter().map(|(name, _)| labels::fit(name, width - 30.0, SIZE)).collect();
+    let widths: Vec<f64> = names.iter().map(|l| 30.0 + text_width(l)).collect();
+    let placed = labels::flow(&widths, width, 16.0);
+    let mut rows = 0;
+    for (((name, swatch), label), (dx, row)) in entries.iter().zip(&names).zip(placed) {
+        let (x, y) = (x0 + dx, y0 + 18.0 * row as f64);
+        rows = rows.max(row + 1);
         match *swatch {
             Swatch::Fill(fill) => out.push(html!(
                 "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>",
@@ -349,11 +355,17 @@ fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (Html, 
                 out.push(marker(idx, x + 12.0, y, colour, name));
             }
         }
-        out.push(html!("<text x=\"{}\" y=\"{}\">{}</text>", n(x + 30.0), n(y + 4.0), &label));
-        x += item_w;
+        let title = if label == name { Html::new() } else { html!("<title>{}</title>", name) };
+        out.push(html!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"start\">{}{}</text>",
+            n(x + 30.0),
+            n(y + 4.0),
+            title,
+            label
+        ));
     }
     out.push(html!("</g>"));
-    (out, y - y0 + 18.0)
+    (out, 18.0 * rows.max(1) as f64)
 }
 
 /// What a legend entry shows before its name.
@@ -370,12 +382,13 @@ const ABOVE: &str = "#D55E00";
 /// Fill of a mark at or below the reference line.
 const BELOW: &str = "#009E73";
 
-/// Horizontal grid lines and left-hand labels for a vertical value axis.
+/// Horizontal grid lines across `[left, right]` and labels for a vertical value axis:
+/// on the left (left to right) or on the right (right to left).
 fn y_axis(
     ticks: &Ticks,
     labels: &[String],
-    left: f64,
-    right: f64,
+    (left, right): (f64, f64),
+    direction: Direction,
     y_of: impl Fn(f64) -> f64,
 ) -> Html {
     let mut out = html!("<g class=\"y-axis\" stroke=\"{}\">", GRID);
@@ -389,23 +402,32 @@ fn y_axis(
             n(y)
         ));
     }
-    out.push(html!("</g><g class=\"y-labels\" text-anchor=\"end\" fill=\""));
-    out.push(MUTED);
-    out.push(html!("\">"));
+    let (x, anchor) = match direction {
+        Direction::Ltr => (left - 6.0, "end"),
+        Direction::Rtl => (right + 6.0, "start"),
+    };
+    out.push(html!("</g><g class=\"y-labels\" text-anchor=\"{}\" fill=\"{}\">", anchor, MUTED));
     for (v, label) in ticks.values.iter().zip(labels) {
-        out.push(html!(
-            "<text x=\"{}\" y=\"{}\">{}</text>",
-            n(left - 6.0),
-            n(y_of(*v) + 4.0),
-            label
-        ));
+        out.push(html!("<text x=\"{}\" y=\"{}\">{}</text>", n(x), n(y_of(*v) + 4.0), label));
     }
     out.push(html!("</g>"));
     out
 }
 
+/// Every how many ticks a label is written so that no two labels of a horizontal axis
+/// overlap: 1 when they all fit, else the smallest step that leaves room.
+fn label_stride(labels: &[String], positions: &[f64]) -> usize {
+    let widest = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let gap = positions.windows(2).map(|w| (w[1] - w[0]).abs()).fold(f64::INFINITY, f64::min);
+    if !gap.is_finite() || gap <= 0.0 {
+        return 1;
+    }
+    ((widest + 8.0) / gap).ceil().max(1.0) as usize
+}
+
 /// Vertical lines from `top` to `bottom` in `stroke` (grid lines, or tick marks when
-/// the two are close) and labels under `bottom`, for a horizontal axis.
+/// the two are close) and labels under `bottom`, for a horizontal axis. Labels are thinned
+/// out when they would overlap, and kept inside the chart's width.
 fn x_axis(
     ticks: &Ticks,
     labels: &[String],
@@ -414,19 +436,25 @@ fn x_axis(
     x_of: impl Fn(f64) -> f64,
 ) -> Html {
     let mut out = html!("<g class=\"x-grid\" stroke=\"{}\">", stroke);
-    for v in &ticks.values {
-        let x = x_of(*v);
+    let xs: Vec<f64> = ticks.values.iter().map(|v| x_of(*v)).collect();
+    for x in &xs {
         out.push(html!(
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
-            n(x),
+            n(*x),
             n(top),
-            n(x),
+            n(*x),
             n(bottom)
         ));
     }
     out.push(html!("</g><g class=\"x-labels\" text-anchor=\"middle\" fill=\"{}\">", MUTED));
-    for (v, label) in ticks.values.iter().zip(labels) {
-        out.push(html!("<text x=\"{}\" y=\"{}\">{}</text>", n(x_of(*v)), n(bottom + 16.0), label));
+    let stride = label_stride(labels, &xs);
+    for (k, (x, label)) in xs.iter().zip(labels).enumerate() {
+        if k % stride != 0 {
+            continue;
+        }
+        let half = text_width(label) / 2.0;
+        let x = x.clamp(half + 1.0, (WIDTH - half - 1.0).max(half + 1.0));
+        out.push(html!("<text x=\"{}\" y=\"{}\">{}</text>", n(x), n(bottom + 16.0), label));
     }
     out.push(html!("</g>"));
     out
@@ -503,11 +531,12 @@ struct XyFrame {
     x_hi: f64,
     y_first: f64,
     y_last: f64,
+    direction: Direction,
 }
 
 impl XyFrame {
     /// Lays out a chart whose x values span `x_range`, whose y values span `y_range`
-    /// (zero is always included), with `entries` in the legend.
+    /// (zero is always included), with `entries` in the legend, in `direction`.
     #[allow(clippy::too_many_arguments, reason = "one call per chart kind, all named")]
     fn new(
         id: &str,
@@ -518,6 +547,7 @@ impl XyFrame {
         (x_style, y_style): (NumberStyle, NumberStyle),
         y_unit: &str,
         entries: &[(String, Swatch)],
+        direction: Direction,
     ) -> XyFrame {
         let (x_lo, x_hi) = if x_max > x_min { (x_min, x_max) } else { (x_min - 1.0, x_max + 1.0) };
         let y_ticks = nice_ticks(y_min.min(0.0), y_max.max(0.0), 5);
@@ -537,8 +567,13 @@ impl XyFrame {
         };
         let x_labels = tick_labels(&x_ticks, x_style);
         let label_w = y_labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
-        let left = (label_w + 14.0).max(40.0);
-        let right = WIDTH - 24.0;
+        let axis_margin = (label_w + 14.0).max(40.0);
+        // The far side keeps room for half of the last x label.
+        let far_margin = x_labels.last().map_or(0.0, |l| text_width(l) / 2.0 + 4.0).max(24.0);
+        let (left, right) = match direction {
+            Direction::Ltr => (axis_margin, WIDTH - far_margin),
+            Direction::Rtl => (far_margin, WIDTH - axis_margin),
+        };
         let (legend_svg, legend_h) = legend(entries, left, 14.0, right - left);
         let top = 14.0 + legend_h + 28.0;
         let plot_h = 220.0;
@@ -554,17 +589,23 @@ impl XyFrame {
             x_hi,
             y_first: y_ticks.first(),
             y_last: y_ticks.last(),
+            direction,
         };
         let mut out = open(id, WIDTH, height, title, desc);
         out.push(legend_svg);
+        let (unit_x, unit_anchor) = match direction {
+            Direction::Ltr => (4.0, "start"),
+            Direction::Rtl => (WIDTH - 4.0, "end"),
+        };
         out.push(html!(
-            "<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
-            n((left - label_w - 8.0).max(0.0)),
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"{}\">{}</text>",
+            n(unit_x),
             n(top - 14.0),
+            unit_anchor,
             MUTED,
-            y_unit
+            &labels::fit(y_unit, WIDTH - 8.0, SIZE)
         ));
-        out.push(y_axis(&y_ticks, &y_labels, left, right, |y| frame.y_of(y)));
+        out.push(y_axis(&y_ticks, &y_labels, (left, right), direction, |y| frame.y_of(y)));
         out.push(html!(
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
             n(left),
@@ -579,7 +620,11 @@ impl XyFrame {
     }
 
     fn x_of(&self, x: f64) -> f64 {
-        self.left + (x - self.x_lo) / (self.x_hi - self.x_lo) * (self.right - self.left)
+        let t = (x - self.x_lo) / (self.x_hi - self.x_lo);
+        match self.direction {
+            Direction::Ltr => self.left + t * (self.right - self.left),
+            Direction::Rtl => self.right - t * (self.right - self.left),
+        }
     }
 
     fn y_of(&self, y: f64) -> f64 {
@@ -590,6 +635,12 @@ impl XyFrame {
 /// Draws a [`LineChart`]. Axes start at zero when all values are positive, so
 /// that the height of a line is comparable to its value.
 pub fn line_chart(chart: &LineChart) -> Html {
+    line_chart_in(chart, Direction::Ltr)
+}
+
+/// Draws a [`LineChart`] in `direction`: right to left puts the value axis on the right
+/// and runs x from right to left.
+pub fn line_chart_in(chart: &LineChart, direction: Direction) -> Html {
     let id = sanitize_id(&chart.id);
     let series: Vec<(&str, Vec<(f64, f64)>)> =
         chart.series.iter().map(|s| (s.name.as_str(), clean_points(&s.points))).collect();
@@ -636,6 +687,7 @@ pub fn line_chart(chart: &LineChart) -> Html {
         (chart.x_style, chart.y_style),
         &chart.y_unit,
         &entries,
+        direction,
     );
     let x_of = |x: f64| frame.x_of(x);
     let y_of = |y: f64| frame.y_of(y);
@@ -746,8 +798,9 @@ pub fn bar_chart(chart: &BarChart) -> Html {
     if chart.bars.is_empty() {
         return empty(&id, &chart.title, &desc, WIDTH);
     }
-    let labels: Vec<String> = chart.bars.iter().map(|b| truncate(&b.label, 28)).collect();
-    let label_w = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max).min(200.0);
+    let labels: Vec<String> =
+        chart.bars.iter().map(|b| labels::fit(&b.label, WIDTH / 3.0, SIZE)).collect();
+    let label_w = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
     let left = label_w + 16.0;
     let texts: Vec<String> = chart.bars.iter().map(|b| bar_text(b, chart.value_style)).collect();
     let text_w = texts.iter().map(|t| text_width(t)).fold(0.0, f64::max);
@@ -768,10 +821,10 @@ pub fn bar_chart(chart: &BarChart) -> Html {
     out.push(x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
     out.push(html!(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
-        n(right),
+        n(WIDTH - 4.0),
         n(bottom + 36.0),
         MUTED,
-        &chart.value_unit
+        &labels::fit(&chart.value_unit, WIDTH - 8.0, SIZE)
     ));
     for (idx, bar) in chart.bars.iter().enumerate() {
         let y = top + row_h * idx as f64;
@@ -813,285 +866,6 @@ pub fn bar_chart(chart: &BarChart) -> Html {
         n(bottom),
         MUTED
     ));
-    out.push(html!("</svg>"));
-    out
-}
-
-/// A horizontal reference line, such as a target.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RefLine {
-    /// The value at which the line is drawn.
-    pub value: f64,
-    /// Its label, e.g. "SDG target 3%".
-    pub label: String,
-}
-
-/// How the values of a [`ReferenceChart`] are marked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    /// A bar from zero.
-    Bar,
-    /// A dot at the value.
-    Dot,
-}
-
-/// Categories along the x axis with one value each, compared with horizontal
-/// reference lines: remittance costs against the SDG 10.c target of 3 % and the 5 %
-/// line, for example. Marks above the lowest reference line are drawn in vermillion,
-/// the others in bluish green, and every mark is labelled with its value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReferenceChart {
-    /// The element id. Unique per page.
-    pub id: String,
-    /// The chart's title.
-    pub title: String,
-    /// An optional sentence put before the data in the text alternative.
-    pub summary: String,
-    /// How values are written.
-    pub value_style: NumberStyle,
-    /// The unit of the values, shown above the axis.
-    pub value_unit: String,
-    /// Bars or dots.
-    pub mark: Mark,
-    /// The categories, left to right. `share_pct` is ignored.
-    pub items: Vec<Bar>,
-    /// The reference lines.
-    pub references: Vec<RefLine>,
-}
-
-/// Splits `text` into at most two lines of at most `max_chars` characters.
-fn wrap2(text: &str, max_chars: usize) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in text.split_whitespace() {
-        let last = lines.last_mut().expect("lines is never empty");
-        if last.is_empty() {
-            last.push_str(word);
-        } else if last.chars().count() + 1 + word.chars().count() <= max_chars {
-            last.push(' ');
-            last.push_str(word);
-        } else {
-            lines.push(word.to_owned());
-        }
-    }
-    if lines.len() > 2 {
-        let rest = lines[1..].join(" ");
-        lines.truncate(1);
-        lines.push(rest);
-    }
-    lines.into_iter().map(|l| truncate(&l, max_chars)).collect()
-}
-
-/// The text alternative's data of a [`ReferenceChart`]: the reference lines, the
-/// values, and how many are above the lowest line.
-fn reference_data(chart: &ReferenceChart, refs: &[&RefLine], threshold: f64) -> String {
-    let ref_text: Vec<String> = refs
-        .iter()
-        .map(|r| format!("{} at {}", r.label, chart.value_style.full(r.value)))
-        .collect();
-    let mut data = bars_desc(&chart.items, chart.value_style, &chart.value_unit);
-    if !ref_text.is_empty() {
-        data = format!("Reference lines: {}. {data}", ref_text.join("; "));
-        if threshold.is_finite() && !chart.items.is_empty() {
-            let above =
-                chart.items.iter().filter(|b| b.value.is_finite() && b.value > threshold).count();
-            data.push_str(&format!(
-                " {above} of {} above {}.",
-                chart.items.len(),
-                chart.value_style.full(threshold)
-            ));
-        }
-    }
-    data
-}
-
-/// The value label of a mark, centred on `cx` with its baseline at `y`, with a white
-/// halo; smaller (and without its % sign) in a narrow category, left out when it
-/// still does not fit.
-fn value_label(text: &str, cx: f64, y: f64, cat_w: f64) -> Html {
-    let mut text = text;
-    let mut size = Html::new();
-    if text_width(text) > cat_w - 2.0 {
-        // Narrow categories: smaller type, and the axis carries the % sign.
-        text = text.trim_end_matches('%');
-        size = html!(" font-size=\"10\"");
-    }
-    if text_width(text) * 10.0 / 12.0 > cat_w - 2.0 {
-        return Html::new();
-    }
-    html!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\"{} {}>{}</text>",
-        n(cx),
-        n(y),
-        size,
-        Html::from_static(HALO),
-        text
-    )
-}
-
-/// The label of a category under the plot: rotated and truncated, or on up to two
-/// lines, with the full label as its tooltip.
-fn category_label(label: &str, cx: f64, bottom: f64, rotate: bool, max_chars: usize) -> Html {
-    if rotate {
-        return html!(
-            "<text transform=\"translate({} {}) rotate(-40)\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            n(cx + 4.0),
-            n(bottom + 14.0),
-            label,
-            truncate(label, max_chars)
-        );
-    }
-    let mut out = html!("<text text-anchor=\"middle\"><title>{}</title>", label);
-    for (line_idx, line) in wrap2(label, max_chars).iter().enumerate() {
-        out.push(html!(
-            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-            n(cx),
-            n(bottom + 16.0 + 14.0 * line_idx as f64),
-            line
-        ));
-    }
-    out.push(html!("</text>"));
-    out
-}
-
-/// Draws a [`ReferenceChart`].
-pub fn reference_chart(chart: &ReferenceChart) -> Html {
-    let id = sanitize_id(&chart.id);
-    let refs: Vec<&RefLine> = chart.references.iter().filter(|r| r.value.is_finite()).collect();
-    let threshold = refs.iter().map(|r| r.value).fold(f64::INFINITY, f64::min);
-    let desc = describe(&chart.summary, &reference_data(chart, &refs, threshold));
-    if chart.items.is_empty() {
-        return empty(&id, &chart.title, &desc, WIDTH);
-    }
-
-    let finite = chart
-        .items
-        .iter()
-        .map(|b| b.value)
-        .chain(refs.iter().map(|r| r.value))
-        .filter(|v| v.is_finite());
-    let (lo, hi) = finite.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    // Headroom above the highest mark keeps its value label inside the plot.
-    let ticks = nice_ticks(lo, hi + (hi - lo) * 0.08, 5);
-    let tick_text = tick_labels(&ticks, chart.value_style);
-    let label_w = tick_text.iter().map(|l| text_width(l)).fold(0.0, f64::max);
-    let left = (label_w + 14.0).max(40.0);
-    let ref_label_w = refs.iter().map(|r| text_width(&r.label)).fold(0.0, f64::max);
-    let right = WIDTH - ref_label_w.max(20.0) - 12.0;
-    let n_items = chart.items.len();
-    let mut cat_w = (right - left) / n_items as f64;
-    let rotate = cat_w < 70.0;
-    // Rotated labels reach down and to the left of their category: make room for the
-    // first one.
-    let left = if rotate {
-        let first_w = text_width(&truncate(&chart.items[0].label, 26)) * 0.77;
-        let left = left.max(first_w - cat_w / 2.0 + 4.0);
-        cat_w = (right - left) / n_items as f64;
-        left
-    } else {
-        left
-    };
-    let max_chars = if rotate { 26 } else { ((cat_w - 6.0) / CHAR_W).floor().max(3.0) as usize };
-    let legend_entries: Vec<(String, Swatch)> = if threshold.is_finite() {
-        let name =
-            refs.iter().min_by(|a, b| a.value.total_cmp(&b.value)).map_or("", |r| r.label.as_str());
-        vec![
-            (format!("Above {name}"), Swatch::Fill(ABOVE)),
-            (format!("At or below {name}"), Swatch::Fill(BELOW)),
-        ]
-    } else {
-        Vec::new()
-    };
-    let (legend_svg, legend_h) = if legend_entries.is_empty() {
-        (Html::new(), 0.0)
-    } else {
-        legend(&legend_entries, left, 14.0, right - left)
-    };
-    let top = 14.0 + legend_h + 28.0;
-    let plot_h = 220.0;
-    let bottom = top + plot_h;
-    let longest = chart.items.iter().map(|b| truncate(&b.label, max_chars).chars().count()).max();
-    let label_h = if rotate { longest.unwrap_or(0) as f64 * CHAR_W * 0.64 + 24.0 } else { 40.0 };
-    let height = bottom + label_h;
-    let y_of = |v: f64| bottom - (v - ticks.first()) / (ticks.last() - ticks.first()) * plot_h;
-
-    let mut out = open(&id, WIDTH, height, &chart.title, &desc);
-    out.push(legend_svg);
-    out.push(html!(
-        "<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
-        n((left - label_w - 8.0).max(0.0)),
-        n(top - 14.0),
-        MUTED,
-        &chart.value_unit
-    ));
-    out.push(y_axis(&ticks, &tick_text, left, right, y_of));
-    out.push(html!(
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
-        n(left),
-        n(y_of(0.0)),
-        n(right),
-        n(y_of(0.0)),
-        MUTED
-    ));
-    // Value labels are drawn last, over the reference lines, each with a white halo.
-    let mut value_labels = html!("<g class=\"values\">");
-    for (idx, item) in chart.items.iter().enumerate() {
-        let cx = left + cat_w * (idx as f64 + 0.5);
-        out.push(html!("<g class=\"item\">"));
-        if item.value.is_finite() {
-            let fill = if threshold.is_finite() && item.value > threshold { ABOVE } else { BELOW };
-            let tip = format!("{}: {}", item.label, chart.value_style.full(item.value));
-            let y = y_of(item.value);
-            match chart.mark {
-                Mark::Bar => {
-                    let bar_w = (cat_w * 0.6).min(48.0);
-                    let y0 = y_of(0.0);
-                    out.push(html!("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}</title></rect>", n(cx - bar_w / 2.0), n(y.min(y0)), n(bar_w), n((y0 - y).abs()), fill, &tip));
-                }
-                Mark::Dot => {
-                    out.push(html!(
-                        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
-                        n(cx),
-                        n(y_of(0.0)),
-                        n(cx),
-                        n(y),
-                        GRID
-                    ));
-                    out.push(html!("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\"><title>{}</title></circle>", n(cx), n(y), fill, &tip));
-                }
-            }
-            let text = chart.value_style.short(item.value);
-            value_labels.push(value_label(&text, cx, y.min(y_of(0.0)) - 7.0, cat_w));
-        } else {
-            value_labels.push(html!(
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
-                n(cx),
-                n(y_of(0.0) - 7.0),
-                MUTED,
-                NOT_AVAILABLE
-            ));
-        }
-        out.push(category_label(&item.label, cx, bottom, rotate, max_chars));
-        out.push(html!("</g>"));
-    }
-    for (idx, r) in refs.iter().enumerate() {
-        let y = y_of(r.value);
-        let (stroke, dash) = if idx == 0 { (TEXT, "7 4") } else { (MUTED, "2 3") };
-        out.push(html!(
-            "<g class=\"reference\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" \
-             stroke-width=\"1.5\" stroke-dasharray=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text></g>",
-            n(left),
-            n(y),
-            n(right),
-            n(y),
-            stroke,
-            dash,
-            n(right + 4.0),
-            n(y + 4.0),
-            &r.label
-        ));
-    }
-    value_labels.push(html!("</g>"));
-    out.push(value_labels);
     out.push(html!("</svg>"));
     out
 }
@@ -1191,8 +965,9 @@ pub fn interval_chart(chart: &IntervalChart) -> Html {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     let ticks = nice_ticks(lo, hi, 5);
     let tick_text = tick_labels(&ticks, style);
-    let labels: Vec<String> = chart.rows.iter().map(|r| truncate(&r.label, 28)).collect();
-    let left = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max).min(200.0) + 16.0;
+    let labels: Vec<String> =
+        chart.rows.iter().map(|r| labels::fit(&r.label, WIDTH / 3.0, SIZE)).collect();
+    let left = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 16.0;
     let texts: Vec<String> = chart.rows.iter().map(row_text).collect();
     let right = WIDTH - texts.iter().map(|t| text_width(t)).fold(0.0, f64::max) - 20.0;
     let row_h = 26.0;
@@ -1206,15 +981,23 @@ pub fn interval_chart(chart: &IntervalChart) -> Html {
     out.push(x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
     out.push(html!(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
-        n(right),
+        n(WIDTH - 4.0),
         n(bottom + 36.0),
         MUTED,
-        &format!("{}; bars: {}", chart.value_unit, chart.interval_label)
+        &labels::fit(
+            &format!("{}; bars: {}", chart.value_unit, chart.interval_label),
+            WIDTH - 8.0,
+            SIZE
+        )
     ));
     if let Some(r) = chart.reference.as_ref().filter(|r| r.value.is_finite()) {
         let x = x_of(r.value);
+        // The label is centred on its line but kept inside the chart.
+        let label = labels::fit(&r.label, WIDTH - 2.0, SIZE);
+        let half = text_width(&label) / 2.0;
+        let label_x = x.clamp(half + 1.0, (WIDTH - half - 1.0).max(half + 1.0));
         out.push(html!("<g class=\"reference\"><line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" \
-             stroke-dasharray=\"7 4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>", n(x), n(top - 4.0), n(x), n(bottom), TEXT, n(x), n(top - 8.0), &r.label));
+             stroke-dasharray=\"7 4\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>", n(x), n(top - 4.0), n(x), n(bottom), TEXT, n(label_x), n(top - 8.0), &label));
     }
     for (idx, row) in chart.rows.iter().enumerate() {
         let mid = top + row_h * (idx as f64 + 0.5);
@@ -1368,6 +1151,7 @@ pub fn fan_chart(chart: &FanChart) -> Html {
         (xs, ys),
         &chart.y_unit,
         &entries,
+        Direction::Ltr,
     );
     let x_of = |x: f64| frame.x_of(x);
     let y_of = |y: f64| frame.y_of(y);
@@ -1457,7 +1241,7 @@ mod tests {
         assert!((a - b).abs() < 1e-9, "{a} != {b}");
     }
 
-    fn assert_clean(svg: &str) {
+    pub(super) fn assert_clean(svg: &str) {
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
         assert!(svg.ends_with("</svg>"));
         assert!(svg.contains("role=\"img\""));
@@ -1610,55 +1394,94 @@ mod tests {
         assert!(svg.contains("A &amp; &lt;script&gt;: 350,000 (35.0% of total)"));
     }
 
+    /// A pseudo-locale: `text` 40 % longer, in letters wider than English ones.
+    fn long(text: &str) -> String {
+        format!("{text}{}", "ŵ".repeat(text.chars().count() * 2 / 5 + 1))
+    }
+
+    const NAMES: [&str; 6] = [
+        "United Kingdom of Great Britain and Northern Ireland",
+        "United States of America",
+        "Saudi Arabia",
+        "Bosnia and Herzegovina",
+        "Republic of Moldova",
+        "Viet Nam",
+    ];
+
     #[test]
-    fn reference_chart_counts_marks_above_the_target() {
-        let items = vec![
-            Bar { label: "Aland to Bland".to_owned(), value: 2.5, share_pct: None },
-            Bar { label: "Cland to Bland".to_owned(), value: 6.75, share_pct: None },
-        ];
-        for mark in [Mark::Bar, Mark::Dot] {
-            let svg = reference_chart(&ReferenceChart {
-                id: "r".to_owned(),
-                title: "Costs".to_owned(),
-                summary: String::new(),
-                value_style: NumberStyle::Percent(2),
-                value_unit: "% of US$200 sent".to_owned(),
-                mark,
-                items: items.clone(),
-                references: vec![
-                    RefLine { value: 3.0, label: "SDG target 3%".to_owned() },
-                    RefLine { value: 5.0, label: "5%".to_owned() },
-                ],
-            })
-            .into_string();
-            assert_clean(&svg);
-            assert!(svg.contains("1 of 2 above 3.00%"), "{svg}");
-            assert!(svg.contains(ABOVE) && svg.contains(BELOW));
+    fn no_chart_has_overlapping_or_clipped_labels_even_when_lengthened() {
+        for stretch in [false, true] {
+            let text = |s: &str| if stretch { long(s) } else { s.to_owned() };
+            let series = NAMES
+                .iter()
+                .take(4)
+                .enumerate()
+                .map(|(i, name)| Series {
+                    name: text(name),
+                    points: (0..35)
+                        .map(|y| (1990.0 + f64::from(y), 1e6 * (i + 1) as f64))
+                        .collect(),
+                })
+                .collect();
+            let mut chart = line(series);
+            chart.y_unit = text("persons living abroad");
+            for direction in [Direction::Ltr, Direction::Rtl] {
+                labels::assert_no_collisions(&line_chart_in(&chart, direction).into_string());
+            }
+            let bars = NAMES
+                .iter()
+                .map(|name| Bar { label: text(name), value: 1.2e6, share_pct: Some(12.5) })
+                .collect();
+            labels::assert_no_collisions(
+                &bar_chart(&BarChart {
+                    id: "b".to_owned(),
+                    title: "B".to_owned(),
+                    summary: String::new(),
+                    value_style: NumberStyle::Compact,
+                    value_unit: text("persons"),
+                    bars,
+                })
+                .into_string(),
+            );
+            let rows = NAMES
+                .iter()
+                .map(|name| Interval { label: text(name), point: 5.0, lower: 1.0, upper: 9.5 })
+                .collect();
+            labels::assert_no_collisions(
+                &interval_chart(&IntervalChart {
+                    id: "i".to_owned(),
+                    title: "I".to_owned(),
+                    summary: String::new(),
+                    value_style: NumberStyle::Compact,
+                    value_unit: text("persons"),
+                    interval_label: text("90% interval"),
+                    include_zero: true,
+                    reference: Some(RefLine { value: 9.9, label: text("Baseline") }),
+                    rows,
+                })
+                .into_string(),
+            );
         }
     }
 
     #[test]
-    fn reference_chart_rotates_many_labels() {
-        let items: Vec<Bar> = (0..15)
-            .map(|i| Bar {
-                label: format!("Country number {i} to Home"),
-                value: f64::from(i),
-                share_pct: None,
-            })
-            .collect();
-        let svg = reference_chart(&ReferenceChart {
-            id: "r".to_owned(),
-            title: "Costs".to_owned(),
-            summary: String::new(),
-            value_style: NumberStyle::Percent(2),
-            value_unit: "%".to_owned(),
-            mark: Mark::Bar,
-            items,
-            references: vec![RefLine { value: 3.0, label: "3%".to_owned() }],
-        })
-        .into_string();
-        assert_clean(&svg);
-        assert!(svg.contains("rotate(-40)"));
+    fn right_to_left_line_charts_mirror_the_axes() {
+        let chart = line(vec![Series {
+            name: "Total".to_owned(),
+            points: vec![(2000.0, 1.0), (2020.0, 2.0)],
+        }]);
+        let svg = line_chart_in(&chart, Direction::Rtl).into_string();
+        assert!(svg.contains("class=\"y-labels\" text-anchor=\"start\""), "{svg}");
+        let x_of_label = |svg: &str, label: &str| {
+            let at = svg.find(&format!(">{label}</text>")).expect("label");
+            let x_at = svg[..at].rfind("x=\"").expect("x") + 3;
+            svg[x_at..].split('"').next().expect("x").parse::<f64>().expect("number")
+        };
+        assert!(x_of_label(&svg, "2000") > x_of_label(&svg, "2020"), "x runs right to left");
+        let ltr = line_chart(&chart).into_string();
+        assert!(x_of_label(&ltr, "2000") < x_of_label(&ltr, "2020"));
+        // The y labels are right of the plot: right of every x label.
+        assert!(x_of_label(&svg, "0") > x_of_label(&svg, "2000"));
     }
 
     #[test]

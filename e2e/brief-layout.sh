@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The layout of the HTML brief of every country, checked in one Chromium session
+# (e2e/brief-layout.mjs): imports all of ../shared/data into a new store, loads the demo
+# world beside it, writes the brief of every ISO 3166-1 country (country-codes.csv) and of
+# every demo country with `coherence report`, then measures them at 1280 px, 800 px and
+# printed on A4: nothing overflows the page, chart labels stay inside their chart and do
+# not overlap, card contents stay inside their card.
+#
+#   e2e/brief-layout.sh [COHERENCE_BINARY] [--only TEXT]
+#
+# Without ../shared/data it checks the demo world only and says so (under CI=true it
+# fails). Screenshots of the charts of PHL, NPL, MEX, DEU and XAA go to target/brief-layout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="$(realpath "${1:-target/debug/coherence}")"
+shift || true
+[ -d e2e/node_modules/playwright-core ] || (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+data="${COHERENCE_SHARED_DATA:-../shared/data}"
+dir="$(mktemp -d)"
+trap 'rm -rf "$dir"' EXIT
+mkdir -p "$dir/briefs"
+started=$SECONDS
+codes=()
+if [ -d "$data" ]; then
+  "$bin" --db "$dir/store.sqlite" -q import "$data" >"$dir/import.log" 2>&1 \
+    || { cat "$dir/import.log"; exit 1; }
+  # Every ISO 3166-1 alpha-3 code of the UN's country-code file (column 3).
+  mapfile -t codes < <(python3 -c '
+import csv, sys
+rows = csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))
+print("\n".join(sorted({r["ISO3166-1-Alpha-3"] for r in rows if r["ISO3166-1-Alpha-3"]})))
+' "$data/country_codes/country-codes.csv")
+elif [ "${CI:-}" = "true" ]; then
+  echo "brief-layout: $data is missing; under CI=true every country must be checked" >&2
+  exit 1
+else
+  echo "brief-layout: SKIPPED the real countries ($data is missing); the demo world only"
+fi
+"$bin" --db "$dir/store.sqlite" -q demo -o "$dir/briefs/XAA.html" >/dev/null
+codes+=(XAB XAC XAD XAE XAF XAG XAH XAI XAJ)
+printf '%s\n' "${codes[@]}" | xargs -P 2 -I{} "$bin" --db "$dir/store.sqlite" -q report {} \
+  -o "$dir/briefs/{}.html" >/dev/null
+echo "brief-layout: store and $(ls "$dir/briefs" | wc -l) briefs in $((SECONDS - started)) s"
+node e2e/brief-layout.mjs --dir "$dir/briefs" --out target/brief-layout \
+  --shots PHL,NPL,MEX,DEU,XAA "$@"
