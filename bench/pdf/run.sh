@@ -9,11 +9,14 @@
 #   bench/pdf/run.sh                  # uses ../shared/data beside the checkout
 #   SHARED=/path/to/data bench/pdf/run.sh
 #   DB=/tmp/pdf-all.db bench/pdf/run.sh   # reuse a store already imported
+#   BIN=path/to/coherence bench/pdf/run.sh  # a binary already built (no release build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED="${SHARED:-../shared/data}"
-cargo build --release --locked --bin coherence >/dev/null
-BIN="${CARGO_TARGET_DIR:-target}/release/coherence"
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --locked --bin coherence >/dev/null
+  BIN="${CARGO_TARGET_DIR:-target}/release/coherence"
+fi
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 DB="${DB:-$TMP/all.sqlite}"
