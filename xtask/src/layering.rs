@@ -226,7 +226,7 @@ impl Policy {
                 "eprintln!",
             ],
             owners: owners::coherence(),
-            adapters: vec!["store", "fetch", "server", "cli"],
+            adapters: vec!["store", "fetch", "server", "cli", "print"],
         }
     }
 }

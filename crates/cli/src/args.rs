@@ -180,7 +180,9 @@ pub(crate) enum Command {
     Gravity(crate::gravity::GravityArgs),
     /// Write a country's HTML brief: a self-contained page for a development ministry.
     #[command(
-        after_help = "Examples:\n  coherence report XAA -o pelaria.html\n  coherence report Philippines -o phl.html"
+        after_help = "Examples:\n  coherence report XAA -o pelaria.html\n  coherence report Philippines -o phl.html\n  \
+                            coherence report PHL --pdf -o phl.pdf --paper letter\n  \
+                            coherence report --all --pdf -o briefs/"
     )]
     Report(ReportArgs),
     /// Show the migration profile of a country or a group of countries: stocks, corridors,
@@ -355,14 +357,26 @@ pub(crate) struct FetchArgs {
 pub(crate) struct ReportArgs {
     /// The country (ISO alpha-3 code, M49 code or name) or a group (region:, sdg:,
     /// income:, world).
-    pub(crate) country: String,
-    /// Where to write the brief.
+    #[arg(required_unless_present = "all")]
+    pub(crate) country: Option<String>,
+    /// Every country and area of the store, one brief each (ISO3.html, or ISO3.pdf with
+    /// --pdf) in the folder -o names; with --pdf, Chromium is started once for all.
+    #[arg(long, conflicts_with_all = ["country", "scenarios"])]
+    pub(crate) all: bool,
+    /// Where to write the brief (with --all: the folder).
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: PathBuf,
     /// A scenario run directory (`coherence scenario run --out DIR`, or a merged run)
     /// to show in a "Policy options" section; may be repeated.
     #[arg(long = "scenario", value_name = "DIR")]
     pub(crate) scenarios: Vec<PathBuf>,
+    /// Print the brief to PDF with headless Chromium (found on PATH, or named by
+    /// COHERENCE_CHROMIUM), with no network access.
+    #[arg(long)]
+    pub(crate) pdf: bool,
+    /// The PDF's paper size: a4 or letter.
+    #[arg(long, value_name = "a4|letter", default_value = "a4", requires = "pdf")]
+    pub(crate) paper: print::Paper,
 }
 
 #[derive(Debug, Args)]

@@ -374,21 +374,7 @@ fn files_under(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
 
 async fn report(global: &Global, args: ReportArgs) -> Result<(), Error> {
     let ws = open_read(global).await?;
-    let profile = ws.profile(&args.country).await?;
-    let (scenarios, warnings) =
-        crate::scenario::brief_results(&args.scenarios, &profile.area.iso3)?;
-    if !global.quiet {
-        for w in &warnings {
-            eprintln!("warning: {w}");
-        }
-    }
-    let html = report::brief::render_with(&profile, &scenarios);
-    crate::outfile::write_file(&args.output, html.as_bytes())?;
-    if let Some(notice) = profile.fictional_notice.as_ref().filter(|_| !global.quiet) {
-        eprintln!("{notice}");
-    }
-    println!("{}", args.output.display());
-    Ok(())
+    crate::briefs::report(global, &ws, args).await
 }
 
 /// The download cache: `--cache`/`$COHERENCE_CACHE`, else the per-user cache folder.

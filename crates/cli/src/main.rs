@@ -12,6 +12,7 @@
 
 mod args;
 mod assess;
+mod briefs;
 mod commands;
 mod corridor;
 mod estimate;

@@ -322,9 +322,10 @@ pub fn render_with(
     out.push(html!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
     out.push(html!("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
     out.push(html!(
-        "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+        "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
         &parts.title,
-        Html::from_static(CSS)
+        Html::from_static(CSS),
+        Html::from_static(crate::print_css::PRINT_CSS)
     ));
     out.push(&parts.banner);
     out.push(html!("<div class=\"page\">\n<header>\n"));

@@ -12,6 +12,8 @@
 //!   the only way user text reaches a page.
 //! * [`markup`]: escaping and deterministic number formatting.
 //! * [`xlsx`]: Excel workbooks of tables, the same bytes for the same tables.
+//! * [`print_css`]: the brief's print style sheet and the words of a printed brief's
+//!   page header and footer.
 //! * [`network`]: a cross-impact matrix's heat map and network diagram (SVG), and its
 //!   judgements as the CSV file `coherence matrix` reads.
 //!
@@ -40,6 +42,7 @@ pub mod html;
 pub mod map;
 pub mod markup;
 pub mod network;
+pub mod print_css;
 pub mod scenario;
 pub mod svg;
 pub mod xlsx;

@@ -90,6 +90,9 @@ impl Server {
         let mut child = cmd
             .args(extra)
             .env("COHERENCE_LOG", "info")
+            // No Chromium for the test servers, so a PDF download's answer (503) does not
+            // depend on the machine; the PDF itself is tested in `tests/pdf.rs`.
+            .env("COHERENCE_CHROMIUM", "/nonexistent/coherence-tests/chromium")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

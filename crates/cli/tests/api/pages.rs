@@ -14,6 +14,9 @@ use crate::harness::{CALLERS, World};
 pub const S: u16 = 303;
 /// Not visible to this caller.
 pub const N: u16 = 404;
+
+/// Not available on this server (a PDF without Chromium).
+pub const U: u16 = 503;
 /// Visible, but the role does not allow it.
 pub const F: u16 = 403;
 /// Done, and sent on to the next page.

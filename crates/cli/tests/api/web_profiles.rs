@@ -2,7 +2,7 @@
 //! (`pages.rs`) and what a profile page shows.
 
 #[allow(unused_imports, reason = "the rows use these as they are added")]
-use crate::pages::{D, F, N, PageRule, S};
+use crate::pages::{D, F, N, PageRule, S, U};
 
 /// The rows of these pages. Every signed-in user reads any profile (less what it may not
 /// read of governments' work).
@@ -13,7 +13,10 @@ pub const PAGES: &[PageRule] = &[
     PageRule { method: "GET", route: "/profiles/{area}", path: "/profiles/XAA", form: None, expect: [S, 200, 200, 200, 200, 200, 200] },
     PageRule { method: "GET", route: "/profiles/{area}", path: "/profiles/no-such-place", form: None, expect: [S, N, N, N, N, N, N] },
     PageRule { method: "GET", route: "/profiles/{area}/download/{format}", path: "/profiles/XAA/download/xlsx", form: None, expect: [S, 200, 200, 200, 200, 200, 200] },
-    PageRule { method: "GET", route: "/profiles/{area}/download/{format}", path: "/profiles/XAA/download/pdf", form: None, expect: [S, N, N, N, N, N, N] },
+    // The test servers have no Chromium (the harness names a missing one), so the PDF is 503.
+    PageRule { method: "GET", route: "/profiles/{area}/download/{format}", path: "/profiles/XAA/download/pdf", form: None, expect: [S, U, U, U, U, U, U] },
+    PageRule { method: "GET", route: "/profiles/{area}/download/{format}", path: "/profiles/XAA/download/pdf?paper=a5", form: None, expect: [S, 400, 400, 400, 400, 400, 400] },
+    PageRule { method: "GET", route: "/profiles/{area}/download/{format}", path: "/profiles/XAA/download/odt", form: None, expect: [S, N, N, N, N, N, N] },
 ];
 
 /// The profile page is the brief's content in the workspace's frame, its user text

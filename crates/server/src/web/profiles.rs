@@ -1,7 +1,7 @@
 //! Country and group profiles: a chooser of every country (the real ones and the demo
 //! world's) and group, and each profile as the brief shows it — the same server-side SVG
 //! charts and map, tables, every figure's source one click away — with downloads (CSV,
-//! XLSX, JSON, the HTML brief). What the visitor may not read of governments' work (their
+//! XLSX, JSON, the HTML brief, the PDF brief printed by headless Chromium). What the visitor may not read of governments' work (their
 //! registers and answers) is left out, as in the API.
 
 use axum::extract::{Path, State};
@@ -37,6 +37,11 @@ mod text {
     pub(crate) const XLSX: &str = "Excel workbook";
     pub(crate) const JSON: &str = "JSON (every value with its unit and source)";
     pub(crate) const BRIEF: &str = "HTML brief (one self-contained file)";
+    pub(crate) const PDF: &str = "PDF brief (A4; US Letter: add ?paper=letter)";
+    pub(crate) const NO_CHROMIUM: &str = "PDF briefs are printed with Chromium, which this \
+        server does not have; the HTML brief prints the same pages from a browser. The \
+        server's administrator can install it (`apt-get install chromium` on Debian) or set \
+        COHERENCE_CHROMIUM to its path.";
     pub(crate) const VIEW_BRIEF: &str = "Open the brief as a page";
 }
 
@@ -169,6 +174,7 @@ fn downloads(area: &str) -> Html {
          <li><a href=\"/profiles/{}/download/xlsx\" download>{}</a></li>\
          <li><a href=\"/profiles/{}/download/json\" download>{}</a></li>\
          <li><a href=\"/profiles/{}/download/html\" download>{}</a></li>\
+         <li><a href=\"/profiles/{}/download/pdf\" download>{}</a></li>\
          <li><a href=\"/api/v1/briefs/{}\">{}</a></li></ul></section>",
         text::DOWNLOADS,
         a,
@@ -180,6 +186,8 @@ fn downloads(area: &str) -> Html {
         a,
         text::BRIEF,
         a,
+        text::PDF,
+        a,
         text::VIEW_BRIEF
     )
 }
@@ -187,6 +195,8 @@ fn downloads(area: &str) -> Html {
 #[derive(Deserialize, Default)]
 struct Year {
     year: Option<i32>,
+    /// The PDF's paper size: a4 (the default) or letter.
+    paper: Option<String>,
 }
 
 async fn download_profile(
@@ -195,7 +205,7 @@ async fn download_profile(
     Path((area, format)): Path<(String, String)>,
     WebQuery(q): WebQuery<Year>,
 ) -> PageResult {
-    let key = format!("download\u{0}{area}\u{0}{format}\u{0}{:?}", q.year);
+    let key = format!("download\u{0}{area}\u{0}{format}\u{0}{:?}\u{0}{:?}", q.year, q.paper);
     let st = state.clone();
     let (area_q, fmt) = (area.clone(), format.clone());
     let (content_type, bytes) = cached_bytes(&state, &caller, key, |withheld| async move {
@@ -213,13 +223,14 @@ async fn download_profile(
                 ("application/json", serde_json::to_vec_pretty(&profile).map_err(|e| internal(&e))?)
             }
             "html" => ("text/html; charset=utf-8", report::brief::render(&profile).into_bytes()),
+            "pdf" => ("application/pdf", pdf(&profile, q.paper.as_deref()).await?),
             "xlsx" => (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 workbook(&profile).map_err(|e| internal(&e))?,
             ),
             _ => {
                 return Err(ApiError::not_found(format!(
-                    "the format {fmt:?} (csv, xlsx, json or html)"
+                    "the format {fmt:?} (csv, xlsx, json, html or pdf)"
                 )));
             }
         })
@@ -228,6 +239,34 @@ async fn download_profile(
     let extension = if format == "html" { "html" } else { format.as_str() };
     let name = format!("coherence-profile-{}.{extension}", area.replace(':', "-"));
     Ok(download(content_type, &name, bytes.to_vec()))
+}
+
+/// How many briefs are printed at once (each print starts a Chromium of its own).
+static PRINTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// The brief of `profile` printed to PDF by headless Chromium, on a blocking thread;
+/// 503 when the server has no Chromium.
+async fn pdf(
+    profile: &analysis::profile::CountryProfile,
+    paper: Option<&str>,
+) -> Result<Vec<u8>, ApiError> {
+    let paper: print::Paper = match paper {
+        Some(p) => p.parse().map_err(|e: String| ApiError::invalid("paper", e))?,
+        None => print::Paper::A4,
+    };
+    let html = report::brief::render(profile);
+    let labels = report::print_css::page_labels(profile);
+    let options = print::PdfOptions { paper, title: labels.title, banner: labels.banner };
+    let _permit = PRINTS.acquire().await.map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
+    let printed = tokio::task::spawn_blocking(move || {
+        print::Printer::start(&print::Options::from_env())?.print(&html, &options)
+    })
+    .await
+    .map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
+    printed.map_err(|e| match e.kind() {
+        print::ErrorKind::NotFound => ApiError::new(Kind::Unavailable, text::NO_CHROMIUM),
+        _ => ApiError::hidden(Kind::Internal, &e),
+    })
 }
 
 /// The profile as an Excel workbook: the CSV's rows, values as numbers.
