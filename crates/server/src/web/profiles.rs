@@ -215,7 +215,7 @@ async fn download_profile(
             "html" => ("text/html; charset=utf-8", report::brief::render(&profile).into_bytes()),
             "xlsx" => (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                workbook(&profile).map_err(|e| internal(&e))?,
+                report::xlsx::profile::workbook(&profile).map_err(|e| internal(&e))?,
             ),
             _ => {
                 return Err(ApiError::not_found(format!(
@@ -228,25 +228,4 @@ async fn download_profile(
     let extension = if format == "html" { "html" } else { format.as_str() };
     let name = format!("coherence-profile-{}.{extension}", area.replace(':', "-"));
     Ok(download(content_type, &name, bytes.to_vec()))
-}
-
-/// The profile as an Excel workbook: the CSV's rows, values as numbers.
-fn workbook(profile: &analysis::profile::CountryProfile) -> Result<Vec<u8>, String> {
-    use report::xlsx::{Cell, Sheet};
-    let mut rows = profile.to_rows().map_err(|e| e.to_string())?.into_iter();
-    let columns = rows.next().unwrap_or_default();
-    let value = columns.iter().position(|c| c == "value");
-    let rows = rows
-        .map(|row| {
-            row.into_iter()
-                .enumerate()
-                .map(|(i, v)| match (Some(i) == value, v.parse::<f64>()) {
-                    (true, Ok(n)) => Cell::Number(n),
-                    _ => Cell::Text(v),
-                })
-                .collect()
-        })
-        .collect();
-    let sheet = Sheet { name: profile.area.iso3.clone(), columns, rows };
-    report::xlsx::workbook(&[sheet]).map_err(|e| e.to_string())
 }

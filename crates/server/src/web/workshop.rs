@@ -1336,6 +1336,7 @@ fn sheets(
     let m = &report.matrix;
     let cells = Sheet {
         name: "Cells".into(),
+        keys: Vec::new(),
         columns: [
             "from",
             "to",
@@ -1374,6 +1375,7 @@ fn sheets(
     };
     let metrics = Sheet {
         name: "Metrics".into(),
+        keys: Vec::new(),
         columns: analysis::assess::render::METRICS_CSV_HEADER
             .split(',')
             .map(String::from)
@@ -1415,6 +1417,7 @@ fn sheets(
     };
     let judgements = Sheet {
         name: "Judgements".into(),
+        keys: Vec::new(),
         columns: ["assessor", "from", "to", "score", "rationale"].map(String::from).to_vec(),
         rows: scores
             .iter()
