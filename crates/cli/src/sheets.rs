@@ -60,7 +60,7 @@ pub(crate) fn flows(est: &FlowEstimate) -> Vec<Sheet> {
         .collect();
     let flows = Sheet::new(
         "Flows",
-        &["orig", "dest", "period_start", "period_end", "Flow (persons)"],
+        &["orig", "dest", "period_start", "period_end", "flow (persons)"],
         rows,
     );
     let mut items = vec![
@@ -86,7 +86,7 @@ pub(crate) fn remittances(est: &RemitEstimate) -> Vec<Sheet> {
         .collect();
     let matrix = Sheet::new(
         "Remittances",
-        &["sender", "receiver", "year", "Remittances (US$ millions, current)"],
+        &["sender", "receiver", "year", "usd_millions (current US$, millions)"],
         rows,
     );
     let mut items = vec![
@@ -107,7 +107,7 @@ pub(crate) fn remittances(est: &RemitEstimate) -> Vec<Sheet> {
 }
 
 /// The columns of the "Metrics" sheet: the CSV's, with units.
-const METRIC_COLUMNS: [&str; 16] = [
+const METRIC_COLUMNS: [&str; 19] = [
     "node",
     "out_influence (score sum)",
     "out_positive (score sum)",
@@ -124,9 +124,13 @@ const METRIC_COLUMNS: [&str; 16] = [
     "combined_out (score sum)",
     "combined_in (score sum)",
     "pagerank_positive (share, 0 to 1)",
+    "sign_convention",
+    "second_order_scale",
+    "self_paths",
 ];
 
-/// `matrix metrics`: one row per node (the CSV's columns) and the options.
+/// `matrix metrics`: one row per node (the CSV's columns, the options on every row as
+/// in the CSV) and the options again in "About".
 pub(crate) fn metrics(m: &analysis::assess::Metrics) -> Vec<Sheet> {
     let rows = m
         .nodes
@@ -149,6 +153,9 @@ pub(crate) fn metrics(m: &analysis::assess::Metrics) -> Vec<Sheet> {
                 num(n.combined_out),
                 num(n.combined_in),
                 num(n.pagerank),
+                text(m.sign_convention.as_str()),
+                text(m.second_order_scale.as_str()),
+                text(m.self_paths.as_str()),
             ]
         })
         .collect();
@@ -266,11 +273,8 @@ mod tests {
 
     #[test]
     fn metrics_columns_are_the_csvs() {
-        let header: Vec<String> = analysis::assess::render::METRICS_CSV_HEADER
-            .split(',')
-            .take(16)
-            .map(str::to_owned)
-            .collect();
+        let header: Vec<String> =
+            analysis::assess::render::METRICS_CSV_HEADER.split(',').map(str::to_owned).collect();
         let sheet = Sheet::new("m", &METRIC_COLUMNS, Vec::new());
         assert_eq!(names(&sheet), header);
     }

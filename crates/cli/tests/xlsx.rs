@@ -241,3 +241,88 @@ print("text, not a formula")
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// Has openpyxl hold `sheet` of `book` to the CSV `csv` (`tests/data/check_table_xlsx.py`).
+fn check_table(python: &str, book: &Path, sheet: &str, csv: &Path) {
+    let out = std::process::Command::new(python)
+        .arg(script("check_table_xlsx.py"))
+        .arg(book)
+        .arg(sheet)
+        .arg(csv)
+        .output()
+        .unwrap();
+    eprintln!("{}", String::from_utf8_lossy(&out.stdout));
+    assert!(out.status.success(), "{sheet}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn estimate_matrix_and_scenario_workbooks_hold_their_csvs_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let db = d.join("demo.sqlite");
+    coherence(&db).current_dir(d).args(["-q", "demo"]).assert().success();
+    let root = test_support::workspace_root();
+    let stocks = script("estimate_stocks.csv");
+    // Flows from the test's stock table alone, in a store of their own.
+    let edb = d.join("estimate.sqlite");
+    let flows = ["estimate", "flows", "--method", "sd_drop_neg", "--from", "2015", "--to", "2020"];
+    coherence(&edb)
+        .args(flows)
+        .arg("--stocks")
+        .arg(&stocks)
+        .arg("-o")
+        .arg(d.join("f.csv"))
+        .assert()
+        .success();
+    coherence(&edb)
+        .args(["-q", "--format", "xlsx"])
+        .args(flows)
+        .arg("--stocks")
+        .arg(&stocks)
+        .arg("-o")
+        .arg(d.join("f.xlsx"))
+        .assert()
+        .success();
+    let matrix = root.join("examples").join("pelaria-brevmark-matrix.csv");
+    let metrics = coherence(&db)
+        .args(["matrix", "metrics", "--format", "csv"])
+        .arg(&matrix)
+        .assert()
+        .success();
+    std::fs::write(d.join("m.csv"), &metrics.get_output().stdout).unwrap();
+    coherence(&db)
+        .args(["matrix", "metrics", "--format", "xlsx", "-o"])
+        .arg(d.join("m.xlsx"))
+        .arg(&matrix)
+        .assert()
+        .success();
+    let scenario = root.join("examples").join("scenarios").join("remittance-cost.toml");
+    coherence(&db)
+        .args(["-q", "scenario", "run"])
+        .arg(&scenario)
+        .args(["--draws", "20", "--seed", "3", "--out"])
+        .arg(d.join("run"))
+        .assert()
+        .success();
+    let compare =
+        ["scenario", "compare", "--options", "sdg-3pct-2030", "sdg-3pct-2030-with-response"];
+    let diff = coherence(&db)
+        .args(["--format", "csv"])
+        .args(compare)
+        .arg(d.join("run"))
+        .assert()
+        .success();
+    std::fs::write(d.join("c.csv"), &diff.get_output().stdout).unwrap();
+    coherence(&db)
+        .args(["--format", "xlsx"])
+        .args(compare)
+        .arg(d.join("run"))
+        .arg("-o")
+        .arg(d.join("c.xlsx"))
+        .assert()
+        .success();
+    let Some(python) = python_with_openpyxl() else { return };
+    check_table(&python, &d.join("f.xlsx"), "Flows", &d.join("f.csv"));
+    check_table(&python, &d.join("m.xlsx"), "Metrics", &d.join("m.csv"));
+    check_table(&python, &d.join("c.xlsx"), "Differences B - A", &d.join("c.csv"));
+}
