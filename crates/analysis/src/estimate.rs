@@ -2133,10 +2133,25 @@ impl FlowEstimate {
         for r in &self.flows {
             text.push_str(&format!(
                 "{},{},{},{},{}\n",
-                r.orig, r.dest, self.period_start, self.period_end, r.flow
+                csv_text(&r.orig),
+                csv_text(&r.dest),
+                self.period_start,
+                self.period_end,
+                r.flow
             ));
         }
         text
+    }
+}
+
+/// An area code as a CSV field: formula-safe (`domain::spreadsheet`) and quoted where
+/// it holds a comma, quote or line break (codes from a user's stock file are free text).
+fn csv_text(s: &str) -> String {
+    let s = domain::spreadsheet::formula_safe(s);
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
     }
 }
 
@@ -2148,7 +2163,10 @@ impl RemitEstimate {
         for r in &self.rows {
             text.push_str(&format!(
                 "{},{},{},{}\n",
-                r.sender, r.receiver, self.year, r.usd_millions
+                csv_text(&r.sender),
+                csv_text(&r.receiver),
+                self.year,
+                r.usd_millions
             ));
         }
         text

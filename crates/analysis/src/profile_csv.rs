@@ -1,8 +1,15 @@
 //! A profile as CSV: one value per row with its unit and source (the dataset, the cell it
 //! was read from, or how it was derived), as `coherence --format csv profile` and the
-//! API's `?format=csv` write it ([`CountryProfile::to_csv`]).
+//! API's `?format=csv` write it ([`CountryProfile::to_csv`]). A text field that a
+//! spreadsheet would read as a formula is written with a `'` before it.
 
 use crate::profile::{CountryProfile, Value};
+
+/// A field as the CSV writes it: text a spreadsheet would take for a formula gets a `'`
+/// before it (`domain::spreadsheet`); numbers are unchanged.
+fn safe(field: &str) -> String {
+    domain::spreadsheet::formula_safe(field).into_owned()
+}
 
 impl CountryProfile {
     /// The profile as CSV text, with a header row.
@@ -11,20 +18,6 @@ impl CountryProfile {
     /// Only if the CSV writer fails (it writes to memory).
     pub fn to_csv(&self) -> Result<String, csv::Error> {
         csv_of(self)
-    }
-
-    /// The rows of [`CountryProfile::to_csv`] as cells (the header first), for writers of
-    /// other table formats (a spreadsheet): the same columns and values as the CSV.
-    ///
-    /// # Errors
-    /// Only if the CSV writer or reader fails (both work in memory).
-    pub fn to_rows(&self) -> Result<Vec<Vec<String>>, csv::Error> {
-        let text = csv_of(self)?;
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
-        reader
-            .records()
-            .map(|r| r.map(|record| record.iter().map(str::to_owned).collect()))
-            .collect()
     }
 }
 
@@ -46,20 +39,23 @@ fn csv_of(p: &CountryProfile) -> Result<String, csv::Error> {
     ])?;
     let notice = p.fictional_notice.clone().unwrap_or_default();
     let mut row = |measure: &str, year: i32, partner: &str, sex: &str, v: &Value| {
-        w.write_record([
-            p.area.iso3.as_str(),
-            measure,
-            &year.to_string(),
-            partner,
-            sex,
-            &v.value.to_string(),
-            v.unit.as_str(),
-            &v.source.dataset_id.to_string(),
-            &v.source.dataset,
-            v.source.cell.as_deref().unwrap_or(""),
-            v.source.derivation.as_deref().unwrap_or(""),
-            &notice,
-        ])
+        w.write_record(
+            [
+                p.area.iso3.as_str(),
+                measure,
+                &year.to_string(),
+                partner,
+                sex,
+                &v.value.to_string(),
+                v.unit.as_str(),
+                &v.source.dataset_id.to_string(),
+                &v.source.dataset,
+                v.source.cell.as_deref().unwrap_or(""),
+                v.source.derivation.as_deref().unwrap_or(""),
+                &notice,
+            ]
+            .map(safe),
+        )
     };
     for (measure, list) in [("stock_in", &p.stock_in), ("stock_out", &p.stock_out)] {
         for s in list {
@@ -126,23 +122,26 @@ fn csv_of(p: &CountryProfile) -> Result<String, csv::Error> {
             let Some(s) = score else { continue };
             let band =
                 s.band.as_ref().map_or(String::new(), |b| format!("band {} {}; ", b.code, b.label));
-            w.write_record([
-                p.area.iso3.as_str(),
-                &format!("{}_{part}", a.framework),
-                "",
-                "",
-                "total",
-                &s.percent.to_string(),
-                "percent",
-                "",
-                &dataset,
-                "",
-                &format!(
-                    "{band}exactly {}; stored {} by {}: {}",
-                    s.percent_exact, prov.stored_at, prov.stored_by, prov.reason
-                ),
-                &notice,
-            ])?;
+            w.write_record(
+                [
+                    p.area.iso3.as_str(),
+                    &format!("{}_{part}", a.framework),
+                    "",
+                    "",
+                    "total",
+                    &s.percent.to_string(),
+                    "percent",
+                    "",
+                    &dataset,
+                    "",
+                    &format!(
+                        "{band}exactly {}; stored {} by {}: {}",
+                        s.percent_exact, prov.stored_at, prov.stored_by, prov.reason
+                    ),
+                    &notice,
+                ]
+                .map(safe),
+            )?;
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

@@ -17,11 +17,14 @@ use crate::matrix::Matrix;
 use crate::metrics::Metrics;
 
 /// Quotes a CSV field when it needs it (RFC 4180).
+/// A CSV field: formula-like text quoted for spreadsheets
+/// (`domain::spreadsheet::formula_safe`), then CSV-quoted where needed.
 fn csv_field(s: &str) -> String {
+    let s = domain::spreadsheet::formula_safe(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s.into_owned()
     }
 }
 
@@ -239,7 +242,8 @@ mod tests {
         assert!(nodes.lines().skip(1).all(|l| l.ends_with(",algebraic,divided-by-3,excluded")));
         let cells = cells_csv(&m);
         assert_eq!(cells.lines().count(), 3);
-        assert!(cells.contains("-2.5,2,-2 -3,1,"), "{cells}");
+        // "-2 -3" is text a spreadsheet would read as a formula: quoted; -2.5 is a number.
+        assert!(cells.contains("-2.5,2,'-2 -3,1,"), "{cells}");
         assert!(cells.contains("\"A: drains \"\"staff\"\", fast; B: same\""), "{cells}");
     }
 

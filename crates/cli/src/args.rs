@@ -12,6 +12,7 @@ Examples:
   coherence profile XAA                   Migration profile of the demo country Pelaria
   coherence profile Pelaria --format json Same, as JSON with every value's unit and source
   coherence profile XAA --format csv > pelaria.csv
+  coherence profile XAA --format xlsx -o pelaria.xlsx
 
 The store is one SQLite file: --db PATH, else $COHERENCE_DB, else
 $XDG_DATA_HOME/coherence/coherence.sqlite (~/.local/share/coherence/coherence.sqlite);
@@ -33,8 +34,14 @@ pub(crate) struct Global {
     /// The store: an SQLite file (created if missing) or a `postgres://` URL.
     #[arg(long, global = true, env = "COHERENCE_DB", value_name = "PATH|URL")]
     pub(crate) db: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    /// Output format. `xlsx` (an Excel workbook, written to the file given with -o or
+    /// --out) is for profile, estimate, matrix metrics, scenario compare and register
+    /// export.
+    #[arg(id = "format", long = "format", global = true, value_enum, default_value_t = FormatArg::Table)]
+    pub(crate) format_arg: FormatArg,
+    /// The text format commands render: `format_arg`, with `xlsx` as `table` (commands
+    /// that write workbooks look at [`Global::xlsx`] first). Set by [`Cli::resolve`].
+    #[arg(skip = Format::Table)]
     pub(crate) format: Format,
     /// Print only errors; no progress bars.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
@@ -62,6 +69,25 @@ fn parse_lang(s: &str) -> Result<i18n::Lang, String> {
             Err(format!("{s:?} is for layout tests only: the languages are en, fr, es and ar"))
         }
         Err(e) => Err(e.to_string()),
+    }
+}
+
+impl Cli {
+    /// Sets [`Global::format`] from the format asked for.
+    pub(crate) fn resolve(mut self) -> Cli {
+        self.global.format = match self.global.format_arg {
+            FormatArg::Table | FormatArg::Xlsx => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+        };
+        self
+    }
+}
+
+impl Global {
+    /// Whether `--format xlsx` was asked for.
+    pub(crate) fn xlsx(&self) -> bool {
+        self.format_arg == FormatArg::Xlsx
     }
 }
 
@@ -116,8 +142,21 @@ pub(crate) enum DbAction {
     },
 }
 
-/// Output formats.
+/// Output formats as `--format` takes them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    /// Aligned text for reading.
+    Table,
+    /// JSON, with every value's unit and source.
+    Json,
+    /// CSV, one value per row.
+    Csv,
+    /// An Excel workbook (needs -o FILE): numbers as numbers, units in the headers.
+    Xlsx,
+}
+
+/// The text formats commands render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Format {
     /// Aligned text for reading.
     Table,
@@ -391,4 +430,8 @@ pub(crate) struct ProfileArgs {
     /// chose it and which values it beat (JSON always carries this).
     #[arg(long)]
     pub(crate) why: bool,
+    /// Write the profile to this file instead of standard output (required with
+    /// `--format xlsx`).
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }

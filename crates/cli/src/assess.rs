@@ -130,6 +130,16 @@ pub(crate) struct MetricsArgs {
     /// How many conflicts and disagreements the table shows.
     #[arg(long, default_value_t = 10)]
     pub(crate) top: usize,
+    /// Write to this file instead of standard output (required with `--format xlsx`).
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+impl MatrixArgs {
+    /// Whether the action writes `--format xlsx` (`matrix metrics`).
+    pub(crate) fn writes_xlsx(&self) -> bool {
+        matches!(self.action, MatrixAction::Metrics(_))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -343,7 +353,7 @@ async fn history(out: &mut impl Write, global: &Global, args: &AssessArgs) -> Re
     match global.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::output::SafeCsv::new(out);
             w.write_record([
                 "country",
                 "framework",
@@ -574,15 +584,24 @@ pub(crate) fn run_matrix(global: &Global, args: MatrixArgs) -> Result<(), Error>
     match args.action {
         MatrixAction::Metrics(m) => {
             let report = load_matrix(&m.file, &m.options)?;
-            let mut out = crate::output::stdout(global.format);
-            match global.format {
-                Format::Json => {
-                    writeln!(out, "{}", render::json(&report.matrix, &report.metrics)?)?;
-                }
-                Format::Csv => write!(out, "{}", render::metrics_csv(&report.metrics))?,
-                Format::Table => metrics_table(&mut out, &report, m.top)?,
+            if global.xlsx() {
+                let path = crate::output::xlsx_path(m.output.as_deref())?;
+                return crate::sheets::write(path, &crate::sheets::metrics(&report.metrics));
             }
-            Ok(())
+            let write = |out: &mut dyn Write| -> Result<(), Error> {
+                match global.format {
+                    Format::Json => {
+                        writeln!(out, "{}", render::json(&report.matrix, &report.metrics)?)?;
+                    }
+                    Format::Csv => write!(out, "{}", render::metrics_csv(&report.metrics))?,
+                    Format::Table => metrics_table(out, &report, m.top)?,
+                }
+                Ok(())
+            };
+            match &m.output {
+                Some(path) => crate::outfile::write_with(path, write),
+                None => write(&mut crate::output::stdout(global.format)),
+            }
         }
         MatrixAction::Export(e) => {
             let report = load_matrix(&e.file, &e.options)?;
@@ -620,7 +639,7 @@ fn second_order_text(x: &analysis::assess::Metrics) -> String {
     format!("Second order: paths i → j → k, {sign},\n  {scale}, {self_paths}.")
 }
 
-fn metrics_table(out: &mut impl Write, report: &MatrixReport, top: usize) -> Result<(), Error> {
+fn metrics_table(out: &mut dyn Write, report: &MatrixReport, top: usize) -> Result<(), Error> {
     let (m, x) = (&report.matrix, &report.metrics);
     writeln!(
         out,

@@ -16,6 +16,13 @@ pub(crate) type Error = Box<dyn std::error::Error>;
 
 pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
     let global = &cli.global;
+    if global.xlsx() && !writes_xlsx(&cli.command) {
+        return Err(format!(
+            "--format xlsx is for {}; this command writes table, json or csv",
+            crate::output::XLSX_COMMANDS
+        )
+        .into());
+    }
     match cli.command {
         Command::Init => init(global).await,
         Command::Backup(args) => {
@@ -54,6 +61,17 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
             let ws = if args.stores() { open(global).await? } else { open_read(global).await? };
             crate::estimate::run(global, ws, args).await
         }
+    }
+}
+
+/// Whether the command can write an Excel workbook (`--format xlsx`).
+fn writes_xlsx(command: &Command) -> bool {
+    match command {
+        Command::Profile(_) | Command::Estimate(_) => true,
+        Command::Register(args) => args.writes_xlsx(),
+        Command::Matrix(args) => args.writes_xlsx(),
+        Command::Scenario(args) => args.writes_xlsx(),
+        _ => false,
     }
 }
 
@@ -244,12 +262,21 @@ async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
     if let Some(year) = args.year {
         profile.keep_year(year);
     }
-    let mut out = crate::output::stdout(global.format);
-    output::profile(&mut out, &profile, global.format, global.lang)?;
-    if args.why && global.format == Format::Table {
-        output::profile_why(&mut out, &profile)?;
+    if global.xlsx() {
+        let path = output::xlsx_path(args.output.as_deref())?;
+        return crate::outfile::write_file(path, &report::xlsx::profile::workbook(&profile)?);
     }
-    Ok(())
+    let write = |out: &mut dyn std::io::Write| -> Result<(), Error> {
+        output::profile(out, &profile, global.format, global.lang)?;
+        if args.why && global.format == Format::Table {
+            output::profile_why(out, &profile)?;
+        }
+        Ok(())
+    };
+    match &args.output {
+        Some(path) => crate::outfile::write_with(path, write),
+        None => write(&mut crate::output::stdout(global.format)),
+    }
 }
 
 /// `coherence import`: reads every file (named, or found in the named folders), then

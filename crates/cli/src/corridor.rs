@@ -205,7 +205,7 @@ fn list(items: &[String]) -> String {
 }
 
 fn csv_rows(out: &mut dyn Write, reports: &[CorridorReport]) -> Result<(), Error> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::output::SafeCsv::new(out);
     w.write_record([
         "origin",
         "destination",

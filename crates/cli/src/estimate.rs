@@ -121,8 +121,8 @@ pub(crate) struct FlowsArgs {
     /// (listed) instead of stopping.
     #[arg(long)]
     zero_native_born_where_missing: bool,
-    /// Where to write the flows (CSV).
-    #[arg(long, value_name = "FILE.csv")]
+    /// Where to write the flows (CSV; an Excel workbook with `--format xlsx`).
+    #[arg(short = 'o', long, value_name = "FILE.csv")]
     out: PathBuf,
     /// Also store the estimate in the store as a derived dataset.
     #[arg(long)]
@@ -195,8 +195,8 @@ pub(crate) struct RemittancesArgs {
     /// The output says which was used.
     #[arg(long, value_name = "KEY")]
     inflows: Option<String>,
-    /// Where to write the matrix (CSV).
-    #[arg(long, value_name = "FILE.csv")]
+    /// Where to write the matrix (CSV; an Excel workbook with `--format xlsx`).
+    #[arg(short = 'o', long, value_name = "FILE.csv")]
     out: PathBuf,
     /// Also store the estimate in the store as a derived dataset.
     #[arg(long)]
@@ -289,7 +289,11 @@ async fn flows(global: &Global, ws: &Workspace, a: FlowsArgs) -> Result<(), Erro
     let started = Instant::now();
     let est = ws.estimate_flows(&req).await?;
     let seconds = started.elapsed().as_secs_f64();
-    write_output(&a.out, &est.to_csv())?;
+    if global.xlsx() {
+        crate::sheets::write(&a.out, &crate::sheets::flows(&est))?;
+    } else {
+        write_output(&a.out, &est.to_csv())?;
+    }
     if !global.quiet {
         eprintln!(
             "{} {}–{}: {} areas, {} non-zero flows, total {:.0} persons ({seconds:.2} s)",
@@ -358,7 +362,11 @@ async fn remittances(global: &Global, ws: &Workspace, a: RemittancesArgs) -> Res
         command: command_line(),
     };
     let est = ws.estimate_remittances(&req).await?;
-    write_output(&a.out, &est.to_csv())?;
+    if global.xlsx() {
+        crate::sheets::write(&a.out, &crate::sheets::remittances(&est))?;
+    } else {
+        write_output(&a.out, &est.to_csv())?;
+    }
     if !global.quiet {
         let total: f64 = est.allocated_inflows.values().sum();
         eprintln!(

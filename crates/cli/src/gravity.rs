@@ -431,7 +431,7 @@ fn reason_text(reason: &str) -> &'static str {
 }
 
 fn coefficients_csv(out: &mut dyn Write, e: &GravityEstimate) -> Result<(), Error> {
-    let mut writer = csv::Writer::from_writer(out);
+    let mut writer = crate::output::SafeCsv::new(out);
     writer.write_record(["term", "estimate", "std_error", "statistic", "p_value"])?;
     for c in &e.coefficients {
         writer.write_record([
@@ -482,7 +482,7 @@ fn list(global: &Global, estimates: &[gravity::EstimateSummary]) -> Result<(), E
                 })
                 .collect();
             if global.format == Format::Csv {
-                let mut writer = csv::Writer::from_writer(&mut out);
+                let mut writer = crate::output::SafeCsv::new(&mut out);
                 writer.write_record(header)?;
                 for row in &rows {
                     writer.write_record(row)?;

@@ -26,13 +26,14 @@ mod progress;
 mod register;
 mod scenario;
 mod serve;
+mod sheets;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    let cli = args::Cli::parse().resolve();
     // A server logs its requests (method, path, status, time) unless told to be quiet.
     let serving = matches!(cli.command, args::Command::Serve(_));
     init_logging(&cli.global, serving);

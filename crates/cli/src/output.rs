@@ -69,6 +69,60 @@ fn is_control(b: u8) -> bool {
     (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f
 }
 
+/// The commands that write `--format xlsx`, for messages.
+pub(crate) const XLSX_COMMANDS: &str =
+    "profile, estimate, matrix metrics, scenario compare and register export";
+
+/// The file an Excel workbook is written to: `-o FILE` (or `--out FILE`), which a
+/// workbook needs (it is binary: never written to a terminal or a pipe by default).
+pub(crate) fn xlsx_path(output: Option<&std::path::Path>) -> Result<&std::path::Path, Error> {
+    output.ok_or_else(|| {
+        "--format xlsx writes an Excel workbook, a binary file: give the file with -o FILE \
+         (e.g. -o profile.xlsx)"
+            .into()
+    })
+}
+
+/// A CSV writer whose text fields cannot start a formula in a spreadsheet: a field that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return and is not a number as a
+/// whole gets a `'` before it (`domain::spreadsheet::formula_safe`). Every CSV the CLI
+/// writes goes through it.
+pub(crate) struct SafeCsv<W: Write>(csv::Writer<W>);
+
+impl<W: Write> SafeCsv<W> {
+    /// A writer of CSV records into `out`.
+    pub(crate) fn new(out: W) -> SafeCsv<W> {
+        SafeCsv(csv::Writer::from_writer(out))
+    }
+
+    /// Writes one record, each text field made formula-safe.
+    pub(crate) fn write_record<I, T>(&mut self, fields: I) -> csv::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        self.0.write_record(
+            fields.into_iter().map(|f| domain::spreadsheet::formula_safe(f.as_ref()).into_owned()),
+        )
+    }
+
+    /// Writes out what is buffered.
+    pub(crate) fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Copies CSV text written elsewhere (the scenario engine's) through [`SafeCsv`].
+pub(crate) fn safe_csv_copy(csv: &[u8], out: &mut dyn Write) -> Result<(), Error> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv);
+    let mut w = SafeCsv::new(out);
+    for record in reader.records() {
+        w.write_record(record?.iter())?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 /// Writes rows as a table with columns padded to their widest cell.
 fn table(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
@@ -144,7 +198,7 @@ pub(crate) fn datasets(
     match format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(list)?)?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::output::SafeCsv::new(out);
             w.write_record([
                 "id",
                 "key",
@@ -247,7 +301,7 @@ pub(crate) fn checks(
     match format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(checks)?)?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::output::SafeCsv::new(out);
             w.write_record([
                 "check",
                 "dataset_a",
@@ -695,7 +749,7 @@ fn import_file_text(out: &mut dyn Write, f: &ImportedFile, verbose: bool) -> Res
 
 /// An import report as CSV: one row per file.
 fn import_csv(out: &mut dyn Write, files: &[ImportedFile]) -> Result<(), Error> {
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = crate::output::SafeCsv::new(out);
     w.write_record([
         "file",
         "outcome",

@@ -38,10 +38,13 @@ enum RegisterAction {
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
     },
-    /// Write the effective register (imported policies with edits) as TOML or CSV.
+    /// Write the effective register (imported policies with edits) as TOML, CSV or an
+    /// Excel workbook. In CSV and Excel, text that a spreadsheet would take for a formula
+    /// stays text (a CSV field gets a `'` before it, which `register import` removes).
     #[command(
         after_help = "Examples:\n  coherence register export --country XAA -o pelaria.toml\n  \
-                            coherence register export --to csv > register.csv"
+                            coherence register export --to csv > register.csv\n  \
+                            coherence register export --country XAA -o pelaria.xlsx"
     )]
     Export {
         /// Only this country's policies (code, M49 code or name).
@@ -105,6 +108,15 @@ enum FileFormat {
     Toml,
     /// One row per policy; lists separated by ';'.
     Csv,
+    /// An Excel workbook: the CSV's columns, years as numbers (needs -o FILE).
+    Xlsx,
+}
+
+impl RegisterArgs {
+    /// Whether the action writes `--format xlsx` (`register export`).
+    pub(crate) fn writes_xlsx(&self) -> bool {
+        matches!(self.action, RegisterAction::Export { .. })
+    }
 }
 
 /// The user named by `--user` or `$USER`, refusing an empty one.
@@ -140,12 +152,19 @@ pub(crate) async fn run(global: &Global, args: RegisterArgs) -> Result<(), Error
                 match e.to_string_lossy().to_ascii_lowercase().as_str() {
                     "csv" => Some(FileFormat::Csv),
                     "toml" => Some(FileFormat::Toml),
+                    "xlsx" => Some(FileFormat::Xlsx),
                     _ => None,
                 }
             });
-            let format = match to.or(by_name).unwrap_or(FileFormat::Toml) {
+            let asked = if global.xlsx() { Some(FileFormat::Xlsx) } else { to.or(by_name) };
+            let format = match asked.unwrap_or(FileFormat::Toml) {
                 FileFormat::Toml => RegisterFileFormat::Toml,
                 FileFormat::Csv => RegisterFileFormat::Csv,
+                FileFormat::Xlsx => {
+                    let path = output::xlsx_path(output.as_deref())?;
+                    let list = ws.register_list(country.as_deref()).await?;
+                    return crate::sheets::write(path, &crate::sheets::register(&list));
+                }
             };
             let text = ws.register_export(country.as_deref(), format).await?;
             match output {
@@ -176,7 +195,7 @@ pub(crate) async fn run(global: &Global, args: RegisterArgs) -> Result<(), Error
             match global.format {
                 Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&log)?)?,
                 Format::Csv => {
-                    let mut w = csv::Writer::from_writer(&mut out);
+                    let mut w = crate::output::SafeCsv::new(&mut out);
                     w.write_record([
                         "seq",
                         "at",
@@ -237,7 +256,7 @@ fn list_entries(out: &mut dyn Write, list: &[RegisterEntry], format: Format) -> 
     match format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(list)?)?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
+            let mut w = crate::output::SafeCsv::new(out);
             w.write_record([
                 "layer",
                 "id",

@@ -81,6 +81,9 @@ enum Action {
         /// Two options of DIR_A: A and B.
         #[arg(long, num_args = 2, value_names = ["A", "B"])]
         options: Option<Vec<String>>,
+        /// Write to this file instead of standard output (required with `--format xlsx`).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print a ready-to-run example scenario for the demo world.
     Example {
@@ -161,7 +164,9 @@ pub(crate) async fn run(global: &Global, args: ScenarioArgs) -> Result<(), Error
     match args.action {
         Action::Run(a) => run_file(global, a).await,
         Action::Merge { dirs, out, max_memory } => merge(global, &dirs, &out, max_memory),
-        Action::Compare { a, b, options } => compare(global, &a, b.as_deref(), options),
+        Action::Compare { a, b, options, output } => {
+            compare(global, &a, b.as_deref(), options, output.as_deref())
+        }
         Action::Example { name } => {
             print!("{}", scenario_run::example(&name).map_err(analysis::Error::from)?);
             Ok(())
@@ -352,21 +357,46 @@ fn compare(
     a: &Path,
     b: Option<&Path>,
     options: Option<Vec<String>>,
+    output: Option<&Path>,
 ) -> Result<(), Error> {
     let Comparison { draws, rows } = match (b, options.as_deref()) {
         (Some(b), _) => scenario_run::compare_runs(&RunDir(a), &RunDir(b))?,
         (None, Some([x, y])) => scenario_run::compare_options(&RunDir(a), x, y)?,
         _ => return Err("give DIR_A DIR_B, or DIR --options A B".into()),
     };
-    let mut out = crate::output::stdout(global.format);
+    if global.xlsx() {
+        let path = crate::output::xlsx_path(output)?;
+        return crate::sheets::write(path, &crate::sheets::diff(&rows, draws));
+    }
+    match output {
+        Some(path) => {
+            crate::outfile::write_with(path, |out| write_compare(out, global, draws, &rows))
+        }
+        None => write_compare(&mut crate::output::stdout(global.format), global, draws, &rows),
+    }
+}
+
+/// `scenario compare` as text, JSON or CSV.
+fn write_compare(
+    mut out: &mut dyn Write,
+    global: &Global,
+    draws: u64,
+    rows: &[DiffRow],
+) -> Result<(), Error> {
     match global.format {
-        Format::Csv => montecarlo::output::write_diff_csv(&rows, &mut out)?,
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&diff_json(&rows))?)?,
+        Format::Csv => {
+            // The engine's CSV, its text fields (option and metric names) made
+            // formula-safe.
+            let mut csv = Vec::new();
+            montecarlo::output::write_diff_csv(rows, &mut csv)?;
+            crate::output::safe_csv_copy(&csv, &mut out)?;
+        }
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&diff_json(rows))?)?,
         Format::Table => {
             writeln!(out, "Paired differences B − A, draw by draw, over {draws} draws.")?;
             writeln!(out, "90 % interval: 5th–95th percentile of the differences.")?;
             let mut pairs: Vec<(&str, &str)> = Vec::new();
-            for r in &rows {
+            for r in rows {
                 if !pairs.contains(&(r.a.as_str(), r.b.as_str())) {
                     pairs.push((&r.a, &r.b));
                 }
@@ -612,4 +642,11 @@ pub(crate) fn brief_results(
         warnings.extend(warning);
     }
     Ok((results, warnings))
+}
+
+impl ScenarioArgs {
+    /// Whether the action writes `--format xlsx` (`scenario compare`).
+    pub(crate) fn writes_xlsx(&self) -> bool {
+        matches!(self.action, Action::Compare { .. })
+    }
 }

@@ -11,6 +11,7 @@
 //! * [`edition`]: the order of a dataset family's editions, read from their labels.
 //! * [`policy`]: policies of a government's register and the migration-cycle stages.
 //! * [`provenance`]: where a value came from: dataset, file, sheet, row, column.
+//! * [`spreadsheet`]: text cells a spreadsheet cannot take for a formula (CSV exports).
 //!
 //! This crate is pure: it does no I/O, reads no clock and draws no random numbers.
 //! It depends on nothing but `std`.
@@ -22,6 +23,7 @@ pub mod edition;
 pub mod measure;
 pub mod policy;
 pub mod provenance;
+pub mod spreadsheet;
 pub mod time;
 
 pub use area::{Area, AreaKind, Iso3, M49};

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use domain::Year;
 use domain::area::{Area, Iso3, real_area};
 use domain::policy::{Policy, PolicyField, PolicyStatus, Stage, split_list};
+use domain::spreadsheet::{formula_safe, unquote};
 use serde::Serialize;
 
 use crate::{ImportError, ImportErrorKind, Location};
@@ -112,7 +113,9 @@ pub fn read_register_csv(
         let record = record.map_err(csv_err)?;
         let line = record.position().map_or(0, |p| line_of(text, p.byte()));
         let cell = |name: &str| -> &str {
-            index.get(name).and_then(|&i| record.get(i)).map_or("", str::trim)
+            // A quote an export put before a formula-like text is removed
+            // (`domain::spreadsheet`).
+            index.get(name).and_then(|&i| record.get(i)).map_or("", |v| unquote(v.trim()).trim())
         };
         let bad = |name: &str, expected: &str, found: &str| {
             ImportError::new(
@@ -269,13 +272,16 @@ pub fn write_register_toml(policies: &[Policy]) -> String {
     toml::to_string(&file).unwrap_or_default()
 }
 
-/// Writes policies in the CSV layout, readable by [`read_register`].
+/// Writes policies in the CSV layout, readable by [`read_register`]. A field a
+/// spreadsheet would read as a formula gets a `'` before it
+/// ([`domain::spreadsheet::formula_safe`]); the reader removes it.
 pub fn write_register_csv(policies: &[Policy]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     let _ = w.write_record(CSV_COLUMNS);
     for p in policies {
-        let _ = w.write_record(p.field_texts().map(|(_, text)| text));
+        // Text that a spreadsheet would take for a formula is quoted (`'`).
+        let _ = w.write_record(p.field_texts().map(|(_, text)| formula_safe(&text).into_owned()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
@@ -305,6 +311,21 @@ mod tests {
         let toml = write_register_toml(&policies);
         assert_eq!(read_register("r.toml", &toml, &areas).unwrap(), policies);
         let csv = write_register_csv(&policies);
+        assert_eq!(read_register("r.csv", &csv, &areas).unwrap(), policies);
+    }
+
+    #[test]
+    fn formula_like_text_is_quoted_in_csv_and_read_back_as_it_was() {
+        let (mut policies, areas) = demo();
+        policies.truncate(2);
+        policies[0].title = "=HYPERLINK(\"http://example.invalid\",\"x\")".to_owned();
+        policies[1].ministry = "-Ministry+".to_owned();
+        let csv = write_register_csv(&policies);
+        assert!(
+            csv.contains(",\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\","),
+            "{csv}"
+        );
+        assert!(csv.contains(",'-Ministry+,"), "{csv}");
         assert_eq!(read_register("r.csv", &csv, &areas).unwrap(), policies);
     }
 

@@ -45,4 +45,14 @@ fn a_profile_page_shows_the_brief_and_its_downloads_match_the_api() {
     let json = server.get("/profiles/XAA/download/json", &admin);
     let api: serde_json::Value = server.get("/api/v1/profiles/XAA", &admin).json();
     assert_eq!(json.json(), api, "the JSON download is the API's profile");
+    // The workbook (`report::xlsx::profile`, read back by openpyxl in tests/xlsx.rs).
+    let xlsx = server.get("/profiles/XAA/download/xlsx", &admin);
+    assert_eq!(xlsx.status, 200);
+    assert!(xlsx.header("content-type").is_some_and(|t| t.ends_with("spreadsheetml.sheet")));
+    assert!(
+        xlsx.header("content-disposition")
+            .is_some_and(|d| d.contains("coherence-profile-XAA.xlsx")),
+        "{:?}",
+        xlsx.headers
+    );
 }

@@ -226,7 +226,7 @@ async fn download_profile(
             "pdf" => ("application/pdf", pdf(&profile, q.paper.as_deref()).await?),
             "xlsx" => (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                workbook(&profile).map_err(|e| internal(&e))?,
+                report::xlsx::profile::workbook(&profile).map_err(|e| internal(&e))?,
             ),
             _ => {
                 return Err(ApiError::not_found(format!(
@@ -267,25 +267,4 @@ async fn pdf(
         print::ErrorKind::NotFound => ApiError::new(Kind::Unavailable, text::NO_CHROMIUM),
         _ => ApiError::hidden(Kind::Internal, &e),
     })
-}
-
-/// The profile as an Excel workbook: the CSV's rows, values as numbers.
-fn workbook(profile: &analysis::profile::CountryProfile) -> Result<Vec<u8>, String> {
-    use report::xlsx::{Cell, Sheet};
-    let mut rows = profile.to_rows().map_err(|e| e.to_string())?.into_iter();
-    let columns = rows.next().unwrap_or_default();
-    let value = columns.iter().position(|c| c == "value");
-    let rows = rows
-        .map(|row| {
-            row.into_iter()
-                .enumerate()
-                .map(|(i, v)| match (Some(i) == value, v.parse::<f64>()) {
-                    (true, Ok(n)) => Cell::Number(n),
-                    _ => Cell::Text(v),
-                })
-                .collect()
-        })
-        .collect();
-    let sheet = Sheet { name: profile.area.iso3.clone(), columns, rows };
-    report::xlsx::workbook(&[sheet]).map_err(|e| e.to_string())
 }

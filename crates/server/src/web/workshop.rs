@@ -1327,6 +1327,7 @@ fn sheets(
     let m = &report.matrix;
     let cells = Sheet {
         name: "Cells".into(),
+        keys: Vec::new(),
         columns: [
             "from",
             "to",
@@ -1365,6 +1366,7 @@ fn sheets(
     };
     let metrics = Sheet {
         name: "Metrics".into(),
+        keys: Vec::new(),
         columns: analysis::assess::render::METRICS_CSV_HEADER
             .split(',')
             .map(String::from)
@@ -1406,6 +1408,7 @@ fn sheets(
     };
     let judgements = Sheet {
         name: "Judgements".into(),
+        keys: Vec::new(),
         columns: ["assessor", "from", "to", "score", "rationale"].map(String::from).to_vec(),
         rows: scores
             .iter()
