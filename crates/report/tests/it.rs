@@ -166,7 +166,7 @@ fn check_brief(html: &str) {
 
 #[test]
 fn full_brief_is_well_formed_and_sourced() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     check_brief(&html);
     assert_eq!(
         html.matches("<svg ").count(),
@@ -178,7 +178,7 @@ fn full_brief_is_well_formed_and_sourced() {
 
 #[test]
 fn fictional_notice_is_in_the_title_and_a_banner_at_the_top() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     let title = between(&html, "<title>", "</title>");
     assert!(title.contains(fixture::NOTICE), "{title}");
     assert!(title.contains("Xandria"));
@@ -190,10 +190,10 @@ fn fictional_notice_is_in_the_title_and_a_banner_at_the_top() {
 #[test]
 fn banner_label_is_not_repeated() {
     let mut profile = fixture::xandria();
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     assert!(html.contains("<strong>Fictional data</strong> — <strong>Demo world:"));
     profile.fictional_notice = Some("FICTIONAL DEMO WORLD: invented.".to_owned());
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(html.contains("role=\"note\"><strong>FICTIONAL DEMO WORLD: invented.</strong></p>"));
 }
@@ -202,7 +202,7 @@ fn banner_label_is_not_repeated() {
 fn no_banner_without_a_notice() {
     let mut profile = fixture::xandria();
     profile.fictional_notice = None;
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(!html.contains("class=\"fictional\""));
     assert_eq!(between(&html, "<title>", "</title>"), "Xandria: migration and development brief");
@@ -210,7 +210,7 @@ fn no_banner_without_a_notice() {
 
 #[test]
 fn headline_numbers_carry_units_and_sources() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     let headline = between(&html, "<section id=\"headline\"", "</section>");
     for expected in [
         "438,900 persons",
@@ -235,7 +235,7 @@ fn headline_numbers_carry_units_and_sources() {
 
 #[test]
 fn sources_are_listed_once_with_dataset_publisher_and_cell() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     let sources = between(&html, "<ol class=\"sources\">", "</ol>");
     let entries: Vec<&str> = sources.split("</li>").filter(|e| !e.is_empty()).collect();
     let unique: BTreeSet<&str> = entries.iter().map(|e| &e[e.find('>').expect("li")..]).collect();
@@ -258,7 +258,7 @@ fn sources_are_listed_once_with_dataset_publisher_and_cell() {
 
 #[test]
 fn costs_are_compared_with_the_target() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     let costs = between(&html, "<section id=\"costs\"", "</section>");
     assert!(costs.contains("SDG target 3%") && costs.contains(">5%<"));
     assert!(costs.contains("at or below the 3% target"));
@@ -268,10 +268,34 @@ fn costs_are_compared_with_the_target() {
 
 #[test]
 fn output_is_deterministic() {
-    let a = brief::render(&fixture::xandria());
-    let b = brief::render(&fixture::xandria().clone());
+    let a = brief::render(&fixture::xandria(), &fixture::options());
+    let b = brief::render(&fixture::xandria().clone(), &fixture::options());
     assert_eq!(a, b);
-    assert!(!a.contains("2026") && !a.contains("UTC"), "no timestamps");
+}
+
+#[test]
+fn the_colophon_carries_the_given_date_the_version_and_the_editions() {
+    let html = brief::render(&fixture::xandria(), &fixture::options());
+    // The date the caller gave, nothing read from a clock.
+    assert!(html.contains("<time datetime=\"2026-12-07\">7 December 2026</time>"), "{html}");
+    assert_eq!(html.matches("datetime=\"2026-12-07\"").count(), 3, "header, about, footer");
+    assert!(html.contains("by Coherence 9.8.7-test from"), "{html}");
+    assert!(html.contains("<dt>Coherence version</dt><dd>9.8.7-test</dd>"), "{html}");
+    assert!(html.contains("<dt>Dataset editions used</dt>"), "{html}");
+    let other = brief::BriefOptions::new(brief::Colophon::at(0, "1.0.0"));
+    let html = brief::render(&fixture::xandria(), &other);
+    assert!(html.contains("<time datetime=\"1970-01-01\">1 January 1970</time>"), "{html}");
+    assert!(!html.contains("2026-12-07"));
+}
+
+#[test]
+fn the_brief_never_asks_for_a_command() {
+    for profile in [fixture::xandria(), fixture::sparse()] {
+        let html = brief::render(&profile, &fixture::options());
+        for command in ["coherence ", "<code>coherence", "--store", "--answers", "register log"] {
+            assert!(!html.contains(command), "{command:?} in the brief");
+        }
+    }
 }
 
 #[test]
@@ -284,7 +308,7 @@ fn text_is_escaped() {
         .gaps
         .push(analysis::profile::Gap { text: "a <gap> & \"quotes\"".to_owned(), fill: None });
     profile.fictional_notice = Some("Fictional & <i>invented</i>".to_owned());
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(
         !html.contains("<script")
@@ -302,7 +326,7 @@ fn text_is_escaped() {
 
 #[test]
 fn sparse_profile_renders_with_no_data_notes() {
-    let html = brief::render(&fixture::sparse());
+    let html = brief::render(&fixture::sparse(), &fixture::options());
     check_brief(&html);
     assert!(html.contains("No data on immigrants in this profile"));
     assert!(html.contains("No policies are registered"));
@@ -311,7 +335,7 @@ fn sparse_profile_renders_with_no_data_notes() {
     assert!(html.contains("12,345 persons"));
     // The single-year emigrant stock still gets a chart (one point) and a table.
     assert_eq!(html.matches("<svg ").count(), 1);
-    assert_eq!(brief::render(&fixture::sparse()), html);
+    assert_eq!(brief::render(&fixture::sparse(), &fixture::options()), html);
 }
 
 #[test]
@@ -319,7 +343,7 @@ fn empty_profile_renders() {
     let mut profile = fixture::sparse();
     profile.stock_out.clear();
     profile.fictional_notice = None;
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(html.contains("No figures are cited."));
     assert_eq!(html.matches("<svg ").count(), 0);
@@ -331,7 +355,7 @@ fn partial_remittance_data() {
     profile.remittances_received.clear();
     profile.remittances_paid.clear();
     profile.remittances_pct_gdp.clear();
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(html.contains("No data on remittances received or paid in this profile"));
     // GDP alone still gets its table, after an empty chart.
@@ -347,14 +371,14 @@ fn values_that_are_not_numbers_do_not_leak() {
     profile.costs_to[0].cost_pct.value = f64::NAN;
     profile.remittances_pct_gdp[4].value.value = f64::NEG_INFINITY;
     profile.top_origins[1].share.value = f64::NAN;
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(html.contains("n/a"));
 }
 
 #[test]
 fn sdg_dependence_diaspora_and_governance_sections() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     check_brief(&html);
     let sdg = between(&html, "<section id=\"sdg\"", "</section>");
     for expected in [
@@ -394,7 +418,7 @@ fn sdg_dependence_diaspora_and_governance_sections() {
 
 #[test]
 fn sparse_profile_has_the_new_sections_with_no_data_notes() {
-    let html = brief::render(&fixture::sparse());
+    let html = brief::render(&fixture::sparse(), &fixture::options());
     check_brief(&html);
     for id in ["sdg", "dependence", "diaspora", "governance"] {
         assert!(html.contains(&format!("<section id=\"{id}\"")), "{id}");

@@ -24,8 +24,14 @@
 //! the profile (names, titles, notes, sources) is escaped on its way into the page.
 //!
 //! The page loads nothing: the CSS is inline, the charts are inline SVG, fonts are the
-//! reader's own. It carries no timestamp, so the same profile always gives the same
-//! bytes.
+//! reader's own. Its colophon (the generation date, the Coherence version and the
+//! dataset editions used) comes from the caller's [`BriefOptions`], so the same profile
+//! and options always give the same bytes. The brief never asks its reader to run a
+//! command.
+
+mod colophon;
+
+pub use colophon::{BriefOptions, Colophon, Date};
 
 use std::collections::BTreeMap;
 
@@ -306,8 +312,8 @@ table{font-size:9pt}\
 ///
 /// When `profile.fictional_notice` is set, the notice is the first thing on the page
 /// (a banner) and is part of the document title.
-pub fn render(profile: &CountryProfile) -> String {
-    render_with(profile, &[])
+pub fn render(profile: &CountryProfile, options: &BriefOptions) -> String {
+    render_with(profile, &[], options)
 }
 
 /// Renders the brief of `profile` with a "Policy options" section for the given
@@ -315,8 +321,9 @@ pub fn render(profile: &CountryProfile) -> String {
 pub fn render_with(
     profile: &CountryProfile,
     scenarios: &[analysis::scenario_run::ScenarioResult],
+    options: &BriefOptions,
 ) -> String {
-    let parts = parts(profile, scenarios);
+    let parts = parts(profile, scenarios, options);
     let mut out = Html::new();
     out.push(html!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
     out.push(html!("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
@@ -330,7 +337,7 @@ pub fn render_with(
     out.push(&parts.header);
     out.push(html!("</header>\n<main>\n"));
     out.push(&parts.main);
-    out.push(html!("</main>\n<footer><p>Prepared with Coherence from official statistics. Every figure links to its source; the same data always gives the same brief.</p></footer>\n</div>\n</body>\n</html>\n"));
+    out.push(html!("</main>\n<footer>{}</footer>\n</div>\n</body>\n</html>\n", &parts.footer));
     out.into_string()
 }
 
@@ -346,13 +353,17 @@ pub struct BriefParts {
     pub header: Html,
     /// The sections.
     pub main: Html,
+    /// The footer's content: the colophon in one paragraph.
+    pub footer: Html,
 }
 
 /// The parts of the brief of `profile` with the given scenario runs.
 pub fn parts(
     profile: &CountryProfile,
     scenarios: &[analysis::scenario_run::ScenarioResult],
+    options: &BriefOptions,
 ) -> BriefParts {
+    let colophon = &options.colophon;
     let mut cites = Citations::default();
     let name = &profile.area.name;
     let main: Html = [
@@ -372,7 +383,7 @@ pub fn parts(
         crate::corridor::section(profile),
         crate::scenario::section(scenarios),
         gaps(profile),
-        about(profile, &cites),
+        about(profile, &cites, colophon),
         sources(&cites),
     ]
     .into_iter()
@@ -416,8 +427,21 @@ pub fn parts(
             &profile.pinned_editions.join("; ")
         ));
     }
+    out.push(html!(
+        "<p class=\"meta colophon\">Generated on <time datetime=\"{}\">{}</time> by Coherence {} from {}; see <a href=\"#about\">About this brief</a>.</p>\n",
+        colophon.date.to_string(),
+        colophon.date.long(),
+        &colophon.version,
+        editions_phrase(&editions_used(&cites))
+    ));
     out.push(contents(profile, scenarios));
-    BriefParts { title, banner, header: out, main }
+    let footer = html!(
+        "<p>Prepared with Coherence {} on <time datetime=\"{}\">{}</time> from official statistics. Every figure links to its source; the same data, date and version always give the same brief.</p>",
+        &colophon.version,
+        colophon.date.to_string(),
+        colophon.date.long()
+    );
+    BriefParts { title, banner, header: out, main, footer }
 }
 
 /// The contents list of the header.
@@ -1508,9 +1532,8 @@ fn assessments(profile: &CountryProfile) -> Html {
     }
     let mut out = section_open("assessments", "Migration governance assessments");
     if profile.assessments.is_empty() {
-        out.push(html!("<p class=\"no-data\">No answers to an assessment framework are stored for this country. \
-             Store the government's answers to the SDG 10.7.2 questions with \
-             <code>coherence assess {} --answers FILE.csv --store</code>.</p>\n</section>\n", &profile.area.iso3));
+        out.push(html!("<p class=\"no-data\">No answers to an assessment framework are stored for this country: \
+             the government's answers to the SDG 10.7.2 questionnaire, once stored, are scored here.</p>\n</section>\n"));
         return out;
     }
     for a in &profile.assessments {
@@ -1648,7 +1671,7 @@ fn policies(profile: &CountryProfile) -> Html {
         let changed = profile.policies.iter().filter(|p| p.last_change.is_some()).count();
         if changed > 0 {
             out.push(html!("<p>The register as it stands after its audited changes: {} of these policies \
-                 changed since they were imported (<code>coherence register log</code> lists every change).</p>\n", changed));
+                 changed since they were imported; the register's audit log keeps every change.</p>\n", changed));
         }
         let rows: Vec<Vec<Cell>> = profile
             .policies
@@ -1720,8 +1743,31 @@ fn gaps(profile: &CountryProfile) -> Html {
     out
 }
 
-/// The generation parameters: country, datasets used.
-fn about(profile: &CountryProfile, cites: &Citations) -> Html {
+/// The dataset editions the brief's figures come from, in order (title and edition as
+/// stored, with the publisher); reference data shipped with Coherence is left out.
+fn editions_used(cites: &Citations) -> Vec<(String, String)> {
+    let mut editions: Vec<(String, String)> = cites
+        .sources
+        .iter()
+        .filter(|(s, _)| s.dataset_id != 0)
+        .map(|(s, _)| (s.dataset.clone(), s.publisher.clone()))
+        .collect();
+    editions.sort();
+    editions.dedup();
+    editions
+}
+
+/// "3 dataset editions" or "no dataset".
+fn editions_phrase(editions: &[(String, String)]) -> String {
+    match editions.len() {
+        0 => "no dataset".to_owned(),
+        1 => "1 dataset edition".to_owned(),
+        n => format!("{n} dataset editions"),
+    }
+}
+
+/// The generation parameters: country, date, version, the dataset editions used.
+fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Html {
     let mut out = section_open("about", "About this brief");
     out.push(html!("<dl class=\"about\">"));
     out.push(html!(
@@ -1733,11 +1779,23 @@ fn about(profile: &CountryProfile, cites: &Citations) -> Html {
     if let Some(notice) = &profile.fictional_notice {
         out.push(html!("<dt>Fictional data</dt><dd>{}</dd>", notice));
     }
+    out.push(html!(
+        "<dt>Generated</dt><dd><time datetime=\"{}\">{}</time> (UTC)</dd><dt>Coherence version</dt><dd>{}</dd>",
+        colophon.date.to_string(),
+        colophon.date.long(),
+        &colophon.version
+    ));
+    if !profile.pinned_editions.is_empty() {
+        out.push(html!(
+            "<dt>Editions chosen</dt><dd>Read instead of the newest, as asked: {}.</dd>",
+            &profile.pinned_editions.join("; ")
+        ));
+    }
     let mut datasets: BTreeMap<(i64, &str, &str), usize> = BTreeMap::new();
     for (s, _) in &cites.sources {
         *datasets.entry((s.dataset_id, s.dataset.as_str(), s.publisher.as_str())).or_default() += 1;
     }
-    out.push(html!("<dt>Datasets used</dt><dd>"));
+    out.push(html!("<dt>Dataset editions used</dt><dd>"));
     if datasets.is_empty() {
         out.push(html!("None: the profile holds no values."));
     } else {
@@ -1758,7 +1816,7 @@ fn about(profile: &CountryProfile, cites: &Citations) -> Html {
     out.push(html!(
         "<dt>Method</dt><dd>Figures are shown as stored, in their base units (persons, current US$, %). \
          The average cost of sending US$200 is the unweighted mean of the corridor costs shown. \
-         The brief carries no date of generation: the same data always gives the same brief.</dd>"
+         The same data, date and version always give the same brief.</dd>"
     ));
     out.push(html!("</dl>\n</section>\n"));
     out
