@@ -228,9 +228,9 @@ fn headline_numbers_carry_units_and_sources() {
     ] {
         assert!(headline.contains(expected), "headline lacks {expected:?}: {headline}");
     }
-    // The average cost cites the four corridors it averages.
+    // The average cost cites the dataset of the four corridors it averages, once.
     let cost_card = between(headline, "Average cost of sending US$200", "</div>");
-    assert_eq!(cost_card.matches("href=\"#src-").count(), 4);
+    assert_eq!(cost_card.matches("href=\"#src-").count(), 1);
 }
 
 #[test]
@@ -240,10 +240,15 @@ fn sources_are_listed_once_with_dataset_publisher_and_cell() {
     let entries: Vec<&str> = sources.split("</li>").filter(|e| !e.is_empty()).collect();
     let unique: BTreeSet<&str> = entries.iter().map(|e| &e[e.find('>').expect("li")..]).collect();
     assert_eq!(unique.len(), entries.len(), "a source is listed twice");
-    assert!(sources.contains(
-        "<cite>Demo International Migrant Stock 2024</cite>, Demo Statistics Office; cell: stocks.xlsx, sheet &quot;Table 1&quot;, row 25, column F."
-    ));
-    assert!(sources.contains("derived: stock divided by mid-year population, times 100."));
+    assert!(
+        sources.contains(
+            "<cite>Demo International Migrant Stock 2024</cite>, Demo Statistics Office."
+        ),
+        "{sources}"
+    );
+    // The cell, or the derivation, is one hover away: in the figure's tooltip.
+    assert!(html.contains("title=\"Demo International Migrant Stock 2024, Demo Statistics Office; cell: stocks.xlsx, sheet &quot;Table 1&quot;, row 25, column F\""), "{html}");
+    assert!(html.contains("derived: stock divided by mid-year population, times 100\""));
     let about = between(&html, "<section id=\"about\"", "</section>");
     assert!(about.contains("XAA"));
     for dataset in [
@@ -424,4 +429,93 @@ fn sparse_profile_has_the_new_sections_with_no_data_notes() {
         assert!(html.contains(&format!("<section id=\"{id}\"")), "{id}");
     }
     assert!(!html.contains("<section id=\"members\""));
+}
+
+/// Xandria turned into a country of destination: more immigrants than emigrants, more
+/// remittances paid than received, and no cost of sending to it.
+fn destination() -> analysis::profile::CountryProfile {
+    let mut p = fixture::xandria();
+    std::mem::swap(&mut p.stock_in, &mut p.stock_out);
+    for (paid, received) in p.remittances_paid.iter_mut().zip(&p.remittances_received) {
+        paid.value.value = received.value.value * 2.0;
+    }
+    p.costs_to.clear();
+    p
+}
+
+#[test]
+fn the_headline_follows_the_country_s_role() {
+    let origin = brief::render(&fixture::xandria(), &fixture::options());
+    assert!(origin.contains("Xandria is mainly a country of origin: 438,900 immigrants against 1.3 million emigrants"), "{origin}");
+    assert!(origin.contains("Average cost of sending US$200 to Xandria"));
+    assert!(origin.contains("Remittances received ("));
+    assert!(
+        !origin.contains("<dt>Remittances paid ("),
+        "an origin's headline shows what it receives"
+    );
+
+    let dest = brief::render(&destination(), &fixture::options());
+    assert!(dest.contains("Xandria is mainly a country of destination: 1.3 million immigrants against 438,900 emigrants"), "{dest}");
+    assert!(dest.contains("remittances paid (US$"), "{dest}");
+    assert!(dest.contains("<dt>Remittances paid ("), "{dest}");
+    assert!(dest.contains("Average cost of sending US$200 from Xandria"), "{dest}");
+    assert!(
+        !dest.contains("Cost of sending US$200 to Xandria</dt>"),
+        "no 'not available' card for the side without data"
+    );
+    assert!(dest.contains("id=\"chart-costs-from\""));
+    assert!(
+        !dest.contains("No data on cost of sending US$200 to"),
+        "the side without data is left out"
+    );
+
+    // Signals that disagree: more emigrants, but more remittances paid.
+    let mut both = fixture::xandria();
+    both.remittances_paid = destination().remittances_paid;
+    let both = brief::render(&both, &fixture::options());
+    assert!(both.contains("Xandria is both a country of origin and of destination"), "{both}");
+    assert!(both.contains("<dt>Remittances paid (") && both.contains("<dt>Remittances received ("));
+}
+
+#[test]
+fn a_profile_without_stocks_or_remittances_has_no_role_from_data() {
+    let html = brief::render(&fixture::sparse(), &fixture::options());
+    assert!(
+        html.contains("so its role as a country of origin or destination is not known"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Cost of sending US$200 to Zembla</dt>"),
+        "the origin side, as not available"
+    );
+}
+
+#[test]
+fn a_table_cites_its_source_once_and_marks_each_change_of_source() {
+    let html = brief::render(&fixture::xandria(), &fixture::options());
+    let stocks = between(&html, "<section id=\"stocks\"", "</section>");
+    let first = between(stocks, "<table", "</p>");
+    // One dataset: no figure carries a number; the note under the table cites it once.
+    assert_eq!(between(first, "<tbody>", "</tbody>").matches("href=\"#src-").count(), 0);
+    assert!(first.contains("<p class=\"table-note\">Source: <sup"), "{first}");
+
+    // The received remittances switch datasets in 2022: the 2022 figure carries the new
+    // dataset's number and the note says where the series breaks.
+    let mut p = fixture::xandria();
+    let n = p.remittances_received.len();
+    for v in &mut p.remittances_received[n - 2..] {
+        v.value.source.dataset = "Demo Remittance Workbook 2024".to_owned();
+        v.value.source.dataset_id = 99;
+    }
+    let html = brief::render(&p, &fixture::options());
+    let remittances = between(&html, "<section id=\"remittances\"", "</section>");
+    let table = between(remittances, "<table", "</p>");
+    let body = between(table, "<tbody>", "</tbody>");
+    assert_eq!(body.matches("href=\"#src-").count(), 2, "the first figure of each run: {body}");
+    assert!(table.contains("Break in series</strong>"), "{table}");
+    assert!(
+        table.contains("Received (current US$ million), from 2022: the figures come from"),
+        "{table}"
+    );
+    assert!(table.contains("Demo Remittance Workbook 2024, "), "the note names the new dataset");
 }
