@@ -519,3 +519,60 @@ fn a_table_cites_its_source_once_and_marks_each_change_of_source() {
     );
     assert!(table.contains("Demo Remittance Workbook 2024, "), "the note names the new dataset");
 }
+
+#[test]
+fn a_long_year_table_moves_to_the_appendix_and_the_body_keeps_the_last_years() {
+    let mut p = fixture::xandria();
+    let template = p.remittances_received[0].clone();
+    p.remittances_received = (1990..2024)
+        .map(|year| {
+            let mut v = template.clone();
+            v.year = year;
+            v.value.value = f64::from(year - 1900) * 1e7;
+            v
+        })
+        .collect();
+    let html = brief::render(&p, &fixture::options());
+    check_balanced(&html);
+    let remittances = between(&html, "<section id=\"remittances\"", "</section>");
+    let body = between(
+        remittances,
+        "Personal remittances of Xandria, by year, the last 5 years",
+        "</table>",
+    );
+    assert_eq!(body.matches("<tr>").count(), 1 + 5, "header and five years: {body}");
+    assert!(body.contains("<th scope=\"row\">2023</th>") && !body.contains(">2018</th>"));
+    assert!(
+        remittances.contains("<a href=\"#table-a1\">All years: Appendix table A1</a> (34 rows)")
+    );
+    let appendix = between(&html, "<section id=\"appendix\"", "</section>");
+    assert!(appendix.contains("<div id=\"table-a1\" class=\"appendix-table\">"), "{appendix}");
+    assert!(appendix.contains("Table A1. Personal remittances of Xandria, by year"));
+    assert_eq!(between(appendix, "<tbody>", "</tbody>").matches("<tr>").count(), 34);
+    assert!(html.find("id=\"appendix\"") < html.find("id=\"sources\""), "before the sources");
+    assert!(html.contains("<a href=\"#appendix\">Appendix: tables</a>"), "in the contents");
+    // A brief without long tables has no appendix.
+    let short = brief::render(&fixture::xandria(), &fixture::options());
+    assert!(!short.contains("id=\"appendix\"") && !short.contains("#appendix"));
+}
+
+#[test]
+fn the_summary_comes_first_with_the_role_key_figures_and_findings() {
+    let html = brief::render(&fixture::xandria(), &fixture::options());
+    let summary = between(&html, "<section id=\"summary\"", "</section>");
+    assert!(html.find("id=\"summary\"") < html.find("id=\"headline\""), "right after the header");
+    assert!(summary.contains("Xandria is mainly a country of origin"), "{summary}");
+    let figures = between(summary, "<ul class=\"key-figures\">", "</ul>");
+    let n = figures.matches("<li>").count();
+    assert!((4..=6).contains(&n), "{n} key figures: {figures}");
+    assert!(figures.contains("Emigrants: <strong>1,254,000 persons</strong> (2024)"), "{figures}");
+    assert_eq!(n, figures.matches("href=\"#src-").count(), "each figure with its source number");
+    let findings = between(summary, "<ul class=\"findings\">", "</ul>");
+    assert!((3..=5).contains(&findings.matches("<li>").count()), "{findings}");
+    assert!(
+        findings.contains("The cost of sending US$200 to Xandria averaged 4.96 % over 4 corridors"),
+        "{findings}"
+    );
+    assert!(findings.contains("above the SDG target of 3 %"), "{findings}");
+    assert!(findings.contains("grew from 655,000 in"), "{findings}");
+}

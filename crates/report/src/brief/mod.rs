@@ -35,6 +35,7 @@
 
 mod colophon;
 mod role;
+mod summary;
 
 pub use colophon::{BriefOptions, Colophon, Date};
 pub use role::{Role, RoleFinding, role};
@@ -74,6 +75,10 @@ pub const COST_CEILING_PCT: f64 = 5.0;
 #[derive(Default)]
 struct Citations {
     sources: Vec<Entry>,
+    /// The long tables moved to the "Appendix: tables" section, in order (table A1
+    /// first): each its anchor and markup. They travel with the citations because
+    /// every section that cites may move a table there.
+    appendix: Vec<(String, Html)>,
 }
 
 /// One numbered source: a dataset edition, with the rule that chose its figures where
@@ -696,7 +701,9 @@ pub fn parts(
     let colophon = &options.colophon;
     let mut cites = Citations::default();
     let name = &profile.area.name;
+    let finding = role::role(profile);
     let main: Html = [
+        summary::section(profile, &finding, &mut cites),
         headline(profile, &mut cites),
         stocks(profile, &mut cites),
         corridors(profile, &mut cites),
@@ -714,6 +721,7 @@ pub fn parts(
         crate::scenario::section(scenarios),
         gaps(profile),
         about(profile, &cites, colophon),
+        appendix(&cites),
         sources(&cites),
     ]
     .into_iter()
@@ -764,7 +772,7 @@ pub fn parts(
         &colophon.version,
         editions_phrase(&editions_used(&cites))
     ));
-    out.push(contents(profile, scenarios));
+    out.push(contents(profile, scenarios, !cites.appendix.is_empty()));
     let footer = html!(
         "<p>Prepared with Coherence {} on <time datetime=\"{}\">{}</time> from official statistics. Every figure links to its source; the same data, date and version always give the same brief.</p>",
         &colophon.version,
@@ -778,9 +786,11 @@ pub fn parts(
 fn contents(
     profile: &CountryProfile,
     scenarios: &[analysis::scenario_run::ScenarioResult],
+    has_appendix: bool,
 ) -> Html {
     let mut out = html!("<nav aria-label=\"Contents\"><ul>");
     for (anchor, label) in [
+        ("summary", "Summary"),
         ("headline", "Headline numbers"),
         ("stocks", "Migrant stocks"),
         ("corridors", "Destinations and origins"),
@@ -797,8 +807,12 @@ fn contents(
         (crate::scenario::ANCHOR, "Policy options"),
         ("gaps", "Data gaps"),
         ("about", "About this brief"),
+        ("appendix", "Appendix: tables"),
         ("sources", "Sources"),
     ] {
+        if anchor == "appendix" && !has_appendix {
+            continue;
+        }
         if anchor == crate::scenario::ANCHOR && scenarios.is_empty() {
             continue;
         }
@@ -997,7 +1011,6 @@ fn cost_card(cites: &mut Citations, name: &str, costs: &[CorridorCost], to: bool
 fn headline(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let name = &profile.area.name;
     let mut out = section_open("headline", "Headline numbers");
-    out.push(html!("<p class=\"role\">{}</p>\n", role::role(profile).sentence(name)));
     out.push(html!("<dl class=\"cards\">"));
     out.push(stock_card(
         cites,
@@ -1461,7 +1474,52 @@ fn year_table(
         .collect();
     let mut all_headers = vec![("Year", false)];
     all_headers.extend(headers.iter().map(|h| (*h, true)));
-    data_table(cites, "data", caption, &all_headers, &rows)
+    if rows.len() <= APPENDIX_ROWS {
+        return data_table(cites, "data", caption, &all_headers, &rows);
+    }
+    // A long series: the body shows the recent years, the appendix every year.
+    let number = cites.appendix.len() + 1;
+    let anchor = format!("table-a{number}");
+    let full =
+        data_table(cites, "data", &html!("Table A{}. {}", number, caption), &all_headers, &rows);
+    cites.appendix.push((anchor.clone(), full));
+    let recent = &rows[rows.len() - RECENT_ROWS..];
+    let mut out = data_table(
+        cites,
+        "data",
+        &html!("{}, the last {} years", caption, RECENT_ROWS),
+        &all_headers,
+        recent,
+    );
+    out.push(html!(
+        "<p class=\"more\"><a href=\"#{}\">All years: Appendix table A{}</a> ({} rows).</p>\n",
+        &anchor,
+        number,
+        rows.len()
+    ));
+    out
+}
+
+/// A year-by-year table longer than this many rows moves to the appendix; the body
+/// keeps its [`RECENT_ROWS`] most recent rows.
+const APPENDIX_ROWS: usize = 12;
+
+/// The rows of a long year-by-year table the body keeps: the most recent years.
+const RECENT_ROWS: usize = 5;
+
+/// The "Appendix: tables" section: the long year-by-year tables, in full (nothing when
+/// no table was moved).
+fn appendix(cites: &Citations) -> Html {
+    if cites.appendix.is_empty() {
+        return Html::new();
+    }
+    let mut out = section_open("appendix", "Appendix: tables");
+    out.push(html!("<p>The year-by-year tables whose recent years the sections above show, with every year.</p>\n"));
+    for (anchor, table) in &cites.appendix {
+        out.push(html!("<div id=\"{}\" class=\"appendix-table\">{}</div>\n", anchor, table));
+    }
+    out.push(html!("</section>\n"));
+    out
 }
 
 /// One list of corridor costs: chart and table. `to` is true for costs of sending to
