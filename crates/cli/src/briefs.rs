@@ -44,7 +44,7 @@ async fn one(
             eprintln!("warning: {w}");
         }
     }
-    let html = report::brief::render_with(&profile, &scenarios);
+    let html = report::brief::render_with(&profile, &scenarios, &crate::commands::brief_options()?);
     let bytes = match printer {
         Some(printer) => pdf(printer, &profile, &html, args.paper)?,
         None => html.into_bytes(),
@@ -71,10 +71,11 @@ async fn all(
     let bar = crate::progress::bar("briefs", global.quiet);
     bar.set_length(areas.len() as u64);
     let extension = if printer.is_some() { "pdf" } else { "html" };
+    let options = crate::commands::brief_options()?;
     for batch in areas.chunks(BATCH) {
         let codes: Vec<&str> = batch.iter().map(|a| a.iso3.as_str()).collect();
         for profile in ws.profiles(&codes).await? {
-            let html = report::brief::render(&profile);
+            let html = report::brief::render(&profile, &options);
             let bytes = match printer.as_deref_mut() {
                 Some(printer) => pdf(printer, &profile, &html, args.paper)
                     .map_err(|e| format!("{}: {e}", profile.area.iso3))?,

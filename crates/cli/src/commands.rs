@@ -209,7 +209,7 @@ async fn demo(global: &Global, args: DemoArgs) -> Result<(), Error> {
         .into());
     }
     let profile = ws.profile(&area.iso3).await?;
-    let html = report::brief::render(&profile);
+    let html = report::brief::render(&profile, &brief_options()?);
     let path =
         args.output.unwrap_or_else(|| PathBuf::from(format!("coherence-brief-{}.html", area.iso3)));
     crate::outfile::write_file(&path, html.as_bytes())?;
@@ -543,4 +543,22 @@ async fn fetch_datasets(global: &Global, args: FetchArgs) -> Result<(), Error> {
         .into()),
         None => Ok(()),
     }
+}
+
+/// The options of a brief written now: its colophon carries today's UTC date, or the
+/// date of `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention)
+/// when that variable is set, and this program's version.
+pub(crate) fn brief_options() -> Result<report::brief::BriefOptions, Error> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => text.trim().parse::<i64>().map_err(|_| {
+            format!(
+                "SOURCE_DATE_EPOCH is {text:?}: expected whole seconds since 1970-01-01 (UTC), e.g. 1796601600"
+            )
+        })?,
+        Err(_) => jiff::Timestamp::now().as_second(),
+    };
+    Ok(report::brief::BriefOptions::new(report::brief::Colophon::at(
+        seconds,
+        env!("CARGO_PKG_VERSION"),
+    )))
 }

@@ -25,8 +25,14 @@ fn demo_writes_a_brief_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.sqlite");
     let brief = dir.path().join("brief.html");
-    let out =
-        coherence(&db).current_dir(dir.path()).args(["demo", "-o"]).arg(&brief).assert().success();
+    // A fixed date (SOURCE_DATE_EPOCH: 2026-12-07), so the two runs match at midnight too.
+    let out = coherence(&db)
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "1796601600")
+        .args(["demo", "-o"])
+        .arg(&brief)
+        .assert()
+        .success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.trim(), brief.display().to_string(), "demo prints the brief's path");
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
@@ -40,8 +46,13 @@ fn demo_writes_a_brief_and_is_idempotent() {
         v
     };
     let before = datasets(&db);
-    let again =
-        coherence(&db).current_dir(dir.path()).args(["demo", "-o"]).arg(&brief).assert().success();
+    let again = coherence(&db)
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", "1796601600")
+        .args(["demo", "-o"])
+        .arg(&brief)
+        .assert()
+        .success();
     let stderr = String::from_utf8(again.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("unchanged"), "{stderr}");
     assert_eq!(datasets(&db), before, "a second demo run changes nothing in the store");

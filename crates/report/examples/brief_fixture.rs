@@ -14,6 +14,6 @@ fn main() -> Result<(), String> {
         Some(kind) => return Err(format!("unknown fixture {}", kind.to_string_lossy())),
         None => fixture::xandria(),
     };
-    let html = report::brief::render(&profile);
+    let html = report::brief::render(&profile, &fixture::options());
     std::fs::write(&path, html).map_err(|e| format!("cannot write {}: {e}", path.to_string_lossy()))
 }

@@ -166,7 +166,7 @@ fn check_brief(html: &str) {
 
 #[test]
 fn full_brief_is_well_formed_and_sourced() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     check_brief(&html);
     assert_eq!(
         html.matches("<svg ").count(),
@@ -178,7 +178,7 @@ fn full_brief_is_well_formed_and_sourced() {
 
 #[test]
 fn fictional_notice_is_in_the_title_and_a_banner_at_the_top() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     let title = between(&html, "<title>", "</title>");
     assert!(title.contains(fixture::NOTICE), "{title}");
     assert!(title.contains("Xandria"));
@@ -190,10 +190,10 @@ fn fictional_notice_is_in_the_title_and_a_banner_at_the_top() {
 #[test]
 fn banner_label_is_not_repeated() {
     let mut profile = fixture::xandria();
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     assert!(html.contains("<strong>Fictional data</strong> — <strong>Demo world:"));
     profile.fictional_notice = Some("FICTIONAL DEMO WORLD: invented.".to_owned());
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(html.contains("role=\"note\"><strong>FICTIONAL DEMO WORLD: invented.</strong></p>"));
 }
@@ -202,7 +202,7 @@ fn banner_label_is_not_repeated() {
 fn no_banner_without_a_notice() {
     let mut profile = fixture::xandria();
     profile.fictional_notice = None;
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(!html.contains("class=\"fictional\""));
     assert_eq!(between(&html, "<title>", "</title>"), "Xandria: migration and development brief");
@@ -210,7 +210,7 @@ fn no_banner_without_a_notice() {
 
 #[test]
 fn headline_numbers_carry_units_and_sources() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     let headline = between(&html, "<section id=\"headline\"", "</section>");
     for expected in [
         "438,900 persons",
@@ -228,22 +228,27 @@ fn headline_numbers_carry_units_and_sources() {
     ] {
         assert!(headline.contains(expected), "headline lacks {expected:?}: {headline}");
     }
-    // The average cost cites the four corridors it averages.
+    // The average cost cites the dataset of the four corridors it averages, once.
     let cost_card = between(headline, "Average cost of sending US$200", "</div>");
-    assert_eq!(cost_card.matches("href=\"#src-").count(), 4);
+    assert_eq!(cost_card.matches("href=\"#src-").count(), 1);
 }
 
 #[test]
 fn sources_are_listed_once_with_dataset_publisher_and_cell() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     let sources = between(&html, "<ol class=\"sources\">", "</ol>");
     let entries: Vec<&str> = sources.split("</li>").filter(|e| !e.is_empty()).collect();
     let unique: BTreeSet<&str> = entries.iter().map(|e| &e[e.find('>').expect("li")..]).collect();
     assert_eq!(unique.len(), entries.len(), "a source is listed twice");
-    assert!(sources.contains(
-        "<cite>Demo International Migrant Stock 2024</cite>, Demo Statistics Office; cell: stocks.xlsx, sheet &quot;Table 1&quot;, row 25, column F."
-    ));
-    assert!(sources.contains("derived: stock divided by mid-year population, times 100."));
+    assert!(
+        sources.contains(
+            "<cite>Demo International Migrant Stock 2024</cite>, Demo Statistics Office."
+        ),
+        "{sources}"
+    );
+    // The cell, or the derivation, is one hover away: in the figure's tooltip.
+    assert!(html.contains("title=\"Demo International Migrant Stock 2024, Demo Statistics Office; cell: stocks.xlsx, sheet &quot;Table 1&quot;, row 25, column F\""), "{html}");
+    assert!(html.contains("derived: stock divided by mid-year population, times 100\""));
     let about = between(&html, "<section id=\"about\"", "</section>");
     assert!(about.contains("XAA"));
     for dataset in [
@@ -258,7 +263,7 @@ fn sources_are_listed_once_with_dataset_publisher_and_cell() {
 
 #[test]
 fn costs_are_compared_with_the_target() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     let costs = between(&html, "<section id=\"costs\"", "</section>");
     assert!(costs.contains("SDG target 3%") && costs.contains(">5%<"));
     assert!(costs.contains("at or below the 3% target"));
@@ -268,10 +273,34 @@ fn costs_are_compared_with_the_target() {
 
 #[test]
 fn output_is_deterministic() {
-    let a = brief::render(&fixture::xandria());
-    let b = brief::render(&fixture::xandria().clone());
+    let a = brief::render(&fixture::xandria(), &fixture::options());
+    let b = brief::render(&fixture::xandria().clone(), &fixture::options());
     assert_eq!(a, b);
-    assert!(!a.contains("2026") && !a.contains("UTC"), "no timestamps");
+}
+
+#[test]
+fn the_colophon_carries_the_given_date_the_version_and_the_editions() {
+    let html = brief::render(&fixture::xandria(), &fixture::options());
+    // The date the caller gave, nothing read from a clock.
+    assert!(html.contains("<time datetime=\"2026-12-07\">7 December 2026</time>"), "{html}");
+    assert_eq!(html.matches("datetime=\"2026-12-07\"").count(), 3, "header, about, footer");
+    assert!(html.contains("by Coherence 9.8.7-test from"), "{html}");
+    assert!(html.contains("<dt>Coherence version</dt><dd>9.8.7-test</dd>"), "{html}");
+    assert!(html.contains("<dt>Dataset editions used</dt>"), "{html}");
+    let other = brief::BriefOptions::new(brief::Colophon::at(0, "1.0.0"));
+    let html = brief::render(&fixture::xandria(), &other);
+    assert!(html.contains("<time datetime=\"1970-01-01\">1 January 1970</time>"), "{html}");
+    assert!(!html.contains("2026-12-07"));
+}
+
+#[test]
+fn the_brief_never_asks_for_a_command() {
+    for profile in [fixture::xandria(), fixture::sparse()] {
+        let html = brief::render(&profile, &fixture::options());
+        for command in ["coherence ", "<code>coherence", "--store", "--answers", "register log"] {
+            assert!(!html.contains(command), "{command:?} in the brief");
+        }
+    }
 }
 
 #[test]
@@ -284,7 +313,7 @@ fn text_is_escaped() {
         .gaps
         .push(analysis::profile::Gap { text: "a <gap> & \"quotes\"".to_owned(), fill: None });
     profile.fictional_notice = Some("Fictional & <i>invented</i>".to_owned());
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(
         !html.contains("<script")
@@ -302,7 +331,7 @@ fn text_is_escaped() {
 
 #[test]
 fn sparse_profile_renders_with_no_data_notes() {
-    let html = brief::render(&fixture::sparse());
+    let html = brief::render(&fixture::sparse(), &fixture::options());
     check_brief(&html);
     assert!(html.contains("No data on immigrants in this profile"));
     assert!(html.contains("No policies are registered"));
@@ -311,7 +340,7 @@ fn sparse_profile_renders_with_no_data_notes() {
     assert!(html.contains("12,345 persons"));
     // The single-year emigrant stock still gets a chart (one point) and a table.
     assert_eq!(html.matches("<svg ").count(), 1);
-    assert_eq!(brief::render(&fixture::sparse()), html);
+    assert_eq!(brief::render(&fixture::sparse(), &fixture::options()), html);
 }
 
 #[test]
@@ -319,7 +348,7 @@ fn empty_profile_renders() {
     let mut profile = fixture::sparse();
     profile.stock_out.clear();
     profile.fictional_notice = None;
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(html.contains("No figures are cited."));
     assert_eq!(html.matches("<svg ").count(), 0);
@@ -331,7 +360,7 @@ fn partial_remittance_data() {
     profile.remittances_received.clear();
     profile.remittances_paid.clear();
     profile.remittances_pct_gdp.clear();
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(html.contains("No data on remittances received or paid in this profile"));
     // GDP alone still gets its table, after an empty chart.
@@ -347,14 +376,14 @@ fn values_that_are_not_numbers_do_not_leak() {
     profile.costs_to[0].cost_pct.value = f64::NAN;
     profile.remittances_pct_gdp[4].value.value = f64::NEG_INFINITY;
     profile.top_origins[1].share.value = f64::NAN;
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     check_brief(&html);
     assert!(html.contains("n/a"));
 }
 
 #[test]
 fn sdg_dependence_diaspora_and_governance_sections() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     check_brief(&html);
     let sdg = between(&html, "<section id=\"sdg\"", "</section>");
     for expected in [
@@ -394,10 +423,156 @@ fn sdg_dependence_diaspora_and_governance_sections() {
 
 #[test]
 fn sparse_profile_has_the_new_sections_with_no_data_notes() {
-    let html = brief::render(&fixture::sparse());
+    let html = brief::render(&fixture::sparse(), &fixture::options());
     check_brief(&html);
     for id in ["sdg", "dependence", "diaspora", "governance"] {
         assert!(html.contains(&format!("<section id=\"{id}\"")), "{id}");
     }
     assert!(!html.contains("<section id=\"members\""));
+}
+
+/// Xandria turned into a country of destination: more immigrants than emigrants, more
+/// remittances paid than received, and no cost of sending to it.
+fn destination() -> analysis::profile::CountryProfile {
+    let mut p = fixture::xandria();
+    std::mem::swap(&mut p.stock_in, &mut p.stock_out);
+    for (paid, received) in p.remittances_paid.iter_mut().zip(&p.remittances_received) {
+        paid.value.value = received.value.value * 2.0;
+    }
+    p.costs_to.clear();
+    p
+}
+
+#[test]
+fn the_headline_follows_the_country_s_role() {
+    let origin = brief::render(&fixture::xandria(), &fixture::options());
+    assert!(origin.contains("Xandria is mainly a country of origin: 438,900 immigrants against 1.3 million emigrants"), "{origin}");
+    assert!(origin.contains("Average cost of sending US$200 to Xandria"));
+    assert!(origin.contains("Remittances received ("));
+    assert!(
+        !origin.contains("<dt>Remittances paid ("),
+        "an origin's headline shows what it receives"
+    );
+
+    let dest = brief::render(&destination(), &fixture::options());
+    assert!(dest.contains("Xandria is mainly a country of destination: 1.3 million immigrants against 438,900 emigrants"), "{dest}");
+    assert!(dest.contains("remittances paid (US$"), "{dest}");
+    assert!(dest.contains("<dt>Remittances paid ("), "{dest}");
+    assert!(dest.contains("Average cost of sending US$200 from Xandria"), "{dest}");
+    assert!(
+        !dest.contains("Cost of sending US$200 to Xandria</dt>"),
+        "no 'not available' card for the side without data"
+    );
+    assert!(dest.contains("id=\"chart-costs-from\""));
+    assert!(
+        !dest.contains("No data on cost of sending US$200 to"),
+        "the side without data is left out"
+    );
+
+    // Signals that disagree: more emigrants, but more remittances paid.
+    let mut both = fixture::xandria();
+    both.remittances_paid = destination().remittances_paid;
+    let both = brief::render(&both, &fixture::options());
+    assert!(both.contains("Xandria is both a country of origin and of destination"), "{both}");
+    assert!(both.contains("<dt>Remittances paid (") && both.contains("<dt>Remittances received ("));
+}
+
+#[test]
+fn a_profile_without_stocks_or_remittances_has_no_role_from_data() {
+    let html = brief::render(&fixture::sparse(), &fixture::options());
+    assert!(
+        html.contains("so its role as a country of origin or destination is not known"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Cost of sending US$200 to Zembla</dt>"),
+        "the origin side, as not available"
+    );
+}
+
+#[test]
+fn a_table_cites_its_source_once_and_marks_each_change_of_source() {
+    let html = brief::render(&fixture::xandria(), &fixture::options());
+    let stocks = between(&html, "<section id=\"stocks\"", "</section>");
+    let first = between(stocks, "<table", "</p>");
+    // One dataset: no figure carries a number; the note under the table cites it once.
+    assert_eq!(between(first, "<tbody>", "</tbody>").matches("href=\"#src-").count(), 0);
+    assert!(first.contains("<p class=\"table-note\">Source: <sup"), "{first}");
+
+    // The received remittances switch datasets in 2022: the 2022 figure carries the new
+    // dataset's number and the note says where the series breaks.
+    let mut p = fixture::xandria();
+    let n = p.remittances_received.len();
+    for v in &mut p.remittances_received[n - 2..] {
+        v.value.source.dataset = "Demo Remittance Workbook 2024".to_owned();
+        v.value.source.dataset_id = 99;
+    }
+    let html = brief::render(&p, &fixture::options());
+    let remittances = between(&html, "<section id=\"remittances\"", "</section>");
+    let table = between(remittances, "<table", "</p>");
+    let body = between(table, "<tbody>", "</tbody>");
+    assert_eq!(body.matches("href=\"#src-").count(), 2, "the first figure of each run: {body}");
+    assert!(table.contains("Break in series</strong>"), "{table}");
+    assert!(
+        table.contains("Received (current US$ million), from 2022: the figures come from"),
+        "{table}"
+    );
+    assert!(table.contains("Demo Remittance Workbook 2024, "), "the note names the new dataset");
+}
+
+#[test]
+fn a_long_year_table_moves_to_the_appendix_and_the_body_keeps_the_last_years() {
+    let mut p = fixture::xandria();
+    let template = p.remittances_received[0].clone();
+    p.remittances_received = (1990..2024)
+        .map(|year| {
+            let mut v = template.clone();
+            v.year = year;
+            v.value.value = f64::from(year - 1900) * 1e7;
+            v
+        })
+        .collect();
+    let html = brief::render(&p, &fixture::options());
+    check_balanced(&html);
+    let remittances = between(&html, "<section id=\"remittances\"", "</section>");
+    let body = between(
+        remittances,
+        "Personal remittances of Xandria, by year, the last 5 years",
+        "</table>",
+    );
+    assert_eq!(body.matches("<tr>").count(), 1 + 5, "header and five years: {body}");
+    assert!(body.contains("<th scope=\"row\">2023</th>") && !body.contains(">2018</th>"));
+    assert!(
+        remittances.contains("<a href=\"#table-a1\">All years: Appendix table A1</a> (34 rows)")
+    );
+    let appendix = between(&html, "<section id=\"appendix\"", "</section>");
+    assert!(appendix.contains("<div id=\"table-a1\" class=\"appendix-table\">"), "{appendix}");
+    assert!(appendix.contains("Table A1. Personal remittances of Xandria, by year"));
+    assert_eq!(between(appendix, "<tbody>", "</tbody>").matches("<tr>").count(), 34);
+    assert!(html.find("id=\"appendix\"") < html.find("id=\"sources\""), "before the sources");
+    assert!(html.contains("<a href=\"#appendix\">Appendix: tables</a>"), "in the contents");
+    // A brief without long tables has no appendix.
+    let short = brief::render(&fixture::xandria(), &fixture::options());
+    assert!(!short.contains("id=\"appendix\"") && !short.contains("#appendix"));
+}
+
+#[test]
+fn the_summary_comes_first_with_the_role_key_figures_and_findings() {
+    let html = brief::render(&fixture::xandria(), &fixture::options());
+    let summary = between(&html, "<section id=\"summary\"", "</section>");
+    assert!(html.find("id=\"summary\"") < html.find("id=\"headline\""), "right after the header");
+    assert!(summary.contains("Xandria is mainly a country of origin"), "{summary}");
+    let figures = between(summary, "<ul class=\"key-figures\">", "</ul>");
+    let n = figures.matches("<li>").count();
+    assert!((4..=6).contains(&n), "{n} key figures: {figures}");
+    assert!(figures.contains("Emigrants: <strong>1,254,000 persons</strong> (2024)"), "{figures}");
+    assert_eq!(n, figures.matches("href=\"#src-").count(), "each figure with its source number");
+    let findings = between(summary, "<ul class=\"findings\">", "</ul>");
+    assert!((3..=5).contains(&findings.matches("<li>").count()), "{findings}");
+    assert!(
+        findings.contains("The cost of sending US$200 to Xandria averaged 4.96 % over 4 corridors"),
+        "{findings}"
+    );
+    assert!(findings.contains("above the SDG target of 3 %"), "{findings}");
+    assert!(findings.contains("grew from 655,000 in"), "{findings}");
 }

@@ -326,7 +326,7 @@ fn real_profile() -> analysis::profile::CountryProfile {
 fn the_brief_maps_a_real_country_from_its_top_destinations() {
     let mut profile = real_profile();
     profile.diaspora = None;
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     assert!(html.contains("<h3>Where the diaspora lives</h3>"));
     assert!(html.contains("id=\"map-diaspora\""));
     assert!(html.contains("the main destinations only"));
@@ -364,7 +364,7 @@ fn the_brief_maps_every_destination_when_the_profile_lists_them() {
             },
         ],
     });
-    let html = brief::render(&profile);
+    let html = brief::render(&profile, &fixture::options());
     assert!(html.contains("id=\"map-diaspora\""));
     assert!(html.contains("every destination"));
     assert!(html.contains("Fiji: 1,500 persons"));
@@ -372,7 +372,7 @@ fn the_brief_maps_every_destination_when_the_profile_lists_them() {
 
 #[test]
 fn the_brief_says_the_demo_world_cannot_be_mapped() {
-    let html = brief::render(&fixture::xandria());
+    let html = brief::render(&fixture::xandria(), &fixture::options());
     assert!(html.contains("<h3>Where the diaspora lives</h3>"));
     assert!(html.contains("The demo world cannot be mapped"));
     assert!(!html.contains("map-diaspora"));

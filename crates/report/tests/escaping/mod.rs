@@ -333,7 +333,7 @@ fn assert_escaped(html: &str, what: &str) {
 #[test]
 fn every_free_text_field_is_escaped() {
     let profile = hostile_profile();
-    let html = brief::render_with(&profile, &[scenario()]);
+    let html = brief::render_with(&profile, &[scenario()], &fixture::options());
     assert_escaped(&html, "country brief");
     // Each hostile field reached the page (escaped): the test covers what it claims.
     for field in [
@@ -395,14 +395,14 @@ fn every_free_text_field_is_escaped() {
         members: vec![evil("member")],
         source: evil("membership source"),
     });
-    let html = brief::render(&group);
+    let html = brief::render(&group, &fixture::options());
     assert_escaped(&html, "group brief");
     for field in ["group kind", "group name", "member", "membership source"] {
         assert!(html.contains(&format!("{field} &lt;script&gt;")), "{field} is not in the brief");
     }
 
     // The parts a page places in its own layout are escaped the same way.
-    let parts = brief::parts(&profile, &[scenario()]);
+    let parts = brief::parts(&profile, &[scenario()], &fixture::options());
     for part in [&parts.banner, &parts.header, &parts.main] {
         assert_escaped(part.as_str(), "brief parts");
     }

@@ -109,7 +109,10 @@ async fn brief(
     let st = state.clone();
     let mut response = cached(&state, &caller, key, |withheld| async move {
         let profile = readable_profile(&st, &area, &withheld).await?;
-        Ok(("text/html; charset=utf-8", report::brief::render(&profile).into_bytes()))
+        Ok((
+            "text/html; charset=utf-8",
+            report::brief::render(&profile, &brief_options()).into_bytes(),
+        ))
     })
     .await?;
     // The brief is one file with its styles inline and no script.
@@ -210,4 +213,18 @@ where
         }
     };
     Ok((content_type, bytes))
+}
+
+/// The options of a brief served now: today's UTC date, or the date of
+/// `SOURCE_DATE_EPOCH` (seconds since 1970) when that variable holds a number, as the
+/// CLI reads it; and this server's version.
+pub(crate) fn brief_options() -> report::brief::BriefOptions {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|text| text.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| jiff::Timestamp::now().as_second());
+    report::brief::BriefOptions::new(report::brief::Colophon::at(
+        seconds,
+        env!("CARGO_PKG_VERSION"),
+    ))
 }

@@ -141,13 +141,14 @@ async fn profile(
     let area_q = area.clone();
     let computed = cached_page(&state, &caller, key, |withheld| async move {
         let profile = readable_profile(&st, &area_q, &withheld).await?;
-        let parts = report::brief::parts(&profile, &[]);
+        let parts = report::brief::parts(&profile, &[], &crate::routes::data::brief_options());
         let html = html!(
-            "{}<div class=\"brief-page\"><header class=\"brief-head\">{}</header>{}{}</div>",
+            "{}<div class=\"brief-page\"><header class=\"brief-head\">{}</header>{}{}<footer class=\"brief-foot\">{}</footer></div>",
             parts.banner,
             parts.header,
             downloads(&area_q),
-            parts.main
+            parts.main,
+            parts.footer
         );
         Ok(PagePart { title: parts.title, html })
     })
@@ -222,7 +223,10 @@ async fn download_profile(
             "json" => {
                 ("application/json", serde_json::to_vec_pretty(&profile).map_err(|e| internal(&e))?)
             }
-            "html" => ("text/html; charset=utf-8", report::brief::render(&profile).into_bytes()),
+            "html" => (
+                "text/html; charset=utf-8",
+                report::brief::render(&profile, &crate::routes::data::brief_options()).into_bytes(),
+            ),
             "pdf" => ("application/pdf", pdf(&profile, q.paper.as_deref()).await?),
             "xlsx" => (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -254,7 +258,7 @@ async fn pdf(
         Some(p) => p.parse().map_err(|e: String| ApiError::invalid("paper", e))?,
         None => print::Paper::A4,
     };
-    let html = report::brief::render(profile);
+    let html = report::brief::render(profile, &crate::routes::data::brief_options());
     let labels = report::print_css::page_labels(profile);
     let options = print::PdfOptions { paper, title: labels.title, banner: labels.banner };
     let _permit = PRINTS.acquire().await.map_err(|e| ApiError::hidden(Kind::Internal, &e))?;

@@ -16,16 +16,29 @@
 //! policy with its latest change), the data gaps, "About this brief" and the sources.
 //!
 //! Every chart is followed by a table of the same numbers, so the brief reads without
-//! the pictures. Every figure carries a numbered reference to the "Sources" list,
-//! which names the dataset, the publisher and the cell the value was read from or how
-//! it was derived; identical sources share one number.
+//! the pictures. Sources are numbered by dataset edition (identical ones share one
+//! number) and cited once per table, in a note under it: each column's (or, for a table
+//! with years across, each row's) dataset, and every change of dataset along a series as
+//! a break in the series, whose first figure carries the new dataset's number. Figures
+//! chosen among several datasets' values are underlined and the note cites the rule.
+//! The cell each figure was read from (or how it was derived, and the values a choice
+//! beat) is in the figure's tooltip (`title`) and in the JSON profile.
 //!
 //! The markup is built only with [`Html`] and [`html!`](crate::html): every text from
 //! the profile (names, titles, notes, sources) is escaped on its way into the page.
 //!
 //! The page loads nothing: the CSS is inline, the charts are inline SVG, fonts are the
-//! reader's own. It carries no timestamp, so the same profile always gives the same
-//! bytes.
+//! reader's own. Its colophon (the generation date, the Coherence version and the
+//! dataset editions used) comes from the caller's [`BriefOptions`], so the same profile
+//! and options always give the same bytes. The brief never asks its reader to run a
+//! command.
+
+mod colophon;
+mod role;
+mod summary;
+
+pub use colophon::{BriefOptions, Colophon, Date};
+pub use role::{Role, RoleFinding, role};
 
 use std::collections::BTreeMap;
 
@@ -50,14 +63,59 @@ pub const SDG_COST_TARGET_PCT: f64 = 3.0;
 /// to be eliminated by 2030 (SDG 10.c).
 pub const COST_CEILING_PCT: f64 = 5.0;
 
-/// The numbered list of sources cited so far, in order of first citation, each with
-/// why its figure was chosen over other datasets' values, when it was.
+/// The numbered list of sources cited so far, in order of first citation: each a
+/// dataset edition (title, edition, publisher), and for figures chosen among several
+/// datasets' values, the rule that chose them.
+///
+/// A number stands for a dataset, not a cell: a table or chart cites its datasets once
+/// (in a note under it), and a figure keeps its own marker only where its dataset or
+/// choice rule differs from its column's. The cell a figure was read from (or how it was
+/// derived, and the values a choice beat) is in the figure's tooltip (`title`) and in the
+/// JSON profile.
 #[derive(Default)]
 struct Citations {
-    sources: Vec<(Source, Option<String>)>,
+    sources: Vec<Entry>,
+    /// The long tables moved to the "Appendix: tables" section, in order (table A1
+    /// first): each its anchor and markup. They travel with the citations because
+    /// every section that cites may move a table there.
+    appendix: Vec<(String, Html)>,
 }
 
-/// Why a value was chosen, for its footnote: the rule and the values it beat; `None`
+/// One numbered source: a dataset edition, with the rule that chose its figures where
+/// other datasets held them too.
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    /// The import's id (0: reference data shipped with Coherence).
+    dataset_id: i64,
+    /// The dataset's title and edition.
+    dataset: String,
+    /// The publisher.
+    publisher: String,
+    /// The rule that chose figures of this dataset over other datasets' values.
+    rule: Option<String>,
+}
+
+impl Entry {
+    /// The entry of `source`'s dataset, with `rule`.
+    fn of(source: &Source, rule: Option<String>) -> Entry {
+        Entry {
+            dataset_id: source.dataset_id,
+            dataset: source.dataset.clone(),
+            publisher: source.publisher.clone(),
+            rule,
+        }
+    }
+
+    /// The entry of a value: its dataset, with the rule that chose it when other
+    /// datasets held the cell.
+    fn of_value(value: &Value) -> Entry {
+        let rule =
+            value.choice.as_ref().filter(|c| !c.alternatives.is_empty()).map(|c| c.rule.clone());
+        Entry::of(&value.source, rule)
+    }
+}
+
+/// Why a value was chosen, for its tooltip: the rule and the values it beat; `None`
 /// when no other dataset held the cell.
 fn choice_note(value: &Value) -> Option<String> {
     let choice = value.choice.as_ref().filter(|c| !c.alternatives.is_empty())?;
@@ -69,36 +127,52 @@ fn choice_note(value: &Value) -> Option<String> {
     Some(format!("chosen by the rule {}; not used: {}", choice.rule, beaten.join("; ")))
 }
 
+/// Where one figure comes from, in words, for its tooltip: the dataset and publisher,
+/// the cell or derivation, and the choice.
+fn provenance(value: &Value) -> String {
+    let s = &value.source;
+    let mut parts = vec![format!("{}, {}", s.dataset, s.publisher)];
+    if let Some(cell) = &s.cell {
+        parts.push(format!("cell: {cell}"));
+    }
+    if let Some(derivation) = &s.derivation {
+        parts.push(format!("derived: {derivation}"));
+    }
+    parts.extend(choice_note(value));
+    parts.join("; ")
+}
+
 impl Citations {
-    /// The number of `source` with its choice note, adding it if it is new.
-    fn numbered(&mut self, source: &Source, why: Option<String>) -> usize {
-        match self.sources.iter().position(|(s, w)| s == source && *w == why) {
+    /// The number of `entry`, adding it if it is new.
+    fn entry(&mut self, entry: Entry) -> usize {
+        match self.sources.iter().position(|e| *e == entry) {
             Some(idx) => idx + 1,
             None => {
-                self.sources.push((source.clone(), why));
+                self.sources.push(entry);
                 self.sources.len()
             }
         }
     }
 
-    /// The number of `source`, adding it if it is new.
+    /// The number of `source`'s dataset, adding it if it is new.
     fn number(&mut self, source: &Source) -> usize {
-        self.numbered(source, None)
+        self.entry(Entry::of(source, None))
     }
 
-    /// A footnote reference to `source`.
+    /// A footnote reference to `source`'s dataset.
     fn cite(&mut self, source: &Source) -> Html {
         let number = self.number(source);
         refs_html(&[number])
     }
 
-    /// A footnote reference to a value's source, with the rule that chose it.
+    /// A footnote reference to a value's dataset (with the rule that chose it).
     fn cite_value(&mut self, value: &Value) -> Html {
-        let number = self.numbered(&value.source, choice_note(value));
+        let number = self.entry(Entry::of_value(value));
         refs_html(&[number])
     }
 
-    /// One footnote reference to several sources (deduplicated, in increasing order).
+    /// One footnote reference to several sources' datasets (deduplicated, in increasing
+    /// order).
     fn cite_all<'a>(&mut self, sources: impl IntoIterator<Item = &'a Source>) -> Html {
         let mut numbers: Vec<usize> = sources.into_iter().map(|s| self.number(s)).collect();
         numbers.sort_unstable();
@@ -171,15 +245,233 @@ enum Cell {
     Text(Html),
     /// A number, right-aligned.
     Num(Html),
+    /// A figure, right-aligned, with where it comes from: the table cites its column's
+    /// source once and marks the figures whose source differs.
+    Fig(Html, Box<Value>),
 }
 
 /// What a table's frame is called: it takes the keyboard's focus so that a table wider
 /// than the screen can be scrolled without a mouse.
 pub(crate) const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
 
-/// A data table with a caption and column headers. `headers` pairs each header's text
-/// with whether the column is numeric.
+/// A table with a caption and column headers, whose cells cite nothing. `headers`
+/// pairs each header's text with whether the column is numeric.
 fn table(class: &str, caption: &Html, headers: &[(&str, bool)], rows: &[Vec<Cell>]) -> Html {
+    render_table(None, SeriesIn::Columns, class, caption, headers, rows)
+}
+
+/// A data table: as [`table`], with its figures' sources cited once, in a note under
+/// it (see [`Citations`]).
+fn data_table(
+    cites: &mut Citations,
+    class: &str,
+    caption: &Html,
+    headers: &[(&str, bool)],
+    rows: &[Vec<Cell>],
+) -> Html {
+    render_table(Some(cites), SeriesIn::Columns, class, caption, headers, rows)
+}
+
+/// How a data table's column cites its figures' sources.
+#[derive(Debug, PartialEq)]
+enum ColumnCites {
+    /// No figures.
+    None,
+    /// Runs of figures from one dataset each, down the column (one run: the column's
+    /// single source; several: the series changes source, each run's first figure is
+    /// marked).
+    Runs(Vec<Run>),
+    /// Figures from a different dataset nearly row by row (a table of indicators):
+    /// each figure is marked.
+    Each,
+}
+
+/// A run of figures from one dataset down a column.
+#[derive(Debug, PartialEq)]
+struct Run {
+    /// The dataset, by number.
+    number: usize,
+    /// The row index of the run's first figure.
+    first: usize,
+    /// The row headers of its first and last rows.
+    span: (Html, Html),
+}
+
+/// A row's header (its first `Head` cell), or nothing.
+fn row_head(row: &[Cell]) -> Html {
+    row.iter()
+        .find_map(|c| if let Cell::Head(h) = c { Some(h.clone()) } else { None })
+        .unwrap_or_default()
+}
+
+/// How a table's series run: down its columns (a series by column: years down; every
+/// table of the brief is laid out so, to fit a page however many years it covers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SeriesIn {
+    /// Each column is a series.
+    Columns,
+}
+
+/// How each series of a table cites: its runs of figures from one dataset, numbered
+/// through `cites` (a series whose runs are mostly single figures is cited figure by
+/// figure). `series` is the number of series, `cell(series, position)` a cell and
+/// `label(position)` the header of a position along a series.
+fn series_cites<'a>(
+    cites: &mut Citations,
+    series: usize,
+    positions: usize,
+    cell: impl Fn(usize, usize) -> Option<&'a Cell>,
+    label: impl Fn(usize) -> Html,
+) -> Vec<ColumnCites> {
+    (0..series)
+        .map(|line| {
+            let mut runs: Vec<Run> = Vec::new();
+            let mut figures = 0;
+            for idx in 0..positions {
+                let Some(Cell::Fig(_, value)) = cell(line, idx) else { continue };
+                figures += 1;
+                let number = cites.number(&value.source);
+                match runs.last_mut() {
+                    Some(run) if run.number == number => run.span.1 = label(idx),
+                    _ => runs.push(Run { number, first: idx, span: (label(idx), label(idx)) }),
+                }
+            }
+            if runs.is_empty() {
+                ColumnCites::None
+            } else if runs.len() > 1 && runs.len() * 2 > figures {
+                ColumnCites::Each
+            } else {
+                ColumnCites::Runs(runs)
+            }
+        })
+        .collect()
+}
+
+/// A dataset's number with its title and publisher: "[3] Title, Publisher".
+fn named_ref(cites: &Citations, number: usize) -> Html {
+    let e = &cites.sources[number - 1];
+    html!("{} {}, {}", refs_html(&[number]), &e.dataset, &e.publisher)
+}
+
+/// The note under a data table: each column's source once ("Source: [3] …" when one
+/// source serves every column), each change of source down a column as a break in the
+/// series, and the rules that chose figures among several datasets.
+fn sources_note(
+    cites: &Citations,
+    labels: &[Html],
+    columns: &[ColumnCites],
+    chosen: &[usize],
+) -> Html {
+    let mut single: Vec<(usize, Vec<Html>)> = Vec::new();
+    let mut items = Vec::new();
+    let mut breaks = Vec::new();
+    for (col, cited) in columns.iter().enumerate() {
+        let header = labels.get(col).cloned().unwrap_or_default();
+        match cited {
+            ColumnCites::None => {}
+            ColumnCites::Each => items.push(html!("{}: each figure's own number", &header)),
+            ColumnCites::Runs(runs) if runs.len() == 1 => {
+                match single.iter_mut().find(|(n, _)| *n == runs[0].number) {
+                    Some((_, names)) => names.push(header),
+                    None => single.push((runs[0].number, vec![header])),
+                }
+            }
+            ColumnCites::Runs(runs) => {
+                let spans = runs.iter().map(|r| {
+                    let span = if r.span.0 == r.span.1 {
+                        r.span.0.clone()
+                    } else {
+                        html!("{}–{}", &r.span.0, &r.span.1)
+                    };
+                    html!("{} ({})", named_ref(cites, r.number), span)
+                });
+                items.push(html!("{}: {}", &header, Html::join(spans, &html!("; "))));
+                for pair in runs.windows(2) {
+                    breaks.push(html!(
+                        "{}, from {}: the figures come from {} instead of {}",
+                        &header,
+                        &pair[1].span.0,
+                        refs_html(&[pair[1].number]),
+                        refs_html(&[pair[0].number])
+                    ));
+                }
+            }
+        }
+    }
+    let only_one = items.is_empty() && single.len() == 1;
+    let mut all: Vec<Html> = single
+        .iter()
+        .map(|(n, names)| {
+            if only_one {
+                named_ref(cites, *n)
+            } else {
+                html!(
+                    "{}: {}",
+                    Html::join(names.iter().cloned(), &html!(", ")),
+                    named_ref(cites, *n)
+                )
+            }
+        })
+        .collect();
+    all.extend(items);
+    if all.is_empty() {
+        return Html::new();
+    }
+    let mut out = html!(
+        "<p class=\"table-note\">{}: {}.",
+        if only_one { "Source" } else { "Sources" },
+        Html::join(all, &html!("; "))
+    );
+    if !breaks.is_empty() {
+        out.push(html!(
+            " <strong class=\"break\">Break in series</strong> (the marked figure starts it): {}.",
+            Html::join(breaks, &html!("; "))
+        ));
+    }
+    if !chosen.is_empty() {
+        out.push(html!(
+            " Underlined figures were chosen among several datasets' values by the rule in {}.",
+            refs_html(chosen)
+        ));
+    }
+    out.push(html!(" Each figure's cell is in its tooltip and in the JSON profile.</p>"));
+    out
+}
+
+/// Whether the figure in row `idx` of a column cited as `cited` carries its own number.
+fn marks(cited: Option<&ColumnCites>, idx: usize) -> bool {
+    match cited {
+        Some(ColumnCites::Each) => true,
+        Some(ColumnCites::Runs(runs)) => runs.len() > 1 && runs.iter().any(|r| r.first == idx),
+        _ => false,
+    }
+}
+
+/// A table's markup, citing its figures' sources through `cites` when given.
+fn render_table(
+    mut cites: Option<&mut Citations>,
+    series_in: SeriesIn,
+    class: &str,
+    caption: &Html,
+    headers: &[(&str, bool)],
+    rows: &[Vec<Cell>],
+) -> Html {
+    let header = |col: usize| headers.get(col).map_or_else(Html::new, |h| Html::text(h.0));
+    let (series, labels) = match series_in {
+        SeriesIn::Columns => (
+            match cites.as_deref_mut() {
+                Some(c) => series_cites(
+                    c,
+                    headers.len(),
+                    rows.len(),
+                    |col, row| rows[row].get(col),
+                    |row| row_head(&rows[row]),
+                ),
+                None => Vec::new(),
+            },
+            (0..headers.len()).map(header).collect::<Vec<Html>>(),
+        ),
+    };
     let mut out = html!(
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"{}\"><caption>{}</caption><thead><tr>",
         SCROLLS,
@@ -191,25 +483,55 @@ fn table(class: &str, caption: &Html, headers: &[(&str, bool)], rows: &[Vec<Cell
         out.push(html!("<th scope=\"col\"{}>{}</th>", class, header));
     }
     out.push(html!("</tr></thead><tbody>"));
-    for row in rows {
+    let mut chosen = Vec::new();
+    for (idx, row) in rows.iter().enumerate() {
         out.push(html!("<tr>"));
-        for cell in row {
+        for (col, cell) in row.iter().enumerate() {
             match cell {
                 Cell::Head(html) => out.push(html!("<th scope=\"row\">{}</th>", html)),
                 Cell::Text(html) => out.push(html!("<td>{}</td>", html)),
                 Cell::Num(html) => out.push(html!("<td class=\"num\">{}</td>", html)),
+                Cell::Fig(html, value) => {
+                    let entry = Entry::of_value(value);
+                    let class = if entry.rule.is_some() { "num chosen" } else { "num" };
+                    let mut marker = Html::new();
+                    if let Some(c) = cites.as_deref_mut() {
+                        let (line, position) = match series_in {
+                            SeriesIn::Columns => (col, idx),
+                        };
+                        if marks(series.get(line), position) {
+                            marker = refs_html(&[c.number(&value.source)]);
+                        }
+                        if entry.rule.is_some() {
+                            chosen.push(c.entry(entry));
+                        }
+                    }
+                    out.push(html!(
+                        "<td class=\"{}\" title=\"{}\">{}{}</td>",
+                        class,
+                        provenance(value),
+                        html,
+                        marker
+                    ));
+                }
             }
         }
         out.push(html!("</tr>"));
     }
-    out.push(html!("</tbody></table></div>"));
+    out.push(html!("</tbody></table>"));
+    if let Some(c) = cites {
+        chosen.sort_unstable();
+        chosen.dedup();
+        out.push(sources_note(c, &labels, &series, &chosen));
+    }
+    out.push(html!("</div>"));
     out
 }
 
-/// A numeric cell for an optional value, with its citation.
-fn num_cell(cites: &mut Citations, value: Option<&Value>, percent_decimals: usize) -> Cell {
+/// A numeric cell for an optional value, cited by its table.
+fn num_cell(value: Option<&Value>, percent_decimals: usize) -> Cell {
     match value {
-        Some(v) => Cell::Num(html!("{}{}", plain(v, percent_decimals), cites.cite_value(v))),
+        Some(v) => Cell::Fig(Html::text(&plain(v, percent_decimals)), Box::new(v.clone())),
         None => Cell::Num(html!("<span class=\"na\">n/a</span>")),
     }
 }
@@ -282,6 +604,9 @@ thead th.num{white-space:normal}\
 .register td{overflow-wrap:anywhere}\
 sup.fn{font-size:.7em;line-height:0;white-space:nowrap}\
 sup.fn a{text-decoration:none}\
+.chosen{text-decoration:underline dotted #777}\
+.table-note{margin:-.5rem 0 1rem;font-size:.85rem;color:#444}\
+.role{margin:0 0 .75rem;font-size:1.05rem;font-weight:600}\
 .no-data{padding:.6rem .8rem;background:#f4f4f4;border:1px dashed #999;color:#333}\
 ol.sources{font-size:.88rem;padding-left:2.2rem}\
 ol.sources li{margin:.15rem 0}\
@@ -307,8 +632,8 @@ table{font-size:9pt}\
 ///
 /// When `profile.fictional_notice` is set, the notice is the first thing on the page
 /// (a banner) and is part of the document title.
-pub fn render(profile: &CountryProfile) -> String {
-    render_with(profile, &[])
+pub fn render(profile: &CountryProfile, options: &BriefOptions) -> String {
+    render_with(profile, &[], options)
 }
 
 /// Renders the brief of `profile` with a "Policy options" section for the given
@@ -316,8 +641,9 @@ pub fn render(profile: &CountryProfile) -> String {
 pub fn render_with(
     profile: &CountryProfile,
     scenarios: &[analysis::scenario_run::ScenarioResult],
+    options: &BriefOptions,
 ) -> String {
-    let parts = parts(profile, scenarios);
+    let parts = parts(profile, scenarios, options);
     let mut out = Html::new();
     out.push(html!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
     out.push(html!("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
@@ -332,7 +658,7 @@ pub fn render_with(
     out.push(&parts.header);
     out.push(html!("</header>\n<main>\n"));
     out.push(&parts.main);
-    out.push(html!("</main>\n<footer><p>Prepared with Coherence from official statistics. Every figure links to its source; the same data always gives the same brief.</p></footer>\n</div>\n</body>\n</html>\n"));
+    out.push(html!("</main>\n<footer>{}</footer>\n</div>\n</body>\n</html>\n", &parts.footer));
     out.into_string()
 }
 
@@ -348,16 +674,22 @@ pub struct BriefParts {
     pub header: Html,
     /// The sections.
     pub main: Html,
+    /// The footer's content: the colophon in one paragraph.
+    pub footer: Html,
 }
 
 /// The parts of the brief of `profile` with the given scenario runs.
 pub fn parts(
     profile: &CountryProfile,
     scenarios: &[analysis::scenario_run::ScenarioResult],
+    options: &BriefOptions,
 ) -> BriefParts {
+    let colophon = &options.colophon;
     let mut cites = Citations::default();
     let name = &profile.area.name;
+    let finding = role::role(profile);
     let main: Html = [
+        summary::section(profile, &finding, &mut cites),
         headline(profile, &mut cites),
         stocks(profile, &mut cites),
         corridors(profile, &mut cites),
@@ -374,7 +706,8 @@ pub fn parts(
         crate::corridor::section(profile),
         crate::scenario::section(scenarios),
         gaps(profile),
-        about(profile, &cites),
+        about(profile, &cites, colophon),
+        appendix(&cites),
         sources(&cites),
     ]
     .into_iter()
@@ -418,17 +751,32 @@ pub fn parts(
             &profile.pinned_editions.join("; ")
         ));
     }
-    out.push(contents(profile, scenarios));
-    BriefParts { title, banner, header: out, main }
+    out.push(html!(
+        "<p class=\"meta colophon\">Generated on <time datetime=\"{}\">{}</time> by Coherence {} from {}; see <a href=\"#about\">About this brief</a>.</p>\n",
+        colophon.date.to_string(),
+        colophon.date.long(),
+        &colophon.version,
+        editions_phrase(&editions_used(&cites))
+    ));
+    out.push(contents(profile, scenarios, !cites.appendix.is_empty()));
+    let footer = html!(
+        "<p>Prepared with Coherence {} on <time datetime=\"{}\">{}</time> from official statistics. Every figure links to its source; the same data, date and version always give the same brief.</p>",
+        &colophon.version,
+        colophon.date.to_string(),
+        colophon.date.long()
+    );
+    BriefParts { title, banner, header: out, main, footer }
 }
 
 /// The contents list of the header.
 fn contents(
     profile: &CountryProfile,
     scenarios: &[analysis::scenario_run::ScenarioResult],
+    has_appendix: bool,
 ) -> Html {
     let mut out = html!("<nav aria-label=\"Contents\"><ul>");
     for (anchor, label) in [
+        ("summary", "Summary"),
         ("headline", "Headline numbers"),
         ("stocks", "Migrant stocks"),
         ("corridors", "Destinations and origins"),
@@ -445,8 +793,12 @@ fn contents(
         (crate::scenario::ANCHOR, "Policy options"),
         ("gaps", "Data gaps"),
         ("about", "About this brief"),
+        ("appendix", "Appendix: tables"),
         ("sources", "Sources"),
     ] {
+        if anchor == "appendix" && !has_appendix {
+            continue;
+        }
         if anchor == crate::scenario::ANCHOR && scenarios.is_empty() {
             continue;
         }
@@ -533,6 +885,114 @@ fn against_target(cost_pct: f64) -> Html {
     }
 }
 
+/// The remittance and cost cards, for the sides the country's role calls for: an
+/// origin's remittances received and cost of sending to it, a destination's remittances
+/// paid and cost of sending from it, both for "both". A side without data gives way to
+/// the other side's figure rather than to a "not available" card.
+fn money_cards(profile: &CountryProfile, role: Role, cites: &mut Citations) -> Vec<Html> {
+    let name = &profile.area.name;
+    let (received, paid) = sides(
+        role,
+        latest(&profile.remittances_received).is_some(),
+        latest(&profile.remittances_paid).is_some(),
+    );
+    let mut cards = Vec::new();
+    if received {
+        cards.push(remittance_card(profile, cites, true));
+    }
+    if paid {
+        cards.push(remittance_card(profile, cites, false));
+    }
+    let (to, from) = sides(
+        role,
+        !finite_costs(&profile.costs_to).is_empty(),
+        !finite_costs(&profile.costs_from).is_empty(),
+    );
+    if to {
+        cards.push(cost_card(cites, name, &profile.costs_to, true));
+    }
+    if from {
+        cards.push(cost_card(cites, name, &profile.costs_from, false));
+    }
+    cards
+}
+
+/// Which sides of a figure the headline shows, as (origin side, destination side),
+/// given the role and which sides have data: the role's sides that have data; else
+/// the other side, when it has data; else the role's first side (as "not available").
+fn sides(role: Role, origin_has: bool, destination_has: bool) -> (bool, bool) {
+    let (origin, destination) = (role.shows_origin_side(), role.shows_destination_side());
+    if (origin && origin_has) || (destination && destination_has) {
+        (origin && origin_has, destination && destination_has)
+    } else if origin_has || destination_has {
+        (origin_has, destination_has)
+    } else {
+        (origin, !origin)
+    }
+}
+
+/// The card of remittances received (`received`) or paid, in the latest year.
+fn remittance_card(profile: &CountryProfile, cites: &mut Citations, received: bool) -> Html {
+    let (series, term) = if received {
+        (&profile.remittances_received, "Remittances received")
+    } else {
+        (&profile.remittances_paid, "Remittances paid")
+    };
+    let Some(r) = latest(series) else {
+        return unavailable_card(&Html::text(term));
+    };
+    let figure = html!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
+    let mut notes = vec![html!("Personal remittances, current US$.")];
+    if !received {
+        notes.push(html!("Sent from the country by the people living there."));
+    } else if let Some(p) = latest(&profile.sdg_17_3_2) {
+        notes.push(html!(
+            "{} of GDP in {} (SDG 17.3.2, official){}",
+            with_unit(&p.value, 1),
+            p.year,
+            cites.cite_value(&p.value)
+        ));
+    } else if let Some(p) = latest(&profile.remittances_pct_gdp) {
+        notes.push(html!(
+            "{} of GDP in {} (recomputed here; the official SDG 17.3.2 series is not loaded){}",
+            with_unit(&p.value, 1),
+            p.year,
+            cites.cite_value(&p.value)
+        ));
+    }
+    card(&html!("{} ({})", term, r.year), &figure, &notes)
+}
+
+/// The card of the average cost of sending US$200 to (`to`) or from the country.
+fn cost_card(cites: &mut Citations, name: &str, costs: &[CorridorCost], to: bool) -> Html {
+    let direction = if to { "to" } else { "from" };
+    let costs = finite_costs(costs);
+    if costs.is_empty() {
+        return unavailable_card(&html!("Cost of sending US$200 {} {}", direction, name));
+    }
+    let mean = costs.iter().map(|c| c.cost_pct.value).sum::<f64>() / costs.len() as f64;
+    let refs = cites.cite_all(costs.iter().map(|c| &c.cost_pct.source));
+    let corridors = if costs.len() == 1 {
+        "1 corridor".to_owned()
+    } else {
+        format!("{} corridors", costs.len())
+    };
+    let anchor = if to { "chart-costs-to" } else { "chart-costs-from" };
+    card(
+        &html!("Average cost of sending US$200 {} {} (SDG 10.c.1)", direction, name),
+        &html!("{}%{}", format_thousands(mean, 2), refs),
+        &[
+            html!("of the amount sent, all fees and the exchange-rate margin included."),
+            against_target(mean),
+            html!(
+                "Unweighted mean over {}, latest year of each; see <a href=\"#{}\">the corridors</a>.",
+                corridors,
+                anchor
+            ),
+        ],
+    )
+}
+
 /// The headline numbers.
 fn headline(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let name = &profile.area.name;
@@ -551,50 +1011,9 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> Html {
         "of the population",
     ));
 
-    match latest(&profile.remittances_received) {
-        Some(r) => {
-            let figure = html!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
-            let mut notes = vec![html!("Personal remittances, current US$.")];
-            if let Some(p) = latest(&profile.sdg_17_3_2) {
-                notes.push(html!(
-                    "{} of GDP in {} (SDG 17.3.2, official){}",
-                    with_unit(&p.value, 1),
-                    p.year,
-                    cites.cite_value(&p.value)
-                ));
-            } else if let Some(p) = latest(&profile.remittances_pct_gdp) {
-                notes.push(html!(
-                    "{} of GDP in {} (recomputed here; the official SDG 17.3.2 series is not loaded){}",
-                    with_unit(&p.value, 1),
-                    p.year,
-                    cites.cite_value(&p.value)
-                ));
-            }
-            out.push(card(&html!("Remittances received ({})", r.year), &figure, &notes));
-        }
-        None => out.push(unavailable_card(&html!("Remittances received"))),
-    }
-
-    let costs = finite_costs(&profile.costs_to);
-    if costs.is_empty() {
-        out.push(unavailable_card(&html!("Cost of sending US$200 to {}", name)));
-    } else {
-        let mean = costs.iter().map(|c| c.cost_pct.value).sum::<f64>() / costs.len() as f64;
-        let refs = cites.cite_all(costs.iter().map(|c| &c.cost_pct.source));
-        let corridors = if costs.len() == 1 {
-            "1 corridor".to_owned()
-        } else {
-            format!("{} corridors", costs.len())
-        };
-        out.push(card(
-            &html!("Average cost of sending US$200 to {} (SDG 10.c.1)", name),
-            &html!("{}%{}", format_thousands(mean, 2), refs),
-            &[
-                html!("of the amount sent, all fees and the exchange-rate margin included."),
-                against_target(mean),
-                html!("Unweighted mean over {}, latest year of each; see <a href=\"#costs\">the corridors</a>.", corridors),
-            ],
-        ));
+    let finding = role::role(profile);
+    for card in money_cards(profile, finding.role, cites) {
+        out.push(card);
     }
     out.push(rate_card(
         cites,
@@ -667,14 +1086,15 @@ fn stock_block(
         .map(|s| {
             vec![
                 Cell::Head(html!("{}", s.year)),
-                num_cell(cites, Some(&s.total), 1),
-                num_cell(cites, s.female.as_ref(), 1),
-                num_cell(cites, s.male.as_ref(), 1),
-                num_cell(cites, s.share_of_population.as_ref(), 1),
+                num_cell(Some(&s.total), 1),
+                num_cell(s.female.as_ref(), 1),
+                num_cell(s.male.as_ref(), 1),
+                num_cell(s.share_of_population.as_ref(), 1),
             ]
         })
         .collect();
-    out.push(table(
+    out.push(data_table(
+        cites,
         "data",
         &html!("{}, mid-year stock", heading),
         &[
@@ -731,13 +1151,14 @@ fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Ht
             vec![
                 Cell::Head(html!("{}–{}", f.period_start, f.period_end)),
                 Cell::Text(html!("<span class=\"code\">{}</span>", &f.method)),
-                num_cell(cites, Some(&f.inflow), 1),
-                num_cell(cites, Some(&f.outflow), 1),
-                num_cell(cites, Some(&f.net), 1),
+                num_cell(Some(&f.inflow), 1),
+                num_cell(Some(&f.outflow), 1),
+                num_cell(Some(&f.net), 1),
             ]
         })
         .collect();
-    out.push(table(
+    out.push(data_table(
+        cites,
         "data",
         &html!("{}, persons over each period (stored estimates)", &heading),
         &[
@@ -797,13 +1218,14 @@ fn corridor_block(
                 Cell::Head(Html::text(&c.partner_name)),
                 Cell::Text(Html::text(&c.partner)),
                 Cell::Num(html!("{}", c.year)),
-                num_cell(cites, Some(&c.stock), 1),
-                num_cell(cites, Some(&c.share), 1),
+                num_cell(Some(&c.stock), 1),
+                num_cell(Some(&c.share), 1),
             ]
         })
         .collect();
     let share_col = format!("{share_header} (%)");
-    out.push(table(
+    out.push(data_table(
+        cites,
         "data",
         &Html::text(heading),
         &[
@@ -1027,19 +1449,63 @@ fn year_table(
         .map(|(year, cols)| {
             let mut row = vec![Cell::Head(html!("{}", *year))];
             row.extend(cols.iter().map(|v| match v {
-                Some(v) if v.unit == Unit::UsdCurrent => Cell::Num(html!(
-                    "{}{}",
-                    format_thousands(v.value / 1e6, 1),
-                    cites.cite_value(v)
-                )),
-                other => num_cell(cites, *other, 1),
+                Some(v) if v.unit == Unit::UsdCurrent => Cell::Fig(
+                    Html::text(&format_thousands(v.value / 1e6, 1)),
+                    Box::new((*v).clone()),
+                ),
+                other => num_cell(*other, 1),
             }));
             row
         })
         .collect();
     let mut all_headers = vec![("Year", false)];
     all_headers.extend(headers.iter().map(|h| (*h, true)));
-    table("data", caption, &all_headers, &rows)
+    if rows.len() <= APPENDIX_ROWS {
+        return data_table(cites, "data", caption, &all_headers, &rows);
+    }
+    // A long series: the body shows the recent years, the appendix every year.
+    let number = cites.appendix.len() + 1;
+    let anchor = format!("table-a{number}");
+    let full =
+        data_table(cites, "data", &html!("Table A{}. {}", number, caption), &all_headers, &rows);
+    cites.appendix.push((anchor.clone(), full));
+    let recent = &rows[rows.len() - RECENT_ROWS..];
+    let mut out = data_table(
+        cites,
+        "data",
+        &html!("{}, the last {} years", caption, RECENT_ROWS),
+        &all_headers,
+        recent,
+    );
+    out.push(html!(
+        "<p class=\"more\"><a href=\"#{}\">All years: Appendix table A{}</a> ({} rows).</p>\n",
+        &anchor,
+        number,
+        rows.len()
+    ));
+    out
+}
+
+/// A year-by-year table longer than this many rows moves to the appendix; the body
+/// keeps its [`RECENT_ROWS`] most recent rows.
+const APPENDIX_ROWS: usize = 12;
+
+/// The rows of a long year-by-year table the body keeps: the most recent years.
+const RECENT_ROWS: usize = 5;
+
+/// The "Appendix: tables" section: the long year-by-year tables, in full (nothing when
+/// no table was moved).
+fn appendix(cites: &Citations) -> Html {
+    if cites.appendix.is_empty() {
+        return Html::new();
+    }
+    let mut out = section_open("appendix", "Appendix: tables");
+    out.push(html!("<p>The year-by-year tables whose recent years the sections above show, with every year.</p>\n"));
+    for (anchor, table) in &cites.appendix {
+        out.push(html!("<div id=\"{}\" class=\"appendix-table\">{}</div>\n", anchor, table));
+    }
+    out.push(html!("</section>\n"));
+    out
 }
 
 /// One list of corridor costs: chart and table. `to` is true for costs of sending to
@@ -1099,7 +1565,7 @@ fn cost_block(
                 Cell::Head(Html::text(&c.sender_name)),
                 Cell::Text(Html::text(&c.receiver_name)),
                 Cell::Num(html!("{}", c.year)),
-                num_cell(cites, Some(&c.cost_pct), 2),
+                num_cell(Some(&c.cost_pct), 2),
                 Cell::Text(if c.cost_pct.value.is_finite() {
                     against_target(c.cost_pct.value)
                 } else {
@@ -1108,7 +1574,8 @@ fn cost_block(
             ]
         })
         .collect();
-    out.push(table(
+    out.push(data_table(
+        cites,
         "data",
         &Html::text(heading),
         &[
@@ -1131,21 +1598,40 @@ fn costs(profile: &CountryProfile, cites: &mut Citations) -> Html {
         "<p>SDG target 10.c: by 2030, reduce to less than 3% the transaction costs of migrant remittances \
          and eliminate remittance corridors with costs higher than 5%.</p>\n"
     ));
-    out.push(cost_block(
-        cites,
-        "costs-to",
-        &format!("Cost of sending US$200 to {name}"),
-        &profile.costs_to,
-        true,
-    ));
-    if !profile.costs_from.is_empty() {
-        out.push(cost_block(
+    // A destination's costs of sending from it come first; a side without data is
+    // mentioned only when the other side has none either.
+    let to = |cites: &mut Citations| {
+        cost_block(
+            cites,
+            "costs-to",
+            &format!("Cost of sending US$200 to {name}"),
+            &profile.costs_to,
+            true,
+        )
+    };
+    let from = |cites: &mut Citations| {
+        cost_block(
             cites,
             "costs-from",
             &format!("Cost of sending US$200 from {name}"),
             &profile.costs_from,
             false,
-        ));
+        )
+    };
+    let destination_first = role::role(profile).role == Role::Destination;
+    let (has_to, has_from) = (!profile.costs_to.is_empty(), !profile.costs_from.is_empty());
+    if destination_first {
+        out.push(from(cites));
+        if has_to {
+            out.push(to(cites));
+        }
+    } else {
+        if has_to || !has_from {
+            out.push(to(cites));
+        }
+        if has_from {
+            out.push(from(cites));
+        }
     }
     out.push(html!("</section>\n"));
     out
@@ -1168,7 +1654,7 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
             Some(v) => vec![
                 Cell::Head(Html::text(label)),
                 Cell::Num(html!("{}", v.year)),
-                num_cell(cites, Some(&v.value), 1),
+                num_cell(Some(&v.value), 1),
                 Cell::Text(Html::text(v.value.unit.label())),
             ],
             None => vec![
@@ -1179,7 +1665,8 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
             ],
         })
         .collect();
-    out.push(table(
+    out.push(data_table(
+        cites,
         "data",
         &html!("Skilled and health-worker emigration, latest year"),
         &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
@@ -1200,7 +1687,7 @@ fn status_text(cites: &mut Citations, status: Option<&Status>, yes: Html, no: Ht
 }
 
 /// One SDG 10.c.1 summary as table rows.
-fn cost_summary_rows(cites: &mut Citations, side: &str, c: &CostSummary) -> Vec<Vec<Cell>> {
+fn cost_summary_rows(side: &str, c: &CostSummary) -> Vec<Vec<Cell>> {
     let mut rows = vec![
         vec![
             Cell::Head(html!(
@@ -1209,19 +1696,19 @@ fn cost_summary_rows(cites: &mut Citations, side: &str, c: &CostSummary) -> Vec<
                 c.n_corridors
             )),
             Cell::Num(html!("{}", c.year)),
-            num_cell(cites, Some(&c.average_pct), 2),
+            num_cell(Some(&c.average_pct), 2),
             Cell::Text(html!("% of the amount sent")),
         ],
         vec![
             Cell::Head(html!("Corridors {} costing more than 5 %", side)),
             Cell::Num(html!("{}", c.year)),
-            num_cell(cites, Some(&c.share_above_5_pct), 1),
+            num_cell(Some(&c.share_above_5_pct), 1),
             Cell::Text(html!("% of corridors")),
         ],
         vec![
             Cell::Head(html!("Distance of the average {} to the 3 % target", side)),
             Cell::Num(html!("{}", c.year)),
-            num_cell(cites, Some(&c.gap_to_3_pct), 2),
+            num_cell(Some(&c.gap_to_3_pct), 2),
             Cell::Text(html!("percentage points")),
         ],
     ];
@@ -1229,7 +1716,7 @@ fn cost_summary_rows(cites: &mut Citations, side: &str, c: &CostSummary) -> Vec<
         rows.push(vec![
             Cell::Head(html!("Remittance Prices Worldwide country average {}", side)),
             Cell::Num(html!("{}", r.year)),
-            num_cell(cites, Some(&r.value), 2),
+            num_cell(Some(&r.value), 2),
             Cell::Text(html!("% of the amount sent")),
         ]);
     }
@@ -1244,7 +1731,7 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
         rows.push(vec![
             Cell::Head(html!("17.3.2 Remittances, % of GDP — {}", &profile.area.name)),
             Cell::Num(html!("{}", p.year)),
-            num_cell(cites, Some(&p.value), 2),
+            num_cell(Some(&p.value), 2),
             Cell::Text(html!("official series (custodian's publication)")),
         ]);
     }
@@ -1252,7 +1739,7 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
         rows.push(vec![
             Cell::Head(html!("Remittances received ÷ GDP, recomputed — {}", &profile.area.name)),
             Cell::Num(html!("{}", p.year)),
-            num_cell(cites, Some(&p.value), 2),
+            num_cell(Some(&p.value), 2),
             Cell::Text(html!("recomputed from the figures above; not the official indicator")),
         ]);
     }
@@ -1260,7 +1747,7 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
         rows.push(vec![
             Cell::Head(html!("Remittances ÷ GDP, GDP-weighted, recomputed — {}", &g.name)),
             Cell::Num(html!("{}", g.year)),
-            num_cell(cites, Some(&g.value), 2),
+            num_cell(Some(&g.value), 2),
             Cell::Text(html!(
                 "GDP-weighted over {} of {} members{}",
                 g.n_with_data,
@@ -1278,7 +1765,7 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
         ("from the country", &profile.cost_from_summary),
     ] {
         if let Some(c) = summary {
-            for mut row in cost_summary_rows(cites, side, c) {
+            for mut row in cost_summary_rows(side, c) {
                 if let Some(Cell::Head(h)) = row.first_mut() {
                     *h = html!("10.c.1 {}", &*h);
                 }
@@ -1289,7 +1776,8 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
     if rows.is_empty() {
         out.push(no_data("the SDG migration indicators"));
     } else {
-        out.push(table(
+        out.push(data_table(
+            cites,
             "data",
             &html!("SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)"),
             &[("Indicator", false), ("Year", true), ("Value", true), ("Note", false)],
@@ -1301,12 +1789,12 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
 }
 
 /// A row for a concentration index.
-fn concentration_row(cites: &mut Citations, label: &str, c: Option<&Concentration>) -> Vec<Cell> {
+fn concentration_row(label: &str, c: Option<&Concentration>) -> Vec<Cell> {
     match c {
         Some(c) => vec![
             Cell::Head(Html::text(label)),
             Cell::Num(html!("{}", c.year)),
-            Cell::Num(html!("{}{}", format_trimmed(c.index.value, 3), cites.cite_value(&c.index))),
+            Cell::Fig(Html::text(&format_trimmed(c.index.value, 3)), Box::new(c.index.clone())),
             Cell::Text(html!(
                 "Herfindahl index over {} partners (1 = a single partner)",
                 c.n_partners
@@ -1345,7 +1833,7 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
             Some(v) => vec![
                 Cell::Head(Html::text(label)),
                 Cell::Num(html!("{}", v.year)),
-                num_cell(cites, Some(&v.value), decimals),
+                num_cell(Some(&v.value), decimals),
                 Cell::Text(Html::text(unit)),
             ],
             None => vec![
@@ -1357,16 +1845,15 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
         });
     }
     rows.push(concentration_row(
-        cites,
         "Concentration of emigrants over destinations",
         profile.destination_concentration.as_ref(),
     ));
     rows.push(concentration_row(
-        cites,
         "Concentration of remittances over sending countries",
         profile.sender_concentration.as_ref(),
     ));
-    out.push(table(
+    out.push(data_table(
+        cites,
         "data",
         &html!("Remittance dependence and corridor concentration, latest year"),
         &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
@@ -1399,7 +1886,7 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
                 let mut row = vec![Cell::Head(html!("{}", *y))];
                 for t in chunk {
                     let v = t.stocks.iter().find(|s| s.year == *y).map(|s| &s.value);
-                    row.push(num_cell(cites, v, 1));
+                    row.push(num_cell(v, 1));
                 }
                 row
             })
@@ -1409,7 +1896,14 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
         } else {
             caption.clone()
         };
-        out.push(table("data", &caption, &headers, &rows));
+        out.push(render_table(
+            Some(&mut *cites),
+            SeriesIn::Columns,
+            "data",
+            &caption,
+            &headers,
+            &rows,
+        ));
     }
     out
 }
@@ -1522,9 +2016,8 @@ fn assessments(profile: &CountryProfile) -> Html {
     }
     let mut out = section_open("assessments", "Migration governance assessments");
     if profile.assessments.is_empty() {
-        out.push(html!("<p class=\"no-data\">No answers to an assessment framework are stored for this country. \
-             Store the government's answers to the SDG 10.7.2 questions with \
-             <code>coherence assess {} --answers FILE.csv --store</code>.</p>\n</section>\n", &profile.area.iso3));
+        out.push(html!("<p class=\"no-data\">No answers to an assessment framework are stored for this country: \
+             the government's answers to the SDG 10.7.2 questionnaire, once stored, are scored here.</p>\n</section>\n"));
         return out;
     }
     for a in &profile.assessments {
@@ -1662,7 +2155,7 @@ fn policies(profile: &CountryProfile) -> Html {
         let changed = profile.policies.iter().filter(|p| p.last_change.is_some()).count();
         if changed > 0 {
             out.push(html!("<p>The register as it stands after its audited changes: {} of these policies \
-                 changed since they were imported (<code>coherence register log</code> lists every change).</p>\n", changed));
+                 changed since they were imported; the register's audit log keeps every change.</p>\n", changed));
         }
         let rows: Vec<Vec<Cell>> = profile
             .policies
@@ -1734,8 +2227,31 @@ fn gaps(profile: &CountryProfile) -> Html {
     out
 }
 
-/// The generation parameters: country, datasets used.
-fn about(profile: &CountryProfile, cites: &Citations) -> Html {
+/// The dataset editions the brief's figures come from, in order (title and edition as
+/// stored, with the publisher); reference data shipped with Coherence is left out.
+fn editions_used(cites: &Citations) -> Vec<(String, String)> {
+    let mut editions: Vec<(String, String)> = cites
+        .sources
+        .iter()
+        .filter(|e| e.dataset_id != 0)
+        .map(|e| (e.dataset.clone(), e.publisher.clone()))
+        .collect();
+    editions.sort();
+    editions.dedup();
+    editions
+}
+
+/// "3 dataset editions" or "no dataset".
+fn editions_phrase(editions: &[(String, String)]) -> String {
+    match editions.len() {
+        0 => "no dataset".to_owned(),
+        1 => "1 dataset edition".to_owned(),
+        n => format!("{n} dataset editions"),
+    }
+}
+
+/// The generation parameters: country, date, version, the dataset editions used.
+fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Html {
     let mut out = section_open("about", "About this brief");
     out.push(html!("<dl class=\"about\">"));
     out.push(html!(
@@ -1747,24 +2263,38 @@ fn about(profile: &CountryProfile, cites: &Citations) -> Html {
     if let Some(notice) = &profile.fictional_notice {
         out.push(html!("<dt>Fictional data</dt><dd>{}</dd>", notice));
     }
-    let mut datasets: BTreeMap<(i64, &str, &str), usize> = BTreeMap::new();
-    for (s, _) in &cites.sources {
-        *datasets.entry((s.dataset_id, s.dataset.as_str(), s.publisher.as_str())).or_default() += 1;
+    out.push(html!(
+        "<dt>Generated</dt><dd><time datetime=\"{}\">{}</time> (UTC)</dd><dt>Coherence version</dt><dd>{}</dd>",
+        colophon.date.to_string(),
+        colophon.date.long(),
+        &colophon.version
+    ));
+    if !profile.pinned_editions.is_empty() {
+        out.push(html!(
+            "<dt>Editions chosen</dt><dd>Read instead of the newest, as asked: {}.</dd>",
+            &profile.pinned_editions.join("; ")
+        ));
     }
-    out.push(html!("<dt>Datasets used</dt><dd>"));
+    let mut datasets: Vec<(i64, &str, &str)> = cites
+        .sources
+        .iter()
+        .map(|e| (e.dataset_id, e.dataset.as_str(), e.publisher.as_str()))
+        .collect();
+    datasets.sort_unstable();
+    datasets.dedup();
+    out.push(html!("<dt>Dataset editions used</dt><dd>"));
     if datasets.is_empty() {
         out.push(html!("None: the profile holds no values."));
     } else {
         out.push(html!("<ul>"));
-        for ((id, dataset, publisher), n) in &datasets {
-            let plural = if *n == 1 { "source entry" } else { "source entries" };
+        for (id, dataset, publisher) in &datasets {
             // Reference data shipped with Coherence has no import of its own.
             let origin = if *id == 0 {
                 "reference data shipped with Coherence".to_owned()
             } else {
                 format!("dataset import {id}")
             };
-            out.push(html!("<li>{} — {} ({}; {} {})</li>", dataset, publisher, origin, n, plural));
+            out.push(html!("<li>{} — {} ({})</li>", dataset, publisher, origin));
         }
         out.push(html!("</ul>"));
     }
@@ -1772,7 +2302,7 @@ fn about(profile: &CountryProfile, cites: &Citations) -> Html {
     out.push(html!(
         "<dt>Method</dt><dd>Figures are shown as stored, in their base units (persons, current US$, %). \
          The average cost of sending US$200 is the unweighted mean of the corridor costs shown. \
-         The brief carries no date of generation: the same data always gives the same brief.</dd>"
+         The same data, date and version always give the same brief.</dd>"
     ));
     out.push(html!("</dl>\n</section>\n"));
     out
@@ -1785,26 +2315,20 @@ fn sources(cites: &Citations) -> Html {
         out.push(html!("<p>No figures are cited.</p>\n"));
     } else {
         out.push(html!("<ol class=\"sources\">"));
-        for (idx, (s, why)) in cites.sources.iter().enumerate() {
-            let mut detail = Vec::new();
-            if let Some(cell) = &s.cell {
-                detail.push(html!("cell: {}", cell));
-            }
-            if let Some(derivation) = &s.derivation {
-                detail.push(html!("derived: {}", derivation));
-            }
-            if let Some(why) = why {
-                detail.push(Html::text(why));
-            }
-            if detail.is_empty() {
-                detail.push(html!("no cell recorded"));
-            }
+        for (idx, e) in cites.sources.iter().enumerate() {
+            let rule = match &e.rule {
+                Some(rule) => html!(
+                    "; where other datasets held the same figure, chosen by the rule {} (each figure's tooltip names the values not used)",
+                    rule
+                ),
+                None => Html::new(),
+            };
             out.push(html!(
-                "<li id=\"src-{}\"><cite>{}</cite>, {}; {}.</li>",
+                "<li id=\"src-{}\"><cite>{}</cite>, {}{}.</li>",
                 idx + 1,
-                &s.dataset,
-                &s.publisher,
-                Html::join(detail, &html!("; "))
+                &e.dataset,
+                &e.publisher,
+                rule
             ));
         }
         out.push(html!("</ol>\n"));
@@ -1818,7 +2342,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_chosen_value_has_a_footnote_with_its_rule_and_the_values_it_beat() {
+    fn a_chosen_value_cites_its_rule_and_its_tooltip_names_the_values_it_beat() {
         use analysis::select::{Alternative, Choice};
         let mut cites = Citations::default();
         let mut v = Value {
@@ -1838,11 +2362,13 @@ mod tests {
         let chosen = cites.cite_value(&v);
         let list = sources(&cites).into_string();
         assert!(list.contains("chosen by the rule remittances: WDI first"), "{list}");
+        let tooltip = provenance(&v);
+        assert!(tooltip.contains("cell: BO266"), "{tooltip}");
         assert!(
-            list.contains("not used: KNOMAD inflows (edition 2022 (June 2023)) 0 (placeholder"),
-            "{list}"
+            tooltip.contains("not used: KNOMAD inflows (edition 2022 (June 2023)) 0 (placeholder"),
+            "{tooltip}"
         );
-        // The same cell without alternatives is cited as the plain source.
+        // The same dataset without alternatives is cited as the plain source.
         v.choice = None;
         assert_ne!(cites.cite_value(&v), chosen);
         assert_eq!(cites.cite_value(&v), cites.cite(&v.source));
@@ -1861,15 +2387,14 @@ mod tests {
     #[test]
     fn identical_sources_share_a_number() {
         let mut cites = Citations::default();
+        // A number stands for a dataset: two cells of one dataset share it.
         assert_eq!(cites.number(&source("A1")), 1);
-        assert_eq!(cites.number(&source("A2")), 2);
-        assert_eq!(cites.number(&source("A1")), 1);
+        assert_eq!(cites.number(&source("A2")), 1);
+        let mut other = source("A1");
+        other.dataset = "Demo flows".to_owned();
+        assert_eq!(cites.number(&other), 2);
         assert_eq!(
-            cites
-                .cite_all([&source("A2"), &source("A1"), &source("A2")])
-                .as_str()
-                .matches("<a ")
-                .count(),
+            cites.cite_all([&source("A2"), &other, &source("A1")]).as_str().matches("<a ").count(),
             2
         );
     }
@@ -1917,8 +2442,10 @@ mod tests {
         for number in ["15,100", "600,744", "-585,644"] {
             assert!(html.contains(number), "{number} in {html}");
         }
-        assert_eq!(cites.sources.len(), 3, "inflow, outflow and net each cited");
-        assert_eq!(html.matches("href=\"#src-").count(), 3);
+        assert_eq!(cites.sources.len(), 1, "one dataset");
+        assert_eq!(html.matches("href=\"#src-").count(), 1, "cited once, under the table");
+        assert!(html.contains("<p class=\"table-note\">Source: <sup"), "{html}");
+        assert!(html.contains("title=\"Bilateral migration flows 2015–2020 (edition sd_rev_neg 2015-2020), Coherence (derived estimate); derived: sum over 2 origins\""), "{html}");
 
         let mut cites = Citations::default();
         let none = flows_block(&mut cites, "Pelaria", &[]).into_string();

@@ -1,0 +1,116 @@
+//! The brief's colophon: when it was generated, by which version of Coherence, and
+//! from which dataset editions.
+//!
+//! The date is given by the caller, never read here (this crate reads no clock): the
+//! CLI and the server pass today's UTC date, or the date of `SOURCE_DATE_EPOCH` when
+//! that variable is set, so that the same data and the same epoch give the same bytes.
+
+use std::fmt;
+
+/// What a brief says about its own making.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Colophon {
+    /// The generation date (UTC).
+    pub date: Date,
+    /// The version of Coherence that wrote the brief, e.g. `0.4.1`.
+    pub version: String,
+}
+
+impl Colophon {
+    /// A colophon for the UTC date of `unix_seconds` (seconds since 1970-01-01T00:00Z)
+    /// and the given version.
+    pub fn at(unix_seconds: i64, version: &str) -> Colophon {
+        Colophon { date: Date::from_unix_seconds(unix_seconds), version: version.to_owned() }
+    }
+}
+
+/// The options a brief is rendered with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BriefOptions {
+    /// Date, version and editions, shown in the header, "About this brief" and the footer.
+    pub colophon: Colophon,
+}
+
+impl BriefOptions {
+    /// Options with the given colophon.
+    pub fn new(colophon: Colophon) -> BriefOptions {
+        BriefOptions { colophon }
+    }
+}
+
+/// A calendar date in the proleptic Gregorian calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// The year.
+    pub year: i64,
+    /// The month, 1–12.
+    pub month: u8,
+    /// The day of the month, 1–31.
+    pub day: u8,
+}
+
+/// The months' names, for dates written out.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// The UTC date of `unix_seconds` (negative: before 1970).
+    pub fn from_unix_seconds(unix_seconds: i64) -> Date {
+        // Days since 1970-01-01 to a civil date, counting in 400-year eras of
+        // 146,097 days that start on 1 March (so that the leap day ends a year).
+        let days = unix_seconds.div_euclid(86_400);
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        // Both are in range by construction: day 1–31, month 1–12.
+        Date { year, month: month as u8, day: day as u8 }
+    }
+
+    /// The date written out: "7 December 2026".
+    pub fn long(&self) -> String {
+        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        format!("{} {} {}", self.day, month, self.year)
+    }
+}
+
+impl fmt::Display for Date {
+    /// ISO 8601: `2026-12-07`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_seconds_become_utc_dates() {
+        assert_eq!(Date::from_unix_seconds(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix_seconds(86_399).to_string(), "1970-01-01");
+        assert_eq!(Date::from_unix_seconds(-1).to_string(), "1969-12-31");
+        // 2000-02-29 (a leap day of a century year) and 2026-12-07.
+        assert_eq!(Date::from_unix_seconds(951_782_400).to_string(), "2000-02-29");
+        assert_eq!(Date::from_unix_seconds(1_796_601_600).to_string(), "2026-12-07");
+        assert_eq!(Date::from_unix_seconds(1_796_601_600).long(), "7 December 2026");
+        assert_eq!(Date::from_unix_seconds(4_107_542_400).to_string(), "2100-03-01");
+    }
+}
