@@ -16,6 +16,14 @@ const BATCH: usize = 16;
 
 /// Runs `coherence report` on the open store.
 pub(crate) async fn report(global: &Global, ws: &Workspace, args: ReportArgs) -> Result<(), Error> {
+    // The brief's own words are not in the message files yet: say so rather than give an
+    // English brief to someone who asked for another language.
+    if global.lang != i18n::Lang::En && !global.quiet {
+        eprintln!(
+            "warning: the brief is written in English: its {} translation is not built yet (docs/languages.md)",
+            global.lang.endonym()
+        );
+    }
     // Chromium is started before any work, so a missing browser fails at once.
     let mut printer = if args.pdf { Some(start_printer()?) } else { None };
     match &args.country {
