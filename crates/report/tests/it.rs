@@ -570,9 +570,9 @@ fn the_summary_comes_first_with_the_role_key_figures_and_findings() {
     let findings = between(summary, "<ul class=\"findings\">", "</ul>");
     assert!((3..=5).contains(&findings.matches("<li>").count()), "{findings}");
     assert!(
-        findings.contains("The cost of sending US$200 to Xandria averaged 4.96 % over 4 corridors"),
+        findings.contains("The cost of sending US$200 to Xandria averaged 4.96% over 4 corridors"),
         "{findings}"
     );
-    assert!(findings.contains("above the SDG target of 3 %"), "{findings}");
+    assert!(findings.contains("above the SDG target of 3%"), "{findings}");
     assert!(findings.contains("grew from 655,000 in"), "{findings}");
 }

@@ -139,7 +139,7 @@ fn findings(profile: &CountryProfile, role: Role, cites: &mut Citations) -> Vec<
     {
         let change = (last.total.value / first.total.value - 1.0) * 100.0;
         out.push(html!(
-            "The number of emigrants from {} {} from {} in {} to {} in {} ({}{} %){}.",
+            "The number of emigrants from {} {} from {} in {} to {} in {} ({}{}%){}.",
             name,
             if change >= 0.0 { "grew" } else { "fell" },
             format_thousands(first.total.value, 0),
@@ -165,8 +165,8 @@ fn findings(profile: &CountryProfile, role: Role, cites: &mut Citations) -> Vec<
     out
 }
 
-/// "The cost of sending US$200 to X averaged 4.10 % over 12 corridors, above the SDG
-/// target of 3 %; 3 corridors cost more than 5 %."
+/// "The cost of sending US$200 to X averaged 4.10% over 12 corridors, above the SDG
+/// target of 3%; 3 corridors cost more than 5%."
 fn cost_finding(
     cites: &mut Citations,
     name: &str,
@@ -182,7 +182,7 @@ fn cost_finding(
     let against = if mean > SDG_COST_TARGET_PCT { "above" } else { "at or below" };
     let refs = cites.cite_all(costs.iter().map(|c| &c.cost_pct.source));
     Some(html!(
-        "The cost of sending US$200 {} {} averaged {} % over {} corridor{}{}, {} the SDG target of 3 %; {} of them cost more than 5 %.",
+        "The cost of sending US$200 {} {} averaged {}% over {} corridor{}{}, {} the SDG target of 3%; {} of them cost more than 5%.",
         direction,
         name,
         format_thousands(mean, 2),
