@@ -49,22 +49,6 @@ pub struct Date {
     pub day: u8,
 }
 
-/// The months' names, for dates written out.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl Date {
     /// The UTC date of `unix_seconds` (negative: before 1970).
     pub fn from_unix_seconds(unix_seconds: i64) -> Date {
@@ -84,10 +68,13 @@ impl Date {
         Date { year, month: month as u8, day: day as u8 }
     }
 
-    /// The date written out: "7 December 2026".
+    /// The date written out in English: "7 December 2026" (`i18n::date`); a year
+    /// beyond ±2 billion as ISO 8601.
     pub fn long(&self) -> String {
-        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
-        format!("{} {} {}", self.day, month, self.year)
+        match i32::try_from(self.year) {
+            Ok(year) => i18n::date::long(i18n::Lang::En, year, self.month, self.day),
+            Err(_) => self.to_string(),
+        }
     }
 }
 
