@@ -133,3 +133,33 @@ mod tests {
         assert!(Period::new(p.end(), p.end()).is_err());
     }
 }
+
+/// The proleptic Gregorian date (year, month 1–12, day 1–31) of a count of days since
+/// 1970-01-01 (negative: before). Counts in 400-year eras of 146,097 days that start on
+/// 1 March, so that the leap day ends a year.
+pub fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    // Both are in range by construction: day 1–31, month 1–12.
+    (year, month as u8, day as u8)
+}
+
+#[cfg(test)]
+mod civil_tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn days_become_civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(civil_from_days(20_794), (2026, 12, 7));
+    }
+}

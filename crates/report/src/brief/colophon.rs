@@ -52,20 +52,8 @@ pub struct Date {
 impl Date {
     /// The UTC date of `unix_seconds` (negative: before 1970).
     pub fn from_unix_seconds(unix_seconds: i64) -> Date {
-        // Days since 1970-01-01 to a civil date, counting in 400-year eras of
-        // 146,097 days that start on 1 March (so that the leap day ends a year).
-        let days = unix_seconds.div_euclid(86_400);
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        // Both are in range by construction: day 1–31, month 1–12.
-        Date { year, month: month as u8, day: day as u8 }
+        let (year, month, day) = domain::time::civil_from_days(unix_seconds.div_euclid(86_400));
+        Date { year, month, day }
     }
 
     /// The date written out in English: "7 December 2026" (`i18n::date`); a year
