@@ -5,7 +5,7 @@
 //!   the pseudo-language `en-XA`, lengthens every English text by about 40 % so that
 //!   tests can find layouts that only fit English.
 //! * [`Messages`] holds a language's texts, read from the Fluent message files in
-//!   `locales/` (one per language, compiled into the binary) with the plural rules of
+//!   `locales/LANG/` (compiled into the binary) with the plural rules of
 //!   the Unicode CLDR ([`Messages::text`], [`Messages::format`]).
 //! * [`number`] and [`date`] write numbers, percentages and dates by each language's
 //!   conventions (the choices are documented there).
@@ -20,7 +20,7 @@ pub mod names;
 pub mod number;
 mod pseudo;
 
-pub use messages::{Arg, Messages};
+pub use messages::{Arg, Messages, PARTS};
 
 /// A language of the briefs, tables and pages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,4 +1,7 @@
-//! A language's texts, from its Fluent message file (`locales/LANG.ftl`, compiled in).
+//! A language's texts, from its Fluent message files (`locales/LANG/*.ftl`, compiled in):
+//! `main.ftl` (the CLI's tables and the workspace's pages), `brief.ftl` (the brief) and
+//! `workspace.ftl` (the workspace's profile, workshop and policy-cycle words). A key
+//! lives in exactly one of them; the tests check that every language has the same keys.
 //!
 //! Keys are always written as literals where they are used (`msg.text("brief-title")`),
 //! so that a test can find every key in the sources: a key that no code uses, or
@@ -64,14 +67,33 @@ impl Arg<'_> {
     }
 }
 
-/// The message file of each language.
-fn source(lang: Lang) -> &'static str {
+/// The names of each language's message files, in the order they are read.
+pub const PARTS: [&str; 3] = ["main", "brief", "workspace"];
+
+/// Compiles in the message files of one language directory.
+macro_rules! parts {
+    ($dir:literal) => {
+        [
+            include_str!(concat!("../locales/", $dir, "/main.ftl")),
+            include_str!(concat!("../locales/", $dir, "/brief.ftl")),
+            include_str!(concat!("../locales/", $dir, "/workspace.ftl")),
+        ]
+    };
+}
+
+/// The message files of each language, in the order of [`PARTS`].
+fn sources(lang: Lang) -> [&'static str; 3] {
     match lang {
-        Lang::En | Lang::Pseudo => include_str!("../locales/en.ftl"),
-        Lang::Fr => include_str!("../locales/fr.ftl"),
-        Lang::Es => include_str!("../locales/es.ftl"),
-        Lang::Ar => include_str!("../locales/ar.ftl"),
+        Lang::En | Lang::Pseudo => parts!("en"),
+        Lang::Fr => parts!("fr"),
+        Lang::Es => parts!("es"),
+        Lang::Ar => parts!("ar"),
     }
+}
+
+/// The directory of a language's message files (the pseudo-language reads English's).
+fn dir(lang: Lang) -> &'static str {
+    if lang == Lang::Pseudo { "en" } else { lang.code() }
 }
 
 impl Messages {
@@ -91,15 +113,17 @@ impl Messages {
         })
     }
 
-    /// Parses `lang`'s message file; an error names the file and each problem.
+    /// Parses `lang`'s message files; an error names the file and each problem.
     pub fn compile(lang: Lang) -> Result<Messages, String> {
-        let file = format!("locales/{}.ftl", if lang == Lang::Pseudo { "en" } else { lang.code() });
-        let resource = FluentResource::try_new(source(lang).to_owned())
-            .map_err(|(_, errors)| format!("{file}: {errors:?}"))?;
-        let id = if lang == Lang::Pseudo { "en" } else { lang.code() };
-        let langid = id.parse().map_err(|e| format!("{file}: language {id}: {e}"))?;
+        let id = dir(lang);
+        let langid = id.parse().map_err(|e| format!("locales/{id}: language {id}: {e}"))?;
         let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-        bundle.add_resource(resource).map_err(|errors| format!("{file}: {errors:?}"))?;
+        for (part, text) in PARTS.iter().zip(sources(lang)) {
+            let file = format!("locales/{id}/{part}.ftl");
+            let resource = FluentResource::try_new(text.to_owned())
+                .map_err(|(_, errors)| format!("{file}: {errors:?}"))?;
+            bundle.add_resource(resource).map_err(|errors| format!("{file}: {errors:?}"))?;
+        }
         bundle.set_use_isolating(false);
         bundle.set_formatter(Some(match lang {
             Lang::En => format_en,
@@ -157,9 +181,9 @@ impl Messages {
         Some(text.into_owned())
     }
 
-    /// The keys of this language's message file, in file order.
+    /// The keys of this language's message files, in file order.
     pub fn keys(&self) -> Vec<String> {
-        keys_of(source(self.lang))
+        sources(self.lang).into_iter().flat_map(keys_of).collect()
     }
 }
 

@@ -9,25 +9,41 @@ use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternEl
 use i18n::names::{NAMES, Origin};
 use i18n::{Arg, Lang};
 
-/// The message file of a language, as a resource.
-fn resource(lang: Lang) -> FluentResource {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{}.ftl", lang.code()));
-    let text = std::fs::read_to_string(&path).expect("message file");
-    FluentResource::try_new(text)
-        .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()))
+/// The message files of a language, as resources.
+fn resources(lang: Lang) -> Vec<FluentResource> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang.code());
+    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("locale directory").flatten().collect();
+    files.sort_by_key(|e| e.file_name());
+    let names: Vec<String> =
+        files.iter().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let expected: Vec<String> = i18n::PARTS.iter().map(|p| format!("{p}.ftl")).collect();
+    let mut sorted = expected.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "{}: the message files are {expected:?}", dir.display());
+    files
+        .iter()
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).expect("message file");
+            FluentResource::try_new(text)
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", e.path().display()))
+        })
+        .collect()
 }
 
 /// Each message's variables.
 fn variables(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
-    let res = resource(lang);
     let mut out = BTreeMap::new();
-    for entry in res.entries() {
-        if let Entry::Message(m) = entry {
-            let mut vars = BTreeSet::new();
-            if let Some(p) = &m.value {
-                pattern_vars(p, &mut vars);
+    for res in resources(lang) {
+        for entry in res.entries() {
+            if let Entry::Message(m) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(p) = &m.value {
+                    pattern_vars(p, &mut vars);
+                }
+                let key = m.id.name.to_owned();
+                assert!(!out.contains_key(&key), "{lang}: {key} is in two message files");
+                out.insert(key, vars);
             }
-            out.insert(m.id.name.to_owned(), vars);
         }
     }
     out

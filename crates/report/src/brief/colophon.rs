@@ -29,12 +29,19 @@ impl Colophon {
 pub struct BriefOptions {
     /// Date, version and editions, shown in the header, "About this brief" and the footer.
     pub colophon: Colophon,
+    /// The language the brief is written in.
+    pub lang: i18n::Lang,
 }
 
 impl BriefOptions {
-    /// Options with the given colophon.
+    /// Options with the given colophon, in English.
     pub fn new(colophon: Colophon) -> BriefOptions {
-        BriefOptions { colophon }
+        BriefOptions { colophon, lang: i18n::Lang::En }
+    }
+
+    /// The same options in `lang`.
+    pub fn in_lang(self, lang: i18n::Lang) -> BriefOptions {
+        BriefOptions { lang, ..self }
     }
 }
 
