@@ -16,14 +16,6 @@ const BATCH: usize = 16;
 
 /// Runs `coherence report` on the open store.
 pub(crate) async fn report(global: &Global, ws: &Workspace, args: ReportArgs) -> Result<(), Error> {
-    // The brief's own words are not in the message files yet: say so rather than give an
-    // English brief to someone who asked for another language.
-    if global.lang != i18n::Lang::En && !global.quiet {
-        eprintln!(
-            "warning: the brief is written in English: its {} translation is not built yet (docs/languages.md)",
-            global.lang.endonym()
-        );
-    }
     // Chromium is started before any work, so a missing browser fails at once.
     let mut printer = if args.pdf { Some(start_printer()?) } else { None };
     match &args.country {
@@ -52,7 +44,8 @@ async fn one(
             eprintln!("warning: {w}");
         }
     }
-    let html = report::brief::render_with(&profile, &scenarios, &crate::commands::brief_options()?);
+    let html =
+        report::brief::render_with(&profile, &scenarios, &crate::commands::brief_options(global)?);
     let bytes = match printer {
         Some(printer) => pdf(printer, &profile, &html, args.paper)?,
         None => html.into_bytes(),
@@ -79,7 +72,7 @@ async fn all(
     let bar = crate::progress::bar("briefs", global.quiet);
     bar.set_length(areas.len() as u64);
     let extension = if printer.is_some() { "pdf" } else { "html" };
-    let options = crate::commands::brief_options()?;
+    let options = crate::commands::brief_options(global)?;
     for batch in areas.chunks(BATCH) {
         let codes: Vec<&str> = batch.iter().map(|a| a.iso3.as_str()).collect();
         for profile in ws.profiles(&codes).await? {

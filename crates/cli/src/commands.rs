@@ -209,7 +209,7 @@ async fn demo(global: &Global, args: DemoArgs) -> Result<(), Error> {
         .into());
     }
     let profile = ws.profile(&area.iso3).await?;
-    let html = report::brief::render(&profile, &brief_options()?);
+    let html = report::brief::render(&profile, &brief_options(global)?);
     let path =
         args.output.unwrap_or_else(|| PathBuf::from(format!("coherence-brief-{}.html", area.iso3)));
     crate::outfile::write_file(&path, html.as_bytes())?;
@@ -547,8 +547,8 @@ async fn fetch_datasets(global: &Global, args: FetchArgs) -> Result<(), Error> {
 
 /// The options of a brief written now: its colophon carries today's UTC date, or the
 /// date of `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention)
-/// when that variable is set, and this program's version.
-pub(crate) fn brief_options() -> Result<report::brief::BriefOptions, Error> {
+/// when that variable is set, and this program's version; it is written in `--lang`.
+pub(crate) fn brief_options(global: &Global) -> Result<report::brief::BriefOptions, Error> {
     let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(text) => text.trim().parse::<i64>().map_err(|_| {
             format!(
@@ -557,8 +557,6 @@ pub(crate) fn brief_options() -> Result<report::brief::BriefOptions, Error> {
         })?,
         Err(_) => jiff::Timestamp::now().as_second(),
     };
-    Ok(report::brief::BriefOptions::new(report::brief::Colophon::at(
-        seconds,
-        env!("CARGO_PKG_VERSION"),
-    )))
+    let colophon = report::brief::Colophon::at(seconds, env!("CARGO_PKG_VERSION"));
+    Ok(report::brief::BriefOptions::new(colophon).in_lang(global.lang))
 }

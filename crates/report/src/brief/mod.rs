@@ -645,7 +645,12 @@ pub fn render_with(
 ) -> String {
     let parts = parts(profile, scenarios, options);
     let mut out = Html::new();
-    out.push(html!("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"));
+    let lang = options.lang;
+    out.push(html!(
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        lang.code(),
+        lang.dir()
+    ));
     out.push(html!("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
     out.push(html!(
         "<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
