@@ -11,6 +11,8 @@
 //! * [`html`]: [`html::Html`], markup safe to put in a page, and the `html!` macro,
 //!   the only way user text reaches a page.
 //! * [`markup`]: escaping and deterministic number formatting.
+//! * [`words`]: the language a brief is rendered in: its words from the message files,
+//!   its numbers by the language's conventions.
 //! * [`xlsx`]: Excel workbooks of tables, the same bytes for the same tables.
 //! * [`print_css`]: the brief's print style sheet and the words of a printed brief's
 //!   page header and footer.
@@ -45,4 +47,5 @@ pub mod network;
 pub mod print_css;
 pub mod scenario;
 pub mod svg;
+pub mod words;
 pub mod xlsx;

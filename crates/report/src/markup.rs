@@ -47,70 +47,73 @@ pub fn sanitize_id(id: &str) -> String {
     }
 }
 
-/// Formats `value` with `decimals` decimals and a comma between groups of three
-/// integer digits: `1234567.891` with 1 decimal is `"1,234,567.9"`.
+/// Formats `value` with `decimals` decimals and the separators of the language being
+/// rendered ([`crate::words`]; English outside a brief): `1234567.891` with 1 decimal
+/// is `"1,234,567.9"` in English, `"1 234 567,9"` in French.
 ///
 /// A value that rounds to zero is printed without a minus sign; a value that is not
-/// finite is printed as [`NOT_AVAILABLE`].
+/// finite is printed as the language's "not available" ([`NOT_AVAILABLE`] in English).
 pub fn format_thousands(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return NOT_AVAILABLE.to_owned();
-    }
-    let digits = format!("{:.*}", decimals, value.abs());
-    let (int_part, frac_part) = match digits.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits.as_str(), None),
-    };
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (idx, c) in int_part.chars().enumerate() {
-        if idx > 0 && (int_part.len() - idx) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if let Some(f) = frac_part {
-        grouped.push('.');
-        grouped.push_str(f);
-    }
-    let is_zero = digits.chars().all(|c| c == '0' || c == '.');
-    if value < 0.0 && !is_zero { format!("-{grouped}") } else { grouped }
+    crate::words::number(value, decimals)
 }
 
-/// Formats a number with fixed decimals and trailing zeros (and a trailing point)
-/// removed: `2.50` → `"2.5"`, `3.00` → `"3"`.
+/// Formats a number with fixed decimals and trailing zeros (and a trailing decimal
+/// separator) removed: `2.50` → `"2.5"`, `3.00` → `"3"`.
 pub fn format_trimmed(value: f64, decimals: usize) -> String {
     let s = format_thousands(value, decimals);
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s }
+    let separator = crate::words::decimal_separator();
+    if value.is_finite() && decimals > 0 && s.contains(separator) {
+        s.trim_end_matches('0').trim_end_matches(separator).to_owned()
+    } else {
+        s
+    }
 }
 
-/// The magnitudes used by [`format_compact`]: divisor and suffix.
-const MAGNITUDES: [(f64, &str); 4] = [(1e12, "tn"), (1e9, "bn"), (1e6, "M"), (1e3, "k")];
+/// The magnitudes used by [`format_compact`]: divisor and the message that writes a
+/// number of that magnitude (`brief-compact-k`: `"{ $n }k"`).
+const MAGNITUDES: [(f64, &str); 4] = [
+    (1e12, "brief-compact-tn"),
+    (1e9, "brief-compact-bn"),
+    (1e6, "brief-compact-m"),
+    (1e3, "brief-compact-k"),
+];
 
-/// Picks the magnitude (divisor, suffix) for a value's absolute size.
+/// Picks the magnitude (divisor, message key) for a value's absolute size; below a
+/// thousand the key is empty.
 pub(crate) fn magnitude_of(abs: f64) -> (f64, &'static str) {
     MAGNITUDES.iter().copied().find(|(div, _)| abs >= *div).unwrap_or((1.0, ""))
 }
 
+/// `number` (already written) at the magnitude of `key` (from [`magnitude_of`]):
+/// `"350"` and `brief-compact-k` → `"350k"`.
+pub(crate) fn with_magnitude(number: &str, key: &str) -> String {
+    if key.is_empty() {
+        return number.to_owned();
+    }
+    crate::words::tf(key, &[("n", i18n::Arg::from(number))])
+}
+
 /// Formats a count or an amount in a short form: `1_234_567.0` → `"1.2M"`,
-/// `350_000.0` → `"350k"`, `2.5e9` → `"2.5bn"`, `950.0` → `"950"`.
+/// `350_000.0` → `"350k"`, `2.5e9` → `"2.5bn"`, `950.0` → `"950"` (in English; each
+/// language writes its own magnitudes).
 ///
 /// Values under ten in their magnitude keep one decimal (trailing `.0` removed);
 /// larger ones are rounded to whole units of the magnitude.
 pub fn format_compact(value: f64) -> String {
     if !value.is_finite() {
-        return NOT_AVAILABLE.to_owned();
+        return crate::words::t("brief-not-available");
     }
     let abs = value.abs();
-    let (mut div, mut suffix) = magnitude_of(abs);
+    let (mut div, mut key) = magnitude_of(abs);
     let mut scaled = abs / div;
     // Rounding can push a value into the next magnitude: 999_960 is "1M", not "1000k".
     if format!("{scaled:.0}") == "1000" && div < 1e12 {
-        (div, suffix) = magnitude_of(abs * 1.001);
+        (div, key) = magnitude_of(abs * 1.001);
         scaled = abs / div;
     }
     let body = if scaled < 9.95 { format_trimmed(scaled, 1) } else { format_thousands(scaled, 0) };
     let sign = if value < 0.0 && body != "0" { "-" } else { "" };
-    format!("{sign}{body}{suffix}")
+    format!("{sign}{}", with_magnitude(&body, key))
 }
 
 #[cfg(test)]

@@ -43,7 +43,8 @@ pub use reference::{Mark, RefLine, ReferenceChart, reference_chart, reference_ch
 
 use crate::html;
 use crate::html::Html;
-use crate::markup::{NOT_AVAILABLE, format_thousands, format_trimmed, magnitude_of, sanitize_id};
+use crate::markup::{format_thousands, format_trimmed, magnitude_of, sanitize_id};
+use crate::words;
 
 /// The Okabe–Ito palette, reordered so that the first colours have the best contrast
 /// on white: blue, vermillion, bluish green, black, reddish purple, orange.
@@ -82,13 +83,13 @@ impl NumberStyle {
     /// Formats a value in full, as in a table or a text alternative.
     pub fn full(self, value: f64) -> String {
         if !value.is_finite() {
-            return NOT_AVAILABLE.to_owned();
+            return words::t("brief-not-available");
         }
         match self {
             NumberStyle::Compact if value.abs() >= 100.0 => format_thousands(value, 0),
             NumberStyle::Compact => format_trimmed(value, 2),
             NumberStyle::Percent(decimals) => {
-                format!("{}%", format_thousands(value, usize::from(decimals)))
+                words::percent(value, usize::from(decimals))
             }
             NumberStyle::Year => format!("{value:.0}"),
         }
@@ -186,20 +187,20 @@ pub fn tick_labels(ticks: &Ticks, style: NumberStyle) -> Vec<String> {
     match style {
         NumberStyle::Compact => {
             let max_abs = ticks.values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-            let (div, suffix) = magnitude_of(max_abs);
+            let (div, key) = magnitude_of(max_abs);
             let decimals = decimals_for(ticks.step / div);
             ticks
                 .values
                 .iter()
                 .map(|v| {
                     let s = format_trimmed(v / div, decimals);
-                    if s == "0" { s } else { format!("{s}{suffix}") }
+                    if s == "0" { s } else { crate::markup::with_magnitude(&s, key) }
                 })
                 .collect()
         }
         NumberStyle::Percent(_) => {
             let decimals = decimals_for(ticks.step);
-            ticks.values.iter().map(|v| format!("{}%", format_trimmed(*v, decimals))).collect()
+            ticks.values.iter().map(|v| words::percent_sign(&format_trimmed(*v, decimals))).collect()
         }
         NumberStyle::Year => ticks.values.iter().map(|v| format!("{v:.0}")).collect(),
     }

@@ -689,6 +689,7 @@ pub fn parts(
     scenarios: &[analysis::scenario_run::ScenarioResult],
     options: &BriefOptions,
 ) -> BriefParts {
+    let _lang = crate::words::Scope::enter(options.lang);
     let colophon = &options.colophon;
     let mut cites = Citations::default();
     let name = &profile.area.name;

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::html;
 use crate::html::Html;
-use crate::markup::{NOT_AVAILABLE, sanitize_id};
+use crate::markup::sanitize_id;
 
 /// A reference line, such as a target.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,7 +95,7 @@ fn reference_data(chart: &ReferenceChart, refs: &[&RefLine], threshold: f64) -> 
 
 /// The label written for an item's value: its short form, or "n/a".
 fn value_text(item: &Bar, style: NumberStyle) -> String {
-    if item.value.is_finite() { style.short(item.value) } else { NOT_AVAILABLE.to_owned() }
+    if item.value.is_finite() { style.short(item.value) } else { crate::words::t("brief-not-available") }
 }
 
 /// What both layouts share: the chart, its finite reference lines, the threshold (the
