@@ -53,7 +53,7 @@ fn scenario(out: &mut Html, k: usize, r: &ScenarioResult) {
         &r.fingerprint
     ));
     if !r.baseline.is_empty() {
-        out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"baseline\">\n<caption>Baseline values of “{}”</caption>\n<thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Amount</th><th scope=\"col\">Unit</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n", crate::brief::SCROLLS, &r.name));
+        out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"baseline\">\n<caption>Baseline values of “{}”</caption>\n<thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Amount</th><th scope=\"col\">Unit</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n", crate::brief::scrolls(), &r.name));
         for b in &r.baseline {
             out.push(html!("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n", &b.key, format_thousands(b.value, if b.value.abs() < 100.0 { 2 } else { 0 }), &b.unit, &b.source));
         }
@@ -141,7 +141,7 @@ fn totals_table(out: &mut Html, r: &ScenarioResult) {
     if scalars.is_empty() {
         return;
     }
-    out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"quantiles\">\n<caption>Totals of “{}” over the draws</caption>\n<thead><tr><th scope=\"col\">Output</th><th scope=\"col\">Option</th><th scope=\"col\">Unit</th><th scope=\"col\">Mean</th><th scope=\"col\">Median</th><th scope=\"col\">5th pct.</th><th scope=\"col\">95th pct.</th></tr></thead>\n<tbody>\n", crate::brief::SCROLLS, &r.name));
+    out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"quantiles\">\n<caption>Totals of “{}” over the draws</caption>\n<thead><tr><th scope=\"col\">Output</th><th scope=\"col\">Option</th><th scope=\"col\">Unit</th><th scope=\"col\">Mean</th><th scope=\"col\">Median</th><th scope=\"col\">5th pct.</th><th scope=\"col\">95th pct.</th></tr></thead>\n<tbody>\n", crate::brief::scrolls(), &r.name));
     for m in scalars {
         for o in &m.options {
             if let Some(p) = o.points.first() {

@@ -8,3 +8,149 @@ brief-compact-k = { $n }k
 brief-compact-m = { $n }M
 brief-compact-bn = { $n }bn
 brief-compact-tn = { $n }tn
+
+## Units and amounts
+
+brief-persons = { $n ->
+    [one] { $n } person
+   *[other] { $n } persons
+}
+# $n is the number already written.
+brief-usd-billion = US$ { $n } billion
+brief-usd-million = US$ { $n } million
+brief-usd = US$ { $n }
+brief-usd-ppp = { $n } PPP US$
+brief-per-thousand = { $n } per 1,000 people
+
+## Sources and tables
+
+brief-choice-note = chosen by the rule { $rule }; not used: { $beaten }
+brief-provenance-cell = cell: { $cell }
+brief-provenance-derived = derived: { $how }
+brief-source-label = Source { $n }
+brief-table-scrolls = Table (scrolls sideways on narrow screens)
+brief-note-each = { $column }: each figure's own number
+brief-note-break = { $column }, from { $from }: the figures come from { $new } instead of { $old }
+brief-note-source = Source: { $list }.
+brief-note-sources = Sources: { $list }.
+brief-note-breaks = { $label } (the marked figure starts it): { $breaks }.
+brief-note-chosen = Underlined figures were chosen among several datasets' values by the rule in { $rule }.
+brief-note-cell = Each figure's cell is in its tooltip and in the JSON profile.
+brief-figure-table-below = The numbers are in the table below.
+# $what is the name of a part of the profile (e.g. "migrant stocks"); $gaps links to the Data gaps section.
+brief-no-data = No data on { $what } in this profile. See { $gaps }.
+brief-break = Break in series
+brief-see = See { $link }.
+
+## The header, contents and footer
+
+brief-title = { $country }: migration and development brief
+brief-fictional-label = Fictional data
+brief-kicker = Migration and development brief
+brief-iso3 = ISO 3166-1 alpha-3 code { $code }
+brief-m49 = UN M49 code { $code }
+brief-fictional-country = a fictional country of the demo world
+brief-pinned = Editions read instead of the newest, as asked: { $editions }.
+# $date is the date, $editions the datasets' editions, $about a link to "About this brief".
+brief-generated = Generated on { $date } by Coherence { $version } from { $editions }; see { $about }.
+brief-footer = Prepared with Coherence { $version } on { $date } from official statistics. Every figure links to its source; the same data, date and version always give the same brief.
+brief-contents = Contents
+brief-card-unavailable = Not available
+
+## Section headings
+
+brief-h-summary = Summary
+brief-h-headline = Headline numbers
+brief-h-stocks = Migrant stocks
+brief-h-corridors = Destinations and origins
+brief-h-remittances = Remittances
+brief-h-costs = Cost of remittances
+brief-h-sdg = SDG migration indicators
+brief-h-dependence = Remittance dependence
+brief-h-diaspora = Diaspora
+brief-h-skills = Skills and health workers
+brief-h-governance = Conventions and safeguards
+brief-h-assessments = Migration governance assessments
+brief-h-policies = Policy register
+brief-h-corridor-coherence = Corridor coherence
+brief-h-options = Policy options
+brief-h-gaps = Data gaps
+brief-h-about = About this brief
+brief-h-appendix = Appendix: tables
+brief-h-sources = Sources
+
+## Column headers of the tables
+
+brief-col-year = Year
+brief-col-total-persons = Total (persons)
+brief-col-female-persons = Female (persons)
+brief-col-male-persons = Male (persons)
+brief-col-share-of-population-pct = Share of population (%)
+brief-col-period = Period
+brief-col-method = Method
+brief-col-inflow-persons = Inflow (persons)
+brief-col-outflow-persons = Outflow (persons)
+brief-col-net-persons = Net (persons)
+brief-col-rank = Rank
+brief-col-iso-code = ISO code
+brief-col-migrants-persons = Migrants (persons)
+brief-col-sending-country = Sending country
+brief-col-receiving-country = Receiving country
+brief-col-cost-pct-of-usd200 = Cost (% of US$200)
+brief-col-compared-with-the-sdg-10-c-target = Compared with the SDG 10.c target
+brief-col-indicator = Indicator
+brief-col-value = Value
+brief-col-unit = Unit
+brief-col-note = Note
+brief-col-destination = Destination
+brief-col-iso3 = ISO3
+brief-col-m49 = M49
+brief-col-persons = Persons
+brief-col-domain = Domain
+brief-col-answered = Answered
+brief-col-answers = Answers
+brief-col-score = Score
+brief-col-band = Band
+brief-col-id = ID
+brief-col-policy = Policy
+brief-col-ministry = Ministry
+brief-col-area = Area
+brief-col-migration-cycle-stages = Migration-cycle stages
+brief-col-partner-countries = Partner countries
+brief-col-status = Status
+brief-col-register-change = Register change
+
+## Headline numbers
+
+brief-term-year = { $term } ({ $year })
+# $target is "3%" written in the language; $points a number.
+brief-above-target = above the { $target } target by { $points } percentage points
+brief-within-target = at or below the { $target } target
+brief-remittances-received = Remittances received
+brief-remittances-paid = Remittances paid
+brief-remittances-note = Personal remittances, current US$.
+brief-remittances-paid-note = Sent from the country by the people living there.
+# $share is a percentage, $source a footnote mark.
+brief-share-gdp-official = { $share } of GDP in { $year } (SDG 17.3.2, official){ $source }
+brief-share-gdp-recomputed = { $share } of GDP in { $year } (recomputed here; the official SDG 17.3.2 series is not loaded){ $source }
+brief-cost-to = Cost of sending US$200 to { $country }
+brief-cost-from = Cost of sending US$200 from { $country }
+brief-cost-mean-to = Average cost of sending US$200 to { $country } (SDG 10.c.1)
+brief-cost-mean-from = Average cost of sending US$200 from { $country } (SDG 10.c.1)
+brief-the-corridors = the corridors
+brief-cost-of-amount = of the amount sent, all fees and the exchange-rate margin included.
+brief-cost-mean-note = Unweighted mean over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}, latest year of each; see { $link }.
+brief-of-population = of the population
+brief-immigrants-in = Immigrants living in { $country }
+brief-emigrants-from = Emigrants from { $country } living abroad
+brief-emigration-rate = Emigration rate
+brief-emigration-rate-note = Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).
+brief-net-migration = Net migration
+brief-net-migration-note = Immigrants minus emigrants over the year; negative when more people leave.
+brief-skilled-rate = Skilled emigration rate
+brief-skilled-rate-note = Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.
+brief-health-rate = Health-worker emigration rate
+brief-health-rate-note = Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.

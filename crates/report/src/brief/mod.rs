@@ -54,6 +54,8 @@ use crate::markup::{format_thousands, format_trimmed};
 use crate::svg::{
     self, Bar, BarChart, LineChart, Mark, NumberStyle, RefLine, ReferenceChart, Series,
 };
+use crate::words::{self, Piece, h, t, tf};
+use i18n::Arg;
 
 /// The SDG 10.c target: by 2030, the cost of sending remittances below 3 % of the
 /// amount sent.
@@ -124,7 +126,10 @@ fn choice_note(value: &Value) -> Option<String> {
         .iter()
         .map(|a| format!("{} {} ({})", a.dataset, format_trimmed(a.value, 2), a.reason))
         .collect();
-    Some(format!("chosen by the rule {}; not used: {}", choice.rule, beaten.join("; ")))
+    Some(tf(
+        "brief-choice-note",
+        &[("rule", Arg::from(choice.rule.as_str())), ("beaten", Arg::from(beaten.join("; ")))],
+    ))
 }
 
 /// Where one figure comes from, in words, for its tooltip: the dataset and publisher,
@@ -133,10 +138,10 @@ fn provenance(value: &Value) -> String {
     let s = &value.source;
     let mut parts = vec![format!("{}, {}", s.dataset, s.publisher)];
     if let Some(cell) = &s.cell {
-        parts.push(format!("cell: {cell}"));
+        parts.push(tf("brief-provenance-cell", &[("cell", Arg::from(cell.as_str()))]));
     }
     if let Some(derivation) = &s.derivation {
-        parts.push(format!("derived: {derivation}"));
+        parts.push(tf("brief-provenance-derived", &[("how", Arg::from(derivation.as_str()))]));
     }
     parts.extend(choice_note(value));
     parts.join("; ")
@@ -188,7 +193,10 @@ fn refs_html(numbers: &[usize]) -> Html {
     }
     let links = numbers
         .iter()
-        .map(|n| html!("<a href=\"#src-{}\" aria-label=\"Source {}\">{}</a>", n, n, n))
+        .map(|n| {
+            let label = tf("brief-source-label", &[("n", Arg::from(*n))]);
+            html!("<a href=\"#src-{}\" aria-label=\"{}\">{}</a>", n, label, n)
+        })
         .collect::<Vec<Html>>();
     html!("<sup class=\"fn\">[{}]</sup>", Html::join(links, &html!(", ")))
 }
@@ -205,26 +213,32 @@ fn plain(value: &Value, percent_decimals: usize) -> String {
 
 /// Large US dollar amounts in words: "US$ 1.23 billion".
 fn usd_words(amount: f64) -> String {
-    if amount.abs() >= 1e9 {
-        format!("US$ {} billion", format_thousands(amount / 1e9, 2))
+    let (key, number) = if amount.abs() >= 1e9 {
+        ("brief-usd-billion", format_thousands(amount / 1e9, 2))
     } else if amount.abs() >= 1e6 {
-        format!("US$ {} million", format_thousands(amount / 1e6, 1))
+        ("brief-usd-million", format_thousands(amount / 1e6, 1))
     } else {
-        format!("US$ {}", format_thousands(amount, 0))
-    }
+        ("brief-usd", format_thousands(amount, 0))
+    };
+    tf(key, &[("n", Arg::from(number))])
 }
 
 /// A number with its unit, as in running text.
 fn with_unit(value: &Value, percent_decimals: usize) -> String {
     let number = plain(value, percent_decimals);
     match value.unit {
-        Unit::Persons => format!("{number} persons"),
+        Unit::Persons => tf("brief-persons", &[("n", Arg::Number(value.value, 0))]),
         Unit::UsdCurrent => usd_words(value.value),
-        Unit::UsdPpp => format!("{number} PPP US$"),
-        Unit::Percent => format!("{number}%"),
-        Unit::PerThousand => format!("{number} per 1,000 people"),
+        Unit::UsdPpp => tf("brief-usd-ppp", &[("n", Arg::from(number))]),
+        Unit::Percent => words::percent_sign(&number),
+        Unit::PerThousand => tf("brief-per-thousand", &[("n", Arg::from(number))]),
         Unit::Number => number,
     }
+}
+
+/// The country's or area's name in the brief's language.
+fn area_name(profile: &CountryProfile) -> String {
+    words::country(&profile.area.iso3, &profile.area.name)
 }
 
 /// The entry of a series with the latest year.
@@ -252,7 +266,9 @@ enum Cell {
 
 /// What a table's frame is called: it takes the keyboard's focus so that a table wider
 /// than the screen can be scrolled without a mouse.
-pub(crate) const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
+pub(crate) fn scrolls() -> String {
+    t("brief-table-scrolls")
+}
 
 /// A table with a caption and column headers, whose cells cite nothing. `headers`
 /// pairs each header's text with whether the column is numeric.
@@ -369,7 +385,9 @@ fn sources_note(
         let header = labels.get(col).cloned().unwrap_or_default();
         match cited {
             ColumnCites::None => {}
-            ColumnCites::Each => items.push(html!("{}: each figure's own number", &header)),
+            ColumnCites::Each => {
+                items.push(words::html("brief-note-each", &[("column", Piece::from(&header))]))
+            }
             ColumnCites::Runs(runs) if runs.len() == 1 => {
                 match single.iter_mut().find(|(n, _)| *n == runs[0].number) {
                     Some((_, names)) => names.push(header),
@@ -387,12 +405,14 @@ fn sources_note(
                 });
                 items.push(html!("{}: {}", &header, Html::join(spans, &html!("; "))));
                 for pair in runs.windows(2) {
-                    breaks.push(html!(
-                        "{}, from {}: the figures come from {} instead of {}",
-                        &header,
-                        &pair[1].span.0,
-                        refs_html(&[pair[1].number]),
-                        refs_html(&[pair[0].number])
+                    breaks.push(words::html(
+                        "brief-note-break",
+                        &[
+                            ("column", Piece::from(&header)),
+                            ("from", Piece::from(&pair[1].span.0)),
+                            ("new", Piece::Html(refs_html(&[pair[1].number]))),
+                            ("old", Piece::Html(refs_html(&[pair[0].number]))),
+                        ],
                     ));
                 }
             }
@@ -417,24 +437,30 @@ fn sources_note(
     if all.is_empty() {
         return Html::new();
     }
+    let key = if only_one { "brief-note-source" } else { "brief-note-sources" };
     let mut out = html!(
-        "<p class=\"table-note\">{}: {}.",
-        if only_one { "Source" } else { "Sources" },
-        Html::join(all, &html!("; "))
+        "<p class=\"table-note\">{}",
+        words::html(key, &[("list", Piece::Html(Html::join(all, &html!("; "))))])
     );
     if !breaks.is_empty() {
         out.push(html!(
-            " <strong class=\"break\">Break in series</strong> (the marked figure starts it): {}.",
-            Html::join(breaks, &html!("; "))
+            " {}",
+            words::html(
+                "brief-note-breaks",
+                &[
+                    ("label", Piece::Html(html!("<strong class=\"break\">{}</strong>", h("brief-break")))),
+                    ("breaks", Piece::Html(Html::join(breaks, &html!("; ")))),
+                ]
+            )
         ));
     }
     if !chosen.is_empty() {
         out.push(html!(
-            " Underlined figures were chosen among several datasets' values by the rule in {}.",
-            refs_html(chosen)
+            " {}",
+            words::html("brief-note-chosen", &[("rule", Piece::Html(refs_html(chosen)))])
         ));
     }
-    out.push(html!(" Each figure's cell is in its tooltip and in the JSON profile.</p>"));
+    out.push(html!(" {}</p>", h("brief-note-cell")));
     out
 }
 
@@ -456,7 +482,7 @@ fn render_table(
     headers: &[(&str, bool)],
     rows: &[Vec<Cell>],
 ) -> Html {
-    let header = |col: usize| headers.get(col).map_or_else(Html::new, |h| Html::text(h.0));
+    let header = |col: usize| headers.get(col).map_or_else(Html::new, |c| h(c.0));
     let (series, labels) = match series_in {
         SeriesIn::Columns => (
             match cites.as_deref_mut() {
@@ -474,13 +500,13 @@ fn render_table(
     };
     let mut out = html!(
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"{}\"><caption>{}</caption><thead><tr>",
-        SCROLLS,
+        scrolls(),
         class,
         caption
     );
     for &(header, numeric) in headers {
         let class = if numeric { html!(" class=\"num\"") } else { Html::new() };
-        out.push(html!("<th scope=\"col\"{}>{}</th>", class, header));
+        out.push(html!("<th scope=\"col\"{}>{}</th>", class, h(header)));
     }
     out.push(html!("</tr></thead><tbody>"));
     let mut chosen = Vec::new();
@@ -532,16 +558,17 @@ fn render_table(
 fn num_cell(value: Option<&Value>, percent_decimals: usize) -> Cell {
     match value {
         Some(v) => Cell::Fig(Html::text(&plain(v, percent_decimals)), Box::new(v.clone())),
-        None => Cell::Num(html!("<span class=\"na\">n/a</span>")),
+        None => Cell::Num(html!("<span class=\"na\">{}</span>", h("brief-not-available"))),
     }
 }
 
 /// A chart in a `<figure>` with a caption pointing to its table.
 fn figure(svg: &Html, caption: &Html) -> Html {
     html!(
-        "<figure>{}<figcaption>{} The numbers are in the table below.</figcaption></figure>",
+        "<figure>{}<figcaption>{} {}</figcaption></figure>",
         svg,
-        caption
+        caption,
+        h("brief-figure-table-below")
     )
 }
 
@@ -554,12 +581,21 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// A paragraph saying that a part of the profile is empty.
+/// A paragraph saying that a part of the profile is empty; `what` names the part
+/// (a message key: "remittances", "migrant stocks").
 fn no_data(what: &str) -> Html {
     html!(
-        "<p class=\"no-data\">No data on {} in this profile. See <a href=\"#gaps\">Data gaps</a>.</p>",
-        what
+        "<p class=\"no-data\">{}</p>",
+        words::html(
+            "brief-no-data",
+            &[("what", Piece::from(t(what))), ("gaps", Piece::Html(gaps_link()))]
+        )
     )
+}
+
+/// A link to the "Data gaps" section.
+fn gaps_link() -> Html {
+    html!("<a href=\"#gaps\">{}</a>", h("brief-h-gaps"))
 }
 
 /// The brief's style sheet (screen and print): inline in the document, and served by
@@ -692,7 +728,7 @@ pub fn parts(
     let _lang = crate::words::Scope::enter(options.lang);
     let colophon = &options.colophon;
     let mut cites = Citations::default();
-    let name = &profile.area.name;
+    let name = &area_name(profile);
     let finding = role::role(profile);
     let main: Html = [
         summary::section(profile, &finding, &mut cites),
@@ -718,60 +754,94 @@ pub fn parts(
     ]
     .into_iter()
     .collect();
+    let title = tf("brief-title", &[("country", Arg::from(name.as_str()))]);
     let title = match &profile.fictional_notice {
-        Some(notice) => {
-            format!("{notice} — {}: migration and development brief", profile.area.name)
-        }
-        None => format!("{}: migration and development brief", profile.area.name),
+        Some(notice) => format!("{notice} — {title}"),
+        None => title,
     };
-    let mut banner = Html::new();
-    if let Some(notice) = &profile.fictional_notice {
-        // The label makes the banner unmistakable, unless the notice already says it.
-        let label = if notice.to_lowercase().contains("fictional") {
-            Html::new()
-        } else {
-            html!("<strong>Fictional data</strong> — ")
-        };
-        banner = html!(
-            "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\">{}<strong>{}</strong></p>\n",
-            label,
-            notice
-        );
-    }
-    let mut out = html!("<p class=\"kicker\">Migration and development brief</p>\n");
+    let header = header(profile, scenarios, &cites, colophon);
+    BriefParts { title, banner: banner(profile), header, main, footer: footer(colophon) }
+}
+
+/// The fictional-data banner (empty for real data).
+fn banner(profile: &CountryProfile) -> Html {
+    let Some(notice) = &profile.fictional_notice else { return Html::new() };
+    // The label makes the banner unmistakable, unless the notice already says it (the
+    // notice is the data's own text, in English).
+    let label = if notice.to_lowercase().contains("fictional") && words::lang() == i18n::Lang::En {
+        Html::new()
+    } else {
+        html!("<strong>{}</strong> — ", h("brief-fictional-label"))
+    };
+    html!(
+        "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\">{}<strong>{}</strong></p>\n",
+        label,
+        notice
+    )
+}
+
+/// The header: kicker, name, codes, the colophon's line and the contents.
+fn header(
+    profile: &CountryProfile,
+    scenarios: &[analysis::scenario_run::ScenarioResult],
+    cites: &Citations,
+    colophon: &Colophon,
+) -> Html {
+    let mut out = html!("<p class=\"kicker\">{}</p>\n", h("brief-kicker"));
     out.push(html!(
-        "<h1>{}</h1>\n<p class=\"meta\">ISO 3166-1 alpha-3 code {}",
-        name,
-        &profile.area.iso3
+        "<h1>{}</h1>\n<p class=\"meta\">{}",
+        area_name(profile),
+        tf("brief-iso3", &[("code", Arg::from(profile.area.iso3.as_str()))])
     ));
     if let Some(m49) = profile.area.m49 {
-        out.push(html!(" · UN M49 code {}", format!("{m49:03}")));
+        out.push(html!(" · {}", tf("brief-m49", &[("code", Arg::plain(format!("{m49:03}")))])));
     }
     if profile.area.fictional {
-        out.push(html!(" · a fictional country of the demo world"));
+        out.push(html!(" · {}", h("brief-fictional-country")));
     }
     out.push(html!("</p>\n"));
     if !profile.pinned_editions.is_empty() {
         out.push(html!(
-            "<p class=\"meta\">Editions read instead of the newest, as asked: {}.</p>\n",
-            &profile.pinned_editions.join("; ")
+            "<p class=\"meta\">{}</p>\n",
+            tf("brief-pinned", &[("editions", Arg::from(profile.pinned_editions.join("; ")))])
         ));
     }
-    out.push(html!(
-        "<p class=\"meta colophon\">Generated on <time datetime=\"{}\">{}</time> by Coherence {} from {}; see <a href=\"#about\">About this brief</a>.</p>\n",
-        colophon.date.to_string(),
-        colophon.date.long(),
-        &colophon.version,
-        editions_phrase(&editions_used(&cites))
-    ));
-    out.push(contents(profile, scenarios, !cites.appendix.is_empty()));
-    let footer = html!(
-        "<p>Prepared with Coherence {} on <time datetime=\"{}\">{}</time> from official statistics. Every figure links to its source; the same data, date and version always give the same brief.</p>",
-        &colophon.version,
+    let date = html!(
+        "<time datetime=\"{}\">{}</time>",
         colophon.date.to_string(),
         colophon.date.long()
     );
-    BriefParts { title, banner, header: out, main, footer }
+    let about = html!("<a href=\"#about\">{}</a>", h("brief-h-about"));
+    out.push(html!(
+        "<p class=\"meta colophon\">{}</p>\n",
+        words::html(
+            "brief-generated",
+            &[
+                ("date", Piece::Html(date)),
+                ("version", Piece::from(colophon.version.as_str())),
+                ("editions", Piece::from(editions_phrase(&editions_used(cites)))),
+                ("about", Piece::Html(about)),
+            ]
+        )
+    ));
+    out.push(contents(profile, scenarios, !cites.appendix.is_empty()));
+    out
+}
+
+/// The footer: who prepared the brief, when, and the promise of its sources.
+fn footer(colophon: &Colophon) -> Html {
+    let date = html!(
+        "<time datetime=\"{}\">{}</time>",
+        colophon.date.to_string(),
+        colophon.date.long()
+    );
+    html!(
+        "<p>{}</p>",
+        words::html(
+            "brief-footer",
+            &[("version", Piece::from(colophon.version.as_str())), ("date", Piece::Html(date))]
+        )
+    )
 }
 
 /// The contents list of the header.
@@ -780,27 +850,27 @@ fn contents(
     scenarios: &[analysis::scenario_run::ScenarioResult],
     has_appendix: bool,
 ) -> Html {
-    let mut out = html!("<nav aria-label=\"Contents\"><ul>");
+    let mut out = html!("<nav aria-label=\"{}\"><ul>", h("brief-contents"));
     for (anchor, label) in [
-        ("summary", "Summary"),
-        ("headline", "Headline numbers"),
-        ("stocks", "Migrant stocks"),
-        ("corridors", "Destinations and origins"),
-        ("remittances", "Remittances"),
-        ("costs", "Cost of remittances"),
-        ("sdg", "SDG migration indicators"),
-        ("dependence", "Remittance dependence"),
-        ("diaspora", "Diaspora"),
-        ("skills", "Skills and health workers"),
-        ("governance", "Conventions and safeguards"),
-        ("assessments", "Migration governance assessments"),
-        ("policies", "Policy register"),
-        (crate::corridor::ANCHOR, "Corridor coherence"),
-        (crate::scenario::ANCHOR, "Policy options"),
-        ("gaps", "Data gaps"),
-        ("about", "About this brief"),
-        ("appendix", "Appendix: tables"),
-        ("sources", "Sources"),
+        ("summary", "brief-h-summary"),
+        ("headline", "brief-h-headline"),
+        ("stocks", "brief-h-stocks"),
+        ("corridors", "brief-h-corridors"),
+        ("remittances", "brief-h-remittances"),
+        ("costs", "brief-h-costs"),
+        ("sdg", "brief-h-sdg"),
+        ("dependence", "brief-h-dependence"),
+        ("diaspora", "brief-h-diaspora"),
+        ("skills", "brief-h-skills"),
+        ("governance", "brief-h-governance"),
+        ("assessments", "brief-h-assessments"),
+        ("policies", "brief-h-policies"),
+        (crate::corridor::ANCHOR, "brief-h-corridor-coherence"),
+        (crate::scenario::ANCHOR, "brief-h-options"),
+        ("gaps", "brief-h-gaps"),
+        ("about", "brief-h-about"),
+        ("appendix", "brief-h-appendix"),
+        ("sources", "brief-h-sources"),
     ] {
         if anchor == "appendix" && !has_appendix {
             continue;
@@ -811,20 +881,20 @@ fn contents(
         if anchor == "assessments" && profile.group.is_some() {
             continue;
         }
-        out.push(html!("<li><a href=\"#{}\">{}</a></li>", anchor, label));
+        out.push(html!("<li><a href=\"#{}\">{}</a></li>", anchor, h(label)));
     }
     out.push(html!("</ul></nav>\n"));
     out
 }
 
-/// Opens a section with its `h2`.
+/// Opens a section with its `h2`, whose text is the message `heading`.
 fn section_open(id: &str, heading: &str) -> Html {
     html!(
         "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">{}</h2>\n",
         id,
         id,
         id,
-        heading
+        h(heading)
     )
 }
 
@@ -838,9 +908,15 @@ fn card(term: &Html, figure: &Html, notes: &[Html]) -> Html {
     out
 }
 
+/// A card's term with its year: "Emigration rate (2020)".
+fn term_year(term: &str, year: i32) -> Html {
+    Html::text(&tf("brief-term-year", &[("term", Arg::from(term)), ("year", Arg::plain(year))]))
+}
+
 /// The card of a figure that is not available.
 fn unavailable_card(term: &Html) -> Html {
-    card(term, &html!("Not available"), &[html!("See <a href=\"#gaps\">Data gaps</a>.")])
+    let see = words::html("brief-see", &[("link", Piece::Html(gaps_link()))]);
+    card(term, &h("brief-card-unavailable"), &[see])
 }
 
 /// The card for a stock in or out; `term` is text.
@@ -857,7 +933,7 @@ fn stock_card(cites: &mut Citations, term: &str, stocks: &[StockYear], share_of:
                     cites.cite_value(share)
                 ));
             }
-            card(&html!("{} ({})", term, s.year), &figure, &notes)
+            card(&term_year(term, s.year), &figure, &notes)
         }
         None => unavailable_card(&Html::text(term)),
     }
@@ -868,7 +944,7 @@ fn rate_card(cites: &mut Citations, term: &str, rate: Option<&YearValue>, note: 
     match rate {
         Some(r) => {
             let figure = html!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
-            card(&html!("{} ({})", term, r.year), &figure, &[Html::text(note)])
+            card(&term_year(term, r.year), &figure, &[Html::text(note)])
         }
         None => unavailable_card(&Html::text(term)),
     }
@@ -881,13 +957,15 @@ fn finite_costs(costs: &[CorridorCost]) -> Vec<&CorridorCost> {
 
 /// "above the target by 2.10 points" or "at or below the target", as HTML.
 fn against_target(cost_pct: f64) -> Html {
+    let target = Arg::from(words::percent(SDG_COST_TARGET_PCT, 0));
     if cost_pct > SDG_COST_TARGET_PCT {
+        let points = Arg::Number(cost_pct - SDG_COST_TARGET_PCT, 2);
         html!(
-            "<span class=\"above\">above the 3% target by {} percentage points</span>",
-            format_thousands(cost_pct - SDG_COST_TARGET_PCT, 2)
+            "<span class=\"above\">{}</span>",
+            tf("brief-above-target", &[("target", target), ("points", points)])
         )
     } else {
-        html!("<span class=\"below\">at or below the 3% target</span>")
+        html!("<span class=\"below\">{}</span>", tf("brief-within-target", &[("target", target)]))
     }
 }
 
@@ -896,7 +974,7 @@ fn against_target(cost_pct: f64) -> Html {
 /// paid and cost of sending from it, both for "both". A side without data gives way to
 /// the other side's figure rather than to a "not available" card.
 fn money_cards(profile: &CountryProfile, role: Role, cites: &mut Citations) -> Vec<Html> {
-    let name = &profile.area.name;
+    let name = &area_name(profile);
     let (received, paid) = sides(
         role,
         latest(&profile.remittances_received).is_some(),
@@ -940,60 +1018,57 @@ fn sides(role: Role, origin_has: bool, destination_has: bool) -> (bool, bool) {
 /// The card of remittances received (`received`) or paid, in the latest year.
 fn remittance_card(profile: &CountryProfile, cites: &mut Citations, received: bool) -> Html {
     let (series, term) = if received {
-        (&profile.remittances_received, "Remittances received")
+        (&profile.remittances_received, t("brief-remittances-received"))
     } else {
-        (&profile.remittances_paid, "Remittances paid")
+        (&profile.remittances_paid, t("brief-remittances-paid"))
     };
     let Some(r) = latest(series) else {
-        return unavailable_card(&Html::text(term));
+        return unavailable_card(&Html::text(&term));
     };
     let figure = html!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
-    let mut notes = vec![html!("Personal remittances, current US$.")];
+    let mut notes = vec![h("brief-remittances-note")];
+    let share = |key: &str, p: &YearValue, cites: &mut Citations| {
+        words::html(
+            key,
+            &[
+                ("share", Piece::from(with_unit(&p.value, 1))),
+                ("year", Piece::Arg(Arg::plain(p.year))),
+                ("source", Piece::Html(cites.cite_value(&p.value))),
+            ],
+        )
+    };
     if !received {
-        notes.push(html!("Sent from the country by the people living there."));
+        notes.push(h("brief-remittances-paid-note"));
     } else if let Some(p) = latest(&profile.sdg_17_3_2) {
-        notes.push(html!(
-            "{} of GDP in {} (SDG 17.3.2, official){}",
-            with_unit(&p.value, 1),
-            p.year,
-            cites.cite_value(&p.value)
-        ));
+        notes.push(share("brief-share-gdp-official", p, cites));
     } else if let Some(p) = latest(&profile.remittances_pct_gdp) {
-        notes.push(html!(
-            "{} of GDP in {} (recomputed here; the official SDG 17.3.2 series is not loaded){}",
-            with_unit(&p.value, 1),
-            p.year,
-            cites.cite_value(&p.value)
-        ));
+        notes.push(share("brief-share-gdp-recomputed", p, cites));
     }
-    card(&html!("{} ({})", term, r.year), &figure, &notes)
+    card(&term_year(&term, r.year), &figure, &notes)
 }
 
 /// The card of the average cost of sending US$200 to (`to`) or from the country.
 fn cost_card(cites: &mut Citations, name: &str, costs: &[CorridorCost], to: bool) -> Html {
-    let direction = if to { "to" } else { "from" };
+    let country = || Arg::from(name);
     let costs = finite_costs(costs);
     if costs.is_empty() {
-        return unavailable_card(&html!("Cost of sending US$200 {} {}", direction, name));
+        let key = if to { "brief-cost-to" } else { "brief-cost-from" };
+        return unavailable_card(&Html::text(&tf(key, &[("country", country())])));
     }
     let mean = costs.iter().map(|c| c.cost_pct.value).sum::<f64>() / costs.len() as f64;
     let refs = cites.cite_all(costs.iter().map(|c| &c.cost_pct.source));
-    let corridors = if costs.len() == 1 {
-        "1 corridor".to_owned()
-    } else {
-        format!("{} corridors", costs.len())
-    };
     let anchor = if to { "chart-costs-to" } else { "chart-costs-from" };
+    let key = if to { "brief-cost-mean-to" } else { "brief-cost-mean-from" };
+    let link = html!("<a href=\"#{}\">{}</a>", anchor, h("brief-the-corridors"));
     card(
-        &html!("Average cost of sending US$200 {} {} (SDG 10.c.1)", direction, name),
-        &html!("{}%{}", format_thousands(mean, 2), refs),
+        &Html::text(&tf(key, &[("country", country())])),
+        &html!("{}{}", words::percent(mean, 2), refs),
         &[
-            html!("of the amount sent, all fees and the exchange-rate margin included."),
+            h("brief-cost-of-amount"),
             against_target(mean),
-            html!(
-                "Unweighted mean over {}, latest year of each; see <a href=\"#{}\">the corridors</a>.",
-                corridors,
-                anchor
+            words::html(
+                "brief-cost-mean-note",
+                &[("count", Piece::Arg(Arg::from(costs.len()))), ("link", Piece::Html(link))],
             ),
         ],
     )
@@ -1001,20 +1076,21 @@ fn cost_card(cites: &mut Citations, name: &str, costs: &[CorridorCost], to: bool
 
 /// The headline numbers.
 fn headline(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("headline", "Headline numbers");
+    let name = || Arg::from(area_name(profile));
+    let mut out = section_open("headline", "brief-h-headline");
     out.push(html!("<dl class=\"cards\">"));
+    let of_population = t("brief-of-population");
     out.push(stock_card(
         cites,
-        &format!("Immigrants living in {name}"),
+        &tf("brief-immigrants-in", &[("country", name())]),
         &profile.stock_in,
-        "of the population",
+        &of_population,
     ));
     out.push(stock_card(
         cites,
-        &format!("Emigrants from {name} living abroad"),
+        &tf("brief-emigrants-from", &[("country", name())]),
         &profile.stock_out,
-        "of the population",
+        &of_population,
     ));
 
     let finding = role::role(profile);
@@ -1023,29 +1099,29 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> Html {
     }
     out.push(rate_card(
         cites,
-        "Emigration rate",
+        &t("brief-emigration-rate"),
         latest(&profile.emigration_rate),
-        "Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).",
+        &t("brief-emigration-rate-note"),
     ));
     if let Some(n) = latest(&profile.net_migration) {
         let figure = html!("{}{}", with_unit(&n.value, 1), cites.cite_value(&n.value));
         out.push(card(
-            &html!("Net migration ({})", n.year),
+            &term_year(&t("brief-net-migration"), n.year),
             &figure,
-            &[html!("Immigrants minus emigrants over the year; negative when more people leave.")],
+            &[h("brief-net-migration-note")],
         ));
     }
     out.push(rate_card(
         cites,
-        "Skilled emigration rate",
+        &t("brief-skilled-rate"),
         profile.skilled_emigration_rate.as_ref(),
-        "Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.",
+        &t("brief-skilled-rate-note"),
     ));
     out.push(rate_card(
         cites,
-        "Health-worker emigration rate",
+        &t("brief-health-rate"),
         profile.health_worker_emigration_rate.as_ref(),
-        "Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.",
+        &t("brief-health-rate-note"),
     ));
     out.push(html!("</dl>\n</section>\n"));
     out
@@ -1104,11 +1180,11 @@ fn stock_block(
         "data",
         &html!("{}, mid-year stock", heading),
         &[
-            ("Year", false),
-            ("Total (persons)", true),
-            ("Female (persons)", true),
-            ("Male (persons)", true),
-            ("Share of population (%)", true),
+            ("brief-col-year", false),
+            ("brief-col-total-persons", true),
+            ("brief-col-female-persons", true),
+            ("brief-col-male-persons", true),
+            ("brief-col-share-of-population-pct", true),
         ],
         &table_rows,
     ));
@@ -1168,11 +1244,11 @@ fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Ht
         "data",
         &html!("{}, persons over each period (stored estimates)", &heading),
         &[
-            ("Period", false),
-            ("Method", false),
-            ("Inflow (persons)", true),
-            ("Outflow (persons)", true),
-            ("Net (persons)", true),
+            ("brief-col-period", false),
+            ("brief-col-method", false),
+            ("brief-col-inflow-persons", true),
+            ("brief-col-outflow-persons", true),
+            ("brief-col-net-persons", true),
         ],
         &rows,
     ));
@@ -1235,11 +1311,11 @@ fn corridor_block(
         "data",
         &Html::text(heading),
         &[
-            ("Rank", true),
+            ("brief-col-rank", true),
             (partner_header, false),
-            ("ISO code", false),
-            ("Year", true),
-            ("Migrants (persons)", true),
+            ("brief-col-iso-code", false),
+            ("brief-col-year", true),
+            ("brief-col-migrants-persons", true),
             (share_col.as_str(), true),
         ],
         &rows,
@@ -1464,7 +1540,7 @@ fn year_table(
             row
         })
         .collect();
-    let mut all_headers = vec![("Year", false)];
+    let mut all_headers = vec![("brief-col-year", false)];
     all_headers.extend(headers.iter().map(|h| (*h, true)));
     if rows.len() <= APPENDIX_ROWS {
         return data_table(cites, "data", caption, &all_headers, &rows);
@@ -1585,11 +1661,11 @@ fn cost_block(
         "data",
         &Html::text(heading),
         &[
-            ("Sending country", false),
-            ("Receiving country", false),
-            ("Year", true),
-            ("Cost (% of US$200)", true),
-            ("Compared with the SDG 10.c target", false),
+            ("brief-col-sending-country", false),
+            ("brief-col-receiving-country", false),
+            ("brief-col-year", true),
+            ("brief-col-cost-pct-of-usd200", true),
+            ("brief-col-compared-with-the-sdg-10-c-target", false),
         ],
         &rows,
     ));
@@ -1675,7 +1751,7 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
         cites,
         "data",
         &html!("Skilled and health-worker emigration, latest year"),
-        &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
+        &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-unit", false)],
         &rows,
     ));
     out.push(html!("</section>\n"));
@@ -1786,7 +1862,7 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
             cites,
             "data",
             &html!("SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)"),
-            &[("Indicator", false), ("Year", true), ("Value", true), ("Note", false)],
+            &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-note", false)],
             &rows,
         ));
     }
@@ -1862,7 +1938,7 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
         cites,
         "data",
         &html!("Remittance dependence and corridor concentration, latest year"),
-        &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
+        &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-unit", false)],
         &rows,
     ));
     out.push(html!("</section>\n"));
@@ -1884,7 +1960,7 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
     for (part, chunk) in trends.chunks(TREND_COLUMNS).enumerate() {
         let headers_text: Vec<String> =
             chunk.iter().map(|t| format!("{} ({})", t.partner_name, t.partner)).collect();
-        let mut headers: Vec<(&str, bool)> = vec![("Year", false)];
+        let mut headers: Vec<(&str, bool)> = vec![("brief-col-year", false)];
         headers.extend(headers_text.iter().map(|h| (h.as_str(), true)));
         let rows: Vec<Vec<Cell>> = years
             .iter()
@@ -1966,7 +2042,7 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
         out.push(table(
             "data",
             &html!("Emigrants by destination (persons)"),
-            &[("Destination", false), ("ISO3", false), ("M49", true), ("Persons", true)],
+            &[("brief-col-destination", false), ("brief-col-iso3", false), ("brief-col-m49", true), ("brief-col-persons", true)],
             &rows,
         ));
         out.push(html!("</details>"));
@@ -2070,7 +2146,7 @@ fn assessments(profile: &CountryProfile) -> Html {
             out.push(table(
                 "data",
                 &caption,
-                &[("Domain", false), ("Answered", true), ("Answers", false)],
+                &[("brief-col-domain", false), ("brief-col-answered", true), ("brief-col-answers", false)],
                 &rows,
             ));
             out.push(html!("<p>A checklist: answers are tallied, never scored or ranked.</p>\n"));
@@ -2085,7 +2161,7 @@ fn assessments(profile: &CountryProfile) -> Html {
             out.push(table(
                 "data",
                 &caption,
-                &[("Domain", false), ("Answered", true), ("Score", true), ("Band", false)],
+                &[("brief-col-domain", false), ("brief-col-answered", true), ("brief-col-score", true), ("brief-col-band", false)],
                 &rows,
             ));
         }
@@ -2191,16 +2267,16 @@ fn policies(profile: &CountryProfile) -> Html {
             })
             .collect();
         let mut headers = vec![
-            ("ID", false),
-            ("Policy", false),
-            ("Ministry", false),
-            ("Area", false),
-            ("Migration-cycle stages", false),
-            ("Partner countries", false),
-            ("Status", false),
+            ("brief-col-id", false),
+            ("brief-col-policy", false),
+            ("brief-col-ministry", false),
+            ("brief-col-area", false),
+            ("brief-col-migration-cycle-stages", false),
+            ("brief-col-partner-countries", false),
+            ("brief-col-status", false),
         ];
         if changed > 0 {
-            headers.push(("Register change", false));
+            headers.push(("brief-col-register-change", false));
         }
         out.push(table(
             "register",
