@@ -154,3 +154,83 @@ brief-skilled-rate = Skilled emigration rate
 brief-skilled-rate-note = Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.
 brief-health-rate = Health-worker emigration rate
 brief-health-rate-note = Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.
+
+## Migrant stocks, flows, destinations and origins
+
+brief-total = Total
+brief-female = Female
+brief-male = Male
+brief-unit-persons = persons
+# $who is brief-what-immigrants or brief-what-emigrants.
+brief-stock-summary = Line chart of { $who } by year and sex.
+brief-stock-caption = { $heading } by year and sex (persons).
+brief-stock-table = { $heading }, mid-year stock
+brief-what-immigrants = immigrants
+brief-what-emigrants = emigrants
+brief-flows = Estimated migration flows of { $country }
+brief-what-flows = estimated migration flows
+brief-flows-intro = Persons who moved in and out over each period, estimated from two tables of the bilateral migrant stock and summed over the country's corridors. These are model results, not counts; the method is named in each row and its source.
+brief-flows-table = { $heading }, persons over each period (stored estimates)
+# $share is brief-share-emigrants or brief-share-immigrants, in lower case.
+brief-corridor-summary = Bar chart, largest first; the percentage is the { $share }.
+brief-corridor-caption = { $heading }, persons; in brackets the { $share }.
+brief-where-emigrants = Where emigrants from { $country } live
+brief-where-immigrants = Where immigrants in { $country } come from
+brief-what-destinations = where emigrants live
+brief-what-origins = where immigrants come from
+brief-col-destination-country = Country of destination
+brief-col-origin-country = Country of origin
+brief-share-emigrants = Share of all emigrants
+brief-share-immigrants = Share of all immigrants
+brief-col-share-emigrants-pct = Share of all emigrants (%)
+brief-col-share-immigrants-pct = Share of all immigrants (%)
+brief-map-heading = Where the diaspora lives
+brief-map-demo = The demo world cannot be mapped: its fictional countries have no place on a map of the real world.
+brief-map-every-destination = every destination
+brief-map-main-destinations = the main destinations only
+brief-map-title = Where emigrants from { $country } live, { $year }
+brief-map-description = Emigrants from { $country } by country of residence, { $year } ({ $scope }); darker means more.
+brief-map-caption = Emigrants from { $country } by country of residence, { $year }, persons ({ $scope }); { $country } is hatched.
+
+## Remittances
+
+brief-what-remittances = remittances
+brief-what-remittances-flows = remittances received or paid
+brief-what-remittances-gdp = remittances as a share of GDP
+brief-remittances-title = Personal remittances received and paid by { $country }
+brief-received = Received
+brief-paid = Paid
+brief-remittances-summary = Line chart of personal remittances by year, in current US dollars.
+brief-unit-current-usd = current US$
+brief-remittances-caption = { $title } (current US$).
+brief-remittances-table = Personal remittances of { $country }, by year
+brief-col-received-usd-million = Received (current US$ million)
+brief-col-paid-usd-million = Paid (current US$ million)
+brief-remittances-gdp-title = Remittances received by { $country } as a share of GDP (SDG 17.3.2 and a recomputation)
+brief-remittances-gdp-summary = Line chart of personal remittances received as a percentage of GDP, by year.
+brief-unit-pct-gdp = % of GDP
+brief-series-recomputed = Received, % of GDP (recomputed)
+brief-series-official = SDG 17.3.2, official (WDI)
+brief-remittances-gdp-caption = { $title } (%).
+brief-remittances-gdp-table = Remittances received by { $country } and GDP, by year
+brief-col-sdg-17-3-2-official-pct = SDG 17.3.2, official (%)
+brief-col-received-pct-gdp-recomputed = Received (% of GDP), recomputed
+brief-col-gdp-usd-million = GDP (current US$ million)
+
+## Appendix and costs
+
+brief-appendix-caption = Table A{ $number }. { $caption }
+brief-recent-caption = { $caption }, the last { $years } years
+brief-appendix-link = All years: Appendix table A{ $number }
+brief-appendix-more = { $link } ({ $rows } rows).
+brief-appendix-intro = The year-by-year tables whose recent years the sections above show, with every year.
+brief-what-costs-to = the cost of sending money to the country
+brief-what-costs-from = the cost of sending money from the country
+# $target is "3%", $ceiling "5%", written in the language.
+brief-cost-summary-from = Bar chart of the average cost of sending US$200 from each country, as a percentage of the amount sent, highest first, against the SDG 10.c target of { $target } and the { $ceiling } line.
+brief-cost-summary-to = Bar chart of the average cost of sending US$200 to each country, as a percentage of the amount sent, highest first, against the SDG 10.c target of { $target } and the { $ceiling } line.
+brief-unit-pct-usd200 = % of US$200 sent
+brief-sdg-target-line = SDG target { $target }
+brief-cost-caption = { $heading }: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of { $target }; dotted line: { $ceiling }.
+brief-h-costs-full = Cost of sending remittances (SDG 10.c.1)
+brief-sdg-10-c = SDG target 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent.

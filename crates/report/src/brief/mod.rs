@@ -1140,29 +1140,31 @@ fn stock_block(
         out.push(no_data(direction));
         return out;
     }
+    let direction = t(direction);
     let mut rows: Vec<&StockYear> = stocks.iter().collect();
     rows.sort_by_key(|s| s.year);
     let series = |name: &str, pick: &dyn Fn(&StockYear) -> Option<f64>| Series {
         name: name.to_owned(),
         points: rows.iter().filter_map(|s| pick(s).map(|v| (f64::from(s.year), v))).collect(),
     };
-    let mut all_series = vec![series("Total", &|s| Some(s.total.value))];
+    let mut all_series = vec![series(&t("brief-total"), &|s| Some(s.total.value))];
     if rows.iter().any(|s| s.female.is_some()) {
-        all_series.push(series("Female", &|s| s.female.as_ref().map(|v| v.value)));
+        all_series.push(series(&t("brief-female"), &|s| s.female.as_ref().map(|v| v.value)));
     }
     if rows.iter().any(|s| s.male.is_some()) {
-        all_series.push(series("Male", &|s| s.male.as_ref().map(|v| v.value)));
+        all_series.push(series(&t("brief-male"), &|s| s.male.as_ref().map(|v| v.value)));
     }
     let chart = svg::line_chart(&LineChart {
         id: format!("chart-{id}"),
         title: heading.to_owned(),
-        summary: format!("Line chart of {direction} by year and sex."),
+        summary: tf("brief-stock-summary", &[("who", Arg::from(direction))]),
         x_style: NumberStyle::Year,
         y_style: NumberStyle::Compact,
-        y_unit: "persons".to_owned(),
+        y_unit: t("brief-unit-persons"),
         series: all_series,
     });
-    out.push(figure(&chart, &html!("{} by year and sex (persons).", heading)));
+    let caption = tf("brief-stock-caption", &[("heading", Arg::from(heading))]);
+    out.push(figure(&chart, &Html::text(&caption)));
     let table_rows: Vec<Vec<Cell>> = rows
         .iter()
         .map(|s| {
@@ -1178,7 +1180,7 @@ fn stock_block(
     out.push(data_table(
         cites,
         "data",
-        &html!("{}, mid-year stock", heading),
+        &Html::text(&tf("brief-stock-table", &[("heading", Arg::from(heading))])),
         &[
             ("brief-col-year", false),
             ("brief-col-total-persons", true),
@@ -1193,21 +1195,22 @@ fn stock_block(
 
 /// Migrant stocks in and out.
 fn stocks(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("stocks", "Migrant stocks");
+    let name = &area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
+    let mut out = section_open("stocks", "brief-h-stocks");
     out.push(stock_block(
         cites,
         "stock-in",
-        &format!("Immigrants living in {name}"),
+        &tf("brief-immigrants-in", &country()),
         &profile.stock_in,
-        "immigrants",
+        "brief-what-immigrants",
     ));
     out.push(stock_block(
         cites,
         "stock-out",
-        &format!("Emigrants from {name} living abroad"),
+        &tf("brief-emigrants-from", &country()),
         &profile.stock_out,
-        "emigrants",
+        "brief-what-emigrants",
     ));
     out.push(flows_block(cites, name, &profile.estimated_flows));
     out.push(html!("</section>\n"));
@@ -1216,17 +1219,13 @@ fn stocks(profile: &CountryProfile, cites: &mut Citations) -> Html {
 
 /// The stored flow estimates: inflow, outflow and net over each period, in a table.
 fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Html {
-    let heading = format!("Estimated migration flows of {name}");
+    let heading = tf("brief-flows", &[("country", Arg::from(name))]);
     let mut out = html!("<h3>{}</h3>\n", &heading);
     if flows.is_empty() {
-        out.push(no_data("estimated migration flows"));
+        out.push(no_data("brief-what-flows"));
         return out;
     }
-    out.push(html!(
-        "<p>Persons who moved in and out over each period, estimated from two \
-         tables of the bilateral migrant stock and summed over the country's corridors. These \
-         are model results, not counts; the method is named in each row and its source.</p>\n"
-    ));
+    out.push(html!("<p>{}</p>\n", h("brief-flows-intro")));
     let rows: Vec<Vec<Cell>> = flows
         .iter()
         .map(|f| {
@@ -1242,7 +1241,7 @@ fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Ht
     out.push(data_table(
         cites,
         "data",
-        &html!("{}, persons over each period (stored estimates)", &heading),
+        &Html::text(&tf("brief-flows-table", &[("heading", Arg::from(heading.as_str()))])),
         &[
             ("brief-col-period", false),
             ("brief-col-method", false),
@@ -1256,48 +1255,57 @@ fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Ht
 }
 
 /// One corridor list: chart and table.
+/// The message keys of a corridor list's words.
+struct CorridorWords {
+    /// What the list is, for "No data on …".
+    what: &'static str,
+    /// The partner column's header.
+    partner: &'static str,
+    /// The share's name ("Share of all emigrants").
+    share: &'static str,
+    /// The share column's header, with its unit.
+    share_column: &'static str,
+}
+
 fn corridor_block(
     cites: &mut Citations,
     id: &str,
     heading: &str,
     corridors: &[CorridorStock],
-    partner_header: &str,
-    share_header: &str,
+    keys: &CorridorWords,
 ) -> Html {
+    let (what, partner_header, share_header) = (keys.what, keys.partner, keys.share);
     let mut out = html!("<h3>{}</h3>\n", heading);
     if corridors.is_empty() {
-        out.push(no_data(&lower_first(heading)));
+        out.push(no_data(what));
         return out;
     }
+    let share = || [("share", Arg::from(lower_first(&t(share_header))))];
     let chart = svg::bar_chart(&BarChart {
         id: format!("chart-{id}"),
         title: heading.to_owned(),
-        summary: format!(
-            "Bar chart, largest first; the percentage is the {}.",
-            share_header.to_lowercase()
-        ),
+        summary: tf("brief-corridor-summary", &share()),
         value_style: NumberStyle::Compact,
-        value_unit: "persons".to_owned(),
+        value_unit: t("brief-unit-persons"),
         bars: corridors
             .iter()
             .map(|c| Bar {
-                label: c.partner_name.clone(),
+                label: words::country(&c.partner, &c.partner_name),
                 value: c.stock.value,
                 share_pct: Some(c.share.value),
             })
             .collect(),
     });
-    out.push(figure(
-        &chart,
-        &html!("{}, persons; in brackets the {}.", heading, share_header.to_lowercase()),
-    ));
+    let mut caption = vec![("heading", Arg::from(heading))];
+    caption.extend(share());
+    out.push(figure(&chart, &Html::text(&tf("brief-corridor-caption", &caption))));
     let rows: Vec<Vec<Cell>> = corridors
         .iter()
         .enumerate()
         .map(|(idx, c)| {
             vec![
                 Cell::Num(html!("{}", idx + 1)),
-                Cell::Head(Html::text(&c.partner_name)),
+                Cell::Head(Html::text(&words::country(&c.partner, &c.partner_name))),
                 Cell::Text(Html::text(&c.partner)),
                 Cell::Num(html!("{}", c.year)),
                 num_cell(Some(&c.stock), 1),
@@ -1305,7 +1313,6 @@ fn corridor_block(
             ]
         })
         .collect();
-    let share_col = format!("{share_header} (%)");
     out.push(data_table(
         cites,
         "data",
@@ -1316,7 +1323,7 @@ fn corridor_block(
             ("brief-col-iso-code", false),
             ("brief-col-year", true),
             ("brief-col-migrants-persons", true),
-            (share_col.as_str(), true),
+            (keys.share_column, true),
         ],
         &rows,
     ));
@@ -1325,24 +1332,33 @@ fn corridor_block(
 
 /// Top destinations and origins.
 fn corridors(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("corridors", "Destinations and origins");
+    let name = area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
+    let mut out = section_open("corridors", "brief-h-corridors");
     out.push(corridor_block(
         cites,
         "destinations",
-        &format!("Where emigrants from {name} live"),
+        &tf("brief-where-emigrants", &country()),
         &profile.top_destinations,
-        "Country of destination",
-        "Share of all emigrants",
+        &CorridorWords {
+            what: "brief-what-destinations",
+            partner: "brief-col-destination-country",
+            share: "brief-share-emigrants",
+            share_column: "brief-col-share-emigrants-pct",
+        },
     ));
     out.push(diaspora_map(profile, cites));
     out.push(corridor_block(
         cites,
         "origins",
-        &format!("Where immigrants in {name} come from"),
+        &tf("brief-where-immigrants", &country()),
         &profile.top_origins,
-        "Country of origin",
-        "Share of all immigrants",
+        &CorridorWords {
+            what: "brief-what-origins",
+            partner: "brief-col-origin-country",
+            share: "brief-share-immigrants",
+            share_column: "brief-col-share-immigrants-pct",
+        },
     ));
     out.push(html!("</section>\n"));
     out
@@ -1356,14 +1372,10 @@ fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> Html {
     use crate::map::{self, DiasporaMap};
     use domain::area::{Iso3, real_area};
 
-    let name = &profile.area.name;
-    let heading = "Where the diaspora lives";
+    let name = &area_name(profile);
+    let heading = h("brief-map-heading");
     if profile.area.fictional || profile.area.m49.is_none() {
-        return html!(
-            "<h3>{}</h3>\n<p class=\"no-data\">The demo world cannot be mapped: its \
-             fictional countries have no place on a map of the real world.</p>\n",
-            heading
-        );
+        return html!("<h3>{}</h3>\n<p class=\"no-data\">{}</p>\n", heading, h("brief-map-demo"));
     }
     let (values, year, refs): (Vec<(u16, f64)>, Option<i32>, Html) = match &profile.diaspora {
         Some(d) => (
@@ -1387,27 +1399,31 @@ fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> Html {
     if values.is_empty() {
         return Html::new();
     }
-    let year_text = year.map(|y| format!(", {y}")).unwrap_or_default();
-    let scope =
-        if profile.diaspora.is_some() { "every destination" } else { "the main destinations only" };
+    let Some(year) = year else { return Html::new() };
+    let year = Arg::plain(year);
+    let scope = t(if profile.diaspora.is_some() {
+        "brief-map-every-destination"
+    } else {
+        "brief-map-main-destinations"
+    });
+    let args = [
+        ("country", Arg::from(name.as_str())),
+        ("year", year),
+        ("scope", Arg::from(scope)),
+    ];
     let svg = map::diaspora_map(&DiasporaMap {
         id: "map-diaspora".to_owned(),
-        title: format!("Where emigrants from {name} live{year_text}"),
-        description: format!(
-            "Emigrants from {name} by country of residence{year_text} ({scope}); darker means more."
-        ),
+        title: tf("brief-map-title", &args),
+        description: tf("brief-map-description", &args),
         origin_m49: profile.area.m49,
         values,
     });
+    let caption = tf("brief-map-caption", &args);
     html!(
-        "<h3>{}</h3>\n<figure>{}<figcaption>Emigrants from {} by country of residence{}, \
-         persons ({}); {} is hatched.{} {}</figcaption></figure>\n",
+        "<h3>{}</h3>\n<figure>{}<figcaption>{}{} {}</figcaption></figure>\n",
         heading,
         svg,
-        name,
-        year_text,
-        scope,
-        name,
+        caption,
         refs,
         map::BOUNDARY_NOTE
     )
@@ -1420,8 +1436,9 @@ fn points(values: &[YearValue]) -> Vec<(f64, f64)> {
 
 /// Remittances received and paid, and received as a share of GDP.
 fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("remittances", "Remittances");
+    let name = &area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
+    let mut out = section_open("remittances", "brief-h-remittances");
     let series = [
         &profile.remittances_received,
         &profile.remittances_paid,
@@ -1429,80 +1446,76 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
         &profile.remittances_pct_gdp,
     ];
     if series.iter().all(|s| s.is_empty()) {
-        out.push(no_data("remittances"));
+        out.push(no_data("brief-what-remittances"));
         out.push(html!("</section>\n"));
         return out;
     }
-    let title = format!("Personal remittances received and paid by {name}");
+    let title = tf("brief-remittances-title", &country());
     out.push(html!("<h3>{}</h3>\n", &title));
     if profile.remittances_received.is_empty() && profile.remittances_paid.is_empty() {
-        out.push(no_data("remittances received or paid"));
+        out.push(no_data("brief-what-remittances-flows"));
     } else {
         let mut usd_series = Vec::new();
         if !profile.remittances_received.is_empty() {
             usd_series.push(Series {
-                name: "Received".to_owned(),
+                name: t("brief-received"),
                 points: points(&profile.remittances_received),
             });
         }
         if !profile.remittances_paid.is_empty() {
-            usd_series.push(Series {
-                name: "Paid".to_owned(),
-                points: points(&profile.remittances_paid),
-            });
+            usd_series
+                .push(Series { name: t("brief-paid"), points: points(&profile.remittances_paid) });
         }
         let chart = svg::line_chart(&LineChart {
             id: "chart-remittances".to_owned(),
             title: title.clone(),
-            summary: "Line chart of personal remittances by year, in current US dollars."
-                .to_owned(),
+            summary: t("brief-remittances-summary"),
             x_style: NumberStyle::Year,
             y_style: NumberStyle::Compact,
-            y_unit: "current US$".to_owned(),
+            y_unit: t("brief-unit-current-usd"),
             series: usd_series,
         });
-        out.push(figure(&chart, &html!("{} (current US$).", &title)));
+        let caption = tf("brief-remittances-caption", &[("title", Arg::from(title.as_str()))]);
+        out.push(figure(&chart, &Html::text(&caption)));
         out.push(year_table(
             cites,
-            &html!("Personal remittances of {}, by year", name),
-            &["Received (current US$ million)", "Paid (current US$ million)"],
+            &Html::text(&tf("brief-remittances-table", &country())),
+            &["brief-col-received-usd-million", "brief-col-paid-usd-million"],
             &[&profile.remittances_received, &profile.remittances_paid],
         ));
     }
 
-    let title_pct = format!(
-        "Remittances received by {name} as a share of GDP (SDG 17.3.2 and a recomputation)"
-    );
+    let title_pct = tf("brief-remittances-gdp-title", &country());
     out.push(html!("<h3>{}</h3>\n", &title_pct));
     if profile.remittances_pct_gdp.is_empty() && profile.gdp.is_empty() {
-        out.push(no_data("remittances as a share of GDP"));
+        out.push(no_data("brief-what-remittances-gdp"));
     } else {
         let chart = svg::line_chart(&LineChart {
             id: "chart-remittances-gdp".to_owned(),
             title: title_pct.clone(),
-            summary: "Line chart of personal remittances received as a percentage of GDP, by year."
-                .to_owned(),
+            summary: t("brief-remittances-gdp-summary"),
             x_style: NumberStyle::Year,
             y_style: NumberStyle::Percent(1),
-            y_unit: "% of GDP".to_owned(),
+            y_unit: t("brief-unit-pct-gdp"),
             series: std::iter::once(Series {
-                name: "Received, % of GDP (recomputed)".to_owned(),
+                name: t("brief-series-recomputed"),
                 points: points(&profile.remittances_pct_gdp),
             })
             .chain((!profile.sdg_17_3_2.is_empty()).then(|| Series {
-                name: "SDG 17.3.2, official (WDI)".to_owned(),
+                name: t("brief-series-official"),
                 points: points(&profile.sdg_17_3_2),
             }))
             .collect(),
         });
-        out.push(figure(&chart, &html!("{} (%).", &title_pct)));
+        let caption = tf("brief-remittances-gdp-caption", &[("title", Arg::from(title_pct.as_str()))]);
+        out.push(figure(&chart, &Html::text(&caption)));
         out.push(year_table(
             cites,
-            &html!("Remittances received by {} and GDP, by year", name),
+            &Html::text(&tf("brief-remittances-gdp-table", &country())),
             &[
-                "SDG 17.3.2, official (%)",
-                "Received (% of GDP), recomputed",
-                "GDP (current US$ million)",
+                "brief-col-sdg-17-3-2-official-pct",
+                "brief-col-received-pct-gdp-recomputed",
+                "brief-col-gdp-usd-million",
             ],
             &[&profile.sdg_17_3_2, &profile.remittances_pct_gdp, &profile.gdp],
         ));
@@ -1548,22 +1561,30 @@ fn year_table(
     // A long series: the body shows the recent years, the appendix every year.
     let number = cites.appendix.len() + 1;
     let anchor = format!("table-a{number}");
-    let full =
-        data_table(cites, "data", &html!("Table A{}. {}", number, caption), &all_headers, &rows);
+    let table_number = || Piece::Arg(Arg::plain(number));
+    let full_caption = words::html(
+        "brief-appendix-caption",
+        &[("number", table_number()), ("caption", Piece::from(caption))],
+    );
+    let full = data_table(cites, "data", &full_caption, &all_headers, &rows);
     cites.appendix.push((anchor.clone(), full));
     let recent = &rows[rows.len() - RECENT_ROWS..];
-    let mut out = data_table(
-        cites,
-        "data",
-        &html!("{}, the last {} years", caption, RECENT_ROWS),
-        &all_headers,
-        recent,
+    let recent_caption = words::html(
+        "brief-recent-caption",
+        &[("caption", Piece::from(caption)), ("years", Piece::Arg(Arg::from(RECENT_ROWS)))],
+    );
+    let mut out = data_table(cites, "data", &recent_caption, &all_headers, recent);
+    let link = html!(
+        "<a href=\"#{}\">{}</a>",
+        &anchor,
+        tf("brief-appendix-link", &[("number", Arg::plain(number))])
     );
     out.push(html!(
-        "<p class=\"more\"><a href=\"#{}\">All years: Appendix table A{}</a> ({} rows).</p>\n",
-        &anchor,
-        number,
-        rows.len()
+        "<p class=\"more\">{}</p>\n",
+        words::html(
+            "brief-appendix-more",
+            &[("link", Piece::Html(link)), ("rows", Piece::Arg(Arg::from(rows.len())))]
+        )
     ));
     out
 }
@@ -1581,8 +1602,8 @@ fn appendix(cites: &Citations) -> Html {
     if cites.appendix.is_empty() {
         return Html::new();
     }
-    let mut out = section_open("appendix", "Appendix: tables");
-    out.push(html!("<p>The year-by-year tables whose recent years the sections above show, with every year.</p>\n"));
+    let mut out = section_open("appendix", "brief-h-appendix");
+    out.push(html!("<p>{}</p>\n", h("brief-appendix-intro")));
     for (anchor, table) in &cites.appendix {
         out.push(html!("<div id=\"{}\" class=\"appendix-table\">{}</div>\n", anchor, table));
     }
@@ -1601,7 +1622,7 @@ fn cost_block(
 ) -> Html {
     let mut out = html!("<h3>{}</h3>\n", heading);
     if costs.is_empty() {
-        out.push(no_data(&lower_first(heading)));
+        out.push(no_data(if to { "brief-what-costs-to" } else { "brief-what-costs-from" }));
         return out;
     }
     let mut sorted: Vec<&CorridorCost> = costs.iter().collect();
@@ -1611,47 +1632,45 @@ fn cost_block(
             .total_cmp(&a.cost_pct.value)
             .then_with(|| a.sender_name.cmp(&b.sender_name))
     });
-    let partner =
-        |c: &CorridorCost| if to { c.sender_name.clone() } else { c.receiver_name.clone() };
+    let sender = |c: &CorridorCost| words::country(&c.sender, &c.sender_name);
+    let receiver = |c: &CorridorCost| words::country(&c.receiver, &c.receiver_name);
+    let partner = |c: &CorridorCost| if to { sender(c) } else { receiver(c) };
+    let lines = [
+        ("target", Arg::from(words::percent(SDG_COST_TARGET_PCT, 0))),
+        ("ceiling", Arg::from(words::percent(COST_CEILING_PCT, 0))),
+    ];
+    let summary_key = if to { "brief-cost-summary-from" } else { "brief-cost-summary-to" };
     let chart = svg::reference_chart(&ReferenceChart {
         id: format!("chart-{id}"),
         title: heading.to_owned(),
-        summary: format!(
-            "Bar chart of the average cost of sending US$200 {} each country, as a percentage of the amount sent, \
-             highest first, against the SDG 10.c target of 3% and the 5% line.",
-            if to { "from" } else { "to" }
-        ),
+        summary: tf(summary_key, &lines),
         value_style: NumberStyle::Percent(2),
-        value_unit: "% of US$200 sent".to_owned(),
+        value_unit: t("brief-unit-pct-usd200"),
         mark: Mark::Bar,
         items: sorted
             .iter()
             .map(|c| Bar { label: partner(c), value: c.cost_pct.value, share_pct: None })
             .collect(),
         references: vec![
-            RefLine { value: SDG_COST_TARGET_PCT, label: "SDG target 3%".to_owned() },
-            RefLine { value: COST_CEILING_PCT, label: "5%".to_owned() },
+            RefLine { value: SDG_COST_TARGET_PCT, label: tf("brief-sdg-target-line", &lines) },
+            RefLine { value: COST_CEILING_PCT, label: words::percent(COST_CEILING_PCT, 0) },
         ],
     });
-    out.push(figure(
-        &chart,
-        &html!(
-            "{}: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of 3%; dotted line: 5%.",
-            heading
-        ),
-    ));
+    let mut caption = vec![("heading", Arg::from(heading))];
+    caption.extend(lines);
+    out.push(figure(&chart, &Html::text(&tf("brief-cost-caption", &caption))));
     let rows: Vec<Vec<Cell>> = sorted
         .iter()
         .map(|c| {
             vec![
-                Cell::Head(Html::text(&c.sender_name)),
-                Cell::Text(Html::text(&c.receiver_name)),
+                Cell::Head(Html::text(&sender(c))),
+                Cell::Text(Html::text(&receiver(c))),
                 Cell::Num(html!("{}", c.year)),
                 num_cell(Some(&c.cost_pct), 2),
                 Cell::Text(if c.cost_pct.value.is_finite() {
                     against_target(c.cost_pct.value)
                 } else {
-                    html!("n/a")
+                    h("brief-not-available")
                 }),
             ]
         })
@@ -1674,19 +1693,17 @@ fn cost_block(
 
 /// Costs of sending remittances to and from the country.
 fn costs(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("costs", "Cost of sending remittances (SDG 10.c.1)");
-    out.push(html!(
-        "<p>SDG target 10.c: by 2030, reduce to less than 3% the transaction costs of migrant remittances \
-         and eliminate remittance corridors with costs higher than 5%.</p>\n"
-    ));
+    let name = &area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
+    let mut out = section_open("costs", "brief-h-costs-full");
+    out.push(html!("<p>{}</p>\n", h("brief-sdg-10-c")));
     // A destination's costs of sending from it come first; a side without data is
     // mentioned only when the other side has none either.
     let to = |cites: &mut Citations| {
         cost_block(
             cites,
             "costs-to",
-            &format!("Cost of sending US$200 to {name}"),
+            &tf("brief-cost-to", &country()),
             &profile.costs_to,
             true,
         )
@@ -1695,7 +1712,7 @@ fn costs(profile: &CountryProfile, cites: &mut Citations) -> Html {
         cost_block(
             cites,
             "costs-from",
-            &format!("Cost of sending US$200 from {name}"),
+            &tf("brief-cost-from", &country()),
             &profile.costs_from,
             false,
         )
