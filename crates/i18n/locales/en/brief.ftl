@@ -234,3 +234,50 @@ brief-sdg-target-line = SDG target { $target }
 brief-cost-caption = { $heading }: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of { $target }; dotted line: { $ceiling }.
 brief-h-costs-full = Cost of sending remittances (SDG 10.c.1)
 brief-sdg-10-c = SDG target 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent.
+
+## Skills, SDG indicators and dependence
+
+brief-skilled-rate-row = Skilled emigration rate (tertiary-educated, %)
+brief-health-rate-row = Health-worker emigration rate (doctors and nurses, %)
+brief-physicians-row = Physicians per 1,000 people
+brief-skills-table = Skilled and health-worker emigration, latest year
+brief-see-gaps = see { $link }
+brief-unit-ppp = PPP US$ (current international $)
+brief-unit-percent = %
+brief-unit-per-thousand = per 1,000 people
+brief-unit-number = number
+brief-unit-pct-sent = % of the amount sent
+brief-unit-pct-corridors = % of corridors
+brief-unit-points = percentage points
+brief-cost-average-to = Average cost of the corridors to the country ({ $count } corridors)
+brief-cost-average-from = Average cost of the corridors from the country ({ $count } corridors)
+brief-cost-above-5-to = Corridors to the country costing more than { $ceiling }
+brief-cost-above-5-from = Corridors from the country costing more than { $ceiling }
+brief-cost-gap-to = Distance of the average to the country to the { $target } target
+brief-cost-gap-from = Distance of the average from the country to the { $target } target
+brief-cost-rpw-to = Remittance Prices Worldwide country average to the country
+brief-cost-rpw-from = Remittance Prices Worldwide country average from the country
+# The official names of the indicators, from the UN's global indicator framework.
+brief-sdg-17-3-2-code = Indicator 17.3.2
+brief-sdg-17-3-2-name = Volume of remittances (in United States dollars) as a proportion of total GDP
+brief-sdg-10-c-1-code = Indicator 10.c.1
+brief-sdg-10-c-1-name = Remittance costs as a proportion of the amount remitted
+brief-sdg-17-3-2-row = 17.3.2 Remittances, % of GDP — { $country }
+brief-sdg-official-note = official series (custodian's publication)
+brief-recomputed-row = Remittances received ÷ GDP, recomputed — { $country }
+brief-recomputed-note = recomputed from the figures above; not the official indicator
+brief-group-row = Remittances ÷ GDP, GDP-weighted, recomputed — { $group }
+brief-group-note = GDP-weighted over { $with } of { $members } members{ $missing ->
+    [0] {""}
+   *[other] ; { $missing } without data (listed in the source)
+}
+brief-what-sdg = the SDG migration indicators
+brief-sdg-table = SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)
+brief-herfindahl = Herfindahl index over { $partners } partners (1 = a single partner)
+brief-dep-official = SDG 17.3.2, remittances received, % of GDP (official)
+brief-dep-recomputed = Remittances received, % of GDP (recomputed)
+brief-dep-exports = Remittances received, % of exports of goods and services
+brief-dep-per-person = Remittances received per person living in the country
+brief-concentration-destinations = Concentration of emigrants over destinations
+brief-concentration-senders = Concentration of remittances over sending countries
+brief-dependence-table = Remittance dependence and corridor concentration, latest year

@@ -1738,14 +1738,11 @@ fn costs(profile: &CountryProfile, cites: &mut Citations) -> Html {
 
 /// Skilled and health-worker emigration, physicians.
 fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("skills", "Skills and health workers");
+    let mut out = section_open("skills", "brief-h-skills");
     let items = [
-        ("Skilled emigration rate (tertiary-educated, %)", &profile.skilled_emigration_rate),
-        (
-            "Health-worker emigration rate (doctors and nurses, %)",
-            &profile.health_worker_emigration_rate,
-        ),
-        ("Physicians per 1,000 people", &profile.physicians_per_1000),
+        (t("brief-skilled-rate-row"), &profile.skilled_emigration_rate),
+        (t("brief-health-rate-row"), &profile.health_worker_emigration_rate),
+        (t("brief-physicians-row"), &profile.physicians_per_1000),
     ];
     let rows: Vec<Vec<Cell>> = items
         .iter()
@@ -1754,20 +1751,20 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
                 Cell::Head(Html::text(label)),
                 Cell::Num(html!("{}", v.year)),
                 num_cell(Some(&v.value), 1),
-                Cell::Text(Html::text(v.value.unit.label())),
+                Cell::Text(Html::text(&unit_label(v.value.unit))),
             ],
             None => vec![
                 Cell::Head(Html::text(label)),
-                Cell::Num(html!("<span class=\"na\">n/a</span>")),
-                Cell::Num(html!("<span class=\"na\">n/a</span>")),
-                Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
+                na_cell(),
+                na_cell(),
+                Cell::Text(see_gaps()),
             ],
         })
         .collect();
     out.push(data_table(
         cites,
         "data",
-        &html!("Skilled and health-worker emigration, latest year"),
+        &h("brief-skills-table"),
         &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-unit", false)],
         &rows,
     ));
@@ -1781,110 +1778,142 @@ fn status_text(cites: &mut Citations, status: Option<&Status>, yes: Html, no: Ht
         Some(s) => {
             html!("{} ({}){}", if s.yes { yes } else { no }, &s.detail, cites.cite(&s.source))
         }
-        None => html!("<span class=\"na\">n/a</span> — see <a href=\"#gaps\">Data gaps</a>"),
+        None => html!("<span class=\"na\">{}</span> — {}", h("brief-not-available"), see_gaps()),
     }
 }
 
 /// One SDG 10.c.1 summary as table rows.
-fn cost_summary_rows(side: &str, c: &CostSummary) -> Vec<Vec<Cell>> {
+/// `to` is true for the costs of sending to the country.
+fn cost_summary_rows(to: bool, c: &CostSummary) -> Vec<Vec<Cell>> {
+    let pick = |to_key: &'static str, from_key: &'static str| if to { to_key } else { from_key };
+    let head = |key: &str| {
+        let args = [
+            ("count", Arg::from(c.n_corridors)),
+            ("target", Arg::from(words::percent(SDG_COST_TARGET_PCT, 0))),
+            ("ceiling", Arg::from(words::percent(COST_CEILING_PCT, 0))),
+        ];
+        Cell::Head(html!("10.c.1 {}", tf(key, &args)))
+    };
     let mut rows = vec![
         vec![
-            Cell::Head(html!(
-                "Average cost of the corridors {} ({} corridors)",
-                side,
-                c.n_corridors
-            )),
+            head(pick("brief-cost-average-to", "brief-cost-average-from")),
             Cell::Num(html!("{}", c.year)),
             num_cell(Some(&c.average_pct), 2),
-            Cell::Text(html!("% of the amount sent")),
+            Cell::Text(h("brief-unit-pct-sent")),
         ],
         vec![
-            Cell::Head(html!("Corridors {} costing more than 5 %", side)),
+            head(pick("brief-cost-above-5-to", "brief-cost-above-5-from")),
             Cell::Num(html!("{}", c.year)),
             num_cell(Some(&c.share_above_5_pct), 1),
-            Cell::Text(html!("% of corridors")),
+            Cell::Text(h("brief-unit-pct-corridors")),
         ],
         vec![
-            Cell::Head(html!("Distance of the average {} to the 3 % target", side)),
+            head(pick("brief-cost-gap-to", "brief-cost-gap-from")),
             Cell::Num(html!("{}", c.year)),
             num_cell(Some(&c.gap_to_3_pct), 2),
-            Cell::Text(html!("percentage points")),
+            Cell::Text(h("brief-unit-points")),
         ],
     ];
     if let Some(r) = &c.rpw_country_average {
         rows.push(vec![
-            Cell::Head(html!("Remittance Prices Worldwide country average {}", side)),
+            head(pick("brief-cost-rpw-to", "brief-cost-rpw-from")),
             Cell::Num(html!("{}", r.year)),
             num_cell(Some(&r.value), 2),
-            Cell::Text(html!("% of the amount sent")),
+            Cell::Text(h("brief-unit-pct-sent")),
         ]);
     }
     rows
 }
 
+/// A cell with nothing to show.
+fn na_cell() -> Cell {
+    Cell::Num(html!("<span class=\"na\">{}</span>", h("brief-not-available")))
+}
+
+/// "see Data gaps", with the link.
+fn see_gaps() -> Html {
+    words::html("brief-see-gaps", &[("link", Piece::Html(gaps_link()))])
+}
+
+/// A unit's name, in the brief's language.
+fn unit_label(unit: Unit) -> String {
+    t(match unit {
+        Unit::Persons => "brief-unit-persons",
+        Unit::UsdCurrent => "brief-unit-current-usd",
+        Unit::UsdPpp => "brief-unit-ppp",
+        Unit::Percent => "brief-unit-percent",
+        Unit::PerThousand => "brief-unit-per-thousand",
+        Unit::Number => "brief-unit-number",
+    })
+}
+
 /// SDG 17.3.2 with the GDP-weighted aggregates of the country's groups, and SDG 10.c.1.
 fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("sdg", "SDG migration indicators");
+    let mut out = section_open("sdg", "brief-h-sdg");
+    out.push(sdg_names());
+    let name = area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
     let mut rows = Vec::new();
     if let Some(p) = latest(&profile.sdg_17_3_2) {
         rows.push(vec![
-            Cell::Head(html!("17.3.2 Remittances, % of GDP — {}", &profile.area.name)),
+            Cell::Head(Html::text(&tf("brief-sdg-17-3-2-row", &country()))),
             Cell::Num(html!("{}", p.year)),
             num_cell(Some(&p.value), 2),
-            Cell::Text(html!("official series (custodian's publication)")),
+            Cell::Text(h("brief-sdg-official-note")),
         ]);
     }
     if let Some(p) = latest(&profile.remittances_pct_gdp) {
         rows.push(vec![
-            Cell::Head(html!("Remittances received ÷ GDP, recomputed — {}", &profile.area.name)),
+            Cell::Head(Html::text(&tf("brief-recomputed-row", &country()))),
             Cell::Num(html!("{}", p.year)),
             num_cell(Some(&p.value), 2),
-            Cell::Text(html!("recomputed from the figures above; not the official indicator")),
+            Cell::Text(h("brief-recomputed-note")),
         ]);
     }
     for g in &profile.remittances_pct_gdp_groups {
+        let args = [
+            ("group", Arg::from(g.name.as_str())),
+            ("with", Arg::from(g.n_with_data)),
+            ("members", Arg::from(g.n_members)),
+            ("missing", Arg::from(g.missing.len())),
+        ];
         rows.push(vec![
-            Cell::Head(html!("Remittances ÷ GDP, GDP-weighted, recomputed — {}", &g.name)),
+            Cell::Head(Html::text(&tf("brief-group-row", &args))),
             Cell::Num(html!("{}", g.year)),
             num_cell(Some(&g.value), 2),
-            Cell::Text(html!(
-                "GDP-weighted over {} of {} members{}",
-                g.n_with_data,
-                g.n_members,
-                if g.missing.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {} without data (listed in the source)", g.missing.len())
-                }
-            )),
+            Cell::Text(Html::text(&tf("brief-group-note", &args))),
         ]);
     }
-    for (side, summary) in [
-        ("to the country", &profile.cost_to_summary),
-        ("from the country", &profile.cost_from_summary),
-    ] {
+    for (to, summary) in [(true, &profile.cost_to_summary), (false, &profile.cost_from_summary)] {
         if let Some(c) = summary {
-            for mut row in cost_summary_rows(side, c) {
-                if let Some(Cell::Head(h)) = row.first_mut() {
-                    *h = html!("10.c.1 {}", &*h);
-                }
-                rows.push(row);
-            }
+            rows.extend(cost_summary_rows(to, c));
         }
     }
     if rows.is_empty() {
-        out.push(no_data("the SDG migration indicators"));
+        out.push(no_data("brief-what-sdg"));
     } else {
         out.push(data_table(
             cites,
             "data",
-            &html!("SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)"),
+            &h("brief-sdg-table"),
             &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-note", false)],
             &rows,
         ));
     }
     out.push(html!("</section>\n"));
     out
+}
+
+/// The UN's names of the two SDG indicators the section shows (the global indicator
+/// framework's wording, in the brief's language).
+fn sdg_names() -> Html {
+    html!(
+        "<dl class=\"about\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n",
+        h("brief-sdg-17-3-2-code"),
+        h("brief-sdg-17-3-2-name"),
+        h("brief-sdg-10-c-1-code"),
+        h("brief-sdg-10-c-1-name")
+    )
 }
 
 /// A row for a concentration index.
@@ -1894,67 +1923,58 @@ fn concentration_row(label: &str, c: Option<&Concentration>) -> Vec<Cell> {
             Cell::Head(Html::text(label)),
             Cell::Num(html!("{}", c.year)),
             Cell::Fig(Html::text(&format_trimmed(c.index.value, 3)), Box::new(c.index.clone())),
-            Cell::Text(html!(
-                "Herfindahl index over {} partners (1 = a single partner)",
-                c.n_partners
-            )),
+            Cell::Text(Html::text(&tf(
+                "brief-herfindahl",
+                &[("partners", Arg::from(c.n_partners))],
+            ))),
         ],
         None => vec![
             Cell::Head(Html::text(label)),
-            Cell::Num(html!("<span class=\"na\">n/a</span>")),
-            Cell::Num(html!("<span class=\"na\">n/a</span>")),
-            Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
+            na_cell(),
+            na_cell(),
+            Cell::Text(see_gaps()),
         ],
     }
 }
 
 /// Remittances against GDP, exports and population; concentration.
 fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("dependence", "Remittance dependence");
+    let mut out = section_open("dependence", "brief-h-dependence");
     let mut rows = Vec::new();
     for (label, series, decimals, unit) in [
-        ("SDG 17.3.2, remittances received, % of GDP (official)", &profile.sdg_17_3_2, 2, "%"),
-        ("Remittances received, % of GDP (recomputed)", &profile.remittances_pct_gdp, 2, "%"),
-        (
-            "Remittances received, % of exports of goods and services",
-            &profile.remittances_pct_exports,
-            2,
-            "%",
-        ),
-        (
-            "Remittances received per person living in the country",
-            &profile.remittances_per_capita,
-            0,
-            "current US$",
-        ),
+        ("brief-dep-official", &profile.sdg_17_3_2, 2, Unit::Percent),
+        ("brief-dep-recomputed", &profile.remittances_pct_gdp, 2, Unit::Percent),
+        ("brief-dep-exports", &profile.remittances_pct_exports, 2, Unit::Percent),
+        ("brief-dep-per-person", &profile.remittances_per_capita, 0, Unit::UsdCurrent),
     ] {
+        let label = t(label);
         rows.push(match latest(series) {
             Some(v) => vec![
-                Cell::Head(Html::text(label)),
+                Cell::Head(Html::text(&label)),
                 Cell::Num(html!("{}", v.year)),
                 num_cell(Some(&v.value), decimals),
-                Cell::Text(Html::text(unit)),
+                Cell::Text(Html::text(&unit_label(unit))),
             ],
             None => vec![
-                Cell::Head(Html::text(label)),
-                Cell::Num(html!("<span class=\"na\">n/a</span>")),
-                Cell::Num(html!("<span class=\"na\">n/a</span>")),
-                Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
+                Cell::Head(Html::text(&label)),
+                na_cell(),
+                na_cell(),
+                Cell::Text(see_gaps()),
             ],
         });
     }
     rows.push(concentration_row(
-        "Concentration of emigrants over destinations",
+        &t("brief-concentration-destinations"),
         profile.destination_concentration.as_ref(),
     ));
     rows.push(concentration_row(
-        "Concentration of remittances over sending countries",
+        &t("brief-concentration-senders"),
         profile.sender_concentration.as_ref(),
     ));
     out.push(data_table(
         cites,
         "data",
-        &html!("Remittance dependence and corridor concentration, latest year"),
+        &h("brief-dependence-table"),
         &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-unit", false)],
         &rows,
     ));
