@@ -281,3 +281,62 @@ brief-dep-per-person = Remittances received per person living in the country
 brief-concentration-destinations = Concentration of emigrants over destinations
 brief-concentration-senders = Concentration of remittances over sending countries
 brief-dependence-table = Remittance dependence and corridor concentration, latest year
+
+## Diaspora and conventions
+
+brief-table-part = { $caption } ({ $part } of { $parts })
+brief-what-diaspora = corridors over time or the diaspora by destination
+brief-trend-destinations = Emigrants in the main destinations over time (persons)
+brief-trend-origins = Immigrants from the main origins over time (persons)
+brief-diaspora-all = All { $count } destinations of the diaspora in { $year } ({ $persons } persons)
+brief-note-source-one = Source: { $source }
+brief-diaspora-table = Emigrants by destination (persons)
+brief-ssl = WHO Health Workforce Support and Safeguards List
+brief-ssl-on = On the list
+brief-ssl-on-note = destinations should not actively recruit its health workers outside government-to-government agreements
+brief-ssl-off = Not on the list
+brief-icmw = International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)
+brief-icmw-party = State party
+brief-icmw-not-party = Not a state party
+brief-not-computed = not computed
+brief-exactly = exactly { $n }
+
+## Assessments, members, register, gaps and the colophon
+
+brief-no-assessments = No answers to an assessment framework are stored for this country: the government's answers to the SDG 10.7.2 questionnaire, once stored, are scored here.
+# $framework, $file and $sha are code; $at a time, $by a user, $reason the reason given.
+brief-answers-line = Answers: version { $version } of the { $framework } answers, from { $file } (SHA-256 { $sha }), stored { $at } by { $by } — { $reason }.
+brief-answered-of = { $answered } of { $items }
+brief-assessment-caption = { $framework } of { $country } by domain
+brief-checklist = A checklist: answers are tallied, never scored or ranked.
+brief-overall = Overall
+brief-rule-not-computed = A domain with an unanswered item is not computed under the framework's non-response rule; non-response is not counted as "no".
+brief-rule-exclude = Unanswered items are left out of their domain's score.
+brief-rule-zero = Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, its metadata assign missing values 0 at country level).
+brief-unanswered = Unanswered: { $items }.
+brief-change-edited = Edited { $date } by { $user }: { $reason }
+brief-change-imported = Imported from a register file { $date } by { $user }: { $reason }
+brief-members = Members of { $group }
+brief-members-note = { $kind } — { $count } members; membership from { $source }. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).
+brief-no-policies = No policies are registered for this country yet.
+brief-register-changed = The register as it stands after its audited changes: { $changed } of these policies changed since they were imported; the register's audit log keeps every change.
+brief-policies-caption = Migration-relevant policies of { $country } ({ $count })
+brief-no-gaps = The profile records no data gaps.
+brief-gaps-intro = These indicators could not be computed from the data available, with what would fill each gap:
+brief-editions = { $count ->
+    [0] no dataset
+    [one] { $count } dataset edition
+   *[other] { $count } dataset editions
+}
+brief-about-country = Country
+brief-about-generated = Generated
+brief-about-version = Coherence version
+brief-about-editions-chosen = Editions chosen
+brief-about-editions-used = Dataset editions used
+brief-about-no-values = None: the profile holds no values.
+brief-about-reference-data = reference data shipped with Coherence
+brief-about-import = dataset import { $id }
+brief-about-method = Method
+brief-about-method-text = Figures are shown as stored, in their base units (persons, current US$, %). The average cost of sending US$200 is the unweighted mean of the corridor costs shown. The same data, date and version always give the same brief.
+brief-no-sources = No figures are cited.
+brief-source-rule = where other datasets held the same figure, chosen by the rule { $rule } (each figure's tooltip names the values not used)

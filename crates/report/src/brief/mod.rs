@@ -482,7 +482,7 @@ fn render_table(
     headers: &[(&str, bool)],
     rows: &[Vec<Cell>],
 ) -> Html {
-    let header = |col: usize| headers.get(col).map_or_else(Html::new, |c| h(c.0));
+    let header = |col: usize| headers.get(col).map_or_else(Html::new, |c| header_text(c.0));
     let (series, labels) = match series_in {
         SeriesIn::Columns => (
             match cites.as_deref_mut() {
@@ -506,7 +506,7 @@ fn render_table(
     );
     for &(header, numeric) in headers {
         let class = if numeric { html!(" class=\"num\"") } else { Html::new() };
-        out.push(html!("<th scope=\"col\"{}>{}</th>", class, h(header)));
+        out.push(html!("<th scope=\"col\"{}>{}</th>", class, header_text(header)));
     }
     out.push(html!("</tr></thead><tbody>"));
     let mut chosen = Vec::new();
@@ -552,6 +552,12 @@ fn render_table(
     }
     out.push(html!("</div>"));
     out
+}
+
+/// A column header: a message key (`brief-col-…`) in the brief's language, or a text
+/// from the data (a country's name) as it is.
+fn header_text(header: &str) -> Html {
+    if header.starts_with("brief-") { h(header) } else { Html::text(header) }
 }
 
 /// A numeric cell for an optional value, cited by its table.
@@ -1995,8 +2001,10 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
     let parts = trends.len().div_ceil(TREND_COLUMNS);
     let mut out = Html::new();
     for (part, chunk) in trends.chunks(TREND_COLUMNS).enumerate() {
-        let headers_text: Vec<String> =
-            chunk.iter().map(|t| format!("{} ({})", t.partner_name, t.partner)).collect();
+        let headers_text: Vec<String> = chunk
+            .iter()
+            .map(|t| format!("{} ({})", words::country(&t.partner, &t.partner_name), t.partner))
+            .collect();
         let mut headers: Vec<(&str, bool)> = vec![("brief-col-year", false)];
         headers.extend(headers_text.iter().map(|h| (h.as_str(), true)));
         let rows: Vec<Vec<Cell>> = years
@@ -2011,7 +2019,14 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
             })
             .collect();
         let caption = if parts > 1 {
-            html!("{} ({} of {})", caption, part + 1, parts)
+            words::html(
+                "brief-table-part",
+                &[
+                    ("caption", Piece::from(caption)),
+                    ("part", Piece::Arg(Arg::from(part + 1))),
+                    ("parts", Piece::Arg(Arg::from(parts))),
+                ],
+            )
         } else {
             caption.clone()
         };
@@ -2029,26 +2044,26 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
 
 /// The top corridors over time and every destination of the diaspora.
 fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("diaspora", "Diaspora");
+    let mut out = section_open("diaspora", "brief-h-diaspora");
     if profile.destination_trends.is_empty()
         && profile.origin_trends.is_empty()
         && profile.diaspora.is_none()
     {
-        out.push(no_data("corridors over time or the diaspora by destination"));
+        out.push(no_data("brief-what-diaspora"));
         out.push(html!("</section>\n"));
         return out;
     }
     if !profile.destination_trends.is_empty() {
         out.push(trend_table(
             cites,
-            &html!("Emigrants in the main destinations over time (persons)"),
+            &h("brief-trend-destinations"),
             &profile.destination_trends,
         ));
     }
     if !profile.origin_trends.is_empty() {
         out.push(trend_table(
             cites,
-            &html!("Immigrants from the main origins over time (persons)"),
+            &h("brief-trend-origins"),
             &profile.origin_trends,
         ));
     }
@@ -2058,18 +2073,23 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
         out.push(html!(
             // The citation links follow the summary: a link inside a summary would be a
             // control inside a control.
-            "<details><summary>All {} destinations of the diaspora in {} ({} persons)</summary><p class=\"meta\">Source: {}</p>",
-            d.destinations.len(),
-            d.year,
-            format_thousands(total, 0),
-            refs
+            "<details><summary>{}</summary><p class=\"meta\">{}</p>",
+            tf(
+                "brief-diaspora-all",
+                &[
+                    ("count", Arg::from(d.destinations.len())),
+                    ("year", Arg::plain(d.year)),
+                    ("persons", Arg::Number(total, 0)),
+                ]
+            ),
+            words::html("brief-note-source-one", &[("source", Piece::Html(refs))])
         ));
         let rows: Vec<Vec<Cell>> = d
             .destinations
             .iter()
             .map(|x| {
                 vec![
-                    Cell::Head(Html::text(&x.name)),
+                    Cell::Head(Html::text(&words::country(&x.iso3, &x.name))),
                     Cell::Text(html!("<span class=\"code\">{}</span>", &x.iso3)),
                     Cell::Num(html!("{}", x.m49.map(|m| format!("{m:03}")))),
                     Cell::Num(html!("{}", format_thousands(x.persons, 0))),
@@ -2078,7 +2098,7 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
             .collect();
         out.push(table(
             "data",
-            &html!("Emigrants by destination (persons)"),
+            &h("brief-diaspora-table"),
             &[("brief-col-destination", false), ("brief-col-iso3", false), ("brief-col-m49", true), ("brief-col-persons", true)],
             &rows,
         ));
@@ -2090,23 +2110,26 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
 
 /// The WHO safeguards list and the migrant workers convention.
 fn governance(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("governance", "Conventions and safeguards");
+    let mut out = section_open("governance", "brief-h-governance");
     let ssl = status_text(
         cites,
         profile.who_safeguards_list.as_ref(),
-        html!(
-            "<strong>On the list</strong>: destinations should not actively recruit its health workers outside government-to-government agreements"
-        ),
-        html!("Not on the list"),
+        html!("<strong>{}</strong>: {}", h("brief-ssl-on"), h("brief-ssl-on-note")),
+        h("brief-ssl-off"),
     );
     let icmw = status_text(
         cites,
         profile.icmw.as_ref(),
-        html!("<strong>State party</strong>"),
-        html!("Not a state party"),
+        html!("<strong>{}</strong>", h("brief-icmw-party")),
+        h("brief-icmw-not-party"),
     );
-    out.push(html!("<dl class=\"about\"><dt>WHO Health Workforce Support and Safeguards List</dt><dd>{}</dd>\
-         <dt>International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)</dt><dd>{}</dd></dl>\n", ssl, icmw));
+    out.push(html!(
+        "<dl class=\"about\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n",
+        h("brief-ssl"),
+        ssl,
+        h("brief-icmw"),
+        icmw
+    ));
     out.push(html!("</section>\n"));
     out
 }
@@ -2114,15 +2137,15 @@ fn governance(profile: &CountryProfile, cites: &mut Citations) -> Html {
 /// A score for people: "66.67 % (exactly 200/3)", and the band.
 fn assessment_score(score: Option<&analysis::assess::Score>) -> (Html, Html) {
     match score {
-        None => (html!("<span class=\"na\">not computed</span>"), Html::new()),
+        None => (html!("<span class=\"na\">{}</span>", h("brief-not-computed")), Html::new()),
         Some(s) => {
             let exact = if s.percent_exact.denom() == 1 {
                 String::new()
             } else {
-                format!(" (exactly {})", s.percent_exact)
+                format!(" ({})", tf("brief-exactly", &[("n", Arg::plain(s.percent_exact))]))
             };
             let band = s.band.as_ref().map_or(Html::new(), |b| html!("{} — {}", &b.code, &b.label));
-            (html!("{} %{}", format_trimmed(s.percent, 2), exact), band)
+            (html!("{}{}", words::percent_sign(&format_trimmed(s.percent, 2)), exact), band)
         }
     }
 }
@@ -2133,10 +2156,9 @@ fn assessments(profile: &CountryProfile) -> Html {
     if profile.group.is_some() {
         return Html::new();
     }
-    let mut out = section_open("assessments", "Migration governance assessments");
+    let mut out = section_open("assessments", "brief-h-assessments");
     if profile.assessments.is_empty() {
-        out.push(html!("<p class=\"no-data\">No answers to an assessment framework are stored for this country: \
-             the government's answers to the SDG 10.7.2 questionnaire, once stored, are scored here.</p>\n</section>\n"));
+        out.push(html!("<p class=\"no-data\">{}</p>\n</section>\n", h("brief-no-assessments")));
         return out;
     }
     for a in &profile.assessments {
@@ -2145,23 +2167,31 @@ fn assessments(profile: &CountryProfile) -> Html {
         if let Some(adaptation) = &a.adaptation {
             out.push(html!("<p class=\"note\">{}</p>\n", adaptation));
         }
+        let code = |text: &str| Piece::Html(html!("<code>{}</code>", text));
         out.push(html!(
-            "<p>Answers: version {} of the <code>{}</code> answers, from <code>{}</code> \
-             (SHA-256 <code>{}…</code>), stored {} by {} — {}.</p>\n",
-            p.version,
-            &p.framework,
-            &p.file,
-            p.sha256.get(..12).unwrap_or(&p.sha256),
-            &p.stored_at,
-            &p.stored_by,
-            &p.reason
+            "<p>{}</p>\n",
+            words::html(
+                "brief-answers-line",
+                &[
+                    ("version", Piece::Arg(Arg::plain(p.version))),
+                    ("framework", code(&p.framework)),
+                    ("file", code(&p.file)),
+                    ("sha", code(&format!("{}…", p.sha256.get(..12).unwrap_or(&p.sha256)))),
+                    ("at", Piece::from(p.stored_at.as_str())),
+                    ("by", Piece::from(p.stored_by.as_str())),
+                    ("reason", Piece::from(p.reason.as_str())),
+                ]
+            )
         ));
         let checklist = a.kind == analysis::assess::FrameworkKind::Checklist;
         let mut rows: Vec<Vec<Cell>> = a
             .domains
             .iter()
             .map(|d| {
-                let answered = Cell::Num(html!("{} of {}", d.n_answered, d.n_items));
+                let answered = Cell::Num(Html::text(&tf(
+                    "brief-answered-of",
+                    &[("answered", Arg::from(d.n_answered)), ("items", Arg::from(d.n_items))],
+                )));
                 if checklist {
                     let tally =
                         d.tally.iter().map(|t| html!("{} {}", t.count, t.label.to_lowercase()));
@@ -2178,7 +2208,13 @@ fn assessments(profile: &CountryProfile) -> Html {
                 }
             })
             .collect();
-        let caption = html!("{} of {} by domain", &a.framework_title, &profile.area.name);
+        let caption = Html::text(&tf(
+            "brief-assessment-caption",
+            &[
+                ("framework", Arg::from(a.framework_title.as_str())),
+                ("country", Arg::from(area_name(profile))),
+            ],
+        ));
         if checklist {
             out.push(table(
                 "data",
@@ -2186,11 +2222,11 @@ fn assessments(profile: &CountryProfile) -> Html {
                 &[("brief-col-domain", false), ("brief-col-answered", true), ("brief-col-answers", false)],
                 &rows,
             ));
-            out.push(html!("<p>A checklist: answers are tallied, never scored or ranked.</p>\n"));
+            out.push(html!("<p>{}</p>\n", h("brief-checklist")));
         } else {
             let (score, band) = assessment_score(a.overall.as_ref());
             rows.push(vec![
-                Cell::Head(html!("<strong>Overall</strong>")),
+                Cell::Head(html!("<strong>{}</strong>", h("brief-overall"))),
                 Cell::Num(Html::new()),
                 Cell::Num(html!("<strong>{}</strong>", score)),
                 Cell::Text(html!("<strong>{}</strong>", band)),
@@ -2203,24 +2239,13 @@ fn assessments(profile: &CountryProfile) -> Html {
             ));
         }
         if !a.unanswered.is_empty() {
-            let rule = match a.non_response {
-                analysis::assess::NonResponse::DomainNotComputed => {
-                    html!(
-                        "A domain with an unanswered item is not computed under the framework's \
-                     non-response rule; non-response is not counted as \"no\"."
-                    )
-                }
-                analysis::assess::NonResponse::ExcludeItem => {
-                    html!("Unanswered items are left out of their domain's score.")
-                }
-                analysis::assess::NonResponse::CountAsZero => {
-                    html!(
-                        "Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, \
-                     its metadata assign missing values 0 at country level)."
-                    )
-                }
-            };
-            out.push(html!("<p>Unanswered: {}. {}</p>\n", &a.unanswered.join(", "), rule));
+            let rule = h(match a.non_response {
+                analysis::assess::NonResponse::DomainNotComputed => "brief-rule-not-computed",
+                analysis::assess::NonResponse::ExcludeItem => "brief-rule-exclude",
+                analysis::assess::NonResponse::CountAsZero => "brief-rule-zero",
+            });
+            let items = Arg::from(a.unanswered.join(", "));
+            out.push(html!("<p>{} {}</p>\n", tf("brief-unanswered", &[("items", items)]), rule));
         }
     }
     out.push(html!("</section>\n"));
@@ -2231,10 +2256,10 @@ fn assessments(profile: &CountryProfile) -> Html {
 /// (status: active → suspended)".
 fn change_html(change: &analysis::profile::PolicyChange) -> Html {
     let date = change.at.get(..10).unwrap_or(&change.at);
-    let verb = if change.action == analysis::register::AuditAction::Edit {
-        "Edited"
+    let key = if change.action == analysis::register::AuditAction::Edit {
+        "brief-change-edited"
     } else {
-        "Imported from a register file"
+        "brief-change-imported"
     };
     let fields: Vec<Html> = change
         .fields
@@ -2246,14 +2271,32 @@ fn change_html(change: &analysis::profile::PolicyChange) -> Html {
     } else {
         html!(" ({})", Html::join(fields, &html!("; ")))
     };
-    html!("{} {} by {}: {}{}", verb, date, &change.user, &change.reason, fields)
+    let args = [
+        ("date", Arg::from(date)),
+        ("user", Arg::from(change.user.as_str())),
+        ("reason", Arg::from(change.reason.as_str())),
+    ];
+    html!("{}{}", tf(key, &args), fields)
 }
 
 /// For the brief of a group of countries: its members.
 fn members(profile: &CountryProfile) -> Html {
     let Some(g) = &profile.group else { return Html::new() };
-    let mut out = section_open("members", &format!("Members of {}", g.group.name));
-    out.push(html!("<p>{} — {} members; membership from {}. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).</p>\n<p class=\"codes\">{}</p>\n", &g.group.kind, g.members.len(), &g.source, g.members.join(", ")));
+    let heading = tf("brief-members", &[("group", Arg::from(g.group.name.as_str()))]);
+    let mut out = html!(
+        "<section id=\"members\" aria-labelledby=\"members-h\">\n<h2 id=\"members-h\">{}</h2>\n",
+        heading
+    );
+    let args = [
+        ("kind", Arg::from(g.group.kind.as_str())),
+        ("count", Arg::from(g.members.len())),
+        ("source", Arg::from(g.source.as_str())),
+    ];
+    out.push(html!(
+        "<p>{}</p>\n<p class=\"codes\">{}</p>\n",
+        tf("brief-members-note", &args),
+        g.members.join(", ")
+    ));
     out.push(html!("</section>\n"));
     out
 }
@@ -2265,16 +2308,14 @@ fn humanise(identifier: &str) -> String {
 
 /// The policy register.
 fn policies(profile: &CountryProfile) -> Html {
-    let mut out = section_open("policies", "Policy register");
+    let mut out = section_open("policies", "brief-h-policies");
     if profile.policies.is_empty() {
-        out.push(html!(
-            "<p class=\"no-data\">No policies are registered for this country yet.</p>\n"
-        ));
+        out.push(html!("<p class=\"no-data\">{}</p>\n", h("brief-no-policies")));
     } else {
         let changed = profile.policies.iter().filter(|p| p.last_change.is_some()).count();
         if changed > 0 {
-            out.push(html!("<p>The register as it stands after its audited changes: {} of these policies \
-                 changed since they were imported; the register's audit log keeps every change.</p>\n", changed));
+            let text = tf("brief-register-changed", &[("changed", Arg::from(changed))]);
+            out.push(html!("<p>{}</p>\n", text));
         }
         let rows: Vec<Vec<Cell>> = profile
             .policies
@@ -2317,11 +2358,13 @@ fn policies(profile: &CountryProfile) -> Html {
         }
         out.push(table(
             "register",
-            &html!(
-                "Migration-relevant policies of {} ({})",
-                &profile.area.name,
-                profile.policies.len()
-            ),
+            &Html::text(&tf(
+                "brief-policies-caption",
+                &[
+                    ("country", Arg::from(area_name(profile))),
+                    ("count", Arg::from(profile.policies.len())),
+                ],
+            )),
             &headers,
             &rows,
         ));
@@ -2332,13 +2375,14 @@ fn policies(profile: &CountryProfile) -> Html {
 
 /// The data gaps.
 fn gaps(profile: &CountryProfile) -> Html {
-    let mut out = section_open("gaps", "Data gaps");
+    let mut out = section_open("gaps", "brief-h-gaps");
     if profile.gaps.is_empty() {
-        out.push(html!("<p>The profile records no data gaps.</p>\n"));
+        out.push(html!("<p>{}</p>\n", h("brief-no-gaps")));
     } else {
-        out.push(html!("<p>These indicators could not be computed from the data available, with what would fill each gap:</p>\n<ul>"));
+        out.push(html!("<p>{}</p>\n<ul>", h("brief-gaps-intro")));
         for gap in &profile.gaps {
-            out.push(html!("<li>{}</li>", &gap.text));
+            // The gaps' descriptions are written by the analysis, in English.
+            out.push(html!("<li lang=\"en\" dir=\"ltr\">{}</li>", &gap.text));
         }
         out.push(html!("</ul>\n"));
     }
@@ -2362,36 +2406,40 @@ fn editions_used(cites: &Citations) -> Vec<(String, String)> {
 
 /// "3 dataset editions" or "no dataset".
 fn editions_phrase(editions: &[(String, String)]) -> String {
-    match editions.len() {
-        0 => "no dataset".to_owned(),
-        1 => "1 dataset edition".to_owned(),
-        n => format!("{n} dataset editions"),
-    }
+    tf("brief-editions", &[("count", Arg::from(editions.len()))])
 }
 
 /// The generation parameters: country, date, version, the dataset editions used.
 fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Html {
-    let mut out = section_open("about", "About this brief");
+    let mut out = section_open("about", "brief-h-about");
     out.push(html!("<dl class=\"about\">"));
-    out.push(html!(
-        "<dt>Country</dt><dd>{} (ISO 3166-1 alpha-3 <code>{}</code>{})</dd>",
-        &profile.area.name,
-        &profile.area.iso3,
-        profile.area.m49.map(|m| format!(", UN M49 {m:03}"))
-    ));
-    if let Some(notice) = &profile.fictional_notice {
-        out.push(html!("<dt>Fictional data</dt><dd>{}</dd>", notice));
+    let mut codes = tf("brief-iso3", &[("code", Arg::from(profile.area.iso3.as_str()))]);
+    if let Some(m) = profile.area.m49 {
+        codes.push_str(", ");
+        codes.push_str(&tf("brief-m49", &[("code", Arg::plain(format!("{m:03}")))]));
     }
     out.push(html!(
-        "<dt>Generated</dt><dd><time datetime=\"{}\">{}</time> (UTC)</dd><dt>Coherence version</dt><dd>{}</dd>",
+        "<dt>{}</dt><dd>{} ({})</dd>",
+        h("brief-about-country"),
+        area_name(profile),
+        codes
+    ));
+    if let Some(notice) = &profile.fictional_notice {
+        out.push(html!("<dt>{}</dt><dd>{}</dd>", h("brief-fictional-label"), notice));
+    }
+    out.push(html!(
+        "<dt>{}</dt><dd><time datetime=\"{}\">{}</time> (UTC)</dd><dt>{}</dt><dd>{}</dd>",
+        h("brief-about-generated"),
         colophon.date.to_string(),
         colophon.date.long(),
+        h("brief-about-version"),
         &colophon.version
     ));
     if !profile.pinned_editions.is_empty() {
         out.push(html!(
-            "<dt>Editions chosen</dt><dd>Read instead of the newest, as asked: {}.</dd>",
-            &profile.pinned_editions.join("; ")
+            "<dt>{}</dt><dd>{}</dd>",
+            h("brief-about-editions-chosen"),
+            tf("brief-pinned", &[("editions", Arg::from(profile.pinned_editions.join("; ")))])
         ));
     }
     let mut datasets: Vec<(i64, &str, &str)> = cites
@@ -2401,45 +2449,40 @@ fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Ht
         .collect();
     datasets.sort_unstable();
     datasets.dedup();
-    out.push(html!("<dt>Dataset editions used</dt><dd>"));
+    out.push(html!("<dt>{}</dt><dd>", h("brief-about-editions-used")));
     if datasets.is_empty() {
-        out.push(html!("None: the profile holds no values."));
+        out.push(h("brief-about-no-values"));
     } else {
         out.push(html!("<ul>"));
         for (id, dataset, publisher) in &datasets {
             // Reference data shipped with Coherence has no import of its own.
             let origin = if *id == 0 {
-                "reference data shipped with Coherence".to_owned()
+                t("brief-about-reference-data")
             } else {
-                format!("dataset import {id}")
+                tf("brief-about-import", &[("id", Arg::plain(id))])
             };
             out.push(html!("<li>{} — {} ({})</li>", dataset, publisher, origin));
         }
         out.push(html!("</ul>"));
     }
     out.push(html!("</dd>"));
-    out.push(html!(
-        "<dt>Method</dt><dd>Figures are shown as stored, in their base units (persons, current US$, %). \
-         The average cost of sending US$200 is the unweighted mean of the corridor costs shown. \
-         The same data, date and version always give the same brief.</dd>"
-    ));
+    out.push(html!("<dt>{}</dt><dd>{}</dd>", h("brief-about-method"), h("brief-about-method-text")));
     out.push(html!("</dl>\n</section>\n"));
     out
 }
 
 /// The numbered sources.
 fn sources(cites: &Citations) -> Html {
-    let mut out = section_open("sources", "Sources");
+    let mut out = section_open("sources", "brief-h-sources");
     if cites.sources.is_empty() {
-        out.push(html!("<p>No figures are cited.</p>\n"));
+        out.push(html!("<p>{}</p>\n", h("brief-no-sources")));
     } else {
         out.push(html!("<ol class=\"sources\">"));
         for (idx, e) in cites.sources.iter().enumerate() {
             let rule = match &e.rule {
-                Some(rule) => html!(
-                    "; where other datasets held the same figure, chosen by the rule {} (each figure's tooltip names the values not used)",
-                    rule
-                ),
+                Some(rule) => {
+                    html!("; {}", tf("brief-source-rule", &[("rule", Arg::from(rule.as_str()))]))
+                }
                 None => Html::new(),
             };
             out.push(html!(
