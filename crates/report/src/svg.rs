@@ -88,9 +88,7 @@ impl NumberStyle {
         match self {
             NumberStyle::Compact if value.abs() >= 100.0 => format_thousands(value, 0),
             NumberStyle::Compact => format_trimmed(value, 2),
-            NumberStyle::Percent(decimals) => {
-                words::percent(value, usize::from(decimals))
-            }
+            NumberStyle::Percent(decimals) => words::percent(value, usize::from(decimals)),
             NumberStyle::Year => format!("{value:.0}"),
         }
     }
@@ -200,7 +198,11 @@ pub fn tick_labels(ticks: &Ticks, style: NumberStyle) -> Vec<String> {
         }
         NumberStyle::Percent(_) => {
             let decimals = decimals_for(ticks.step);
-            ticks.values.iter().map(|v| words::percent_sign(&format_trimmed(*v, decimals))).collect()
+            ticks
+                .values
+                .iter()
+                .map(|v| words::percent_sign(&format_trimmed(*v, decimals)))
+                .collect()
         }
         NumberStyle::Year => ticks.values.iter().map(|v| format!("{v:.0}")).collect(),
     }

@@ -340,3 +340,49 @@ brief-about-method = Method
 brief-about-method-text = Figures are shown as stored, in their base units (persons, current US$, %). The average cost of sending US$200 is the unweighted mean of the corridor costs shown. The same data, date and version always give the same brief.
 brief-no-sources = No figures are cited.
 brief-source-rule = where other datasets held the same figure, chosen by the rule { $rule } (each figure's tooltip names the values not used)
+
+## Summary
+
+brief-key-figures = Key figures
+brief-findings = Findings
+# $figure is the figure with its unit, $source a footnote mark.
+brief-kf-immigrants = Immigrants: { $figure } ({ $year }){ $source }
+brief-kf-emigrants = Emigrants: { $figure } ({ $year }){ $source }
+brief-kf-received = Remittances received: { $figure } ({ $year }){ $source }
+brief-kf-paid = Remittances paid: { $figure } ({ $year }){ $source }
+brief-kf-share-gdp = Remittances received, share of GDP: { $figure } ({ $year }){ $source }
+brief-kf-net = Net migration: { $figure } ({ $year }){ $source }
+brief-finding-gdp = Remittances received were { $share } of GDP in { $year }{ $source }.
+brief-finding-gdp-world = Remittances received were { $share } of GDP in { $year }{ $source }, against { $world } for the world as a whole (GDP-weighted){ $world_source }.
+brief-finding-grew = The number of emigrants from { $country } grew from { $from } in { $first } to { $to } in { $last } ({ $change }){ $source }.
+brief-finding-fell = The number of emigrants from { $country } fell from { $from } in { $first } to { $to } in { $last } ({ $change }){ $source }.
+brief-finding-top = The largest destination of emigrants is { $partner }, with { $stock } ({ $share } of all emigrants, { $year }){ $source }.
+brief-finding-cost-to-above = The cost of sending US$200 to { $country } averaged { $mean } over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}{ $source }, above the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+brief-finding-cost-to-within = The cost of sending US$200 to { $country } averaged { $mean } over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}{ $source }, at or below the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+brief-finding-cost-from-above = The cost of sending US$200 from { $country } averaged { $mean } over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}{ $source }, above the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+brief-finding-cost-from-within = The cost of sending US$200 from { $country } averaged { $mean } over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}{ $source }, at or below the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+
+## The country's role
+
+# $basis lists the figures the role rests on (brief-role-stocks, brief-role-paid-…), joined by "; ".
+brief-role-origin = { $country } is mainly a country of origin: { $basis }.
+brief-role-destination = { $country } is mainly a country of destination: { $basis }.
+brief-role-both = { $country } is both a country of origin and of destination: { $basis }.
+brief-role-unknown = The profile holds neither migrant stocks nor remittances paid and received for { $country }, so its role as a country of origin or destination is not known; the headline shows both sides.{ $basis }
+brief-million = { $n } million
+brief-years-and = { $a } and { $b }
+brief-role-stocks = { $immigrants } immigrants against { $emigrants } emigrants ({ $years })
+brief-role-paid-exceed = remittances paid ({ $paid }) exceed those received ({ $received }) in { $year }
+brief-role-paid-short = remittances paid ({ $paid }) fall short of those received ({ $received }) in { $year }

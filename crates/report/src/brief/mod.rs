@@ -448,7 +448,10 @@ fn sources_note(
             words::html(
                 "brief-note-breaks",
                 &[
-                    ("label", Piece::Html(html!("<strong class=\"break\">{}</strong>", h("brief-break")))),
+                    (
+                        "label",
+                        Piece::Html(html!("<strong class=\"break\">{}</strong>", h("brief-break")))
+                    ),
                     ("breaks", Piece::Html(Html::join(breaks, &html!("; ")))),
                 ]
             )
@@ -812,11 +815,8 @@ fn header(
             tf("brief-pinned", &[("editions", Arg::from(profile.pinned_editions.join("; ")))])
         ));
     }
-    let date = html!(
-        "<time datetime=\"{}\">{}</time>",
-        colophon.date.to_string(),
-        colophon.date.long()
-    );
+    let date =
+        html!("<time datetime=\"{}\">{}</time>", colophon.date.to_string(), colophon.date.long());
     let about = html!("<a href=\"#about\">{}</a>", h("brief-h-about"));
     out.push(html!(
         "<p class=\"meta colophon\">{}</p>\n",
@@ -836,11 +836,8 @@ fn header(
 
 /// The footer: who prepared the brief, when, and the promise of its sources.
 fn footer(colophon: &Colophon) -> Html {
-    let date = html!(
-        "<time datetime=\"{}\">{}</time>",
-        colophon.date.to_string(),
-        colophon.date.long()
-    );
+    let date =
+        html!("<time datetime=\"{}\">{}</time>", colophon.date.to_string(), colophon.date.long());
     html!(
         "<p>{}</p>",
         words::html(
@@ -1412,11 +1409,7 @@ fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> Html {
     } else {
         "brief-map-main-destinations"
     });
-    let args = [
-        ("country", Arg::from(name.as_str())),
-        ("year", year),
-        ("scope", Arg::from(scope)),
-    ];
+    let args = [("country", Arg::from(name.as_str())), ("year", year), ("scope", Arg::from(scope))];
     let svg = map::diaspora_map(&DiasporaMap {
         id: "map-diaspora".to_owned(),
         title: tf("brief-map-title", &args),
@@ -1513,7 +1506,8 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
             }))
             .collect(),
         });
-        let caption = tf("brief-remittances-gdp-caption", &[("title", Arg::from(title_pct.as_str()))]);
+        let caption =
+            tf("brief-remittances-gdp-caption", &[("title", Arg::from(title_pct.as_str()))]);
         out.push(figure(&chart, &Html::text(&caption)));
         out.push(year_table(
             cites,
@@ -1706,13 +1700,7 @@ fn costs(profile: &CountryProfile, cites: &mut Citations) -> Html {
     // A destination's costs of sending from it come first; a side without data is
     // mentioned only when the other side has none either.
     let to = |cites: &mut Citations| {
-        cost_block(
-            cites,
-            "costs-to",
-            &tf("brief-cost-to", &country()),
-            &profile.costs_to,
-            true,
-        )
+        cost_block(cites, "costs-to", &tf("brief-cost-to", &country()), &profile.costs_to, true)
     };
     let from = |cites: &mut Citations| {
         cost_block(
@@ -1759,19 +1747,21 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
                 num_cell(Some(&v.value), 1),
                 Cell::Text(Html::text(&unit_label(v.value.unit))),
             ],
-            None => vec![
-                Cell::Head(Html::text(label)),
-                na_cell(),
-                na_cell(),
-                Cell::Text(see_gaps()),
-            ],
+            None => {
+                vec![Cell::Head(Html::text(label)), na_cell(), na_cell(), Cell::Text(see_gaps())]
+            }
         })
         .collect();
     out.push(data_table(
         cites,
         "data",
         &h("brief-skills-table"),
-        &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-unit", false)],
+        &[
+            ("brief-col-indicator", false),
+            ("brief-col-year", true),
+            ("brief-col-value", true),
+            ("brief-col-unit", false),
+        ],
         &rows,
     ));
     out.push(html!("</section>\n"));
@@ -1902,7 +1892,12 @@ fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
             cites,
             "data",
             &h("brief-sdg-table"),
-            &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-note", false)],
+            &[
+                ("brief-col-indicator", false),
+                ("brief-col-year", true),
+                ("brief-col-value", true),
+                ("brief-col-note", false),
+            ],
             &rows,
         ));
     }
@@ -1934,12 +1929,7 @@ fn concentration_row(label: &str, c: Option<&Concentration>) -> Vec<Cell> {
                 &[("partners", Arg::from(c.n_partners))],
             ))),
         ],
-        None => vec![
-            Cell::Head(Html::text(label)),
-            na_cell(),
-            na_cell(),
-            Cell::Text(see_gaps()),
-        ],
+        None => vec![Cell::Head(Html::text(label)), na_cell(), na_cell(), Cell::Text(see_gaps())],
     }
 }
 
@@ -1961,12 +1951,9 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
                 num_cell(Some(&v.value), decimals),
                 Cell::Text(Html::text(&unit_label(unit))),
             ],
-            None => vec![
-                Cell::Head(Html::text(&label)),
-                na_cell(),
-                na_cell(),
-                Cell::Text(see_gaps()),
-            ],
+            None => {
+                vec![Cell::Head(Html::text(&label)), na_cell(), na_cell(), Cell::Text(see_gaps())]
+            }
         });
     }
     rows.push(concentration_row(
@@ -1981,7 +1968,12 @@ fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
         cites,
         "data",
         &h("brief-dependence-table"),
-        &[("brief-col-indicator", false), ("brief-col-year", true), ("brief-col-value", true), ("brief-col-unit", false)],
+        &[
+            ("brief-col-indicator", false),
+            ("brief-col-year", true),
+            ("brief-col-value", true),
+            ("brief-col-unit", false),
+        ],
         &rows,
     ));
     out.push(html!("</section>\n"));
@@ -2054,18 +2046,10 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
         return out;
     }
     if !profile.destination_trends.is_empty() {
-        out.push(trend_table(
-            cites,
-            &h("brief-trend-destinations"),
-            &profile.destination_trends,
-        ));
+        out.push(trend_table(cites, &h("brief-trend-destinations"), &profile.destination_trends));
     }
     if !profile.origin_trends.is_empty() {
-        out.push(trend_table(
-            cites,
-            &h("brief-trend-origins"),
-            &profile.origin_trends,
-        ));
+        out.push(trend_table(cites, &h("brief-trend-origins"), &profile.origin_trends));
     }
     if let Some(d) = &profile.diaspora {
         let total: f64 = d.destinations.iter().map(|x| x.persons).sum();
@@ -2099,7 +2083,12 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
         out.push(table(
             "data",
             &h("brief-diaspora-table"),
-            &[("brief-col-destination", false), ("brief-col-iso3", false), ("brief-col-m49", true), ("brief-col-persons", true)],
+            &[
+                ("brief-col-destination", false),
+                ("brief-col-iso3", false),
+                ("brief-col-m49", true),
+                ("brief-col-persons", true),
+            ],
             &rows,
         ));
         out.push(html!("</details>"));
@@ -2219,7 +2208,11 @@ fn assessments(profile: &CountryProfile) -> Html {
             out.push(table(
                 "data",
                 &caption,
-                &[("brief-col-domain", false), ("brief-col-answered", true), ("brief-col-answers", false)],
+                &[
+                    ("brief-col-domain", false),
+                    ("brief-col-answered", true),
+                    ("brief-col-answers", false),
+                ],
                 &rows,
             ));
             out.push(html!("<p>{}</p>\n", h("brief-checklist")));
@@ -2234,7 +2227,12 @@ fn assessments(profile: &CountryProfile) -> Html {
             out.push(table(
                 "data",
                 &caption,
-                &[("brief-col-domain", false), ("brief-col-answered", true), ("brief-col-score", true), ("brief-col-band", false)],
+                &[
+                    ("brief-col-domain", false),
+                    ("brief-col-answered", true),
+                    ("brief-col-score", true),
+                    ("brief-col-band", false),
+                ],
                 &rows,
             ));
         }
@@ -2466,7 +2464,11 @@ fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Ht
         out.push(html!("</ul>"));
     }
     out.push(html!("</dd>"));
-    out.push(html!("<dt>{}</dt><dd>{}</dd>", h("brief-about-method"), h("brief-about-method-text")));
+    out.push(html!(
+        "<dt>{}</dt><dd>{}</dd>",
+        h("brief-about-method"),
+        h("brief-about-method-text")
+    ));
     out.push(html!("</dl>\n</section>\n"));
     out
 }

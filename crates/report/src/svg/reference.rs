@@ -95,7 +95,11 @@ fn reference_data(chart: &ReferenceChart, refs: &[&RefLine], threshold: f64) -> 
 
 /// The label written for an item's value: its short form, or "n/a".
 fn value_text(item: &Bar, style: NumberStyle) -> String {
-    if item.value.is_finite() { style.short(item.value) } else { crate::words::t("brief-not-available") }
+    if item.value.is_finite() {
+        style.short(item.value)
+    } else {
+        crate::words::t("brief-not-available")
+    }
 }
 
 /// What both layouts share: the chart, its finite reference lines, the threshold (the
