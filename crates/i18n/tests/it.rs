@@ -171,6 +171,11 @@ fn plurals_follow_each_language_rules() {
     );
     assert!(decimals.contains("0,250"), "{decimals}");
     assert!(decimals.contains("(2022)"), "{decimals}: a year is not grouped");
+    // An exact-number variant (`[0]`) is chosen for that number.
+    let editions = |n: usize| Lang::En.messages().format("brief-editions", &[("count", n.into())]);
+    assert_eq!(editions(0), "no dataset");
+    assert_eq!(editions(1), "1 dataset edition");
+    assert_eq!(editions(1234), "1,234 dataset editions");
 }
 
 /// `text` without its `{$name}` parts.

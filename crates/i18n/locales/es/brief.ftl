@@ -386,3 +386,14 @@ brief-years-and = { $a } and { $b }
 brief-role-stocks = { $immigrants } immigrants against { $emigrants } emigrants ({ $years })
 brief-role-paid-exceed = remittances paid ({ $paid }) exceed those received ({ $received }) in { $year }
 brief-role-paid-short = remittances paid ({ $paid }) fall short of those received ({ $received }) in { $year }
+
+## Printed pages
+
+# "page 3 of 12" in the footer of a printed brief.
+brief-page = página
+brief-page-of = de
+
+## SDG codes
+
+# The short code of indicator 10.c.1, before the rows of its table.
+brief-sdg-10-c-1-short = 10.c.1

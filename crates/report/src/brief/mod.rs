@@ -213,14 +213,15 @@ fn plain(value: &Value, percent_decimals: usize) -> String {
 
 /// Large US dollar amounts in words: "US$ 1.23 billion".
 fn usd_words(amount: f64) -> String {
+    // A number argument, so that a language can choose its plural ("1,23 milliard").
     let (key, number) = if amount.abs() >= 1e9 {
-        ("brief-usd-billion", format_thousands(amount / 1e9, 2))
+        ("brief-usd-billion", Arg::Number(amount / 1e9, 2))
     } else if amount.abs() >= 1e6 {
-        ("brief-usd-million", format_thousands(amount / 1e6, 1))
+        ("brief-usd-million", Arg::Number(amount / 1e6, 1))
     } else {
-        ("brief-usd", format_thousands(amount, 0))
+        ("brief-usd", Arg::Number(amount, 0))
     };
-    tf(key, &[("n", Arg::from(number))])
+    tf(key, &[("n", number)])
 }
 
 /// A number with its unit, as in running text.
@@ -625,7 +626,7 @@ h3{margin:1.75rem 0 .5rem;font-size:1.1rem}\
 nav ul{margin:.5rem 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem}\
 a{color:#005a8c}\
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.75rem;margin:0}\
-.card{border:1px solid #c8c8c8;border-left:5px solid #0072B2;border-radius:4px;padding:.6rem .8rem;background:#fafafa;min-width:0;overflow-wrap:anywhere}\
+.card{border:1px solid #c8c8c8;border-inline-start:5px solid #0072B2;border-radius:4px;padding:.6rem .8rem;background:#fafafa;min-width:0;overflow-wrap:anywhere}\
 .card sup.fn{white-space:normal}\
 .card dt{font-weight:600;color:#333;font-size:.92rem}\
 .card dd{margin:.15rem 0 0}\
@@ -638,11 +639,11 @@ figure svg{display:block;width:100%;max-width:720px;height:auto}\
 figcaption{font-size:.88rem;color:#444;margin-top:.25rem}\
 .table-wrap{overflow-x:auto}\
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem;font-variant-numeric:tabular-nums}\
-caption{text-align:left;font-weight:600;padding:.25rem 0;caption-side:top}\
+caption{text-align:start;font-weight:600;padding:.25rem 0;caption-side:top}\
 th,td{border:1px solid #c8c8c8;padding:.3rem .55rem;vertical-align:top}\
-thead th{background:#eef2f6;text-align:left}\
-tbody th{text-align:left;font-weight:600;background:#f7f7f7}\
-.num{text-align:right;white-space:nowrap}\
+thead th{background:#eef2f6;text-align:start}\
+tbody th{text-align:start;font-weight:600;background:#f7f7f7}\
+.num{text-align:end;white-space:nowrap}\
 thead th.num{white-space:normal}\
 .na{color:#555}\
 .register td:first-child{white-space:nowrap}\
@@ -653,7 +654,7 @@ sup.fn a{text-decoration:none}\
 .table-note{margin:-.5rem 0 1rem;font-size:.85rem;color:#444}\
 .role{margin:0 0 .75rem;font-size:1.05rem;font-weight:600}\
 .no-data{padding:.6rem .8rem;background:#f4f4f4;border:1px dashed #999;color:#333}\
-ol.sources{font-size:.88rem;padding-left:2.2rem}\
+ol.sources{font-size:.88rem;padding-inline-start:2.2rem}\
 ol.sources li{margin:.15rem 0}\
 ol.sources li:target{background:#fff1c2}\
 .about dt{font-weight:600}\
@@ -1788,7 +1789,7 @@ fn cost_summary_rows(to: bool, c: &CostSummary) -> Vec<Vec<Cell>> {
             ("target", Arg::from(words::percent(SDG_COST_TARGET_PCT, 0))),
             ("ceiling", Arg::from(words::percent(COST_CEILING_PCT, 0))),
         ];
-        Cell::Head(html!("10.c.1 {}", tf(key, &args)))
+        Cell::Head(html!("{} {}", t("brief-sdg-10-c-1-short"), tf(key, &args)))
     };
     let mut rows = vec![
         vec![

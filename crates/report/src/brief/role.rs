@@ -71,7 +71,7 @@ impl RoleFinding {
 /// A number of persons in words: "16.8 million", "845,000".
 fn persons_words(n: f64) -> String {
     if n.abs() >= 1e6 {
-        tf("brief-million", &[("n", Arg::from(format_thousands(n / 1e6, 1)))])
+        tf("brief-million", &[("n", Arg::Number(n / 1e6, 1))])
     } else {
         format_thousands(n, 0)
     }
