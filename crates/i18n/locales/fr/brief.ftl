@@ -2,390 +2,451 @@
 
 ## Numbers
 
-brief-not-available = n/a
+brief-not-available = n.d.
 # A number written with its magnitude; $n is the number already written.
-brief-compact-k = { $n }k
-brief-compact-m = { $n }M
-brief-compact-bn = { $n }bn
-brief-compact-tn = { $n }tn
+brief-compact-k = { $n } k
+brief-compact-m = { $n } M
+brief-compact-bn = { $n } Md
+brief-compact-tn = { $n } Bn
 
 ## Units and amounts
 
 brief-persons = { $n ->
-    [one] { $n } person
-   *[other] { $n } persons
+    [one] { $n } personne
+    [many] { $n } de personnes
+   *[other] { $n } personnes
 }
 # $n is the number already written.
-brief-usd-billion = US$ { $n } billion
-brief-usd-million = US$ { $n } million
-brief-usd = US$ { $n }
-brief-usd-ppp = { $n } PPP US$
-brief-per-thousand = { $n } per 1,000 people
+# $n is a number.
+brief-usd-billion = { $n ->
+    [one] { $n } milliard de US$
+   *[other] { $n } milliards de US$
+}
+brief-usd-million = { $n ->
+    [one] { $n } million de US$
+   *[other] { $n } millions de US$
+}
+brief-usd = { $n } US$
+brief-usd-ppp = { $n } US$ PPA
+brief-per-thousand = { $n } pour 1 000 habitants
 
 ## Sources and tables
 
-brief-choice-note = chosen by the rule { $rule }; not used: { $beaten }
-brief-provenance-cell = cell: { $cell }
-brief-provenance-derived = derived: { $how }
+brief-choice-note = valeur retenue selon la règle { $rule } ; valeurs écartées : { $beaten }
+brief-provenance-cell = cellule : { $cell }
+brief-provenance-derived = valeur dérivée : { $how }
 brief-source-label = Source { $n }
-brief-table-scrolls = Table (scrolls sideways on narrow screens)
-brief-note-each = { $column }: each figure's own number
-brief-note-break = { $column }, from { $from }: the figures come from { $new } instead of { $old }
-brief-note-source = Source: { $list }.
-brief-note-sources = Sources: { $list }.
-brief-note-breaks = { $label } (the marked figure starts it): { $breaks }.
-brief-note-chosen = Underlined figures were chosen among several datasets' values by the rule in { $rule }.
-brief-note-cell = Each figure's cell is in its tooltip and in the JSON profile.
-brief-figure-table-below = The numbers are in the table below.
+brief-table-scrolls = Tableau (défilement horizontal sur les écrans étroits)
+brief-note-each = { $column } : chaque valeur porte son propre renvoi
+brief-note-break = { $column }, à partir de { $from } : les valeurs proviennent de { $new } et non plus de { $old }
+brief-note-source = Source : { $list }.
+brief-note-sources = Sources : { $list }.
+brief-note-breaks = { $label } (la valeur signalée en marque le début) : { $breaks }.
+brief-note-chosen = Les valeurs soulignées ont été retenues parmi celles de plusieurs jeux de données, selon la règle indiquée à la source { $rule }.
+brief-note-cell = La cellule d’origine de chaque valeur figure dans son info-bulle et dans le profil JSON.
+brief-figure-table-below = Les chiffres figurent dans le tableau ci-dessous.
 # $what is the name of a part of the profile (e.g. "migrant stocks"); $gaps links to the Data gaps section.
-brief-no-data = No data on { $what } in this profile. See { $gaps }.
-brief-break = Break in series
-brief-see = See { $link }.
+brief-no-data = Ce profil ne contient aucune donnée sur { $what }. Voir { $gaps }.
+brief-break = Rupture de série
+brief-see = Voir { $link }.
 
 ## The header, contents and footer
 
-brief-title = { $country }: migration and development brief
-brief-fictional-label = Fictional data
-brief-kicker = Migration and development brief
-brief-iso3 = ISO 3166-1 alpha-3 code { $code }
-brief-m49 = UN M49 code { $code }
-brief-fictional-country = a fictional country of the demo world
-brief-pinned = Editions read instead of the newest, as asked: { $editions }.
+brief-title = { $country } : note d’information sur les migrations et le développement
+brief-fictional-label = Données fictives
+brief-kicker = Note d’information sur les migrations et le développement
+brief-iso3 = ISO 3166-1 alpha-3 : { $code }
+brief-m49 = M49 de l’ONU : { $code }
+brief-fictional-country = pays fictif du monde de démonstration
+brief-pinned = Éditions lues à la place des plus récentes, comme demandé : { $editions }.
 # $date is the date, $editions the datasets' editions, $about a link to "About this brief".
-brief-generated = Generated on { $date } by Coherence { $version } from { $editions }; see { $about }.
-brief-footer = Prepared with Coherence { $version } on { $date } from official statistics. Every figure links to its source; the same data, date and version always give the same brief.
-brief-contents = Contents
-brief-card-unavailable = Not available
+brief-generated = Établie le { $date } avec Coherence { $version } ({ $editions }) ; voir { $about }.
+brief-footer = Note établie avec Coherence { $version } le { $date } à partir de statistiques officielles. Chaque valeur renvoie à sa source ; les mêmes données, la même date et la même version produisent toujours la même note.
+brief-contents = Sommaire
+brief-card-unavailable = Non disponible
 
 ## Section headings
 
-brief-h-summary = Summary
-brief-h-headline = Headline numbers
-brief-h-stocks = Migrant stocks
-brief-h-corridors = Destinations and origins
-brief-h-remittances = Remittances
-brief-h-costs = Cost of remittances
-brief-h-sdg = SDG migration indicators
-brief-h-dependence = Remittance dependence
+brief-h-summary = Résumé
+brief-h-headline = Principaux chiffres
+brief-h-stocks = Stocks de migrants
+brief-h-corridors = Destinations et origines
+brief-h-remittances = Envois de fonds
+brief-h-costs = Coût des envois de fonds
+brief-h-sdg = Indicateurs des ODD relatifs aux migrations
+brief-h-dependence = Dépendance à l’égard des envois de fonds
 brief-h-diaspora = Diaspora
-brief-h-skills = Skills and health workers
-brief-h-governance = Conventions and safeguards
-brief-h-assessments = Migration governance assessments
-brief-h-policies = Policy register
-brief-h-corridor-coherence = Corridor coherence
-brief-h-options = Policy options
-brief-h-gaps = Data gaps
-brief-h-about = About this brief
-brief-h-appendix = Appendix: tables
+brief-h-skills = Compétences et personnels de santé
+brief-h-governance = Conventions et mesures de sauvegarde
+brief-h-assessments = Évaluations de la gouvernance des migrations
+brief-h-policies = Registre des politiques
+brief-h-corridor-coherence = Cohérence des couloirs
+brief-h-options = Options stratégiques
+brief-h-gaps = Lacunes dans les données
+brief-h-about = À propos de cette note
+brief-h-appendix = Annexe : tableaux
 brief-h-sources = Sources
 
 ## Column headers of the tables
 
-brief-col-year = Year
-brief-col-total-persons = Total (persons)
-brief-col-female-persons = Female (persons)
-brief-col-male-persons = Male (persons)
-brief-col-share-of-population-pct = Share of population (%)
-brief-col-period = Period
-brief-col-method = Method
-brief-col-inflow-persons = Inflow (persons)
-brief-col-outflow-persons = Outflow (persons)
-brief-col-net-persons = Net (persons)
-brief-col-rank = Rank
-brief-col-iso-code = ISO code
-brief-col-migrants-persons = Migrants (persons)
-brief-col-sending-country = Sending country
-brief-col-receiving-country = Receiving country
-brief-col-cost-pct-of-usd200 = Cost (% of US$200)
-brief-col-compared-with-the-sdg-10-c-target = Compared with the SDG 10.c target
-brief-col-indicator = Indicator
-brief-col-value = Value
-brief-col-unit = Unit
+brief-col-year = Année
+brief-col-total-persons = Total (personnes)
+brief-col-female-persons = Femmes (personnes)
+brief-col-male-persons = Hommes (personnes)
+brief-col-share-of-population-pct = Part de la population (%)
+brief-col-period = Période
+brief-col-method = Méthode
+brief-col-inflow-persons = Entrées (personnes)
+brief-col-outflow-persons = Sorties (personnes)
+brief-col-net-persons = Solde (personnes)
+brief-col-rank = Rang
+brief-col-iso-code = Code ISO
+brief-col-migrants-persons = Migrants (personnes)
+brief-col-sending-country = Pays d’envoi
+brief-col-receiving-country = Pays de réception
+brief-col-cost-pct-of-usd200 = Coût (% de 200 US$)
+brief-col-compared-with-the-sdg-10-c-target = Par rapport à la cible 10.c des ODD
+brief-col-indicator = Indicateur
+brief-col-value = Valeur
+brief-col-unit = Unité
 brief-col-note = Note
 brief-col-destination = Destination
 brief-col-iso3 = ISO3
 brief-col-m49 = M49
-brief-col-persons = Persons
-brief-col-domain = Domain
-brief-col-answered = Answered
-brief-col-answers = Answers
+brief-col-persons = Personnes
+brief-col-domain = Domaine
+brief-col-answered = Renseignés
+brief-col-answers = Réponses
 brief-col-score = Score
-brief-col-band = Band
-brief-col-id = ID
-brief-col-policy = Policy
-brief-col-ministry = Ministry
-brief-col-area = Area
-brief-col-migration-cycle-stages = Migration-cycle stages
-brief-col-partner-countries = Partner countries
-brief-col-status = Status
-brief-col-register-change = Register change
+brief-col-band = Niveau
+brief-col-id = Identifiant
+brief-col-policy = Politique
+brief-col-ministry = Ministère
+brief-col-area = Secteur
+brief-col-migration-cycle-stages = Étapes du cycle migratoire
+brief-col-partner-countries = Pays partenaires
+brief-col-status = Statut
+brief-col-register-change = Modification du registre
 
 ## Headline numbers
 
 brief-term-year = { $term } ({ $year })
 # $target is "3%" written in the language; $points a number.
-brief-above-target = above the { $target } target by { $points } percentage points
-brief-within-target = at or below the { $target } target
-brief-remittances-received = Remittances received
-brief-remittances-paid = Remittances paid
-brief-remittances-note = Personal remittances, current US$.
-brief-remittances-paid-note = Sent from the country by the people living there.
+brief-above-target = { $points ->
+    [one] { $points } point de pourcentage au-dessus de la cible de { $target }
+   *[other] { $points } points de pourcentage au-dessus de la cible de { $target }
+}
+brief-within-target = au niveau de la cible de { $target } ou en deçà
+brief-remittances-received = Envois de fonds reçus
+brief-remittances-paid = Envois de fonds versés
+brief-remittances-note = Envois de fonds personnels, en US$ courants.
+brief-remittances-paid-note = Envoyés depuis le pays par les personnes qui y résident.
 # $share is a percentage, $source a footnote mark.
-brief-share-gdp-official = { $share } of GDP in { $year } (SDG 17.3.2, official){ $source }
-brief-share-gdp-recomputed = { $share } of GDP in { $year } (recomputed here; the official SDG 17.3.2 series is not loaded){ $source }
-brief-cost-to = Cost of sending US$200 to { $country }
-brief-cost-from = Cost of sending US$200 from { $country }
-brief-cost-mean-to = Average cost of sending US$200 to { $country } (SDG 10.c.1)
-brief-cost-mean-from = Average cost of sending US$200 from { $country } (SDG 10.c.1)
-brief-the-corridors = the corridors
-brief-cost-of-amount = of the amount sent, all fees and the exchange-rate margin included.
-brief-cost-mean-note = Unweighted mean over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}, latest year of each; see { $link }.
-brief-of-population = of the population
-brief-immigrants-in = Immigrants living in { $country }
-brief-emigrants-from = Emigrants from { $country } living abroad
-brief-emigration-rate = Emigration rate
-brief-emigration-rate-note = Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).
-brief-net-migration = Net migration
-brief-net-migration-note = Immigrants minus emigrants over the year; negative when more people leave.
-brief-skilled-rate = Skilled emigration rate
-brief-skilled-rate-note = Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.
-brief-health-rate = Health-worker emigration rate
-brief-health-rate-note = Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.
+brief-share-gdp-official = { $share } du PIB en { $year } (ODD 17.3.2, série officielle){ $source }
+brief-share-gdp-recomputed = { $share } du PIB en { $year } (recalculé ici ; la série officielle de l’ODD 17.3.2 n’est pas chargée){ $source }
+brief-cost-to = Coût d’un envoi de 200 US$ vers { $country }
+brief-cost-from = Coût d’un envoi de 200 US$ depuis { $country }
+brief-cost-mean-to = Coût moyen d’un envoi de 200 US$ vers { $country } (ODD 10.c.1)
+brief-cost-mean-from = Coût moyen d’un envoi de 200 US$ depuis { $country } (ODD 10.c.1)
+brief-the-corridors = les couloirs
+brief-cost-of-amount = du montant envoyé, frais et marge de change compris.
+brief-cost-mean-note = Moyenne non pondérée sur { $count ->
+    [one] { $count } couloir
+   *[other] { $count } couloirs
+}, dernière année disponible pour chacun ; voir { $link }.
+brief-of-population = de la population
+brief-immigrants-in = { $country } : immigrants résidant dans le pays
+brief-emigrants-from = { $country } : émigrants résidant à l’étranger
+brief-emigration-rate = Taux d’émigration
+brief-emigration-rate-note = Émigrants en proportion de l’ensemble des personnes nées dans le pays : émigrants ÷ (résidents nés dans le pays + émigrants).
+brief-net-migration = Solde migratoire
+brief-net-migration-note = Immigrants moins émigrants sur l’année ; négatif lorsque les départs l’emportent sur les arrivées.
+brief-skilled-rate = Taux d’émigration des personnes qualifiées
+brief-skilled-rate-note = Émigrants diplômés de l’enseignement supérieur, en proportion de l’ensemble des diplômés de l’enseignement supérieur nés dans le pays.
+brief-health-rate = Taux d’émigration des personnels de santé
+brief-health-rate-note = Médecins et personnel infirmier nés dans le pays et exerçant à l’étranger, en proportion de l’ensemble de ceux qui exercent dans le pays ou à l’étranger.
 
 ## Migrant stocks, flows, destinations and origins
 
 brief-total = Total
-brief-female = Female
-brief-male = Male
-brief-unit-persons = persons
+brief-female = Femmes
+brief-male = Hommes
+brief-unit-persons = personnes
 # $who is brief-what-immigrants or brief-what-emigrants.
-brief-stock-summary = Line chart of { $who } by year and sex.
-brief-stock-caption = { $heading } by year and sex (persons).
-brief-stock-table = { $heading }, mid-year stock
+brief-stock-summary = Graphique linéaire des { $who } par année et par sexe.
+brief-stock-caption = { $heading }, par année et par sexe (personnes).
+brief-stock-table = { $heading }, stock en milieu d’année
 brief-what-immigrants = immigrants
-brief-what-emigrants = emigrants
-brief-flows = Estimated migration flows of { $country }
-brief-what-flows = estimated migration flows
-brief-flows-intro = Persons who moved in and out over each period, estimated from two tables of the bilateral migrant stock and summed over the country's corridors. These are model results, not counts; the method is named in each row and its source.
-brief-flows-table = { $heading }, persons over each period (stored estimates)
+brief-what-emigrants = émigrants
+brief-flows = { $country } : flux migratoires estimés
+brief-what-flows = les flux migratoires estimés
+brief-flows-intro = Personnes entrées dans le pays et sorties du pays au cours de chaque période, estimées à partir de deux tableaux du stock bilatéral de migrants et additionnées sur l’ensemble des couloirs du pays. Il s’agit de résultats de modèles, non de dénombrements ; la méthode est indiquée à chaque ligne, avec sa source.
+brief-flows-table = { $heading }, personnes sur chaque période (estimations enregistrées)
 # $share is brief-share-emigrants or brief-share-immigrants, in lower case.
-brief-corridor-summary = Bar chart, largest first; the percentage is the { $share }.
-brief-corridor-caption = { $heading }, persons; in brackets the { $share }.
-brief-where-emigrants = Where emigrants from { $country } live
-brief-where-immigrants = Where immigrants in { $country } come from
-brief-what-destinations = where emigrants live
-brief-what-origins = where immigrants come from
-brief-col-destination-country = Country of destination
-brief-col-origin-country = Country of origin
-brief-share-emigrants = Share of all emigrants
-brief-share-immigrants = Share of all immigrants
-brief-col-share-emigrants-pct = Share of all emigrants (%)
-brief-col-share-immigrants-pct = Share of all immigrants (%)
-brief-map-heading = Where the diaspora lives
-brief-map-demo = The demo world cannot be mapped: its fictional countries have no place on a map of the real world.
-brief-map-every-destination = every destination
-brief-map-main-destinations = the main destinations only
-brief-map-title = Where emigrants from { $country } live, { $year }
-brief-map-description = Emigrants from { $country } by country of residence, { $year } ({ $scope }); darker means more.
-brief-map-caption = Emigrants from { $country } by country of residence, { $year }, persons ({ $scope }); { $country } is hatched.
+brief-corridor-summary = Diagramme en barres, par ordre décroissant ; le pourcentage indiqué est la { $share }.
+brief-corridor-caption = { $heading }, en personnes ; entre parenthèses, la { $share }.
+brief-where-emigrants = { $country } : pays de résidence des émigrants
+brief-where-immigrants = { $country } : pays d’origine des immigrants
+brief-what-destinations = les pays de résidence des émigrants
+brief-what-origins = les pays d’origine des immigrants
+brief-col-destination-country = Pays de destination
+brief-col-origin-country = Pays d’origine
+brief-share-emigrants = Part de l’ensemble des émigrants
+brief-share-immigrants = Part de l’ensemble des immigrants
+brief-col-share-emigrants-pct = Part de l’ensemble des émigrants (%)
+brief-col-share-immigrants-pct = Part de l’ensemble des immigrants (%)
+brief-map-heading = Où vit la diaspora
+brief-map-demo = Le monde de démonstration ne peut être cartographié : ses pays fictifs n’ont pas de place sur une carte du monde réel.
+brief-map-every-destination = toutes les destinations
+brief-map-main-destinations = principales destinations seulement
+brief-map-title = { $country } : pays de résidence des émigrants, { $year }
+brief-map-description = { $country } : émigrants par pays de résidence, { $year } ({ $scope }) ; plus la teinte est foncée, plus ils sont nombreux.
+brief-map-caption = { $country } : émigrants par pays de résidence, { $year }, en personnes ({ $scope }) ; le pays lui-même est hachuré.
 
 ## Remittances
 
-brief-what-remittances = remittances
-brief-what-remittances-flows = remittances received or paid
-brief-what-remittances-gdp = remittances as a share of GDP
-brief-remittances-title = Personal remittances received and paid by { $country }
-brief-received = Received
-brief-paid = Paid
-brief-remittances-summary = Line chart of personal remittances by year, in current US dollars.
-brief-unit-current-usd = current US$
-brief-remittances-caption = { $title } (current US$).
-brief-remittances-table = Personal remittances of { $country }, by year
-brief-col-received-usd-million = Received (current US$ million)
-brief-col-paid-usd-million = Paid (current US$ million)
-brief-remittances-gdp-title = Remittances received by { $country } as a share of GDP (SDG 17.3.2 and a recomputation)
-brief-remittances-gdp-summary = Line chart of personal remittances received as a percentage of GDP, by year.
-brief-unit-pct-gdp = % of GDP
-brief-series-recomputed = Received, % of GDP (recomputed)
-brief-series-official = SDG 17.3.2, official (WDI)
+brief-what-remittances = les envois de fonds
+brief-what-remittances-flows = les envois de fonds reçus ou versés
+brief-what-remittances-gdp = les envois de fonds en proportion du PIB
+brief-remittances-title = { $country } : envois de fonds personnels reçus et versés
+brief-received = Reçus
+brief-paid = Versés
+brief-remittances-summary = Graphique linéaire des envois de fonds personnels par année, en dollars des États-Unis courants.
+brief-unit-current-usd = US$ courants
+brief-remittances-caption = { $title } (US$ courants).
+brief-remittances-table = { $country } : envois de fonds personnels, par année
+brief-col-received-usd-million = Reçus (millions de US$ courants)
+brief-col-paid-usd-million = Versés (millions de US$ courants)
+brief-remittances-gdp-title = { $country } : envois de fonds reçus en proportion du PIB (ODD 17.3.2 et recalcul)
+brief-remittances-gdp-summary = Graphique linéaire des envois de fonds personnels reçus en pourcentage du PIB, par année.
+brief-unit-pct-gdp = % du PIB
+brief-series-recomputed = Reçus, % du PIB (recalcul)
+brief-series-official = ODD 17.3.2, série officielle (WDI)
 brief-remittances-gdp-caption = { $title } (%).
-brief-remittances-gdp-table = Remittances received by { $country } and GDP, by year
-brief-col-sdg-17-3-2-official-pct = SDG 17.3.2, official (%)
-brief-col-received-pct-gdp-recomputed = Received (% of GDP), recomputed
-brief-col-gdp-usd-million = GDP (current US$ million)
+brief-remittances-gdp-table = { $country } : envois de fonds reçus et PIB, par année
+brief-col-sdg-17-3-2-official-pct = ODD 17.3.2, série officielle (%)
+brief-col-received-pct-gdp-recomputed = Reçus (% du PIB), recalcul
+brief-col-gdp-usd-million = PIB (millions de US$ courants)
 
 ## Appendix and costs
 
-brief-appendix-caption = Table A{ $number }. { $caption }
-brief-recent-caption = { $caption }, the last { $years } years
-brief-appendix-link = All years: Appendix table A{ $number }
-brief-appendix-more = { $link } ({ $rows } rows).
-brief-appendix-intro = The year-by-year tables whose recent years the sections above show, with every year.
-brief-what-costs-to = the cost of sending money to the country
-brief-what-costs-from = the cost of sending money from the country
+brief-appendix-caption = Tableau A{ $number }. { $caption }
+brief-recent-caption = { $caption }, { $years ->
+    [one] dernière année
+   *[other] { $years } dernières années
+}
+brief-appendix-link = Toutes les années : tableau A{ $number } de l’annexe
+brief-appendix-more = { $link } ({ $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+}).
+brief-appendix-intro = Les tableaux annuels dont les sections ci-dessus présentent les années récentes, ici avec toutes les années.
+brief-what-costs-to = le coût des envois d’argent vers le pays
+brief-what-costs-from = le coût des envois d’argent depuis le pays
 # $target is "3%", $ceiling "5%", written in the language.
-brief-cost-summary-from = Bar chart of the average cost of sending US$200 from each country, as a percentage of the amount sent, highest first, against the SDG 10.c target of { $target } and the { $ceiling } line.
-brief-cost-summary-to = Bar chart of the average cost of sending US$200 to each country, as a percentage of the amount sent, highest first, against the SDG 10.c target of { $target } and the { $ceiling } line.
-brief-unit-pct-usd200 = % of US$200 sent
-brief-sdg-target-line = SDG target { $target }
-brief-cost-caption = { $heading }: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of { $target }; dotted line: { $ceiling }.
-brief-h-costs-full = Cost of sending remittances (SDG 10.c.1)
-brief-sdg-10-c = SDG target 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent.
+brief-cost-summary-from = Diagramme en barres du coût moyen d’un envoi de 200 US$ depuis chaque pays, en pourcentage du montant envoyé, par ordre décroissant, au regard de la cible 10.c des ODD ({ $target }) et du seuil de { $ceiling }.
+brief-cost-summary-to = Diagramme en barres du coût moyen d’un envoi de 200 US$ vers chaque pays, en pourcentage du montant envoyé, par ordre décroissant, au regard de la cible 10.c des ODD ({ $target }) et du seuil de { $ceiling }.
+brief-unit-pct-usd200 = % des 200 US$ envoyés
+brief-sdg-target-line = Cible ODD { $target }
+brief-cost-caption = { $heading } : coût total en pourcentage des 200 US$ envoyés ; tirets : cible 10.c des ODD ({ $target }) ; pointillés : { $ceiling }.
+brief-h-costs-full = Coût des envois de fonds (ODD 10.c.1)
+brief-sdg-10-c = Cible 10.c des ODD : « D’ici à 2030, faire baisser au-dessous de 3 pour cent les coûts de transaction des envois de fonds effectués par les migrants et éliminer les circuits d’envois de fonds dont les coûts sont supérieurs à 5 pour cent ».
 
 ## Skills, SDG indicators and dependence
 
-brief-skilled-rate-row = Skilled emigration rate (tertiary-educated, %)
-brief-health-rate-row = Health-worker emigration rate (doctors and nurses, %)
-brief-physicians-row = Physicians per 1,000 people
-brief-skills-table = Skilled and health-worker emigration, latest year
-brief-see-gaps = see { $link }
-brief-unit-ppp = PPP US$ (current international $)
+brief-skilled-rate-row = Taux d’émigration des personnes qualifiées (diplômés du supérieur, %)
+brief-health-rate-row = Taux d’émigration des personnels de santé (médecins et personnel infirmier, %)
+brief-physicians-row = Médecins pour 1 000 habitants
+brief-skills-table = Émigration des personnes qualifiées et des personnels de santé, dernière année disponible
+brief-see-gaps = voir { $link }
+brief-unit-ppp = US$ PPA ($ internationaux courants)
 brief-unit-percent = %
-brief-unit-per-thousand = per 1,000 people
-brief-unit-number = number
-brief-unit-pct-sent = % of the amount sent
-brief-unit-pct-corridors = % of corridors
-brief-unit-points = percentage points
-brief-cost-average-to = Average cost of the corridors to the country ({ $count } corridors)
-brief-cost-average-from = Average cost of the corridors from the country ({ $count } corridors)
-brief-cost-above-5-to = Corridors to the country costing more than { $ceiling }
-brief-cost-above-5-from = Corridors from the country costing more than { $ceiling }
-brief-cost-gap-to = Distance of the average to the country to the { $target } target
-brief-cost-gap-from = Distance of the average from the country to the { $target } target
-brief-cost-rpw-to = Remittance Prices Worldwide country average to the country
-brief-cost-rpw-from = Remittance Prices Worldwide country average from the country
+brief-unit-per-thousand = pour 1 000 habitants
+brief-unit-number = nombre
+brief-unit-pct-sent = % du montant envoyé
+brief-unit-pct-corridors = % des couloirs
+brief-unit-points = points de pourcentage
+brief-cost-average-to = Coût moyen des couloirs vers le pays ({ $count ->
+    [one] { $count } couloir
+   *[other] { $count } couloirs
+})
+brief-cost-average-from = Coût moyen des couloirs depuis le pays ({ $count ->
+    [one] { $count } couloir
+   *[other] { $count } couloirs
+})
+brief-cost-above-5-to = Couloirs vers le pays dont le coût dépasse { $ceiling }
+brief-cost-above-5-from = Couloirs depuis le pays dont le coût dépasse { $ceiling }
+brief-cost-gap-to = Écart entre la moyenne des couloirs vers le pays et la cible de { $target }
+brief-cost-gap-from = Écart entre la moyenne des couloirs depuis le pays et la cible de { $target }
+brief-cost-rpw-to = Moyenne nationale de Remittance Prices Worldwide, envois vers le pays
+brief-cost-rpw-from = Moyenne nationale de Remittance Prices Worldwide, envois depuis le pays
 # The official names of the indicators, from the UN's global indicator framework.
-brief-sdg-17-3-2-code = Indicator 17.3.2
-brief-sdg-17-3-2-name = Volume of remittances (in United States dollars) as a proportion of total GDP
-brief-sdg-10-c-1-code = Indicator 10.c.1
-brief-sdg-10-c-1-name = Remittance costs as a proportion of the amount remitted
-brief-sdg-17-3-2-row = 17.3.2 Remittances, % of GDP — { $country }
-brief-sdg-official-note = official series (custodian's publication)
-brief-recomputed-row = Remittances received ÷ GDP, recomputed — { $country }
-brief-recomputed-note = recomputed from the figures above; not the official indicator
-brief-group-row = Remittances ÷ GDP, GDP-weighted, recomputed — { $group }
-brief-group-note = GDP-weighted over { $with } of { $members } members{ $missing ->
+brief-sdg-17-3-2-code = Indicateur 17.3.2
+brief-sdg-17-3-2-name = Volume des envois de fonds de travailleurs migrants (en dollars des États-Unis) en proportion du PIB total
+brief-sdg-10-c-1-code = Indicateur 10.c.1
+brief-sdg-10-c-1-name = Coût des envois de fonds en proportion du montant transféré
+brief-sdg-17-3-2-row = 17.3.2 Envois de fonds, % du PIB — { $country }
+brief-sdg-official-note = série officielle (publication de l’organisme responsable)
+brief-recomputed-row = Envois de fonds reçus ÷ PIB, recalcul — { $country }
+brief-recomputed-note = recalculé à partir des chiffres ci-dessus ; il ne s’agit pas de l’indicateur officiel
+brief-group-row = Envois de fonds ÷ PIB, pondéré par le PIB, recalcul — { $group }
+brief-group-note = Pondéré par le PIB sur { $with } des { $members } membres{ $missing ->
     [0] {""}
-   *[other] ; { $missing } without data (listed in the source)
+    [one]  ; { $missing } sans données (indiqué dans la source)
+   *[other]  ; { $missing } sans données (indiqués dans la source)
 }
-brief-what-sdg = the SDG migration indicators
-brief-sdg-table = SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)
-brief-herfindahl = Herfindahl index over { $partners } partners (1 = a single partner)
-brief-dep-official = SDG 17.3.2, remittances received, % of GDP (official)
-brief-dep-recomputed = Remittances received, % of GDP (recomputed)
-brief-dep-exports = Remittances received, % of exports of goods and services
-brief-dep-per-person = Remittances received per person living in the country
-brief-concentration-destinations = Concentration of emigrants over destinations
-brief-concentration-senders = Concentration of remittances over sending countries
-brief-dependence-table = Remittance dependence and corridor concentration, latest year
+brief-what-sdg = les indicateurs des ODD relatifs aux migrations
+brief-sdg-table = ODD 17.3.2 (envois de fonds en % du PIB : la série officielle et les recalculs à partir des chiffres retenus ici, ceux des groupes étant pondérés par le PIB : Σ envois de fonds ÷ Σ PIB sur les membres disposant des deux valeurs) et ODD 10.c.1 (coût d’un envoi de 200 US$)
+brief-herfindahl = Indice de Herfindahl sur { $partners ->
+    [one] { $partners } partenaire
+   *[other] { $partners } partenaires
+} (1 = un seul partenaire)
+brief-dep-official = ODD 17.3.2, envois de fonds reçus, % du PIB (série officielle)
+brief-dep-recomputed = Envois de fonds reçus, % du PIB (recalcul)
+brief-dep-exports = Envois de fonds reçus, % des exportations de biens et de services
+brief-dep-per-person = Envois de fonds reçus par personne résidant dans le pays
+brief-concentration-destinations = Concentration des émigrants selon les destinations
+brief-concentration-senders = Concentration des envois de fonds selon les pays d’envoi
+brief-dependence-table = Dépendance à l’égard des envois de fonds et concentration des couloirs, dernière année disponible
 
 ## Diaspora and conventions
 
-brief-table-part = { $caption } ({ $part } of { $parts })
-brief-what-diaspora = corridors over time or the diaspora by destination
-brief-trend-destinations = Emigrants in the main destinations over time (persons)
-brief-trend-origins = Immigrants from the main origins over time (persons)
-brief-diaspora-all = All { $count } destinations of the diaspora in { $year } ({ $persons } persons)
-brief-note-source-one = Source: { $source }
-brief-diaspora-table = Emigrants by destination (persons)
-brief-ssl = WHO Health Workforce Support and Safeguards List
-brief-ssl-on = On the list
-brief-ssl-on-note = destinations should not actively recruit its health workers outside government-to-government agreements
-brief-ssl-off = Not on the list
-brief-icmw = International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)
-brief-icmw-party = State party
-brief-icmw-not-party = Not a state party
-brief-not-computed = not computed
-brief-exactly = exactly { $n }
+brief-table-part = { $caption } (partie { $part } sur { $parts })
+brief-what-diaspora = l’évolution des couloirs ou la diaspora par destination
+brief-trend-destinations = Évolution du nombre d’émigrants dans les principales destinations (personnes)
+brief-trend-origins = Évolution du nombre d’immigrants originaires des principaux pays d’origine (personnes)
+brief-diaspora-all = { $count ->
+    [one] La destination unique de la diaspora
+   *[other] Les { $count } destinations de la diaspora
+} en { $year } ({ $persons ->
+    [one] { $persons } personne
+    [many] { $persons } de personnes
+   *[other] { $persons } personnes
+})
+brief-note-source-one = Source : { $source }
+brief-diaspora-table = Émigrants par destination (personnes)
+brief-ssl = Liste OMS d’appui et de sauvegarde pour les personnels de santé
+brief-ssl-on = Inscrit sur la liste
+brief-ssl-on-note = les pays de destination ne devraient pas recruter activement les personnels de santé de ce pays en dehors d’accords de gouvernement à gouvernement
+brief-ssl-off = Non inscrit sur la liste
+brief-icmw = Convention internationale sur la protection des droits de tous les travailleurs migrants et des membres de leur famille (1990)
+brief-icmw-party = État partie
+brief-icmw-not-party = N’est pas État partie
+brief-not-computed = non calculé
+brief-exactly = exactement { $n }
 
 ## Assessments, members, register, gaps and the colophon
 
-brief-no-assessments = No answers to an assessment framework are stored for this country: the government's answers to the SDG 10.7.2 questionnaire, once stored, are scored here.
+brief-no-assessments = Aucune réponse à un cadre d’évaluation n’est enregistrée pour ce pays : les réponses du gouvernement au questionnaire de l’indicateur 10.7.2 des ODD, une fois enregistrées, sont notées ici.
 # $framework, $file and $sha are code; $at a time, $by a user, $reason the reason given.
-brief-answers-line = Answers: version { $version } of the { $framework } answers, from { $file } (SHA-256 { $sha }), stored { $at } by { $by } — { $reason }.
-brief-answered-of = { $answered } of { $items }
-brief-assessment-caption = { $framework } of { $country } by domain
-brief-checklist = A checklist: answers are tallied, never scored or ranked.
-brief-overall = Overall
-brief-rule-not-computed = A domain with an unanswered item is not computed under the framework's non-response rule; non-response is not counted as "no".
-brief-rule-exclude = Unanswered items are left out of their domain's score.
-brief-rule-zero = Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, its metadata assign missing values 0 at country level).
-brief-unanswered = Unanswered: { $items }.
-brief-change-edited = Edited { $date } by { $user }: { $reason }
-brief-change-imported = Imported from a register file { $date } by { $user }: { $reason }
-brief-members = Members of { $group }
-brief-members-note = { $kind } — { $count } members; membership from { $source }. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).
-brief-no-policies = No policies are registered for this country yet.
-brief-register-changed = The register as it stands after its audited changes: { $changed } of these policies changed since they were imported; the register's audit log keeps every change.
-brief-policies-caption = Migration-relevant policies of { $country } ({ $count })
-brief-no-gaps = The profile records no data gaps.
-brief-gaps-intro = These indicators could not be computed from the data available, with what would fill each gap:
+brief-answers-line = Réponses : version { $version } des réponses au cadre { $framework }, issues de { $file } (SHA-256 { $sha }), enregistrées le { $at } par { $by } — { $reason }.
+brief-answered-of = { $answered } sur { $items }
+brief-assessment-caption = { $framework } — { $country }, par domaine
+brief-checklist = Liste de contrôle : les réponses sont dénombrées, jamais notées ni classées.
+brief-overall = Ensemble
+brief-rule-not-computed = Un domaine comportant un élément sans réponse n’est pas calculé, conformément à la règle de non-réponse du cadre ; l’absence de réponse n’est pas comptée comme un « non ».
+brief-rule-exclude = Les éléments sans réponse sont exclus du score de leur domaine.
+brief-rule-zero = Les éléments sans réponse comptent pour 0, comme le prévoit la règle du cadre (pour l’indicateur 10.7.2 des ODD, les métadonnées attribuent la valeur 0 aux valeurs manquantes au niveau national).
+brief-unanswered = Sans réponse : { $items }.
+brief-change-edited = Modifiée le { $date } par { $user } : { $reason }
+brief-change-imported = Importée d’un fichier de registre le { $date } par { $user } : { $reason }
+brief-members = { $group } : pays membres
+brief-members-note = { $kind } — { $count ->
+    [one] { $count } membre
+   *[other] { $count } membres
+} ; composition selon { $source }. Les stocks, la population, le PIB et les envois de fonds sont des sommes sur les membres disposant d’une valeur ; les envois de fonds en proportion du PIB sont recalculés avec une pondération par le PIB (il ne s’agit pas de l’indicateur officiel 17.3.2 des ODD).
+brief-no-policies = Aucune politique n’est encore enregistrée pour ce pays.
+brief-register-changed = Le registre tel qu’il se présente après ses modifications auditées : { $changed ->
+    [0] aucune de ces politiques n’a été modifiée
+    [one] { $changed } de ces politiques a été modifiée
+   *[other] { $changed } de ces politiques ont été modifiées
+} depuis leur importation ; le journal d’audit du registre conserve chaque modification.
+brief-policies-caption = { $country } : politiques intéressant les migrations ({ $count })
+brief-no-gaps = Le profil ne signale aucune lacune dans les données.
+brief-gaps-intro = Les indicateurs suivants n’ont pas pu être calculés à partir des données disponibles ; pour chacun est indiqué ce qui permettrait de combler la lacune :
 brief-editions = { $count ->
-    [0] no dataset
-    [one] { $count } dataset edition
-   *[other] { $count } dataset editions
+    [0] aucun jeu de données
+    [one] { $count } édition de jeu de données
+   *[other] { $count } éditions de jeux de données
 }
-brief-about-country = Country
-brief-about-generated = Generated
-brief-about-version = Coherence version
-brief-about-editions-chosen = Editions chosen
-brief-about-editions-used = Dataset editions used
-brief-about-no-values = None: the profile holds no values.
-brief-about-reference-data = reference data shipped with Coherence
-brief-about-import = dataset import { $id }
-brief-about-method = Method
-brief-about-method-text = Figures are shown as stored, in their base units (persons, current US$, %). The average cost of sending US$200 is the unweighted mean of the corridor costs shown. The same data, date and version always give the same brief.
-brief-no-sources = No figures are cited.
-brief-source-rule = where other datasets held the same figure, chosen by the rule { $rule } (each figure's tooltip names the values not used)
+brief-about-country = Pays
+brief-about-generated = Date d’établissement
+brief-about-version = Version de Coherence
+brief-about-editions-chosen = Éditions choisies
+brief-about-editions-used = Éditions de jeux de données utilisées
+brief-about-no-values = Aucune : le profil ne contient aucune valeur.
+brief-about-reference-data = données de référence fournies avec Coherence
+brief-about-import = importation de données n° { $id }
+brief-about-method = Méthode
+brief-about-method-text = Les valeurs sont présentées telles qu’elles sont enregistrées, dans leurs unités de base (personnes, US$ courants, %). Le coût moyen d’un envoi de 200 US$ est la moyenne non pondérée des coûts des couloirs présentés. Les mêmes données, la même date et la même version produisent toujours la même note.
+brief-no-sources = Aucune valeur n’est citée.
+brief-source-rule = lorsque d’autres jeux de données contenaient la même valeur, choix selon la règle { $rule } (l’info-bulle de chaque valeur indique les valeurs écartées)
 
 ## Summary
 
-brief-key-figures = Key figures
-brief-findings = Findings
+brief-key-figures = Chiffres clés
+brief-findings = Constats
 # $figure is the figure with its unit, $source a footnote mark.
-brief-kf-immigrants = Immigrants: { $figure } ({ $year }){ $source }
-brief-kf-emigrants = Emigrants: { $figure } ({ $year }){ $source }
-brief-kf-received = Remittances received: { $figure } ({ $year }){ $source }
-brief-kf-paid = Remittances paid: { $figure } ({ $year }){ $source }
-brief-kf-share-gdp = Remittances received, share of GDP: { $figure } ({ $year }){ $source }
-brief-kf-net = Net migration: { $figure } ({ $year }){ $source }
-brief-finding-gdp = Remittances received were { $share } of GDP in { $year }{ $source }.
-brief-finding-gdp-world = Remittances received were { $share } of GDP in { $year }{ $source }, against { $world } for the world as a whole (GDP-weighted){ $world_source }.
-brief-finding-grew = The number of emigrants from { $country } grew from { $from } in { $first } to { $to } in { $last } ({ $change }){ $source }.
-brief-finding-fell = The number of emigrants from { $country } fell from { $from } in { $first } to { $to } in { $last } ({ $change }){ $source }.
-brief-finding-top = The largest destination of emigrants is { $partner }, with { $stock } ({ $share } of all emigrants, { $year }){ $source }.
-brief-finding-cost-to-above = The cost of sending US$200 to { $country } averaged { $mean } over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}{ $source }, above the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
-brief-finding-cost-to-within = The cost of sending US$200 to { $country } averaged { $mean } over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}{ $source }, at or below the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
-brief-finding-cost-from-above = The cost of sending US$200 from { $country } averaged { $mean } over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}{ $source }, above the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
-brief-finding-cost-from-within = The cost of sending US$200 from { $country } averaged { $mean } over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}{ $source }, at or below the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+brief-kf-immigrants = Immigrants : { $figure } ({ $year }){ $source }
+brief-kf-emigrants = Émigrants : { $figure } ({ $year }){ $source }
+brief-kf-received = Envois de fonds reçus : { $figure } ({ $year }){ $source }
+brief-kf-paid = Envois de fonds versés : { $figure } ({ $year }){ $source }
+brief-kf-share-gdp = Envois de fonds reçus en proportion du PIB : { $figure } ({ $year }){ $source }
+brief-kf-net = Solde migratoire : { $figure } ({ $year }){ $source }
+brief-finding-gdp = Les envois de fonds reçus ont représenté { $share } du PIB en { $year }{ $source }.
+brief-finding-gdp-world = Les envois de fonds reçus ont représenté { $share } du PIB en { $year }{ $source }, contre { $world } pour l’ensemble du monde (moyenne pondérée par le PIB){ $world_source }.
+brief-finding-grew = { $country } : le nombre d’émigrants a augmenté, passant de { $from } en { $first } à { $to } en { $last } ({ $change }){ $source }.
+brief-finding-fell = { $country } : le nombre d’émigrants a diminué, passant de { $from } en { $first } à { $to } en { $last } ({ $change }){ $source }.
+brief-finding-top = La principale destination des émigrants est { $partner }, avec { $stock } ({ $share } de l’ensemble des émigrants, { $year }){ $source }.
+brief-finding-cost-to-above = Le coût d’un envoi de 200 US$ vers { $country } s’est établi en moyenne à { $mean } sur { $count ->
+    [one] { $count } couloir
+   *[other] { $count } couloirs
+}{ $source }, au-dessus de la cible de { $target } fixée par les ODD ; { $above ->
+    [0] aucun ne coûte plus de { $ceiling }
+    [one] { $above } d’entre eux coûte plus de { $ceiling }
+   *[other] { $above } d’entre eux coûtent plus de { $ceiling }
+}.
+brief-finding-cost-to-within = Le coût d’un envoi de 200 US$ vers { $country } s’est établi en moyenne à { $mean } sur { $count ->
+    [one] { $count } couloir
+   *[other] { $count } couloirs
+}{ $source }, au niveau de la cible de { $target } fixée par les ODD ou en deçà ; { $above ->
+    [0] aucun ne coûte plus de { $ceiling }
+    [one] { $above } d’entre eux coûte plus de { $ceiling }
+   *[other] { $above } d’entre eux coûtent plus de { $ceiling }
+}.
+brief-finding-cost-from-above = Le coût d’un envoi de 200 US$ depuis { $country } s’est établi en moyenne à { $mean } sur { $count ->
+    [one] { $count } couloir
+   *[other] { $count } couloirs
+}{ $source }, au-dessus de la cible de { $target } fixée par les ODD ; { $above ->
+    [0] aucun ne coûte plus de { $ceiling }
+    [one] { $above } d’entre eux coûte plus de { $ceiling }
+   *[other] { $above } d’entre eux coûtent plus de { $ceiling }
+}.
+brief-finding-cost-from-within = Le coût d’un envoi de 200 US$ depuis { $country } s’est établi en moyenne à { $mean } sur { $count ->
+    [one] { $count } couloir
+   *[other] { $count } couloirs
+}{ $source }, au niveau de la cible de { $target } fixée par les ODD ou en deçà ; { $above ->
+    [0] aucun ne coûte plus de { $ceiling }
+    [one] { $above } d’entre eux coûte plus de { $ceiling }
+   *[other] { $above } d’entre eux coûtent plus de { $ceiling }
+}.
 
 ## The country's role
 
 # $basis lists the figures the role rests on (brief-role-stocks, brief-role-paid-…), joined by "; ".
-brief-role-origin = { $country } is mainly a country of origin: { $basis }.
-brief-role-destination = { $country } is mainly a country of destination: { $basis }.
-brief-role-both = { $country } is both a country of origin and of destination: { $basis }.
-brief-role-unknown = The profile holds neither migrant stocks nor remittances paid and received for { $country }, so its role as a country of origin or destination is not known; the headline shows both sides.{ $basis }
-brief-million = { $n } million
-brief-years-and = { $a } and { $b }
-brief-role-stocks = { $immigrants } immigrants against { $emigrants } emigrants ({ $years })
-brief-role-paid-exceed = remittances paid ({ $paid }) exceed those received ({ $received }) in { $year }
-brief-role-paid-short = remittances paid ({ $paid }) fall short of those received ({ $received }) in { $year }
+brief-role-origin = { $country } est principalement un pays d’origine : { $basis }.
+brief-role-destination = { $country } est principalement un pays de destination : { $basis }.
+brief-role-both = { $country } est à la fois un pays d’origine et un pays de destination : { $basis }.
+brief-role-unknown = { $country } : le profil ne contient ni stocks de migrants ni envois de fonds versés et reçus ; le rôle du pays comme pays d’origine ou de destination n’est donc pas connu, et les principaux chiffres présentent les deux versants.{ $basis }
+# $n is a number.
+brief-million = { $n ->
+    [one] { $n } million
+   *[other] { $n } millions
+}
+brief-years-and = { $a } et { $b }
+brief-role-stocks = un stock d’immigrants de { $immigrants } contre un stock d’émigrants de { $emigrants } ({ $years })
+brief-role-paid-exceed = les envois de fonds versés ({ $paid }) dépassent les envois reçus ({ $received }) en { $year }
+brief-role-paid-short = les envois de fonds versés ({ $paid }) sont inférieurs aux envois reçus ({ $received }) en { $year }
 
 ## Printed pages
 
