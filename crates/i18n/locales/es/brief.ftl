@@ -2,390 +2,427 @@
 
 ## Numbers
 
-brief-not-available = n/a
+brief-not-available = n.d.
 # A number written with its magnitude; $n is the number already written.
-brief-compact-k = { $n }k
-brief-compact-m = { $n }M
-brief-compact-bn = { $n }bn
-brief-compact-tn = { $n }tn
+brief-compact-k = { $n } mil
+brief-compact-m = { $n } M
+brief-compact-bn = { $n } mil M
+brief-compact-tn = { $n } B
 
 ## Units and amounts
 
 brief-persons = { $n ->
-    [one] { $n } person
-   *[other] { $n } persons
+    [one] { $n } persona
+   *[other] { $n } personas
 }
 # $n is the number already written.
-brief-usd-billion = US$ { $n } billion
-brief-usd-million = US$ { $n } million
-brief-usd = US$ { $n }
-brief-usd-ppp = { $n } PPP US$
-brief-per-thousand = { $n } per 1,000 people
+brief-usd-billion = US$ { $n } mil millones
+brief-usd-million = US$ { $n } millones
+brief-usd = US$ { $n }
+brief-usd-ppp = US$ { $n } PPA
+brief-per-thousand = { $n } por cada 1000 habitantes
 
 ## Sources and tables
 
-brief-choice-note = chosen by the rule { $rule }; not used: { $beaten }
-brief-provenance-cell = cell: { $cell }
-brief-provenance-derived = derived: { $how }
-brief-source-label = Source { $n }
-brief-table-scrolls = Table (scrolls sideways on narrow screens)
-brief-note-each = { $column }: each figure's own number
-brief-note-break = { $column }, from { $from }: the figures come from { $new } instead of { $old }
-brief-note-source = Source: { $list }.
-brief-note-sources = Sources: { $list }.
-brief-note-breaks = { $label } (the marked figure starts it): { $breaks }.
-brief-note-chosen = Underlined figures were chosen among several datasets' values by the rule in { $rule }.
-brief-note-cell = Each figure's cell is in its tooltip and in the JSON profile.
-brief-figure-table-below = The numbers are in the table below.
+brief-choice-note = cifra elegida según la regla { $rule }; valores descartados: { $beaten }
+brief-provenance-cell = celda: { $cell }
+brief-provenance-derived = cifra derivada: { $how }
+brief-source-label = Fuente { $n }
+brief-table-scrolls = Cuadro (se desplaza horizontalmente en pantallas estrechas)
+brief-note-each = { $column }: cada cifra lleva su propio número de fuente
+brief-note-break = { $column }, a partir de { $from }: las cifras proceden de { $new } en lugar de { $old }
+brief-note-source = Fuente: { $list }.
+brief-note-sources = Fuentes: { $list }.
+brief-note-breaks = { $label } (comienza en la cifra marcada): { $breaks }.
+brief-note-chosen = Las cifras subrayadas se eligieron entre los valores de varios conjuntos de datos según la regla indicada en { $rule }.
+brief-note-cell = La celda de origen de cada cifra se indica en su texto emergente y en el perfil JSON.
+brief-figure-table-below = Las cifras figuran en el cuadro siguiente.
 # $what is the name of a part of the profile (e.g. "migrant stocks"); $gaps links to the Data gaps section.
-brief-no-data = No data on { $what } in this profile. See { $gaps }.
-brief-break = Break in series
-brief-see = See { $link }.
+brief-no-data = No hay datos sobre { $what } en este perfil. Véase la sección { $gaps }.
+brief-break = Ruptura de serie
+brief-see = Véase la sección { $link }.
 
 ## The header, contents and footer
 
-brief-title = { $country }: migration and development brief
-brief-fictional-label = Fictional data
-brief-kicker = Migration and development brief
-brief-iso3 = ISO 3166-1 alpha-3 code { $code }
-brief-m49 = UN M49 code { $code }
-brief-fictional-country = a fictional country of the demo world
-brief-pinned = Editions read instead of the newest, as asked: { $editions }.
+brief-title = { $country }: nota informativa sobre migración y desarrollo
+brief-fictional-label = Datos ficticios
+brief-kicker = Nota informativa sobre migración y desarrollo
+brief-iso3 = ISO 3166-1 alfa-3: { $code }
+brief-m49 = M49 de las Naciones Unidas: { $code }
+brief-fictional-country = un país ficticio del mundo de demostración
+brief-pinned = Ediciones leídas en lugar de las más recientes, según lo solicitado: { $editions }.
 # $date is the date, $editions the datasets' editions, $about a link to "About this brief".
-brief-generated = Generated on { $date } by Coherence { $version } from { $editions }; see { $about }.
-brief-footer = Prepared with Coherence { $version } on { $date } from official statistics. Every figure links to its source; the same data, date and version always give the same brief.
-brief-contents = Contents
-brief-card-unavailable = Not available
+brief-generated = Generada el { $date } por Coherence { $version } a partir de { $editions }; véase la sección { $about }.
+brief-footer = Elaborada con Coherence { $version } el { $date } a partir de estadísticas oficiales. Cada cifra remite a su fuente; los mismos datos, la misma fecha y la misma versión producen siempre la misma nota informativa.
+brief-contents = Índice
+brief-card-unavailable = No disponible
 
 ## Section headings
 
-brief-h-summary = Summary
-brief-h-headline = Headline numbers
-brief-h-stocks = Migrant stocks
-brief-h-corridors = Destinations and origins
-brief-h-remittances = Remittances
-brief-h-costs = Cost of remittances
-brief-h-sdg = SDG migration indicators
-brief-h-dependence = Remittance dependence
-brief-h-diaspora = Diaspora
-brief-h-skills = Skills and health workers
-brief-h-governance = Conventions and safeguards
-brief-h-assessments = Migration governance assessments
-brief-h-policies = Policy register
-brief-h-corridor-coherence = Corridor coherence
-brief-h-options = Policy options
-brief-h-gaps = Data gaps
-brief-h-about = About this brief
-brief-h-appendix = Appendix: tables
-brief-h-sources = Sources
+brief-h-summary = Resumen
+brief-h-headline = Cifras principales
+brief-h-stocks = Población migrante (stock)
+brief-h-corridors = Destinos y orígenes
+brief-h-remittances = Remesas
+brief-h-costs = Costo de las remesas
+brief-h-sdg = Indicadores de los ODS relativos a la migración
+brief-h-dependence = Dependencia de las remesas
+brief-h-diaspora = Diáspora
+brief-h-skills = Competencias y personal de salud
+brief-h-governance = Convenciones y salvaguardias
+brief-h-assessments = Evaluaciones de la gobernanza de la migración
+brief-h-policies = Registro de políticas
+brief-h-corridor-coherence = Coherencia de los corredores
+brief-h-options = Opciones de política
+brief-h-gaps = Lagunas de datos
+brief-h-about = Acerca de esta nota informativa
+brief-h-appendix = Anexo: cuadros
+brief-h-sources = Fuentes
 
 ## Column headers of the tables
 
-brief-col-year = Year
-brief-col-total-persons = Total (persons)
-brief-col-female-persons = Female (persons)
-brief-col-male-persons = Male (persons)
-brief-col-share-of-population-pct = Share of population (%)
-brief-col-period = Period
-brief-col-method = Method
-brief-col-inflow-persons = Inflow (persons)
-brief-col-outflow-persons = Outflow (persons)
-brief-col-net-persons = Net (persons)
-brief-col-rank = Rank
-brief-col-iso-code = ISO code
-brief-col-migrants-persons = Migrants (persons)
-brief-col-sending-country = Sending country
-brief-col-receiving-country = Receiving country
-brief-col-cost-pct-of-usd200 = Cost (% of US$200)
-brief-col-compared-with-the-sdg-10-c-target = Compared with the SDG 10.c target
-brief-col-indicator = Indicator
-brief-col-value = Value
-brief-col-unit = Unit
-brief-col-note = Note
-brief-col-destination = Destination
+brief-col-year = Año
+brief-col-total-persons = Total (personas)
+brief-col-female-persons = Mujeres (personas)
+brief-col-male-persons = Hombres (personas)
+brief-col-share-of-population-pct = Proporción de la población (%)
+brief-col-period = Período
+brief-col-method = Método
+brief-col-inflow-persons = Entradas (personas)
+brief-col-outflow-persons = Salidas (personas)
+brief-col-net-persons = Saldo (personas)
+brief-col-rank = Puesto
+brief-col-iso-code = Código ISO
+brief-col-migrants-persons = Migrantes (personas)
+brief-col-sending-country = País de envío
+brief-col-receiving-country = País receptor
+brief-col-cost-pct-of-usd200 = Costo (% de US$ 200)
+brief-col-compared-with-the-sdg-10-c-target = Respecto de la meta 10.c de los ODS
+brief-col-indicator = Indicador
+brief-col-value = Valor
+brief-col-unit = Unidad
+brief-col-note = Nota
+brief-col-destination = Destino
 brief-col-iso3 = ISO3
 brief-col-m49 = M49
-brief-col-persons = Persons
-brief-col-domain = Domain
-brief-col-answered = Answered
-brief-col-answers = Answers
-brief-col-score = Score
-brief-col-band = Band
+brief-col-persons = Personas
+brief-col-domain = Ámbito
+brief-col-answered = Respondidas
+brief-col-answers = Respuestas
+brief-col-score = Puntuación
+brief-col-band = Nivel
 brief-col-id = ID
-brief-col-policy = Policy
-brief-col-ministry = Ministry
-brief-col-area = Area
-brief-col-migration-cycle-stages = Migration-cycle stages
-brief-col-partner-countries = Partner countries
-brief-col-status = Status
-brief-col-register-change = Register change
+brief-col-policy = Política
+brief-col-ministry = Ministerio
+brief-col-area = Área
+brief-col-migration-cycle-stages = Etapas del ciclo migratorio
+brief-col-partner-countries = Países asociados
+brief-col-status = Estado
+brief-col-register-change = Cambio en el registro
 
 ## Headline numbers
 
 brief-term-year = { $term } ({ $year })
 # $target is "3%" written in the language; $points a number.
-brief-above-target = above the { $target } target by { $points } percentage points
-brief-within-target = at or below the { $target } target
-brief-remittances-received = Remittances received
-brief-remittances-paid = Remittances paid
-brief-remittances-note = Personal remittances, current US$.
-brief-remittances-paid-note = Sent from the country by the people living there.
+brief-above-target = { $points } puntos porcentuales por encima de la meta del { $target }
+brief-within-target = igual o inferior a la meta del { $target }
+brief-remittances-received = Remesas recibidas
+brief-remittances-paid = Remesas pagadas
+brief-remittances-note = Remesas personales, US$ corrientes.
+brief-remittances-paid-note = Enviadas desde el país por las personas que residen en él.
 # $share is a percentage, $source a footnote mark.
-brief-share-gdp-official = { $share } of GDP in { $year } (SDG 17.3.2, official){ $source }
-brief-share-gdp-recomputed = { $share } of GDP in { $year } (recomputed here; the official SDG 17.3.2 series is not loaded){ $source }
-brief-cost-to = Cost of sending US$200 to { $country }
-brief-cost-from = Cost of sending US$200 from { $country }
-brief-cost-mean-to = Average cost of sending US$200 to { $country } (SDG 10.c.1)
-brief-cost-mean-from = Average cost of sending US$200 from { $country } (SDG 10.c.1)
-brief-the-corridors = the corridors
-brief-cost-of-amount = of the amount sent, all fees and the exchange-rate margin included.
-brief-cost-mean-note = Unweighted mean over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}, latest year of each; see { $link }.
-brief-of-population = of the population
-brief-immigrants-in = Immigrants living in { $country }
-brief-emigrants-from = Emigrants from { $country } living abroad
-brief-emigration-rate = Emigration rate
-brief-emigration-rate-note = Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).
-brief-net-migration = Net migration
-brief-net-migration-note = Immigrants minus emigrants over the year; negative when more people leave.
-brief-skilled-rate = Skilled emigration rate
-brief-skilled-rate-note = Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.
-brief-health-rate = Health-worker emigration rate
-brief-health-rate-note = Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.
+brief-share-gdp-official = { $share } del PIB en { $year } (ODS 17.3.2, serie oficial){ $source }
+brief-share-gdp-recomputed = { $share } del PIB en { $year } (cifra recalculada aquí; no se ha cargado la serie oficial del ODS 17.3.2){ $source }
+brief-cost-to = Costo de enviar US$ 200 a { $country }
+brief-cost-from = Costo de enviar US$ 200 desde { $country }
+brief-cost-mean-to = Costo medio de enviar US$ 200 a { $country } (ODS 10.c.1)
+brief-cost-mean-from = Costo medio de enviar US$ 200 desde { $country } (ODS 10.c.1)
+brief-the-corridors = los corredores
+brief-cost-of-amount = del monto enviado, incluidas todas las comisiones y el margen del tipo de cambio.
+brief-cost-mean-note = Media no ponderada de { $count ->
+    [one] { $count } corredor
+   *[other] { $count } corredores
+}, con el último año disponible de cada uno; véase el gráfico de { $link }.
+brief-of-population = de la población
+brief-immigrants-in = Inmigrantes que viven en { $country }
+brief-emigrants-from = Emigrantes de { $country } que viven en el extranjero
+brief-emigration-rate = Tasa de emigración
+brief-emigration-rate-note = Emigrantes en proporción del total de personas nacidas en el país: emigrantes ÷ (residentes nacidos en el país + emigrantes).
+brief-net-migration = Migración neta
+brief-net-migration-note = Inmigrantes menos emigrantes durante el año; es negativa cuando salen más personas de las que llegan.
+brief-skilled-rate = Tasa de emigración de personas calificadas
+brief-skilled-rate-note = Emigrantes con educación terciaria en proporción del total de personas con educación terciaria nacidas en el país.
+brief-health-rate = Tasa de emigración del personal de salud
+brief-health-rate-note = Médicos y personal de enfermería nacidos en el país que trabajan en el extranjero, en proporción del total de quienes ejercen en el país y en el extranjero.
 
 ## Migrant stocks, flows, destinations and origins
 
 brief-total = Total
-brief-female = Female
-brief-male = Male
-brief-unit-persons = persons
+brief-female = Mujeres
+brief-male = Hombres
+brief-unit-persons = personas
 # $who is brief-what-immigrants or brief-what-emigrants.
-brief-stock-summary = Line chart of { $who } by year and sex.
-brief-stock-caption = { $heading } by year and sex (persons).
-brief-stock-table = { $heading }, mid-year stock
-brief-what-immigrants = immigrants
-brief-what-emigrants = emigrants
-brief-flows = Estimated migration flows of { $country }
-brief-what-flows = estimated migration flows
-brief-flows-intro = Persons who moved in and out over each period, estimated from two tables of the bilateral migrant stock and summed over the country's corridors. These are model results, not counts; the method is named in each row and its source.
-brief-flows-table = { $heading }, persons over each period (stored estimates)
+brief-stock-summary = Gráfico de líneas de { $who } por año y sexo.
+brief-stock-caption = { $heading }, por año y sexo (personas).
+brief-stock-table = { $heading }, stock a mitad de año
+brief-what-immigrants = inmigrantes
+brief-what-emigrants = emigrantes
+brief-flows = Flujos migratorios estimados de { $country }
+brief-what-flows = flujos migratorios estimados
+brief-flows-intro = Personas que entraron en el país o salieron de él en cada período, estimadas a partir de dos cuadros de la población migrante bilateral (stock) y sumadas en el conjunto de los corredores del país. Se trata de resultados de modelos, no de recuentos; cada fila indica el método empleado y su fuente.
+brief-flows-table = { $heading }, personas en cada período (estimaciones guardadas)
 # $share is brief-share-emigrants or brief-share-immigrants, in lower case.
-brief-corridor-summary = Bar chart, largest first; the percentage is the { $share }.
-brief-corridor-caption = { $heading }, persons; in brackets the { $share }.
-brief-where-emigrants = Where emigrants from { $country } live
-brief-where-immigrants = Where immigrants in { $country } come from
-brief-what-destinations = where emigrants live
-brief-what-origins = where immigrants come from
-brief-col-destination-country = Country of destination
-brief-col-origin-country = Country of origin
-brief-share-emigrants = Share of all emigrants
-brief-share-immigrants = Share of all immigrants
-brief-col-share-emigrants-pct = Share of all emigrants (%)
-brief-col-share-immigrants-pct = Share of all immigrants (%)
-brief-map-heading = Where the diaspora lives
-brief-map-demo = The demo world cannot be mapped: its fictional countries have no place on a map of the real world.
-brief-map-every-destination = every destination
-brief-map-main-destinations = the main destinations only
-brief-map-title = Where emigrants from { $country } live, { $year }
-brief-map-description = Emigrants from { $country } by country of residence, { $year } ({ $scope }); darker means more.
-brief-map-caption = Emigrants from { $country } by country of residence, { $year }, persons ({ $scope }); { $country } is hatched.
+brief-corridor-summary = Gráfico de barras, de mayor a menor; el porcentaje indica la { $share }.
+brief-corridor-caption = { $heading }, en personas; entre paréntesis, la { $share }.
+brief-where-emigrants = Dónde viven los emigrantes de { $country }
+brief-where-immigrants = De dónde proceden los inmigrantes que viven en { $country }
+brief-what-destinations = dónde viven los emigrantes
+brief-what-origins = de dónde proceden los inmigrantes
+brief-col-destination-country = País de destino
+brief-col-origin-country = País de origen
+brief-share-emigrants = Proporción del total de emigrantes
+brief-share-immigrants = Proporción del total de inmigrantes
+brief-col-share-emigrants-pct = Proporción del total de emigrantes (%)
+brief-col-share-immigrants-pct = Proporción del total de inmigrantes (%)
+brief-map-heading = Dónde vive la diáspora
+brief-map-demo = El mundo de demostración no puede representarse en un mapa: sus países ficticios no tienen lugar en un mapa del mundo real.
+brief-map-every-destination = todos los destinos
+brief-map-main-destinations = solo los destinos principales
+brief-map-title = Dónde viven los emigrantes de { $country }, { $year }
+brief-map-description = Emigrantes de { $country } por país de residencia, { $year } ({ $scope }); cuanto más oscuro es el color, más emigrantes hay.
+brief-map-caption = Emigrantes de { $country } por país de residencia, { $year }, en personas ({ $scope }); { $country } figura con un rayado.
 
 ## Remittances
 
-brief-what-remittances = remittances
-brief-what-remittances-flows = remittances received or paid
-brief-what-remittances-gdp = remittances as a share of GDP
-brief-remittances-title = Personal remittances received and paid by { $country }
-brief-received = Received
-brief-paid = Paid
-brief-remittances-summary = Line chart of personal remittances by year, in current US dollars.
-brief-unit-current-usd = current US$
-brief-remittances-caption = { $title } (current US$).
-brief-remittances-table = Personal remittances of { $country }, by year
-brief-col-received-usd-million = Received (current US$ million)
-brief-col-paid-usd-million = Paid (current US$ million)
-brief-remittances-gdp-title = Remittances received by { $country } as a share of GDP (SDG 17.3.2 and a recomputation)
-brief-remittances-gdp-summary = Line chart of personal remittances received as a percentage of GDP, by year.
-brief-unit-pct-gdp = % of GDP
-brief-series-recomputed = Received, % of GDP (recomputed)
-brief-series-official = SDG 17.3.2, official (WDI)
+brief-what-remittances = remesas
+brief-what-remittances-flows = remesas recibidas o pagadas
+brief-what-remittances-gdp = remesas en proporción al PIB
+brief-remittances-title = Remesas personales recibidas y pagadas por { $country }
+brief-received = Recibidas
+brief-paid = Pagadas
+brief-remittances-summary = Gráfico de líneas de las remesas personales por año, en dólares corrientes de los Estados Unidos.
+brief-unit-current-usd = US$ corrientes
+brief-remittances-caption = { $title } (US$ corrientes).
+brief-remittances-table = Remesas personales de { $country }, por año
+brief-col-received-usd-million = Recibidas (millones de US$ corrientes)
+brief-col-paid-usd-million = Pagadas (millones de US$ corrientes)
+brief-remittances-gdp-title = Remesas recibidas por { $country } en proporción al PIB (ODS 17.3.2 y recálculo)
+brief-remittances-gdp-summary = Gráfico de líneas de las remesas personales recibidas en porcentaje del PIB, por año.
+brief-unit-pct-gdp = % del PIB
+brief-series-recomputed = Recibidas, % del PIB (recalculado)
+brief-series-official = ODS 17.3.2, serie oficial (WDI)
 brief-remittances-gdp-caption = { $title } (%).
-brief-remittances-gdp-table = Remittances received by { $country } and GDP, by year
-brief-col-sdg-17-3-2-official-pct = SDG 17.3.2, official (%)
-brief-col-received-pct-gdp-recomputed = Received (% of GDP), recomputed
-brief-col-gdp-usd-million = GDP (current US$ million)
+brief-remittances-gdp-table = Remesas recibidas por { $country } y PIB, por año
+brief-col-sdg-17-3-2-official-pct = ODS 17.3.2, serie oficial (%)
+brief-col-received-pct-gdp-recomputed = Recibidas (% del PIB), recalculado
+brief-col-gdp-usd-million = PIB (millones de US$ corrientes)
 
 ## Appendix and costs
 
-brief-appendix-caption = Table A{ $number }. { $caption }
-brief-recent-caption = { $caption }, the last { $years } years
-brief-appendix-link = All years: Appendix table A{ $number }
-brief-appendix-more = { $link } ({ $rows } rows).
-brief-appendix-intro = The year-by-year tables whose recent years the sections above show, with every year.
-brief-what-costs-to = the cost of sending money to the country
-brief-what-costs-from = the cost of sending money from the country
+brief-appendix-caption = Cuadro A{ $number }. { $caption }
+brief-recent-caption = { $caption }, últimos { $years } años
+brief-appendix-link = Todos los años: cuadro A{ $number } del anexo
+brief-appendix-more = { $link } ({ $rows ->
+    [one] { $rows } fila
+   *[other] { $rows } filas
+}).
+brief-appendix-intro = Los cuadros anuales completos, con todos los años, de los que las secciones anteriores muestran los años más recientes.
+brief-what-costs-to = el costo de enviar dinero al país
+brief-what-costs-from = el costo de enviar dinero desde el país
 # $target is "3%", $ceiling "5%", written in the language.
-brief-cost-summary-from = Bar chart of the average cost of sending US$200 from each country, as a percentage of the amount sent, highest first, against the SDG 10.c target of { $target } and the { $ceiling } line.
-brief-cost-summary-to = Bar chart of the average cost of sending US$200 to each country, as a percentage of the amount sent, highest first, against the SDG 10.c target of { $target } and the { $ceiling } line.
-brief-unit-pct-usd200 = % of US$200 sent
-brief-sdg-target-line = SDG target { $target }
-brief-cost-caption = { $heading }: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of { $target }; dotted line: { $ceiling }.
-brief-h-costs-full = Cost of sending remittances (SDG 10.c.1)
-brief-sdg-10-c = SDG target 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent.
+brief-cost-summary-from = Gráfico de barras del costo medio de enviar US$ 200 desde cada país, en porcentaje del monto enviado, de mayor a menor, en comparación con la meta 10.c de los ODS del { $target } y con la línea del { $ceiling }.
+brief-cost-summary-to = Gráfico de barras del costo medio de enviar US$ 200 a cada país, en porcentaje del monto enviado, de mayor a menor, en comparación con la meta 10.c de los ODS del { $target } y con la línea del { $ceiling }.
+brief-unit-pct-usd200 = % de los US$ 200 enviados
+brief-sdg-target-line = Meta de los ODS: { $target }
+brief-cost-caption = { $heading }: costo total en porcentaje de los US$ 200 enviados; línea discontinua: meta 10.c de los ODS del { $target }; línea de puntos: { $ceiling }.
+brief-h-costs-full = Costo del envío de remesas (ODS 10.c.1)
+brief-sdg-10-c = Meta 10.c de los ODS: de aquí a 2030, reducir a menos del 3% los costos de transacción de las remesas de los migrantes y eliminar los corredores de remesas con un costo superior al 5%.
 
 ## Skills, SDG indicators and dependence
 
-brief-skilled-rate-row = Skilled emigration rate (tertiary-educated, %)
-brief-health-rate-row = Health-worker emigration rate (doctors and nurses, %)
-brief-physicians-row = Physicians per 1,000 people
-brief-skills-table = Skilled and health-worker emigration, latest year
-brief-see-gaps = see { $link }
-brief-unit-ppp = PPP US$ (current international $)
+brief-skilled-rate-row = Tasa de emigración de personas calificadas (con educación terciaria, %)
+brief-health-rate-row = Tasa de emigración del personal de salud (médicos y personal de enfermería, %)
+brief-physicians-row = Médicos por cada 1000 habitantes
+brief-skills-table = Emigración de personas calificadas y de personal de salud, último año
+brief-see-gaps = véase la sección { $link }
+brief-unit-ppp = US$ PPA ($ internacionales corrientes)
 brief-unit-percent = %
-brief-unit-per-thousand = per 1,000 people
-brief-unit-number = number
-brief-unit-pct-sent = % of the amount sent
-brief-unit-pct-corridors = % of corridors
-brief-unit-points = percentage points
-brief-cost-average-to = Average cost of the corridors to the country ({ $count } corridors)
-brief-cost-average-from = Average cost of the corridors from the country ({ $count } corridors)
-brief-cost-above-5-to = Corridors to the country costing more than { $ceiling }
-brief-cost-above-5-from = Corridors from the country costing more than { $ceiling }
-brief-cost-gap-to = Distance of the average to the country to the { $target } target
-brief-cost-gap-from = Distance of the average from the country to the { $target } target
-brief-cost-rpw-to = Remittance Prices Worldwide country average to the country
-brief-cost-rpw-from = Remittance Prices Worldwide country average from the country
+brief-unit-per-thousand = por cada 1000 habitantes
+brief-unit-number = número
+brief-unit-pct-sent = % del monto enviado
+brief-unit-pct-corridors = % de los corredores
+brief-unit-points = puntos porcentuales
+brief-cost-average-to = Costo medio de los corredores hacia el país ({ $count ->
+    [one] { $count } corredor
+   *[other] { $count } corredores
+})
+brief-cost-average-from = Costo medio de los corredores desde el país ({ $count ->
+    [one] { $count } corredor
+   *[other] { $count } corredores
+})
+brief-cost-above-5-to = Corredores hacia el país con un costo superior al { $ceiling }
+brief-cost-above-5-from = Corredores desde el país con un costo superior al { $ceiling }
+brief-cost-gap-to = Distancia entre la media de los corredores hacia el país y la meta del { $target }
+brief-cost-gap-from = Distancia entre la media de los corredores desde el país y la meta del { $target }
+brief-cost-rpw-to = Media nacional de Remittance Prices Worldwide hacia el país
+brief-cost-rpw-from = Media nacional de Remittance Prices Worldwide desde el país
 # The official names of the indicators, from the UN's global indicator framework.
-brief-sdg-17-3-2-code = Indicator 17.3.2
-brief-sdg-17-3-2-name = Volume of remittances (in United States dollars) as a proportion of total GDP
-brief-sdg-10-c-1-code = Indicator 10.c.1
-brief-sdg-10-c-1-name = Remittance costs as a proportion of the amount remitted
-brief-sdg-17-3-2-row = 17.3.2 Remittances, % of GDP — { $country }
-brief-sdg-official-note = official series (custodian's publication)
-brief-recomputed-row = Remittances received ÷ GDP, recomputed — { $country }
-brief-recomputed-note = recomputed from the figures above; not the official indicator
-brief-group-row = Remittances ÷ GDP, GDP-weighted, recomputed — { $group }
-brief-group-note = GDP-weighted over { $with } of { $members } members{ $missing ->
+brief-sdg-17-3-2-code = Indicador 17.3.2
+brief-sdg-17-3-2-name = Volumen de las remesas (en dólares de los Estados Unidos) en proporción al PIB total
+brief-sdg-10-c-1-code = Indicador 10.c.1
+brief-sdg-10-c-1-name = Costo de las remesas en proporción a las sumas remitidas
+brief-sdg-17-3-2-row = 17.3.2 Remesas, % del PIB — { $country }
+brief-sdg-official-note = serie oficial (publicación del organismo custodio)
+brief-recomputed-row = Remesas recibidas ÷ PIB, recalculado — { $country }
+brief-recomputed-note = recalculado a partir de las cifras anteriores; no es el indicador oficial
+brief-group-row = Remesas ÷ PIB, ponderado por el PIB, recalculado — { $group }
+brief-group-note = ponderado por el PIB con { $with } de { $members } miembros{ $missing ->
     [0] {""}
-   *[other] ; { $missing } without data (listed in the source)
+    [one] ; { $missing } sin datos (indicado en la fuente)
+   *[other] ; { $missing } sin datos (enumerados en la fuente)
 }
-brief-what-sdg = the SDG migration indicators
-brief-sdg-table = SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)
-brief-herfindahl = Herfindahl index over { $partners } partners (1 = a single partner)
-brief-dep-official = SDG 17.3.2, remittances received, % of GDP (official)
-brief-dep-recomputed = Remittances received, % of GDP (recomputed)
-brief-dep-exports = Remittances received, % of exports of goods and services
-brief-dep-per-person = Remittances received per person living in the country
-brief-concentration-destinations = Concentration of emigrants over destinations
-brief-concentration-senders = Concentration of remittances over sending countries
-brief-dependence-table = Remittance dependence and corridor concentration, latest year
+brief-what-sdg = los indicadores de los ODS relativos a la migración
+brief-sdg-table = ODS 17.3.2 (remesas en % del PIB: la serie oficial y los recálculos a partir de las cifras elegidas aquí; los de los grupos, ponderados por el PIB: Σ remesas ÷ Σ PIB de los miembros que disponen de ambos datos) y ODS 10.c.1 (costo de enviar US$ 200)
+brief-herfindahl = Índice de Herfindahl sobre { $partners ->
+    [one] { $partners } socio
+   *[other] { $partners } socios
+} (1 = un único socio)
+brief-dep-official = ODS 17.3.2, remesas recibidas, % del PIB (serie oficial)
+brief-dep-recomputed = Remesas recibidas, % del PIB (recalculado)
+brief-dep-exports = Remesas recibidas, % de las exportaciones de bienes y servicios
+brief-dep-per-person = Remesas recibidas por persona residente en el país
+brief-concentration-destinations = Concentración de los emigrantes por destino
+brief-concentration-senders = Concentración de las remesas por país de envío
+brief-dependence-table = Dependencia de las remesas y concentración de los corredores, último año
 
 ## Diaspora and conventions
 
-brief-table-part = { $caption } ({ $part } of { $parts })
-brief-what-diaspora = corridors over time or the diaspora by destination
-brief-trend-destinations = Emigrants in the main destinations over time (persons)
-brief-trend-origins = Immigrants from the main origins over time (persons)
-brief-diaspora-all = All { $count } destinations of the diaspora in { $year } ({ $persons } persons)
-brief-note-source-one = Source: { $source }
-brief-diaspora-table = Emigrants by destination (persons)
-brief-ssl = WHO Health Workforce Support and Safeguards List
-brief-ssl-on = On the list
-brief-ssl-on-note = destinations should not actively recruit its health workers outside government-to-government agreements
-brief-ssl-off = Not on the list
-brief-icmw = International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)
-brief-icmw-party = State party
-brief-icmw-not-party = Not a state party
-brief-not-computed = not computed
-brief-exactly = exactly { $n }
+brief-table-part = { $caption } (parte { $part } de { $parts })
+brief-what-diaspora = la evolución de los corredores ni sobre la diáspora por destino
+brief-trend-destinations = Evolución del número de emigrantes en los principales destinos (personas)
+brief-trend-origins = Evolución del número de inmigrantes procedentes de los principales orígenes (personas)
+brief-diaspora-all = { $count ->
+    [one] El único destino
+   *[other] Los { $count } destinos
+} de la diáspora en { $year } ({ $persons ->
+    [one] { $persons } persona
+   *[other] { $persons } personas
+})
+brief-note-source-one = Fuente: { $source }
+brief-diaspora-table = Emigrantes por destino (personas)
+brief-ssl = Lista de apoyo y salvaguardias relativas al personal de salud de la OMS
+brief-ssl-on = Figura en la lista
+brief-ssl-on-note = los países de destino no deberían contratar activamente a su personal de salud fuera de los acuerdos entre gobiernos
+brief-ssl-off = No figura en la lista
+brief-icmw = Convención internacional sobre la protección de los derechos de todos los trabajadores migratorios y de sus familiares (1990)
+brief-icmw-party = Estado parte
+brief-icmw-not-party = No es Estado parte
+brief-not-computed = no calculado
+brief-exactly = exactamente { $n }
 
 ## Assessments, members, register, gaps and the colophon
 
-brief-no-assessments = No answers to an assessment framework are stored for this country: the government's answers to the SDG 10.7.2 questionnaire, once stored, are scored here.
+brief-no-assessments = No se han guardado respuestas a ningún marco de evaluación para este país; cuando se guarden las respuestas del Gobierno al cuestionario del indicador 10.7.2 de los ODS, se puntuarán aquí.
 # $framework, $file and $sha are code; $at a time, $by a user, $reason the reason given.
-brief-answers-line = Answers: version { $version } of the { $framework } answers, from { $file } (SHA-256 { $sha }), stored { $at } by { $by } — { $reason }.
-brief-answered-of = { $answered } of { $items }
-brief-assessment-caption = { $framework } of { $country } by domain
-brief-checklist = A checklist: answers are tallied, never scored or ranked.
-brief-overall = Overall
-brief-rule-not-computed = A domain with an unanswered item is not computed under the framework's non-response rule; non-response is not counted as "no".
-brief-rule-exclude = Unanswered items are left out of their domain's score.
-brief-rule-zero = Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, its metadata assign missing values 0 at country level).
-brief-unanswered = Unanswered: { $items }.
-brief-change-edited = Edited { $date } by { $user }: { $reason }
-brief-change-imported = Imported from a register file { $date } by { $user }: { $reason }
-brief-members = Members of { $group }
-brief-members-note = { $kind } — { $count } members; membership from { $source }. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).
-brief-no-policies = No policies are registered for this country yet.
-brief-register-changed = The register as it stands after its audited changes: { $changed } of these policies changed since they were imported; the register's audit log keeps every change.
-brief-policies-caption = Migration-relevant policies of { $country } ({ $count })
-brief-no-gaps = The profile records no data gaps.
-brief-gaps-intro = These indicators could not be computed from the data available, with what would fill each gap:
+brief-answers-line = Respuestas: versión { $version } de las respuestas al marco { $framework }, procedentes de { $file } (SHA-256 { $sha }), guardadas el { $at } por { $by } — { $reason }.
+brief-answered-of = { $answered } de { $items }
+brief-assessment-caption = { $framework } de { $country }, por ámbito
+brief-checklist = Lista de verificación: las respuestas se cuentan, nunca se puntúan ni se clasifican.
+brief-overall = Global
+brief-rule-not-computed = Un ámbito con algún elemento sin respuesta no se calcula, conforme a la regla del marco sobre la falta de respuesta; la falta de respuesta no se cuenta como «no».
+brief-rule-exclude = Los elementos sin respuesta se excluyen de la puntuación de su ámbito.
+brief-rule-zero = Los elementos sin respuesta cuentan como 0, conforme a la regla del marco (en el caso del indicador 10.7.2 de los ODS, sus metadatos asignan el valor 0 a los datos faltantes a nivel de país).
+brief-unanswered = Sin respuesta: { $items }.
+brief-change-edited = Modificada el { $date } por { $user }: { $reason }
+brief-change-imported = Importada de un archivo de registro el { $date } por { $user }: { $reason }
+brief-members = Miembros de { $group }
+brief-members-note = { $kind } — { $count ->
+    [one] { $count } miembro
+   *[other] { $count } miembros
+}; composición según { $source }. La población migrante (stock), la población, el PIB y las remesas son sumas de los miembros que disponen de un valor; las remesas en proporción al PIB se recalculan ponderadas por el PIB (no corresponden al indicador oficial 17.3.2 de los ODS).
+brief-no-policies = Todavía no hay políticas registradas para este país.
+brief-register-changed = El registro tal como queda tras sus cambios auditados: { $changed ->
+    [one] { $changed } de estas políticas ha cambiado
+   *[other] { $changed } de estas políticas han cambiado
+} desde su importación; el registro de auditoría conserva todos los cambios.
+brief-policies-caption = Políticas de { $country } relacionadas con la migración ({ $count })
+brief-no-gaps = El perfil no registra lagunas de datos.
+brief-gaps-intro = Estos indicadores no han podido calcularse con los datos disponibles; se indica qué permitiría colmar cada laguna:
 brief-editions = { $count ->
-    [0] no dataset
-    [one] { $count } dataset edition
-   *[other] { $count } dataset editions
+    [0] ningún conjunto de datos
+    [one] { $count } edición de un conjunto de datos
+   *[other] { $count } ediciones de conjuntos de datos
 }
-brief-about-country = Country
-brief-about-generated = Generated
-brief-about-version = Coherence version
-brief-about-editions-chosen = Editions chosen
-brief-about-editions-used = Dataset editions used
-brief-about-no-values = None: the profile holds no values.
-brief-about-reference-data = reference data shipped with Coherence
-brief-about-import = dataset import { $id }
-brief-about-method = Method
-brief-about-method-text = Figures are shown as stored, in their base units (persons, current US$, %). The average cost of sending US$200 is the unweighted mean of the corridor costs shown. The same data, date and version always give the same brief.
-brief-no-sources = No figures are cited.
-brief-source-rule = where other datasets held the same figure, chosen by the rule { $rule } (each figure's tooltip names the values not used)
+brief-about-country = País
+brief-about-generated = Fecha de generación
+brief-about-version = Versión de Coherence
+brief-about-editions-chosen = Ediciones elegidas
+brief-about-editions-used = Ediciones de conjuntos de datos utilizadas
+brief-about-no-values = Ninguna: el perfil no contiene valores.
+brief-about-reference-data = datos de referencia incluidos en Coherence
+brief-about-import = importación de datos { $id }
+brief-about-method = Método
+brief-about-method-text = Las cifras se presentan tal como están guardadas, en sus unidades básicas (personas, US$ corrientes, %). El costo medio de enviar US$ 200 es la media no ponderada de los costos de los corredores indicados. Los mismos datos, la misma fecha y la misma versión producen siempre la misma nota informativa.
+brief-no-sources = No se cita ninguna cifra.
+brief-source-rule = cuando otros conjuntos de datos contenían la misma cifra, se eligió según la regla { $rule } (el texto emergente de cada cifra indica los valores descartados)
 
 ## Summary
 
-brief-key-figures = Key figures
-brief-findings = Findings
+brief-key-figures = Cifras clave
+brief-findings = Conclusiones
 # $figure is the figure with its unit, $source a footnote mark.
-brief-kf-immigrants = Immigrants: { $figure } ({ $year }){ $source }
-brief-kf-emigrants = Emigrants: { $figure } ({ $year }){ $source }
-brief-kf-received = Remittances received: { $figure } ({ $year }){ $source }
-brief-kf-paid = Remittances paid: { $figure } ({ $year }){ $source }
-brief-kf-share-gdp = Remittances received, share of GDP: { $figure } ({ $year }){ $source }
-brief-kf-net = Net migration: { $figure } ({ $year }){ $source }
-brief-finding-gdp = Remittances received were { $share } of GDP in { $year }{ $source }.
-brief-finding-gdp-world = Remittances received were { $share } of GDP in { $year }{ $source }, against { $world } for the world as a whole (GDP-weighted){ $world_source }.
-brief-finding-grew = The number of emigrants from { $country } grew from { $from } in { $first } to { $to } in { $last } ({ $change }){ $source }.
-brief-finding-fell = The number of emigrants from { $country } fell from { $from } in { $first } to { $to } in { $last } ({ $change }){ $source }.
-brief-finding-top = The largest destination of emigrants is { $partner }, with { $stock } ({ $share } of all emigrants, { $year }){ $source }.
-brief-finding-cost-to-above = The cost of sending US$200 to { $country } averaged { $mean } over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}{ $source }, above the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
-brief-finding-cost-to-within = The cost of sending US$200 to { $country } averaged { $mean } over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}{ $source }, at or below the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
-brief-finding-cost-from-above = The cost of sending US$200 from { $country } averaged { $mean } over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}{ $source }, above the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
-brief-finding-cost-from-within = The cost of sending US$200 from { $country } averaged { $mean } over { $count ->
-    [one] { $count } corridor
-   *[other] { $count } corridors
-}{ $source }, at or below the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+brief-kf-immigrants = Inmigrantes: { $figure } ({ $year }){ $source }
+brief-kf-emigrants = Emigrantes: { $figure } ({ $year }){ $source }
+brief-kf-received = Remesas recibidas: { $figure } ({ $year }){ $source }
+brief-kf-paid = Remesas pagadas: { $figure } ({ $year }){ $source }
+brief-kf-share-gdp = Remesas recibidas en proporción al PIB: { $figure } ({ $year }){ $source }
+brief-kf-net = Migración neta: { $figure } ({ $year }){ $source }
+brief-finding-gdp = Las remesas recibidas representaron el { $share } del PIB en { $year }{ $source }.
+brief-finding-gdp-world = Las remesas recibidas representaron el { $share } del PIB en { $year }{ $source }, frente al { $world } en el conjunto del mundo (ponderado por el PIB){ $world_source }.
+brief-finding-grew = El número de emigrantes de { $country } aumentó de { $from } en { $first } a { $to } en { $last } ({ $change }){ $source }.
+brief-finding-fell = El número de emigrantes de { $country } disminuyó de { $from } en { $first } a { $to } en { $last } ({ $change }){ $source }.
+brief-finding-top = El principal destino de los emigrantes es { $partner }, con { $stock } ({ $share } del total de emigrantes, { $year }){ $source }.
+brief-finding-cost-to-above = El costo medio de enviar US$ 200 a { $country } fue del { $mean } en { $count ->
+    [one] { $count } corredor
+   *[other] { $count } corredores
+}{ $source }, por encima de la meta de los ODS del { $target }; { $above ->
+    [one] { $above } de ellos cuesta
+   *[other] { $above } de ellos cuestan
+} más del { $ceiling }.
+brief-finding-cost-to-within = El costo medio de enviar US$ 200 a { $country } fue del { $mean } en { $count ->
+    [one] { $count } corredor
+   *[other] { $count } corredores
+}{ $source }, igual o inferior a la meta de los ODS del { $target }; { $above ->
+    [one] { $above } de ellos cuesta
+   *[other] { $above } de ellos cuestan
+} más del { $ceiling }.
+brief-finding-cost-from-above = El costo medio de enviar US$ 200 desde { $country } fue del { $mean } en { $count ->
+    [one] { $count } corredor
+   *[other] { $count } corredores
+}{ $source }, por encima de la meta de los ODS del { $target }; { $above ->
+    [one] { $above } de ellos cuesta
+   *[other] { $above } de ellos cuestan
+} más del { $ceiling }.
+brief-finding-cost-from-within = El costo medio de enviar US$ 200 desde { $country } fue del { $mean } en { $count ->
+    [one] { $count } corredor
+   *[other] { $count } corredores
+}{ $source }, igual o inferior a la meta de los ODS del { $target }; { $above ->
+    [one] { $above } de ellos cuesta
+   *[other] { $above } de ellos cuestan
+} más del { $ceiling }.
 
 ## The country's role
 
 # $basis lists the figures the role rests on (brief-role-stocks, brief-role-paid-…), joined by "; ".
-brief-role-origin = { $country } is mainly a country of origin: { $basis }.
-brief-role-destination = { $country } is mainly a country of destination: { $basis }.
-brief-role-both = { $country } is both a country of origin and of destination: { $basis }.
-brief-role-unknown = The profile holds neither migrant stocks nor remittances paid and received for { $country }, so its role as a country of origin or destination is not known; the headline shows both sides.{ $basis }
-brief-million = { $n } million
-brief-years-and = { $a } and { $b }
-brief-role-stocks = { $immigrants } immigrants against { $emigrants } emigrants ({ $years })
-brief-role-paid-exceed = remittances paid ({ $paid }) exceed those received ({ $received }) in { $year }
-brief-role-paid-short = remittances paid ({ $paid }) fall short of those received ({ $received }) in { $year }
+brief-role-origin = { $country } es principalmente un país de origen: { $basis }.
+brief-role-destination = { $country } es principalmente un país de destino: { $basis }.
+brief-role-both = { $country } es a la vez un país de origen y de destino: { $basis }.
+brief-role-unknown = El perfil no contiene datos de población migrante (stock) ni de remesas pagadas y recibidas de { $country }, por lo que no se conoce su función como país de origen o de destino; las cifras principales muestran ambas vertientes.{ $basis }
+brief-million = { $n } millones
+brief-years-and = { $a } y { $b }
+brief-role-stocks = una población inmigrante de { $immigrants } frente a una población emigrante de { $emigrants } ({ $years })
+brief-role-paid-exceed = las remesas pagadas ({ $paid }) superaron a las recibidas ({ $received }) en { $year }
+brief-role-paid-short = las remesas pagadas ({ $paid }) fueron inferiores a las recibidas ({ $received }) en { $year }
 
 ## Printed pages
 
