@@ -65,9 +65,9 @@ pub fn page_labels(profile: &CountryProfile, lang: Lang) -> PageLabels {
     let _scope = crate::words::Scope::enter(lang);
     let name = crate::words::country(&profile.area.iso3, &profile.area.name);
     let title = tf("brief-title", &[("country", Arg::from(name))]);
-    let banner = profile.fictional_notice.as_ref().map(|notice| {
-        if notice.to_lowercase().contains("fictional") && lang == Lang::En {
-            notice.clone()
+    let banner = crate::brief::fictional_notice(profile).map(|notice| {
+        if crate::brief::notice_says_fictional(profile) {
+            notice
         } else {
             format!("{} — {notice}", t("brief-fictional-label"))
         }

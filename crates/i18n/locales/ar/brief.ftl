@@ -488,3 +488,8 @@ brief-page-of = من
 
 # The short code of indicator 10.c.1, before the rows of its table.
 brief-sdg-10-c-1-short = 10.ج.1
+
+## The demo world
+
+# The banner of every brief of the fictional demo world.
+brief-demo-notice = عالم عرض خيالي: جميع البلدان والأرقام والسياسات مختلَقة لأغراض العرض ولا تصف أي بلد حقيقي.

@@ -397,3 +397,8 @@ brief-page-of = of
 
 # The short code of indicator 10.c.1, before the rows of its table.
 brief-sdg-10-c-1-short = 10.c.1
+
+## The demo world
+
+# The banner of every brief of the fictional demo world.
+brief-demo-notice = FICTIONAL DEMO WORLD: all countries, figures and policies are invented for demonstration and describe no real country.

@@ -434,3 +434,8 @@ brief-page-of = de
 
 # The short code of indicator 10.c.1, before the rows of its table.
 brief-sdg-10-c-1-short = 10.c.1
+
+## The demo world
+
+# The banner of every brief of the fictional demo world.
+brief-demo-notice = MUNDO DE DEMOSTRACIÓN FICTICIO: todos los países, cifras y políticas son inventados con fines de demostración y no describen ningún país real.

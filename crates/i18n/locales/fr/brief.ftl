@@ -458,3 +458,8 @@ brief-page-of = sur
 
 # The short code of indicator 10.c.1, before the rows of its table.
 brief-sdg-10-c-1-short = 10.c.1
+
+## The demo world
+
+# The banner of every brief of the fictional demo world.
+brief-demo-notice = MONDE DE DÉMONSTRATION FICTIF : tous les pays, chiffres et politiques sont inventés pour la démonstration et ne décrivent aucun pays réel.

@@ -765,7 +765,7 @@ pub fn parts(
     .into_iter()
     .collect();
     let title = tf("brief-title", &[("country", Arg::from(name.as_str()))]);
-    let title = match &profile.fictional_notice {
+    let title = match fictional_notice(profile) {
         Some(notice) => format!("{notice} — {title}"),
         None => title,
     };
@@ -773,12 +773,28 @@ pub fn parts(
     BriefParts { title, banner: banner(profile), header, main, footer: footer(colophon) }
 }
 
+/// The profile's fictional-data notice in the brief's language: the demo world's
+/// notice translated, another notice (the data's own text) as it is.
+pub(crate) fn fictional_notice(profile: &CountryProfile) -> Option<String> {
+    let notice = profile.fictional_notice.as_ref()?;
+    Some(if notice == analysis::FICTIONAL_NOTICE { t("brief-demo-notice") } else { notice.clone() })
+}
+
+/// Whether the notice already says that the data are fictional, so that a label
+/// saying it again is not needed: the demo world's (in every language), or an English
+/// notice with the word.
+pub(crate) fn notice_says_fictional(profile: &CountryProfile) -> bool {
+    profile.fictional_notice.as_ref().is_some_and(|notice| {
+        notice == analysis::FICTIONAL_NOTICE
+            || (words::lang() == i18n::Lang::En && notice.to_lowercase().contains("fictional"))
+    })
+}
+
 /// The fictional-data banner (empty for real data).
 fn banner(profile: &CountryProfile) -> Html {
-    let Some(notice) = &profile.fictional_notice else { return Html::new() };
-    // The label makes the banner unmistakable, unless the notice already says it (the
-    // notice is the data's own text, in English).
-    let label = if notice.to_lowercase().contains("fictional") && words::lang() == i18n::Lang::En {
+    let Some(notice) = fictional_notice(profile) else { return Html::new() };
+    // The label makes the banner unmistakable, unless the notice already says it.
+    let label = if notice_says_fictional(profile) {
         Html::new()
     } else {
         html!("<strong>{}</strong> — ", h("brief-fictional-label"))
@@ -2423,7 +2439,7 @@ fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Ht
         area_name(profile),
         codes
     ));
-    if let Some(notice) = &profile.fictional_notice {
+    if let Some(notice) = fictional_notice(profile) {
         out.push(html!("<dt>{}</dt><dd>{}</dd>", h("brief-fictional-label"), notice));
     }
     out.push(html!(
