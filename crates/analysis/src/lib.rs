@@ -882,6 +882,42 @@ impl Workspace {
         Ok(ids)
     }
 
+    /// The same store read at the previous editions: for every dataset key with an
+    /// edition older than its default one, the edition just before the default; every
+    /// other key at its default. With it, a brief says what changed since the previous
+    /// editions. Returns the workspace and the editions it reads instead ("key edition
+    /// E"), or `None` when no key has an older edition, or when this workspace already
+    /// reads pinned editions (the comparison is made from the default editions).
+    ///
+    /// # Errors
+    /// [`Error::Store`] if the store cannot be read.
+    pub async fn previous_editions(&self) -> Result<Option<(Workspace, Vec<String>)>, Error> {
+        if !self.pinned.is_empty() {
+            return Ok(None);
+        }
+        // By key, newest edition first: the record after a key's default is its previous.
+        let datasets = self.store.datasets().await?;
+        let mut ids = Vec::new();
+        let mut labels = Vec::new();
+        for (i, d) in datasets.iter().enumerate() {
+            // An older edition of the key, not a second import of the same edition.
+            let previous = datasets[i + 1..]
+                .iter()
+                .take_while(|p| p.key == d.key)
+                .find(|p| p.edition != d.edition);
+            if let (true, Some(p)) = (d.is_default, previous) {
+                ids.push(p.id);
+                labels.push(format!("{} edition {}", p.key, p.edition));
+            }
+        }
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        let previous =
+            Workspace { store: self.store.pinned(&ids), pinned: labels.clone(), ..self.clone() };
+        Ok(Some((previous, labels)))
+    }
+
     /// Opens (creating and migrating if needed) the store at `location`: an SQLite file
     /// or a PostgreSQL database ([`store::Location`]).
     ///

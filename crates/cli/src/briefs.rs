@@ -44,8 +44,13 @@ async fn one(
             eprintln!("warning: {w}");
         }
     }
-    let html =
-        report::brief::render_with(&profile, &scenarios, &crate::commands::brief_options(global)?);
+    let previous = ws.previous_editions().await?;
+    let before = match &previous {
+        Some((old, editions)) => previous_profile(global, old, editions, &profile).await?,
+        None => None,
+    };
+    let options = crate::commands::brief_options(global)?.with_previous(before);
+    let html = report::brief::render_with(&profile, &scenarios, &options);
     let bytes = match printer {
         Some(printer) => pdf(printer, &profile, &html, args.paper, global.lang)?,
         None => html.into_bytes(),
@@ -73,10 +78,16 @@ async fn all(
     bar.set_length(areas.len() as u64);
     let extension = if printer.is_some() { "pdf" } else { "html" };
     let options = crate::commands::brief_options(global)?;
+    let previous = ws.previous_editions().await?;
     for batch in areas.chunks(BATCH) {
         let codes: Vec<&str> = batch.iter().map(|a| a.iso3.as_str()).collect();
-        for profile in ws.profiles(&codes).await? {
-            let html = report::brief::render(&profile, &options);
+        let profiles = ws.profiles(&codes).await?;
+        let befores = match &previous {
+            Some((old, editions)) => previous_profiles(global, old, editions, &profiles).await?,
+            None => vec![None; profiles.len()],
+        };
+        for (profile, before) in profiles.into_iter().zip(befores) {
+            let html = report::brief::render(&profile, &options.clone().with_previous(before));
             let bytes = match printer.as_deref_mut() {
                 Some(printer) => pdf(printer, &profile, &html, args.paper, global.lang)
                     .map_err(|e| format!("{}: {e}", profile.area.iso3))?,
@@ -90,6 +101,56 @@ async fn all(
     }
     bar.finish_and_clear();
     Ok(())
+}
+
+/// The profile of `profile`'s area read from the previous editions (`old`), for the
+/// summary's comparison. An area the previous editions do not know has nothing to
+/// compare, and the brief says nothing of it; any other error fails the command.
+async fn previous_profile(
+    global: &Global,
+    old: &Workspace,
+    editions: &[String],
+    profile: &CountryProfile,
+) -> Result<Option<report::brief::Previous>, Error> {
+    match old.profile(&profile.area.iso3).await {
+        Ok(before) => Ok(Some(report::brief::Previous {
+            profile: std::sync::Arc::new(before),
+            editions: editions.to_vec(),
+        })),
+        Err(analysis::Error::UnknownArea { .. }) => {
+            if !global.quiet {
+                eprintln!(
+                    "note: {} is not in the previous editions; its brief compares nothing",
+                    profile.area.iso3
+                );
+            }
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// [`previous_profile`] for a batch, reading what the profiles share once when every
+/// area is in the previous editions.
+async fn previous_profiles(
+    global: &Global,
+    old: &Workspace,
+    editions: &[String],
+    profiles: &[CountryProfile],
+) -> Result<Vec<Option<report::brief::Previous>>, Error> {
+    let codes: Vec<&str> = profiles.iter().map(|p| p.area.iso3.as_str()).collect();
+    if let Ok(all) = old.profiles(&codes).await {
+        let previous = |before| report::brief::Previous {
+            profile: std::sync::Arc::new(before),
+            editions: editions.to_vec(),
+        };
+        return Ok(all.into_iter().map(|b| Some(previous(b))).collect());
+    }
+    let mut out = Vec::with_capacity(profiles.len());
+    for profile in profiles {
+        out.push(previous_profile(global, old, editions, profile).await?);
+    }
+    Ok(out)
 }
 
 /// Creates the folder `dir` if needed; refuses a file or a link there.

@@ -82,3 +82,40 @@ fn a_pinned_edition_is_named_in_the_table_and_the_brief() {
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("\"2020\"") && err.contains("\"2024\""), "{err}");
 }
+
+#[test]
+fn the_brief_says_what_changed_since_the_previous_editions() {
+    let (Some(e2020), Some(e2024)) = (
+        test_support::shared_data(
+            "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
+        ),
+        test_support::shared_data(
+            "undesa_ims_2024/undesa_pd_2024_ims_stock_by_sex_and_destination.xlsx",
+        ),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.sqlite");
+    // One edition: nothing to compare, and the brief does not pretend to.
+    coherence(&db).arg("-q").arg("import").arg(&e2020).assert().success();
+    let brief = dir.path().join("deu.html");
+    coherence(&db).args(["report", "DEU", "-o"]).arg(&brief).assert().success();
+    let html = std::fs::read_to_string(&brief).unwrap();
+    assert!(!html.contains("What changed since the previous editions"));
+    // Two editions: the 2024 edition's immigrants of 2024 beside the 2020 edition's
+    // latest figure (15,762,457 in 2020), the edition compared named.
+    coherence(&db).arg("-q").arg("import").arg(&e2024).assert().success();
+    coherence(&db).args(["report", "DEU", "-o"]).arg(&brief).assert().success();
+    let html = std::fs::read_to_string(&brief).unwrap();
+    let at = html.find("What changed since the previous editions").expect("the changes");
+    let changes = &html[at..at + html[at..].find("</section>").unwrap()];
+    assert!(changes.contains("undesa-ims-destination edition 2020"), "{changes}");
+    assert!(changes.contains("Immigrants: <strong>"), "{changes}");
+    assert!(changes.contains("(2024)"), "{changes}");
+    assert!(changes.contains("15,762,457 persons (2020)"), "{changes}");
+    // In French too.
+    coherence(&db).args(["--lang", "fr", "report", "DEU", "-o"]).arg(&brief).assert().success();
+    let html = std::fs::read_to_string(&brief).unwrap();
+    assert!(html.contains("Ce qui a changé depuis les éditions précédentes"));
+}

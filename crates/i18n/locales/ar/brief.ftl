@@ -493,3 +493,20 @@ brief-sdg-10-c-1-short = 10.ج.1
 
 # The banner of every brief of the fictional demo world.
 brief-demo-notice = عالم عرض خيالي: جميع البلدان والأرقام والسياسات مختلَقة لأغراض العرض ولا تصف أي بلد حقيقي.
+
+## What changed since the previous editions
+
+brief-changes = ما الذي تغيّر منذ الطبعات السابقة
+# $editions lists the previous editions compared, as "key edition E; …".
+brief-changes-intro = مقارنةً بالأرقام نفسها كما وردت في الطبعات السابقة لمجموعات البيانات ({ $editions }):
+brief-changes-none = لم يتغيّر أي رقم رئيسي.
+brief-change-immigrants = المهاجرون الوافدون
+brief-change-emigrants = المهاجرون إلى الخارج
+brief-change-received = التحويلات المالية الواردة
+brief-change-paid = التحويلات المالية المدفوعة
+brief-change-share-gdp = التحويلات المالية الواردة كنسبة من الناتج المحلي الإجمالي (المؤشر 17.3.2)
+brief-change-net = صافي الهجرة
+# $what is a figure's name, $figure its value with its unit, $source a footnote mark.
+brief-change-new = { $what }: { $figure } ({ $year }){ $source }، ولم يرد في الطبعات السابقة.
+brief-change-later = { $what }: { $figure } ({ $year }){ $source }؛ وكان آخر رقم في الطبعات السابقة { $before } ({ $before_year }).
+brief-change-revised = { $what }: { $figure } ({ $year }){ $source }، بعد تنقيحه؛ وكانت الطبعات السابقة تعطي { $before }.

@@ -402,3 +402,20 @@ brief-sdg-10-c-1-short = 10.c.1
 
 # The banner of every brief of the fictional demo world.
 brief-demo-notice = FICTIONAL DEMO WORLD: all countries, figures and policies are invented for demonstration and describe no real country.
+
+## What changed since the previous editions
+
+brief-changes = What changed since the previous editions
+# $editions lists the previous editions compared, as "key edition E; …".
+brief-changes-intro = Compared with the same figures read from the previous editions of the datasets ({ $editions }):
+brief-changes-none = No key figure changed.
+brief-change-immigrants = Immigrants
+brief-change-emigrants = Emigrants
+brief-change-received = Remittances received
+brief-change-paid = Remittances paid
+brief-change-share-gdp = Remittances received, share of GDP (SDG 17.3.2)
+brief-change-net = Net migration
+# $what is a figure's name, $figure its value with its unit, $source a footnote mark.
+brief-change-new = { $what }: { $figure } ({ $year }){ $source }, not in the previous editions.
+brief-change-later = { $what }: { $figure } ({ $year }){ $source }; the previous editions' latest figure was { $before } ({ $before_year }).
+brief-change-revised = { $what }: { $figure } ({ $year }){ $source }, revised from { $before } in the previous editions.

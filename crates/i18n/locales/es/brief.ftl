@@ -439,3 +439,20 @@ brief-sdg-10-c-1-short = 10.c.1
 
 # The banner of every brief of the fictional demo world.
 brief-demo-notice = MUNDO DE DEMOSTRACIÓN FICTICIO: todos los países, cifras y políticas son inventados con fines de demostración y no describen ningún país real.
+
+## What changed since the previous editions
+
+brief-changes = Qué ha cambiado desde las ediciones anteriores
+# $editions lists the previous editions compared, as "key edition E; …".
+brief-changes-intro = Comparación con las mismas cifras leídas en las ediciones anteriores de los conjuntos de datos ({ $editions }):
+brief-changes-none = Ninguna cifra clave ha cambiado.
+brief-change-immigrants = Inmigrantes
+brief-change-emigrants = Emigrantes
+brief-change-received = Remesas recibidas
+brief-change-paid = Remesas enviadas
+brief-change-share-gdp = Remesas recibidas en proporción al PIB (ODS 17.3.2)
+brief-change-net = Migración neta
+# $what is a figure's name, $figure its value with its unit, $source a footnote mark.
+brief-change-new = { $what }: { $figure } ({ $year }){ $source }, ausente de las ediciones anteriores.
+brief-change-later = { $what }: { $figure } ({ $year }){ $source }; la última cifra de las ediciones anteriores era { $before } ({ $before_year }).
+brief-change-revised = { $what }: { $figure } ({ $year }){ $source }, revisada; las ediciones anteriores daban { $before }.

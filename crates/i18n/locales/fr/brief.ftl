@@ -463,3 +463,20 @@ brief-sdg-10-c-1-short = 10.c.1
 
 # The banner of every brief of the fictional demo world.
 brief-demo-notice = MONDE DE DÉMONSTRATION FICTIF : tous les pays, chiffres et politiques sont inventés pour la démonstration et ne décrivent aucun pays réel.
+
+## What changed since the previous editions
+
+brief-changes = Ce qui a changé depuis les éditions précédentes
+# $editions lists the previous editions compared, as "key edition E; …".
+brief-changes-intro = Comparaison avec les mêmes chiffres lus dans les éditions précédentes des jeux de données ({ $editions }) :
+brief-changes-none = Aucun chiffre clé n’a changé.
+brief-change-immigrants = Immigrants
+brief-change-emigrants = Émigrants
+brief-change-received = Envois de fonds reçus
+brief-change-paid = Envois de fonds versés
+brief-change-share-gdp = Envois de fonds reçus en proportion du PIB (ODD 17.3.2)
+brief-change-net = Solde migratoire
+# $what is a figure's name, $figure its value with its unit, $source a footnote mark.
+brief-change-new = { $what } : { $figure } ({ $year }){ $source }, absent des éditions précédentes.
+brief-change-later = { $what } : { $figure } ({ $year }){ $source } ; le dernier chiffre des éditions précédentes était de { $before } ({ $before_year }).
+brief-change-revised = { $what } : { $figure } ({ $year }){ $source }, révisé ; les éditions précédentes donnaient { $before }.

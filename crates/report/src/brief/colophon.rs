@@ -25,23 +25,41 @@ impl Colophon {
 }
 
 /// The options a brief is rendered with.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BriefOptions {
     /// Date, version and editions, shown in the header, "About this brief" and the footer.
     pub colophon: Colophon,
     /// The language the brief is written in.
     pub lang: i18n::Lang,
+    /// The same country's profile from the previous editions of the datasets, for the
+    /// summary's "What changed since the previous editions" (none: not compared).
+    pub previous: Option<Previous>,
+}
+
+/// A profile from the previous editions of the datasets
+/// (`analysis::Workspace::previous_editions`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Previous {
+    /// The profile.
+    pub profile: std::sync::Arc<analysis::profile::CountryProfile>,
+    /// The editions it was read from instead of the default ones ("key edition E").
+    pub editions: Vec<String>,
 }
 
 impl BriefOptions {
     /// Options with the given colophon, in English.
     pub fn new(colophon: Colophon) -> BriefOptions {
-        BriefOptions { colophon, lang: i18n::Lang::En }
+        BriefOptions { colophon, lang: i18n::Lang::En, previous: None }
     }
 
     /// The same options in `lang`.
     pub fn in_lang(self, lang: i18n::Lang) -> BriefOptions {
         BriefOptions { lang, ..self }
+    }
+
+    /// The same options, comparing the key figures with `previous`.
+    pub fn with_previous(self, previous: Option<Previous>) -> BriefOptions {
+        BriefOptions { previous, ..self }
     }
 }
 

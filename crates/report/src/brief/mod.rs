@@ -37,7 +37,7 @@ mod colophon;
 mod role;
 mod summary;
 
-pub use colophon::{BriefOptions, Colophon, Date};
+pub use colophon::{BriefOptions, Colophon, Date, Previous};
 pub use role::{Role, RoleFinding, role};
 
 use std::collections::BTreeMap;
@@ -746,7 +746,7 @@ pub fn parts(
     let name = &area_name(profile);
     let finding = role::role(profile);
     let main: Html = [
-        summary::section(profile, &finding, &mut cites),
+        summary::section(profile, &finding, options.previous.as_ref(), &mut cites),
         headline(profile, &mut cites),
         stocks(profile, &mut cites),
         corridors(profile, &mut cites),

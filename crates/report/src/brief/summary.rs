@@ -4,7 +4,7 @@
 //! Every sentence is built from figures the profile holds; a finding whose figures are
 //! missing is left out, never written with a placeholder.
 
-use analysis::profile::{CorridorCost, CountryProfile};
+use analysis::profile::{CorridorCost, CountryProfile, Value};
 
 use super::role::{Role, RoleFinding};
 use i18n::Arg;
@@ -21,6 +21,7 @@ use crate::words::{self, Piece, h};
 pub(super) fn section(
     profile: &CountryProfile,
     finding: &RoleFinding,
+    previous: Option<&super::Previous>,
     cites: &mut Citations,
 ) -> Html {
     let name = &area_name(profile);
@@ -41,6 +42,9 @@ pub(super) fn section(
             out.push(html!("<li>{}</li>", f));
         }
         out.push(html!("</ul>\n"));
+    }
+    if let Some(previous) = previous {
+        out.push(changes(profile, previous, cites));
     }
     out.push(html!("</section>\n"));
     out
@@ -84,6 +88,63 @@ fn key_figures(profile: &CountryProfile, role: Role, cites: &mut Citations) -> V
         out.push(key_figure("brief-kf-net", &n.value, n.year, cites.cite_value(&n.value)));
     }
     out.truncate(6);
+    out
+}
+
+/// The key figures the summary compares with the previous editions: each a message
+/// key and the figure's latest year and value in a profile.
+type KeyFigure = (&'static str, fn(&CountryProfile) -> Option<(i32, Value)>);
+
+/// The figures compared between editions.
+const COMPARED: [KeyFigure; 6] = [
+    ("brief-change-immigrants", |p| latest_stock(&p.stock_in).map(|s| (s.year, s.total.clone()))),
+    ("brief-change-emigrants", |p| latest_stock(&p.stock_out).map(|s| (s.year, s.total.clone()))),
+    ("brief-change-received", |p| latest(&p.remittances_received).map(|v| (v.year, v.value.clone()))),
+    ("brief-change-paid", |p| latest(&p.remittances_paid).map(|v| (v.year, v.value.clone()))),
+    ("brief-change-share-gdp", |p| latest(&p.sdg_17_3_2).map(|v| (v.year, v.value.clone()))),
+    ("brief-change-net", |p| latest(&p.net_migration).map(|v| (v.year, v.value.clone()))),
+];
+
+/// "What changed since the previous editions": each key figure that is new, has a
+/// later year, or was revised, against the same country's profile read from the
+/// previous editions of the datasets; the editions compared are named.
+fn changes(profile: &CountryProfile, previous: &super::Previous, cites: &mut Citations) -> Html {
+    let mut out = html!("<h3>{}</h3>\n", h("brief-changes"));
+    let editions = Arg::from(previous.editions.join("; "));
+    out.push(html!("<p>{}</p>\n", words::tf("brief-changes-intro", &[("editions", editions)])));
+    let mut items = Vec::new();
+    for (label, pick) in COMPARED {
+        let Some((year, now)) = pick(profile) else { continue };
+        let before = pick(&previous.profile);
+        let same = |(y, v): &(i32, Value)| *y == year && v.value.to_bits() == now.value.to_bits();
+        if before.as_ref().is_some_and(same) {
+            continue;
+        }
+        let mut args = vec![
+            ("what", Piece::from(words::t(label))),
+            ("figure", Piece::Html(html!("<strong>{}</strong>", with_unit(&now, 1)))),
+            ("year", Piece::Arg(Arg::plain(year))),
+            ("source", Piece::Html(cites.cite_value(&now))),
+        ];
+        let key = match &before {
+            None => "brief-change-new",
+            Some((y, v)) => {
+                args.push(("before", Piece::from(with_unit(v, 1))));
+                args.push(("before_year", Piece::Arg(Arg::plain(*y))));
+                if *y == year { "brief-change-revised" } else { "brief-change-later" }
+            }
+        };
+        items.push(words::html(key, &args));
+    }
+    if items.is_empty() {
+        out.push(html!("<p>{}</p>\n", h("brief-changes-none")));
+    } else {
+        out.push(html!("<ul class=\"changes\">"));
+        for item in items {
+            out.push(html!("<li>{}</li>", item));
+        }
+        out.push(html!("</ul>\n"));
+    }
     out
 }
 
