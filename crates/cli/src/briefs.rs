@@ -47,7 +47,7 @@ async fn one(
     let html =
         report::brief::render_with(&profile, &scenarios, &crate::commands::brief_options(global)?);
     let bytes = match printer {
-        Some(printer) => pdf(printer, &profile, &html, args.paper)?,
+        Some(printer) => pdf(printer, &profile, &html, args.paper, global.lang)?,
         None => html.into_bytes(),
     };
     crate::outfile::write_file(&args.output, &bytes)?;
@@ -78,7 +78,7 @@ async fn all(
         for profile in ws.profiles(&codes).await? {
             let html = report::brief::render(&profile, &options);
             let bytes = match printer.as_deref_mut() {
-                Some(printer) => pdf(printer, &profile, &html, args.paper)
+                Some(printer) => pdf(printer, &profile, &html, args.paper, global.lang)
                     .map_err(|e| format!("{}: {e}", profile.area.iso3))?,
                 None => html.into_bytes(),
             };
@@ -107,15 +107,30 @@ fn ensure_folder(dir: &Path) -> Result<(), Error> {
     }
 }
 
-/// Prints the brief `html` of `profile` on `paper`, with its title in the footer and,
-/// for fictional data, the banner on every page.
+/// The options of printing a brief with the page labels `labels` on `paper`.
+pub(crate) fn pdf_options(
+    labels: report::print_css::PageLabels,
+    paper: print::Paper,
+) -> print::PdfOptions {
+    let furniture = print::Furniture {
+        page: labels.page,
+        of: labels.of,
+        lang: labels.lang.code().to_owned(),
+        dir: labels.lang.dir().to_owned(),
+    };
+    print::PdfOptions { paper, title: labels.title, banner: labels.banner, furniture }
+}
+
+/// Prints the brief `html` of `profile` in `lang` on `paper`, with its title in the
+/// footer and, for fictional data, the banner on every page.
 fn pdf(
     printer: &mut print::Printer,
     profile: &CountryProfile,
     html: &str,
     paper: print::Paper,
+    lang: i18n::Lang,
 ) -> Result<Vec<u8>, Error> {
-    let labels = report::print_css::page_labels(profile);
-    let options = print::PdfOptions { paper, title: labels.title, banner: labels.banner };
+    let labels = report::print_css::page_labels(profile, lang);
+    let options = crate::briefs::pdf_options(labels, paper);
     Ok(printer.print(html, &options)?)
 }

@@ -169,8 +169,13 @@ impl Messages {
                 Arg::Text(text) => FluentValue::from(text.as_ref()),
                 Arg::Number(n, decimals) => {
                     let mut number = fluent_bundle::types::FluentNumber::from(*n);
-                    number.options.maximum_fraction_digits = Some(*decimals);
-                    number.options.minimum_fraction_digits = Some(*decimals);
+                    // Fluent compares a number with a variant key (`[0]`) options and
+                    // all, so whole numbers keep the default options (and are written
+                    // with no decimals, which is the formatter's default).
+                    if *decimals > 0 {
+                        number.options.maximum_fraction_digits = Some(*decimals);
+                        number.options.minimum_fraction_digits = Some(*decimals);
+                    }
                     FluentValue::Number(number)
                 }
             };

@@ -154,6 +154,32 @@ pub struct PdfOptions {
     pub title: String,
     /// A notice in every page's header (the fictional-data banner of a demo brief).
     pub banner: Option<String>,
+    /// The words of the page count in the document's language (English when default).
+    pub furniture: Furniture,
+}
+
+/// The words and direction of the page header and footer, in the document's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Furniture {
+    /// Before the page number: `page`.
+    pub page: String,
+    /// Between the page number and the page count: `of`.
+    pub of: String,
+    /// The language's BCP 47 code (`en`, `ar`).
+    pub lang: String,
+    /// `ltr` or `rtl`.
+    pub dir: String,
+}
+
+impl Default for Furniture {
+    fn default() -> Self {
+        Furniture {
+            page: "page".to_owned(),
+            of: "of".to_owned(),
+            lang: "en".to_owned(),
+            dir: "ltr".to_owned(),
+        }
+    }
 }
 
 /// A running headless Chromium that prints documents to PDF.
@@ -342,11 +368,14 @@ const FURNITURE: &str = "width:100%;margin:0 15mm;font-family:system-ui,sans-ser
 
 /// The page header: the banner, if any (an empty header otherwise).
 fn header(options: &PdfOptions) -> Html {
+    let f = &options.furniture;
     match &options.banner {
         Some(banner) => html!(
-            "<div style=\"{};justify-content:center;padding:1mm 2mm;background:#fff1c2;\
+            "<div lang=\"{}\" dir=\"{}\" style=\"{};justify-content:center;padding:1mm 2mm;background:#fff1c2;\
              color:#3b2700;border:1px solid #7a5200;-webkit-print-color-adjust:exact;\
              print-color-adjust:exact\"><strong>{}</strong></div>",
+            &f.lang,
+            &f.dir,
             Html::from_static(FURNITURE),
             banner
         ),
@@ -356,11 +385,16 @@ fn header(options: &PdfOptions) -> Html {
 
 /// The page footer: the title and "page N of M" (Chromium fills the classes).
 fn footer(options: &PdfOptions) -> Html {
+    let f = &options.furniture;
     html!(
-        "<div style=\"{}\"><span>{}</span><span style=\"white-space:nowrap\">page \
-         <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>",
+        "<div lang=\"{}\" dir=\"{}\" style=\"{}\"><span>{}</span><span style=\"white-space:nowrap\">{} \
+         <span class=\"pageNumber\"></span> {} <span class=\"totalPages\"></span></span></div>",
+        &f.lang,
+        &f.dir,
         Html::from_static(FURNITURE),
-        &options.title
+        &options.title,
+        &f.page,
+        &f.of
     )
 }
 

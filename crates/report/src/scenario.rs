@@ -85,7 +85,7 @@ fn scenario(out: &mut Html, k: usize, r: &ScenarioResult) {
             "brief-scenario-col-unit",
             "brief-scenario-col-source",
         ]);
-        out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"baseline\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n", crate::brief::SCROLLS, &caption, head));
+        out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"baseline\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n", crate::brief::scrolls(), &caption, head));
         for b in &r.baseline {
             out.push(html!("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n", &b.key, format_thousands(b.value, if b.value.abs() < 100.0 { 2 } else { 0 }), &b.unit, &b.source));
         }
@@ -198,7 +198,7 @@ fn totals_table(out: &mut Html, r: &ScenarioResult) {
         "brief-scenario-col-p05",
         "brief-scenario-col-p95",
     ]);
-    out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"quantiles\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n", crate::brief::SCROLLS, &caption, head));
+    out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"quantiles\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n", crate::brief::scrolls(), &caption, head));
     for m in scalars {
         for o in &m.options {
             if let Some(p) = o.points.first() {

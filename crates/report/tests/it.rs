@@ -83,7 +83,7 @@ fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
 #[track_caller]
 fn check_brief(html: &str) {
     let tags = check_balanced(html);
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"));
     assert!(
         html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
     );
@@ -336,7 +336,7 @@ fn sparse_profile_renders_with_no_data_notes() {
     assert!(html.contains("No data on immigrants in this profile"));
     assert!(html.contains("No policies are registered"));
     assert!(html.contains("The profile records no data gaps."));
-    assert!(html.contains("No data on where emigrants from Zembla live"));
+    assert!(html.contains("No data on where emigrants live"));
     assert!(html.contains("12,345 persons"));
     // The single-year emigrant stock still gets a chart (one point) and a table.
     assert_eq!(html.matches("<svg ").count(), 1);

@@ -153,3 +153,397 @@ brief-compact-k = { $n }k
 brief-compact-m = { $n }M
 brief-compact-bn = { $n }bn
 brief-compact-tn = { $n }tn
+
+## Units and amounts
+
+brief-persons = { $n ->
+    [one] { $n } person
+   *[other] { $n } persons
+}
+# $n is the number already written.
+brief-usd-billion = US$ { $n } billion
+brief-usd-million = US$ { $n } million
+brief-usd = US$ { $n }
+brief-usd-ppp = { $n } PPP US$
+brief-per-thousand = { $n } per 1,000 people
+
+## Sources and tables
+
+brief-choice-note = chosen by the rule { $rule }; not used: { $beaten }
+brief-provenance-cell = cell: { $cell }
+brief-provenance-derived = derived: { $how }
+brief-source-label = Source { $n }
+brief-table-scrolls = Table (scrolls sideways on narrow screens)
+brief-note-each = { $column }: each figure's own number
+brief-note-break = { $column }, from { $from }: the figures come from { $new } instead of { $old }
+brief-note-source = Source: { $list }.
+brief-note-sources = Sources: { $list }.
+brief-note-breaks = { $label } (the marked figure starts it): { $breaks }.
+brief-note-chosen = Underlined figures were chosen among several datasets' values by the rule in { $rule }.
+brief-note-cell = Each figure's cell is in its tooltip and in the JSON profile.
+brief-figure-table-below = The numbers are in the table below.
+# $what is the name of a part of the profile (e.g. "migrant stocks"); $gaps links to the Data gaps section.
+brief-no-data = No data on { $what } in this profile. See { $gaps }.
+brief-break = Break in series
+brief-see = See { $link }.
+
+## The header, contents and footer
+
+brief-title = { $country }: migration and development brief
+brief-fictional-label = Fictional data
+brief-kicker = Migration and development brief
+brief-iso3 = ISO 3166-1 alpha-3 code { $code }
+brief-m49 = UN M49 code { $code }
+brief-fictional-country = a fictional country of the demo world
+brief-pinned = Editions read instead of the newest, as asked: { $editions }.
+# $date is the date, $editions the datasets' editions, $about a link to "About this brief".
+brief-generated = Generated on { $date } by Coherence { $version } from { $editions }; see { $about }.
+brief-footer = Prepared with Coherence { $version } on { $date } from official statistics. Every figure links to its source; the same data, date and version always give the same brief.
+brief-contents = Contents
+brief-card-unavailable = Not available
+
+## Section headings
+
+brief-h-summary = Summary
+brief-h-headline = Headline numbers
+brief-h-stocks = Migrant stocks
+brief-h-corridors = Destinations and origins
+brief-h-remittances = Remittances
+brief-h-costs = Cost of remittances
+brief-h-sdg = SDG migration indicators
+brief-h-dependence = Remittance dependence
+brief-h-diaspora = Diaspora
+brief-h-skills = Skills and health workers
+brief-h-governance = Conventions and safeguards
+brief-h-assessments = Migration governance assessments
+brief-h-policies = Policy register
+brief-h-corridor-coherence = Corridor coherence
+brief-h-options = Policy options
+brief-h-gaps = Data gaps
+brief-h-about = About this brief
+brief-h-appendix = Appendix: tables
+brief-h-sources = Sources
+
+## Column headers of the tables
+
+brief-col-year = Year
+brief-col-total-persons = Total (persons)
+brief-col-female-persons = Female (persons)
+brief-col-male-persons = Male (persons)
+brief-col-share-of-population-pct = Share of population (%)
+brief-col-period = Period
+brief-col-method = Method
+brief-col-inflow-persons = Inflow (persons)
+brief-col-outflow-persons = Outflow (persons)
+brief-col-net-persons = Net (persons)
+brief-col-rank = Rank
+brief-col-iso-code = ISO code
+brief-col-migrants-persons = Migrants (persons)
+brief-col-sending-country = Sending country
+brief-col-receiving-country = Receiving country
+brief-col-cost-pct-of-usd200 = Cost (% of US$200)
+brief-col-compared-with-the-sdg-10-c-target = Compared with the SDG 10.c target
+brief-col-indicator = Indicator
+brief-col-value = Value
+brief-col-unit = Unit
+brief-col-note = Note
+brief-col-destination = Destination
+brief-col-iso3 = ISO3
+brief-col-m49 = M49
+brief-col-persons = Persons
+brief-col-domain = Domain
+brief-col-answered = Answered
+brief-col-answers = Answers
+brief-col-score = Score
+brief-col-band = Band
+brief-col-id = ID
+brief-col-policy = Policy
+brief-col-ministry = Ministry
+brief-col-area = Area
+brief-col-migration-cycle-stages = Migration-cycle stages
+brief-col-partner-countries = Partner countries
+brief-col-status = Status
+brief-col-register-change = Register change
+
+## Headline numbers
+
+brief-term-year = { $term } ({ $year })
+# $target is "3%" written in the language; $points a number.
+brief-above-target = above the { $target } target by { $points } percentage points
+brief-within-target = at or below the { $target } target
+brief-remittances-received = Remittances received
+brief-remittances-paid = Remittances paid
+brief-remittances-note = Personal remittances, current US$.
+brief-remittances-paid-note = Sent from the country by the people living there.
+# $share is a percentage, $source a footnote mark.
+brief-share-gdp-official = { $share } of GDP in { $year } (SDG 17.3.2, official){ $source }
+brief-share-gdp-recomputed = { $share } of GDP in { $year } (recomputed here; the official SDG 17.3.2 series is not loaded){ $source }
+brief-cost-to = Cost of sending US$200 to { $country }
+brief-cost-from = Cost of sending US$200 from { $country }
+brief-cost-mean-to = Average cost of sending US$200 to { $country } (SDG 10.c.1)
+brief-cost-mean-from = Average cost of sending US$200 from { $country } (SDG 10.c.1)
+brief-the-corridors = the corridors
+brief-cost-of-amount = of the amount sent, all fees and the exchange-rate margin included.
+brief-cost-mean-note = Unweighted mean over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}, latest year of each; see { $link }.
+brief-of-population = of the population
+brief-immigrants-in = Immigrants living in { $country }
+brief-emigrants-from = Emigrants from { $country } living abroad
+brief-emigration-rate = Emigration rate
+brief-emigration-rate-note = Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).
+brief-net-migration = Net migration
+brief-net-migration-note = Immigrants minus emigrants over the year; negative when more people leave.
+brief-skilled-rate = Skilled emigration rate
+brief-skilled-rate-note = Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.
+brief-health-rate = Health-worker emigration rate
+brief-health-rate-note = Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.
+
+## Migrant stocks, flows, destinations and origins
+
+brief-total = Total
+brief-female = Female
+brief-male = Male
+brief-unit-persons = persons
+# $who is brief-what-immigrants or brief-what-emigrants.
+brief-stock-summary = Line chart of { $who } by year and sex.
+brief-stock-caption = { $heading } by year and sex (persons).
+brief-stock-table = { $heading }, mid-year stock
+brief-what-immigrants = immigrants
+brief-what-emigrants = emigrants
+brief-flows = Estimated migration flows of { $country }
+brief-what-flows = estimated migration flows
+brief-flows-intro = Persons who moved in and out over each period, estimated from two tables of the bilateral migrant stock and summed over the country's corridors. These are model results, not counts; the method is named in each row and its source.
+brief-flows-table = { $heading }, persons over each period (stored estimates)
+# $share is brief-share-emigrants or brief-share-immigrants, in lower case.
+brief-corridor-summary = Bar chart, largest first; the percentage is the { $share }.
+brief-corridor-caption = { $heading }, persons; in brackets the { $share }.
+brief-where-emigrants = Where emigrants from { $country } live
+brief-where-immigrants = Where immigrants in { $country } come from
+brief-what-destinations = where emigrants live
+brief-what-origins = where immigrants come from
+brief-col-destination-country = Country of destination
+brief-col-origin-country = Country of origin
+brief-share-emigrants = Share of all emigrants
+brief-share-immigrants = Share of all immigrants
+brief-col-share-emigrants-pct = Share of all emigrants (%)
+brief-col-share-immigrants-pct = Share of all immigrants (%)
+brief-map-heading = Where the diaspora lives
+brief-map-demo = The demo world cannot be mapped: its fictional countries have no place on a map of the real world.
+brief-map-every-destination = every destination
+brief-map-main-destinations = the main destinations only
+brief-map-title = Where emigrants from { $country } live, { $year }
+brief-map-description = Emigrants from { $country } by country of residence, { $year } ({ $scope }); darker means more.
+brief-map-caption = Emigrants from { $country } by country of residence, { $year }, persons ({ $scope }); { $country } is hatched.
+
+## Remittances
+
+brief-what-remittances = remittances
+brief-what-remittances-flows = remittances received or paid
+brief-what-remittances-gdp = remittances as a share of GDP
+brief-remittances-title = Personal remittances received and paid by { $country }
+brief-received = Received
+brief-paid = Paid
+brief-remittances-summary = Line chart of personal remittances by year, in current US dollars.
+brief-unit-current-usd = current US$
+brief-remittances-caption = { $title } (current US$).
+brief-remittances-table = Personal remittances of { $country }, by year
+brief-col-received-usd-million = Received (current US$ million)
+brief-col-paid-usd-million = Paid (current US$ million)
+brief-remittances-gdp-title = Remittances received by { $country } as a share of GDP (SDG 17.3.2 and a recomputation)
+brief-remittances-gdp-summary = Line chart of personal remittances received as a percentage of GDP, by year.
+brief-unit-pct-gdp = % of GDP
+brief-series-recomputed = Received, % of GDP (recomputed)
+brief-series-official = SDG 17.3.2, official (WDI)
+brief-remittances-gdp-caption = { $title } (%).
+brief-remittances-gdp-table = Remittances received by { $country } and GDP, by year
+brief-col-sdg-17-3-2-official-pct = SDG 17.3.2, official (%)
+brief-col-received-pct-gdp-recomputed = Received (% of GDP), recomputed
+brief-col-gdp-usd-million = GDP (current US$ million)
+
+## Appendix and costs
+
+brief-appendix-caption = Table A{ $number }. { $caption }
+brief-recent-caption = { $caption }, the last { $years } years
+brief-appendix-link = All years: Appendix table A{ $number }
+brief-appendix-more = { $link } ({ $rows } rows).
+brief-appendix-intro = The year-by-year tables whose recent years the sections above show, with every year.
+brief-what-costs-to = the cost of sending money to the country
+brief-what-costs-from = the cost of sending money from the country
+# $target is "3%", $ceiling "5%", written in the language.
+brief-cost-summary-from = Bar chart of the average cost of sending US$200 from each country, as a percentage of the amount sent, highest first, against the SDG 10.c target of { $target } and the { $ceiling } line.
+brief-cost-summary-to = Bar chart of the average cost of sending US$200 to each country, as a percentage of the amount sent, highest first, against the SDG 10.c target of { $target } and the { $ceiling } line.
+brief-unit-pct-usd200 = % of US$200 sent
+brief-sdg-target-line = SDG target { $target }
+brief-cost-caption = { $heading }: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of { $target }; dotted line: { $ceiling }.
+brief-h-costs-full = Cost of sending remittances (SDG 10.c.1)
+brief-sdg-10-c = SDG target 10.c: by 2030, reduce to less than 3 per cent the transaction costs of migrant remittances and eliminate remittance corridors with costs higher than 5 per cent.
+
+## Skills, SDG indicators and dependence
+
+brief-skilled-rate-row = Skilled emigration rate (tertiary-educated, %)
+brief-health-rate-row = Health-worker emigration rate (doctors and nurses, %)
+brief-physicians-row = Physicians per 1,000 people
+brief-skills-table = Skilled and health-worker emigration, latest year
+brief-see-gaps = see { $link }
+brief-unit-ppp = PPP US$ (current international $)
+brief-unit-percent = %
+brief-unit-per-thousand = per 1,000 people
+brief-unit-number = number
+brief-unit-pct-sent = % of the amount sent
+brief-unit-pct-corridors = % of corridors
+brief-unit-points = percentage points
+brief-cost-average-to = Average cost of the corridors to the country ({ $count } corridors)
+brief-cost-average-from = Average cost of the corridors from the country ({ $count } corridors)
+brief-cost-above-5-to = Corridors to the country costing more than { $ceiling }
+brief-cost-above-5-from = Corridors from the country costing more than { $ceiling }
+brief-cost-gap-to = Distance of the average to the country to the { $target } target
+brief-cost-gap-from = Distance of the average from the country to the { $target } target
+brief-cost-rpw-to = Remittance Prices Worldwide country average to the country
+brief-cost-rpw-from = Remittance Prices Worldwide country average from the country
+# The official names of the indicators, from the UN's global indicator framework.
+brief-sdg-17-3-2-code = Indicator 17.3.2
+brief-sdg-17-3-2-name = Volume of remittances (in United States dollars) as a proportion of total GDP
+brief-sdg-10-c-1-code = Indicator 10.c.1
+brief-sdg-10-c-1-name = Remittance costs as a proportion of the amount remitted
+brief-sdg-17-3-2-row = 17.3.2 Remittances, % of GDP — { $country }
+brief-sdg-official-note = official series (custodian's publication)
+brief-recomputed-row = Remittances received ÷ GDP, recomputed — { $country }
+brief-recomputed-note = recomputed from the figures above; not the official indicator
+brief-group-row = Remittances ÷ GDP, GDP-weighted, recomputed — { $group }
+brief-group-note = GDP-weighted over { $with } of { $members } members{ $missing ->
+    [0] {""}
+   *[other] ; { $missing } without data (listed in the source)
+}
+brief-what-sdg = the SDG migration indicators
+brief-sdg-table = SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)
+brief-herfindahl = Herfindahl index over { $partners } partners (1 = a single partner)
+brief-dep-official = SDG 17.3.2, remittances received, % of GDP (official)
+brief-dep-recomputed = Remittances received, % of GDP (recomputed)
+brief-dep-exports = Remittances received, % of exports of goods and services
+brief-dep-per-person = Remittances received per person living in the country
+brief-concentration-destinations = Concentration of emigrants over destinations
+brief-concentration-senders = Concentration of remittances over sending countries
+brief-dependence-table = Remittance dependence and corridor concentration, latest year
+
+## Diaspora and conventions
+
+brief-table-part = { $caption } ({ $part } of { $parts })
+brief-what-diaspora = corridors over time or the diaspora by destination
+brief-trend-destinations = Emigrants in the main destinations over time (persons)
+brief-trend-origins = Immigrants from the main origins over time (persons)
+brief-diaspora-all = All { $count } destinations of the diaspora in { $year } ({ $persons } persons)
+brief-note-source-one = Source: { $source }
+brief-diaspora-table = Emigrants by destination (persons)
+brief-ssl = WHO Health Workforce Support and Safeguards List
+brief-ssl-on = On the list
+brief-ssl-on-note = destinations should not actively recruit its health workers outside government-to-government agreements
+brief-ssl-off = Not on the list
+brief-icmw = International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)
+brief-icmw-party = State party
+brief-icmw-not-party = Not a state party
+brief-not-computed = not computed
+brief-exactly = exactly { $n }
+
+## Assessments, members, register, gaps and the colophon
+
+brief-no-assessments = No answers to an assessment framework are stored for this country: the government's answers to the SDG 10.7.2 questionnaire, once stored, are scored here.
+# $framework, $file and $sha are code; $at a time, $by a user, $reason the reason given.
+brief-answers-line = Answers: version { $version } of the { $framework } answers, from { $file } (SHA-256 { $sha }), stored { $at } by { $by } — { $reason }.
+brief-answered-of = { $answered } of { $items }
+brief-assessment-caption = { $framework } of { $country } by domain
+brief-checklist = A checklist: answers are tallied, never scored or ranked.
+brief-overall = Overall
+brief-rule-not-computed = A domain with an unanswered item is not computed under the framework's non-response rule; non-response is not counted as "no".
+brief-rule-exclude = Unanswered items are left out of their domain's score.
+brief-rule-zero = Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, its metadata assign missing values 0 at country level).
+brief-unanswered = Unanswered: { $items }.
+brief-change-edited = Edited { $date } by { $user }: { $reason }
+brief-change-imported = Imported from a register file { $date } by { $user }: { $reason }
+brief-members = Members of { $group }
+brief-members-note = { $kind } — { $count } members; membership from { $source }. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).
+brief-no-policies = No policies are registered for this country yet.
+brief-register-changed = The register as it stands after its audited changes: { $changed } of these policies changed since they were imported; the register's audit log keeps every change.
+brief-policies-caption = Migration-relevant policies of { $country } ({ $count })
+brief-no-gaps = The profile records no data gaps.
+brief-gaps-intro = These indicators could not be computed from the data available, with what would fill each gap:
+brief-editions = { $count ->
+    [0] no dataset
+    [one] { $count } dataset edition
+   *[other] { $count } dataset editions
+}
+brief-about-country = Country
+brief-about-generated = Generated
+brief-about-version = Coherence version
+brief-about-editions-chosen = Editions chosen
+brief-about-editions-used = Dataset editions used
+brief-about-no-values = None: the profile holds no values.
+brief-about-reference-data = reference data shipped with Coherence
+brief-about-import = dataset import { $id }
+brief-about-method = Method
+brief-about-method-text = Figures are shown as stored, in their base units (persons, current US$, %). The average cost of sending US$200 is the unweighted mean of the corridor costs shown. The same data, date and version always give the same brief.
+brief-no-sources = No figures are cited.
+brief-source-rule = where other datasets held the same figure, chosen by the rule { $rule } (each figure's tooltip names the values not used)
+
+## Summary
+
+brief-key-figures = Key figures
+brief-findings = Findings
+# $figure is the figure with its unit, $source a footnote mark.
+brief-kf-immigrants = Immigrants: { $figure } ({ $year }){ $source }
+brief-kf-emigrants = Emigrants: { $figure } ({ $year }){ $source }
+brief-kf-received = Remittances received: { $figure } ({ $year }){ $source }
+brief-kf-paid = Remittances paid: { $figure } ({ $year }){ $source }
+brief-kf-share-gdp = Remittances received, share of GDP: { $figure } ({ $year }){ $source }
+brief-kf-net = Net migration: { $figure } ({ $year }){ $source }
+brief-finding-gdp = Remittances received were { $share } of GDP in { $year }{ $source }.
+brief-finding-gdp-world = Remittances received were { $share } of GDP in { $year }{ $source }, against { $world } for the world as a whole (GDP-weighted){ $world_source }.
+brief-finding-grew = The number of emigrants from { $country } grew from { $from } in { $first } to { $to } in { $last } ({ $change }){ $source }.
+brief-finding-fell = The number of emigrants from { $country } fell from { $from } in { $first } to { $to } in { $last } ({ $change }){ $source }.
+brief-finding-top = The largest destination of emigrants is { $partner }, with { $stock } ({ $share } of all emigrants, { $year }){ $source }.
+brief-finding-cost-to-above = The cost of sending US$200 to { $country } averaged { $mean } over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}{ $source }, above the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+brief-finding-cost-to-within = The cost of sending US$200 to { $country } averaged { $mean } over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}{ $source }, at or below the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+brief-finding-cost-from-above = The cost of sending US$200 from { $country } averaged { $mean } over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}{ $source }, above the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+brief-finding-cost-from-within = The cost of sending US$200 from { $country } averaged { $mean } over { $count ->
+    [one] { $count } corridor
+   *[other] { $count } corridors
+}{ $source }, at or below the SDG target of { $target }; { $above } of them cost more than { $ceiling }.
+
+## The country's role
+
+# $basis lists the figures the role rests on (brief-role-stocks, brief-role-paid-…), joined by "; ".
+brief-role-origin = { $country } is mainly a country of origin: { $basis }.
+brief-role-destination = { $country } is mainly a country of destination: { $basis }.
+brief-role-both = { $country } is both a country of origin and of destination: { $basis }.
+brief-role-unknown = The profile holds neither migrant stocks nor remittances paid and received for { $country }, so its role as a country of origin or destination is not known; the headline shows both sides.{ $basis }
+brief-million = { $n } million
+brief-years-and = { $a } and { $b }
+brief-role-stocks = { $immigrants } immigrants against { $emigrants } emigrants ({ $years })
+brief-role-paid-exceed = remittances paid ({ $paid }) exceed those received ({ $received }) in { $year }
+brief-role-paid-short = remittances paid ({ $paid }) fall short of those received ({ $received }) in { $year }
+
+## Printed pages
+
+# "page 3 of 12" in the footer of a printed brief.
+brief-page = page
+brief-page-of = of
+
+## SDG codes
+
+# The short code of indicator 10.c.1, before the rows of its table.
+brief-sdg-10-c-1-short = 10.c.1
+
+## The demo world
+
+# The banner of every brief of the fictional demo world.
+brief-demo-notice = FICTIONAL DEMO WORLD: all countries, figures and policies are invented for demonstration and describe no real country.

@@ -63,11 +63,12 @@ impl Date {
         Date { year, month, day }
     }
 
-    /// The date written out in English: "7 December 2026" (`i18n::date`); a year
-    /// beyond ±2 billion as ISO 8601.
+    /// The date written out in the language being rendered ([`crate::words`]): "7
+    /// December 2026", "7 décembre 2026" (`i18n::date`); a year beyond ±2 billion as
+    /// ISO 8601.
     pub fn long(&self) -> String {
         match i32::try_from(self.year) {
-            Ok(year) => i18n::date::long(i18n::Lang::En, year, self.month, self.day),
+            Ok(year) => i18n::date::long(crate::words::lang(), year, self.month, self.day),
             Err(_) => self.to_string(),
         }
     }

@@ -54,6 +54,8 @@ use crate::markup::{format_thousands, format_trimmed};
 use crate::svg::{
     self, Bar, BarChart, LineChart, Mark, NumberStyle, RefLine, ReferenceChart, Series,
 };
+use crate::words::{self, Piece, h, t, tf};
+use i18n::Arg;
 
 /// The SDG 10.c target: by 2030, the cost of sending remittances below 3 % of the
 /// amount sent.
@@ -124,7 +126,10 @@ fn choice_note(value: &Value) -> Option<String> {
         .iter()
         .map(|a| format!("{} {} ({})", a.dataset, format_trimmed(a.value, 2), a.reason))
         .collect();
-    Some(format!("chosen by the rule {}; not used: {}", choice.rule, beaten.join("; ")))
+    Some(tf(
+        "brief-choice-note",
+        &[("rule", Arg::from(choice.rule.as_str())), ("beaten", Arg::from(beaten.join("; ")))],
+    ))
 }
 
 /// Where one figure comes from, in words, for its tooltip: the dataset and publisher,
@@ -133,10 +138,10 @@ fn provenance(value: &Value) -> String {
     let s = &value.source;
     let mut parts = vec![format!("{}, {}", s.dataset, s.publisher)];
     if let Some(cell) = &s.cell {
-        parts.push(format!("cell: {cell}"));
+        parts.push(tf("brief-provenance-cell", &[("cell", Arg::from(cell.as_str()))]));
     }
     if let Some(derivation) = &s.derivation {
-        parts.push(format!("derived: {derivation}"));
+        parts.push(tf("brief-provenance-derived", &[("how", Arg::from(derivation.as_str()))]));
     }
     parts.extend(choice_note(value));
     parts.join("; ")
@@ -188,7 +193,10 @@ fn refs_html(numbers: &[usize]) -> Html {
     }
     let links = numbers
         .iter()
-        .map(|n| html!("<a href=\"#src-{}\" aria-label=\"Source {}\">{}</a>", n, n, n))
+        .map(|n| {
+            let label = tf("brief-source-label", &[("n", Arg::from(*n))]);
+            html!("<a href=\"#src-{}\" aria-label=\"{}\">{}</a>", n, label, n)
+        })
         .collect::<Vec<Html>>();
     html!("<sup class=\"fn\">[{}]</sup>", Html::join(links, &html!(", ")))
 }
@@ -205,26 +213,33 @@ fn plain(value: &Value, percent_decimals: usize) -> String {
 
 /// Large US dollar amounts in words: "US$ 1.23 billion".
 fn usd_words(amount: f64) -> String {
-    if amount.abs() >= 1e9 {
-        format!("US$ {} billion", format_thousands(amount / 1e9, 2))
+    // A number argument, so that a language can choose its plural ("1,23 milliard").
+    let (key, number) = if amount.abs() >= 1e9 {
+        ("brief-usd-billion", Arg::Number(amount / 1e9, 2))
     } else if amount.abs() >= 1e6 {
-        format!("US$ {} million", format_thousands(amount / 1e6, 1))
+        ("brief-usd-million", Arg::Number(amount / 1e6, 1))
     } else {
-        format!("US$ {}", format_thousands(amount, 0))
-    }
+        ("brief-usd", Arg::Number(amount, 0))
+    };
+    tf(key, &[("n", number)])
 }
 
 /// A number with its unit, as in running text.
 fn with_unit(value: &Value, percent_decimals: usize) -> String {
     let number = plain(value, percent_decimals);
     match value.unit {
-        Unit::Persons => format!("{number} persons"),
+        Unit::Persons => tf("brief-persons", &[("n", Arg::Number(value.value, 0))]),
         Unit::UsdCurrent => usd_words(value.value),
-        Unit::UsdPpp => format!("{number} PPP US$"),
-        Unit::Percent => format!("{number}%"),
-        Unit::PerThousand => format!("{number} per 1,000 people"),
+        Unit::UsdPpp => tf("brief-usd-ppp", &[("n", Arg::from(number))]),
+        Unit::Percent => words::percent_sign(&number),
+        Unit::PerThousand => tf("brief-per-thousand", &[("n", Arg::from(number))]),
         Unit::Number => number,
     }
+}
+
+/// The country's or area's name in the brief's language.
+fn area_name(profile: &CountryProfile) -> String {
+    words::country(&profile.area.iso3, &profile.area.name)
 }
 
 /// The entry of a series with the latest year.
@@ -252,7 +267,9 @@ enum Cell {
 
 /// What a table's frame is called: it takes the keyboard's focus so that a table wider
 /// than the screen can be scrolled without a mouse.
-pub(crate) const SCROLLS: &str = "Table (scrolls sideways on narrow screens)";
+pub(crate) fn scrolls() -> String {
+    t("brief-table-scrolls")
+}
 
 /// A table with a caption and column headers, whose cells cite nothing. `headers`
 /// pairs each header's text with whether the column is numeric.
@@ -369,7 +386,9 @@ fn sources_note(
         let header = labels.get(col).cloned().unwrap_or_default();
         match cited {
             ColumnCites::None => {}
-            ColumnCites::Each => items.push(html!("{}: each figure's own number", &header)),
+            ColumnCites::Each => {
+                items.push(words::html("brief-note-each", &[("column", Piece::from(&header))]))
+            }
             ColumnCites::Runs(runs) if runs.len() == 1 => {
                 match single.iter_mut().find(|(n, _)| *n == runs[0].number) {
                     Some((_, names)) => names.push(header),
@@ -387,12 +406,14 @@ fn sources_note(
                 });
                 items.push(html!("{}: {}", &header, Html::join(spans, &html!("; "))));
                 for pair in runs.windows(2) {
-                    breaks.push(html!(
-                        "{}, from {}: the figures come from {} instead of {}",
-                        &header,
-                        &pair[1].span.0,
-                        refs_html(&[pair[1].number]),
-                        refs_html(&[pair[0].number])
+                    breaks.push(words::html(
+                        "brief-note-break",
+                        &[
+                            ("column", Piece::from(&header)),
+                            ("from", Piece::from(&pair[1].span.0)),
+                            ("new", Piece::Html(refs_html(&[pair[1].number]))),
+                            ("old", Piece::Html(refs_html(&[pair[0].number]))),
+                        ],
                     ));
                 }
             }
@@ -417,24 +438,33 @@ fn sources_note(
     if all.is_empty() {
         return Html::new();
     }
+    let key = if only_one { "brief-note-source" } else { "brief-note-sources" };
     let mut out = html!(
-        "<p class=\"table-note\">{}: {}.",
-        if only_one { "Source" } else { "Sources" },
-        Html::join(all, &html!("; "))
+        "<p class=\"table-note\">{}",
+        words::html(key, &[("list", Piece::Html(Html::join(all, &html!("; "))))])
     );
     if !breaks.is_empty() {
         out.push(html!(
-            " <strong class=\"break\">Break in series</strong> (the marked figure starts it): {}.",
-            Html::join(breaks, &html!("; "))
+            " {}",
+            words::html(
+                "brief-note-breaks",
+                &[
+                    (
+                        "label",
+                        Piece::Html(html!("<strong class=\"break\">{}</strong>", h("brief-break")))
+                    ),
+                    ("breaks", Piece::Html(Html::join(breaks, &html!("; ")))),
+                ]
+            )
         ));
     }
     if !chosen.is_empty() {
         out.push(html!(
-            " Underlined figures were chosen among several datasets' values by the rule in {}.",
-            refs_html(chosen)
+            " {}",
+            words::html("brief-note-chosen", &[("rule", Piece::Html(refs_html(chosen)))])
         ));
     }
-    out.push(html!(" Each figure's cell is in its tooltip and in the JSON profile.</p>"));
+    out.push(html!(" {}</p>", h("brief-note-cell")));
     out
 }
 
@@ -456,7 +486,7 @@ fn render_table(
     headers: &[(&str, bool)],
     rows: &[Vec<Cell>],
 ) -> Html {
-    let header = |col: usize| headers.get(col).map_or_else(Html::new, |h| Html::text(h.0));
+    let header = |col: usize| headers.get(col).map_or_else(Html::new, |c| header_text(c.0));
     let (series, labels) = match series_in {
         SeriesIn::Columns => (
             match cites.as_deref_mut() {
@@ -474,13 +504,13 @@ fn render_table(
     };
     let mut out = html!(
         "<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"{}\"><caption>{}</caption><thead><tr>",
-        SCROLLS,
+        scrolls(),
         class,
         caption
     );
     for &(header, numeric) in headers {
         let class = if numeric { html!(" class=\"num\"") } else { Html::new() };
-        out.push(html!("<th scope=\"col\"{}>{}</th>", class, header));
+        out.push(html!("<th scope=\"col\"{}>{}</th>", class, header_text(header)));
     }
     out.push(html!("</tr></thead><tbody>"));
     let mut chosen = Vec::new();
@@ -528,20 +558,27 @@ fn render_table(
     out
 }
 
+/// A column header: a message key (`brief-col-…`) in the brief's language, or a text
+/// from the data (a country's name) as it is.
+fn header_text(header: &str) -> Html {
+    if header.starts_with("brief-") { h(header) } else { Html::text(header) }
+}
+
 /// A numeric cell for an optional value, cited by its table.
 fn num_cell(value: Option<&Value>, percent_decimals: usize) -> Cell {
     match value {
         Some(v) => Cell::Fig(Html::text(&plain(v, percent_decimals)), Box::new(v.clone())),
-        None => Cell::Num(html!("<span class=\"na\">n/a</span>")),
+        None => Cell::Num(html!("<span class=\"na\">{}</span>", h("brief-not-available"))),
     }
 }
 
 /// A chart in a `<figure>` with a caption pointing to its table.
 fn figure(svg: &Html, caption: &Html) -> Html {
     html!(
-        "<figure>{}<figcaption>{} The numbers are in the table below.</figcaption></figure>",
+        "<figure>{}<figcaption>{} {}</figcaption></figure>",
         svg,
-        caption
+        caption,
+        h("brief-figure-table-below")
     )
 }
 
@@ -554,12 +591,21 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// A paragraph saying that a part of the profile is empty.
+/// A paragraph saying that a part of the profile is empty; `what` names the part
+/// (a message key: "remittances", "migrant stocks").
 fn no_data(what: &str) -> Html {
     html!(
-        "<p class=\"no-data\">No data on {} in this profile. See <a href=\"#gaps\">Data gaps</a>.</p>",
-        what
+        "<p class=\"no-data\">{}</p>",
+        words::html(
+            "brief-no-data",
+            &[("what", Piece::from(t(what))), ("gaps", Piece::Html(gaps_link()))]
+        )
     )
+}
+
+/// A link to the "Data gaps" section.
+fn gaps_link() -> Html {
+    html!("<a href=\"#gaps\">{}</a>", h("brief-h-gaps"))
 }
 
 /// The brief's style sheet (screen and print): inline in the document, and served by
@@ -580,7 +626,7 @@ h3{margin:1.75rem 0 .5rem;font-size:1.1rem}\
 nav ul{margin:.5rem 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem}\
 a{color:#005a8c}\
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.75rem;margin:0}\
-.card{border:1px solid #c8c8c8;border-left:5px solid #0072B2;border-radius:4px;padding:.6rem .8rem;background:#fafafa;min-width:0;overflow-wrap:anywhere}\
+.card{border:1px solid #c8c8c8;border-inline-start:5px solid #0072B2;border-radius:4px;padding:.6rem .8rem;background:#fafafa;min-width:0;overflow-wrap:anywhere}\
 .card sup.fn{white-space:normal}\
 .card dt{font-weight:600;color:#333;font-size:.92rem}\
 .card dd{margin:.15rem 0 0}\
@@ -593,11 +639,11 @@ figure svg{display:block;width:100%;max-width:720px;height:auto}\
 figcaption{font-size:.88rem;color:#444;margin-top:.25rem}\
 .table-wrap{overflow-x:auto}\
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem;font-variant-numeric:tabular-nums}\
-caption{text-align:left;font-weight:600;padding:.25rem 0;caption-side:top}\
+caption{text-align:start;font-weight:600;padding:.25rem 0;caption-side:top}\
 th,td{border:1px solid #c8c8c8;padding:.3rem .55rem;vertical-align:top}\
-thead th{background:#eef2f6;text-align:left}\
-tbody th{text-align:left;font-weight:600;background:#f7f7f7}\
-.num{text-align:right;white-space:nowrap}\
+thead th{background:#eef2f6;text-align:start}\
+tbody th{text-align:start;font-weight:600;background:#f7f7f7}\
+.num{text-align:end;white-space:nowrap}\
 thead th.num{white-space:normal}\
 .na{color:#555}\
 .register td:first-child{white-space:nowrap}\
@@ -608,7 +654,7 @@ sup.fn a{text-decoration:none}\
 .table-note{margin:-.5rem 0 1rem;font-size:.85rem;color:#444}\
 .role{margin:0 0 .75rem;font-size:1.05rem;font-weight:600}\
 .no-data{padding:.6rem .8rem;background:#f4f4f4;border:1px dashed #999;color:#333}\
-ol.sources{font-size:.88rem;padding-left:2.2rem}\
+ol.sources{font-size:.88rem;padding-inline-start:2.2rem}\
 ol.sources li{margin:.15rem 0}\
 ol.sources li:target{background:#fff1c2}\
 .about dt{font-weight:600}\
@@ -692,7 +738,7 @@ pub fn parts(
     let _lang = crate::words::Scope::enter(options.lang);
     let colophon = &options.colophon;
     let mut cites = Citations::default();
-    let name = &profile.area.name;
+    let name = &area_name(profile);
     let finding = role::role(profile);
     let main: Html = [
         summary::section(profile, &finding, &mut cites),
@@ -718,60 +764,104 @@ pub fn parts(
     ]
     .into_iter()
     .collect();
-    let title = match &profile.fictional_notice {
-        Some(notice) => {
-            format!("{notice} — {}: migration and development brief", profile.area.name)
-        }
-        None => format!("{}: migration and development brief", profile.area.name),
+    let title = tf("brief-title", &[("country", Arg::from(name.as_str()))]);
+    let title = match fictional_notice(profile) {
+        Some(notice) => format!("{notice} — {title}"),
+        None => title,
     };
-    let mut banner = Html::new();
-    if let Some(notice) = &profile.fictional_notice {
-        // The label makes the banner unmistakable, unless the notice already says it.
-        let label = if notice.to_lowercase().contains("fictional") {
-            Html::new()
-        } else {
-            html!("<strong>Fictional data</strong> — ")
-        };
-        banner = html!(
-            "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\">{}<strong>{}</strong></p>\n",
-            label,
-            notice
-        );
-    }
-    let mut out = html!("<p class=\"kicker\">Migration and development brief</p>\n");
+    let header = header(profile, scenarios, &cites, colophon);
+    BriefParts { title, banner: banner(profile), header, main, footer: footer(colophon) }
+}
+
+/// The profile's fictional-data notice in the brief's language: the demo world's
+/// notice translated, another notice (the data's own text) as it is.
+pub(crate) fn fictional_notice(profile: &CountryProfile) -> Option<String> {
+    let notice = profile.fictional_notice.as_ref()?;
+    Some(if notice == analysis::FICTIONAL_NOTICE { t("brief-demo-notice") } else { notice.clone() })
+}
+
+/// Whether the notice already says that the data are fictional, so that a label
+/// saying it again is not needed: the demo world's (in every language), or an English
+/// notice with the word.
+pub(crate) fn notice_says_fictional(profile: &CountryProfile) -> bool {
+    profile.fictional_notice.as_ref().is_some_and(|notice| {
+        notice == analysis::FICTIONAL_NOTICE
+            || (words::lang() == i18n::Lang::En && notice.to_lowercase().contains("fictional"))
+    })
+}
+
+/// The fictional-data banner (empty for real data).
+fn banner(profile: &CountryProfile) -> Html {
+    let Some(notice) = fictional_notice(profile) else { return Html::new() };
+    // The label makes the banner unmistakable, unless the notice already says it.
+    let label = if notice_says_fictional(profile) {
+        Html::new()
+    } else {
+        html!("<strong>{}</strong> — ", h("brief-fictional-label"))
+    };
+    html!(
+        "<p class=\"fictional\" id=\"fictional-notice\" role=\"note\">{}<strong>{}</strong></p>\n",
+        label,
+        notice
+    )
+}
+
+/// The header: kicker, name, codes, the colophon's line and the contents.
+fn header(
+    profile: &CountryProfile,
+    scenarios: &[analysis::scenario_run::ScenarioResult],
+    cites: &Citations,
+    colophon: &Colophon,
+) -> Html {
+    let mut out = html!("<p class=\"kicker\">{}</p>\n", h("brief-kicker"));
     out.push(html!(
-        "<h1>{}</h1>\n<p class=\"meta\">ISO 3166-1 alpha-3 code {}",
-        name,
-        &profile.area.iso3
+        "<h1>{}</h1>\n<p class=\"meta\">{}",
+        area_name(profile),
+        tf("brief-iso3", &[("code", Arg::from(profile.area.iso3.as_str()))])
     ));
     if let Some(m49) = profile.area.m49 {
-        out.push(html!(" · UN M49 code {}", format!("{m49:03}")));
+        out.push(html!(" · {}", tf("brief-m49", &[("code", Arg::plain(format!("{m49:03}")))])));
     }
     if profile.area.fictional {
-        out.push(html!(" · a fictional country of the demo world"));
+        out.push(html!(" · {}", h("brief-fictional-country")));
     }
     out.push(html!("</p>\n"));
     if !profile.pinned_editions.is_empty() {
         out.push(html!(
-            "<p class=\"meta\">Editions read instead of the newest, as asked: {}.</p>\n",
-            &profile.pinned_editions.join("; ")
+            "<p class=\"meta\">{}</p>\n",
+            tf("brief-pinned", &[("editions", Arg::from(profile.pinned_editions.join("; ")))])
         ));
     }
+    let date =
+        html!("<time datetime=\"{}\">{}</time>", colophon.date.to_string(), colophon.date.long());
+    let about = html!("<a href=\"#about\">{}</a>", h("brief-h-about"));
     out.push(html!(
-        "<p class=\"meta colophon\">Generated on <time datetime=\"{}\">{}</time> by Coherence {} from {}; see <a href=\"#about\">About this brief</a>.</p>\n",
-        colophon.date.to_string(),
-        colophon.date.long(),
-        &colophon.version,
-        editions_phrase(&editions_used(&cites))
+        "<p class=\"meta colophon\">{}</p>\n",
+        words::html(
+            "brief-generated",
+            &[
+                ("date", Piece::Html(date)),
+                ("version", Piece::from(colophon.version.as_str())),
+                ("editions", Piece::from(editions_phrase(&editions_used(cites)))),
+                ("about", Piece::Html(about)),
+            ]
+        )
     ));
     out.push(contents(profile, scenarios, !cites.appendix.is_empty()));
-    let footer = html!(
-        "<p>Prepared with Coherence {} on <time datetime=\"{}\">{}</time> from official statistics. Every figure links to its source; the same data, date and version always give the same brief.</p>",
-        &colophon.version,
-        colophon.date.to_string(),
-        colophon.date.long()
-    );
-    BriefParts { title, banner, header: out, main, footer }
+    out
+}
+
+/// The footer: who prepared the brief, when, and the promise of its sources.
+fn footer(colophon: &Colophon) -> Html {
+    let date =
+        html!("<time datetime=\"{}\">{}</time>", colophon.date.to_string(), colophon.date.long());
+    html!(
+        "<p>{}</p>",
+        words::html(
+            "brief-footer",
+            &[("version", Piece::from(colophon.version.as_str())), ("date", Piece::Html(date))]
+        )
+    )
 }
 
 /// The contents list of the header.
@@ -780,27 +870,27 @@ fn contents(
     scenarios: &[analysis::scenario_run::ScenarioResult],
     has_appendix: bool,
 ) -> Html {
-    let mut out = html!("<nav aria-label=\"Contents\"><ul>");
+    let mut out = html!("<nav aria-label=\"{}\"><ul>", h("brief-contents"));
     for (anchor, label) in [
-        ("summary", "Summary"),
-        ("headline", "Headline numbers"),
-        ("stocks", "Migrant stocks"),
-        ("corridors", "Destinations and origins"),
-        ("remittances", "Remittances"),
-        ("costs", "Cost of remittances"),
-        ("sdg", "SDG migration indicators"),
-        ("dependence", "Remittance dependence"),
-        ("diaspora", "Diaspora"),
-        ("skills", "Skills and health workers"),
-        ("governance", "Conventions and safeguards"),
-        ("assessments", "Migration governance assessments"),
-        ("policies", "Policy register"),
-        (crate::corridor::ANCHOR, "Corridor coherence"),
-        (crate::scenario::ANCHOR, "Policy options"),
-        ("gaps", "Data gaps"),
-        ("about", "About this brief"),
-        ("appendix", "Appendix: tables"),
-        ("sources", "Sources"),
+        ("summary", "brief-h-summary"),
+        ("headline", "brief-h-headline"),
+        ("stocks", "brief-h-stocks"),
+        ("corridors", "brief-h-corridors"),
+        ("remittances", "brief-h-remittances"),
+        ("costs", "brief-h-costs"),
+        ("sdg", "brief-h-sdg"),
+        ("dependence", "brief-h-dependence"),
+        ("diaspora", "brief-h-diaspora"),
+        ("skills", "brief-h-skills"),
+        ("governance", "brief-h-governance"),
+        ("assessments", "brief-h-assessments"),
+        ("policies", "brief-h-policies"),
+        (crate::corridor::ANCHOR, "brief-h-corridor-coherence"),
+        (crate::scenario::ANCHOR, "brief-h-options"),
+        ("gaps", "brief-h-gaps"),
+        ("about", "brief-h-about"),
+        ("appendix", "brief-h-appendix"),
+        ("sources", "brief-h-sources"),
     ] {
         if anchor == "appendix" && !has_appendix {
             continue;
@@ -811,20 +901,20 @@ fn contents(
         if anchor == "assessments" && profile.group.is_some() {
             continue;
         }
-        out.push(html!("<li><a href=\"#{}\">{}</a></li>", anchor, label));
+        out.push(html!("<li><a href=\"#{}\">{}</a></li>", anchor, h(label)));
     }
     out.push(html!("</ul></nav>\n"));
     out
 }
 
-/// Opens a section with its `h2`.
+/// Opens a section with its `h2`, whose text is the message `heading`.
 fn section_open(id: &str, heading: &str) -> Html {
     html!(
         "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">{}</h2>\n",
         id,
         id,
         id,
-        heading
+        h(heading)
     )
 }
 
@@ -838,9 +928,15 @@ fn card(term: &Html, figure: &Html, notes: &[Html]) -> Html {
     out
 }
 
+/// A card's term with its year: "Emigration rate (2020)".
+fn term_year(term: &str, year: i32) -> Html {
+    Html::text(&tf("brief-term-year", &[("term", Arg::from(term)), ("year", Arg::plain(year))]))
+}
+
 /// The card of a figure that is not available.
 fn unavailable_card(term: &Html) -> Html {
-    card(term, &html!("Not available"), &[html!("See <a href=\"#gaps\">Data gaps</a>.")])
+    let see = words::html("brief-see", &[("link", Piece::Html(gaps_link()))]);
+    card(term, &h("brief-card-unavailable"), &[see])
 }
 
 /// The card for a stock in or out; `term` is text.
@@ -857,7 +953,7 @@ fn stock_card(cites: &mut Citations, term: &str, stocks: &[StockYear], share_of:
                     cites.cite_value(share)
                 ));
             }
-            card(&html!("{} ({})", term, s.year), &figure, &notes)
+            card(&term_year(term, s.year), &figure, &notes)
         }
         None => unavailable_card(&Html::text(term)),
     }
@@ -868,7 +964,7 @@ fn rate_card(cites: &mut Citations, term: &str, rate: Option<&YearValue>, note: 
     match rate {
         Some(r) => {
             let figure = html!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
-            card(&html!("{} ({})", term, r.year), &figure, &[Html::text(note)])
+            card(&term_year(term, r.year), &figure, &[Html::text(note)])
         }
         None => unavailable_card(&Html::text(term)),
     }
@@ -881,13 +977,15 @@ fn finite_costs(costs: &[CorridorCost]) -> Vec<&CorridorCost> {
 
 /// "above the target by 2.10 points" or "at or below the target", as HTML.
 fn against_target(cost_pct: f64) -> Html {
+    let target = Arg::from(words::percent(SDG_COST_TARGET_PCT, 0));
     if cost_pct > SDG_COST_TARGET_PCT {
+        let points = Arg::Number(cost_pct - SDG_COST_TARGET_PCT, 2);
         html!(
-            "<span class=\"above\">above the 3% target by {} percentage points</span>",
-            format_thousands(cost_pct - SDG_COST_TARGET_PCT, 2)
+            "<span class=\"above\">{}</span>",
+            tf("brief-above-target", &[("target", target), ("points", points)])
         )
     } else {
-        html!("<span class=\"below\">at or below the 3% target</span>")
+        html!("<span class=\"below\">{}</span>", tf("brief-within-target", &[("target", target)]))
     }
 }
 
@@ -896,7 +994,7 @@ fn against_target(cost_pct: f64) -> Html {
 /// paid and cost of sending from it, both for "both". A side without data gives way to
 /// the other side's figure rather than to a "not available" card.
 fn money_cards(profile: &CountryProfile, role: Role, cites: &mut Citations) -> Vec<Html> {
-    let name = &profile.area.name;
+    let name = &area_name(profile);
     let (received, paid) = sides(
         role,
         latest(&profile.remittances_received).is_some(),
@@ -940,60 +1038,57 @@ fn sides(role: Role, origin_has: bool, destination_has: bool) -> (bool, bool) {
 /// The card of remittances received (`received`) or paid, in the latest year.
 fn remittance_card(profile: &CountryProfile, cites: &mut Citations, received: bool) -> Html {
     let (series, term) = if received {
-        (&profile.remittances_received, "Remittances received")
+        (&profile.remittances_received, t("brief-remittances-received"))
     } else {
-        (&profile.remittances_paid, "Remittances paid")
+        (&profile.remittances_paid, t("brief-remittances-paid"))
     };
     let Some(r) = latest(series) else {
-        return unavailable_card(&Html::text(term));
+        return unavailable_card(&Html::text(&term));
     };
     let figure = html!("{}{}", with_unit(&r.value, 1), cites.cite_value(&r.value));
-    let mut notes = vec![html!("Personal remittances, current US$.")];
+    let mut notes = vec![h("brief-remittances-note")];
+    let share = |key: &str, p: &YearValue, cites: &mut Citations| {
+        words::html(
+            key,
+            &[
+                ("share", Piece::from(with_unit(&p.value, 1))),
+                ("year", Piece::Arg(Arg::plain(p.year))),
+                ("source", Piece::Html(cites.cite_value(&p.value))),
+            ],
+        )
+    };
     if !received {
-        notes.push(html!("Sent from the country by the people living there."));
+        notes.push(h("brief-remittances-paid-note"));
     } else if let Some(p) = latest(&profile.sdg_17_3_2) {
-        notes.push(html!(
-            "{} of GDP in {} (SDG 17.3.2, official){}",
-            with_unit(&p.value, 1),
-            p.year,
-            cites.cite_value(&p.value)
-        ));
+        notes.push(share("brief-share-gdp-official", p, cites));
     } else if let Some(p) = latest(&profile.remittances_pct_gdp) {
-        notes.push(html!(
-            "{} of GDP in {} (recomputed here; the official SDG 17.3.2 series is not loaded){}",
-            with_unit(&p.value, 1),
-            p.year,
-            cites.cite_value(&p.value)
-        ));
+        notes.push(share("brief-share-gdp-recomputed", p, cites));
     }
-    card(&html!("{} ({})", term, r.year), &figure, &notes)
+    card(&term_year(&term, r.year), &figure, &notes)
 }
 
 /// The card of the average cost of sending US$200 to (`to`) or from the country.
 fn cost_card(cites: &mut Citations, name: &str, costs: &[CorridorCost], to: bool) -> Html {
-    let direction = if to { "to" } else { "from" };
+    let country = || Arg::from(name);
     let costs = finite_costs(costs);
     if costs.is_empty() {
-        return unavailable_card(&html!("Cost of sending US$200 {} {}", direction, name));
+        let key = if to { "brief-cost-to" } else { "brief-cost-from" };
+        return unavailable_card(&Html::text(&tf(key, &[("country", country())])));
     }
     let mean = costs.iter().map(|c| c.cost_pct.value).sum::<f64>() / costs.len() as f64;
     let refs = cites.cite_all(costs.iter().map(|c| &c.cost_pct.source));
-    let corridors = if costs.len() == 1 {
-        "1 corridor".to_owned()
-    } else {
-        format!("{} corridors", costs.len())
-    };
     let anchor = if to { "chart-costs-to" } else { "chart-costs-from" };
+    let key = if to { "brief-cost-mean-to" } else { "brief-cost-mean-from" };
+    let link = html!("<a href=\"#{}\">{}</a>", anchor, h("brief-the-corridors"));
     card(
-        &html!("Average cost of sending US$200 {} {} (SDG 10.c.1)", direction, name),
-        &html!("{}%{}", format_thousands(mean, 2), refs),
+        &Html::text(&tf(key, &[("country", country())])),
+        &html!("{}{}", words::percent(mean, 2), refs),
         &[
-            html!("of the amount sent, all fees and the exchange-rate margin included."),
+            h("brief-cost-of-amount"),
             against_target(mean),
-            html!(
-                "Unweighted mean over {}, latest year of each; see <a href=\"#{}\">the corridors</a>.",
-                corridors,
-                anchor
+            words::html(
+                "brief-cost-mean-note",
+                &[("count", Piece::Arg(Arg::from(costs.len()))), ("link", Piece::Html(link))],
             ),
         ],
     )
@@ -1001,20 +1096,21 @@ fn cost_card(cites: &mut Citations, name: &str, costs: &[CorridorCost], to: bool
 
 /// The headline numbers.
 fn headline(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("headline", "Headline numbers");
+    let name = || Arg::from(area_name(profile));
+    let mut out = section_open("headline", "brief-h-headline");
     out.push(html!("<dl class=\"cards\">"));
+    let of_population = t("brief-of-population");
     out.push(stock_card(
         cites,
-        &format!("Immigrants living in {name}"),
+        &tf("brief-immigrants-in", &[("country", name())]),
         &profile.stock_in,
-        "of the population",
+        &of_population,
     ));
     out.push(stock_card(
         cites,
-        &format!("Emigrants from {name} living abroad"),
+        &tf("brief-emigrants-from", &[("country", name())]),
         &profile.stock_out,
-        "of the population",
+        &of_population,
     ));
 
     let finding = role::role(profile);
@@ -1023,29 +1119,29 @@ fn headline(profile: &CountryProfile, cites: &mut Citations) -> Html {
     }
     out.push(rate_card(
         cites,
-        "Emigration rate",
+        &t("brief-emigration-rate"),
         latest(&profile.emigration_rate),
-        "Emigrants as a share of everyone born in the country: emigrants ÷ (residents born in the country + emigrants).",
+        &t("brief-emigration-rate-note"),
     ));
     if let Some(n) = latest(&profile.net_migration) {
         let figure = html!("{}{}", with_unit(&n.value, 1), cites.cite_value(&n.value));
         out.push(card(
-            &html!("Net migration ({})", n.year),
+            &term_year(&t("brief-net-migration"), n.year),
             &figure,
-            &[html!("Immigrants minus emigrants over the year; negative when more people leave.")],
+            &[h("brief-net-migration-note")],
         ));
     }
     out.push(rate_card(
         cites,
-        "Skilled emigration rate",
+        &t("brief-skilled-rate"),
         profile.skilled_emigration_rate.as_ref(),
-        "Tertiary-educated emigrants as a share of all tertiary-educated people born in the country.",
+        &t("brief-skilled-rate-note"),
     ));
     out.push(rate_card(
         cites,
-        "Health-worker emigration rate",
+        &t("brief-health-rate"),
         profile.health_worker_emigration_rate.as_ref(),
-        "Doctors and nurses born in the country working abroad, as a share of those working at home and abroad.",
+        &t("brief-health-rate-note"),
     ));
     out.push(html!("</dl>\n</section>\n"));
     out
@@ -1064,29 +1160,31 @@ fn stock_block(
         out.push(no_data(direction));
         return out;
     }
+    let direction = t(direction);
     let mut rows: Vec<&StockYear> = stocks.iter().collect();
     rows.sort_by_key(|s| s.year);
     let series = |name: &str, pick: &dyn Fn(&StockYear) -> Option<f64>| Series {
         name: name.to_owned(),
         points: rows.iter().filter_map(|s| pick(s).map(|v| (f64::from(s.year), v))).collect(),
     };
-    let mut all_series = vec![series("Total", &|s| Some(s.total.value))];
+    let mut all_series = vec![series(&t("brief-total"), &|s| Some(s.total.value))];
     if rows.iter().any(|s| s.female.is_some()) {
-        all_series.push(series("Female", &|s| s.female.as_ref().map(|v| v.value)));
+        all_series.push(series(&t("brief-female"), &|s| s.female.as_ref().map(|v| v.value)));
     }
     if rows.iter().any(|s| s.male.is_some()) {
-        all_series.push(series("Male", &|s| s.male.as_ref().map(|v| v.value)));
+        all_series.push(series(&t("brief-male"), &|s| s.male.as_ref().map(|v| v.value)));
     }
     let chart = svg::line_chart(&LineChart {
         id: format!("chart-{id}"),
         title: heading.to_owned(),
-        summary: format!("Line chart of {direction} by year and sex."),
+        summary: tf("brief-stock-summary", &[("who", Arg::from(direction))]),
         x_style: NumberStyle::Year,
         y_style: NumberStyle::Compact,
-        y_unit: "persons".to_owned(),
+        y_unit: t("brief-unit-persons"),
         series: all_series,
     });
-    out.push(figure(&chart, &html!("{} by year and sex (persons).", heading)));
+    let caption = tf("brief-stock-caption", &[("heading", Arg::from(heading))]);
+    out.push(figure(&chart, &Html::text(&caption)));
     let table_rows: Vec<Vec<Cell>> = rows
         .iter()
         .map(|s| {
@@ -1102,13 +1200,13 @@ fn stock_block(
     out.push(data_table(
         cites,
         "data",
-        &html!("{}, mid-year stock", heading),
+        &Html::text(&tf("brief-stock-table", &[("heading", Arg::from(heading))])),
         &[
-            ("Year", false),
-            ("Total (persons)", true),
-            ("Female (persons)", true),
-            ("Male (persons)", true),
-            ("Share of population (%)", true),
+            ("brief-col-year", false),
+            ("brief-col-total-persons", true),
+            ("brief-col-female-persons", true),
+            ("brief-col-male-persons", true),
+            ("brief-col-share-of-population-pct", true),
         ],
         &table_rows,
     ));
@@ -1117,21 +1215,22 @@ fn stock_block(
 
 /// Migrant stocks in and out.
 fn stocks(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("stocks", "Migrant stocks");
+    let name = &area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
+    let mut out = section_open("stocks", "brief-h-stocks");
     out.push(stock_block(
         cites,
         "stock-in",
-        &format!("Immigrants living in {name}"),
+        &tf("brief-immigrants-in", &country()),
         &profile.stock_in,
-        "immigrants",
+        "brief-what-immigrants",
     ));
     out.push(stock_block(
         cites,
         "stock-out",
-        &format!("Emigrants from {name} living abroad"),
+        &tf("brief-emigrants-from", &country()),
         &profile.stock_out,
-        "emigrants",
+        "brief-what-emigrants",
     ));
     out.push(flows_block(cites, name, &profile.estimated_flows));
     out.push(html!("</section>\n"));
@@ -1140,17 +1239,13 @@ fn stocks(profile: &CountryProfile, cites: &mut Citations) -> Html {
 
 /// The stored flow estimates: inflow, outflow and net over each period, in a table.
 fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Html {
-    let heading = format!("Estimated migration flows of {name}");
+    let heading = tf("brief-flows", &[("country", Arg::from(name))]);
     let mut out = html!("<h3>{}</h3>\n", &heading);
     if flows.is_empty() {
-        out.push(no_data("estimated migration flows"));
+        out.push(no_data("brief-what-flows"));
         return out;
     }
-    out.push(html!(
-        "<p>Persons who moved in and out over each period, estimated from two \
-         tables of the bilateral migrant stock and summed over the country's corridors. These \
-         are model results, not counts; the method is named in each row and its source.</p>\n"
-    ));
+    out.push(html!("<p>{}</p>\n", h("brief-flows-intro")));
     let rows: Vec<Vec<Cell>> = flows
         .iter()
         .map(|f| {
@@ -1166,13 +1261,13 @@ fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Ht
     out.push(data_table(
         cites,
         "data",
-        &html!("{}, persons over each period (stored estimates)", &heading),
+        &Html::text(&tf("brief-flows-table", &[("heading", Arg::from(heading.as_str()))])),
         &[
-            ("Period", false),
-            ("Method", false),
-            ("Inflow (persons)", true),
-            ("Outflow (persons)", true),
-            ("Net (persons)", true),
+            ("brief-col-period", false),
+            ("brief-col-method", false),
+            ("brief-col-inflow-persons", true),
+            ("brief-col-outflow-persons", true),
+            ("brief-col-net-persons", true),
         ],
         &rows,
     ));
@@ -1180,48 +1275,57 @@ fn flows_block(cites: &mut Citations, name: &str, flows: &[EstimatedFlow]) -> Ht
 }
 
 /// One corridor list: chart and table.
+/// The message keys of a corridor list's words.
+struct CorridorWords {
+    /// What the list is, for "No data on …".
+    what: &'static str,
+    /// The partner column's header.
+    partner: &'static str,
+    /// The share's name ("Share of all emigrants").
+    share: &'static str,
+    /// The share column's header, with its unit.
+    share_column: &'static str,
+}
+
 fn corridor_block(
     cites: &mut Citations,
     id: &str,
     heading: &str,
     corridors: &[CorridorStock],
-    partner_header: &str,
-    share_header: &str,
+    keys: &CorridorWords,
 ) -> Html {
+    let (what, partner_header, share_header) = (keys.what, keys.partner, keys.share);
     let mut out = html!("<h3>{}</h3>\n", heading);
     if corridors.is_empty() {
-        out.push(no_data(&lower_first(heading)));
+        out.push(no_data(what));
         return out;
     }
+    let share = || [("share", Arg::from(lower_first(&t(share_header))))];
     let chart = svg::bar_chart(&BarChart {
         id: format!("chart-{id}"),
         title: heading.to_owned(),
-        summary: format!(
-            "Bar chart, largest first; the percentage is the {}.",
-            share_header.to_lowercase()
-        ),
+        summary: tf("brief-corridor-summary", &share()),
         value_style: NumberStyle::Compact,
-        value_unit: "persons".to_owned(),
+        value_unit: t("brief-unit-persons"),
         bars: corridors
             .iter()
             .map(|c| Bar {
-                label: c.partner_name.clone(),
+                label: words::country(&c.partner, &c.partner_name),
                 value: c.stock.value,
                 share_pct: Some(c.share.value),
             })
             .collect(),
     });
-    out.push(figure(
-        &chart,
-        &html!("{}, persons; in brackets the {}.", heading, share_header.to_lowercase()),
-    ));
+    let mut caption = vec![("heading", Arg::from(heading))];
+    caption.extend(share());
+    out.push(figure(&chart, &Html::text(&tf("brief-corridor-caption", &caption))));
     let rows: Vec<Vec<Cell>> = corridors
         .iter()
         .enumerate()
         .map(|(idx, c)| {
             vec![
                 Cell::Num(html!("{}", idx + 1)),
-                Cell::Head(Html::text(&c.partner_name)),
+                Cell::Head(Html::text(&words::country(&c.partner, &c.partner_name))),
                 Cell::Text(Html::text(&c.partner)),
                 Cell::Num(html!("{}", c.year)),
                 num_cell(Some(&c.stock), 1),
@@ -1229,18 +1333,17 @@ fn corridor_block(
             ]
         })
         .collect();
-    let share_col = format!("{share_header} (%)");
     out.push(data_table(
         cites,
         "data",
         &Html::text(heading),
         &[
-            ("Rank", true),
+            ("brief-col-rank", true),
             (partner_header, false),
-            ("ISO code", false),
-            ("Year", true),
-            ("Migrants (persons)", true),
-            (share_col.as_str(), true),
+            ("brief-col-iso-code", false),
+            ("brief-col-year", true),
+            ("brief-col-migrants-persons", true),
+            (keys.share_column, true),
         ],
         &rows,
     ));
@@ -1249,24 +1352,33 @@ fn corridor_block(
 
 /// Top destinations and origins.
 fn corridors(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("corridors", "Destinations and origins");
+    let name = area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
+    let mut out = section_open("corridors", "brief-h-corridors");
     out.push(corridor_block(
         cites,
         "destinations",
-        &format!("Where emigrants from {name} live"),
+        &tf("brief-where-emigrants", &country()),
         &profile.top_destinations,
-        "Country of destination",
-        "Share of all emigrants",
+        &CorridorWords {
+            what: "brief-what-destinations",
+            partner: "brief-col-destination-country",
+            share: "brief-share-emigrants",
+            share_column: "brief-col-share-emigrants-pct",
+        },
     ));
     out.push(diaspora_map(profile, cites));
     out.push(corridor_block(
         cites,
         "origins",
-        &format!("Where immigrants in {name} come from"),
+        &tf("brief-where-immigrants", &country()),
         &profile.top_origins,
-        "Country of origin",
-        "Share of all immigrants",
+        &CorridorWords {
+            what: "brief-what-origins",
+            partner: "brief-col-origin-country",
+            share: "brief-share-immigrants",
+            share_column: "brief-col-share-immigrants-pct",
+        },
     ));
     out.push(html!("</section>\n"));
     out
@@ -1280,14 +1392,10 @@ fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> Html {
     use crate::map::{self, DiasporaMap};
     use domain::area::{Iso3, real_area};
 
-    let name = &profile.area.name;
-    let heading = "Where the diaspora lives";
+    let name = &area_name(profile);
+    let heading = h("brief-map-heading");
     if profile.area.fictional || profile.area.m49.is_none() {
-        return html!(
-            "<h3>{}</h3>\n<p class=\"no-data\">The demo world cannot be mapped: its \
-             fictional countries have no place on a map of the real world.</p>\n",
-            heading
-        );
+        return html!("<h3>{}</h3>\n<p class=\"no-data\">{}</p>\n", heading, h("brief-map-demo"));
     }
     let (values, year, refs): (Vec<(u16, f64)>, Option<i32>, Html) = match &profile.diaspora {
         Some(d) => (
@@ -1311,27 +1419,27 @@ fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> Html {
     if values.is_empty() {
         return Html::new();
     }
-    let year_text = year.map(|y| format!(", {y}")).unwrap_or_default();
-    let scope =
-        if profile.diaspora.is_some() { "every destination" } else { "the main destinations only" };
+    let Some(year) = year else { return Html::new() };
+    let year = Arg::plain(year);
+    let scope = t(if profile.diaspora.is_some() {
+        "brief-map-every-destination"
+    } else {
+        "brief-map-main-destinations"
+    });
+    let args = [("country", Arg::from(name.as_str())), ("year", year), ("scope", Arg::from(scope))];
     let svg = map::diaspora_map(&DiasporaMap {
         id: "map-diaspora".to_owned(),
-        title: format!("Where emigrants from {name} live{year_text}"),
-        description: format!(
-            "Emigrants from {name} by country of residence{year_text} ({scope}); darker means more."
-        ),
+        title: tf("brief-map-title", &args),
+        description: tf("brief-map-description", &args),
         origin_m49: profile.area.m49,
         values,
     });
+    let caption = tf("brief-map-caption", &args);
     html!(
-        "<h3>{}</h3>\n<figure>{}<figcaption>Emigrants from {} by country of residence{}, \
-         persons ({}); {} is hatched.{} {}</figcaption></figure>\n",
+        "<h3>{}</h3>\n<figure>{}<figcaption>{}{} {}</figcaption></figure>\n",
         heading,
         svg,
-        name,
-        year_text,
-        scope,
-        name,
+        caption,
         refs,
         map::BOUNDARY_NOTE
     )
@@ -1344,8 +1452,9 @@ fn points(values: &[YearValue]) -> Vec<(f64, f64)> {
 
 /// Remittances received and paid, and received as a share of GDP.
 fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("remittances", "Remittances");
+    let name = &area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
+    let mut out = section_open("remittances", "brief-h-remittances");
     let series = [
         &profile.remittances_received,
         &profile.remittances_paid,
@@ -1353,80 +1462,77 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
         &profile.remittances_pct_gdp,
     ];
     if series.iter().all(|s| s.is_empty()) {
-        out.push(no_data("remittances"));
+        out.push(no_data("brief-what-remittances"));
         out.push(html!("</section>\n"));
         return out;
     }
-    let title = format!("Personal remittances received and paid by {name}");
+    let title = tf("brief-remittances-title", &country());
     out.push(html!("<h3>{}</h3>\n", &title));
     if profile.remittances_received.is_empty() && profile.remittances_paid.is_empty() {
-        out.push(no_data("remittances received or paid"));
+        out.push(no_data("brief-what-remittances-flows"));
     } else {
         let mut usd_series = Vec::new();
         if !profile.remittances_received.is_empty() {
             usd_series.push(Series {
-                name: "Received".to_owned(),
+                name: t("brief-received"),
                 points: points(&profile.remittances_received),
             });
         }
         if !profile.remittances_paid.is_empty() {
-            usd_series.push(Series {
-                name: "Paid".to_owned(),
-                points: points(&profile.remittances_paid),
-            });
+            usd_series
+                .push(Series { name: t("brief-paid"), points: points(&profile.remittances_paid) });
         }
         let chart = svg::line_chart(&LineChart {
             id: "chart-remittances".to_owned(),
             title: title.clone(),
-            summary: "Line chart of personal remittances by year, in current US dollars."
-                .to_owned(),
+            summary: t("brief-remittances-summary"),
             x_style: NumberStyle::Year,
             y_style: NumberStyle::Compact,
-            y_unit: "current US$".to_owned(),
+            y_unit: t("brief-unit-current-usd"),
             series: usd_series,
         });
-        out.push(figure(&chart, &html!("{} (current US$).", &title)));
+        let caption = tf("brief-remittances-caption", &[("title", Arg::from(title.as_str()))]);
+        out.push(figure(&chart, &Html::text(&caption)));
         out.push(year_table(
             cites,
-            &html!("Personal remittances of {}, by year", name),
-            &["Received (current US$ million)", "Paid (current US$ million)"],
+            &Html::text(&tf("brief-remittances-table", &country())),
+            &["brief-col-received-usd-million", "brief-col-paid-usd-million"],
             &[&profile.remittances_received, &profile.remittances_paid],
         ));
     }
 
-    let title_pct = format!(
-        "Remittances received by {name} as a share of GDP (SDG 17.3.2 and a recomputation)"
-    );
+    let title_pct = tf("brief-remittances-gdp-title", &country());
     out.push(html!("<h3>{}</h3>\n", &title_pct));
     if profile.remittances_pct_gdp.is_empty() && profile.gdp.is_empty() {
-        out.push(no_data("remittances as a share of GDP"));
+        out.push(no_data("brief-what-remittances-gdp"));
     } else {
         let chart = svg::line_chart(&LineChart {
             id: "chart-remittances-gdp".to_owned(),
             title: title_pct.clone(),
-            summary: "Line chart of personal remittances received as a percentage of GDP, by year."
-                .to_owned(),
+            summary: t("brief-remittances-gdp-summary"),
             x_style: NumberStyle::Year,
             y_style: NumberStyle::Percent(1),
-            y_unit: "% of GDP".to_owned(),
+            y_unit: t("brief-unit-pct-gdp"),
             series: std::iter::once(Series {
-                name: "Received, % of GDP (recomputed)".to_owned(),
+                name: t("brief-series-recomputed"),
                 points: points(&profile.remittances_pct_gdp),
             })
             .chain((!profile.sdg_17_3_2.is_empty()).then(|| Series {
-                name: "SDG 17.3.2, official (WDI)".to_owned(),
+                name: t("brief-series-official"),
                 points: points(&profile.sdg_17_3_2),
             }))
             .collect(),
         });
-        out.push(figure(&chart, &html!("{} (%).", &title_pct)));
+        let caption =
+            tf("brief-remittances-gdp-caption", &[("title", Arg::from(title_pct.as_str()))]);
+        out.push(figure(&chart, &Html::text(&caption)));
         out.push(year_table(
             cites,
-            &html!("Remittances received by {} and GDP, by year", name),
+            &Html::text(&tf("brief-remittances-gdp-table", &country())),
             &[
-                "SDG 17.3.2, official (%)",
-                "Received (% of GDP), recomputed",
-                "GDP (current US$ million)",
+                "brief-col-sdg-17-3-2-official-pct",
+                "brief-col-received-pct-gdp-recomputed",
+                "brief-col-gdp-usd-million",
             ],
             &[&profile.sdg_17_3_2, &profile.remittances_pct_gdp, &profile.gdp],
         ));
@@ -1464,7 +1570,7 @@ fn year_table(
             row
         })
         .collect();
-    let mut all_headers = vec![("Year", false)];
+    let mut all_headers = vec![("brief-col-year", false)];
     all_headers.extend(headers.iter().map(|h| (*h, true)));
     if rows.len() <= APPENDIX_ROWS {
         return data_table(cites, "data", caption, &all_headers, &rows);
@@ -1472,22 +1578,30 @@ fn year_table(
     // A long series: the body shows the recent years, the appendix every year.
     let number = cites.appendix.len() + 1;
     let anchor = format!("table-a{number}");
-    let full =
-        data_table(cites, "data", &html!("Table A{}. {}", number, caption), &all_headers, &rows);
+    let table_number = || Piece::Arg(Arg::plain(number));
+    let full_caption = words::html(
+        "brief-appendix-caption",
+        &[("number", table_number()), ("caption", Piece::from(caption))],
+    );
+    let full = data_table(cites, "data", &full_caption, &all_headers, &rows);
     cites.appendix.push((anchor.clone(), full));
     let recent = &rows[rows.len() - RECENT_ROWS..];
-    let mut out = data_table(
-        cites,
-        "data",
-        &html!("{}, the last {} years", caption, RECENT_ROWS),
-        &all_headers,
-        recent,
+    let recent_caption = words::html(
+        "brief-recent-caption",
+        &[("caption", Piece::from(caption)), ("years", Piece::Arg(Arg::from(RECENT_ROWS)))],
+    );
+    let mut out = data_table(cites, "data", &recent_caption, &all_headers, recent);
+    let link = html!(
+        "<a href=\"#{}\">{}</a>",
+        &anchor,
+        tf("brief-appendix-link", &[("number", Arg::plain(number))])
     );
     out.push(html!(
-        "<p class=\"more\"><a href=\"#{}\">All years: Appendix table A{}</a> ({} rows).</p>\n",
-        &anchor,
-        number,
-        rows.len()
+        "<p class=\"more\">{}</p>\n",
+        words::html(
+            "brief-appendix-more",
+            &[("link", Piece::Html(link)), ("rows", Piece::Arg(Arg::from(rows.len())))]
+        )
     ));
     out
 }
@@ -1505,8 +1619,8 @@ fn appendix(cites: &Citations) -> Html {
     if cites.appendix.is_empty() {
         return Html::new();
     }
-    let mut out = section_open("appendix", "Appendix: tables");
-    out.push(html!("<p>The year-by-year tables whose recent years the sections above show, with every year.</p>\n"));
+    let mut out = section_open("appendix", "brief-h-appendix");
+    out.push(html!("<p>{}</p>\n", h("brief-appendix-intro")));
     for (anchor, table) in &cites.appendix {
         out.push(html!("<div id=\"{}\" class=\"appendix-table\">{}</div>\n", anchor, table));
     }
@@ -1525,7 +1639,7 @@ fn cost_block(
 ) -> Html {
     let mut out = html!("<h3>{}</h3>\n", heading);
     if costs.is_empty() {
-        out.push(no_data(&lower_first(heading)));
+        out.push(no_data(if to { "brief-what-costs-to" } else { "brief-what-costs-from" }));
         return out;
     }
     let mut sorted: Vec<&CorridorCost> = costs.iter().collect();
@@ -1535,47 +1649,45 @@ fn cost_block(
             .total_cmp(&a.cost_pct.value)
             .then_with(|| a.sender_name.cmp(&b.sender_name))
     });
-    let partner =
-        |c: &CorridorCost| if to { c.sender_name.clone() } else { c.receiver_name.clone() };
+    let sender = |c: &CorridorCost| words::country(&c.sender, &c.sender_name);
+    let receiver = |c: &CorridorCost| words::country(&c.receiver, &c.receiver_name);
+    let partner = |c: &CorridorCost| if to { sender(c) } else { receiver(c) };
+    let lines = [
+        ("target", Arg::from(words::percent(SDG_COST_TARGET_PCT, 0))),
+        ("ceiling", Arg::from(words::percent(COST_CEILING_PCT, 0))),
+    ];
+    let summary_key = if to { "brief-cost-summary-from" } else { "brief-cost-summary-to" };
     let chart = svg::reference_chart(&ReferenceChart {
         id: format!("chart-{id}"),
         title: heading.to_owned(),
-        summary: format!(
-            "Bar chart of the average cost of sending US$200 {} each country, as a percentage of the amount sent, \
-             highest first, against the SDG 10.c target of 3% and the 5% line.",
-            if to { "from" } else { "to" }
-        ),
+        summary: tf(summary_key, &lines),
         value_style: NumberStyle::Percent(2),
-        value_unit: "% of US$200 sent".to_owned(),
+        value_unit: t("brief-unit-pct-usd200"),
         mark: Mark::Bar,
         items: sorted
             .iter()
             .map(|c| Bar { label: partner(c), value: c.cost_pct.value, share_pct: None })
             .collect(),
         references: vec![
-            RefLine { value: SDG_COST_TARGET_PCT, label: "SDG target 3%".to_owned() },
-            RefLine { value: COST_CEILING_PCT, label: "5%".to_owned() },
+            RefLine { value: SDG_COST_TARGET_PCT, label: tf("brief-sdg-target-line", &lines) },
+            RefLine { value: COST_CEILING_PCT, label: words::percent(COST_CEILING_PCT, 0) },
         ],
     });
-    out.push(figure(
-        &chart,
-        &html!(
-            "{}: total cost as a percentage of US$200 sent; dashed line: the SDG 10.c target of 3%; dotted line: 5%.",
-            heading
-        ),
-    ));
+    let mut caption = vec![("heading", Arg::from(heading))];
+    caption.extend(lines);
+    out.push(figure(&chart, &Html::text(&tf("brief-cost-caption", &caption))));
     let rows: Vec<Vec<Cell>> = sorted
         .iter()
         .map(|c| {
             vec![
-                Cell::Head(Html::text(&c.sender_name)),
-                Cell::Text(Html::text(&c.receiver_name)),
+                Cell::Head(Html::text(&sender(c))),
+                Cell::Text(Html::text(&receiver(c))),
                 Cell::Num(html!("{}", c.year)),
                 num_cell(Some(&c.cost_pct), 2),
                 Cell::Text(if c.cost_pct.value.is_finite() {
                     against_target(c.cost_pct.value)
                 } else {
-                    html!("n/a")
+                    h("brief-not-available")
                 }),
             ]
         })
@@ -1585,11 +1697,11 @@ fn cost_block(
         "data",
         &Html::text(heading),
         &[
-            ("Sending country", false),
-            ("Receiving country", false),
-            ("Year", true),
-            ("Cost (% of US$200)", true),
-            ("Compared with the SDG 10.c target", false),
+            ("brief-col-sending-country", false),
+            ("brief-col-receiving-country", false),
+            ("brief-col-year", true),
+            ("brief-col-cost-pct-of-usd200", true),
+            ("brief-col-compared-with-the-sdg-10-c-target", false),
         ],
         &rows,
     ));
@@ -1598,28 +1710,20 @@ fn cost_block(
 
 /// Costs of sending remittances to and from the country.
 fn costs(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("costs", "Cost of sending remittances (SDG 10.c.1)");
-    out.push(html!(
-        "<p>SDG target 10.c: by 2030, reduce to less than 3% the transaction costs of migrant remittances \
-         and eliminate remittance corridors with costs higher than 5%.</p>\n"
-    ));
+    let name = &area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
+    let mut out = section_open("costs", "brief-h-costs-full");
+    out.push(html!("<p>{}</p>\n", h("brief-sdg-10-c")));
     // A destination's costs of sending from it come first; a side without data is
     // mentioned only when the other side has none either.
     let to = |cites: &mut Citations| {
-        cost_block(
-            cites,
-            "costs-to",
-            &format!("Cost of sending US$200 to {name}"),
-            &profile.costs_to,
-            true,
-        )
+        cost_block(cites, "costs-to", &tf("brief-cost-to", &country()), &profile.costs_to, true)
     };
     let from = |cites: &mut Citations| {
         cost_block(
             cites,
             "costs-from",
-            &format!("Cost of sending US$200 from {name}"),
+            &tf("brief-cost-from", &country()),
             &profile.costs_from,
             false,
         )
@@ -1645,14 +1749,11 @@ fn costs(profile: &CountryProfile, cites: &mut Citations) -> Html {
 
 /// Skilled and health-worker emigration, physicians.
 fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("skills", "Skills and health workers");
+    let mut out = section_open("skills", "brief-h-skills");
     let items = [
-        ("Skilled emigration rate (tertiary-educated, %)", &profile.skilled_emigration_rate),
-        (
-            "Health-worker emigration rate (doctors and nurses, %)",
-            &profile.health_worker_emigration_rate,
-        ),
-        ("Physicians per 1,000 people", &profile.physicians_per_1000),
+        (t("brief-skilled-rate-row"), &profile.skilled_emigration_rate),
+        (t("brief-health-rate-row"), &profile.health_worker_emigration_rate),
+        (t("brief-physicians-row"), &profile.physicians_per_1000),
     ];
     let rows: Vec<Vec<Cell>> = items
         .iter()
@@ -1661,21 +1762,23 @@ fn skills(profile: &CountryProfile, cites: &mut Citations) -> Html {
                 Cell::Head(Html::text(label)),
                 Cell::Num(html!("{}", v.year)),
                 num_cell(Some(&v.value), 1),
-                Cell::Text(Html::text(v.value.unit.label())),
+                Cell::Text(Html::text(&unit_label(v.value.unit))),
             ],
-            None => vec![
-                Cell::Head(Html::text(label)),
-                Cell::Num(html!("<span class=\"na\">n/a</span>")),
-                Cell::Num(html!("<span class=\"na\">n/a</span>")),
-                Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
-            ],
+            None => {
+                vec![Cell::Head(Html::text(label)), na_cell(), na_cell(), Cell::Text(see_gaps())]
+            }
         })
         .collect();
     out.push(data_table(
         cites,
         "data",
-        &html!("Skilled and health-worker emigration, latest year"),
-        &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
+        &h("brief-skills-table"),
+        &[
+            ("brief-col-indicator", false),
+            ("brief-col-year", true),
+            ("brief-col-value", true),
+            ("brief-col-unit", false),
+        ],
         &rows,
     ));
     out.push(html!("</section>\n"));
@@ -1688,110 +1791,147 @@ fn status_text(cites: &mut Citations, status: Option<&Status>, yes: Html, no: Ht
         Some(s) => {
             html!("{} ({}){}", if s.yes { yes } else { no }, &s.detail, cites.cite(&s.source))
         }
-        None => html!("<span class=\"na\">n/a</span> — see <a href=\"#gaps\">Data gaps</a>"),
+        None => html!("<span class=\"na\">{}</span> — {}", h("brief-not-available"), see_gaps()),
     }
 }
 
 /// One SDG 10.c.1 summary as table rows.
-fn cost_summary_rows(side: &str, c: &CostSummary) -> Vec<Vec<Cell>> {
+/// `to` is true for the costs of sending to the country.
+fn cost_summary_rows(to: bool, c: &CostSummary) -> Vec<Vec<Cell>> {
+    let pick = |to_key: &'static str, from_key: &'static str| if to { to_key } else { from_key };
+    let head = |key: &str| {
+        let args = [
+            ("count", Arg::from(c.n_corridors)),
+            ("target", Arg::from(words::percent(SDG_COST_TARGET_PCT, 0))),
+            ("ceiling", Arg::from(words::percent(COST_CEILING_PCT, 0))),
+        ];
+        Cell::Head(html!("{} {}", t("brief-sdg-10-c-1-short"), tf(key, &args)))
+    };
     let mut rows = vec![
         vec![
-            Cell::Head(html!(
-                "Average cost of the corridors {} ({} corridors)",
-                side,
-                c.n_corridors
-            )),
+            head(pick("brief-cost-average-to", "brief-cost-average-from")),
             Cell::Num(html!("{}", c.year)),
             num_cell(Some(&c.average_pct), 2),
-            Cell::Text(html!("% of the amount sent")),
+            Cell::Text(h("brief-unit-pct-sent")),
         ],
         vec![
-            Cell::Head(html!("Corridors {} costing more than 5 %", side)),
+            head(pick("brief-cost-above-5-to", "brief-cost-above-5-from")),
             Cell::Num(html!("{}", c.year)),
             num_cell(Some(&c.share_above_5_pct), 1),
-            Cell::Text(html!("% of corridors")),
+            Cell::Text(h("brief-unit-pct-corridors")),
         ],
         vec![
-            Cell::Head(html!("Distance of the average {} to the 3 % target", side)),
+            head(pick("brief-cost-gap-to", "brief-cost-gap-from")),
             Cell::Num(html!("{}", c.year)),
             num_cell(Some(&c.gap_to_3_pct), 2),
-            Cell::Text(html!("percentage points")),
+            Cell::Text(h("brief-unit-points")),
         ],
     ];
     if let Some(r) = &c.rpw_country_average {
         rows.push(vec![
-            Cell::Head(html!("Remittance Prices Worldwide country average {}", side)),
+            head(pick("brief-cost-rpw-to", "brief-cost-rpw-from")),
             Cell::Num(html!("{}", r.year)),
             num_cell(Some(&r.value), 2),
-            Cell::Text(html!("% of the amount sent")),
+            Cell::Text(h("brief-unit-pct-sent")),
         ]);
     }
     rows
 }
 
+/// A cell with nothing to show.
+fn na_cell() -> Cell {
+    Cell::Num(html!("<span class=\"na\">{}</span>", h("brief-not-available")))
+}
+
+/// "see Data gaps", with the link.
+fn see_gaps() -> Html {
+    words::html("brief-see-gaps", &[("link", Piece::Html(gaps_link()))])
+}
+
+/// A unit's name, in the brief's language.
+fn unit_label(unit: Unit) -> String {
+    t(match unit {
+        Unit::Persons => "brief-unit-persons",
+        Unit::UsdCurrent => "brief-unit-current-usd",
+        Unit::UsdPpp => "brief-unit-ppp",
+        Unit::Percent => "brief-unit-percent",
+        Unit::PerThousand => "brief-unit-per-thousand",
+        Unit::Number => "brief-unit-number",
+    })
+}
+
 /// SDG 17.3.2 with the GDP-weighted aggregates of the country's groups, and SDG 10.c.1.
 fn sdg(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("sdg", "SDG migration indicators");
+    let mut out = section_open("sdg", "brief-h-sdg");
+    out.push(sdg_names());
+    let name = area_name(profile);
+    let country = || [("country", Arg::from(name.as_str()))];
     let mut rows = Vec::new();
     if let Some(p) = latest(&profile.sdg_17_3_2) {
         rows.push(vec![
-            Cell::Head(html!("17.3.2 Remittances, % of GDP — {}", &profile.area.name)),
+            Cell::Head(Html::text(&tf("brief-sdg-17-3-2-row", &country()))),
             Cell::Num(html!("{}", p.year)),
             num_cell(Some(&p.value), 2),
-            Cell::Text(html!("official series (custodian's publication)")),
+            Cell::Text(h("brief-sdg-official-note")),
         ]);
     }
     if let Some(p) = latest(&profile.remittances_pct_gdp) {
         rows.push(vec![
-            Cell::Head(html!("Remittances received ÷ GDP, recomputed — {}", &profile.area.name)),
+            Cell::Head(Html::text(&tf("brief-recomputed-row", &country()))),
             Cell::Num(html!("{}", p.year)),
             num_cell(Some(&p.value), 2),
-            Cell::Text(html!("recomputed from the figures above; not the official indicator")),
+            Cell::Text(h("brief-recomputed-note")),
         ]);
     }
     for g in &profile.remittances_pct_gdp_groups {
+        let args = [
+            ("group", Arg::from(g.name.as_str())),
+            ("with", Arg::from(g.n_with_data)),
+            ("members", Arg::from(g.n_members)),
+            ("missing", Arg::from(g.missing.len())),
+        ];
         rows.push(vec![
-            Cell::Head(html!("Remittances ÷ GDP, GDP-weighted, recomputed — {}", &g.name)),
+            Cell::Head(Html::text(&tf("brief-group-row", &args))),
             Cell::Num(html!("{}", g.year)),
             num_cell(Some(&g.value), 2),
-            Cell::Text(html!(
-                "GDP-weighted over {} of {} members{}",
-                g.n_with_data,
-                g.n_members,
-                if g.missing.is_empty() {
-                    String::new()
-                } else {
-                    format!("; {} without data (listed in the source)", g.missing.len())
-                }
-            )),
+            Cell::Text(Html::text(&tf("brief-group-note", &args))),
         ]);
     }
-    for (side, summary) in [
-        ("to the country", &profile.cost_to_summary),
-        ("from the country", &profile.cost_from_summary),
-    ] {
+    for (to, summary) in [(true, &profile.cost_to_summary), (false, &profile.cost_from_summary)] {
         if let Some(c) = summary {
-            for mut row in cost_summary_rows(side, c) {
-                if let Some(Cell::Head(h)) = row.first_mut() {
-                    *h = html!("10.c.1 {}", &*h);
-                }
-                rows.push(row);
-            }
+            rows.extend(cost_summary_rows(to, c));
         }
     }
     if rows.is_empty() {
-        out.push(no_data("the SDG migration indicators"));
+        out.push(no_data("brief-what-sdg"));
     } else {
         out.push(data_table(
             cites,
             "data",
-            &html!("SDG 17.3.2 (remittances as % of GDP: the official series, and recomputations from the figures chosen here, the groups' GDP-weighted: Σ remittances ÷ Σ GDP over members with both) and SDG 10.c.1 (cost of sending US$200)"),
-            &[("Indicator", false), ("Year", true), ("Value", true), ("Note", false)],
+            &h("brief-sdg-table"),
+            &[
+                ("brief-col-indicator", false),
+                ("brief-col-year", true),
+                ("brief-col-value", true),
+                ("brief-col-note", false),
+            ],
             &rows,
         ));
     }
     out.push(html!("</section>\n"));
     out
+}
+
+/// The UN's names of the two SDG indicators the section shows (the global indicator
+/// framework's wording, in the brief's language).
+fn sdg_names() -> Html {
+    html!(
+        "<dl class=\"about\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n",
+        h("brief-sdg-17-3-2-code"),
+        h("brief-sdg-17-3-2-name"),
+        h("brief-sdg-10-c-1-code"),
+        h("brief-sdg-10-c-1-name")
+    )
 }
 
 /// A row for a concentration index.
@@ -1801,68 +1941,56 @@ fn concentration_row(label: &str, c: Option<&Concentration>) -> Vec<Cell> {
             Cell::Head(Html::text(label)),
             Cell::Num(html!("{}", c.year)),
             Cell::Fig(Html::text(&format_trimmed(c.index.value, 3)), Box::new(c.index.clone())),
-            Cell::Text(html!(
-                "Herfindahl index over {} partners (1 = a single partner)",
-                c.n_partners
-            )),
+            Cell::Text(Html::text(&tf(
+                "brief-herfindahl",
+                &[("partners", Arg::from(c.n_partners))],
+            ))),
         ],
-        None => vec![
-            Cell::Head(Html::text(label)),
-            Cell::Num(html!("<span class=\"na\">n/a</span>")),
-            Cell::Num(html!("<span class=\"na\">n/a</span>")),
-            Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
-        ],
+        None => vec![Cell::Head(Html::text(label)), na_cell(), na_cell(), Cell::Text(see_gaps())],
     }
 }
 
 /// Remittances against GDP, exports and population; concentration.
 fn dependence(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("dependence", "Remittance dependence");
+    let mut out = section_open("dependence", "brief-h-dependence");
     let mut rows = Vec::new();
     for (label, series, decimals, unit) in [
-        ("SDG 17.3.2, remittances received, % of GDP (official)", &profile.sdg_17_3_2, 2, "%"),
-        ("Remittances received, % of GDP (recomputed)", &profile.remittances_pct_gdp, 2, "%"),
-        (
-            "Remittances received, % of exports of goods and services",
-            &profile.remittances_pct_exports,
-            2,
-            "%",
-        ),
-        (
-            "Remittances received per person living in the country",
-            &profile.remittances_per_capita,
-            0,
-            "current US$",
-        ),
+        ("brief-dep-official", &profile.sdg_17_3_2, 2, Unit::Percent),
+        ("brief-dep-recomputed", &profile.remittances_pct_gdp, 2, Unit::Percent),
+        ("brief-dep-exports", &profile.remittances_pct_exports, 2, Unit::Percent),
+        ("brief-dep-per-person", &profile.remittances_per_capita, 0, Unit::UsdCurrent),
     ] {
+        let label = t(label);
         rows.push(match latest(series) {
             Some(v) => vec![
-                Cell::Head(Html::text(label)),
+                Cell::Head(Html::text(&label)),
                 Cell::Num(html!("{}", v.year)),
                 num_cell(Some(&v.value), decimals),
-                Cell::Text(Html::text(unit)),
+                Cell::Text(Html::text(&unit_label(unit))),
             ],
-            None => vec![
-                Cell::Head(Html::text(label)),
-                Cell::Num(html!("<span class=\"na\">n/a</span>")),
-                Cell::Num(html!("<span class=\"na\">n/a</span>")),
-                Cell::Text(html!("see <a href=\"#gaps\">Data gaps</a>")),
-            ],
+            None => {
+                vec![Cell::Head(Html::text(&label)), na_cell(), na_cell(), Cell::Text(see_gaps())]
+            }
         });
     }
     rows.push(concentration_row(
-        "Concentration of emigrants over destinations",
+        &t("brief-concentration-destinations"),
         profile.destination_concentration.as_ref(),
     ));
     rows.push(concentration_row(
-        "Concentration of remittances over sending countries",
+        &t("brief-concentration-senders"),
         profile.sender_concentration.as_ref(),
     ));
     out.push(data_table(
         cites,
         "data",
-        &html!("Remittance dependence and corridor concentration, latest year"),
-        &[("Indicator", false), ("Year", true), ("Value", true), ("Unit", false)],
+        &h("brief-dependence-table"),
+        &[
+            ("brief-col-indicator", false),
+            ("brief-col-year", true),
+            ("brief-col-value", true),
+            ("brief-col-unit", false),
+        ],
         &rows,
     ));
     out.push(html!("</section>\n"));
@@ -1882,9 +2010,11 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
     let parts = trends.len().div_ceil(TREND_COLUMNS);
     let mut out = Html::new();
     for (part, chunk) in trends.chunks(TREND_COLUMNS).enumerate() {
-        let headers_text: Vec<String> =
-            chunk.iter().map(|t| format!("{} ({})", t.partner_name, t.partner)).collect();
-        let mut headers: Vec<(&str, bool)> = vec![("Year", false)];
+        let headers_text: Vec<String> = chunk
+            .iter()
+            .map(|t| format!("{} ({})", words::country(&t.partner, &t.partner_name), t.partner))
+            .collect();
+        let mut headers: Vec<(&str, bool)> = vec![("brief-col-year", false)];
         headers.extend(headers_text.iter().map(|h| (h.as_str(), true)));
         let rows: Vec<Vec<Cell>> = years
             .iter()
@@ -1898,7 +2028,14 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
             })
             .collect();
         let caption = if parts > 1 {
-            html!("{} ({} of {})", caption, part + 1, parts)
+            words::html(
+                "brief-table-part",
+                &[
+                    ("caption", Piece::from(caption)),
+                    ("part", Piece::Arg(Arg::from(part + 1))),
+                    ("parts", Piece::Arg(Arg::from(parts))),
+                ],
+            )
         } else {
             caption.clone()
         };
@@ -1916,28 +2053,20 @@ fn trend_table(cites: &mut Citations, caption: &Html, trends: &[CorridorTrend]) 
 
 /// The top corridors over time and every destination of the diaspora.
 fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("diaspora", "Diaspora");
+    let mut out = section_open("diaspora", "brief-h-diaspora");
     if profile.destination_trends.is_empty()
         && profile.origin_trends.is_empty()
         && profile.diaspora.is_none()
     {
-        out.push(no_data("corridors over time or the diaspora by destination"));
+        out.push(no_data("brief-what-diaspora"));
         out.push(html!("</section>\n"));
         return out;
     }
     if !profile.destination_trends.is_empty() {
-        out.push(trend_table(
-            cites,
-            &html!("Emigrants in the main destinations over time (persons)"),
-            &profile.destination_trends,
-        ));
+        out.push(trend_table(cites, &h("brief-trend-destinations"), &profile.destination_trends));
     }
     if !profile.origin_trends.is_empty() {
-        out.push(trend_table(
-            cites,
-            &html!("Immigrants from the main origins over time (persons)"),
-            &profile.origin_trends,
-        ));
+        out.push(trend_table(cites, &h("brief-trend-origins"), &profile.origin_trends));
     }
     if let Some(d) = &profile.diaspora {
         let total: f64 = d.destinations.iter().map(|x| x.persons).sum();
@@ -1945,18 +2074,23 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
         out.push(html!(
             // The citation links follow the summary: a link inside a summary would be a
             // control inside a control.
-            "<details><summary>All {} destinations of the diaspora in {} ({} persons)</summary><p class=\"meta\">Source: {}</p>",
-            d.destinations.len(),
-            d.year,
-            format_thousands(total, 0),
-            refs
+            "<details><summary>{}</summary><p class=\"meta\">{}</p>",
+            tf(
+                "brief-diaspora-all",
+                &[
+                    ("count", Arg::from(d.destinations.len())),
+                    ("year", Arg::plain(d.year)),
+                    ("persons", Arg::Number(total, 0)),
+                ]
+            ),
+            words::html("brief-note-source-one", &[("source", Piece::Html(refs))])
         ));
         let rows: Vec<Vec<Cell>> = d
             .destinations
             .iter()
             .map(|x| {
                 vec![
-                    Cell::Head(Html::text(&x.name)),
+                    Cell::Head(Html::text(&words::country(&x.iso3, &x.name))),
                     Cell::Text(html!("<span class=\"code\">{}</span>", &x.iso3)),
                     Cell::Num(html!("{}", x.m49.map(|m| format!("{m:03}")))),
                     Cell::Num(html!("{}", format_thousands(x.persons, 0))),
@@ -1965,8 +2099,13 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
             .collect();
         out.push(table(
             "data",
-            &html!("Emigrants by destination (persons)"),
-            &[("Destination", false), ("ISO3", false), ("M49", true), ("Persons", true)],
+            &h("brief-diaspora-table"),
+            &[
+                ("brief-col-destination", false),
+                ("brief-col-iso3", false),
+                ("brief-col-m49", true),
+                ("brief-col-persons", true),
+            ],
             &rows,
         ));
         out.push(html!("</details>"));
@@ -1977,23 +2116,26 @@ fn diaspora(profile: &CountryProfile, cites: &mut Citations) -> Html {
 
 /// The WHO safeguards list and the migrant workers convention.
 fn governance(profile: &CountryProfile, cites: &mut Citations) -> Html {
-    let mut out = section_open("governance", "Conventions and safeguards");
+    let mut out = section_open("governance", "brief-h-governance");
     let ssl = status_text(
         cites,
         profile.who_safeguards_list.as_ref(),
-        html!(
-            "<strong>On the list</strong>: destinations should not actively recruit its health workers outside government-to-government agreements"
-        ),
-        html!("Not on the list"),
+        html!("<strong>{}</strong>: {}", h("brief-ssl-on"), h("brief-ssl-on-note")),
+        h("brief-ssl-off"),
     );
     let icmw = status_text(
         cites,
         profile.icmw.as_ref(),
-        html!("<strong>State party</strong>"),
-        html!("Not a state party"),
+        html!("<strong>{}</strong>", h("brief-icmw-party")),
+        h("brief-icmw-not-party"),
     );
-    out.push(html!("<dl class=\"about\"><dt>WHO Health Workforce Support and Safeguards List</dt><dd>{}</dd>\
-         <dt>International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (1990)</dt><dd>{}</dd></dl>\n", ssl, icmw));
+    out.push(html!(
+        "<dl class=\"about\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>\n",
+        h("brief-ssl"),
+        ssl,
+        h("brief-icmw"),
+        icmw
+    ));
     out.push(html!("</section>\n"));
     out
 }
@@ -2001,15 +2143,15 @@ fn governance(profile: &CountryProfile, cites: &mut Citations) -> Html {
 /// A score for people: "66.67 % (exactly 200/3)", and the band.
 fn assessment_score(score: Option<&analysis::assess::Score>) -> (Html, Html) {
     match score {
-        None => (html!("<span class=\"na\">not computed</span>"), Html::new()),
+        None => (html!("<span class=\"na\">{}</span>", h("brief-not-computed")), Html::new()),
         Some(s) => {
             let exact = if s.percent_exact.denom() == 1 {
                 String::new()
             } else {
-                format!(" (exactly {})", s.percent_exact)
+                format!(" ({})", tf("brief-exactly", &[("n", Arg::plain(s.percent_exact))]))
             };
             let band = s.band.as_ref().map_or(Html::new(), |b| html!("{} — {}", &b.code, &b.label));
-            (html!("{} %{}", format_trimmed(s.percent, 2), exact), band)
+            (html!("{}{}", words::percent_sign(&format_trimmed(s.percent, 2)), exact), band)
         }
     }
 }
@@ -2020,10 +2162,9 @@ fn assessments(profile: &CountryProfile) -> Html {
     if profile.group.is_some() {
         return Html::new();
     }
-    let mut out = section_open("assessments", "Migration governance assessments");
+    let mut out = section_open("assessments", "brief-h-assessments");
     if profile.assessments.is_empty() {
-        out.push(html!("<p class=\"no-data\">No answers to an assessment framework are stored for this country: \
-             the government's answers to the SDG 10.7.2 questionnaire, once stored, are scored here.</p>\n</section>\n"));
+        out.push(html!("<p class=\"no-data\">{}</p>\n</section>\n", h("brief-no-assessments")));
         return out;
     }
     for a in &profile.assessments {
@@ -2032,23 +2173,31 @@ fn assessments(profile: &CountryProfile) -> Html {
         if let Some(adaptation) = &a.adaptation {
             out.push(html!("<p class=\"note\">{}</p>\n", adaptation));
         }
+        let code = |text: &str| Piece::Html(html!("<code>{}</code>", text));
         out.push(html!(
-            "<p>Answers: version {} of the <code>{}</code> answers, from <code>{}</code> \
-             (SHA-256 <code>{}…</code>), stored {} by {} — {}.</p>\n",
-            p.version,
-            &p.framework,
-            &p.file,
-            p.sha256.get(..12).unwrap_or(&p.sha256),
-            &p.stored_at,
-            &p.stored_by,
-            &p.reason
+            "<p>{}</p>\n",
+            words::html(
+                "brief-answers-line",
+                &[
+                    ("version", Piece::Arg(Arg::plain(p.version))),
+                    ("framework", code(&p.framework)),
+                    ("file", code(&p.file)),
+                    ("sha", code(&format!("{}…", p.sha256.get(..12).unwrap_or(&p.sha256)))),
+                    ("at", Piece::from(p.stored_at.as_str())),
+                    ("by", Piece::from(p.stored_by.as_str())),
+                    ("reason", Piece::from(p.reason.as_str())),
+                ]
+            )
         ));
         let checklist = a.kind == analysis::assess::FrameworkKind::Checklist;
         let mut rows: Vec<Vec<Cell>> = a
             .domains
             .iter()
             .map(|d| {
-                let answered = Cell::Num(html!("{} of {}", d.n_answered, d.n_items));
+                let answered = Cell::Num(Html::text(&tf(
+                    "brief-answered-of",
+                    &[("answered", Arg::from(d.n_answered)), ("items", Arg::from(d.n_items))],
+                )));
                 if checklist {
                     let tally =
                         d.tally.iter().map(|t| html!("{} {}", t.count, t.label.to_lowercase()));
@@ -2065,19 +2214,29 @@ fn assessments(profile: &CountryProfile) -> Html {
                 }
             })
             .collect();
-        let caption = html!("{} of {} by domain", &a.framework_title, &profile.area.name);
+        let caption = Html::text(&tf(
+            "brief-assessment-caption",
+            &[
+                ("framework", Arg::from(a.framework_title.as_str())),
+                ("country", Arg::from(area_name(profile))),
+            ],
+        ));
         if checklist {
             out.push(table(
                 "data",
                 &caption,
-                &[("Domain", false), ("Answered", true), ("Answers", false)],
+                &[
+                    ("brief-col-domain", false),
+                    ("brief-col-answered", true),
+                    ("brief-col-answers", false),
+                ],
                 &rows,
             ));
-            out.push(html!("<p>A checklist: answers are tallied, never scored or ranked.</p>\n"));
+            out.push(html!("<p>{}</p>\n", h("brief-checklist")));
         } else {
             let (score, band) = assessment_score(a.overall.as_ref());
             rows.push(vec![
-                Cell::Head(html!("<strong>Overall</strong>")),
+                Cell::Head(html!("<strong>{}</strong>", h("brief-overall"))),
                 Cell::Num(Html::new()),
                 Cell::Num(html!("<strong>{}</strong>", score)),
                 Cell::Text(html!("<strong>{}</strong>", band)),
@@ -2085,29 +2244,23 @@ fn assessments(profile: &CountryProfile) -> Html {
             out.push(table(
                 "data",
                 &caption,
-                &[("Domain", false), ("Answered", true), ("Score", true), ("Band", false)],
+                &[
+                    ("brief-col-domain", false),
+                    ("brief-col-answered", true),
+                    ("brief-col-score", true),
+                    ("brief-col-band", false),
+                ],
                 &rows,
             ));
         }
         if !a.unanswered.is_empty() {
-            let rule = match a.non_response {
-                analysis::assess::NonResponse::DomainNotComputed => {
-                    html!(
-                        "A domain with an unanswered item is not computed under the framework's \
-                     non-response rule; non-response is not counted as \"no\"."
-                    )
-                }
-                analysis::assess::NonResponse::ExcludeItem => {
-                    html!("Unanswered items are left out of their domain's score.")
-                }
-                analysis::assess::NonResponse::CountAsZero => {
-                    html!(
-                        "Unanswered items count as 0, as the framework's rule says (for SDG 10.7.2, \
-                     its metadata assign missing values 0 at country level)."
-                    )
-                }
-            };
-            out.push(html!("<p>Unanswered: {}. {}</p>\n", &a.unanswered.join(", "), rule));
+            let rule = h(match a.non_response {
+                analysis::assess::NonResponse::DomainNotComputed => "brief-rule-not-computed",
+                analysis::assess::NonResponse::ExcludeItem => "brief-rule-exclude",
+                analysis::assess::NonResponse::CountAsZero => "brief-rule-zero",
+            });
+            let items = Arg::from(a.unanswered.join(", "));
+            out.push(html!("<p>{} {}</p>\n", tf("brief-unanswered", &[("items", items)]), rule));
         }
     }
     out.push(html!("</section>\n"));
@@ -2118,10 +2271,10 @@ fn assessments(profile: &CountryProfile) -> Html {
 /// (status: active → suspended)".
 fn change_html(change: &analysis::profile::PolicyChange) -> Html {
     let date = change.at.get(..10).unwrap_or(&change.at);
-    let verb = if change.action == analysis::register::AuditAction::Edit {
-        "Edited"
+    let key = if change.action == analysis::register::AuditAction::Edit {
+        "brief-change-edited"
     } else {
-        "Imported from a register file"
+        "brief-change-imported"
     };
     let fields: Vec<Html> = change
         .fields
@@ -2133,14 +2286,32 @@ fn change_html(change: &analysis::profile::PolicyChange) -> Html {
     } else {
         html!(" ({})", Html::join(fields, &html!("; ")))
     };
-    html!("{} {} by {}: {}{}", verb, date, &change.user, &change.reason, fields)
+    let args = [
+        ("date", Arg::from(date)),
+        ("user", Arg::from(change.user.as_str())),
+        ("reason", Arg::from(change.reason.as_str())),
+    ];
+    html!("{}{}", tf(key, &args), fields)
 }
 
 /// For the brief of a group of countries: its members.
 fn members(profile: &CountryProfile) -> Html {
     let Some(g) = &profile.group else { return Html::new() };
-    let mut out = section_open("members", &format!("Members of {}", g.group.name));
-    out.push(html!("<p>{} — {} members; membership from {}. Stocks, population, GDP and remittances are sums over the members with a value; remittances as a share of GDP are recomputed GDP-weighted (not the official SDG 17.3.2).</p>\n<p class=\"codes\">{}</p>\n", &g.group.kind, g.members.len(), &g.source, g.members.join(", ")));
+    let heading = tf("brief-members", &[("group", Arg::from(g.group.name.as_str()))]);
+    let mut out = html!(
+        "<section id=\"members\" aria-labelledby=\"members-h\">\n<h2 id=\"members-h\">{}</h2>\n",
+        heading
+    );
+    let args = [
+        ("kind", Arg::from(g.group.kind.as_str())),
+        ("count", Arg::from(g.members.len())),
+        ("source", Arg::from(g.source.as_str())),
+    ];
+    out.push(html!(
+        "<p>{}</p>\n<p class=\"codes\">{}</p>\n",
+        tf("brief-members-note", &args),
+        g.members.join(", ")
+    ));
     out.push(html!("</section>\n"));
     out
 }
@@ -2152,16 +2323,14 @@ fn humanise(identifier: &str) -> String {
 
 /// The policy register.
 fn policies(profile: &CountryProfile) -> Html {
-    let mut out = section_open("policies", "Policy register");
+    let mut out = section_open("policies", "brief-h-policies");
     if profile.policies.is_empty() {
-        out.push(html!(
-            "<p class=\"no-data\">No policies are registered for this country yet.</p>\n"
-        ));
+        out.push(html!("<p class=\"no-data\">{}</p>\n", h("brief-no-policies")));
     } else {
         let changed = profile.policies.iter().filter(|p| p.last_change.is_some()).count();
         if changed > 0 {
-            out.push(html!("<p>The register as it stands after its audited changes: {} of these policies \
-                 changed since they were imported; the register's audit log keeps every change.</p>\n", changed));
+            let text = tf("brief-register-changed", &[("changed", Arg::from(changed))]);
+            out.push(html!("<p>{}</p>\n", text));
         }
         let rows: Vec<Vec<Cell>> = profile
             .policies
@@ -2191,24 +2360,26 @@ fn policies(profile: &CountryProfile) -> Html {
             })
             .collect();
         let mut headers = vec![
-            ("ID", false),
-            ("Policy", false),
-            ("Ministry", false),
-            ("Area", false),
-            ("Migration-cycle stages", false),
-            ("Partner countries", false),
-            ("Status", false),
+            ("brief-col-id", false),
+            ("brief-col-policy", false),
+            ("brief-col-ministry", false),
+            ("brief-col-area", false),
+            ("brief-col-migration-cycle-stages", false),
+            ("brief-col-partner-countries", false),
+            ("brief-col-status", false),
         ];
         if changed > 0 {
-            headers.push(("Register change", false));
+            headers.push(("brief-col-register-change", false));
         }
         out.push(table(
             "register",
-            &html!(
-                "Migration-relevant policies of {} ({})",
-                &profile.area.name,
-                profile.policies.len()
-            ),
+            &Html::text(&tf(
+                "brief-policies-caption",
+                &[
+                    ("country", Arg::from(area_name(profile))),
+                    ("count", Arg::from(profile.policies.len())),
+                ],
+            )),
             &headers,
             &rows,
         ));
@@ -2219,13 +2390,14 @@ fn policies(profile: &CountryProfile) -> Html {
 
 /// The data gaps.
 fn gaps(profile: &CountryProfile) -> Html {
-    let mut out = section_open("gaps", "Data gaps");
+    let mut out = section_open("gaps", "brief-h-gaps");
     if profile.gaps.is_empty() {
-        out.push(html!("<p>The profile records no data gaps.</p>\n"));
+        out.push(html!("<p>{}</p>\n", h("brief-no-gaps")));
     } else {
-        out.push(html!("<p>These indicators could not be computed from the data available, with what would fill each gap:</p>\n<ul>"));
+        out.push(html!("<p>{}</p>\n<ul>", h("brief-gaps-intro")));
         for gap in &profile.gaps {
-            out.push(html!("<li>{}</li>", &gap.text));
+            // The gaps' descriptions are written by the analysis, in English.
+            out.push(html!("<li lang=\"en\" dir=\"ltr\">{}</li>", &gap.text));
         }
         out.push(html!("</ul>\n"));
     }
@@ -2249,36 +2421,40 @@ fn editions_used(cites: &Citations) -> Vec<(String, String)> {
 
 /// "3 dataset editions" or "no dataset".
 fn editions_phrase(editions: &[(String, String)]) -> String {
-    match editions.len() {
-        0 => "no dataset".to_owned(),
-        1 => "1 dataset edition".to_owned(),
-        n => format!("{n} dataset editions"),
-    }
+    tf("brief-editions", &[("count", Arg::from(editions.len()))])
 }
 
 /// The generation parameters: country, date, version, the dataset editions used.
 fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Html {
-    let mut out = section_open("about", "About this brief");
+    let mut out = section_open("about", "brief-h-about");
     out.push(html!("<dl class=\"about\">"));
-    out.push(html!(
-        "<dt>Country</dt><dd>{} (ISO 3166-1 alpha-3 <code>{}</code>{})</dd>",
-        &profile.area.name,
-        &profile.area.iso3,
-        profile.area.m49.map(|m| format!(", UN M49 {m:03}"))
-    ));
-    if let Some(notice) = &profile.fictional_notice {
-        out.push(html!("<dt>Fictional data</dt><dd>{}</dd>", notice));
+    let mut codes = tf("brief-iso3", &[("code", Arg::from(profile.area.iso3.as_str()))]);
+    if let Some(m) = profile.area.m49 {
+        codes.push_str(", ");
+        codes.push_str(&tf("brief-m49", &[("code", Arg::plain(format!("{m:03}")))]));
     }
     out.push(html!(
-        "<dt>Generated</dt><dd><time datetime=\"{}\">{}</time> (UTC)</dd><dt>Coherence version</dt><dd>{}</dd>",
+        "<dt>{}</dt><dd>{} ({})</dd>",
+        h("brief-about-country"),
+        area_name(profile),
+        codes
+    ));
+    if let Some(notice) = fictional_notice(profile) {
+        out.push(html!("<dt>{}</dt><dd>{}</dd>", h("brief-fictional-label"), notice));
+    }
+    out.push(html!(
+        "<dt>{}</dt><dd><time datetime=\"{}\">{}</time> (UTC)</dd><dt>{}</dt><dd>{}</dd>",
+        h("brief-about-generated"),
         colophon.date.to_string(),
         colophon.date.long(),
+        h("brief-about-version"),
         &colophon.version
     ));
     if !profile.pinned_editions.is_empty() {
         out.push(html!(
-            "<dt>Editions chosen</dt><dd>Read instead of the newest, as asked: {}.</dd>",
-            &profile.pinned_editions.join("; ")
+            "<dt>{}</dt><dd>{}</dd>",
+            h("brief-about-editions-chosen"),
+            tf("brief-pinned", &[("editions", Arg::from(profile.pinned_editions.join("; ")))])
         ));
     }
     let mut datasets: Vec<(i64, &str, &str)> = cites
@@ -2288,17 +2464,17 @@ fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Ht
         .collect();
     datasets.sort_unstable();
     datasets.dedup();
-    out.push(html!("<dt>Dataset editions used</dt><dd>"));
+    out.push(html!("<dt>{}</dt><dd>", h("brief-about-editions-used")));
     if datasets.is_empty() {
-        out.push(html!("None: the profile holds no values."));
+        out.push(h("brief-about-no-values"));
     } else {
         out.push(html!("<ul>"));
         for (id, dataset, publisher) in &datasets {
             // Reference data shipped with Coherence has no import of its own.
             let origin = if *id == 0 {
-                "reference data shipped with Coherence".to_owned()
+                t("brief-about-reference-data")
             } else {
-                format!("dataset import {id}")
+                tf("brief-about-import", &[("id", Arg::plain(id))])
             };
             out.push(html!("<li>{} — {} ({})</li>", dataset, publisher, origin));
         }
@@ -2306,9 +2482,9 @@ fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Ht
     }
     out.push(html!("</dd>"));
     out.push(html!(
-        "<dt>Method</dt><dd>Figures are shown as stored, in their base units (persons, current US$, %). \
-         The average cost of sending US$200 is the unweighted mean of the corridor costs shown. \
-         The same data, date and version always give the same brief.</dd>"
+        "<dt>{}</dt><dd>{}</dd>",
+        h("brief-about-method"),
+        h("brief-about-method-text")
     ));
     out.push(html!("</dl>\n</section>\n"));
     out
@@ -2316,17 +2492,16 @@ fn about(profile: &CountryProfile, cites: &Citations, colophon: &Colophon) -> Ht
 
 /// The numbered sources.
 fn sources(cites: &Citations) -> Html {
-    let mut out = section_open("sources", "Sources");
+    let mut out = section_open("sources", "brief-h-sources");
     if cites.sources.is_empty() {
-        out.push(html!("<p>No figures are cited.</p>\n"));
+        out.push(html!("<p>{}</p>\n", h("brief-no-sources")));
     } else {
         out.push(html!("<ol class=\"sources\">"));
         for (idx, e) in cites.sources.iter().enumerate() {
             let rule = match &e.rule {
-                Some(rule) => html!(
-                    "; where other datasets held the same figure, chosen by the rule {} (each figure's tooltip names the values not used)",
-                    rule
-                ),
+                Some(rule) => {
+                    html!("; {}", tf("brief-source-rule", &[("rule", Arg::from(rule.as_str()))]))
+                }
                 None => Html::new(),
             };
             out.push(html!(

@@ -15,6 +15,8 @@ use analysis::profile::{CountryProfile, YearValue};
 
 use super::{latest_stock, usd_words};
 use crate::markup::format_thousands;
+use crate::words::tf;
+use i18n::Arg;
 
 /// A country's role in migration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,24 +58,20 @@ pub struct RoleFinding {
 impl RoleFinding {
     /// The sentence the brief shows: "Germany is mainly a country of destination: …".
     pub fn sentence(&self, name: &str) -> String {
-        let what = match (self.role, self.from_data) {
-            (Role::Origin, _) => format!("{name} is mainly a country of origin"),
-            (Role::Destination, _) => format!("{name} is mainly a country of destination"),
-            (Role::Both, true) => format!("{name} is both a country of origin and of destination"),
-            (Role::Both, false) => {
-                return format!(
-                    "The profile holds neither migrant stocks nor remittances paid and received for {name}, so its role as a country of origin or destination is not known; the headline shows both sides."
-                );
-            }
+        let key = match (self.role, self.from_data) {
+            (Role::Origin, _) => "brief-role-origin",
+            (Role::Destination, _) => "brief-role-destination",
+            (Role::Both, true) => "brief-role-both",
+            (Role::Both, false) => "brief-role-unknown",
         };
-        format!("{what}: {}.", self.basis.join("; "))
+        tf(key, &[("country", Arg::from(name)), ("basis", Arg::from(self.basis.join("; ")))])
     }
 }
 
 /// A number of persons in words: "16.8 million", "845,000".
 fn persons_words(n: f64) -> String {
     if n.abs() >= 1e6 {
-        format!("{} million", format_thousands(n / 1e6, 1))
+        tf("brief-million", &[("n", Arg::Number(n / 1e6, 1))])
     } else {
         format_thousands(n, 0)
     }
@@ -101,12 +99,15 @@ pub fn role(profile: &CountryProfile) -> RoleFinding {
         let years = if i.year == e.year {
             format!("{}", i.year)
         } else {
-            format!("{} and {}", i.year, e.year)
+            tf("brief-years-and", &[("a", Arg::plain(i.year)), ("b", Arg::plain(e.year))])
         };
-        basis.push(format!(
-            "{} immigrants against {} emigrants ({years})",
-            persons_words(i.total.value),
-            persons_words(e.total.value),
+        basis.push(tf(
+            "brief-role-stocks",
+            &[
+                ("immigrants", Arg::from(persons_words(i.total.value))),
+                ("emigrants", Arg::from(persons_words(e.total.value))),
+                ("years", Arg::from(years)),
+            ],
         ));
     }
     if let Some((year, paid, received)) =
@@ -114,11 +115,14 @@ pub fn role(profile: &CountryProfile) -> RoleFinding {
     {
         let destination = paid > received;
         signals.push(destination);
-        basis.push(format!(
-            "remittances paid ({}) {} those received ({}) in {year}",
-            usd_words(paid),
-            if destination { "exceed" } else { "fall short of" },
-            usd_words(received),
+        let key = if destination { "brief-role-paid-exceed" } else { "brief-role-paid-short" };
+        basis.push(tf(
+            key,
+            &[
+                ("paid", Arg::from(usd_words(paid))),
+                ("received", Arg::from(usd_words(received))),
+                ("year", Arg::plain(year)),
+            ],
         ));
     }
     let role = match (signals.iter().all(|d| *d), signals.iter().any(|d| *d)) {

@@ -7,13 +7,15 @@
 use analysis::profile::{CorridorCost, CountryProfile};
 
 use super::role::{Role, RoleFinding};
+use i18n::Arg;
+
 use super::{
-    COST_CEILING_PCT, Citations, SDG_COST_TARGET_PCT, finite_costs, latest, latest_stock,
-    section_open, with_unit,
+    COST_CEILING_PCT, Citations, SDG_COST_TARGET_PCT, area_name, finite_costs, latest,
+    latest_stock, section_open, with_unit,
 };
 use crate::html;
 use crate::html::Html;
-use crate::markup::format_thousands;
+use crate::words::{self, Piece, h};
 
 /// The summary section.
 pub(super) fn section(
@@ -21,12 +23,12 @@ pub(super) fn section(
     finding: &RoleFinding,
     cites: &mut Citations,
 ) -> Html {
-    let name = &profile.area.name;
-    let mut out = section_open("summary", "Summary");
+    let name = &area_name(profile);
+    let mut out = section_open("summary", "brief-h-summary");
     out.push(html!("<p class=\"role\">{}</p>\n", finding.sentence(name)));
     let figures = key_figures(profile, finding.role, cites);
     if !figures.is_empty() {
-        out.push(html!("<h3>Key figures</h3>\n<ul class=\"key-figures\">"));
+        out.push(html!("<h3>{}</h3>\n<ul class=\"key-figures\">", h("brief-key-figures")));
         for f in figures {
             out.push(html!("<li>{}</li>", f));
         }
@@ -34,7 +36,7 @@ pub(super) fn section(
     }
     let findings = findings(profile, finding.role, cites);
     if !findings.is_empty() {
-        out.push(html!("<h3>Findings</h3>\n<ul class=\"findings\">"));
+        out.push(html!("<h3>{}</h3>\n<ul class=\"findings\">", h("brief-findings")));
         for f in findings {
             out.push(html!("<li>{}</li>", f));
         }
@@ -44,56 +46,42 @@ pub(super) fn section(
     out
 }
 
+/// A key figure: "Immigrants: **3.2 million persons** (2020)[1]".
+fn key_figure(key: &str, value: &analysis::profile::Value, year: i32, cite: Html) -> Html {
+    words::html(
+        key,
+        &[
+            ("figure", Piece::Html(html!("<strong>{}</strong>", with_unit(value, 1)))),
+            ("year", Piece::Arg(Arg::plain(year))),
+            ("source", Piece::Html(cite)),
+        ],
+    )
+}
+
 /// Four to six figures: the stocks, remittances on the role's side, their share of
 /// GDP, and net migration; each with its year and source number.
 fn key_figures(profile: &CountryProfile, role: Role, cites: &mut Citations) -> Vec<Html> {
     let mut out = Vec::new();
     if let Some(s) = latest_stock(&profile.stock_in) {
-        out.push(html!(
-            "Immigrants: <strong>{}</strong> ({}){}",
-            with_unit(&s.total, 1),
-            s.year,
-            cites.cite_value(&s.total)
-        ));
+        out.push(key_figure("brief-kf-immigrants", &s.total, s.year, cites.cite_value(&s.total)));
     }
     if let Some(s) = latest_stock(&profile.stock_out) {
-        out.push(html!(
-            "Emigrants: <strong>{}</strong> ({}){}",
-            with_unit(&s.total, 1),
-            s.year,
-            cites.cite_value(&s.total)
-        ));
+        out.push(key_figure("brief-kf-emigrants", &s.total, s.year, cites.cite_value(&s.total)));
     }
     let sides: [(bool, &str, &[analysis::profile::YearValue]); 2] = [
-        (role.shows_origin_side(), "Remittances received", &profile.remittances_received),
-        (role.shows_destination_side(), "Remittances paid", &profile.remittances_paid),
+        (role.shows_origin_side(), "brief-kf-received", &profile.remittances_received),
+        (role.shows_destination_side(), "brief-kf-paid", &profile.remittances_paid),
     ];
-    for (shown, label, series) in sides {
+    for (shown, key, series) in sides {
         if let Some(r) = latest(series).filter(|_| shown) {
-            out.push(html!(
-                "{}: <strong>{}</strong> ({}){}",
-                label,
-                with_unit(&r.value, 1),
-                r.year,
-                cites.cite_value(&r.value)
-            ));
+            out.push(key_figure(key, &r.value, r.year, cites.cite_value(&r.value)));
         }
     }
     if let Some(p) = latest(&profile.sdg_17_3_2).or_else(|| latest(&profile.remittances_pct_gdp)) {
-        out.push(html!(
-            "Remittances received, share of GDP: <strong>{}</strong> ({}){}",
-            with_unit(&p.value, 1),
-            p.year,
-            cites.cite_value(&p.value)
-        ));
+        out.push(key_figure("brief-kf-share-gdp", &p.value, p.year, cites.cite_value(&p.value)));
     }
     if let Some(n) = latest(&profile.net_migration) {
-        out.push(html!(
-            "Net migration: <strong>{}</strong> ({}){}",
-            with_unit(&n.value, 1),
-            n.year,
-            cites.cite_value(&n.value)
-        ));
+        out.push(key_figure("brief-kf-net", &n.value, n.year, cites.cite_value(&n.value)));
     }
     out.truncate(6);
     out
@@ -101,35 +89,39 @@ fn key_figures(profile: &CountryProfile, role: Role, cites: &mut Citations) -> V
 
 /// Up to five findings, each written from the figures it names.
 fn findings(profile: &CountryProfile, role: Role, cites: &mut Citations) -> Vec<Html> {
-    let name = &profile.area.name;
+    let name = &area_name(profile);
     let mut out = Vec::new();
     if let Some(p) = latest(&profile.sdg_17_3_2).or_else(|| latest(&profile.remittances_pct_gdp)) {
         let world = profile
             .remittances_pct_gdp_groups
             .iter()
             .find(|g| g.code == "world" && g.year == p.year);
-        let comparison = match world {
-            Some(w) => html!(
-                ", against {} for the world as a whole (GDP-weighted){}",
-                with_unit(&w.value, 1),
-                cites.cite_value(&w.value)
+        let share = with_unit(&p.value, 1);
+        let year = Arg::plain(p.year);
+        let source = Piece::Html(cites.cite_value(&p.value));
+        out.push(match world {
+            Some(w) => words::html(
+                "brief-finding-gdp-world",
+                &[
+                    ("share", Piece::from(share)),
+                    ("year", Piece::Arg(year)),
+                    ("source", source),
+                    ("world", Piece::from(with_unit(&w.value, 1))),
+                    ("world_source", Piece::Html(cites.cite_value(&w.value))),
+                ],
             ),
-            None => Html::new(),
-        };
-        out.push(html!(
-            "Remittances received were {} of GDP in {}{}{}.",
-            with_unit(&p.value, 1),
-            p.year,
-            cites.cite_value(&p.value),
-            comparison
-        ));
+            None => words::html(
+                "brief-finding-gdp",
+                &[("share", Piece::from(share)), ("year", Piece::Arg(year)), ("source", source)],
+            ),
+        });
     }
-    for (shown, costs, direction) in [
-        (role.shows_origin_side(), &profile.costs_to, "to"),
-        (role.shows_destination_side(), &profile.costs_from, "from"),
+    for (shown, costs, to) in [
+        (role.shows_origin_side(), &profile.costs_to, true),
+        (role.shows_destination_side(), &profile.costs_from, false),
     ] {
         if shown {
-            out.extend(cost_finding(cites, name, costs, direction));
+            out.extend(cost_finding(cites, name, costs, to));
         }
     }
     let mut stocks: Vec<_> = profile.stock_out.iter().filter(|s| s.total.value > 0.0).collect();
@@ -138,27 +130,31 @@ fn findings(profile: &CountryProfile, role: Role, cites: &mut Citations) -> Vec<
         && first.year < last.year
     {
         let change = (last.total.value / first.total.value - 1.0) * 100.0;
-        out.push(html!(
-            "The number of emigrants from {} {} from {} in {} to {} in {} ({}{}%){}.",
-            name,
-            if change >= 0.0 { "grew" } else { "fell" },
-            format_thousands(first.total.value, 0),
-            first.year,
-            format_thousands(last.total.value, 0),
-            last.year,
-            if change >= 0.0 { "+" } else { "" },
-            format_thousands(change, 0),
-            cites.cite_value(&last.total)
+        let sign = if change >= 0.0 { "+" } else { "" };
+        let key = if change >= 0.0 { "brief-finding-grew" } else { "brief-finding-fell" };
+        out.push(words::html(
+            key,
+            &[
+                ("country", Piece::from(name.as_str())),
+                ("from", Piece::Arg(Arg::Number(first.total.value, 0))),
+                ("first", Piece::Arg(Arg::plain(first.year))),
+                ("to", Piece::Arg(Arg::Number(last.total.value, 0))),
+                ("last", Piece::Arg(Arg::plain(last.year))),
+                ("change", Piece::from(format!("{sign}{}", words::percent(change, 0)))),
+                ("source", Piece::Html(cites.cite_value(&last.total))),
+            ],
         ));
     }
     if let Some(top) = profile.top_destinations.first() {
-        out.push(html!(
-            "The largest destination of emigrants is {}, with {} ({} of all emigrants, {}){}.",
-            &top.partner_name,
-            with_unit(&top.stock, 1),
-            with_unit(&top.share, 1),
-            top.year,
-            cites.cite_value(&top.stock)
+        out.push(words::html(
+            "brief-finding-top",
+            &[
+                ("partner", Piece::from(words::country(&top.partner, &top.partner_name))),
+                ("stock", Piece::from(with_unit(&top.stock, 1))),
+                ("share", Piece::from(with_unit(&top.share, 1))),
+                ("year", Piece::Arg(Arg::plain(top.year))),
+                ("source", Piece::Html(cites.cite_value(&top.stock))),
+            ],
         ));
     }
     out.truncate(5);
@@ -171,7 +167,7 @@ fn cost_finding(
     cites: &mut Citations,
     name: &str,
     costs: &[CorridorCost],
-    direction: &str,
+    to: bool,
 ) -> Option<Html> {
     let costs = finite_costs(costs);
     if costs.is_empty() {
@@ -179,17 +175,23 @@ fn cost_finding(
     }
     let mean = costs.iter().map(|c| c.cost_pct.value).sum::<f64>() / costs.len() as f64;
     let above_ceiling = costs.iter().filter(|c| c.cost_pct.value > COST_CEILING_PCT).count();
-    let against = if mean > SDG_COST_TARGET_PCT { "above" } else { "at or below" };
     let refs = cites.cite_all(costs.iter().map(|c| &c.cost_pct.source));
-    Some(html!(
-        "The cost of sending US$200 {} {} averaged {}% over {} corridor{}{}, {} the SDG target of 3%; {} of them cost more than 5%.",
-        direction,
-        name,
-        format_thousands(mean, 2),
-        costs.len(),
-        if costs.len() == 1 { "" } else { "s" },
-        refs,
-        against,
-        above_ceiling
+    let key = match (to, mean > SDG_COST_TARGET_PCT) {
+        (true, true) => "brief-finding-cost-to-above",
+        (true, false) => "brief-finding-cost-to-within",
+        (false, true) => "brief-finding-cost-from-above",
+        (false, false) => "brief-finding-cost-from-within",
+    };
+    Some(words::html(
+        key,
+        &[
+            ("country", Piece::from(name)),
+            ("mean", Piece::from(words::percent(mean, 2))),
+            ("count", Piece::Arg(Arg::from(costs.len()))),
+            ("source", Piece::Html(refs)),
+            ("target", Piece::from(words::percent(SDG_COST_TARGET_PCT, 0))),
+            ("ceiling", Piece::from(words::percent(COST_CEILING_PCT, 0))),
+            ("above", Piece::Arg(Arg::from(above_ceiling))),
+        ],
     ))
 }

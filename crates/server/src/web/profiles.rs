@@ -259,8 +259,13 @@ async fn pdf(
         None => print::Paper::A4,
     };
     let html = report::brief::render(profile, &crate::routes::data::brief_options());
-    let labels = report::print_css::page_labels(profile);
-    let options = print::PdfOptions { paper, title: labels.title, banner: labels.banner };
+    let labels = report::print_css::page_labels(profile, i18n::Lang::En);
+    let options = print::PdfOptions {
+        paper,
+        title: labels.title,
+        banner: labels.banner,
+        furniture: print::Furniture::default(),
+    };
     let _permit = PRINTS.acquire().await.map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
     let printed = tokio::task::spawn_blocking(move || {
         print::Printer::start(&print::Options::from_env())?.print(&html, &options)
