@@ -57,8 +57,12 @@ fn no_register_for(c: &CountryRef) -> String {
 }
 
 /// Why a rule was not evaluated, in the brief's language: whose register is missing, or
-/// which data.
+/// which data. In English it is the sentence the analysis wrote, as every other output
+/// shows it; another language writes it again from the same facts.
 fn why(u: &Unevaluated) -> String {
+    if words::lang() == i18n::Lang::En {
+        return u.why.clone();
+    }
     match u.reason {
         Reason::NoRegister if !u.missing_registers.is_empty() => {
             let items: Vec<String> = u.missing_registers.iter().map(no_register_for).collect();
@@ -353,5 +357,31 @@ mod tests {
         ));
         assert!(html.contains("0 of 2 rules fired; 1 not evaluated"));
         assert!(html.contains("Nepal: no register loaded"));
+
+        // The same section in French and Arabic: the UN's country names, the
+        // language's plurals, and in Arabic the arrow pointing the way it reads.
+        let french = {
+            let _fr = words::Scope::enter(i18n::Lang::Fr);
+            section(&profile).into_string()
+        };
+        assert!(french.contains("Cohérence des couloirs"), "{french}");
+        assert!(
+            french.contains(
+                "Népal (le) (NPL) → Royaume-Uni de Grande-Bretagne et d&#39;Irlande du Nord (le) \
+                 (GBR)\u{a0}: 0 règle déclenchée sur 2\u{202f}; 1 non évaluée"
+            ),
+            "{french}"
+        );
+        assert!(french.contains("aucun registre pour Népal (le) (NPL)"), "{french}");
+        let arabic = {
+            let _ar = words::Scope::enter(i18n::Lang::Ar);
+            section(&profile).into_string()
+        };
+        assert!(arabic.contains("اتساق الممرات"), "{arabic}");
+        assert!(arabic.contains("نيبال (NPL) ← "), "{arabic}");
+        assert!(arabic.contains("من أصل قاعدتين"), "{arabic}");
+        for english in ["register", " rules", "Corridor", "evaluated"] {
+            assert!(!arabic.contains(english), "{english} in {arabic}");
+        }
     }
 }

@@ -633,6 +633,38 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_map_names_countries_in_arabic_and_mirrors_its_legend() {
+        let map = DiasporaMap {
+            id: "m".to_owned(),
+            title: "t".to_owned(),
+            description: String::new(),
+            origin_m49: Some(524),
+            values: vec![(634, 400_000.0), (682, 3.0), (356, 1.0), (744, 7.0)],
+        };
+        let svg = {
+            let _ar = words::Scope::enter(i18n::Lang::Ar);
+            diaspora_map(&map).into_string()
+        };
+        labels::assert_no_collisions(&svg);
+        // The UN's Arabic names, the Arabic legend, plural forms and notes.
+        assert!(svg.contains("بلد المنشأ: نيبال"), "{svg}");
+        assert!(svg.contains("قطر: 400,000 شخص"), "{svg}");
+        assert!(svg.contains(": 3 أشخاص") && svg.contains(": شخص واحد"), "{svg}");
+        assert!(svg.contains("الحدود والأسماء المبينة"));
+        assert!(svg.contains("غير مرسومة"), "Svalbard has no outline: {svg}");
+        assert!(!svg.contains(" persons") && !svg.contains(": origin") && !svg.contains("no data"));
+        // The legend starts at the right edge: its title ends there.
+        let (_, boxes) = labels::text_boxes(&svg);
+        let title = boxes.iter().find(|(t, _)| t == "الأشخاص").expect("legend title").1;
+        assert!(title.x1 > WIDTH - 10.0, "{title:?}");
+        assert!(svg.contains(" direction=\"ltr\""));
+        // In English the tooltips keep Natural Earth's names and the legend its words.
+        let english = diaspora_map(&map).into_string();
+        assert!(english.contains("origin: Nepal") && english.contains("Qatar: 400,000 persons"));
+        assert!(english.contains("India: 1 person"));
+    }
+
+    #[test]
     fn nice_numbers() {
         assert!((nice_125(9_871.0) - 10_000.0).abs() < 1e-9);
         assert!((nice_125(23_402.0) - 20_000.0).abs() < 1e-9);

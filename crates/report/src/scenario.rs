@@ -280,4 +280,25 @@ mod tests {
         assert_eq!(html, section(&[result()]).into_string(), "deterministic");
         assert!(section(&[]).is_empty());
     }
+
+    #[test]
+    fn the_section_speaks_the_briefs_language() {
+        let spanish = {
+            let _es = crate::words::Scope::enter(i18n::Lang::Es);
+            section(&[result()]).into_string()
+        };
+        assert!(spanish.contains("<h2 id=\"policy-options-h\">Opciones de política</h2>"));
+        assert!(spanish.contains("1000 extracciones, semilla 7"), "{spanish}");
+        assert!(spanish.contains("Remittances (origen)"), "{spanish}");
+        assert!(spanish.contains("<th scope=\"col\">Mediana</th>"));
+        assert!(spanish.contains("intervalo del 90\u{a0}%"), "{spanish}");
+        let arabic = {
+            let _ar = crate::words::Scope::enter(i18n::Lang::Ar);
+            section(&[result()]).into_string()
+        };
+        assert!(arabic.contains("خيارات السياسات") && arabic.contains("(بلد المقصد)"));
+        for english in ["Baseline", "draws", "Median", "interval"] {
+            assert!(!arabic.contains(english), "{english} in {arabic}");
+        }
+    }
 }

@@ -1650,6 +1650,173 @@ mod tests {
         assert!(x_of_label(&svg, "0") > x_of_label(&svg, "2000"));
     }
 
+    /// The x of the text `label` (its first occurrence as a whole text).
+    fn x_of_text(svg: &str, label: &str) -> f64 {
+        let at = svg.find(&format!(">{label}</text>")).expect("label");
+        let x_at = svg[..at].rfind("x=\"").expect("x") + 3;
+        svg[x_at..].split('"').next().expect("x").parse::<f64>().expect("number")
+    }
+
+    /// The right end of the plot of a line chart: where its horizontal grid lines end.
+    fn plot_right(svg: &str) -> f64 {
+        let grid = &svg[svg.find("class=\"y-axis\"").expect("y axis")..];
+        let x2 = grid.find("x2=\"").expect("x2") + 4;
+        grid[x2..].split('"').next().expect("x2").parse::<f64>().expect("number")
+    }
+
+    #[test]
+    fn an_arabic_brief_draws_its_charts_right_to_left() {
+        let chart = line(vec![Series {
+            name: "المجموع".to_owned(),
+            points: vec![(2000.0, 1.0e6), (2010.0, 1.5e6), (2020.0, 2.0e6)],
+        }]);
+        let svg = {
+            let _ar = words::Scope::enter(i18n::Lang::Ar);
+            line_chart(&chart).into_string()
+        };
+        assert_clean(&svg);
+        // The value axis is right of the plot: every y label starts right of its end.
+        let right = plot_right(&svg);
+        let labels = &svg[svg.find("class=\"y-labels\"").expect("y labels")..];
+        let labels = &labels[..labels.find("</g>").expect("end")];
+        assert!(labels.contains("text-anchor=\"start\""), "{labels}");
+        let xs: Vec<f64> = labels
+            .split("<text x=\"")
+            .skip(1)
+            .map(|t| t.split('"').next().expect("x").parse().expect("number"))
+            .collect();
+        assert!(!xs.is_empty() && xs.iter().all(|x| *x > right), "{xs:?} right of {right}");
+        // Time runs from right to left.
+        assert!(x_of_text(&svg, "2000") > x_of_text(&svg, "2020"));
+        // The texts are laid out left to right (a page's dir="rtl" would turn their
+        // anchors round) and ordered each by its own letters.
+        assert!(svg.contains(" direction=\"ltr\""));
+        assert!(svg.contains("unicode-bidi:plaintext"));
+        // The chart's own words are Arabic, its numbers as UN Arabic documents write them.
+        assert!(svg.contains("2000: 1,000,000"), "{svg}");
+        labels::assert_no_collisions(&svg);
+        // The same chart outside the scope is English, left to right.
+        let ltr = line_chart(&chart).into_string();
+        assert!(x_of_text(&ltr, "2000") < x_of_text(&ltr, "2020"));
+        assert!(!ltr.contains("direction=") && !ltr.contains("<style>"));
+    }
+
+    #[test]
+    fn arabic_bar_and_interval_charts_put_labels_on_the_right() {
+        let _ar = words::Scope::enter(i18n::Lang::Ar);
+        let bars = BarChart {
+            id: "b".to_owned(),
+            title: "B".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "أشخاص".to_owned(),
+            bars: NAMES
+                .iter()
+                .map(|name| Bar { label: (*name).to_owned(), value: 1.2e6, share_pct: Some(12.5) })
+                .collect(),
+        };
+        let svg = bar_chart(&bars).into_string();
+        labels::assert_no_collisions(&svg);
+        let (_, boxes) = labels::text_boxes(&svg);
+        let name = boxes.iter().find(|(t, _)| t == "Saudi Arabia").expect("name").1.x0;
+        let value = boxes.iter().find(|(t, _)| t.ends_with("(12.5%)")).expect("value").1.x1;
+        assert!(name > value, "the name is right of its bar's value");
+        assert!(svg.contains("(12.5%)"), "{svg}");
+        let rows = IntervalChart {
+            id: "i".to_owned(),
+            title: "I".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "أشخاص".to_owned(),
+            interval_label: "فاصل 90%".to_owned(),
+            include_zero: true,
+            reference: Some(RefLine { value: 9.9, label: "خط الأساس".to_owned() }),
+            rows: NAMES
+                .iter()
+                .map(|name| Interval {
+                    label: (*name).to_owned(),
+                    point: 5.0,
+                    lower: 1.0,
+                    upper: 9.5,
+                })
+                .collect(),
+        };
+        let svg = interval_chart(&rows).into_string();
+        labels::assert_no_collisions(&svg);
+        let (_, boxes) = labels::text_boxes(&svg);
+        let name = boxes.iter().find(|(t, _)| t == "Viet Nam").expect("name").1.x0;
+        assert!(name > WIDTH / 2.0, "row names on the right");
+        assert!(svg.contains("الوحدة: أشخاص."), "the text alternative is Arabic: {svg}");
+    }
+
+    #[test]
+    fn french_charts_write_decimal_commas_and_french_words() {
+        let _fr = words::Scope::enter(i18n::Lang::Fr);
+        let mut chart = line(vec![Series {
+            name: "Envois de fonds".to_owned(),
+            points: vec![(2000.0, 1.5), (2010.0, 2.25)],
+        }]);
+        chart.y_style = NumberStyle::Percent(2);
+        let svg = line_chart(&chart).into_string();
+        assert_clean(&svg);
+        // Axis ticks, the text alternative and tooltips use the decimal comma.
+        assert!(svg.contains(">0,5\u{202f}%<"), "{svg}");
+        assert!(svg.contains("2000\u{a0}: 1,50\u{202f}%"), "{svg}");
+        assert!(!svg.contains("1.50"), "{svg}");
+        assert!(!svg.contains("direction="), "French is left to right");
+        let empty = line_chart(&line(Vec::new())).into_string();
+        assert!(empty.contains("Aucune donnée disponible"));
+        let bars = bar_chart(&BarChart {
+            id: "b".to_owned(),
+            title: "B".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "personnes".to_owned(),
+            bars: vec![Bar {
+                label: "Népal".to_owned(), value: 350_000.0, share_pct: Some(35.04)
+            }],
+        })
+        .into_string();
+        assert!(bars.contains("(35,0\u{202f}% du total)"), "{bars}");
+    }
+
+    #[test]
+    fn the_charts_own_words_fit_when_lengthened() {
+        // The pseudo-language lengthens every text the charts write themselves.
+        let _long = words::Scope::enter(i18n::Lang::Pseudo);
+        let fan = FanChart {
+            id: "fan".to_owned(),
+            title: "F".to_owned(),
+            summary: String::new(),
+            x_style: NumberStyle::Year,
+            y_style: NumberStyle::Compact,
+            y_unit: long("persons"),
+            series: NAMES
+                .iter()
+                .take(3)
+                .enumerate()
+                .map(|(i, name)| FanSeries {
+                    name: long(name),
+                    points: (1..=10)
+                        .map(|y| FanPoint {
+                            x: f64::from(y),
+                            p05: 1.0,
+                            p25: 2.0,
+                            p50: 3.0 + i as f64,
+                            p75: 4.0 + i as f64,
+                            p95: 5.0 + i as f64,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let svg = fan_chart(&fan).into_string();
+        assert!(svg.contains("(médíáñ)"), "{svg}");
+        labels::assert_no_collisions(&svg);
+        let chart = line(vec![Series { name: long("Total"), points: vec![(2000.0, 1.0)] }]);
+        labels::assert_no_collisions(&line_chart(&chart).into_string());
+    }
+
     #[test]
     fn interval_chart_draws_points_and_bounds() {
         let chart = IntervalChart {
