@@ -3,41 +3,44 @@
 ## Charts and maps (crates/report/src/svg.rs, svg/, map.rs): the texts a chart or map
 ## writes itself. Values ($value, $x, $lower…) arrive already written by the
 ## language's conventions; $unit, $label and $name are the brief's words.
+## A text that begins with a name or a number begins with a right-to-left mark
+## (U+200F), so that the chart sets it right to left even when the name is in Latin
+## letters: each of a chart's texts takes its direction from its first strong letter.
 
 brief-chart-no-data = لا تتوفر بيانات
 brief-chart-no-data-sentence = لا تتوفر بيانات.
 brief-chart-list-separator = {"؛ "}
-brief-chart-series-values = { $name }، { $unit }: { $values }.
-brief-chart-series-values-gaps = { $name } (بعض القيم ناقصة)، { $unit }: { $values }.
-brief-chart-series-no-data = { $name }: لا توجد بيانات.
-brief-chart-point = { $x }: { $y }
-brief-chart-point-tip = { $name }، { $x }: { $y } { $unit }
-brief-chart-item = { $label }: { $value }
-brief-chart-item-share = { $label }: { $value } ({ $share } من المجموع)
-brief-chart-bar-share = { $value } ({ $share })
+brief-chart-series-values = {"\u200F"}{ $name }، { $unit }: { $values }.
+brief-chart-series-values-gaps = {"\u200F"}{ $name } (بعض القيم ناقصة)، { $unit }: { $values }.
+brief-chart-series-no-data = {"\u200F"}{ $name }: لا توجد بيانات.
+brief-chart-point = {"\u200F"}{ $x }: { $y }
+brief-chart-point-tip = {"\u200F"}{ $name }، { $x }: { $y } { $unit }
+brief-chart-item = {"\u200F"}{ $label }: { $value }
+brief-chart-item-share = {"\u200F"}{ $label }: { $value } ({ $share } من المجموع)
+brief-chart-bar-share = {"\u200F"}{ $value } ({ $share })
 brief-chart-values-in = الوحدة: { $unit }.
-brief-chart-interval-item = { $label }: { $value }، { $interval } من { $lower } إلى { $upper }
-brief-chart-interval-axis = { $unit }؛ الأشرطة: { $interval }
+brief-chart-interval-item = {"\u200F"}{ $label }: { $value }، { $interval } من { $lower } إلى { $upper }
+brief-chart-interval-axis = {"\u200F"}{ $unit }؛ الأشرطة: { $interval }
 brief-chart-reference-line = الخط المرجعي: { $label } عند { $value }.
-brief-chart-fan-point = { $x }: { $median } (فاصل 90% من { $lower } إلى { $upper })
-brief-chart-fan-series = { $name }، الوسيط، { $unit }: { $values }.
-brief-chart-fan-median = { $name } (الوسيط)
+brief-chart-fan-point = {"\u200F"}{ $x }: { $median } (فاصل 90% من { $lower } إلى { $upper })
+brief-chart-fan-series = {"\u200F"}{ $name }، الوسيط، { $unit }: { $values }.
+brief-chart-fan-median = {"\u200F"}{ $name } (الوسيط)
 brief-chart-fan-bands = فاصلا 50% و90% (مظللان)
-brief-chart-fan-tip = { $name }، { $x }: الوسيط { $median } { $unit } (فاصل 90% من { $lower } إلى { $upper })
-brief-chart-reference-at = { $label } عند { $value }
+brief-chart-fan-tip = {"\u200F"}{ $name }، { $x }: الوسيط { $median } { $unit } (فاصل 90% من { $lower } إلى { $upper })
+brief-chart-reference-at = {"\u200F"}{ $label } عند { $value }
 brief-chart-reference-lines = الخطوط المرجعية: { $lines }.
-brief-chart-above-count = { $above } من أصل { $total } فوق { $threshold }.
+brief-chart-above-count = {"\u200F"}{ $above } من أصل { $total } فوق { $threshold }.
 brief-chart-above = أعلى من: { $name }
 brief-chart-at-or-below = مساوٍ أو أدنى: { $name }
 brief-map-boundary-note = الحدود والأسماء المبينة لا تعني إقرارها أو قبولها رسمياً.
 brief-map-source-note = إسقاط Equal Earth. الحدود: Natural Earth بمقياس 1:50m (ملك عام).
 brief-map-class-all = الكل
 brief-map-class-under = أقل من { $bound }
-brief-map-class-or-more = { $bound } أو أكثر
+brief-map-class-or-more = {"\u200F"}{ $bound } أو أكثر
 brief-map-area-code = المنطقة { $code }
 brief-map-desc-world = خريطة العالم، إسقاط Equal Earth.
 brief-map-desc-no-data = لا توجد بيانات لأي وجهة على الخريطة؛ وجميع البلدان مرسومة باللون الرمادي.
-brief-map-desc-item = { $name }: { $value }
+brief-map-desc-item = {"\u200F"}{ $name }: { $value }
 brief-map-desc-largest = أكبر { $shown } وجهات من أصل { $total } وجهة لها بيانات، بعدد الأشخاص:
 brief-map-desc-all =
     { $total ->
@@ -51,14 +54,14 @@ brief-map-desc-origin = بلد المنشأ، { $name }، مظلل بخطوط م
 brief-map-name-separator = {"، "}
 brief-map-tip-persons =
     { $value ->
-        [zero] { $name }: { $value } شخص
-        [one] { $name }: شخص واحد
-        [two] { $name }: شخصان
-        [few] { $name }: { $value } أشخاص
-        [many] { $name }: { $value } شخصاً
-       *[other] { $name }: { $value } شخص
+        [zero] {"\u200F"}{ $name }: { $value } شخص
+        [one] {"\u200F"}{ $name }: شخص واحد
+        [two] {"\u200F"}{ $name }: شخصان
+        [few] {"\u200F"}{ $name }: { $value } أشخاص
+        [many] {"\u200F"}{ $name }: { $value } شخصاً
+       *[other] {"\u200F"}{ $name }: { $value } شخص
     }
-brief-map-tip-origin = { $name }: بلد المنشأ
+brief-map-tip-origin = {"\u200F"}{ $name }: بلد المنشأ
 brief-map-legend-title = الأشخاص
 brief-map-legend-no-data-any = لا توجد بيانات لأي وجهة
 brief-map-legend-no-data = لا توجد بيانات
