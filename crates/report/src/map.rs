@@ -665,6 +665,22 @@ mod tests {
     }
 
     #[test]
+    fn the_legend_and_notes_fit_when_lengthened() {
+        // The pseudo-language lengthens the legend's words, the notes and the names.
+        let _long = words::Scope::enter(i18n::Lang::Pseudo);
+        let svg = diaspora_map(&DiasporaMap {
+            id: "m".to_owned(),
+            title: "t".to_owned(),
+            description: String::new(),
+            origin_m49: Some(826),
+            values: vec![(840, 2_100_000.0), (682, 700_000.0), (124, 60_000.0), (744, 7.0)],
+        })
+        .into_string();
+        assert!(svg.contains("órígíñ"), "{svg}");
+        labels::assert_no_collisions(&svg);
+    }
+
+    #[test]
     fn nice_numbers() {
         assert!((nice_125(9_871.0) - 10_000.0).abs() < 1e-9);
         assert!((nice_125(23_402.0) - 20_000.0).abs() < 1e-9);
