@@ -2,8 +2,9 @@
 # The layout of the HTML brief of every country, checked in one Chromium session
 # (e2e/brief-layout.mjs): imports all of ../shared/data into a new store, loads the demo
 # world beside it, writes the brief of every area the store profiles with `coherence report
-# --all` (each ISO 3166-1 country of country-codes.csv must be among them, and every demo
-# country), then measures them at 1280 px, 800 px and
+# --all` in English, Arabic and the pseudo-language en-XA (each ISO 3166-1 country of
+# country-codes.csv must be among them, and every demo country), then measures them at
+# 1280 px, 800 px and
 # printed on A4: nothing overflows the page, chart labels stay inside their chart and do
 # not overlap, card contents stay inside their card.
 #
@@ -19,7 +20,6 @@ shift || true
 data="${COHERENCE_SHARED_DATA:-../shared/data}"
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
-mkdir -p "$dir/briefs"
 started=$SECONDS
 codes=()
 if [ -d "$data" ]; then
@@ -40,10 +40,16 @@ fi
 "$bin" --db "$dir/store.sqlite" -q demo -o "$dir/XAA.html" >/dev/null
 # Every area the store profiles (the demo world's, the ISO 3166-1 countries and the real
 # areas outside it), one process reading what all profiles share once per batch.
-"$bin" --db "$dir/store.sqlite" -q report --all -o "$dir/briefs" >/dev/null
-for code in "${codes[@]}"; do
-  [ -f "$dir/briefs/$code.html" ] || { echo "brief-layout: no brief of $code" >&2; exit 1; }
+# In English, in Arabic (right to left) and in the pseudo-language en-XA (every text
+# about 40 % longer, so a layout that fits English only shows here).
+for lang in en ar en-XA; do
+  out="$dir/briefs-$lang"
+  mkdir -p "$out"
+  "$bin" --db "$dir/store.sqlite" -q --lang "$lang" report --all -o "$out" >/dev/null
+  for code in "${codes[@]}"; do
+    [ -f "$out/$code.html" ] || { echo "brief-layout: no $lang brief of $code" >&2; exit 1; }
+  done
+  echo "brief-layout: $(ls "$out" | wc -l) briefs in $lang after $((SECONDS - started)) s"
+  node e2e/brief-layout.mjs --dir "$out" --out "target/brief-layout/$lang" \
+    --shots PHL,NPL,MEX,DEU,XAA "$@"
 done
-echo "brief-layout: store and $(ls "$dir/briefs" | wc -l) briefs in $((SECONDS - started)) s"
-node e2e/brief-layout.mjs --dir "$dir/briefs" --out target/brief-layout \
-  --shots PHL,NPL,MEX,DEU,XAA "$@"

@@ -610,6 +610,11 @@ fn gaps_link() -> Html {
 
 /// The brief's style sheet (screen and print): inline in the document, and served by
 /// the web workspace for the profile pages, which show the same parts.
+///
+/// It uses logical properties (`inline-start`, `text-align: start`), so a brief in
+/// Arabic mirrors. Charts keep `direction: ltr`: their labels are placed from measured
+/// widths with SVG's left-to-right anchors, and a right-to-left brief mirrors their
+/// axes in the drawing itself ([`svg::Direction`]).
 pub const CSS: &str = "\
 :root{color-scheme:light}\
 *{box-sizing:border-box}\
@@ -635,7 +640,7 @@ a{color:#005a8c}\
 .above{color:#a33a00;font-weight:600}\
 .below{color:#00664a;font-weight:600}\
 figure{margin:1rem 0 .5rem}\
-figure svg{display:block;width:100%;max-width:720px;height:auto}\
+figure svg{display:block;width:100%;max-width:720px;height:auto;direction:ltr}\
 figcaption{font-size:.88rem;color:#444;margin-top:.25rem}\
 .table-wrap{overflow-x:auto}\
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem;font-variant-numeric:tabular-nums}\
