@@ -14,7 +14,12 @@
 //! * is deterministic: the same input gives the same bytes, coordinates are written
 //!   with one decimal and numbers with a fixed precision;
 //! * degrades gracefully: values that are not finite are left out (and said to be
-//!   missing in the description), and a chart without data draws a "No data" panel.
+//!   missing in the description), and a chart without data draws a "No data" panel;
+//! * speaks the language being rendered ([`crate::words`]): the words it writes itself
+//!   (legends it adds, "no data", reference-line phrases, the text alternative's
+//!   sentences) come from the message files, its numbers follow the language's
+//!   conventions, and in a right-to-left language it is drawn right to left
+//!   ([`Direction::current`]).
 //!
 //! Every chart is [`Html`]: its markup is built only with [`html!`](crate::html), so all
 //! text (titles, labels, descriptions) is escaped on the way in.
