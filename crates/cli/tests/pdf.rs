@@ -1,7 +1,8 @@
 //! `coherence report --pdf`: the briefs of a real country (the Philippines, from the
-//! shared data) and of a demo country printed by headless Chromium, checked with
-//! poppler's `pdfinfo` and `pdftotext`, their pages saved as PNG (`pdftoppm -r 50`) under
-//! `target/pdf-pages/` for a person to look at.
+//! shared data) and of a demo country printed by headless Chromium in English, French,
+//! Spanish and Arabic, checked with poppler's `pdfinfo` and `pdftotext`, their pages
+//! saved as PNG (`pdftoppm -r 50`) under `target/pdf-pages/COUNTRY-LANG/` for a person to
+//! look at (the Arabic brief's first two pages among them).
 //!
 //! These tests need Chromium and poppler-utils (installed by `.ci/run`): outside CI they
 //! are skipped visibly when either is missing; under `CI=true` they fail.
@@ -97,6 +98,30 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text as it can be compared between the HTML and what `pdftotext` extracts: without
+/// the bidirectional controls the extraction adds around right-to-left runs. Text with
+/// Arabic is compared by its Arabic letters alone, in order, without lam, the alefs and
+/// the harakat: the extraction of a right-to-left line may move its digits, Latin words
+/// and brackets, and swap the letters of a lam-alef ligature or a vowel sign.
+fn comparable(text: &str) -> String {
+    let arabic = |c: &char| ('\u{0600}'..='\u{06FF}').contains(c);
+    if !text.chars().any(|c| arabic(&c)) {
+        let kept: String = text.chars().filter(|c| !bidi_control(*c)).collect();
+        return collapse(&kept);
+    }
+    text.chars()
+        .filter(|c| arabic(c) && c.is_alphabetic())
+        .filter(|c| {
+            !matches!(c, 'ل' | 'ا' | 'أ' | 'إ' | 'آ' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+        })
+        .collect()
+}
+
+/// The invisible marks of the Unicode bidirectional algorithm.
+fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The text of the brief's `h2` headings, entities decoded.
 fn section_titles(html: &str) -> Vec<String> {
     html.split("<h2 id=\"")
@@ -121,56 +146,92 @@ fn footnotes(html: &str) -> usize {
     html.matches("<li id=\"src-").count()
 }
 
-/// Prints `country`'s brief from the store `db` to PDF on `paper`, and checks it
-/// against the HTML brief: page count, page size, tags, every section title, every
-/// footnote number, the footer; saves its pages as PNG. Returns the PDF's path and its
-/// page count.
-fn print_and_check(db: &Path, dir: &Path, country: &str, paper: &str) -> (PathBuf, usize) {
-    let html_path = dir.join(format!("{country}.html"));
-    coherence(db).args(["report", country, "-o"]).arg(&html_path).assert().success();
+/// Prints `country`'s brief from the store `db` in `lang` to PDF on `paper`, and checks
+/// it against the HTML brief: page count, page size, tags, every section title, every
+/// footnote number, the footer in the language; saves its pages as PNG. Returns the
+/// PDF's path and its page count.
+fn print_and_check(
+    db: &Path,
+    dir: &Path,
+    country: &str,
+    paper: &str,
+    lang: i18n::Lang,
+) -> (PathBuf, usize) {
+    let name = format!("{country}-{}", lang.code());
+    let html_path = dir.join(format!("{name}.html"));
+    coherence(db)
+        .args(["--lang", lang.code(), "report", country, "-o"])
+        .arg(&html_path)
+        .assert()
+        .success();
     let html = std::fs::read_to_string(&html_path).unwrap();
-    let pdf = dir.join(format!("{country}.pdf"));
+    let pdf = dir.join(format!("{name}.pdf"));
     let out = coherence(db)
-        .args(["report", country, "--pdf", "--paper", paper, "-o"])
+        .args(["--lang", lang.code(), "report", country, "--pdf", "--paper", paper, "-o"])
         .arg(&pdf)
         .assert()
         .success();
     assert_eq!(String::from_utf8_lossy(&out.get_output().stdout).trim(), pdf.display().to_string());
     let bytes = std::fs::read(&pdf).unwrap();
-    assert!(bytes.starts_with(b"%PDF-"), "{country}: not a PDF");
+    assert!(bytes.starts_with(b"%PDF-"), "{name}: not a PDF");
 
     let pages: usize = info(&pdf, "Pages").parse().unwrap();
-    assert!((3..=120).contains(&pages), "{country}: {pages} pages");
+    assert!((3..=120).contains(&pages), "{name}: {pages} pages");
     let size = info(&pdf, "Page size");
     let expected = if paper == "letter" { "612 x 792" } else { "595.92 x 841.92" };
-    assert!(size.starts_with(expected), "{country}: page size {size}, not {paper}");
-    assert_eq!(info(&pdf, "Tagged"), "yes", "{country}: the PDF is tagged for screen readers");
+    assert!(size.starts_with(expected), "{name}: page size {size}, not {paper}");
+    assert_eq!(info(&pdf, "Tagged"), "yes", "{name}: the PDF is tagged for screen readers");
 
-    let all = text(&pdf, None);
+    let all = comparable(&text(&pdf, None));
     let titles = section_titles(&html);
-    assert!(titles.len() >= 10, "{country}: only {} sections", titles.len());
+    assert!(titles.len() >= 10, "{name}: only {} sections", titles.len());
     for title in &titles {
-        assert!(all.contains(title.as_str()), "{country}: section {title:?} is not in the PDF");
+        assert!(all.contains(&comparable(title)), "{name}: section {title:?} is not in the PDF");
     }
+    let words = lang.messages();
     let n = footnotes(&html);
-    assert!(n > 0, "{country}: the brief cites no source");
-    let sources = &all[all.rfind("Sources").expect("a Sources heading")..];
+    assert!(n > 0, "{name}: the brief cites no source");
+    // The sources start on a page of their own: the text from that page to the end.
+    let heading = comparable(&words.text("brief-h-sources"));
+    let start = (1..=pages)
+        .rev()
+        .find(|&p| comparable(&text(&pdf, Some(p))).contains(&heading))
+        .expect("a page with the Sources heading");
+    let sources: String = (start..=pages)
+        .map(|p| text(&pdf, Some(p)))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !bidi_control(*c))
+        .collect();
     for k in 1..=n {
-        assert!(sources.contains(&format!("{k}. ")), "{country}: footnote {k} of {n} missing");
+        // A right-to-left list's marker "1." is extracted as ".1".
+        let found = sources.contains(&format!("{k}. ")) || sources.contains(&format!(" .{k}"));
+        assert!(found, "{name}: footnote {k} of {n} missing");
     }
-    let first = text(&pdf, Some(1));
-    assert!(first.contains(&format!("page 1 of {pages}")), "{country}: footer of page 1: {first}");
-    let last = text(&pdf, Some(pages));
-    assert!(last.contains(&format!("page {pages} of {pages}")), "{country}: last page's footer");
-    assert!(last.contains("migration and development brief"), "{country}: the footer's title");
+    let (page, of) = (words.text("brief-page"), words.text("brief-page-of"));
+    let first = comparable(&text(&pdf, Some(1)));
+    let footer = |p: usize| comparable(&format!("{page} {p} {of} {pages}"));
+    assert!(first.contains(&footer(1)), "{name}: footer of page 1: {first}");
+    let last_text = text(&pdf, Some(pages));
+    let last = comparable(&last_text);
+    assert!(last.contains(&footer(pages)), "{name}: last page's footer: {last}");
+    let digits: String = last_text.chars().filter(|c| !bidi_control(*c)).collect();
+    assert!(digits.contains(&pages.to_string()), "{name}: the page count in the footer");
+    let kicker = comparable(&words.text("brief-kicker"));
+    let kicker_words: Vec<&str> = kicker.split(' ').collect();
+    assert!(
+        kicker_words.iter().all(|w| last.to_lowercase().contains(&w.to_lowercase())),
+        "{name}: the footer's title ({kicker}): {last}"
+    );
 
-    let png_dir = pages_dir(country);
+    let png_dir = pages_dir(&name);
     run(
         "pdftoppm",
         &["-r", "50", "-png", pdf.to_str().unwrap(), &format!("{}/page", png_dir.display())],
     );
     let pngs = std::fs::read_dir(&png_dir).unwrap().count();
-    assert_eq!(pngs, pages, "{country}: one PNG per page in {}", png_dir.display());
+    assert_eq!(pngs, pages, "{name}: one PNG per page in {}", png_dir.display());
     (pdf, pages)
 }
 
@@ -188,12 +249,16 @@ fn a_real_and_a_demo_brief_print_to_pdf_with_every_section_and_footnote() {
     coherence(&db).arg("import").args(&files).assert().success();
     coherence(&db).args(["demo", "-o"]).arg(dir.path().join("demo.html")).assert().success();
 
-    let (_, _) = print_and_check(&db, dir.path(), "PHL", "a4");
-    let (pdf, pages) = print_and_check(&db, dir.path(), "XAA", "letter");
-    // The demo brief's banner is on every page, in the header.
-    for page in 1..=pages {
-        let text = text(&pdf, Some(page));
-        assert!(text.contains("FICTIONAL DEMO WORLD"), "page {page} has no banner: {text}");
+    for lang in i18n::Lang::OFFERED {
+        let (_, _) = print_and_check(&db, dir.path(), "PHL", "a4", lang);
+        let (pdf, pages) = print_and_check(&db, dir.path(), "XAA", "letter", lang);
+        // The demo brief's banner is on every page, in the header, in the language.
+        let notice = lang.messages().text("brief-demo-notice");
+        let banner = comparable(notice.split(':').next().unwrap());
+        for page in 1..=pages {
+            let text = comparable(&text(&pdf, Some(page)));
+            assert!(text.contains(&banner), "{lang}: page {page} has no banner: {text}");
+        }
     }
 }
 
