@@ -21,7 +21,7 @@ pub(crate) fn section(profile: &CountryProfile) -> Html {
         ANCHOR,
         ANCHOR,
         ANCHOR,
-        words::h("brief-corridor-title")
+        words::h("brief-h-corridor-coherence")
     );
     if profile.corridor_checks.is_empty() {
         out.push(html!(
@@ -377,7 +377,7 @@ mod tests {
             let _ar = words::Scope::enter(i18n::Lang::Ar);
             section(&profile).into_string()
         };
-        assert!(arabic.contains("اتساق الممرات"), "{arabic}");
+        assert!(arabic.contains("اتساق السياسات في الممر"), "{arabic}");
         assert!(arabic.contains("نيبال (NPL) ← "), "{arabic}");
         assert!(arabic.contains("من أصل قاعدتين"), "{arabic}");
         for english in ["register", " rules", "Corridor", "evaluated"] {

@@ -28,7 +28,7 @@ pub fn section(results: &[ScenarioResult]) -> Html {
         ANCHOR,
         ANCHOR,
         ANCHOR,
-        words::h("brief-scenario-title"),
+        words::h("brief-h-options"),
         words::h("brief-scenario-intro")
     );
     for (k, r) in results.iter().enumerate() {

@@ -68,7 +68,6 @@ brief-map-legend-origin = origin: { $name }
 
 ## Corridor checks (crates/report/src/corridor.rs)
 
-brief-corridor-title = Corridor coherence
 brief-corridor-none = No corridor was checked: the store has no bilateral migrant stock of this country, from which its largest partners are chosen.
 # $file is the rules file's name, as code.
 brief-corridor-intro = Each corridor with the country's largest partners is checked against Coherence's corridor rules ({ $file }). A finding names the policies, country attributes and data it rests on. A rule about a country's policies is evaluated only when that country's policy register is loaded: the absence of a register is not evidence that a policy is absent.
@@ -117,7 +116,6 @@ brief-corridor-source = Source: { $source }
 
 ## Policy options (crates/report/src/scenario.rs)
 
-brief-scenario-title = Policy options
 brief-scenario-intro = Effects of policy options simulated by Monte Carlo: each chart shows the median over the draws and, shaded or as whiskers, the 50 % and 90 % intervals (5th to 95th percentile). The intervals express the uncertainty of the parameters stated in the scenario file; options were simulated on the same draws, so their differences are not blurred by sampling noise.
 brief-scenario-run =
     Baseline: { $baseline }. { $draws ->

@@ -60,7 +60,6 @@ brief-map-legend-origin = origen: { $name }
 
 ## Corridor checks (crates/report/src/corridor.rs)
 
-brief-corridor-title = Coherencia de los corredores
 brief-corridor-none = No se comprobó ningún corredor: el almacén no contiene ningún dato bilateral sobre el número de migrantes de este país, a partir del cual se eligen sus principales socios.
 brief-corridor-intro = Cada corredor entre el país y sus principales socios se comprueba con las reglas de corredor de Coherence ({ $file }). Cada constatación indica las políticas, los atributos de los países y los datos en que se basa. Una regla sobre las políticas de un país solo se evalúa cuando está cargado el registro de políticas de ese país: la ausencia de un registro no demuestra la ausencia de una política.
 brief-corridor-no-register-for = ningún registro de { $name } ({ $code })
@@ -110,7 +109,6 @@ brief-corridor-source = Fuente: { $source }
 
 ## Policy options (crates/report/src/scenario.rs)
 
-brief-scenario-title = Opciones de política
 brief-scenario-intro = Efectos de las opciones de política simulados por el método de Montecarlo: cada gráfico muestra la mediana de las extracciones y, sombreados o como bigotes, los intervalos del 50 % y del 90 % (del percentil 5 al 95). Los intervalos expresan la incertidumbre de los parámetros indicados en el archivo del escenario; las opciones se simularon con las mismas extracciones, de modo que el ruido de muestreo no difumina sus diferencias.
 brief-scenario-run =
     Situación de referencia: { $baseline }. { $draws ->

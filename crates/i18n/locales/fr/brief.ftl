@@ -60,7 +60,6 @@ brief-map-legend-origin = origine : { $name }
 
 ## Corridor checks (crates/report/src/corridor.rs)
 
-brief-corridor-title = Cohérence des couloirs
 brief-corridor-none = Aucun couloir n’a été vérifié : la base ne contient aucun stock bilatéral de migrants de ce pays, à partir duquel ses principaux partenaires sont choisis.
 brief-corridor-intro = Chaque couloir reliant le pays à ses principaux partenaires est vérifié au regard des règles de couloir de Coherence ({ $file }). Chaque constatation indique les politiques, les caractéristiques des pays et les données sur lesquelles elle repose. Une règle portant sur les politiques d’un pays n’est évaluée que si le registre des politiques de ce pays est chargé : l’absence de registre ne prouve pas l’absence d’une politique.
 brief-corridor-no-register-for = aucun registre pour { $name } ({ $code })
@@ -113,8 +112,7 @@ brief-corridor-source = Source : { $source }
 
 ## Policy options (crates/report/src/scenario.rs)
 
-brief-scenario-title = Options de politique
-brief-scenario-intro = Effets d’options de politique simulés par la méthode de Monte-Carlo : chaque graphique montre la médiane des tirages et, en zones ombrées ou en moustaches, les intervalles de 50 % et de 90 % (du 5e au 95e centile). Les intervalles traduisent l’incertitude des paramètres indiqués dans le fichier de scénario ; les options ont été simulées sur les mêmes tirages, de sorte que leurs différences ne sont pas brouillées par le bruit d’échantillonnage.
+brief-scenario-intro = Effets d’options stratégiques simulés par la méthode de Monte-Carlo : chaque graphique montre la médiane des tirages et, en zones ombrées ou en moustaches, les intervalles de 50 % et de 90 % (du 5e au 95e centile). Les intervalles traduisent l’incertitude des paramètres indiqués dans le fichier de scénario ; les options ont été simulées sur les mêmes tirages, de sorte que leurs différences ne sont pas brouillées par le bruit d’échantillonnage.
 brief-scenario-run =
     Situation de référence : { $baseline }. { $draws ->
         [one] { $draws } tirage
