@@ -1,12 +1,15 @@
 //! Writes an HTML page with every chart of `report::svg`, including the edge cases
 //! (one point, missing values, no data, many categories), to the path given as the
-//! only argument: `cargo run -p report --example chart_gallery -- /tmp/charts.html`.
+//! first argument: `cargo run -p report --example chart_gallery -- /tmp/charts.html`. A
+//! second argument names the language the charts write their own words in (`fr`, `es`,
+//! `ar`, `en-XA`); in Arabic the page is right to left, as the brief's is.
 
 use report::html;
 use report::html::Html;
+use report::map::{self, DiasporaMap};
 use report::svg::{
-    self, Bar, BarChart, Interval, IntervalChart, LineChart, Mark, NumberStyle, RefLine,
-    ReferenceChart, Series,
+    self, Bar, BarChart, FanChart, FanPoint, FanSeries, Interval, IntervalChart, LineChart, Mark,
+    NumberStyle, RefLine, ReferenceChart, Series,
 };
 
 fn line(id: &str, title: &str, series: Vec<Series>) -> Html {
@@ -45,7 +48,12 @@ fn costs(id: &str, title: &str, mark: Mark, n_items: usize) -> Html {
 }
 
 fn main() -> Result<(), String> {
-    let path = std::env::args_os().nth(1).ok_or("usage: chart_gallery <output.html>")?;
+    let path = std::env::args_os().nth(1).ok_or("usage: chart_gallery <output.html> [lang]")?;
+    let lang = match std::env::args().nth(2) {
+        Some(code) => i18n::Lang::parse(&code).map_err(|e| e.to_string())?,
+        None => i18n::Lang::En,
+    };
+    let _scope = report::words::Scope::enter(lang);
     let charts = [
         line(
             "line",
@@ -128,11 +136,60 @@ fn main() -> Result<(), String> {
                 },
             ],
         }),
+        svg::fan_chart(&FanChart {
+            id: "fan".to_owned(),
+            title: "Remittances by option".to_owned(),
+            summary: String::new(),
+            x_style: NumberStyle::Year,
+            y_style: NumberStyle::Compact,
+            y_unit: "USD".to_owned(),
+            series: ["Quota 5,000", "Quota 10,000"]
+                .iter()
+                .enumerate()
+                .map(|(k, name)| FanSeries {
+                    name: (*name).to_owned(),
+                    points: (1..=8)
+                        .map(|y| {
+                            let m = 1e6 * (1.0 + k as f64) * (1.0 + f64::from(y) / 8.0);
+                            FanPoint {
+                                x: f64::from(y),
+                                p05: m * 0.7,
+                                p25: m * 0.85,
+                                p50: m,
+                                p75: m * 1.15,
+                                p95: m * 1.3,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }),
+        map::diaspora_map(&DiasporaMap {
+            id: "map".to_owned(),
+            title: "Where emigrants from the Philippines live".to_owned(),
+            description: String::new(),
+            origin_m49: Some(608),
+            values: vec![
+                (840, 2.1e6),
+                (682, 7e5),
+                (124, 6e5),
+                (784, 5e5),
+                (392, 3e5),
+                (634, 2.5e5),
+                (36, 2.7e5),
+                (826, 1.5e5),
+                (380, 1.7e5),
+                (702, 2e5),
+                (744, 50.0),
+            ],
+        }),
     ];
     let mut page = html!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Chart gallery</title>\
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"><title>Chart gallery</title>\
          <style>body{{font-family:system-ui,sans-serif;margin:1rem}}figure{{margin:0 0 1.5rem}}\
-         svg{{max-width:720px;width:100%;height:auto;border:1px dotted #ccc}}</style></head><body>"
+         svg{{max-width:720px;width:100%;height:auto;border:1px dotted #ccc}}</style></head><body>",
+        lang.code(),
+        lang.dir()
     );
     for chart in charts {
         page.push(html!("<figure>{}</figure>", chart));

@@ -3,11 +3,13 @@
 //! policies, country attributes and data it rests on, coverage gaps at the three
 //! levels of coherence, and policies that help development without intending to.
 
-use analysis::corridor::{CorridorReport, Finding, Reason};
+use analysis::corridor::{CorridorReport, CountryRef, Finding, Reason, Unevaluated};
 use analysis::profile::CountryProfile;
+use i18n::Arg;
 
 use crate::html;
 use crate::html::Html;
+use crate::words::{self, Piece};
 
 /// The section's anchor.
 pub(crate) const ANCHOR: &str = "corridor-coherence";
@@ -15,24 +17,74 @@ pub(crate) const ANCHOR: &str = "corridor-coherence";
 /// The "Corridor coherence" section.
 pub(crate) fn section(profile: &CountryProfile) -> Html {
     let mut out = html!(
-        "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">Corridor coherence</h2>\n",
+        "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">{}</h2>\n",
         ANCHOR,
         ANCHOR,
-        ANCHOR
+        ANCHOR,
+        words::h("brief-h-corridor-coherence")
     );
     if profile.corridor_checks.is_empty() {
         out.push(html!(
-            "<p class=\"no-data\">No corridor was checked: the store has no bilateral migrant stock of this country, from which its largest partners are chosen.</p>\n</section>\n"
+            "<p class=\"no-data\">{}</p>\n</section>\n",
+            words::h("brief-corridor-none")
         ));
         return out;
     }
-    out.push(html!("<p>Each corridor with the country's largest partners is checked against Coherence's corridor rules (<code>rules/corridor-rules.toml</code>). A finding names the policies, country attributes and data it rests on. A rule about a country's policies is evaluated only when that country's policy register is loaded: the absence of a register is not evidence that a policy is absent.</p>\n"));
+    let rules = html!("<code>rules/corridor-rules.toml</code>");
+    out.push(html!(
+        "<p>{}</p>\n",
+        words::html("brief-corridor-intro", &[("file", Piece::Html(rules))])
+    ));
     unchecked(&mut out, &profile.corridor_checks);
     for r in &profile.corridor_checks {
         corridor(&mut out, r);
     }
     out.push(html!("</section>\n"));
     out
+}
+
+/// A country's name in the brief's language.
+fn name(c: &CountryRef) -> String {
+    words::country(&c.iso3, &c.name)
+}
+
+/// "no register for Nepal (NPL)".
+fn no_register_for(c: &CountryRef) -> String {
+    words::tf(
+        "brief-corridor-no-register-for",
+        &[("name", Arg::from(name(c))), ("code", Arg::from(c.iso3.as_str()))],
+    )
+}
+
+/// Why a rule was not evaluated, in the brief's language: whose register is missing, or
+/// which data. In English it is the sentence the analysis wrote, as every other output
+/// shows it; another language writes it again from the same facts.
+fn why(u: &Unevaluated) -> String {
+    if words::lang() == i18n::Lang::En {
+        return u.why.clone();
+    }
+    match u.reason {
+        Reason::NoRegister if !u.missing_registers.is_empty() => {
+            let items: Vec<String> = u.missing_registers.iter().map(no_register_for).collect();
+            crate::svg::join_list(&items)
+        }
+        Reason::NoRegister => u.why.clone(),
+        Reason::NoData => words::tf(
+            "brief-corridor-missing",
+            &[("items", Arg::from(crate::svg::join_list(&u.missing)))],
+        ),
+    }
+}
+
+/// The arguments naming a corridor's two countries: `origin`, `origin-code`,
+/// `destination`, `destination-code`.
+fn ends(r: &CorridorReport) -> [(&'static str, Arg<'_>); 4] {
+    [
+        ("origin", Arg::from(name(&r.origin))),
+        ("origin-code", Arg::from(r.origin.iso3.as_str())),
+        ("destination", Arg::from(name(&r.destination))),
+        ("destination-code", Arg::from(r.destination.iso3.as_str())),
+    ]
 }
 
 /// The corridors where some rule could not be evaluated for want of a register: which,
@@ -46,48 +98,54 @@ fn unchecked(out: &mut Html, reports: &[CorridorReport]) {
         }
         let mut whose: Vec<String> = Vec::new();
         for c in r.unevaluated.iter().flat_map(|u| &u.missing_registers) {
-            let s = format!("no register for {} ({})", c.name, c.iso3);
+            let s = no_register_for(c);
             if !whose.contains(&s) {
                 whose.push(s);
             }
         }
-        items.push(html!(
-            "<li>{} ({}) → {} ({}): {} of {} rules not evaluated — {}</li>",
-            &r.origin.name,
-            &r.origin.iso3,
-            &r.destination.name,
-            &r.destination.iso3,
-            n,
-            r.rules_checked,
-            &whose.join("; ")
-        ));
+        let mut args = ends(r).to_vec();
+        args.extend([
+            ("count", Arg::from(n)),
+            ("total", Arg::from(r.rules_checked)),
+            ("whose", Arg::from(crate::svg::join_list(&whose))),
+        ]);
+        items.push(html!("<li>{}</li>", &words::tf("brief-corridor-unchecked-item", &args)));
     }
     if !items.is_empty() {
-        out.push(html!("<p>Corridors that could not be fully checked, for want of a policy register:</p>\n<ul>{}</ul>\n", items.into_iter().collect::<Html>()));
+        out.push(html!(
+            "<p>{}</p>\n<ul>{}</ul>\n",
+            words::h("brief-corridor-unchecked-intro"),
+            items.into_iter().collect::<Html>()
+        ));
     }
 }
 
+/// A list under its introducing paragraph.
+fn list(out: &mut Html, intro_key: &str, items: Vec<Html>) {
+    if items.is_empty() {
+        return;
+    }
+    out.push(html!("<p>{}</p>\n<ul>", words::h(intro_key)));
+    for item in items {
+        out.push(html!("<li>{}</li>", item));
+    }
+    out.push(html!("</ul>\n"));
+}
+
 fn corridor(out: &mut Html, r: &CorridorReport) {
-    let not_evaluated = if r.unevaluated.is_empty() {
-        String::new()
+    let mut args = ends(r).to_vec();
+    args.extend([("fired", Arg::from(r.findings.len())), ("total", Arg::from(r.rules_checked))]);
+    let heading = if r.unevaluated.is_empty() {
+        words::tf("brief-corridor-heading", &args)
     } else {
-        format!("; {} not evaluated", r.unevaluated.len())
+        args.push(("unevaluated", Arg::from(r.unevaluated.len())));
+        words::tf("brief-corridor-heading-unevaluated", &args)
     };
-    out.push(html!(
-        "<h3>{} ({}) → {} ({}): {} of {} rules fired{}</h3>\n",
-        &r.origin.name,
-        &r.origin.iso3,
-        &r.destination.name,
-        &r.destination.iso3,
-        r.findings.len(),
-        r.rules_checked,
-        not_evaluated
-    ));
+    out.push(html!("<h3>{}</h3>\n", &heading));
     if r.findings.is_empty() {
-        out.push(html!(
-            "<p>No rule fired of the {} evaluated for this corridor.</p>\n",
-            r.rules_evaluated
-        ));
+        let text =
+            words::tf("brief-corridor-no-finding", &[("count", Arg::from(r.rules_evaluated))]);
+        out.push(html!("<p>{}</p>\n", &text));
     } else {
         out.push(html!("<ol class=\"findings\">\n"));
         for f in &r.findings {
@@ -95,69 +153,104 @@ fn corridor(out: &mut Html, r: &CorridorReport) {
         }
         out.push(html!("</ol>\n"));
     }
-    if !r.unevaluated.is_empty() {
-        out.push(html!("<p>Not evaluated:</p>\n<ul>"));
-        for u in &r.unevaluated {
-            out.push(html!("<li>{} — {}</li>", &u.title, &u.why));
-        }
-        out.push(html!("</ul>\n"));
-    }
+    let unevaluated = r.unevaluated.iter().map(|u| html!("{} — {}", &u.title, &why(u))).collect();
+    list(out, "brief-corridor-not-evaluated", unevaluated);
+    list(out, "brief-corridor-gaps-intro", gaps(r));
+    let unintended = r.unintended.iter().map(|p| html!("{} {}", &p.id, &p.title)).collect();
+    list(out, "brief-corridor-unintended-intro", unintended);
+}
+
+/// The coverage gaps of a corridor: each country's, then the corridor's own.
+fn gaps(r: &CorridorReport) -> Vec<Html> {
     let mut gaps = Vec::new();
     for c in &r.coverage.countries {
+        let country = Arg::from(name(&c.country));
         if !c.register {
-            gaps.push(html!(
-                "{}: no register loaded, so its coverage is not known",
-                &c.country.name
+            gaps.push(words::tf("brief-corridor-gap-no-register", &[("name", country)]));
+        } else if c.missing_areas.is_empty() && !c.missing_stages.is_empty() {
+            let stages = Arg::from(stages(&c.missing_stages));
+            gaps.push(words::tf(
+                "brief-corridor-gap-stages",
+                &[("name", country), ("stages", stages)],
             ));
-        } else if !c.missing_areas.is_empty() || !c.missing_stages.is_empty() {
-            let stages = if c.missing_stages.is_empty() {
-                String::new()
+        } else if !c.missing_areas.is_empty() {
+            let areas = c.missing_areas.join(&words::t("brief-map-name-separator"));
+            let mut args = vec![("name", country), ("areas", Arg::from(areas))];
+            gaps.push(if c.missing_stages.is_empty() {
+                words::tf("brief-corridor-gap-areas", &args)
             } else {
-                format!("; none at the stage(s) {}", c.missing_stages.join(", "))
-            };
-            gaps.push(html!(
-                "{}: no active policy in {}{}",
-                &c.country.name,
-                or_none(&c.missing_areas),
-                stages
-            ));
+                args.push(("stages", Arg::from(stages(&c.missing_stages))));
+                words::tf("brief-corridor-gap-areas-stages", &args)
+            });
         }
     }
     if !r.coverage.corridor_gaps.is_empty() {
-        gaps.push(html!(
-            "Between the two countries: no corridor-specific policy at the stage(s) {}",
-            r.coverage.corridor_gaps.join(", ")
-        ));
+        let stages = stages(&r.coverage.corridor_gaps);
+        gaps.push(words::tf("brief-corridor-gap-between", &[("stages", Arg::from(stages))]));
     }
-    if !gaps.is_empty() {
-        out.push(html!("<p>Coverage gaps (migration-cycle stage × policy area):</p>\n<ul>"));
-        for g in gaps {
-            out.push(html!("<li>{}</li>", g));
-        }
-        out.push(html!("</ul>\n"));
-    }
-    if !r.unintended.is_empty() {
-        out.push(html!("<p>Policies that help development without intending to:</p>\n<ul>"));
-        for p in &r.unintended {
-            out.push(html!("<li>{} {}</li>", &p.id, &p.title));
-        }
-        out.push(html!("</ul>\n"));
+    gaps.iter().map(|g| html!("{}", g)).collect()
+}
+
+/// Stages of the migration cycle (their codes, `before-departure`), named in the
+/// brief's language and joined into one text.
+fn stages(codes: &[String]) -> String {
+    let names: Vec<String> = codes
+        .iter()
+        .map(|code| match code.as_str() {
+            "before-departure" => words::t("brief-corridor-stage-before-departure"),
+            "recruitment-departure" => words::t("brief-corridor-stage-recruitment-departure"),
+            "stay-abroad" => words::t("brief-corridor-stage-stay-abroad"),
+            "return-reintegration" => words::t("brief-corridor-stage-return-reintegration"),
+            other => other.to_owned(),
+        })
+        .collect();
+    names.join(&words::t("brief-map-name-separator"))
+}
+
+/// A finding's severity (`high`, `medium`, `low`) in the brief's language.
+fn severity(code: &str) -> String {
+    match code {
+        "high" => words::t("brief-corridor-severity-high"),
+        "medium" => words::t("brief-corridor-severity-medium"),
+        "low" => words::t("brief-corridor-severity-low"),
+        other => other.to_owned(),
     }
 }
 
-fn or_none(items: &[String]) -> String {
-    if items.is_empty() { "no listed area".to_owned() } else { items.join(", ") }
+/// A level of coherence (`institutional`, `working`, `between-countries`) in the
+/// brief's language.
+fn level(code: &str) -> String {
+    match code {
+        "institutional" => words::t("brief-corridor-level-institutional"),
+        "working" => words::t("brief-corridor-level-working"),
+        "between-countries" => words::t("brief-corridor-level-between-countries"),
+        other => other.replace('-', " "),
+    }
 }
 
 fn finding(out: &mut Html, f: &Finding) {
+    let meta = words::tf(
+        "brief-corridor-finding-meta",
+        &[("severity", Arg::from(severity(&f.severity))), ("level", Arg::from(level(&f.level)))],
+    );
     out.push(html!(
-        "<li><p><strong>{}</strong> <span class=\"meta\">({} severity, {} level)</span></p>\n<ul>",
+        "<li><p><strong>{}</strong> <span class=\"meta\">{}</span></p>\n<ul>",
         &f.title,
-        &f.severity,
-        &f.level.replace('-', " ")
+        &meta
     ));
     for p in &f.policies {
-        out.push(html!("<li>Policy {} <em>{}</em> ({})</li>", &p.id, &p.title, &p.status));
+        let title = html!("<em>{}</em>", &p.title);
+        out.push(html!(
+            "<li>{}</li>",
+            words::html(
+                "brief-corridor-policy",
+                &[
+                    ("id", Piece::from(p.id.as_str())),
+                    ("title", Piece::Html(title)),
+                    ("status", Piece::from(p.status.as_str())),
+                ],
+            )
+        ));
     }
     for a in &f.attributes {
         out.push(html!(
@@ -167,26 +260,40 @@ fn finding(out: &mut Html, f: &Finding) {
         ));
     }
     for d in &f.data {
+        let text = words::tf(
+            "brief-corridor-data",
+            &[
+                ("what", Arg::from(d.what.as_str())),
+                ("value", Arg::from(crate::markup::format_trimmed(d.value, 2))),
+                ("unit", Arg::from(d.unit.as_str())),
+                ("year", Arg::plain(d.year)),
+                ("test", Arg::from(d.test.as_str())),
+            ],
+        );
         out.push(html!(
-            "<li>{} = {} {} in {} ({}) <span class=\"meta\">[{}]</span></li>",
-            &d.what,
-            crate::markup::format_trimmed(d.value, 2),
-            &d.unit,
-            d.year,
-            &d.test,
+            "<li>{} <span class=\"meta\">[{}]</span></li>",
+            &text,
             d.source.cell.as_deref().unwrap_or(&d.source.dataset)
         ));
     }
     for a in &f.absences {
-        out.push(html!("<li>Missing: {}</li>", a));
+        out.push(html!(
+            "<li>{}</li>",
+            &words::tf("brief-corridor-absent", &[("what", Arg::from(a.as_str()))])
+        ));
     }
     for p in &f.near_misses {
-        out.push(html!("<li>Does not count: {} — {}</li>", &p.id, &p.why));
+        let text = words::tf(
+            "brief-corridor-near-miss",
+            &[("id", Arg::from(p.id.as_str())), ("why", Arg::from(p.why.as_str()))],
+        );
+        out.push(html!("<li>{}</li>", &text));
     }
+    let source = words::tf("brief-corridor-source", &[("source", Arg::from(f.source.as_str()))]);
     out.push(html!(
-        "</ul>\n<p class=\"note\">{} <span class=\"meta\">Source: {}</span></p></li>\n",
+        "</ul>\n<p class=\"note\">{} <span class=\"meta\">{}</span></p></li>\n",
         &f.rationale,
-        &f.source
+        &source
     ));
 }
 
@@ -250,5 +357,31 @@ mod tests {
         ));
         assert!(html.contains("0 of 2 rules fired; 1 not evaluated"));
         assert!(html.contains("Nepal: no register loaded"));
+
+        // The same section in French and Arabic: the UN's country names, the
+        // language's plurals, and in Arabic the arrow pointing the way it reads.
+        let french = {
+            let _fr = words::Scope::enter(i18n::Lang::Fr);
+            section(&profile).into_string()
+        };
+        assert!(french.contains("Cohérence des couloirs"), "{french}");
+        assert!(
+            french.contains(
+                "Népal (le) (NPL) → Royaume-Uni de Grande-Bretagne et d&#39;Irlande du Nord (le) \
+                 (GBR)\u{a0}: 0 règle déclenchée sur 2\u{202f}; 1 non évaluée"
+            ),
+            "{french}"
+        );
+        assert!(french.contains("aucun registre pour Népal (le) (NPL)"), "{french}");
+        let arabic = {
+            let _ar = words::Scope::enter(i18n::Lang::Ar);
+            section(&profile).into_string()
+        };
+        assert!(arabic.contains("اتساق السياسات في الممر"), "{arabic}");
+        assert!(arabic.contains("نيبال (NPL) ← "), "{arabic}");
+        assert!(arabic.contains("من أصل قاعدتين"), "{arabic}");
+        for english in ["register", " rules", "Corridor", "evaluated"] {
+            assert!(!arabic.contains(english), "{english} in {arabic}");
+        }
     }
 }

@@ -54,19 +54,29 @@ use domain::area::{M49, real_area_by_m49};
 use crate::html;
 use crate::html::Html;
 use crate::markup::{format_compact, format_thousands, sanitize_id};
-use crate::svg::labels;
+use crate::svg::{self, labels};
+use crate::words;
 use geometry::{Bounds, Frame};
+use i18n::Arg;
 
 /// The embedded Natural Earth 1:50m boundaries (TopoJSON).
 pub const COUNTRIES_50M: &str = include_str!("../data/countries-50m.json");
 
-/// The note every map carries about its boundaries.
+/// The note every map carries about its boundaries, in English; [`boundary_note`] is
+/// the same note in the language being rendered.
 pub const BOUNDARY_NOTE: &str =
     "The boundaries and names shown do not imply official endorsement or acceptance.";
 
+/// The note every map carries about its boundaries ([`BOUNDARY_NOTE`]), in the
+/// language being rendered ([`crate::words`]).
+pub fn boundary_note() -> String {
+    words::t("brief-map-boundary-note")
+}
+
 /// The projection and the source of the boundaries, as written under the map.
-const SOURCE_NOTE: &str =
-    "Equal Earth projection. Boundaries: Natural Earth 1:50m (public domain).";
+fn source_note() -> String {
+    words::t("brief-map-source-note")
+}
 
 /// Width of the map, in SVG user units.
 const WIDTH: f64 = 720.0;
@@ -201,13 +211,14 @@ impl Classes {
             } else if lo.is_finite() {
                 format_compact(lo)
             } else {
-                "all".to_owned()
+                words::t("brief-map-class-all")
             }];
         }
+        let bound = |i: usize| Arg::from(format_compact(self.breaks[i]));
         (0..k)
             .map(|i| match i {
-                0 => format!("under {}", format_compact(self.breaks[0])),
-                i if i == k - 1 => format!("{} or more", format_compact(self.breaks[i - 1])),
+                0 => words::tf("brief-map-class-under", &[("bound", bound(0))]),
+                i if i == k - 1 => words::tf("brief-map-class-or-more", &[("bound", bound(i - 1))]),
                 i => format!(
                     "{}–{}",
                     format_compact(self.breaks[i - 1]),
@@ -277,17 +288,25 @@ fn n(x: f64) -> String {
     if s == "-0.0" { "0.0".to_owned() } else { s }
 }
 
-/// The name of an M49 code: the UN name from the area table, else the Natural Earth
-/// name, else the code.
+/// The name of an M49 code in the language being rendered: the UN name from the area
+/// table ([`words::country`]), else the Natural Earth name, else the code.
 fn name_of(code: u16) -> String {
     if let Some(area) = M49::new(code).ok().and_then(real_area_by_m49) {
-        return area.name.to_owned();
+        return words::country(area.iso3.as_str(), area.name);
     }
-    countries()
-        .iter()
-        .find(|c| c.m49 == Some(code))
-        .map(|c| c.name.clone())
-        .unwrap_or_else(|| format!("area {code:03}"))
+    countries().iter().find(|c| c.m49 == Some(code)).map(|c| c.name.clone()).unwrap_or_else(|| {
+        words::tf("brief-map-area-code", &[("code", Arg::plain(format!("{code:03}")))])
+    })
+}
+
+/// The name a country's tooltip shows: Natural Earth's short name in English (as the
+/// boundaries' file writes it), the UN's name in another language where the outline
+/// has an M49 code.
+fn shown_name(country: &Country) -> String {
+    match country.m49 {
+        Some(code) if words::lang() != i18n::Lang::En => name_of(code),
+        _ => country.name.clone(),
+    }
 }
 
 /// The positive, finite values by code (repeated codes added up).
@@ -303,13 +322,12 @@ fn clean_values(values: &[(u16, f64)]) -> BTreeMap<u16, f64> {
 
 /// The text alternative: the description, then the data in words.
 fn describe(map: &DiasporaMap, data: &BTreeMap<u16, f64>, missing: &[u16]) -> String {
-    let mut parts = vec!["World map, Equal Earth projection.".to_owned()];
+    let mut parts = vec![words::t("brief-map-desc-world")];
     if !map.description.trim().is_empty() {
         parts.push(map.description.trim().to_owned());
     }
     if missing.len() == data.len() {
-        parts
-            .push("No destination on the map has data; every country is drawn in grey.".to_owned());
+        parts.push(words::t("brief-map-desc-no-data"));
     }
     if !data.is_empty() {
         let mut ranked: Vec<(u16, f64)> = data.iter().map(|(&c, &v)| (c, v)).collect();
@@ -317,27 +335,41 @@ fn describe(map: &DiasporaMap, data: &BTreeMap<u16, f64>, missing: &[u16]) -> St
         let top: Vec<String> = ranked
             .iter()
             .take(DESC_TOP)
-            .map(|&(c, v)| format!("{} {}", name_of(c), format_thousands(v, 0)))
+            .map(|&(c, v)| {
+                words::tf(
+                    "brief-map-desc-item",
+                    &[
+                        ("name", Arg::from(name_of(c))),
+                        ("value", Arg::from(format_thousands(v, 0))),
+                    ],
+                )
+            })
             .collect();
         let label = if ranked.len() > DESC_TOP {
-            format!("Largest {} of {} destinations with data, persons:", top.len(), ranked.len())
-        } else if ranked.len() == 1 {
-            "The one destination with data, persons:".to_owned()
+            words::tf(
+                "brief-map-desc-largest",
+                &[("shown", Arg::from(top.len())), ("total", Arg::from(ranked.len()))],
+            )
         } else {
-            format!("All {} destinations with data, largest first, persons:", ranked.len())
+            words::tf("brief-map-desc-all", &[("total", Arg::from(ranked.len()))])
         };
-        parts.push(format!("{label} {}.", top.join("; ")));
+        parts.push(format!("{label} {}.", svg::join_list(&top)));
     }
     if !missing.is_empty() {
         let names: Vec<String> = missing.iter().map(|&c| name_of(c)).collect();
-        parts.push(format!("Not drawn (no outline at this scale): {}.", names.join("; ")));
+        parts.push(not_drawn(&svg::join_list(&names)));
     }
     if let Some(origin) = map.origin_m49 {
-        parts.push(format!("{} is hatched.", name_of(origin)));
+        parts.push(words::tf("brief-map-desc-origin", &[("name", Arg::from(name_of(origin)))]));
     }
-    parts.push(SOURCE_NOTE.to_owned());
-    parts.push(BOUNDARY_NOTE.to_owned());
+    parts.push(source_note());
+    parts.push(boundary_note());
     parts.join(" ")
+}
+
+/// The sentence that names the destinations with data but no outline at this scale.
+fn not_drawn(names: &str) -> String {
+    words::tf("brief-map-not-drawn", &[("names", Arg::from(names))])
 }
 
 /// Draws the world map of a diaspora as a complete `<svg>` element.
@@ -367,17 +399,19 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
     let frame = frame();
     let map_bottom = TOP + frame.height();
     let legend_top = map_bottom + 14.0;
+    let rtl = words::lang().is_rtl();
     let (legend_svg, legend_rows) =
-        legend(&id, &classes, &labels, map.origin_m49.map(name_of), legend_top);
+        legend(&id, (&classes, &labels), map.origin_m49.map(name_of), legend_top, rtl);
     let notes = notes(&missing);
     let notes_top = legend_top + LEGEND_ROW * legend_rows as f64 + 12.0;
     let height = notes_top + NOTE_LINE * notes.len() as f64 + 6.0;
 
+    let (direction, style) = svg::bidi();
     let mut out = html!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"chart map\" viewBox=\"0 0 {} {}\" \
          width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" \
-         font-family=\"{}\" font-size=\"12\" fill=\"{}\">\
-         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>\
+         font-family=\"{}\" font-size=\"12\" fill=\"{}\"{}>\
+         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>{}\
          <defs><pattern id=\"{}-hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" \
          patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"#ffffff\"/>\
          <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"{}\" stroke-width=\"2\"/></pattern></defs>",
@@ -390,10 +424,12 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
         id,
         Html::from_static(FONT),
         TEXT,
+        direction,
         id,
         &map.title,
         id,
         &describe(map, &data, &missing),
+        style,
         id,
         ORIGIN
     );
@@ -418,10 +454,14 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
             Some(v) if !classes.colours.is_empty() => classes.colours[classes.class_of(v)],
             _ => NO_DATA,
         };
+        let name = shown_name(country);
         let tip = match value {
-            Some(v) => format!("{}: {} persons", country.name, format_thousands(v, 0)),
-            None if is_origin => format!("{}: origin", country.name),
-            None => country.name.clone(),
+            Some(v) => words::tf(
+                "brief-map-tip-persons",
+                &[("name", Arg::from(name)), ("value", Arg::Number(v.round(), 0))],
+            ),
+            None if is_origin => origin_tip(&name),
+            None => name,
         };
         if is_origin {
             origin_path = Some(country);
@@ -447,7 +487,7 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
     out.push(html!("</g>"));
     if let Some(origin) = origin_path {
         out.push(html!("<path class=\"origin\" d=\"{}\" fill=\"url(#{}-hatch)\" fill-rule=\"evenodd\" stroke=\"{}\" \
-             stroke-width=\"1.2\" stroke-linejoin=\"round\"><title>{}: origin</title></path>", origin.path, id, ORIGIN, &origin.name));
+             stroke-width=\"1.2\" stroke-linejoin=\"round\"><title>{}</title></path>", origin.path, id, ORIGIN, &origin_tip(&shown_name(origin))));
         if let Some((x0, y0, x1, y1)) = origin.bounds
             && (x1 - x0).max(y1 - y0) < DOT_BELOW
         {
@@ -456,17 +496,29 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
     }
     out.push(dots);
     out.push(legend_svg);
-    out.push(html!("<g class=\"notes\" fill=\"{}\" font-size=\"{}\">", MUTED, n(NOTE_SIZE)));
+    // Right to left, the notes are set flush right.
+    let (note_x, note_anchor) = if rtl { (WIDTH - INSET, "end") } else { (INSET, "start") };
+    out.push(html!(
+        "<g class=\"notes\" fill=\"{}\" font-size=\"{}\" text-anchor=\"{}\">",
+        MUTED,
+        n(NOTE_SIZE),
+        note_anchor
+    ));
     for (i, note) in notes.iter().enumerate() {
         out.push(html!(
             "<text x=\"{}\" y=\"{}\">{}</text>",
-            n(INSET),
+            n(note_x),
             n(notes_top + NOTE_SIZE + NOTE_LINE * i as f64),
             note
         ));
     }
     out.push(html!("</g></svg>"));
     out
+}
+
+/// The tooltip of the country of origin: "Nepal: origin".
+fn origin_tip(name: &str) -> String {
+    words::tf("brief-map-tip-origin", &[("name", Arg::from(name))])
 }
 
 /// Where the legend and notes start: a little in from the edge, which a glyph's
@@ -486,39 +538,41 @@ fn notes(missing: &[u16]) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     if !missing.is_empty() {
         let names: Vec<String> = missing.iter().map(|&c| name_of(c)).collect();
-        let text = format!("Not drawn (no outline at this scale): {}.", names.join(", "));
+        let text = not_drawn(&names.join(&words::t("brief-map-name-separator")));
         lines.extend(labels::wrap(&text, WIDTH - 2.0 * INSET, NOTE_SIZE, 3));
     }
-    for note in [SOURCE_NOTE, BOUNDARY_NOTE] {
-        lines.extend(labels::wrap(note, WIDTH - 2.0 * INSET, NOTE_SIZE, 3));
+    for note in [source_note(), boundary_note()] {
+        lines.extend(labels::wrap(&note, WIDTH - 2.0 * INSET, NOTE_SIZE, 3));
     }
     lines
 }
 
 /// The legend: one swatch per class with its range, then "no data" and the origin, in
-/// rows that fit the map's width (measured, see [`labels::text_width`]). Returns the
-/// markup and the number of rows.
+/// rows that fit the map's width (measured, see [`labels::text_width`]), from the left,
+/// or with `rtl` from the right, each swatch right of its label. Returns the markup
+/// and the number of rows.
 fn legend(
     id: &str,
-    classes: &Classes,
-    labels: &[String],
+    (classes, labels): (&Classes, &[String]),
     origin: Option<String>,
     top: f64,
+    rtl: bool,
 ) -> (Html, usize) {
     const SIZE: f64 = 12.0;
-    let title = "Persons";
-    let indent = INSET + labels::text_width(title, SIZE) + 12.0;
+    let title = words::t("brief-map-legend-title");
+    let indent = INSET + labels::text_width(&title, SIZE) + 12.0;
     let mut entries: Vec<(String, &str, String)> = Vec::new();
     if classes.colours.is_empty() {
-        entries.push((NO_DATA.to_owned(), "#999999", "no data for any destination".to_owned()));
+        entries.push((NO_DATA.to_owned(), "#999999", words::t("brief-map-legend-no-data-any")));
     } else {
         for (colour, label) in classes.colours.iter().zip(labels) {
             entries.push(((*colour).to_owned(), "none", label.clone()));
         }
-        entries.push((NO_DATA.to_owned(), "none", "no data".to_owned()));
+        entries.push((NO_DATA.to_owned(), "none", words::t("brief-map-legend-no-data")));
     }
     if let Some(name) = origin {
-        entries.push((format!("url(#{id}-hatch)"), ORIGIN, format!("origin: {name}")));
+        let label = words::tf("brief-map-legend-origin", &[("name", Arg::from(name))]);
+        entries.push((format!("url(#{id}-hatch)"), ORIGIN, label));
     }
     let room = WIDTH - INSET - indent;
     let texts: Vec<String> =
@@ -526,17 +580,23 @@ fn legend(
     let widths: Vec<f64> = texts.iter().map(|t| 18.0 + labels::text_width(t, SIZE)).collect();
     let placed = labels::flow(&widths, room, 12.0);
     let rows = placed.iter().map(|(_, row)| row + 1).max().unwrap_or(1);
+    // Right to left, every x is mirrored about the map's centre, and texts end there.
+    let mirror = |x: f64| if rtl { WIDTH - x } else { x };
+    let anchor = if rtl { "end" } else { "start" };
     let mut out = html!(
-        "<g class=\"legend\"><text x=\"{}\" y=\"{}\">{}</text>",
-        n(INSET),
+        "<g class=\"legend\" text-anchor=\"{}\"><text x=\"{}\" y=\"{}\">{}</text>",
+        anchor,
+        n(mirror(INSET)),
         n(top + 10.0),
-        title
+        &title
     );
     for (((fill, stroke, label), text), (dx, row)) in entries.iter().zip(&texts).zip(placed) {
         let (x, y) = (indent + dx, top + LEGEND_ROW * row as f64);
         let tip = if text == label { Html::new() } else { html!("<title>{}</title>", label) };
+        // The swatch's left edge: `x` left to right, its mirror image right to left.
+        let swatch_x = if rtl { WIDTH - x - 14.0 } else { x };
         out.push(html!("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"12\" fill=\"{}\" stroke=\"{}\" stroke-width=\"0.8\"/>\
-             <text x=\"{}\" y=\"{}\">{}{}</text>", n(x), n(y), fill, *stroke, n(x + 18.0), n(y + 10.0), tip, text));
+             <text x=\"{}\" y=\"{}\">{}{}</text>", n(swatch_x), n(y), fill, *stroke, n(mirror(x + 18.0)), n(y + 10.0), tip, text));
     }
     out.push(html!("</g>"));
     (out, rows)
@@ -569,6 +629,54 @@ mod tests {
         })
         .into_string();
         assert!(svg.contains("origin: United Kingdom of Great Britain and Northern Ireland"));
+        labels::assert_no_collisions(&svg);
+    }
+
+    #[test]
+    fn an_arabic_map_names_countries_in_arabic_and_mirrors_its_legend() {
+        let map = DiasporaMap {
+            id: "m".to_owned(),
+            title: "t".to_owned(),
+            description: String::new(),
+            origin_m49: Some(524),
+            values: vec![(634, 400_000.0), (682, 3.0), (356, 1.0), (744, 7.0)],
+        };
+        let svg = {
+            let _ar = words::Scope::enter(i18n::Lang::Ar);
+            diaspora_map(&map).into_string()
+        };
+        labels::assert_no_collisions(&svg);
+        // The UN's Arabic names, the Arabic legend, plural forms and notes.
+        assert!(svg.contains("بلد المنشأ: نيبال"), "{svg}");
+        assert!(svg.contains("قطر: 400,000 شخص"), "{svg}");
+        assert!(svg.contains(": 3 أشخاص") && svg.contains(": شخص واحد"), "{svg}");
+        assert!(svg.contains("الحدود والأسماء المبينة"));
+        assert!(svg.contains("غير مرسومة"), "Svalbard has no outline: {svg}");
+        assert!(!svg.contains(" persons") && !svg.contains(": origin") && !svg.contains("no data"));
+        // The legend starts at the right edge: its title ends there.
+        let (_, boxes) = labels::text_boxes(&svg);
+        let title = boxes.iter().find(|(t, _)| t == "الأشخاص").expect("legend title").1;
+        assert!(title.x1 > WIDTH - 10.0, "{title:?}");
+        assert!(svg.contains(" direction=\"ltr\""));
+        // In English the tooltips keep Natural Earth's names and the legend its words.
+        let english = diaspora_map(&map).into_string();
+        assert!(english.contains("origin: Nepal") && english.contains("Qatar: 400,000 persons"));
+        assert!(english.contains("India: 1 person"));
+    }
+
+    #[test]
+    fn the_legend_and_notes_fit_when_lengthened() {
+        // The pseudo-language lengthens the legend's words, the notes and the names.
+        let _long = words::Scope::enter(i18n::Lang::Pseudo);
+        let svg = diaspora_map(&DiasporaMap {
+            id: "m".to_owned(),
+            title: "t".to_owned(),
+            description: String::new(),
+            origin_m49: Some(826),
+            values: vec![(840, 2_100_000.0), (682, 700_000.0), (124, 60_000.0), (744, 7.0)],
+        })
+        .into_string();
+        assert!(svg.contains("órígíñ"), "{svg}");
         labels::assert_no_collisions(&svg);
     }
 

@@ -6,29 +6,30 @@
 //! from a scenario run's summary; this module does not know the scenario engine.
 
 use analysis::scenario_run::{MetricResult, ScenarioResult};
+use i18n::Arg;
 
 use crate::html;
 use crate::html::Html;
 use crate::markup::format_thousands;
 use crate::svg::{self, FanChart, FanPoint, FanSeries, Interval, IntervalChart, NumberStyle};
+use crate::words;
 
 /// The section's anchor.
 pub const ANCHOR: &str = "policy-options";
 
-/// The "Policy options" section for the given runs; empty when there are none.
+/// The "Policy options" section for the given runs, in the language being rendered
+/// ([`crate::words`]); empty when there are none.
 pub fn section(results: &[ScenarioResult]) -> Html {
     if results.is_empty() {
         return Html::new();
     }
     let mut out = html!(
-        "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">Policy options</h2>\n\
-         <p>Effects of policy options simulated by Monte Carlo: each chart shows the median over the draws \
-         and, shaded or as whiskers, the 50&#8239;% and 90&#8239;% intervals (5th to 95th percentile). \
-         The intervals express the uncertainty of the parameters stated in the scenario file; \
-         options were simulated on the same draws, so their differences are not blurred by sampling noise.</p>\n",
+        "<section id=\"{}\" aria-labelledby=\"{}-h\">\n<h2 id=\"{}-h\">{}</h2>\n<p>{}</p>\n",
         ANCHOR,
         ANCHOR,
-        ANCHOR
+        ANCHOR,
+        words::h("brief-h-options"),
+        words::h("brief-scenario-intro")
     );
     for (k, r) in results.iter().enumerate() {
         scenario(&mut out, k, r);
@@ -42,18 +43,49 @@ fn style_for(unit: &str) -> NumberStyle {
     if u.contains("percent") || u == "%" { NumberStyle::Percent(1) } else { NumberStyle::Compact }
 }
 
+/// The side of the corridor an output concerns (`origin`, `destination`, `migrants`),
+/// in the brief's language.
+fn side(code: &str) -> String {
+    match code {
+        "origin" => words::t("brief-scenario-side-origin"),
+        "destination" => words::t("brief-scenario-side-destination"),
+        "migrants" => words::t("brief-scenario-side-migrants"),
+        other => other.to_owned(),
+    }
+}
+
+/// Header cells of a table, each the message of its key.
+fn header(keys: &[&str]) -> Html {
+    keys.iter().map(|k| html!("<th scope=\"col\">{}</th>", words::h(k))).collect()
+}
+
 fn scenario(out: &mut Html, k: usize, r: &ScenarioResult) {
+    let draws = Arg::Number(r.draws as f64, 0);
+    let run = words::tf(
+        "brief-scenario-run",
+        &[
+            ("baseline", Arg::from(r.baseline_label.as_str())),
+            ("draws", draws.clone()),
+            ("seed", Arg::plain(r.seed)),
+            ("run", Arg::from(r.fingerprint.as_str())),
+        ],
+    );
     out.push(html!(
-        "<h3>{}</h3>\n<p>{}</p>\n<p class=\"run\">Baseline: {}. {} draws, seed {}, run {}.</p>\n",
+        "<h3>{}</h3>\n<p>{}</p>\n<p class=\"run\">{}</p>\n",
         &r.name,
         &r.description,
-        &r.baseline_label,
-        format_thousands(r.draws as f64, 0),
-        r.seed,
-        &r.fingerprint
+        &run
     ));
     if !r.baseline.is_empty() {
-        out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"baseline\">\n<caption>Baseline values of “{}”</caption>\n<thead><tr><th scope=\"col\">Value</th><th scope=\"col\">Amount</th><th scope=\"col\">Unit</th><th scope=\"col\">Source</th></tr></thead>\n<tbody>\n", crate::brief::scrolls(), &r.name));
+        let caption =
+            words::tf("brief-scenario-baseline-caption", &[("name", Arg::from(r.name.as_str()))]);
+        let head = header(&[
+            "brief-scenario-col-value",
+            "brief-scenario-col-amount",
+            "brief-scenario-col-unit",
+            "brief-scenario-col-source",
+        ]);
+        out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"baseline\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n", crate::brief::scrolls(), &caption, head));
         for b in &r.baseline {
             out.push(html!("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n", &b.key, format_thousands(b.value, if b.value.abs() < 100.0 { 2 } else { 0 }), &b.unit, &b.source));
         }
@@ -61,74 +93,88 @@ fn scenario(out: &mut Html, k: usize, r: &ScenarioResult) {
     }
     for (m, metric) in r.metrics.iter().enumerate() {
         let id = format!("scenario-{k}-{m}-{}", metric.name);
-        let title = format!("{} ({})", metric.title, metric.side);
-        let style = style_for(&metric.unit);
+        let title = words::tf(
+            "brief-scenario-chart-title",
+            &[("title", Arg::from(metric.title.as_str())), ("side", Arg::from(side(&metric.side)))],
+        );
         let is_series = metric.options.iter().any(|o| o.points.iter().any(|p| p.year.is_some()));
         out.push(html!("<figure>\n"));
-        if is_series {
-            let series = metric
-                .options
-                .iter()
-                .map(|o| FanSeries {
-                    name: o.option.clone(),
-                    points: o
-                        .points
-                        .iter()
-                        .filter_map(|p| {
-                            p.year.map(|y| FanPoint {
-                                x: f64::from(y),
-                                p05: p.p05,
-                                p25: p.p25,
-                                p50: p.p50,
-                                p75: p.p75,
-                                p95: p.p95,
-                            })
-                        })
-                        .collect(),
-                })
-                .collect();
-            out.push(svg::fan_chart(&FanChart {
-                id,
-                title: title.clone(),
-                summary: String::new(),
-                x_style: NumberStyle::Year,
-                y_style: style,
-                y_unit: metric.unit.clone(),
-                series,
-            }));
+        out.push(if is_series { fan(metric, id, &title) } else { intervals(metric, id, &title) });
+        let args = [
+            ("title", Arg::from(title.as_str())),
+            ("draws", draws.clone()),
+            ("run", Arg::from(r.fingerprint.as_str())),
+            ("seed", Arg::plain(r.seed)),
+        ];
+        let caption = if is_series {
+            words::tf("brief-scenario-caption-series", &args)
         } else {
-            let rows = metric
-                .options
-                .iter()
-                .filter_map(|o| {
-                    o.points.first().map(|p| Interval {
-                        label: o.option.clone(),
-                        point: p.p50,
-                        lower: p.p05,
-                        upper: p.p95,
-                    })
-                })
-                .collect();
-            out.push(svg::interval_chart(&IntervalChart {
-                id,
-                title: title.clone(),
-                summary: "Median over the draws with the 90% interval.".to_owned(),
-                value_style: style,
-                value_unit: metric.unit.clone(),
-                interval_label: "90% interval".to_owned(),
-                include_zero: true,
-                reference: None,
-                rows,
-            }));
-        }
-        let axis = if is_series {
-            " Horizontal axis: year of the policy (1 = its first year)."
-        } else {
-            ""
+            words::tf("brief-scenario-caption", &args)
         };
-        out.push(html!("<figcaption>{}: median and intervals over {} draws.{} Source: Coherence scenario run {} (seed {}).</figcaption>\n</figure>\n", &title, format_thousands(r.draws as f64, 0), axis, &r.fingerprint, r.seed));
+        out.push(html!("<figcaption>{}</figcaption>\n</figure>\n", &caption));
     }
     totals_table(out, r);
+}
+
+/// The fan chart of an output over the years of the policy.
+fn fan(metric: &MetricResult, id: String, title: &str) -> Html {
+    let series = metric
+        .options
+        .iter()
+        .map(|o| FanSeries {
+            name: o.option.clone(),
+            points: o
+                .points
+                .iter()
+                .filter_map(|p| {
+                    p.year.map(|y| FanPoint {
+                        x: f64::from(y),
+                        p05: p.p05,
+                        p25: p.p25,
+                        p50: p.p50,
+                        p75: p.p75,
+                        p95: p.p95,
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    svg::fan_chart(&FanChart {
+        id,
+        title: title.to_owned(),
+        summary: String::new(),
+        x_style: NumberStyle::Year,
+        y_style: style_for(&metric.unit),
+        y_unit: metric.unit.clone(),
+        series,
+    })
+}
+
+/// The interval chart of a total: each option's median with its 90 % interval.
+fn intervals(metric: &MetricResult, id: String, title: &str) -> Html {
+    let rows = metric
+        .options
+        .iter()
+        .filter_map(|o| {
+            o.points.first().map(|p| Interval {
+                label: o.option.clone(),
+                point: p.p50,
+                lower: p.p05,
+                upper: p.p95,
+            })
+        })
+        .collect();
+    svg::interval_chart(&IntervalChart {
+        id,
+        title: title.to_owned(),
+        summary: words::t("brief-scenario-interval-summary"),
+        value_style: style_for(&metric.unit),
+        value_unit: metric.unit.clone(),
+        interval_label: words::t("brief-scenario-interval-label"),
+        include_zero: true,
+        reference: None,
+        rows,
+    })
 }
 
 /// A table of the scalar outputs: mean, median and 90 % interval per option.
@@ -141,7 +187,18 @@ fn totals_table(out: &mut Html, r: &ScenarioResult) {
     if scalars.is_empty() {
         return;
     }
-    out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"quantiles\">\n<caption>Totals of “{}” over the draws</caption>\n<thead><tr><th scope=\"col\">Output</th><th scope=\"col\">Option</th><th scope=\"col\">Unit</th><th scope=\"col\">Mean</th><th scope=\"col\">Median</th><th scope=\"col\">5th pct.</th><th scope=\"col\">95th pct.</th></tr></thead>\n<tbody>\n", crate::brief::scrolls(), &r.name));
+    let caption =
+        words::tf("brief-scenario-totals-caption", &[("name", Arg::from(r.name.as_str()))]);
+    let head = header(&[
+        "brief-scenario-col-output",
+        "brief-scenario-col-option",
+        "brief-scenario-col-unit",
+        "brief-scenario-col-mean",
+        "brief-scenario-col-median",
+        "brief-scenario-col-p05",
+        "brief-scenario-col-p95",
+    ]);
+    out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"quantiles\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n", crate::brief::scrolls(), &caption, head));
     for m in scalars {
         for o in &m.options {
             if let Some(p) = o.points.first() {
@@ -222,5 +279,26 @@ mod tests {
         assert_eq!(html.matches("role=\"img\"").count(), 2);
         assert_eq!(html, section(&[result()]).into_string(), "deterministic");
         assert!(section(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_section_speaks_the_briefs_language() {
+        let spanish = {
+            let _es = crate::words::Scope::enter(i18n::Lang::Es);
+            section(&[result()]).into_string()
+        };
+        assert!(spanish.contains("<h2 id=\"policy-options-h\">Opciones de política</h2>"));
+        assert!(spanish.contains("1000 extracciones, semilla 7"), "{spanish}");
+        assert!(spanish.contains("Remittances (origen)"), "{spanish}");
+        assert!(spanish.contains("<th scope=\"col\">Mediana</th>"));
+        assert!(spanish.contains("intervalo del 90\u{a0}%"), "{spanish}");
+        let arabic = {
+            let _ar = crate::words::Scope::enter(i18n::Lang::Ar);
+            section(&[result()]).into_string()
+        };
+        assert!(arabic.contains("خيارات السياسات") && arabic.contains("(بلد المقصد)"));
+        for english in ["Baseline", "draws", "Median", "interval"] {
+            assert!(!arabic.contains(english), "{english} in {arabic}");
+        }
     }
 }

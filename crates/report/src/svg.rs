@@ -14,7 +14,12 @@
 //! * is deterministic: the same input gives the same bytes, coordinates are written
 //!   with one decimal and numbers with a fixed precision;
 //! * degrades gracefully: values that are not finite are left out (and said to be
-//!   missing in the description), and a chart without data draws a "No data" panel.
+//!   missing in the description), and a chart without data draws a "No data" panel;
+//! * speaks the language being rendered ([`crate::words`]): the words it writes itself
+//!   (legends it adds, "no data", reference-line phrases, the text alternative's
+//!   sentences) come from the message files, its numbers follow the language's
+//!   conventions, and in a right-to-left language it is drawn right to left
+//!   ([`Direction::current`]).
 //!
 //! Every chart is [`Html`]: its markup is built only with [`html!`](crate::html), so all
 //! text (titles, labels, descriptions) is escaped on the way in.
@@ -45,6 +50,7 @@ use crate::html;
 use crate::html::Html;
 use crate::markup::{format_thousands, format_trimmed, magnitude_of, sanitize_id};
 use crate::words;
+use i18n::Arg;
 
 /// The Okabe–Ito palette, reordered so that the first colours have the best contrast
 /// on white: blue, vermillion, bluish green, black, reddish purple, orange.
@@ -233,13 +239,45 @@ pub enum Direction {
     Rtl,
 }
 
+impl Direction {
+    /// The direction of the language being rendered ([`words::lang`]): right to left
+    /// in Arabic, else left to right. The charts drawn without a direction take it.
+    pub fn current() -> Direction {
+        if words::lang().is_rtl() { Direction::Rtl } else { Direction::Ltr }
+    }
+}
+
+/// What every chart and map carries so that its layout holds in a right-to-left page:
+/// the attribute `direction="ltr"` on the `<svg>`, since the coordinates and
+/// `text-anchor` of every text are laid out left to right and a page's `dir="rtl"`
+/// would otherwise turn `start` into the right end of a text (an English chart shown
+/// in the Arabic workspace keeps its layout too); and, in a right-to-left language, a
+/// rule that orders each text by its own first strong letter (`unicode-bidi:
+/// plaintext`), so that an Arabic sentence with numbers reads right to left within its
+/// box. Returns the attribute and the `<style>` element.
+pub(crate) fn bidi() -> (Html, Html) {
+    let style = if words::lang().is_rtl() {
+        html!("{}", Html::from_static("<style>svg.chart text{unicode-bidi:plaintext}</style>"))
+    } else {
+        Html::new()
+    };
+    (html!(" direction=\"ltr\""), style)
+}
+
+/// Items joined into one text by the language's list separator (`; ` in English, `؛ `
+/// in Arabic).
+pub(crate) fn join_list(items: &[String]) -> String {
+    items.join(&words::t("brief-chart-list-separator"))
+}
+
 /// The opening `<svg>` tag with its title and description.
 fn open(id: &str, width: f64, height: f64, title: &str, desc: &str) -> Html {
+    let (direction, style) = bidi();
     html!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"chart\" viewBox=\"0 0 {} {}\" \
          width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" \
-         font-family=\"{}\" font-size=\"12\" fill=\"{}\">\
-         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>",
+         font-family=\"{}\" font-size=\"12\" fill=\"{}\"{}>\
+         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>{}",
         id,
         n(width),
         n(height),
@@ -249,10 +287,12 @@ fn open(id: &str, width: f64, height: f64, title: &str, desc: &str) -> Html {
         id,
         Html::from_static(FONT),
         TEXT,
+        direction,
         id,
         title,
         id,
-        desc
+        desc,
+        style
     )
 }
 
@@ -262,13 +302,14 @@ fn empty(id: &str, title: &str, desc: &str, width: f64) -> Html {
     let mut out = open(id, width, height, title, desc);
     out.push(html!(
         "<rect x=\"0.5\" y=\"0.5\" width=\"{}\" height=\"{}\" fill=\"#f7f7f7\" stroke=\"{}\"/>\
-         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">No data available</text></svg>",
+         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text></svg>",
         n(width - 1.0),
         n(height - 1.0),
         GRID,
         n(width / 2.0),
         n(height / 2.0 + 4.0),
-        MUTED
+        MUTED,
+        &words::t("brief-chart-no-data")
     ));
     out
 }
@@ -328,8 +369,15 @@ fn marker(shape: usize, x: f64, y: f64, colour: &str, tip: &str) -> Html {
 }
 
 /// Legend entries laid out in rows that fit `width` (each name shortened to the width
-/// if it must be, the full name in a tooltip); returns the markup and its height.
-fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (Html, f64) {
+/// if it must be, the full name in a tooltip), from the left or, right to left, from
+/// the right with each swatch right of its name; returns the markup and its height.
+fn legend(
+    entries: &[(String, Swatch)],
+    (x0, y0): (f64, f64),
+    width: f64,
+    direction: Direction,
+) -> (Html, f64) {
+    let rtl = direction == Direction::Rtl;
     let mut out = html!("<g class=\"legend\">");
     let names: Vec<String> =
         entries.iter().map(|(name, _)| labels::fit(name, width - 30.0, SIZE)).collect();
@@ -337,7 +385,10 @@ fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (Html, 
     let placed = labels::flow(&widths, width, 16.0);
     let mut rows = 0;
     for (((name, swatch), label), (dx, row)) in entries.iter().zip(&names).zip(placed) {
-        let (x, y) = (x0 + dx, y0 + 18.0 * row as f64);
+        // `x` is the left end of the entry's swatch, which starts the entry left to
+        // right and ends it right to left.
+        let x = if rtl { x0 + width - dx - 24.0 } else { x0 + dx };
+        let y = y0 + 18.0 * row as f64;
         rows = rows.max(row + 1);
         match *swatch {
             Swatch::Fill(fill) => out.push(html!(
@@ -359,10 +410,12 @@ fn legend(entries: &[(String, Swatch)], x0: f64, y0: f64, width: f64) -> (Html, 
             }
         }
         let title = if label == name { Html::new() } else { html!("<title>{}</title>", name) };
+        let (text_x, anchor) = if rtl { (x - 6.0, "end") } else { (x + 30.0, "start") };
         out.push(html!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"start\">{}{}</text>",
-            n(x + 30.0),
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}{}</text>",
+            n(text_x),
             n(y + 4.0),
+            anchor,
             title,
             label
         ));
@@ -577,7 +630,7 @@ impl XyFrame {
             Direction::Ltr => (axis_margin, WIDTH - far_margin),
             Direction::Rtl => (far_margin, WIDTH - axis_margin),
         };
-        let (legend_svg, legend_h) = legend(entries, left, 14.0, right - left);
+        let (legend_svg, legend_h) = legend(entries, (left, 14.0), right - left, direction);
         let top = 14.0 + legend_h + 28.0;
         let plot_h = 220.0;
         let bottom = top + plot_h;
@@ -635,10 +688,44 @@ impl XyFrame {
     }
 }
 
-/// Draws a [`LineChart`]. Axes start at zero when all values are positive, so
+/// Draws a [`LineChart`] in the direction of the language being rendered
+/// ([`Direction::current`]). Axes start at zero when all values are positive, so
 /// that the height of a line is comparable to its value.
 pub fn line_chart(chart: &LineChart) -> Html {
-    line_chart_in(chart, Direction::Ltr)
+    line_chart_in(chart, Direction::current())
+}
+
+/// The text alternative's sentence for one series: its name, unit and values (`x y`
+/// pairs), or that it has no data.
+fn series_sentence(name: &str, unit: &str, values: &[String], gaps: bool) -> String {
+    if values.is_empty() {
+        return words::tf("brief-chart-series-no-data", &[("name", Arg::from(name))]);
+    }
+    let args = [
+        ("name", Arg::from(name)),
+        ("unit", Arg::from(unit)),
+        ("values", Arg::from(join_list(values))),
+    ];
+    if gaps {
+        words::tf("brief-chart-series-values-gaps", &args)
+    } else {
+        words::tf("brief-chart-series-values", &args)
+    }
+}
+
+/// One point in a text alternative: `2000 1,500,000`.
+fn point_text(x: &str, y: &str) -> String {
+    words::tf("brief-chart-point", &[("x", Arg::from(x)), ("y", Arg::from(y))])
+}
+
+/// "Label: value", as a tooltip or an item of a text alternative.
+fn item_text(label: &str, value: &str) -> String {
+    words::tf("brief-chart-item", &[("label", Arg::from(label)), ("value", Arg::from(value))])
+}
+
+/// The "no data" sentence of a text alternative.
+fn no_data_sentence() -> String {
+    words::t("brief-chart-no-data-sentence")
 }
 
 /// Draws a [`LineChart`] in `direction`: right to left puts the value axis on the right
@@ -651,24 +738,18 @@ pub fn line_chart_in(chart: &LineChart, direction: Direction) -> Html {
         .iter()
         .zip(&chart.series)
         .map(|((name, pts), original)| {
-            let missing =
-                if pts.len() < original.points.len() { " (some values missing)" } else { "" };
-            if pts.is_empty() {
-                format!("{name}: no data.")
-            } else {
-                let values: Vec<String> = pts
-                    .iter()
-                    .map(|(x, y)| format!("{} {}", chart.x_style.full(*x), chart.y_style.full(*y)))
-                    .collect();
-                format!("{name}{missing}, {}: {}.", chart.y_unit, values.join("; "))
-            }
+            let values: Vec<String> = pts
+                .iter()
+                .map(|(x, y)| point_text(&chart.x_style.full(*x), &chart.y_style.full(*y)))
+                .collect();
+            series_sentence(name, &chart.y_unit, &values, pts.len() < original.points.len())
         })
         .collect::<Vec<_>>()
         .join(" ");
     let desc = describe(&chart.summary, &data);
     let all: Vec<(f64, f64)> = series.iter().flat_map(|(_, p)| p.iter().copied()).collect();
     if all.is_empty() {
-        return empty(&id, &chart.title, &describe(&chart.summary, "No data available."), WIDTH);
+        return empty(&id, &chart.title, &describe(&chart.summary, &no_data_sentence()), WIDTH);
     }
 
     let (x_min, x_max) = all
@@ -724,11 +805,14 @@ pub fn line_chart_in(chart: &LineChart, direction: Direction) -> Html {
             ));
         }
         for (x, y) in pts {
-            let tip = format!(
-                "{name}, {}: {} {}",
-                chart.x_style.full(*x),
-                chart.y_style.full(*y),
-                chart.y_unit
+            let tip = words::tf(
+                "brief-chart-point-tip",
+                &[
+                    ("name", Arg::from(*name)),
+                    ("x", Arg::from(chart.x_style.full(*x))),
+                    ("y", Arg::from(chart.y_style.full(*y))),
+                    ("unit", Arg::from(chart.y_unit.as_str())),
+                ],
             );
             out.push(marker(idx, x_of(*x), y_of(*y), colour, &tip));
         }
@@ -770,31 +854,51 @@ pub struct BarChart {
 fn bar_text(bar: &Bar, style: NumberStyle) -> String {
     let value = style.short(bar.value);
     match bar.share_pct {
-        Some(p) if p.is_finite() => format!("{value} ({}%)", format_thousands(p, 1)),
+        Some(p) if p.is_finite() => words::tf(
+            "brief-chart-bar-share",
+            &[("value", Arg::from(value)), ("share", Arg::from(words::percent(p, 1)))],
+        ),
         _ => value,
     }
+}
+
+/// "Values in persons.": the unit sentence of a text alternative.
+fn unit_sentence(unit: &str) -> String {
+    words::tf("brief-chart-values-in", &[("unit", Arg::from(unit))])
 }
 
 /// The text alternative for a list of bars.
 fn bars_desc(bars: &[Bar], style: NumberStyle, unit: &str) -> String {
     if bars.is_empty() {
-        return "No data available.".to_owned();
+        return no_data_sentence();
     }
     let items: Vec<String> = bars
         .iter()
-        .map(|b| {
-            let share = match b.share_pct {
-                Some(p) if p.is_finite() => format!(" ({}% of total)", format_thousands(p, 1)),
-                _ => String::new(),
-            };
-            format!("{}: {}{share}", b.label, style.full(b.value))
+        .map(|b| match b.share_pct {
+            Some(p) if p.is_finite() => words::tf(
+                "brief-chart-item-share",
+                &[
+                    ("label", Arg::from(b.label.as_str())),
+                    ("value", Arg::from(style.full(b.value))),
+                    ("share", Arg::from(words::percent(p, 1))),
+                ],
+            ),
+            _ => item_text(&b.label, &style.full(b.value)),
         })
         .collect();
-    format!("Values in {unit}. {}.", items.join("; "))
+    format!("{} {}.", unit_sentence(unit), join_list(&items))
 }
 
-/// Draws a [`BarChart`].
+/// Draws a [`BarChart`] in the direction of the language being rendered
+/// ([`Direction::current`]).
 pub fn bar_chart(chart: &BarChart) -> Html {
+    bar_chart_in(chart, Direction::current())
+}
+
+/// Draws a [`BarChart`] in `direction`: right to left puts the category labels on the
+/// right and grows the bars from right to left, each value written at its bar's end.
+pub fn bar_chart_in(chart: &BarChart, direction: Direction) -> Html {
+    let rtl = direction == Direction::Rtl;
     let id = sanitize_id(&chart.id);
     let desc =
         describe(&chart.summary, &bars_desc(&chart.bars, chart.value_style, &chart.value_unit));
@@ -804,10 +908,13 @@ pub fn bar_chart(chart: &BarChart) -> Html {
     let labels: Vec<String> =
         chart.bars.iter().map(|b| labels::fit(&b.label, WIDTH / 3.0, SIZE)).collect();
     let label_w = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max);
-    let left = label_w + 16.0;
     let texts: Vec<String> = chart.bars.iter().map(|b| bar_text(b, chart.value_style)).collect();
     let text_w = texts.iter().map(|t| text_width(t)).fold(0.0, f64::max);
-    let right = WIDTH - text_w - 16.0;
+    let (left, right) = if rtl {
+        (text_w + 16.0, WIDTH - label_w - 16.0)
+    } else {
+        (label_w + 16.0, WIDTH - text_w - 16.0)
+    };
     let finite: Vec<f64> = chart.bars.iter().map(|b| b.value).filter(|v| v.is_finite()).collect();
     let lo = finite.iter().fold(0.0f64, |m, v| m.min(*v));
     let hi = finite.iter().fold(0.0f64, |m, v| m.max(*v));
@@ -817,26 +924,31 @@ pub fn bar_chart(chart: &BarChart) -> Html {
     let top = 8.0;
     let bottom = top + row_h * chart.bars.len() as f64;
     let height = bottom + 44.0;
-    let x_of =
-        |v: f64| left + (v - ticks.first()) / (ticks.last() - ticks.first()) * (right - left);
+    let x_of = |v: f64| {
+        let t = (v - ticks.first()) / (ticks.last() - ticks.first());
+        if rtl { right - t * (right - left) } else { left + t * (right - left) }
+    };
 
     let mut out = open(&id, WIDTH, height, &chart.title, &desc);
     out.push(x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
     out.push(html!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
-        n(WIDTH - 4.0),
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"{}\">{}</text>",
+        n(if rtl { 4.0 } else { WIDTH - 4.0 }),
         n(bottom + 36.0),
+        if rtl { "start" } else { "end" },
         MUTED,
         &labels::fit(&chart.value_unit, WIDTH - 8.0, SIZE)
     ));
+    let (name_x, name_anchor) = if rtl { (right + 8.0, "start") } else { (left - 8.0, "end") };
     for (idx, bar) in chart.bars.iter().enumerate() {
         let y = top + row_h * idx as f64;
         let mid = y + row_h / 2.0;
         out.push(html!("<g class=\"bar\">"));
         out.push(html!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            n(left - 8.0),
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\"><title>{}</title>{}</text>",
+            n(name_x),
             n(mid + 4.0),
+            name_anchor,
             &bar.label,
             &labels[idx]
         ));
@@ -849,14 +961,17 @@ pub fn bar_chart(chart: &BarChart) -> Html {
                 n((x1 - x0).abs()),
                 PALETTE[0]
             ));
-            x0.max(x1)
+            if rtl { x0.min(x1) } else { x0.max(x1) }
         } else {
             x_of(0.0)
         };
+        let (value_x, value_anchor) =
+            if rtl { (end_x - 6.0, "end") } else { (end_x + 6.0, "start") };
         out.push(html!(
-            "<text x=\"{}\" y=\"{}\">{}</text>",
-            n(end_x + 6.0),
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>",
+            n(value_x),
             n(mid + 4.0),
+            value_anchor,
             &texts[idx]
         ));
         out.push(html!("</g>"));
@@ -909,9 +1024,59 @@ pub struct IntervalChart {
     pub rows: Vec<Interval>,
 }
 
-/// Draws an [`IntervalChart`]. Bounds that are not finite are left out; a row whose
+/// Draws an [`IntervalChart`] in the direction of the language being rendered
+/// ([`Direction::current`]). Bounds that are not finite are left out; a row whose
 /// point is not finite is marked "n/a".
 pub fn interval_chart(chart: &IntervalChart) -> Html {
+    interval_chart_in(chart, Direction::current())
+}
+
+/// The text alternative's data of an [`IntervalChart`].
+fn intervals_desc(chart: &IntervalChart) -> String {
+    let style = chart.value_style;
+    if chart.rows.is_empty() {
+        return no_data_sentence();
+    }
+    let items: Vec<String> = chart
+        .rows
+        .iter()
+        .map(|r| {
+            if r.lower.is_finite() && r.upper.is_finite() {
+                words::tf(
+                    "brief-chart-interval-item",
+                    &[
+                        ("label", Arg::from(r.label.as_str())),
+                        ("value", Arg::from(style.full(r.point))),
+                        ("interval", Arg::from(chart.interval_label.as_str())),
+                        ("lower", Arg::from(style.full(r.lower))),
+                        ("upper", Arg::from(style.full(r.upper))),
+                    ],
+                )
+            } else {
+                item_text(&r.label, &style.full(r.point))
+            }
+        })
+        .collect();
+    let reference = match &chart.reference {
+        Some(r) if r.value.is_finite() => format!(
+            " {}",
+            words::tf(
+                "brief-chart-reference-line",
+                &[
+                    ("label", Arg::from(r.label.as_str())),
+                    ("value", Arg::from(style.full(r.value)))
+                ],
+            )
+        ),
+        _ => String::new(),
+    };
+    format!("{}{reference} {}.", unit_sentence(&chart.value_unit), join_list(&items))
+}
+
+/// Draws an [`IntervalChart`] in `direction`: right to left puts the row labels on the
+/// right and runs the values from right to left.
+pub fn interval_chart_in(chart: &IntervalChart, direction: Direction) -> Html {
+    let rtl = direction == Direction::Rtl;
     let id = sanitize_id(&chart.id);
     let style = chart.value_style;
     let row_text = |r: &Interval| {
@@ -921,35 +1086,7 @@ pub fn interval_chart(chart: &IntervalChart) -> Html {
             style.short(r.point)
         }
     };
-    let data = if chart.rows.is_empty() {
-        "No data available.".to_owned()
-    } else {
-        let items: Vec<String> = chart
-            .rows
-            .iter()
-            .map(|r| {
-                let interval = if r.lower.is_finite() && r.upper.is_finite() {
-                    format!(
-                        ", {} {} to {}",
-                        chart.interval_label,
-                        style.full(r.lower),
-                        style.full(r.upper)
-                    )
-                } else {
-                    String::new()
-                };
-                format!("{}: {}{interval}", r.label, style.full(r.point))
-            })
-            .collect();
-        let reference = match &chart.reference {
-            Some(r) if r.value.is_finite() => {
-                format!(" Reference line: {} at {}.", r.label, style.full(r.value))
-            }
-            _ => String::new(),
-        };
-        format!("Values in {}.{reference} {}.", chart.value_unit, items.join("; "))
-    };
-    let desc = describe(&chart.summary, &data);
+    let desc = describe(&chart.summary, &intervals_desc(chart));
     if chart.rows.is_empty() {
         return empty(&id, &chart.title, &desc, WIDTH);
     }
@@ -970,28 +1107,36 @@ pub fn interval_chart(chart: &IntervalChart) -> Html {
     let tick_text = tick_labels(&ticks, style);
     let labels: Vec<String> =
         chart.rows.iter().map(|r| labels::fit(&r.label, WIDTH / 3.0, SIZE)).collect();
-    let left = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 16.0;
+    let name_margin = labels.iter().map(|l| text_width(l)).fold(0.0, f64::max) + 16.0;
     let texts: Vec<String> = chart.rows.iter().map(row_text).collect();
-    let right = WIDTH - texts.iter().map(|t| text_width(t)).fold(0.0, f64::max) - 20.0;
+    let value_margin = texts.iter().map(|t| text_width(t)).fold(0.0, f64::max) + 20.0;
+    let (left, right) =
+        if rtl { (value_margin, WIDTH - name_margin) } else { (name_margin, WIDTH - value_margin) };
     let row_h = 26.0;
     let top = if chart.reference.is_some() { 24.0 } else { 8.0 };
     let bottom = top + row_h * chart.rows.len() as f64;
     let height = bottom + 44.0;
-    let x_of =
-        |v: f64| left + (v - ticks.first()) / (ticks.last() - ticks.first()) * (right - left);
+    let x_of = |v: f64| {
+        let t = (v - ticks.first()) / (ticks.last() - ticks.first());
+        if rtl { right - t * (right - left) } else { left + t * (right - left) }
+    };
 
     let mut out = open(&id, WIDTH, height, &chart.title, &desc);
     out.push(x_axis(&ticks, &tick_text, (top, bottom), GRID, x_of));
+    let axis_text = words::tf(
+        "brief-chart-interval-axis",
+        &[
+            ("unit", Arg::from(chart.value_unit.as_str())),
+            ("interval", Arg::from(chart.interval_label.as_str())),
+        ],
+    );
     out.push(html!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
-        n(WIDTH - 4.0),
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" fill=\"{}\">{}</text>",
+        n(if rtl { 4.0 } else { WIDTH - 4.0 }),
         n(bottom + 36.0),
+        if rtl { "start" } else { "end" },
         MUTED,
-        &labels::fit(
-            &format!("{}; bars: {}", chart.value_unit, chart.interval_label),
-            WIDTH - 8.0,
-            SIZE
-        )
+        &labels::fit(&axis_text, WIDTH - 8.0, SIZE)
     ));
     if let Some(r) = chart.reference.as_ref().filter(|r| r.value.is_finite()) {
         let x = x_of(r.value);
@@ -1006,27 +1151,31 @@ pub fn interval_chart(chart: &IntervalChart) -> Html {
         let mid = top + row_h * (idx as f64 + 0.5);
         out.push(html!("<g class=\"row\">"));
         out.push(html!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
-            n(left - 8.0),
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\"><title>{}</title>{}</text>",
+            n(if rtl { right + 8.0 } else { left - 8.0 }),
             n(mid + 4.0),
+            if rtl { "start" } else { "end" },
             &row.label,
             &labels[idx]
         ));
-        let mut end_x = left;
+        // The end of the row's marks in the reading direction, where its text goes.
+        let mut end_x = if rtl { right } else { left };
         if row.lower.is_finite() && row.upper.is_finite() {
             let (x0, x1) = (x_of(row.lower.min(row.upper)), x_of(row.lower.max(row.upper)));
             out.push(html!("<path d=\"M{} {}V{}M{} {}H{}M{} {}V{}\" stroke=\"{}\" stroke-width=\"2\" fill=\"none\"/>", n(x0), n(mid - 6.0), n(mid + 6.0), n(x0), n(mid), n(x1), n(x1), n(mid - 6.0), n(mid + 6.0), PALETTE[0]));
-            end_x = x1;
+            end_x = if rtl { x0.min(x1) } else { x0.max(x1) };
         }
         if row.point.is_finite() {
             let x = x_of(row.point);
-            out.push(html!("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\" stroke=\"#ffffff\"><title>{}</title></circle>", n(x), n(mid), PALETTE[1], &format!("{}: {}", row.label, texts[idx])));
-            end_x = end_x.max(x);
+            out.push(html!("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\" stroke=\"#ffffff\"><title>{}</title></circle>", n(x), n(mid), PALETTE[1], &item_text(&row.label, &texts[idx])));
+            end_x = if rtl { end_x.min(x) } else { end_x.max(x) };
         }
+        let (text_x, text_anchor) = if rtl { (end_x - 8.0, "end") } else { (end_x + 8.0, "start") };
         out.push(html!(
-            "<text x=\"{}\" y=\"{}\">{}</text>",
-            n(end_x + 8.0),
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>",
+            n(text_x),
             n(mid + 4.0),
+            text_anchor,
             &texts[idx]
         ));
         out.push(html!("</g>"));
@@ -1082,7 +1231,8 @@ pub struct FanChart {
     pub series: Vec<FanSeries>,
 }
 
-/// Draws a [`FanChart`]: for each series a light band from the 5th to the 95th
+/// Draws a [`FanChart`] in the direction of the language being rendered
+/// ([`Direction::current`]): for each series a light band from the 5th to the 95th
 /// percentile, a darker band from the 25th to the 75th, and the median as a line with
 /// markers. The text alternative gives every median with its 90 % interval.
 pub fn fan_chart(chart: &FanChart) -> Html {
@@ -1102,25 +1252,34 @@ pub fn fan_chart(chart: &FanChart) -> Html {
         .iter()
         .map(|(name, pts)| {
             if pts.is_empty() {
-                return format!("{name}: no data.");
+                return words::tf("brief-chart-series-no-data", &[("name", Arg::from(*name))]);
             }
             let values: Vec<String> = pts
                 .iter()
                 .map(|p| {
                     if p.p05.is_finite() && p.p95.is_finite() {
-                        format!(
-                            "{} {} (90% interval {} to {})",
-                            xs.full(p.x),
-                            ys.full(p.p50),
-                            ys.full(p.p05),
-                            ys.full(p.p95)
+                        words::tf(
+                            "brief-chart-fan-point",
+                            &[
+                                ("x", Arg::from(xs.full(p.x))),
+                                ("median", Arg::from(ys.full(p.p50))),
+                                ("lower", Arg::from(ys.full(p.p05))),
+                                ("upper", Arg::from(ys.full(p.p95))),
+                            ],
                         )
                     } else {
-                        format!("{} {}", xs.full(p.x), ys.full(p.p50))
+                        point_text(&xs.full(p.x), &ys.full(p.p50))
                     }
                 })
                 .collect();
-            format!("{name}, median {}: {}.", chart.y_unit, values.join("; "))
+            words::tf(
+                "brief-chart-fan-series",
+                &[
+                    ("name", Arg::from(*name)),
+                    ("unit", Arg::from(chart.y_unit.as_str())),
+                    ("values", Arg::from(join_list(&values))),
+                ],
+            )
         })
         .collect::<Vec<_>>()
         .join(" ");
@@ -1132,7 +1291,7 @@ pub fn fan_chart(chart: &FanChart) -> Html {
         .collect();
     let all_x: Vec<f64> = series.iter().flat_map(|(_, p)| p.iter().map(|p| p.x)).collect();
     if all_x.is_empty() {
-        return empty(&id, &chart.title, &describe(&chart.summary, "No data available."), WIDTH);
+        return empty(&id, &chart.title, &describe(&chart.summary, &no_data_sentence()), WIDTH);
     }
     let (x_min, x_max) = all_x
         .iter()
@@ -1142,9 +1301,14 @@ pub fn fan_chart(chart: &FanChart) -> Html {
     let mut entries: Vec<(String, Swatch)> = series
         .iter()
         .enumerate()
-        .map(|(idx, (name, _))| (format!("{name} (median)"), Swatch::Series(idx)))
+        .map(|(idx, (name, _))| {
+            (
+                words::tf("brief-chart-fan-median", &[("name", Arg::from(*name))]),
+                Swatch::Series(idx),
+            )
+        })
         .collect();
-    entries.push(("50% and 90% intervals (shaded)".to_owned(), Swatch::Fill("#c8c8c8")));
+    entries.push((words::t("brief-chart-fan-bands"), Swatch::Fill("#c8c8c8")));
     let frame = XyFrame::new(
         &id,
         &chart.title,
@@ -1154,7 +1318,7 @@ pub fn fan_chart(chart: &FanChart) -> Html {
         (xs, ys),
         &chart.y_unit,
         &entries,
-        Direction::Ltr,
+        Direction::current(),
     );
     let x_of = |x: f64| frame.x_of(x);
     let y_of = |y: f64| frame.y_of(y);
@@ -1219,13 +1383,16 @@ pub fn fan_chart(chart: &FanChart) -> Html {
             ));
         }
         for p in pts {
-            let tip = format!(
-                "{name}, {}: median {} {} (90% interval {} to {})",
-                xs.full(p.x),
-                ys.full(p.p50),
-                chart.y_unit,
-                ys.full(p.p05),
-                ys.full(p.p95)
+            let tip = words::tf(
+                "brief-chart-fan-tip",
+                &[
+                    ("name", Arg::from(*name)),
+                    ("x", Arg::from(xs.full(p.x))),
+                    ("median", Arg::from(ys.full(p.p50))),
+                    ("unit", Arg::from(chart.y_unit.as_str())),
+                    ("lower", Arg::from(ys.full(p.p05))),
+                    ("upper", Arg::from(ys.full(p.p95))),
+                ],
             );
             out.push(marker(idx, x_of(p.x), y_of(p.p50), colour, &tip));
         }
@@ -1485,6 +1652,173 @@ mod tests {
         assert!(x_of_label(&ltr, "2000") < x_of_label(&ltr, "2020"));
         // The y labels are right of the plot: right of every x label.
         assert!(x_of_label(&svg, "0") > x_of_label(&svg, "2000"));
+    }
+
+    /// The x of the text `label` (its first occurrence as a whole text).
+    fn x_of_text(svg: &str, label: &str) -> f64 {
+        let at = svg.find(&format!(">{label}</text>")).expect("label");
+        let x_at = svg[..at].rfind("x=\"").expect("x") + 3;
+        svg[x_at..].split('"').next().expect("x").parse::<f64>().expect("number")
+    }
+
+    /// The right end of the plot of a line chart: where its horizontal grid lines end.
+    fn plot_right(svg: &str) -> f64 {
+        let grid = &svg[svg.find("class=\"y-axis\"").expect("y axis")..];
+        let x2 = grid.find("x2=\"").expect("x2") + 4;
+        grid[x2..].split('"').next().expect("x2").parse::<f64>().expect("number")
+    }
+
+    #[test]
+    fn an_arabic_brief_draws_its_charts_right_to_left() {
+        let chart = line(vec![Series {
+            name: "المجموع".to_owned(),
+            points: vec![(2000.0, 1.0e6), (2010.0, 1.5e6), (2020.0, 2.0e6)],
+        }]);
+        let svg = {
+            let _ar = words::Scope::enter(i18n::Lang::Ar);
+            line_chart(&chart).into_string()
+        };
+        assert_clean(&svg);
+        // The value axis is right of the plot: every y label starts right of its end.
+        let right = plot_right(&svg);
+        let labels = &svg[svg.find("class=\"y-labels\"").expect("y labels")..];
+        let labels = &labels[..labels.find("</g>").expect("end")];
+        assert!(labels.contains("text-anchor=\"start\""), "{labels}");
+        let xs: Vec<f64> = labels
+            .split("<text x=\"")
+            .skip(1)
+            .map(|t| t.split('"').next().expect("x").parse().expect("number"))
+            .collect();
+        assert!(!xs.is_empty() && xs.iter().all(|x| *x > right), "{xs:?} right of {right}");
+        // Time runs from right to left.
+        assert!(x_of_text(&svg, "2000") > x_of_text(&svg, "2020"));
+        // The texts are laid out left to right (a page's dir="rtl" would turn their
+        // anchors round) and ordered each by its own letters.
+        assert!(svg.contains(" direction=\"ltr\""));
+        assert!(svg.contains("unicode-bidi:plaintext"));
+        // The chart's own words are Arabic, its numbers as UN Arabic documents write them.
+        assert!(svg.contains("2000: 1,000,000"), "{svg}");
+        labels::assert_no_collisions(&svg);
+        // The same chart outside the scope is English, left to right.
+        let ltr = line_chart(&chart).into_string();
+        assert!(x_of_text(&ltr, "2000") < x_of_text(&ltr, "2020"));
+        assert!(ltr.contains(" direction=\"ltr\"") && !ltr.contains("<style>"));
+    }
+
+    #[test]
+    fn arabic_bar_and_interval_charts_put_labels_on_the_right() {
+        let _ar = words::Scope::enter(i18n::Lang::Ar);
+        let bars = BarChart {
+            id: "b".to_owned(),
+            title: "B".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "أشخاص".to_owned(),
+            bars: NAMES
+                .iter()
+                .map(|name| Bar { label: (*name).to_owned(), value: 1.2e6, share_pct: Some(12.5) })
+                .collect(),
+        };
+        let svg = bar_chart(&bars).into_string();
+        labels::assert_no_collisions(&svg);
+        let (_, boxes) = labels::text_boxes(&svg);
+        let name = boxes.iter().find(|(t, _)| t == "Saudi Arabia").expect("name").1.x0;
+        let value = boxes.iter().find(|(t, _)| t.ends_with("(12.5%)")).expect("value").1.x1;
+        assert!(name > value, "the name is right of its bar's value");
+        assert!(svg.contains("(12.5%)"), "{svg}");
+        let rows = IntervalChart {
+            id: "i".to_owned(),
+            title: "I".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "أشخاص".to_owned(),
+            interval_label: "فاصل 90%".to_owned(),
+            include_zero: true,
+            reference: Some(RefLine { value: 9.9, label: "خط الأساس".to_owned() }),
+            rows: NAMES
+                .iter()
+                .map(|name| Interval {
+                    label: (*name).to_owned(),
+                    point: 5.0,
+                    lower: 1.0,
+                    upper: 9.5,
+                })
+                .collect(),
+        };
+        let svg = interval_chart(&rows).into_string();
+        labels::assert_no_collisions(&svg);
+        let (_, boxes) = labels::text_boxes(&svg);
+        let name = boxes.iter().find(|(t, _)| t == "Viet Nam").expect("name").1.x0;
+        assert!(name > WIDTH / 2.0, "row names on the right");
+        assert!(svg.contains("الوحدة: أشخاص."), "the text alternative is Arabic: {svg}");
+    }
+
+    #[test]
+    fn french_charts_write_decimal_commas_and_french_words() {
+        let _fr = words::Scope::enter(i18n::Lang::Fr);
+        let mut chart = line(vec![Series {
+            name: "Envois de fonds".to_owned(),
+            points: vec![(2000.0, 1.5), (2010.0, 2.25)],
+        }]);
+        chart.y_style = NumberStyle::Percent(2);
+        let svg = line_chart(&chart).into_string();
+        assert_clean(&svg);
+        // Axis ticks, the text alternative and tooltips use the decimal comma.
+        assert!(svg.contains(">0,5\u{202f}%<"), "{svg}");
+        assert!(svg.contains("2000\u{a0}: 1,50\u{202f}%"), "{svg}");
+        assert!(!svg.contains("1.50"), "{svg}");
+        assert!(!svg.contains("unicode-bidi"), "French is left to right");
+        let empty = line_chart(&line(Vec::new())).into_string();
+        assert!(empty.contains("Aucune donnée disponible"));
+        let bars = bar_chart(&BarChart {
+            id: "b".to_owned(),
+            title: "B".to_owned(),
+            summary: String::new(),
+            value_style: NumberStyle::Compact,
+            value_unit: "personnes".to_owned(),
+            bars: vec![Bar {
+                label: "Népal".to_owned(), value: 350_000.0, share_pct: Some(35.04)
+            }],
+        })
+        .into_string();
+        assert!(bars.contains("(35,0\u{202f}% du total)"), "{bars}");
+    }
+
+    #[test]
+    fn the_charts_own_words_fit_when_lengthened() {
+        // The pseudo-language lengthens every text the charts write themselves.
+        let _long = words::Scope::enter(i18n::Lang::Pseudo);
+        let fan = FanChart {
+            id: "fan".to_owned(),
+            title: "F".to_owned(),
+            summary: String::new(),
+            x_style: NumberStyle::Year,
+            y_style: NumberStyle::Compact,
+            y_unit: long("persons"),
+            series: NAMES
+                .iter()
+                .take(3)
+                .enumerate()
+                .map(|(i, name)| FanSeries {
+                    name: long(name),
+                    points: (1..=10)
+                        .map(|y| FanPoint {
+                            x: f64::from(y),
+                            p05: 1.0,
+                            p25: 2.0,
+                            p50: 3.0 + i as f64,
+                            p75: 4.0 + i as f64,
+                            p95: 5.0 + i as f64,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let svg = fan_chart(&fan).into_string();
+        assert!(svg.contains("(médíáñ)"), "{svg}");
+        labels::assert_no_collisions(&svg);
+        let chart = line(vec![Series { name: long("Total"), points: vec![(2000.0, 1.0)] }]);
+        labels::assert_no_collisions(&line_chart(&chart).into_string());
     }
 
     #[test]

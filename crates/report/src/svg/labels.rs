@@ -48,8 +48,13 @@ fn char_em(c: char) -> f64 {
         '–' | '‘' | '’' | '‚' | '“' | '”' => 0.52,
         '—' | '…' | '‰' | '€' | '£' | '¥' => 1.0,
         '·' | '•' | '×' | '°' => 0.84,
-        // Combining marks take no room of their own.
-        '\u{300}'..='\u{36f}' | '\u{64b}'..='\u{65f}' => 0.0,
+        // Combining marks take no room of their own, nor do the marks of direction
+        // (a right-to-left mark begins some Arabic texts) and the joiners.
+        '\u{300}'..='\u{36f}'
+        | '\u{64b}'..='\u{65f}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => 0.0,
         // CJK, kana, Hangul and full-width forms are square.
         '\u{1100}'..='\u{11ff}'
         | '\u{2e80}'..='\u{9fff}'
@@ -367,6 +372,7 @@ mod tests {
         assert!(text_width("الفلبين", 12.0) > 7.0 * 6.0);
         assert!(text_width("日本", 12.0) >= 24.0);
         assert!(text_width("", 12.0).abs() < 1e-12);
+        assert!(text_width("\u{200f}\u{2067}\u{2069}", 12.0).abs() < 1e-12, "marks are invisible");
     }
 
     #[test]

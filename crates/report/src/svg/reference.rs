@@ -15,11 +15,14 @@
 use super::labels::{self, LINE_EM};
 use super::{
     ABOVE, BELOW, Bar, Direction, GRID, HALO, MUTED, NumberStyle, Swatch, TEXT, WIDTH, bars_desc,
-    describe, empty, legend, n, nice_ticks, open, text_width, tick_labels, x_axis, y_axis,
+    describe, empty, item_text, join_list, legend, n, nice_ticks, open, text_width, tick_labels,
+    x_axis, y_axis,
 };
 use crate::html;
 use crate::html::Html;
 use crate::markup::sanitize_id;
+use crate::words;
+use i18n::Arg;
 
 /// A reference line, such as a target.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,19 +78,33 @@ const ROW_H: f64 = 22.0;
 fn reference_data(chart: &ReferenceChart, refs: &[&RefLine], threshold: f64) -> String {
     let ref_text: Vec<String> = refs
         .iter()
-        .map(|r| format!("{} at {}", r.label, chart.value_style.full(r.value)))
+        .map(|r| {
+            words::tf(
+                "brief-chart-reference-at",
+                &[
+                    ("label", Arg::from(r.label.as_str())),
+                    ("value", Arg::from(chart.value_style.full(r.value))),
+                ],
+            )
+        })
         .collect();
     let mut data = bars_desc(&chart.items, chart.value_style, &chart.value_unit);
     if !ref_text.is_empty() {
-        data = format!("Reference lines: {}. {data}", ref_text.join("; "));
+        let lines =
+            words::tf("brief-chart-reference-lines", &[("lines", Arg::from(join_list(&ref_text)))]);
+        data = format!("{lines} {data}");
         if threshold.is_finite() && !chart.items.is_empty() {
             let above =
                 chart.items.iter().filter(|b| b.value.is_finite() && b.value > threshold).count();
-            data.push_str(&format!(
-                " {above} of {} above {}.",
-                chart.items.len(),
-                chart.value_style.full(threshold)
-            ));
+            let count = words::tf(
+                "brief-chart-above-count",
+                &[
+                    ("above", Arg::from(above)),
+                    ("total", Arg::from(chart.items.len())),
+                    ("threshold", Arg::from(chart.value_style.full(threshold))),
+                ],
+            );
+            data.push_str(&format!(" {count}"));
         }
     }
     data
@@ -95,11 +112,7 @@ fn reference_data(chart: &ReferenceChart, refs: &[&RefLine], threshold: f64) -> 
 
 /// The label written for an item's value: its short form, or "n/a".
 fn value_text(item: &Bar, style: NumberStyle) -> String {
-    if item.value.is_finite() {
-        style.short(item.value)
-    } else {
-        crate::words::t("brief-not-available")
-    }
+    if item.value.is_finite() { style.short(item.value) } else { words::t("brief-not-available") }
 }
 
 /// What both layouts share: the chart, its finite reference lines, the threshold (the
@@ -134,13 +147,14 @@ impl Common<'_> {
 
     /// The tooltip of an item's mark.
     fn tip(&self, item: &Bar) -> String {
-        format!("{}: {}", item.label, self.chart.value_style.full(item.value))
+        item_text(&item.label, &self.chart.value_style.full(item.value))
     }
 }
 
-/// Draws a [`ReferenceChart`], left to right.
+/// Draws a [`ReferenceChart`] in the direction of the language being rendered
+/// ([`Direction::current`]).
 pub fn reference_chart(chart: &ReferenceChart) -> Html {
-    reference_chart_in(chart, Direction::Ltr)
+    reference_chart_in(chart, Direction::current())
 }
 
 /// Draws a [`ReferenceChart`] in the given direction: right to left puts the value axis
@@ -157,8 +171,11 @@ pub fn reference_chart_in(chart: &ReferenceChart, direction: Direction) -> Html 
         let name =
             refs.iter().min_by(|a, b| a.value.total_cmp(&b.value)).map_or("", |r| r.label.as_str());
         vec![
-            (format!("Above {name}"), Swatch::Fill(ABOVE)),
-            (format!("At or below {name}"), Swatch::Fill(BELOW)),
+            (words::tf("brief-chart-above", &[("name", Arg::from(name))]), Swatch::Fill(ABOVE)),
+            (
+                words::tf("brief-chart-at-or-below", &[("name", Arg::from(name))]),
+                Swatch::Fill(BELOW),
+            ),
         ]
     } else {
         Vec::new()
@@ -173,7 +190,7 @@ fn top_legend(common: &Common<'_>, x0: f64, width: f64) -> (Html, f64) {
     if common.entries.is_empty() {
         (Html::new(), 0.0)
     } else {
-        legend(&common.entries, x0, 14.0, width)
+        legend(&common.entries, (x0, 14.0), width, common.direction)
     }
 }
 
