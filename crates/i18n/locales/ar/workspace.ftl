@@ -64,3 +64,9 @@ ws-status-planned = مخطط لها
 ws-status-active = سارية
 ws-status-suspended = معلّقة
 ws-status-ended = منتهية
+
+## The upload of an official file (static/app.js writes them, the file name or status after)
+
+ws-upload-uploading = جارٍ رفع
+ws-upload-failed = تعذّر الرفع؛ رمز حالة استجابة الخادم:
+ws-upload-unreachable = تعذّر الرفع: لا يمكن الوصول إلى الخادم.

@@ -64,3 +64,9 @@ ws-status-planned = planned
 ws-status-active = active
 ws-status-suspended = suspended
 ws-status-ended = ended
+
+## The upload of an official file (static/app.js writes them, the file name or status after)
+
+ws-upload-uploading = Uploading
+ws-upload-failed = The upload failed; the server's status:
+ws-upload-unreachable = The upload failed: the server could not be reached.

@@ -64,3 +64,9 @@ ws-status-planned = prevista
 ws-status-active = en vigor
 ws-status-suspended = suspendida
 ws-status-ended = finalizada
+
+## The upload of an official file (static/app.js writes them, the file name or status after)
+
+ws-upload-uploading = Subiendo
+ws-upload-failed = La carga ha fallado; estado de la respuesta del servidor:
+ws-upload-unreachable = La carga ha fallado: no se pudo contactar con el servidor.

@@ -64,3 +64,9 @@ ws-status-planned = prévue
 ws-status-active = en vigueur
 ws-status-suspended = suspendue
 ws-status-ended = terminée
+
+## The upload of an official file (static/app.js writes them, the file name or status after)
+
+ws-upload-uploading = Envoi de
+ws-upload-failed = L’envoi a échoué ; statut de la réponse du serveur :
+ws-upload-unreachable = L’envoi a échoué : le serveur est injoignable.
