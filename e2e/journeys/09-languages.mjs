@@ -1,5 +1,6 @@
 // The language menu: French from the menu, Arabic right to left (the page mirrored, nothing
-// off screen), and back to English; each page checked with axe-core in its language.
+// off screen), and back to English; each page checked with axe-core in its language, a
+// demo country's profile page among them.
 import { ADMIN_PASSWORD, expect } from "../lib.mjs";
 
 export const title = "the pages in French and Arabic, right to left";
@@ -13,6 +14,13 @@ export default async function (ctx) {
   expect((await page.getAttribute("html", "lang")) === "fr", "the page says it is French");
   expect(await page.getByRole("heading", { name: "Vos espaces de travail" }).isVisible(), "the heading is French");
   await ctx.check(page, "home-fr");
+  // A demo country's profile page in French: its own words, around the brief.
+  await page.goto("/profiles/XAA");
+  expect((await page.getAttribute("html", "lang")) === "fr", "the profile page says it is French");
+  expect(await page.getByRole("heading", { name: "Téléchargements" }).isVisible(), "the downloads' heading is French");
+  expect(await page.getByRole("link", { name: "Classeur Excel" }).isVisible(), "the downloads are named in French");
+  await ctx.check(page, "profile-fr");
+  await page.goto("/");
 
   await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: "العربية" }).click()]);
   expect((await page.getAttribute("html", "dir")) === "rtl", "Arabic pages are right to left");
@@ -49,6 +57,7 @@ export default async function (ctx) {
     ["workshop", `/w/${ws}/matrices`],
     ["scenarios", `/w/${ws}/scenarios`],
     ["audit", `/w/${ws}/audit`],
+    ["profile", "/profiles/XAA"],
   ]) {
     await page.goto(url);
     expect((await page.getAttribute("html", "dir")) === "rtl", `${url} is right to left`);
@@ -56,6 +65,7 @@ export default async function (ctx) {
     expect(!overflow, `${url} fits its width in Arabic`);
     await ctx.check(page, `${name}-ar`);
   }
+  expect(await page.getByRole("heading", { name: "التنزيلات" }).isVisible(), "the profile page's words are Arabic");
 
   await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: "English" }).click()]);
   expect((await page.getAttribute("html", "dir")) === "ltr", "back to English, left to right");

@@ -48,3 +48,19 @@ fn pages_speak_the_visitors_language() {
     assert!(home.text.contains(">Espacios de trabajo</a>"), "{}", home.text);
     assert!(home.text.contains("Sus espacios de trabajo"));
 }
+
+/// The words the pages' script writes (an upload's progress and failure) come from the
+/// page, in its language.
+#[test]
+fn the_scripts_words_are_the_pages() {
+    let server = Server::start();
+    let admin = Auth::Token(server.admin_token());
+    let page = server.get_with("/datasets", &admin, &[("accept-language", "ar")]);
+    assert_eq!(page.status, 200, "{}", page.text);
+    assert!(page.text.contains("data-uploading=\"جارٍ رفع\""), "{}", page.text);
+    assert!(page.text.contains("data-unreachable=\"تعذّر الرفع: لا يمكن الوصول إلى الخادم.\""));
+    let page = server.get_with("/datasets", &admin, &[("accept-language", "fr")]);
+    assert!(
+        page.text.contains("data-failed=\"L’envoi a échoué ; statut de la réponse du serveur :\"")
+    );
+}

@@ -56,3 +56,68 @@ fn a_profile_page_shows_the_brief_and_its_downloads_match_the_api() {
         xlsx.headers
     );
 }
+
+/// The profile page and its brief downloads are in the reader's language (the cookie,
+/// else `Accept-Language`), each language cached apart; the data files are the same in
+/// every language.
+#[test]
+fn a_profile_page_speaks_the_readers_language() {
+    use crate::harness::{Auth, Server};
+    let server = Server::start();
+    let admin = Auth::Token(server.admin_token());
+    let get = |path: &str, headers: &[(&str, &str)]| {
+        let answer = server.get_with(path, &admin, headers);
+        assert_eq!(answer.status, 200, "{path} {headers:?}: {}", answer.text);
+        answer
+    };
+
+    let fr = get("/profiles/XAA", &[("accept-language", "fr")]);
+    assert!(fr.text.contains("<html lang=\"fr\" dir=\"ltr\">"), "{}", fr.text);
+    assert!(fr.text.contains(">Téléchargements</h2>"), "the page's own words in French");
+    assert!(fr.text.contains(">Classeur Excel</a>"));
+    assert!(fr.text.contains("href=\"/api/v1/briefs/XAA?lang=fr\">Ouvrir la note comme une page"));
+    assert!(!fr.text.contains(">Downloads</h2>"), "no English heading left");
+
+    // The same page next in English: not the French page from the cache.
+    let en = get("/profiles/XAA", &[("accept-language", "en")]);
+    assert!(en.text.contains("<html lang=\"en\" dir=\"ltr\">"), "{}", en.text);
+    assert!(en.text.contains(">Downloads</h2>") && en.text.contains(">Excel workbook</a>"));
+    assert!(!en.text.contains("Téléchargements"), "the English page is not the cached French one");
+    assert_ne!(fr.text, en.text);
+
+    // The cookie wins over the browser; Arabic is right to left.
+    let ar = get("/profiles/XAA", &[("accept-language", "fr"), ("cookie", "coherence_lang=ar")]);
+    assert!(ar.text.contains("<html lang=\"ar\" dir=\"rtl\">"), "{}", ar.text);
+    assert!(ar.text.contains(">التنزيلات</h2>") && ar.text.contains(">مصنف Excel</a>"));
+    assert!(!ar.text.contains("Téléchargements") && !ar.text.contains(">Downloads</h2>"));
+
+    // The chooser's words too.
+    let chooser = get("/profiles", &[("accept-language", "es")]);
+    assert!(
+        chooser.text.contains(">País o grupo") && chooser.text.contains(">Países y zonas</h2>")
+    );
+    assert!(chooser.text.contains("ficticio (mundo de demostración)"), "{}", chooser.text);
+
+    // The HTML brief downloaded is written in the reader's language, each cached apart.
+    for (lang, head) in [
+        ("fr", "<html lang=\"fr\" dir=\"ltr\">"),
+        ("en", "<html lang=\"en\" dir=\"ltr\">"),
+        ("ar", "<html lang=\"ar\" dir=\"rtl\">"),
+    ] {
+        let brief = get("/profiles/XAA/download/html", &[("accept-language", lang)]);
+        assert!(brief.text.contains(head), "{lang}: {}", &brief.text[..300.min(brief.text.len())]);
+        let api = get(&format!("/api/v1/briefs/XAA?lang={lang}"), &[]);
+        assert!(api.text.contains(head), "the API's brief in {lang}");
+    }
+    // The API's brief is English unless asked otherwise, whatever the browser says.
+    let api = get("/api/v1/briefs/XAA", &[("accept-language", "fr")]);
+    assert!(api.text.contains("<html lang=\"en\" dir=\"ltr\">"));
+    let unknown = server.get("/api/v1/briefs/XAA?lang=de", &admin);
+    assert_eq!(unknown.status, 400, "{}", unknown.text);
+    assert!(unknown.text.contains("en, fr, es and ar"), "{}", unknown.text);
+
+    // The data files do not change with the language.
+    let csv_fr = get("/profiles/XAA/download/csv", &[("accept-language", "fr")]);
+    let csv_en = get("/profiles/XAA/download/csv", &[("accept-language", "en")]);
+    assert_eq!(csv_fr.text, csv_en.text);
+}

@@ -189,4 +189,24 @@ fn a_workshop_through_the_pages_gives_the_command_lines_metrics() {
     assert_eq!(graphml.status, 200);
     assert_eq!(graphml.text.matches("<node ").count(), 3);
     assert!(!graphml.text.contains("<script>"));
+
+    // The scale and the metrics' headings in the reader's language; the metrics' keys and
+    // the scale's values stay as they are.
+    let fr = [("accept-language", "fr")];
+    let matrix = world.server.get_with(&page, &world.auth[contributor], &fr).text;
+    assert!(matrix.contains("Indissociable</strong>: les progrès de l’un"), "{matrix}");
+    assert!(matrix.contains("value=\"-3\">−3 Annulant</option>"), "{matrix}");
+    assert!(!matrix.contains("Indivisible"), "no English point of the scale");
+    let results = world.server.get_with(&format!("{page}/results"), &world.auth[viewer], &fr).text;
+    assert!(results.contains(">Influence sortante (somme de la ligne)</th>"), "{results}");
+    assert!(results.contains("data-metric=\"out_influence\""));
+    assert!(!results.contains("Out-influence"));
+
+    // The register names the stages of the migration cycle and the statuses in the language.
+    let es = [("accept-language", "es")];
+    let register = world.server.get_with(&format!("/w/{w}/register"), &world.auth[viewer], &es);
+    assert_eq!(register.status, 200);
+    assert!(register.text.contains(">Estancia en el extranjero</option>"), "{}", register.text);
+    assert!(register.text.contains("\">en vigor</span>"), "{}", register.text);
+    assert!(!register.text.contains("Stay abroad") && !register.text.contains(">active</span>"));
 }

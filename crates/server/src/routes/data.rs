@@ -95,23 +95,45 @@ async fn profile(
     .await
 }
 
-/// The self-contained HTML brief of a country or group (as `coherence report`).
+/// The language a brief is wanted in.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct BriefQuery {
+    /// `en` (the default), `fr`, `es` or `ar` (docs/languages.md).
+    lang: Option<String>,
+}
+
+/// The self-contained HTML brief of a country or group (as `coherence report`), in
+/// English or the language asked for (as `coherence report --lang`).
 #[utoipa::path(get, path = "/api/v1/briefs/{area}", tag = "data",
-    params(("area" = String, Path, description = "A country or group: ISO 3166-1 alpha-3, M49 or name")),
+    params(("area" = String, Path, description = "A country or group: ISO 3166-1 alpha-3, M49 or name"), BriefQuery),
     responses((status = 200, description = "The brief", content_type = "text/html", body = String),
-        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn brief(
     State(state): State<AppState>,
     caller: Caller,
     Path(area): Path<String>,
+    Query(query): Query<BriefQuery>,
 ) -> ApiResult<Response> {
-    let key = format!("brief\u{0}{area}");
+    let lang = match query.lang.as_deref() {
+        None => i18n::Lang::En,
+        Some(code) => i18n::Lang::parse(code)
+            .ok()
+            .filter(|l| i18n::Lang::OFFERED.contains(l))
+            .ok_or_else(|| {
+                ApiError::invalid(
+                    "lang",
+                    format!("unknown language {code:?}: the languages are en, fr, es and ar"),
+                )
+            })?,
+    };
+    let key = format!("brief\u{0}{area}\u{0}{}", lang.code());
     let st = state.clone();
     let mut response = cached(&state, &caller, key, |withheld| async move {
         let profile = readable_profile(&st, &area, &withheld).await?;
         Ok((
             "text/html; charset=utf-8",
-            report::brief::render(&profile, &brief_options()).into_bytes(),
+            report::brief::render(&profile, &brief_options().in_lang(lang)).into_bytes(),
         ))
     })
     .await?;

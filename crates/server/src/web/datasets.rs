@@ -42,6 +42,12 @@ mod text {
     pub(crate) const FICTIONAL: Msg = Msg("web-data-fictional");
     pub(crate) const UPLOAD: Msg = Msg("web-data-upload");
     pub(crate) const UPLOAD_INTRO: Msg = Msg("web-data-upload-intro");
+    /// What the page's script writes while a file is sent, before its name.
+    pub(crate) const UPLOADING: Msg = Msg("ws-upload-uploading");
+    /// What the page's script writes when the server refused a file, before the status.
+    pub(crate) const UPLOAD_FAILED: Msg = Msg("ws-upload-failed");
+    /// What the page's script writes when the server could not be reached.
+    pub(crate) const UNREACHABLE: Msg = Msg("ws-upload-unreachable");
     pub(crate) const FILE: Msg = Msg("web-data-file");
     pub(crate) const FILE_HINT: Msg = Msg("web-data-file-hint");
     pub(crate) const KIND: Msg = Msg("web-data-kind");
@@ -182,13 +188,17 @@ async fn admin_part(state: &AppState, error: Option<&ApiError>) -> PageResult<Ht
     );
     let upload = html!(
         "<h2>{}</h2><p>{}</p>{}<form method=\"post\" action=\"/datasets/upload\" enctype=\"multipart/form-data\" \
-         data-upload=\"/api/v1/datasets\" data-next=\"/datasets/jobs/{{id}}\">{}\
+         data-upload=\"/api/v1/datasets\" data-next=\"/datasets/jobs/{{id}}\" \
+         data-uploading=\"{}\" data-failed=\"{}\" data-unreachable=\"{}\">{}\
          <p><label for=\"upload-progress\">{}</label> <progress id=\"upload-progress\" max=\"1\" value=\"0\"></progress> \
          <span data-status role=\"status\"></span></p>\
          <p class=\"actions\"><button type=\"submit\">{}</button></p></form>",
         text::UPLOAD,
         text::UPLOAD_INTRO,
         problem(error, &["file", "kind"]),
+        text::UPLOADING,
+        text::UPLOAD_FAILED,
+        text::UNREACHABLE,
         fields,
         text::PROGRESS,
         text::SEND

@@ -7,6 +7,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
+use i18n::Lang;
 use report::html;
 use report::html::Html;
 use serde::Deserialize;
@@ -15,34 +16,32 @@ use crate::AppState;
 use crate::auth::Caller;
 use crate::cache::PagePart;
 use crate::error::{ApiError, Kind};
-use crate::routes::data::{cached_bytes, cached_page, readable_profile};
+use crate::routes::data::{brief_options, cached_bytes, cached_page, readable_profile};
 use crate::web::form::Field;
+use crate::web::lang;
 use crate::web::layout::{Page, Section};
 use crate::web::{PageResult, Pages, Visitor, WebQuery, download, see_other, url_encode};
 
 /// The words of these pages.
 mod text {
-    pub(crate) const TITLE: &str = "Profiles";
-    pub(crate) const INTRO: &str = "The migration profile of any country or group, built from \
-        the official data in this Coherence, every figure with its source.";
-    pub(crate) const AREA: &str = "Country or group";
-    pub(crate) const AREA_HINT: &str = "A name, an ISO 3166-1 alpha-3 code, a UN M49 code, or a \
-        group such as world, region:002, sdg:SSA or income:LIC.";
-    pub(crate) const SHOW: &str = "Show the profile";
-    pub(crate) const COUNTRIES: &str = "Countries and areas";
-    pub(crate) const GROUPS: &str = "Groups";
-    pub(crate) const FICTIONAL: &str = "fictional (demo world)";
-    pub(crate) const DOWNLOADS: &str = "Downloads";
-    pub(crate) const CSV: &str = "CSV (one value per row, with unit and source)";
-    pub(crate) const XLSX: &str = "Excel workbook";
-    pub(crate) const JSON: &str = "JSON (every value with its unit and source)";
-    pub(crate) const BRIEF: &str = "HTML brief (one self-contained file)";
-    pub(crate) const PDF: &str = "PDF brief (A4; US Letter: add ?paper=letter)";
-    pub(crate) const NO_CHROMIUM: &str = "PDF briefs are printed with Chromium, which this \
-        server does not have; the HTML brief prints the same pages from a browser. The \
-        server's administrator can install it (`apt-get install chromium` on Debian) or set \
-        COHERENCE_CHROMIUM to its path.";
-    pub(crate) const VIEW_BRIEF: &str = "Open the brief as a page";
+    use crate::web::lang::Msg;
+
+    pub(crate) const TITLE: Msg = Msg("ws-prof-title");
+    pub(crate) const INTRO: Msg = Msg("ws-prof-intro");
+    pub(crate) const AREA: Msg = Msg("ws-prof-area");
+    pub(crate) const AREA_HINT: Msg = Msg("ws-prof-area-hint");
+    pub(crate) const SHOW: Msg = Msg("ws-prof-show");
+    pub(crate) const COUNTRIES: Msg = Msg("ws-prof-countries");
+    pub(crate) const GROUPS: Msg = Msg("ws-prof-groups");
+    pub(crate) const FICTIONAL: Msg = Msg("ws-prof-fictional");
+    pub(crate) const DOWNLOADS: Msg = Msg("ws-prof-downloads");
+    pub(crate) const CSV: Msg = Msg("ws-prof-csv");
+    pub(crate) const XLSX: Msg = Msg("ws-prof-xlsx");
+    pub(crate) const JSON: Msg = Msg("ws-prof-json");
+    pub(crate) const BRIEF: Msg = Msg("ws-prof-brief");
+    pub(crate) const PDF: Msg = Msg("ws-prof-pdf");
+    pub(crate) const NO_CHROMIUM: Msg = Msg("ws-prof-no-chromium");
+    pub(crate) const VIEW_BRIEF: Msg = Msg("ws-prof-view-brief");
 }
 
 /// Adds the routes of these pages.
@@ -75,10 +74,18 @@ async fn chooser_page(
     error: Option<&ApiError>,
     typed: &str,
 ) -> PageResult {
-    let areas = state.app.profile_areas().await?;
+    let lang = lang::current();
+    let mut areas: Vec<(String, analysis::AreaRef)> = state
+        .app
+        .profile_areas()
+        .await?
+        .into_iter()
+        .map(|a| (lang.country_name(&a.iso3, &a.name), a))
+        .collect();
+    areas.sort_by_cached_key(|(name, a)| (alphabetical(name), a.iso3.clone()));
     let countries: Html = areas
         .iter()
-        .map(|a| {
+        .map(|(name, a)| {
             let note = if a.fictional {
                 html!(" <span class=\"badge\">{}</span>", text::FICTIONAL)
             } else {
@@ -87,7 +94,7 @@ async fn chooser_page(
             html!(
                 "<li><a href=\"/profiles/{}\">{}</a> <span class=\"muted\">{}</span>{}</li>",
                 a.iso3,
-                a.name,
+                name.as_str(),
                 a.iso3,
                 note
             )
@@ -106,7 +113,7 @@ async fn chooser_page(
             )
         })
         .collect();
-    let field = Field::text("area", text::AREA)
+    let field = Field::text("area", &text::AREA.text())
         .hint(text::AREA_HINT)
         .value(typed)
         .required()
@@ -136,12 +143,13 @@ async fn profile(
     Visitor(caller): Visitor,
     Path(area): Path<String>,
 ) -> PageResult {
-    let key = format!("page-profile\u{0}{area}");
+    let lang = lang::current();
+    let key = format!("page-profile\u{0}{area}\u{0}{}", lang.code());
     let st = state.clone();
     let area_q = area.clone();
     let computed = cached_page(&state, &caller, key, |withheld| async move {
         let profile = readable_profile(&st, &area_q, &withheld).await?;
-        let parts = report::brief::parts(&profile, &[], &crate::routes::data::brief_options());
+        let parts = report::brief::parts(&profile, &[], &brief_options().in_lang(lang));
         let html = html!(
             "{}<div class=\"brief-page\"><header class=\"brief-head\">{}</header>{}{}<footer class=\"brief-foot\">{}</footer></div>",
             parts.banner,
@@ -176,7 +184,7 @@ fn downloads(area: &str) -> Html {
          <li><a href=\"/profiles/{}/download/json\" download>{}</a></li>\
          <li><a href=\"/profiles/{}/download/html\" download>{}</a></li>\
          <li><a href=\"/profiles/{}/download/pdf\" download>{}</a></li>\
-         <li><a href=\"/api/v1/briefs/{}\">{}</a></li></ul></section>",
+         <li><a href=\"/api/v1/briefs/{}?lang={}\">{}</a></li></ul></section>",
         text::DOWNLOADS,
         a,
         text::CSV,
@@ -189,6 +197,7 @@ fn downloads(area: &str) -> Html {
         a,
         text::PDF,
         a,
+        lang::current().code(),
         text::VIEW_BRIEF
     )
 }
@@ -206,7 +215,14 @@ async fn download_profile(
     Path((area, format)): Path<(String, String)>,
     WebQuery(q): WebQuery<Year>,
 ) -> PageResult {
-    let key = format!("download\u{0}{area}\u{0}{format}\u{0}{:?}\u{0}{:?}", q.year, q.paper);
+    // The briefs (HTML, PDF) are in the reader's language; the data files are not.
+    let lang = if matches!(format.as_str(), "html" | "pdf") { lang::current() } else { Lang::En };
+    let key = format!(
+        "download\u{0}{area}\u{0}{format}\u{0}{:?}\u{0}{:?}\u{0}{}",
+        q.year,
+        q.paper,
+        lang.code()
+    );
     let st = state.clone();
     let (area_q, fmt) = (area.clone(), format.clone());
     let (content_type, bytes) = cached_bytes(&state, &caller, key, |withheld| async move {
@@ -225,9 +241,9 @@ async fn download_profile(
             }
             "html" => (
                 "text/html; charset=utf-8",
-                report::brief::render(&profile, &crate::routes::data::brief_options()).into_bytes(),
+                report::brief::render(&profile, &brief_options().in_lang(lang)).into_bytes(),
             ),
-            "pdf" => ("application/pdf", pdf(&profile, q.paper.as_deref()).await?),
+            "pdf" => ("application/pdf", pdf(&profile, q.paper.as_deref(), lang).await?),
             "xlsx" => (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 report::xlsx::profile::workbook(&profile).map_err(|e| internal(&e))?,
@@ -253,19 +269,22 @@ static PRINTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 async fn pdf(
     profile: &analysis::profile::CountryProfile,
     paper: Option<&str>,
+    lang: Lang,
 ) -> Result<Vec<u8>, ApiError> {
     let paper: print::Paper = match paper {
         Some(p) => p.parse().map_err(|e: String| ApiError::invalid("paper", e))?,
         None => print::Paper::A4,
     };
-    let html = report::brief::render(profile, &crate::routes::data::brief_options());
-    let labels = report::print_css::page_labels(profile, i18n::Lang::En);
-    let options = print::PdfOptions {
-        paper,
-        title: labels.title,
-        banner: labels.banner,
-        furniture: print::Furniture::default(),
+    let html = report::brief::render(profile, &brief_options().in_lang(lang));
+    let labels = report::print_css::page_labels(profile, lang);
+    let furniture = print::Furniture {
+        page: labels.page,
+        of: labels.of,
+        lang: lang.code().to_owned(),
+        dir: lang.dir().to_owned(),
     };
+    let options =
+        print::PdfOptions { paper, title: labels.title, banner: labels.banner, furniture };
     let _permit = PRINTS.acquire().await.map_err(|e| ApiError::hidden(Kind::Internal, &e))?;
     let printed = tokio::task::spawn_blocking(move || {
         print::Printer::start(&print::Options::from_env())?.print(&html, &options)
@@ -276,4 +295,38 @@ async fn pdf(
         print::ErrorKind::NotFound => ApiError::new(Kind::Unavailable, text::NO_CHROMIUM),
         _ => ApiError::hidden(Kind::Internal, &e),
     })
+}
+
+/// The key that orders names alphabetically in any offered language: lower case, the
+/// accents of Latin letters set aside (`Égypte` among the names in E, not after
+/// `Zimbabwe`). Arabic letters are in alphabetical order in Unicode already.
+fn alphabetical(name: &str) -> String {
+    const FOLDS: [(&str, char); 9] = [
+        ("àáâãäåā", 'a'),
+        ("çčć", 'c'),
+        ("èéêëē", 'e'),
+        ("ìíîïī", 'i'),
+        ("ñń", 'n'),
+        ("òóôõöøō", 'o'),
+        ("šś", 's'),
+        ("ùúûüū", 'u'),
+        ("ýÿ", 'y'),
+    ];
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| FOLDS.iter().find(|(from, _)| from.contains(c)).map_or(c, |(_, to)| *to))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::alphabetical;
+
+    #[test]
+    fn accented_names_sort_with_their_plain_letters() {
+        let mut names = vec!["Zambie (la)", "Érythrée (l')", "Espagne (l')", "Égypte (l')"];
+        names.sort_by_key(|n| alphabetical(n));
+        assert_eq!(names, ["Égypte (l')", "Érythrée (l')", "Espagne (l')", "Zambie (la)"]);
+        assert_eq!(alphabetical("Côte d’Ivoire"), "cote d’ivoire");
+    }
 }

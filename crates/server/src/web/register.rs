@@ -31,6 +31,7 @@ use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other, url_e
 /// The words of these pages.
 mod text {
     use crate::web::lang::Msg;
+    use domain::policy::{PolicyStatus, Stage};
 
     pub(crate) const REGISTER: Msg = Msg("web-reg-register");
     pub(crate) const FILTERS: Msg = Msg("web-reg-filters");
@@ -78,6 +79,45 @@ mod text {
         crate::web::lang::current()
             .messages()
             .format("web-reg-owned-by", &[("owner", owner.into()), ("mine", mine.into())])
+    }
+
+    /// The name of a stage of the migration cycle.
+    pub(crate) fn stage(stage: Stage) -> Msg {
+        Msg(match stage {
+            Stage::BeforeDeparture => "ws-stage-before-departure",
+            Stage::RecruitmentDeparture => "ws-stage-recruitment-departure",
+            Stage::StayAbroad => "ws-stage-stay-abroad",
+            Stage::ReturnReintegration => "ws-stage-return-reintegration",
+        })
+    }
+
+    /// A policy's stages (their identifiers) as the reader reads them: each by its name,
+    /// an identifier that names no stage as it is stored.
+    pub(crate) fn stages(ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .map(|id| Stage::parse(id).map_or_else(|| id.clone(), |s| stage(s).text()))
+            .collect()
+    }
+
+    /// A policy's status (its identifier) as the reader reads it; an identifier that
+    /// names no status as it is stored.
+    pub(crate) fn status(id: &str) -> String {
+        let key = match PolicyStatus::parse(id) {
+            Some(PolicyStatus::Planned) => "ws-status-planned",
+            Some(PolicyStatus::Active) => "ws-status-active",
+            Some(PolicyStatus::Suspended) => "ws-status-suspended",
+            Some(PolicyStatus::Ended) => "ws-status-ended",
+            None => return id.to_owned(),
+        };
+        Msg(key).text()
+    }
+
+    /// The statuses a policy may have, as (identifier, name) choices.
+    pub(crate) fn status_choices() -> Vec<(String, String)> {
+        ["planned", "active", "suspended", "ended"]
+            .iter()
+            .map(|s| ((*s).to_owned(), status(s)))
+            .collect()
     }
 
     /// The label of a policy's field.
@@ -169,11 +209,9 @@ async fn register(
         v.dedup();
         v.into_iter().map(|x| (x.clone(), x)).collect::<Vec<_>>()
     };
-    let stages = Stage::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect();
-    let statuses = ["planned", "active", "suspended", "ended"]
-        .iter()
-        .map(|s| ((*s).to_owned(), (*s).to_owned()))
-        .collect();
+    let stages =
+        Stage::ALL.iter().map(|&s| (s.as_str().to_owned(), text::stage(s).text())).collect();
+    let statuses = text::status_choices();
     let select = |name: &str, options: Vec<(String, String)>, value: &Option<String>| {
         let mut all = vec![(String::new(), text::ANY.text())];
         all.extend(options);
@@ -240,7 +278,7 @@ fn table(id: i64, shown: &[PolicyInfo]) -> Html {
                 p.id,
                 p.title,
                 p.ministry,
-                p.stages.join("; "),
+                text::stages(&p.stages).join("; "),
                 p.area,
                 p.partners.join("; "),
                 status_badge(&p.status)
@@ -264,7 +302,7 @@ fn status_badge(status: &str) -> Html {
         Some(PolicyStatus::Suspended | PolicyStatus::Ended) => "badge bad",
         _ => "badge",
     };
-    html!("<span class=\"{}\">{}</span>", class, status)
+    html!("<span class=\"{}\">{}</span>", class, text::status(status))
 }
 
 /// A notice after a post.
@@ -322,11 +360,11 @@ fn details(p: &PolicyInfo) -> Html {
         ("ministry", p.ministry.clone()),
         ("title", p.title.clone()),
         ("instrument", p.instrument.clone()),
-        ("stages", list(&p.stages)),
+        ("stages", list(&text::stages(&p.stages))),
         ("area", p.area.clone()),
         ("partners", list(&p.partners)),
         ("target_groups", list(&p.target_groups)),
-        ("status", p.status.clone()),
+        ("status", text::status(&p.status)),
         ("start_year", year(p.start_year)),
         ("end_year", year(p.end_year)),
         ("objectives", p.objectives.clone()),
@@ -470,10 +508,7 @@ fn policy_fields(
     // Patterns are compiled with the `v` flag: a `-` in a class is escaped.
     let ident = r"[a-z0-9][a-z0-9\-]*";
     let idents = r"\s*([a-z0-9][a-z0-9\-]*\s*(;\s*[a-z0-9][a-z0-9\-]*\s*)*)?;?\s*";
-    let statuses = ["planned", "active", "suspended", "ended"]
-        .iter()
-        .map(|s| ((*s).to_owned(), (*s).to_owned()))
-        .collect();
+    let statuses = text::status_choices();
     let stage_error = error
         .filter(|e| e.field.as_deref() == Some("stages"))
         .map(|e| html!("<p class=\"error\" role=\"alert\">{}</p>", e.message))
@@ -482,7 +517,7 @@ fn policy_fields(
         .iter()
         .map(|s| {
             let name = format!("stage-{}", s.as_str());
-            Field::new(&name, s.label(), Control::Checkbox)
+            Field::new(&name, &text::stage(*s).text(), Control::Checkbox)
                 .value(v.get(&name).cloned().unwrap_or_default())
                 .read_only(locked.map(|_| text::SEE_ABOVE.text()))
                 .render()

@@ -1331,8 +1331,8 @@ async fn brief(
     let withheld = crate::access::withheld(&state, &caller, generation).await?;
     let profile =
         crate::routes::data::readable_profile(&state, country.as_str(), &withheld).await?;
-    let document =
-        report::brief::render_with(&profile, &results, &crate::routes::data::brief_options());
+    let options = crate::routes::data::brief_options().in_lang(crate::web::lang::current());
+    let document = report::brief::render_with(&profile, &results, &options);
     let policy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
     let mut response = ([(CONTENT_TYPE, "text/html; charset=utf-8")], document).into_response();

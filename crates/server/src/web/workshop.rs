@@ -126,30 +126,31 @@ mod text {
     pub(crate) const XLSX: Msg = Msg("web-wk-xlsx");
     pub(crate) const GRAPHML: Msg = Msg("web-wk-graphml");
     pub(crate) const NOTHING_TO_EXPORT: Msg = Msg("web-wk-nothing-to-export");
-    /// The seven points of the scale (Nilsson, Griggs & Visbeck 2016), +3 first.
-    pub(crate) const SCALE_POINTS: [(i8, &str, &str); 7] = [
-        (3, "Indivisible", "progress on one is inextricably linked to progress on the other"),
-        (2, "Reinforcing", "aids the achievement of the other"),
-        (1, "Enabling", "creates conditions that further the other"),
-        (0, "Consistent", "no significant positive or negative interaction"),
-        (-1, "Constraining", "limits options on the other"),
-        (-2, "Counteracting", "clashes with the other"),
-        (-3, "Cancelling", "makes it impossible to reach the other"),
+    /// The seven points of the scale (Nilsson, Griggs & Visbeck 2016), +3 first: the
+    /// value, its name and what it means.
+    pub(crate) const SCALE_POINTS: [(i8, Msg, Msg); 7] = [
+        (3, Msg("ws-scale-indivisible"), Msg("ws-scale-indivisible-what")),
+        (2, Msg("ws-scale-reinforcing"), Msg("ws-scale-reinforcing-what")),
+        (1, Msg("ws-scale-enabling"), Msg("ws-scale-enabling-what")),
+        (0, Msg("ws-scale-consistent"), Msg("ws-scale-consistent-what")),
+        (-1, Msg("ws-scale-constraining"), Msg("ws-scale-constraining-what")),
+        (-2, Msg("ws-scale-counteracting"), Msg("ws-scale-counteracting-what")),
+        (-3, Msg("ws-scale-cancelling"), Msg("ws-scale-cancelling-what")),
     ];
-    /// The metrics table's columns: key, heading.
-    pub(crate) const METRIC_COLUMNS: [(&str, &str); 12] = [
-        ("out_influence", "Out-influence (row sum)"),
-        ("out_positive", "Out-strength (+)"),
-        ("out_negative", "Out (−)"),
-        ("in_influence", "In-influence (column sum)"),
-        ("in_positive", "In-strength (+)"),
-        ("in_negative", "In (−)"),
-        ("second_order_out", "Second-order out"),
-        ("second_order_in", "Second-order in"),
-        ("combined_out", "Combined out"),
-        ("combined_in", "Combined in"),
-        ("pagerank", "PageRank (positive network)"),
-        ("n_out_negative", "Negative links given"),
+    /// The metrics table's columns: key (as in the metrics' CSV and JSON), heading.
+    pub(crate) const METRIC_COLUMNS: [(&str, Msg); 12] = [
+        ("out_influence", Msg("ws-metric-out-influence")),
+        ("out_positive", Msg("ws-metric-out-positive")),
+        ("out_negative", Msg("ws-metric-out-negative")),
+        ("in_influence", Msg("ws-metric-in-influence")),
+        ("in_positive", Msg("ws-metric-in-positive")),
+        ("in_negative", Msg("ws-metric-in-negative")),
+        ("second_order_out", Msg("ws-metric-second-order-out")),
+        ("second_order_in", Msg("ws-metric-second-order-in")),
+        ("combined_out", Msg("ws-metric-combined-out")),
+        ("combined_in", Msg("ws-metric-combined-in")),
+        ("pagerank", Msg("ws-metric-pagerank")),
+        ("n_out_negative", Msg("ws-metric-n-out-negative")),
     ];
 }
 

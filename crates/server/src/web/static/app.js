@@ -124,13 +124,16 @@ function watchUpload(form) {
       if (xhr.status >= 200 && xhr.status < 300 && body.id !== undefined) {
         window.location.assign(form.dataset.next.replace("{id}", body.id));
       } else if (status) {
-        status.textContent = (body.error && body.error.message) || "The upload failed (" + xhr.status + ").";
+        const failed = form.dataset.failed || "The upload failed; the server's status:";
+        status.textContent = (body.error && body.error.message) || failed + " " + xhr.status + ".";
       }
     });
     xhr.addEventListener("error", () => {
-      if (status) status.textContent = "The upload failed: the server could not be reached.";
+      if (status) {
+        status.textContent = form.dataset.unreachable || "The upload failed: the server could not be reached.";
+      }
     });
-    if (status) status.textContent = "Uploading " + file.name + "…";
+    if (status) status.textContent = (form.dataset.uploading || "Uploading") + " " + file.name + "…";
     xhr.send(file);
   });
 }
