@@ -171,6 +171,42 @@ pub(crate) fn country(iso3: &str, english: &str) -> String {
     lang().country_name(iso3, english)
 }
 
+/// The message key of a stage of the migration cycle (the brief and the workspace's
+/// pages name stages with it).
+pub fn stage_key(stage: domain::policy::Stage) -> &'static str {
+    use domain::policy::Stage;
+    match stage {
+        Stage::BeforeDeparture => "ws-stage-before-departure",
+        Stage::RecruitmentDeparture => "ws-stage-recruitment-departure",
+        Stage::StayAbroad => "ws-stage-stay-abroad",
+        Stage::ReturnReintegration => "ws-stage-return-reintegration",
+    }
+}
+
+/// The message key of a policy's status.
+pub fn status_key(status: domain::policy::PolicyStatus) -> &'static str {
+    use domain::policy::PolicyStatus;
+    match status {
+        PolicyStatus::Planned => "ws-status-planned",
+        PolicyStatus::Active => "ws-status-active",
+        PolicyStatus::Suspended => "ws-status-suspended",
+        PolicyStatus::Ended => "ws-status-ended",
+    }
+}
+
+/// A stage's identifier as the current language names it; an identifier that names no
+/// stage as it is stored.
+pub(crate) fn stage_name(id: &str) -> String {
+    domain::policy::Stage::parse(id).map_or_else(|| id.replace('_', " "), |s| t(stage_key(s)))
+}
+
+/// A status's identifier as the current language names it; an identifier that names no
+/// status as it is stored.
+pub(crate) fn status_name(id: &str) -> String {
+    domain::policy::PolicyStatus::parse(id)
+        .map_or_else(|| id.replace('_', " "), |s| t(status_key(s)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

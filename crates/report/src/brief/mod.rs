@@ -1446,7 +1446,7 @@ fn diaspora_map(profile: &CountryProfile, cites: &mut Citations) -> Html {
         svg,
         caption,
         refs,
-        map::BOUNDARY_NOTE
+        map::boundary_note()
     )
 }
 
@@ -2345,16 +2345,21 @@ fn policies(profile: &CountryProfile) -> Html {
                     Cell::Text(Html::text(&p.id)),
                     Cell::Head(Html::text(&p.title)),
                     Cell::Text(Html::text(&p.ministry)),
-                    Cell::Text(Html::text(&humanise(&p.area))),
+                    // The area is an open vocabulary of English identifiers (data).
+                    Cell::Text(html!("<span lang=\"en\">{}</span>", humanise(&p.area))),
                     Cell::Text(Html::text(
-                        &p.stages.iter().map(|s| humanise(s)).collect::<Vec<_>>().join(", "),
+                        &p.stages
+                            .iter()
+                            .map(|s| words::stage_name(s))
+                            .collect::<Vec<_>>()
+                            .join(", "),
                     )),
                     Cell::Text(if p.partners.is_empty() {
                         html!("—")
                     } else {
                         Html::text(&p.partners.join(", "))
                     }),
-                    Cell::Text(Html::text(&humanise(&p.status))),
+                    Cell::Text(Html::text(&words::status_name(&p.status))),
                 ];
                 if changed > 0 {
                     row.push(Cell::Text(

@@ -99,7 +99,9 @@ type KeyFigure = (&'static str, fn(&CountryProfile) -> Option<(i32, Value)>);
 const COMPARED: [KeyFigure; 6] = [
     ("brief-change-immigrants", |p| latest_stock(&p.stock_in).map(|s| (s.year, s.total.clone()))),
     ("brief-change-emigrants", |p| latest_stock(&p.stock_out).map(|s| (s.year, s.total.clone()))),
-    ("brief-change-received", |p| latest(&p.remittances_received).map(|v| (v.year, v.value.clone()))),
+    ("brief-change-received", |p| {
+        latest(&p.remittances_received).map(|v| (v.year, v.value.clone()))
+    }),
     ("brief-change-paid", |p| latest(&p.remittances_paid).map(|v| (v.year, v.value.clone()))),
     ("brief-change-share-gdp", |p| latest(&p.sdg_17_3_2).map(|v| (v.year, v.value.clone()))),
     ("brief-change-net", |p| latest(&p.net_migration).map(|v| (v.year, v.value.clone()))),

@@ -83,12 +83,7 @@ mod text {
 
     /// The name of a stage of the migration cycle.
     pub(crate) fn stage(stage: Stage) -> Msg {
-        Msg(match stage {
-            Stage::BeforeDeparture => "ws-stage-before-departure",
-            Stage::RecruitmentDeparture => "ws-stage-recruitment-departure",
-            Stage::StayAbroad => "ws-stage-stay-abroad",
-            Stage::ReturnReintegration => "ws-stage-return-reintegration",
-        })
+        Msg(report::words::stage_key(stage))
     }
 
     /// A policy's stages (their identifiers) as the reader reads them: each by its name,
@@ -103,10 +98,7 @@ mod text {
     /// names no status as it is stored.
     pub(crate) fn status(id: &str) -> String {
         let key = match PolicyStatus::parse(id) {
-            Some(PolicyStatus::Planned) => "ws-status-planned",
-            Some(PolicyStatus::Active) => "ws-status-active",
-            Some(PolicyStatus::Suspended) => "ws-status-suspended",
-            Some(PolicyStatus::Ended) => "ws-status-ended",
+            Some(status) => report::words::status_key(status),
             None => return id.to_owned(),
         };
         Msg(key).text()

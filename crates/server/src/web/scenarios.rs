@@ -910,8 +910,10 @@ impl RunFolder for StoredRun {
     }
 }
 
-/// The "Policy options" section of `results`: fan charts and interval tables.
+/// The "Policy options" section of `results`: fan charts and interval tables, in the
+/// reader's language.
 fn policy_options(results: &[ScenarioResult]) -> Html {
+    let _lang = report::words::Scope::enter(super::lang::current());
     report::scenario::section(results)
 }
 
