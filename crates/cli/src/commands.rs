@@ -264,7 +264,10 @@ async fn profile(global: &Global, args: ProfileArgs) -> Result<(), Error> {
     }
     if global.xlsx() {
         let path = output::xlsx_path(args.output.as_deref())?;
-        return crate::outfile::write_file(path, &report::xlsx::profile::workbook(&profile)?);
+        return crate::outfile::write_file(
+            path,
+            &report::xlsx::profile::workbook_in(&profile, global.lang)?,
+        );
     }
     let write = |out: &mut dyn std::io::Write| -> Result<(), Error> {
         output::profile(out, &profile, global.format, global.lang)?;

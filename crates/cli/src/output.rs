@@ -86,7 +86,9 @@ pub(crate) fn xlsx_path(output: Option<&std::path::Path>) -> Result<&std::path::
 /// A CSV writer whose text fields cannot start a formula in a spreadsheet: a field that
 /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return and is not a number as a
 /// whole gets a `'` before it (`domain::spreadsheet::formula_safe`). Every CSV the CLI
-/// writes goes through it.
+/// writes goes through it, but for the files of other crates' writers, which apply the
+/// same rule (`montecarlo::output`, `analysis`'s estimates and profiles, `assess::render`,
+/// `ingest::register`).
 pub(crate) struct SafeCsv<W: Write>(csv::Writer<W>);
 
 impl<W: Write> SafeCsv<W> {
@@ -110,17 +112,6 @@ impl<W: Write> SafeCsv<W> {
     pub(crate) fn flush(&mut self) -> std::io::Result<()> {
         self.0.flush()
     }
-}
-
-/// Copies CSV text written elsewhere (the scenario engine's) through [`SafeCsv`].
-pub(crate) fn safe_csv_copy(csv: &[u8], out: &mut dyn Write) -> Result<(), Error> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv);
-    let mut w = SafeCsv::new(out);
-    for record in reader.records() {
-        w.write_record(record?.iter())?;
-    }
-    w.flush()?;
-    Ok(())
 }
 
 /// Writes rows as a table with columns padded to their widest cell.

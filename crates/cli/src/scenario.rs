@@ -384,13 +384,8 @@ fn write_compare(
     rows: &[DiffRow],
 ) -> Result<(), Error> {
     match global.format {
-        Format::Csv => {
-            // The engine's CSV, its text fields (option and metric names) made
-            // formula-safe.
-            let mut csv = Vec::new();
-            montecarlo::output::write_diff_csv(rows, &mut csv)?;
-            crate::output::safe_csv_copy(&csv, &mut out)?;
-        }
+        // The engine's CSV: its text fields (option and metric names) are formula-safe.
+        Format::Csv => montecarlo::output::write_diff_csv(rows, &mut out)?,
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&diff_json(rows))?)?,
         Format::Table => {
             writeln!(out, "Paired differences B − A, draw by draw, over {draws} draws.")?;

@@ -46,41 +46,66 @@ fn script(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("data").join(name)
 }
 
-/// Writes `country`'s profile as JSON and as a workbook (twice: the same bytes) and has
-/// openpyxl hold the workbook to the JSON (`tests/data/check_profile_xlsx.py`).
-fn check_profile(db: &Path, dir: &Path, country: &str, python: Option<&str>) {
+/// The corridor checks' data values in a profile's JSON (what the brief's corridor
+/// section shows with each finding, tested or for context).
+fn corridor_values(json: &Path) -> usize {
+    let profile: serde_json::Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
+    let checks = profile["corridor_checks"].as_array().map_or(&[][..], Vec::as_slice);
+    let findings = checks.iter().flat_map(|c| c["findings"].as_array().into_iter().flatten());
+    findings.flat_map(|f| ["data", "context"].map(|k| f[k].as_array().map_or(0, Vec::len))).sum()
+}
+
+/// Writes `country`'s profile as JSON and as a workbook in `lang` (twice: the same
+/// bytes) and has openpyxl hold the workbook to the JSON
+/// (`tests/data/check_profile_xlsx.py`), the corridor checks' values included. Returns
+/// how many corridor check values the workbook holds.
+fn check_profile(
+    db: &Path,
+    dir: &Path,
+    country: &str,
+    lang: i18n::Lang,
+    python: Option<&str>,
+) -> usize {
     let json = dir.join(format!("{country}.json"));
-    let book = dir.join(format!("{country}.xlsx"));
+    let book = dir.join(format!("{country}-{lang}.xlsx"));
     coherence(db)
         .args(["profile", country, "--format", "json", "-o"])
         .arg(&json)
         .assert()
         .success();
     coherence(db)
-        .args(["profile", country, "--format", "xlsx", "-o"])
+        .args(["profile", country, "--format", "xlsx", "--lang", lang.code(), "-o"])
         .arg(&book)
         .assert()
         .success();
-    let again = dir.join(format!("{country}-again.xlsx"));
+    let again = dir.join(format!("{country}-{lang}-again.xlsx"));
     coherence(db)
-        .args(["profile", country, "--format", "xlsx", "-o"])
+        .args(["profile", country, "--format", "xlsx", "--lang", lang.code(), "-o"])
         .arg(&again)
         .assert()
         .success();
     let bytes = std::fs::read(&book).unwrap();
     assert!(bytes.starts_with(b"PK"), "{country}: not a zip container");
     assert!(bytes == std::fs::read(&again).unwrap(), "{country}: not the same bytes twice");
-    let Some(python) = python else { return };
+    let expected = corridor_values(&json);
+    let Some(python) = python else { return expected };
+    let words =
+        ["xlsx-sheet-about", "xlsx-sheet-sources", "xlsx-col-sources", "xlsx-col-json-path"]
+            .map(|k| lang.messages().text(k));
     let out = std::process::Command::new(python)
         .arg(script("check_profile_xlsx.py"))
         .arg(&book)
         .arg(&json)
+        .args(&words)
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     eprintln!("{text}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.status.success(), "{country}: the workbook is not the JSON's:\n{text}");
+    assert!(out.status.success(), "{country} ({lang}): the workbook is not the JSON's:\n{text}");
     assert!(text.contains("numbers equal to the JSON's"), "{text}");
+    let covered = format!("({expected} corridor check values)");
+    assert!(text.contains(&covered), "{country} ({lang}): not {covered}: {text}");
+    expected
 }
 
 #[test]
@@ -89,9 +114,13 @@ fn demo_profile_workbooks_read_back_equal_to_the_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.sqlite");
     coherence(&db).current_dir(dir.path()).args(["-q", "demo"]).assert().success();
+    let mut values = 0;
     for country in ["XAA", "XAB"] {
-        check_profile(&db, dir.path(), country, python.as_deref());
+        for lang in i18n::Lang::OFFERED {
+            values += check_profile(&db, dir.path(), country, lang, python.as_deref());
+        }
     }
+    assert!(values > 0, "the demo's corridor checks have data values");
 }
 
 /// The shared data a real country's workbook is built from: stocks (UN DESA 2020 by
@@ -116,7 +145,9 @@ fn a_real_countrys_profile_workbook_reads_back_equal_to_the_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared.sqlite");
     coherence(&db).args(["-q", "import"]).args(&files).assert().success();
-    check_profile(&db, dir.path(), "PHL", python.as_deref());
+    for lang in [i18n::Lang::En, i18n::Lang::Ar] {
+        check_profile(&db, dir.path(), "PHL", lang, python.as_deref());
+    }
 }
 
 #[test]

@@ -22,6 +22,7 @@ use assess::framework::{
 use assess::matrix::{Confidence, Judgement};
 use assess::score::Answer;
 use assess::{Framework, Rational};
+use domain::spreadsheet::unquote;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -534,6 +535,9 @@ pub fn read_answers(
 /// and `confidence`, `evidence` (optional); lines starting with `#` are comments.
 /// `score` is an integer from −3 to +3 (a leading `+` is allowed), `confidence` is
 /// `low`, `medium`, `high` or empty, `evidence` is a list of links separated by `;`.
+/// A text cell that starts with `'` before a formula character (as the exports write
+/// text a spreadsheet would take for a formula, `domain::spreadsheet::formula_safe`)
+/// is read without that quote, so an exported file reads back to the texts it holds.
 ///
 /// # Errors
 /// An [`ImportError`] naming the file, line and column: a missing column, an empty
@@ -553,7 +557,7 @@ pub fn read_judgements(file_name: &str, bytes: &[u8]) -> Result<Vec<Judgement>, 
     let mut out = Vec::with_capacity(table.rows.len());
     for (line, record) in &table.rows {
         let line = *line;
-        let cell = |k: usize| record.get(cols[k]).unwrap_or("");
+        let cell = |k: usize| unquote(record.get(cols[k]).unwrap_or(""));
         for (k, name) in required.iter().enumerate() {
             if cell(k).is_empty() {
                 return Err(bad_value(file_name, Some(line), name, "a non-empty value", ""));
@@ -596,7 +600,7 @@ pub fn read_judgements(file_name: &str, bytes: &[u8]) -> Result<Vec<Judgement>, 
             .map(|c| {
                 record
                     .get(c)
-                    .unwrap_or("")
+                    .map_or("", unquote)
                     .split(';')
                     .map(str::trim)
                     .filter(|e| !e.is_empty())

@@ -3,6 +3,10 @@
 //!
 //! Numbers are written in Rust's shortest round-trip decimal form, so a value read
 //! back from a file has the same bits, and a run gives the same bytes every time.
+//! Text fields (option, model, metric and parameter names, units) are made
+//! formula-safe (`domain::spreadsheet::formula_safe`): an option named
+//! `=HYPERLINK(...)` is written `'=HYPERLINK(...)`, so a spreadsheet opening the file
+//! shows it as text; numbers, negative ones included, are written as they are.
 //!
 //! Writers take any [`std::io::Write`]; readers take text or bytes. This crate opens
 //! no file.
@@ -25,12 +29,14 @@ pub const MANIFEST_FORMAT: &str = "coherence-scenario-run/2";
 /// The first manifest layout: its `files` are names only, without checksums.
 pub const MANIFEST_FORMAT_V1: &str = "coherence-scenario-run/1";
 
-/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+/// A text field of a CSV file: formula-safe (`domain::spreadsheet::formula_safe`),
+/// then quoted when it holds a comma, quote or line break (RFC 4180).
 fn field(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = domain::spreadsheet::formula_safe(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\"")).into()
     } else {
-        s.into()
+        s
     }
 }
 

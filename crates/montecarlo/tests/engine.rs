@@ -783,3 +783,51 @@ fn a_stopped_run_stops_within_a_chunk_and_what_it_gave_is_the_runs_start() {
     assert!(given.len() < whole.rows.len());
     assert!(given[..] == whole.rows[..given.len()], "what was given is the run's start");
 }
+
+/// The fields of every record of a CSV text, header included.
+fn csv_records(text: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn an_option_named_like_a_formula_is_written_as_text_and_numbers_stay_numbers() {
+    const LINK: &str = "=HYPERLINK(\"http://example.invalid\",\"x\")";
+    let text = GOOD.replace("name = \"small\"", &format!("name = '{LINK}'"));
+    let p = plan(&text).unwrap();
+    let e = run_with(&p, 2, Shard::FULL, 40);
+    let summary = summarise(&e);
+    // B − A with A the larger quota: negative differences.
+    let diff = compare_options(&e, "large", LINK).unwrap();
+    let mut files = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+    write_draws_csv(&e, &mut files[0]).unwrap();
+    write_parameters_csv(&e, &mut files[1]).unwrap();
+    write_summary_csv(&summary, &mut files[2]).unwrap();
+    montecarlo::output::write_diff_csv(&diff, &mut files[3]).unwrap();
+    let quoted = "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\"";
+    let mut negatives = 0;
+    for (name, bytes) in ["draws", "parameters", "summary", "diff"].iter().zip(&files) {
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.contains(quoted), "{name}: {text}");
+        assert!(!text.contains(",\"=HYPERLINK") && !text.contains("\n\"=HYPERLINK"), "{name}");
+        let records = csv_records(bytes);
+        let names: Vec<&str> = records.iter().flatten().map(String::as_str).collect();
+        assert!(names.contains(&format!("'{LINK}").as_str()), "{name}");
+        // Reading the field back and removing the quote gives the option's name.
+        assert!(names.iter().any(|f| domain::spreadsheet::unquote(f) == LINK), "{name}");
+        for field in records.iter().flatten().filter(|f| f.starts_with(['-', '+'])) {
+            assert!(field.parse::<f64>().is_ok(), "{name}: {field:?} is a number, unquoted");
+            negatives += 1;
+        }
+        assert!(!names.iter().any(|f| f.starts_with("'-") || f.starts_with("'+")), "{name}");
+    }
+    assert!(negatives > 0, "the differences include negative numbers, written as numbers");
+    // The same run gives the same bytes.
+    let mut again = Vec::new();
+    write_draws_csv(&run_with(&p, 1, Shard::FULL, 40), &mut again).unwrap();
+    assert_eq!(again, files[0]);
+}

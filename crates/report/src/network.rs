@@ -426,18 +426,21 @@ fn network_legend(y: f64) -> Html {
     )
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// A text field: formula-safe (`domain::spreadsheet::formula_safe`), then quoted when
+/// it needs it (RFC 4180; a leading `#` or space, or a trailing space, too).
 fn csv_field(s: &str) -> String {
+    let s = domain::spreadsheet::formula_safe(s);
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(['#', ' ']) || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s.into_owned()
     }
 }
 
 /// The judgements file that `coherence matrix metrics` and `coherence matrix export`
 /// read (`assessor,from,to,score,rationale`, RFC 4180 quoting), one row per score in
-/// the order given.
+/// the order given. A text that a spreadsheet would take for a formula gets a `'`
+/// before it, which the reader (`ingest::framework::read_judgements`) removes.
 pub fn judgements_csv(rows: &[JudgementRow<'_>]) -> String {
     let mut out = String::from("assessor,from,to,score,rationale\n");
     for r in rows {
@@ -459,6 +462,7 @@ mod tests {
     use super::*;
 
     const EVIL: &str = "<script>x</script>\"><img src=x onerror=alert(1)>";
+    const LINK: &str = "=HYPERLINK(\"http://example.invalid\",\"x\")";
 
     fn labels() -> Vec<String> {
         vec!["Nurse recruitment".into(), EVIL.into(), "Cheaper remittances abroad for all".into()]
@@ -524,17 +528,29 @@ mod tests {
                 score: 1,
                 rationale: "# not a comment",
             },
+            JudgementRow { assessor: "=cmd", from: "a", to: "c", score: -3, rationale: LINK },
         ];
         let csv = judgements_csv(&rows);
+        // Text that a spreadsheet would take for a formula is quoted; scores are numbers.
+        assert!(
+            csv.contains(",\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\"\n"),
+            "{csv}"
+        );
+        assert!(csv.contains("\n'=cmd,a,c,-3,"), "{csv}");
+        assert!(csv.contains("\namina,a,b,-2,"), "{csv}");
         let input = analysis::Input { name: "j.csv".into(), bytes: csv.into_bytes() };
         let report =
             analysis::assess::matrix_report(&input, &analysis::assess::MetricsOptions::default())
                 .expect("the command line reads it");
-        assert_eq!(report.matrix.nodes, ["a", "b"]);
+        assert_eq!(report.matrix.nodes, ["a", "b", "c"]);
         assert!((report.matrix.cells[0].median - 0.5).abs() < 1e-12);
+        // The reader removes the quote: the texts read back are the texts written.
+        let linked = report.matrix.cells.iter().find(|c| c.to == 2).expect("a → c");
+        assert_eq!(linked.rationales, [format!("=cmd: {LINK}")]);
         assert_eq!(report.matrix.cells[0].rationales[0], format!("amina: {EVIL}"));
         assert_eq!(report.matrix.cells[0].rationales[1], "ben: x, \"y\"\nz");
-        assert_eq!(report.matrix.cells[1].rationales[0], "amina: # not a comment");
+        let back = report.matrix.cells.iter().find(|c| (c.from, c.to) == (1, 0)).expect("b → a");
+        assert_eq!(back.rationales[0], "amina: # not a comment");
     }
 
     #[test]

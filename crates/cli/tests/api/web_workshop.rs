@@ -28,6 +28,7 @@ pub const PAGES: &[PageRule] = &[
 ];
 
 /// The injection payloads of the end-to-end journeys.
+const LINK: &str = "=HYPERLINK(\"http://example.invalid\",\"x\")";
 const EVIL: &str = "<script>window.__xss=1</script> \"><img src=x onerror=\"window.__xss=1\">";
 
 /// `text` encoded for a form body.
@@ -116,8 +117,10 @@ fn a_workshop_through_the_pages_gives_the_command_lines_metrics() {
         (other, [1, -3, 2, 1, 2, 2]),
         (coordinator, [2, -1, -1, 0, -3, 3]),
     ];
+    // The coordinator's reason is a text a spreadsheet would take for a formula.
     for (k, (who, s)) in scores.iter().enumerate() {
-        let r = post(&world, *who, &format!("{page}/scores"), &all_cells(s, EVIL));
+        let reason = if k == 2 { LINK } else { EVIL };
+        let r = post(&world, *who, &format!("{page}/scores"), &all_cells(s, reason));
         assert_eq!(r.status, 303, "{}", r.text);
         assert_eq!(r.header("location"), Some(format!("{page}?saved=6").as_str()));
         let left = 18 - 6 * (k + 1);
@@ -141,6 +144,10 @@ fn a_workshop_through_the_pages_gives_the_command_lines_metrics() {
     let csv = world.server.get(&format!("{page}/export/csv"), &world.auth[viewer]);
     assert_eq!(csv.status, 200);
     assert!(csv.header("content-disposition").unwrap_or_default().contains(".csv"));
+    // The formula-like reason is text in the CSV (a `'` before it), and the command
+    // line reads it back without the quote.
+    assert!(csv.text.contains(",\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\"\n"));
+    assert!(!csv.text.contains(",\"=HYPERLINK"), "{}", csv.text);
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("judgements.csv");
     std::fs::write(&file, &csv.text).expect("write");
@@ -153,6 +160,11 @@ fn a_workshop_through_the_pages_gives_the_command_lines_metrics() {
         .expect("coherence runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let cli: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let rationales = cli["matrix"]["cells"][0]["rationales"].as_array().expect("rationales");
+    assert!(
+        rationales.iter().any(|r| r.as_str().is_some_and(|r| r.ends_with(&format!(": {LINK}")))),
+        "{rationales:?}"
+    );
     let nodes = cli["metrics"]["nodes"].as_array().expect("nodes");
     assert_eq!(nodes.len(), 3);
     for node in nodes {

@@ -1,12 +1,16 @@
 """Reads a profile workbook with openpyxl and holds it to the profile's JSON.
 
-Usage: check_profile_xlsx.py PROFILE.xlsx PROFILE.json
+Usage: check_profile_xlsx.py PROFILE.xlsx PROFILE.json [ABOUT SOURCES SOURCES-COLUMN PATH-COLUMN]
+
+The optional arguments are the workbook's words for the About and Sources sheets and
+for the "Sources" and "JSON path" columns, in the language it was written in
+(`--lang`); English by default.
 
 Every sheet but About and Sources has two frozen header rows: names with units, then
 the JSON field each column holds (relative to the row's "JSON path", or, with a leading
 "/", the element of that series whose year is the row's year). Every number in a
 column with a field must equal the JSON's (1e-12 relative), every value object of the
-JSON ({value, unit, source}) outside the corridor checks must appear in a cell, every
+JSON ({value, unit, source}), the corridor checks' data included, must appear in a cell, every
 source reference must name a row of the Sources sheet, every sheet must have its
 headers frozen and every column's width set. Prints a summary; exits non-zero with the
 first failures.
@@ -20,6 +24,8 @@ import sys
 import openpyxl
 
 book_path, json_path = sys.argv[1], sys.argv[2]
+ABOUT, SOURCES, SOURCES_COL, PATH_COL = (sys.argv[3:7] if len(sys.argv) >= 7
+                                         else ("About", "Sources", "Sources", "JSON path"))
 profile = json.load(open(json_path, encoding="utf-8"))
 book = openpyxl.load_workbook(book_path)
 failures = []
@@ -66,9 +72,9 @@ checked = 0
 names = book.sheetnames
 if len(names) != len({n.lower() for n in names}) or any(len(n) > 31 for n in names):
     fail("sheet names not unique or too long: %r" % names)
-if names[0] != "About" or names[-1] != "Sources":
-    fail("About first and Sources last: %r" % names)
-sources = book["Sources"]
+if names[0] != ABOUT or names[-1] != SOURCES:
+    fail("%s first and %s last: %r" % (ABOUT, SOURCES, names))
+sources = book[SOURCES]
 n_sources = sources.max_row - 2
 for r in range(3, sources.max_row + 1):
     if sources.cell(r, 1).value != r - 2:
@@ -88,12 +94,12 @@ for ws in book.worksheets:
     for c in range(1, ws.max_column + 1):
         if c not in widths:
             fail("%s: column %d has no width set" % (ws.title, c))
-    if ws.title in ("About", "Sources"):
+    if ws.title in (ABOUT, SOURCES):
         continue
     headers = [ws.cell(1, c).value for c in range(1, ws.max_column + 1)]
     keys = [ws.cell(2, c).value or "" for c in range(1, ws.max_column + 1)]
-    path_col = headers.index("JSON path") + 1 if "JSON path" in headers else None
-    refs_col = headers.index("Sources") + 1 if "Sources" in headers else None
+    path_col = headers.index(PATH_COL) + 1 if PATH_COL in headers else None
+    refs_col = headers.index(SOURCES_COL) + 1 if SOURCES_COL in headers else None
     for r in range(3, ws.max_row + 1):
         row_path = ws.cell(r, path_col).value or "" if path_col else ""
         year = ws.cell(r, 1).value
@@ -123,6 +129,9 @@ for ws in book.worksheets:
             if isinstance(expected, dict) and "value" in expected:
                 covered.add(pointer)
                 expected = expected["value"]
+            elif pointer.endswith("/value") and pointer[: -len("/value")] in value_objects:
+                # The row is the value object (a corridor check's data value).
+                covered.add(pointer[: -len("/value")])
             if isinstance(expected, KeyError):
                 fail("%s!%s: %s is not in the JSON" % (ws.title, cell.coordinate, pointer))
             elif isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
@@ -134,13 +143,15 @@ for ws in book.worksheets:
             elif cell.value != expected:
                 fail("%s!%s = %r, JSON %s = %r" % (ws.title, cell.coordinate, cell.value, pointer, expected))
 
-missing = sorted(p for p in value_objects if p not in covered and not p.startswith("/corridor_checks/"))
+missing = sorted(p for p in value_objects if p not in covered)
 for p in missing[:20]:
     fail("JSON value %s is in no cell" % p)
 if checked == 0:
     fail("no number was checked")
-print("%s: %d sheets, %d numbers equal to the JSON's, %d value objects covered, %d sources"
-      % (book_path, len(names), checked, len(covered), n_sources))
+corridor_values = sum(1 for p in covered if p.startswith("/corridor_checks/"))
+print("%s: %d sheets, %d numbers equal to the JSON's, %d value objects covered "
+      "(%d corridor check values), %d sources"
+      % (book_path, len(names), checked, len(covered), corridor_values, n_sources))
 if failures:
     print("\n".join(failures[:40]))
     sys.exit(1)

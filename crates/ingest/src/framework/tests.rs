@@ -192,6 +192,16 @@ fn judgements_read_and_errors_name_row_and_column() {
     assert_eq!(ok[0].evidence, ["https://a.org", "https://b.org"]);
     assert_eq!(ok[0].row, 2);
     assert_eq!(ok[1].score, 1);
+    // The quote an export puts before a formula-like text is removed; a score of -2
+    // is a number, never quoted.
+    let quoted = read(&format!(
+        "{head}'=A,'-x,'@y,-2,,\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",'=e; f\n"
+    ))
+    .unwrap();
+    assert_eq!((quoted[0].assessor.as_str(), quoted[0].from.as_str()), ("=A", "-x"));
+    assert_eq!(quoted[0].to, "@y");
+    assert_eq!(quoted[0].rationale, "=HYPERLINK(\"http://example.invalid\",\"x\")");
+    assert_eq!(quoted[0].evidence, ["=e", "f"]);
 
     let cases: &[(&str, u32, &str)] = &[
         ("A,x,y,4,,r,\n", 2, "score"),

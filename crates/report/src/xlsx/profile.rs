@@ -1,7 +1,8 @@
 //! A country profile as a workbook: an "About" sheet, one sheet per section of the
 //! profile that has data (stocks, population and migration, corridors, corridor
 //! trends, diaspora, remittances, remittances by group, costs, SDG 10.c.1, dependence,
-//! skills, conventions and lists, estimated flows, assessments, policies), and a
+//! skills, conventions and lists, estimated flows, assessments, policies, and the
+//! corridor checks: corridors, findings, the data the findings rest on), and a
 //! "Sources" sheet with every footnote.
 //!
 //! Every sheet has two frozen header rows: the column's name with its unit
@@ -10,21 +11,40 @@
 //! object the row's "JSON path" names; a field with one (`/population`) is the element
 //! of that series whose `year` is the row's year. Each value row's "Sources" column
 //! lists the numbers (`[1], [3]`) of its values' sources in the Sources sheet.
+//!
+//! [`workbook_in`] writes the sheet names, column headers and the workbook's own notes
+//! in a language (messages `xlsx-*` of `i18n`), and country names as the UN's short
+//! names in it ([`i18n::Lang::country_name`]); numbers stay numbers, and texts that
+//! come with the data (dataset titles, policies, findings) stay as stored. A column
+//! whose cells are names translated so has no JSON field in its second header row.
+
+mod checks;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use analysis::profile::{CountryProfile, Source, Value, YearValue};
 use domain::Unit;
+use i18n::{Arg, Lang, Messages};
 
 use super::{Cell, Sheet, XlsxError};
 
-/// The workbook of a profile (see the module documentation). The same profile gives
-/// the same bytes.
+/// The workbook of a profile in English (see the module documentation). The same
+/// profile gives the same bytes.
 ///
 /// # Errors
 /// If the writer fails, or a value's unit is not its column's (a defect).
 pub fn workbook(p: &CountryProfile) -> Result<Vec<u8>, XlsxError> {
-    super::workbook(&sheets(p)?)
+    workbook_in(p, Lang::En)
+}
+
+/// The workbook of a profile in `lang`: sheet names, headers and notes from the
+/// language's messages, country names in it. The same profile and language give the
+/// same bytes.
+///
+/// # Errors
+/// If the writer fails, or a value's unit is not its column's (a defect).
+pub fn workbook_in(p: &CountryProfile, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    super::workbook(&sheets_in(p, lang)?)
 }
 
 /// The sheets of [`workbook`], in order.
@@ -32,28 +52,106 @@ pub fn workbook(p: &CountryProfile) -> Result<Vec<u8>, XlsxError> {
 /// # Errors
 /// If a value's unit is not its column's (a defect of the layout).
 pub fn sheets(p: &CountryProfile) -> Result<Vec<Sheet>, XlsxError> {
+    sheets_in(p, Lang::En)
+}
+
+/// The sheets of [`workbook_in`], in order.
+///
+/// # Errors
+/// If a value's unit is not its column's (a defect of the layout).
+pub fn sheets_in(p: &CountryProfile, lang: Lang) -> Result<Vec<Sheet>, XlsxError> {
+    let w = &Words::new(lang);
     let mut notes = Notes::default();
-    let mut sheets = vec![about(p)];
+    let mut sheets = vec![about(p, w)];
     let sections = [
-        stocks(p, &mut notes)?,
-        population(p, &mut notes)?,
-        corridors(p, &mut notes)?,
-        trends(p, &mut notes)?,
-        diaspora(p, &mut notes)?,
-        remittances(p, &mut notes)?,
-        groups(p, &mut notes)?,
-        costs(p, &mut notes)?,
-        cost_summaries(p, &mut notes)?,
-        dependence(p, &mut notes)?,
-        skills(p, &mut notes)?,
-        statuses(p, &mut notes)?,
-        flows(p, &mut notes)?,
-        assessments(p),
-        policies(p),
+        stocks(p, w, &mut notes)?,
+        population(p, w, &mut notes)?,
+        corridors(p, w, &mut notes)?,
+        trends(p, w, &mut notes)?,
+        diaspora(p, w, &mut notes)?,
+        remittances(p, w, &mut notes)?,
+        groups(p, w, &mut notes)?,
+        costs(p, w, &mut notes)?,
+        cost_summaries(p, w, &mut notes)?,
+        dependence(p, w, &mut notes)?,
+        skills(p, w, &mut notes)?,
+        statuses(p, w, &mut notes)?,
+        flows(p, w, &mut notes)?,
+        assessments(p, w),
+        policies(p, w),
+        checks::corridors(p, w, &mut notes)?,
+        checks::findings(p, w, &mut notes)?,
+        checks::data(p, w, &mut notes)?,
     ];
     sheets.extend(sections.into_iter().filter(|s| !s.rows.is_empty()));
-    sheets.push(notes.sheet());
+    sheets.push(notes.sheet(w));
     Ok(sheets)
+}
+
+/// The sheet names of a workbook in `lang`, as the messages give them (before any
+/// shortening): every one is at most 31 characters and free of `[]:*?/\` in every
+/// offered language (tested).
+#[must_use]
+pub fn sheet_names(lang: Lang) -> Vec<String> {
+    let w = Words::new(lang);
+    SHEETS.iter().map(|k| w.t(k)).collect()
+}
+
+/// The message keys of every sheet's name.
+const SHEETS: [&str; 20] = [
+    "xlsx-sheet-about",
+    "xlsx-sheet-stocks",
+    "xlsx-sheet-population",
+    "xlsx-sheet-corridors",
+    "xlsx-sheet-trends",
+    "xlsx-sheet-diaspora",
+    "xlsx-sheet-remittances",
+    "xlsx-sheet-groups",
+    "xlsx-sheet-costs",
+    "xlsx-sheet-sdg-costs",
+    "xlsx-sheet-dependence",
+    "xlsx-sheet-skills",
+    "xlsx-sheet-statuses",
+    "xlsx-sheet-flows",
+    "xlsx-sheet-assessments",
+    "xlsx-sheet-policies",
+    "xlsx-sheet-corridor-checks",
+    "xlsx-sheet-corridor-findings",
+    "xlsx-sheet-corridor-data",
+    "xlsx-sheet-sources",
+];
+
+/// The workbook's words in one language.
+struct Words {
+    lang: Lang,
+    messages: &'static Messages,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Words {
+        Words { lang, messages: lang.messages() }
+    }
+
+    /// The message `key`.
+    fn t(&self, key: &str) -> String {
+        self.messages.text(key)
+    }
+
+    /// The message `key` with arguments.
+    fn f(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.messages.format(key, args)
+    }
+
+    /// A country's name in the language (the name as stored for a code without one).
+    fn country(&self, iso3: &str, name: &str) -> String {
+        self.lang.country_name(iso3, name)
+    }
+
+    /// The JSON field of a column of country names: none when the names are
+    /// translated (the cells then differ from the JSON's English names).
+    fn name_key(&self, key: &'static str) -> &'static str {
+        if self.lang == Lang::En { key } else { "" }
+    }
 }
 
 /// The footnotes: each distinct source once, numbered from 1 in order of first use.
@@ -73,7 +171,7 @@ impl Notes {
         }
     }
 
-    fn sheet(&self) -> Sheet {
+    fn sheet(&self, w: &Words) -> Sheet {
         let rows = self
             .list
             .iter()
@@ -92,36 +190,37 @@ impl Notes {
                 ]
             })
             .collect();
-        let mut sheet = Sheet::new(
-            "Sources",
-            &[
-                "No.",
-                "Dataset (title and edition)",
-                "Publisher",
-                "Dataset id (store)",
-                "File",
-                "Cell read",
-                "How derived",
-            ],
+        let columns = [
+            "xlsx-col-number",
+            "xlsx-col-dataset",
+            "xlsx-col-publisher",
+            "xlsx-col-dataset-id",
+            "xlsx-col-file",
+            "xlsx-col-cell",
+            "xlsx-col-derivation",
+        ]
+        .map(|k| w.t(k));
+        let keys = ["", "dataset", "publisher", "dataset_id", "", "cell", "derivation"];
+        Sheet {
+            name: w.t("xlsx-sheet-sources"),
+            columns: columns.to_vec(),
+            keys: keys.map(String::from).to_vec(),
             rows,
-        );
-        sheet.keys = ["", "dataset", "publisher", "dataset_id", "", "cell", "derivation"]
-            .map(String::from)
-            .to_vec();
-        sheet
+        }
     }
 }
 
 /// One column of a section: its header (with the unit), its JSON field, and the unit
 /// its values must have (`None` for text, years and counts).
 struct Col {
-    header: &'static str,
+    header: String,
     key: &'static str,
     unit: Option<Unit>,
 }
 
-const fn col(header: &'static str, key: &'static str, unit: Option<Unit>) -> Col {
-    Col { header, key, unit }
+/// The column whose header is the message `header`.
+fn col(w: &Words, header: &str, key: &'static str, unit: Option<Unit>) -> Col {
+    Col { header: w.t(header), key, unit }
 }
 
 /// One cell of a section's row.
@@ -150,13 +249,14 @@ struct Table {
 }
 
 impl Table {
-    fn new(name: &str, cols: &[Col]) -> Table {
-        let mut columns: Vec<String> = cols.iter().map(|c| c.header.to_owned()).collect();
-        columns.extend(["Sources".to_owned(), "JSON path".to_owned()]);
+    /// A sheet named by the message `name`.
+    fn new(w: &Words, name: &str, cols: &[Col]) -> Table {
+        let mut columns: Vec<String> = cols.iter().map(|c| c.header.clone()).collect();
+        columns.extend([w.t("xlsx-col-sources"), w.t("xlsx-col-json-path")]);
         let mut keys: Vec<String> = cols.iter().map(|c| c.key.to_owned()).collect();
         keys.extend([String::new(), String::new()]);
         Table {
-            sheet: Sheet { name: name.to_owned(), columns, keys, rows: Vec::new() },
+            sheet: Sheet { name: w.t(name), columns, keys, rows: Vec::new() },
             units: cols.iter().map(|c| c.unit).collect(),
         }
     }
@@ -179,13 +279,7 @@ impl Table {
                 Item::Num(v) => Cell::Number(v),
                 Item::Val(None) => Cell::Empty,
                 Item::Val(Some(v)) => {
-                    if self.units.get(i).copied().flatten() != Some(v.unit) {
-                        return Err(XlsxError::Unit {
-                            sheet: self.sheet.name.clone(),
-                            column: self.sheet.columns[i].clone(),
-                            found: v.unit.as_str().to_owned(),
-                        });
-                    }
+                    self.check_unit(i, v.unit)?;
                     let n = notes.number(&v.source);
                     if refs.insert(n) {
                         order.push(n);
@@ -207,66 +301,80 @@ impl Table {
         self.sheet.rows.push(cells);
         Ok(())
     }
+
+    /// Refuses a value in another unit than column `i`'s.
+    fn check_unit(&self, i: usize, unit: Unit) -> Result<(), XlsxError> {
+        if self.units.get(i).copied().flatten() == Some(unit) {
+            return Ok(());
+        }
+        Err(XlsxError::Unit {
+            sheet: self.sheet.name.clone(),
+            column: self.sheet.columns[i].clone(),
+            found: unit.as_str().to_owned(),
+        })
+    }
 }
 
-fn about(p: &CountryProfile) -> Sheet {
+fn about(p: &CountryProfile, w: &Words) -> Sheet {
     let mut rows: Vec<(String, String)> = vec![
-        ("Country or group".into(), p.area.name.clone()),
-        ("Code".into(), p.area.iso3.clone()),
-        ("UN M49 code".into(), p.area.m49.map(|m| format!("{m:03}")).unwrap_or_default()),
+        (w.t("xlsx-about-country"), w.country(&p.area.iso3, &p.area.name)),
+        (w.t("xlsx-about-code"), p.area.iso3.clone()),
+        (w.t("xlsx-about-m49"), p.area.m49.map(|m| format!("{m:03}")).unwrap_or_default()),
     ];
     if let Some(n) = &p.fictional_notice {
-        rows.insert(0, ("Fictional data".into(), n.clone()));
+        rows.insert(0, (w.t("xlsx-about-fictional"), n.clone()));
     }
     if let Some(g) = &p.group {
-        rows.push((
-            "Members".into(),
-            format!("{} members ({})", g.members.len(), g.members.join(", ")),
-        ));
-        rows.push(("Members from".into(), g.source.clone()));
+        let list = w.f(
+            "xlsx-about-members-list",
+            &[("count", g.members.len().into()), ("members", g.members.join(", ").into())],
+        );
+        rows.push((w.t("xlsx-about-members"), list));
+        rows.push((w.t("xlsx-about-members-from"), g.source.clone()));
     }
     for g in &p.memberships {
-        rows.push(("Member of".into(), format!("{}: {}", g.kind, g.name)));
+        rows.push((w.t("xlsx-about-member-of"), format!("{}: {}", g.kind, g.name)));
     }
     for e in &p.pinned_editions {
-        rows.push(("Edition read (pinned)".into(), e.clone()));
+        rows.push((w.t("xlsx-about-edition"), e.clone()));
     }
     for g in &p.gaps {
-        rows.push(("Data gap".into(), g.text.clone()));
+        rows.push((w.t("xlsx-about-gap"), g.text.clone()));
     }
-    rows.push((
-        "How to read".into(),
-        "One sheet per section. The first header row names each column and its unit; the \
-         second names the field of the profile's JSON it holds. \"Sources\" gives the \
-         numbers of the row's sources in the Sources sheet."
-            .into(),
-    ));
+    rows.push((w.t("xlsx-about-how"), w.t("xlsx-about-how-text")));
+    if w.lang != Lang::En {
+        rows.push((w.t("xlsx-about-language"), w.t("xlsx-about-language-text")));
+    }
     let rows = rows.into_iter().map(|(k, v)| vec![Cell::Text(k), Cell::Text(v)]).collect();
-    let mut sheet = Sheet::new("About", &["Item", "Text"], rows);
-    sheet.keys = vec![String::new(), String::new()];
-    sheet
+    Sheet {
+        name: w.t("xlsx-sheet-about"),
+        columns: vec![w.t("xlsx-col-item"), w.t("xlsx-col-text")],
+        keys: vec![String::new(), String::new()],
+        rows,
+    }
 }
 
-fn stocks(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn stocks(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let persons = Some(Unit::Persons);
     let mut t = Table::new(
-        "Stocks",
+        w,
+        "xlsx-sheet-stocks",
         &[
-            col("Migrants", "", None),
-            col("Year", "year", None),
-            col("Stock (persons)", "total", persons),
-            col("Males (persons)", "male", persons),
-            col("Females (persons)", "female", persons),
-            col("Share of population (%)", "share_of_population", Some(Unit::Percent)),
+            col(w, "xlsx-col-migrants", "", None),
+            col(w, "xlsx-col-year", "year", None),
+            col(w, "xlsx-col-stock", "total", persons),
+            col(w, "xlsx-col-males", "male", persons),
+            col(w, "xlsx-col-females", "female", persons),
+            col(w, "xlsx-col-share-population", "share_of_population", Some(Unit::Percent)),
         ],
     );
     for (key, what, list) in [
-        ("stock_in", "immigrants (living in the country)", &p.stock_in),
-        ("stock_out", "emigrants (born in the country, living abroad)", &p.stock_out),
+        ("stock_in", w.t("xlsx-row-immigrants"), &p.stock_in),
+        ("stock_out", w.t("xlsx-row-emigrants"), &p.stock_out),
     ] {
         for (i, s) in list.iter().enumerate() {
             let items = vec![
-                text(what),
+                text(&what),
                 year(s.year),
                 Item::Val(Some(&s.total)),
                 Item::Val(s.male.as_ref()),
@@ -281,17 +389,22 @@ fn stocks(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
 
 /// A sheet of yearly series side by side: one row per year any of them has.
 fn by_year(
+    w: &Words,
     name: &str,
-    series: &[(Col, &[YearValue])],
+    series: Vec<(Col, &[YearValue])>,
     notes: &mut Notes,
 ) -> Result<Sheet, XlsxError> {
-    let mut cols = vec![col("Year", "year", None)];
-    cols.extend(series.iter().map(|(c, _)| col(c.header, c.key, c.unit)));
-    let mut t = Table::new(name, &cols);
+    let mut cols = vec![col(w, "xlsx-col-year", "year", None)];
+    let mut lists = Vec::with_capacity(series.len());
+    for (c, list) in series {
+        cols.push(c);
+        lists.push(list);
+    }
+    let mut t = Table::new(w, name, &cols);
     let mut years: BTreeMap<i32, Vec<Option<&Value>>> = BTreeMap::new();
-    for (i, (_, list)) in series.iter().enumerate() {
+    for (i, list) in lists.iter().enumerate() {
         for v in list.iter() {
-            years.entry(v.year).or_insert_with(|| vec![None; series.len()])[i] = Some(&v.value);
+            years.entry(v.year).or_insert_with(|| vec![None; lists.len()])[i] = Some(&v.value);
         }
     }
     for (y, values) in years {
@@ -302,48 +415,42 @@ fn by_year(
     Ok(t.sheet)
 }
 
-fn population(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn population(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+    let (persons, pct) = (Some(Unit::Persons), Some(Unit::Percent));
     by_year(
-        "Population and migration",
-        &[
-            (col("Population (persons)", "/population", Some(Unit::Persons)), &p.population),
-            (
-                col("Net migration (persons)", "/net_migration", Some(Unit::Persons)),
-                &p.net_migration,
-            ),
-            (
-                col("Emigration rate (%)", "/emigration_rate", Some(Unit::Percent)),
-                &p.emigration_rate,
-            ),
+        w,
+        "xlsx-sheet-population",
+        vec![
+            (col(w, "xlsx-col-population", "/population", persons), &p.population),
+            (col(w, "xlsx-col-net-migration", "/net_migration", persons), &p.net_migration),
+            (col(w, "xlsx-col-emigration-rate", "/emigration_rate", pct), &p.emigration_rate),
         ],
         notes,
     )
 }
 
-fn remittances(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn remittances(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let usd = Some(Unit::UsdCurrent);
     let pct = Some(Unit::Percent);
     by_year(
-        "Remittances",
-        &[
+        w,
+        "xlsx-sheet-remittances",
+        vec![
             (
-                col("Remittances received (current US$)", "/remittances_received", usd),
+                col(w, "xlsx-col-remit-received", "/remittances_received", usd),
                 &p.remittances_received,
             ),
-            (col("Remittances paid (current US$)", "/remittances_paid", usd), &p.remittances_paid),
-            (col("GDP (current US$)", "/gdp", usd), &p.gdp),
-            (col("Exports of goods and services (current US$)", "/exports", usd), &p.exports),
+            (col(w, "xlsx-col-remit-paid", "/remittances_paid", usd), &p.remittances_paid),
+            (col(w, "xlsx-col-gdp", "/gdp", usd), &p.gdp),
+            (col(w, "xlsx-col-exports", "/exports", usd), &p.exports),
+            (col(w, "xlsx-col-remit-pct-gdp", "/remittances_pct_gdp", pct), &p.remittances_pct_gdp),
+            (col(w, "xlsx-col-sdg-17-3-2", "/sdg_17_3_2", pct), &p.sdg_17_3_2),
             (
-                col("Received, recomputed (% of GDP)", "/remittances_pct_gdp", pct),
-                &p.remittances_pct_gdp,
-            ),
-            (col("SDG 17.3.2, official (% of GDP)", "/sdg_17_3_2", pct), &p.sdg_17_3_2),
-            (
-                col("Received (% of exports)", "/remittances_pct_exports", pct),
+                col(w, "xlsx-col-remit-pct-exports", "/remittances_pct_exports", pct),
                 &p.remittances_pct_exports,
             ),
             (
-                col("Received per person (current US$)", "/remittances_per_capita", usd),
+                col(w, "xlsx-col-remit-per-person", "/remittances_per_capita", usd),
                 &p.remittances_per_capita,
             ),
         ],
@@ -351,27 +458,28 @@ fn remittances(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError
     )
 }
 
-fn corridors(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn corridors(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let mut t = Table::new(
-        "Corridors",
+        w,
+        "xlsx-sheet-corridors",
         &[
-            col("Corridor", "", None),
-            col("Partner (code)", "partner", None),
-            col("Partner", "partner_name", None),
-            col("Year", "year", None),
-            col("Stock (persons)", "stock", Some(Unit::Persons)),
-            col("Share of all (%)", "share", Some(Unit::Percent)),
+            col(w, "xlsx-col-corridor", "", None),
+            col(w, "xlsx-col-partner-code", "partner", None),
+            col(w, "xlsx-col-partner", w.name_key("partner_name"), None),
+            col(w, "xlsx-col-year", "year", None),
+            col(w, "xlsx-col-stock", "stock", Some(Unit::Persons)),
+            col(w, "xlsx-col-share-all", "share", Some(Unit::Percent)),
         ],
     );
     for (key, what, list) in [
-        ("top_destinations", "emigrants by destination", &p.top_destinations),
-        ("top_origins", "immigrants by origin", &p.top_origins),
+        ("top_destinations", w.t("xlsx-row-by-destination"), &p.top_destinations),
+        ("top_origins", w.t("xlsx-row-by-origin"), &p.top_origins),
     ] {
         for (i, c) in list.iter().enumerate() {
             let items = vec![
-                text(what),
+                text(&what),
                 text(&c.partner),
-                text(&c.partner_name),
+                Item::Text(w.country(&c.partner, &c.partner_name)),
                 year(c.year),
                 Item::Val(Some(&c.stock)),
                 Item::Val(Some(&c.share)),
@@ -382,27 +490,29 @@ fn corridors(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> 
     Ok(t.sheet)
 }
 
-fn trends(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn trends(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let mut t = Table::new(
-        "Corridor trends",
+        w,
+        "xlsx-sheet-trends",
         &[
-            col("Corridor", "", None),
-            col("Partner (code)", "", None),
-            col("Partner", "", None),
-            col("Year", "year", None),
-            col("Stock (persons)", "value", Some(Unit::Persons)),
+            col(w, "xlsx-col-corridor", "", None),
+            col(w, "xlsx-col-partner-code", "", None),
+            col(w, "xlsx-col-partner", "", None),
+            col(w, "xlsx-col-year", "year", None),
+            col(w, "xlsx-col-stock", "value", Some(Unit::Persons)),
         ],
     );
     for (key, what, list) in [
-        ("destination_trends", "emigrants by destination", &p.destination_trends),
-        ("origin_trends", "immigrants by origin", &p.origin_trends),
+        ("destination_trends", w.t("xlsx-row-by-destination"), &p.destination_trends),
+        ("origin_trends", w.t("xlsx-row-by-origin"), &p.origin_trends),
     ] {
         for (i, c) in list.iter().enumerate() {
+            let partner = w.country(&c.partner, &c.partner_name);
             for (j, s) in c.stocks.iter().enumerate() {
                 let items = vec![
-                    text(what),
+                    text(&what),
                     text(&c.partner),
-                    text(&c.partner_name),
+                    text(&partner),
                     year(s.year),
                     Item::Val(Some(&s.value)),
                 ];
@@ -413,15 +523,16 @@ fn trends(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     Ok(t.sheet)
 }
 
-fn diaspora(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn diaspora(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let mut t = Table::new(
-        "Diaspora",
+        w,
+        "xlsx-sheet-diaspora",
         &[
-            col("Destination (code)", "iso3", None),
-            col("UN M49 code", "", None),
-            col("Destination", "name", None),
-            col("Year", "", None),
-            col("Emigrants (persons)", "persons", None),
+            col(w, "xlsx-col-destination-code", "iso3", None),
+            col(w, "xlsx-col-m49", "", None),
+            col(w, "xlsx-col-destination", w.name_key("name"), None),
+            col(w, "xlsx-col-year", "", None),
+            col(w, "xlsx-col-emigrants", "persons", None),
         ],
     );
     if let Some(d) = &p.diaspora {
@@ -429,7 +540,7 @@ fn diaspora(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
             let items = vec![
                 text(&x.iso3),
                 Item::Text(x.m49.map(|m| format!("{m:03}")).unwrap_or_default()),
-                text(&x.name),
+                Item::Text(w.country(&x.iso3, &x.name)),
                 year(d.year),
                 Item::Num(x.persons),
             ];
@@ -439,17 +550,18 @@ fn diaspora(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     Ok(t.sheet)
 }
 
-fn groups(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn groups(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let mut t = Table::new(
-        "Remittances by group",
+        w,
+        "xlsx-sheet-groups",
         &[
-            col("Group (code)", "code", None),
-            col("Group", "name", None),
-            col("Year", "year", None),
-            col("Remittances received (% of GDP)", "value", Some(Unit::Percent)),
-            col("Members (countries)", "n_members", None),
-            col("Members with data (countries)", "n_with_data", None),
-            col("Members without data", "", None),
+            col(w, "xlsx-col-group-code", "code", None),
+            col(w, "xlsx-col-group", "name", None),
+            col(w, "xlsx-col-year", "year", None),
+            col(w, "xlsx-col-group-pct-gdp", "value", Some(Unit::Percent)),
+            col(w, "xlsx-col-members", "n_members", None),
+            col(w, "xlsx-col-members-with-data", "n_with_data", None),
+            col(w, "xlsx-col-members-without-data", "", None),
         ],
     );
     for (i, g) in p.remittances_pct_gdp_groups.iter().enumerate() {
@@ -467,30 +579,31 @@ fn groups(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     Ok(t.sheet)
 }
 
-fn costs(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn costs(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let mut t = Table::new(
-        "Costs",
+        w,
+        "xlsx-sheet-costs",
         &[
-            col("Direction", "", None),
-            col("Sender (code)", "sender", None),
-            col("Sender", "sender_name", None),
-            col("Receiver (code)", "receiver", None),
-            col("Receiver", "receiver_name", None),
-            col("Year", "year", None),
-            col("Cost (% of US$200)", "cost_pct", Some(Unit::Percent)),
+            col(w, "xlsx-col-direction", "", None),
+            col(w, "xlsx-col-sender-code", "sender", None),
+            col(w, "xlsx-col-sender", w.name_key("sender_name"), None),
+            col(w, "xlsx-col-receiver-code", "receiver", None),
+            col(w, "xlsx-col-receiver", w.name_key("receiver_name"), None),
+            col(w, "xlsx-col-year", "year", None),
+            col(w, "xlsx-col-cost", "cost_pct", Some(Unit::Percent)),
         ],
     );
     for (key, what, list) in [
-        ("costs_to", "sending to the country", &p.costs_to),
-        ("costs_from", "sending from the country", &p.costs_from),
+        ("costs_to", w.t("xlsx-row-sending-to"), &p.costs_to),
+        ("costs_from", w.t("xlsx-row-sending-from"), &p.costs_from),
     ] {
         for (i, c) in list.iter().enumerate() {
             let items = vec![
-                text(what),
+                text(&what),
                 text(&c.sender),
-                text(&c.sender_name),
+                Item::Text(w.country(&c.sender, &c.sender_name)),
                 text(&c.receiver),
-                text(&c.receiver_name),
+                Item::Text(w.country(&c.receiver, &c.receiver_name)),
                 year(c.year),
                 Item::Val(Some(&c.cost_pct)),
             ];
@@ -500,29 +613,30 @@ fn costs(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     Ok(t.sheet)
 }
 
-fn cost_summaries(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn cost_summaries(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let pct = Some(Unit::Percent);
     let mut t = Table::new(
-        "SDG 10.c.1 costs",
+        w,
+        "xlsx-sheet-sdg-costs",
         &[
-            col("Direction", "", None),
-            col("Year", "year", None),
-            col("Corridors (number)", "n_corridors", None),
-            col("Average cost (% of US$200)", "average_pct", pct),
-            col("Corridors above 5% (% of corridors)", "share_above_5_pct", pct),
-            col("Gap to the 3% target (percentage points)", "gap_to_3_pct", pct),
-            col("RPW country average, year", "rpw_country_average/year", None),
-            col("RPW country average (% of US$200)", "rpw_country_average/value", pct),
+            col(w, "xlsx-col-direction", "", None),
+            col(w, "xlsx-col-year", "year", None),
+            col(w, "xlsx-col-corridors-number", "n_corridors", None),
+            col(w, "xlsx-col-average-cost", "average_pct", pct),
+            col(w, "xlsx-col-above-5", "share_above_5_pct", pct),
+            col(w, "xlsx-col-gap-3", "gap_to_3_pct", pct),
+            col(w, "xlsx-col-rpw-year", "rpw_country_average/year", None),
+            col(w, "xlsx-col-rpw-average", "rpw_country_average/value", pct),
         ],
     );
     for (key, what, summary) in [
-        ("cost_to_summary", "sending to the country", &p.cost_to_summary),
-        ("cost_from_summary", "sending from the country", &p.cost_from_summary),
+        ("cost_to_summary", w.t("xlsx-row-sending-to"), &p.cost_to_summary),
+        ("cost_from_summary", w.t("xlsx-row-sending-from"), &p.cost_from_summary),
     ] {
         let Some(s) = summary else { continue };
         let rpw = s.rpw_country_average.as_ref();
         let items = vec![
-            text(what),
+            text(&what),
             year(s.year),
             count(s.n_corridors),
             Item::Val(Some(&s.average_pct)),
@@ -536,90 +650,90 @@ fn cost_summaries(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxEr
     Ok(t.sheet)
 }
 
-fn dependence(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn dependence(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let mut t = Table::new(
-        "Dependence",
+        w,
+        "xlsx-sheet-dependence",
         &[
-            col("Measure", "", None),
-            col("Year", "year", None),
-            col("Herfindahl-Hirschman index (0 to 1)", "index", Some(Unit::Number)),
-            col("Partners (countries)", "n_partners", None),
+            col(w, "xlsx-col-measure", "", None),
+            col(w, "xlsx-col-year", "year", None),
+            col(w, "xlsx-col-hhi", "index", Some(Unit::Number)),
+            col(w, "xlsx-col-partners", "n_partners", None),
         ],
     );
     for (key, what, c) in [
         (
             "destination_concentration",
-            "concentration of emigrants over destinations",
+            "xlsx-row-concentration-destinations",
             &p.destination_concentration,
         ),
-        (
-            "sender_concentration",
-            "concentration of remittances received over senders",
-            &p.sender_concentration,
-        ),
+        ("sender_concentration", "xlsx-row-concentration-senders", &p.sender_concentration),
     ] {
         let Some(c) = c else { continue };
-        let items = vec![text(what), year(c.year), Item::Val(Some(&c.index)), count(c.n_partners)];
+        let items = vec![
+            Item::Text(w.t(what)),
+            year(c.year),
+            Item::Val(Some(&c.index)),
+            count(c.n_partners),
+        ];
         t.push(notes, format!("/{key}"), items, &[])?;
     }
     Ok(t.sheet)
 }
 
-fn skills(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn skills(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let mut t = Table::new(
-        "Skills",
+        w,
+        "xlsx-sheet-skills",
         &[
-            col("Indicator", "", None),
-            col("Year", "year", None),
-            col("Rate (%)", "value", Some(Unit::Percent)),
-            col("Physicians (per 1,000 people)", "value", Some(Unit::PerThousand)),
+            col(w, "xlsx-col-indicator", "", None),
+            col(w, "xlsx-col-year", "year", None),
+            col(w, "xlsx-col-rate", "value", Some(Unit::Percent)),
+            col(w, "xlsx-col-physicians", "value", Some(Unit::PerThousand)),
         ],
     );
     for (key, what, v, rate) in [
         (
             "skilled_emigration_rate",
-            "skilled emigration rate (tertiary-educated)",
+            "xlsx-row-skilled-emigration",
             &p.skilled_emigration_rate,
             true,
         ),
         (
             "health_worker_emigration_rate",
-            "health workers working abroad",
+            "xlsx-row-health-workers-abroad",
             &p.health_worker_emigration_rate,
             true,
         ),
-        ("physicians_per_1000", "physicians per 1,000 people", &p.physicians_per_1000, false),
+        ("physicians_per_1000", "xlsx-row-physicians", &p.physicians_per_1000, false),
     ] {
         let Some(v) = v else { continue };
         let (a, b) = if rate { (Some(&v.value), None) } else { (None, Some(&v.value)) };
-        let items = vec![text(what), year(v.year), Item::Val(a), Item::Val(b)];
+        let items = vec![Item::Text(w.t(what)), year(v.year), Item::Val(a), Item::Val(b)];
         t.push(notes, format!("/{key}"), items, &[])?;
     }
     Ok(t.sheet)
 }
 
-fn statuses(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn statuses(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let mut t = Table::new(
-        "Conventions and lists",
+        w,
+        "xlsx-sheet-statuses",
         &[
-            col("Item", "", None),
-            col("Yes or no", "", None),
-            col("Detail", "detail", None),
-            col("Year", "year", None),
+            col(w, "xlsx-col-item", "", None),
+            col(w, "xlsx-col-yes-no", "", None),
+            col(w, "xlsx-col-detail", "detail", None),
+            col(w, "xlsx-col-year", "year", None),
         ],
     );
     for (key, what, s) in [
-        (
-            "who_safeguards_list",
-            "on the WHO health workforce support and safeguards list",
-            &p.who_safeguards_list,
-        ),
-        ("icmw", "party to the migrant workers convention (ICMW, 1990)", &p.icmw),
+        ("who_safeguards_list", "xlsx-row-who-list", &p.who_safeguards_list),
+        ("icmw", "xlsx-row-icmw", &p.icmw),
     ] {
         let Some(s) = s else { continue };
         let items = vec![
-            text(what),
-            text(if s.yes { "yes" } else { "no" }),
+            Item::Text(w.t(what)),
+            Item::Text(w.t(if s.yes { "yes" } else { "no" })),
             text(&s.detail),
             s.year.map_or(Item::Val(None), year),
         ];
@@ -628,19 +742,20 @@ fn statuses(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     Ok(t.sheet)
 }
 
-fn flows(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
+fn flows(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<Sheet, XlsxError> {
     let persons = Some(Unit::Persons);
     let mut t = Table::new(
-        "Estimated flows",
+        w,
+        "xlsx-sheet-flows",
         &[
-            col("Method", "method", None),
-            col("From (year)", "period_start", None),
-            col("To (year)", "period_end", None),
-            col("Inflow (persons)", "inflow", persons),
-            col("Outflow (persons)", "outflow", persons),
-            col("Net flow (persons)", "net", persons),
-            col("Origins (areas)", "n_origins", None),
-            col("Destinations (areas)", "n_destinations", None),
+            col(w, "xlsx-col-method", "method", None),
+            col(w, "xlsx-col-from-year", "period_start", None),
+            col(w, "xlsx-col-to-year", "period_end", None),
+            col(w, "xlsx-col-inflow", "inflow", persons),
+            col(w, "xlsx-col-outflow", "outflow", persons),
+            col(w, "xlsx-col-net-flow", "net", persons),
+            col(w, "xlsx-col-origins", "n_origins", None),
+            col(w, "xlsx-col-destinations", "n_destinations", None),
         ],
     );
     for (i, f) in p.estimated_flows.iter().enumerate() {
@@ -661,18 +776,26 @@ fn flows(p: &CountryProfile, notes: &mut Notes) -> Result<Sheet, XlsxError> {
 
 /// Stored framework scores: no dataset; the answers' version, file, who, when and why
 /// are in the "Answers" column.
-fn assessments(p: &CountryProfile) -> Sheet {
+fn assessments(p: &CountryProfile, w: &Words) -> Sheet {
     let mut rows = Vec::new();
+    let overall = w.t("xlsx-part-overall");
     for (i, a) in p.assessments.iter().enumerate() {
         let prov = &a.answers;
-        let answers = format!(
-            "version {} ({}), stored {} by {}: {}",
-            prov.version, prov.file, prov.stored_at, prov.stored_by, prov.reason
+        let answers = w.f(
+            "xlsx-answers",
+            &[
+                ("version", Arg::plain(prov.version)),
+                ("file", prov.file.as_str().into()),
+                ("at", prov.stored_at.as_str().into()),
+                ("user", prov.stored_by.as_str().into()),
+                ("reason", prov.reason.as_str().into()),
+            ],
         );
-        let parts = std::iter::once(("overall", format!("/assessments/{i}/overall"), &a.overall))
-            .chain(a.domains.iter().enumerate().map(|(j, d)| {
-                (d.title.as_str(), format!("/assessments/{i}/domains/{j}/score"), &d.score)
-            }));
+        let parts =
+            std::iter::once((overall.as_str(), format!("/assessments/{i}/overall"), &a.overall))
+                .chain(a.domains.iter().enumerate().map(|(j, d)| {
+                    (d.title.as_str(), format!("/assessments/{i}/domains/{j}/score"), &d.score)
+                }));
         for (part, path, score) in parts {
             let Some(s) = score else { continue };
             let band = s.band.as_ref().map_or(String::new(), |b| format!("{} {}", b.code, b.label));
@@ -687,25 +810,40 @@ fn assessments(p: &CountryProfile) -> Sheet {
             ]);
         }
     }
-    let mut sheet = Sheet::new(
-        "Assessments",
-        &["Framework", "Title", "Part", "Score (%)", "Band", "Answers", "JSON path"],
+    let columns = [
+        "xlsx-col-framework",
+        "xlsx-col-title",
+        "xlsx-col-part",
+        "xlsx-col-score",
+        "xlsx-col-band",
+        "xlsx-col-answers",
+        "xlsx-col-json-path",
+    ]
+    .map(|k| w.t(k));
+    Sheet {
+        name: w.t("xlsx-sheet-assessments"),
+        columns: columns.to_vec(),
+        keys: ["", "", "", "percent", "", "", ""].map(String::from).to_vec(),
         rows,
-    );
-    sheet.keys = ["", "", "", "percent", "", "", ""].map(String::from).to_vec();
-    sheet
+    }
 }
 
-fn policies(p: &CountryProfile) -> Sheet {
+fn policies(p: &CountryProfile, w: &Words) -> Sheet {
     let rows = p
         .policies
         .iter()
         .enumerate()
         .map(|(i, x)| {
-            let change = x
-                .last_change
-                .as_ref()
-                .map_or(String::new(), |c| format!("{} by {}: {}", c.at, c.user, c.reason));
+            let change = x.last_change.as_ref().map_or(String::new(), |c| {
+                w.f(
+                    "xlsx-change",
+                    &[
+                        ("at", c.at.as_str().into()),
+                        ("user", c.user.as_str().into()),
+                        ("reason", c.reason.as_str().into()),
+                    ],
+                )
+            });
             vec![
                 Cell::from(x.id.as_str()),
                 Cell::from(x.ministry.as_str()),
@@ -720,24 +858,25 @@ fn policies(p: &CountryProfile) -> Sheet {
             ]
         })
         .collect();
-    let mut sheet = Sheet::new(
-        "Policies",
-        &[
-            "Id",
-            "Ministry",
-            "Title",
-            "Stages",
-            "Area",
-            "Partners",
-            "Status",
-            "Layer",
-            "Last change",
-            "JSON path",
-        ],
+    let columns = [
+        "xlsx-col-id",
+        "xlsx-col-ministry",
+        "xlsx-col-title",
+        "xlsx-col-stages",
+        "xlsx-col-area",
+        "xlsx-col-partners-policy",
+        "xlsx-col-status",
+        "xlsx-col-layer",
+        "xlsx-col-last-change",
+        "xlsx-col-json-path",
+    ]
+    .map(|k| w.t(k));
+    Sheet {
+        name: w.t("xlsx-sheet-policies"),
+        columns: columns.to_vec(),
+        keys: ["id", "ministry", "title", "", "area", "", "status", "", "", ""]
+            .map(String::from)
+            .to_vec(),
         rows,
-    );
-    sheet.keys = ["id", "ministry", "title", "", "area", "", "status", "", "", ""]
-        .map(String::from)
-        .to_vec();
-    sheet
+    }
 }
