@@ -649,7 +649,7 @@ th,td{border:1px solid #c8c8c8;padding:.3rem .55rem;vertical-align:top}\
 thead th{background:#eef2f6;text-align:start}\
 tbody th{text-align:start;font-weight:600;background:#f7f7f7}\
 .num{text-align:end;white-space:nowrap}\
-thead th.num{white-space:normal}\
+thead th.num{white-space:normal;overflow-wrap:anywhere}\
 .na{color:#555}\
 .register td:first-child{white-space:nowrap}\
 .register td{overflow-wrap:anywhere}\
