@@ -206,7 +206,10 @@ async fn download_profile(
     Path((area, format)): Path<(String, String)>,
     WebQuery(q): WebQuery<Year>,
 ) -> PageResult {
-    let key = format!("download\u{0}{area}\u{0}{format}\u{0}{:?}\u{0}{:?}", q.year, q.paper);
+    // The workbook is written in the visitor's language (its words and country names).
+    let lang = crate::web::lang::current();
+    let key =
+        format!("download\u{0}{area}\u{0}{format}\u{0}{:?}\u{0}{:?}\u{0}{lang}", q.year, q.paper);
     let st = state.clone();
     let (area_q, fmt) = (area.clone(), format.clone());
     let (content_type, bytes) = cached_bytes(&state, &caller, key, |withheld| async move {
@@ -230,7 +233,7 @@ async fn download_profile(
             "pdf" => ("application/pdf", pdf(&profile, q.paper.as_deref()).await?),
             "xlsx" => (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                report::xlsx::profile::workbook(&profile).map_err(|e| internal(&e))?,
+                report::xlsx::profile::workbook_in(&profile, lang).map_err(|e| internal(&e))?,
             ),
             _ => {
                 return Err(ApiError::not_found(format!(
