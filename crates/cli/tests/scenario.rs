@@ -533,3 +533,54 @@ fn a_shard_changed_after_the_run_is_refused_and_nothing_is_written() {
         .assert()
         .success();
 }
+
+/// An option named like a formula: every CSV of the run (its files, a merge of its
+/// shards, `scenario run --format csv`, `scenario compare --format csv`) writes it as
+/// text, a `'` before it; the merged shards still equal the full run, and `compare`
+/// finds the option by its name as written in the scenario.
+#[test]
+fn an_option_named_like_a_formula_is_text_in_every_csv() {
+    const LINK: &str = "=HYPERLINK(\"http://example.invalid\",\"x\")";
+    let quoted = "\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\"";
+    let w = World::new();
+    let text = std::fs::read_to_string(w.path().join("scenario.toml")).unwrap();
+    let text = text.replacen("name = \"sdg-3pct-2030\"", &format!("name = '{LINK}'"), 1);
+    assert!(text.contains(LINK), "the example has the option renamed");
+    std::fs::write(w.path().join("scenario.toml"), text).unwrap();
+    let full = w.run("full", &[]);
+    for f in ["draws.csv", "parameters.csv", "summary.csv"] {
+        let csv = std::fs::read_to_string(full.join(f)).unwrap();
+        let field = [format!(",{quoted},"), format!("\n{quoted},")];
+        assert!(field.iter().any(|q| csv.contains(q.as_str())), "{f}");
+        assert!(!csv.contains(",\"=HYPERLINK"), "{f}");
+    }
+    let parts: Vec<PathBuf> =
+        (1..=2).map(|k| w.run(&format!("part{k}"), &["--shard", &format!("{k}/2")])).collect();
+    let merged = w.path().join("merged");
+    w.cmd()
+        .args(["-q", "scenario", "merge"])
+        .args(&parts)
+        .arg("--out")
+        .arg(&merged)
+        .assert()
+        .success();
+    assert_same_files(&full, &merged);
+    let run = w
+        .cmd()
+        .args(["--format", "csv", "scenario", "run"])
+        .arg(w.path().join("scenario.toml"))
+        .args(["--draws", "21", "--seed", "9"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains(&format!("\n{quoted},")), "{stdout}");
+    let compare = w
+        .cmd()
+        .args(["--format", "csv", "scenario", "compare", "--options", LINK])
+        .arg("sdg-3pct-2030-with-response")
+        .arg(&full)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(compare.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains(&format!("\n{quoted},sdg-3pct-2030-with-response,")), "{stdout}");
+}

@@ -88,6 +88,9 @@ fn check_profile(
     assert!(bytes.starts_with(b"PK"), "{country}: not a zip container");
     assert!(bytes == std::fs::read(&again).unwrap(), "{country}: not the same bytes twice");
     let expected = corridor_values(&json);
+    // An Arabic workbook's sheets are laid out right to left.
+    let view = member(&book, "xl/worksheets/sheet1.xml");
+    assert_eq!(view.contains("rightToLeft=\"1\""), lang.is_rtl(), "{country} ({lang})");
     let Some(python) = python else { return expected };
     let words =
         ["xlsx-sheet-about", "xlsx-sheet-sources", "xlsx-col-sources", "xlsx-col-json-path"]

@@ -55,6 +55,17 @@ fn a_profile_page_shows_the_brief_and_its_downloads_match_the_api() {
         "{:?}",
         xlsx.headers
     );
+    // In the visitor's language (`report::xlsx::profile::workbook_in`): other words, so
+    // another length; the cache keeps each language's workbook apart.
+    let length = |a: &crate::harness::Answer| a.header("content-length").map(str::to_owned);
+    let lang = [("cookie", "coherence_lang=fr")];
+    let french = server.get_with("/profiles/XAA/download/xlsx", &admin, &lang);
+    assert_eq!(french.status, 200);
+    assert!(length(&xlsx).is_some(), "{:?}", xlsx.headers);
+    assert_ne!(length(&french), length(&xlsx), "the French workbook is not the English one");
+    assert_eq!(length(&server.get("/profiles/XAA/download/xlsx", &admin)), length(&xlsx));
+    let again = server.get_with("/profiles/XAA/download/xlsx", &admin, &lang);
+    assert_eq!(length(&again), length(&french));
 }
 
 /// The profile page and its brief downloads are in the reader's language (the cookie,

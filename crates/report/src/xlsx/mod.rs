@@ -105,6 +105,18 @@ pub enum XlsxError {
 /// # Errors
 /// If the writer fails (more rows than a sheet holds: 1,048,574 after two header rows).
 pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
+    workbook_with_direction(sheets, false)
+}
+
+/// The `.xlsx` bytes of a workbook holding `sheets` in order, each sheet laid out right
+/// to left (column A at the right, as Excel shows an Arabic sheet) when `right_to_left`.
+///
+/// # Errors
+/// As [`workbook`].
+pub fn workbook_with_direction(
+    sheets: &[Sheet],
+    right_to_left: bool,
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     // A fixed creation date keeps the bytes a function of the tables alone.
     let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(err)?;
@@ -113,6 +125,7 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     for (n, sheet) in sheets.iter().enumerate() {
         let ws = book.add_worksheet();
         ws.set_name(unique_name(&sheet_name(&sheet.name, n), &mut used)).map_err(err)?;
+        ws.set_right_to_left(right_to_left);
         write_sheet(ws, sheet)?;
     }
     book.save_to_buffer().map_err(err)

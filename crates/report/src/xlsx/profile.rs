@@ -38,13 +38,13 @@ pub fn workbook(p: &CountryProfile) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The workbook of a profile in `lang`: sheet names, headers and notes from the
-/// language's messages, country names in it. The same profile and language give the
-/// same bytes.
+/// language's messages, country names in it, every sheet right to left in Arabic. The
+/// same profile and language give the same bytes.
 ///
 /// # Errors
 /// If the writer fails, or a value's unit is not its column's (a defect).
 pub fn workbook_in(p: &CountryProfile, lang: Lang) -> Result<Vec<u8>, XlsxError> {
-    super::workbook(&sheets_in(p, lang)?)
+    super::workbook_with_direction(&sheets_in(p, lang)?, lang.is_rtl())
 }
 
 /// The sheets of [`workbook`], in order.

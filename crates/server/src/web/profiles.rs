@@ -215,8 +215,10 @@ async fn download_profile(
     Path((area, format)): Path<(String, String)>,
     WebQuery(q): WebQuery<Year>,
 ) -> PageResult {
-    // The briefs (HTML, PDF) are in the reader's language; the data files are not.
-    let lang = if matches!(format.as_str(), "html" | "pdf") { lang::current() } else { Lang::En };
+    // The briefs (HTML, PDF) and the workbook are in the reader's language (their words
+    // and country names); the data files (CSV, JSON) are not.
+    let lang =
+        if matches!(format.as_str(), "html" | "pdf" | "xlsx") { lang::current() } else { Lang::En };
     let key = format!(
         "download\u{0}{area}\u{0}{format}\u{0}{:?}\u{0}{:?}\u{0}{}",
         q.year,
@@ -246,7 +248,7 @@ async fn download_profile(
             "pdf" => ("application/pdf", pdf(&profile, q.paper.as_deref(), lang).await?),
             "xlsx" => (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                report::xlsx::profile::workbook(&profile).map_err(|e| internal(&e))?,
+                report::xlsx::profile::workbook_in(&profile, lang).map_err(|e| internal(&e))?,
             ),
             _ => {
                 return Err(ApiError::not_found(format!(
