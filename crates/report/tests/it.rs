@@ -518,6 +518,15 @@ fn a_table_cites_its_source_once_and_marks_each_change_of_source() {
         "{table}"
     );
     assert!(table.contains("Demo Remittance Workbook 2024, "), "the note names the new dataset");
+    // The chart draws the two datasets' parts apart, each named with its source's number,
+    // and its caption says why.
+    let chart = between(remittances, "<figure>", "</figure>");
+    let new = between(body, "href=\"#src-", "\"");
+    assert!(chart.contains(&format!("Received [{new}]")), "{chart}");
+    assert!(chart.contains("A change of dataset breaks a series"), "{chart}");
+    let whole = brief::render(&fixture::xandria(), &fixture::options());
+    let whole_chart = between(&whole, "<section id=\"remittances\"", "</figure>");
+    assert!(!whole_chart.contains("breaks a series"), "one dataset, one line");
 }
 
 #[test]

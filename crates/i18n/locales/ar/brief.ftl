@@ -659,3 +659,9 @@ brief-change-net = صافي الهجرة
 brief-change-new = { $what }: { $figure } ({ $year }){ $source }، ولم يرد في الطبعات السابقة.
 brief-change-later = { $what }: { $figure } ({ $year }){ $source }؛ وكان آخر رقم في الطبعات السابقة { $before } ({ $before_year }).
 brief-change-revised = { $what }: { $figure } ({ $year }){ $source }، بعد تنقيحه؛ وكانت الطبعات السابقة تعطي { $before }.
+
+## Breaks in a chart's series
+
+# A part of a series drawn from one dataset: its name and its source's number.
+brief-series-part = { $name } [{ $source }]
+brief-chart-breaks = يؤدي تغيّر مجموعة البيانات إلى انقطاع السلسلة: يُرسم كل جزء منها على حدة ويحمل رقم مصدره.

@@ -562,3 +562,9 @@ brief-change-net = Net migration
 brief-change-new = { $what }: { $figure } ({ $year }){ $source }, not in the previous editions.
 brief-change-later = { $what }: { $figure } ({ $year }){ $source }; the previous editions' latest figure was { $before } ({ $before_year }).
 brief-change-revised = { $what }: { $figure } ({ $year }){ $source }, revised from { $before } in the previous editions.
+
+## Breaks in a chart's series
+
+# A part of a series drawn from one dataset: its name and its source's number.
+brief-series-part = { $name } [{ $source }]
+brief-chart-breaks = A change of dataset breaks a series: each part is drawn apart and named with its source's number.

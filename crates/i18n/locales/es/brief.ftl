@@ -600,3 +600,9 @@ brief-change-net = Migración neta
 brief-change-new = { $what }: { $figure } ({ $year }){ $source }, ausente de las ediciones anteriores.
 brief-change-later = { $what }: { $figure } ({ $year }){ $source }; la última cifra de las ediciones anteriores era { $before } ({ $before_year }).
 brief-change-revised = { $what }: { $figure } ({ $year }){ $source }, revisada; las ediciones anteriores daban { $before }.
+
+## Breaks in a chart's series
+
+# A part of a series drawn from one dataset: its name and its source's number.
+brief-series-part = { $name } [{ $source }]
+brief-chart-breaks = Un cambio de conjunto de datos interrumpe una serie: cada parte se traza por separado y lleva el número de su fuente.

@@ -627,3 +627,9 @@ brief-change-net = Solde migratoire
 brief-change-new = { $what } : { $figure } ({ $year }){ $source }, absent des éditions précédentes.
 brief-change-later = { $what } : { $figure } ({ $year }){ $source } ; le dernier chiffre des éditions précédentes était de { $before } ({ $before_year }).
 brief-change-revised = { $what } : { $figure } ({ $year }){ $source }, révisé ; les éditions précédentes donnaient { $before }.
+
+## Breaks in a chart's series
+
+# A part of a series drawn from one dataset: its name and its source's number.
+brief-series-part = { $name } [{ $source }]
+brief-chart-breaks = Un changement de jeu de données interrompt une série : chaque partie est tracée à part et porte le numéro de sa source.

@@ -1168,17 +1168,17 @@ fn stock_block(
     let direction = t(direction);
     let mut rows: Vec<&StockYear> = stocks.iter().collect();
     rows.sort_by_key(|s| s.year);
-    let series = |name: &str, pick: &dyn Fn(&StockYear) -> Option<f64>| Series {
-        name: name.to_owned(),
-        points: rows.iter().filter_map(|s| pick(s).map(|v| (f64::from(s.year), v))).collect(),
+    let series = |name: &str, pick: &dyn Fn(&StockYear) -> Option<&Value>| {
+        (name.to_owned(), rows.iter().filter_map(|s| pick(s).map(|v| (s.year, v))).collect())
     };
-    let mut all_series = vec![series(&t("brief-total"), &|s| Some(s.total.value))];
+    let mut parts = vec![series(&t("brief-total"), &|s| Some(&s.total))];
     if rows.iter().any(|s| s.female.is_some()) {
-        all_series.push(series(&t("brief-female"), &|s| s.female.as_ref().map(|v| v.value)));
+        parts.push(series(&t("brief-female"), &|s| s.female.as_ref()));
     }
     if rows.iter().any(|s| s.male.is_some()) {
-        all_series.push(series(&t("brief-male"), &|s| s.male.as_ref().map(|v| v.value)));
+        parts.push(series(&t("brief-male"), &|s| s.male.as_ref()));
     }
+    let (all_series, broken) = sourced_series(cites, parts);
     let chart = svg::line_chart(&LineChart {
         id: format!("chart-{id}"),
         title: heading.to_owned(),
@@ -1189,7 +1189,7 @@ fn stock_block(
         series: all_series,
     });
     let caption = tf("brief-stock-caption", &[("heading", Arg::from(heading))]);
-    out.push(figure(&chart, &Html::text(&caption)));
+    out.push(figure(&chart, &chart_caption(caption, broken)));
     let table_rows: Vec<Vec<Cell>> = rows
         .iter()
         .map(|s| {
@@ -1455,6 +1455,67 @@ fn points(values: &[YearValue]) -> Vec<(f64, f64)> {
     values.iter().map(|v| (f64::from(v.year), v.value.value)).collect()
 }
 
+/// Series of a chart split where their figures' dataset changes, each part named with
+/// its source's number ("Total [8]", "Total [9]") and drawn apart (no line joins two
+/// datasets), so that the chart marks a break in a series as the table's note does.
+/// `parts` gives each series' name and figures. A series whose dataset changes more
+/// than twice, or a chart that would need more series than the palette has colours,
+/// keeps its series whole (the table's note still marks every break). Returns the
+/// series and whether any is split.
+fn sourced_series(
+    cites: &mut Citations,
+    parts: Vec<(String, Vec<(i32, &Value)>)>,
+) -> (Vec<Series>, bool) {
+    let mut whole = Vec::new();
+    let mut split = Vec::new();
+    for (name, mut figures) in parts {
+        figures.retain(|(_, v)| v.value.is_finite());
+        figures.sort_by_key(|(year, _)| *year);
+        let mut runs: Vec<(Entry, Vec<(f64, f64)>)> = Vec::new();
+        for (year, v) in &figures {
+            let entry = Entry::of(&v.source, None);
+            let point = (f64::from(*year), v.value);
+            match runs.last_mut() {
+                Some((e, pts)) if *e == entry => pts.push(point),
+                _ => runs.push((entry, vec![point])),
+            }
+        }
+        let all: Vec<(f64, f64)> = runs.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+        whole.push(Series { name: name.clone(), points: all.clone() });
+        if (2..=3).contains(&runs.len()) {
+            split.extend(runs.into_iter().map(|(entry, points)| {
+                let number = cites.entry(entry);
+                let part = tf(
+                    "brief-series-part",
+                    &[("name", Arg::from(name.as_str())), ("source", Arg::from(number))],
+                );
+                Series { name: part, points }
+            }));
+        } else {
+            split.push(Series { name, points: all });
+        }
+    }
+    if split.len() > whole.len() && split.len() <= svg::PALETTE.len() {
+        (split, true)
+    } else {
+        (whole, false)
+    }
+}
+
+/// The figures of a year series, for [`sourced_series`].
+fn figures(values: &[YearValue]) -> Vec<(i32, &Value)> {
+    values.iter().map(|v| (v.year, &v.value)).collect()
+}
+
+/// A chart's caption, with the note on its broken series when it has some.
+fn chart_caption(caption: String, broken: bool) -> Html {
+    if broken {
+        Html::text(&format!("{caption} {}", t("brief-chart-breaks")))
+    } else {
+        Html::text(&caption)
+    }
+}
+
 /// Remittances received and paid, and received as a share of GDP.
 fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let name = &area_name(profile);
@@ -1476,17 +1537,14 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
     if profile.remittances_received.is_empty() && profile.remittances_paid.is_empty() {
         out.push(no_data("brief-what-remittances-flows"));
     } else {
-        let mut usd_series = Vec::new();
+        let mut parts = Vec::new();
         if !profile.remittances_received.is_empty() {
-            usd_series.push(Series {
-                name: t("brief-received"),
-                points: points(&profile.remittances_received),
-            });
+            parts.push((t("brief-received"), figures(&profile.remittances_received)));
         }
         if !profile.remittances_paid.is_empty() {
-            usd_series
-                .push(Series { name: t("brief-paid"), points: points(&profile.remittances_paid) });
+            parts.push((t("brief-paid"), figures(&profile.remittances_paid)));
         }
+        let (usd_series, broken) = sourced_series(cites, parts);
         let chart = svg::line_chart(&LineChart {
             id: "chart-remittances".to_owned(),
             title: title.clone(),
@@ -1497,7 +1555,7 @@ fn remittances(profile: &CountryProfile, cites: &mut Citations) -> Html {
             series: usd_series,
         });
         let caption = tf("brief-remittances-caption", &[("title", Arg::from(title.as_str()))]);
-        out.push(figure(&chart, &Html::text(&caption)));
+        out.push(figure(&chart, &chart_caption(caption, broken)));
         out.push(year_table(
             cites,
             &Html::text(&tf("brief-remittances-table", &country())),
