@@ -367,12 +367,12 @@ mod tests {
         assert!(french.contains("Cohérence des couloirs"), "{french}");
         assert!(
             french.contains(
-                "Népal (le) (NPL) → Royaume-Uni de Grande-Bretagne et d&#39;Irlande du Nord (le) \
+                "Népal (NPL) → Royaume-Uni de Grande-Bretagne et d&#39;Irlande du Nord \
                  (GBR)\u{a0}: 0 règle déclenchée sur 2\u{202f}; 1 non évaluée"
             ),
             "{french}"
         );
-        assert!(french.contains("aucun registre pour Népal (le) (NPL)"), "{french}");
+        assert!(french.contains("aucun registre pour Népal (NPL)"), "{french}");
         let arabic = {
             let _ar = words::Scope::enter(i18n::Lang::Ar);
             section(&profile).into_string()

@@ -165,10 +165,18 @@ pub(crate) fn decimal_separator() -> &'static str {
     i18n::number::separators(lang()).decimal
 }
 
-/// A country's or area's name in the current language: the UN's name of a real
-/// country, else its stored (English) name.
+/// A country's or area's name in the current language: the UN's short name of a real
+/// country, else its stored (English) name. The article the UN's French and Spanish
+/// lists add in brackets for sorting ("France (la)", "Estados Unidos de América
+/// (los)") is left out, as the UN's running text leaves it; brackets that are part of
+/// the name stay ("Iran (République islamique d')").
 pub(crate) fn country(iso3: &str, english: &str) -> String {
-    lang().country_name(iso3, english)
+    let name = lang().country_name(iso3, english);
+    const ARTICLES: [&str; 7] = [" (la)", " (le)", " (l')", " (les)", " (el)", " (las)", " (los)"];
+    match ARTICLES.iter().find_map(|a| name.strip_suffix(a)) {
+        Some(bare) => bare.to_owned(),
+        None => name,
+    }
 }
 
 /// The message key of a stage of the migration cycle (the brief and the workspace's
@@ -227,6 +235,15 @@ mod tests {
         }
         assert_eq!(lang(), Lang::En);
         assert_eq!(number(1234.5, 1), "1,234.5");
+    }
+
+    #[test]
+    fn country_names_leave_out_the_lists_article() {
+        let _fr = Scope::enter(Lang::Fr);
+        assert_eq!(country("FRA", "France"), "France");
+        assert_eq!(country("IRN", "Iran"), "Iran (République islamique d')");
+        let _es = Scope::enter(Lang::Es);
+        assert_eq!(country("USA", "United States"), "Estados Unidos de América");
     }
 
     #[test]
