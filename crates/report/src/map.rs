@@ -406,12 +406,12 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
     let notes_top = legend_top + LEGEND_ROW * legend_rows as f64 + 12.0;
     let height = notes_top + NOTE_LINE * notes.len() as f64 + 6.0;
 
-    let (direction, style) = svg::bidi();
+    let direction = svg::bidi();
     let mut out = html!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"chart map\" viewBox=\"0 0 {} {}\" \
          width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" \
          font-family=\"{}\" font-size=\"12\" fill=\"{}\"{}>\
-         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>{}\
+         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>\
          <defs><pattern id=\"{}-hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" \
          patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"#ffffff\"/>\
          <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"{}\" stroke-width=\"2\"/></pattern></defs>",
@@ -429,7 +429,6 @@ pub fn diaspora_map(map: &DiasporaMap) -> Html {
         &map.title,
         id,
         &describe(map, &data, &missing),
-        style,
         id,
         ORIGIN
     );

@@ -251,18 +251,18 @@ impl Direction {
 /// the attribute `direction="ltr"` on the `<svg>`, since the coordinates and
 /// `text-anchor` of every text are laid out left to right and a page's `dir="rtl"`
 /// would otherwise turn `start` into the right end of a text (an English chart shown
-/// in the Arabic workspace keeps its layout too); and, in a right-to-left language, a
-/// rule that orders each text by its own first strong letter (`unicode-bidi:
-/// plaintext`), so that an Arabic sentence with numbers reads right to left within its
-/// box. Returns the attribute and the `<style>` element.
-pub(crate) fn bidi() -> (Html, Html) {
-    let style = if words::lang().is_rtl() {
-        html!("{}", Html::from_static("<style>svg.chart text{unicode-bidi:plaintext}</style>"))
-    } else {
-        Html::new()
-    };
-    (html!(" direction=\"ltr\""), style)
+/// in the Arabic workspace keeps its layout too). The page's style sheet orders each
+/// text of a chart in a right-to-left page by its own first strong letter
+/// ([`RTL_TEXT_CSS`]), so that an Arabic sentence with numbers reads right to left
+/// within its box; the chart itself carries no `<style>` (the workspace's pages allow
+/// no inline style).
+pub(crate) fn bidi() -> Html {
+    html!(" direction=\"ltr\"")
 }
+
+/// The style rule of a right-to-left page for its charts' texts (in the brief's style
+/// sheet, [`crate::brief::CSS`]).
+pub const RTL_TEXT_CSS: &str = "[dir=rtl] svg.chart text{unicode-bidi:plaintext}";
 
 /// Items joined into one text by the language's list separator (`; ` in English, `؛ `
 /// in Arabic).
@@ -272,12 +272,12 @@ pub(crate) fn join_list(items: &[String]) -> String {
 
 /// The opening `<svg>` tag with its title and description.
 fn open(id: &str, width: f64, height: f64, title: &str, desc: &str) -> Html {
-    let (direction, style) = bidi();
+    let direction = bidi();
     html!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"chart\" viewBox=\"0 0 {} {}\" \
          width=\"{}\" height=\"{}\" role=\"img\" aria-labelledby=\"{}-title {}-desc\" \
          font-family=\"{}\" font-size=\"12\" fill=\"{}\"{}>\
-         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>{}",
+         <title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>",
         id,
         n(width),
         n(height),
@@ -291,8 +291,7 @@ fn open(id: &str, width: f64, height: f64, title: &str, desc: &str) -> Html {
         id,
         title,
         id,
-        desc,
-        style
+        desc
     )
 }
 
@@ -1695,7 +1694,8 @@ mod tests {
         // The texts are laid out left to right (a page's dir="rtl" would turn their
         // anchors round) and ordered each by its own letters.
         assert!(svg.contains(" direction=\"ltr\""));
-        assert!(svg.contains("unicode-bidi:plaintext"));
+        assert!(!svg.contains("<style"), "no inline style: the page's sheet has the rule");
+        assert!(crate::brief::CSS.contains(RTL_TEXT_CSS));
         // The chart's own words are Arabic, its numbers as UN Arabic documents write them.
         assert!(svg.contains("2000: 1,000,000"), "{svg}");
         labels::assert_no_collisions(&svg);
@@ -1767,7 +1767,7 @@ mod tests {
         assert!(svg.contains(">0,5\u{202f}%<"), "{svg}");
         assert!(svg.contains("2000\u{a0}: 1,50\u{202f}%"), "{svg}");
         assert!(!svg.contains("1.50"), "{svg}");
-        assert!(!svg.contains("unicode-bidi"), "French is left to right");
+        assert!(!svg.contains("<style"), "no inline style");
         let empty = line_chart(&line(Vec::new())).into_string();
         assert!(empty.contains("Aucune donnée disponible"));
         let bars = bar_chart(&BarChart {

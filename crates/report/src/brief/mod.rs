@@ -641,6 +641,7 @@ a{color:#005a8c}\
 .below{color:#00664a;font-weight:600}\
 figure{margin:1rem 0 .5rem}\
 figure svg{display:block;width:100%;max-width:720px;height:auto;direction:ltr}\
+[dir=rtl] svg.chart text{unicode-bidi:plaintext}\
 figcaption{font-size:.88rem;color:#444;margin-top:.25rem}\
 .table-wrap{overflow-x:auto}\
 table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem;font-variant-numeric:tabular-nums}\
