@@ -26,6 +26,7 @@ use ingest::rules::{
 use serde::Serialize;
 
 use crate::profile::Source;
+use crate::said::{Said, Term, stage_in_text_key, status_key};
 
 /// The tag that marks a policy made for another purpose that affects migration and
 /// development.
@@ -54,6 +55,18 @@ impl CountryFacts {
 
     fn reference(&self) -> CountryRef {
         CountryRef { iso3: self.iso3.clone(), name: self.name.clone() }
+    }
+
+    /// The arguments `country` and `code` naming the country in a sentence.
+    fn named(&self) -> Vec<(&'static str, Term)> {
+        self.reference().named()
+    }
+}
+
+impl CountryRef {
+    /// The arguments `country` and `code` naming the country in a sentence.
+    pub fn named(&self) -> Vec<(&'static str, Term)> {
+        vec![("country", Term::country(&self.iso3, &self.name)), ("code", Term::text(&self.iso3))]
     }
 }
 
@@ -108,7 +121,7 @@ pub struct CountryRef {
 }
 
 /// A policy a finding rests on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PolicyEvidence {
     /// The policy's id.
     pub id: String,
@@ -119,7 +132,7 @@ pub struct PolicyEvidence {
     /// Its status.
     pub status: String,
     /// What in the rule it matched (or, for a near miss, why it did not count).
-    pub why: String,
+    pub why: Said,
 }
 
 /// A country attribute a finding rests on.
@@ -132,7 +145,7 @@ pub struct AttributeEvidence {
     /// Its value.
     pub value: bool,
     /// A sentence: "Pelaria (XAA) is on the WHO ... list".
-    pub statement: String,
+    pub statement: Said,
     /// Where it comes from.
     pub source: Source,
 }
@@ -150,8 +163,8 @@ pub struct DataEvidence {
     pub value: f64,
     /// The unit.
     pub unit: String,
-    /// The test it passed, e.g. "above 5"; empty for context.
-    pub test: String,
+    /// The test it passed, e.g. "above 5"; none for context.
+    pub test: Option<Said>,
     /// Where it comes from.
     pub source: Source,
 }
@@ -178,7 +191,7 @@ pub struct Finding {
     /// Data the rule tested.
     pub data: Vec<DataEvidence>,
     /// What the rule found missing from the registers, in words.
-    pub absences: Vec<String>,
+    pub absences: Vec<Said>,
     /// Policies that come close to what is missing but do not count, and why.
     pub near_misses: Vec<PolicyEvidence>,
     /// Data shown with the finding for context.
@@ -206,7 +219,7 @@ impl Reason {
 }
 
 /// A rule that could not be evaluated: neither a finding nor passed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Unevaluated {
     /// The rule's id.
     pub rule_id: String,
@@ -219,10 +232,10 @@ pub struct Unevaluated {
     pub missing_registers: Vec<CountryRef>,
     /// What is missing, item by item: "register of Nepal (NPL)", or a data value or
     /// attribute, e.g. "remittance_cost_200_pct for XAB→XAA".
-    pub missing: Vec<String>,
+    pub missing: Vec<Said>,
     /// The reason as one sentence, as every output shows it: "no register for Nepal
     /// (NPL); no register for United Kingdom (GBR)", or "missing ...".
-    pub why: String,
+    pub why: Said,
 }
 
 /// The registers a rule needs: those of the sides its `policy` and `no_policy`
@@ -357,21 +370,24 @@ pub fn check(rules: &RuleSet, facts: &CorridorFacts) -> CorridorReport {
             }
             Outcome::Passes => continue,
             Outcome::NoRegister(countries) => {
-                let missing = countries
-                    .iter()
-                    .map(|c| format!("register of {} ({})", c.name, c.iso3))
-                    .collect();
+                let missing =
+                    countries.iter().map(|c| Said::new("check-register-of", c.named())).collect();
                 (Reason::NoRegister, countries, missing)
             }
             Outcome::Unknown(missing) => (Reason::NoData, Vec::new(), missing),
         };
         let why = match reason {
-            Reason::NoRegister => missing_registers
-                .iter()
-                .map(|c| format!("no register for {} ({})", c.name, c.iso3))
-                .collect::<Vec<_>>()
-                .join("; "),
-            Reason::NoData => format!("missing {}", missing.join("; ")),
+            Reason::NoRegister => {
+                let each = missing_registers
+                    .iter()
+                    .map(|c| Term::said(Said::new("check-no-register-for", c.named())))
+                    .collect();
+                Said::new("analysis-items", vec![("items", Term::list(each))])
+            }
+            Reason::NoData => {
+                let items = missing.iter().cloned().map(Term::said).collect();
+                Said::new("check-missing", vec![("items", Term::list(items))])
+            }
         };
         unevaluated.push(Unevaluated {
             rule_id: rule.id.clone(),
@@ -387,7 +403,7 @@ pub fn check(rules: &RuleSet, facts: &CorridorFacts) -> CorridorReport {
         .into_iter()
         .flat_map(|c| c.policies().iter())
         .filter(|p| p.tags.iter().any(|t| t == UNINTENDED_TAG))
-        .map(|p| evidence(p, "tagged unintended-development-effect".to_owned()))
+        .map(|p| evidence(p, Said::plain("check-unintended")))
         .collect();
     CorridorReport {
         origin: facts.origin.reference(),
@@ -413,7 +429,7 @@ pub enum Outcome {
     /// loaded.
     NoRegister(Vec<CountryRef>),
     /// Not evaluated: the condition could not be decided; what is missing.
-    Unknown(Vec<String>),
+    Unknown(Vec<Said>),
 }
 
 /// Evaluates one rule: first whether the registers it needs are loaded, then its
@@ -437,7 +453,7 @@ pub fn evaluate(rule: &Rule, facts: &CorridorFacts) -> Outcome {
                 .context
                 .iter()
                 .filter_map(|place| facts.find(place, cx.resolve_place(place)))
-                .map(|d| data_evidence(d, String::new()))
+                .map(|d| data_evidence(d, None))
                 .collect();
             Outcome::Fires(Box::new(Finding {
                 rule_id: rule.id.clone(),
@@ -468,7 +484,7 @@ fn dedup(list: Vec<PolicyEvidence>) -> Vec<PolicyEvidence> {
 enum Truth {
     True,
     False,
-    Unknown(Vec<String>),
+    Unknown(Vec<Said>),
 }
 
 #[derive(Default)]
@@ -476,7 +492,7 @@ struct Evidence {
     policies: Vec<PolicyEvidence>,
     attributes: Vec<AttributeEvidence>,
     data: Vec<DataEvidence>,
-    absences: Vec<String>,
+    absences: Vec<Said>,
     near_misses: Vec<PolicyEvidence>,
 }
 
@@ -599,21 +615,26 @@ impl<'a> Eval<'a> {
                 };
                 let mut reasons = Vec::new();
                 if !p.status.is_empty() && !p.status.contains(&pol.status) {
-                    reasons.push(format!("status {}", pol.status.as_str()));
+                    let status = Term::said(Said::plain(status_key(pol.status)));
+                    reasons.push(Term::said(Said::new("check-near-status", vec![("status", status)])));
                 }
                 if !partner_ok(p.partner, pol, &other.iso3) {
-                    let partners: Vec<&str> = pol.partners.iter().map(|c| c.as_str()).collect();
-                    reasons.push(format!(
-                        "does not name {} (partners: {})",
-                        other.iso3,
-                        if partners.is_empty() { "none".to_owned() } else { partners.join(", ") }
-                    ));
+                    let partners = if pol.partners.is_empty() {
+                        Term::said(Said::plain("check-no-partners"))
+                    } else {
+                        Term::parts(pol.partners.iter().map(|c| Term::text(c.as_str())).collect())
+                    };
+                    let args = vec![("other", Term::text(&other.iso3)), ("partners", partners)];
+                    reasons.push(Term::said(Said::new("check-near-partner", args)));
                 }
-                evidence(pol, format!("would count, but: {}", reasons.join("; ")))
+                evidence(pol, Said::new("check-near-miss", vec![("reasons", Term::list(reasons))]))
             })
             .collect();
         let ev = Evidence {
-            absences: vec![format!("no policy {}", describe(p, self.facts))],
+            absences: vec![Said::new(
+                "check-no-policy",
+                vec![("pattern", Term::said(describe(p, self.facts)))],
+            )],
             near_misses: near,
             ..Evidence::default()
         };
@@ -629,27 +650,18 @@ impl<'a> Eval<'a> {
                 Some(a) => {
                     results.push(a.value == is);
                     if a.value == is {
-                        let not = if a.value { "" } else { "not " };
+                        let mut args = c.named();
+                        args.push(("value", Term::text(if a.value { "yes" } else { "no" })));
                         ev.attributes.push(AttributeEvidence {
                             country: c.iso3.clone(),
                             attribute: attribute.as_str().to_owned(),
                             value: a.value,
-                            statement: format!(
-                                "{} ({}) is {not}{}",
-                                c.name,
-                                c.iso3,
-                                attribute.label()
-                            ),
+                            statement: Said::new(statement_key(attribute), args),
                             source: a.source.clone(),
                         });
                     }
                 }
-                None => missing.push(format!(
-                    "whether {} ({}) is {}",
-                    c.name,
-                    c.iso3,
-                    attribute.label()
-                )),
+                None => missing.push(Said::new(whether_key(attribute), c.named())),
             }
         }
         let any_true = results.iter().any(|r| *r);
@@ -691,26 +703,32 @@ impl<'a> Eval<'a> {
                 (None, Some((a, b))) => format!("{a}→{b}"),
                 (None, None) => String::new(),
             };
-            return (
-                Truth::Unknown(vec![format!("{} for {place}", test.place.indicator)]),
-                Evidence::default(),
-            );
+            let args = vec![
+                ("indicator", Term::text(&test.place.indicator)),
+                ("place", Term::text(place)),
+            ];
+            return (Truth::Unknown(vec![Said::new("check-missing-data", args)]), Evidence::default());
         };
         let mut tests = Vec::new();
         let mut holds = true;
         if let Some(above) = test.above {
             holds &= fact.value > above;
-            tests.push(format!("above {above}"));
+            let args = vec![("value", Term::trimmed(above))];
+            tests.push(Term::said(Said::new("check-test-above", args)));
         }
         if let Some(below) = test.below {
             holds &= fact.value < below;
-            tests.push(format!("below {below}"));
+            let args = vec![("value", Term::trimmed(below))];
+            tests.push(Term::said(Said::new("check-test-below", args)));
         }
         if !holds {
             return (Truth::False, Evidence::default());
         }
         let ev = Evidence {
-            data: vec![data_evidence(fact, tests.join(" and "))],
+            data: vec![data_evidence(
+                fact,
+                Some(Said::new("analysis-items", vec![("items", Term::all(tests))])),
+            )],
             ..Evidence::default()
         };
         (Truth::True, ev)
@@ -772,49 +790,81 @@ fn matches(
 }
 
 /// A pattern in words, e.g. "of Brevmark (XAB), active, tagged active-recruitment, for
-/// health-workers, naming Pelaria (XAA)".
-fn describe(p: &PolicyPattern, facts: &CorridorFacts) -> String {
-    let o = format!("{} ({})", facts.origin.name, facts.origin.iso3);
-    let d = format!("{} ({})", facts.destination.name, facts.destination.iso3);
+/// health-workers, naming Pelaria (XAA) as partner".
+fn describe(p: &PolicyPattern, facts: &CorridorFacts) -> Said {
+    let (o, d) = (&facts.origin, &facts.destination);
+    let said = |code, args| Term::said(Said::new(code, args));
+    let texts = |list: &[String]| list.iter().map(Term::text).collect::<Vec<_>>();
     let mut parts = vec![match p.of {
-        Side::Origin => format!("of {o}"),
-        Side::Destination => format!("of {d}"),
-        _ => format!("of {o} or {d}"),
+        Side::Origin => said("check-pattern-of", o.named()),
+        Side::Destination => said("check-pattern-of", d.named()),
+        _ => said(
+            "check-pattern-of-either",
+            vec![
+                ("origin", Term::country(&o.iso3, &o.name)),
+                ("origin-code", Term::text(&o.iso3)),
+                ("destination", Term::country(&d.iso3, &d.name)),
+                ("destination-code", Term::text(&d.iso3)),
+            ],
+        ),
     }];
     if !p.status.is_empty() {
-        let s: Vec<&str> = p.status.iter().map(|s| s.as_str()).collect();
-        parts.push(s.join(" or "));
+        let statuses = p.status.iter().map(|s| Term::said(Said::plain(status_key(*s))));
+        parts.push(Term::either(statuses.collect()));
     }
     if !p.tags.is_empty() {
-        parts.push(format!("tagged {}", p.tags.join(" and ")));
+        parts.push(said("check-pattern-tags", vec![("tags", Term::all(texts(&p.tags)))]));
     }
     if !p.any_tags.is_empty() {
-        parts.push(format!("tagged {}", p.any_tags.join(" or ")));
+        parts.push(said("check-pattern-tags", vec![("tags", Term::either(texts(&p.any_tags)))]));
     }
     if !p.target_groups.is_empty() {
-        parts.push(format!("for {}", p.target_groups.join(" or ")));
+        let groups = Term::either(texts(&p.target_groups));
+        parts.push(said("check-pattern-groups", vec![("groups", groups)]));
     }
     if !p.stages.is_empty() {
-        let s: Vec<&str> = p.stages.iter().map(|s| s.as_str()).collect();
-        parts.push(format!("at stage {}", s.join(" or ")));
+        let stages = p.stages.iter().map(|s| Term::said(Said::plain(stage_in_text_key(*s))));
+        parts.push(said("check-pattern-stages", vec![("stages", Term::either(stages.collect()))]));
     }
     if let Some(name) = &p.target_groups_meet {
-        parts.push(format!("for target groups of the '{name}' policies"));
+        parts.push(said("check-pattern-meet", vec![("name", Term::text(name))]));
     }
     let other = match p.of {
-        Side::Origin => d.clone(),
-        Side::Destination => o.clone(),
-        _ => "the other country".to_owned(),
+        Side::Origin => said("check-country", d.named()),
+        Side::Destination => said("check-country", o.named()),
+        _ => said("check-the-other-country", Vec::new()),
     };
     match p.partner {
         Partner::Any => {}
-        Partner::Other => parts.push(format!("naming {other} as partner")),
-        Partner::OtherOrNone => parts.push(format!("naming {other} or no partner")),
+        Partner::Other => parts.push(said("check-pattern-partner", vec![("other", other)])),
+        Partner::OtherOrNone => {
+            parts.push(said("check-pattern-partner-or-none", vec![("other", other)]));
+        }
     }
-    parts.join(", ")
+    Said::new("analysis-items", vec![("items", Term::parts(parts))])
 }
 
-fn evidence(p: &Policy, why: String) -> PolicyEvidence {
+/// The message of a country attribute's statement ("Pelaria (XAA) is on the … list").
+fn statement_key(attribute: Attribute) -> &'static str {
+    match attribute {
+        Attribute::WhoSsl => "check-attribute-who-ssl",
+        Attribute::IcmwParty => "check-attribute-icmw-party",
+        Attribute::IloC97Party => "check-attribute-ilo-c97-party",
+        Attribute::IloC143Party => "check-attribute-ilo-c143-party",
+    }
+}
+
+/// The message of a country attribute that is not known ("whether Pelaria (XAA) is …").
+fn whether_key(attribute: Attribute) -> &'static str {
+    match attribute {
+        Attribute::WhoSsl => "check-whether-who-ssl",
+        Attribute::IcmwParty => "check-whether-icmw-party",
+        Attribute::IloC97Party => "check-whether-ilo-c97-party",
+        Attribute::IloC143Party => "check-whether-ilo-c143-party",
+    }
+}
+
+fn evidence(p: &Policy, why: Said) -> PolicyEvidence {
     PolicyEvidence {
         id: p.id.clone(),
         country: p.country.as_str().to_owned(),
@@ -824,7 +874,7 @@ fn evidence(p: &Policy, why: String) -> PolicyEvidence {
     }
 }
 
-fn data_evidence(d: &DataFact, test: String) -> DataEvidence {
+fn data_evidence(d: &DataFact, test: Option<Said>) -> DataEvidence {
     let what = match (&d.area, &d.pair) {
         (Some(a), _) => format!("{} {a}", d.indicator),
         (None, Some((a, b))) => format!("{} {a}→{b}", d.indicator),

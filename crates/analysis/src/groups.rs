@@ -31,6 +31,7 @@ use crate::profile::{
     CountryProfile, Group, GroupMembers, GroupShare, ProfileArea, Source, Status, StockYear,
     YearValue,
 };
+use crate::said::Said;
 use crate::profiles::{Ctx, Shared};
 use crate::select::Ranker;
 use crate::{Error, FICTIONAL_NOTICE};
@@ -606,10 +607,10 @@ pub(crate) async fn build(
     let fictional_group = !members.is_empty() && members.iter().all(Iso3::is_fictional);
     let mut gaps = crate::profile::Gaps::default();
     if members.is_empty() {
-        gaps.push(match spec {
-            GroupSpec::Income(_) => "Income group members: no World Bank classification is loaded; import the World Bank CLASS workbook (income groups).".to_owned(),
-            _ => "The group has no members.".to_owned(),
-        });
+        gaps.push(Said::plain(match spec {
+            GroupSpec::Income(_) => "gap-group-income-unclassified",
+            _ => "gap-group-no-members",
+        }));
     }
     let ranker = &shared.ranker;
     let load = |ind: Indicator| async move {
@@ -658,26 +659,26 @@ pub(crate) async fn build(
     for (empty, what) in [
         (
             stock_in.is_empty(),
-            "Immigrant stock: no member has a published total or bilateral stock; import the UN DESA International Migrant Stock.",
+            "gap-group-immigrant-stock",
         ),
         (
             population.is_empty(),
-            "Population: no member has a value; import WDI SP.POP.TOTL or UN WPP.",
+            "gap-group-population",
         ),
         (
             received.is_empty(),
-            "Remittances received: no member has a value; import WDI BX.TRF.PWKR.CD.DT or the KNOMAD inflows workbook.",
+            "gap-group-remittances-received",
         ),
         (
             net_migration.is_empty(),
-            "Net migration: no member has a value; import WDI SM.POP.NETM or UN WPP net migration.",
+            "gap-group-net-migration",
         ),
     ] {
         if empty {
-            gaps.push(what.to_owned());
+            gaps.push(Said::plain(what));
         }
     }
-    gaps.push("Corridors, diaspora, estimated flows, remittance costs (SDG 10.c.1), skilled and health-worker emigration, the safeguards list, ICMW status and policies are given in the members' own profiles, not for groups.".to_owned());
+    gaps.push(Said::plain("gap-group-scope"));
     let source = match spec {
         GroupSpec::Region(_) => {
             "UN M49 / SDG regional groupings, authored in crates/domain/src/area/regions.rs"

@@ -24,6 +24,7 @@ pub mod profile;
 mod profile_csv;
 mod profiles;
 pub mod register;
+pub mod said;
 pub mod scenario;
 pub mod scenario_run;
 pub mod select;

@@ -8,6 +8,8 @@
 use domain::Unit;
 use serde::Serialize;
 
+use crate::said::{Said, Term};
+
 fn ser_unit<S: serde::Serializer>(unit: &Unit, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(unit.as_str())
 }
@@ -180,6 +182,13 @@ pub struct ProfileArea {
     pub name: String,
     /// Whether the area is fictional (the demo world).
     pub fictional: bool,
+}
+
+impl ProfileArea {
+    /// The area as an argument of a sentence (named in the reader's language).
+    pub fn country(&self) -> Term {
+        Term::country(&self.iso3, &self.name)
+    }
 }
 
 /// One corridor's migrant stock across the years loaded: the trend of a top corridor.
@@ -440,10 +449,12 @@ pub struct CountryProfile {
 /// A data gap: what could not be computed and why, in words for readers (naming the
 /// dataset that is missing or does not cover the country, never a command), and what
 /// would fill it, for front ends to offer in their own terms (the CLI prints a command).
+/// Serialized as the sentence's `code`, `args` and English `text`, then `fill`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Gap {
-    /// The gap in words.
-    pub text: String,
+    /// The gap as a sentence, worded in any language with [`Said::in_lang`].
+    #[serde(flatten)]
+    pub said: Said,
     /// An action that would fill it, when one exists beyond importing the data named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fill: Option<Fill>,
@@ -478,13 +489,13 @@ pub(crate) struct Gaps(pub(crate) Vec<Gap>);
 
 impl Gaps {
     /// A gap in words only.
-    pub(crate) fn push(&mut self, text: impl Into<String>) {
-        self.0.push(Gap { text: text.into(), fill: None });
+    pub(crate) fn push(&mut self, said: Said) {
+        self.0.push(Gap { said, fill: None });
     }
 
     /// A gap with the action that would fill it.
-    pub(crate) fn push_fill(&mut self, text: impl Into<String>, fill: Fill) {
-        self.0.push(Gap { text: text.into(), fill: Some(fill) });
+    pub(crate) fn push_fill(&mut self, said: Said, fill: Fill) {
+        self.0.push(Gap { said, fill: Some(fill) });
     }
 }
 
@@ -512,18 +523,20 @@ impl CountryProfile {
     /// one by one with a partnership of the reader), and removes the corridor checks,
     /// which read the whole register; both removals are said in `gaps`.
     pub fn keep_policies(&mut self, ids: &[String]) {
-        let country = self.area.name.clone();
+        let country = self.area.country();
         let before = self.policies.len();
         self.policies.retain(|p| ids.contains(&p.id));
         self.corridor_checks.clear();
         self.gaps.retain(|g| g.fill != Some(Fill::ImportRegister));
-        self.gaps.push(Gap {
-            text: format!(
-                "Of the policy register of {country}, kept in its government's workspace, {} of {before} policies are shared with you; the corridor checks, which read the whole register, are left out.",
-                self.policies.len()
-            ),
-            fill: None,
-        });
+        let said = Said::new(
+            "gap-register-partly-shared",
+            vec![
+                ("country", country),
+                ("shared", Term::Count(self.policies.len())),
+                ("total", Term::Count(before)),
+            ],
+        );
+        self.gaps.push(Gap { said, fill: None });
     }
 
     /// Removes what the reader may not see of governments' own work: the country's
@@ -532,27 +545,19 @@ impl CountryProfile {
     /// checks with any partner in `partners` (whose register is withheld). Each removal is
     /// said in `gaps`, in place of the gaps that would tell the reader to fill them.
     pub fn withhold(&mut self, register: bool, answers: bool, partners: &[String]) {
-        let country = self.area.name.clone();
+        let country = || vec![("country", self.area.country())];
         if register {
+            let said = Said::new("gap-register-withheld", country());
             self.policies.clear();
             self.corridor_checks.clear();
             self.gaps.retain(|g| g.fill != Some(Fill::ImportRegister));
-            self.gaps.push(Gap {
-                text: format!(
-                    "The policy register of {country} is kept in its government's workspace and is not shared with you; so are the corridor checks that read it."
-                ),
-                fill: None,
-            });
+            self.gaps.push(Gap { said, fill: None });
         }
         if answers {
+            let said = Said::new("gap-answers-withheld", country());
             self.assessments.clear();
             self.gaps.retain(|g| !matches!(g.fill, Some(Fill::StoreAnswers { .. })));
-            self.gaps.push(Gap {
-                text: format!(
-                    "The answers of {country} to assessment frameworks are kept in its government's workspace and are not shared with you."
-                ),
-                fill: None,
-            });
+            self.gaps.push(Gap { said, fill: None });
         }
         let before = self.corridor_checks.len();
         let hidden = |r: &crate::corridor::CorridorReport| {
@@ -560,13 +565,9 @@ impl CountryProfile {
         };
         self.corridor_checks.retain(|r| !hidden(r));
         if self.corridor_checks.len() < before {
-            self.gaps.push(Gap {
-                text: format!(
-                    "{} corridor check(s) are left out: they read the register of a government that does not share it with you.",
-                    before - self.corridor_checks.len()
-                ),
-                fill: None,
-            });
+            let count = Term::Count(before - self.corridor_checks.len());
+            let said = Said::new("gap-checks-withheld", vec![("count", count)]);
+            self.gaps.push(Gap { said, fill: None });
         }
     }
 }

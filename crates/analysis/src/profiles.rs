@@ -31,6 +31,7 @@ use crate::profile::{
     Diaspora, DiasporaDestination, EstimatedFlow, Fill, FrameworkAssessment, Gaps, PolicyChange,
     PolicySummary, ProfileArea, Source, Status, StockYear, Value, YearValue,
 };
+use crate::said::{Said, Term};
 use crate::select::Ranker;
 use crate::{AreaRef, Error, FICTIONAL_NOTICE};
 
@@ -173,19 +174,18 @@ pub(crate) async fn build(
         concentration(&mut ctx, &stocks_out, Side::Destinations, "emigrants over destinations");
     let emigration_rate = emigration_rate(&mut ctx, &stock_out, &stock_in, &population);
     if !stock_out.is_empty() && emigration_rate.is_empty() {
-        gaps.push("Emigration rate: needs emigrants, immigrants and population for the same year; import the UN DESA totals by origin and by destination and WDI SP.POP.TOTL or UN WPP.".to_owned());
+        gaps.push(Said::plain("gap-emigration-rate"));
     }
     if top_destinations.is_empty() {
-        gaps.push("Diaspora by destination, corridor trends and concentration over destinations: need the bilateral migrant stock (origin × destination); import the UN DESA International Migrant Stock by destination and origin or the World Bank bilateral migration matrix.".to_owned());
+        gaps.push(Said::plain("gap-bilateral-stock"));
     }
     let net_migration =
         series(&mut ctx, Indicator::NET_MIGRATION, own.take(Indicator::NET_MIGRATION));
     if net_migration.is_empty() {
         gaps.push(coverage_gap(
             shared,
-            "Net migration",
+            ("gap-topic-net-migration", "gap-source-net-migration"),
             &["wpp-net-migration", "wdi-sm.pop.netm", "wdi-databank"],
-            "UN WPP net migration or WDI SM.POP.NETM",
         ));
     }
     let estimated_flows = estimated_flows(
@@ -196,25 +196,24 @@ pub(crate) async fn build(
         pairs_to.take(crate::estimate::FLOW_INDICATOR),
     );
     if estimated_flows.is_empty() {
-        let (text, fill) = flows_gap(ctx.ranker, &stocks_out, &stocks_in, shared);
+        let (said, fill) = flows_gap(ctx.ranker, &stocks_out, &stocks_in, shared);
         match fill {
-            Some(fill) => gaps.push_fill(text, fill),
-            None => gaps.push(text),
+            Some(fill) => gaps.push_fill(said, fill),
+            None => gaps.push(said),
         }
     }
     let exports = series(&mut ctx, Indicator::EXPORTS_USD, own.take(Indicator::EXPORTS_USD));
     if stock_in.is_empty() {
-        gaps.push("Immigrant stock: no migrant stock towards this country is loaded (neither UN DESA's totals by destination nor a bilateral table that covers it); the source is the UN DESA International Migrant Stock.");
+        gaps.push(Said::plain("gap-immigrant-stock"));
     }
     if stock_out.is_empty() {
-        gaps.push("Emigrant stock: no migrant stock from this country is loaded (neither UN DESA's totals by origin nor a bilateral table that covers it); the source is the UN DESA International Migrant Stock.");
+        gaps.push(Said::plain("gap-emigrant-stock"));
     }
     if population.is_empty() {
         gaps.push(coverage_gap(
             shared,
-            "Population (needed for stocks as shares of population)",
+            ("gap-topic-population", "gap-source-population"),
             &["wdi-sp.pop.totl", "wdi-databank"],
-            "WDI SP.POP.TOTL or UN WPP",
         ));
     }
 
@@ -227,12 +226,11 @@ pub(crate) async fn build(
     if received.is_empty() {
         gaps.push(coverage_gap(
             shared,
-            "Remittances received",
+            ("gap-topic-remittances-received", "gap-source-remittances-received"),
             &["wdi-bx.trf.pwkr.cd.dt", "wdi-databank", "knomad-remittance-inflows"],
-            "WDI BX.TRF.PWKR.CD.DT or the KNOMAD inflows workbook",
         ));
     } else if pct_gdp.is_empty() {
-        gaps.push("SDG 17.3.2 (remittances as % of GDP): GDP is missing for the years with remittances; import WDI NY.GDP.MKTP.CD.".to_owned());
+        gaps.push(Said::plain("gap-pct-gdp"));
     }
     let remittances_pct_exports = ratio_series(
         &mut ctx,
@@ -243,7 +241,7 @@ pub(crate) async fn build(
         "remittances received ÷ exports of goods and services × 100",
     );
     if !received.is_empty() && remittances_pct_exports.is_empty() {
-        gaps.push("Remittances as % of exports: exports of goods and services are not loaded for the years with remittances; import WDI NE.EXP.GNFS.CD.".to_owned());
+        gaps.push(Said::plain("gap-pct-exports"));
     }
     let remittances_per_capita = ratio_series(
         &mut ctx,
@@ -268,14 +266,13 @@ pub(crate) async fn build(
         "remittances received over sending countries",
     );
     if sender_concentration.is_none() {
-        gaps.push("Concentration of remittances over sending countries: needs the bilateral remittance matrix; import the World Bank/KNOMAD bilateral remittance matrix.".to_owned());
+        gaps.push(Said::plain("gap-sender-concentration"));
     }
     if paid.is_empty() {
         gaps.push(coverage_gap(
             shared,
-            "Remittances paid",
+            ("gap-topic-remittances-paid", "gap-source-remittances-paid"),
             &["wdi-bm.trf.pwkr.cd.dt", "wdi-databank", "knomad-remittance-outflows"],
-            "WDI BM.TRF.PWKR.CD.DT or the KNOMAD outflows workbook",
         ));
     }
 
@@ -298,9 +295,8 @@ pub(crate) async fn build(
     if cost_to_summary.is_none() {
         gaps.push(coverage_gap(
             shared,
-            "SDG 10.c.1 (remittance costs towards this country)",
+            ("gap-topic-cost-to", "gap-source-cost-to"),
             &["rpw-*"],
-            "the World Bank's Remittance Prices Worldwide (corridors)",
         ));
     }
 
@@ -324,7 +320,7 @@ pub(crate) async fn build(
         "health workers abroad ÷ (abroad + at home) × 100",
     );
     if health_worker_emigration_rate.is_none() {
-        gaps.push("Health-worker emigration rate: needs doctors and nurses abroad and at home; import OECD or WHO health workforce data.".to_owned());
+        gaps.push(Said::plain("gap-health-workers"));
     }
     let physicians_per_1000 =
         series(&mut ctx, Indicator::PHYSICIANS_PER_1000, own.take(Indicator::PHYSICIANS_PER_1000))
@@ -332,39 +328,34 @@ pub(crate) async fn build(
     if physicians_per_1000.is_none() {
         gaps.push(coverage_gap(
             shared,
-            "Physicians per 1,000 people",
+            ("gap-topic-physicians", "gap-source-physicians"),
             &["wdi-sh.med.phys.zs", "wdi-databank"],
-            "WDI SH.MED.PHYS.ZS",
         ));
     }
     let who_safeguards_list = groups::safeguards_status(&mut ctx, code, area.fictional);
     if who_safeguards_list.is_none() {
-        gaps.push("WHO health workforce support and safeguards list: the list covers real countries; a fictional country's status comes from the demo world's countries file.".to_owned());
+        gaps.push(Said::plain("gap-safeguards-fictional"));
     }
     let icmw = icmw_status(&mut ctx, own.take(Indicator::ICMW_STATUS), code, area.fictional);
     if icmw.is_none() {
         gaps.push(coverage_gap(
             shared,
-            "Ratification of the 1990 migrant workers convention (ICMW)",
+            ("gap-topic-icmw", "gap-source-icmw"),
             &["icmw-*"],
-            "the ratification status table (UN Treaty Collection, chapter IV-13)",
         ));
     }
 
     let policies = policy_summaries(&mut ctx, store, code).await?;
     if policies.is_empty() {
         gaps.push_fill(
-            "Policy register: no policies of this country are loaded; a register file (TOML or CSV, docs/register.md) fills it.",
+            Said::plain("gap-register"),
             Fill::ImportRegister,
         );
     }
     let assessments = framework_assessments(store, code).await?;
     if !assessments.iter().any(|a| a.framework == SDG_10_7_2) {
         gaps.push_fill(
-            format!(
-                "SDG 10.7.2 (well-managed migration policies): no answers of {} to its questionnaire are stored (item,answer rows; docs/assessment.md).",
-                area.name
-            ),
+            Said::new("gap-answers", vec![("country", Term::country(&area.iso3, &area.name))]),
             Fill::StoreAnswers { country: area.iso3.clone(), framework: SDG_10_7_2.to_owned() },
         );
     }
@@ -465,40 +456,43 @@ fn recomputed_pct_gdp(
 /// it": `families` are the dataset-key patterns (`wdi-*`, `oecd-dioc-*`) that could hold
 /// the figure, `source` names them for readers; the advice names a dataset, never a
 /// command (front ends add their own).
-fn coverage_gap(shared: &Shared, topic: &str, families: &[&str], source: &str) -> String {
+fn coverage_gap(shared: &Shared, (topic, source): (&'static str, &'static str), families: &[&str]) -> Said {
     let matches = |key: &str, f: &&str| match f.strip_suffix('*') {
         Some(prefix) => key.starts_with(prefix),
         None => key == *f,
     };
-    let mut loaded: Vec<String> = shared
+    let mut loaded: Vec<(&str, &str)> = shared
         .datasets
         .values()
         .filter(|d| d.is_default && families.iter().any(|f| matches(&d.key, f)))
-        .map(|d| format!("{} (edition {})", d.title, d.edition))
+        .map(|d| (d.title.as_str(), d.edition.as_str()))
         .collect();
     loaded.sort();
+    let topic = ("topic", Term::said(Said::plain(topic)));
     if loaded.is_empty() {
-        format!("{topic}: not loaded; the source is {source}.")
-    } else {
-        format!(
-            "{topic}: {} is loaded, but holds no value of it for this country (the country is not covered, or not for the years needed).",
-            loaded.join("; ")
-        )
+        return Said::new("gap-not-loaded", vec![topic, ("source", Term::said(Said::plain(source)))]);
     }
+    let count = Term::Count(loaded.len());
+    let datasets = loaded
+        .into_iter()
+        .map(|(title, edition)| {
+            let args = vec![("title", Term::text(title)), ("edition", Term::text(edition))];
+            Term::said(Said::new("gap-dataset-edition", args))
+        })
+        .collect();
+    Said::new("gap-not-covered", vec![topic, ("datasets", Term::list(datasets)), ("count", count)])
 }
 
 /// The skilled-emigration gap: which of its two inputs is missing, and why.
-fn skilled_gap(shared: &Shared, emigrants: bool, residents: bool) -> String {
-    let topic = "Skilled emigration rate (tertiary-educated emigrants and residents)";
-    let source = "OECD DIOC-E, which counts emigrants living in OECD countries by country of birth, and residents by education for OECD countries only";
+fn skilled_gap(shared: &Shared, emigrants: bool, residents: bool) -> Said {
     match (emigrants, residents) {
-        (true, false) => format!(
-            "{topic}: the tertiary-educated emigrants are loaded, but not the tertiary-educated residents of the country; {source}, so a country outside the OECD has emigrants and no residents there."
+        (true, false) => Said::plain("gap-skilled-no-residents"),
+        (false, true) => Said::plain("gap-skilled-no-emigrants"),
+        _ => coverage_gap(
+            shared,
+            ("gap-topic-skilled", "gap-source-skilled"),
+            &["oecd-dioc*", "dioc*"],
         ),
-        (false, true) => format!(
-            "{topic}: the tertiary-educated residents are loaded, but no emigrants of the country; the source is {source}."
-        ),
-        _ => coverage_gap(shared, topic, &["oecd-dioc*", "dioc*"], source),
     }
 }
 
@@ -709,7 +703,7 @@ fn flows_gap(
     stocks_out: &[StoredPairValue],
     stocks_in: &[StoredPairValue],
     shared: &Shared,
-) -> (String, Option<Fill>) {
+) -> (Said, Option<Fill>) {
     let all: Vec<StoredPairValue> = stocks_out.iter().chain(stocks_in).cloned().collect();
     let chosen = chosen_imports(ranker, &all);
     let table = chosen.values().next_back().copied();
@@ -721,26 +715,25 @@ fn flows_gap(
         .collect::<std::collections::BTreeSet<i32>>()
         .into_iter()
         .collect();
-    let n_stored = shared.flow_estimates.len();
-    let stored = if n_stored == 0 {
-        "none is stored".to_owned()
-    } else {
-        format!("none of the {n_stored} stored flow estimates covers this country")
-    };
+    let stored = ("stored", Term::Count(shared.flow_estimates.len()));
     match (years.as_slice(), table) {
-        ([.., from, to], Some(table)) => (
-            format!(
-                "Estimated migration flows: {stored}; they can be estimated from the {from} and {to} tables of {} (stock differencing or demographic accounting, docs/flows.md).",
-                ranker.name(table)
-            ),
-            Some(Fill::EstimateFlows { from: *from, to: *to }),
-        ),
-        _ => (
-            format!(
-                "Estimated migration flows: {stored}; they need two years of one table of the bilateral migrant stock (UN DESA International Migrant Stock by destination and origin)."
-            ),
-            None,
-        ),
+        ([.., from, to], Some(table)) => {
+            let table = match shared.datasets.get(&table) {
+                Some(d) => Term::said(Said::new(
+                    "gap-dataset-edition",
+                    vec![("title", Term::text(&d.title)), ("edition", Term::text(&d.edition))],
+                )),
+                None => Term::text(ranker.name(table)),
+            };
+            let args = vec![
+                stored,
+                ("from", Term::Year(*from)),
+                ("to", Term::Year(*to)),
+                ("table", table),
+            ];
+            (Said::new("gap-flows-estimable", args), Some(Fill::EstimateFlows { from: *from, to: *to }))
+        }
+        _ => (Said::new("gap-flows-no-table", vec![stored]), None),
     }
 }
 

@@ -90,9 +90,9 @@ async fn a_real_country_without_data_lists_its_gaps() {
     assert_eq!(p.area.iso3, "NPL");
     assert!(p.fictional_notice.is_none(), "no fictional value was used");
     assert!(p.stock_in.is_empty() && p.remittances_received.is_empty());
-    assert!(p.gaps.iter().any(|g| g.text.contains("Immigrant stock")), "{:?}", p.gaps);
+    assert!(p.gaps.iter().any(|g| g.said.text.contains("Immigrant stock")), "{:?}", p.gaps);
     assert!(
-        p.gaps.iter().any(|g| g.text.contains("17.3.2") || g.text.contains("Remittances received"))
+        p.gaps.iter().any(|g| g.said.text.contains("17.3.2") || g.said.text.contains("Remittances received"))
     );
 }
 

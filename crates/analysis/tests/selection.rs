@@ -308,7 +308,7 @@ fn data_gaps_tell_not_loaded_from_not_covered() {
     let refs: Vec<&ReadFile> = files.iter().collect();
     let ws = rt.block_on(store(&dir.path().join("g.sqlite"), &refs));
     let gaps = |code: &str| -> Vec<String> {
-        rt.block_on(ws.profile(code)).unwrap().gaps.into_iter().map(|g| g.text).collect()
+        rt.block_on(ws.profile(code)).unwrap().gaps.into_iter().map(|g| g.said.text).collect()
     };
     // Nepal's emigrants are in DIOC-E, its residents are not (not an OECD country).
     let npl = gaps("NPL");

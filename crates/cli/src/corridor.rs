@@ -146,7 +146,7 @@ fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
                 d.value,
                 d.unit,
                 d.year,
-                d.test,
+                test(d),
                 d.source.cell.as_deref().unwrap_or("")
             )?;
         }
@@ -231,16 +231,16 @@ fn csv_rows(out: &mut dyn Write, reports: &[CorridorReport]) -> Result<(), Error
                 ])
             };
             for p in &f.policies {
-                row("policy", &p.id, p.why.clone())?;
+                row("policy", &p.id, p.why.text.clone())?;
             }
             for a in &f.attributes {
-                row("attribute", &a.attribute, a.statement.clone())?;
+                row("attribute", &a.attribute, a.statement.text.clone())?;
             }
             for d in &f.data {
-                row("data", &d.what, format!("{} {} in {} ({})", d.value, d.unit, d.year, d.test))?;
+                row("data", &d.what, format!("{} {} in {} ({})", d.value, d.unit, d.year, test(d)))?;
             }
             for a in &f.absences {
-                row("absence", "", a.clone())?;
+                row("absence", "", a.text.clone())?;
             }
         }
         for u in &r.unevaluated {
@@ -252,10 +252,15 @@ fn csv_rows(out: &mut dyn Write, reports: &[CorridorReport]) -> Result<(), Error
                 "",
                 "not-evaluated",
                 u.reason.as_str(),
-                u.why.as_str(),
+                u.why.text.as_str(),
             ])?;
         }
     }
     w.flush()?;
     Ok(())
+}
+
+/// The test a datum passed, in English (empty for context).
+fn test(d: &analysis::corridor::DataEvidence) -> &str {
+    d.test.as_ref().map_or("", |t| t.text.as_str())
 }

@@ -482,7 +482,7 @@ impl Tables {
         }
         writeln!(out, "\n{}", self.text("profile-gaps"))?;
         for gap in &p.gaps {
-            writeln!(out, "  - {}", gap.text)?;
+            writeln!(out, "  - {}", gap.said.in_lang(self.lang))?;
             if let Some(fill) = &gap.fill {
                 writeln!(out, "      {}", crate::output::fill_command(fill, &p.area.iso3))?;
             }

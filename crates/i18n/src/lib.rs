@@ -122,6 +122,19 @@ impl Lang {
             _ => english.to_owned(),
         }
     }
+
+    /// The name of a country as running text writes it: [`Lang::country_name`]
+    /// without the bracketed article of the UN's French and Spanish lists ("France",
+    /// not "France (la)"), as the UN's own sentences name countries. Names whose
+    /// bracket is part of the name ("Iran (République islamique d')") keep it.
+    pub fn country_in_text(self, iso3: &str, english: &str) -> String {
+        let name = self.country_name(iso3, english);
+        const ARTICLES: [&str; 7] = [" (la)", " (le)", " (l')", " (les)", " (el)", " (las)", " (los)"];
+        match ARTICLES.iter().find_map(|a| name.strip_suffix(a)) {
+            Some(bare) => bare.to_owned(),
+            None => name,
+        }
+    }
 }
 
 impl std::fmt::Display for Lang {

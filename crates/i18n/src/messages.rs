@@ -1,6 +1,8 @@
 //! A language's texts, from its Fluent message files (`locales/LANG/*.ftl`, compiled in):
-//! `main.ftl` (the CLI's tables and the workspace's pages), `brief.ftl` (the brief) and
-//! `workspace.ftl` (the workspace's profile, workshop and policy-cycle words). A key
+//! `main.ftl` (the CLI's tables and the workspace's pages), `brief.ftl` (the brief),
+//! `workspace.ftl` (the workspace's profile, workshop and policy-cycle words) and
+//! `analysis.ftl` (what the analysis says in sentences: a profile's data gaps, the
+//! corridor checks' statements; every front end words them from there). A key
 //! lives in exactly one of them; the tests check that every language has the same keys.
 //!
 //! Keys are always written as literals where they are used (`msg.text("brief-title")`),
@@ -68,7 +70,7 @@ impl Arg<'_> {
 }
 
 /// The names of each language's message files, in the order they are read.
-pub const PARTS: [&str; 3] = ["main", "brief", "workspace"];
+pub const PARTS: [&str; 4] = ["main", "brief", "workspace", "analysis"];
 
 /// Compiles in the message files of one language directory.
 macro_rules! parts {
@@ -77,12 +79,13 @@ macro_rules! parts {
             include_str!(concat!("../locales/", $dir, "/main.ftl")),
             include_str!(concat!("../locales/", $dir, "/brief.ftl")),
             include_str!(concat!("../locales/", $dir, "/workspace.ftl")),
+            include_str!(concat!("../locales/", $dir, "/analysis.ftl")),
         ]
     };
 }
 
 /// The message files of each language, in the order of [`PARTS`].
-fn sources(lang: Lang) -> [&'static str; 3] {
+fn sources(lang: Lang) -> [&'static str; 4] {
     match lang {
         Lang::En | Lang::Pseudo => parts!("en"),
         Lang::Fr => parts!("fr"),

@@ -3,7 +3,8 @@
 //! policies, country attributes and data it rests on, coverage gaps at the three
 //! levels of coherence, and policies that help development without intending to.
 
-use analysis::corridor::{CorridorReport, CountryRef, Finding, Reason, Unevaluated};
+use analysis::corridor::{CorridorReport, CountryRef, Finding, Reason};
+use analysis::said::Said;
 use analysis::profile::CountryProfile;
 use i18n::Arg;
 
@@ -50,30 +51,7 @@ fn name(c: &CountryRef) -> String {
 
 /// "no register for Nepal (NPL)".
 fn no_register_for(c: &CountryRef) -> String {
-    words::tf(
-        "brief-corridor-no-register-for",
-        &[("name", Arg::from(name(c))), ("code", Arg::from(c.iso3.as_str()))],
-    )
-}
-
-/// Why a rule was not evaluated, in the brief's language: whose register is missing, or
-/// which data. In English it is the sentence the analysis wrote, as every other output
-/// shows it; another language writes it again from the same facts.
-fn why(u: &Unevaluated) -> String {
-    if words::lang() == i18n::Lang::En {
-        return u.why.clone();
-    }
-    match u.reason {
-        Reason::NoRegister if !u.missing_registers.is_empty() => {
-            let items: Vec<String> = u.missing_registers.iter().map(no_register_for).collect();
-            crate::svg::join_list(&items)
-        }
-        Reason::NoRegister => u.why.clone(),
-        Reason::NoData => words::tf(
-            "brief-corridor-missing",
-            &[("items", Arg::from(crate::svg::join_list(&u.missing)))],
-        ),
-    }
+    words::said(&Said::new("check-no-register-for", c.named()))
 }
 
 /// The arguments naming a corridor's two countries: `origin`, `origin-code`,
@@ -153,7 +131,8 @@ fn corridor(out: &mut Html, r: &CorridorReport) {
         }
         out.push(html!("</ol>\n"));
     }
-    let unevaluated = r.unevaluated.iter().map(|u| html!("{} — {}", &u.title, &why(u))).collect();
+    let unevaluated =
+        r.unevaluated.iter().map(|u| html!("{} — {}", &u.title, &words::said(&u.why))).collect();
     list(out, "brief-corridor-not-evaluated", unevaluated);
     list(out, "brief-corridor-gaps-intro", gaps(r));
     let unintended = r.unintended.iter().map(|p| html!("{} {}", &p.id, &p.title)).collect();
@@ -196,12 +175,9 @@ fn gaps(r: &CorridorReport) -> Vec<Html> {
 fn stages(codes: &[String]) -> String {
     let names: Vec<String> = codes
         .iter()
-        .map(|code| match code.as_str() {
-            "before-departure" => words::t("brief-corridor-stage-before-departure"),
-            "recruitment-departure" => words::t("brief-corridor-stage-recruitment-departure"),
-            "stay-abroad" => words::t("brief-corridor-stage-stay-abroad"),
-            "return-reintegration" => words::t("brief-corridor-stage-return-reintegration"),
-            other => other.to_owned(),
+        .map(|code| match domain::policy::Stage::parse(code) {
+            Some(stage) => words::t(analysis::said::stage_in_text_key(stage)),
+            None => code.clone(),
         })
         .collect();
     names.join(&words::t("brief-map-name-separator"))
@@ -255,7 +231,7 @@ fn finding(out: &mut Html, f: &Finding) {
     for a in &f.attributes {
         out.push(html!(
             "<li>{} <span class=\"meta\">[{}]</span></li>",
-            &a.statement,
+            &words::said(&a.statement),
             a.source.cell.as_deref().unwrap_or(&a.source.dataset)
         ));
     }
@@ -267,7 +243,7 @@ fn finding(out: &mut Html, f: &Finding) {
                 ("value", Arg::from(crate::markup::format_trimmed(d.value, 2))),
                 ("unit", Arg::from(d.unit.as_str())),
                 ("year", Arg::plain(d.year)),
-                ("test", Arg::from(d.test.as_str())),
+                ("test", Arg::from(d.test.as_ref().map(words::said).unwrap_or_default())),
             ],
         );
         out.push(html!(
@@ -279,13 +255,13 @@ fn finding(out: &mut Html, f: &Finding) {
     for a in &f.absences {
         out.push(html!(
             "<li>{}</li>",
-            &words::tf("brief-corridor-absent", &[("what", Arg::from(a.as_str()))])
+            &words::tf("brief-corridor-absent", &[("what", Arg::from(words::said(a)))])
         ));
     }
     for p in &f.near_misses {
         let text = words::tf(
             "brief-corridor-near-miss",
-            &[("id", Arg::from(p.id.as_str())), ("why", Arg::from(p.why.as_str()))],
+            &[("id", Arg::from(p.id.as_str())), ("why", Arg::from(words::said(&p.why)))],
         );
         out.push(html!("<li>{}</li>", &text));
     }
@@ -302,6 +278,7 @@ mod tests {
     use super::*;
 
     use analysis::corridor::{CountryCoverage, CountryRef, Coverage, Unevaluated};
+    use analysis::said::Term;
 
     #[test]
     fn a_profile_without_checks_says_so() {
@@ -321,8 +298,17 @@ mod tests {
             title: "Sending money costs more than 5 %".to_owned(),
             reason: Reason::NoRegister,
             missing_registers: vec![npl.clone(), gbr.clone()],
-            missing: vec!["register of Nepal (NPL)".to_owned()],
-            why: "no register for Nepal (NPL); no register for United Kingdom (GBR)".to_owned(),
+            missing: vec![Said::new("check-register-of", npl.named())],
+            why: Said::new(
+                "analysis-items",
+                vec![(
+                    "items",
+                    Term::list(vec![
+                        Term::said(Said::new("check-no-register-for", npl.named())),
+                        Term::said(Said::new("check-no-register-for", gbr.named())),
+                    ]),
+                )],
+            ),
         };
         let coverage = |c: &CountryRef| CountryCoverage {
             country: c.clone(),
@@ -372,7 +358,7 @@ mod tests {
             ),
             "{french}"
         );
-        assert!(french.contains("aucun registre pour Népal (NPL)"), "{french}");
+        assert!(french.contains("aucun registre des politiques (Népal, NPL)"), "{french}");
         let arabic = {
             let _ar = words::Scope::enter(i18n::Lang::Ar);
             section(&profile).into_string()

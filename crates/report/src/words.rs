@@ -171,35 +171,14 @@ pub(crate) fn decimal_separator() -> &'static str {
 /// (los)") is left out, as the UN's running text leaves it; brackets that are part of
 /// the name stay ("Iran (République islamique d')").
 pub(crate) fn country(iso3: &str, english: &str) -> String {
-    let name = lang().country_name(iso3, english);
-    const ARTICLES: [&str; 7] = [" (la)", " (le)", " (l')", " (les)", " (el)", " (las)", " (los)"];
-    match ARTICLES.iter().find_map(|a| name.strip_suffix(a)) {
-        Some(bare) => bare.to_owned(),
-        None => name,
-    }
+    lang().country_in_text(iso3, english)
 }
 
-/// The message key of a stage of the migration cycle (the brief and the workspace's
-/// pages name stages with it).
-pub fn stage_key(stage: domain::policy::Stage) -> &'static str {
-    use domain::policy::Stage;
-    match stage {
-        Stage::BeforeDeparture => "ws-stage-before-departure",
-        Stage::RecruitmentDeparture => "ws-stage-recruitment-departure",
-        Stage::StayAbroad => "ws-stage-stay-abroad",
-        Stage::ReturnReintegration => "ws-stage-return-reintegration",
-    }
-}
+pub use analysis::said::{stage_key, status_key};
 
-/// The message key of a policy's status.
-pub fn status_key(status: domain::policy::PolicyStatus) -> &'static str {
-    use domain::policy::PolicyStatus;
-    match status {
-        PolicyStatus::Planned => "ws-status-planned",
-        PolicyStatus::Active => "ws-status-active",
-        PolicyStatus::Suspended => "ws-status-suspended",
-        PolicyStatus::Ended => "ws-status-ended",
-    }
+/// A sentence of the analysis ([`analysis::said::Said`]) in the current language.
+pub(crate) fn said(said: &analysis::said::Said) -> String {
+    said.in_lang(lang())
 }
 
 /// A stage's identifier as the current language names it; an identifier that names no

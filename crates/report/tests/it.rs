@@ -311,7 +311,7 @@ fn text_is_escaped() {
     profile.policies[0].title = "<script>x</script> & more".to_owned();
     profile
         .gaps
-        .push(analysis::profile::Gap { text: "a <gap> & \"quotes\"".to_owned(), fill: None });
+        .push(analysis::profile::Gap { said: fixture::said_naming("a <gap> & \"quotes\""), fill: None });
     profile.fictional_notice = Some("Fictional & <i>invented</i>".to_owned());
     let html = brief::render(&profile, &fixture::options());
     check_brief(&html);

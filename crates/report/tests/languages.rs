@@ -14,13 +14,13 @@ fn brief_in(lang: Lang) -> String {
 }
 
 /// The English texts of the brief's messages that are whole texts of an element
-/// (headings, column headers, labels, notes: messages without arguments), each with
-/// its key.
+/// (headings, column headers, labels, notes, the analysis's data gaps: messages without
+/// arguments), each with its key.
 fn english_texts() -> Vec<(String, String)> {
     let en = Lang::En.messages();
     en.keys()
         .into_iter()
-        .filter(|k| k.starts_with("brief-"))
+        .filter(|k| k.starts_with("brief-") || k.starts_with("gap-"))
         .map(|k| (en.text(&k), k))
         .filter(|(text, _)| {
             !text.contains('{') && text.chars().filter(char::is_ascii_alphabetic).count() > 3
@@ -103,5 +103,28 @@ fn notes_of_missing_data_are_written_in_the_language() {
         let note = &note[..note.find("</p>").expect("closed")];
         assert!(note.contains(&format!(">{gaps}</a>")), "{lang}: {note}");
         assert!(!note.contains("No data on"), "{lang}: {note}");
+    }
+}
+
+#[test]
+fn the_analysis_sentences_are_written_in_the_language() {
+    let english = brief_in(Lang::En);
+    assert!(english.contains("Estimated migration flows: none is stored; they can be estimated"));
+    assert!(english.contains("<li>Health-worker emigration rate: needs doctors"));
+    let gaps = fixture::xandria().gaps;
+    for (lang, flows) in [
+        (Lang::Fr, "Flux migratoires estimés\u{a0}: aucune estimation"),
+        (Lang::Es, "Flujos migratorios estimados: no hay ninguna estimación"),
+        (Lang::Ar, "تدفقات الهجرة المقدرة: لا توجد أي تقديرات"),
+    ] {
+        let html = brief_in(lang);
+        assert!(html.contains(flows), "{lang}: {flows}");
+        for gap in &gaps {
+            let said = gap.said.in_lang(lang);
+            assert!(html.contains(&format!("<li>{}</li>", escape(&said))), "{lang}: {said}");
+            assert!(!html.contains(&escape(&gap.said.text)), "{lang}: {}", gap.said.text);
+        }
+        // The dataset's title stays as its publisher wrote it.
+        assert!(html.contains("UN DESA International Migrant Stock (édition 2024)") || lang != Lang::Fr);
     }
 }

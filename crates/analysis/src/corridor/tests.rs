@@ -134,9 +134,9 @@ fn who_code_fires_and_names_its_evidence() {
     let f = finding(&facts("XAA", "XAB"), "who-code-active-recruitment");
     assert_eq!(f.policies.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["XAB-HEA-01"]);
     assert!(f.attributes.iter().any(|a| a.country == "XAA" && a.attribute == "who_ssl" && a.value));
-    assert!(f.absences[0].contains("g2g-agreement"), "{:?}", f.absences);
+    assert!(f.absences[0].text.contains("g2g-agreement"), "{:?}", f.absences);
     // Pelaria's g2g agreement is with Duneshar: shown as a near miss.
-    assert!(f.near_misses.iter().any(|p| p.id == "XAA-LAB-03" && p.why.contains("XAC")));
+    assert!(f.near_misses.iter().any(|p| p.id == "XAA-LAB-03" && p.why.text.contains("XAC")));
 }
 
 #[test]
@@ -176,7 +176,8 @@ fn a_rule_without_its_data_is_unevaluated_not_passed() {
     f.data.retain(|d| d.indicator != "remittance_cost_200_pct");
     let report = check(&builtin_corridor_rules().unwrap(), &f);
     let u = report.unevaluated.iter().find(|u| u.rule_id == ALL_SIX[1]).unwrap();
-    assert_eq!(u.missing, ["remittance_cost_200_pct for XAB→XAA"]);
+    let missing: Vec<&str> = u.missing.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(missing, ["remittance_cost_200_pct for XAB→XAA"]);
     assert_eq!(u.reason, Reason::NoData);
     assert_eq!(report.rules_evaluated, 5);
 }
@@ -209,7 +210,7 @@ fn a_rule_needing_an_absent_register_is_not_evaluated() {
     assert_eq!(u.reason, Reason::NoRegister);
     let codes: Vec<&str> = u.missing_registers.iter().map(|c| c.iso3.as_str()).collect();
     assert_eq!(codes, ["XAA", "XAB"]);
-    assert_eq!(u.why, "no register for Pelaria (XAA); no register for Brevmark (XAB)");
+    assert_eq!(u.why.text, "no register for Pelaria (XAA); no register for Brevmark (XAB)");
     assert!(report.unevaluated.iter().all(|u| u.reason == Reason::NoRegister));
     // Nothing is said of a register that is not loaded.
     assert!(report.coverage.countries.iter().all(|c| !c.register && c.missing_areas.is_empty()));
@@ -222,7 +223,7 @@ fn a_rule_needing_an_absent_register_is_not_evaluated() {
     let fired: Vec<&str> = report.findings.iter().map(|x| x.rule_id.as_str()).collect();
     assert_eq!(fired, [ALL_SIX[4], ALL_SIX[5]]);
     let u = report.unevaluated.iter().find(|u| u.rule_id == ALL_SIX[1]).unwrap();
-    assert_eq!(u.why, "no register for Brevmark (XAB)");
+    assert_eq!(u.why.text, "no register for Brevmark (XAB)");
 }
 
 #[test]
@@ -248,7 +249,7 @@ fn a_loaded_register_without_the_policy_is_evidence() {
 fn temporary_scheme_fires_and_does_not() {
     let f = finding(&facts("XAA", "XAB"), ALL_SIX[2]);
     assert!(f.policies.iter().any(|p| p.id == "XAB-LAB-01"));
-    assert!(f.near_misses.iter().any(|p| p.id == "XAA-RET-01" && p.why.contains("ended")));
+    assert!(f.near_misses.iter().any(|p| p.id == "XAA-RET-01" && p.why.text.contains("ended")));
     let mut f = facts("XAA", "XAB");
     add(&mut f, true, "XAA-RET-02", &["reintegration"], None);
     assert!(fired(&f).contains(&ALL_SIX[2].to_owned()), "portability still missing");

@@ -71,8 +71,6 @@ brief-map-legend-origin = بلد المنشأ: { $name }
 
 brief-corridor-none = لم يُفحص أي ممر: لا يحتوي المخزن على بيانات ثنائية عن أعداد المهاجرين من هذا البلد، وهي البيانات التي يُختار على أساسها أكبر شركائه.
 brief-corridor-intro = يُفحص كل ممر بين البلد وأكبر شركائه وفقاً لقواعد الممرات في Coherence ({ $file }). وتذكر كل نتيجة السياسات وخصائص البلدان والبيانات التي تستند إليها. ولا تُقيَّم القاعدة المتعلقة بسياسات بلد ما إلا عند تحميل سجل السياسات الخاص بذلك البلد: فغياب السجل ليس دليلاً على غياب السياسة.
-brief-corridor-no-register-for = لم يُحمَّل سجل { $name } ({ $code })
-brief-corridor-missing = البيانات الناقصة: { $items }
 brief-corridor-unchecked-intro = الممرات التي تعذّر فحصها بالكامل لعدم وجود سجل للسياسات:
 brief-corridor-unchecked-item = { $origin } ({ $origin-code }) ← { $destination } ({ $destination-code }): لم تُقيَّم { $count } من أصل { $total ->
         [zero] { $total } قاعدة
@@ -107,10 +105,6 @@ brief-corridor-gap-stages = { $name }: لا توجد سياسة سارية في 
 brief-corridor-gap-areas = { $name }: لا توجد سياسة سارية في { $areas }
 brief-corridor-gap-areas-stages = { $name }: لا توجد سياسة سارية في { $areas }؛ ولا توجد أي سياسة في المرحلة (المراحل): { $stages }
 brief-corridor-gap-between = بين البلدين: لا توجد سياسة خاصة بالممر في المرحلة (المراحل): { $stages }
-brief-corridor-stage-before-departure = ما قبل المغادرة
-brief-corridor-stage-recruitment-departure = التوظيف والمغادرة
-brief-corridor-stage-stay-abroad = الإقامة في الخارج
-brief-corridor-stage-return-reintegration = العودة وإعادة الإدماج
 brief-corridor-severity-high = عالية
 brief-corridor-severity-medium = متوسطة
 brief-corridor-severity-low = منخفضة

@@ -71,8 +71,6 @@ brief-map-legend-origin = origin: { $name }
 brief-corridor-none = No corridor was checked: the store has no bilateral migrant stock of this country, from which its largest partners are chosen.
 # $file is the rules file's name, as code.
 brief-corridor-intro = Each corridor with the country's largest partners is checked against Coherence's corridor rules ({ $file }). A finding names the policies, country attributes and data it rests on. A rule about a country's policies is evaluated only when that country's policy register is loaded: the absence of a register is not evidence that a policy is absent.
-brief-corridor-no-register-for = no register for { $name } ({ $code })
-brief-corridor-missing = missing { $items }
 brief-corridor-unchecked-intro = Corridors that could not be fully checked, for want of a policy register:
 brief-corridor-unchecked-item = { $origin } ({ $origin-code }) → { $destination } ({ $destination-code }): { $count } of { $total } { $total ->
         [one] rule
@@ -95,11 +93,6 @@ brief-corridor-gap-stages = { $name }: no active policy in no listed area; none 
 brief-corridor-gap-areas = { $name }: no active policy in { $areas }
 brief-corridor-gap-areas-stages = { $name }: no active policy in { $areas }; none at the stage(s) { $stages }
 brief-corridor-gap-between = Between the two countries: no corridor-specific policy at the stage(s) { $stages }
-# The stages of the migration cycle; English writes their codes.
-brief-corridor-stage-before-departure = before-departure
-brief-corridor-stage-recruitment-departure = recruitment-departure
-brief-corridor-stage-stay-abroad = stay-abroad
-brief-corridor-stage-return-reintegration = return-reintegration
 brief-corridor-severity-high = high
 brief-corridor-severity-medium = medium
 brief-corridor-severity-low = low

@@ -62,8 +62,6 @@ brief-map-legend-origin = origen: { $name }
 
 brief-corridor-none = No se comprobó ningún corredor: el almacén no contiene ningún dato bilateral sobre el número de migrantes de este país, a partir del cual se eligen sus principales socios.
 brief-corridor-intro = Cada corredor entre el país y sus principales socios se comprueba con las reglas de corredor de Coherence ({ $file }). Cada constatación indica las políticas, los atributos de los países y los datos en que se basa. Una regla sobre las políticas de un país solo se evalúa cuando está cargado el registro de políticas de ese país: la ausencia de un registro no demuestra la ausencia de una política.
-brief-corridor-no-register-for = ningún registro de { $name } ({ $code })
-brief-corridor-missing = faltan: { $items }
 brief-corridor-unchecked-intro = Corredores que no pudieron comprobarse por completo, a falta de un registro de políticas:
 brief-corridor-unchecked-item = { $origin } ({ $origin-code }) → { $destination } ({ $destination-code }): { $count } de { $total } { $total ->
         [one] regla
@@ -90,10 +88,6 @@ brief-corridor-gap-stages = { $name }: ninguna política vigente en la(s) etapa(
 brief-corridor-gap-areas = { $name }: ninguna política vigente en { $areas }
 brief-corridor-gap-areas-stages = { $name }: ninguna política vigente en { $areas }; ninguna en la(s) etapa(s) { $stages }
 brief-corridor-gap-between = Entre los dos países: ninguna política específica del corredor en la(s) etapa(s) { $stages }
-brief-corridor-stage-before-departure = antes de la partida
-brief-corridor-stage-recruitment-departure = contratación y partida
-brief-corridor-stage-stay-abroad = estancia en el extranjero
-brief-corridor-stage-return-reintegration = retorno y reintegración
 brief-corridor-severity-high = alta
 brief-corridor-severity-medium = media
 brief-corridor-severity-low = baja

@@ -62,8 +62,6 @@ brief-map-legend-origin = origine : { $name }
 
 brief-corridor-none = Aucun couloir n’a été vérifié : la base ne contient aucun stock bilatéral de migrants de ce pays, à partir duquel ses principaux partenaires sont choisis.
 brief-corridor-intro = Chaque couloir reliant le pays à ses principaux partenaires est vérifié au regard des règles de couloir de Coherence ({ $file }). Chaque constatation indique les politiques, les caractéristiques des pays et les données sur lesquelles elle repose. Une règle portant sur les politiques d’un pays n’est évaluée que si le registre des politiques de ce pays est chargé : l’absence de registre ne prouve pas l’absence d’une politique.
-brief-corridor-no-register-for = aucun registre pour { $name } ({ $code })
-brief-corridor-missing = données manquantes : { $items }
 brief-corridor-unchecked-intro = Couloirs qui n’ont pas pu être entièrement vérifiés, faute de registre des politiques :
 brief-corridor-unchecked-item = { $origin } ({ $origin-code }) → { $destination } ({ $destination-code }) : { $count ->
         [one] { $count } règle sur { $total } non évaluée
@@ -93,10 +91,6 @@ brief-corridor-gap-stages = { $name } : aucune politique en vigueur aux étapes
 brief-corridor-gap-areas = { $name } : aucune politique en vigueur dans les domaines suivants : { $areas }
 brief-corridor-gap-areas-stages = { $name } : aucune politique en vigueur dans les domaines suivants : { $areas } ; aucune aux étapes suivantes : { $stages }
 brief-corridor-gap-between = Entre les deux pays : aucune politique propre au couloir aux étapes suivantes : { $stages }
-brief-corridor-stage-before-departure = avant le départ
-brief-corridor-stage-recruitment-departure = recrutement et départ
-brief-corridor-stage-stay-abroad = séjour à l’étranger
-brief-corridor-stage-return-reintegration = retour et réintégration
 brief-corridor-severity-high = élevée
 brief-corridor-severity-medium = moyenne
 brief-corridor-severity-low = faible

@@ -2465,8 +2465,7 @@ fn gaps(profile: &CountryProfile) -> Html {
     } else {
         out.push(html!("<p>{}</p>\n<ul>", h("brief-gaps-intro")));
         for gap in &profile.gaps {
-            // The gaps' descriptions are written by the analysis, in English.
-            out.push(html!("<li lang=\"en\" dir=\"ltr\">{}</li>", &gap.text));
+            out.push(html!("<li>{}</li>", &words::said(&gap.said)));
         }
         out.push(html!("</ul>\n"));
     }

@@ -132,6 +132,11 @@ impl Words {
         Words { lang, messages: lang.messages() }
     }
 
+    /// A sentence of the analysis in the workbook's language.
+    fn said(&self, said: &analysis::said::Said) -> String {
+        said.in_lang(self.lang)
+    }
+
     /// The message `key`.
     fn t(&self, key: &str) -> String {
         self.messages.text(key)
@@ -339,7 +344,7 @@ fn about(p: &CountryProfile, w: &Words) -> Sheet {
         rows.push((w.t("xlsx-about-edition"), e.clone()));
     }
     for g in &p.gaps {
-        rows.push((w.t("xlsx-about-gap"), g.text.clone()));
+        rows.push((w.t("xlsx-about-gap"), w.said(&g.said)));
     }
     rows.push((w.t("xlsx-about-how"), w.t("xlsx-about-how-text")));
     if w.lang != Lang::En {

@@ -67,7 +67,7 @@ fn policy_evidence(what: &str) -> PolicyEvidence {
         country: evil(&format!("{what} country")),
         title: evil(&format!("{what} title")),
         status: evil(&format!("{what} status")),
-        why: evil(&format!("{what} why")),
+        why: fixture::said_naming(&evil(&format!("{what} why"))),
     }
 }
 
@@ -78,7 +78,7 @@ fn data_evidence(what: &str) -> DataEvidence {
         year: 2020,
         value: 4.5,
         unit: evil(&format!("{what} unit")),
-        test: evil(&format!("{what} test")),
+        test: Some(fixture::said_naming(&evil(&format!("{what} test")))),
         source: evil_source(what),
     }
 }
@@ -112,11 +112,11 @@ fn corridor_report() -> CorridorReport {
                 country: evil("attribute country"),
                 attribute: evil("attribute"),
                 value: true,
-                statement: evil("attribute statement"),
+                statement: fixture::said_naming(&evil("attribute statement")),
                 source: evil_source("attribute"),
             }],
             data: vec![data_evidence("finding data")],
-            absences: vec![evil("absence")],
+            absences: vec![fixture::said_naming(&evil("absence"))],
             near_misses: vec![policy_evidence("near miss")],
             context: vec![data_evidence("context")],
         }],
@@ -125,8 +125,8 @@ fn corridor_report() -> CorridorReport {
             title: evil("unevaluated title"),
             reason: Reason::NoRegister,
             missing_registers: vec![origin.clone()],
-            missing: vec![evil("unevaluated missing")],
-            why: evil("unevaluated why"),
+            missing: vec![fixture::said_naming(&evil("unevaluated missing"))],
+            why: fixture::said_naming(&evil("unevaluated why")),
         }],
         coverage: Coverage {
             countries: vec![coverage(&origin, true), coverage(&destination, false)],
@@ -312,7 +312,7 @@ fn hostile_profile() -> CountryProfile {
             }],
         });
     }
-    p.gaps.push(Gap { text: evil("gap text"), fill: None });
+    p.gaps.push(Gap { said: fixture::said_naming(&evil("gap text")), fill: None });
     p.assessments = vec![
         assessment(FrameworkKind::Scored, NonResponse::DomainNotComputed),
         assessment(FrameworkKind::Checklist, NonResponse::CountAsZero),

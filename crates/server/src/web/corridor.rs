@@ -29,6 +29,7 @@ use crate::error::{ApiError, ApiResult, Kind};
 use crate::routes::ApiJson;
 use crate::routes::workspaces::{ShareBody, share_set};
 use crate::web::form::{Control, Field, notice, problem};
+use crate::web::lang::said;
 use crate::web::layout::{Page, Section, Tab, workspace_header};
 use crate::web::{PageResult, Pages, Visitor, WebForm, WebQuery, see_other, url_encode};
 
@@ -489,7 +490,7 @@ fn findings(report: &CorridorReport, threads: &Threads<'_>) -> Html {
         let items: Html = report
             .unevaluated
             .iter()
-            .map(|u| html!("<li><strong>{}</strong>: {}</li>", u.title, u.why))
+            .map(|u| html!("<li><strong>{}</strong>: {}</li>", u.title, said(&u.why)))
             .collect();
         html!("<h3>{}</h3><ul>{}</ul>", text::UNEVALUATED, items)
     };
@@ -514,7 +515,8 @@ fn finding(f: &Finding, threads: &Threads<'_>) -> Html {
         let items: Html = list
             .iter()
             .map(|p| {
-                html!("<li><strong>{}</strong> ({}): {} — {}</li>", p.id, p.country, p.title, p.why)
+                let why = said(&p.why);
+                html!("<li><strong>{}</strong> ({}): {} — {}</li>", p.id, p.country, p.title, why)
             })
             .collect();
         html!("<h4>{}</h4><ul>{}</ul>", heading, items)
@@ -523,7 +525,8 @@ fn finding(f: &Finding, threads: &Threads<'_>) -> Html {
         .attributes
         .iter()
         .map(|a| {
-            html!("<li>{} <span class=\"muted\">({})</span></li>", a.statement, source(&a.source))
+            let statement = said(&a.statement);
+            html!("<li>{} <span class=\"muted\">({})</span></li>", statement, source(&a.source))
         })
         .collect();
     let attributes = if f.attributes.is_empty() {
@@ -537,7 +540,7 @@ fn finding(f: &Finding, threads: &Threads<'_>) -> Html {
     } else {
         html!("<h4>{}</h4><ul>{}</ul>", text::DATA, data)
     };
-    let absences: Html = f.absences.iter().map(|a| html!("<li>{}</li>", a)).collect();
+    let absences: Html = f.absences.iter().map(|a| html!("<li>{}</li>", said(a))).collect();
     let absences = if f.absences.is_empty() {
         Html::new()
     } else {
@@ -569,7 +572,7 @@ fn finding(f: &Finding, threads: &Threads<'_>) -> Html {
 
 /// One datum tested or shown with a finding.
 fn evidence(d: &DataEvidence) -> Html {
-    let test = if d.test.is_empty() { Html::new() } else { html!(" ({})", d.test) };
+    let test = d.test.as_ref().map_or_else(Html::new, |t| html!(" ({})", said(t)));
     html!(
         "<li>{}, {}: {} {}{} <span class=\"muted\">({})</span></li>",
         d.what,

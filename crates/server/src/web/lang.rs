@@ -29,6 +29,11 @@ pub(crate) fn current() -> Lang {
     CURRENT.try_with(|(l, _)| *l).unwrap_or_default()
 }
 
+/// A sentence of the analysis ([`analysis::said::Said`]) in the request's language.
+pub(crate) fn said(said: &analysis::said::Said) -> String {
+    said.in_lang(current())
+}
+
 /// The path and query of the request being served (`/` outside a request).
 fn here() -> String {
     CURRENT.try_with(|(_, p)| p.clone()).unwrap_or_else(|_| "/".to_owned())

@@ -103,12 +103,12 @@ fn gaps(w: &Words, r: &CorridorReport) -> Vec<String> {
 }
 
 /// Policies as "ID title (status)", one after another.
-fn policy_list(list: &[PolicyEvidence], why: bool) -> String {
+fn policy_list(list: &[PolicyEvidence], why: bool, w: &Words) -> String {
     let items: Vec<String> = list
         .iter()
         .map(|p| {
             if why {
-                format!("{} {}: {}", p.id, p.title, p.why)
+                format!("{} {}: {}", p.id, p.title, w.said(&p.why))
             } else {
                 format!("{} {} ({})", p.id, p.title, p.status)
             }
@@ -162,7 +162,7 @@ pub(super) fn findings(
                 text(&u.title),
             ];
             items.extend((0..8).map(|_| Item::Val(None)));
-            items.push(text(&u.why));
+            items.push(Item::Text(w.said(&u.why)));
             t.push(notes, format!("/corridor_checks/{i}/unevaluated/{j}"), items, &[])?;
         }
     }
@@ -179,7 +179,8 @@ fn finding_row(
     f: &Finding,
     path: String,
 ) -> Result<(), XlsxError> {
-    let attributes: Vec<&str> = f.attributes.iter().map(|a| a.statement.as_str()).collect();
+    let attributes: Vec<String> = f.attributes.iter().map(|a| w.said(&a.statement)).collect();
+    let absences: Vec<String> = f.absences.iter().map(|a| w.said(a)).collect();
     let items = vec![
         text(corridor),
         text(&f.rule_id),
@@ -187,10 +188,10 @@ fn finding_row(
         text(&f.title),
         text(&f.level),
         text(&f.severity),
-        Item::Text(policy_list(&f.policies, false)),
+        Item::Text(policy_list(&f.policies, false, w)),
         Item::Text(attributes.join("; ")),
-        Item::Text(f.absences.join("; ")),
-        Item::Text(policy_list(&f.near_misses, true)),
+        Item::Text(absences.join("; ")),
+        Item::Text(policy_list(&f.near_misses, true, w)),
         text(&f.rationale),
         text(&f.source),
         Item::Val(None),
@@ -278,7 +279,7 @@ pub(super) fn data(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<S
             text(&d.what),
             text(&d.indicator),
             year(d.year),
-            text(&d.test),
+            Item::Text(d.test.as_ref().map(|t| w.said(t)).unwrap_or_default()),
         ];
         let at = order.iter().position(|u| *u == Some(unit)).unwrap_or(0);
         items.extend(
@@ -295,6 +296,7 @@ mod tests {
     use analysis::corridor::{
         AttributeEvidence, CountryCoverage, CountryRef, Coverage, Reason, Unevaluated,
     };
+    use analysis::said::{Said, Term};
     use analysis::profile::Source;
     use i18n::Lang;
 
@@ -318,7 +320,7 @@ mod tests {
             year: 2020,
             value,
             unit: unit.to_owned(),
-            test: "above 5".to_owned(),
+            test: Some(Said::new("check-test-above", vec![("value", Term::trimmed(5.0))])),
             source: source(n),
         }
     }
@@ -342,11 +344,18 @@ mod tests {
                 country: "NPL".into(),
                 attribute: "who_ssl".into(),
                 value: true,
-                statement: "Nepal (NPL) is on the WHO list".into(),
+                statement: Said::new("check-attribute-who-ssl", {
+                    let mut args = npl.named();
+                    args.push(("value", Term::text("yes")));
+                    args
+                }),
                 source: source(3),
             }],
             data: vec![datum("cost QAT→NPL", 6.25, "percent", 1)],
-            absences: vec!["no cost-reduction policy".into()],
+            absences: vec![Said::new(
+                "check-no-policy",
+                vec![("pattern", Term::text("of Nepal (NPL), tagged cost-reduction"))],
+            )],
             near_misses: Vec::new(),
             context: vec![datum("stock NPL→QAT", 400_000.0, "persons", 2)],
         };
@@ -363,7 +372,7 @@ mod tests {
                 reason: Reason::NoRegister,
                 missing_registers: vec![qat.clone()],
                 missing: Vec::new(),
-                why: "no register for Qatar (QAT)".into(),
+                why: Said::new("check-no-register-for", qat.named()),
             }],
             coverage: Coverage {
                 countries: vec![CountryCoverage {
