@@ -616,7 +616,8 @@ impl<'a> Eval<'a> {
                 let mut reasons = Vec::new();
                 if !p.status.is_empty() && !p.status.contains(&pol.status) {
                     let status = Term::said(Said::plain(status_key(pol.status)));
-                    reasons.push(Term::said(Said::new("check-near-status", vec![("status", status)])));
+                    reasons
+                        .push(Term::said(Said::new("check-near-status", vec![("status", status)])));
                 }
                 if !partner_ok(p.partner, pol, &other.iso3) {
                     let partners = if pol.partners.is_empty() {
@@ -707,7 +708,10 @@ impl<'a> Eval<'a> {
                 ("indicator", Term::text(&test.place.indicator)),
                 ("place", Term::text(place)),
             ];
-            return (Truth::Unknown(vec![Said::new("check-missing-data", args)]), Evidence::default());
+            return (
+                Truth::Unknown(vec![Said::new("check-missing-data", args)]),
+                Evidence::default(),
+            );
         };
         let mut tests = Vec::new();
         let mut holds = true;

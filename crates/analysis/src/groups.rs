@@ -31,8 +31,8 @@ use crate::profile::{
     CountryProfile, Group, GroupMembers, GroupShare, ProfileArea, Source, Status, StockYear,
     YearValue,
 };
-use crate::said::Said;
 use crate::profiles::{Ctx, Shared};
+use crate::said::Said;
 use crate::select::Ranker;
 use crate::{Error, FICTIONAL_NOTICE};
 
@@ -657,22 +657,10 @@ pub(crate) async fn build(
         _ => Vec::new(),
     };
     for (empty, what) in [
-        (
-            stock_in.is_empty(),
-            "gap-group-immigrant-stock",
-        ),
-        (
-            population.is_empty(),
-            "gap-group-population",
-        ),
-        (
-            received.is_empty(),
-            "gap-group-remittances-received",
-        ),
-        (
-            net_migration.is_empty(),
-            "gap-group-net-migration",
-        ),
+        (stock_in.is_empty(), "gap-group-immigrant-stock"),
+        (population.is_empty(), "gap-group-population"),
+        (received.is_empty(), "gap-group-remittances-received"),
+        (net_migration.is_empty(), "gap-group-net-migration"),
     ] {
         if empty {
             gaps.push(Said::plain(what));

@@ -293,11 +293,7 @@ pub(crate) async fn build(
     .pop();
     let cost_from_summary = cost_summary(&mut ctx, &costs_from, rpw_from);
     if cost_to_summary.is_none() {
-        gaps.push(coverage_gap(
-            shared,
-            ("gap-topic-cost-to", "gap-source-cost-to"),
-            &["rpw-*"],
-        ));
+        gaps.push(coverage_gap(shared, ("gap-topic-cost-to", "gap-source-cost-to"), &["rpw-*"]));
     }
 
     let tertiary_emigrants = own.take(Indicator::EMIGRANTS_TERTIARY);
@@ -338,19 +334,12 @@ pub(crate) async fn build(
     }
     let icmw = icmw_status(&mut ctx, own.take(Indicator::ICMW_STATUS), code, area.fictional);
     if icmw.is_none() {
-        gaps.push(coverage_gap(
-            shared,
-            ("gap-topic-icmw", "gap-source-icmw"),
-            &["icmw-*"],
-        ));
+        gaps.push(coverage_gap(shared, ("gap-topic-icmw", "gap-source-icmw"), &["icmw-*"]));
     }
 
     let policies = policy_summaries(&mut ctx, store, code).await?;
     if policies.is_empty() {
-        gaps.push_fill(
-            Said::plain("gap-register"),
-            Fill::ImportRegister,
-        );
+        gaps.push_fill(Said::plain("gap-register"), Fill::ImportRegister);
     }
     let assessments = framework_assessments(store, code).await?;
     if !assessments.iter().any(|a| a.framework == SDG_10_7_2) {
@@ -456,7 +445,11 @@ fn recomputed_pct_gdp(
 /// it": `families` are the dataset-key patterns (`wdi-*`, `oecd-dioc-*`) that could hold
 /// the figure, `source` names them for readers; the advice names a dataset, never a
 /// command (front ends add their own).
-fn coverage_gap(shared: &Shared, (topic, source): (&'static str, &'static str), families: &[&str]) -> Said {
+fn coverage_gap(
+    shared: &Shared,
+    (topic, source): (&'static str, &'static str),
+    families: &[&str],
+) -> Said {
     let matches = |key: &str, f: &&str| match f.strip_suffix('*') {
         Some(prefix) => key.starts_with(prefix),
         None => key == *f,
@@ -470,7 +463,10 @@ fn coverage_gap(shared: &Shared, (topic, source): (&'static str, &'static str), 
     loaded.sort();
     let topic = ("topic", Term::said(Said::plain(topic)));
     if loaded.is_empty() {
-        return Said::new("gap-not-loaded", vec![topic, ("source", Term::said(Said::plain(source)))]);
+        return Said::new(
+            "gap-not-loaded",
+            vec![topic, ("source", Term::said(Said::plain(source)))],
+        );
     }
     let count = Term::Count(loaded.len());
     let datasets = loaded
@@ -731,7 +727,10 @@ fn flows_gap(
                 ("to", Term::Year(*to)),
                 ("table", table),
             ];
-            (Said::new("gap-flows-estimable", args), Some(Fill::EstimateFlows { from: *from, to: *to }))
+            (
+                Said::new("gap-flows-estimable", args),
+                Some(Fill::EstimateFlows { from: *from, to: *to }),
+            )
         }
         _ => (Said::new("gap-flows-no-table", vec![stored]), None),
     }

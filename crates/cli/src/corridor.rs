@@ -237,7 +237,11 @@ fn csv_rows(out: &mut dyn Write, reports: &[CorridorReport]) -> Result<(), Error
                 row("attribute", &a.attribute, a.statement.text.clone())?;
             }
             for d in &f.data {
-                row("data", &d.what, format!("{} {} in {} ({})", d.value, d.unit, d.year, test(d)))?;
+                row(
+                    "data",
+                    &d.what,
+                    format!("{} {} in {} ({})", d.value, d.unit, d.year, test(d)),
+                )?;
             }
             for a in &f.absences {
                 row("absence", "", a.text.clone())?;

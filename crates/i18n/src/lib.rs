@@ -129,7 +129,8 @@ impl Lang {
     /// bracket is part of the name ("Iran (République islamique d')") keep it.
     pub fn country_in_text(self, iso3: &str, english: &str) -> String {
         let name = self.country_name(iso3, english);
-        const ARTICLES: [&str; 7] = [" (la)", " (le)", " (l')", " (les)", " (el)", " (las)", " (los)"];
+        const ARTICLES: [&str; 7] =
+            [" (la)", " (le)", " (l')", " (les)", " (el)", " (las)", " (los)"];
         match ARTICLES.iter().find_map(|a| name.strip_suffix(a)) {
             Some(bare) => bare.to_owned(),
             None => name,

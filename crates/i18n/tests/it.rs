@@ -140,7 +140,8 @@ fn every_key_is_used_and_every_key_used_exists() {
     let unused: Vec<_> = keys.iter().filter(|k| !literals.contains(*k)).collect();
     assert!(unused.is_empty(), "message keys no code uses: {unused:?}");
     // Literals shaped like keys of the message families must exist.
-    let families = ["profile-", "col-", "web-", "brief-", "ws-", "xlsx-", "gap-", "check-", "analysis-"];
+    let families =
+        ["profile-", "col-", "web-", "brief-", "ws-", "xlsx-", "gap-", "check-", "analysis-"];
     let unknown: Vec<_> = literals
         .iter()
         .filter(|l| families.iter().any(|f| l.starts_with(f)))

@@ -4,8 +4,8 @@
 //! levels of coherence, and policies that help development without intending to.
 
 use analysis::corridor::{CorridorReport, CountryRef, Finding, Reason};
-use analysis::said::Said;
 use analysis::profile::CountryProfile;
+use analysis::said::Said;
 use i18n::Arg;
 
 use crate::html;
@@ -131,8 +131,11 @@ fn corridor(out: &mut Html, r: &CorridorReport) {
         }
         out.push(html!("</ol>\n"));
     }
-    let unevaluated =
-        r.unevaluated.iter().map(|u| html!("{} — {}", &u.title, &words::said(&u.why))).collect();
+    let unevaluated = r
+        .unevaluated
+        .iter()
+        .map(|u| html!("{} — {}", rules_text(&u.title), &words::said(&u.why)))
+        .collect();
     list(out, "brief-corridor-not-evaluated", unevaluated);
     list(out, "brief-corridor-gaps-intro", gaps(r));
     let unintended = r.unintended.iter().map(|p| html!("{} {}", &p.id, &p.title)).collect();
@@ -183,6 +186,12 @@ fn stages(codes: &[String]) -> String {
     names.join(&words::t("brief-map-name-separator"))
 }
 
+/// A unit's identifier (`persons`) in the brief's language; an identifier that names
+/// no unit as it is stored.
+fn unit(id: &str) -> String {
+    domain::Unit::parse(id).map_or_else(|| id.to_owned(), crate::brief::unit_label)
+}
+
 /// A finding's severity (`high`, `medium`, `low`) in the brief's language.
 fn severity(code: &str) -> String {
     match code {
@@ -204,6 +213,16 @@ fn level(code: &str) -> String {
     }
 }
 
+/// A text of the rules file (a rule's title or rationale, written in English): marked as
+/// English in a brief of another language, so that a screen reader reads it as English.
+fn rules_text(text: &str) -> Html {
+    if words::lang() == i18n::Lang::En {
+        html!("{}", text)
+    } else {
+        html!("<span lang=\"en\" dir=\"ltr\">{}</span>", text)
+    }
+}
+
 fn finding(out: &mut Html, f: &Finding) {
     let meta = words::tf(
         "brief-corridor-finding-meta",
@@ -211,7 +230,7 @@ fn finding(out: &mut Html, f: &Finding) {
     );
     out.push(html!(
         "<li><p><strong>{}</strong> <span class=\"meta\">{}</span></p>\n<ul>",
-        &f.title,
+        rules_text(&f.title),
         &meta
     ));
     for p in &f.policies {
@@ -223,7 +242,7 @@ fn finding(out: &mut Html, f: &Finding) {
                 &[
                     ("id", Piece::from(p.id.as_str())),
                     ("title", Piece::Html(title)),
-                    ("status", Piece::from(p.status.as_str())),
+                    ("status", Piece::from(words::status_name(&p.status).as_str())),
                 ],
             )
         ));
@@ -241,7 +260,7 @@ fn finding(out: &mut Html, f: &Finding) {
             &[
                 ("what", Arg::from(d.what.as_str())),
                 ("value", Arg::from(crate::markup::format_trimmed(d.value, 2))),
-                ("unit", Arg::from(d.unit.as_str())),
+                ("unit", Arg::from(unit(&d.unit))),
                 ("year", Arg::plain(d.year)),
                 ("test", Arg::from(d.test.as_ref().map(words::said).unwrap_or_default())),
             ],
@@ -268,7 +287,7 @@ fn finding(out: &mut Html, f: &Finding) {
     let source = words::tf("brief-corridor-source", &[("source", Arg::from(f.source.as_str()))]);
     out.push(html!(
         "</ul>\n<p class=\"note\">{} <span class=\"meta\">{}</span></p></li>\n",
-        &f.rationale,
+        rules_text(&f.rationale),
         &source
     ));
 }

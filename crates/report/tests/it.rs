@@ -309,9 +309,10 @@ fn text_is_escaped() {
     profile.area.name = "Tom & <script>alert(1)</script>".to_owned();
     profile.top_destinations[0].partner_name = "Bell & <b>mora</b>".to_owned();
     profile.policies[0].title = "<script>x</script> & more".to_owned();
-    profile
-        .gaps
-        .push(analysis::profile::Gap { said: fixture::said_naming("a <gap> & \"quotes\""), fill: None });
+    profile.gaps.push(analysis::profile::Gap {
+        said: fixture::said_naming("a <gap> & \"quotes\""),
+        fill: None,
+    });
     profile.fictional_notice = Some("Fictional & <i>invented</i>".to_owned());
     let html = brief::render(&profile, &fixture::options());
     check_brief(&html);

@@ -125,6 +125,8 @@ fn the_analysis_sentences_are_written_in_the_language() {
             assert!(!html.contains(&escape(&gap.said.text)), "{lang}: {}", gap.said.text);
         }
         // The dataset's title stays as its publisher wrote it.
-        assert!(html.contains("UN DESA International Migrant Stock (édition 2024)") || lang != Lang::Fr);
+        assert!(
+            html.contains("UN DESA International Migrant Stock (édition 2024)") || lang != Lang::Fr
+        );
     }
 }

@@ -1913,7 +1913,7 @@ fn see_gaps() -> Html {
 }
 
 /// A unit's name, in the brief's language.
-fn unit_label(unit: Unit) -> String {
+pub(crate) fn unit_label(unit: Unit) -> String {
     t(match unit {
         Unit::Persons => "brief-unit-persons",
         Unit::UsdCurrent => "brief-unit-current-usd",

@@ -296,8 +296,8 @@ mod tests {
     use analysis::corridor::{
         AttributeEvidence, CountryCoverage, CountryRef, Coverage, Reason, Unevaluated,
     };
-    use analysis::said::{Said, Term};
     use analysis::profile::Source;
+    use analysis::said::{Said, Term};
     use i18n::Lang;
 
     use super::*;
