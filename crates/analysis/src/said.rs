@@ -199,6 +199,28 @@ pub fn status_key(status: domain::policy::PolicyStatus) -> &'static str {
     }
 }
 
+/// The message key of a corridor finding's severity (`high`, `medium`, `low`); none for
+/// another code.
+pub fn severity_key(code: &str) -> Option<&'static str> {
+    match code {
+        "high" => Some("check-severity-high"),
+        "medium" => Some("check-severity-medium"),
+        "low" => Some("check-severity-low"),
+        _ => None,
+    }
+}
+
+/// The message key of a level of coherence (`institutional`, `working`,
+/// `between-countries`); none for another code.
+pub fn level_key(code: &str) -> Option<&'static str> {
+    match code {
+        "institutional" => Some("check-level-institutional"),
+        "working" => Some("check-level-working"),
+        "between-countries" => Some("check-level-between-countries"),
+        _ => None,
+    }
+}
+
 impl std::fmt::Display for Said {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text)

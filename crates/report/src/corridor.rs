@@ -194,23 +194,13 @@ fn unit(id: &str) -> String {
 
 /// A finding's severity (`high`, `medium`, `low`) in the brief's language.
 fn severity(code: &str) -> String {
-    match code {
-        "high" => words::t("brief-corridor-severity-high"),
-        "medium" => words::t("brief-corridor-severity-medium"),
-        "low" => words::t("brief-corridor-severity-low"),
-        other => other.to_owned(),
-    }
+    analysis::said::severity_key(code).map_or_else(|| code.to_owned(), words::t)
 }
 
 /// A level of coherence (`institutional`, `working`, `between-countries`) in the
 /// brief's language.
 fn level(code: &str) -> String {
-    match code {
-        "institutional" => words::t("brief-corridor-level-institutional"),
-        "working" => words::t("brief-corridor-level-working"),
-        "between-countries" => words::t("brief-corridor-level-between-countries"),
-        other => other.replace('-', " "),
-    }
+    analysis::said::level_key(code).map_or_else(|| code.replace('-', " "), words::t)
 }
 
 /// A text of the rules file (a rule's title or rationale, written in English): marked as

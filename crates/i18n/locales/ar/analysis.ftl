@@ -161,3 +161,11 @@ check-stage-return-reintegration = العودة وإعادة الإدماج
 
 # جملة مكونة من عناصر فقط (قائمة، أو أجزاء نمط)؛ وكل عنصر مصوغ على حدة.
 analysis-items = { $items }
+
+# درجة خطورة الاستنتاج ومستوى الاتساق.
+check-severity-high = عالية
+check-severity-medium = متوسطة
+check-severity-low = منخفضة
+check-level-institutional = المؤسسي
+check-level-working = العملي
+check-level-between-countries = بين البلدان

@@ -105,12 +105,6 @@ brief-corridor-gap-stages = { $name }: لا توجد سياسة سارية في 
 brief-corridor-gap-areas = { $name }: لا توجد سياسة سارية في { $areas }
 brief-corridor-gap-areas-stages = { $name }: لا توجد سياسة سارية في { $areas }؛ ولا توجد أي سياسة في المرحلة (المراحل): { $stages }
 brief-corridor-gap-between = بين البلدين: لا توجد سياسة خاصة بالممر في المرحلة (المراحل): { $stages }
-brief-corridor-severity-high = عالية
-brief-corridor-severity-medium = متوسطة
-brief-corridor-severity-low = منخفضة
-brief-corridor-level-institutional = المؤسسي
-brief-corridor-level-working = العملي
-brief-corridor-level-between-countries = بين البلدان
 brief-corridor-finding-meta = (درجة الخطورة: { $severity }، المستوى: { $level })
 brief-corridor-policy = السياسة { $id } { $title } ({ $status })
 brief-corridor-data = { $what } = { $value } { $unit } في عام { $year } ({ $test })

@@ -146,3 +146,11 @@ check-stage-return-reintegration = return-reintegration
 
 # A sentence made of items only (a list, a pattern's parts); the items are worded each.
 analysis-items = { $items }
+
+# A finding's severity and level of coherence.
+check-severity-high = high
+check-severity-medium = medium
+check-severity-low = low
+check-level-institutional = institutional
+check-level-working = working
+check-level-between-countries = between countries

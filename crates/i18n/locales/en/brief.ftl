@@ -93,12 +93,6 @@ brief-corridor-gap-stages = { $name }: no active policy in no listed area; none 
 brief-corridor-gap-areas = { $name }: no active policy in { $areas }
 brief-corridor-gap-areas-stages = { $name }: no active policy in { $areas }; none at the stage(s) { $stages }
 brief-corridor-gap-between = Between the two countries: no corridor-specific policy at the stage(s) { $stages }
-brief-corridor-severity-high = high
-brief-corridor-severity-medium = medium
-brief-corridor-severity-low = low
-brief-corridor-level-institutional = institutional
-brief-corridor-level-working = working
-brief-corridor-level-between-countries = between countries
 brief-corridor-finding-meta = ({ $severity } severity, { $level } level)
 # $title is the policy's title, emphasised.
 brief-corridor-policy = Policy { $id } { $title } ({ $status })

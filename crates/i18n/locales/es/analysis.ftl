@@ -150,3 +150,11 @@ check-stage-return-reintegration = retorno y reintegración
 
 # Una frase compuesta solo de elementos (una lista, las partes de un modelo); cada elemento se formula por separado.
 analysis-items = { $items }
+
+# Gravedad de una constatación y nivel de coherencia.
+check-severity-high = alta
+check-severity-medium = media
+check-severity-low = baja
+check-level-institutional = institucional
+check-level-working = operativo
+check-level-between-countries = entre países

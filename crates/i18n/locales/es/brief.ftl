@@ -88,12 +88,6 @@ brief-corridor-gap-stages = { $name }: ninguna política vigente en la(s) etapa(
 brief-corridor-gap-areas = { $name }: ninguna política vigente en { $areas }
 brief-corridor-gap-areas-stages = { $name }: ninguna política vigente en { $areas }; ninguna en la(s) etapa(s) { $stages }
 brief-corridor-gap-between = Entre los dos países: ninguna política específica del corredor en la(s) etapa(s) { $stages }
-brief-corridor-severity-high = alta
-brief-corridor-severity-medium = media
-brief-corridor-severity-low = baja
-brief-corridor-level-institutional = institucional
-brief-corridor-level-working = operativo
-brief-corridor-level-between-countries = entre países
 brief-corridor-finding-meta = (gravedad { $severity }, nivel { $level })
 brief-corridor-policy = Política { $id } { $title } ({ $status })
 brief-corridor-data = { $what } = { $value } { $unit } en { $year } ({ $test })

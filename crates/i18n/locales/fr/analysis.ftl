@@ -150,3 +150,11 @@ check-stage-return-reintegration = retour et réintégration
 
 # Une phrase composée uniquement d’éléments (une liste, les parties d’un modèle) ; chaque élément est formulé séparément.
 analysis-items = { $items }
+
+# Gravité d’une constatation et niveau de cohérence.
+check-severity-high = élevée
+check-severity-medium = moyenne
+check-severity-low = faible
+check-level-institutional = institutionnel
+check-level-working = opérationnel
+check-level-between-countries = entre pays

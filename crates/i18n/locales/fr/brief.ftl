@@ -91,12 +91,6 @@ brief-corridor-gap-stages = { $name } : aucune politique en vigueur aux étapes
 brief-corridor-gap-areas = { $name } : aucune politique en vigueur dans les domaines suivants : { $areas }
 brief-corridor-gap-areas-stages = { $name } : aucune politique en vigueur dans les domaines suivants : { $areas } ; aucune aux étapes suivantes : { $stages }
 brief-corridor-gap-between = Entre les deux pays : aucune politique propre au couloir aux étapes suivantes : { $stages }
-brief-corridor-severity-high = élevée
-brief-corridor-severity-medium = moyenne
-brief-corridor-severity-low = faible
-brief-corridor-level-institutional = institutionnel
-brief-corridor-level-working = opérationnel
-brief-corridor-level-between-countries = entre pays
 brief-corridor-finding-meta = (gravité { $severity }, niveau { $level })
 brief-corridor-policy = Politique { $id } { $title } ({ $status })
 brief-corridor-data = { $what } = { $value } { $unit } en { $year } ({ $test })

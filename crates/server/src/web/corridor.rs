@@ -554,9 +554,9 @@ fn finding(f: &Finding, threads: &Threads<'_>) -> Html {
         f.title,
         class,
         text::SEVERITY,
-        f.severity,
+        code_word(analysis::said::severity_key(&f.severity), &f.severity),
         text::LEVEL,
-        f.level,
+        code_word(analysis::said::level_key(&f.level), &f.level),
         text::WHY,
         f.rationale,
         text::RULE_SOURCE,
@@ -568,6 +568,11 @@ fn finding(f: &Finding, threads: &Threads<'_>) -> Html {
         policies(&text::NEAR.text(), &f.near_misses),
         threads.thread(&f.rule_id, &text::NOTES.text())
     )
+}
+
+/// A code's word in the request's language (the code as stored when it has none).
+fn code_word(key: Option<&'static str>, code: &str) -> String {
+    key.map_or_else(|| code.to_owned(), |k| crate::web::lang::Msg(k).text())
 }
 
 /// One datum tested or shown with a finding.
