@@ -239,7 +239,7 @@ fn finding(out: &mut Html, f: &Finding) {
     }
     for a in &f.attributes {
         out.push(html!(
-            "<li>{} <span class=\"meta\">[{}]</span></li>",
+            "<li>{} <span class=\"meta\" dir=\"ltr\">[{}]</span></li>",
             &words::said(&a.statement),
             a.source.cell.as_deref().unwrap_or(&a.source.dataset)
         ));
@@ -256,7 +256,7 @@ fn finding(out: &mut Html, f: &Finding) {
             ],
         );
         out.push(html!(
-            "<li>{} <span class=\"meta\">[{}]</span></li>",
+            "<li>{} <span class=\"meta\" dir=\"ltr\">[{}]</span></li>",
             &text,
             d.source.cell.as_deref().unwrap_or(&d.source.dataset)
         ));
@@ -274,11 +274,12 @@ fn finding(out: &mut Html, f: &Finding) {
         );
         out.push(html!("<li>{}</li>", &text));
     }
-    let source = words::tf("brief-corridor-source", &[("source", Arg::from(f.source.as_str()))]);
+    let source =
+        words::html("brief-corridor-source", &[("source", Piece::Html(rules_text(&f.source)))]);
     out.push(html!(
-        "</ul>\n<p class=\"note\">{} <span class=\"meta\">{}</span></p></li>\n",
+        "</ul>\n<p class=\"note\">{}</p>\n<p class=\"note\"><span class=\"meta\">{}</span></p></li>\n",
         rules_text(&f.rationale),
-        &source
+        source
     ));
 }
 
