@@ -487,8 +487,235 @@ impl Indicator {
         wdi_code: None,
     };
 
+    /// Nationals who left the origin for employment in the destination during the year (the
+    /// ILO's "outflow of nationals for employment"; national deployment statistics: labour
+    /// permits, registrations, deployments), every channel together, new and re-entry.
+    /// Pair = (origin, destination). A flow, not a stock; the year is the publisher's
+    /// (a fiscal year is stored at the calendar year it starts in, as its source says).
+    pub const DEPLOYMENTS: Indicator = Indicator {
+        code: "deployments",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Nationals who left for work abroad",
+        wdi_code: None,
+    };
+    /// The part of [`Indicator::DEPLOYMENTS`] that are re-entries: workers who return to an
+    /// employer abroad after a visit home (Nepal's re-entry labour permits). Pair =
+    /// (origin, destination).
+    pub const DEPLOYMENTS_REENTRY: Indicator = Indicator {
+        code: "deployments_reentry",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Nationals who left again for work abroad (re-entry)",
+        wdi_code: None,
+    };
+    /// The part of [`Indicator::DEPLOYMENTS`] placed by licensed private recruitment
+    /// agencies. Pair = (origin, destination).
+    pub const DEPLOYMENTS_AGENCY: Indicator = Indicator {
+        code: "deployments_agency",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Nationals who left for work abroad through recruitment agencies",
+        wdi_code: None,
+    };
+    /// The part of [`Indicator::DEPLOYMENTS`] who found their employment abroad themselves
+    /// (individual, new permits). Pair = (origin, destination).
+    pub const DEPLOYMENTS_INDIVIDUAL: Indicator = Indicator {
+        code: "deployments_individual",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Nationals who left for work abroad on their own (individual, new)",
+        wdi_code: None,
+    };
+    /// The part of [`Indicator::DEPLOYMENTS`] placed under government-to-government
+    /// agreements (Nepal's G-to-G channel, e.g. the Employment Permit System of the
+    /// Republic of Korea). Pair = (origin, destination).
+    pub const DEPLOYMENTS_G2G: Indicator = Indicator {
+        code: "deployments_g2g",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Nationals who left for work abroad under government-to-government agreements",
+        wdi_code: None,
+    };
+    /// The part of [`Indicator::DEPLOYMENTS`] in skilled occupations, as the publisher
+    /// classifies them (Sri Lanka's manpower levels: professional, middle level, clerical,
+    /// skilled). Pair = (origin, destination).
+    pub const DEPLOYMENTS_SKILLED: Indicator = Indicator {
+        code: "deployments_skilled",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Skilled nationals who left for work abroad",
+        wdi_code: None,
+    };
+    /// The part of [`Indicator::DEPLOYMENTS`] in low-skilled occupations (Sri Lanka's
+    /// low-skilled and domestic-worker manpower levels). Pair = (origin, destination).
+    pub const DEPLOYMENTS_LOW_SKILLED: Indicator = Indicator {
+        code: "deployments_low_skilled",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Low-skilled nationals who left for work abroad",
+        wdi_code: None,
+    };
+    /// Temporary migrants admitted by the area during the year in the category of
+    /// seasonal workers (the OECD International Migration Database's standardised inflows of
+    /// temporary migrants: entries, all nationalities together).
+    pub const TEMPORARY_INFLOW_SEASONAL: Indicator = Indicator {
+        code: "temporary_inflow_seasonal",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Temporary migrants admitted: seasonal workers",
+        wdi_code: None,
+    };
+    /// Temporary migrants admitted by the area during the year in the category of
+    /// working-holiday makers (the OECD International Migration Database's standardised inflows of
+    /// temporary migrants: entries, all nationalities together).
+    pub const TEMPORARY_INFLOW_WORKING_HOLIDAY: Indicator = Indicator {
+        code: "temporary_inflow_working_holiday",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Temporary migrants admitted: working-holiday makers",
+        wdi_code: None,
+    };
+    /// Temporary migrants admitted by the area during the year in the category of
+    /// intra-company transferees (the OECD International Migration Database's standardised inflows of
+    /// temporary migrants: entries, all nationalities together).
+    pub const TEMPORARY_INFLOW_INTRA_COMPANY: Indicator = Indicator {
+        code: "temporary_inflow_intra_company",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Temporary migrants admitted: intra-company transferees",
+        wdi_code: None,
+    };
+    /// Temporary migrants admitted by the area during the year in the category of
+    /// trainees (the OECD International Migration Database's standardised inflows of
+    /// temporary migrants: entries, all nationalities together).
+    pub const TEMPORARY_INFLOW_TRAINEES: Indicator = Indicator {
+        code: "temporary_inflow_trainees",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Temporary migrants admitted: trainees",
+        wdi_code: None,
+    };
+    /// Temporary migrants admitted by the area during the year in the category of
+    /// international students (the OECD International Migration Database's standardised inflows of
+    /// temporary migrants: entries, all nationalities together).
+    pub const TEMPORARY_INFLOW_STUDENTS: Indicator = Indicator {
+        code: "temporary_inflow_students",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Temporary migrants admitted: international students",
+        wdi_code: None,
+    };
+    /// Temporary migrants admitted by the area during the year in the category of
+    /// other temporary workers (the OECD International Migration Database's standardised inflows of
+    /// temporary migrants: entries, all nationalities together).
+    pub const TEMPORARY_INFLOW_OTHER_WORKERS: Indicator = Indicator {
+        code: "temporary_inflow_other_workers",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Temporary migrants admitted: other temporary workers",
+        wdi_code: None,
+    };
+    /// Permanent-type migrants admitted by the area during the year in the category
+    /// "work" (the OECD International Migration Database's standardised inflows of
+    /// permanent-type migrants, all nationalities together).
+    pub const PERMANENT_INFLOW_WORK: Indicator = Indicator {
+        code: "permanent_inflow_work",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Permanent-type migrants admitted: work",
+        wdi_code: None,
+    };
+    /// Permanent-type migrants admitted by the area during the year in the category
+    /// "accompanying family of workers" (the OECD International Migration Database's standardised inflows of
+    /// permanent-type migrants, all nationalities together).
+    pub const PERMANENT_INFLOW_ACCOMPANYING_FAMILY: Indicator = Indicator {
+        code: "permanent_inflow_accompanying_family",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Permanent-type migrants admitted: accompanying family of workers",
+        wdi_code: None,
+    };
+    /// Permanent-type migrants admitted by the area during the year in the category
+    /// "family" (the OECD International Migration Database's standardised inflows of
+    /// permanent-type migrants, all nationalities together).
+    pub const PERMANENT_INFLOW_FAMILY: Indicator = Indicator {
+        code: "permanent_inflow_family",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Permanent-type migrants admitted: family",
+        wdi_code: None,
+    };
+    /// Permanent-type migrants admitted by the area during the year in the category
+    /// "humanitarian" (the OECD International Migration Database's standardised inflows of
+    /// permanent-type migrants, all nationalities together).
+    pub const PERMANENT_INFLOW_HUMANITARIAN: Indicator = Indicator {
+        code: "permanent_inflow_humanitarian",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Permanent-type migrants admitted: humanitarian",
+        wdi_code: None,
+    };
+    /// Permanent-type migrants admitted by the area during the year in the category
+    /// "free movements" (the OECD International Migration Database's standardised inflows of
+    /// permanent-type migrants, all nationalities together).
+    pub const PERMANENT_INFLOW_FREE_MOVEMENT: Indicator = Indicator {
+        code: "permanent_inflow_free_movement",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Permanent-type migrants admitted: free movements",
+        wdi_code: None,
+    };
+    /// Permanent-type migrants admitted by the area during the year in the category
+    /// "other" (the OECD International Migration Database's standardised inflows of
+    /// permanent-type migrants, all nationalities together).
+    pub const PERMANENT_INFLOW_OTHER: Indicator = Indicator {
+        code: "permanent_inflow_other",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Permanent-type migrants admitted: other",
+        wdi_code: None,
+    };
+    /// Refugees under UNHCR's mandate at the end of the year, by country of origin and
+    /// country of asylum (UNHCR Refugee Data Finder). Pair = (origin, asylum). A stock.
+    pub const REFUGEES: Indicator = Indicator {
+        code: "refugees",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Refugees under UNHCR's mandate",
+        wdi_code: None,
+    };
+    /// Asylum-seekers (pending claims) at the end of the year, by country of origin and
+    /// country of asylum (UNHCR). Pair = (origin, asylum). A stock.
+    pub const ASYLUM_SEEKERS: Indicator = Indicator {
+        code: "asylum_seekers",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Asylum-seekers",
+        wdi_code: None,
+    };
+    /// Other people in need of international protection at the end of the year, by country
+    /// of origin and country of asylum (UNHCR's category introduced in 2022). Pair =
+    /// (origin, asylum). A stock.
+    pub const OTHERS_IN_NEED_OF_PROTECTION: Indicator = Indicator {
+        code: "others_in_need_of_protection",
+        unit: Unit::Persons,
+        shape: Shape::Bilateral,
+        title: "Other people in need of international protection",
+        wdi_code: None,
+    };
+    /// Internally displaced persons of concern to UNHCR at the end of the year, in the area
+    /// (UNHCR rows whose origin and asylum are the same country). A stock.
+    pub const IDPS: Indicator = Indicator {
+        code: "idps",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Internally displaced persons of concern to UNHCR",
+        wdi_code: None,
+    };
+
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 37] = [
+    pub const ALL: [Indicator; 60] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -526,6 +753,29 @@ impl Indicator {
         Indicator::BIRTHS_5Y,
         Indicator::DEATHS_5Y,
         Indicator::SEX_RATIO_AT_BIRTH,
+        Indicator::DEPLOYMENTS,
+        Indicator::DEPLOYMENTS_REENTRY,
+        Indicator::DEPLOYMENTS_AGENCY,
+        Indicator::DEPLOYMENTS_INDIVIDUAL,
+        Indicator::DEPLOYMENTS_G2G,
+        Indicator::DEPLOYMENTS_SKILLED,
+        Indicator::DEPLOYMENTS_LOW_SKILLED,
+        Indicator::TEMPORARY_INFLOW_SEASONAL,
+        Indicator::TEMPORARY_INFLOW_WORKING_HOLIDAY,
+        Indicator::TEMPORARY_INFLOW_INTRA_COMPANY,
+        Indicator::TEMPORARY_INFLOW_TRAINEES,
+        Indicator::TEMPORARY_INFLOW_STUDENTS,
+        Indicator::TEMPORARY_INFLOW_OTHER_WORKERS,
+        Indicator::PERMANENT_INFLOW_WORK,
+        Indicator::PERMANENT_INFLOW_ACCOMPANYING_FAMILY,
+        Indicator::PERMANENT_INFLOW_FAMILY,
+        Indicator::PERMANENT_INFLOW_HUMANITARIAN,
+        Indicator::PERMANENT_INFLOW_FREE_MOVEMENT,
+        Indicator::PERMANENT_INFLOW_OTHER,
+        Indicator::REFUGEES,
+        Indicator::ASYLUM_SEEKERS,
+        Indicator::OTHERS_IN_NEED_OF_PROTECTION,
+        Indicator::IDPS,
     ];
 
     /// Looks up an indicator by its code.
