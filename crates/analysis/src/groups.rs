@@ -732,6 +732,8 @@ pub(crate) async fn build(
         icmw: None,
         assessments: Vec::new(),
         policies: Vec::new(),
+        labour: Default::default(),
+        displacement: Default::default(),
         gaps: gaps.0,
         pinned_editions: Vec::new(),
         corridor_checks: Vec::new(),

@@ -20,6 +20,7 @@ mod error_kinds;
 pub mod estimate;
 pub mod gravity;
 mod groups;
+pub mod labour;
 pub mod profile;
 mod profile_csv;
 mod profiles;

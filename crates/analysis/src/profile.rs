@@ -435,6 +435,11 @@ pub struct CountryProfile {
     /// The country's effective policy register: imported policies with the register's
     /// edits, as `coherence register list` and the corridor checks read it.
     pub policies: Vec<PolicySummary>,
+    /// Labour migration: deployments of nationals by destination (origins), temporary
+    /// and permanent-type inflows by category (destinations).
+    pub labour: crate::labour::LabourMigration,
+    /// Forced displacement: refugees and asylum-seekers hosted and abroad, IDPs.
+    pub displacement: crate::labour::Displacement,
     /// Indicators that could not be computed, each with what would fill the gap.
     pub gaps: Vec<Gap>,
     /// Editions read instead of their datasets' newest, as asked ("KEY edition E");
@@ -517,6 +522,8 @@ impl CountryProfile {
         ] {
             series.retain(|v| v.year == year);
         }
+        self.labour.keep_year(year);
+        self.displacement.keep_year(year);
     }
 
     /// Keeps of the country's register only the policies `ids` (what a government shares

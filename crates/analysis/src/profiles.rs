@@ -26,6 +26,7 @@ use domain::{Indicator, Iso3, Sex, Unit};
 use store::{DatasetRecord, End, Store, StoredAreaValue, StoredPairValue};
 
 use crate::groups::{self, Bulk};
+use crate::labour::{Displacement, DisplacementInputs, LabourInputs, LabourMigration};
 use crate::profile::{
     Concentration, CorridorCost, CorridorStock, CorridorTrend, CostSummary, CountryProfile,
     Diaspora, DiasporaDestination, EstimatedFlow, Fill, FrameworkAssessment, Gaps, PolicyChange,
@@ -349,6 +350,13 @@ pub(crate) async fn build(
         );
     }
 
+    let (labour, displacement) = labour_evidence(
+        &mut ctx,
+        shared,
+        (&mut own, &mut pairs_from, &mut pairs_to),
+        &stocks_out,
+        &mut gaps,
+    );
     let fictional = area.fictional || ctx.used_fictional;
     Ok(CountryProfile {
         area: ProfileArea {
@@ -393,6 +401,8 @@ pub(crate) async fn build(
         icmw,
         assessments,
         policies,
+        labour,
+        displacement,
         gaps: gaps.0,
         pinned_editions: Vec::new(),
         corridor_checks: crate::register::corridor_checks_of(
@@ -478,6 +488,59 @@ fn coverage_gap(
         .collect();
     Said::new("gap-not-covered", vec![topic, ("datasets", Term::list(datasets)), ("count", count)])
 }
+
+/// The country's labour-migration and forced-displacement evidence, with the gaps where
+/// none is loaded or none covers it (most countries publish no deployments: a gap, not
+/// a zero).
+fn labour_evidence(
+    ctx: &mut Ctx<'_>,
+    shared: &Shared,
+    (own, from, to): (
+        &mut ByIndicator<StoredAreaValue>,
+        &mut ByIndicator<StoredPairValue>,
+        &mut ByIndicator<StoredPairValue>,
+    ),
+    stocks_out: &[StoredPairValue],
+    gaps: &mut Gaps,
+) -> (LabourMigration, Displacement) {
+    let labour = {
+        let (mut from_of, mut own_of) = (|i| from.take(i), |i| own.take(i));
+        let input = LabourInputs { from: &mut from_of, own: &mut own_of, stocks_out };
+        crate::labour::labour(ctx, input)
+    };
+    let displacement = {
+        let (mut from_of, mut to_of, mut own_of) =
+            (|i| from.take(i), |i| to.take(i), |i| own.take(i));
+        let input = DisplacementInputs { from: &mut from_of, to: &mut to_of, own: &mut own_of };
+        crate::labour::displacement(ctx, input)
+    };
+    if labour.deployments.is_empty() {
+        gaps.push(coverage_gap(
+            shared,
+            ("gap-topic-deployments", "gap-source-deployments"),
+            DEPLOYMENT_FAMILIES,
+        ));
+    }
+    if labour.temporary_inflows.is_empty() && labour.permanent_inflows.is_empty() {
+        gaps.push(coverage_gap(
+            shared,
+            ("gap-topic-inflows", "gap-source-inflows"),
+            &["oecd-imd-*"],
+        ));
+    }
+    let none = displacement.refugees_hosted.is_empty() && displacement.refugees_abroad.is_empty();
+    if none {
+        gaps.push(coverage_gap(
+            shared,
+            ("gap-topic-refugees", "gap-source-refugees"),
+            &["unhcr-*"],
+        ));
+    }
+    (labour, displacement)
+}
+
+/// The dataset families that hold deployments of nationals.
+const DEPLOYMENT_FAMILIES: &[&str] = &["ilostat-*", "dofe-*", "slbfe-*", "coherence-deployments*"];
 
 /// The skilled-emigration gap: which of its two inputs is missing, and why.
 fn skilled_gap(shared: &Shared, emigrants: bool, residents: bool) -> Said {

@@ -221,6 +221,37 @@ pub fn level_key(code: &str) -> Option<&'static str> {
     }
 }
 
+/// The message key naming an indicator in tables and charts — a channel or skill level
+/// of deployments, a category of inflows; none for the others (their titles are shown).
+pub fn indicator_key(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "deployments_agency" => "ind-deployments-agency",
+        "deployments_individual" => "ind-deployments-individual",
+        "deployments_g2g" => "ind-deployments-g2g",
+        "deployments_reentry" => "ind-deployments-reentry",
+        "deployments_skilled" => "ind-deployments-skilled",
+        "deployments_low_skilled" => "ind-deployments-low-skilled",
+        "temporary_inflow_seasonal" => "ind-temporary-inflow-seasonal",
+        "temporary_inflow_working_holiday" => "ind-temporary-inflow-working-holiday",
+        "temporary_inflow_intra_company" => "ind-temporary-inflow-intra-company",
+        "temporary_inflow_trainees" => "ind-temporary-inflow-trainees",
+        "temporary_inflow_other_workers" => "ind-temporary-inflow-other-workers",
+        "temporary_inflow_students" => "ind-temporary-inflow-students",
+        "permanent_inflow_work" => "ind-permanent-inflow-work",
+        "permanent_inflow_accompanying_family" => "ind-permanent-inflow-accompanying-family",
+        "permanent_inflow_family" => "ind-permanent-inflow-family",
+        "permanent_inflow_humanitarian" => "ind-permanent-inflow-humanitarian",
+        "permanent_inflow_free_movement" => "ind-permanent-inflow-free-movement",
+        "permanent_inflow_other" => "ind-permanent-inflow-other",
+        _ => return None,
+    })
+}
+
+/// An indicator's name in `lang`: its message where it has one, else its code.
+pub fn indicator_name(lang: Lang, code: &str) -> String {
+    indicator_key(code).map_or_else(|| code.to_owned(), |k| lang.messages().text(k))
+}
+
 impl std::fmt::Display for Said {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text)

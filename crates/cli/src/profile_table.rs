@@ -11,6 +11,8 @@ use i18n::{Arg, Lang, Messages};
 use crate::commands::Error;
 use crate::output::plain_table as table;
 
+mod labour;
+
 /// Writes the profile's tables.
 pub(crate) fn write(out: &mut dyn Write, p: &CountryProfile, lang: Lang) -> Result<(), Error> {
     let t = Tables { msg: lang.messages(), lang };
@@ -22,6 +24,8 @@ pub(crate) fn write(out: &mut dyn Write, p: &CountryProfile, lang: Lang) -> Resu
     t.economy(out, p)?;
     t.costs(out, p)?;
     t.skills(out, p)?;
+    t.labour(out, p)?;
+    t.displacement(out, p)?;
     t.assessments(out, p)?;
     t.indicators(out, p)?;
     t.register(out, p)?;

@@ -169,3 +169,32 @@ check-severity-low = منخفضة
 check-level-institutional = المؤسسي
 check-level-working = العملي
 check-level-between-countries = بين البلدان
+
+# هجرة اليد العاملة والتهجير القسري (crates/analysis/src/labour.rs).
+gap-topic-deployments = مغادرة المواطنين للعمل في الخارج (لا تنشرها معظم البلدان)
+gap-source-deployments = بيانات ILOSTAT عن مغادرة المواطنين بغرض العمل حسب بلد المقصد، أو الإحصاءات الوطنية للبلد عن المغادرين للعمل (docs/data.md)
+gap-topic-inflows = المهاجرون المؤقتون والمهاجرون من النوع الدائم المقبولون، حسب الفئة
+gap-source-inflows = التدفقات الموحدة في قاعدة بيانات الهجرة الدولية لمنظمة التعاون والتنمية في الميدان الاقتصادي (بلدان المقصد الأعضاء في المنظمة فقط)
+gap-topic-refugees = اللاجئون وطالبو اللجوء
+gap-source-refugees = أداة Refugee Data Finder التابعة لمفوضية الأمم المتحدة لشؤون اللاجئين (السكان حسب بلد المنشأ وبلد اللجوء)
+
+# المؤشرات المذكورة في الجداول والرسوم البيانية (analysis::said::indicator_key): قنوات
+# مغادرة العمال ومستويات مهارتهم، وفئات التدفقات الوافدة.
+ind-deployments-agency = عن طريق وكالات التوظيف
+ind-deployments-individual = بصورة فردية (مغادرون جدد)
+ind-deployments-g2g = من حكومة إلى حكومة
+ind-deployments-reentry = إعادة الدخول
+ind-deployments-skilled = ذوو المهارات
+ind-deployments-low-skilled = منخفضو المهارات
+ind-temporary-inflow-seasonal = العمال الموسميون
+ind-temporary-inflow-working-holiday = برامج العطلة والعمل
+ind-temporary-inflow-intra-company = المنقولون داخل الشركات
+ind-temporary-inflow-trainees = المتدربون
+ind-temporary-inflow-other-workers = العمال المؤقتون الآخرون
+ind-temporary-inflow-students = الطلاب الدوليون
+ind-permanent-inflow-work = العمل
+ind-permanent-inflow-accompanying-family = أفراد أسر العمال المرافقون
+ind-permanent-inflow-family = الأسرة
+ind-permanent-inflow-humanitarian = الأسباب الإنسانية
+ind-permanent-inflow-free-movement = حرية التنقل
+ind-permanent-inflow-other = أخرى

@@ -211,6 +211,8 @@ brief-h-dependence = الاعتماد على التحويلات المالية
 brief-h-diaspora = المغتربون
 brief-h-skills = المهارات والعاملون الصحيون
 brief-h-governance = الاتفاقيات والضمانات
+brief-h-labour = هجرة اليد العاملة
+brief-h-displacement = التهجير القسري
 brief-h-assessments = تقييمات حوكمة الهجرة
 brief-h-policies = سجل السياسات
 brief-h-corridor-coherence = اتساق السياسات في الممر
@@ -653,3 +655,40 @@ brief-change-revised = { $what }: { $figure } ({ $year }){ $source }، بعد ت
 # A part of a series drawn from one dataset: its name and its source's number.
 brief-series-part = { $name } [{ $source }]
 brief-chart-breaks = يؤدي تغيّر مجموعة البيانات إلى انقطاع السلسلة: يُرسم كل جزء منها على حدة ويحمل رقم مصدره.
+
+## هجرة اليد العاملة والتهجير القسري (crates/report/src/brief/labour.rs).
+## $country هو اسم البلد.
+
+brief-what-labour = مغادرة المواطنين للعمل في الخارج أو المهاجرين المقبولين حسب الفئة
+brief-deployments-caption = مواطنو { $country } الذين غادروا للعمل في الخارج، حسب السنة
+brief-col-deployments-persons = المغادرون للعمل في الخارج (أشخاص)
+brief-where-workers-went = البلدان التي توجّه إليها مواطنو { $country } للعمل
+brief-what-deployment-destinations = البلدان التي توجّه إليها المواطنون للعمل
+brief-share-deployments = الحصة من مجموع المغادرين للعمل
+brief-col-share-deployments-pct = الحصة من مجموع المغادرين للعمل (%)
+brief-channels-caption = المواطنون الذين غادروا للعمل في الخارج حسب القناة أو مستوى المهارة ({ $year })
+brief-col-channel = القناة أو مستوى المهارة
+brief-reentry-note = شكّلت حالات إعادة الدخول (العمال العائدون إلى صاحب عمل في الخارج بعد زيارة إلى الوطن) { $share } من مغادرات السنة.
+brief-turnover-heading = المغادرون للعمل مقارنةً برصيد المهاجرين
+brief-turnover-intro = عدد المغادرين للعمل في سنة ما كنسبة مئوية من رصيد المهاجرين في الممر: تدل النسبة المرتفعة على هجرة مؤقتة ودائرية يغادر فيها كثير ممن هم في الخارج من جديد كل سنة.
+brief-col-stock-year = سنة الرصيد
+brief-col-turnover-pct = المغادرون ÷ الرصيد (%)
+brief-temporary-caption = المهاجرون المؤقتون المقبولون في { $country }، حسب الفئة (أشخاص)
+brief-permanent-caption = المهاجرون من النوع الدائم المقبولون في { $country }، حسب الفئة (أشخاص)
+brief-what-displacement = اللاجئين وطالبي اللجوء والنازحين داخلياً
+brief-displacement-caption = اللاجئون وطالبو اللجوء المستضافون في { $country } والقادمون من { $country }، والنازحون داخلياً، في نهاية كل سنة (أشخاص)
+brief-col-refugees-hosted = اللاجئون المستضافون
+brief-col-asylum-seekers-hosted = طالبو اللجوء المستضافون
+brief-col-refugees-abroad = اللاجئون في الخارج
+brief-col-asylum-seekers-abroad = طالبو اللجوء في الخارج
+brief-col-idps = النازحون داخلياً
+brief-refugee-origins = بلدان منشأ اللاجئين المستضافين في { $country }
+brief-what-refugee-origins = بلدان منشأ اللاجئين المستضافين
+brief-share-refugees-hosted = الحصة من مجموع اللاجئين المستضافين
+brief-col-share-refugees-hosted-pct = الحصة من مجموع اللاجئين المستضافين (%)
+brief-col-refugees-persons = اللاجئون (أشخاص)
+brief-refugee-asylum = البلدان التي تستضيف اللاجئين من { $country }
+brief-what-refugee-asylum = البلدان التي تستضيف اللاجئين من البلد
+brief-col-asylum-country = بلد اللجوء
+brief-share-refugees-abroad = الحصة من مجموع اللاجئين من البلد
+brief-col-share-refugees-abroad-pct = الحصة من مجموع اللاجئين من البلد (%)

@@ -98,11 +98,32 @@ profile-register = سجل السياسات ({ $count ->
 profile-change-edited = عُدلت في { $date } بواسطة { $user }: { $reason }
 profile-change-imported = استُوردت من ملف سجل في { $date } بواسطة { $user }: { $reason }
 profile-gaps = ثغرات البيانات
+profile-labour = هجرة اليد العاملة
+profile-deployments = المواطنون الذين غادروا للعمل في الخارج، حسب السنة
+profile-deployment-destinations = البلدان التي توجّه إليها المواطنون للعمل ({ $year })
+profile-channels = القنوات ومستويات المهارة ({ $year })
+profile-reentry-share = حالات إعادة الدخول: { $share } من مغادرات السنة للعمل
+profile-turnover = المغادرون للعمل مقارنةً برصيد المهاجرين في الممر
+profile-temporary-inflows = المهاجرون المؤقتون المقبولون، حسب الفئة
+profile-permanent-inflows = المهاجرون من النوع الدائم المقبولون، حسب الفئة
+profile-displacement = التهجير القسري
+profile-refugee-origins = بلدان منشأ اللاجئين المستضافين ({ $year })
+profile-refugee-asylum = البلدان التي تستضيف اللاجئين من البلد ({ $year })
 profile-sources = مصدر كل قيمة: coherence profile { $iso3 } --format json (أو csv)
 
 ## عناوين الأعمدة
 
 col-year = السنة
+col-channel = القناة أو مستوى المهارة
+col-deployments = المغادرون للعمل
+col-stock = رصيد المهاجرين
+col-stock-year = سنة الرصيد
+col-turnover = المغادرون ÷ الرصيد
+col-refugees-hosted = اللاجئون المستضافون
+col-asylum-seekers-hosted = طالبو اللجوء المستضافون
+col-refugees-abroad = اللاجئون في الخارج
+col-asylum-seekers-abroad = طالبو اللجوء في الخارج
+col-idps = النازحون داخلياً
 col-total-persons = المجموع (أشخاص)
 col-male = ذكور
 col-female = إناث

@@ -154,3 +154,32 @@ check-severity-low = low
 check-level-institutional = institutional
 check-level-working = working
 check-level-between-countries = between countries
+
+# Labour migration and forced displacement (crates/analysis/src/labour.rs).
+gap-topic-deployments = Deployments of nationals for work abroad (most countries publish none)
+gap-source-deployments = ILOSTAT's outflow of nationals for employment by country of destination, or the country's own deployment statistics (docs/data.md)
+gap-topic-inflows = Temporary and permanent-type migrants admitted, by category
+gap-source-inflows = the OECD International Migration Database's standardised inflows (OECD destinations only)
+gap-topic-refugees = Refugees and asylum-seekers
+gap-source-refugees = UNHCR's Refugee Data Finder (population by country of origin and of asylum)
+
+# Indicators named in tables and charts (analysis::said::indicator_key): channels and
+# skill levels of deployments, categories of inflows.
+ind-deployments-agency = through recruitment agencies
+ind-deployments-individual = individually (new)
+ind-deployments-g2g = government-to-government
+ind-deployments-reentry = re-entry
+ind-deployments-skilled = skilled
+ind-deployments-low-skilled = low-skilled
+ind-temporary-inflow-seasonal = seasonal workers
+ind-temporary-inflow-working-holiday = working holiday makers
+ind-temporary-inflow-intra-company = intra-company transfers
+ind-temporary-inflow-trainees = trainees
+ind-temporary-inflow-other-workers = other temporary workers
+ind-temporary-inflow-students = international students
+ind-permanent-inflow-work = work
+ind-permanent-inflow-accompanying-family = accompanying family of workers
+ind-permanent-inflow-family = family
+ind-permanent-inflow-humanitarian = humanitarian
+ind-permanent-inflow-free-movement = free movement
+ind-permanent-inflow-other = other

@@ -200,6 +200,8 @@ brief-h-dependence = Remittance dependence
 brief-h-diaspora = Diaspora
 brief-h-skills = Skills and health workers
 brief-h-governance = Conventions and safeguards
+brief-h-labour = Labour migration
+brief-h-displacement = Forced displacement
 brief-h-assessments = Migration governance assessments
 brief-h-policies = Policy register
 brief-h-corridor-coherence = Corridor coherence
@@ -555,3 +557,40 @@ brief-change-revised = { $what }: { $figure } ({ $year }){ $source }, revised fr
 # A part of a series drawn from one dataset: its name and its source's number.
 brief-series-part = { $name } [{ $source }]
 brief-chart-breaks = A change of dataset breaks a series: each part is drawn apart and named with its source's number.
+
+## Labour migration and forced displacement (crates/report/src/brief/labour.rs).
+## $country is the country's name.
+
+brief-what-labour = nationals leaving for work abroad or migrants admitted by category
+brief-deployments-caption = Nationals of { $country } who left for work abroad, by year
+brief-col-deployments-persons = Left for work abroad (persons)
+brief-where-workers-went = Where nationals of { $country } went to work
+brief-what-deployment-destinations = where nationals went to work
+brief-share-deployments = Share of all who left for work
+brief-col-share-deployments-pct = Share of all who left for work (%)
+brief-channels-caption = Nationals who left for work abroad by channel or skill level ({ $year })
+brief-col-channel = Channel or skill level
+brief-reentry-note = Re-entries (workers returning to an employer abroad after a visit home) were { $share } of the year's departures.
+brief-turnover-heading = Departures for work beside the migrant stock
+brief-turnover-intro = A year's departures for work as a percentage of the migrant stock along the corridor: a high share marks temporary, circular migration, where many of those abroad leave anew each year.
+brief-col-stock-year = Stock year
+brief-col-turnover-pct = Departures ÷ stock (%)
+brief-temporary-caption = Temporary migrants admitted by { $country }, by category (persons)
+brief-permanent-caption = Permanent-type migrants admitted by { $country }, by category (persons)
+brief-what-displacement = refugees, asylum-seekers and internally displaced people
+brief-displacement-caption = Refugees and asylum-seekers hosted by { $country } and from { $country }, and internally displaced people, at the end of each year (persons)
+brief-col-refugees-hosted = Refugees hosted
+brief-col-asylum-seekers-hosted = Asylum-seekers hosted
+brief-col-refugees-abroad = Refugees abroad
+brief-col-asylum-seekers-abroad = Asylum-seekers abroad
+brief-col-idps = Internally displaced
+brief-refugee-origins = Where the refugees hosted by { $country } come from
+brief-what-refugee-origins = where the refugees hosted come from
+brief-share-refugees-hosted = Share of all refugees hosted
+brief-col-share-refugees-hosted-pct = Share of all refugees hosted (%)
+brief-col-refugees-persons = Refugees (persons)
+brief-refugee-asylum = Where refugees from { $country } are hosted
+brief-what-refugee-asylum = where refugees from the country are hosted
+brief-col-asylum-country = Country of asylum
+brief-share-refugees-abroad = Share of all refugees from the country
+brief-col-share-refugees-abroad-pct = Share of all refugees from the country (%)

@@ -75,11 +75,32 @@ profile-register = Policy register ({ $count ->
 profile-change-edited = edited { $date } by { $user }: { $reason }
 profile-change-imported = imported from a register file { $date } by { $user }: { $reason }
 profile-gaps = Data gaps
+profile-labour = Labour migration
+profile-deployments = Nationals who left for work abroad, by year
+profile-deployment-destinations = Where nationals went to work ({ $year })
+profile-channels = Channels and skill levels ({ $year })
+profile-reentry-share = Re-entries: { $share } of the year's deployments
+profile-turnover = Deployments beside the migrant stock along the corridor
+profile-temporary-inflows = Temporary migrants admitted, by category
+profile-permanent-inflows = Permanent-type migrants admitted, by category
+profile-displacement = Forced displacement
+profile-refugee-origins = Origins of the refugees hosted ({ $year })
+profile-refugee-asylum = Where refugees from the country are hosted ({ $year })
 profile-sources = Every value's source: coherence profile { $iso3 } --format json (or csv)
 
 ## Column headings
 
 col-year = year
+col-channel = channel or skill level
+col-deployments = deployments
+col-stock = migrant stock
+col-stock-year = stock year
+col-turnover = deployments ÷ stock
+col-refugees-hosted = refugees hosted
+col-asylum-seekers-hosted = asylum-seekers hosted
+col-refugees-abroad = refugees abroad
+col-asylum-seekers-abroad = asylum-seekers abroad
+col-idps = internally displaced
 col-total-persons = total (persons)
 col-male = male
 col-female = female

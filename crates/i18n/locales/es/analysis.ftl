@@ -158,3 +158,32 @@ check-severity-low = baja
 check-level-institutional = institucional
 check-level-working = operativo
 check-level-between-countries = entre países
+
+# Migración laboral y desplazamiento forzado (crates/analysis/src/labour.rs).
+gap-topic-deployments = Salidas de nacionales para trabajar en el extranjero (la mayoría de los países no las publica)
+gap-source-deployments = las salidas de nacionales por motivos de empleo por país de destino de ILOSTAT, o las estadísticas nacionales de salidas del país (docs/data.md)
+gap-topic-inflows = Migrantes temporales y de tipo permanente admitidos, por categoría
+gap-source-inflows = las entradas estandarizadas de la Base de Datos sobre Migración Internacional de la OCDE (solo países de destino de la OCDE)
+gap-topic-refugees = Refugiados y solicitantes de asilo
+gap-source-refugees = el Refugee Data Finder del ACNUR (población por país de origen y de asilo)
+
+# Indicadores nombrados en cuadros y gráficos (analysis::said::indicator_key): canales y
+# niveles de calificación de las salidas, categorías de entradas.
+ind-deployments-agency = por medio de agencias de contratación
+ind-deployments-individual = de forma individual (nuevas salidas)
+ind-deployments-g2g = de gobierno a gobierno
+ind-deployments-reentry = reingresos
+ind-deployments-skilled = calificados
+ind-deployments-low-skilled = poco calificados
+ind-temporary-inflow-seasonal = trabajadores de temporada
+ind-temporary-inflow-working-holiday = vacaciones y trabajo
+ind-temporary-inflow-intra-company = traslados intraempresariales
+ind-temporary-inflow-trainees = personas en prácticas
+ind-temporary-inflow-other-workers = otros trabajadores temporales
+ind-temporary-inflow-students = estudiantes internacionales
+ind-permanent-inflow-work = trabajo
+ind-permanent-inflow-accompanying-family = familiares que acompañan a trabajadores
+ind-permanent-inflow-family = familia
+ind-permanent-inflow-humanitarian = humanitaria
+ind-permanent-inflow-free-movement = libre circulación
+ind-permanent-inflow-other = otras

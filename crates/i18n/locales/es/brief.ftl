@@ -202,6 +202,8 @@ brief-h-dependence = Dependencia de las remesas
 brief-h-diaspora = Diáspora
 brief-h-skills = Competencias y personal de salud
 brief-h-governance = Convenciones y salvaguardias
+brief-h-labour = Migración laboral
+brief-h-displacement = Desplazamiento forzado
 brief-h-assessments = Evaluaciones de la gobernanza de la migración
 brief-h-policies = Registro de políticas
 brief-h-corridor-coherence = Coherencia de los corredores
@@ -594,3 +596,40 @@ brief-change-revised = { $what }: { $figure } ({ $year }){ $source }, revisada; 
 # A part of a series drawn from one dataset: its name and its source's number.
 brief-series-part = { $name } [{ $source }]
 brief-chart-breaks = Un cambio de conjunto de datos interrumpe una serie: cada parte se traza por separado y lleva el número de su fuente.
+
+## Migración laboral y desplazamiento forzado (crates/report/src/brief/labour.rs).
+## $country es el nombre del país.
+
+brief-what-labour = las salidas de nacionales para trabajar en el extranjero ni sobre los migrantes admitidos por categoría
+brief-deployments-caption = Nacionales de { $country } que salieron a trabajar al extranjero, por año
+brief-col-deployments-persons = Salieron a trabajar al extranjero (personas)
+brief-where-workers-went = Adónde fueron a trabajar los nacionales de { $country }
+brief-what-deployment-destinations = adónde fueron a trabajar los nacionales
+brief-share-deployments = Proporción del total de salidas por trabajo
+brief-col-share-deployments-pct = Proporción del total de salidas por trabajo (%)
+brief-channels-caption = Nacionales que salieron a trabajar al extranjero, por canal o nivel de calificación ({ $year })
+brief-col-channel = Canal o nivel de calificación
+brief-reentry-note = Los reingresos (trabajadores que vuelven con un empleador en el extranjero tras una visita a su país) representaron el { $share } de las salidas del año.
+brief-turnover-heading = Salidas por trabajo frente a la población migrante (stock)
+brief-turnover-intro = Salidas por trabajo de un año como porcentaje de la población migrante (stock) del corredor: una proporción elevada indica una migración temporal y circular, en la que muchas de las personas que están en el extranjero vuelven a salir cada año.
+brief-col-stock-year = Año del stock
+brief-col-turnover-pct = Salidas ÷ stock (%)
+brief-temporary-caption = Migrantes temporales admitidos por { $country }, por categoría (personas)
+brief-permanent-caption = Migrantes de tipo permanente admitidos por { $country }, por categoría (personas)
+brief-what-displacement = los refugiados, los solicitantes de asilo ni los desplazados internos
+brief-displacement-caption = Refugiados y solicitantes de asilo acogidos por { $country } y procedentes de { $country }, y desplazados internos, al final de cada año (personas)
+brief-col-refugees-hosted = Refugiados acogidos
+brief-col-asylum-seekers-hosted = Solicitantes de asilo acogidos
+brief-col-refugees-abroad = Refugiados en el extranjero
+brief-col-asylum-seekers-abroad = Solicitantes de asilo en el extranjero
+brief-col-idps = Desplazados internos
+brief-refugee-origins = De dónde proceden los refugiados acogidos por { $country }
+brief-what-refugee-origins = de dónde proceden los refugiados acogidos
+brief-share-refugees-hosted = Proporción del total de refugiados acogidos
+brief-col-share-refugees-hosted-pct = Proporción del total de refugiados acogidos (%)
+brief-col-refugees-persons = Refugiados (personas)
+brief-refugee-asylum = Dónde se acoge a los refugiados procedentes de { $country }
+brief-what-refugee-asylum = dónde se acoge a los refugiados procedentes del país
+brief-col-asylum-country = País de asilo
+brief-share-refugees-abroad = Proporción del total de refugiados procedentes del país
+brief-col-share-refugees-abroad-pct = Proporción del total de refugiados procedentes del país (%)

@@ -77,11 +77,32 @@ profile-register = Registro de políticas ({ $count ->
 profile-change-edited = modificada el { $date } por { $user }: { $reason }
 profile-change-imported = importada de un archivo de registro el { $date } por { $user }: { $reason }
 profile-gaps = Lagunas de datos
+profile-labour = Migración laboral
+profile-deployments = Nacionales que salieron a trabajar al extranjero, por año
+profile-deployment-destinations = Adónde fueron a trabajar los nacionales ({ $year })
+profile-channels = Canales y niveles de calificación ({ $year })
+profile-reentry-share = Reingresos: { $share } de las salidas del año
+profile-turnover = Salidas frente a la población migrante (stock) del corredor
+profile-temporary-inflows = Migrantes temporales admitidos, por categoría
+profile-permanent-inflows = Migrantes de tipo permanente admitidos, por categoría
+profile-displacement = Desplazamiento forzado
+profile-refugee-origins = Orígenes de los refugiados acogidos ({ $year })
+profile-refugee-asylum = Dónde se acoge a los refugiados procedentes del país ({ $year })
 profile-sources = Fuente de cada valor: coherence profile { $iso3 } --format json (o csv)
 
 ## Encabezados de columna
 
 col-year = año
+col-channel = canal o nivel de calificación
+col-deployments = salidas
+col-stock = población migrante (stock)
+col-stock-year = año del stock
+col-turnover = salidas ÷ stock
+col-refugees-hosted = refugiados acogidos
+col-asylum-seekers-hosted = solicitantes de asilo acogidos
+col-refugees-abroad = refugiados en el extranjero
+col-asylum-seekers-abroad = solicitantes de asilo en el extranjero
+col-idps = desplazados internos
 col-total-persons = total (personas)
 col-male = hombres
 col-female = mujeres

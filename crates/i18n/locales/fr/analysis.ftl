@@ -158,3 +158,32 @@ check-severity-low = faible
 check-level-institutional = institutionnel
 check-level-working = opérationnel
 check-level-between-countries = entre pays
+
+# Migrations de travail et déplacements forcés (crates/analysis/src/labour.rs).
+gap-topic-deployments = Départs de ressortissants pour un emploi à l’étranger (la plupart des pays n’en publient pas)
+gap-source-deployments = les sorties de ressortissants pour un emploi par pays de destination d’ILOSTAT, ou les statistiques nationales de départs du pays (docs/data.md)
+gap-topic-inflows = Migrants temporaires et permanents admis, par catégorie
+gap-source-inflows = les entrées standardisées de la Base de données sur les migrations internationales de l’OCDE (pays de destination de l’OCDE seulement)
+gap-topic-refugees = Réfugiés et demandeurs d’asile
+gap-source-refugees = le Refugee Data Finder du HCR (population par pays d’origine et pays d’asile)
+
+# Indicateurs nommés dans les tableaux et graphiques (analysis::said::indicator_key) : canaux et
+# niveaux de qualification des départs, catégories d’entrées.
+ind-deployments-agency = par l’intermédiaire d’agences de recrutement
+ind-deployments-individual = à titre individuel (nouveaux départs)
+ind-deployments-g2g = de gouvernement à gouvernement
+ind-deployments-reentry = réentrées
+ind-deployments-skilled = qualifiés
+ind-deployments-low-skilled = peu qualifiés
+ind-temporary-inflow-seasonal = travailleurs saisonniers
+ind-temporary-inflow-working-holiday = vacances-travail
+ind-temporary-inflow-intra-company = mutations intra-entreprise
+ind-temporary-inflow-trainees = stagiaires
+ind-temporary-inflow-other-workers = autres travailleurs temporaires
+ind-temporary-inflow-students = étudiants internationaux
+ind-permanent-inflow-work = travail
+ind-permanent-inflow-accompanying-family = famille accompagnant les travailleurs
+ind-permanent-inflow-family = famille
+ind-permanent-inflow-humanitarian = humanitaire
+ind-permanent-inflow-free-movement = libre circulation
+ind-permanent-inflow-other = autres

@@ -213,6 +213,8 @@ brief-h-dependence = Dépendance à l’égard des envois de fonds
 brief-h-diaspora = Diaspora
 brief-h-skills = Compétences et personnels de santé
 brief-h-governance = Conventions et mesures de sauvegarde
+brief-h-labour = Migrations de travail
+brief-h-displacement = Déplacements forcés
 brief-h-assessments = Évaluations de la gouvernance des migrations
 brief-h-policies = Registre des politiques
 brief-h-corridor-coherence = Cohérence des couloirs
@@ -621,3 +623,40 @@ brief-change-revised = { $what } : { $figure } ({ $year }){ $source }, révisé 
 # A part of a series drawn from one dataset: its name and its source's number.
 brief-series-part = { $name } [{ $source }]
 brief-chart-breaks = Un changement de jeu de données interrompt une série : chaque partie est tracée à part et porte le numéro de sa source.
+
+## Migrations de travail et déplacements forcés (crates/report/src/brief/labour.rs).
+## $country est le nom du pays.
+
+brief-what-labour = les départs de ressortissants pour un emploi à l’étranger ou les migrants admis par catégorie
+brief-deployments-caption = { $country } : ressortissants partis travailler à l’étranger, par année
+brief-col-deployments-persons = Partis travailler à l’étranger (personnes)
+brief-where-workers-went = { $country } : pays où les ressortissants sont partis travailler
+brief-what-deployment-destinations = les pays où les ressortissants sont partis travailler
+brief-share-deployments = Part de l’ensemble des départs pour un emploi
+brief-col-share-deployments-pct = Part de l’ensemble des départs pour un emploi (%)
+brief-channels-caption = Ressortissants partis travailler à l’étranger, par canal ou niveau de qualification ({ $year })
+brief-col-channel = Canal ou niveau de qualification
+brief-reentry-note = Les réentrées (travailleurs qui retournent chez un employeur à l’étranger après un séjour au pays) ont représenté { $share } des départs de l’année.
+brief-turnover-heading = Départs pour un emploi et stock de migrants
+brief-turnover-intro = Départs pour un emploi au cours d’une année, en pourcentage du stock de migrants du couloir : une part élevée signale une migration temporaire et circulaire, où nombre de ceux qui sont à l’étranger repartent chaque année.
+brief-col-stock-year = Année du stock
+brief-col-turnover-pct = Départs ÷ stock (%)
+brief-temporary-caption = { $country } : migrants temporaires admis, par catégorie (personnes)
+brief-permanent-caption = { $country } : migrants de type permanent admis, par catégorie (personnes)
+brief-what-displacement = les réfugiés, les demandeurs d’asile ou les personnes déplacées internes
+brief-displacement-caption = { $country } : réfugiés et demandeurs d’asile accueillis par le pays ou originaires du pays, et personnes déplacées internes, en fin d’année (personnes)
+brief-col-refugees-hosted = Réfugiés accueillis
+brief-col-asylum-seekers-hosted = Demandeurs d’asile accueillis
+brief-col-refugees-abroad = Réfugiés à l’étranger
+brief-col-asylum-seekers-abroad = Demandeurs d’asile à l’étranger
+brief-col-idps = Déplacés internes
+brief-refugee-origins = { $country } : pays d’origine des réfugiés accueillis
+brief-what-refugee-origins = les pays d’origine des réfugiés accueillis
+brief-share-refugees-hosted = Part de l’ensemble des réfugiés accueillis
+brief-col-share-refugees-hosted-pct = Part de l’ensemble des réfugiés accueillis (%)
+brief-col-refugees-persons = Réfugiés (personnes)
+brief-refugee-asylum = { $country } : pays d’accueil des réfugiés originaires du pays
+brief-what-refugee-asylum = les pays d’accueil des réfugiés originaires du pays
+brief-col-asylum-country = Pays d’asile
+brief-share-refugees-abroad = Part de l’ensemble des réfugiés originaires du pays
+brief-col-share-refugees-abroad-pct = Part de l’ensemble des réfugiés originaires du pays (%)

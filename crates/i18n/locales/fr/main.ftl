@@ -77,11 +77,32 @@ profile-register = Registre des politiques ({ $count ->
 profile-change-edited = modifiée le { $date } par { $user } : { $reason }
 profile-change-imported = importée d’un fichier de registre le { $date } par { $user } : { $reason }
 profile-gaps = Lacunes des données
+profile-labour = Migrations de travail
+profile-deployments = Ressortissants partis travailler à l’étranger, par année
+profile-deployment-destinations = Pays où les ressortissants sont partis travailler ({ $year })
+profile-channels = Canaux et niveaux de qualification ({ $year })
+profile-reentry-share = Réentrées : { $share } des départs de l’année
+profile-turnover = Départs rapportés au stock de migrants du couloir
+profile-temporary-inflows = Migrants temporaires admis, par catégorie
+profile-permanent-inflows = Migrants de type permanent admis, par catégorie
+profile-displacement = Déplacements forcés
+profile-refugee-origins = Origine des réfugiés accueillis ({ $year })
+profile-refugee-asylum = Pays d’accueil des réfugiés originaires du pays ({ $year })
 profile-sources = Source de chaque valeur : coherence profile { $iso3 } --format json (ou csv)
 
 ## En-têtes de colonnes
 
 col-year = année
+col-channel = canal ou niveau de qualification
+col-deployments = départs
+col-stock = stock de migrants
+col-stock-year = année du stock
+col-turnover = départs ÷ stock
+col-refugees-hosted = réfugiés accueillis
+col-asylum-seekers-hosted = demandeurs d’asile accueillis
+col-refugees-abroad = réfugiés à l’étranger
+col-asylum-seekers-abroad = demandeurs d’asile à l’étranger
+col-idps = déplacés internes
 col-total-persons = total (personnes)
 col-male = hommes
 col-female = femmes

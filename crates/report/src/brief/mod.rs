@@ -34,6 +34,7 @@
 //! command.
 
 mod colophon;
+mod labour;
 mod role;
 mod summary;
 
@@ -757,6 +758,8 @@ pub fn parts(
         dependence(profile, &mut cites),
         diaspora(profile, &mut cites),
         skills(profile, &mut cites),
+        labour::labour(profile, &mut cites),
+        labour::displacement(profile, &mut cites),
         governance(profile, &mut cites),
         assessments(profile),
         members(profile),
@@ -888,6 +891,8 @@ fn contents(
         ("dependence", "brief-h-dependence"),
         ("diaspora", "brief-h-diaspora"),
         ("skills", "brief-h-skills"),
+        ("labour", "brief-h-labour"),
+        ("displacement", "brief-h-displacement"),
         ("governance", "brief-h-governance"),
         ("assessments", "brief-h-assessments"),
         ("policies", "brief-h-policies"),
@@ -1291,6 +1296,8 @@ struct CorridorWords {
     share: &'static str,
     /// The share column's header, with its unit.
     share_column: &'static str,
+    /// The value column's header, with its unit.
+    value_column: &'static str,
 }
 
 fn corridor_block(
@@ -1348,7 +1355,7 @@ fn corridor_block(
             (partner_header, false),
             ("brief-col-iso-code", false),
             ("brief-col-year", true),
-            ("brief-col-migrants-persons", true),
+            (keys.value_column, true),
             (keys.share_column, true),
         ],
         &rows,
@@ -1371,6 +1378,7 @@ fn corridors(profile: &CountryProfile, cites: &mut Citations) -> Html {
             partner: "brief-col-destination-country",
             share: "brief-share-emigrants",
             share_column: "brief-col-share-emigrants-pct",
+            value_column: "brief-col-migrants-persons",
         },
     ));
     out.push(diaspora_map(profile, cites));
@@ -1384,6 +1392,7 @@ fn corridors(profile: &CountryProfile, cites: &mut Citations) -> Html {
             partner: "brief-col-origin-country",
             share: "brief-share-immigrants",
             share_column: "brief-col-share-immigrants-pct",
+            value_column: "brief-col-migrants-persons",
         },
     ));
     out.push(html!("</section>\n"));

@@ -1,0 +1,412 @@
+//! The evidence of labour migration and forced displacement in a country's profile:
+//! deployments of nationals by destination (with their channels, re-entries and the
+//! corridor's turnover beside its stock), temporary and permanent-type inflows by
+//! category for destinations, and refugees and asylum-seekers by origin and by asylum.
+//!
+//! Every total is a sum over the partners of ONE dataset in a year — the one the
+//! selection rule prefers among those that hold the year ([`crate::select`]), the others
+//! kept as the choice's alternatives; datasets are never added together. A country with
+//! no such data gets none (and a data gap, never a zero).
+
+use std::collections::BTreeMap;
+
+use domain::{Indicator, Iso3, Sex, Unit};
+use serde::Serialize;
+use store::{StoredAreaValue, StoredPairValue};
+
+use crate::profile::{Value, YearValue};
+use crate::profiles::{Ctx, series};
+
+/// How many partners the profile lists.
+const TOP_PARTNERS: usize = 10;
+
+/// A flow or stock along one corridor in one year, with its split by sex where the
+/// source gives one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartnerValue {
+    /// The other country's ISO alpha-3 code.
+    pub partner: String,
+    /// The other country's name.
+    pub partner_name: String,
+    /// The year.
+    pub year: i32,
+    /// Both sexes (persons).
+    pub total: Value,
+    /// Men, where the source gives them.
+    pub male: Option<Value>,
+    /// Women, where the source gives them.
+    pub female: Option<Value>,
+    /// The corridor's share of the country's total over all partners (percent).
+    pub share: Value,
+}
+
+/// An indicator's yearly series (a category of inflows, a channel of deployments).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CategorySeries {
+    /// The indicator's code (e.g. `temporary_inflow_seasonal`).
+    pub indicator: String,
+    /// Its values by year.
+    pub values: Vec<YearValue>,
+}
+
+/// Deployments along a corridor beside the migrant stock there: how many of the stock
+/// left in one year, a turnover indicator of temporary migration.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Turnover {
+    /// The destination's ISO alpha-3 code.
+    pub partner: String,
+    /// The destination's name.
+    pub partner_name: String,
+    /// Deployments in the year (persons).
+    pub deployments: YearValue,
+    /// The migrant stock along the corridor in the latest stock year not after it.
+    pub stock: YearValue,
+    /// Deployments ÷ stock × 100.
+    pub ratio: Value,
+}
+
+/// Labour migration: the origin's deployments, the destination's inflows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct LabourMigration {
+    /// Nationals who left for work abroad, by year, summed over destinations.
+    pub deployments: Vec<YearValue>,
+    /// The destinations of the latest year, largest first.
+    pub top_destinations: Vec<PartnerValue>,
+    /// The latest year's deployments by channel and skill, where published
+    /// (`deployments_agency`, `deployments_individual`, `deployments_g2g`,
+    /// `deployments_reentry`, `deployments_skilled`, `deployments_low_skilled`).
+    pub channels: Vec<CategorySeries>,
+    /// Re-entries as a share of the latest year's deployments (percent).
+    pub reentry_share: Option<Value>,
+    /// Deployments beside the stock, for the latest year's largest destinations.
+    pub turnover: Vec<Turnover>,
+    /// Temporary migrants admitted, by category (destinations).
+    pub temporary_inflows: Vec<CategorySeries>,
+    /// Permanent-type migrants admitted, by category (destinations).
+    pub permanent_inflows: Vec<CategorySeries>,
+}
+
+/// Forced displacement: refugees and asylum-seekers the country hosts and those from
+/// it, and its internally displaced people.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Displacement {
+    /// Refugees hosted, by year, summed over origins.
+    pub refugees_hosted: Vec<YearValue>,
+    /// Refugees from the country, by year, summed over countries of asylum.
+    pub refugees_abroad: Vec<YearValue>,
+    /// Asylum-seekers hosted, by year.
+    pub asylum_seekers_hosted: Vec<YearValue>,
+    /// Asylum-seekers from the country, by year.
+    pub asylum_seekers_abroad: Vec<YearValue>,
+    /// Internally displaced people of concern to UNHCR, by year.
+    pub idps: Vec<YearValue>,
+    /// The origins of the refugees hosted in the latest year, largest first.
+    pub top_origins: Vec<PartnerValue>,
+    /// The countries of asylum of the refugees from the country in the latest year.
+    pub top_asylum: Vec<PartnerValue>,
+}
+
+impl LabourMigration {
+    /// Keeps only `year` (`profile --year`).
+    pub fn keep_year(&mut self, year: i32) {
+        self.deployments.retain(|v| v.year == year);
+        self.top_destinations.retain(|p| p.year == year);
+        self.turnover.retain(|t| t.deployments.year == year);
+        for c in self
+            .channels
+            .iter_mut()
+            .chain(&mut self.temporary_inflows)
+            .chain(&mut self.permanent_inflows)
+        {
+            c.values.retain(|v| v.year == year);
+        }
+        if self.deployments.is_empty() {
+            self.reentry_share = None;
+        }
+    }
+}
+
+impl Displacement {
+    /// Keeps only `year` (`profile --year`).
+    pub fn keep_year(&mut self, year: i32) {
+        for series in [
+            &mut self.refugees_hosted,
+            &mut self.refugees_abroad,
+            &mut self.asylum_seekers_hosted,
+            &mut self.asylum_seekers_abroad,
+            &mut self.idps,
+        ] {
+            series.retain(|v| v.year == year);
+        }
+        self.top_origins.retain(|p| p.year == year);
+        self.top_asylum.retain(|p| p.year == year);
+    }
+}
+
+/// Which end of a pair the country is.
+#[derive(Clone, Copy)]
+pub(crate) enum End {
+    /// The country is the first area (origin); partners are second.
+    From,
+    /// The country is the second area (destination, asylum); partners are first.
+    To,
+}
+
+impl End {
+    fn partner(self, r: &StoredPairValue) -> Iso3 {
+        match self {
+            End::From => r.to,
+            End::To => r.from,
+        }
+    }
+
+    fn partners(self) -> &'static str {
+        match self {
+            End::From => "destinations",
+            End::To => "origins",
+        }
+    }
+}
+
+/// The pairs of a country for one indicator, with the dataset chosen per year.
+struct Pairs<'r> {
+    indicator: Indicator,
+    rows: &'r [StoredPairValue],
+    end: End,
+    /// Year → (chosen import, its total over partners).
+    chosen: BTreeMap<i32, i64>,
+}
+
+impl<'r> Pairs<'r> {
+    fn new(ctx: &Ctx<'_>, indicator: Indicator, rows: &'r [StoredPairValue], end: End) -> Self {
+        let mut chosen: BTreeMap<i32, i64> = BTreeMap::new();
+        let rank = |id: i64| (ctx.ranker.rank(indicator.code, id, 0), id);
+        for r in rows.iter().filter(|r| r.sex == Sex::Total && r.from != r.to) {
+            let e = chosen.entry(r.year).or_insert(r.import_id);
+            if rank(r.import_id) < rank(*e) {
+                *e = r.import_id;
+            }
+        }
+        Pairs { indicator, rows, end, chosen }
+    }
+
+    fn of(&self, year: i32, import_id: i64) -> impl Iterator<Item = &'r StoredPairValue> + '_ {
+        self.rows
+            .iter()
+            .filter(move |r| r.year == year && r.import_id == import_id && r.from != r.to)
+    }
+
+    /// The sum over partners by year, each year from the chosen dataset, the others'
+    /// sums kept as the choice's alternatives.
+    fn totals(&self, ctx: &mut Ctx<'_>) -> Vec<YearValue> {
+        let mut sums: BTreeMap<(i32, i64), (f64, usize)> = BTreeMap::new();
+        for r in self.rows.iter().filter(|r| r.sex == Sex::Total && r.from != r.to) {
+            let e = sums.entry((r.year, r.import_id)).or_default();
+            e.0 += r.value;
+            e.1 += 1;
+        }
+        let none = crate::select::Coverage::new();
+        let mut out = Vec::new();
+        for (&year, &import_id) in &self.chosen {
+            let candidates: Vec<(i64, f64)> = sums
+                .range((year, i64::MIN)..=(year, i64::MAX))
+                .map(|(&(_, id), &(v, _))| (id, v))
+                .collect();
+            let (sum, count) = sums.get(&(year, import_id)).copied().unwrap_or_default();
+            let how =
+                format!("sum over {count} {} of {}", self.end.partners(), self.indicator.code);
+            let mut value = ctx.derived(import_id, sum, Unit::Persons, how);
+            value.choice = Some(ctx.ranker.choose(self.indicator.code, &candidates, &none).1);
+            out.push(YearValue { year, value });
+        }
+        out
+    }
+
+    /// The latest year's partners, largest first, with their split by sex.
+    fn top(&self, ctx: &mut Ctx<'_>) -> Vec<PartnerValue> {
+        let Some((&year, &import_id)) = self.chosen.iter().next_back() else { return Vec::new() };
+        let rows: Vec<&StoredPairValue> = self.of(year, import_id).collect();
+        let mut totals: Vec<&StoredPairValue> =
+            rows.iter().copied().filter(|r| r.sex == Sex::Total).collect();
+        let sum: f64 = totals.iter().map(|r| r.value).sum();
+        let end = self.end;
+        totals
+            .sort_by(|a, b| b.value.total_cmp(&a.value).then(end.partner(a).cmp(&end.partner(b))));
+        let mut out = Vec::new();
+        for r in totals.into_iter().take(TOP_PARTNERS) {
+            let partner = end.partner(r);
+            let mut by_sex = |sex: Sex| {
+                rows.iter().find(|s| s.sex == sex && end.partner(s) == partner).map(|s| {
+                    ctx.cell_value(import_id, s.value, Unit::Persons, s.provenance.to_string())
+                })
+            };
+            let (male, female) = (by_sex(Sex::Male), by_sex(Sex::Female));
+            let total = ctx.cell_value(import_id, r.value, Unit::Persons, r.provenance.to_string());
+            let how = format!("corridor value ÷ sum over all {} × 100", end.partners());
+            let share = if sum > 0.0 { 100.0 * r.value / sum } else { 0.0 };
+            out.push(PartnerValue {
+                partner: partner.as_str().to_owned(),
+                partner_name: ctx.name(partner),
+                year,
+                total,
+                male,
+                female,
+                share: ctx.derived(import_id, share, Unit::Percent, how),
+            });
+        }
+        out
+    }
+}
+
+/// The channels and skill levels deployments are published by.
+const CHANNELS: [Indicator; 6] = [
+    Indicator::DEPLOYMENTS_AGENCY,
+    Indicator::DEPLOYMENTS_INDIVIDUAL,
+    Indicator::DEPLOYMENTS_G2G,
+    Indicator::DEPLOYMENTS_REENTRY,
+    Indicator::DEPLOYMENTS_SKILLED,
+    Indicator::DEPLOYMENTS_LOW_SKILLED,
+];
+
+/// The categories of temporary inflows, in the order the profile lists them.
+const TEMPORARY: [Indicator; 6] = [
+    Indicator::TEMPORARY_INFLOW_SEASONAL,
+    Indicator::TEMPORARY_INFLOW_WORKING_HOLIDAY,
+    Indicator::TEMPORARY_INFLOW_INTRA_COMPANY,
+    Indicator::TEMPORARY_INFLOW_TRAINEES,
+    Indicator::TEMPORARY_INFLOW_OTHER_WORKERS,
+    Indicator::TEMPORARY_INFLOW_STUDENTS,
+];
+
+/// The categories of permanent-type inflows.
+const PERMANENT: [Indicator; 6] = [
+    Indicator::PERMANENT_INFLOW_WORK,
+    Indicator::PERMANENT_INFLOW_ACCOMPANYING_FAMILY,
+    Indicator::PERMANENT_INFLOW_FAMILY,
+    Indicator::PERMANENT_INFLOW_HUMANITARIAN,
+    Indicator::PERMANENT_INFLOW_FREE_MOVEMENT,
+    Indicator::PERMANENT_INFLOW_OTHER,
+];
+
+/// What the labour section reads of a country: its pairs as origin by indicator
+/// (`take` removes them), its own values, and its migrant stock abroad.
+pub(crate) struct LabourInputs<'a> {
+    /// Pairs where the country is the origin, for one indicator.
+    pub(crate) from: &'a mut dyn FnMut(Indicator) -> Vec<StoredPairValue>,
+    /// The country's own values of one indicator.
+    pub(crate) own: &'a mut dyn FnMut(Indicator) -> Vec<StoredAreaValue>,
+    /// The migrant stock from the country, by destination.
+    pub(crate) stocks_out: &'a [StoredPairValue],
+}
+
+/// The labour-migration evidence of a country.
+pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigration {
+    let rows = (input.from)(Indicator::DEPLOYMENTS);
+    let deployments = Pairs::new(ctx, Indicator::DEPLOYMENTS, &rows, End::From);
+    let totals = deployments.totals(ctx);
+    let top_destinations = deployments.top(ctx);
+    let latest = deployments.chosen.iter().next_back().map(|(&y, &id)| (y, id));
+    let mut channels = Vec::new();
+    let mut reentry_share = None;
+    for indicator in CHANNELS {
+        let rows = (input.from)(indicator);
+        let Some((year, import_id)) = latest else { continue };
+        let part = Pairs::new(ctx, indicator, &rows, End::From);
+        // The channel of the same dataset and year as the deployments shown.
+        let values: Vec<YearValue> =
+            part.totals(ctx).into_iter().filter(|v| v.year == year).collect();
+        let Some(v) = values.first().filter(|v| v.value.source.dataset_id == import_id) else {
+            continue;
+        };
+        if indicator == Indicator::DEPLOYMENTS_REENTRY
+            && let Some(total) = totals.last().filter(|t| t.value.value > 0.0)
+        {
+            let how = "re-entries ÷ deployments × 100".to_owned();
+            let share = 100.0 * v.value.value / total.value.value;
+            reentry_share = Some(ctx.derived(import_id, share, Unit::Percent, how));
+        }
+        channels.push(CategorySeries { indicator: indicator.code.to_owned(), values });
+    }
+    let turnover = turnover(ctx, &top_destinations, input.stocks_out);
+    let mut categories = |list: [Indicator; 6]| -> Vec<CategorySeries> {
+        list.into_iter()
+            .filter_map(|i| {
+                let values = series(ctx, i, (input.own)(i));
+                (!values.is_empty())
+                    .then(|| CategorySeries { indicator: i.code.to_owned(), values })
+            })
+            .collect()
+    };
+    let temporary_inflows = categories(TEMPORARY);
+    let permanent_inflows = categories(PERMANENT);
+    LabourMigration {
+        deployments: totals,
+        top_destinations,
+        channels,
+        reentry_share,
+        turnover,
+        temporary_inflows,
+        permanent_inflows,
+    }
+}
+
+/// Deployments ÷ stock for each listed destination with a stock in or before the
+/// deployments' year (the table the migrant-stock rule prefers for that year).
+fn turnover(ctx: &mut Ctx<'_>, top: &[PartnerValue], stocks: &[StoredPairValue]) -> Vec<Turnover> {
+    let pairs = Pairs::new(ctx, Indicator::MIGRANT_STOCK, stocks, End::From);
+    let mut out = Vec::new();
+    for d in top {
+        let Some((&year, &import_id)) = pairs.chosen.range(..=d.year).next_back() else {
+            continue;
+        };
+        let Some(stock) = pairs
+            .of(year, import_id)
+            .find(|r| r.sex == Sex::Total && r.to.as_str() == d.partner && r.value > 0.0)
+        else {
+            continue;
+        };
+        let value =
+            ctx.cell_value(import_id, stock.value, Unit::Persons, stock.provenance.to_string());
+        let how = format!("deployments ({}) ÷ migrant stock ({year}) × 100", d.year);
+        let ratio = 100.0 * d.total.value / stock.value;
+        out.push(Turnover {
+            partner: d.partner.clone(),
+            partner_name: d.partner_name.clone(),
+            deployments: YearValue { year: d.year, value: d.total.clone() },
+            stock: YearValue { year, value },
+            ratio: ctx.derived(d.total.source.dataset_id, ratio, Unit::Percent, how),
+        });
+    }
+    out
+}
+
+/// What the displacement section reads of a country.
+pub(crate) struct DisplacementInputs<'a> {
+    /// Pairs where the country is the origin, for one indicator.
+    pub(crate) from: &'a mut dyn FnMut(Indicator) -> Vec<StoredPairValue>,
+    /// Pairs where the country is the asylum, for one indicator.
+    pub(crate) to: &'a mut dyn FnMut(Indicator) -> Vec<StoredPairValue>,
+    /// The country's own values of one indicator.
+    pub(crate) own: &'a mut dyn FnMut(Indicator) -> Vec<StoredAreaValue>,
+}
+
+/// The forced-displacement evidence of a country.
+pub(crate) fn displacement(ctx: &mut Ctx<'_>, input: DisplacementInputs<'_>) -> Displacement {
+    let refugees_in = (input.to)(Indicator::REFUGEES);
+    let refugees_out = (input.from)(Indicator::REFUGEES);
+    let asylum_in = (input.to)(Indicator::ASYLUM_SEEKERS);
+    let asylum_out = (input.from)(Indicator::ASYLUM_SEEKERS);
+    let hosted = Pairs::new(ctx, Indicator::REFUGEES, &refugees_in, End::To);
+    let abroad = Pairs::new(ctx, Indicator::REFUGEES, &refugees_out, End::From);
+    Displacement {
+        refugees_hosted: hosted.totals(ctx),
+        refugees_abroad: abroad.totals(ctx),
+        asylum_seekers_hosted: Pairs::new(ctx, Indicator::ASYLUM_SEEKERS, &asylum_in, End::To)
+            .totals(ctx),
+        asylum_seekers_abroad: Pairs::new(ctx, Indicator::ASYLUM_SEEKERS, &asylum_out, End::From)
+            .totals(ctx),
+        idps: series(ctx, Indicator::IDPS, (input.own)(Indicator::IDPS)),
+        top_origins: hosted.top(ctx),
+        top_asylum: abroad.top(ctx),
+    }
+}
