@@ -111,6 +111,46 @@ fn csv_of(p: &CountryProfile) -> Result<String, csv::Error> {
             row(measure, v.year, "", "total", &v.value)?;
         }
     }
+    let (l, d) = (&p.labour, &p.displacement);
+    for (measure, list) in [
+        ("deployments", &l.deployments),
+        ("refugees_hosted", &d.refugees_hosted),
+        ("refugees_abroad", &d.refugees_abroad),
+        ("asylum_seekers_hosted", &d.asylum_seekers_hosted),
+        ("asylum_seekers_abroad", &d.asylum_seekers_abroad),
+        ("idps", &d.idps),
+    ] {
+        for v in list {
+            row(measure, v.year, "", "total", &v.value)?;
+        }
+    }
+    for c in l.channels.iter().chain(&l.temporary_inflows).chain(&l.permanent_inflows) {
+        for v in &c.values {
+            row(&c.indicator, v.year, "", "total", &v.value)?;
+        }
+    }
+    for (measure, list) in [
+        ("deployments_by_destination", &l.top_destinations),
+        ("refugees_hosted_by_origin", &d.top_origins),
+        ("refugees_abroad_by_asylum", &d.top_asylum),
+    ] {
+        for c in list {
+            row(measure, c.year, &c.partner, "total", &c.total)?;
+            if let Some(v) = &c.male {
+                row(measure, c.year, &c.partner, "male", v)?;
+            }
+            if let Some(v) = &c.female {
+                row(measure, c.year, &c.partner, "female", v)?;
+            }
+        }
+    }
+    if let Some(v) = &l.reentry_share {
+        let year = l.deployments.last().map_or(0, |d| d.year);
+        row("deployments_reentry_share", year, "", "total", v)?;
+    }
+    for t in &l.turnover {
+        row("deployments_pct_stock", t.deployments.year, &t.partner, "total", &t.ratio)?;
+    }
     // Stored framework assessments: no dataset; the answers' version, file, who, when
     // and why are in the dataset and derivation columns.
     for a in &p.assessments {
