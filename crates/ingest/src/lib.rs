@@ -32,6 +32,7 @@ pub mod reshape;
 mod rpw;
 pub mod rules;
 pub mod safeguards;
+mod sdmx;
 mod undesa;
 mod wdi;
 mod worldbank;

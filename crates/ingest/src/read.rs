@@ -22,7 +22,7 @@ use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
 use crate::limits::Limits;
-use crate::{classification, dioc, iab, reshape, rpw, undesa, wdi, worldbank, wpp};
+use crate::{classification, dioc, iab, reshape, rpw, sdmx, undesa, wdi, worldbank, wpp};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -117,11 +117,15 @@ pub enum Kind {
     /// tab-separated, thousands on 1 July); the sex from the file name, the edition from
     /// the file's path.
     WppPopulationByAge,
+    /// SDMX-CSV data (1.0 or 2.0, with or without label columns), e.g. an OECD Data
+    /// Explorer export; its dataflow says what it holds, and only the dataflows mapped to
+    /// Coherence indicators are stored (OECD International Migration Database inflows).
+    SdmxCsv,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 29] = [
+    pub const ALL: [Kind; 30] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -151,6 +155,7 @@ impl Kind {
         Kind::UndesaBilateralChordJson,
         Kind::WppPeriodIndicators,
         Kind::WppPopulationByAge,
+        Kind::SdmxCsv,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -185,6 +190,7 @@ impl Kind {
             Kind::UndesaBilateralChordJson => "undesa-bilateral-chord-json",
             Kind::WppPeriodIndicators => "wpp-period-indicators",
             Kind::WppPopulationByAge => "wpp-population-by-age",
+            Kind::SdmxCsv => "sdmx-csv",
         }
     }
 
@@ -245,6 +251,7 @@ impl Kind {
             Kind::WppPopulationByAge => {
                 "UN World Population Prospects R package, population by sex and age group"
             }
+            Kind::SdmxCsv => "SDMX-CSV data (e.g. an OECD Data Explorer export)",
         }
     }
 }
@@ -390,6 +397,9 @@ pub fn detect(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
     if dioc::is_header(&names) {
         return Some(Kind::OecdDiocE);
     }
+    if sdmx::is_header(&names) {
+        return Some(Kind::SdmxCsv);
+    }
     None
 }
 
@@ -530,6 +540,7 @@ pub fn read(
         Kind::UndesaBilateralChordJson => reshape::read_chord_json(&mut out)?,
         Kind::WppPeriodIndicators => wpp::read_period_indicators(&mut out)?,
         Kind::WppPopulationByAge => wpp::read_population_by_age(&mut out)?,
+        Kind::SdmxCsv => sdmx::read(&mut out)?,
     }
     out.finish()
 }
