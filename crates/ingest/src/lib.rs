@@ -33,6 +33,7 @@ mod rpw;
 pub mod rules;
 pub mod safeguards;
 mod undesa;
+mod unhcr;
 mod wdi;
 mod worldbank;
 mod wpp;

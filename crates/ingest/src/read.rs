@@ -22,7 +22,7 @@ use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
 use crate::limits::Limits;
-use crate::{classification, dioc, iab, reshape, rpw, undesa, wdi, worldbank, wpp};
+use crate::{classification, dioc, iab, reshape, rpw, undesa, unhcr, wdi, worldbank, wpp};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -117,11 +117,16 @@ pub enum Kind {
     /// tab-separated, thousands on 1 July); the sex from the file name, the edition from
     /// the file's path.
     WppPopulationByAge,
+    /// UNHCR Refugee Data Finder population figures as CSV (`Year, Country of origin,
+    /// Country of origin (ISO), Country of asylum, Country of asylum (ISO)`, then one
+    /// column per population type): refugees, asylum-seekers and others in need of
+    /// international protection by origin and asylum, IDPs by country, end-year stocks.
+    UnhcrPopulation,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 29] = [
+    pub const ALL: [Kind; 30] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -151,6 +156,7 @@ impl Kind {
         Kind::UndesaBilateralChordJson,
         Kind::WppPeriodIndicators,
         Kind::WppPopulationByAge,
+        Kind::UnhcrPopulation,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -185,6 +191,7 @@ impl Kind {
             Kind::UndesaBilateralChordJson => "undesa-bilateral-chord-json",
             Kind::WppPeriodIndicators => "wpp-period-indicators",
             Kind::WppPopulationByAge => "wpp-population-by-age",
+            Kind::UnhcrPopulation => "unhcr-population",
         }
     }
 
@@ -244,6 +251,9 @@ impl Kind {
             }
             Kind::WppPopulationByAge => {
                 "UN World Population Prospects R package, population by sex and age group"
+            }
+            Kind::UnhcrPopulation => {
+                "UNHCR Refugee Data Finder, population figures (refugees, asylum-seekers, IDPs)"
             }
         }
     }
@@ -390,6 +400,9 @@ pub fn detect(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
     if dioc::is_header(&names) {
         return Some(Kind::OecdDiocE);
     }
+    if unhcr::is_export(&head) {
+        return Some(Kind::UnhcrPopulation);
+    }
     None
 }
 
@@ -530,6 +543,7 @@ pub fn read(
         Kind::UndesaBilateralChordJson => reshape::read_chord_json(&mut out)?,
         Kind::WppPeriodIndicators => wpp::read_period_indicators(&mut out)?,
         Kind::WppPopulationByAge => wpp::read_population_by_age(&mut out)?,
+        Kind::UnhcrPopulation => unhcr::read(&mut out)?,
     }
     out.finish()
 }

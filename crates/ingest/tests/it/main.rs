@@ -42,3 +42,5 @@ mod all_files;
 mod reshape;
 // UN World Population Prospects 2019: births, deaths, sex ratio at birth, population by sex.
 mod wpp;
+// UNHCR Refugee Data Finder: refugees, asylum-seekers, others in need of protection, IDPs.
+mod unhcr;
