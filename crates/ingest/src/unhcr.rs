@@ -4,7 +4,9 @@
 //! chosen), then the header `Year, Country of origin, Country of origin (ISO), Country
 //! of asylum, Country of asylum (ISO)` followed by one column per population type the
 //! export includes, then one line per year, country of origin and country of asylum.
-//! Values are end-year stocks of persons; `-` means not applicable.
+//! Values are end-year stocks of persons; `-` means not applicable. The header is
+//! looked for among the first [`MAX_PREAMBLE`] lines; every line after it must have as
+//! many fields as the header, and every header must be one of the export's.
 //!
 //! Stored, for the line's year, both sexes, in persons:
 //!

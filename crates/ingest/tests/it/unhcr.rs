@@ -206,6 +206,11 @@ fn every_stored_value_is_its_cell_and_every_cell_is_accounted_for() {
     assert_eq!(count(Indicator::ASYLUM_SEEKERS), expected[ASYLUM_SEEKERS]);
     assert_eq!(count(Indicator::OTHERS_IN_NEED_OF_PROTECTION), expected[OIP]);
     assert_eq!(dataset.values.len(), expected[IDPS]);
+    // The figures of this export (updated 13 June 2024).
+    assert_eq!(
+        [expected[REFUGEES], expected[ASYLUM_SEEKERS], expected[OIP], expected[IDPS]],
+        [37_429, 35_618, 116, 292]
+    );
     assert_eq!(dataset.pairs.len(), expected[REFUGEES] + expected[ASYLUM_SEEKERS] + expected[OIP]);
     // The stored refugees plus those not stored make up the column's total.
     let sum = |i: Indicator| -> f64 {
