@@ -34,6 +34,7 @@ pub mod rules;
 pub mod safeguards;
 mod sdmx;
 mod undesa;
+mod unhcr;
 mod wdi;
 mod worldbank;
 mod wpp;

@@ -22,7 +22,7 @@ use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
 use crate::limits::Limits;
-use crate::{classification, dioc, iab, reshape, rpw, sdmx, undesa, wdi, worldbank, wpp};
+use crate::{classification, dioc, iab, reshape, rpw, sdmx, undesa, unhcr, wdi, worldbank, wpp};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -121,6 +121,11 @@ pub enum Kind {
     /// Explorer export; its dataflow says what it holds, and only the dataflows mapped to
     /// Coherence indicators are stored (OECD International Migration Database inflows).
     SdmxCsv,
+    /// UNHCR Refugee Data Finder population figures as CSV (`Year, Country of origin,
+    /// Country of origin (ISO), Country of asylum, Country of asylum (ISO)`, then one
+    /// column per population type): refugees, asylum-seekers and others in need of
+    /// international protection by origin and asylum, IDPs by country, end-year stocks.
+    UnhcrPopulation,
 }
 
 impl Kind {
@@ -156,6 +161,7 @@ impl Kind {
         Kind::WppPeriodIndicators,
         Kind::WppPopulationByAge,
         Kind::SdmxCsv,
+        Kind::UnhcrPopulation,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -191,6 +197,7 @@ impl Kind {
             Kind::WppPeriodIndicators => "wpp-period-indicators",
             Kind::WppPopulationByAge => "wpp-population-by-age",
             Kind::SdmxCsv => "sdmx-csv",
+            Kind::UnhcrPopulation => "unhcr-population",
         }
     }
 
@@ -252,6 +259,9 @@ impl Kind {
                 "UN World Population Prospects R package, population by sex and age group"
             }
             Kind::SdmxCsv => "SDMX-CSV data (e.g. an OECD Data Explorer export)",
+            Kind::UnhcrPopulation => {
+                "UNHCR Refugee Data Finder, population figures (refugees, asylum-seekers, IDPs)"
+            }
         }
     }
 }
@@ -400,6 +410,9 @@ pub fn detect(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
     if sdmx::is_header(&names) {
         return Some(Kind::SdmxCsv);
     }
+    if unhcr::is_export(&head) {
+        return Some(Kind::UnhcrPopulation);
+    }
     None
 }
 
@@ -541,6 +554,7 @@ pub fn read(
         Kind::WppPeriodIndicators => wpp::read_period_indicators(&mut out)?,
         Kind::WppPopulationByAge => wpp::read_population_by_age(&mut out)?,
         Kind::SdmxCsv => sdmx::read(&mut out)?,
+        Kind::UnhcrPopulation => unhcr::read(&mut out)?,
     }
     out.finish()
 }

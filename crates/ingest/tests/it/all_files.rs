@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 46] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 47] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -87,6 +87,7 @@ pub(crate) const SUPPORTED: [(&str, Kind); 46] = [
     ("wpp2019_demographic_inputs/wpp2019_Rpkg/popF.txt", Kind::WppPopulationByAge),
     ("oecd_imd_2024/standardised_inflows_of_temporary_migrants.csv", Kind::SdmxCsv),
     ("oecd_imd_2024/standardised_inflows_of_permanent-type_migrants.csv", Kind::SdmxCsv),
+    ("unhcr_population/population.csv", Kind::UnhcrPopulation),
 ];
 
 #[test]

@@ -44,3 +44,5 @@ mod reshape;
 mod wpp;
 // SDMX-CSV: OECD International Migration Database inflows (Data Explorer exports).
 mod sdmx;
+// UNHCR Refugee Data Finder: refugees, asylum-seekers, others in need of protection, IDPs.
+mod unhcr;
