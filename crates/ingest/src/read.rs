@@ -130,7 +130,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 30] = [
+    pub const ALL: [Kind; 31] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
