@@ -157,6 +157,15 @@ impl Words {
     fn name_key(&self, key: &'static str) -> &'static str {
         if self.lang == Lang::En { key } else { "" }
     }
+
+    /// The JSON field of a column of the analysis's sentences ([`Said`]: its English
+    /// `text`, e.g. `why/text`): none in another language, where the cells are the
+    /// sentence in that language.
+    ///
+    /// [`Said`]: analysis::said::Said
+    fn said_key(&self, key: &'static str) -> &'static str {
+        self.name_key(key)
+    }
 }
 
 /// The footnotes: each distinct source once, numbered from 1 in order of first use.

@@ -139,7 +139,7 @@ pub(super) fn findings(
             col(w, "xlsx-col-near-misses", "", None),
             col(w, "xlsx-col-rationale", "rationale", None),
             col(w, "xlsx-col-rule-source", "source", None),
-            col(w, "xlsx-col-why-not-evaluated", "why", None),
+            col(w, "xlsx-col-why-not-evaluated", w.said_key("why/text"), None),
         ],
     );
     for (i, r) in p.corridor_checks.iter().enumerate() {
@@ -263,7 +263,7 @@ pub(super) fn data(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<S
         col(w, "xlsx-col-what", "what", None),
         col(w, "xlsx-col-indicator-code", "indicator", None),
         col(w, "xlsx-col-year", "year", None),
-        col(w, "xlsx-col-test", "test", None),
+        col(w, "xlsx-col-test", w.said_key("test/text"), None),
     ];
     let fixed = cols.len();
     let value_cols = value_columns(w, &units);
