@@ -22,7 +22,7 @@ use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
 use crate::limits::Limits;
-use crate::{classification, dioc, iab, reshape, rpw, undesa, wdi, worldbank, wpp};
+use crate::{classification, dioc, iab, ilostat, reshape, rpw, undesa, wdi, worldbank, wpp};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -117,11 +117,18 @@ pub enum Kind {
     /// tab-separated, thousands on 1 July); the sex from the file name, the edition from
     /// the file's path.
     WppPopulationByAge,
+    /// ILOSTAT `MNA_OEMP_SEX_CDS_NB` (outflow of nationals for employment by sex and
+    /// country of destination, thousands) in Gapminder's DDF datapoints layout
+    /// (`ref_area,sex,classif1,time,mna_oemp_sex_cds_nb`).
+    IlostatDdf,
+    /// ILOSTAT `MNA_OEMP_SEX_CDS_NB` in ILOSTAT's own bulk CSV layout (`ref_area,
+    /// source, indicator, sex, classif1, time, obs_value, obs_status, …`).
+    IlostatCsv,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 29] = [
+    pub const ALL: [Kind; 31] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -151,6 +158,8 @@ impl Kind {
         Kind::UndesaBilateralChordJson,
         Kind::WppPeriodIndicators,
         Kind::WppPopulationByAge,
+        Kind::IlostatDdf,
+        Kind::IlostatCsv,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -185,6 +194,8 @@ impl Kind {
             Kind::UndesaBilateralChordJson => "undesa-bilateral-chord-json",
             Kind::WppPeriodIndicators => "wpp-period-indicators",
             Kind::WppPopulationByAge => "wpp-population-by-age",
+            Kind::IlostatDdf => "ilostat-ddf",
+            Kind::IlostatCsv => "ilostat-csv",
         }
     }
 
@@ -244,6 +255,12 @@ impl Kind {
             }
             Kind::WppPopulationByAge => {
                 "UN World Population Prospects R package, population by sex and age group"
+            }
+            Kind::IlostatDdf => {
+                "ILOSTAT outflow of nationals for employment by destination (DDF datapoints)"
+            }
+            Kind::IlostatCsv => {
+                "ILOSTAT outflow of nationals for employment by destination (bulk CSV)"
             }
         }
     }
@@ -390,6 +407,12 @@ pub fn detect(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
     if dioc::is_header(&names) {
         return Some(Kind::OecdDiocE);
     }
+    if ilostat::is_ddf_header(&names) {
+        return Some(Kind::IlostatDdf);
+    }
+    if ilostat::is_bulk(&head) {
+        return Some(Kind::IlostatCsv);
+    }
     None
 }
 
@@ -530,6 +553,8 @@ pub fn read(
         Kind::UndesaBilateralChordJson => reshape::read_chord_json(&mut out)?,
         Kind::WppPeriodIndicators => wpp::read_period_indicators(&mut out)?,
         Kind::WppPopulationByAge => wpp::read_population_by_age(&mut out)?,
+        Kind::IlostatDdf => ilostat::read_ddf(&mut out)?,
+        Kind::IlostatCsv => ilostat::read_bulk(&mut out)?,
     }
     out.finish()
 }

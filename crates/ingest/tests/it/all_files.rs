@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 44] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 45] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -85,6 +85,10 @@ pub(crate) const SUPPORTED: [(&str, Kind); 44] = [
     // The R package's tables take their edition from the folder `wpp2019_Rpkg`.
     ("wpp2019_demographic_inputs/wpp2019_Rpkg/popM.txt", Kind::WppPopulationByAge),
     ("wpp2019_demographic_inputs/wpp2019_Rpkg/popF.txt", Kind::WppPopulationByAge),
+    (
+        "ilostat_outflows/ddf--datapoints--mna_oemp_sex_cds_nb--by--ref_area--sex--classif1--time.csv",
+        Kind::IlostatDdf,
+    ),
 ];
 
 #[test]
