@@ -13,7 +13,7 @@ pub const CATALOGUE_TOML: &str = include_str!("../catalogue.toml");
 
 /// The `coherence import --kind` names the catalogue may use (the names of
 /// `ingest::Kind`; a test checks that the two lists agree).
-pub const IMPORT_KINDS: [&str; 31] = [
+pub const IMPORT_KINDS: [&str; 33] = [
     "undesa-destination",
     "undesa-origin",
     "undesa-bilateral",
@@ -45,6 +45,8 @@ pub const IMPORT_KINDS: [&str; 31] = [
     "wpp-population-by-age",
     "sdmx-csv",
     "unhcr-population",
+    "ilostat-ddf",
+    "ilostat-csv",
 ];
 
 /// The official sources Coherence knows, in catalogue order. Plain data.

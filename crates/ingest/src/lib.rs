@@ -25,6 +25,7 @@ mod container;
 mod dioc;
 mod grid;
 mod iab;
+mod ilostat;
 mod limits;
 pub mod read;
 pub mod register;

@@ -22,7 +22,9 @@ use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
 use crate::limits::Limits;
-use crate::{classification, dioc, iab, reshape, rpw, sdmx, undesa, unhcr, wdi, worldbank, wpp};
+use crate::{
+    classification, dioc, iab, ilostat, reshape, rpw, sdmx, undesa, unhcr, wdi, worldbank, wpp,
+};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -126,11 +128,18 @@ pub enum Kind {
     /// column per population type): refugees, asylum-seekers and others in need of
     /// international protection by origin and asylum, IDPs by country, end-year stocks.
     UnhcrPopulation,
+    /// ILOSTAT `MNA_OEMP_SEX_CDS_NB` (outflow of nationals for employment by sex and
+    /// country of destination, thousands) in Gapminder's DDF datapoints layout
+    /// (`ref_area,sex,classif1,time,mna_oemp_sex_cds_nb`).
+    IlostatDdf,
+    /// ILOSTAT `MNA_OEMP_SEX_CDS_NB` in ILOSTAT's own bulk CSV layout (`ref_area,
+    /// source, indicator, sex, classif1, time, obs_value, obs_status, …`).
+    IlostatCsv,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 31] = [
+    pub const ALL: [Kind; 33] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -162,6 +171,8 @@ impl Kind {
         Kind::WppPopulationByAge,
         Kind::SdmxCsv,
         Kind::UnhcrPopulation,
+        Kind::IlostatDdf,
+        Kind::IlostatCsv,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -198,6 +209,8 @@ impl Kind {
             Kind::WppPopulationByAge => "wpp-population-by-age",
             Kind::SdmxCsv => "sdmx-csv",
             Kind::UnhcrPopulation => "unhcr-population",
+            Kind::IlostatDdf => "ilostat-ddf",
+            Kind::IlostatCsv => "ilostat-csv",
         }
     }
 
@@ -261,6 +274,12 @@ impl Kind {
             Kind::SdmxCsv => "SDMX-CSV data (e.g. an OECD Data Explorer export)",
             Kind::UnhcrPopulation => {
                 "UNHCR Refugee Data Finder, population figures (refugees, asylum-seekers, IDPs)"
+            }
+            Kind::IlostatDdf => {
+                "ILOSTAT outflow of nationals for employment by destination (DDF datapoints)"
+            }
+            Kind::IlostatCsv => {
+                "ILOSTAT outflow of nationals for employment by destination (bulk CSV)"
             }
         }
     }
@@ -413,6 +432,12 @@ pub fn detect(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
     if unhcr::is_export(&head) {
         return Some(Kind::UnhcrPopulation);
     }
+    if ilostat::is_ddf_header(&names) {
+        return Some(Kind::IlostatDdf);
+    }
+    if ilostat::is_bulk(&head) {
+        return Some(Kind::IlostatCsv);
+    }
     None
 }
 
@@ -555,6 +580,8 @@ pub fn read(
         Kind::WppPopulationByAge => wpp::read_population_by_age(&mut out)?,
         Kind::SdmxCsv => sdmx::read(&mut out)?,
         Kind::UnhcrPopulation => unhcr::read(&mut out)?,
+        Kind::IlostatDdf => ilostat::read_ddf(&mut out)?,
+        Kind::IlostatCsv => ilostat::read_bulk(&mut out)?,
     }
     out.finish()
 }

@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 47] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 48] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -88,6 +88,10 @@ pub(crate) const SUPPORTED: [(&str, Kind); 47] = [
     ("oecd_imd_2024/standardised_inflows_of_temporary_migrants.csv", Kind::SdmxCsv),
     ("oecd_imd_2024/standardised_inflows_of_permanent-type_migrants.csv", Kind::SdmxCsv),
     ("unhcr_population/population.csv", Kind::UnhcrPopulation),
+    (
+        "ilostat_outflows/ddf--datapoints--mna_oemp_sex_cds_nb--by--ref_area--sex--classif1--time.csv",
+        Kind::IlostatDdf,
+    ),
 ];
 
 #[test]

@@ -46,3 +46,5 @@ mod wpp;
 mod sdmx;
 // UNHCR Refugee Data Finder: refugees, asylum-seekers, others in need of protection, IDPs.
 mod unhcr;
+// ILOSTAT outflow of nationals for employment by destination (DDF and bulk CSV).
+mod ilostat;
