@@ -22,7 +22,7 @@ use crate::areas::{self, AreaMatch};
 use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
 use crate::limits::Limits;
-use crate::{classification, dioc, iab, reshape, rpw, undesa, wdi, worldbank, wpp};
+use crate::{classification, deployments, dioc, iab, reshape, rpw, undesa, wdi, worldbank, wpp};
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
 /// `coherence import --kind`.
@@ -117,11 +117,21 @@ pub enum Kind {
     /// tab-separated, thousands on 1 July); the sex from the file name, the edition from
     /// the file's path.
     WppPopulationByAge,
+    /// Nepal, Department of Foreign Employment: labour permits of one month by
+    /// destination, channel and sex (`<month>-<year>.csv`, converted from PDF by a third
+    /// party); the month and fiscal year from the file name.
+    DofeNepalMonthly,
+    /// Sri Lanka Bureau of Foreign Employment registrations by destination, skill level
+    /// and sex (`{"columns": […], "rows": […]}` JSON); the year from the file's path.
+    SlbfeRegistrations,
+    /// Coherence's own deployments CSV (`origin,destination,year,sex,channel,skill,
+    /// persons,source`).
+    CoherenceDeploymentsCsv,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 29] = [
+    pub const ALL: [Kind; 32] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -151,6 +161,9 @@ impl Kind {
         Kind::UndesaBilateralChordJson,
         Kind::WppPeriodIndicators,
         Kind::WppPopulationByAge,
+        Kind::DofeNepalMonthly,
+        Kind::SlbfeRegistrations,
+        Kind::CoherenceDeploymentsCsv,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -185,6 +198,9 @@ impl Kind {
             Kind::UndesaBilateralChordJson => "undesa-bilateral-chord-json",
             Kind::WppPeriodIndicators => "wpp-period-indicators",
             Kind::WppPopulationByAge => "wpp-population-by-age",
+            Kind::DofeNepalMonthly => "dofe-nepal-monthly",
+            Kind::SlbfeRegistrations => "slbfe-registrations",
+            Kind::CoherenceDeploymentsCsv => "coherence-deployments-csv",
         }
     }
 
@@ -245,6 +261,13 @@ impl Kind {
             Kind::WppPopulationByAge => {
                 "UN World Population Prospects R package, population by sex and age group"
             }
+            Kind::DofeNepalMonthly => {
+                "Nepal Department of Foreign Employment, monthly labour permits by destination"
+            }
+            Kind::SlbfeRegistrations => {
+                "Sri Lanka Bureau of Foreign Employment, registrations by destination and skill level"
+            }
+            Kind::CoherenceDeploymentsCsv => "Coherence deployments CSV",
         }
     }
 }
@@ -390,6 +413,15 @@ pub fn detect(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
     if dioc::is_header(&names) {
         return Some(Kind::OecdDiocE);
     }
+    if trimmed.starts_with('{') && deployments::slbfe::is_table(text) {
+        return Some(Kind::SlbfeRegistrations);
+    }
+    if deployments::dofe::is_monthly_table(&head) {
+        return Some(Kind::DofeNepalMonthly);
+    }
+    if deployments::own::is_header(&names) {
+        return Some(Kind::CoherenceDeploymentsCsv);
+    }
     None
 }
 
@@ -530,6 +562,9 @@ pub fn read(
         Kind::UndesaBilateralChordJson => reshape::read_chord_json(&mut out)?,
         Kind::WppPeriodIndicators => wpp::read_period_indicators(&mut out)?,
         Kind::WppPopulationByAge => wpp::read_population_by_age(&mut out)?,
+        Kind::DofeNepalMonthly => deployments::dofe::read(&mut out)?,
+        Kind::SlbfeRegistrations => deployments::slbfe::read(&mut out)?,
+        Kind::CoherenceDeploymentsCsv => deployments::own::read(&mut out)?,
     }
     out.finish()
 }

@@ -42,3 +42,5 @@ mod all_files;
 mod reshape;
 // UN World Population Prospects 2019: births, deaths, sex ratio at birth, population by sex.
 mod wpp;
+// National deployment statistics: Nepal DoFE, Sri Lanka SLBFE, Coherence's deployments CSV.
+mod deployments;
