@@ -13,7 +13,7 @@ pub const CATALOGUE_TOML: &str = include_str!("../catalogue.toml");
 
 /// The `coherence import --kind` names the catalogue may use (the names of
 /// `ingest::Kind`; a test checks that the two lists agree).
-pub const IMPORT_KINDS: [&str; 33] = [
+pub const IMPORT_KINDS: [&str; 36] = [
     "undesa-destination",
     "undesa-origin",
     "undesa-bilateral",
@@ -47,6 +47,9 @@ pub const IMPORT_KINDS: [&str; 33] = [
     "unhcr-population",
     "ilostat-ddf",
     "ilostat-csv",
+    "dofe-nepal-monthly",
+    "slbfe-registrations",
+    "coherence-deployments-csv",
 ];
 
 /// The official sources Coherence knows, in catalogue order. Plain data.

@@ -22,6 +22,7 @@ pub mod framework;
 pub mod areas;
 pub mod classification;
 mod container;
+mod deployments;
 mod dioc;
 mod grid;
 mod iab;

@@ -23,7 +23,8 @@ use crate::error::{ImportError, ImportErrorKind, Location};
 use crate::grid::{Grid, Workbook};
 use crate::limits::Limits;
 use crate::{
-    classification, dioc, iab, ilostat, reshape, rpw, sdmx, undesa, unhcr, wdi, worldbank, wpp,
+    classification, deployments, dioc, iab, ilostat, reshape, rpw, sdmx, undesa, unhcr, wdi,
+    worldbank, wpp,
 };
 
 /// A file layout Coherence can read. Each has a stable kebab-case name, used by
@@ -135,11 +136,21 @@ pub enum Kind {
     /// ILOSTAT `MNA_OEMP_SEX_CDS_NB` in ILOSTAT's own bulk CSV layout (`ref_area,
     /// source, indicator, sex, classif1, time, obs_value, obs_status, …`).
     IlostatCsv,
+    /// Nepal, Department of Foreign Employment: labour permits of one month by
+    /// destination, channel and sex (`<month>-<year>.csv`, converted from PDF by a third
+    /// party); the month and fiscal year from the file name.
+    DofeNepalMonthly,
+    /// Sri Lanka Bureau of Foreign Employment registrations by destination, skill level
+    /// and sex (`{"columns": […], "rows": […]}` JSON); the year from the file's path.
+    SlbfeRegistrations,
+    /// Coherence's own deployments CSV (`origin,destination,year,sex,channel,skill,
+    /// persons,source`).
+    CoherenceDeploymentsCsv,
 }
 
 impl Kind {
     /// Every kind, in a stable order.
-    pub const ALL: [Kind; 33] = [
+    pub const ALL: [Kind; 36] = [
         Kind::UndesaDestination,
         Kind::UndesaOrigin,
         Kind::UndesaBilateral,
@@ -173,6 +184,9 @@ impl Kind {
         Kind::UnhcrPopulation,
         Kind::IlostatDdf,
         Kind::IlostatCsv,
+        Kind::DofeNepalMonthly,
+        Kind::SlbfeRegistrations,
+        Kind::CoherenceDeploymentsCsv,
     ];
 
     /// The stable kebab-case name, as `--kind` takes it.
@@ -211,6 +225,9 @@ impl Kind {
             Kind::UnhcrPopulation => "unhcr-population",
             Kind::IlostatDdf => "ilostat-ddf",
             Kind::IlostatCsv => "ilostat-csv",
+            Kind::DofeNepalMonthly => "dofe-nepal-monthly",
+            Kind::SlbfeRegistrations => "slbfe-registrations",
+            Kind::CoherenceDeploymentsCsv => "coherence-deployments-csv",
         }
     }
 
@@ -281,6 +298,13 @@ impl Kind {
             Kind::IlostatCsv => {
                 "ILOSTAT outflow of nationals for employment by destination (bulk CSV)"
             }
+            Kind::DofeNepalMonthly => {
+                "Nepal Department of Foreign Employment, monthly labour permits by destination"
+            }
+            Kind::SlbfeRegistrations => {
+                "Sri Lanka Bureau of Foreign Employment, registrations by destination and skill level"
+            }
+            Kind::CoherenceDeploymentsCsv => "Coherence deployments CSV",
         }
     }
 }
@@ -438,6 +462,15 @@ pub fn detect(file_name: &str, bytes: &[u8], limits: &Limits) -> Option<Kind> {
     if ilostat::is_bulk(&head) {
         return Some(Kind::IlostatCsv);
     }
+    if trimmed.starts_with('{') && deployments::slbfe::is_table(text) {
+        return Some(Kind::SlbfeRegistrations);
+    }
+    if deployments::dofe::is_monthly_table(&head) {
+        return Some(Kind::DofeNepalMonthly);
+    }
+    if deployments::own::is_header(&names) {
+        return Some(Kind::CoherenceDeploymentsCsv);
+    }
     None
 }
 
@@ -582,6 +615,9 @@ pub fn read(
         Kind::UnhcrPopulation => unhcr::read(&mut out)?,
         Kind::IlostatDdf => ilostat::read_ddf(&mut out)?,
         Kind::IlostatCsv => ilostat::read_bulk(&mut out)?,
+        Kind::DofeNepalMonthly => deployments::dofe::read(&mut out)?,
+        Kind::SlbfeRegistrations => deployments::slbfe::read(&mut out)?,
+        Kind::CoherenceDeploymentsCsv => deployments::own::read(&mut out)?,
     }
     out.finish()
 }

@@ -7,7 +7,7 @@ use ingest::{Kind, ReadOptions};
 
 /// Every file of the shared data folder that belongs to a supported family, with the
 /// layout it must be recognised as.
-pub(crate) const SUPPORTED: [(&str, Kind); 48] = [
+pub(crate) const SUPPORTED: [(&str, Kind); 62] = [
     (
         "undesa_ims_2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
         Kind::UndesaDestination,
@@ -92,6 +92,21 @@ pub(crate) const SUPPORTED: [(&str, Kind); 48] = [
         "ilostat_outflows/ddf--datapoints--mna_oemp_sex_cds_nb--by--ref_area--sex--classif1--time.csv",
         Kind::IlostatDdf,
     ),
+    ("wpp2019_demographic_inputs/wpp2019_Rpkg/popF.txt", Kind::WppPopulationByAge), // Nepal DoFE monthly tables: the month and fiscal year from the file name.
+    ("national_deployments/nepal_dofe_fy2079_80/shrawn-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/bhadra-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/ashoj-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/kartik-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/mangsir-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/poush-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/magh-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/falgun-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/chaitra-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/baisakh-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/jestha-2079.csv", Kind::DofeNepalMonthly),
+    ("national_deployments/nepal_dofe_fy2079_80/asar-2079.csv", Kind::DofeNepalMonthly),
+    // The SLBFE table takes its country and year from the folder `sri_lanka_slbfe_2024`.
+    ("national_deployments/sri_lanka_slbfe_2024/data.json", Kind::SlbfeRegistrations),
 ];
 
 #[test]

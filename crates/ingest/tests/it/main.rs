@@ -48,3 +48,5 @@ mod sdmx;
 mod unhcr;
 // ILOSTAT outflow of nationals for employment by destination (DDF and bulk CSV).
 mod ilostat;
+// National deployment statistics: Nepal DoFE, Sri Lanka SLBFE, Coherence's deployments CSV.
+mod deployments;
