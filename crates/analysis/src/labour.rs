@@ -68,7 +68,9 @@ pub struct Turnover {
 /// Labour migration: the origin's deployments, the destination's inflows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct LabourMigration {
-    /// Nationals who left for work abroad, by year, summed over destinations.
+    /// Nationals who left for work abroad, by year: the publisher's total over all
+    /// destinations where it gives one, else the sum over the destinations of one
+    /// dataset.
     pub deployments: Vec<YearValue>,
     /// The destinations of the latest year, largest first.
     pub top_destinations: Vec<PartnerValue>,
@@ -84,6 +86,9 @@ pub struct LabourMigration {
     pub temporary_inflows: Vec<CategorySeries>,
     /// Permanent-type migrants admitted, by category (destinations).
     pub permanent_inflows: Vec<CategorySeries>,
+    /// Years published in parts (monthly tables) with parts missing, left out:
+    /// (the datasets' family, the parts stored of 12).
+    pub incomplete_years: Vec<(String, usize)>,
 }
 
 /// Forced displacement: refugees and asylum-seekers the country hosts and those from
@@ -173,12 +178,19 @@ struct Pairs<'r> {
     indicator: Indicator,
     rows: &'r [StoredPairValue],
     end: End,
-    /// Year → (chosen import, its total over partners).
+    /// Year → the chosen import.
     chosen: BTreeMap<i32, i64>,
+    /// Imports whose rows are sums of a year published in parts ([`Parts`]), with how.
+    summed: &'r BTreeMap<i64, String>,
 }
 
 impl<'r> Pairs<'r> {
-    fn new(ctx: &Ctx<'_>, indicator: Indicator, rows: &'r [StoredPairValue], end: End) -> Self {
+    fn new(
+        ctx: &Ctx<'_>,
+        indicator: Indicator,
+        (rows, summed): (&'r [StoredPairValue], &'r BTreeMap<i64, String>),
+        end: End,
+    ) -> Self {
         let mut chosen: BTreeMap<i32, i64> = BTreeMap::new();
         let rank = |id: i64| (ctx.ranker.rank(indicator.code, id, 0), id);
         for r in rows.iter().filter(|r| r.sex == Sex::Total && r.from != r.to) {
@@ -187,7 +199,7 @@ impl<'r> Pairs<'r> {
                 *e = r.import_id;
             }
         }
-        Pairs { indicator, rows, end, chosen }
+        Pairs { indicator, rows, end, chosen, summed }
     }
 
     fn of(&self, year: i32, import_id: i64) -> impl Iterator<Item = &'r StoredPairValue> + '_ {
@@ -213,8 +225,11 @@ impl<'r> Pairs<'r> {
                 .map(|(&(_, id), &(v, _))| (id, v))
                 .collect();
             let (sum, count) = sums.get(&(year, import_id)).copied().unwrap_or_default();
-            let how =
+            let mut how =
                 format!("sum over {count} {} of {}", self.end.partners(), self.indicator.code);
+            if let Some(parts) = self.summed.get(&import_id) {
+                how = format!("{how}; {parts}");
+            }
             let mut value = ctx.derived(import_id, sum, Unit::Persons, how);
             value.choice = Some(ctx.ranker.choose(self.indicator.code, &candidates, &none).1);
             out.push(YearValue { year, value });
@@ -235,13 +250,16 @@ impl<'r> Pairs<'r> {
         let mut out = Vec::new();
         for r in totals.into_iter().take(TOP_PARTNERS) {
             let partner = end.partner(r);
+            let summed = self.summed.get(&import_id);
+            let mut value = |v: &StoredPairValue| match summed {
+                Some(how) => ctx.derived(import_id, v.value, Unit::Persons, how.clone()),
+                None => ctx.cell_value(import_id, v.value, Unit::Persons, v.provenance.to_string()),
+            };
             let mut by_sex = |sex: Sex| {
-                rows.iter().find(|s| s.sex == sex && end.partner(s) == partner).map(|s| {
-                    ctx.cell_value(import_id, s.value, Unit::Persons, s.provenance.to_string())
-                })
+                rows.iter().find(|s| s.sex == sex && end.partner(s) == partner).map(|s| value(s))
             };
             let (male, female) = (by_sex(Sex::Male), by_sex(Sex::Female));
-            let total = ctx.cell_value(import_id, r.value, Unit::Persons, r.provenance.to_string());
+            let total = value(r);
             let how = format!("corridor value ÷ sum over all {} × 100", end.partners());
             let share = if sum > 0.0 { 100.0 * r.value / sum } else { 0.0 };
             out.push(PartnerValue {
@@ -255,6 +273,84 @@ impl<'r> Pairs<'r> {
             });
         }
         out
+    }
+}
+
+/// Years published in parts — Nepal's Department of Foreign Employment publishes a
+/// fiscal year as twelve monthly tables, each stored as a dataset of its own
+/// (`dofe-nepal-<fy>-<nn>-<month>`, every month at the year the fiscal year starts in).
+/// A year's figure is the sum of its twelve parts, made here (never one month taken for
+/// the year); a year with parts missing is left out, and said in the gaps.
+struct Parts {
+    /// The rows, the parts of each complete year replaced by their sums.
+    rows: Vec<StoredPairValue>,
+    /// The imports standing for a summed year, with how the sum was made.
+    summed: BTreeMap<i64, String>,
+    /// The families with parts missing: (family, parts stored).
+    incomplete: Vec<(String, usize)>,
+}
+
+/// How many parts make a year of a family published in parts.
+const PARTS_PER_YEAR: usize = 12;
+
+/// The family and part number of a dataset key that is one part of a year
+/// (`dofe-nepal-2079-80-01-shrawan` → `dofe-nepal-2079-80`, 1).
+fn part_of(key: &str) -> Option<(&str, u32)> {
+    let rest = key.strip_prefix("dofe-nepal-")?;
+    let mut it = rest.splitn(4, '-');
+    let (fy, next, part) = (it.next()?, it.next()?, it.next()?);
+    it.next()?;
+    let part: u32 = part.parse().ok()?;
+    Some((&key[.."dofe-nepal-".len() + fy.len() + 1 + next.len()], part))
+}
+
+impl Parts {
+    fn new(ctx: &Ctx<'_>, rows: Vec<StoredPairValue>) -> Parts {
+        let family = |id: i64| ctx.datasets.get(&id).and_then(|d| part_of(&d.key));
+        // Family → its parts' imports.
+        let mut families: BTreeMap<String, BTreeMap<u32, i64>> = BTreeMap::new();
+        for r in &rows {
+            if let Some((f, part)) = family(r.import_id) {
+                families.entry(f.to_owned()).or_default().insert(part, r.import_id);
+            }
+        }
+        let (mut out, mut parts): (Vec<StoredPairValue>, Vec<StoredPairValue>) =
+            rows.into_iter().partition(|r| family(r.import_id).is_none());
+        let mut summed = BTreeMap::new();
+        let mut incomplete = Vec::new();
+        for (name, members) in families {
+            let ids: Vec<i64> = members.values().copied().collect();
+            let mine: Vec<StoredPairValue>;
+            (mine, parts) = parts.into_iter().partition(|r| ids.contains(&r.import_id));
+            if members.len() != PARTS_PER_YEAR {
+                incomplete.push((name, members.len()));
+                continue;
+            }
+            let first = ids[0];
+            let mut sums: BTreeMap<(String, Iso3, Iso3, i32, u8), StoredPairValue> =
+                BTreeMap::new();
+            for r in mine {
+                let sex = match r.sex {
+                    Sex::Total => 0,
+                    Sex::Male => 1,
+                    Sex::Female => 2,
+                };
+                let key = (r.indicator.clone(), r.from, r.to, r.year, sex);
+                sums.entry(key)
+                    .and_modify(|s| s.value += r.value)
+                    .or_insert(StoredPairValue { import_id: first, ..r });
+            }
+            out.extend(sums.into_values());
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            summed.insert(
+                first,
+                format!(
+                    "sum of the {PARTS_PER_YEAR} monthly tables of {name} (imports {})",
+                    list.join(", ")
+                ),
+            );
+        }
+        Parts { rows: out, summed, incomplete }
     }
 }
 
@@ -301,17 +397,19 @@ pub(crate) struct LabourInputs<'a> {
 
 /// The labour-migration evidence of a country.
 pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigration {
-    let rows = (input.from)(Indicator::DEPLOYMENTS);
-    let deployments = Pairs::new(ctx, Indicator::DEPLOYMENTS, &rows, End::From);
-    let totals = deployments.totals(ctx);
+    let parts = Parts::new(ctx, (input.from)(Indicator::DEPLOYMENTS));
+    let deployments =
+        Pairs::new(ctx, Indicator::DEPLOYMENTS, (&parts.rows, &parts.summed), End::From);
+    let sums = deployments.totals(ctx);
+    let totals = with_published(ctx, &sums, (input.own)(Indicator::DEPLOYMENTS_TOTAL));
     let top_destinations = deployments.top(ctx);
     let latest = deployments.chosen.iter().next_back().map(|(&y, &id)| (y, id));
     let mut channels = Vec::new();
     let mut reentry_share = None;
     for indicator in CHANNELS {
-        let rows = (input.from)(indicator);
+        let channel = Parts::new(ctx, (input.from)(indicator));
         let Some((year, import_id)) = latest else { continue };
-        let part = Pairs::new(ctx, indicator, &rows, End::From);
+        let part = Pairs::new(ctx, indicator, (&channel.rows, &channel.summed), End::From);
         // The channel of the same dataset and year as the deployments shown.
         let values: Vec<YearValue> =
             part.totals(ctx).into_iter().filter(|v| v.year == year).collect();
@@ -319,7 +417,7 @@ pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigrat
             continue;
         };
         if indicator == Indicator::DEPLOYMENTS_REENTRY
-            && let Some(total) = totals.last().filter(|t| t.value.value > 0.0)
+            && let Some(total) = sums.iter().find(|t| t.year == year && t.value.value > 0.0)
         {
             let how = "re-entries ÷ deployments × 100".to_owned();
             let share = 100.0 * v.value.value / total.value.value;
@@ -340,6 +438,7 @@ pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigrat
     let temporary_inflows = categories(TEMPORARY);
     let permanent_inflows = categories(PERMANENT);
     LabourMigration {
+        incomplete_years: parts.incomplete,
         deployments: totals,
         top_destinations,
         channels,
@@ -350,10 +449,26 @@ pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigrat
     }
 }
 
+/// Deployments by year: the publisher's own total over all destinations where it gives
+/// one (ILOSTAT's, which counts the destinations it does not name), else the sum over
+/// the destinations of one dataset.
+fn with_published(
+    ctx: &mut Ctx<'_>,
+    sums: &[YearValue],
+    published: Vec<StoredAreaValue>,
+) -> Vec<YearValue> {
+    let mut by_year: BTreeMap<i32, YearValue> = sums.iter().map(|v| (v.year, v.clone())).collect();
+    for v in series(ctx, Indicator::DEPLOYMENTS_TOTAL, published) {
+        by_year.insert(v.year, v);
+    }
+    by_year.into_values().collect()
+}
+
 /// Deployments ÷ stock for each listed destination with a stock in or before the
 /// deployments' year (the table the migrant-stock rule prefers for that year).
 fn turnover(ctx: &mut Ctx<'_>, top: &[PartnerValue], stocks: &[StoredPairValue]) -> Vec<Turnover> {
-    let pairs = Pairs::new(ctx, Indicator::MIGRANT_STOCK, stocks, End::From);
+    let none = BTreeMap::new();
+    let pairs = Pairs::new(ctx, Indicator::MIGRANT_STOCK, (stocks, &none), End::From);
     let mut out = Vec::new();
     for d in top {
         let Some((&year, &import_id)) = pairs.chosen.range(..=d.year).next_back() else {
@@ -396,15 +511,26 @@ pub(crate) fn displacement(ctx: &mut Ctx<'_>, input: DisplacementInputs<'_>) -> 
     let refugees_out = (input.from)(Indicator::REFUGEES);
     let asylum_in = (input.to)(Indicator::ASYLUM_SEEKERS);
     let asylum_out = (input.from)(Indicator::ASYLUM_SEEKERS);
-    let hosted = Pairs::new(ctx, Indicator::REFUGEES, &refugees_in, End::To);
-    let abroad = Pairs::new(ctx, Indicator::REFUGEES, &refugees_out, End::From);
+    let none = BTreeMap::new();
+    let hosted = Pairs::new(ctx, Indicator::REFUGEES, (&refugees_in, &none), End::To);
+    let abroad = Pairs::new(ctx, Indicator::REFUGEES, (&refugees_out, &none), End::From);
     Displacement {
         refugees_hosted: hosted.totals(ctx),
         refugees_abroad: abroad.totals(ctx),
-        asylum_seekers_hosted: Pairs::new(ctx, Indicator::ASYLUM_SEEKERS, &asylum_in, End::To)
-            .totals(ctx),
-        asylum_seekers_abroad: Pairs::new(ctx, Indicator::ASYLUM_SEEKERS, &asylum_out, End::From)
-            .totals(ctx),
+        asylum_seekers_hosted: Pairs::new(
+            ctx,
+            Indicator::ASYLUM_SEEKERS,
+            (&asylum_in, &none),
+            End::To,
+        )
+        .totals(ctx),
+        asylum_seekers_abroad: Pairs::new(
+            ctx,
+            Indicator::ASYLUM_SEEKERS,
+            (&asylum_out, &none),
+            End::From,
+        )
+        .totals(ctx),
         idps: series(ctx, Indicator::IDPS, (input.own)(Indicator::IDPS)),
         top_origins: hosted.top(ctx),
         top_asylum: abroad.top(ctx),

@@ -514,6 +514,10 @@ fn labour_evidence(
         let input = DisplacementInputs { from: &mut from_of, to: &mut to_of, own: &mut own_of };
         crate::labour::displacement(ctx, input)
     };
+    for (family, stored) in &labour.incomplete_years {
+        let args = vec![("dataset", Term::text(family)), ("count", Term::Count(*stored))];
+        gaps.push(Said::new("gap-parts-missing", args));
+    }
     if labour.deployments.is_empty() {
         gaps.push(coverage_gap(
             shared,

@@ -499,6 +499,17 @@ impl Indicator {
         title: "Nationals who left for work abroad",
         wdi_code: None,
     };
+    /// Nationals who left the area for employment abroad during the year, all
+    /// destinations together, as the publisher totals them (ILOSTAT's `CDS_DES_TOTAL`):
+    /// it includes destinations the publisher does not name, so it may exceed the sum of
+    /// the [`Indicator::DEPLOYMENTS`] pairs.
+    pub const DEPLOYMENTS_TOTAL: Indicator = Indicator {
+        code: "deployments_total",
+        unit: Unit::Persons,
+        shape: Shape::Area,
+        title: "Nationals who left for work abroad, all destinations",
+        wdi_code: None,
+    };
     /// The part of [`Indicator::DEPLOYMENTS`] that are re-entries: workers who return to an
     /// employer abroad after a visit home (Nepal's re-entry labour permits). Pair =
     /// (origin, destination).
@@ -715,7 +726,7 @@ impl Indicator {
     };
 
     /// Every indicator Coherence knows, in a stable order.
-    pub const ALL: [Indicator; 60] = [
+    pub const ALL: [Indicator; 61] = [
         Indicator::POPULATION,
         Indicator::GDP_USD,
         Indicator::GDP_PER_CAPITA_USD,
@@ -754,6 +765,7 @@ impl Indicator {
         Indicator::DEATHS_5Y,
         Indicator::SEX_RATIO_AT_BIRTH,
         Indicator::DEPLOYMENTS,
+        Indicator::DEPLOYMENTS_TOTAL,
         Indicator::DEPLOYMENTS_REENTRY,
         Indicator::DEPLOYMENTS_AGENCY,
         Indicator::DEPLOYMENTS_INDIVIDUAL,

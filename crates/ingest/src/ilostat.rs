@@ -16,10 +16,14 @@
 //! 3197.9999…`). A cell with more decimals, or in exponent notation, is stored
 //! unrounded and counted in a diagnostic.
 //!
-//! **Not stored**, each reported: destination aggregates (`CDS_DES_TOTAL` all
-//! destinations, `CDS_DES_X` other or unstated destinations, the regions
-//! `CDS_DES_USACAN` and `CDS_DES_CIS`); an origin's total is compared with the sum of
-//! its other destination cells in a diagnostic, and stored nowhere. `SEX_O` (other
+//! The origin's total over all destinations (`CDS_DES_TOTAL`) is stored as the area
+//! value [`Indicator::DEPLOYMENTS_TOTAL`], by sex: it includes the destinations the
+//! ILO does not name (`CDS_DES_X`), so it is the figure of "how many left", where the
+//! pairs' sum is not; it is compared with the sum of the other destination cells in a
+//! diagnostic.
+//!
+//! **Not stored**, each reported: the other destination aggregates (`CDS_DES_X` other
+//! or unstated destinations, the regions `CDS_DES_USACAN` and `CDS_DES_CIS`). `SEX_O` (other
 //! sex), empty values, rows of another indicator (bulk CSV) and ILOSTAT's aggregate
 //! origin codes (`X` and two digits) are reported too. Any other destination or origin
 //! code goes through the common harmonisation (`crate::areas`): unknown codes stop the
@@ -314,14 +318,15 @@ fn read_row(
     })?;
     let origin_text = grid.text(row, cols.ref_area);
     let sums = tally.sums.entry((origin_text.to_ascii_uppercase(), year.get(), sex)).or_default();
+    let is_total = matches!(dest, Destination::Aggregate { total: true, .. });
     let to = match dest {
-        Destination::Aggregate { label, total } => {
-            if total {
-                sums.total = Some((persons, line));
-            } else {
-                sums.parts += persons;
-                sums.n_parts += 1;
-            }
+        Destination::Aggregate { total: true, .. } => {
+            sums.total = Some((persons, line));
+            None
+        }
+        Destination::Aggregate { label, .. } => {
+            sums.parts += persons;
+            sums.n_parts += 1;
             out.skip_area(label, AreaMatch::Aggregate, || grid.location(file, row, cols.classif1));
             None
         }
@@ -332,6 +337,12 @@ fn read_row(
         }
     };
     let from = origin(out, grid, &origin_text, row, cols.ref_area);
+    if let (true, Some(from)) = (is_total, from) {
+        // The publisher's total over all destinations, named or not.
+        tally.years = (tally.years.0.min(year.get()), tally.years.1.max(year.get()));
+        let provenance = grid.provenance(file, row, column);
+        return out.area_value(Indicator::DEPLOYMENTS_TOTAL, from, year, sex, persons, provenance);
+    }
     let (Some(from), Some(to)) = (from, to) else { return Ok(()) };
     if from == to {
         count(&mut tally.same_area, line);
@@ -469,14 +480,14 @@ fn totals_messages(tally: &Tally) -> (String, Vec<(u32, String)>) {
                 line,
                 format!(
                     "{origin} {year} {sex}: the {} destination cells add up to {} persons, the \
-                     total (CDS_DES_TOTAL, not stored) is {total}",
+                     total (CDS_DES_TOTAL, stored as deployments_total) is {total}",
                     sums.n_parts, sums.parts
                 ),
             ));
         }
     }
     let summary = format!(
-        "destination totals (CDS_DES_TOTAL) are not stored: {} origin-year-sex totals, {alone} \
+        "destination totals (CDS_DES_TOTAL) are stored as deployments_total: {} origin-year-sex totals, {alone} \
          without any other destination cell; the destination cells (countries, CDS_DES_X and \
          regions) add up to the total in {equal} and differ from it in {}",
         equal + mismatches.len() + alone,

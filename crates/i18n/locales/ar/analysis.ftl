@@ -198,3 +198,6 @@ ind-permanent-inflow-family = الأسرة
 ind-permanent-inflow-humanitarian = الأسباب الإنسانية
 ind-permanent-inflow-free-movement = حرية التنقل
 ind-permanent-inflow-other = أخرى
+
+# سنة منشورة في جداول شهرية (نيبال) تنقصها أشهر: تُستبعد.
+gap-parts-missing = المغادرون في سنة { $dataset }: خُزِّن { $count } من جداولها الشهرية الاثني عشر؛ ولا يُعرض مجموع السنة حتى تُستورد الجداول الاثنا عشر كلها.

@@ -183,3 +183,6 @@ ind-permanent-inflow-family = family
 ind-permanent-inflow-humanitarian = humanitarian
 ind-permanent-inflow-free-movement = free movement
 ind-permanent-inflow-other = other
+
+# A year published as monthly tables (Nepal's) with some months not stored: left out.
+gap-parts-missing = Deployments of the year of { $dataset }: { $count } of its 12 monthly tables are stored; the year's total is not shown until all twelve are imported.

@@ -187,3 +187,6 @@ ind-permanent-inflow-family = familia
 ind-permanent-inflow-humanitarian = humanitaria
 ind-permanent-inflow-free-movement = libre circulación
 ind-permanent-inflow-other = otras
+
+# Año publicado en cuadros mensuales (Nepal) al que le faltan meses: se omite.
+gap-parts-missing = Salidas del año de { $dataset }: se han guardado { $count } de sus 12 cuadros mensuales; el total del año no se muestra hasta que se importen los doce.

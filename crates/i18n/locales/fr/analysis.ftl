@@ -187,3 +187,6 @@ ind-permanent-inflow-family = famille
 ind-permanent-inflow-humanitarian = humanitaire
 ind-permanent-inflow-free-movement = libre circulation
 ind-permanent-inflow-other = autres
+
+# Année publiée en tableaux mensuels (Népal) dont des mois manquent : omise.
+gap-parts-missing = Départs de l’année de { $dataset } : { $count } de ses 12 tableaux mensuels sont enregistrés ; le total de l’année n’est pas présenté tant que les douze ne sont pas importés.

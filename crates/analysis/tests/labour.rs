@@ -1,0 +1,178 @@
+//! Labour migration and forced displacement in profiles, on the real files of the shared
+//! data folder (reached only through `test_support::shared_data`; skipped visibly when
+//! it is absent): the Philippines' deployments (ILOSTAT), Nepal's fiscal year 2079/80
+//! (the Department of Foreign Employment's twelve monthly tables, summed), seasonal
+//! workers admitted by the United States (OECD) and refugees from Syria in Türkiye
+//! (UNHCR), each against the file's cells read here independently.
+
+#![allow(clippy::float_cmp, reason = "values copied from a cell must equal the cell exactly")]
+
+use std::path::PathBuf;
+
+use analysis::profile::CountryProfile;
+use analysis::{UnknownAreas, Workspace};
+
+const NEPAL: &str = "national_deployments/nepal_dofe_fy2079_80";
+const MONTHS: [&str; 12] = [
+    "shrawn", "bhadra", "ashoj", "kartik", "mangsir", "poush", "magh", "falgun", "chaitra",
+    "baisakh", "jestha", "asar",
+];
+const ILOSTAT: &str =
+    "ilostat_outflows/ddf--datapoints--mna_oemp_sex_cds_nb--by--ref_area--sex--classif1--time.csv";
+const OECD_TEMPORARY: &str = "oecd_imd_2024/standardised_inflows_of_temporary_migrants.csv";
+const UNHCR: &str = "unhcr_population/population.csv";
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+/// The profiles of `queries` in a new store holding `files`; `None` when the shared
+/// data folder is absent.
+fn profiles(files: &[String], queries: &[&str]) -> Option<Vec<CountryProfile>> {
+    let paths: Vec<PathBuf> =
+        files.iter().map(|f| test_support::shared_data(f)).collect::<Option<_>>()?;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("labour.sqlite");
+    let inputs: Vec<analysis::Input> = paths
+        .iter()
+        .map(|p| analysis::Input::new(p.display().to_string(), std::fs::read(p).unwrap()))
+        .collect();
+    let read =
+        analysis::read_files(&inputs, None, UnknownAreas::Reject, &analysis::Limits::default())
+            .unwrap();
+    Some(runtime().block_on(async {
+        let ws = Workspace::open(&db).await.unwrap();
+        for file in &read {
+            ws.load(file.dataset(), &mut |_, _| {}).await.unwrap();
+        }
+        ws.profiles(queries).await.unwrap()
+    }))
+}
+
+fn nepal(months: &[&str]) -> Vec<String> {
+    months.iter().map(|m| format!("{NEPAL}/{m}-2079.csv")).collect()
+}
+
+/// The rows of a CSV file of the shared folder, as maps from header to cell.
+fn rows(relative: &str, skip: usize) -> Vec<std::collections::HashMap<String, String>> {
+    let path = test_support::shared_data(relative).unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    let body: String = text.lines().skip(skip).map(|l| format!("{l}\n")).collect();
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers.iter().zip(r.iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn deployments_refugees_and_inflows_equal_the_files() {
+    let mut files = nepal(&MONTHS);
+    files.extend([ILOSTAT, OECD_TEMPORARY, UNHCR].map(String::from));
+    let Some(p) = profiles(&files, &["PHL", "NPL", "USA", "TUR", "DEU"]) else {
+        eprintln!("SKIPPED: the shared data folder is absent");
+        return;
+    };
+    let (phl, npl, usa, tur, deu) = (&p[0], &p[1], &p[2], &p[3], &p[4]);
+
+    // The Philippines, 2024: the ILO's total over all destinations (it counts the
+    // destinations it does not name), and the five largest named destinations.
+    let ilo = rows(ILOSTAT, 0);
+    let cell = |dest: &str, sex: &str| {
+        ilo.iter()
+            .find(|r| {
+                r["ref_area"] == "phl"
+                    && r["time"] == "2024"
+                    && r["classif1"] == dest
+                    && r["sex"] == sex
+            })
+            .map(|r| (r["mna_oemp_sex_cds_nb"].parse::<f64>().unwrap() * 1000.0).round())
+    };
+    let last = phl.labour.deployments.last().unwrap();
+    assert_eq!((last.year, last.value.value), (2024, cell("cds_des_total", "sex_t").unwrap()));
+    assert_eq!(last.value.value, 1_827_799.0);
+    let top: Vec<(&str, f64)> = phl.labour.top_destinations[..5]
+        .iter()
+        .map(|d| (d.partner.as_str(), d.total.value))
+        .collect();
+    for (code, value) in &top {
+        let dest = format!("cds_des_{}", code.to_ascii_lowercase());
+        assert_eq!(Some(*value), cell(&dest, "sex_t"), "{code}");
+    }
+    assert_eq!(top.iter().map(|t| t.0).collect::<Vec<_>>(), ["SAU", "ARE", "SGP", "HKG", "QAT"]);
+    let sau = &phl.labour.top_destinations[0];
+    assert_eq!(sau.female.as_ref().unwrap().value, cell("cds_des_sau", "sex_f").unwrap());
+
+    // Nepal, fiscal year 2079/80 (stored at 2022, the year it starts in): the twelve
+    // monthly tables summed, never one month taken for the year.
+    let fy = npl.labour.deployments.iter().find(|d| d.year == 2022).unwrap();
+    assert_eq!(fy.value.value, 689_437.0, "{:?}", fy.value.source);
+    let how = fy.value.source.derivation.as_deref().unwrap_or_default();
+    assert!(how.contains("12 monthly tables"), "{:?}", fy.value);
+    let top: Vec<(&str, f64)> = npl.labour.top_destinations[..2]
+        .iter()
+        .map(|d| (d.partner.as_str(), d.total.value))
+        .collect();
+    assert_eq!(top, [("MYS", 250_874.0), ("QAT", 140_659.0)]);
+    let reentry = npl.labour.channels.iter().find(|c| c.indicator == "deployments_reentry");
+    assert!(reentry.is_some() && npl.labour.reentry_share.is_some(), "{:?}", npl.labour.channels);
+
+    // Seasonal workers admitted by the United States in 2023 (OECD).
+    let oecd = rows(OECD_TEMPORARY, 0);
+    let seasonal = oecd
+        .iter()
+        .find(|r| {
+            r["REF_AREA"] == "USA" && r["MIGRATION_TYPE"] == "SEAS" && r["TIME_PERIOD"] == "2023"
+        })
+        .map(|r| r["OBS_VALUE"].parse::<f64>().unwrap())
+        .unwrap();
+    let series = usa
+        .labour
+        .temporary_inflows
+        .iter()
+        .find(|c| c.indicator == "temporary_inflow_seasonal")
+        .unwrap();
+    assert_eq!(series.values.iter().find(|v| v.year == 2023).unwrap().value.value, seasonal);
+
+    // Refugees from Syria hosted by Türkiye at the end of 2023 (UNHCR).
+    let unhcr = rows(UNHCR, 14);
+    let syria = unhcr
+        .iter()
+        .find(|r| {
+            r["Year"] == "2023"
+                && r["Country of origin (ISO)"] == "SYR"
+                && r["Country of asylum (ISO)"] == "TUR"
+        })
+        .map(|r| r["Refugees under UNHCR's mandate"].parse::<f64>().unwrap())
+        .unwrap();
+    let first = &tur.displacement.top_origins[0];
+    assert_eq!((first.partner.as_str(), first.year, first.total.value), ("SYR", 2023, syria));
+    assert_eq!(syria, 3_214_780.0);
+    let hosted = tur.displacement.refugees_hosted.iter().find(|v| v.year == 2023).unwrap();
+    assert!(hosted.value.value >= syria);
+
+    // Germany publishes no deployments here: a gap, never a zero.
+    assert!(deu.labour.deployments.is_empty());
+    let topic = |g: &analysis::profile::Gap| {
+        g.said.args.iter().any(|(_, t)| matches!(t, analysis::said::Term::Said(s) if s.code == "gap-topic-deployments"))
+    };
+    assert!(deu.gaps.iter().any(topic), "{:?}", deu.gaps);
+}
+
+#[test]
+fn a_fiscal_year_with_a_month_missing_is_left_out_and_said() {
+    let Some(p) = profiles(&nepal(&MONTHS[..11]), &["NPL"]) else {
+        eprintln!("SKIPPED: the shared data folder is absent");
+        return;
+    };
+    let npl = &p[0];
+    assert!(npl.labour.deployments.is_empty(), "{:?}", npl.labour.deployments);
+    assert!(npl.labour.top_destinations.is_empty());
+    assert_eq!(npl.labour.incomplete_years, [("dofe-nepal-2079-80".to_owned(), 11)]);
+    let gap = npl.gaps.iter().find(|g| g.said.code == "gap-parts-missing").unwrap();
+    assert!(gap.said.text.contains("11 of its 12 monthly tables"), "{}", gap.said.text);
+}
