@@ -307,13 +307,19 @@ fn part_of(key: &str) -> Option<(&str, u32)> {
 impl Parts {
     fn new(ctx: &Ctx<'_>, rows: Vec<StoredPairValue>) -> Parts {
         let family = |id: i64| ctx.datasets.get(&id).and_then(|d| part_of(&d.key));
-        // Family → its parts' imports.
+        // Family → its parts' imports, from the datasets stored (a month may hold no
+        // value of an indicator: no G-to-G permit that month is a zero, not a gap).
         let mut families: BTreeMap<String, BTreeMap<u32, i64>> = BTreeMap::new();
-        for r in &rows {
-            if let Some((f, part)) = family(r.import_id) {
-                families.entry(f.to_owned()).or_default().insert(part, r.import_id);
+        for (&id, d) in ctx.datasets.iter().filter(|(_, d)| d.is_default) {
+            if let Some((f, part)) = part_of(&d.key) {
+                let parts = families.entry(f.to_owned()).or_default();
+                let slot = parts.entry(part).or_insert(id);
+                *slot = (*slot).min(id);
             }
         }
+        families.retain(|_, members| {
+            rows.iter().any(|r| members.values().any(|&id| id == r.import_id))
+        });
         let (mut out, mut parts): (Vec<StoredPairValue>, Vec<StoredPairValue>) =
             rows.into_iter().partition(|r| family(r.import_id).is_none());
         let mut summed = BTreeMap::new();

@@ -120,6 +120,10 @@ fn deployments_refugees_and_inflows_equal_the_files() {
     assert_eq!(top, [("MYS", 250_874.0), ("QAT", 140_659.0)]);
     let reentry = npl.labour.channels.iter().find(|c| c.indicator == "deployments_reentry");
     assert!(reentry.is_some() && npl.labour.reentry_share.is_some(), "{:?}", npl.labour.channels);
+    // G-to-G permits appear in seven months only: the other months hold none (a zero),
+    // and the year is still whole.
+    let g2g = npl.labour.channels.iter().find(|c| c.indicator == "deployments_g2g").unwrap();
+    assert_eq!(g2g.values[0].value.value, 10_569.0);
 
     // Seasonal workers admitted by the United States in 2023 (OECD).
     let oecd = rows(OECD_TEMPORARY, 0);
