@@ -181,14 +181,14 @@ struct Pairs<'r> {
     /// Year → the chosen import.
     chosen: BTreeMap<i32, i64>,
     /// Imports whose rows are sums of a year published in parts ([`Parts`]), with how.
-    summed: &'r BTreeMap<i64, String>,
+    summed: &'r BTreeMap<i64, Summed>,
 }
 
 impl<'r> Pairs<'r> {
     fn new(
         ctx: &Ctx<'_>,
         indicator: Indicator,
-        (rows, summed): (&'r [StoredPairValue], &'r BTreeMap<i64, String>),
+        (rows, summed): (&'r [StoredPairValue], &'r BTreeMap<i64, Summed>),
         end: End,
     ) -> Self {
         let mut chosen: BTreeMap<i32, i64> = BTreeMap::new();
@@ -227,10 +227,14 @@ impl<'r> Pairs<'r> {
             let (sum, count) = sums.get(&(year, import_id)).copied().unwrap_or_default();
             let mut how =
                 format!("sum over {count} {} of {}", self.end.partners(), self.indicator.code);
-            if let Some(parts) = self.summed.get(&import_id) {
-                how = format!("{how}; {parts}");
+            let parts = self.summed.get(&import_id);
+            if let Some(parts) = parts {
+                how = format!("{how}; {}", parts.how);
             }
             let mut value = ctx.derived(import_id, sum, Unit::Persons, how);
+            if let Some(parts) = parts {
+                value.source.dataset.clone_from(&parts.dataset);
+            }
             value.choice = Some(ctx.ranker.choose(self.indicator.code, &candidates, &none).1);
             out.push(YearValue { year, value });
         }
@@ -252,7 +256,12 @@ impl<'r> Pairs<'r> {
             let partner = end.partner(r);
             let summed = self.summed.get(&import_id);
             let mut value = |v: &StoredPairValue| match summed {
-                Some(how) => ctx.derived(import_id, v.value, Unit::Persons, how.clone()),
+                Some(parts) => {
+                    let mut value =
+                        ctx.derived(import_id, v.value, Unit::Persons, parts.how.clone());
+                    value.source.dataset.clone_from(&parts.dataset);
+                    value
+                }
                 None => ctx.cell_value(import_id, v.value, Unit::Persons, v.provenance.to_string()),
             };
             let mut by_sex = |sex: Sex| {
@@ -260,6 +269,7 @@ impl<'r> Pairs<'r> {
             };
             let (male, female) = (by_sex(Sex::Male), by_sex(Sex::Female));
             let total = value(r);
+            let cited = total.source.dataset.clone();
             let how = format!("corridor value ÷ sum over all {} × 100", end.partners());
             let share = if sum > 0.0 { 100.0 * r.value / sum } else { 0.0 };
             out.push(PartnerValue {
@@ -269,7 +279,11 @@ impl<'r> Pairs<'r> {
                 total,
                 male,
                 female,
-                share: ctx.derived(import_id, share, Unit::Percent, how),
+                share: {
+                    let mut share_value = ctx.derived(import_id, share, Unit::Percent, how);
+                    share_value.source.dataset.clone_from(&cited);
+                    share_value
+                },
             });
         }
         out
@@ -285,9 +299,28 @@ struct Parts {
     /// The rows, the parts of each complete year replaced by their sums.
     rows: Vec<StoredPairValue>,
     /// The imports standing for a summed year, with how the sum was made.
-    summed: BTreeMap<i64, String>,
+    summed: BTreeMap<i64, Summed>,
     /// The families with parts missing: (family, parts stored).
     incomplete: Vec<(String, usize)>,
+}
+
+/// A year summed from its parts: how, and the dataset the sum is cited as (the whole
+/// year, not its first month).
+struct Summed {
+    how: String,
+    dataset: String,
+}
+
+/// The citation of a year summed from monthly tables: the tables' title without its
+/// month ("Labour permits by destination, channel and sex, Shrawan (month 1 …)" →
+/// "Labour permits by destination, channel and sex"), the fiscal year and the sum.
+fn year_title(ctx: &Ctx<'_>, first: i64, family: &str) -> String {
+    let title = ctx.datasets.get(&first).map_or("", |d| d.title.as_str());
+    let title = title.rsplit_once(", ").map_or(title, |(head, _)| head);
+    let year = family
+        .rsplit_once('-')
+        .map_or(family.to_owned(), |(a, b)| format!("{}/{b}", a.rsplit('-').next().unwrap_or(a)));
+    format!("{title}, fiscal year {year}: the {PARTS_PER_YEAR} monthly tables summed ({family})")
 }
 
 /// How many parts make a year of a family published in parts.
@@ -348,13 +381,11 @@ impl Parts {
             }
             out.extend(sums.into_values());
             let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-            summed.insert(
-                first,
-                format!(
-                    "sum of the {PARTS_PER_YEAR} monthly tables of {name} (imports {})",
-                    list.join(", ")
-                ),
+            let how = format!(
+                "sum of the {PARTS_PER_YEAR} monthly tables of {name} (imports {})",
+                list.join(", ")
             );
+            summed.insert(first, Summed { how, dataset: year_title(ctx, first, &name) });
         }
         Parts { rows: out, summed, incomplete }
     }
@@ -427,7 +458,9 @@ pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigrat
         {
             let how = "re-entries ÷ deployments × 100".to_owned();
             let share = 100.0 * v.value.value / total.value.value;
-            reentry_share = Some(ctx.derived(import_id, share, Unit::Percent, how));
+            let mut share = ctx.derived(import_id, share, Unit::Percent, how);
+            share.source.dataset.clone_from(&total.value.source.dataset);
+            reentry_share = Some(share);
         }
         channels.push(CategorySeries { indicator: indicator.code.to_owned(), values });
     }
@@ -495,7 +528,11 @@ fn turnover(ctx: &mut Ctx<'_>, top: &[PartnerValue], stocks: &[StoredPairValue])
             partner_name: d.partner_name.clone(),
             deployments: YearValue { year: d.year, value: d.total.clone() },
             stock: YearValue { year, value },
-            ratio: ctx.derived(d.total.source.dataset_id, ratio, Unit::Percent, how),
+            ratio: {
+                let mut ratio = ctx.derived(d.total.source.dataset_id, ratio, Unit::Percent, how);
+                ratio.source.dataset.clone_from(&d.total.source.dataset);
+                ratio
+            },
         });
     }
     out

@@ -113,6 +113,11 @@ fn deployments_refugees_and_inflows_equal_the_files() {
     assert_eq!(fy.value.value, 689_437.0, "{:?}", fy.value.source);
     let how = fy.value.source.derivation.as_deref().unwrap_or_default();
     assert!(how.contains("12 monthly tables"), "{:?}", fy.value);
+    // Cited as the whole year, not as its first month.
+    let cited = &fy.value.source.dataset;
+    assert!(cited.contains("fiscal year 2079/80: the 12 monthly tables summed"), "{cited}");
+    assert!(!cited.contains("Shrawan"), "{cited}");
+    assert_eq!(&npl.labour.top_destinations[0].total.source.dataset, cited);
     let top: Vec<(&str, f64)> = npl.labour.top_destinations[..2]
         .iter()
         .map(|d| (d.partner.as_str(), d.total.value))
