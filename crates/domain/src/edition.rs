@@ -32,7 +32,9 @@ pub struct EditionOrder {
     pub day: u8,
 }
 
-const MONTHS: [&str; 12] = [
+/// The English month names, January first, in lower case (as labels and dates in
+/// publishers' files are matched after lower-casing).
+pub const MONTH_NAMES: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -101,7 +103,7 @@ fn month_year(lower: &str) -> Option<EditionOrder> {
     let words: Vec<&str> =
         lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     words.windows(2).find_map(|w| {
-        let month = MONTHS.iter().position(|m| *m == w[0])?;
+        let month = MONTH_NAMES.iter().position(|m| *m == w[0])?;
         let year = year_of(w[1])?;
         Some(EditionOrder { year, month: month as u8 + 1, day: 0 })
     })

@@ -257,24 +257,13 @@ fn licence(stated: &str) -> String {
 
 /// `13 June 2024` as `2024-06-13`.
 fn long_date(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let mut parts = text.split_whitespace();
     let day: u32 = parts.next()?.parse().ok()?;
     let month = parts.next()?.to_ascii_lowercase();
-    let month = MONTHS.iter().position(|m| month.len() >= 3 && m.starts_with(&month))? + 1;
+    let month = domain::edition::MONTH_NAMES
+        .iter()
+        .position(|m| month.len() >= 3 && m.starts_with(&month))?
+        + 1;
     let year: u32 = parts.next()?.parse().ok()?;
     iso_date(year, u32::try_from(month).ok()?, day)
 }

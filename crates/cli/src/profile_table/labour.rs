@@ -112,20 +112,8 @@ impl Tables {
 
     /// Series of categories side by side, a row per year.
     fn categories(&self, out: &mut dyn Write, list: &[CategorySeries]) -> Result<(), Error> {
-        let mut years: BTreeMap<i32, Vec<String>> = BTreeMap::new();
-        for (i, c) in list.iter().enumerate() {
-            for v in &c.values {
-                let row = years.entry(v.year).or_insert_with(|| vec!["—".to_owned(); list.len()]);
-                row[i] = self.show(&v.value);
-            }
-        }
-        let rows: Vec<Vec<String>> = years
-            .into_iter()
-            .map(|(year, mut cells)| {
-                cells.insert(0, year.to_string());
-                cells
-            })
-            .collect();
+        let columns: Vec<&[YearValue]> = list.iter().map(|c| c.values.as_slice()).collect();
+        let rows = self.by_year(&columns);
         let mut head = vec![self.text("col-year")];
         head.extend(list.iter().map(|c| self.indicator(&c.indicator)));
         let head: Vec<&str> = head.iter().map(String::as_str).collect();
@@ -151,21 +139,8 @@ impl Tables {
         if series.iter().all(|(_, s)| s.is_empty()) {
             return Ok(self.no_data(out)?);
         }
-        let mut years: BTreeMap<i32, Vec<String>> = BTreeMap::new();
-        for (i, (_, values)) in series.iter().enumerate() {
-            for v in *values {
-                let row =
-                    years.entry(v.year).or_insert_with(|| vec!["—".to_owned(); series.len()]);
-                row[i] = self.show(&v.value);
-            }
-        }
-        let rows: Vec<Vec<String>> = years
-            .into_iter()
-            .map(|(year, mut cells)| {
-                cells.insert(0, year.to_string());
-                cells
-            })
-            .collect();
+        let columns: Vec<&[YearValue]> = series.iter().map(|(_, s)| *s).collect();
+        let rows = self.by_year(&columns);
         let mut head = vec![self.text("col-year")];
         head.extend(series.iter().map(|(k, _)| self.text(k)));
         let head: Vec<&str> = head.iter().map(String::as_str).collect();
@@ -204,6 +179,25 @@ impl Tables {
         let head = ["col-country", "col-persons", "col-male", "col-female", "col-share"]
             .map(|k| self.text(k));
         Ok(table(out, &head.each_ref().map(String::as_str), &rows)?)
+    }
+
+    /// One row per year, a column per series ("—" where a series has no value).
+    fn by_year(&self, columns: &[&[YearValue]]) -> Vec<Vec<String>> {
+        let mut years: BTreeMap<i32, Vec<String>> = BTreeMap::new();
+        for (i, values) in columns.iter().enumerate() {
+            for v in *values {
+                let row =
+                    years.entry(v.year).or_insert_with(|| vec!["—".to_owned(); columns.len()]);
+                row[i] = self.show(&v.value);
+            }
+        }
+        years
+            .into_iter()
+            .map(|(year, mut cells)| {
+                cells.insert(0, year.to_string());
+                cells
+            })
+            .collect()
     }
 
     /// An indicator's name in the tables' language.
