@@ -356,6 +356,45 @@ pub struct CorridorReport {
     pub coverage: Coverage,
     /// Policies of either side that help development without intending to.
     pub unintended: Vec<PolicyEvidence>,
+    /// The corridor's figures, each the latest value with its source, in the order of
+    /// [`figure_places`]: the migrant stock, the deployments of the year, remittances
+    /// and their cost; a figure the store lacks is left out (never a zero).
+    pub figures: Vec<DataEvidence>,
+}
+
+/// The figures every corridor report shows beside its findings, whatever the rules
+/// read: the migrant stock along the corridor (origin → destination), the nationals
+/// who left for work there in a year (origin → destination), the remittances sent back
+/// and their cost (destination → origin).
+pub fn figure_places() -> Vec<DataPlace> {
+    use domain::Indicator;
+    let pair = |indicator: Indicator, a: Side, b: Side| DataPlace {
+        indicator: indicator.code.to_owned(),
+        area: None,
+        pair: Some((a, b)),
+    };
+    vec![
+        pair(Indicator::MIGRANT_STOCK, Side::Origin, Side::Destination),
+        pair(Indicator::DEPLOYMENTS, Side::Origin, Side::Destination),
+        pair(Indicator::BILATERAL_REMITTANCES_USD, Side::Destination, Side::Origin),
+        pair(Indicator::REMITTANCE_COST_200, Side::Destination, Side::Origin),
+    ]
+}
+
+/// The facts' values of [`figure_places`].
+fn figures(facts: &CorridorFacts) -> Vec<DataEvidence> {
+    let code = |s: Side| match s {
+        Side::Destination => facts.destination.iso3.clone(),
+        _ => facts.origin.iso3.clone(),
+    };
+    figure_places()
+        .iter()
+        .filter_map(|p| {
+            let pair = p.pair.map(|(a, b)| (code(a), code(b)));
+            facts.find(p, (None, pair))
+        })
+        .map(|d| data_evidence(d, None))
+        .collect()
 }
 
 /// Evaluates `rules` over one corridor. Pure: the same facts give the same report.
@@ -415,6 +454,7 @@ pub fn check(rules: &RuleSet, facts: &CorridorFacts) -> CorridorReport {
         unevaluated,
         coverage,
         unintended,
+        figures: figures(facts),
     }
 }
 

@@ -8,11 +8,11 @@
 //! kept as the choice's alternatives; datasets are never added together. A country with
 //! no such data gets none (and a data gap, never a zero).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use domain::{Indicator, Iso3, Sex, Unit};
 use serde::Serialize;
-use store::{StoredAreaValue, StoredPairValue};
+use store::{DatasetRecord, StoredAreaValue, StoredPairValue};
 
 use crate::profile::{Value, YearValue};
 use crate::profiles::{Ctx, series};
@@ -295,27 +295,29 @@ impl<'r> Pairs<'r> {
 /// (`dofe-nepal-<fy>-<nn>-<month>`, every month at the year the fiscal year starts in).
 /// A year's figure is the sum of its twelve parts, made here (never one month taken for
 /// the year); a year with parts missing is left out, and said in the gaps.
-struct Parts {
+pub(crate) struct Parts {
     /// The rows, the parts of each complete year replaced by their sums.
-    rows: Vec<StoredPairValue>,
+    pub(crate) rows: Vec<StoredPairValue>,
     /// The imports standing for a summed year, with how the sum was made.
-    summed: BTreeMap<i64, Summed>,
+    pub(crate) summed: BTreeMap<i64, Summed>,
     /// The families with parts missing: (family, parts stored).
-    incomplete: Vec<(String, usize)>,
+    pub(crate) incomplete: Vec<(String, usize)>,
 }
 
 /// A year summed from its parts: how, and the dataset the sum is cited as (the whole
 /// year, not its first month).
-struct Summed {
-    how: String,
-    dataset: String,
+pub(crate) struct Summed {
+    /// How the sum was made (the derivation cited).
+    pub(crate) how: String,
+    /// The dataset cited: the whole year.
+    pub(crate) dataset: String,
 }
 
 /// The citation of a year summed from monthly tables: the tables' title without its
 /// month ("Labour permits by destination, channel and sex, Shrawan (month 1 …)" →
 /// "Labour permits by destination, channel and sex"), the fiscal year and the sum.
-fn year_title(ctx: &Ctx<'_>, first: i64, family: &str) -> String {
-    let title = ctx.datasets.get(&first).map_or("", |d| d.title.as_str());
+fn year_title(datasets: &HashMap<i64, DatasetRecord>, first: i64, family: &str) -> String {
+    let title = datasets.get(&first).map_or("", |d| d.title.as_str());
     let title = title.rsplit_once(", ").map_or(title, |(head, _)| head);
     let year = family
         .rsplit_once('-')
@@ -338,12 +340,14 @@ fn part_of(key: &str) -> Option<(&str, u32)> {
 }
 
 impl Parts {
-    fn new(ctx: &Ctx<'_>, rows: Vec<StoredPairValue>) -> Parts {
-        let family = |id: i64| ctx.datasets.get(&id).and_then(|d| part_of(&d.key));
+    /// The rows with the parts of each complete year of `datasets` replaced by their
+    /// sums; the rows of incomplete years left out.
+    pub(crate) fn new(datasets: &HashMap<i64, DatasetRecord>, rows: Vec<StoredPairValue>) -> Parts {
+        let family = |id: i64| datasets.get(&id).and_then(|d| part_of(&d.key));
         // Family → its parts' imports, from the datasets stored (a month may hold no
         // value of an indicator: no G-to-G permit that month is a zero, not a gap).
         let mut families: BTreeMap<String, BTreeMap<u32, i64>> = BTreeMap::new();
-        for (&id, d) in ctx.datasets.iter().filter(|(_, d)| d.is_default) {
+        for (&id, d) in datasets.iter().filter(|(_, d)| d.is_default) {
             if let Some((f, part)) = part_of(&d.key) {
                 let parts = families.entry(f.to_owned()).or_default();
                 let slot = parts.entry(part).or_insert(id);
@@ -385,7 +389,7 @@ impl Parts {
                 "sum of the {PARTS_PER_YEAR} monthly tables of {name} (imports {})",
                 list.join(", ")
             );
-            summed.insert(first, Summed { how, dataset: year_title(ctx, first, &name) });
+            summed.insert(first, Summed { how, dataset: year_title(datasets, first, &name) });
         }
         Parts { rows: out, summed, incomplete }
     }
@@ -434,7 +438,7 @@ pub(crate) struct LabourInputs<'a> {
 
 /// The labour-migration evidence of a country.
 pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigration {
-    let parts = Parts::new(ctx, (input.from)(Indicator::DEPLOYMENTS));
+    let parts = Parts::new(ctx.datasets, (input.from)(Indicator::DEPLOYMENTS));
     let deployments =
         Pairs::new(ctx, Indicator::DEPLOYMENTS, (&parts.rows, &parts.summed), End::From);
     let sums = deployments.totals(ctx);
@@ -444,7 +448,7 @@ pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigrat
     let mut channels = Vec::new();
     let mut reentry_share = None;
     for indicator in CHANNELS {
-        let channel = Parts::new(ctx, (input.from)(indicator));
+        let channel = Parts::new(ctx.datasets, (input.from)(indicator));
         let Some((year, import_id)) = latest else { continue };
         let part = Pairs::new(ctx, indicator, (&channel.rows, &channel.summed), End::From);
         // The channel of the same dataset and year as the deployments shown.

@@ -694,6 +694,7 @@ pub(crate) async fn corridor_checks_of(
                 import_id: v.import_id,
                 cell: String::new(),
                 unit: String::new(),
+                summed: None,
             },
         );
     }
@@ -733,6 +734,12 @@ pub(crate) async fn corridor_checks_of(
             );
         }
     }
+    read.extend(
+        corridor::figure_places()
+            .into_iter()
+            .filter(|p| p.indicator != Indicator::MIGRANT_STOCK.code)
+            .map(|p| p.indicator),
+    );
     read.sort();
     read.dedup();
     let seed: Vec<&store::StoredPairValue> = stocks_out.iter().chain(stocks_in).collect();
@@ -773,6 +780,9 @@ struct Latest {
     import_id: i64,
     cell: String,
     unit: String,
+    /// For a year summed from its monthly tables ([`crate::labour::Parts`]): the
+    /// dataset cited (the whole year) and how the sum was made.
+    summed: Option<(String, String)>,
 }
 
 /// Keeps in `slot` the newest year's value of `indicator`; among datasets of that year,
@@ -835,12 +845,14 @@ fn rule_places(rule: &Rule) -> Vec<DataPlace> {
 /// The data places of the rules that can be evaluated: every rule's when a register is
 /// loaded, else only those of the rules that need no register.
 fn places(rules: &RuleSet, any_register: bool) -> Vec<DataPlace> {
-    rules
+    let mut out: Vec<DataPlace> = rules
         .rules
         .iter()
         .filter(|r| any_register || corridor::registers_needed(r).none())
         .flat_map(rule_places)
-        .collect()
+        .collect();
+    out.extend(corridor::figure_places());
+    out
 }
 
 impl CorridorBase {
@@ -894,6 +906,7 @@ impl CorridorBase {
                         import_id: v.import_id,
                         cell: v.provenance.to_string(),
                         unit: v.unit.as_str().to_owned(),
+                        summed: None,
                     },
                 );
             }
@@ -947,6 +960,7 @@ impl CorridorBase {
                         import_id: v.import_id,
                         cell: v.provenance.to_string(),
                         unit: String::new(),
+                        summed: None,
                     },
                 );
             }
@@ -1015,11 +1029,15 @@ impl<'a> CorridorWorld<'a> {
                 }
             }
         }
-        for v in rows.iter().chain(seed.iter().copied()) {
-            if v.sex != Sex::Total {
-                continue;
-            }
+        rows.extend(seed.iter().map(|&v| v.clone()));
+        rows.retain(|v| v.sex == Sex::Total);
+        // A year published as monthly tables counts as the sum of its twelve months,
+        // as in the profiles; never one month for the year.
+        let parts = crate::labour::Parts::new(&base.datasets, rows);
+        for v in &parts.rows {
             let slot = pairs.entry((v.indicator.clone(), v.from, v.to)).or_default();
+            let summed = parts.summed.get(&v.import_id).map(|s| (s.dataset.clone(), s.how.clone()));
+            let cell = if summed.is_some() { String::new() } else { v.provenance.to_string() };
             keep_latest(
                 &base.ranker,
                 &v.indicator,
@@ -1028,8 +1046,9 @@ impl<'a> CorridorWorld<'a> {
                     year: v.year,
                     value: v.value,
                     import_id: v.import_id,
-                    cell: v.provenance.to_string(),
+                    cell,
                     unit: v.unit.as_str().to_owned(),
+                    summed,
                 },
             );
         }
@@ -1099,7 +1118,15 @@ impl<'a> CorridorWorld<'a> {
                 year: l.year,
                 value: l.value,
                 unit: l.unit.clone(),
-                source: source_of(&self.base.datasets, l.import_id, Some(l.cell.clone())),
+                source: match &l.summed {
+                    Some((dataset, how)) => {
+                        let mut source = source_of(&self.base.datasets, l.import_id, None);
+                        source.dataset.clone_from(dataset);
+                        source.derivation = Some(how.clone());
+                        source
+                    }
+                    None => source_of(&self.base.datasets, l.import_id, Some(l.cell.clone())),
+                },
             };
             used_fictional |= self.base.datasets.get(&l.import_id).is_some_and(|d| d.fictional);
             if !data.contains(&fact) {

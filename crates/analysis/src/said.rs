@@ -221,10 +221,18 @@ pub fn level_key(code: &str) -> Option<&'static str> {
     }
 }
 
-/// The message key naming an indicator in tables and charts — a channel or skill level
-/// of deployments, a category of inflows; none for the others (their titles are shown).
+/// The message key naming an indicator in tables and charts — a corridor's figures, a
+/// channel or skill level of deployments, a category of inflows; none for the others
+/// (their titles are shown).
 pub fn indicator_key(code: &str) -> Option<&'static str> {
     Some(match code {
+        "migrant_stock" => "ind-migrant-stock",
+        "deployments" => "ind-deployments",
+        "bilateral_remittances_usd" => "ind-bilateral-remittances",
+        "remittance_cost_200_pct" => "ind-remittance-cost-200",
+        "health_workers_abroad" => "ind-health-workers-abroad",
+        "health_workers_home" => "ind-health-workers-home",
+        "physicians_per_1000" => "ind-physicians-per-1000",
         "deployments_agency" => "ind-deployments-agency",
         "deployments_individual" => "ind-deployments-individual",
         "deployments_g2g" => "ind-deployments-g2g",

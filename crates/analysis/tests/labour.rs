@@ -26,9 +26,9 @@ fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
 }
 
-/// The profiles of `queries` in a new store holding `files`; `None` when the shared
-/// data folder is absent.
-fn profiles(files: &[String], queries: &[&str]) -> Option<Vec<CountryProfile>> {
+/// Runs `then` on a new store holding `files`; `None` when the shared data folder is
+/// absent.
+fn with_store<T>(files: &[String], then: impl AsyncFnOnce(&Workspace) -> T) -> Option<T> {
     let paths: Vec<PathBuf> =
         files.iter().map(|f| test_support::shared_data(f)).collect::<Option<_>>()?;
     let dir = tempfile::tempdir().unwrap();
@@ -45,8 +45,13 @@ fn profiles(files: &[String], queries: &[&str]) -> Option<Vec<CountryProfile>> {
         for file in &read {
             ws.load(file.dataset(), &mut |_, _| {}).await.unwrap();
         }
-        ws.profiles(queries).await.unwrap()
+        then(&ws).await
     }))
+}
+
+/// The profiles of `queries` in a new store holding `files`.
+fn profiles(files: &[String], queries: &[&str]) -> Option<Vec<CountryProfile>> {
+    with_store(files, async |ws| ws.profiles(queries).await.unwrap())
 }
 
 fn nepal(months: &[&str]) -> Vec<String> {
@@ -178,4 +183,65 @@ fn a_fiscal_year_with_a_month_missing_is_left_out_and_said() {
     assert_eq!(npl.labour.incomplete_years, [("dofe-nepal-2079-80".to_owned(), 11)]);
     let gap = npl.gaps.iter().find(|g| g.said.code == "gap-parts-missing").unwrap();
     assert!(gap.said.text.contains("11 of its 12 monthly tables"), "{}", gap.said.text);
+}
+
+/// A register of Nepal with one active policy, none of it on return.
+const NEPAL_REGISTER: &str = r#"
+[[policy]]
+id = "NPL-LAB-01"
+country = "NPL"
+ministry = "Ministry of Labour, Employment and Social Security"
+title = "Pre-departure orientation"
+instrument = "programme"
+stages = ["before-departure"]
+area = "labour-migration"
+status = "active"
+objectives = "Orient workers before they leave."
+source = "test register"
+"#;
+
+#[test]
+fn the_corridor_shows_and_checks_a_fiscal_year_of_deployments() {
+    let Some((report, profile)) = with_store(&nepal(&MONTHS), async |ws| {
+        let file = analysis::Input::new("npl.toml", NEPAL_REGISTER.as_bytes().to_vec());
+        ws.register_import(&file, "tester", Some("test")).await.unwrap();
+        let report = ws.corridor("NPL", "QAT", None).await.unwrap();
+        (report, ws.profiles(&["NPL"]).await.unwrap().remove(0))
+    }) else {
+        return;
+    };
+    // The corridor's figure is the fiscal year's twelve months summed, as the profile
+    // shows it, cited as the whole year.
+    let shown = profile.labour.top_destinations.iter().find(|d| d.partner == "QAT").unwrap();
+    let figure = report.figures.iter().find(|d| d.indicator == "deployments").unwrap();
+    assert_eq!((figure.year, figure.value), (2022, 140_659.0));
+    assert_eq!(figure.value, shown.total.value);
+    assert_eq!(figure.source.dataset, shown.total.source.dataset);
+    assert!(figure.source.derivation.as_deref().unwrap().contains("12 monthly tables"));
+
+    // Nepal's register is loaded and holds no active return policy: the rule fires on
+    // that figure.
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule_id == "large-deployments-without-return-support")
+        .unwrap_or_else(|| panic!("{:?}", report.unevaluated));
+    assert_eq!((f.data[0].what.as_str(), f.data[0].value), ("deployments NPL→QAT", 140_659.0));
+
+    // With a month missing, the year is not whole: no figure, and the rule says what it
+    // lacks rather than pass.
+    let Some(report) = with_store(&nepal(&MONTHS[..11]), async |ws| {
+        let file = analysis::Input::new("npl.toml", NEPAL_REGISTER.as_bytes().to_vec());
+        ws.register_import(&file, "tester", Some("test")).await.unwrap();
+        ws.corridor("NPL", "QAT", None).await.unwrap()
+    }) else {
+        return;
+    };
+    assert!(report.figures.iter().all(|d| d.indicator != "deployments"), "{:?}", report.figures);
+    let u = report
+        .unevaluated
+        .iter()
+        .find(|u| u.rule_id == "large-deployments-without-return-support")
+        .unwrap();
+    assert_eq!(u.missing[0].text, "deployments for NPL→QAT");
 }

@@ -125,6 +125,7 @@ fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
         r.destination.iso3,
         fired(r)
     )?;
+    figures(out, r)?;
     for f in &r.findings {
         writeln!(out, "\n[{}] {} — {} ({} level)", f.severity, f.rule_id, f.title, f.level)?;
         for p in &f.policies {
@@ -196,6 +197,25 @@ fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
             "  helps development without intending to: {} {} ({})",
             p.id, p.title, p.country
         )?;
+    }
+    Ok(())
+}
+
+/// The corridor's figures, latest year each, with their source; "none" when the store
+/// holds none.
+fn figures(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
+    writeln!(out, "\nFigures")?;
+    if r.figures.is_empty() {
+        writeln!(out, "  none in the store")?;
+    }
+    for d in &r.figures {
+        let value = crate::output::thousands(d.value);
+        let cited = match (&d.source.cell, &d.source.derivation) {
+            (Some(cell), _) => format!("{}, {cell}", d.source.dataset),
+            (None, Some(how)) => format!("{}; {how}", d.source.dataset),
+            (None, None) => d.source.dataset.clone(),
+        };
+        writeln!(out, "  {} = {value} {} in {} [{cited}]", d.what, d.unit, d.year)?;
     }
     Ok(())
 }

@@ -422,7 +422,7 @@ pub(crate) fn profile(
 }
 
 /// A number with thousands separators and at most two decimals.
-fn thousands(v: f64) -> String {
+pub(crate) fn thousands(v: f64) -> String {
     number(v, if v.fract() == 0.0 || v.abs() >= 1000.0 { 0 } else { 2 })
 }
 

@@ -778,7 +778,7 @@ all = [
     #[test]
     fn builtin_rules_read() {
         let set = builtin_corridor_rules().unwrap();
-        assert_eq!(set.rules.len(), 6);
+        assert_eq!(set.rules.len(), 7);
         assert!(set.coverage_areas.contains(&"health".to_owned()));
         assert!(set.rules.iter().all(|r| !r.rationale.is_empty() && !r.source.is_empty()));
     }

@@ -343,6 +343,7 @@ mod tests {
                 findings_by_level: Vec::new(),
             },
             unintended: Vec::new(),
+            figures: Vec::new(),
         };
         let profile = CountryProfile { corridor_checks: vec![report], ..CountryProfile::default() };
         let html = section(&profile).into_string();

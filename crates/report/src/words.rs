@@ -138,6 +138,20 @@ pub(crate) fn html(key: &str, args: &[(&str, Piece<'_>)]) -> Html {
     out
 }
 
+/// The message key of a unit's name (`brief-unit-persons`), for any page that names
+/// units in the reader's language.
+pub fn unit_key(unit: domain::Unit) -> &'static str {
+    use domain::Unit;
+    match unit {
+        Unit::Persons => "brief-unit-persons",
+        Unit::UsdCurrent => "brief-unit-current-usd",
+        Unit::UsdPpp => "brief-unit-ppp",
+        Unit::Percent => "brief-unit-percent",
+        Unit::PerThousand => "brief-unit-per-thousand",
+        Unit::Number => "brief-unit-number",
+    }
+}
+
 /// A number with `decimals` decimals, by the current language's conventions.
 pub(crate) fn number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {

@@ -205,7 +205,7 @@ fn a_rule_needing_an_absent_register_is_not_evaluated() {
     let report = check(&rules, &f);
     let fired: Vec<&str> = report.findings.iter().map(|x| x.rule_id.as_str()).collect();
     assert_eq!(fired, [ALL_SIX[4]], "only the rule on data and attributes");
-    assert_eq!((report.rules_checked, report.rules_evaluated), (6, 1));
+    assert_eq!((report.rules_checked, report.rules_evaluated), (7, 1));
     let u = report.unevaluated.iter().find(|u| u.rule_id == ALL_SIX[1]).unwrap();
     assert_eq!(u.reason, Reason::NoRegister);
     let codes: Vec<&str> = u.missing_registers.iter().map(|c| c.iso3.as_str()).collect();
@@ -320,4 +320,72 @@ fn the_engine_is_deterministic() {
     let rules = builtin_corridor_rules().unwrap();
     let f = facts("XAA", "XAB");
     assert_eq!(check(&rules, &f), check(&rules, &f));
+}
+
+const DEPLOYMENTS_RULE: &str = "large-deployments-without-return-support";
+
+/// The demo corridor with `persons` deployments from Pelaria to Brevmark in 2024 (the
+/// demo world publishes none, like most countries).
+fn with_deployments(persons: f64) -> CorridorFacts {
+    let mut f = facts("XAA", "XAB");
+    f.data.push(DataFact {
+        indicator: "deployments".to_owned(),
+        area: None,
+        pair: Some(("XAA".to_owned(), "XAB".to_owned())),
+        year: 2024,
+        value: persons,
+        unit: "persons".to_owned(),
+        source: source("deployments.csv, row 2, column persons"),
+    });
+    f
+}
+
+#[test]
+fn large_deployments_without_return_support_fire_on_evidence_only() {
+    let rules = builtin_corridor_rules().unwrap();
+    // The demo world has no deployments: the rule says so, it does not pass.
+    let report = check(&rules, &facts("XAA", "XAB"));
+    let u = report.unevaluated.iter().find(|u| u.rule_id == DEPLOYMENTS_RULE).unwrap();
+    assert_eq!(u.reason, Reason::NoData);
+    assert_eq!(u.missing[0].text, "deployments for XAA→XAB");
+
+    // 25,000 left in 2024 and Pelaria's returnee loans ended in 2019: it fires, naming
+    // the figure, the test and the stock beside it.
+    let f = finding(&with_deployments(25_000.0), DEPLOYMENTS_RULE);
+    assert_eq!(f.data[0].what, "deployments XAA→XAB");
+    assert_eq!((f.data[0].year, f.data[0].value), (2024, 25_000.0));
+    assert_eq!(f.data[0].test.as_ref().unwrap().text, "above 10,000");
+    assert_eq!(f.context[0].indicator, "migrant_stock");
+    assert!(f.absences[0].text.contains("return"), "{:?}", f.absences);
+    assert!(f.near_misses.iter().any(|p| p.id == "XAA-RET-01"), "{:?}", f.near_misses);
+
+    // Below the threshold, or with active return support at origin: no finding.
+    assert!(!fired(&with_deployments(9_000.0)).contains(&DEPLOYMENTS_RULE.to_owned()));
+    let mut f = with_deployments(25_000.0);
+    add(&mut f, true, "XAA-RET-02", &[], None);
+    assert!(!fired(&f).contains(&DEPLOYMENTS_RULE.to_owned()));
+
+    // Without Pelaria's register, nothing is inferred; Brevmark's is not needed.
+    let mut f = with_deployments(25_000.0);
+    f.origin.register = None;
+    let report = check(&rules, &f);
+    let u = report.unevaluated.iter().find(|u| u.rule_id == DEPLOYMENTS_RULE).unwrap();
+    assert_eq!(u.reason, Reason::NoRegister);
+    let mut f = with_deployments(25_000.0);
+    f.destination.register = None;
+    assert!(fired(&f).contains(&DEPLOYMENTS_RULE.to_owned()));
+}
+
+#[test]
+fn every_report_shows_the_corridor_figures_in_order() {
+    let report = check(&builtin_corridor_rules().unwrap(), &with_deployments(25_000.0));
+    let what: Vec<&str> = report.figures.iter().map(|d| d.what.as_str()).collect();
+    // The demo world has no bilateral remittances of the corridor in `facts`: left out.
+    assert_eq!(
+        what,
+        ["migrant_stock XAA→XAB", "deployments XAA→XAB", "remittance_cost_200_pct XAB→XAA"]
+    );
+    assert!(report.figures.iter().all(|d| d.test.is_none()));
+    let report = check(&builtin_corridor_rules().unwrap(), &facts("XAA", "XAB"));
+    assert!(report.figures.iter().all(|d| d.indicator != "deployments"), "never a zero");
 }

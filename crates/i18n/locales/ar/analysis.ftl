@@ -198,6 +198,13 @@ ind-permanent-inflow-family = الأسرة
 ind-permanent-inflow-humanitarian = الأسباب الإنسانية
 ind-permanent-inflow-free-movement = حرية التنقل
 ind-permanent-inflow-other = أخرى
+ind-migrant-stock = رصيد المهاجرين
+ind-deployments = المواطنون الذين غادروا للعمل خلال السنة
+ind-bilateral-remittances = التحويلات المرسلة إلى الوطن
+ind-remittance-cost-200 = تكلفة إرسال 200 دولار أمريكي (% من المبلغ)
+ind-health-workers-abroad = العاملون الصحيون في الخارج
+ind-health-workers-home = العاملون الصحيون داخل البلد
+ind-physicians-per-1000 = الأطباء لكل 1000 نسمة
 
 # سنة منشورة في جداول شهرية (نيبال) تنقصها أشهر: تُستبعد.
 gap-parts-missing = المغادرون في سنة { $dataset }: خُزِّن { $count } من جداولها الشهرية الاثني عشر؛ ولا يُعرض مجموع السنة حتى تُستورد الجداول الاثنا عشر كلها.

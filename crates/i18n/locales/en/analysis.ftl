@@ -183,6 +183,13 @@ ind-permanent-inflow-family = family
 ind-permanent-inflow-humanitarian = humanitarian
 ind-permanent-inflow-free-movement = free movement
 ind-permanent-inflow-other = other
+ind-migrant-stock = migrant stock
+ind-deployments = nationals who left for work in the year
+ind-bilateral-remittances = remittances sent home
+ind-remittance-cost-200 = cost of sending US$200 (% of the amount)
+ind-health-workers-abroad = health workers working abroad
+ind-health-workers-home = health workers at home
+ind-physicians-per-1000 = physicians per 1,000 people
 
 # A year published as monthly tables (Nepal's) with some months not stored: left out.
 gap-parts-missing = Deployments of the year of { $dataset }: { $count } of its 12 monthly tables are stored; the year's total is not shown until all twelve are imported.

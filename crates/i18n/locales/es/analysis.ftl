@@ -187,6 +187,13 @@ ind-permanent-inflow-family = familia
 ind-permanent-inflow-humanitarian = humanitaria
 ind-permanent-inflow-free-movement = libre circulación
 ind-permanent-inflow-other = otras
+ind-migrant-stock = población migrante
+ind-deployments = nacionales que salieron a trabajar en el año
+ind-bilateral-remittances = remesas enviadas al país
+ind-remittance-cost-200 = costo de enviar 200 US$ (% del monto)
+ind-health-workers-abroad = trabajadores de la salud en el extranjero
+ind-health-workers-home = trabajadores de la salud en el país
+ind-physicians-per-1000 = médicos por cada 1000 habitantes
 
 # Año publicado en cuadros mensuales (Nepal) al que le faltan meses: se omite.
 gap-parts-missing = Salidas del año de { $dataset }: se han guardado { $count } de sus 12 cuadros mensuales; el total del año no se muestra hasta que se importen los doce.

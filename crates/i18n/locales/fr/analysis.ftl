@@ -187,6 +187,13 @@ ind-permanent-inflow-family = famille
 ind-permanent-inflow-humanitarian = humanitaire
 ind-permanent-inflow-free-movement = libre circulation
 ind-permanent-inflow-other = autres
+ind-migrant-stock = stock de migrants
+ind-deployments = ressortissants partis travailler dans l’année
+ind-bilateral-remittances = fonds envoyés au pays
+ind-remittance-cost-200 = coût d’un envoi de 200 $ US (% du montant)
+ind-health-workers-abroad = personnels de santé travaillant à l’étranger
+ind-health-workers-home = personnels de santé dans le pays
+ind-physicians-per-1000 = médecins pour 1 000 habitants
 
 # Année publiée en tableaux mensuels (Népal) dont des mois manquent : omise.
 gap-parts-missing = Départs de l’année de { $dataset } : { $count } de ses 12 tableaux mensuels sont enregistrés ; le total de l’année n’est pas présenté tant que les douze ne sont pas importés.

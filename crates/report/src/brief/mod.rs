@@ -1923,14 +1923,7 @@ fn see_gaps() -> Html {
 
 /// A unit's name, in the brief's language.
 pub(crate) fn unit_label(unit: Unit) -> String {
-    t(match unit {
-        Unit::Persons => "brief-unit-persons",
-        Unit::UsdCurrent => "brief-unit-current-usd",
-        Unit::UsdPpp => "brief-unit-ppp",
-        Unit::Percent => "brief-unit-percent",
-        Unit::PerThousand => "brief-unit-per-thousand",
-        Unit::Number => "brief-unit-number",
-    })
+    t(words::unit_key(unit))
 }
 
 /// SDG 17.3.2 with the GDP-weighted aggregates of the country's groups, and SDG 10.c.1.

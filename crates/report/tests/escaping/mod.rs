@@ -135,6 +135,7 @@ fn corridor_report() -> CorridorReport {
             findings_by_level: Vec::new(),
         },
         unintended: vec![policy_evidence("unintended")],
+        figures: vec![data_evidence("figure")],
     }
 }
 

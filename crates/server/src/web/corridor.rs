@@ -288,22 +288,31 @@ async fn authors(
     Ok(out)
 }
 
-/// A value for people: persons without decimals, others with two.
+/// A value in the request's language: persons and large values without decimals,
+/// others with two.
 fn number(value: f64, unit: &str) -> String {
+    let lang = crate::web::lang::current();
     if unit.contains("person") || value.abs() >= 1000.0 {
-        let whole = format!("{:.0}", value.round());
-        let (sign, digits) = whole.strip_prefix('-').map_or(("", whole.as_str()), |d| ("-", d));
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        format!("{sign}{out}")
+        i18n::number::integer(lang, value)
     } else {
-        format!("{value:.2}")
+        i18n::number::decimal(lang, value, 2)
     }
+}
+
+/// An indicator's name in the request's language, as a row heading; its code when it
+/// has no message.
+fn indicator(code: &str) -> String {
+    let name = analysis::said::indicator_name(crate::web::lang::current(), code);
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A unit's name in the request's language; an unknown identifier as stored.
+fn unit(id: &str) -> String {
+    domain::Unit::parse(id).map_or_else(
+        || id.to_owned(),
+        |u| crate::web::lang::current().messages().text(report::words::unit_key(u)),
+    )
 }
 
 /// Where a figure is: `XAA → XAB` for a pair, the country for an area.
@@ -336,11 +345,11 @@ fn figures_table(figures: &[DataFact]) -> Html {
         .map(|f| {
             html!(
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
-                f.indicator,
+                indicator(&f.indicator),
                 place(f.area.as_ref(), f.pair.as_ref()),
                 f.year.to_string(),
                 number(f.value, &f.unit),
-                f.unit,
+                unit(&f.unit),
                 source(&f.source)
             )
         })
@@ -583,7 +592,7 @@ fn evidence(d: &DataEvidence) -> Html {
         d.what,
         d.year.to_string(),
         number(d.value, &d.unit),
-        d.unit,
+        unit(&d.unit),
         test,
         source(&d.source)
     )

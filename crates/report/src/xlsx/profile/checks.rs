@@ -388,6 +388,7 @@ mod tests {
                 findings_by_level: Vec::new(),
             },
             unintended: Vec::new(),
+            figures: Vec::new(),
         };
         CountryProfile { corridor_checks: vec![report], ..CountryProfile::default() }
     }
