@@ -170,8 +170,10 @@ fn full_brief_is_well_formed_and_sourced() {
     check_brief(&html);
     assert_eq!(
         html.matches("<svg ").count(),
-        8,
-        "stocks in and out, destinations, origins, two remittance charts, costs to and from"
+        14,
+        "stocks in and out, destinations, origins, two remittance charts, costs to and from; \
+         deployments by year and by destination, temporary inflows, displacement by year, \
+         refugees' origins and countries of asylum"
     );
     assert!(html.contains("<h1>Xandria</h1>"));
 }

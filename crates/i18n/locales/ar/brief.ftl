@@ -692,3 +692,11 @@ brief-what-refugee-asylum = البلدان التي تستضيف اللاجئي�
 brief-col-asylum-country = بلد اللجوء
 brief-share-refugees-abroad = الحصة من مجموع اللاجئين من البلد
 brief-col-share-refugees-abroad-pct = الحصة من مجموع اللاجئين من البلد (%)
+
+## رسوم بيانية لهجرة اليد العاملة والتهجير القسري؛ $title هو عنوان الرسم.
+
+brief-labour-chart-caption = { $title }.
+brief-series-deployments = المغادرون للعمل في الخارج
+brief-deployments-summary = رسم بياني خطي لأعداد المواطنين الذين غادروا للعمل في الخارج حسب السنة.
+brief-inflows-summary = رسم بياني خطي لأعداد المهاجرين المقبولين حسب السنة، بخط لكل فئة.
+brief-displacement-summary = رسم بياني خطي لأعداد اللاجئين وطالبي اللجوء المستضافين وفي الخارج وأعداد النازحين داخلياً حسب السنة، بخط لكل فئة.

@@ -938,3 +938,24 @@ xlsx-col-value-usd-ppp = القيمة (بالدولار الأمريكي وفق 
 xlsx-col-value-percent = القيمة (%)
 xlsx-col-value-per-1000 = القيمة (لكل 1,000 نسمة)
 xlsx-col-value-number = القيمة (عدد)
+
+# ورقتا هجرة اليد العاملة والتهجير القسري في مصنف الملف القطري.
+xlsx-sheet-labour = هجرة اليد العاملة
+xlsx-sheet-displacement = التهجير القسري
+xlsx-col-category = القناة أو الفئة
+xlsx-col-stock-year = سنة الرصيد
+xlsx-col-turnover = المغادرون ÷ الرصيد (%)
+xlsx-row-deployments = المواطنون الذين غادروا للعمل في الخارج
+xlsx-row-deployments-by-destination = المغادرون للعمل في الخارج حسب الوجهة (آخر سنة)
+xlsx-row-deployments-by-channel = المغادرون للعمل في الخارج حسب القناة أو مستوى المهارة
+xlsx-row-reentry-share = حالات إعادة الدخول كنسبة من مغادرات السنة
+xlsx-row-turnover = المغادرون للعمل مقارنةً برصيد المهاجرين في الممر
+xlsx-row-temporary-inflows = المهاجرون المؤقتون المقبولون حسب الفئة
+xlsx-row-permanent-inflows = المهاجرون من النوع الدائم المقبولون حسب الفئة
+xlsx-row-refugees-hosted = اللاجئون المستضافون
+xlsx-row-refugees-abroad = اللاجئون من البلد في الخارج
+xlsx-row-asylum-seekers-hosted = طالبو اللجوء المستضافون
+xlsx-row-asylum-seekers-abroad = طالبو اللجوء من البلد في الخارج
+xlsx-row-idps = النازحون داخلياً
+xlsx-row-refugees-by-origin = اللاجئون المستضافون حسب بلد المنشأ (آخر سنة)
+xlsx-row-refugees-by-asylum = اللاجئون من البلد حسب بلد اللجوء (آخر سنة)

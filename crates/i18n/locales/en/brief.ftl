@@ -594,3 +594,11 @@ brief-what-refugee-asylum = where refugees from the country are hosted
 brief-col-asylum-country = Country of asylum
 brief-share-refugees-abroad = Share of all refugees from the country
 brief-col-share-refugees-abroad-pct = Share of all refugees from the country (%)
+
+## Charts of labour migration and forced displacement; $title is the chart's title.
+
+brief-labour-chart-caption = { $title }.
+brief-series-deployments = Left for work abroad
+brief-deployments-summary = Line chart of nationals who left for work abroad, by year.
+brief-inflows-summary = Line chart of migrants admitted, by year, one line per category.
+brief-displacement-summary = Line chart of refugees and asylum-seekers hosted and abroad and of internally displaced people, by year, one line per group.

@@ -912,3 +912,24 @@ xlsx-col-value-usd-ppp = Value (PPP US$)
 xlsx-col-value-percent = Value (%)
 xlsx-col-value-per-1000 = Value (per 1,000 people)
 xlsx-col-value-number = Value (number)
+
+# The labour-migration and forced-displacement sheets of the profile workbook.
+xlsx-sheet-labour = Labour migration
+xlsx-sheet-displacement = Forced displacement
+xlsx-col-category = Channel or category
+xlsx-col-stock-year = Stock year
+xlsx-col-turnover = Deployments ÷ stock (%)
+xlsx-row-deployments = nationals who left for work abroad
+xlsx-row-deployments-by-destination = left for work abroad, by destination (latest year)
+xlsx-row-deployments-by-channel = left for work abroad, by channel or skill level
+xlsx-row-reentry-share = re-entries as a share of the year's departures
+xlsx-row-turnover = departures for work beside the migrant stock along the corridor
+xlsx-row-temporary-inflows = temporary migrants admitted, by category
+xlsx-row-permanent-inflows = permanent-type migrants admitted, by category
+xlsx-row-refugees-hosted = refugees hosted
+xlsx-row-refugees-abroad = refugees from the country, abroad
+xlsx-row-asylum-seekers-hosted = asylum-seekers hosted
+xlsx-row-asylum-seekers-abroad = asylum-seekers from the country, abroad
+xlsx-row-idps = internally displaced people
+xlsx-row-refugees-by-origin = refugees hosted, by origin (latest year)
+xlsx-row-refugees-by-asylum = refugees from the country, by country of asylum (latest year)

@@ -633,3 +633,11 @@ brief-what-refugee-asylum = dónde se acoge a los refugiados procedentes del pa�
 brief-col-asylum-country = País de asilo
 brief-share-refugees-abroad = Proporción del total de refugiados procedentes del país
 brief-col-share-refugees-abroad-pct = Proporción del total de refugiados procedentes del país (%)
+
+## Gráficos de la migración laboral y el desplazamiento forzado; $title es el título del gráfico.
+
+brief-labour-chart-caption = { $title }.
+brief-series-deployments = Salieron a trabajar al extranjero
+brief-deployments-summary = Gráfico de líneas de los nacionales que salieron a trabajar al extranjero, por año.
+brief-inflows-summary = Gráfico de líneas de los migrantes admitidos, por año, una línea por categoría.
+brief-displacement-summary = Gráfico de líneas de los refugiados y solicitantes de asilo acogidos y en el extranjero, y de los desplazados internos, por año, una línea por grupo.

@@ -914,3 +914,24 @@ xlsx-col-value-usd-ppp = Valor (US$ PPA)
 xlsx-col-value-percent = Valor (%)
 xlsx-col-value-per-1000 = Valor (por cada 1000 habitantes)
 xlsx-col-value-number = Valor (número)
+
+# Las hojas de la migración laboral y el desplazamiento forzado del libro del perfil.
+xlsx-sheet-labour = Migración laboral
+xlsx-sheet-displacement = Desplazamiento forzado
+xlsx-col-category = Canal o categoría
+xlsx-col-stock-year = Año del stock
+xlsx-col-turnover = Salidas ÷ stock (%)
+xlsx-row-deployments = nacionales que salieron a trabajar al extranjero
+xlsx-row-deployments-by-destination = salieron a trabajar al extranjero, por destino (último año)
+xlsx-row-deployments-by-channel = salieron a trabajar al extranjero, por canal o nivel de calificación
+xlsx-row-reentry-share = reingresos como proporción de las salidas del año
+xlsx-row-turnover = salidas por trabajo frente a la población migrante (stock) del corredor
+xlsx-row-temporary-inflows = migrantes temporales admitidos, por categoría
+xlsx-row-permanent-inflows = migrantes de tipo permanente admitidos, por categoría
+xlsx-row-refugees-hosted = refugiados acogidos
+xlsx-row-refugees-abroad = refugiados procedentes del país, en el extranjero
+xlsx-row-asylum-seekers-hosted = solicitantes de asilo acogidos
+xlsx-row-asylum-seekers-abroad = solicitantes de asilo procedentes del país, en el extranjero
+xlsx-row-idps = desplazados internos
+xlsx-row-refugees-by-origin = refugiados acogidos, por origen (último año)
+xlsx-row-refugees-by-asylum = refugiados procedentes del país, por país de asilo (último año)

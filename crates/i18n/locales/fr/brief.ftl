@@ -660,3 +660,11 @@ brief-what-refugee-asylum = les pays d’accueil des réfugiés originaires du p
 brief-col-asylum-country = Pays d’asile
 brief-share-refugees-abroad = Part de l’ensemble des réfugiés originaires du pays
 brief-col-share-refugees-abroad-pct = Part de l’ensemble des réfugiés originaires du pays (%)
+
+## Graphiques des migrations de travail et des déplacements forcés ; $title est le titre du graphique.
+
+brief-labour-chart-caption = { $title }.
+brief-series-deployments = Partis travailler à l’étranger
+brief-deployments-summary = Graphique linéaire des ressortissants partis travailler à l’étranger, par année.
+brief-inflows-summary = Graphique linéaire des migrants admis, par année, une ligne par catégorie.
+brief-displacement-summary = Graphique linéaire des réfugiés et demandeurs d’asile accueillis par le pays ou originaires du pays, et des personnes déplacées internes, par année, une ligne par groupe.

@@ -914,3 +914,24 @@ xlsx-col-value-usd-ppp = Valeur (dollars É.-U. PPA)
 xlsx-col-value-percent = Valeur (%)
 xlsx-col-value-per-1000 = Valeur (pour 1 000 habitants)
 xlsx-col-value-number = Valeur (nombre)
+
+# Les feuilles des migrations de travail et des déplacements forcés du classeur du profil.
+xlsx-sheet-labour = Migrations de travail
+xlsx-sheet-displacement = Déplacements forcés
+xlsx-col-category = Canal ou catégorie
+xlsx-col-stock-year = Année du stock
+xlsx-col-turnover = Départs ÷ stock (%)
+xlsx-row-deployments = ressortissants partis travailler à l’étranger
+xlsx-row-deployments-by-destination = partis travailler à l’étranger, par destination (dernière année)
+xlsx-row-deployments-by-channel = partis travailler à l’étranger, par canal ou niveau de qualification
+xlsx-row-reentry-share = réentrées en part des départs de l’année
+xlsx-row-turnover = départs pour un emploi rapportés au stock de migrants du couloir
+xlsx-row-temporary-inflows = migrants temporaires admis, par catégorie
+xlsx-row-permanent-inflows = migrants de type permanent admis, par catégorie
+xlsx-row-refugees-hosted = réfugiés accueillis
+xlsx-row-refugees-abroad = réfugiés originaires du pays, à l’étranger
+xlsx-row-asylum-seekers-hosted = demandeurs d’asile accueillis
+xlsx-row-asylum-seekers-abroad = demandeurs d’asile originaires du pays, à l’étranger
+xlsx-row-idps = personnes déplacées internes
+xlsx-row-refugees-by-origin = réfugiés accueillis, par origine (dernière année)
+xlsx-row-refugees-by-asylum = réfugiés originaires du pays, par pays d’asile (dernière année)

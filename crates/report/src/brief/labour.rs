@@ -3,17 +3,23 @@
 //! channels and turnover beside the stock, temporary and permanent-type inflows by
 //! category; refugees and asylum-seekers hosted and abroad, and where they come from
 //! and go. A country with none of these data says so and points to the data gaps.
+//!
+//! Each series by year with at least [`MIN_YEARS`] years is drawn as a line chart (the
+//! deployments; the inflows by category, one line per category; the five displacement
+//! series), and each list of partners as a bar chart with shares; every chart is
+//! followed by its table, which carries the sources.
 
 use analysis::labour::{CategorySeries, PartnerValue};
 use analysis::profile::{CorridorStock, CountryProfile, YearValue};
 use i18n::Arg;
 
 use super::{
-    Cell, Citations, CorridorWords, area_name, corridor_block, data_table, no_data, num_cell,
-    section_open, year_table,
+    Cell, Citations, CorridorWords, area_name, chart_caption, corridor_block, data_table, figure,
+    figures, no_data, num_cell, section_open, sourced_series, year_table,
 };
 use crate::html;
 use crate::html::Html;
+use crate::svg::{self, LineChart, NumberStyle};
 use crate::words::{self, h, t, tf};
 
 /// The "Labour migration" section.
@@ -31,7 +37,15 @@ pub(super) fn labour(profile: &CountryProfile, cites: &mut Citations) -> Html {
     let name = area_name(profile);
     let country = || [("country", Arg::from(name.as_str()))];
     if !l.deployments.is_empty() {
-        let caption = Html::text(&tf("brief-deployments-caption", &country()));
+        let title = tf("brief-deployments-caption", &country());
+        out.push(year_chart(
+            cites,
+            "deployments-by-year",
+            &title,
+            &t("brief-deployments-summary"),
+            vec![(t("brief-series-deployments"), &l.deployments)],
+        ));
+        let caption = Html::text(&title);
         out.push(year_table(
             cites,
             &caption,
@@ -54,12 +68,12 @@ pub(super) fn labour(profile: &CountryProfile, cites: &mut Citations) -> Html {
         out.push(channels(profile, cites));
         out.push(turnover(profile, cites));
     }
-    for (key, list) in [
-        ("brief-temporary-caption", &l.temporary_inflows),
-        ("brief-permanent-caption", &l.permanent_inflows),
+    for (id, key, list) in [
+        ("temporary-inflows", "brief-temporary-caption", &l.temporary_inflows),
+        ("permanent-inflows", "brief-permanent-caption", &l.permanent_inflows),
     ] {
         if !list.is_empty() {
-            out.push(categories(cites, &tf(key, &country()), list));
+            out.push(categories(cites, id, &tf(key, &country()), list));
         }
     }
     out.push(html!("</section>\n"));
@@ -150,12 +164,52 @@ fn turnover(profile: &CountryProfile, cites: &mut Citations) -> Html {
     out
 }
 
-/// Categories of inflows side by side, a row per year.
-fn categories(cites: &mut Citations, caption: &str, list: &[CategorySeries]) -> Html {
+/// Categories of inflows: a line per category (when one has [`MIN_YEARS`] years), then
+/// the categories side by side in a table, a row per year.
+fn categories(cites: &mut Citations, id: &str, caption: &str, list: &[CategorySeries]) -> Html {
     let names: Vec<String> = list.iter().map(|c| indicator(&c.indicator)).collect();
+    let lines = names.iter().cloned().zip(list.iter().map(|c| c.values.as_slice())).collect();
+    let mut out = year_chart(cites, id, caption, &t("brief-inflows-summary"), lines);
     let headers: Vec<&str> = names.iter().map(String::as_str).collect();
     let columns: Vec<&[YearValue]> = list.iter().map(|c| c.values.as_slice()).collect();
-    year_table(cites, &Html::text(caption), &headers, &columns)
+    out.push(year_table(cites, &Html::text(caption), &headers, &columns));
+    out
+}
+
+/// A series is drawn as a line from this many years on; a single year is a table only.
+pub(super) const MIN_YEARS: usize = 2;
+
+/// A line chart of persons by year, one line per named series (series without values
+/// are left out), in a figure whose caption points to the table below; nothing when no
+/// series has [`MIN_YEARS`] years. A series whose dataset changes is drawn in parts,
+/// each named with its source's number, as the other charts of the brief do.
+fn year_chart(
+    cites: &mut Citations,
+    id: &str,
+    title: &str,
+    summary: &str,
+    series: Vec<(String, &[YearValue])>,
+) -> Html {
+    if !series.iter().any(|(_, values)| values.len() >= MIN_YEARS) {
+        return Html::new();
+    }
+    let parts = series
+        .into_iter()
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(name, values)| (name, figures(values)))
+        .collect();
+    let (lines, broken) = sourced_series(cites, parts);
+    let chart = svg::line_chart(&LineChart {
+        id: format!("chart-{id}"),
+        title: title.to_owned(),
+        summary: summary.to_owned(),
+        x_style: NumberStyle::Year,
+        y_style: NumberStyle::Compact,
+        y_unit: t("brief-unit-persons"),
+        series: lines,
+    });
+    let caption = tf("brief-labour-chart-caption", &[("title", Arg::from(title))]);
+    figure(&chart, &chart_caption(caption, broken))
 }
 
 /// An indicator's name in the brief's language.
@@ -183,8 +237,11 @@ pub(super) fn displacement(profile: &CountryProfile, cites: &mut Citations) -> H
     let country = || [("country", Arg::from(name.as_str()))];
     let headers: Vec<&str> = series.iter().map(|(k, _)| *k).collect();
     let columns: Vec<&[YearValue]> = series.iter().map(|(_, s)| *s).collect();
-    let caption = Html::text(&tf("brief-displacement-caption", &country()));
-    out.push(year_table(cites, &caption, &headers, &columns));
+    let title = tf("brief-displacement-caption", &country());
+    let lines = series.iter().map(|(key, values)| (t(key), *values)).collect();
+    let summary = t("brief-displacement-summary");
+    out.push(year_chart(cites, "displacement-by-year", &title, &summary, lines));
+    out.push(year_table(cites, &Html::text(&title), &headers, &columns));
     if !d.top_origins.is_empty() {
         out.push(corridor_block(
             cites,
@@ -217,4 +274,147 @@ pub(super) fn displacement(profile: &CountryProfile, cites: &mut Citations) -> H
     }
     out.push(html!("</section>\n"));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use analysis::labour::{CategorySeries, Displacement, LabourMigration, PartnerValue};
+    use analysis::profile::{CountryProfile, ProfileArea, Source, Value, YearValue};
+    use domain::Unit;
+    use i18n::Lang;
+
+    use crate::brief::{BriefOptions, Colophon, render};
+    use crate::svg::labels::assert_no_collisions;
+
+    /// A value of `unit` read from row `row` of a demo table.
+    fn value(v: f64, unit: Unit, row: u32) -> Value {
+        Value {
+            value: v,
+            unit,
+            source: Source {
+                dataset_id: 1,
+                dataset: "Demo labour and displacement tables".to_owned(),
+                publisher: "Demo Office".to_owned(),
+                cell: Some(format!("demo.csv, row {row}, column C")),
+                derivation: None,
+            },
+            choice: None,
+        }
+    }
+
+    /// Persons over `years`, growing from `base`.
+    fn series(years: std::ops::Range<i32>, base: f64) -> Vec<YearValue> {
+        years
+            .enumerate()
+            .map(|(i, year)| YearValue {
+                year,
+                value: value(base * (1.0 + 0.3 * i as f64), Unit::Persons, 2 + i as u32),
+            })
+            .collect()
+    }
+
+    fn category(code: &str, base: f64) -> CategorySeries {
+        CategorySeries { indicator: code.to_owned(), values: series(2015..2024, base) }
+    }
+
+    fn partner(code: &str, name: &str, persons: f64) -> PartnerValue {
+        PartnerValue {
+            partner: code.to_owned(),
+            partner_name: name.to_owned(),
+            year: 2023,
+            total: value(persons, Unit::Persons, 50),
+            male: None,
+            female: None,
+            share: value(persons / 1_000.0, Unit::Percent, 51),
+        }
+    }
+
+    /// A profile with every series charted: nine years of deployments, all six
+    /// categories of temporary inflows (the longest legend), the five displacement
+    /// series and partners with long names.
+    fn profile(years: std::ops::Range<i32>) -> CountryProfile {
+        let temporary = [
+            "temporary_inflow_seasonal",
+            "temporary_inflow_working_holiday",
+            "temporary_inflow_intra_company",
+            "temporary_inflow_trainees",
+            "temporary_inflow_other_workers",
+            "temporary_inflow_students",
+        ];
+        let partners = vec![
+            partner("PHL", "Philippines", 41_300.0),
+            partner("XEE", "Estravia and the Northern Isles", 9_875.0),
+        ];
+        CountryProfile {
+            area: ProfileArea {
+                iso3: "NPL".to_owned(),
+                m49: None,
+                name: "Nepal".to_owned(),
+                fictional: false,
+            },
+            labour: LabourMigration {
+                deployments: series(years.clone(), 354_000.0),
+                top_destinations: partners.clone(),
+                temporary_inflows: temporary
+                    .iter()
+                    .enumerate()
+                    .map(|(i, code)| category(code, 1_000.0 * (i + 1) as f64))
+                    .collect(),
+                ..LabourMigration::default()
+            },
+            displacement: Displacement {
+                refugees_hosted: series(years.clone(), 19_500.0),
+                refugees_abroad: series(years.clone(), 7_200.0),
+                asylum_seekers_hosted: series(years.clone(), 310.0),
+                asylum_seekers_abroad: series(years.clone(), 1_450.0),
+                idps: series(years, 52_000.0),
+                top_origins: partners.clone(),
+                top_asylum: partners,
+            },
+            ..CountryProfile::default()
+        }
+    }
+
+    /// The `<svg>` of the chart with element id `id`, if the page has it.
+    fn chart<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+        let at = html.find(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\""))?;
+        let svg = &html[at..];
+        Some(&svg[..svg.find("</svg>")? + "</svg>".len()])
+    }
+
+    const CHARTS: [&str; 6] = [
+        "chart-deployments-by-year",
+        "chart-deployments",
+        "chart-temporary-inflows",
+        "chart-displacement-by-year",
+        "chart-refugee-origins",
+        "chart-refugee-asylum",
+    ];
+
+    #[test]
+    fn the_charts_keep_their_texts_apart_in_every_language() {
+        let options = || BriefOptions::new(Colophon::at(1_796_601_600, "0.0.0-test"));
+        for lang in Lang::OFFERED {
+            let html = render(&profile(2015..2024), &options().in_lang(lang));
+            for id in CHARTS {
+                let svg = chart(&html, id).unwrap_or_else(|| panic!("{lang}: no {id}"));
+                assert_no_collisions(svg);
+            }
+            // One line per category and per displacement series.
+            let lines = |id| chart(&html, id).map(|s| s.matches("<g class=\"series\"").count());
+            assert_eq!(lines("chart-temporary-inflows"), Some(6), "{lang}");
+            assert_eq!(lines("chart-displacement-by-year"), Some(5), "{lang}");
+        }
+    }
+
+    #[test]
+    fn one_year_of_deployments_is_not_charted() {
+        let options = BriefOptions::new(Colophon::at(1_796_601_600, "0.0.0-test"));
+        let html = render(&profile(2023..2024), &options);
+        assert!(chart(&html, "chart-deployments-by-year").is_none());
+        assert!(chart(&html, "chart-displacement-by-year").is_none());
+        assert!(chart(&html, "chart-deployments").is_some(), "the destinations stay a bar chart");
+        let html = render(&profile(2022..2024), &options);
+        assert!(chart(&html, "chart-deployments-by-year").is_some());
+    }
 }

@@ -1,9 +1,9 @@
 //! A country profile as a workbook: an "About" sheet, one sheet per section of the
 //! profile that has data (stocks, population and migration, corridors, corridor
 //! trends, diaspora, remittances, remittances by group, costs, SDG 10.c.1, dependence,
-//! skills, conventions and lists, estimated flows, assessments, policies, and the
-//! corridor checks: corridors, findings, the data the findings rest on), and a
-//! "Sources" sheet with every footnote.
+//! skills, conventions and lists, estimated flows, labour migration, forced
+//! displacement, assessments, policies, and the corridor checks: corridors, findings,
+//! the data the findings rest on), and a "Sources" sheet with every footnote.
 //!
 //! Every sheet has two frozen header rows: the column's name with its unit
 //! ("Stock (persons)"), and the field of the profile's JSON (`coherence profile X
@@ -19,6 +19,7 @@
 //! whose cells are names translated so has no JSON field in its second header row.
 
 mod checks;
+mod labour;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -77,6 +78,8 @@ pub fn sheets_in(p: &CountryProfile, lang: Lang) -> Result<Vec<Sheet>, XlsxError
         skills(p, w, &mut notes)?,
         statuses(p, w, &mut notes)?,
         flows(p, w, &mut notes)?,
+        labour::labour(p, w, &mut notes)?,
+        labour::displacement(p, w, &mut notes)?,
         assessments(p, w),
         policies(p, w),
         checks::corridors(p, w, &mut notes)?,
@@ -98,7 +101,7 @@ pub fn sheet_names(lang: Lang) -> Vec<String> {
 }
 
 /// The message keys of every sheet's name.
-const SHEETS: [&str; 20] = [
+const SHEETS: [&str; 22] = [
     "xlsx-sheet-about",
     "xlsx-sheet-stocks",
     "xlsx-sheet-population",
@@ -113,6 +116,8 @@ const SHEETS: [&str; 20] = [
     "xlsx-sheet-skills",
     "xlsx-sheet-statuses",
     "xlsx-sheet-flows",
+    "xlsx-sheet-labour",
+    "xlsx-sheet-displacement",
     "xlsx-sheet-assessments",
     "xlsx-sheet-policies",
     "xlsx-sheet-corridor-checks",
@@ -150,6 +155,13 @@ impl Words {
     /// A country's name in the language (the name as stored for a code without one).
     fn country(&self, iso3: &str, name: &str) -> String {
         self.lang.country_name(iso3, name)
+    }
+
+    /// The name of a channel of deployments or a category of inflows in the language
+    /// ([`analysis::said::indicator_name`]); empty for another indicator (a row's part
+    /// names it).
+    fn indicator(&self, code: &str) -> String {
+        analysis::said::indicator_key(code).map_or_else(String::new, |k| self.t(k))
     }
 
     /// The JSON field of a column of country names: none when the names are
