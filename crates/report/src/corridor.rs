@@ -120,6 +120,7 @@ fn corridor(out: &mut Html, r: &CorridorReport) {
         words::tf("brief-corridor-heading-unevaluated", &args)
     };
     out.push(html!("<h3>{}</h3>\n", &heading));
+    list(out, "brief-corridor-figures-intro", figures(r));
     if r.findings.is_empty() {
         let text =
             words::tf("brief-corridor-no-finding", &[("count", Arg::from(r.rules_evaluated))]);
@@ -140,6 +141,46 @@ fn corridor(out: &mut Html, r: &CorridorReport) {
     list(out, "brief-corridor-gaps-intro", gaps(r));
     let unintended = r.unintended.iter().map(|p| html!("{} {}", &p.id, &p.title)).collect();
     list(out, "brief-corridor-unintended-intro", unintended);
+}
+
+/// The corridor's figures (stock, deployments, remittances, cost), each with its source.
+fn figures(r: &CorridorReport) -> Vec<Html> {
+    r.figures
+        .iter()
+        .map(|d| {
+            let name = analysis::said::indicator_name(words::lang(), &d.indicator);
+            // "XAA→XAB", the codes of the evidence's `what` after the indicator.
+            let place = d.what.strip_prefix(d.indicator.as_str()).unwrap_or("").trim();
+            let text = words::tf(
+                "brief-corridor-figure",
+                &[
+                    ("name", Arg::from(upper_first(&name))),
+                    ("place", Arg::from(place)),
+                    ("value", Arg::from(words::number(d.value, decimals(&d.unit)))),
+                    ("unit", Arg::from(unit(&d.unit))),
+                    ("year", Arg::plain(d.year)),
+                ],
+            );
+            let cited = d.source.cell.as_deref().or(d.source.derivation.as_deref()).unwrap_or("");
+            html!(
+                "{} <span class=\"meta\" dir=\"ltr\">[{}; {}]</span>",
+                &text,
+                &d.source.dataset,
+                cited
+            )
+        })
+        .collect()
+}
+
+/// Decimals a figure is written with: none for people and money, two otherwise.
+fn decimals(unit: &str) -> usize {
+    if matches!(unit, "persons" | "usd_current") { 0 } else { 2 }
+}
+
+/// `text` with its first letter capitalised.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The coverage gaps of a corridor: each country's, then the corridor's own.

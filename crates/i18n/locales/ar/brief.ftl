@@ -108,6 +108,8 @@ brief-corridor-gap-between = بين البلدين: لا توجد سياسة خ�
 brief-corridor-finding-meta = (درجة الخطورة: { $severity }، المستوى: { $level })
 brief-corridor-policy = السياسة { $id } { $title } ({ $status })
 brief-corridor-data = { $what } = { $value } { $unit } في عام { $year } ({ $test })
+brief-corridor-figures-intro = الممر بالأرقام (آخر سنة لكل منها):
+brief-corridor-figure = { $name } ({ $place }): { $value } { $unit } في عام { $year }
 brief-corridor-absent = غير موجود: { $what }
 brief-corridor-near-miss = لا تُحتسب: { $id } — { $why }
 brief-corridor-source = المصدر: { $source }

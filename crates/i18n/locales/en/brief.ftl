@@ -97,6 +97,9 @@ brief-corridor-finding-meta = ({ $severity } severity, { $level } level)
 # $title is the policy's title, emphasised.
 brief-corridor-policy = Policy { $id } { $title } ({ $status })
 brief-corridor-data = { $what } = { $value } { $unit } in { $year } ({ $test })
+brief-corridor-figures-intro = The corridor in figures (latest year of each):
+# $name is the figure's name (e.g. "migrant stock"), $place the corridor's direction.
+brief-corridor-figure = { $name } ({ $place }): { $value } { $unit } in { $year }
 brief-corridor-absent = Missing: { $what }
 brief-corridor-near-miss = Does not count: { $id } — { $why }
 brief-corridor-source = Source: { $source }

@@ -91,6 +91,8 @@ brief-corridor-gap-between = Entre los dos países: ninguna política específic
 brief-corridor-finding-meta = (gravedad { $severity }, nivel { $level })
 brief-corridor-policy = Política { $id } { $title } ({ $status })
 brief-corridor-data = { $what } = { $value } { $unit } en { $year } ({ $test })
+brief-corridor-figures-intro = El corredor en cifras (último año de cada una):
+brief-corridor-figure = { $name } ({ $place }): { $value } { $unit } en { $year }
 brief-corridor-absent = Falta: { $what }
 brief-corridor-near-miss = No cuenta: { $id } — { $why }
 brief-corridor-source = Fuente: { $source }

@@ -94,6 +94,8 @@ brief-corridor-gap-between = Entre les deux pays : aucune politique propre au c
 brief-corridor-finding-meta = (gravité { $severity }, niveau { $level })
 brief-corridor-policy = Politique { $id } { $title } ({ $status })
 brief-corridor-data = { $what } = { $value } { $unit } en { $year } ({ $test })
+brief-corridor-figures-intro = Le couloir en chiffres (dernière année de chacun) :
+brief-corridor-figure = { $name } ({ $place }) : { $value } { $unit } en { $year }
 brief-corridor-absent = Manque : { $what }
 brief-corridor-near-miss = Ne compte pas : { $id } — { $why }
 brief-corridor-source = Source : { $source }

@@ -198,7 +198,10 @@ fn year_chart(
         .filter(|(_, values)| !values.is_empty())
         .map(|(name, values)| (name, figures(values)))
         .collect();
-    let (lines, broken) = sourced_series(cites, parts);
+    let (mut lines, broken) = sourced_series(cites, parts);
+    for line in &mut lines {
+        break_at_missing_years(&mut line.points);
+    }
     let chart = svg::line_chart(&LineChart {
         id: format!("chart-{id}"),
         title: title.to_owned(),
@@ -210,6 +213,15 @@ fn year_chart(
     });
     let caption = tf("brief-labour-chart-caption", &[("title", Arg::from(title))]);
     figure(&chart, &chart_caption(caption, broken))
+}
+
+/// Flows are yearly: a year missing between two published years breaks the line (a
+/// point without value), so that no line is drawn across years nobody published.
+fn break_at_missing_years(points: &mut Vec<(f64, f64)>) {
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let gaps: Vec<f64> =
+        points.windows(2).filter(|w| w[1].0 - w[0].0 > 1.0).map(|w| w[0].0 + 1.0).collect();
+    points.extend(gaps.into_iter().map(|x| (x, f64::NAN)));
 }
 
 /// An indicator's name in the brief's language.
@@ -283,6 +295,7 @@ mod tests {
     use domain::Unit;
     use i18n::Lang;
 
+    use super::break_at_missing_years;
     use crate::brief::{BriefOptions, Colophon, render};
     use crate::svg::labels::assert_no_collisions;
 
@@ -405,6 +418,16 @@ mod tests {
             assert_eq!(lines("chart-temporary-inflows"), Some(6), "{lang}");
             assert_eq!(lines("chart-displacement-by-year"), Some(5), "{lang}");
         }
+    }
+
+    #[test]
+    fn a_missing_year_breaks_the_line() {
+        let mut points: Vec<(f64, f64)> =
+            vec![(2014.0, 5.0), (2013.0, 4.0), (2020.0, 1.0), (2021.0, 2.0)];
+        break_at_missing_years(&mut points);
+        let xs: Vec<f64> = points.iter().map(|p| p.0).collect();
+        assert_eq!(xs, [2013.0, 2014.0, 2020.0, 2021.0, 2015.0]);
+        assert!(points[4].1.is_nan());
     }
 
     #[test]
