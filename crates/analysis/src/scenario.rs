@@ -49,6 +49,11 @@ pub const BASELINE_KEYS: &[BaselineKey] = &[
         doc: "Average total cost of sending US$200 from the destination to the origin (SDG 10.c.1 corridor).",
     },
     BaselineKey {
+        key: "corridor_deployments",
+        unit: "persons per year",
+        doc: "Nationals of the origin who left for work in the destination in the year (ILOSTAT outflows or national deployment statistics; a fiscal year published as monthly tables is their sum).",
+    },
+    BaselineKey {
         key: "diaspora_stock",
         unit: "persons",
         doc: "Emigrants of the origin living anywhere abroad.",
@@ -177,6 +182,7 @@ impl Workspace {
             push_pair(&mut values, &datasets, "corridor_remittances_usd", remit.as_ref());
             let cost = self.pair(Indicator::REMITTANCE_COST_200, dest, origin_code, year).await?;
             push_pair(&mut values, &datasets, "corridor_cost_pct", cost.as_ref());
+            values.extend(self.deployments(origin_code, dest, year, &datasets).await?);
         }
 
         let diaspora = self.area(Indicator::EMIGRANT_STOCK, origin_code, year).await?;
@@ -269,6 +275,45 @@ impl Workspace {
             .collect();
         let ranker = Ranker::new(&self.store.datasets().await?);
         Ok(pick(&rows, year, &ranker, indicator.code, |r| (r.year, r.import_id, r.value)).cloned())
+    }
+
+    /// The deployments of the corridor in or before `year`: a fiscal year published in
+    /// monthly tables counts as their sum (as in profiles and corridor checks), never
+    /// one month for the year, and is cited as the whole year.
+    async fn deployments(
+        &self,
+        origin: Iso3,
+        dest: Iso3,
+        year: Option<i32>,
+        datasets: &Datasets,
+    ) -> Result<Option<BaselineValue>, Error> {
+        let rows: Vec<StoredPairValue> = self
+            .store
+            .pair_values(Indicator::DEPLOYMENTS.code, Some(origin), Some(dest))
+            .await?
+            .into_iter()
+            .filter(|r| r.sex == Sex::Total && r.value.is_finite())
+            .collect();
+        let records = self.store.datasets().await?;
+        let ranker = Ranker::new(&records);
+        let by_id: HashMap<i64, store::DatasetRecord> =
+            records.into_iter().map(|d| (d.id, d)).collect();
+        let parts = crate::labour::Parts::new(&by_id, rows);
+        let code = Indicator::DEPLOYMENTS.code;
+        let Some(v) = pick(&parts.rows, year, &ranker, code, |r| (r.year, r.import_id, r.value))
+        else {
+            return Ok(None);
+        };
+        let source = match parts.summed.get(&v.import_id) {
+            Some(sum) => format!("{}: {}; year {}", sum.dataset, sum.how, v.year),
+            None => datasets.cite(v.import_id, &v.provenance.to_string(), v.year),
+        };
+        Ok(Some(BaselineValue {
+            key: "corridor_deployments".to_owned(),
+            value: v.value,
+            unit: unit_of("corridor_deployments"),
+            source,
+        }))
     }
 
     /// The origin's emigrants summed over the bilateral stock table of the newest year

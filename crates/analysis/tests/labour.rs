@@ -202,14 +202,20 @@ source = "test register"
 
 #[test]
 fn the_corridor_shows_and_checks_a_fiscal_year_of_deployments() {
-    let Some((report, profile)) = with_store(&nepal(&MONTHS), async |ws| {
+    let Some((report, profile, baseline)) = with_store(&nepal(&MONTHS), async |ws| {
         let file = analysis::Input::new("npl.toml", NEPAL_REGISTER.as_bytes().to_vec());
         ws.register_import(&file, "tester", Some("test")).await.unwrap();
         let report = ws.corridor("NPL", "QAT", None).await.unwrap();
-        (report, ws.profiles(&["NPL"]).await.unwrap().remove(0))
+        let baseline = ws.scenario_baseline("NPL", Some("QAT"), Some(2022)).await.unwrap();
+        (report, ws.profiles(&["NPL"]).await.unwrap().remove(0), baseline)
     }) else {
         return;
     };
+    // A scenario's baseline takes the same figure as the observed annual inflow of a
+    // temporary scheme (the quota's default), with the same citation.
+    let inflow = baseline.get("corridor_deployments").unwrap();
+    assert_eq!(inflow.value, 140_659.0);
+    assert!(inflow.source.contains("fiscal year 2079/80: the 12 monthly tables summed"));
     // The corridor's figure is the fiscal year's twelve months summed, as the profile
     // shows it, cited as the whole year.
     let shown = profile.labour.top_destinations.iter().find(|d| d.partner == "QAT").unwrap();
@@ -230,13 +236,15 @@ fn the_corridor_shows_and_checks_a_fiscal_year_of_deployments() {
 
     // With a month missing, the year is not whole: no figure, and the rule says what it
     // lacks rather than pass.
-    let Some(report) = with_store(&nepal(&MONTHS[..11]), async |ws| {
+    let Some((report, baseline)) = with_store(&nepal(&MONTHS[..11]), async |ws| {
         let file = analysis::Input::new("npl.toml", NEPAL_REGISTER.as_bytes().to_vec());
         ws.register_import(&file, "tester", Some("test")).await.unwrap();
-        ws.corridor("NPL", "QAT", None).await.unwrap()
+        let baseline = ws.scenario_baseline("NPL", Some("QAT"), Some(2022)).await.unwrap();
+        (ws.corridor("NPL", "QAT", None).await.unwrap(), baseline)
     }) else {
         return;
     };
+    assert!(baseline.get("corridor_deployments").is_none(), "{:?}", baseline.values);
     assert!(report.figures.iter().all(|d| d.indicator != "deployments"), "{:?}", report.figures);
     let u = report
         .unevaluated

@@ -622,6 +622,7 @@ fn parameter_tables_are_sane() {
                         "destination_gdp_per_capita_usd",
                         "origin_gdp_per_capita_usd",
                         "corridor_cost_pct",
+                        "corridor_deployments",
                         "origin_population"
                     ]
                     .contains(&key),

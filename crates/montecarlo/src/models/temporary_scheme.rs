@@ -45,9 +45,9 @@ const PARAMETERS: &[ParamDef] = &[
         name: "quota",
         unit: "persons per year",
         domain: Domain::Count,
-        default: ParamDefault::Required,
+        default: ParamDefault::Baseline("corridor_deployments"),
         fixed: true,
-        source: "Policy choice: the number of places the scheme offers each year.",
+        source: "Policy choice: the number of places the scheme offers each year. Unset, the corridor's observed deployments of the baseline year (nationals of the origin who left for work in the destination: ILOSTAT outflows or the origin's national deployment statistics), so that the baseline is the flow as it is today.",
         doc: "Places offered each year; filled first by returnees re-entering, then by new recruits.",
     },
     ParamDef {
