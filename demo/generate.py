@@ -206,6 +206,46 @@ def jitter(key, spread):
     return h % (2 * spread + 1) - spread
 
 
+# Pelarians who left for work abroad (deployments), by destination, thousands, for
+# DEPLOYMENT_YEARS (2020: departures halted by the pandemic), with the share of men and
+# the shares by channel (agency, individual, g2g, reentry: they partition the total)
+# and of skilled workers. Brevmark's seasonal scheme re-hires returnees first; Duneshar
+# recruits through the government-to-government agreement XAA-LAB-03 too.
+DEPLOYMENT_YEARS = [2019, 2020, 2021, 2022, 2023, 2024]
+DEPLOYMENTS = {
+    "XAB": ([31.2, 11.8, 24.5, 33.1, 36.4, 38.2], 0.78, (0.40, 0.05, 0.0, 0.55), 0.04),
+    "XAC": ([88.0, 41.3, 63.2, 96.7, 104.1, 109.4], 0.70, (0.62, 0.12, 0.18, 0.08), 0.11),
+    "XAH": ([9.1, 4.2, 7.0, 10.3, 11.4, 12.1], 0.55, (0.35, 0.45, 0.0, 0.20), 0.46),
+    "XAF": ([5.0, 2.4, 3.8, 5.6, 6.1, 6.4], 0.62, (0.30, 0.50, 0.0, 0.20), 0.18),
+    "XAD": ([1.8, 0.9, 1.4, 2.0, 2.2, 2.3], 0.51, (0.10, 0.80, 0.0, 0.10), 0.12),
+}
+DEPLOYMENT_SOURCE = "Pelaria, Bureau of Overseas Employment, annual deployment statistics (fictional)"
+
+
+def deployment_rows():
+    """(origin, destination, year, sex, channel, skill, persons) rows of Pelaria's
+    deployments: totals by sex, then the channels and skill levels of both sexes."""
+    rows = []
+    for dest, (thousands, male, channels, skilled) in DEPLOYMENTS.items():
+        for year, t in zip(DEPLOYMENT_YEARS, thousands):
+            key = f"deploy {dest} {year}"
+            total = int(round(t * 1000 + jitter(key, max(1, int(t * 10)))))
+            m = int(round(total * male + jitter(key + " male", max(1, int(t * 2)))))
+            rows.append(("XAA", dest, year, "total", "", "", total))
+            rows.append(("XAA", dest, year, "male", "", "", m))
+            rows.append(("XAA", dest, year, "female", "", "", total - m))
+            names = ["agency", "individual", "g2g", "reentry"]
+            parts = [int(round(total * share)) for share in channels]
+            parts[0] += total - sum(parts)  # agencies take the rounding
+            for name, part in zip(names, parts):
+                if part > 0:
+                    rows.append(("XAA", dest, year, "total", name, "", part))
+            s = int(round(total * skilled))
+            rows.append(("XAA", dest, year, "total", "", "skilled", s))
+            rows.append(("XAA", dest, year, "total", "", "low-skilled", total - s))
+    return rows
+
+
 def population(iso, i):
     p = POPULATION_M[iso][i] * 1e6
     return int(round(p + jitter(f"pop {iso} {i}", int(p * 0.002))))
@@ -259,6 +299,12 @@ def main():
         for sender, receiver in LISTED_REMITTANCES:
             for year in YEARS:
                 w.writerow([sender, receiver, year, remit[(sender, receiver, year)]])
+
+    with open(os.path.join(HERE, "deployments.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["origin", "destination", "year", "sex", "channel", "skill", "persons", "source"])
+        for row in deployment_rows():
+            w.writerow(list(row) + [DEPLOYMENT_SOURCE])
 
     with open(os.path.join(HERE, "remittance_costs.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

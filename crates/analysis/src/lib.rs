@@ -730,6 +730,7 @@ impl FileReader {
             },
             path: None,
             limits: *limits,
+            defined_areas: Vec::new(),
         };
         Ok(FileReader { forced, options })
     }

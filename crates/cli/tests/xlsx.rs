@@ -47,12 +47,17 @@ fn script(name: &str) -> PathBuf {
 }
 
 /// The corridor checks' data values in a profile's JSON (what the brief's corridor
-/// section shows with each finding, tested or for context).
+/// section shows: each corridor's figures, and with each finding the values tested or
+/// shown for context).
 fn corridor_values(json: &Path) -> usize {
     let profile: serde_json::Value = serde_json::from_slice(&std::fs::read(json).unwrap()).unwrap();
     let checks = profile["corridor_checks"].as_array().map_or(&[][..], Vec::as_slice);
     let findings = checks.iter().flat_map(|c| c["findings"].as_array().into_iter().flatten());
-    findings.flat_map(|f| ["data", "context"].map(|k| f[k].as_array().map_or(0, Vec::len))).sum()
+    let tested: usize = findings
+        .flat_map(|f| ["data", "context"].map(|k| f[k].as_array().map_or(0, Vec::len)))
+        .sum();
+    let figures: usize = checks.iter().map(|c| c["figures"].as_array().map_or(0, Vec::len)).sum();
+    tested + figures
 }
 
 /// Writes `country`'s profile as JSON and as a workbook in `lang` (twice: the same

@@ -236,6 +236,7 @@ fn run_import(input: &Input, variant: u64) -> Result<(), String> {
         },
         path: Some(format!("/data/wpp2019_Rpkg/{}", input.name)),
         limits,
+        defined_areas: Vec::new(),
     };
     let (dataset, _) =
         ingest::read(kind, &input.name, &input.bytes, &options).map_err(|e| e.to_string())?;

@@ -338,6 +338,11 @@ pub struct ReadOptions {
     pub path: Option<String>,
     /// The limits the file is held to ([`Limits::default`] unless raised).
     pub limits: Limits,
+    /// Areas outside the UN list that a file's ISO alpha-3 code columns may name: the
+    /// built-in demo world's fictional countries, read with its deployments table. Empty
+    /// for users' files, whose areas must be real (a defined area's data comes in
+    /// Coherence's own area-aware formats).
+    pub defined_areas: Vec<Iso3>,
 }
 
 /// Something read but deliberately not stored, or worth knowing about the import.
@@ -720,6 +725,11 @@ impl<'a> Builder<'a> {
         id: AreaId<'_>,
         location: impl FnOnce() -> Location,
     ) -> Option<Iso3> {
+        if let AreaId::Wb(code, _) = id
+            && let Some(iso3) = self.options.defined_areas.iter().find(|c| c.as_str() == code)
+        {
+            return Some(*iso3);
+        }
         let found = match id {
             AreaId::Name(name) => areas::match_name(name),
             AreaId::M49(code, _) => areas::match_m49(code),

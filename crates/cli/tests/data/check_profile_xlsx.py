@@ -8,7 +8,8 @@ for the "Sources" and "JSON path" columns, in the language it was written in
 
 Every sheet but About and Sources has two frozen header rows: names with units, then
 the JSON field each column holds (relative to the row's "JSON path", or, with a leading
-"/", the element of that series whose year is the row's year). Every number in a
+"/", the element of that series whose year is the row's year; fields separated by " | "
+are alternatives for rows of different kinds, the first the row's object has). Every number in a
 column with a field must equal the JSON's (1e-12 relative), every value object of the
 JSON ({value, unit, source}), the corridor checks' data included, must appear in a cell, every
 source reference must name a row of the Sources sheet, every sheet must have its
@@ -39,6 +40,8 @@ def resolve(doc, pointer):
     node = doc
     for part in [p for p in pointer.split("/") if p]:
         if isinstance(node, list):
+            if not part.isdigit() or int(part) >= len(node):
+                return KeyError(pointer)
             node = node[int(part)]
         elif isinstance(node, dict) and part in node:
             node = node[part]
@@ -124,7 +127,13 @@ for ws in book.worksheets:
                     continue
                 pointer = "%s/%d/value" % (key, matches[0])
             else:
-                pointer = row_path + "/" + key
+                # A sheet whose rows are of several kinds may name a column's field
+                # differently for each ("value | total"): the first the row has.
+                pointer = None
+                for alternative in key.split(" | "):
+                    pointer = row_path + "/" + alternative
+                    if not isinstance(resolve(profile, pointer), KeyError):
+                        break
             expected = resolve(profile, pointer)
             if isinstance(expected, dict) and "value" in expected:
                 covered.add(pointer)

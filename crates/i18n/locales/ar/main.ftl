@@ -929,6 +929,7 @@ xlsx-col-why-not-evaluated = سبب عدم التقييم
 xlsx-col-role = الدور
 xlsx-role-tested = فحصتها القاعدة
 xlsx-role-context = معروضة للسياق
+xlsx-role-figure = رقم الممر
 xlsx-col-what = الموضوع
 xlsx-col-indicator-code = المؤشر (الرمز)
 xlsx-col-test = المعيار

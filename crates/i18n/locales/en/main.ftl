@@ -903,6 +903,7 @@ xlsx-col-why-not-evaluated = Why not evaluated
 xlsx-col-role = Role
 xlsx-role-tested = tested by the rule
 xlsx-role-context = shown for context
+xlsx-role-figure = corridor figure
 xlsx-col-what = What
 xlsx-col-indicator-code = Indicator (code)
 xlsx-col-test = Test

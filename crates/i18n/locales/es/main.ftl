@@ -905,6 +905,7 @@ xlsx-col-why-not-evaluated = Motivo de la falta de evaluación
 xlsx-col-role = Función
 xlsx-role-tested = verificado por la regla
 xlsx-role-context = dato de contexto
+xlsx-role-figure = cifra del corredor
 xlsx-col-what = Qué
 xlsx-col-indicator-code = Indicador (código)
 xlsx-col-test = Criterio

@@ -905,6 +905,7 @@ xlsx-col-why-not-evaluated = Raison de la non-évaluation
 xlsx-col-role = Rôle
 xlsx-role-tested = vérifiée par la règle
 xlsx-role-context = donnée de contexte
+xlsx-role-figure = chiffre du couloir
 xlsx-col-what = Objet
 xlsx-col-indicator-code = Indicateur (code)
 xlsx-col-test = Critère

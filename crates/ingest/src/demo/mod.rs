@@ -2,7 +2,8 @@
 //!
 //! Ten invented countries with ISO 3166-1 user-assigned codes (`XAA`–`XAJ`), their
 //! population, GDP, remittances and health workforce, the migrant stocks between them,
-//! remittance flows and costs, and the policy registers of the two countries of the
+//! remittance flows and costs, Pelaria's deployments of workers abroad, and the policy
+//! registers of the two countries of the
 //! main corridor: Pelaria (`XAA`, the origin) and Brevmark (`XAB`, the destination of
 //! a seasonal worker scheme). The registers hold a few deliberate incoherences for
 //! the corridor checks to find. Everything is described in `demo/README.md`.
@@ -43,17 +44,19 @@ const INDICATORS: &str = "demo/indicators.csv";
 const STOCKS: &str = "demo/stocks.csv";
 const REMITTANCES: &str = "demo/remittances.csv";
 const COSTS: &str = "demo/remittance_costs.csv";
+const DEPLOYMENTS: &str = "demo/deployments.csv";
 const POLICIES: &str = "demo/policies.toml";
 
 /// The embedded files, by the name they carry in provenance (relative to the
 /// repository root).
-const FILES: [(&str, &str); 7] = [
+const FILES: [(&str, &str); 8] = [
     (WORLD, include_str!("../../../../demo/world.toml")),
     (COUNTRIES, include_str!("../../../../demo/countries.csv")),
     (INDICATORS, include_str!("../../../../demo/indicators.csv")),
     (STOCKS, include_str!("../../../../demo/stocks.csv")),
     (REMITTANCES, include_str!("../../../../demo/remittances.csv")),
     (COSTS, include_str!("../../../../demo/remittance_costs.csv")),
+    (DEPLOYMENTS, include_str!("../../../../demo/deployments.csv")),
     (POLICIES, include_str!("../../../../demo/policies.toml")),
 ];
 
@@ -89,6 +92,7 @@ pub fn demo_world() -> Result<Dataset, ImportError> {
     let mut pairs = formats::read_stocks_csv(STOCKS, text(STOCKS), &areas)?;
     pairs.extend(formats::read_remittances_csv(REMITTANCES, text(REMITTANCES), &areas)?);
     pairs.extend(formats::read_costs_csv(COSTS, text(COSTS), &areas)?);
+    pairs.extend(demo_deployments(&areas)?);
     let policies = formats::read_policies_toml(POLICIES, text(POLICIES), &areas)?;
 
     let mut meta = description.meta;
@@ -101,6 +105,20 @@ pub fn demo_world() -> Result<Dataset, ImportError> {
         })
         .collect();
     Ok(Dataset { meta, areas, values, pairs, policies })
+}
+
+/// Pelaria's deployments ([`domain::Indicator::DEPLOYMENTS`] and its channels and skill
+/// levels, from origin to destination), read by the reader of Coherence's deployments
+/// CSV ([`crate::Kind::CoherenceDeploymentsCsv`]) told of the fictional countries.
+fn demo_deployments(areas: &[Area]) -> Result<Vec<domain::dataset::PairValue>, ImportError> {
+    let options = crate::ReadOptions {
+        defined_areas: areas.iter().map(|a| a.iso3).collect(),
+        ..crate::ReadOptions::default()
+    };
+    let bytes = text(DEPLOYMENTS).as_bytes();
+    let (dataset, _) =
+        crate::read(crate::Kind::CoherenceDeploymentsCsv, DEPLOYMENTS, bytes, &options)?;
+    Ok(dataset.pairs)
 }
 
 /// The attributes of the demo world's countries that have no domain type yet: region,

@@ -100,7 +100,8 @@ fn every_value_carries_provenance() {
     for provenance in provenances {
         assert!(files().iter().any(|(name, _)| *name == provenance.file), "{provenance}");
         assert!(provenance.row.is_some_and(|r| r >= 2), "{provenance}");
-        assert!(provenance.column.as_deref().is_some_and(|c| c == "value" || c == "cost_pct"));
+        let column = provenance.column.as_deref();
+        assert!(column.is_some_and(|c| ["value", "cost_pct", "persons"].contains(&c)));
     }
 }
 
@@ -282,6 +283,47 @@ fn incoherence_f_no_conventions_for_a_large_stock() {
     );
     // Elsewhere in the demo world some countries are party.
     assert!(demo_country_attributes().unwrap().iter().any(|a| a.icmw_party));
+}
+
+/// (g) Tens of thousands leave for Brevmark each year and Pelaria has no active return
+/// and reintegration policy.
+#[test]
+fn incoherence_g_large_deployments_without_return_support() {
+    let world = world();
+    let deployed = pair(&world, Indicator::DEPLOYMENTS, PELARIA, BREVMARK, 2024, Sex::Total);
+    assert!(deployed > 10_000.0, "{deployed}");
+    let reintegration = register(&world, PELARIA).into_iter().any(|p| {
+        p.status == PolicyStatus::Active && p.stages.contains(&Stage::ReturnReintegration)
+    });
+    assert!(!reintegration);
+}
+
+/// Pelaria's deployments hang together: men and women make the total, the channels
+/// partition it, and so do the skill levels; every corridor has six years.
+#[test]
+fn deployments_add_up() {
+    let world = world();
+    let mut sums: HashMap<(Iso3, Iso3, Year), [f64; 4]> = HashMap::new();
+    let rows = world.pairs.iter().filter(|p| p.indicator.code.starts_with("deployments"));
+    for p in rows {
+        assert_eq!(p.from, PELARIA);
+        let e = sums.entry((p.from, p.to, p.year)).or_default();
+        match (p.indicator, p.sex) {
+            (Indicator::DEPLOYMENTS, Sex::Total) => e[0] += p.value,
+            (Indicator::DEPLOYMENTS, _) => e[1] += p.value,
+            (Indicator::DEPLOYMENTS_SKILLED | Indicator::DEPLOYMENTS_LOW_SKILLED, _) => {
+                e[3] += p.value;
+            }
+            _ => e[2] += p.value,
+        }
+    }
+    assert_eq!(sums.len(), 5 * 6, "five destinations, six years");
+    for (key, [total, by_sex, by_channel, by_skill]) in sums {
+        assert!(total > 0.0, "{key:?}");
+        for part in [by_sex, by_channel, by_skill] {
+            assert!((part - total).abs() < 0.5, "{key:?}: {part} of {total}");
+        }
+    }
 }
 
 #[test]

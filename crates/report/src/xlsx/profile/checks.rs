@@ -7,8 +7,9 @@
 //! * *Corridor findings*: one row per rule that fired (its level, severity, the
 //!   policies, country attributes and absences it rests on, its rationale and the rule's
 //!   citation) and per rule that could not be evaluated (and why);
-//! * *Corridor check data*: one row per data value a finding tested or shows for
-//!   context, the value in the column of its unit, with its source.
+//! * *Corridor check data*: one row per corridor figure (stock, deployments,
+//!   remittances, cost) and per data value a finding tested or shows for context, the
+//!   value in the column of its unit, with its source.
 
 use analysis::corridor::{CorridorReport, DataEvidence, Finding, PolicyEvidence};
 use analysis::profile::CountryProfile;
@@ -225,18 +226,26 @@ fn value_columns(w: &Words, units: &[Unit]) -> Vec<Col> {
         .collect()
 }
 
-/// Every data value of the findings, with its JSON path and whether the rule tested it
-/// (or shows it for context).
+/// Every data value of the corridors: each corridor's figures, then the values its
+/// findings tested or show for context; with its JSON path, the rule (none for a
+/// figure) and the message key of its role.
 fn data_values(
     p: &CountryProfile,
-) -> Vec<(String, &CorridorReport, &Finding, &DataEvidence, bool)> {
+) -> Vec<(String, &CorridorReport, &str, &DataEvidence, &'static str)> {
     let mut out = Vec::new();
     for (i, r) in p.corridor_checks.iter().enumerate() {
+        for (k, d) in r.figures.iter().enumerate() {
+            out.push((format!("/corridor_checks/{i}/figures/{k}"), r, "", d, "xlsx-role-figure"));
+        }
         for (j, f) in r.findings.iter().enumerate() {
-            for (part, list, tested) in [("data", &f.data, true), ("context", &f.context, false)] {
+            let parts = [
+                ("data", &f.data, "xlsx-role-tested"),
+                ("context", &f.context, "xlsx-role-context"),
+            ];
+            for (part, list, role) in parts {
                 for (k, d) in list.iter().enumerate() {
                     let path = format!("/corridor_checks/{i}/findings/{j}/{part}/{k}");
-                    out.push((path, r, f, d, tested));
+                    out.push((path, r, f.rule_id.as_str(), d, role));
                 }
             }
         }
@@ -270,11 +279,10 @@ pub(super) fn data(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result<S
     let order: Vec<Option<Unit>> = value_cols.iter().map(|c| c.unit).collect();
     cols.extend(value_cols);
     let mut t = Table::new(w, "xlsx-sheet-corridor-data", &cols);
-    for ((path, r, f, d, tested), unit) in values.into_iter().zip(units) {
-        let role = if tested { "xlsx-role-tested" } else { "xlsx-role-context" };
+    for ((path, r, rule, d, role), unit) in values.into_iter().zip(units) {
         let mut items = vec![
             Item::Text(corridor_label(w, r)),
-            text(&f.rule_id),
+            text(rule),
             Item::Text(w.t(role)),
             text(&d.what),
             text(&d.indicator),

@@ -64,15 +64,15 @@ pub(super) fn labour(p: &CountryProfile, w: &Words, notes: &mut Notes) -> Result
     categories(&mut t, notes, (&part, w), "/labour/channels", &l.channels)?;
     if let Some(share) = &l.reentry_share {
         let code = domain::Indicator::DEPLOYMENTS_REENTRY.code;
-        // The share is of the latest year's deployments, the year the channels show.
-        let latest = l.channels.iter().flat_map(|c| &c.values).map(|v| v.year).max();
+        // The share is of the latest year's deployments, the year the channels' rows
+        // show; the profile holds no year of its own for it, so its cell stays empty.
         let mut items = vec![
             Item::Text(w.t("xlsx-row-reentry-share")),
             text(code),
             Item::Text(w.indicator(code)),
             text(""),
             text(""),
-            latest.map_or(Item::Val(None), year),
+            Item::Val(None),
         ];
         items.extend([Item::Val(None), Item::Val(None), Item::Val(None), Item::Val(Some(share))]);
         t.push(notes, "/labour".to_owned(), items, &[])?;
