@@ -663,6 +663,7 @@ brief-chart-breaks = يؤدي تغيّر مجموعة البيانات إلى ا
 
 brief-what-labour = مغادرة المواطنين للعمل في الخارج أو المهاجرين المقبولين حسب الفئة
 brief-deployments-caption = مواطنو { $country } الذين غادروا للعمل في الخارج، حسب السنة
+brief-deployments-by-sex-caption = الرجال والنساء الذين غادروا للعمل ({ $country })، حسب بلد المقصد
 brief-col-deployments-persons = المغادرون للعمل في الخارج (أشخاص)
 brief-where-workers-went = البلدان التي توجّه إليها مواطنو { $country } للعمل
 brief-what-deployment-destinations = البلدان التي توجّه إليها المواطنون للعمل

@@ -566,6 +566,7 @@ brief-chart-breaks = A change of dataset breaks a series: each part is drawn apa
 
 brief-what-labour = nationals leaving for work abroad or migrants admitted by category
 brief-deployments-caption = Nationals of { $country } who left for work abroad, by year
+brief-deployments-by-sex-caption = Men and women of { $country } who left for work, by destination
 brief-col-deployments-persons = Left for work abroad (persons)
 brief-where-workers-went = Where nationals of { $country } went to work
 brief-what-deployment-destinations = where nationals went to work

@@ -604,6 +604,7 @@ brief-chart-breaks = Un cambio de conjunto de datos interrumpe una serie: cada p
 
 brief-what-labour = las salidas de nacionales para trabajar en el extranjero ni sobre los migrantes admitidos por categoría
 brief-deployments-caption = Nacionales de { $country } que salieron a trabajar al extranjero, por año
+brief-deployments-by-sex-caption = Hombres y mujeres que salieron a trabajar ({ $country }), por destino
 brief-col-deployments-persons = Salieron a trabajar al extranjero (personas)
 brief-where-workers-went = Adónde fueron a trabajar los nacionales de { $country }
 brief-what-deployment-destinations = adónde fueron a trabajar los nacionales

@@ -631,6 +631,7 @@ brief-chart-breaks = Un changement de jeu de données interrompt une série : ch
 
 brief-what-labour = les départs de ressortissants pour un emploi à l’étranger ou les migrants admis par catégorie
 brief-deployments-caption = { $country } : ressortissants partis travailler à l’étranger, par année
+brief-deployments-by-sex-caption = Hommes et femmes partis travailler ({ $country }), par destination
 brief-col-deployments-persons = Partis travailler à l’étranger (personnes)
 brief-where-workers-went = { $country } : pays où les ressortissants sont partis travailler
 brief-what-deployment-destinations = les pays où les ressortissants sont partis travailler

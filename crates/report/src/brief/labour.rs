@@ -65,6 +65,7 @@ pub(super) fn labour(profile: &CountryProfile, cites: &mut Citations) -> Html {
                 value_column: "brief-col-deployments-persons",
             },
         ));
+        out.push(by_sex(profile, cites));
         out.push(channels(profile, cites));
         out.push(turnover(profile, cites));
     }
@@ -91,6 +92,42 @@ fn as_corridors(list: &[PartnerValue]) -> Vec<CorridorStock> {
             share: p.share.clone(),
         })
         .collect()
+}
+
+/// The latest year's deployments to each destination by sex, where the source splits
+/// them; nothing when it does not.
+fn by_sex(profile: &CountryProfile, cites: &mut Citations) -> Html {
+    let list = &profile.labour.top_destinations;
+    if list.iter().all(|p| p.male.is_none() && p.female.is_none()) {
+        return Html::new();
+    }
+    let rows: Vec<Vec<Cell>> = list
+        .iter()
+        .map(|p| {
+            vec![
+                Cell::Head(Html::text(&words::country(&p.partner, &p.partner_name))),
+                Cell::Num(html!("{}", p.year)),
+                num_cell(p.male.as_ref(), 1),
+                num_cell(p.female.as_ref(), 1),
+                num_cell(Some(&p.total), 1),
+            ]
+        })
+        .collect();
+    let name = area_name(profile);
+    let caption = tf("brief-deployments-by-sex-caption", &[("country", Arg::from(name.as_str()))]);
+    data_table(
+        cites,
+        "data",
+        &Html::text(&caption),
+        &[
+            ("brief-col-destination-country", false),
+            ("brief-col-year", true),
+            ("brief-col-male-persons", true),
+            ("brief-col-female-persons", true),
+            ("brief-col-deployments-persons", true),
+        ],
+        &rows,
+    )
 }
 
 /// The latest year's deployments by channel and skill level, and the re-entry share.
