@@ -136,6 +136,30 @@ fn pick<'a, T>(
     key: impl Fn(&T) -> (i32, i64, f64),
 ) -> Option<&'a T> {
     let coverage = ranker.coverage(indicator, rows.iter().map(|r| (key(r).1, key(r).2)));
+    pick_among(rows, year, (ranker, &coverage), indicator, key)
+}
+
+/// As [`pick`], for a bilateral table: the table is chosen as the profiles and the
+/// corridor checks choose it, by the rule's order in each year, not by how long one
+/// corridor's series happens to be in each table (so that a corridor's stock is the
+/// same figure in a profile, a corridor check and a scenario's baseline).
+fn pick_pair<'a>(
+    rows: &'a [StoredPairValue],
+    year: Option<i32>,
+    ranker: &Ranker,
+    indicator: &str,
+) -> Option<&'a StoredPairValue> {
+    let none = crate::select::Coverage::new();
+    pick_among(rows, year, (ranker, &none), indicator, |r| (r.year, r.import_id, r.value))
+}
+
+fn pick_among<'a, T>(
+    rows: &'a [T],
+    year: Option<i32>,
+    (ranker, coverage): (&Ranker, &crate::select::Coverage),
+    indicator: &str,
+    key: impl Fn(&T) -> (i32, i64, f64),
+) -> Option<&'a T> {
     rows.iter()
         .filter(|r| {
             let (y, id, v) = key(r);
@@ -274,7 +298,7 @@ impl Workspace {
             .filter(|r| r.sex == Sex::Total && r.value.is_finite())
             .collect();
         let ranker = Ranker::new(&self.store.datasets().await?);
-        Ok(pick(&rows, year, &ranker, indicator.code, |r| (r.year, r.import_id, r.value)).cloned())
+        Ok(pick_pair(&rows, year, &ranker, indicator.code).cloned())
     }
 
     /// The deployments of the corridor in or before `year`: a fiscal year published in
@@ -300,8 +324,7 @@ impl Workspace {
             records.into_iter().map(|d| (d.id, d)).collect();
         let parts = crate::labour::Parts::new(&by_id, rows);
         let code = Indicator::DEPLOYMENTS.code;
-        let Some(v) = pick(&parts.rows, year, &ranker, code, |r| (r.year, r.import_id, r.value))
-        else {
+        let Some(v) = pick_pair(&parts.rows, year, &ranker, code) else {
             return Ok(None);
         };
         let source = match parts.summed.get(&v.import_id) {
@@ -333,8 +356,7 @@ impl Workspace {
             .collect();
         let ranker = Ranker::new(&self.store.datasets().await?);
         let code = Indicator::MIGRANT_STOCK.code;
-        let Some(newest) = pick(&rows, year, &ranker, code, |r| (r.year, r.import_id, r.value))
-        else {
+        let Some(newest) = pick_pair(&rows, year, &ranker, code) else {
             return Ok(None);
         };
         let (y, import) = (newest.year, newest.import_id);

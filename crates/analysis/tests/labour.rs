@@ -253,3 +253,32 @@ fn the_corridor_shows_and_checks_a_fiscal_year_of_deployments() {
         .unwrap();
     assert_eq!(u.missing[0].text, "deployments for NPL→QAT");
 }
+
+/// A corridor's stock is one figure wherever it is shown: the profile's destination,
+/// the corridor check's figures and a scenario's baseline choose the same table, even
+/// where another table holds a longer series of that corridor (the 2020 edition's
+/// chord-diagram JSON goes back to 1990, the 2024 edition's subset to 2000).
+#[test]
+fn a_corridors_stock_is_the_same_figure_in_profile_corridor_and_baseline() {
+    let files = [
+        "undesa_ims_2020_bilateral_chordjson/stock.json",
+        "undesa_ims_2024_bilateral_subset/undesa_ims_bilateral_2000-2020_iso3_migration_network.csv",
+    ]
+    .map(String::from);
+    let Some((profile, report, baseline)) = with_store(&files, async |ws| {
+        let profile = ws.profiles(&["NPL"]).await.unwrap().remove(0);
+        let report = ws.corridor("NPL", "QAT", None).await.unwrap();
+        let baseline = ws.scenario_baseline("NPL", Some("QAT"), Some(2020)).await.unwrap();
+        (profile, report, baseline)
+    }) else {
+        return;
+    };
+    let shown = profile.top_destinations.iter().find(|d| d.partner == "QAT").unwrap();
+    let figure = report.figures.iter().find(|d| d.indicator == "migrant_stock").unwrap();
+    let base = baseline.get("corridor_stock").unwrap();
+    assert_eq!((shown.year, figure.year), (2020, 2020));
+    assert_eq!(shown.stock.value, figure.value);
+    assert_eq!(base.value, figure.value, "{}", base.source);
+    assert!(shown.stock.source.dataset.contains("2024"), "{}", shown.stock.source.dataset);
+    assert!(base.source.contains("International Migrant Stock 2024"), "{}", base.source);
+}

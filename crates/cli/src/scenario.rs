@@ -32,6 +32,7 @@ use crate::output::{number, plain_table};
 pub(crate) const SCENARIO_EXAMPLES: &str = "\
 Examples:
   coherence scenario example temporary-scheme > scheme.toml
+  coherence scenario example temporary-scheme --corridor NPL:QAT > npl-qat.toml
   coherence scenario run scheme.toml --draws 2000 --seed 7 --out runs/scheme
   coherence scenario run scheme.toml --shard 2/4 --out runs/part2
   coherence scenario merge runs/part1 runs/part2 runs/part3 runs/part4 --out runs/all
@@ -85,10 +86,21 @@ enum Action {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Print a ready-to-run example scenario for the demo world.
+    /// Print a ready-to-run example scenario: for the demo world, or with `--corridor`
+    /// for any corridor of the store, its baseline and every parameter's source written
+    /// out.
     Example {
         /// One of: temporary-scheme, skills, remittance-cost, diaspora, recruitment.
         name: String,
+        /// A corridor of the store, ORIGIN:DEST (codes, M49 codes or names): the file's
+        /// baseline is that corridor's, every value with its source.
+        #[arg(long, value_name = "ORIGIN:DEST")]
+        corridor: Option<String>,
+        /// The baseline year (with --corridor): values are the newest in or before it.
+        /// Default: the newest year of the corridor's stock, deployments, remittances
+        /// and cost in the store.
+        #[arg(long, requires = "corridor")]
+        year: Option<i32>,
     },
     /// List the models with their parameters (unit, domain, default and its source)
     /// and outputs.
@@ -167,12 +179,40 @@ pub(crate) async fn run(global: &Global, args: ScenarioArgs) -> Result<(), Error
         Action::Compare { a, b, options, output } => {
             compare(global, &a, b.as_deref(), options, output.as_deref())
         }
-        Action::Example { name } => {
+        Action::Example { name, corridor: None, .. } => {
             print!("{}", scenario_run::example(&name).map_err(analysis::Error::from)?);
             Ok(())
         }
+        Action::Example { name, corridor: Some(corridor), year } => {
+            corridor_example(global, &name, &corridor, year).await
+        }
         Action::Models => models(global),
     }
+}
+
+/// `scenario example NAME --corridor ORIGIN:DEST`: the file on standard output, and on
+/// standard error what it leaves to set, if anything.
+async fn corridor_example(
+    global: &Global,
+    name: &str,
+    corridor: &str,
+    year: Option<i32>,
+) -> Result<(), Error> {
+    let Some((origin, destination)) = corridor.split_once(':') else {
+        return Err(format!("--corridor {corridor:?}: expected ORIGIN:DEST, e.g. NPL:QAT").into());
+    };
+    let ws = open_read(global).await?;
+    let example =
+        ws.scenario_example_for_corridor(name, origin.trim(), destination.trim(), year).await?;
+    print!("{}", example.text);
+    if !example.unset.is_empty() && !global.quiet {
+        eprintln!(
+            "note: the file needs {} set before it runs (marked NOT SET): neither the store nor the model's documented defaults give {}",
+            example.unset.join(", "),
+            if example.unset.len() == 1 { "it" } else { "them" }
+        );
+    }
+    Ok(())
 }
 
 async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {

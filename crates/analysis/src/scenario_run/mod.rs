@@ -10,6 +10,7 @@
 //! thread (`tokio::task::spawn_blocking` in a server), never on an async executor.
 
 mod brief;
+mod corridor_example;
 mod models;
 
 use std::io::{BufWriter, Read, Write};
@@ -27,6 +28,7 @@ use sha2::{Digest, Sha256};
 use crate::{Error, Input, Workspace};
 
 pub use brief::{BaselineRow, MetricResult, OptionResult, Quantiles, ScenarioResult, brief_result};
+pub use corridor_example::CorridorExample;
 pub use models::{EXAMPLES, ModelInfo, OutputInfo, ParameterInfo, example, models};
 
 /// The data files of a run, in the order the manifest lists them (each with its
@@ -146,6 +148,15 @@ pub enum ScenarioError {
         /// The examples' names.
         known: Vec<&'static str>,
     },
+    /// A corridor example was asked without a baseline year for a corridor of which
+    /// the store holds no figure.
+    #[error(
+        "the store holds no figure of the corridor {corridor} (stock, deployments, remittances or cost); load its data or give the baseline year"
+    )]
+    NoCorridorData {
+        /// The corridor, named.
+        corridor: String,
+    },
 }
 
 impl ScenarioError {
@@ -165,7 +176,9 @@ impl ScenarioError {
                 std::io::ErrorKind::PermissionDenied => ErrorKind::Forbidden,
                 _ => ErrorKind::Unavailable,
             },
-            ScenarioError::UnknownExample { .. } => ErrorKind::NotFound,
+            ScenarioError::UnknownExample { .. } | ScenarioError::NoCorridorData { .. } => {
+                ErrorKind::NotFound
+            }
             // The scenario, its draws, a run's files, shards and comparisons given.
             ScenarioError::Spec(_)
             | ScenarioError::Run(_)

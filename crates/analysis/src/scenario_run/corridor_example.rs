@@ -1,0 +1,187 @@
+//! A scenario file for a real corridor (`coherence scenario example NAME --corridor
+//! ORIGIN:DEST`): the corridor's baseline read from the store with the source of every
+//! value, and one option of the model with every parameter listed — the values the
+//! store gives the model, and each default with where it comes from — so that an
+//! analyst sees, before running it, what the scenario rests on.
+//!
+//! Nothing is invented: a parameter the model requires and neither the store nor the
+//! model's documented defaults give is written as a comment that says so, and is
+//! listed in [`CorridorExample::unset`]; the file then needs it set before it runs.
+
+use std::fmt::Write as _;
+
+use montecarlo::model::{Baseline, Model, ParamDef, ParamDefault};
+
+use super::ScenarioError;
+use crate::{Error, Workspace};
+
+/// A scenario file written for a corridor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CorridorExample {
+    /// The file's text (TOML).
+    pub text: String,
+    /// The baseline year chosen: the newest year of the corridor's figures.
+    pub year: i32,
+    /// The parameters the file leaves for the analyst to set (required, and known
+    /// neither to the store nor to the model): empty when the file runs as written.
+    pub unset: Vec<&'static str>,
+}
+
+impl Workspace {
+    /// The example scenario of model `name` for the corridor `origin` → `destination`
+    /// (countries as for [`Workspace::profile`]), baseline year `year` or, when `None`,
+    /// the newest year of the corridor's figures (stock, deployments, remittances,
+    /// cost) in the store.
+    ///
+    /// # Errors
+    /// [`ScenarioError::UnknownExample`] for a model that does not exist;
+    /// [`Error::UnknownArea`] for an unknown country;
+    /// [`ScenarioError::NoCorridorData`] when the store holds no figure of the corridor
+    /// and no year is given; [`Error::Store`].
+    pub async fn scenario_example_for_corridor(
+        &self,
+        name: &str,
+        origin: &str,
+        destination: &str,
+        year: Option<i32>,
+    ) -> Result<CorridorExample, Error> {
+        let model =
+            montecarlo::models::by_name(name).ok_or_else(|| ScenarioError::UnknownExample {
+                name: name.to_owned(),
+                known: montecarlo::models::all().iter().map(|m| m.name()).collect(),
+            })?;
+        let report = self.corridor(origin, destination, None).await?;
+        let (o, d) = (&report.origin, &report.destination);
+        let year = match year.or_else(|| report.figures.iter().map(|f| f.year).max()) {
+            Some(y) => y,
+            None => {
+                let corridor = format!("{} ({}) → {} ({})", o.name, o.iso3, d.name, d.iso3);
+                return Err(ScenarioError::NoCorridorData { corridor }.into());
+            }
+        };
+        let baseline = self.scenario_baseline(&o.iso3, Some(&d.iso3), Some(year)).await?;
+        let label = format!("{} ({}) → {} ({})", o.name, o.iso3, d.name, d.iso3);
+        let place = format!("{}:{}", o.iso3, d.iso3);
+        Ok(write(model, &baseline, (&label, &place), (&o.iso3, &d.iso3), year))
+    }
+}
+
+/// The file's text.
+fn write(
+    model: &dyn Model,
+    baseline: &Baseline,
+    (label, place): (&str, &str),
+    (origin, destination): (&str, &str),
+    year: i32,
+) -> CorridorExample {
+    let name = model.name();
+    let mut s = String::new();
+    let _ = writeln!(s, "# {name} on the corridor {label}, baseline {year}.");
+    let _ = writeln!(
+        s,
+        "# Written by `coherence scenario example {name} --corridor {place}` from the store."
+    );
+    let _ = writeln!(
+        s,
+        "# Model: {} Equations and sources: docs/models/{name}.md.",
+        model.description()
+    );
+    s.push_str("#\n# The baseline, read from the store when the scenario runs (the newest value in or before\n");
+    let _ = writeln!(s, "# {year} of each; these were the values when this file was written):");
+    if baseline.values.is_empty() {
+        s.push_str("#   (none)\n");
+    }
+    for v in &baseline.values {
+        let _ =
+            writeln!(s, "#   {} = {} {} — {}", v.key, number(v.value), v.unit, one_line(&v.source));
+    }
+    s.push_str(
+        "#\n# Every parameter of the option is listed. A commented line is the model's default,\n\
+         # with where it comes from: uncomment it and change the value to set it (a number, or a\n\
+         # distribution as in docs/scenarios.md).\n\n",
+    );
+    s.push_str("[scenario]\n");
+    let _ = writeln!(s, "name = {}", quoted(&format!("{name}: {label}")));
+    let _ = writeln!(
+        s,
+        "description = {}",
+        quoted(&format!(
+            "The {name} model on the corridor {label}, from the store's data of {year} and before."
+        ))
+    );
+    s.push_str("\n[baseline]\n");
+    let _ = writeln!(s, "corridor = {}", quoted(&format!("{origin}-{destination}")));
+    let _ = writeln!(s, "year = {year}\n");
+    s.push_str("[[option]]\nname = \"as-observed\"\n");
+    let _ = writeln!(s, "model = {}", quoted(name));
+    s.push_str("[option.parameters]\n");
+    let mut unset = Vec::new();
+    for def in model.parameters() {
+        if !parameter(&mut s, def, baseline) {
+            unset.push(def.name);
+        }
+    }
+    CorridorExample { text: s, year, unset }
+}
+
+/// One parameter's lines; `false` when the file cannot give it a value.
+fn parameter(s: &mut String, def: &ParamDef, baseline: &Baseline) -> bool {
+    let _ = writeln!(s, "# {} ({}): {}", def.name, def.unit, one_line(def.doc));
+    match def.default {
+        ParamDefault::Value(v) => {
+            let _ = writeln!(
+                s,
+                "# {} = {}    # default: {}",
+                def.name,
+                number(v),
+                one_line(def.source)
+            );
+            true
+        }
+        ParamDefault::Baseline(key) => match baseline.get(key) {
+            Some(b) => {
+                let _ = writeln!(
+                    s,
+                    "# {} = {}    # baseline {key}: {}",
+                    def.name,
+                    number(b.value),
+                    one_line(&b.source)
+                );
+                true
+            }
+            None => {
+                let _ = writeln!(
+                    s,
+                    "# {} = ?    # NOT SET: its default is the baseline value {key}, which the store does not hold for this corridor; set it. {}",
+                    def.name,
+                    one_line(def.source)
+                );
+                false
+            }
+        },
+        ParamDefault::Required => {
+            let _ = writeln!(
+                s,
+                "# {} = ?    # NOT SET: required, and neither the store nor the model gives it; set it. {}",
+                def.name,
+                one_line(def.source)
+            );
+            false
+        }
+    }
+}
+
+/// A number as TOML writes it: whole numbers without a fraction.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
+}
+
+/// A TOML basic string.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// Text on one line (for a comment).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
