@@ -584,3 +584,53 @@ fn an_option_named_like_a_formula_is_text_in_every_csv() {
     let stdout = String::from_utf8(compare.get_output().stdout.clone()).unwrap();
     assert!(stdout.contains(&format!("\n{quoted},sdg-3pct-2030-with-response,")), "{stdout}");
 }
+
+/// `scenario example NAME --corridor ORIGIN:DEST` on the demo corridor: the file runs
+/// as written, its quota is the corridor's deployments with their source, and a model
+/// whose required parameters nothing gives says which are left to set.
+#[test]
+fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .args(["scenario", "example", "temporary-scheme", "--corridor", "XAA:XAB"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("[baseline]\ncorridor = \"XAA-XAB\"\nyear = 2024\n"), "{text}");
+    let quota = text.lines().find(|l| l.starts_with("# quota = ")).unwrap();
+    assert!(quota.contains("baseline corridor_deployments") && quota.contains("deployments.csv"));
+    assert!(out.get_output().stderr.is_empty(), "nothing left to set");
+    let file = w.write("xaa-xab.toml", &text);
+    let dir = w.path().join("xaa-xab");
+    w.cmd()
+        .args(["-q", "scenario", "run"])
+        .arg(&file)
+        .args(["--draws", "8", "--out"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
+    assert!(manifest.contains("baseline corridor_deployments (Coherence demo world"), "{manifest}");
+
+    // The skills model needs public spending per student, which nothing stores.
+    let out = w
+        .cmd()
+        .args(["scenario", "example", "skills", "--corridor", "Pelaria:Brevmark", "--year", "2020"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(text.contains("year = 2020") && text.contains("# spend_primary_usd = ?"), "{text}");
+    assert!(stderr.contains("spend_primary_usd") && stderr.contains("NOT SET"), "{stderr}");
+
+    // A corridor without any figure, and a malformed corridor.
+    let err = w
+        .cmd()
+        .args(["scenario", "example", "temporary-scheme", "--corridor", "XAG:XAE"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(err.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("holds no figure of the corridor Maruvia (XAG)"), "{err}");
+    w.cmd().args(["scenario", "example", "skills", "--corridor", "XAA-XAB"]).assert().failure();
+}
