@@ -123,8 +123,12 @@ struct RunArgs {
     #[arg(long)]
     threads: Option<u64>,
     /// Run only part K of N of the draws (for a batch cluster; join with `merge`).
-    #[arg(long, value_name = "K/N")]
-    shard: Option<Shard>,
+    /// `auto/N` (or `auto` in a Slurm array) takes K from the engine: a Kubernetes
+    /// Indexed Job's JOB_COMPLETION_INDEX + 1, or a Slurm job array's task
+    /// (SLURM_ARRAY_TASK_ID counted from SLURM_ARRAY_TASK_MIN; N from
+    /// SLURM_ARRAY_TASK_COUNT).
+    #[arg(long, value_name = "K/N|auto/N")]
+    shard: Option<String>,
     /// Write draws.csv, draws.arrow, parameters.csv, parameters.arrow, summary.csv and
     /// manifest.json to this directory.
     #[arg(long, value_name = "DIR")]
@@ -216,7 +220,14 @@ async fn corridor_example(
 }
 
 async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
-    let shard = args.shard.unwrap_or(Shard::FULL);
+    let shard = match args.shard.as_deref() {
+        None => Shard::FULL,
+        Some(spec) if spec.trim().starts_with("auto") => {
+            Shard::from_engine(spec, |name| std::env::var(name).ok())
+                .map_err(|e| e.to_string())?
+        }
+        Some(spec) => spec.parse::<Shard>().map_err(|e| e.to_string())?,
+    };
     if shard != Shard::FULL && args.out.is_none() {
         return Err("--shard needs --out DIR: a shard is only useful once merged".into());
     }

@@ -94,6 +94,108 @@ impl FromStr for Shard {
     }
 }
 
+/// The environment variables of the batch engines that say which part of an array job a
+/// process is ([`Shard::from_engine`]).
+pub mod engine_env {
+    /// Kubernetes Indexed Jobs: the pod's index, `0 ..= completions − 1`.
+    pub const KUBERNETES_INDEX: &str = "JOB_COMPLETION_INDEX";
+    /// Slurm job arrays: the task's id, as the `--array` range numbers it.
+    pub const SLURM_ID: &str = "SLURM_ARRAY_TASK_ID";
+    /// Slurm job arrays: the lowest task id of the array.
+    pub const SLURM_MIN: &str = "SLURM_ARRAY_TASK_MIN";
+    /// Slurm job arrays: the step between task ids (`--array=0-30:10`).
+    pub const SLURM_STEP: &str = "SLURM_ARRAY_TASK_STEP";
+    /// Slurm job arrays: how many tasks the array has.
+    pub const SLURM_COUNT: &str = "SLURM_ARRAY_TASK_COUNT";
+}
+
+impl Shard {
+    /// The shard of a process of an array job, `spec` being `auto` or `auto/N`, from
+    /// the engine's environment (`env` reads a variable):
+    ///
+    /// * Kubernetes Indexed Job: `K = JOB_COMPLETION_INDEX + 1` (the index counts from
+    ///   0); Kubernetes does not tell a pod how many completions its Job has, so `N`
+    ///   must be written (`auto/N`, N = the Job's `completions`).
+    /// * Slurm job array: `K = (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN) /
+    ///   SLURM_ARRAY_TASK_STEP + 1` (whatever the `--array` range starts at: `0-3` and
+    ///   `1-4` both give 1..4), `N = SLURM_ARRAY_TASK_COUNT`; an `N` written must equal
+    ///   it.
+    ///
+    /// # Errors
+    /// [`RunError::Shard`] when `spec` is neither `auto` nor `auto/N`, when neither
+    /// engine's variables are set or both are, when a variable is not a number, when
+    /// `N` is missing under Kubernetes or differs from Slurm's count, and when `K` is
+    /// not in `1..=N`.
+    pub fn from_engine(
+        spec: &str,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Shard, RunError> {
+        use engine_env::*;
+        let bad = |why: String| RunError::Shard(format!("--shard {spec}: {why}"));
+        let written: Option<u64> = match spec.trim().strip_prefix("auto") {
+            Some("") => None,
+            Some(rest) => Some(
+                rest.strip_prefix('/')
+                    .and_then(|n| n.trim().parse().ok())
+                    .ok_or_else(|| bad("expected auto or auto/N, e.g. auto/8".to_owned()))?,
+            ),
+            None => return Err(bad("expected auto or auto/N, e.g. auto/8".to_owned())),
+        };
+        let number = |name: &str| -> Result<Option<u64>, RunError> {
+            match env(name) {
+                None => Ok(None),
+                Some(v) => v
+                    .trim()
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| bad(format!("{name} is {v:?}, not a whole number ≥ 0"))),
+            }
+        };
+        let (kubernetes, slurm) = (number(KUBERNETES_INDEX)?, number(SLURM_ID)?);
+        let (k, n) = match (kubernetes, slurm) {
+            (Some(_), Some(_)) => {
+                return Err(bad(format!(
+                    "both {KUBERNETES_INDEX} (Kubernetes) and {SLURM_ID} (Slurm) are set; give --shard K/N"
+                )));
+            }
+            (None, None) => {
+                return Err(bad(format!(
+                    "neither {KUBERNETES_INDEX} (a Kubernetes Indexed Job) nor {SLURM_ID} (a Slurm job array) is set; give --shard K/N outside an array job"
+                )));
+            }
+            (Some(index), None) => {
+                let n = written.ok_or_else(|| {
+                    bad(format!(
+                        "{KUBERNETES_INDEX} is set but Kubernetes does not say how many completions the Job has: write --shard auto/N with N its completions"
+                    ))
+                })?;
+                (index.saturating_add(1), n)
+            }
+            (None, Some(id)) => {
+                let min = number(SLURM_MIN)?.unwrap_or(0);
+                let step = number(SLURM_STEP)?.unwrap_or(1).max(1);
+                let count = number(SLURM_COUNT)?;
+                let n = match (written, count) {
+                    (Some(w), Some(c)) if w != c => {
+                        return Err(bad(format!(
+                            "auto/{w} but the array has {c} tasks ({SLURM_COUNT})"
+                        )));
+                    }
+                    (Some(n), _) | (None, Some(n)) => n,
+                    (None, None) => {
+                        return Err(bad(format!("{SLURM_COUNT} is not set: write --shard auto/N")));
+                    }
+                };
+                let offset = id
+                    .checked_sub(min)
+                    .ok_or_else(|| bad(format!("{SLURM_ID} {id} is below {SLURM_MIN} {min}")))?;
+                (offset / step + 1, n)
+            }
+        };
+        Shard::new(k, n)
+    }
+}
+
 /// How many draws, which seed, which shard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RunOptions {
@@ -924,6 +1026,47 @@ mod tests {
                 assert_eq!(next, draws);
             }
         }
+    }
+
+    #[test]
+    fn the_shard_comes_from_the_batch_engine() {
+        let from = |spec: &str, vars: &[(&str, &str)]| {
+            let vars: Vec<(String, String)> =
+                vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+            Shard::from_engine(spec, |name| {
+                vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+            })
+        };
+        // Kubernetes: the index counts from 0, N is written.
+        let k8s = [("JOB_COMPLETION_INDEX", "2")];
+        assert_eq!(from("auto/4", &k8s).unwrap(), Shard { k: 3, n: 4 });
+        assert!(from("auto", &k8s).unwrap_err().to_string().contains("completions"));
+        assert!(from("auto/2", &k8s).is_err(), "index 2 is the third of two");
+        // Slurm: whatever the range starts at, with its step; N from the count.
+        fn slurm<'a>(id: &'a str, min: &'a str) -> [(&'a str, &'a str); 3] {
+            [
+                ("SLURM_ARRAY_TASK_ID", id),
+                ("SLURM_ARRAY_TASK_MIN", min),
+                ("SLURM_ARRAY_TASK_COUNT", "4"),
+            ]
+        }
+        assert_eq!(from("auto", &slurm("0", "0")).unwrap(), Shard { k: 1, n: 4 });
+        assert_eq!(from("auto", &slurm("4", "1")).unwrap(), Shard { k: 4, n: 4 });
+        assert_eq!(from("auto/4", &slurm("3", "1")).unwrap(), Shard { k: 3, n: 4 });
+        assert!(from("auto/5", &slurm("3", "1")).unwrap_err().to_string().contains("4 tasks"));
+        let stepped = [
+            ("SLURM_ARRAY_TASK_ID", "20"),
+            ("SLURM_ARRAY_TASK_MIN", "0"),
+            ("SLURM_ARRAY_TASK_STEP", "10"),
+            ("SLURM_ARRAY_TASK_COUNT", "4"),
+        ];
+        assert_eq!(from("auto", &stepped).unwrap(), Shard { k: 3, n: 4 });
+        // Neither, both, not a number, not auto.
+        assert!(from("auto/4", &[]).unwrap_err().to_string().contains("neither"));
+        let both = [("JOB_COMPLETION_INDEX", "0"), ("SLURM_ARRAY_TASK_ID", "0")];
+        assert!(from("auto/4", &both).unwrap_err().to_string().contains("both"));
+        assert!(from("auto/4", &[("JOB_COMPLETION_INDEX", "x")]).is_err());
+        assert!(from("2/4", &k8s).is_err() && from("auto/x", &k8s).is_err());
     }
 
     #[test]
