@@ -224,6 +224,23 @@ pub fn cost_path(start: f64, target: f64, years: f64, t: usize) -> f64 {
     if progress >= 1.0 { goal } else { start + (goal - start) * progress }
 }
 
+/// The total cost, in per cent of what the sender pays, of sending `amount` under a fee
+/// schedule of a fixed fee `fixed` paid on top of the amount (same currency) and an
+/// exchange-rate margin `fx_margin` (a share of the amount converted):
+/// `100 · (1 − (1 − fx_margin) · amount / (amount + fixed))`, i.e. one minus what the
+/// recipient gets, valued at the mid-market rate, over what the sender pays. This is the
+/// definition that reproduces the World Bank's worked NZ→Tonga example (NZ$20 fixed fee
+/// and 6 % margin: 32.9 % on NZ$50) to rounding; see `docs/validation.md`, "Policy-option
+/// models against evaluated programmes". Limits: returns 0 when `amount + fixed` is not
+/// positive (nothing is paid); no other input is checked.
+pub fn cost_pct_of_fee_schedule(fixed: f64, fx_margin: f64, amount: f64) -> f64 {
+    let paid = amount + fixed;
+    if paid <= 0.0 {
+        return 0.0;
+    }
+    100.0 * (1.0 - (1.0 - fx_margin) * amount / paid)
+}
+
 impl Model for RemittanceCost {
     fn name(&self) -> &'static str {
         NAME
