@@ -223,8 +223,7 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
     let shard = match args.shard.as_deref() {
         None => Shard::FULL,
         Some(spec) if spec.trim().starts_with("auto") => {
-            Shard::from_engine(spec, |name| std::env::var(name).ok())
-                .map_err(|e| e.to_string())?
+            Shard::from_engine(spec, |name| std::env::var(name).ok()).map_err(|e| e.to_string())?
         }
         Some(spec) => spec.parse::<Shard>().map_err(|e| e.to_string())?,
     };

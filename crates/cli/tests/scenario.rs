@@ -155,6 +155,75 @@ fn four_shards_merged_equal_the_full_run() {
     assert_eq!(std::fs::read(parts[0].join("draws.csv")).unwrap(), before);
 }
 
+/// `--shard auto/N` as the batch engines run it: four processes of a Kubernetes
+/// Indexed Job (JOB_COMPLETION_INDEX 0..3) and of a Slurm array numbered 1-4, each
+/// merged, equal the unsharded run byte for byte.
+#[test]
+fn shards_from_kubernetes_and_slurm_indexes_merge_to_the_full_run() {
+    let w = World::new();
+    let full = w.run("full", &[]);
+    let run_with = |out: &str, spec: &str, vars: &[(&str, String)]| {
+        let dir = w.path().join(out);
+        let mut cmd = w.cmd();
+        for name in [
+            "JOB_COMPLETION_INDEX",
+            "SLURM_ARRAY_TASK_ID",
+            "SLURM_ARRAY_TASK_MIN",
+            "SLURM_ARRAY_TASK_STEP",
+            "SLURM_ARRAY_TASK_COUNT",
+        ] {
+            cmd.env_remove(name);
+        }
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        cmd.args(["-q", "scenario", "run"])
+            .arg(w.path().join("scenario.toml"))
+            .args(["--draws", "101", "--seed", "9", "--shard", spec, "--out"])
+            .arg(&dir)
+            .assert()
+            .success();
+        dir
+    };
+    let k8s: Vec<PathBuf> = (0..4)
+        .map(|i| run_with(&format!("k8s{i}"), "auto/4", &[("JOB_COMPLETION_INDEX", i.to_string())]))
+        .collect();
+    let slurm: Vec<PathBuf> = (1..=4)
+        .map(|id| {
+            let vars = [
+                ("SLURM_ARRAY_TASK_ID", id.to_string()),
+                ("SLURM_ARRAY_TASK_MIN", "1".to_owned()),
+                ("SLURM_ARRAY_TASK_COUNT", "4".to_owned()),
+            ];
+            run_with(&format!("slurm{id}"), "auto", &vars)
+        })
+        .collect();
+    for (name, parts) in [("k8s", &k8s), ("slurm", &slurm)] {
+        let merged = w.path().join(format!("{name}-merged"));
+        w.cmd()
+            .args(["-q", "scenario", "merge"])
+            .args(parts)
+            .arg("--out")
+            .arg(&merged)
+            .assert()
+            .success();
+        assert_same_files(&full, &merged);
+    }
+    // Outside an array job, `auto` says which variables it looked for.
+    let out = w
+        .cmd()
+        .env_remove("JOB_COMPLETION_INDEX")
+        .env_remove("SLURM_ARRAY_TASK_ID")
+        .args(["scenario", "run"])
+        .arg(w.path().join("scenario.toml"))
+        .args(["--shard", "auto/4", "--out"])
+        .arg(w.path().join("none"))
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("JOB_COMPLETION_INDEX") && err.contains("SLURM_ARRAY_TASK_ID"), "{err}");
+}
+
 #[test]
 fn compare_gives_paired_differences() {
     let w = World::new();
