@@ -443,7 +443,8 @@ pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigrat
         Pairs::new(ctx, Indicator::DEPLOYMENTS, (&parts.rows, &parts.summed), End::From);
     let sums = deployments.totals(ctx);
     let totals = with_published(ctx, &sums, (input.own)(Indicator::DEPLOYMENTS_TOTAL));
-    let top_destinations = deployments.top(ctx);
+    let mut top_destinations = deployments.top(ctx);
+    share_of_published(ctx, &mut top_destinations, &totals);
     let latest = deployments.chosen.iter().next_back().map(|(&y, &id)| (y, id));
     let mut channels = Vec::new();
     let mut reentry_share = None;
@@ -489,6 +490,27 @@ pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigrat
         turnover,
         temporary_inflows,
         permanent_inflows,
+    }
+}
+
+/// Where the year's total is the publisher's own (ILOSTAT's counts the destinations it
+/// does not name), each destination's share is of that total, not of the destinations
+/// named: the Philippines' Saudi Arabia in 2024 is 419,355 of 1,827,799 (22.9 %), not of
+/// the 1,226,000 the named destinations add up to (34.2 %).
+fn share_of_published(ctx: &mut Ctx<'_>, top: &mut [PartnerValue], totals: &[YearValue]) {
+    for p in top.iter_mut() {
+        let Some(total) = totals.iter().find(|t| t.year == p.year) else { continue };
+        let published = total.value.source.derivation.is_none();
+        if !published || total.value.value <= 0.0 {
+            continue;
+        }
+        let how = "corridor value ÷ the publisher's total over all destinations (with those it \
+                   does not name) × 100"
+            .to_owned();
+        let share = 100.0 * p.total.value / total.value.value;
+        let mut value = ctx.derived(total.value.source.dataset_id, share, Unit::Percent, how);
+        value.source.dataset.clone_from(&total.value.source.dataset);
+        p.share = value;
     }
 }
 

@@ -78,6 +78,12 @@ const UNDESA_RESHAPED: Family = Family {
 };
 const IAB: Family =
     Family { pattern: "iab-*", label: "IAB brain-drain data (20 OECD destinations)" };
+const DOFE: Family = Family { pattern: "dofe-*", label: "Nepal Department of Foreign Employment" };
+const SLBFE: Family =
+    Family { pattern: "slbfe-*", label: "Sri Lanka Bureau of Foreign Employment" };
+const ILOSTAT: Family = Family { pattern: "ilostat-*", label: "ILOSTAT" };
+const OWN_DEPLOYMENTS: Family =
+    Family { pattern: "coherence-deployments*", label: "a deployments CSV loaded by a user" };
 
 /// Every rule. An indicator without a rule is chosen by the fallback order (the longest
 /// series, the newest edition, then the key).
@@ -132,6 +138,21 @@ pub const RULES: &[Rule] = &[
         indicators: &["migrant_stock"],
         order: &[UNDESA_BILATERAL, WB_BILATERAL, UNDESA_RESHAPED, IAB],
         why: "UN DESA's official origin × destination tables, the newest edition first; the World Bank matrix next; third-party reshapes and tables of a narrower universe (IAB: 20 OECD destinations) last",
+    },
+    Rule {
+        name: "deployments",
+        indicators: &[
+            "deployments",
+            "deployments_total",
+            "deployments_agency",
+            "deployments_individual",
+            "deployments_g2g",
+            "deployments_reentry",
+            "deployments_skilled",
+            "deployments_low_skilled",
+        ],
+        order: &[DOFE, SLBFE, ILOSTAT, OWN_DEPLOYMENTS],
+        why: "the origin's own published statistics (Nepal's DoFE, Sri Lanka's SLBFE) first, ILOSTAT's compilation next; a deployments CSV a user loads fills the years the published sources lack and is otherwise listed as an alternative, so that a file of a few lines never replaces a published series",
     },
 ];
 

@@ -29,14 +29,26 @@ fn runtime() -> tokio::runtime::Runtime {
 /// Runs `then` on a new store holding `files`; `None` when the shared data folder is
 /// absent.
 fn with_store<T>(files: &[String], then: impl AsyncFnOnce(&Workspace) -> T) -> Option<T> {
+    with_store_and(files, &[], then)
+}
+
+/// As [`with_store`], with files written here too (`(name, text)`), imported after.
+fn with_store_and<T>(
+    files: &[String],
+    written: &[(&str, &str)],
+    then: impl AsyncFnOnce(&Workspace) -> T,
+) -> Option<T> {
     let paths: Vec<PathBuf> =
         files.iter().map(|f| test_support::shared_data(f)).collect::<Option<_>>()?;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("labour.sqlite");
-    let inputs: Vec<analysis::Input> = paths
+    let mut inputs: Vec<analysis::Input> = paths
         .iter()
         .map(|p| analysis::Input::new(p.display().to_string(), std::fs::read(p).unwrap()))
         .collect();
+    inputs.extend(
+        written.iter().map(|(name, text)| analysis::Input::new(*name, text.as_bytes().to_vec())),
+    );
     let read =
         analysis::read_files(&inputs, None, UnknownAreas::Reject, &analysis::Limits::default())
             .unwrap();
@@ -108,6 +120,10 @@ fn deployments_refugees_and_inflows_equal_the_files() {
     assert_eq!(top.iter().map(|t| t.0).collect::<Vec<_>>(), ["SAU", "ARE", "SGP", "HKG", "QAT"]);
     let sau = &phl.labour.top_destinations[0];
     assert_eq!(sau.female.as_ref().unwrap().value, cell("cds_des_sau", "sex_f").unwrap());
+    // Its share is of the ILO's total, which counts the destinations it does not name.
+    let share = sau.share.value;
+    assert!((share - 100.0 * 419_355.0 / 1_827_799.0).abs() < 1e-9, "{share}");
+    assert!(sau.share.source.derivation.as_deref().unwrap().contains("publisher's total"));
 
     // Nepal, fiscal year 2079/80 (stored at 2022, the year it starts in): the twelve
     // monthly tables summed, never one month taken for the year.
@@ -281,4 +297,37 @@ fn a_corridors_stock_is_the_same_figure_in_profile_corridor_and_baseline() {
     assert_eq!(base.value, figure.value, "{}", base.source);
     assert!(shown.stock.source.dataset.contains("2024"), "{}", shown.stock.source.dataset);
     assert!(base.source.contains("International Migrant Stock 2024"), "{}", base.source);
+}
+
+/// A user's deployments CSV of a few lines never replaces a published series: Nepal's
+/// fiscal year stays the Department's twelve tables summed, the user's figure listed as
+/// the choice's alternative; and files of two origins are two datasets, both read.
+#[test]
+fn a_users_deployments_file_fills_gaps_and_never_hides_a_published_series() {
+    const HEADER: &str = "origin,destination,year,sex,channel,skill,persons,source\n";
+    let few = format!(
+        "{HEADER}NPL,QAT,2022,total,,,1234,ministry\nNPL,QAT,2023,total,,,150000,ministry\n"
+    );
+    let lanka = format!("{HEADER}LKA,KWT,2024,total,,,5555,ministry\n");
+    let written = [("few.csv", few.as_str()), ("lanka.csv", lanka.as_str())];
+    let Some((npl, lka, report)) = with_store_and(&nepal(&MONTHS), &written, async |ws| {
+        let p = ws.profiles(&["NPL", "LKA"]).await.unwrap();
+        let report = ws.corridor("NPL", "QAT", None).await.unwrap();
+        (p[0].clone(), p[1].clone(), report)
+    }) else {
+        return;
+    };
+    let fy = npl.labour.deployments.iter().find(|d| d.year == 2022).unwrap();
+    assert_eq!(fy.value.value, 689_437.0, "{:?}", fy.value.source);
+    let choice = fy.value.choice.as_ref().unwrap();
+    assert!(choice.alternatives.iter().any(|a| a.value == 1234.0), "{choice:?}");
+    // The user's 2023, a year no published source holds, is read; so is the other
+    // origin's file.
+    let y2023 = npl.labour.deployments.iter().find(|d| d.year == 2023).unwrap();
+    assert_eq!(y2023.value.value, 150_000.0);
+    assert_eq!(lka.labour.deployments.last().unwrap().value.value, 5555.0);
+    // The corridor shows the newest year, from the user's file, with its source.
+    let figure = report.figures.iter().find(|d| d.indicator == "deployments").unwrap();
+    assert_eq!((figure.year, figure.value), (2023, 150_000.0));
+    assert!(figure.source.cell.as_deref().unwrap().contains("few.csv"), "{:?}", figure.source);
 }

@@ -148,7 +148,7 @@ fn text(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
                 d.unit,
                 d.year,
                 test(d),
-                d.source.cell.as_deref().unwrap_or("")
+                cited(&d.source)
             )?;
         }
         for a in &f.absences {
@@ -210,14 +210,20 @@ fn figures(out: &mut dyn Write, r: &CorridorReport) -> Result<(), Error> {
     }
     for d in &r.figures {
         let value = crate::output::thousands(d.value);
-        let cited = match (&d.source.cell, &d.source.derivation) {
-            (Some(cell), _) => format!("{}, {cell}", d.source.dataset),
-            (None, Some(how)) => format!("{}; {how}", d.source.dataset),
-            (None, None) => d.source.dataset.clone(),
-        };
+        let cited = cited(&d.source);
         writeln!(out, "  {} = {value} {} in {} [{cited}]", d.what, d.unit, d.year)?;
     }
     Ok(())
+}
+
+/// Where a value comes from: its dataset and cell, or how it was derived (a fiscal
+/// year summed from monthly tables has no one cell).
+fn cited(s: &analysis::profile::Source) -> String {
+    match (&s.cell, &s.derivation) {
+        (Some(cell), _) => format!("{}, {cell}", s.dataset),
+        (None, Some(how)) => format!("{}; {how}", s.dataset),
+        (None, None) => s.dataset.clone(),
+    }
 }
 
 fn list(items: &[String]) -> String {
@@ -237,6 +243,19 @@ fn csv_rows(out: &mut dyn Write, reports: &[CorridorReport]) -> Result<(), Error
         "detail",
     ])?;
     for r in reports {
+        for d in &r.figures {
+            let detail = format!("{} {} in {} [{}]", d.value, d.unit, d.year, cited(&d.source));
+            w.write_record([
+                r.origin.iso3.as_str(),
+                r.destination.iso3.as_str(),
+                "",
+                "",
+                "",
+                "figure",
+                d.what.as_str(),
+                detail.as_str(),
+            ])?;
+        }
         for f in &r.findings {
             let mut row = |kind: &str, reference: &str, detail: String| {
                 w.write_record([

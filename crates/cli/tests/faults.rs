@@ -651,3 +651,49 @@ fn an_output_file_on_a_full_disk_is_named_and_leaves_nothing_behind() {
         .collect();
     assert_eq!(names, ["ballast"]);
 }
+
+/// A store in a folder of another user, on a writable disk (a shared store on a cluster
+/// node, say): read as on a read-only mount, never written. Run as the user `nobody`
+/// through `su`, so the test needs root (as CI runs it) and says SKIPPED otherwise.
+#[test]
+fn a_store_in_another_users_folder_is_read_and_not_written() {
+    use std::os::unix::fs::PermissionsExt;
+    if test_support::sqlite_only("a SQLite file in another user's folder") {
+        return;
+    }
+    let su = Command::new("su").arg("--help").output().is_ok_and(|o| o.status.success());
+    if !is_root() || !su {
+        skip("another user's folder needs root and su");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mode =
+        |p: &Path, m: u32| std::fs::set_permissions(p, PermissionsExt::from_mode(m)).unwrap();
+    mode(dir.path(), 0o755);
+    let own_bin = dir.path().join("coherence");
+    std::fs::copy(bin(), &own_bin).unwrap();
+    mode(&own_bin, 0o755);
+    let folder = dir.path().join("store");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("s.sqlite");
+    ok(coherence(&db).current_dir(dir.path()).args(["demo", "-o", "brief.html"]));
+    mode(&db, 0o444);
+    mode(&folder, 0o555);
+    let as_nobody = |args: &str| {
+        let line = format!("{} -q --db {} {args}", own_bin.display(), db.display());
+        Command::new("su").args(["nobody", "-s", "/bin/sh", "-c", &line]).output().unwrap()
+    };
+    let out = as_nobody("corridor XAA XAB");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("7 of 7 rules fired"), "{text}");
+    let out = as_nobody("register edit XAB-HEA-01 --set status=paused --reason r --user t");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && stderr.contains("read-only"), "{stderr}");
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["s.sqlite"], "nothing created beside the store");
+    mode(&folder, 0o755);
+}

@@ -702,4 +702,12 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
     let err = String::from_utf8(err.get_output().stderr.clone()).unwrap();
     assert!(err.contains("holds no figure of the corridor Maruvia (XAG)"), "{err}");
     w.cmd().args(["scenario", "example", "skills", "--corridor", "XAA-XAB"]).assert().failure();
+    // A year no scenario file may name is refused here, not by the run.
+    let err = w
+        .cmd()
+        .args(["scenario", "example", "skills", "--corridor", "XAA:XAB", "--year", "3000"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(err.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("baseline year 3000: expected a year from 1800 to 2300"), "{err}");
 }

@@ -118,8 +118,9 @@ impl Shard {
     ///   must be written (`auto/N`, N = the Job's `completions`).
     /// * Slurm job array: `K = (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN) /
     ///   SLURM_ARRAY_TASK_STEP + 1` (whatever the `--array` range starts at: `0-3` and
-    ///   `1-4` both give 1..4), `N = SLURM_ARRAY_TASK_COUNT`; an `N` written must equal
-    ///   it.
+    ///   `1-4` both give 1..4; the step is 1 when unset), `N = SLURM_ARRAY_TASK_COUNT`; an
+    ///   `N` written must equal it. The min must be set (Slurm sets it in every array), the
+    ///   step not 0, the id on the array's grid.
     ///
     /// # Errors
     /// [`RunError::Shard`] when `spec` is neither `auto` nor `auto/N`, when neither
@@ -169,11 +170,24 @@ impl Shard {
                         "{KUBERNETES_INDEX} is set but Kubernetes does not say how many completions the Job has: write --shard auto/N with N its completions"
                     ))
                 })?;
-                (index.saturating_add(1), n)
+                if index >= n {
+                    return Err(bad(format!(
+                        "{KUBERNETES_INDEX} is {index}, beyond the {n} completions (indexes 0 to {})",
+                        n.saturating_sub(1)
+                    )));
+                }
+                (index + 1, n)
             }
             (None, Some(id)) => {
-                let min = number(SLURM_MIN)?.unwrap_or(0);
-                let step = number(SLURM_STEP)?.unwrap_or(1).max(1);
+                let min = number(SLURM_MIN)?.ok_or_else(|| {
+                    bad(format!(
+                        "{SLURM_ID} is set but {SLURM_MIN} is not (Slurm sets both in a job array)"
+                    ))
+                })?;
+                let step = number(SLURM_STEP)?.unwrap_or(1);
+                if step == 0 {
+                    return Err(bad(format!("{SLURM_STEP} is 0")));
+                }
                 let count = number(SLURM_COUNT)?;
                 let n = match (written, count) {
                     (Some(w), Some(c)) if w != c => {
@@ -189,7 +203,18 @@ impl Shard {
                 let offset = id
                     .checked_sub(min)
                     .ok_or_else(|| bad(format!("{SLURM_ID} {id} is below {SLURM_MIN} {min}")))?;
-                (offset / step + 1, n)
+                if offset % step != 0 {
+                    return Err(bad(format!(
+                        "{SLURM_ID} {id} is not on the array's grid ({SLURM_MIN} {min}, {SLURM_STEP} {step})"
+                    )));
+                }
+                let k = offset / step + 1;
+                if k > n {
+                    return Err(bad(format!(
+                        "{SLURM_ID} {id} is task {k} of an array of {n} ({SLURM_MIN} {min}, {SLURM_STEP} {step})"
+                    )));
+                }
+                (k, n)
             }
         };
         Shard::new(k, n)
@@ -1061,6 +1086,25 @@ mod tests {
             ("SLURM_ARRAY_TASK_COUNT", "4"),
         ];
         assert_eq!(from("auto", &stepped).unwrap(), Shard { k: 3, n: 4 });
+        // A step of 0, an id off the step's grid, no min, an index beyond N: refused,
+        // naming the variable.
+        let off = |vars: &[(&str, &str)]| from("auto/4", vars).unwrap_err().to_string();
+        let step0 = [
+            ("SLURM_ARRAY_TASK_ID", "3"),
+            ("SLURM_ARRAY_TASK_MIN", "1"),
+            ("SLURM_ARRAY_TASK_STEP", "0"),
+        ];
+        assert!(off(&step0).contains("SLURM_ARRAY_TASK_STEP is 0"));
+        let grid = [
+            ("SLURM_ARRAY_TASK_ID", "2"),
+            ("SLURM_ARRAY_TASK_MIN", "1"),
+            ("SLURM_ARRAY_TASK_STEP", "2"),
+        ];
+        assert!(off(&grid).contains("not on the array's grid"));
+        assert!(off(&[("SLURM_ARRAY_TASK_ID", "2")]).contains("SLURM_ARRAY_TASK_MIN is not"));
+        assert!(off(&[("JOB_COMPLETION_INDEX", "4")]).contains("JOB_COMPLETION_INDEX is 4"));
+        let beyond = [("SLURM_ARRAY_TASK_ID", "5"), ("SLURM_ARRAY_TASK_MIN", "1")];
+        assert!(off(&beyond).contains("task 5 of an array of 4"));
         // Neither, both, not a number, not auto.
         assert!(from("auto/4", &[]).unwrap_err().to_string().contains("neither"));
         let both = [("JOB_COMPLETION_INDEX", "0"), ("SLURM_ARRAY_TASK_ID", "0")];

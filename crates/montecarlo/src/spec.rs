@@ -35,6 +35,9 @@ use toml::de::{DeTable, DeValue};
 use crate::dist::{Dist, Distribution, Z95};
 use crate::model::{Baseline, Domain, Model, ParamDef, ParamDefault, Params};
 
+/// The years a scenario's baseline may name.
+pub const BASELINE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2300;
+
 /// A position in a scenario file (1-based line and column, in characters).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Location {
@@ -270,9 +273,10 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
     };
     let year_value = require(&cx, baseline_table, "baseline", "year", baseline_span.clone())?;
     let year = integer(&cx, year_value, "baseline.year")?;
-    let year = i32::try_from(year).ok().filter(|y| (1800..=2300).contains(y)).ok_or_else(|| {
-        cx.err(year_value.span(), "baseline.year", format!("expected a year, found {year}"))
-    })?;
+    let year =
+        i32::try_from(year).ok().filter(|y| BASELINE_YEARS.contains(y)).ok_or_else(|| {
+            cx.err(year_value.span(), "baseline.year", format!("expected a year, found {year}"))
+        })?;
 
     let options_value = require(&cx, &root, "", "option", root_span)?;
     let DeValue::Array(items) = options_value.get_ref() else {

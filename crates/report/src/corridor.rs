@@ -172,6 +172,18 @@ fn figures(r: &CorridorReport) -> Vec<Html> {
         .collect()
 }
 
+/// What a data value is, in the brief's language: "Deployments (NPL→QAT)" for the
+/// engine's "deployments NPL→QAT"; any other description as it is.
+fn what(d: &analysis::corridor::DataEvidence) -> String {
+    match d.what.strip_prefix(d.indicator.as_str()).map(str::trim) {
+        Some(place) if !place.is_empty() => {
+            let name = analysis::said::indicator_name(words::lang(), &d.indicator);
+            format!("{} ({place})", upper_first(&name))
+        }
+        _ => d.what.clone(),
+    }
+}
+
 /// Decimals a figure is written with: none for people and money, two otherwise.
 fn decimals(unit: &str) -> usize {
     if matches!(unit, "persons" | "usd_current") { 0 } else { 2 }
@@ -289,7 +301,7 @@ fn finding(out: &mut Html, f: &Finding) {
         let text = words::tf(
             "brief-corridor-data",
             &[
-                ("what", Arg::from(d.what.as_str())),
+                ("what", Arg::from(what(d))),
                 ("value", Arg::from(crate::markup::format_trimmed(d.value, 2))),
                 ("unit", Arg::from(unit(&d.unit))),
                 ("year", Arg::plain(d.year)),

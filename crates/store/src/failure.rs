@@ -39,7 +39,7 @@ impl fmt::Display for StorageFailure {
 // extended code, whose low byte is the primary one.
 /// `SQLITE_BUSY`: another connection held the store's lock past the busy timeout.
 pub(crate) const SQLITE_BUSY: i64 = 5;
-const SQLITE_READONLY: i64 = 8;
+pub(crate) const SQLITE_READONLY: i64 = 8;
 const SQLITE_IOERR: i64 = 10;
 const SQLITE_FULL: i64 = 13;
 pub(crate) const SQLITE_CANTOPEN: i64 = 14;

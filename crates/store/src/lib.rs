@@ -616,11 +616,24 @@ async fn connect_read_only(path: &Path) -> Result<Store, Error> {
 
 /// Whether a store that failed to open read-only with `e` may be opened as immutable:
 /// SQLite could not open a file it needs (the log's index, in a folder that cannot be
-/// written) and the store's log holds no changes. A log with changes is
+/// written: on a read-only mount, or a folder of another user on a writable disk) and
+/// the store's log holds no changes. A log with changes is
 /// [`Error::UnreadableLog`].
 fn can_open_immutable(path: &Path, e: &Error) -> Result<bool, Error> {
-    let cantopen = matches!(e, Error::Open { source, .. }
-        if failure::sqlite_code(source) == Some(failure::SQLITE_CANTOPEN));
+    // On a read-only mount SQLite says "cannot open" the log's index; in a folder of
+    // another user on a writable disk, that the database is read-only (it cannot create
+    // the index there); some drivers report the operating system's refusal instead.
+    let refused = |source: &sqlx::Error| match source {
+        sqlx::Error::Io(io) => matches!(
+            io.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ),
+        _ => matches!(
+            failure::sqlite_code(source),
+            Some(failure::SQLITE_CANTOPEN | failure::SQLITE_READONLY)
+        ),
+    };
+    let cantopen = matches!(e, Error::Open { source, .. } if refused(source));
     if !cantopen || failure::not_writable(path).is_none() {
         return Ok(false);
     }

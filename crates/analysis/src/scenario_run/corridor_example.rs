@@ -34,6 +34,7 @@ impl Workspace {
     /// cost) in the store.
     ///
     /// # Errors
+    /// [`ScenarioError::Year`] for a year a scenario file cannot name;
     /// [`ScenarioError::UnknownExample`] for a model that does not exist;
     /// [`Error::UnknownArea`] for an unknown country;
     /// [`ScenarioError::NoCorridorData`] when the store holds no figure of the corridor
@@ -45,6 +46,9 @@ impl Workspace {
         destination: &str,
         year: Option<i32>,
     ) -> Result<CorridorExample, Error> {
+        if let Some(y) = year.filter(|y| !montecarlo::spec::BASELINE_YEARS.contains(y)) {
+            return Err(ScenarioError::Year { year: y }.into());
+        }
         let model =
             montecarlo::models::by_name(name).ok_or_else(|| ScenarioError::UnknownExample {
                 name: name.to_owned(),

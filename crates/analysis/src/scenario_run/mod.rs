@@ -157,6 +157,12 @@ pub enum ScenarioError {
         /// The corridor, named.
         corridor: String,
     },
+    /// A baseline year outside the years a scenario file may name.
+    #[error("baseline year {year}: expected a year from {} to {}", montecarlo::spec::BASELINE_YEARS.start(), montecarlo::spec::BASELINE_YEARS.end())]
+    Year {
+        /// The year given.
+        year: i32,
+    },
 }
 
 impl ScenarioError {
@@ -179,6 +185,7 @@ impl ScenarioError {
             ScenarioError::UnknownExample { .. } | ScenarioError::NoCorridorData { .. } => {
                 ErrorKind::NotFound
             }
+            ScenarioError::Year { .. } => ErrorKind::InvalidInput,
             // The scenario, its draws, a run's files, shards and comparisons given.
             ScenarioError::Spec(_)
             | ScenarioError::Run(_)

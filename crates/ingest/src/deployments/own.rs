@@ -22,9 +22,14 @@
 //! and are refused at the `skill` cell. Stored: [`Indicator::DEPLOYMENTS`] for `all`,
 //! `all`; `DEPLOYMENTS_AGENCY`, `…_INDIVIDUAL`, `…_G2G`, `…_REENTRY` for a channel;
 //! `DEPLOYMENTS_SKILLED`, `…_LOW_SKILLED` for a skill level. Key
-//! `coherence-deployments`, edition the years covered (`2022–2024`).
+//! `coherence-deployments-` and the origins' codes (`coherence-deployments-npl`): files of
+//! different origins are different datasets; edition the years covered (`2022–2024`). A
+//! file none of whose lines can be stored (every country unknown and skipped) is
+//! refused: an import adds or refuses, it never stores an empty edition.
 
-use domain::{Indicator, Sex, Year};
+use std::collections::BTreeSet;
+
+use domain::{Indicator, Iso3, Sex, Year};
 
 use super::{Deployment, PERSONS, push};
 use crate::error::ImportError;
@@ -68,22 +73,31 @@ pub(crate) fn read(out: &mut Builder<'_>) -> Result<(), ImportError> {
         }
     }
     grid.set_header(0);
-    out.meta.key = "coherence-deployments".to_owned();
     out.meta.title = "Nationals who left for work abroad, by destination, channel and skill level \
                       (Coherence deployments CSV)"
         .to_owned();
     let (mut sources, mut years): (Vec<String>, Vec<i64>) = (Vec::new(), Vec::new());
+    let mut origins: BTreeSet<Iso3> = BTreeSet::new();
     for row in 1..grid.n_rows() {
         if (0..HEADER.len()).all(|c| grid.cell(row, c).is_blank()) {
             continue;
         }
-        let year = read_line(out, &grid, row)?;
+        let (year, origin) = read_line(out, &grid, row)?;
+        let Some(origin) = origin else { continue };
+        origins.insert(origin);
         years.push(year);
         let source = grid.text(row, 7).into_owned();
         if !source.is_empty() && !sources.contains(&source) {
             sources.push(source);
         }
     }
+    if origins.is_empty() {
+        return Err(missing(
+            grid.location(file, 1, 0),
+            "at least one line whose origin and destination are known countries (every line was skipped: nothing to store)",
+        ));
+    }
+    out.meta.key = key(&origins);
     out.meta.publisher =
         if sources.is_empty() { "not stated".to_owned() } else { sources.join("; ") };
     out.meta.edition = match (years.iter().min(), years.iter().max()) {
@@ -94,8 +108,29 @@ pub(crate) fn read(out: &mut Builder<'_>) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Reads and stores one line; returns its year.
-fn read_line(out: &mut Builder<'_>, grid: &Grid, row: usize) -> Result<i64, ImportError> {
+/// The dataset key of a file of the origins `origins`: `coherence-deployments-npl`, or
+/// `coherence-deployments-lka-npl` for two. Files of different origins are different
+/// datasets, both read; a new file of the same origins is a new edition of theirs. More
+/// than [`KEY_ORIGINS`] origins are named by their count and a digest of the list.
+fn key(origins: &BTreeSet<Iso3>) -> String {
+    let codes: Vec<String> = origins.iter().map(|c| c.as_str().to_ascii_lowercase()).collect();
+    if codes.len() <= KEY_ORIGINS {
+        return format!("coherence-deployments-{}", codes.join("-"));
+    }
+    let digest = crate::sha256_hex(codes.join(",").as_bytes());
+    format!("coherence-deployments-{}-origins-{}", codes.len(), &digest[..12])
+}
+
+/// How many origins a dataset key names one by one.
+const KEY_ORIGINS: usize = 6;
+
+/// Reads and stores one line; returns its year and, when stored, its origin (`None`
+/// when a country of the line was unknown and skipped).
+fn read_line(
+    out: &mut Builder<'_>,
+    grid: &Grid,
+    row: usize,
+) -> Result<(i64, Option<Iso3>), ImportError> {
     let file = out.file;
     let text = |c: usize| grid.text(row, c).into_owned();
     let year_cell = grid.cell(row, 2);
@@ -161,8 +196,10 @@ fn read_line(out: &mut Builder<'_>, grid: &Grid, row: usize) -> Result<i64, Impo
     let origin = out.area(AreaId::Wb(&origin_code, &origin_code), || grid.location(file, row, 0));
     let destination =
         out.area(AreaId::Wb(&destination_code, &destination_code), || grid.location(file, row, 1));
-    let (Some(origin), Some(destination)) = (origin, destination) else { return Ok(year_number) };
+    let (Some(origin), Some(destination)) = (origin, destination) else {
+        return Ok((year_number, None));
+    };
     let provenance = grid.provenance(file, row, "persons");
     push(out, Deployment { indicator, origin, destination, year, sex, value, provenance })?;
-    Ok(year_number)
+    Ok((year_number, Some(origin)))
 }

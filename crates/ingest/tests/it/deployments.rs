@@ -4,7 +4,7 @@
 
 use domain::dataset::Dataset;
 use domain::{Indicator, Iso3, Sex, Year};
-use ingest::{Diagnostic, ImportError, ImportErrorKind, Kind, ReadOptions};
+use ingest::{Diagnostic, ImportError, ImportErrorKind, Kind, ReadOptions, UnknownAreas};
 
 const NEPAL: &str = "national_deployments/nepal_dofe_fy2079_80";
 const MONTHS: [&str; 12] = [
@@ -220,6 +220,8 @@ fn coherence_csv_layout() {
     );
     assert_eq!(stored(&dataset, Indicator::DEPLOYMENTS_G2G, Some(iso("KOR")), Sex::Total), 7000.0);
     assert_eq!(dataset.meta.edition, "2022–2024");
+    // A file is the dataset of its origins: another origin's file is another dataset.
+    assert_eq!(dataset.meta.key, "coherence-deployments-lka-npl");
     assert_eq!(
         dataset.meta.publisher,
         "Department of Foreign Employment; SLBFE annual report 2024"
@@ -252,6 +254,14 @@ fn coherence_csv_layout() {
     let err = read_text("deployments.csv", &text, Kind::CoherenceDeploymentsCsv).unwrap_err();
     assert!(matches!(err.kind, ImportErrorKind::UnknownAreas { .. }), "{err}");
     assert_eq!(err.location.row, Some(6));
+    // Told to skip unknown countries, a file of which nothing is left is refused, not
+    // stored as an empty edition.
+    let text =
+        "origin,destination,year,sex,channel,skill,persons,source\nXYZ,QAT,2022,total,,,1,x\n";
+    let options = ReadOptions { unknown_areas: UnknownAreas::Skip, ..ReadOptions::default() };
+    let err = ingest::read(Kind::CoherenceDeploymentsCsv, "d.csv", text.as_bytes(), &options)
+        .unwrap_err();
+    assert!(err.to_string().contains("nothing to store"), "{err}");
 }
 
 #[test]
