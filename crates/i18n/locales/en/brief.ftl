@@ -575,6 +575,7 @@ brief-col-share-deployments-pct = Share of all who left for work (%)
 brief-channels-caption = Nationals who left for work abroad by channel or skill level ({ $year })
 brief-col-channel = Channel or skill level
 brief-reentry-note = Re-entries (workers returning to an employer abroad after a visit home) were { $share } of the year's departures.
+brief-channels-rest = The channels shown do not add up to the year's { $total } departures: { $rest } are in no channel published here (in Nepal's tables, for instance, permits of workers legalised abroad).
 brief-turnover-heading = Departures for work beside the migrant stock
 brief-turnover-intro = A year's departures for work as a percentage of the migrant stock along the corridor: a high share marks temporary, circular migration, where many of those abroad leave anew each year.
 brief-col-stock-year = Stock year

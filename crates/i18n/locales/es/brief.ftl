@@ -613,6 +613,7 @@ brief-col-share-deployments-pct = Proporción del total de salidas por trabajo (
 brief-channels-caption = Nacionales que salieron a trabajar al extranjero, por canal o nivel de calificación ({ $year })
 brief-col-channel = Canal o nivel de calificación
 brief-reentry-note = Los reingresos (trabajadores que vuelven con un empleador en el extranjero tras una visita a su país) representaron el { $share } de las salidas del año.
+brief-channels-rest = Los canales mostrados no suman las { $total } salidas del año: { $rest } no figuran en ningún canal publicado aquí (en los cuadros de Nepal, por ejemplo, permisos de trabajadores regularizados en el extranjero).
 brief-turnover-heading = Salidas por trabajo frente a la población migrante (stock)
 brief-turnover-intro = Salidas por trabajo de un año como porcentaje de la población migrante (stock) del corredor: una proporción elevada indica una migración temporal y circular, en la que muchas de las personas que están en el extranjero vuelven a salir cada año.
 brief-col-stock-year = Año del stock

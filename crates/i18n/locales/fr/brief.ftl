@@ -640,6 +640,7 @@ brief-col-share-deployments-pct = Part de l’ensemble des départs pour un empl
 brief-channels-caption = Ressortissants partis travailler à l’étranger, par canal ou niveau de qualification ({ $year })
 brief-col-channel = Canal ou niveau de qualification
 brief-reentry-note = Les réentrées (travailleurs qui retournent chez un employeur à l’étranger après un séjour au pays) ont représenté { $share } des départs de l’année.
+brief-channels-rest = Les canaux présentés ne totalisent pas les { $total } départs de l’année : { $rest } ne relèvent d’aucun canal publié ici (dans les tableaux du Népal, par exemple, les permis de travailleurs régularisés à l’étranger).
 brief-turnover-heading = Départs pour un emploi et stock de migrants
 brief-turnover-intro = Départs pour un emploi au cours d’une année, en pourcentage du stock de migrants du couloir : une part élevée signale une migration temporaire et circulaire, où nombre de ceux qui sont à l’étranger repartent chaque année.
 brief-col-stock-year = Année du stock

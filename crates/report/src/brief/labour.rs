@@ -160,7 +160,37 @@ fn channels(profile: &CountryProfile, cites: &mut Citations) -> Html {
             tf("brief-reentry-note", &[("share", Arg::from(words::percent(share.value, 1)))]);
         out.push(html!("<p class=\"note\">{}</p>\n", &text));
     }
+    out.push(channels_rest(profile, year));
     out
+}
+
+/// The deployments of `year` in no channel shown (Nepal's permits of workers legalised
+/// abroad, which no channel indicator holds): the total less the channels, said when the
+/// channels do not add up to the total, so that the table is not read as complete.
+fn channels_rest(profile: &CountryProfile, year: i32) -> Html {
+    const CHANNELS: [&str; 4] = [
+        "deployments_agency",
+        "deployments_individual",
+        "deployments_g2g",
+        "deployments_reentry",
+    ];
+    let l = &profile.labour;
+    let Some(total) = l.deployments.iter().find(|d| d.year == year) else { return Html::new() };
+    let shown: Vec<f64> = l
+        .channels
+        .iter()
+        .filter(|c| CHANNELS.contains(&c.indicator.as_str()))
+        .filter_map(|c| c.values.iter().find(|v| v.year == year).map(|v| v.value.value))
+        .collect();
+    let rest = total.value.value - shown.iter().sum::<f64>();
+    if shown.is_empty() || rest < 0.5 {
+        return Html::new();
+    }
+    let args = [
+        ("rest", Arg::from(words::number(rest, 0))),
+        ("total", Arg::from(words::number(total.value.value, 0))),
+    ];
+    html!("<p class=\"note\">{}</p>\n", &tf("brief-channels-rest", &args))
 }
 
 /// Deployments ÷ stock along the largest corridors.
