@@ -168,12 +168,8 @@ fn channels(profile: &CountryProfile, cites: &mut Citations) -> Html {
 /// abroad, which no channel indicator holds): the total less the channels, said when the
 /// channels do not add up to the total, so that the table is not read as complete.
 fn channels_rest(profile: &CountryProfile, year: i32) -> Html {
-    const CHANNELS: [&str; 4] = [
-        "deployments_agency",
-        "deployments_individual",
-        "deployments_g2g",
-        "deployments_reentry",
-    ];
+    const CHANNELS: [&str; 4] =
+        ["deployments_agency", "deployments_individual", "deployments_g2g", "deployments_reentry"];
     let l = &profile.labour;
     let Some(total) = l.deployments.iter().find(|d| d.year == year) else { return Html::new() };
     let shown: Vec<f64> = l
