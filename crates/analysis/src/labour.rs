@@ -191,14 +191,9 @@ impl<'r> Pairs<'r> {
         (rows, summed): (&'r [StoredPairValue], &'r BTreeMap<i64, Summed>),
         end: End,
     ) -> Self {
-        let mut chosen: BTreeMap<i32, i64> = BTreeMap::new();
-        let rank = |id: i64| (ctx.ranker.rank(indicator.code, id, 0), id);
-        for r in rows.iter().filter(|r| r.sex == Sex::Total && r.from != r.to) {
-            let e = chosen.entry(r.year).or_insert(r.import_id);
-            if rank(r.import_id) < rank(*e) {
-                *e = r.import_id;
-            }
-        }
+        let totals = rows.iter().filter(|r| r.sex == Sex::Total && r.from != r.to);
+        let chosen =
+            ctx.ranker.chosen_by_year(indicator.code, totals.map(|r| (r.year, r.import_id)));
         Pairs { indicator, rows, end, chosen, summed }
     }
 
@@ -395,15 +390,20 @@ impl Parts {
     }
 }
 
-/// The channels and skill levels deployments are published by.
-const CHANNELS: [Indicator; 6] = [
+/// The channels deployments are published by (agency, individual, government to
+/// government, re-entry); together, where a publisher's channels are all stored, they
+/// make the total (Nepal's legalisations are in none of them).
+pub const CHANNELS: [Indicator; 4] = [
     Indicator::DEPLOYMENTS_AGENCY,
     Indicator::DEPLOYMENTS_INDIVIDUAL,
     Indicator::DEPLOYMENTS_G2G,
     Indicator::DEPLOYMENTS_REENTRY,
-    Indicator::DEPLOYMENTS_SKILLED,
-    Indicator::DEPLOYMENTS_LOW_SKILLED,
 ];
+
+/// The skill levels deployments are published by; together, where all are published,
+/// they make the total too.
+pub const SKILLS: [Indicator; 2] =
+    [Indicator::DEPLOYMENTS_SKILLED, Indicator::DEPLOYMENTS_LOW_SKILLED];
 
 /// The categories of temporary inflows, in the order the profile lists them.
 const TEMPORARY: [Indicator; 6] = [
@@ -448,7 +448,7 @@ pub(crate) fn labour(ctx: &mut Ctx<'_>, input: LabourInputs<'_>) -> LabourMigrat
     let latest = deployments.chosen.iter().next_back().map(|(&y, &id)| (y, id));
     let mut channels = Vec::new();
     let mut reentry_share = None;
-    for indicator in CHANNELS {
+    for indicator in CHANNELS.into_iter().chain(SKILLS) {
         let channel = Parts::new(ctx.datasets, (input.from)(indicator));
         let Some((year, import_id)) = latest else { continue };
         let part = Pairs::new(ctx, indicator, (&channel.rows, &channel.summed), End::From);

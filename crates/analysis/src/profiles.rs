@@ -917,15 +917,8 @@ fn published_stock_years(
 /// ([`crate::select`]): official UN DESA tables first, newest edition first; never two
 /// tables added together.
 fn chosen_imports(ranker: &Ranker, rows: &[StoredPairValue]) -> BTreeMap<i32, i64> {
-    let mut best: BTreeMap<i32, i64> = BTreeMap::new();
-    for r in rows.iter().filter(|r| r.sex == Sex::Total) {
-        let e = best.entry(r.year).or_insert(r.import_id);
-        let rank = |id: i64| (ranker.rank(Indicator::MIGRANT_STOCK.code, id, 0), id);
-        if rank(r.import_id) < rank(*e) {
-            *e = r.import_id;
-        }
-    }
-    best
+    let totals = rows.iter().filter(|r| r.sex == Sex::Total);
+    ranker.chosen_by_year(Indicator::MIGRANT_STOCK.code, totals.map(|r| (r.year, r.import_id)))
 }
 
 fn stock_years(

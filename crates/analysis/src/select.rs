@@ -250,6 +250,26 @@ impl Ranker {
         (position, Reverse(coverage), Reverse(order), key)
     }
 
+    /// For each year, the import the rule of `indicator` prefers among `rows` (year and
+    /// import of each stored value): one table per year, the rows of two tables never
+    /// added together. Coverage plays no part (a bilateral table is chosen whole, not by
+    /// how long one corridor's series is in it).
+    pub(crate) fn chosen_by_year(
+        &self,
+        indicator: &str,
+        rows: impl IntoIterator<Item = (i32, i64)>,
+    ) -> std::collections::BTreeMap<i32, i64> {
+        let mut best = std::collections::BTreeMap::new();
+        let rank = |id: i64| (self.rank(indicator, id, 0), id);
+        for (year, import_id) in rows {
+            let e = best.entry(year).or_insert(import_id);
+            if rank(import_id) < rank(*e) {
+                *e = import_id;
+            }
+        }
+        best
+    }
+
     /// Whether `value` of `indicator` from `import_id` is a publisher's placeholder.
     pub(crate) fn placeholder(&self, indicator: &str, import_id: i64, value: f64) -> bool {
         is_placeholder(self.key(import_id), indicator, value)

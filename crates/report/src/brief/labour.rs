@@ -168,14 +168,12 @@ fn channels(profile: &CountryProfile, cites: &mut Citations) -> Html {
 /// abroad, which no channel indicator holds): the total less the channels, said when the
 /// channels do not add up to the total, so that the table is not read as complete.
 fn channels_rest(profile: &CountryProfile, year: i32) -> Html {
-    const CHANNELS: [&str; 4] =
-        ["deployments_agency", "deployments_individual", "deployments_g2g", "deployments_reentry"];
     let l = &profile.labour;
     let Some(total) = l.deployments.iter().find(|d| d.year == year) else { return Html::new() };
     let shown: Vec<f64> = l
         .channels
         .iter()
-        .filter(|c| CHANNELS.contains(&c.indicator.as_str()))
+        .filter(|c| analysis::labour::CHANNELS.iter().any(|i| i.code == c.indicator))
         .filter_map(|c| c.values.iter().find(|v| v.year == year).map(|v| v.value.value))
         .collect();
     let rest = total.value.value - shown.iter().sum::<f64>();
