@@ -757,8 +757,14 @@ fn run_chunk(plan: &Plan, seed: u64, draws: std::ops::Range<u64>) -> Result<Chun
     for draw in draws {
         for (j, option) in plan.options.iter().enumerate() {
             let vals = &mut values[j];
+            let fitted = option.posterior.as_ref().map(|p| (p, p.pick(seed, draw)));
             for (k, p) in option.params.iter().enumerate() {
-                vals[k] = sample_param(seed, draw, k, p, &option.name)?;
+                vals[k] = match fitted
+                    .and_then(|(f, v)| f.params.iter().position(|&i| i == k).map(|i| v[i]))
+                {
+                    Some(v) => v,
+                    None => sample_param(seed, draw, k, p, &option.name)?,
+                };
                 param_rows.push(Row {
                     draw,
                     option: j as u32,
@@ -812,7 +818,7 @@ fn run_chunk(plan: &Plan, seed: u64, draws: std::ops::Range<u64>) -> Result<Chun
 }
 
 /// Draws parameter `k` of a draw from its own region of the draw's stream.
-fn sample_param(
+pub(crate) fn sample_param(
     seed: u64,
     draw: u64,
     k: usize,

@@ -47,6 +47,7 @@
 //! ```
 
 pub mod arrow;
+pub mod calibrate;
 pub mod dist;
 pub mod engine;
 pub mod model;

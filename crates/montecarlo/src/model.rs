@@ -321,6 +321,15 @@ pub struct ModelError {
     pub message: String,
 }
 
+/// A model's size parameter and the outputs proportional to it ([`Model::size`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Size {
+    /// The parameter (a fixed [`Domain::Count`]).
+    pub param: &'static str,
+    /// The outputs whose expectation is proportional to it, other things equal.
+    pub outputs: &'static [&'static str],
+}
+
 /// A policy-option model.
 ///
 /// Implementations are plain structs with no state; everything a run needs is in the
@@ -347,6 +356,14 @@ pub trait Model: Sync + Send {
     fn check(&self, params: &Params<'_>) -> Result<(), ModelError> {
         let _ = params;
         Ok(())
+    }
+
+    /// The parameter that sets the model's size, and the outputs proportional to it in
+    /// expectation (counts of persons, sums of money), if the model has one: a
+    /// calibration may then simulate a smaller copy and scale those outputs back
+    /// ([`crate::calibrate`]). The default: no size.
+    fn size(&self) -> Option<Size> {
+        None
     }
 
     /// Runs one draw: reads parameters, may draw from `rng`, writes every output.

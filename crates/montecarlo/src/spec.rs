@@ -35,6 +35,13 @@ use toml::de::{DeTable, DeValue};
 use crate::dist::{Dist, Distribution, Z95};
 use crate::model::{Baseline, Domain, Model, ParamDef, ParamDefault, Params};
 
+mod calibration;
+
+pub use calibration::{
+    CalibrationSpec, FreeSpec, MAX_PARTICLES, MAX_SIMULATIONS, MAX_TARGETS, Observed, TargetSpec,
+    defaults as calibration_defaults,
+};
+
 /// The years a scenario's baseline may name.
 pub const BASELINE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2300;
 
@@ -132,6 +139,8 @@ pub struct Scenario {
     pub baseline_at: Location,
     /// The options, in file order.
     pub options: Vec<OptionSpec>,
+    /// The `[calibration]` table, if any.
+    pub calibration: Option<CalibrationSpec>,
 }
 
 /// The distributions a scenario file may name in `dist = "..."`.
@@ -185,7 +194,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
     })?;
     let root_span = root.span();
     let root = root.into_inner();
-    check_keys(&cx, &root, "", &["scenario", "baseline", "option"])?;
+    check_keys(&cx, &root, "", &["scenario", "baseline", "option", "calibration"])?;
 
     let scenario = require(&cx, &root, "", "scenario", root_span.clone())?;
     let (scenario_table, scenario_span) = table(&cx, scenario, "scenario")?;
@@ -337,6 +346,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
         });
     }
 
+    let calibration = root.get("calibration").map(|v| calibration::parse(&cx, v)).transpose()?;
     Ok(Scenario {
         file: file.to_owned(),
         name,
@@ -346,6 +356,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
         baseline: BaselineSpec { place, year },
         baseline_at,
         options,
+        calibration,
     })
 }
 
@@ -666,6 +677,13 @@ pub enum Origin {
         /// The source of the default.
         source: String,
     },
+    /// Fitted by the scenario's calibration ([`Plan::calibrated`]).
+    Calibrated {
+        /// The option fitted.
+        option: String,
+        /// The targets it reproduces, by output name.
+        targets: String,
+    },
 }
 
 impl fmt::Display for Origin {
@@ -677,6 +695,9 @@ impl fmt::Display for Origin {
             }
             Origin::Baseline { key, source } => write!(f, "baseline {key} ({source})"),
             Origin::Default { source } => write!(f, "model default ({source})"),
+            Origin::Calibrated { option, targets } => {
+                write!(f, "calibrated on option \"{option}\" to the observed {targets}")
+            }
         }
     }
 }
@@ -703,6 +724,10 @@ pub struct PlannedOption {
     pub horizon: usize,
     /// One entry per model parameter, in the model's order.
     pub params: Vec<ResolvedParam>,
+    /// A calibration's posterior, drawn jointly for the parameters it fitted (their
+    /// [`ResolvedParam::value`] lists the same values, for display); set by
+    /// [`Plan::calibrated`].
+    pub posterior: Option<std::sync::Arc<crate::calibrate::Posterior>>,
 }
 
 impl fmt::Debug for PlannedOption {
@@ -712,6 +737,7 @@ impl fmt::Debug for PlannedOption {
             .field("model", &self.model.name())
             .field("horizon", &self.horizon)
             .field("params", &self.params)
+            .field("posterior", &self.posterior)
             .finish()
     }
 }
@@ -734,6 +760,11 @@ pub struct Plan {
     pub seed: Option<u64>,
     /// The options, in file order.
     pub options: Vec<PlannedOption>,
+    /// The calibration the file asks for, resolved; `None` without `[calibration]`.
+    /// [`crate::calibrate::calibrate`] runs it and [`Plan::calibrated`] applies it.
+    pub calibration: Option<crate::calibrate::CalibrationPlan>,
+    /// The calibration applied by [`Plan::calibrated`], if any.
+    pub calibrated: Option<std::sync::Arc<crate::calibrate::Calibration>>,
 }
 
 /// Resolves `scenario` against `models` and `baseline`.
@@ -901,9 +932,15 @@ pub fn resolve(
                 format!("model \"{}\" gives a horizon of 0 years", model.name()),
             ));
         }
-        options.push(PlannedOption { name: o.name.clone(), model, horizon, params });
+        options.push(PlannedOption {
+            name: o.name.clone(),
+            model,
+            horizon,
+            params,
+            posterior: None,
+        });
     }
-    Ok(Plan {
+    let mut plan = Plan {
         file: scenario.file.clone(),
         scenario: scenario.name.clone(),
         description: scenario.description.clone(),
@@ -911,7 +948,13 @@ pub fn resolve(
         draws: scenario.draws,
         seed: scenario.seed,
         options,
-    })
+        calibration: None,
+        calibrated: None,
+    };
+    if let Some(spec) = &scenario.calibration {
+        plan.calibration = Some(crate::calibrate::resolve(scenario, spec, &plan)?);
+    }
+    Ok(plan)
 }
 
 impl Plan {

@@ -24,6 +24,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::model::{
     Domain, DrawRng, Model, ModelError, OutputDef, ParamDef, ParamDefault, Params, Shape, Side,
+    Size,
 };
 
 /// The temporary or circular labour scheme model (`"temporary-scheme"`).
@@ -475,6 +476,39 @@ const OUTPUTS: &[OutputDef] = &[
         side: Side::Migrants,
         doc: "Recruitment debt still owed by workers abroad at the end of the horizon.",
     },
+];
+
+/// The outputs proportional to `quota` in expectation (all but the ratios).
+const PROPORTIONAL: &[&str] = &[
+    "labour_supplied",
+    "workers_present",
+    "irregular_stays",
+    "reentries",
+    "remittances_received",
+    "returnees_with_skills",
+    "household_income_gain",
+    "remittances_received_total",
+    "household_income_gain_total",
+    "transfer_cost_total",
+    "recruitment_fees_total",
+    "interest_total",
+    "recruitment_cost_total",
+    "persons_recruited",
+    "reentries_total",
+    "persons_returned",
+    "persons_present",
+    "persons_irregular",
+    "persons_regularised",
+    "earned_total",
+    "spent_total",
+    "consumption_total",
+    "debt_service_total",
+    "saved_total",
+    "remitted_total",
+    "savings_repatriated_total",
+    "savings_held_end",
+    "debt_carried_home_total",
+    "debt_outstanding_end",
 ];
 
 // Worker states.
@@ -993,6 +1027,12 @@ impl Model for TemporaryScheme {
 
     fn parameters(&self) -> &'static [ParamDef] {
         PARAMETERS
+    }
+
+    /// Workers are independent but for the quota's filling, which scales with it: every
+    /// count of persons and sum of money is proportional to `quota` in expectation.
+    fn size(&self) -> Option<Size> {
+        Some(Size { param: "quota", outputs: PROPORTIONAL })
     }
 
     fn outputs(&self) -> &'static [OutputDef] {
