@@ -13,6 +13,7 @@
 mod args;
 mod assess;
 mod briefs;
+mod calibration;
 mod commands;
 mod corridor;
 mod estimate;

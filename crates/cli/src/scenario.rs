@@ -34,6 +34,7 @@ Examples:
   coherence scenario example temporary-scheme > scheme.toml
   coherence scenario example temporary-scheme --corridor NPL:QAT > npl-qat.toml
   coherence scenario run scheme.toml --draws 2000 --seed 7 --out runs/scheme
+  coherence scenario calibrate npl-qat.toml
   coherence scenario run scheme.toml --shard 2/4 --out runs/part2
   coherence scenario merge runs/part1 runs/part2 runs/part3 runs/part4 --out runs/all
   coherence scenario compare runs/scheme --options circular-40k one-off-40k
@@ -54,6 +55,18 @@ pub(crate) struct ScenarioArgs {
 enum Action {
     /// Run a scenario file: draw every parameter, run every option, summarise.
     Run(RunArgs),
+    /// Fit the scenario's [calibration]: its free parameters so that the fitted option
+    /// reproduces the observed targets (ABC population Monte Carlo); prints each target
+    /// observed and modelled and each parameter's posterior interval. `run` does the
+    /// same before running the options from the posterior.
+    Calibrate {
+        /// The scenario file (TOML) with a [calibration] table.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Worker threads (default: one per core). Results do not depend on it.
+        #[arg(long)]
+        threads: Option<u64>,
+    },
     /// Merge the run directories of the shards of one run into the unsharded result.
     Merge {
         /// The shards' run directories (any order).
@@ -179,6 +192,7 @@ fn parse_size(text: &str) -> Result<u64, String> {
 pub(crate) async fn run(global: &Global, args: ScenarioArgs) -> Result<(), Error> {
     match args.action {
         Action::Run(a) => run_file(global, a).await,
+        Action::Calibrate { file, threads } => calibrate(global, &file, threads).await,
         Action::Merge { dirs, out, max_memory } => merge(global, &dirs, &out, max_memory),
         Action::Compare { a, b, options, output } => {
             compare(global, &a, b.as_deref(), options, output.as_deref())
@@ -250,11 +264,47 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
             bar.set_position(done);
         }
     };
+    if planned.calibrates() && !global.quiet {
+        eprintln!("calibrating the baseline to its observed targets first ([calibration])…");
+    }
     let outcome = planned.run(threads, files, &progress)?;
     bar.finish_and_clear();
     commit(outcome.files)?;
     if !global.quiet {
+        if let (Some(c), Format::Table) = (&outcome.calibration, global.format) {
+            crate::calibration::write(&mut crate::output::stdout(global.format), global.format, c)?;
+        }
         print_summary(global.format, &outcome.info, &outcome.summary, args.out.as_deref())?;
+    }
+    Ok(())
+}
+
+/// `scenario calibrate FILE`: the calibration's report; an error (after the report)
+/// when it did not reach its tolerance.
+async fn calibrate(global: &Global, path: &Path, threads: Option<u64>) -> Result<(), Error> {
+    let threads = thread_count(threads)?;
+    let file = crate::files::document(path)?;
+    let scenario = scenario_run::parse_scenario(&file)?;
+    if scenario.calibration.is_none() {
+        return Err(format!(
+            "{}: the scenario has no [calibration] table (docs/scenarios.md, \"Calibration\")",
+            path.display()
+        )
+        .into());
+    }
+    let ws = open_read(global).await?;
+    let request = RunRequest { draws: Some(1), ..RunRequest::default() };
+    let planned = ws.plan_scenario(&scenario, &request).await.map_err(with_hint)?;
+    let c = planned.calibrate(threads)?;
+    crate::calibration::write(&mut crate::output::stdout(global.format), global.format, &c)?;
+    if !c.reached {
+        return Err(format!(
+            "{}: the calibration did not reach its tolerance of {} (closest {:.3}); no option can run from it: widen the priors, free another parameter, raise max_simulations or check the targets",
+            path.display(),
+            c.plan.spec.tolerance,
+            c.distance
+        )
+        .into());
     }
     Ok(())
 }
@@ -508,7 +558,7 @@ fn year_text(year: Option<u32>) -> String {
 }
 
 /// A number with about four significant digits and thousands separators.
-fn sig(x: f64) -> String {
+pub(crate) fn sig(x: f64) -> String {
     let a = x.abs();
     if a >= 1000.0 || a == 0.0 {
         number(x, 0)

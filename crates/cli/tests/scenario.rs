@@ -670,7 +670,59 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
     let quota = text.lines().find(|l| l.starts_with("# quota = ")).unwrap();
     assert!(quota.contains("baseline corridor_deployments") && quota.contains("deployments.csv"));
     assert!(out.get_output().stderr.is_empty(), "nothing left to set");
-    let file = w.write("xaa-xab.toml", &text);
+    // The file fits the stock and remittances it observes; a smaller fit than the
+    // default keeps the test short (the settings are the file's to change).
+    assert!(text.contains("[calibration.targets]\nworkers_present = \"corridor_stock\"\n"));
+    let small = text.replace(
+        "[calibration]\n",
+        "[calibration]\nparticles = 40\nmax_simulations = 2000\nsimulated_size = 400\ntolerance = 0.15\n",
+    );
+    // Pelaria's 1,079,990 emigrants in Brevmark are a settled diaspora: 37,893
+    // departures a year cannot make them in 20 years, renewing 95 % of contracts. The
+    // fit says so, and nothing runs from it.
+    let file = w.write("xaa-xab.toml", &small);
+    let out = w.cmd().args(["scenario", "calibrate"]).arg(&file).assert().failure();
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(report.contains("(temporary-scheme): NOT reached"), "{report}");
+    let line = report.lines().find(|l| l.starts_with("workers_present (year 20)")).unwrap();
+    assert!(line.contains(" 1,079,990 ") && line.contains(" -5"), "{report}");
+    assert!(report.contains("baseline corridor_stock: Coherence demo world"), "{report}");
+    assert!(stderr.contains("did not reach its tolerance of 0.15"), "{stderr}");
+    let out = w
+        .cmd()
+        .args(["-q", "scenario", "run"])
+        .arg(&file)
+        .args(["--draws", "8"])
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("xaa-xab.toml: calibration of option \"as-observed\" did not reach"),
+        "{stderr}"
+    );
+
+    // A stock a scheme can hold (its workers, say, from a survey), at Brevmark's wages,
+    // is reached.
+    let reachable = small
+        .replace(
+            "workers_present = \"corridor_stock\"",
+            "workers_present = { value = 200000, source = \"scheme workers present (test)\" }",
+        )
+        .replace("[option.parameters]\n", "[option.parameters]\nwage_usd_month = 3000\n");
+    let file = w.write("reachable.toml", &reachable);
+    let out = w.cmd().args(["scenario", "calibrate"]).arg(&file).assert().success();
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(report.contains("(temporary-scheme): reached"), "{report}");
+    assert!(report.contains("p_renew") && report.contains("uniform [0, 0.95]"), "{report}");
+    let json =
+        w.cmd().args(["--format", "json", "scenario", "calibrate"]).arg(&file).assert().success();
+    let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(json["reached"], true);
+    for t in json["targets"].as_array().unwrap() {
+        let gap = t["modelled"]["p50"].as_f64().unwrap() / t["observed"].as_f64().unwrap() - 1.0;
+        assert!(gap.abs() <= 0.15, "{t}");
+    }
     let dir = w.path().join("xaa-xab");
     w.cmd()
         .args(["-q", "scenario", "run"])
@@ -681,6 +733,10 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
         .success();
     let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
     assert!(manifest.contains("baseline corridor_deployments (Coherence demo world"), "{manifest}");
+    assert!(
+        manifest.contains("calibrated on option \\\"as-observed\\\" to the observed workers_present, remittances_received"),
+        "{manifest}"
+    );
 
     // The skills model needs public spending per student, which nothing stores.
     let out = w

@@ -125,7 +125,78 @@ fn write(
             unset.push(def.name);
         }
     }
+    calibration(&mut s, model, baseline);
     CorridorExample { text: s, year, unset }
+}
+
+/// What a corridor's calibration fits, by model: the targets (output, baseline key) and
+/// the free parameters with their wide priors and why.
+struct Fit {
+    targets: &'static [(&'static str, &'static str)],
+    free: &'static [(&'static str, f64, f64, &'static str)],
+}
+
+/// The temporary scheme is fitted to the corridor's migrant stock and the remittances
+/// it receives, through the two rates nothing official publishes per corridor.
+const TEMPORARY_SCHEME_FIT: Fit = Fit {
+    targets: &[
+        ("workers_present", "corridor_stock"),
+        ("remittances_received", "corridor_remittances_usd"),
+    ],
+    free: &[
+        (
+            "p_renew",
+            0.0,
+            0.95,
+            "wide prior: from no renewal to almost every contract renewed; it sets how many stay for each one admitted",
+        ),
+        (
+            "remittance_share",
+            0.05,
+            0.6,
+            "wide prior: from 5 % to 60 % of earnings net of debt service (at most 1 − consumption_share = 0.6); it absorbs the wage assumed",
+        ),
+    ],
+};
+
+/// The `[calibration]` table, written as comments when the model has no corridor fit
+/// or the baseline lacks a target.
+fn calibration(s: &mut String, model: &dyn Model, baseline: &Baseline) {
+    let fit = match model.name() {
+        "temporary-scheme" => TEMPORARY_SCHEME_FIT,
+        _ => return,
+    };
+    let missing: Vec<&str> =
+        fit.targets.iter().map(|t| t.1).filter(|k| baseline.get(k).is_none()).collect();
+    let c = if missing.is_empty() { "" } else { "# " };
+    s.push_str(
+        "\n# Calibration (docs/scenarios.md, \"Calibration\"): the free parameters are fitted so that\n\
+         # this option reproduces the corridor's observed stock and remittances in the horizon's\n\
+         # last year (ABC population Monte Carlo); every option then runs from the fit.\n\
+         # `coherence scenario calibrate FILE` prints the fit. The wage and the other parameters\n\
+         # stay as above: set them from the corridor's data first, the fit depends on them.\n",
+    );
+    if !missing.is_empty() {
+        let _ = writeln!(
+            s,
+            "# Not active: the store has no {} for this corridor; give the observed value as\n# {{ value = ..., source = \"...\" }} and uncomment.",
+            missing.join(" or ")
+        );
+    }
+    let _ = writeln!(s, "{c}[calibration]\n{c}[calibration.targets]");
+    for (output, key) in fit.targets {
+        let _ = writeln!(s, "{c}{output} = {}", quoted(key));
+    }
+    let _ = writeln!(s, "{c}[calibration.free]");
+    for (name, min, max, why) in fit.free {
+        let _ = writeln!(
+            s,
+            "{c}{name} = {{ min = {}, max = {}, source = {} }}",
+            number(*min),
+            number(*max),
+            quoted(why)
+        );
+    }
 }
 
 /// One parameter's lines; `false` when the file cannot give it a value.

@@ -163,6 +163,14 @@ pub enum ScenarioError {
         /// The year given.
         year: i32,
     },
+    /// The scenario's calibration failed or did not reach its tolerance.
+    #[error("{file}: {source}")]
+    Calibration {
+        /// The scenario file.
+        file: String,
+        /// What happened.
+        source: montecarlo::calibrate::CalibrationError,
+    },
 }
 
 impl ScenarioError {
@@ -186,6 +194,7 @@ impl ScenarioError {
                 ErrorKind::NotFound
             }
             ScenarioError::Year { .. } => ErrorKind::InvalidInput,
+            ScenarioError::Calibration { .. } => ErrorKind::InvalidInput,
             // The scenario, its draws, a run's files, shards and comparisons given.
             ScenarioError::Spec(_)
             | ScenarioError::Run(_)
@@ -266,6 +275,8 @@ pub struct RunOutcome<W> {
     /// The written files, flushed, to be put in place in this order (the manifest
     /// last); `None` when the run wrote no files.
     pub files: Option<Vec<RunFile<W>>>,
+    /// The calibration the options were run from, when the scenario has one.
+    pub calibration: Option<montecarlo::calibrate::Calibration>,
 }
 
 /// What to run of a scenario file; `None` takes the file's value, else the default.
@@ -394,15 +405,22 @@ impl PlannedRun {
         progress: &(dyn Fn(u64, u64) + Send + Sync),
         stop: &(dyn Fn() -> bool + Send + Sync),
     ) -> Result<RunOutcome<W>, Error> {
-        let mut pool = rayon::ThreadPoolBuilder::new();
-        if let Some(t) = threads {
-            pool = pool.num_threads(t);
-        }
-        let pool = pool.build().map_err(ScenarioError::from)?;
-        let mut sink = RunSink::new(&self.info, files)?;
+        let pool = thread_pool(threads)?;
+        let (plan, info, calibration) = match self.plan.calibration {
+            Some(_) => {
+                let calibration = pool.install(|| self.calibrate_on_pool())?;
+                let plan = self.plan.calibrated(&calibration).map_err(|source| {
+                    ScenarioError::Calibration { file: self.plan.file.clone(), source }
+                })?;
+                let info = RunInfo::new(&plan, &self.options);
+                (plan, info, Some(calibration))
+            }
+            None => (self.plan, self.info, None),
+        };
+        let mut sink = RunSink::new(&info, files)?;
         pool.install(|| {
             montecarlo::engine::run_each_until(
-                &self.plan,
+                &plan,
                 &self.options,
                 &self.limits,
                 progress,
@@ -410,8 +428,47 @@ impl PlannedRun {
                 |rows, params| sink.push(rows, params),
             )
         })?;
-        Ok(sink.finish()?)
+        let mut outcome = sink.finish()?;
+        outcome.calibration = calibration;
+        Ok(outcome)
     }
+
+    /// Whether the scenario has a `[calibration]`: [`PlannedRun::run`] then fits it
+    /// first and runs the options from its posterior.
+    pub fn calibrates(&self) -> bool {
+        self.plan.calibration.is_some()
+    }
+
+    /// Runs the scenario's calibration alone (`coherence scenario calibrate`) on
+    /// `threads` worker threads; the result does not depend on their number. A
+    /// calibration that does not reach its tolerance is returned (`reached = false`).
+    ///
+    /// Blocking and CPU-heavy: call it from a blocking thread.
+    ///
+    /// # Errors
+    /// [`ScenarioError::Calibration`] when the file has no `[calibration]` or a
+    /// simulation fails; [`ScenarioError::Threads`].
+    pub fn calibrate(
+        &self,
+        threads: Option<usize>,
+    ) -> Result<montecarlo::calibrate::Calibration, Error> {
+        let pool = thread_pool(threads)?;
+        Ok(pool.install(|| self.calibrate_on_pool())?)
+    }
+
+    fn calibrate_on_pool(&self) -> Result<montecarlo::calibrate::Calibration, ScenarioError> {
+        montecarlo::calibrate::calibrate(&self.plan, &|_, _| {})
+            .map_err(|source| ScenarioError::Calibration { file: self.plan.file.clone(), source })
+    }
+}
+
+/// A rayon pool of `threads` threads (default: one per core).
+fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, ScenarioError> {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(t) = threads {
+        pool = pool.num_threads(t);
+    }
+    Ok(pool.build()?)
 }
 
 /// Shards verified against their manifests and found to make one run within the
@@ -737,6 +794,6 @@ impl<W: Write> RunSink<W> {
             Some(f) => Some(f.finish(&self.info, &summary)?),
             None => None,
         };
-        Ok(RunOutcome { info: self.info, summary, files })
+        Ok(RunOutcome { info: self.info, summary, files, calibration: None })
     }
 }
