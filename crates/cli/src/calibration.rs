@@ -141,7 +141,7 @@ pub(crate) fn json(c: &Calibration) -> serde_json::Value {
     serde_json::json!({
         "option": c.option,
         "model": c.model,
-        "method": "ABC population Monte Carlo (Beaumont et al. 2009), uniform priors, distance max |modelled/observed - 1|",
+        "method": montecarlo::calibrate::METHOD,
         "reached": c.reached,
         "tolerance": spec.tolerance,
         "distance": c.distance,

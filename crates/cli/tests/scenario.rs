@@ -737,6 +737,26 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
         manifest.contains("calibrated on option \\\"as-observed\\\" to the observed workers_present, remittances_received"),
         "{manifest}"
     );
+    // The brief shows the baseline against what is observed before the options.
+    let brief = w.path().join("xaa-fit.html");
+    w.cmd()
+        .args(["-q", "report", "XAA", "-o"])
+        .arg(&brief)
+        .arg("--scenario")
+        .arg(&dir)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&brief).unwrap();
+    let fit =
+        html.find("against what is observed: option “as-observed” calibrated").expect("fit table");
+    let section = html.find("id=\"policy-options\"").expect("policy section");
+    let first_chart = section + html[section..].find("<figure>").expect("a chart");
+    assert!(section < fit && fit < first_chart, "the fit comes before the options' charts");
+    assert!(html[fit..].contains("<td class=\"num\">200,000</td>"), "the observed stock");
+    assert!(
+        html.contains("scheme workers present (test)") && html.contains("p_renew "),
+        "sources and parameters"
+    );
 
     // The skills model needs public spending per student, which nothing stores.
     let out = w

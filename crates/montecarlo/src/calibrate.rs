@@ -371,7 +371,8 @@ impl Posterior {
 }
 
 /// Median and 90 % interval.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Interval {
     /// 5th percentile.
     pub p05: f64,
@@ -777,6 +778,106 @@ fn simulate_one(
         modelled.push(m);
     }
     Ok((distance, modelled))
+}
+
+/// A calibration as a run records it (in its manifest): what was fitted to what, and
+/// how well; the posterior's vectors themselves are in the parameters' values.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalibrationFit {
+    /// The fitted option.
+    pub option: String,
+    /// Its model.
+    pub model: String,
+    /// The method, in words.
+    pub method: String,
+    /// The target tolerance.
+    pub tolerance: f64,
+    /// The largest distance among the posterior's vectors.
+    pub distance: f64,
+    /// Simulations run.
+    pub simulations: u64,
+    /// The calibration's seed.
+    pub seed: u64,
+    /// Each target: observed, and modelled over the posterior's simulations.
+    pub targets: Vec<TargetRecord>,
+    /// Each fitted parameter: prior and posterior.
+    pub parameters: Vec<ParamRecord>,
+}
+
+/// A target as recorded.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetRecord {
+    /// The output.
+    pub output: String,
+    /// Model year (1-based) for a series.
+    pub year: Option<usize>,
+    /// Unit.
+    pub unit: String,
+    /// Observed value.
+    pub observed: f64,
+    /// Its source.
+    pub source: String,
+    /// Modelled in the calibration.
+    pub modelled: Interval,
+}
+
+/// A fitted parameter as recorded.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParamRecord {
+    /// The parameter.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// Prior lower bound.
+    pub min: f64,
+    /// Prior upper bound.
+    pub max: f64,
+    /// Posterior.
+    pub posterior: Interval,
+}
+
+/// The method's name, as recorded.
+pub const METHOD: &str = "ABC population Monte Carlo (Beaumont et al. 2009), uniform priors, distance max |modelled/observed - 1|";
+
+impl Calibration {
+    /// The record of this calibration for a run's manifest.
+    pub fn fit(&self) -> CalibrationFit {
+        CalibrationFit {
+            option: self.option.clone(),
+            model: self.model.clone(),
+            method: METHOD.to_owned(),
+            tolerance: self.plan.spec.tolerance,
+            distance: self.distance,
+            simulations: self.simulations,
+            seed: self.plan.spec.seed,
+            targets: self
+                .targets
+                .iter()
+                .map(|t| TargetRecord {
+                    output: t.target.output.clone(),
+                    year: t.target.year,
+                    unit: t.target.unit.clone(),
+                    observed: t.target.observed,
+                    source: t.target.source.clone(),
+                    modelled: t.modelled,
+                })
+                .collect(),
+            parameters: self
+                .params
+                .iter()
+                .map(|p| ParamRecord {
+                    name: p.free.name.clone(),
+                    unit: p.free.unit.clone(),
+                    min: p.free.min,
+                    max: p.free.max,
+                    posterior: p.posterior,
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Plan {

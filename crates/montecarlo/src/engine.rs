@@ -296,6 +296,9 @@ pub struct RunInfo {
     pub shard: Shard,
     /// The options.
     pub options: Vec<OptionInfo>,
+    /// The calibration the options were run from, if any: targets observed and
+    /// modelled, fitted parameters' posteriors.
+    pub calibration: Option<crate::calibrate::CalibrationFit>,
 }
 
 impl RunInfo {
@@ -341,6 +344,7 @@ impl RunInfo {
                         .collect(),
                 })
                 .collect(),
+            calibration: plan.calibrated.as_ref().map(|c| c.fit()),
         }
     }
 

@@ -198,6 +198,8 @@ struct ManifestJson {
     draw_range: [u64; 2],
     baseline: BaselineJson,
     options: Vec<OptionJson>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    calibration: Option<crate::calibrate::CalibrationFit>,
     files: Vec<FileJson>,
 }
 
@@ -360,6 +362,7 @@ pub fn write_manifest(info: &RunInfo, files: &[FileRecord], mut w: impl Write) -
                     .collect(),
             })
             .collect(),
+        calibration: info.calibration.clone(),
         files: files
             .iter()
             .map(|f| {
@@ -476,6 +479,7 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, ManifestError> {
         draws: m.draws,
         shard,
         options,
+        calibration: m.calibration,
     };
     Ok(Manifest { info, files })
 }

@@ -5,7 +5,7 @@
 //! The input is plain data ([`ScenarioResult`]) that `analysis::scenario_run` builds
 //! from a scenario run's summary; this module does not know the scenario engine.
 
-use analysis::scenario_run::{MetricResult, ScenarioResult};
+use analysis::scenario_run::{BaselineFit, MetricResult, ScenarioResult};
 use i18n::Arg;
 
 use crate::html;
@@ -91,6 +91,9 @@ fn scenario(out: &mut Html, k: usize, r: &ScenarioResult) {
         }
         out.push(html!("</tbody>\n</table>\n</div>\n"));
     }
+    if let Some(fit) = &r.fit {
+        baseline_fit(out, r, fit);
+    }
     for (m, metric) in r.metrics.iter().enumerate() {
         let id = format!("scenario-{k}-{m}-{}", metric.name);
         let title = words::tf(
@@ -114,6 +117,84 @@ fn scenario(out: &mut Html, k: usize, r: &ScenarioResult) {
         out.push(html!("<figcaption>{}</figcaption>\n</figure>\n", &caption));
     }
     totals_table(out, r);
+}
+
+/// A calibrated run's baseline against what is observed, before any option: each
+/// target observed (with its source) and as this run's baseline option gives it, then
+/// the parameters fitted to them.
+fn baseline_fit(out: &mut Html, r: &ScenarioResult, fit: &BaselineFit) {
+    let caption = words::tf(
+        "brief-scenario-fit-caption",
+        &[("name", Arg::from(r.name.as_str())), ("option", Arg::from(fit.option.as_str()))],
+    );
+    let head = header(&[
+        "brief-scenario-col-output",
+        "brief-scenario-col-observed",
+        "brief-scenario-col-median",
+        "brief-scenario-col-p05",
+        "brief-scenario-col-p95",
+        "brief-scenario-col-gap",
+        "brief-scenario-col-unit",
+        "brief-scenario-col-source",
+    ]);
+    out.push(html!("<div class=\"table-wrap\" tabindex=\"0\" role=\"group\" aria-label=\"{}\"><table class=\"baseline fit\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>\n", crate::brief::scrolls(), &caption, head));
+    for o in &fit.observed {
+        let name = match o.year {
+            Some(y) => words::tf(
+                "brief-scenario-fit-output-year",
+                &[("output", Arg::from(o.output.as_str())), ("year", Arg::plain(y))],
+            ),
+            None => o.output.clone(),
+        };
+        let gap = (o.modelled[1] / o.observed - 1.0) * 100.0;
+        let n = |x: f64| format_thousands(x, if x.abs() < 100.0 { 2 } else { 0 });
+        out.push(html!(
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>\n",
+            &name,
+            n(o.observed),
+            n(o.modelled[1]),
+            n(o.modelled[0]),
+            n(o.modelled[2]),
+            format!("{gap:+.1} %"),
+            &o.unit,
+            &o.source
+        ));
+    }
+    out.push(html!("</tbody>\n</table>\n</div>\n"));
+    let fitted: Vec<String> = fit
+        .fitted
+        .iter()
+        .map(|f| {
+            words::tf(
+                "brief-scenario-fit-parameter",
+                &[
+                    ("name", Arg::from(f.name.as_str())),
+                    ("median", Arg::plain(sig(f.posterior[1]))),
+                    ("low", Arg::plain(sig(f.posterior[0]))),
+                    ("high", Arg::plain(sig(f.posterior[2]))),
+                    ("min", Arg::plain(f.prior[0])),
+                    ("max", Arg::plain(f.prior[1])),
+                ],
+            )
+        })
+        .collect();
+    let note = words::tf(
+        "brief-scenario-fit-note",
+        &[
+            ("tolerance", Arg::Number(fit.tolerance * 100.0, 0)),
+            ("parameters", Arg::from(fitted.join("; ").as_str())),
+        ],
+    );
+    out.push(html!("<p class=\"fit-note\">{}</p>\n", &note));
+}
+
+/// Four significant digits.
+fn sig(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return format!("{x}");
+    }
+    let decimals = (3 - x.abs().log10().floor() as i32).clamp(0, 12) as usize;
+    format_thousands(x, decimals)
 }
 
 /// The fan chart of an output over the years of the policy.
@@ -235,6 +316,7 @@ mod tests {
             draws: 1000,
             seed: 7,
             fingerprint: "abc123".to_owned(),
+            fit: None,
             metrics: vec![
                 MetricResult {
                     name: "remittances".to_owned(),

@@ -61,6 +61,49 @@ pub struct BaselineRow {
     pub source: String,
 }
 
+/// An observed figure beside what the run's calibrated baseline gives for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObservedRow {
+    /// The output compared, e.g. `workers_present`.
+    pub output: String,
+    /// The model year (1-based) for a series.
+    pub year: Option<usize>,
+    /// Unit.
+    pub unit: String,
+    /// The observed value.
+    pub observed: f64,
+    /// Its source.
+    pub source: String,
+    /// The baseline option's value in this run: 5th percentile, median, 95th.
+    pub modelled: [f64; 3],
+}
+
+/// A parameter fitted by the run's calibration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FittedRow {
+    /// The parameter.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// The uniform prior's bounds.
+    pub prior: [f64; 2],
+    /// The posterior's 5th percentile, median, 95th.
+    pub posterior: [f64; 3],
+}
+
+/// A calibrated run's baseline against what is observed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BaselineFit {
+    /// The baseline option's name.
+    pub option: String,
+    /// The calibration's tolerance (relative).
+    pub tolerance: f64,
+    /// The targets, observed and modelled by this run.
+    pub observed: Vec<ObservedRow>,
+    /// The fitted parameters.
+    pub fitted: Vec<FittedRow>,
+}
+
 /// The results of one scenario run, ready to render.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioResult {
@@ -80,6 +123,8 @@ pub struct ScenarioResult {
     pub fingerprint: String,
     /// The outputs.
     pub metrics: Vec<MetricResult>,
+    /// For a calibrated run: its baseline against what is observed.
+    pub fit: Option<BaselineFit>,
 }
 
 /// The scenario run in `folder`, summarised for the "Policy options" section of
@@ -134,8 +179,44 @@ pub fn brief_result(
         seed: info.seed,
         fingerprint: info.fingerprint.clone(),
         metrics: metrics(&summary),
+        fit: info.calibration.as_ref().map(|c| baseline_fit(c, &summary)),
     };
     Ok((result, warning))
+}
+
+/// The calibrated baseline option of the run against the observed targets: the run's
+/// own quantiles of each target output (not the calibration's), so the table shows what
+/// the options start from.
+fn baseline_fit(c: &montecarlo::calibrate::CalibrationFit, summary: &[SummaryRow]) -> BaselineFit {
+    let observed = c
+        .targets
+        .iter()
+        .filter_map(|t| {
+            let year = t.year.map(|y| y as u32 - 1);
+            let row = summary
+                .iter()
+                .find(|r| r.option == c.option && r.metric == t.output && r.year == year)?;
+            Some(ObservedRow {
+                output: t.output.clone(),
+                year: t.year,
+                unit: t.unit.clone(),
+                observed: t.observed,
+                source: t.source.clone(),
+                modelled: [row.stats.p05, row.stats.p50, row.stats.p95],
+            })
+        })
+        .collect();
+    let fitted = c
+        .parameters
+        .iter()
+        .map(|p| FittedRow {
+            name: p.name.clone(),
+            unit: p.unit.clone(),
+            prior: [p.min, p.max],
+            posterior: [p.posterior.p05, p.posterior.p50, p.posterior.p95],
+        })
+        .collect();
+    BaselineFit { option: c.option.clone(), tolerance: c.tolerance, observed, fitted }
 }
 
 /// One entry per (model, output), in the order the options declare them.

@@ -27,7 +27,10 @@ use sha2::{Digest, Sha256};
 
 use crate::{Error, Input, Workspace};
 
-pub use brief::{BaselineRow, MetricResult, OptionResult, Quantiles, ScenarioResult, brief_result};
+pub use brief::{
+    BaselineFit, BaselineRow, FittedRow, MetricResult, ObservedRow, OptionResult, Quantiles,
+    ScenarioResult, brief_result,
+};
 pub use corridor_example::CorridorExample;
 pub use models::{EXAMPLES, ModelInfo, OutputInfo, ParameterInfo, example, models};
 

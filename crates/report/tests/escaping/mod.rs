@@ -10,7 +10,10 @@ use analysis::profile::{
     CountryProfile, EstimatedFlow, FrameworkAssessment, Gap, Group, GroupMembers, PolicyChange,
     Source, Value, YearValue,
 };
-use analysis::scenario_run::{BaselineRow, MetricResult, OptionResult, Quantiles, ScenarioResult};
+use analysis::scenario_run::{
+    BaselineFit, BaselineRow, FittedRow, MetricResult, ObservedRow, OptionResult, Quantiles,
+    ScenarioResult,
+};
 use analysis::select::{Alternative, Choice};
 
 use report::brief;
@@ -204,6 +207,24 @@ fn scenario() -> ScenarioResult {
         draws: 100,
         seed: 7,
         fingerprint: evil("fingerprint"),
+        fit: Some(BaselineFit {
+            option: evil("fit option"),
+            tolerance: 0.1,
+            observed: vec![ObservedRow {
+                output: evil("fit output"),
+                year: Some(20),
+                unit: evil("fit unit"),
+                observed: 100.0,
+                source: evil("fit source"),
+                modelled: [90.0, 101.0, 110.0],
+            }],
+            fitted: vec![FittedRow {
+                name: evil("fit parameter"),
+                unit: evil("fit parameter unit"),
+                prior: [0.0, 1.0],
+                posterior: [0.2, 0.3, 0.4],
+            }],
+        }),
         metrics: vec![
             metric("yearly", vec![q(Some(1), 10.0), q(Some(2), 20.0)]),
             metric("total", vec![q(None, 30.0)]),
