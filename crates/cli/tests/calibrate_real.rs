@@ -1,0 +1,83 @@
+//! Calibration of real corridors (`../shared/data`, through `test_support::shared_data`):
+//! the temporary-scheme example of Nepal → Qatar and the Philippines → Saudi Arabia,
+//! fitted to the stock and remittances the store holds, reproduces both within 10 %.
+//! The fit here is smaller than the default (40 particles, simulated at 500 places) to
+//! keep the test short; docs/validation.md records the default fit's figures.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn coherence(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("coherence").unwrap();
+    cmd.env_remove("COHERENCE_DB")
+        .env("NO_COLOR", "1")
+        .arg("--db")
+        .arg(test_support::store_arg(db));
+    cmd
+}
+
+/// What the corridors' baselines read: stock, remittances, cost, GDP per capita, deployments.
+const DATA: [&str; 6] = [
+    "undesa_ims_2024_bilateral_subset",
+    "wb_bilateral_remittance_2018",
+    "rpw_corridors",
+    "wdi_gdp_per_capita",
+    "national_deployments/nepal_dofe_fy2079_80",
+    "ilostat_outflows",
+];
+
+#[test]
+fn real_corridors_calibrate_to_their_stock_and_remittances() {
+    let Some(paths) =
+        DATA.iter().map(|f| test_support::shared_data(f)).collect::<Option<Vec<PathBuf>>>()
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    coherence(&db).arg("-q").arg("import").args(&paths).assert().success();
+    for (corridor, stock, remittances) in
+        [("NPL:QAT", 248_899.0, 2_227_000_000.0), ("PHL:SAU", 730_715.0, 3_273_000_000.0)]
+    {
+        let out = coherence(&db)
+            .args(["scenario", "example", "temporary-scheme", "--corridor", corridor])
+            .assert()
+            .success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let small = text.replace(
+            "[calibration]\n",
+            "[calibration]\nparticles = 40\nmax_simulations = 4000\nsimulated_size = 500\n",
+        );
+        let file = dir.path().join(format!("{}.toml", corridor.replace(':', "-")));
+        std::fs::write(&file, small).unwrap();
+        let out = coherence(&db)
+            .args(["--format", "json", "scenario", "calibrate"])
+            .arg(&file)
+            .assert()
+            .success();
+        let fit: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        assert_eq!(fit["reached"], true, "{corridor}: {fit}");
+        let targets = fit["targets"].as_array().unwrap();
+        let observed: Vec<f64> = targets.iter().map(|t| t["observed"].as_f64().unwrap()).collect();
+        assert_eq!(observed, [stock, remittances], "{corridor}");
+        assert!(targets[0]["source"].as_str().unwrap().contains("International Migrant Stock"));
+        assert!(targets[1]["source"].as_str().unwrap().contains("Bilateral Remittance Matrix"));
+        for t in targets {
+            let gap =
+                t["modelled"]["p50"].as_f64().unwrap() / t["observed"].as_f64().unwrap() - 1.0;
+            assert!(gap.abs() <= 0.10, "{corridor}: {t}");
+        }
+        for p in fit["parameters"].as_array().unwrap() {
+            let (lo, mid, hi) = (
+                p["posterior"]["p05"].as_f64().unwrap(),
+                p["posterior"]["p50"].as_f64().unwrap(),
+                p["posterior"]["p95"].as_f64().unwrap(),
+            );
+            let (min, max) =
+                (p["prior"]["min"].as_f64().unwrap(), p["prior"]["max"].as_f64().unwrap());
+            assert!(min <= lo && lo <= mid && mid <= hi && hi <= max, "{corridor}: {p}");
+            assert!(hi - lo < (max - min) / 2.0, "{corridor}: the data narrow the prior: {p}");
+        }
+    }
+}
