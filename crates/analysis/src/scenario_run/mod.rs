@@ -11,6 +11,7 @@
 
 mod brief;
 mod corridor_example;
+pub mod corridor_parameters;
 mod models;
 
 use std::io::{BufWriter, Read, Write};
