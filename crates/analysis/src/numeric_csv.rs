@@ -114,21 +114,21 @@ fn read_chunk<'a>(part: &'a [u8], shape: &Shape<'_>) -> Option<Chunk<'a>> {
         labels: vec![Vec::with_capacity(rows_guess); shape.n_label],
         missing: Vec::with_capacity(rows_guess),
     };
-    let mut keys: Vec<Vec<&'a [u8]>> = vec![Vec::new(); shape.n_label];
-    let mut maps: Vec<LabelMap<'a>> = vec![LabelMap::default(); shape.n_label];
-    for line in part.split(|&b| b == b'\n') {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.is_empty() {
-            continue;
+    let mut interners: Vec<Interner<'a>> =
+        (0..shape.n_label).map(|_| Interner::default()).collect();
+    // A last line without its `\n` ends at the end of the chunk.
+    let end = (!part.ends_with(b"\n")).then_some(part.len());
+    let (mut start, mut field, mut missing) = (0, 0, false);
+    for at in memchr::memchr2_iter(b',', b'\n', part).chain(end) {
+        let cell = &part[start..at];
+        start = at + 1;
+        let line_end = part.get(at).is_none_or(|&b| b == b'\n');
+        if line_end && field == 0 && matches!(cell, b"" | b"\r") {
+            continue; // An empty line.
         }
-        let mut field = 0;
-        let mut missing = false;
-        for cell in line.split(|&b| b == b',') {
-            let role = *shape.roles.get(field)?;
-            field += 1;
-            if role.numeric.is_none() && role.label.is_none() {
-                continue;
-            }
+        let role = *shape.roles.get(field)?;
+        field += 1;
+        if role.numeric.is_some() || role.label.is_some() {
             let cell = cell.trim_ascii();
             let cell_missing = (shape.is_missing)(cell);
             if let Some(slot) = role.numeric {
@@ -138,37 +138,87 @@ fn read_chunk<'a>(part: &'a [u8], shape: &Shape<'_>) -> Option<Chunk<'a>> {
             }
             if let Some(slot) = role.label {
                 missing |= cell_missing;
-                let next = u32::try_from(keys[slot].len()).ok()?;
-                let id = *maps[slot].entry(cell).or_insert_with(|| {
-                    keys[slot].push(cell);
-                    next
-                });
-                columns.labels[slot].push(id);
+                columns.labels[slot].push(interners[slot].id(cell)?);
             }
         }
-        if field != shape.roles.len() {
+        if line_end {
+            if field != shape.roles.len() {
+                return None;
+            }
+            columns.missing.push(missing);
+            (field, missing) = (0, false);
+        }
+    }
+    let keys = interners.into_iter().map(|i| i.keys).collect();
+    Some(Chunk { columns, keys })
+}
+
+/// Label cells numbered in order of first appearance: small whole numbers written
+/// plainly (`0`, `17`, not `017`) through a table indexed by their value, other cells
+/// through a hash map. The two sets of cells are disjoint, so a cell has one id.
+#[derive(Default)]
+struct Interner<'a> {
+    /// Id by value of the plain whole numbers below [`DENSE_LIMIT`] (`u32::MAX`: none yet).
+    dense: Vec<u32>,
+    /// Id of every other cell.
+    map: LabelMap<'a>,
+    /// Every distinct cell, in order of first appearance (index = id).
+    keys: Vec<&'a [u8]>,
+}
+
+/// Plain whole-number labels below this use the table of [`Interner`] (at most 1 MiB per
+/// column and chunk).
+const DENSE_LIMIT: usize = 1 << 18;
+
+impl<'a> Interner<'a> {
+    /// The id of `cell`, a new one if it is new; `None` past `u32::MAX - 1` labels.
+    fn id(&mut self, cell: &'a [u8]) -> Option<u32> {
+        let next = u32::try_from(self.keys.len()).ok().filter(|&n| n < u32::MAX)?;
+        if let Some(value) = small_whole_number(cell) {
+            if value >= self.dense.len() {
+                self.dense.resize(value + 1, u32::MAX);
+            }
+            let slot = &mut self.dense[value];
+            if *slot == u32::MAX {
+                *slot = next;
+                self.keys.push(cell);
+            }
+            return Some(*slot);
+        }
+        let id = *self.map.entry(cell).or_insert(next);
+        if id == next {
+            self.keys.push(cell);
+        }
+        Some(id)
+    }
+}
+
+/// The value of `cell` if it is a whole number below [`DENSE_LIMIT`] written without
+/// sign or leading zero.
+fn small_whole_number(cell: &[u8]) -> Option<usize> {
+    if cell.is_empty() || cell.len() > 6 || (cell[0] == b'0' && cell.len() > 1) {
+        return None;
+    }
+    let mut value = 0usize;
+    for &b in cell {
+        if !b.is_ascii_digit() {
             return None;
         }
-        columns.missing.push(missing);
+        value = value * 10 + usize::from(b - b'0');
     }
-    Some(Chunk { columns, keys })
+    (value < DENSE_LIMIT).then_some(value)
 }
 
 /// Joins the chunks in order, renumbering each chunk's labels into ids numbered in order
 /// of first appearance in the whole body.
 fn merge(chunks: Vec<Chunk<'_>>, shape: &Shape<'_>) -> Option<Columns> {
-    let mut global: Vec<LabelMap<'_>> = vec![LabelMap::default(); shape.n_label];
+    let mut global: Vec<Interner<'_>> = (0..shape.n_label).map(|_| Interner::default()).collect();
     // Per chunk and label column: local id -> global id.
     let mut renumber: Vec<Vec<Vec<u32>>> = Vec::with_capacity(chunks.len());
     for chunk in &chunks {
         let mut tables = Vec::with_capacity(shape.n_label);
-        for (keys, map) in chunk.keys.iter().zip(&mut global) {
-            let mut table = Vec::with_capacity(keys.len());
-            for &key in keys {
-                let next = u32::try_from(map.len()).ok()?;
-                table.push(*map.entry(key).or_insert(next));
-            }
-            tables.push(table);
+        for (keys, interner) in chunk.keys.iter().zip(&mut global) {
+            tables.push(keys.iter().map(|&key| interner.id(key)).collect::<Option<Vec<u32>>>()?);
         }
         renumber.push(tables);
     }
@@ -347,11 +397,20 @@ mod tests {
     #[test]
     fn chunks_give_the_same_columns_and_first_appearance_ids() {
         // Enough rows for several chunks.
+        // Labels written as plain small numbers, with leading zeros, large and as text.
+        let label = |i: usize| {
+            let v = (i * 7919) % 1013;
+            match i % 4 {
+                0 => format!("{v}"),
+                1 => format!("0{v}"),
+                2 => format!("{}", v + DENSE_LIMIT - 500),
+                _ => format!("c{v}"),
+            }
+        };
         let mut body = String::new();
         for i in 0..40_000 {
-            let label = (i * 7919) % 1013;
             let y = if i % 97 == 0 { "NA".to_owned() } else { format!("{}.{}", i % 13, i % 7) };
-            body.push_str(&format!("{y},skip me,{label}\r\n"));
+            body.push_str(&format!("{y},skip me, {} \r\n", label(i)));
             if i % 5000 == 0 {
                 body.push_str("\r\n");
             }
@@ -360,9 +419,8 @@ mod tests {
         assert_eq!(columns.missing.len(), 40_000);
         let mut seen = HashMap::new();
         for i in 0..40_000usize {
-            let label = (i * 7919) % 1013;
             let next = seen.len() as u32;
-            let id = *seen.entry(label).or_insert(next);
+            let id = *seen.entry(label(i)).or_insert(next);
             assert_eq!(columns.labels[0][i], id, "row {i}");
             let y = columns.numbers[0][i];
             if i % 97 == 0 {
@@ -372,6 +430,7 @@ mod tests {
                 assert!(!columns.missing[i]);
             }
         }
+        assert!(seen.len() > 3000);
     }
 
     #[test]
@@ -390,6 +449,7 @@ mod tests {
                 String::from_utf8_lossy(body)
             );
         }
-        assert!(read(b"1,2,3\n\n4,5,6", 3, &[0], &[1], missing).is_some());
+        let last_line_unended = read(b"1,2,3\n\n4,5,6", 3, &[0], &[1], missing).unwrap();
+        assert_eq!(last_line_unended.numbers[0], [1.0, 4.0]);
     }
 }
