@@ -40,7 +40,7 @@ pub use store::{DataFile, EstimateRecord, EstimateSummary, Estimator, StoredCoef
 
 pub use stats::ppml::{FixefRm, Separation, SscPreset};
 
-use crate::{Error, Workspace};
+use crate::{Error, Workspace, numeric_csv};
 
 /// The variance estimator, with the cluster variables named.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -343,7 +343,6 @@ pub fn read_gravity_data(
     let shown = input.name.clone();
     let bytes = &input.bytes;
     let name = input.file_name();
-    let sha256 = ingest::sha256_hex(bytes);
     let csv_error =
         |error: csv::Error| Error::Csv { file: shown.clone(), message: error.to_string() };
 
@@ -380,56 +379,22 @@ pub fn read_gravity_data(
         add(&mut layout.label, column(var)?);
     }
 
-    // One pass over the records.
-    let mut numbers: Vec<Vec<f64>> = vec![Vec::new(); layout.numeric.len()];
-    let mut labels: Vec<Vec<u32>> = vec![Vec::new(); layout.label.len()];
-    let mut label_ids: Vec<HashMap<Vec<u8>, u32, BuildLabelHasher>> =
-        vec![HashMap::default(); layout.label.len()];
-    let mut skip: Vec<Option<Skip>> = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    while reader.read_byte_record(&mut record).map_err(csv_error)? {
-        let mut row_skip = None;
-        for (values, &index) in numbers.iter_mut().zip(&layout.numeric) {
-            let cell = trim(record.get(index).unwrap_or_default());
-            let value = if is_missing(cell) {
-                f64::NAN
-            } else {
-                match std::str::from_utf8(cell).ok().and_then(|s| s.parse::<f64>().ok()) {
-                    Some(v) => v,
-                    None => {
-                        return Err(cell_error(
-                            &shown,
-                            bytes,
-                            &record,
-                            &headers[index],
-                            format!(
-                                "{:?} is not a number",
-                                String::from_utf8_lossy(cell).into_owned()
-                            ),
-                        ));
-                    }
-                }
-            };
-            if !value.is_finite() {
-                row_skip = Some(Skip::Missing);
-            }
-            values.push(value);
+    // The file's hash alongside the parsing: the fast path for plain files, the csv
+    // crate (which names the line of any error) otherwise.
+    let (sha256, fast) = rayon::join(
+        || ingest::sha256_hex(bytes),
+        || {
+            let body = plain_body(bytes)?;
+            numeric_csv::read(body, headers.len(), &layout.numeric, &layout.label, is_missing)
+        },
+    );
+    let (numbers, labels, mut skip) = match fast {
+        Some(columns) => {
+            let skip = columns.missing.iter().map(|&m| m.then_some(Skip::Missing)).collect();
+            (columns.numbers, columns.labels, skip)
         }
-        for ((ids, seen), &index) in labels.iter_mut().zip(&mut label_ids).zip(&layout.label) {
-            let cell = trim(record.get(index).unwrap_or_default());
-            if is_missing(cell) {
-                row_skip = Some(Skip::Missing);
-            }
-            let next = u32::try_from(seen.len()).expect("fewer than 2^32 labels");
-            let id = match seen.get(cell) {
-                Some(&id) => id,
-                None => *seen.entry(cell.to_vec()).or_insert(next),
-            };
-            ids.push(id);
-        }
-        skip.push(row_skip);
-    }
-    drop(label_ids);
+        None => read_records(&mut reader, &shown, bytes, &headers, &layout)?,
+    };
     let n_rows = skip.len();
 
     // Check values the estimator would reject, where the row is otherwise used.
@@ -538,11 +503,87 @@ pub fn read_gravity_data(
     })
 }
 
+/// The body of `bytes` after a plain header line (no quote, no lone `\r`, no byte-order
+/// mark), or `None` to leave the whole file to the `csv` crate.
+fn plain_body(bytes: &[u8]) -> Option<&[u8]> {
+    let end = memchr::memchr(b'\n', bytes)?;
+    let header = &bytes[..end];
+    let header = header.strip_suffix(b"\r").unwrap_or(header);
+    let plain =
+        !header.starts_with(b"\xef\xbb\xbf") && !header.iter().any(|&b| b == b'"' || b == b'\r');
+    plain.then(|| &bytes[end + 1..])
+}
+
+/// The columns of `layout`, one row per record of `reader` (positioned after the header),
+/// with the reason each row is skipped, read with the `csv` crate.
+fn read_records(
+    reader: &mut csv::Reader<&[u8]>,
+    shown: &str,
+    bytes: &[u8],
+    headers: &[String],
+    layout: &Layout,
+) -> Result<ReadColumns, Error> {
+    let csv_error =
+        |error: csv::Error| Error::Csv { file: shown.to_owned(), message: error.to_string() };
+    let mut numbers: Vec<Vec<f64>> = vec![Vec::new(); layout.numeric.len()];
+    let mut labels: Vec<Vec<u32>> = vec![Vec::new(); layout.label.len()];
+    let mut label_ids: Vec<HashMap<Vec<u8>, u32, BuildLabelHasher>> =
+        vec![HashMap::default(); layout.label.len()];
+    let mut skip: Vec<Option<Skip>> = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    while reader.read_byte_record(&mut record).map_err(csv_error)? {
+        let mut row_skip = None;
+        for (values, &index) in numbers.iter_mut().zip(&layout.numeric) {
+            let cell = trim(record.get(index).unwrap_or_default());
+            let value = if is_missing(cell) {
+                f64::NAN
+            } else {
+                match numeric_csv::parse_f64(cell) {
+                    Some(v) => v,
+                    None => {
+                        return Err(cell_error(
+                            shown,
+                            bytes,
+                            &record,
+                            &headers[index],
+                            format!(
+                                "{:?} is not a number",
+                                String::from_utf8_lossy(cell).into_owned()
+                            ),
+                        ));
+                    }
+                }
+            };
+            if !value.is_finite() {
+                row_skip = Some(Skip::Missing);
+            }
+            values.push(value);
+        }
+        for ((ids, seen), &index) in labels.iter_mut().zip(&mut label_ids).zip(&layout.label) {
+            let cell = trim(record.get(index).unwrap_or_default());
+            if is_missing(cell) {
+                row_skip = Some(Skip::Missing);
+            }
+            let next = u32::try_from(seen.len()).expect("fewer than 2^32 labels");
+            let id = match seen.get(cell) {
+                Some(&id) => id,
+                None => *seen.entry(cell.to_vec()).or_insert(next),
+            };
+            ids.push(id);
+        }
+        skip.push(row_skip);
+    }
+    Ok((numbers, labels, skip))
+}
+
+/// Numeric columns, label columns and the reason each row is skipped.
+type ReadColumns = (Vec<Vec<f64>>, Vec<Vec<u32>>, Vec<Option<Skip>>);
+
 /// A fast hasher for the short label cells of fixed-effect and cluster columns: eight
 /// bytes at a time, rotate, xor and multiply by an odd constant. Not resistant to
 /// crafted collisions, which only slow a local computation down.
 #[derive(Clone, Copy, Debug, Default)]
-struct LabelHasher(u64);
+pub(crate) struct LabelHasher(u64);
 
 impl std::hash::Hasher for LabelHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -574,7 +615,7 @@ impl LabelHasher {
     }
 }
 
-type BuildLabelHasher = std::hash::BuildHasherDefault<LabelHasher>;
+pub(crate) type BuildLabelHasher = std::hash::BuildHasherDefault<LabelHasher>;
 
 fn trim(cell: &[u8]) -> &[u8] {
     cell.trim_ascii()
@@ -914,5 +955,53 @@ mod tests {
         assert!(VcovSpec::parse("cluster:a+b+c").is_err());
         assert!(VcovSpec::parse("cluster:").is_err());
         assert!(VcovSpec::parse("sandwich").is_err());
+    }
+    /// The plain file (fast path) and the same values quoted (read by the csv crate)
+    /// give the same columns, ids, skipped rows and hash of their own bytes.
+    #[test]
+    fn plain_and_quoted_files_read_the_same() {
+        let mut plain = String::from("orig,dest,flow,note,dist\r\n");
+        for i in 0..3000u32 {
+            let flow = match i % 101 {
+                0 => "NA".to_owned(),
+                1 => "inf".to_owned(),
+                _ => format!("{}.{:03}", i % 17, i % 1000),
+            };
+            let dist = if i % 211 == 0 { "-1".to_owned() } else { format!("{}e-1", 1 + i % 9) };
+            let orig = if i % 307 == 0 { String::new() } else { format!("o{}", (i * 31) % 47) };
+            plain.push_str(&format!("{orig}, d{} ,{flow},x,{dist}\r\n", (i * 17) % 53));
+            if i % 1000 == 7 {
+                plain.push_str("\r\n");
+            }
+        }
+        let quoted: String = plain
+            .lines()
+            .map(|line| {
+                let cells: Vec<String> = line.split(',').map(|c| format!("\"{c}\"")).collect();
+                if line.is_empty() { String::from("\n") } else { cells.join(",") + "\n" }
+            })
+            .collect();
+        let options = GravityOptions {
+            vcov: VcovSpec::Cluster(vec![vec!["orig".into(), "dest".into()]]),
+            ..GravityOptions::new("flow ~ log(dist) + dist | orig + dest")
+        };
+        let read = |text: &str| {
+            read_gravity_data(&crate::Input::new("f.csv", text.as_bytes().to_vec()), &options)
+                .unwrap()
+        };
+        let (fast, slow) = (read(&plain), read(&quoted));
+        assert!(plain_body(plain.as_bytes()).is_some() && plain_body(quoted.as_bytes()).is_none());
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(fast.file.rows, 3000);
+        assert_eq!(slow.file.rows, 3000);
+        assert_eq!(bits(&fast.y), bits(&slow.y));
+        for (a, b) in fast.x.iter().zip(&slow.x) {
+            assert_eq!(bits(a), bits(b));
+        }
+        assert_eq!(fast.fixef, slow.fixef);
+        assert_eq!(fast.cluster, slow.cluster);
+        assert_eq!(fast.skip, slow.skip);
+        assert!(fast.skip.iter().filter(|s| s.is_some()).count() > 40);
+        assert_eq!(fast.file.sha256, ingest::sha256_hex(plain.as_bytes()));
     }
 }

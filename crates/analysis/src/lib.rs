@@ -21,6 +21,7 @@ pub mod estimate;
 pub mod gravity;
 mod groups;
 pub mod labour;
+mod numeric_csv;
 pub mod profile;
 mod profile_csv;
 mod profiles;
