@@ -102,7 +102,8 @@ fn write(
     s.push_str(
         "#\n# Every parameter of the option is listed. A commented line is the model's default,\n\
          # with where it comes from: uncomment it and change the value to set it (a number, or a\n\
-         # distribution as in docs/scenarios.md).\n\n",
+         # distribution as in docs/scenarios.md). A line already set comes from the corridor\n\
+         # parameters Coherence carries (surveys and regulations, with the source cited).\n\n",
     );
     s.push_str("[scenario]\n");
     let _ = writeln!(s, "name = {}", quoted(&format!("{name}: {label}")));
@@ -120,7 +121,19 @@ fn write(
     let _ = writeln!(s, "model = {}", quoted(name));
     s.push_str("[option.parameters]\n");
     let mut unset = Vec::new();
+    let known = super::corridor_parameters::for_corridor(origin, destination);
     for def in model.parameters() {
+        if let Some(row) = known.iter().find(|r| r.parameter == def.name) {
+            let _ = writeln!(s, "# {} ({}): {}", def.name, def.unit, one_line(def.doc));
+            let _ = writeln!(
+                s,
+                "{} = {{ dist = \"fixed\", value = {}, source = {} }}",
+                def.name,
+                number(row.value),
+                quoted(&one_line(&row.citation()))
+            );
+            continue;
+        }
         if !parameter(&mut s, def, baseline) {
             unset.push(def.name);
         }
