@@ -139,3 +139,19 @@ fn shared_data_gives_the_same_json_on_sqlite_and_postgres() {
     assert!(stdout_of(sqlite, &args) == stdout_of(postgres, &args), "corridor --all");
     assert_eq!(datasets_json(sqlite), datasets_json(postgres));
 }
+
+/// A relative store path that climbs two folders opens, for reading and for writing
+/// (SQLite alone refused `../../w.sqlite`: "unable to open database file").
+#[test]
+fn a_store_two_folders_up_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a").join("b");
+    std::fs::create_dir_all(&nested).unwrap();
+    coherence("../../w.sqlite").current_dir(&nested).args(["-q", "demo"]).assert().success();
+    assert!(dir.path().join("w.sqlite").exists());
+    coherence("../../w.sqlite")
+        .current_dir(&nested)
+        .args(["profile", "XAA", "--format", "json"])
+        .assert()
+        .success();
+}

@@ -66,8 +66,11 @@ const SQLITE_READ_ONLY_PRAGMAS: &str = "PRAGMA cache_size = -32768; PRAGMA mmap_
 /// sqlx's options for an SQLite connection with `access`, with every setting the pool's
 /// connections get from [`SQLITE_WRITE_PRAGMAS`] and its variants.
 fn sqlite_options(path: &std::path::Path, access: Access) -> SqliteConnectOptions {
+    // An absolute path: SQLite fails to open a relative one that climbs two folders
+    // (`../../s.sqlite`, "unable to open database file"); messages keep the user's path.
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
     let options = SqliteConnectOptions::new()
-        .filename(path)
+        .filename(absolute)
         .disable_statement_logging()
         .pragma("cache_size", "-32768")
         .pragma("mmap_size", "268435456");

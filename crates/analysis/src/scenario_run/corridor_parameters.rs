@@ -106,6 +106,20 @@ mod tests {
     use montecarlo::model::Domain;
 
     #[test]
+    fn a_corridor_takes_its_own_rows_then_its_origins_rows_for_every_destination() {
+        let value = |o: &str, d: &str, p: &str| {
+            for_corridor(o, d).into_iter().find(|r| r.parameter == p).map(|r| r.value)
+        };
+        assert_eq!(value("PAK", "SAU", "wage_usd_month"), Some(480.0));
+        assert_eq!(value("PAK", "SAU", "recruitment_cost_ratio"), Some(8.9));
+        assert_eq!(value("BGD", "SAU", "recruitment_cost_ratio"), Some(17.6));
+        assert_eq!(value("BGD", "SAU", "wage_usd_month"), None);
+        assert_eq!(value("NPL", "QAT", "wage_usd_month"), None, "a floor is not a mean wage");
+        let row = for_corridor("MEX", "USA").into_iter().next().unwrap();
+        assert!(row.citation().contains("corridor_parameters.csv, line "), "{}", row.citation());
+    }
+
+    #[test]
     fn every_row_names_a_model_parameter_in_its_domain_once_with_a_source() {
         let rows = all();
         for r in &rows {
