@@ -27,7 +27,7 @@ use std::io::{self, Write};
 use crate::engine::{Row, RunInfo};
 
 /// Rows per row group (each column of a row group is one page).
-pub const ROW_GROUP_ROWS: usize = 1 << 18;
+pub const ROW_GROUP_ROWS: usize = 1 << 16;
 
 /// The largest row group [`ParquetWriter::outputs_grouped`] accepts (its pages' sizes
 /// are 32-bit).
