@@ -802,7 +802,7 @@ for folder in sys.argv[1], sys.argv[3]:
     check("pyarrow " + folder, [(r["option"], r["metric"], r["year"], r["value_count"], r["value_sum"]) for r in g])
     rows = duckdb.sql(f"select option, metric, year, count(*), sum(value) from read_parquet('{folder}/*/*.parquet', hive_partitioning = true) group by all").fetchall()
     check("duckdb " + folder, rows)
-    assert duckdb.sql(f"select count(distinct draw) from read_parquet('{folder}/*/*.parquet')").fetchone()[0] == 101
+    assert duckdb.sql(f"select count(distinct draw) from read_parquet('{folder}/*/*.parquet')").fetchall()[0][0] == 101
 print("ok")
 "#;
     let out = std::process::Command::new(&python)

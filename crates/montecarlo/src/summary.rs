@@ -167,7 +167,10 @@ struct Scratch {
 
 impl std::fmt::Debug for Scratch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Scratch").field("end", &self.end).field("flushes", &self.flushes.len()).finish()
+        f.debug_struct("Scratch")
+            .field("end", &self.end)
+            .field("flushes", &self.flushes.len())
+            .finish()
     }
 }
 
@@ -195,11 +198,8 @@ impl Scratch {
     /// The values of column `c` written to the file, in the order they came, followed
     /// by `rest` (its values still buffered).
     fn column(&mut self, c: usize, rest: Vec<f64>) -> std::io::Result<Vec<f64>> {
-        let written: u64 = self
-            .flushes
-            .iter()
-            .filter_map(|o| Some(o.get(c + 1)? - o.get(c)?))
-            .sum();
+        let written: u64 =
+            self.flushes.iter().filter_map(|o| Some(o.get(c + 1)? - o.get(c)?)).sum();
         let count = usize::try_from(written / 8).unwrap_or(usize::MAX);
         let mut values = Vec::with_capacity(count.saturating_add(rest.len()));
         for offsets in &self.flushes {

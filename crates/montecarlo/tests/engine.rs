@@ -719,8 +719,13 @@ fn a_run_over_the_memory_limit_is_refused_before_any_draw() {
     // A limit below the estimate refuses a small run too.
     let opts = RunOptions { draws: 100, seed: 1, shard: Shard::FULL };
     let need = Footprint::of(&p, &opts).total_bytes();
-    assert!(check_limits(&p, &opts, &Limits { max_memory_bytes: need - 1, ..Limits::default() }).is_err());
-    assert!(check_limits(&p, &opts, &Limits { max_memory_bytes: need, ..Limits::default() }).is_ok());
+    assert!(
+        check_limits(&p, &opts, &Limits { max_memory_bytes: need - 1, ..Limits::default() })
+            .is_err()
+    );
+    assert!(
+        check_limits(&p, &opts, &Limits { max_memory_bytes: need, ..Limits::default() }).is_ok()
+    );
 }
 
 /// `merge_order` checks the records alone, for a merge that streams the shards' rows.
@@ -906,7 +911,10 @@ fn the_parquet_file_of_an_option_holds_its_rows() {
     let theirs: Vec<&montecarlo::engine::Row> = e.rows.iter().filter(|r| r.option == 1).collect();
     // Every value's bytes are in the file, in draw order.
     let values: Vec<u8> = theirs.iter().take(7).flat_map(|r| r.value.to_le_bytes()).collect();
-    assert!(bytes.windows(values.len()).any(|x| x == values.as_slice()), "first row group's values");
+    assert!(
+        bytes.windows(values.len()).any(|x| x == values.as_slice()),
+        "first row group's values"
+    );
     let name = partition_path(&e.info, 1);
     assert_eq!(name, format!("option={}/part-00001.parquet", e.info.options[1].name));
 
@@ -938,6 +946,7 @@ for r in t.to_pylist():
         .output()
         .unwrap();
     assert!(out.status.success(), "pyarrow failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    let got: Vec<String> = String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect();
+    let got: Vec<String> =
+        String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect();
     assert_eq!(got, expected);
 }

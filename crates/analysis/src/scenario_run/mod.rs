@@ -789,10 +789,9 @@ impl<W: Write> Streams<W> {
             records.push(FileRecord { name: (*name).to_owned(), sha256: Some(sha256) });
         }
         for ((shown, w), name) in self.parquet.into_iter().zip(parquet_files(info)) {
-            let file = w.finish().map_err(|source| ScenarioError::Write {
-                file: shown.clone(),
-                source,
-            })?;
+            let file = w
+                .finish()
+                .map_err(|source| ScenarioError::Write { file: shown.clone(), source })?;
             let (writer, sha256) = file.finish();
             out.push(RunFile { name: shown, writer });
             records.push(FileRecord { name, sha256: Some(sha256) });
