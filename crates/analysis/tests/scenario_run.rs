@@ -56,7 +56,7 @@ async fn run(ws: &Workspace, shard: Shard) -> Memory {
     let scenario =
         scenario_run::parse_scenario(&Input::new("scheme.toml", text.as_bytes().to_vec())).unwrap();
     let request =
-        RunRequest { draws: Some(40), seed: Some(7), shard: Some(shard), max_memory: None };
+        RunRequest { draws: Some(40), seed: Some(7), shard: Some(shard), ..RunRequest::default() };
     let planned = ws.plan_scenario(&scenario, &request).await.unwrap();
     assert_eq!(planned.info().draws, 40);
     // Running is blocking: a server runs it off the executor.

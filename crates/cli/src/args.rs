@@ -36,7 +36,7 @@ pub(crate) struct Global {
     pub(crate) db: Option<PathBuf>,
     /// Output format. `xlsx` (an Excel workbook, written to the file given with -o or
     /// --out) is for profile, estimate, matrix metrics, scenario compare and register
-    /// export.
+    /// export; `parquet` is for scenario run (with --out; the summary prints as a table).
     #[arg(id = "format", long = "format", global = true, value_enum, default_value_t = FormatArg::Table)]
     pub(crate) format_arg: FormatArg,
     /// The text format commands render: `format_arg`, with `xlsx` as `table` (commands
@@ -72,7 +72,7 @@ impl Cli {
     /// Sets [`Global::format`] from the format asked for.
     pub(crate) fn resolve(mut self) -> Cli {
         self.global.format = match self.global.format_arg {
-            FormatArg::Table | FormatArg::Xlsx => Format::Table,
+            FormatArg::Table | FormatArg::Xlsx | FormatArg::Parquet => Format::Table,
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
         };
@@ -84,6 +84,11 @@ impl Global {
     /// Whether `--format xlsx` was asked for.
     pub(crate) fn xlsx(&self) -> bool {
         self.format_arg == FormatArg::Xlsx
+    }
+
+    /// Whether `--format parquet` was asked for.
+    pub(crate) fn parquet(&self) -> bool {
+        self.format_arg == FormatArg::Parquet
     }
 }
 
@@ -149,6 +154,9 @@ pub(crate) enum FormatArg {
     Csv,
     /// An Excel workbook (needs -o FILE): numbers as numbers, units in the headers.
     Xlsx,
+    /// Apache Parquet (`scenario run --out DIR` only): the draws also as
+    /// `DIR/draws/option=NAME/part-K.parquet`, one table for DuckDB, pyarrow, Spark.
+    Parquet,
 }
 
 /// The text formats commands render.

@@ -23,6 +23,9 @@ pub(crate) async fn run(cli: Cli) -> Result<(), Error> {
         )
         .into());
     }
+    if global.parquet() && !matches!(&cli.command, Command::Scenario(a) if a.writes_parquet()) {
+        return Err("--format parquet is for scenario run (with --out DIR); this command writes table, json or csv".into());
+    }
     match cli.command {
         Command::Init => init(global).await,
         Command::Backup(args) => {

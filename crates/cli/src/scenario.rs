@@ -146,8 +146,9 @@ struct RunArgs {
     /// manifest.json to this directory.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// The most memory the run may hold, e.g. 4GiB or 500MB (default 2GiB): the summary
-    /// keeps 8 bytes per output value per draw; the draws are written as they come.
+    /// The most memory the run may hold, e.g. 4GiB or 500MB (default 2GiB). The draws are
+    /// written as they come; the summary keeps 8 bytes per output value per draw in a
+    /// temporary file (in TMPDIR), so memory stays flat whatever the draws.
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     max_memory: Option<u64>,
 }
@@ -244,6 +245,9 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
     if shard != Shard::FULL && args.out.is_none() {
         return Err("--shard needs --out DIR: a shard is only useful once merged".into());
     }
+    if global.parquet() && args.out.is_none() {
+        return Err("--format parquet needs --out DIR: the Parquet files go in DIR/draws/".into());
+    }
     let threads = thread_count(args.threads)?;
     let file = crate::files::document(&args.file)?;
     let scenario = scenario_run::parse_scenario(&file)?;
@@ -253,10 +257,23 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
         seed: args.seed,
         shard: Some(shard),
         max_memory: args.max_memory,
+        // The summary's values go to a temporary file, so memory stays flat whatever
+        // the draws.
+        summary_scratch: true,
     };
     // Limits first: nothing is allocated, spawned or created before they hold.
     let planned = ws.plan_scenario(&scenario, &request).await.map_err(with_hint)?;
-    let files = args.out.as_deref().map(create_run_files).transpose()?;
+    let scratch = tempfile::tempfile().map_err(|err| {
+        format!(
+            "cannot create the summary's temporary file in {} (set TMPDIR to a folder with room): {err}",
+            std::env::temp_dir().display()
+        )
+    })?;
+    let planned = planned.with_scratch(Box::new(scratch));
+    let mut files = args.out.as_deref().map(create_run_files).transpose()?;
+    if let (Some(dir), true) = (args.out.as_deref(), global.parquet()) {
+        files = files.map(|f| add_parquet_files(f, dir, planned.info())).transpose()?;
+    }
     let bar = draws_bar(global.quiet);
     let progress = |done: u64, total: u64| {
         bar.set_length(total);
@@ -371,6 +388,23 @@ fn create_run_files(dir: &Path) -> Result<RunFiles<Pending>, Error> {
         .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
     RunFiles::create(|name| -> Result<_, Error> {
         let path = dir.join(name);
+        Ok(RunFile { name: path.display().to_string(), writer: Pending::create(&path)? })
+    })
+}
+
+/// Adds the draws' Parquet files (`DIR/draws/option=NAME/part-K.parquet`), created as
+/// temporary files until [`commit`].
+fn add_parquet_files(
+    files: RunFiles<Pending>,
+    dir: &Path,
+    info: &RunInfo,
+) -> Result<RunFiles<Pending>, Error> {
+    files.with_parquet(info, |name| -> Result<_, Error> {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+        }
         Ok(RunFile { name: path.display().to_string(), writer: Pending::create(&path)? })
     })
 }
@@ -740,6 +774,11 @@ pub(crate) fn brief_results(
 }
 
 impl ScenarioArgs {
+    /// Whether the action writes `--format parquet` (`scenario run`).
+    pub(crate) fn writes_parquet(&self) -> bool {
+        matches!(self.action, Action::Run(_))
+    }
+
     /// Whether the action writes `--format xlsx` (`scenario compare`).
     pub(crate) fn writes_xlsx(&self) -> bool {
         matches!(self.action, Action::Compare { .. })

@@ -787,3 +787,111 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
     let err = String::from_utf8(err.get_output().stderr.clone()).unwrap();
     assert!(err.contains("baseline year 3000: expected a year from 1800 to 2300"), "{err}");
 }
+
+/// The Python interpreter with pyarrow and duckdb: `$COHERENCE_PYTHON` (`.ci/run` sets
+/// it to a virtual environment with both from PyPI), else `python3` if it has them.
+/// Outside CI, without them, the check is skipped with a visible message; under
+/// `CI=true` they must be there.
+#[allow(clippy::print_stderr, reason = "says visibly that the check was skipped")]
+fn python_with_pyarrow_and_duckdb() -> Option<String> {
+    let candidates = std::env::var("COHERENCE_PYTHON").into_iter().chain(["python3".to_owned()]);
+    let found = candidates.into_iter().find(|py| {
+        std::process::Command::new(py)
+            .args(["-c", "import pyarrow.parquet, duckdb"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but no Python with pyarrow and duckdb (set COHERENCE_PYTHON; .ci/run installs them)"
+        );
+        eprintln!("SKIPPED: pyarrow or duckdb not found; the Parquet files are not read back");
+    }
+    found
+}
+
+/// `--format parquet` writes the draws as Hive-partitioned Parquet files, listed in the
+/// manifest with their SHA-256; two shards add their parts to the same folders; pyarrow
+/// and DuckDB read the folder as one table whose counts and means per option, output and
+/// year are the summary's.
+#[test]
+fn parquet_draws_read_by_pyarrow_and_duckdb_total_the_summary() {
+    let w = World::new();
+    let full = w.run("pq", &["--format", "parquet"]);
+    let manifest = std::fs::read_to_string(full.join("manifest.json")).unwrap();
+    let parts: Vec<PathBuf> = std::fs::read_dir(full.join("draws"))
+        .unwrap()
+        .map(|d| d.unwrap().path().join("part-00001.parquet"))
+        .collect();
+    assert_eq!(parts.len(), 3, "one folder per option: {parts:?}");
+    for p in &parts {
+        let bytes = std::fs::read(p).unwrap();
+        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"), "{}", p.display());
+        let name = p.strip_prefix(&full).unwrap().to_str().unwrap();
+        assert!(manifest.contains(&format!("\"{name}\"")), "{name} in {manifest}");
+        assert!(manifest.contains(&sha256_of(p)), "{name}'s SHA-256");
+    }
+    // Without --out, and in another command, the format is refused.
+    let err = w
+        .cmd()
+        .args(["--format", "parquet", "scenario", "run"])
+        .arg(w.path().join("scenario.toml"))
+        .assert()
+        .failure();
+    assert!(String::from_utf8_lossy(&err.get_output().stderr).contains("needs --out"));
+    let err = w.cmd().args(["--format", "parquet", "scenario", "models"]).assert().failure();
+    assert!(String::from_utf8_lossy(&err.get_output().stderr).contains("is for scenario run"));
+
+    // Shards write part-00001 and part-00002 of the same folders.
+    let sharded = w.path().join("sharded");
+    for k in 1..=2 {
+        w.run(&format!("s{k}"), &["--format", "parquet", "--shard", &format!("{k}/2")]);
+        let from = w.path().join(format!("s{k}/draws"));
+        for option in std::fs::read_dir(&from).unwrap() {
+            let option = option.unwrap();
+            let to = sharded.join(option.file_name());
+            std::fs::create_dir_all(&to).unwrap();
+            for f in std::fs::read_dir(option.path()).unwrap() {
+                let f = f.unwrap();
+                std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+            }
+        }
+    }
+    let Some(python) = python_with_pyarrow_and_duckdb() else { return };
+    let script = r#"
+import sys, csv, math
+import pyarrow.parquet as pq, duckdb
+summary = {(r["option"], r["metric"], r["year"]): (int(r["n"]), float(r["mean"]))
+           for r in csv.DictReader(open(sys.argv[2]))}
+def check(name, groups):
+    assert len(groups) == len(summary), (name, len(groups), len(summary))
+    for (o, m, y, n, total) in groups:
+        key = (o, m, "" if y is None else str(y))
+        sn, smean = summary[key]
+        assert n == sn, (name, key, n, sn)
+        assert math.isclose(total / n, smean, rel_tol=1e-9, abs_tol=1e-9), (name, key, total / n, smean)
+for folder in sys.argv[1], sys.argv[3]:
+    t = pq.read_table(folder)
+    assert sorted(t.column_names) == ["draw", "metric", "option", "value", "year"], t.schema
+    g = t.group_by(["option", "metric", "year"]).aggregate([("value", "count"), ("value", "sum")]).to_pylist()
+    check("pyarrow " + folder, [(r["option"], r["metric"], r["year"], r["value_count"], r["value_sum"]) for r in g])
+    rows = duckdb.sql(f"select option, metric, year, count(*), sum(value) from read_parquet('{folder}/*/*.parquet', hive_partitioning = true) group by all").fetchall()
+    check("duckdb " + folder, rows)
+    assert duckdb.sql(f"select count(distinct draw) from read_parquet('{folder}/*/*.parquet')").fetchall()[0][0] == 101
+print("ok")
+"#;
+    let out = std::process::Command::new(&python)
+        .args(["-c", script])
+        .arg(full.join("draws"))
+        .arg(full.join("summary.csv"))
+        .arg(&sharded)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pyarrow/duckdb failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -588,6 +588,10 @@ pub struct Limits {
     /// The most memory the run may hold, in bytes, as estimated by [`Footprint`].
     /// Default: [`DEFAULT_MAX_MEMORY`].
     pub max_memory_bytes: u64,
+    /// Whether the summary keeps the output values in a scratch file
+    /// ([`crate::summary::Summariser::with_scratch`]) instead of memory: the estimate
+    /// then counts its bounded buffer ([`Footprint::with_scratch`]). Default: `false`.
+    pub summary_scratch: bool,
 }
 
 /// The default of [`Limits::max_memory_bytes`]: 2 GiB.
@@ -595,12 +599,12 @@ pub const DEFAULT_MAX_MEMORY: u64 = 2 << 30;
 
 impl Limits {
     /// No limit (what [`run`] uses: it holds every row anyway).
-    pub const NONE: Limits = Limits { max_memory_bytes: u64::MAX };
+    pub const NONE: Limits = Limits { max_memory_bytes: u64::MAX, summary_scratch: false };
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_memory_bytes: DEFAULT_MAX_MEMORY }
+        Limits { max_memory_bytes: DEFAULT_MAX_MEMORY, summary_scratch: false }
     }
 }
 
@@ -634,6 +638,9 @@ pub struct Footprint {
     pub batch_bytes: u64,
     /// One output's values sorted for its quantiles: `8 · draws`.
     pub sort_bytes: u64,
+    /// Bytes of the summary's scratch file on disk (not memory): `8 · values_per_draw ·
+    /// draws` with [`Limits::summary_scratch`], else 0.
+    pub scratch_bytes: u64,
 }
 
 impl Footprint {
@@ -677,7 +684,20 @@ impl Footprint {
             block_bytes: ROW_BYTES.saturating_mul(per_draw).saturating_mul(held_draws),
             batch_bytes: ROW_BYTES.saturating_mul(batch_rows),
             sort_bytes: 8u64.saturating_mul(draws),
+            scratch_bytes: 0,
         }
+    }
+
+    /// The footprint when the summary keeps its values in a scratch file: in memory,
+    /// `summary_bytes` is then at most `16 · (SCRATCH_BUFFER_VALUES + values_per_draw ·
+    /// block_draws)` (the values buffered before they are written, and their bytes),
+    /// whatever the number of draws; the file takes `scratch_bytes` on disk.
+    pub fn with_scratch(mut self) -> Footprint {
+        let buffered = (crate::summary::SCRATCH_BUFFER_VALUES as u64)
+            .saturating_add(self.values_per_draw.saturating_mul(self.block_draws));
+        self.scratch_bytes = self.summary_bytes;
+        self.summary_bytes = self.summary_bytes.min(16u64.saturating_mul(buffered));
+        self
     }
 
     /// The estimate: the sum of the parts.
@@ -740,7 +760,10 @@ pub fn check_limits(
     if opts.shard.range(opts.draws).is_empty() {
         return Err(RunError::EmptyShard { shard: opts.shard, draws: opts.draws });
     }
-    let footprint = Footprint::of(plan, opts);
+    let mut footprint = Footprint::of(plan, opts);
+    if limits.summary_scratch {
+        footprint = footprint.with_scratch();
+    }
     check_memory(&footprint, limits)?;
     Ok(footprint)
 }

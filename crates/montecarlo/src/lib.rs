@@ -53,6 +53,7 @@ pub mod engine;
 pub mod model;
 pub mod models;
 pub mod output;
+pub mod parquet;
 pub mod spec;
 pub mod summary;
 

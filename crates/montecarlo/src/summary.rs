@@ -7,6 +7,7 @@
 //! order, so the same ensemble gives the same bits.
 
 use std::collections::BTreeMap;
+use std::io::{Read, Seek, SeekFrom, Write};
 
 use crate::engine::{Ensemble, Row, RunInfo};
 use crate::model::{Shape, Side};
@@ -50,6 +51,15 @@ impl Stats {
     /// # Panics
     /// If `values` is empty.
     pub fn of(values: &[f64]) -> Stats {
+        Stats::of_vec(values.to_vec())
+    }
+
+    /// [`Stats::of`] of values the caller gives up (in draw order): they are sorted in
+    /// place, so no copy is made. The same values give the same bits as [`Stats::of`].
+    ///
+    /// # Panics
+    /// If `values` is empty.
+    pub fn of_vec(mut values: Vec<f64>) -> Stats {
         let n = values.len();
         assert!(n > 0, "statistics of no values");
         let mean = values.iter().sum::<f64>() / n as f64;
@@ -58,17 +68,17 @@ impl Stats {
         } else {
             0.0
         };
-        let mut sorted = values.to_vec();
-        sorted.sort_by(f64::total_cmp);
+        values.sort_by(f64::total_cmp);
+        let sorted = &values;
         Stats {
             n,
             mean,
             sd,
-            p05: quantile(&sorted, 0.05),
-            p25: quantile(&sorted, 0.25),
-            p50: quantile(&sorted, 0.50),
-            p75: quantile(&sorted, 0.75),
-            p95: quantile(&sorted, 0.95),
+            p05: quantile(sorted, 0.05),
+            p25: quantile(sorted, 0.25),
+            p50: quantile(sorted, 0.50),
+            p75: quantile(sorted, 0.75),
+            p95: quantile(sorted, 0.95),
         }
     }
 }
@@ -107,84 +117,233 @@ fn columns(rows: &[Row]) -> BTreeMap<Key, Vec<f64>> {
 pub fn summarise(e: &Ensemble) -> Vec<SummaryRow> {
     // Columns for the rows there are, whatever the record claims (it may come from a
     // file): nothing is allocated ahead.
-    let mut s = Summariser { info: e.info.clone(), columns: BTreeMap::new() };
-    s.push(&e.rows);
-    s.finish()
+    let columns = columns(&e.rows);
+    columns
+        .into_iter()
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(key, values)| summary_row(&e.info, key, Stats::of_vec(values)))
+        .collect()
 }
 
-/// A summary built as rows arrive (a streamed run or merge): it keeps every output's
-/// values, 8 bytes each (the quantiles are exact), and nothing else.
+/// The summary row of `key` of the run `info` records.
+fn summary_row(info: &RunInfo, (o, m, year): Key, stats: Stats) -> SummaryRow {
+    let option = &info.options[o as usize];
+    let metric = &option.metrics[m as usize];
+    SummaryRow {
+        option: option.name.clone(),
+        model: option.model.clone(),
+        metric: metric.name.clone(),
+        unit: metric.unit.clone(),
+        side: metric.side,
+        year,
+        stats,
+    }
+}
+
+/// A seekable file the [`Summariser`] keeps the values in when it is not to hold them
+/// in memory: a temporary file, say (or a `Cursor<Vec<u8>>` in a test).
+pub trait ScratchFile: Read + Write + Seek + Send {}
+
+impl<T: Read + Write + Seek + Send> ScratchFile for T {}
+
+/// Values a [`Summariser`] with a scratch file holds in memory before it writes them to
+/// the file: 2²¹ values, 16 MiB.
+pub const SCRATCH_BUFFER_VALUES: usize = 1 << 21;
+
+/// The values written to the scratch file, and where.
+struct Scratch {
+    file: Box<dyn ScratchFile>,
+    /// Bytes written so far.
+    end: u64,
+    /// One entry per flush: the offset of each column's values in the file, then the
+    /// end of the flush (so column `c` holds `offsets[c] .. offsets[c + 1]`). Columns
+    /// that appeared after a flush have no entry in it.
+    flushes: Vec<Vec<u64>>,
+    /// Reused for the bytes of a flush and of a column read back.
+    bytes: Vec<u8>,
+    /// Values buffered before a flush.
+    buffer: usize,
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scratch")
+            .field("end", &self.end)
+            .field("flushes", &self.flushes.len())
+            .finish()
+    }
+}
+
+impl Scratch {
+    /// Appends every column's buffered values to the file and empties the buffers (one
+    /// column's bytes at a time, so no copy of the whole buffer is made).
+    fn flush(&mut self, columns: &mut [Vec<f64>]) -> std::io::Result<()> {
+        let mut offsets = Vec::with_capacity(columns.len() + 1);
+        self.file.seek(SeekFrom::Start(self.end))?;
+        for column in columns.iter_mut() {
+            offsets.push(self.end);
+            self.bytes.clear();
+            for v in column.iter() {
+                self.bytes.extend_from_slice(&v.to_le_bytes());
+            }
+            self.file.write_all(&self.bytes)?;
+            self.end += self.bytes.len() as u64;
+            column.clear();
+        }
+        offsets.push(self.end);
+        self.flushes.push(offsets);
+        Ok(())
+    }
+
+    /// The values of column `c` written to the file, in the order they came, followed
+    /// by `rest` (its values still buffered).
+    fn column(&mut self, c: usize, rest: Vec<f64>) -> std::io::Result<Vec<f64>> {
+        let written: u64 =
+            self.flushes.iter().filter_map(|o| Some(o.get(c + 1)? - o.get(c)?)).sum();
+        let count = usize::try_from(written / 8).unwrap_or(usize::MAX);
+        let mut values = Vec::with_capacity(count.saturating_add(rest.len()));
+        for offsets in &self.flushes {
+            let (Some(&start), Some(&end)) = (offsets.get(c), offsets.get(c + 1)) else {
+                continue;
+            };
+            let len = usize::try_from(end - start).unwrap_or(usize::MAX);
+            self.bytes.resize(len, 0);
+            self.file.seek(SeekFrom::Start(start))?;
+            self.file.read_exact(&mut self.bytes)?;
+            values.extend(
+                self.bytes
+                    .chunks_exact(8)
+                    .map(|b| f64::from_le_bytes(b.try_into().unwrap_or([0; 8]))),
+            );
+        }
+        values.extend(rest);
+        Ok(values)
+    }
+}
+
+/// A summary built as rows arrive (a streamed run or merge). Its quantiles are exact,
+/// so it keeps every output's values, 8 bytes each: in memory ([`Summariser::new`]),
+/// or in a scratch file ([`Summariser::with_scratch`]), holding then at most
+/// [`SCRATCH_BUFFER_VALUES`] values in memory while rows arrive and one output's values
+/// (8 bytes a draw) while it finishes.
 ///
 /// Given the rows of a run in draw order, in as many pieces as wanted,
-/// [`Summariser::finish`] returns exactly [`summarise`] of the whole ensemble.
-#[derive(Clone, Debug)]
+/// [`Summariser::finish`] returns exactly [`summarise`] of the whole ensemble, to the
+/// bit, whether the values were kept in memory or in a file.
+#[derive(Debug)]
 pub struct Summariser {
     info: RunInfo,
-    columns: BTreeMap<Key, Vec<f64>>,
+    /// Each (option, output, year) and its column.
+    index: BTreeMap<Key, usize>,
+    /// The values of each column not yet in the scratch file (all of them without one).
+    columns: Vec<Vec<f64>>,
+    /// Values in `columns`.
+    buffered: usize,
+    scratch: Option<Scratch>,
 }
 
 impl Summariser {
-    /// An empty summary of the run `info` describes, with room for the values of every
-    /// output of every draw of its shard.
+    /// An empty summary of the run `info` describes, holding its values in memory, with
+    /// room for the values of every output of every draw of its shard.
     ///
     /// The room is allocated at once (so the values are never copied to a larger
     /// allocation): check the run's [`crate::engine::Footprint`] first.
     pub fn new(info: &RunInfo) -> Summariser {
         let range = info.range();
         let draws = usize::try_from(range.end - range.start).unwrap_or(0);
-        let mut columns = BTreeMap::new();
+        Summariser::with_room(info, draws, None)
+    }
+
+    /// An empty summary of the run `info` describes that keeps its values in `file`
+    /// (8 bytes per output value per draw: see [`crate::engine::Footprint::scratch_bytes`]),
+    /// holding at most [`SCRATCH_BUFFER_VALUES`] of them in memory.
+    pub fn with_scratch(info: &RunInfo, file: Box<dyn ScratchFile>) -> Summariser {
+        Summariser::with_scratch_buffer(info, file, SCRATCH_BUFFER_VALUES)
+    }
+
+    /// [`Summariser::with_scratch`] writing the values to `file` each time `buffer`
+    /// values (at least 1) have come (a small buffer exercises the file in tests).
+    pub fn with_scratch_buffer(
+        info: &RunInfo,
+        file: Box<dyn ScratchFile>,
+        buffer: usize,
+    ) -> Summariser {
+        let scratch =
+            Scratch { file, end: 0, flushes: Vec::new(), bytes: Vec::new(), buffer: buffer.max(1) };
+        Summariser::with_room(info, 0, Some(scratch))
+    }
+
+    fn with_room(info: &RunInfo, draws: usize, scratch: Option<Scratch>) -> Summariser {
+        let mut index = BTreeMap::new();
         for (o, option) in info.options.iter().enumerate() {
             for (m, metric) in option.metrics.iter().enumerate() {
                 let (o, m) = (o as u32, m as u32);
                 match metric.shape {
                     Shape::Scalar => {
-                        columns.insert((o, m, None), Vec::with_capacity(draws));
+                        let next = index.len();
+                        index.insert((o, m, None), next);
                     }
                     Shape::Series => {
                         for t in 0..option.horizon as u32 {
-                            columns.insert((o, m, Some(t)), Vec::with_capacity(draws));
+                            let next = index.len();
+                            index.insert((o, m, Some(t)), next);
                         }
                     }
                 }
             }
         }
-        Summariser { info: info.clone(), columns }
+        let columns = (0..index.len()).map(|_| Vec::with_capacity(draws)).collect();
+        Summariser { info: info.clone(), index, columns, buffered: 0, scratch }
     }
 
     /// Adds output rows (the next ones in draw order).
-    pub fn push(&mut self, rows: &[Row]) {
+    ///
+    /// # Errors
+    /// Writing to the scratch file failed (never without one).
+    pub fn push(&mut self, rows: &[Row]) -> std::io::Result<()> {
         for r in rows {
             let key = (r.option, r.metric, r.year);
-            match self.columns.get_mut(&key) {
-                Some(column) => column.push(r.value),
+            let c = match self.index.get(&key) {
+                Some(&c) => c,
                 // A key `new` did not foresee (a row not from this run's plan) still
                 // gets its summary.
-                None => self.columns.entry(key).or_default().push(r.value),
-            }
+                None => {
+                    self.columns.push(Vec::new());
+                    let c = self.index.len();
+                    self.index.insert(key, c);
+                    c
+                }
+            };
+            self.columns[c].push(r.value);
         }
+        self.buffered += rows.len();
+        if let Some(scratch) = &mut self.scratch
+            && self.buffered >= scratch.buffer
+        {
+            scratch.flush(&mut self.columns)?;
+            self.buffered = 0;
+        }
+        Ok(())
     }
 
     /// One row per option × output × year that has values, in option, output and
     /// year order.
-    pub fn finish(self) -> Vec<SummaryRow> {
-        let info = self.info;
-        self.columns
-            .into_iter()
-            .filter(|(_, values)| !values.is_empty())
-            .map(|((o, m, year), values)| {
-                let option = &info.options[o as usize];
-                let metric = &option.metrics[m as usize];
-                SummaryRow {
-                    option: option.name.clone(),
-                    model: option.model.clone(),
-                    metric: metric.name.clone(),
-                    unit: metric.unit.clone(),
-                    side: metric.side,
-                    year,
-                    stats: Stats::of(&values),
-                }
-            })
-            .collect()
+    ///
+    /// # Errors
+    /// Reading the scratch file failed (never without one).
+    pub fn finish(mut self) -> std::io::Result<Vec<SummaryRow>> {
+        let mut out = Vec::with_capacity(self.index.len());
+        for (&key, &c) in &self.index {
+            let rest = std::mem::take(&mut self.columns[c]);
+            let values = match &mut self.scratch {
+                Some(scratch) => scratch.column(c, rest)?,
+                None => rest,
+            };
+            if !values.is_empty() {
+                out.push(summary_row(&self.info, key, Stats::of_vec(values)));
+            }
+        }
+        Ok(out)
     }
 }
 

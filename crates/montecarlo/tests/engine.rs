@@ -661,14 +661,14 @@ fn a_streamed_run_writes_the_bytes_of_the_run_held_in_memory() {
                 draws_arrow.push(rows).unwrap();
                 params_csv.push(params).unwrap();
                 params_arrow.push(params).unwrap();
-                summary.push(rows);
+                summary.push(rows).unwrap();
                 Ok::<(), RunError>(())
             })
         })
         .unwrap();
         assert!(calls > 1, "handed over in chunks");
         let mut summary_csv = Vec::new();
-        write_summary_csv(&summary.finish(), &mut summary_csv).unwrap();
+        write_summary_csv(&summary.finish().unwrap(), &mut summary_csv).unwrap();
         let got = [
             draws_csv.finish(),
             draws_arrow.finish().unwrap(),
@@ -719,8 +719,13 @@ fn a_run_over_the_memory_limit_is_refused_before_any_draw() {
     // A limit below the estimate refuses a small run too.
     let opts = RunOptions { draws: 100, seed: 1, shard: Shard::FULL };
     let need = Footprint::of(&p, &opts).total_bytes();
-    assert!(check_limits(&p, &opts, &Limits { max_memory_bytes: need - 1 }).is_err());
-    assert!(check_limits(&p, &opts, &Limits { max_memory_bytes: need }).is_ok());
+    assert!(
+        check_limits(&p, &opts, &Limits { max_memory_bytes: need - 1, ..Limits::default() })
+            .is_err()
+    );
+    assert!(
+        check_limits(&p, &opts, &Limits { max_memory_bytes: need, ..Limits::default() }).is_ok()
+    );
 }
 
 /// `merge_order` checks the records alone, for a merge that streams the shards' rows.
@@ -830,4 +835,118 @@ fn an_option_named_like_a_formula_is_written_as_text_and_numbers_stay_numbers() 
     let mut again = Vec::new();
     write_draws_csv(&run_with(&p, 1, Shard::FULL, 40), &mut again).unwrap();
     assert_eq!(again, files[0]);
+}
+
+/// A summary that keeps its values in a scratch file, written in many pieces, gives the
+/// bits of the summary held in memory; its footprint stays bounded however many draws.
+#[test]
+fn a_summary_kept_in_a_scratch_file_has_the_bits_of_the_one_in_memory() {
+    let p = plan(GOOD).unwrap();
+    let whole = run_with(&p, 2, Shard::FULL, 300);
+    let expected = summarise(&whole);
+    for buffer in [1, 7, 500, 1 << 30] {
+        let file = Box::new(std::io::Cursor::new(Vec::new()));
+        let mut s = Summariser::with_scratch_buffer(&whole.info, file, buffer);
+        for piece in whole.rows.chunks(13) {
+            s.push(piece).unwrap();
+        }
+        assert_eq!(s.finish().unwrap(), expected, "buffer of {buffer} values");
+    }
+    // A file that cannot be written is an error, not a panic.
+    let mut s = Summariser::with_scratch_buffer(&whole.info, Box::new(Unwritable), 1);
+    assert!(s.push(&whole.rows).is_err());
+    // The estimate: bounded in memory, on disk instead.
+    let opts = RunOptions { draws: 100_000_000, seed: 1, shard: Shard::FULL };
+    let f = Footprint::of(&p, &opts);
+    let s = f.with_scratch();
+    assert_eq!(s.scratch_bytes, f.summary_bytes);
+    assert!(s.summary_bytes < 64 << 20 && f.summary_bytes > 64 << 20, "{s:?}");
+    let limits = Limits { summary_scratch: true, ..Limits::default() };
+    assert!(check_limits(&p, &opts, &limits).is_ok());
+}
+
+/// A scratch file whose writes fail.
+struct Unwritable;
+
+impl std::io::Read for Unwritable {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        Ok(0)
+    }
+}
+
+impl std::io::Write for Unwritable {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::other("disk full"))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl std::io::Seek for Unwritable {
+    fn seek(&mut self, _: std::io::SeekFrom) -> std::io::Result<u64> {
+        Ok(0)
+    }
+}
+
+/// The Parquet file of one option: `PAR1` at both ends, the footer's length pointing at
+/// metadata inside the file, a data page header first, every row of the option in its
+/// row groups; and pyarrow (when installed) reads the same values, in draw order.
+#[test]
+fn the_parquet_file_of_an_option_holds_its_rows() {
+    use montecarlo::parquet::{ParquetWriter, partition_path};
+    let p = plan(GOOD).unwrap();
+    let e = run_with(&p, 2, Shard::FULL, 50);
+    let mut w = ParquetWriter::outputs_grouped(&e.info, 1, 7, Vec::new()).unwrap();
+    for piece in e.rows.chunks(5) {
+        w.push(piece).unwrap();
+    }
+    let bytes = w.finish().unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+    let n = bytes.len();
+    let meta_len = u32::from_le_bytes(bytes[n - 8..n - 4].try_into().unwrap()) as usize;
+    assert!(meta_len > 0 && meta_len + 12 < n, "{meta_len} of {n}");
+    // PageHeader: field 1 (type) = DATA_PAGE (0), field 2 (uncompressed size).
+    assert_eq!(&bytes[4..6], &[0x15, 0x00]);
+    let theirs: Vec<&montecarlo::engine::Row> = e.rows.iter().filter(|r| r.option == 1).collect();
+    // Every value's bytes are in the file, in draw order.
+    let values: Vec<u8> = theirs.iter().take(7).flat_map(|r| r.value.to_le_bytes()).collect();
+    assert!(
+        bytes.windows(values.len()).any(|x| x == values.as_slice()),
+        "first row group's values"
+    );
+    let name = partition_path(&e.info, 1);
+    assert_eq!(name, format!("option={}/part-00001.parquet", e.info.options[1].name));
+
+    let Some(python) = python_with_pyarrow() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o.parquet");
+    std::fs::write(&path, &bytes).unwrap();
+    let expected: Vec<String> = theirs
+        .iter()
+        .map(|r| {
+            let metric = &e.info.options[1].metrics[r.metric as usize].name;
+            let year = r.year.map_or("None".to_owned(), |y| y.to_string());
+            format!("{} {metric} {year} {}", r.draw, r.value.to_bits())
+        })
+        .collect();
+    let script = r#"
+import sys, struct
+import pyarrow.parquet as pq
+f = pq.ParquetFile(sys.argv[1])
+assert f.metadata.num_row_groups > 5, f.metadata.num_row_groups
+t = f.read()
+assert str(t.schema) == "draw: int64 not null\nmetric: string not null\nyear: int32\nvalue: double not null" or t.schema.names == ["draw", "metric", "year", "value"], t.schema
+for r in t.to_pylist():
+    bits = struct.unpack("<Q", struct.pack("<d", r["value"]))[0]
+    print(r["draw"], r["metric"], r["year"], bits)
+"#;
+    let out = std::process::Command::new(&python)
+        .args(["-c", script, path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pyarrow failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    let got: Vec<String> =
+        String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(got, expected);
 }

@@ -22,8 +22,9 @@ use montecarlo::engine::{
     RunInfo, RunOptions, Shard,
 };
 use montecarlo::output::{CsvRows, FileRecord, Manifest};
+use montecarlo::parquet::ParquetWriter;
 use montecarlo::spec::{Place, Plan};
-use montecarlo::summary::{DiffRow, Summariser, SummaryRow};
+use montecarlo::summary::{DiffRow, ScratchFile, Summariser, SummaryRow};
 use sha2::{Digest, Sha256};
 
 use crate::{Error, Input, Workspace};
@@ -161,6 +162,10 @@ pub enum ScenarioError {
         /// The corridor, named.
         corridor: String,
     },
+    /// A run planned with [`RunRequest::summary_scratch`] was run without its scratch
+    /// file ([`PlannedRun::with_scratch`]).
+    #[error("the run was planned to keep its summary in a scratch file, and none was given")]
+    NoScratch,
     /// A baseline year outside the years a scenario file may name.
     #[error("baseline year {year}: expected a year from {} to {}", montecarlo::spec::BASELINE_YEARS.start(), montecarlo::spec::BASELINE_YEARS.end())]
     Year {
@@ -187,7 +192,7 @@ impl ScenarioError {
             // Asked to stop by its caller (a cancelled job): nothing is wrong with the
             // scenario, and running it again would finish.
             ScenarioError::Run(RunError::Stopped) => ErrorKind::Unavailable,
-            ScenarioError::Threads(_) => ErrorKind::Internal,
+            ScenarioError::Threads(_) | ScenarioError::NoScratch => ErrorKind::Internal,
             ScenarioError::Write { .. } => ErrorKind::Unavailable,
             ScenarioError::Read { source, .. } => match source.kind() {
                 std::io::ErrorKind::NotFound => ErrorKind::NotFound,
@@ -251,6 +256,8 @@ pub struct RunFile<W> {
 #[derive(Debug)]
 pub struct RunFiles<W> {
     files: [RunFile<W>; 6],
+    /// The Parquet files of the draws, one per option ([`RunFiles::with_parquet`]).
+    parquet: Vec<RunFile<W>>,
 }
 
 impl<W> RunFiles<W> {
@@ -265,8 +272,36 @@ impl<W> RunFiles<W> {
         let [a, b, c, d, e] = RUN_FILES;
         Ok(RunFiles {
             files: [create(a)?, create(b)?, create(c)?, create(d)?, create(e)?, create(MANIFEST)?],
+            parquet: Vec::new(),
         })
     }
+
+    /// Adds the draws as Parquet, one file per option of the run `info` records, named
+    /// [`parquet_files`]: `create` is given each name. The manifest lists them with their
+    /// SHA-256, after [`RUN_FILES`].
+    ///
+    /// # Errors
+    /// The first error of `create`.
+    pub fn with_parquet<E>(
+        mut self,
+        info: &RunInfo,
+        mut create: impl FnMut(&str) -> Result<RunFile<W>, E>,
+    ) -> Result<RunFiles<W>, E> {
+        for name in parquet_files(info) {
+            self.parquet.push(create(&name)?);
+        }
+        Ok(self)
+    }
+}
+
+/// The Parquet files of a run's draws, one per option, Hive-partitioned under `draws/`:
+/// `draws/option=NAME/part-K.parquet` (K the shard's number,
+/// [`montecarlo::parquet::partition_path`]), so the folders of every shard of a run, or
+/// of several runs, read as one table.
+pub fn parquet_files(info: &RunInfo) -> Vec<String> {
+    (0..info.options.len() as u32)
+        .map(|o| format!("draws/{}", montecarlo::parquet::partition_path(info, o)))
+        .collect()
 }
 
 /// What a run or a merge produced.
@@ -296,21 +331,36 @@ pub struct RunRequest {
     /// The most memory the run may hold, in bytes (default
     /// [`montecarlo::engine::DEFAULT_MAX_MEMORY`]).
     pub max_memory: Option<u64>,
+    /// Whether the summary keeps the output values in a scratch file given by
+    /// [`PlannedRun::with_scratch`] (8 bytes per output value per draw on disk) rather
+    /// than in memory: the run's memory then stays flat whatever its draws.
+    pub summary_scratch: bool,
 }
 
 /// The limits of a run or merge holding at most `max_memory` bytes (else the default).
 pub fn limits(max_memory: Option<u64>) -> Limits {
-    Limits { max_memory_bytes: max_memory.unwrap_or(DEFAULT_MAX_MEMORY) }
+    Limits { max_memory_bytes: max_memory.unwrap_or(DEFAULT_MAX_MEMORY), summary_scratch: false }
 }
 
 /// A scenario resolved against its baseline and checked against its limits, ready to
 /// run ([`Workspace::plan_scenario`]).
-#[derive(Debug)]
 pub struct PlannedRun {
     plan: Plan,
     options: RunOptions,
     limits: Limits,
     info: RunInfo,
+    scratch: Option<Box<dyn ScratchFile>>,
+}
+
+impl std::fmt::Debug for PlannedRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlannedRun")
+            .field("plan", &self.plan)
+            .field("options", &self.options)
+            .field("limits", &self.limits)
+            .field("scratch", &self.scratch.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 /// Parses a scenario file (TOML; docs/scenarios.md).
@@ -344,10 +394,11 @@ impl Workspace {
             seed: request.seed.or(plan.seed).unwrap_or(DEFAULT_SEED),
             shard: request.shard.unwrap_or(Shard::FULL),
         };
-        let limits = limits(request.max_memory);
+        let limits =
+            Limits { summary_scratch: request.summary_scratch, ..limits(request.max_memory) };
         montecarlo::engine::check_limits(&plan, &options, &limits).map_err(ScenarioError::from)?;
         let info = RunInfo::new(&plan, &options);
-        Ok(PlannedRun { plan, options, limits, info })
+        Ok(PlannedRun { plan, options, limits, info, scratch: None })
     }
 
     /// The scenario's baseline, from the store.
@@ -379,6 +430,14 @@ impl PlannedRun {
         &self.info
     }
 
+    /// The scratch file the summary keeps its values in, for a run planned with
+    /// [`RunRequest::summary_scratch`] (a temporary file, say; it is only read and
+    /// written, never removed).
+    pub fn with_scratch(mut self, file: Box<dyn ScratchFile>) -> PlannedRun {
+        self.scratch = Some(file);
+        self
+    }
+
     /// Runs every draw on `threads` worker threads (default: one per core; the results
     /// do not depend on it), streaming the draws and parameters into `files` when given,
     /// and summarises. `progress` is told the draws done and the total.
@@ -387,7 +446,8 @@ impl PlannedRun {
     ///
     /// # Errors
     /// [`ScenarioError::Run`] for a failing draw, [`ScenarioError::Threads`],
-    /// [`ScenarioError::Write`] naming the file that could not be written.
+    /// [`ScenarioError::Write`] naming the file that could not be written,
+    /// [`ScenarioError::NoScratch`] for a run planned with a scratch file not given.
     pub fn run<W: Write + Send>(
         self,
         threads: Option<usize>,
@@ -412,7 +472,8 @@ impl PlannedRun {
         let pool = thread_pool(threads)?;
         let (plan, info, calibration) = match self.plan.calibration {
             Some(_) => {
-                let calibration = pool.install(|| self.calibrate_on_pool())?;
+                let plan = &self.plan;
+                let calibration = pool.install(|| calibrate_plan(plan))?;
                 let plan = self.plan.calibrated(&calibration).map_err(|source| {
                     ScenarioError::Calibration { file: self.plan.file.clone(), source }
                 })?;
@@ -421,7 +482,12 @@ impl PlannedRun {
             }
             None => (self.plan, self.info, None),
         };
-        let mut sink = RunSink::new(&info, files)?;
+        let summary = match self.scratch {
+            Some(file) => Summariser::with_scratch(&info, file),
+            None if self.limits.summary_scratch => return Err(ScenarioError::NoScratch.into()),
+            None => Summariser::new(&info),
+        };
+        let mut sink = RunSink::new(&info, files, summary)?;
         pool.install(|| {
             montecarlo::engine::run_each_until(
                 &plan,
@@ -457,13 +523,15 @@ impl PlannedRun {
         threads: Option<usize>,
     ) -> Result<montecarlo::calibrate::Calibration, Error> {
         let pool = thread_pool(threads)?;
-        Ok(pool.install(|| self.calibrate_on_pool())?)
+        let plan = &self.plan;
+        Ok(pool.install(|| calibrate_plan(plan))?)
     }
+}
 
-    fn calibrate_on_pool(&self) -> Result<montecarlo::calibrate::Calibration, ScenarioError> {
-        montecarlo::calibrate::calibrate(&self.plan, &|_, _| {})
-            .map_err(|source| ScenarioError::Calibration { file: self.plan.file.clone(), source })
-    }
+/// Runs `plan`'s calibration on the current rayon pool.
+fn calibrate_plan(plan: &Plan) -> Result<montecarlo::calibrate::Calibration, ScenarioError> {
+    montecarlo::calibrate::calibrate(plan, &|_, _| {})
+        .map_err(|source| ScenarioError::Calibration { file: plan.file.clone(), source })
 }
 
 /// A rayon pool of `threads` threads (default: one per core).
@@ -524,7 +592,7 @@ impl PlannedMerge {
         shards: &[F],
         files: RunFiles<W>,
     ) -> Result<RunOutcome<W>, Error> {
-        let mut sink = RunSink::new(&self.merged, Some(files))?;
+        let mut sink = RunSink::new(&self.merged, Some(files), Summariser::new(&self.merged))?;
         for i in self.order {
             let (folder, manifest) = (&shards[i], &self.manifests[i]);
             let sha = |name: &str| {
@@ -696,10 +764,22 @@ struct Streams<W: Write> {
     params_arrow: ArrowWriter<OutFile<W>>,
     summary: OutFile<W>,
     manifest: W,
+    /// The Parquet files' names and writers.
+    parquet: Vec<(String, ParquetWriter<OutFile<W>>)>,
 }
 
 impl<W: Write> Streams<W> {
     fn new(info: &RunInfo, files: RunFiles<W>) -> Result<Streams<W>, ScenarioError> {
+        let parquet = files
+            .parquet
+            .into_iter()
+            .enumerate()
+            .map(|(o, file)| {
+                let w = ParquetWriter::outputs(info, o as u32, Hashed::new(file.writer));
+                w.map(|w| (file.name.clone(), w))
+                    .map_err(|source| ScenarioError::Write { file: file.name, source })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let [a, b, c, d, e, f] = files.files;
         let names = vec![a.name, b.name, c.name, d.name, e.name, f.name];
         let failed = |i: usize| {
@@ -715,7 +795,16 @@ impl<W: Write> Streams<W> {
             ArrowWriter::parameters(info, Hashed::new(d.writer)).map_err(failed(3))?;
         let summary = Hashed::new(e.writer);
         let manifest = f.writer;
-        Ok(Streams { names, draws_csv, draws_arrow, params_csv, params_arrow, summary, manifest })
+        Ok(Streams {
+            names,
+            draws_csv,
+            draws_arrow,
+            params_csv,
+            params_arrow,
+            summary,
+            manifest,
+            parquet,
+        })
     }
 
     fn push(&mut self, rows: &[Row], params: &[Row]) -> Result<(), ScenarioError> {
@@ -727,6 +816,9 @@ impl<W: Write> Streams<W> {
         self.draws_arrow.push(rows).map_err(failed(1))?;
         self.params_csv.push(params).map_err(failed(2))?;
         self.params_arrow.push(params).map_err(failed(3))?;
+        for (name, w) in &mut self.parquet {
+            w.push(rows).map_err(|source| ScenarioError::Write { file: name.clone(), source })?;
+        }
         Ok(())
     }
 
@@ -760,6 +852,14 @@ impl<W: Write> Streams<W> {
             out.push(RunFile { name: shown.clone(), writer });
             records.push(FileRecord { name: (*name).to_owned(), sha256: Some(sha256) });
         }
+        for ((shown, w), name) in self.parquet.into_iter().zip(parquet_files(info)) {
+            let file = w
+                .finish()
+                .map_err(|source| ScenarioError::Write { file: shown.clone(), source })?;
+            let (writer, sha256) = file.finish();
+            out.push(RunFile { name: shown, writer });
+            records.push(FileRecord { name, sha256: Some(sha256) });
+        }
         records.push(FileRecord { name: MANIFEST.to_owned(), sha256: None });
         let mut manifest = self.manifest;
         montecarlo::output::write_manifest(info, &records, &mut manifest).map_err(failed(5))?;
@@ -777,14 +877,18 @@ struct RunSink<W: Write> {
 }
 
 impl<W: Write> RunSink<W> {
-    fn new(info: &RunInfo, files: Option<RunFiles<W>>) -> Result<RunSink<W>, ScenarioError> {
+    fn new(
+        info: &RunInfo,
+        files: Option<RunFiles<W>>,
+        summary: Summariser,
+    ) -> Result<RunSink<W>, ScenarioError> {
         let files = files.map(|f| Streams::new(info, f)).transpose()?;
-        Ok(RunSink { info: info.clone(), summary: Summariser::new(info), files })
+        Ok(RunSink { info: info.clone(), summary, files })
     }
 
     /// Adds the next output rows and parameter rows, in draw order.
     fn push(&mut self, rows: &[Row], params: &[Row]) -> Result<(), ScenarioError> {
-        self.summary.push(rows);
+        self.summary.push(rows).map_err(scratch_failed)?;
         match &mut self.files {
             Some(f) => f.push(rows, params),
             None => Ok(()),
@@ -793,11 +897,16 @@ impl<W: Write> RunSink<W> {
 
     /// Finishes the summary and, with files, writes summary.csv and the manifest.
     fn finish(self) -> Result<RunOutcome<W>, ScenarioError> {
-        let summary = self.summary.finish();
+        let summary = self.summary.finish().map_err(scratch_failed)?;
         let files = match self.files {
             Some(f) => Some(f.finish(&self.info, &summary)?),
             None => None,
         };
         Ok(RunOutcome { info: self.info, summary, files, calibration: None })
     }
+}
+
+/// The summary's scratch file could not be written or read.
+fn scratch_failed(source: std::io::Error) -> ScenarioError {
+    ScenarioError::Write { file: "the summary's scratch file".to_owned(), source }
 }

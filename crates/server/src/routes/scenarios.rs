@@ -153,7 +153,7 @@ pub(crate) async fn plan(
     seed: Option<u64>,
 ) -> Result<scenario_run::PlannedRun, analysis::Error> {
     let scenario = scenario_run::parse_scenario(&Input::new(name, text))?;
-    let request = RunRequest { draws, seed, shard: None, max_memory: None };
+    let request = RunRequest { draws, seed, ..RunRequest::default() };
     // The limits hold before the job is made; nothing runs otherwise.
     state.app.plan_scenario(&scenario, &request).await
 }
