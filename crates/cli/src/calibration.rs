@@ -45,10 +45,17 @@ fn text(w: &mut dyn Write, c: &Calibration) -> std::io::Result<()> {
         ),
         None => String::new(),
     };
+    let complete = c.complete_generations();
+    let short = match c.generations.last() {
+        Some(g) if c.generations.len() > complete => format!(
+            " (the next stopped at {} of {} vectors when the budget ran out)",
+            g.kept, spec.particles
+        ),
+        _ => String::new(),
+    };
     writeln!(
         w,
-        "ABC population Monte Carlo: {} generations, {} simulations, {} vectors kept, seed {}{sim}\n",
-        c.generations.len(),
+        "ABC population Monte Carlo: {complete} generations{short}, {} simulations, {} vectors kept, seed {}{sim}\n",
         crate::output::number(c.simulations as f64, 0),
         c.posterior.len(),
         spec.seed
@@ -59,7 +66,7 @@ fn text(w: &mut dyn Write, c: &Calibration) -> std::io::Result<()> {
         .map(|t| {
             vec![
                 match t.target.year {
-                    Some(y) => format!("{} (year {y})", t.target.output),
+                    Some(y) => format!("{} (year {y}; summary year {})", t.target.output, y - 1),
                     None => t.target.output.clone(),
                 },
                 sig(t.target.observed),
@@ -105,6 +112,26 @@ fn text(w: &mut dyn Write, c: &Calibration) -> std::io::Result<()> {
 fn csv(w: &mut dyn Write, c: &Calibration) -> Result<(), Error> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(["kind", "name", "year", "observed", "p05", "p50", "p95", "unit", "source"])?;
+    // The fit's outcome first: `reached` or `not reached`, the largest gap (p50), the
+    // tolerance (observed) and how it was computed.
+    let spec = &c.plan.spec;
+    out.write_record([
+        "fit",
+        if c.reached { "reached" } else { "not reached" },
+        "",
+        &spec.tolerance.to_string(),
+        "",
+        &c.distance.to_string(),
+        "",
+        "relative distance",
+        &format!(
+            "{}; {} simulations; seed {}; option {}",
+            montecarlo::calibrate::METHOD,
+            c.simulations,
+            spec.seed,
+            c.option
+        ),
+    ])?;
     for t in &c.targets {
         out.write_record([
             "target",
@@ -128,7 +155,10 @@ fn csv(w: &mut dyn Write, c: &Calibration) -> Result<(), Error> {
             &p.posterior.p50.to_string(),
             &p.posterior.p95.to_string(),
             &p.free.unit,
-            &format!("prior uniform [{}, {}]", p.free.min, p.free.max),
+            &match &p.free.source {
+                Some(why) => format!("prior uniform [{}, {}]: {why}", p.free.min, p.free.max),
+                None => format!("prior uniform [{}, {}]", p.free.min, p.free.max),
+            },
         ])?;
     }
     out.flush()?;

@@ -281,19 +281,45 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
             bar.set_position(done);
         }
     };
-    if planned.calibrates() && !global.quiet {
-        eprintln!("calibrating the baseline to its observed targets first ([calibration])…");
-    }
+    let planned = if planned.calibrates() {
+        if !global.quiet {
+            eprintln!("calibrating the baseline to its observed targets first ([calibration])…");
+        }
+        let c = planned.calibrate(threads)?;
+        // The fit is shown before anything runs from it, or instead of it.
+        if global.format == Format::Table && (!global.quiet || !c.reached) {
+            crate::calibration::write(
+                &mut crate::output::stdout(global.format),
+                global.format,
+                &c,
+            )?;
+        }
+        if !c.reached {
+            return Err(not_reached(&args.file, &c));
+        }
+        planned.with_calibration(&c)?
+    } else {
+        planned
+    };
     let outcome = planned.run(threads, files, &progress)?;
     bar.finish_and_clear();
     commit(outcome.files)?;
     if !global.quiet {
-        if let (Some(c), Format::Table) = (&outcome.calibration, global.format) {
-            crate::calibration::write(&mut crate::output::stdout(global.format), global.format, c)?;
-        }
         print_summary(global.format, &outcome.info, &outcome.summary, args.out.as_deref())?;
     }
     Ok(())
+}
+
+/// The error of a calibration short of its tolerance: what stands in the way.
+fn not_reached(file: &Path, c: &montecarlo::calibrate::Calibration) -> Error {
+    format!(
+        "{}: the calibration did not reach its tolerance of {} (the closest vectors are {:.3} from the targets), so no option runs from it: {}",
+        file.display(),
+        c.plan.spec.tolerance,
+        c.distance,
+        c.diagnosis()
+    )
+    .into()
 }
 
 /// `scenario calibrate FILE`: the calibration's report; an error (after the report)
@@ -315,13 +341,7 @@ async fn calibrate(global: &Global, path: &Path, threads: Option<u64>) -> Result
     let c = planned.calibrate(threads)?;
     crate::calibration::write(&mut crate::output::stdout(global.format), global.format, &c)?;
     if !c.reached {
-        return Err(format!(
-            "{}: the calibration did not reach its tolerance of {} (closest {:.3}); no option can run from it: widen the priors, free another parameter, raise max_simulations or check the targets",
-            path.display(),
-            c.plan.spec.tolerance,
-            c.distance
-        )
-        .into());
+        return Err(not_reached(path, &c));
     }
     Ok(())
 }

@@ -685,7 +685,7 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
     let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(report.contains("(temporary-scheme): NOT reached"), "{report}");
-    let line = report.lines().find(|l| l.starts_with("workers_present (year 20)")).unwrap();
+    let line = report.lines().find(|l| l.starts_with("workers_present (year 20;")).unwrap();
     assert!(line.contains(" 1,079,990 ") && line.contains(" -5"), "{report}");
     assert!(report.contains("baseline corridor_stock: Coherence demo world"), "{report}");
     assert!(stderr.contains("did not reach its tolerance of 0.15"), "{stderr}");
@@ -698,9 +698,20 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
         .failure();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(
-        stderr.contains("xaa-xab.toml: calibration of option \"as-observed\" did not reach"),
+        stderr.contains("xaa-xab.toml: the calibration did not reach its tolerance"),
         "{stderr}"
     );
+    // What stands in the way: the target furthest off, the parameter at its prior's end.
+    assert!(stderr.contains("`workers_present` is -5"), "{stderr}");
+    assert!(stderr.contains("`p_renew` is at the upper end of its prior (0.95)"), "{stderr}");
+    // Even with -q, the fit that failed is shown before the error.
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(report.contains("NOT reached") && report.contains("summary year 19"), "{report}");
+    // The CSV says whether the fit was reached.
+    let out =
+        w.cmd().args(["--format", "csv", "scenario", "calibrate"]).arg(&file).assert().failure();
+    let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(csv.lines().nth(1).unwrap().starts_with("fit,not reached,,0.15,"), "{csv}");
 
     // A stock a scheme can hold (its workers, say, from a survey), at Brevmark's wages,
     // is reached.
@@ -747,8 +758,9 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
         .assert()
         .success();
     let html = std::fs::read_to_string(&brief).unwrap();
-    let fit =
-        html.find("against what is observed: option “as-observed” calibrated").expect("fit table");
+    let fit = html
+        .find("against what is observed (option “as-observed”, calibrated)")
+        .expect("fit table");
     let section = html.find("id=\"policy-options\"").expect("policy section");
     let first_chart = section + html[section..].find("<figure>").expect("a chart");
     assert!(section < fit && fit < first_chart, "the fit comes before the options' charts");

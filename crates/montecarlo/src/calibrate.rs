@@ -228,6 +228,16 @@ fn targets(
         let (observed, source) = match &t.observed {
             Observed::Value { value, source } => (*value, source.clone()),
             Observed::Baseline(key) => match plan.baseline.get(key) {
+                Some(b) if b.unit != def.unit => {
+                    return Err(err(
+                        t.at,
+                        field,
+                        format!(
+                            "the baseline value `{key}` is in {}, the output `{}` in {}: a target must be the same quantity",
+                            b.unit, def.name, def.unit
+                        ),
+                    ));
+                }
                 Some(b) => (b.value, format!("baseline {key}: {}", b.source)),
                 None => {
                     return Err(err(
@@ -455,9 +465,11 @@ pub enum CalibrationError {
     Run(#[from] RunError),
     /// The target tolerance was not reached within the budget of simulations.
     #[error(
-        "calibration of option \"{option}\" did not reach its tolerance of {tolerance} within {simulations} simulations (the closest vectors are {distance:.3} from the targets); widen the priors, free another parameter, raise max_simulations or check the targets"
+        "calibration of option \"{option}\" did not reach its tolerance of {tolerance} within {simulations} simulations (the closest vectors are {distance:.3} from the targets): {hint}"
     )]
     NotReached {
+        /// What stands in the way, in words ([`Calibration::diagnosis`]).
+        hint: String,
         /// The fitted option.
         option: String,
         /// The target tolerance.
@@ -843,6 +855,50 @@ pub struct ParamRecord {
 pub const METHOD: &str = "ABC population Monte Carlo (Beaumont et al. 2009), uniform priors, distance max |modelled/observed - 1|";
 
 impl Calibration {
+    /// What keeps a calibration from its tolerance, in words: the target furthest from
+    /// its observed value, and the fitted parameters pressed against an end of their
+    /// prior (the model cannot go further within it).
+    pub fn diagnosis(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = self.targets.iter().max_by(|a, b| {
+            let gap = |t: &TargetFit| (t.modelled.p50 / t.target.observed - 1.0).abs();
+            gap(a).total_cmp(&gap(b))
+        }) {
+            let gap = 100.0 * (t.modelled.p50 / t.target.observed - 1.0);
+            parts.push(format!("`{}` is {gap:+.1} % from its observed value", t.target.output));
+        }
+        for p in &self.params {
+            let edge = 0.01 * (p.free.max - p.free.min);
+            if p.posterior.p95 >= p.free.max - edge {
+                parts.push(format!(
+                    "`{}` is at the upper end of its prior ({})",
+                    p.free.name, p.free.max
+                ));
+            } else if p.posterior.p05 <= p.free.min + edge {
+                parts.push(format!(
+                    "`{}` is at the lower end of its prior ({})",
+                    p.free.name, p.free.min
+                ));
+            }
+        }
+        let pressed = self.params.iter().any(|p| {
+            let edge = 0.01 * (p.free.max - p.free.min);
+            p.posterior.p95 >= p.free.max - edge || p.posterior.p05 <= p.free.min + edge
+        });
+        let advice = if pressed {
+            "the model cannot reach the targets within these priors: check that the targets and the model describe the same thing, the parameters the fit depends on (wage, contract length), or widen a prior that is too narrow"
+        } else {
+            "raise max_simulations, or check the targets and the parameters the fit depends on"
+        };
+        format!("{}; {advice}", parts.join("; "))
+    }
+
+    /// Generations that kept all their particles (the last may have stopped short).
+    pub fn complete_generations(&self) -> usize {
+        let n = self.plan.spec.particles;
+        self.generations.iter().filter(|g| g.kept == n).count()
+    }
+
     /// The record of this calibration for a run's manifest.
     pub fn fit(&self) -> CalibrationFit {
         CalibrationFit {
@@ -890,6 +946,7 @@ impl Plan {
     pub fn calibrated(&self, calibration: &Calibration) -> Result<Plan, CalibrationError> {
         if !calibration.reached {
             return Err(CalibrationError::NotReached {
+                hint: calibration.diagnosis(),
                 option: calibration.option.clone(),
                 tolerance: calibration.plan.spec.tolerance,
                 distance: calibration.distance,

@@ -38,9 +38,12 @@ use crate::model::{Baseline, Domain, Model, ParamDef, ParamDefault, Params};
 mod calibration;
 
 pub use calibration::{
-    CalibrationSpec, FreeSpec, MAX_PARTICLES, MAX_SIMULATIONS, MAX_TARGETS, Observed, TargetSpec,
-    defaults as calibration_defaults,
+    CalibrationSpec, FreeSpec, MAX_PARTICLES, MAX_SIMULATIONS, MAX_TARGETS, MAX_TOLERANCE,
+    MIN_TOLERANCE, Observed, TargetSpec, defaults as calibration_defaults,
 };
+
+/// The most parameters an option may set (no model has as many).
+pub const MAX_PARAMETERS: usize = 100;
 
 /// The years a scenario's baseline may name.
 pub const BASELINE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2300;
@@ -323,7 +326,14 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
         let mut parameters = Vec::new();
         if let Some(p) = t.get("parameters") {
             let ppath = join(&path, "parameters");
-            let (pt, _) = table(&cx, p, &ppath)?;
+            let (pt, pspan) = table(&cx, p, &ppath)?;
+            if pt.len() > MAX_PARAMETERS {
+                return Err(cx.err(
+                    pspan,
+                    &ppath,
+                    format!("{} parameters: a model has at most {MAX_PARAMETERS}", pt.len()),
+                ));
+            }
             for (key, value) in pt {
                 let field = join(&ppath, key.get_ref());
                 let (dist, source) = param_value(&cx, value, &field)?;

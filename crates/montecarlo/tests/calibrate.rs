@@ -231,7 +231,14 @@ fn a_calibration_table_is_checked_against_the_model() {
         ),
         (base.replace("min = 0.05, max = 0.95", "min = 0.95, max = 0.05"), "must be below max"),
         (base.replace("particles = 100", "particles = 5"), "expected a whole number in 10..=10000"),
+        (base.replace("[calibration]\n", "[calibration]\ntolerance = 1e-300\n"), "found 1e-300"),
+        (base.replace("[calibration]\n", "[calibration]\ntolerance = 0.9\n"), "from 0.001 to 0.5"),
     ];
+    let many: String = (0..25).map(|i| format!("p{i} = {{ min = 0, max = 1 }}\n")).collect();
+    let cases = cases.into_iter().chain([(
+        base.replace("[calibration.free]\n", &format!("[calibration.free]\n{many}")),
+        "expected 1 to 20 free parameters, found 27",
+    )]);
     for (text, expected) in cases {
         let s = parse("cal.toml", &text);
         let message = match s {
@@ -244,4 +251,29 @@ fn a_calibration_table_is_checked_against_the_model() {
         assert!(message.contains(expected), "expected {expected:?} in {message}");
         assert!(message.starts_with("cal.toml:"), "{message}");
     }
+}
+
+#[test]
+fn a_baseline_target_must_be_the_same_quantity_as_its_output() {
+    let (present, remitted) = truth();
+    let text = scenario(present, remitted, "").replace(
+        "workers_present = { value",
+        "workers_present = \"corridor_cost_pct\"\nx_unused = { value",
+    );
+    let text = text.replace("x_unused = ", "# ");
+    let baseline = Baseline {
+        values: vec![montecarlo::model::BaselineValue {
+            key: "corridor_cost_pct".to_owned(),
+            value: 2.69,
+            unit: "percent".to_owned(),
+            source: "test".to_owned(),
+        }],
+        ..Baseline::default()
+    };
+    let s = parse("cal.toml", &text).expect("parse");
+    let err = resolve(&s, &baseline, &models::all()).unwrap_err().to_string();
+    assert!(
+        err.contains("`corridor_cost_pct` is in percent, the output `workers_present` in persons"),
+        "{err}"
+    );
 }

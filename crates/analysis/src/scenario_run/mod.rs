@@ -470,8 +470,8 @@ impl PlannedRun {
         stop: &(dyn Fn() -> bool + Send + Sync),
     ) -> Result<RunOutcome<W>, Error> {
         let pool = thread_pool(threads)?;
-        let (plan, info, calibration) = match self.plan.calibration {
-            Some(_) => {
+        let (plan, info, calibration) = match (&self.plan.calibration, &self.plan.calibrated) {
+            (Some(_), None) => {
                 let plan = &self.plan;
                 let calibration = pool.install(|| calibrate_plan(plan))?;
                 let plan = self.plan.calibrated(&calibration).map_err(|source| {
@@ -480,7 +480,10 @@ impl PlannedRun {
                 let info = RunInfo::new(&plan, &self.options);
                 (plan, info, Some(calibration))
             }
-            None => (self.plan, self.info, None),
+            (_, calibrated) => {
+                let calibration = calibrated.as_ref().map(|c| c.as_ref().clone());
+                (self.plan, self.info, calibration)
+            }
         };
         let summary = match self.scratch {
             Some(file) => Summariser::with_scratch(&info, file),
@@ -501,6 +504,23 @@ impl PlannedRun {
         let mut outcome = sink.finish()?;
         outcome.calibration = calibration;
         Ok(outcome)
+    }
+
+    /// This run with `calibration` (of its own plan, from [`PlannedRun::calibrate`])
+    /// applied, so that [`PlannedRun::run`] runs the options from it without fitting
+    /// again.
+    ///
+    /// # Errors
+    /// [`ScenarioError::Calibration`] when the calibration did not reach its tolerance.
+    pub fn with_calibration(
+        self,
+        calibration: &montecarlo::calibrate::Calibration,
+    ) -> Result<PlannedRun, Error> {
+        let plan = self.plan.calibrated(calibration).map_err(|source| {
+            ScenarioError::Calibration { file: self.plan.file.clone(), source }
+        })?;
+        let info = RunInfo::new(&plan, &self.options);
+        Ok(PlannedRun { plan, info, ..self })
     }
 
     /// Whether the scenario has a `[calibration]`: [`PlannedRun::run`] then fits it

@@ -25,6 +25,12 @@ use toml::de::DeValue;
 /// Most targets or free parameters a calibration may name.
 pub const MAX_TARGETS: usize = 20;
 
+/// Smallest `tolerance`: closer than 0.1 % is below any observed figure's precision.
+pub const MIN_TOLERANCE: f64 = 0.001;
+
+/// Largest `tolerance`: a fit further than 50 % from what is observed reproduces nothing.
+pub const MAX_TOLERANCE: f64 = 0.5;
+
 /// Largest `particles` (the posterior sample kept).
 pub const MAX_PARTICLES: u64 = 10_000;
 
@@ -40,7 +46,7 @@ pub struct CalibrationSpec {
     /// for the horizon's last year.
     pub year: Option<(u32, Location)>,
     /// `tolerance`: the largest relative distance |modelled / observed − 1| allowed for
-    /// every target of an accepted simulation, in (0, 1].
+    /// every target of an accepted simulation, in [`MIN_TOLERANCE`, `MAX_TOLERANCE`].
     pub tolerance: f64,
     /// `particles`: the size of the posterior sample.
     pub particles: u64,
@@ -150,11 +156,14 @@ pub(super) fn parse(cx: &Ctx<'_>, v: &Value<'_>) -> Result<CalibrationSpec, Spec
     let tolerance = match t.get("tolerance") {
         Some(x) => {
             let f = number(cx, x, "calibration.tolerance")?;
-            if !(f > 0.0 && f <= 1.0) {
+            if !(MIN_TOLERANCE..=MAX_TOLERANCE).contains(&f) {
                 return Err(cx.err(
                     x.span(),
                     "calibration.tolerance",
-                    format!("expected a relative distance in (0, 1] (0.10 is 10 %), found {f}"),
+                    format!(
+                        "expected a relative distance from {MIN_TOLERANCE} to {MAX_TOLERANCE} (0.10 is 10 %), found {}",
+                        if f.abs() < 1e-6 || f.abs() > 1e6 { format!("{f:e}") } else { f.to_string() }
+                    ),
                 ));
             }
             f
@@ -233,6 +242,13 @@ fn targets(
         ));
     };
     let (t, tspan) = table(cx, v, "calibration.targets")?;
+    if t.is_empty() || t.len() > MAX_TARGETS {
+        return Err(cx.err(
+            tspan,
+            "calibration.targets",
+            format!("expected 1 to {MAX_TARGETS} targets, found {}", t.len()),
+        ));
+    }
     let mut out = Vec::new();
     for (key, value) in t {
         let field = join("calibration.targets", key.get_ref());
@@ -294,6 +310,13 @@ fn free(
         ));
     };
     let (t, tspan) = table(cx, v, "calibration.free")?;
+    if t.is_empty() || t.len() > MAX_TARGETS {
+        return Err(cx.err(
+            tspan,
+            "calibration.free",
+            format!("expected 1 to {MAX_TARGETS} free parameters, found {}", t.len()),
+        ));
+    }
     let mut out = Vec::new();
     for (key, value) in t {
         let field = join("calibration.free", key.get_ref());
