@@ -497,6 +497,7 @@ mod tests {
             draws: 1,
             shard: crate::engine::Shard::FULL,
             options: Vec::new(),
+            calibration: None,
         };
         let mut w = ParquetWriter::outputs(&info, 0, Vec::new()).unwrap();
         let row = |year| Row { draw: 0, option: 0, metric: 0, year, value: 1.0 };
