@@ -532,7 +532,7 @@ pub fn calibrate(
         let mut kept: Vec<Particle> = Vec::with_capacity(n);
         let mut spent = 0;
         while kept.len() < n && sims + (n as u64) <= budget {
-            let batch = simulate_batch(plan, cal, o, sims, n as u64, previous)?;
+            let batch = simulate_batch(cal, o, sims, n as u64, previous)?;
             sims += n as u64;
             spent += n as u64;
             progress(sims, budget);
@@ -699,7 +699,6 @@ type Simulated = (Vec<f64>, f64, Vec<f64>);
 
 /// Simulations `first .. first + count`, in parallel, in index order.
 fn simulate_batch(
-    plan: &Plan,
     cal: &CalibrationPlan,
     o: &PlannedOption,
     first: u64,
@@ -713,7 +712,7 @@ fn simulate_batch(
             || (Outputs::new(o.model.outputs(), o.horizon), vec![0.0; o.params.len()]),
             |(out, vals), s| {
                 let theta = propose(cal, seed, s, previous);
-                simulate_one(plan, cal, o, s, &theta, out, vals).map(|(d, m)| (theta, d, m))
+                simulate_one(cal, o, s, &theta, out, vals).map(|(d, m)| (theta, d, m))
             },
         )
         .collect();
@@ -753,7 +752,6 @@ fn propose(
 /// Runs simulation `s` with the free parameters `theta`; its distance and modelled
 /// targets (scaled to full size).
 fn simulate_one(
-    plan: &Plan,
     cal: &CalibrationPlan,
     o: &PlannedOption,
     s: u64,
@@ -780,7 +778,6 @@ fn simulate_one(
     out.clear();
     let mut rng = draw_rng(seed, s);
     o.model.simulate(&params, &mut rng, out).map_err(model_err)?;
-    let _ = plan;
     let mut distance: f64 = 0.0;
     let mut modelled = Vec::with_capacity(cal.targets.len());
     for t in &cal.targets {
