@@ -907,3 +907,53 @@ print("ok")
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The "as-observed" option of a corridor example is the corridor as observed: where a
+/// model's defaults are a policy (the remittance-cost model's 3 % target, the
+/// recruitment model's enforced fee cap), the option sets it aside and the policy is a
+/// second option. Before, the option named "as-observed" brought the cost to 3 %.
+#[test]
+fn a_corridor_example_s_as_observed_option_applies_no_policy() {
+    let w = World::new();
+    let csv = |model: &str| -> String {
+        let out = w
+            .cmd()
+            .args(["scenario", "example", model, "--corridor", "XAA:XAB"])
+            .assert()
+            .success();
+        assert!(out.get_output().stderr.is_empty(), "{model}: nothing left to set");
+        let file = w.write(
+            &format!("{model}.toml"),
+            std::str::from_utf8(&out.get_output().stdout).unwrap(),
+        );
+        let run = w
+            .cmd()
+            .args(["--format", "csv", "scenario", "run"])
+            .arg(&file)
+            .args(["--draws", "20"])
+            .assert()
+            .success();
+        String::from_utf8(run.get_output().stdout.clone()).unwrap()
+    };
+    // The summary's median of an output of an option (CSV: option, model, metric, ...).
+    let median = |csv: &str, option: &str, output: &str| -> f64 {
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let p50 = header.iter().position(|h| *h == "p50").expect("p50 column");
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(option) && l.contains(&format!(",{output},")))
+            .unwrap_or_else(|| panic!("{option} {output}: {csv}"));
+        line.split(',').nth(p50).unwrap().parse().unwrap()
+    };
+    let cost = csv("remittance-cost");
+    let start = median(&cost, "as-observed", "cost_end_pct");
+    assert!(start > 5.0, "the demo corridor's observed cost stays: {cost}");
+    assert_eq!(median(&cost, "as-observed", "savings_total_usd"), 0.0);
+    assert_eq!(median(&cost, "cost-to-3-percent", "cost_end_pct"), 3.0);
+    assert!(median(&cost, "cost-to-3-percent", "savings_total_usd") > 0.0);
+
+    let fees = csv("recruitment");
+    let market = median(&fees, "as-observed", "sdg_10_7_1_mean_no_cap");
+    assert_eq!(median(&fees, "as-observed", "sdg_10_7_1_mean"), market, "no cap enforced");
+    assert!(median(&fees, "fee-cap-1-month", "sdg_10_7_1_mean") < market);
+}

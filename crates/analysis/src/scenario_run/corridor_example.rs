@@ -66,7 +66,9 @@ impl Workspace {
         let baseline = self.scenario_baseline(&o.iso3, Some(&d.iso3), Some(year)).await?;
         let label = format!("{} ({}) → {} ({})", o.name, o.iso3, d.name, d.iso3);
         let place = format!("{}:{}", o.iso3, d.iso3);
-        Ok(write(model, &baseline, (&label, &place), (&o.iso3, &d.iso3), year))
+        let mut example = write(model, &baseline, (&label, &place), (&o.iso3, &d.iso3), year);
+        calibration(&mut example.text, model, &baseline);
+        Ok(example)
     }
 }
 
@@ -134,12 +136,62 @@ fn write(
             );
             continue;
         }
+        if let Some((_, _, value, why)) =
+            AS_OBSERVED.iter().find(|a| a.0 == name && a.1 == def.name)
+        {
+            let _ = writeln!(s, "# {} ({}): {}", def.name, def.unit, one_line(def.doc));
+            let _ = writeln!(
+                s,
+                "{} = {{ dist = \"fixed\", value = {}, source = {} }}",
+                def.name,
+                number(*value),
+                quoted(why)
+            );
+            continue;
+        }
         if !parameter(&mut s, def, baseline) {
             unset.push(def.name);
         }
     }
-    calibration(&mut s, model, baseline);
+    policy_option(&mut s, name);
     CorridorExample { text: s, year, unset }
+}
+
+/// Parameters whose model default is a policy, set in the "as-observed" option to what
+/// no policy means: (model, parameter, value, why). The model's default policy is then
+/// written as a second option.
+const AS_OBSERVED: &[(&str, &str, f64, &str)] = &[
+    (
+        "remittance-cost",
+        "target_pct",
+        100.0,
+        "as observed: no target, the cost stays at its baseline level (a target above the starting cost leaves it unchanged)",
+    ),
+    (
+        "recruitment",
+        "compliance",
+        0.0,
+        "as observed: the cap is not enforced, workers pay the market's fees",
+    ),
+];
+
+/// The option that applies the model's default policy, for the models whose
+/// "as-observed" option sets the policy aside ([`AS_OBSERVED`]).
+fn policy_option(s: &mut String, model: &str) {
+    let (option, what) = match model {
+        "remittance-cost" => (
+            "cost-to-3-percent",
+            "the SDG 10.c target: the cost falls linearly to 3 % over ten years (the model's defaults)",
+        ),
+        "recruitment" => (
+            "fee-cap-1-month",
+            "a cap of one month's wage on recruitment fees, enforced for 30 % of workers (the model's defaults)",
+        ),
+        _ => return,
+    };
+    let _ = writeln!(s, "\n# The policy: {what}. Change its parameters to the option you study.");
+    let _ = writeln!(s, "[[option]]\nname = {}\nmodel = {}", quoted(option), quoted(model));
+    s.push_str("[option.parameters]\n");
 }
 
 /// What a corridor's calibration fits, by model: the targets (output, baseline key) and
@@ -150,7 +202,10 @@ struct Fit {
 }
 
 /// The temporary scheme is fitted to the corridor's migrant stock and the remittances
-/// it receives, through the two rates nothing official publishes per corridor.
+/// it receives, through the two rates nothing official publishes per corridor. The other
+/// models start from the observed values themselves (the remittance-cost model's amount
+/// and cost) or need a series the store does not hold (docs/scenarios.md, "A real
+/// corridor").
 const TEMPORARY_SCHEME_FIT: Fit = Fit {
     targets: &[
         ("workers_present", "corridor_stock"),

@@ -28,9 +28,9 @@ const PARAMETERS: &[ParamDef] = &[
         name: "workers",
         unit: "persons per year",
         domain: Domain::Count,
-        default: ParamDefault::Required,
+        default: ParamDefault::Baseline("corridor_deployments"),
         fixed: true,
-        source: "Scenario input: recruits deployed along the corridor in a year (the origin's deployment records).",
+        source: "baseline: the corridor's deployments in the year (ILOSTAT outflows of nationals for employment, or the origin's own deployment records), the recruits of one year",
         doc: "Workers recruited in one year (the cohort whose fees, earnings and remittances are counted).",
     },
     ParamDef {
