@@ -948,12 +948,13 @@ fn a_corridor_example_s_as_observed_option_applies_no_policy() {
     let cost = csv("remittance-cost");
     let start = median(&cost, "as-observed", "cost_end_pct");
     assert!(start > 5.0, "the demo corridor's observed cost stays: {cost}");
-    assert_eq!(median(&cost, "as-observed", "savings_total_usd"), 0.0);
-    assert_eq!(median(&cost, "cost-to-3-percent", "cost_end_pct"), 3.0);
+    assert!(median(&cost, "as-observed", "savings_total_usd").abs() < 1e-9);
+    assert!((median(&cost, "cost-to-3-percent", "cost_end_pct") - 3.0).abs() < 1e-9);
     assert!(median(&cost, "cost-to-3-percent", "savings_total_usd") > 0.0);
 
     let fees = csv("recruitment");
     let market = median(&fees, "as-observed", "sdg_10_7_1_mean_no_cap");
-    assert_eq!(median(&fees, "as-observed", "sdg_10_7_1_mean"), market, "no cap enforced");
+    let observed = median(&fees, "as-observed", "sdg_10_7_1_mean");
+    assert!((observed - market).abs() < 1e-12, "no cap enforced: {observed} vs {market}");
     assert!(median(&fees, "fee-cap-1-month", "sdg_10_7_1_mean") < market);
 }
