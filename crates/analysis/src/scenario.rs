@@ -39,6 +39,11 @@ pub const BASELINE_KEYS: &[BaselineKey] = &[
         doc: "Migrants born in the origin living in the destination (bilateral migrant stock).",
     },
     BaselineKey {
+        key: "corridor_share_of_emigrants",
+        unit: "share",
+        doc: "The corridor's share of the origin's emigrants: its bilateral stock over the sum of the origin's bilateral stocks in the same table and year.",
+    },
+    BaselineKey {
         key: "corridor_remittances_usd",
         unit: "USD per year",
         doc: "Remittances sent from the destination to the origin (bilateral remittance matrix).",
@@ -79,6 +84,11 @@ pub const BASELINE_KEYS: &[BaselineKey] = &[
         key: "origin_physicians_per_1000",
         unit: "per 1,000 people",
         doc: "Physicians per 1,000 people in the origin.",
+    },
+    BaselineKey {
+        key: "origin_physicians",
+        unit: "persons",
+        doc: "Physicians in the origin: physicians per 1,000 people times the population of the same year, over 1,000.",
     },
     BaselineKey {
         key: "origin_health_workers_home",
@@ -201,6 +211,9 @@ impl Workspace {
         if let Some(dest) = dest_code {
             let stock = self.pair(Indicator::MIGRANT_STOCK, origin_code, dest, year).await?;
             push_pair(&mut values, &datasets, "corridor_stock", stock.as_ref());
+            if let Some(stock) = &stock {
+                values.extend(self.corridor_share(stock, &datasets).await?);
+            }
             let remit =
                 self.pair(Indicator::BILATERAL_REMITTANCES_USD, dest, origin_code, year).await?;
             push_pair(&mut values, &datasets, "corridor_remittances_usd", remit.as_ref());
@@ -231,6 +244,9 @@ impl Workspace {
         for (key, indicator) in origin_keys {
             if let Some(v) = self.area(indicator, origin_code, year).await? {
                 push_area(&mut values, &datasets, key, &v);
+                if indicator == Indicator::PHYSICIANS_PER_1000 {
+                    values.extend(self.physicians(origin_code, &v, &datasets).await?);
+                }
             }
         }
         if let Some(dest) = dest_code {
@@ -370,6 +386,93 @@ impl Workspace {
             unit: "persons".to_owned(),
             source: datasets.cite(import, &what, y),
         }))
+    }
+}
+
+impl Workspace {
+    /// The physicians of `origin` in the year of `density` (its physicians per 1,000):
+    /// the density times the population of that same year, over 1,000; `None` when the
+    /// store has no population of that year (a population of another year would mix
+    /// two years in one figure).
+    async fn physicians(
+        &self,
+        origin: Iso3,
+        density: &StoredAreaValue,
+        datasets: &Datasets,
+    ) -> Result<Option<BaselineValue>, Error> {
+        let y = density.year;
+        let Some(pop) =
+            self.area(Indicator::POPULATION, origin, Some(y)).await?.filter(|p| p.year == y)
+        else {
+            return Ok(None);
+        };
+        let cite = |v: &StoredAreaValue| datasets.cite(v.import_id, &v.provenance.to_string(), y);
+        Ok(Some(BaselineValue {
+            key: "origin_physicians".to_owned(),
+            value: (density.value * pop.value / 1000.0).round(),
+            unit: unit_of("origin_physicians"),
+            source: format!(
+                "origin_physicians_per_1000 {} × origin_population {} / 1,000 ({}; {})",
+                density.value,
+                pop.value,
+                cite(density),
+                cite(&pop)
+            ),
+        }))
+    }
+
+    /// The share of the origin's emigrants who live in the destination: the corridor's
+    /// bilateral `stock` over the sum of the origin's bilateral stocks in the same table
+    /// and year (never a total of another table or year).
+    async fn corridor_share(
+        &self,
+        stock: &StoredPairValue,
+        datasets: &Datasets,
+    ) -> Result<Option<BaselineValue>, Error> {
+        let rows =
+            self.store.pair_values(Indicator::MIGRANT_STOCK.code, Some(stock.from), None).await?;
+        let (n, total) = rows
+            .iter()
+            .filter(|r| r.sex == Sex::Total && r.value.is_finite() && r.to != r.from)
+            .filter(|r| r.import_id == stock.import_id && r.year == stock.year)
+            .fold((0usize, 0.0), |(n, t), r| (n + 1, t + r.value));
+        if total <= 0.0 || stock.value > total {
+            return Ok(None);
+        }
+        let what = format!(
+            "corridor_stock {} over the sum of the origin's {n} bilateral stocks {} in the same table",
+            stock.value, total
+        );
+        Ok(Some(BaselineValue {
+            key: "corridor_share_of_emigrants".to_owned(),
+            value: stock.value / total,
+            unit: unit_of("corridor_share_of_emigrants"),
+            source: datasets.cite(stock.import_id, &what, stock.year),
+        }))
+    }
+
+    /// The years in which the store holds physicians per 1,000 people of `origin`
+    /// (countries as for [`Workspace::profile`]), oldest first: the years a skills
+    /// scenario's stock of physicians can start from or be compared with.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`], [`Error::Store`].
+    pub async fn physicians_years(&self, origin: &str) -> Result<Vec<i32>, Error> {
+        let o = self.resolve_area(origin).await?.code();
+        let code = Indicator::PHYSICIANS_PER_1000.code;
+        let ranker = Ranker::new(&self.store.datasets().await?);
+        let mut years: Vec<i32> = self
+            .store
+            .area_values(code, o)
+            .await?
+            .into_iter()
+            .filter(|r| r.sex == Sex::Total && r.value.is_finite())
+            .filter(|r| !ranker.placeholder(code, r.import_id, r.value))
+            .map(|r| r.year)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        Ok(years)
     }
 }
 

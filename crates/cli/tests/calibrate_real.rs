@@ -81,3 +81,60 @@ fn real_corridors_calibrate_to_their_stock_and_remittances() {
         }
     }
 }
+
+/// What a health-worker corridor's baseline reads: physicians, population, GDP per
+/// capita, the bilateral stock.
+const HEALTH_DATA: [&str; 4] =
+    ["wdi_physicians", "wdi_population", "wdi_gdp_per_capita", "undesa_ims_2024_bilateral_subset"];
+
+/// The skills example of Nigeria → United Kingdom runs as written: physicians from the
+/// store (0.367 per 1,000 × 209,485,641 people in 2019), England's training cost from
+/// the corridor parameters, spending per student from a wide prior, and the two unknown
+/// rates fitted by replaying 2009–2019 until the physicians of 2019 are reproduced.
+#[test]
+fn a_health_worker_corridor_calibrates_to_its_physicians() {
+    let Some(paths) =
+        HEALTH_DATA.iter().map(|f| test_support::shared_data(f)).collect::<Option<Vec<PathBuf>>>()
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.sqlite");
+    coherence(&db).arg("-q").arg("import").args(&paths).assert().success();
+    let out = coherence(&db)
+        .args(["scenario", "example", "skills", "--corridor", "NGA:GBR"])
+        .assert()
+        .success();
+    assert!(out.get_output().stderr.is_empty(), "nothing left to set");
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("year = 2019\n") && text.contains("name = \"history-2009-2019\""));
+    assert!(text.contains("stock_start = { dist = \"fixed\", value = 76881, "), "{text}");
+    assert!(text.contains("destination_training_cost_usd = { dist = \"fixed\", value = 296470"));
+    assert!(text.contains("spend_primary_usd = { dist = \"uniform\", "), "{text}");
+    let file = dir.path().join("nga-gbr.toml");
+    std::fs::write(&file, &text).unwrap();
+    let out = coherence(&db)
+        .args(["--format", "json", "scenario", "calibrate"])
+        .arg(&file)
+        .assert()
+        .success();
+    let fit: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(fit["reached"], true, "{fit}");
+    let target = &fit["targets"][0];
+    assert_eq!(target["observed"].as_f64(), Some(76_881.0), "{target}");
+    let gap = target["modelled"]["p50"].as_f64().unwrap() / 76_881.0 - 1.0;
+    assert!(gap.abs() <= 0.10, "{target}");
+    for p in fit["parameters"].as_array().unwrap() {
+        let (lo, hi) =
+            (p["posterior"]["p05"].as_f64().unwrap(), p["posterior"]["p95"].as_f64().unwrap());
+        let (min, max) = (p["prior"]["min"].as_f64().unwrap(), p["prior"]["max"].as_f64().unwrap());
+        assert!(min <= lo && lo < hi && hi <= max, "{p}");
+    }
+    // Every option runs from the fit.
+    coherence(&db)
+        .args(["-q", "scenario", "run"])
+        .arg(&file)
+        .args(["--draws", "40"])
+        .assert()
+        .success();
+}

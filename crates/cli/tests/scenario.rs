@@ -770,7 +770,9 @@ fn a_corridor_example_runs_as_written_and_says_what_it_leaves_unset() {
         "sources and parameters"
     );
 
-    // The skills model needs public spending per student, which nothing stores.
+    // The demo world stores doctors and nurses, so the skills file models them as the
+    // model does, and leaves what nothing gives to set (spending per student, graduates):
+    // the physicians-only file of a real corridor is in calibrate_real.rs.
     let out = w
         .cmd()
         .args(["scenario", "example", "skills", "--corridor", "Pelaria:Brevmark", "--year", "2020"])

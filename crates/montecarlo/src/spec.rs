@@ -777,6 +777,21 @@ pub struct Plan {
     pub calibrated: Option<std::sync::Arc<crate::calibrate::Calibration>>,
 }
 
+/// The free parameter `name` of the scenario's calibration when the calibration fits an
+/// option of `model` (the option it names, or the first): a required parameter it fits
+/// need not be set in the file, since every option of the model draws it from the fit.
+fn fitted<'a>(scenario: &'a Scenario, model: &dyn Model, name: &str) -> Option<&'a FreeSpec> {
+    let spec = scenario.calibration.as_ref()?;
+    let option = match &spec.option {
+        Some((option, _)) => scenario.options.iter().find(|o| &o.name == option)?,
+        None => scenario.options.first()?,
+    };
+    if option.model != model.name() {
+        return None;
+    }
+    spec.free.iter().find(|f| f.name == name)
+}
+
 /// Resolves `scenario` against `models` and `baseline`.
 ///
 /// # Errors
@@ -838,6 +853,20 @@ pub fn resolve(
                     (p.value.clone(), Origin::File { at: p.at, source: p.source.clone() }, p.at)
                 }
                 None => match def.default {
+                    ParamDefault::Required
+                        if let Some(free) = fitted(scenario, model, def.name) =>
+                    {
+                        (
+                            Distribution::new(Dist::Uniform { min: free.min, max: free.max }),
+                            Origin::Default {
+                                source: format!(
+                                    "fitted by the calibration (uniform prior [{}, {}] until it runs)",
+                                    free.min, free.max
+                                ),
+                            },
+                            free.at,
+                        )
+                    }
                     ParamDefault::Required => {
                         return Err(err(
                             o.at,

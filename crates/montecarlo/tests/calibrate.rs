@@ -277,3 +277,57 @@ fn a_baseline_target_must_be_the_same_quantity_as_its_output() {
         "{err}"
     );
 }
+
+/// A skills file that leaves the two rates it fits unset: `graduates_per_year` and
+/// `emigration_rate` are required, and the calibration's fit stands for them in every
+/// skills option; a model the calibration does not fit still needs them set.
+fn skills(extra_option: &str) -> String {
+    format!(
+        r#"[scenario]
+name = "skills fitted"
+[baseline]
+country = "XAA"
+year = 2020
+[[option]]
+name = "past"
+model = "skills"
+[option.parameters]
+population = 1000000
+stock_start = 1000
+spend_primary_usd = 100
+spend_secondary_usd = 200
+spend_professional_usd = 2000
+destination_training_cost_usd = 100000
+host_earnings_usd = 40000
+{extra_option}
+[calibration]
+particles = 50
+max_simulations = 5000
+[calibration.targets]
+stock = {{ value = 1200, source = "test" }}
+[calibration.free]
+graduates_per_year = {{ min = 0, max = 300 }}
+emigration_rate = {{ min = 0, max = 0.15 }}
+"#
+    )
+}
+
+#[test]
+fn a_required_parameter_the_calibration_fits_need_not_be_set() {
+    let plan = plan(&skills(""));
+    let past = &plan.options[0];
+    let g = past.params.iter().find(|p| p.def.name == "graduates_per_year").unwrap();
+    assert!(format!("{:?}", g.origin).contains("fitted by the calibration"), "{:?}", g.origin);
+    let fit = pool(1).install(|| calibrate(&plan, &|_, _| {})).expect("calibrates");
+    assert!(fit.reached);
+    let run = plan.calibrated(&fit).expect("applies");
+    assert!(run.options[0].params.iter().any(|p| p.def.name == "emigration_rate"
+        && matches!(p.origin, montecarlo::spec::Origin::Calibrated { .. })));
+
+    // Another model's option is not fitted: its required parameters stay required.
+    let other = "[[option]]\nname = \"fees\"\nmodel = \"recruitment\"\n[option.parameters]\n";
+    let text = skills("").replace("\n[calibration]", &format!("\n{other}\n[calibration]"));
+    let s = parse("cal.toml", &text).expect("parse");
+    let err = resolve(&s, &Baseline::default(), &models::all()).unwrap_err().to_string();
+    assert!(err.contains("option[2].parameters.workers"), "{err}");
+}

@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use montecarlo::model::{Baseline, Model, ParamDef, ParamDefault};
 
 use super::ScenarioError;
+use super::corridor_health::Health;
 use crate::{Error, Workspace};
 
 /// A scenario file written for a corridor.
@@ -56,17 +57,30 @@ impl Workspace {
             })?;
         let report = self.corridor(origin, destination, None).await?;
         let (o, d) = (&report.origin, &report.destination);
-        let year = match year.or_else(|| report.figures.iter().map(|f| f.year).max()) {
+        let mut year = match year.or_else(|| report.figures.iter().map(|f| f.year).max()) {
             Some(y) => y,
             None => {
                 let corridor = format!("{} ({}) → {} ({})", o.name, o.iso3, d.name, d.iso3);
                 return Err(ScenarioError::NoCorridorData { corridor }.into());
             }
         };
-        let baseline = self.scenario_baseline(&o.iso3, Some(&d.iso3), Some(year)).await?;
+        let mut baseline = self.scenario_baseline(&o.iso3, Some(&d.iso3), Some(year)).await?;
+        let mut health = None;
+        if model.name() == "skills" && baseline.get("origin_health_workers_home").is_none() {
+            health = self.health((&o.iso3, &d.iso3), year).await?;
+            if let Some(h) = health.as_ref().filter(|h| h.year != year) {
+                year = h.year;
+                baseline = self.scenario_baseline(&o.iso3, Some(&d.iso3), Some(year)).await?;
+            }
+            if baseline.get("origin_physicians").is_none() {
+                health = None;
+            }
+        }
         let label = format!("{} ({}) → {} ({})", o.name, o.iso3, d.name, d.iso3);
         let place = format!("{}:{}", o.iso3, d.iso3);
-        let mut example = write(model, &baseline, (&label, &place), (&o.iso3, &d.iso3), year);
+        let corridor = (o.iso3.as_str(), d.iso3.as_str());
+        let mut example =
+            write(model, &baseline, (&label, &place), corridor, year, health.as_ref());
         calibration(&mut example.text, model, &baseline);
         Ok(example)
     }
@@ -79,6 +93,7 @@ fn write(
     (label, place): (&str, &str),
     (origin, destination): (&str, &str),
     year: i32,
+    health: Option<&Health>,
 ) -> CorridorExample {
     let name = model.name();
     let mut s = String::new();
@@ -123,37 +138,38 @@ fn write(
     let _ = writeln!(s, "model = {}", quoted(name));
     s.push_str("[option.parameters]\n");
     let mut unset = Vec::new();
+    // The option's lines set from the corridor's data (a history option shares them).
+    let mut set = Vec::new();
     let known = super::corridor_parameters::for_corridor(origin, destination);
     for def in model.parameters() {
-        if let Some(row) = known.iter().find(|r| r.parameter == def.name) {
-            let _ = writeln!(s, "# {} ({}): {}", def.name, def.unit, one_line(def.doc));
-            let _ = writeln!(
-                s,
+        let fixed = |value: f64, source: &str| {
+            format!(
                 "{} = {{ dist = \"fixed\", value = {}, source = {} }}",
                 def.name,
-                number(row.value),
-                quoted(&one_line(&row.citation()))
-            );
-            continue;
-        }
-        if let Some((_, _, value, why)) =
-            AS_OBSERVED.iter().find(|a| a.0 == name && a.1 == def.name)
-        {
-            let _ = writeln!(s, "# {} ({}): {}", def.name, def.unit, one_line(def.doc));
-            let _ = writeln!(
-                s,
-                "{} = {{ dist = \"fixed\", value = {}, source = {} }}",
-                def.name,
-                number(*value),
-                quoted(why)
-            );
-            continue;
-        }
-        if !parameter(&mut s, def, baseline) {
-            unset.push(def.name);
+                number(value),
+                quoted(&one_line(source))
+            )
+        };
+        let line = if let Some(row) = known.iter().find(|r| r.parameter == def.name) {
+            Some(fixed(row.value, &row.citation()))
+        } else if let Some(a) = AS_OBSERVED.iter().find(|a| a.0 == name && a.1 == def.name) {
+            Some(fixed(a.2, a.3))
+        } else {
+            health.and_then(|h| super::corridor_health::parameter(def, baseline, h))
+        };
+        match line {
+            Some(line) => {
+                let _ = writeln!(s, "# {} ({}): {}\n{line}", def.name, def.unit, one_line(def.doc));
+                set.push(line);
+            }
+            None if !parameter(&mut s, def, baseline) => unset.push(def.name),
+            None => {}
         }
     }
     policy_option(&mut s, name);
+    if let Some(h) = health {
+        super::corridor_health::history(&mut s, h, baseline, &set);
+    }
     CorridorExample { text: s, year, unset }
 }
 
@@ -315,16 +331,16 @@ fn parameter(s: &mut String, def: &ParamDef, baseline: &Baseline) -> bool {
 }
 
 /// A number as TOML writes it: whole numbers without a fraction.
-fn number(v: f64) -> String {
+pub(super) fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
 }
 
 /// A TOML basic string.
-fn quoted(text: &str) -> String {
+pub(super) fn quoted(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }
 
 /// Text on one line (for a comment).
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

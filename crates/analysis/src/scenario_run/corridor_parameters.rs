@@ -84,14 +84,14 @@ pub fn all() -> Vec<CorridorParameter> {
 }
 
 /// The rows for the corridor `origin` → `destination`: for each parameter, the row of
-/// that destination, else the origin's row for every destination (`*`).
+/// that corridor, else the origin's row for every destination (`*`), else the
+/// destination's row for every origin (`*`).
 pub fn for_corridor(origin: &str, destination: &str) -> Vec<CorridorParameter> {
     let rows = all();
     let mut out: Vec<CorridorParameter> = Vec::new();
-    for exact in [true, false] {
+    for (o, d) in [(origin, destination), (origin, "*"), ("*", destination)] {
         for r in &rows {
-            let fits = r.origin == origin
-                && if exact { r.destination == destination } else { r.destination == "*" };
+            let fits = r.origin == o && r.destination == d;
             if fits && !out.iter().any(|o| o.parameter == r.parameter) {
                 out.push(r.clone());
             }
@@ -115,6 +115,8 @@ mod tests {
         assert_eq!(value("BGD", "SAU", "recruitment_cost_ratio"), Some(17.6));
         assert_eq!(value("BGD", "SAU", "wage_usd_month"), None);
         assert_eq!(value("NPL", "QAT", "wage_usd_month"), None, "a floor is not a mean wage");
+        assert_eq!(value("NGA", "GBR", "destination_training_cost_usd"), Some(296_470.0));
+        assert_eq!(value("NGA", "USA", "destination_training_cost_usd"), None);
         let row = for_corridor("MEX", "USA").into_iter().next().unwrap();
         assert!(row.citation().contains("corridor_parameters.csv, line "), "{}", row.citation());
     }
@@ -140,8 +142,9 @@ mod tests {
                 assert!(!d.fixed || d.domain != Domain::Count || r.value.fract() == 0.0);
                 assert_eq!(r.unit, d.unit, "line {}: the model's unit", r.line);
             }
-            assert_eq!(r.origin.len(), 3, "line {}", r.line);
+            assert!(r.origin.len() == 3 || r.origin == "*", "line {}", r.line);
             assert!(r.destination.len() == 3 || r.destination == "*", "line {}", r.line);
+            assert!(r.origin != r.destination, "line {}: a corridor", r.line);
             assert!(
                 !r.source.is_empty() && r.locator.contains('"'),
                 "line {}: a quotation",

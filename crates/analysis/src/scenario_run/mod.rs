@@ -11,6 +11,7 @@
 
 mod brief;
 mod corridor_example;
+mod corridor_health;
 pub mod corridor_parameters;
 mod models;
 
