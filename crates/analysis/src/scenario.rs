@@ -112,6 +112,18 @@ pub const BASELINE_KEYS: &[BaselineKey] = &[
     },
 ];
 
+/// The keys read from the origin's own series, and their indicators.
+const ORIGIN_KEYS: [(&str, Indicator); 8] = [
+    ("origin_population", Indicator::POPULATION),
+    ("origin_gdp_usd", Indicator::GDP_USD),
+    ("origin_gdp_per_capita_usd", Indicator::GDP_PER_CAPITA_USD),
+    ("origin_remittances_received_usd", Indicator::REMITTANCES_RECEIVED_USD),
+    ("origin_cost_to_pct", Indicator::REMITTANCE_COST_TO_PCT),
+    ("origin_physicians_per_1000", Indicator::PHYSICIANS_PER_1000),
+    ("origin_health_workers_home", Indicator::HEALTH_WORKERS_HOME),
+    ("origin_health_workers_abroad", Indicator::HEALTH_WORKERS_ABROAD),
+];
+
 /// Titles and editions of the stored datasets, by import id.
 struct Datasets(HashMap<i64, String>);
 
@@ -231,17 +243,7 @@ impl Workspace {
                 }
             }
         }
-        let origin_keys = [
-            ("origin_population", Indicator::POPULATION),
-            ("origin_gdp_usd", Indicator::GDP_USD),
-            ("origin_gdp_per_capita_usd", Indicator::GDP_PER_CAPITA_USD),
-            ("origin_remittances_received_usd", Indicator::REMITTANCES_RECEIVED_USD),
-            ("origin_cost_to_pct", Indicator::REMITTANCE_COST_TO_PCT),
-            ("origin_physicians_per_1000", Indicator::PHYSICIANS_PER_1000),
-            ("origin_health_workers_home", Indicator::HEALTH_WORKERS_HOME),
-            ("origin_health_workers_abroad", Indicator::HEALTH_WORKERS_ABROAD),
-        ];
-        for (key, indicator) in origin_keys {
+        for (key, indicator) in ORIGIN_KEYS {
             if let Some(v) = self.area(indicator, origin_code, year).await? {
                 push_area(&mut values, &datasets, key, &v);
                 if indicator == Indicator::PHYSICIANS_PER_1000 {
@@ -451,15 +453,20 @@ impl Workspace {
         }))
     }
 
-    /// The years in which the store holds physicians per 1,000 people of `origin`
-    /// (countries as for [`Workspace::profile`]), oldest first: the years a skills
-    /// scenario's stock of physicians can start from or be compared with.
+    /// The years in which the store holds a value of the origin key `key` (one of the
+    /// `origin_…` keys read from the origin's own series, e.g.
+    /// `"origin_physicians_per_1000"`) for `origin` (countries as for
+    /// [`Workspace::profile`]), oldest first; empty for any other key. A scenario file
+    /// starts from one of these years or compares with it.
     ///
     /// # Errors
     /// [`Error::UnknownArea`], [`Error::Store`].
-    pub async fn physicians_years(&self, origin: &str) -> Result<Vec<i32>, Error> {
+    pub async fn origin_years(&self, origin: &str, key: &str) -> Result<Vec<i32>, Error> {
+        let Some((_, indicator)) = ORIGIN_KEYS.iter().find(|k| k.0 == key) else {
+            return Ok(Vec::new());
+        };
         let o = self.resolve_area(origin).await?.code();
-        let code = Indicator::PHYSICIANS_PER_1000.code;
+        let code = indicator.code;
         let ranker = Ranker::new(&self.store.datasets().await?);
         let mut years: Vec<i32> = self
             .store

@@ -138,3 +138,57 @@ fn a_health_worker_corridor_calibrates_to_its_physicians() {
         .assert()
         .success();
 }
+
+/// A high-cost corridor, Lesotho → South Africa (8.0 % in 2020, RPW): the remittance-cost
+/// example runs as written; its as-observed option keeps the observed cost, its year 0
+/// sends the observed amount (US$411 m, bilateral matrix 2018) grown by the origin's
+/// trend, drawn around the mean of Lesotho's yearly changes 2010–2020 (KNOMAD); the policy
+/// option shares that growth.
+#[test]
+fn a_high_cost_corridor_starts_from_its_observed_amount_and_cost() {
+    let data = ["wb_bilateral_remittance_2018", "rpw_corridors", "knomad_remittance_flows"];
+    let Some(paths) =
+        data.iter().map(|f| test_support::shared_data(f)).collect::<Option<Vec<PathBuf>>>()
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    coherence(&db).arg("-q").arg("import").args(&paths).assert().success();
+    let out = coherence(&db)
+        .args(["scenario", "example", "remittance-cost", "--corridor", "LSO:ZAF"])
+        .assert()
+        .success();
+    assert!(out.get_output().stderr.is_empty(), "nothing left to set");
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let growth: Vec<&str> =
+        text.lines().filter(|l| l.starts_with("remittance_growth = ")).collect();
+    assert_eq!(growth.len(), 2, "both options grow as the origin did: {text}");
+    assert!(growth[0].contains("mean = -0.016554, sd = 0.046886"), "{}", growth[0]);
+    let file = dir.path().join("lso-zaf.toml");
+    std::fs::write(&file, &text).unwrap();
+    let out = coherence(&db)
+        .args(["--format", "csv", "scenario", "run"])
+        .arg(&file)
+        .args(["--draws", "200"])
+        .assert()
+        .success();
+    let csv = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let row = |option: &str, metric: &str, year: &str| -> Vec<f64> {
+        let prefix = format!("{option},remittance-cost,{metric},");
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&prefix) && l.split(',').nth(5) == Some(year))
+            .unwrap_or_else(|| panic!("{prefix} {year}: {csv}"));
+        line.split(',').skip(7).map(|v| v.parse().unwrap()).collect()
+    };
+    // mean, sd, p05, p25, p50, p75, p95
+    let cost = row("as-observed", "cost_pct", "0");
+    assert!((cost[4] - 8.025).abs() < 0.001 && cost[1] < 1e-9, "{cost:?}");
+    let sent = row("as-observed", "sent_usd", "0");
+    let median = sent[4] / 411e6 - 1.0;
+    assert!((median - (-0.0166)).abs() < 0.01, "year 0 = observed × (1 + growth): {sent:?}");
+    assert!(sent[2] < sent[6], "the trend's uncertainty is drawn");
+    let policy = row("cost-to-3-percent", "sent_usd", "0");
+    assert_eq!(policy, sent, "the policy shares the growth, on the same draws");
+}

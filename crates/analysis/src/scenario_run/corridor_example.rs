@@ -14,6 +14,7 @@ use montecarlo::model::{Baseline, Model, ParamDef, ParamDefault};
 
 use super::ScenarioError;
 use super::corridor_health::Health;
+use super::corridor_trend::Trend;
 use crate::{Error, Workspace};
 
 /// A scenario file written for a corridor.
@@ -78,12 +79,25 @@ impl Workspace {
         }
         let label = format!("{} ({}) → {} ({})", o.name, o.iso3, d.name, d.iso3);
         let place = format!("{}:{}", o.iso3, d.iso3);
+        let trend = match model.name() {
+            "remittance-cost" => self.remittance_trend(&o.iso3, year).await?,
+            _ => None,
+        };
         let corridor = (o.iso3.as_str(), d.iso3.as_str());
-        let mut example =
-            write(model, &baseline, (&label, &place), corridor, year, health.as_ref());
+        let found = Found { health: health.as_ref(), trend: trend.as_ref() };
+        let mut example = write(model, &baseline, (&label, &place), corridor, year, found);
         calibration(&mut example.text, model, &baseline);
         Ok(example)
     }
+}
+
+/// What the store gives a file beyond the baseline's own values.
+#[derive(Clone, Copy)]
+struct Found<'a> {
+    /// The skills model's physicians and history.
+    health: Option<&'a Health>,
+    /// The origin's growth of remittances, for the remittance-cost model.
+    trend: Option<&'a Trend>,
 }
 
 /// The file's text.
@@ -93,7 +107,7 @@ fn write(
     (label, place): (&str, &str),
     (origin, destination): (&str, &str),
     year: i32,
-    health: Option<&Health>,
+    found: Found<'_>,
 ) -> CorridorExample {
     let name = model.name();
     let mut s = String::new();
@@ -155,7 +169,9 @@ fn write(
         } else if let Some(a) = AS_OBSERVED.iter().find(|a| a.0 == name && a.1 == def.name) {
             Some(fixed(a.2, a.3))
         } else {
-            health.and_then(|h| super::corridor_health::parameter(def, baseline, h))
+            let health =
+                found.health.and_then(|h| super::corridor_health::parameter(def, baseline, h));
+            health.or_else(|| found.trend.and_then(|t| super::corridor_trend::parameter(def, t)))
         };
         match line {
             Some(line) => {
@@ -166,8 +182,8 @@ fn write(
             None => {}
         }
     }
-    policy_option(&mut s, name);
-    if let Some(h) = health {
+    policy_option(&mut s, name, &set);
+    if let Some(h) = found.health {
         super::corridor_health::history(&mut s, h, baseline, &set);
     }
     CorridorExample { text: s, year, unset }
@@ -192,8 +208,9 @@ const AS_OBSERVED: &[(&str, &str, f64, &str)] = &[
 ];
 
 /// The option that applies the model's default policy, for the models whose
-/// "as-observed" option sets the policy aside ([`AS_OBSERVED`]).
-fn policy_option(s: &mut String, model: &str) {
+/// "as-observed" option sets the policy aside ([`AS_OBSERVED`]). It shares the lines the
+/// as-observed option sets from the corridor's data (`set`), except the policy's own.
+fn policy_option(s: &mut String, model: &str, set: &[String]) {
     let (option, what) = match model {
         "remittance-cost" => (
             "cost-to-3-percent",
@@ -208,6 +225,11 @@ fn policy_option(s: &mut String, model: &str) {
     let _ = writeln!(s, "\n# The policy: {what}. Change its parameters to the option you study.");
     let _ = writeln!(s, "[[option]]\nname = {}\nmodel = {}", quoted(option), quoted(model));
     s.push_str("[option.parameters]\n");
+    let policy: Vec<String> =
+        AS_OBSERVED.iter().filter(|a| a.0 == model).map(|a| format!("{} = ", a.1)).collect();
+    for line in set.iter().filter(|l| !policy.iter().any(|p| l.starts_with(p.as_str()))) {
+        let _ = writeln!(s, "{line}");
+    }
 }
 
 /// What a corridor's calibration fits, by model: the targets (output, baseline key) and
@@ -333,6 +355,11 @@ fn parameter(s: &mut String, def: &ParamDef, baseline: &Baseline) -> bool {
 /// A number as TOML writes it: whole numbers without a fraction.
 pub(super) fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 { format!("{v:.0}") } else { format!("{v}") }
+}
+
+/// A number with its sign and one decimal (a minus sign, not a hyphen).
+pub(super) fn signed(v: f64) -> String {
+    if v >= 0.0 { format!("+{v:.1}") } else { format!("−{:.1}", -v) }
 }
 
 /// A TOML basic string.

@@ -41,7 +41,7 @@ impl Workspace {
         (origin, destination): (&str, &str),
         year: i32,
     ) -> Result<Option<Health>, Error> {
-        let years = self.physicians_years(origin).await?;
+        let years = self.origin_years(origin, "origin_physicians_per_1000").await?;
         let Some(&now) = years.iter().rev().find(|y| **y <= year) else {
             return Ok(None);
         };

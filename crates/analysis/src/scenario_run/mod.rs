@@ -13,6 +13,7 @@ mod brief;
 mod corridor_example;
 mod corridor_health;
 pub mod corridor_parameters;
+mod corridor_trend;
 mod models;
 
 use std::io::{BufWriter, Read, Write};
