@@ -393,13 +393,19 @@ async fn delete_import_removes_its_rows(path: Location) {
 
 async fn two_processes_writing_at_once_do_not_corrupt_the_store(path: Location) {
     // Both children create the store, migrate it and write, all at the same time.
-    let mut children: Vec<_> = ["2001", "2002", "2003"]
+    let children: Vec<_> = ["2001", "2002", "2003"]
         .iter()
         .map(|edition| child("child_writer", &path, edition, None).spawn().unwrap())
         .collect();
-    for c in children.iter_mut() {
-        let status = c.wait().unwrap();
-        assert!(status.success(), "a concurrent writer failed: {status}");
+    for c in children {
+        // Its standard error is read to the end (a full pipe cannot stall it) and shown.
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "a concurrent writer failed: {}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let store = Store::open(&path).await.unwrap();
     common::assert_sound(&store).await;
