@@ -140,10 +140,10 @@ fn a_health_worker_corridor_calibrates_to_its_physicians() {
 }
 
 /// A high-cost corridor, Lesotho → South Africa (8.0 % in 2020, RPW): the remittance-cost
-/// example runs as written; its as-observed option keeps the observed cost, its year 0
-/// sends the observed amount (US$411 m, bilateral matrix 2018) grown by the origin's
-/// trend, drawn around the mean of Lesotho's yearly changes 2010–2020 (KNOMAD); the policy
-/// option shares that growth.
+/// example runs as written; its as-observed option keeps the observed cost; the observed
+/// amount (US$411 m, bilateral matrix 2018) is carried to 2020 by Lesotho's total (US$582 m
+/// to US$468 m, KNOMAD) and grown by the origin's trend, drawn around the mean of its
+/// yearly changes 2010–2020; the policy option shares both.
 #[test]
 fn a_high_cost_corridor_starts_from_its_observed_amount_and_cost() {
     let data = ["wb_bilateral_remittance_2018", "rpw_corridors", "knomad_remittance_flows"];
@@ -165,6 +165,9 @@ fn a_high_cost_corridor_starts_from_its_observed_amount_and_cost() {
         text.lines().filter(|l| l.starts_with("remittance_growth = ")).collect();
     assert_eq!(growth.len(), 2, "both options grow as the origin did: {text}");
     assert!(growth[0].contains("mean = -0.016554, sd = 0.046886"), "{}", growth[0]);
+    let amount: Vec<&str> = text.lines().filter(|l| l.starts_with("remittances_usd = ")).collect();
+    assert_eq!(amount.len(), 2, "{text}");
+    assert!(amount[0].contains("value = 330636843,"), "411 m × 468 / 582: {}", amount[0]);
     let file = dir.path().join("lso-zaf.toml");
     std::fs::write(&file, &text).unwrap();
     let out = coherence(&db)
@@ -186,7 +189,7 @@ fn a_high_cost_corridor_starts_from_its_observed_amount_and_cost() {
     let cost = row("as-observed", "cost_pct", "0");
     assert!((cost[4] - 8.025).abs() < 0.001 && cost[1] < 1e-9, "{cost:?}");
     let sent = row("as-observed", "sent_usd", "0");
-    let median = sent[4] / 411e6 - 1.0;
+    let median = sent[4] / 330_636_843.0 - 1.0;
     assert!((median - (-0.0166)).abs() < 0.01, "year 0 = observed × (1 + growth): {sent:?}");
     assert!(sent[2] < sent[6], "the trend's uncertainty is drawn");
     let policy = row("cost-to-3-percent", "sent_usd", "0");

@@ -883,7 +883,7 @@ impl Calibration {
             p.posterior.p95 >= p.free.max - edge || p.posterior.p05 <= p.free.min + edge
         });
         let advice = if pressed {
-            "the model cannot reach the targets within these priors: check that the targets and the model describe the same thing, the parameters the fit depends on (wage, contract length), or widen a prior that is too narrow"
+            "the model cannot reach the targets within these priors: check that the targets and the model describe the same thing, the parameters the fit depends on and the file sets (a wage, a contract length, a starting stock), a break in the series the targets come from, or widen a prior that is too narrow"
         } else {
             "raise max_simulations, or check the targets and the parameters the fit depends on"
         };

@@ -779,17 +779,30 @@ pub struct Plan {
 
 /// The free parameter `name` of the scenario's calibration when the calibration fits an
 /// option of `model` (the option it names, or the first): a required parameter it fits
-/// need not be set in the file, since every option of the model draws it from the fit.
+/// need not be set in the file, since every option of the model draws it from the fit
+/// (a run always calibrates first). When the calibration names no option of the file,
+/// the parameter is taken as fitted too, so that the calibration's own check names the
+/// unknown option rather than the parameter.
 fn fitted<'a>(scenario: &'a Scenario, model: &dyn Model, name: &str) -> Option<&'a FreeSpec> {
     let spec = scenario.calibration.as_ref()?;
     let option = match &spec.option {
-        Some((option, _)) => scenario.options.iter().find(|o| &o.name == option)?,
-        None => scenario.options.first()?,
+        Some((option, _)) => scenario.options.iter().find(|o| &o.name == option),
+        None => scenario.options.first(),
     };
-    if option.model != model.name() {
+    if option.is_some_and(|o| o.model != model.name()) {
         return None;
     }
     spec.free.iter().find(|f| f.name == name)
+}
+
+/// The value a fitted parameter stands at until the calibration runs: a bound of its
+/// prior inside the parameter's domain, so that a prior outside the domain is reported by
+/// the calibration's check (naming `calibration.free`), not here.
+fn placeholder(def: &ParamDef, free: &FreeSpec) -> f64 {
+    [free.min, free.max, (free.min + free.max) / 2.0]
+        .into_iter()
+        .find(|v| def.domain.contains(*v))
+        .unwrap_or(free.min)
 }
 
 /// Resolves `scenario` against `models` and `baseline`.
@@ -857,10 +870,10 @@ pub fn resolve(
                         if let Some(free) = fitted(scenario, model, def.name) =>
                     {
                         (
-                            Distribution::new(Dist::Uniform { min: free.min, max: free.max }),
+                            Distribution::fixed(placeholder(def, free)),
                             Origin::Default {
                                 source: format!(
-                                    "fitted by the calibration (uniform prior [{}, {}] until it runs)",
+                                    "fitted by the calibration (uniform prior [{}, {}])",
                                     free.min, free.max
                                 ),
                             },

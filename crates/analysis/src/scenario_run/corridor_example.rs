@@ -121,6 +121,9 @@ fn write(
         "# Model: {} Equations and sources: docs/models/{name}.md.",
         model.description()
     );
+    if let Some(h) = found.health {
+        s.push_str(&super::corridor_health::header(h));
+    }
     s.push_str("#\n# The baseline, read from the store when the scenario runs (the newest value in or before\n");
     let _ = writeln!(s, "# {year} of each; these were the values when this file was written):");
     if baseline.values.is_empty() {
@@ -142,7 +145,8 @@ fn write(
         s,
         "description = {}",
         quoted(&format!(
-            "The {name} model on the corridor {label}, from the store's data of {year} and before."
+            "The {name} model on the corridor {label}, from the store's data of {year} and before.{}",
+            found.health.map(super::corridor_health::description).unwrap_or_default()
         ))
     );
     s.push_str("\n[baseline]\n");
@@ -164,14 +168,22 @@ fn write(
                 quoted(&one_line(source))
             )
         };
-        let line = if let Some(row) = known.iter().find(|r| r.parameter == def.name) {
+        let line = if let Some(row) = super::corridor_parameters::row_for(&known, def.name) {
             Some(fixed(row.value, &row.citation()))
         } else if let Some(a) = AS_OBSERVED.iter().find(|a| a.0 == name && a.1 == def.name) {
             Some(fixed(a.2, a.3))
+        } else if let Some((_, _, key, why)) =
+            CORRIDOR_SCOPE.iter().find(|c| c.0 == name && c.1 == def.name)
+        {
+            baseline
+                .get(key)
+                .map(|v| fixed(v.value, &format!("baseline {key}: {}; {why}", v.source)))
         } else {
             let health =
                 found.health.and_then(|h| super::corridor_health::parameter(def, baseline, h));
-            health.or_else(|| found.trend.and_then(|t| super::corridor_trend::parameter(def, t)))
+            health.or_else(|| {
+                found.trend.and_then(|t| super::corridor_trend::parameter(def, baseline, t))
+            })
         };
         match line {
             Some(line) => {
@@ -182,7 +194,7 @@ fn write(
             None => {}
         }
     }
-    policy_option(&mut s, name, &set);
+    policy_option(&mut s, (name, year), &set);
     if let Some(h) = found.health {
         super::corridor_health::history(&mut s, h, baseline, &set);
     }
@@ -207,18 +219,34 @@ const AS_OBSERVED: &[(&str, &str, f64, &str)] = &[
     ),
 ];
 
+/// Parameters whose model default is a country's figure where a corridor file needs the
+/// corridor's: (model, parameter, baseline key, why). The diaspora model's members
+/// default to the whole diaspora and their income to the destination's GDP per capita;
+/// on a corridor, the members are the corridor's migrants, whose income that is.
+const CORRIDOR_SCOPE: &[(&str, &str, &str, &str)] = &[(
+    "diaspora",
+    "diaspora_size",
+    "corridor_stock",
+    "the corridor's migrants, whose income the destination's GDP per capita stands for (the model's default, the whole diaspora, would give every emigrant this destination's income)",
+)];
+
 /// The option that applies the model's default policy, for the models whose
 /// "as-observed" option sets the policy aside ([`AS_OBSERVED`]). It shares the lines the
 /// as-observed option sets from the corridor's data (`set`), except the policy's own.
-fn policy_option(s: &mut String, model: &str, set: &[String]) {
-    let (option, what) = match model {
-        "remittance-cost" => (
+fn policy_option(s: &mut String, (model, year): (&str, i32), set: &[String]) {
+    let sdg = (year < SDG_YEAR).then(|| SDG_YEAR - year);
+    let (option, what) = match (model, sdg) {
+        ("remittance-cost", Some(n)) => (
             "cost-to-3-percent",
-            "the SDG 10.c target: the cost falls linearly to 3 % over ten years (the model's defaults)",
+            format!("the SDG 10.c target: the cost falls linearly to 3 % by {SDG_YEAR}, over {n} years"),
         ),
-        "recruitment" => (
+        ("remittance-cost", None) => (
+            "cost-to-3-percent",
+            "the cost falls linearly to 3 % over ten years (the model's defaults; the SDG target year, 2030, is past)".to_owned(),
+        ),
+        ("recruitment", _) => (
             "fee-cap-1-month",
-            "a cap of one month's wage on recruitment fees, enforced for 30 % of workers (the model's defaults)",
+            "a cap of one month's wage on recruitment fees, enforced for 30 % of workers (the model's defaults)".to_owned(),
         ),
         _ => return,
     };
@@ -230,7 +258,19 @@ fn policy_option(s: &mut String, model: &str, set: &[String]) {
     for line in set.iter().filter(|l| !policy.iter().any(|p| l.starts_with(p.as_str()))) {
         let _ = writeln!(s, "{line}");
     }
+    if let ("remittance-cost", Some(n)) = (model, sdg) {
+        let _ = writeln!(
+            s,
+            "years_to_target = {{ dist = \"fixed\", value = {n}, source = {} }}",
+            quoted(&format!(
+                "SDG target 10.c: below 3 % by {SDG_YEAR}; year {n} of the policy is {SDG_YEAR} after a {year} baseline"
+            ))
+        );
+    }
 }
+
+/// The year SDG target 10.c sets for remittance costs below 3 %.
+const SDG_YEAR: i32 = 2030;
 
 /// What a corridor's calibration fits, by model: the targets (output, baseline key) and
 /// the free parameters with their wide priors and why.

@@ -57,6 +57,37 @@ impl Workspace {
     }
 }
 
+/// The file's opening note: what it models, and how it reads the model's outputs.
+pub(super) fn header(health: &Health) -> String {
+    let year = health.year;
+    let history = match &health.history {
+        Some((from, _)) => format!(
+            "\n# The option history-{from}-{year} replays {from}–{year}; it is the calibration's, not a policy."
+        ),
+        None => String::new(),
+    };
+    format!(
+        "#\n# THIS FILE MODELS PHYSICIANS: the store holds physicians per 1,000 people (WDI), not nurses or\n\
+         # midwives. The density threshold is the origin's own density of physicians in {year}, not the\n\
+         # WHO's 49 per 10,000 (which counts doctors, nurses and midwives): years_below_threshold and\n\
+         # workers_short_end compare with {year}.{history}\n"
+    )
+}
+
+/// What the scenario's description adds (the brief shows it above the charts).
+pub(super) fn description(health: &Health) -> String {
+    let year = health.year;
+    let history = match &health.history {
+        Some((from, _)) => format!(
+            " The option history-{from}-{year} replays {from}–{year} for the calibration; it is not a policy."
+        ),
+        None => String::new(),
+    };
+    format!(
+        " Physicians only (the store holds no nurses); the density threshold is the origin's own density of physicians in {year}, not the WHO's 49 per 10,000.{history}"
+    )
+}
+
 /// Wide priors of public spending per student-year, as shares of the origin's GDP per
 /// capita: (parameter, low, high, what the range rests on).
 const SPENDING: [(&str, f64, f64, &str); 3] = [

@@ -83,6 +83,24 @@ pub fn all() -> Vec<CorridorParameter> {
         .collect()
 }
 
+/// Parameters of different models that are the same quantity, so that one surveyed row
+/// serves both: (the parameter, the name the file's row uses). The recruitment model's
+/// market fee and the temporary scheme's recruitment cost are both the mean recruitment
+/// cost in months of earnings (SDG 10.7.1).
+const SAME_QUANTITY: [(&str, &str); 1] = [("fee_ratio_market", "recruitment_cost_ratio")];
+
+/// The row among `rows` (of one corridor) for the model parameter `parameter`: its own,
+/// else that of a parameter that is the same quantity ([`SAME_QUANTITY`]).
+pub fn row_for<'a>(
+    rows: &'a [CorridorParameter],
+    parameter: &str,
+) -> Option<&'a CorridorParameter> {
+    let alias = SAME_QUANTITY.iter().find(|s| s.0 == parameter).map(|s| s.1);
+    rows.iter()
+        .find(|r| r.parameter == parameter)
+        .or_else(|| rows.iter().find(|r| Some(r.parameter.as_str()) == alias))
+}
+
 /// The rows for the corridor `origin` → `destination`: for each parameter, the row of
 /// that corridor, else the origin's row for every destination (`*`), else the
 /// destination's row for every origin (`*`).
@@ -117,6 +135,8 @@ mod tests {
         assert_eq!(value("NPL", "QAT", "wage_usd_month"), None, "a floor is not a mean wage");
         assert_eq!(value("NGA", "GBR", "destination_training_cost_usd"), Some(296_470.0));
         assert_eq!(value("NGA", "USA", "destination_training_cost_usd"), None);
+        let pak = for_corridor("PAK", "SAU");
+        assert_eq!(row_for(&pak, "fee_ratio_market").map(|r| r.value), Some(8.9), "same quantity");
         let row = for_corridor("MEX", "USA").into_iter().next().unwrap();
         assert!(row.citation().contains("corridor_parameters.csv, line "), "{}", row.citation());
     }

@@ -8,7 +8,7 @@
 //! figures and their sources. A series that jumps by more than the parameter allows in
 //! one year (a change of what is recorded) gives nothing: the default stays.
 
-use montecarlo::model::{BaselineValue, ParamDef};
+use montecarlo::model::{Baseline, BaselineValue, ParamDef};
 
 use super::corridor_example::{quoted, signed};
 use crate::{Error, Workspace};
@@ -76,12 +76,53 @@ impl Workspace {
     }
 }
 
-/// The line of `remittance_growth` from the trend, if `def` is that parameter and every
-/// observed change lies in its domain.
-pub(super) fn parameter(def: &ParamDef, trend: &Trend) -> Option<String> {
-    if def.name != "remittance_growth" {
+/// The line of `def` from the trend: `remittances_usd` carried to the baseline year
+/// ([`carried`]) or `remittance_growth` ([`growth`]); `None` for other parameters.
+pub(super) fn parameter(def: &ParamDef, baseline: &Baseline, trend: &Trend) -> Option<String> {
+    match def.name {
+        "remittances_usd" => carried(baseline, trend),
+        "remittance_growth" => growth(def, trend),
+        _ => None,
+    }
+}
+
+/// The corridor's amount of an earlier year carried to the newest year of the origin's
+/// total: the bilateral matrix allocates a country's inflows among its corridors by
+/// migrant stocks and incomes (Ratha & Shaw 2007), so the corridor's estimate is scaled by
+/// the change of the origin's total. `None` when the amount is of that year already or
+/// the origin's total of its year is not in the trend.
+fn carried(baseline: &Baseline, trend: &Trend) -> Option<String> {
+    let amount = baseline.get("corridor_remittances_usd")?;
+    let year = cited_year(&amount.source)?;
+    let (to, total) = (&trend.to.0, &trend.to.1);
+    if year >= *to {
         return None;
     }
+    let (_, then) = trend.points.iter().find(|p| p.0 == year)?;
+    let value = (amount.value * total.value / then).round();
+    let source = format!(
+        "corridor_remittances_usd of {year} (US${:.0} m; {}) × the origin's remittances received of {to} over {year} (US${:.0} m / US${:.0} m; {}): the bilateral estimate carried to {to} by the origin's total, as the bilateral matrix allocates a country's inflows among its corridors (Ratha & Shaw 2007)",
+        amount.value / 1e6,
+        amount.source,
+        total.value / 1e6,
+        then / 1e6,
+        total.source
+    );
+    Some(format!(
+        "remittances_usd = {{ dist = \"fixed\", value = {value:.0}, source = {} }}",
+        quoted(&super::corridor_example::one_line(&source))
+    ))
+}
+
+/// The year a baseline value's citation ends with (`…; year 2018`, as
+/// [`Workspace::scenario_baseline`] cites every value).
+fn cited_year(source: &str) -> Option<i32> {
+    source.rsplit_once("; year ")?.1.trim().parse().ok()
+}
+
+/// The line of `remittance_growth` from the trend, if every observed change lies in its
+/// domain.
+fn growth(def: &ParamDef, trend: &Trend) -> Option<String> {
     let changes: Vec<f64> = trend.changes().iter().map(|c| (c * 1e6).round() / 1e6).collect();
     if changes.is_empty() || !changes.iter().all(|c| def.domain.contains(*c)) {
         return None;
