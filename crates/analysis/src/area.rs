@@ -74,6 +74,13 @@ pub(crate) fn resolve(query: &str, defined: &[(i64, Area)]) -> Result<AreaRef, E
     if let Some(a) = all.iter().find(|a| fold(&a.name) == folded) {
         return Ok(AreaRef::from_area(a));
     }
+    // The names datasets use and the common English short forms ("United Kingdom",
+    // "Tanzania"), from the reviewed alias table the importers read.
+    if let Some(ingest::areas::AreaMatch::Area(code)) = ingest::areas::match_name(q)
+        && let Some(r) = real_area(code)
+    {
+        return Ok(AreaRef::from_area(&r.to_area()));
+    }
     Err(Error::UnknownArea { query: q.to_owned(), suggestions: suggest(&folded, &all) })
 }
 
@@ -124,6 +131,14 @@ pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_name_datasets_use_finds_its_country() {
+        for (q, code) in [("United Kingdom", "GBR"), ("Tanzania", "TZA"), ("vietnam", "VNM")] {
+            assert_eq!(resolve(q, &[]).unwrap().iso3.as_str(), code, "{q}");
+        }
+        assert!(resolve("UK", &[]).is_err(), "not a name in the alias table");
+    }
 
     fn demo() -> Vec<(i64, Area)> {
         vec![(
