@@ -195,6 +195,15 @@ fn write(
         }
     }
     policy_option(&mut s, (name, year), &set);
+    if name == "remittance-cost"
+        && let Some(c) = baseline.get("corridor_cost_pct").filter(|c| c.value <= 3.0)
+    {
+        let _ = writeln!(
+            s,
+            "# The corridor already costs {} %, at or below 3 %: this option changes nothing as written;\n# set target_pct lower to study a further cut.",
+            number((c.value * 100.0).round() / 100.0)
+        );
+    }
     if let Some(h) = found.health {
         super::corridor_health::history(&mut s, h, baseline, &set);
     }
