@@ -251,6 +251,20 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
     let threads = thread_count(args.threads)?;
     let file = crate::files::document(&args.file)?;
     let scenario = scenario_run::parse_scenario(&file)?;
+    if scenario.sweep.is_some() {
+        let Some(out) = args.out.as_deref() else {
+            return Err("a sweep ([sweep]) needs --out DIR: its files go in DIR".into());
+        };
+        let request = RunRequest {
+            draws: args.draws,
+            seed: args.seed,
+            shard: Some(shard),
+            max_memory: args.max_memory,
+            summary_scratch: false,
+        };
+        let run = crate::sweep::SweepRun { scenario: &scenario, request, threads, out };
+        return crate::sweep::run(global, run).await;
+    }
     let ws = open_read(global).await?;
     let request = RunRequest {
         draws: args.draws,
@@ -389,7 +403,7 @@ fn with_hint(e: analysis::Error) -> Error {
     format!("{e}{hint}").into()
 }
 
-fn draws_bar(quiet: bool) -> ProgressBar {
+pub(crate) fn draws_bar(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -484,6 +498,9 @@ fn merge(
                 .into());
             }
         }
+    }
+    if dirs.first().is_some_and(|d| crate::sweep::is_sweep(d)) {
+        return crate::sweep::merge(global, dirs, out);
     }
     let shards: Vec<RunDir<'_>> = dirs.iter().map(|d| RunDir(d)).collect();
     // Every file of every shard is checked before anything is written.

@@ -13,6 +13,7 @@ mod brief;
 mod corridor_example;
 pub mod corridor_parameters;
 mod models;
+mod sweep;
 
 use std::io::{BufWriter, Read, Write};
 
@@ -35,6 +36,11 @@ pub use brief::{
 };
 pub use corridor_example::CorridorExample;
 pub use models::{EXAMPLES, ModelInfo, OutputInfo, ParameterInfo, example, models};
+pub use sweep::{
+    PlannedSweep, SWEEP_FILES, SWEEP_MANIFEST_FORMAT, SweepRecord, baselines_json,
+    is_sweep_manifest, read_baselines_json, read_sweep_manifest, sha256_of, sweep_merge_order,
+    sweep_outputs, write_sweep_manifest,
+};
 
 /// The data files of a run, in the order the manifest lists them (each with its
 /// SHA-256), before the manifest itself.
@@ -172,6 +178,36 @@ pub enum ScenarioError {
         /// The year given.
         year: i32,
     },
+    /// One corridor of a sweep could not be resolved (its baseline lacks a value a
+    /// model needs, say): the sweep is refused, naming the corridor.
+    #[error("{file}: sweep, corridor {corridor}: {source}")]
+    Sweep {
+        /// The scenario file.
+        file: String,
+        /// The corridor's code, `ORIGIN-DESTINATION`.
+        corridor: String,
+        /// What went wrong with it.
+        source: Box<ScenarioError>,
+    },
+    /// A sweep that selects no corridor, or more than
+    /// [`montecarlo::spec::MAX_SWEEP_CORRIDORS`].
+    #[error(
+        "{file}: [sweep] selects {found} corridors in the store; expected 1 to {limit} (narrow it with min_stock, origin or destination)"
+    )]
+    SweepSize {
+        /// The scenario file.
+        file: String,
+        /// Corridors selected.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A sweep's files that do not fit together or cannot be read back.
+    #[error("{0}")]
+    SweepFiles(String),
+    /// A sweep's draws file that cannot be read back.
+    #[error(transparent)]
+    SweepDraws(#[from] montecarlo::sweep::SweepError),
     /// The scenario's calibration failed or did not reach its tolerance.
     #[error("{file}: {source}")]
     Calibration {
@@ -188,6 +224,10 @@ impl ScenarioError {
         use crate::ErrorKind;
         match self {
             ScenarioError::Baseline { source, .. } => source.kind(),
+            ScenarioError::Sweep { source, .. } => source.kind(),
+            ScenarioError::SweepSize { .. }
+            | ScenarioError::SweepFiles(_)
+            | ScenarioError::SweepDraws(_) => ErrorKind::InvalidInput,
             ScenarioError::Run(RunError::Memory { .. }) => ErrorKind::TooLarge,
             // Asked to stop by its caller (a cancelled job): nothing is wrong with the
             // scenario, and running it again would finish.
