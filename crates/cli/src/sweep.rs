@@ -82,7 +82,9 @@ fn finish(
     let draws_path = out.join("draws.csv");
     let open =
         |p: &Path| std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let mut parquet_names = Vec::new();
     let mut make = |path: &str| -> std::io::Result<Box<dyn Write>> {
+        parquet_names.push(format!("draws/{path}"));
         let path = out.join("draws").join(path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
@@ -98,9 +100,10 @@ fn finish(
         &scenario_run::baselines_json(baselines)?,
     )?;
     let mut files = Vec::new();
-    for name in SWEEP_FILES {
-        let sha256 = sha256_of(&mut open(&out.join(name))?)?;
-        files.push(FileRecord { name: name.to_owned(), sha256: Some(sha256) });
+    let names = SWEEP_FILES.iter().map(|n| n.to_string()).chain(parquet_names);
+    for name in names {
+        let sha256 = sha256_of(&mut open(&out.join(&name))?)?;
+        files.push(FileRecord { name, sha256: Some(sha256) });
     }
     crate::outfile::write_with(&out.join(MANIFEST), |w| {
         Ok(scenario_run::write_sweep_manifest(record, &files, w)?)
