@@ -386,7 +386,6 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
         });
     }
 
-    let calibration = root.get("calibration").map(|v| calibration::parse(&cx, v)).transpose()?;
     if let (Some(_), Some(c)) = (&sweep, root.get("calibration")) {
         return Err(cx.err(
             c.span(),
@@ -394,6 +393,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
             "a sweep cannot be calibrated: each corridor would need its own fit; calibrate one corridor's file instead",
         ));
     }
+    let calibration = root.get("calibration").map(|v| calibration::parse(&cx, v)).transpose()?;
     Ok(Scenario {
         file: file.to_owned(),
         name,
