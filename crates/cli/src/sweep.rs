@@ -10,7 +10,9 @@
 use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
-use analysis::scenario_run::{self, MANIFEST, RunRequest, SWEEP_FILES, SweepRecord, sweep_outputs};
+use analysis::scenario_run::{
+    self, MANIFEST, ParquetFiles, RunRequest, SWEEP_FILES, SweepRecord, sweep_outputs,
+};
 use montecarlo::engine::{RunInfo, Shard};
 use montecarlo::output::FileRecord;
 
@@ -83,16 +85,14 @@ fn finish(
     let open =
         |p: &Path| std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
     let mut parquet_names = Vec::new();
-    let mut make = |path: &str| -> std::io::Result<Box<dyn Write>> {
+    let io = |e: Error| std::io::Error::other(e.to_string());
+    let mut make = |path: &str| -> std::io::Result<Pending> {
         parquet_names.push(format!("draws/{path}"));
-        let path = out.join("draws").join(path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        Ok(Box::new(std::io::BufWriter::new(std::fs::File::create(&path)?)))
+        Pending::create(&out.join("draws").join(path)).map_err(io)
     };
-    let parquet: Option<&mut dyn FnMut(&str) -> std::io::Result<Box<dyn Write>>> =
-        if global.parquet() { Some(&mut make) } else { None };
+    let mut done = |file: Pending| file.commit().map_err(io);
+    let parquet: Option<ParquetFiles<'_, Pending>> =
+        if global.parquet() { Some((&mut make, &mut done)) } else { None };
     let summary = sweep_outputs(baselines, BufReader::new(open(&draws_path)?), shard, parquet)?;
     crate::outfile::write_file(&out.join("summary.csv"), &summary)?;
     crate::outfile::write_file(

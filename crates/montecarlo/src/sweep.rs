@@ -25,6 +25,7 @@
 //! The summary and the Parquet files are derived from the draws file by
 //! [`read_draws`], by the run and by the merge alike, so that both give the same bytes.
 
+use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
 
@@ -158,9 +159,12 @@ fn split_fields(line: &str) -> Vec<&str> {
     out
 }
 
-/// The (option, metric) index of each CSV-written (option, metric) pair of `info`.
-fn name_index(info: &RunInfo) -> std::collections::HashMap<(String, String), (u32, u32)> {
-    let mut map = std::collections::HashMap::new();
+/// The (option, metric) index of each CSV-written (option, metric) pair of a run.
+type NameIndex = HashMap<(String, String), (u32, u32)>;
+
+/// The [`NameIndex`] of `info`.
+fn name_index(info: &RunInfo) -> NameIndex {
+    let mut map = HashMap::new();
     for (o, opt) in info.options.iter().enumerate() {
         for (m, metric) in opt.metrics.iter().enumerate() {
             let key = (field(&opt.name).into_owned(), field(&metric.name).into_owned());
@@ -170,21 +174,22 @@ fn name_index(info: &RunInfo) -> std::collections::HashMap<(String, String), (u3
     map
 }
 
-/// Reads one data line of a sweep's draws file: its baseline code and row.
+/// Reads line `n` of a sweep's draws file: its baseline's index and its row.
 fn parse_line(
     line: &str,
     n: usize,
-    names: &dyn Fn(&str) -> Option<usize>,
-    key_of: &dyn Fn(usize, &str, &str) -> Option<(u32, u32)>,
+    codes: &HashMap<String, usize>,
+    indexes: &[NameIndex],
 ) -> Result<(usize, Row), SweepError> {
     let bad = |message: String| SweepError::Corrupt { line: n, message };
     let f = split_fields(line);
     if f.len() != 6 {
         return Err(bad(format!("expected 6 fields, found {}", f.len())));
     }
-    let b = names(f[0]).ok_or_else(|| bad(format!("unknown baseline {:?}", f[0])))?;
+    let b = *codes.get(f[0]).ok_or_else(|| bad(format!("unknown baseline {:?}", f[0])))?;
     let draw = f[1].parse().map_err(|_| bad(format!("bad draw {:?}", f[1])))?;
-    let (option, metric) = key_of(b, f[2], f[3])
+    let (option, metric) = *indexes[b]
+        .get(&(f[2].to_owned(), f[3].to_owned()))
         .ok_or_else(|| bad(format!("unknown option/output {:?}/{:?}", f[2], f[3])))?;
     let year = if f[4].is_empty() {
         None
@@ -209,12 +214,9 @@ pub fn read_draws(
     r: impl BufRead,
     mut each: impl FnMut(usize, &[Row]) -> io::Result<()>,
 ) -> Result<Vec<Vec<SummaryRow>>, SweepError> {
-    let codes: std::collections::HashMap<String, usize> =
+    let codes: HashMap<String, usize> =
         baselines.iter().enumerate().map(|(i, (c, _))| (field(c).into_owned(), i)).collect();
-    let indexes: Vec<_> = baselines.iter().map(|(_, info)| name_index(info)).collect();
-    let names = |code: &str| codes.get(code).copied();
-    let key_of =
-        |b: usize, o: &str, m: &str| indexes[b].get(&(o.to_owned(), m.to_owned())).copied();
+    let indexes: Vec<NameIndex> = baselines.iter().map(|(_, info)| name_index(info)).collect();
     let mut summaries: Vec<Vec<SummaryRow>> = baselines.iter().map(|_| Vec::new()).collect();
     let mut current: Option<(usize, Summariser)> = None;
     let mut batch = Vec::with_capacity(BATCH_ROWS);
@@ -230,7 +232,7 @@ pub fn read_draws(
             }
             continue;
         }
-        let (b, row) = parse_line(&line, i + 1, &names, &key_of)?;
+        let (b, row) = parse_line(&line, i + 1, &codes, &indexes)?;
         if current.as_ref().is_none_or(|(c, _)| *c != b) {
             flush(&mut current, &mut batch, &mut each)?;
             if let Some((c, s)) = current.take() {
@@ -262,11 +264,9 @@ fn flush(
     batch: &mut Vec<Row>,
     each: &mut impl FnMut(usize, &[Row]) -> io::Result<()>,
 ) -> io::Result<()> {
-    if let Some((b, s)) = current.as_mut() {
-        if !batch.is_empty() {
-            s.push(batch)?;
-            each(*b, batch)?;
-        }
+    if let (Some((b, s)), false) = (current.as_mut(), batch.is_empty()) {
+        s.push(batch)?;
+        each(*b, batch)?;
     }
     batch.clear();
     Ok(())

@@ -37,7 +37,7 @@ pub use brief::{
 pub use corridor_example::CorridorExample;
 pub use models::{EXAMPLES, ModelInfo, OutputInfo, ParameterInfo, example, models};
 pub use sweep::{
-    PlannedSweep, SWEEP_FILES, SWEEP_MANIFEST_FORMAT, SweepRecord, baselines_json,
+    ParquetFiles, PlannedSweep, SWEEP_FILES, SWEEP_MANIFEST_FORMAT, SweepRecord, baselines_json,
     is_sweep_manifest, read_baselines_json, read_sweep_manifest, sha256_of, sweep_merge_order,
     sweep_outputs, write_sweep_manifest,
 };

@@ -381,35 +381,43 @@ pub fn sweep_merge_order(parts: &[SweepRecord]) -> Result<(SweepRecord, Vec<usiz
     Ok((merged, order))
 }
 
+/// Where [`sweep_outputs`] writes the Parquet files: `create(path)` opens the writer of
+/// `draws/PATH`, `done(writer)` takes it back complete.
+pub type ParquetFiles<'a, W> =
+    (&'a mut dyn FnMut(&str) -> std::io::Result<W>, &'a mut dyn FnMut(W) -> std::io::Result<()>);
+
 /// Derives a sweep's summary (`summary.csv` bytes) from its draws file (`draws`, with
 /// its header) and, when `parquet` is given, writes the Parquet files of part `shard`
-/// through it (`parquet(path)` gives the writer of `draws/PATH`). The same function
+/// through it: `create(path)` gives the writer of `draws/PATH`, `done(writer)` is handed
+/// it back once its file is complete (to put it in place). The same function
 /// serves a run and a merge, so both give the same bytes. Holds one baseline's values
 /// at a time.
 ///
 /// # Errors
 /// [`ScenarioError::SweepDraws`] for a draws file this sweep did not write,
 /// [`ScenarioError::Write`] for a Parquet file.
-pub fn sweep_outputs(
+pub fn sweep_outputs<W: Write>(
     baselines: &[(String, RunInfo)],
     draws: impl BufRead,
     shard: Shard,
-    mut parquet: Option<&mut dyn FnMut(&str) -> std::io::Result<Box<dyn Write>>>,
+    mut parquet: Option<ParquetFiles<'_, W>>,
 ) -> Result<Vec<u8>, Error> {
-    type Writers = (usize, Vec<ParquetWriter<Box<dyn Write>>>);
-    let mut open: Option<Writers> = None;
-    let finish = |open: &mut Option<Writers>| -> std::io::Result<()> {
+    type Writers<W> = (usize, Vec<ParquetWriter<W>>);
+    let mut open: Option<Writers<W>> = None;
+    let finish = |open: &mut Option<Writers<W>>,
+                  done: &mut dyn FnMut(W) -> std::io::Result<()>|
+     -> std::io::Result<()> {
         if let Some((_, writers)) = open.take() {
             for w in writers {
-                w.finish()?.flush()?;
+                done(w.finish()?)?;
             }
         }
         Ok(())
     };
     let summaries = montecarlo::sweep::read_draws(baselines, draws, |b, rows| {
-        let Some(make) = parquet.as_mut() else { return Ok(()) };
+        let Some((make, done)) = parquet.as_mut() else { return Ok(()) };
         if open.as_ref().is_none_or(|(c, _)| *c != b) {
-            finish(&mut open)?;
+            finish(&mut open, *done)?;
             let (code, info) = &baselines[b];
             let info = RunInfo { shard, ..info.clone() };
             let mut writers = Vec::new();
@@ -432,8 +440,10 @@ pub fn sweep_outputs(
         }
         other => other.into(),
     })?;
-    finish(&mut open)
-        .map_err(|source| ScenarioError::Write { file: "draws/ (Parquet)".into(), source })?;
+    if let Some((_, done)) = parquet.as_mut() {
+        finish(&mut open, *done)
+            .map_err(|source| ScenarioError::Write { file: "draws/ (Parquet)".into(), source })?;
+    }
     let rows: Vec<(String, Vec<montecarlo::summary::SummaryRow>)> = baselines
         .iter()
         .zip(summaries)
