@@ -1031,6 +1031,30 @@ fn a_sweep_over_every_corridor_merges_to_the_same_bytes_from_any_shard_count() {
     );
     assert!(err.contains("are in no part: a shard is missing"), "{err}");
 
+    // A list is run in grid order; a pattern and a stock threshold select from the store.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let select = |name: &str, sweep: &str| {
+        let f = w.write(name, &text.replace("origin = \"*\"", sweep));
+        let out = w.path().join(format!("{name}.out"));
+        let mut cmd = w.cmd();
+        cmd.args(["-q", "scenario", "run"]).arg(&f).args(["--draws", "1", "--out"]).arg(&out);
+        let result = cmd.assert();
+        let o = result.get_output();
+        let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap_or_default();
+        let mut codes: Vec<String> =
+            summary.lines().skip(1).map(|l| l.split(',').next().unwrap().to_owned()).collect();
+        codes.dedup();
+        (codes, String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (codes, _) = select("list.toml", "corridors = [\"XAB-XAC\", \"XAA-XAB\"]");
+    assert_eq!(codes, ["XAA-XAB", "XAB-XAC"]);
+    let (codes, _) = select("origin.toml", "origin = \"XAA\"");
+    assert!(codes.len() == 7 && codes.iter().all(|c| c.starts_with("XAA-")), "{codes:?}");
+    let (codes, _) = select("big.toml", "min_stock = 100000");
+    assert!(!codes.is_empty() && codes.len() < 40, "{codes:?}");
+    let (codes, err) = select("none.toml", "min_stock = 1e12");
+    assert!(codes.is_empty() && err.contains("[sweep] selects 0 corridors"), "{err}");
+
     let Some(python) = python_with_pyarrow_and_duckdb() else { return };
     let script = r#"
 import sys, csv, math
