@@ -37,6 +37,7 @@ Examples:
   coherence scenario calibrate npl-qat.toml
   coherence scenario run scheme.toml --shard 2/4 --out runs/part2
   coherence scenario merge runs/part1 runs/part2 runs/part3 runs/part4 --out runs/all
+  coherence scenario run sweep.toml --shard 3/100 --out runs/sweep3   # a [sweep] file
   coherence scenario compare runs/scheme --options circular-40k one-off-40k
   coherence scenario compare runs/scheme runs/variant
   coherence scenario models
@@ -143,7 +144,8 @@ struct RunArgs {
     #[arg(long, value_name = "K/N|auto/N")]
     shard: Option<String>,
     /// Write draws.csv, draws.arrow, parameters.csv, parameters.arrow, summary.csv and
-    /// manifest.json to this directory.
+    /// manifest.json to this directory (a [sweep] file: draws.csv, parameters.csv,
+    /// summary.csv, baselines.json and manifest.json; required).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// The most memory the run may hold, e.g. 4GiB or 500MB (default 2GiB). The draws are
