@@ -420,12 +420,21 @@ impl Workspace {
     /// # Errors
     /// [`ScenarioError::Baseline`] if the baseline cannot be built,
     /// [`ScenarioError::Spec`] if the scenario does not fit its models and baseline,
-    /// [`ScenarioError::Run`] for a limit passed (or no draws).
+    /// [`ScenarioError::Run`] for a limit passed (or no draws),
+    /// [`ScenarioError::SweepFiles`] for a file with a `[sweep]` table
+    /// ([`Workspace::plan_sweep`] plans those).
     pub async fn plan_scenario(
         &self,
         spec: &montecarlo::spec::Scenario,
         request: &RunRequest,
     ) -> Result<PlannedRun, Error> {
+        if spec.sweep.is_some() {
+            let msg = format!(
+                "{}: a [sweep] file is a set of corridors: run it with `coherence scenario run FILE --out DIR` (Workspace::plan_sweep), one corridor at a time elsewhere",
+                spec.file
+            );
+            return Err(ScenarioError::SweepFiles(msg).into());
+        }
         let baseline = self.baseline_of(spec).await?;
         let plan = montecarlo::spec::resolve(spec, &baseline, &montecarlo::models::all())
             .map_err(ScenarioError::from)?;
