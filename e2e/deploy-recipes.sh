@@ -17,7 +17,9 @@
 #     the manifests (PyYAML) and, with kubernetes-validate (PyPI, offline schemas), every
 #     manifest of deploy/kubernetes against Kubernetes' own schema, strictly.
 # The run is the demo world's example scenario `temporary-scheme` cut to 10 draws (split
-# 2+3+2+3; the manifests take the draws from the scenario file). Prints one line; exits
+# 2+3+2+3; the manifests take the draws from the scenario file); then the same through both
+# recipes as a sweep over every corridor of the demo world (40 × 10 draws, 40 places a year
+# for 3 years). Prints one line; exits
 # non-zero on any failure. KEEP=1 keeps the temporary folder. Under CI=true,
 # kubernetes-validate must install; elsewhere the schema check is skipped, and said so.
 set -euo pipefail
@@ -325,14 +327,15 @@ IFS='|' read -r shards parallelism pod_db pod_scenario pod_runs <"$tmp/k8s/plan"
 sed "s/^\[scenario\]\$/[scenario]\ndraws = $draws/" "$tmp/example.toml" >"$tmp/scenario.toml"
 grep -q "^draws = $draws\$" "$tmp/scenario.toml" || fail "could not set draws in the example scenario"
 
-# compare FULL DIR: every file of the unsharded run FULL, byte for byte, and no other file.
+# compare FULL DIR: every file of the unsharded run FULL, byte for byte, and no other file
+# (at least MIN files: 6 for a run, 5 for a sweep).
 compare() {
-  local f n=0
+  local f n=0 min=${3:-6}
   for f in "$1"/*; do
     cmp -s "$f" "$2/$(basename "$f")" || fail "$2/$(basename "$f") differs from the unsharded run's"
     n=$((n + 1))
   done
-  [[ $n -ge 6 ]] || fail "the unsharded run $1 wrote $n files"
+  [[ $n -ge $min ]] || fail "the unsharded run $1 wrote $n files"
   [[ $(find "$2" -mindepth 1 | wc -l) -eq $n ]] || fail "$2 holds other files than the unsharded run"
   echo "$n"
 }
@@ -340,11 +343,6 @@ compare() {
 # --- Kubernetes: N pods at once, then the merge ------------------------------------------
 # The volumes' contents as README.md puts them there (kubectl cp, kubectl create configmap).
 cp "$tmp/store.sqlite" "$pod_db"
-cp "$tmp/scenario.toml" "$pod_scenario"
-# The unsharded run, reading the scenario where the pods read it (the manifest records the
-# scenario file's path; the store's path is not recorded, so a copy elsewhere is read).
-"$bin" --db "$tmp/store.sqlite" scenario run "$pod_scenario" --out "$tmp/full-k8s" --quiet ||
-  fail "the unsharded run"
 mapfile -d '' ro_dirs <"$tmp/k8s/ro"
 # Read-only mounts as the kubelet makes them (EROFS), in a mount namespace of each pod's
 # own: as root, or else in a user namespace where the kernel allows one.
@@ -381,7 +379,16 @@ pod() { # pod K: runs pod K's command line; its stderr in pod-K.log
     env -i PATH="$path" HOME=/nonexistent "${envv[@]}" "${argv[@]}"
   fi
 }
-pids=()
+# run_k8s SCENARIO FULL MIN: the unsharded run of SCENARIO into FULL, the pods, the merge, and
+# the comparison (prints the number of files).
+run_k8s() {
+cp "$1" "$pod_scenario"
+rm -rf "${pod_runs:?}"/*
+# The unsharded run, reading the scenario where the pods read it (the manifest records the
+# scenario file's path; the store's path is not recorded, so a copy elsewhere is read).
+"$bin" --db "$tmp/store.sqlite" scenario run "$pod_scenario" --out "$2" --quiet ||
+  fail "the unsharded run"
+local pids=() k merged_dir
 for ((k = 0; k < shards; k++)); do
   (pod "$k") >"$tmp/k8s/pod-$k.log" 2>&1 &
   pids+=($!)
@@ -394,16 +401,22 @@ mapfile -d '' merge_argv <"$tmp/k8s/merge.argv"
   >"$tmp/k8s/merge.log" 2>&1 || fail "merge-job.yaml's command: $(tail -3 "$tmp/k8s/merge.log")"
 merged_dir=$(find "$pod_runs" -mindepth 1 -maxdepth 1 -type d -not -name 'part-*')
 [[ $(wc -l <<<"$merged_dir") -eq 1 && -n $merged_dir ]] || fail "merge-job.yaml wrote no single merged folder"
-files=$(compare "$tmp/full-k8s" "$merged_dir")
+compare "$2" "$merged_dir" "$3"
+}
+files=$(run_k8s "$tmp/scenario.toml" "$tmp/full-k8s" 6)
 
 # --- Slurm: every task of the array at once, then the merge -------------------------------
 submit=$tmp/slurm/submit
 mkdir -p "$submit"
 cp "$tmp/store.sqlite" "$submit/store.sqlite"
-cp "$tmp/scenario.toml" "$submit/scenario.toml"
-(cd "$submit" && "$bin" --db "$tmp/store.sqlite" scenario run scenario.toml --out "$tmp/full-slurm" --quiet) ||
+# run_slurm SCENARIO FULL MIN: the unsharded run of SCENARIO into FULL, the array, the merge,
+# and the comparison.
+run_slurm() {
+cp "$1" "$submit/scenario.toml"
+rm -rf "$submit/runs"
+(cd "$submit" && "$bin" --db "$tmp/store.sqlite" scenario run scenario.toml --out "$2" --quiet) ||
   fail "the unsharded run"
-pids=()
+local pids=() id p
 for id in $task_ids; do
   mkdir -p "$tmp/slurm/node-$id"
   (cd "$submit" && env -i PATH="$path" HOME="$tmp/slurm" TMPDIR="$tmp/slurm/node-$id" \
@@ -420,7 +433,19 @@ done
 [[ -z $(find "$tmp/slurm" -path '*/node-*/*') ]] || fail "scenario-array.sh left files in its scratch folder"
 (cd "$submit" && env -i PATH="$path" HOME="$tmp/slurm" SLURM_JOB_ID=2000 SLURM_SUBMIT_DIR="$submit" \
   bash "$slurm/merge.sh") >"$tmp/slurm/merge.log" 2>&1 || fail "merge.sh: $(tail -3 "$tmp/slurm/merge.log")"
-compare "$tmp/full-slurm" "$submit/runs/merged" >/dev/null
+compare "$2" "$submit/runs/merged" "$3" >/dev/null
+}
+run_slurm "$tmp/scenario.toml" "$tmp/full-slurm" 6
+
+# --- A sweep through both recipes ----------------------------------------------------------
+# The same example over every corridor of the demo world ([sweep] origin = "*"), cut to 40
+# places a year for 3 years (docs/scenarios.md, "Sweeps"); the recipes run it unchanged.
+sed -e '/^corridor = "XAA-XAB"$/d' -e 's/^quota = 40000$/quota = 40/' -e 's/^years = 20$/years = 3/' \
+  -e 's/^p_reentry = \(.*\)$/p_reentry = \1\ntransfer_cost_pct = 7.0/' "$tmp/scenario.toml" >"$tmp/sweep.toml"
+printf '\n[sweep]\norigin = "*"\n' >>"$tmp/sweep.toml"
+run_k8s "$tmp/sweep.toml" "$tmp/sweep-k8s" 5 >/dev/null
+run_slurm "$tmp/sweep.toml" "$tmp/sweep-slurm" 5
+corridors=$(grep -c '^    "X' "$tmp/sweep-k8s/manifest.json") || fail "the sweep's manifest lists no corridor"
 
 # --- Kubernetes' own schema ---------------------------------------------------------------
 schema="schema not checked (kubernetes-validate could not be installed)"
@@ -430,4 +455,4 @@ if [[ -n $schema_tool ]]; then
   schema="manifests valid (kubernetes-validate --strict, Kubernetes $("$schema_tool" --version 2>/dev/null | grep -o '[0-9.]*' | head -1))"
 fi
 
-echo "deploy-recipes: ok: Kubernetes ($shards indexes, parallelism $parallelism, store and scenario $ro_mode) and Slurm (array of $task_count, ids $task_min-$task_max) each merged to the unsharded run's $files files byte for byte ($draws draws); #SBATCH lines and Job fields checked; $schema; $((SECONDS - started)) s"
+echo "deploy-recipes: ok: Kubernetes ($shards indexes, parallelism $parallelism, store and scenario $ro_mode) and Slurm (array of $task_count, ids $task_min-$task_max) each merged to the unsharded run's $files files byte for byte ($draws draws), and a sweep of $corridors corridors likewise; #SBATCH lines and Job fields checked; $schema; $((SECONDS - started)) s"

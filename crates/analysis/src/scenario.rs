@@ -195,6 +195,72 @@ fn pick_among<'a, T>(
 }
 
 impl Workspace {
+    /// The corridors of a sweep (`[sweep]`, docs/scenarios.md): the listed ones, or
+    /// those of the store's bilateral migrant stocks whose origin and destination fit
+    /// the pattern; then, with `min_stock`, only those whose stock in `year` (the value
+    /// a baseline would hold as `corridor_stock`) is at least that. Codes as the store
+    /// writes them, sorted by origin then destination, each once.
+    ///
+    /// # Errors
+    /// [`Error::UnknownArea`] for an unknown country, [`Error::Store`] if the store
+    /// cannot be read.
+    pub async fn sweep_corridors(
+        &self,
+        sweep: &montecarlo::spec::SweepSpec,
+        year: Option<i32>,
+    ) -> Result<Vec<(String, String)>, Error> {
+        let code = |a: crate::AreaRef| a.code();
+        let mut rows: Vec<StoredPairValue> = Vec::new();
+        let mut listed = Vec::new();
+        if sweep.corridors.is_empty() {
+            let o = match &sweep.origin {
+                Some(q) => Some(code(self.resolve_area(q).await?)),
+                None => None,
+            };
+            let d = match &sweep.destination {
+                Some(q) => Some(code(self.resolve_area(q).await?)),
+                None => None,
+            };
+            rows = self.store.pair_values(Indicator::MIGRANT_STOCK.code, o, d).await?;
+        } else {
+            for (o, d) in &sweep.corridors {
+                let pair = (code(self.resolve_area(o).await?), code(self.resolve_area(d).await?));
+                listed.push(pair);
+                if sweep.min_stock.is_some() {
+                    let got = self.store.pair_values(
+                        Indicator::MIGRANT_STOCK.code,
+                        Some(pair.0),
+                        Some(pair.1),
+                    );
+                    rows.extend(got.await?);
+                }
+            }
+        }
+        rows.retain(|r| r.sex == Sex::Total && r.value.is_finite());
+        let mut by_pair: std::collections::BTreeMap<(Iso3, Iso3), Vec<StoredPairValue>> =
+            std::collections::BTreeMap::new();
+        for r in rows {
+            by_pair.entry((r.from, r.to)).or_default().push(r);
+        }
+        let ranker = Ranker::new(&self.store.datasets().await?);
+        let stock_ok = |rows: Option<&Vec<StoredPairValue>>| match sweep.min_stock {
+            None => true,
+            Some(min) => rows
+                .and_then(|rows| pick_pair(rows, year, &ranker, Indicator::MIGRANT_STOCK.code))
+                .is_some_and(|v| v.value >= min),
+        };
+        let pairs: Vec<(Iso3, Iso3)> = if sweep.corridors.is_empty() {
+            by_pair.iter().filter(|(_, rows)| stock_ok(Some(rows))).map(|(k, _)| *k).collect()
+        } else {
+            listed.into_iter().filter(|p| stock_ok(by_pair.get(p))).collect()
+        };
+        let mut out: Vec<(String, String)> =
+            pairs.iter().map(|(o, d)| (o.as_str().to_owned(), d.as_str().to_owned())).collect();
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
     /// The baseline of a scenario: `origin` alone (a country baseline) or the corridor
     /// `origin` → `destination`, in `year` (the newest data when `None`).
     ///

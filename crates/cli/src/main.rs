@@ -28,6 +28,7 @@ mod register;
 mod scenario;
 mod serve;
 mod sheets;
+mod sweep;
 
 use std::process::ExitCode;
 

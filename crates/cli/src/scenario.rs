@@ -37,6 +37,7 @@ Examples:
   coherence scenario calibrate npl-qat.toml
   coherence scenario run scheme.toml --shard 2/4 --out runs/part2
   coherence scenario merge runs/part1 runs/part2 runs/part3 runs/part4 --out runs/all
+  coherence scenario run sweep.toml --shard 3/100 --out runs/sweep3   # a [sweep] file
   coherence scenario compare runs/scheme --options circular-40k one-off-40k
   coherence scenario compare runs/scheme runs/variant
   coherence scenario models
@@ -143,7 +144,8 @@ struct RunArgs {
     #[arg(long, value_name = "K/N|auto/N")]
     shard: Option<String>,
     /// Write draws.csv, draws.arrow, parameters.csv, parameters.arrow, summary.csv and
-    /// manifest.json to this directory.
+    /// manifest.json to this directory (a [sweep] file: draws.csv, parameters.csv,
+    /// summary.csv, baselines.json and manifest.json; required).
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// The most memory the run may hold, e.g. 4GiB or 500MB (default 2GiB). The draws are
@@ -251,6 +253,20 @@ async fn run_file(global: &Global, args: RunArgs) -> Result<(), Error> {
     let threads = thread_count(args.threads)?;
     let file = crate::files::document(&args.file)?;
     let scenario = scenario_run::parse_scenario(&file)?;
+    if scenario.sweep.is_some() {
+        let Some(out) = args.out.as_deref() else {
+            return Err("a sweep ([sweep]) needs --out DIR: its files go in DIR".into());
+        };
+        let request = RunRequest {
+            draws: args.draws,
+            seed: args.seed,
+            shard: Some(shard),
+            max_memory: args.max_memory,
+            summary_scratch: false,
+        };
+        let run = crate::sweep::SweepRun { scenario: &scenario, request, threads, out };
+        return crate::sweep::run(global, run).await;
+    }
     let ws = open_read(global).await?;
     let request = RunRequest {
         draws: args.draws,
@@ -389,7 +405,7 @@ fn with_hint(e: analysis::Error) -> Error {
     format!("{e}{hint}").into()
 }
 
-fn draws_bar(quiet: bool) -> ProgressBar {
+pub(crate) fn draws_bar(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -484,6 +500,9 @@ fn merge(
                 .into());
             }
         }
+    }
+    if dirs.first().is_some_and(|d| crate::sweep::is_sweep(d)) {
+        return crate::sweep::merge(global, dirs, out);
     }
     let shards: Vec<RunDir<'_>> = dirs.iter().map(|d| RunDir(d)).collect();
     // Every file of every shard is checked before anything is written.

@@ -960,3 +960,186 @@ fn a_corridor_example_s_as_observed_option_applies_no_policy() {
     assert!((observed - market).abs() < 1e-12, "no cap enforced: {observed} vs {market}");
     assert!(median(&fees, "fee-cap-1-month", "sdg_10_7_1_mean") < market);
 }
+
+/// The temporary-scheme example as a sweep over every corridor of the demo world
+/// (`[sweep] origin = "*"`), at a test's size: 40 places a year for 5 years (the
+/// example's 40,000 for 20 years is the acceptance size of e2e/sweep-acceptance.sh).
+/// `transfer_cost` sets the remittance cost that some corridors' baselines lack.
+fn sweep_file(w: &World, transfer_cost: bool) -> PathBuf {
+    let out = w.cmd().args(["scenario", "example", "temporary-scheme"]).assert().success();
+    let example = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let mut text = String::new();
+    for line in example.lines() {
+        match line {
+            "corridor = \"XAA-XAB\"" => continue,
+            "quota = 40000" => text.push_str("quota = 40\n"),
+            "years = 20" => text.push_str("years = 5\n"),
+            l if l.starts_with("p_reentry") && transfer_cost => {
+                text.push_str(&format!("{l}\ntransfer_cost_pct = 7.0\n"));
+            }
+            l => text.push_str(&format!("{l}\n")),
+        }
+    }
+    text.push_str("\n[sweep]\norigin = \"*\"\n");
+    w.write(if transfer_cost { "sweep.toml" } else { "sweep-short.toml" }, &text)
+}
+
+/// The sweep's files a merge reproduces.
+const SWEEP_FILES: [&str; 5] =
+    ["draws.csv", "parameters.csv", "summary.csv", "baselines.json", "manifest.json"];
+
+/// Runs shards `1..=n` of the sweep in parallel processes (as a batch engine would) and
+/// merges them into `merged-N`.
+fn sweep_sharded(w: &World, file: &Path, n: u32) -> PathBuf {
+    let children: Vec<_> = (1..=n)
+        .map(|k| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("coherence"));
+            cmd.env_remove("COHERENCE_DB")
+                .env("NO_COLOR", "1")
+                .arg("--db")
+                .arg(test_support::store_arg(&w.path().join("w.sqlite")))
+                .args(["-q", "scenario", "run"])
+                .arg(file)
+                .args(["--draws", "10", "--seed", "3", "--threads", "1", "--shard"])
+                .arg(format!("{k}/{n}"))
+                .arg("--out")
+                .arg(w.path().join(format!("sweep-{n}-{k}")))
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success(), "a shard of {n} failed");
+    }
+    let merged = w.path().join(format!("merged-{n}"));
+    let mut cmd = w.cmd();
+    cmd.args(["-q", "scenario", "merge"]);
+    for k in (1..=n).rev() {
+        cmd.arg(w.path().join(format!("sweep-{n}-{k}")));
+    }
+    cmd.arg("--out").arg(&merged).assert().success();
+    merged
+}
+
+/// A sweep over every corridor of the demo world: a corridor whose baseline lacks a
+/// value a model needs refuses the sweep, naming it and the key; run as 1 process, as
+/// 4 shards and as 7 shards, the merged files are the same bytes; pyarrow and DuckDB
+/// read its Parquet folder (partitioned by baseline and option) as one table whose
+/// counts and means are the summary's.
+#[test]
+fn a_sweep_over_every_corridor_merges_to_the_same_bytes_from_any_shard_count() {
+    let w = World::new();
+    let short = sweep_file(&w, false);
+    let mut cmd = w.cmd();
+    cmd.args(["scenario", "run"]).arg(&short).arg("--out").arg(w.path().join("no"));
+    let err = String::from_utf8_lossy(&cmd.assert().failure().get_output().stderr).into_owned();
+    assert!(err.contains("sweep, corridor XAA-XAD"), "{err}");
+    assert!(err.contains("corridor_cost_pct") && err.contains("transfer_cost_pct"), "{err}");
+
+    let file = sweep_file(&w, true);
+    let full = w.path().join("sweep-full");
+    w.cmd()
+        .args(["-q", "--format", "parquet", "scenario", "run"])
+        .arg(&file)
+        .args(["--draws", "10", "--seed", "3", "--out"])
+        .arg(&full)
+        .assert()
+        .success();
+    let draws = std::fs::read_to_string(full.join("draws.csv")).unwrap();
+    assert!(draws.starts_with("baseline,draw,option,metric,year,value\nXAA-XAB,0,"), "{draws:.80}");
+    let summary = std::fs::read_to_string(full.join("summary.csv")).unwrap();
+    let corridors: std::collections::BTreeSet<&str> =
+        summary.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(corridors.len(), 40, "every corridor of the demo world: {corridors:?}");
+    let baselines = std::fs::read_to_string(full.join("baselines.json")).unwrap();
+    assert!(
+        baselines.contains("\"baseline\": \"XAH-XAF\"") && baselines.contains("corridor_stock")
+    );
+
+    for n in [4, 7] {
+        let merged = sweep_sharded(&w, &file, n);
+        for f in SWEEP_FILES {
+            // The manifest of a Parquet run also lists its Parquet files: compare the
+            // others' bytes with a run without them.
+            if f == "manifest.json" {
+                continue;
+            }
+            let a = std::fs::read(full.join(f)).unwrap();
+            let b = std::fs::read(merged.join(f)).unwrap();
+            assert!(a == b, "{f} differs between the whole sweep and {n} shards merged");
+        }
+        if n == 4 {
+            let m = std::fs::read_to_string(merged.join("manifest.json")).unwrap();
+            assert!(m.contains("\"shard\": \"1/1\""), "{m}");
+        }
+    }
+    let m4 = std::fs::read(w.path().join("merged-4/manifest.json")).unwrap();
+    let m7 = std::fs::read(w.path().join("merged-7/manifest.json")).unwrap();
+    assert!(m4 == m7, "the merged manifests differ between 4 and 7 shards");
+    // A missing shard is named, not merged.
+    let err = merge_refused(
+        &w,
+        &[w.path().join("sweep-4-1"), w.path().join("sweep-4-3"), w.path().join("sweep-4-4")],
+        &w.path().join("gap"),
+    );
+    assert!(err.contains("are in no part: a shard is missing"), "{err}");
+
+    // A list is run in grid order; a pattern and a stock threshold select from the store.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let select = |name: &str, sweep: &str| {
+        let f = w.write(name, &text.replace("origin = \"*\"", sweep));
+        let out = w.path().join(format!("{name}.out"));
+        let mut cmd = w.cmd();
+        cmd.args(["-q", "scenario", "run"]).arg(&f).args(["--draws", "1", "--out"]).arg(&out);
+        let result = cmd.assert();
+        let o = result.get_output();
+        let summary = std::fs::read_to_string(out.join("summary.csv")).unwrap_or_default();
+        let mut codes: Vec<String> =
+            summary.lines().skip(1).map(|l| l.split(',').next().unwrap().to_owned()).collect();
+        codes.dedup();
+        (codes, String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (codes, _) = select("list.toml", "corridors = [\"XAB-XAC\", \"XAA-XAB\"]");
+    assert_eq!(codes, ["XAA-XAB", "XAB-XAC"]);
+    let (codes, _) = select("origin.toml", "origin = \"XAA\"");
+    assert!(codes.len() == 7 && codes.iter().all(|c| c.starts_with("XAA-")), "{codes:?}");
+    let (codes, _) = select("big.toml", "min_stock = 100000");
+    assert!(!codes.is_empty() && codes.len() < 40, "{codes:?}");
+    let (codes, err) = select("none.toml", "min_stock = 1e12");
+    assert!(codes.is_empty() && err.contains("[sweep] selects 0 corridors"), "{err}");
+
+    let Some(python) = python_with_pyarrow_and_duckdb() else { return };
+    let script = r#"
+import sys, csv, math
+import pyarrow.parquet as pq, duckdb
+summary = {(r["baseline"], r["option"], r["metric"], r["year"]): (int(r["n"]), float(r["mean"]))
+           for r in csv.DictReader(open(sys.argv[2]))}
+def check(name, groups):
+    assert len(groups) == len(summary), (name, len(groups), len(summary))
+    for (b, o, m, y, n, total) in groups:
+        key = (b, o, m, "" if y is None else str(y))
+        sn, smean = summary[key]
+        assert n == sn, (name, key, n, sn)
+        assert math.isclose(total / n, smean, rel_tol=1e-9, abs_tol=1e-9), (name, key, total / n, smean)
+folder = sys.argv[1]
+t = pq.read_table(folder)
+assert sorted(t.column_names) == ["baseline", "draw", "metric", "option", "value", "year"], t.schema
+g = t.group_by(["baseline", "option", "metric", "year"]).aggregate([("value", "count"), ("value", "sum")]).to_pylist()
+check("pyarrow", [(r["baseline"], r["option"], r["metric"], r["year"], r["value_count"], r["value_sum"]) for r in g])
+rows = duckdb.sql(f"select baseline, option, metric, year, count(*), sum(value) from read_parquet('{folder}/*/*/*.parquet', hive_partitioning = true) group by all").fetchall()
+check("duckdb", rows)
+print("ok")
+"#;
+    let out = std::process::Command::new(&python)
+        .args(["-c", script])
+        .arg(full.join("draws"))
+        .arg(full.join("summary.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pyarrow/duckdb failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

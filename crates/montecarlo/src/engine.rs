@@ -548,10 +548,30 @@ pub fn run_each_until<E: From<RunError>>(
     limits: &Limits,
     progress: &(dyn Fn(u64, u64) + Sync),
     stop: &(dyn Fn() -> bool + Sync),
+    each: impl FnMut(&[Row], &[Row]) -> Result<(), E>,
+) -> Result<RunInfo, E> {
+    let range = opts.shard.range(opts.draws);
+    run_range_until(plan, opts, range, limits, progress, stop, each)
+}
+
+/// [`run_each_until`] over the draws `range` (global indices, within `0..opts.draws`)
+/// rather than `opts.shard`'s: how a sweep runs the part of one baseline's draws that
+/// falls in its shard of the grid. The rows are those of the same draws of any other
+/// run of `plan` with `opts.seed`.
+///
+/// # Errors
+/// As [`run_each_until`].
+pub fn run_range_until<E: From<RunError>>(
+    plan: &Plan,
+    opts: &RunOptions,
+    range: std::ops::Range<u64>,
+    limits: &Limits,
+    progress: &(dyn Fn(u64, u64) + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
     mut each: impl FnMut(&[Row], &[Row]) -> Result<(), E>,
 ) -> Result<RunInfo, E> {
     let footprint = check_limits(plan, opts, limits)?;
-    let range = opts.shard.range(opts.draws);
+    let range = range.start.min(opts.draws)..range.end.min(opts.draws);
     let total = range.end - range.start;
     let done = AtomicU64::new(0);
     progress(0, total);

@@ -56,6 +56,7 @@ pub mod output;
 pub mod parquet;
 pub mod spec;
 pub mod summary;
+pub mod sweep;
 
 pub use dist::{Dist, Distribution};
 pub use engine::{

@@ -31,7 +31,7 @@ pub const MANIFEST_FORMAT_V1: &str = "coherence-scenario-run/1";
 
 /// A text field of a CSV file: formula-safe (`domain::spreadsheet::formula_safe`),
 /// then quoted when it holds a comma, quote or line break (RFC 4180).
-fn field(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn field(s: &str) -> std::borrow::Cow<'_, str> {
     let s = domain::spreadsheet::formula_safe(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\"")).into()
@@ -70,6 +70,9 @@ pub struct CsvRows<W: Write> {
     names: Vec<(String, Vec<String>)>,
     /// Whether rows have a `year` column (the draws file).
     years: bool,
+    /// Written before each row: a sweep's `baseline` field and its comma; empty for a
+    /// single run.
+    prefix: String,
 }
 
 impl<W: Write> CsvRows<W> {
@@ -80,7 +83,7 @@ impl<W: Write> CsvRows<W> {
     pub fn draws(info: &RunInfo, mut w: W) -> io::Result<CsvRows<W>> {
         writeln!(w, "{}", DRAWS_COLUMNS.join(","))?;
         let names = csv_names(info, |o| o.metrics.iter().map(|m| m.name.as_str()).collect());
-        Ok(CsvRows { w, names, years: true })
+        Ok(CsvRows { w, names, years: true, prefix: String::new() })
     }
 
     /// Starts the parameters file of `info` (writes its header).
@@ -90,7 +93,22 @@ impl<W: Write> CsvRows<W> {
     pub fn parameters(info: &RunInfo, mut w: W) -> io::Result<CsvRows<W>> {
         writeln!(w, "draw,option,parameter,value")?;
         let names = csv_names(info, |o| o.parameters.iter().map(|p| p.name.as_str()).collect());
-        Ok(CsvRows { w, names, years: false })
+        Ok(CsvRows { w, names, years: false, prefix: String::new() })
+    }
+
+    /// Rows of the draws file of a sweep (`baseline,draw,option,metric,year,value`) for
+    /// the baseline `code` of `info`; no header (a sweep's file has one, written by
+    /// its caller: [`crate::sweep::DRAWS_HEADER`]).
+    pub fn sweep_draws(info: &RunInfo, code: &str, w: W) -> CsvRows<W> {
+        let names = csv_names(info, |o| o.metrics.iter().map(|m| m.name.as_str()).collect());
+        CsvRows { w, names, years: true, prefix: format!("{},", field(code)) }
+    }
+
+    /// Rows of the parameters file of a sweep (`baseline,draw,option,parameter,value`)
+    /// for the baseline `code` of `info`; no header ([`crate::sweep::PARAMETERS_HEADER`]).
+    pub fn sweep_parameters(info: &RunInfo, code: &str, w: W) -> CsvRows<W> {
+        let names = csv_names(info, |o| o.parameters.iter().map(|p| p.name.as_str()).collect());
+        CsvRows { w, names, years: false, prefix: format!("{},", field(code)) }
     }
 
     /// Writes rows (the next ones in the table's order).
@@ -101,6 +119,7 @@ impl<W: Write> CsvRows<W> {
         for r in rows {
             let (option, names) = &self.names[r.option as usize];
             let name = &names[r.metric as usize];
+            self.w.write_all(self.prefix.as_bytes())?;
             if self.years {
                 writeln!(self.w, "{},{option},{name},{},{}", r.draw, year(r.year), r.value)?;
             } else {

@@ -36,6 +36,9 @@ use crate::dist::{Dist, Distribution, Z95};
 use crate::model::{Baseline, Domain, Model, ParamDef, ParamDefault, Params};
 
 mod calibration;
+mod sweep;
+
+pub use sweep::{MAX_SWEEP_CORRIDORS, SweepSpec};
 
 pub use calibration::{
     CalibrationSpec, FreeSpec, MAX_PARTICLES, MAX_SIMULATIONS, MAX_TARGETS, MAX_TOLERANCE,
@@ -144,6 +147,22 @@ pub struct Scenario {
     pub options: Vec<OptionSpec>,
     /// The `[calibration]` table, if any.
     pub calibration: Option<CalibrationSpec>,
+    /// The `[sweep]` table, if any: the file is then a set of corridors, and
+    /// `baseline.place` is the placeholder corridor `*-*` until
+    /// [`Scenario::for_corridor`] names one.
+    pub sweep: Option<SweepSpec>,
+}
+
+impl Scenario {
+    /// This scenario with its baseline the corridor `origin` → `destination` and no
+    /// sweep: one baseline of a sweep, resolved and run as a single-corridor file is.
+    pub fn for_corridor(&self, origin: &str, destination: &str) -> Scenario {
+        let mut one = self.clone();
+        one.baseline.place =
+            Place::Corridor { origin: origin.to_owned(), destination: destination.to_owned() };
+        one.sweep = None;
+        one
+    }
 }
 
 /// The distributions a scenario file may name in `dist = "..."`.
@@ -197,7 +216,8 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
     })?;
     let root_span = root.span();
     let root = root.into_inner();
-    check_keys(&cx, &root, "", &["scenario", "baseline", "option", "calibration"])?;
+    check_keys(&cx, &root, "", &["scenario", "baseline", "option", "calibration", "sweep"])?;
+    let sweep = root.get("sweep").map(|v| sweep::parse(&cx, v)).transpose()?;
 
     let scenario = require(&cx, &root, "", "scenario", root_span.clone())?;
     let (scenario_table, scenario_span) = table(&cx, scenario, "scenario")?;
@@ -245,6 +265,16 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
     let baseline_at = cx.at(baseline_span.start);
     check_keys(&cx, baseline_table, "baseline", &["corridor", "country", "year"])?;
     let place = match (baseline_table.get("corridor"), baseline_table.get("country")) {
+        (None, None) if sweep.is_some() => {
+            Place::Corridor { origin: "*".to_owned(), destination: "*".to_owned() }
+        }
+        (Some(c), _) | (_, Some(c)) if sweep.is_some() => {
+            return Err(cx.err(
+                c.span(),
+                "baseline",
+                "a sweep names its corridors in [sweep]; [baseline] gives only the year",
+            ));
+        }
         (Some(c), None) => {
             let text = string(&cx, c, "baseline.corridor")?;
             match text.split_once('-') {
@@ -356,6 +386,13 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
         });
     }
 
+    if let (Some(_), Some(c)) = (&sweep, root.get("calibration")) {
+        return Err(cx.err(
+            c.span(),
+            "calibration",
+            "a sweep cannot be calibrated: each corridor would need its own fit; calibrate one corridor's file instead",
+        ));
+    }
     let calibration = root.get("calibration").map(|v| calibration::parse(&cx, v)).transpose()?;
     Ok(Scenario {
         file: file.to_owned(),
@@ -367,6 +404,7 @@ pub fn parse(file: &str, text: &str) -> Result<Scenario, SpecError> {
         baseline_at,
         options,
         calibration,
+        sweep,
     })
 }
 

@@ -15,6 +15,7 @@ mod corridor_health;
 pub mod corridor_parameters;
 mod corridor_trend;
 mod models;
+mod sweep;
 
 use std::io::{BufWriter, Read, Write};
 
@@ -37,6 +38,11 @@ pub use brief::{
 };
 pub use corridor_example::CorridorExample;
 pub use models::{EXAMPLES, ModelInfo, OutputInfo, ParameterInfo, example, models};
+pub use sweep::{
+    ParquetFiles, PlannedSweep, SWEEP_FILES, SWEEP_MANIFEST_FORMAT, SweepRecord, baselines_json,
+    is_sweep_manifest, read_baselines_json, read_sweep_manifest, sha256_of, sweep_merge_order,
+    sweep_outputs, write_sweep_manifest,
+};
 
 /// The data files of a run, in the order the manifest lists them (each with its
 /// SHA-256), before the manifest itself.
@@ -174,6 +180,36 @@ pub enum ScenarioError {
         /// The year given.
         year: i32,
     },
+    /// One corridor of a sweep could not be resolved (its baseline lacks a value a
+    /// model needs, say): the sweep is refused, naming the corridor.
+    #[error("{file}: sweep, corridor {corridor}: {source}")]
+    Sweep {
+        /// The scenario file.
+        file: String,
+        /// The corridor's code, `ORIGIN-DESTINATION`.
+        corridor: String,
+        /// What went wrong with it.
+        source: Box<ScenarioError>,
+    },
+    /// A sweep that selects no corridor, or more than
+    /// [`montecarlo::spec::MAX_SWEEP_CORRIDORS`].
+    #[error(
+        "{file}: [sweep] selects {found} corridors in the store; expected 1 to {limit} (narrow it with min_stock, origin or destination)"
+    )]
+    SweepSize {
+        /// The scenario file.
+        file: String,
+        /// Corridors selected.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// A sweep's files that do not fit together or cannot be read back.
+    #[error("{0}")]
+    SweepFiles(String),
+    /// A sweep's draws file that cannot be read back.
+    #[error(transparent)]
+    SweepDraws(#[from] montecarlo::sweep::SweepError),
     /// The scenario's calibration failed or did not reach its tolerance.
     #[error("{file}: {source}")]
     Calibration {
@@ -190,6 +226,10 @@ impl ScenarioError {
         use crate::ErrorKind;
         match self {
             ScenarioError::Baseline { source, .. } => source.kind(),
+            ScenarioError::Sweep { source, .. } => source.kind(),
+            ScenarioError::SweepSize { .. }
+            | ScenarioError::SweepFiles(_)
+            | ScenarioError::SweepDraws(_) => ErrorKind::InvalidInput,
             ScenarioError::Run(RunError::Memory { .. }) => ErrorKind::TooLarge,
             // Asked to stop by its caller (a cancelled job): nothing is wrong with the
             // scenario, and running it again would finish.
@@ -382,12 +422,21 @@ impl Workspace {
     /// # Errors
     /// [`ScenarioError::Baseline`] if the baseline cannot be built,
     /// [`ScenarioError::Spec`] if the scenario does not fit its models and baseline,
-    /// [`ScenarioError::Run`] for a limit passed (or no draws).
+    /// [`ScenarioError::Run`] for a limit passed (or no draws),
+    /// [`ScenarioError::SweepFiles`] for a file with a `[sweep]` table
+    /// ([`Workspace::plan_sweep`] plans those).
     pub async fn plan_scenario(
         &self,
         spec: &montecarlo::spec::Scenario,
         request: &RunRequest,
     ) -> Result<PlannedRun, Error> {
+        if spec.sweep.is_some() {
+            let msg = format!(
+                "{}: a [sweep] file is a set of corridors: run it with `coherence scenario run FILE --out DIR` (Workspace::plan_sweep), one corridor at a time elsewhere",
+                spec.file
+            );
+            return Err(ScenarioError::SweepFiles(msg).into());
+        }
         let baseline = self.baseline_of(spec).await?;
         let plan = montecarlo::spec::resolve(spec, &baseline, &montecarlo::models::all())
             .map_err(ScenarioError::from)?;
