@@ -46,6 +46,9 @@ struct Rows<'o> {
     missing: &'o mut [bool],
 }
 
+/// Per label column, one chunk's distinct cells in order of first appearance.
+type ChunkKeys<'a> = Vec<Vec<&'a [u8]>>;
+
 type LabelMap<'a> = HashMap<&'a [u8], u32, crate::gravity::BuildLabelHasher>;
 
 /// Reads the body of a CSV file (the bytes after the header line) with `n_fields` fields
@@ -81,7 +84,7 @@ pub(crate) fn read(
         labels: vec![vec![0; total]; shape.n_label],
         missing: vec![false; total],
     };
-    let parsed: Vec<(usize, Vec<Vec<&[u8]>>)> = rows_of(&mut out, &lines)
+    let parsed: Vec<(usize, ChunkKeys<'_>)> = rows_of(&mut out, &lines)
         .into_par_iter()
         .zip(parts)
         .map(|(rows, part)| read_chunk(part, &shape, rows))
@@ -166,7 +169,7 @@ fn read_chunk<'a>(
     part: &'a [u8],
     shape: &Shape<'_>,
     mut rows: Rows<'_>,
-) -> Option<(usize, Vec<Vec<&'a [u8]>>)> {
+) -> Option<(usize, ChunkKeys<'a>)> {
     let mut interners: Vec<Interner<'a>> =
         (0..shape.n_label).map(|_| Interner::default()).collect();
     let n_fields = shape.roles.len();
@@ -339,7 +342,7 @@ fn small_whole_prefix(bytes: &[u8]) -> Option<(usize, usize)> {
 fn renumber(
     out: &mut Columns,
     lengths: &[usize],
-    (counts, keys): (&[usize], &[Vec<Vec<&[u8]>>]),
+    (counts, keys): (&[usize], &[ChunkKeys<'_>]),
 ) -> Option<()> {
     let n_label = out.labels.len();
     let mut global: Vec<Interner<'_>> = (0..n_label).map(|_| Interner::default()).collect();
