@@ -431,22 +431,30 @@ pub fn read_gravity_data(
         }
     }
 
-    // Transformed columns; log of a non-positive value removes the row.
+    // The columns handed to the fit: the last use of a column read takes it, earlier
+    // uses copy it; log of a non-positive value removes the row.
+    let slot_of = |var: &str, layout_list: &[usize]| {
+        let index = headers.iter().position(|h| h == var).expect("looked up above");
+        layout_list.iter().position(|&i| i == index).expect("read above")
+    };
+    let numeric_uses: Vec<usize> = std::iter::once(&formula.depvar.var)
+        .chain(formula.regressors.iter().map(|t| &t.var))
+        .chain(options.weights.iter())
+        .chain(options.offset.iter())
+        .map(|var| slot_of(var, &layout.numeric))
+        .collect();
+    let mut numbers = Handout::new(numbers, &numeric_uses);
     let mut transform = |term: &Term| -> Vec<f64> {
-        let raw = numeric_of(&term.var);
-        match term.transform {
-            Transform::Identity => raw.to_vec(),
-            Transform::Log => raw
-                .iter()
-                .zip(skip.iter_mut())
-                .map(|(&v, s)| {
-                    if v.is_finite() && v <= 0.0 && s.is_none() {
-                        *s = Some(Skip::LogNonPositive);
-                    }
-                    v.ln()
-                })
-                .collect(),
+        let mut values = numbers.take(slot_of(&term.var, &layout.numeric));
+        if term.transform == Transform::Log {
+            for (v, s) in values.iter_mut().zip(skip.iter_mut()) {
+                if v.is_finite() && *v <= 0.0 && s.is_none() {
+                    *s = Some(Skip::LogNonPositive);
+                }
+                *v = v.ln();
+            }
         }
+        values
     };
     let mut y = transform(&formula.depvar);
     let mut x = Vec::with_capacity(formula.regressors.len() + 1);
@@ -459,25 +467,28 @@ pub fn read_gravity_data(
         x.push(transform(term));
         names.push(term.to_string());
     }
-    let mut weights = options.weights.as_deref().map(|v| numeric_of(v).to_vec());
-    let offset = options.offset.as_deref().map(|v| numeric_of(v).to_vec());
+    let mut weights = options.weights.as_deref().map(|v| numbers.take(slot_of(v, &layout.numeric)));
+    let offset = options.offset.as_deref().map(|v| numbers.take(slot_of(v, &layout.numeric)));
 
-    // Group ids of interactions.
-    let ids_of = |var: &str| -> &[u32] {
-        let index = headers.iter().position(|h| h == var).expect("looked up above");
-        let slot = layout.label.iter().position(|&i| i == index).expect("read above");
-        &labels[slot]
-    };
-    let grouping = |vars: &[String]| -> (String, Vec<u32>) {
-        // Label ids are already dense, numbered in order of first appearance.
-        let mut ids = ids_of(&vars[0]).to_vec();
+    // Group ids of interactions (label ids are already dense, numbered in order of first
+    // appearance).
+    let groups: Vec<&Vec<String>> =
+        formula.fixef.iter().chain(cluster_vars.iter().copied()).collect();
+    let label_uses: Vec<usize> =
+        groups.iter().flat_map(|vars| vars.iter()).map(|var| slot_of(var, &layout.label)).collect();
+    let mut labels = Handout::new(labels, &label_uses);
+    let mut grouping = |vars: &Vec<String>| -> (String, Vec<u32>) {
+        let mut ids = labels.take(slot_of(&vars[0], &layout.label));
         for var in &vars[1..] {
-            ids = ppml::interact(&ids, ids_of(var));
+            let slot = slot_of(var, &layout.label);
+            ids = ppml::interact(&ids, labels.get(slot));
+            labels.release(slot);
         }
         (vars.join("^"), ids)
     };
-    let fixef: Vec<(String, Vec<u32>)> = formula.fixef.iter().map(|v| grouping(v)).collect();
-    let cluster: Vec<(String, Vec<u32>)> = cluster_vars.iter().map(|v| grouping(v)).collect();
+    let mut groupings: Vec<(String, Vec<u32>)> = groups.iter().map(|v| grouping(v)).collect();
+    let cluster = groupings.split_off(formula.fixef.len());
+    let fixef = groupings;
 
     // Rows skipped here reach the estimator as missing outcomes (and weights, which it
     // would otherwise check).
@@ -501,6 +512,49 @@ pub fn read_gravity_data(
         offset,
         skip,
     })
+}
+
+/// Columns read once and handed out to several uses: the last use of a column takes it,
+/// earlier ones copy it, so that a column used once is not copied.
+struct Handout<T> {
+    columns: Vec<Vec<T>>,
+    /// Uses left per column.
+    uses: Vec<usize>,
+}
+
+impl<T: Clone> Handout<T> {
+    /// `columns`, to be used once per entry of `uses` (column slots).
+    fn new(columns: Vec<Vec<T>>, uses: &[usize]) -> Self {
+        let mut left = vec![0; columns.len()];
+        for &slot in uses {
+            left[slot] += 1;
+        }
+        Handout { columns, uses: left }
+    }
+
+    /// Column `slot` for a use that borrows it (then [`Handout::release`] it).
+    fn get(&self, slot: usize) -> &[T] {
+        &self.columns[slot]
+    }
+
+    /// Counts a use of column `slot` that borrowed it; the last one frees it.
+    fn release(&mut self, slot: usize) {
+        self.uses[slot] = self.uses[slot].saturating_sub(1);
+        if self.uses[slot] == 0 {
+            self.columns[slot] = Vec::new();
+        }
+    }
+
+    /// Column `slot` for a use that keeps it: the column itself at its last use, else a
+    /// copy.
+    fn take(&mut self, slot: usize) -> Vec<T> {
+        self.uses[slot] = self.uses[slot].saturating_sub(1);
+        if self.uses[slot] == 0 {
+            std::mem::take(&mut self.columns[slot])
+        } else {
+            self.columns[slot].clone()
+        }
+    }
 }
 
 /// The body of `bytes` after a plain header line (no quote, no lone `\r`, no byte-order

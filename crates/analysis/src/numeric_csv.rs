@@ -1,6 +1,9 @@
 //! A fast path for reading the used columns of a large, plain CSV panel: the body is cut
-//! at line ends into chunks parsed in parallel, numbers go through an exact fast float
-//! parser, label cells are numbered in order of first appearance across the whole file.
+//! at line ends into chunks, each chunk's lines are counted (in parallel) so that every
+//! column is allocated once at its final size, then the chunks are parsed in parallel
+//! straight into their rows of the columns. Numbers go through an exact fast float
+//! parser that also finds the end of the cell; label cells are numbered in order of
+//! first appearance across the whole file.
 //!
 //! It handles only the plain case: no quote character anywhere in the body, `\r` only
 //! as part of `\r\n`, every record with the header's number of fields, every numeric cell
@@ -36,19 +39,24 @@ pub(crate) struct Columns {
     pub(crate) missing: Vec<bool>,
 }
 
-/// One chunk's columns, with labels numbered within the chunk.
-struct Chunk<'a> {
-    columns: Columns,
-    /// Per label column, the chunk's distinct cells in order of first appearance.
-    keys: Vec<Vec<&'a [u8]>>,
+/// One chunk's rows of the output columns, written by the chunk's parser.
+struct Rows<'o> {
+    numbers: Vec<&'o mut [f64]>,
+    labels: Vec<&'o mut [u32]>,
+    missing: &'o mut [bool],
 }
+
+/// Per label column, one chunk's distinct cells in order of first appearance.
+type ChunkKeys<'a> = Vec<Vec<&'a [u8]>>;
 
 type LabelMap<'a> = HashMap<&'a [u8], u32, crate::gravity::BuildLabelHasher>;
 
 /// Reads the body of a CSV file (the bytes after the header line) with `n_fields` fields
 /// per record; `numeric` and `label` are the field indices to read as numbers and labels.
-/// `is_missing` says which (trimmed) cells are missing-value marks. Returns `None` when the
-/// body is not plain (see the module documentation); the caller then reads it the slow way.
+/// `is_missing` says which (trimmed) cells are missing-value marks; it must say no to
+/// every plain decimal with at least one digit (such cells are read as numbers, or as
+/// labels, without asking it). Returns `None` when the body is not plain (see the module
+/// documentation); the caller then reads it the slow way.
 pub(crate) fn read(
     body: &[u8],
     n_fields: usize,
@@ -56,7 +64,7 @@ pub(crate) fn read(
     label: &[usize],
     is_missing: fn(&[u8]) -> bool,
 ) -> Option<Columns> {
-    if memchr::memchr(b'"', body).is_some() || !carriage_returns_end_lines(body) {
+    if n_fields == 0 {
         return None;
     }
     let mut roles = vec![Role::default(); n_fields];
@@ -67,17 +75,65 @@ pub(crate) fn read(
         roles.get_mut(index)?.label = Some(slot);
     }
     let shape = Shape { roles: &roles, n_numeric: numeric.len(), n_label: label.len(), is_missing };
-    let chunks: Vec<Chunk<'_>> = split(body, rayon::current_num_threads() * 4)
+    let parts = split(body, rayon::current_num_threads() * 4);
+    // Lines per chunk: at least its number of records (empty lines are skipped).
+    let lines: Vec<usize> = parts.par_iter().map(|part| survey(part)).collect::<Option<_>>()?;
+    let total: usize = lines.iter().sum();
+    let mut out = Columns {
+        numbers: vec![vec![0.0; total]; shape.n_numeric],
+        labels: vec![vec![0; total]; shape.n_label],
+        missing: vec![false; total],
+    };
+    let parsed: Vec<(usize, ChunkKeys<'_>)> = rows_of(&mut out, &lines)
         .into_par_iter()
-        .map(|part| read_chunk(part, &shape))
+        .zip(parts)
+        .map(|(rows, part)| read_chunk(part, &shape, rows))
         .collect::<Option<_>>()?;
-    merge(chunks, &shape)
+    let (counts, keys): (Vec<usize>, Vec<_>) = parsed.into_iter().unzip();
+    renumber(&mut out, &lines, (&counts, &keys))?;
+    close_gaps(&mut out, &lines, &counts);
+    Some(out)
 }
 
-/// Whether every `\r` of `bytes` is followed by `\n` (the `csv` crate ends a record at a
-/// lone `\r`; this reader does not).
-fn carriage_returns_end_lines(bytes: &[u8]) -> bool {
-    memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
+/// The number of line ends of `part` (plus one for a last line without its `\n`), or
+/// `None` if it has a quote or a `\r` not followed by `\n` (the `csv` crate ends a record
+/// at a lone `\r`; this reader does not).
+fn survey(part: &[u8]) -> Option<usize> {
+    if memchr::memchr(b'"', part).is_some() {
+        return None;
+    }
+    if memchr::memchr(b'\r', part).is_some()
+        && !memchr::memchr_iter(b'\r', part).all(|i| part.get(i + 1) == Some(&b'\n'))
+    {
+        return None;
+    }
+    let unended = usize::from(!part.is_empty() && !part.ends_with(b"\n"));
+    Some(memchr::memchr_iter(b'\n', part).count() + unended)
+}
+
+/// The columns of `out` cut into consecutive pieces of `lengths[c]` rows, one per chunk.
+fn rows_of<'o>(out: &'o mut Columns, lengths: &[usize]) -> Vec<Rows<'o>> {
+    let mut numbers: Vec<&mut [f64]> = out.numbers.iter_mut().map(Vec::as_mut_slice).collect();
+    let mut labels: Vec<&mut [u32]> = out.labels.iter_mut().map(Vec::as_mut_slice).collect();
+    let mut missing: &mut [bool] = &mut out.missing;
+    let mut pieces = Vec::with_capacity(lengths.len());
+    for &n in lengths {
+        let (head, tail) = std::mem::take(&mut missing).split_at_mut(n);
+        missing = tail;
+        let mut piece = Rows { numbers: Vec::new(), labels: Vec::new(), missing: head };
+        for column in &mut numbers {
+            let (head, tail) = std::mem::take(column).split_at_mut(n);
+            *column = tail;
+            piece.numbers.push(head);
+        }
+        for column in &mut labels {
+            let (head, tail) = std::mem::take(column).split_at_mut(n);
+            *column = tail;
+            piece.labels.push(head);
+        }
+        pieces.push(piece);
+    }
+    pieces
 }
 
 /// `body` cut into about `parts` pieces, each ending just after a `\n` (the last one at
@@ -106,51 +162,100 @@ struct Shape<'r> {
     is_missing: fn(&[u8]) -> bool,
 }
 
-/// Parses one chunk (whole lines); `None` at the first record that is not plain.
-fn read_chunk<'a>(part: &'a [u8], shape: &Shape<'_>) -> Option<Chunk<'a>> {
-    let rows_guess = part.len() / 24 + 1;
-    let mut columns = Columns {
-        numbers: vec![Vec::with_capacity(rows_guess); shape.n_numeric],
-        labels: vec![Vec::with_capacity(rows_guess); shape.n_label],
-        missing: Vec::with_capacity(rows_guess),
-    };
+/// Parses one chunk (whole lines) into `rows`; returns the number of records and, per
+/// label column, the chunk's distinct cells in order of first appearance (the ids written
+/// are numbered within the chunk). `None` at the first record that is not plain.
+fn read_chunk<'a>(
+    part: &'a [u8],
+    shape: &Shape<'_>,
+    mut rows: Rows<'_>,
+) -> Option<(usize, ChunkKeys<'a>)> {
     let mut interners: Vec<Interner<'a>> =
         (0..shape.n_label).map(|_| Interner::default()).collect();
-    // A last line without its `\n` ends at the end of the chunk.
-    let end = (!part.ends_with(b"\n")).then_some(part.len());
-    let (mut start, mut field, mut missing) = (0, 0, false);
-    for at in memchr::memchr2_iter(b',', b'\n', part).chain(end) {
-        let cell = &part[start..at];
-        start = at + 1;
-        let line_end = part.get(at).is_none_or(|&b| b == b'\n');
-        if line_end && field == 0 && matches!(cell, b"" | b"\r") {
-            continue; // An empty line.
+    let n_fields = shape.roles.len();
+    let (mut pos, mut row) = (0, 0);
+    while pos < part.len() {
+        // An empty line.
+        if part[pos] == b'\n' {
+            pos += 1;
+            continue;
         }
-        let role = *shape.roles.get(field)?;
-        field += 1;
-        if role.numeric.is_some() || role.label.is_some() {
-            let cell = cell.trim_ascii();
-            let cell_missing = (shape.is_missing)(cell);
-            if let Some(slot) = role.numeric {
-                let value = if cell_missing { f64::NAN } else { parse_f64(cell)? };
-                missing |= !value.is_finite();
-                columns.numbers[slot].push(value);
-            }
-            if let Some(slot) = role.label {
-                missing |= cell_missing;
-                columns.labels[slot].push(interners[slot].id(cell)?);
-            }
+        if part[pos] == b'\r' && part.get(pos + 1) == Some(&b'\n') {
+            pos += 2;
+            continue;
         }
-        if line_end {
-            if field != shape.roles.len() {
-                return None;
-            }
-            columns.missing.push(missing);
-            (field, missing) = (0, false);
+        let mut missing = false;
+        for (field, role) in shape.roles.iter().enumerate() {
+            let (end, cell_missing) =
+                read_cell(part, pos, *role, row, (&mut rows, &mut interners), shape)?;
+            missing |= cell_missing;
+            // The cell's terminator: a comma between fields, a line end after the last.
+            pos = match (part.get(end), field + 1 == n_fields) {
+                (Some(b','), false) => end + 1,
+                (None, true) => end,
+                (Some(b'\n'), true) => end + 1,
+                (Some(b'\r'), true) if part.get(end + 1) == Some(&b'\n') => end + 2,
+                _ => return None,
+            };
         }
+        *rows.missing.get_mut(row)? = missing;
+        row += 1;
     }
-    let keys = interners.into_iter().map(|i| i.keys).collect();
-    Some(Chunk { columns, keys })
+    Some((row, interners.into_iter().map(|i| i.keys).collect()))
+}
+
+/// Reads the cell starting at `start` as `role` says into row `row`; returns where it
+/// ends (its terminator, or the end of `part`) and whether it makes the row missing.
+/// Plain decimals and small whole-number labels are read in the scan that finds their
+/// end; any other cell is cut at the next `,` or `\n`, trimmed, and read in full.
+fn read_cell<'a>(
+    part: &'a [u8],
+    start: usize,
+    role: Role,
+    row: usize,
+    (rows, interners): (&mut Rows<'_>, &mut [Interner<'a>]),
+    shape: &Shape<'_>,
+) -> Option<(usize, bool)> {
+    let ends_cell = |at: usize| part.get(at).is_none_or(|b| matches!(b, b',' | b'\n' | b'\r'));
+    match (role.numeric, role.label) {
+        (None, None) => {
+            let end =
+                memchr::memchr2(b',', b'\n', &part[start..]).map_or(part.len(), |o| start + o);
+            return Some((end, false));
+        }
+        (Some(slot), None) => {
+            if let Some((value, len)) = decimal_prefix(&part[start..])
+                && ends_cell(start + len)
+            {
+                *rows.numbers[slot].get_mut(row)? = value;
+                return Some((start + len, false));
+            }
+        }
+        (None, Some(slot)) => {
+            if let Some((value, len)) = small_whole_prefix(&part[start..])
+                && ends_cell(start + len)
+            {
+                let id = interners[slot].id_small(value, &part[start..start + len])?;
+                *rows.labels[slot].get_mut(row)? = id;
+                return Some((start + len, false));
+            }
+        }
+        (Some(_), Some(_)) => {}
+    }
+    let end = memchr::memchr2(b',', b'\n', &part[start..]).map_or(part.len(), |o| start + o);
+    let cell = part[start..end].trim_ascii();
+    let cell_missing = (shape.is_missing)(cell);
+    let mut missing = false;
+    if let Some(slot) = role.numeric {
+        let value = if cell_missing { f64::NAN } else { parse_f64(cell)? };
+        missing |= !value.is_finite();
+        *rows.numbers[slot].get_mut(row)? = value;
+    }
+    if let Some(slot) = role.label {
+        missing |= cell_missing;
+        *rows.labels[slot].get_mut(row)? = interners[slot].id(cell)?;
+    }
+    Some((end, missing))
 }
 
 /// Label cells numbered in order of first appearance: small whole numbers written
@@ -173,23 +278,29 @@ const DENSE_LIMIT: usize = 1 << 18;
 impl<'a> Interner<'a> {
     /// The id of `cell`, a new one if it is new; `None` past `u32::MAX - 1` labels.
     fn id(&mut self, cell: &'a [u8]) -> Option<u32> {
-        let next = u32::try_from(self.keys.len()).ok().filter(|&n| n < u32::MAX)?;
         if let Some(value) = small_whole_number(cell) {
-            if value >= self.dense.len() {
-                self.dense.resize(value + 1, u32::MAX);
-            }
-            let slot = &mut self.dense[value];
-            if *slot == u32::MAX {
-                *slot = next;
-                self.keys.push(cell);
-            }
-            return Some(*slot);
+            return self.id_small(value, cell);
         }
+        let next = u32::try_from(self.keys.len()).ok().filter(|&n| n < u32::MAX)?;
         let id = *self.map.entry(cell).or_insert(next);
         if id == next {
             self.keys.push(cell);
         }
         Some(id)
+    }
+
+    /// The id of `cell`, which is the small whole number `value` (see
+    /// [`small_whole_number`]).
+    fn id_small(&mut self, value: usize, cell: &'a [u8]) -> Option<u32> {
+        if value >= self.dense.len() {
+            self.dense.resize(value + 1, u32::MAX);
+        }
+        let slot = &mut self.dense[value];
+        if *slot == u32::MAX {
+            *slot = u32::try_from(self.keys.len()).ok().filter(|&n| n < u32::MAX)?;
+            self.keys.push(cell);
+        }
+        Some(*slot)
     }
 }
 
@@ -209,44 +320,77 @@ fn small_whole_number(cell: &[u8]) -> Option<usize> {
     (value < DENSE_LIMIT).then_some(value)
 }
 
-/// Joins the chunks in order, renumbering each chunk's labels into ids numbered in order
-/// of first appearance in the whole body.
-fn merge(chunks: Vec<Chunk<'_>>, shape: &Shape<'_>) -> Option<Columns> {
-    let mut global: Vec<Interner<'_>> = (0..shape.n_label).map(|_| Interner::default()).collect();
-    // Per chunk and label column: local id -> global id.
-    let mut renumber: Vec<Vec<Vec<u32>>> = Vec::with_capacity(chunks.len());
-    for chunk in &chunks {
-        let mut tables = Vec::with_capacity(shape.n_label);
-        for (keys, interner) in chunk.keys.iter().zip(&mut global) {
-            tables.push(keys.iter().map(|&key| interner.id(key)).collect::<Option<Vec<u32>>>()?);
+/// The small whole number at the start of `bytes` (see [`small_whole_number`]) and its
+/// length, if the digits there (up to the first other byte) form one.
+fn small_whole_prefix(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut value = 0usize;
+    let mut len = 0;
+    for &b in bytes.iter().take(7) {
+        if !b.is_ascii_digit() {
+            break;
         }
-        renumber.push(tables);
+        value = value * 10 + usize::from(b - b'0');
+        len += 1;
+    }
+    let plain = (1..=6).contains(&len) && (bytes[0] != b'0' || len == 1);
+    (plain && value < DENSE_LIMIT).then_some((value, len))
+}
+
+/// Renumbers each chunk's label ids (its first `counts[c]` of `lengths[c]` rows) into
+/// ids numbered in order of first appearance in the whole body; `keys[c]` are chunk
+/// `c`'s distinct cells per label column.
+fn renumber(
+    out: &mut Columns,
+    lengths: &[usize],
+    (counts, keys): (&[usize], &[ChunkKeys<'_>]),
+) -> Option<()> {
+    let n_label = out.labels.len();
+    let mut global: Vec<Interner<'_>> = (0..n_label).map(|_| Interner::default()).collect();
+    // Per chunk and label column: local id -> global id.
+    let mut tables: Vec<Vec<Vec<u32>>> = Vec::with_capacity(keys.len());
+    for chunk in keys {
+        let mut per_column = Vec::with_capacity(n_label);
+        for (keys, interner) in chunk.iter().zip(&mut global) {
+            per_column
+                .push(keys.iter().map(|&key| interner.id(key)).collect::<Option<Vec<u32>>>()?);
+        }
+        tables.push(per_column);
     }
     drop(global);
-    let mut parts: Vec<Columns> = chunks.into_iter().map(|c| c.columns).collect();
-    parts.par_iter_mut().zip(&renumber).for_each(|(part, tables)| {
-        for (ids, table) in part.labels.iter_mut().zip(tables) {
-            for id in ids.iter_mut() {
-                *id = table[*id as usize];
+    rows_of(out, lengths).into_par_iter().zip(&tables).zip(counts).try_for_each(
+        |((rows, tables), &count)| {
+            for (ids, table) in rows.labels.into_iter().zip(tables) {
+                for id in &mut ids[..count] {
+                    *id = *table.get(*id as usize)?;
+                }
             }
-        }
-    });
-    let rows: usize = parts.iter().map(|p| p.missing.len()).sum();
-    let mut out = Columns {
-        numbers: vec![Vec::with_capacity(rows); shape.n_numeric],
-        labels: vec![Vec::with_capacity(rows); shape.n_label],
-        missing: Vec::with_capacity(rows),
-    };
-    for part in parts {
-        for (all, some) in out.numbers.iter_mut().zip(part.numbers) {
-            all.extend_from_slice(&some);
-        }
-        for (all, some) in out.labels.iter_mut().zip(part.labels) {
-            all.extend_from_slice(&some);
-        }
-        out.missing.extend_from_slice(&part.missing);
+            Some(())
+        },
+    )
+}
+
+/// Moves the rows of each chunk (`counts[c]` of its `lengths[c]`, fewer where it had
+/// empty lines) together and drops the rest.
+fn close_gaps(out: &mut Columns, lengths: &[usize], counts: &[usize]) {
+    if lengths == counts {
+        return;
     }
-    Some(out)
+    fn close<T: Copy>(column: &mut Vec<T>, lengths: &[usize], counts: &[usize]) {
+        let (mut from, mut to) = (0, 0);
+        for (&length, &count) in lengths.iter().zip(counts) {
+            column.copy_within(from..from + count, to);
+            from += length;
+            to += count;
+        }
+        column.truncate(to);
+    }
+    for column in &mut out.numbers {
+        close(column, lengths, counts);
+    }
+    for column in &mut out.labels {
+        close(column, lengths, counts);
+    }
+    close(&mut out.missing, lengths, counts);
 }
 
 /// Powers of ten that are exact in `f64` (10²² is the largest).
@@ -268,16 +412,25 @@ pub(crate) fn parse_f64(cell: &[u8]) -> Option<f64> {
 
 /// The exact fast path of [`parse_f64`]; `None` for anything it does not cover.
 fn simple_decimal(cell: &[u8]) -> Option<f64> {
-    let (negative, digits) = match cell.first()? {
-        b'-' => (true, &cell[1..]),
-        b'+' => (false, &cell[1..]),
-        _ => (false, cell),
+    decimal_prefix(cell).filter(|&(_, len)| len == cell.len()).map(|(value, _)| value)
+}
+
+/// The plain decimal at the start of `bytes` (`[+-]digits[.digits]`, up to the first
+/// byte that cannot continue it) and its length in bytes, when the fast path of
+/// [`parse_f64`] covers it (at least one digit, at most 19, `m ≤ 2⁵³`, at most 22 after
+/// the point); `None` otherwise (also when more digits follow the 19th).
+fn decimal_prefix(bytes: &[u8]) -> Option<(f64, usize)> {
+    let (negative, skip) = match bytes.first()? {
+        b'-' => (true, 1),
+        b'+' => (false, 1),
+        _ => (false, 0),
     };
     let mut mantissa: u64 = 0;
     let mut n_digits = 0u32;
     let mut fraction_digits = 0usize;
     let mut seen_point = false;
-    for &byte in digits {
+    let mut len = skip;
+    for &byte in &bytes[skip..] {
         match byte {
             b'0'..=b'9' => {
                 if n_digits == 19 {
@@ -288,14 +441,15 @@ fn simple_decimal(cell: &[u8]) -> Option<f64> {
                 fraction_digits += usize::from(seen_point);
             }
             b'.' if !seen_point => seen_point = true,
-            _ => return None,
+            _ => break,
         }
+        len += 1;
     }
     if n_digits == 0 || mantissa > 1 << 53 {
         return None;
     }
     let value = mantissa as f64 / *EXACT_POWERS_OF_TEN.get(fraction_digits)?;
-    Some(if negative { -value } else { value })
+    Some((if negative { -value } else { value }, len))
 }
 
 #[cfg(test)]
@@ -432,6 +586,99 @@ mod tests {
             }
         }
         assert!(seen.len() > 3000);
+    }
+
+    /// The columns of a plain `body` read one line and one field at a time.
+    fn reference(body: &str, n_fields: usize, numeric: &[usize], label: &[usize]) -> Columns {
+        let mut out = Columns {
+            numbers: vec![Vec::new(); numeric.len()],
+            labels: vec![Vec::new(); label.len()],
+            missing: Vec::new(),
+        };
+        let mut seen: Vec<HashMap<&str, u32>> = vec![HashMap::new(); label.len()];
+        for line in body.split('\n') {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.is_empty() {
+                continue;
+            }
+            let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+            assert_eq!(cells.len(), n_fields);
+            let mut row_missing = false;
+            for (column, &i) in out.numbers.iter_mut().zip(numeric) {
+                let cell = cells[i];
+                let value = if missing(cell.as_bytes()) { f64::NAN } else { cell.parse().unwrap() };
+                row_missing |= !f64::is_finite(value);
+                column.push(value);
+            }
+            for ((column, seen), &i) in out.labels.iter_mut().zip(&mut seen).zip(label) {
+                row_missing |= missing(cells[i].as_bytes());
+                let next = seen.len() as u32;
+                column.push(*seen.entry(cells[i]).or_insert(next));
+            }
+            out.missing.push(row_missing);
+        }
+        out
+    }
+
+    #[test]
+    fn every_kind_of_cell_reads_as_one_field_at_a_time() {
+        // Cells for the fast paths and for the full reading, in every position of the
+        // record, a column read both as a number and as a label, empty lines and an
+        // unended last line.
+        let numbers = [
+            "0",
+            "-0",
+            "+3",
+            "12.5",
+            ".5",
+            "5.",
+            " 7",
+            "8 ",
+            "1e5",
+            "-2.5E-3",
+            "NA",
+            "",
+            "nan",
+            "12345678901234567890",
+            "0.1000000000000000000000001",
+            "inf",
+            "9007199254740993",
+        ];
+        let labels =
+            ["0", "7", "007", "262143", "262144", "1234567", "x1", " 5", "NA", "-1", "3.0"];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut body = String::new();
+        for i in 0..30_000 {
+            let both = numbers[next(numbers.len())];
+            let row = [
+                numbers[next(numbers.len())],
+                labels[next(labels.len())],
+                "skip me",
+                both,
+                numbers[next(numbers.len())],
+            ];
+            body.push_str(&row.join(","));
+            body.push_str(if i % 3 == 0 { "\r\n" } else { "\n" });
+            if i % 4001 == 0 {
+                body.push_str(if i % 2 == 0 { "\n" } else { "\r\n" });
+            }
+        }
+        body.push_str("1,2,3,4,5");
+        let (numeric, label) = ([0, 3, 4], [1, 3]);
+        let ours = read(body.as_bytes(), 5, &numeric, &label, missing).expect("plain");
+        let expected = reference(&body, 5, &numeric, &label);
+        assert_eq!(ours.missing, expected.missing);
+        assert_eq!(ours.labels, expected.labels);
+        for (a, b) in ours.numbers.iter().zip(&expected.numbers) {
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(a), bits(b));
+        }
     }
 
     #[test]
