@@ -17,6 +17,27 @@ fn coherence(db: &Path) -> Command {
     cmd
 }
 
+/// A store of the shared data files `data` in `dir`, or `None` (a visible skip outside
+/// CI) when the shared data are absent.
+fn store_of(dir: &Path, data: &[&str]) -> Option<PathBuf> {
+    let paths: Vec<PathBuf> =
+        data.iter().map(|f| test_support::shared_data(f)).collect::<Option<_>>()?;
+    let db = dir.join("s.sqlite");
+    coherence(&db).arg("-q").arg("import").args(&paths).assert().success();
+    Some(db)
+}
+
+/// The corridor file `scenario example MODEL --corridor CORRIDOR` writes, checked to
+/// leave nothing to set.
+fn example(db: &Path, model: &str, corridor: &str) -> String {
+    let out = coherence(db)
+        .args(["scenario", "example", model, "--corridor", corridor])
+        .assert()
+        .success();
+    assert!(out.get_output().stderr.is_empty(), "{model} {corridor}: nothing left to set");
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
 /// What the corridors' baselines read: stock, remittances, cost, GDP per capita, deployments.
 const DATA: [&str; 6] = [
     "undesa_ims_2024_bilateral_subset",
@@ -29,22 +50,12 @@ const DATA: [&str; 6] = [
 
 #[test]
 fn real_corridors_calibrate_to_their_stock_and_remittances() {
-    let Some(paths) =
-        DATA.iter().map(|f| test_support::shared_data(f)).collect::<Option<Vec<PathBuf>>>()
-    else {
-        return;
-    };
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.sqlite");
-    coherence(&db).arg("-q").arg("import").args(&paths).assert().success();
+    let Some(db) = store_of(dir.path(), &DATA) else { return };
     for (corridor, stock, remittances) in
         [("NPL:QAT", 248_899.0, 2_227_000_000.0), ("PHL:SAU", 730_715.0, 3_273_000_000.0)]
     {
-        let out = coherence(&db)
-            .args(["scenario", "example", "temporary-scheme", "--corridor", corridor])
-            .assert()
-            .success();
-        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let text = example(&db, "temporary-scheme", corridor);
         let small = text.replace(
             "[calibration]\n",
             "[calibration]\nparticles = 40\nmax_simulations = 4000\nsimulated_size = 500\n",
@@ -93,20 +104,9 @@ const HEALTH_DATA: [&str; 4] =
 /// rates fitted by replaying 2009–2019 until the physicians of 2019 are reproduced.
 #[test]
 fn a_health_worker_corridor_calibrates_to_its_physicians() {
-    let Some(paths) =
-        HEALTH_DATA.iter().map(|f| test_support::shared_data(f)).collect::<Option<Vec<PathBuf>>>()
-    else {
-        return;
-    };
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("h.sqlite");
-    coherence(&db).arg("-q").arg("import").args(&paths).assert().success();
-    let out = coherence(&db)
-        .args(["scenario", "example", "skills", "--corridor", "NGA:GBR"])
-        .assert()
-        .success();
-    assert!(out.get_output().stderr.is_empty(), "nothing left to set");
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let Some(db) = store_of(dir.path(), &HEALTH_DATA) else { return };
+    let text = example(&db, "skills", "NGA:GBR");
     assert!(text.contains("year = 2019\n") && text.contains("name = \"history-2009-2019\""));
     assert!(text.contains("stock_start = { dist = \"fixed\", value = 76881, "), "{text}");
     assert!(text.contains("destination_training_cost_usd = { dist = \"fixed\", value = 296470"));
@@ -147,20 +147,9 @@ fn a_health_worker_corridor_calibrates_to_its_physicians() {
 #[test]
 fn a_high_cost_corridor_starts_from_its_observed_amount_and_cost() {
     let data = ["wb_bilateral_remittance_2018", "rpw_corridors", "knomad_remittance_flows"];
-    let Some(paths) =
-        data.iter().map(|f| test_support::shared_data(f)).collect::<Option<Vec<PathBuf>>>()
-    else {
-        return;
-    };
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("r.sqlite");
-    coherence(&db).arg("-q").arg("import").args(&paths).assert().success();
-    let out = coherence(&db)
-        .args(["scenario", "example", "remittance-cost", "--corridor", "LSO:ZAF"])
-        .assert()
-        .success();
-    assert!(out.get_output().stderr.is_empty(), "nothing left to set");
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let Some(db) = store_of(dir.path(), &data) else { return };
+    let text = example(&db, "remittance-cost", "LSO:ZAF");
     let growth: Vec<&str> =
         text.lines().filter(|l| l.starts_with("remittance_growth = ")).collect();
     assert_eq!(growth.len(), 2, "both options grow as the origin did: {text}");
