@@ -88,6 +88,31 @@ fn sqlite_options(path: &std::path::Path, access: Access) -> SqliteConnectOption
     }
 }
 
+/// Opens and closes one SQLite connection with every setting. Processes creating the
+/// same new file at once can find it locked while another sets it up (switching a new
+/// file to the write-ahead log takes it whole, and SQLite does not always wait for that
+/// with its busy handler): a busy or locked answer is retried every 50 ms for up to the
+/// busy timeout, like any other wait for a writer; every other error is returned at once.
+async fn first_sqlite_connection(options: &SqliteConnectOptions) -> Result<(), sqlx::Error> {
+    let start = std::time::Instant::now();
+    loop {
+        match options.connect().await {
+            Ok(conn) => return conn.close().await,
+            Err(e) if busy(&e) && start.elapsed() < BUSY_TIMEOUT => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Whether SQLite answered "busy" or "locked" (primary result codes 5 and 6, whatever
+/// the extended code).
+fn busy(e: &sqlx::Error) -> bool {
+    let sqlx::Error::Database(db) = e else { return false };
+    db.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6))
+}
+
 impl Dialect {
     /// The dialect of a location.
     pub fn of(location: &Location) -> Dialect {
@@ -112,7 +137,7 @@ impl Dialect {
         let options = match location {
             Location::Sqlite(path) => {
                 let sqlite = sqlite_options(path, access);
-                sqlite.connect().await?.close().await?;
+                first_sqlite_connection(&sqlite).await?;
                 AnyConnectOptions::from_url(&sqlite.to_url_lossy())?
             }
             Location::Postgres(url) => AnyConnectOptions::from_str(url.expose())?,
